@@ -1,0 +1,267 @@
+"""Catalog ingest: CSV/TSV, Parquet or JSON Lines files into one list of tracks.
+
+Common column names are recognised (see ``ALIASES``); an explicit mapping
+``{"title": "Song Name"}`` overrides them.  Rows that repeat a track id (the
+TidyTuesday file has one row per track and playlist) are merged: playlist names,
+genres and subgenres become the track's tags.  Malformed rows are skipped and
+reported with file and line; a catalog fails only when nothing usable is left.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from .errors import CatalogError
+from .text import normalise
+
+AUDIO_FEATURES: tuple[str, ...] = (
+    "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
+    "instrumentalness", "liveness", "valence", "tempo", "duration_ms",
+)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "track_id", "spotify_id", "trackid"),
+    "title": ("title", "track_name", "name", "track_title", "song", "song_name", "track"),
+    "artist": ("artist", "track_artist", "artist_name", "artists", "performer"),
+    "album": ("album", "track_album_name", "album_name", "album_title"),
+    "release_date": ("release_date", "track_album_release_date", "year", "released"),
+    "popularity": ("popularity", "track_popularity"),
+    "notes": ("notes", "mood_notes", "description", "comment", "comments"),
+}
+TAG_COLUMNS = ("tags", "tag", "genre", "genres", "playlist_name", "playlist_genre",
+               "playlist_subgenre", "subgenre", "mood", "moods")
+TAG_SEPARATORS = (";", "|")
+MAX_PROBLEMS_KEPT = 1000
+
+
+@dataclass
+class Track:
+    id: str
+    title: str
+    artist: str = ""
+    album: str = ""
+    release_date: str = ""
+    popularity: float | None = None
+    features: dict[str, float] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+@dataclass
+class Catalog:
+    tracks: list[Track]
+    problems: list[RowProblem] = field(default_factory=list)
+    skipped: int = 0
+
+    def index(self) -> dict[str, int]:
+        return {t.id: i for i, t in enumerate(self.tracks)}
+
+
+class _Malformed(ValueError):
+    pass
+
+
+def _column_map(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
+    """Our field name -> the file's column name."""
+    lower = {c.strip().lower(): c for c in columns if c is not None}
+    found: dict[str, str] = {}
+    for ours, names in ALIASES.items():
+        hit = next((lower[n] for n in names if n in lower), None)
+        if hit is not None:
+            found[ours] = hit
+    for feature in AUDIO_FEATURES:
+        if feature in lower:
+            found[feature] = lower[feature]
+    for ours, theirs in mapping.items():
+        if theirs not in columns:
+            raise CatalogError(f"column mapping {ours}={theirs}: no column {theirs!r}; the "
+                               f"file has {', '.join(map(str, columns))}")
+        found[ours] = theirs
+    return found
+
+
+def _number(value: Any, name: str) -> float | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() in MISSING):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
+    if not math.isfinite(number):
+        raise _Malformed(f"{name} is not finite: {value!r}")
+    return number
+
+
+MISSING = frozenset({"", "na", "n/a", "nan", "null", "none"})
+
+
+def _text(value: Any) -> str:
+    text = "" if value is None else str(value).strip()
+    return "" if text.lower() in MISSING else text
+
+
+def _tags(row: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for col in columns:
+        value = row.get(col)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            text = _text(item)
+            for sep in TAG_SEPARATORS:
+                text = text.replace(sep, "\x00")
+            out += [t.strip() for t in text.split("\x00") if t.strip()]
+    return list(dict.fromkeys(out))
+
+
+def synthetic_id(title: str, artist: str) -> str:
+    """A stable id for a row without one, from its normalised artist and title."""
+    digest = hashlib.sha1(f"{normalise(artist)}\x00{normalise(title)}".encode()).hexdigest()
+    return f"t-{digest[:16]}"
+
+
+def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[str]) -> Track:
+    title = _text(row.get(cols.get("title", ""), ""))
+    if not title:
+        raise _Malformed("no title")
+    artist = _text(row.get(cols.get("artist", ""), ""))
+    features = {}
+    for feature in AUDIO_FEATURES:
+        if feature in cols:
+            value = _number(row.get(cols[feature]), feature)
+            if value is not None:
+                features[feature] = value
+    return Track(
+        id=_text(row.get(cols.get("id", ""), "")) or synthetic_id(title, artist),
+        title=title, artist=artist, album=_text(row.get(cols.get("album", ""), "")),
+        release_date=_text(row.get(cols.get("release_date", ""), "")),
+        popularity=_number(row.get(cols.get("popularity", "")), "popularity"),
+        features=features, tags=_tags(row, tag_cols),
+        notes=_text(row.get(cols.get("notes", ""), "")))
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
+    dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+        reader = csv.DictReader(handle, dialect=dialect)
+        columns = list(reader.fieldnames or [])
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                yield reader.line_num, None, columns  # wrong number of fields
+            else:
+                yield reader.line_num, row, columns
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError:
+                row = None
+            yield line_no, row if isinstance(row, dict) else None, \
+                list(row) if isinstance(row, dict) else []
+
+
+def _parquet_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise CatalogError("reading Parquet needs pyarrow: pip install 'feelalike[parquet]'") \
+            from None
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # pyarrow raises many types for a bad file
+        raise CatalogError(f"{path}: not a readable Parquet file ({exc})") from None
+    columns = table.column_names
+    for i, row in enumerate(table.to_pylist(), start=1):
+        yield i, row, columns
+
+
+READERS = {".csv": _csv_rows, ".tsv": _csv_rows, ".txt": _csv_rows, ".jsonl": _jsonl_rows,
+           ".ndjson": _jsonl_rows, ".json": _jsonl_rows, ".parquet": _parquet_rows,
+           ".pq": _parquet_rows}
+
+
+def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None,
+                      ) -> tuple[list[Track], list[RowProblem]]:
+    """Tracks (not yet merged) and row problems of one catalog file."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise CatalogError(f"{path}: unsupported catalog format {path.suffix!r} "
+                           f"(use .csv, .tsv, .parquet or .jsonl)")
+    if not path.is_file():
+        raise CatalogError(f"{path}: no such file")
+    tracks, problems = [], []
+    cols: dict[str, str] | None = None
+    tag_cols: list[str] = []
+    for line, row, columns in reader(path):
+        if row is None:
+            problems.append(RowProblem(str(path), line, "malformed row (wrong number of fields "
+                                                        "or not a JSON object)"))
+            continue
+        if cols is None or reader is _jsonl_rows:
+            cols = _column_map(columns, mapping or {})
+            lower = {c.lower(): c for c in columns}
+            tag_cols = [lower[c] for c in TAG_COLUMNS if c in lower]
+        try:
+            tracks.append(_track(row, cols, tag_cols))
+        except _Malformed as exc:
+            problems.append(RowProblem(str(path), line, str(exc)))
+    return tracks, problems
+
+
+def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
+    """One track per id: tags united, missing fields filled from later rows."""
+    merged: dict[str, Track] = {}
+    for track in tracks:
+        kept = merged.get(track.id)
+        if kept is None:
+            merged[track.id] = track
+            continue
+        kept.tags = list(dict.fromkeys([*kept.tags, *track.tags]))
+        for name, value in track.features.items():
+            kept.features.setdefault(name, value)
+        kept.album = kept.album or track.album
+        kept.artist = kept.artist or track.artist
+        kept.release_date = kept.release_date or track.release_date
+        kept.notes = " ".join(filter(None, dict.fromkeys([kept.notes, track.notes])))
+        if track.popularity is not None:
+            kept.popularity = max(kept.popularity or 0.0, track.popularity)
+    return list(merged.values())
+
+
+def load_catalog(paths: Sequence[str | Path],
+                 mapping: Mapping[str, str] | None = None) -> Catalog:
+    """Load and merge catalog files; fail only when no usable track is left."""
+    if not paths:
+        raise CatalogError("no catalog given")
+    tracks: list[Track] = []
+    problems: list[RowProblem] = []
+    for path in paths:
+        file_tracks, file_problems = read_catalog_file(path, mapping)
+        tracks += file_tracks
+        problems += file_problems
+    if not tracks:
+        where = ", ".join(map(str, paths))
+        detail = f"; first problem: {problems[0]}" if problems else ""
+        raise CatalogError(f"no usable tracks in {where} ({len(problems)} malformed rows"
+                           f"{detail})")
+    return Catalog(tracks=merge_tracks(tracks), problems=problems[:MAX_PROBLEMS_KEPT],
+                   skipped=len(problems))

@@ -1,0 +1,118 @@
+"""Per-track mood profiles: 16 mood scores, valence and arousal, confidence, evidence.
+
+A profile is accumulated from weighted evidence (review sentences, tags) and, for
+tracks nobody wrote about, inferred from the audio's valence/energy position.  Mood
+scores saturate (``1 - exp(-evidence)``) so more evidence raises a score towards 1
+without one gushing review dominating; confidence grows the same way with the total
+amount of evidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .tagger import MoodHit
+from .vocabulary import MOODS, Lexicon, load_lexicon
+
+MAX_EVIDENCE_PER_MOOD = 3
+INFERRED_SIGMA = 0.45  # width of a mood's region around its valence/arousal prototype
+INFERRED_SCALE = 0.35  # inferred scores stay below what real evidence gives
+
+
+@dataclass
+class Evidence:
+    """A phrase that supports a mood: where it came from and how much it counted."""
+
+    mood: str
+    phrase: str
+    source: str
+    start: int
+    end: int
+    weight: float
+    sentence: str = ""
+
+    def to_json(self) -> dict:
+        return {"phrase": self.phrase, "source": self.source, "start": self.start,
+                "end": self.end, "weight": round(self.weight, 3), "sentence": self.sentence}
+
+
+@dataclass
+class MoodAccumulator:
+    """Collects weighted evidence for one track."""
+
+    raw: np.ndarray = field(default_factory=lambda: np.zeros(len(MOODS), np.float64))
+    va_sum: np.ndarray = field(default_factory=lambda: np.zeros(2, np.float64))
+    va_weight: float = 0.0
+    amount: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    def add_hits(self, hits: list[MoodHit], *, weight: float, source: str, kind: str,
+                 sentence: str = "") -> None:
+        for hit in hits:
+            w = hit.weight * weight
+            self.raw += w * hit.entry.moods
+            sign = 1.0 if w >= 0 else -0.5  # "not happy" is unhappy-ish, not sad
+            self.va_sum += abs(w) * sign * np.array([hit.entry.valence, hit.entry.arousal])
+            self.va_weight += abs(w)
+            self.amount += abs(w)
+            self.sources.add(kind)
+            if w > 0:
+                for m in np.flatnonzero(hit.entry.moods):
+                    self.evidence.append(Evidence(MOODS[m], hit.phrase, source, hit.start,
+                                                  hit.end, float(w * hit.entry.moods[m]),
+                                                  sentence))
+
+    def add_audio(self, valence: float, arousal: float, *, weight: float = 1.0) -> None:
+        """Audio valence/energy, already on the [-1, 1] scale."""
+        self.va_sum += weight * np.array([valence, arousal])
+        self.va_weight += weight
+        self.sources.add("audio")
+
+
+@dataclass
+class MoodProfile:
+    scores: np.ndarray  # (16,) in [0, 1]
+    valence: float
+    arousal: float
+    confidence: float
+    source: str  # "reviews", "tags", "audio" or "none": the strongest kind of evidence
+    evidence: dict[str, list[Evidence]]
+
+    def top(self, n: int = 3, minimum: float = 0.05) -> list[str]:
+        order = np.argsort(-self.scores, kind="stable")
+        return [MOODS[i] for i in order[:n] if self.scores[i] >= minimum]
+
+
+def inferred_scores(valence: float, arousal: float, lexicon: Lexicon | None = None) -> np.ndarray:
+    """Mood scores from a valence/arousal position alone: nearness to each mood's prototype."""
+    protos = (lexicon or load_lexicon()).prototypes
+    dist2 = ((protos - np.array([valence, arousal])) ** 2).sum(axis=1)
+    return (INFERRED_SCALE * np.exp(-dist2 / (2 * INFERRED_SIGMA ** 2))).astype(np.float32)
+
+
+def _source(acc: MoodAccumulator) -> str:
+    for kind in ("reviews", "tags", "audio"):
+        if kind in acc.sources:
+            return kind
+    return "none"
+
+
+def finish(acc: MoodAccumulator, lexicon: Lexicon | None = None) -> MoodProfile:
+    """Turn accumulated evidence into a profile (never NaN)."""
+    va = acc.va_sum / acc.va_weight if acc.va_weight > 0 else np.zeros(2)
+    va = np.clip(np.nan_to_num(va), -1.0, 1.0)
+    scores = 1.0 - np.exp(-np.clip(acc.raw, 0.0, None))
+    if acc.va_weight > 0 and acc.amount < 1.0:
+        # little text evidence: fill in from the valence/arousal position, marked weaker
+        prior = inferred_scores(float(va[0]), float(va[1]), lexicon)
+        scores = np.maximum(scores, prior * (1.0 - acc.amount))
+    evidence: dict[str, list[Evidence]] = {}
+    for ev in sorted(acc.evidence, key=lambda e: -e.weight):
+        bucket = evidence.setdefault(ev.mood, [])
+        if len(bucket) < MAX_EVIDENCE_PER_MOOD:
+            bucket.append(ev)
+    return MoodProfile(scores=np.nan_to_num(scores).astype(np.float32), valence=float(va[0]),
+                       arousal=float(va[1]), confidence=float(1.0 - np.exp(-acc.amount / 3.0)),
+                       source=_source(acc), evidence=evidence)

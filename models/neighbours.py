@@ -1,0 +1,77 @@
+"""The nearest-neighbour model: scikit-learn ``NearestNeighbors`` plus a batch top-K.
+
+After ``fit``, ``neighbours_`` (n, k) holds each track's k nearest other tracks (the
+track itself removed) and ``scores_`` their similarity in [0, 1], best first.
+Saved with ``np.savez`` and loaded with ``allow_pickle=False``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from sklearn.neighbors import NearestNeighbors
+
+from .errors import CatalogError
+
+Progress = Callable[[int], None]
+BATCH = 2048
+
+
+class NeighbourModel:
+    """Cosine nearest neighbours with every track's top-K precomputed."""
+
+    def __init__(self, *, k: int = 100, metric: str = "cosine") -> None:
+        self.k = k
+        self.metric = metric
+
+    def fit(self, vectors: np.ndarray, progress: Progress | None = None) -> "NeighbourModel":
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[0] == 0:
+            raise CatalogError(f"cannot fit neighbours on an array of shape {vectors.shape}")
+        if not np.isfinite(vectors).all():
+            raise CatalogError("track vectors contain NaN or infinite values")
+        if self.k < 1:
+            raise CatalogError(f"k must be at least 1, got {self.k}")
+        n = vectors.shape[0]
+        k = min(self.k, n - 1)
+        self.nn_ = NearestNeighbors(n_neighbors=min(k + 1, n), metric=self.metric,
+                                    algorithm="brute").fit(vectors)
+        self.neighbours_ = np.zeros((n, k), dtype=np.int32)
+        self.scores_ = np.zeros((n, k), dtype=np.float32)
+        for start in range(0, n, BATCH):
+            stop = min(start + BATCH, n)
+            self._fill(vectors, start, stop, k)
+            if progress:
+                progress(stop - start)
+        return self
+
+    def _fill(self, vectors: np.ndarray, start: int, stop: int, k: int) -> None:
+        if k == 0:
+            return
+        dist, idx = self.nn_.kneighbors(vectors[start:stop], n_neighbors=k + 1)
+        for offset, (d_row, i_row) in enumerate(zip(dist, idx)):
+            row = start + offset
+            keep = i_row != row
+            i_row, d_row = i_row[keep][:k], d_row[keep][:k]
+            self.neighbours_[row] = i_row
+            self.scores_[row] = similarity(d_row, self.metric)
+
+    def save(self, path: str | Path) -> None:
+        np.savez(path, neighbours=self.neighbours_, scores=self.scores_,
+                 k=np.int32(self.k), metric=np.str_(self.metric))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "NeighbourModel":
+        with np.load(path, allow_pickle=False) as data:
+            model = cls(k=int(data["k"]), metric=str(data["metric"]))
+            model.neighbours_ = data["neighbours"]
+            model.scores_ = data["scores"]
+        return model
+
+
+def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
+    """Map a distance to a similarity in [0, 1] (1 = identical)."""
+    if metric == "cosine":
+        return np.clip(1.0 - distance / 2.0, 0.0, 1.0).astype(np.float32)
+    return (1.0 / (1.0 + distance)).astype(np.float32)

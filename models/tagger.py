@@ -1,0 +1,135 @@
+"""Sentence-level mood tagging of free text with the project lexicon.
+
+Reads one sentence at a time: finds lexicon words and phrases (longest first),
+applies negation ("not hopeful", "never feels warm", "un-" prefixes), intensifiers
+and hedges ("deeply", "almost", "perhaps"), and contrast ("eerie yet artistic",
+"although X, Y": the clause after the contrast weighs more).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .text import Token, tokens
+from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
+
+NEGATORS = frozenset("not no never nothing nor without hardly barely lacks lacking".split())
+NEGATION_WINDOW = 3
+INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1.2,
+                "extremely": 1.6, "incredibly": 1.5, "utterly": 1.5, "profoundly": 1.5,
+                "intensely": 1.5, "most": 1.3, "more": 1.2, "highly": 1.4, "quite": 1.1,
+                "completely": 1.4, "totally": 1.4, "especially": 1.3}
+HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightly": 0.5,
+          "sometimes": 0.7, "bit": 0.6, "little": 0.7, "kind": 0.7, "sort": 0.7,
+          "rather": 0.8, "fairly": 0.8, "seems": 0.8, "seemed": 0.8, "mildly": 0.5}
+CONTRAST_AFTER = frozenset("but yet however though still nevertheless nonetheless".split())
+CONTRAST_BEFORE = frozenset("although though while whereas despite".split())
+CLAUSE_BREAK = frozenset(",;:")
+AFTER_WEIGHT, BEFORE_WEIGHT = 1.3, 0.7
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])")
+_ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "vol.", "no.", "feat.", "ft.",
+                  "op.", "e.g.", "i.e.", "etc.")
+
+
+@dataclass(frozen=True)
+class MoodHit:
+    """One mood-bearing phrase found in a text."""
+
+    entry: Entry
+    weight: float  # signed: negative when negated
+    start: int
+    end: int
+    phrase: str
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``; abbreviations and quoted titles survive."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start:match.start()].rstrip()
+        if candidate.lower().endswith(_ABBREVIATIONS):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _clause_weights(text: str, toks: list[Token]) -> list[float]:
+    """Weight of each token from contrast words: after "yet"/"but" more, before less."""
+    weights = [1.0] * len(toks)
+    for i, tok in enumerate(toks):
+        if tok.text in CONTRAST_AFTER and i > 0:
+            for j in range(i):
+                weights[j] = min(weights[j], BEFORE_WEIGHT)
+            for j in range(i + 1, len(toks)):
+                weights[j] = max(weights[j], AFTER_WEIGHT)
+        elif tok.text in CONTRAST_BEFORE:
+            brk = next((j for j in range(i + 1, len(toks))
+                        if any(c in CLAUSE_BREAK for c in text[toks[j - 1].end:toks[j].start])),
+                       None)
+            if brk is None:
+                continue
+            for j in range(i, brk):
+                weights[j] = min(weights[j], BEFORE_WEIGHT)
+            for j in range(brk, len(toks)):
+                weights[j] = max(weights[j], AFTER_WEIGHT)
+    return weights
+
+
+def _modifier(words: list[str], i: int) -> float:
+    """Product of intensifiers / hedges and sign of negation in the words before ``i``."""
+    factor = 1.0
+    for j in range(max(0, i - NEGATION_WINDOW), i):
+        word = words[j]
+        factor *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
+        if word in NEGATORS:
+            factor = -abs(factor)
+    return factor
+
+
+def _prefix_negated(lexicon: Lexicon, word: str) -> Entry | None:
+    for prefix in ("un", "non", "in"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 3:
+            entry = lexicon.lookup((word[len(prefix):],))
+            if entry is not None:
+                return entry
+    return None
+
+
+def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0) -> list[MoodHit]:
+    """Mood hits in ``text`` (one sentence, ideally); offsets shifted by ``offset``."""
+    lexicon = lexicon or load_lexicon()
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    clause = _clause_weights(text, toks)
+    hits: list[MoodHit] = []
+    i = 0
+    while i < len(toks):
+        entry, length, sign = None, 1, 1.0
+        for n in range(min(lexicon.longest, len(toks) - i), 0, -1):
+            entry = lexicon.lookup(tuple(words[i:i + n]))
+            if entry is not None:
+                length = n
+                break
+        if entry is None:
+            entry, sign = _prefix_negated(lexicon, words[i]), -1.0
+        if entry is not None:
+            start, end = toks[i].start, toks[i + length - 1].end
+            weight = sign * _modifier(words, i) * clause[i]
+            hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
+        i += length
+    return hits
+
+
+def hits_vector(hits: list[MoodHit]) -> np.ndarray:
+    """Signed sum of the hits' mood weights (negated hits subtract)."""
+    total = np.zeros(len(MOODS), dtype=np.float32)
+    for hit in hits:
+        total += hit.weight * hit.entry.moods
+    return total

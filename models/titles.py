@@ -1,0 +1,182 @@
+"""Track titles: their variants, finding them in review text, and resolving seeds.
+
+A title such as "Loneliness #3 (Night Talking)" is also known by shorter variants
+("Loneliness #3"); "Song - 2011 Remaster" by "Song".  Variants are compared in the
+normal form of :mod:`models.text`, so quotes, case, accents, punctuation and
+contractions ("We Are All Leaving" / "We're All Leaving") do not matter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from .text import QUOTE_CHARS, Token, normalise, tokens
+
+_BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+_DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
+_FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
+_STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
+
+
+def variants(title: str) -> list[str]:
+    """Normalised names a title may be referred to by, the full title first."""
+    forms = [title, _BRACKETED.sub("", title), _DASH_SUFFIX.sub("", title),
+             _FEAT.sub("", _DASH_SUFFIX.sub("", _BRACKETED.sub("", title)))]
+    forms += [part for part in re.split(r"\s+/\s+", title) if part != title]
+    out: list[str] = []
+    for form in forms:
+        norm = normalise(form)
+        if norm and norm not in out:
+            out.append(norm)
+    return out
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a text that names a track."""
+
+    track: int  # index into the candidate list given to find_mentions
+    start: int
+    end: int
+    exact: bool  # the full title, not a shorter variant
+
+
+def _is_marked(text: str, start: int, end: int) -> bool:
+    """A single-word mention counts only when quoted or capitalised mid-sentence."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before in QUOTE_CHARS or after in QUOTE_CHARS:
+        return True
+    if not text[start:start + 1].isupper():
+        return False
+    prefix = text[:start].rstrip()
+    return bool(prefix) and prefix[-1] not in ".!?\n"
+
+
+def _informative(words: Sequence[str]) -> bool:
+    return any(w not in _STOPWORDS for w in words)
+
+
+def find_mentions(text: str, titles: Sequence[str]) -> list[Mention]:
+    """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps."""
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
+    for track, title in enumerate(titles):
+        for rank, variant in enumerate(variants(title)):
+            vw = variant.split()
+            if not _informative(vw):
+                continue
+            for i in range(len(words) - len(vw) + 1):
+                if words[i:i + len(vw)] == vw:
+                    candidates.append((len(vw), i, track, rank == 0))
+    return _non_overlapping(text, toks, candidates)
+
+
+def _non_overlapping(text: str, toks: list[Token],
+                     candidates: list[tuple[int, int, int, bool]]) -> list[Mention]:
+    taken: set[int] = set()
+    found: list[Mention] = []
+    for length, i, track, exact in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        span = range(i, i + length)
+        if taken.intersection(span):
+            continue
+        start, end = toks[i].start, toks[i + length - 1].end
+        if length == 1 and not _is_marked(text, start, end):
+            continue
+        taken.update(span)
+        found.append(Mention(track, start, end, exact))
+    return sorted(found, key=lambda m: m.start)
+
+
+@dataclass
+class TitleIndex:
+    """Seed resolution over (title, artist, popularity) rows.
+
+    Order of preference: an exact title (or title variant) match, narrowed by artist
+    when the query is "Title - Artist" or "Title by Artist"; then fuzzy matching.
+    Ties go to the more popular track, then to the earlier row.
+    """
+
+    titles: Sequence[str]
+    artists: Sequence[str]
+    popularity: Sequence[float] = ()
+    _exact: dict[str, list[int]] = field(init=False, repr=False)
+    _norm_titles: list[str] = field(init=False, repr=False)
+    _norm_artists: list[str] = field(init=False, repr=False)
+
+    FUZZY_CUTOFF = 85.0
+
+    def __post_init__(self) -> None:
+        self._exact = {}
+        self._norm_titles = [normalise(t) for t in self.titles]
+        self._norm_artists = [normalise(a) for a in self.artists]
+        for row, title in enumerate(self.titles):
+            for variant in variants(title):
+                self._exact.setdefault(variant, []).append(row)
+
+    def _pop(self, row: int) -> float:
+        return float(self.popularity[row]) if len(self.popularity) > row else 0.0
+
+    def _artist_matches(self, row: int, artist: str) -> bool:
+        return fuzz.token_set_ratio(artist, self._norm_artists[row]) >= self.FUZZY_CUTOFF
+
+    def _best(self, rows: Iterable[int], query: str) -> int | None:
+        rows = list(rows)
+        if not rows:
+            return None
+        return min(rows, key=lambda r: (self._norm_titles[r] != query, -self._pop(r), r))
+
+    def _exact_rows(self, title: str, artist: str | None) -> list[int]:
+        rows = self._exact.get(title, [])
+        if artist is not None:
+            rows = [r for r in rows if self._artist_matches(r, artist)]
+        return rows
+
+    def resolve(self, query: str) -> int | None:
+        """The row a free-text seed names, or None when nothing matches well."""
+        for title, artist in _splits(query):
+            row = self._best(self._exact_rows(title, artist), title)
+            if row is not None:
+                return row
+        for title, artist in _splits(query):
+            rows = [r for r, _ in self._fuzzy(title, limit=20, cutoff=self.FUZZY_CUTOFF)]
+            if artist is not None:
+                rows = [r for r in rows if self._artist_matches(r, artist)]
+            if rows:
+                return rows[0]
+        return None
+
+    def _fuzzy(self, title: str, *, limit: int, cutoff: float) -> list[tuple[int, float]]:
+        hits = process.extract(title, self._norm_titles, scorer=fuzz.ratio, limit=limit,
+                               score_cutoff=cutoff)
+        return sorted(((row, score) for _, score, row in hits),
+                      key=lambda h: (-h[1], -self._pop(h[0]), h[0]))
+
+    def search(self, query: str, limit: int = 10) -> list[int]:
+        """Rows whose title (or "title artist") resembles ``query``, best first."""
+        norm = normalise(query)
+        if not norm:
+            return []
+        exact = self._exact.get(norm, [])
+        combined = [f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
+        hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
+                               score_cutoff=60)
+        ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))
+        out = list(dict.fromkeys([*sorted(exact, key=lambda r: -self._pop(r)),
+                                  *(row for _, _, row in ranked)]))
+        return out[:limit]
+
+
+def _splits(query: str) -> list[tuple[str, str | None]]:
+    """(title, artist) readings of a query: "Title - Artist", "Title by Artist", whole."""
+    readings: list[tuple[str, str | None]] = []
+    for sep in (r"\s+[-\u2013\u2014]\s+", r"\s+by\s+"):
+        parts = re.split(sep, query, maxsplit=1, flags=re.IGNORECASE)
+        if len(parts) == 2 and normalise(parts[0]) and normalise(parts[1]):
+            readings.append((normalise(parts[0]), normalise(parts[1])))
+    readings.append((normalise(query), None))
+    return readings

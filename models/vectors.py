@@ -1,0 +1,51 @@
+"""Track vectors: the standardised audio block and the mood block, weighted.
+
+Each block is standardised per column and divided by the square root of its width,
+so a block's weight, not its number of columns, sets its share of a distance.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .catalog import Track
+from .features import AudioScaler
+from .moods import MoodProfile
+from .vocabulary import MOODS
+
+MOOD_COLUMNS: tuple[str, ...] = (*MOODS, "valence", "arousal")
+
+
+@dataclass(frozen=True)
+class BlockWeights:
+    audio: float = 1.0
+    mood: float = 1.5
+
+
+def mood_matrix(profiles: Sequence[MoodProfile]) -> np.ndarray:
+    """(n, 18): the 16 mood scores, then valence and arousal."""
+    out = np.zeros((len(profiles), len(MOOD_COLUMNS)), dtype=np.float64)
+    for row, profile in enumerate(profiles):
+        out[row, :len(MOODS)] = profile.scores
+        out[row, len(MOODS):] = (profile.valence, profile.arousal)
+    return out
+
+
+def _standardise(block: np.ndarray) -> np.ndarray:
+    std = block.std(axis=0)
+    return (block - block.mean(axis=0)) / np.where(std > 1e-9, std, 1.0)
+
+
+def build_vectors(tracks: Sequence[Track], profiles: Sequence[MoodProfile],
+                  weights: BlockWeights = BlockWeights()) -> tuple[np.ndarray, AudioScaler]:
+    """Float32 track vectors (n, d) with no NaN, and the fitted audio scaler."""
+    scaler = AudioScaler()
+    raw = scaler.raw_matrix(tracks)
+    moods = mood_matrix(profiles)
+    audio = scaler.fit(raw).transform(raw, mood_va=moods[:, len(MOODS):])
+    blocks = [weights.audio * audio / np.sqrt(audio.shape[1]),
+              weights.mood * _standardise(moods) / np.sqrt(moods.shape[1])]
+    vectors = np.nan_to_num(np.hstack(blocks)).astype(np.float32)
+    return vectors, scaler

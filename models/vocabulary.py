@@ -1,0 +1,83 @@
+"""The mood vocabulary and the project's mood lexicon (``models/lexicon/moods.json``).
+
+The lexicon maps words and short phrases (and their listed word forms) to weights
+over the 16 moods plus a valence/arousal position.  A separate ``tags`` table maps
+genre, playlist and editorial tags onto the same vocabulary.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import settings
+from .errors import CatalogError
+from .text import normalise
+
+MOODS: tuple[str, ...] = (
+    "joyful", "playful", "energetic", "epic", "aggressive", "tense", "eerie", "sad",
+    "lonely", "nostalgic", "tender", "romantic", "peaceful", "dreamy", "hopeful", "curious",
+)
+MOOD_INDEX = {m: i for i, m in enumerate(MOODS)}
+LEXICON_PATH = Path(__file__).with_name("lexicon") / "moods.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one word or phrase says about mood."""
+
+    headword: str
+    moods: np.ndarray  # shape (16,), weights in [0, 1]
+    valence: float
+    arousal: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: dict[tuple[str, ...], Entry]  # normalised token tuple -> entry
+    tags: dict[str, Entry]  # normalised tag -> entry
+    prototypes: np.ndarray  # shape (16, 2): valence/arousal of each mood
+    rationale: dict[str, str]
+    longest: int  # most tokens in one phrase
+
+    def lookup(self, words: tuple[str, ...]) -> Entry | None:
+        return self.entries.get(words)
+
+
+def _entry(headword: str, spec: dict) -> Entry:
+    vec = np.zeros(len(MOODS), dtype=np.float32)
+    for mood, weight in spec.get("moods", {}).items():
+        if mood not in MOOD_INDEX:
+            raise CatalogError(f"lexicon entry {headword!r} names unknown mood {mood!r}")
+        vec[MOOD_INDEX[mood]] = float(weight)
+    return Entry(headword, vec, float(spec.get("valence", 0.0)), float(spec.get("arousal", 0.0)))
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The lexicon at ``path``, else the LEXICON setting, else the built-in one."""
+    return _load(Path(path or settings.get("LEXICON") or LEXICON_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Lexicon:
+    """Read and index a lexicon file (cached: it is immutable once loaded)."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CatalogError(f"cannot read mood lexicon {path}: {exc}") from None
+    entries: dict[tuple[str, ...], Entry] = {}
+    for headword, spec in raw["entries"].items():
+        entry = _entry(headword, spec)
+        for form in [headword, *spec.get("forms", [])]:
+            key = tuple(normalise(form).split())
+            if key:
+                entries.setdefault(key, entry)
+    tags = {normalise(name): _entry(name, spec) for name, spec in raw.get("tags", {}).items()}
+    protos = np.array([[raw["moods"][m]["valence"], raw["moods"][m]["arousal"]] for m in MOODS],
+                      dtype=np.float32)
+    return Lexicon(entries=entries, tags=tags, prototypes=protos,
+                   rationale={m: raw["moods"][m].get("rationale", "") for m in MOODS},
+                   longest=max(len(k) for k in entries))

@@ -1,0 +1,218 @@
+"""The ``feelalike`` command line: a thin layer over the library.
+
+Errors are one clear line on stderr and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Sequence
+
+import click
+from tqdm import tqdm
+
+from models import settings
+from models.catalog import load_catalog
+from models.errors import BadRequest, FeelalikeError
+from models.pipeline import build as build_model
+from models.reviews import Review, load_album_review, load_review_jsonl
+from models.vectors import BlockWeights
+
+SHOWN_PROBLEMS = 5
+
+
+def _progress(desc: str, total: int) -> tqdm:
+    return tqdm(total=total, desc=desc, unit="it", file=sys.stderr, leave=False,
+                mininterval=0.5, disable=None)
+
+
+def _mapping(pairs: Sequence[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise BadRequest(f"--map takes FIELD=COLUMN, got {pair!r}")
+        out[field.strip()] = column.strip()
+    return out
+
+
+def _store():
+    from .resources import make_recommender
+
+    return make_recommender(settings.snapshot()).store
+
+
+def _reviews(jsonl: Sequence[str], texts: Sequence[str], albums: Sequence[str]) -> list[Review]:
+    if texts and not albums:
+        raise BadRequest("--review FILE.txt needs --about-album TITLE")
+    if albums and len(albums) not in (1, len(texts)):
+        raise BadRequest("give one --about-album, or one per --review")
+    reviews: list[Review] = []
+    for path in jsonl:
+        found, problems = load_review_jsonl(path)
+        _report(problems, "review lines")
+        reviews += found
+    for i, path in enumerate(texts):
+        reviews.append(load_album_review(path, albums[min(i, len(albums) - 1)]))
+    return reviews
+
+
+def _report(problems: Sequence[Any], what: str) -> None:
+    if not problems:
+        return
+    click.echo(f"skipped {len(problems)} malformed {what}:", err=True)
+    for problem in problems[:SHOWN_PROBLEMS]:
+        click.echo(f"  {problem}", err=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        click.echo(f"  ... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
+
+
+def run_build(catalogs: Sequence[str], reviews: Sequence[Review], mapping: dict[str, str],
+              k: int | None = None) -> str:
+    """Load, build and publish a model; returns the new version id."""
+    catalog = load_catalog(catalogs, mapping)
+    if catalog.skipped > len(catalog.problems):
+        catalog.problems.append(f"... {catalog.skipped} in all")  # type: ignore[arg-type]
+    _report(catalog.problems, "catalog rows")
+    weights = BlockWeights(audio=settings.get("AUDIO_WEIGHT"), mood=settings.get("MOOD_WEIGHT"))
+    built = build_model(catalog, reviews, k=k or settings.get("NEIGHBOURS"), weights=weights,
+                        progress=_progress)
+    store = _store()
+    bar = _progress("storing", len(built.tracks))
+    version = store.publish(built, progress=bar.update)
+    bar.close()
+    click.echo(f"built model {version}: {built.meta['tracks']} tracks, {len(reviews)} reviews, "
+               f"{catalog.skipped} rows skipped, top-{built.meta['k']} neighbours "
+               f"in {built.meta['build_seconds']:.1f}s")
+    return version
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """feelalike: tracks that feel like the one you love."""
+
+
+@cli.command()
+@click.option("--catalog", "catalogs", multiple=True, required=True,
+              help="Catalog file (.csv, .tsv, .parquet, .jsonl); repeat for several.")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
+              help="Explicit column for a field, e.g. --map title=Song.")
+@click.option("--reviews", "jsonl", multiple=True, help="Reviews as JSON Lines.")
+@click.option("--review", "texts", multiple=True, help="A plain-text album review.")
+@click.option("--about-album", "albums", multiple=True, help="The album a --review is about.")
+@click.option("--k", type=click.IntRange(1, 1000), default=None,
+              help="Neighbours to precompute per track (default: FEELALIKE_NEIGHBOURS).")
+def build(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str, ...],
+          texts: tuple[str, ...], albums: tuple[str, ...], k: int | None) -> None:
+    """Build a model from catalogs and reviews and publish it to Redis."""
+    run_build(catalogs, _reviews(jsonl, texts, albums), _mapping(mapping), k)
+
+
+@cli.command()
+@click.argument("seed")
+@click.option("--limit", default=10, type=int, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
+def recommend(seed: str, limit: int, as_json: bool) -> None:
+    """Tracks that feel like SEED (a track id or title)."""
+    from .recommender import Recommender
+
+    body = Recommender(_store()).recommend(seed, limit)
+    if as_json:
+        click.echo(json.dumps(body, ensure_ascii=False))
+        return
+    s = body["seed"]
+    click.echo(f"Tracks that feel like {s['title']} by {s['artist']} "
+               f"(model {body['model_version']}):")
+    for i, r in enumerate(body["results"], start=1):
+        click.echo(f"{i:3}. {r['title']} by {r['artist']}  score {r['score']:.3f}  "
+                   f"[{', '.join(r['moods'])}]")
+
+
+@cli.command()
+@click.option("--host", default=None, help="Default: FEELALIKE_HOST.")
+@click.option("--port", default=None, type=click.IntRange(0, 65535),
+              help="Default: FEELALIKE_PORT.")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the API (development server; use gunicorn in production)."""
+    from .server import serve_forever
+
+    serve_forever(host or settings.get("HOST"), port if port is not None
+                  else settings.get("PORT"))
+
+
+@cli.command()
+@click.option("--host", default=None)
+@click.option("--port", default=None, type=click.IntRange(0, 65535))
+@click.option("--no-serve", is_flag=True, help="Build only; do not start the API.")
+@click.option("--review", "review", default=None,
+              help='Optional plain-text review of the "Her" score to read moods from.')
+def demo(host: str | None, port: int | None, no_serve: bool, review: str | None) -> None:
+    """Fetch the demo dataset, build it with the "Her" score, and serve it."""
+    from data import DEMO_ALBUM, DEMO_CATALOG
+    from data.registry import fetch
+
+    dataset = fetch("tidytuesday-spotify")
+    reviews = [load_album_review(review, DEMO_ALBUM)] if review else []
+    run_build([str(dataset), str(DEMO_CATALOG)], reviews, {})
+    host, port = host or settings.get("HOST"), port if port is not None else settings.get("PORT")
+    click.echo(f'try: curl "http://{host}:{port}/v1/recommendations?seed=Loneliness%20%233"')
+    if not no_serve:
+        from .server import serve_forever
+
+        serve_forever(host, port)
+
+
+@cli.group()
+def datasets() -> None:
+    """List, fetch or import registry datasets."""
+
+
+@datasets.command("list")
+def datasets_list() -> None:
+    from data.registry import REGISTRY, is_present
+
+    for ds in REGISTRY.values():
+        state = "present" if is_present(ds.name) else "not fetched"
+        click.echo(f"{ds.name}\t{state}\t{ds.description}\t[{ds.licence}]")
+
+
+@datasets.command("fetch")
+@click.argument("name")
+def datasets_fetch(name: str) -> None:
+    from data.registry import fetch
+
+    click.echo(str(fetch(name)))
+
+
+@datasets.command("add")
+@click.argument("name")
+@click.option("--from", "source", required=True, help="A local copy of the dataset file.")
+def datasets_add(name: str, source: str) -> None:
+    from data.registry import add
+
+    click.echo(str(add(name, source)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the CLI, turning every error into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="feelalike", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except FeelalikeError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        return 2 if exc.status == 400 else 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: no traceback reaches a user
+        click.echo(f"error: unexpected {type(exc).__name__}: {exc}", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Short human-readable reasons why a result was recommended for a seed."""
+from __future__ import annotations
+
+from typing import Any
+
+MAX_REASONS = 3
+MAX_QUOTE = 90
+
+
+def _quote(doc: dict[str, Any], mood: str) -> str | None:
+    for ev in doc.get("evidence", {}).get(mood, []):
+        if not ev.get("source", "").startswith("tag:"):
+            text = (ev.get("sentence") or ev.get("phrase") or "").strip()
+            if len(text) > MAX_QUOTE:
+                text = _window(text, ev.get("phrase", ""))
+            return f'{mood}: "{text}" ({doc.get("title")}, {ev.get("source")})'
+    return None
+
+
+def _window(sentence: str, phrase: str) -> str:
+    at = max(sentence.lower().find(phrase.lower()), 0)
+    start = max(0, at - MAX_QUOTE // 2)
+    return ("..." if start else "") + sentence[start:start + MAX_QUOTE].strip() + "..."
+
+
+def _shared_moods(seed: dict[str, Any], doc: dict[str, Any]) -> list[str]:
+    shared = [m for m in doc.get("moods", []) if m in seed.get("moods", [])]
+    if shared:
+        return shared
+    a, b = seed.get("mood_scores", {}), doc.get("mood_scores", {})
+    best = max(a, key=lambda m: min(a[m], b.get(m, 0.0)), default=None)
+    return [best] if best and min(a[best], b.get(best, 0.0)) > 0.05 else []
+
+
+def _audio(seed: dict[str, Any], doc: dict[str, Any]) -> str | None:
+    fa, fb = seed.get("features", {}), doc.get("features", {})
+    if "tempo" in fa and "tempo" in fb and fa["tempo"] and \
+            abs(fa["tempo"] - fb["tempo"]) / fa["tempo"] <= 0.05:
+        return f"similar tempo ({fb['tempo']:.0f} vs {fa['tempo']:.0f} BPM)"
+    if abs(seed.get("valence", 0) - doc.get("valence", 0)) < 0.15 and \
+            abs(seed.get("arousal", 0) - doc.get("arousal", 0)) < 0.15:
+        return "close in valence and arousal"
+    return None
+
+
+def reasons(seed: dict[str, Any], doc: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    shared = _shared_moods(seed, doc)
+    if shared:
+        out.append("shares the mood" + ("s " if len(shared) > 1 else " ") + ", ".join(shared))
+        for mood in shared:
+            quote = _quote(doc, mood) or _quote(seed, mood)
+            if quote:
+                out.append("review evidence: " + quote)
+                break
+    common_tags = [t for t in doc.get("tags", []) if t in set(seed.get("tags", []))]
+    if common_tags:
+        out.append("both tagged " + ", ".join(f"'{t}'" for t in common_tags[:2]))
+    audio = _audio(seed, doc)
+    if audio:
+        out.append(audio)
+    return out[:MAX_REASONS] or ["close in the combined audio and mood space"]

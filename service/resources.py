@@ -1,0 +1,35 @@
+"""Per-app resources: the Redis store and the recommender, created on first use."""
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app
+
+from .connection import connect
+from .recommender import Recommender
+from .store import ModelStore
+
+_lock = threading.Lock()
+EXTENSION = "feelalike"
+
+
+def make_recommender(config: dict) -> Recommender:
+    client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
+    store = ModelStore(client, prefix=config["KEY_PREFIX"],
+                       grace_seconds=config["GRACE_SECONDS"],
+                       cache_seconds=config["CACHE_SECONDS"])
+    return Recommender(store)
+
+
+def get_recommender() -> Recommender:
+    """The app's recommender; connects to Redis the first time it is needed."""
+    app = current_app
+    if app.extensions.get(EXTENSION) is None:
+        with _lock:
+            if app.extensions.get(EXTENSION) is None:
+                app.extensions[EXTENSION] = make_recommender(app.config)
+    return app.extensions[EXTENSION]
+
+
+def init_app(app: Flask, recommender: Recommender | None = None) -> None:
+    app.extensions[EXTENSION] = recommender

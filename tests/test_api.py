@@ -1,0 +1,135 @@
+"""The HTTP contract of /v1 (Flask test client; real HTTP is in test_http_e2e)."""
+from __future__ import annotations
+
+import pytest
+
+from models.catalog import Catalog
+from models.pipeline import build
+
+from .conftest import make_track
+
+
+def error_of(response, status: int, code: str | None = None) -> dict:
+    assert response.status_code == status
+    assert response.is_json, response.data[:200]
+    error = response.get_json()["error"]
+    assert isinstance(error["message"], str) and error["message"]
+    if code:
+        assert error["code"] == code
+    return error
+
+
+def test_recommendations_contract(client, published):
+    body = client.get("/v1/recommendations?seed=trk3&limit=5").get_json()
+    assert set(body) == {"seed", "model_version", "results"}
+    assert body["seed"] == {"id": "trk3", "title": "Song 3", "artist": "Artist 3",
+                            "album": "Album"}
+    assert body["model_version"] == published
+    results = body["results"]
+    assert len(results) == 5
+    for r in results:
+        assert set(r) == {"id", "title", "artist", "album", "score", "moods", "why"}
+        assert 0.0 <= r["score"] <= 1.0
+        assert r["id"] != "trk3"
+        assert isinstance(r["why"], list) and r["why"] and all(isinstance(w, str) for w in r["why"])
+    scores = [r["score"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_default_limit_is_ten(client, published):
+    assert len(client.get("/v1/recommendations?seed=trk3").get_json()["results"]) == 10
+
+
+def test_seed_by_title_partial_and_case_insensitive(client, published):
+    body = client.get("/v1/recommendations?seed=loneliness %233").get_json()
+    assert body["seed"]["title"] == "Loneliness #3 (Night Talking)"
+
+
+def test_seed_title_dash_artist_narrows(client, store, small_catalog):
+    small_catalog.tracks.append(make_track(99, title="Song 3", artist="Someone Else"))
+    store.publish(build(small_catalog, k=10))
+    body = client.get("/v1/recommendations?seed=Song 3 - Someone Else").get_json()
+    assert body["seed"]["id"] == "trk99"
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=abc", "limit=101", "limit=-1",
+                                   "limit=1.5"])
+def test_bad_limit_is_400(client, published, query):
+    error = error_of(client.get(f"/v1/recommendations?seed=trk3&{query}"), 400, "bad_request")
+    assert error["field"] == "limit"
+
+
+@pytest.mark.parametrize("query", ["", "seed=", "seed=%20%20", "seed=" + "x" * 301])
+def test_missing_empty_or_huge_seed_is_400(client, published, query):
+    error = error_of(client.get(f"/v1/recommendations?{query}"), 400, "bad_request")
+    assert error["field"] == "seed"
+
+
+def test_unknown_seed_is_404_with_suggestions(client, published):
+    error = error_of(client.get("/v1/recommendations?seed=Sogn 3 Artst"), 404, "seed_not_found")
+    assert isinstance(error["suggestions"], list)
+    assert all(set(s) == {"id", "title", "artist", "album"} for s in error["suggestions"])
+    error = error_of(client.get("/v1/recommendations?seed=qqqqzzzz"), 404, "seed_not_found")
+    assert error["suggestions"] == []
+
+
+def test_track_lookup_has_moods(client, published):
+    body = client.get("/v1/tracks/trk40").get_json()
+    assert body["title"] == "Loneliness #3 (Night Talking)"
+    assert "lonely" in body["moods"]
+    assert set(body["mood_scores"]) >= {"lonely", "eerie", "hopeful"}
+    assert -1 <= body["valence"] <= 1 and -1 <= body["arousal"] <= 1
+    assert body["evidence"]["lonely"][0]["phrase"].lower().startswith("lonely")
+    error_of(client.get("/v1/tracks/nope"), 404, "track_not_found")
+
+
+def test_track_search(client, published):
+    body = client.get("/v1/tracks?q=loneliness").get_json()
+    assert body["results"][0]["id"] == "trk40"
+    error_of(client.get("/v1/tracks?q="), 400, "bad_request")
+    error_of(client.get("/v1/tracks?q=a&limit=51"), 400, "bad_request")
+
+
+def test_unknown_route_and_method_are_json(client, published):
+    error_of(client.get("/nope"), 404, "not_found")
+    response = client.post("/v1/recommendations?seed=trk3")
+    error_of(response, 405, "method_not_allowed")
+
+
+def test_health_and_readiness(client, store):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    error_of(client.get("/readyz"), 503, "model_not_ready")
+    error_of(client.get("/v1/recommendations?seed=x"), 503, "model_not_ready")
+    version = store.publish(build(Catalog([make_track(i) for i in range(5)]), k=3))
+    body = client.get("/readyz").get_json()
+    assert body["status"] == "ready" and body["model_version"] == version
+
+
+def test_new_version_is_served_without_restart(client, store, small_catalog, published):
+    first = client.get("/v1/recommendations?seed=trk3").get_json()
+    assert first["model_version"] == published
+    small_catalog.tracks.append(make_track(77, title="Brand New"))
+    second_version = store.publish(build(small_catalog, k=20))
+    assert second_version != published
+    second = client.get("/v1/recommendations?seed=trk3").get_json()
+    assert second["model_version"] == second_version
+
+
+def test_responses_are_cached_per_version(client, store, published):
+    client.get("/v1/recommendations?seed=trk3&limit=4")
+    keys = list(store.client.scan_iter(store.key_for("cache", "*", version=published)))
+    assert len(keys) == 1
+    assert 0 < store.client.ttl(keys[0]) <= store.cache_seconds
+    again = client.get("/v1/recommendations?seed=trk3&limit=4").get_json()
+    assert again["seed"]["id"] == "trk3"
+
+
+def test_duplicate_songs_are_shown_once(client, store):
+    tracks = [make_track(i) for i in range(12)]
+    tracks += [make_track(100 + i, id=f"dup{i}", title="Song 5", artist="Artist 5")
+               for i in range(3)]
+    store.publish(build(Catalog(tracks), k=14))
+    body = client.get("/v1/recommendations?seed=trk5&limit=14").get_json()
+    keys = [(r["title"], r["artist"]) for r in body["results"]]
+    assert len(keys) == len(set(keys))
+    assert ("Song 5", "Artist 5") not in keys

@@ -1,0 +1,121 @@
+"""Catalog ingest: formats, column names, merging, malformed rows."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models.catalog import load_catalog, synthetic_id
+from models.errors import CatalogError
+
+from .conftest import TIDY, needs_shared
+
+HEADER = "track_id,track_name,track_artist,track_album_name,playlist_name,playlist_genre," \
+         "energy,valence,tempo\n"
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicate_rows_merge_and_keep_playlists_as_tags(tmp_path):
+    path = write(tmp_path, "c.csv", HEADER +
+                 "a1,Song,Band,LP,Sad Songs,pop,0.5,0.2,100\n"
+                 "a1,Song,Band,LP,Rainy Day,rock,0.5,0.2,100\n"
+                 "b2,Other,Band,LP,Party,edm,0.9,0.9,128\n")
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["a1", "b2"]
+    song = catalog.tracks[0]
+    assert song.title == "Song" and song.artist == "Band" and song.album == "LP"
+    assert song.tags == ["Sad Songs", "pop", "Rainy Day", "rock"]
+    assert song.features == {"energy": 0.5, "valence": 0.2, "tempo": 100.0}
+
+
+def test_malformed_rows_are_skipped_and_reported_with_line(tmp_path):
+    path = write(tmp_path, "c.csv", HEADER +
+                 "a1,Song,Band,LP,P,pop,0.5,0.2,100\n"
+                 "a2,,Band,LP,P,pop,0.5,0.2,100\n"          # no title
+                 "a3,Bad,Band,LP,P,pop,loud,0.2,100\n"       # not a number
+                 "a4,Short,Band\n"                            # too few fields
+                 "a5,Inf,Band,LP,P,pop,inf,0.2,100\n")       # not finite
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["a1"]
+    assert [(p.line, p.file) for p in catalog.problems] == [(3, str(path)), (4, str(path)),
+                                                            (5, str(path)), (6, str(path))]
+    assert "energy" in catalog.problems[1].reason
+    assert catalog.skipped == 4
+
+
+def test_nothing_usable_fails_clearly(tmp_path):
+    path = write(tmp_path, "c.csv", HEADER + "a2,,Band,LP,P,pop,0.5,0.2,100\n")
+    with pytest.raises(CatalogError, match="no usable tracks.*c.csv.*line|no usable tracks"):
+        load_catalog([path])
+    with pytest.raises(CatalogError, match="no usable tracks"):
+        load_catalog([write(tmp_path, "empty.csv", "")])
+    with pytest.raises(CatalogError, match="no usable tracks"):
+        load_catalog([write(tmp_path, "header.csv", HEADER)])
+
+
+def test_jsonl_with_aliases_and_bad_lines(tmp_path):
+    lines = [json.dumps({"name": "Night Drive", "artist_name": "X", "energy": 0.3,
+                         "tags": ["late night", "synthwave"]}),
+             "{not json",
+             json.dumps(["a", "list"]),
+             "",
+             json.dumps({"title": "Morning", "artist": "Y"})]
+    path = write(tmp_path, "c.jsonl", "\n".join(lines) + "\n")
+    catalog = load_catalog([path])
+    assert [t.title for t in catalog.tracks] == ["Night Drive", "Morning"]
+    assert catalog.tracks[0].id == synthetic_id("Night Drive", "X")
+    assert catalog.tracks[0].tags == ["late night", "synthwave"]
+    assert catalog.tracks[1].features == {}
+    assert [p.line for p in catalog.problems] == [2, 3]
+
+
+def test_parquet(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"id": ["p1", "p2"], "title": ["One", "Two"],
+                             "danceability": [0.1, None]}), path)
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["p1", "p2"]
+    assert catalog.tracks[0].features == {"danceability": 0.1}
+    assert catalog.tracks[1].features == {}
+    bad = write(tmp_path, "broken.parquet", "not parquet")
+    with pytest.raises(CatalogError, match="not a readable Parquet"):
+        load_catalog([bad])
+
+
+def test_explicit_mapping(tmp_path):
+    path = write(tmp_path, "c.csv", "Song Name,Performer,BPM\nTune,Z,90\n")
+    catalog = load_catalog([path], {"title": "Song Name", "artist": "Performer",
+                                    "tempo": "BPM"})
+    track = catalog.tracks[0]
+    assert (track.title, track.artist, track.features) == ("Tune", "Z", {"tempo": 90.0})
+    with pytest.raises(CatalogError, match="no column 'Nope'"):
+        load_catalog([path], {"title": "Nope"})
+
+
+def test_unsupported_and_missing_files(tmp_path):
+    with pytest.raises(CatalogError, match="unsupported catalog format"):
+        load_catalog([write(tmp_path, "c.xlsx", "x")])
+    with pytest.raises(CatalogError, match="no such file"):
+        load_catalog([tmp_path / "absent.csv"])
+    with pytest.raises(CatalogError, match="no catalog"):
+        load_catalog([])
+
+
+@needs_shared
+def test_tidytuesday_loads_as_it_is():
+    catalog = load_catalog([TIDY])
+    # 28,356 unique ids; 5 rows have no title ("NA") and are reported
+    assert 28_300 < len(catalog.tracks) <= 28_356
+    assert catalog.skipped == 5 and all("no title" in p.reason for p in catalog.problems)
+    by_id = {t.id: t for t in catalog.tracks}
+    track = by_id["6f807x0ima9a1j3VPbc7VN"]
+    assert {"Pop Remix", "pop", "dance pop"} <= set(track.tags)
+    assert len(track.features) == 12

@@ -1,0 +1,87 @@
+"""The feelalike command line: builds, recommendations and one-line errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from data import DEMO_CATALOG
+
+from .conftest import HER_REVIEW, TIDY, needs_shared
+from .test_catalog import HEADER, write
+
+
+@pytest.fixture()
+def catalog_file(tmp_path):
+    rows = [f"id{i},Song {i},Band {i % 5},LP,{'Sad Songs' if i % 2 else 'Party'},pop,"
+            f"{(i % 10) / 10},{(i * 3 % 10) / 10},{90 + i}\n" for i in range(30)]
+    return write(tmp_path, "cat.csv", HEADER + "".join(rows) + "bad,,,,\n")
+
+
+def test_build_then_recommend_json_equals_api_body(runner, client, catalog_file):
+    code, out, err = runner("build", "--catalog", str(catalog_file))
+    assert code == 0, err
+    assert "built model" in out and "skipped 1 malformed catalog rows" in err
+    assert f"{catalog_file}:32" in err
+    code, out, err = runner("recommend", "Song 4", "--limit", "5", "--json")
+    assert code == 0, err
+    body = json.loads(out)
+    assert body == client.get("/v1/recommendations?seed=Song 4&limit=5").get_json()
+    assert len(body["results"]) == 5
+    code, out, _ = runner("recommend", "Song 4")
+    assert code == 0 and out.count("\n") == 11
+
+
+def test_bad_builds_fail_in_one_line_and_keep_the_live_model(runner, catalog_file, tmp_path):
+    assert runner("build", "--catalog", str(catalog_file))[0] == 0
+    before = runner("recommend", "Song 4", "--json")[1]
+    bad = write(tmp_path, "bad.csv", HEADER + "x,,,,\n")
+    for args in (["build", "--catalog", str(bad)],
+                 ["build", "--catalog", str(tmp_path / "missing.csv")],
+                 ["build", "--catalog", str(write(tmp_path, "a.xls", "x"))],
+                 ["build", "--catalog", str(catalog_file), "--map", "title"],
+                 ["build", "--catalog", str(catalog_file), "--review", "x.txt"],
+                 ["recommend", "no such song at all zz"],
+                 ["recommend", "Song 4", "--limit", "0"],
+                 ["datasets", "fetch", "nope"]):
+        code, out, err = runner(*args)
+        assert code != 0, args
+        lines = [line for line in err.splitlines() if line.startswith("error:")]
+        assert len(lines) == 1, (args, err)
+        assert "Traceback" not in err
+    assert runner("recommend", "Song 4", "--json")[1] == before
+
+
+def test_recommend_without_a_model(runner):
+    code, _, err = runner("recommend", "anything")
+    assert code == 1 and err.startswith("error: no model has been built yet")
+
+
+def test_usage_errors_are_click_messages(runner):
+    code, _, err = runner("build")
+    assert code == 2 and "--catalog" in err
+
+
+@needs_shared
+def test_datasets_add_checks_the_sha256(runner, tmp_path):
+    wrong = write(tmp_path, "copy.csv", "not the dataset\n")
+    code, _, err = runner("datasets", "add", "tidytuesday-spotify", "--from", str(wrong))
+    assert code == 2 and "does not match" in err
+    code, out, err = runner("datasets", "add", "tidytuesday-spotify", "--from", str(TIDY))
+    assert code == 0, err
+    code, out, _ = runner("datasets", "list")
+    assert "tidytuesday-spotify\tpresent" in out
+
+
+@needs_shared
+def test_demo_recommends_ten_tracks_for_loneliness(runner, monkeypatch):
+    monkeypatch.setenv("FEELALIKE_DATASET_MIRRORS", str(TIDY.parent))
+    code, out, err = runner("demo", "--no-serve", "--review", str(HER_REVIEW))
+    assert code == 0, err
+    assert "curl" in out
+    code, out, err = runner("recommend", "Loneliness #3", "--json")
+    assert code == 0, err
+    body = json.loads(out)
+    assert body["seed"]["title"] == "Loneliness #3 (Night Talking)"
+    assert len(body["results"]) == 10
+    assert DEMO_CATALOG.is_file()

@@ -1,0 +1,119 @@
+"""End to end over real HTTP: `feelalike serve` on a free loopback port, real Redis."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import requests
+
+from models.catalog import Catalog
+from models.pipeline import build
+from models.vectors import BlockWeights
+
+from .conftest import make_track
+from .redis_server import free_port
+
+URL = "/v1/recommendations?seed=trk3&limit=8"
+
+
+class Server:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.env = {**os.environ, **env}
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Server":
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
+             "--port", str(self.port)], env=self.env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                requests.get(self.base + "/healthz", timeout=1)
+                return self
+            except requests.ConnectionError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(self.process.stderr.read().decode())
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def get(self, path: str) -> requests.Response:
+        return requests.get(self.base + path, timeout=10)
+
+
+@pytest.fixture()
+def server(env):
+    srv = Server(env)
+    yield srv
+    srv.stop()
+
+
+def test_restart_serves_identical_answers_from_redis_alone(server, store, published):
+    server.start()
+    first = server.get(URL)
+    assert first.status_code == 200 and first.headers["Content-Type"] == "application/json"
+    server.stop()
+    store.client.delete(*store.client.scan_iter(store.key_for("cache", "*",
+                                                                version=published)))
+    server.start()
+    second = server.get(URL)
+    assert second.json() == first.json()
+    assert second.json()["model_version"] == published
+
+
+def test_errors_over_http_are_json(server, published):
+    server.start()
+    response = server.get("/v1/recommendations?seed=trk3&limit=abc")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_request"
+    response = server.get("/v1/recommendations?seed=" + "y" * 5000)
+    assert response.status_code == 400
+    assert server.get("/missing").json()["error"]["code"] == "not_found"
+
+
+def test_rebuild_under_load_loses_no_request(server, store, small_catalog, published):
+    server.start()
+    old_body = server.get(URL).json()
+    responses: list[tuple[int, dict]] = []
+    stop = threading.Event()
+
+    def hammer() -> None:
+        for _ in range(400):  # bounded: stops by itself
+            if stop.is_set():
+                return
+            r = server.get(URL)
+            responses.append((r.status_code, r.json()))
+
+    threads = [threading.Thread(target=hammer) for _ in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)
+    changed = Catalog([*small_catalog.tracks, *(make_track(200 + i) for i in range(30))])
+    new_version = store.publish(build(changed, k=20, weights=BlockWeights(audio=2.0, mood=0.5)))
+    time.sleep(0.5)
+    after = [server.get(URL) for _ in range(3)]
+    stop.set()
+    for t in threads:
+        t.join()
+    new_body = after[-1].json()
+    assert new_body["model_version"] == new_version != published
+    assert new_body["results"] != old_body["results"]
+    assert responses and all(status == 200 for status, _ in responses)
+    for _, body in responses:
+        assert body == (old_body if body["model_version"] == published else new_body)
+    assert all(r.json() == new_body for r in after)

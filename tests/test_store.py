@@ -1,0 +1,85 @@
+"""The Redis model store against a real (private) redis-server."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import redis
+
+from models.catalog import Catalog
+from models.errors import ModelNotReady, StoreUnavailable
+from models.pipeline import build
+from service.store import ModelStore, decode_neighbours, encode_neighbours
+
+from .conftest import make_track
+from .redis_server import RedisServer
+
+
+def test_every_key_lives_under_the_prefix(store, published):
+    keys = {k.decode() for k in store.client.scan_iter(f"{store.prefix}:*")}
+    assert store.key_for("current") in keys
+    assert store.key_for("meta", version=published) in keys
+    assert all(k.startswith(store.prefix + ":") for k in keys)
+
+
+def test_round_trip_without_pickle(store, published, small_catalog):
+    meta = json.loads(store.client.get(store.key_for("meta", version=published)))
+    assert meta["tracks"] == len(small_catalog.tracks)
+    rows, scores = store.neighbours(published, 0)
+    assert rows.dtype == np.int32 and scores.dtype == np.float32
+    assert 0 not in rows and len(rows) == meta["k"]
+    assert np.all(np.diff(scores) <= 1e-6)
+    vectors = store.vectors(published, [0, 3])
+    assert vectors.shape == (2, meta["dim"]) and np.isfinite(vectors).all()
+    raw = store.client.hget(store.key_for("tracks", version=published), "0")
+    assert json.loads(raw)["id"] == small_catalog.tracks[0].id
+
+
+def test_neighbour_encoding_round_trips():
+    rows, scores = np.array([3, 1, 2], np.int32), np.array([0.9, 0.5, 0.25], np.float32)
+    got_rows, got_scores = decode_neighbours(encode_neighbours(rows, scores))
+    assert got_rows.tolist() == [3, 1, 2] and np.array_equal(got_scores, scores)
+
+
+def test_current_flips_only_after_the_new_version_is_complete(store, published, small_catalog,
+                                                              monkeypatch):
+    built = build(small_catalog, k=5)
+    built.meta["version"] = "v-broken"
+
+    def fail(*args, **kwargs):
+        raise redis.ConnectionError("gone mid-write")
+
+    monkeypatch.setattr(store, "_write_arrays", fail)
+    with pytest.raises(StoreUnavailable):
+        store.publish(built)
+    assert store.current_version() == published
+    assert store.tracks(published, [0])[0]["id"] == small_catalog.tracks[0].id
+
+
+def test_old_versions_expire_after_the_grace_period(store, published, small_catalog):
+    assert store.client.ttl(store.key_for("meta", version=published)) == -1
+    small_catalog.tracks.append(make_track(500))
+    newer = store.publish(build(small_catalog, k=5))
+    assert store.current_version() == newer
+    for key in ("meta", "tracks", "rows", "neighbours", "vectors", "titles"):
+        ttl = store.client.ttl(store.key_for(key, version=published))
+        assert 0 < ttl <= store.grace_seconds, key
+        assert store.client.ttl(store.key_for(key, version=newer)) == -1
+    # the old version stays readable during the grace period
+    assert store.tracks(published, [0])
+
+
+def test_no_model_yet(store):
+    with pytest.raises(ModelNotReady):
+        store.current_version()
+
+
+def test_redis_going_away_raises_store_unavailable(tmp_path):
+    server = RedisServer(tmp_path).start()
+    store = ModelStore(redis.Redis.from_url(server.url, socket_timeout=2), prefix="gone")
+    version = store.publish(build(Catalog([make_track(i) for i in range(6)]), k=3))
+    assert store.current_version() == version
+    server.stop()
+    with pytest.raises(StoreUnavailable):
+        store.current_version()
