@@ -27,6 +27,7 @@ HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightl
 CONTRAST_AFTER = frozenset("but yet however though still nevertheless nonetheless".split())
 CONTRAST_BEFORE = frozenset("although though while whereas despite".split())
 CLAUSE_BREAK = frozenset(",;:")
+COORDINATORS = frozenset({"and", "or"})
 AFTER_WEIGHT, BEFORE_WEIGHT = 1.3, 0.7
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
@@ -83,14 +84,22 @@ def _clause_weights(text: str, toks: list[Token]) -> list[float]:
 
 
 def _modifier(words: list[str], i: int) -> float:
-    """Product of intensifiers / hedges and sign of negation in the words before ``i``."""
-    factor = 1.0
-    for j in range(max(0, i - NEGATION_WINDOW), i):
+    """Intensifiers / hedges and negation in the few words before ``i``.
+
+    Looking back stops at a contrast word; intensifiers and hedges also stop at
+    "and"/"or" ("deeply lonely and eerie" intensifies only "lonely").
+    """
+    scale, sign, coordinated = 1.0, 1.0, False
+    for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
         word = words[j]
-        factor *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
+        if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
+            break
+        coordinated = coordinated or word in COORDINATORS
+        if not coordinated:
+            scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
         if word in NEGATORS:
-            factor = -abs(factor)
-    return factor
+            sign = -1.0
+    return sign * scale
 
 
 def _prefix_negated(lexicon: Lexicon, word: str) -> Entry | None:

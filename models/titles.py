@@ -48,7 +48,7 @@ def _is_marked(text: str, start: int, end: int) -> bool:
     """A single-word mention counts only when quoted or capitalised mid-sentence."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    if before in QUOTE_CHARS or after in QUOTE_CHARS:
+    if (before and before in QUOTE_CHARS) or (after and after in QUOTE_CHARS):
         return True
     if not text[start:start + 1].isupper():
         return False

@@ -1,0 +1,119 @@
+"""Mood tagging v1: lexicon, negation, contrast, attribution, profiles."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.catalog import Catalog, Track
+from models.moods import MoodAccumulator, finish
+from models.pipeline import mood_profiles
+from models.reviews import Review, ReviewLinker, is_about_music, load_review_jsonl
+from models.tagger import hits_vector, sentences, tag_text
+from models.vocabulary import MOOD_INDEX, MOODS, load_lexicon
+
+from .conftest import HER_REVIEW, needs_shared
+
+
+def mood_of(text: str) -> np.ndarray:
+    return hits_vector(tag_text(text))
+
+
+def test_vocabulary_has_sixteen_moods_with_prototypes():
+    lexicon = load_lexicon()
+    assert len(MOODS) == 16 and lexicon.prototypes.shape == (16, 2)
+    assert np.all(np.abs(lexicon.prototypes) <= 1)
+    assert lexicon.lookup(("lonely",)) is not None
+    assert lexicon.lookup(("loneliness",)) is not None
+
+
+def test_negation_flips_a_mood():
+    assert mood_of("a hopeful melody")[MOOD_INDEX["hopeful"]] > 0
+    assert mood_of("it is not hopeful")[MOOD_INDEX["hopeful"]] < 0
+    assert mood_of("never feels lonely")[MOOD_INDEX["lonely"]] < 0
+
+
+def test_intensifier_and_hedge_scale_a_mood():
+    plain = mood_of("a lonely song")[MOOD_INDEX["lonely"]]
+    assert mood_of("a deeply lonely song")[MOOD_INDEX["lonely"]] > plain
+    assert 0 < mood_of("an almost lonely song")[MOOD_INDEX["lonely"]] < plain
+
+
+def test_clause_after_contrast_weighs_more():
+    hits = tag_text("it was sad, yet hopeful")
+    weights = {h.phrase: h.weight for h in hits}
+    assert weights["hopeful"] > weights["sad"] > 0
+
+
+def test_sentences_survive_titles_and_quotes():
+    text = 'We loved \u201cLoneliness #3 (Night Talking).\u201d It is lonely. Mr. Jonze agrees!'
+    parts = [text[s:e] for s, e in sentences(text)]
+    assert len(parts) == 3 and parts[2] == "Mr. Jonze agrees!"
+
+
+def test_film_sentences_do_not_count_as_music():
+    assert not is_about_music("The actors carry the plot of the movie.")
+    assert is_about_music("The film's soundtrack is lonely.")
+    assert is_about_music("A lonely piano line.")
+
+
+def album(*titles: str) -> Catalog:
+    return Catalog([Track(id=f"t{i}", title=t, artist="A", album="Score")
+                    for i, t in enumerate(titles)])
+
+
+def test_review_sentences_go_to_the_track_they_name():
+    catalog = album("Night Swim", "Morning Light")
+    text = ("\u201cNight Swim\u201d is lonely and cold. It lingers like an eerie dream.\n\n"
+            "The whole record is hopeful. The actors are great in the movie.")
+    passages = ReviewLinker(catalog).passages(Review(text=text, album="Score"))
+    about = [(text[p.start:p.end], p.rows, p.weight) for p in passages]
+    assert about[0][1] == (0,) and about[0][2] == 1.0
+    assert about[1][1] == (0,)                       # "It ..." carries the subject
+    assert about[2][1] == (0, 1) and about[2][2] < 1  # album-level, lower weight
+    assert len(about) == 3                           # the film sentence colours nothing
+
+
+def test_profiles_have_no_nan_and_prefer_review_evidence():
+    catalog = album("Night Swim", "Morning Light", "Unknown")
+    catalog.tracks[1].features = {"valence": 0.9, "energy": 0.9}
+    catalog.tracks[1].tags = ["party"]
+    reviews = [Review(text="Night Swim is deeply lonely and eerie.", track="Night Swim")]
+    profiles = mood_profiles(catalog, reviews, load_lexicon())
+    for p in profiles:
+        assert np.isfinite(p.scores).all() and np.all((p.scores >= 0) & (p.scores <= 1))
+        assert -1 <= p.valence <= 1 and -1 <= p.arousal <= 1
+    assert profiles[0].source == "reviews" and profiles[0].top(1) == ["lonely"]
+    assert profiles[0].evidence["lonely"][0].phrase == "lonely"
+    assert profiles[1].valence > 0.3 and profiles[1].source == "tags"
+    assert profiles[2].source == "none" and profiles[2].confidence == 0.0
+
+
+def test_more_evidence_raises_confidence():
+    a, b = MoodAccumulator(), MoodAccumulator()
+    a.add_hits(tag_text("lonely"), weight=1.0, source="r", kind="reviews")
+    for _ in range(5):
+        b.add_hits(tag_text("lonely"), weight=1.0, source="r", kind="reviews")
+    assert finish(b).confidence > finish(a).confidence > 0
+
+
+def test_review_jsonl_reports_bad_lines(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"text": "lonely", "track": "X"}\n{"track": "no text"}\nnope\n'
+                    '{"text": "  "}\n', encoding="utf-8")
+    reviews, problems = load_review_jsonl(path)
+    assert [r.track for r in reviews] == ["X"]
+    assert [p.line for p in problems] == [2, 3, 4]
+
+
+@needs_shared
+def test_the_real_review_colours_the_her_tracks():
+    titles = ["Sleepwalker", "Some Other Places", "Photograph", "We're All Leaving",
+              "Dimensions", "Loneliness #3 (Night Talking)"]
+    catalog = album(*titles)
+    review = Review(text=HER_REVIEW.read_text(encoding="utf-8"), album="Score")
+    profiles = dict(zip(titles, mood_profiles(catalog, [review], load_lexicon())))
+    leaving = profiles["We're All Leaving"]
+    assert {"lonely", "eerie"} <= set(leaving.top(4))
+    assert profiles["Sleepwalker"].scores[MOOD_INDEX["curious"]] > 0
+    assert profiles["Photograph"].scores[MOOD_INDEX["tense"]] > 0
+    assert all(p.source == "reviews" for p in profiles.values())

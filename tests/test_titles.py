@@ -1,0 +1,66 @@
+"""Title normalisation, mentions in review text, and seed resolution."""
+from __future__ import annotations
+
+import pytest
+
+from models.text import normalise
+from models.titles import TitleIndex, find_mentions, variants
+
+from .conftest import HER_REVIEW, needs_shared
+
+HER = ["Sleepwalker", "Some Other Places", "Photograph", "We're All Leaving", "Dimensions",
+       "Loneliness #3 (Night Talking)"]
+
+
+def test_normal_form():
+    assert normalise("We\u2019re  All LEAVING!") == normalise("we are all leaving")
+    assert normalise("Beyonc\u00e9 & Jay-Z") == "beyonce and jay z"
+    assert normalise("\u201cLoneliness #3\u201d") == "loneliness 3"
+
+
+def test_variants_drop_brackets_and_suffixes():
+    assert variants("Loneliness #3 (Night Talking)") == ["loneliness 3 night talking",
+                                                         "loneliness 3"]
+    assert "memories" in variants("Memories - Dillon Francis Remix")
+    assert "i do not care" in variants("I Don't Care (with Justin Bieber)")
+
+
+def mentioned(text: str, titles=HER) -> list[str]:
+    return [titles[m.track] for m in find_mentions(text, titles)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\u201cSleepwalker,\u201d starting curiously", ["Sleepwalker"]),
+    ('"sleepwalker" opens it', ["Sleepwalker"]),
+    ("Photograph\u201d is played momentarily", ["Photograph"]),
+    ("We Are All Leaving\u201d is an honest composition", ["We're All Leaving"]),
+    ("and Loneliness #3 drifts", ["Loneliness #3 (Night Talking)"]),
+    ("LONELINESS 3 (NIGHT TALKING) and some other places", [
+        "Loneliness #3 (Night Talking)", "Some Other Places"]),
+    ("He kept a photograph of her.", []),          # a common word, not a title
+    ("Dimensions of the room were small.", []),    # sentence-initial, unquoted
+])
+def test_mentions(text, expected):
+    assert mentioned(text) == expected
+
+
+@needs_shared
+def test_mentions_in_the_real_review():
+    found = mentioned(HER_REVIEW.read_text(encoding="utf-8"))
+    assert set(found) == set(HER)
+    assert found.count("Dimensions") == 2
+
+
+def test_resolve_seed():
+    index = TitleIndex(HER + ["Photograph"], ["Arcade Fire"] * 6 + ["Ed Sheeran"],
+                       [10, 10, 10, 10, 10, 10, 90])
+    assert index.resolve("Loneliness #3") == 5
+    assert index.resolve("loneliness 3") == 5
+    assert index.resolve("WE ARE ALL LEAVING") == 3
+    assert index.resolve("Sleepwalkr") == 0                # fuzzy
+    assert index.resolve("Photograph") == 6                # the more popular one
+    assert index.resolve("Photograph - Arcade Fire") == 2  # narrowed by artist
+    assert index.resolve("Photograph by Arcade Fire") == 2
+    assert index.resolve("Photograph - Nobody") is None
+    assert index.resolve("completely different") is None
+    assert index.search("lonely")[:1] == [5]
