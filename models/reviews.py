@@ -122,13 +122,20 @@ class ReviewLinker:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        tracks = catalog.tracks
-        self.index = TitleIndex([t.title for t in tracks], [t.artist for t in tracks],
-                                [t.popularity or 0.0 for t in tracks])
+        self._index: TitleIndex | None = None
         self.albums: dict[str, list[int]] = {}
-        for row, track in enumerate(tracks):
+        for row, track in enumerate(catalog.tracks):
             if track.album:
                 self.albums.setdefault(normalise(track.album), []).append(row)
+
+    @property
+    def index(self) -> TitleIndex:
+        """Title index of the whole catalog, built only if a review names a track."""
+        if self._index is None:
+            tracks = self.catalog.tracks
+            self._index = TitleIndex([t.title for t in tracks], [t.artist for t in tracks],
+                                     [t.popularity or 0.0 for t in tracks])
+        return self._index
 
     def album_rows(self, album: str, artist: str | None = None) -> list[int]:
         rows = self.albums.get(normalise(album), [])

@@ -1,0 +1,108 @@
+"""Median latency of GET /v1/recommendations over real HTTP, against baselines.
+
+    python bench/latency_bench.py [--requests 300] [--catalog FILE ...]
+
+Builds a model into a private redis-server, starts `feelalike serve` on a free
+loopback port, and times, in one interleaved run: /healthz (the HTTP floor),
+/v1/recommendations with distinct seeds (cache misses) and with a repeated seed
+(cache hits).  Prints medians, p95 and the ratio to the /healthz floor.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_songs.csv"
+
+
+def timed(session: requests.Session, url: str) -> float:
+    t0 = time.perf_counter()
+    response = session.get(url, timeout=10)
+    elapsed = time.perf_counter() - t0
+    if response.status_code != 200:
+        raise SystemExit(f"{url} -> {response.status_code}: {response.text[:200]}")
+    return elapsed * 1000
+
+
+def main() -> None:
+    from redis_server import RedisServer, free_port
+
+    import redis
+
+    from models.catalog import load_catalog
+    from models.pipeline import build
+    from service.store import ModelStore
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--catalog", action="append")
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args()
+    catalog = load_catalog(args.catalog or [str(DEFAULT)])
+    with tempfile.TemporaryDirectory() as tmp:
+        server = RedisServer(Path(tmp)).start()
+        store = ModelStore(redis.Redis.from_url(server.url), prefix="bench-latency")
+        store.publish(build(catalog))
+        port = free_port()
+        env = {**os.environ, "FEELALIKE_REDIS_URL": server.url,
+               "FEELALIKE_KEY_PREFIX": "bench-latency"}
+        api = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port",
+                                str(port)], env=env, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    requests.get(base + "/healthz", timeout=1)
+                    break
+                except requests.ConnectionError:
+                    time.sleep(0.1)
+            rows = _measure(base, catalog, args.requests)
+        finally:
+            api.terminate()
+            api.wait()
+            server.stop()
+    floor = statistics.median(rows["GET /healthz (floor)"])
+    print(f"{len(catalog.tracks)} tracks, {args.requests} requests per row, sequential")
+    print(f"{'request':<34}{'median ms':>10}{'p95 ms':>10}{'x floor':>9}")
+    for name, values in rows.items():
+        values = sorted(values)
+        p95 = values[int(0.95 * (len(values) - 1))]
+        med = statistics.median(values)
+        print(f"{name:<34}{med:>10.2f}{p95:>10.2f}{med / floor:>9.1f}")
+
+
+def _measure(base: str, catalog, n: int) -> dict[str, list[float]]:
+    rng = random.Random(0)
+    session = requests.Session()
+    by_id = [t.id for t in rng.sample(catalog.tracks, n)]
+    by_title = [t.title for t in rng.sample(catalog.tracks, n)]
+    rows: dict[str, list[float]] = {"GET /healthz (floor)": [],
+                                    "recommendations, seed=id (miss)": [],
+                                    "recommendations, seed=title (miss)": [],
+                                    "recommendations, repeated (hit)": []}
+    timed(session, f"{base}/v1/recommendations?seed={quote(by_title[0])}")  # warm title index
+    for i in range(n):  # interleaved so machine noise hits every row alike
+        rows["GET /healthz (floor)"].append(timed(session, f"{base}/healthz"))
+        rows["recommendations, seed=id (miss)"].append(
+            timed(session, f"{base}/v1/recommendations?seed={quote(by_id[i])}"))
+        rows["recommendations, seed=title (miss)"].append(
+            timed(session, f"{base}/v1/recommendations?seed={quote(by_title[i])}&limit=20"))
+        rows["recommendations, repeated (hit)"].append(
+            timed(session, f"{base}/v1/recommendations?seed={quote(by_id[0])}"))
+    return rows
+
+
+if __name__ == "__main__":
+    main()
