@@ -16,6 +16,7 @@ from .tagger import MoodHit
 from .vocabulary import MOODS, Lexicon, load_lexicon
 
 MAX_EVIDENCE_PER_MOOD = 3
+SHOWN_MINIMUM = 0.05  # scores below this are noise, not a mood worth listing
 INFERRED_SIGMA = 0.45  # width of a mood's region around its valence/arousal prototype
 INFERRED_SCALE = 0.35  # inferred scores stay below what real evidence gives
 
@@ -80,9 +81,15 @@ class MoodProfile:
     source: str  # "reviews", "tags", "audio" or "none": the strongest kind of evidence
     evidence: dict[str, list[Evidence]]
 
-    def top(self, n: int = 3, minimum: float = 0.05) -> list[str]:
+    def top(self, n: int = 3, minimum: float = SHOWN_MINIMUM) -> list[str]:
         order = np.argsort(-self.scores, kind="stable")
         return [MOODS[i] for i in order[:n] if self.scores[i] >= minimum]
+
+    def mood_list(self, minimum: float = SHOWN_MINIMUM) -> list[dict]:
+        """Moods scoring at least ``minimum``, best first, each with its evidence."""
+        return [{"mood": m, "score": round(float(self.scores[MOODS.index(m)]), 4),
+                 "evidence": [e.to_json() for e in self.evidence.get(m, [])]}
+                for m in self.top(len(MOODS), minimum)]
 
 
 def inferred_scores(valence: float, arousal: float, lexicon: Lexicon | None = None) -> np.ndarray:

@@ -63,11 +63,11 @@ def track_document(track: Track, profile: MoodProfile) -> dict[str, Any]:
         "id": track.id, "title": track.title, "artist": track.artist, "album": track.album,
         "release_date": track.release_date, "popularity": track.popularity,
         "tags": track.tags[:20], "features": track.features,
-        "moods": profile.top(TOP_MOODS),
+        "top_moods": profile.top(TOP_MOODS),
+        "moods": profile.mood_list(),
         "mood_scores": {m: round(float(s), 4) for m, s in zip(MOODS, profile.scores)},
         "valence": round(profile.valence, 4), "arousal": round(profile.arousal, 4),
         "mood_confidence": round(profile.confidence, 4), "mood_source": profile.source,
-        "evidence": {m: [e.to_json() for e in evs] for m, evs in profile.evidence.items()},
     }
 
 

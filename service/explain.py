@@ -7,8 +7,12 @@ MAX_REASONS = 3
 MAX_QUOTE = 90
 
 
+def evidence(doc: dict[str, Any], mood: str) -> list[dict[str, Any]]:
+    return next((m["evidence"] for m in doc.get("moods", []) if m["mood"] == mood), [])
+
+
 def _quote(doc: dict[str, Any], mood: str) -> str | None:
-    for ev in doc.get("evidence", {}).get(mood, []):
+    for ev in evidence(doc, mood):
         if not ev.get("source", "").startswith("tag:"):
             text = (ev.get("sentence") or ev.get("phrase") or "").strip()
             if len(text) > MAX_QUOTE:
@@ -24,7 +28,7 @@ def _window(sentence: str, phrase: str) -> str:
 
 
 def _shared_moods(seed: dict[str, Any], doc: dict[str, Any]) -> list[str]:
-    shared = [m for m in doc.get("moods", []) if m in seed.get("moods", [])]
+    shared = [m for m in doc.get("top_moods", []) if m in seed.get("top_moods", [])]
     if shared:
         return shared
     a, b = seed.get("mood_scores", {}), doc.get("mood_scores", {})

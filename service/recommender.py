@@ -130,7 +130,7 @@ class Recommender:
         kept = _distinct_songs(seed_doc, list(zip(docs[1:], candidates)))[:limit]
         result_docs, picked = [d for d, _ in kept], [c for _, c in kept]
         results = [{**public(doc), "score": round(min(max(score, 0.0), 1.0), 4),
-                    "moods": doc.get("moods", []), "why": reasons(seed_doc, doc)}
+                    "moods": doc.get("top_moods", []), "why": reasons(seed_doc, doc)}
                    for doc, (_, score) in zip(result_docs, picked)]
         return {"seed": public(seed_doc), "model_version": version, "results": results}
 
@@ -149,4 +149,4 @@ class Recommender:
         rows = self.titles.get(self.store, version).search(query, limit=limit)
         docs = self.store.tracks(version, rows)
         return {"query": query, "model_version": version,
-                "results": [{**public(d), "moods": d.get("moods", [])} for d in docs]}
+                "results": [{**public(d), "moods": d.get("top_moods", [])} for d in docs]}

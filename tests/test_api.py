@@ -76,10 +76,14 @@ def test_unknown_seed_is_404_with_suggestions(client, published):
 def test_track_lookup_has_moods(client, published):
     body = client.get("/v1/tracks/trk40").get_json()
     assert body["title"] == "Loneliness #3 (Night Talking)"
-    assert "lonely" in body["moods"]
+    assert "lonely" in body["top_moods"]
     assert set(body["mood_scores"]) >= {"lonely", "eerie", "hopeful"}
     assert -1 <= body["valence"] <= 1 and -1 <= body["arousal"] <= 1
-    assert body["evidence"]["lonely"][0]["phrase"].lower().startswith("lonely")
+    scores = [m["score"] for m in body["moods"]]
+    assert scores == sorted(scores, reverse=True)
+    lonely = next(m for m in body["moods"] if m["mood"] == "lonely")
+    assert lonely["evidence"][0]["phrase"].lower().startswith("lonely")
+    assert lonely["evidence"][0]["source"] == "catalog notes"
     error_of(client.get("/v1/tracks/nope"), 404, "track_not_found")
 
 
