@@ -65,6 +65,18 @@ class MoodAccumulator:
                                                   hit.end, float(w * hit.entry.moods[m]),
                                                   sentence))
 
+    def absorb(self, other: "MoodAccumulator", weight: float) -> None:
+        """Take in part of another track's mood evidence (a review said they are alike)."""
+        self.raw += weight * other.raw
+        self.va_sum += weight * other.va_sum
+        self.va_weight += weight * other.va_weight
+        self.amount += weight * other.amount
+        self.sources |= other.sources & {"reviews"}
+
+    def copy(self) -> "MoodAccumulator":
+        return MoodAccumulator(self.raw.copy(), self.va_sum.copy(), self.va_weight,
+                               self.amount, list(self.evidence), set(self.sources))
+
     def add_audio(self, valence: float, arousal: float, *, weight: float = 1.0) -> None:
         """Audio valence/energy, already on the [-1, 1] scale."""
         self.va_sum += weight * np.array([valence, arousal])

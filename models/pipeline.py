@@ -16,7 +16,7 @@ from .catalog import Catalog, RowProblem, Track
 from .errors import CatalogError
 from .moods import MoodAccumulator, MoodProfile, finish
 from .neighbours import NeighbourModel
-from .reviews import Review, ReviewLinker
+from .reviews import Comparison, Review, ReviewLinker
 from .tagger import MoodHit, tag_text
 from .text import normalise
 from .vectors import BlockWeights, build_vectors
@@ -25,6 +25,7 @@ from .vocabulary import MOODS, Lexicon, load_lexicon
 TAG_WEIGHT = 0.5
 AUDIO_VA_WEIGHT = 1.0
 TOP_MOODS = 3
+COMPARISON_BLEND = 0.5  # share of a compared track's mood evidence the subject takes in
 
 
 class _NoProgress:
@@ -51,13 +52,16 @@ class BuiltModel:
     scores: np.ndarray
     meta: dict[str, Any]
     problems: list[RowProblem] = field(default_factory=list)
+    related: list[list[dict[str, Any]]] = field(default_factory=list)
 
     def documents(self) -> Iterable[dict[str, Any]]:
-        for track, profile in zip(self.tracks, self.profiles):
-            yield track_document(track, profile)
+        for row, (track, profile) in enumerate(zip(self.tracks, self.profiles)):
+            related = self.related[row] if row < len(self.related) else []
+            yield track_document(track, profile, related)
 
 
-def track_document(track: Track, profile: MoodProfile) -> dict[str, Any]:
+def track_document(track: Track, profile: MoodProfile,
+                   related: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """The JSON description of a track that the API serves."""
     return {
         "id": track.id, "title": track.title, "artist": track.artist, "album": track.album,
@@ -68,6 +72,7 @@ def track_document(track: Track, profile: MoodProfile) -> dict[str, Any]:
         "mood_scores": {m: round(float(s), 4) for m, s in zip(MOODS, profile.scores)},
         "valence": round(profile.valence, 4), "arousal": round(profile.arousal, 4),
         "mood_confidence": round(profile.confidence, 4), "mood_source": profile.source,
+        "related": list(related),
     }
 
 
@@ -86,31 +91,92 @@ class _TagReader:
         return self.cache[tag]
 
 
-def mood_profiles(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
-                  progress: ProgressFactory = no_progress) -> list[MoodProfile]:
+@dataclass
+class MoodAnalysis:
+    profiles: list[MoodProfile]
+    comparisons: list[Comparison]
+    unresolved_reviews: int = 0
+
+
+def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
+                    lexicon: Lexicon) -> None:
+    for tag in track.tags:
+        acc.add_hits(read_tag(tag), weight=TAG_WEIGHT, source=f"tag: {tag}", kind="tags")
+    if track.notes:
+        acc.add_hits(tag_text(track.notes, lexicon), weight=1.0, source="catalog notes",
+                     kind="reviews", sentence=track.notes)
+    if "valence" in track.features and "energy" in track.features:
+        acc.add_audio(2 * track.features["valence"] - 1, 2 * track.features["energy"] - 1,
+                      weight=AUDIO_VA_WEIGHT)
+
+
+def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
+                  progress: ProgressFactory = no_progress) -> MoodAnalysis:
+    """Mood profiles of every track, and the track comparisons the reviews assert."""
     accs = [MoodAccumulator() for _ in catalog.tracks]
     read_tag = _TagReader(lexicon)
     bar = progress("moods", len(catalog.tracks) + len(reviews))
     for acc, track in zip(accs, catalog.tracks):
-        for tag in track.tags:
-            acc.add_hits(read_tag(tag), weight=TAG_WEIGHT, source=f"tag: {tag}", kind="tags")
-        if track.notes:
-            acc.add_hits(tag_text(track.notes, lexicon), weight=1.0, source="catalog notes",
-                         kind="reviews", sentence=track.notes)
-        if "valence" in track.features and "energy" in track.features:
-            acc.add_audio(2 * track.features["valence"] - 1, 2 * track.features["energy"] - 1,
-                          weight=AUDIO_VA_WEIGHT)
+        _track_evidence(acc, track, read_tag, lexicon)
         bar.update(1)
     linker = ReviewLinker(catalog)
+    comparisons: list[Comparison] = []
+    unresolved = 0
     for review in reviews:
-        for passage in linker.passages(review):
+        reading = linker.read(review)
+        unresolved += reading.unresolved
+        for passage in reading.passages:
             hits = tag_text(passage.text, lexicon, offset=passage.start)
             for row in passage.rows:
                 accs[row].add_hits(hits, weight=passage.weight, source=review.source,
-                                   kind="reviews", sentence=passage.text.strip())
+                                   kind="reviews", sentence=passage.sentence)
+        comparisons += reading.comparisons
         bar.update(1)
     bar.close()
-    return [finish(acc, lexicon) for acc in accs]
+    _blend(accs, comparisons)
+    return MoodAnalysis([finish(acc, lexicon) for acc in accs], comparisons, unresolved)
+
+
+def _blend(accs: list[MoodAccumulator], comparisons: Sequence[Comparison]) -> None:
+    """A track said to be like another takes in part of the other's moods."""
+    before = {c.other: accs[c.other].copy() for c in comparisons}
+    for c in comparisons:
+        accs[c.subject].absorb(before[c.other], COMPARISON_BLEND)
+
+
+def mood_profiles(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
+                  progress: ProgressFactory = no_progress) -> list[MoodProfile]:
+    return analyse_moods(catalog, reviews, lexicon, progress).profiles
+
+
+def related_tracks(tracks: Sequence[Track], comparisons: Sequence[Comparison],
+                   ) -> list[list[dict[str, Any]]]:
+    """Per row, the tracks a review says it is like, with the sentence that says so."""
+    related: list[list[dict[str, Any]]] = [[] for _ in tracks]
+    for c in comparisons:
+        for a, b in ((c.subject, c.other), (c.other, c.subject)):
+            if all(r["id"] != tracks[b].id for r in related[a]):
+                related[a].append({"id": tracks[b].id, "title": tracks[b].title,
+                                   "sentence": c.sentence, "source": c.review.source})
+    return related
+
+
+def assert_neighbours(neighbours: np.ndarray, scores: np.ndarray,
+                      comparisons: Sequence[Comparison]) -> None:
+    """Put tracks a review calls alike at the top of each other's neighbour lists."""
+    if neighbours.shape[1] == 0:
+        return
+    for c in comparisons:
+        for a, b in ((c.subject, c.other), (c.other, c.subject)):
+            row, row_scores = list(neighbours[a]), list(scores[a])
+            if b in row:
+                at = row.index(b)
+                del row[at], row_scores[at]
+            else:
+                row.pop(), row_scores.pop()
+            top = float(scores[a][0])
+            neighbours[a] = [b, *row]
+            scores[a] = [top, *row_scores]
 
 
 def version_id(catalog: Catalog, reviews: Sequence[Review], settings: dict[str, Any]) -> str:
@@ -132,11 +198,13 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
         raise CatalogError("the catalog has no tracks")
     started = time.perf_counter()
     lexicon = lexicon or load_lexicon()
-    profiles = mood_profiles(catalog, reviews, lexicon, progress)
+    analysis = analyse_moods(catalog, reviews, lexicon, progress)
+    profiles = analysis.profiles
     vectors, scaler = build_vectors(catalog.tracks, profiles, weights)
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
     bar.close()
+    assert_neighbours(model.neighbours_, model.scores_, analysis.comparisons)
     settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood}
     meta = {
         "version": version_id(catalog, reviews, settings),
@@ -147,8 +215,11 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
         "audio_mean": [float(x) for x in scaler.mean_],
         "audio_scale": [float(x) for x in scaler.scale_],
         "settings": settings, "reviews": len(reviews), "skipped_rows": catalog.skipped,
+        "unresolved_reviews": analysis.unresolved_reviews,
+        "comparisons": len(analysis.comparisons),
         "build_seconds": round(time.perf_counter() - started, 3),
     }
     return BuiltModel(tracks=catalog.tracks, profiles=profiles, vectors=vectors,
                       neighbours=model.neighbours_, scores=model.scores_, meta=meta,
-                      problems=catalog.problems)
+                      problems=catalog.problems,
+                      related=related_tracks(catalog.tracks, analysis.comparisons))

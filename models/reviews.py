@@ -19,12 +19,20 @@ from .catalog import Catalog, RowProblem
 from .errors import CatalogError
 from .tagger import sentences
 from .text import normalise
-from .titles import TitleIndex, find_mentions
+from .titles import Mention, TitleIndex, find_mentions
 
 ALBUM_WEIGHT = 0.35
 CARRY_WEIGHT = 0.8
 REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|(the|this) (track|piece|song|cue|tune|"
                        r"composition|number|music))\b", re.IGNORECASE)
+COMPARISON = re.compile(
+    r"\b(shares?|sharing) (the same|a similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|"
+    r"theme|atmosphere|motif|melody|spirit|dna)\b|\bpicks? up where\b|\b(continues|continuing|"
+    r"reprises?|reprising|echoes|echoing|mirrors|mirroring|recalls|recalling|revisits|"
+    r"revisiting)\b|\bcompanion (piece|track|cue) to\b|\b(similar|close|akin|kin) to\b|"
+    r"\b(sounds|feels) (a lot |much |very )?like\b|\b(much|just|very much) like\b|"
+    r"\blike\b.{0,60}\b(but|only|yet)\b", re.IGNORECASE)
+OFFSET_CLAUSE = re.compile(r"\b(but|only|yet|though)\b", re.IGNORECASE)
 PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
                             r"\bthey\b", re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
@@ -47,17 +55,57 @@ class Review:
 
 @dataclass(frozen=True)
 class Passage:
-    """A sentence of a review and the track rows it is about, with its weight."""
+    """A sentence (or part of one) of a review, the track rows it is about, its weight."""
 
     review: Review
     start: int
     end: int
     rows: tuple[int, ...]
     weight: float
+    context: tuple[int, int] | None = None  # the whole sentence, when this is a part
 
     @property
     def text(self) -> str:
         return self.review.text[self.start:self.end]
+
+    @property
+    def sentence(self) -> str:
+        start, end = self.context or (self.start, self.end)
+        return self.review.text[start:end].strip()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A review's statement that one track is like another ("X shares the same concept
+    with Y", "picks up where X left off", "like X but darker")."""
+
+    subject: int
+    other: int
+    review: Review
+    start: int
+    end: int
+
+    @property
+    def sentence(self) -> str:
+        return self.review.text[self.start:self.end].strip()
+
+
+@dataclass
+class Reading:
+    passages: list[Passage]
+    comparisons: list[Comparison]
+    unresolved: bool = False
+
+    def add_comparison(self, review: Review, start: int, end: int, sentence: str,
+                       subject: int, other: int, offset: int | None) -> None:
+        """Shared wording goes to both tracks; a "but darker" clause to the subject only."""
+        self.comparisons.append(Comparison(subject, other, review, start, end))
+        split = start + offset if offset is not None else end
+        self.passages.append(Passage(review, start, split, (subject, other), 1.0,
+                                     context=(start, end)))
+        if offset is not None:
+            self.passages.append(Passage(review, split, end, (subject,), 1.0,
+                                         context=(start, end)))
 
 
 def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]:
@@ -143,35 +191,78 @@ class ReviewLinker:
             rows = [r for r in rows if normalise(artist) in normalise(self.catalog.tracks[r].artist)]
         return rows
 
-    def passages(self, review: Review) -> list[Passage]:
+    def read(self, review: Review) -> Reading:
+        """Which rows each sentence of ``review`` is about, and what it compares."""
         if review.track:
             query = f"{review.track} - {review.artist}" if review.artist else review.track
             row = self.index.resolve(query)
-            rows = (row,) if row is not None else ()
-            return [Passage(review, s, e, rows, 1.0) for s, e in sentences(review.text)] \
-                if rows else []
+            if row is None:
+                return Reading([], [], unresolved=True)
+            album = self.album_rows(self.catalog.tracks[row].album) or [row]
+            return self._read(review, album, default=(row,))
         if review.album:
-            return self._album_passages(review, self.album_rows(review.album, review.artist))
-        return []
+            return self._read(review, self.album_rows(review.album, review.artist))
+        return Reading([], [], unresolved=True)
 
-    def _album_passages(self, review: Review, album: Sequence[int]) -> list[Passage]:
+    def passages(self, review: Review) -> list[Passage]:
+        return self.read(review).passages
+
+    def _read(self, review: Review, album: Sequence[int],
+              default: tuple[int, ...] = ()) -> Reading:
+        """Walk the sentences, keeping track of the subject; ``default`` is the subject of a
+        single-track review (every sentence is about it unless it names another)."""
         titles = [self.catalog.tracks[r].title for r in album]
-        out: list[Passage] = []
-        subject: tuple[int, ...] = ()
-        paragraph = 0
+        reading = Reading([], [])
+        subject, paragraph = default, 0
         for start, end in sentences(review.text):
             sentence = review.text[start:end]
-            mentioned = tuple(dict.fromkeys(album[m.track]
-                                            for m in find_mentions(sentence, titles)))
+            mentions = find_mentions(sentence, titles)
+            rows = tuple(dict.fromkeys(album[m.track] for m in mentions))
             new_paragraph = review.text.count("\n\n", 0, start) != paragraph
             paragraph = review.text.count("\n\n", 0, start)
-            if mentioned:
-                subject = mentioned
-                out.append(Passage(review, start, end, mentioned, 1.0))
-            elif subject and _continues(sentence, new_paragraph):
-                out.append(Passage(review, start, end, subject, CARRY_WEIGHT))
+            carried = subject if (default or (subject and _continues(sentence, new_paragraph))) \
+                else ()
+            comparison = _comparison(sentence, rows, carried)
+            if comparison:
+                reading.add_comparison(review, start, end, sentence, *comparison)
+                subject = (comparison[0],)
+            elif len(rows) > 1:
+                reading.passages += _segments(review, start, end, mentions, album)
+                subject = rows
+            elif rows:
+                reading.passages.append(Passage(review, start, end, rows, 1.0))
+                subject = rows
+            elif carried:
+                weight = 1.0 if default else CARRY_WEIGHT
+                reading.passages.append(Passage(review, start, end, carried, weight))
             else:
                 subject = ()
                 if album and is_about_music(sentence):
-                    out.append(Passage(review, start, end, tuple(album), ALBUM_WEIGHT))
-        return out
+                    reading.passages.append(Passage(review, start, end, tuple(album),
+                                                    ALBUM_WEIGHT))
+        return reading
+
+
+def _segments(review: Review, start: int, end: int, mentions: Sequence[Mention],
+              album: Sequence[int]) -> list[Passage]:
+    """Split a sentence naming several tracks: each part goes to the title it follows."""
+    cuts = [start] + [start + m.start for m in mentions[1:]] + [end]
+    return [Passage(review, a, b, (album[m.track],), 1.0, context=(start, end))
+            for m, a, b in zip(mentions, cuts, cuts[1:])]
+
+
+def _comparison(sentence: str, rows: tuple[int, ...],
+                carried: tuple[int, ...]) -> tuple[int, int, int | None] | None:
+    """(subject row, compared row, offset of a "but darker" clause) when the sentence
+    asserts that two tracks are alike."""
+    match = COMPARISON.search(sentence)
+    if not match:
+        return None
+    if len(rows) >= 2:
+        subject, other = rows[0], rows[1]
+    elif len(rows) == 1 and carried and carried[0] != rows[0]:
+        subject, other = carried[0], rows[0]
+    else:
+        return None
+    offset = OFFSET_CLAUSE.search(sentence, match.end())
+    return subject, other, offset.start() if offset else None

@@ -109,6 +109,36 @@ def build(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
 
 
 @cli.command()
+@click.option("--catalog", "catalogs", multiple=True, required=True, help="Catalog file(s).")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN")
+@click.option("--reviews", "jsonl", multiple=True, help="Reviews as JSON Lines.")
+@click.option("--review", "texts", multiple=True, help="A plain-text album review.")
+@click.option("--about-album", "albums", multiple=True, help="The album a --review is about.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str, ...],
+          texts: tuple[str, ...], albums: tuple[str, ...], as_json: bool) -> None:
+    """Read moods from reviews and tags, with the evidence for each (no model is built)."""
+    from models.pipeline import mood_profiles
+    from models.vocabulary import load_lexicon
+
+    catalog = load_catalog(catalogs, _mapping(mapping))
+    _report(catalog.problems, "catalog rows")
+    profiles = mood_profiles(catalog, _reviews(jsonl, texts, albums), load_lexicon(),
+                             progress=_progress)
+    tracks = [{"id": t.id, "title": t.title, "moods": p.mood_list(),
+               "valence": round(p.valence, 4), "arousal": round(p.arousal, 4),
+               "confidence": round(p.confidence, 4), "source": p.source}
+              for t, p in zip(catalog.tracks, profiles)]
+    if as_json:
+        click.echo(json.dumps({"tracks": tracks}, ensure_ascii=False))
+        return
+    for track in tracks:
+        top = ", ".join(f"{m['mood']} {m['score']:.2f}" for m in track["moods"][:4])
+        click.echo(f"{track['title']}: {top or '-'}  (valence {track['valence']:+.2f}, "
+                   f"arousal {track['arousal']:+.2f}, from {track['source']})")
+
+
+@cli.command()
 @click.argument("seed")
 @click.option("--limit", default=10, type=int, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")

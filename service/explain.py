@@ -47,8 +47,18 @@ def _audio(seed: dict[str, Any], doc: dict[str, Any]) -> str | None:
     return None
 
 
+def _asserted(seed: dict[str, Any], doc: dict[str, Any]) -> str | None:
+    for rel in seed.get("related", []):
+        if rel["id"] == doc.get("id"):
+            return f'a review links them: "{rel["sentence"][:MAX_QUOTE * 2]}" ({rel["source"]})'
+    return None
+
+
 def reasons(seed: dict[str, Any], doc: dict[str, Any]) -> list[str]:
     out: list[str] = []
+    asserted = _asserted(seed, doc)
+    if asserted:
+        out.append(asserted)
     shared = _shared_moods(seed, doc)
     if shared:
         out.append("shares the mood" + ("s " if len(shared) > 1 else " ") + ", ".join(shared))
