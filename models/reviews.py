@@ -264,5 +264,5 @@ def _comparison(sentence: str, rows: tuple[int, ...],
         subject, other = carried[0], rows[0]
     else:
         return None
-    offset = OFFSET_CLAUSE.search(sentence, match.end())
+    offset = OFFSET_CLAUSE.search(sentence, match.start())
     return subject, other, offset.start() if offset else None

@@ -117,3 +117,59 @@ def test_the_real_review_colours_the_her_tracks():
     assert profiles["Sleepwalker"].scores[MOOD_INDEX["curious"]] > 0
     assert profiles["Photograph"].scores[MOOD_INDEX["tense"]] > 0
     assert all(p.source == "reviews" for p in profiles.values())
+
+
+def test_several_titles_in_one_sentence_split_the_moods():
+    catalog = album("Night Swim", "Morning Light")
+    text = "\u201cNight Swim\u201d starts lonely and \u201cMorning Light\u201d feels hopeful."
+    profiles = mood_profiles(catalog, [Review(text=text, album="Score")], load_lexicon())
+    swim, light = profiles
+    assert swim.scores[MOOD_INDEX["lonely"]] > 0 and swim.scores[MOOD_INDEX["hopeful"]] < 0.2
+    assert light.scores[MOOD_INDEX["hopeful"]] > 0 and light.scores[MOOD_INDEX["lonely"]] < 0.2
+    assert swim.evidence["lonely"][0].sentence == text
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cNight Swim\u201d shares the same concept with \u201cMorning Light.\u201d",
+    "Night Swim picks up where Morning Light left off.",
+    "Night Swim is like Morning Light but lonelier.",
+])
+def test_comparisons_between_tracks_are_found(sentence):
+    from models.pipeline import analyse_moods
+
+    catalog = album("Night Swim", "Morning Light", "Third Cue")
+    analysis = analyse_moods(catalog, [Review(text=sentence, album="Score")], load_lexicon())
+    assert [(c.subject, c.other) for c in analysis.comparisons] == [(0, 1)]
+
+
+def test_like_x_but_darker_offsets_the_subject_only():
+    from models.pipeline import analyse_moods
+
+    catalog = album("Night Swim", "Morning Light")
+    text = ("\u201cMorning Light\u201d is hopeful and playful. "
+            "\u201cNight Swim\u201d is like \u201cMorning Light\u201d but lonely.")
+    analysis = analyse_moods(catalog, [Review(text=text, album="Score")], load_lexicon())
+    swim, light = analysis.profiles
+    assert swim.scores[MOOD_INDEX["lonely"]] > 0.3
+    assert swim.scores[MOOD_INDEX["hopeful"]] > 0            # taken in from Morning Light
+    assert light.scores[MOOD_INDEX["lonely"]] < 0.1          # the offset is not Morning Light's
+
+
+def test_asserted_similarity_tops_the_neighbour_list():
+    from models.pipeline import build
+
+    from .conftest import make_track
+
+    tracks = [make_track(i) for i in range(30)]
+    tracks[3].album = tracks[17].album = "Score"
+    tracks[3].title, tracks[17].title = "Night Swim", "Morning Light"
+    for t in tracks:
+        if t.album != "Score":
+            t.album = "Other"
+    text = "\u201cNight Swim\u201d shares the same mood with \u201cMorning Light.\u201d"
+    built = build(Catalog(tracks), [Review(text=text, album="Score")], k=5)
+    assert built.neighbours[3][0] == 17 and built.neighbours[17][0] == 3
+    assert np.all(np.diff(built.scores[3]) <= 1e-6)
+    docs = list(built.documents())
+    assert docs[3]["related"][0]["id"] == tracks[17].id
+    assert "shares the same mood" in docs[3]["related"][0]["sentence"]
