@@ -38,6 +38,10 @@ SETTINGS: tuple[Setting, ...] = (
             "for a verified local copy of a registry dataset before downloading it."),
     Setting("LEXICON", "", "Path of a mood lexicon JSON file to use instead of the built-in "
             "models/lexicon/moods.json (same format)."),
+    Setting("VA_LEXICON", "", "Optional word list with valence and arousal per word (NRC-VAD "
+            "layout: word, valence, arousal[, dominance] tab-separated on a 0..1 scale) that "
+            "refines valence/arousal from review words the mood lexicon lacks. Not bundled: "
+            "the NRC lexicon is for research / non-commercial use."),
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),

@@ -130,7 +130,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0) -> list
             entry, sign = _prefix_negated(lexicon, words[i]), -1.0
         if entry is not None:
             start, end = toks[i].start, toks[i + length - 1].end
-            weight = sign * _modifier(words, i) * clause[i]
+            weight = sign * _modifier(words, i) * clause[i] * entry.weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
     return hits

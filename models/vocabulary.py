@@ -33,6 +33,7 @@ class Entry:
     moods: np.ndarray  # shape (16,), weights in [0, 1]
     valence: float
     arousal: float
+    weight: float = 1.0  # below 1 for words from an external valence/arousal lexicon
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,46 @@ def _entry(headword: str, spec: dict) -> Entry:
     return Entry(headword, vec, float(spec.get("valence", 0.0)), float(spec.get("arousal", 0.0)))
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The lexicon at ``path``, else the LEXICON setting, else the built-in one."""
-    return _load(Path(path or settings.get("LEXICON") or LEXICON_PATH))
+def load_lexicon(path: str | Path | None = None, va_path: str | Path | None = None) -> Lexicon:
+    """The lexicon at ``path``, else the LEXICON setting, else the built-in one; plus,
+    when given (or set in VA_LEXICON), an external valence/arousal word list."""
+    va = va_path or settings.get("VA_LEXICON")
+    return _load(Path(path or settings.get("LEXICON") or LEXICON_PATH),
+                 Path(va) if va else None)
+
+
+VA_WEIGHT = 0.3  # an external word list gives direction, not moods: it counts less
+VA_MIN_STRENGTH = 0.25  # ignore words near neutral (0.5 +- this on the 0..1 scale)
+
+
+def load_va_words(path: Path) -> dict[tuple[str, ...], Entry]:
+    """Read a word list in the NRC-VAD layout: ``word<TAB>valence<TAB>arousal[...]`` on a
+    0..1 scale, an optional header line.  Only clearly non-neutral words are kept."""
+    out: dict[tuple[str, ...], Entry] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise CatalogError(f"cannot read valence/arousal lexicon {path}: {exc.strerror}") \
+            from None
+    zero = np.zeros(len(MOODS), dtype=np.float32)
+    for line in lines:
+        parts = line.split("\t")
+        try:
+            valence, arousal = float(parts[1]), float(parts[2])
+        except (IndexError, ValueError):
+            continue  # header or malformed line
+        if max(abs(valence - 0.5), abs(arousal - 0.5)) < VA_MIN_STRENGTH:
+            continue
+        key = tuple(normalise(parts[0]).split())
+        if key:
+            out[key] = Entry(parts[0], zero, 2 * valence - 1, 2 * arousal - 1, VA_WEIGHT)
+    if not out:
+        raise CatalogError(f"{path}: no usable word<TAB>valence<TAB>arousal lines")
+    return out
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path) -> Lexicon:
+def _load(path: Path, va_path: Path | None = None) -> Lexicon:
     """Read and index a lexicon file (cached: it is immutable once loaded)."""
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -75,6 +109,9 @@ def _load(path: Path) -> Lexicon:
             key = tuple(normalise(form).split())
             if key:
                 entries.setdefault(key, entry)
+    if va_path is not None:
+        for key, entry in load_va_words(va_path).items():
+            entries.setdefault(key, entry)
     tags = {normalise(name): _entry(name, spec) for name, spec in raw.get("tags", {}).items()}
     protos = np.array([[raw["moods"][m]["valence"], raw["moods"][m]["arousal"]] for m in MOODS],
                       dtype=np.float32)

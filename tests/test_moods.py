@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from models.catalog import Catalog, Track
+from models.errors import CatalogError
 from models.moods import MoodAccumulator, finish
 from models.pipeline import mood_profiles
 from models.reviews import Review, ReviewLinker, is_about_music, load_review_jsonl
@@ -173,3 +174,23 @@ def test_asserted_similarity_tops_the_neighbour_list():
     docs = list(built.documents())
     assert docs[3]["related"][0]["id"] == tracks[17].id
     assert "shares the same mood" in docs[3]["related"][0]["sentence"]
+
+
+def test_external_valence_arousal_words_refine_valence(tmp_path):
+    words = tmp_path / "va.txt"
+    words.write_text("Word\tValence\tArousal\tDominance\nzorbulous\t0.95\t0.70\t0.6\n"
+                     "table\t0.50\t0.45\t0.5\nbroken line\n", encoding="utf-8")
+    lexicon = load_lexicon(va_path=words)
+    assert lexicon.lookup(("table",)) is None          # near-neutral words are ignored
+    assert load_lexicon().lookup(("zorbulous",)) is None
+    hits = [h for h in tag_text("a zorbulous sweep", lexicon) if h.phrase == "zorbulous"]
+    assert hits and hits[0].entry.valence > 0.8 and 0 < hits[0].weight < 1
+    assert not hits[0].entry.moods.any()
+    with pytest.raises(CatalogError, match="no usable"):
+        load_lexicon(va_path=write_empty(tmp_path))
+
+
+def write_empty(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("nothing here\n", encoding="utf-8")
+    return path
