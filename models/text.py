@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
@@ -53,18 +54,22 @@ def _expand(word: str) -> list[str]:
     return [word.replace("'", "")]
 
 
-def tokens(text: str) -> list[Token]:
-    """Normalised word tokens of ``text`` with offsets into the original string.
+@lru_cache(maxsize=200_000)
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The normalised token(s) one raw word stands for (memoised: words repeat a lot)."""
+    return tuple(piece for piece in _expand(fold(word)) if piece)
 
-    Folding never changes the length of an accented Latin letter by more than its
-    combining marks, so offsets are computed on the original text token by token.
+
+def tokens(text: str) -> list[Token]:
+    """Normalised word tokens of ``text`` with offsets of the original words.
+
+    Offsets come from the match in the quote-straightened text, which has the same
+    length as the original, so they index the original string.
     """
     out: list[Token] = []
-    straight = text.translate(_QUOTES)
-    for match in _TOKEN.finditer(straight):
-        for piece in _expand(fold(match.group())):
-            if piece:
-                out.append(Token(piece, match.start(), match.end()))
+    for match in _TOKEN.finditer(text.translate(_QUOTES)):
+        start, end = match.span()
+        out += [Token(piece, start, end) for piece in _word_forms(match.group())]
     return out
 
 

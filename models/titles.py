@@ -8,6 +8,7 @@ contractions ("We Are All Leaving" / "We're All Leaving") do not matter.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -21,7 +22,8 @@ _FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
 _STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
 
 
-def variants(title: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def variants(title: str) -> tuple[str, ...]:
     """Normalised names a title may be referred to by, the full title first."""
     forms = [title, _BRACKETED.sub("", title), _DASH_SUFFIX.sub("", title),
              _FEAT.sub("", _DASH_SUFFIX.sub("", _BRACKETED.sub("", title)))]
@@ -31,7 +33,7 @@ def variants(title: str) -> list[str]:
         norm = normalise(form)
         if norm and norm not in out:
             out.append(norm)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ def test_normal_form():
 
 
 def test_variants_drop_brackets_and_suffixes():
-    assert variants("Loneliness #3 (Night Talking)") == ["loneliness 3 night talking",
-                                                         "loneliness 3"]
+    assert variants("Loneliness #3 (Night Talking)") == ("loneliness 3 night talking",
+                                                         "loneliness 3")
     assert "memories" in variants("Memories - Dillon Francis Remix")
     assert "i do not care" in variants("I Don't Care (with Justin Bieber)")
 
