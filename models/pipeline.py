@@ -17,6 +17,7 @@ from .errors import CatalogError
 from .moods import MoodAccumulator, MoodProfile, finish
 from .neighbours import NeighbourModel
 from .reviews import Comparison, Review, ReviewLinker
+from .table import TrackTable
 from .tagger import MoodHit, tag_text
 from .text import normalise
 from .vectors import BlockWeights, build_vectors
@@ -53,6 +54,9 @@ class BuiltModel:
     meta: dict[str, Any]
     problems: list[RowProblem] = field(default_factory=list)
     related: list[list[dict[str, Any]]] = field(default_factory=list)
+
+    def table(self) -> TrackTable:
+        return TrackTable.build(self.tracks, self.profiles, self.vectors)
 
     def documents(self) -> Iterable[dict[str, Any]]:
         for row, (track, profile) in enumerate(zip(self.tracks, self.profiles)):

@@ -10,10 +10,10 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Callable
 
 from models.errors import BadRequest, SeedNotFound, TrackNotFound
-from models.text import normalise
+from models.table import TrackTable, song_key
 from models.titles import TitleIndex
 
 from .explain import reasons
@@ -25,27 +25,35 @@ DUPLICATE_SLACK = 10
 PUBLIC_FIELDS = ("id", "title", "artist", "album")
 
 
-class TitleIndexCache:
-    """Per-version title indexes, built on first use (LRU of a few versions)."""
+class VersionCache:
+    """Objects derived from one model version, built on first use (LRU of a few)."""
 
-    def __init__(self, size: int = 3) -> None:
+    def __init__(self, load: Callable[[ModelStore, str], Any], size: int = 2) -> None:
+        self.load = load
         self.size = size
-        self._items: OrderedDict[str, TitleIndex] = OrderedDict()
+        self._items: OrderedDict[str, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, store: ModelStore, version: str) -> TitleIndex:
+    def get(self, store: ModelStore, version: str) -> Any:
         with self._lock:
             if version in self._items:
                 self._items.move_to_end(version)
                 return self._items[version]
-        titles = store.titles(version)
-        index = TitleIndex([t[0] for t in titles], [t[1] for t in titles],
-                           [t[2] for t in titles])
+        item = self.load(store, version)
         with self._lock:
-            self._items[version] = index
+            self._items[version] = item
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return index
+        return item
+
+
+def _title_index(store: ModelStore, version: str) -> TitleIndex:
+    titles = store.titles(version)
+    return TitleIndex([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles])
+
+
+def _table(store: ModelStore, version: str) -> TrackTable:
+    return store.table(version)
 
 
 def check_query(value: str | None, name: str) -> str:
@@ -69,13 +77,13 @@ def check_limit(value: Any, default: int = 10, maximum: int = MAX_LIMIT) -> int:
     return limit
 
 
-def _song_key(doc: dict[str, Any]) -> tuple[str, str]:
-    return normalise(doc.get("title", "")), normalise(doc.get("artist", ""))
+def _song_key(doc: dict[str, Any]) -> str:
+    return song_key(doc.get("title", ""), doc.get("artist", ""))
 
 
 def _distinct_songs(seed: dict[str, Any], pairs: list[tuple[dict, Any]]) -> list[tuple[dict, Any]]:
     """Drop results that are the seed's song or repeat an earlier result's song
-    (the same recording is often listed under several ids)."""
+    (the same recording under several ids, or another version: remix, live, remaster)."""
     seen = {_song_key(seed)}
     out = []
     for doc, extra in pairs:
@@ -91,9 +99,10 @@ def public(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 class Recommender:
-    def __init__(self, store: ModelStore, titles: TitleIndexCache | None = None) -> None:
+    def __init__(self, store: ModelStore) -> None:
         self.store = store
-        self.titles = titles or TitleIndexCache()
+        self.titles = VersionCache(_title_index)
+        self.tables = VersionCache(_table)
 
     def resolve(self, version: str, seed: str) -> int:
         """Row of a seed: exact id first, then title (fuzzy, "Title - Artist" narrows)."""

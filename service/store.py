@@ -27,8 +27,10 @@ import redis
 
 from models.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 from models.pipeline import BuiltModel
+from models.table import TrackTable
 
-VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles")
+VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles", "table",
+                "table_strings")
 WRITE_CHUNK = 2000
 ROW_DTYPE, SCORE_DTYPE = np.dtype("<i4"), np.dtype("<f4")
 
@@ -104,10 +106,13 @@ class ModelStore:
 
     def _write_arrays(self, version: str, built: BuiltModel) -> None:
         titles = [[t.title, t.artist, t.popularity or 0.0] for t in built.tracks]
+        numbers, strings = built.table().to_payload()
         pipe = self.client.pipeline(transaction=False)
         pipe.set(self.key_for("vectors", version=version),
                  built.vectors.astype(SCORE_DTYPE).tobytes())
         pipe.set(self.key_for("titles", version=version), json.dumps(titles))
+        pipe.set(self.key_for("table", version=version), numbers)
+        pipe.set(self.key_for("table_strings", version=version), strings)
         pipe.execute()
 
     @_guard
@@ -196,6 +201,22 @@ class ModelStore:
         if raw is None:
             raise ModelNotReady(f"model version {version} has expired or was never written")
         return json.loads(raw)
+
+    @_guard
+    def table(self, version: str) -> TrackTable:
+        """The whole catalog as columns (for requests that score every track)."""
+        meta = self.meta(version)
+        pipe = self.client.pipeline(transaction=False)
+        for key in ("table", "table_strings", "vectors"):
+            pipe.get(self.key_for(key, version=version))
+        numbers, strings, vectors = pipe.execute()
+        if numbers is None or strings is None or vectors is None:
+            raise ModelNotReady(f"model version {version} has no track table (rebuild it)")
+        matrix = np.frombuffer(vectors, SCORE_DTYPE).reshape(meta["tracks"], meta["dim"])
+        try:
+            return TrackTable.from_payload(numbers, strings.decode(), matrix)
+        except ValueError as exc:
+            raise StoreCorrupt(f"model version {version}: {exc}") from None
 
     # -- response cache --------------------------------------------------------------
     @_guard

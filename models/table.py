@@ -1,0 +1,100 @@
+"""A columnar view of every track, for requests that score the whole catalog.
+
+Multi-seed recommendations, mood targets, filters and playlists need more than a
+precomputed neighbour list: they score all tracks at once.  The table holds what
+that needs as numpy columns.  It travels as one float32 matrix (raw bytes) plus
+JSON for the strings, so the service loads it from Redis without pickle.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from .catalog import AUDIO_FEATURES, Track
+from .moods import MoodProfile
+from .text import normalise
+from .vocabulary import MOODS
+
+NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
+_YEAR = re.compile(r"(\d{4})")
+_VERSION_WORDS = re.compile(
+    r"\s*[\(\[\-\u2013\u2014].*\b(remix|mix|edit|live|remaster(ed)?|version|acoustic|"
+    r"instrumental|radio|extended|demo|mono|stereo|session|take|cover|rework|bootleg|"
+    r"vip|flip|dub|sped up|slowed|reprise)\b.*$", re.IGNORECASE)
+
+
+def song_key(title: str, artist: str) -> str:
+    """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster"."""
+    base = _VERSION_WORDS.sub("", title) or title
+    return f"{normalise(artist)}\x00{normalise(base)}"
+
+
+def release_year(date: str) -> float:
+    match = _YEAR.search(date or "")
+    return float(match.group(1)) if match else float("nan")
+
+
+@dataclass
+class TrackTable:
+    ids: list[str]
+    titles: list[str]
+    artists: list[str]
+    albums: list[str]
+    artist_keys: list[str]
+    song_keys: list[str]
+    tags: list[frozenset[str]]  # normalised
+    numbers: np.ndarray  # (n, len(NUMERIC)) float32, NaN where unknown
+    vectors: np.ndarray  # (n, d) float32
+
+    def column(self, name: str) -> np.ndarray:
+        return self.numbers[:, NUMERIC.index(name)]
+
+    @property
+    def moods(self) -> np.ndarray:
+        start = NUMERIC.index(MOODS[0])
+        return self.numbers[:, start:start + len(MOODS)]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def build(cls, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
+              vectors: np.ndarray) -> "TrackTable":
+        numbers = np.full((len(tracks), len(NUMERIC)), np.nan, dtype=np.float32)
+        for row, (t, p) in enumerate(zip(tracks, profiles)):
+            for col, name in enumerate(AUDIO_FEATURES):
+                numbers[row, col] = t.features.get(name, np.nan)
+            numbers[row, len(AUDIO_FEATURES):len(AUDIO_FEATURES) + 4] = (
+                np.nan if t.popularity is None else t.popularity, release_year(t.release_date),
+                p.valence, p.arousal)
+            numbers[row, len(AUDIO_FEATURES) + 4:] = p.scores
+        return cls(ids=[t.id for t in tracks], titles=[t.title for t in tracks],
+                   artists=[t.artist for t in tracks], albums=[t.album for t in tracks],
+                   artist_keys=[normalise(t.artist) for t in tracks],
+                   song_keys=[song_key(t.title, t.artist) for t in tracks],
+                   tags=[frozenset(normalise(x) for x in t.tags) for t in tracks],
+                   numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32))
+
+    # -- transport: float32 bytes + JSON, never pickle ------------------------------
+    def to_payload(self) -> tuple[bytes, str]:
+        strings = {"columns": list(NUMERIC), "ids": self.ids, "titles": self.titles,
+                   "artists": self.artists, "albums": self.albums,
+                   "artist_keys": self.artist_keys, "song_keys": self.song_keys,
+                   "tags": [sorted(t) for t in self.tags]}
+        return self.numbers.astype("<f4").tobytes(), json.dumps(strings)
+
+    @classmethod
+    def from_payload(cls, numbers: bytes, strings: str, vectors: np.ndarray) -> "TrackTable":
+        meta: dict[str, Any] = json.loads(strings)
+        if meta["columns"] != list(NUMERIC):
+            raise ValueError("the stored track table has different columns")
+        n = len(meta["ids"])
+        matrix = np.frombuffer(numbers, dtype="<f4").reshape(n, len(NUMERIC))
+        return cls(ids=meta["ids"], titles=meta["titles"], artists=meta["artists"],
+                   albums=meta["albums"], artist_keys=meta["artist_keys"],
+                   song_keys=meta["song_keys"], tags=[frozenset(t) for t in meta["tags"]],
+                   numbers=matrix, vectors=vectors)
