@@ -64,16 +64,17 @@ def check_query(value: str | None, name: str) -> str:
     return value.strip()
 
 
-def check_limit(value: Any, default: int = 10, maximum: int = MAX_LIMIT) -> int:
+def check_limit(value: Any, default: int = 10, maximum: int = MAX_LIMIT,
+                field: str = "limit") -> int:
     if value is None or value == "":
         return default
     try:
         limit = int(value)
     except (TypeError, ValueError):
-        raise BadRequest(f"'limit' must be a whole number from 1 to {maximum}, got {value!r}",
-                         field="limit") from None
+        raise BadRequest(f"'{field}' must be a whole number from 1 to {maximum}, got "
+                         f"{value!r}", field=field) from None
     if not 1 <= limit <= maximum:
-        raise BadRequest(f"'limit' must be from 1 to {maximum}, got {limit}", field="limit")
+        raise BadRequest(f"'{field}' must be from 1 to {maximum}, got {limit}", field=field)
     return limit
 
 

@@ -31,5 +31,16 @@ def get_recommender() -> Recommender:
     return app.extensions[EXTENSION]
 
 
+def get_curator() -> "Curator":
+    """The app's curator (rich requests, playlists, paths) over its recommender."""
+    from .curator import Curator
+
+    recommender = get_recommender()
+    curator = getattr(recommender, "curator", None)
+    if curator is None:
+        curator = recommender.curator = Curator(recommender)
+    return curator
+
+
 def init_app(app: Flask, recommender: Recommender | None = None) -> None:
     app.extensions[EXTENSION] = recommender

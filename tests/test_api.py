@@ -96,7 +96,7 @@ def test_track_search(client, published):
 
 def test_unknown_route_and_method_are_json(client, published):
     error_of(client.get("/nope"), 404, "not_found")
-    response = client.post("/v1/recommendations?seed=trk3")
+    response = client.put("/v1/recommendations?seed=trk3")
     error_of(response, 405, "method_not_allowed")
 
 

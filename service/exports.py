@@ -1,0 +1,62 @@
+"""Playlist exports: M3U8, XSPF (XML in the XSPF namespace) and JSPF (JSON)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+from xml.etree import ElementTree as ET
+
+XSPF_NS = "http://xspf.org/ns/0/"
+FORMATS = {"m3u8": "audio/x-mpegurl; charset=utf-8",
+           "xspf": "application/xspf+xml; charset=utf-8",
+           "jspf": "application/jspf+json; charset=utf-8"}
+
+
+def _seconds(track: dict[str, Any]) -> int:
+    ms = track.get("duration_ms")
+    return int(round(ms / 1000)) if isinstance(ms, (int, float)) else -1
+
+
+def m3u8(title: str, tracks: list[dict[str, Any]], link) -> str:
+    lines = ["#EXTM3U", f"#PLAYLIST:{title}"]
+    for t in tracks:
+        lines.append(f"#EXTINF:{_seconds(t)},{t['artist']} - {t['title']}")
+        lines.append(link(t))
+    return "\n".join(lines) + "\n"
+
+
+def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:
+    ET.register_namespace("", XSPF_NS)
+    root = ET.Element(f"{{{XSPF_NS}}}playlist", version="1")
+    ET.SubElement(root, f"{{{XSPF_NS}}}title").text = title
+    track_list = ET.SubElement(root, f"{{{XSPF_NS}}}trackList")
+    for t in tracks:
+        node = ET.SubElement(track_list, f"{{{XSPF_NS}}}track")
+        ET.SubElement(node, f"{{{XSPF_NS}}}location").text = link(t)
+        ET.SubElement(node, f"{{{XSPF_NS}}}identifier").text = f"feelalike:track:{t['id']}"
+        ET.SubElement(node, f"{{{XSPF_NS}}}title").text = t["title"]
+        ET.SubElement(node, f"{{{XSPF_NS}}}creator").text = t["artist"]
+        if t.get("album"):
+            ET.SubElement(node, f"{{{XSPF_NS}}}album").text = t["album"]
+        if _seconds(t) >= 0:
+            ET.SubElement(node, f"{{{XSPF_NS}}}duration").text = str(_seconds(t) * 1000)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
+    items = []
+    for t in tracks:
+        item = {"title": t["title"], "creator": t["artist"], "location": [link(t)],
+                "identifier": [f"feelalike:track:{t['id']}"]}
+        if t.get("album"):
+            item["album"] = t["album"]
+        if _seconds(t) >= 0:
+            item["duration"] = _seconds(t) * 1000
+        items.append(item)
+    return json.dumps({"playlist": {"title": title, "track": items}}, ensure_ascii=False)
+
+
+WRITERS = {"m3u8": m3u8, "xspf": xspf, "jspf": jspf}
+
+
+def export(fmt: str, title: str, tracks: list[dict[str, Any]], link) -> str:
+    return WRITERS[fmt](title, tracks, link)
