@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 
 
@@ -41,3 +43,23 @@ def compatible(a: str | None, b: str | None) -> bool | None:
     if na == nb:
         return True
     return la == lb and (na - nb) % 12 in (1, 11)
+
+
+def wheel(keys: np.ndarray, modes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised Camelot codes: (number 1..12, letter 1 = B / 0 = A); 0 / -1 if unknown."""
+    known = ~np.isnan(keys) & ~np.isnan(modes) & (keys >= 0) & (keys <= 11)
+    pc = np.where(known, keys, 0).astype(np.int64)
+    major = np.where(known, modes, 0).astype(np.int64) == 1
+    fifths = (np.where(major, pc, (pc + 3) % 12) * 7) % 12
+    number = np.where(known, (fifths + 7) % 12 + 1, 0)
+    letter = np.where(known, major.astype(np.int64), -1)
+    return number, letter
+
+
+def clashes(number: int, letter: int, numbers: np.ndarray, letters: np.ndarray) -> np.ndarray:
+    """1.0 where a code clashes with (number, letter); 0 where compatible or unknown."""
+    if number == 0:
+        return np.zeros(len(numbers))
+    step = (numbers - number) % 12
+    ok = (numbers == number) | ((letters == letter) & ((step == 1) | (step == 11)))
+    return np.where(numbers == 0, 0.0, (~ok).astype(np.float64))

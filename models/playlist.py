@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .camelot import camelot, compatible
+from .camelot import clashes, wheel
 from .table import TrackTable
 
-VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 1.0, 0.35, 0.25, 0.5
+VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 1.0, 0.15, 0.1, 0.6
+FIRST_LOOK = 64
 
 
 @dataclass
@@ -34,57 +35,103 @@ class Placement:
 
 def arc_points(start: tuple[float, float], end: tuple[float, float], length: int,
                ) -> list[ArcPoint]:
+    (v0, a0), (v1, a1) = (float(x) for x in start), (float(x) for x in end)
     if length == 1:
-        return [ArcPoint(*start)]
-    return [ArcPoint(start[0] + (end[0] - start[0]) * i / (length - 1),
-                     start[1] + (end[1] - start[1]) * i / (length - 1)) for i in range(length)]
+        return [ArcPoint(v0, a0)]
+    return [ArcPoint(v0 + (v1 - v0) * i / (length - 1), a0 + (a1 - a0) * i / (length - 1))
+            for i in range(length)]
 
 
-def tempo_jump(a: float, b: float, tolerance: float) -> float:
-    """0 within tolerance (counting half/double time), growing beyond it; 0 if unknown."""
-    if np.isnan(a) or np.isnan(b) or a <= 0 or b <= 0:
-        return 0.0
-    ratio = min(abs(b * f - a) / a for f in (0.5, 1.0, 2.0))
-    return max(0.0, ratio - tolerance) / max(tolerance, 1e-6)
+def tempo_jump(a: float, b: np.ndarray, tolerance: float) -> np.ndarray:
+    """Per candidate: 0 within tolerance of ``a`` (half and double time count as the same
+    pulse), growing beyond it; 0 where either tempo is unknown."""
+    if np.isnan(a) or a <= 0:
+        return np.zeros_like(b)
+    ratio = np.min([np.abs(b * f - a) / a for f in (0.5, 1.0, 2.0)], axis=0)
+    jump = np.clip((ratio - tolerance) / max(tolerance, 1e-6), 0.0, 3.0)
+    return np.where(np.isnan(b) | (b <= 0), 0.0, jump)
 
 
-def sequence(table: TrackTable, candidates: list[int], relevance: np.ndarray,
-             arc: list[ArcPoint], *, min_artist_gap: int = 3,
-             tempo_tolerance: float = 0.08) -> Placement:
-    """Place candidates along ``arc``; may return fewer tracks (with a warning)."""
-    va = np.stack([table.column("valence_mood"), table.column("arousal_mood")], axis=1)
-    tempo, keys = table.column("tempo"), table.column("key")
-    modes = table.column("mode")
-    codes = {r: camelot(float(keys[r]), float(modes[r])) for r in candidates}
-    rows: list[int] = []
-    unused = list(dict.fromkeys(candidates))
+def _normalised(relevance: np.ndarray) -> np.ndarray:
+    if relevance.size == 0:
+        return relevance
+    low, high = np.percentile(relevance, 5), relevance.max()
+    return np.clip((relevance - low) / max(high - low, 1e-9), 0.0, 1.0)
+
+
+def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
+             arc: list[ArcPoint], *, min_artist_gap: int = 3, tempo_tolerance: float = 0.08,
+             max_per_artist: int | None = None, used_songs: set[str] = frozenset(),
+             ) -> Placement:
+    """Place candidate rows along ``arc``; may return fewer tracks (with a warning).
+
+    Every position scores all candidates at once: distance to the arc's valence/arousal
+    target, lack of relevance, and (after the first) tempo jump and key clash with the
+    previous track.
+    """
+    rows = np.asarray(candidates, dtype=np.int64)
+    va = np.stack([table.column("valence_mood")[rows], table.column("arousal_mood")[rows]], 1)
+    va = np.nan_to_num(va.astype(np.float64))
+    base = RELEVANCE_WEIGHT * (1.0 - _normalised(relevance[rows].astype(np.float64)))
+    tempo = table.column("tempo")[rows].astype(np.float64)
+    numbers, letters = wheel(table.column("key")[rows], table.column("mode")[rows])
+    artists = [table.artist_keys[r] for r in rows]
+    blocked = np.zeros(len(rows), dtype=bool)
+    songs, per_artist, placed = set(used_songs), {}, []
     for point in arc:
-        recent = {table.artist_keys[r] for r in rows[-min_artist_gap:]} if min_artist_gap else set()
-        options = [r for r in unused if table.artist_keys[r] not in recent]
-        if not options:
+        cost = base + VA_WEIGHT * np.linalg.norm(va - (point.valence, point.arousal), axis=1)
+        if placed:
+            cost += TEMPO_WEIGHT * tempo_jump(tempo[placed[-1]], tempo, tempo_tolerance)
+            prev = placed[-1]
+            cost += KEY_WEIGHT * clashes(numbers[prev], letters[prev], numbers, letters)
+        recent = {artists[i] for i in placed[-min_artist_gap:]} if min_artist_gap else set()
+        cost[blocked] = np.inf
+        choice = _cheapest(cost, rows, artists, recent, songs, per_artist, max_per_artist,
+                           table)
+        if choice is None:
             break
-        target = np.array([point.valence, point.arousal])
-        best = min(options, key=lambda r: _cost(r, rows, target, va, tempo, codes, relevance,
-                                                tempo_tolerance))
-        rows.append(best)
-        unused.remove(best)
-    warnings = [] if len(rows) == len(arc) else [
-        f"only {len(rows)} of {len(arc)} tracks could be placed with the filters and "
+        placed.append(choice)
+        blocked[choice] = True
+        songs.add(table.song_keys[rows[choice]])
+        per_artist[artists[choice]] = per_artist.get(artists[choice], 0) + 1
+    warnings = [] if len(placed) == len(arc) else [
+        f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
-    return Placement(rows, arc[:len(rows)], warnings)
+    return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings)
 
 
-def _cost(row: int, placed: list[int], target: np.ndarray, va: np.ndarray, tempo: np.ndarray,
-          codes: dict[int, str | None], relevance: np.ndarray, tolerance: float) -> float:
-    cost = VA_WEIGHT * float(np.linalg.norm(va[row] - target))
-    cost -= RELEVANCE_WEIGHT * float(relevance[row])
-    if placed:
-        prev = placed[-1]
-        cost += TEMPO_WEIGHT * min(tempo_jump(float(tempo[prev]), float(tempo[row]),
-                                              tolerance), 3.0)
-        if compatible(codes.get(prev), codes.get(row)) is False:
-            cost += KEY_WEIGHT
-    return cost
+def _cheapest(cost: np.ndarray, rows: np.ndarray, artists: list[str], recent: set[str],
+              songs: set[str], per_artist: dict[str, int], cap: int | None,
+              table: TrackTable) -> int | None:
+    """Index of the cheapest candidate that breaks no rule, or None.
+
+    Looks at the cheapest few first (a partial sort), and at the rest only if needed.
+    """
+    few = min(FIRST_LOOK, len(cost))
+    if few == 0:
+        return None
+    head = np.argpartition(cost, few - 1)[:few]
+    head = head[np.argsort(cost[head], kind="stable")]
+    found = _first_allowed(head, cost, rows, artists, recent, songs, per_artist, cap, table)
+    if found is not None or few == len(cost):
+        return found
+    return _first_allowed(np.argsort(cost, kind="stable"), cost, rows, artists, recent, songs,
+                          per_artist, cap, table)
+
+
+def _first_allowed(order: np.ndarray, cost: np.ndarray, rows: np.ndarray, artists: list[str],
+                   recent: set[str], songs: set[str], per_artist: dict[str, int],
+                   cap: int | None, table: TrackTable) -> int | None:
+    for i in order:
+        if not np.isfinite(cost[i]):
+            return None
+        artist = artists[i]
+        if artist in recent or table.song_keys[rows[i]] in songs:
+            continue
+        if cap is not None and per_artist.get(artist, 0) >= cap:
+            continue
+        return int(i)
+    return None
 
 
 def path(table: TrackTable, start: int, end: int, steps: int,

@@ -61,7 +61,7 @@ def _unit(x: np.ndarray) -> np.ndarray:
 def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
     if not query.seeds:
         return None
-    unit = _unit(table.vectors)
+    unit = table.unit_vectors
     target = sum(w * unit[r] for r, w in query.seeds) / sum(w for _, w in query.seeds)
     if query.negative_seeds:
         target = target - NEGATIVE_WEIGHT * sum(w * unit[r] for r, w in query.negative_seeds) \
@@ -123,13 +123,12 @@ def allowed(table: TrackTable, query: Query) -> np.ndarray:
     for name, high in query.maximums.items():
         column = table.column(name)
         mask &= ~np.isnan(column) & (column <= high)
-    if query.include_tags or query.exclude_tags or query.exclude_artists:
-        for row in np.flatnonzero(mask):
-            tags = table.tags[row]
-            if (query.include_tags and not tags & query.include_tags) \
-                    or tags & query.exclude_tags \
-                    or table.artist_keys[row] in query.exclude_artists:
-                mask[row] = False
+    if query.include_tags:
+        mask &= table.rows_with_tags(query.include_tags)
+    if query.exclude_tags:
+        mask &= ~table.rows_with_tags(query.exclude_tags)
+    if query.exclude_artists:
+        mask &= ~table.rows_by_artists(query.exclude_artists)
     excluded = list(query.exclude_rows | {r for r, _ in query.seeds}
                     | {r for r, _ in query.negative_seeds})
     mask[excluded] = False
@@ -156,7 +155,7 @@ def rank(table: TrackTable, query: Query) -> Ranking:
 
 def _shape(table: TrackTable, scores: np.ndarray, pool: np.ndarray, query: Query) -> list[int]:
     """Pick up to ``limit`` rows in order, honouring dedupe, artist cap and diversity."""
-    unit = _unit(table.vectors[pool]) if query.diversity > 0 else None
+    unit = table.unit_vectors[pool] if query.diversity > 0 else None
     songs = {table.song_keys[r] for r, _ in query.seeds} if query.dedupe else set()
     per_artist: dict[str, int] = {}
     picked: list[int] = []

@@ -50,6 +50,41 @@ class TrackTable:
     numbers: np.ndarray  # (n, len(NUMERIC)) float32, NaN where unknown
     vectors: np.ndarray  # (n, d) float32
 
+    @property
+    def unit_vectors(self) -> np.ndarray:
+        """Vectors scaled to unit length (cached: cosine similarity is a dot product)."""
+        unit = self.__dict__.get("_unit")
+        if unit is None:
+            norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
+            unit = self.__dict__["_unit"] = self.vectors / np.where(norms > 1e-12, norms, 1.0)
+        return unit
+
+    def rows_with_tags(self, tags: set[str]) -> np.ndarray:
+        """Boolean mask of rows carrying any of ``tags`` (normalised)."""
+        index = self._index("_tag_index", lambda row: self.tags[row])
+        return self._mask(index, tags)
+
+    def rows_by_artists(self, artists: set[str]) -> np.ndarray:
+        index = self._index("_artist_index", lambda row: (self.artist_keys[row],))
+        return self._mask(index, artists)
+
+    def _index(self, name: str, keys_of) -> dict[str, list[int]]:
+        """An inverted index built on first use and kept with the table."""
+        index = self.__dict__.get(name)
+        if index is None:
+            index = {}
+            for row in range(len(self)):
+                for key in keys_of(row):
+                    index.setdefault(key, []).append(row)
+            self.__dict__[name] = index
+        return index
+
+    def _mask(self, index: dict[str, list[int]], keys: set[str]) -> np.ndarray:
+        mask = np.zeros(len(self), dtype=bool)
+        for key in keys:
+            mask[index.get(key, [])] = True
+        return mask
+
     def column(self, name: str) -> np.ndarray:
         return self.numbers[:, NUMERIC.index(name)]
 

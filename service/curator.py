@@ -12,7 +12,8 @@ import numpy as np
 from models.camelot import camelot, key_name
 from models.errors import BadRequest
 from models.playlist import arc_points, path, sequence
-from models.query import Query, rank
+from models.query import Query, allowed, rank
+from models.query import relevance as score_rows
 from models.table import TrackTable
 from models.tagger import hits_vector, tag_text
 from models.text import normalise
@@ -28,7 +29,6 @@ QUERY_FIELDS = {"seeds", "negative_seeds", "moods", "target_valence", "target_ar
 RECOMMEND_FIELDS = QUERY_FIELDS | {"limit"}
 PLAYLIST_FIELDS = QUERY_FIELDS | {"seed", "length", "arc", "min_artist_gap", "tempo_tolerance",
                                   "title"}
-PLAYLIST_POOL = 300
 
 
 def _text_target(text: str, warnings: list[str]) -> tuple[dict[str, float], float | None,
@@ -132,19 +132,20 @@ class Curator:
         arc = self._arc(body)
         version = self.store.current_version()
         warnings: list[str] = []
-        q = self.query(version, body, max(PLAYLIST_POOL, length * 10), warnings)
+        q = self.query(version, body, length, warnings)
         if arc and not q.moods:
             q.moods = {arc[0]: 1.0, arc[1]: 1.0}
         if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
             raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
         table = self.rec.tables.get(self.store, version)
-        ranking = rank(table, q)
-        relevance = np.zeros(len(table), dtype=np.float32)
-        relevance[ranking.rows] = ranking.scores
+        relevance, _ = score_rows(table, q)
+        candidates = np.flatnonzero(allowed(table, q))
         points = arc_points(*self._arc_ends(table, q, arc), length)
-        placed = sequence(table, ranking.rows, relevance, points, min_artist_gap=gap,
-                          tempo_tolerance=tolerance)
-        warnings += placed.warnings if ranking.rows else [
+        seed_songs = {table.song_keys[r] for r, _ in q.seeds} if q.dedupe else set()
+        placed = sequence(table, candidates, relevance, points, min_artist_gap=gap,
+                          tempo_tolerance=tolerance, max_per_artist=q.max_per_artist,
+                          used_songs=seed_songs)
+        warnings += placed.warnings if len(candidates) else [
             "no track passes the filters; loosen them to get a playlist"]
         docs = self.store.tracks(version, placed.rows)
         return {"model_version": version, "title": v.text(body, "title", 200) or
