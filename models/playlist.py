@@ -16,7 +16,10 @@ import numpy as np
 from .camelot import clashes, wheel
 from .table import TrackTable
 
-VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 1.0, 0.15, 0.1, 0.6
+# A tempo jump beyond the tolerance or a key clash costs more than the arc's usual
+# step, so they act as rules that give way only when nothing else fits.
+VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 1.0, 0.5, 0.5, 0.4
+TEMPO_BREAK = 1.0  # flat cost of any jump beyond the tolerance
 FIRST_LOOK = 64
 
 
@@ -44,19 +47,25 @@ def arc_points(start: tuple[float, float], end: tuple[float, float], length: int
 
 def tempo_jump(a: float, b: np.ndarray, tolerance: float) -> np.ndarray:
     """Per candidate: 0 within tolerance of ``a`` (half and double time count as the same
-    pulse), growing beyond it; 0 where either tempo is unknown."""
+    pulse), else a flat break cost growing with the excess; 0 where a tempo is unknown."""
     if np.isnan(a) or a <= 0:
         return np.zeros_like(b)
     ratio = np.min([np.abs(b * f - a) / a for f in (0.5, 1.0, 2.0)], axis=0)
-    jump = np.clip((ratio - tolerance) / max(tolerance, 1e-6), 0.0, 3.0)
+    excess = (ratio - tolerance) / max(tolerance, 1e-6)
+    jump = np.where(excess > 0, TEMPO_BREAK + np.clip(excess, 0.0, 3.0), 0.0)
     return np.where(np.isnan(b) | (b <= 0), 0.0, jump)
 
 
+MIN_RELEVANCE_SPREAD = 0.25  # never stretch a narrower spread: it would amplify noise
+
+
 def _normalised(relevance: np.ndarray) -> np.ndarray:
+    """Relevance mapped so the best candidate is 1 and the 5th percentile about 0."""
     if relevance.size == 0:
         return relevance
     low, high = np.percentile(relevance, 5), relevance.max()
-    return np.clip((relevance - low) / max(high - low, 1e-9), 0.0, 1.0)
+    spread = max(high - low, MIN_RELEVANCE_SPREAD)
+    return np.clip(1.0 - (high - relevance) / spread, 0.0, 1.0)
 
 
 def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any, Sequence
 
 import click
@@ -156,6 +157,38 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
     for i, r in enumerate(body["results"], start=1):
         click.echo(f"{i:3}. {r['title']} by {r['artist']}  score {r['score']:.3f}  "
                    f"[{', '.join(r['moods'])}]")
+
+
+@cli.command()
+@click.argument("seed")
+@click.option("--length", default=20, type=int, show_default=True)
+@click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "m3u8", "xspf", "jspf"]))
+@click.option("--out", default=None, help="Write to this file instead of standard output.")
+def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None) -> None:
+    """A playlist that starts from SEED, optionally following a mood arc."""
+    from .curator import Curator
+    from .exports import export
+    from .recommender import Recommender
+
+    body: dict[str, Any] = {"seed": seed, "length": length}
+    if arc is not None:
+        start, sep, end = arc.partition(":")
+        if not sep:
+            raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
+                             field="arc")
+        body["arc"] = {"from": start.strip(), "to": end.strip()}
+    result = Curator(Recommender(_store())).playlist(body)
+    text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
+        fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}")
+    if out:
+        Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)
+    else:
+        click.echo(text)
+    for warning in result.get("warnings", []):
+        click.echo(f"warning: {warning}", err=True)
 
 
 @cli.command()

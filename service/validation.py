@@ -10,10 +10,12 @@ from models.vocabulary import MOODS
 MAX_SEEDS = 5
 MAX_LIST = 500
 MAX_TEXT = 500
-#: audio attributes usable as min_/max_/target_ and their valid ranges
+#: audio attributes usable as min_/max_/target_ and their valid ranges.  "valence" is
+#: not among them: target_valence / target_arousal are feelalike's mood dimensions,
+#: on the [-1, 1] scale the API reports.
 ATTRIBUTES: dict[str, tuple[float, float]] = {
     "danceability": (0, 1), "energy": (0, 1), "speechiness": (0, 1), "acousticness": (0, 1),
-    "instrumentalness": (0, 1), "liveness": (0, 1), "valence": (0, 1), "mode": (0, 1),
+    "instrumentalness": (0, 1), "liveness": (0, 1), "mode": (0, 1),
     "key": (0, 11), "tempo": (0, 300), "loudness": (-60, 5), "duration_ms": (0, 3_600_000),
     "popularity": (0, 100),
 }

@@ -1,0 +1,291 @@
+"""Rich recommendations, playlists, exports and paths (issue: playlists and rich API)."""
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+import numpy as np
+import pytest
+
+from models.camelot import camelot, compatible
+from models.catalog import Catalog, Track
+from models.pipeline import build
+from models.playlist import tempo_jump
+
+from .test_api import error_of
+
+
+def rich_track(i: int) -> Track:
+    """Tracks spread over valence/energy, tempo, keys, tags, years and artists."""
+    rng = np.random.default_rng(i)
+    valence, energy = (i % 11) / 10, ((i // 11) % 11) / 10
+    return Track(id=f"r{i}", title=f"Tune {i}", artist=f"Band {i % 13}", album=f"LP {i % 5}",
+                 release_date=f"{1990 + i % 30}-01-01", popularity=float(i % 100),
+                 features={"valence": valence, "energy": energy, "danceability": rng.random(),
+                           "acousticness": rng.random(), "tempo": 70.0 + (i * 37) % 110,
+                           "key": float(i % 12), "mode": float(i % 2), "loudness": -8.0,
+                           "duration_ms": 150_000.0 + (i % 7) * 20_000},
+                 tags=["rock" if i % 3 == 0 else "pop", "sad songs" if valence < 0.4 else
+                       "happy hits"])
+
+
+@pytest.fixture()
+def rich(store):
+    tracks = [rich_track(i) for i in range(300)]
+    tracks.append(Track(id="r-remix", title="Tune 7 - Club Remix", artist="Band 7",
+                        features=dict(tracks[7].features), tags=["pop"]))
+    store.publish(build(Catalog(tracks), k=30))
+    return {t.id: t for t in tracks}
+
+
+def post(client, path, body, status=200):
+    response = client.post(path, json=body)
+    assert response.status_code == status, response.get_json()
+    return response.get_json()
+
+
+def test_multi_seed_contract(client, rich):
+    body = post(client, "/v1/recommendations",
+                {"seeds": ["r3", {"seed": "Tune 40", "weight": 2}], "limit": 7})
+    assert [s["id"] for s in body["seeds"]] == ["r3", "r40"]
+    assert len(body["results"]) == 7
+    for r in body["results"]:
+        assert set(r) == {"id", "title", "artist", "album", "score", "moods", "why"}
+        assert r["id"] not in {"r3", "r40"} and 0 <= r["score"] <= 1 and r["why"]
+    scores = [r["score"] for r in body["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_negative_seeds_push_results_away(client, rich):
+    plain = post(client, "/v1/recommendations", {"seeds": ["r3"], "limit": 10})
+    pushed = post(client, "/v1/recommendations",
+                  {"seeds": ["r3"], "negative_seeds": [plain["results"][0]["id"]], "limit": 10})
+    assert plain["results"][0]["id"] not in [r["id"] for r in pushed["results"]]
+
+
+def test_target_valence_and_mood_targets(client, rich):
+    bright = post(client, "/v1/recommendations", {"target_valence": 0.9, "limit": 10})
+    dark = post(client, "/v1/recommendations", {"target_valence": -0.9, "limit": 10})
+    mean = lambda b: np.mean([rich[r["id"]].features["valence"] for r in b["results"]])
+    assert mean(bright) > 0.7 > 0.3 > mean(dark)
+    sad = post(client, "/v1/recommendations", {"moods": {"sad": 1.0}, "limit": 10})
+    assert all("sad" in r["moods"] for r in sad["results"][:5])
+
+
+def test_text_query_is_read_by_the_tagger(client, rich):
+    body = post(client, "/v1/recommendations", {"text": "a sad and lonely night", "limit": 5})
+    assert len(body["results"]) == 5 and "warnings" not in body
+    assert np.mean([rich[r["id"]].features["valence"] for r in body["results"]]) < 0.4
+    body = post(client, "/v1/recommendations", {"text": "qwerty zxcv", "seeds": ["r1"]})
+    assert body["warnings"][0].startswith("text: no mood words")
+
+
+def test_filters(client, rich):
+    body = post(client, "/v1/recommendations", {
+        "seeds": ["r3"], "limit": 50, "min_tempo": 90, "max_tempo": 140, "min_year": 2000,
+        "max_year": 2010, "include_tags": ["Rock"], "exclude_artists": ["band 6"],
+        "max_duration_ms": 230_000, "exclude_ids": ["r9"]})
+    assert body["results"]
+    for r in body["results"]:
+        t = rich[r["id"]]
+        assert 90 <= t.features["tempo"] <= 140 and 2000 <= int(t.release_date[:4]) <= 2010
+        assert "rock" in t.tags and t.artist != "Band 6" and t.id != "r9"
+        assert t.features["duration_ms"] <= 230_000
+    body = post(client, "/v1/recommendations", {"seeds": ["r3"], "exclude_tags": ["pop"],
+                                                "limit": 50})
+    assert all("pop" not in rich[r["id"]].tags for r in body["results"])
+
+
+def test_filtering_everything_out_is_a_warning_not_an_error(client, rich):
+    body = post(client, "/v1/recommendations", {"seeds": ["r3"], "min_tempo": 299})
+    assert body["results"] == [] and "no track passes the filters" in body["warnings"][0]
+
+
+def test_artist_cap_and_version_dedupe(client, rich):
+    body = post(client, "/v1/recommendations", {"seeds": ["r5"], "limit": 40,
+                                                "max_per_artist": 1})
+    artists = [r["artist"] for r in body["results"]]
+    assert len(artists) == len(set(artists)) == 13 - 1 or len(artists) == len(set(artists))
+    body = post(client, "/v1/recommendations", {"seeds": ["r7"], "limit": 100})
+    assert "r-remix" not in [r["id"] for r in body["results"]]
+    body = post(client, "/v1/recommendations", {"seeds": ["r7"], "limit": 100,
+                                                "dedupe": False})
+    assert "r-remix" in [r["id"] for r in body["results"]]
+
+
+def test_diversity_spreads_results(client, rich, store):
+    from models.query import _unit
+
+    def spread(body):
+        ids = [r["id"] for r in body["results"]]
+        table = client.application.extensions["feelalike"].tables.get(
+            store, store.current_version())
+        rows = [table.ids.index(i) for i in ids]
+        unit = _unit(table.vectors[rows])
+        sims = unit @ unit.T
+        return sims[np.triu_indices(len(rows), 1)].mean()
+
+    plain = post(client, "/v1/recommendations", {"seeds": ["r3"], "limit": 10})
+    diverse = post(client, "/v1/recommendations", {"seeds": ["r3"], "limit": 10,
+                                                   "diversity": 0.8})
+    assert spread(diverse) < spread(plain)
+
+
+def test_temperature_is_reproducible_with_a_random_seed(client, rich):
+    body = {"seeds": ["r3"], "limit": 10, "temperature": 1.0, "random_seed": 42}
+    first, again = post(client, "/v1/recommendations", body), post(client,
+                                                                   "/v1/recommendations", body)
+    assert first["results"] == again["results"] and first["random_seed"] == 42
+    other = post(client, "/v1/recommendations", {**body, "random_seed": 7})
+    assert [r["id"] for r in other["results"]] != [r["id"] for r in first["results"]]
+    unseeded = post(client, "/v1/recommendations", {**body, "random_seed": None})
+    assert isinstance(unseeded["random_seed"], int)
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"seeds": ["r1"] * 6}, "seeds"),
+    ({"seeds": "r1"}, "seeds"),
+    ({"seeds": [{"seed": "r1", "weight": -1}]}, "weight"),
+    ({"seeds": [{"weight": 1}]}, "seeds[0]"),
+    ({"moods": {"angry": 1}}, "moods.angry"),
+    ({"moods": {"sad": 2}}, "sad"),
+    ({"moods": "sad"}, "moods"),
+    ({"target_valence": 3}, "target_valence"),
+    ({"target_energy": "high"}, "target_energy"),
+    ({"seeds": ["r1"], "min_tempo": 150, "max_tempo": 100}, "min_tempo"),
+    ({"seeds": ["r1"], "min_year": 2020, "max_year": 2000}, "min_year"),
+    ({"seeds": ["r1"], "limit": 0}, "limit"),
+    ({"seeds": ["r1"], "limit": 101}, "limit"),
+    ({"seeds": ["r1"], "diversity": 1.5}, "diversity"),
+    ({"seeds": ["r1"], "temperature": -1}, "temperature"),
+    ({"seeds": ["r1"], "max_per_artist": 0}, "max_per_artist"),
+    ({"seeds": ["r1"], "dedupe": "yes"}, "dedupe"),
+    ({"seeds": ["r1"], "include_tags": "rock"}, "include_tags"),
+    ({"seeds": ["r1"], "text": ""}, "text"),
+    ({"seeds": ["r1"], "moodz": {}}, "moodz"),
+    ({}, "seeds"),
+    ([], "body"),
+])
+def test_bad_requests_name_the_field(client, rich, body, field):
+    error = error_of(client.post("/v1/recommendations", json=body), 400, "bad_request")
+    assert field in error["field"] or field in error["message"]
+
+
+def test_non_json_body_and_unknown_seed(client, rich):
+    error_of(client.post("/v1/recommendations", data="seeds=r1"), 400, "bad_request")
+    error_of(client.post("/v1/recommendations", json={"seeds": ["no such tune zz"]}), 404,
+             "seed_not_found")
+
+
+# -- playlists -----------------------------------------------------------------------------
+
+def test_playlist_follows_the_arc(client, rich):
+    body = post(client, "/v1/playlists", {"seed": "r3", "length": 20,
+                                          "arc": {"from": "sad", "to": "joyful"},
+                                          "min_artist_gap": 3})
+    tracks = body["tracks"]
+    assert len(tracks) == len(body["arc"]) == 20
+    valence = np.array([t["valence"] for t in tracks])
+    assert np.corrcoef(np.arange(20), valence)[0, 1] > 0.8
+    assert valence[:5].mean() < valence[-5:].mean() - 0.5
+    targets = [p["valence"] for p in body["arc"]]
+    assert targets == sorted(targets)
+    ids = [t["id"] for t in tracks]
+    assert len(ids) == len(set(ids)) and "r3" not in ids
+    for i, t in enumerate(tracks):
+        assert t["artist"] not in [u["artist"] for u in tracks[max(0, i - 3):i]]
+        assert {"id", "title", "artist", "valence", "arousal", "tempo", "key",
+                "camelot"} <= set(t)
+
+
+def test_playlist_transitions_flow_in_tempo_and_key(client, store):
+    # one mood everywhere, so tempo and key decide the order
+    tracks = [Track(id=f"f{i}", title=f"Flow {i}", artist=f"A{i}",
+                    features={"valence": 0.5, "energy": 0.5, "tempo": 80.0 + 3 * (i % 10),
+                              "key": float((i * 7) % 12), "mode": 1.0})
+              for i in range(240)]
+    store.publish(build(Catalog(tracks), k=10))
+    body = post(client, "/v1/playlists", {"seed": "f0", "length": 12, "min_artist_gap": 1,
+                                          "tempo_tolerance": 0.08})
+    placed = body["tracks"]
+    for a, b in zip(placed, placed[1:]):
+        assert tempo_jump(a["tempo"], np.array([b["tempo"]]), 0.08)[0] == 0
+        assert compatible(a["camelot"], b["camelot"]) is True, (a["camelot"], b["camelot"])
+    assert placed[0]["camelot"] == camelot(placed[0]["key"] and
+                                           ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#",
+                                            "A", "A#", "B"].index(placed[0]["key"].split()[0]),
+                                           1)
+
+
+def test_playlist_warns_when_it_cannot_fill(client, rich):
+    body = post(client, "/v1/playlists", {"seed": "r3", "length": 30, "min_artist_gap": 20,
+                                          "include_tags": ["rock"]})
+    assert len(body["tracks"]) < 30 and "could be placed" in body["warnings"][0]
+    body = post(client, "/v1/playlists", {"seed": "r3", "min_tempo": 299})
+    assert body["tracks"] == [] and body["warnings"]
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"seed": "r3", "length": 0}, "length"),
+    ({"seed": "r3", "arc": {"from": "sad"}}, "arc"),
+    ({"seed": "r3", "arc": {"from": "sad", "to": "happy"}}, "arc.to"),
+    ({"seed": "r3", "min_artist_gap": -1}, "min_artist_gap"),
+    ({"seed": "r3", "tempo_tolerance": 2}, "tempo_tolerance"),
+    ({"length": 5}, "seeds"),
+])
+def test_bad_playlist_requests(client, rich, body, field):
+    error = error_of(client.post("/v1/playlists", json=body), 400, "bad_request")
+    assert error["field"] == field
+
+
+def test_exports_parse_back(client, rich):
+    body = {"seed": "r3", "length": 5}
+    m3u = client.post("/v1/playlists?format=m3u8", json=body)
+    assert m3u.status_code == 200 and m3u.content_type.startswith("audio/x-mpegurl")
+    lines = m3u.data.decode().splitlines()
+    assert lines[0] == "#EXTM3U" and sum(line.startswith("#EXTINF:") for line in lines) == 5
+    xspf = client.post("/v1/playlists?format=xspf", json=body)
+    root = ET.fromstring(xspf.data)
+    ns = {"x": "http://xspf.org/ns/0/"}
+    assert root.tag == "{http://xspf.org/ns/0/}playlist"
+    assert len(root.findall("x:trackList/x:track", ns)) == 5
+    assert root.find("x:trackList/x:track/x:creator", ns).text.startswith("Band")
+    jspf = json.loads(client.post("/v1/playlists?format=jspf", json=body).data)
+    assert len(jspf["playlist"]["track"]) == 5 and jspf["playlist"]["track"][0]["title"]
+    error_of(client.post("/v1/playlists?format=mp3", json=body), 400, "bad_request")
+
+
+# -- paths ----------------------------------------------------------------------------------
+
+def test_path_moves_gradually(client, rich, store):
+    body = client.get("/v1/path?from=r0&to=r10&steps=6").get_json()
+    tracks = body["tracks"]
+    assert tracks[0]["id"] == "r0" and tracks[-1]["id"] == "r10" and len(tracks) == 8
+    assert len({t["id"] for t in tracks}) == 8
+    start, end = np.array([tracks[0]["valence"], tracks[0]["arousal"]]), \
+        np.array([tracks[-1]["valence"], tracks[-1]["arousal"]])
+    progress = [float((np.array([t["valence"], t["arousal"]]) - start) @ (end - start))
+                for t in tracks]
+    assert progress[0] < progress[len(progress) // 2] < progress[-1]
+
+
+@pytest.mark.parametrize("query, status, field", [
+    ("from=r0&to=r10&steps=0", 400, "steps"),
+    ("from=r0&to=r10&steps=abc", 400, "steps"),
+    ("to=r10", 400, "from"),
+    ("from=r0&to=r0", 400, "to"),
+])
+def test_bad_paths(client, rich, query, status, field):
+    assert error_of(client.get(f"/v1/path?{query}"), status)["field"] == field
+
+
+def test_cli_playlist_writes_exports(runner, rich, tmp_path):
+    out = tmp_path / "mix.xspf"
+    code, _, err = runner("playlist", "r3", "--length", "4", "--arc", "sad:joyful",
+                          "--format", "xspf", "--out", str(out))
+    assert code == 0, err
+    assert len(ET.parse(out).getroot().findall(".//{http://xspf.org/ns/0/}track")) == 4
+    code, out_text, _ = runner("playlist", "r3", "--length", "3")
+    assert code == 0 and len(json.loads(out_text)["tracks"]) == 3
+    code, _, err = runner("playlist", "r3", "--arc", "sad")
+    assert code == 2 and err.startswith("error: --arc")
