@@ -5,7 +5,8 @@
 Builds a model into a private redis-server, starts `feelalike serve` on a free
 loopback port, and times, in one interleaved run: /healthz (the HTTP floor),
 /v1/recommendations with distinct seeds (cache misses) and with a repeated seed
-(cache hits).  Prints medians, p95 and the ratio to the /healthz floor.
+(cache hits), POST /v1/recommendations with two seeds and mood targets, and POST
+/v1/playlists for 20 tracks along a mood arc with filters.  Prints medians, p95 and the ratio to the /healthz floor.
 """
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_songs.csv"
 
 
-def timed(session: requests.Session, url: str) -> float:
+def timed(session: requests.Session, url: str, body: dict | None = None) -> float:
     t0 = time.perf_counter()
-    response = session.get(url, timeout=10)
+    response = session.post(url, json=body, timeout=10) if body is not None \
+        else session.get(url, timeout=10)
     elapsed = time.perf_counter() - t0
     if response.status_code != 200:
         raise SystemExit(f"{url} -> {response.status_code}: {response.text[:200]}")
@@ -75,12 +77,12 @@ def main() -> None:
             server.stop()
     floor = statistics.median(rows["GET /healthz (floor)"])
     print(f"{len(catalog.tracks)} tracks, {args.requests} requests per row, sequential")
-    print(f"{'request':<34}{'median ms':>10}{'p95 ms':>10}{'x floor':>9}")
+    print(f"{'request':<38}{'median ms':>10}{'p95 ms':>10}{'x floor':>9}")
     for name, values in rows.items():
         values = sorted(values)
         p95 = values[int(0.95 * (len(values) - 1))]
         med = statistics.median(values)
-        print(f"{name:<34}{med:>10.2f}{p95:>10.2f}{med / floor:>9.1f}")
+        print(f"{name:<38}{med:>10.2f}{p95:>10.2f}{med / floor:>9.1f}")
 
 
 def _measure(base: str, catalog, n: int) -> dict[str, list[float]]:
@@ -91,8 +93,11 @@ def _measure(base: str, catalog, n: int) -> dict[str, list[float]]:
     rows: dict[str, list[float]] = {"GET /healthz (floor)": [],
                                     "recommendations, seed=id (miss)": [],
                                     "recommendations, seed=title (miss)": [],
-                                    "recommendations, repeated (hit)": []}
+                                    "recommendations, repeated (hit)": [],
+                                    "POST recommendations (2 seeds+moods)": [],
+                                    "POST playlists (20, arc, filters)": []}
     timed(session, f"{base}/v1/recommendations?seed={quote(by_title[0])}")  # warm title index
+    timed(session, f"{base}/v1/playlists", {"seed": by_id[0], "length": 5})  # warm the table
     for i in range(n):  # interleaved so machine noise hits every row alike
         rows["GET /healthz (floor)"].append(timed(session, f"{base}/healthz"))
         rows["recommendations, seed=id (miss)"].append(
@@ -101,6 +106,14 @@ def _measure(base: str, catalog, n: int) -> dict[str, list[float]]:
             timed(session, f"{base}/v1/recommendations?seed={quote(by_title[i])}&limit=20"))
         rows["recommendations, repeated (hit)"].append(
             timed(session, f"{base}/v1/recommendations?seed={quote(by_id[0])}"))
+        rows["POST recommendations (2 seeds+moods)"].append(timed(
+            session, f"{base}/v1/recommendations",
+            {"seeds": [by_id[i], {"seed": by_id[-1 - i], "weight": 0.5}],
+             "moods": {"lonely": 0.8, "hopeful": 0.3}, "max_per_artist": 1, "limit": 20}))
+        rows["POST playlists (20, arc, filters)"].append(timed(
+            session, f"{base}/v1/playlists",
+            {"seed": by_id[i], "length": 20, "arc": {"from": "lonely", "to": "hopeful"},
+             "exclude_tags": ["rap"], "min_year": 2000, "min_artist_gap": 3}))
     return rows
 
 

@@ -117,3 +117,16 @@ def test_rebuild_under_load_loses_no_request(server, store, small_catalog, publi
     for _, body in responses:
         assert body == (old_body if body["model_version"] == published else new_body)
     assert all(r.json() == new_body for r in after)
+
+
+def test_playlist_over_http(server, published):
+    server.start()
+    response = requests.post(server.base + "/v1/playlists?format=m3u8", timeout=10,
+                             json={"seed": "trk3", "length": 5, "min_artist_gap": 1})
+    assert response.status_code == 200
+    lines = response.text.splitlines()
+    assert lines[0] == "#EXTM3U" and sum(x.startswith("#EXTINF") for x in lines) == 5
+    assert all(x.startswith(server.base + "/v1/tracks/") for x in lines if not x.startswith("#"))
+    bad = requests.post(server.base + "/v1/playlists", json={"seed": "trk3", "length": 0},
+                        timeout=10)
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "length"
