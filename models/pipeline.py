@@ -130,7 +130,8 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
         reading = linker.read(review)
         unresolved += reading.unresolved
         for passage in reading.passages:
-            hits = tag_text(passage.text, lexicon, offset=passage.start)
+            hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start)
+                    if reading.outside_titles(h.start, h.end)]
             for row in passage.rows:
                 accs[row].add_hits(hits, weight=passage.weight, source=review.source,
                                    kind="reviews", sentence=passage.sentence)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -95,6 +95,12 @@ class Reading:
     passages: list[Passage]
     comparisons: list[Comparison]
     unresolved: bool = False
+    #: where track titles stand in the text: their words name a track, they do not
+    #: describe one ("Loneliness #3" is not evidence of loneliness)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def outside_titles(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.title_spans)
 
     def add_comparison(self, review: Review, start: int, end: int, sentence: str,
                        subject: int, other: int, offset: int | None) -> None:
@@ -217,6 +223,7 @@ class ReviewLinker:
         for start, end in sentences(review.text):
             sentence = review.text[start:end]
             mentions = find_mentions(sentence, titles)
+            reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             rows = tuple(dict.fromkeys(album[m.track] for m in mentions))
             new_paragraph = review.text.count("\n\n", 0, start) != paragraph
             paragraph = review.text.count("\n\n", 0, start)

@@ -194,3 +194,12 @@ def write_empty(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_text("nothing here\n", encoding="utf-8")
     return path
+
+
+def test_title_words_are_not_mood_evidence():
+    catalog = album("Loneliness #3", "Joyful Noise")
+    text = "\u201cLoneliness #3\u201d is hopeful. Joyful Noise is calm."
+    profiles = mood_profiles(catalog, [Review(text=text, album="Score")], load_lexicon())
+    assert profiles[0].scores[MOOD_INDEX["lonely"]] == 0.0
+    assert profiles[0].scores[MOOD_INDEX["hopeful"]] > 0
+    assert profiles[1].scores[MOOD_INDEX["joyful"]] == 0.0

@@ -33,7 +33,7 @@ def rich_track(i: int) -> Track:
 def rich(store):
     tracks = [rich_track(i) for i in range(300)]
     tracks.append(Track(id="r-remix", title="Tune 7 - Club Remix", artist="Band 7",
-                        features=dict(tracks[7].features), tags=["pop"]))
+                        features=dict(tracks[7].features), tags=list(tracks[7].tags)))
     store.publish(build(Catalog(tracks), k=30))
     return {t.id: t for t in tracks}
 
@@ -105,7 +105,7 @@ def test_artist_cap_and_version_dedupe(client, rich):
     body = post(client, "/v1/recommendations", {"seeds": ["r5"], "limit": 40,
                                                 "max_per_artist": 1})
     artists = [r["artist"] for r in body["results"]]
-    assert len(artists) == len(set(artists)) == 13 - 1 or len(artists) == len(set(artists))
+    assert len(artists) == len(set(artists)) == 13  # 13 bands in the catalog
     body = post(client, "/v1/recommendations", {"seeds": ["r7"], "limit": 100})
     assert "r-remix" not in [r["id"] for r in body["results"]]
     body = post(client, "/v1/recommendations", {"seeds": ["r7"], "limit": 100,
