@@ -1,10 +1,11 @@
 """Per-track mood profiles: 16 mood scores, valence and arousal, confidence, evidence.
 
 A profile is accumulated from weighted evidence (review sentences, tags) and, for
-tracks nobody wrote about, inferred from the audio's valence/energy position.  Mood
-scores saturate (``1 - exp(-evidence)``) so more evidence raises a score towards 1
-without one gushing review dominating; confidence grows the same way with the total
-amount of evidence.
+tracks nobody wrote about, inferred from the audio's valence/energy position.  The
+strongest mood's score saturates with its evidence (``1 - exp(-evidence)``), so more
+evidence raises it towards 1 without one gushing review dominating; every other mood
+scores in proportion to its evidence against the strongest, so a profile stays a
+profile however much is written.  Confidence grows with the total amount of evidence.
 """
 from __future__ import annotations
 
@@ -122,7 +123,10 @@ def finish(acc: MoodAccumulator, lexicon: Lexicon | None = None) -> MoodProfile:
     """Turn accumulated evidence into a profile (never NaN)."""
     va = acc.va_sum / acc.va_weight if acc.va_weight > 0 else np.zeros(2)
     va = np.clip(np.nan_to_num(va), -1.0, 1.0)
-    scores = 1.0 - np.exp(-np.clip(acc.raw, 0.0, None))
+    raw = np.clip(acc.raw, 0.0, None)
+    top = float(raw.max()) if raw.size else 0.0
+    # the strongest mood saturates with evidence; the others keep their share of it
+    scores = raw / top * (1.0 - np.exp(-top)) if top > 0 else raw
     if acc.va_weight > 0 and acc.amount < 1.0:
         # little text evidence: fill in from the valence/arousal position, marked weaker
         prior = inferred_scores(float(va[0]), float(va[1]), lexicon)
