@@ -51,13 +51,15 @@ class MoodAccumulator:
     sources: set[str] = field(default_factory=set)
 
     def add_hits(self, hits: list[MoodHit], *, weight: float, source: str, kind: str,
-                 sentence: str = "") -> None:
+                 sentence: str = "", va_share: float = 1.0) -> None:
+        """Add mood hits; ``va_share`` scales how much they move valence/arousal."""
         for hit in hits:
             w = hit.weight * weight
             self.raw += w * hit.entry.moods
             sign = 1.0 if w >= 0 else -0.5  # "not happy" is unhappy-ish, not sad
-            self.va_sum += abs(w) * sign * np.array([hit.entry.valence, hit.entry.arousal])
-            self.va_weight += abs(w)
+            va_w = abs(w) * va_share
+            self.va_sum += va_w * sign * np.array([hit.entry.valence, hit.entry.arousal])
+            self.va_weight += va_w
             self.amount += abs(w)
             self.sources.add(kind)
             if w > 0:
@@ -78,10 +80,13 @@ class MoodAccumulator:
         return MoodAccumulator(self.raw.copy(), self.va_sum.copy(), self.va_weight,
                                self.amount, list(self.evidence), set(self.sources))
 
-    def add_audio(self, valence: float, arousal: float, *, weight: float = 1.0) -> None:
-        """Audio valence/energy, already on the [-1, 1] scale."""
+    def add_audio(self, valence: float, arousal: float, *, weight: float = 1.0,
+                  moods: np.ndarray | None = None) -> None:
+        """Audio valence/energy on the [-1, 1] scale, and the moods that position suggests."""
         self.va_sum += weight * np.array([valence, arousal])
         self.va_weight += weight
+        if moods is not None:
+            self.raw += moods
         self.sources.add("audio")
 
 
@@ -105,11 +110,16 @@ class MoodProfile:
                 for m in self.top(len(MOODS), minimum)]
 
 
-def inferred_scores(valence: float, arousal: float, lexicon: Lexicon | None = None) -> np.ndarray:
-    """Mood scores from a valence/arousal position alone: nearness to each mood's prototype."""
+def mood_affinity(valence: float, arousal: float, lexicon: Lexicon | None = None) -> np.ndarray:
+    """Nearness (0..1) of a valence/arousal position to each mood's prototype."""
     protos = (lexicon or load_lexicon()).prototypes
     dist2 = ((protos - np.array([valence, arousal])) ** 2).sum(axis=1)
-    return (INFERRED_SCALE * np.exp(-dist2 / (2 * INFERRED_SIGMA ** 2))).astype(np.float32)
+    return np.exp(-dist2 / (2 * INFERRED_SIGMA ** 2)).astype(np.float32)
+
+
+def inferred_scores(valence: float, arousal: float, lexicon: Lexicon | None = None) -> np.ndarray:
+    """Mood scores from a valence/arousal position alone, kept below real evidence."""
+    return (INFERRED_SCALE * mood_affinity(valence, arousal, lexicon)).astype(np.float32)
 
 
 def _source(acc: MoodAccumulator) -> str:

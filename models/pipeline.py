@@ -14,7 +14,7 @@ import numpy as np
 
 from .catalog import Catalog, RowProblem, Track
 from .errors import CatalogError
-from .moods import MoodAccumulator, MoodProfile, finish
+from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
 from .neighbours import NeighbourModel
 from .reviews import Comparison, Review, ReviewLinker
 from .table import TrackTable
@@ -23,8 +23,11 @@ from .text import normalise
 from .vectors import BlockWeights, build_vectors
 from .vocabulary import MOODS, Lexicon, load_lexicon
 
-TAG_WEIGHT = 0.5
+TAG_WEIGHT = 0.3  # genre and playlist tags say less about one track than a review does
+TAG_BUDGET = 3  # a track in twenty playlists gets no more tag evidence than one in three
+TAG_VA_SHARE = 0.25  # a genre is a weak guess at valence/arousal next to measured audio
 AUDIO_VA_WEIGHT = 1.0
+AUDIO_MOOD_WEIGHT = 1.0  # how much the audio's valence/energy position counts as mood evidence
 TOP_MOODS = 3
 COMPARISON_BLEND = 0.5  # share of a compared track's mood evidence the subject takes in
 
@@ -104,14 +107,18 @@ class MoodAnalysis:
 
 def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
                     lexicon: Lexicon) -> None:
-    for tag in track.tags:
-        acc.add_hits(read_tag(tag), weight=TAG_WEIGHT, source=f"tag: {tag}", kind="tags")
+    tagged = [(tag, hits) for tag in track.tags if (hits := read_tag(tag))]
+    weight = TAG_WEIGHT * min(1.0, TAG_BUDGET / max(len(tagged), 1))
+    for tag, hits in tagged:
+        acc.add_hits(hits, weight=weight, source=f"tag: {tag}", kind="tags",
+                     va_share=TAG_VA_SHARE)
     if track.notes:
         acc.add_hits(tag_text(track.notes, lexicon), weight=1.0, source="catalog notes",
                      kind="reviews", sentence=track.notes)
     if "valence" in track.features and "energy" in track.features:
-        acc.add_audio(2 * track.features["valence"] - 1, 2 * track.features["energy"] - 1,
-                      weight=AUDIO_VA_WEIGHT)
+        valence, arousal = 2 * track.features["valence"] - 1, 2 * track.features["energy"] - 1
+        acc.add_audio(valence, arousal, weight=AUDIO_VA_WEIGHT,
+                      moods=AUDIO_MOOD_WEIGHT * mood_affinity(valence, arousal, lexicon))
 
 
 def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
