@@ -39,6 +39,7 @@ MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs 
                         "notes note melody melodies composition record album sound sounds "
                         "piano strings synth arpeggiated tempo rhythm harmony piece pieces "
                         "tune tunes listen listening ears cue cues beat beats".split())
+PRONOUNS = frozenset({"they", "them", "their"})
 FILM_WORDS = frozenset("film movie films movies actor actors actress character characters plot "
                        "narrative scene scenes director cast voice-acting acting screenplay "
                        "story".split())
@@ -165,9 +166,15 @@ def _continues(sentence: str, new_paragraph: bool) -> bool:
     return not new_paragraph or bool(REFERRING.match(sentence.lstrip("\"'\u201c ")))
 
 
-def is_about_music(sentence: str) -> bool:
-    """False for sentences about the film, plot or actors and not the music."""
+def is_about_music(sentence: str, after_music: bool = False) -> bool:
+    """False for sentences about the film, plot or actors and not the music.
+
+    "they"/"them" count as the music when the sentence before was about the music
+    ("... these tracks ... . The feelings they invoke suit the film").
+    """
     words = set(normalise(sentence).split())
+    if after_music and words & PRONOUNS:
+        return True
     return not (words & FILM_WORDS) or bool(words & MUSIC_WORDS)
 
 
@@ -219,7 +226,7 @@ class ReviewLinker:
         single-track review (every sentence is about it unless it names another)."""
         titles = [self.catalog.tracks[r].title for r in album]
         reading = Reading([], [])
-        subject, paragraph = default, 0
+        subject, paragraph, after_music = default, 0, False
         for start, end in sentences(review.text):
             sentence = review.text[start:end]
             mentions = find_mentions(sentence, titles)
@@ -244,9 +251,10 @@ class ReviewLinker:
                 reading.passages.append(Passage(review, start, end, carried, weight))
             else:
                 subject = ()
-                if album and is_about_music(sentence):
+                if album and is_about_music(sentence, after_music):
                     reading.passages.append(Passage(review, start, end, tuple(album),
                                                     ALBUM_WEIGHT))
+            after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return reading
 
 

@@ -203,3 +203,9 @@ def test_title_words_are_not_mood_evidence():
     assert profiles[0].scores[MOOD_INDEX["lonely"]] == 0.0
     assert profiles[0].scores[MOOD_INDEX["hopeful"]] > 0
     assert profiles[1].scores[MOOD_INDEX["joyful"]] == 0.0
+
+
+def test_they_after_a_music_sentence_is_the_music():
+    assert is_about_music("The bittersweet feelings they invoke suit the film.", True)
+    assert not is_about_music("The bittersweet feelings they invoke suit the film.", False)
+    assert not is_about_music("The actors are great in the movie; they shine.", False)
