@@ -209,3 +209,30 @@ def test_they_after_a_music_sentence_is_the_music():
     assert is_about_music("The bittersweet feelings they invoke suit the film.", True)
     assert not is_about_music("The bittersweet feelings they invoke suit the film.", False)
     assert not is_about_music("The actors are great in the movie; they shine.", False)
+
+
+def test_every_tag_mapping_is_documented():
+    import json
+    import re
+
+    from models.vocabulary import LEXICON_PATH
+
+    from .conftest import ROOT
+
+    documented = set(re.findall(r"^\| `([^`]+)` \|", (ROOT / "docs" / "tags.md").read_text(
+        encoding="utf-8"), flags=re.MULTILINE))
+    assert documented == set(json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["tags"])
+
+
+def test_lexicon_is_large_and_well_formed():
+    import json
+
+    from models.vocabulary import LEXICON_PATH
+
+    raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    assert len(raw["entries"]) >= 600 and list(raw["moods"]) == list(MOODS)
+    assert all(raw["moods"][m]["rationale"] for m in MOODS)
+    for word, spec in raw["entries"].items():
+        assert set(spec["moods"]) <= set(MOODS), word
+        assert all(0 < w <= 1 for w in spec["moods"].values()), word
+        assert -1 <= spec["valence"] <= 1 and -1 <= spec["arousal"] <= 1, word
