@@ -65,7 +65,7 @@ def reasons(seed: dict[str, Any], doc: dict[str, Any]) -> list[str]:
         for mood in shared:
             quote = _quote(doc, mood) or _quote(seed, mood)
             if quote:
-                out.append("review evidence: " + quote)
+                out.append("evidence: " + quote)
                 break
     common_tags = [t for t in doc.get("tags", []) if t in set(seed.get("tags", []))]
     if common_tags:
