@@ -20,6 +20,8 @@ from .reviews import Comparison, Review, ReviewLinker
 from .table import TrackTable
 from .tagger import MoodHit, tag_text
 from .text import normalise
+from .va_model import INPUTS as VA_INPUTS
+from .va_model import VaModel
 from .vectors import BlockWeights, build_vectors
 from .vocabulary import MOODS, Lexicon, load_lexicon
 
@@ -106,7 +108,7 @@ class MoodAnalysis:
 
 
 def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
-                    lexicon: Lexicon) -> None:
+                    lexicon: Lexicon, audio_va: tuple[float, float] | None) -> None:
     tagged = [(tag, hits) for tag in track.tags if (hits := read_tag(tag))]
     weight = TAG_WEIGHT * min(1.0, TAG_BUDGET / max(len(tagged), 1))
     for tag, hits in tagged:
@@ -115,20 +117,39 @@ def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
     if track.notes:
         acc.add_hits(tag_text(track.notes, lexicon), weight=1.0, source="catalog notes",
                      kind="reviews", sentence=track.notes)
-    if "valence" in track.features and "energy" in track.features:
-        valence, arousal = 2 * track.features["valence"] - 1, 2 * track.features["energy"] - 1
+    if audio_va is not None:
+        valence, arousal = audio_va
         acc.add_audio(valence, arousal, weight=AUDIO_VA_WEIGHT,
                       moods=AUDIO_MOOD_WEIGHT * mood_affinity(valence, arousal, lexicon))
 
 
+def audio_positions(tracks: Sequence[Track], va_model: VaModel | None,
+                    ) -> list[tuple[float, float] | None]:
+    """Each track's valence/arousal from its audio: the learned model's estimate when one
+    is given, else Spotify's valence and energy rescaled to [-1, 1]; None without audio."""
+    plain = [(2 * t.features["valence"] - 1, 2 * t.features["energy"] - 1)
+             if "valence" in t.features and "energy" in t.features else None for t in tracks]
+    if va_model is None:
+        return plain
+    has_audio = [i for i, t in enumerate(tracks) if any(f in t.features for f in VA_INPUTS)]
+    out: list[tuple[float, float] | None] = list(plain)
+    if has_audio:
+        predicted = va_model.predict(VaModel.inputs([tracks[i] for i in has_audio]))
+        for i, (v, a) in zip(has_audio, predicted):
+            out[i] = (float(v), float(a))
+    return out
+
+
 def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
-                  progress: ProgressFactory = no_progress) -> MoodAnalysis:
+                  progress: ProgressFactory = no_progress,
+                  va_model: VaModel | None = None) -> MoodAnalysis:
     """Mood profiles of every track, and the track comparisons the reviews assert."""
     accs = [MoodAccumulator() for _ in catalog.tracks]
     read_tag = _TagReader(lexicon)
     bar = progress("moods", len(catalog.tracks) + len(reviews))
-    for acc, track in zip(accs, catalog.tracks):
-        _track_evidence(acc, track, read_tag, lexicon)
+    positions = audio_positions(catalog.tracks, va_model)
+    for acc, track, audio_va in zip(accs, catalog.tracks, positions):
+        _track_evidence(acc, track, read_tag, lexicon, audio_va)
         bar.update(1)
     linker = ReviewLinker(catalog)
     comparisons: list[Comparison] = []
@@ -204,20 +225,22 @@ def version_id(catalog: Catalog, reviews: Sequence[Review], settings: dict[str, 
 
 def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
           weights: BlockWeights = BlockWeights(), lexicon: Lexicon | None = None,
-          progress: ProgressFactory = no_progress) -> BuiltModel:
+          progress: ProgressFactory = no_progress, va_model: VaModel | None = None,
+          ) -> BuiltModel:
     """Run the whole offline pipeline on a loaded catalog."""
     if not catalog.tracks:
         raise CatalogError("the catalog has no tracks")
     started = time.perf_counter()
     lexicon = lexicon or load_lexicon()
-    analysis = analyse_moods(catalog, reviews, lexicon, progress)
+    analysis = analyse_moods(catalog, reviews, lexicon, progress, va_model)
     profiles = analysis.profiles
     vectors, scaler = build_vectors(catalog.tracks, profiles, weights)
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
     bar.close()
     assert_neighbours(model.neighbours_, model.scores_, analysis.comparisons)
-    settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood}
+    settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood,
+                "va_weight": weights.va, "va_model": va_model is not None}
     meta = {
         "version": version_id(catalog, reviews, settings),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -1,7 +1,8 @@
 """Track vectors: the standardised audio block and the mood block, weighted.
 
-Each block is standardised per column and divided by the square root of its width,
-so a block's weight, not its number of columns, sets its share of a distance.
+Three blocks: standardised audio features, the 16 mood scores, and valence/arousal.
+Each is standardised per column and divided by the square root of its width, so a
+block's weight, not its number of columns, sets its share of a distance.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ MOOD_COLUMNS: tuple[str, ...] = (*MOODS, "valence", "arousal")
 @dataclass(frozen=True)
 class BlockWeights:
     audio: float = 1.0
-    mood: float = 1.5
+    mood: float = 1.5  # the 16 mood scores
+    va: float = 1.0  # valence and arousal
 
 
 def mood_matrix(profiles: Sequence[MoodProfile]) -> np.ndarray:
@@ -38,14 +40,33 @@ def _standardise(block: np.ndarray) -> np.ndarray:
     return (block - block.mean(axis=0)) / np.where(std > 1e-9, std, 1.0)
 
 
-def build_vectors(tracks: Sequence[Track], profiles: Sequence[MoodProfile],
-                  weights: BlockWeights = BlockWeights()) -> tuple[np.ndarray, AudioScaler]:
-    """Float32 track vectors (n, d) with no NaN, and the fitted audio scaler."""
+@dataclass
+class Blocks:
+    """Standardised blocks of every track, before weighting."""
+
+    audio: np.ndarray  # (n, 10)
+    mood: np.ndarray  # (n, 16)
+    va: np.ndarray  # (n, 2)
+    scaler: AudioScaler
+
+    def combine(self, weights: BlockWeights) -> np.ndarray:
+        """Float32 vectors: each block scaled by its weight over sqrt(its width)."""
+        parts = [(weights.audio, self.audio), (weights.mood, self.mood), (weights.va, self.va)]
+        return np.nan_to_num(np.hstack([w * b / np.sqrt(b.shape[1]) for w, b in parts]),
+                             ).astype(np.float32)
+
+
+def vector_blocks(tracks: Sequence[Track], profiles: Sequence[MoodProfile]) -> Blocks:
     scaler = AudioScaler()
     raw = scaler.raw_matrix(tracks)
     moods = mood_matrix(profiles)
     audio = scaler.fit(raw).transform(raw, mood_va=moods[:, len(MOODS):])
-    blocks = [weights.audio * audio / np.sqrt(audio.shape[1]),
-              weights.mood * _standardise(moods) / np.sqrt(moods.shape[1])]
-    vectors = np.nan_to_num(np.hstack(blocks)).astype(np.float32)
-    return vectors, scaler
+    return Blocks(audio=audio, mood=_standardise(moods[:, :len(MOODS)]),
+                  va=_standardise(moods[:, len(MOODS):]), scaler=scaler)
+
+
+def build_vectors(tracks: Sequence[Track], profiles: Sequence[MoodProfile],
+                  weights: BlockWeights = BlockWeights()) -> tuple[np.ndarray, AudioScaler]:
+    """Float32 track vectors (n, d) with no NaN, and the fitted audio scaler."""
+    blocks = vector_blocks(tracks, profiles)
+    return blocks.combine(weights), blocks.scaler

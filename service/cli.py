@@ -75,7 +75,8 @@ def run_build(catalogs: Sequence[str], reviews: Sequence[Review], mapping: dict[
     if catalog.skipped > len(catalog.problems):
         catalog.problems.append(f"... {catalog.skipped} in all")  # type: ignore[arg-type]
     _report(catalog.problems, "catalog rows")
-    weights = BlockWeights(audio=settings.get("AUDIO_WEIGHT"), mood=settings.get("MOOD_WEIGHT"))
+    weights = BlockWeights(audio=settings.get("AUDIO_WEIGHT"), mood=settings.get("MOOD_WEIGHT"),
+                           va=settings.get("VA_WEIGHT"))
     built = build_model(catalog, reviews, k=k or settings.get("NEIGHBOURS"), weights=weights,
                         progress=_progress)
     store = _store()

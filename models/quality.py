@@ -1,0 +1,206 @@
+"""The quality harness behind ``feelalike evaluate`` and ``bench/evaluate.py``.
+
+Seeds and candidates for mood agreement are the catalog tracks joined to the
+validation labels; nothing fitted (the audio -> valence/arousal model, the block
+weights) has seen them.  Weights are chosen on train only: a model fitted on one half
+of the train tracks, weights scored on the other half.
+"""
+from __future__ import annotations
+
+import csv
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .catalog import AUDIO_FEATURES, Catalog, load_catalog
+from .evaluation import (Estimate, bootstrap, cosine_rankings, coverage, mood_agreement,
+                         paired_difference, popularity_lift, shared_share)
+from .features import AudioScaler
+from .matching import TrackMatcher
+from .pipeline import analyse_moods
+from .va_model import VaModel
+from .vectors import Blocks, BlockWeights, vector_blocks
+from .vocabulary import load_lexicon
+
+K = 10
+GRID = {"audio": (0.0, 0.5, 1.0), "mood": (0.0, 0.5, 1.0, 1.5),
+        "va": (0.5, 1.0, 2.0, 3.0, 4.0)}
+COHERENCE_SEEDS = 2000
+CHUNK = 2048
+
+
+@dataclass
+class Row:
+    name: str
+    agreement: Estimate
+    per_seed: np.ndarray
+    playlist: Estimate | None = None
+    subgenre: Estimate | None = None
+    coverage: float | None = None
+    popularity: float | None = None
+
+
+@dataclass
+class Report:
+    rows: list[Row]
+    weights: BlockWeights
+    n_train: int
+    n_validation: int
+    margins: dict[str, Estimate] = field(default_factory=dict)
+    plot: dict = field(default_factory=dict)
+
+
+def read_va_labels(path: str | Path) -> list[tuple[str, str, tuple[float, float]]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [(r["artist_name"], r["track_name"], (float(r["valence"]), float(r["arousal"])))
+                for r in csv.DictReader(handle)]
+
+
+def read_groups(path: str | Path, catalog: Catalog) -> tuple[list[frozenset], list[frozenset]]:
+    """Playlists and subgenres of each catalog row, from the TidyTuesday file."""
+    playlists: dict[str, set] = {}
+    subgenres: dict[str, set] = {}
+    with open(path, newline="", encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            playlists.setdefault(r["track_id"], set()).add(r["playlist_id"])
+            subgenres.setdefault(r["track_id"], set()).add(r["playlist_subgenre"])
+    return ([frozenset(playlists.get(t.id, ())) for t in catalog.tracks],
+            [frozenset(subgenres.get(t.id, ())) for t in catalog.tracks])
+
+
+def _labelled(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray]:
+    joined = matcher.join(labels)
+    rows = np.array(sorted(joined), dtype=np.int64)
+    return rows, np.array([joined[r] for r in rows], dtype=np.float64).reshape(-1, 2)
+
+
+def _fit_va(catalog: Catalog, rows: np.ndarray, va: np.ndarray) -> VaModel:
+    return VaModel().fit(VaModel.inputs([catalog.tracks[r] for r in rows]), va)
+
+
+def _blocks(catalog: Catalog, va_model: VaModel | None) -> Blocks:
+    analysis = analyse_moods(catalog, [], load_lexicon(), va_model=va_model)
+    return vector_blocks(catalog.tracks, analysis.profiles)
+
+
+def _agreement(vectors: np.ndarray, rows: np.ndarray, va: np.ndarray) -> np.ndarray:
+    ranked = cosine_rankings(vectors[rows], K)
+    return mood_agreement(ranked, va, range(len(rows)))
+
+
+def tune(catalog: Catalog, rows: np.ndarray, va: np.ndarray, seed: int) -> BlockWeights:
+    """Block weights scored on half of train, with a model fitted on the other half."""
+    order = np.random.default_rng(seed).permutation(len(rows))
+    fit_half, score_half = order[: len(rows) // 2], order[len(rows) // 2:]
+    blocks = _blocks(catalog, _fit_va(catalog, rows[fit_half], va[fit_half]))
+    best, best_score = BlockWeights(), -np.inf
+    for a, m, v in itertools.product(GRID["audio"], GRID["mood"], GRID["va"]):
+        weights = BlockWeights(audio=a, mood=m, va=v)
+        score = _agreement(blocks.combine(weights), rows[score_half], va[score_half]).mean()
+        if score > best_score:
+            best, best_score = weights, score
+    return best
+
+
+def spotify_vectors(catalog: Catalog) -> np.ndarray:
+    scaler = AudioScaler(features=AUDIO_FEATURES)
+    raw = scaler.raw_matrix(catalog.tracks)
+    return scaler.fit(raw).transform(raw)
+
+
+def top_k_all(vectors: np.ndarray, k: int = K) -> np.ndarray:
+    """Every row's top k by cosine (chunked; the full matrix would not fit)."""
+    x = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    x = x.astype(np.float32)
+    out = np.zeros((len(x), k), dtype=np.int64)
+    for start in range(0, len(x), CHUNK):
+        sims = x[start:start + CHUNK] @ x.T
+        sims[np.arange(len(sims)), np.arange(start, start + len(sims))] = -np.inf
+        part = np.argpartition(-sims, k, axis=1)[:, :k]
+        order = np.argsort(-np.take_along_axis(sims, part, axis=1), axis=1)
+        out[start:start + CHUNK] = np.take_along_axis(part, order, axis=1)
+    return out
+
+
+def run(catalog_path: str | Path, labels_dir: str | Path, *, seed: int = 0) -> Report:
+    catalog = load_catalog([catalog_path])
+    matcher = TrackMatcher(catalog.tracks)
+    train_rows, train_va = _labelled(matcher, read_va_labels(Path(labels_dir) / "train.csv"))
+    val_rows, val_va = _labelled(matcher, read_va_labels(Path(labels_dir) /
+                                                         "validation.csv"))
+    keep = ~np.isin(val_rows, train_rows)  # a song in both splits counts as train
+    val_rows, val_va = val_rows[keep], val_va[keep]
+    weights = tune(catalog, train_rows, train_va, seed)
+    plain, learned = _blocks(catalog, None), _blocks(catalog, _fit_va(catalog, train_rows,
+                                                                      train_va))
+    popularity = np.array([t.popularity or 0.0 for t in catalog.tracks])
+    rng = np.random.default_rng(seed)
+    n = len(val_rows)
+    candidates = {
+        "random": np.array([rng.permutation(np.delete(np.arange(n), i))[:K] for i in range(n)]),
+        "popularity": _popular(popularity[val_rows]),
+    }
+    spaces = {
+        "Spotify features (cosine)": spotify_vectors(catalog),
+        "audio features only": plain.combine(BlockWeights(audio=1, mood=0, va=0)),
+        "moods only": plain.combine(BlockWeights(audio=0, mood=1, va=1)),
+        "fused (default weights)": plain.combine(BlockWeights()),
+        "fused + learned audio->mood": learned.combine(BlockWeights()),
+        "fused + learned, tuned weights": learned.combine(weights),
+    }
+    rows = [Row(name, bootstrap(s := mood_agreement(ranked, val_va, range(n)), seed=seed), s)
+            for name, ranked in candidates.items()]
+    groups = read_groups(catalog_path, catalog)
+    coherence_seeds = rng.choice(len(catalog.tracks), min(COHERENCE_SEEDS, len(catalog.tracks)),
+                                 replace=False)
+    for name, vectors in spaces.items():
+        per_seed = _agreement(vectors, val_rows, val_va)
+        row = Row(name, bootstrap(per_seed, seed=seed), per_seed)
+        if name in ("Spotify features (cosine)", "fused (default weights)",
+                    "fused + learned, tuned weights"):
+            _catalog_figures(row, vectors, groups, coherence_seeds, popularity, seed)
+        rows.append(row)
+    best = rows[-1]
+    margins = {r.name: paired_difference(best.per_seed, r.per_seed, seed=seed)
+               for r in rows[:-1]}
+    plot = {"va": val_va, "vectors": spaces["fused + learned, tuned weights"][val_rows],
+            "titles": [catalog.tracks[r].title for r in val_rows]}
+    return Report(rows, weights, len(train_rows), n, margins, plot)
+
+
+def _popular(pop: np.ndarray) -> np.ndarray:
+    order = np.argsort(-pop, kind="stable")
+    return np.array([[j for j in order if j != i][:K] for i in range(len(pop))])
+
+
+def _catalog_figures(row: Row, vectors: np.ndarray, groups, seeds: np.ndarray,
+                     popularity: np.ndarray, seed: int) -> None:
+    neighbours = top_k_all(vectors)
+    playlists, subgenres = groups
+    row.playlist = bootstrap(shared_share(neighbours, playlists, seeds), seed=seed)
+    row.subgenre = bootstrap(shared_share(neighbours, subgenres, seeds), seed=seed)
+    row.coverage = coverage(neighbours, len(vectors))
+    row.popularity = popularity_lift(neighbours, popularity)
+
+
+def format_report(report: Report) -> str:
+    lines = [f"Mood agreement @{K}: {report.n_validation} validation seeds (candidates: the "
+             f"other validation tracks); model and weights fitted on {report.n_train} train "
+             f"tracks. Tuned weights: audio {report.weights.audio}, moods "
+             f"{report.weights.mood}, valence/arousal {report.weights.va}.",
+             f"{'model':<32}{'mood agreement @10':>26}{'playlist @10':>24}"
+             f"{'subgenre @10':>24}{'coverage':>10}{'pop lift':>10}"]
+    for r in report.rows:
+        fmt = lambda e: str(e) if e is not None else "-"
+        lines.append(f"{r.name:<32}{str(r.agreement):>26}{fmt(r.playlist):>24}"
+                     f"{fmt(r.subgenre):>24}"
+                     f"{(f'{r.coverage:.3f}' if r.coverage is not None else '-'):>10}"
+                     f"{(f'{r.popularity:.2f}' if r.popularity is not None else '-'):>10}")
+    lines.append("")
+    lines.append(f"margin of '{report.rows[-1].name}' over each (paired bootstrap 95%):")
+    for name, est in report.margins.items():
+        lines.append(f"  vs {name:<32}{str(est):>26}")
+    return "\n".join(lines)
