@@ -23,9 +23,13 @@ LABEL_SCALE = 2.0  # Deezer labels are z-scores: +-2 sd maps to +-1
 
 
 class VaModel:
-    """Quadratic ridge regression from audio features to (valence, arousal) in [-1, 1]."""
+    """Ridge regression from audio features to (valence, arousal) in [-1, 1].
 
-    def __init__(self, *, alpha: float = 10.0, degree: int = 2) -> None:
+    Linear by default: on the Deezer validation split a quadratic model overfits the
+    ~900 training tracks (valence r 0.34 vs 0.40 linear).
+    """
+
+    def __init__(self, *, alpha: float = 10.0, degree: int = 1) -> None:
         self.alpha = alpha
         self.degree = degree
 

@@ -226,6 +226,21 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None)
         serve_forever(host, port)
 
 
+@cli.command()
+@click.option("--catalog", default=None, help="Default: the tidytuesday-spotify dataset.")
+@click.option("--labels", default="../shared/data/moods/deezer", show_default=True,
+              help="Folder with train.csv and validation.csv valence/arousal labels.")
+@click.option("--seed", default=0, show_default=True, help="Random seed (reproducible).")
+def evaluate(catalog: str | None, labels: str, seed: int) -> None:
+    """Measure recommendation quality against baselines (mood agreement and more)."""
+    from data.registry import fetch
+    from models.quality import format_report, run
+
+    if not (Path(labels) / "validation.csv").is_file():
+        raise BadRequest(f"{labels}: no train.csv / validation.csv labels there")
+    click.echo(format_report(run(catalog or fetch("tidytuesday-spotify"), labels, seed=seed)))
+
+
 @cli.group()
 def datasets() -> None:
     """List, fetch or import registry datasets."""

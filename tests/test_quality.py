@@ -1,0 +1,69 @@
+"""Quality metrics, label matching and the learned valence/arousal model."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.catalog import Track
+from models.errors import CatalogError
+from models.evaluation import (bootstrap, cosine_rankings, coverage, mood_agreement,
+                               popularity_lift, shared_share)
+from models.matching import TrackMatcher
+from models.va_model import INPUTS, VaModel
+
+
+def test_mood_agreement_is_zero_for_random_and_one_for_the_best():
+    rng = np.random.default_rng(0)
+    va = rng.normal(size=(60, 2))
+    dist = np.linalg.norm(va[:, None] - va[None], axis=2)
+    np.fill_diagonal(dist, np.inf)
+    best = np.argsort(dist, axis=1)[:, :10]
+    assert np.allclose(mood_agreement(best, va, range(60)), 1.0)
+    worst = np.argsort(-np.where(np.isinf(dist), -1, dist), axis=1)[:, :10]
+    assert mood_agreement(worst, va, range(60)).mean() < 0
+    random = np.array([rng.permutation(np.delete(np.arange(60), i))[:10] for i in range(60)])
+    assert abs(mood_agreement(random, va, range(60)).mean()) < 0.2
+
+
+def test_bootstrap_interval_contains_the_mean():
+    est = bootstrap(np.arange(100.0), seed=1)
+    assert est.low < est.mean == 49.5 < est.high and est.n == 100
+    assert bootstrap(np.arange(100.0), seed=1) == est  # reproducible from a seed
+
+
+def test_rankings_coverage_and_coherence():
+    vectors = np.array([[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]], dtype=float)
+    ranked = cosine_rankings(vectors, 1)
+    assert ranked[:, 0].tolist() == [1, 0, 3, 2]
+    assert coverage(ranked, 4) == 1.0
+    groups = [frozenset("a"), frozenset("a"), frozenset("b"), frozenset("c")]
+    assert shared_share(ranked, groups, range(4)).tolist() == [1.0, 1.0, 0.0, 0.0]
+    assert popularity_lift(ranked, np.array([1.0, 1, 1, 1])) == 1.0
+
+
+def test_matching_by_artist_and_title_variants():
+    tracks = [Track(id="1", title="Song (feat. Z) - Radio Edit", artist="A & B"),
+              Track(id="2", title="Other", artist="C")]
+    matcher = TrackMatcher(tracks)
+    assert matcher.rows("A", "Song") == {0}
+    assert matcher.join([("c", "OTHER", 1), ("x", "y", 2)]) == {1: 1}
+
+
+def test_va_model_learns_and_round_trips_without_pickle(tmp_path):
+    rng = np.random.default_rng(0)
+    raw = rng.random((200, len(INPUTS)))
+    labels = np.stack([4 * raw[:, INPUTS.index("valence")] - 2,
+                       4 * raw[:, INPUTS.index("energy")] - 2], axis=1)
+    model = VaModel().fit(raw, labels)
+    pred = model.predict(raw)
+    assert np.corrcoef(pred[:, 0], labels[:, 0])[0, 1] > 0.95
+    path = tmp_path / "va.npz"
+    model.save(path)
+    with np.load(path, allow_pickle=False) as data:
+        assert "coef" in data.files
+    assert np.allclose(VaModel.load(path).predict(raw), pred)
+    with pytest.raises(CatalogError):
+        VaModel().fit(raw[:3], labels[:3])
+    (tmp_path / "bad.npz").write_bytes(b"not npz")
+    with pytest.raises(CatalogError):
+        VaModel.load(tmp_path / "bad.npz")
