@@ -72,7 +72,13 @@ def read_groups(path: str | Path, catalog: Catalog) -> tuple[list[frozenset], li
 
 
 def _labelled(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray]:
-    joined = matcher.join(labels)
+    """One catalog row per labelled song (a song listed under several ids would
+    otherwise be its own perfect recommendation)."""
+    joined: dict[int, tuple[float, float]] = {}
+    for artist, title, va in labels:
+        rows = matcher.rows(artist, title) - set(joined)
+        if rows:
+            joined[min(rows)] = va
     rows = np.array(sorted(joined), dtype=np.int64)
     return rows, np.array([joined[r] for r in rows], dtype=np.float64).reshape(-1, 2)
 
