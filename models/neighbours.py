@@ -15,7 +15,7 @@ from sklearn.neighbors import NearestNeighbors
 from .errors import CatalogError
 
 Progress = Callable[[int], None]
-BATCH = 2048
+BATCH = 512  # rows per kneighbors call: bounds the distance block held in memory
 
 
 class NeighbourModel:
