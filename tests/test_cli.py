@@ -85,3 +85,38 @@ def test_demo_recommends_ten_tracks_for_loneliness(runner, monkeypatch):
     assert body["seed"]["title"] == "Loneliness #3 (Night Talking)"
     assert len(body["results"]) == 10
     assert DEMO_CATALOG.is_file()
+
+
+def test_moods_command_prints_moods_with_evidence(runner, tmp_path):
+    catalog = write(tmp_path, "album.csv", "id,title,artist,album\nn1,Night Swim,A,Score\n"
+                                           "m1,Morning Light,A,Score\n")
+    review = write(tmp_path, "review.txt", "\u201cNight Swim\u201d is deeply lonely. "
+                                           "Morning Light feels hopeful, not sad.")
+    code, out, err = runner("moods", "--catalog", str(catalog), "--review", str(review),
+                            "--about-album", "Score", "--json")
+    assert code == 0, err
+    tracks = {t["title"]: t for t in json.loads(out)["tracks"]}
+    swim, light = tracks["Night Swim"], tracks["Morning Light"]
+    assert set(swim) >= {"id", "title", "moods", "valence", "arousal"}
+    assert swim["moods"][0]["mood"] == "lonely"
+    evidence = swim["moods"][0]["evidence"][0]
+    assert evidence["phrase"] == "lonely" and evidence["source"] == "review.txt"
+    assert review.read_text(encoding="utf-8")[evidence["start"]:evidence["end"]] == "lonely"
+    assert light["moods"][0]["mood"] == "hopeful"
+    assert "sad" not in [m["mood"] for m in light["moods"][:2]]
+    scores = [m["score"] for m in swim["moods"]]
+    assert scores == sorted(scores, reverse=True)
+    code, _, err = runner("moods", "--catalog", str(catalog), "--review", str(review))
+    assert code == 2 and "--about-album" in err
+
+
+@needs_shared
+def test_moods_command_on_the_real_review(runner):
+    code, out, err = runner("moods", "--catalog", str(DEMO_CATALOG), "--review",
+                            str(HER_REVIEW), "--about-album", "Her (Original Score)", "--json")
+    assert code == 0, err
+    tracks = {t["title"]: t for t in json.loads(out)["tracks"]}
+    leaving = [m["mood"] for m in tracks["We're All Leaving"]["moods"][:3]]
+    assert "lonely" in leaving
+    sources = {e["source"] for m in tracks["We're All Leaving"]["moods"] for e in m["evidence"]}
+    assert "her_soundtrack_review.txt" in sources
