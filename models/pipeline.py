@@ -123,12 +123,19 @@ def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
                       moods=AUDIO_MOOD_WEIGHT * mood_affinity(valence, arousal, lexicon))
 
 
+def _plain_position(track: Track) -> tuple[float, float] | None:
+    """Spotify's valence and energy on [-1, 1]; energy alone (audio analysed from a file,
+    which gives no valence) places the track at neutral valence."""
+    if "energy" not in track.features:
+        return None
+    return 2 * track.features.get("valence", 0.5) - 1, 2 * track.features["energy"] - 1
+
+
 def audio_positions(tracks: Sequence[Track], va_model: VaModel | None,
                     ) -> list[tuple[float, float] | None]:
     """Each track's valence/arousal from its audio: the learned model's estimate when one
     is given, else Spotify's valence and energy rescaled to [-1, 1]; None without audio."""
-    plain = [(2 * t.features["valence"] - 1, 2 * t.features["energy"] - 1)
-             if "valence" in t.features and "energy" in t.features else None for t in tracks]
+    plain = [_plain_position(t) for t in tracks]
     if va_model is None:
         return plain
     has_audio = [i for i, t in enumerate(tracks) if any(f in t.features for f in VA_INPUTS)]

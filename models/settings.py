@@ -42,6 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
             "layout: word, valence, arousal[, dominance] tab-separated on a 0..1 scale) that "
             "refines valence/arousal from review words the mood lexicon lacks. Not bundled: "
             "the NRC lexicon is for research / non-commercial use."),
+    Setting("VA_MODEL", "", "Path of an audio -> valence/arousal model from `feelalike "
+            "train-mood` used by `build` (empty: Spotify valence/energy as they are)."),
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),

@@ -68,17 +68,53 @@ def _report(problems: Sequence[Any], what: str) -> None:
         click.echo(f"  ... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
 
 
+def _audio_tracks(folders: Sequence[str]) -> list:
+    from models.audio_batch import as_track
+
+    if not folders:
+        return []
+    batch = _analyse(folders, window=120.0, workers=None)
+    _report([f"{e['error']}" for e in batch.errors], "audio files")
+    return [as_track(t) for t in batch.tracks]
+
+
+def _analyse(paths: Sequence[str], window: float, workers: int | None):
+    from models.audio import require
+    from models.audio_batch import AudioCache, analyse_many, expand
+
+    require()
+    files = expand(paths)
+    bar = _progress("analysing", len(files))
+    batch = analyse_many(files, window=window, workers=workers, progress=bar.update,
+                         cache=AudioCache(settings.data_home() / "audio-cache"))
+    bar.close()
+    return batch
+
+
 def run_build(catalogs: Sequence[str], reviews: Sequence[Review], mapping: dict[str, str],
-              k: int | None = None) -> str:
+              k: int | None = None, audio_dirs: Sequence[str] = (),
+              va_model_path: str | None = None) -> str:
     """Load, build and publish a model; returns the new version id."""
-    catalog = load_catalog(catalogs, mapping)
+    from models.catalog import Catalog, merge_tracks
+    from models.va_model import VaModel
+
+    audio = _audio_tracks(audio_dirs)
+    if catalogs:
+        catalog = load_catalog(catalogs, mapping)
+        catalog.tracks = merge_tracks([*catalog.tracks, *audio])
+    elif audio:
+        catalog = Catalog(audio)
+    else:
+        raise BadRequest("give --catalog or --audio-dir with usable audio")
+    va_model_path = va_model_path or settings.get("VA_MODEL") or None
+    va_model = VaModel.load(va_model_path) if va_model_path else None
     if catalog.skipped > len(catalog.problems):
         catalog.problems.append(f"... {catalog.skipped} in all")  # type: ignore[arg-type]
     _report(catalog.problems, "catalog rows")
     weights = BlockWeights(audio=settings.get("AUDIO_WEIGHT"), mood=settings.get("MOOD_WEIGHT"),
                            va=settings.get("VA_WEIGHT"))
     built = build_model(catalog, reviews, k=k or settings.get("NEIGHBOURS"), weights=weights,
-                        progress=_progress)
+                        progress=_progress, va_model=va_model)
     store = _store()
     bar = _progress("storing", len(built.tracks))
     version = store.publish(built, progress=bar.update)
@@ -95,8 +131,12 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--catalog", "catalogs", multiple=True, required=True,
+@click.option("--catalog", "catalogs", multiple=True,
               help="Catalog file (.csv, .tsv, .parquet, .jsonl); repeat for several.")
+@click.option("--audio-dir", "audio_dirs", multiple=True,
+              help="Folder of audio files to analyse and add as tracks; repeatable.")
+@click.option("--va-model", default=None, help="A model from `feelalike train-mood` "
+              "(default: FEELALIKE_VA_MODEL).")
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
               help="Explicit column for a field, e.g. --map title=Song.")
 @click.option("--reviews", "jsonl", multiple=True, help="Reviews as JSON Lines.")
@@ -104,10 +144,60 @@ def cli() -> None:
 @click.option("--about-album", "albums", multiple=True, help="The album a --review is about.")
 @click.option("--k", type=click.IntRange(1, 1000), default=None,
               help="Neighbours to precompute per track (default: FEELALIKE_NEIGHBOURS).")
-def build(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str, ...],
-          texts: tuple[str, ...], albums: tuple[str, ...], k: int | None) -> None:
-    """Build a model from catalogs and reviews and publish it to Redis."""
-    run_build(catalogs, _reviews(jsonl, texts, albums), _mapping(mapping), k)
+def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str | None,
+          mapping: tuple[str, ...], jsonl: tuple[str, ...], texts: tuple[str, ...],
+          albums: tuple[str, ...], k: int | None) -> None:
+    """Build a model from catalogs, audio and reviews and publish it to Redis."""
+    run_build(catalogs, _reviews(jsonl, texts, albums), _mapping(mapping), k, audio_dirs,
+              va_model)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--window", default=120.0, show_default=True, type=click.FloatRange(5, 3600),
+              help="Seconds analysed (centred) in long files.")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Parallel processes (default: one per core).")
+def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int | None) -> None:
+    """Analyse audio files and folders: tempo, key, loudness, spectra, descriptors."""
+    batch = _analyse(paths, window, workers)
+    if as_json:
+        tracks = [{k: v for k, v in t.items() if k != "content_hash"} for t in batch.tracks]
+        click.echo(json.dumps({"tracks": tracks, "errors": batch.errors}, ensure_ascii=False))
+    else:
+        for t in batch.tracks:
+            f = t["features"]
+            click.echo(f"{t['path']}: {t['tempo']:.1f} BPM ({t['tempo_confidence']:.2f}), "
+                       f"{t['key']} {t['mode']}, {f['loudness']:.1f} LUFS, energy "
+                       f"{f['energy']:.2f}, acousticness {f['acousticness']:.2f}")
+        for e in batch.errors:
+            click.echo(f"skipped: {e['error']}", err=True)
+    click.echo(f"analysed {len(batch.tracks)} files ({batch.cached} from cache), "
+               f"{len(batch.errors)} errors", err=True)
+    if not batch.tracks:
+        raise BadRequest("no file could be analysed")
+
+
+@cli.command("train-mood")
+@click.option("--catalog", default=None, help="Default: the tidytuesday-spotify dataset.")
+@click.option("--labels", default="../shared/data/moods/deezer", show_default=True,
+              help="Folder with train.csv and validation.csv valence/arousal labels.")
+@click.option("--out", default=None, help="Where to save (default: DATA_HOME/models/).")
+def train_mood(catalog: str | None, labels: str, out: str | None) -> None:
+    """Train the audio -> valence/arousal model on labelled tracks (saved as npz)."""
+    from data.registry import fetch
+    from models.mood_training import train
+
+    if not (Path(labels) / "train.csv").is_file():
+        raise BadRequest(f"{labels}: no train.csv / validation.csv labels there")
+    result = train(catalog or fetch("tidytuesday-spotify"), labels)
+    target = Path(out) if out else settings.data_home() / "models" / \
+        f"va-model-{result.version}.npz"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result.model.save(target)
+    click.echo(result.summary())
+    click.echo(f"saved {target}; use it with: feelalike build ... --va-model {target}")
 
 
 @cli.command()

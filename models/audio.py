@@ -1,0 +1,189 @@
+"""Audio analysis: features and derived descriptors from audio files (librosa).
+
+Decoding goes through soundfile (wav, flac, ogg, opus, mp3, aiff).  Long files are
+analysed on a centred window.  Every problem a file can have (missing, empty,
+undecodable, silent, too short, unsupported) is an :class:`AudioError` with one line
+saying which.
+
+Tempo: autocorrelation of the onset-strength envelope, scored at each candidate
+tempo T as ``AC(T) + AC(2T)/2 + AC(4T)/4`` (a true beat is reinforced by its
+subdivisions, which is what settles half/double-time confusions) times librosa's
+default log-normal prior (centre 120 BPM, one octave).  Confidence is the normalised
+autocorrelation at the chosen beat period (0..1).
+Key and mode: Krumhansl-Kessler key profiles correlated with the mean CENS chroma.
+
+Derived descriptors are *estimates* on 0..1 (formulas in docs/audio.md):
+  brightness   = clip((spectral centroid Hz - 500) / 3500)
+  energy       = 0.5 * clip((LUFS + 40) / 35) + 0.25 * clip(onset rate / 8) + 0.25 * brightness
+  acousticness = clip(1 - 0.6 * brightness - 0.4 * clip(flatness / 0.3))
+  danceability = 0.5 * tempo confidence + 0.5 * exp(-((tempo - 120) / 40) ** 2)
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import FeelalikeError
+
+ANALYSIS_VERSION = 1
+SAMPLE_RATE = 22050
+HOP = 256
+MIN_SECONDS = 3.0
+SILENCE_RMS = 1e-4
+SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
+PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
+MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
+MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
+TEMPO_RANGE = (40.0, 220.0)
+
+
+class AudioError(FeelalikeError):
+    code = "audio_error"
+    status = 400
+
+
+def _clip(x: float) -> float:
+    return float(min(1.0, max(0.0, x)))
+
+
+def require() -> None:
+    """Fail with an install hint when the optional audio libraries are missing."""
+    try:
+        import librosa  # noqa: F401
+        import pyloudnorm  # noqa: F401
+        import soundfile  # noqa: F401
+    except ImportError as exc:
+        raise AudioError(f"audio analysis needs the audio extra ({exc.name} is missing): "
+                         "pip install 'feelalike[audio]'") from None
+
+
+def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
+    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and full duration."""
+    require()
+    import librosa
+    import soundfile
+
+    path = Path(path)
+    if not path.is_file():
+        raise AudioError(f"{path}: no such file")
+    if path.suffix.lower() not in SUFFIXES:
+        raise AudioError(f"{path}: unsupported format {path.suffix or '(none)'}")
+    if path.stat().st_size == 0:
+        raise AudioError(f"{path}: empty file")
+    try:
+        info = soundfile.info(str(path))
+        duration = float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
+        offset = max(0.0, (duration - window) / 2)
+        y, _ = librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
+                            duration=window)
+    except Exception as exc:  # soundfile/audioread raise many types for a bad file
+        raise AudioError(f"{path}: cannot decode ({type(exc).__name__}: "
+                         f"{str(exc)[:80]})") from None
+    if duration < MIN_SECONDS or len(y) < MIN_SECONDS * SAMPLE_RATE:
+        raise AudioError(f"{path}: too short ({duration:.1f}s; at least {MIN_SECONDS:g}s)")
+    if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
+        raise AudioError(f"{path}: silent")
+    return y, duration
+
+
+def tempo(y: np.ndarray) -> tuple[float, float]:
+    """(BPM, confidence 0..1)."""
+    import librosa
+
+    oenv = librosa.onset.onset_strength(y=y, sr=SAMPLE_RATE, hop_length=HOP)
+    centred = oenv - oenv.mean()
+    ac = librosa.autocorrelate(centred)
+    if ac[0] <= 0:
+        return float("nan"), 0.0
+    ac = ac / ac[0]
+    frames_per_minute = 60.0 * SAMPLE_RATE / HOP
+    bpm = np.arange(TEMPO_RANGE[0], TEMPO_RANGE[1], 0.25)
+    lags = np.arange(len(ac))
+
+    def at(b: np.ndarray) -> np.ndarray:
+        return np.interp(frames_per_minute / b, lags, ac)
+
+    prior = np.exp(-0.5 * np.log2(bpm / 120.0) ** 2)
+    score = (at(bpm) + 0.5 * at(2 * bpm) + 0.25 * at(4 * bpm)) * prior
+    best = float(bpm[int(np.argmax(score))])
+    return best, _clip(float(at(np.array([best]))[0]))
+
+
+def key_and_mode(y: np.ndarray) -> tuple[int, int, float]:
+    """(pitch class 0..11, mode 1 major / 0 minor, correlation)."""
+    import librosa
+
+    chroma = librosa.feature.chroma_cens(y=y, sr=SAMPLE_RATE).mean(axis=1)
+    if not np.any(chroma > 0):
+        return 0, 1, 0.0
+    best = (-2.0, 0, 1)
+    for pc in range(12):
+        for mode, profile in ((1, MAJOR), (0, MINOR)):
+            r = float(np.corrcoef(chroma, np.roll(profile, pc))[0, 1])
+            if r > best[0]:
+                best = (r, pc, mode)
+    return best[1], best[2], best[0]
+
+
+def _loudness(y: np.ndarray) -> float:
+    import pyloudnorm
+
+    lufs = pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(y)
+    return float(lufs) if math.isfinite(lufs) else -70.0
+
+
+def _spectral(y: np.ndarray) -> dict[str, float]:
+    import librosa
+
+    centroid = librosa.feature.spectral_centroid(y=y, sr=SAMPLE_RATE)[0]
+    rolloff = librosa.feature.spectral_rolloff(y=y, sr=SAMPLE_RATE)[0]
+    flatness = librosa.feature.spectral_flatness(y=y)[0]
+    zcr = librosa.feature.zero_crossing_rate(y)[0]
+    rms_db = librosa.amplitude_to_db(librosa.feature.rms(y=y)[0] + 1e-10)
+    onsets = librosa.onset.onset_detect(y=y, sr=SAMPLE_RATE, hop_length=HOP)
+    return {"spectral_centroid_mean": float(centroid.mean()),
+            "spectral_centroid_std": float(centroid.std()),
+            "spectral_rolloff_mean": float(rolloff.mean()),
+            "spectral_rolloff_std": float(rolloff.std()),
+            "spectral_flatness_mean": float(flatness.mean()),
+            "spectral_flatness_std": float(flatness.std()),
+            "zero_crossing_rate": float(zcr.mean()),
+            "dynamic_range_db": float(np.percentile(rms_db, 95) - np.percentile(rms_db, 10)),
+            "onset_rate": float(len(onsets) / (len(y) / SAMPLE_RATE))}
+
+
+def derived(features: dict[str, float], bpm: float, confidence: float) -> dict[str, float]:
+    """The 0..1 descriptors (estimates; see the module docstring)."""
+    brightness = _clip((features["spectral_centroid_mean"] - 500.0) / 3500.0)
+    energy = 0.5 * _clip((features["loudness"] + 40.0) / 35.0) \
+        + 0.25 * _clip(features["onset_rate"] / 8.0) + 0.25 * brightness
+    acoustic = _clip(1.0 - 0.6 * brightness
+                     - 0.4 * _clip(features["spectral_flatness_mean"] / 0.3))
+    dance = 0.5 * confidence + 0.5 * (math.exp(-((bpm - 120.0) / 40.0) ** 2)
+                                      if math.isfinite(bpm) else 0.0)
+    return {"brightness": brightness, "energy": _clip(energy), "acousticness": acoustic,
+            "danceability": _clip(dance)}
+
+
+def analyse(path: str | Path, window: float = 120.0) -> dict[str, Any]:
+    """Analyse one file; raises AudioError for anything that makes it unusable."""
+    import librosa
+
+    y, duration = decode(path, window)
+    bpm, confidence = tempo(y)
+    pc, mode, key_r = key_and_mode(y)
+    features = {"loudness": _loudness(y), **_spectral(y)}
+    features.update(derived(features, bpm, confidence))
+    mfcc = librosa.feature.mfcc(y=y, sr=SAMPLE_RATE, n_mfcc=13)
+    chroma = librosa.feature.chroma_cens(y=y, sr=SAMPLE_RATE)
+    features.update({"tempo": bpm, "key": float(pc), "mode": float(mode),
+                     "key_confidence": key_r, "duration_ms": duration * 1000.0,
+                     "mfcc_mean": [float(x) for x in mfcc.mean(axis=1)],
+                     "mfcc_std": [float(x) for x in mfcc.std(axis=1)],
+                     "chroma_mean": [float(x) for x in chroma.mean(axis=1)]})
+    return {"path": str(path), "duration": round(duration, 3), "tempo": round(bpm, 2),
+            "tempo_confidence": round(confidence, 3), "key": PITCH_CLASSES[pc],
+            "mode": "major" if mode == 1 else "minor", "features": features}

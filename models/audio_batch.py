@@ -1,0 +1,139 @@
+"""Analysing many audio files: expanding folders, a content-hash cache, parallel workers.
+
+A file's result is cached under the SHA-256 of its bytes (plus the analysis version
+and window), so a re-run only analyses files that changed; renaming or moving a file
+costs nothing.  Errors are returned per file; the batch goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .audio import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse
+
+CHUNK = 1 << 20
+
+
+@dataclass
+class Batch:
+    tracks: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    cached: int = 0
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, plus audio files found (recursively) in named folders."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file()
+                          and p.suffix.lower() in SUFFIXES)
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def content_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class AudioCache:
+    """JSON results by content hash in a folder (e.g. DATA_HOME/audio-cache)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def _file(self, digest: str, window: float) -> Path:
+        return self.folder / f"{digest}-v{ANALYSIS_VERSION}-w{window:g}.json"
+
+    def get(self, digest: str, window: float) -> dict[str, Any] | None:
+        try:
+            return json.loads(self._file(digest, window).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, digest: str, window: float, result: dict[str, Any]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self._file(digest, window)
+        tmp = target.with_suffix(".part")
+        tmp.write_text(json.dumps(result), encoding="utf-8")
+        os.replace(tmp, target)
+
+
+def _work(job: tuple[str, float]) -> tuple[str, dict[str, Any] | None, str | None]:
+    path, window = job
+    try:
+        return path, analyse(path, window), None
+    except AudioError as exc:
+        return path, None, exc.message
+    except Exception as exc:  # a decoder crash must not end the batch
+        return path, None, f"{path}: analysis failed ({type(exc).__name__}: {exc})"
+
+
+def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
+                 cache: AudioCache | None = None, workers: int | None = None,
+                 progress: Callable[[int], None] | None = None) -> Batch:
+    batch = Batch()
+    todo: list[tuple[str, str]] = []  # (path, digest)
+    for path in expand(paths):
+        if not path.is_file():
+            batch.errors.append({"path": str(path), "error": f"{path}: no such file"})
+            continue
+        digest = content_hash(path)
+        hit = cache.get(digest, window) if cache else None
+        if hit is not None:
+            batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
+            batch.cached += 1
+            if progress:
+                progress(1)
+        else:
+            todo.append((str(path), digest))
+    digests = dict(todo)
+    jobs = [(p, window) for p, _ in todo]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    if workers == 1:
+        _collect(batch, map(_work, jobs), digests, window, cache, progress)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            _collect(batch, pool.map(_work, jobs), digests, window, cache, progress)
+    batch.tracks.sort(key=lambda t: t["path"])
+    return batch
+
+
+def _collect(batch: Batch, results: Iterable, digests: dict[str, str], window: float,
+             cache: AudioCache | None, progress: Callable[[int], None] | None) -> None:
+    for path, result, error in results:
+        if result is None:
+            batch.errors.append({"path": path, "error": error or "failed"})
+        else:
+            if cache:
+                cache.put(digests[path], window, result)
+            batch.tracks.append({**result, "content_hash": digests[path]})
+        if progress:
+            progress(1)
+
+
+TRACK_FEATURES = ("energy", "danceability", "acousticness", "tempo", "key", "mode", "loudness",
+                  "duration_ms")
+
+
+def as_track(result: dict[str, Any]) -> "Track":
+    """A catalog track for an analysed file: estimates under Spotify-style names, the
+    file name as title, the folder name as a tag."""
+    from .catalog import Track
+
+    path = Path(result["path"])
+    title = path.stem.replace("_", " ").strip() or path.name
+    features = {name: float(result["features"][name]) for name in TRACK_FEATURES
+                if isinstance(result["features"].get(name), (int, float))}
+    return Track(id=f"audio-{result['content_hash'][:16]}", title=title,
+                 features=features, tags=[path.parent.name] if path.parent.name else [])
