@@ -17,7 +17,8 @@ from .tagger import MoodHit
 from .vocabulary import MOODS, Lexicon, load_lexicon
 
 MAX_EVIDENCE_PER_MOOD = 3
-SHOWN_MINIMUM = 0.05  # scores below this are noise, not a mood worth listing
+SHOWN_MINIMUM = 0.05
+AUDIO_AMOUNT = 0.3  # audio-inferred moods count for confidence, far below a review  # scores below this are noise, not a mood worth listing
 INFERRED_SIGMA = 0.45  # width of a mood's region around its valence/arousal prototype
 INFERRED_SCALE = 0.35  # inferred scores stay below what real evidence gives
 
@@ -87,6 +88,7 @@ class MoodAccumulator:
         self.va_weight += weight
         if moods is not None:
             self.raw += moods
+        self.amount += AUDIO_AMOUNT
         self.sources.add("audio")
 
 
