@@ -9,7 +9,7 @@ import numpy as np
 
 from .catalog import load_catalog
 from .matching import TrackMatcher
-from .quality import _labelled, read_va_labels
+from .quality import labelled_rows, read_va_labels
 from .va_model import VaModel
 
 
@@ -36,8 +36,8 @@ def _r(a: np.ndarray, b: np.ndarray) -> float:
 def train(catalog_path: str | Path, labels_dir: str | Path) -> Training:
     catalog = load_catalog([catalog_path])
     matcher = TrackMatcher(catalog.tracks)
-    rows, va = _labelled(matcher, read_va_labels(Path(labels_dir) / "train.csv"))
-    val_rows, val_va = _labelled(matcher, read_va_labels(Path(labels_dir) /
+    rows, va = labelled_rows(matcher, read_va_labels(Path(labels_dir) / "train.csv"))
+    val_rows, val_va = labelled_rows(matcher, read_va_labels(Path(labels_dir) /
                                                          "validation.csv"))
     model = VaModel().fit(VaModel.inputs([catalog.tracks[r] for r in rows]), va)
     pred = model.predict(VaModel.inputs([catalog.tracks[r] for r in val_rows]))

@@ -71,7 +71,7 @@ def read_groups(path: str | Path, catalog: Catalog) -> tuple[list[frozenset], li
             [frozenset(subgenres.get(t.id, ())) for t in catalog.tracks])
 
 
-def _labelled(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray]:
+def labelled_rows(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray]:
     """One catalog row per labelled song (a song listed under several ids would
     otherwise be its own perfect recommendation)."""
     joined: dict[int, tuple[float, float]] = {}
@@ -134,8 +134,8 @@ def top_k_all(vectors: np.ndarray, k: int = K) -> np.ndarray:
 def run(catalog_path: str | Path, labels_dir: str | Path, *, seed: int = 0) -> Report:
     catalog = load_catalog([catalog_path])
     matcher = TrackMatcher(catalog.tracks)
-    train_rows, train_va = _labelled(matcher, read_va_labels(Path(labels_dir) / "train.csv"))
-    val_rows, val_va = _labelled(matcher, read_va_labels(Path(labels_dir) /
+    train_rows, train_va = labelled_rows(matcher, read_va_labels(Path(labels_dir) / "train.csv"))
+    val_rows, val_va = labelled_rows(matcher, read_va_labels(Path(labels_dir) /
                                                          "validation.csv"))
     keep = ~np.isin(val_rows, train_rows)  # a song in both splits counts as train
     val_rows, val_va = val_rows[keep], val_va[keep]

@@ -67,3 +67,26 @@ def test_va_model_learns_and_round_trips_without_pickle(tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"not npz")
     with pytest.raises(CatalogError):
         VaModel.load(tmp_path / "bad.npz")
+
+
+@pytest.mark.shared_data
+def test_train_mood_then_build_with_the_model(runner, tmp_path):
+    from .conftest import SHARED, TIDY, needs_shared
+
+    if not SHARED.is_dir():
+        pytest.skip(needs_shared.kwargs["reason"])
+    out = tmp_path / "va.npz"
+    code, text, err = runner("train-mood", "--catalog", str(TIDY), "--labels",
+                             str(SHARED / "moods" / "deezer"), "--out", str(out))
+    assert code == 0, err
+    assert "r valence" in text and out.is_file()
+    model = VaModel.load(out)
+    assert model.predict(np.full((1, len(INPUTS)), 0.5)).shape == (1, 2)
+    small = tmp_path / "small.csv"
+    small.write_text("id,title,artist,valence,energy,danceability\n" + "".join(
+        f"s{i},Song {i},A{i},{i / 20},{(20 - i) / 20},0.5\n" for i in range(20)),
+        encoding="utf-8")
+    code, _, err = runner("build", "--catalog", str(small), "--va-model", str(out), "--k", "5")
+    assert code == 0, err
+    code, _, err = runner("build", "--catalog", str(small), "--va-model", str(small))
+    assert code != 0 and err.startswith("error: cannot load valence/arousal model")
