@@ -39,8 +39,8 @@ def train(catalog_path: str | Path, labels_dir: str | Path) -> Training:
     rows, va = labelled_rows(matcher, read_va_labels(Path(labels_dir) / "train.csv"))
     val_rows, val_va = labelled_rows(matcher, read_va_labels(Path(labels_dir) /
                                                          "validation.csv"))
-    model = VaModel().fit(VaModel.inputs([catalog.tracks[r] for r in rows]), va)
-    pred = model.predict(VaModel.inputs([catalog.tracks[r] for r in val_rows]))
+    model = VaModel().fit([catalog.tracks[r] for r in rows], va)
+    pred = model.predict([catalog.tracks[r] for r in val_rows])
     spotify = np.array([[catalog.tracks[r].features.get("valence", np.nan),
                          catalog.tracks[r].features.get("energy", np.nan)] for r in val_rows])
     version = hashlib.sha1(np.ascontiguousarray(model.coef_).tobytes()).hexdigest()[:10]

@@ -141,7 +141,7 @@ def audio_positions(tracks: Sequence[Track], va_model: VaModel | None,
     has_audio = [i for i, t in enumerate(tracks) if any(f in t.features for f in VA_INPUTS)]
     out: list[tuple[float, float] | None] = list(plain)
     if has_audio:
-        predicted = va_model.predict(VaModel.inputs([tracks[i] for i in has_audio]))
+        predicted = va_model.predict([tracks[i] for i in has_audio])
         for i, (v, a) in zip(has_audio, predicted):
             out[i] = (float(v), float(a))
     return out

@@ -84,7 +84,7 @@ def labelled_rows(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray
 
 
 def _fit_va(catalog: Catalog, rows: np.ndarray, va: np.ndarray) -> VaModel:
-    return VaModel().fit(VaModel.inputs([catalog.tracks[r] for r in rows]), va)
+    return VaModel().fit([catalog.tracks[r] for r in rows], va)
 
 
 def _blocks(catalog: Catalog, va_model: VaModel | None) -> Blocks:

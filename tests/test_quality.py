@@ -49,21 +49,32 @@ def test_matching_by_artist_and_title_variants():
     assert matcher.join([("c", "OTHER", 1), ("x", "y", 2)]) == {1: 1}
 
 
-def test_va_model_learns_and_round_trips_without_pickle(tmp_path):
+def labelled_tracks(n: int = 200):
     rng = np.random.default_rng(0)
-    raw = rng.random((200, len(INPUTS)))
-    labels = np.stack([4 * raw[:, INPUTS.index("valence")] - 2,
+    raw = rng.random((n, len(INPUTS)))
+    tracks = [Track(id=str(i), title=f"T{i}", features=dict(zip(INPUTS, map(float, row))),
+                    tags=["metal" if i % 2 else "ballad"], release_date="2001")
+              for i, row in enumerate(raw)]
+    labels = np.stack([4 * raw[:, INPUTS.index("valence")] - 2 - (np.arange(n) % 2),
                        4 * raw[:, INPUTS.index("energy")] - 2], axis=1)
-    model = VaModel().fit(raw, labels)
-    pred = model.predict(raw)
+    return tracks, labels
+
+
+def test_va_model_learns_audio_and_tags_and_round_trips_without_pickle(tmp_path):
+    tracks, labels = labelled_tracks()
+    model = VaModel().fit(tracks, labels)
+    assert set(model.tags_) == {"metal", "ballad"}
+    pred = model.predict(tracks)
     assert np.corrcoef(pred[:, 0], labels[:, 0])[0, 1] > 0.95
     path = tmp_path / "va.npz"
     model.save(path)
     with np.load(path, allow_pickle=False) as data:
-        assert "coef" in data.files
-    assert np.allclose(VaModel.load(path).predict(raw), pred)
+        assert "coef" in data.files and list(data["tags"]) == model.tags_
+    assert np.allclose(VaModel.load(path).predict(tracks), pred)
+    bare = Track(id="x", title="No audio")
+    assert np.isfinite(model.predict([bare])).all()
     with pytest.raises(CatalogError):
-        VaModel().fit(raw[:3], labels[:3])
+        VaModel().fit(tracks[:3], labels[:3])
     (tmp_path / "bad.npz").write_bytes(b"not npz")
     with pytest.raises(CatalogError):
         VaModel.load(tmp_path / "bad.npz")
@@ -81,7 +92,7 @@ def test_train_mood_then_build_with_the_model(runner, tmp_path):
     assert code == 0, err
     assert "r valence" in text and out.is_file()
     model = VaModel.load(out)
-    assert model.predict(np.full((1, len(INPUTS)), 0.5)).shape == (1, 2)
+    assert model.predict([Track(id="t", title="t", features={"energy": 0.5})]).shape == (1, 2)
     small = tmp_path / "small.csv"
     small.write_text("id,title,artist,valence,energy,danceability\n" + "".join(
         f"s{i},Song {i},A{i},{i / 20},{(20 - i) / 20},0.5\n" for i in range(20)),
