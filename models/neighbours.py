@@ -19,11 +19,18 @@ BATCH = 512  # rows per kneighbors call: bounds the distance block held in memor
 
 
 class NeighbourModel:
-    """Cosine nearest neighbours with every track's top-K precomputed."""
+    """Cosine nearest neighbours with every track's top-K precomputed.
 
-    def __init__(self, *, k: int = 100, metric: str = "cosine") -> None:
+    ``hubness`` > 0 re-ranks each list by ``score - hubness * (r_j - mean r)``, where
+    ``r_j`` is candidate j's mean similarity to its own ten nearest: tracks that are
+    near everything ("hubs") stop crowding every list (cross-domain similarity local
+    scaling).  It raises catalog coverage at a small cost in pure similarity.
+    """
+
+    def __init__(self, *, k: int = 100, metric: str = "cosine", hubness: float = 0.5) -> None:
         self.k = k
         self.metric = metric
+        self.hubness = hubness
 
     def fit(self, vectors: np.ndarray, progress: Progress | None = None) -> "NeighbourModel":
         vectors = np.asarray(vectors, dtype=np.float32)
@@ -44,6 +51,9 @@ class NeighbourModel:
             self._fill(vectors, start, stop, k)
             if progress:
                 progress(stop - start)
+        if self.hubness > 0 and k > 0:
+            self.neighbours_, self.scores_ = reduce_hubs(self.neighbours_, self.scores_,
+                                                         self.hubness)
         return self
 
     def _fill(self, vectors: np.ndarray, start: int, stop: int, k: int) -> None:
@@ -75,3 +85,16 @@ def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
     if metric == "cosine":
         return np.clip(1.0 - distance / 2.0, 0.0, 1.0).astype(np.float32)
     return (1.0 / (1.0 + distance)).astype(np.float32)
+
+
+HUB_NEIGHBOURS = 10
+
+
+def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Re-rank each row's list, discounting candidates that are close to everything."""
+    r = scores[:, :HUB_NEIGHBOURS].mean(axis=1)
+    adjusted = np.clip(scores - strength * (r[neighbours] - r.mean()), 0.0, 1.0)
+    order = np.argsort(-adjusted, axis=1, kind="stable")
+    return (np.take_along_axis(neighbours, order, axis=1).astype(np.int32),
+            np.take_along_axis(adjusted, order, axis=1).astype(np.float32))

@@ -47,10 +47,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
-    Setting("AUDIO_WEIGHT", 1.0, "Weight of the standardised audio-feature block in track "
+    Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "
             "vectors.", float),
     Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in track vectors.", float),
-    Setting("VA_WEIGHT", 1.0, "Weight of the valence/arousal block in track vectors.", float),
+    Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in track vectors.", float),
     Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
             "becomes current.", int),
     Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "

@@ -27,22 +27,36 @@ def test_same_feature_everywhere_does_not_divide_by_zero():
     assert np.isfinite(build(Catalog(tracks), k=3).vectors).all()
 
 
+@pytest.mark.parametrize("hubness", [0.0, 0.5])
 @pytest.mark.parametrize("n, k", [(1, 10), (2, 10), (50, 10)])
-def test_neighbour_contract(n, k):
+def test_neighbour_contract(n, k, hubness):
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(n, 6)).astype(np.float32)
-    model = NeighbourModel(k=k).fit(vectors)
+    model = NeighbourModel(k=k, hubness=hubness).fit(vectors)
     expected_k = min(k, n - 1)
     assert model.neighbours_.shape == (n, expected_k)
     for row in range(n):
         assert row not in model.neighbours_[row]
         scores = model.scores_[row]
         assert np.all((scores >= 0) & (scores <= 1)) and np.all(np.diff(scores) <= 1e-6)
-    if n == 50:  # the best neighbour really is the nearest by cosine
+    if n == 50 and hubness == 0:  # the best neighbour really is the nearest by cosine
         unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
         sims = unit @ unit.T
         np.fill_diagonal(sims, -np.inf)
         assert np.array_equal(model.neighbours_[:, 0], sims.argmax(axis=1))
+
+
+def test_hub_reduction_widens_coverage():
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(400, 8)).astype(np.float32)
+    vectors[:5] = vectors.mean(axis=0) + 0.01 * rng.normal(size=(5, 8))  # hubs
+    vectors[:5] += 0.3 * vectors[5:].mean(axis=0)
+    plain = NeighbourModel(k=20, hubness=0.0).fit(vectors)
+    reduced = NeighbourModel(k=20, hubness=0.5).fit(vectors)
+    covered = lambda m: len(np.unique(m.neighbours_[:, :5]))
+    assert covered(reduced) >= covered(plain)
+    hub_share = lambda m: np.isin(m.neighbours_[:, :5], np.arange(5)).mean()
+    assert hub_share(reduced) <= hub_share(plain)
 
 
 def test_duplicate_vectors_never_list_the_track_itself():
