@@ -6,7 +6,6 @@ then downloads; every file is checked against its sha256 before it is used.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from models import settings
+from models.checksum import sha256_of
 from models.errors import DatasetError
 
 CHUNK = 1 << 20
@@ -52,14 +52,6 @@ def get(name: str) -> Dataset:
         raise DatasetError(f"unknown dataset {name!r}; known: {', '.join(REGISTRY)}") from None
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def local_path(dataset: Dataset) -> Path:
     return settings.data_home() / "datasets" / dataset.name / dataset.filename
 
@@ -79,7 +71,8 @@ def add(name: str, source: str | Path) -> Path:
                            f"({dataset.sha256})")
     target = local_path(dataset)
     target.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_copy(lambda out: shutil.copyfileobj(source.open("rb"), out, CHUNK), target)
+    with source.open("rb") as src:
+        _atomic_copy(lambda out: shutil.copyfileobj(src, out, CHUNK), target)
     return target
 
 

@@ -6,7 +6,6 @@ costs nothing.  Errors are returned per file; the batch goes on.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -15,9 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .audio import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse
-
-CHUNK = 1 << 20
-
+from .checksum import sha256_of
 
 @dataclass
 class Batch:
@@ -36,14 +33,6 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         else:
             out.append(path)
     return list(dict.fromkeys(out))
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class AudioCache:
@@ -88,7 +77,7 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
         if not path.is_file():
             batch.errors.append({"path": str(path), "error": f"{path}: no such file"})
             continue
-        digest = content_hash(path)
+        digest = sha256_of(path)
         hit = cache.get(digest, window) if cache else None
         if hit is not None:
             batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
