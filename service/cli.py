@@ -58,14 +58,15 @@ def _reviews(jsonl: Sequence[str], texts: Sequence[str], albums: Sequence[str]) 
     return reviews
 
 
-def _report(problems: Sequence[Any], what: str) -> None:
+def _report(problems: Sequence[Any], what: str, total: int | None = None) -> None:
+    """One line with the count, then the first few problems (file:line: reason)."""
     if not problems:
         return
-    click.echo(f"skipped {len(problems)} malformed {what}:", err=True)
+    click.echo(f"skipped {total or len(problems)} malformed {what}:", err=True)
     for problem in problems[:SHOWN_PROBLEMS]:
         click.echo(f"  {problem}", err=True)
-    if len(problems) > SHOWN_PROBLEMS:
-        click.echo(f"  ... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
+    if (total or len(problems)) > SHOWN_PROBLEMS:
+        click.echo(f"  ... and {(total or len(problems)) - SHOWN_PROBLEMS} more", err=True)
 
 
 def _audio_tracks(folders: Sequence[str]) -> list:
@@ -108,9 +109,7 @@ def run_build(catalogs: Sequence[str], reviews: Sequence[Review], mapping: dict[
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     va_model_path = va_model_path or settings.get("VA_MODEL") or None
     va_model = VaModel.load(va_model_path) if va_model_path else None
-    if catalog.skipped > len(catalog.problems):
-        catalog.problems.append(f"... {catalog.skipped} in all")  # type: ignore[arg-type]
-    _report(catalog.problems, "catalog rows")
+    _report(catalog.problems, "catalog rows", catalog.skipped)
     weights = BlockWeights(audio=settings.get("AUDIO_WEIGHT"), mood=settings.get("MOOD_WEIGHT"),
                            va=settings.get("VA_WEIGHT"))
     built = build_model(catalog, reviews, k=k or settings.get("NEIGHBOURS"), weights=weights,
@@ -214,7 +213,7 @@ def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
     from models.vocabulary import load_lexicon
 
     catalog = load_catalog(catalogs, _mapping(mapping))
-    _report(catalog.problems, "catalog rows")
+    _report(catalog.problems, "catalog rows", catalog.skipped)
     profiles = mood_profiles(catalog, _reviews(jsonl, texts, albums), load_lexicon(),
                              progress=_progress)
     tracks = [{"id": t.id, "title": t.title, "moods": p.mood_list(),
