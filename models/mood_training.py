@@ -10,7 +10,10 @@ import numpy as np
 from .catalog import load_catalog
 from .matching import TrackMatcher
 from .quality import labelled_rows, read_va_labels
+from .moods import MoodAccumulator
+from .pipeline import _TagReader
 from .va_model import VaModel
+from .vocabulary import load_lexicon
 
 
 @dataclass
@@ -21,12 +24,32 @@ class Training:
     model_r: tuple[float, float]
     baseline_r: tuple[float, float]  # Spotify valence / energy against the labels
     version: str
+    n_tagged: int = 0
+    mood_r: float = float("nan")  # mean r of the mood head on held-out tagged tracks
 
     def summary(self) -> str:
         return (f"trained on {self.n_train} tracks; validation ({self.n_validation} tracks) "
                 f"r valence {self.model_r[0]:.3f} / arousal {self.model_r[1]:.3f} "
                 f"(Spotify valence/energy: {self.baseline_r[0]:.3f} / "
-                f"{self.baseline_r[1]:.3f})")
+                f"{self.baseline_r[1]:.3f}); mood head from audio on {self.n_tagged} "
+                f"tracks with mood tags: mean r {self.mood_r:.3f} over the 16 moods on a "
+                f"held-out fifth")
+
+
+def tag_moods(tracks) -> tuple[list[int], np.ndarray]:
+    """Mood labels from the tags a catalog carries: rows with mood-bearing tags and
+    their tag mood vectors, scaled so each track's strongest mood is 1."""
+    read = _TagReader(load_lexicon())
+    rows, labels = [], []
+    for row, track in enumerate(tracks):
+        acc = MoodAccumulator()
+        for tag in track.tags:
+            acc.add_hits(read(tag), weight=1.0, source="", kind="tags")
+        top = acc.raw.max()
+        if top > 0:
+            rows.append(row)
+            labels.append(np.clip(acc.raw, 0, None) / top)
+    return rows, np.array(labels).reshape(len(rows), -1)
 
 
 def _r(a: np.ndarray, b: np.ndarray) -> float:
@@ -40,6 +63,11 @@ def train(catalog_path: str | Path, labels_dir: str | Path) -> Training:
     val_rows, val_va = labelled_rows(matcher, read_va_labels(Path(labels_dir) /
                                                          "validation.csv"))
     model = VaModel().fit([catalog.tracks[r] for r in rows], va)
+    tagged, moods = tag_moods(catalog.tracks)
+    mood_r = float("nan")
+    if len(tagged) >= 50:
+        mood_r = _mood_head_r(model, [catalog.tracks[r] for r in tagged], moods)
+        model.fit_moods([catalog.tracks[r] for r in tagged], moods)
     pred = model.predict([catalog.tracks[r] for r in val_rows])
     spotify = np.array([[catalog.tracks[r].features.get("valence", np.nan),
                          catalog.tracks[r].features.get("energy", np.nan)] for r in val_rows])
@@ -47,4 +75,14 @@ def train(catalog_path: str | Path, labels_dir: str | Path) -> Training:
     return Training(model, len(rows), len(val_rows),
                     (_r(pred[:, 0], val_va[:, 0]), _r(pred[:, 1], val_va[:, 1])),
                     (_r(spotify[:, 0], val_va[:, 0]), _r(spotify[:, 1], val_va[:, 1])),
-                    version)
+                    version, len(tagged), mood_r)
+
+
+def _mood_head_r(model: VaModel, tracks: list, moods: np.ndarray) -> float:
+    """Mean correlation over the 16 moods on every fifth tagged track, held out."""
+    held = np.arange(len(tracks)) % 5 == 0
+    model.fit_moods([t for t, h in zip(tracks, held) if not h], moods[~held])
+    pred = model.predict_moods([t for t, h in zip(tracks, held) if h])
+    rs = [_r(pred[:, m], moods[held, m]) for m in range(moods.shape[1])
+          if moods[held, m].std() > 0]
+    return float(np.nanmean(rs)) if rs else float("nan")

@@ -107,8 +107,24 @@ class MoodAnalysis:
     unresolved_reviews: int = 0
 
 
+def _audio_moods(tracks: Sequence[Track], positions: list, va_model: VaModel | None,
+                 lexicon: Lexicon) -> list[np.ndarray | None]:
+    """Mood evidence from audio: the learned mood head when the model has one, else the
+    moods near the track's valence/arousal position."""
+    out: list[np.ndarray | None] = [
+        None if p is None else AUDIO_MOOD_WEIGHT * mood_affinity(p[0], p[1], lexicon)
+        for p in positions]
+    if va_model is not None and va_model.has_moods:
+        rows = [i for i, p in enumerate(positions) if p is not None]
+        if rows:
+            for i, moods in zip(rows, va_model.predict_moods([tracks[i] for i in rows])):
+                out[i] = AUDIO_MOOD_WEIGHT * moods.astype(np.float32)
+    return out
+
+
 def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
-                    lexicon: Lexicon, audio_va: tuple[float, float] | None) -> None:
+                    lexicon: Lexicon, audio_va: tuple[float, float] | None,
+                    audio_moods: np.ndarray | None) -> None:
     tagged = [(tag, hits) for tag in track.tags if (hits := read_tag(tag))]
     weight = TAG_WEIGHT * min(1.0, TAG_BUDGET / max(len(tagged), 1))
     for tag, hits in tagged:
@@ -118,9 +134,7 @@ def _track_evidence(acc: MoodAccumulator, track: Track, read_tag: "_TagReader",
         acc.add_hits(tag_text(track.notes, lexicon), weight=1.0, source="catalog notes",
                      kind="reviews", sentence=track.notes)
     if audio_va is not None:
-        valence, arousal = audio_va
-        acc.add_audio(valence, arousal, weight=AUDIO_VA_WEIGHT,
-                      moods=AUDIO_MOOD_WEIGHT * mood_affinity(valence, arousal, lexicon))
+        acc.add_audio(*audio_va, weight=AUDIO_VA_WEIGHT, moods=audio_moods)
 
 
 def _plain_position(track: Track) -> tuple[float, float] | None:
@@ -155,8 +169,9 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
     read_tag = _TagReader(lexicon)
     bar = progress("moods", len(catalog.tracks) + len(reviews))
     positions = audio_positions(catalog.tracks, va_model)
-    for acc, track, audio_va in zip(accs, catalog.tracks, positions):
-        _track_evidence(acc, track, read_tag, lexicon, audio_va)
+    audio_moods = _audio_moods(catalog.tracks, positions, va_model, lexicon)
+    for acc, track, audio_va, moods in zip(accs, catalog.tracks, positions, audio_moods):
+        _track_evidence(acc, track, read_tag, lexicon, audio_va, moods)
         bar.update(1)
     linker = ReviewLinker(catalog)
     comparisons: list[Comparison] = []

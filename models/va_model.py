@@ -77,10 +77,32 @@ class VaModel:
             return np.zeros((0, 2))
         return np.clip(self._design(tracks) @ self.coef_.T + self.intercept_, -1.0, 1.0)
 
+    def fit_moods(self, tracks: Sequence[Track], moods: np.ndarray) -> "VaModel":
+        """Second head: the 16 mood scores from audio and year alone (no tags: the mood
+        labels come from tags, which would make the head copy them)."""
+        moods = np.asarray(moods, np.float64)
+        if len(tracks) != len(moods) or len(tracks) < 10:
+            raise CatalogError("need at least 10 tracks with mood labels")
+        z = np.nan_to_num((self.inputs(tracks) - self.mean_) / self.scale_, nan=0.0)
+        ridge = Ridge(alpha=self.alpha).fit(z, moods)
+        self.mood_coef_, self.mood_intercept_ = ridge.coef_, ridge.intercept_
+        return self
+
+    @property
+    def has_moods(self) -> bool:
+        return getattr(self, "mood_coef_", None) is not None
+
+    def predict_moods(self, tracks: Sequence[Track]) -> np.ndarray:
+        """(n, 16) mood scores in [0, 1] from audio (requires ``fit_moods``)."""
+        z = np.nan_to_num((self.inputs(tracks) - self.mean_) / self.scale_, nan=0.0)
+        return np.clip(z @ self.mood_coef_.T + self.mood_intercept_, 0.0, 1.0)
+
     def save(self, path: str | Path) -> None:
+        heads = {"mood_coef": self.mood_coef_, "mood_intercept": self.mood_intercept_} \
+            if self.has_moods else {}
         np.savez(path, mean=self.mean_, scale=self.scale_, coef=self.coef_,
                  intercept=self.intercept_, alpha=self.alpha, inputs=np.array(INPUTS),
-                 tags=np.array(self.tags_, dtype=str))
+                 tags=np.array(self.tags_, dtype=str), **heads)
 
     @classmethod
     def load(cls, path: str | Path) -> "VaModel":
@@ -92,6 +114,9 @@ class VaModel:
                 model.mean_, model.scale_ = data["mean"], data["scale"]
                 model.coef_, model.intercept_ = data["coef"], data["intercept"]
                 model.tags_ = [str(t) for t in data["tags"]]
+                if "mood_coef" in data.files:
+                    model.mood_coef_ = data["mood_coef"]
+                    model.mood_intercept_ = data["mood_intercept"]
         except (OSError, KeyError, ValueError) as exc:
             raise CatalogError(f"cannot load valence/arousal model {path}: {exc}") from None
         return model

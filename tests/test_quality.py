@@ -60,6 +60,27 @@ def labelled_tracks(n: int = 200):
     return tracks, labels
 
 
+def test_mood_head_learns_moods_from_audio_and_drives_audio_only_profiles(tmp_path):
+    from models.catalog import Catalog
+    from models.pipeline import analyse_moods
+    from models.vocabulary import MOOD_INDEX, MOODS, load_lexicon
+
+    tracks, labels = labelled_tracks()
+    moods = np.zeros((len(tracks), len(MOODS)))
+    moods[:, MOOD_INDEX["energetic"]] = [t.features["energy"] for t in tracks]
+    model = VaModel().fit(tracks, labels).fit_moods(tracks, moods)
+    pred = model.predict_moods(tracks)
+    assert np.corrcoef(pred[:, MOOD_INDEX["energetic"]], moods[:, MOOD_INDEX["energetic"]])[
+        0, 1] > 0.95
+    model.save(tmp_path / "m.npz")
+    assert VaModel.load(tmp_path / "m.npz").has_moods
+    loud = Track(id="loud", title="Loud", features={"energy": 0.95, "valence": 0.5})
+    quiet = Track(id="quiet", title="Quiet", features={"energy": 0.05, "valence": 0.5})
+    analysis = analyse_moods(Catalog([loud, quiet]), [], load_lexicon(), va_model=model)
+    energetic = [p.scores[MOOD_INDEX["energetic"]] for p in analysis.profiles]
+    assert energetic[0] > energetic[1] and analysis.profiles[0].source == "audio"
+
+
 def test_va_model_learns_audio_and_tags_and_round_trips_without_pickle(tmp_path):
     tracks, labels = labelled_tracks()
     model = VaModel().fit(tracks, labels)
@@ -93,6 +114,7 @@ def test_train_mood_then_build_with_the_model(runner, tmp_path):
     assert "r valence" in text and out.is_file()
     model = VaModel.load(out)
     assert model.predict([Track(id="t", title="t", features={"energy": 0.5})]).shape == (1, 2)
+    assert model.has_moods and "mood head" in text
     small = tmp_path / "small.csv"
     small.write_text("id,title,artist,valence,energy,danceability\n" + "".join(
         f"s{i},Song {i},A{i},{i / 20},{(20 - i) / 20},0.5\n" for i in range(20)),
