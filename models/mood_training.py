@@ -10,10 +10,8 @@ import numpy as np
 from .catalog import load_catalog
 from .matching import TrackMatcher
 from .quality import labelled_rows, read_va_labels
-from .moods import MoodAccumulator
-from .pipeline import _TagReader
+from .pipeline import tag_moods
 from .va_model import VaModel
-from .vocabulary import load_lexicon
 
 
 @dataclass
@@ -34,22 +32,6 @@ class Training:
                 f"{self.baseline_r[1]:.3f}); mood head from audio on {self.n_tagged} "
                 f"tracks with mood tags: mean r {self.mood_r:.3f} over the 16 moods on a "
                 f"held-out fifth")
-
-
-def tag_moods(tracks) -> tuple[list[int], np.ndarray]:
-    """Mood labels from the tags a catalog carries: rows with mood-bearing tags and
-    their tag mood vectors, scaled so each track's strongest mood is 1."""
-    read = _TagReader(load_lexicon())
-    rows, labels = [], []
-    for row, track in enumerate(tracks):
-        acc = MoodAccumulator()
-        for tag in track.tags:
-            acc.add_hits(read(tag), weight=1.0, source="", kind="tags")
-        top = acc.raw.max()
-        if top > 0:
-            rows.append(row)
-            labels.append(np.clip(acc.raw, 0, None) / top)
-    return rows, np.array(labels).reshape(len(rows), -1)
 
 
 def _r(a: np.ndarray, b: np.ndarray) -> float:

@@ -109,13 +109,14 @@ class MoodAnalysis:
 
 def _audio_moods(tracks: Sequence[Track], positions: list, va_model: VaModel | None,
                  lexicon: Lexicon) -> list[np.ndarray | None]:
-    """Mood evidence from audio: the learned mood head when the model has one, else the
-    moods near the track's valence/arousal position."""
+    """Mood evidence from audio: the moods near the track's valence/arousal position;
+    for a track without tags, the learned mood head when the model has one (the head
+    predicts what mood tags would say, so it stands in only where there are none)."""
     out: list[np.ndarray | None] = [
         None if p is None else AUDIO_MOOD_WEIGHT * mood_affinity(p[0], p[1], lexicon)
         for p in positions]
     if va_model is not None and va_model.has_moods:
-        rows = [i for i, p in enumerate(positions) if p is not None]
+        rows = [i for i, p in enumerate(positions) if p is not None and not tracks[i].tags]
         if rows:
             for i, moods in zip(rows, va_model.predict_moods([tracks[i] for i in rows])):
                 out[i] = AUDIO_MOOD_WEIGHT * moods.astype(np.float32)
@@ -197,6 +198,22 @@ def _blend(accs: list[MoodAccumulator], comparisons: Sequence[Comparison]) -> No
     before = {c.other: accs[c.other].copy() for c in comparisons}
     for c in comparisons:
         accs[c.subject].absorb(before[c.other], COMPARISON_BLEND)
+
+
+def tag_moods(tracks) -> tuple[list[int], np.ndarray]:
+    """Mood labels from the tags a catalog carries: rows with mood-bearing tags and
+    their tag mood vectors, scaled so each track's strongest mood is 1."""
+    read = _TagReader(load_lexicon())
+    rows, labels = [], []
+    for row, track in enumerate(tracks):
+        acc = MoodAccumulator()
+        for tag in track.tags:
+            acc.add_hits(read(tag), weight=1.0, source="", kind="tags")
+        top = acc.raw.max()
+        if top > 0:
+            rows.append(row)
+            labels.append(np.clip(acc.raw, 0, None) / top)
+    return rows, np.array(labels).reshape(len(rows), -1)
 
 
 def mood_profiles(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,

@@ -21,7 +21,7 @@ from .evaluation import (Estimate, bootstrap, cosine_rankings, coverage, mood_ag
 from .features import AudioScaler
 from .matching import TrackMatcher
 from .neighbours import HUB_NEIGHBOURS, reduce_hubs
-from .pipeline import analyse_moods
+from .pipeline import analyse_moods, tag_moods
 from .va_model import VaModel
 from .vectors import Blocks, BlockWeights, vector_blocks
 from .vocabulary import load_lexicon
@@ -88,7 +88,13 @@ def labelled_rows(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray
 
 
 def _fit_va(catalog: Catalog, rows: np.ndarray, va: np.ndarray) -> VaModel:
-    return VaModel().fit([catalog.tracks[r] for r in rows], va)
+    """The model `feelalike train-mood` trains: valence/arousal on the given labelled
+    rows, the mood head on the catalog's mood tags (no valence/arousal labels there)."""
+    model = VaModel().fit([catalog.tracks[r] for r in rows], va)
+    tagged, moods = tag_moods(catalog.tracks)
+    if len(tagged) >= 10:
+        model.fit_moods([catalog.tracks[r] for r in tagged], moods)
+    return model
 
 
 def _blocks(catalog: Catalog, va_model: VaModel | None) -> Blocks:
