@@ -41,11 +41,15 @@ def paired_difference(a: np.ndarray, b: np.ndarray, *, rounds: int = 2000,
     return bootstrap(np.asarray(a) - np.asarray(b), rounds=rounds, seed=seed)
 
 
-def cosine_rankings(vectors: np.ndarray, k: int) -> np.ndarray:
-    """Top-k other rows per row by cosine similarity (n, k)."""
+def cosine_rankings(vectors: np.ndarray, k: int,
+                    penalty: np.ndarray | None = None) -> np.ndarray:
+    """Top-k other rows per row by similarity (1 + cos) / 2, less a per-candidate
+    ``penalty`` when given (the service's hub discount)."""
     x = np.asarray(vectors, dtype=np.float64)
     x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    sims = x @ x.T
+    sims = (1.0 + x @ x.T) / 2.0
+    if penalty is not None:
+        sims = sims - penalty[None, :]
     np.fill_diagonal(sims, -np.inf)
     return np.argsort(-sims, axis=1, kind="stable")[:, :k]
 

@@ -20,7 +20,7 @@ from .evaluation import (Estimate, bootstrap, cosine_rankings, coverage, mood_ag
                          paired_difference, popularity_lift, shared_share)
 from .features import AudioScaler
 from .matching import TrackMatcher
-from .neighbours import HUB_NEIGHBOURS, reduce_hubs
+from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
 from .pipeline import analyse_moods, tag_moods
 from .va_model import VaModel
 from .vectors import Blocks, BlockWeights, vector_blocks
@@ -33,7 +33,6 @@ COHERENCE_SEEDS = 2000
 HUBNESS = 0.5  # the service's default (NeighbourModel)
 UNTUNED = BlockWeights(audio=1.0, mood=1.0, va=1.0)
 SPLITS = 4
-CHUNK = 2048
 
 
 @dataclass
@@ -102,8 +101,10 @@ def _blocks(catalog: Catalog, va_model: VaModel | None) -> Blocks:
     return vector_blocks(catalog.tracks, analysis.profiles)
 
 
-def _agreement(vectors: np.ndarray, rows: np.ndarray, va: np.ndarray) -> np.ndarray:
-    ranked = cosine_rankings(vectors[rows], K)
+def _agreement(vectors: np.ndarray, rows: np.ndarray, va: np.ndarray,
+               penalty: np.ndarray | None = None) -> np.ndarray:
+    """Per-seed agreement, ranking the labelled rows among themselves."""
+    ranked = cosine_rankings(vectors[rows], K, None if penalty is None else penalty[rows])
     return mood_agreement(ranked, va, range(len(rows)))
 
 
@@ -130,40 +131,14 @@ def spotify_vectors(catalog: Catalog) -> np.ndarray:
     return scaler.fit(raw).transform(raw)
 
 
-def top_k_all(vectors: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]:
-    """Every row's top k by cosine and their similarities (1 + cos) / 2, as served."""
-    x = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    x = x.astype(np.float32)
-    out = np.zeros((len(x), k), dtype=np.int64)
-    sims_out = np.zeros((len(x), k), dtype=np.float32)
-    for start in range(0, len(x), CHUNK):
-        sims = x[start:start + CHUNK] @ x.T
-        sims[np.arange(len(sims)), np.arange(start, start + len(sims))] = -np.inf
-        part = np.argpartition(-sims, k, axis=1)[:, :k]
-        part_sims = np.take_along_axis(sims, part, axis=1)
-        order = np.argsort(-part_sims, axis=1)
-        out[start:start + CHUNK] = np.take_along_axis(part, order, axis=1)
-        sims_out[start:start + CHUNK] = (1 + np.take_along_axis(part_sims, order, axis=1)) / 2
-    return out, sims_out
-
-
 def served_lists(vectors: np.ndarray, hubness: float) -> tuple[np.ndarray, np.ndarray]:
-    """Top-10 lists as the service serves them (top 100, hubs discounted), and each
-    track's hub score r (mean similarity to its ten nearest)."""
-    rows, sims = top_k_all(vectors, 100)
-    r = sims[:, :HUB_NEIGHBOURS].mean(axis=1)
-    if hubness > 0:
-        rows, sims = reduce_hubs(rows, sims, hubness)
-    return rows[:, :K], r
-
-
-def _agreement_served(vectors: np.ndarray, rows: np.ndarray, va: np.ndarray,
-                      r: np.ndarray, hubness: float) -> np.ndarray:
-    """Agreement when the labelled candidates are ranked the way the service ranks."""
-    x = vectors[rows] / np.maximum(np.linalg.norm(vectors[rows], axis=1, keepdims=True), 1e-12)
-    sims = (1 + x @ x.T) / 2 - hubness * (r[rows][None, :] - r.mean())
-    np.fill_diagonal(sims, -np.inf)
-    return mood_agreement(np.argsort(-sims, axis=1, kind="stable")[:, :K], va, range(len(rows)))
+    """Top-10 lists exactly as the service builds them (``NeighbourModel``), and each
+    track's hub discount (0 without hub reduction)."""
+    model = NeighbourModel(k=100, hubness=0.0).fit(vectors)
+    r = model.scores_[:, :HUB_NEIGHBOURS].mean(axis=1)
+    rows, _ = reduce_hubs(model.neighbours_, model.scores_, hubness) if hubness > 0 \
+        else (model.neighbours_, model.scores_)
+    return rows[:, :K], hubness * (r - r.mean())
 
 
 def run(catalog_path: str | Path, labels_dir: str | Path, *, seed: int = 0) -> Report:
@@ -201,8 +176,8 @@ def run(catalog_path: str | Path, labels_dir: str | Path, *, seed: int = 0) -> R
         ours = name.startswith("fused")  # served with hub reduction; baselines plain
         hubness = HUBNESS if ours else 0.0
         if ours or name.startswith("Spotify"):
-            neighbours, r = served_lists(vectors, hubness)
-            per_seed = _agreement_served(vectors, val_rows, val_va, r, hubness)
+            neighbours, penalty = served_lists(vectors, hubness)
+            per_seed = _agreement(vectors, val_rows, val_va, penalty)
             row = Row(name, bootstrap(per_seed, seed=seed), per_seed)
             _catalog_figures(row, neighbours, groups, coherence_seeds, popularity, seed)
         else:

@@ -98,13 +98,13 @@ class Curator:
         ranking = rank(table, q)
         if not ranking.rows:
             warnings.append("no track passes the filters; loosen them to get results")
-        docs = self.store.tracks(version, [r for r, _ in q.seeds[:1]] + ranking.rows)
-        seed_doc = docs[0] if q.seeds else None
+        docs = self.store.tracks(version, [r for r, _ in q.seeds] + ranking.rows)
+        seed_docs, result_docs = docs[:len(q.seeds)], docs[len(q.seeds):]
+        seed_doc = seed_docs[0] if seed_docs else None
         results = [self._result(doc, score, seed_doc, q)
-                   for doc, score in zip(docs[1:] if q.seeds else docs, ranking.scores)]
+                   for doc, score in zip(result_docs, ranking.scores)]
         body_out = {"seed": public(seed_doc) if seed_doc else None,
-                    "seeds": [public(d) for d in self.store.tracks(version,
-                                                                   [r for r, _ in q.seeds])],
+                    "seeds": [public(d) for d in seed_docs],
                     "model_version": version, "results": results}
         if q.temperature > 0:
             body_out["random_seed"] = q.random_seed
@@ -129,6 +129,7 @@ class Curator:
         length = v.integer(body, "length", 1, 100, 20)
         gap = v.integer(body, "min_artist_gap", 0, 20, 3)
         tolerance = v.number(body, "tempo_tolerance", 0.01, 0.5, 0.08)
+        title = v.text(body, "title", 200)
         arc = self._arc(body)
         version = self.store.current_version()
         warnings: list[str] = []
@@ -148,8 +149,7 @@ class Curator:
         warnings += placed.warnings if len(candidates) else [
             "no track passes the filters; loosen them to get a playlist"]
         docs = self.store.tracks(version, placed.rows)
-        return {"model_version": version, "title": v.text(body, "title", 200) or
-                self._title(q, arc, table),
+        return {"model_version": version, "title": title or self._title(q, arc, table),
                 "tracks": [self._entry(table, row, doc, i, float(relevance[row]))
                            for i, (row, doc) in enumerate(zip(placed.rows, docs))],
                 "arc": [{"position": i, "valence": round(p.valence, 3),

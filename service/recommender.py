@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import Any, Callable
 
 from models.errors import BadRequest, SeedNotFound, TrackNotFound
-from models.table import TrackTable, song_key
+from models.table import song_key
 from models.titles import TitleIndex
 
 from .explain import reasons
@@ -51,9 +51,6 @@ def _title_index(store: ModelStore, version: str) -> TitleIndex:
     titles = store.titles(version)
     return TitleIndex([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles])
 
-
-def _table(store: ModelStore, version: str) -> TrackTable:
-    return store.table(version)
 
 
 def check_query(value: str | None, name: str) -> str:
@@ -103,7 +100,7 @@ class Recommender:
     def __init__(self, store: ModelStore) -> None:
         self.store = store
         self.titles = VersionCache(_title_index)
-        self.tables = VersionCache(_table)
+        self.tables = VersionCache(ModelStore.table)
 
     def resolve(self, version: str, seed: str) -> int:
         """Row of a seed: exact id first, then title (fuzzy, "Title - Artist" narrows)."""
