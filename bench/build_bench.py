@@ -25,8 +25,8 @@ DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_son
 def one_build(catalogs: list[str], redis_url: str) -> dict:
     import redis
 
-    from models.catalog import load_catalog
-    from models.pipeline import build
+    from models.ingest import load_catalog
+    from models.build import build
     from service.store import ModelStore
 
     t0 = time.perf_counter()

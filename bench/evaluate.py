@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.quality import format_report, run  # noqa: E402
+from models.evaluation import format_report, run  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 

@@ -44,8 +44,8 @@ def main() -> None:
 
     import redis
 
-    from models.catalog import load_catalog
-    from models.pipeline import build
+    from models.ingest import load_catalog
+    from models.build import build
     from service.store import ModelStore
 
     parser = argparse.ArgumentParser()

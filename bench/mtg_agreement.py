@@ -25,10 +25,10 @@ from sklearn.metrics import roc_auc_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.moods import MoodAccumulator  # noqa: E402
-from models.pipeline import _TagReader  # noqa: E402
-from models.text import normalise  # noqa: E402
-from models.vocabulary import MOODS, load_lexicon  # noqa: E402
+from models.language import MoodAccumulator  # noqa: E402
+from models.language import TagReader  # noqa: E402
+from models.language import normalise  # noqa: E402
+from models.language import MOODS, load_lexicon  # noqa: E402
 
 MTG = ROOT.parent / "shared" / "data" / "moods" / "mtg_jamendo"
 CLEAR = 0.6  # a tag labels a mood when its top weight is at least this
@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument("--split", default="validation")
     args = parser.parse_args()
     lexicon = load_lexicon()
-    read = _TagReader(lexicon)
+    read = TagReader(lexicon)
     predictions, labels = [], []
     for tags in read_tags(args.split):
         for held in tags:

@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.catalog import Catalog, Track  # noqa: E402
-from models.pipeline import analyse_moods  # noqa: E402
-from models.reviews import Review  # noqa: E402
-from models.tagger import sentences, tag_text  # noqa: E402
-from models.text import tokens  # noqa: E402
-from models.vocabulary import load_lexicon  # noqa: E402
+from models.ingest import Catalog, Track  # noqa: E402
+from models.build import analyse_moods  # noqa: E402
+from models.language import Review  # noqa: E402
+from models.language import sentences, tag_text  # noqa: E402
+from models.language import tokens  # noqa: E402
+from models.language import load_lexicon  # noqa: E402
 
 FILLER = ["the strings", "this cue", "the record", "it", "the piano line", "the mix",
           "the closing minute", "the opening", "the melody", "the synth pad"]

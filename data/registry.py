@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from models import settings
-from models.checksum import sha256_of
+from models.ingest import sha256_of
 from models.errors import DatasetError
 
 CHUNK = 1 << 20

@@ -13,11 +13,12 @@ import click
 from tqdm import tqdm
 
 from models import settings
-from models.catalog import load_catalog
+from models.ingest import load_catalog
 from models.errors import BadRequest, FeelalikeError
-from models.pipeline import build as build_model
-from models.reviews import Review, load_album_review, load_review_jsonl
-from models.vectors import BlockWeights
+from models.build import build as build_model
+from models.ingest import load_album_review, load_review_jsonl
+from models.language import Review
+from models.build import BlockWeights
 
 SHOWN_PROBLEMS = 5
 
@@ -70,7 +71,7 @@ def _report(problems: Sequence[Any], what: str, total: int | None = None) -> Non
 
 
 def _audio_tracks(folders: Sequence[str]) -> list:
-    from models.audio_batch import as_track
+    from models.audio import as_track
 
     if not folders:
         return []
@@ -81,7 +82,7 @@ def _audio_tracks(folders: Sequence[str]) -> list:
 
 def _analyse(paths: Sequence[str], window: float, workers: int | None):
     from models.audio import require
-    from models.audio_batch import AudioCache, analyse_many, expand
+    from models.audio import AudioCache, analyse_many, expand
 
     require()
     files = expand(paths)
@@ -96,8 +97,8 @@ def run_build(catalogs: Sequence[str], reviews: Sequence[Review], mapping: dict[
               k: int | None = None, audio_dirs: Sequence[str] = (),
               va_model_path: str | None = None) -> str:
     """Load, build and publish a model; returns the new version id."""
-    from models.catalog import Catalog, merge_tracks
-    from models.va_model import VaModel
+    from models.ingest import Catalog, merge_tracks
+    from models.audio import VaModel
 
     audio = _audio_tracks(audio_dirs)
     if catalogs:
@@ -186,7 +187,7 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
 def train_mood(catalog: str | None, labels: str, out: str | None) -> None:
     """Train the audio -> valence/arousal model on labelled tracks (saved as npz)."""
     from data.registry import fetch
-    from models.mood_training import train
+    from models.audio import train
 
     if not (Path(labels) / "train.csv").is_file():
         raise BadRequest(f"{labels}: no train.csv / validation.csv labels there")
@@ -209,8 +210,8 @@ def train_mood(catalog: str | None, labels: str, out: str | None) -> None:
 def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str, ...],
           texts: tuple[str, ...], albums: tuple[str, ...], as_json: bool) -> None:
     """Read moods from reviews and tags, with the evidence for each (no model is built)."""
-    from models.pipeline import mood_profiles
-    from models.vocabulary import load_lexicon
+    from models.build import mood_profiles
+    from models.language import load_lexicon
 
     catalog = load_catalog(catalogs, _mapping(mapping))
     _report(catalog.problems, "catalog rows", catalog.skipped)
@@ -323,7 +324,7 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None)
 def evaluate(catalog: str | None, labels: str, seed: int) -> None:
     """Measure recommendation quality against baselines (mood agreement and more)."""
     from data.registry import fetch
-    from models.quality import format_report, run
+    from models.evaluation import format_report, run
 
     if not (Path(labels) / "validation.csv").is_file():
         raise BadRequest(f"{labels}: no train.csv / validation.csv labels there")

@@ -9,15 +9,15 @@ from typing import Any
 
 import numpy as np
 
-from models.camelot import camelot, key_name
+from models.ranking import camelot, key_name
 from models.errors import BadRequest
-from models.playlist import arc_points, path, sequence
-from models.query import Query, allowed, rank
-from models.query import relevance as score_rows
-from models.table import TrackTable
-from models.tagger import hits_vector, tag_text
-from models.text import normalise
-from models.vocabulary import MOODS, load_lexicon
+from models.ranking import arc_points, path, sequence
+from models.ranking import Query, allowed, rank
+from models.ranking import relevance as score_rows
+from models.ranking import TrackTable
+from models.language import hits_vector, tag_text
+from models.language import normalise
+from models.language import MOODS, load_lexicon
 
 from . import validation as v
 from .explain import reasons

@@ -13,8 +13,8 @@ from collections import OrderedDict
 from typing import Any, Callable
 
 from models.errors import BadRequest, SeedNotFound, TrackNotFound
-from models.table import song_key
-from models.titles import TitleIndex
+from models.ranking import song_key
+from models.language import TitleIndex
 
 from .explain import reasons
 from .store import ModelStore

@@ -5,7 +5,7 @@ import threading
 
 from flask import Flask, current_app
 
-from .connection import connect
+from .store import connect
 from .recommender import Recommender
 from .store import ModelStore
 

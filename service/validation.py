@@ -5,7 +5,7 @@ import math
 from typing import Any
 
 from models.errors import BadRequest
-from models.vocabulary import MOODS
+from models.language import MOODS
 
 MAX_SEEDS = 5
 MAX_LIST = 500

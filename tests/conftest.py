@@ -8,8 +8,8 @@ from typing import Callable
 import pytest
 import redis
 
-from models.catalog import Catalog, Track
-from models.pipeline import build
+from models.ingest import Catalog, Track
+from models.build import build
 from service import create_app
 from service.recommender import Recommender
 from service.store import ModelStore

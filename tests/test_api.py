@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.catalog import Catalog
-from models.pipeline import build
+from models.ingest import Catalog
+from models.build import build
 
 from .conftest import make_track
 

@@ -10,7 +10,7 @@ pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 sf = pytest.importorskip("soundfile")
 
 from models.audio import PITCH_CLASSES, AudioError, analyse  # noqa: E402
-from models.audio_batch import AudioCache, analyse_many, as_track  # noqa: E402
+from models.audio import AudioCache, analyse_many, as_track  # noqa: E402
 
 from .conftest import SHARED, needs_shared  # noqa: E402
 
@@ -109,9 +109,8 @@ def test_batch_goes_on_past_errors_and_caches_by_content(tmp_path, monkeypatch):
     assert sorted(t["path"].rsplit("/", 1)[1] for t in batch.tracks) == ["one.wav", "two.flac"]
     assert len(batch.errors) == 6 and batch.cached == 0  # .xyz only when named directly
     (folder / "one.wav").rename(folder / "renamed.wav")
-    import models.audio_batch as audio_batch
-
-    monkeypatch.setattr(audio_batch, "analyse", lambda *a, **k: 1 / 0)  # must not be called
+    # a cached file must not be analysed again
+    monkeypatch.setattr("models.audio.batch.analyse", lambda *a, **k: 1 / 0)
     again = analyse_many([folder / "renamed.wav", folder / "two.flac"], cache=cache, workers=1)
     assert again.cached == 2 and not again.errors
     assert again.tracks[0]["path"].endswith("renamed.wav")

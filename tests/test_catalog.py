@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from models.catalog import load_catalog, synthetic_id
+from models.ingest import load_catalog, synthetic_id
 from models.errors import CatalogError
 
 from .conftest import TIDY, needs_shared

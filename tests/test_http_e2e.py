@@ -10,9 +10,9 @@ import time
 import pytest
 import requests
 
-from models.catalog import Catalog
-from models.pipeline import build
-from models.vectors import BlockWeights
+from models.ingest import Catalog
+from models.build import build
+from models.build import BlockWeights
 
 from .conftest import make_track
 from .redis_server import free_port

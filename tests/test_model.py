@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.catalog import Catalog, Track
+from models.ingest import Catalog, Track
 from models.errors import CatalogError
-from models.neighbours import NeighbourModel
-from models.pipeline import build
+from models.build import NeighbourModel
+from models.build import build
 
 from .conftest import make_track
 

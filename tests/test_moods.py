@@ -4,13 +4,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.catalog import Catalog, Track
+from models.ingest import Catalog, Track
 from models.errors import CatalogError
-from models.moods import MoodAccumulator, finish
-from models.pipeline import mood_profiles
-from models.reviews import Review, ReviewLinker, is_about_music, load_review_jsonl
-from models.tagger import hits_vector, sentences, tag_text
-from models.vocabulary import MOOD_INDEX, MOODS, load_lexicon
+from models.language import MoodAccumulator, finish
+from models.build import mood_profiles
+from models.ingest import load_review_jsonl
+from models.language import Review, ReviewLinker, is_about_music
+from models.language import hits_vector, sentences, tag_text
+from models.language import MOOD_INDEX, MOODS, load_lexicon
 
 from .conftest import HER_REVIEW, needs_shared
 
@@ -66,7 +67,7 @@ def test_review_sentences_go_to_the_track_they_name():
     catalog = album("Night Swim", "Morning Light")
     text = ("\u201cNight Swim\u201d is lonely and cold. It lingers like an eerie dream.\n\n"
             "The whole record is hopeful. The actors are great in the movie.")
-    passages = ReviewLinker(catalog).passages(Review(text=text, album="Score"))
+    passages = ReviewLinker(catalog.tracks).passages(Review(text=text, album="Score"))
     about = [(text[p.start:p.end], p.rows, p.weight) for p in passages]
     assert about[0][1] == (0,) and about[0][2] == 1.0
     assert about[1][1] == (0,)                       # "It ..." carries the subject
@@ -136,7 +137,7 @@ def test_several_titles_in_one_sentence_split_the_moods():
     "Night Swim is like Morning Light but lonelier.",
 ])
 def test_comparisons_between_tracks_are_found(sentence):
-    from models.pipeline import analyse_moods
+    from models.build import analyse_moods
 
     catalog = album("Night Swim", "Morning Light", "Third Cue")
     analysis = analyse_moods(catalog, [Review(text=sentence, album="Score")], load_lexicon())
@@ -144,7 +145,7 @@ def test_comparisons_between_tracks_are_found(sentence):
 
 
 def test_like_x_but_darker_offsets_the_subject_only():
-    from models.pipeline import analyse_moods
+    from models.build import analyse_moods
 
     catalog = album("Night Swim", "Morning Light")
     text = ("\u201cMorning Light\u201d is hopeful and playful. "
@@ -157,7 +158,7 @@ def test_like_x_but_darker_offsets_the_subject_only():
 
 
 def test_asserted_similarity_tops_the_neighbour_list():
-    from models.pipeline import build
+    from models.build import build
 
     from .conftest import make_track
 
@@ -171,9 +172,8 @@ def test_asserted_similarity_tops_the_neighbour_list():
     built = build(Catalog(tracks), [Review(text=text, album="Score")], k=5)
     assert built.neighbours[3][0] == 17 and built.neighbours[17][0] == 3
     assert np.all(np.diff(built.scores[3]) <= 1e-6)
-    docs = list(built.documents())
-    assert docs[3]["related"][0]["id"] == tracks[17].id
-    assert "shares the same mood" in docs[3]["related"][0]["sentence"]
+    assert built.related[3][0]["id"] == tracks[17].id
+    assert "shares the same mood" in built.related[3][0]["sentence"]
 
 
 def test_external_valence_arousal_words_refine_valence(tmp_path):
@@ -215,7 +215,7 @@ def test_every_tag_mapping_is_documented():
     import json
     import re
 
-    from models.vocabulary import LEXICON_PATH
+    from models.language import LEXICON_PATH
 
     from .conftest import ROOT
 
@@ -227,7 +227,7 @@ def test_every_tag_mapping_is_documented():
 def test_lexicon_is_large_and_well_formed():
     import json
 
-    from models.vocabulary import LEXICON_PATH
+    from models.language import LEXICON_PATH
 
     raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     assert len(raw["entries"]) >= 600 and list(raw["moods"]) == list(MOODS)

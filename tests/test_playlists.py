@@ -7,10 +7,10 @@ from xml.etree import ElementTree as ET
 import numpy as np
 import pytest
 
-from models.camelot import camelot, compatible
-from models.catalog import Catalog, Track
-from models.pipeline import build
-from models.playlist import tempo_jump
+from models.ranking import camelot, compatible
+from models.ingest import Catalog, Track
+from models.build import build
+from models.ranking import tempo_jump
 
 from .test_api import error_of
 
@@ -114,7 +114,7 @@ def test_artist_cap_and_version_dedupe(client, rich):
 
 
 def test_diversity_spreads_results(client, rich, store):
-    from models.query import _unit
+    from models.ranking import _unit
 
     def spread(body):
         ids = [r["id"] for r in body["results"]]

@@ -4,12 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.catalog import Track
+from models.ingest import Track
 from models.errors import CatalogError
 from models.evaluation import (bootstrap, cosine_rankings, coverage, mood_agreement,
                                popularity_lift, shared_share)
-from models.matching import TrackMatcher
-from models.va_model import INPUTS, VaModel
+from models.ingest import TrackMatcher
+from models.audio import INPUTS, VaModel
 
 
 def test_mood_agreement_is_zero_for_random_and_one_for_the_best():
@@ -61,9 +61,9 @@ def labelled_tracks(n: int = 200):
 
 
 def test_mood_head_learns_moods_from_audio_and_drives_audio_only_profiles(tmp_path):
-    from models.catalog import Catalog
-    from models.pipeline import analyse_moods
-    from models.vocabulary import MOOD_INDEX, MOODS, load_lexicon
+    from models.ingest import Catalog
+    from models.build import analyse_moods
+    from models.language import MOOD_INDEX, MOODS, load_lexicon
 
     tracks, labels = labelled_tracks()
     moods = np.zeros((len(tracks), len(MOODS)))

@@ -8,7 +8,7 @@ import pytest
 from models import settings
 from models.errors import BadRequest, FeelalikeError, SeedNotFound, StoreUnavailable
 from service import create_app
-from service.connection import connect
+from service.store import connect
 from service.errors import error_body
 
 from .conftest import ROOT
@@ -71,8 +71,8 @@ def test_unreachable_redis_url_is_store_unavailable():
 def test_redis_going_away_mid_request_is_503_json(tmp_path):
     import redis
 
-    from models.catalog import Catalog
-    from models.pipeline import build
+    from models.ingest import Catalog
+    from models.build import build
     from service.recommender import Recommender
     from service.store import ModelStore
 

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 import redis
 
-from models.catalog import Catalog
+from models.ingest import Catalog
 from models.errors import ModelNotReady, StoreUnavailable
-from models.pipeline import build
+from models.build import build
 from service.store import ModelStore, decode_neighbours, encode_neighbours
 
 from .conftest import make_track

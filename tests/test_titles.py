@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.text import normalise
-from models.titles import TitleIndex, find_mentions, variants
+from models.language import normalise
+from models.language import TitleIndex, find_mentions, variants
 
 from .conftest import HER_REVIEW, needs_shared
 

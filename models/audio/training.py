@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .catalog import load_catalog
-from .matching import TrackMatcher
-from .quality import labelled_rows, read_va_labels
-from .pipeline import tag_moods
+from ..ingest import load_catalog
+from ..ingest import TrackMatcher
+from ..ingest import labelled_rows, read_va_labels
+from ..language import tag_moods
 from .va_model import VaModel
 
 

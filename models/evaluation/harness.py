@@ -7,7 +7,6 @@ of the train tracks, weights scored on the other half.
 """
 from __future__ import annotations
 
-import csv
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,16 +14,18 @@ from typing import Sequence
 
 import numpy as np
 
-from .catalog import AUDIO_FEATURES, Catalog, load_catalog
-from .evaluation import (Estimate, bootstrap, cosine_rankings, coverage, mood_agreement,
+from ..ingest import AUDIO_FEATURES, Catalog, load_catalog
+from .metrics import (Estimate, bootstrap, cosine_rankings, coverage, mood_agreement,
                          paired_difference, popularity_lift, shared_share)
-from .features import AudioScaler
-from .matching import TrackMatcher
-from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
-from .pipeline import analyse_moods, tag_moods
-from .va_model import VaModel
-from .vectors import Blocks, BlockWeights, vector_blocks
-from .vocabulary import load_lexicon
+from ..build import AudioScaler
+from ..ingest import labelled_rows, read_groups, read_va_labels
+from ..ingest import TrackMatcher
+from ..build import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
+from ..build import analyse_moods
+from ..language import tag_moods
+from ..audio import VaModel
+from ..build import Blocks, BlockWeights, vector_blocks
+from ..language import load_lexicon
 
 K = 10
 GRID = {"audio": (0.0, 0.5, 1.0), "mood": (0.0, 0.5, 1.0, 1.5),
@@ -54,36 +55,6 @@ class Report:
     n_validation: int
     margins: dict[str, Estimate] = field(default_factory=dict)
     plot: dict = field(default_factory=dict)
-
-
-def read_va_labels(path: str | Path) -> list[tuple[str, str, tuple[float, float]]]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return [(r["artist_name"], r["track_name"], (float(r["valence"]), float(r["arousal"])))
-                for r in csv.DictReader(handle)]
-
-
-def read_groups(path: str | Path, catalog: Catalog) -> tuple[list[frozenset], list[frozenset]]:
-    """Playlists and subgenres of each catalog row, from the TidyTuesday file."""
-    playlists: dict[str, set] = {}
-    subgenres: dict[str, set] = {}
-    with open(path, newline="", encoding="utf-8") as handle:
-        for r in csv.DictReader(handle):
-            playlists.setdefault(r["track_id"], set()).add(r["playlist_id"])
-            subgenres.setdefault(r["track_id"], set()).add(r["playlist_subgenre"])
-    return ([frozenset(playlists.get(t.id, ())) for t in catalog.tracks],
-            [frozenset(subgenres.get(t.id, ())) for t in catalog.tracks])
-
-
-def labelled_rows(matcher: TrackMatcher, labels) -> tuple[np.ndarray, np.ndarray]:
-    """One catalog row per labelled song (a song listed under several ids would
-    otherwise be its own perfect recommendation)."""
-    joined: dict[int, tuple[float, float]] = {}
-    for artist, title, va in labels:
-        rows = matcher.rows(artist, title) - set(joined)
-        if rows:
-            joined[min(rows)] = va
-    rows = np.array(sorted(joined), dtype=np.int64)
-    return rows, np.array([joined[r] for r in rows], dtype=np.float64).reshape(-1, 2)
 
 
 def _fit_va(catalog: Catalog, rows: np.ndarray, va: np.ndarray) -> VaModel:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import FeelalikeError
+from ..errors import FeelalikeError
 
 ANALYSIS_VERSION = 1
 SAMPLE_RATE = 22050

@@ -11,10 +11,10 @@ from typing import Sequence
 
 import numpy as np
 
-from .catalog import Track
+from ..ingest import Track
 from .features import AudioScaler
-from .moods import MoodProfile
-from .vocabulary import MOODS
+from ..language import MoodProfile
+from ..language import MOODS
 
 MOOD_COLUMNS: tuple[str, ...] = (*MOODS, "valence", "arousal")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import settings
-from .errors import CatalogError
+from .. import settings
+from ..errors import CatalogError
 from .text import normalise
 
 MOODS: tuple[str, ...] = (

@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 from sklearn.neighbors import NearestNeighbors
 
-from .errors import CatalogError
+from ..errors import CatalogError
 
 Progress = Callable[[int], None]
 BATCH = 512  # rows per kneighbors call: bounds the distance block held in memory

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .table import TrackTable
-from .vocabulary import MOODS
+from ..language import MOODS
 
 NEGATIVE_WEIGHT = 0.5
 ATTRIBUTE_WEIGHT = 0.5

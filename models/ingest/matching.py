@@ -10,8 +10,8 @@ import re
 from typing import Iterable, Sequence
 
 from .catalog import Track
-from .text import normalise
-from .titles import variants
+from ..language import normalise
+from ..language import variants
 
 _SECOND_ARTIST = re.compile(r" (feat|featuring|ft|and|with|x|vs) ")
 

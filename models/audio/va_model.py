@@ -16,9 +16,9 @@ from typing import Sequence
 import numpy as np
 from sklearn.linear_model import Ridge
 
-from .catalog import Track
-from .errors import CatalogError
-from .text import normalise
+from ..ingest import Track
+from ..errors import CatalogError
+from ..language import normalise
 
 INPUTS: tuple[str, ...] = ("danceability", "energy", "loudness", "speechiness", "acousticness",
                            "instrumentalness", "liveness", "valence", "tempo", "mode")

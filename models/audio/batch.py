@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .audio import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse
-from .checksum import sha256_of
+from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse
+from ..ingest import sha256_of
 
 @dataclass
 class Batch:
@@ -118,7 +118,7 @@ TRACK_FEATURES = ("energy", "danceability", "acousticness", "tempo", "key", "mod
 def as_track(result: dict[str, Any]) -> "Track":
     """A catalog track for an analysed file: estimates under Spotify-style names, the
     file name as title, the folder name as a tag."""
-    from .catalog import Track
+    from ..ingest import Track
 
     path = Path(result["path"])
     title = path.stem.replace("_", " ").strip() or path.name

@@ -1,7 +1,6 @@
-"""Reviews: loading them, and deciding which track each sentence is about.
+"""Reviews: deciding which track each sentence is about (loading is in ``ingest``).
 
-Two inputs: JSON Lines of ``{"text", "track"?, "album"?, "artist"?, "source"?}`` and a
-plain-text review of a whole album (``--review FILE.txt --about-album TITLE``).  In an
+A review is about one track (``track`` given) or a whole album.  In an
 album review, sentences naming a track are about that track; a following sentence
 that opens with "it", "the track", "this piece" ... stays with it; other sentences about
 the music are album-level and reach every track of the album at a lower weight;
@@ -9,14 +8,10 @@ sentences about the film, plot or actors rather than the music colour nothing.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
-from .catalog import Catalog, RowProblem
-from .errors import CatalogError
 from .tagger import sentences
 from .text import normalise
 from .titles import Mention, TitleIndex, find_mentions
@@ -115,46 +110,6 @@ class Reading:
                                          context=(start, end)))
 
 
-def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]:
-    path = Path(path)
-    if not path.is_file():
-        raise CatalogError(f"{path}: no such review file")
-    reviews, problems = [], []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                obj = None
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) \
-                    or not obj["text"].strip():
-                problems.append(RowProblem(str(path), line_no, "not a JSON object with "
-                                                               "a non-empty \"text\""))
-                continue
-            reviews.append(Review(text=obj["text"], track=_opt(obj, "track"),
-                                  album=_opt(obj, "album"), artist=_opt(obj, "artist"),
-                                  source=_opt(obj, "source") or f"{path.name}:{line_no}"))
-    return reviews, problems
-
-
-def _opt(obj: dict, key: str) -> str | None:
-    value = obj.get(key)
-    return str(value).strip() or None if value is not None else None
-
-
-def load_album_review(path: str | Path, album: str) -> Review:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read review ({exc.strerror})") from None
-    if not text.strip():
-        raise CatalogError(f"{path}: the review is empty")
-    return Review(text=text, album=album, source=path.name)
-
-
 def _continues(sentence: str, new_paragraph: bool) -> bool:
     """Does a sentence without a title go on about the last named track?
 
@@ -181,11 +136,12 @@ def is_about_music(sentence: str, after_music: bool = False) -> bool:
 class ReviewLinker:
     """Finds which catalog rows each review sentence is about."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+    def __init__(self, tracks: Sequence[Any]) -> None:
+        """``tracks``: objects with ``title``, ``artist``, ``album`` and ``popularity``."""
+        self.tracks = tracks
         self._index: TitleIndex | None = None
         self.albums: dict[str, list[int]] = {}
-        for row, track in enumerate(catalog.tracks):
+        for row, track in enumerate(tracks):
             if track.album:
                 self.albums.setdefault(normalise(track.album), []).append(row)
 
@@ -193,7 +149,7 @@ class ReviewLinker:
     def index(self) -> TitleIndex:
         """Title index of the whole catalog, built only if a review names a track."""
         if self._index is None:
-            tracks = self.catalog.tracks
+            tracks = self.tracks
             self._index = TitleIndex([t.title for t in tracks], [t.artist for t in tracks],
                                      [t.popularity or 0.0 for t in tracks])
         return self._index
@@ -201,7 +157,7 @@ class ReviewLinker:
     def album_rows(self, album: str, artist: str | None = None) -> list[int]:
         rows = self.albums.get(normalise(album), [])
         if artist:
-            rows = [r for r in rows if normalise(artist) in normalise(self.catalog.tracks[r].artist)]
+            rows = [r for r in rows if normalise(artist) in normalise(self.tracks[r].artist)]
         return rows
 
     def read(self, review: Review) -> Reading:
@@ -211,7 +167,7 @@ class ReviewLinker:
             row = self.index.resolve(query)
             if row is None:
                 return Reading([], [], unresolved=True)
-            album = self.album_rows(self.catalog.tracks[row].album) or [row]
+            album = self.album_rows(self.tracks[row].album) or [row]
             return self._read(review, album, default=(row,))
         if review.album:
             return self._read(review, self.album_rows(review.album, review.artist))
@@ -224,7 +180,7 @@ class ReviewLinker:
               default: tuple[int, ...] = ()) -> Reading:
         """Walk the sentences, keeping track of the subject; ``default`` is the subject of a
         single-track review (every sentence is about it unless it names another)."""
-        titles = [self.catalog.tracks[r].title for r in album]
+        titles = [self.tracks[r].title for r in album]
         reading = Reading([], [])
         subject, paragraph, after_music = default, 0, False
         for start, end in sentences(review.text):

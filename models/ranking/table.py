@@ -14,10 +14,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .catalog import AUDIO_FEATURES, Track
-from .moods import MoodProfile
-from .text import normalise
-from .vocabulary import MOODS
+from ..ingest import AUDIO_FEATURES, Track
+from ..language import MoodProfile
+from ..language import normalise
+from ..language import MOODS
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
 _YEAR = re.compile(r"(\d{4})")

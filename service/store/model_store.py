@@ -26,13 +26,15 @@ import numpy as np
 import redis
 
 from models.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
-from models.pipeline import BuiltModel
-from models.table import TrackTable
+from models.build import BuiltModel
+
+from .codec import (ROW_DTYPE, SCORE_DTYPE, decode_neighbours, encode_neighbours,
+                    track_documents)
+from models.ranking import TrackTable
 
 VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles", "table",
                 "table_strings")
 WRITE_CHUNK = 2000
-ROW_DTYPE, SCORE_DTYPE = np.dtype("<i4"), np.dtype("<f4")
 
 
 def _guard(method: Callable) -> Callable:
@@ -47,18 +49,6 @@ def _guard(method: Callable) -> Callable:
     wrapper.__name__ = method.__name__
     wrapper.__doc__ = method.__doc__
     return wrapper
-
-
-def encode_neighbours(rows: np.ndarray, scores: np.ndarray) -> bytes:
-    return rows.astype(ROW_DTYPE).tobytes() + scores.astype(SCORE_DTYPE).tobytes()
-
-
-def decode_neighbours(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
-    if len(blob) % 8:
-        raise StoreCorrupt("a neighbour record has a length that is not a multiple of 8")
-    k = len(blob) // 8
-    return (np.frombuffer(blob, ROW_DTYPE, count=k),
-            np.frombuffer(blob, SCORE_DTYPE, count=k, offset=4 * k))
 
 
 class ModelStore:
@@ -91,7 +81,7 @@ class ModelStore:
                                                                                version=version)
         neighbours = self.key_for("neighbours", version=version)
         pipe = self.client.pipeline(transaction=False)
-        for row, doc in enumerate(built.documents()):
+        for row, doc in enumerate(track_documents(built)):
             pipe.hset(tracks, str(row), json.dumps(doc, separators=(",", ":")))
             pipe.hset(rows, doc["id"], row)
             pipe.hset(neighbours, str(row),

@@ -1,0 +1,23 @@
+"""Reading sources: catalogs, reviews and outside labels, joined to tracks."""
+from .catalog import AUDIO_FEATURES, Catalog, RowProblem, Track, load_catalog, merge_tracks, synthetic_id
+from .checksum import sha256_of
+from .labels import labelled_rows, read_groups, read_va_labels
+from .matching import TrackMatcher
+from .reviews import load_album_review, load_review_jsonl
+
+__all__ = [
+    "AUDIO_FEATURES",
+    "Catalog",
+    "RowProblem",
+    "Track",
+    "TrackMatcher",
+    "labelled_rows",
+    "load_album_review",
+    "load_catalog",
+    "load_review_jsonl",
+    "merge_tracks",
+    "read_groups",
+    "read_va_labels",
+    "sha256_of",
+    "synthetic_id",
+]

@@ -1,0 +1,35 @@
+"""Reading moods from words: text normal form, titles, the mood vocabulary and
+lexicon, the tagger, review attribution, tags and mood profiles."""
+from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
+from .reviews import Comparison, Review, ReviewLinker, is_about_music
+from .tagger import hits_vector, sentences, tag_text
+from .tags import TagReader, tag_moods
+from .text import normalise, tokens
+from .titles import TitleIndex, find_mentions, variants
+from .vocabulary import LEXICON_PATH, Lexicon, MOODS, MOOD_INDEX, load_lexicon
+
+__all__ = [
+    "Comparison",
+    "LEXICON_PATH",
+    "Lexicon",
+    "MOODS",
+    "MOOD_INDEX",
+    "MoodAccumulator",
+    "MoodProfile",
+    "Review",
+    "ReviewLinker",
+    "TagReader",
+    "TitleIndex",
+    "find_mentions",
+    "finish",
+    "hits_vector",
+    "is_about_music",
+    "load_lexicon",
+    "mood_affinity",
+    "normalise",
+    "sentences",
+    "tag_moods",
+    "tag_text",
+    "tokens",
+    "variants",
+]
