@@ -11,17 +11,16 @@ from models import settings
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Application factory.  ``config`` overrides settings read from the environment.
 
-    A ready-made ``RECOMMENDER`` may be passed in ``config`` (the CLI and tests share
-    one); otherwise the app connects to Redis on its first request.
+    Ready-made ``RESOURCES`` may be passed in ``config`` (the CLI and tests share
+    them); otherwise the app connects to Redis on its first request.
     """
-    from . import api, errors, health, resources
+    from . import errors, resources, views
 
     app = Flask(__name__)
     app.config.update(settings.snapshot())
     app.config.update(config or {})
     app.json.sort_keys = False
     errors.init_app(app)
-    resources.init_app(app, app.config.pop("RECOMMENDER", None))
-    app.register_blueprint(health.bp)
-    app.register_blueprint(api.bp)
+    resources.init_app(app, app.config.pop("RESOURCES", None))
+    views.init_app(app)
     return app

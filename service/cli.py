@@ -39,9 +39,9 @@ def _mapping(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _store():
-    from .resources import make_recommender
+    from .resources import Resources
 
-    return make_recommender(settings.snapshot()).store
+    return Resources.from_config(settings.snapshot()).store
 
 
 def _reviews(jsonl: Sequence[str], texts: Sequence[str], albums: Sequence[str]) -> list[Review]:
@@ -236,9 +236,12 @@ def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
 def recommend(seed: str, limit: int, as_json: bool) -> None:
     """Tracks that feel like SEED (a track id or title)."""
-    from .recommender import Recommender
+    from .resources import Resources
+    from .views.base import check_limit, check_query
+    from .views.recommendations import similar
 
-    body = Recommender(_store()).recommend(seed, limit)
+    res = Resources(_store()).current()
+    body = similar(res, check_query(seed, "seed"), check_limit(limit))
     if as_json:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
@@ -259,9 +262,9 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
 @click.option("--out", default=None, help="Write to this file instead of standard output.")
 def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None) -> None:
     """A playlist that starts from SEED, optionally following a mood arc."""
-    from .curator import Curator
     from .exports import export
-    from .recommender import Recommender
+    from .resources import Resources
+    from .views.playlists import check_playlist, playlist as make_playlist
 
     body: dict[str, Any] = {"seed": seed, "length": length}
     if arc is not None:
@@ -270,7 +273,7 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
             raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
                              field="arc")
         body["arc"] = {"from": start.strip(), "to": end.strip()}
-    result = Curator(Recommender(_store())).playlist(body)
+    result = make_playlist(Resources(_store()).current(), check_playlist(body))
     text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
         fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}")
     if out:

@@ -1,46 +1,126 @@
-"""Per-app resources: the Redis store and the recommender, created on first use."""
+"""What a request needs, per model version: the store, the track table, the title
+index and the ranking engine — built once per version per process and injected into
+the views (``get_resources()``).  Offline workers and this layer meet only in Redis.
+"""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from typing import Any, Callable, Mapping
 
 from flask import Flask, current_app
 
-from .store import connect
-from .recommender import Recommender
-from .store import ModelStore
+from models.errors import SeedNotFound
+from models.language import TitleIndex
+from models.ranking import NeighbourLists, RankingEngine, TrackTable
 
-_lock = threading.Lock()
+from .store import ModelStore, connect
+
 EXTENSION = "feelalike"
+VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
+PUBLIC_FIELDS = ("id", "title", "artist", "album")
 
 
-def make_recommender(config: dict) -> Recommender:
-    client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
-    store = ModelStore(client, prefix=config["KEY_PREFIX"],
-                       grace_seconds=config["GRACE_SECONDS"],
-                       cache_seconds=config["CACHE_SECONDS"])
-    return Recommender(store)
+def public(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The short form of a track in every response."""
+    return {k: doc.get(k, "") for k in PUBLIC_FIELDS}
 
 
-def get_recommender() -> Recommender:
-    """The app's recommender; connects to Redis the first time it is needed."""
+class VersionResources:
+    """One model version as the views use it; heavy parts load on first use."""
+
+    def __init__(self, store: ModelStore, version: str) -> None:
+        self.store = store
+        self.version = version
+        self._built: dict[str, Any] = {}
+        self._lock = threading.RLock()
+
+    def _once(self, name: str, make: Callable[[], Any]) -> Any:
+        """Build a part once, even when several threads ask for it at the same time."""
+        if name not in self._built:
+            with self._lock:
+                if name not in self._built:
+                    self._built[name] = make()
+        return self._built[name]
+
+    @property
+    def table(self) -> TrackTable:
+        return self._once("table", lambda: self.store.table(self.version))
+
+    @property
+    def titles(self) -> TitleIndex:
+        def make() -> TitleIndex:
+            rows = self.store.titles(self.version)
+            return TitleIndex([t[0] for t in rows], [t[1] for t in rows], [t[2] for t in rows])
+        return self._once("titles", make)
+
+    @property
+    def engine(self) -> RankingEngine:
+        def make() -> RankingEngine:
+            lists = NeighbourLists(lambda row: self.store.neighbours(self.version, row))
+            return RankingEngine(self.table, [lists])
+        return self._once("engine", make)
+
+    def row_of(self, track_id: str) -> int | None:
+        return self.store.row_of(self.version, track_id)
+
+    def resolve(self, seed: str) -> int:
+        """Row of a seed: exact id first, then title (fuzzy; "Title - Artist" narrows)."""
+        row = self.row_of(seed)
+        if row is not None:
+            return row
+        row = self.titles.resolve(seed)
+        if row is None:
+            suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
+            raise SeedNotFound(f"no track matches {seed!r}", suggestions=suggestions)
+        return row
+
+    def documents(self, rows: list[int]) -> list[dict[str, Any]]:
+        return self.store.tracks(self.version, rows)
+
+
+class Resources:
+    """The app's store and its per-version resources (a small LRU of versions)."""
+
+    def __init__(self, store: ModelStore) -> None:
+        self.store = store
+        self._versions: OrderedDict[str, VersionResources] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> "Resources":
+        client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
+        return cls(ModelStore(client, prefix=config["KEY_PREFIX"],
+                              grace_seconds=config["GRACE_SECONDS"],
+                              cache_seconds=config["CACHE_SECONDS"]))
+
+    def current(self) -> VersionResources:
+        """Resources of the live version (one Redis read to learn which it is)."""
+        return self.of(self.store.current_version())
+
+    def of(self, version: str) -> VersionResources:
+        with self._lock:
+            found = self._versions.get(version)
+            if found is None:
+                found = self._versions[version] = VersionResources(self.store, version)
+            self._versions.move_to_end(version)
+            while len(self._versions) > VERSIONS_KEPT:
+                self._versions.popitem(last=False)
+            return found
+
+
+_create_lock = threading.Lock()
+
+
+def get_resources() -> Resources:
+    """The app's resources; connects to Redis the first time they are needed."""
     app = current_app
     if app.extensions.get(EXTENSION) is None:
-        with _lock:
+        with _create_lock:
             if app.extensions.get(EXTENSION) is None:
-                app.extensions[EXTENSION] = make_recommender(app.config)
+                app.extensions[EXTENSION] = Resources.from_config(app.config)
     return app.extensions[EXTENSION]
 
 
-def get_curator() -> "Curator":
-    """The app's curator (rich requests, playlists, paths) over its recommender."""
-    from .curator import Curator
-
-    recommender = get_recommender()
-    curator = getattr(recommender, "curator", None)
-    if curator is None:
-        curator = recommender.curator = Curator(recommender)
-    return curator
-
-
-def init_app(app: Flask, recommender: Recommender | None = None) -> None:
-    app.extensions[EXTENSION] = recommender
+def init_app(app: Flask, resources: Resources | None = None) -> None:
+    app.extensions[EXTENSION] = resources

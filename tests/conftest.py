@@ -11,7 +11,7 @@ import redis
 from models.ingest import Catalog, Track
 from models.build import build
 from service import create_app
-from service.recommender import Recommender
+from service.resources import Resources
 from service.store import ModelStore
 
 from .redis_server import RedisServer
@@ -89,7 +89,7 @@ def published(store: ModelStore, small_catalog: Catalog) -> str:
 
 @pytest.fixture()
 def app(store: ModelStore, env: dict[str, str]):
-    return create_app({"TESTING": True, "RECOMMENDER": Recommender(store)})
+    return create_app({"TESTING": True, "RESOURCES": Resources(store)})
 
 
 @pytest.fixture()

@@ -114,14 +114,13 @@ def test_artist_cap_and_version_dedupe(client, rich):
 
 
 def test_diversity_spreads_results(client, rich, store):
-    from models.ranking import _unit
+    from models.ranking import to_unit
 
     def spread(body):
         ids = [r["id"] for r in body["results"]]
-        table = client.application.extensions["feelalike"].tables.get(
-            store, store.current_version())
+        table = store.table(store.current_version())
         rows = [table.ids.index(i) for i in ids]
-        unit = _unit(table.vectors[rows])
+        unit = to_unit(table.vectors[rows])
         sims = unit @ unit.T
         return sims[np.triu_indices(len(rows), 1)].mean()
 

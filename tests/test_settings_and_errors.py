@@ -38,13 +38,13 @@ def test_error_body_shape_is_pinned():
 
 
 def test_unexpected_errors_are_json_without_traceback(published, store):
-    from service.recommender import Recommender
+    from service.resources import Resources
 
-    class Broken(Recommender):
-        def recommend(self, *args, **kwargs):
+    class Broken(Resources):
+        def current(self):
             raise RuntimeError("secret internals")
 
-    client = create_app({"RECOMMENDER": Broken(store)}).test_client()
+    client = create_app({"RESOURCES": Broken(store)}).test_client()
     response = client.get("/v1/recommendations?seed=x")
     assert response.status_code == 500
     assert response.get_json() == error_body("internal_error", "internal server error")
@@ -73,7 +73,7 @@ def test_redis_going_away_mid_request_is_503_json(tmp_path):
 
     from models.ingest import Catalog
     from models.build import build
-    from service.recommender import Recommender
+    from service.resources import Resources
     from service.store import ModelStore
 
     from .conftest import make_track
@@ -82,7 +82,7 @@ def test_redis_going_away_mid_request_is_503_json(tmp_path):
     server = RedisServer(tmp_path).start()
     store = ModelStore(redis.Redis.from_url(server.url, socket_timeout=2), prefix="p")
     store.publish(build(Catalog([make_track(i) for i in range(8)]), k=4))
-    client = create_app({"RECOMMENDER": Recommender(store)}).test_client()
+    client = create_app({"RESOURCES": Resources(store)}).test_client()
     assert client.get("/v1/recommendations?seed=trk1").status_code == 200
     original = store.neighbours
 

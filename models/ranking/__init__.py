@@ -1,23 +1,41 @@
 """Serving-time ranking: the track table, candidate indexes, the one ranking engine,
 playlists, paths and explanations."""
 from .camelot import camelot, compatible, key_name
-from .playlist import arc_points, path, sequence, tempo_jump
-from .query import Query, _unit, allowed, rank, relevance
+from .engine import Ranking, RankingEngine
+from .explain import reasons, request_reasons
+from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists
+from .paths import path
+from .playlist import arc_ends, arc_points, sequence, tempo_jump
+from .query import Query, allowed, relevance, to_unit
+from .shaping import clamp
 from .table import TrackTable, song_key
+from .text_target import TextTarget, apply_text_target, read_text_target
 
 __all__ = [
+    "CandidateIndex",
+    "Candidates",
+    "ExactScan",
+    "NeighbourLists",
     "Query",
+    "Ranking",
+    "RankingEngine",
+    "TextTarget",
     "TrackTable",
-    "_unit",
     "allowed",
+    "apply_text_target",
+    "arc_ends",
     "arc_points",
     "camelot",
+    "clamp",
     "compatible",
     "key_name",
     "path",
-    "rank",
+    "read_text_target",
+    "reasons",
     "relevance",
+    "request_reasons",
     "sequence",
     "song_key",
     "tempo_jump",
+    "to_unit",
 ]

@@ -1,4 +1,4 @@
-"""Ordering tracks into a playlist that follows a mood arc, and paths between tracks.
+"""Ordering tracks into a playlist that follows a mood arc.
 
 The arc moves valence/arousal from one mood's position to another's, linearly over
 the playlist.  Tracks are placed greedily, position by position: the one closest to
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..language import MOODS, load_lexicon
 from .camelot import clashes, wheel
+from .query import Query
 from .table import TrackTable
 
 # A tempo jump beyond the tolerance or a key clash costs more than the arc's usual
@@ -143,29 +145,22 @@ def _first_allowed(order: np.ndarray, cost: np.ndarray, rows: np.ndarray, artist
     return None
 
 
-def path(table: TrackTable, start: int, end: int, steps: int,
-         allowed: np.ndarray | None = None) -> list[int]:
-    """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space
-    (the 16 mood scores plus valence and arousal), endpoints included."""
-    space = np.hstack([table.moods, table.column("valence_mood")[:, None],
-                       table.column("arousal_mood")[:, None]]).astype(np.float64)
-    space = np.nan_to_num(space)
-    a, b = space[start], space[end]
-    direction = b - a
-    length2 = float(direction @ direction) or 1.0
-    usable = np.ones(len(table), dtype=bool) if allowed is None else allowed.copy()
-    usable[[start, end]] = False
-    songs = {table.song_keys[start], table.song_keys[end]}
-    chosen: list[int] = []
-    for i in range(1, steps + 1):
-        point = a + direction * i / (steps + 1)
-        dist = np.linalg.norm(space - point, axis=1)
-        dist[~usable] = np.inf
-        for row in np.argsort(dist)[:50]:
-            if np.isfinite(dist[row]) and table.song_keys[row] not in songs:
-                chosen.append(int(row))
-                usable[row] = False
-                songs.add(table.song_keys[row])
-                break
-    chosen.sort(key=lambda r: float((space[r] - a) @ direction) / length2)
-    return [start, *chosen, end]
+def arc_ends(table: TrackTable, query: Query, arc: tuple[str, str] | None,
+             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Valence/arousal where the playlist starts and ends: the arc's two moods, else a
+    flat line at the seeds' (or the asked moods') position, moved to explicit targets."""
+    protos = load_lexicon().prototypes
+    if arc:
+        return tuple(protos[MOODS.index(arc[0])]), tuple(protos[MOODS.index(arc[1])])
+    if query.seeds:
+        rows = [r for r, _ in query.seeds]
+        point = (float(np.nanmean(table.column("valence_mood")[rows])),
+                 float(np.nanmean(table.column("arousal_mood")[rows])))
+    elif query.moods:
+        w = np.array([query.moods.get(m, 0.0) for m in MOODS])
+        point = tuple(float(x) for x in (w @ protos) / w.sum())
+    else:
+        point = (0.0, 0.0)
+    point = (query.target_valence if query.target_valence is not None else point[0],
+             query.target_arousal if query.target_arousal is not None else point[1])
+    return point, point

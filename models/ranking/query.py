@@ -1,14 +1,10 @@
-"""Scoring the whole catalog for a request: seeds, mood targets, filters, shaping.
-
-``rank`` turns a :class:`Query` into ordered rows with a relevance in [0, 1]:
+"""What a request asks for (:class:`Query`), how relevant each row is, and which rows
+pass its filters.
 
 * relevance is the mean of the parts the query asks for: similarity to the weighted
   seeds (minus half the negative seeds, Rocchio-style), match with target moods, and
   closeness to target valence/arousal and audio attributes;
-* filters remove rows (tags, artists, years, durations, attribute ranges, ids);
-* shaping picks the final list: one version per song, ``max_per_artist``, maximal
-  marginal relevance for ``diversity``, and Gumbel noise for ``temperature`` (seeded,
-  so a ``random_seed`` reproduces the list).
+* filters remove rows (tags, artists, years, durations, attribute ranges, ids).
 """
 from __future__ import annotations
 
@@ -21,7 +17,6 @@ from ..language import MOODS
 
 NEGATIVE_WEIGHT = 0.5
 ATTRIBUTE_WEIGHT = 0.5
-POOL = 600  # rows considered by the shaping step
 
 
 @dataclass
@@ -45,15 +40,17 @@ class Query:
     random_seed: int | None = None
     limit: int = 10
 
+    def has_filters(self) -> bool:
+        return bool(self.minimums or self.maximums or self.include_tags or self.exclude_tags
+                    or self.exclude_artists or self.exclude_rows)
 
-@dataclass
-class Ranking:
-    rows: list[int]
-    scores: list[float]
-    parts: dict[str, np.ndarray]  # relevance parts per row, for explanations
+    def asks_for_something(self) -> bool:
+        """Seeds, moods or a target: something to rank by."""
+        return bool(self.seeds or self.moods or self.targets
+                    or self.target_valence is not None or self.target_arousal is not None)
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
+def to_unit(x: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(x, axis=-1, keepdims=True)
     return x / np.where(norms > 1e-12, norms, 1.0)
 
@@ -66,7 +63,7 @@ def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
     if query.negative_seeds:
         target = target - NEGATIVE_WEIGHT * sum(w * unit[r] for r, w in query.negative_seeds) \
             / sum(w for _, w in query.negative_seeds)
-    return (1.0 + unit @ _unit(target)) / 2.0
+    return (1.0 + unit @ to_unit(target)) / 2.0
 
 
 def mood_match(table: TrackTable, moods: dict[str, float]) -> np.ndarray | None:
@@ -114,74 +111,25 @@ def relevance(table: TrackTable, query: Query) -> tuple[np.ndarray, dict[str, np
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
 
 
-def allowed(table: TrackTable, query: Query) -> np.ndarray:
-    """Boolean mask of rows that pass every filter."""
-    mask = np.ones(len(table), dtype=bool)
+def allowed(table: TrackTable, query: Query, rows: np.ndarray | None = None) -> np.ndarray:
+    """Boolean mask over ``rows`` (default: every row) of those that pass every filter;
+    the query's own seeds never pass."""
+    rows = np.arange(len(table)) if rows is None else np.asarray(rows, dtype=np.int64)
+    mask = np.ones(len(rows), dtype=bool)
     for name, low in query.minimums.items():
-        column = table.column(name)
+        column = table.column(name)[rows]
         mask &= ~np.isnan(column) & (column >= low)
     for name, high in query.maximums.items():
-        column = table.column(name)
+        column = table.column(name)[rows]
         mask &= ~np.isnan(column) & (column <= high)
     if query.include_tags:
-        mask &= table.rows_with_tags(query.include_tags)
+        mask &= table.rows_with_tags(query.include_tags)[rows]
     if query.exclude_tags:
-        mask &= ~table.rows_with_tags(query.exclude_tags)
+        mask &= ~table.rows_with_tags(query.exclude_tags)[rows]
     if query.exclude_artists:
-        mask &= ~table.rows_by_artists(query.exclude_artists)
-    excluded = list(query.exclude_rows | {r for r, _ in query.seeds}
-                    | {r for r, _ in query.negative_seeds})
-    mask[excluded] = False
+        mask &= ~table.rows_by_artists(query.exclude_artists)[rows]
+    excluded = query.exclude_rows | {r for r, _ in query.seeds} \
+        | {r for r, _ in query.negative_seeds}
+    if excluded:
+        mask &= ~np.isin(rows, list(excluded))
     return mask
-
-
-def _order(scores: np.ndarray, candidates: np.ndarray, query: Query) -> np.ndarray:
-    keys = scores[candidates].astype(np.float64)
-    if query.temperature > 0:
-        rng = np.random.default_rng(query.random_seed)
-        keys = np.log(np.clip(keys, 1e-6, None)) / query.temperature \
-            + rng.gumbel(size=keys.shape)
-    top = np.argsort(-keys, kind="stable")[:POOL]
-    return candidates[top]
-
-
-def rank(table: TrackTable, query: Query) -> Ranking:
-    scores, parts = relevance(table, query)
-    candidates = np.flatnonzero(allowed(table, query))
-    pool = _order(scores, candidates, query)
-    picked = _shape(table, scores, pool, query)
-    return Ranking(picked, [float(scores[r]) for r in picked], parts)
-
-
-def _shape(table: TrackTable, scores: np.ndarray, pool: np.ndarray, query: Query) -> list[int]:
-    """Pick up to ``limit`` rows in order, honouring dedupe, artist cap and diversity."""
-    unit = table.unit_vectors[pool] if query.diversity > 0 else None
-    songs = {table.song_keys[r] for r, _ in query.seeds} if query.dedupe else set()
-    per_artist: dict[str, int] = {}
-    picked: list[int] = []
-    chosen_idx: list[int] = []
-    remaining = list(range(len(pool)))
-    while remaining and len(picked) < query.limit:
-        at = _next(remaining, pool, scores, unit, chosen_idx, query.diversity)
-        remaining.remove(at)
-        row = int(pool[at])
-        artist, song = table.artist_keys[row], table.song_keys[row]
-        if query.dedupe and song in songs:
-            continue
-        if query.max_per_artist and per_artist.get(artist, 0) >= query.max_per_artist:
-            continue
-        songs.add(song)
-        per_artist[artist] = per_artist.get(artist, 0) + 1
-        picked.append(row)
-        chosen_idx.append(at)
-    return picked
-
-
-def _next(remaining: list[int], pool: np.ndarray, scores: np.ndarray, unit: np.ndarray | None,
-          chosen: list[int], diversity: float) -> int:
-    if unit is None or not chosen:
-        return remaining[0]
-    idx = np.array(remaining)
-    redundancy = (unit[idx] @ unit[chosen].T).max(axis=1)
-    mmr = (1 - diversity) * scores[pool[idx]] - diversity * redundancy
-    return int(idx[int(np.argmax(mmr))])

@@ -20,6 +20,9 @@ ATTRIBUTES: dict[str, tuple[float, float]] = {
     "popularity": (0, 100),
 }
 YEARS = (1000, 3000)
+QUERY_FIELDS = {"seeds", "negative_seeds", "moods", "target_valence", "target_arousal", "text",
+                "include_tags", "exclude_tags", "exclude_artists", "exclude_ids",
+                "max_per_artist", "dedupe", "diversity", "temperature", "random_seed"}
 
 
 def fail(field: str, message: str) -> BadRequest:
@@ -73,6 +76,16 @@ def strings(body: dict, field: str, max_items: int = MAX_LIST) -> list[str]:
     if len(value) > max_items:
         raise fail(field, f"must have at most {max_items} items")
     return [v.strip() for v in value]
+
+
+def seed_items(body: dict, field: str) -> list:
+    """The raw list under ``field`` (empty when absent or null)."""
+    value = body.get(field)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise fail(field, "must be a list of seeds")
+    return value
 
 
 def seeds(body: dict, field: str) -> list[tuple[str, float]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from .resources import get_recommender
+from ..resources import get_resources
 
 bp = Blueprint("health", __name__)
 
@@ -17,7 +17,6 @@ def healthz() -> Response:
 @bp.get("/readyz")
 def readyz() -> Response:
     """Redis is reachable and a model version is loaded; 503 (JSON error) otherwise."""
-    store = get_recommender().store
-    version = store.current_version()
-    meta = store.meta(version)
-    return jsonify({"status": "ready", "model_version": version, "tracks": meta["tracks"]})
+    res = get_resources().current()
+    meta = res.store.meta(res.version)
+    return jsonify({"status": "ready", "model_version": res.version, "tracks": meta["tracks"]})

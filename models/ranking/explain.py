@@ -74,3 +74,13 @@ def reasons(seed: dict[str, Any], doc: dict[str, Any]) -> list[str]:
     if audio:
         out.append(audio)
     return out[:MAX_REASONS] or ["close in the combined audio and mood space"]
+
+
+def request_reasons(seed: dict[str, Any] | None, doc: dict[str, Any],
+                    moods_asked: dict[str, float]) -> list[str]:
+    """Reasons for a result of a request that may have no seed but asked for moods."""
+    why = reasons(seed, doc) if seed else []
+    matched = [m for m in doc.get("top_moods", []) if moods_asked.get(m)]
+    if matched:
+        why.insert(0, "matches the moods asked for: " + ", ".join(matched))
+    return why[:MAX_REASONS] or ["fits the request"]
