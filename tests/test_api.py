@@ -1,22 +1,14 @@
 """The HTTP contract of /v1 (Flask test client; real HTTP is in test_http_e2e)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from models.ingest import Catalog
 from models.build import build
 
-from .conftest import make_track
-
-
-def error_of(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status
-    assert response.is_json, response.data[:200]
-    error = response.get_json()["error"]
-    assert isinstance(error["message"], str) and error["message"]
-    if code:
-        assert error["code"] == code
-    return error
+from .fixtures import error_of, make_track
 
 
 def test_recommendations_contract(client, published):
@@ -120,12 +112,16 @@ def test_new_version_is_served_without_restart(client, store, small_catalog, pub
 
 
 def test_responses_are_cached_per_version(client, store, published):
-    client.get("/v1/recommendations?seed=trk3&limit=4")
+    first = client.get("/v1/recommendations?seed=trk3&limit=4").get_json()
     keys = list(store.client.scan_iter(store.key_for("cache", "*", version=published)))
     assert len(keys) == 1
     assert 0 < store.client.ttl(keys[0]) <= store.cache_seconds
-    again = client.get("/v1/recommendations?seed=trk3&limit=4").get_json()
-    assert again["seed"]["id"] == "trk3"
+    # the second answer comes from the cache: a marked cache entry is served as it is
+    marked = {**first, "results": first["results"][:1]}
+    store.client.set(keys[0], json.dumps(marked), keepttl=True)
+    assert client.get("/v1/recommendations?seed=trk3&limit=4").get_json() == marked
+    # ... and only for that request and version
+    assert len(client.get("/v1/recommendations?seed=trk3&limit=3").get_json()["results"]) == 3
 
 
 def test_duplicate_songs_are_shown_once(client, store):

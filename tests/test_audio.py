@@ -12,7 +12,7 @@ sf = pytest.importorskip("soundfile")
 from models.audio import PITCH_CLASSES, AudioError, analyse  # noqa: E402
 from models.audio import AudioCache, analyse_many, as_track  # noqa: E402
 
-from .conftest import SHARED, needs_shared  # noqa: E402
+from .fixtures import SHARED, needs_shared  # noqa: E402
 
 SR = 22050
 

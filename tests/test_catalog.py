@@ -8,17 +8,8 @@ import pytest
 from models.ingest import load_catalog, synthetic_id
 from models.errors import CatalogError
 
-from .conftest import TIDY, needs_shared
-
-HEADER = "track_id,track_name,track_artist,track_album_name,playlist_name,playlist_genre," \
-         "energy,valence,tempo\n"
-
-
-def write(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
+from .fixtures import CATALOG_HEADER as HEADER
+from .fixtures import TIDY, needs_shared, write
 
 def test_duplicate_rows_merge_and_keep_playlists_as_tags(tmp_path):
     path = write(tmp_path, "c.csv", HEADER +

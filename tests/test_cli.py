@@ -7,8 +7,9 @@ import pytest
 
 from data import DEMO_CATALOG
 
-from .conftest import HER_REVIEW, TIDY, needs_shared
-from .test_catalog import HEADER, write
+from .fixtures import HER_REVIEW, TIDY, needs_shared
+from .fixtures import CATALOG_HEADER as HEADER
+from .fixtures import write
 
 
 @pytest.fixture()

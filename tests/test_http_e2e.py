@@ -14,7 +14,7 @@ from models.ingest import Catalog
 from models.build import build
 from models.build import BlockWeights
 
-from .conftest import make_track
+from .fixtures import make_track
 from .redis_server import free_port
 
 URL = "/v1/recommendations?seed=trk3&limit=8"

@@ -9,7 +9,7 @@ from models.errors import CatalogError
 from models.build import NeighbourModel
 from models.build import build
 
-from .conftest import make_track
+from .fixtures import make_track
 
 
 def test_tracks_without_audio_or_reviews_get_finite_vectors():
@@ -47,16 +47,15 @@ def test_neighbour_contract(n, k, hubness):
 
 
 def test_hub_reduction_widens_coverage():
+    # points spread around a common direction: those nearest it are close to everything
     rng = np.random.default_rng(3)
-    vectors = rng.normal(size=(400, 8)).astype(np.float32)
-    vectors[:5] = vectors.mean(axis=0) + 0.01 * rng.normal(size=(5, 8))  # hubs
-    vectors[:5] += 0.3 * vectors[5:].mean(axis=0)
+    vectors = (rng.normal(size=(400, 8)) + 2.0).astype(np.float32)
     plain = NeighbourModel(k=20, hubness=0.0).fit(vectors)
     reduced = NeighbourModel(k=20, hubness=0.5).fit(vectors)
     covered = lambda m: len(np.unique(m.neighbours_[:, :5]))
-    assert covered(reduced) >= covered(plain)
-    hub_share = lambda m: np.isin(m.neighbours_[:, :5], np.arange(5)).mean()
-    assert hub_share(reduced) <= hub_share(plain)
+    assert covered(reduced) > covered(plain) + 5
+    busiest = lambda m: np.bincount(m.neighbours_[:, :5].ravel(), minlength=400).max()
+    assert busiest(reduced) < busiest(plain)
 
 
 def test_duplicate_vectors_never_list_the_track_itself():

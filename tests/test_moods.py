@@ -13,7 +13,7 @@ from models.language import Review, ReviewLinker, is_about_music
 from models.language import hits_vector, sentences, tag_text
 from models.language import MOOD_INDEX, MOODS, load_lexicon
 
-from .conftest import HER_REVIEW, needs_shared
+from .fixtures import HER_REVIEW, needs_shared
 
 
 def mood_of(text: str) -> np.ndarray:
@@ -160,7 +160,7 @@ def test_like_x_but_darker_offsets_the_subject_only():
 def test_asserted_similarity_tops_the_neighbour_list():
     from models.build import build
 
-    from .conftest import make_track
+    from .fixtures import make_track
 
     tracks = [make_track(i) for i in range(30)]
     tracks[3].album = tracks[17].album = "Score"
@@ -217,7 +217,7 @@ def test_every_tag_mapping_is_documented():
 
     from models.language import LEXICON_PATH
 
-    from .conftest import ROOT
+    from .fixtures import ROOT
 
     documented = set(re.findall(r"^\| `([^`]+)` \|", (ROOT / "docs" / "tags.md").read_text(
         encoding="utf-8"), flags=re.MULTILINE))

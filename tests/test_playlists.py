@@ -12,7 +12,7 @@ from models.ingest import Catalog, Track
 from models.build import build
 from models.ranking import tempo_jump
 
-from .test_api import error_of
+from .fixtures import error_of
 
 
 def rich_track(i: int) -> Track:

@@ -103,7 +103,7 @@ def test_va_model_learns_audio_and_tags_and_round_trips_without_pickle(tmp_path)
 
 @pytest.mark.shared_data
 def test_train_mood_then_build_with_the_model(runner, tmp_path):
-    from .conftest import SHARED, TIDY, needs_shared
+    from .fixtures import SHARED, TIDY, needs_shared
 
     if not SHARED.is_dir():
         pytest.skip(needs_shared.kwargs["reason"])

@@ -11,7 +11,7 @@ from service import create_app
 from service.store import connect
 from service.errors import error_body
 
-from .conftest import ROOT
+from .fixtures import ROOT
 
 
 def test_every_setting_is_documented():
@@ -76,7 +76,7 @@ def test_redis_going_away_mid_request_is_503_json(tmp_path):
     from service.resources import Resources
     from service.store import ModelStore
 
-    from .conftest import make_track
+    from .fixtures import make_track
     from .redis_server import RedisServer
 
     server = RedisServer(tmp_path).start()

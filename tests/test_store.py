@@ -12,7 +12,7 @@ from models.errors import ModelNotReady, StoreUnavailable
 from models.build import build
 from service.store import ModelStore, decode_neighbours, encode_neighbours
 
-from .conftest import make_track
+from .fixtures import make_track
 from .redis_server import RedisServer
 
 

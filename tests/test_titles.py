@@ -6,7 +6,7 @@ import pytest
 from models.language import normalise
 from models.language import TitleIndex, find_mentions, variants
 
-from .conftest import HER_REVIEW, needs_shared
+from .fixtures import HER_REVIEW, needs_shared
 
 HER = ["Sleepwalker", "Some Other Places", "Photograph", "We're All Leaving", "Dimensions",
        "Loneliness #3 (Night Talking)"]

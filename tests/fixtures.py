@@ -1,0 +1,56 @@
+"""The one helpers module of the tests: paths to shared data, factories and assertions.
+
+Fixtures (objects with a lifetime: servers, stores, apps) are in ``conftest.py``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.ingest import Track
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+TIDY = SHARED / "catalog" / "tidytuesday_spotify_songs.csv"
+HER_REVIEW = SHARED / "reviews" / "her_soundtrack_review.txt"
+
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(),
+    reason="needs the project's shared data folder ../shared/data (present in CI, absent "
+           "in a plain clone)")
+
+
+def make_track(i: int, **overrides) -> Track:
+    """A small synthetic track whose features vary smoothly with ``i``."""
+    base = dict(id=f"trk{i}", title=f"Song {i}", artist=f"Artist {i % 7}", album="Album",
+                popularity=float(i % 100),
+                features={"danceability": (i % 10) / 10, "energy": ((i * 3) % 10) / 10,
+                          "valence": ((i * 7) % 10) / 10, "tempo": 80.0 + i % 60,
+                          "loudness": -5.0 - i % 10, "acousticness": (i % 4) / 4,
+                          "mode": float(i % 2)},
+                tags=["sad songs" if i % 2 else "party hits"])
+    base.update(overrides)
+    return Track(**base)
+
+
+CATALOG_HEADER = "track_id,track_name,track_artist,track_album_name,playlist_name," \
+                 "playlist_genre,energy,valence,tempo\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write ``text`` to ``folder/name`` (UTF-8) and return the path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(response, status: int, code: str | None = None) -> dict:
+    """The JSON error of a response, after checking its status, shape and code."""
+    assert response.status_code == status
+    assert response.is_json, response.data[:200]
+    error = response.get_json()["error"]
+    assert isinstance(error["message"], str) and error["message"]
+    if code:
+        assert error["code"] == code
+    return error
