@@ -7,7 +7,7 @@ from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists
 from .paths import path
 from .playlist import arc_ends, arc_points, sequence, tempo_jump
 from .query import Query, allowed, relevance, to_unit
-from .shaping import clamp
+from .shaping import clamp, seed_songs
 from .table import TrackTable, song_key
 from .text_target import TextTarget, apply_text_target, read_text_target
 
@@ -34,6 +34,7 @@ __all__ = [
     "reasons",
     "relevance",
     "request_reasons",
+    "seed_songs",
     "sequence",
     "song_key",
     "tempo_jump",

@@ -6,7 +6,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from models.errors import BadRequest
-from models.ranking import Query, arc_ends, arc_points, path, sequence
+from models.ranking import Query, arc_ends, arc_points, path, seed_songs, sequence
 
 from ..exports import FORMATS, export
 from ..resources import VersionResources, get_resources, public
@@ -46,11 +46,10 @@ def playlist(res: VersionResources, body: dict[str, Any]) -> dict[str, Any]:
         raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
     table = res.table
     candidates, relevance = res.engine.relevance(q)
-    seed_songs = {table.song_keys[r] for r, _ in q.seeds} if q.dedupe else set()
     placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
                       min_artist_gap=v.integer(body, "min_artist_gap", 0, 20, 3),
                       tempo_tolerance=v.number(body, "tempo_tolerance", 0.01, 0.5, 0.08),
-                      max_per_artist=q.max_per_artist, used_songs=seed_songs)
+                      max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q))
     warnings += placed.warnings if len(candidates) else [
         "no track passes the filters; loosen them to get a playlist"]
     docs = res.documents(placed.rows)
