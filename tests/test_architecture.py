@@ -122,3 +122,16 @@ def test_no_import_cycles():
     for node in sorted(edges):
         if node not in state:
             visit(node, [])
+
+
+def test_every_package_is_installed():
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    installed = set(find_packages(str(ROOT), include=include))
+    on_disk = {module_name(p) for p in python_files("models", "service", "data")
+               if p.name == "__init__.py"}
+    assert on_disk <= installed
