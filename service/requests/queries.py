@@ -1,0 +1,63 @@
+"""Query-string and path parameters of the GET endpoints and of ``POST /v1/playlists``.
+
+Values arrive as text: ``limit=7`` is 7, an empty ``limit=`` is the default, ``abc`` or
+``1.5`` is a 400 naming ``limit``.  Unknown parameters are ignored (cache busters,
+tracking parameters), as they always were.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .types import Query, QueryText, query_int
+
+#: export formats of ``POST /v1/playlists`` (``service.exports.FORMATS`` plus json).
+EXPORT_FORMATS = ("json", "m3u8", "xspf", "jspf")
+ExportFormat = Literal[EXPORT_FORMATS]  # type: ignore[valid-type]
+SimilarLimit = query_int(1, 100)
+SearchLimit = query_int(1, 50)
+Steps = query_int(1, 50)
+
+_SEED = ("A track id or title ('Title - Artist' or 'Title by Artist' narrows); at most "
+         "300 characters.")
+
+
+class SimilarQuery(Query):
+    """``GET /v1/recommendations?seed=&limit=``."""
+
+    seed: QueryText = Field(description=_SEED, examples=["Loneliness #3"])
+    limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
+
+
+class SearchQuery(Query):
+    """``GET /v1/tracks?q=&limit=``."""
+
+    q: QueryText = Field(description="Words of a title and/or artist to search for (at "
+                                     "most 300 characters).", examples=["someone you loved"])
+    limit: SearchLimit = Field(10, description="How many results (1-50).", examples=[10])
+
+
+class PathQuery(Query):
+    """``GET /v1/path?from=&to=&steps=``."""
+
+    from_: QueryText = Field(alias="from", description="The track the path starts at. "
+                             + _SEED, examples=["Loneliness #3"])
+    to: QueryText = Field(description="The track the path ends at. " + _SEED,
+                          examples=["Dance Monkey"])
+    steps: Steps = Field(8, description="How many tracks between the two (1-50).",
+                         examples=[8])
+
+
+class TrackPath(Query):
+    """``GET /v1/tracks/<id>``."""
+
+    id: QueryText = Field(description="A track id (at most 300 characters).",
+                          examples=["4uLU6hMCjMI75M1A2tKUQC"])
+
+
+class PlaylistFormat(Query):
+    """``POST /v1/playlists?format=``."""
+
+    format: ExportFormat = Field("json", description="json (default), m3u8, xspf or jspf.",
+                                 examples=["m3u8"])

@@ -1,0 +1,141 @@
+"""Building blocks of the request models: base classes, constrained types, custom errors.
+
+Two bases.  :class:`Body` is a JSON body: strict JSON semantics (no ``"5"`` for 5, no
+``true`` for 1, no NaN or infinity; an integer is accepted where a number is) and
+unknown fields are rejected.  :class:`Query` is a query string or path: values arrive
+as text and are converted (``limit=7``), unknown parameters are ignored as before.
+
+A field whose default is not ``None`` but which may be sent as ``null`` (``"limit":
+null``) takes :data:`NULL_IS_DEFAULT`: ``null`` then means "left out", as it always has.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, PydanticUseDefault, core_schema
+
+MAX_SEEDS = 5
+MAX_LIST = 500
+MAX_TEXT = 500
+MAX_TITLE = 200
+MAX_SEED_CHARS = 300
+#: at most this many characters of a sent value (or key) appear in a message.
+QUOTE_CHARS = 40
+#: a value must contain something besides white space (checked before stripping).
+NOT_BLANK = r"\S"
+#: custom error type whose context carries the message and a sub-path below the error's
+#: location (``"weight"``, ``"min_tempo"``); see :func:`fail`.
+REQUEST_ERROR = "feelalike_request"
+
+
+def fail(message: str, at: str = "") -> PydanticCustomError:
+    """An error raised inside a validator; ``at`` is a path below the validated value."""
+    return PydanticCustomError(REQUEST_ERROR, "{message}", {"message": message, "at": at})
+
+
+def _strip(value: str) -> str:
+    return value.strip()
+
+
+class _NullIsDefault:
+    """Annotation: JSON ``null`` stands for the field's default; the schema says so."""
+
+    def __get_pydantic_core_schema__(self, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"anyOf": [handler(schema), {"type": "null"}]}
+
+    @staticmethod
+    def _check(value: Any) -> Any:
+        if value is None:
+            raise PydanticUseDefault()
+        return value
+
+
+NULL_IS_DEFAULT = _NullIsDefault()
+
+
+class Body(BaseModel):
+    """Base of JSON body models: strict JSON types, unknown fields rejected."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False,
+                              frozen=True)
+
+
+class Query(BaseModel):
+    """Base of query-string and path models: text converted, unknown parameters ignored."""
+
+    model_config = ConfigDict(strict=False, extra="ignore", allow_inf_nan=False,
+                              frozen=True)
+
+
+def number(low: float, high: float, *, above_low: bool = False) -> Any:
+    """A JSON number (integers too, never a boolean) in ``[low, high]`` (or ``(low, high]``)."""
+    if above_low:
+        return Annotated[float, Field(gt=low, le=high)]
+    return Annotated[float, Field(ge=low, le=high)]
+
+
+def integer(low: int, high: int) -> Any:
+    """A JSON whole number (not ``5.0``, not a boolean) in ``[low, high]``."""
+    return Annotated[int, Field(ge=low, le=high)]
+
+
+def text(max_chars: int) -> Any:
+    """A non-blank string of at most ``max_chars`` characters as sent; stripped."""
+    return Annotated[str, Field(min_length=1, max_length=max_chars, pattern=NOT_BLANK),
+                     AfterValidator(_strip)]
+
+
+#: one entry of a tag, artist or id list: a non-blank string, stripped.
+Item = Annotated[str, Field(min_length=1, pattern=NOT_BLANK), AfterValidator(_strip)]
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
+def quote(value: Any) -> str:
+    """A short JSON-ish rendering of a sent value for a message (at most ~45 characters);
+    containers and huge numbers are described, never printed."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10 ** 15 else "a very large number"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        more = "..." if len(value) > QUOTE_CHARS else ""
+        return json.dumps(value[:QUOTE_CHARS], ensure_ascii=False) + more
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def query_int(low: int, high: int) -> Any:
+    """A whole number in ``[low, high]`` sent as text; missing or empty means the default."""
+
+    def convert(value: Any) -> Any:
+        if value is None or value == "":
+            raise PydanticUseDefault()
+        if not isinstance(value, str):
+            return value
+        digits = value.strip()
+        if not _WHOLE.fullmatch(digits):
+            raise fail(f"must be a whole number from {low} to {high}, got {quote(value)}")
+        if len(digits.lstrip("+-")) > 18:  # far out of any range; no giant int is built
+            return -(10 ** 18) if digits.startswith("-") else 10 ** 18
+        return int(digits)
+
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(convert)]
+
+
+#: a required query value (seed, title, id): non-blank, at most 300 characters; stripped.
+QueryText = text(MAX_SEED_CHARS)
