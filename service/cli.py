@@ -236,12 +236,12 @@ def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
 def recommend(seed: str, limit: int, as_json: bool) -> None:
     """Tracks that feel like SEED (a track id or title)."""
+    from .requests import SimilarQuery, parse
     from .resources import Resources
-    from .views.base import check_limit, check_query
     from .views.recommendations import similar
 
-    res = Resources(_store()).current()
-    body = similar(res, check_query(seed, "seed"), check_limit(limit))
+    query = parse(SimilarQuery, {"seed": seed, "limit": limit})
+    body = similar(Resources(_store()).current(), query.seed, query.limit)
     if as_json:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
@@ -264,7 +264,8 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
     """A playlist that starts from SEED, optionally following a mood arc."""
     from .exports import export
     from .resources import Resources
-    from .views.playlists import check_playlist, playlist as make_playlist
+    from .requests import PlaylistBody, parse
+    from .views.playlists import playlist as make_playlist
 
     body: dict[str, Any] = {"seed": seed, "length": length}
     if arc is not None:
@@ -273,7 +274,7 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
             raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
                              field="arc")
         body["arc"] = {"from": start.strip(), "to": end.strip()}
-    result = make_playlist(Resources(_store()).current(), check_playlist(body))
+    result = make_playlist(Resources(_store()).current(), parse(PlaylistBody, body))
     text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
         fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}")
     if out:

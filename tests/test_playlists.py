@@ -144,10 +144,11 @@ def test_temperature_is_reproducible_with_a_random_seed(client, rich):
 @pytest.mark.parametrize("body, field", [
     ({"seeds": ["r1"] * 6}, "seeds"),
     ({"seeds": "r1"}, "seeds"),
-    ({"seeds": [{"seed": "r1", "weight": -1}]}, "weight"),
-    ({"seeds": [{"weight": 1}]}, "seeds[0]"),
+    ({"seeds": [{"seed": "r1", "weight": -1}]}, "seeds[0].weight"),
+    ({"seeds": ["r1", {"seed": "r2", "weight": 0}]}, "seeds[1].weight"),
+    ({"seeds": [{"weight": 1}]}, "seeds[0].seed"),
     ({"moods": {"angry": 1}}, "moods.angry"),
-    ({"moods": {"sad": 2}}, "sad"),
+    ({"moods": {"sad": 2}}, "moods.sad"),
     ({"moods": "sad"}, "moods"),
     ({"target_valence": 3}, "target_valence"),
     ({"target_energy": "high"}, "target_energy"),
@@ -167,7 +168,7 @@ def test_temperature_is_reproducible_with_a_random_seed(client, rich):
 ])
 def test_bad_requests_name_the_field(client, rich, body, field):
     error = error_of(client.post("/v1/recommendations", json=body), 400, "bad_request")
-    assert field in error["field"] or field in error["message"]
+    assert error["field"] == field
 
 
 def test_non_json_body_and_unknown_seed(client, rich):
@@ -226,7 +227,8 @@ def test_playlist_warns_when_it_cannot_fill(client, rich):
 
 @pytest.mark.parametrize("body, field", [
     ({"seed": "r3", "length": 0}, "length"),
-    ({"seed": "r3", "arc": {"from": "sad"}}, "arc"),
+    ({"seed": "r3", "arc": {"from": "sad"}}, "arc.to"),
+    ({"seed": "r3", "arc": "sad"}, "arc"),
     ({"seed": "r3", "arc": {"from": "sad", "to": "happy"}}, "arc.to"),
     ({"seed": "r3", "min_artist_gap": -1}, "min_artist_gap"),
     ({"seed": "r3", "tempo_tolerance": 2}, "tempo_tolerance"),

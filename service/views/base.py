@@ -1,47 +1,30 @@
-"""What every view shares: reading the JSON body, query-string checks, and rendering
-tracks and results."""
+"""What every view shares: typed requests from the query string or the JSON body, and
+rendering tracks and results."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeVar
 
 import numpy as np
 from flask import request
+from pydantic import BaseModel
 
-from models.errors import BadRequest
 from models.ranking import TrackTable, camelot, key_name
 
+from ..requests import parse, parse_json
 from ..resources import public
 
-MAX_QUERY_CHARS = 300
+M = TypeVar("M", bound=BaseModel)
 
 
-def json_body() -> object:
-    body = request.get_json(silent=True)
-    if body is None:
-        raise BadRequest("the request body must be JSON (Content-Type: application/json)",
-                         field="body")
-    return body
+def query_args(model: type[M]) -> M:
+    """The query string, checked and typed."""
+    return parse(model, request.args)
 
 
-def check_query(value: str | None, name: str) -> str:
-    if value is None or not value.strip():
-        raise BadRequest(f"'{name}' is required and must not be empty", field=name)
-    if len(value) > MAX_QUERY_CHARS:
-        raise BadRequest(f"'{name}' is longer than {MAX_QUERY_CHARS} characters", field=name)
-    return value.strip()
-
-
-def check_limit(value: Any, default: int = 10, maximum: int = 100, field: str = "limit") -> int:
-    if value is None or value == "":
-        return default
-    try:
-        limit = int(value)
-    except (TypeError, ValueError):
-        raise BadRequest(f"'{field}' must be a whole number from 1 to {maximum}, got "
-                         f"{value!r}", field=field) from None
-    if not 1 <= limit <= maximum:
-        raise BadRequest(f"'{field}' must be from 1 to {maximum}, got {limit}", field=field)
-    return limit
+def json_request(model: type[M]) -> M:
+    """The JSON body, checked and typed (bad JSON, too deep or not an object: a 400 on
+    ``body``)."""
+    return parse_json(model, request.get_data(cache=False))
 
 
 def result(doc: Mapping[str, Any], score: float, why: list[str]) -> dict[str, Any]:

@@ -9,35 +9,16 @@ from models.errors import BadRequest
 from models.ranking import Query, arc_ends, arc_points, path, seed_songs, sequence
 
 from ..exports import FORMATS, export
+from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..resources import VersionResources, get_resources, public
-from . import validation as v
-from .base import check_limit, check_query, entry, json_body
+from .base import entry, json_request, query_args
 from .queries import build_query
 
 bp = Blueprint("playlists", __name__, url_prefix="/v1")
 
-PLAYLIST_FIELDS = v.QUERY_FIELDS | {"seed", "length", "arc", "min_artist_gap",
-                                    "tempo_tolerance", "title"}
-
-
-def check_playlist(body: Any) -> dict[str, Any]:
-    """Checks that need no model version; ``seed`` joins the front of ``seeds``."""
-    body = v.known_fields(body, PLAYLIST_FIELDS)
-    if "seed" in body:
-        body = {**body, "seeds": [body["seed"], *v.seed_items(body, "seeds")]}
-        body.pop("seed")
-    v.integer(body, "length", 1, 100, 20)
-    v.integer(body, "min_artist_gap", 0, 20, 3)
-    v.number(body, "tempo_tolerance", 0.01, 0.5, 0.08)
-    v.text(body, "title", 200)
-    _arc(body)
-    return body
-
-
-def playlist(res: VersionResources, body: dict[str, Any]) -> dict[str, Any]:
+def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     """A playlist along a mood arc, with tempo/key flow and artist gaps."""
-    length = v.integer(body, "length", 1, 100, 20)
-    arc = _arc(body)
+    length, arc = body.length, body.arc_ends()
     warnings: list[str] = []
     q = build_query(res, body, length, warnings)
     if arc and not q.moods:
@@ -47,28 +28,19 @@ def playlist(res: VersionResources, body: dict[str, Any]) -> dict[str, Any]:
     table = res.table
     candidates, relevance = res.engine.relevance(q)
     placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
-                      min_artist_gap=v.integer(body, "min_artist_gap", 0, 20, 3),
-                      tempo_tolerance=v.number(body, "tempo_tolerance", 0.01, 0.5, 0.08),
+                      min_artist_gap=body.min_artist_gap,
+                      tempo_tolerance=body.tempo_tolerance,
                       max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q))
     warnings += placed.warnings if len(candidates) else [
         "no track passes the filters; loosen them to get a playlist"]
     docs = res.documents(placed.rows)
     return {"model_version": res.version,
-            "title": v.text(body, "title", 200) or _title(res, q, arc),
+            "title": body.title or _title(res, q, arc),
             "tracks": [entry(table, row, doc, i, float(relevance[row]))
                        for i, (row, doc) in enumerate(zip(placed.rows, docs))],
             "arc": [{"position": i, "valence": round(p.valence, 3),
                      "arousal": round(p.arousal, 3)} for i, p in enumerate(placed.arc)],
             **({"warnings": warnings} if warnings else {})}
-
-
-def _arc(body: dict[str, Any]) -> tuple[str, str] | None:
-    arc = body.get("arc")
-    if arc is None:
-        return None
-    if not isinstance(arc, dict) or set(arc) != {"from", "to"}:
-        raise v.fail("arc", 'must be {"from": MOOD, "to": MOOD}')
-    return v.mood_name(arc["from"], "arc.from"), v.mood_name(arc["to"], "arc.to")
 
 
 def _title(res: VersionResources, q: Query, arc: tuple[str, str] | None) -> str:
@@ -93,11 +65,8 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
 
 @bp.post("/playlists")
 def post_playlist() -> Response:
-    fmt = request.args.get("format", "json")
-    if fmt != "json" and fmt not in FORMATS:
-        raise BadRequest(f"format must be json, {', '.join(FORMATS)}; got {fmt!r}",
-                         field="format")
-    body = check_playlist(json_body())
+    fmt = query_args(PlaylistFormat).format
+    body = json_request(PlaylistBody)
     result = playlist(get_resources().current(), body)
     if fmt == "json":
         return jsonify(result)
@@ -111,7 +80,5 @@ def post_playlist() -> Response:
 
 @bp.get("/path")
 def get_path() -> Response:
-    start = check_query(request.args.get("from"), "from")
-    end = check_query(request.args.get("to"), "to")
-    steps = check_limit(request.args.get("steps"), default=8, maximum=50, field="steps")
-    return jsonify(mood_path(get_resources().current(), start, end, steps))
+    args = query_args(PathQuery)
+    return jsonify(mood_path(get_resources().current(), args.from_, args.to, args.steps))

@@ -1,37 +1,34 @@
-"""From a checked request body to the engine's :class:`~models.ranking.Query`:
-seed names resolved to rows, names normalised, free text read for moods."""
+"""From a typed request body to the engine's :class:`~models.ranking.Query`: seed
+names resolved to rows, names normalised, free text read for moods."""
 from __future__ import annotations
 
 import numpy as np
 
+from models.errors import BadRequest
 from models.language import normalise
 from models.ranking import Query, apply_text_target, read_text_target
 
+from ..requests import QueryFields
 from ..resources import VersionResources
-from . import validation as v
 
 
-def build_query(res: VersionResources, body: dict, limit: int, warnings: list[str]) -> Query:
-    """The engine query a POST body asks for; ``warnings`` collects what was ignored."""
-    mins, maxs, targets = v.ranges(body)
-    q = Query(seeds=_rows(res, v.seeds(body, "seeds")),
-              negative_seeds=_rows(res, v.seeds(body, "negative_seeds")),
-              moods=v.moods(body), targets=targets, minimums=mins, maximums=maxs,
-              target_valence=v.number(body, "target_valence", -1, 1),
-              target_arousal=v.number(body, "target_arousal", -1, 1),
-              include_tags={normalise(t) for t in v.strings(body, "include_tags")},
-              exclude_tags={normalise(t) for t in v.strings(body, "exclude_tags")},
-              exclude_artists={normalise(a) for a in v.strings(body, "exclude_artists")},
-              max_per_artist=v.integer(body, "max_per_artist", 1, 100),
-              dedupe=v.boolean(body, "dedupe", True),
-              diversity=v.number(body, "diversity", 0, 1, 0.0),
-              temperature=v.number(body, "temperature", 0, 5, 0.0),
-              random_seed=v.integer(body, "random_seed", 0, 2**32 - 1), limit=limit)
-    q.exclude_rows = {r for r in map(res.row_of, v.strings(body, "exclude_ids"))
-                      if r is not None}
-    text = v.text(body, "text")
-    if text:
-        target = read_text_target(text)
+def build_query(res: VersionResources, body: QueryFields, limit: int,
+                warnings: list[str]) -> Query:
+    """The engine query a body asks for; ``warnings`` collects what was ignored."""
+    mins, maxs, targets = body.ranges()
+    q = Query(seeds=_rows(res, body.seed_list()),
+              negative_seeds=_rows(res, body.negative_seed_list()),
+              moods=body.mood_weights(), targets=targets, minimums=mins, maximums=maxs,
+              target_valence=body.target_valence, target_arousal=body.target_arousal,
+              include_tags={normalise(t) for t in body.include_tags},
+              exclude_tags={normalise(t) for t in body.exclude_tags},
+              exclude_artists={normalise(a) for a in body.exclude_artists},
+              max_per_artist=body.max_per_artist, dedupe=body.dedupe,
+              diversity=body.diversity, temperature=body.temperature,
+              random_seed=body.random_seed, limit=limit)
+    q.exclude_rows = {r for r in map(res.row_of, body.exclude_ids) if r is not None}
+    if body.text:
+        target = read_text_target(body.text)
         if target.found:
             apply_text_target(q, target)
         else:
@@ -39,6 +36,12 @@ def build_query(res: VersionResources, body: dict, limit: int, warnings: list[st
     if q.temperature > 0 and q.random_seed is None:
         q.random_seed = int(np.random.default_rng().integers(2**32 - 1))
     return q
+
+
+def require_something(q: Query, message: str) -> None:
+    """After the text is read: a request must still ask for something to rank by."""
+    if not q.asks_for_something():
+        raise BadRequest(message, field="seeds")
 
 
 def _rows(res: VersionResources, seeds: list[tuple[str, float]]) -> list[tuple[int, float]]:

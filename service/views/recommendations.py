@@ -5,20 +5,16 @@ import hashlib
 import json
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
 
-from models.errors import BadRequest
 from models.ranking import Query, reasons, request_reasons
 
+from ..requests import RecommendBody, SimilarQuery
 from ..resources import VersionResources, get_resources, public
-from . import validation as v
-from .base import check_limit, check_query, json_body, result
-from .queries import build_query
+from .base import json_request, query_args, result
+from .queries import build_query, require_something
 
 bp = Blueprint("recommendations", __name__, url_prefix="/v1")
-
-RICH_FIELDS = v.QUERY_FIELDS | {"limit"}
-
 
 def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     """Tracks that feel like ``seed``; answers are cached per model version."""
@@ -36,21 +32,12 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     return body
 
 
-def check_rich(body: Any) -> dict[str, Any]:
-    """Checks that need no model version (unknown fields, limit)."""
-    body = v.known_fields(body, RICH_FIELDS)
-    v.integer(body, "limit", 1, 100, 10)
-    return body
-
-
-def rich(res: VersionResources, body: dict[str, Any]) -> dict[str, Any]:
+def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
     """Several seeds, negative seeds, moods, text, targets, filters and shaping."""
-    limit = v.integer(body, "limit", 1, 100, 10)
     warnings: list[str] = []
-    q = build_query(res, body, limit, warnings)
-    if not q.asks_for_something():
-        raise BadRequest("give at least one of seeds, moods, text, target_valence, "
-                         "target_arousal or a target_ attribute", field="seeds")
+    q = build_query(res, body, body.limit, warnings)
+    require_something(q, "give at least one of seeds, moods, text, target_valence, "
+                         "target_arousal or a target_ attribute")
     ranking = res.engine.rank(q)
     if not ranking.rows:
         warnings.append("no track passes the filters; loosen them to get results")
@@ -70,12 +57,11 @@ def rich(res: VersionResources, body: dict[str, Any]) -> dict[str, Any]:
 
 @bp.get("/recommendations")
 def get_recommendations() -> Response:
-    seed = check_query(request.args.get("seed"), "seed")
-    limit = check_limit(request.args.get("limit"))
-    return jsonify(similar(get_resources().current(), seed, limit))
+    args = query_args(SimilarQuery)
+    return jsonify(similar(get_resources().current(), args.seed, args.limit))
 
 
 @bp.post("/recommendations")
 def post_recommendations() -> Response:
-    body = check_rich(json_body())
+    body = json_request(RecommendBody)
     return jsonify(rich(get_resources().current(), body))

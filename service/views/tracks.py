@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
 
 from models.errors import TrackNotFound
 
+from ..requests import SearchQuery, TrackPath, parse
 from ..resources import VersionResources, get_resources, public
-from .base import check_limit, check_query
+from .base import query_args
 
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
 
@@ -28,11 +29,11 @@ def track(res: VersionResources, track_id: str) -> dict[str, Any]:
 
 @bp.get("/tracks")
 def get_search() -> Response:
-    query = check_query(request.args.get("q"), "q")
-    limit = check_limit(request.args.get("limit"), maximum=50)
-    return jsonify(search(get_resources().current(), query, limit))
+    args = query_args(SearchQuery)
+    return jsonify(search(get_resources().current(), args.q, args.limit))
 
 
 @bp.get("/tracks/<path:track_id>")
 def get_track(track_id: str) -> Response:
-    return jsonify(track(get_resources().current(), check_query(track_id, "id")))
+    args = parse(TrackPath, {"id": track_id})
+    return jsonify(track(get_resources().current(), args.id))
