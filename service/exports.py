@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -11,32 +12,41 @@ FORMATS = {"m3u8": "audio/x-mpegurl; charset=utf-8",
            "jspf": "application/jspf+json; charset=utf-8"}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def clean(text: str) -> str:
+    """One line of text: control characters and line breaks become a space (a title
+    must not inject lines into an M3U8 file)."""
+    return _CONTROL.sub(" ", text or "").strip()
+
+
 def _seconds(track: dict[str, Any]) -> int:
     ms = track.get("duration_ms")
     return int(round(ms / 1000)) if isinstance(ms, (int, float)) else -1
 
 
 def m3u8(title: str, tracks: list[dict[str, Any]], link) -> str:
-    lines = ["#EXTM3U", f"#PLAYLIST:{title}"]
+    lines = ["#EXTM3U", f"#PLAYLIST:{clean(title)}"]
     for t in tracks:
-        lines.append(f"#EXTINF:{_seconds(t)},{t['artist']} - {t['title']}")
-        lines.append(link(t))
+        lines.append(f"#EXTINF:{_seconds(t)},{clean(t['artist'])} - {clean(t['title'])}")
+        lines.append(clean(link(t)))
     return "\n".join(lines) + "\n"
 
 
 def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:
     ET.register_namespace("", XSPF_NS)
     root = ET.Element(f"{{{XSPF_NS}}}playlist", version="1")
-    ET.SubElement(root, f"{{{XSPF_NS}}}title").text = title
+    ET.SubElement(root, f"{{{XSPF_NS}}}title").text = clean(title)
     track_list = ET.SubElement(root, f"{{{XSPF_NS}}}trackList")
     for t in tracks:
         node = ET.SubElement(track_list, f"{{{XSPF_NS}}}track")
         ET.SubElement(node, f"{{{XSPF_NS}}}location").text = link(t)
         ET.SubElement(node, f"{{{XSPF_NS}}}identifier").text = f"feelalike:track:{t['id']}"
-        ET.SubElement(node, f"{{{XSPF_NS}}}title").text = t["title"]
-        ET.SubElement(node, f"{{{XSPF_NS}}}creator").text = t["artist"]
+        ET.SubElement(node, f"{{{XSPF_NS}}}title").text = clean(t["title"])
+        ET.SubElement(node, f"{{{XSPF_NS}}}creator").text = clean(t["artist"])
         if t.get("album"):
-            ET.SubElement(node, f"{{{XSPF_NS}}}album").text = t["album"]
+            ET.SubElement(node, f"{{{XSPF_NS}}}album").text = clean(t["album"])
         if _seconds(t) >= 0:
             ET.SubElement(node, f"{{{XSPF_NS}}}duration").text = str(_seconds(t) * 1000)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
@@ -45,14 +55,14 @@ def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:
 def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
     items = []
     for t in tracks:
-        item = {"title": t["title"], "creator": t["artist"], "location": [link(t)],
-                "identifier": [f"feelalike:track:{t['id']}"]}
+        item = {"title": clean(t["title"]), "creator": clean(t["artist"]),
+                "location": [link(t)], "identifier": [f"feelalike:track:{t['id']}"]}
         if t.get("album"):
-            item["album"] = t["album"]
+            item["album"] = clean(t["album"])
         if _seconds(t) >= 0:
             item["duration"] = _seconds(t) * 1000
         items.append(item)
-    return json.dumps({"playlist": {"title": title, "track": items}}, ensure_ascii=False)
+    return json.dumps({"playlist": {"title": clean(title), "track": items}}, ensure_ascii=False)
 
 
 WRITERS = {"m3u8": m3u8, "xspf": xspf, "jspf": jspf}

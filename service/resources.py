@@ -69,10 +69,12 @@ class VersionResources:
         row = self.row_of(seed)
         if row is not None:
             return row
+        if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
+            raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=[])
         row = self.titles.resolve(seed)
         if row is None:
             suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
-            raise SeedNotFound(f"no track matches {seed!r}", suggestions=suggestions)
+            raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=suggestions)
         return row
 
     def documents(self, rows: list[int]) -> list[dict[str, Any]]:

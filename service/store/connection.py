@@ -6,6 +6,7 @@ restarts; several processes (a build and a running API) share one server.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import redis
 
@@ -26,9 +27,18 @@ def connect(url: str | None = None, data_home: str | None = None) -> redis.Redis
             client = _embedded(data_home)
         client.ping()
     except (redis.RedisError, OSError) as exc:
-        where = url or "the embedded Redis"
-        raise StoreUnavailable(f"cannot reach Redis at {where}: {exc}") from None
+        where = redact(url) if url else "the embedded Redis"
+        raise StoreUnavailable(f"cannot reach Redis at {where}: {type(exc).__name__}") \
+            from None
     return client
+
+
+def redact(url: str) -> str:
+    """A Redis URL without its user name and password."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def _embedded(data_home: str | None) -> Any:

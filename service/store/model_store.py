@@ -19,6 +19,7 @@ period.  Nothing is pickled: bytes are raw little-endian numbers, the rest is JS
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any, Callable, Iterable, Sequence
 
@@ -35,6 +36,7 @@ from models.ranking import TrackTable
 VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles", "table",
                 "table_strings")
 WRITE_CHUNK = 2000
+log = logging.getLogger(__name__)
 
 
 def _guard(method: Callable) -> Callable:
@@ -43,9 +45,11 @@ def _guard(method: Callable) -> Callable:
         try:
             return method(*args, **kwargs)
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
-            raise StoreUnavailable(f"Redis is unreachable: {exc}") from None
+            log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
+            raise StoreUnavailable("Redis is unreachable") from None
         except redis.ResponseError as exc:
-            raise StoreCorrupt(f"Redis refused a command: {exc}") from None
+            log.warning("Redis refused a command: %s", exc)
+            raise StoreCorrupt("Redis refused a command") from None
     wrapper.__name__ = method.__name__
     wrapper.__doc__ = method.__doc__
     return wrapper

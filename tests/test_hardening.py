@@ -1,0 +1,88 @@
+"""Findings of the network-readiness audit, each pinned by a test: no secrets or hosts
+in errors, no 500s from odd input, no nonsense matches, no injection into exports."""
+from __future__ import annotations
+
+import pytest
+
+from models.errors import StoreUnavailable
+from service.exports import export
+from service.store import connect
+
+from .fixtures import error_of
+from .redis_server import free_port
+
+
+def test_an_unreachable_redis_url_never_shows_its_password():
+    url = f"redis://user:S3CRET@127.0.0.1:{free_port()}/0"
+    with pytest.raises(StoreUnavailable) as caught:
+        connect(url)
+    assert "S3CRET" not in caught.value.message and "user" not in caught.value.message
+
+
+def test_redis_failures_do_not_show_hosts_or_ports():
+    import redis
+
+    from service import create_app
+    from service.resources import Resources
+    from service.store import ModelStore
+
+    gone = ModelStore(redis.Redis(host="127.0.0.1", port=free_port(), socket_timeout=1))
+    response = create_app({"RESOURCES": Resources(gone)}).test_client() \
+        .get("/v1/recommendations?seed=trk1")
+    error = error_of(response, 503, "store_unavailable")
+    assert "127.0.0.1" not in error["message"] and ":" not in error["message"]
+
+
+@pytest.mark.parametrize("seed", ["!!!", "...", "-", "\U0001F3B5", "\u200b", "+"])
+def test_seeds_without_letters_or_digits_match_nothing(client, store, seed):
+    from models.build import build
+    from models.ingest import Catalog
+
+    from .fixtures import make_track
+
+    store.publish(build(Catalog([make_track(i) for i in range(6)]
+                                + [make_track(9, title="+")]), k=4))
+    error = error_of(client.get("/v1/recommendations", query_string={"seed": seed}), 404,
+                     "seed_not_found")
+    assert error["suggestions"] == []
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"seeds": "abc"}, "seeds"),
+    ({"seed": "trk1", "seeds": None, "length": 3}, "seeds"),
+    ({"seeds": ["trk1"], "limit": 10 ** 400}, "limit"),
+    ({"seeds": ["trk1"], "diversity": 10 ** 400}, "diversity"),
+])
+def test_odd_bodies_are_400s_not_500s(client, published, body, field):
+    path = "/v1/playlists" if "seed" in body else "/v1/recommendations"
+    response = client.post(path, json=body)
+    if field is None:
+        assert response.status_code == 200
+    else:
+        assert error_of(response, 400, "bad_request")["field"] == field
+
+
+def test_deeply_nested_json_is_a_400(client, published):
+    body = "[" * 5000 + "]" * 5000
+    response = client.post("/v1/recommendations", data=body,
+                           content_type="application/json")
+    assert error_of(response, 400, "bad_request")["field"] == "body"
+
+
+def test_error_messages_quote_only_a_short_excerpt_of_the_input(client, published):
+    huge = "x" * 250
+    error = error_of(client.get("/v1/recommendations", query_string={"seed": huge}), 404)
+    assert len(error["message"]) < 120
+
+
+@pytest.mark.parametrize("fmt", ["m3u8", "xspf", "jspf"])
+def test_titles_cannot_inject_lines_into_exports(fmt):
+    tracks = [{"id": "a", "title": "Song\n#EXTINF:0,evil\nhttp://evil", "artist": "A\r\nB",
+               "album": "", "duration_ms": 1000}]
+    text = export(fmt, "Mix\n#EXTM3U\nhttp://evil.example/x.mp3", tracks, lambda t: "t/a")
+    if fmt == "m3u8":
+        lines = text.splitlines()
+        assert len(lines) == 4 and lines[0] == "#EXTM3U"
+        assert [line for line in lines if not line.startswith("#")] == ["t/a"]
+    else:
+        assert "\n#EXTM3U" not in text and "Song\n" not in text
