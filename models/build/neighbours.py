@@ -1,4 +1,9 @@
-"""The nearest-neighbour model: scikit-learn ``NearestNeighbors`` plus a batch top-K.
+"""The nearest-neighbour model: exact top-K of every track with faiss, plus hub reduction.
+
+faiss (``IndexFlatIP`` on unit vectors for cosine, ``IndexFlatL2`` otherwise) gives
+the same exact answer as a brute-force scan, in optimised BLAS batches: on the 28k
+catalog it is many times faster than scikit-learn's ``NearestNeighbors`` brute force
+(``bench/build_bench.py``).
 
 After ``fit``, ``neighbours_`` (n, k) holds each track's k nearest other tracks (the
 track itself removed) and ``scores_`` their similarity in [0, 1], best first.
@@ -10,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from sklearn.neighbors import NearestNeighbors
 
 from ..errors import CatalogError
 
@@ -42,8 +46,7 @@ class NeighbourModel:
             raise CatalogError(f"k must be at least 1, got {self.k}")
         n = vectors.shape[0]
         k = min(self.k, n - 1)
-        self.nn_ = NearestNeighbors(n_neighbors=min(k + 1, n), metric=self.metric,
-                                    algorithm="brute").fit(vectors)
+        self.index_ = exact_index(vectors, self.metric)
         self.neighbours_ = np.zeros((n, k), dtype=np.int32)
         self.scores_ = np.zeros((n, k), dtype=np.float32)
         for start in range(0, n, BATCH):
@@ -59,7 +62,7 @@ class NeighbourModel:
     def _fill(self, vectors: np.ndarray, start: int, stop: int, k: int) -> None:
         if k == 0:
             return
-        dist, idx = self.nn_.kneighbors(vectors[start:stop], n_neighbors=k + 1)
+        dist, idx = search(self.index_, vectors[start:stop], k + 1, self.metric)
         for offset, (d_row, i_row) in enumerate(zip(dist, idx)):
             row = start + offset
             keep = i_row != row
@@ -78,6 +81,32 @@ class NeighbourModel:
             model.neighbours_ = data["neighbours"]
             model.scores_ = data["scores"]
         return model
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
+def exact_index(vectors: np.ndarray, metric: str):
+    """A faiss flat (exact) index over ``vectors`` for ``metric`` (cosine or euclidean)."""
+    import faiss
+
+    if metric not in ("cosine", "euclidean"):
+        raise CatalogError(f"unknown metric {metric!r}; use cosine or euclidean")
+    index = faiss.IndexFlatIP(vectors.shape[1]) if metric == "cosine" \
+        else faiss.IndexFlatL2(vectors.shape[1])
+    index.add(_unit(vectors) if metric == "cosine" else np.ascontiguousarray(vectors))
+    return index
+
+
+def search(index, queries: np.ndarray, k: int, metric: str) -> tuple[np.ndarray, np.ndarray]:
+    """Distances (cosine distance, or euclidean) and rows of the ``k`` nearest."""
+    if metric == "cosine":
+        sims, rows = index.search(_unit(queries), k)
+        return 1.0 - sims, rows
+    squared, rows = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+    return np.sqrt(np.clip(squared, 0.0, None)), rows
 
 
 def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
