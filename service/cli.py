@@ -13,6 +13,7 @@ import click
 from tqdm import tqdm
 
 from models import settings
+from .settings import get as setting
 from models.ingest import load_catalog
 from models.errors import BadRequest, FeelalikeError
 from models.build import build as build_model
@@ -39,9 +40,9 @@ def _mapping(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _store():
-    from .resources import make_recommender
+    from .store import open_store
 
-    return make_recommender(settings.snapshot()).store
+    return open_store()
 
 
 def _reviews(jsonl: Sequence[str], texts: Sequence[str], albums: Sequence[str]) -> list[Review]:
@@ -290,8 +291,8 @@ def serve(host: str | None, port: int | None) -> None:
     """Serve the API (development server; use gunicorn in production)."""
     from .server import serve_forever
 
-    serve_forever(host or settings.get("HOST"), port if port is not None
-                  else settings.get("PORT"))
+    serve_forever(host or setting("HOST"), port if port is not None
+                  else setting("PORT"))
 
 
 @cli.command()
@@ -308,7 +309,7 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None)
     dataset = fetch("tidytuesday-spotify")
     reviews = [load_album_review(review, DEMO_ALBUM)] if review else []
     run_build([str(dataset), str(DEMO_CATALOG)], reviews, {})
-    host, port = host or settings.get("HOST"), port if port is not None else settings.get("PORT")
+    host, port = host or setting("HOST"), port if port is not None else setting("PORT")
     click.echo(f'try: curl "http://{host}:{port}/v1/recommendations?seed=Loneliness%20%233"')
     if not no_serve:
         from .server import serve_forever
@@ -374,7 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except FeelalikeError as exc:
         click.echo(f"error: {exc.message}", err=True)
-        return 2 if exc.status == 400 else 1
+        from .errors import is_user_error
+
+        return 2 if is_user_error(exc) else 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # last resort: no traceback reaches a user

@@ -5,20 +5,15 @@ import threading
 
 from flask import Flask, current_app
 
-from .store import connect
 from .recommender import Recommender
-from .store import ModelStore
+from .store import open_store
 
 _lock = threading.Lock()
 EXTENSION = "feelalike"
 
 
 def make_recommender(config: dict) -> Recommender:
-    client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
-    store = ModelStore(client, prefix=config["KEY_PREFIX"],
-                       grace_seconds=config["GRACE_SECONDS"],
-                       cache_seconds=config["CACHE_SECONDS"])
-    return Recommender(store)
+    return Recommender(open_store(config))
 
 
 def get_recommender() -> Recommender:

@@ -8,23 +8,14 @@ from typing import Callable
 import pytest
 import redis
 
-from models.ingest import Catalog, Track
+from models.ingest import Catalog
 from models.build import build
 from service import create_app
 from service.recommender import Recommender
 from service.store import ModelStore
 
+from .fixtures import HER_REVIEW, ROOT, SHARED, TIDY, make_track, needs_shared  # noqa: F401
 from .redis_server import RedisServer
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
-TIDY = SHARED / "catalog" / "tidytuesday_spotify_songs.csv"
-HER_REVIEW = SHARED / "reviews" / "her_soundtrack_review.txt"
-
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(),
-    reason="needs the project's shared data folder ../shared/data (present in CI, absent "
-           "in a plain clone)")
 
 
 @pytest.fixture(scope="session")
@@ -59,19 +50,6 @@ def env(redis_server: RedisServer, prefix: str, tmp_path: Path,
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     return values
-
-
-def make_track(i: int, **overrides) -> Track:
-    """A small synthetic track whose features vary smoothly with ``i``."""
-    base = dict(id=f"trk{i}", title=f"Song {i}", artist=f"Artist {i % 7}", album="Album",
-                popularity=float(i % 100),
-                features={"danceability": (i % 10) / 10, "energy": ((i * 3) % 10) / 10,
-                          "valence": ((i * 7) % 10) / 10, "tempo": 80.0 + i % 60,
-                          "loudness": -5.0 - i % 10, "acousticness": (i % 4) / 4,
-                          "mode": float(i % 2)},
-                tags=["sad songs" if i % 2 else "party hits"])
-    base.update(overrides)
-    return Track(**base)
 
 
 @pytest.fixture()

@@ -9,15 +9,7 @@ from models.ingest import load_catalog, synthetic_id
 from models.errors import CatalogError
 
 from .conftest import TIDY, needs_shared
-
-HEADER = "track_id,track_name,track_artist,track_album_name,playlist_name,playlist_genre," \
-         "energy,valence,tempo\n"
-
-
-def write(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from .fixtures import HEADER, write
 
 
 def test_duplicate_rows_merge_and_keep_playlists_as_tags(tmp_path):

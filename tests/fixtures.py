@@ -1,0 +1,47 @@
+"""Shared test factories and paths (fixtures live in conftest.py; tests import from here)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.ingest import Track
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+TIDY = SHARED / "catalog" / "tidytuesday_spotify_songs.csv"
+HER_REVIEW = SHARED / "reviews" / "her_soundtrack_review.txt"
+
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(),
+    reason="needs the project's shared data folder ../shared/data (present in CI, absent "
+           "in a plain clone)")
+
+HEADER = "track_id,track_name,track_artist,track_album_name,playlist_name,playlist_genre," \
+         "energy,valence,tempo\n"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_catalog(tmp_path: Path, rows: int = 30, name: str = "cat.csv") -> Path:
+    """A CSV catalog of ``rows`` songs ("Song i" by "Band i%5") and one malformed last row."""
+    lines = [f"id{i},Song {i},Band {i % 5},LP,{'Sad Songs' if i % 2 else 'Party'},pop,"
+             f"{(i % 10) / 10},{(i * 3 % 10) / 10},{90 + i}\n" for i in range(rows)]
+    return write(tmp_path, name, HEADER + "".join(lines) + "bad,,,,\n")
+
+
+def make_track(i: int, **overrides) -> Track:
+    """A small synthetic track whose features vary smoothly with ``i``."""
+    base = dict(id=f"trk{i}", title=f"Song {i}", artist=f"Artist {i % 7}", album="Album",
+                popularity=float(i % 100),
+                features={"danceability": (i % 10) / 10, "energy": ((i * 3) % 10) / 10,
+                          "valence": ((i * 7) % 10) / 10, "tempo": 80.0 + i % 60,
+                          "loudness": -5.0 - i % 10, "acousticness": (i % 4) / 4,
+                          "mode": float(i % 2)},
+                tags=["sad songs" if i % 2 else "party hits"])
+    base.update(overrides)
+    return Track(**base)
