@@ -55,7 +55,7 @@ class BuildOptions:
     audio_cache: str | Path | None = None
 
 
-def check_album_reviews(sources: Sources) -> None:
+def _check_album_reviews(sources: Sources) -> None:
     """The pairing rule: plain-text reviews need one album, or one album each."""
     texts, albums = sources.album_reviews, sources.albums
     if texts and not albums:
@@ -66,7 +66,7 @@ def check_album_reviews(sources: Sources) -> None:
 
 def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
     """Every review the sources name, and the malformed JSON Lines skipped."""
-    check_album_reviews(sources)
+    _check_album_reviews(sources)
     reviews: list[Review] = []
     problems: list[RowProblem] = []
     for path in sources.review_files:
@@ -79,7 +79,7 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
     return reviews, problems
 
 
-def analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
+def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
                          progress: ProgressFactory = no_progress,
                          ) -> tuple[list[Track], list[str]]:
     """Tracks for the audio files in ``folders``, and one line per file that failed."""
@@ -94,7 +94,7 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
                  progress: ProgressFactory = no_progress) -> LoadedSources:
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
-    audio, audio_errors = analyse_audio_tracks(sources.audio_dirs, audio_cache, progress)
+    audio, audio_errors = _analyse_audio_tracks(sources.audio_dirs, audio_cache, progress)
     if sources.catalogs:
         catalog = load_catalog(sources.catalogs, sources.mapping)
         catalog.tracks = merge_tracks([*catalog.tracks, *audio])
