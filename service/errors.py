@@ -1,4 +1,10 @@
-"""One JSON error shape for every 4xx/5xx: ``{"error": {"code", "message", ...}}``."""
+"""How errors are answered: one table from exception class to HTTP status, one JSON shape.
+
+Every error response is ``{"error": {"code", "message", ...extra}}``.  The status of a
+:class:`FeelalikeError` comes from :data:`STATUS`; the most specific class listed wins
+(``SeedNotFound`` is a ``NotFound``: 404).  The CLI uses the same table for its exit
+code (a 4xx is the user's to fix).
+"""
 from __future__ import annotations
 
 import logging
@@ -7,9 +13,38 @@ from typing import Any
 from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
-from models.errors import FeelalikeError
+from models.errors import (AudioError, BadRequest, CatalogError, ConfigError, DatasetError,
+                           FeelalikeError, NotFound)
+
+from .store.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 
 log = logging.getLogger(__name__)
+
+STATUS: dict[type[FeelalikeError], int] = {
+    FeelalikeError: 500,
+    BadRequest: 400,
+    CatalogError: 400,
+    DatasetError: 400,
+    AudioError: 400,
+    NotFound: 404,
+    ConfigError: 500,
+    StoreCorrupt: 500,
+    ModelNotReady: 503,
+    StoreUnavailable: 503,
+}
+
+
+def status_for(exc: FeelalikeError) -> int:
+    """The HTTP status of an error: that of the nearest class in :data:`STATUS`."""
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
+
+
+def is_user_error(exc: FeelalikeError) -> bool:
+    """Whether the error is the caller's to fix (the service answers it with a 4xx)."""
+    return 400 <= status_for(exc) < 500
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -26,7 +61,7 @@ def _respond(status: int, body: dict[str, Any]) -> Response:
 def init_app(app: Flask) -> None:
     @app.errorhandler(FeelalikeError)
     def feelalike_error(exc: FeelalikeError) -> Response:
-        return _respond(exc.status, error_body(exc.code, exc.message, **exc.extra))
+        return _respond(status_for(exc), error_body(exc.code, exc.message, **exc.extra))
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:

@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 import redis
 
-from models.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
+from .errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 from models.build import BuiltModel
 
 from .codec import (ROW_DTYPE, SCORE_DTYPE, decode_neighbours, encode_neighbours,
