@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Response, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 from models.errors import (AudioError, BadRequest, CatalogError, ConfigError, DatasetError,
                            FeelalikeError, NotFound)
@@ -52,6 +52,14 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, **extra}}
 
 
+PUBLIC_STORE_MESSAGE = "the model store is unreachable; try again shortly"
+MAX_MESSAGE = 200
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "..."
+
+
 def _respond(status: int, body: dict[str, Any]) -> Response:
     response = jsonify(body)
     response.status_code = status
@@ -61,12 +69,22 @@ def _respond(status: int, body: dict[str, Any]) -> Response:
 def init_app(app: Flask) -> None:
     @app.errorhandler(FeelalikeError)
     def feelalike_error(exc: FeelalikeError) -> Response:
+        if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
+            log.warning("%s", exc.message)
+            return _respond(503, error_body(exc.code, PUBLIC_STORE_MESSAGE))
         return _respond(status_for(exc), error_body(exc.code, exc.message, **exc.extra))
+
+    @app.before_request
+    def url_not_too_long() -> None:
+        if len(request.full_path) > app.config["MAX_URL_CHARS"]:
+            raise RequestURITooLarge(f"the URL is longer than {app.config['MAX_URL_CHARS']} "
+                                     "characters")
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
         code = (exc.name or "error").lower().replace(" ", "_")
-        response = _respond(exc.code or 500, error_body(code, exc.description or exc.name))
+        response = _respond(exc.code or 500, error_body(code, _short(exc.description or
+                                                                      exc.name)))
         if exc.code == 405 and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response

@@ -21,6 +21,13 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
             "model version).", int),
     Setting("HOST", "127.0.0.1", "Address `feelalike serve` and `demo` listen on."),
     Setting("PORT", 8000, "Port `feelalike serve` and `demo` listen on.", int),
+    Setting("PUBLIC_URL", "", "Base URL clients reach the API at (e.g. https://music.example/"
+            "feelalike), used for links in playlist exports. Empty: links are relative "
+            "(/v1/tracks/ID); never taken from the request's Host header."),
+    Setting("MAX_BODY_BYTES", 1_000_000, "Largest request body accepted; larger ones get a "
+            "JSON 413.", int),
+    Setting("MAX_URL_CHARS", 4096, "Longest request path plus query string accepted; longer "
+            "ones get a JSON 414.", int),
 )
 
 ALL_SETTINGS: tuple[Setting, ...] = (*DOMAIN_SETTINGS, *SERVING_SETTINGS)

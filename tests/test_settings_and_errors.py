@@ -24,7 +24,8 @@ from service.store import ModelNotReady, StoreCorrupt, StoreUnavailable, connect
 from .fixtures import ROOT, make_track
 from .redis_server import RedisServer, free_port
 
-SERVING = {"REDIS_URL", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS", "HOST", "PORT"}
+SERVING = {"REDIS_URL", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS", "HOST", "PORT",
+           "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS"}
 
 
 def test_every_setting_is_documented():
