@@ -2,7 +2,7 @@
 into mood profiles; and the track comparisons the reviews assert."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -11,7 +11,7 @@ from ..audio import INPUTS as VA_INPUTS
 from ..audio import VaModel
 from ..ingest import Catalog, Track
 from ..language import MoodAccumulator, MoodProfile, finish, mood_affinity
-from ..language import Comparison, Review, ReviewLinker
+from ..language import Comparison, Passage, Review, ReviewLinker
 from ..language import tag_text
 from ..language import TagReader
 from ..language import Lexicon
@@ -30,6 +30,8 @@ class MoodAnalysis:
     profiles: list[MoodProfile]
     comparisons: list[Comparison]
     unresolved_reviews: int = 0
+    #: every review passage and the rows it went to, for auditing the reading
+    passages: list[Passage] = field(default_factory=list)
 
 
 def _audio_moods(tracks: Sequence[Track], positions: list, va_model: VaModel | None,
@@ -101,6 +103,7 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
         bar.update(1)
     linker = ReviewLinker(catalog.tracks)
     comparisons: list[Comparison] = []
+    passages: list[Passage] = []
     unresolved = 0
     for review in reviews:
         reading = linker.read(review)
@@ -112,10 +115,12 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
                 accs[row].add_hits(hits, weight=passage.weight, source=review.source,
                                    kind="reviews", sentence=passage.sentence)
         comparisons += reading.comparisons
+        passages += reading.passages
         bar.update(1)
     bar.close()
     _blend(accs, comparisons)
-    return MoodAnalysis([finish(acc, lexicon) for acc in accs], comparisons, unresolved)
+    return MoodAnalysis([finish(acc, lexicon) for acc in accs], comparisons, unresolved,
+                        passages)
 
 
 def _blend(accs: list[MoodAccumulator], comparisons: Sequence[Comparison]) -> None:

@@ -1,7 +1,7 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
 from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
-from .reviews import Comparison, Review, ReviewLinker, is_about_music
+from .reviews import Comparison, Passage, Review, ReviewLinker, is_about_music
 from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
@@ -16,6 +16,7 @@ __all__ = [
     "MOOD_INDEX",
     "MoodAccumulator",
     "MoodProfile",
+    "Passage",
     "Review",
     "ReviewLinker",
     "TagReader",
