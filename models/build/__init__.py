@@ -1,7 +1,7 @@
 """The offline build: mood evidence, feature scaling, vectors and neighbour lists."""
 from .features import AudioScaler
 from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
-from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles
+from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights, Blocks, vector_blocks
@@ -20,6 +20,7 @@ __all__ = [
     "analyse_moods",
     "build",
     "mood_profiles",
+    "reading_audit",
     "reduce_hubs",
     "vector_blocks",
 ]

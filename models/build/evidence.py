@@ -133,3 +133,15 @@ def _blend(accs: list[MoodAccumulator], comparisons: Sequence[Comparison]) -> No
 def mood_profiles(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
                   progress: ProgressFactory = no_progress) -> list[MoodProfile]:
     return analyse_moods(catalog, reviews, lexicon, progress).profiles
+
+
+def reading_audit(analysis: MoodAnalysis, tracks: Sequence[Track]) -> dict[str, list[dict]]:
+    """What the review reading did, for anyone to check: which span of which review went
+    to which tracks with what weight, and which tracks a review calls alike."""
+    passages = [{"start": p.start, "end": p.end, "tracks": [tracks[r].id for r in p.rows],
+                 "weight": round(p.weight, 3), "source": p.review.source}
+                for p in analysis.passages]
+    comparisons = [{"track": tracks[c.subject].id, "other": tracks[c.other].id,
+                    "sentence": c.sentence, "source": c.review.source}
+                   for c in analysis.comparisons]
+    return {"passages": passages, "comparisons": comparisons}

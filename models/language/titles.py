@@ -46,11 +46,25 @@ class Mention:
     exact: bool  # the full title, not a shorter variant
 
 
+def _closes_quote(text: str, end: int) -> bool:
+    """A quote mark right after ``end`` (skipping ?!.,), and not a possessive "'s"."""
+    j = end
+    while j < len(text) and text[j] in "?!.,":
+        j += 1
+    if j >= len(text) or text[j] not in QUOTE_CHARS:
+        return False
+    return not (text[j + 1:j + 2] == "s" and not text[j + 2:j + 3].isalpha())
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the span enclosed in quote marks ("'Is It Me?'", “On We March”)?"""
+    return start > 0 and text[start - 1] in QUOTE_CHARS and _closes_quote(text, end)
+
+
 def _is_marked(text: str, start: int, end: int) -> bool:
     """A single-word mention counts only when quoted or capitalised mid-sentence."""
     before = text[start - 1] if start > 0 else ""
-    after = text[end] if end < len(text) else ""
-    if (before and before in QUOTE_CHARS) or (after and after in QUOTE_CHARS):
+    if (before and before in QUOTE_CHARS) or _closes_quote(text, end) or _heading(text, end):
         return True
     if not text[start:start + 1].isupper():
         return False
@@ -62,20 +76,57 @@ def _informative(words: Sequence[str]) -> bool:
     return any(w not in _STOPWORDS for w in words)
 
 
-def find_mentions(text: str, titles: Sequence[str]) -> list[Mention]:
-    """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps."""
+def find_mentions(text: str, titles: Sequence[str],
+                  work_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps.
+
+    A title made only of stopwords ("Is It Me?") counts only when quoted; a title that
+    is also the name of the work (the album, film or game: ``work_names``, normalised)
+    names the work unless it is quoted or a heading."""
     toks = tokens(text)
     words = [t.text for t in toks]
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
     for track, title in enumerate(titles):
         for rank, variant in enumerate(variants(title)):
             vw = variant.split()
-            if not _informative(vw):
-                continue
+            informative = _informative(vw)
             for i in range(len(words) - len(vw) + 1):
-                if words[i:i + len(vw)] == vw:
+                if words[i:i + len(vw)] == vw and (informative or _quoted(
+                        text, toks[i].start, toks[i + len(vw) - 1].end)):
                     candidates.append((len(vw), i, track, rank == 0))
-    return _non_overlapping(text, toks, candidates)
+    found = _non_overlapping(text, toks, candidates)
+    found = [m for m in found if normalise(text[m.start:m.end]) not in work_names
+             or _quoted(text, m.start, m.end) or _heading(text, m.end)]
+    return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
+
+
+def _heading(text: str, end: int) -> bool:
+    """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
+    rest = text[end:].lstrip(" \t")
+    return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
+
+
+_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)[\"\u201d\u2019]")
+FUZZY_QUOTED = 85.0
+
+
+def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention]) -> list[Mention]:
+    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell."""
+    if '"' not in text and "\u201c" not in text and "\u2018" not in text:
+        return []
+    out: list[Mention] = []
+    for match in _QUOTED_SPAN.finditer(text):
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        norm = normalise(match.group(1))
+        if len(norm) < 5:
+            continue
+        best = process.extractOne(norm, [v for t in titles for v in variants(t)[:1]],
+                                  scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
+        if best is not None:
+            out.append(Mention(best[2], start, end, False))
+    return out
 
 
 def _non_overlapping(text: str, toks: list[Token],
