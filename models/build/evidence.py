@@ -109,7 +109,8 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
         reading = linker.read(review)
         unresolved += reading.unresolved
         for passage in reading.passages:
-            hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start)
+            hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start,
+                                        skip_names=True)
                     if reading.outside_titles(h.start, h.end)]
             for row in passage.rows:
                 accs[row].add_hits(hits, weight=passage.weight, source=review.source,

@@ -32,7 +32,8 @@ ALBUM_SUBJECT = re.compile(r"^\W*(overall|all in all|in short|as a whole|"
                            re.IGNORECASE)
 LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later on|"
                      r"after that|afterwards)\b|:\s*$", re.IGNORECASE)
-TERMINAL = ".!?\"'\u201d\u2019)"
+TERMINAL = ".!?\"'\u201d\u2019"
+METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 min."
 
 
 def groups(text: str, mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -85,6 +86,8 @@ def is_heading(sentence: str) -> bool:
     line = sentence.strip()
     if not line or "\n" in line or len(line.split()) > 10:
         return False
+    if METADATA.match(line) and len(line.split()) <= 8:
+        return True
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
 
 
