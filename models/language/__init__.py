@@ -1,7 +1,7 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
 from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
-from .reviews import Comparison, Passage, Review, ReviewLinker, is_about_music
+from .reviews import ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker, is_about_music
 from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
@@ -9,6 +9,7 @@ from .titles import TitleIndex, find_mentions, variants
 from .vocabulary import LEXICON_PATH, Lexicon, MOODS, MOOD_INDEX, load_lexicon
 
 __all__ = [
+    "ALBUM_WEIGHT",
     "Comparison",
     "LEXICON_PATH",
     "Lexicon",
@@ -17,6 +18,7 @@ __all__ = [
     "MoodAccumulator",
     "MoodProfile",
     "Passage",
+    "Reading",
     "Review",
     "ReviewLinker",
     "TagReader",

@@ -77,6 +77,8 @@ def _clause_weights(text: str, toks: list[Token]) -> list[float]:
     """Weight of each token from contrast words: after "yet"/"but" more, before less."""
     weights = [1.0] * len(toks)
     for i, tok in enumerate(toks):
+        if text[tok.start - 1:tok.start] == "-" or text[tok.end:tok.end + 1] == "-":
+            continue  # "almost-but-not-quite-pretty" is one word, not a contrast
         if tok.text in CONTRAST_AFTER and i > 0:
             for j in range(i):
                 weights[j] = min(weights[j], BEFORE_WEIGHT)

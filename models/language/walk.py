@@ -12,16 +12,21 @@ import re
 from typing import Sequence
 
 from . import comparisons as cmp
-from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Passage, Reading, Review,
+from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, MUSIC_WORDS, Passage, Reading, Review,
                       _continues, is_about_music)
 from .scope import about_album, is_heading, leads_in, segments
 from .tagger import sentences
-from .titles import Mention, find_mentions
+from .text import normalise
+from .titles import Mention, find_mentions, variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
 
 
+#: "'A' and 'B' do this wonderfully": the tracks take on the sentence before
+DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
+                       r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
+                       re.IGNORECASE)
 TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
 
 
@@ -36,6 +41,7 @@ class Walk:
         self.reading = Reading([], [])
         self.subject: tuple[int, ...] = default
         self.section: tuple[int, ...] = ()  # the track a heading put this section under
+        self.described: tuple[int, int] | None = None  # the last album-level sentence
 
     def run(self) -> Reading:
         text = self.review.text
@@ -44,7 +50,7 @@ class Walk:
         paragraph, after_music = 0, False
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
-            mentions = self._title_track(sentence, mentions)
+            mentions = self._title_track(sentence, mentions) or self._opening(sentence)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             new_paragraph = text.count("\n\n", 0, start) != paragraph
             paragraph = text.count("\n\n", 0, start)
@@ -67,6 +73,9 @@ class Walk:
                 self.subject = ()
                 if self.album and is_about_music(sentence, after_music):
                     self._add(start, end, tuple(self.album), ALBUM_WEIGHT)
+                    self.described = (start, end)
+            if mentions or carried:
+                self.described = None
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
 
@@ -79,6 +88,21 @@ class Walk:
             return mentions
         extra = Mention(list(self.album).index(self.main_theme), *match.span(), False)
         return sorted([*mentions, extra], key=lambda m: m.start)
+
+    def _opening(self, sentence: str) -> list[Mention]:
+        """A one-word title opening a sentence about the music ("Embers closes the score
+        ..."): capitalised like any first word, so it needs the sentence to be about
+        music and the next word to be lower case."""
+        words = sentence.split(None, 2)
+        if len(words) < 3 or not words[1][:1].islower() or not is_about_music(sentence) \
+                or not set(normalise(sentence).split()) & MUSIC_WORDS:
+            return []
+        first = normalise(words[0])
+        for k, title in enumerate(self.titles):
+            if first and variants(title)[0] == first:
+                offset = sentence.index(words[0])
+                return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
+        return []
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it."""
@@ -128,6 +152,8 @@ class Walk:
                                         found.offset)
             self.subject = (found.subject,)
             return
+        if self.described is not None and DOES_THIS.search(sentence):
+            self._add(*self.described, rows, CARRY_WEIGHT)
         parts = segments(sentence, mentions)
         scoped = []
         for a, b, group in parts:
