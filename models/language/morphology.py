@@ -2,8 +2,8 @@
 
 A reviewer writes "melancholically", "quirkier", "moodily", "tranquility": none is a
 headword, each is a regular derivation of one.  :func:`bases` undoes the common
-English suffixes (adverb -ly, comparative -er/-est, noun -ness/-ity, verb -s/-ed/-ing,
-adjective -y/-ic), one or two steps deep, with the spelling changes they bring
+English suffixes (adverb -ly, comparative -er/-est, noun -ness/-ity, plural -s,
+adjective -y/-ic; not the verb endings -ed/-ing: "reflected" is not "reflective"), one or two steps deep, with the spelling changes they bring
 ("happier" -> "happy", "sadder" -> "sad", "eerily" -> "eerie"); the lexicon looks
 the candidates up in order.  Derivations that change the meaning ("terrific" is
 not "terrifying") are kept out by the lexicon's ``not_derived`` list, which the
@@ -19,7 +19,7 @@ SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ly", ("", "e", "le")), ("iness", ("y",)), ("ness", ("",)), ("ities", ("ity", "")),
     ("ity", ("", "e", "ous")), ("iest", ("y",)), ("ier", ("y",)), ("est", ("", "e")),
     ("er", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)),
-    ("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("ic", ("y", "")),
+    ("ic", ("y", "")),
     ("y", ("", "e")),
 )
 #: frequent words that look derived but are not ("only", "early", "others")

@@ -25,6 +25,8 @@ DETERMINERS = frozenset("the a an its his her their this that these those".split
 EXAMPLE_CUES = re.compile(r"\b(such as|like|including|include|includes|namely)\W*$",
                           re.IGNORECASE)
 BOUNDARY = re.compile(r"[,;:\u2013\u2014]|\s-{1,2}\s")
+CLAUSE_OPENER = re.compile(r"^\W*(and|while|whereas|but|then|or|yet|before|after)\b",
+                           re.IGNORECASE)
 NP_REACH = 6  # words from a determiner to the title it introduces
 ALBUM_SUBJECT = re.compile(r"^\W*(overall|all in all|in short|as a whole|"
                            r"(the|this|his|her|their) (whole |entire )?(album|record|score|"
@@ -67,7 +69,9 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
         if toks[k].text in DETERMINERS:
             return lo + toks[k].start
     bounds = [b.end() for b in BOUNDARY.finditer(gap)]
-    return lo + bounds[-1] if bounds else hi
+    if bounds and CLAUSE_OPENER.match(gap[bounds[-1]:]):
+        return lo + bounds[-1]  # "..., while soulful 'B'": a new clause about the title
+    return hi  # "'A', starting curiously and 'B'": the words still describe A
 
 
 def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:
