@@ -11,8 +11,8 @@ Three kinds are read:
   "likewise": the track(s) of the sentence are like the track discussed just before.
   References to "the main theme" link to the album's main theme (named as such
   earlier in the review, or the title track).
-* pairs: exactly two titles sharing a description with "both" or given as the
-  examples of one ("pieces such as 'A' and 'B'").
+* pairs: exactly two titles sharing a description with "both" or given as the two
+  examples of one ("pieces such as 'A' and 'B'"; not "tracks like 'A' and 'B'").
 """
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ MAIN_THEME = re.compile(r"\b(the|its|that) (main|central|principal|opening) "
 NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\W*$",
                      re.IGNORECASE)
 PAIRED = re.compile(r"^\W*(both|each|alike)\b", re.IGNORECASE)
-EXAMPLES = re.compile(r"\b(such as|like|including)\W*$", re.IGNORECASE)
+#: only "such as" marks a deliberate pair of examples; "tracks like 'A' and 'B'" is
+#: left alone (precision first: "like" is as often loose talk)
+EXAMPLES = re.compile(r"\bsuch as\W*$", re.IGNORECASE)
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
 

@@ -65,8 +65,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start:match.start()].rstrip()
-        if candidate.lower().endswith(_ABBREVIATIONS):
-            continue
+        words = candidate.rsplit(None, 1)
+        if words and words[-1].lower().lstrip("(\"'") in _ABBREVIATIONS:
+            continue  # "Mr. Jonze", but "piano." ends a sentence
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .text import QUOTE_CHARS, Token, normalise, tokens
+from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
@@ -89,15 +89,40 @@ def find_mentions(text: str, titles: Sequence[str],
     for track, title in enumerate(titles):
         for rank, variant in enumerate(variants(title)):
             vw = variant.split()
-            informative = _informative(vw)
+            plain = _informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
-                if words[i:i + len(vw)] == vw and (informative or _quoted(
-                        text, toks[i].start, toks[i + len(vw) - 1].end)):
+                if words[i:i + len(vw)] == vw and (plain or _needs_quotes_ok(
+                        text, toks[i].start, toks[i + len(vw) - 1].end, vw, variant,
+                        work_names)):
                     candidates.append((len(vw), i, track, rank == 0))
     found = _non_overlapping(text, toks, candidates)
-    found = [m for m in found if normalise(text[m.start:m.end]) not in work_names
-             or _quoted(text, m.start, m.end) or _heading(text, m.end)]
     return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
+
+
+def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
+                     work_names: frozenset[str]) -> bool:
+    """A stopword-only title or the work's own name counts when quoted (or a heading)."""
+    if _quoted(text, start, end):
+        return True
+    return variant in work_names and _informative(words) and _heading(text, end)
+
+
+def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``text`` says one of ``names`` (normalised): the album's or film's own name,
+    which names the work and describes nothing."""
+    folded = fold(text)
+    names = [n for n in names if n and n.split()[0] in folded]
+    if not names:
+        return []
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    spans = []
+    for name in names:
+        nw = name.split()
+        for i in range(len(words) - len(nw) + 1):
+            if words[i:i + len(nw)] == nw:
+                spans.append((toks[i].start, toks[i + len(nw) - 1].end))
+    return spans
 
 
 def _heading(text: str, end: int) -> bool:

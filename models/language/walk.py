@@ -17,7 +17,7 @@ from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, MUSIC_WORDS, Passage, Reading,
 from .scope import about_album, is_heading, leads_in, segments
 from .tagger import sentences
 from .text import normalise
-from .titles import Mention, find_mentions, variants
+from .titles import Mention, find_mentions, name_spans, variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
@@ -42,6 +42,8 @@ class Walk:
         self.subject: tuple[int, ...] = default
         self.section: tuple[int, ...] = ()  # the track a heading put this section under
         self.described: tuple[int, int] | None = None  # the last album-level sentence
+        self.one_word = {v[0]: k for k, t in enumerate(titles)
+                         if len((v := variants(t))[0].split()) == 1}
 
     def run(self) -> Reading:
         text = self.review.text
@@ -52,6 +54,8 @@ class Walk:
             sentence = text[start:end]
             mentions = self._title_track(sentence, mentions) or self._opening(sentence)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
+            self.reading.title_spans += [(start + a, start + b)
+                                         for a, b in name_spans(sentence, self.names)]
             new_paragraph = text.count("\n\n", 0, start) != paragraph
             paragraph = text.count("\n\n", 0, start)
             if is_heading(sentence):
@@ -94,15 +98,14 @@ class Walk:
         ..."): capitalised like any first word, so it needs the sentence to be about
         music and the next word to be lower case."""
         words = sentence.split(None, 2)
-        if len(words) < 3 or not words[1][:1].islower() or not is_about_music(sentence) \
+        if len(words) < 3 or not words[1][:1].islower() or not self.one_word:
+            return []
+        k = self.one_word.get(normalise(words[0]))
+        if k is None or not is_about_music(sentence) \
                 or not set(normalise(sentence).split()) & MUSIC_WORDS:
             return []
-        first = normalise(words[0])
-        for k, title in enumerate(self.titles):
-            if first and variants(title)[0] == first:
-                offset = sentence.index(words[0])
-                return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
-        return []
+        offset = sentence.index(words[0])
+        return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it."""
