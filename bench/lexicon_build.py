@@ -8,8 +8,8 @@ The product never reads VADER: this script writes what it derives into
 reports), so the lexicon stays self-contained.  Two things are derived:
 
 * forms: a VADER word that is a regular derivation of a lexicon word (by the same
-  suffix rules the tagger uses at run time, plus -ing, which only VADER's
-  judgement lets in) and whose VADER valence has the same sign as the entry's is
+  suffix rules the tagger uses at run time, plus -ing, or of the same word family:
+  the same stem, which only VADER's judgement lets in) and whose VADER valence has the same sign as the entry's is
   added to that entry's ``forms`` ("relieved" -> "relief", "mournfully" ->
   "mournful").
 * ``not_derived``: a VADER word the run-time fallback would read as a lexicon word
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from models.language import LEXICON_PATH  # noqa: E402
-from models.language.morphology import bases  # noqa: E402  (the builder shares the rules)
+from models.language.morphology import bases, stem  # noqa: E402  (shared rules)
 
 DEFAULT_VADER = ROOT.parent / "shared" / "data" / "lexicons" / "vader_lexicon.txt"
 NEUTRAL = 1.0  # VADER valence below this (of 4) says too little about direction
@@ -61,22 +61,45 @@ def verb_bases(word: str) -> list[str]:
     return out
 
 
+def families(owner: dict[str, str], raw: dict) -> dict[str, str]:
+    """Word family (stem) -> headword, for families whose words all share one entry's
+    strongest mood (a family split between moods decides nothing)."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for word, head in owner.items():
+        if " " in word:
+            continue
+        s = stem(word)
+        if s in out and top(raw, out[s]) != top(raw, head):
+            clash.add(s)
+        out.setdefault(s, head)
+    return {s: h for s, h in out.items() if s not in clash}
+
+
+def top(raw: dict, head: str) -> str:
+    moods = raw["entries"][head].get("moods", {})
+    return max(moods, key=moods.get) if moods else ""
+
+
 def derive(raw: dict, vader: dict[str, float]) -> tuple[dict[str, list[str]], list[str]]:
     """(headword -> new forms, words the run-time fallback must not derive)."""
     owner: dict[str, str] = {}
     for head, spec in raw["entries"].items():
         for form in [head, *spec.get("forms", [])]:
             owner.setdefault(form.lower(), head)
+    family = families(owner, raw)
     new_forms: dict[str, list[str]] = {}
     blocked: list[str] = []
     for word, valence in sorted(vader.items()):
         if word in owner or word in SKIP or abs(valence) < NEUTRAL:
             continue
         runtime = [b for b in bases(word) if b in owner]
-        candidates = runtime + [b for b in verb_bases(word) if b in owner]
+        candidates = [owner[b] for b in runtime + verb_bases(word) if b in owner]
+        if stem(word) in family:
+            candidates.append(family[stem(word)])
         if not candidates:
             continue
-        head = owner[candidates[0]]
+        head = candidates[0]
         entry_valence = raw["entries"][head].get("valence", 0.0)
         if abs(entry_valence) < 0.1:
             continue

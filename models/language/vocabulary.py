@@ -134,3 +134,4 @@ def _load(path: Path, va_path: Path | None = None) -> Lexicon:
                    rationale={m: raw["moods"][m].get("rationale", "") for m in MOODS},
                    longest=max(len(k) for k in entries),
                    not_derived=frozenset(raw.get("not_derived", ())))
+
