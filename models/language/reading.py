@@ -10,8 +10,8 @@ from .text import normalise
 
 ALBUM_WEIGHT = 0.35
 CARRY_WEIGHT = 0.8
-REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|(the|this) (track|piece|song|cue|tune|"
-                       r"composition|number|music))\b", re.IGNORECASE)
+REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|the latter|(the|this) (track|piece|song|cue|"
+                       r"tune|composition|number|music))\b", re.IGNORECASE)
 PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
                             r"\bthey\b", re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
