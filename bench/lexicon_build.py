@@ -8,10 +8,10 @@ The product never reads VADER: this script writes what it derives into
 reports), so the lexicon stays self-contained.  Two things are derived:
 
 * forms: a VADER word that is a regular derivation of a lexicon word (by the same
-  suffix rules the tagger uses at run time, plus -ing, or of the same word family:
-  the same stem, which only VADER's judgement lets in) and whose VADER valence has the same sign as the entry's is
-  added to that entry's ``forms`` ("relieved" -> "relief", "mournfully" ->
-  "mournful").
+  suffix rules the tagger uses at run time, plus -ing) or a member of its word family
+  (same stem; only VADER's judgement lets these in), and whose VADER valence has the
+  same sign as the entry's, is added to that entry's ``forms`` ("mournfully" ->
+  "mournful", "gloominess" -> "gloomy").
 * ``not_derived``: a VADER word the run-time fallback would read as a lexicon word
   although VADER gives it the opposite valence ("terrific" is not "terrify") is
   listed, so the tagger leaves it alone.

@@ -1,7 +1,8 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
 from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
-from .reviews import ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker, is_about_music
+from .reviews import (ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker,
+                      is_about_music)
 from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens

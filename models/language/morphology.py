@@ -1,16 +1,18 @@
 """Word forms the lexicon does not list, read through the forms it does.
 
 A reviewer writes "melancholically", "quirkier", "moodily", "tranquility": none is a
-headword, each is a regular derivation of one.  :func:`bases` undoes the common
-English suffixes (adverb -ly, comparative -er/-est, noun -ness/-ity, plural -s,
-adjective -y/-ic/-ful/-ous (never -less, which negates); not the verb endings -ed/-ing: "reflected" is not "reflective"), one or two steps deep, with the spelling changes they bring
-("happier" -> "happy", "sadder" -> "sad", "eerily" -> "eerie"; a bare "-er" is
-left alone: "number" is not "numb"); the lexicon looks
-the candidates up in order.  Word families (:func:`stem`) are wider and
-looser ("music" and "musing" share one): only the offline lexicon builder uses them,
-and only for words whose VADER valence agrees with the family's entry.  Derivations that change the meaning ("terrific" is
-not "terrifying") are kept out by the lexicon's ``not_derived`` list, which the
-lexicon builder (``bench/lexicon_build.py``) fills from VADER valences.
+headword, each is a regular derivation of one.  :func:`bases` undoes one common
+English suffix (adverb -ly, comparative -ier/-est, noun -ness/-ity, plural -s,
+adjective -y/-ic/-ful/-ous; never -less, which negates; not the verb endings -ed/-ing:
+"reflected" is not "reflective"; not a bare "-er": "number" is not "numb"), with the
+spelling changes it brings ("happier" -> "happy", "sadder" -> "sad", "eerily" ->
+"eerie"); the lexicon looks the candidates up in order.
+
+Word families (:func:`stem`, two suffixes deep) are wider and looser ("music" and
+"musing" share one): only the offline lexicon builder (``bench/lexicon_build.py``)
+uses them, and only for words whose VADER valence agrees with the family's entry.
+Derivations that change the meaning ("terrific" is not "terrifying") are kept out by
+the lexicon's ``not_derived`` list, which the builder fills from VADER valences.
 """
 from __future__ import annotations
 

@@ -97,7 +97,7 @@ class Reading:
                                          context=(start, end)))
 
 
-def _continues(sentence: str, new_paragraph: bool) -> bool:
+def continues_subject(sentence: str, new_paragraph: bool) -> bool:
     """Does a sentence without a title go on about the last named track?
 
     Within a paragraph, yes unless it turns to several tracks ("these tracks", "they");

@@ -131,7 +131,8 @@ def _heading(text: str, end: int) -> bool:
     return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
 
 
-_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)[\"\u201d\u2019]")
+_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)"
+                          r"[\"\u201d\u2019]")
 FUZZY_QUOTED = 85.0
 
 

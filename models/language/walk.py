@@ -13,7 +13,7 @@ from typing import Sequence
 
 from . import comparisons as cmp
 from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, MUSIC_WORDS, Passage, Reading, Review,
-                      _continues, is_about_music)
+                      continues_subject, is_about_music)
 from .scope import about_album, is_heading, leads_in, segments
 from .tagger import sentences
 from .text import normalise
@@ -122,7 +122,9 @@ class Walk:
             return self.section if named or not about_album(sentence) else ()
         if about_album(sentence):
             return ()
-        return self.subject if self.subject and _continues(sentence, new_paragraph) else ()
+        if self.subject and continues_subject(sentence, new_paragraph):
+            return self.subject
+        return ()
 
     def _add(self, start: int, end: int, rows: tuple[int, ...], weight: float,
              context: tuple[int, int] | None = None) -> None:
