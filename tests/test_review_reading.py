@@ -130,6 +130,13 @@ def test_a_heading_puts_its_section_under_the_track():
     assert score(analysis, 1, "playful") > score(analysis, 0, "playful")
 
 
+def test_a_track_list_is_not_a_section():
+    catalog = album("Ash Tree", "Birch Wood")
+    text = "Ash Tree\nBirch Wood\n\nThe whole thing is bleak and slow."
+    passages = ReviewLinker(catalog.tracks).passages(Review(text=text, album="Glass Harbour"))
+    assert [p.rows for p in passages] == [(0, 1)] and passages[0].weight < 0.5
+
+
 def test_literal_words_in_another_tracks_clause_stay_there():
     catalog = album("Ash", "Birch")
     analysis = read(catalog, "\u201cAsh\u201d is tender, while \u201cBirch\u201d is "

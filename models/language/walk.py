@@ -49,7 +49,7 @@ class Walk:
         text = self.review.text
         spans = sentences(text)
         found = [find_mentions(text[s:e], self.titles, self.names) for s, e in spans]
-        paragraph, after_music = 0, False
+        paragraph, after_music, listing = 0, False, False
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             mentions = self._title_track(sentence, mentions) or self._opening(sentence)
@@ -59,8 +59,11 @@ class Walk:
             new_paragraph = text.count("\n\n", 0, start) != paragraph
             paragraph = text.count("\n\n", 0, start)
             if is_heading(sentence):
-                self._heading(sentence, mentions)
+                listed = listing or (k + 1 < len(spans) and is_heading(text[slice(*spans[k + 1])]))
+                listing = bool(mentions)  # a title line: the next one may continue a list
+                self._heading(sentence, [] if listed else mentions)
                 continue
+            listing = False
             rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
             carried = self._carried(sentence, new_paragraph, bool(mentions))
             nxt = found[k + 1] if k + 1 < len(found) else []
@@ -108,7 +111,8 @@ class Walk:
         return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
-        """A heading that is a title puts the section under it; any other heading ends it."""
+        """A heading that is a title puts the section under it; any other heading ends it,
+        and so does a title in a list of headings (a track list is not a section)."""
         line = sentence.strip().rstrip(":").strip()
         if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(line) - 2:
             self.section = self.subject = (self.album[mentions[0].track],)
