@@ -198,6 +198,16 @@ def test_anaphoric_comparison_with_the_track_just_discussed():
     assert pairs(analysis) == {frozenset((0, 2))}
 
 
+@pytest.mark.parametrize("sentence", [
+    "\u201cDrift\u201d is the second most kinetic track after \u201cPulse\u201d.",
+    "\u201cDrift\u201d brings back the melody of \u201cPulse\u201d, slower.",
+    "\u201cDrift\u201d returns to the figure that opened \u201cPulse\u201d.",
+])
+def test_comparisons_that_name_the_other_track(sentence):
+    catalog = album("Drift", "Pulse", "Cedar")
+    assert pairs(read(catalog, sentence)) == {frozenset((0, 1))}
+
+
 def test_same_goes_for_every_title_that_follows():
     catalog = album("Ash", "Birch", "Cedar")
     analysis = read(catalog, "\u201cAsh\u201d is hazy and calm. The same goes for the "
