@@ -115,6 +115,16 @@ def test_album_sentences_go_to_the_album_not_the_last_title():
     assert last.rows == (0, 1) and last.weight < 0.5
 
 
+def test_album_sentences_weigh_less_on_a_track_the_review_describes():
+    catalog = album("Ash", "Birch")
+    for track in catalog.tracks:
+        track.features = {"valence": 0.5, "energy": 0.5}
+    analysis = read(catalog, "\u201cAsh\u201d is bright and cheerful. The album as a whole "
+                             "is bleak. The record is bleak and gloomy throughout.")
+    assert analysis.profiles[0].top(1) == ["joyful"]
+    assert 0 < score(analysis, 0, "sad") < score(analysis, 1, "sad")
+
+
 def test_a_lead_in_goes_forward_to_the_next_title():
     catalog = album("Ash", "Birch")
     analysis = read(catalog, "\u201cAsh\u201d is cheerful. Next comes something far "

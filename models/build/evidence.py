@@ -121,10 +121,12 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
 
 def _read_passages(reading: Reading, accs: list[MoodAccumulator], lexicon: Lexicon) -> None:
     """Tag each passage and credit its rows.  Album-level passages come last, and for a
-    track the review also describes on its own they count at most ALBUM_SHARE of that
-    track's own evidence: what is said of the whole album is a fallback, not a verdict."""
+    track this review also describes on its own they count at most ALBUM_SHARE of
+    that description: what is said of the whole album is a fallback, not a verdict.
+    Tracks the review does not single out get the album-level evidence in full."""
     source = reading.passages[0].review.source if reading.passages else ""
     album: list[tuple[Passage, list]] = []
+    own: dict[int, float] = {}
     for passage in reading.passages:
         hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start,
                                     skip_names=True)
@@ -132,14 +134,16 @@ def _read_passages(reading: Reading, accs: list[MoodAccumulator], lexicon: Lexic
         if passage.weight <= ALBUM_WEIGHT:
             album.append((passage, hits))
             continue
+        amount = passage.weight * sum(abs(h.weight) for h in hits)
         for row in passage.rows:
+            own[row] = own.get(row, 0.0) + amount
             accs[row].add_hits(hits, weight=passage.weight, source=source, kind="reviews",
                                sentence=passage.sentence)
     total = sum(abs(h.weight) * p.weight for p, hits in album for h in hits)
     for passage, hits in album:
         for row in passage.rows:
-            own = accs[row].amount
-            share = 1.0 if own == 0 or total == 0 else min(1.0, ALBUM_SHARE * own / total)
+            mine = own.get(row, 0.0)
+            share = 1.0 if mine == 0 or total == 0 else min(1.0, ALBUM_SHARE * mine / total)
             accs[row].add_hits(hits, weight=passage.weight * share, source=source,
                                kind="reviews", sentence=passage.sentence)
 
