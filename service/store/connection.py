@@ -52,7 +52,9 @@ def open_store(config: Mapping[str, Any] | None = None) -> ModelStore:
     client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
     return ModelStore(client, prefix=config["KEY_PREFIX"],
                       grace_seconds=config["GRACE_SECONDS"],
-                      cache_seconds=config["CACHE_SECONDS"])
+                      cache_seconds=config["CACHE_SECONDS"],
+                      cache_max_entries=config["CACHE_MAX_ENTRIES"],
+                      max_shrink=config["MAX_SHRINK"])
 
 
 def _embedded(data_home: str | None) -> Any:
