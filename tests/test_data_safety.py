@@ -8,10 +8,10 @@ import json
 import pytest
 
 from models.build import build
-from models.ingest import Catalog
+from models.ingest import Catalog, load_catalog
 from service.store import ModelShrinks, ModelStore
 
-from .fixtures import make_track, write_catalog
+from .fixtures import CATALOG_HEADER, make_track, write, write_catalog
 
 
 class Interrupted(BaseException):
@@ -20,6 +20,59 @@ class Interrupted(BaseException):
 
 def version_keys(store: ModelStore, version: str) -> list[str]:
     return [k.decode() for k in store.client.scan_iter(store.key_for("*", version=version))]
+
+
+# -- broken CSV quoting ---------------------------------------------------------------
+def test_an_unterminated_quote_is_reported_at_its_line_and_keeps_later_rows(tmp_path):
+    rows = [f"id{i},Song {i},Band,LP,Sad Songs,pop,0.1,0.2,90\n" for i in range(25)]
+    rows[2] = 'id2,"Song 2,Band,LP,Sad Songs,pop,0.1,0.2,90\n'  # file line 4, never closed
+    path = write(tmp_path, "quote.csv", CATALOG_HEADER + "".join(rows))
+    catalog = load_catalog([path])
+    assert [p.line for p in catalog.problems] == [4]
+    assert "quote" in catalog.problems[0].reason and str(catalog.problems[0]).startswith(
+        f"{path}:4: ")
+    assert sorted(t.id for t in catalog.tracks) == sorted(f"id{i}" for i in range(25)
+                                                          if i != 2)
+
+
+def test_a_quote_closed_rows_later_does_not_swallow_them(tmp_path):
+    path = write(tmp_path, "q.tsv", "id\ttitle\tartist\n"
+                 "a1\tOne\tX\n"
+                 'a2\t"Two\tY\n'                 # line 3: the quote closes on line 5
+                 "a3\tThree\tZ\n"
+                 'a4\t"Four, ""live"""\tW\n'
+                 'a5\t"Five\nand a half"\tV\n'   # a real multi-line field: kept
+                 "a6\tSix\tU\n")
+    catalog = load_catalog([path])
+    assert [(p.line, "quote" in p.reason) for p in catalog.problems] == [(3, True)]
+    titles = {t.id: t.title for t in catalog.tracks}
+    assert titles == {"a1": "One", "a3": "Three", "a4": 'Four, "live"',
+                      "a5": "Five\nand a half", "a6": "Six"}
+
+
+def test_a_quote_closed_by_a_stray_quote_rows_later_is_found(tmp_path):
+    rows = [f"id{i},Song {i},Band,LP,P,pop,0.1,0.2,90\n" for i in range(8)]
+    rows[2] = 'id2,"Song 2,Band,LP,P,pop,0.1,0.2,90\n'          # line 4
+    rows[5] = 'id5,Song 5,Band,LP,"P" and more,pop,0.1,0.2,90\n'  # a stray quote: kept
+    path = write(tmp_path, "stray.csv", CATALOG_HEADER + "".join(rows))
+    catalog = load_catalog([path])
+    assert [p.line for p in catalog.problems] == [4]
+    assert len(catalog.tracks) == 7 and "id5" in {t.id for t in catalog.tracks}
+    assert {t.id: t.tags for t in catalog.tracks}["id5"][0] == "P and more"
+
+
+def test_a_file_full_of_broken_quotes_is_reported_broken_with_a_count(tmp_path):
+    many = 120
+    rows = [f'id{i},"Song {i},Band,LP,P,pop,0.1,0.2,90\n' for i in range(many)]
+    path = write(tmp_path, "many.csv", CATALOG_HEADER + "id,Good,Band,LP,P,pop,0.1,0.2,90\n"
+                 + "".join(rows))
+    catalog = load_catalog([path])
+    assert [t.title for t in catalog.tracks] == ["Good"]
+    *quotes, last = catalog.problems
+    assert quotes and all("quote" in p.reason for p in quotes)
+    assert [p.line for p in quotes] == list(range(3, 3 + len(quotes)))
+    skipped = many + 3 - last.line
+    assert last.line == quotes[-1].line + 1 and f"last {skipped} lines" in last.reason
 
 
 # -- a build that shrinks the live model -----------------------------------------------
@@ -138,3 +191,14 @@ def test_the_api_cache_stays_bounded(client, store, published):
     assert len(list(store.client.scan_iter(store.key_for("cache", "*",
                                                          version=published)))) == 2
 
+
+
+def test_a_malformed_quote_cannot_replace_the_model(runner, tmp_path):
+    assert runner("build", "--catalog", str(write_catalog(tmp_path, 30, "a.csv")))[0] == 0
+    rows = [f'id{i},"Song {i},Band,LP,Sad Songs,pop,0.1,0.2,90\n' if i == 2 else
+            f"id{i},Song {i},Band,LP,Sad Songs,pop,0.1,0.2,90\n" for i in range(30)]
+    broken = write(tmp_path, "broken.csv", CATALOG_HEADER + "".join(rows))
+    code, out, err = runner("build", "--catalog", str(broken))
+    assert code == 0, err  # 29 of 30 rows are kept: nothing shrinks
+    assert f"{broken}:4: " in err and "quote" in err
+    assert "29 tracks" in out
