@@ -6,5 +6,6 @@ from .connection import close_embedded, connect, open_store
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 from .model_store import ModelStore
 
-__all__ = ["close_embedded", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
-           "connect", "decode_neighbours", "encode_neighbours", "open_store", "track_document"]
+__all__ = ["ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
+           "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "open_store",
+           "track_document"]
