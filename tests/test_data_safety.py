@@ -115,15 +115,17 @@ def test_the_store_refuses_a_shrinking_model_before_writing(store, published, sm
 
 
 # -- versions are registered first, unfinished ones are swept --------------------------
-def interrupted_publish(store: ModelStore, catalog: Catalog, monkeypatch) -> str:
-    """Publish a new version and kill it after its documents are written."""
+def interrupted_publish(store: ModelStore, catalog: Catalog, monkeypatch,
+                        step: str = "_write_arrays") -> str:
+    """Publish a new version and kill it at ``step`` (by default: after its documents
+    are written)."""
     built = build(catalog, k=5)
     built.meta["version"] = "v-killed"
 
     def killed(*args, **kwargs):
         raise Interrupted()
 
-    monkeypatch.setattr(store, "_write_arrays", killed)
+    monkeypatch.setattr(store, step, killed)
     with pytest.raises(Interrupted):
         store.publish(built)
     monkeypatch.undo()
@@ -144,11 +146,13 @@ def test_a_version_is_registered_with_a_deadline_before_its_keys(store, publishe
     assert store.current_version() == published
 
 
+@pytest.mark.parametrize("step", ["_write_documents", "_write_arrays"])
 def test_the_next_publish_sweeps_unfinished_versions(store, published, small_catalog,
-                                                     monkeypatch):
-    version = interrupted_publish(store, small_catalog, monkeypatch)
+                                                     monkeypatch, step):
+    version = interrupted_publish(store, small_catalog, monkeypatch, step)
+    assert store.client.zscore(store.key_for("versions"), version) is not None
     assert store.sweep() == []  # its deadline has not passed: it may still be running
-    assert version_keys(store, version)
+    assert store.client.zscore(store.key_for("pending"), version) is not None
     later = store.clock() + store.pending_seconds + 1
     store.clock = lambda: later
     small_catalog.tracks.append(make_track(900))
