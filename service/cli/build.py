@@ -23,12 +23,16 @@ def build_options(k: int | None = None, va_model: str | None = None,
         audio_cache=settings.audio_cache_dir() if audio else None)
 
 
-def build_and_publish(source: Sources, options: BuildOptions) -> str:
-    """Build, publish to the store, print one summary line; returns the version id."""
+def build_and_publish(source: Sources, options: BuildOptions, force: bool = False) -> str:
+    """Build, publish to the store, print one summary line; returns the version id.
+    A model that shrinks more than FEELALIKE_MAX_SHRINK is refused unless ``force``."""
     built = build_from_sources(source, options, progress=progress, on_loaded=report_loaded)
+    store = open_store()
     bar = progress("storing", len(built.tracks))
-    version = open_store().publish(built, progress=bar.update)
-    bar.close()
+    try:
+        version = store.publish(built, progress=bar.update, force=force)
+    finally:
+        bar.close()
     meta = built.meta
     click.echo(f"built model {version}: {meta['tracks']} tracks, {meta['reviews']} reviews, "
                f"{meta['skipped_rows']} rows skipped, top-{meta['k']} neighbours "
@@ -48,12 +52,14 @@ def build_and_publish(source: Sources, options: BuildOptions) -> str:
 @review_options
 @click.option("--k", type=click.IntRange(1, 1000), default=None,
               help="Neighbours to precompute per track (default: FEELALIKE_NEIGHBOURS).")
+@click.option("--force", is_flag=True, help="Publish even when the model has far fewer "
+              "tracks than the live one (see FEELALIKE_MAX_SHRINK).")
 def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str | None,
           mapping: tuple[str, ...], jsonl: tuple[str, ...], texts: tuple[str, ...],
-          albums: tuple[str, ...], k: int | None) -> None:
+          albums: tuple[str, ...], k: int | None, force: bool) -> None:
     """Build a model from catalogs, audio and reviews and publish it to Redis."""
     source = sources(catalogs, mapping, jsonl, texts, albums, audio_dirs)
-    build_and_publish(source, build_options(k, va_model, audio=bool(audio_dirs)))
+    build_and_publish(source, build_options(k, va_model, audio=bool(audio_dirs)), force)
 
 
 @click.command()
@@ -62,7 +68,9 @@ def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str 
 @click.option("--no-serve", is_flag=True, help="Build only; do not start the API.")
 @click.option("--review", "review", default=None,
               help='Optional plain-text review of the "Her" score to read moods from.')
-def demo(host: str | None, port: int | None, no_serve: bool, review: str | None) -> None:
+@click.option("--force", is_flag=True, help="Publish even when the live model is much larger.")
+def demo(host: str | None, port: int | None, no_serve: bool, review: str | None,
+         force: bool) -> None:
     """Fetch the demo dataset, build it with the "Her" score, and serve it."""
     from data import DEMO_ALBUM, DEMO_CATALOG
     from data.registry import fetch
@@ -70,7 +78,7 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None)
     source = Sources(catalogs=[str(fetch("tidytuesday-spotify")), str(DEMO_CATALOG)],
                      album_reviews=[review] if review else [],
                      albums=[DEMO_ALBUM] if review else [])
-    build_and_publish(source, build_options())
+    build_and_publish(source, build_options(), force)
     host, port = address(host, port)
     click.echo(f'try: curl "http://{host}:{port}/v1/recommendations?seed=Loneliness%20%233"')
     if not no_serve:

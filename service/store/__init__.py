@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from .codec import decode_neighbours, encode_neighbours, track_document
-from .connection import connect, open_store
-from .errors import ModelNotReady, StoreCorrupt, StoreUnavailable
+from .connection import close_embedded, connect, open_store
+from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 from .model_store import ModelStore
 
-__all__ = ["ModelNotReady", "ModelStore", "StoreCorrupt", "StoreUnavailable", "connect",
-           "decode_neighbours", "encode_neighbours", "open_store", "track_document"]
+__all__ = ["ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
+           "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "open_store",
+           "track_document"]

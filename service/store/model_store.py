@@ -11,15 +11,20 @@ Every key is built by :meth:`ModelStore.key_for`::
     {prefix}:v:{version}:vectors         -> raw float32 bytes, rows of ``dim`` values
     {prefix}:v:{version}:titles          -> JSON [[title, artist, popularity], ...] by row
     {prefix}:v:{version}:cache:{digest}  -> a cached API response body (JSON)
+    {prefix}:v:{version}:cache_index     -> sorted set of cached digests by time
+    {prefix}:pending                     -> sorted set of versions being written, by deadline
 
 A reader fetches ``current`` once per request and reads only that version, so every
 answer comes from exactly one model version.  Old versions expire after a grace
-period.  Nothing is pickled: bytes are raw little-endian numbers, the rest is JSON.
+period.  A version is registered (in ``versions`` and, with a deadline, in
+``pending``) before its first key is written, and every key it writes carries a time
+to live until it is activated; an unfinished version (a build killed while storing)
+is deleted by the next publish or :meth:`ModelStore.sweep` once its deadline passed.
+Nothing is pickled: bytes are raw little-endian numbers, the rest is JSON.
 """
 from __future__ import annotations
 
 import json
-import logging
 import time
 from typing import Any, Callable, Iterable, Sequence
 
@@ -30,37 +35,32 @@ from models.build import BuiltModel
 from models.ranking import TrackTable
 
 from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_documents
-from .errors import ModelNotReady, StoreCorrupt, StoreUnavailable
+from .errors import ModelNotReady, StoreCorrupt
+from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
 
-VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles", "table",
-                "table_strings")
 WRITE_CHUNK = 2000
-log = logging.getLogger(__name__)
 
 
-def _guard(method: Callable) -> Callable:
-    """Turn connection-level Redis failures into StoreUnavailable."""
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(*args, **kwargs)
-        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
-            log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
-            raise StoreUnavailable("Redis is unreachable") from None
-        except redis.ResponseError as exc:
-            log.warning("Redis refused a command: %s", exc)
-            raise StoreCorrupt("Redis refused a command") from None
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
-    return wrapper
+class ModelStore(Upkeep):
+    """A versioned model namespace in Redis (see the module docstring for the keys).
 
+    ``max_shrink`` (None: no check) is the largest share of the live model's tracks a
+    new version may lose before :meth:`publish` refuses it; ``cache_max_entries`` caps
+    the cached responses per version (oldest evicted first; 0 disables the cache).
+    """
 
-class ModelStore:
     def __init__(self, client: redis.Redis, *, prefix: str = "feelalike",
-                 grace_seconds: int = 3600, cache_seconds: int = 600) -> None:
+                 grace_seconds: int = 3600, cache_seconds: int = 600,
+                 cache_max_entries: int = 5000, max_shrink: float | None = None,
+                 pending_seconds: int = PENDING_SECONDS) -> None:
         self.client = client
         self.prefix = prefix
         self.grace_seconds = grace_seconds
         self.cache_seconds = cache_seconds
+        self.cache_max_entries = cache_max_entries
+        self.max_shrink = max_shrink
+        self.pending_seconds = pending_seconds
+        self.clock: Callable[[], float] = time.time
 
     def key_for(self, *parts: str, version: str | None = None) -> str:
         """The one place a Redis key is spelled."""
@@ -68,21 +68,38 @@ class ModelStore:
         return ":".join([*scope, *parts])
 
     # -- writing -------------------------------------------------------------------
-    @_guard
-    def publish(self, built: BuiltModel, progress: Callable[[int], None] | None = None) -> str:
-        """Write a complete new version, then make it current; returns its id."""
+    @guard
+    def publish(self, built: BuiltModel, progress: Callable[[int], None] | None = None, *,
+                force: bool = False) -> str:
+        """Write a complete new version, then make it current; returns its id.
+
+        First unfinished versions past their deadline are swept and, unless ``force``,
+        a model that shrinks too much against the live one is refused (nothing written).
+        """
         version = built.meta["version"]
+        self.sweep()
+        if not force:
+            self.check_shrink(int(built.meta.get("tracks", len(built.tracks))))
+        self._register(version)
         self._write_documents(version, built, progress)
         self._write_arrays(version, built)
-        self.client.set(self.key_for("meta", version=version), json.dumps(built.meta))
+        self.client.set(self.key_for("meta", version=version), json.dumps(built.meta),
+                        ex=self.pending_seconds)
         self.activate(version)
         return version
 
+    def _register(self, version: str) -> None:
+        """List the version, with a deadline, before any of its keys exists."""
+        now = self.clock()
+        pipe = self.client.pipeline(transaction=True)
+        pipe.zadd(self.key_for("versions"), {version: now})
+        pipe.zadd(self.key_for("pending"), {version: now + self.pending_seconds})
+        pipe.execute()
+
     def _write_documents(self, version: str, built: BuiltModel,
                          progress: Callable[[int], None] | None) -> None:
-        tracks, rows = self.key_for("tracks", version=version), self.key_for("rows",
-                                                                               version=version)
-        neighbours = self.key_for("neighbours", version=version)
+        keys = [self.key_for(k, version=version) for k in ("tracks", "rows", "neighbours")]
+        tracks, rows, neighbours = keys
         pipe = self.client.pipeline(transaction=False)
         for row, doc in enumerate(track_documents(built)):
             pipe.hset(tracks, str(row), json.dumps(doc, separators=(",", ":")))
@@ -90,56 +107,45 @@ class ModelStore:
             pipe.hset(neighbours, str(row),
                       encode_neighbours(built.neighbours[row], built.scores[row]))
             if (row + 1) % WRITE_CHUNK == 0:
-                pipe.execute()
+                self._execute_pending(pipe, keys)
                 if progress:
                     progress(WRITE_CHUNK)
-        pipe.execute()
+        self._execute_pending(pipe, keys)
         if progress:
             progress(len(built.tracks) % WRITE_CHUNK)
+
+    def _execute_pending(self, pipe: Any, keys: Sequence[str]) -> None:
+        """Run a write batch; its keys keep a time to live until activation."""
+        for key in keys:
+            pipe.expire(key, self.pending_seconds)
+        pipe.execute()
 
     def _write_arrays(self, version: str, built: BuiltModel) -> None:
         titles = [[t.title, t.artist, t.popularity or 0.0] for t in built.tracks]
         numbers, strings = built.table().to_payload()
         pipe = self.client.pipeline(transaction=False)
-        pipe.set(self.key_for("vectors", version=version),
-                 built.vectors.astype(SCORE_DTYPE).tobytes())
-        pipe.set(self.key_for("titles", version=version), json.dumps(titles))
-        pipe.set(self.key_for("table", version=version), numbers)
-        pipe.set(self.key_for("table_strings", version=version), strings)
+        values = {"vectors": built.vectors.astype(SCORE_DTYPE).tobytes(),
+                  "titles": json.dumps(titles), "table": numbers, "table_strings": strings}
+        for name, value in values.items():
+            pipe.set(self.key_for(name, version=version), value, ex=self.pending_seconds)
         pipe.execute()
 
-    @_guard
+    @guard
     def activate(self, version: str) -> None:
         """Point ``current`` at ``version`` and start the grace period of the others."""
         if not self.client.exists(self.key_for("meta", version=version)):
             raise ModelNotReady(f"model version {version} is not in the store")
         pipe = self.client.pipeline(transaction=True)
-        pipe.zadd(self.key_for("versions"), {version: time.time()})
+        pipe.zadd(self.key_for("versions"), {version: self.clock()})
+        pipe.zrem(self.key_for("pending"), version)
         pipe.set(self.key_for("current"), version)
         for key in VERSION_KEYS:
             pipe.persist(self.key_for(key, version=version))
         pipe.execute()
         self.expire_old(keep=version)
 
-    def expire_old(self, keep: str) -> list[str]:
-        """Give every version but ``keep`` a time to live of the grace period."""
-        old = [v.decode() for v in self.client.zrange(self.key_for("versions"), 0, -1)
-               if v.decode() != keep]
-        pipe = self.client.pipeline(transaction=False)
-        for version in old:
-            if self.client.ttl(self.key_for("meta", version=version)) != -1:
-                continue  # already counting down (or gone): keep its deadline
-            for key in VERSION_KEYS:
-                pipe.expire(self.key_for(key, version=version), self.grace_seconds)
-        # forget versions whose data is gone
-        cutoff = time.time() - self.grace_seconds
-        pipe.zremrangebyscore(self.key_for("versions"), "-inf", f"({cutoff}")
-        pipe.zadd(self.key_for("versions"), {keep: time.time()})
-        pipe.execute()
-        return old
-
     # -- reading -------------------------------------------------------------------
-    @_guard
+    @guard
     def current_version(self) -> str:
         version = self.client.get(self.key_for("current"))
         if version is None:
@@ -147,19 +153,19 @@ class ModelStore:
                                 "(or `feelalike demo`)")
         return version.decode()
 
-    @_guard
+    @guard
     def meta(self, version: str) -> dict[str, Any]:
         raw = self.client.get(self.key_for("meta", version=version))
         if raw is None:
             raise ModelNotReady(f"model version {version} has expired or was never written")
         return json.loads(raw)
 
-    @_guard
+    @guard
     def row_of(self, version: str, track_id: str) -> int | None:
         row = self.client.hget(self.key_for("rows", version=version), track_id)
         return None if row is None else int(row)
 
-    @_guard
+    @guard
     def tracks(self, version: str, rows: Sequence[int]) -> list[dict[str, Any]]:
         if not rows:
             return []
@@ -169,14 +175,14 @@ class ModelStore:
             raise ModelNotReady(f"model version {version} is incomplete or expired")
         return [json.loads(r) for r in raw]
 
-    @_guard
+    @guard
     def neighbours(self, version: str, row: int) -> tuple[np.ndarray, np.ndarray]:
         blob = self.client.hget(self.key_for("neighbours", version=version), str(row))
         if blob is None:
             raise ModelNotReady(f"model version {version} has no neighbours for row {row}")
         return decode_neighbours(blob)
 
-    @_guard
+    @guard
     def vectors(self, version: str, rows: Iterable[int]) -> np.ndarray:
         meta = self.meta(version)
         dim, width = meta["dim"], SCORE_DTYPE.itemsize
@@ -188,14 +194,14 @@ class ModelStore:
         return np.vstack([np.frombuffer(b, SCORE_DTYPE) for b in pipe.execute()]) if rows \
             else np.zeros((0, dim), np.float32)
 
-    @_guard
+    @guard
     def titles(self, version: str) -> list[list[Any]]:
         raw = self.client.get(self.key_for("titles", version=version))
         if raw is None:
             raise ModelNotReady(f"model version {version} has expired or was never written")
         return json.loads(raw)
 
-    @_guard
+    @guard
     def table(self, version: str) -> TrackTable:
         """The whole catalog as columns (for requests that score every track)."""
         meta = self.meta(version)
@@ -211,16 +217,6 @@ class ModelStore:
         except ValueError as exc:
             raise StoreCorrupt(f"model version {version}: {exc}") from None
 
-    # -- response cache --------------------------------------------------------------
-    @_guard
-    def cached(self, version: str, digest: str) -> bytes | None:
-        return self.client.get(self.key_for("cache", digest, version=version))
-
-    @_guard
-    def cache(self, version: str, digest: str, body: bytes) -> None:
-        self.client.set(self.key_for("cache", digest, version=version), body,
-                        ex=self.cache_seconds)
-
-    @_guard
+    @guard
     def ping(self) -> bool:
         return bool(self.client.ping())

