@@ -20,9 +20,10 @@ import pytest
 import redis
 import requests
 import schemathesis
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from models.build import build
-from models.ingest import Catalog
+from models.ingest import Catalog, Track
 from service.openapi import build_document
 from service.store import ModelStore
 
@@ -80,6 +81,20 @@ class LiveServer:
             self.process.wait(timeout=10)
 
 
+def catalog() -> list[Track]:
+    """The small test catalog plus the tracks the document's examples name, so the
+    examples (and the cases built from them) reach the engine rather than a 404."""
+    named = [("4uLU6hMCjMI75M1A2tKUQC", "Loneliness #3 (Night Talking)", "Arcade Fire",
+              "lonely, eerie and late-night"),
+             ("3AJwUDP919kvQ9QcozQPxg", "Someone You Loved", "Lewis Capaldi",
+              "sad and tender"),
+             ("1rgnBhdG2JDFTbYkYRZAku", "Dance Monkey", "Tones and I", "playful, joyful"),
+             ("trk-sunday", "Sunday Morning", "Maroon 5", "peaceful and hopeful")]
+    return [*(make_track(i) for i in range(40)),
+            *(make_track(40 + n, id=track_id, title=title, artist=artist, notes=notes)
+              for n, (track_id, title, artist, notes) in enumerate(named))]
+
+
 @pytest.fixture(scope="module")
 def live(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
          ) -> Iterator[LiveServer]:
@@ -87,10 +102,7 @@ def live(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
     prefix = "fuzz-" + os.urandom(4).hex()
     store = ModelStore(redis.Redis.from_url(redis_server.url), prefix=prefix,
                        grace_seconds=60, cache_seconds=60)
-    tracks = [make_track(i) for i in range(40)]
-    tracks.append(make_track(40, title="Loneliness #3 (Night Talking)", features={},
-                             artist="Arcade Fire", notes="lonely, eerie and late-night"))
-    store.publish(build(Catalog(tracks=tracks), k=20))
+    store.publish(build(Catalog(tracks=catalog()), k=20))
     folder = tmp_path_factory.mktemp("fuzz")
     server = LiveServer({"FEELALIKE_REDIS_URL": redis_server.url,
                          "FEELALIKE_KEY_PREFIX": prefix,
@@ -118,7 +130,14 @@ def test_no_server_errors_and_answers_match_the_document(case, live, tally):
     if response.status_code >= 500:
         pytest.fail(f"{response.status_code} for {case.method} {response.request.url}\n"
                     f"body: {response.request.body!r:.400}\nserver log:\n{live.log_tail()}")
-    case.validate_response(response)
+    # A query parameter sent more than once counts once (its first value, as documented
+    # and tested in test_requests): not the rejection the check expects of a list value.
+    lenient = [negative_data_rejection] if repeats_a_parameter(case) else []
+    case.validate_response(response, excluded_checks=lenient)
+
+
+def repeats_a_parameter(case) -> bool:
+    return any(isinstance(value, list) for value in (case.query or {}).values())
 
 
 def test_the_run_covers_every_operation():

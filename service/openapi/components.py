@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from ..requests import MODELS, Query, schemas
+from ..requests import MODELS, AttributeFields, Query, schemas
 from .responses import RESPONSES, schema_of
 
 PREFIX = "#/components/schemas/"
@@ -48,9 +48,20 @@ def collect(named: Iterable[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
     return out
 
 
+def attributes_last(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with the generated min_/max_/target_ attribute fields listed after the
+    fields that say what to recommend (key order only: easier to read, same meaning)."""
+    props = schema.get("properties")
+    if not props:
+        return schema
+    generated = set(AttributeFields.model_fields)
+    ordered = sorted(props, key=lambda name: name in generated)
+    return {**schema, "properties": {name: props[name] for name in ordered}}
+
+
 def request_schemas() -> dict[str, Any]:
     """Body models and their parts (query and path models become parameters)."""
-    return {name: schema for name, schema in schemas().items()
+    return {name: attributes_last(schema) for name, schema in schemas().items()
             if not issubclass(MODELS[name], Query)}
 
 

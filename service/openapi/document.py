@@ -10,10 +10,14 @@ import functools
 from importlib import metadata
 from typing import Any
 
+from pydantic import BaseModel
+
+from models.errors import BadRequest
+
+from ..requests import parse, query_parameters
 from .components import component_schemas, ref
 from .examples import ERRORS, OK
 from .operations import ERROR_RESPONSES, OPERATIONS, Operation
-from ..requests import query_parameters
 
 TITLE = "feelalike"
 DESCRIPTION = """\
@@ -28,7 +32,8 @@ its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body`
 body is not a JSON object); 404 `seed_not_found` (with `suggestions`), `track_not_found`
 or `not_found` (unknown route); 405 `method_not_allowed`; 503 `model_not_ready` or
 `store_unavailable`; 500 `internal_error`. Query parameters that are not documented are
-ignored; body fields that are not documented are rejected.
+ignored, and one given more than once counts once (its first value); body fields that
+are not documented are rejected.
 """
 TAGS = [
     {"name": "recommendations", "description": "Tracks that feel like seeds, moods or text."},
@@ -47,16 +52,32 @@ def version() -> str:
         return "0.0.0"
 
 
+def _empty_is_default(model: type[BaseModel], name: str, params: list[dict[str, Any]]) -> bool:
+    """Whether the model takes ``name=`` (empty) as "left out": asked of the model itself,
+    with the required parameters at their examples."""
+    sample = {p["name"]: str(p["example"]) for p in params if p["required"]}
+    try:
+        parse(model, {**sample, name: ""})
+    except BadRequest:
+        return False
+    return True
+
+
 def _parameters(op: Operation) -> list[dict[str, Any]]:
     params = []
     for model, where in ((op.path_model, "path"), (op.query, "query")):
         if model is None:
             continue
-        for param in query_parameters(model, where):
+        own = query_parameters(model, where)
+        for param in own:
             examples = param["schema"].get("examples")
             if examples:
                 param["example"] = examples[0]
-            params.append(param)
+        for param in own:
+            if not param["required"] and _empty_is_default(model, param["name"], own):
+                param["allowEmptyValue"] = True
+                param["description"] += " Empty means the default."
+        params += own
     return params
 
 
