@@ -193,7 +193,13 @@ def test_real_errors_match_the_documented_schemas(client, published, doc):
     _check(doc, client.post(rec, json={"seeds": ["zzzz qqqq"]}), rec, "post")
     _check(doc, client.get("/v1/tracks/nope"), "/v1/tracks/{id}")
     _check(doc, client.post("/v1/playlists", data="[1"), "/v1/playlists", "post")
-    error_of(client.put(rec), 405, "method_not_allowed")
+    not_allowed = client.put(rec)
+    error_of(not_allowed, 405, "method_not_allowed")
+    assert set(not_allowed.headers["Allow"].split(", ")) >= {"GET", "POST"}
+    documented = doc["components"]["responses"]["MethodNotAllowed"]
+    assert "Allow" in documented["headers"]
+    assert_matches(doc, documented["content"]["application/json"]["schema"],
+                   not_allowed.get_json())
 
 
 def test_not_ready_is_documented_as_it_is_answered(client, store, doc):
@@ -237,6 +243,7 @@ def test_docs_page_renders_every_operation_field_and_error(client, doc):
                  "store_unavailable", "internal_error", "method_not_allowed"):
         assert code in text
     assert "0 < x ≤ 10" in text and "1 ≤ x ≤ 100" in text and "at most 5 items" in text
+    assert "Header Allow" in text
     assert "Loneliness #3" in text and "late-night city drive" in text
 
 

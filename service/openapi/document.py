@@ -108,10 +108,20 @@ def _operation(op: Operation) -> dict[str, Any]:
     return out
 
 
+#: headers that come with an error response, by response name.
+ERROR_HEADERS = {"MethodNotAllowed": {"Allow": {
+    "description": "The methods the path takes, e.g. `GET, HEAD, OPTIONS`.",
+    "schema": {"type": "string"}, "example": "GET, HEAD, OPTIONS, POST"}}}
+
+
 def _error_responses() -> dict[str, Any]:
-    return {name: {"description": description, "content": {"application/json": {
-        "schema": ref("Error"), "examples": {e: copy.deepcopy(ERRORS[e]) for e in examples}}}}
-        for name, (_status, description, examples) in ERROR_RESPONSES.items()}
+    out: dict[str, Any] = {}
+    for name, (_status, description, examples) in ERROR_RESPONSES.items():
+        out[name] = {"description": description, "content": {"application/json": {
+            "schema": ref("Error"), "examples": {e: copy.deepcopy(ERRORS[e]) for e in examples}}}}
+        if name in ERROR_HEADERS:
+            out[name]["headers"] = copy.deepcopy(ERROR_HEADERS[name])
+    return out
 
 
 def build_document() -> dict[str, Any]:

@@ -212,6 +212,9 @@ def _errors(doc: Schema) -> str:
     for name, response in doc.get("components", {}).get("responses", {}).items():
         out.append(f'<h3 id="error-{escape(name)}">{escape(name)}</h3>'
                    f"<p>{_text(response['description'])}</p>")
+        for header, spec in response.get("headers", {}).items():
+            out.append(f"<p>Header <code>{escape(header)}</code>: "
+                       f"{_text(spec.get('description', ''))}</p>")
         for content in response.get("content", {}).values():
             for ex in content.get("examples", {}).values():
                 out.append(f"<p>{_text(ex.get('summary', ''))}</p>{_pre(ex['value'])}")
