@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
+from xml.etree import ElementTree as ET
 
 import pytest
 import redis
@@ -134,6 +135,19 @@ def test_no_server_errors_and_answers_match_the_document(case, live, tally):
     # and tested in test_requests): not the rejection the check expects of a list value.
     lenient = [negative_data_rejection] if repeats_a_parameter(case) else []
     case.validate_response(response, excluded_checks=lenient)
+    assert_export_is_well_formed(response, live.base)
+
+
+def assert_export_is_well_formed(response: schemathesis.Response, base: str) -> None:
+    """What the schema cannot say of the exports: XSPF parses as XML; M3U8 has only its
+    own directives and one link per track (no line injected by a title)."""
+    media = response.headers.get("content-type", [""])[0].split(";")[0]
+    if media == "application/xspf+xml":
+        ET.fromstring(response.content)
+    elif media == "audio/x-mpegurl":
+        lines = response.content.decode().splitlines()
+        assert lines[0] == "#EXTM3U" and lines[1].startswith("#PLAYLIST:"), lines[:2]
+        assert all(line.startswith(("#EXTINF:", base)) for line in lines[2:]), lines
 
 
 def repeats_a_parameter(case) -> bool:
