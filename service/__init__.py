@@ -5,8 +5,6 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from models import settings
-
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Application factory.  ``config`` overrides settings read from the environment.
@@ -15,10 +13,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     them); otherwise the app connects to Redis on its first request.
     """
     from . import errors, resources, views
+    from .settings import snapshot
 
     app = Flask(__name__)
-    app.config.update(settings.snapshot())
+    app.config.update(snapshot())
     app.config.update(config or {})
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     app.json.sort_keys = False
     errors.init_app(app)
     resources.init_app(app, app.config.pop("RESOURCES", None))

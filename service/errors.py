@@ -1,20 +1,63 @@
-"""One JSON error shape for every 4xx/5xx: ``{"error": {"code", "message", ...}}``."""
+"""How errors are answered: one table from exception class to HTTP status, one JSON shape.
+
+Every error response is ``{"error": {"code", "message", ...extra}}``.  The status of a
+:class:`FeelalikeError` comes from :data:`STATUS`; the most specific class listed wins
+(``SeedNotFound`` is a ``NotFound``: 404).  The CLI uses the same table for its exit
+code (a 4xx is the user's to fix).
+"""
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from flask import Flask, Response, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
-from models.errors import FeelalikeError
+from models.errors import (AudioError, BadRequest, CatalogError, ConfigError, DatasetError,
+                           FeelalikeError, NotFound)
+
+from .store.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 
 log = logging.getLogger(__name__)
+
+STATUS: dict[type[FeelalikeError], int] = {
+    FeelalikeError: 500,
+    BadRequest: 400,
+    CatalogError: 400,
+    DatasetError: 400,
+    AudioError: 400,
+    NotFound: 404,
+    ConfigError: 500,
+    StoreCorrupt: 500,
+    ModelNotReady: 503,
+    StoreUnavailable: 503,
+}
+
+
+def status_for(exc: FeelalikeError) -> int:
+    """The HTTP status of an error: that of the nearest class in :data:`STATUS`."""
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
+
+
+def is_user_error(exc: FeelalikeError) -> bool:
+    """Whether the error is the caller's to fix (the service answers it with a 4xx)."""
+    return 400 <= status_for(exc) < 500
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     """The body of every error response."""
     return {"error": {"code": code, "message": message, **extra}}
+
+
+PUBLIC_STORE_MESSAGE = "the model store is unreachable; try again shortly"
+MAX_MESSAGE = 200
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "..."
 
 
 def _respond(status: int, body: dict[str, Any]) -> Response:
@@ -26,12 +69,22 @@ def _respond(status: int, body: dict[str, Any]) -> Response:
 def init_app(app: Flask) -> None:
     @app.errorhandler(FeelalikeError)
     def feelalike_error(exc: FeelalikeError) -> Response:
-        return _respond(exc.status, error_body(exc.code, exc.message, **exc.extra))
+        if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
+            log.warning("%s", exc.message)
+            return _respond(503, error_body(exc.code, PUBLIC_STORE_MESSAGE))
+        return _respond(status_for(exc), error_body(exc.code, exc.message, **exc.extra))
+
+    @app.before_request
+    def url_not_too_long() -> None:
+        if len(request.full_path) > app.config["MAX_URL_CHARS"]:
+            raise RequestURITooLarge(f"the URL is longer than {app.config['MAX_URL_CHARS']} "
+                                     "characters")
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
         code = (exc.name or "error").lower().replace(" ", "_")
-        response = _respond(exc.code or 500, error_body(code, exc.description or exc.name))
+        response = _respond(exc.code or 500, error_body(code, _short(exc.description or
+                                                                      exc.name)))
         if exc.code == 405 and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response

@@ -14,7 +14,7 @@ from models.errors import SeedNotFound
 from models.language import TitleIndex
 from models.ranking import NeighbourLists, RankingEngine, TrackTable
 
-from .store import ModelStore, connect
+from .store import ModelStore, open_store
 
 EXTENSION = "feelalike"
 VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
@@ -91,10 +91,7 @@ class Resources:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Resources":
-        client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
-        return cls(ModelStore(client, prefix=config["KEY_PREFIX"],
-                              grace_seconds=config["GRACE_SECONDS"],
-                              cache_seconds=config["CACHE_SECONDS"]))
+        return cls(open_store(config))
 
     def current(self) -> VersionResources:
         """Resources of the live version (one Redis read to learn which it is)."""

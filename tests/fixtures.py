@@ -20,6 +20,13 @@ needs_shared = pytest.mark.skipif(
     reason="needs the project's shared data folder ../shared/data (present in CI, absent "
            "in a plain clone)")
 
+def write_catalog(tmp_path: Path, rows: int = 30, name: str = "cat.csv") -> Path:
+    """A CSV catalog of ``rows`` songs ("Song i" by "Band i%5") and one malformed last row."""
+    lines = [f"id{i},Song {i},Band {i % 5},LP,{'Sad Songs' if i % 2 else 'Party'},pop,"
+             f"{(i % 10) / 10},{(i * 3 % 10) / 10},{90 + i}\n" for i in range(rows)]
+    return write(tmp_path, name, CATALOG_HEADER + "".join(lines) + "bad,,,,\n")
+
+
 
 def make_track(i: int, **overrides) -> Track:
     """A small synthetic track whose features vary smoothly with ``i``."""

@@ -7,16 +7,13 @@ import pytest
 
 from data import DEMO_CATALOG
 
-from .fixtures import HER_REVIEW, TIDY, needs_shared
 from .fixtures import CATALOG_HEADER as HEADER
-from .fixtures import write
+from .fixtures import HER_REVIEW, TIDY, needs_shared, write, write_catalog
 
 
 @pytest.fixture()
 def catalog_file(tmp_path):
-    rows = [f"id{i},Song {i},Band {i % 5},LP,{'Sad Songs' if i % 2 else 'Party'},pop,"
-            f"{(i % 10) / 10},{(i * 3 % 10) / 10},{90 + i}\n" for i in range(30)]
-    return write(tmp_path, "cat.csv", HEADER + "".join(rows) + "bad,,,,\n")
+    return write_catalog(tmp_path)
 
 
 def test_build_then_recommend_json_equals_api_body(runner, client, catalog_file):
@@ -61,6 +58,32 @@ def test_recommend_without_a_model(runner):
 def test_usage_errors_are_click_messages(runner):
     code, _, err = runner("build")
     assert code == 2 and "--catalog" in err
+
+
+@pytest.mark.parametrize("model, args, code", [
+    (True, ["recommend", "no such song at all zz"], 2),   # 404 in the API: the user's to fix
+    (True, ["playlist", "Song 4", "--arc", "lonely"], 2),  # 400
+    (False, ["build", "--catalog", "missing.csv"], 2),     # 400
+    (False, ["recommend", "Song 4"], 1),                   # no model yet: 503 in the API
+])
+def test_exit_codes_follow_the_services_status_table(runner, catalog_file, model, args, code):
+    if model:
+        assert runner("build", "--catalog", str(catalog_file))[0] == 0
+    got, out, err = runner(*args)
+    assert got == code, err
+    assert err.count("error:") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("variable, args", [
+    ("FEELALIKE_NEIGHBOURS", ["build", "--catalog", "CATALOG"]),
+    ("FEELALIKE_GRACE_SECONDS", ["recommend", "Song 4"]),
+    ("FEELALIKE_PORT", ["serve"]),
+])
+def test_a_bad_environment_value_is_one_line(runner, monkeypatch, catalog_file, variable, args):
+    monkeypatch.setenv(variable, "lots")
+    code, out, err = runner(*[str(catalog_file) if a == "CATALOG" else a for a in args])
+    assert code == 1 and out == "" and err.count("error:") == 1
+    assert err.endswith(f"error: setting {variable}='lots' is not a valid int\n")
 
 
 @needs_shared

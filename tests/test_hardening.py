@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from models.errors import StoreUnavailable
+from service.store import StoreUnavailable, connect
 from service.exports import export
-from service.store import connect
+
 
 from .fixtures import error_of
 from .redis_server import free_port
@@ -86,3 +86,40 @@ def test_titles_cannot_inject_lines_into_exports(fmt):
         assert [line for line in lines if not line.startswith("#")] == ["t/a"]
     else:
         assert "\n#EXTM3U" not in text and "Song\n" not in text
+
+
+def test_bodies_and_urls_over_the_limits_get_json_413_and_414(store, published):
+    from service import create_app
+    from service.resources import Resources
+
+    client = create_app({"RESOURCES": Resources(store), "MAX_BODY_BYTES": 10_000,
+                         "MAX_URL_CHARS": 500}).test_client()
+    huge = '{"seeds": ["trk1"], "' + "k" * 20_000 + '": 1}'
+    error = error_of(client.post("/v1/recommendations", data=huge,
+                                 content_type="application/json"), 413)
+    assert len(error["message"]) < 300
+    error_of(client.get("/v1/recommendations?seed=" + "x" * 600), 414)
+    assert client.get("/v1/recommendations?seed=trk1").status_code == 200
+
+
+def test_an_unknown_key_of_any_size_is_named_briefly(client, published):
+    response = client.post("/v1/recommendations", json={"seeds": ["trk1"], "k" * 5000: 1})
+    error = error_of(response, 400, "bad_request")
+    assert len(response.data) < 1000 and len(error["field"]) <= 60
+
+
+def test_export_links_never_come_from_the_host_header(store, published):
+    from service import create_app
+    from service.resources import Resources
+
+    body = {"seed": "trk1", "length": 3}
+    plain = create_app({"RESOURCES": Resources(store)}).test_client()
+    text = plain.post("/v1/playlists?format=m3u8", json=body,
+                      headers={"Host": "evil.example"}).data.decode()
+    links = [line for line in text.splitlines() if not line.startswith("#")]
+    assert links and all(link.startswith("/v1/tracks/") for link in links)
+    public = create_app({"RESOURCES": Resources(store),
+                         "PUBLIC_URL": "https://music.example/fa/"}).test_client()
+    text = public.post("/v1/playlists?format=m3u8", json=body,
+                       headers={"Host": "evil.example"}).data.decode()
+    assert "evil.example" not in text and "https://music.example/fa/v1/tracks/" in text

@@ -1,40 +1,105 @@
-"""Settings are documented; the error shape is pinned; the embedded Redis works."""
+"""Settings are documented; errors map to one status table; the error shape is pinned;
+the domain knows nothing of HTTP; the embedded Redis works."""
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 import pytest
 
+import data
+import models
+import service
 from models import settings
-from models.errors import BadRequest, FeelalikeError, SeedNotFound, StoreUnavailable
+from models.audio import AudioError
+from models.errors import (BadRequest, CatalogError, ConfigError, DatasetError, FeelalikeError,
+                           NotFound, SeedNotFound, TrackNotFound)
 from service import create_app
-from service.store import connect
-from service.errors import error_body
+from service import settings as serving
+from service.errors import STATUS, error_body, is_user_error, status_for
+from service.store import ModelNotReady, StoreCorrupt, StoreUnavailable, connect
 
-from .fixtures import ROOT
+from .fixtures import ROOT, make_track
+from .redis_server import RedisServer, free_port
+
+SERVING = {"REDIS_URL", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS", "HOST", "PORT",
+           "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS"}
 
 
 def test_every_setting_is_documented():
     doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`FEELALIKE_([A-Z_]+)`", doc))
-    assert documented == {s.name for s in settings.SETTINGS}
+    assert documented == {s.name for s in serving.ALL_SETTINGS}
+    assert len(serving.ALL_SETTINGS) == len(documented)  # no name declared twice
+
+
+def test_serving_settings_live_in_the_service():
+    assert {s.name for s in serving.SERVING_SETTINGS} == SERVING
+    assert not SERVING & {s.name for s in settings.SETTINGS}
+    assert set(serving.snapshot({})) == {s.name for s in serving.ALL_SETTINGS}
 
 
 def test_settings_read_the_prefixed_environment():
     assert settings.get("NEIGHBOURS", {}) == 100
     assert settings.get("NEIGHBOURS", {"FEELALIKE_NEIGHBOURS": "7"}) == 7
-    assert settings.get("REDIS_URL", {"REDIS_URL": "redis://x"}) == "redis://x"
-    assert settings.get("REDIS_URL", {"REDIS_URL": "redis://x",
-                                      "FEELALIKE_REDIS_URL": "redis://y"}) == "redis://y"
-    with pytest.raises(BadRequest, match="FEELALIKE_NEIGHBOURS"):
-        settings.get("NEIGHBOURS", {"FEELALIKE_NEIGHBOURS": "many"})
+    assert serving.get("NEIGHBOURS", {"FEELALIKE_NEIGHBOURS": "7"}) == 7
+    assert serving.get("REDIS_URL", {"REDIS_URL": "redis://x"}) == "redis://x"
+    assert serving.get("REDIS_URL", {"REDIS_URL": "redis://x",
+                                     "FEELALIKE_REDIS_URL": "redis://y"}) == "redis://y"
+    assert serving.get("KEY_PREFIX", {"KEY_PREFIX": "other"}) == "feelalike"
+
+
+@pytest.mark.parametrize("read, name", [(settings.get, "NEIGHBOURS"),
+                                        (serving.get, "GRACE_SECONDS"),
+                                        (serving.get, "PORT")])
+def test_a_bad_environment_value_is_a_config_error(read, name):
+    with pytest.raises(ConfigError, match=f"FEELALIKE_{name}='many' is not a valid int"):
+        read(name, {f"FEELALIKE_{name}": "many"})
+
+
+def test_a_bad_environment_value_stops_the_app_factory(monkeypatch):
+    monkeypatch.setenv("FEELALIKE_CACHE_SECONDS", "soon")
+    with pytest.raises(ConfigError, match="FEELALIKE_CACHE_SECONDS"):
+        create_app()
 
 
 def test_error_body_shape_is_pinned():
     assert error_body("seed_not_found", "no track matches 'x'", suggestions=[]) == {
         "error": {"code": "seed_not_found", "message": "no track matches 'x'",
                   "suggestions": []}}
-    assert SeedNotFound("x").status == 404 and issubclass(SeedNotFound, FeelalikeError)
+    assert error_body("bad_request", "no") == {"error": {"code": "bad_request", "message": "no"}}
+
+
+def _all_error_classes() -> set[type[FeelalikeError]]:
+    for package in (models, service, data):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if not info.name.endswith(("__main__", ".wsgi")):
+                importlib.import_module(info.name)
+    found, todo = set(), [FeelalikeError]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.add(sub)
+            todo.append(sub)
+    return found
+
+
+def test_every_error_class_is_in_the_status_table():
+    for cls in _all_error_classes():
+        listed = next(c for c in cls.__mro__ if c in STATUS)
+        assert listed is not FeelalikeError, f"{cls.__name__} has no line in service.errors.STATUS"
+
+
+def test_the_status_table_keeps_the_api_contract():
+    statuses = {cls: status_for(cls("x")) for cls in (
+        BadRequest, NotFound, SeedNotFound, TrackNotFound, CatalogError, DatasetError,
+        AudioError, ConfigError, ModelNotReady, StoreUnavailable, StoreCorrupt, FeelalikeError)}
+    assert statuses == {BadRequest: 400, NotFound: 404, SeedNotFound: 404, TrackNotFound: 404,
+                        CatalogError: 400, DatasetError: 400, AudioError: 400,
+                        ConfigError: 500, ModelNotReady: 503, StoreUnavailable: 503,
+                        StoreCorrupt: 500, FeelalikeError: 500}
+    assert is_user_error(SeedNotFound("x")) and not is_user_error(ModelNotReady("x"))
+    assert not any(hasattr(cls, "status") for cls in statuses)
 
 
 def test_unexpected_errors_are_json_without_traceback(published, store):
@@ -62,8 +127,6 @@ def test_embedded_redis_persists_under_the_data_home(tmp_path):
 
 
 def test_unreachable_redis_url_is_store_unavailable():
-    from .redis_server import free_port
-
     with pytest.raises(StoreUnavailable, match="cannot reach Redis"):
         connect(f"redis://127.0.0.1:{free_port()}/0")
 
@@ -71,13 +134,10 @@ def test_unreachable_redis_url_is_store_unavailable():
 def test_redis_going_away_mid_request_is_503_json(tmp_path):
     import redis
 
-    from models.ingest import Catalog
     from models.build import build
+    from models.ingest import Catalog
     from service.resources import Resources
     from service.store import ModelStore
-
-    from .fixtures import make_track
-    from .redis_server import RedisServer
 
     server = RedisServer(tmp_path).start()
     store = ModelStore(redis.Redis.from_url(server.url, socket_timeout=2), prefix="p")

@@ -8,7 +8,7 @@ import pytest
 import redis
 
 from models.ingest import Catalog
-from models.errors import ModelNotReady, StoreUnavailable
+from service.store import ModelNotReady, StoreUnavailable
 from models.build import build
 from service.store import ModelStore, decode_neighbours, encode_neighbours
 

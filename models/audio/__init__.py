@@ -1,11 +1,13 @@
 """Audio: analysing files, caching results, and the learned audio -> mood model."""
 from .analysis import AudioError, PITCH_CLASSES, SAMPLE_RATE, analyse, decode, key_and_mode, require, tempo
-from .batch import AudioCache, analyse_many, as_track, expand
+from .batch import DEFAULT_WINDOW, AudioCache, Batch, analyse_many, analyse_paths, as_track, expand
 from .training import train
 from .va_model import INPUTS, VaModel
 
 __all__ = [
     "AudioCache",
+    "Batch",
+    "DEFAULT_WINDOW",
     "AudioError",
     "INPUTS",
     "PITCH_CLASSES",
@@ -13,6 +15,7 @@ __all__ = [
     "VaModel",
     "analyse",
     "analyse_many",
+    "analyse_paths",
     "as_track",
     "decode",
     "expand",

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import FeelalikeError
+from ..errors import AudioError
 
 ANALYSIS_VERSION = 1
 SAMPLE_RATE = 22050
@@ -38,11 +38,6 @@ PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
 MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
 TEMPO_RANGE = (40.0, 220.0)
-
-
-class AudioError(FeelalikeError):
-    code = "audio_error"
-    status = 400
 
 
 def _clip(x: float) -> float:

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse
+from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
 from ..ingest import sha256_of
+
+DEFAULT_WINDOW = 120.0
+
 
 @dataclass
 class Batch:
@@ -96,6 +99,22 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
             _collect(batch, pool.map(_work, jobs), digests, window, cache, progress)
     batch.tracks.sort(key=lambda t: t["path"])
     return batch
+
+
+def analyse_paths(paths: Iterable[str | Path], *, window: float = DEFAULT_WINDOW,
+                  cache: AudioCache | None = None, workers: int | None = None,
+                  progress: Callable[[str, int], Any] | None = None) -> Batch:
+    """Analyse files and folders with one progress bar from ``progress(desc, total)``;
+    fails at once (AudioError) when the audio extra is not installed."""
+    require()
+    files = expand(paths)
+    bar = progress("analysing", len(files)) if progress else None
+    try:
+        return analyse_many(files, window=window, cache=cache, workers=workers,
+                            progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
 
 
 def _collect(batch: Batch, results: Iterable, digests: dict[str, str], window: float,

@@ -1,9 +1,11 @@
-"""The offline build: mood evidence, feature scaling, vectors and neighbour lists."""
+"""The offline build: sources, mood evidence, feature scaling, vectors and neighbour lists."""
 from .features import AudioScaler
 from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
+from .sources import (BuildOptions, LoadedSources, Sources, build_from_sources, load_sources,
+                      read_reviews)
 from .vectors import BlockWeights, Blocks, vector_blocks
 
 __all__ = [
@@ -14,12 +16,18 @@ __all__ = [
     "no_progress",
     "BlockWeights",
     "Blocks",
+    "BuildOptions",
     "BuiltModel",
     "HUB_NEIGHBOURS",
+    "LoadedSources",
     "NeighbourModel",
+    "Sources",
     "analyse_moods",
     "build",
+    "build_from_sources",
+    "load_sources",
     "mood_profiles",
+    "read_reviews",
     "reduce_hubs",
     "vector_blocks",
 ]

@@ -10,7 +10,7 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 
 from models.build import BuiltModel
-from models.errors import StoreCorrupt
+from .errors import StoreCorrupt
 from models.ingest import Track
 from models.language import MoodProfile
 from models.language import MOODS

@@ -2,23 +2,27 @@
 
 The embedded server keeps its database under ``DATA_HOME/redis`` so models survive
 restarts; several processes (a build and a running API) share one server.
+:func:`open_store` is the way in for code that only needs the store (the CLI, the app).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
 
 from models import settings
-from models.errors import StoreUnavailable
+
+from ..settings import get as setting, snapshot
+from .errors import StoreUnavailable
+from .model_store import ModelStore
 
 SOCKET_TIMEOUT = 5.0
 
 
 def connect(url: str | None = None, data_home: str | None = None) -> redis.Redis:
     """A Redis client for ``url``, or for the embedded server when ``url`` is empty."""
-    url = settings.get("REDIS_URL") if url is None else url
+    url = setting("REDIS_URL") if url is None else url
     try:
         if url:
             client = redis.Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT,
@@ -39,6 +43,16 @@ def redact(url: str) -> str:
     host = parts.hostname or ""
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def open_store(config: Mapping[str, Any] | None = None) -> ModelStore:
+    """The model store the settings name (``config`` as from ``service.settings.snapshot``;
+    default: read from the environment)."""
+    config = snapshot() if config is None else config
+    client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
+    return ModelStore(client, prefix=config["KEY_PREFIX"],
+                      grace_seconds=config["GRACE_SECONDS"],
+                      cache_seconds=config["CACHE_SECONDS"])
 
 
 def _embedded(data_home: str | None) -> Any:

@@ -26,12 +26,11 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 import redis
 
-from models.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 from models.build import BuiltModel
-
-from .codec import (ROW_DTYPE, SCORE_DTYPE, decode_neighbours, encode_neighbours,
-                    track_documents)
 from models.ranking import TrackTable
+
+from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_documents
+from .errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 
 VERSION_KEYS = ("meta", "tracks", "rows", "neighbours", "vectors", "titles", "table",
                 "table_strings")

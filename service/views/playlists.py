@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify
 
 from models.errors import BadRequest
 from models.ranking import Query, arc_ends, arc_points, path, seed_songs, sequence
@@ -71,8 +72,10 @@ def post_playlist() -> Response:
     if fmt == "json":
         return jsonify(result)
 
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+
     def link(track: dict) -> str:
-        return f"{request.host_url}v1/tracks/{track['id']}"
+        return f"{base}/v1/tracks/{quote(track['id'], safe='')}"
 
     return Response(export(fmt, result["title"], result["tracks"], link),
                     content_type=FORMATS[fmt])

@@ -1,0 +1,119 @@
+"""The build as a library call: sources (catalog files, reviews, audio folders) -> a model.
+
+:class:`Sources` names what a build reads; :func:`load_sources` reads it into a
+catalog and reviews (analysing audio folders, with a cache folder passed in) and
+keeps what it had to skip; :func:`build_from_sources` then builds the model.  Nothing
+here reads settings or prints: values come in as arguments, problems go back out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+from ..audio import DEFAULT_WINDOW, AudioCache, VaModel, analyse_paths, as_track
+from ..errors import BadRequest
+from ..ingest import (Catalog, RowProblem, Track, load_album_review, load_catalog,
+                      load_review_jsonl, merge_tracks)
+from ..language import Review
+from .pipeline import BuiltModel, build
+from .progress import ProgressFactory, no_progress
+from .vectors import BlockWeights
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a build reads.  ``album_reviews`` are plain-text reviews of whole albums:
+    give one album title in ``albums`` for all of them, or one per review."""
+
+    catalogs: Sequence[str | Path] = ()
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    review_files: Sequence[str | Path] = ()
+    album_reviews: Sequence[str | Path] = ()
+    albums: Sequence[str] = ()
+    audio_dirs: Sequence[str | Path] = ()
+
+
+@dataclass
+class LoadedSources:
+    """The catalog and reviews read from :class:`Sources`, with what was skipped."""
+
+    catalog: Catalog
+    reviews: list[Review]
+    review_problems: list[RowProblem] = field(default_factory=list)
+    audio_errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: K, block weights, an optional audio -> valence/arousal model file and
+    the folder that caches audio analyses (None: no cache)."""
+
+    k: int = 100
+    weights: BlockWeights = BlockWeights()
+    va_model: str | Path | None = None
+    audio_cache: str | Path | None = None
+
+
+def _check_album_reviews(sources: Sources) -> None:
+    """The pairing rule: plain-text reviews need one album, or one album each."""
+    texts, albums = sources.album_reviews, sources.albums
+    if texts and not albums:
+        raise BadRequest("--review FILE.txt needs --about-album TITLE")
+    if albums and len(albums) not in (1, len(texts)):
+        raise BadRequest("give one --about-album, or one per --review")
+
+
+def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
+    """Every review the sources name, and the malformed JSON Lines skipped."""
+    _check_album_reviews(sources)
+    reviews: list[Review] = []
+    problems: list[RowProblem] = []
+    for path in sources.review_files:
+        found, skipped = load_review_jsonl(path)
+        reviews += found
+        problems += skipped
+    albums = sources.albums
+    for i, path in enumerate(sources.album_reviews):
+        reviews.append(load_album_review(path, albums[min(i, len(albums) - 1)]))
+    return reviews, problems
+
+
+def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
+                         progress: ProgressFactory = no_progress,
+                         ) -> tuple[list[Track], list[str]]:
+    """Tracks for the audio files in ``folders``, and one line per file that failed."""
+    if not folders:
+        return [], []
+    batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
+                          cache=AudioCache(cache_dir) if cache_dir else None)
+    return [as_track(t) for t in batch.tracks], [e["error"] for e in batch.errors]
+
+
+def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
+                 progress: ProgressFactory = no_progress) -> LoadedSources:
+    """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
+    reviews, review_problems = read_reviews(sources)
+    audio, audio_errors = _analyse_audio_tracks(sources.audio_dirs, audio_cache, progress)
+    if sources.catalogs:
+        catalog = load_catalog(sources.catalogs, sources.mapping)
+        catalog.tracks = merge_tracks([*catalog.tracks, *audio])
+    elif audio:
+        catalog = Catalog(audio)
+    else:
+        raise BadRequest("give --catalog or --audio-dir with usable audio")
+    return LoadedSources(catalog, reviews, review_problems, audio_errors)
+
+
+def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(), *,
+                       progress: ProgressFactory = no_progress,
+                       on_loaded: Callable[[LoadedSources], None] | None = None,
+                       ) -> BuiltModel:
+    """Load the sources and build a model (``on_loaded`` sees what was read and skipped
+    before the long part starts)."""
+    va_model = VaModel.load(options.va_model) if options.va_model else None
+    loaded = load_sources(sources, audio_cache=options.audio_cache, progress=progress)
+    if on_loaded:
+        on_loaded(loaded)
+    return build(loaded.catalog, loaded.reviews, k=options.k, weights=options.weights,
+                 progress=progress, va_model=va_model)

@@ -1,0 +1,55 @@
+"""The ``feelalike`` command line: a thin layer over the library, a module per command group.
+
+Commands parse arguments, call the library and print.  Errors are one clear line on
+stderr and a non-zero exit (2 for what the user can fix, the errors the API answers
+with a 4xx; 1 otherwise), never a traceback.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import click
+
+from models.errors import FeelalikeError
+from service.errors import is_user_error
+
+from .audio import analyze
+from .build import build, demo
+from .datasets import datasets
+from .moods import moods
+from .query import playlist, recommend
+from .serve import serve
+from .training import evaluate, train_mood
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """feelalike: tracks that feel like the one you love."""
+
+
+for _command in (build, analyze, train_mood, moods, recommend, playlist, serve, demo, evaluate,
+                 datasets):
+    cli.add_command(_command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the CLI, turning every error into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="feelalike", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except FeelalikeError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        return 2 if is_user_error(exc) else 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: no traceback reaches a user
+        click.echo(f"error: unexpected {type(exc).__name__}: {exc}", err=True)
+        return 1
+    return 0

@@ -1,0 +1,40 @@
+"""``feelalike analyze``: audio features of files and folders."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from models import settings
+from models.audio import AudioCache, analyse_paths
+from models.errors import BadRequest
+
+from .output import progress
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--window", default=120.0, show_default=True, type=click.FloatRange(5, 3600),
+              help="Seconds analysed (centred) in long files.")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Parallel processes (default: one per core).")
+def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int | None) -> None:
+    """Analyse audio files and folders: tempo, key, loudness, spectra, descriptors."""
+    batch = analyse_paths(paths, window=window, workers=workers, progress=progress,
+                          cache=AudioCache(settings.audio_cache_dir()))
+    if as_json:
+        tracks = [{k: v for k, v in t.items() if k != "content_hash"} for t in batch.tracks]
+        click.echo(json.dumps({"tracks": tracks, "errors": batch.errors}, ensure_ascii=False))
+    else:
+        for t in batch.tracks:
+            f = t["features"]
+            click.echo(f"{t['path']}: {t['tempo']:.1f} BPM ({t['tempo_confidence']:.2f}), "
+                       f"{t['key']} {t['mode']}, {f['loudness']:.1f} LUFS, energy "
+                       f"{f['energy']:.2f}, acousticness {f['acousticness']:.2f}")
+        for e in batch.errors:
+            click.echo(f"skipped: {e['error']}", err=True)
+    click.echo(f"analysed {len(batch.tracks)} files ({batch.cached} from cache), "
+               f"{len(batch.errors)} errors", err=True)
+    if not batch.tracks:
+        raise BadRequest("no file could be analysed")

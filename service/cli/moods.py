@@ -1,0 +1,37 @@
+"""``feelalike moods``: moods read from reviews and tags, with their evidence."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from models.build import load_sources, mood_profiles
+from models.language import load_lexicon
+
+from .output import progress, report_loaded
+from .sources import review_options, sources
+
+
+@click.command()
+@click.option("--catalog", "catalogs", multiple=True, required=True, help="Catalog file(s).")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN")
+@review_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str, ...],
+          texts: tuple[str, ...], albums: tuple[str, ...], as_json: bool) -> None:
+    """Read moods from reviews and tags, with the evidence for each (no model is built)."""
+    loaded = load_sources(sources(catalogs, mapping, jsonl, texts, albums))
+    report_loaded(loaded)
+    catalog = loaded.catalog
+    profiles = mood_profiles(catalog, loaded.reviews, load_lexicon(), progress=progress)
+    tracks = [{"id": t.id, "title": t.title, "moods": p.mood_list(),
+               "valence": round(p.valence, 4), "arousal": round(p.arousal, 4),
+               "confidence": round(p.confidence, 4), "source": p.source}
+              for t, p in zip(catalog.tracks, profiles)]
+    if as_json:
+        click.echo(json.dumps({"tracks": tracks}, ensure_ascii=False))
+        return
+    for track in tracks:
+        top = ", ".join(f"{m['mood']} {m['score']:.2f}" for m in track["moods"][:4])
+        click.echo(f"{track['title']}: {top or '-'}  (valence {track['valence']:+.2f}, "
+                   f"arousal {track['arousal']:+.2f}, from {track['source']})")

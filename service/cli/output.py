@@ -1,0 +1,37 @@
+"""What the CLI prints besides results: progress bars and reports of skipped input."""
+from __future__ import annotations
+
+import sys
+from typing import Any, Sequence
+
+import click
+from tqdm import tqdm
+
+from models.build import LoadedSources
+
+SHOWN_PROBLEMS = 5
+
+
+def progress(desc: str, total: int) -> tqdm:
+    """A progress bar on stderr (hidden when stderr is not a terminal)."""
+    return tqdm(total=total, desc=desc, unit="it", file=sys.stderr, leave=False,
+                mininterval=0.5, disable=None)
+
+
+def report(problems: Sequence[Any], what: str, total: int | None = None) -> None:
+    """One line with the count, then the first few problems (file:line: reason)."""
+    if not problems:
+        return
+    count = total or len(problems)
+    click.echo(f"skipped {count} malformed {what}:", err=True)
+    for problem in problems[:SHOWN_PROBLEMS]:
+        click.echo(f"  {problem}", err=True)
+    if count > SHOWN_PROBLEMS:
+        click.echo(f"  ... and {count - SHOWN_PROBLEMS} more", err=True)
+
+
+def report_loaded(loaded: LoadedSources) -> None:
+    """Everything loading the sources skipped: review lines, audio files, catalog rows."""
+    report(loaded.review_problems, "review lines")
+    report(loaded.audio_errors, "audio files")
+    report(loaded.catalog.problems, "catalog rows", loaded.catalog.skipped)

@@ -1,0 +1,70 @@
+"""``feelalike recommend`` and ``feelalike playlist``: answers from the published model.
+
+Both parse a typed request and call the same view functions as the API, so ``--json``
+prints the API's body.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from models.errors import BadRequest
+from service.resources import Resources
+from service.store import open_store
+
+
+@click.command()
+@click.argument("seed")
+@click.option("--limit", default=10, type=int, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
+def recommend(seed: str, limit: int, as_json: bool) -> None:
+    """Tracks that feel like SEED (a track id or title)."""
+    from service.requests import SimilarQuery, parse
+    from service.views.recommendations import similar
+
+    query = parse(SimilarQuery, {"seed": seed, "limit": limit})
+    body = similar(Resources(open_store()).current(), query.seed, query.limit)
+    if as_json:
+        click.echo(json.dumps(body, ensure_ascii=False))
+        return
+    s = body["seed"]
+    click.echo(f"Tracks that feel like {s['title']} by {s['artist']} "
+               f"(model {body['model_version']}):")
+    for i, r in enumerate(body["results"], start=1):
+        click.echo(f"{i:3}. {r['title']} by {r['artist']}  score {r['score']:.3f}  "
+                   f"[{', '.join(r['moods'])}]")
+
+
+@click.command()
+@click.argument("seed")
+@click.option("--length", default=20, type=int, show_default=True)
+@click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "m3u8", "xspf", "jspf"]))
+@click.option("--out", default=None, help="Write to this file instead of standard output.")
+def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None) -> None:
+    """A playlist that starts from SEED, optionally following a mood arc."""
+    from service.exports import export
+    from service.requests import PlaylistBody, parse
+    from service.views.playlists import playlist as make_playlist
+
+    body: dict[str, Any] = {"seed": seed, "length": length}
+    if arc is not None:
+        start, sep, end = arc.partition(":")
+        if not sep:
+            raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
+                             field="arc")
+        body["arc"] = {"from": start.strip(), "to": end.strip()}
+    result = make_playlist(Resources(open_store()).current(), parse(PlaylistBody, body))
+    text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
+        fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}")
+    if out:
+        Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)
+    else:
+        click.echo(text)
+    for warning in result.get("warnings", []):
+        click.echo(f"warning: {warning}", err=True)
