@@ -113,7 +113,8 @@ def test_each_operation_documents_its_answer_and_errors(doc, op):
     assert item["summary"] and item["description"] and item["operationId"]
     responses = item["responses"]
     assert responses["200"]["content"]
-    assert "500" in responses
+    assert {"414", "500"} <= set(responses)
+    assert ("413" in responses) == (op.method == "post")
     if op.path.startswith("/v1/"):
         assert {"400", "503"} <= set(responses)
     seeds = op.path in ("/v1/recommendations", "/v1/playlists", "/v1/path")
@@ -193,6 +194,11 @@ def test_real_errors_match_the_documented_schemas(client, published, doc):
     _check(doc, client.post(rec, json={"seeds": ["zzzz qqqq"]}), rec, "post")
     _check(doc, client.get("/v1/tracks/nope"), "/v1/tracks/{id}")
     _check(doc, client.post("/v1/playlists", data="[1"), "/v1/playlists", "post")
+    _check(doc, client.get("/healthz?" + "a" * 5000), "/healthz")
+    _check(doc, client.post(rec, data="[" + " " * 1_100_000 + "]"), rec, "post")
+    error_of(client.post(rec, data="[" + " " * 1_100_000 + "]"), 413,
+             "request_entity_too_large")
+    error_of(client.get("/docs?" + "a" * 5000), 414, "request_uri_too_long")
     not_allowed = client.put(rec)
     error_of(not_allowed, 405, "method_not_allowed")
     assert set(not_allowed.headers["Allow"].split(", ")) >= {"GET", "POST"}
@@ -240,7 +246,8 @@ def test_docs_page_renders_every_operation_field_and_error(client, doc):
     for name in ("RecommendBody", "PlaylistBody", "SeedRef", "TrackDocument", "Error"):
         assert f"#schema-{name}" in page.urls
     for code in ("bad_request", "seed_not_found", "track_not_found", "model_not_ready",
-                 "store_unavailable", "internal_error", "method_not_allowed"):
+                 "store_unavailable", "internal_error", "method_not_allowed",
+                 "request_entity_too_large", "request_uri_too_long"):
         assert code in text
     assert "0 < x ≤ 10" in text and "1 ≤ x ≤ 100" in text and "at most 5 items" in text
     assert "Header Allow" in text

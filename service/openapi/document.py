@@ -30,8 +30,9 @@ All answers are JSON unless an export format is asked for. Every error is
 `{"error": {"code", "message", ...}}`: 400 `bad_request` names the offending `field` by
 its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body` when the
 body is not a JSON object); 404 `seed_not_found` (with `suggestions`), `track_not_found`
-or `not_found` (unknown route); 405 `method_not_allowed`; 503 `model_not_ready` or
-`store_unavailable`; 500 `internal_error`. Query parameters that are not documented are
+or `not_found` (unknown route); 405 `method_not_allowed`; 413
+`request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 503
+`model_not_ready` or `store_unavailable`; 500 `internal_error`. Query parameters that are not documented are
 ignored, and one given more than once counts once (its first value); body fields that
 are not documented are rejected.
 """

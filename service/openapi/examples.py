@@ -86,17 +86,17 @@ OK = {
 EXPORTS = {
     "audio/x-mpegurl": "#EXTM3U\n#PLAYLIST:From lonely to hopeful\n"
                        "#EXTINF:222,Arcade Fire - Loneliness #3 (Night Talking)\n"
-                       "http://localhost:8000/v1/tracks/4uLU6hMCjMI75M1A2tKUQC\n",
+                       "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC\n",
     "application/xspf+xml": (
         '<?xml version="1.0" encoding="UTF-8"?>\n<playlist xmlns="http://xspf.org/ns/0/" '
         'version="1"><title>From lonely to hopeful</title><trackList><track><location>'
-        "http://localhost:8000/v1/tracks/4uLU6hMCjMI75M1A2tKUQC</location><identifier>"
+        "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC</location><identifier>"
         "feelalike:track:4uLU6hMCjMI75M1A2tKUQC</identifier><title>Loneliness #3 (Night "
         "Talking)</title><creator>Arcade Fire</creator><album>Her</album></track>"
         "</trackList></playlist>"),
     "application/jspf+json": {"playlist": {"title": "From lonely to hopeful", "track": [{
         "title": "Loneliness #3 (Night Talking)", "creator": "Arcade Fire",
-        "location": ["http://localhost:8000/v1/tracks/4uLU6hMCjMI75M1A2tKUQC"],
+        "location": ["/v1/tracks/4uLU6hMCjMI75M1A2tKUQC"],
         "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC"], "album": "Her"}]}},
 }
 
@@ -116,7 +116,13 @@ ERRORS = {
         "code": "model_not_ready",
         "message": "no model has been built yet: run `feelalike build` first"}}),
     "store_unavailable": example("Redis unreachable", {"error": {
-        "code": "store_unavailable", "message": "Redis is unreachable"}}),
+        "code": "store_unavailable",
+        "message": "the model store is unreachable; try again shortly"}}),
+    "request_entity_too_large": example("A body over the limit", {"error": {
+        "code": "request_entity_too_large",
+        "message": "The data value transmitted exceeds the capacity limit."}}),
+    "request_uri_too_long": example("A URL over the limit", {"error": {
+        "code": "request_uri_too_long", "message": "the URL is longer than 4096 characters"}}),
     "internal_error": example("A bug (no internals are shown)", {"error": {
         "code": "internal_error", "message": "internal server error"}}),
     "method_not_allowed": example("A method the path does not take", {"error": {

@@ -9,7 +9,13 @@ from pydantic import BaseModel
 
 from ..exports import FORMATS
 from ..requests import (PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath)
+from ..settings import ALL_SETTINGS
 from .examples import EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES
+
+
+def _default(name: str) -> Any:
+    return next(s.default for s in ALL_SETTINGS if s.name == name)
+
 
 #: error responses (``components/responses``): status, description, example names.
 ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
@@ -23,6 +29,14 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
     "MethodNotAllowed": (405, "method_not_allowed: the path exists but does not take this "
                               "method; the Allow header lists those it takes.",
                          ("method_not_allowed",)),
+    "PayloadTooLarge": (413, "request_entity_too_large: the body is larger than the "
+                             "server's limit (FEELALIKE_MAX_BODY_BYTES, "
+                             f"{_default('MAX_BODY_BYTES'):,} bytes by default).",
+                        ("request_entity_too_large",)),
+    "UriTooLong": (414, "request_uri_too_long: the path and query string are longer than the "
+                        "server's limit (FEELALIKE_MAX_URL_CHARS, "
+                        f"{_default('MAX_URL_CHARS'):,} characters by default).",
+                   ("request_uri_too_long",)),
     "Unavailable": (503, "model_not_ready: no model has been built yet (or the current one "
                          "expired); store_unavailable: Redis cannot be reached. Retry later.",
                     ("model_not_ready", "store_unavailable")),
@@ -50,7 +64,10 @@ class Operation:
     other_content: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-_V1 = ("BadRequest", "Unavailable", "InternalError")
+_V1 = ("BadRequest", "UriTooLong", "Unavailable", "InternalError")
+_SEEDS = ("BadRequest", "SeedNotFound", "UriTooLong", "Unavailable", "InternalError")
+_BODY = ("BadRequest", "SeedNotFound", "PayloadTooLarge", "UriTooLong", "Unavailable",
+         "InternalError")
 _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
     "m3u8": {"type": "string", "description": "Extended M3U: #EXTM3U, a #PLAYLIST line, then "
                                               "#EXTINF and a URL per track."},
@@ -81,7 +98,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "never include the seed or another version of it (remix, live, remaster), are "
         "ordered by score (similarity in [0, 1]) and carry the track's top moods and short "
         "reasons. Answers are cached per model version.",
-        "Recommendations", ("BadRequest", "SeedNotFound", "Unavailable", "InternalError"),
+        "Recommendations", _SEEDS,
         query=SimilarQuery),
     Operation(
         "post", "/v1/recommendations", "postRecommendations", "recommendations",
@@ -92,7 +109,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "target_valence, target_arousal or a target_ attribute is needed; unknown fields "
         "are rejected. Filters that remove everything give 200 with empty results and a "
         "warning.",
-        "RichRecommendations", ("BadRequest", "SeedNotFound", "Unavailable", "InternalError"),
+        "RichRecommendations", _BODY,
         body="RecommendBody", body_examples=RECOMMEND_BODIES),
     Operation(
         "post", "/v1/playlists", "postPlaylist", "playlists",
@@ -102,8 +119,9 @@ OPERATIONS: tuple[Operation, ...] = (
         "first mood's position to the second's; each position takes the closest track with "
         "a bonus for relevance, tempo jumps beyond the tolerance and Camelot key clashes "
         "cost more than relevance makes up, no artist repeats within min_artist_gap and no "
-        "song appears twice. With format=m3u8, xspf or jspf the answer is that file.",
-        "Playlist", ("BadRequest", "SeedNotFound", "Unavailable", "InternalError"),
+        "song appears twice. With format=m3u8, xspf or jspf the answer is that file; its "
+        "links are FEELALIKE_PUBLIC_URL + /v1/tracks/{id}, relative when that is not set.",
+        "Playlist", _BODY,
         query=PlaylistFormat, body="PlaylistBody", body_examples=PLAYLIST_BODIES,
         other_content=EXPORT_CONTENT),
     Operation(
@@ -112,7 +130,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "steps tracks between two tracks: the tracks nearest to evenly spaced points on the "
         "line between them in mood space (16 mood scores plus valence and arousal), in "
         "order along it, both ends included. 400 when both name the same track.",
-        "Path", ("BadRequest", "SeedNotFound", "Unavailable", "InternalError"),
+        "Path", _SEEDS,
         query=PathQuery),
     Operation(
         "get", "/v1/tracks", "searchTracks", "tracks", "Search tracks by title and artist",
@@ -123,20 +141,21 @@ OPERATIONS: tuple[Operation, ...] = (
         "Everything feelalike knows about a track: features, tags, all 16 mood scores, the "
         "moods with the phrases that gave them, valence/arousal, how sure the profile is "
         "and tracks a review says it is like.",
-        "TrackDocument", ("BadRequest", "TrackNotFound", "Unavailable", "InternalError"),
+        "TrackDocument", ("BadRequest", "TrackNotFound", "UriTooLong", "Unavailable",
+                          "InternalError"),
         path_model=TrackPath),
     Operation("get", "/healthz", "healthz", "health", "Liveness",
               "200 while the process is up; does not touch Redis.", "Health",
-              ("InternalError",)),
+              ("UriTooLong", "InternalError")),
     Operation("get", "/readyz", "readyz", "health", "Readiness",
               "200 with the model version when Redis answers and a model is current; 503 "
-              "otherwise.", "Readiness", ("Unavailable", "InternalError")),
+              "otherwise.", "Readiness", ("UriTooLong", "Unavailable", "InternalError")),
     Operation("get", "/openapi.json", "openapi", "docs", "This OpenAPI 3.1 document",
               "Generated from the request and response models.", "",
-              ("InternalError",),
+              ("UriTooLong", "InternalError"),
               other_content={"application/json": {"schema": {"type": "object"}}}),
     Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
               "An HTML page rendered from this document (no external assets).", "",
-              ("InternalError",),
+              ("UriTooLong", "InternalError"),
               other_content={"text/html": {"schema": {"type": "string"}}}),
 )

@@ -213,7 +213,8 @@ class ErrorDetail(Doc):
 
     code: str = Field(description="Stable machine-readable code: bad_request, "
                                   "seed_not_found, track_not_found, not_found, "
-                                  "method_not_allowed, model_not_ready, store_unavailable, "
+                                  "method_not_allowed, request_entity_too_large, "
+                                  "request_uri_too_long, model_not_ready, store_unavailable, "
                                   "internal_error.", examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
