@@ -134,6 +134,23 @@ def test_moods_command_prints_moods_with_evidence(runner, tmp_path):
     assert code == 2 and "--about-album" in err
 
 
+def test_moods_json_shows_which_text_went_to_which_track(runner, tmp_path):
+    catalog = write(tmp_path, "album.csv", "id,title,artist,album\nn1,Night Swim,A,Score\n"
+                                           "m1,Morning Light,A,Score\n")
+    text = ("\u201cNight Swim\u201d is deeply lonely. \u201cMorning Light\u201d shares the "
+            "same mood as \u201cNight Swim\u201d.")
+    review = write(tmp_path, "review.txt", text)
+    code, out, err = runner("moods", "--catalog", str(catalog), "--review", str(review),
+                            "--about-album", "Score", "--json")
+    assert code == 0, err
+    body = json.loads(out)
+    swim = [p for p in body["passages"] if p["tracks"] == ["n1"]]
+    assert swim and "lonely" in text[swim[0]["start"]:swim[0]["end"]]
+    assert all(set(p) >= {"start", "end", "tracks", "weight"} for p in body["passages"])
+    assert [(c["track"], c["other"]) for c in body["comparisons"]] == [("m1", "n1")]
+    assert "same mood" in body["comparisons"][0]["sentence"]
+
+
 @needs_shared
 def test_moods_command_on_the_real_review(runner):
     code, out, err = runner("moods", "--catalog", str(DEMO_CATALOG), "--review",

@@ -2,7 +2,7 @@
 into mood profiles; and the track comparisons the reviews assert."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -11,7 +11,7 @@ from ..audio import INPUTS as VA_INPUTS
 from ..audio import VaModel
 from ..ingest import Catalog, Track
 from ..language import MoodAccumulator, MoodProfile, finish, mood_affinity
-from ..language import Comparison, Review, ReviewLinker
+from ..language import ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker
 from ..language import tag_text
 from ..language import TagReader
 from ..language import Lexicon
@@ -23,6 +23,7 @@ TAG_VA_SHARE = 0.25  # a genre is a weak guess at valence/arousal next to measur
 AUDIO_VA_WEIGHT = 1.0
 AUDIO_MOOD_WEIGHT = 1.0  # how much the audio's valence/energy position counts as mood evidence
 COMPARISON_BLEND = 0.5  # share of a compared track's mood evidence the subject takes in
+ALBUM_SHARE = 0.5  # album-level evidence of a described track: at most this share of its own
 
 
 @dataclass
@@ -30,6 +31,8 @@ class MoodAnalysis:
     profiles: list[MoodProfile]
     comparisons: list[Comparison]
     unresolved_reviews: int = 0
+    #: every review passage and the rows it went to, for auditing the reading
+    passages: list[Passage] = field(default_factory=list)
 
 
 def _audio_moods(tracks: Sequence[Track], positions: list, va_model: VaModel | None,
@@ -101,30 +104,73 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
         bar.update(1)
     linker = ReviewLinker(catalog.tracks)
     comparisons: list[Comparison] = []
+    passages: list[Passage] = []
     unresolved = 0
     for review in reviews:
         reading = linker.read(review)
         unresolved += reading.unresolved
-        for passage in reading.passages:
-            hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start)
-                    if reading.outside_titles(h.start, h.end)]
-            for row in passage.rows:
-                accs[row].add_hits(hits, weight=passage.weight, source=review.source,
-                                   kind="reviews", sentence=passage.sentence)
+        _read_passages(reading, accs, lexicon)
         comparisons += reading.comparisons
+        passages += reading.passages
         bar.update(1)
     bar.close()
     _blend(accs, comparisons)
-    return MoodAnalysis([finish(acc, lexicon) for acc in accs], comparisons, unresolved)
+    return MoodAnalysis([finish(acc, lexicon) for acc in accs], comparisons, unresolved,
+                        passages)
+
+
+def _read_passages(reading: Reading, accs: list[MoodAccumulator], lexicon: Lexicon) -> None:
+    """Tag each passage and credit its rows.  Album-level passages come last, and for a
+    track this review also describes on its own they count at most ALBUM_SHARE of
+    that description: what is said of the whole album is a fallback, not a verdict.
+    Tracks the review does not single out get the album-level evidence in full."""
+    source = reading.passages[0].review.source if reading.passages else ""
+    album: list[tuple[Passage, list]] = []
+    own: dict[int, float] = {}
+    for passage in reading.passages:
+        hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start,
+                                    skip_names=True)
+                if reading.outside_titles(h.start, h.end)]
+        if passage.weight <= ALBUM_WEIGHT:
+            album.append((passage, hits))
+            continue
+        amount = passage.weight * sum(abs(h.weight) for h in hits)
+        for row in passage.rows:
+            own[row] = own.get(row, 0.0) + amount
+            accs[row].add_hits(hits, weight=passage.weight, source=source, kind="reviews",
+                               sentence=passage.sentence)
+    total = sum(abs(h.weight) * p.weight for p, hits in album for h in hits)
+    for passage, hits in album:
+        for row in passage.rows:
+            mine = own.get(row, 0.0)
+            share = 1.0 if mine == 0 or total == 0 else min(1.0, ALBUM_SHARE * mine / total)
+            accs[row].add_hits(hits, weight=passage.weight * share, source=source,
+                               kind="reviews", sentence=passage.sentence)
 
 
 def _blend(accs: list[MoodAccumulator], comparisons: Sequence[Comparison]) -> None:
-    """A track said to be like another takes in part of the other's moods."""
+    """A track said to be like another takes in part of the other's moods, never more
+    than half as much as its own evidence (what it is said to be comes first)."""
     before = {c.other: accs[c.other].copy() for c in comparisons}
     for c in comparisons:
-        accs[c.subject].absorb(before[c.other], COMPARISON_BLEND)
+        own, other = accs[c.subject].amount, before[c.other].amount
+        weight = COMPARISON_BLEND if own == 0 or other == 0 else \
+            COMPARISON_BLEND * min(1.0, own / other)
+        accs[c.subject].absorb(before[c.other], weight)
 
 
 def mood_profiles(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
                   progress: ProgressFactory = no_progress) -> list[MoodProfile]:
     return analyse_moods(catalog, reviews, lexicon, progress).profiles
+
+
+def reading_audit(analysis: MoodAnalysis, tracks: Sequence[Track]) -> dict[str, list[dict]]:
+    """What the review reading did, for anyone to check: which span of which review went
+    to which tracks with what weight, and which tracks a review calls alike."""
+    passages = [{"start": p.start, "end": p.end, "tracks": [tracks[r].id for r in p.rows],
+                 "weight": round(p.weight, 3), "source": p.review.source}
+                for p in analysis.passages]
+    comparisons = [{"track": tracks[c.subject].id, "other": tracks[c.other].id,
+                    "sentence": c.sentence, "source": c.review.source}
+                   for c in analysis.comparisons]
+    return {"passages": passages, "comparisons": comparisons}

@@ -1,7 +1,9 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
+from .morphology import bases, stem
 from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
-from .reviews import Comparison, Review, ReviewLinker, is_about_music
+from .reviews import (ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker,
+                      is_about_music)
 from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
@@ -9,6 +11,7 @@ from .titles import TitleIndex, find_mentions, variants
 from .vocabulary import LEXICON_PATH, Lexicon, MOODS, MOOD_INDEX, load_lexicon
 
 __all__ = [
+    "ALBUM_WEIGHT",
     "Comparison",
     "LEXICON_PATH",
     "Lexicon",
@@ -16,10 +19,13 @@ __all__ = [
     "MOOD_INDEX",
     "MoodAccumulator",
     "MoodProfile",
+    "Passage",
+    "Reading",
     "Review",
     "ReviewLinker",
     "TagReader",
     "TitleIndex",
+    "bases",
     "find_mentions",
     "finish",
     "hits_vector",
@@ -28,6 +34,7 @@ __all__ = [
     "mood_affinity",
     "normalise",
     "sentences",
+    "stem",
     "tag_moods",
     "tag_text",
     "tokens",

@@ -29,6 +29,18 @@ CONTRAST_BEFORE = frozenset("although though while whereas despite".split())
 CLAUSE_BREAK = frozenset(",;:")
 COORDINATORS = frozenset({"and", "or"})
 AFTER_WEIGHT, BEFORE_WEIGHT = 1.3, 0.7
+#: "you will love this", "I hate to say": the reader's feelings, not the music's
+READER_VERBS = frozenset("love loved loves adore adored enjoy enjoyed hate hated like liked "
+                         "dig".split())
+READER_SUBJECTS = frozenset("i you we will would must to fans listeners should ll d "
+                            "cannot not".split())
+#: mood words that are also verbs: "calm the mix", "silence the strings" are actions
+VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothes haunt haunts "
+                      "chill chills warm warms brighten brightens darken darkens lift lifts "
+                      "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
+                      "rise rises drive drives break breaks".split())
+OBJECTS = frozenset("the a an his her its their our your this that these those".split())
+SENTENCE_OPENERS = ".!?:;\"'(\u201c\u2018\n\u2013\u2014-"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
                            r"|\n\s*\n|\n(?=[A-Z\"\u201c])")
@@ -53,8 +65,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start:match.start()].rstrip()
-        if candidate.lower().endswith(_ABBREVIATIONS):
-            continue
+        words = candidate.rsplit(None, 1)
+        if words and words[-1].lower().lstrip("(\"'") in _ABBREVIATIONS:
+            continue  # "Mr. Jonze", but "piano." ends a sentence
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
@@ -65,6 +78,8 @@ def _clause_weights(text: str, toks: list[Token]) -> list[float]:
     """Weight of each token from contrast words: after "yet"/"but" more, before less."""
     weights = [1.0] * len(toks)
     for i, tok in enumerate(toks):
+        if text[tok.start - 1:tok.start] == "-" or text[tok.end:tok.end + 1] == "-":
+            continue  # "almost-but-not-quite-pretty" is one word, not a contrast
         if tok.text in CONTRAST_AFTER and i > 0:
             for j in range(i):
                 weights[j] = min(weights[j], BEFORE_WEIGHT)
@@ -111,8 +126,28 @@ def _prefix_negated(lexicon: Lexicon, word: str) -> Entry | None:
     return None
 
 
-def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0) -> list[MoodHit]:
-    """Mood hits in ``text`` (one sentence, ideally); offsets shifted by ``offset``."""
+def _is_name(text: str, start: int) -> bool:
+    """A capitalised word mid-sentence ("the game Journey", "Dale Cooper's Dreams")."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in SENTENCE_OPENERS
+
+
+def _not_a_mood(words: list[str], i: int, length: int) -> bool:
+    """The reader's own feelings ("you will love it") or a verb ("calm the mix")."""
+    word = words[i]
+    if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
+        return True
+    return length == 1 and word in VERB_USES and i + 1 < len(words) and \
+        words[i + 1] in OBJECTS
+
+
+def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
+             skip_names: bool = False) -> list[MoodHit]:
+    """Mood hits in ``text`` (one sentence, ideally); offsets shifted by ``offset``.
+    ``skip_names``: capitalised words mid-sentence are names, not moods (for prose;
+    tags and short notes keep them)."""
     lexicon = lexicon or load_lexicon()
     toks = tokens(text)
     words = [t.text for t in toks]
@@ -127,9 +162,14 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0) -> list
                 length = n
                 break
         if entry is None:
+            entry = lexicon.derive(words[i])
+        if entry is None:
             entry, sign = _prefix_negated(lexicon, words[i]), -1.0
         if entry is not None:
             start, end = toks[i].start, toks[i + length - 1].end
+            if (skip_names and _is_name(text, start)) or _not_a_mood(words, i, length):
+                i += length
+                continue
             weight = sign * _modifier(words, i) * clause[i] * entry.weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .text import QUOTE_CHARS, Token, normalise, tokens
+from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
@@ -46,11 +46,25 @@ class Mention:
     exact: bool  # the full title, not a shorter variant
 
 
+def _closes_quote(text: str, end: int) -> bool:
+    """A quote mark right after ``end`` (skipping ?!.,), and not a possessive "'s"."""
+    j = end
+    while j < len(text) and text[j] in "?!.,":
+        j += 1
+    if j >= len(text) or text[j] not in QUOTE_CHARS:
+        return False
+    return not (text[j + 1:j + 2] == "s" and not text[j + 2:j + 3].isalpha())
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the span enclosed in quote marks ("'Is It Me?'", “On We March”)?"""
+    return start > 0 and text[start - 1] in QUOTE_CHARS and _closes_quote(text, end)
+
+
 def _is_marked(text: str, start: int, end: int) -> bool:
     """A single-word mention counts only when quoted or capitalised mid-sentence."""
     before = text[start - 1] if start > 0 else ""
-    after = text[end] if end < len(text) else ""
-    if (before and before in QUOTE_CHARS) or (after and after in QUOTE_CHARS):
+    if (before and before in QUOTE_CHARS) or _closes_quote(text, end) or _heading(text, end):
         return True
     if not text[start:start + 1].isupper():
         return False
@@ -62,20 +76,83 @@ def _informative(words: Sequence[str]) -> bool:
     return any(w not in _STOPWORDS for w in words)
 
 
-def find_mentions(text: str, titles: Sequence[str]) -> list[Mention]:
-    """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps."""
+def find_mentions(text: str, titles: Sequence[str],
+                  work_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps.
+
+    A title made only of stopwords ("Is It Me?") counts only when quoted; a title that
+    is also the name of the work (the album, film or game: ``work_names``, normalised)
+    names the work unless it is quoted or a heading."""
     toks = tokens(text)
     words = [t.text for t in toks]
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
     for track, title in enumerate(titles):
         for rank, variant in enumerate(variants(title)):
             vw = variant.split()
-            if not _informative(vw):
-                continue
+            plain = _informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
-                if words[i:i + len(vw)] == vw:
+                if words[i:i + len(vw)] == vw and (plain or _needs_quotes_ok(
+                        text, toks[i].start, toks[i + len(vw) - 1].end, vw, variant,
+                        work_names)):
                     candidates.append((len(vw), i, track, rank == 0))
-    return _non_overlapping(text, toks, candidates)
+    found = _non_overlapping(text, toks, candidates)
+    return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
+
+
+def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
+                     work_names: frozenset[str]) -> bool:
+    """A stopword-only title or the work's own name counts when quoted (or a heading)."""
+    if _quoted(text, start, end):
+        return True
+    return variant in work_names and _informative(words) and _heading(text, end)
+
+
+def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``text`` says one of ``names`` (normalised): the album's or film's own name,
+    which names the work and describes nothing."""
+    folded = fold(text)
+    names = [n for n in names if n and n.split()[0] in folded]
+    if not names:
+        return []
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    spans = []
+    for name in names:
+        nw = name.split()
+        for i in range(len(words) - len(nw) + 1):
+            if words[i:i + len(nw)] == nw:
+                spans.append((toks[i].start, toks[i + len(nw) - 1].end))
+    return spans
+
+
+def _heading(text: str, end: int) -> bool:
+    """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
+    rest = text[end:].lstrip(" \t")
+    return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
+
+
+_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)"
+                          r"[\"\u201d\u2019]")
+FUZZY_QUOTED = 85.0
+
+
+def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention]) -> list[Mention]:
+    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell."""
+    if '"' not in text and "\u201c" not in text and "\u2018" not in text:
+        return []
+    out: list[Mention] = []
+    for match in _QUOTED_SPAN.finditer(text):
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        norm = normalise(match.group(1))
+        if len(norm) < 5:
+            continue
+        best = process.extractOne(norm, [v for t in titles for v in variants(t)[:1]],
+                                  scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
+        if best is not None:
+            out.append(Mention(best[2], start, end, False))
+    return out
 
 
 def _non_overlapping(text: str, toks: list[Token],

@@ -7,7 +7,7 @@ genre, playlist and editorial tags onto the same vocabulary.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import settings
 from ..errors import CatalogError
+from .morphology import bases
 from .text import normalise
 
 MOODS: tuple[str, ...] = (
@@ -43,9 +44,22 @@ class Lexicon:
     prototypes: np.ndarray  # shape (16, 2): valence/arousal of each mood
     rationale: dict[str, str]
     longest: int  # most tokens in one phrase
+    not_derived: frozenset[str] = frozenset()  # forms whose apparent base means otherwise
+    _derived: dict[str, Entry | None] = field(default_factory=dict, compare=False,
+                                              repr=False)
 
     def lookup(self, words: tuple[str, ...]) -> Entry | None:
         return self.entries.get(words)
+
+    def derive(self, word: str) -> Entry | None:
+        """The entry of a regular derivation of a listed word ("quirkier" -> "quirky")."""
+        if word in self._derived:
+            return self._derived[word]
+        entry = None
+        if word not in self.not_derived:
+            entry = next((e for b in bases(word) if (e := self.entries.get((b,)))), None)
+        self._derived[word] = entry
+        return entry
 
 
 def _entry(headword: str, spec: dict) -> Entry:
@@ -54,7 +68,8 @@ def _entry(headword: str, spec: dict) -> Entry:
         if mood not in MOOD_INDEX:
             raise CatalogError(f"lexicon entry {headword!r} names unknown mood {mood!r}")
         vec[MOOD_INDEX[mood]] = float(weight)
-    return Entry(headword, vec, float(spec.get("valence", 0.0)), float(spec.get("arousal", 0.0)))
+    return Entry(headword, vec, float(spec.get("valence", 0.0)), float(spec.get("arousal", 0.0)),
+                 float(spec.get("weight", 1.0)))
 
 
 def load_lexicon(path: str | Path | None = None, va_path: str | Path | None = None) -> Lexicon:
@@ -117,4 +132,6 @@ def _load(path: Path, va_path: Path | None = None) -> Lexicon:
                       dtype=np.float32)
     return Lexicon(entries=entries, tags=tags, prototypes=protos,
                    rationale={m: raw["moods"][m].get("rationale", "") for m in MOODS},
-                   longest=max(len(k) for k in entries))
+                   longest=max(len(k) for k in entries),
+                   not_derived=frozenset(raw.get("not_derived", ())))
+

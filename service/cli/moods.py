@@ -1,11 +1,13 @@
-"""``feelalike moods``: moods read from reviews and tags, with their evidence."""
+"""``feelalike moods``: moods read from reviews and tags, with their evidence; with
+``--json`` also the reading audit (which passages went to which tracks, and the
+comparisons found)."""
 from __future__ import annotations
 
 import json
 
 import click
 
-from models.build import load_sources, mood_profiles
+from models.build import analyse_moods, load_sources, reading_audit
 from models.language import load_lexicon
 
 from .output import progress, report_loaded
@@ -23,13 +25,15 @@ def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
     loaded = load_sources(sources(catalogs, mapping, jsonl, texts, albums))
     report_loaded(loaded)
     catalog = loaded.catalog
-    profiles = mood_profiles(catalog, loaded.reviews, load_lexicon(), progress=progress)
+    analysis = analyse_moods(catalog, loaded.reviews, load_lexicon(), progress=progress)
+    profiles = analysis.profiles
     tracks = [{"id": t.id, "title": t.title, "moods": p.mood_list(),
                "valence": round(p.valence, 4), "arousal": round(p.arousal, 4),
                "confidence": round(p.confidence, 4), "source": p.source}
               for t, p in zip(catalog.tracks, profiles)]
     if as_json:
-        click.echo(json.dumps({"tracks": tracks}, ensure_ascii=False))
+        audit = reading_audit(analysis, catalog.tracks)
+        click.echo(json.dumps({"tracks": tracks, **audit}, ensure_ascii=False))
         return
     for track in tracks:
         top = ", ".join(f"{m['mood']} {m['score']:.2f}" for m in track["moods"][:4])

@@ -1,0 +1,133 @@
+"""Comparisons between tracks that a review asserts, precision first.
+
+Three kinds are read:
+
+* explicit: a marker ("similar to", "sounds like", "reminiscent of", "the same motif
+  as", "echoes" ...) followed in the same clause by a title of the album.  A marker
+  whose object is not a title of the album ("sounds like a Nine Inch Nails album")
+  compares with something outside the catalog and links nothing; "like" after a
+  plural noun ("tracks like 'A' and 'B'") means *such as* and is not a marker at all.
+* anaphoric: "continues in a similar vein", "same goes for", "is equally ...",
+  "likewise": the track(s) of the sentence are like the track discussed just before.
+  References to "the main theme" link to the album's main theme (named as such
+  earlier in the review, or the title track).
+* pairs: exactly two titles sharing a description with "both" or given as the two
+  examples of one ("pieces such as 'A' and 'B'"; not "tracks like 'A' and 'B'").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .scope import BOUNDARY
+
+EXPLICIT = re.compile(
+    r"\b(similar|close|akin|kin|identical|related|sister) to\b|\b(sounds?|feels?|plays?|is|are|"
+    r"was|were|'s) (a lot |much |very |just |a bit |rather |more |almost )?like\b|"
+    r"\b(much|just|very much|not un)like\b|\blike\b(?=.{0,60}\b(but|only|yet)\b)|"
+    r"\b(reminiscent|evocative|redolent) of\b|\b(recalls|recalling|echoes|echoing|mirrors|"
+    r"mirroring|reprises?|reprising|revisits|revisiting|quotes|borrows from)\b|"
+    r"\bpicks? up where\b|\bbrings? back\b|\breturns? to\b|\bsecond only to\b|"
+    r"\b(most|least|second most|second) \w+ (track|piece|cue|song|moment)s? (after|besides|"
+    r"apart from|since|next to)\b|\bcompanion (piece|track|cue) to\b|\bin the (same )?vein of\b|"
+    r"\b(the )?same (\w+ )?(motif|theme|melody|idea|concept|mood|feel|feeling|atmosphere|"
+    r"spirit|dna|figure|progression) as\b|\bvariations? on\b|\b(shares?|sharing) (the same|a "
+    r"similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|theme|atmosphere|motif|melody|"
+    r"spirit|dna) (with|as)\b", re.IGNORECASE)
+ANAPHORIC = re.compile(
+    r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
+    r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|\bequally\b|"
+    r"\bfollows suit\b|\bmore of the same\b|\balong the same lines\b", re.IGNORECASE)
+MAIN_THEME = re.compile(r"\b(the|its|that) (main|central|principal|opening) "
+                        r"(theme|motif|melody)\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\W*$",
+                     re.IGNORECASE)
+PAIRED = re.compile(r"^\W*(both|each|alike)\b", re.IGNORECASE)
+#: only "such as" marks a deliberate pair of examples; "tracks like 'A' and 'B'" is
+#: left alone (precision first: "like" is as often loose talk)
+EXAMPLES = re.compile(r"\bsuch as\W*$", re.IGNORECASE)
+OBJECT_REACH = 40  # characters between a marker and the title it compares with
+
+
+@dataclass(frozen=True)
+class Found:
+    """A comparison found in one sentence; ``explicit`` when both titles are in it."""
+
+    subject: int
+    other: int
+    explicit: bool = False
+    offset: int | None = None  # start of a "but darker" clause about the subject only
+
+
+def _object(sentence: str, end: int, spans: Sequence[tuple[int, int, int]]) -> int | None:
+    """The row of the title right after a marker, in the same clause."""
+    for start, stop, row in spans:
+        if start >= end:
+            gap = sentence[end:start]
+            if len(gap) <= OBJECT_REACH and not BOUNDARY.search(gap):
+                return row
+            return None
+    return None
+
+
+def _examples(sentence: str, at: int) -> bool:
+    """Is the "like" at ``at`` a *such as* ("tracks like 'A'"), after a plural noun?"""
+    before = re.findall(r"[A-Za-z]+", sentence[max(0, at - 30):at])
+    return bool(before) and before[-1].lower() in PLURALS
+
+
+PLURALS = frozenset("tracks songs pieces cues compositions numbers moments ones things works "
+                    "scores albums records bands artists composers films movies games themes "
+                    "sounds instruments touches elements passages".split())
+
+
+def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
+             carried: tuple[int, ...]) -> Found | None:
+    """"'A' is much like 'B' but darker": (subject A, other B, offset of the clause).
+    ``spans``: (start, end, row) of the titles in the sentence, in order."""
+    for match in EXPLICIT.finditer(sentence):
+        if NEGATED.search(sentence[:match.start()]) or (
+                match.group().lower() == "like" and _examples(sentence, match.start())):
+            continue
+        other = _object(sentence, match.end(), spans)
+        if other is None:
+            continue
+        before = [row for start, _, row in spans if start < match.start()]
+        subject = before[-1] if before else (carried[0] if len(carried) == 1 else None)
+        if subject is None or subject == other:
+            continue
+        offset = re.search(r"\b(but|only|yet|though)\b", sentence[match.end():], re.I)
+        return Found(subject, other, True, match.end() + offset.start() if offset else None)
+    return None
+
+
+def anaphoric(sentence: str, parts: Sequence[tuple[int, int, tuple[int, ...]]],
+              previous: tuple[int, ...], main_theme: int | None,
+              first_title: int | None = None) -> list[Found]:
+    """Tracks said to be like the one just discussed or like the main theme.  ``parts``:
+    (start, end, rows) of the sentence's segments; a marker speaks for its own segment,
+    or for every title when it comes before the first ("Same goes for 'A' and 'B'")."""
+    def rows_at(at: int) -> tuple[int, ...]:
+        if first_title is not None and at < first_title:
+            return tuple(dict.fromkeys(r for _, _, rows in parts for r in rows))
+        return next((rows for a, b, rows in parts if a <= at < b), ())
+
+    out: list[Found] = []
+    marker = ANAPHORIC.search(sentence)
+    if marker and len(previous) == 1:
+        out += [Found(s, previous[0]) for s in rows_at(marker.start()) if s != previous[0]]
+    theme = MAIN_THEME.search(sentence)
+    if theme and main_theme is not None and not NEGATED.search(sentence[:theme.start()]):
+        out += [Found(s, main_theme) for s in rows_at(theme.start()) if s != main_theme]
+    return out
+
+
+def pairs(sentence: str, group: Sequence[tuple[int, int, int]], lead: str) -> Found | None:
+    """Two titles sharing one description: "'A' and 'B' both ...", "... such as 'A' and 'B'"."""
+    if len(group) != 2 or group[0][2] == group[1][2]:
+        return None
+    after = sentence[group[-1][1]:].lstrip("\"'\u201d\u2019 ,")
+    if PAIRED.match(after) or EXAMPLES.search(lead.rstrip("\"'\u201c\u2018 ")):
+        return Found(group[0][2], group[1][2])
+    return None

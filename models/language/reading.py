@@ -1,0 +1,120 @@
+"""What a reading of a review is: passages (text spans and the track rows they are
+about), comparisons, and the sentence-level judgements the reading uses (does a
+sentence go on about the last track, is it about the music at all)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import normalise
+
+ALBUM_WEIGHT = 0.35
+CARRY_WEIGHT = 0.8
+REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|the latter|(the|this) (track|piece|song|cue|"
+                       r"tune|composition|number|music))\b", re.IGNORECASE)
+PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
+                            r"\bthey\b", re.IGNORECASE)
+MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
+                        "notes note melody melodies composition record album sound sounds "
+                        "piano strings synth arpeggiated tempo rhythm harmony piece pieces "
+                        "tune tunes listen listening ears cue cues beat beats".split())
+PRONOUNS = frozenset({"they", "them", "their"})
+FILM_WORDS = frozenset("film movie films movies actor actors actress character characters plot "
+                       "narrative scene scenes director cast voice-acting acting screenplay "
+                       "story".split())
+
+
+@dataclass(frozen=True)
+class Review:
+    text: str
+    track: str | None = None
+    album: str | None = None
+    artist: str | None = None
+    source: str = "review"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence (or part of one) of a review, the track rows it is about, its weight."""
+
+    review: Review
+    start: int
+    end: int
+    rows: tuple[int, ...]
+    weight: float
+    context: tuple[int, int] | None = None  # the whole sentence, when this is a part
+
+    @property
+    def text(self) -> str:
+        return self.review.text[self.start:self.end]
+
+    @property
+    def sentence(self) -> str:
+        start, end = self.context or (self.start, self.end)
+        return self.review.text[start:end].strip()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A review's statement that one track is like another ("X shares the same concept
+    with Y", "picks up where X left off", "like X but darker")."""
+
+    subject: int
+    other: int
+    review: Review
+    start: int
+    end: int
+
+    @property
+    def sentence(self) -> str:
+        return self.review.text[self.start:self.end].strip()
+
+
+@dataclass
+class Reading:
+    passages: list[Passage]
+    comparisons: list[Comparison]
+    unresolved: bool = False
+    #: where track titles stand in the text: their words name a track, they do not
+    #: describe one ("Loneliness #3" is not evidence of loneliness)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def outside_titles(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.title_spans)
+
+    def add_comparison(self, review: Review, start: int, end: int, subject: int, other: int,
+                       offset: int | None, passages: bool = True) -> None:
+        """Shared wording goes to both tracks; a "but darker" clause to the subject only
+        (``passages=False``: the sentence's passages are made elsewhere)."""
+        self.comparisons.append(Comparison(subject, other, review, start, end))
+        if not passages:
+            return
+        split = start + offset if offset is not None else end
+        self.passages.append(Passage(review, start, split, (subject, other), 1.0,
+                                     context=(start, end)))
+        if offset is not None:
+            self.passages.append(Passage(review, split, end, (subject,), 1.0,
+                                         context=(start, end)))
+
+
+def continues_subject(sentence: str, new_paragraph: bool) -> bool:
+    """Does a sentence without a title go on about the last named track?
+
+    Within a paragraph, yes unless it turns to several tracks ("these tracks", "they");
+    across a paragraph break only when it refers back ("it", "the track", "the music").
+    """
+    if PLURAL_SUBJECT.search(sentence):
+        return False
+    return not new_paragraph or bool(REFERRING.match(sentence.lstrip("\"'\u201c ")))
+
+
+def is_about_music(sentence: str, after_music: bool = False) -> bool:
+    """False for sentences about the film, plot or actors and not the music.
+
+    "they"/"them" count as the music when the sentence before was about the music
+    ("... these tracks ... . The feelings they invoke suit the film").
+    """
+    words = set(normalise(sentence).split())
+    if after_music and words & PRONOUNS:
+        return True
+    return not (words & FILM_WORDS) or bool(words & MUSIC_WORDS)

@@ -1,0 +1,105 @@
+"""Scope: which words of a sentence belong to which of the titles it names.
+
+Titles listed together ("'A', 'B' and 'C'") form one group that shares whatever the
+sentence says about it.  Between two groups, the words just before a title, from
+its determiner on ("the driving 'Meteor'") or from the noun a "such as" hangs on
+("quirkier pieces such as 'D'"), belong to that title; the rest of the gap (after
+the previous title: "'A' gives way to") belongs to the previous group.  Words before
+the first group belong to it, words after the last group to the last group.
+
+Also here: headings (a line that is a name, not a sentence), sentences about the
+album as a whole, and lead-ins that introduce the next track.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .text import QUOTE_CHARS, tokens
+from .titles import Mention
+
+JOINERS = re.compile(r"^[\s,/&()\[\]?!." + re.escape(QUOTE_CHARS) +
+                     r"]*(?:(?:and|or|plus|as well as|&)[\s" + re.escape(QUOTE_CHARS) +
+                     r"(]*)?$", re.IGNORECASE)
+DETERMINERS = frozenset("the a an its his her their this that these those".split())
+EXAMPLE_CUES = re.compile(r"\b(such as|like|including|include|includes|namely)\W*$",
+                          re.IGNORECASE)
+BOUNDARY = re.compile(r"[,;:\u2013\u2014]|\s-{1,2}\s")
+CLAUSE_OPENER = re.compile(r"^\W*(and|while|whereas|but|then|or|yet|before|after)\b",
+                           re.IGNORECASE)
+NP_REACH = 6  # words from a determiner to the title it introduces
+ALBUM_SUBJECT = re.compile(r"^\W*(overall|all in all|in short|as a whole|"
+                           r"(the|this|his|her|their) (whole |entire )?(album|record|score|"
+                           r"soundtrack|ost|lp|collection)\b(?! opens| closes| begins| ends))",
+                           re.IGNORECASE)
+LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later on|"
+                     r"after that|afterwards)\b|:\s*$", re.IGNORECASE)
+TERMINAL = ".!?\"'\u201d\u2019"
+METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 min."
+
+
+def groups(text: str, mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Mentions joined only by commas, "and", "or", brackets and quotes, as groups."""
+    out: list[list[Mention]] = []
+    for m in mentions:
+        if out and JOINERS.match(text[out[-1][-1].end:m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def _lead_start(text: str, lo: int, hi: int) -> int:
+    """Where, in ``text[lo:hi]`` just before a title, the words about that title begin
+    (``hi`` when none do)."""
+    gap = text[lo:hi]
+    if gap.rstrip(QUOTE_CHARS + " ").endswith("("):  # "delicate pieces ('A', 'B')"
+        joined = re.match(r"^[\s)\]" + re.escape(QUOTE_CHARS) + r",]*((and|or|while)\b)?", gap)
+        return lo + joined.end()
+    cue = EXAMPLE_CUES.search(gap.rstrip(QUOTE_CHARS + " "))
+    if cue:
+        bounds = [b.end() for b in BOUNDARY.finditer(gap, 0, cue.start())]
+        return lo + (bounds[-1] if bounds else 0)
+    toks = tokens(gap)
+    for k in range(len(toks) - 1, max(-1, len(toks) - 1 - NP_REACH), -1):
+        between = gap[toks[k].end:toks[k + 1].start] if k + 1 < len(toks) else \
+            gap[toks[k].end:]
+        if BOUNDARY.search(between):
+            break
+        if toks[k].text in DETERMINERS:
+            return lo + toks[k].start
+    bounds = [b.end() for b in BOUNDARY.finditer(gap)]
+    if bounds and CLAUSE_OPENER.match(gap[bounds[-1]:]):
+        return lo + bounds[-1]  # "..., while soulful 'B'": a new clause about the title
+    return hi  # "'A', starting curiously and 'B'": the words still describe A
+
+
+def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, group) parts of one sentence, covering it, one per title group."""
+    grouped = groups(text, mentions)
+    cuts = [0]
+    for before, after in zip(grouped, grouped[1:]):
+        cuts.append(_lead_start(text, before[-1].end, after[0].start))
+    cuts.append(len(text))
+    return [(a, b, g) for a, b, g in zip(cuts, cuts[1:], grouped)]
+
+
+def is_heading(sentence: str) -> bool:
+    """A line that names something instead of saying something: short, alone on its
+    line, without a sentence's closing punctuation (or ending in a colon)."""
+    line = sentence.strip()
+    if not line or "\n" in line or len(line.split()) > 10:
+        return False
+    if METADATA.match(line) and len(line.split()) <= 8:
+        return True
+    return line.endswith(":") or line[-1] not in TERMINAL + ",;"
+
+
+def about_album(sentence: str) -> bool:
+    """A sentence whose subject is the album as a whole ("The score never lets up")."""
+    return bool(ALBUM_SUBJECT.match(sentence))
+
+
+def leads_in(sentence: str) -> bool:
+    """A sentence that introduces what comes next ("Next comes something darker.")."""
+    return bool(LEAD_IN.search(sentence))

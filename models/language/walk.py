@@ -1,0 +1,179 @@
+"""The walk through one review's sentences that decides what each part is about.
+
+State carried from sentence to sentence: the current subject (the track(s) last
+named or referred to), the track a heading put the following section under, the
+paragraph, and whether the last sentence was about the music.  Each sentence then
+becomes passages (see :mod:`reading`) and, where it says so, comparisons (see
+:mod:`comparisons`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from . import comparisons as cmp
+from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, MUSIC_WORDS, Passage, Reading, Review,
+                      continues_subject, is_about_music)
+from .scope import about_album, is_heading, leads_in, segments
+from .tagger import sentences
+from .text import normalise
+from .titles import Mention, find_mentions, name_spans, variants
+
+APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
+                        r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
+
+
+#: "'A' and 'B' do this wonderfully": the tracks take on the sentence before
+DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
+                       r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
+                       re.IGNORECASE)
+TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
+
+
+class Walk:
+    """One reading of one review against the rows of its album."""
+
+    def __init__(self, review: Review, album: Sequence[int], titles: Sequence[str],
+                 names: frozenset[str], default: tuple[int, ...] = (),
+                 main_theme: int | None = None) -> None:
+        self.review, self.album, self.titles, self.names = review, album, titles, names
+        self.default, self.main_theme = default, main_theme
+        self.reading = Reading([], [])
+        self.subject: tuple[int, ...] = default
+        self.section: tuple[int, ...] = ()  # the track a heading put this section under
+        self.described: tuple[int, int] | None = None  # the last album-level sentence
+        self.one_word = {v[0]: k for k, t in enumerate(titles)
+                         if len((v := variants(t))[0].split()) == 1}
+
+    def run(self) -> Reading:
+        text = self.review.text
+        spans = sentences(text)
+        found = [find_mentions(text[s:e], self.titles, self.names) for s, e in spans]
+        paragraph, after_music, listing = 0, False, False
+        for k, ((start, end), mentions) in enumerate(zip(spans, found)):
+            sentence = text[start:end]
+            mentions = self._title_track(sentence, mentions) or self._opening(sentence)
+            self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
+            self.reading.title_spans += [(start + a, start + b)
+                                         for a, b in name_spans(sentence, self.names)]
+            new_paragraph = text.count("\n\n", 0, start) != paragraph
+            paragraph = text.count("\n\n", 0, start)
+            if is_heading(sentence):
+                listed = listing or (k + 1 < len(spans) and is_heading(text[slice(*spans[k + 1])]))
+                listing = bool(mentions)  # a title line: the next one may continue a list
+                self._heading(sentence, [] if listed else mentions)
+                continue
+            listing = False
+            rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
+            carried = self._carried(sentence, new_paragraph, bool(mentions))
+            nxt = found[k + 1] if k + 1 < len(found) else []
+            if not mentions and nxt and leads_in(sentence) and not self.default:
+                ahead = (self.album[nxt[0].track],)
+                self._add(start, end, ahead, CARRY_WEIGHT)
+            elif mentions:
+                self._named(start, end, sentence, mentions, rows, carried)
+            elif carried:
+                weight = 1.0 if self.default or self.section else CARRY_WEIGHT
+                self._add(start, end, carried, weight)
+                self._anaphoric(start, end, sentence, [(0, len(sentence), carried)])
+            else:
+                self.subject = ()
+                if self.album and is_about_music(sentence, after_music):
+                    self._add(start, end, tuple(self.album), ALBUM_WEIGHT)
+                    self.described = (start, end)
+            if mentions or carried:
+                self.described = None
+            after_music = bool(rows or carried) or is_about_music(sentence, after_music)
+        return self.reading
+
+    def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
+        """"the title track" names the track called like the album."""
+        match = TITLE_TRACK.search(sentence) if self.main_theme is not None else None
+        if match is None or self.main_theme not in self.album:
+            return mentions
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            return mentions
+        extra = Mention(list(self.album).index(self.main_theme), *match.span(), False)
+        return sorted([*mentions, extra], key=lambda m: m.start)
+
+    def _opening(self, sentence: str) -> list[Mention]:
+        """A one-word title opening a sentence about the music ("Embers closes the score
+        ..."): capitalised like any first word, so it needs the sentence to be about
+        music and the next word to be lower case."""
+        words = sentence.split(None, 2)
+        if len(words) < 3 or not words[1][:1].islower() or not self.one_word:
+            return []
+        k = self.one_word.get(normalise(words[0]))
+        if k is None or not is_about_music(sentence) \
+                or not set(normalise(sentence).split()) & MUSIC_WORDS:
+            return []
+        offset = sentence.index(words[0])
+        return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
+
+    def _heading(self, sentence: str, mentions: list[Mention]) -> None:
+        """A heading that is a title puts the section under it; any other heading ends it,
+        and so does a title in a list of headings (a track list is not a section)."""
+        line = sentence.strip().rstrip(":").strip()
+        if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(line) - 2:
+            self.section = self.subject = (self.album[mentions[0].track],)
+        else:
+            self.section, self.subject = (), self.default
+
+    def _carried(self, sentence: str, new_paragraph: bool, named: bool) -> tuple[int, ...]:
+        if self.default:
+            return self.subject
+        if self.section:
+            return self.section if named or not about_album(sentence) else ()
+        if about_album(sentence):
+            return ()
+        if self.subject and continues_subject(sentence, new_paragraph):
+            return self.subject
+        return ()
+
+    def _add(self, start: int, end: int, rows: tuple[int, ...], weight: float,
+             context: tuple[int, int] | None = None) -> None:
+        self.reading.passages.append(Passage(self.review, start, end, rows, weight, context))
+
+    def _compare(self, start: int, end: int, found: cmp.Found) -> None:
+        pair = (found.subject, found.other)
+        if found.subject != found.other and all(
+                (c.subject, c.other) != pair and (c.other, c.subject) != pair
+                for c in self.reading.comparisons):
+            self.reading.add_comparison(self.review, start, end, *pair, None, passages=False)
+
+    def _anaphoric(self, start: int, end: int, sentence: str,
+                   parts: Sequence[tuple[int, int, tuple[int, ...]]],
+                   first_title: int | None = None) -> None:
+        previous = self.subject if len(self.subject) == 1 else ()
+        for found in cmp.anaphoric(sentence, parts, previous, self.main_theme, first_title):
+            self._compare(start, end, found)
+
+    def _named(self, start: int, end: int, sentence: str, mentions: list[Mention],
+               rows: tuple[int, ...], carried: tuple[int, ...]) -> None:
+        album = self.album
+        for m in mentions:
+            if APPOSITION.match(sentence[m.end:]):
+                self.main_theme = album[m.track]
+        spans = [(m.start, m.end, album[m.track]) for m in mentions]
+        found = cmp.explicit(sentence, spans, carried)
+        if found is not None:
+            self.reading.add_comparison(self.review, start, end, found.subject, found.other,
+                                        found.offset)
+            self.subject = (found.subject,)
+            return
+        if self.described is not None and DOES_THIS.search(sentence):
+            self._add(*self.described, rows, CARRY_WEIGHT)
+        parts = segments(sentence, mentions)
+        scoped = []
+        for a, b, group in parts:
+            group_rows = tuple(dict.fromkeys(album[m.track] for m in group))
+            scoped.append((a, b, group_rows))
+            context = (start, end) if len(parts) > 1 else None
+            self._add(start + a, start + b, group_rows, 1.0, context)
+            pair = cmp.pairs(sentence, [(m.start, m.end, album[m.track]) for m in group],
+                             sentence[a:group[0].start])
+            if pair is not None:
+                self._compare(start, end, pair)
+        self._anaphoric(start, end, sentence, scoped, mentions[0].start)
+        last = parts[-1][2]
+        self.subject = tuple(dict.fromkeys(album[m.track] for m in last))
