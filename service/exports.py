@@ -12,12 +12,14 @@ FORMATS = {"m3u8": "audio/x-mpegurl; charset=utf-8",
            "jspf": "application/jspf+json; charset=utf-8"}
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]+")
 
 
 def clean(text: str) -> str:
-    """One line of text: control characters and line breaks become a space (a title
-    must not inject lines into an M3U8 file)."""
+    """One line of text: control characters (C0 and C1, NEL included) and line breaks
+    become a space (a title must not inject lines into an M3U8 file), and so do the
+    characters XML 1.0 forbids (U+FFFE, U+FFFF, lone surrogates), which would make an
+    XSPF file unreadable."""
     return _CONTROL.sub(" ", text or "").strip()
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import health, playlists, recommendations, tracks
+from . import docs, health, playlists, recommendations, tracks
 
 BLUEPRINTS = (health.bp, recommendations.bp, playlists.bp, tracks.bp)
+BLUEPRINTS += (docs.bp,)  # GET /openapi.json and /docs
 
 
 def init_app(app: Flask) -> None:

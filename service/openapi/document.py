@@ -1,0 +1,150 @@
+"""Build the OpenAPI 3.1.0 document from the operation table and the models.
+
+``build_document()`` assembles it; ``document()`` caches one copy per process (the
+document depends on code only, never on settings or the model in Redis).
+"""
+from __future__ import annotations
+
+import copy
+import functools
+from importlib import metadata
+from typing import Any
+
+from pydantic import BaseModel
+
+from models.errors import BadRequest
+
+from ..requests import parse, query_parameters
+from .components import component_schemas, ref
+from .examples import ERRORS, OK
+from .operations import ERROR_RESPONSES, OPERATIONS, Operation
+
+TITLE = "feelalike"
+DESCRIPTION = """\
+Mood-based soundtrack recommender: tracks that feel like a seed, rich recommendations
+from seeds, moods, text and audio targets, playlists sequenced along a mood arc (also as
+M3U8, XSPF or JSPF), gradual paths between two tracks, and track documents with the
+evidence behind their moods.
+
+All answers are JSON unless an export format is asked for. Every error is
+`{"error": {"code", "message", ...}}`: 400 `bad_request` names the offending `field` by
+its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body` when the
+body is not a JSON object); 404 `seed_not_found` (with `suggestions`), `track_not_found`
+or `not_found` (unknown route); 405 `method_not_allowed`; 413
+`request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 503
+`model_not_ready` or `store_unavailable`; 500 `internal_error`. Query parameters that are not documented are
+ignored, and one given more than once counts once (its first value); body fields that
+are not documented are rejected.
+"""
+TAGS = [
+    {"name": "recommendations", "description": "Tracks that feel like seeds, moods or text."},
+    {"name": "playlists", "description": "Sequenced playlists and paths in mood space."},
+    {"name": "tracks", "description": "Search and track documents."},
+    {"name": "health", "description": "Liveness and readiness probes."},
+    {"name": "docs", "description": "This document and its HTML rendering."},
+]
+
+
+def version() -> str:
+    """The installed package's version (``0.0.0`` when run from an uninstalled tree)."""
+    try:
+        return metadata.version("feelalike")
+    except metadata.PackageNotFoundError:
+        return "0.0.0"
+
+
+def _empty_is_default(model: type[BaseModel], name: str, params: list[dict[str, Any]]) -> bool:
+    """Whether the model takes ``name=`` (empty) as "left out": asked of the model itself,
+    with the required parameters at their examples."""
+    sample = {p["name"]: str(p["example"]) for p in params if p["required"]}
+    try:
+        parse(model, {**sample, name: ""})
+    except BadRequest:
+        return False
+    return True
+
+
+def _parameters(op: Operation) -> list[dict[str, Any]]:
+    params = []
+    for model, where in ((op.path_model, "path"), (op.query, "query")):
+        if model is None:
+            continue
+        own = query_parameters(model, where)
+        for param in own:
+            examples = param["schema"].get("examples")
+            if examples:
+                param["example"] = examples[0]
+        for param in own:
+            if not param["required"] and _empty_is_default(model, param["name"], own):
+                param["allowEmptyValue"] = True
+                param["description"] += " Empty means the default."
+        params += own
+    return params
+
+
+def _ok(op: Operation) -> dict[str, Any]:
+    content: dict[str, Any] = {}
+    if op.ok:
+        content["application/json"] = {"schema": ref(op.ok), "example": OK[op.ok]}
+    content.update(copy.deepcopy(op.other_content))
+    return {"description": op.summary, "content": content}
+
+
+def _operation(op: Operation) -> dict[str, Any]:
+    out: dict[str, Any] = {"operationId": op.operation_id, "tags": [op.tag],
+                           "summary": op.summary, "description": op.description}
+    params = _parameters(op)
+    if params:
+        out["parameters"] = params
+    if op.body:
+        out["requestBody"] = {"required": True, "content": {"application/json": {
+            "schema": ref(op.body), "examples": copy.deepcopy(op.body_examples)}}}
+    responses: dict[str, Any] = {"200": _ok(op)}
+    for name in op.errors:
+        status = str(ERROR_RESPONSES[name][0])
+        if status in responses:
+            raise ValueError(f"{op.method} {op.path}: two responses for {status}")
+        responses[status] = {"$ref": f"#/components/responses/{name}"}
+    out["responses"] = responses
+    return out
+
+
+#: headers that come with an error response, by response name.
+ERROR_HEADERS = {"MethodNotAllowed": {"Allow": {
+    "description": "The methods the path takes, e.g. `GET, HEAD, OPTIONS`.",
+    "schema": {"type": "string"}, "example": "GET, HEAD, OPTIONS, POST"}}}
+
+
+def _error_responses() -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, (_status, description, examples) in ERROR_RESPONSES.items():
+        out[name] = {"description": description, "content": {"application/json": {
+            "schema": ref("Error"), "examples": {e: copy.deepcopy(ERRORS[e]) for e in examples}}}}
+        if name in ERROR_HEADERS:
+            out[name]["headers"] = copy.deepcopy(ERROR_HEADERS[name])
+    return out
+
+
+def build_document() -> dict[str, Any]:
+    """A fresh OpenAPI 3.1.0 document of the whole API."""
+    paths: dict[str, dict[str, Any]] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method] = _operation(op)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": TITLE, "version": version(), "description": DESCRIPTION,
+                 "license": {"name": "MIT", "identifier": "MIT"}},
+        "tags": TAGS,
+        "paths": paths,
+        "components": {"schemas": component_schemas(), "responses": _error_responses()},
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _cached() -> dict[str, Any]:
+    return build_document()
+
+
+def document() -> dict[str, Any]:
+    """The document, built once per process (a deep copy: callers may change it)."""
+    return copy.deepcopy(_cached())

@@ -1,0 +1,131 @@
+"""Examples of the document: request bodies and answers, as OpenAPI Example Objects.
+
+Each is checked by the tests against its schema (requests through the request models
+themselves), so an example cannot drift from what the API accepts and answers.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+VERSION = "20261125T204030Z-d62af65e"
+LONELINESS = {"id": "4uLU6hMCjMI75M1A2tKUQC", "title": "Loneliness #3 (Night Talking)",
+              "artist": "Arcade Fire", "album": "Her"}
+SONG_23 = {"id": "trk23", "title": "Song 23", "artist": "Artist 2", "album": "Album"}
+SONG_9 = {"id": "trk9", "title": "Song 9", "artist": "Artist 2", "album": "Album"}
+
+
+def example(summary: str, value: Any) -> dict[str, Any]:
+    """An OpenAPI Example Object."""
+    return {"summary": summary, "value": value}
+
+
+RECOMMEND_BODIES = {
+    "seeds": example("More like two tracks, the second counting half",
+                     {"seeds": ["Loneliness #3", {"seed": "Song 23", "weight": 0.5}],
+                      "limit": 5}),
+    "rich": example("Seeds, a negative seed, moods, text, filters and shaping", {
+        "seeds": ["Loneliness #3", {"seed": "Someone You Loved", "weight": 0.5}],
+        "negative_seeds": ["Dance Monkey"], "moods": {"lonely": 0.8, "hopeful": 0.3},
+        "text": "late-night city drive", "max_energy": 0.6, "min_year": 2010,
+        "exclude_tags": ["rap"], "max_per_artist": 1, "diversity": 0.3, "limit": 10}),
+    "moods": example("Moods and an audio target, no seed",
+                     {"moods": {"peaceful": 1.0}, "target_tempo": 90, "limit": 5}),
+    "sampled": example("Free text, sampled: the answer echoes random_seed",
+                       {"text": "rainy sunday, a little hopeful", "temperature": 0.5,
+                        "random_seed": 42}),
+}
+
+PLAYLIST_BODIES = {
+    "arc": example("A seed and a mood arc, with filters", {
+        "seed": "Loneliness #3", "length": 20, "arc": {"from": "lonely", "to": "hopeful"},
+        "min_artist_gap": 3, "exclude_tags": ["rap"], "min_year": 2000}),
+    "moods": example("Moods only, with a title",
+                     {"moods": {"peaceful": 1.0}, "length": 10, "title": "Sunday morning"}),
+}
+
+RESULT = {**SONG_23, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
+          "why": ["shares the moods lonely, sad", "both tagged 'sad songs'",
+                  "close in valence and arousal"]}
+
+ENTRIES = [
+    {"position": 0, **LONELINESS, "valence": -0.291, "arousal": -0.208, "tempo": 98.0,
+     "energy": 0.21, "key": "A minor", "camelot": "8A", "duration_ms": 222000.0,
+     "moods": ["lonely", "eerie", "sad"], "score": 0.4662},
+    {"position": 1, **SONG_9, "valence": 0.238, "arousal": -0.13, "tempo": 96.0,
+     "energy": 0.4, "key": None, "camelot": None, "duration_ms": None,
+     "moods": ["nostalgic", "dreamy", "tender"], "score": 0.1954},
+]
+
+OK = {
+    "Recommendations": {"seed": LONELINESS, "model_version": VERSION, "results": [RESULT]},
+    "RichRecommendations": {
+        "seed": LONELINESS, "seeds": [LONELINESS], "model_version": VERSION,
+        "results": [RESULT], "random_seed": 2552128789,
+        "warnings": ["text: no mood words recognised; it was ignored"]},
+    "Playlist": {
+        "model_version": VERSION, "title": "From lonely to hopeful", "tracks": ENTRIES,
+        "arc": [{"position": 0, "valence": -0.5, "arousal": -0.55},
+                {"position": 1, "valence": 0.55, "arousal": 0.2}]},
+    "Path": {"from": LONELINESS, "to": SONG_9, "model_version": VERSION, "tracks": ENTRIES},
+    "Search": {"query": "loneliness", "model_version": VERSION,
+               "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"]}]},
+    "TrackDocument": {
+        **LONELINESS, "release_date": "2013-12-18", "popularity": 40.0,
+        "tags": ["soundtrack"], "features": {"energy": 0.21, "tempo": 98.0},
+        "top_moods": ["lonely", "eerie", "sad"],
+        "moods": [{"mood": "lonely", "score": 0.7981, "evidence": [
+            {"phrase": "lonely", "source": "catalog notes", "start": 0, "end": 6,
+             "weight": 1.0, "sentence": "lonely, eerie and late-night"}]}],
+        "mood_scores": {"lonely": 0.7981, "eerie": 0.4988, "sad": 0.2494},
+        "valence": -0.2907, "arousal": -0.2081, "mood_confidence": 0.6671,
+        "mood_source": "reviews", "related": [], "model_version": VERSION},
+    "Health": {"status": "ok"},
+    "Readiness": {"status": "ready", "model_version": VERSION, "tracks": 28356},
+}
+
+EXPORTS = {
+    "audio/x-mpegurl": "#EXTM3U\n#PLAYLIST:From lonely to hopeful\n"
+                       "#EXTINF:222,Arcade Fire - Loneliness #3 (Night Talking)\n"
+                       "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC\n",
+    "application/xspf+xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<playlist xmlns="http://xspf.org/ns/0/" '
+        'version="1"><title>From lonely to hopeful</title><trackList><track><location>'
+        "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC</location><identifier>"
+        "feelalike:track:4uLU6hMCjMI75M1A2tKUQC</identifier><title>Loneliness #3 (Night "
+        "Talking)</title><creator>Arcade Fire</creator><album>Her</album></track>"
+        "</trackList></playlist>"),
+    "application/jspf+json": {"playlist": {"title": "From lonely to hopeful", "track": [{
+        "title": "Loneliness #3 (Night Talking)", "creator": "Arcade Fire",
+        "location": ["/v1/tracks/4uLU6hMCjMI75M1A2tKUQC"],
+        "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC"], "album": "Her"}]}},
+}
+
+ERRORS = {
+    "bad_request": example("A value out of range", {"error": {
+        "code": "bad_request", "message": "limit: must be at most 100, got 500",
+        "field": "limit"}}),
+    "bad_field": example("An unknown field in a body", {"error": {
+        "code": "bad_request", "message": "moods.angry: unknown mood; known: joyful, ...",
+        "field": "moods.angry"}}),
+    "seed_not_found": example("No track matches a seed", {"error": {
+        "code": "seed_not_found", "message": "no track matches 'lonelyness #3'",
+        "suggestions": [LONELINESS]}}),
+    "track_not_found": example("Unknown track id", {"error": {
+        "code": "track_not_found", "message": "no track with id 'nope'"}}),
+    "model_not_ready": example("No model built yet", {"error": {
+        "code": "model_not_ready",
+        "message": "no model has been built yet: run `feelalike build` first"}}),
+    "store_unavailable": example("Redis unreachable", {"error": {
+        "code": "store_unavailable",
+        "message": "the model store is unreachable; try again shortly"}}),
+    "request_entity_too_large": example("A body over the limit", {"error": {
+        "code": "request_entity_too_large",
+        "message": "The data value transmitted exceeds the capacity limit."}}),
+    "request_uri_too_long": example("A URL over the limit", {"error": {
+        "code": "request_uri_too_long", "message": "the URL is longer than 4096 characters"}}),
+    "internal_error": example("A bug (no internals are shown)", {"error": {
+        "code": "internal_error", "message": "internal server error"}}),
+    "method_not_allowed": example("A method the path does not take", {"error": {
+        "code": "method_not_allowed",
+        "message": "The method is not allowed for the requested URL."}}),
+}

@@ -1,0 +1,161 @@
+"""The table of operations: for each endpoint, its request models, its answer and the
+errors it can give.  ``document.py`` turns this table into OpenAPI paths."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..exports import FORMATS
+from ..requests import (PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath)
+from ..settings import ALL_SETTINGS
+from .examples import EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES
+
+
+def _default(name: str) -> Any:
+    return next(s.default for s in ALL_SETTINGS if s.name == name)
+
+
+#: error responses (``components/responses``): status, description, example names.
+ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
+    "BadRequest": (400, "bad_request: a parameter or field is missing, of the wrong type, "
+                        "out of range, contradictory (min_ > max_), unknown, or the body is "
+                        "not a JSON object; `field` is its exact JSON path.",
+                   ("bad_request", "bad_field")),
+    "SeedNotFound": (404, "seed_not_found: no track matches a seed; `suggestions` lists "
+                          "close titles (possibly none).", ("seed_not_found",)),
+    "TrackNotFound": (404, "track_not_found: no track has this id.", ("track_not_found",)),
+    "MethodNotAllowed": (405, "method_not_allowed: the path exists but does not take this "
+                              "method; the Allow header lists those it takes.",
+                         ("method_not_allowed",)),
+    "PayloadTooLarge": (413, "request_entity_too_large: the body is larger than the "
+                             "server's limit (FEELALIKE_MAX_BODY_BYTES, "
+                             f"{_default('MAX_BODY_BYTES'):,} bytes by default).",
+                        ("request_entity_too_large",)),
+    "UriTooLong": (414, "request_uri_too_long: the path and query string are longer than the "
+                        "server's limit (FEELALIKE_MAX_URL_CHARS, "
+                        f"{_default('MAX_URL_CHARS'):,} characters by default).",
+                   ("request_uri_too_long",)),
+    "Unavailable": (503, "model_not_ready: no model has been built yet (or the current one "
+                         "expired); store_unavailable: Redis cannot be reached. Retry later.",
+                    ("model_not_ready", "store_unavailable")),
+    "InternalError": (500, "internal_error: a bug; no internals are shown.",
+                      ("internal_error",)),
+}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One method on one path."""
+
+    method: str
+    path: str
+    operation_id: str
+    tag: str
+    summary: str
+    description: str
+    ok: str  # component schema of the 200 answer ("" when not JSON)
+    errors: tuple[str, ...] = ()  # names in ERROR_RESPONSES
+    query: type[BaseModel] | None = None
+    path_model: type[BaseModel] | None = None
+    body: str = ""  # component schema of the JSON body
+    body_examples: dict[str, Any] = field(default_factory=dict)
+    other_content: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+_V1 = ("BadRequest", "UriTooLong", "Unavailable", "InternalError")
+_SEEDS = ("BadRequest", "SeedNotFound", "UriTooLong", "Unavailable", "InternalError")
+_BODY = ("BadRequest", "SeedNotFound", "PayloadTooLarge", "UriTooLong", "Unavailable",
+         "InternalError")
+_EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
+    "m3u8": {"type": "string", "description": "Extended M3U: #EXTM3U, a #PLAYLIST line, then "
+                                              "#EXTINF and a URL per track."},
+    "xspf": {"type": "string", "description": "XSPF XML in the http://xspf.org/ns/0/ "
+                                              "namespace."},
+    "jspf": {"type": "object", "required": ["playlist"],
+             "description": "JSPF: {\"playlist\": {\"title\", \"track\": [{\"title\", "
+                            "\"creator\", \"album\", \"location\": [url], "
+                            "\"identifier\": [urn]}]}}.",
+             "properties": {"playlist": {"type": "object", "required": ["title", "track"],
+                                         "properties": {"title": {"type": "string"},
+                                                        "track": {"type": "array"}}}}},
+}
+
+
+def _media(content_type: str) -> str:
+    return content_type.split(";")[0].strip()
+
+
+EXPORT_CONTENT = {_media(ct): {"schema": _EXPORT_SCHEMAS[fmt], "example": EXPORTS[_media(ct)]}
+                  for fmt, ct in FORMATS.items()}
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "get", "/v1/recommendations", "getRecommendations", "recommendations",
+        "Tracks that feel like one seed",
+        "One seed by id or title ('Title - Artist' or 'Title by Artist' narrows). Results "
+        "never include the seed or another version of it (remix, live, remaster), are "
+        "ordered by score (similarity in [0, 1]) and carry the track's top moods and short "
+        "reasons. Answers are cached per model version.",
+        "Recommendations", _SEEDS,
+        query=SimilarQuery),
+    Operation(
+        "post", "/v1/recommendations", "postRecommendations", "recommendations",
+        "Recommendations from seeds, moods, text, targets and filters",
+        "Weighted seeds and negative seeds, target moods, free text, valence/arousal and "
+        "audio-attribute targets, filters (ranges, tags, artists, ids, per-artist cap) and "
+        "shaping (dedupe, diversity, temperature). At least one of seeds, moods, text, "
+        "target_valence, target_arousal or a target_ attribute is needed; unknown fields "
+        "are rejected. Filters that remove everything give 200 with empty results and a "
+        "warning.",
+        "RichRecommendations", _BODY,
+        body="RecommendBody", body_examples=RECOMMEND_BODIES),
+    Operation(
+        "post", "/v1/playlists", "postPlaylist", "playlists",
+        "A sequenced playlist along a mood arc, as JSON or an export",
+        "Takes every field of POST /v1/recommendations except limit, plus seed, length, arc, "
+        "min_artist_gap, tempo_tolerance and title. The arc moves valence/arousal from the "
+        "first mood's position to the second's; each position takes the closest track with "
+        "a bonus for relevance, tempo jumps beyond the tolerance and Camelot key clashes "
+        "cost more than relevance makes up, no artist repeats within min_artist_gap and no "
+        "song appears twice. With format=m3u8, xspf or jspf the answer is that file; its "
+        "links are FEELALIKE_PUBLIC_URL + /v1/tracks/{id}, relative when that is not set.",
+        "Playlist", _BODY,
+        query=PlaylistFormat, body="PlaylistBody", body_examples=PLAYLIST_BODIES,
+        other_content=EXPORT_CONTENT),
+    Operation(
+        "get", "/v1/path", "getPath", "playlists",
+        "A gradual path in mood space between two tracks",
+        "steps tracks between two tracks: the tracks nearest to evenly spaced points on the "
+        "line between them in mood space (16 mood scores plus valence and arousal), in "
+        "order along it, both ends included. 400 when both name the same track.",
+        "Path", _SEEDS,
+        query=PathQuery),
+    Operation(
+        "get", "/v1/tracks", "searchTracks", "tracks", "Search tracks by title and artist",
+        "Fuzzy search over titles and artists, best match first.",
+        "Search", _V1, query=SearchQuery),
+    Operation(
+        "get", "/v1/tracks/{id}", "getTrack", "tracks", "One track with its mood evidence",
+        "Everything feelalike knows about a track: features, tags, all 16 mood scores, the "
+        "moods with the phrases that gave them, valence/arousal, how sure the profile is "
+        "and tracks a review says it is like.",
+        "TrackDocument", ("BadRequest", "TrackNotFound", "UriTooLong", "Unavailable",
+                          "InternalError"),
+        path_model=TrackPath),
+    Operation("get", "/healthz", "healthz", "health", "Liveness",
+              "200 while the process is up; does not touch Redis.", "Health",
+              ("UriTooLong", "InternalError")),
+    Operation("get", "/readyz", "readyz", "health", "Readiness",
+              "200 with the model version when Redis answers and a model is current; 503 "
+              "otherwise.", "Readiness", ("UriTooLong", "Unavailable", "InternalError")),
+    Operation("get", "/openapi.json", "openapi", "docs", "This OpenAPI 3.1 document",
+              "Generated from the request and response models.", "",
+              ("UriTooLong", "InternalError"),
+              other_content={"application/json": {"schema": {"type": "object"}}}),
+    Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
+              "An HTML page rendered from this document (no external assets).", "",
+              ("UriTooLong", "InternalError"),
+              other_content={"text/html": {"schema": {"type": "string"}}}),
+)

@@ -1,0 +1,243 @@
+"""Response models, for documentation only: what each endpoint answers.
+
+The views build plain dicts; these pydantic models describe them (field by field, with
+examples) so the OpenAPI document can give every 200 and every error a schema, and the
+test suite checks real answers against those schemas.  Nothing validates responses at
+run time.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..requests import MoodName
+
+VERSION = Field(description="The model version that answered (a build timestamp and a "
+                            "content hash).", examples=["20261125T204030Z-d62af65e"])
+MOODS = Field(description="The track's top moods, best first (at most 3).",
+              examples=[["lonely", "eerie", "sad"]])
+
+
+class Doc(BaseModel):
+    """Base: documented fields; a client should ignore fields it does not know."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class TrackRef(Doc):
+    """The short form of a track in every response."""
+
+    id: str = Field(description="The track id.", examples=["4uLU6hMCjMI75M1A2tKUQC"])
+    title: str = Field(description="The track's title.", examples=["Loneliness #3"])
+    artist: str = Field(description="The artist (may be empty).", examples=["Arcade Fire"])
+    album: str = Field(description="The album (may be empty).", examples=["Her"])
+
+
+class Result(TrackRef):
+    """One recommendation: a track with its score, top moods and reasons."""
+
+    score: float = Field(description="Relevance; higher is closer (similarity for a single "
+                                     "seed, in [0, 1]).", examples=[0.9582])
+    moods: list[MoodName] = MOODS  # type: ignore[valid-type]
+    why: list[str] = Field(description="Short reasons, in plain words.",
+                           examples=[["shares the moods lonely, sad", "close tempo"]])
+
+
+class Recommendations(Doc):
+    """Answer of ``GET /v1/recommendations``: tracks that feel like one seed."""
+
+    seed: TrackRef = Field(description="The track the seed resolved to.")
+    model_version: str = VERSION
+    results: list[Result] = Field(description="Best first; never the seed or another "
+                                              "version of it.")
+
+
+class RichRecommendations(Doc):
+    """Answer of ``POST /v1/recommendations``."""
+
+    seed: Optional[TrackRef] = Field(description="The first seed, or null without seeds.")
+    seeds: list[TrackRef] = Field(description="Every seed, as resolved, in order.")
+    model_version: str = VERSION
+    results: list[Result] = Field(description="Best first (maximal-marginal-relevance "
+                                              "order when diversity is above 0).")
+    random_seed: Optional[int] = Field(
+        None, ge=0, le=2**32 - 1,
+        description="Present when temperature is above 0: the seed used; send it back "
+                    "to get the same list.", examples=[2552128789])
+    warnings: Optional[list[str]] = Field(
+        None, description="What was ignored or came out empty (absent when nothing).",
+        examples=[["text: no mood words recognised; it was ignored"]])
+
+
+class Evidence(Doc):
+    """One phrase that gave a track a mood."""
+
+    phrase: str = Field(description="The words that matched.", examples=["lonely"])
+    source: str = Field(description="Where: a review, the catalog notes or a tag.",
+                        examples=["catalog notes"])
+    start: int = Field(description="Character offset of the phrase in the sentence.",
+                       examples=[0])
+    end: int = Field(description="Character offset just after the phrase.", examples=[6])
+    weight: float = Field(description="How much the phrase counted.", examples=[1.0])
+    sentence: str = Field(description="The sentence it is in (empty for a tag).",
+                          examples=["lonely, eerie and late-night"])
+
+
+class MoodScore(Doc):
+    """One mood of a track with its score and evidence."""
+
+    mood: MoodName = Field(description="The mood.", examples=["lonely"])  # type: ignore
+    score: float = Field(description="Score, 0 to 1.", examples=[0.7981])
+    evidence: list[Evidence] = Field(description="The phrases behind it, strongest first.")
+
+
+class Related(Doc):
+    """A track a review says this one is like."""
+
+    id: str = Field(description="The related track's id.", examples=["3AJwUDP919kvQ9QcozQPxg"])
+    title: str = Field(description="Its title.", examples=["Song on the Beach"])
+    sentence: str = Field(description="The review sentence that links them.")
+    source: str = Field(description="The review it comes from.")
+
+
+class TrackDocument(TrackRef):
+    """Answer of ``GET /v1/tracks/{id}``: everything feelalike knows about a track."""
+
+    release_date: str = Field(description="As in the catalog (may be empty).",
+                              examples=["2013-12-18"])
+    popularity: Optional[float] = Field(description="Spotify popularity 0-100, or null.",
+                                        examples=[40.0])
+    tags: list[str] = Field(description="Genres, subgenres and playlist names (at most 20).",
+                            examples=[["indie", "soundtrack"]])
+    features: dict[str, float] = Field(
+        description="Audio features by name (danceability, energy, valence, tempo, "
+                    "loudness, ...); only those known.",
+        examples=[{"energy": 0.21, "tempo": 98.0}])
+    top_moods: list[MoodName] = MOODS  # type: ignore[valid-type]
+    moods: list[MoodScore] = Field(description="Moods scoring at least 0.1, best first.")
+    mood_scores: dict[str, float] = Field(description="All 16 mood scores (0-1), by mood.",
+                                          examples=[{"lonely": 0.7981, "sad": 0.2494}])
+    valence: float = Field(description="Valence, -1 (negative) to 1 (positive).",
+                           examples=[-0.29])
+    arousal: float = Field(description="Arousal, -1 (calm) to 1 (excited).", examples=[-0.21])
+    mood_confidence: float = Field(description="How sure the mood profile is, 0 to 1.",
+                                   examples=[0.67])
+    mood_source: Literal["reviews", "tags", "audio", "none"] = Field(
+        description="The strongest kind of evidence behind the moods.", examples=["reviews"])
+    related: list[Related] = Field(description="Tracks a review says this one is like.")
+    model_version: str = VERSION
+
+
+class SearchResult(TrackRef):
+    """One search hit."""
+
+    moods: list[MoodName] = MOODS  # type: ignore[valid-type]
+
+
+class Search(Doc):
+    """Answer of ``GET /v1/tracks``."""
+
+    query: str = Field(description="The query, as read (stripped).",
+                       examples=["someone you loved"])
+    model_version: str = VERSION
+    results: list[SearchResult] = Field(description="Best match first.")
+
+
+class Entry(TrackRef):
+    """A track of a playlist or path, with what a DJ needs to sequence it."""
+
+    position: int = Field(ge=0, description="Position, from 0.", examples=[0])
+    valence: Optional[float] = Field(description="Valence, -1 to 1.", examples=[-0.291])
+    arousal: Optional[float] = Field(description="Arousal, -1 to 1.", examples=[-0.208])
+    tempo: Optional[float] = Field(description="Beats per minute, or null.", examples=[88.0])
+    energy: Optional[float] = Field(description="Energy 0-1, or null.", examples=[0.4])
+    key: Optional[str] = Field(description="Key such as 'C major', or null.",
+                               examples=["A minor"])
+    camelot: Optional[str] = Field(description="Camelot code such as '8A', or null.",
+                                   examples=["8A"])
+    duration_ms: Optional[float] = Field(description="Length in milliseconds, or null.",
+                                         examples=[240000.0])
+    moods: list[MoodName] = MOODS  # type: ignore[valid-type]
+    score: float = Field(description="Relevance to the request (1 on a path).",
+                         examples=[0.4662])
+
+
+class ArcPoint(Doc):
+    """Where the arc aims at one position."""
+
+    position: int = Field(ge=0, description="Position, from 0.", examples=[0])
+    valence: float = Field(description="Target valence.", examples=[-0.5])
+    arousal: float = Field(description="Target arousal.", examples=[-0.55])
+
+
+class Playlist(Doc):
+    """Answer of ``POST /v1/playlists`` (format json)."""
+
+    model_version: str = VERSION
+    title: str = Field(description="The title sent, or one made from the arc or first seed.",
+                       examples=["From lonely to hopeful"])
+    tracks: list[Entry] = Field(description="In playing order (may be shorter than length: "
+                                            "see warnings).")
+    arc: list[ArcPoint] = Field(description="The target of each position.")
+    warnings: Optional[list[str]] = Field(
+        None, description="Why the playlist is short or a part was ignored (absent when "
+                          "nothing).", examples=[["only 12 tracks fit the rules"]])
+
+
+class Path(Doc):
+    """Answer of ``GET /v1/path``."""
+
+    from_: TrackRef = Field(alias="from", description="The start track.")
+    to: TrackRef = Field(description="The end track.")
+    model_version: str = VERSION
+    tracks: list[Entry] = Field(description="Both ends included, in order along the path.")
+
+
+class Health(Doc):
+    """Answer of ``GET /healthz``."""
+
+    status: Literal["ok"] = Field(description="Always ok while the process is up.")
+
+
+class Readiness(Doc):
+    """Answer of ``GET /readyz``."""
+
+    status: Literal["ready"] = Field(description="Redis answers and a model is current.")
+    model_version: str = VERSION
+    tracks: int = Field(ge=0, description="How many tracks the model has.", examples=[28356])
+
+
+class ErrorDetail(Doc):
+    """What went wrong."""
+
+    code: str = Field(description="Stable machine-readable code: bad_request, "
+                                  "seed_not_found, track_not_found, not_found, "
+                                  "method_not_allowed, request_entity_too_large, "
+                                  "request_uri_too_long, model_not_ready, store_unavailable, "
+                                  "internal_error.", examples=["bad_request"])
+    message: str = Field(description="One line for people; never shows internals.",
+                         examples=["limit: must be at most 100, got 500"])
+    field: Optional[str] = Field(None, description="400 only: the exact JSON path of the "
+                                                   "offending field.", examples=["limit"])
+    suggestions: Optional[list[TrackRef]] = Field(
+        None, description="seed_not_found only: close titles (may be empty).")
+
+
+class Error(Doc):
+    """The body of every 4xx and 5xx."""
+
+    model_config = ConfigDict(extra="forbid")
+    error: ErrorDetail
+
+
+def schema_of(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of a response model (as serialised, by alias)."""
+    return model.model_json_schema(by_alias=True, mode="serialization")
+
+
+#: every response model by component name.
+RESPONSES: dict[str, type[BaseModel]] = {m.__name__: m for m in (
+    TrackRef, Result, Recommendations, RichRecommendations, Evidence, MoodScore, Related,
+    TrackDocument, SearchResult, Search, Entry, ArcPoint, Playlist, Path, Health,
+    Readiness, ErrorDetail, Error)}
