@@ -25,9 +25,12 @@ def labelled(catalog: Catalog, labels_csv: str | Path) -> tuple[np.ndarray, np.n
     return labelled_rows(TrackMatcher(catalog.tracks), read_va_labels(labels_csv))
 
 
-def fit_feel_model(catalog: Catalog, labels_dir: str | Path) -> FeelModel:
-    """A feel model fitted on ``catalog`` and ``labels_dir/train.csv``."""
-    path = Path(labels_dir) / "train.csv"
+def fit_feel_model(catalog: Catalog, labels: str | Path) -> FeelModel:
+    """A feel model fitted on ``catalog`` and the Deezer train split: ``labels`` is its
+    CSV file (what ``data.registry.fetch("deezer-moods-train")`` returns) or a folder
+    holding ``train.csv``."""
+    path = Path(labels)
+    path = path / "train.csv" if path.is_dir() else path
     if not path.is_file():
         raise CatalogError(f"{path}: no such label file (the Deezer mood dataset's train "
                            f"split)")
@@ -35,9 +38,10 @@ def fit_feel_model(catalog: Catalog, labels_dir: str | Path) -> FeelModel:
     return FeelModel().fit(catalog.tracks, rows, va)
 
 
-def train_default_model(catalog_path: str | Path, labels_dir: str | Path) -> FeelModel:
-    """What ``feelalike demo`` trains: the catalog file plus the Deezer train labels."""
-    return fit_feel_model(load_catalog([catalog_path]), labels_dir)
+def train_default_model(catalog_path: str | Path, labels: str | Path) -> FeelModel:
+    """What ``feelalike demo`` trains: the catalog file plus the Deezer train labels
+    (their CSV file or a folder holding ``train.csv``)."""
+    return fit_feel_model(load_catalog([catalog_path]), labels)
 
 
 def default_model_path(home: str | Path | None = None) -> Path:
