@@ -97,11 +97,7 @@ class FeelModel:
         if len(rows) < 20 or labels.shape != (len(rows), 2):
             raise CatalogError(f"need at least 20 tracks with (valence, arousal) labels; "
                                f"got {len(rows)} rows and labels {labels.shape}")
-        raw = VaModel.inputs(tracks)
-        self.mean_ = np.nan_to_num(np.nanmean(raw, axis=0)) if np.isfinite(raw).any() \
-            else np.zeros(raw.shape[1])
-        std = np.nan_to_num(np.nanstd(raw, axis=0))
-        self.scale_ = np.where(std > 1e-9, std, 1.0)
+        self.mean_, self.scale_ = _column_stats(VaModel.inputs(tracks))
         counts = Counter(k for t in tracks for k in {normalise(x) for x in t.tags})
         self.tags_ = [k for k, n in counts.most_common(self.max_tags) if n >= self.min_tag_tracks]
         z, has_audio = self._audio(tracks)
@@ -131,8 +127,8 @@ class FeelModel:
         self.tag_context_ = (m.T @ z) / np.maximum(per_tag, 1)[:, None]
         latent, _, _, has_tags = self._tag_features(tracks)
         if has_tags.any():
-            mu, sd = latent[has_tags].mean(axis=0), latent[has_tags].std(axis=0)
-            self.latent_mean_ = mu + self.latent_mean_ * 0
+            sd = latent[has_tags].std(axis=0)
+            self.latent_mean_ = latent[has_tags].mean(axis=0)
             self.latent_scale_ = np.where(sd > 1e-9, sd, 1.0)
             latent, _, _, has_tags = self._tag_features(tracks)
         both = has_tags & has_audio
@@ -240,4 +236,16 @@ class FeelModel:
 def _r2(y: np.ndarray, pred: np.ndarray) -> np.ndarray:
     """Per-column coefficient of determination."""
     ss = ((y - y.mean(axis=0)) ** 2).sum(axis=0)
-    return 1.0 - ((y - pred) ** 2).sum(axis=0) / np.where(ss > 1e-12, ss, 1.0)
+    r2 = 1.0 - ((y - pred) ** 2).sum(axis=0) / np.where(ss > 1e-12, ss, 1.0)
+    return np.where(ss > 1e-12, r2, 0.0)  # a constant target: nothing learned
+
+
+def _column_stats(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and scale of each column over its known values (0 and 1 when none)."""
+    known = ~np.isnan(raw)
+    count = known.sum(axis=0)
+    filled = np.where(known, raw, 0.0)
+    mean = filled.sum(axis=0) / np.maximum(count, 1)
+    var = (np.where(known, raw - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1)
+    std = np.sqrt(var)
+    return mean, np.where(std > 1e-9, std, 1.0)

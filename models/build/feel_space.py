@@ -18,7 +18,7 @@ import numpy as np
 
 from ..ingest import Track
 from ..language import MOODS, MoodProfile, Review, ReviewLinker, normalise
-from .feel import LATENT, FeelModel, feel_columns
+from .feel import FeelModel, feel_columns
 from .feel_words import SOUND, is_score, sound_estimates
 
 TEXT_VA_TRUST = 0.5  # words place valence/arousal less surely than the learned audio head
@@ -33,7 +33,7 @@ class FeelWeights:
     va: float = 2.0
     mood: float = 1.0
     latent: float = 1.0
-    sound: float = 0.5
+    sound: float = 0.25
 
 
 @dataclass
@@ -140,7 +140,8 @@ def feel_vectors(coords: FeelCoordinates, weights: FeelWeights = FeelWeights(),
                  anchor: float = ANCHOR) -> np.ndarray:
     """Float32 vectors: coordinate x confidence x block weight / sqrt(block width),
     plus a constant anchor column."""
-    blocks = [(weights.va, 2), (weights.mood, len(MOODS)), (weights.latent, LATENT),
+    latent = coords.values.shape[1] - 2 - len(MOODS) - len(SOUND)
+    blocks = [(weights.va, 2), (weights.mood, len(MOODS)), (weights.latent, latent),
               (weights.sound, len(SOUND))]
     scale = np.concatenate([np.full(width, w / np.sqrt(width)) for w, width in blocks])
     x = coords.values * coords.confidence * scale
