@@ -19,8 +19,9 @@ coordinates from instrumentation and pace words (``feel_words``).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -37,6 +38,9 @@ LATENT = 16
 VA_TAGS = 60  # most frequent tags as direct inputs of the valence/arousal head
 LABEL_SCALE = 2.0  # Deezer labels are z-scores: +-2 sd maps to +-1 (as VaModel)
 N_INPUTS = len(INPUTS) + 1  # audio features and release year
+
+
+_tag_key = lru_cache(maxsize=65536)(normalise)  # catalogs repeat a few hundred tags
 
 
 def feel_columns() -> tuple[str, ...]:
@@ -66,7 +70,7 @@ class FeelModel:
         index = {t: j for j, t in enumerate(self.tags_)}
         rows, cols = [], []
         for i, track in enumerate(tracks):
-            for j in {index[k] for k in map(normalise, track.tags) if k in index}:
+            for j in {index[k] for k in map(_tag_key, track.tags) if k in index}:
                 rows.append(i)
                 cols.append(j)
         return sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
@@ -98,7 +102,7 @@ class FeelModel:
             raise CatalogError(f"need at least 20 tracks with (valence, arousal) labels; "
                                f"got {len(rows)} rows and labels {labels.shape}")
         self.mean_, self.scale_ = _column_stats(VaModel.inputs(tracks))
-        counts = Counter(k for t in tracks for k in {normalise(x) for x in t.tags})
+        counts = Counter(k for t in tracks for k in {_tag_key(x) for x in t.tags})
         self.tags_ = [k for k, n in counts.most_common(self.max_tags) if n >= self.min_tag_tracks]
         z, has_audio = self._audio(tracks)
         self.sound_low_ = np.percentile(z[has_audio], 15, axis=0) if has_audio.any() \
@@ -168,11 +172,20 @@ class FeelModel:
         self.label_std_ = target.std(axis=0)
 
     # -- prediction ---------------------------------------------------------------
-    def predict_va(self, tracks: Sequence[Track]) -> tuple[np.ndarray, np.ndarray]:
-        """(n, 2) valence/arousal on [-1, 1] and (n, 2) confidence (0 without audio)."""
+    def prepare(self, tracks: Sequence[Track]) -> "Prepared":
+        """The model's inputs for ``tracks``, computed once for the predict methods."""
         full, z, has_audio, has_tags = self._va_design(tracks)
-        va = np.zeros((len(tracks), 2))
-        conf = np.zeros((len(tracks), 2))
+        latent = full[:, 2 * N_INPUTS:2 * N_INPUTS + self.latent].copy()
+        return Prepared(full, z, has_audio, has_tags, latent)
+
+    def _prepared(self, tracks: "Sequence[Track] | Prepared") -> "Prepared":
+        return tracks if isinstance(tracks, Prepared) else self.prepare(tracks)
+
+    def predict_va(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
+        """(n, 2) valence/arousal on [-1, 1] and (n, 2) confidence (0 without audio)."""
+        full, z, has_audio, has_tags, _ = self._prepared(tracks)
+        va = np.zeros((len(z), 2))
+        conf = np.zeros((len(z), 2))
         both = has_audio & has_tags
         only = has_audio & ~has_tags
         va[both] = full[both] @ self.va_full_coef_.T + self.va_full_intercept_
@@ -180,11 +193,12 @@ class FeelModel:
         conf[both], conf[only] = self.va_confidence_[0], self.va_confidence_[1]
         return np.clip(va, -1.0, 1.0), conf
 
-    def predict_latent(self, tracks: Sequence[Track]) -> tuple[np.ndarray, np.ndarray]:
+    def predict_latent(self, tracks: "Sequence[Track] | Prepared",
+                       ) -> tuple[np.ndarray, np.ndarray]:
         """(n, LATENT) co-membership coordinates and their confidence: 1 from tags, the
         audio projection's R^2 from audio alone, 0 without either."""
-        latent, _, _, has_tags = self._tag_features(tracks)
-        z, has_audio = self._audio(tracks)
+        _, z, has_audio, has_tags, latent = self._prepared(tracks)
+        latent = latent.copy()
         conf = np.zeros_like(latent)
         conf[has_tags] = 1.0
         only = has_audio & ~has_tags
@@ -192,10 +206,10 @@ class FeelModel:
         conf[only] = self.audio_latent_r2_
         return latent, conf
 
-    def sound(self, tracks: Sequence[Track]) -> tuple[np.ndarray, np.ndarray]:
+    def sound(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
         """Standardised audio-side features of tracks with audio (confidence 1), else 0."""
         from .feel_words import SOUND
-        z, has_audio = self._audio(tracks)
+        _, z, has_audio, _, _ = self._prepared(tracks)
         cols = [INPUTS.index(f) for f in SOUND]
         values = z[:, cols]
         conf = np.zeros_like(values)
@@ -231,6 +245,14 @@ class FeelModel:
         except (OSError, KeyError, ValueError) as exc:
             raise CatalogError(f"cannot load feel model {path}: {exc}") from None
         return model
+
+
+class Prepared(NamedTuple):
+    full: np.ndarray  # the valence/arousal head's design: audio, context, latent, tags
+    z: np.ndarray  # standardised audio and year
+    has_audio: np.ndarray
+    has_tags: np.ndarray
+    latent: np.ndarray  # co-membership coordinates from tags (0 without)
 
 
 def _r2(y: np.ndarray, pred: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from typing import Sequence
 import numpy as np
 
 from ..ingest import Track
-from ..language import MOODS, MoodProfile, Review, ReviewLinker, normalise
+from ..language import MOODS, MoodProfile, Review, ReviewLinker
 from .feel import FeelModel, feel_columns
 from .feel_words import SOUND, is_score, sound_estimates
 
@@ -72,12 +72,16 @@ def _standardise(values: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return out
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def album_groups(tracks: Sequence[Track]) -> list[list[int]]:
     """Rows of each album (same normalised album and first artist) with 2+ tracks."""
     groups: dict[tuple[str, str], list[int]] = {}
     for row, track in enumerate(tracks):
         if track.album:
-            groups.setdefault((normalise(track.album), normalise(track.artist)), []).append(row)
+            groups.setdefault((_fold(track.album), _fold(track.artist)), []).append(row)
     return [rows for rows in groups.values() if len(rows) > 1]
 
 
@@ -101,7 +105,8 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
                      profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
                      ) -> FeelCoordinates:
     n = len(tracks)
-    va, va_conf = model.predict_va(tracks)
+    prepared = model.prepare(tracks)
+    va, va_conf = model.predict_va(prepared)
     text_va = np.array([[p.valence, p.arousal] for p in profiles]).reshape(n, 2)
     text_conf = TEXT_VA_TRUST * np.array([p.confidence if p.source in ("reviews", "tags")
                                           else 0.0 for p in profiles])[:, None]
@@ -111,8 +116,8 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
     va_c = np.minimum(1.0, np.maximum(va_conf, text_conf))
     moods = np.array([p.scores for p in profiles], dtype=np.float64).reshape(n, len(MOODS))
     mood_c = np.repeat(np.array([p.confidence for p in profiles])[:, None], len(MOODS), axis=1)
-    latent, latent_c = model.predict_latent(tracks)
-    sound, sound_c = model.sound(tracks)
+    latent, latent_c = model.predict_latent(prepared)
+    sound, sound_c = model.sound(prepared)
     lacking = sound_c[:, 0] == 0
     if lacking.any():
         rows = np.flatnonzero(lacking)
