@@ -29,7 +29,8 @@ def _catalog(n: int = 80, seed: int = 0) -> tuple[list[Track], np.ndarray]:
         tags = ["happy hits" if v > 0.5 else "sad songs", "pop" if e > 0.5 else "ambient"]
         tracks.append(Track(id=f"t{i}", title=f"Song {i}", artist=f"A{i % 7}",
                             features={"valence": v, "energy": e, "danceability": rng.uniform(),
-                                      "acousticness": 1 - e, "tempo": 80 + 80 * e},
+                                      "acousticness": 1 - e, "tempo": 80 + 80 * e,
+                                      "instrumentalness": rng.uniform()},
                             tags=tags, release_date="2001"))
         labels.append((4 * v - 2 + rng.normal(0, 0.3), 4 * e - 2 + rng.normal(0, 0.3)))
     return tracks, np.array(labels)
@@ -70,6 +71,20 @@ def test_missing_evidence_has_zero_confidence_and_finite_vectors():
     lat = slice(18, 18 + model.latent)
     assert 0 < coords.confidence[-1, lat].max() < 1  # latent from audio: less sure than tags
     assert np.all(coords.confidence[-1, :2] > 0)
+
+
+def test_sound_confidence_is_per_feature():
+    tracks, labels = _catalog()
+    model = FeelModel(min_tag_tracks=2).fit(tracks, np.arange(60), labels[:60])
+    analysed = Track(id="a", title="Cue 1", album="Some Film (Original Score)",
+                     features={"energy": 0.2, "acousticness": 0.9, "tempo": 70.0})
+    coords = feel_coordinates(model, [*tracks, analysed], _profiles(len(tracks) + 1))
+    sound = slice(coords.values.shape[1] - len(SOUND), None)
+    conf = dict(zip(SOUND, coords.confidence[-1, sound]))
+    value = dict(zip(SOUND, coords.values[-1, sound]))
+    assert conf["energy"] == 1.0 and conf["acousticness"] == 1.0
+    assert 0 < conf["instrumentalness"] < 1 and value["instrumentalness"] > 0  # the score
+    assert conf["liveness"] == 0  # nothing says anything about it
 
 
 def test_sound_cues_and_the_score_context():

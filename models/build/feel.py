@@ -62,9 +62,13 @@ class FeelModel:
 
     # -- inputs -------------------------------------------------------------------
     def _audio(self, tracks: Sequence[Track]) -> tuple[np.ndarray, np.ndarray]:
+        z, known = self._audio_known(tracks)
+        return z, known[:, :-1].any(axis=1)
+
+    def _audio_known(self, tracks: Sequence[Track]) -> tuple[np.ndarray, np.ndarray]:
+        """Standardised inputs (0 where unknown) and which are known."""
         raw = VaModel.inputs(tracks)
-        has = ~np.isnan(raw[:, :-1]).all(axis=1)
-        return np.nan_to_num((raw - self.mean_) / self.scale_, nan=0.0), has
+        return np.nan_to_num((raw - self.mean_) / self.scale_, nan=0.0), ~np.isnan(raw)
 
     def _incidence(self, tracks: Sequence[Track]) -> sp.csr_matrix:
         index = {t: j for j, t in enumerate(self.tags_)}
@@ -174,16 +178,18 @@ class FeelModel:
     # -- prediction ---------------------------------------------------------------
     def prepare(self, tracks: Sequence[Track]) -> "Prepared":
         """The model's inputs for ``tracks``, computed once for the predict methods."""
-        full, z, has_audio, has_tags = self._va_design(tracks)
-        latent = full[:, 2 * N_INPUTS:2 * N_INPUTS + self.latent].copy()
-        return Prepared(full, z, has_audio, has_tags, latent)
+        z, known = self._audio_known(tracks)
+        has_audio = known[:, :-1].any(axis=1)
+        latent, context, onehot, has_tags = self._tag_features(tracks)
+        full = np.hstack([z, context, latent, onehot])
+        return Prepared(full, z, has_audio, has_tags, latent.copy(), known)
 
     def _prepared(self, tracks: "Sequence[Track] | Prepared") -> "Prepared":
         return tracks if isinstance(tracks, Prepared) else self.prepare(tracks)
 
     def predict_va(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
         """(n, 2) valence/arousal on [-1, 1] and (n, 2) confidence (0 without audio)."""
-        full, z, has_audio, has_tags, _ = self._prepared(tracks)
+        full, z, has_audio, has_tags, _, _ = self._prepared(tracks)
         va = np.zeros((len(z), 2))
         conf = np.zeros((len(z), 2))
         both = has_audio & has_tags
@@ -197,7 +203,7 @@ class FeelModel:
                        ) -> tuple[np.ndarray, np.ndarray]:
         """(n, LATENT) co-membership coordinates and their confidence: 1 from tags, the
         audio projection's R^2 from audio alone, 0 without either."""
-        _, z, has_audio, has_tags, latent = self._prepared(tracks)
+        _, z, has_audio, has_tags, latent, _ = self._prepared(tracks)
         latent = latent.copy()
         conf = np.zeros_like(latent)
         conf[has_tags] = 1.0
@@ -207,14 +213,12 @@ class FeelModel:
         return latent, conf
 
     def sound(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
-        """Standardised audio-side features of tracks with audio (confidence 1), else 0."""
+        """Standardised audio-side features: confidence 1 where the track has the
+        feature, 0 where it does not (value 0, the catalog's mean)."""
         from .feel_words import SOUND
-        _, z, has_audio, _, _ = self._prepared(tracks)
+        prepared = self._prepared(tracks)
         cols = [INPUTS.index(f) for f in SOUND]
-        values = z[:, cols]
-        conf = np.zeros_like(values)
-        conf[has_audio] = 1.0
-        return values, conf
+        return prepared.z[:, cols], prepared.known[:, cols].astype(np.float64)
 
     # -- persistence --------------------------------------------------------------
     _ARRAYS = ("mean_", "scale_", "sound_low_", "sound_high_", "components_", "latent_mean_",
@@ -253,6 +257,7 @@ class Prepared(NamedTuple):
     has_audio: np.ndarray
     has_tags: np.ndarray
     latent: np.ndarray  # co-membership coordinates from tags (0 without)
+    known: np.ndarray  # (n, N_INPUTS) which audio inputs each track has
 
 
 def _r2(y: np.ndarray, pred: np.ndarray) -> np.ndarray:

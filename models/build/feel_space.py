@@ -118,16 +118,17 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
     mood_c = np.repeat(np.array([p.confidence for p in profiles])[:, None], len(MOODS), axis=1)
     latent, latent_c = model.predict_latent(prepared)
     sound, sound_c = model.sound(prepared)
-    lacking = sound_c[:, 0] == 0
+    lacking = (sound_c == 0).any(axis=1)  # words fill in features the audio lacks
     if lacking.any():
         rows = np.flatnonzero(lacking)
         texts = track_texts(tracks, reviews)
-        cols = [list(SOUND).index(f) for f in SOUND]
         low, high = _sound_range(model)
         est, est_c = sound_estimates([texts[r] for r in rows],
                                      [is_score(tracks[r].album, tracks[r].tags) for r in rows],
-                                     low[cols], high[cols])
-        sound[rows], sound_c[rows] = est, est_c
+                                     low, high)
+        fill = sound_c[rows] == 0
+        sound[rows] = np.where(fill, est, sound[rows])
+        sound_c[rows] = np.where(fill, est_c, sound_c[rows])
     values = np.hstack([_standardise(va * [1, 1], va_c), _standardise(moods, mood_c),
                         latent, sound])
     confidence = np.hstack([va_c, mood_c, latent_c, sound_c])
