@@ -3,7 +3,6 @@ the "Her" examples on the real catalog and review."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -33,6 +33,7 @@ from ..audio import INPUTS, VaModel
 from ..errors import CatalogError
 from ..ingest import Track
 from ..language import MOODS, normalise
+from .feel_words import SOUND
 
 LATENT = 16
 VA_TAGS = 60  # most frequent tags as direct inputs of the valence/arousal head
@@ -44,7 +45,6 @@ _tag_key = lru_cache(maxsize=65536)(normalise)  # catalogs repeat a few hundred 
 
 
 def feel_columns() -> tuple[str, ...]:
-    from .feel_words import SOUND
     return ("valence", "arousal", *MOODS, *(f"latent{i}" for i in range(LATENT)), *SOUND)
 
 
@@ -215,7 +215,6 @@ class FeelModel:
     def sound(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
         """Standardised audio-side features: confidence 1 where the track has the
         feature, 0 where it does not (value 0, the catalog's mean)."""
-        from .feel_words import SOUND
         prepared = self._prepared(tracks)
         cols = [INPUTS.index(f) for f in SOUND]
         return prepared.z[:, cols], prepared.known[:, cols].astype(np.float64)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..audio import INPUTS
 from ..build import (FeelModel, FeelWeights, analyse_moods, build, feel_coordinates,
                      feel_vectors)
 from ..ingest import Catalog, Track
@@ -123,5 +122,5 @@ def playlist_held_out(catalog_path: str | Path, catalog: Catalog, rows: np.ndarr
                    bootstrap(ours - base, seed=seed), len(hidden), len(seeds))
 
 
-__all__ = ["HeldOut", "INPUTS", "evidence_agreement", "playlist_held_out",
+__all__ = ["HeldOut", "evidence_agreement", "playlist_held_out",
            "tune_feel_weights"]

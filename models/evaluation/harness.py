@@ -4,13 +4,17 @@ Seeds and candidates for mood agreement are the catalog tracks joined to the
 validation labels; nothing fitted (the audio -> valence/arousal model, the block
 weights) has seen them.  Weights are chosen on train only: a model fitted on one half
 of the train tracks, weights scored on the other half.
+
+The last row is what the service serves: the feel model fitted on the train labels
+and the catalog built by the same ``build(...)`` the service publishes (hub reduction
+and all); ``feel_checks`` adds agreement by kind of evidence and a playlist-held-out
+check.
 """
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -26,7 +30,7 @@ from ..language import tag_moods
 from ..audio import VaModel
 from ..build import Blocks, BlockWeights, vector_blocks
 from ..language import load_lexicon
-from ..build import FeelModel, FeelWeights, build
+from ..build import FeelModel, build
 from .feel_checks import HeldOut, evidence_agreement, playlist_held_out
 
 K = 10
