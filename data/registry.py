@@ -42,6 +42,23 @@ REGISTRY: dict[str, Dataset] = {d.name: d for d in (
         description="32,833 (track, playlist) rows, 28,356 tracks with Spotify audio "
                     "features, playlist names, genres and subgenres",
     ),
+    *(Dataset(
+        name=f"deezer-moods-{split}",
+        # pinned to the upstream commit the sha256 was taken from
+        url="https://raw.githubusercontent.com/deezer/deezer_mood_detection_dataset/"
+            f"9c6e1c5992a5b78166f6212d5b62b86217dff17f/{split}.csv",
+        sha256=digest,
+        filename=f"{split}.csv",
+        licence="published by Deezer for research (Delbouys et al. 2018, 'Music mood "
+                "detection based on audio and lyrics with deep neural net', ISMIR); no "
+                "licence file upstream: fetched on demand, never bundled",
+        description=f"Deezer mood detection dataset, {split} split: {rows} songs with "
+                    "continuous valence and arousal (z-scores), artist and title",
+    ) for split, digest, rows in (
+        ("train", "7c92c7426325f41a41ff75c93087593859907517c4c84973f8db8463e6b20f3f", "11,267"),
+        ("validation", "4bf9c5b32245c523c1d3474bebe2294a1125efc3bdd2f3edb2204b0f6008e1c2",
+         "3,863"),
+    )),
 )}
 
 

@@ -50,7 +50,7 @@ def _default_data_home() -> str:
 SETTINGS: tuple[Setting, ...] = (
     Setting("DATA_HOME", _default_data_home, "Folder for downloaded datasets and the embedded "
             "Redis database. Default: the user's cache dir (e.g. ~/.cache/feelalike)."),
-    Setting("DATASET_MIRRORS", "../shared/data/catalog", "Folders (separated by ':') searched "
+    Setting("DATASET_MIRRORS", "../shared/data/catalog:../shared/data/moods/deezer", "Folders (separated by ':') searched "
             "for a verified local copy of a registry dataset before downloading it."),
     Setting("LEXICON", "", "Path of a mood lexicon JSON file to use instead of the built-in "
             "models/language/lexicon/moods.json (same format)."),

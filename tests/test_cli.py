@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from data import DEMO_CATALOG
+from data import DEMO_ALBUM, DEMO_CATALOG
 
 from .fixtures import CATALOG_HEADER as HEADER
-from .fixtures import HER_REVIEW, TIDY, needs_shared, write, write_catalog
+from .fixtures import HER_REVIEW, SHARED, TIDY, needs_shared, write, write_catalog
 
 
 @pytest.fixture()
@@ -98,17 +98,28 @@ def test_datasets_add_checks_the_sha256(runner, tmp_path):
 
 
 @needs_shared
-def test_demo_recommends_ten_tracks_for_loneliness(runner, monkeypatch):
-    monkeypatch.setenv("FEELALIKE_DATASET_MIRRORS", str(TIDY.parent))
-    code, out, err = runner("demo", "--no-serve", "--review", str(HER_REVIEW))
+def test_plain_demo_trains_the_feel_model_and_groups_the_her_score(runner, monkeypatch, env):
+    monkeypatch.setenv("FEELALIKE_DATASET_MIRRORS",
+                       f"{TIDY.parent}:{SHARED / 'moods' / 'deezer'}")
+    code, out, err = runner("demo", "--no-serve")
     assert code == 0, err
-    assert "curl" in out
+    assert "curl" in out and "saved the feel model" in err
     code, out, err = runner("recommend", "Loneliness #3", "--json")
     assert code == 0, err
     body = json.loads(out)
     assert body["seed"]["title"] == "Loneliness #3 (Night Talking)"
     assert len(body["results"]) == 10
-    assert DEMO_CATALOG.is_file()
+    her = [r["title"] for r in body["results"] if r["album"] == DEMO_ALBUM]
+    assert len(her) >= 3 and "We're All Leaving" in her
+    # a later build uses the kept model without being told, and says nothing about it
+    code, _, err = runner("build", "--catalog", str(DEMO_CATALOG), "--force")
+    assert code == 0 and "feel model" not in err
+
+
+def test_build_without_a_trained_feel_model_says_how_to_get_one(runner, tmp_path):
+    code, _, err = runner("build", "--catalog", str(write_catalog(tmp_path)))
+    assert code == 0, err
+    assert "no trained feel model" in err and "feelalike demo" in err
 
 
 def test_moods_command_prints_moods_with_evidence(runner, tmp_path):

@@ -1,7 +1,14 @@
-"""The offline build: sources, mood evidence, feature scaling, vectors and neighbour lists."""
-from .features import AudioScaler
-from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
+"""The offline build: sources, mood evidence, the learned feel space, feature scaling,
+vectors and neighbour lists."""
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
+from .features import AudioScaler
+from .feel import FeelModel, feel_columns
+from .feel_space import (FeelCoordinates, FeelWeights, feel_coordinates, feel_vectors,
+                         share_album_prior)
+from .feel_words import SOUND, is_score, sound_votes
+from .feel_training import (default_model_path, fit_feel_model, load_default_model,
+                            save_default_model, train_default_model)
+from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
 from .sources import (BuildOptions, LoadedSources, Sources, build_from_sources, load_sources,
@@ -9,26 +16,11 @@ from .sources import (BuildOptions, LoadedSources, Sources, build_from_sources, 
 from .vectors import BlockWeights, Blocks, vector_blocks
 
 __all__ = [
-    "AudioScaler",
-    "MoodAnalysis",
-    "ProgressFactory",
-    "audio_positions",
-    "no_progress",
-    "BlockWeights",
-    "Blocks",
-    "BuildOptions",
-    "BuiltModel",
-    "HUB_NEIGHBOURS",
-    "LoadedSources",
-    "NeighbourModel",
-    "Sources",
-    "analyse_moods",
-    "build",
-    "build_from_sources",
-    "load_sources",
-    "mood_profiles",
-    "read_reviews",
-    "reading_audit",
-    "reduce_hubs",
-    "vector_blocks",
+    "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",
+    "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",
+    "NeighbourModel", "ProgressFactory", "Sources", "analyse_moods", "audio_positions", "build",
+    "build_from_sources", "default_model_path", "feel_columns", "feel_coordinates",
+    "feel_vectors", "fit_feel_model", "is_score", "load_default_model", "load_sources", "mood_profiles",
+    "no_progress", "read_reviews", "reading_audit", "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes",
+    "train_default_model", "vector_blocks",
 ]

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..audio import VaModel
 from ..errors import CatalogError
+from .features import AudioScaler
 from ..ingest import Catalog, RowProblem, Track
 from ..language import MoodProfile
 from ..language import Comparison, Review
@@ -22,6 +23,8 @@ from ..ranking import TrackTable
 from .evidence import analyse_moods
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
+from .feel import FeelModel
+from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .vectors import BlockWeights, build_vectors
 
 @dataclass
@@ -81,24 +84,49 @@ def version_id(catalog: Catalog, reviews: Sequence[Review], settings: dict[str, 
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + digest.hexdigest()[:8]
 
 
+def _vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[MoodProfile],
+             weights: BlockWeights, feel_model: FeelModel | None,
+             feel_weights: FeelWeights) -> tuple[np.ndarray, AudioScaler]:
+    """Track vectors: the learned feel space when a model is given (profiles then carry
+    its valence/arousal), else the hand-weighted blocks."""
+    if feel_model is None:
+        return build_vectors(catalog.tracks, profiles, weights)
+    coords = feel_coordinates(feel_model, catalog.tracks, profiles, reviews)
+    for profile, (valence, arousal) in zip(profiles, coords.va):
+        profile.valence, profile.arousal = float(valence), float(arousal)
+    scaler = AudioScaler()
+    raw = scaler.raw_matrix(catalog.tracks)
+    scaler.fit(raw)
+    return feel_vectors(coords, feel_weights), scaler
+
+
 def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
           weights: BlockWeights = BlockWeights(), lexicon: Lexicon | None = None,
           progress: ProgressFactory = no_progress, va_model: VaModel | None = None,
+          feel_model: FeelModel | None = None, feel_weights: FeelWeights = FeelWeights(),
           ) -> BuiltModel:
-    """Run the whole offline pipeline on a loaded catalog."""
+    """Run the whole offline pipeline on a loaded catalog.
+
+    With ``feel_model`` (the default the service serves, see ``train_default_model``)
+    tracks are placed in the learned feel space and ``weights`` are not used; without
+    it, the three hand-weighted blocks of ``build_vectors``."""
     if not catalog.tracks:
         raise CatalogError("the catalog has no tracks")
     started = time.perf_counter()
     lexicon = lexicon or load_lexicon()
     analysis = analyse_moods(catalog, reviews, lexicon, progress, va_model)
     profiles = analysis.profiles
-    vectors, scaler = build_vectors(catalog.tracks, profiles, weights)
+    vectors, scaler = _vectors(catalog, reviews, profiles, weights, feel_model, feel_weights)
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
     bar.close()
     assert_neighbours(model.neighbours_, model.scores_, analysis.comparisons)
     settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood,
-                "va_weight": weights.va, "va_model": va_model is not None}
+                "va_weight": weights.va, "va_model": va_model is not None,
+                "feel_model": feel_model is not None}
+    if feel_model is not None:
+        settings.update({f"feel_{name}_weight": value
+                         for name, value in vars(feel_weights).items()})
     meta = {
         "version": version_id(catalog, reviews, settings),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

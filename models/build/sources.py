@@ -16,6 +16,7 @@ from ..errors import BadRequest
 from ..ingest import (Catalog, RowProblem, Track, load_album_review, load_catalog,
                       load_review_jsonl, merge_tracks)
 from ..language import Review
+from .feel import FeelModel
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights
@@ -46,13 +47,15 @@ class LoadedSources:
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: K, block weights, an optional audio -> valence/arousal model file and
-    the folder that caches audio analyses (None: no cache)."""
+    """How to build: K, block weights, an optional audio -> valence/arousal model file,
+    the folder that caches audio analyses (None: no cache) and the trained feel model
+    (None: the plain weighted blocks)."""
 
     k: int = 100
     weights: BlockWeights = BlockWeights()
     va_model: str | Path | None = None
     audio_cache: str | Path | None = None
+    feel_model: FeelModel | None = None  # the learned feel space (the served default)
 
 
 def _check_album_reviews(sources: Sources) -> None:
@@ -116,4 +119,4 @@ def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(),
     if on_loaded:
         on_loaded(loaded)
     return build(loaded.catalog, loaded.reviews, k=options.k, weights=options.weights,
-                 progress=progress, va_model=va_model)
+                 progress=progress, va_model=va_model, feel_model=options.feel_model)

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import click
 
+from data.registry import fetch
 from models import settings
-from models.build import BlockWeights, BuildOptions, Sources, build_from_sources
+from models.build import (BlockWeights, BuildOptions, FeelModel, Sources, build_from_sources,
+                          default_model_path, load_default_model, save_default_model,
+                          train_default_model)
+from models.errors import DatasetError
 from service.store import open_store
 
 from .output import progress, report_loaded
@@ -12,10 +16,36 @@ from .serve import address, serve_here
 from .sources import review_options, sources
 
 
+def feel_model_or_note() -> FeelModel | None:
+    """The trained feel model from the data home; without one, say how to get it."""
+    model = load_default_model()
+    if model is None:
+        click.echo(f"note: no trained feel model at {default_model_path()}; building the "
+                   "plain model (run `feelalike demo` once to train it)", err=True)
+    return model
+
+
+def trained_feel_model(catalog_path: str) -> FeelModel | None:
+    """The feel model, trained (seconds) and kept in the data home on first use."""
+    model = load_default_model()
+    if model is not None:
+        return model
+    try:
+        labels = fetch("deezer-moods-train")
+    except DatasetError as exc:
+        click.echo(f"note: cannot train the feel model ({exc.message}); building the plain "
+                   "model", err=True)
+        return None
+    click.echo("training the feel model on the Deezer mood labels ...", err=True)
+    model = train_default_model(catalog_path, labels)
+    click.echo(f"saved the feel model to {save_default_model(model)}", err=True)
+    return model
+
+
 def build_options(k: int | None = None, va_model: str | None = None,
-                  audio: bool = False) -> BuildOptions:
+                  audio: bool = False, feel: FeelModel | None = None) -> BuildOptions:
     """Build options from the arguments, the rest from the settings."""
-    return BuildOptions(
+    return BuildOptions(feel_model=feel,
         k=k or settings.get("NEIGHBOURS"),
         weights=BlockWeights(audio=settings.get("AUDIO_WEIGHT"),
                              mood=settings.get("MOOD_WEIGHT"), va=settings.get("VA_WEIGHT")),
@@ -59,7 +89,8 @@ def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str 
           albums: tuple[str, ...], k: int | None, force: bool) -> None:
     """Build a model from catalogs, audio and reviews and publish it to Redis."""
     source = sources(catalogs, mapping, jsonl, texts, albums, audio_dirs)
-    build_and_publish(source, build_options(k, va_model, audio=bool(audio_dirs)), force)
+    options = build_options(k, va_model, audio=bool(audio_dirs), feel=feel_model_or_note())
+    build_and_publish(source, options, force)
 
 
 @click.command()
@@ -73,12 +104,12 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None,
          force: bool) -> None:
     """Fetch the demo dataset, build it with the "Her" score, and serve it."""
     from data import DEMO_ALBUM, DEMO_CATALOG
-    from data.registry import fetch
 
-    source = Sources(catalogs=[str(fetch("tidytuesday-spotify")), str(DEMO_CATALOG)],
+    catalog = str(fetch("tidytuesday-spotify"))
+    source = Sources(catalogs=[catalog, str(DEMO_CATALOG)],
                      album_reviews=[review] if review else [],
                      albums=[DEMO_ALBUM] if review else [])
-    build_and_publish(source, build_options(), force)
+    build_and_publish(source, build_options(feel=trained_feel_model(catalog)), force)
     host, port = address(host, port)
     click.echo(f'try: curl "http://{host}:{port}/v1/recommendations?seed=Loneliness%20%233"')
     if not no_serve:

@@ -1,0 +1,154 @@
+"""Feel coordinates of a catalog and the vectors the neighbour model ranks by.
+
+``feel_coordinates`` gathers, per track, every kind of evidence into the feel space
+(learned valence/arousal and co-membership from ``FeelModel``; moods from the evidence
+pipeline's profiles; sound from audio or, failing that, from words and the score
+context), each coordinate with a confidence, then lets tracks of one album share a
+prior.  ``feel_vectors`` weighs each coordinate by its confidence: a coordinate
+nobody has evidence for sits at the catalog's centre, so thin evidence cannot make a
+confident-looking direction; a constant anchor column makes cosine similarity see how
+far from the centre a track is (a neutral track is not "like" a strongly sad one).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..ingest import Track
+from ..language import MOODS, MoodProfile, Review, ReviewLinker
+from .feel import FeelModel, feel_columns
+from .feel_words import SOUND, is_score, sound_estimates
+
+TEXT_VA_TRUST = 0.5  # words place valence/arousal less surely than the learned audio head
+ALBUM_PRIOR = 0.5  # weight of the album's pooled coordinates next to a track's own
+ANCHOR = 1.0
+
+
+@dataclass(frozen=True)
+class FeelWeights:
+    """Block weights; defaults chosen on the Deezer train split (bench/evaluate.py)."""
+
+    va: float = 2.0
+    mood: float = 1.0
+    latent: float = 1.0
+    sound: float = 0.25
+
+
+@dataclass
+class FeelCoordinates:
+    values: np.ndarray  # (n, d) standardised coordinates, 0 = the catalog's centre
+    confidence: np.ndarray  # (n, d) in [0, 1]
+    va: np.ndarray  # (n, 2) valence/arousal on [-1, 1] (for profiles and the API)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return feel_columns()
+
+
+def track_texts(tracks: Sequence[Track], reviews: Sequence[Review]) -> list[str]:
+    """Notes plus every review passage about each track (album passages included)."""
+    texts = [t.notes or "" for t in tracks]
+    if reviews:
+        linker = ReviewLinker(tracks)
+        for review in reviews:
+            for passage in linker.read(review).passages:
+                for row in passage.rows:
+                    texts[row] += " " + passage.text
+    return texts
+
+
+def _standardise(values: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Centre and scale each column on the tracks that have evidence for it."""
+    out = np.zeros_like(values)
+    for j in range(values.shape[1]):
+        w = weight[:, j]
+        if w.sum() <= 0:
+            continue
+        mu = np.average(values[:, j], weights=w)
+        sd = np.sqrt(np.average((values[:, j] - mu) ** 2, weights=w))
+        out[:, j] = (values[:, j] - mu) / (sd if sd > 1e-9 else 1.0)
+    return out
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def album_groups(tracks: Sequence[Track]) -> list[list[int]]:
+    """Rows of each album (same normalised album and first artist) with 2+ tracks."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for row, track in enumerate(tracks):
+        if track.album:
+            groups.setdefault((_fold(track.album), _fold(track.artist)), []).append(row)
+    return [rows for rows in groups.values() if len(rows) > 1]
+
+
+def share_album_prior(values: np.ndarray, confidence: np.ndarray,
+                      groups: Sequence[Sequence[int]], strength: float = ALBUM_PRIOR) -> None:
+    """Blend each track's coordinates with its album's confidence-weighted mean (in place):
+    where the track knows little and the album knows more, the album fills in."""
+    for rows in groups:
+        rows = list(rows)
+        c, v = confidence[rows], values[rows]
+        mass = c.sum(axis=0)
+        mean = np.where(mass > 0, (c * v).sum(axis=0) / np.maximum(mass, 1e-12), 0.0)
+        prior_c = strength * c.mean(axis=0)
+        total = c + prior_c
+        values[rows] = np.where(total > 0, (c * v + prior_c * mean) / np.maximum(total, 1e-12),
+                                v)
+        confidence[rows] = np.minimum(1.0, c + prior_c * (1.0 - c))
+
+
+def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
+                     profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
+                     ) -> FeelCoordinates:
+    n = len(tracks)
+    prepared = model.prepare(tracks)
+    va, va_conf = model.predict_va(prepared)
+    text_va = np.array([[p.valence, p.arousal] for p in profiles]).reshape(n, 2)
+    text_conf = TEXT_VA_TRUST * np.array([p.confidence if p.source in ("reviews", "tags")
+                                          else 0.0 for p in profiles])[:, None]
+    text_conf = np.repeat(text_conf, 2, axis=1)
+    mass = va_conf + text_conf
+    va = np.where(mass > 0, (va * va_conf + text_va * text_conf) / np.maximum(mass, 1e-12), 0.0)
+    va_c = np.minimum(1.0, np.maximum(va_conf, text_conf))
+    moods = np.array([p.scores for p in profiles], dtype=np.float64).reshape(n, len(MOODS))
+    mood_c = np.repeat(np.array([p.confidence for p in profiles])[:, None], len(MOODS), axis=1)
+    latent, latent_c = model.predict_latent(prepared)
+    sound, sound_c = model.sound(prepared)
+    lacking = (sound_c == 0).any(axis=1)  # words fill in features the audio lacks
+    if lacking.any():
+        rows = np.flatnonzero(lacking)
+        texts = track_texts(tracks, reviews)
+        low, high = _sound_range(model)
+        est, est_c = sound_estimates([texts[r] for r in rows],
+                                     [is_score(tracks[r].album, tracks[r].tags) for r in rows],
+                                     low, high)
+        fill = sound_c[rows] == 0
+        sound[rows] = np.where(fill, est, sound[rows])
+        sound_c[rows] = np.where(fill, est_c, sound_c[rows])
+    values = np.hstack([_standardise(va * [1, 1], va_c), _standardise(moods, mood_c),
+                        latent, sound])
+    confidence = np.hstack([va_c, mood_c, latent_c, sound_c])
+    share_album_prior(values, confidence, album_groups(tracks))
+    return FeelCoordinates(values, confidence, va)
+
+
+def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:
+    from ..audio import INPUTS
+    cols = [INPUTS.index(f) for f in SOUND]
+    return model.sound_low_[cols], model.sound_high_[cols]
+
+
+def feel_vectors(coords: FeelCoordinates, weights: FeelWeights = FeelWeights(),
+                 anchor: float = ANCHOR) -> np.ndarray:
+    """Float32 vectors: coordinate x confidence x block weight / sqrt(block width),
+    plus a constant anchor column."""
+    latent = coords.values.shape[1] - 2 - len(MOODS) - len(SOUND)
+    blocks = [(weights.va, 2), (weights.mood, len(MOODS)), (weights.latent, latent),
+              (weights.sound, len(SOUND))]
+    scale = np.concatenate([np.full(width, w / np.sqrt(width)) for w, width in blocks])
+    x = coords.values * coords.confidence * scale
+    return np.hstack([x, np.full((len(x), 1), anchor)]).astype(np.float32)
