@@ -112,9 +112,12 @@ def test_metrics_are_valid_prometheus_text(client, published):
 def test_unmatched_paths_share_one_route_label(client, published):
     for path in ("/a", "/b/c", "/v1/zzz"):
         client.get(path)
+    client.open("/healthz", method="BREW")
     found = samples(client.get("/metrics").get_data(as_text=True))
     routes = {s.labels["route"] for s in found["feelalike_http_requests_total"]}
     assert "unmatched" in routes and not {"/a", "/b/c", "/v1/zzz"} & routes
+    methods = {s.labels["method"] for s in found["feelalike_http_requests_total"]}
+    assert "other" in methods and "BREW" not in methods
 
 
 class Gunicorn:

@@ -18,6 +18,7 @@ from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry,
                                Gauge, Histogram, generate_latest)
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 REQUESTS = Counter("feelalike_http_requests", "HTTP requests answered.",
@@ -97,7 +98,8 @@ def init_app(app: Flask) -> None:
         started = g.get("feelalike_started")
         if started is not None:
             route = request.url_rule.rule if request.url_rule is not None else "unmatched"
-            labels = dict(method=request.method, route=route, status=str(response.status_code))
+            method = request.method if request.method in METHODS else "other"
+            labels = dict(method=method, route=route, status=str(response.status_code))
             REQUESTS.labels(**labels).inc()
             LATENCY.labels(**labels).observe(time.perf_counter() - started)
         return response

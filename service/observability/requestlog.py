@@ -15,6 +15,7 @@ import sys
 import time
 import uuid
 from datetime import datetime, timezone
+from typing import Any
 
 from flask import Flask, Response, g, request
 
@@ -40,9 +41,21 @@ class JsonLines(logging.Formatter):
         return record.getMessage()
 
 
+class Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def _setup_logger() -> None:
     if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = Stderr()
         handler.setFormatter(JsonLines())
         log.addHandler(handler)
     log.setLevel(logging.INFO)
