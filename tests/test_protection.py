@@ -61,6 +61,14 @@ def test_probes_and_metrics_are_never_limited(store, published, env):
         assert client.get("/metrics").status_code == 200
 
 
+@pytest.mark.parametrize("config", [{"RATE_LIMIT": "lots"},
+                                    {"RATE_LIMITS": {"GET /v1/tracks": "3 per fortnight"}}])
+def test_unreadable_limits_stop_the_app(store, env, config):
+    from models.errors import ConfigError
+    with pytest.raises(ConfigError):
+        make_app(store, **config)
+
+
 def test_rate_limit_off(store, published, env):
     client = make_app(store, RATE_LIMIT="off").test_client()
     for _ in range(5):

@@ -17,6 +17,9 @@ from typing import Any
 from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
+from limits import parse_many
+
+from models.errors import ConfigError
 
 from ..errors import error_body
 from ..resources import get_resources
@@ -89,8 +92,20 @@ def _exempt() -> bool:
     return request.method == "OPTIONS" or request.endpoint in EXEMPT_ENDPOINTS
 
 
-def _client() -> Any:
+def _client() -> Any:  # the storage asks inside a request: the app context is there
     return get_resources().store.client
+
+
+def _check_limits(config: Any) -> None:
+    """Refuse to start with a limit string that cannot be read."""
+    for name, value in [("RATE_LIMIT", config["RATE_LIMIT"]),
+                        *(("RATE_LIMITS", v) for v in config["RATE_LIMITS"].values())]:
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ConfigError(f"setting FEELALIKE_{name}: {value!r} is not a rate limit "
+                              "(e.g. 300/minute or 10/second;300/minute)",
+                              setting=f"FEELALIKE_{name}") from None
 
 
 def init_app(app: Flask) -> Limiter | None:
@@ -98,13 +113,11 @@ def init_app(app: Flask) -> Limiter | None:
     if str(app.config["RATE_LIMIT"]).strip().lower() == "off":
         return None
 
-    def client() -> Any:  # the storage asks inside a request: the app context is there
-        return _client()
-
+    _check_limits(app.config)
     limiter = Limiter(get_remote_address, app=app, default_limits=[route_limit],
                       default_limits_per_method=True, default_limits_cost=request_cost,
                       default_limits_exempt_when=_exempt, headers_enabled=True,
-                      storage_uri=f"{SCHEME}://", storage_options={"client": client},
+                      storage_uri=f"{SCHEME}://", storage_options={"client": _client},
                       strategy="fixed-window", swallow_errors=True,
                       key_prefix=f"{app.config['KEY_PREFIX']}:ratelimit")
 
