@@ -62,7 +62,8 @@ def test_probes_and_metrics_are_never_limited(store, published, env):
 
 
 @pytest.mark.parametrize("config", [{"RATE_LIMIT": "lots"},
-                                    {"RATE_LIMITS": {"GET /v1/tracks": "3 per fortnight"}}])
+                                    {"RATE_LIMIT": "5/minute",
+                                     "RATE_LIMITS": {"GET /v1/tracks": "3 per fortnight"}}])
 def test_unreadable_limits_stop_the_app(store, env, config):
     from models.errors import ConfigError
     with pytest.raises(ConfigError):
