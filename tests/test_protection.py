@@ -193,3 +193,19 @@ def test_cors_configured_origins(store, published, env):
     off = make_app(store, CORS_ORIGINS="off").test_client()
     assert "Access-Control-Allow-Origin" not in off.get(
         "/v1/tracks?q=Song", headers={"Origin": "https://a.example"}).headers
+
+
+def test_limits_count_in_the_embedded_redis(env, tmp_path, monkeypatch):
+    monkeypatch.setenv("FEELALIKE_REDIS_URL", "")
+    app = create_app({"TESTING": True, "REDIS_URL": "", "DATA_HOME": str(tmp_path / "home"),
+                      "RATE_LIMIT": "2/minute"})
+    client = app.test_client()
+    try:
+        for _ in range(2):  # no model yet: 503, but the requests count
+            error_of(client.get("/v1/tracks?q=a"), 503)
+        error_of(client.get("/v1/tracks?q=a"), 429)
+        embedded = app.extensions["feelalike"].store.client
+        assert embedded.connection_pool.connection_kwargs["path"] == embedded.socket_file
+        assert list(embedded.scan_iter("*ratelimit*"))
+    finally:
+        app.extensions["feelalike"].store.client._cleanup()
