@@ -165,6 +165,16 @@ def test_keys_from_a_file_and_required_for_reads(store, published, env, tmp_path
     assert client.get("/metrics").status_code == 200
 
 
+def test_a_valid_key_has_its_own_rate_limit_bucket(store, published, env):
+    client = make_app(store, RATE_LIMIT="1/minute", API_KEYS=("k-one", "k-two")).test_client()
+    assert client.get("/v1/tracks?q=Song").status_code == 200
+    error_of(client.get("/v1/tracks?q=Song"), 429)
+    error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": "not-a-key"}), 429)
+    for key in ("k-one", "k-two"):
+        assert client.get("/v1/tracks?q=Song", headers={"X-API-Key": key}).status_code == 200
+        error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": key}), 429)
+
+
 def test_reads_cannot_require_keys_that_do_not_exist(store, env):
     from models.errors import ConfigError
     with pytest.raises(ConfigError):

@@ -34,6 +34,10 @@ class KeyRing:
     def __bool__(self) -> bool:
         return bool(self._digests)
 
+    def identity(self, key: str | None) -> str | None:
+        """A short, stable name of a valid key (for rate limits), else None."""
+        return "key:" + _digest(key).hex()[:16] if key and self.accepts(key) else None
+
     def accepts(self, key: str | None) -> bool:
         if not key:
             return False

@@ -1,5 +1,6 @@
 """Rate limits (Flask-Limiter) per client address and route, counted in the app's Redis.
 
+Limits count per client: per API key when a valid one is sent, else per address.
 Every route but the probes, ``/metrics`` and CORS preflights is limited by
 ``RATE_LIMIT`` or its per-route override in ``RATE_LIMITS`` (keyed ``"METHOD /rule"``).
 A request costs :func:`request_cost` units: 1 for a simple GET, more for the heavy
@@ -88,6 +89,14 @@ def request_cost() -> int:
     return min(MAX_COST, cost)
 
 
+def client_identity() -> str:
+    """Who a limit counts for: the API key when a valid one is sent, else the address."""
+    from .keys import EXTENSION, HEADER
+    ring = current_app.extensions.get(EXTENSION)
+    identity = ring.identity(request.headers.get(HEADER)) if ring else None
+    return identity or get_remote_address()
+
+
 def _exempt() -> bool:
     return request.method == "OPTIONS" or request.endpoint in EXEMPT_ENDPOINTS
 
@@ -114,7 +123,7 @@ def init_app(app: Flask) -> Limiter | None:
         return None
 
     _check_limits(app.config)
-    limiter = Limiter(get_remote_address, app=app, default_limits=[route_limit],
+    limiter = Limiter(client_identity, app=app, default_limits=[route_limit],
                       default_limits_per_method=True, default_limits_cost=request_cost,
                       default_limits_exempt_when=_exempt, headers_enabled=True,
                       storage_uri=f"{SCHEME}://", storage_options={"client": _client},
