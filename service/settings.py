@@ -5,6 +5,7 @@ form :data:`ALL_SETTINGS`, the one list ``docs/settings.md`` documents.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Mapping
 
 from models.settings import SETTINGS as DOMAIN_SETTINGS
@@ -43,7 +44,65 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
             "ones get a JSON 414.", int),
 )
 
-ALL_SETTINGS: tuple[Setting, ...] = (*DOMAIN_SETTINGS, *SERVING_SETTINGS)
+def flag(raw: str) -> bool:
+    """A yes/no setting: true/false, yes/no, on/off or 1/0."""
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)
+
+
+def route_limits(raw: str) -> dict[str, str]:
+    """A JSON object of per-route rate limits: ``{"POST /v1/playlists": "30/minute"}``."""
+    value = json.loads(raw)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ValueError(raw)
+    return {" ".join(k.split()): v for k, v in value.items()}
+
+
+def names(raw: str) -> tuple[str, ...]:
+    """A comma-separated list (blanks dropped)."""
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+PROTECTION_SETTINGS: tuple[Setting, ...] = (
+    Setting("RATE_LIMIT", "300/minute", "Default rate limit per client (its API key, else its "
+            "address) and route, in cost units (a simple GET costs 1, heavy requests more: see docs/operations.md); "
+            "several limits with ';' (e.g. 10/second;300/minute). 'off' disables rate "
+            "limiting. Counters live in the app's Redis."),
+    Setting("RATE_LIMITS", {}, "Per-route overrides of RATE_LIMIT as a JSON object keyed by "
+            "'METHOD /rule', e.g. {\"POST /v1/playlists\": \"60/minute\"}.", route_limits),
+    Setting("PROXY_HOPS", 0, "Number of trusted reverse proxies in front of the app; the "
+            "client address for rate limits is then read from X-Forwarded-For.", int),
+    Setting("HEAVY_CONCURRENCY", 2, "Heavy requests (POST recommendations and playlists, "
+            "GET /v1/path) run at most this many at a time per process; keep it below THREADS "
+            "so /healthz and /readyz always find a thread.", int),
+    Setting("HEAVY_WAIT_SECONDS", 0.05, "How long a heavy request waits for a free slot "
+            "before it is answered 503 busy with Retry-After.", float),
+    Setting("API_KEYS", (), "Comma-separated API keys accepted in X-API-Key. Empty with an "
+            "empty API_KEYS_FILE: keys are off (reads are open, state-changing routes refuse "
+            "every request).", names),
+    Setting("API_KEYS_FILE", "", "File with one API key per line ('#' starts a comment), "
+            "read at start-up in addition to API_KEYS."),
+    Setting("REQUIRE_KEYS_FOR_READS", False, "Require a valid X-API-Key on the read routes "
+            "too (/v1/*; the health probes and /metrics stay open).", flag),
+    Setting("CORS_ORIGINS", "*", "Origins allowed to call /v1/* from a browser: '*', a "
+            "comma-separated list of origins, or 'off'."),
+)
+
+OPERATIONS_SETTINGS: tuple[Setting, ...] = (
+    Setting("ACCESS_LOG", True, "Write one JSON line per request (time, request id, "
+            "method, route, status, duration) to stderr.", flag),
+    Setting("WORKERS", 2, "gunicorn worker processes (service/gunicorn_conf.py).", int),
+    Setting("THREADS", 4, "Threads per gunicorn worker (service/gunicorn_conf.py).", int),
+    Setting("TIMEOUT_SECONDS", 30, "gunicorn worker timeout: a worker silent this long is "
+            "restarted (service/gunicorn_conf.py).", int),
+)
+
+ALL_SETTINGS: tuple[Setting, ...] = (*DOMAIN_SETTINGS, *SERVING_SETTINGS,
+                                    *PROTECTION_SETTINGS, *OPERATIONS_SETTINGS)
 _BY_NAME = by_name(ALL_SETTINGS)
 
 

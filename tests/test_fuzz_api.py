@@ -108,7 +108,9 @@ def live(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
     server = LiveServer({"FEELALIKE_REDIS_URL": redis_server.url,
                          "FEELALIKE_KEY_PREFIX": prefix,
                          "FEELALIKE_DATA_HOME": str(folder / "home"),
-                         "FEELALIKE_DATASET_MIRRORS": "", "FEELALIKE_PUBLIC_URL": ""},
+                         "FEELALIKE_DATASET_MIRRORS": "", "FEELALIKE_PUBLIC_URL": "",
+                         # thousands of cases from one address: limits would answer 429
+                         "FEELALIKE_RATE_LIMIT": "off"},
                         folder / "server.log")
     yield server
     server.stop()

@@ -123,6 +123,14 @@ ERRORS = {
         "message": "The data value transmitted exceeds the capacity limit."}}),
     "request_uri_too_long": example("A URL over the limit", {"error": {
         "code": "request_uri_too_long", "message": "the URL is longer than 4096 characters"}}),
+    "too_many_requests": example("Over the rate limit", {"error": {
+        "code": "too_many_requests",
+        "message": "rate limit exceeded (300 per 1 minute); retry in 42 s",
+        "retry_after": 42}}),
+    "unauthorized": example("A key is required", {"error": {
+        "code": "unauthorized", "message": "a valid X-API-Key header is required"}}),
+    "busy": example("Heavy requests are all in use", {"error": {
+        "code": "busy", "message": "the server is busy with heavy requests; retry shortly"}}),
     "internal_error": example("A bug (no internals are shown)", {"error": {
         "code": "internal_error", "message": "internal server error"}}),
     "method_not_allowed": example("A method the path does not take", {"error": {

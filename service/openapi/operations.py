@@ -37,9 +37,17 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                         "server's limit (FEELALIKE_MAX_URL_CHARS, "
                         f"{_default('MAX_URL_CHARS'):,} characters by default).",
                    ("request_uri_too_long",)),
+    "Unauthorized": (401, "unauthorized: FEELALIKE_REQUIRE_KEYS_FOR_READS is on and no valid "
+                          "X-API-Key header was sent (the key is never echoed).",
+                     ("unauthorized",)),
+    "TooManyRequests": (429, "too_many_requests: over the client's rate limit "
+                             "(FEELALIKE_RATE_LIMIT, heavier requests cost more); Retry-After "
+                             "and `retry_after` say when to try again.",
+                        ("too_many_requests",)),
     "Unavailable": (503, "model_not_ready: no model has been built yet (or the current one "
-                         "expired); store_unavailable: Redis cannot be reached. Retry later.",
-                    ("model_not_ready", "store_unavailable")),
+                         "expired); store_unavailable: Redis cannot be reached; busy: every "
+                         "slot for heavy requests is in use (Retry-After). Retry later.",
+                    ("model_not_ready", "store_unavailable", "busy")),
     "InternalError": (500, "internal_error: a bug; no internals are shown.",
                       ("internal_error",)),
 }
@@ -64,10 +72,12 @@ class Operation:
     other_content: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-_V1 = ("BadRequest", "UriTooLong", "Unavailable", "InternalError")
-_SEEDS = ("BadRequest", "SeedNotFound", "UriTooLong", "Unavailable", "InternalError")
-_BODY = ("BadRequest", "SeedNotFound", "PayloadTooLarge", "UriTooLong", "Unavailable",
-         "InternalError")
+_V1 = ("BadRequest", "Unauthorized", "UriTooLong", "TooManyRequests", "Unavailable",
+       "InternalError")
+_SEEDS = ("BadRequest", "Unauthorized", "SeedNotFound", "UriTooLong", "TooManyRequests",
+          "Unavailable", "InternalError")
+_BODY = ("BadRequest", "Unauthorized", "SeedNotFound", "PayloadTooLarge", "UriTooLong",
+         "TooManyRequests", "Unavailable", "InternalError")
 _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
     "m3u8": {"type": "string", "description": "Extended M3U: #EXTM3U, a #PLAYLIST line, then "
                                               "#EXTINF and a URL per track."},
@@ -141,8 +151,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "Everything feelalike knows about a track: features, tags, all 16 mood scores, the "
         "moods with the phrases that gave them, valence/arousal, how sure the profile is "
         "and tracks a review says it is like.",
-        "TrackDocument", ("BadRequest", "TrackNotFound", "UriTooLong", "Unavailable",
-                          "InternalError"),
+        "TrackDocument", ("BadRequest", "Unauthorized", "TrackNotFound", "UriTooLong",
+                          "TooManyRequests", "Unavailable", "InternalError"),
         path_model=TrackPath),
     Operation("get", "/healthz", "healthz", "health", "Liveness",
               "200 while the process is up; does not touch Redis.", "Health",
@@ -154,6 +164,12 @@ OPERATIONS: tuple[Operation, ...] = (
               "Generated from the request and response models.", "",
               ("UriTooLong", "InternalError"),
               other_content={"application/json": {"schema": {"type": "object"}}}),
+    Operation("get", "/metrics", "metrics", "health", "Prometheus metrics",
+              "Requests and latency by route and status, cache hits and misses, busy "
+              "rejections, the live model version and build info, in the Prometheus text "
+              "format (correct across gunicorn's processes).", "",
+              ("UriTooLong", "InternalError"),
+              other_content={"text/plain": {"schema": {"type": "string"}}}),
     Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
               "An HTML page rendered from this document (no external assets).", "",
               ("UriTooLong", "InternalError"),

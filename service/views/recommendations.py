@@ -9,6 +9,7 @@ from flask import Blueprint, Response, jsonify
 
 from models.ranking import Query, reasons, request_reasons
 
+from ..observability.metrics import cache_lookup
 from ..requests import RecommendBody, SimilarQuery
 from ..resources import VersionResources, get_resources, public
 from .base import json_request, query_args, result
@@ -20,6 +21,7 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     """Tracks that feel like ``seed``; answers are cached per model version."""
     digest = hashlib.sha1(json.dumps(["rec", seed, limit]).encode()).hexdigest()
     cached = res.store.cached(res.version, digest)
+    cache_lookup(cached is not None)
     if cached is not None:
         return json.loads(cached)
     row = res.resolve(seed)

@@ -1,0 +1,34 @@
+"""Protection of the API: rate limits, a concurrency gate for heavy requests, optional
+API keys and CORS.  :func:`init_app` wires them in the order a request meets them."""
+from __future__ import annotations
+
+from flask import Flask
+from flask_cors import CORS
+
+from . import gate, keys, limits
+from .keys import require_key
+
+__all__ = ["init_app", "require_key"]
+
+EXPOSED = ["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+           "X-RateLimit-Reset"]
+ALLOWED = ["Content-Type", "X-API-Key", "X-Request-ID"]
+
+
+def init_cors(app: Flask) -> None:
+    """CORS on /v1/* and /openapi.json for ``CORS_ORIGINS`` ('*', a list or 'off')."""
+    raw = str(app.config["CORS_ORIGINS"]).strip()
+    if raw.lower() == "off":
+        return
+    origins: str | list[str] = "*" if raw == "*" else \
+        [o.strip() for o in raw.split(",") if o.strip()]
+    CORS(app, resources={r"/v1/*": {}, r"/openapi.json": {}}, origins=origins,
+         allow_headers=ALLOWED, expose_headers=EXPOSED, methods=["GET", "POST", "OPTIONS"],
+         supports_credentials=False, send_wildcard=origins == "*", max_age=600)
+
+
+def init_app(app: Flask) -> None:
+    init_cors(app)
+    limits.init_app(app)  # first: refused keys count against the limit too
+    keys.init_app(app)
+    gate.init_app(app)

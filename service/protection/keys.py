@@ -1,0 +1,111 @@
+"""Optional API keys in ``X-API-Key``.
+
+Keys come from ``API_KEYS`` (comma-separated) and ``API_KEYS_FILE`` (one a line).
+:func:`require_key` guards a view that changes state: it needs a valid key always, and
+refuses every request when no keys are configured.  With ``REQUIRE_KEYS_FOR_READS`` the
+read routes under ``/v1/`` need one too.  A refusal is a JSON 401 that never repeats the
+key; keys are kept only as SHA-256 digests and compared in constant time.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, TypeVar
+
+from flask import Flask, Response, current_app, jsonify, request
+
+from models.errors import ConfigError
+
+from ..errors import error_body
+
+HEADER = "X-API-Key"
+EXTENSION = "feelalike.keys"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class KeyRing:
+    """The accepted keys, as digests."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._digests = [_digest(k) for k in keys if k]
+
+    def __bool__(self) -> bool:
+        return bool(self._digests)
+
+    def identity(self, key: str | None) -> str | None:
+        """A short, stable name of a valid key (for rate limits), else None."""
+        return "key:" + _digest(key).hex()[:16] if key and self.accepts(key) else None
+
+    def accepts(self, key: str | None) -> bool:
+        if not key:
+            return False
+        digest = _digest(key)
+        found = False
+        for known in self._digests:  # no early exit: the time does not tell which
+            found |= hmac.compare_digest(known, digest)
+        return found
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.strip().encode("utf-8", "replace")).digest()
+
+
+def load_keys(config: Mapping[str, Any]) -> KeyRing:
+    """The keys of ``API_KEYS`` and ``API_KEYS_FILE``."""
+    keys = list(config["API_KEYS"])
+    path = config["API_KEYS_FILE"]
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"cannot read FEELALIKE_API_KEYS_FILE: {exc.strerror}",
+                              setting="FEELALIKE_API_KEYS_FILE") from None
+        keys += [line.split("#", 1)[0].strip() for line in lines]
+    return KeyRing(k for k in keys if k)
+
+
+def unauthorized(message: str) -> Response:
+    response = jsonify(error_body("unauthorized", message, header=HEADER))
+    response.status_code = 401
+    response.headers["WWW-Authenticate"] = f'ApiKey header="{HEADER}"'
+    return response
+
+
+def check_key() -> Response | None:
+    """None when the request carries a valid key; else the 401 to answer."""
+    ring: KeyRing = current_app.extensions[EXTENSION]
+    if not ring:
+        return unauthorized("this route needs an API key and none are configured on the "
+                            "server")
+    key = request.headers.get(HEADER)
+    if key is None:
+        return unauthorized(f"this route needs an API key in the {HEADER} header")
+    if not ring.accepts(key):
+        return unauthorized(f"the key in {HEADER} is not valid")
+    return None
+
+
+def require_key(view: F) -> F:
+    """Decorator for views that change state: a valid ``X-API-Key`` is required."""
+    @functools.wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        refused = check_key()
+        return refused if refused is not None else view(*args, **kwargs)
+    return guarded  # type: ignore[return-value]
+
+
+def init_app(app: Flask) -> KeyRing:
+    ring = app.extensions[EXTENSION] = load_keys(app.config)
+    if app.config["REQUIRE_KEYS_FOR_READS"]:
+        if not ring:
+            raise ConfigError("FEELALIKE_REQUIRE_KEYS_FOR_READS is on but no API keys are "
+                              "configured", setting="FEELALIKE_REQUIRE_KEYS_FOR_READS")
+
+        @app.before_request
+        def reads_need_a_key() -> Response | None:
+            if request.method == "OPTIONS" or not request.path.startswith("/v1/"):
+                return None
+            return check_key()
+    return ring

@@ -1,0 +1,143 @@
+"""Rate limits (Flask-Limiter) per client address and route, counted in the app's Redis.
+
+Limits count per client: per API key when a valid one is sent, else per address.
+Every route but the probes, ``/metrics`` and CORS preflights is limited by
+``RATE_LIMIT`` or its per-route override in ``RATE_LIMITS`` (keyed ``"METHOD /rule"``).
+A request costs :func:`request_cost` units: 1 for a simple GET, more for the heavy
+ones.  A breach is the one JSON error shape, 429 ``too_many_requests`` with
+``Retry-After``.  When Redis cannot be reached the limiter lets requests through (the
+store answers its own 503).
+"""
+from __future__ import annotations
+
+import json
+import math
+import time
+from typing import Any
+
+from flask import Flask, Response, current_app, request
+from flask_limiter import Limiter, RateLimitExceeded
+from flask_limiter.util import get_remote_address
+from limits import parse_many
+
+from models.errors import ConfigError
+
+from ..errors import error_body
+from ..resources import get_resources
+from .storage import SCHEME
+
+EXEMPT_ENDPOINTS = frozenset({"health.healthz", "health.readyz", "metrics.metrics", "static"})
+MAX_COST = 10
+COST_BODY_BYTES = 65_536  # larger bodies are not read twice: they cost MAX_COST
+
+
+def route_name() -> str:
+    """``"METHOD /rule"`` of the request, the key of ``RATE_LIMITS``."""
+    rule = request.url_rule.rule if request.url_rule is not None else request.path
+    return f"{request.method} {rule}"
+
+
+def route_limit() -> str:
+    """The limit of the current route: its override in RATE_LIMITS, else RATE_LIMIT."""
+    config = current_app.config
+    return config["RATE_LIMITS"].get(route_name(), config["RATE_LIMIT"])
+
+
+def _body() -> dict[str, Any]:
+    length = request.content_length
+    if length is None or length > COST_BODY_BYTES:
+        raise ValueError("body too large to price")
+    try:
+        body = json.loads(request.get_data(cache=True) or b"{}")
+    except (ValueError, RecursionError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and math.isfinite(float(value)) else 0.0
+
+
+def request_cost() -> int:
+    """Cost units of the request (1 to :data:`MAX_COST`).
+
+    POST /v1/recommendations: 1, +1 per seed after the first (negative seeds included),
+    +2 with diversity above 0, +1 with a limit above 50.  POST /v1/playlists: 3, +1 per
+    seed after the first, +1 with a length above 50.  GET /v1/path: 2.  Others: 1.
+    """
+    route = route_name()
+    if route == "GET /v1/path":
+        return 2
+    if route not in ("POST /v1/recommendations", "POST /v1/playlists"):
+        return 1
+    try:
+        body = _body()
+    except ValueError:
+        return MAX_COST
+    seeds = _count(body.get("seeds")) + _count(body.get("negative_seeds")) \
+        + (1 if body.get("seed") is not None else 0)
+    cost = 1 + max(0, seeds - 1)
+    if route == "POST /v1/playlists":
+        cost += 2 + (_number(body.get("length")) > 50)
+    else:
+        cost += 2 * (_number(body.get("diversity")) > 0) + (_number(body.get("limit")) > 50)
+    return min(MAX_COST, cost)
+
+
+def client_identity() -> str:
+    """Who a limit counts for: the API key when a valid one is sent, else the address."""
+    from .keys import EXTENSION, HEADER
+    ring = current_app.extensions.get(EXTENSION)
+    identity = ring.identity(request.headers.get(HEADER)) if ring else None
+    return identity or get_remote_address()
+
+
+def _exempt() -> bool:
+    return request.method == "OPTIONS" or request.endpoint in EXEMPT_ENDPOINTS
+
+
+def _client() -> Any:  # the storage asks inside a request: the app context is there
+    return get_resources().store.client
+
+
+def _check_limits(config: Any) -> None:
+    """Refuse to start with a limit string that cannot be read."""
+    for name, value in [("RATE_LIMIT", config["RATE_LIMIT"]),
+                        *(("RATE_LIMITS", v) for v in config["RATE_LIMITS"].values())]:
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ConfigError(f"setting FEELALIKE_{name}: {value!r} is not a rate limit "
+                              "(e.g. 300/minute or 10/second;300/minute)",
+                              setting=f"FEELALIKE_{name}") from None
+
+
+def init_app(app: Flask) -> Limiter | None:
+    """Limit every route of ``app`` (nothing when ``RATE_LIMIT`` is ``off``)."""
+    if str(app.config["RATE_LIMIT"]).strip().lower() == "off":
+        return None
+
+    _check_limits(app.config)
+    limiter = Limiter(client_identity, app=app, default_limits=[route_limit],
+                      default_limits_per_method=True, default_limits_cost=request_cost,
+                      default_limits_exempt_when=_exempt, headers_enabled=True,
+                      storage_uri=f"{SCHEME}://", storage_options={"client": _client},
+                      strategy="fixed-window", swallow_errors=True,
+                      key_prefix=f"{app.config['KEY_PREFIX']}:ratelimit")
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many(exc: RateLimitExceeded) -> Response:
+        current = limiter.current_limit
+        wait = max(1, int(current.reset_at - time.time())) if current else 1
+        response = Response(json.dumps(error_body(
+            "too_many_requests", f"rate limit exceeded ({exc.description}); retry in "
+            f"{wait} s", retry_after=wait)), status=429, content_type="application/json")
+        response.headers["Retry-After"] = str(wait)
+        return response
+
+    return limiter

