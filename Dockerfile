@@ -31,4 +31,5 @@ USER feelalike
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4)"]
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "2", "--threads", "4", "service.wsgi:app"]
+# workers, threads, timeouts and limits from FEELALIKE_ settings (service/gunicorn_conf.py)
+CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service.wsgi:app"]

@@ -131,3 +131,9 @@ def test_docker_compose_accepts_the_file(tmp_path):
     result = subprocess.run(["docker", "compose", "-f", str(COMPOSE), "config", "--quiet"],
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_image_serves_with_the_gunicorn_config(dockerfile):
+    # the config raises gunicorn's request-line limit so long URLs get the app's JSON 414
+    cmd = [line for line in dockerfile if line.startswith("CMD")][-1]
+    assert "python:service.gunicorn_conf" in cmd and "service.wsgi:app" in cmd
