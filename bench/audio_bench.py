@@ -24,8 +24,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.audio import PITCH_CLASSES, SAMPLE_RATE, decode, key_and_mode, tempo  # noqa: E402
-from models.audio import AudioCache, analyse_many  # noqa: E402
+from models.audio import (  # noqa: E402  # noqa: E402
+    PITCH_CLASSES,
+    SAMPLE_RATE,
+    AudioCache,
+    analyse_many,
+    decode,
+    key_and_mode,
+    tempo,
+)
 
 CLIPS = ROOT.parent / "shared" / "data" / "audio" / "generated_moods"
 FLAT = {"Bb": "A#", "Db": "C#", "Eb": "D#", "Gb": "F#", "Ab": "G#"}

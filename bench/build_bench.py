@@ -29,8 +29,8 @@ DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_son
 def one_build(catalogs: list[str], redis_url: str, feel: str | None) -> dict:
     import redis
 
-    from models.ingest import load_catalog
     from models.build import FeelModel, build
+    from models.ingest import load_catalog
     from service.store import ModelStore
 
     t0 = time.perf_counter()
@@ -59,8 +59,9 @@ def main() -> None:
         print(json.dumps(one_build(catalogs, args.child, args.feel)))
         return
     sys.path.insert(0, str(ROOT / "tests"))
-    from redis_server import RedisServer  # noqa: E402  (tests' private server helper)
     import tempfile
+
+    from redis_server import RedisServer  # noqa: E402  (tests' private server helper)
 
     with tempfile.TemporaryDirectory() as tmp:
         feel = None

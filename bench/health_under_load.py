@@ -99,9 +99,8 @@ def row(name: str, values: list[float], note: str = "") -> str:
 
 
 def main() -> None:
-    from redis_server import RedisServer, free_port
-
     import redis
+    from redis_server import RedisServer, free_port
 
     from models.build import build
     from models.ingest import load_catalog

@@ -40,12 +40,11 @@ def timed(session: requests.Session, url: str, body: dict | None = None) -> floa
 
 
 def main() -> None:
+    import redis
     from redis_server import RedisServer, free_port
 
-    import redis
-
-    from models.ingest import load_catalog
     from models.build import build
+    from models.ingest import load_catalog
     from service.store import ModelStore
 
     parser = argparse.ArgumentParser()

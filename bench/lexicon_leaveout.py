@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from models.language import LEXICON_PATH, bases, normalise, stem  # noqa: E402
 from lexicon_build import DEFAULT_VADER, NEUTRAL, read_vader  # noqa: E402
+
+from models.language import LEXICON_PATH, bases, normalise, stem  # noqa: E402
 
 
 def top_mood(spec: dict) -> str:

@@ -25,10 +25,13 @@ from sklearn.metrics import roc_auc_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.language import MoodAccumulator  # noqa: E402
-from models.language import TagReader  # noqa: E402
-from models.language import normalise  # noqa: E402
-from models.language import MOODS, load_lexicon  # noqa: E402
+from models.language import (  # noqa: E402
+    MOODS,
+    MoodAccumulator,  # noqa: E402
+    TagReader,  # noqa: E402
+    load_lexicon,
+    normalise,  # noqa: E402
+)
 
 MTG = ROOT.parent / "shared" / "data" / "moods" / "mtg_jamendo"
 CLEAR = 0.6  # a tag labels a mood when its top weight is at least this

@@ -17,9 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from data import DEMO_ALBUM, DEMO_CATALOG  # noqa: E402
-from models.ingest import Catalog, Track, load_catalog  # noqa: E402
 from models.build import analyse_moods  # noqa: E402
-from models.ingest import load_album_review  # noqa: E402
+from models.ingest import (  # noqa: E402
+    Catalog,
+    Track,
+    load_album_review,  # noqa: E402
+    load_catalog,
+)
 from models.language import load_lexicon  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "reviews" / "her_soundtrack_review.txt"

@@ -21,12 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.ingest import Catalog, Track  # noqa: E402
 from models.build import analyse_moods  # noqa: E402
-from models.language import Review  # noqa: E402
-from models.language import sentences, tag_text  # noqa: E402
-from models.language import tokens  # noqa: E402
-from models.language import load_lexicon  # noqa: E402
+from models.ingest import Catalog, Track  # noqa: E402
+from models.language import (  # noqa: E402
+    Review,  # noqa: E402
+    load_lexicon,  # noqa: E402
+    sentences,
+    tag_text,
+    tokens,  # noqa: E402
+)
 
 FILLER = ["the strings", "this cue", "the record", "it", "the piano line", "the mix",
           "the closing minute", "the opening", "the melody", "the synth pad"]

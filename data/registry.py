@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Callable
 
 from models import settings
-from models.ingest import sha256_of
 from models.errors import DatasetError
+from models.ingest import sha256_of
 
 CHUNK = 1 << 20
 

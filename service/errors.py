@@ -13,8 +13,15 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
-from models.errors import (AudioError, BadRequest, CatalogError, ConfigError, DatasetError,
-                           FeelalikeError, NotFound)
+from models.errors import (
+    AudioError,
+    BadRequest,
+    CatalogError,
+    ConfigError,
+    DatasetError,
+    FeelalikeError,
+    NotFound,
+)
 
 from .store.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
 

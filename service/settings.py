@@ -11,6 +11,7 @@ from typing import Any, Mapping
 from models.settings import SETTINGS as DOMAIN_SETTINGS
 from models.settings import Setting, by_name
 
+
 def share(raw: str) -> float:
     """A number from 0 to 1."""
     value = float(raw)

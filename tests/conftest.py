@@ -10,8 +10,8 @@ from typing import Callable
 import pytest
 import redis
 
-from models.ingest import Catalog
 from models.build import build
+from models.ingest import Catalog
 from service import create_app
 from service.resources import Resources
 from service.store import ModelStore

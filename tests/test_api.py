@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from models.ingest import Catalog
 from models.build import build
+from models.ingest import Catalog
 
 from .fixtures import error_of, make_track
 

@@ -9,8 +9,7 @@ import pytest
 pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 sf = pytest.importorskip("soundfile")
 
-from models.audio import PITCH_CLASSES, AudioError, analyse  # noqa: E402
-from models.audio import AudioCache, analyse_many, as_track  # noqa: E402
+from models.audio import PITCH_CLASSES, AudioCache, AudioError, analyse, analyse_many, as_track  # noqa: E402  # noqa: E402
 
 from .fixtures import SHARED, needs_shared  # noqa: E402
 

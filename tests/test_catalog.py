@@ -5,11 +5,12 @@ import json
 
 import pytest
 
-from models.ingest import load_catalog, synthetic_id
 from models.errors import CatalogError
+from models.ingest import load_catalog, synthetic_id
 
 from .fixtures import CATALOG_HEADER as HEADER
 from .fixtures import TIDY, needs_shared, write
+
 
 def test_duplicate_rows_merge_and_keep_playlists_as_tags(tmp_path):
     path = write(tmp_path, "c.csv", HEADER +

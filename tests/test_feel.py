@@ -7,9 +7,19 @@ import csv
 import numpy as np
 import pytest
 
-from models.build import (FeelModel, build, feel_coordinates, feel_vectors, fit_feel_model,
-                          load_default_model, save_default_model)
-from models.build import SOUND, is_score, share_album_prior, sound_votes
+from models.build import (
+    SOUND,
+    FeelModel,
+    build,
+    feel_coordinates,
+    feel_vectors,
+    fit_feel_model,
+    is_score,
+    load_default_model,
+    save_default_model,
+    share_album_prior,
+    sound_votes,
+)
 from models.errors import CatalogError
 from models.ingest import Catalog, Track, load_album_review, load_catalog
 from models.language import MoodProfile

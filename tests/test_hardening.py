@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.store import StoreUnavailable, connect
 from service.exports import export
-
+from service.store import StoreUnavailable, connect
 
 from .fixtures import error_of
 from .redis_server import free_port

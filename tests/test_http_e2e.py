@@ -10,9 +10,8 @@ import time
 import pytest
 import requests
 
+from models.build import BlockWeights, build
 from models.ingest import Catalog
-from models.build import build
-from models.build import BlockWeights
 
 from .fixtures import make_track
 from .redis_server import free_port

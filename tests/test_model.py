@@ -4,10 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.ingest import Catalog, Track
+from models.build import NeighbourModel, build
 from models.errors import CatalogError
-from models.build import NeighbourModel
-from models.build import build
+from models.ingest import Catalog, Track
 
 from .fixtures import make_track
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.ingest import Catalog, Track
-from models.errors import CatalogError
-from models.language import MoodAccumulator, finish
 from models.build import mood_profiles
-from models.ingest import load_review_jsonl
-from models.language import Review, ReviewLinker, is_about_music
-from models.language import hits_vector, sentences, tag_text
-from models.language import MOOD_INDEX, MOODS, load_lexicon
+from models.errors import CatalogError
+from models.ingest import Catalog, Track, load_review_jsonl
+from models.language import (
+    MOOD_INDEX,
+    MOODS,
+    MoodAccumulator,
+    Review,
+    ReviewLinker,
+    finish,
+    hits_vector,
+    is_about_music,
+    load_lexicon,
+    sentences,
+    tag_text,
+)
 
 from .fixtures import HER_REVIEW, needs_shared
 

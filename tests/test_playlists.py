@@ -7,10 +7,9 @@ from xml.etree import ElementTree as ET
 import numpy as np
 import pytest
 
-from models.ranking import camelot, compatible
-from models.ingest import Catalog, Track
 from models.build import build
-from models.ranking import tempo_jump
+from models.ingest import Catalog, Track
+from models.ranking import camelot, compatible, tempo_jump
 
 from .fixtures import error_of
 

@@ -78,8 +78,9 @@ def test_rate_limit_off(store, published, env):
 
 
 def test_limiter_lets_requests_through_when_redis_is_down(env):
-    from service.store import ModelStore
     import redis
+
+    from service.store import ModelStore
     dead = ModelStore(redis.Redis(port=1, socket_connect_timeout=0.2), prefix="x")
     client = create_app({"TESTING": True, "RESOURCES": Resources(dead),
                          "RATE_LIMIT": "1/minute"}).test_client()

@@ -4,12 +4,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.ingest import Track
-from models.errors import CatalogError
-from models.evaluation import (bootstrap, cosine_rankings, coverage, mood_agreement,
-                               popularity_lift, shared_share)
-from models.ingest import TrackMatcher
 from models.audio import INPUTS, VaModel
+from models.errors import CatalogError
+from models.evaluation import (
+    bootstrap,
+    cosine_rankings,
+    coverage,
+    mood_agreement,
+    popularity_lift,
+    shared_share,
+)
+from models.ingest import Track, TrackMatcher
 
 
 def test_mood_agreement_is_zero_for_random_and_one_for_the_best():
@@ -61,8 +66,8 @@ def labelled_tracks(n: int = 200):
 
 
 def test_mood_head_learns_moods_from_audio_and_drives_audio_only_profiles(tmp_path):
-    from models.ingest import Catalog
     from models.build import analyse_moods
+    from models.ingest import Catalog
     from models.language import MOOD_INDEX, MOODS, load_lexicon
 
     tracks, labels = labelled_tracks()

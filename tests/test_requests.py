@@ -9,9 +9,23 @@ from werkzeug.datastructures import MultiDict
 from models.errors import BadRequest
 from models.language import MOODS
 from service.exports import FORMATS
-from service.requests import (ATTRIBUTES, EXPORT_FORMATS, MODELS, PathQuery, PlaylistBody,
-                              PlaylistFormat, RecommendBody, SearchQuery, SimilarQuery, TrackPath,
-                              json_schema, parse, parse_json, query_parameters, schemas)
+from service.requests import (
+    ATTRIBUTES,
+    EXPORT_FORMATS,
+    MODELS,
+    PathQuery,
+    PlaylistBody,
+    PlaylistFormat,
+    RecommendBody,
+    SearchQuery,
+    SimilarQuery,
+    TrackPath,
+    json_schema,
+    parse,
+    parse_json,
+    query_parameters,
+    schemas,
+)
 
 OK = {"seeds": ["r1"]}  # the least a recommendation body needs
 

@@ -9,8 +9,15 @@ import pytest
 
 from models.build import analyse_moods, reading_audit
 from models.ingest import Catalog, Track
-from models.language import MOOD_INDEX, Review, ReviewLinker, find_mentions, load_lexicon
-from models.language import hits_vector, tag_text
+from models.language import (
+    MOOD_INDEX,
+    Review,
+    ReviewLinker,
+    find_mentions,
+    hits_vector,
+    load_lexicon,
+    tag_text,
+)
 
 from .fixtures import HER_REVIEW, ROOT, SHARED, needs_shared
 

@@ -13,8 +13,16 @@ import models
 import service
 from models import settings
 from models.audio import AudioError
-from models.errors import (BadRequest, CatalogError, ConfigError, DatasetError, FeelalikeError,
-                           NotFound, SeedNotFound, TrackNotFound)
+from models.errors import (
+    BadRequest,
+    CatalogError,
+    ConfigError,
+    DatasetError,
+    FeelalikeError,
+    NotFound,
+    SeedNotFound,
+    TrackNotFound,
+)
 from service import create_app
 from service import settings as serving
 from service.errors import STATUS, error_body, is_user_error, status_for

@@ -7,10 +7,15 @@ import numpy as np
 import pytest
 import redis
 
-from models.ingest import Catalog
-from service.store import ModelNotReady, StoreUnavailable
 from models.build import build
-from service.store import ModelStore, decode_neighbours, encode_neighbours
+from models.ingest import Catalog
+from service.store import (
+    ModelNotReady,
+    ModelStore,
+    StoreUnavailable,
+    decode_neighbours,
+    encode_neighbours,
+)
 
 from .fixtures import make_track
 from .redis_server import RedisServer

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.language import normalise
-from models.language import TitleIndex, find_mentions, variants
+from models.language import TitleIndex, find_mentions, normalise, variants
 
 from .fixtures import HER_REVIEW, needs_shared
 

@@ -1,5 +1,14 @@
 """Audio: analysing files, caching results, and the learned audio -> mood model."""
-from .analysis import AudioError, PITCH_CLASSES, SAMPLE_RATE, analyse, decode, key_and_mode, require, tempo
+from .analysis import (
+    PITCH_CLASSES,
+    SAMPLE_RATE,
+    AudioError,
+    analyse,
+    decode,
+    key_and_mode,
+    require,
+    tempo,
+)
 from .batch import DEFAULT_WINDOW, AudioCache, Batch, analyse_many, analyse_paths, as_track, expand
 from .training import train
 from .va_model import INPUTS, VaModel

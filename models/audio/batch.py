@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
 from ..ingest import sha256_of
+from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
 
 DEFAULT_WINDOW = 120.0
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..ingest import load_catalog
-from ..ingest import TrackMatcher
-from ..ingest import labelled_rows, read_va_labels
+from ..ingest import TrackMatcher, labelled_rows, load_catalog, read_va_labels
 from ..language import tag_moods
 from .va_model import VaModel
 

@@ -16,8 +16,8 @@ from typing import Sequence
 import numpy as np
 from sklearn.linear_model import Ridge
 
-from ..ingest import Track
 from ..errors import CatalogError
+from ..ingest import Track
 from ..language import normalise
 
 INPUTS: tuple[str, ...] = ("danceability", "energy", "loudness", "speechiness", "acousticness",

@@ -3,17 +3,33 @@ vectors and neighbour lists."""
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
 from .features import AudioScaler
 from .feel import FeelModel, feel_columns
-from .feel_space import (FeelCoordinates, FeelWeights, feel_coordinates, feel_vectors,
-                         share_album_prior)
+from .feel_space import (
+                         FeelCoordinates,
+                         FeelWeights,
+                         feel_coordinates,
+                         feel_vectors,
+                         share_album_prior,
+)
+from .feel_training import (
+                         default_model_path,
+                         fit_feel_model,
+                         load_default_model,
+                         save_default_model,
+                         train_default_model,
+)
 from .feel_words import SOUND, is_score, sound_votes
-from .feel_training import (default_model_path, fit_feel_model, load_default_model,
-                            save_default_model, train_default_model)
 from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
-from .sources import (BuildOptions, LoadedSources, Sources, build_from_sources, load_sources,
-                      read_reviews)
-from .vectors import BlockWeights, Blocks, vector_blocks
+from .sources import (
+                         BuildOptions,
+                         LoadedSources,
+                         Sources,
+                         build_from_sources,
+                         load_sources,
+                         read_reviews,
+)
+from .vectors import Blocks, BlockWeights, vector_blocks
 
 __all__ = [
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",

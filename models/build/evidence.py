@@ -10,11 +10,21 @@ import numpy as np
 from ..audio import INPUTS as VA_INPUTS
 from ..audio import VaModel
 from ..ingest import Catalog, Track
-from ..language import MoodAccumulator, MoodProfile, finish, mood_affinity
-from ..language import ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker
-from ..language import tag_text
-from ..language import TagReader
-from ..language import Lexicon
+from ..language import (
+    ALBUM_WEIGHT,
+    Comparison,
+    Lexicon,
+    MoodAccumulator,
+    MoodProfile,
+    Passage,
+    Reading,
+    Review,
+    ReviewLinker,
+    TagReader,
+    finish,
+    mood_affinity,
+    tag_text,
+)
 from .progress import ProgressFactory, no_progress
 
 TAG_WEIGHT = 0.3  # genre and playlist tags say less about one track than a review does

@@ -12,8 +12,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..ingest import Track
 from ..errors import CatalogError
+from ..ingest import Track
 
 #: the features used in vectors (key and duration say little about how a track feels)
 VECTOR_FEATURES: tuple[str, ...] = (

@@ -14,18 +14,17 @@ import numpy as np
 
 from ..audio import VaModel
 from ..errors import CatalogError
-from .features import AudioScaler
 from ..ingest import Catalog, RowProblem, Track
-from ..language import MoodProfile
-from ..language import Comparison, Review
-from ..language import MOODS, Lexicon, load_lexicon
+from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lexicon
 from ..ranking import TrackTable
 from .evidence import analyse_moods
-from .neighbours import NeighbourModel
-from .progress import ProgressFactory, no_progress
+from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights, feel_coordinates, feel_vectors
+from .neighbours import NeighbourModel
+from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights, build_vectors
+
 
 @dataclass
 class BuiltModel:

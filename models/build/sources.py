@@ -13,8 +13,15 @@ from typing import Callable, Mapping, Sequence
 
 from ..audio import DEFAULT_WINDOW, AudioCache, VaModel, analyse_paths, as_track
 from ..errors import BadRequest
-from ..ingest import (Catalog, RowProblem, Track, load_album_review, load_catalog,
-                      load_review_jsonl, merge_tracks)
+from ..ingest import (
+    Catalog,
+    RowProblem,
+    Track,
+    load_album_review,
+    load_catalog,
+    load_review_jsonl,
+    merge_tracks,
+)
 from ..language import Review
 from .feel import FeelModel
 from .pipeline import BuiltModel, build

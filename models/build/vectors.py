@@ -12,9 +12,8 @@ from typing import Sequence
 import numpy as np
 
 from ..ingest import Track
+from ..language import MOODS, MoodProfile
 from .features import AudioScaler
-from ..language import MoodProfile
-from ..language import MOODS
 
 MOOD_COLUMNS: tuple[str, ...] = (*MOODS, "valence", "arousal")
 

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..build import (FeelModel, FeelWeights, analyse_moods, build, feel_coordinates,
-                     feel_vectors)
+from ..build import FeelModel, FeelWeights, analyse_moods, build, feel_coordinates, feel_vectors
 from ..ingest import Catalog, Track
 from ..language import load_lexicon
 from .metrics import Estimate, bootstrap, cosine_rankings, mood_agreement

@@ -18,20 +18,40 @@ from pathlib import Path
 
 import numpy as np
 
-from ..ingest import AUDIO_FEATURES, Catalog, load_catalog
-from .metrics import (Estimate, bootstrap, cosine_rankings, coverage, mood_agreement,
-                         paired_difference, popularity_lift, shared_share)
-from ..build import AudioScaler
-from ..ingest import labelled_rows, read_groups, read_va_labels
-from ..ingest import TrackMatcher
-from ..build import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
-from ..build import analyse_moods
-from ..language import tag_moods
 from ..audio import VaModel
-from ..build import Blocks, BlockWeights, vector_blocks
-from ..language import load_lexicon
-from ..build import FeelModel, build
+from ..build import (
+    HUB_NEIGHBOURS,
+    AudioScaler,
+    Blocks,
+    BlockWeights,
+    FeelModel,
+    NeighbourModel,
+    analyse_moods,
+    build,
+    reduce_hubs,
+    vector_blocks,
+)
+from ..ingest import (
+    AUDIO_FEATURES,
+    Catalog,
+    TrackMatcher,
+    labelled_rows,
+    load_catalog,
+    read_groups,
+    read_va_labels,
+)
+from ..language import load_lexicon, tag_moods
 from .feel_checks import HeldOut, evidence_agreement, playlist_held_out
+from .metrics import (
+    Estimate,
+    bootstrap,
+    cosine_rankings,
+    coverage,
+    mood_agreement,
+    paired_difference,
+    popularity_lift,
+    shared_share,
+)
 
 K = 10
 GRID = {"audio": (0.0, 0.5, 1.0), "mood": (0.0, 0.5, 1.0, 1.5),

@@ -1,5 +1,13 @@
 """Reading sources: catalogs, reviews and outside labels, joined to tracks."""
-from .catalog import AUDIO_FEATURES, Catalog, RowProblem, Track, load_catalog, merge_tracks, synthetic_id
+from .catalog import (
+    AUDIO_FEATURES,
+    Catalog,
+    RowProblem,
+    Track,
+    load_catalog,
+    merge_tracks,
+    synthetic_id,
+)
 from .checksum import sha256_of
 from .labels import labelled_rows, read_groups, read_va_labels
 from .matching import TrackMatcher

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..language import normalise, variants
 from .catalog import Track
-from ..language import normalise
-from ..language import variants
 
 _SECOND_ARTIST = re.compile(r" (feat|featuring|ft|and|with|x|vs) ")
 

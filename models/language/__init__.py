@@ -1,14 +1,21 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
-from .morphology import bases, stem
 from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
-from .reviews import (ALBUM_WEIGHT, Comparison, Passage, Reading, Review, ReviewLinker,
-                      is_about_music)
+from .morphology import bases, stem
+from .reviews import (
+                      ALBUM_WEIGHT,
+                      Comparison,
+                      Passage,
+                      Reading,
+                      Review,
+                      ReviewLinker,
+                      is_about_music,
+)
 from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
 from .titles import TitleIndex, find_mentions, variants
-from .vocabulary import LEXICON_PATH, Lexicon, MOODS, MOOD_INDEX, load_lexicon
+from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 
 __all__ = [
     "ALBUM_WEIGHT",

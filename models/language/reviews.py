@@ -12,8 +12,15 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Comparison, Passage, Reading, Review,
-                      is_about_music)
+from .reading import (
+    ALBUM_WEIGHT,
+    CARRY_WEIGHT,
+    Comparison,
+    Passage,
+    Reading,
+    Review,
+    is_about_music,
+)
 from .text import normalise
 from .titles import TitleIndex, variants
 from .walk import Walk

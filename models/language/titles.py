@@ -8,8 +8,8 @@ contractions ("We Are All Leaving" / "We're All Leaving") do not matter.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process

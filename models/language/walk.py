@@ -12,8 +12,16 @@ import re
 from typing import Sequence
 
 from . import comparisons as cmp
-from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, MUSIC_WORDS, Passage, Reading, Review,
-                      continues_subject, is_about_music)
+from .reading import (
+    ALBUM_WEIGHT,
+    CARRY_WEIGHT,
+    MUSIC_WORDS,
+    Passage,
+    Reading,
+    Review,
+    continues_subject,
+    is_about_music,
+)
 from .scope import about_album, is_heading, leads_in, segments
 from .tagger import sentences
 from .text import normalise

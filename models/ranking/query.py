@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .table import TrackTable
 from ..language import MOODS
+from .table import TrackTable
 
 NEGATIVE_WEIGHT = 0.5
 ATTRIBUTE_WEIGHT = 0.5

@@ -15,9 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..ingest import AUDIO_FEATURES, Track
-from ..language import MoodProfile
-from ..language import normalise
-from ..language import MOODS
+from ..language import MOODS, MoodProfile, normalise
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
 _YEAR = re.compile(r"(\d{4})")

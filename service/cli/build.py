@@ -5,9 +5,17 @@ import click
 
 from data.registry import fetch
 from models import settings
-from models.build import (BlockWeights, BuildOptions, FeelModel, Sources, build_from_sources,
-                          default_model_path, load_default_model, save_default_model,
-                          train_default_model)
+from models.build import (
+    BlockWeights,
+    BuildOptions,
+    FeelModel,
+    Sources,
+    build_from_sources,
+    default_model_path,
+    load_default_model,
+    save_default_model,
+    train_default_model,
+)
 from models.errors import DatasetError
 from service.store import open_store
 

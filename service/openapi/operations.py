@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..exports import FORMATS
-from ..requests import (PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath)
+from ..requests import PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
 from ..settings import ALL_SETTINGS
 from .examples import EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES
 

@@ -13,8 +13,7 @@ from .attributes import ATTRIBUTES, YEARS, AttributeFields
 from .bodies import PlaylistBody, QueryFields, RecommendBody
 from .parsing import bad_request, json_path, parse, parse_json
 from .parts import Arc, MoodName, Moods, SeedItem, SeedRef
-from .queries import (EXPORT_FORMATS, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery,
-                      TrackPath)
+from .queries import EXPORT_FORMATS, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
 from .schema import MODELS, json_schema, query_parameters, schemas
 from .types import MAX_LIST, MAX_SEEDS, MAX_TEXT, Body, Query
 

@@ -14,8 +14,19 @@ from pydantic import Field, model_validator
 
 from .attributes import AttributeFields, attribute_ranges, first_inverted_range
 from .parts import Arc, Moods, SeedItem
-from .types import (MAX_LIST, MAX_SEEDS, MAX_TEXT, MAX_TITLE, NULL_IS_DEFAULT, Item, fail,
-                    integer, number, quote, text)
+from .types import (
+    MAX_LIST,
+    MAX_SEEDS,
+    MAX_TEXT,
+    MAX_TITLE,
+    NULL_IS_DEFAULT,
+    Item,
+    fail,
+    integer,
+    number,
+    quote,
+    text,
+)
 
 _LIST: dict[str, Any] = {"default_factory": list, "max_length": MAX_LIST}
 MoodAxis = number(-1, 1)

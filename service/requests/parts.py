@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (AliasChoices, BeforeValidator, Field, GetJsonSchemaHandler,
-                      create_model, model_validator)
+from pydantic import (
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    create_model,
+    model_validator,
+)
 from pydantic_core import core_schema
 
 from models.language import MOODS

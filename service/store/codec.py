@@ -10,10 +10,10 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 
 from models.build import BuiltModel
-from .errors import StoreCorrupt
 from models.ingest import Track
-from models.language import MoodProfile
-from models.language import MOODS
+from models.language import MOODS, MoodProfile
+
+from .errors import StoreCorrupt
 
 ROW_DTYPE, SCORE_DTYPE = np.dtype("<i4"), np.dtype("<f4")
 TOP_MOODS = 3

@@ -16,7 +16,8 @@ import redis
 
 from models import settings
 
-from ..settings import get as setting, snapshot
+from ..settings import get as setting
+from ..settings import snapshot
 from .errors import StoreUnavailable
 from .model_store import ModelStore
 
