@@ -220,3 +220,22 @@ def test_limits_count_in_the_embedded_redis(env, tmp_path, monkeypatch):
         assert list(embedded.scan_iter("*ratelimit*"))
     finally:
         app.extensions["feelalike"].store.client._cleanup()
+
+
+def test_a_priced_body_is_decoded_once(store, published, env, monkeypatch):
+    import json
+
+    import service.body
+
+    calls = []
+
+    def counting_loads(raw, *args, **kwargs):
+        calls.append(raw)
+        return json.loads(raw, *args, **kwargs)
+
+    monkeypatch.setattr(service.body, "json", type("J", (), {"loads": staticmethod(
+        counting_loads)}))
+    client = make_app(store, RATE_LIMIT="100/minute").test_client()
+    response = client.post("/v1/recommendations", json=HEAVY)
+    assert response.status_code == 200 and int(response.headers["X-RateLimit-Remaining"]) < 99
+    assert len(calls) == 1  # the limiter priced it and the view validated the same value

@@ -22,6 +22,7 @@ from limits import parse_many
 
 from models.errors import ConfigError
 
+from ..body import decoded_body
 from ..errors import error_body
 from ..resources import get_resources
 from .storage import SCHEME
@@ -48,7 +49,7 @@ def _body() -> dict[str, Any]:
     if length is None or length > COST_BODY_BYTES:
         raise ValueError("body too large to price")
     try:
-        body = json.loads(request.get_data(cache=True) or b"{}")
+        body = decoded_body()
     except (ValueError, RecursionError):
         return {}
     return body if isinstance(body, dict) else {}

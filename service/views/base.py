@@ -8,9 +8,11 @@ import numpy as np
 from flask import request
 from pydantic import BaseModel
 
+from models.errors import BadRequest
 from models.ranking import TrackTable, camelot, key_name
 
-from ..requests import parse, parse_json
+from ..body import decoded_body
+from ..requests import parse
 from ..resources import public
 
 M = TypeVar("M", bound=BaseModel)
@@ -24,7 +26,11 @@ def query_args(model: type[M]) -> M:
 def json_request(model: type[M]) -> M:
     """The JSON body, checked and typed (bad JSON, too deep or not an object: a 400 on
     ``body``)."""
-    return parse_json(model, request.get_data(cache=False))
+    try:
+        data = decoded_body()
+    except (ValueError, RecursionError):
+        raise BadRequest("the request body must be valid JSON", field="body") from None
+    return parse(model, data)
 
 
 def result(doc: Mapping[str, Any], score: float, why: list[str]) -> dict[str, Any]:
