@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -30,10 +31,13 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "Server":
+        # the server logs a JSON line per request: a file, not a pipe nobody reads (a full
+        # pipe would block the server mid-request)
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
              "--port", str(self.port)], env=self.env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE)
+            stderr=self.log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -41,15 +45,21 @@ class Server:
                 return self
             except requests.ConnectionError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode())
+                    self.log.seek(0)
+                    raise RuntimeError(self.log.read().decode(errors="replace")[-2000:])
                 time.sleep(0.1)
         raise RuntimeError("server did not start")
 
     def stop(self) -> None:
         if self.process:
             self.process.terminate()
-            self.process.wait(timeout=10)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # teardown must not hang the suite
+                self.process.kill()
+                self.process.wait()
             self.process = None
+        self.log.close()
 
     def get(self, path: str) -> requests.Response:
         return requests.get(self.base + path, timeout=10)
