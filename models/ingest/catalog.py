@@ -49,6 +49,9 @@ class Track:
     features: dict[str, float] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     notes: str = ""
+    # kind -> value, e.g. {"isrc": "USRC17607839", "spotify": "4uLU6hMCjMI75M1A2tKUQC",
+    # "path": "jazz/take-five.flac", "ext:discogs": "123"}; served as ``external_ids``
+    external_ids: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,8 @@ def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
         kept.album = kept.album or track.album
         kept.artist = kept.artist or track.artist
         kept.release_date = kept.release_date or track.release_date
+        for kind, value in track.external_ids.items():
+            kept.external_ids.setdefault(kind, value)
         kept.notes = " ".join(filter(None, dict.fromkeys([kept.notes, track.notes])))
         if track.popularity is not None:
             kept.popularity = max(kept.popularity or 0.0, track.popularity)
