@@ -34,4 +34,5 @@ def report_loaded(loaded: LoadedSources) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows."""
     report(loaded.review_problems, "review lines")
     report(loaded.audio_errors, "audio files")
+    report(loaded.tag_problems, "audio tags (their files are kept)")
     report(loaded.catalog.problems, "catalog rows", loaded.catalog.skipped)
