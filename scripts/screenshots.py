@@ -3,7 +3,7 @@
 Builds the built-in "Her" catalog (with the TidyTuesday catalog and the real "Her" review
 when ../shared/data is there) into a private redis-server, starts `feelalike serve` on a
 free loopback port and drives Debian's Chromium (/usr/bin/chromium, or
-FEELALIKE_CHROMIUM) through Playwright: search "Loneliness", choose "Loneliness #3",
+CHROMIUM_PATH) through Playwright: search "Loneliness", choose "Loneliness #3",
 build a lonely -> hopeful playlist, then open the widget.  Prints a table of the page's
 weight and how long each step took in the browser.
 
@@ -26,7 +26,7 @@ from data import DEMO_ALBUM, DEMO_CATALOG  # noqa: E402
 from tests.fixtures import HER_REVIEW, TIDY, Server  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
-CHROMIUM = os.environ.get("FEELALIKE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def build(env: dict[str, str]) -> None:

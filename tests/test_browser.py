@@ -25,7 +25,7 @@ from service.store import ModelStore
 from .fixtures import Server, make_track
 from .redis_server import RedisServer
 
-CHROMIUM = os.environ.get("FEELALIKE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 playwright_api = pytest.importorskip("playwright.sync_api",
                                      reason="needs the playwright package (the test extra)")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
