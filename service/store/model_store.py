@@ -7,6 +7,8 @@ Every key is built by :meth:`ModelStore.key_for`::
     {prefix}:v:{version}:meta            -> JSON metadata
     {prefix}:v:{version}:tracks          -> hash row -> track JSON document
     {prefix}:v:{version}:rows            -> hash track id -> row
+    {prefix}:v:{version}:ids             -> hash external id "kind:value" -> row (the first
+                                            row with that id; ``models.ingest.id_key``)
     {prefix}:v:{version}:neighbours      -> hash row -> K int32 rows + K float32 scores
     {prefix}:v:{version}:vectors         -> raw float32 bytes, rows of ``dim`` values
     {prefix}:v:{version}:titles          -> JSON [[title, artist, popularity], ...] by row
@@ -32,6 +34,7 @@ import numpy as np
 import redis
 
 from models.build import BuiltModel
+from models.ingest import id_keys
 from models.ranking import TrackTable
 
 from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_documents
@@ -98,12 +101,15 @@ class ModelStore(Upkeep):
 
     def _write_documents(self, version: str, built: BuiltModel,
                          progress: Callable[[int], None] | None) -> None:
-        keys = [self.key_for(k, version=version) for k in ("tracks", "rows", "neighbours")]
-        tracks, rows, neighbours = keys
+        keys = [self.key_for(k, version=version)
+                for k in ("tracks", "rows", "neighbours", "ids")]
+        tracks, rows, neighbours, ids = keys
         pipe = self.client.pipeline(transaction=False)
         for row, doc in enumerate(track_documents(built)):
             pipe.hset(tracks, str(row), json.dumps(doc, separators=(",", ":")))
             pipe.hset(rows, doc["id"], row)
+            for key in id_keys(doc["external_ids"]):
+                pipe.hsetnx(ids, key, row)  # an id several tracks share: the first row
             pipe.hset(neighbours, str(row),
                       encode_neighbours(built.neighbours[row], built.scores[row]))
             if (row + 1) % WRITE_CHUNK == 0:
@@ -164,6 +170,21 @@ class ModelStore(Upkeep):
     def row_of(self, version: str, track_id: str) -> int | None:
         row = self.client.hget(self.key_for("rows", version=version), track_id)
         return None if row is None else int(row)
+
+    @guard
+    def rows_of(self, version: str, track_ids: Sequence[str], id_keys: Sequence[str],
+                ) -> tuple[list[int | None], list[int | None]]:
+        """Rows of track ids and of external ids (``kind:value``), in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for key, names in (("rows", track_ids), ("ids", id_keys)):
+            if names:
+                pipe.hmget(self.key_for(key, version=version), list(names))
+        found = iter(pipe.execute())
+
+        def rows(names: Sequence[str]) -> list[int | None]:
+            return [None if r is None else int(r) for r in next(found)] if names else []
+
+        return rows(track_ids), rows(id_keys)
 
     @guard
     def tracks(self, version: str, rows: Sequence[int]) -> list[dict[str, Any]]:
