@@ -75,20 +75,22 @@ def test_ten_thousand_ids_are_accepted_and_one_more_is_a_400(ids_model, client):
 
 def test_include_ids_resolve_in_one_redis_round_trip(store, ids_model):
     res = Resources(store).current()
+    res.lookup(["id1"], ["seed"])  # the first call also loads the script into Redis
     calls = []
-    real = store.client.pipeline
+    real = store.client.execute_command
 
     def counting(*args, **kwargs):
-        calls.append(1)
+        calls.append(args[0])
         return real(*args, **kwargs)
 
-    store.client.pipeline = counting
+    store.client.execute_command = counting
     try:
         rows = res.lookup([f"isrc:{isrc(i)}" for i in range(500)] + ["id3"],
                           ["include_ids"] * 501)
     finally:
-        del store.client.pipeline
-    assert len(calls) == 1 and rows[:ROWS] == list(range(ROWS)) and rows[-1] == 3
+        del store.client.execute_command
+    assert calls == ["EVALSHA"]
+    assert rows[:ROWS] == list(range(ROWS)) and rows[-1] == 3
     assert rows[ROWS:500] == [None] * (500 - ROWS)
 
 

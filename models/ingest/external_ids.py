@@ -142,23 +142,25 @@ def _url_id(text: str, kind: str) -> str | None:
     raise InvalidExternalId(f"{_short(text)} is not a link to one track")
 
 
-_PREFIXES = (("isrc:", "isrc"), ("mbid:", "mbid"), ("deezer:", "deezer"),
-             ("spotify:", "spotify"))
+#: a known prefix (any case), a free-text one (lower case) or a web link
+_REFERENCE = re.compile(r"(?i:(isrc|mbid|deezer|spotify)):|(path|ext):|(?i:https?://)")
 
 
 def parse_reference(text: str) -> tuple[str, str] | None:
     """``(kind, canonical value)`` when ``text`` names an external id (see the module
     docstring), None when it does not; raises :class:`InvalidExternalId` when it names
     one of a known kind with a malformed value."""
-    lowered = text.lower()
-    for prefix, kind in _PREFIXES:
-        if lowered.startswith(prefix):
-            value = text if kind == "spotify" else text[len(prefix):]
-            return kind, NORMALISERS[kind](value)
-    if text.startswith("path:"):
-        return "path", _free(text[len("path:"):])
-    if text.startswith(EXT):
-        name, sep, value = text[len(EXT):].partition(":")
+    match = _REFERENCE.match(text)
+    if match is None:
+        return None
+    known, free = match.group(1), match.group(2)
+    if known:
+        kind = known.lower()
+        return kind, NORMALISERS[kind](text if kind == "spotify" else text[match.end():])
+    if free == "path":
+        return "path", _free(text[match.end():])
+    if free == "ext":
+        name, sep, value = text[match.end():].partition(":")
         if not sep:
             raise InvalidExternalId(f"{_short(text)} is not ext:NAME:VALUE")
         return ext_kind(name), _free(value)

@@ -42,6 +42,25 @@ from .errors import ModelNotReady, StoreCorrupt
 from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
 
 WRITE_CHUNK = 2000
+#: HMGET of KEYS[k] for the JSON list of fields ARGV[k], as "row,,row" ('' when absent);
+#: in chunks, as Lua's unpack has a small stack.
+ROWS_SCRIPT = """
+local out = {}
+for k = 1, #KEYS do
+  local names = cjson.decode(ARGV[k])
+  local found = {}
+  for first = 1, #names, 4000 do
+    local rows = redis.call('HMGET', KEYS[k], unpack(names, first, math.min(first + 3999, #names)))
+    for i = 1, #rows do found[#found + 1] = rows[i] or '' end
+  end
+  out[k] = table.concat(found, ',')
+end
+return out
+"""
+
+
+def _rows(reply: bytes, count: int) -> list[int | None]:
+    return [int(r) if r else None for r in reply.decode().split(",")] if count else []
 
 
 class ModelStore(Upkeep):
@@ -174,17 +193,20 @@ class ModelStore(Upkeep):
     @guard
     def rows_of(self, version: str, track_ids: Sequence[str], id_keys: Sequence[str],
                 ) -> tuple[list[int | None], list[int | None]]:
-        """Rows of track ids and of external ids (``kind:value``), in one round trip."""
-        pipe = self.client.pipeline(transaction=False)
-        for key, names in (("rows", track_ids), ("ids", id_keys)):
-            if names:
-                pipe.hmget(self.key_for(key, version=version), list(names))
-        found = iter(pipe.execute())
+        """Rows of track ids and of external ids (``kind:value``), in one round trip: a
+        script does both HMGETs in Redis and answers two short strings, so 10,000 ids
+        cost two JSON arguments and two replies rather than 20,000 of each."""
+        keys = [self.key_for(name, version=version) for name in ("rows", "ids")]
+        found = self._rows_script(keys=keys, args=[json.dumps(list(track_ids)),
+                                                   json.dumps(list(id_keys))])
+        return _rows(found[0], len(track_ids)), _rows(found[1], len(id_keys))
 
-        def rows(names: Sequence[str]) -> list[int | None]:
-            return [None if r is None else int(r) for r in next(found)] if names else []
-
-        return rows(track_ids), rows(id_keys)
+    @property
+    def _rows_script(self) -> Any:
+        script = getattr(self, "_rows_script_object", None)
+        if script is None:
+            script = self._rows_script_object = self.client.register_script(ROWS_SCRIPT)
+        return script
 
     @guard
     def tracks(self, version: str, rows: Sequence[int]) -> list[dict[str, Any]]:
