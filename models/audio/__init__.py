@@ -1,4 +1,5 @@
-"""Audio: analysing files, caching results, and the learned audio -> mood model."""
+"""Audio: analysing files, caching results, reading their tags, and the learned audio ->
+mood model."""
 from .analysis import (
     PITCH_CLASSES,
     SAMPLE_RATE,
@@ -9,7 +10,17 @@ from .analysis import (
     require,
     tempo,
 )
-from .batch import DEFAULT_WINDOW, AudioCache, Batch, analyse_many, analyse_paths, as_track, expand
+from .batch import (
+    DEFAULT_WINDOW,
+    AudioCache,
+    Batch,
+    analyse_many,
+    analyse_paths,
+    as_track,
+    audio_tracks,
+    expand,
+)
+from .tags import FileTags, read_tags
 from .training import train
 from .va_model import INPUTS, VaModel
 
@@ -18,6 +29,7 @@ __all__ = [
     "Batch",
     "DEFAULT_WINDOW",
     "AudioError",
+    "FileTags",
     "INPUTS",
     "PITCH_CLASSES",
     "SAMPLE_RATE",
@@ -26,9 +38,11 @@ __all__ = [
     "analyse_many",
     "analyse_paths",
     "as_track",
+    "audio_tracks",
     "decode",
     "expand",
     "key_and_mode",
+    "read_tags",
     "require",
     "tempo",
     "train",

@@ -34,6 +34,7 @@ def report_loaded(loaded: LoadedSources) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows."""
     report(loaded.review_problems, "review lines")
     report(loaded.audio_errors, "audio files")
+    report(loaded.tag_problems, "audio tags (their files are kept)")
     problems = loaded.catalog.problems
     report([p for p in problems if not getattr(p, "kept", False)], "catalog rows",
            loaded.catalog.skipped)

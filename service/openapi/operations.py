@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..exports import FORMATS
-from ..requests import PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
+from ..requests import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
 from ..settings import ALL_SETTINGS
 from .examples import EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES
 
@@ -70,6 +70,7 @@ class Operation:
     body: str = ""  # component schema of the JSON body
     body_examples: dict[str, Any] = field(default_factory=dict)
     other_content: dict[str, dict[str, Any]] = field(default_factory=dict)
+    html_errors: tuple[tuple[int, str], ...] = ()  # (status, when): errors shown as HTML
 
 
 _V1 = ("BadRequest", "Unauthorized", "UriTooLong", "TooManyRequests", "Unavailable",
@@ -96,6 +97,18 @@ _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
 def _media(content_type: str) -> str:
     return content_type.split(";")[0].strip()
 
+
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+_PAGE = ("TooManyRequests", "UriTooLong", "InternalError")
+EMBED_ERRORS = (
+    (400, "bad_request: seed missing or too long, limit not a whole number from 1 to 100; "
+          "a small HTML page with the message."),
+    (401, "unauthorized: FEELALIKE_REQUIRE_KEYS_FOR_READS is on, and a frame in another "
+          "site cannot send a key: the widget is off (HTML page)."),
+    (404, "seed_not_found: no track matches the seed; the HTML page links close titles."),
+    (503, "model_not_ready or store_unavailable: no model yet, or Redis cannot be reached "
+          "(HTML page)."),
+)
 
 EXPORT_CONTENT = {_media(ct): {"schema": _EXPORT_SCHEMAS[fmt], "example": EXPORTS[_media(ct)]}
                   for fmt, ct in FORMATS.items()}
@@ -181,6 +194,20 @@ OPERATIONS: tuple[Operation, ...] = (
               "format (correct across gunicorn's processes).", "",
               ("UriTooLong", "InternalError"),
               other_content={"text/plain": {"schema": {"type": "string"}}}),
+    Operation("get", "/", "page", "page", "The web page",
+              "Search a track, see its 16 mood scores, valence and arousal, its "
+              "recommendations with their reasons, and build a playlist along a mood arc "
+              "with m3u8/XSPF/JSPF downloads. HTML with a script and styles from /static/ "
+              "(no external assets) that call /v1 from the same origin; not framable "
+              "(X-Frame-Options DENY, CSP frame-ancestors 'none'). ?seed= opens a track.",
+              "", _PAGE, other_content=_HTML),
+    Operation("get", "/embed", "embed", "page", "A 'feels like' widget for an iframe",
+              "A compact HTML list of the tracks that feel like seed (title, artist, the "
+              "first reason), ranked on the server as GET /v1/recommendations ranks; no "
+              "script. Framable by the sites in FEELALIKE_EMBED_ANCESTORS (default any), "
+              "with a Content-Security-Policy that allows no script. Errors are small HTML "
+              "pages with the status and message of the API's error.",
+              "", _PAGE, query=EmbedQuery, other_content=_HTML, html_errors=EMBED_ERRORS),
     Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
               "An HTML page rendered from this document (no external assets).", "",
               ("UriTooLong", "InternalError"),

@@ -31,6 +31,12 @@ class SimilarQuery(Query):
     limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
 
 
+class EmbedQuery(SimilarQuery):
+    """``GET /embed?seed=&limit=`` (the widget: fewer results by default)."""
+
+    limit: SimilarLimit = Field(5, description="How many results (1-100).", examples=[5])
+
+
 class SearchQuery(Query):
     """``GET /v1/tracks?q=&limit=``."""
 
