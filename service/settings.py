@@ -12,6 +12,8 @@ from typing import Any, Mapping
 from models.settings import SETTINGS as DOMAIN_SETTINGS
 from models.settings import Setting, by_name
 
+from .locations import DEFAULT_LINKS, link_templates
+
 
 def share(raw: str) -> float:
     """A number from 0 to 1."""
@@ -120,8 +122,20 @@ OPERATIONS_SETTINGS: tuple[Setting, ...] = (
             "restarted (service/gunicorn_conf.py).", int),
 )
 
+EXPORT_SETTINGS: tuple[Setting, ...] = (
+    Setting("MUSIC_ROOT", "", "Folder of the music library whose files catalogs name in a "
+            "path column; M3U8 exports give a file under it relative to it (save the playlist "
+            "there), XSPF/JSPF give file:// URIs and take relative paths under it."),
+    Setting("LINK_TEMPLATES", link_templates(DEFAULT_LINKS), "Where exported tracks without "
+            "a file play: kind=URL template pairs separated by ';', tried in order, each "
+            "naming its id as {kind}, e.g. spotify=https://open.spotify.com/track/{spotify};"
+            "deezer=https://www.deezer.com/track/{deezer} (the default); 'off': none (the "
+            "API's link is used).", link_templates),
+)
+
 ALL_SETTINGS: tuple[Setting, ...] = (*DOMAIN_SETTINGS, *SERVING_SETTINGS,
-                                    *PROTECTION_SETTINGS, *OPERATIONS_SETTINGS)
+                                    *PROTECTION_SETTINGS, *OPERATIONS_SETTINGS,
+                                    *EXPORT_SETTINGS)
 _BY_NAME = by_name(ALL_SETTINGS)
 
 

@@ -35,4 +35,8 @@ def report_loaded(loaded: LoadedSources) -> None:
     report(loaded.review_problems, "review lines")
     report(loaded.audio_errors, "audio files")
     report(loaded.tag_problems, "audio tags (their files are kept)")
-    report(loaded.catalog.problems, "catalog rows", loaded.catalog.skipped)
+    problems = loaded.catalog.problems
+    report([p for p in problems if not getattr(p, "kept", False)], "catalog rows",
+           loaded.catalog.skipped)
+    report([p for p in problems if getattr(p, "kept", False)],
+           "external ids (their rows are kept)")

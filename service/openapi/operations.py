@@ -117,7 +117,9 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "get", "/v1/recommendations", "getRecommendations", "recommendations",
         "Tracks that feel like one seed",
-        "One seed by id or title ('Title - Artist' or 'Title by Artist' narrows). Results "
+        "One seed by id, external id (spotify:track:ID or an open.spotify.com link, isrc:, "
+        "mbid:, deezer:, path:, ext:NAME:; malformed: 400 on seed, unknown: 404) or title "
+        "('Title - Artist' or 'Title by Artist' narrows). Results "
         "never include the seed or another version of it (remix, live, remaster), are "
         "ordered by score (similarity in [0, 1]) and carry the track's top moods and short "
         "reasons. Answers are cached per model version.",
@@ -128,7 +130,10 @@ OPERATIONS: tuple[Operation, ...] = (
         "Recommendations from seeds, moods, text, targets and filters",
         "Weighted seeds and negative seeds, target moods, free text, valence/arousal and "
         "audio-attribute targets, filters (ranges, tags, artists, ids, per-artist cap) and "
-        "shaping (dedupe, diversity, temperature). At least one of seeds, moods, text, "
+        "shaping (dedupe, diversity, temperature), and include_ids, an allowlist of up to "
+        "10,000 ids of any kind (a library; include_ids_unknown counts those of no track). "
+        "Seeds and ids may be external ids: spotify:track:ID, isrc:, mbid:, deezer:, path:, "
+        "ext:NAME:; a malformed one is a 400 at its field. At least one of seeds, moods, text, "
         "target_valence, target_arousal or a target_ attribute is needed; unknown fields "
         "are rejected. Filters that remove everything give 200 with empty results and a "
         "warning.",
@@ -142,8 +147,13 @@ OPERATIONS: tuple[Operation, ...] = (
         "first mood's position to the second's; each position takes the closest track with "
         "a bonus for relevance, tempo jumps beyond the tolerance and Camelot key clashes "
         "cost more than relevance makes up, no artist repeats within min_artist_gap and no "
-        "song appears twice. With format=m3u8, xspf or jspf the answer is that file; its "
-        "links are FEELALIKE_PUBLIC_URL + /v1/tracks/{id}, relative when that is not set.",
+        "song appears twice. With format=m3u8, xspf or jspf the answer is that file: each "
+        "entry plays from its file (a path external id; M3U8 relative to "
+        "FEELALIKE_MUSIC_ROOT, XSPF/JSPF as file:// URIs), else a streaming link from "
+        "FEELALIKE_LINK_TEMPLATES (Spotify, Deezer by default), else "
+        "FEELALIKE_PUBLIC_URL + /v1/tracks/{id} (relative when that is not set); XSPF/JSPF "
+        "list the external ids as identifiers. include_ids restricts the tracks to a "
+        "library; include_ids_unknown counts its ids of no track.",
         "Playlist", _BODY,
         query=PlaylistFormat, body="PlaylistBody", body_examples=PLAYLIST_BODIES,
         other_content=EXPORT_CONTENT),
@@ -163,7 +173,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "get", "/v1/tracks/{id}", "getTrack", "tracks", "One track with its mood evidence",
         "Everything feelalike knows about a track: features, tags, all 16 mood scores, the "
         "moods with the phrases that gave them, valence/arousal, how sure the profile is "
-        "and tracks a review says it is like.",
+        "and tracks a review says it is like. The id may be an external id (isrc:ISRC, "
+        "spotify:track:ID, mbid:UUID, deezer:DIGITS, path:FILE, ext:NAME:VALUE).",
         "TrackDocument", ("BadRequest", "Unauthorized", "TrackNotFound", "UriTooLong",
                           "TooManyRequests", "Unavailable", "InternalError"),
         path_model=TrackPath),
