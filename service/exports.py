@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
-from typing import Callable
+from typing import Any, Callable
 from xml.etree import ElementTree as ET
 
 from .locations import Places, identifiers

@@ -2,7 +2,6 @@
 its row kept), indexed in Redis at publish, and accepted as seeds everywhere."""
 from __future__ import annotations
 
-
 import pytest
 
 from models.build import build
@@ -10,7 +9,6 @@ from models.ingest import load_catalog, parse_reference
 
 from .fixtures import ID_CATALOG_ROWS as ROWS
 from .fixtures import TIDY, error_of, isrc, mbid, music_file, needs_shared, spotify, write_rows
-
 
 # -- ingest ---------------------------------------------------------------------------------
 

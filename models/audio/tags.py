@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
-from ..errors import AudioError
+from ..errors import AudioError, InvalidExternalId
+from ..ingest import normalise_id
 
 Keys = Mapping[str, tuple[str, ...]]
 
@@ -48,27 +49,16 @@ MP4_KEYS: Keys = {
 #: Opus comment classes all derive from VComment, its MP3/WAV/AIFF tags from ID3.
 FORMATS: dict[str, Keys] = {"ID3": ID3_KEYS, "VComment": VORBIS_KEYS, "MP4Tags": MP4_KEYS}
 
-_ISRC = re.compile(r"[A-Z]{2}[A-Z0-9]{3}[0-9]{7}")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
 _GENRE_SEPARATORS = re.compile(r"[;|]")
 _UFID_SCHEME = re.compile(r"^ufid:[a-z]+://")
 
 
-def _isrc(text: str) -> str | None:
-    code = re.sub(r"[\s-]", "", text).upper()
-    return code if _ISRC.fullmatch(code) else None
-
-
-def _uuid(text: str) -> str | None:
-    uuid = text.strip().lower()
-    return uuid if _UUID.fullmatch(uuid) else None
-
-
-#: our id field -> (external id kind, normaliser returning None for a malformed value)
-ID_KINDS: dict[str, tuple[str, Callable[[str], str | None]]] = {
-    "isrc": ("isrc", _isrc), "mbid": ("mbid", _uuid),
-    "release": ("ext:musicbrainz_release", _uuid), "artist_id": ("ext:musicbrainz_artist", _uuid),
+#: our id field -> (external id kind, the kind whose form its value must have)
+ID_KINDS: dict[str, tuple[str, str]] = {
+    "isrc": ("isrc", "isrc"), "mbid": ("mbid", "mbid"),
+    "release": ("ext:musicbrainz_release", "mbid"),
+    "artist_id": ("ext:musicbrainz_artist", "mbid"),
 }
 
 
@@ -130,15 +120,14 @@ def _lookup(tags: Mapping[str, Any], keys: Keys) -> dict[str, list[str]]:
 def _ids(values: dict[str, list[str]], path: Path) -> tuple[dict[str, str], list[str]]:
     ids: dict[str, str] = {}
     problems: list[str] = []
-    for name, (kind, normalise) in ID_KINDS.items():
+    for name, (kind, form) in ID_KINDS.items():
         if name not in values:
             continue
         raw = values[name][0]
-        value = normalise(raw)
-        if value is None:
+        try:
+            ids[kind] = normalise_id(form, raw)
+        except InvalidExternalId:
             problems.append(f"{path}: dropped the {kind} tag {raw[:40]!r} (malformed)")
-        else:
-            ids[kind] = value
     return ids, problems
 
 

@@ -49,8 +49,8 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
     """A playlist that starts from SEED, optionally following a mood arc."""
     from service.exports import export
     from service.locations import Places
-    from service.settings import snapshot
     from service.requests import PlaylistBody, parse
+    from service.settings import snapshot
     from service.views.playlists import playlist as make_playlist
 
     body: dict[str, Any] = {"seed": seed, "length": length}
