@@ -4,11 +4,19 @@ Fixtures (objects with a lifetime: servers, stores, apps) are in ``conftest.py``
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from models.ingest import Track
+
+from .redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -61,3 +69,56 @@ def error_of(response, status: int, code: str | None = None) -> dict:
     if code:
         assert error["code"] == code
     return error
+
+
+class Server:
+    """`feelalike serve` on a free loopback port, run as a child process."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.env = {**os.environ, **env}
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Server":
+        # the server logs a JSON line per request: a file, not a pipe nobody reads (a full
+        # pipe would block the server mid-request)
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
+             "--port", str(self.port)], env=self.env, stdout=subprocess.DEVNULL,
+            stderr=self.log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                requests.get(self.base + "/healthz", timeout=1)
+                return self
+            except requests.ConnectionError:
+                if self.process.poll() is not None:
+                    self.log.seek(0)
+                    raise RuntimeError(self.log.read().decode(errors="replace")[-2000:])
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # teardown must not hang the suite
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+        self.log.close()
+
+    def get(self, path: str, **kwargs) -> requests.Response:
+        return requests.get(self.base + path, timeout=10, **kwargs)
+
+    def post(self, path: str, **kwargs) -> requests.Response:
+        return requests.post(self.base + path, timeout=30, **kwargs)
+
+    def delete(self, path: str, **kwargs) -> requests.Response:
+        return requests.delete(self.base + path, timeout=30, **kwargs)

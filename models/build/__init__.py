@@ -2,6 +2,16 @@
 vectors and neighbour lists."""
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
 from .features import AudioScaler
+from .fitted import FittedState
+from .incremental import (
+                         ListChanges,
+                         add_lists,
+                         compaction,
+                         extend_table,
+                         place,
+                         remove_lists,
+                         take_table,
+)
 from .feel import FeelModel, feel_columns
 from .feel_space import (
                          FeelCoordinates,
@@ -32,6 +42,8 @@ from .sources import (
 from .vectors import Blocks, BlockWeights, vector_blocks
 
 __all__ = [
+    "FittedState", "ListChanges", "add_lists", "compaction", "extend_table", "place",
+    "remove_lists", "take_table",
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",
     "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",
     "NeighbourModel", "ProgressFactory", "Sources", "analyse_moods", "audio_positions", "build",

@@ -41,6 +41,9 @@ class FeelCoordinates:
     values: np.ndarray  # (n, d) standardised coordinates, 0 = the catalog's centre
     confidence: np.ndarray  # (n, d) in [0, 1]
     va: np.ndarray  # (n, 2) valence/arousal on [-1, 1] (for profiles and the API)
+    #: the catalog's centre and spread of the valence/arousal and mood columns: the
+    #: fitted state that places a track added later exactly as this catalog's were
+    stats: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -59,17 +62,18 @@ def track_texts(tracks: Sequence[Track], reviews: Sequence[Review]) -> list[str]
     return texts
 
 
-def _standardise(values: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Centre and scale each column on the tracks that have evidence for it."""
-    out = np.zeros_like(values)
+def column_stats(values: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's centre and scale on the tracks that have evidence for it; a column
+    nobody has evidence for gets an infinite scale (its coordinates are all 0)."""
+    centre, spread = np.zeros(values.shape[1]), np.full(values.shape[1], np.inf)
     for j in range(values.shape[1]):
         w = weight[:, j]
         if w.sum() <= 0:
             continue
-        mu = np.average(values[:, j], weights=w)
+        centre[j] = mu = np.average(values[:, j], weights=w)
         sd = np.sqrt(np.average((values[:, j] - mu) ** 2, weights=w))
-        out[:, j] = (values[:, j] - mu) / (sd if sd > 1e-9 else 1.0)
-    return out
+        spread[j] = sd if sd > 1e-9 else 1.0
+    return centre, spread
 
 
 def _fold(text: str) -> str:
@@ -103,7 +107,10 @@ def share_album_prior(values: np.ndarray, confidence: np.ndarray,
 
 def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
                      profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
-                     ) -> FeelCoordinates:
+                     stats: tuple[np.ndarray, np.ndarray] | None = None) -> FeelCoordinates:
+    """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
+    :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
+    fitting one on ``tracks``."""
     n = len(tracks)
     prepared = model.prepare(tracks)
     va, va_conf = model.predict_va(prepared)
@@ -129,11 +136,13 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
         fill = sound_c[rows] == 0
         sound[rows] = np.where(fill, est, sound[rows])
         sound_c[rows] = np.where(fill, est_c, sound_c[rows])
-    values = np.hstack([_standardise(va * [1, 1], va_c), _standardise(moods, mood_c),
-                        latent, sound])
+    placed = np.hstack([va, moods])
+    weight = np.hstack([va_c, mood_c])
+    centre, spread = stats if stats is not None else column_stats(placed, weight)
+    values = np.hstack([(placed - centre) / spread, latent, sound])
     confidence = np.hstack([va_c, mood_c, latent_c, sound_c])
     share_album_prior(values, confidence, album_groups(tracks))
-    return FeelCoordinates(values, confidence, va)
+    return FeelCoordinates(values, confidence, va, (centre, spread))
 
 
 def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:

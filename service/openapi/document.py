@@ -42,6 +42,7 @@ TAGS = [
     {"name": "tracks", "description": "Search and track documents."},
     {"name": "health", "description": "Liveness and readiness probes."},
     {"name": "docs", "description": "This document and its HTML rendering."},
+    {"name": "admin", "description": "Changing the live model (admin key required)."},
 ]
 
 

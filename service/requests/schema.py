@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .admin import AddTracksBody, Features, RemoveTracksBody, TrackRow
 from .bodies import PlaylistBody, RecommendBody
 from .parts import Arc, Moods, SeedRef
 from .queries import PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
@@ -18,6 +19,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "RecommendBody": RecommendBody, "PlaylistBody": PlaylistBody, "SeedRef": SeedRef,
     "Moods": Moods, "Arc": Arc, "SimilarQuery": SimilarQuery, "SearchQuery": SearchQuery,
     "PathQuery": PathQuery, "TrackPath": TrackPath, "PlaylistFormat": PlaylistFormat,
+    "AddTracksBody": AddTracksBody, "TrackRow": TrackRow, "Features": Features,
+    "RemoveTracksBody": RemoveTracksBody,
 }
 
 
