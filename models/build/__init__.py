@@ -7,13 +7,16 @@ from .incremental import (
                          ListChanges,
                          add_lists,
                          compaction,
-                         extend_table,
+                         AlbumMates,
+                         Placed,
+                         extend_payload,
                          place,
                          remove_lists,
                          take_table,
 )
 from .feel import FeelModel, feel_columns
 from .feel_space import (
+                         album_key,
                          FeelCoordinates,
                          FeelWeights,
                          feel_coordinates,
@@ -42,7 +45,8 @@ from .sources import (
 from .vectors import Blocks, BlockWeights, vector_blocks
 
 __all__ = [
-    "FittedState", "ListChanges", "add_lists", "compaction", "extend_table", "place",
+    "AlbumMates", "FittedState", "ListChanges", "Placed", "add_lists", "compaction",
+    "extend_payload", "place", "album_key",
     "remove_lists", "take_table",
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",
     "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",

@@ -44,6 +44,9 @@ class FeelCoordinates:
     #: the catalog's centre and spread of the valence/arousal and mood columns: the
     #: fitted state that places a track added later exactly as this catalog's were
     stats: tuple[np.ndarray, np.ndarray] | None = None
+    #: (n, 2d) float32: each track's own values then confidences, before the album
+    #: prior (what a track added later shares with its album mates)
+    own: np.ndarray | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -80,12 +83,18 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def album_key(album: str, artist: str) -> tuple[str, str] | None:
+    """What makes tracks one album for the prior: normalised album and artist."""
+    return (_fold(album), _fold(artist)) if album else None
+
+
 def album_groups(tracks: Sequence[Track]) -> list[list[int]]:
     """Rows of each album (same normalised album and first artist) with 2+ tracks."""
     groups: dict[tuple[str, str], list[int]] = {}
     for row, track in enumerate(tracks):
-        if track.album:
-            groups.setdefault((_fold(track.album), _fold(track.artist)), []).append(row)
+        key = album_key(track.album, track.artist)
+        if key is not None:
+            groups.setdefault(key, []).append(row)
     return [rows for rows in groups.values() if len(rows) > 1]
 
 
@@ -107,10 +116,11 @@ def share_album_prior(values: np.ndarray, confidence: np.ndarray,
 
 def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
                      profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
-                     stats: tuple[np.ndarray, np.ndarray] | None = None) -> FeelCoordinates:
+                     stats: tuple[np.ndarray, np.ndarray] | None = None,
+                     album_prior: bool = True) -> FeelCoordinates:
     """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
     :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
-    fitting one on ``tracks``."""
+    fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out."""
     n = len(tracks)
     prepared = model.prepare(tracks)
     va, va_conf = model.predict_va(prepared)
@@ -141,8 +151,10 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
     centre, spread = stats if stats is not None else column_stats(placed, weight)
     values = np.hstack([(placed - centre) / spread, latent, sound])
     confidence = np.hstack([va_c, mood_c, latent_c, sound_c])
-    share_album_prior(values, confidence, album_groups(tracks))
-    return FeelCoordinates(values, confidence, va, (centre, spread))
+    own = np.hstack([values, confidence]).astype(np.float32)
+    if album_prior:
+        share_album_prior(values, confidence, album_groups(tracks))
+    return FeelCoordinates(values, confidence, va, (centre, spread), own)
 
 
 def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:

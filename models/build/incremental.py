@@ -22,6 +22,7 @@ discounts.  Rebuild now and then to refit everything.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from typing import Callable, Sequence
 
@@ -31,13 +32,22 @@ from ..ingest import Catalog, Track
 from ..language import MoodProfile, load_lexicon
 from ..ranking import TrackTable
 from .evidence import analyse_moods
-from .feel_space import feel_coordinates, feel_vectors
+from .feel_space import (
+    FeelCoordinates,
+    album_key,
+    feel_coordinates,
+    feel_vectors,
+    share_album_prior,
+)
 from .fitted import FittedState
 from .neighbours import _unit, exact_index, hub_state, reduce_hubs, search, similarity
 from .vectors import vector_blocks
 
 #: rows -> their stored lists (rows, scores), for the rows an update has to read
 Lookup = Callable[[Sequence[int]], list[np.ndarray]]
+#: album keys -> the stored own feel coordinates (FeelCoordinates.own) of the tracks of
+#: each album already in the model
+AlbumMates = Callable[[list[tuple[str, str]]], dict[tuple[str, str], np.ndarray]]
 CHUNK = 1024  # rows merged at once (bounds the (rows, K, dim) block in memory)
 
 
@@ -50,24 +60,60 @@ class ListChanges:
     k: int  # the list length of the updated model
 
 
-def place(tracks: Sequence[Track], state: FittedState) -> tuple[list[MoodProfile], np.ndarray]:
-    """Mood profiles and float32 vectors of ``tracks`` on the stored build's scale."""
+@dataclass
+class Placed:
+    """New tracks on a stored build's scale."""
+
+    profiles: list[MoodProfile]
+    vectors: np.ndarray  # (m, dim) float32
+    own: np.ndarray | None  # (m, 2d) float32 own feel coordinates (None: plain blocks)
+
+
+def place(tracks: Sequence[Track], state: FittedState,
+          album_mates: AlbumMates | None = None) -> Placed:
+    """Mood profiles and vectors of ``tracks`` as the stored build would have made them;
+    in the feel space, a track shares the album prior with the tracks of its album that
+    ``album_mates`` returns and with those added with it."""
     tracks = list(tracks)
     profiles = analyse_moods(Catalog(tracks), (), load_lexicon(),
                              va_model=state.va_model).profiles
     if state.feel_model is None:
         blocks = vector_blocks(tracks, profiles, fitted=(state.scaler, state.stats))
-        return profiles, blocks.combine(state.block_weights)
-    coords = feel_coordinates(state.feel_model, tracks, profiles, (), stats=state.stats)
+        return Placed(profiles, blocks.combine(state.block_weights), None)
+    coords = feel_coordinates(state.feel_model, tracks, profiles, (), stats=state.stats,
+                              album_prior=False)
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
-    return profiles, feel_vectors(coords, state.feel_weights)
+    _share_albums(tracks, coords, album_mates)
+    return Placed(profiles, feel_vectors(coords, state.feel_weights), coords.own)
+
+
+def _share_albums(tracks: Sequence[Track], coords: FeelCoordinates,
+                  album_mates: AlbumMates | None) -> None:
+    """The album prior of the new tracks (in place), over their album's tracks in the
+    model and the new ones; the tracks already in the model keep their coordinates."""
+    albums: dict[tuple[str, str], list[int]] = {}
+    for row, track in enumerate(tracks):
+        key = album_key(track.album, track.artist)
+        if key is not None:
+            albums.setdefault(key, []).append(row)
+    mates = album_mates(list(albums)) if album_mates and albums else {}
+    d = coords.values.shape[1]
+    for key, rows in albums.items():
+        old = mates.get(key, np.zeros((0, 2 * d)))
+        if len(old) + len(rows) < 2:
+            continue
+        values = np.vstack([old[:, :d], coords.values[rows]])
+        confidence = np.vstack([old[:, d:], coords.confidence[rows]])
+        share_album_prior(values, confidence, [list(range(len(values)))])
+        coords.values[rows], coords.confidence[rows] = values[len(old):], confidence[len(old):]
 
 
 def pair_similarity(a: np.ndarray, b: np.ndarray, metric: str) -> np.ndarray:
-    """Similarity of every row of ``a`` to every row of ``b`` (as the neighbour model)."""
+    """Similarity of every row of ``a`` to every row of ``b`` (as the neighbour model;
+    for cosine, ``a`` and ``b`` are unit vectors)."""
     if metric == "cosine":
-        return similarity(1.0 - _unit(a) @ _unit(b).T, metric)
+        return similarity(1.0 - a @ b.T, metric)
     squared = (a * a).sum(1)[:, None] + (b * b).sum(1)[None, :] - 2.0 * a @ b.T
     return similarity(np.sqrt(np.clip(squared, 0.0, None)), metric)
 
@@ -94,9 +140,8 @@ def _merge(vectors: np.ndarray, rows: np.ndarray, candidates: np.ndarray, k: int
     out_sims = np.zeros((len(rows), k), dtype=np.float32)
     for start in range(0, len(rows), CHUNK):
         part, cand = rows[start:start + CHUNK], candidates[start:start + CHUNK]
-        if metric == "cosine":
-            unit_rows, unit_cand = _unit(vectors[part]), _unit(vectors[cand.ravel()])
-            dots = np.einsum("rd,rkd->rk", unit_rows, unit_cand.reshape(*cand.shape, -1))
+        if metric == "cosine":  # vectors are unit vectors
+            dots = np.einsum("rd,rkd->rk", vectors[part], vectors[cand])
             sims = similarity(1.0 - dots, metric)
         else:
             diff = vectors[cand] - vectors[part][:, None, :]
@@ -124,13 +169,14 @@ def add_lists(vectors: np.ndarray, old: int, k_old: int, hubs: np.ndarray,
     k = min(state.k, n - 1)
     new = np.arange(old, n)
     new_lists, new_raw = exact_lists(vectors, new, k, state.metric)
-    sims = pair_similarity(vectors[:old], vectors[old:], state.metric)
+    space = _unit(vectors) if state.metric == "cosine" else vectors
+    sims = pair_similarity(space[:old], space[old:], state.metric)
     entered = (sims > hubs[:, 1:2]).any(axis=1) if k == k_old else np.ones(old, bool)
     affected = np.flatnonzero(entered)
     stored = lookup(affected) if len(affected) else []
     members = np.array(stored, dtype=np.int32).reshape(len(affected), k_old)
     candidates = np.hstack([members, np.broadcast_to(new, (len(affected), len(new)))])
-    lists, raw = _merge(vectors, affected, candidates, k, state.metric)
+    lists, raw = _merge(space, affected, candidates, k, state.metric)
     all_hubs = np.vstack([hubs, hub_state(new_raw)]).astype(np.float32)
     all_hubs[affected] = hub_state(raw)
     changed = _ranked(new, new_lists, new_raw, all_hubs, state)
@@ -176,14 +222,16 @@ def remove_lists(vectors: np.ndarray, lists: np.ndarray, scores: np.ndarray,
     return ListChanges(changed, new_hubs, k)
 
 
-def extend_table(table: TrackTable, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
-                 vectors: np.ndarray) -> TrackTable:
-    """``table`` with ``tracks`` appended as its last rows (``vectors``: every row's)."""
-    more = TrackTable.build(tracks, profiles, vectors[len(table):])
-    parts = {f.name: getattr(table, f.name) + getattr(more, f.name)
-             for f in fields(TrackTable) if isinstance(getattr(table, f.name), list)}
-    return TrackTable(**parts, numbers=np.vstack([table.numbers, more.numbers]),
-                      vectors=np.asarray(vectors, dtype=np.float32))
+def extend_payload(strings: dict, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
+                   vectors: np.ndarray) -> bytes:
+    """Append ``tracks`` to a track table's decoded string payload (in place); returns
+    the numbers of their rows, to append to the stored numbers (the table's payload
+    format, without decoding the whole table)."""
+    numbers, more = TrackTable.build(tracks, profiles, vectors).to_payload()
+    for name, values in json.loads(more).items():
+        if name != "columns":
+            strings[name] += values
+    return numbers
 
 
 def take_table(table: TrackTable, order: np.ndarray) -> TrackTable:

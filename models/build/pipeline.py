@@ -40,6 +40,7 @@ class BuiltModel:
     #: what the build fitted and the hub state of every row (see ``incremental.py``)
     fitted: FittedState | None = None
     hubs: np.ndarray | None = None
+    coords: np.ndarray | None = None  # feel space: own coordinates (FeelCoordinates.own)
 
     def table(self) -> TrackTable:
         return TrackTable.build(self.tracks, self.profiles, self.vectors)
@@ -89,20 +90,20 @@ def version_id(catalog: Catalog, reviews: Sequence[Review], settings: dict[str, 
 
 def _vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[MoodProfile],
              weights: BlockWeights, feel_model: FeelModel | None,
-             feel_weights: FeelWeights) -> tuple[np.ndarray, FittedState]:
+             feel_weights: FeelWeights) -> tuple[np.ndarray, FittedState, np.ndarray | None]:
     """Track vectors: the learned feel space when a model is given (profiles then carry
     its valence/arousal), else the hand-weighted blocks; and what was fitted."""
     if feel_model is None:
         blocks = vector_blocks(catalog.tracks, profiles)
         return blocks.combine(weights), FittedState(*blocks.stats, blocks.scaler,
-                                                    block_weights=weights)
+                                                    block_weights=weights), None
     coords = feel_coordinates(feel_model, catalog.tracks, profiles, reviews)
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
     scaler = AudioScaler()
     scaler.fit(scaler.raw_matrix(catalog.tracks))
     return feel_vectors(coords, feel_weights), FittedState(
-        *coords.stats, scaler, feel_model=feel_model, feel_weights=feel_weights)
+        *coords.stats, scaler, feel_model=feel_model, feel_weights=feel_weights), coords.own
 
 
 def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
@@ -121,7 +122,7 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     lexicon = lexicon or load_lexicon()
     analysis = analyse_moods(catalog, reviews, lexicon, progress, va_model)
     profiles = analysis.profiles
-    vectors, fitted = _vectors(catalog, reviews, profiles, weights, feel_model, feel_weights)
+    vectors, fitted, coords = _vectors(catalog, reviews, profiles, weights, feel_model, feel_weights)
     scaler = fitted.scaler
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
@@ -152,4 +153,4 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
                       neighbours=model.neighbours_, scores=model.scores_, meta=meta,
                       problems=catalog.problems,
                       related=related_tracks(catalog.tracks, analysis.comparisons),
-                      fitted=fitted, hubs=model.hubs_)
+                      fitted=fitted, hubs=model.hubs_, coords=coords)

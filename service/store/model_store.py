@@ -12,6 +12,7 @@ Every key is built by :meth:`ModelStore.key_for`::
     {prefix}:v:{version}:titles          -> JSON [[title, artist, popularity], ...] by row
     {prefix}:v:{version}:fitted          -> .npz bytes: what the build fitted (FittedState)
     {prefix}:v:{version}:hubs            -> raw float32 bytes, (radius, floor) by row
+    {prefix}:v:{version}:coords          -> raw float32 bytes, own feel coordinates by row
     {prefix}:v:{version}:cache:{digest}  -> a cached API response body (JSON)
     {prefix}:v:{version}:cache_index     -> sorted set of cached digests by time
     {prefix}:pending                     -> sorted set of versions being written, by deadline
@@ -131,6 +132,8 @@ class ModelStore(Upkeep):
         if built.fitted is not None and built.hubs is not None:  # for incremental updates
             values.update(fitted=built.fitted.to_bytes(),
                           hubs=built.hubs.astype(SCORE_DTYPE).tobytes())
+        if built.coords is not None:
+            values["coords"] = built.coords.astype(SCORE_DTYPE).tobytes()
         for name, value in values.items():
             pipe.set(self.key_for(name, version=version), value, ex=self.pending_seconds)
         pipe.execute()

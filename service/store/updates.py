@@ -16,21 +16,20 @@ next publish or sweep remove it).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
-import redis
 
 from models.build import (
     FittedState,
     ListChanges,
     add_lists,
+    album_key,
     compaction,
-    extend_table,
+    extend_payload,
     place,
     remove_lists,
     take_table,
@@ -38,30 +37,13 @@ from models.build import (
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track
 
-from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_document
+from .codec import SCORE_DTYPE, decode_neighbours, track_document
 from .errors import RebuildNeeded
-from .model_store import WRITE_CHUNK, ModelStore
-from .upkeep import VERSION_KEYS, guard
+from .drafts import Change, Draft, Step
+from .model_store import ModelStore
+from .upkeep import guard
 
-#: every hash of the version that maps a field derived from a track document to its
-#: row; an update keeps each of them in step (a new id index registers itself here)
-ID_INDEXES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
-    "rows": lambda doc: [doc["id"]],
-}
-Step = Callable[[str], None]
 SHOWN = 10
-
-
-@dataclass
-class Change:
-    """What a new version writes over the copy of the live one."""
-
-    documents: dict[int, dict[str, Any]]  # row -> document (new or moved rows)
-    gone: list[dict[str, Any]]  # documents whose index fields are deleted
-    lists: ListChanges
-    arrays: dict[str, bytes | str]
-    size: int  # rows of the new version
-    old_size: int
 
 
 @dataclass
@@ -117,24 +99,59 @@ class Updater:
             raise TrackExists(f"{len(taken)} track id(s) already in the model ("
                               f"{', '.join(taken[:SHOWN])}); remove them first to replace "
                               "them", ids=taken[:SHOWN])
-        table, titles = self.store.table(base), self.store.titles(base)
+        vectors, strings, titles = self._read(base, ("vectors", "table_strings", "titles"))
+        n, table = int(meta["tracks"]), json.loads(strings)
+        everything = np.frombuffer(vectors, SCORE_DTYPE).reshape(n, int(meta["dim"]))
         self.on_step("read")
-        profiles, vectors = place(tracks, state)
-        n = len(table)
-        everything = np.vstack([table.vectors, vectors])
+        placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
+        everything = np.vstack([everything, placed.vectors])
         lists = add_lists(everything, n, int(meta["k"]), hubs, state,
                           lambda rows: self._stored_lists(base, rows))
-        table = extend_table(table, tracks, profiles, everything)
-        titles += [[t.title, t.artist, t.popularity or 0.0] for t in tracks]
+        numbers = extend_payload(table, tracks, placed.profiles, placed.vectors)
+        more = [[t.title, t.artist, t.popularity or 0.0] for t in tracks]
         documents = {n + i: track_document(t, p) for i, (t, p) in
-                     enumerate(zip(tracks, profiles))}
+                     enumerate(zip(tracks, placed.profiles))}
         self.on_step("computed")
-        change = Change(documents, [], lists, _arrays(table, titles, lists), n + len(tracks),
-                        n)
-        version = self._publish(base, meta, change, "add", ids)
+        appends = {"vectors": placed.vectors.astype(SCORE_DTYPE).tobytes(), "table": numbers}
+        if placed.own is not None:
+            appends["coords"] = placed.own.astype(SCORE_DTYPE).tobytes()
+        change = Change(documents, [], lists, n + len(tracks), n, appends=appends, sets={
+            "table_strings": json.dumps(table), "titles": _appended(titles, more),
+            "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()})
+        version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
                             seconds=time.perf_counter() - started)
+
+    def _read(self, version: str, names: Sequence[str]) -> list[bytes]:
+        found = self.store.client.mget([self._key(name, version) for name in names])
+        if any(value is None for value in found):
+            raise RebuildNeeded(f"the live model {version} lacks parts an update needs; "
+                                "rebuild it")
+        return found
+
+    def _album_mates(self, version: str, table: dict[str, Any],
+                     keys: list[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
+        """The stored own feel coordinates of the tracks of each album in ``keys``."""
+        wanted, rows = set(keys), {}
+        first = {album.split(" ", 1)[0] for album, _ in keys}  # a cheap test before folding
+        for row, (album, artist) in enumerate(zip(table["albums"], table["artists"])):
+            words = album.split(None, 1)
+            if album and (words[0].casefold() if words else "") in first:
+                key = album_key(album, artist)
+                if key in wanted:
+                    rows.setdefault(key, []).append(row)
+        key = self._key("coords", version)
+        width = self.store.client.strlen(key) // max(len(table["ids"]), 1)
+        if not rows or not width:
+            return {}
+        pipe = self.store.client.pipeline(transaction=False)
+        for members in rows.values():
+            for row in members:
+                pipe.getrange(key, row * width, (row + 1) * width - 1)
+        found = iter(pipe.execute())
+        return {album: np.vstack([np.frombuffer(next(found), SCORE_DTYPE) for _ in members])
+                for album, members in rows.items()}
 
     def _stored_lists(self, version: str, rows: Sequence[int]) -> list[np.ndarray]:
         blobs = self.store.client.hmget(self._key("neighbours", version),
@@ -176,9 +193,12 @@ class Updater:
         table = take_table(table, order)
         titles = [titles[i] for i in order]
         self.on_step("computed")
-        change = Change(dict(zip(movers, moved)), gone, changes,
-                        _arrays(table, titles, changes), len(order), n)
-        version = self._publish(base, meta, change, "remove", ids)
+        coords = self.store.client.get(self._key("coords", base))
+        if coords:
+            coords = np.frombuffer(coords, SCORE_DTYPE).reshape(n, -1)[order].tobytes()
+        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n,
+                        sets=_arrays(table, titles, changes, coords or None))
+        version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
@@ -191,85 +211,23 @@ class Updater:
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
 
-    # -- writing -------------------------------------------------------------------
-    def _publish(self, base: str, meta: dict[str, Any], change: Change, kind: str,
-                 ids: Sequence[str]) -> str:
-        version = _version_id(base, kind, ids)
-        new_meta = {**meta, "version": version, "tracks": change.size, "k": change.lists.k,
-                    "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                    "update": {"kind": kind, "base": base, "tracks": len(ids),
-                               "lists_rewritten": len(change.lists.lists)}}
-        self.store.register(version)
-        try:
-            self._copy(base, version)
-            self.on_step("copied")
-            self._write(version, change)
-            self.on_step("written")
-            self.store.client.set(self._key("meta", version), json.dumps(new_meta),
-                                  ex=self.store.pending_seconds)
-            self.store.activate(version, expect=base)
-        except BaseException:
-            self._discard(version)
-            raise
-        return version
-
-    def _copy(self, base: str, version: str) -> None:
-        pipe = self.store.client.pipeline(transaction=False)
-        for name in VERSION_KEYS:
-            if name != "meta":  # written last: its presence marks a finished version
-                pipe.copy(self._key(name, base), self._key(name, version), replace=True)
-                pipe.expire(self._key(name, version), self.store.pending_seconds)
-        pipe.execute()
-
-    def _write(self, version: str, change: Change) -> None:
-        pipe = self.store.client.pipeline(transaction=False)
-        tracks, lists = self._key("tracks", version), self._key("neighbours", version)
-        dropped = [str(r) for r in range(change.size, change.old_size)]
-        if dropped:
-            pipe.hdel(tracks, *dropped)
-            pipe.hdel(lists, *dropped)
-        for name, fields_of in ID_INDEXES.items():
-            stale = [f for doc in change.gone for f in fields_of(doc)]
-            if stale:
-                pipe.hdel(self._key(name, version), *stale)
-        for count, (row, doc) in enumerate(change.documents.items(), 1):
-            pipe.hset(tracks, str(row), json.dumps(doc, separators=(",", ":")))
-            for name, fields_of in ID_INDEXES.items():
-                for key in fields_of(doc):
-                    pipe.hset(self._key(name, version), key, row)
-            if count % WRITE_CHUNK == 0:
-                pipe.execute()
-        for count, (row, (rows, scores)) in enumerate(change.lists.lists.items(), 1):
-            pipe.hset(lists, str(row), encode_neighbours(rows, scores))
-            if count % WRITE_CHUNK == 0:
-                pipe.execute()
-        for name, value in change.arrays.items():
-            pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
-        pipe.execute()
-
-    def _discard(self, version: str) -> None:
-        """Delete a version that will not go live (best effort: with Redis gone, its
-        deadline in ``pending`` and its keys' time to live do it later)."""
-        try:
-            pipe = self.store.client.pipeline(transaction=False)
-            pipe.delete(*[self._key(name, version) for name in VERSION_KEYS])
-            pipe.zrem(self.store.key_for("versions"), version)
-            pipe.zrem(self.store.key_for("pending"), version)
-            pipe.execute()
-        except (redis.RedisError, OSError):
-            pass
+def _appended(titles: bytes, more: list) -> str:
+    """A JSON list with ``more`` appended, without decoding the stored one."""
+    text = titles.decode().rstrip()
+    extra = json.dumps(more)[1:-1]
+    return text[:-1] + ("," if text != "[]" else "") + extra + "]" if more else text
 
 
-def _arrays(table: Any, titles: list, lists: ListChanges) -> dict[str, bytes | str]:
+def _arrays(table: Any, titles: list, lists: ListChanges, coords: bytes | None,
+            ) -> dict[str, bytes | str]:
+    """Every whole-model array of a version, written whole (a removal reorders rows)."""
     numbers, strings = table.to_payload()
-    return {"vectors": table.vectors.astype(SCORE_DTYPE).tobytes(), "titles": json.dumps(titles),
-            "table": numbers, "table_strings": strings,
-            "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+    out: dict[str, bytes | str] = {
+        "vectors": table.vectors.astype(SCORE_DTYPE).tobytes(), "titles": json.dumps(titles),
+        "table": numbers, "table_strings": strings,
+        "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+    if coords is not None:
+        out["coords"] = coords
+    return out
 
 
-def _version_id(base: str, kind: str, ids: Sequence[str]) -> str:
-    """A sortable version id: UTC time plus a digest of the base and the change."""
-    digest = hashlib.sha1(f"{base}\x00{kind}\x00{time.time_ns()}".encode())
-    for track_id in ids:
-        digest.update(track_id.encode() + b"\x00")
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + digest.hexdigest()[:8]
