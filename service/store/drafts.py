@@ -54,7 +54,9 @@ class Draft:
         return self.store.key_for(name, version=version)
 
     def publish(self, base: str, meta: dict[str, Any], change: Change, kind: str,
-                 ids: Sequence[str]) -> str:
+                ids: Sequence[str]) -> str:
+        """The new version's id, once it is live (``kind``: add or remove; ``ids``: the
+        tracks it added or removed)."""
         version = _version_id(base, kind, ids)
         new_meta = {**meta, "version": version, "tracks": change.size, "k": change.lists.k,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -105,6 +107,8 @@ class Draft:
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
         for name, value in change.appends.items():
             pipe.append(self._key(name, version), value)
+        for name in VERSION_KEYS:  # keys created by the writes expire too until activation
+            pipe.expire(self._key(name, version), self.store.pending_seconds)
         pipe.execute()
 
     def _discard(self, version: str) -> None:

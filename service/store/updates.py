@@ -2,12 +2,13 @@
 
 An update reads the live version, lets ``models.build`` compute what changes (the new
 tracks' vectors and lists, the lists they enter or that lose a track), and writes a
-NEW version: every key of :data:`VERSION_KEYS` is copied server-side from the live
-version (``COPY``, pipelined, so keys added to that table are carried along), then
-only what changed is overwritten (documents, id indexes, the changed neighbour lists)
-together with the whole-model arrays (vectors, track table, titles, hub state).  The
-same activation as a full publish then flips ``current``, and only if the live
-version is still the one the update started from.
+NEW version (``drafts.py``): every key of :data:`VERSION_KEYS` is copied server-side
+from the live version (``COPY``, pipelined, so keys added to that table are carried
+along), then only what changed is written: documents, id indexes and the changed
+neighbour lists, the new rows appended to the vectors, table numbers and feel
+coordinates (an add) or those arrays rewritten (a removal moves rows), and the table
+strings, titles and hub state.  The same activation as a full publish then flips
+``current``, and only if the live version is still the one the update started from.
 
 An update that fails leaves the live model untouched: nothing is written before the
 input is checked, and a failure while writing deletes the pending version (with
@@ -38,8 +39,8 @@ from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track
 
 from .codec import SCORE_DTYPE, decode_neighbours, track_document
-from .errors import RebuildNeeded
 from .drafts import Change, Draft, Step
+from .errors import RebuildNeeded
 from .model_store import ModelStore
 from .upkeep import guard
 
@@ -210,6 +211,7 @@ class Updater:
         pairs = [decode_neighbours(stored[str(row).encode()]) for row in range(n)]
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
+
 
 def _appended(titles: bytes, more: list) -> str:
     """A JSON list with ``more`` appended, without decoding the stored one."""
