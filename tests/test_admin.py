@@ -69,7 +69,7 @@ def test_added_track_is_served_then_removed_everywhere(server, live):
     error(server.get(f"/v1/tracks/{NEW_ID}"), 404, "track_not_found")
     assert all(NEW_ID not in similar_ids(server, seed) for seed in neighbours)
 
-    response = server.post("/v1/admin/tracks/remove", json={"ids": ["trk3", "trk4"]},
+    response = server.post("/v1/admin/removals", json={"ids": ["trk3", "trk4"]},
                            headers=admin())
     assert response.status_code == 200 and response.json()["tracks"] == 58
     error(server.get("/v1/tracks/trk3"), 404, "track_not_found")
@@ -92,9 +92,9 @@ BAD_BODIES = [
      "tracks[0].popularity"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t"}, {"id": "a", "title": "u"}]},
      "tracks[1].id"),
-    ("/v1/admin/tracks/remove", {"ids": []}, "ids"),
-    ("/v1/admin/tracks/remove", {"ids": ["trk1", ""]}, "ids[1]"),
-    ("/v1/admin/tracks/remove", {"ids": "trk1"}, "ids"),
+    ("/v1/admin/removals", {"ids": []}, "ids"),
+    ("/v1/admin/removals", {"ids": ["trk1", ""]}, "ids[1]"),
+    ("/v1/admin/removals", {"ids": "trk1"}, "ids"),
 ]
 
 
@@ -114,7 +114,7 @@ def test_refused_changes_leave_every_answer(server, live):
     body = error(server.post("/v1/admin/tracks", json=taken, headers=admin()), 409,
                  "track_exists")
     assert body["ids"] == ["trk7"]
-    error(server.post("/v1/admin/tracks/remove", json={"ids": ["trk1", "nope"]},
+    error(server.post("/v1/admin/removals", json={"ids": ["trk1", "nope"]},
                       headers=admin()), 404, "track_not_found")
     error(server.delete("/v1/admin/tracks/nope", headers=admin()), 404, "track_not_found")
     after = [server.get(path).json() for path in (
@@ -127,7 +127,7 @@ def test_admin_routes_need_an_admin_key_before_anything_else(server, live):
                                   ({"X-API-Key": "wrong"}, 401, "unauthorized"),
                                   ({"X-API-Key": READER}, 403, "forbidden")):
         for send in (lambda: server.post("/v1/admin/tracks", json={}, headers=headers),
-                     lambda: server.post("/v1/admin/tracks/remove", json={"ids": ["trk1"]},
+                     lambda: server.post("/v1/admin/removals", json={"ids": ["trk1"]},
                                          headers=headers),
                      lambda: server.delete("/v1/admin/tracks/trk1", headers=headers)):
             body = error(send(), status, code)

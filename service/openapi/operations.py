@@ -180,7 +180,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "UpdateResult", ("PayloadTooLarge", *_ADMIN),
         body="AddTracksBody", body_examples=ADD_BODIES),
     Operation(
-        "post", "/v1/admin/tracks/remove", "removeTracks", "admin",
+        "post", "/v1/admin/removals", "removeTracks", "admin",
         "Remove tracks from the live model",
         "The tracks disappear from results, search and every id index; neighbour lists "
         "that held them are refilled by exact search. Every id must be in the model. "
@@ -190,7 +190,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "delete", "/v1/admin/tracks/{id}", "removeTrack", "admin",
         "Remove one track from the live model",
-        "As POST /v1/admin/tracks/remove with one id. " + _UPDATED,
+        "As POST /v1/admin/removals with one id. " + _UPDATED,
         "UpdateResult", ("TrackNotFound", *_ADMIN), path_model=TrackPath),
     Operation("get", "/healthz", "healthz", "health", "Liveness",
               "200 while the process is up; does not touch Redis.", "Health",

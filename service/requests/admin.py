@@ -1,5 +1,5 @@
 """Bodies of the admin routes: tracks to add (``POST /v1/admin/tracks``) and ids to
-remove (``POST /v1/admin/tracks/remove``).
+remove (``POST /v1/admin/removals``).
 
 A track row has the fields of a catalog row: ``id`` and ``title`` are required, the
 rest optional; ``features`` takes only the known audio features.

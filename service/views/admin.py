@@ -1,6 +1,6 @@
 """The admin routes: change the live model without a rebuild (admin key required).
 
-``POST /v1/admin/tracks`` adds track rows, ``POST /v1/admin/tracks/remove`` removes a
+``POST /v1/admin/tracks`` adds track rows, ``POST /v1/admin/removals`` removes a
 list of ids, ``DELETE /v1/admin/tracks/<id>`` one id.  Each publishes a new model
 version (``service/store/updates.py``) and answers what changed; on any error the live
 model is untouched.  Updates in one process run one at a time; across processes, an
@@ -31,7 +31,7 @@ def add_tracks() -> Response:
     return jsonify(result.as_dict())
 
 
-@bp.post("/tracks/remove")
+@bp.post("/removals")
 @require_admin
 def remove_tracks() -> Response:
     body = json_request(RemoveTracksBody)
