@@ -39,6 +39,16 @@ class TrackNotFound(NotFound):
     code = "track_not_found"
 
 
+class Conflict(FeelalikeError):
+    """The request clashes with the current state (e.g. a track id already taken)."""
+
+    code = "conflict"
+
+
+class TrackExists(Conflict):
+    code = "track_exists"
+
+
 class CatalogError(FeelalikeError):
     """A catalog (or review) file cannot be used at all."""
 

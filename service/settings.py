@@ -103,6 +103,9 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
             "every request).", names),
     Setting("API_KEYS_FILE", "", "File with one API key per line ('#' starts a comment), "
             "read at start-up in addition to API_KEYS."),
+    Setting("ADMIN_KEYS", (), "Comma-separated admin keys (sent in X-API-Key) that may change "
+            "the live model through /v1/admin/* (add and remove tracks). Empty: the admin "
+            "routes are off and answer 403 admin_disabled.", names),
     Setting("REQUIRE_KEYS_FOR_READS", False, "Require a valid X-API-Key on the read routes "
             "too (/v1/*; the health probes and /metrics stay open).", flag),
     Setting("CORS_ORIGINS", "*", "Origins allowed to call /v1/* from a browser: '*', a "

@@ -117,9 +117,14 @@ class Server:
             self.process = None
         self.log.close()
 
-    def get(self, path: str) -> requests.Response:
-        return requests.get(self.base + path, timeout=10)
+    def get(self, path: str, **kwargs) -> requests.Response:
+        return requests.get(self.base + path, timeout=10, **kwargs)
 
+    def post(self, path: str, **kwargs) -> requests.Response:
+        return requests.post(self.base + path, timeout=30, **kwargs)
+
+    def delete(self, path: str, **kwargs) -> requests.Response:
+        return requests.delete(self.base + path, timeout=30, **kwargs)
 
 # -- a catalog with external ids (tests/test_external_ids.py, tests/test_library.py) ------
 ID_CATALOG_ROWS = 30

@@ -12,12 +12,21 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from service.openapi import ERROR_RESPONSES, OPERATIONS, build_document, version
-from service.requests import MODELS, PlaylistBody, Query, RecommendBody, parse
+from service.requests import (
+    MODELS,
+    AddTracksBody,
+    PlaylistBody,
+    Query,
+    RecommendBody,
+    RemoveTracksBody,
+    parse,
+)
 
 from .fixtures import error_of
 
 FLASK_ONLY = {"HEAD", "OPTIONS"}
-BODY_MODELS = {"RecommendBody": RecommendBody, "PlaylistBody": PlaylistBody}
+BODY_MODELS = {"RecommendBody": RecommendBody, "PlaylistBody": PlaylistBody,
+               "AddTracksBody": AddTracksBody, "RemoveTracksBody": RemoveTracksBody}
 
 
 @pytest.fixture(scope="module")

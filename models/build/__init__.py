@@ -2,8 +2,21 @@
 vectors and neighbour lists."""
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
 from .features import AudioScaler
+from .fitted import FittedState
+from .incremental import (
+                         ListChanges,
+                         add_lists,
+                         compaction,
+                         AlbumMates,
+                         Placed,
+                         extend_payload,
+                         place,
+                         remove_lists,
+                         take_table,
+)
 from .feel import FeelModel, feel_columns
 from .feel_space import (
+                         album_key,
                          FeelCoordinates,
                          FeelWeights,
                          feel_coordinates,
@@ -32,6 +45,9 @@ from .sources import (
 from .vectors import Blocks, BlockWeights, vector_blocks
 
 __all__ = [
+    "AlbumMates", "FittedState", "ListChanges", "Placed", "add_lists", "compaction",
+    "extend_payload", "place", "album_key",
+    "remove_lists", "take_table",
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",
     "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",
     "NeighbourModel", "ProgressFactory", "Sources", "analyse_moods", "audio_positions", "build",

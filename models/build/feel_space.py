@@ -41,6 +41,12 @@ class FeelCoordinates:
     values: np.ndarray  # (n, d) standardised coordinates, 0 = the catalog's centre
     confidence: np.ndarray  # (n, d) in [0, 1]
     va: np.ndarray  # (n, 2) valence/arousal on [-1, 1] (for profiles and the API)
+    #: the catalog's centre and spread of the valence/arousal and mood columns: the
+    #: fitted state that places a track added later exactly as this catalog's were
+    stats: tuple[np.ndarray, np.ndarray] | None = None
+    #: (n, 2d) float32: each track's own values then confidences, before the album
+    #: prior (what a track added later shares with its album mates)
+    own: np.ndarray | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -59,29 +65,36 @@ def track_texts(tracks: Sequence[Track], reviews: Sequence[Review]) -> list[str]
     return texts
 
 
-def _standardise(values: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Centre and scale each column on the tracks that have evidence for it."""
-    out = np.zeros_like(values)
+def column_stats(values: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's centre and scale on the tracks that have evidence for it; a column
+    nobody has evidence for gets an infinite scale (its coordinates are all 0)."""
+    centre, spread = np.zeros(values.shape[1]), np.full(values.shape[1], np.inf)
     for j in range(values.shape[1]):
         w = weight[:, j]
         if w.sum() <= 0:
             continue
-        mu = np.average(values[:, j], weights=w)
+        centre[j] = mu = np.average(values[:, j], weights=w)
         sd = np.sqrt(np.average((values[:, j] - mu) ** 2, weights=w))
-        out[:, j] = (values[:, j] - mu) / (sd if sd > 1e-9 else 1.0)
-    return out
+        spread[j] = sd if sd > 1e-9 else 1.0
+    return centre, spread
 
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def album_key(album: str, artist: str) -> tuple[str, str] | None:
+    """What makes tracks one album for the prior: normalised album and artist."""
+    return (_fold(album), _fold(artist)) if album else None
+
+
 def album_groups(tracks: Sequence[Track]) -> list[list[int]]:
     """Rows of each album (same normalised album and first artist) with 2+ tracks."""
     groups: dict[tuple[str, str], list[int]] = {}
     for row, track in enumerate(tracks):
-        if track.album:
-            groups.setdefault((_fold(track.album), _fold(track.artist)), []).append(row)
+        key = album_key(track.album, track.artist)
+        if key is not None:
+            groups.setdefault(key, []).append(row)
     return [rows for rows in groups.values() if len(rows) > 1]
 
 
@@ -103,7 +116,11 @@ def share_album_prior(values: np.ndarray, confidence: np.ndarray,
 
 def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
                      profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
-                     ) -> FeelCoordinates:
+                     stats: tuple[np.ndarray, np.ndarray] | None = None,
+                     album_prior: bool = True) -> FeelCoordinates:
+    """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
+    :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
+    fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out."""
     n = len(tracks)
     prepared = model.prepare(tracks)
     va, va_conf = model.predict_va(prepared)
@@ -129,11 +146,15 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
         fill = sound_c[rows] == 0
         sound[rows] = np.where(fill, est, sound[rows])
         sound_c[rows] = np.where(fill, est_c, sound_c[rows])
-    values = np.hstack([_standardise(va * [1, 1], va_c), _standardise(moods, mood_c),
-                        latent, sound])
+    placed = np.hstack([va, moods])
+    weight = np.hstack([va_c, mood_c])
+    centre, spread = stats if stats is not None else column_stats(placed, weight)
+    values = np.hstack([(placed - centre) / spread, latent, sound])
     confidence = np.hstack([va_c, mood_c, latent_c, sound_c])
-    share_album_prior(values, confidence, album_groups(tracks))
-    return FeelCoordinates(values, confidence, va)
+    own = np.hstack([values, confidence]).astype(np.float32)
+    if album_prior:
+        share_album_prior(values, confidence, album_groups(tracks))
+    return FeelCoordinates(values, confidence, va, (centre, spread), own)
 
 
 def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:

@@ -6,7 +6,10 @@ catalog it is many times faster than scikit-learn's ``NearestNeighbors`` brute f
 (``bench/build_bench.py``).
 
 After ``fit``, ``neighbours_`` (n, k) holds each track's k nearest other tracks (the
-track itself removed) and ``scores_`` their similarity in [0, 1], best first.
+track itself removed) and ``scores_`` their similarity in [0, 1], best first;
+``hubs_`` (n, 2) each track's hub radius (mean similarity to its ten nearest) and the
+similarity of its k-th nearest before hub reduction, which an incremental update
+needs to place a new track in existing lists (``incremental.py``).
 Saved with ``np.savez`` and loaded with ``allow_pickle=False``.
 """
 from __future__ import annotations
@@ -54,6 +57,7 @@ class NeighbourModel:
             self._fill(vectors, start, stop, k)
             if progress:
                 progress(stop - start)
+        self.hubs_ = hub_state(self.scores_)
         if self.hubness > 0 and k > 0:
             self.neighbours_, self.scores_ = reduce_hubs(self.neighbours_, self.scores_,
                                                          self.hubness)
@@ -119,10 +123,21 @@ def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
 HUB_NEIGHBOURS = 10
 
 
+def hub_state(raw_scores: np.ndarray) -> np.ndarray:
+    """(n, 2) float32: each row's hub radius and its lowest raw similarity (its floor:
+    a track less similar than this does not enter the row's list)."""
+    out = np.zeros((len(raw_scores), 2), dtype=np.float32)
+    if raw_scores.shape[1]:
+        out[:, 0] = raw_scores[:, :HUB_NEIGHBOURS].mean(axis=1)
+        out[:, 1] = raw_scores[:, -1]
+    return out
+
+
 def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Re-rank each row's list, discounting candidates that are close to everything."""
-    r = scores[:, :HUB_NEIGHBOURS].mean(axis=1)
+                radius: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Re-rank each row's list, discounting candidates that are close to everything
+    (``radius``: every track's hub radius, when ``scores`` are only some rows')."""
+    r = scores[:, :HUB_NEIGHBOURS].mean(axis=1) if radius is None else radius
     adjusted = np.clip(scores - strength * (r[neighbours] - r.mean()), 0.0, 1.0)
     order = np.argsort(-adjusted, axis=1, kind="stable")
     return (np.take_along_axis(neighbours, order, axis=1).astype(np.int32),

@@ -19,11 +19,12 @@ from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lex
 from ..ranking import TrackTable
 from .evidence import analyse_moods
 from .features import AudioScaler
+from .fitted import FittedState
 from .feel import FeelModel
 from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
-from .vectors import BlockWeights, build_vectors
+from .vectors import BlockWeights, vector_blocks
 
 
 @dataclass
@@ -36,6 +37,10 @@ class BuiltModel:
     meta: dict[str, Any]
     problems: list[RowProblem] = field(default_factory=list)
     related: list[list[dict[str, Any]]] = field(default_factory=list)
+    #: what the build fitted and the hub state of every row (see ``incremental.py``)
+    fitted: FittedState | None = None
+    hubs: np.ndarray | None = None
+    coords: np.ndarray | None = None  # feel space: own coordinates (FeelCoordinates.own)
 
     def table(self) -> TrackTable:
         return TrackTable.build(self.tracks, self.profiles, self.vectors)
@@ -85,18 +90,20 @@ def version_id(catalog: Catalog, reviews: Sequence[Review], settings: dict[str, 
 
 def _vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[MoodProfile],
              weights: BlockWeights, feel_model: FeelModel | None,
-             feel_weights: FeelWeights) -> tuple[np.ndarray, AudioScaler]:
+             feel_weights: FeelWeights) -> tuple[np.ndarray, FittedState, np.ndarray | None]:
     """Track vectors: the learned feel space when a model is given (profiles then carry
-    its valence/arousal), else the hand-weighted blocks."""
+    its valence/arousal), else the hand-weighted blocks; and what was fitted."""
     if feel_model is None:
-        return build_vectors(catalog.tracks, profiles, weights)
+        blocks = vector_blocks(catalog.tracks, profiles)
+        return blocks.combine(weights), FittedState(*blocks.stats, blocks.scaler,
+                                                    block_weights=weights), None
     coords = feel_coordinates(feel_model, catalog.tracks, profiles, reviews)
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
     scaler = AudioScaler()
-    raw = scaler.raw_matrix(catalog.tracks)
-    scaler.fit(raw)
-    return feel_vectors(coords, feel_weights), scaler
+    scaler.fit(scaler.raw_matrix(catalog.tracks))
+    return feel_vectors(coords, feel_weights), FittedState(
+        *coords.stats, scaler, feel_model=feel_model, feel_weights=feel_weights), coords.own
 
 
 def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
@@ -115,10 +122,13 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     lexicon = lexicon or load_lexicon()
     analysis = analyse_moods(catalog, reviews, lexicon, progress, va_model)
     profiles = analysis.profiles
-    vectors, scaler = _vectors(catalog, reviews, profiles, weights, feel_model, feel_weights)
+    vectors, fitted, coords = _vectors(catalog, reviews, profiles, weights, feel_model, feel_weights)
+    scaler = fitted.scaler
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
     bar.close()
+    fitted.va_model, fitted.k = va_model, k
+    fitted.metric, fitted.hubness = model.metric, model.hubness
     assert_neighbours(model.neighbours_, model.scores_, analysis.comparisons)
     settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood,
                 "va_weight": weights.va, "va_model": va_model is not None,
@@ -142,4 +152,5 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     return BuiltModel(tracks=catalog.tracks, profiles=profiles, vectors=vectors,
                       neighbours=model.neighbours_, scores=model.scores_, meta=meta,
                       problems=catalog.problems,
-                      related=related_tracks(catalog.tracks, analysis.comparisons))
+                      related=related_tracks(catalog.tracks, analysis.comparisons),
+                      fitted=fitted, hubs=model.hubs_, coords=coords)

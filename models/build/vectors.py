@@ -36,9 +36,10 @@ def mood_matrix(profiles: Sequence[MoodProfile]) -> np.ndarray:
     return out
 
 
-def _standardise(block: np.ndarray) -> np.ndarray:
+def block_stats(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's mean and standard deviation (1 for a constant column)."""
     std = block.std(axis=0)
-    return (block - block.mean(axis=0)) / np.where(std > 1e-9, std, 1.0)
+    return block.mean(axis=0), np.where(std > 1e-9, std, 1.0)
 
 
 @dataclass
@@ -49,6 +50,8 @@ class Blocks:
     mood: np.ndarray  # (n, 16)
     va: np.ndarray  # (n, 2)
     scaler: AudioScaler
+    #: centre and spread of the 16 mood and 2 valence/arousal columns (fitted state)
+    stats: tuple[np.ndarray, np.ndarray] | None = None
 
     def combine(self, weights: BlockWeights) -> np.ndarray:
         """Float32 vectors: each block scaled by its weight over sqrt(its width)."""
@@ -57,13 +60,24 @@ class Blocks:
                              ).astype(np.float32)
 
 
-def vector_blocks(tracks: Sequence[Track], profiles: Sequence[MoodProfile]) -> Blocks:
-    scaler = AudioScaler()
-    raw = scaler.raw_matrix(tracks)
+def vector_blocks(tracks: Sequence[Track], profiles: Sequence[MoodProfile],
+                  fitted: tuple[AudioScaler, tuple[np.ndarray, np.ndarray]] | None = None,
+                  ) -> Blocks:
+    """The standardised blocks; ``fitted`` (a catalog's scaler and :attr:`Blocks.stats`)
+    puts ``tracks`` on that catalog's scale instead of fitting one on them."""
     moods = mood_matrix(profiles)
-    audio = scaler.fit(raw).transform(raw, mood_va=moods[:, len(MOODS):])
-    return Blocks(audio=audio, mood=_standardise(moods[:, :len(MOODS)]),
-                  va=_standardise(moods[:, len(MOODS):]), scaler=scaler)
+    if fitted is None:
+        scaler = AudioScaler()
+        raw = scaler.raw_matrix(tracks)
+        scaler.fit(raw)
+        stats = block_stats(moods)
+    else:
+        scaler, stats = fitted
+        raw = scaler.raw_matrix(tracks)
+    audio = scaler.transform(raw, mood_va=moods[:, len(MOODS):])
+    z = (moods - stats[0]) / stats[1]
+    return Blocks(audio=audio, mood=z[:, :len(MOODS)], va=z[:, len(MOODS):], scaler=scaler,
+                  stats=stats)
 
 
 def build_vectors(tracks: Sequence[Track], profiles: Sequence[MoodProfile],

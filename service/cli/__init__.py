@@ -20,6 +20,7 @@ from .moods import moods
 from .query import playlist, recommend
 from .serve import serve
 from .training import evaluate, train_mood
+from .updates import add, remove
 
 __all__ = ["cli", "main"]
 
@@ -30,7 +31,7 @@ def cli() -> None:
 
 
 for _command in (build, analyze, train_mood, moods, recommend, playlist, serve, demo, evaluate,
-                 datasets):
+                 datasets, add, remove):
     cli.add_command(_command)
 
 

@@ -44,6 +44,7 @@ TAGS = [
     {"name": "health", "description": "Liveness and readiness probes."},
     {"name": "docs", "description": "This document and its HTML rendering."},
     {"name": "page", "description": "The web page and the embeddable widget (HTML)."},
+    {"name": "admin", "description": "Changing the live model (admin key required)."},
 ]
 
 

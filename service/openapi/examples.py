@@ -91,6 +91,9 @@ OK = {
         "related": [], "model_version": VERSION},
     "Health": {"status": "ok"},
     "Readiness": {"status": "ready", "model_version": VERSION, "tracks": 28356},
+    "UpdateResult": {"model_version": "20261125T231500Z-3f2a9c1d", "previous_version": VERSION,
+                     "tracks": 28357, "added": ["new-track-1"], "removed": [],
+                     "lists_rewritten": 97, "seconds": 0.41},
 }
 
 EXPORTS = {
@@ -112,6 +115,21 @@ EXPORTS = {
         "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC",
                        "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187"],
         "album": "Her"}]}},
+}
+
+ADD_BODIES = {
+    "one": example("One track with a few features", {"tracks": [
+        {"id": "new-track-1", "title": "Night Drive", "artist": "The Midnight",
+         "album": "Endless Summer", "tags": ["synthwave"],
+         "features": {"energy": 0.62, "valence": 0.35, "tempo": 118}}]}),
+    "notes": example("A track known only by words", {"tracks": [
+        {"id": "new-track-2", "title": "Harbour Lights", "notes": "wistful and calm"}]}),
+}
+
+REMOVE_BODIES = {
+    "one": example("One track", {"ids": ["new-track-1"]}),
+    "several": example("Several tracks at once (one new version)",
+                       {"ids": ["new-track-1", "new-track-2"]}),
 }
 
 ERRORS = {
@@ -145,6 +163,24 @@ ERRORS = {
         "code": "unauthorized", "message": "a valid X-API-Key header is required"}}),
     "busy": example("Heavy requests are all in use", {"error": {
         "code": "busy", "message": "the server is busy with heavy requests; retry shortly"}}),
+    "admin_unauthorized": example("No admin key sent", {"error": {
+        "code": "unauthorized", "message": "this route needs an admin key in the X-API-Key "
+        "header", "header": "X-API-Key"}}),
+    "admin_disabled": example("No admin key configured", {"error": {
+        "code": "admin_disabled", "message": "the admin routes are off on this server (set "
+        "FEELALIKE_ADMIN_KEYS to turn them on)"}}),
+    "forbidden": example("A read key on an admin route", {"error": {
+        "code": "forbidden", "message": "the key in X-API-Key may read but not change the "
+        "model"}}),
+    "track_exists": example("An id already in the model", {"error": {
+        "code": "track_exists", "message": "1 track id(s) already in the model "
+        "(new-track-1); remove them first to replace them", "ids": ["new-track-1"]}}),
+    "update_conflict": example("Another update won the race", {"error": {
+        "code": "update_conflict", "message": "the live model changed while the update was "
+        "written; run it again"}}),
+    "rebuild_needed": example("A model built before incremental updates", {"error": {
+        "code": "rebuild_needed", "message": "the live model was built before incremental "
+        "updates existed; run `feelalike build` once"}}),
     "internal_error": example("A bug (no internals are shown)", {"error": {
         "code": "internal_error", "message": "internal server error"}}),
     "method_not_allowed": example("A method the path does not take", {"error": {

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from ..exports import FORMATS
 from ..requests import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
 from ..settings import ALL_SETTINGS
-from .examples import EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES
+from .examples import ADD_BODIES, EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES, REMOVE_BODIES
 
 
 def _default(name: str) -> Any:
@@ -48,6 +48,17 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                          "expired); store_unavailable: Redis cannot be reached; busy: every "
                          "slot for heavy requests is in use (Retry-After). Retry later.",
                     ("model_not_ready", "store_unavailable", "busy")),
+    "AdminUnauthorized": (401, "unauthorized: no X-API-Key header, or a key that is neither "
+                               "an admin key nor a read key (never echoed).",
+                          ("admin_unauthorized",)),
+    "Forbidden": (403, "admin_disabled: FEELALIKE_ADMIN_KEYS is empty, so the admin routes "
+                       "are off; forbidden: a read key (FEELALIKE_API_KEYS) that is not an "
+                       "admin key.", ("admin_disabled", "forbidden")),
+    "Conflict": (409, "track_exists: an id to add is already in the model (`ids`); "
+                      "update_conflict: the live model changed while the update ran (run "
+                      "it again); rebuild_needed: the live model predates incremental "
+                      "updates (run `feelalike build` once).",
+                 ("track_exists", "update_conflict", "rebuild_needed")),
     "InternalError": (500, "internal_error: a bug; no internals are shown.",
                       ("internal_error",)),
 }
@@ -79,6 +90,12 @@ _SEEDS = ("BadRequest", "Unauthorized", "SeedNotFound", "UriTooLong", "TooManyRe
           "Unavailable", "InternalError")
 _BODY = ("BadRequest", "Unauthorized", "SeedNotFound", "PayloadTooLarge", "UriTooLong",
          "TooManyRequests", "Unavailable", "InternalError")
+_ADMIN = ("BadRequest", "AdminUnauthorized", "Forbidden", "Conflict", "UriTooLong",
+          "TooManyRequests", "Unavailable", "InternalError")
+_UPDATED = ("Every change is published as a new model version, exactly as a full build "
+            "publishes one; on any error (bad body, an id already in the model, a store "
+            "failure) the live model is untouched. Needs an admin key (FEELALIKE_ADMIN_KEYS) "
+            "in X-API-Key.")
 _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
     "m3u8": {"type": "string", "description": "Extended M3U: #EXTM3U, a #PLAYLIST line, then "
                                               "#EXTINF and a URL per track."},
@@ -178,6 +195,27 @@ OPERATIONS: tuple[Operation, ...] = (
         "TrackDocument", ("BadRequest", "Unauthorized", "TrackNotFound", "UriTooLong",
                           "TooManyRequests", "Unavailable", "InternalError"),
         path_model=TrackPath),
+    Operation(
+        "post", "/v1/admin/tracks", "addTracks", "admin", "Add tracks to the live model",
+        "Each row gets the vector and neighbour list a full build would give it (mood "
+        "evidence from its tags, notes and features; the build's fitted scales) and enters "
+        "the neighbour lists of the tracks it is now among the nearest of. Ids must be new: "
+        "to change a track, remove it and add it again. " + _UPDATED,
+        "UpdateResult", ("PayloadTooLarge", *_ADMIN),
+        body="AddTracksBody", body_examples=ADD_BODIES),
+    Operation(
+        "post", "/v1/admin/removals", "removeTracks", "admin",
+        "Remove tracks from the live model",
+        "The tracks disappear from results, search and every id index; neighbour lists "
+        "that held them are refilled by exact search. Every id must be in the model. "
+        + _UPDATED,
+        "UpdateResult", ("PayloadTooLarge", "TrackNotFound", *_ADMIN),
+        body="RemoveTracksBody", body_examples=REMOVE_BODIES),
+    Operation(
+        "delete", "/v1/admin/tracks/{id}", "removeTrack", "admin",
+        "Remove one track from the live model",
+        "As POST /v1/admin/removals with one id. " + _UPDATED,
+        "UpdateResult", ("TrackNotFound", *_ADMIN), path_model=TrackPath),
     Operation("get", "/healthz", "healthz", "health", "Liveness",
               "200 while the process is up; does not touch Redis.", "Health",
               ("UriTooLong", "InternalError")),

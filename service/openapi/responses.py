@@ -221,6 +221,24 @@ class Readiness(Doc):
     tracks: int = Field(ge=0, description="How many tracks the model has.", examples=[28356])
 
 
+class UpdateResult(Doc):
+    """Answer of the admin routes: the new live model version and what changed."""
+
+    model_version: str = Field(description="The new live model version.",
+                               examples=["20261125T231500Z-3f2a9c1d"])
+    previous_version: str = Field(description="The version the update started from.",
+                                  examples=["20261125T204030Z-d62af65e"])
+    tracks: int = Field(ge=0, description="Tracks in the new version.", examples=[28357])
+    added: list[str] = Field(description="Ids of the tracks added (empty for a removal).",
+                             examples=[["new-track-1"]])
+    removed: list[str] = Field(description="Ids of the tracks removed (empty for an add).",
+                               examples=[[]])
+    lists_rewritten: int = Field(ge=0, description="Neighbour lists written: the new "
+                                 "tracks' own and those of tracks whose lists changed.",
+                                 examples=[97])
+    seconds: float = Field(ge=0, description="How long the update took.", examples=[0.41])
+
+
 class ErrorDetail(Doc):
     """What went wrong."""
 
@@ -228,7 +246,9 @@ class ErrorDetail(Doc):
                                   "seed_not_found, track_not_found, not_found, "
                                   "method_not_allowed, request_entity_too_large, "
                                   "request_uri_too_long, model_not_ready, store_unavailable, "
-                                  "internal_error.", examples=["bad_request"])
+                                  "internal_error; admin routes also unauthorized, "
+                                  "forbidden, admin_disabled, track_exists, "
+                                  "update_conflict, rebuild_needed.", examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
     field: Optional[str] = Field(None, description="400 only: the exact JSON path of the "
@@ -253,4 +273,4 @@ def schema_of(model: type[BaseModel]) -> dict[str, Any]:
 RESPONSES: dict[str, type[BaseModel]] = {m.__name__: m for m in (
     TrackRef, Result, Recommendations, RichRecommendations, Evidence, MoodScore, Related,
     TrackDocument, SearchResult, Search, Entry, ArcPoint, Playlist, Path, Health,
-    Readiness, ErrorDetail, Error)}
+    Readiness, UpdateResult, ErrorDetail, Error)}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Flask
 from flask_cors import CORS
 
-from . import gate, keys, limits
+from . import admin, gate, keys, limits
+from .admin import require_admin
 from .keys import require_key
 
-__all__ = ["init_app", "require_key"]
+__all__ = ["init_app", "require_admin", "require_key"]
 
 EXPOSED = ["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
            "X-RateLimit-Reset"]
@@ -23,7 +24,7 @@ def init_cors(app: Flask) -> None:
     origins: str | list[str] = "*" if raw == "*" else \
         [o.strip() for o in raw.split(",") if o.strip()]
     CORS(app, resources={r"/v1/*": {}, r"/openapi.json": {}}, origins=origins,
-         allow_headers=ALLOWED, expose_headers=EXPOSED, methods=["GET", "POST", "OPTIONS"],
+         allow_headers=ALLOWED, expose_headers=EXPOSED, methods=["GET", "POST", "DELETE", "OPTIONS"],
          supports_credentials=False, send_wildcard=origins == "*", max_age=600)
 
 
@@ -31,4 +32,5 @@ def init_app(app: Flask) -> None:
     init_cors(app)
     limits.init_app(app)  # first: refused keys count against the limit too
     keys.init_app(app)
+    admin.init_app(app)
     gate.init_app(app)

@@ -87,13 +87,19 @@ def check_key() -> Response | None:
     return None
 
 
-def require_key(view: F) -> F:
-    """Decorator for views that change state: a valid ``X-API-Key`` is required."""
-    @functools.wraps(view)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        refused = check_key()
-        return refused if refused is not None else view(*args, **kwargs)
-    return guarded  # type: ignore[return-value]
+def guarded_by(check: Callable[[], Response | None]) -> Callable[[F], F]:
+    """A view decorator: ``check`` runs first; its refusal, if any, is the answer."""
+    def decorate(view: F) -> F:
+        @functools.wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            refused = check()
+            return refused if refused is not None else view(*args, **kwargs)
+        return guarded  # type: ignore[return-value]
+    return decorate
+
+
+#: for views that change state: a valid ``X-API-Key`` is required.
+require_key = guarded_by(check_key)
 
 
 def init_app(app: Flask) -> KeyRing:
@@ -105,7 +111,8 @@ def init_app(app: Flask) -> KeyRing:
 
         @app.before_request
         def reads_need_a_key() -> Response | None:
-            if request.method == "OPTIONS" or not request.path.startswith("/v1/"):
+            if request.method == "OPTIONS" or not request.path.startswith("/v1/") \
+                    or request.path.startswith("/v1/admin/"):  # admin keys: admin.py
                 return None
             return check_key()
     return ring

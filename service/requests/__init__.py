@@ -10,6 +10,7 @@ their JSON Schemas.
 """
 from __future__ import annotations
 
+from .admin import AddTracksBody, RemoveTracksBody, TrackRow
 from .attributes import ATTRIBUTES, YEARS, AttributeFields
 from .bodies import PlaylistBody, QueryFields, RecommendBody
 from .parsing import bad_request, json_path, parse, parse_json
@@ -27,6 +28,7 @@ from .schema import MODELS, json_schema, query_parameters, schemas
 from .types import MAX_LIST, MAX_SEEDS, MAX_TEXT, Body, Query
 
 __all__ = [
+    "AddTracksBody", "RemoveTracksBody", "TrackRow",
     "ATTRIBUTES", "YEARS", "AttributeFields", "PlaylistBody", "QueryFields", "RecommendBody",
     "bad_request", "json_path", "parse", "parse_json", "Arc", "MoodName", "Moods", "SeedItem",
     "SeedRef", "EXPORT_FORMATS", "EmbedQuery", "PathQuery", "PlaylistFormat", "SearchQuery", "SimilarQuery",

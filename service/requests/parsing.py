@@ -65,7 +65,7 @@ def bad_request(error: Mapping[str, Any]) -> BadRequest:
     ctx = error.get("ctx") or {}
     message = ctx["message"] if error["type"] == REQUEST_ERROR else describe(error)
     if error["type"] == REQUEST_ERROR and ctx.get("at"):
-        loc += ctx["at"].split(".")
+        loc += [int(p) if p.isdigit() else p for p in ctx["at"].split(".")]
     path = json_path(loc)
     return BadRequest(f"{path}: {message}", field=path)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .admin import AddTracksBody, Features, RemoveTracksBody, TrackRow
 from .bodies import PlaylistBody, RecommendBody
 from .parts import Arc, Moods, SeedRef
 from .queries import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
@@ -19,6 +20,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "Moods": Moods, "Arc": Arc, "SimilarQuery": SimilarQuery, "SearchQuery": SearchQuery,
     "PathQuery": PathQuery, "TrackPath": TrackPath, "PlaylistFormat": PlaylistFormat,
     "EmbedQuery": EmbedQuery,
+    "AddTracksBody": AddTracksBody, "TrackRow": TrackRow, "Features": Features,
+    "RemoveTracksBody": RemoveTracksBody,
 }
 
 

@@ -5,7 +5,9 @@ from .codec import decode_neighbours, encode_neighbours, track_document
 from .connection import close_embedded, connect, open_store
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 from .model_store import ModelStore
+from .drafts import ID_INDEXES
+from .updates import Updater, UpdateResult
 
-__all__ = ["ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
+__all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
            "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "open_store",
            "track_document"]

@@ -1,7 +1,7 @@
 """Errors of the Redis model store (the domain knows nothing of Redis)."""
 from __future__ import annotations
 
-from models.errors import CatalogError, FeelalikeError
+from models.errors import CatalogError, Conflict, FeelalikeError
 
 
 class ModelNotReady(FeelalikeError):
@@ -20,6 +20,19 @@ class StoreCorrupt(FeelalikeError):
     """The store holds data this version of feelalike cannot read."""
 
     code = "store_corrupt"
+
+
+class UpdateConflict(Conflict):
+    """The live model changed while an update was being written (another update or a
+    build won the race); the update was dropped and can be run again."""
+
+    code = "update_conflict"
+
+
+class RebuildNeeded(Conflict):
+    """The live model was built without the fitted state incremental updates need."""
+
+    code = "rebuild_needed"
 
 
 class ModelShrinks(CatalogError):

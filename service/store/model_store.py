@@ -12,6 +12,9 @@ Every key is built by :meth:`ModelStore.key_for`::
     {prefix}:v:{version}:neighbours      -> hash row -> K int32 rows + K float32 scores
     {prefix}:v:{version}:vectors         -> raw float32 bytes, rows of ``dim`` values
     {prefix}:v:{version}:titles          -> JSON [[title, artist, popularity], ...] by row
+    {prefix}:v:{version}:fitted          -> .npz bytes: what the build fitted (FittedState)
+    {prefix}:v:{version}:hubs            -> raw float32 bytes, (radius, floor) by row
+    {prefix}:v:{version}:coords          -> raw float32 bytes, own feel coordinates by row
     {prefix}:v:{version}:cache:{digest}  -> a cached API response body (JSON)
     {prefix}:v:{version}:cache_index     -> sorted set of cached digests by time
     {prefix}:pending                     -> sorted set of versions being written, by deadline
@@ -38,7 +41,7 @@ from models.ingest import id_keys
 from models.ranking import TrackTable
 
 from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_documents
-from .errors import ModelNotReady, StoreCorrupt
+from .errors import ModelNotReady, StoreCorrupt, UpdateConflict
 from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
 
 WRITE_CHUNK = 2000
@@ -102,7 +105,7 @@ class ModelStore(Upkeep):
         self.sweep()
         if not force:
             self.check_shrink(int(built.meta.get("tracks", len(built.tracks))))
-        self._register(version)
+        self.register(version)
         self._write_documents(version, built, progress)
         self._write_arrays(version, built)
         self.client.set(self.key_for("meta", version=version), json.dumps(built.meta),
@@ -110,7 +113,7 @@ class ModelStore(Upkeep):
         self.activate(version)
         return version
 
-    def _register(self, version: str) -> None:
+    def register(self, version: str) -> None:
         """List the version, with a deadline, before any of its keys exists."""
         now = self.clock()
         pipe = self.client.pipeline(transaction=True)
@@ -151,22 +154,40 @@ class ModelStore(Upkeep):
         pipe = self.client.pipeline(transaction=False)
         values = {"vectors": built.vectors.astype(SCORE_DTYPE).tobytes(),
                   "titles": json.dumps(titles), "table": numbers, "table_strings": strings}
+        if built.fitted is not None and built.hubs is not None:  # for incremental updates
+            values.update(fitted=built.fitted.to_bytes(),
+                          hubs=built.hubs.astype(SCORE_DTYPE).tobytes())
+        if built.coords is not None:
+            values["coords"] = built.coords.astype(SCORE_DTYPE).tobytes()
         for name, value in values.items():
             pipe.set(self.key_for(name, version=version), value, ex=self.pending_seconds)
         pipe.execute()
 
     @guard
-    def activate(self, version: str) -> None:
-        """Point ``current`` at ``version`` and start the grace period of the others."""
+    def activate(self, version: str, expect: str | None = None) -> None:
+        """Point ``current`` at ``version`` and start the grace period of the others;
+        with ``expect``, only if ``expect`` is still current (else UpdateConflict)."""
         if not self.client.exists(self.key_for("meta", version=version)):
             raise ModelNotReady(f"model version {version} is not in the store")
         pipe = self.client.pipeline(transaction=True)
+        if expect is not None:
+            pipe.watch(self.key_for("current"))
+            live = pipe.get(self.key_for("current"))
+            if live is None or live.decode() != expect:
+                pipe.reset()
+                raise UpdateConflict("the live model changed while the update was written; "
+                                     "run it again")
+            pipe.multi()
         pipe.zadd(self.key_for("versions"), {version: self.clock()})
         pipe.zrem(self.key_for("pending"), version)
         pipe.set(self.key_for("current"), version)
         for key in VERSION_KEYS:
             pipe.persist(self.key_for(key, version=version))
-        pipe.execute()
+        try:
+            pipe.execute()
+        except redis.WatchError:
+            raise UpdateConflict("the live model changed while the update was written; "
+                                 "run it again") from None
         self.expire_old(keep=version)
 
     # -- reading -------------------------------------------------------------------

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import docs, health, page, playlists, recommendations, tracks
+from . import admin, docs, health, page, playlists, recommendations, tracks
 
-BLUEPRINTS = (health.bp, recommendations.bp, playlists.bp, tracks.bp)
+BLUEPRINTS = (health.bp, recommendations.bp, playlists.bp, tracks.bp, admin.bp)
 BLUEPRINTS += (docs.bp,)  # GET /openapi.json and /docs
 BLUEPRINTS += (page.bp,)  # GET / (the web page) and /embed (the widget)
 

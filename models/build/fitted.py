@@ -1,0 +1,89 @@
+"""What a build fitted on its catalog and an incremental update reuses.
+
+A full build standardises mood and valence/arousal columns on its catalog, scales
+audio features, places tracks with the learned feel model (or weighs the plain
+blocks) and discounts hubs with a strength.  :class:`FittedState` keeps all of it, so
+a track added later gets the vector the same build would have given it.  It travels
+as one ``.npz`` (``to_bytes``/``from_bytes``, ``allow_pickle=False``): the feel and
+valence/arousal models inside are their own ``.npz`` files, as raw bytes.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..audio import VaModel
+from ..errors import CatalogError
+from .features import AudioScaler
+from .feel import FeelModel
+from .feel_space import FeelWeights
+from .vectors import BlockWeights
+
+FORMAT = 1
+
+
+@dataclass
+class FittedState:
+    """The fitted state of one build (``feel_model`` None: the plain blocks)."""
+
+    centre: np.ndarray  # per standardised mood / valence-arousal column
+    spread: np.ndarray
+    scaler: AudioScaler
+    feel_model: FeelModel | None = None
+    feel_weights: FeelWeights = field(default_factory=FeelWeights)
+    block_weights: BlockWeights = field(default_factory=BlockWeights)
+    va_model: VaModel | None = None
+    k: int = 100
+    metric: str = "cosine"
+    hubness: float = 0.5
+
+    @property
+    def stats(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.centre, self.spread
+
+    def to_bytes(self) -> bytes:
+        arrays = {"format": np.int32(FORMAT), "centre": self.centre, "spread": self.spread,
+                  "audio_features": np.array(self.scaler.features, dtype=str),
+                  "audio_mean": self.scaler.mean_, "audio_scale": self.scaler.scale_,
+                  "feel_weights": np.array(list(vars(self.feel_weights).values())),
+                  "block_weights": np.array(list(vars(self.block_weights).values())),
+                  "neighbours": np.array([self.k, self.hubness]),
+                  "metric": np.str_(self.metric)}
+        for name, model in (("feel_model", self.feel_model), ("va_model", self.va_model)):
+            if model is not None:
+                arrays[name] = np.frombuffer(_saved(model), dtype=np.uint8)
+        out = io.BytesIO()
+        np.savez(out, **arrays)
+        return out.getvalue()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "FittedState":
+        try:
+            with np.load(io.BytesIO(blob), allow_pickle=False) as data:
+                if int(data["format"]) != FORMAT:
+                    raise CatalogError("the stored fitted state has another format")
+                scaler = AudioScaler(tuple(str(f) for f in data["audio_features"]),
+                                     data["audio_mean"], data["audio_scale"])
+                k, hubness = data["neighbours"]
+                return cls(data["centre"], data["spread"], scaler,
+                           feel_model=_load(FeelModel, data, "feel_model"),
+                           feel_weights=FeelWeights(*map(float, data["feel_weights"])),
+                           block_weights=BlockWeights(*map(float, data["block_weights"])),
+                           va_model=_load(VaModel, data, "va_model"),
+                           k=int(k), metric=str(data["metric"]), hubness=float(hubness))
+        except (OSError, KeyError, ValueError, TypeError) as exc:
+            raise CatalogError(f"cannot read the stored fitted state: {exc}") from None
+
+
+def _saved(model: FeelModel | VaModel) -> bytes:
+    out = io.BytesIO()
+    model.save(out)
+    return out.getvalue()
+
+
+def _load(cls: type, data: np.lib.npyio.NpzFile, name: str):
+    if name not in data.files:
+        return None
+    return cls.load(io.BytesIO(data[name].tobytes()))

@@ -1,0 +1,90 @@
+"""Bodies of the admin routes: tracks to add (``POST /v1/admin/tracks``) and ids to
+remove (``POST /v1/admin/removals``).
+
+A track row has the fields of a catalog row: ``id`` and ``title`` are required, the
+rest optional; ``features`` takes only the known audio features.
+"""
+from __future__ import annotations
+
+from pydantic import Field, create_model, model_validator
+
+from models.ingest import AUDIO_FEATURES, Track
+
+from .types import MAX_TEXT, MAX_TITLE, Body, Item, fail, number, quote, text
+
+MAX_TRACKS = 1000  # per request: larger batches go through `feelalike add --catalog`
+MAX_TAGS = 50
+TrackId = text(MAX_TITLE)
+
+Features = create_model(  # type: ignore[call-overload]
+    "Features", __base__=Body, __module__=__name__,
+    __doc__="Audio features of a track (Spotify's scales); every one is optional.",
+    **{name: (number(-1e6, 1e6) | None, Field(None, description=f"The track's {name}.",
+                                              examples=[0.5]))
+       for name in AUDIO_FEATURES})
+
+
+class TrackRow(Body):
+    """One track to add, with the fields of a catalog row."""
+
+    id: TrackId = Field(description="The track's id; must not be in the model yet.",
+                        examples=["new-track-1"])
+    title: text(MAX_TITLE) = Field(description="The track's title.",  # type: ignore[valid-type]
+                                   examples=["Night Drive"])
+    artist: str = Field("", max_length=MAX_TITLE, description="The artist.",
+                        examples=["The Midnight"])
+    album: str = Field("", max_length=MAX_TITLE, description="The album.",
+                       examples=["Endless Summer"])
+    release_date: str = Field("", max_length=40, description="Release date (YYYY-MM-DD or "
+                              "a year).", examples=["2016-08-05"])
+    popularity: number(0, 100) | None = Field(  # type: ignore[valid-type]
+        None, description="Popularity, 0-100.", examples=[55])
+    tags: list[Item] = Field(default_factory=list, max_length=MAX_TAGS,
+                             description="Genres, subgenres and playlist names.",
+                             examples=[["synthwave", "night drive"]])
+    features: Features = Field(  # type: ignore[valid-type]
+        default_factory=Features, description="Audio features (danceability, energy, "
+        "valence, tempo, ...).", examples=[{"energy": 0.62, "valence": 0.35, "tempo": 118}])
+    notes: str = Field("", max_length=MAX_TEXT, description="Free text about how the track "
+                       "feels, read for moods like catalog notes.",
+                       examples=["wistful, late-night and warm"])
+
+    def track(self) -> Track:
+        features = {k: float(v) for k, v in self.features.model_dump().items() if v is not None}
+        return Track(id=self.id, title=self.title, artist=self.artist.strip(),
+                     album=self.album.strip(), release_date=self.release_date.strip(),
+                     popularity=self.popularity, features=features,
+                     tags=list(dict.fromkeys(self.tags)), notes=self.notes.strip())
+
+
+class AddTracksBody(Body):
+    """Tracks to add to the live model, published as a new model version."""
+
+    tracks: list[TrackRow] = Field(min_length=1, max_length=MAX_TRACKS,
+                                   description=f"1 to {MAX_TRACKS} track rows; ids must be "
+                                               "new and distinct.",
+                                   examples=[[{"id": "new-track-1", "title": "Night Drive",
+                                               "artist": "The Midnight",
+                                               "features": {"energy": 0.62}}]])
+
+    @model_validator(mode="after")
+    def _distinct_ids(self) -> "AddTracksBody":
+        seen: set[str] = set()
+        for i, row in enumerate(self.tracks):
+            if row.id in seen:
+                raise fail(f"id {quote(row.id)} is given twice", at=f"tracks.{i}.id")
+            seen.add(row.id)
+        return self
+
+    def rows(self) -> list[Track]:
+        return [row.track() for row in self.tracks]
+
+
+class RemoveTracksBody(Body):
+    """Track ids to remove from the live model, published as a new model version."""
+
+    ids: list[Item] = Field(min_length=1, max_length=MAX_TRACKS,
+                            description=f"1 to {MAX_TRACKS} ids of tracks in the model.",
+                            examples=[["new-track-1"]])
+
+

@@ -1,0 +1,235 @@
+"""Incremental updates of the live model: add or remove tracks, published as a new version.
+
+An update reads the live version, lets ``models.build`` compute what changes (the new
+tracks' vectors and lists, the lists they enter or that lose a track), and writes a
+NEW version (``drafts.py``): every key of :data:`VERSION_KEYS` is copied server-side
+from the live version (``COPY``, pipelined, so keys added to that table are carried
+along), then only what changed is written: documents, id indexes and the changed
+neighbour lists, the new rows appended to the vectors, table numbers and feel
+coordinates (an add) or those arrays rewritten (a removal moves rows), and the table
+strings, titles and hub state.  The same activation as a full publish then flips
+``current``, and only if the live version is still the one the update started from.
+
+An update that fails leaves the live model untouched: nothing is written before the
+input is checked, and a failure while writing deletes the pending version (with
+Redis gone, the version's registration deadline and its keys' time to live let the
+next publish or sweep remove it).
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from models.build import (
+    FittedState,
+    ListChanges,
+    add_lists,
+    album_key,
+    compaction,
+    extend_payload,
+    place,
+    remove_lists,
+    take_table,
+)
+from models.errors import BadRequest, TrackExists, TrackNotFound
+from models.ingest import Track
+
+from .codec import SCORE_DTYPE, decode_neighbours, track_document
+from .drafts import Change, Draft, Step
+from .errors import RebuildNeeded
+from .model_store import ModelStore
+from .upkeep import guard
+
+SHOWN = 10
+
+
+@dataclass
+class UpdateResult:
+    version: str
+    base: str
+    tracks: int
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    lists_rewritten: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"model_version": self.version, "previous_version": self.base,
+                "tracks": self.tracks, "added": self.added, "removed": self.removed,
+                "lists_rewritten": self.lists_rewritten, "seconds": round(self.seconds, 3)}
+
+
+class Updater:
+    """Adds and removes tracks of ``store``'s live model; ``on_step`` hears each stage
+    (``read``, ``computed``, ``copied``, ``written``) as it ends."""
+
+    def __init__(self, store: ModelStore, on_step: Step | None = None) -> None:
+        self.store = store
+        self.on_step = on_step or (lambda _stage: None)
+
+    def _key(self, name: str, version: str) -> str:
+        return self.store.key_for(name, version=version)
+
+    def _live(self) -> tuple[str, dict[str, Any], FittedState, np.ndarray]:
+        version = self.store.current_version()
+        meta = self.store.meta(version)
+        blob, hubs = self.store.client.mget(self._key("fitted", version),
+                                            self._key("hubs", version))
+        if blob is None or hubs is None:
+            raise RebuildNeeded(f"the live model {version} was built before incremental "
+                                "updates existed; run `feelalike build` once")
+        return version, meta, FittedState.from_bytes(blob), \
+            np.frombuffer(hubs, SCORE_DTYPE).reshape(-1, 2)
+
+    # -- adding --------------------------------------------------------------------
+    @guard
+    def add(self, tracks: Sequence[Track]) -> UpdateResult:
+        """Add ``tracks`` (ids must be new: an existing id refuses the whole update)."""
+        started = time.perf_counter()
+        if not tracks:
+            raise BadRequest("no tracks to add", field="tracks")
+        base, meta, state, hubs = self._live()
+        ids = [t.id for t in tracks]
+        taken = [i for i, row in zip(ids, self.store.client.hmget(self._key("rows", base), ids))
+                 if row is not None]
+        if taken:
+            raise TrackExists(f"{len(taken)} track id(s) already in the model ("
+                              f"{', '.join(taken[:SHOWN])}); remove them first to replace "
+                              "them", ids=taken[:SHOWN])
+        vectors, strings, titles = self._read(base, ("vectors", "table_strings", "titles"))
+        n, table = int(meta["tracks"]), json.loads(strings)
+        everything = np.frombuffer(vectors, SCORE_DTYPE).reshape(n, int(meta["dim"]))
+        self.on_step("read")
+        placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
+        everything = np.vstack([everything, placed.vectors])
+        lists = add_lists(everything, n, int(meta["k"]), hubs, state,
+                          lambda rows: self._stored_lists(base, rows))
+        numbers = extend_payload(table, tracks, placed.profiles, placed.vectors)
+        more = [[t.title, t.artist, t.popularity or 0.0] for t in tracks]
+        documents = {n + i: track_document(t, p) for i, (t, p) in
+                     enumerate(zip(tracks, placed.profiles))}
+        self.on_step("computed")
+        appends = {"vectors": placed.vectors.astype(SCORE_DTYPE).tobytes(), "table": numbers}
+        if placed.own is not None:
+            appends["coords"] = placed.own.astype(SCORE_DTYPE).tobytes()
+        change = Change(documents, [], lists, n + len(tracks), n, appends=appends, sets={
+            "table_strings": json.dumps(table), "titles": _appended(titles, more),
+            "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()})
+        version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
+        return UpdateResult(version, base, n + len(tracks), added=ids,
+                            lists_rewritten=len(lists.lists),
+                            seconds=time.perf_counter() - started)
+
+    def _read(self, version: str, names: Sequence[str]) -> list[bytes]:
+        found = self.store.client.mget([self._key(name, version) for name in names])
+        if any(value is None for value in found):
+            raise RebuildNeeded(f"the live model {version} lacks parts an update needs; "
+                                "rebuild it")
+        return found
+
+    def _album_mates(self, version: str, table: dict[str, Any],
+                     keys: list[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
+        """The stored own feel coordinates of the tracks of each album in ``keys``."""
+        wanted, rows = set(keys), {}
+        first = {album.split(" ", 1)[0] for album, _ in keys}  # a cheap test before folding
+        for row, (album, artist) in enumerate(zip(table["albums"], table["artists"])):
+            words = album.split(None, 1)
+            if album and (words[0].casefold() if words else "") in first:
+                key = album_key(album, artist)
+                if key in wanted:
+                    rows.setdefault(key, []).append(row)
+        key = self._key("coords", version)
+        width = self.store.client.strlen(key) // max(len(table["ids"]), 1)
+        if not rows or not width:
+            return {}
+        pipe = self.store.client.pipeline(transaction=False)
+        for members in rows.values():
+            for row in members:
+                pipe.getrange(key, row * width, (row + 1) * width - 1)
+        found = iter(pipe.execute())
+        return {album: np.vstack([np.frombuffer(next(found), SCORE_DTYPE) for _ in members])
+                for album, members in rows.items()}
+
+    def _stored_lists(self, version: str, rows: Sequence[int]) -> list[np.ndarray]:
+        blobs = self.store.client.hmget(self._key("neighbours", version),
+                                        [str(r) for r in rows])
+        if any(b is None for b in blobs):
+            raise RebuildNeeded(f"the live model {version} lacks neighbour lists; rebuild it")
+        return [decode_neighbours(b)[0] for b in blobs]
+
+    # -- removing ------------------------------------------------------------------
+    @guard
+    def remove(self, ids: Sequence[str], *, force: bool = False) -> UpdateResult:
+        """Remove the tracks ``ids`` (every one must exist; nothing changes otherwise)."""
+        started = time.perf_counter()
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            raise BadRequest("no track ids to remove", field="ids")
+        base, meta, state, hubs = self._live()
+        rows = self.store.client.hmget(self._key("rows", base), ids)
+        missing = [i for i, row in zip(ids, rows) if row is None]
+        if missing:
+            raise TrackNotFound(f"no track with id {missing[0]!r}"
+                                + (f" (and {len(missing) - 1} more)" if len(missing) > 1
+                                   else ""), ids=missing[:SHOWN])
+        removed = sorted(int(r) for r in rows)
+        n = int(meta["tracks"])
+        if len(removed) >= n:
+            raise BadRequest("cannot remove every track of the model; build a new one",
+                             field="ids")
+        if not force:
+            self.store.check_shrink(n - len(removed))
+        table, titles = self.store.table(base), self.store.titles(base)
+        lists, scores = self._all_lists(base, n)
+        self.on_step("read")
+        order = compaction(n, removed)
+        changes = remove_lists(table.vectors, lists, scores, hubs, order, state)
+        movers = {new: int(old) for new, old in enumerate(order) if new != old}
+        docs = self.store.tracks(base, [*removed, *movers.values()])
+        gone, moved = docs[:len(removed)], docs[len(removed):]
+        table = take_table(table, order)
+        titles = [titles[i] for i in order]
+        self.on_step("computed")
+        coords = self.store.client.get(self._key("coords", base))
+        if coords:
+            coords = np.frombuffer(coords, SCORE_DTYPE).reshape(n, -1)[order].tobytes()
+        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n,
+                        sets=_arrays(table, titles, changes, coords or None))
+        version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
+        return UpdateResult(version, base, len(order), removed=ids,
+                            lists_rewritten=len(changes.lists),
+                            seconds=time.perf_counter() - started)
+
+    def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+        stored = self.store.client.hgetall(self._key("neighbours", version))
+        if len(stored) != n:
+            raise RebuildNeeded(f"the live model {version} lacks neighbour lists; rebuild it")
+        pairs = [decode_neighbours(stored[str(row).encode()]) for row in range(n)]
+        return (np.array([p[0] for p in pairs], dtype=np.int32),
+                np.array([p[1] for p in pairs], dtype=np.float32))
+
+
+def _appended(titles: bytes, more: list) -> str:
+    """A JSON list with ``more`` appended, without decoding the stored one."""
+    text = titles.decode().rstrip()
+    extra = json.dumps(more)[1:-1]
+    return text[:-1] + ("," if text != "[]" else "") + extra + "]" if more else text
+
+
+def _arrays(table: Any, titles: list, lists: ListChanges, coords: bytes | None,
+            ) -> dict[str, bytes | str]:
+    """Every whole-model array of a version, written whole (a removal reorders rows)."""
+    numbers, strings = table.to_payload()
+    out: dict[str, bytes | str] = {
+        "vectors": table.vectors.astype(SCORE_DTYPE).tobytes(), "titles": json.dumps(titles),
+        "table": numbers, "table_strings": strings,
+        "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+    if coords is not None:
+        out["coords"] = coords
+    return out
+
+

@@ -1,0 +1,107 @@
+"""`feelalike add` and `feelalike remove`: the live model changes as a new version, and
+every refused change leaves it as it was (one line on stderr, exit 2)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models.build import build
+from models.ingest import Catalog
+
+from .fixtures import (
+    CATALOG_HEADER, ID_CATALOG_COLUMNS, SHARED, id_catalog_rows, isrc, make_track, mbid,
+    music_file, needs_shared, write, write_catalog, write_rows,
+)
+
+
+@pytest.fixture()
+def live(store) -> str:
+    tracks = [make_track(i, album=f"Album {i}") for i in range(60)]
+    return store.publish(build(Catalog(tracks=tracks), k=10))
+
+
+def answers(runner) -> str:
+    code, out, err = runner("recommend", "trk3", "--json")
+    assert code == 0, err
+    return out
+
+
+def test_add_then_remove(runner, store, live, tmp_path):
+    code, out, err = runner("add", "--catalog", str(write_catalog(tmp_path, rows=5)))
+    assert code == 0, err
+    assert "added 5 track(s)" in out and "65 tracks" in out
+    assert "skipped 1 malformed catalog rows" in err  # the file's last row
+    version = store.current_version()
+    assert version != live and store.row_of(version, "id3") == 63
+    code, out, err = runner("recommend", "id3", "--json")
+    assert code == 0 and json.loads(out)["results"], err
+    code, out, err = runner("remove", "id3", "trk7")
+    assert code == 0, err
+    assert "removed 2 track(s)" in out and "63 tracks" in out
+    code, _, err = runner("recommend", "id3")
+    assert code == 2 and "no track matches" in err
+    assert store.row_of(store.current_version(), "trk7") is None
+
+
+@pytest.mark.parametrize("args, message", [
+    (("add", "--catalog", "{tmp}/missing.csv"), "missing.csv"),
+    (("add", "--catalog", "{tmp}/broken.csv"), "no usable"),
+    (("add", "--catalog", "{tmp}/taken.csv"), "already in the model"),
+    (("add",), "give --catalog or --audio-dir"),
+    (("remove", "nope"), "no track with id 'nope'"),
+], ids=["missing file", "only malformed rows", "existing id", "nothing to add", "unknown id"])
+def test_a_refused_change_leaves_the_live_model(runner, store, live, tmp_path, args, message):
+    write(tmp_path, "broken.csv", CATALOG_HEADER + "bad,,,,\n,,,\n")
+    write(tmp_path, "taken.csv", CATALOG_HEADER + "id1,Fresh,Band,LP,Pl,pop,0.5,0.5,100\n"
+                                                  "trk4,Song 4,Artist 4,LP,Pl,pop,0.1,0.2,90\n")
+    before = answers(runner)
+    code, out, err = runner(*(a.format(tmp=tmp_path) for a in args))
+    assert code == 2 and message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert store.current_version() == live and answers(runner) == before
+
+
+def test_remove_needs_force_to_lose_most_tracks(runner, store, live, monkeypatch):
+    monkeypatch.setenv("FEELALIKE_MAX_SHRINK", "0.1")
+    ids = [f"trk{i}" for i in range(10)]
+    code, _, err = runner("remove", *ids)
+    assert code == 2 and "--force" in err and store.current_version() == live
+    code, out, err = runner("remove", *ids, "--force")
+    assert code == 0 and "50 tracks" in out, err
+
+
+@needs_shared
+@pytest.mark.slow
+def test_add_an_audio_folder(runner, store, live):
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    folder = SHARED / "audio" / "generated_moods" / "calm"
+    code, out, err = runner("add", "--audio-dir", str(folder))
+    assert code == 0, err
+    clips = len(list(folder.glob("*.opus")))
+    assert f"added {clips} track(s)" in out
+    table = store.table(store.current_version())
+    assert len(table) == 60 + clips
+    code, out, err = runner("recommend", table.ids[-1], "--json")
+    assert code == 0 and json.loads(out)["results"], err
+
+
+def test_added_tracks_answer_to_their_external_ids_until_removed(runner, store, live,
+                                                                 tmp_path):
+    rows = id_catalog_rows()[:6]
+    path = write_rows(tmp_path / "ids.csv", rows, ID_CATALOG_COLUMNS)
+    code, _, err = runner("add", "--catalog", str(path))
+    assert code == 0, err
+    by_id = json.loads(answers_for(runner, "id3"))["seed"]["id"]
+    for seed in (f"isrc:{isrc(3)}", f"mbid:{mbid(3)}", "deezer:1003", f"path:{music_file(3)}"):
+        assert json.loads(answers_for(runner, seed))["seed"]["id"] == by_id == "id3"
+    code, _, err = runner("remove", "id3")
+    assert code == 0, err
+    code, _, err = runner("recommend", f"isrc:{isrc(3)}")
+    assert code == 2 and "no track has the id 'isrc:" in err
+
+
+def answers_for(runner, seed: str) -> str:
+    code, out, err = runner("recommend", seed, "--json")
+    assert code == 0, err
+    return out

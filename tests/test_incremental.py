@@ -1,0 +1,244 @@
+"""Incremental updates: new tracks placed as a full build would place them, removed
+tracks gone everywhere, each change a new version, and a failed change leaving the live
+model as it was (real Redis)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import redis
+
+from models.build import (
+    FeelModel,
+    FittedState,
+    add_lists,
+    album_key,
+    build,
+    compaction,
+    place,
+    remove_lists,
+)
+from models.errors import BadRequest, TrackExists, TrackNotFound
+from models.ingest import Catalog
+from service.store import ModelStore, StoreUnavailable, Updater
+from service.store.errors import RebuildNeeded, UpdateConflict
+from service.store.upkeep import VERSION_KEYS
+
+from .fixtures import make_track
+from .redis_server import free_port
+
+BASE = 200
+
+
+def tracks(n: int = BASE) -> list:
+    return [make_track(i, album=f"Album {i}", tags=["sad songs" if i % 2 else "party hits",
+                                                    f"genre {i % 6}"]) for i in range(n)]
+
+
+def newcomers(count: int = 3) -> list:
+    """Tracks with ids and titles of their own, features like existing ones'; the last
+    one on an album already in the catalog (Album 7 by Artist 0)."""
+    return [make_track(1000 + i, title=f"New {i}", tags=["sad songs", f"genre {i % 6}"],
+                       album="Album 7" if i == count - 1 else f"New album {i}")
+            for i in range(count)]
+
+
+def album_mates(catalog: list, built):
+    """What the store gives ``place``: the own coordinates of an album's tracks."""
+    def mates(keys):
+        rows = {}
+        for row, track in enumerate(catalog):
+            if album_key(track.album, track.artist) in keys:
+                rows.setdefault(album_key(track.album, track.artist), []).append(row)
+        return {key: built.coords[members] for key, members in rows.items()}
+    return mates
+
+
+def feel_model(catalog: list) -> FeelModel:
+    rows = np.arange(0, len(catalog), 2)
+    labels = np.array([[(i % 10) / 5 - 1, ((i * 3) % 10) / 5 - 1] for i in rows])
+    return FeelModel().fit(catalog, rows, labels)
+
+
+def ids_of(catalog: list, rows) -> set[str]:
+    return {catalog[int(r)].id for r in rows}
+
+
+@pytest.mark.parametrize("feel", [False, True], ids=["plain", "feel"])
+def test_added_tracks_match_a_full_rebuild(feel):
+    """The new tracks' lists and the lists they enter equal those of a full rebuild with
+    the same rows, but for the catalog statistics a rebuild refits (a few percent of the
+    lists may differ in a member; here we assert >= 90% overlap and the same nearest)."""
+    old, new = tracks(), newcomers()
+    model = feel_model(old) if feel else None
+    base = build(Catalog(tracks=list(old)), k=20, feel_model=model)
+    state = FittedState.from_bytes(base.fitted.to_bytes())  # as read back from the store
+    assert (state.feel_model is not None) == feel
+    vectors = place(new, state, album_mates(old, base)).vectors
+    full = build(Catalog(tracks=[*old, *new]), k=20, feel_model=model)
+    assert np.abs(vectors - full.vectors[BASE:]).max() < 0.05  # the album prior included
+    changes = add_lists(np.vstack([base.vectors, vectors]), BASE, 20, base.hubs, state,
+                        lambda rows: [base.neighbours[r] for r in rows])
+    both = [*old, *new]
+    for j in range(len(new)):
+        mine, theirs = changes.lists[BASE + j][0], full.neighbours[BASE + j]
+        assert len(set(mine) & set(theirs)) >= 18
+        assert mine[0] == theirs[0]
+    entered = {both[r].id for r, (rows, _) in changes.lists.items() if (rows >= BASE).any()}
+    expected = {both[r].id for r in range(BASE) if (full.neighbours[r] >= BASE).any()}
+    assert entered and len(entered & expected) >= 0.9 * len(entered | expected)
+    assert changes.hubs.shape == (BASE + len(new), 2)
+
+
+def test_removal_matches_a_full_rebuild():
+    old = tracks()
+    base = build(Catalog(tracks=list(old)), k=20)
+    state = base.fitted
+    removed = [5, 17, 150, 199]
+    order = compaction(BASE, removed)
+    assert sorted(order) == sorted(set(range(BASE)) - set(removed))
+    changes = remove_lists(base.vectors, base.neighbours, base.scores, base.hubs, order, state)
+    new_of = {int(o): i for i, o in enumerate(order)}
+    kept = [old[int(o)] for o in order]
+    full = build(Catalog(tracks=kept), k=20)
+    for row in range(len(order)):
+        rows = changes.lists[row][0] if row in changes.lists else \
+            [new_of[int(x)] for x in base.neighbours[order[row]]]
+        assert all(0 <= r < len(order) and r != row for r in rows)
+        assert len(ids_of(kept, rows) & ids_of(kept, full.neighbours[row])) >= 18
+
+
+def test_fitted_state_survives_its_bytes():
+    base = build(Catalog(tracks=tracks(60)), k=10, feel_model=feel_model(tracks(60)))
+    back = FittedState.from_bytes(base.fitted.to_bytes())
+    assert np.array_equal(back.centre, base.fitted.centre)
+    assert back.k == 10 and back.hubness == base.fitted.hubness
+    assert back.feel_model.tags_ == base.fitted.feel_model.tags_
+    a = place(newcomers(), base.fitted).vectors
+    assert np.array_equal(a, place(newcomers(), back).vectors)
+
+
+# -- the store ---------------------------------------------------------------------------
+@pytest.fixture()
+def live(store: ModelStore) -> str:
+    return store.publish(build(Catalog(tracks=tracks()), k=20))
+
+
+def snapshot(store: ModelStore) -> tuple:
+    """What readers of the live model see: version, size, a few lists and documents."""
+    version = store.current_version()
+    lists = [store.neighbours(version, row)[0].tolist() for row in (0, 7, 199)]
+    return version, store.meta(version)["tracks"], lists, store.tracks(version, [0, 199])
+
+
+def test_add_publishes_a_new_version_with_the_tracks(store, live):
+    result = Updater(store).add(newcomers())
+    version = store.current_version()
+    assert version == result.version != live and result.base == live
+    row = store.row_of(version, "trk1000")
+    assert row == BASE and store.tracks(version, [row])[0]["title"] == "New 0"
+    assert len(store.neighbours(version, row)[0]) == 20
+    table = store.table(version)
+    assert len(table) == BASE + 3 and table.ids[-1] == "trk1002"
+    assert len(store.titles(version)) == BASE + 3
+    assert any(row in store.neighbours(version, r)[0] for r in range(BASE))
+    assert store.meta(version)["update"] == {"kind": "add", "base": live, "tracks": 3,
+                                             "lists_rewritten": result.lists_rewritten}
+    assert store.row_of(live, "trk1000") is None  # the old version is as it was
+    for name in VERSION_KEYS:  # every key of the live version, none left to expire
+        if store.client.exists(store.key_for(name, version=live)):
+            assert store.client.ttl(store.key_for(name, version=version)) == -1, name
+
+
+def test_remove_takes_the_tracks_out_of_everything(store, live):
+    Updater(store).add(newcomers())
+    result = Updater(store).remove(["trk5", "trk1001", "trk5"])
+    version = store.current_version()
+    assert result.removed == ["trk5", "trk1001"] and store.meta(version)["tracks"] == BASE + 1
+    assert store.row_of(version, "trk5") is None and store.row_of(version, "trk1001") is None
+    table = store.table(version)
+    assert len(table) == BASE + 1 and not {"trk5", "trk1001"} & set(table.ids)
+    for track_id in ("trk1002", "trk199", "trk0"):
+        row = store.row_of(version, track_id)
+        assert store.tracks(version, [row])[0]["id"] == track_id == table.ids[row]
+    for row in range(len(table)):
+        rows = store.neighbours(version, row)[0]
+        assert len(rows) == 20 and ((rows >= 0) & (rows < len(table)) & (rows != row)).all()
+    assert store.client.hlen(store.key_for("tracks", version=version)) == BASE + 1
+
+
+@pytest.mark.parametrize("change, error", [
+    (lambda u: u.add([make_track(3)]), TrackExists),
+    (lambda u: u.add([]), BadRequest),
+    (lambda u: u.remove(["nope"]), TrackNotFound),
+    (lambda u: u.remove([f"trk{i}" for i in range(BASE)]), BadRequest),
+], ids=["existing id", "no tracks", "unknown id", "every track"])
+def test_a_refused_change_writes_nothing(store, live, change, error):
+    before = snapshot(store)
+    keys = set(store.client.scan_iter(match=store.key_for("*")))
+    with pytest.raises(error):
+        change(Updater(store))
+    assert snapshot(store) == before
+    assert set(store.client.scan_iter(match=store.key_for("*"))) == keys
+
+
+def test_a_model_built_before_updates_needs_a_rebuild(store, live):
+    store.client.delete(store.key_for("fitted", version=live))
+    with pytest.raises(RebuildNeeded):
+        Updater(store).add(newcomers())
+    assert store.current_version() == live
+
+
+def test_redis_going_away_mid_add_leaves_the_live_model(store, live, redis_server):
+    before = snapshot(store)
+    broken = ModelStore(redis.Redis.from_url(redis_server.url), prefix=store.prefix)
+    seen = []
+
+    def lose_redis(stage: str) -> None:
+        seen.append(stage)
+        if stage == "copied":  # every key copied, nothing changed yet: Redis goes away
+            broken.client.connection_pool.disconnect()
+            broken.client.connection_pool = redis.ConnectionPool(port=free_port(),
+                                                                 socket_timeout=2)
+
+    with pytest.raises(StoreUnavailable):
+        Updater(broken, on_step=lose_redis).add(newcomers())
+    assert seen == ["read", "computed", "copied"]
+    assert snapshot(store) == before
+    pending = [v.decode() for v in store.client.zrange(store.key_for("pending"), 0, -1)]
+    assert len(pending) == 1 and store.client.exists(store.key_for("tracks",
+                                                                   version=pending[0]))
+    store.clock = lambda: 1e12  # past every deadline: the sweep removes the half version
+    assert store.sweep() == pending
+    assert not list(store.client.scan_iter(match=store.key_for("*", version=pending[0])))
+    assert snapshot(store) == before
+
+
+def test_an_update_that_loses_the_race_is_dropped(store, live):
+    rival = build(Catalog(tracks=tracks(50)), k=10)
+
+    def rebuild_meanwhile(stage: str) -> None:
+        if stage == "written":
+            store.publish(rival)
+
+    with pytest.raises(UpdateConflict):
+        Updater(store, on_step=rebuild_meanwhile).add(newcomers())
+    assert store.current_version() == rival.meta["version"]
+    assert not store.client.zrange(store.key_for("pending"), 0, -1)
+    assert store.row_of(store.current_version(), "trk1000") is None
+
+
+def test_feel_model_updates_keep_their_coordinates(store):
+    old, new = tracks(), newcomers()
+    model = feel_model(old)
+    base = build(Catalog(tracks=old), k=20, feel_model=model)
+    store.publish(base)
+    Updater(store).add(new)
+    version, width = store.current_version(), base.coords.shape[1] * 4
+    full = build(Catalog(tracks=[*old, *new]), k=20, feel_model=model)
+    assert np.abs(store.vectors(version, [BASE + 2]) - full.vectors[BASE + 2]).max() < 0.05
+    coords = store.key_for("coords", version=version)
+    assert store.client.strlen(coords) == (BASE + 3) * width
+    Updater(store).remove(["trk0"])  # the last row moves into row 0, its coordinates too
+    version = store.current_version()
+    moved = store.client.getrange(store.key_for("coords", version=version), 0, width - 1)
+    assert moved == store.client.getrange(coords, (BASE + 2) * width, (BASE + 3) * width - 1)
