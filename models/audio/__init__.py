@@ -10,10 +10,22 @@ from .analysis import (
     tempo,
 )
 from .batch import DEFAULT_WINDOW, AudioCache, Batch, analyse_many, analyse_paths, as_track, expand
+from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
+from .emotion_training import EmotionSet, emotion_set, fit_audio_feel, read_fractions
 from .training import train
 from .va_model import INPUTS, VaModel
 
 __all__ = [
+    "AudioFeel",
+    "EmotionSet",
+    "GEMS",
+    "GEMS_MOODS",
+    "analysis_vector",
+    "emotion_set",
+    "fit_audio_feel",
+    "gems_va",
+    "label_va",
+    "read_fractions",
     "AudioCache",
     "Batch",
     "DEFAULT_WINDOW",

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable
 
 from ..ingest import sha256_of
 from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
+from .emotion import analysis_vector
 
 DEFAULT_WINDOW = 120.0
 
@@ -144,4 +145,4 @@ def as_track(result: dict[str, Any]) -> "Track":
     features = {name: float(result["features"][name]) for name in TRACK_FEATURES
                 if isinstance(result["features"].get(name), (int, float))}
     return Track(id=f"audio-{result['content_hash'][:16]}", title=title,
-                 features=features, tags=[path.parent.name] if path.parent.name else [])
+                 features=features, analysis=analysis_vector(result["features"]), tags=[path.parent.name] if path.parent.name else [])
