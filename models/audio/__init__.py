@@ -11,12 +11,27 @@ from .analysis import (
 )
 from .batch import DEFAULT_WINDOW, AudioCache, Batch, analyse_many, analyse_paths, as_track, expand
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
-from .emotion_training import EmotionSet, emotion_set, fit_audio_feel, read_fractions
+from .emotion_training import (
+    AudioFeelTraining,
+    EmotionSet,
+    audio_feel_path,
+    emotion_set,
+    fit_audio_feel,
+    load_audio_feel,
+    read_fractions,
+    save_audio_feel,
+    train_audio_feel,
+)
 from .training import train
 from .va_model import INPUTS, VaModel
 
 __all__ = [
     "AudioFeel",
+    "AudioFeelTraining",
+    "audio_feel_path",
+    "load_audio_feel",
+    "save_audio_feel",
+    "train_audio_feel",
     "EmotionSet",
     "GEMS",
     "GEMS_MOODS",

@@ -45,6 +45,7 @@ FOLDER_GEMS: dict[str, dict[str, float]] = {
 DERIVED = frozenset({"brightness", "energy", "acousticness", "danceability", "key", "mode",
                      "duration_ms", "chroma_mean", "chroma_std"})
 ALPHAS = tuple(np.logspace(-1, 4, 16))
+MIN_CLIPS = 10
 
 
 def analysis_vector(features: Mapping[str, Any]) -> dict[str, float]:
@@ -115,9 +116,9 @@ class AudioFeel:
         from sklearn.linear_model import RidgeCV
 
         fractions = np.asarray(fractions, dtype=np.float64)
-        if len(rows) < 20 or fractions.shape != (len(rows), len(GEMS)):
-            raise CatalogError(f"need at least 20 analysed clips with {len(GEMS)} emotion "
-                               f"fractions; got {len(rows)} and {fractions.shape}")
+        if len(rows) < MIN_CLIPS or fractions.shape != (len(rows), len(GEMS)):
+            raise CatalogError(f"need at least {MIN_CLIPS} analysed clips with {len(GEMS)} "
+                               f"emotion fractions; got {len(rows)} and {fractions.shape}")
         names = sorted(set.intersection(*(set(r) for r in rows)))
         self.inputs_ = names
         raw = np.array([[r[n] for n in names] for r in rows], dtype=np.float64)
@@ -155,9 +156,14 @@ class AudioFeel:
     _ARRAYS = ("mean_", "scale_", "coef_", "intercept_", "spread_")
 
     def save(self, path: str | Path) -> None:
-        np.savez(path, inputs=np.array(self.inputs_, dtype=str), gems=np.array(GEMS),
+        """Written whole or not at all (a temporary file, then renamed)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.stem + ".part.npz")
+        np.savez(tmp, inputs=np.array(self.inputs_, dtype=str), gems=np.array(GEMS),
                  alpha=np.array(self.alpha_), alphas=np.array(self.alphas),
                  **{n.rstrip("_"): getattr(self, n) for n in self._ARRAYS})
+        tmp.replace(path)
 
     @classmethod
     def load(cls, path: str | Path) -> "AudioFeel":

@@ -19,7 +19,7 @@ from .datasets import datasets
 from .moods import moods
 from .query import playlist, recommend
 from .serve import serve
-from .training import evaluate, train_mood
+from .training import evaluate, train_audio, train_mood
 
 __all__ = ["cli", "main"]
 
@@ -29,7 +29,7 @@ def cli() -> None:
     """feelalike: tracks that feel like the one you love."""
 
 
-for _command in (build, analyze, train_mood, moods, recommend, playlist, serve, demo, evaluate,
+for _command in (build, analyze, train_mood, train_audio, moods, recommend, playlist, serve, demo, evaluate,
                  datasets):
     cli.add_command(_command)
 
