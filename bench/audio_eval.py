@@ -167,10 +167,10 @@ def matrix(rows: list[dict[str, float]]) -> np.ndarray:
 
 
 def table(results: dict[str, dict[str, np.ndarray]]) -> None:
-    print(f"{'method':<44}{'emotion@10':>24}{'quadrant':>9}{'valence':>9}{'genre@10':>10}")
+    print(f"{'method':<56}{'emotion@10':>24}{'quadrant':>9}{'valence':>24}{'genre@10':>10}")
     for name, m in results.items():
-        print(f"{name:<44}{str(bootstrap(m['emotion'])):>24}{m['quadrant'].mean():>9.3f}"
-              f"{m['valence'].mean():>9.3f}{m['genre'].mean():>10.3f}")
+        print(f"{name:<56}{str(bootstrap(m['emotion'])):>24}{m['quadrant'].mean():>9.3f}"
+              f"{str(bootstrap(m['valence'])):>24}{m['genre'].mean():>10.3f}")
 
 
 def draw(results: dict[str, dict[str, np.ndarray]],

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import AudioError
-from .spectrum import HOP, Spectrum, spectral, timbre_and_harmony
+from .spectrum import HOP, Spectrum, cens, spectral, timbre_and_harmony
 
 ANALYSIS_VERSION = 2  # 2: one shared spectrogram; timbre/harmony/rhythm statistics
 SAMPLE_RATE = 22050
@@ -115,9 +115,7 @@ def tempo_of(oenv: np.ndarray) -> tuple[float, float]:
 
 def key_and_mode(y: np.ndarray) -> tuple[int, int, float]:
     """(pitch class 0..11, mode 1 major / 0 minor, correlation)."""
-    import librosa
-
-    pc, mode, r, _ = key_of(librosa.feature.chroma_cens(y=y, sr=SAMPLE_RATE))
+    pc, mode, r, _ = key_of(cens(y, SAMPLE_RATE))
     return pc, mode, r
 
 

@@ -38,9 +38,15 @@ class Spectrum:
         mel = librosa.feature.melspectrogram(S=magnitude ** 2, sr=sr, n_mels=N_MELS)
         log_mel = librosa.power_to_db(mel)
         oenv = librosa.onset.onset_strength(S=log_mel, sr=sr, hop_length=HOP)
-        low = librosa.resample(y, orig_sr=sr, target_sr=CHROMA_RATE)
-        chroma = librosa.feature.chroma_cens(y=low, sr=CHROMA_RATE)
-        return cls(y, sr, magnitude, log_mel, oenv, chroma)
+        return cls(y, sr, magnitude, log_mel, oenv, cens(y, sr))
+
+
+def cens(y: np.ndarray, sr: int) -> np.ndarray:
+    """(12, frames) CENS chroma, from the audio at CHROMA_RATE."""
+    import librosa
+
+    low = librosa.resample(y, orig_sr=sr, target_sr=CHROMA_RATE)
+    return librosa.feature.chroma_cens(y=low, sr=CHROMA_RATE)
 
 
 def _stats(name: str, rows: np.ndarray) -> dict[str, list[float]]:
