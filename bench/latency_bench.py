@@ -5,8 +5,10 @@
 Builds a model into a private redis-server, starts `feelalike serve` on a free
 loopback port, and times, in one interleaved run: /healthz (the HTTP floor),
 /v1/recommendations with distinct seeds (cache misses) and with a repeated seed
-(cache hits), POST /v1/recommendations with two seeds and mood targets, and POST
-/v1/playlists for 20 tracks along a mood arc with filters.  Prints medians, p95 and the ratio to the /healthz floor.
+(cache hits) and with a ``spotify:track:`` seed (an external id, cache misses), POST
+/v1/recommendations with two seeds and mood targets, and with a 10,000-id
+``include_ids`` library (every id external, a third unknown), and POST /v1/playlists
+for 20 tracks along a mood arc with filters.  Prints medians, p95 and the ratio to the /healthz floor.
 """
 from __future__ import annotations
 
@@ -95,8 +97,12 @@ def _measure(base: str, catalog, n: int) -> dict[str, list[float]]:
                                     "recommendations, seed=id (miss)": [],
                                     "recommendations, seed=title (miss)": [],
                                     "recommendations, repeated (hit)": [],
+                                    "recommendations, seed=spotify:track:": [],
                                     "POST recommendations (2 seeds+moods)": [],
+                                    "POST recommendations, 10,000 include_ids": [],
                                     "POST playlists (20, arc, filters)": []}
+    library = [f"spotify:track:{t.id}" for t in rng.sample(catalog.tracks, 6_667)] \
+        + [f"isrc:ZZ0{j:09d}" for j in range(3_333)]  # well-formed, in no catalog
     timed(session, f"{base}/v1/recommendations?seed={quote(by_title[0])}")  # warm title index
     timed(session, f"{base}/v1/playlists", {"seed": by_id[0], "length": 5})  # warm the table
     for i in range(n):  # interleaved so machine noise hits every row alike
@@ -107,6 +113,11 @@ def _measure(base: str, catalog, n: int) -> dict[str, list[float]]:
             timed(session, f"{base}/v1/recommendations?seed={quote(by_title[i])}&limit=20"))
         rows["recommendations, repeated (hit)"].append(
             timed(session, f"{base}/v1/recommendations?seed={quote(by_id[0])}"))
+        rows["recommendations, seed=spotify:track:"].append(timed(
+            session, f"{base}/v1/recommendations?seed=spotify:track:{quote(by_id[-1 - i])}"))
+        rows["POST recommendations, 10,000 include_ids"].append(timed(
+            session, f"{base}/v1/recommendations",
+            {"seeds": [by_id[i]], "include_ids": library, "limit": 20}))
         rows["POST recommendations (2 seeds+moods)"].append(timed(
             session, f"{base}/v1/recommendations",
             {"seeds": [by_id[i], {"seed": by_id[-1 - i], "weight": 0.5}],

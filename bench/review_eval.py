@@ -88,7 +88,7 @@ def main() -> None:
     if not (folder / "gold.json").is_file():
         sys.exit(f"no development set at {folder} (needs gold.json; see its README.md)")
     results = evaluate(folder)
-    print(f"| review | hit@3 | tracks found | comparisons found | false / asserted |")
+    print("| review | hit@3 | tracks found | comparisons found | false / asserted |")
     print("|---|---|---|---|---|")
     for r in results:
         print(f"| {r['id']} | {pct(r['hit'], r['tracks'])} | {pct(r['found'], r['tracks'])} | "

@@ -61,3 +61,8 @@ class ConfigError(FeelalikeError):
     """A setting has a value that cannot be used (e.g. a bad environment variable)."""
 
     code = "config_error"
+
+
+class InvalidExternalId(BadRequest):
+    """An external id (ISRC, MusicBrainz id, Spotify or Deezer id, ...) that is malformed
+    for its kind."""

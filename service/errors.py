@@ -73,13 +73,19 @@ def _respond(status: int, body: dict[str, Any]) -> Response:
     return response
 
 
+def public_error(exc: FeelalikeError) -> tuple[int, dict[str, Any]]:
+    """The status and body a client is shown for ``exc`` (as JSON, or as the widget's
+    HTML page)."""
+    if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
+        log.warning("%s", exc.message)
+        return 503, error_body(exc.code, PUBLIC_STORE_MESSAGE)
+    return status_for(exc), error_body(exc.code, exc.message, **exc.extra)
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(FeelalikeError)
     def feelalike_error(exc: FeelalikeError) -> Response:
-        if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
-            log.warning("%s", exc.message)
-            return _respond(503, error_body(exc.code, PUBLIC_STORE_MESSAGE))
-        return _respond(status_for(exc), error_body(exc.code, exc.message, **exc.extra))
+        return _respond(*public_error(exc))
 
     @app.before_request
     def url_not_too_long() -> None:

@@ -1,10 +1,17 @@
-"""Playlist exports: M3U8, XSPF (XML in the XSPF namespace) and JSPF (JSON)."""
+"""Playlist exports: M3U8, XSPF (XML in the XSPF namespace) and JSPF (JSON).
+
+Each entry plays from its file or a streaming link when it has one (``Places``, see
+``service/locations.py``), else from ``link(track)``; XSPF and JSPF also carry its
+external ids as identifiers.
+"""
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Callable
 from xml.etree import ElementTree as ET
+
+from .locations import Places, identifiers
 
 XSPF_NS = "http://xspf.org/ns/0/"
 FORMATS = {"m3u8": "audio/x-mpegurl; charset=utf-8",
@@ -44,7 +51,8 @@ def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:
     for t in tracks:
         node = ET.SubElement(track_list, f"{{{XSPF_NS}}}track")
         ET.SubElement(node, f"{{{XSPF_NS}}}location").text = link(t)
-        ET.SubElement(node, f"{{{XSPF_NS}}}identifier").text = f"feelalike:track:{t['id']}"
+        for identifier in [f"feelalike:track:{t['id']}", *identifiers(t)]:
+            ET.SubElement(node, f"{{{XSPF_NS}}}identifier").text = identifier
         ET.SubElement(node, f"{{{XSPF_NS}}}title").text = clean(t["title"])
         ET.SubElement(node, f"{{{XSPF_NS}}}creator").text = clean(t["artist"])
         if t.get("album"):
@@ -58,7 +66,8 @@ def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
     items = []
     for t in tracks:
         item = {"title": clean(t["title"]), "creator": clean(t["artist"]),
-                "location": [link(t)], "identifier": [f"feelalike:track:{t['id']}"]}
+                "location": [link(t)],
+                "identifier": [f"feelalike:track:{t['id']}", *identifiers(t)]}
         if t.get("album"):
             item["album"] = clean(t["album"])
         if _seconds(t) >= 0:
@@ -70,5 +79,13 @@ def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
 WRITERS = {"m3u8": m3u8, "xspf": xspf, "jspf": jspf}
 
 
-def export(fmt: str, title: str, tracks: list[dict[str, Any]], link) -> str:
-    return WRITERS[fmt](title, tracks, link)
+def export(fmt: str, title: str, tracks: list[dict[str, Any]],
+           link: Callable[[dict[str, Any]], str], places: Places | None = None) -> str:
+    """The playlist as ``fmt``; an entry's location is its file or streaming link from
+    ``places``, else ``link(track)``."""
+    places = places or Places()
+
+    def locate(track: dict[str, Any]) -> str:
+        return places.location(track, uri=fmt != "m3u8") or link(track)
+
+    return WRITERS[fmt](title, tracks, locate)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from flask import Flask, current_app
 
-from models.errors import SeedNotFound
+from models.errors import BadRequest, InvalidExternalId, SeedNotFound
+from models.ingest import reference_key
 from models.language import TitleIndex
 from models.ranking import NeighbourLists, RankingEngine, TrackTable
 
@@ -64,11 +65,39 @@ class VersionResources:
     def row_of(self, track_id: str) -> int | None:
         return self.store.row_of(self.version, track_id)
 
-    def resolve(self, seed: str) -> int:
-        """Row of a seed: exact id first, then title (fuzzy; "Title - Artist" narrows)."""
-        row = self.row_of(seed)
+    def lookup(self, values: Sequence[str], paths: Sequence[str]) -> list[int | None]:
+        """Rows of track ids or external ids (``isrc:...``, ``spotify:track:...``, a track
+        URL, ...; see ``models.ingest.parse_reference``), None for an unknown one, in one
+        Redis round trip.  An exact track id wins; a malformed external id that is not a
+        track id is a 400 at its path in ``paths``."""
+        keys: list[str | None] = []
+        errors: list[InvalidExternalId | None] = []
+        for value in values:
+            try:
+                keys.append(reference_key(value))
+                errors.append(None)
+            except InvalidExternalId as exc:
+                keys.append(None)
+                errors.append(exc)
+        wanted = [k for k in keys if k]
+        by_id, by_key = self.store.rows_of(self.version, values, wanted)
+        key_rows = dict(zip(wanted, by_key))
+        rows: list[int | None] = []
+        for key, error, row, path in zip(keys, errors, by_id, paths):
+            if row is None and error is not None:
+                raise BadRequest(f"{path}: {error.message}", field=path)
+            rows.append(row if row is not None or key is None else key_rows[key])
+        return rows
+
+    def resolve(self, seed: str, path: str = "seed") -> int:
+        """Row of a seed: exact id first, then an external id, then title (fuzzy;
+        "Title - Artist" narrows).  An external id that is well formed but unknown is a
+        404 (no title is guessed for it); a malformed one is a 400 at ``path``."""
+        row = self.lookup([seed], [path])[0]
         if row is not None:
             return row
+        if reference_key(seed) is not None:
+            raise SeedNotFound(f"no track has the id {seed[:60]!r}", suggestions=[])
         if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
             raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=[])
         row = self.titles.resolve(seed)

@@ -6,10 +6,13 @@ form :data:`ALL_SETTINGS`, the one list ``docs/settings.md`` documents.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Mapping
 
 from models.settings import SETTINGS as DOMAIN_SETTINGS
 from models.settings import Setting, by_name
+
+from .locations import DEFAULT_LINKS, link_templates
 
 
 def share(raw: str) -> float:
@@ -63,6 +66,19 @@ def route_limits(raw: str) -> dict[str, str]:
     return {" ".join(k.split()): v for k, v in value.items()}
 
 
+_SOURCE = re.compile(r"^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:(//)?[^\s;,'\"]*|"
+                     r"[^\s;,'\":/]+(:(\d+|\*))?)$")
+
+
+def frame_ancestors(raw: str) -> str:
+    """Sources of a Content-Security-Policy ``frame-ancestors`` directive, separated by
+    spaces or commas (``*``, ``'self'``, ``'none'``, ``https:``, origins, hosts)."""
+    sources = raw.replace(",", " ").split()
+    if not sources or not all(_SOURCE.match(s) for s in sources):
+        raise ValueError(raw)
+    return " ".join(sources)
+
+
 def names(raw: str) -> tuple[str, ...]:
     """A comma-separated list (blanks dropped)."""
     return tuple(part.strip() for part in raw.split(",") if part.strip())
@@ -91,6 +107,10 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
             "too (/v1/*; the health probes and /metrics stay open).", flag),
     Setting("CORS_ORIGINS", "*", "Origins allowed to call /v1/* from a browser: '*', a "
             "comma-separated list of origins, or 'off'."),
+    Setting("EMBED_ANCESTORS", "*", "Sites allowed to show the /embed widget in a frame "
+            "(its Content-Security-Policy frame-ancestors): '*', or origins such as "
+            "https://blog.example separated by spaces. The page at / is never framed.",
+            frame_ancestors),
 )
 
 OPERATIONS_SETTINGS: tuple[Setting, ...] = (
@@ -102,8 +122,20 @@ OPERATIONS_SETTINGS: tuple[Setting, ...] = (
             "restarted (service/gunicorn_conf.py).", int),
 )
 
+EXPORT_SETTINGS: tuple[Setting, ...] = (
+    Setting("MUSIC_ROOT", "", "Folder of the music library whose files catalogs name in a "
+            "path column; M3U8 exports give a file under it relative to it (save the playlist "
+            "there), XSPF/JSPF give file:// URIs and take relative paths under it."),
+    Setting("LINK_TEMPLATES", link_templates(DEFAULT_LINKS), "Where exported tracks without "
+            "a file play: kind=URL template pairs separated by ';', tried in order, each "
+            "naming its id as {kind}, e.g. spotify=https://open.spotify.com/track/{spotify};"
+            "deezer=https://www.deezer.com/track/{deezer} (the default); 'off': none (the "
+            "API's link is used).", link_templates),
+)
+
 ALL_SETTINGS: tuple[Setting, ...] = (*DOMAIN_SETTINGS, *SERVING_SETTINGS,
-                                    *PROTECTION_SETTINGS, *OPERATIONS_SETTINGS)
+                                    *PROTECTION_SETTINGS, *OPERATIONS_SETTINGS,
+                                    *EXPORT_SETTINGS)
 _BY_NAME = by_name(ALL_SETTINGS)
 
 

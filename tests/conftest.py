@@ -11,12 +11,12 @@ import pytest
 import redis
 
 from models.build import build
-from models.ingest import Catalog
+from models.ingest import Catalog, load_catalog
 from service import create_app
 from service.resources import Resources
 from service.store import ModelStore
 
-from .fixtures import make_track
+from .fixtures import ID_CATALOG_COLUMNS, id_catalog_rows, make_track, write_rows
 from .redis_server import RedisServer
 
 
@@ -90,3 +90,13 @@ def runner(env: dict[str, str], capsys: pytest.CaptureFixture) -> Callable:
         return code, out.out, out.err
 
     return run
+
+
+@pytest.fixture()
+def ids_catalog(tmp_path: Path) -> Path:
+    return write_rows(tmp_path / "library.csv", id_catalog_rows(), ID_CATALOG_COLUMNS)
+
+
+@pytest.fixture()
+def ids_model(store: ModelStore, ids_catalog: Path) -> str:
+    return store.publish(build(load_catalog([ids_catalog]), k=10))

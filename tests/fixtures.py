@@ -4,11 +4,20 @@ Fixtures (objects with a lifetime: servers, stores, apps) are in ``conftest.py``
 """
 from __future__ import annotations
 
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from models.ingest import Track
+
+from .redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -61,6 +70,111 @@ def error_of(response, status: int, code: str | None = None) -> dict:
     if code:
         assert error["code"] == code
     return error
+
+
+class Server:
+    """`feelalike serve` on a free loopback port with the given environment."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.env = {**os.environ, **env}
+        self.process: subprocess.Popen | None = None
+        self.log = tempfile.TemporaryFile()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Server":
+        # the server logs a JSON line per request: a file, not a pipe nobody reads (a full
+        # pipe would block the server mid-request)
+        if self.log.closed:
+            self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
+             "--port", str(self.port)], env=self.env, stdout=subprocess.DEVNULL,
+            stderr=self.log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                requests.get(self.base + "/healthz", timeout=1)
+                return self
+            except requests.ConnectionError:
+                if self.process.poll() is not None:
+                    self.log.seek(0)
+                    raise RuntimeError(self.log.read().decode(errors="replace")[-2000:])
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # teardown must not hang the suite
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+        self.log.close()
+
+    def get(self, path: str) -> requests.Response:
+        return requests.get(self.base + path, timeout=10)
+
+
+# -- a catalog with external ids (tests/test_external_ids.py, tests/test_library.py) ------
+ID_CATALOG_ROWS = 30
+ID_CATALOG_COLUMNS = ["track_id", "track_name", "track_artist", "playlist_genre", "energy",
+                      "valence", "tempo", "isrc", "musicbrainz_recording_id", "spotify_uri",
+                      "deezer_id", "path", "ext:discogs"]
+
+
+def isrc(i: int) -> str:
+    return f"USRC176{i:05d}"
+
+
+def mbid(i: int) -> str:
+    return f"{i:08x}-0000-4000-8000-{i:012x}"
+
+
+def spotify(i: int) -> str:
+    return f"Sp{i:020d}"
+
+
+def music_file(i: int) -> str:
+    return f"/music/Band {i % 5}/Song #{i}.flac"
+
+
+def id_catalog_rows() -> list[dict[str, str]]:
+    """Row i has an ISRC (written with hyphens, lower case), an upper-case MBID and a
+    Discogs id; a file when i % 3 == 0, a Spotify URI when i % 3 < 2, a Deezer id when
+    i % 3 == 0 or i % 6 == 2 (so i % 6 == 5 has no playable id at all)."""
+    rows = []
+    for i in range(ID_CATALOG_ROWS):
+        code = isrc(i).lower()
+        rows.append({
+            "track_id": f"id{i}", "track_name": f"Song {i}", "track_artist": f"Band {i % 5}",
+            "playlist_genre": "pop", "energy": str((i % 10) / 10),
+            "valence": str((i * 3 % 10) / 10), "tempo": str(90 + i),
+            "isrc": f"{code[:2]}-{code[2:5]}-{code[5:7]}-{code[7:]}",
+            "musicbrainz_recording_id": mbid(i).upper(),
+            "spotify_uri": f"spotify:track:{spotify(i)}" if i % 3 < 2 else "",
+            "deezer_id": str(1000 + i) if i % 3 == 0 or i % 6 == 2 else "",
+            "path": music_file(i) if i % 3 == 0 else "", "ext:discogs": str(500 + i)})
+    rows.append({**rows[1], "track_id": "id-bad-isrc", "track_name": "Bad ISRC",
+                 "isrc": "XX12", "spotify_uri": "", "deezer_id": "", "path": "",
+                 "musicbrainz_recording_id": "", "ext:discogs": ""})
+    rows.append({**rows[2], "track_id": "spotify:track:short", "track_name": "Colon Id",
+                 "isrc": "", "spotify_uri": "", "deezer_id": "", "path": "",
+                 "musicbrainz_recording_id": "", "ext:discogs": ""})
+    return rows
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], columns: list[str]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
 
 
 GEMS_COLUMNS = ("amazement", "solemnity", "tenderness", "nostalgia", "calmness", "power",

@@ -1,10 +1,6 @@
 """End to end over real HTTP: `feelalike serve` on a free loopback port, real Redis."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 
@@ -14,55 +10,9 @@ import requests
 from models.build import BlockWeights, build
 from models.ingest import Catalog
 
-from .fixtures import make_track
-from .redis_server import free_port
+from .fixtures import Server, make_track
 
 URL = "/v1/recommendations?seed=trk3&limit=8"
-
-
-class Server:
-    def __init__(self, env: dict[str, str]) -> None:
-        self.port = free_port()
-        self.env = {**os.environ, **env}
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> "Server":
-        # the server logs a JSON line per request: a file, not a pipe nobody reads (a full
-        # pipe would block the server mid-request)
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
-             "--port", str(self.port)], env=self.env, stdout=subprocess.DEVNULL,
-            stderr=self.log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                requests.get(self.base + "/healthz", timeout=1)
-                return self
-            except requests.ConnectionError:
-                if self.process.poll() is not None:
-                    self.log.seek(0)
-                    raise RuntimeError(self.log.read().decode(errors="replace")[-2000:])
-                time.sleep(0.1)
-        raise RuntimeError("server did not start")
-
-    def stop(self) -> None:
-        if self.process:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:  # teardown must not hang the suite
-                self.process.kill()
-                self.process.wait()
-            self.process = None
-        self.log.close()
-
-    def get(self, path: str) -> requests.Response:
-        return requests.get(self.base + path, timeout=10)
 
 
 @pytest.fixture()
@@ -143,3 +93,31 @@ def test_playlist_over_http(server, published):
     bad = requests.post(server.base + "/v1/playlists", json={"seed": "trk3", "length": 0},
                         timeout=10)
     assert bad.status_code == 400 and bad.json()["error"]["field"] == "length"
+
+
+def test_external_ids_over_http(server, store):
+    """A library with ISRCs and files: an ISRC seeds like the track id, include_ids keeps
+    to the library, a malformed id is a 400 naming its field, files play from the root."""
+    tracks = [make_track(i, external_ids={"isrc": f"USRC176{i:05d}",
+                                          "path": f"/music/Artist {i % 7}/Song {i}.flac"})
+              for i in range(30)]
+    store.publish(build(Catalog(tracks=tracks), k=10))
+    server.env["FEELALIKE_MUSIC_ROOT"] = "/music"
+    server.start()
+    by_id = server.get("/v1/recommendations?seed=trk3&limit=5").json()
+    by_isrc = server.get("/v1/recommendations?seed=isrc:usrc17600003&limit=5").json()
+    assert by_isrc["results"] == by_id["results"] and by_isrc["seed"]["id"] == "trk3"
+    bad = server.get("/v1/recommendations?seed=isrc:XX12")
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "seed"
+    library = ["isrc:USRC17600004", "trk5", "path:/music/Artist 2/Song 9.flac", "isrc:" +
+               "USRC17699999"]
+    answer = requests.post(server.base + "/v1/recommendations", timeout=10, json={
+        "seeds": ["trk3"], "include_ids": library}).json()
+    assert answer["results"] and {r["id"] for r in answer["results"]} <= {"trk4", "trk5",
+                                                                          "trk9"}
+    assert answer["include_ids_unknown"] == 1
+    m3u8 = requests.post(server.base + "/v1/playlists?format=m3u8", timeout=10,
+                         json={"seed": "trk3", "length": 3, "include_ids": library}).text
+    assert [x for x in m3u8.splitlines() if not x.startswith("#")] and all(
+        x.startswith("Artist ") and x.endswith(".flac")
+        for x in m3u8.splitlines() if not x.startswith("#"))

@@ -185,6 +185,8 @@ def test_real_answers_match_the_documented_schemas(client, published, doc):
     _check(doc, client.get("/v1/tracks/trk40"), "/v1/tracks/{id}")
     _check(doc, client.get("/healthz"), "/healthz")
     _check(doc, client.get("/readyz"), "/readyz")
+    _check(doc, client.get("/"), "/")
+    _check(doc, client.get("/embed?seed=trk3&limit=3"), "/embed")
 
 
 def test_real_errors_match_the_documented_schemas(client, published, doc):
@@ -199,6 +201,8 @@ def test_real_errors_match_the_documented_schemas(client, published, doc):
     error_of(client.post(rec, data="[" + " " * 1_100_000 + "]"), 413,
              "request_entity_too_large")
     error_of(client.get("/docs?" + "a" * 5000), 414, "request_uri_too_long")
+    for query in ("seed=trk3&limit=0", "limit=3", "seed=zzzz%20qqqq"):
+        _check(doc, client.get(f"/embed?{query}"), "/embed")
     not_allowed = client.put(rec)
     error_of(not_allowed, 405, "method_not_allowed")
     assert set(not_allowed.headers["Allow"].split(", ")) >= {"GET", "POST"}
@@ -258,7 +262,8 @@ def test_empty_query_values_are_documented_where_they_mean_the_default(client, p
     empty = {(path, p["name"]) for path, item in doc["paths"].items() for op in item.values()
              for p in op.get("parameters", []) if p.get("allowEmptyValue")}
     assert empty == {("/v1/recommendations", "limit"), ("/v1/tracks", "limit"),
-                     ("/v1/path", "steps")}
+                     ("/v1/path", "steps"), ("/embed", "limit")}
     assert len(client.get("/v1/recommendations?seed=trk3&limit=").get_json()["results"]) == 10
+    assert client.get("/embed?seed=trk3&limit=").get_data(as_text=True).count("<li>") == 5
     error_of(client.get("/v1/recommendations?seed=&limit=3"), 400, "bad_request")
     error_of(client.post("/v1/playlists?format=", json={"seed": "trk3"}), 400, "bad_request")

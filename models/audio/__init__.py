@@ -1,4 +1,5 @@
-"""Audio: analysing files, caching results, and the learned audio -> mood model."""
+"""Audio: analysing files, caching results, reading their tags, and the learned audio ->
+mood model."""
 from .analysis import (
     PITCH_CLASSES,
     SAMPLE_RATE,
@@ -9,7 +10,16 @@ from .analysis import (
     require,
     tempo,
 )
-from .batch import DEFAULT_WINDOW, AudioCache, Batch, analyse_many, analyse_paths, as_track, expand
+from .batch import (
+    DEFAULT_WINDOW,
+    AudioCache,
+    Batch,
+    analyse_many,
+    analyse_paths,
+    as_track,
+    audio_tracks,
+    expand,
+)
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
 from .emotion_training import (
     AudioFeelTraining,
@@ -22,41 +32,45 @@ from .emotion_training import (
     save_audio_feel,
     train_audio_feel,
 )
+from .tags import FileTags, read_tags
 from .training import train
 from .va_model import INPUTS, VaModel
 
 __all__ = [
-    "AudioFeel",
-    "AudioFeelTraining",
-    "audio_feel_path",
-    "load_audio_feel",
-    "save_audio_feel",
-    "train_audio_feel",
-    "EmotionSet",
+    "DEFAULT_WINDOW",
     "GEMS",
     "GEMS_MOODS",
-    "analysis_vector",
-    "emotion_set",
-    "fit_audio_feel",
-    "gems_va",
-    "label_va",
-    "read_fractions",
-    "AudioCache",
-    "Batch",
-    "DEFAULT_WINDOW",
-    "AudioError",
     "INPUTS",
     "PITCH_CLASSES",
     "SAMPLE_RATE",
+    "AudioCache",
+    "AudioError",
+    "AudioFeel",
+    "AudioFeelTraining",
+    "Batch",
+    "EmotionSet",
+    "FileTags",
     "VaModel",
     "analyse",
     "analyse_many",
     "analyse_paths",
+    "analysis_vector",
     "as_track",
+    "audio_feel_path",
+    "audio_tracks",
     "decode",
+    "emotion_set",
     "expand",
+    "fit_audio_feel",
+    "gems_va",
     "key_and_mode",
+    "label_va",
+    "load_audio_feel",
+    "read_fractions",
+    "read_tags",
     "require",
+    "save_audio_feel",
     "tempo",
     "train",
+    "train_audio_feel",
 ]

@@ -11,11 +11,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
-from ..ingest import sha256_of
+from ..ingest import Track, merge_tracks, sha256_of
 from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
 from .emotion import analysis_vector
+from .tags import FileTags, read_tags, require_mutagen
 
 DEFAULT_WINDOW = 120.0
 
@@ -108,6 +109,7 @@ def analyse_paths(paths: Iterable[str | Path], *, window: float = DEFAULT_WINDOW
     """Analyse files and folders with one progress bar from ``progress(desc, total)``;
     fails at once (AudioError) when the audio extra is not installed."""
     require()
+    require_mutagen()
     files = expand(paths)
     bar = progress("analysing", len(files)) if progress else None
     try:
@@ -135,14 +137,49 @@ TRACK_FEATURES = ("energy", "danceability", "acousticness", "tempo", "key", "mod
                   "duration_ms")
 
 
-def as_track(result: dict[str, Any]) -> "Track":
-    """A catalog track for an analysed file: estimates under Spotify-style names, the
-    file name as title, the folder name as a tag."""
-    from ..ingest import Track
+def relative_path(path: str | Path, roots: Sequence[str | Path] = ()) -> str:
+    """``path`` relative to the first of ``roots`` (audio folders) holding it, with ``/``
+    separators; a file named directly, or outside every root, is its file name."""
+    path = Path(path)
+    for root in map(Path, roots):
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            continue
+        return relative.as_posix() if relative.parts else path.name
+    return path.name
 
+
+def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
+             tags: FileTags | None = None) -> Track:
+    """A catalog track for an analysed file: title, artist, album, date, genres (as
+    tags) and ids from its own tags (read here unless given), estimates under
+    Spotify-style names, and its path relative to the audio folder it was found in.
+    Untagged, it is named after the file.  The id is ``mbid-<recording UUID>`` when
+    the file carries one (it survives re-encoding, re-tagging and moves), else
+    ``audio-<content hash>`` (it survives moves and renames)."""
     path = Path(result["path"])
-    title = path.stem.replace("_", " ").strip() or path.name
+    tags = read_tags(path) if tags is None else tags
     features = {name: float(result["features"][name]) for name in TRACK_FEATURES
                 if isinstance(result["features"].get(name), (int, float))}
-    return Track(id=f"audio-{result['content_hash'][:16]}", title=title,
-                 features=features, analysis=analysis_vector(result["features"]), tags=[path.parent.name] if path.parent.name else [])
+    if "duration_ms" not in features and tags.duration:
+        features["duration_ms"] = tags.duration * 1000.0
+    mbid = tags.ids.get("mbid")
+    return Track(id=f"mbid-{mbid}" if mbid else f"audio-{result['content_hash'][:16]}",
+                 title=tags.title or path.stem.replace("_", " ").strip() or path.name,
+                 artist=tags.artist, album=tags.album, release_date=tags.date,
+                 features=features, analysis=analysis_vector(result["features"]),
+                 tags=list(tags.genres),
+                 external_ids={**tags.ids, "path": relative_path(path, roots)})
+
+
+def audio_tracks(batch: Batch, roots: Sequence[str | Path] = ()
+                 ) -> tuple[list[Track], list[str]]:
+    """One track per analysed file (files sharing an id, such as one recording in two
+    encodings, are merged; the first path is kept), and one line per tag problem."""
+    tracks, problems = [], []
+    for result in batch.tracks:
+        tags = read_tags(result["path"])
+        tracks.append(as_track(result, roots, tags))
+        problems += tags.problems
+    return merge_tracks(tracks), problems

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from ..audio import DEFAULT_WINDOW, AudioCache, AudioFeel, VaModel, analyse_paths, as_track
+from ..audio import DEFAULT_WINDOW, AudioCache, AudioFeel, VaModel, analyse_paths, audio_tracks
 from ..errors import BadRequest
 from ..ingest import (
     Catalog,
@@ -50,6 +50,7 @@ class LoadedSources:
     reviews: list[Review]
     review_problems: list[RowProblem] = field(default_factory=list)
     audio_errors: list[str] = field(default_factory=list)
+    tag_problems: list[str] = field(default_factory=list)  # the files were kept
 
 
 @dataclass(frozen=True)
@@ -92,20 +93,23 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
 
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
                          progress: ProgressFactory = no_progress,
-                         ) -> tuple[list[Track], list[str]]:
-    """Tracks for the audio files in ``folders``, and one line per file that failed."""
+                         ) -> tuple[list[Track], list[str], list[str]]:
+    """Tracks for the audio files in ``folders``, one line per file that failed and
+    one per tag that could not be used (its file kept)."""
     if not folders:
-        return [], []
+        return [], [], []
     batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
                           cache=AudioCache(cache_dir) if cache_dir else None)
-    return [as_track(t) for t in batch.tracks], [e["error"] for e in batch.errors]
+    tracks, tag_problems = audio_tracks(batch, folders)
+    return tracks, [e["error"] for e in batch.errors], tag_problems
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
                  progress: ProgressFactory = no_progress) -> LoadedSources:
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
-    audio, audio_errors = _analyse_audio_tracks(sources.audio_dirs, audio_cache, progress)
+    audio, audio_errors, tag_problems = _analyse_audio_tracks(sources.audio_dirs, audio_cache,
+                                                              progress)
     if sources.catalogs:
         catalog = load_catalog(sources.catalogs, sources.mapping)
         catalog.tracks = merge_tracks([*catalog.tracks, *audio])
@@ -113,7 +117,7 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         catalog = Catalog(audio)
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
-    return LoadedSources(catalog, reviews, review_problems, audio_errors)
+    return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems)
 
 
 def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(), *,

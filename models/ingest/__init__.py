@@ -9,23 +9,37 @@ from .catalog import (
     synthetic_id,
 )
 from .checksum import sha256_of
+from .external_ids import (
+    ID_COLUMNS,
+    id_key,
+    id_keys,
+    normalise_id,
+    parse_reference,
+    reference_key,
+)
 from .labels import labelled_rows, read_groups, read_va_labels
 from .matching import TrackMatcher
 from .reviews import load_album_review, load_review_jsonl
 
 __all__ = [
     "AUDIO_FEATURES",
+    "ID_COLUMNS",
     "Catalog",
     "RowProblem",
     "Track",
     "TrackMatcher",
+    "id_key",
+    "id_keys",
     "labelled_rows",
     "load_album_review",
     "load_catalog",
     "load_review_jsonl",
     "merge_tracks",
+    "normalise_id",
+    "parse_reference",
     "read_groups",
     "read_va_labels",
+    "reference_key",
     "sha256_of",
     "synthetic_id",
 ]

@@ -1,7 +1,9 @@
 """Catalog ingest: CSV/TSV, Parquet or JSON Lines files into one list of tracks.
 
 Common column names are recognised (see ``ALIASES``); an explicit mapping
-``{"title": "Song Name"}`` overrides them.  Rows that repeat a track id (the
+``{"title": "Song Name"}`` overrides them.  External ids (ISRC, MusicBrainz,
+Spotify, Deezer, file path, ``ext:<name>`` columns) are read by ``external_ids``; a
+malformed one is reported and the row kept without it.  Rows that repeat a track id (the
 TidyTuesday file has one row per track and playlist) are merged: playlist names,
 genres and subgenres become the track's tags.  Malformed rows are skipped and
 reported with file and line; a catalog fails only when nothing usable is left.
@@ -18,6 +20,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from ..errors import CatalogError
 from ..language import normalise
 from .delimited import read_delimited
+from .external_ids import id_columns, read_ids
 
 AUDIO_FEATURES: tuple[str, ...] = (
     "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
@@ -62,6 +65,7 @@ class RowProblem:
     file: str
     line: int
     reason: str
+    kept: bool = False  # the row was kept (only a part of it, such as an id, was dropped)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.reason}"
@@ -209,6 +213,7 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
     tracks, problems = [], []
     cols: dict[str, str] | None = None
     tag_cols: list[str] = []
+    id_cols: dict[str, list[str]] = {}
     for line, row, columns in reader(path):
         if not isinstance(row, dict):  # None, or the reason the row is unusable
             problems.append(RowProblem(str(path), line, row or "malformed row (wrong number "
@@ -218,10 +223,16 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             cols = _column_map(columns, mapping or {})
             lower = {c.lower(): c for c in columns}
             tag_cols = [lower[c] for c in TAG_COLUMNS if c in lower]
+            id_cols = id_columns(columns, mapping or {})
         try:
-            tracks.append(_track(row, cols, tag_cols))
+            track = _track(row, cols, tag_cols)
         except _Malformed as exc:
             problems.append(RowProblem(str(path), line, str(exc)))
+            continue
+        track.external_ids, id_problems = read_ids(row, id_cols, row.get(cols.get("id", "")))
+        problems += [RowProblem(str(path), line, reason, kept=True)
+                     for reason in id_problems]
+        tracks.append(track)
     return tracks, problems
 
 
@@ -260,9 +271,10 @@ def load_catalog(paths: Sequence[str | Path],
         tracks += file_tracks
         problems += file_problems
     if not tracks:
+        problems = [p for p in problems if not p.kept]
         where = ", ".join(map(str, paths))
         detail = f"; first problem: {problems[0]}" if problems else ""
         raise CatalogError(f"no usable tracks in {where} ({len(problems)} malformed rows"
                            f"{detail})")
     return Catalog(tracks=merge_tracks(tracks), problems=problems[:MAX_PROBLEMS_KEPT],
-                   skipped=len(problems))
+                   skipped=sum(not p.kept for p in problems))

@@ -17,8 +17,14 @@ def _quote(doc: dict[str, Any], mood: str) -> str | None:
             text = (ev.get("sentence") or ev.get("phrase") or "").strip()
             if len(text) > MAX_QUOTE:
                 text = _window(text, ev.get("phrase", ""))
-            return f'{mood}: "{text}" ({doc.get("title")}, {ev.get("source")})'
+            return f'{mood}: {_quoted(text)} ({doc.get("title")}, {ev.get("source")})'
     return None
+
+
+def _quoted(text: str) -> str:
+    """Typographic quotes around a passage: it often holds straight quotes of its own
+    (a review quoting a title), which would otherwise double up as in '""Title" ...'."""
+    return f"\u201c{text}\u201d"
 
 
 def _window(sentence: str, phrase: str) -> str:
@@ -50,7 +56,8 @@ def _audio(seed: dict[str, Any], doc: dict[str, Any]) -> str | None:
 def _asserted(seed: dict[str, Any], doc: dict[str, Any]) -> str | None:
     for rel in seed.get("related", []):
         if rel["id"] == doc.get("id"):
-            return f'a review links them: "{rel["sentence"][:MAX_QUOTE * 2]}" ({rel["source"]})'
+            return (f'a review links them: {_quoted(rel["sentence"][:MAX_QUOTE * 2])} '
+                    f'({rel["source"]})')
     return None
 
 

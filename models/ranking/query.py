@@ -4,7 +4,8 @@ pass its filters.
 * relevance is the mean of the parts the query asks for: similarity to the weighted
   seeds (minus half the negative seeds, Rocchio-style), match with target moods, and
   closeness to target valence/arousal and audio attributes;
-* filters remove rows (tags, artists, years, durations, attribute ranges, ids).
+* filters remove rows (tags, artists, years, durations, attribute ranges, ids) and,
+  with ``include_rows``, keep only the rows of an allowlist (a user's library).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Query:
     exclude_tags: set[str] = field(default_factory=set)
     exclude_artists: set[str] = field(default_factory=set)  # normalised
     exclude_rows: set[int] = field(default_factory=set)
+    include_rows: set[int] | None = None  # None: every row may be returned
     max_per_artist: int | None = None
     dedupe: bool = True
     diversity: float = 0.0
@@ -42,7 +44,8 @@ class Query:
 
     def has_filters(self) -> bool:
         return bool(self.minimums or self.maximums or self.include_tags or self.exclude_tags
-                    or self.exclude_artists or self.exclude_rows)
+                    or self.exclude_artists or self.exclude_rows
+                    or self.include_rows is not None)
 
     def asks_for_something(self) -> bool:
         """Seeds, moods or a target: something to rank by."""
@@ -128,6 +131,9 @@ def allowed(table: TrackTable, query: Query, rows: np.ndarray | None = None) -> 
         mask &= ~table.rows_with_tags(query.exclude_tags)[rows]
     if query.exclude_artists:
         mask &= ~table.rows_by_artists(query.exclude_artists)[rows]
+    if query.include_rows is not None:
+        mask &= np.isin(rows, np.fromiter(query.include_rows, np.int64,
+                                          len(query.include_rows)))
     excluded = query.exclude_rows | {r for r, _ in query.seeds} \
         | {r for r, _ in query.negative_seeds}
     if excluded:

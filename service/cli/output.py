@@ -34,4 +34,9 @@ def report_loaded(loaded: LoadedSources) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows."""
     report(loaded.review_problems, "review lines")
     report(loaded.audio_errors, "audio files")
-    report(loaded.catalog.problems, "catalog rows", loaded.catalog.skipped)
+    report(loaded.tag_problems, "audio tags (their files are kept)")
+    problems = loaded.catalog.problems
+    report([p for p in problems if not getattr(p, "kept", False)], "catalog rows",
+           loaded.catalog.skipped)
+    report([p for p in problems if getattr(p, "kept", False)],
+           "external ids (their rows are kept)")

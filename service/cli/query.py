@@ -48,7 +48,9 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
 def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None) -> None:
     """A playlist that starts from SEED, optionally following a mood arc."""
     from service.exports import export
+    from service.locations import Places
     from service.requests import PlaylistBody, parse
+    from service.settings import snapshot
     from service.views.playlists import playlist as make_playlist
 
     body: dict[str, Any] = {"seed": seed, "length": length}
@@ -60,7 +62,8 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
         body["arc"] = {"from": start.strip(), "to": end.strip()}
     result = make_playlist(Resources(open_store()).current(), parse(PlaylistBody, body))
     text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
-        fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}")
+        fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}",
+        Places.from_config(snapshot()))
     if out:
         Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)

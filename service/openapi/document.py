@@ -26,7 +26,8 @@ from seeds, moods, text and audio targets, playlists sequenced along a mood arc 
 M3U8, XSPF or JSPF), gradual paths between two tracks, and track documents with the
 evidence behind their moods.
 
-All answers are JSON unless an export format is asked for. Every error is
+All answers of /v1 are JSON unless an export format is asked for (`/` and `/embed`
+are HTML pages). Every error is
 `{"error": {"code", "message", ...}}`: 400 `bad_request` names the offending `field` by
 its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body` when the
 body is not a JSON object); 404 `seed_not_found` (with `suggestions`), `track_not_found`
@@ -42,6 +43,7 @@ TAGS = [
     {"name": "tracks", "description": "Search and track documents."},
     {"name": "health", "description": "Liveness and readiness probes."},
     {"name": "docs", "description": "This document and its HTML rendering."},
+    {"name": "page", "description": "The web page and the embeddable widget (HTML)."},
 ]
 
 
@@ -105,6 +107,9 @@ def _operation(op: Operation) -> dict[str, Any]:
         if status in responses:
             raise ValueError(f"{op.method} {op.path}: two responses for {status}")
         responses[status] = {"$ref": f"#/components/responses/{name}"}
+    for code, description in op.html_errors:
+        responses[str(code)] = {"description": description,
+                                "content": {"text/html": {"schema": {"type": "string"}}}}
     out["responses"] = responses
     return out
 

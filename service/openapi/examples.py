@@ -30,6 +30,10 @@ RECOMMEND_BODIES = {
         "exclude_tags": ["rap"], "max_per_artist": 1, "diversity": 0.3, "limit": 10}),
     "moods": example("Moods and an audio target, no seed",
                      {"moods": {"peaceful": 1.0}, "target_tempo": 90, "limit": 5}),
+    "library": example("Only from the listener's library (include_ids, any kind of id)", {
+        "seeds": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC"], "limit": 5,
+        "include_ids": ["isrc:GBUM71900187", "3AJwUDP919kvQ9QcozQPxg",
+                        "path:/music/Lewis Capaldi/Someone You Loved.flac"]}),
     "sampled": example("Free text, sampled: the answer echoes random_seed",
                        {"text": "rainy sunday, a little hopeful", "temperature": 0.5,
                         "random_seed": 42}),
@@ -41,6 +45,9 @@ PLAYLIST_BODIES = {
         "min_artist_gap": 3, "exclude_tags": ["rap"], "min_year": 2000}),
     "moods": example("Moods only, with a title",
                      {"moods": {"peaceful": 1.0}, "length": 10, "title": "Sunday morning"}),
+    "library": example("From an ISRC seed, only tracks of the listener's library", {
+        "seed": "isrc:GBUM71900187", "length": 10,
+        "include_ids": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "deezer:3135556"]}),
 }
 
 RESULT = {**SONG_23, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
@@ -50,17 +57,18 @@ RESULT = {**SONG_23, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
 ENTRIES = [
     {"position": 0, **LONELINESS, "valence": -0.291, "arousal": -0.208, "tempo": 98.0,
      "energy": 0.21, "key": "A minor", "camelot": "8A", "duration_ms": 222000.0,
-     "moods": ["lonely", "eerie", "sad"], "score": 0.4662},
+     "moods": ["lonely", "eerie", "sad"], "score": 0.4662,
+     "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"}},
     {"position": 1, **SONG_9, "valence": 0.238, "arousal": -0.13, "tempo": 96.0,
      "energy": 0.4, "key": None, "camelot": None, "duration_ms": None,
-     "moods": ["nostalgic", "dreamy", "tender"], "score": 0.1954},
+     "moods": ["nostalgic", "dreamy", "tender"], "score": 0.1954, "external_ids": {}},
 ]
 
 OK = {
     "Recommendations": {"seed": LONELINESS, "model_version": VERSION, "results": [RESULT]},
     "RichRecommendations": {
         "seed": LONELINESS, "seeds": [LONELINESS], "model_version": VERSION,
-        "results": [RESULT], "random_seed": 2552128789,
+        "results": [RESULT], "random_seed": 2552128789, "include_ids_unknown": 0,
         "warnings": ["text: no mood words recognised; it was ignored"]},
     "Playlist": {
         "model_version": VERSION, "title": "From lonely to hopeful", "tracks": ENTRIES,
@@ -78,7 +86,9 @@ OK = {
              "weight": 1.0, "sentence": "lonely, eerie and late-night"}]}],
         "mood_scores": {"lonely": 0.7981, "eerie": 0.4988, "sad": 0.2494},
         "valence": -0.2907, "arousal": -0.2081, "mood_confidence": 0.6671,
-        "mood_source": "reviews", "related": [], "model_version": VERSION},
+        "mood_source": "reviews", "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC",
+                                                   "isrc": "GBUM71900187"},
+        "related": [], "model_version": VERSION},
     "Health": {"status": "ok"},
     "Readiness": {"status": "ready", "model_version": VERSION, "tracks": 28356},
 }
@@ -86,18 +96,22 @@ OK = {
 EXPORTS = {
     "audio/x-mpegurl": "#EXTM3U\n#PLAYLIST:From lonely to hopeful\n"
                        "#EXTINF:222,Arcade Fire - Loneliness #3 (Night Talking)\n"
-                       "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC\n",
+                       "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC\n"
+                       "#EXTINF:-1,Artist 2 - Song 9\n/v1/tracks/trk9\n",
     "application/xspf+xml": (
         '<?xml version="1.0" encoding="UTF-8"?>\n<playlist xmlns="http://xspf.org/ns/0/" '
         'version="1"><title>From lonely to hopeful</title><trackList><track><location>'
-        "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC</location><identifier>"
-        "feelalike:track:4uLU6hMCjMI75M1A2tKUQC</identifier><title>Loneliness #3 (Night "
+        "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC</location><identifier>"
+        "feelalike:track:4uLU6hMCjMI75M1A2tKUQC</identifier><identifier>"
+        "spotify:track:4uLU6hMCjMI75M1A2tKUQC</identifier><title>Loneliness #3 (Night "
         "Talking)</title><creator>Arcade Fire</creator><album>Her</album></track>"
         "</trackList></playlist>"),
     "application/jspf+json": {"playlist": {"title": "From lonely to hopeful", "track": [{
         "title": "Loneliness #3 (Night Talking)", "creator": "Arcade Fire",
-        "location": ["/v1/tracks/4uLU6hMCjMI75M1A2tKUQC"],
-        "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC"], "album": "Her"}]}},
+        "location": ["https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"],
+        "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC",
+                       "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187"],
+        "album": "Her"}]}},
 }
 
 ERRORS = {

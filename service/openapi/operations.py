@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..exports import FORMATS
-from ..requests import PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
+from ..requests import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
 from ..settings import ALL_SETTINGS
 from .examples import EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES
 
@@ -70,6 +70,7 @@ class Operation:
     body: str = ""  # component schema of the JSON body
     body_examples: dict[str, Any] = field(default_factory=dict)
     other_content: dict[str, dict[str, Any]] = field(default_factory=dict)
+    html_errors: tuple[tuple[int, str], ...] = ()  # (status, when): errors shown as HTML
 
 
 _V1 = ("BadRequest", "Unauthorized", "UriTooLong", "TooManyRequests", "Unavailable",
@@ -97,6 +98,18 @@ def _media(content_type: str) -> str:
     return content_type.split(";")[0].strip()
 
 
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+_PAGE = ("TooManyRequests", "UriTooLong", "InternalError")
+EMBED_ERRORS = (
+    (400, "bad_request: seed missing or too long, limit not a whole number from 1 to 100; "
+          "a small HTML page with the message."),
+    (401, "unauthorized: FEELALIKE_REQUIRE_KEYS_FOR_READS is on, and a frame in another "
+          "site cannot send a key: the widget is off (HTML page)."),
+    (404, "seed_not_found: no track matches the seed; the HTML page links close titles."),
+    (503, "model_not_ready or store_unavailable: no model yet, or Redis cannot be reached "
+          "(HTML page)."),
+)
+
 EXPORT_CONTENT = {_media(ct): {"schema": _EXPORT_SCHEMAS[fmt], "example": EXPORTS[_media(ct)]}
                   for fmt, ct in FORMATS.items()}
 
@@ -104,7 +117,9 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "get", "/v1/recommendations", "getRecommendations", "recommendations",
         "Tracks that feel like one seed",
-        "One seed by id or title ('Title - Artist' or 'Title by Artist' narrows). Results "
+        "One seed by id, external id (spotify:track:ID or an open.spotify.com link, isrc:, "
+        "mbid:, deezer:, path:, ext:NAME:; malformed: 400 on seed, unknown: 404) or title "
+        "('Title - Artist' or 'Title by Artist' narrows). Results "
         "never include the seed or another version of it (remix, live, remaster), are "
         "ordered by score (similarity in [0, 1]) and carry the track's top moods and short "
         "reasons. Answers are cached per model version.",
@@ -115,7 +130,10 @@ OPERATIONS: tuple[Operation, ...] = (
         "Recommendations from seeds, moods, text, targets and filters",
         "Weighted seeds and negative seeds, target moods, free text, valence/arousal and "
         "audio-attribute targets, filters (ranges, tags, artists, ids, per-artist cap) and "
-        "shaping (dedupe, diversity, temperature). At least one of seeds, moods, text, "
+        "shaping (dedupe, diversity, temperature), and include_ids, an allowlist of up to "
+        "10,000 ids of any kind (a library; include_ids_unknown counts those of no track). "
+        "Seeds and ids may be external ids: spotify:track:ID, isrc:, mbid:, deezer:, path:, "
+        "ext:NAME:; a malformed one is a 400 at its field. At least one of seeds, moods, text, "
         "target_valence, target_arousal or a target_ attribute is needed; unknown fields "
         "are rejected. Filters that remove everything give 200 with empty results and a "
         "warning.",
@@ -129,8 +147,13 @@ OPERATIONS: tuple[Operation, ...] = (
         "first mood's position to the second's; each position takes the closest track with "
         "a bonus for relevance, tempo jumps beyond the tolerance and Camelot key clashes "
         "cost more than relevance makes up, no artist repeats within min_artist_gap and no "
-        "song appears twice. With format=m3u8, xspf or jspf the answer is that file; its "
-        "links are FEELALIKE_PUBLIC_URL + /v1/tracks/{id}, relative when that is not set.",
+        "song appears twice. With format=m3u8, xspf or jspf the answer is that file: each "
+        "entry plays from its file (a path external id; M3U8 relative to "
+        "FEELALIKE_MUSIC_ROOT, XSPF/JSPF as file:// URIs), else a streaming link from "
+        "FEELALIKE_LINK_TEMPLATES (Spotify, Deezer by default), else "
+        "FEELALIKE_PUBLIC_URL + /v1/tracks/{id} (relative when that is not set); XSPF/JSPF "
+        "list the external ids as identifiers. include_ids restricts the tracks to a "
+        "library; include_ids_unknown counts its ids of no track.",
         "Playlist", _BODY,
         query=PlaylistFormat, body="PlaylistBody", body_examples=PLAYLIST_BODIES,
         other_content=EXPORT_CONTENT),
@@ -150,7 +173,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "get", "/v1/tracks/{id}", "getTrack", "tracks", "One track with its mood evidence",
         "Everything feelalike knows about a track: features, tags, all 16 mood scores, the "
         "moods with the phrases that gave them, valence/arousal, how sure the profile is "
-        "and tracks a review says it is like.",
+        "and tracks a review says it is like. The id may be an external id (isrc:ISRC, "
+        "spotify:track:ID, mbid:UUID, deezer:DIGITS, path:FILE, ext:NAME:VALUE).",
         "TrackDocument", ("BadRequest", "Unauthorized", "TrackNotFound", "UriTooLong",
                           "TooManyRequests", "Unavailable", "InternalError"),
         path_model=TrackPath),
@@ -170,6 +194,20 @@ OPERATIONS: tuple[Operation, ...] = (
               "format (correct across gunicorn's processes).", "",
               ("UriTooLong", "InternalError"),
               other_content={"text/plain": {"schema": {"type": "string"}}}),
+    Operation("get", "/", "page", "page", "The web page",
+              "Search a track, see its 16 mood scores, valence and arousal, its "
+              "recommendations with their reasons, and build a playlist along a mood arc "
+              "with m3u8/XSPF/JSPF downloads. HTML with a script and styles from /static/ "
+              "(no external assets) that call /v1 from the same origin; not framable "
+              "(X-Frame-Options DENY, CSP frame-ancestors 'none'). ?seed= opens a track.",
+              "", _PAGE, other_content=_HTML),
+    Operation("get", "/embed", "embed", "page", "A 'feels like' widget for an iframe",
+              "A compact HTML list of the tracks that feel like seed (title, artist, the "
+              "first reason), ranked on the server as GET /v1/recommendations ranks; no "
+              "script. Framable by the sites in FEELALIKE_EMBED_ANCESTORS (default any), "
+              "with a Content-Security-Policy that allows no script. Errors are small HTML "
+              "pages with the status and message of the API's error.",
+              "", _PAGE, query=EmbedQuery, other_content=_HTML, html_errors=EMBED_ERRORS),
     Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
               "An HTML page rendered from this document (no external assets).", "",
               ("UriTooLong", "InternalError"),

@@ -17,6 +17,15 @@ VERSION = Field(description="The model version that answered (a build timestamp 
                             "content hash).", examples=["20261125T204030Z-d62af65e"])
 MOODS = Field(description="The track's top moods, best first (at most 3).",
               examples=[["lonely", "eerie", "sad"]])
+EXTERNAL_IDS = Field(
+    description="The track's ids in other systems, by kind: isrc, mbid (MusicBrainz "
+                "recording), spotify, deezer, path (a file), ext:NAME; each also works as "
+                "a seed written kind:value (spotify:track:ID for Spotify).",
+    examples=[{"isrc": "GBUM71900187", "spotify": "7qEHsqek33rTcFNT9PFqLf"}])
+UNKNOWN_IDS = Field(
+    None, ge=0, description="Present when include_ids was given: how many of its entries "
+                            "name no track of this model (they were ignored).",
+    examples=[3])
 
 
 class Doc(BaseModel):
@@ -65,6 +74,7 @@ class RichRecommendations(Doc):
         None, ge=0, le=2**32 - 1,
         description="Present when temperature is above 0: the seed used; send it back "
                     "to get the same list.", examples=[2552128789])
+    include_ids_unknown: Optional[int] = UNKNOWN_IDS
     warnings: Optional[list[str]] = Field(
         None, description="What was ignored or came out empty (absent when nothing).",
         examples=[["text: no mood words recognised; it was ignored"]])
@@ -125,6 +135,7 @@ class TrackDocument(TrackRef):
                                    examples=[0.67])
     mood_source: Literal["reviews", "tags", "audio", "none"] = Field(
         description="The strongest kind of evidence behind the moods.", examples=["reviews"])
+    external_ids: dict[str, str] = EXTERNAL_IDS
     related: list[Related] = Field(description="Tracks a review says this one is like.")
     model_version: str = VERSION
 
@@ -161,6 +172,7 @@ class Entry(TrackRef):
     moods: list[MoodName] = MOODS  # type: ignore[valid-type]
     score: float = Field(description="Relevance to the request (1 on a path).",
                          examples=[0.4662])
+    external_ids: dict[str, str] = EXTERNAL_IDS
 
 
 class ArcPoint(Doc):
@@ -180,6 +192,7 @@ class Playlist(Doc):
     tracks: list[Entry] = Field(description="In playing order (may be shorter than length: "
                                             "see warnings).")
     arc: list[ArcPoint] = Field(description="The target of each position.")
+    include_ids_unknown: Optional[int] = UNKNOWN_IDS
     warnings: Optional[list[str]] = Field(
         None, description="Why the playlist is short or a part was ignored (absent when "
                           "nothing).", examples=[["only 12 tracks fit the rules"]])

@@ -5,7 +5,8 @@
 (``moods.angry``, ``seeds[1].weight``, ``arc.from``, ``limit``, ``body``).  Bodies:
 :class:`RecommendBody`, :class:`PlaylistBody` (sharing :class:`QueryFields`); query
 strings and paths: :class:`SimilarQuery`, :class:`SearchQuery`, :class:`PathQuery`,
-:class:`TrackPath`, :class:`PlaylistFormat`.  ``schemas()`` gives their JSON Schemas.
+:class:`TrackPath`, :class:`PlaylistFormat`, :class:`EmbedQuery`.  ``schemas()`` gives
+their JSON Schemas.
 """
 from __future__ import annotations
 
@@ -13,14 +14,22 @@ from .attributes import ATTRIBUTES, YEARS, AttributeFields
 from .bodies import PlaylistBody, QueryFields, RecommendBody
 from .parsing import bad_request, json_path, parse, parse_json
 from .parts import Arc, MoodName, Moods, SeedItem, SeedRef
-from .queries import EXPORT_FORMATS, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
+from .queries import (
+    EXPORT_FORMATS,
+    EmbedQuery,
+    PathQuery,
+    PlaylistFormat,
+    SearchQuery,
+    SimilarQuery,
+    TrackPath,
+)
 from .schema import MODELS, json_schema, query_parameters, schemas
 from .types import MAX_LIST, MAX_SEEDS, MAX_TEXT, Body, Query
 
 __all__ = [
     "ATTRIBUTES", "YEARS", "AttributeFields", "PlaylistBody", "QueryFields", "RecommendBody",
     "bad_request", "json_path", "parse", "parse_json", "Arc", "MoodName", "Moods", "SeedItem",
-    "SeedRef", "EXPORT_FORMATS", "PathQuery", "PlaylistFormat", "SearchQuery", "SimilarQuery",
+    "SeedRef", "EXPORT_FORMATS", "EmbedQuery", "PathQuery", "PlaylistFormat", "SearchQuery", "SimilarQuery",
     "TrackPath", "MODELS", "json_schema", "query_parameters", "schemas", "MAX_LIST",
     "MAX_SEEDS", "MAX_TEXT", "Body", "Query",
 ]

@@ -15,6 +15,8 @@ from pydantic import Field, model_validator
 from .attributes import AttributeFields, attribute_ranges, first_inverted_range
 from .parts import Arc, Moods, SeedItem
 from .types import (
+    MAX_ID_CHARS,
+    MAX_INCLUDE_IDS,
     MAX_LIST,
     MAX_SEEDS,
     MAX_TEXT,
@@ -32,6 +34,10 @@ _LIST: dict[str, Any] = {"default_factory": list, "max_length": MAX_LIST}
 MoodAxis = number(-1, 1)
 FreeText = text(MAX_TEXT)
 Title = text(MAX_TITLE)
+AnyId = text(MAX_ID_CHARS)
+_ANY_ID = ("a feelalike track id, or an external id: spotify:track:ID (or an "
+           "open.spotify.com link), isrc:ISRC, mbid:UUID, deezer:DIGITS, path:FILE or "
+           "ext:NAME:VALUE")
 ArtistCap = integer(1, 100)
 RandomSeed = integer(0, 2**32 - 1)
 Diversity = Annotated[number(0, 1), NULL_IS_DEFAULT]
@@ -76,8 +82,18 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
     exclude_artists: list[Item] = Field(
         **_LIST, description="No tracks by these artists (case-insensitive).",
         examples=[["Ed Sheeran"]])
-    exclude_ids: list[Item] = Field(
-        **_LIST, description="No tracks with these ids.", examples=[["4uLU6hMCjMI75M1A2tKUQC"]])
+    exclude_ids: list[AnyId] = Field(
+        **_LIST, description=f"No tracks with these ids: each {_ANY_ID}; ids of no track "
+                             "are ignored.",
+        examples=[["4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187"]])
+    include_ids: list[AnyId] = Field(
+        default_factory=list, max_length=MAX_INCLUDE_IDS,
+        description=f"Only tracks with these ids (a library as an allowlist; at most "
+                    f"{MAX_INCLUDE_IDS}): each {_ANY_ID}. Ids of no track are ignored and "
+                    "counted in include_ids_unknown; when none is known the answer is "
+                    "empty. Empty or absent: no restriction.",
+        examples=[["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187",
+                   "3AJwUDP919kvQ9QcozQPxg"]])
     max_per_artist: ArtistCap | None = Field(
         None, description="At most this many tracks by one artist (1-100).", examples=[1])
     dedupe: bool = Field(True, description="One version per song (remix, live, remaster "
@@ -99,6 +115,13 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
 
     def negative_seed_list(self) -> list[tuple[str, float]]:
         return [s.pair() for s in self.negative_seeds]
+
+    def seed_paths(self) -> list[str]:
+        """The JSON path of each seed's text, in the order of :meth:`seed_list`."""
+        return [s.path(f"seeds[{i}]") for i, s in enumerate(self.seeds)]
+
+    def negative_seed_paths(self) -> list[str]:
+        return [s.path(f"negative_seeds[{i}]") for i, s in enumerate(self.negative_seeds)]
 
     def mood_weights(self) -> dict[str, float]:
         """``{mood: weight}`` of the moods given (in feelalike's mood order)."""
@@ -168,6 +191,10 @@ class PlaylistBody(QueryFields):
         """``seed`` (when given) followed by ``seeds``."""
         first = [self.seed.pair()] if self.seed is not None else []
         return first + super().seed_list()
+
+    def seed_paths(self) -> list[str]:
+        first = [self.seed.path("seed")] if self.seed is not None else []
+        return first + super().seed_paths()
 
     def arc_ends(self) -> tuple[str, str] | None:
         return self.arc.ends() if self.arc is not None else None

@@ -8,6 +8,7 @@ from pydantic import (
     BeforeValidator,
     Field,
     GetJsonSchemaHandler,
+    PrivateAttr,
     create_model,
     model_validator,
 )
@@ -32,15 +33,31 @@ class SeedRef(Body):
 
     seed: SeedText = Field(
         validation_alias=AliasChoices("seed", "id"),
-        description="A track id or title ('Title - Artist' or 'Title by Artist' narrows). "
-                    "'id' is accepted in its place.",
+        description="A track id, an external id (spotify:track:ID, isrc:ISRC, mbid:UUID, "
+                    "deezer:DIGITS, path:FILE, ext:NAME:VALUE) or a title ('Title - "
+                    "Artist' or 'Title by Artist' narrows). 'id' is accepted in its place.",
         examples=["Loneliness #3"])
     weight: Weight = Field(1.0, description="How much this seed counts, relative to the "
                                             "others: above 0, at most 10.",
                            examples=[0.5])
 
+    #: how the seed's text was sent: "seed", "id" or "" (a bare string)
+    _key: str = PrivateAttr("seed")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_key(cls, data: Any, handler: Any) -> Any:
+        ref = handler(data)
+        if isinstance(data, dict) and "seed" not in data and "id" in data:
+            ref._key = "id"
+        return ref
+
     def pair(self) -> tuple[str, float]:
         return self.seed, self.weight
+
+    def path(self, at: str) -> str:
+        """The JSON path of the seed's text, when this seed is at ``at`` (``seeds[1]``)."""
+        return f"{at}.{self._key}" if self._key else at
 
 
 def _seed_item(value: Any) -> Any:
@@ -50,7 +67,9 @@ def _seed_item(value: Any) -> Any:
             raise fail("must not be empty")
         if len(value) > MAX_SEED_CHARS:
             raise fail(f"must be at most {MAX_SEED_CHARS} characters, got {len(value)}")
-        return SeedRef.model_validate({"seed": value})
+        ref = SeedRef.model_validate({"seed": value})
+        ref._key = ""
+        return ref
     if isinstance(value, dict):
         return value
     raise fail('must be a track id or title, or {"seed": ..., "weight": ...}')
@@ -62,7 +81,8 @@ class _OrSeedText:
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
                                      handler: GetJsonSchemaHandler) -> dict[str, Any]:
         bare = {"type": "string", "minLength": 1, "maxLength": MAX_SEED_CHARS,
-                "pattern": r"\S", "description": "A track id or title (weight 1)."}
+                "pattern": r"\S", "description": "A track id, external id or title "
+                                                   "(weight 1)."}
         return {"anyOf": [bare, handler(schema)]}
 
 

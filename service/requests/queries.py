@@ -19,8 +19,9 @@ SimilarLimit = query_int(1, 100)
 SearchLimit = query_int(1, 50)
 Steps = query_int(1, 50)
 
-_SEED = ("A track id or title ('Title - Artist' or 'Title by Artist' narrows); at most "
-         "300 characters.")
+_SEED = ("A track id, an external id (spotify:track:ID or an open.spotify.com link, "
+         "isrc:ISRC, mbid:UUID, deezer:DIGITS, path:FILE, ext:NAME:VALUE) or a title "
+         "('Title - Artist' or 'Title by Artist' narrows); at most 300 characters.")
 
 
 class SimilarQuery(Query):
@@ -28,6 +29,12 @@ class SimilarQuery(Query):
 
     seed: QueryText = Field(description=_SEED, examples=["Loneliness #3"])
     limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
+
+
+class EmbedQuery(SimilarQuery):
+    """``GET /embed?seed=&limit=`` (the widget: fewer results by default)."""
+
+    limit: SimilarLimit = Field(5, description="How many results (1-100).", examples=[5])
 
 
 class SearchQuery(Query):
@@ -52,7 +59,8 @@ class PathQuery(Query):
 class TrackPath(Query):
     """``GET /v1/tracks/<id>``."""
 
-    id: QueryText = Field(description="A track id (at most 300 characters).",
+    id: QueryText = Field(description="A track id or an external id (isrc:ISRC, "
+                                      "spotify:track:ID, ...; at most 300 characters).",
                           examples=["4uLU6hMCjMI75M1A2tKUQC"])
 
 

@@ -11,13 +11,14 @@ from pydantic import BaseModel
 
 from .bodies import PlaylistBody, RecommendBody
 from .parts import Arc, Moods, SeedRef
-from .queries import PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
+from .queries import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
 
 #: every request model by name: bodies, their parts, query strings and paths.
 MODELS: dict[str, type[BaseModel]] = {
     "RecommendBody": RecommendBody, "PlaylistBody": PlaylistBody, "SeedRef": SeedRef,
     "Moods": Moods, "Arc": Arc, "SimilarQuery": SimilarQuery, "SearchQuery": SearchQuery,
     "PathQuery": PathQuery, "TrackPath": TrackPath, "PlaylistFormat": PlaylistFormat,
+    "EmbedQuery": EmbedQuery,
 }
 
 

@@ -30,6 +30,9 @@ MAX_LIST = 500
 MAX_TEXT = 500
 MAX_TITLE = 200
 MAX_SEED_CHARS = 300
+#: ``include_ids``: a library's worth of ids, each at most MAX_ID_CHARS (file paths)
+MAX_INCLUDE_IDS = 10_000
+MAX_ID_CHARS = 1000
 #: at most this many characters of a sent value (or key) appear in a message.
 QUOTE_CHARS = 40
 #: a value must contain something besides white space (checked before stripping).

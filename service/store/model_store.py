@@ -7,6 +7,8 @@ Every key is built by :meth:`ModelStore.key_for`::
     {prefix}:v:{version}:meta            -> JSON metadata
     {prefix}:v:{version}:tracks          -> hash row -> track JSON document
     {prefix}:v:{version}:rows            -> hash track id -> row
+    {prefix}:v:{version}:ids             -> hash external id "kind:value" -> row (the first
+                                            row with that id; ``models.ingest.id_key``)
     {prefix}:v:{version}:neighbours      -> hash row -> K int32 rows + K float32 scores
     {prefix}:v:{version}:vectors         -> raw float32 bytes, rows of ``dim`` values
     {prefix}:v:{version}:titles          -> JSON [[title, artist, popularity], ...] by row
@@ -32,6 +34,7 @@ import numpy as np
 import redis
 
 from models.build import BuiltModel
+from models.ingest import id_keys
 from models.ranking import TrackTable
 
 from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_documents
@@ -39,6 +42,25 @@ from .errors import ModelNotReady, StoreCorrupt
 from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
 
 WRITE_CHUNK = 2000
+#: HMGET of KEYS[k] for the JSON list of fields ARGV[k], as "row,,row" ('' when absent);
+#: in chunks, as Lua's unpack has a small stack.
+ROWS_SCRIPT = """
+local out = {}
+for k = 1, #KEYS do
+  local names = cjson.decode(ARGV[k])
+  local found = {}
+  for first = 1, #names, 4000 do
+    local rows = redis.call('HMGET', KEYS[k], unpack(names, first, math.min(first + 3999, #names)))
+    for i = 1, #rows do found[#found + 1] = rows[i] or '' end
+  end
+  out[k] = table.concat(found, ',')
+end
+return out
+"""
+
+
+def _rows(reply: bytes, count: int) -> list[int | None]:
+    return [int(r) if r else None for r in reply.decode().split(",")] if count else []
 
 
 class ModelStore(Upkeep):
@@ -98,12 +120,15 @@ class ModelStore(Upkeep):
 
     def _write_documents(self, version: str, built: BuiltModel,
                          progress: Callable[[int], None] | None) -> None:
-        keys = [self.key_for(k, version=version) for k in ("tracks", "rows", "neighbours")]
-        tracks, rows, neighbours = keys
+        keys = [self.key_for(k, version=version)
+                for k in ("tracks", "rows", "neighbours", "ids")]
+        tracks, rows, neighbours, ids = keys
         pipe = self.client.pipeline(transaction=False)
         for row, doc in enumerate(track_documents(built)):
             pipe.hset(tracks, str(row), json.dumps(doc, separators=(",", ":")))
             pipe.hset(rows, doc["id"], row)
+            for key in id_keys(doc["external_ids"]):
+                pipe.hsetnx(ids, key, row)  # an id several tracks share: the first row
             pipe.hset(neighbours, str(row),
                       encode_neighbours(built.neighbours[row], built.scores[row]))
             if (row + 1) % WRITE_CHUNK == 0:
@@ -164,6 +189,24 @@ class ModelStore(Upkeep):
     def row_of(self, version: str, track_id: str) -> int | None:
         row = self.client.hget(self.key_for("rows", version=version), track_id)
         return None if row is None else int(row)
+
+    @guard
+    def rows_of(self, version: str, track_ids: Sequence[str], id_keys: Sequence[str],
+                ) -> tuple[list[int | None], list[int | None]]:
+        """Rows of track ids and of external ids (``kind:value``), in one round trip: a
+        script does both HMGETs in Redis and answers two short strings, so 10,000 ids
+        cost two JSON arguments and two replies rather than 20,000 of each."""
+        keys = [self.key_for(name, version=version) for name in ("rows", "ids")]
+        found = self._rows_script(keys=keys, args=[json.dumps(list(track_ids)),
+                                                   json.dumps(list(id_keys))])
+        return _rows(found[0], len(track_ids)), _rows(found[1], len(id_keys))
+
+    @property
+    def _rows_script(self) -> Any:
+        script = getattr(self, "_rows_script_object", None)
+        if script is None:
+            script = self._rows_script_object = self.client.register_script(ROWS_SCRIPT)
+        return script
 
     @guard
     def tracks(self, version: str, rows: Sequence[int]) -> list[dict[str, Any]]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import docs, health, playlists, recommendations, tracks
+from . import docs, health, page, playlists, recommendations, tracks
 
 BLUEPRINTS = (health.bp, recommendations.bp, playlists.bp, tracks.bp)
 BLUEPRINTS += (docs.bp,)  # GET /openapi.json and /docs
+BLUEPRINTS += (page.bp,)  # GET / (the web page) and /embed (the widget)
 
 
 def init_app(app: Flask) -> None:

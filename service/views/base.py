@@ -51,4 +51,4 @@ def entry(table: TrackTable, row: int, doc: Mapping[str, Any], position: int,
             "arousal": num("arousal_mood"), "tempo": num("tempo"), "energy": num("energy"),
             "key": key_name(key, mode), "camelot": camelot(key, mode),
             "duration_ms": num("duration_ms"), "moods": doc.get("top_moods", []),
-            "score": round(score, 4)}
+            "score": round(score, 4), "external_ids": doc.get("external_ids", {})}

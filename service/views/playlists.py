@@ -10,6 +10,7 @@ from models.errors import BadRequest
 from models.ranking import Query, arc_ends, arc_points, path, seed_songs, sequence
 
 from ..exports import FORMATS, export
+from ..locations import Places
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..resources import VersionResources, get_resources, public
 from .base import entry, json_request, query_args
@@ -21,7 +22,8 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     """A playlist along a mood arc, with tempo/key flow and artist gaps."""
     length, arc = body.length, body.arc_ends()
     warnings: list[str] = []
-    q = build_query(res, body, length, warnings)
+    notes: dict[str, Any] = {}
+    q = build_query(res, body, length, warnings, notes)
     if arc and not q.moods:
         q.moods = {arc[0]: 1.0, arc[1]: 1.0}
     if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
@@ -41,7 +43,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
                        for i, (row, doc) in enumerate(zip(placed.rows, docs))],
             "arc": [{"position": i, "valence": round(p.valence, 3),
                      "arousal": round(p.arousal, 3)} for i, p in enumerate(placed.arc)],
-            **({"warnings": warnings} if warnings else {})}
+            **notes, **({"warnings": warnings} if warnings else {})}
 
 
 def _title(res: VersionResources, q: Query, arc: tuple[str, str] | None) -> str:
@@ -54,7 +56,7 @@ def _title(res: VersionResources, q: Query, arc: tuple[str, str] | None) -> str:
 
 def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[str, Any]:
     """``steps`` tracks moving gradually from one track's moods to another's."""
-    a, b = res.resolve(start), res.resolve(end)
+    a, b = res.resolve(start, "from"), res.resolve(end, "to")
     if a == b:
         raise BadRequest("'from' and 'to' name the same track", field="to")
     rows = path(res.table, a, b, steps)
@@ -77,7 +79,8 @@ def post_playlist() -> Response:
     def link(track: dict) -> str:
         return f"{base}/v1/tracks/{quote(track['id'], safe='')}"
 
-    return Response(export(fmt, result["title"], result["tracks"], link),
+    return Response(export(fmt, result["title"], result["tracks"], link,
+                           Places.from_config(current_app.config)),
                     content_type=FORMATS[fmt])
 
 

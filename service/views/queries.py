@@ -2,6 +2,8 @@
 names resolved to rows, names normalised, free text read for moods."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from models.errors import BadRequest
@@ -13,11 +15,12 @@ from ..resources import VersionResources
 
 
 def build_query(res: VersionResources, body: QueryFields, limit: int,
-                warnings: list[str]) -> Query:
-    """The engine query a body asks for; ``warnings`` collects what was ignored."""
+                warnings: list[str], notes: dict[str, Any] | None = None) -> Query:
+    """The engine query a body asks for; ``warnings`` collects what was ignored and
+    ``notes`` the fields the answer reports about the request (``include_ids_unknown``)."""
     mins, maxs, targets = body.ranges()
-    q = Query(seeds=_rows(res, body.seed_list()),
-              negative_seeds=_rows(res, body.negative_seed_list()),
+    q = Query(seeds=_rows(res, body.seed_list(), body.seed_paths()),
+              negative_seeds=_rows(res, body.negative_seed_list(), body.negative_seed_paths()),
               moods=body.mood_weights(), targets=targets, minimums=mins, maximums=maxs,
               target_valence=body.target_valence, target_arousal=body.target_arousal,
               include_tags={normalise(t) for t in body.include_tags},
@@ -26,7 +29,16 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
               max_per_artist=body.max_per_artist, dedupe=body.dedupe,
               diversity=body.diversity, temperature=body.temperature,
               random_seed=body.random_seed, limit=limit)
-    q.exclude_rows = {r for r in map(res.row_of, body.exclude_ids) if r is not None}
+    q.exclude_rows = {r for r in _known(res, body.exclude_ids, "exclude_ids") if r is not None}
+    if body.include_ids:
+        rows = _known(res, body.include_ids, "include_ids")
+        q.include_rows = {r for r in rows if r is not None}
+        unknown = rows.count(None)
+        if notes is not None:
+            notes["include_ids_unknown"] = unknown
+        if not q.include_rows:
+            warnings.append(f"include_ids: none of the {unknown} ids names a track of "
+                            "this model; nothing can be returned")
     if body.text:
         target = read_text_target(body.text)
         if target.found:
@@ -44,5 +56,11 @@ def require_something(q: Query, message: str) -> None:
         raise BadRequest(message, field="seeds")
 
 
-def _rows(res: VersionResources, seeds: list[tuple[str, float]]) -> list[tuple[int, float]]:
-    return [(res.resolve(seed), weight) for seed, weight in seeds]
+def _rows(res: VersionResources, seeds: list[tuple[str, float]],
+          paths: list[str]) -> list[tuple[int, float]]:
+    return [(res.resolve(seed, path), weight) for (seed, weight), path in zip(seeds, paths)]
+
+
+def _known(res: VersionResources, ids: list[str], field: str) -> list[int | None]:
+    """Rows of a list of ids of any kind (None: no such track), in one round trip."""
+    return res.lookup(ids, [f"{field}[{i}]" for i in range(len(ids))]) if ids else []

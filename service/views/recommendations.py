@@ -24,7 +24,7 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     cache_lookup(cached is not None)
     if cached is not None:
         return json.loads(cached)
-    row = res.resolve(seed)
+    row = res.resolve(seed, "seed")
     ranking = res.engine.rank(Query(seeds=[(row, 1.0)], limit=limit))
     seed_doc, *docs = res.documents([row, *ranking.rows])
     body = {"seed": public(seed_doc), "model_version": res.version,
@@ -37,7 +37,8 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
 def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
     """Several seeds, negative seeds, moods, text, targets, filters and shaping."""
     warnings: list[str] = []
-    q = build_query(res, body, body.limit, warnings)
+    notes: dict[str, Any] = {}
+    q = build_query(res, body, body.limit, warnings, notes)
     require_something(q, "give at least one of seeds, moods, text, target_valence, "
                          "target_arousal or a target_ attribute")
     ranking = res.engine.rank(q)
@@ -52,6 +53,7 @@ def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
                        for doc, score in zip(result_docs, ranking.scores)]}
     if q.temperature > 0:
         out["random_seed"] = q.random_seed
+    out.update(notes)
     if warnings:
         out["warnings"] = warnings
     return out

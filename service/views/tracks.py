@@ -21,7 +21,8 @@ def search(res: VersionResources, query: str, limit: int) -> dict[str, Any]:
 
 
 def track(res: VersionResources, track_id: str) -> dict[str, Any]:
-    row = res.row_of(track_id)
+    """A track by its id or an external id (``isrc:...``; malformed: a 400 on ``id``)."""
+    row = res.lookup([track_id], ["id"])[0]
     if row is None:
         raise TrackNotFound(f"no track with id {track_id!r}")
     return {**res.documents([row])[0], "model_version": res.version}

@@ -1,0 +1,101 @@
+"""Where an exported playlist entry can be played, and the ids that name it.
+
+An entry's location is, in order:
+
+* for a track with a ``path`` external id, the file.  M3U8 gets a plain path: relative
+  to ``FEELALIKE_MUSIC_ROOT`` when the path is absolute and under it (a playlist saved
+  in the music root then plays wherever the library is mounted), else as written.
+  XSPF and JSPF locations are URIs: an absolute path (a relative one is taken under
+  the music root) becomes a percent-encoded ``file://`` URI; a relative path without a
+  music root stays a percent-encoded relative URI reference;
+* else the first of ``FEELALIKE_LINK_TEMPLATES`` whose kind the track has, e.g.
+  ``https://open.spotify.com/track/{spotify}`` (ids percent-encoded);
+* else the API's JSON link (the caller's fallback).
+
+XSPF and JSPF also list the external ids as identifiers (:func:`identifiers`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
+from typing import Any, Mapping
+from urllib.parse import quote
+
+DEFAULT_LINKS = ("spotify=https://open.spotify.com/track/{spotify};"
+                 "deezer=https://www.deezer.com/track/{deezer}")
+_WINDOWS = re.compile(r"^[A-Za-z]:[\\/]|\\")
+#: how each kind is written as a playlist identifier (a URI where one is common).
+IDENTIFIERS = {"isrc": "isrc:{}", "mbid": "https://musicbrainz.org/recording/{}",
+               "spotify": "spotify:track:{}", "deezer": "https://www.deezer.com/track/{}"}
+
+
+def link_templates(raw: str) -> tuple[tuple[str, str], ...]:
+    """``kind=template`` pairs separated by ``;``, each template naming ``{kind}``
+    (``off`` or ``none``: no templates)."""
+    if raw.strip().lower() in ("off", "none"):
+        return ()
+    pairs = []
+    for part in filter(str.strip, raw.split(";")):
+        kind, sep, template = (p.strip() for p in part.partition("="))
+        if not sep or not kind or "{" + kind + "}" not in template:
+            raise ValueError(part)
+        pairs.append((kind, template))
+    return tuple(pairs)
+
+
+def _pure(path: str) -> PurePath:
+    return PureWindowsPath(path) if _WINDOWS.search(path) else PurePosixPath(path)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where entries play: a music root for files and link templates by id kind."""
+
+    music_root: str = ""
+    templates: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> "Places":
+        templates = config["LINK_TEMPLATES"]
+        if isinstance(templates, str):  # given as text (create_app's config)
+            templates = link_templates(templates)
+        return cls(config["MUSIC_ROOT"], tuple(templates))
+
+    def location(self, track: Mapping[str, Any], *, uri: bool) -> str | None:
+        """The entry's file or streaming link (a URI when ``uri``), or None."""
+        ids = track.get("external_ids") or {}
+        if ids.get("path"):
+            return self.file(ids["path"], uri=uri)
+        for kind, template in self.templates:
+            if ids.get(kind):
+                for name, value in ids.items():
+                    template = template.replace("{" + name + "}", quote(value, safe=""))
+                return template
+        return None
+
+    def file(self, path: str, *, uri: bool) -> str:
+        """A file as M3U8 (a path) or XSPF/JSPF (a URI) expects it."""
+        where = _pure(path)
+        root = _pure(self.music_root) if self.music_root else None
+        if not uri:
+            if root is not None and where.is_absolute() and where.is_relative_to(root):
+                return str(where.relative_to(root))
+            return path
+        if not where.is_absolute() and root is not None:
+            where = root / where
+        if where.is_absolute():
+            return where.as_uri()
+        return quote(where.as_posix())
+
+
+def identifiers(track: Mapping[str, Any]) -> list[str]:
+    """The track's external ids as playlist identifiers (the file path is a location,
+    not an identifier)."""
+    found = []
+    for kind, value in (track.get("external_ids") or {}).items():
+        if kind in IDENTIFIERS:
+            found.append(IDENTIFIERS[kind].format(quote(value, safe="")))
+        elif kind.startswith("ext:"):
+            found.append(f"{kind}:{quote(value, safe='')}")
+    return found

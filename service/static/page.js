@@ -1,0 +1,254 @@
+// feelalike's page: calls the /v1 API of the same origin and draws what it answers.
+// Every piece of text from the API goes into the page with textContent, never as HTML.
+"use strict";
+
+(function () {
+  const API = document.body.dataset.api;
+  const SVG = "http://www.w3.org/2000/svg";
+  const $ = (id) => document.getElementById(id);
+  let chosen = null;     // the track whose moods and recommendations are shown
+  let lastPlaylist = null;  // the body of the last playlist built (for its exports)
+
+  // ---- talking to the API -------------------------------------------------------
+  function headers(json) {
+    const out = {Accept: "application/json"};
+    const key = $("api-key").value.trim();
+    if (key) out["X-API-Key"] = key;
+    if (json) out["Content-Type"] = "application/json";
+    return out;
+  }
+
+  async function call(path, body, format) {
+    const options = body === undefined ? {headers: headers(false)}
+      : {method: "POST", headers: headers(true), body: JSON.stringify(body)};
+    let response;
+    try {
+      response = await fetch(API + path, options);
+    } catch (err) {
+      throw new Error("the server cannot be reached");
+    }
+    if (response.ok) return format === "raw" ? response : response.json();
+    let error = {message: "the server answered " + response.status};
+    try {
+      error = (await response.json()).error || error;
+    } catch (err) { /* not JSON: keep the status */ }
+    const failure = new Error(error.message);
+    failure.status = response.status;
+    failure.suggestions = error.suggestions || [];
+    throw failure;
+  }
+
+  function busy(message) {
+    $("status").textContent = message;
+  }
+
+  function clearError() {
+    $("error").hidden = true;
+    $("error").replaceChildren();
+  }
+
+  function showError(err) {
+    busy("");
+    const box = $("error");
+    const text = el("p", "", err.message);
+    box.replaceChildren(text);
+    if (err.status === 401) {
+      box.append(el("p", "", "Enter an API key below and try again."));
+      $("key-box").open = true;
+    }
+    if (err.suggestions && err.suggestions.length) {
+      box.append(el("p", "", "Did you mean:"));
+      box.append(trackList(err.suggestions, "ul"));
+    }
+    box.hidden = false;
+  }
+
+  // ---- building elements (text only) --------------------------------------------
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function trackButton(track) {
+    const button = el("button", "pick");
+    button.type = "button";
+    button.append(el("span", "title", track.title), " ", el("span", "artist", track.artist));
+    button.addEventListener("click", () => choose(track.id));
+    return button;
+  }
+
+  function trackList(tracks, tag) {
+    const list = el(tag || "ul", "tracks");
+    for (const track of tracks) {
+      const item = el("li");
+      item.append(trackButton(track));
+      list.append(item);
+    }
+    return list;
+  }
+
+  // ---- 1. search ------------------------------------------------------------------
+  async function search(event) {
+    event.preventDefault();
+    const q = $("q").value.trim();
+    if (!q) return;
+    clearError();
+    busy("Searching…");
+    try {
+      const body = await call("/tracks?limit=10&q=" + encodeURIComponent(q));
+      const list = $("search-results");
+      list.replaceChildren(...trackList(body.results).children);
+      busy(body.results.length ? body.results.length + " tracks found" : "No track matches");
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  // ---- 2. a track: moods and recommendations -----------------------------------------
+  async function choose(seed) {
+    clearError();
+    busy("Finding tracks that feel alike…");
+    try {
+      const recs = await call("/recommendations?limit=10&seed=" + encodeURIComponent(seed));
+      const doc = await call("/tracks/" + encodeURIComponent(recs.seed.id));
+      chosen = recs.seed;
+      showTrack(doc, recs.results);
+      history.replaceState(null, "", "?seed=" + encodeURIComponent(chosen.id));
+      busy("");
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  function showTrack(doc, results) {
+    $("track").hidden = false;
+    $("track-title").textContent = doc.title;
+    $("track-artist").textContent = doc.artist ? "by " + doc.artist : "";
+    $("playlist-seed").textContent = "Starts from " + doc.title + ".";
+    drawMoods(doc);
+    const list = $("recommendations");
+    list.replaceChildren();
+    for (const result of results) {
+      const item = el("li");
+      item.append(trackButton(result), el("span", "score", result.score.toFixed(2)));
+      const why = el("ul", "why");
+      for (const reason of result.why) why.append(el("li", "", reason));
+      item.append(why);
+      list.append(item);
+    }
+    if (!results.length) list.append(el("li", "", "No recommendations for this track."));
+    const top = (doc.top_moods || [])[0];
+    if (top) $("arc-from").value = top;
+    $("track-heading").focus();
+  }
+
+  // The 16 mood scores (0..1) as bars, then valence and arousal (-1..1) around a middle.
+  function drawMoods(doc) {
+    const moods = Array.from($("arc-from").options, (o) => o.value);
+    const scores = doc.mood_scores || {};
+    const rows = moods.map((m) => ({label: m, value: Number(scores[m] || 0), signed: false}));
+    rows.push({label: "valence", value: Number(doc.valence || 0), signed: true});
+    rows.push({label: "arousal", value: Number(doc.arousal || 0), signed: true});
+    const rowHeight = 18, labelWidth = 80, barWidth = 240, gap = 8;
+    const height = rows.length * rowHeight + gap;
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 " + (labelWidth + barWidth + 50) + " " + height);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", "mood-caption");
+    rows.forEach((row, i) => {
+      const y = i * rowHeight + (row.signed ? gap : 0);
+      const label = svgEl("text", {x: labelWidth - 6, y: y + 13, "text-anchor": "end"});
+      label.textContent = row.label;
+      const width = Math.abs(row.value) * (row.signed ? barWidth / 2 : barWidth);
+      const start = row.signed ? labelWidth + barWidth / 2 - (row.value < 0 ? width : 0)
+        : labelWidth;
+      const bar = svgEl("rect", {x: start, y: y + 3, width: width, height: rowHeight - 6,
+        class: row.signed ? (row.value < 0 ? "bar neg" : "bar pos") : "bar"});
+      const value = svgEl("text", {x: labelWidth + barWidth + 6, y: y + 13, class: "value"});
+      value.textContent = row.value.toFixed(2);
+      svg.append(label, bar, value);
+    });
+    const middle = labelWidth + barWidth / 2;
+    svg.append(svgEl("line", {x1: middle, x2: middle, y1: 16 * rowHeight + gap,
+      y2: height, class: "axis"}));
+    $("mood-chart").replaceChildren(svg);
+    const top = (doc.top_moods || []).join(", ") || "no strong mood";
+    $("mood-caption").textContent = "Mood scores of " + doc.title + " (top: " + top +
+      "); valence " + Number(doc.valence || 0).toFixed(2) + ", arousal " +
+      Number(doc.arousal || 0).toFixed(2) + " (from -1 to 1).";
+  }
+
+  function svgEl(tag, attributes) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    return node;
+  }
+
+  // ---- 3. a playlist along a mood arc, and its exports ------------------------------------
+  function playlistBody() {
+    const body = {arc: {from: $("arc-from").value, to: $("arc-to").value},
+      length: Number($("length").value)};
+    if (chosen) body.seed = chosen.id;
+    return body;
+  }
+
+  async function buildPlaylist(event) {
+    event.preventDefault();
+    clearError();
+    busy("Building the playlist…");
+    try {
+      const body = playlistBody();
+      const playlist = await call("/playlists", body);
+      lastPlaylist = body;
+      showPlaylist(playlist);
+      busy((playlist.warnings || []).join("; "));
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  function showPlaylist(playlist) {
+    const heading = $("playlist-title");
+    heading.textContent = playlist.title;
+    heading.hidden = false;
+    const list = $("playlist");
+    list.replaceChildren();
+    for (const track of playlist.tracks) {
+      const item = el("li");
+      const moods = (track.moods || []).join(", ");
+      item.append(trackButton(track), el("span", "moods", moods));
+      list.append(item);
+    }
+    $("exports").hidden = !playlist.tracks.length;
+  }
+
+  async function download(format) {
+    if (!lastPlaylist) return;
+    clearError();
+    try {
+      const response = await call("/playlists?format=" + format, lastPlaylist, "raw");
+      const url = URL.createObjectURL(await response.blob());
+      const link = el("a");
+      link.href = url;
+      link.download = "feelalike-playlist." + format;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  // ---- wiring ---------------------------------------------------------------------------
+  $("search-form").addEventListener("submit", search);
+  $("playlist-form").addEventListener("submit", buildPlaylist);
+  for (const button of $("exports").querySelectorAll("button")) {
+    button.addEventListener("click", () => download(button.dataset.format));
+  }
+  $("track-heading").tabIndex = -1;
+  const seed = new URLSearchParams(location.search).get("seed");
+  if (seed) choose(seed);
+})();

@@ -1,0 +1,169 @@
+"""include_ids (a listener's library as an allowlist, ids of any kind) and playable
+playlist exports (files under the music root, streaming links, external identifiers)."""
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from service import create_app
+from service.locations import Places, link_templates
+from service.resources import Resources
+from service.store import ModelStore
+
+from .fixtures import ID_CATALOG_ROWS as ROWS
+from .fixtures import error_of, isrc, mbid, music_file, spotify
+
+
+def app_with(store: ModelStore, **config):
+    return create_app({"TESTING": True, "RESOURCES": Resources(store), **config}).test_client()
+
+
+# -- include_ids ----------------------------------------------------------------------------
+
+LIBRARY = [f"isrc:{isrc(4)}", f"spotify:track:{spotify(7)}", f"deezer:{1000 + 9}",
+           f"path:{music_file(12)}", f"ext:discogs:{500 + 13}", f"mbid:{mbid(16)}", "id20",
+           "id2", f"isrc:{isrc(99)}", "nobody", "spotify:track:" + "Q" * 22]
+LIBRARY_ROWS = {"id4", "id7", "id9", "id12", "id13", "id16", "id20", "id2"}
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/v1/recommendations", {"seeds": ["id1"], "limit": 50}),
+    ("/v1/recommendations", {"moods": {"joyful": 1.0}, "limit": 50, "diversity": 0.3}),
+    ("/v1/playlists", {"seed": "id1", "length": 20}),
+])
+def test_include_ids_restricts_results_to_the_library(ids_model, client, path, body):
+    answer = client.post(path, json={**body, "include_ids": LIBRARY}).get_json()
+    found = {t["id"] for t in answer.get("results", answer.get("tracks"))}
+    assert found and found <= LIBRARY_ROWS
+    assert answer["include_ids_unknown"] == 3
+    unrestricted = client.post(path, json=body).get_json()
+    assert "include_ids_unknown" not in unrestricted
+    assert {t["id"] for t in unrestricted.get("results", unrestricted.get("tracks"))} \
+        - LIBRARY_ROWS
+
+
+def test_include_ids_is_applied_with_the_other_exclusions(ids_model, client):
+    answer = client.post("/v1/recommendations", json={
+        "seeds": ["id4"], "include_ids": LIBRARY, "exclude_ids": [f"deezer:{1009}"],
+        "limit": 50}).get_json()
+    assert {t["id"] for t in answer["results"]} == LIBRARY_ROWS - {"id4", "id9"}
+
+
+def test_a_library_of_unknown_ids_gives_an_empty_answer(ids_model, client):
+    body = {"seeds": ["id1"], "include_ids": ["nobody", f"isrc:{isrc(99)}"]}
+    answer = client.post("/v1/recommendations", json=body)
+    assert answer.status_code == 200
+    data = answer.get_json()
+    assert data["results"] == [] and data["include_ids_unknown"] == 2
+    assert any("include_ids" in w for w in data["warnings"])
+    playlist = client.post("/v1/playlists", json={"seed": "id1", **body}).get_json()
+    assert playlist["tracks"] == [] and playlist["include_ids_unknown"] == 2
+
+
+def test_ten_thousand_ids_are_accepted_and_one_more_is_a_400(ids_model, client):
+    many = [f"isrc:{isrc(i)}" for i in range(10_000)]
+    answer = client.post("/v1/recommendations", json={"seeds": ["id1"], "include_ids": many,
+                                                      "limit": 50}).get_json()
+    assert answer["include_ids_unknown"] == 10_000 - ROWS
+    assert {t["id"] for t in answer["results"]} <= {f"id{i}" for i in range(ROWS)}
+    error = error_of(client.post("/v1/recommendations", json={
+        "seeds": ["id1"], "include_ids": many + ["id2"]}), 400, "bad_request")
+    assert error["field"] == "include_ids" and "10000" in error["message"]
+
+
+def test_include_ids_resolve_in_one_redis_round_trip(store, ids_model):
+    res = Resources(store).current()
+    res.lookup(["id1"], ["seed"])  # the first call also loads the script into Redis
+    calls = []
+    real = store.client.execute_command
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    store.client.execute_command = counting
+    try:
+        rows = res.lookup([f"isrc:{isrc(i)}" for i in range(500)] + ["id3"],
+                          ["include_ids"] * 501)
+    finally:
+        del store.client.execute_command
+    assert calls == ["EVALSHA"]
+    assert rows[:ROWS] == list(range(ROWS)) and rows[-1] == 3
+    assert rows[ROWS:500] == [None] * (500 - ROWS)
+
+
+# -- exports --------------------------------------------------------------------------------
+
+def export_of(store, fmt: str, **config) -> str:
+    client = app_with(store, **config)
+    response = client.post(f"/v1/playlists?format={fmt}",
+                           json={"seed": "id1", "length": 30, "min_artist_gap": 0})
+    assert response.status_code == 200
+    return response.data.decode()
+
+
+def test_m3u8_plays_files_under_the_music_root_then_links_then_the_api(store, ids_model):
+    lines = [line for line in export_of(store, "m3u8", MUSIC_ROOT="/music").splitlines()
+             if not line.startswith("#")]
+    assert "Band 0/Song #0.flac" in lines  # relative to the root
+    assert f"https://open.spotify.com/track/{spotify(4)}" in lines
+    assert "https://www.deezer.com/track/1002" in lines
+    assert "/v1/tracks/id5" in lines
+    plain = export_of(store, "m3u8")
+    assert "/music/Band 0/Song #0.flac" in plain.splitlines()  # no root: as written
+
+
+def test_xspf_and_jspf_give_file_uris_and_external_identifiers(store, ids_model):
+    ns = {"x": "http://xspf.org/ns/0/"}
+    root = ET.fromstring(export_of(store, "xspf", MUSIC_ROOT="/music"))
+    tracks = {t.find("x:title", ns).text: t for t in root.iter("{http://xspf.org/ns/0/}track")}
+    song0 = tracks["Song 0"]
+    assert song0.find("x:location", ns).text == "file:///music/Band%200/Song%20%230.flac"
+    identifiers = [e.text for e in song0.findall("x:identifier", ns)]
+    assert identifiers[0] == "feelalike:track:id0"
+    assert {f"isrc:{isrc(0)}", f"https://musicbrainz.org/recording/{mbid(0)}",
+            f"spotify:track:{spotify(0)}", "https://www.deezer.com/track/1000",
+            "ext:discogs:500"} <= set(identifiers)
+    jspf = json.loads(export_of(store, "jspf"))["playlist"]["track"]
+    by_title = {t["title"]: t for t in jspf}
+    assert by_title["Song 0"]["location"] == ["file:///music/Band%200/Song%20%230.flac"]
+    assert by_title["Song 5"]["location"] == ["/v1/tracks/id5"]
+
+
+def test_link_templates_are_configurable(store, ids_model):
+    text = export_of(store, "m3u8", LINK_TEMPLATES="deezer=https://dz.example/t/{deezer}")
+    assert "https://dz.example/t/1002" in text and "open.spotify.com" not in text
+    off = export_of(store, "m3u8", LINK_TEMPLATES="off")
+    assert "/v1/tracks/id4" in off.splitlines()
+
+
+@pytest.mark.parametrize("raw", ["spotify", "spotify=https://x/{deezer}", "=https://x/{}"])
+def test_a_bad_link_template_stops_the_app(monkeypatch, raw):
+    from models.errors import ConfigError
+
+    monkeypatch.setenv("FEELALIKE_LINK_TEMPLATES", raw)
+    with pytest.raises(ConfigError, match="FEELALIKE_LINK_TEMPLATES"):
+        create_app()
+
+
+@pytest.mark.parametrize("root, path, uri, expected", [
+    ("/music", "/music/a b/ç#1.flac", False, "a b/ç#1.flac"),
+    ("/music", "/music/a b/ç#1.flac", True, "file:///music/a%20b/%C3%A7%231.flac"),
+    ("/music", "/elsewhere/x.mp3", False, "/elsewhere/x.mp3"),
+    ("/music", "jazz/take five.flac", True, "file:///music/jazz/take%20five.flac"),
+    ("", "jazz/take five.flac", True, "jazz/take%20five.flac"),
+    ("", "jazz/take five.flac", False, "jazz/take five.flac"),
+    ("C:\\Music", "C:\\Music\\a b.flac", True, "file:///C:/Music/a%20b.flac"),
+])
+def test_file_locations(root, path, uri, expected):
+    assert Places(root, ()).file(path, uri=uri) == expected
+
+
+def test_the_default_link_templates():
+    assert link_templates("spotify=https://open.spotify.com/track/{spotify};"
+                          "deezer=https://www.deezer.com/track/{deezer}") == (
+        ("spotify", "https://open.spotify.com/track/{spotify}"),
+        ("deezer", "https://www.deezer.com/track/{deezer}"))
+    assert link_templates("off") == ()
