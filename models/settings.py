@@ -60,6 +60,12 @@ SETTINGS: tuple[Setting, ...] = (
             "the NRC lexicon is for research / non-commercial use."),
     Setting("VA_MODEL", "", "Path of an audio -> valence/arousal model from `feelalike "
             "train-mood` used by `build` (empty: Spotify valence/energy as they are)."),
+    Setting("EMOTION_CLIPS", "../shared/data/audio/emotify_dev", "Folder of clips with rater "
+            "emotion labels (labels.csv, Emotify style) that `build --audio-dir` and "
+            "`feelalike train-audio` fit the audio feel model on when the data home has none (`off`: never train it)."),
+    Setting("EMOTION_FOLDERS", "../shared/data/audio/generated_moods", "Folders (separated "
+            "by ':') of clips filed under mood folders (calm/, tender/ ...) added to that "
+            "training."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
     Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "

@@ -180,3 +180,32 @@ def write_rows(path: Path, rows: list[dict[str, str]], columns: list[str]) -> Pa
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+GEMS_COLUMNS = ("amazement", "solemnity", "tenderness", "nostalgia", "calmness", "power",
+                "joyful_activation", "tension", "sadness")
+
+
+def labelled_clips(folder: Path, n: int = 24, seconds: float = 4.0) -> Path:
+    """``n`` synthetic clips from soft, slow and dark (raters: calm) to loud, fast and
+    bright (raters: powerful), with an Emotify-style labels.csv."""
+    import numpy as np
+    import soundfile
+
+    sr = 22050
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(0)
+    rows = []
+    for i in range(n):
+        x = i / (n - 1)
+        t = np.arange(int(seconds * sr)) / sr
+        y = (0.1 + 0.8 * x) * np.sin(2 * np.pi * (110 + 600 * x) * t)
+        beat = 60.0 / (60 + 100 * x)
+        y += (0.05 + 0.5 * x) * rng.normal(0, 1, len(t)) * np.exp(-(t % beat) * 30)
+        soundfile.write(folder / f"clip_{i}.wav", 0.9 * y / np.abs(y).max() * (0.2 + 0.8 * x),
+                        sr)
+        frac = {g: 0.2 for g in GEMS_COLUMNS} | {"calmness": 1 - x, "power": x}
+        rows.append(f"clip_{i}.wav,{i}," + ",".join(f"{frac[g]:.3f}" for g in GEMS_COLUMNS))
+    header = "file,track_id," + ",".join(f"{g}_frac" for g in GEMS_COLUMNS)
+    (folder / "labels.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return folder

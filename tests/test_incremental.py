@@ -17,6 +17,7 @@ from models.build import (
     place,
     remove_lists,
 )
+from models.audio import GEMS, AudioFeel
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Catalog
 from service.store import ModelStore, StoreUnavailable, Updater
@@ -115,6 +116,40 @@ def test_fitted_state_survives_its_bytes():
     assert back.feel_model.tags_ == base.fitted.feel_model.tags_
     a = place(newcomers(), base.fitted).vectors
     assert np.array_equal(a, place(newcomers(), back).vectors)
+
+
+def heard(items: list) -> list:
+    """The tracks as analysed files: an analysis the audio feel model reads."""
+    for t in items:
+        x = (int(t.id[3:]) % 10) / 10 if t.id.startswith("trk") else 0.45
+        t.analysis = {"loudness": -30 + 25 * x, "tempo": 70 + 80 * x,
+                      "flux": float(np.sin(len(t.title)))}
+    return items
+
+
+def audio_feel_model(items: list) -> AudioFeel:
+    loud = np.array([(t.analysis["loudness"] + 30) / 25 for t in items])
+    fractions = np.full((len(items), len(GEMS)), 0.2)
+    fractions[:, GEMS.index("power")], fractions[:, GEMS.index("calmness")] = loud, 1 - loud
+    return AudioFeel().fit([t.analysis for t in items], fractions)
+
+
+@pytest.mark.parametrize("feel", [False, True], ids=["plain", "feel"])
+def test_added_analysed_files_get_the_emotion_block_a_rebuild_gives(feel):
+    old, new = heard(tracks()), heard(newcomers())
+    hears = audio_feel_model(old)
+    model = feel_model(old) if feel else None
+    base = build(Catalog(tracks=list(old)), k=10, feel_model=model, audio_feel=hears)
+    state = FittedState.from_bytes(base.fitted.to_bytes())
+    assert state.audio_feel is not None
+    vectors = place(new, state, album_mates(old, base)).vectors
+    full = build(Catalog(tracks=[*old, *new]), k=10, feel_model=model, audio_feel=hears)
+    assert vectors.shape[1] == base.vectors.shape[1] == full.vectors.shape[1]
+    emotions = len(GEMS)  # the last block: the same model on the same files
+    assert np.allclose(vectors[:, -emotions:], full.vectors[BASE:, -emotions:], atol=1e-6)
+    assert np.abs(vectors[:, -emotions:]).max() > 0.01
+    # the rest moves only as much as a rebuild's refitted column statistics move it
+    assert np.abs(vectors - full.vectors[BASE:]).max() < 0.1
 
 
 # -- the store ---------------------------------------------------------------------------

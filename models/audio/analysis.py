@@ -27,10 +27,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import AudioError
+from .spectrum import HOP, Spectrum, cens, spectral, timbre_and_harmony
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: one shared spectrogram; timbre/harmony/rhythm statistics
 SAMPLE_RATE = 22050
-HOP = 256
 MIN_SECONDS = 3.0
 SILENCE_RMS = 1e-4
 SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
@@ -88,7 +88,13 @@ def tempo(y: np.ndarray) -> tuple[float, float]:
     """(BPM, confidence 0..1)."""
     import librosa
 
-    oenv = librosa.onset.onset_strength(y=y, sr=SAMPLE_RATE, hop_length=HOP)
+    return tempo_of(librosa.onset.onset_strength(y=y, sr=SAMPLE_RATE, hop_length=HOP))
+
+
+def tempo_of(oenv: np.ndarray) -> tuple[float, float]:
+    """(BPM, confidence 0..1) from an onset-strength envelope at hop HOP."""
+    import librosa
+
     centred = oenv - oenv.mean()
     ac = librosa.autocorrelate(centred)
     if ac[0] <= 0:
@@ -109,18 +115,24 @@ def tempo(y: np.ndarray) -> tuple[float, float]:
 
 def key_and_mode(y: np.ndarray) -> tuple[int, int, float]:
     """(pitch class 0..11, mode 1 major / 0 minor, correlation)."""
-    import librosa
+    pc, mode, r, _ = key_of(cens(y, SAMPLE_RATE))
+    return pc, mode, r
 
-    chroma = librosa.feature.chroma_cens(y=y, sr=SAMPLE_RATE).mean(axis=1)
-    if not np.any(chroma > 0):
-        return 0, 1, 0.0
-    best = (-2.0, 0, 1)
+
+def key_of(chroma: np.ndarray) -> tuple[int, int, float, float]:
+    """(pitch class, mode, correlation, mode strength) from a (12, frames) chroma; mode
+    strength is the best major minus the best minor correlation (-2..2)."""
+    mean = chroma.mean(axis=1)
+    if not np.any(mean > 0) or np.ptp(mean) == 0:
+        return 0, 1, 0.0, 0.0
+    best = {1: (-2.0, 0), 0: (-2.0, 0)}
     for pc in range(12):
         for mode, profile in ((1, MAJOR), (0, MINOR)):
-            r = float(np.corrcoef(chroma, np.roll(profile, pc))[0, 1])
-            if r > best[0]:
-                best = (r, pc, mode)
-    return best[1], best[2], best[0]
+            r = float(np.corrcoef(mean, np.roll(profile, pc))[0, 1])
+            if r > best[mode][0]:
+                best[mode] = (r, pc)
+    mode = 1 if best[1][0] >= best[0][0] else 0
+    return best[mode][1], mode, best[mode][0], best[1][0] - best[0][0]
 
 
 def _loudness(y: np.ndarray) -> float:
@@ -128,26 +140,6 @@ def _loudness(y: np.ndarray) -> float:
 
     lufs = pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(y)
     return float(lufs) if math.isfinite(lufs) else -70.0
-
-
-def _spectral(y: np.ndarray) -> dict[str, float]:
-    import librosa
-
-    centroid = librosa.feature.spectral_centroid(y=y, sr=SAMPLE_RATE)[0]
-    rolloff = librosa.feature.spectral_rolloff(y=y, sr=SAMPLE_RATE)[0]
-    flatness = librosa.feature.spectral_flatness(y=y)[0]
-    zcr = librosa.feature.zero_crossing_rate(y)[0]
-    rms_db = librosa.amplitude_to_db(librosa.feature.rms(y=y)[0] + 1e-10)
-    onsets = librosa.onset.onset_detect(y=y, sr=SAMPLE_RATE, hop_length=HOP)
-    return {"spectral_centroid_mean": float(centroid.mean()),
-            "spectral_centroid_std": float(centroid.std()),
-            "spectral_rolloff_mean": float(rolloff.mean()),
-            "spectral_rolloff_std": float(rolloff.std()),
-            "spectral_flatness_mean": float(flatness.mean()),
-            "spectral_flatness_std": float(flatness.std()),
-            "zero_crossing_rate": float(zcr.mean()),
-            "dynamic_range_db": float(np.percentile(rms_db, 95) - np.percentile(rms_db, 10)),
-            "onset_rate": float(len(onsets) / (len(y) / SAMPLE_RATE))}
 
 
 def derived(features: dict[str, float], bpm: float, confidence: float) -> dict[str, float]:
@@ -165,20 +157,16 @@ def derived(features: dict[str, float], bpm: float, confidence: float) -> dict[s
 
 def analyse(path: str | Path, window: float = 120.0) -> dict[str, Any]:
     """Analyse one file; raises AudioError for anything that makes it unusable."""
-    import librosa
-
     y, duration = decode(path, window)
-    bpm, confidence = tempo(y)
-    pc, mode, key_r = key_and_mode(y)
-    features = {"loudness": _loudness(y), **_spectral(y)}
+    s = Spectrum.of(y, SAMPLE_RATE)
+    bpm, confidence = tempo_of(s.onset_envelope)
+    pc, mode, key_r, mode_strength = key_of(s.chroma)
+    features: dict[str, Any] = {"loudness": _loudness(y), **spectral(s)}
     features.update(derived(features, bpm, confidence))
-    mfcc = librosa.feature.mfcc(y=y, sr=SAMPLE_RATE, n_mfcc=13)
-    chroma = librosa.feature.chroma_cens(y=y, sr=SAMPLE_RATE)
-    features.update({"tempo": bpm, "key": float(pc), "mode": float(mode),
-                     "key_confidence": key_r, "duration_ms": duration * 1000.0,
-                     "mfcc_mean": [float(x) for x in mfcc.mean(axis=1)],
-                     "mfcc_std": [float(x) for x in mfcc.std(axis=1)],
-                     "chroma_mean": [float(x) for x in chroma.mean(axis=1)]})
+    features.update({"tempo": bpm, "tempo_confidence": confidence, "key": float(pc),
+                     "mode": float(mode), "key_confidence": key_r,
+                     "mode_strength": mode_strength, "duration_ms": duration * 1000.0,
+                     **timbre_and_harmony(s)})
     return {"path": str(path), "duration": round(duration, 3), "tempo": round(bpm, 2),
             "tempo_confidence": round(confidence, 3), "key": PITCH_CLASSES[pc],
             "mode": "major" if mode == 1 else "minor", "features": features}

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ..ingest import Track, merge_tracks, sha256_of
 from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
+from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
 
 DEFAULT_WINDOW = 120.0
@@ -167,7 +168,8 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     return Track(id=f"mbid-{mbid}" if mbid else f"audio-{result['content_hash'][:16]}",
                  title=tags.title or path.stem.replace("_", " ").strip() or path.name,
                  artist=tags.artist, album=tags.album, release_date=tags.date,
-                 features=features, tags=list(tags.genres),
+                 features=features, analysis=analysis_vector(result["features"]),
+                 tags=list(tags.genres),
                  external_ids={**tags.ids, "path": relative_path(path, roots)})
 
 

@@ -8,7 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from ..audio import INPUTS as VA_INPUTS
-from ..audio import VaModel
+from ..audio import AudioFeel, VaModel
 from ..ingest import Catalog, Track
 from ..language import (
     ALBUM_WEIGHT,
@@ -46,15 +46,22 @@ class MoodAnalysis:
 
 
 def _audio_moods(tracks: Sequence[Track], positions: list, va_model: VaModel | None,
-                 lexicon: Lexicon) -> list[np.ndarray | None]:
-    """Mood evidence from audio: the moods near the track's valence/arousal position;
-    for a track without tags, the learned mood head when the model has one (the head
-    predicts what mood tags would say, so it stands in only where there are none)."""
+                 lexicon: Lexicon, audio_feel: AudioFeel | None = None,
+                 ) -> list[np.ndarray | None]:
+    """Mood evidence from audio: for an analysed file, the moods the audio feel model
+    hears; else the moods near the track's valence/arousal position, or for a track
+    without tags the learned mood head when the model has one (the head predicts what
+    mood tags would say, so it stands in only where there are none)."""
     out: list[np.ndarray | None] = [
         None if p is None else AUDIO_MOOD_WEIGHT * mood_affinity(p[0], p[1], lexicon)
         for p in positions]
+    if audio_feel is not None:
+        heard = [i for i, t in enumerate(tracks) if t.analysis]
+        for i, moods in zip(heard, audio_feel.moods([tracks[i].analysis for i in heard])):
+            out[i] = AUDIO_MOOD_WEIGHT * moods.astype(np.float32)
     if va_model is not None and va_model.has_moods:
-        rows = [i for i, p in enumerate(positions) if p is not None and not tracks[i].tags]
+        rows = [i for i, p in enumerate(positions) if p is not None and not tracks[i].tags
+                and not (audio_feel is not None and tracks[i].analysis)]
         if rows:
             for i, moods in zip(rows, va_model.predict_moods([tracks[i] for i in rows])):
                 out[i] = AUDIO_MOOD_WEIGHT * moods.astype(np.float32)
@@ -85,13 +92,15 @@ def _plain_position(track: Track) -> tuple[float, float] | None:
 
 
 def audio_positions(tracks: Sequence[Track], va_model: VaModel | None,
-                    ) -> list[tuple[float, float] | None]:
-    """Each track's valence/arousal from its audio: the learned model's estimate when one
-    is given, else Spotify's valence and energy rescaled to [-1, 1]; None without audio."""
-    plain = [_plain_position(t) for t in tracks]
+                    audio_feel: AudioFeel | None = None) -> list[tuple[float, float] | None]:
+    """Each track's valence/arousal from its audio: the audio feel model's for an analysed
+    file, the learned model's estimate when one is given, else Spotify's valence and
+    energy rescaled to [-1, 1]; None without audio."""
+    plain = _heard_positions(tracks, [_plain_position(t) for t in tracks], audio_feel)
     if va_model is None:
         return plain
-    has_audio = [i for i, t in enumerate(tracks) if any(f in t.features for f in VA_INPUTS)]
+    has_audio = [i for i, t in enumerate(tracks) if any(f in t.features for f in VA_INPUTS)
+                 and not (audio_feel is not None and t.analysis)]
     out: list[tuple[float, float] | None] = list(plain)
     if has_audio:
         predicted = va_model.predict([tracks[i] for i in has_audio])
@@ -100,15 +109,27 @@ def audio_positions(tracks: Sequence[Track], va_model: VaModel | None,
     return out
 
 
+def _heard_positions(tracks: Sequence[Track], positions: list,
+                     audio_feel: AudioFeel | None) -> list[tuple[float, float] | None]:
+    if audio_feel is None:
+        return positions
+    heard = [i for i, t in enumerate(tracks) if t.analysis]
+    out = list(positions)
+    for i, (v, a) in zip(heard, audio_feel.va([tracks[i].analysis for i in heard])):
+        out[i] = (float(v), float(a))
+    return out
+
+
 def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
                   progress: ProgressFactory = no_progress,
-                  va_model: VaModel | None = None) -> MoodAnalysis:
+                  va_model: VaModel | None = None,
+                  audio_feel: AudioFeel | None = None) -> MoodAnalysis:
     """Mood profiles of every track, and the track comparisons the reviews assert."""
     accs = [MoodAccumulator() for _ in catalog.tracks]
     read_tag = TagReader(lexicon)
     bar = progress("moods", len(catalog.tracks) + len(reviews))
-    positions = audio_positions(catalog.tracks, va_model)
-    audio_moods = _audio_moods(catalog.tracks, positions, va_model, lexicon)
+    positions = audio_positions(catalog.tracks, va_model, audio_feel)
+    audio_moods = _audio_moods(catalog.tracks, positions, va_model, lexicon, audio_feel)
     for acc, track, audio_va, moods in zip(accs, catalog.tracks, positions, audio_moods):
         _track_evidence(acc, track, read_tag, lexicon, audio_va, moods)
         bar.update(1)

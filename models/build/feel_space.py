@@ -34,6 +34,7 @@ class FeelWeights:
     mood: float = 1.0
     latent: float = 1.0
     sound: float = 0.25
+    emotion: float = 2.0  # analysed files: the audio feel model's emotion space
 
 
 @dataclass
@@ -117,13 +118,20 @@ def share_album_prior(values: np.ndarray, confidence: np.ndarray,
 def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
                      profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
                      stats: tuple[np.ndarray, np.ndarray] | None = None,
-                     album_prior: bool = True) -> FeelCoordinates:
+                     album_prior: bool = True, heard: np.ndarray | None = None,
+                     ) -> FeelCoordinates:
     """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
     :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
-    fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out."""
+    fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out.
+    ``heard``: rows whose valence/arousal the audio feel model read from the file
+    (their profiles carry it); the feel model's Spotify-column heads and audio->latent
+    projection do not apply to our own estimates, so those rows skip them."""
     n = len(tracks)
     prepared = model.prepare(tracks)
     va, va_conf = model.predict_va(prepared)
+    if heard is not None and heard.any():
+        va[heard] = [[profiles[r].valence, profiles[r].arousal] for r in np.flatnonzero(heard)]
+        va_conf[heard] = 1.0
     text_va = np.array([[p.valence, p.arousal] for p in profiles]).reshape(n, 2)
     text_conf = TEXT_VA_TRUST * np.array([p.confidence if p.source in ("reviews", "tags")
                                           else 0.0 for p in profiles])[:, None]
@@ -134,6 +142,8 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
     moods = np.array([p.scores for p in profiles], dtype=np.float64).reshape(n, len(MOODS))
     mood_c = np.repeat(np.array([p.confidence for p in profiles])[:, None], len(MOODS), axis=1)
     latent, latent_c = model.predict_latent(prepared)
+    if heard is not None:
+        latent_c[heard & ~prepared.has_tags] = 0.0
     sound, sound_c = model.sound(prepared)
     lacking = (sound_c == 0).any(axis=1)  # words fill in features the audio lacks
     if lacking.any():

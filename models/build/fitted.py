@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import numpy as np
 
-from ..audio import VaModel
+from ..audio import AudioFeel, VaModel
+from ..ingest import Track
 from ..errors import CatalogError
 from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights
-from .vectors import BlockWeights
+from .vectors import BlockWeights, emotion_block
 
 FORMAT = 1
 
@@ -38,6 +40,17 @@ class FittedState:
     k: int = 100
     metric: str = "cosine"
     hubness: float = 0.5
+    audio_feel: AudioFeel | None = None  # analysed files' emotion block follows
+
+    def with_emotions(self, vectors: np.ndarray, tracks: Sequence[Track]) -> np.ndarray:
+        """``vectors`` with the emotion block of analysed files appended, when this build
+        had an audio feel model (0 for tracks without an analysis)."""
+        if self.audio_feel is None:
+            return vectors
+        weight = (self.feel_weights.emotion if self.feel_model is not None
+                  else self.block_weights.emotion)
+        block = weight * emotion_block(tracks, self.audio_feel)
+        return np.hstack([vectors, block]).astype(np.float32)
 
     @property
     def stats(self) -> tuple[np.ndarray, np.ndarray]:
@@ -51,7 +64,8 @@ class FittedState:
                   "block_weights": np.array(list(vars(self.block_weights).values())),
                   "neighbours": np.array([self.k, self.hubness]),
                   "metric": np.str_(self.metric)}
-        for name, model in (("feel_model", self.feel_model), ("va_model", self.va_model)):
+        for name, model in (("feel_model", self.feel_model), ("va_model", self.va_model),
+                            ("audio_feel", self.audio_feel)):
             if model is not None:
                 arrays[name] = np.frombuffer(_saved(model), dtype=np.uint8)
         out = io.BytesIO()
@@ -72,12 +86,13 @@ class FittedState:
                            feel_weights=FeelWeights(*map(float, data["feel_weights"])),
                            block_weights=BlockWeights(*map(float, data["block_weights"])),
                            va_model=_load(VaModel, data, "va_model"),
-                           k=int(k), metric=str(data["metric"]), hubness=float(hubness))
+                           k=int(k), metric=str(data["metric"]), hubness=float(hubness),
+                           audio_feel=_load(AudioFeel, data, "audio_feel"))
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise CatalogError(f"cannot read the stored fitted state: {exc}") from None
 
 
-def _saved(model: FeelModel | VaModel) -> bytes:
+def _saved(model: FeelModel | VaModel | AudioFeel) -> bytes:
     out = io.BytesIO()
     model.save(out)
     return out.getvalue()

@@ -41,7 +41,7 @@ from .feel_space import (
 )
 from .fitted import FittedState
 from .neighbours import _unit, exact_index, hub_state, reduce_hubs, search, similarity
-from .vectors import vector_blocks
+from .vectors import heard_rows, vector_blocks
 
 #: rows -> their stored lists (rows, scores), for the rows an update has to read
 Lookup = Callable[[Sequence[int]], list[np.ndarray]]
@@ -75,17 +75,19 @@ def place(tracks: Sequence[Track], state: FittedState,
     in the feel space, a track shares the album prior with the tracks of its album that
     ``album_mates`` returns and with those added with it."""
     tracks = list(tracks)
-    profiles = analyse_moods(Catalog(tracks), (), load_lexicon(),
-                             va_model=state.va_model).profiles
+    profiles = analyse_moods(Catalog(tracks), (), load_lexicon(), va_model=state.va_model,
+                             audio_feel=state.audio_feel).profiles
     if state.feel_model is None:
         blocks = vector_blocks(tracks, profiles, fitted=(state.scaler, state.stats))
-        return Placed(profiles, blocks.combine(state.block_weights), None)
+        vectors = state.with_emotions(blocks.combine(state.block_weights), tracks)
+        return Placed(profiles, vectors, None)
     coords = feel_coordinates(state.feel_model, tracks, profiles, (), stats=state.stats,
-                              album_prior=False)
+                              album_prior=False, heard=heard_rows(tracks, state.audio_feel))
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
     _share_albums(tracks, coords, album_mates)
-    return Placed(profiles, feel_vectors(coords, state.feel_weights), coords.own)
+    vectors = state.with_emotions(feel_vectors(coords, state.feel_weights), tracks)
+    return Placed(profiles, vectors, coords.own)
 
 
 def _share_albums(tracks: Sequence[Track], coords: FeelCoordinates,

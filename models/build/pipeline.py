@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..audio import VaModel
+from ..audio import AudioFeel, VaModel
 from ..errors import CatalogError
 from ..ingest import Catalog, RowProblem, Track
 from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lexicon
@@ -24,7 +24,7 @@ from .feel import FeelModel
 from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
-from .vectors import BlockWeights, vector_blocks
+from .vectors import BlockWeights, heard_rows, vector_blocks
 
 
 @dataclass
@@ -90,14 +90,27 @@ def version_id(catalog: Catalog, reviews: Sequence[Review], settings: dict[str, 
 
 def _vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[MoodProfile],
              weights: BlockWeights, feel_model: FeelModel | None,
-             feel_weights: FeelWeights) -> tuple[np.ndarray, FittedState, np.ndarray | None]:
+             feel_weights: FeelWeights, audio_feel: AudioFeel | None = None,
+             ) -> tuple[np.ndarray, FittedState, np.ndarray | None]:
     """Track vectors: the learned feel space when a model is given (profiles then carry
-    its valence/arousal), else the hand-weighted blocks; and what was fitted."""
+    its valence/arousal), else the hand-weighted blocks; with an audio feel model, the
+    emotion block of analysed files follows; and what was fitted."""
+    heard = heard_rows(catalog.tracks, audio_feel)
+    vectors, fitted, coords = _base_vectors(catalog, reviews, profiles, weights, feel_model,
+                                            feel_weights, heard)
+    fitted.audio_feel = audio_feel
+    return fitted.with_emotions(vectors, catalog.tracks), fitted, coords
+
+
+def _base_vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[MoodProfile],
+                  weights: BlockWeights, feel_model: FeelModel | None,
+                  feel_weights: FeelWeights, heard: np.ndarray | None,
+                  ) -> tuple[np.ndarray, FittedState, np.ndarray | None]:
     if feel_model is None:
         blocks = vector_blocks(catalog.tracks, profiles)
         return blocks.combine(weights), FittedState(*blocks.stats, blocks.scaler,
                                                     block_weights=weights), None
-    coords = feel_coordinates(feel_model, catalog.tracks, profiles, reviews)
+    coords = feel_coordinates(feel_model, catalog.tracks, profiles, reviews, heard=heard)
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
     scaler = AudioScaler()
@@ -110,19 +123,22 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
           weights: BlockWeights = BlockWeights(), lexicon: Lexicon | None = None,
           progress: ProgressFactory = no_progress, va_model: VaModel | None = None,
           feel_model: FeelModel | None = None, feel_weights: FeelWeights = FeelWeights(),
-          ) -> BuiltModel:
+          audio_feel: AudioFeel | None = None) -> BuiltModel:
     """Run the whole offline pipeline on a loaded catalog.
 
     With ``feel_model`` (the default the service serves, see ``train_default_model``)
     tracks are placed in the learned feel space and ``weights`` are not used; without
-    it, the three hand-weighted blocks of ``build_vectors``."""
+    it, the three hand-weighted blocks of ``build_vectors``.  ``audio_feel`` (see
+    ``models.audio.AudioFeel``) gives analysed files their moods, valence/arousal and
+    emotion block."""
     if not catalog.tracks:
         raise CatalogError("the catalog has no tracks")
     started = time.perf_counter()
     lexicon = lexicon or load_lexicon()
-    analysis = analyse_moods(catalog, reviews, lexicon, progress, va_model)
+    analysis = analyse_moods(catalog, reviews, lexicon, progress, va_model, audio_feel)
     profiles = analysis.profiles
-    vectors, fitted, coords = _vectors(catalog, reviews, profiles, weights, feel_model, feel_weights)
+    vectors, fitted, coords = _vectors(catalog, reviews, profiles, weights, feel_model,
+                                       feel_weights, audio_feel)
     scaler = fitted.scaler
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
@@ -132,7 +148,7 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     assert_neighbours(model.neighbours_, model.scores_, analysis.comparisons)
     settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood,
                 "va_weight": weights.va, "va_model": va_model is not None,
-                "feel_model": feel_model is not None}
+                "feel_model": feel_model is not None, "audio_feel": audio_feel is not None}
     if feel_model is not None:
         settings.update({f"feel_{name}_weight": value
                          for name, value in vars(feel_weights).items()})

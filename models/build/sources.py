@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from ..audio import DEFAULT_WINDOW, AudioCache, VaModel, analyse_paths, audio_tracks
+from ..audio import DEFAULT_WINDOW, AudioCache, AudioFeel, VaModel, analyse_paths, audio_tracks
 from ..errors import BadRequest
 from ..ingest import (
     Catalog,
@@ -64,6 +64,7 @@ class BuildOptions:
     va_model: str | Path | None = None
     audio_cache: str | Path | None = None
     feel_model: FeelModel | None = None  # the learned feel space (the served default)
+    audio_feel: AudioFeel | None = None  # analysed files -> emotions, moods, valence/arousal
 
 
 def _check_album_reviews(sources: Sources) -> None:
@@ -130,4 +131,5 @@ def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(),
     if on_loaded:
         on_loaded(loaded)
     return build(loaded.catalog, loaded.reviews, k=options.k, weights=options.weights,
-                 progress=progress, va_model=va_model, feel_model=options.feel_model)
+                 progress=progress, va_model=va_model, feel_model=options.feel_model,
+                 audio_feel=options.audio_feel)

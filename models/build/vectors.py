@@ -11,6 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..audio import GEMS, AudioFeel
 from ..ingest import Track
 from ..language import MOODS, MoodProfile
 from .features import AudioScaler
@@ -25,6 +26,7 @@ class BlockWeights:
     audio: float = 0.5
     mood: float = 1.5  # the 16 mood scores
     va: float = 2.0  # valence and arousal
+    emotion: float = 2.0  # analysed files: the audio feel model's emotion space
 
 
 def mood_matrix(profiles: Sequence[MoodProfile]) -> np.ndarray:
@@ -85,3 +87,18 @@ def build_vectors(tracks: Sequence[Track], profiles: Sequence[MoodProfile],
     """Float32 track vectors (n, d) with no NaN, and the fitted audio scaler."""
     blocks = vector_blocks(tracks, profiles)
     return blocks.combine(weights), blocks.scaler
+
+
+def emotion_block(tracks: Sequence[Track], audio_feel: "AudioFeel") -> np.ndarray:
+    """(n, 9) analysed files in the audio feel model's emotion space, over the square
+    root of its width (0 for tracks without an analysis: the centre, no direction)."""
+    out = np.zeros((len(tracks), len(GEMS)))
+    heard = [i for i, t in enumerate(tracks) if t.analysis]
+    if heard:
+        out[heard] = audio_feel.embed([tracks[i].analysis for i in heard])
+    return out / np.sqrt(len(GEMS))
+
+
+def heard_rows(tracks: Sequence[Track], audio_feel: "AudioFeel | None") -> np.ndarray | None:
+    """Rows of analysed files, when an audio feel model hears them (else None)."""
+    return None if audio_feel is None else np.array([bool(t.analysis) for t in tracks])

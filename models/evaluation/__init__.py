@@ -6,6 +6,7 @@ from .metrics import (
     cosine_rankings,
     coverage,
     mood_agreement,
+    paired_difference,
     popularity_lift,
     shared_share,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "coverage",
     "format_report",
     "mood_agreement",
+    "paired_difference",
     "popularity_lift",
     "run",
     "shared_share",

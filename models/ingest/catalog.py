@@ -55,6 +55,9 @@ class Track:
     # kind -> value, e.g. {"isrc": "USRC17607839", "spotify": "4uLU6hMCjMI75M1A2tKUQC",
     # "path": "jazz/take-five.flac", "ext:discogs": "123"}; served as ``external_ids``
     external_ids: dict[str, str] = field(default_factory=dict)
+    # an analysed file's own statistics as flat named numbers (MFCC, chroma, spectra ...;
+    # ``models.audio.analysis_vector``), the inputs of the audio feel model; not served
+    analysis: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -249,6 +252,7 @@ def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
         kept.release_date = kept.release_date or track.release_date
         for kind, value in track.external_ids.items():
             kept.external_ids.setdefault(kind, value)
+        kept.analysis = kept.analysis or track.analysis
         kept.notes = " ".join(filter(None, dict.fromkeys([kept.notes, track.notes])))
         if track.popularity is not None:
             kept.popularity = max(kept.popularity or 0.0, track.popularity)

@@ -1,6 +1,8 @@
 """``feelalike build`` and ``feelalike demo``: build a model, publish it, (demo) serve it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from data.registry import fetch
@@ -22,6 +24,7 @@ from service.store import open_store
 from .output import progress, report_loaded
 from .serve import address, serve_here
 from .sources import review_options, sources
+from .training import trained_audio_feel
 
 
 def feel_model_or_note() -> FeelModel | None:
@@ -98,6 +101,8 @@ def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str 
     """Build a model from catalogs, audio and reviews and publish it to Redis."""
     source = sources(catalogs, mapping, jsonl, texts, albums, audio_dirs)
     options = build_options(k, va_model, audio=bool(audio_dirs), feel=feel_model_or_note())
+    if audio_dirs:
+        options = replace(options, audio_feel=trained_audio_feel())
     build_and_publish(source, options, force)
 
 

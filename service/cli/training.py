@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from models import settings
-from models.errors import BadRequest
+from models.errors import BadRequest, CatalogError
+
+from .output import progress
+
+if TYPE_CHECKING:
+    from models.audio import AudioFeel
 
 
 def labelled_options(command: Callable) -> Callable:
@@ -52,3 +57,56 @@ def evaluate(catalog: str | None, labels: str, seed: int) -> None:
     from models.evaluation import format_report, run
 
     click.echo(format_report(run(*_inputs(catalog, labels, "validation.csv"), seed=seed)))
+
+
+def _clips() -> tuple[Path | None, list[str]]:
+    clips = settings.get("EMOTION_CLIPS")
+    clips = "" if clips.strip().lower() == "off" else clips
+    folders = [f for f in settings.get("EMOTION_FOLDERS").split(":") if f]
+    return (Path(clips) if clips else None), folders
+
+
+def _train_audio(clips: Path, folders: list[str]) -> AudioFeel:
+    from models.audio import AudioCache, save_audio_feel, train_audio_feel
+
+    result = train_audio_feel(clips, folders, cache=AudioCache(settings.audio_cache_dir()),
+                              progress=progress)
+    click.echo(result.summary(), err=True)
+    click.echo(f"saved the audio feel model to {save_audio_feel(result.model)}", err=True)
+    return result.model
+
+
+def trained_audio_feel() -> AudioFeel | None:
+    """The audio feel model from the data home; trained there on first use from the
+    labelled clips (FEELALIKE_EMOTION_CLIPS), or None with a note when there are none."""
+    from models.audio import audio_feel_path, load_audio_feel
+
+    model = load_audio_feel()
+    if model is not None:
+        return model
+    clips, folders = _clips()
+    if clips is None or not (clips / "labels.csv").is_file():
+        click.echo(f"note: no audio feel model at {audio_feel_path()} and no labelled clips "
+                   f"(FEELALIKE_EMOTION_CLIPS={clips or ''}); analysed files get moods from "
+                   "their energy only", err=True)
+        return None
+    click.echo(f"training the audio feel model on the clips in {clips} (first build only; "
+               "analyses are cached) ...", err=True)
+    try:
+        return _train_audio(clips, folders)
+    except CatalogError as exc:
+        click.echo(f"note: cannot train the audio feel model ({exc.message}); analysed files "
+                   "get moods from their energy only", err=True)
+        return None
+
+
+@click.command("train-audio")
+@click.option("--clips", default=None, help="Folder of clips with labels.csv (default: "
+              "FEELALIKE_EMOTION_CLIPS).")
+def train_audio(clips: str | None) -> None:
+    """Train the audio feel model (analysed audio -> emotions, moods, valence/arousal)."""
+    default, folders = _clips()
+    folder = Path(clips) if clips else default
+    if folder is None or not (folder / "labels.csv").is_file():
+        raise BadRequest(f"{folder or '(no folder)'}: no labels.csv with emotion labels there")
+    _train_audio(folder, folders)

@@ -1,0 +1,155 @@
+"""Training the audio feel model on labelled clips (analysed once, cached by content).
+
+The labelled clips are a folder with ``labels.csv`` (Emotify style: a ``file`` column
+and one ``<emotion>_frac`` column per GEMS emotion, the share of raters who felt it)
+and, optionally, folders of clips filed under a mood (``calm/``, ``tender/`` ...; see
+``FOLDER_GEMS``), whose folder becomes a rater-like profile.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .. import settings
+from ..errors import CatalogError
+from .batch import AudioCache, analyse_paths
+from .emotion import GEMS, AudioFeel, analysis_vector, folder_fractions, label_va
+
+MODEL_FILE = Path("models") / "audio-feel.npz"
+
+FOLDER_BASE = 0.1  # a filed clip's profile: this much of every emotion ...
+FOLDER_PEAK = 0.5  # ... plus this much of the folder's own (a typical clear rater profile)
+
+
+@dataclass
+class EmotionSet:
+    """Analysed labelled clips: flat analysis rows and GEMS fractions, row by row."""
+
+    files: list[Path] = field(default_factory=list)
+    rows: list[dict[str, float]] = field(default_factory=list)
+    fractions: np.ndarray = field(default_factory=lambda: np.zeros((0, len(GEMS))))
+    labelled: int = 0  # the first ``labelled`` rows come from labels.csv, the rest from folders
+    errors: list[str] = field(default_factory=list)
+
+
+def read_fractions(labels_csv: Path) -> dict[str, np.ndarray]:
+    """File name -> the nine rater fractions."""
+    try:
+        with open(labels_csv, encoding="utf-8") as fh:
+            return {r["file"]: np.array([float(r[f"{g}_frac"]) for g in GEMS])
+                    for r in csv.DictReader(fh)}
+    except (OSError, KeyError, ValueError) as exc:
+        raise CatalogError(f"{labels_csv}: not an emotion label file ({exc})") from None
+
+
+def _folder_files(folders: Sequence[str | Path]) -> list[tuple[Path, np.ndarray]]:
+    out = []
+    for folder in map(Path, folders):
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+            profile = folder_fractions(sub.name)
+            if profile is not None:
+                out += [(f, FOLDER_BASE + FOLDER_PEAK * profile) for f in sorted(sub.iterdir())
+                        if f.is_file()]
+    return out
+
+
+def emotion_set(clips: str | Path, folders: Sequence[str | Path] = (), *,
+                cache: AudioCache | None = None, workers: int | None = None,
+                progress: Callable[[str, int], Any] | None = None) -> EmotionSet:
+    """Analyse the labelled clips (labels.csv order by file name) and the filed ones."""
+    clips = Path(clips)
+    labels = read_fractions(clips / "labels.csv")
+    named = [(clips / name, labels[name]) for name in sorted(labels)
+             if (clips / name).is_file()]
+    filed = _folder_files(folders)
+    batch = analyse_paths([f for f, _ in named + filed], cache=cache, workers=workers,
+                          progress=progress)
+    results = {Path(t["path"]): t for t in batch.tracks}
+    out = EmotionSet(errors=[e["error"] for e in batch.errors])
+    fractions = []
+    for i, (path, profile) in enumerate(named + filed):
+        if path in results:
+            out.files.append(path)
+            out.rows.append(analysis_vector(results[path]["features"]))
+            fractions.append(profile)
+            out.labelled += i < len(named)
+    out.fractions = np.array(fractions).reshape(-1, len(GEMS))
+    return out
+
+
+def fit_audio_feel(data: EmotionSet) -> AudioFeel:
+    return AudioFeel().fit(data.rows, data.fractions)
+
+
+@dataclass
+class AudioFeelTraining:
+    model: AudioFeel
+    clips: int  # labelled clips
+    filed: int  # clips filed under mood folders
+    emotion_r: np.ndarray  # (9,) out-of-fold r per GEMS emotion on the labelled clips
+    va_r: np.ndarray  # (2,) out-of-fold r of valence/arousal (labels through label_va)
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"audio feel model on {self.clips} labelled clips and {self.filed} filed "
+                f"clips (ridge alpha {self.model.alpha_:g}); 5-fold out-of-fold r: emotions "
+                f"mean {np.nanmean(self.emotion_r):.2f} (" + ", ".join(
+                    f"{g} {r:.2f}" for g, r in zip(GEMS, self.emotion_r))
+                + f"), valence {self.va_r[0]:.2f}, arousal {self.va_r[1]:.2f}"
+                + (f"; {len(self.errors)} clips could not be analysed" if self.errors else ""))
+
+
+def out_of_fold(data: EmotionSet, folds: int = 5, seed: int = 0) -> np.ndarray:
+    """(labelled, 9) predictions of each labelled clip by a model that did not see it
+    (the filed clips are in every training fold)."""
+    rng = np.random.default_rng(seed)
+    fold = rng.permutation(data.labelled) % folds
+    filed = np.arange(data.labelled, len(data.rows))
+    out = np.zeros((data.labelled, len(GEMS)))
+    for f in range(folds):
+        train = np.concatenate([np.flatnonzero(fold != f), filed])
+        model = AudioFeel().fit([data.rows[r] for r in train], data.fractions[train])
+        out[fold == f] = model.predict([data.rows[r] for r in np.flatnonzero(fold == f)])
+    return out
+
+
+def _r(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a, b)[0, 1]) if a.std() > 0 and b.std() > 0 else float("nan")
+
+
+def train_audio_feel(clips: str | Path, folders: Sequence[str | Path] = (), *,
+                     cache: AudioCache | None = None,
+                     progress: Callable[[str, int], Any] | None = None) -> AudioFeelTraining:
+    """Analyse (cached) and fit on every clip, with out-of-fold figures for the report."""
+    if not (Path(clips) / "labels.csv").is_file():
+        raise CatalogError(f"{clips}: no labels.csv with emotion labels there")
+    data = emotion_set(clips, folders, cache=cache, progress=progress)
+    if data.labelled < 20:
+        raise CatalogError(f"{clips}: only {data.labelled} labelled clips could be analysed "
+                           f"(at least 20 needed)")
+    pred, true = out_of_fold(data), data.fractions[:data.labelled]
+    va_pred, va_true = label_va(pred + 1e-6), label_va(true)
+    return AudioFeelTraining(
+        fit_audio_feel(data), data.labelled, len(data.rows) - data.labelled,
+        np.array([_r(pred[:, j], true[:, j]) for j in range(len(GEMS))]),
+        np.array([_r(va_pred[:, j], va_true[:, j]) for j in range(2)]), data.errors)
+
+
+def audio_feel_path(home: str | Path | None = None) -> Path:
+    return Path(home if home is not None else settings.data_home()) / MODEL_FILE
+
+
+def save_audio_feel(model: AudioFeel, home: str | Path | None = None) -> Path:
+    path = audio_feel_path(home)
+    model.save(path)
+    return path
+
+
+def load_audio_feel(home: str | Path | None = None) -> AudioFeel | None:
+    """The trained audio feel model in the data home, or None when there is none yet."""
+    path = audio_feel_path(home)
+    return AudioFeel.load(path) if path.is_file() else None

@@ -1,0 +1,149 @@
+"""The audio feel model: analysed files -> felt emotions, moods and valence/arousal."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+
+from models.audio import (  # noqa: E402
+    GEMS,
+    GEMS_MOODS,
+    AudioCache,
+    AudioFeel,
+    analysis_vector,
+    emotion_set,
+    gems_va,
+    label_va,
+    train_audio_feel,
+)
+from models.errors import CatalogError  # noqa: E402
+from models.language import MOODS  # noqa: E402
+
+from .fixtures import labelled_clips, write  # noqa: E402
+
+
+def test_analysis_vector_is_flat_key_relative_and_leaves_formulas_out():
+    chroma = [0.0] * 12
+    chroma[7] = 1.0  # all energy on G
+    row = analysis_vector({"key": 7.0, "mode": 1.0, "energy": 0.9, "brightness": 0.2,
+                           "duration_ms": 60000.0, "tempo": 120.0, "loudness": -9.0,
+                           "mfcc_mean": [1.0, 2.0], "chroma_mean": chroma,
+                           "onset_rate": float("nan")})
+    assert row["tempo"] == 120.0 and row["mfcc_mean_1"] == 2.0
+    assert row["chroma_mean_key_0"] == 1.0 and row["chroma_mean_key_5"] == 0.0  # tonic first
+    for name in ("key", "mode", "energy", "brightness", "duration_ms", "onset_rate",
+                 "chroma_mean_7"):
+        assert name not in row, name
+
+
+def test_each_emotion_maps_to_our_moods_and_a_plausible_place():
+    assert all(m in MOODS for gems in GEMS_MOODS.values() for m in gems)
+    assert all(abs(sum(w.values()) - 1.0) < 1e-9 for w in GEMS_MOODS.values())
+    va = dict(zip(GEMS, gems_va()))
+    assert va["tenderness"][0] > 0 > va["tenderness"][1]
+    assert va["tension"][0] < 0 < va["tension"][1]
+    assert va["sadness"][0] < 0 and va["sadness"][1] < 0
+    assert va["joyful_activation"][0] > 0 and va["joyful_activation"][1] > 0
+    calm_crowd = np.zeros((1, len(GEMS)))
+    calm_crowd[0, GEMS.index("calmness")] = 0.8
+    assert label_va(calm_crowd)[0, 1] < -0.5
+
+
+def synthetic_rows(n: int = 60) -> tuple[list[dict[str, float]], np.ndarray]:
+    rng = np.random.default_rng(1)
+    loud = rng.uniform(0, 1, n)
+    rows = [{"loudness": -30 + 25 * x, "noise": float(rng.normal()), "tempo": 70 + 80 * x}
+            for x in loud]
+    fractions = np.full((n, len(GEMS)), 0.2)
+    fractions[:, GEMS.index("power")] = loud
+    fractions[:, GEMS.index("calmness")] = 1 - loud
+    return rows, fractions
+
+
+def test_audio_feel_learns_and_round_trips_through_npz(tmp_path):
+    rows, fractions = synthetic_rows()
+    model = AudioFeel().fit(rows, fractions)
+    quiet, loud = model.predict([{"loudness": -28.0, "tempo": 75.0},
+                                 {"loudness": -6.0, "tempo": 145.0}])
+    power, calm = GEMS.index("power"), GEMS.index("calmness")
+    assert loud[power] > quiet[power] and quiet[calm] > loud[calm]
+    moods = dict(zip(MOODS, model.moods([{"loudness": -28.0, "tempo": 75.0}])[0]))
+    assert moods["peaceful"] == max(moods.values())
+    assert model.va([{"loudness": -6.0, "tempo": 145.0}])[0, 1] > 0.3  # loud: aroused
+    model.save(tmp_path / "m.npz")
+    again = AudioFeel.load(tmp_path / "m.npz")
+    probe = rows[:5] + [{}]  # a row without any known input sits at the training mean
+    assert np.allclose(again.embed(probe), model.embed(probe))
+    assert np.allclose(again.embed([{}]), 0.0)
+
+
+def test_audio_feel_refuses_bad_input(tmp_path):
+    rows, fractions = synthetic_rows()
+    with pytest.raises(CatalogError, match="at least 10"):
+        AudioFeel().fit(rows[:9], fractions[:9])
+    with pytest.raises(CatalogError, match="emotion fractions"):
+        AudioFeel().fit(rows, fractions[:, :3])
+    write(tmp_path, "bad.npz", "not a model")
+    with pytest.raises(CatalogError, match="cannot load audio feel model"):
+        AudioFeel.load(tmp_path / "bad.npz")
+    with pytest.raises(CatalogError, match="no labels.csv"):
+        train_audio_feel(tmp_path)
+    write(tmp_path, "labels.csv", "file,joy\nx.wav,1\n")
+    with pytest.raises(CatalogError, match="not an emotion label file"):
+        train_audio_feel(tmp_path)
+
+
+def test_labelled_and_filed_clips_are_analysed_once(tmp_path):
+    clips = labelled_clips(tmp_path / "clips", n=22, seconds=3.5)
+    (tmp_path / "filed" / "calm").mkdir(parents=True)
+    (tmp_path / "filed" / "not-a-mood").mkdir()
+    (clips / "clip_0.wav").rename(tmp_path / "filed" / "calm" / "soft.wav")
+    cache = AudioCache(tmp_path / "cache")
+    data = emotion_set(clips, [tmp_path / "filed"], cache=cache, workers=1)
+    assert data.labelled == 21 and len(data.rows) == 22  # clip_0 moved to calm/
+    assert data.fractions[-1, GEMS.index("calmness")] > data.fractions[-1, 0]
+    again = emotion_set(clips, [tmp_path / "filed"], cache=cache, workers=1)
+    assert np.allclose(again.fractions, data.fractions) and again.rows == data.rows
+
+
+@pytest.mark.slow
+def test_train_audio_then_build_hears_the_files(runner, tmp_path):
+    clips = labelled_clips(tmp_path / "clips")
+    code, _, err = runner("train-audio", "--clips", str(clips))
+    assert code == 0, err
+    assert "out-of-fold r" in err and "saved the audio feel model" in err
+    code, _, err = runner("build", "--audio-dir", str(clips), "--k", "5")
+    assert code == 0, err
+    assert "training the audio feel model" not in err  # the saved one is used
+    code, out, err = runner("recommend", "clip 0", "--json")
+    assert code == 0, err
+    body = json.loads(out)
+    near = [int(r["title"].split()[-1]) for r in body["results"]]
+    assert np.mean(near) < 8  # the calm end of the 24 clips
+    seed = body["seed"] if "seed" in body else body["seeds"][0]
+    assert seed.get("mood_source", "audio") == "audio"
+
+
+@pytest.mark.slow
+def test_build_trains_the_audio_feel_model_on_first_use(runner, tmp_path, monkeypatch):
+    clips = labelled_clips(tmp_path / "clips", n=22, seconds=3.5)
+    monkeypatch.setenv("FEELALIKE_EMOTION_CLIPS", str(clips))
+    monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", str(tmp_path / "none"))
+    code, _, err = runner("build", "--audio-dir", str(clips), "--k", "3")
+    assert code == 0, err
+    assert "training the audio feel model" in err and "saved the audio feel model" in err
+    code, _, err = runner("build", "--audio-dir", str(clips), "--k", "3")
+    assert code == 0 and "training the audio feel model" not in err
+
+
+def test_train_audio_and_build_say_what_is_missing(runner, tmp_path):
+    code, _, err = runner("train-audio", "--clips", str(tmp_path))
+    assert code != 0 and "no labels.csv" in err and "Traceback" not in err
+    code, _, err = runner("train-audio")  # FEELALIKE_EMOTION_CLIPS is "off" in tests
+    assert code != 0 and "no labels.csv" in err
+    write(tmp_path, "labels.csv", "file,joy\nx.wav,1\n")
+    code, _, err = runner("train-audio", "--clips", str(tmp_path))
+    assert code != 0 and "not an emotion label file" in err and "Traceback" not in err
