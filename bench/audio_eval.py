@@ -28,8 +28,8 @@ import argparse
 import csv
 import sys
 import time
-from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np

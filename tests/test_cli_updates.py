@@ -10,8 +10,18 @@ from models.build import build
 from models.ingest import Catalog
 
 from .fixtures import (
-    CATALOG_HEADER, ID_CATALOG_COLUMNS, SHARED, id_catalog_rows, isrc, make_track, mbid,
-    music_file, needs_shared, write, write_catalog, write_rows,
+    CATALOG_HEADER,
+    ID_CATALOG_COLUMNS,
+    SHARED,
+    id_catalog_rows,
+    isrc,
+    make_track,
+    mbid,
+    music_file,
+    needs_shared,
+    write,
+    write_catalog,
+    write_rows,
 )
 
 

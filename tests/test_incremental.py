@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import redis
 
+from models.audio import GEMS, AudioFeel
 from models.build import (
     FeelModel,
     FittedState,
@@ -17,7 +18,6 @@ from models.build import (
     place,
     remove_lists,
 )
-from models.audio import GEMS, AudioFeel
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Catalog
 from service.store import ModelStore, StoreUnavailable, Updater

@@ -2,23 +2,11 @@
 vectors and neighbour lists."""
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
 from .features import AudioScaler
-from .fitted import FittedState
-from .incremental import (
-                         ListChanges,
-                         add_lists,
-                         compaction,
-                         AlbumMates,
-                         Placed,
-                         extend_payload,
-                         place,
-                         remove_lists,
-                         take_table,
-)
 from .feel import FeelModel, feel_columns
 from .feel_space import (
-                         album_key,
                          FeelCoordinates,
                          FeelWeights,
+                         album_key,
                          feel_coordinates,
                          feel_vectors,
                          share_album_prior,
@@ -31,6 +19,18 @@ from .feel_training import (
                          train_default_model,
 )
 from .feel_words import SOUND, is_score, sound_votes
+from .fitted import FittedState
+from .incremental import (
+                         AlbumMates,
+                         ListChanges,
+                         Placed,
+                         add_lists,
+                         compaction,
+                         extend_payload,
+                         place,
+                         remove_lists,
+                         take_table,
+)
 from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress

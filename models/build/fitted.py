@@ -16,8 +16,8 @@ from typing import Sequence
 import numpy as np
 
 from ..audio import AudioFeel, VaModel
-from ..ingest import Track
 from ..errors import CatalogError
+from ..ingest import Track
 from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights

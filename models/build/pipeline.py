@@ -19,9 +19,9 @@ from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lex
 from ..ranking import TrackTable
 from .evidence import analyse_moods
 from .features import AudioScaler
-from .fitted import FittedState
 from .feel import FeelModel
 from .feel_space import FeelWeights, feel_coordinates, feel_vectors
+from .fitted import FittedState
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights, heard_rows, vector_blocks

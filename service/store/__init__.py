@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from .codec import decode_neighbours, encode_neighbours, track_document
 from .connection import close_embedded, connect, open_store
+from .drafts import ID_INDEXES
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 from .model_store import ModelStore
-from .drafts import ID_INDEXES
 from .updates import Updater, UpdateResult
 
 __all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
