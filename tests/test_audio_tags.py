@@ -19,7 +19,7 @@ from mutagen.mp4 import MP4FreeForm  # noqa: E402
 from models.audio import as_track, read_tags  # noqa: E402
 from models.build import Sources, load_sources  # noqa: E402
 
-from .fixtures import SHARED, needs_shared  # noqa: E402
+from .fixtures import SHARED, Server, needs_shared  # noqa: E402
 
 SR = 22050
 MBID = "B1A9C0E9-D987-4042-AE91-78D6A3267D69"  # written upper case: read lower case
@@ -303,3 +303,30 @@ def test_a_real_tagged_recording():
     assert (tags.title, tags.artist, tags.album, tags.date, tags.genres) == \
         ("Vibe Ace", "Kevin MacLeod", "Jazz Sampler", "2011-07-19", ("Jazz",))
     assert tags.duration == pytest.approx(61.5, abs=0.5) and tags.problems == ()
+
+
+def test_a_tagged_folder_over_http_seeds_by_isrc_and_path_and_exports_a_playable_m3u8(
+        runner, env, tmp_path):
+    """The README's "use it with your music library": build from a tagged folder, ask by
+    ISRC and by path over real HTTP, and save an M3U8 into the folder whose every entry
+    is a file there (what a player opens)."""
+    root = music_folder(tmp_path / "Music")
+    code, _, err = runner("build", "--audio-dir", str(root), "--k", "3")
+    assert code == 0, err
+    server = Server({**env, "FEELALIKE_MUSIC_ROOT": str(root)}).start()
+    try:
+        by_isrc = server.get("/v1/recommendations?seed=isrc:USSM15900433&limit=3").json()
+        by_path = server.get("/v1/recommendations?seed=path:set one/take five.mp3&limit=3")
+        assert by_isrc["seed"]["id"] == by_path.json()["seed"]["id"] == f"mbid-{MBID.lower()}"
+        assert by_isrc["results"] == by_path.json()["results"] and by_isrc["results"]
+        bad = server.get("/v1/recommendations?seed=isrc:NOT-AN-ISRC")
+        assert bad.status_code == 400 and bad.json()["error"]["field"] == "seed"
+        m3u8 = server.post("/v1/playlists?format=m3u8",
+                           json={"seed": "isrc:USSM15900433", "length": 4})
+    finally:
+        server.stop()
+    assert m3u8.status_code == 200 and m3u8.text.startswith("#EXTM3U")
+    entries = [line for line in m3u8.text.splitlines() if not line.startswith("#")]
+    playlist = root / "feels-like.m3u8"
+    playlist.write_text(m3u8.text, encoding="utf-8")
+    assert len(entries) >= 2 and all((playlist.parent / e).is_file() for e in entries)
