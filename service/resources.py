@@ -11,7 +11,7 @@ from typing import Any, Callable, Mapping, Sequence
 from flask import Flask, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
-from models.ingest import reference_key
+from models.ingest import KNOWN_PREFIXES, reference_key, unknown_kind
 from models.language import TitleIndex
 from models.ranking import NeighbourLists, RankingEngine, TrackTable
 
@@ -65,11 +65,13 @@ class VersionResources:
     def row_of(self, track_id: str) -> int | None:
         return self.store.row_of(self.version, track_id)
 
-    def lookup(self, values: Sequence[str], paths: Sequence[str]) -> list[int | None]:
+    def lookup(self, values: Sequence[str], paths: Sequence[str], *,
+               strict: bool = True) -> list[int | None]:
         """Rows of track ids or external ids (``isrc:...``, ``spotify:track:...``, a track
         URL, ...; see ``models.ingest.parse_reference``), None for an unknown one, in one
         Redis round trip.  An exact track id wins; a malformed external id that is not a
-        track id is a 400 at its path in ``paths``."""
+        track id is a 400 at its path in ``paths``, and so, when ``strict``, is an id of
+        a kind we do not know (``foo:123``)."""
         keys: list[str | None] = []
         errors: list[InvalidExternalId | None] = []
         for value in values:
@@ -83,9 +85,11 @@ class VersionResources:
         by_id, by_key = self.store.rows_of(self.version, values, wanted)
         key_rows = dict(zip(wanted, by_key))
         rows: list[int | None] = []
-        for key, error, row, path in zip(keys, errors, by_id, paths):
+        for value, key, error, row, path in zip(values, keys, errors, by_id, paths):
             if row is None and error is not None:
                 raise BadRequest(f"{path}: {error.message}", field=path)
+            if row is None and strict:
+                _refuse_unknown_kind(value, path)
             rows.append(row if row is not None or key is None else key_rows[key])
         return rows
 
@@ -93,7 +97,7 @@ class VersionResources:
         """Row of a seed: exact id first, then an external id, then title (fuzzy;
         "Title - Artist" narrows).  An external id that is well formed but unknown is a
         404 (no title is guessed for it); a malformed one is a 400 at ``path``."""
-        row = self.lookup([seed], [path])[0]
+        row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
         if reference_key(seed) is not None:
@@ -102,12 +106,20 @@ class VersionResources:
             raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=[])
         row = self.titles.resolve(seed)
         if row is None:
+            _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
             raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=suggestions)
         return row
 
     def documents(self, rows: list[int]) -> list[dict[str, Any]]:
         return self.store.tracks(self.version, rows)
+
+
+def _refuse_unknown_kind(value: str, path: str) -> None:
+    kind = unknown_kind(value)
+    if kind is not None:
+        raise BadRequest(f"{path}: {kind!r} is not a kind of id we know; use "
+                         f"{KNOWN_PREFIXES} or a track id", field=path)
 
 
 class Resources:

@@ -156,11 +156,28 @@ def test_well_formed_but_unknown_ids_are_404s_without_guesses(ids_model, client)
     error_of(client.get(f"/v1/tracks/isrc:{isrc(99)}"), 404, "track_not_found")
 
 
-def test_exact_track_ids_win_and_unknown_prefixes_are_titles(ids_model, client):
+def test_exact_track_ids_win_and_unknown_kinds_are_titles_or_a_400(ids_model, client):
     colon = client.get("/v1/recommendations?seed=spotify:track:short").get_json()
     assert colon["seed"]["id"] == "spotify:track:short"
-    error = error_of(client.get("/v1/recommendations?seed=foo:bar"), 404, "seed_not_found")
-    assert "suggestions" in error
+    # "Song: 3" (a colon and a space) is a title; "Song:3" reads as an id of kind "Song"
+    # but matches a title first; "foo:bar" is neither: a 400 naming the kinds we know
+    assert client.get("/v1/recommendations?seed=Song: 3").get_json()["seed"]["title"] == "Song 3"
+    assert client.get("/v1/recommendations?seed=Song:3").status_code == 200
+    error = error_of(client.get("/v1/recommendations?seed=foo:bar"), 400, "bad_request")
+    assert error["field"] == "seed" and "isrc:" in error["message"]
+    assert error_of(client.get("/v1/tracks/foo:bar"), 400)["field"] == "id"
+    assert error_of(client.get("/v1/recommendations?seed=Nothing like it"), 404,
+                    "seed_not_found")["suggestions"] is not None
+
+
+def test_an_unknown_kind_in_an_id_list_is_a_400_at_its_index(ids_model, client):
+    for field in ("include_ids", "exclude_ids"):
+        answer = client.post("/v1/recommendations", json={
+            "seeds": ["id3"], field: ["id4", f"isrc:{isrc(5)}", "upc:0123456789"]})
+        assert error_of(answer, 400)["field"] == f"{field}[2]"
+    ok = client.post("/v1/recommendations", json={"seeds": ["id3"],
+                                                  "include_ids": ["spotify:track:short"]})
+    assert ok.status_code == 200  # a track id with a colon is an id, whatever its prefix
 
 
 # -- the Redis index ------------------------------------------------------------------------

@@ -11,11 +11,13 @@ from .catalog import (
 from .checksum import sha256_of
 from .external_ids import (
     ID_COLUMNS,
+    KNOWN_PREFIXES,
     id_key,
     id_keys,
     normalise_id,
     parse_reference,
     reference_key,
+    unknown_kind,
 )
 from .labels import labelled_rows, read_groups, read_va_labels
 from .matching import TrackMatcher
@@ -40,6 +42,8 @@ __all__ = [
     "read_groups",
     "read_va_labels",
     "reference_key",
+    "unknown_kind",
+    "KNOWN_PREFIXES",
     "sha256_of",
     "synthetic_id",
 ]

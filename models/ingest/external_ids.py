@@ -171,6 +171,20 @@ def parse_reference(text: str) -> tuple[str, str] | None:
     return None
 
 
+_KIND_LIKE = re.compile(r"([A-Za-z][A-Za-z0-9_-]{1,19}):(?!//)\S")
+KNOWN_PREFIXES = "isrc:, mbid:, spotify:track:, deezer:, path:, ext:NAME:"
+
+
+def unknown_kind(text: str) -> str | None:
+    """The prefix of ``text`` when it reads as ``kind:value`` of a kind we do not know
+    (``foo:123``), else None.  A colon followed by a space ("Interlude: Night") or a
+    known kind is not one."""
+    match = _KIND_LIKE.match(text)
+    if match is None or _REFERENCE.match(text):
+        return None
+    return match.group(1)
+
+
 def reference_key(text: str) -> str | None:
     """:func:`id_key` of the external id ``text`` names, or None; raises like
     :func:`parse_reference`."""
