@@ -330,3 +330,17 @@ def test_a_tagged_folder_over_http_seeds_by_isrc_and_path_and_exports_a_playable
     playlist = root / "feels-like.m3u8"
     playlist.write_text(m3u8.text, encoding="utf-8")
     assert len(entries) >= 2 and all((playlist.parent / e).is_file() for e in entries)
+
+
+@needs_ffmpeg
+def test_an_m4a_file_is_analysed_and_named_by_its_tags_and_a_broken_one_is_reported(
+        tmp_path):
+    root = tmp_path / "itunes"
+    tag(sound(root / "take five.m4a", 220.0), **FULL)
+    (root / "broken.m4a").write_bytes(b"\x00\x00\x00\x20ftypM4A " + b"\x00" * 500)
+    loaded = load_sources(Sources(audio_dirs=[root]))
+    assert [t.title for t in loaded.catalog.tracks] == ["Take Five"]
+    track = loaded.catalog.tracks[0]
+    assert track.id == f"mbid-{MBID.lower()}" and track.features.get("tempo", 0) > 0
+    assert track.external_ids["path"] == "take five.m4a"
+    assert len(loaded.audio_errors) == 1 and "broken.m4a" in str(loaded.audio_errors[0])

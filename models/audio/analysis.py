@@ -1,7 +1,8 @@
 """Audio analysis: features and derived descriptors from audio files (librosa).
 
-Decoding goes through soundfile (wav, flac, ogg, opus, mp3, aiff).  Long files are
-analysed on a centred window.  Every problem a file can have (missing, empty,
+Decoding goes through soundfile (wav, flac, ogg, opus, mp3, aiff) and, for AAC/ALAC
+(m4a, mp4, aac) and WMA, the ffmpeg program.  Long files are analysed on a centred
+window.  Every problem a file can have (missing, empty,
 undecodable, silent, too short, unsupported) is an :class:`AudioError` with one line
 saying which.
 
@@ -21,6 +22,8 @@ Derived descriptors are *estimates* on 0..1 (formulas in docs/audio.md):
 from __future__ import annotations
 
 import math
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,10 @@ ANALYSIS_VERSION = 2  # 2: one shared spectrogram; timbre/harmony/rhythm statist
 SAMPLE_RATE = 22050
 MIN_SECONDS = 3.0
 SILENCE_RMS = 1e-4
-SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
+#: formats soundfile decodes itself, and those (AAC/ALAC in MP4, WMA) decoded by ffmpeg
+NATIVE_SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
+FFMPEG_SUFFIXES = frozenset({".m4a", ".mp4", ".aac", ".wma"})
+SUFFIXES = NATIVE_SUFFIXES | FFMPEG_SUFFIXES
 PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
@@ -68,20 +74,49 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
         raise AudioError(f"{path}: unsupported format {path.suffix or '(none)'}")
     if path.stat().st_size == 0:
         raise AudioError(f"{path}: empty file")
-    try:
-        info = soundfile.info(str(path))
-        duration = float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
-        offset = max(0.0, (duration - window) / 2)
-        y, _ = librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
-                            duration=window)
-    except Exception as exc:  # soundfile/audioread raise many types for a bad file
-        raise AudioError(f"{path}: cannot decode ({type(exc).__name__}: "
-                         f"{str(exc)[:80]})") from None
+    if path.suffix.lower() in FFMPEG_SUFFIXES:
+        y, duration = decode_with_ffmpeg(path, window)
+    else:
+        try:
+            info = soundfile.info(str(path))
+            duration = float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
+            offset = max(0.0, (duration - window) / 2)
+            y, _ = librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
+                                duration=window)
+        except Exception as exc:  # soundfile/audioread raise many types for a bad file
+            raise AudioError(f"{path}: cannot decode ({type(exc).__name__}: "
+                             f"{str(exc)[:80]})") from None
     if duration < MIN_SECONDS or len(y) < MIN_SECONDS * SAMPLE_RATE:
         raise AudioError(f"{path}: too short ({duration:.1f}s; at least {MIN_SECONDS:g}s)")
     if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
         raise AudioError(f"{path}: silent")
     return y, duration
+
+
+def decode_with_ffmpeg(path: Path, window: float) -> tuple[np.ndarray, float]:
+    """Mono float32 samples at SAMPLE_RATE of the centred ``window`` seconds, decoded by
+    the ``ffmpeg`` program (soundfile reads no AAC), and the duration from the tags'
+    stream information (mutagen)."""
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise AudioError(f"{path}: decoding {path.suffix} needs the ffmpeg program "
+                         "(apt-get install ffmpeg)")
+    try:
+        import mutagen
+
+        duration = float(mutagen.File(str(path)).info.length)
+    except Exception as exc:  # mutagen raises many types for a bad file
+        raise AudioError(f"{path}: cannot decode ({type(exc).__name__}: "
+                         f"{str(exc)[:80]})") from None
+    offset = max(0.0, (duration - window) / 2)
+    run = subprocess.run([ffmpeg, "-v", "error", "-nostdin", "-ss", f"{offset:.3f}", "-t",
+                          f"{window:.3f}", "-i", str(path), "-ac", "1", "-ar",
+                          str(SAMPLE_RATE), "-f", "f32le", "-"], capture_output=True,
+                         check=False)
+    if run.returncode != 0:
+        reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+        raise AudioError(f"{path}: cannot decode (ffmpeg: {reason[0][:80]})")
+    return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32), duration
 
 
 def tempo(y: np.ndarray) -> tuple[float, float]:
