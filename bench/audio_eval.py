@@ -140,6 +140,13 @@ def by_cosine(vectors: np.ndarray) -> np.ndarray:
     return cosine_rankings(vectors, len(vectors) - 1)
 
 
+def by_distance(values: np.ndarray) -> np.ndarray:
+    """Every clip's others, nearest first on one number (e.g. predicted valence)."""
+    gap = np.abs(values[:, None] - values[None, :])
+    np.fill_diagonal(gap, np.inf)
+    return np.argsort(gap, axis=1, kind="stable")[:, :-1]
+
+
 def fitted(data: EmotionSet, train: np.ndarray) -> AudioFeel:
     """An audio feel model from the clips ``train`` plus every filed clip."""
     rows = np.concatenate([train, np.arange(data.labelled, len(data.rows))])
@@ -156,6 +163,16 @@ def served(data: EmotionSet, train: np.ndarray, options: BuildOptions) -> np.nda
                for c, f in enumerate(data.files[:data.labelled])}
     return np.array([[clip_of[r] for r in built.neighbours[row_of_clip] if r in clip_of]
                      for row_of_clip in sorted(clip_of, key=clip_of.get)])
+
+
+def out_of_fold_r(data: EmotionSet, folds: np.ndarray) -> tuple[float, float]:
+    """r of the valence/arousal each clip's fold model predicts against its label's."""
+    n, pred = data.labelled, np.zeros((data.labelled, 2))
+    for f in np.unique(folds):
+        rows = np.flatnonzero(folds == f)
+        pred[rows] = fitted(data, np.flatnonzero(folds != f)).va([data.rows[r] for r in rows])
+    true = label_va(data.fractions[:n])
+    return tuple(float(np.corrcoef(pred[:, j], true[:, j])[0, 1]) for j in range(2))
 
 
 OLD_FIELDS = ("danceability", "energy", "loudness", "acousticness", "tempo", "mode")
@@ -175,30 +192,34 @@ def table(results: dict[str, dict[str, np.ndarray]]) -> None:
 
 def draw(results: dict[str, dict[str, np.ndarray]],
          within: dict[str, dict[str, np.ndarray]], path: str) -> None:
-    """Emotion agreement@10 with its bootstrap interval, per method."""
+    """Emotion agreement@10 and valence side with their bootstrap intervals, per method."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    for offset, (label, rows, colour) in enumerate((
-            ("candidates: all other clips", results, "#1f77b4"),
-            ("candidates: the seed's fold only (all unseen)", within, "#ff7f0e"))):
-        for i, (name, m) in enumerate(rows.items()):
-            if name.endswith(", within fold"):
-                i = [n for n in results].index(name[:-len(", within fold")])
-            e = bootstrap(m["emotion"])
-            ax.barh(i + 0.4 * offset, e.mean, 0.38, color=colour,
-                    xerr=[[e.mean - e.low], [e.high - e.mean]],
-                    label=label if (i == 0 or name.startswith("baseline")) and not
-                    ax.get_legend_handles_labels()[1].count(label) else None)
-    ax.set_yticks(np.arange(len(results)) + 0.2, list(results), fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlabel("emotion agreement@10 (0 = random, 1 = the 10 nearest rater profiles)")
-    ax.set_title("Emotify dev set, 200 clips, every clip a seed, 5-fold cross-validation")
-    ax.legend(fontsize=8, loc="lower right")
-    fig.tight_layout()
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5), sharey=True)
+    for ax, metric, xlabel in zip(axes, ("emotion", "valence"), (
+            "emotion agreement@10 (0 = random, 1 = the 10 nearest rater profiles)",
+            "share of the top 10 on the seed's side of valence (chance 0.5)")):
+        for offset, (label, rows, colour) in enumerate((
+                ("candidates: all other clips", results, "#1f77b4"),
+                ("candidates: the seed's fold only (all unseen)", within, "#ff7f0e"))):
+            for name, m in rows.items():
+                i = list(results).index(name.removesuffix(", within fold"))
+                e = bootstrap(m[metric])
+                ax.barh(i + 0.4 * offset, e.mean, 0.38, color=colour,
+                        xerr=[[e.mean - e.low], [e.high - e.mean]],
+                        label=label if name == next(iter(rows)) else None)
+        if metric == "valence":
+            ax.axvline(0.5, color="grey", linestyle="--", linewidth=1)
+            ax.set_xlim(0.4, 0.7)
+        ax.set_xlabel(xlabel, fontsize=8)
+    axes[0].set_yticks(np.arange(len(results)) + 0.2, list(results), fontsize=8)
+    axes[0].invert_yaxis()
+    fig.suptitle("Emotify dev set, 200 clips, every clip a seed, 5-fold cross-validation")
+    fig.legend(*axes[0].get_legend_handles_labels(), fontsize=8, loc="lower center", ncol=2)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     fig.savefig(path, dpi=110)
 
 
@@ -229,6 +250,8 @@ def main() -> None:
         "served: build --audio-dir (plain blocks)": lambda tr: served(
             data, tr, BuildOptions(audio_cache=cache.folder)),
     }
+    methods["predicted valence alone (AudioFeel, 1-D)"] = lambda tr: by_distance(
+        fitted(data, tr).va(data.rows[:n])[:, 0])
     if feel is not None:
         methods["served: build --audio-dir (feel model)"] = lambda tr: served(
             data, tr, BuildOptions(audio_cache=cache.folder, feel_model=feel))
@@ -238,11 +261,15 @@ def main() -> None:
     within = {f"{name}, within fold": cross_validated(judge, folds, methods[name], True)
               for name in list(methods)[:1] + list(methods)[3:]}
     table(within)
+    valence_r, arousal_r = out_of_fold_r(data, folds)
+    print(f"out-of-fold r (same folds): valence {valence_r:.3f}, arousal {arousal_r:.3f}")
     if args.plot:
         draw(results, within, args.plot)
     base_e = results["baseline (librosa statistics, cosine)"]["emotion"]
+    within_e = within["baseline (librosa statistics, cosine), within fold"]["emotion"]
     for name in list(methods)[3:]:
-        print(f"{name} - baseline: {paired_difference(results[name]['emotion'], base_e)}")
+        print(f"{name} - baseline: {paired_difference(results[name]['emotion'], base_e)}; "
+              f"within fold {paired_difference(within[name + ', within fold']['emotion'], within_e)}")
 
 
 if __name__ == "__main__":
