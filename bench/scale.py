@@ -150,7 +150,7 @@ def report_size(path: Path, n: int, exact_max: int, repeat: int, feel: str | Non
     if n <= exact_max:
         exact = median_row([child(path, n + 1, feel) for _ in range(repeat)])
         print(line(exact), flush=True)
-        print(f"| {exact['tracks']:,} | ratio hnsw/exact | "
+        print(f"| {exact['tracks']:,} | ratio ivf/exact | "
               f"{approx['neighbour_s'] / exact['neighbour_s']:.2f} | "
               f"{approx['build_s'] / exact['build_s']:.2f} | "
               f"{approx['peak_rss_mb'] / exact['peak_rss_mb']:.2f} | |", flush=True)

@@ -77,7 +77,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
     Setting("ANN_THRESHOLD", 200_000, "Catalog size (tracks) above which the build finds "
-            "neighbours with an approximate search (faiss HNSW) instead of the exact one; "
+            "neighbours with an approximate search (faiss IVF) instead of the exact one; "
             "every approximate build reports its recall@10 against exact on a sample.",
             count),
     Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "

@@ -29,14 +29,14 @@ def brute_force(vectors: np.ndarray, k: int) -> np.ndarray:
 def test_above_the_threshold_lists_are_valid_and_recall_is_measured(hubness):
     vectors = clustered()
     model = NeighbourModel(k=30, hubness=hubness, ann_threshold=100).fit(vectors)
-    assert model.method_ == "hnsw"
+    assert model.method_ == "ivf"
     assert model.neighbours_.shape == (800, 30) and model.scores_.shape == (800, 30)
     assert model.neighbours_.min() >= 0 and model.neighbours_.max() < 800
     for row, listed in enumerate(model.neighbours_):
         assert row not in listed and len(set(listed)) == 30
         assert np.all(np.diff(model.scores_[row]) <= 1e-6)
     assert 0.9 <= model.recall_ <= 1.0
-    assert model.summary == {"method": "hnsw", "recall_at_10": round(model.recall_, 4)}
+    assert model.summary == {"method": "ivf", "recall_at_10": round(model.recall_, 4)}
 
 
 def test_hub_reduction_ranks_approximate_candidates_as_it_ranks_exact_ones():
@@ -63,7 +63,7 @@ def test_the_build_stores_how_neighbours_were_found():
     catalog = Catalog([make_track(i) for i in range(60)])
     assert build(catalog, k=10).meta["neighbours"] == {"method": "exact", "recall_at_10": 1.0}
     approx = build(catalog, k=10, ann_threshold=20).meta["neighbours"]
-    assert approx["method"] == "hnsw" and approx["recall_at_10"] >= 0.9
+    assert approx["method"] == "ivf" and approx["recall_at_10"] >= 0.9
 
 
 def test_feelalike_build_prints_the_method_and_recall(runner, monkeypatch, tmp_path):
@@ -77,7 +77,7 @@ def test_feelalike_build_prints_the_method_and_recall(runner, monkeypatch, tmp_p
     code, out, err = runner("build", "--catalog", catalog)
     assert code == 0, err
     line = next(x for x in out.splitlines() if x.startswith("neighbours:"))
-    assert line.startswith("neighbours: approximate (hnsw), recall@10 ")
+    assert line.startswith("neighbours: approximate (ivf), recall@10 ")
     assert 0.9 <= float(line.split("recall@10 ")[1].split()[0]) <= 1.0
 
 

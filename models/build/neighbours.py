@@ -12,8 +12,8 @@ similarity of its k-th nearest before hub reduction, which an incremental update
 needs to place a new track in existing lists (``incremental.py``).
 Saved with ``np.savez`` and loaded with ``allow_pickle=False``.
 
-Above ``ann_threshold`` tracks the candidate search is approximate (a faiss HNSW
-graph, ``ann.py``; chosen by ``bench/scale.py``, see docs/performance.md) and
+Above ``ann_threshold`` tracks the candidate search is approximate (a faiss IVF
+index, ``ann.py``; chosen with ``bench/ann_bench.py``, see docs/performance.md) and
 ``recall_`` is its recall@10 against the exact search on a sample of rows; below it
 the search is exact (``method_`` "exact", ``recall_`` 1.0).  Hub reduction works on
 either candidate list the same way.
@@ -59,8 +59,8 @@ class NeighbourModel:
         n = vectors.shape[0]
         k = min(self.k, n - 1)
         approximate = n > self.ann_threshold and self.metric == "cosine" and k > 0
-        self.method_ = "hnsw" if approximate else "exact"
-        self.index_ = approximate_index(_unit(vectors), k) if approximate \
+        self.method_ = "ivf" if approximate else "exact"
+        self.index_ = approximate_index(_unit(vectors)) if approximate \
             else exact_index(vectors, self.metric)
         self.underfilled_: list[int] = []
         self.neighbours_ = np.zeros((n, k), dtype=np.int32)
