@@ -47,6 +47,14 @@ def _default_data_home() -> str:
     return platformdirs.user_cache_dir("feelalike")
 
 
+def count(raw: str) -> int:
+    """A whole number >= 0 (underscores allowed: 200_000)."""
+    value = int(raw)
+    if value < 0:
+        raise ValueError(raw)
+    return value
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("DATA_HOME", _default_data_home, "Folder for downloaded datasets and the embedded "
             "Redis database. Default: the user's cache dir (e.g. ~/.cache/feelalike)."),
@@ -68,6 +76,10 @@ SETTINGS: tuple[Setting, ...] = (
             "training."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
+    Setting("ANN_THRESHOLD", 200_000, "Catalog size (tracks) above which the build finds "
+            "neighbours with an approximate search (faiss IVF) instead of the exact one; "
+            "every approximate build reports its recall@10 against exact on a sample.",
+            count),
     Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "
             "vectors.", float),
     Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in track vectors.", float),

@@ -11,6 +11,12 @@ track itself removed) and ``scores_`` their similarity in [0, 1], best first;
 similarity of its k-th nearest before hub reduction, which an incremental update
 needs to place a new track in existing lists (``incremental.py``).
 Saved with ``np.savez`` and loaded with ``allow_pickle=False``.
+
+Above ``ann_threshold`` tracks the candidate search is approximate (a faiss IVF
+index, ``ann.py``; chosen with ``bench/ann_bench.py``, see docs/performance.md) and
+``recall_`` is its recall@10 against the exact search on a sample of rows; below it
+the search is exact (``method_`` "exact", ``recall_`` 1.0).  Hub reduction works on
+either candidate list the same way.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ from typing import Callable
 import numpy as np
 
 from ..errors import CatalogError
+from .ann import ANN_THRESHOLD, approximate_index, recall_at_10
 
 Progress = Callable[[int], None]
 BATCH = 512  # rows per kneighbors call: bounds the distance block held in memory
@@ -34,10 +41,12 @@ class NeighbourModel:
     scaling).  It raises catalog coverage at a small cost in pure similarity.
     """
 
-    def __init__(self, *, k: int = 100, metric: str = "cosine", hubness: float = 0.5) -> None:
+    def __init__(self, *, k: int = 100, metric: str = "cosine", hubness: float = 0.5,
+                 ann_threshold: int = ANN_THRESHOLD) -> None:
         self.k = k
         self.metric = metric
         self.hubness = hubness
+        self.ann_threshold = ann_threshold
 
     def fit(self, vectors: np.ndarray, progress: Progress | None = None) -> "NeighbourModel":
         vectors = np.asarray(vectors, dtype=np.float32)
@@ -49,7 +58,11 @@ class NeighbourModel:
             raise CatalogError(f"k must be at least 1, got {self.k}")
         n = vectors.shape[0]
         k = min(self.k, n - 1)
-        self.index_ = exact_index(vectors, self.metric)
+        approximate = n > self.ann_threshold and self.metric == "cosine" and k > 0
+        self.method_ = "ivf" if approximate else "exact"
+        self.index_ = approximate_index(_unit(vectors)) if approximate \
+            else exact_index(vectors, self.metric)
+        self.underfilled_: list[int] = []
         self.neighbours_ = np.zeros((n, k), dtype=np.int32)
         self.scores_ = np.zeros((n, k), dtype=np.float32)
         for start in range(0, n, BATCH):
@@ -57,6 +70,9 @@ class NeighbourModel:
             self._fill(vectors, start, stop, k)
             if progress:
                 progress(stop - start)
+        self._refill(vectors, k)
+        self.recall_ = recall_at_10(vectors, self.neighbours_, self._exact_rows) \
+            if approximate else 1.0
         self.hubs_ = hub_state(self.scores_)
         if self.hubness > 0 and k > 0:
             self.neighbours_, self.scores_ = reduce_hubs(self.neighbours_, self.scores_,
@@ -69,10 +85,34 @@ class NeighbourModel:
         dist, idx = search(self.index_, vectors[start:stop], k + 1, self.metric)
         for offset, (d_row, i_row) in enumerate(zip(dist, idx)):
             row = start + offset
-            keep = i_row != row
+            keep = (i_row != row) & (i_row >= 0)  # an approximate search may pad with -1
+            if keep.sum() < k:
+                self.underfilled_.append(row)
+                continue
             i_row, d_row = i_row[keep][:k], d_row[keep][:k]
             self.neighbours_[row] = i_row
             self.scores_[row] = similarity(d_row, self.metric)
+
+    def _refill(self, vectors: np.ndarray, k: int) -> None:
+        """Exact lists for the rows the approximate graph returned too few for (rare)."""
+        if not self.underfilled_:
+            return
+        self.index_ = exact_index(vectors, self.metric)
+        rows, self.underfilled_ = self.underfilled_, []
+        for row in rows:
+            self._fill(vectors, row, row + 1, k)
+
+    def _exact_rows(self, vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """The exact ten nearest other tracks of ``rows`` (recall's reference)."""
+        index = exact_index(vectors, self.metric)
+        _, idx = search(index, vectors[rows], HUB_NEIGHBOURS + 1, self.metric)
+        return np.stack([i_row[i_row != row][:HUB_NEIGHBOURS]
+                         for row, i_row in zip(rows, idx)])
+
+    @property
+    def summary(self) -> dict:
+        """How the lists were found, for the model meta: method and recall@10."""
+        return {"method": self.method_, "recall_at_10": round(float(self.recall_), 4)}
 
     def save(self, path: str | Path) -> None:
         np.savez(path, neighbours=self.neighbours_, scores=self.scores_,

@@ -22,6 +22,7 @@ from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .fitted import FittedState
+from .ann import ANN_THRESHOLD
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights, heard_rows, vector_blocks
@@ -123,7 +124,8 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
           weights: BlockWeights = BlockWeights(), lexicon: Lexicon | None = None,
           progress: ProgressFactory = no_progress, va_model: VaModel | None = None,
           feel_model: FeelModel | None = None, feel_weights: FeelWeights = FeelWeights(),
-          audio_feel: AudioFeel | None = None) -> BuiltModel:
+          audio_feel: AudioFeel | None = None,
+          ann_threshold: int = ANN_THRESHOLD) -> BuiltModel:
     """Run the whole offline pipeline on a loaded catalog.
 
     With ``feel_model`` (the default the service serves, see ``train_default_model``)
@@ -141,7 +143,8 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
                                        feel_weights, audio_feel)
     scaler = fitted.scaler
     bar = progress("neighbours", len(catalog.tracks))
-    model = NeighbourModel(k=k).fit(vectors, progress=bar.update)
+    model = NeighbourModel(k=k, ann_threshold=ann_threshold).fit(vectors,
+                                                                  progress=bar.update)
     bar.close()
     fitted.va_model, fitted.k = va_model, k
     fitted.metric, fitted.hubness = model.metric, model.hubness
@@ -162,7 +165,7 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
         "audio_scale": [float(x) for x in scaler.scale_],
         "settings": settings, "reviews": len(reviews), "skipped_rows": catalog.skipped,
         "unresolved_reviews": analysis.unresolved_reviews,
-        "comparisons": len(analysis.comparisons),
+        "comparisons": len(analysis.comparisons), "neighbours": model.summary,
         "build_seconds": round(time.perf_counter() - started, 3),
     }
     return BuiltModel(tracks=catalog.tracks, profiles=profiles, vectors=vectors,

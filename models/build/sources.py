@@ -23,6 +23,7 @@ from ..ingest import (
     merge_tracks,
 )
 from ..language import Review
+from .ann import ANN_THRESHOLD
 from .feel import FeelModel
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
@@ -65,6 +66,7 @@ class BuildOptions:
     audio_cache: str | Path | None = None
     feel_model: FeelModel | None = None  # the learned feel space (the served default)
     audio_feel: AudioFeel | None = None  # analysed files -> emotions, moods, valence/arousal
+    ann_threshold: int = ANN_THRESHOLD  # above this many tracks: approximate neighbours
 
 
 def _check_album_reviews(sources: Sources) -> None:
@@ -132,4 +134,4 @@ def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(),
         on_loaded(loaded)
     return build(loaded.catalog, loaded.reviews, k=options.k, weights=options.weights,
                  progress=progress, va_model=va_model, feel_model=options.feel_model,
-                 audio_feel=options.audio_feel)
+                 audio_feel=options.audio_feel, ann_threshold=options.ann_threshold)

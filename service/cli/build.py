@@ -61,7 +61,17 @@ def build_options(k: int | None = None, va_model: str | None = None,
         weights=BlockWeights(audio=settings.get("AUDIO_WEIGHT"),
                              mood=settings.get("MOOD_WEIGHT"), va=settings.get("VA_WEIGHT")),
         va_model=va_model or settings.get("VA_MODEL") or None,
-        audio_cache=settings.audio_cache_dir() if audio else None)
+        audio_cache=settings.audio_cache_dir() if audio else None,
+        ann_threshold=settings.get("ANN_THRESHOLD"))
+
+
+def neighbours_line(meta: dict) -> str:
+    """How the neighbour lists were found: exact, or approximate with its recall@10."""
+    found = meta.get("neighbours", {"method": "exact"})
+    if found["method"] == "exact":
+        return "neighbours: exact search"
+    return (f"neighbours: approximate ({found['method']}), recall@10 "
+            f"{found['recall_at_10']:.3f} against exact on a sample")
 
 
 def build_and_publish(source: Sources, options: BuildOptions, force: bool = False) -> str:
@@ -78,6 +88,7 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
     click.echo(f"built model {version}: {meta['tracks']} tracks, {meta['reviews']} reviews, "
                f"{meta['skipped_rows']} rows skipped, top-{meta['k']} neighbours "
                f"in {meta['build_seconds']:.1f}s")
+    click.echo(neighbours_line(meta))
     return version
 
 

@@ -1,0 +1,92 @@
+"""Approximate neighbours above FEELALIKE_ANN_THRESHOLD: valid lists, measured recall,
+and the exact search unchanged below the threshold."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.build import NeighbourModel, build
+from models.ingest import Catalog
+
+from .fixtures import make_track
+
+
+def clustered(n: int = 800, dim: int = 12, seed: int = 5) -> np.ndarray:
+    """An easy set: points around 40 centres."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(40, dim))
+    return (centres[rng.integers(0, 40, n)] + 0.3 * rng.normal(size=(n, dim))).astype(np.float32)
+
+
+def brute_force(vectors: np.ndarray, k: int) -> np.ndarray:
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    sims = unit @ unit.T
+    np.fill_diagonal(sims, -np.inf)
+    return np.argsort(-sims, axis=1, kind="stable")[:, :k]
+
+
+@pytest.mark.parametrize("hubness", [0.0, 0.5])
+def test_above_the_threshold_lists_are_valid_and_recall_is_measured(hubness):
+    vectors = clustered()
+    model = NeighbourModel(k=30, hubness=hubness, ann_threshold=100).fit(vectors)
+    assert model.method_ == "ivf"
+    assert model.neighbours_.shape == (800, 30) and model.scores_.shape == (800, 30)
+    assert model.neighbours_.min() >= 0 and model.neighbours_.max() < 800
+    for row, listed in enumerate(model.neighbours_):
+        assert row not in listed and len(set(listed)) == 30
+        assert np.all(np.diff(model.scores_[row]) <= 1e-6)
+    assert 0.9 <= model.recall_ <= 1.0
+    assert model.summary == {"method": "ivf", "recall_at_10": round(model.recall_, 4)}
+
+
+def test_hub_reduction_ranks_approximate_candidates_as_it_ranks_exact_ones():
+    vectors = clustered(seed=8)
+    exact = NeighbourModel(k=30).fit(vectors)
+    approx = NeighbourModel(k=30, ann_threshold=100).fit(vectors)
+    same = np.mean([len(np.intersect1d(a[:10], e[:10])) / 10
+                    for a, e in zip(approx.neighbours_, exact.neighbours_)])
+    assert same >= 0.9
+    assert np.allclose(approx.hubs_, exact.hubs_, atol=0.02)
+
+
+def test_below_the_threshold_the_search_is_exact_and_unchanged():
+    vectors = clustered(n=300)
+    model = NeighbourModel(k=20, hubness=0.0).fit(vectors)
+    assert model.method_ == "exact" and model.recall_ == 1.0
+    assert np.array_equal(model.neighbours_[:, 0], brute_force(vectors, 1)[:, 0])
+    at_threshold = NeighbourModel(k=20, hubness=0.0, ann_threshold=300).fit(vectors)
+    assert np.array_equal(at_threshold.neighbours_, model.neighbours_)
+    assert np.array_equal(at_threshold.scores_, model.scores_)
+
+
+def test_the_build_stores_how_neighbours_were_found():
+    catalog = Catalog([make_track(i) for i in range(60)])
+    assert build(catalog, k=10).meta["neighbours"] == {"method": "exact", "recall_at_10": 1.0}
+    approx = build(catalog, k=10, ann_threshold=20).meta["neighbours"]
+    assert approx["method"] == "ivf" and approx["recall_at_10"] >= 0.9
+
+
+def test_feelalike_build_prints_the_method_and_recall(runner, monkeypatch, tmp_path):
+    from .fixtures import write_catalog
+
+    catalog = str(write_catalog(tmp_path))
+    code, out, err = runner("build", "--catalog", catalog)
+    assert code == 0, err
+    assert "neighbours: exact search" in out
+    monkeypatch.setenv("FEELALIKE_ANN_THRESHOLD", "5")
+    code, out, err = runner("build", "--catalog", catalog)
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if x.startswith("neighbours:"))
+    assert line.startswith("neighbours: approximate (ivf), recall@10 ")
+    assert 0.9 <= float(line.split("recall@10 ")[1].split()[0]) <= 1.0
+
+
+@pytest.mark.parametrize("value, kind", [("lots", "count"), ("-5", "count"), ("1.5", "count")])
+def test_a_bad_threshold_is_one_line(runner, monkeypatch, tmp_path, value, kind):
+    from .fixtures import write_catalog
+
+    monkeypatch.setenv("FEELALIKE_ANN_THRESHOLD", value)
+    code, out, err = runner("build", "--catalog", str(write_catalog(tmp_path)))
+    assert code == 1 and out == "" and err.count("error:") == 1
+    assert err.endswith(f"error: setting FEELALIKE_ANN_THRESHOLD={value!r} is not a valid "
+                        f"{kind}\n")
