@@ -86,7 +86,7 @@ def main() -> None:
                         "ivf1024/32,hnswlib32/160")
     args = parser.parse_args()
     base = np.load(args.vectors).astype(np.float32)
-    print(f"| tracks | method | top-100 wall s | recall@10 |\n|---|---|---|---|")
+    print("| tracks | method | top-100 wall s | recall@10 |\n|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
         units = resample(base, n, args.noise) if n != len(base) else resample(base, n, 0)
         sample = np.random.default_rng(1).choice(n, 1000, replace=False)

@@ -25,7 +25,6 @@ candidate unseen too).
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor

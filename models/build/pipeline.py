@@ -17,12 +17,12 @@ from ..errors import CatalogError
 from ..ingest import Catalog, RowProblem, Track
 from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lexicon
 from ..ranking import TrackTable
+from .ann import ANN_THRESHOLD
 from .evidence import analyse_moods
 from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .fitted import FittedState
-from .ann import ANN_THRESHOLD
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights, heard_rows, vector_blocks
