@@ -62,9 +62,6 @@ class VersionResources:
             return RankingEngine(self.table, [lists])
         return self._once("engine", make)
 
-    def row_of(self, track_id: str) -> int | None:
-        return self.store.row_of(self.version, track_id)
-
     def lookup(self, values: Sequence[str], paths: Sequence[str], *,
                strict: bool = True) -> list[int | None]:
         """Rows of track ids or external ids (``isrc:...``, ``spotify:track:...``, a track
