@@ -13,9 +13,11 @@ from flask import Flask, current_app
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
 from models.ingest import KNOWN_PREFIXES, reference_key, unknown_kind
 from models.language import TitleIndex
-from models.ranking import NeighbourLists, RankingEngine, TrackTable
+from models.ranking import NeighbourLists, RankingEngine, TrackTable, VectorIndex, title_index
+from models.settings import data_home
 
 from .store import ModelStore, open_store
+from .version_files import VersionFiles
 
 EXTENSION = "feelalike"
 VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
@@ -30,9 +32,10 @@ def public(doc: Mapping[str, Any]) -> dict[str, Any]:
 class VersionResources:
     """One model version as the views use it; heavy parts load on first use."""
 
-    def __init__(self, store: ModelStore, version: str) -> None:
+    def __init__(self, store: ModelStore, version: str, files: VersionFiles) -> None:
         self.store = store
         self.version = version
+        self.files = files
         self._built: dict[str, Any] = {}
         self._lock = threading.RLock()
 
@@ -45,21 +48,24 @@ class VersionResources:
         return self._built[name]
 
     @property
+    def arrays(self) -> dict[str, Any]:
+        """The version's compact arrays, memory-mapped (shared by every worker)."""
+        return self._once("arrays", lambda: self.files.open(self.store, self.version))
+
+    @property
     def table(self) -> TrackTable:
-        return self._once("table", lambda: self.store.table(self.version))
+        return self._once("table", lambda: TrackTable.from_arrays(self.arrays))
 
     @property
     def titles(self) -> TitleIndex:
-        def make() -> TitleIndex:
-            rows = self.store.titles(self.version)
-            return TitleIndex([t[0] for t in rows], [t[1] for t in rows], [t[2] for t in rows])
-        return self._once("titles", make)
+        return self._once("titles", lambda: title_index(self.arrays, self.table.titles,
+                                                        self.table.artists))
 
     @property
     def engine(self) -> RankingEngine:
         def make() -> RankingEngine:
             lists = NeighbourLists(lambda row: self.store.neighbours(self.version, row))
-            return RankingEngine(self.table, [lists])
+            return RankingEngine(self.table, [lists, VectorIndex(self.table)])
         return self._once("engine", make)
 
     def lookup(self, values: Sequence[str], paths: Sequence[str], *,
@@ -122,14 +128,18 @@ def _refuse_unknown_kind(value: str, path: str) -> None:
 class Resources:
     """The app's store and its per-version resources (a small LRU of versions)."""
 
-    def __init__(self, store: ModelStore) -> None:
+    def __init__(self, store: ModelStore, files: VersionFiles | None = None) -> None:
         self.store = store
+        self.files = files or VersionFiles(data_home() / "versions", store.prefix)
         self._versions: OrderedDict[str, VersionResources] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Resources":
-        return cls(open_store(config))
+        store = open_store(config)
+        home = data_home({"FEELALIKE_DATA_HOME": config["DATA_HOME"]}) \
+            if config.get("DATA_HOME") else data_home()
+        return cls(store, VersionFiles(home / "versions", store.prefix))
 
     def current(self) -> VersionResources:
         """Resources of the live version (one Redis read to learn which it is)."""
@@ -139,7 +149,8 @@ class Resources:
         with self._lock:
             found = self._versions.get(version)
             if found is None:
-                found = self._versions[version] = VersionResources(self.store, version)
+                found = self._versions[version] = VersionResources(self.store, version,
+                                                                      self.files)
             self._versions.move_to_end(version)
             while len(self._versions) > VERSIONS_KEPT:
                 self._versions.popitem(last=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -197,6 +197,19 @@ class TitleIndex:
             for variant in variants(title):
                 self._exact.setdefault(variant, []).append(row)
 
+    @classmethod
+    def prebuilt(cls, titles: Sequence[str], artists: Sequence[str], popularity: Sequence[float],
+                 *, exact: Mapping[str, Sequence[int]], norm_titles: Sequence[str],
+                 norm_artists: Sequence[str], combined: Sequence[str]) -> "TitleIndex":
+        """An index over parts computed ahead (by ``models.ranking.title_arrays``): what
+        ``__post_init__`` would compute, so a new model version costs a worker no
+        normalising of every title."""
+        index = cls.__new__(cls)
+        index.titles, index.artists, index.popularity = titles, artists, popularity
+        index._exact, index._norm_titles, index._norm_artists = exact, norm_titles, norm_artists
+        index._combined = combined
+        return index
+
     def _pop(self, row: int) -> float:
         return float(self.popularity[row]) if len(self.popularity) > row else 0.0
 
@@ -241,7 +254,8 @@ class TitleIndex:
         if not norm:
             return []
         exact = self._exact.get(norm, [])
-        combined = [f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
+        combined = self.__dict__.get("_combined") or [
+            f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
         hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
                                score_cutoff=60)
         ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))

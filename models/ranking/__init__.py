@@ -3,12 +3,13 @@ playlists, paths and explanations."""
 from .camelot import camelot, compatible, key_name
 from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
-from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists
+from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import path
 from .playlist import arc_ends, arc_points, sequence, tempo_jump
 from .query import Query, allowed, relevance, to_unit
 from .shaping import clamp, seed_songs
 from .table import TrackTable, song_key
+from .title_arrays import title_arrays, title_index
 from .text_target import TextTarget, apply_text_target, read_text_target
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "RankingEngine",
     "TextTarget",
     "TrackTable",
+    "VectorIndex",
     "allowed",
     "apply_text_target",
     "arc_ends",
@@ -38,5 +40,7 @@ __all__ = [
     "sequence",
     "song_key",
     "tempo_jump",
+    "title_arrays",
+    "title_index",
     "to_unit",
 ]

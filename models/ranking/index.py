@@ -6,9 +6,10 @@ kind of query (the engine then asks the next index).  Today there are two:
 
 * :class:`NeighbourLists` — the top-K lists precomputed at build time (hub reduction
   and review-asserted neighbours included); answers a single seed with nothing else.
+* :class:`VectorIndex` — the nearest rows to the seeds' target vector; answers
+  queries ranked by seeds alone (positive and negative), with any filters, by
+  over-fetching until enough rows pass them;
 * :class:`ExactScan` — scores every row of the track table; answers anything.
-
-An approximate index slots in behind the same interface.
 """
 from __future__ import annotations
 
@@ -17,8 +18,12 @@ from typing import Callable, Protocol
 
 import numpy as np
 
-from .query import Query, relevance
+from .query import Query, allowed, relevance, seed_similarity
+from .shaping import POOL
 from .table import TrackTable
+
+FETCH_GROWTH = 4  # each retry fetches this many times more rows
+FALLBACK_SHARE = 0.25  # filters so selective a quarter of the catalog is needed: scan
 
 
 @dataclass
@@ -67,3 +72,44 @@ class ExactScan:
     def candidates(self, query: Query) -> Candidates:
         scores, parts = relevance(self.table, query)
         return Candidates(np.arange(len(self.table), dtype=np.int64), scores, parts)
+
+
+class VectorIndex:
+    """The rows most similar to the seeds' target (the same score as the exact scan),
+    for queries ranked by seeds alone.
+
+    The shaping step only ever looks at the best ``POOL`` rows that pass the filters,
+    so when this index hands over that many (or every row), the ranking is the exact
+    scan's.  It fetches ``2 * POOL`` rows first and ``FETCH_GROWTH`` times more while
+    too few pass the filters; when more than ``FALLBACK_SHARE`` of the catalog would
+    be needed it declines and the exact scan answers.  Queries with a temperature
+    sample over every candidate, so they are declined too.
+    """
+
+    def __init__(self, table: TrackTable, pool: int = POOL) -> None:
+        self.table = table
+        self.pool = pool
+
+    @staticmethod
+    def supports(query: Query) -> bool:
+        return bool(query.seeds) and not query.moods and not query.targets \
+            and query.target_valence is None and query.target_arousal is None \
+            and query.temperature == 0
+
+    def candidates(self, query: Query) -> Candidates | None:
+        if not self.supports(query):
+            return None
+        n = len(self.table)
+        scores = np.nan_to_num(seed_similarity(self.table, query), nan=0.0).astype(np.float32)
+        fetch = 2 * self.pool
+        while True:
+            if fetch >= n:
+                rows = np.arange(n, dtype=np.int64)
+            else:
+                # in row order, as the exact scan's, so ties are broken the same way
+                rows = np.sort(np.argpartition(-scores, fetch - 1)[:fetch]).astype(np.int64)
+            if fetch >= n or int(allowed(self.table, query, rows).sum()) >= self.pool:
+                return Candidates(rows, scores[rows], {"seeds": scores})
+            fetch *= FETCH_GROWTH
+            if fetch > FALLBACK_SHARE * n:
+                return None

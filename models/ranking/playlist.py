@@ -86,7 +86,7 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     base = RELEVANCE_WEIGHT * (1.0 - _normalised(relevance[rows].astype(np.float64)))
     tempo = table.column("tempo")[rows].astype(np.float64)
     numbers, letters = wheel(table.column("key")[rows], table.column("mode")[rows])
-    artists = [table.artist_keys[r] for r in rows]
+    artists = table.artist_codes[rows].tolist()  # equal codes = the same artist
     blocked = np.zeros(len(rows), dtype=bool)
     songs, per_artist, placed = set(used_songs), {}, []
     for point in arc:
@@ -111,8 +111,8 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings)
 
 
-def _cheapest(cost: np.ndarray, rows: np.ndarray, artists: list[str], recent: set[str],
-              songs: set[str], per_artist: dict[str, int], cap: int | None,
+def _cheapest(cost: np.ndarray, rows: np.ndarray, artists: list[int], recent: set[int],
+              songs: set[str], per_artist: dict[int, int], cap: int | None,
               table: TrackTable) -> int | None:
     """Index of the cheapest candidate that breaks no rule, or None.
 
@@ -130,8 +130,8 @@ def _cheapest(cost: np.ndarray, rows: np.ndarray, artists: list[str], recent: se
                           per_artist, cap, table)
 
 
-def _first_allowed(order: np.ndarray, cost: np.ndarray, rows: np.ndarray, artists: list[str],
-                   recent: set[str], songs: set[str], per_artist: dict[str, int],
+def _first_allowed(order: np.ndarray, cost: np.ndarray, rows: np.ndarray, artists: list[int],
+                   recent: set[int], songs: set[str], per_artist: dict[int, int],
                    cap: int | None, table: TrackTable) -> int | None:
     for i in order:
         if not np.isfinite(cost[i]):

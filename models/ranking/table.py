@@ -16,6 +16,7 @@ import numpy as np
 
 from ..ingest import AUDIO_FEATURES, Track
 from ..language import MOODS, MoodProfile, normalise
+from .columns import Arrays, CodedColumn, StringColumn, TagColumn
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
 _YEAR = re.compile(r"(\d{4})")
@@ -38,13 +39,13 @@ def release_year(date: str) -> float:
 
 @dataclass
 class TrackTable:
-    ids: list[str]
-    titles: list[str]
-    artists: list[str]
-    albums: list[str]
-    artist_keys: list[str]
-    song_keys: list[str]
-    tags: list[frozenset[str]]  # normalised
+    ids: Sequence[str]  # lists, or the compact columns of .columns (see ``compact``)
+    titles: Sequence[str]
+    artists: Sequence[str]
+    albums: Sequence[str]
+    artist_keys: Sequence[str]
+    song_keys: Sequence[str]
+    tags: Sequence[frozenset[str]]  # normalised
     numbers: np.ndarray  # (n, len(NUMERIC)) float32, NaN where unknown
     vectors: np.ndarray  # (n, d) float32
 
@@ -59,10 +60,14 @@ class TrackTable:
 
     def rows_with_tags(self, tags: set[str]) -> np.ndarray:
         """Boolean mask of rows carrying any of ``tags`` (normalised)."""
+        if isinstance(self.tags, TagColumn):
+            return self.tags.mask(tags)
         index = self._index("_tag_index", lambda row: self.tags[row])
         return self._mask(index, tags)
 
     def rows_by_artists(self, artists: set[str]) -> np.ndarray:
+        if isinstance(self.artist_keys, CodedColumn):
+            return self.artist_keys.mask(artists)
         index = self._index("_artist_index", lambda row: (self.artist_keys[row],))
         return self._mask(index, artists)
 
@@ -82,6 +87,16 @@ class TrackTable:
         for key in keys:
             mask[index.get(key, [])] = True
         return mask
+
+    @property
+    def artist_codes(self) -> np.ndarray:
+        """An int32 code per row, equal where the artist keys are equal."""
+        if isinstance(self.artist_keys, CodedColumn):
+            return self.artist_keys.codes
+        codes = self.__dict__.get("_artist_codes")
+        if codes is None:
+            codes = self.__dict__["_artist_codes"] = CodedColumn.of(self.artist_keys).codes
+        return codes
 
     def column(self, name: str) -> np.ndarray:
         return self.numbers[:, NUMERIC.index(name)]
@@ -111,6 +126,42 @@ class TrackTable:
                    song_keys=[song_key(t.title, t.artist) for t in tracks],
                    tags=[frozenset(normalise(x) for x in t.tags) for t in tracks],
                    numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32))
+
+    # -- compact arrays (what the service memory-maps per version) -------------------
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Every column as plain numpy arrays (no objects: saved as .npy without pickle)."""
+        out: dict[str, np.ndarray] = {"numbers": np.ascontiguousarray(self.numbers, "<f4"),
+                                      "vectors": np.ascontiguousarray(self.vectors, "<f4"),
+                                      "unit": np.ascontiguousarray(self.unit_vectors, "<f4")}
+        for name in ("ids", "titles", "artists", "albums"):
+            column = getattr(self, name)
+            out.update((column if isinstance(column, StringColumn)
+                        else StringColumn.of(column)).arrays(name))
+        for name in ("artist_keys", "song_keys"):
+            column = getattr(self, name)
+            out.update((column if isinstance(column, CodedColumn)
+                        else CodedColumn.of(column)).arrays(name))
+        tags = self.tags if isinstance(self.tags, TagColumn) else TagColumn.of(self.tags)
+        out.update(tags.arrays("tags"))
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: Arrays) -> "TrackTable":
+        """A table over ``to_arrays``' output (memory-mapped arrays stay mapped)."""
+        if arrays["numbers"].shape[1:] != (len(NUMERIC),):
+            raise ValueError("the stored track table has different columns")
+        table = cls(**{name: StringColumn.load(arrays, name)
+                       for name in ("ids", "titles", "artists", "albums")},
+                    artist_keys=CodedColumn.load(arrays, "artist_keys"),
+                    song_keys=CodedColumn.load(arrays, "song_keys"),
+                    tags=TagColumn.load(arrays, "tags"),
+                    numbers=arrays["numbers"], vectors=arrays["vectors"])
+        table.__dict__["_unit"] = arrays["unit"]
+        return table
+
+    def compact(self) -> "TrackTable":
+        """The same table over compact columns (in memory)."""
+        return TrackTable.from_arrays(self.to_arrays())
 
     # -- transport: float32 bytes + JSON, never pickle ------------------------------
     def to_payload(self) -> tuple[bytes, str]:

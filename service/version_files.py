@@ -1,0 +1,140 @@
+"""Per-version arrays on local disk, memory-mapped by every worker.
+
+The track table and the title index of a model version are written once per machine
+as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>/``
+and opened with ``np.load(mmap_mode="r")``: the operating system's page cache holds
+one copy that every worker shares, instead of each worker decoding the whole catalog
+from Redis into Python objects.
+
+Writing: the first worker to need a version takes a file lock (the others wait for
+it, then only open the files), reads the version from Redis, writes every array into
+a temporary folder and renames it into place — a folder that exists is complete.
+Should two writers race anyway (another machine sharing the folder, no lock), the
+rename of the second fails and it uses the first one's files.  Folders of older
+versions are removed after a write, keeping the newest ``keep``; a worker still
+serving one keeps its mapped pages (the files are unlinked, not overwritten).
+"""
+from __future__ import annotations
+
+import ctypes
+import fcntl
+import gc
+import json
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from models.ranking import title_arrays
+
+from .store import ModelStore, StoreCorrupt
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+STALE_TEMP_SECONDS = 3600
+
+
+class VersionFiles:
+    """The local folder of per-version arrays for one store prefix."""
+
+    def __init__(self, root: Path | str, prefix: str, keep: int = 3) -> None:
+        self.root = Path(root) / prefix
+        self.keep = keep
+
+    def folder(self, version: str) -> Path:
+        return self.root / version
+
+    def open(self, store: ModelStore, version: str) -> dict[str, np.ndarray]:
+        """The version's arrays, memory-mapped (written from ``store`` first if needed)."""
+        folder = self.folder(version)
+        if not (folder / MANIFEST).exists():
+            with self._lock():
+                if not (folder / MANIFEST).exists():
+                    self.write(store, version)
+                    self.clean(current=version)
+        return self.load(folder)
+
+    @staticmethod
+    def load(folder: Path) -> dict[str, np.ndarray]:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            raise StoreCorrupt(f"{folder}: arrays of another format; remove the folder")
+        return {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                for name in manifest["arrays"]}
+
+    def write(self, store: ModelStore, version: str) -> Path:
+        """Write the version's arrays from Redis into a temporary folder, then rename it
+        into place; returns the folder (another writer's, if it won the race)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        table = store.table(version)
+        titles = store.titles(version)
+        arrays = table.to_arrays()
+        del table
+        arrays.update(title_arrays([t[0] for t in titles], [t[1] for t in titles],
+                                   [t[2] for t in titles]))
+        del titles
+        temp = self.root / f".tmp-{version}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        temp.mkdir()
+        try:
+            for name, array in arrays.items():
+                np.save(temp / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+            (temp / MANIFEST).write_text(json.dumps(
+                {"format": FORMAT, "version": version, "arrays": sorted(arrays)}),
+                encoding="utf-8")
+            del arrays
+            os.rename(temp, self.folder(version))
+        except OSError:
+            if not (self.folder(version) / MANIFEST).exists():
+                raise
+        finally:
+            shutil.rmtree(temp, ignore_errors=True)
+            _give_back_memory()
+        return self.folder(version)
+
+    def clean(self, current: str) -> list[str]:
+        """Remove the folders of all but the newest ``keep`` versions (``current``
+        always kept) and temporary folders left by killed writers; returns the
+        versions removed."""
+        if not self.root.exists():
+            return []
+        now = time.time()
+        removed = []
+        folders = sorted((p for p in self.root.iterdir() if p.is_dir()),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        kept = 0
+        for folder in folders:
+            if folder.name.startswith(".tmp-"):
+                if now - folder.stat().st_mtime > STALE_TEMP_SECONDS:
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
+            if folder.name == current or kept < self.keep - 1:
+                kept += folder.name != current
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+        return removed
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _give_back_memory() -> None:
+    """Return the freed decode buffers to the operating system (glibc keeps them
+    otherwise, and the writing worker would look as large as a full copy)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
