@@ -30,9 +30,9 @@ from typing import Iterator
 
 import numpy as np
 
-from models.ranking import title_arrays
+from models.ranking import title_arrays, title_arrays_from_bytes
 
-from .store import ModelStore, StoreCorrupt
+from .store import ModelNotReady, ModelStore, StoreCorrupt
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -71,13 +71,8 @@ class VersionFiles:
         """Write the version's arrays from Redis into a temporary folder, then rename it
         into place; returns the folder (another writer's, if it won the race)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        table = store.table(version)
-        titles = store.titles(version)
-        arrays = table.to_arrays()
-        del table
-        arrays.update(title_arrays([t[0] for t in titles], [t[1] for t in titles],
-                                   [t[2] for t in titles]))
-        del titles
+        arrays = store.table(version).to_arrays()
+        arrays.update(_titles(store, version))
         temp = self.root / f".tmp-{version}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         temp.mkdir()
         try:
@@ -128,6 +123,19 @@ class VersionFiles:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _titles(store: ModelStore, version: str) -> dict[str, np.ndarray]:
+    """The title index's arrays: prebuilt at publish time when they match the stored
+    titles, else computed here (versions written before they existed, or by an update)."""
+    raw = store.blob(version, "titles")
+    if raw is None:
+        raise ModelNotReady(f"model version {version} has expired or was never written")
+    found = title_arrays_from_bytes(store.blob(version, "title_arrays"), raw)
+    if found is not None:
+        return found
+    titles = json.loads(raw)
+    return title_arrays([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles])
 
 
 def _give_back_memory() -> None:

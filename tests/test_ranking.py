@@ -8,7 +8,7 @@ import pytest
 from models.build import build
 from models.ingest import Catalog
 from models.language import normalise
-from models.ranking import ExactScan, NeighbourLists, Query, RankingEngine
+from models.ranking import ExactScan, NeighbourLists, Query, RankingEngine, VectorIndex
 
 from .fixtures import make_track
 
@@ -25,7 +25,8 @@ def lists_of(built):
     return NeighbourLists(lambda row: (built.neighbours[row], built.scores[row]))
 
 
-INDEXES = {"neighbour-lists": lists_of, "exact-scan": lambda built: ExactScan(built.table())}
+INDEXES = {"neighbour-lists": lists_of, "exact-scan": lambda built: ExactScan(built.table()),
+           "vector-index": lambda built: VectorIndex(built.table().compact(), pool=8)}
 
 
 @pytest.fixture(params=sorted(INDEXES))
@@ -37,7 +38,7 @@ def engine(request, built) -> RankingEngine:
 
 def test_index_contract(built):
     table = built.table()
-    for index in (lists_of(built), ExactScan(table)):
+    for index in (lists_of(built), ExactScan(table), VectorIndex(table, pool=8)):
         found = index.candidates(Query(seeds=[(5, 1.0)], limit=10))
         assert found.rows.dtype == np.int64 and len(found.rows) == len(found.scores) > 0
         assert np.all((found.scores >= 0) & (found.scores <= 1))

@@ -7,12 +7,14 @@ from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, Vector
 from .paths import path
 from .playlist import arc_ends, arc_points, sequence, tempo_jump
 from .query import Query, allowed, relevance, to_unit
-from .shaping import clamp, seed_songs
-from .table import TrackTable, song_key
-from .title_arrays import title_arrays, title_index
+from .shaping import POOL, clamp, seed_songs
+from .table import NUMERIC, TrackTable, song_key
 from .text_target import TextTarget, apply_text_target, read_text_target
+from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
 
 __all__ = [
+    "NUMERIC",
+    "POOL",
     "CandidateIndex",
     "Candidates",
     "ExactScan",
@@ -41,6 +43,8 @@ __all__ = [
     "song_key",
     "tempo_jump",
     "title_arrays",
+    "title_arrays_from_bytes",
+    "title_arrays_to_bytes",
     "title_index",
     "to_unit",
 ]

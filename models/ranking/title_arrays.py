@@ -4,10 +4,14 @@ Building a :class:`~models.language.TitleIndex` normalises every title, artist a
 title variant: seconds at a million tracks, in every worker, for every new version.
 ``title_arrays`` does that work once (the service saves the result next to the
 track table's arrays) and ``title_index`` opens an index over those arrays, which
-costs no per-track work at all.
+costs no per-track work at all.  The store carries them (``title_arrays_to_bytes``,
+an ``.npz`` without pickle) with a digest of the stored titles they were made from,
+so arrays that no longer match the titles (an update rewrote them) are ignored.
 """
 from __future__ import annotations
 
+import hashlib
+import io
 from bisect import bisect_left
 from typing import Iterator, Mapping, Sequence
 
@@ -67,3 +71,23 @@ def title_index(arrays: Arrays, titles: Sequence[str], artists: Sequence[str]) -
         norm_titles=StringColumn.load(arrays, "titles.norm_titles"),
         norm_artists=StringColumn.load(arrays, "titles.norm_artists"),
         combined=StringColumn.load(arrays, "titles.combined"))
+
+
+def title_arrays_to_bytes(arrays: Arrays, source: bytes) -> bytes:
+    """``title_arrays``' output as ``.npz`` bytes, stamped with the SHA-1 of ``source``
+    (the stored titles they were computed from)."""
+    digest = np.frombuffer(hashlib.sha1(source).digest(), dtype=np.uint8)
+    out = io.BytesIO()
+    np.savez(out, **{"titles.source_sha1": digest, **arrays})
+    return out.getvalue()
+
+
+def title_arrays_from_bytes(blob: bytes | None, source: bytes) -> dict[str, np.ndarray] | None:
+    """The arrays of ``title_arrays_to_bytes``, or None when there are none or they were made from
+    other titles than ``source``."""
+    if not blob:
+        return None
+    with np.load(io.BytesIO(blob), allow_pickle=False) as found:
+        arrays = {name: found[name] for name in found.files}
+    digest = arrays.pop("titles.source_sha1", np.zeros(0, np.uint8)).tobytes()
+    return arrays if digest == hashlib.sha1(source).digest() else None

@@ -15,6 +15,7 @@ Every key is built by :meth:`ModelStore.key_for`::
     {prefix}:v:{version}:fitted          -> .npz bytes: what the build fitted (FittedState)
     {prefix}:v:{version}:hubs            -> raw float32 bytes, (radius, floor) by row
     {prefix}:v:{version}:coords          -> raw float32 bytes, own feel coordinates by row
+    {prefix}:v:{version}:title_arrays    -> .npz bytes: the title index, prebuilt (serving)
     {prefix}:v:{version}:cache:{digest}  -> a cached API response body (JSON)
     {prefix}:v:{version}:cache_index     -> sorted set of cached digests by time
     {prefix}:pending                     -> sorted set of versions being written, by deadline
@@ -38,7 +39,7 @@ import redis
 
 from models.build import BuiltModel
 from models.ingest import id_keys
-from models.ranking import TrackTable
+from models.ranking import TrackTable, title_arrays, title_arrays_to_bytes
 
 from .codec import SCORE_DTYPE, decode_neighbours, encode_neighbours, track_documents
 from .errors import ModelNotReady, StoreCorrupt, UpdateConflict
@@ -152,8 +153,12 @@ class ModelStore(Upkeep):
         titles = [[t.title, t.artist, t.popularity or 0.0] for t in built.tracks]
         numbers, strings = built.table().to_payload()
         pipe = self.client.pipeline(transaction=False)
+        titles_json = json.dumps(titles)
+        prebuilt = title_arrays(*(list(column) for column in zip(*titles))) if titles \
+            else title_arrays([], [], [])  # the title index, once here, not in each worker
         values = {"vectors": built.vectors.astype(SCORE_DTYPE).tobytes(),
-                  "titles": json.dumps(titles), "table": numbers, "table_strings": strings}
+                  "titles": titles_json, "table": numbers, "table_strings": strings,
+                  "title_arrays": title_arrays_to_bytes(prebuilt, titles_json.encode())}
         if built.fitted is not None and built.hubs is not None:  # for incremental updates
             values.update(fitted=built.fitted.to_bytes(),
                           hubs=built.hubs.astype(SCORE_DTYPE).tobytes())
@@ -284,3 +289,8 @@ class ModelStore(Upkeep):
     @guard
     def ping(self) -> bool:
         return bool(self.client.ping())
+
+    @guard
+    def blob(self, version: str, name: str) -> bytes | None:
+        """The raw value of one of the version's keys (``VERSION_KEYS``), None if absent."""
+        return self.client.get(self.key_for(name, version=version))

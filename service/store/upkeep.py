@@ -12,7 +12,7 @@ import redis
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
 VERSION_KEYS = ("meta", "tracks", "rows", "ids", "neighbours", "vectors", "titles", "table",
-                "table_strings", "fitted", "hubs", "coords")
+                "table_strings", "fitted", "hubs", "coords", "title_arrays")
 PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
 log = logging.getLogger(__name__)
 
