@@ -13,7 +13,14 @@ from flask import Flask, current_app
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
 from models.ingest import KNOWN_PREFIXES, reference_key, unknown_kind
 from models.language import TitleIndex
-from models.ranking import NeighbourLists, RankingEngine, TrackTable, VectorIndex, title_index
+from models.ranking import (
+    Cells,
+    NeighbourLists,
+    RankingEngine,
+    TrackTable,
+    VectorIndex,
+    title_index,
+)
 from models.settings import data_home
 
 from .store import ModelStore, open_store
@@ -65,7 +72,8 @@ class VersionResources:
     def engine(self) -> RankingEngine:
         def make() -> RankingEngine:
             lists = NeighbourLists(lambda row: self.store.neighbours(self.version, row))
-            return RankingEngine(self.table, [lists, VectorIndex(self.table)])
+            cells = Cells(self.arrays) if "cells.order" in self.arrays else None
+            return RankingEngine(self.table, [lists, VectorIndex(self.table, cells=cells)])
         return self._once("engine", make)
 
     def lookup(self, values: Sequence[str], paths: Sequence[str], *,

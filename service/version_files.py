@@ -10,7 +10,9 @@ Writing: the first worker to need a version takes a file lock (the others wait f
 it, then only open the files), reads the version from Redis, writes every array into
 a temporary folder and renames it into place — a folder that exists is complete.
 Should two writers race anyway (another machine sharing the folder, no lock), the
-rename of the second fails and it uses the first one's files.  Folders of older
+rename of the second fails and it uses the first one's files.  Above
+``FEELALIKE_ANN_THRESHOLD`` tracks the k-means cells of the vector index
+(``models.ranking.cell_arrays``) are written too.  Folders of older
 versions are removed after a write, keeping the newest ``keep``; a worker still
 serving one keeps its mapped pages (the files are unlinked, not overwritten).
 """
@@ -30,7 +32,8 @@ from typing import Iterator
 
 import numpy as np
 
-from models.ranking import title_arrays, title_arrays_from_bytes
+from models import settings
+from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes
 
 from .store import ModelNotReady, ModelStore, StoreCorrupt
 
@@ -42,9 +45,12 @@ STALE_TEMP_SECONDS = 3600
 class VersionFiles:
     """The local folder of per-version arrays for one store prefix."""
 
-    def __init__(self, root: Path | str, prefix: str, keep: int = 3) -> None:
+    def __init__(self, root: Path | str, prefix: str, keep: int = 3,
+                 ann_threshold: int | None = None) -> None:
         self.root = Path(root) / prefix
         self.keep = keep
+        self.ann_threshold = settings.get("ANN_THRESHOLD") if ann_threshold is None \
+            else ann_threshold
 
     def folder(self, version: str) -> Path:
         return self.root / version
@@ -73,6 +79,8 @@ class VersionFiles:
         self.root.mkdir(parents=True, exist_ok=True)
         arrays = store.table(version).to_arrays()
         arrays.update(_titles(store, version))
+        if len(arrays["ids.offsets"]) - 1 > self.ann_threshold:  # search by cells
+            arrays.update(cell_arrays(arrays["unit"]))
         temp = self.root / f".tmp-{version}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         temp.mkdir()
         try:

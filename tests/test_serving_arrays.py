@@ -14,11 +14,13 @@ from models.language import TitleIndex
 from models.ranking import (
     NUMERIC,
     POOL,
+    Cells,
     ExactScan,
     Query,
     RankingEngine,
     TrackTable,
     VectorIndex,
+    cell_arrays,
     title_arrays,
     title_arrays_from_bytes,
     title_index,
@@ -59,11 +61,17 @@ def test_compact_table_round_trips_through_npy_files(tmp_path: Path):
         assert list(getattr(mapped, name)) == list(getattr(table, name)), name
     np.testing.assert_array_equal(mapped.numbers, table.numbers)
     np.testing.assert_array_equal(mapped.unit_vectors, table.unit_vectors)
+    some = np.array([499, 3, 3, 250, 0], dtype=np.int64)
     for tags in ({"rock"}, {"jazz", "rare"}, {"nothing"}, set()):
         np.testing.assert_array_equal(mapped.rows_with_tags(tags), table.rows_with_tags(tags))
+        np.testing.assert_array_equal(mapped.rows_with_tags(tags, some),
+                                      table.rows_with_tags(tags)[some])
+        np.testing.assert_array_equal(mapped.rows_with_tags(tags, some[:0]), [])
     for artists in ({"artist 3"}, {"artist 3", "artist 299", "nobody"}):
         np.testing.assert_array_equal(mapped.rows_by_artists(artists),
                                       table.rows_by_artists(artists))
+        np.testing.assert_array_equal(mapped.rows_by_artists(artists, some),
+                                      table.rows_by_artists(artists)[some])
     assert mapped.artist_keys[7] == table.artist_keys[7] and mapped.tags[9] == table.tags[9]
 
 
@@ -201,3 +209,24 @@ def test_publish_prebuilds_the_title_index_and_stale_arrays_are_ignored(
     res = Resources(store, VersionFiles(tmp_path, store.prefix)).current()
     assert len(res.arrays["titles.norm_titles.offsets"]) == 26  # computed from its titles
     assert res.titles.resolve("Song 24") == 24 and res.titles.resolve("Song 27") != 27
+
+
+def test_cells_find_the_nearest_rows_of_large_catalogs():
+    cells = Cells(cell_arrays(TABLE.unit_vectors, cells=100), min_cells=8)
+    assert sorted(cells.order.tolist()) == list(range(len(TABLE)))
+    index, exact = VectorIndex(TABLE, cells=cells), RankingEngine(TABLE)
+    hits = 0
+    for seed in range(0, 2000, 100):
+        query = Query(seeds=[(seed, 1.0)], exclude_tags={"rock"}, limit=10)
+        found = RankingEngine(TABLE, [index]).rank(query).rows
+        assert len(found) == 10 and seed not in found
+        hits += len(set(found) & set(exact.rank(query).rows))
+    assert hits / 200 >= 0.9  # approximate: recall@10 against the exact scan
+
+
+def test_versions_above_the_threshold_are_searched_by_cells(store: ModelStore, two_versions,
+                                                            tmp_path: Path):
+    res = Resources(store, VersionFiles(tmp_path, store.prefix, ann_threshold=10)).current()
+    assert "cells.order" in res.arrays and res.engine.indexes[1].cells is not None
+    ranking = res.engine.rank(Query(seeds=[(3, 1.0)], exclude_tags={"party hits"}, limit=5))
+    assert ranking.rows and all("party hits" not in res.table.tags[r] for r in ranking.rows)

@@ -1,6 +1,7 @@
 """Serving-time ranking: the track table, candidate indexes, the one ranking engine,
 playlists, paths and explanations."""
 from .camelot import camelot, compatible, key_name
+from .cells import Cells, cell_arrays
 from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
@@ -16,6 +17,7 @@ __all__ = [
     "NUMERIC",
     "POOL",
     "CandidateIndex",
+    "Cells",
     "Candidates",
     "ExactScan",
     "NeighbourLists",
@@ -30,6 +32,7 @@ __all__ = [
     "arc_ends",
     "arc_points",
     "camelot",
+    "cell_arrays",
     "clamp",
     "compatible",
     "key_name",

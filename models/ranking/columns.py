@@ -88,10 +88,11 @@ class CodedColumn(Sequence[str]):
         at = bisect_left(self.vocab, value)
         return at if at < len(self.vocab) and self.vocab[at] == value else None
 
-    def mask(self, values: Iterable[str]) -> np.ndarray:
-        """Boolean mask of the rows whose value is one of ``values``."""
+    def mask(self, values: Iterable[str], rows: np.ndarray | None = None) -> np.ndarray:
+        """Boolean mask of the rows (all, or ``rows``) whose value is one of ``values``."""
+        codes = self.codes if rows is None else self.codes[rows]
         wanted = [c for c in (self.code_of(v) for v in values) if c is not None]
-        return np.isin(self.codes, wanted) if wanted else np.zeros(len(self), dtype=bool)
+        return np.isin(codes, wanted) if wanted else np.zeros(len(codes), dtype=bool)
 
     def arrays(self, name: str) -> dict[str, np.ndarray]:
         return {f"{name}.codes": self.codes, **self.vocab.arrays(f"{name}.vocab")}
@@ -126,14 +127,24 @@ class TagColumn(Sequence[frozenset]):
         start, end = self.indptr[row], self.indptr[row + 1]
         return frozenset(self.vocab[int(c)] for c in self.codes[start:end])
 
-    def mask(self, values: Iterable[str]) -> np.ndarray:
-        """Boolean mask of the rows carrying any of ``values``."""
-        mask = np.zeros(len(self), dtype=bool)
+    def mask(self, values: Iterable[str], rows: np.ndarray | None = None) -> np.ndarray:
+        """Boolean mask of the rows (all, or ``rows``) carrying any of ``values``."""
         wanted = [c for c in (CodedColumn(self.codes, self.vocab).code_of(v) for v in values)
                   if c is not None]
-        if wanted:
-            hits = np.flatnonzero(np.isin(self.codes, wanted))
-            mask[np.searchsorted(self.indptr, hits, side="right") - 1] = True
+        if rows is None:
+            mask = np.zeros(len(self), dtype=bool)
+            if wanted:
+                hits = np.flatnonzero(np.isin(self.codes, wanted))
+                mask[np.searchsorted(self.indptr, hits, side="right") - 1] = True
+            return mask
+        starts, ends = self.indptr[rows], self.indptr[np.asarray(rows) + 1]
+        lengths = ends - starts
+        mask = np.zeros(len(lengths), dtype=bool)
+        if wanted and lengths.sum():
+            owner = np.repeat(np.arange(len(lengths)), lengths)  # the tags of ``rows``
+            at = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            hits = np.isin(self.codes[np.repeat(starts, lengths) + at], wanted)
+            mask[owner[hits]] = True
         return mask
 
     def arrays(self, name: str) -> dict[str, np.ndarray]:

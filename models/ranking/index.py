@@ -18,7 +18,8 @@ from typing import Callable, Protocol
 
 import numpy as np
 
-from .query import Query, allowed, relevance, seed_similarity
+from .cells import Cells
+from .query import Query, allowed, relevance, seed_target
 from .shaping import POOL
 from .table import TrackTable
 
@@ -75,8 +76,8 @@ class ExactScan:
 
 
 class VectorIndex:
-    """The rows most similar to the seeds' target (the same score as the exact scan),
-    for queries ranked by seeds alone.
+    """The rows most similar to the seeds' target, scored as the exact scan scores
+    them, for queries ranked by seeds alone (negative seeds and any filters allowed).
 
     The shaping step only ever looks at the best ``POOL`` rows that pass the filters,
     so when this index hands over that many (or every row), the ranking is the exact
@@ -84,11 +85,16 @@ class VectorIndex:
     too few pass the filters; when more than ``FALLBACK_SHARE`` of the catalog would
     be needed it declines and the exact scan answers.  Queries with a temperature
     sample over every candidate, so they are declined too.
+
+    Without ``cells`` the nearest rows come from one exact pass over the unit vectors
+    (same ranking as the scan); with them (catalogs above the approximate-search
+    threshold) only the rows of the nearest cells are scored (``cells.Cells``).
     """
 
-    def __init__(self, table: TrackTable, pool: int = POOL) -> None:
+    def __init__(self, table: TrackTable, pool: int = POOL, cells: Cells | None = None) -> None:
         self.table = table
         self.pool = pool
+        self.cells = cells
 
     @staticmethod
     def supports(query: Query) -> bool:
@@ -100,16 +106,35 @@ class VectorIndex:
         if not self.supports(query):
             return None
         n = len(self.table)
-        scores = np.nan_to_num(seed_similarity(self.table, query), nan=0.0).astype(np.float32)
+        target = seed_target(self.table, query)
+        nearest = self._exact(target) if self.cells is None else self._near(target)
         fetch = 2 * self.pool
         while True:
-            if fetch >= n:
-                rows = np.arange(n, dtype=np.int64)
-            else:
-                # in row order, as the exact scan's, so ties are broken the same way
-                rows = np.sort(np.argpartition(-scores, fetch - 1)[:fetch]).astype(np.int64)
-            if fetch >= n or int(allowed(self.table, query, rows).sum()) >= self.pool:
-                return Candidates(rows, scores[rows], {"seeds": scores})
+            rows, scores = nearest(fetch)
+            if len(rows) >= n or int(allowed(self.table, query, rows).sum()) >= self.pool:
+                return Candidates(rows, scores, {})
             fetch *= FETCH_GROWTH
             if fetch > FALLBACK_SHARE * n:
                 return None
+
+    def _exact(self, target: np.ndarray) -> Callable[[int], tuple[np.ndarray, np.ndarray]]:
+        scores = _score(self.table.unit_vectors @ target)
+
+        def nearest(fetch: int) -> tuple[np.ndarray, np.ndarray]:
+            if fetch >= len(scores):
+                return np.arange(len(scores), dtype=np.int64), scores
+            # in row order, as the exact scan's, so ties are broken the same way
+            rows = np.sort(np.argpartition(-scores, fetch - 1)[:fetch]).astype(np.int64)
+            return rows, scores[rows]
+        return nearest
+
+    def _near(self, target: np.ndarray) -> Callable[[int], tuple[np.ndarray, np.ndarray]]:
+        def nearest(fetch: int) -> tuple[np.ndarray, np.ndarray]:
+            rows = np.sort(self.cells.rows_near(target, fetch))
+            return rows, _score(self.table.unit_vectors[rows] @ target)
+        return nearest
+
+
+def _score(similarity: np.ndarray) -> np.ndarray:
+    """Cosine similarity as the exact scan's relevance of seeds alone."""
+    return np.nan_to_num((1.0 + similarity) / 2.0, nan=0.0).astype(np.float32)

@@ -58,7 +58,8 @@ def to_unit(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms > 1e-12, norms, 1.0)
 
 
-def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
+def seed_target(table: TrackTable, query: Query) -> np.ndarray | None:
+    """The unit vector the seeds point at (Rocchio: minus half the negative seeds)."""
     if not query.seeds:
         return None
     unit = table.unit_vectors
@@ -66,7 +67,12 @@ def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
     if query.negative_seeds:
         target = target - NEGATIVE_WEIGHT * sum(w * unit[r] for r, w in query.negative_seeds) \
             / sum(w for _, w in query.negative_seeds)
-    return (1.0 + unit @ to_unit(target)) / 2.0
+    return to_unit(target)
+
+
+def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
+    target = seed_target(table, query)
+    return None if target is None else (1.0 + table.unit_vectors @ target) / 2.0
 
 
 def mood_match(table: TrackTable, moods: dict[str, float]) -> np.ndarray | None:
@@ -126,11 +132,11 @@ def allowed(table: TrackTable, query: Query, rows: np.ndarray | None = None) -> 
         column = table.column(name)[rows]
         mask &= ~np.isnan(column) & (column <= high)
     if query.include_tags:
-        mask &= table.rows_with_tags(query.include_tags)[rows]
+        mask &= table.rows_with_tags(query.include_tags, rows)
     if query.exclude_tags:
-        mask &= ~table.rows_with_tags(query.exclude_tags)[rows]
+        mask &= ~table.rows_with_tags(query.exclude_tags, rows)
     if query.exclude_artists:
-        mask &= ~table.rows_by_artists(query.exclude_artists)[rows]
+        mask &= ~table.rows_by_artists(query.exclude_artists, rows)
     if query.include_rows is not None:
         mask &= np.isin(rows, np.fromiter(query.include_rows, np.int64,
                                           len(query.include_rows)))

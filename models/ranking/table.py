@@ -58,18 +58,19 @@ class TrackTable:
             unit = self.__dict__["_unit"] = self.vectors / np.where(norms > 1e-12, norms, 1.0)
         return unit
 
-    def rows_with_tags(self, tags: set[str]) -> np.ndarray:
-        """Boolean mask of rows carrying any of ``tags`` (normalised)."""
+    def rows_with_tags(self, tags: set[str], rows: np.ndarray | None = None) -> np.ndarray:
+        """Boolean mask of rows (all, or ``rows``) carrying any of ``tags`` (normalised);
+        compact columns look at ``rows`` alone, not at the whole catalog."""
         if isinstance(self.tags, TagColumn):
-            return self.tags.mask(tags)
+            return self.tags.mask(tags, rows)
         index = self._index("_tag_index", lambda row: self.tags[row])
-        return self._mask(index, tags)
+        return self._mask(index, tags, rows)
 
-    def rows_by_artists(self, artists: set[str]) -> np.ndarray:
+    def rows_by_artists(self, artists: set[str], rows: np.ndarray | None = None) -> np.ndarray:
         if isinstance(self.artist_keys, CodedColumn):
-            return self.artist_keys.mask(artists)
+            return self.artist_keys.mask(artists, rows)
         index = self._index("_artist_index", lambda row: (self.artist_keys[row],))
-        return self._mask(index, artists)
+        return self._mask(index, artists, rows)
 
     def _index(self, name: str, keys_of) -> dict[str, list[int]]:
         """An inverted index built on first use and kept with the table."""
@@ -82,11 +83,12 @@ class TrackTable:
             self.__dict__[name] = index
         return index
 
-    def _mask(self, index: dict[str, list[int]], keys: set[str]) -> np.ndarray:
+    def _mask(self, index: dict[str, list[int]], keys: set[str],
+              rows: np.ndarray | None) -> np.ndarray:
         mask = np.zeros(len(self), dtype=bool)
         for key in keys:
             mask[index.get(key, [])] = True
-        return mask
+        return mask if rows is None else mask[rows]
 
     @property
     def artist_codes(self) -> np.ndarray:
