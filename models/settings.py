@@ -78,7 +78,8 @@ SETTINGS: tuple[Setting, ...] = (
             int),
     Setting("ANN_THRESHOLD", 200_000, "Catalog size (tracks) above which the build finds "
             "neighbours with an approximate search (faiss IVF) instead of the exact one; "
-            "every approximate build reports its recall@10 against exact on a sample.",
+            "every approximate build reports its recall@10 against exact on a sample. "
+            "Above it the API's vector index searches k-means cells too (docs/scaling.md).",
             count),
     Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "
             "vectors.", float),
