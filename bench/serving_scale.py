@@ -107,8 +107,8 @@ def playlist_body(i: int, n: int) -> dict:
             "arc": {"from": "lonely", "to": "hopeful"}, "exclude_tags": ["metal"]}
 
 
-def worker_memory(master: int) -> list[tuple[float, float]]:
-    """(RSS MB, PSS MB) of each child of ``master``."""
+def worker_memory(master: int) -> list[tuple[float, float, float]]:
+    """(RSS MB, PSS MB, anonymous MB) of each child of ``master``."""
     out = []
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     for pid in children:
@@ -116,7 +116,7 @@ def worker_memory(master: int) -> list[tuple[float, float]]:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
             name, value, *_ = line.split()
             fields[name.rstrip(":")] = int(value) / 1024
-        out.append((fields["Rss"], fields["Pss"]))
+        out.append((fields["Rss"], fields["Pss"], fields.get("Anonymous", 0.0)))
     return out
 
 
@@ -181,7 +181,8 @@ def measure(base: str, master: int, n: int, count: int) -> dict:
     memory = worker_memory(master)
     return {**{k: statistics.median(v) for k, v in rows.items()}, "cold": max(cold),
             "cold_titles": cold_titles, "rss": max(m[0] for m in memory),
-            "pss": max(m[1] for m in memory), "workers": len(memory)}
+            "pss": max(m[1] for m in memory), "anon": [round(m[2]) for m in memory],
+            "workers": len(memory)}
 
 
 def main() -> None:

@@ -147,7 +147,8 @@ class Resources:
         store = open_store(config)
         home = data_home({"FEELALIKE_DATA_HOME": config["DATA_HOME"]}) \
             if config.get("DATA_HOME") else data_home()
-        return cls(store, VersionFiles(home / "versions", store.prefix))
+        return cls(store, VersionFiles(home / "versions", store.prefix,
+                                       redis_url=config.get("REDIS_URL") or ""))
 
     def current(self) -> VersionResources:
         """Resources of the live version (one Redis read to learn which it is)."""

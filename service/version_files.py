@@ -12,7 +12,9 @@ a temporary folder and renames it into place — a folder that exists is complet
 Should two writers race anyway (another machine sharing the folder, no lock), the
 rename of the second fails and it uses the first one's files.  Above
 ``FEELALIKE_ANN_THRESHOLD`` tracks the k-means cells of the vector index
-(``models.ranking.cell_arrays``) are written too.  Folders of older
+(``models.ranking.cell_arrays``) are written too.  With a Redis URL the writing
+happens in a child process (``python -m service.version_files``), so the worker does
+not keep the memory that decoding the whole catalog from Redis took.  Folders of older
 versions are removed after a write, keeping the newest ``keep``; a worker still
 serving one keeps its mapped pages (the files are unlinked, not overwritten).
 """
@@ -24,6 +26,8 @@ import gc
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 import uuid
 from contextlib import contextmanager
@@ -46,9 +50,11 @@ class VersionFiles:
     """The local folder of per-version arrays for one store prefix."""
 
     def __init__(self, root: Path | str, prefix: str, keep: int = 3,
-                 ann_threshold: int | None = None) -> None:
+                 ann_threshold: int | None = None, redis_url: str = "") -> None:
         self.root = Path(root) / prefix
+        self.prefix = prefix
         self.keep = keep
+        self.redis_url = redis_url
         self.ann_threshold = settings.get("ANN_THRESHOLD") if ann_threshold is None \
             else ann_threshold
 
@@ -61,7 +67,8 @@ class VersionFiles:
         if not (folder / MANIFEST).exists():
             with self._lock():
                 if not (folder / MANIFEST).exists():
-                    self.write(store, version)
+                    if not self._write_in_child(version):
+                        self.write(store, version)
                     self.clean(current=version)
         return self.load(folder)
 
@@ -98,6 +105,19 @@ class VersionFiles:
             shutil.rmtree(temp, ignore_errors=True)
             _give_back_memory()
         return self.folder(version)
+
+    def _write_in_child(self, version: str) -> bool:
+        """Write the version in a child process; False when there is no Redis URL to
+        give it (the embedded server) or it failed (the caller then writes, and
+        raises the store's own error if there is one)."""
+        if not self.redis_url:
+            return False
+        env = {**os.environ, "FEELALIKE_REDIS_URL": self.redis_url}  # not on the command line
+        done = subprocess.run(
+            [sys.executable, "-m", "service.version_files", self.prefix, str(self.root.parent),
+             version, str(self.ann_threshold)], env=env, capture_output=True, text=True,
+            check=False)
+        return done.returncode == 0 and (self.folder(version) / MANIFEST).exists()
 
     def clean(self, current: str) -> list[str]:
         """Remove the folders of all but the newest ``keep`` versions (``current``
@@ -154,3 +174,18 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+def main(argv: list[str]) -> int:
+    """``python -m service.version_files PREFIX ROOT VERSION ANN_THRESHOLD`` (Redis at
+    ``FEELALIKE_REDIS_URL``): write one version's files, as a worker's child."""
+    import redis
+
+    prefix, root, version, threshold = argv
+    store = ModelStore(redis.Redis.from_url(os.environ["FEELALIKE_REDIS_URL"]), prefix=prefix)
+    VersionFiles(root, prefix, ann_threshold=int(threshold)).write(store, version)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

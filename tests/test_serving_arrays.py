@@ -230,3 +230,13 @@ def test_versions_above_the_threshold_are_searched_by_cells(store: ModelStore, t
     assert "cells.order" in res.arrays and res.engine.indexes[1].cells is not None
     ranking = res.engine.rank(Query(seeds=[(3, 1.0)], exclude_tags={"party hits"}, limit=5))
     assert ranking.rows and all("party hits" not in res.table.tags[r] for r in ranking.rows)
+
+
+def test_a_child_process_writes_the_files_when_redis_has_a_url(
+        store: ModelStore, two_versions, tmp_path: Path, redis_server):
+    files = VersionFiles(tmp_path, store.prefix, redis_url=redis_server.url)
+    assert files._write_in_child(two_versions[0])  # the child alone
+    arrays = files.open(store, two_versions[1])
+    assert len(arrays["ids.offsets"]) == 26 and isinstance(arrays["unit"], np.memmap)
+    broken = VersionFiles(tmp_path / "b", store.prefix, redis_url="redis://127.0.0.1:1/0")
+    assert len(broken.open(store, two_versions[1])["ids.offsets"]) == 26  # falls back
