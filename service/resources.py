@@ -24,7 +24,7 @@ from models.ranking import (
 from models.settings import data_home
 
 from .store import ModelStore, open_store
-from .version_files import VersionFiles
+from .version_files import VersionFiles, steady_heap
 
 EXTENSION = "feelalike"
 VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
@@ -144,6 +144,7 @@ class Resources:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Resources":
+        steady_heap()
         store = open_store(config)
         home = data_home({"FEELALIKE_DATA_HOME": config["DATA_HOME"]}) \
             if config.get("DATA_HOME") else data_home()

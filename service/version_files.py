@@ -166,6 +166,22 @@ def _titles(store: ModelStore, version: str) -> dict[str, np.ndarray]:
     return title_arrays([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles])
 
 
+M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc mallopt parameters
+
+
+def steady_heap() -> None:
+    """Keep a worker's heap from holding on to freed request temporaries: serve every
+    allocation above 128 KB (a million-row array) with its own mapping, returned when
+    freed — glibc otherwise raises that threshold after the first free, and later
+    arrays land in per-thread arenas that keep the memory — and use two arenas."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        libc.mallopt(M_ARENA_MAX, 2)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _give_back_memory() -> None:
     """Return the freed decode buffers to the operating system (glibc keeps them
     otherwise, and the writing worker would look as large as a full copy)."""
