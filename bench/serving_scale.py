@@ -185,6 +185,40 @@ def measure(base: str, master: int, n: int, count: int) -> dict:
             "workers": len(memory)}
 
 
+def cell_recall(n: int, queries: int = 200) -> float:
+    """recall@10 of the vector index over k-means cells against the exact scan, on the
+    synthetic vectors of ``n`` tracks (two seeds, a genre excluded, as the POST)."""
+    from models.ranking import (
+        NUMERIC,
+        Cells,
+        CodedColumn,
+        Query,
+        RankingEngine,
+        StringColumn,
+        TagColumn,
+        TrackTable,
+        VectorIndex,
+        cell_arrays,
+    )
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(400, 44)).astype(np.float32)
+    vectors = centres[rng.integers(0, 400, n)] + 0.4 * rng.normal(size=(n, 44)).astype(
+        np.float32)
+    ids = StringColumn.of(f"syn{i:08d}" for i in range(n))
+    table = TrackTable(ids=ids, titles=ids, artists=ids, albums=ids,
+                       artist_keys=CodedColumn.of([f"a{i // 10}" for i in range(n)]),
+                       song_keys=CodedColumn.of([f"s{i}" for i in range(n)]),
+                       tags=TagColumn.of([(GENRES[i % 12],) for i in range(n)]),
+                       numbers=np.zeros((n, len(NUMERIC)), np.float32), vectors=vectors)
+    index = VectorIndex(table, cells=Cells(cell_arrays(table.unit_vectors)))
+    exact, near, hits = RankingEngine(table), RankingEngine(table, [index]), 0
+    for i in range(queries):
+        q = Query(seeds=[(i * 7919 % n, 1.0), (i * 104729 % n, 0.5)], exclude_tags={"rap"})
+        hits += len(set(near.rank(q).rows) & set(exact.rank(q).rows))
+    return hits / (10 * queries)
+
+
 def main() -> None:
     import redis
     from redis_server import RedisServer
@@ -196,7 +230,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--trees", default=f"before=/work/main,after={ROOT}")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--recall", help="only: recall@10 of the cells at this size")
     args = parser.parse_args()
+    if args.recall:
+        print(f"recall@10 of the cells at {size(args.recall):,}: "
+              f"{cell_recall(size(args.recall)):.3f}")
+        return
     trees = dict(t.split("=", 1) for t in args.trees.split(","))
     print("| tracks | code | cached GET ms | POST rec ms | POST/GET | POST playlist ms | "
           "title search ms | cold first POST s | cold first search s | worker RSS MB | "

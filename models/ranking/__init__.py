@@ -2,6 +2,7 @@
 playlists, paths and explanations."""
 from .camelot import camelot, compatible, key_name
 from .cells import Cells, cell_arrays
+from .columns import CodedColumn, StringColumn, TagColumn
 from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
@@ -18,6 +19,9 @@ __all__ = [
     "POOL",
     "CandidateIndex",
     "Cells",
+    "CodedColumn",
+    "StringColumn",
+    "TagColumn",
     "Candidates",
     "ExactScan",
     "NeighbourLists",
