@@ -23,15 +23,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..audio import AudioFeel, VaModel
 from ..ingest import Track
 from ..language import MoodProfile
 from .ann import approximate_index
 from .features import AudioScaler
-from .feel_space import album_key, feel_evidence
+from .feel import FeelModel
+from .feel_space import FeelWeights, album_key, feel_evidence
 from .fitted import FittedState
 from .moments import Moments, merged
 from .neighbours import _unit, exact_index, search
-from .vectors import heard_rows, mood_matrix
+from .vectors import BlockWeights, heard_rows, mood_matrix
 
 
 def album_blocks(tracks: Sequence[Track], parts: int) -> list[list[int]]:
@@ -77,8 +79,9 @@ def fitted_from(blocks: Sequence[BlockMoments], template: FittedState) -> Fitted
     return template
 
 
-def template_state(feel_model, feel_weights, weights, va_model, audio_feel,
-                   k: int) -> FittedState:
+def template_state(feel_model: FeelModel | None, feel_weights: FeelWeights,
+                   weights: BlockWeights, va_model: VaModel | None,
+                   audio_feel: AudioFeel | None, k: int) -> FittedState:
     """A fitted state with its models and weights but no statistics yet."""
     scaler = AudioScaler(mean_=np.zeros(0), scale_=np.ones(0))
     return FittedState(np.zeros(0), np.ones(0), scaler, feel_model=feel_model,
