@@ -14,10 +14,11 @@ The stages:
 2. per partition: mood profiles and the block's moments; the driver merges them into
    the fitted statistics (the same the whole catalog gives, ``moments.py``);
 3. per partition: vectors, by the very function an incremental update uses (``place``);
-4. neighbours: every placed partition is both a shard and a query block; each (shard,
-   block) pair is a task that indexes the shard (exact faiss, or IVF above the ANN
-   threshold, as on one machine) and returns the block's top k+1 there; per block the
-   answers are merged to its top k+1 (``reduceByKey``);
+4. neighbours: every placed partition is both a shard and a query block; each shard
+   is indexed once (exact faiss, or IVF above the ANN threshold, as on one machine;
+   kept as faiss's serialised bytes), each (shard, block) pair is a task returning
+   the block's top k+1 in that shard; per block the answers are merged to its top
+   k+1 (``reduceByKey``);
 5. driver: ``NeighbourModel.adopt`` (self dropped, recall, hub state, hub reduction)
    and ``assemble``, exactly as ``build`` ends.
 """
@@ -49,6 +50,7 @@ from .partitions import (
     block_moments,
     fitted_from,
     merge_top,
+    shard_index,
     shard_search,
     template_state,
 )
@@ -183,15 +185,18 @@ def _neighbour_search(placed: Any, n: int, k: int, ann_threshold: int,
     approximate = n > ann_threshold and k > 0
     blocks = placed.map(lambda b: (b[0], b[1])).filter(lambda b: len(b[0]) > 0)
     keyed = blocks.zipWithIndex().map(lambda b: (b[1], b[0][0], b[0][1]))
+    # persisted: a cartesian product reads each shard once per query block
+    indexes = keyed.map(lambda b: (b[1], shard_index(b[2], "cosine", approximate))).persist()
 
     def pair(p: tuple) -> tuple:
-        (_, shard_rows, shard), (block, _, queries) = p
-        return block, shard_search(shard_rows, shard, queries, wanted, "cosine", approximate)
+        (shard_rows, index), (block, _, queries) = p
+        return block, shard_search(shard_rows, index, queries, wanted, "cosine")
 
-    merged = keyed.cartesian(keyed).map(pair).reduceByKey(merge_top, parts)
+    merged = indexes.cartesian(keyed).map(pair).reduceByKey(merge_top, parts)
     order = dict(keyed.map(lambda b: (b[0], b[1])).collect())
     distances = np.zeros((n, wanted), dtype=np.float32)
     rows = np.zeros((n, wanted), dtype=np.int64)
     for block, (d, r) in merged.toLocalIterator():
         distances[order[block]], rows[order[block]] = d, r
+    indexes.unpersist()
     return distances, rows

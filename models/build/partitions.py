@@ -11,8 +11,9 @@ and ``search`` of ``neighbours.py``/``ann.py``.
   the feel space's album prior then sees the same album mates as on one machine;
 - :func:`block_moments` is a partition's share of the statistics the build fits;
   :func:`fitted_from` merges them into the :class:`~.fitted.FittedState`;
-- :func:`shard_search` is one (shard, query block) pair of the neighbour search: the
-  top k+1 of the block's rows among the shard's, as global rows;
+- :func:`shard_index` indexes one shard (once); :func:`shard_search` is one (shard,
+  query block) pair of the neighbour search: the top k+1 of the block's rows among
+  the shard's, as global rows;
   :func:`merge_top` keeps the best k+1 of two such answers for the same block.
 """
 from __future__ import annotations
@@ -89,23 +90,33 @@ def template_state(feel_model: FeelModel | None, feel_weights: FeelWeights,
                        k=k, audio_feel=audio_feel)
 
 
-def shard_search(shard_rows: np.ndarray, shard: np.ndarray, queries: np.ndarray, k: int, metric: str, approximate: bool,
-                 ) -> tuple[np.ndarray, np.ndarray]:
-    """Distances and global rows (m, k) of each query's ``k`` nearest in the shard,
-    padded with (inf, -1) when the shard has fewer; ``approximate``: an IVF index over
-    the shard (cosine only), else an exact one."""
+def shard_index(shard: np.ndarray, metric: str, approximate: bool) -> np.ndarray:
+    """A faiss index over one shard, serialised by faiss (uint8): an IVF index when
+    ``approximate`` (cosine only), else an exact one.  Built once per shard, searched
+    by every query block."""
     import faiss
 
     faiss.omp_set_num_threads(1)  # one Spark task per core
+    index = approximate_index(_unit(shard)) if approximate and metric == "cosine" \
+        else exact_index(shard, metric)
+    return faiss.serialize_index(index)
+
+
+def shard_search(shard_rows: np.ndarray, index: np.ndarray, queries: np.ndarray, k: int,
+                 metric: str) -> tuple[np.ndarray, np.ndarray]:
+    """Distances and global rows (m, k) of each query's ``k`` nearest in the shard
+    (``index`` from :func:`shard_index`, its rows ``shard_rows``), padded with
+    (inf, -1) when the shard has fewer."""
+    import faiss
+
+    faiss.omp_set_num_threads(1)
     m = len(queries)
     dist = np.full((m, k), np.inf, dtype=np.float32)
     rows = np.full((m, k), -1, dtype=np.int64)
-    if m == 0 or len(shard) == 0:
+    got = min(k, len(shard_rows))
+    if m == 0 or got == 0:
         return dist, rows
-    index = approximate_index(_unit(shard)) if approximate and metric == "cosine" \
-        else exact_index(shard, metric)
-    got = min(k, len(shard))
-    d, i = search(index, queries, got, metric)
+    d, i = search(faiss.deserialize_index(index), queries, got, metric)
     dist[:, :got] = np.where(i >= 0, d, np.inf)
     rows[:, :got] = np.where(i >= 0, shard_rows[np.maximum(i, 0)], -1)
     return dist, rows
