@@ -74,6 +74,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EMOTION_FOLDERS", "../shared/data/audio/generated_moods", "Folders (separated "
             "by ':') of clips filed under mood folders (calm/, tender/ ...) added to that "
             "training."),
+    Setting("MUSICNN_DIR", "", "Folder holding musicnn's checkpoints (an unpacked musicnn "
+            "wheel, with MTT_musicnn/ and MSD_musicnn/ inside) for the pretrained audio "
+            "embedding; empty: the installed musicnn package's folder (`pip install --no-deps "
+            "musicnn`; its code, which needs TensorFlow, is never imported)."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
     Setting("ANN_THRESHOLD", 200_000, "Catalog size (tracks) above which the build finds "
