@@ -23,6 +23,7 @@ from .batch import (
 from .checkpoint import read_checkpoint
 from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
+from .embedding import network as embedding_network
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
 from .emotion_training import (
     AudioFeelTraining,
@@ -64,6 +65,7 @@ __all__ = [
     "audio_feel_path",
     "audio_tracks",
     "decode",
+    "embedding_network",
     "emotion_set",
     "expand",
     "find_checkpoint",

@@ -14,6 +14,7 @@ graph to about 1e-5 (docs/audio.md).
 from __future__ import annotations
 
 import importlib.util
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -22,8 +23,8 @@ from numpy.lib.stride_tricks import sliding_window_view
 from ..errors import CatalogError
 from .checkpoint import read_checkpoint
 
-__all__ = ["MODELS", "SAMPLE_RATE", "Musicnn", "find_checkpoint", "load_weights",
-           "log_mel_patches"]
+__all__ = ["MODELS", "SAMPLE_RATE", "Musicnn", "embed_samples", "find_checkpoint",
+           "load_weights", "log_mel_patches", "network"]
 
 MODELS = ("MTT_musicnn", "MSD_musicnn")
 SAMPLE_RATE, N_FFT, HOP, N_MELS, PATCH = 16000, 512, 256, 96, 187
@@ -156,3 +157,23 @@ class Musicnn:
         """(200,) a clip's embedding: the penultimate layer averaged over its patches
         (``y``: mono samples at 16 kHz)."""
         return self.forward(log_mel_patches(y))[1].mean(axis=0)
+
+
+@lru_cache(maxsize=2)
+def network(model: str) -> Musicnn:
+    """The network ``model`` with its weights from FEELALIKE_MUSICNN_DIR or the installed
+    musicnn package, cached once per data home (``models/musicnn-<model>.npz``) and
+    once per process."""
+    from .. import settings
+
+    cache = settings.data_home() / "models" / f"musicnn-{model}.npz"
+    return Musicnn(load_weights(model, settings.get("MUSICNN_DIR") or None, cache))
+
+
+def embed_samples(y: np.ndarray, sr: int, model: str) -> list[float]:
+    """A clip's embedding (the mean penultimate layer) from mono samples at ``sr``."""
+    import librosa
+
+    if sr != SAMPLE_RATE:
+        y = librosa.resample(np.asarray(y, dtype=np.float32), orig_sr=sr, target_sr=SAMPLE_RATE)
+    return [float(v) for v in network(model).embed(y)]
