@@ -4,6 +4,7 @@ extracted once and saved as npz (docs/audio.md, "A pretrained embedding: musicnn
 
     python bench/embedding_eval.py --embeddings musicnn_embeddings.npz [--cache DIR]
         [--no-served]
+    python bench/embedding_eval.py --speed 4     # analysis with and without the embedding
 
 The npz holds ``files`` (each clip's path) and, per model (``MSD_musicnn``,
 ``MTT_musicnn``), ``<model>_pen_mean`` (the 200-d penultimate layer averaged over the
@@ -92,12 +93,38 @@ def valence_r(rows: list[dict[str, float]], fractions: np.ndarray, n: int,
     return float(np.corrcoef(pred, label_va(fractions[:n])[:, 0])[0, 1])
 
 
+def speed(clips: int, model: str = "MTT_musicnn") -> None:
+    """Seconds per file of the analysis alone and with the embedding (numpy forward pass,
+    weights from FEELALIKE_MUSICNN_DIR), one process, alternating file by file."""
+    import time
+
+    from models.audio import analyse, embedding_network
+
+    embedding_network(model)  # weights read (and cached) before timing
+    files = sorted(E.CLIPS.glob("*.ogg"))[::50][:clips]
+    plain, heard = [], []
+    for path in files:
+        for out, embedding in ((plain, ""), (heard, model)):
+            started = time.perf_counter()
+            analyse(path, 120.0, embedding)
+            out.append(time.perf_counter() - started)
+    print(f"{len(files)} clips, one process: analysis median {np.median(plain):.2f} s/file, "
+          f"with {model} {np.median(heard):.2f} s/file, ratio "
+          f"{np.median(heard) / np.median(plain):.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--embeddings", required=True)
+    parser.add_argument("--embeddings", help="npz of saved embeddings (see above)")
+    parser.add_argument("--speed", type=int, default=0, help="time N clips instead")
     parser.add_argument("--cache", default=None, help="audio cache (default: the data home's)")
     parser.add_argument("--no-served", action="store_true", help="skip the served-path rows")
     args = parser.parse_args()
+    if args.speed:
+        speed(args.speed)
+        return
+    if not args.embeddings:
+        parser.error("--embeddings is required (or --speed N)")
     cache = AudioCache(args.cache or settings.audio_cache_dir())
     data = emotion_set(E.CLIPS, [E.EXTRA], cache=cache, workers=2)
     n = data.labelled
