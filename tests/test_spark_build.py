@@ -13,6 +13,8 @@ import random
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +23,7 @@ import pytest
 from models.build import FeelModel, build, spark_build, spark_session, train_default_model
 from models.ingest import load_catalog
 
-from .fixtures import ROOT, SHARED, TIDY
+from .fixtures import ROOT, SHARED, TIDY, Server
 
 pytestmark = [
     pytest.mark.slow,
@@ -170,3 +172,39 @@ def test_cli_without_java_says_so_in_one_line(catalog_file, env, tmp_path):
 def test_unknown_engine_is_a_usage_error(catalog_file, runner):
     code, _, err = runner("build", "--catalog", str(catalog_file), "--engine", "hadoop")
     assert code == 2 and "hadoop" in err
+
+
+def test_a_spark_rebuild_under_load_loses_no_request(spark, catalog_file, store, env):
+    """Serving goes on, answer by answer from one version, while a Spark build publishes."""
+    old_version = store.publish(build(load_catalog([catalog_file]), k=30))
+    server = Server(env).start()
+    url = "/v1/recommendations?seed=t000042&limit=8"
+    try:
+        old_body = server.get(url).json()
+        responses: list[tuple[int, dict]] = []
+        stop = threading.Event()
+
+        def hammer() -> None:
+            deadline = time.monotonic() + 300  # bounded: stops by itself
+            while not stop.is_set() and time.monotonic() < deadline:
+                r = server.get(url)
+                responses.append((r.status_code, r.json()))
+                time.sleep(0.01)
+
+        threads = [threading.Thread(target=hammer) for _ in range(3)]
+        for t in threads:
+            t.start()
+        new_version = store.publish(spark_build(load_catalog([catalog_file]), session=spark,
+                                                k=20))
+        time.sleep(0.3)
+        new_body = server.get(url).json()
+        stop.set()
+        for t in threads:
+            t.join()
+    finally:
+        server.stop()
+    assert new_body["model_version"] == new_version != old_version
+    assert all(status == 200 for status, _ in responses)
+    assert {body["model_version"] for _, body in responses} == {old_version, new_version}
+    for _, body in responses:
+        assert body == (old_body if body["model_version"] == old_version else new_body)
