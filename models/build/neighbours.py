@@ -94,8 +94,7 @@ class NeighbourModel:
             if method != "exact" else 1.0
         self.hubs_ = hub_state(self.scores_)
         if self.hubness > 0 and k > 0:
-            self.neighbours_, self.scores_ = reduce_hubs(self.neighbours_, self.scores_,
-                                                         self.hubness)
+            reduce_hubs(self.neighbours_, self.scores_, self.hubness, inplace=True)
         return self
 
     def _fill(self, vectors: np.ndarray, start: int, stop: int, k: int) -> None:
@@ -194,6 +193,7 @@ def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
 
 
 HUB_NEIGHBOURS = 10
+HUB_BLOCK = 16384  # rows re-ranked at a time
 
 
 def hub_state(raw_scores: np.ndarray) -> np.ndarray:
@@ -207,11 +207,22 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
 
 
 def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
-                radius: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                radius: np.ndarray | None = None, *, inplace: bool = False,
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Re-rank each row's list, discounting candidates that are close to everything
-    (``radius``: every track's hub radius, when ``scores`` are only some rows')."""
+    (``radius``: every track's hub radius, when ``scores`` are only some rows').
+
+    Works in blocks of rows, so the temporaries stay small at millions of tracks;
+    ``inplace`` writes the result into ``neighbours`` and ``scores`` (int32, float32)."""
     r = scores[:, :HUB_NEIGHBOURS].mean(axis=1) if radius is None else radius
-    adjusted = np.clip(scores - strength * (r[neighbours] - r.mean()), 0.0, 1.0)
-    order = np.argsort(-adjusted, axis=1, kind="stable")
-    return (np.take_along_axis(neighbours, order, axis=1).astype(np.int32),
-            np.take_along_axis(adjusted, order, axis=1).astype(np.float32))
+    centre = r.mean()
+    out_rows = neighbours if inplace else np.empty(neighbours.shape, np.int32)
+    out_scores = scores if inplace else np.empty(scores.shape, np.float32)
+    for start in range(0, len(neighbours), HUB_BLOCK):
+        block = slice(start, start + HUB_BLOCK)
+        rows = neighbours[block]
+        adjusted = np.clip(scores[block] - strength * (r[rows] - centre), 0.0, 1.0)
+        order = np.argsort(-adjusted, axis=1, kind="stable")
+        out_rows[block] = np.take_along_axis(rows, order, axis=1)
+        out_scores[block] = np.take_along_axis(adjusted, order, axis=1)
+    return out_rows, out_scores
