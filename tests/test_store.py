@@ -22,10 +22,10 @@ from .redis_server import RedisServer
 
 
 def test_every_key_lives_under_the_prefix(store, published):
-    keys = {k.decode() for k in store.client.scan_iter(f"{store.prefix}:*")}
+    keys = {k.decode() for k in store.client.scan_iter(store.key_pattern())}
     assert store.key_for("current") in keys
     assert store.key_for("meta", version=published) in keys
-    assert all(k.startswith(store.prefix + ":") for k in keys)
+    assert all(k.startswith("{" + store.prefix) for k in keys)
 
 
 def test_round_trip_without_pickle(store, published, small_catalog):
@@ -37,8 +37,7 @@ def test_round_trip_without_pickle(store, published, small_catalog):
     assert np.all(np.diff(scores) <= 1e-6)
     vectors = store.vectors(published, [0, 3])
     assert vectors.shape == (2, meta["dim"]) and np.isfinite(vectors).all()
-    raw = store.client.hget(store.key_for("tracks", version=published), "0")
-    assert json.loads(raw)["id"] == small_catalog.tracks[0].id
+    assert store.tracks(published, [0])[0]["id"] == small_catalog.tracks[0].id
 
 
 def test_neighbour_encoding_round_trips():
@@ -67,7 +66,7 @@ def test_old_versions_expire_after_the_grace_period(store, published, small_cata
     small_catalog.tracks.append(make_track(500))
     newer = store.publish(build(small_catalog, k=5))
     assert store.current_version() == newer
-    for key in ("meta", "tracks", "rows", "neighbours", "vectors", "titles"):
+    for key in ("meta", "docs", "rows", "neighbours", "vectors", "titles"):
         ttl = store.client.ttl(store.key_for(key, version=published))
         assert 0 < ttl <= store.grace_seconds, key
         assert store.client.ttl(store.key_for(key, version=newer)) == -1
