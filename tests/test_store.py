@@ -12,10 +12,12 @@ from models.ingest import Catalog
 from service.store import (
     ModelNotReady,
     ModelStore,
+    StoreCorrupt,
     StoreUnavailable,
     decode_neighbours,
     encode_neighbours,
 )
+from service.store.codec import pack_lists, unpack_documents, unpack_lists
 
 from .fixtures import make_track
 from .redis_server import RedisServer
@@ -87,3 +89,20 @@ def test_redis_going_away_raises_store_unavailable(tmp_path):
     server.stop()
     with pytest.raises(StoreUnavailable):
         store.current_version()
+
+
+def test_neighbour_buckets_round_trip_bit_for_bit():
+    rng = np.random.default_rng(1)
+    lists = [(rng.integers(0, 2**31 - 1, k).astype(np.int32),
+              rng.normal(0, 2, k).astype(np.float32)) for k in (5, 0, 1, 100)]
+    lists.append((np.array([7, 8], np.int32), np.array([np.inf, -0.0], np.float32)))
+    for (rows, scores), (got_rows, got_scores) in zip(lists, unpack_lists(pack_lists(lists))):
+        assert np.array_equal(rows, got_rows)
+        assert scores.tobytes() == got_scores.tobytes()  # unsorted, negative, inf, -0.0
+
+
+def test_unreadable_buckets_are_store_corrupt():
+    with pytest.raises(StoreCorrupt):
+        unpack_lists(b"not deflated")
+    with pytest.raises(StoreCorrupt):
+        unpack_documents(b"not deflated", b"dictionary")

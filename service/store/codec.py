@@ -100,8 +100,8 @@ def unpack_lists(blob: bytes) -> list[tuple[np.ndarray, np.ndarray]]:
         raise StoreCorrupt(f"a neighbour bucket cannot be read: {exc}") from None
     if len(rows) != total or len(scores) != total:
         raise StoreCorrupt("a neighbour bucket is truncated")
-    ends = np.cumsum(lengths)
-    return [(rows[e - n:e], scores[e - n:e]) for n, e in zip(lengths.tolist(), ends.tolist())]
+    cuts = np.cumsum(lengths)[:-1]
+    return list(zip(np.split(rows, cuts), np.split(scores, cuts)))
 
 
 # -- track documents -------------------------------------------------------------------

@@ -39,6 +39,7 @@ deflated or raw, the rest JSON.
 from __future__ import annotations
 
 import json
+import threading
 import time
 import zlib
 from collections import OrderedDict
@@ -83,6 +84,7 @@ class ModelStore(Reads, Upkeep):
         self.pending_seconds = pending_seconds
         self.clock: Callable[[], float] = time.time
         self._layouts: OrderedDict[str, tuple[dict[str, Any], bytes]] = OrderedDict()
+        self._layouts_lock = threading.Lock()
 
     def key_for(self, *parts: str, version: str | None = None) -> str:
         """The one place a Redis key is spelled (its hash tag in braces)."""

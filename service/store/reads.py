@@ -5,6 +5,7 @@ is described in the module docstring of ``model_store.py``.
 from __future__ import annotations
 
 import json
+import threading
 import zlib
 from collections import OrderedDict
 from typing import Any, Callable, Iterable, Sequence
@@ -54,6 +55,7 @@ class Reads:
     client: Any
     key_for: Callable[..., str]
     _layouts: OrderedDict[str, tuple[dict[str, Any], bytes]]
+    _layouts_lock: threading.Lock
 
     # -- reading -------------------------------------------------------------------
     @guard
@@ -80,9 +82,11 @@ class Reads:
             if "layout" not in meta:
                 raise ModelNotReady(f"model version {version} was stored by an older "
                                     "feelalike; run `feelalike build`")
-            found = self._layouts[version] = (meta["layout"], dictionary)
-            while len(self._layouts) > LAYOUTS_KEPT:
-                self._layouts.popitem(last=False)
+            found = (meta["layout"], dictionary)
+            with self._layouts_lock:  # request threads share the store
+                self._layouts[version] = found
+                while len(self._layouts) > LAYOUTS_KEPT:
+                    self._layouts.popitem(last=False)
         return found
 
     def raw(self, version: str, name: str) -> bytes:
