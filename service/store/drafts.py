@@ -45,6 +45,8 @@ class Change:
     size: int  # rows of the new version
     old_size: int
     sets: dict[str, bytes | str] = field(default_factory=dict)  # keys written whole
+    #: neighbour buckets of the base already read and unpacked (bucket -> its lists)
+    seen_lists: dict[int, list] = field(default_factory=dict)
 
 
 class Draft:
@@ -105,7 +107,7 @@ class Draft:
                     lambda blob: codec.unpack_documents(blob, dictionary),
                     lambda lines: codec.pack_documents(lines, dictionary))
         self._patch(pipe, self._key("neighbours", version), change.lists.lists, change,
-                    codec.unpack_lists, codec.pack_lists)
+                    codec.unpack_lists, codec.pack_lists, change.seen_lists)
         for name, fields_of in ID_INDEXES.items():
             self._patch_index(pipe, self._key(name, version), int(layout[name]),
                               [f for doc in change.gone for f in fields_of(doc)],
@@ -118,15 +120,23 @@ class Draft:
         pipe.execute()
 
     def _patch(self, pipe: Any, key: str, changed: dict[int, Any], change: Change,
-               unpack: Callable[[bytes], list], pack: Callable[[list], bytes]) -> None:
+               unpack: Callable[[bytes], list], pack: Callable[[list], bytes],
+               seen: dict[int, list] | None = None) -> None:
         """Rewrite the buckets of ``key`` that hold a changed row or lose rows past the
-        new size (``change.size``); buckets wholly past it are deleted."""
-        size, old = change.size, change.old_size
+        new size (``change.size``); buckets wholly past it are deleted.  ``seen``: buckets
+        already unpacked (the draft is a copy of the base, so they are the same)."""
+        size, old, seen = change.size, change.old_size, seen or {}
         touched = sorted({row // BUCKET for row in changed} |
                          ({(size - 1) // BUCKET} if 0 < size < old else set()))
-        blobs = self.store.client.hmget(key, [str(b) for b in touched]) if touched else []
-        for bucket, blob in zip(touched, blobs):
-            items = unpack(blob) if blob is not None else []
+        unread = [b for b in touched if b not in seen]
+        blobs = dict(zip(unread, self.store.client.hmget(key, [str(b) for b in unread])
+                         if unread else []))
+        for bucket in touched:
+            if bucket in seen:
+                items = seen[bucket]
+            else:
+                blob = blobs.get(bucket)
+                items = unpack(blob) if blob is not None else []
             rows = range(bucket * BUCKET, min((bucket + 1) * BUCKET, size))
             pipe.hset(key, str(bucket), pack([changed[r] if r in changed
                                               else items[r - bucket * BUCKET] for r in rows]))

@@ -140,14 +140,19 @@ class Reads:
         return [json.loads(lines[row]) for row in rows]
 
     @guard
-    def lists(self, version: str, rows: Sequence[int]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """The neighbour lists (rows, scores) of ``rows``."""
+    def lists(self, version: str, rows: Iterable[int],
+              seen: dict[int, list] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The neighbour lists (rows, scores) of ``rows``; ``seen`` (bucket -> its lists)
+        is filled with every bucket read, for a caller that rewrites them."""
+        rows = list(rows)
         wanted = codec.rows_by_bucket(rows)
         blobs = self.client.hmget(self.key_for("neighbours", version=version),
                                   [str(b) for b in wanted]) if wanted else []
         found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         for bucket, blob in zip(wanted, blobs):
             lists = codec.unpack_lists(blob) if blob is not None else []
+            if seen is not None and blob is not None:
+                seen[bucket] = lists
             for row in wanted[bucket]:
                 if row - bucket * BUCKET >= len(lists):
                     raise ModelNotReady(f"model version {version} has no neighbours for "

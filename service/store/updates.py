@@ -39,7 +39,7 @@ from models.build import (
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track
 
-from .codec import SCORE_DTYPE, pack_array, track_document, unpack_array
+from .codec import FAST, SCORE_DTYPE, pack_array, track_document, unpack_array
 from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
 from .model_store import ModelStore
@@ -71,6 +71,7 @@ class Updater:
     def __init__(self, store: ModelStore, on_step: Step | None = None) -> None:
         self.store = store
         self.on_step = on_step or (lambda _stage: None)
+        self._seen: dict[int, list] = {}  # neighbour buckets of the base, unpacked
 
     def _key(self, name: str, version: str) -> str:
         return self.store.key_for(name, version=version)
@@ -92,7 +93,7 @@ class Updater:
     @guard
     def add(self, tracks: Sequence[Track]) -> UpdateResult:
         """Add ``tracks`` (ids must be new: an existing id refuses the whole update)."""
-        started = time.perf_counter()
+        started, self._seen = time.perf_counter(), {}
         if not tracks:
             raise BadRequest("no tracks to add", field="tracks")
         base, meta, state, hubs = self._live()
@@ -104,7 +105,8 @@ class Updater:
                               f"{', '.join(taken[:SHOWN])}); remove them first to replace "
                               "them", ids=taken[:SHOWN])
         n, table = int(meta["tracks"]), json.loads(zlib.decompress(self._read(base)))
-        everything, titles = self.store.all_vectors(base), self.store.titles(base)
+        everything = self.store.all_vectors(base)
+        titles = zlib.decompress(self.store.raw(base, "titles"))
         self.on_step("read")
         placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
         everything = np.vstack([everything, placed.vectors])
@@ -115,8 +117,8 @@ class Updater:
         documents = {n + i: track_document(t, p) for i, (t, p) in
                      enumerate(zip(tracks, placed.profiles))}
         self.on_step("computed")
-        sets = {"table_strings": zlib.compress(json.dumps(table).encode()),
-                "titles": zlib.compress(json.dumps(titles + more).encode()),
+        sets = {"table_strings": zlib.compress(json.dumps(table).encode(), FAST),
+                "titles": zlib.compress(_appended(titles, more).encode(), FAST),
                 "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes(),
                 "vectors": pack_array(everything)}
         coords = self.store.coords(base)
@@ -125,7 +127,8 @@ class Updater:
         old = self.store.raw(base, "table")
         sets["table"] = pack_array(np.concatenate([unpack_array(old, rows=n).ravel(),
                                                    np.frombuffer(numbers, SCORE_DTYPE)]))
-        change = Change(documents, [], lists, n + len(tracks), n, sets=sets)
+        change = Change(documents, [], lists, n + len(tracks), n, sets=sets,
+                        seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
@@ -156,7 +159,7 @@ class Updater:
 
     def _stored_lists(self, version: str, rows: Sequence[int]) -> list[np.ndarray]:
         try:
-            return [found for found, _ in self.store.lists(version, rows)]
+            return [found for found, _ in self.store.lists(version, rows, self._seen)]
         except ModelNotReady:
             raise RebuildNeeded(f"the live model {version} lacks neighbour lists; "
                                 "rebuild it") from None
@@ -165,7 +168,7 @@ class Updater:
     @guard
     def remove(self, ids: Sequence[str], *, force: bool = False) -> UpdateResult:
         """Remove the tracks ``ids`` (every one must exist; nothing changes otherwise)."""
-        started = time.perf_counter()
+        started, self._seen = time.perf_counter(), {}
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise BadRequest("no track ids to remove", field="ids")
@@ -197,7 +200,8 @@ class Updater:
         coords = self.store.coords(base)
         change = Change(dict(zip(movers, moved)), gone, changes, len(order), n,
                         sets=_arrays(table, titles, changes,
-                                     None if coords is None else coords[order]))
+                                     None if coords is None else coords[order]),
+                        seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
@@ -205,7 +209,7 @@ class Updater:
 
     def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
         try:
-            pairs = self.store.lists(version, range(n))
+            pairs = self.store.lists(version, range(n), self._seen)
         except ModelNotReady:
             raise RebuildNeeded(f"the live model {version} lacks neighbour lists; "
                                 "rebuild it") from None
@@ -219,10 +223,17 @@ def _arrays(table: Any, titles: list, lists: ListChanges, coords: np.ndarray | N
     numbers, strings = table.to_payload()
     out: dict[str, bytes | str] = {
         "vectors": pack_array(table.vectors),
-        "titles": zlib.compress(json.dumps(titles).encode()),
+        "titles": zlib.compress(json.dumps(titles).encode(), FAST),
         "table": pack_array(np.frombuffer(numbers, SCORE_DTYPE)),
-        "table_strings": zlib.compress(strings.encode()),
+        "table_strings": zlib.compress(strings.encode(), FAST),
         "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
     if coords is not None:
         out["coords"] = pack_array(coords)
     return out
+
+
+def _appended(titles: bytes, more: list) -> str:
+    """A JSON list with ``more`` appended, without decoding the stored one."""
+    text = titles.decode().rstrip()
+    extra = json.dumps(more)[1:-1]
+    return text[:-1] + ("," if text != "[]" else "") + extra + "]" if more else text
