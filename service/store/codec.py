@@ -13,8 +13,9 @@ tracks instead of one per track:
 
 Id indexes (track id or external id -> row) are hashes of :func:`index_bucket`
 fields, each a JSON object of about :data:`INDEX_FILL` names.  Whole-catalog arrays
-that only updates and table loads read (vectors, feel coordinates) are shuffled and
-deflated whole (:func:`pack_array`).
+that only table loads and updates read (vectors, table numbers, feel coordinates) are
+hashes of *segments*, field ``0``, ``1``, ... each a run of rows shuffled and deflated
+(:func:`pack_array`): a build writes one, an added batch of tracks one more.
 """
 from __future__ import annotations
 
@@ -140,6 +141,17 @@ def unpack_documents(blob: bytes, dictionary: bytes) -> list[bytes]:
 def pack_array(values: np.ndarray) -> bytes:
     """float32 rows, byte-planes shuffled and deflated (fast level: arrays are big)."""
     return zlib.compress(_shuffle(np.ascontiguousarray(values, SCORE_DTYPE).view(WORD)), FAST)
+
+
+def unpack_segments(fields: dict[bytes, bytes], rows: int) -> np.ndarray:
+    """The ``rows``-row float32 matrix whose segments are ``fields`` (HGETALL)."""
+    order = sorted(fields, key=int)
+    flat = [unpack_array(fields[f], width=1).ravel() for f in order]
+    values = np.concatenate(flat) if flat else np.zeros(0, SCORE_DTYPE)
+    try:
+        return values.reshape(rows, -1) if rows else values.reshape(0, 0)
+    except ValueError:
+        raise StoreCorrupt(f"a packed array does not have {rows} rows") from None
 
 
 def unpack_array(blob: bytes, width: int = 0, rows: int = 0) -> np.ndarray:

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+import numpy as np
 import redis
 
 from models.build import ListChanges
@@ -45,6 +46,8 @@ class Change:
     size: int  # rows of the new version
     old_size: int
     sets: dict[str, bytes | str] = field(default_factory=dict)  # keys written whole
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)  # arrays written whole
+    segments: dict[str, np.ndarray] = field(default_factory=dict)  # rows added at the end
     #: neighbour buckets of the base already read and unpacked (bucket -> its lists)
     seen_lists: dict[int, list] = field(default_factory=dict)
 
@@ -115,9 +118,21 @@ class Draft:
                                for f in fields_of(doc)])
         for name, value in change.sets.items():
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
+        for name, array in change.arrays.items():
+            pipe.delete(self._key(name, version))
+            pipe.hset(self._key(name, version), "0", codec.pack_array(array))
+        counts = self._segment_counts(version, list(change.segments))
+        for name, rows in change.segments.items():
+            pipe.hset(self._key(name, version), str(counts[name]), codec.pack_array(rows))
         for name in VERSION_KEYS:  # keys created by the writes expire too until activation
             pipe.expire(self._key(name, version), self.store.pending_seconds)
         pipe.execute()
+
+    def _segment_counts(self, version: str, names: list[str]) -> dict[str, int]:
+        pipe = self.store.client.pipeline(transaction=False)
+        for name in names:
+            pipe.hlen(self._key(name, version))
+        return dict(zip(names, pipe.execute())) if names else {}
 
     def _patch(self, pipe: Any, key: str, changed: dict[int, Any], change: Change,
                unpack: Callable[[bytes], list], pack: Callable[[list], bytes],

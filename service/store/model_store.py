@@ -14,13 +14,13 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
     {prefix:v:version}:rows                -> hash bucket -> JSON {track id: row}
     {prefix:v:version}:ids                 -> hash bucket -> JSON {"kind:value": row} (the
                                               first row with that id; ``models.ingest.id_key``)
-    {prefix:v:version}:vectors             -> packed float32 vectors (``codec.pack_array``)
-    {prefix:v:version}:table               -> packed float32 table numbers by row
+    {prefix:v:version}:vectors             -> hash segment -> packed float32 vectors
+    {prefix:v:version}:table               -> hash segment -> packed float32 table numbers
     {prefix:v:version}:table_strings       -> deflated JSON: the table's strings
     {prefix:v:version}:titles              -> deflated JSON [[title, artist, popularity], ...]
     {prefix:v:version}:fitted              -> .npz bytes: what the build fitted (FittedState)
     {prefix:v:version}:hubs                -> raw float32 bytes, (radius, floor) by row
-    {prefix:v:version}:coords              -> packed float32 own feel coordinates by row
+    {prefix:v:version}:coords              -> hash segment -> packed own feel coordinates
     {prefix:v:version}:cache:{digest}      -> a cached API response body (JSON)
     {prefix:v:version}:cache_index         -> sorted set of cached digests by time
 
@@ -175,18 +175,20 @@ class ModelStore(Reads, Upkeep):
     def _write_arrays(self, version: str, built: BuiltModel) -> None:
         titles = [[t.title, t.artist, t.popularity or 0.0] for t in built.tracks]
         numbers, strings = built.table().to_payload()
-        values = {"vectors": codec.pack_array(built.vectors),
-                  "table": codec.pack_array(np.frombuffer(numbers, SCORE_DTYPE)),
-                  "titles": zlib.compress(json.dumps(titles).encode()),
+        values = {"titles": zlib.compress(json.dumps(titles).encode()),
                   "table_strings": zlib.compress(strings.encode())}
+        arrays = {"vectors": built.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if built.fitted is not None and built.hubs is not None:  # for incremental updates
             values.update(fitted=built.fitted.to_bytes(),
                           hubs=built.hubs.astype(SCORE_DTYPE).tobytes())
         if built.coords is not None:
-            values["coords"] = codec.pack_array(built.coords)
+            arrays["coords"] = built.coords
         pipe = self.client.pipeline(transaction=False)
         for name, value in values.items():
             pipe.set(self.key_for(name, version=version), value, ex=self.pending_seconds)
+        for name, array in arrays.items():  # one segment: the whole array
+            pipe.hset(self.key_for(name, version=version), "0", codec.pack_array(array))
+            pipe.expire(self.key_for(name, version=version), self.pending_seconds)
         pipe.execute()
 
     @guard

@@ -168,17 +168,25 @@ class Reads:
         every = self.all_vectors(version)
         return every[list(rows)]
 
+    def array(self, version: str, name: str) -> np.ndarray | None:
+        """A whole-catalog array (rows by the version's tracks), None when absent."""
+        fields = self.client.hgetall(self.key_for(name, version=version))
+        if not fields:
+            return None
+        return codec.unpack_segments(fields, int(self.meta(version)["tracks"]))
+
     @guard
     def all_vectors(self, version: str) -> np.ndarray:
-        return codec.unpack_array(self.raw(version, "vectors"), int(self.meta(version)["dim"]))
+        found = self.array(version, "vectors")
+        if found is None:
+            raise ModelNotReady(f"model version {version} has no vectors (expired, or "
+                                "rebuild it)")
+        return found
 
     @guard
     def coords(self, version: str) -> np.ndarray | None:
         """The own feel coordinates by row (None: the version has none)."""
-        blob = self.client.get(self.key_for("coords", version=version))
-        if blob is None:
-            return None
-        return codec.unpack_array(blob, rows=int(self.meta(version)["tracks"]))
+        return self.array(version, "coords")
 
     @guard
     def titles(self, version: str) -> list[list[Any]]:
@@ -188,15 +196,19 @@ class Reads:
     def table(self, version: str) -> TrackTable:
         """The whole catalog as columns (for requests that score every track)."""
         meta = self.meta(version)
+        n = int(meta["tracks"])
         pipe = self.client.pipeline(transaction=False)
-        for key in ("table", "table_strings", "vectors"):
-            pipe.get(self.key_for(key, version=version))
+        pipe.hgetall(self.key_for("table", version=version))
+        pipe.get(self.key_for("table_strings", version=version))
+        pipe.hgetall(self.key_for("vectors", version=version))
         numbers, strings, vectors = pipe.execute()
-        if numbers is None or strings is None or vectors is None:
+        if not numbers or strings is None or not vectors:
             raise ModelNotReady(f"model version {version} has no track table (rebuild it)")
         try:
-            matrix = codec.unpack_array(vectors, int(meta["dim"]))
-            numbers = codec.unpack_array(numbers, rows=len(matrix)).tobytes()
+            matrix = codec.unpack_segments(vectors, n)
+            if matrix.shape[1] != int(meta["dim"]):
+                raise ValueError("the vectors do not have the model's dimension")
+            numbers = codec.unpack_segments(numbers, n).tobytes()
             return TrackTable.from_payload(numbers, zlib.decompress(strings).decode(), matrix)
         except (ValueError, zlib.error) as exc:
             raise StoreCorrupt(f"model version {version}: {exc}") from None

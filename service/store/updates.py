@@ -5,9 +5,9 @@ tracks' vectors and lists, the lists they enter or that lose a track), and write
 NEW version (``drafts.py``): every key of :data:`VERSION_KEYS` is copied from the
 live version (server-side where Redis allows, so keys added to that table are carried
 along), then only what changed is written: the buckets of documents, id indexes and
-neighbour lists that hold a change, and, whole, the packed vectors, table numbers and
-feel coordinates (an add appends rows, a removal moves them), table strings, titles
-and hub state.  The same activation as a full publish then flips
+neighbour lists that hold a change, a segment of new rows for the vectors, table
+numbers and feel coordinates (an add) or those arrays whole (a removal moves rows),
+and the table strings, titles and hub state.  The same activation as a full publish then flips
 ``current``, and only if the live version is still the one the update started from.
 
 An update that fails leaves the live model untouched: nothing is written before the
@@ -27,7 +27,6 @@ import numpy as np
 
 from models.build import (
     FittedState,
-    ListChanges,
     add_lists,
     album_key,
     compaction,
@@ -39,7 +38,7 @@ from models.build import (
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track
 
-from .codec import FAST, SCORE_DTYPE, pack_array, track_document, unpack_array
+from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
 from .model_store import ModelStore
@@ -119,16 +118,12 @@ class Updater:
         self.on_step("computed")
         sets = {"table_strings": zlib.compress(json.dumps(table).encode(), FAST),
                 "titles": zlib.compress(_appended(titles, more).encode(), FAST),
-                "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes(),
-                "vectors": pack_array(everything)}
-        coords = self.store.coords(base)
-        if placed.own is not None and coords is not None:
-            sets["coords"] = pack_array(np.vstack([coords, placed.own]))
-        old = self.store.raw(base, "table")
-        sets["table"] = pack_array(np.concatenate([unpack_array(old, rows=n).ravel(),
-                                                   np.frombuffer(numbers, SCORE_DTYPE)]))
+                "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+        segments = {"vectors": placed.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
+        if placed.own is not None and self.store.coords(base) is not None:
+            segments["coords"] = placed.own
         change = Change(documents, [], lists, n + len(tracks), n, sets=sets,
-                        seen_lists=self._seen)
+                        segments=segments, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
@@ -198,10 +193,15 @@ class Updater:
         titles = [titles[i] for i in order]
         self.on_step("computed")
         coords = self.store.coords(base)
-        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n,
-                        sets=_arrays(table, titles, changes,
-                                     None if coords is None else coords[order]),
-                        seen_lists=self._seen)
+        numbers, strings = table.to_payload()
+        arrays = {"vectors": table.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
+        if coords is not None:
+            arrays["coords"] = coords[order]
+        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n, sets={
+            "titles": zlib.compress(json.dumps(titles).encode(), FAST),
+            "table_strings": zlib.compress(strings.encode(), FAST),
+            "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
+            arrays=arrays, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
@@ -215,21 +215,6 @@ class Updater:
                                 "rebuild it") from None
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
-
-
-def _arrays(table: Any, titles: list, lists: ListChanges, coords: np.ndarray | None,
-            ) -> dict[str, bytes | str]:
-    """Every whole-model array of a version, written whole (a removal reorders rows)."""
-    numbers, strings = table.to_payload()
-    out: dict[str, bytes | str] = {
-        "vectors": pack_array(table.vectors),
-        "titles": zlib.compress(json.dumps(titles).encode(), FAST),
-        "table": pack_array(np.frombuffer(numbers, SCORE_DTYPE)),
-        "table_strings": zlib.compress(strings.encode(), FAST),
-        "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
-    if coords is not None:
-        out["coords"] = pack_array(coords)
-    return out
 
 
 def _appended(titles: bytes, more: list) -> str:
