@@ -3,6 +3,7 @@
 Factories and constants shared by tests live in ``tests/fixtures.py``."""
 from __future__ import annotations
 
+import shutil
 import uuid
 from pathlib import Path
 from typing import Callable
@@ -30,6 +31,8 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> RedisServer:
 @pytest.fixture(scope="session")
 def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> RedisClusterServers:
     """A real three-node Redis Cluster, started on first use for the whole session."""
+    if shutil.which("redis-cli") is None:
+        pytest.skip("needs redis-cli (it creates the test cluster)")
     servers = RedisClusterServers(tmp_path_factory.mktemp("cluster")).start()
     yield servers
     servers.stop()
