@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.build import NeighbourModel, build
-from models.build import neighbours as neighbours_module
+from models.build import NeighbourModel, build, reduce_hubs
 from models.ingest import Catalog
 
 from .fixtures import make_track
@@ -93,16 +92,15 @@ def test_a_bad_threshold_is_one_line(runner, monkeypatch, tmp_path, value, kind)
                         f"{kind}\n")
 
 
-def test_hub_reduction_in_blocks_and_in_place_gives_the_same_lists(monkeypatch):
+def test_hub_reduction_in_blocks_and_in_place_gives_the_same_lists():
     rng = np.random.default_rng(3)
     n, k = 200, 12
     rows = np.stack([rng.permutation(n)[:k] for _ in range(n)]).astype(np.int32)
     scores = -np.sort(-rng.random((n, k)), axis=1).astype(np.float32)
-    whole = neighbours_module.reduce_hubs(rows, scores, 0.5)
-    monkeypatch.setattr(neighbours_module, "HUB_BLOCK", 7)
-    blocks = neighbours_module.reduce_hubs(rows, scores, 0.5)
+    whole = reduce_hubs(rows, scores, 0.5)
+    blocks = reduce_hubs(rows, scores, 0.5, block=7)
     rows_copy, scores_copy = rows.copy(), scores.copy()
-    in_place = neighbours_module.reduce_hubs(rows_copy, scores_copy, 0.5, inplace=True)
+    in_place = reduce_hubs(rows_copy, scores_copy, 0.5, inplace=True, block=7)
     for got in (blocks, in_place):
         np.testing.assert_array_equal(got[0], whole[0])
         np.testing.assert_array_equal(got[1], whole[1])

@@ -208,21 +208,21 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
 
 def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
                 radius: np.ndarray | None = None, *, inplace: bool = False,
-                ) -> tuple[np.ndarray, np.ndarray]:
+                block: int = HUB_BLOCK) -> tuple[np.ndarray, np.ndarray]:
     """Re-rank each row's list, discounting candidates that are close to everything
     (``radius``: every track's hub radius, when ``scores`` are only some rows').
 
-    Works in blocks of rows, so the temporaries stay small at millions of tracks;
+    Works in ``block`` rows at a time, so the temporaries stay small at millions of tracks;
     ``inplace`` writes the result into ``neighbours`` and ``scores`` (int32, float32)."""
     r = scores[:, :HUB_NEIGHBOURS].mean(axis=1) if radius is None else radius
     centre = r.mean()
     out_rows = neighbours if inplace else np.empty(neighbours.shape, np.int32)
     out_scores = scores if inplace else np.empty(scores.shape, np.float32)
-    for start in range(0, len(neighbours), HUB_BLOCK):
-        block = slice(start, start + HUB_BLOCK)
-        rows = neighbours[block]
-        adjusted = np.clip(scores[block] - strength * (r[rows] - centre), 0.0, 1.0)
+    for start in range(0, len(neighbours), block):
+        part = slice(start, start + block)
+        rows = neighbours[part]
+        adjusted = np.clip(scores[part] - strength * (r[rows] - centre), 0.0, 1.0)
         order = np.argsort(-adjusted, axis=1, kind="stable")
-        out_rows[block] = np.take_along_axis(rows, order, axis=1)
-        out_scores[block] = np.take_along_axis(adjusted, order, axis=1)
+        out_rows[part] = np.take_along_axis(rows, order, axis=1)
+        out_scores[part] = np.take_along_axis(adjusted, order, axis=1)
     return out_rows, out_scores
