@@ -55,6 +55,15 @@ def count(raw: str) -> int:
     return value
 
 
+def embedding_name(raw: str) -> str:
+    """An audio embedding: ``MTT_musicnn`` or ``MSD_musicnn``; ``off`` is none ("")."""
+    if raw.strip().lower() in ("", "off", "none"):
+        return ""
+    if raw.strip() not in ("MTT_musicnn", "MSD_musicnn"):
+        raise ValueError(raw)
+    return raw.strip()
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("DATA_HOME", _default_data_home, "Folder for downloaded datasets and the embedded "
             "Redis database. Default: the user's cache dir (e.g. ~/.cache/feelalike)."),
@@ -74,6 +83,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EMOTION_FOLDERS", "../shared/data/audio/generated_moods", "Folders (separated "
             "by ':') of clips filed under mood folders (calm/, tender/ ...) added to that "
             "training."),
+    Setting("AUDIO_EMBEDDING", "", "Pretrained audio embedding added to every analysed "
+            "file's statistics and so to the audio feel model's inputs: `MTT_musicnn` or "
+            "`MSD_musicnn` (its 200-d penultimate layer, averaged over 3 s patches; needs "
+            "the weights, see MUSICNN_DIR); empty or `off`: none. Files are analysed anew "
+            "(cached apart) and the feel model is trained apart when it changes.",
+            embedding_name),
+    Setting("MUSICNN_DIR", "", "Folder holding musicnn's checkpoints (an unpacked musicnn "
+            "wheel, with MTT_musicnn/ and MSD_musicnn/ inside) for the pretrained audio "
+            "embedding; empty: the installed musicnn package's folder (`pip install --no-deps "
+            "musicnn`; its code, which needs TensorFlow, is never imported)."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
             int),
     Setting("ANN_THRESHOLD", 200_000, "Catalog size (tracks) above which the build finds "

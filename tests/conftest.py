@@ -3,6 +3,7 @@
 Factories and constants shared by tests live in ``tests/fixtures.py``."""
 from __future__ import annotations
 
+import shutil
 import uuid
 from pathlib import Path
 from typing import Callable
@@ -17,7 +18,7 @@ from service.resources import Resources
 from service.store import ModelStore
 
 from .fixtures import ID_CATALOG_COLUMNS, id_catalog_rows, make_track, write_rows
-from .redis_server import RedisServer
+from .redis_server import RedisClusterServers, RedisServer
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +26,34 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> RedisServer:
     server = RedisServer(tmp_path_factory.mktemp("redis")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> RedisClusterServers:
+    """A real three-node Redis Cluster, started on first use for the whole session."""
+    if shutil.which("redis-cli") is None:
+        pytest.skip("needs redis-cli (it creates the test cluster)")
+    servers = RedisClusterServers(tmp_path_factory.mktemp("cluster")).start()
+    yield servers
+    servers.stop()
+
+
+@pytest.fixture(params=["single", "cluster"])
+def any_client(request: pytest.FixtureRequest):
+    """A client of the single private server, then of the three-node cluster."""
+    if request.param == "single":
+        client = redis.Redis.from_url(request.getfixturevalue("redis_server").url)
+    else:
+        client = redis.RedisCluster.from_url(request.getfixturevalue("redis_cluster").url)
+    yield client
+    client.close()
+
+
+@pytest.fixture()
+def any_store(any_client, prefix: str) -> ModelStore:
+    """The model store on either kind of Redis (a contract both must keep)."""
+    return ModelStore(any_client, prefix=prefix, grace_seconds=60, cache_seconds=60,
+                      cache_max_entries=3)
 
 
 @pytest.fixture()

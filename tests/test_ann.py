@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.build import NeighbourModel, build
+from models.build import NeighbourModel, build, reduce_hubs
 from models.ingest import Catalog
 
 from .fixtures import make_track
@@ -90,3 +90,19 @@ def test_a_bad_threshold_is_one_line(runner, monkeypatch, tmp_path, value, kind)
     assert code == 1 and out == "" and err.count("error:") == 1
     assert err.endswith(f"error: setting FEELALIKE_ANN_THRESHOLD={value!r} is not a valid "
                         f"{kind}\n")
+
+
+def test_hub_reduction_in_blocks_and_in_place_gives_the_same_lists():
+    rng = np.random.default_rng(3)
+    n, k = 200, 12
+    rows = np.stack([rng.permutation(n)[:k] for _ in range(n)]).astype(np.int32)
+    scores = -np.sort(-rng.random((n, k)), axis=1).astype(np.float32)
+    whole = reduce_hubs(rows, scores, 0.5)
+    blocks = reduce_hubs(rows, scores, 0.5, block=7)
+    rows_copy, scores_copy = rows.copy(), scores.copy()
+    in_place = reduce_hubs(rows_copy, scores_copy, 0.5, inplace=True, block=7)
+    for got in (blocks, in_place):
+        np.testing.assert_array_equal(got[0], whole[0])
+        np.testing.assert_array_equal(got[1], whole[1])
+    assert in_place[0] is rows_copy and in_place[1] is scores_copy
+    assert not np.array_equal(whole[0], rows)  # the re-ranking did change some lists

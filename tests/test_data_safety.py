@@ -105,11 +105,11 @@ def test_the_shrink_limit_is_a_setting(runner, tmp_path, monkeypatch):
 
 def test_the_store_refuses_a_shrinking_model_before_writing(store, published, small_catalog):
     store.max_shrink = 0.5
-    keys_before = set(store.client.scan_iter(f"{store.prefix}:*"))
+    keys_before = set(store.client.scan_iter(store.key_pattern()))
     tiny = build(Catalog(tracks=small_catalog.tracks[:5]), k=3)
     with pytest.raises(ModelShrinks):
         store.publish(tiny)
-    assert set(store.client.scan_iter(f"{store.prefix}:*")) == keys_before
+    assert set(store.client.scan_iter(store.key_pattern())) == keys_before
     assert store.current_version() == published
     assert store.publish(tiny, force=True) == store.current_version()
 
@@ -140,7 +140,7 @@ def test_a_version_is_registered_with_a_deadline_before_its_keys(store, publishe
     deadline = store.client.zscore(store.key_for("pending"), version)
     assert deadline is not None and deadline > store.clock()
     keys = version_keys(store, version)
-    assert store.key_for("tracks", version=version) in keys
+    assert store.key_for("docs", version=version) in keys
     for key in keys:  # nothing of the unfinished version lives forever
         assert store.client.ttl(key) > 0, key
     assert store.current_version() == published
@@ -166,7 +166,7 @@ def test_the_next_publish_sweeps_unfinished_versions(store, published, small_cat
 
 def test_a_sweep_gives_unlisted_leftovers_a_ttl(store, published):
     """Keys written by a build from before versions were registered, then killed."""
-    leftover = store.key_for("tracks", version="v-old-leftover")
+    leftover = store.key_for("docs", version="v-old-leftover")
     store.client.hset(leftover, "0", "{}")
     store.client.set(store.key_for("vectors", version="v-old-leftover"), b"")
     store.sweep()

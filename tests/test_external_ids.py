@@ -185,8 +185,7 @@ def test_an_unknown_kind_in_an_id_list_is_a_400_at_its_index(ids_model, client):
 def test_the_ids_hash_is_a_version_key(store, ids_model, ids_catalog, redis_client):
     key = store.key_for("ids", version=ids_model)
     assert redis_client.ttl(key) == -1  # activated: permanent while current
-    assert int(redis_client.hget(key, f"isrc:{isrc(5)}")) == 5
-    assert int(redis_client.hget(key, f"spotify:{spotify(7)}")) == 7
+    assert store.rows_of(ids_model, [], [f"isrc:{isrc(5)}", f"spotify:{spotify(7)}"])[1] == [5, 7]
     newer = build(load_catalog([ids_catalog]), k=10)
     newer.meta["version"] = ids_model + "-next"
     store.publish(newer)

@@ -20,7 +20,7 @@ from models.build import (
 )
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Catalog
-from service.store import ModelStore, StoreUnavailable, Updater
+from service.store import ModelNotReady, ModelStore, StoreUnavailable, Updater
 from service.store.errors import RebuildNeeded, UpdateConflict
 from service.store.upkeep import VERSION_KEYS
 
@@ -198,7 +198,9 @@ def test_remove_takes_the_tracks_out_of_everything(store, live):
     for row in range(len(table)):
         rows = store.neighbours(version, row)[0]
         assert len(rows) == 20 and ((rows >= 0) & (rows < len(table)) & (rows != row)).all()
-    assert store.client.hlen(store.key_for("tracks", version=version)) == BASE + 1
+    assert store.client.hlen(store.key_for("docs", version=version)) == -(-(BASE + 1) // 16)
+    with pytest.raises(ModelNotReady):  # the last rows left their bucket
+        store.tracks(version, [BASE + 1])
 
 
 @pytest.mark.parametrize("change, error", [
@@ -209,11 +211,11 @@ def test_remove_takes_the_tracks_out_of_everything(store, live):
 ], ids=["existing id", "no tracks", "unknown id", "every track"])
 def test_a_refused_change_writes_nothing(store, live, change, error):
     before = snapshot(store)
-    keys = set(store.client.scan_iter(match=store.key_for("*")))
+    keys = set(store.client.scan_iter(match=store.key_pattern()))
     with pytest.raises(error):
         change(Updater(store))
     assert snapshot(store) == before
-    assert set(store.client.scan_iter(match=store.key_for("*"))) == keys
+    assert set(store.client.scan_iter(match=store.key_pattern())) == keys
 
 
 def test_a_model_built_before_updates_needs_a_rebuild(store, live):
@@ -240,7 +242,7 @@ def test_redis_going_away_mid_add_leaves_the_live_model(store, live, redis_serve
     assert seen == ["read", "computed", "copied"]
     assert snapshot(store) == before
     pending = [v.decode() for v in store.client.zrange(store.key_for("pending"), 0, -1)]
-    assert len(pending) == 1 and store.client.exists(store.key_for("tracks",
+    assert len(pending) == 1 and store.client.exists(store.key_for("docs",
                                                                    version=pending[0]))
     store.clock = lambda: 1e12  # past every deadline: the sweep removes the half version
     assert store.sweep() == pending
@@ -268,12 +270,12 @@ def test_feel_model_updates_keep_their_coordinates(store):
     base = build(Catalog(tracks=old), k=20, feel_model=model)
     store.publish(base)
     Updater(store).add(new)
-    version, width = store.current_version(), base.coords.shape[1] * 4
+    version = store.current_version()
     full = build(Catalog(tracks=[*old, *new]), k=20, feel_model=model)
     assert np.abs(store.vectors(version, [BASE + 2]) - full.vectors[BASE + 2]).max() < 0.05
-    coords = store.key_for("coords", version=version)
-    assert store.client.strlen(coords) == (BASE + 3) * width
+    coords = store.coords(version)
+    assert coords.shape == (BASE + 3, base.coords.shape[1])
+    assert np.array_equal(coords[:BASE], base.coords)
     Updater(store).remove(["trk0"])  # the last row moves into row 0, its coordinates too
-    version = store.current_version()
-    moved = store.client.getrange(store.key_for("coords", version=version), 0, width - 1)
-    assert moved == store.client.getrange(coords, (BASE + 2) * width, (BASE + 3) * width - 1)
+    moved = store.coords(store.current_version())
+    assert np.array_equal(moved[0], coords[BASE + 2]) and len(moved) == BASE + 2

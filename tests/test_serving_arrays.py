@@ -2,6 +2,7 @@
 prebuilt title index: each gives the answers the whole-catalog Python objects gave."""
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -199,7 +200,7 @@ def test_old_version_folders_are_removed(store: ModelStore, tmp_path: Path):
 def test_publish_prebuilds_the_title_index_and_stale_arrays_are_ignored(
         store: ModelStore, two_versions, tmp_path: Path):
     version = two_versions[1]
-    raw = store.blob(version, "titles")
+    raw = json.dumps(store.titles(version)).encode()
     prebuilt = title_arrays_from_bytes(store.blob(version, "title_arrays"), raw)
     assert prebuilt is not None and len(prebuilt["titles.norm_titles.offsets"]) == 26
     assert title_arrays_from_bytes(store.blob(version, "title_arrays"), raw + b" ") is None

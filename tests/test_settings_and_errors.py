@@ -31,8 +31,9 @@ from service.store import ModelNotReady, StoreCorrupt, StoreUnavailable, connect
 from .fixtures import ROOT, make_track
 from .redis_server import RedisServer, free_port
 
-SERVING = {"REDIS_URL", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS", "HOST", "PORT",
-           "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS", "CACHE_MAX_ENTRIES", "MAX_SHRINK"}
+SERVING = {"REDIS_URL", "REDIS_CLUSTER", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS",
+           "HOST", "PORT", "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS", "CACHE_MAX_ENTRIES",
+           "MAX_SHRINK"}
 
 
 def test_every_setting_is_documented():

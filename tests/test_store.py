@@ -12,20 +12,22 @@ from models.ingest import Catalog
 from service.store import (
     ModelNotReady,
     ModelStore,
+    StoreCorrupt,
     StoreUnavailable,
     decode_neighbours,
     encode_neighbours,
 )
+from service.store.codec import pack_lists, unpack_documents, unpack_lists
 
 from .fixtures import make_track
 from .redis_server import RedisServer
 
 
 def test_every_key_lives_under_the_prefix(store, published):
-    keys = {k.decode() for k in store.client.scan_iter(f"{store.prefix}:*")}
+    keys = {k.decode() for k in store.client.scan_iter(store.key_pattern())}
     assert store.key_for("current") in keys
     assert store.key_for("meta", version=published) in keys
-    assert all(k.startswith(store.prefix + ":") for k in keys)
+    assert all(k.startswith("{" + store.prefix) for k in keys)
 
 
 def test_round_trip_without_pickle(store, published, small_catalog):
@@ -37,8 +39,7 @@ def test_round_trip_without_pickle(store, published, small_catalog):
     assert np.all(np.diff(scores) <= 1e-6)
     vectors = store.vectors(published, [0, 3])
     assert vectors.shape == (2, meta["dim"]) and np.isfinite(vectors).all()
-    raw = store.client.hget(store.key_for("tracks", version=published), "0")
-    assert json.loads(raw)["id"] == small_catalog.tracks[0].id
+    assert store.tracks(published, [0])[0]["id"] == small_catalog.tracks[0].id
 
 
 def test_neighbour_encoding_round_trips():
@@ -67,7 +68,7 @@ def test_old_versions_expire_after_the_grace_period(store, published, small_cata
     small_catalog.tracks.append(make_track(500))
     newer = store.publish(build(small_catalog, k=5))
     assert store.current_version() == newer
-    for key in ("meta", "tracks", "rows", "neighbours", "vectors", "titles"):
+    for key in ("meta", "docs", "rows", "neighbours", "vectors", "titles"):
         ttl = store.client.ttl(store.key_for(key, version=published))
         assert 0 < ttl <= store.grace_seconds, key
         assert store.client.ttl(store.key_for(key, version=newer)) == -1
@@ -88,3 +89,20 @@ def test_redis_going_away_raises_store_unavailable(tmp_path):
     server.stop()
     with pytest.raises(StoreUnavailable):
         store.current_version()
+
+
+def test_neighbour_buckets_round_trip_bit_for_bit():
+    rng = np.random.default_rng(1)
+    lists = [(rng.integers(0, 2**31 - 1, k).astype(np.int32),
+              rng.normal(0, 2, k).astype(np.float32)) for k in (5, 0, 1, 100)]
+    lists.append((np.array([7, 8], np.int32), np.array([np.inf, -0.0], np.float32)))
+    for (rows, scores), (got_rows, got_scores) in zip(lists, unpack_lists(pack_lists(lists))):
+        assert np.array_equal(rows, got_rows)
+        assert scores.tobytes() == got_scores.tobytes()  # unsorted, negative, inf, -0.0
+
+
+def test_unreadable_buckets_are_store_corrupt():
+    with pytest.raises(StoreCorrupt):
+        unpack_lists(b"not deflated")
+    with pytest.raises(StoreCorrupt):
+        unpack_documents(b"not deflated", b"dictionary")

@@ -20,6 +20,10 @@ from .batch import (
     audio_tracks,
     expand,
 )
+from .checkpoint import read_checkpoint
+from .embedding import MODELS as EMBEDDING_MODELS
+from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
+from .embedding import network as embedding_network
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
 from .emotion_training import (
     AudioFeelTraining,
@@ -38,6 +42,7 @@ from .va_model import INPUTS, VaModel
 
 __all__ = [
     "DEFAULT_WINDOW",
+    "EMBEDDING_MODELS",
     "GEMS",
     "GEMS_MOODS",
     "INPUTS",
@@ -50,6 +55,7 @@ __all__ = [
     "Batch",
     "EmotionSet",
     "FileTags",
+    "Musicnn",
     "VaModel",
     "analyse",
     "analyse_many",
@@ -59,13 +65,18 @@ __all__ = [
     "audio_feel_path",
     "audio_tracks",
     "decode",
+    "embedding_network",
     "emotion_set",
     "expand",
+    "find_checkpoint",
     "fit_audio_feel",
     "gems_va",
     "key_and_mode",
     "label_va",
     "load_audio_feel",
+    "load_weights",
+    "log_mel_patches",
+    "read_checkpoint",
     "read_fractions",
     "read_tags",
     "require",

@@ -190,8 +190,10 @@ def derived(features: dict[str, float], bpm: float, confidence: float) -> dict[s
             "danceability": _clip(dance)}
 
 
-def analyse(path: str | Path, window: float = 120.0) -> dict[str, Any]:
-    """Analyse one file; raises AudioError for anything that makes it unusable."""
+def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dict[str, Any]:
+    """Analyse one file; raises AudioError for anything that makes it unusable.
+    ``embedding`` (``MTT_musicnn``...) adds that pretrained embedding of the same
+    samples as the feature ``embedding`` (a list)."""
     y, duration = decode(path, window)
     s = Spectrum.of(y, SAMPLE_RATE)
     bpm, confidence = tempo_of(s.onset_envelope)
@@ -202,6 +204,10 @@ def analyse(path: str | Path, window: float = 120.0) -> dict[str, Any]:
                      "mode": float(mode), "key_confidence": key_r,
                      "mode_strength": mode_strength, "duration_ms": duration * 1000.0,
                      **timbre_and_harmony(s)})
+    if embedding:
+        from .embedding import embed_samples
+
+        features["embedding"] = embed_samples(y, SAMPLE_RATE, embedding)
     return {"path": str(path), "duration": round(duration, 3), "tempo": round(bpm, 2),
             "tempo_confidence": round(confidence, 3), "key": PITCH_CLASSES[pc],
             "mode": "major" if mode == 1 else "minor", "features": features}

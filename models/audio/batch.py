@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from .. import settings
 from ..ingest import Track, merge_tracks, sha256_of
 from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
 from .emotion import analysis_vector
@@ -46,27 +47,29 @@ class AudioCache:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
-    def _file(self, digest: str, window: float) -> Path:
-        return self.folder / f"{digest}-v{ANALYSIS_VERSION}-w{window:g}.json"
+    def _file(self, digest: str, window: float, embedding: str = "") -> Path:
+        tail = f"-{embedding}" if embedding else ""
+        return self.folder / f"{digest}-v{ANALYSIS_VERSION}-w{window:g}{tail}.json"
 
-    def get(self, digest: str, window: float) -> dict[str, Any] | None:
+    def get(self, digest: str, window: float, embedding: str = "") -> dict[str, Any] | None:
         try:
-            return json.loads(self._file(digest, window).read_text(encoding="utf-8"))
+            return json.loads(self._file(digest, window, embedding).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 
-    def put(self, digest: str, window: float, result: dict[str, Any]) -> None:
+    def put(self, digest: str, window: float, result: dict[str, Any],
+            embedding: str = "") -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = self._file(digest, window)
+        target = self._file(digest, window, embedding)
         tmp = target.with_suffix(".part")
         tmp.write_text(json.dumps(result), encoding="utf-8")
         os.replace(tmp, target)
 
 
-def _work(job: tuple[str, float]) -> tuple[str, dict[str, Any] | None, str | None]:
-    path, window = job
+def _work(job: tuple[str, float, str]) -> tuple[str, dict[str, Any] | None, str | None]:
+    path, window, embedding = job
     try:
-        return path, analyse(path, window), None
+        return path, analyse(path, window, embedding), None
     except AudioError as exc:
         return path, None, exc.message
     except Exception as exc:  # a decoder crash must not end the batch
@@ -75,7 +78,10 @@ def _work(job: tuple[str, float]) -> tuple[str, dict[str, Any] | None, str | Non
 
 def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
                  cache: AudioCache | None = None, workers: int | None = None,
-                 progress: Callable[[int], None] | None = None) -> Batch:
+                 progress: Callable[[int], None] | None = None,
+                 embedding: str | None = None) -> Batch:
+    """``embedding``: a pretrained embedding to add (None: FEELALIKE_AUDIO_EMBEDDING)."""
+    embedding = settings.get("AUDIO_EMBEDDING") if embedding is None else embedding
     batch = Batch()
     todo: list[tuple[str, str]] = []  # (path, digest)
     for path in expand(paths):
@@ -83,7 +89,7 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
             batch.errors.append({"path": str(path), "error": f"{path}: no such file"})
             continue
         digest = sha256_of(path)
-        hit = cache.get(digest, window) if cache else None
+        hit = cache.get(digest, window, embedding) if cache else None
         if hit is not None:
             batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
             batch.cached += 1
@@ -92,13 +98,18 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
         else:
             todo.append((str(path), digest))
     digests = dict(todo)
-    jobs = [(p, window) for p, _ in todo]
+    jobs = [(p, window, embedding) for p, _ in todo]
+    if embedding and jobs:
+        from .embedding import network
+
+        network(embedding)  # missing weights fail here once, not once per file
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     if workers == 1:
-        _collect(batch, map(_work, jobs), digests, window, cache, progress)
+        _collect(batch, map(_work, jobs), digests, (window, embedding), cache, progress)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            _collect(batch, pool.map(_work, jobs), digests, window, cache, progress)
+            _collect(batch, pool.map(_work, jobs), digests, (window, embedding), cache,
+                     progress)
     batch.tracks.sort(key=lambda t: t["path"])
     return batch
 
@@ -120,14 +131,15 @@ def analyse_paths(paths: Iterable[str | Path], *, window: float = DEFAULT_WINDOW
             bar.close()
 
 
-def _collect(batch: Batch, results: Iterable, digests: dict[str, str], window: float,
-             cache: AudioCache | None, progress: Callable[[int], None] | None) -> None:
+def _collect(batch: Batch, results: Iterable, digests: dict[str, str],
+             key: tuple[float, str], cache: AudioCache | None,
+             progress: Callable[[int], None] | None) -> None:
     for path, result, error in results:
         if result is None:
             batch.errors.append({"path": path, "error": error or "failed"})
         else:
             if cache:
-                cache.put(digests[path], window, result)
+                cache.put(digests[path], key[0], result, key[1])
             batch.tracks.append({**result, "content_hash": digests[path]})
         if progress:
             progress(1)

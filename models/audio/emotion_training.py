@@ -140,7 +140,11 @@ def train_audio_feel(clips: str | Path, folders: Sequence[str | Path] = (), *,
 
 
 def audio_feel_path(home: str | Path | None = None) -> Path:
-    return Path(home if home is not None else settings.data_home()) / MODEL_FILE
+    """The feel model's file; one trained with a pretrained embedding in its inputs
+    (FEELALIKE_AUDIO_EMBEDDING) is kept apart, so the two never mix."""
+    embedding = settings.get("AUDIO_EMBEDDING")
+    name = MODEL_FILE.with_name(f"audio-feel-{embedding}.npz") if embedding else MODEL_FILE
+    return Path(home if home is not None else settings.data_home()) / name
 
 
 def save_audio_feel(model: AudioFeel, home: str | Path | None = None) -> Path:

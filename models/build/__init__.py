@@ -1,5 +1,6 @@
 """The offline build: sources, mood evidence, the learned feel space, feature scaling,
 vectors and neighbour lists."""
+from .distributed import spark_build, spark_session
 from .evidence import MoodAnalysis, analyse_moods, audio_positions, mood_profiles, reading_audit
 from .features import AudioScaler
 from .feel import FeelModel, feel_columns
@@ -47,7 +48,7 @@ from .vectors import Blocks, BlockWeights, vector_blocks
 __all__ = [
     "AlbumMates", "FittedState", "ListChanges", "Placed", "add_lists", "compaction",
     "extend_payload", "place", "album_key",
-    "remove_lists", "take_table",
+    "remove_lists", "take_table", "spark_build", "spark_session",
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",
     "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",
     "NeighbourModel", "ProgressFactory", "Sources", "analyse_moods", "audio_positions", "build",

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..errors import CatalogError
 from ..ingest import Track
+from .moments import Moments
 
 #: the features used in vectors (key and duration say little about how a track feels)
 VECTOR_FEATURES: tuple[str, ...] = (
@@ -44,15 +45,15 @@ class AudioScaler:
         if raw.ndim != 2 or raw.shape[1] != len(self.features):
             raise CatalogError(f"audio matrix has shape {raw.shape}, expected (n, "
                                f"{len(self.features)})")
-        known = ~np.isnan(raw)
-        counts = known.sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(counts > 0, np.nansum(raw, axis=0) / np.maximum(counts, 1), 0.0)
-            var = np.where(counts > 1, np.nansum((raw - mean) ** 2, axis=0)
-                           / np.maximum(counts - 1, 1), 1.0)
-        scale = np.sqrt(var)
-        self.mean_ = mean
-        self.scale_ = np.where(scale > 1e-9, scale, 1.0)
+        self.fit_moments(Moments.of(raw))
+        return self
+
+    def fit_moments(self, moments: Moments) -> "AudioScaler":
+        """Fit from the moments of the raw matrix (NaN left out; see ``moments.py``):
+        the mean of the known values (0 for a feature nobody has) and their standard
+        deviation (1 for a constant or single-valued feature)."""
+        self.mean_ = moments.mean
+        self.scale_ = moments.spread(ddof=1)
         return self
 
     def transform(self, raw: np.ndarray, mood_va: np.ndarray | None = None) -> np.ndarray:

@@ -20,6 +20,7 @@ from ..ingest import Track
 from ..language import MOODS, MoodProfile, Review, ReviewLinker
 from .feel import FeelModel, feel_columns
 from .feel_words import SOUND, is_score, sound_estimates
+from .moments import Moments
 
 TEXT_VA_TRUST = 0.5  # words place valence/arousal less surely than the learned audio head
 ALBUM_PRIOR = 0.5  # weight of the album's pooled coordinates next to a track's own
@@ -69,15 +70,7 @@ def track_texts(tracks: Sequence[Track], reviews: Sequence[Review]) -> list[str]
 def column_stats(values: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each column's centre and scale on the tracks that have evidence for it; a column
     nobody has evidence for gets an infinite scale (its coordinates are all 0)."""
-    centre, spread = np.zeros(values.shape[1]), np.full(values.shape[1], np.inf)
-    for j in range(values.shape[1]):
-        w = weight[:, j]
-        if w.sum() <= 0:
-            continue
-        centre[j] = mu = np.average(values[:, j], weights=w)
-        sd = np.sqrt(np.average((values[:, j] - mu) ** 2, weights=w))
-        spread[j] = sd if sd > 1e-9 else 1.0
-    return centre, spread
+    return Moments.of(values, weight).centre_spread()
 
 
 def _fold(text: str) -> str:
@@ -115,17 +108,28 @@ def share_album_prior(values: np.ndarray, confidence: np.ndarray,
         confidence[rows] = np.minimum(1.0, c + prior_c * (1.0 - c))
 
 
-def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
-                     profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
-                     stats: tuple[np.ndarray, np.ndarray] | None = None,
-                     album_prior: bool = True, heard: np.ndarray | None = None,
-                     ) -> FeelCoordinates:
-    """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
-    :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
-    fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out.
-    ``heard``: rows whose valence/arousal the audio feel model read from the file
-    (their profiles carry it); the feel model's Spotify-column heads and audio->latent
-    projection do not apply to our own estimates, so those rows skip them."""
+@dataclass
+class FeelEvidence:
+    """Every track's evidence before standardising: valence/arousal then moods
+    (``placed``, with ``weight``), co-membership and sound, each with a confidence."""
+
+    va: np.ndarray
+    placed: np.ndarray  # (n, 2 + 16)
+    weight: np.ndarray
+    latent: np.ndarray
+    latent_c: np.ndarray
+    sound: np.ndarray
+    sound_c: np.ndarray
+
+    def moments(self) -> Moments:
+        """What the catalog's centre and spread are fitted from (``column_stats``)."""
+        return Moments.of(self.placed, self.weight)
+
+
+def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
+                  reviews: Sequence[Review] = (), heard: np.ndarray | None = None,
+                  ) -> FeelEvidence:
+    """Each track's evidence on its own (see :func:`feel_coordinates`)."""
     n = len(tracks)
     prepared = model.prepare(tracks)
     va, va_conf = model.predict_va(prepared)
@@ -156,15 +160,29 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
         fill = sound_c[rows] == 0
         sound[rows] = np.where(fill, est, sound[rows])
         sound_c[rows] = np.where(fill, est_c, sound_c[rows])
-    placed = np.hstack([va, moods])
-    weight = np.hstack([va_c, mood_c])
-    centre, spread = stats if stats is not None else column_stats(placed, weight)
-    values = np.hstack([(placed - centre) / spread, latent, sound])
-    confidence = np.hstack([va_c, mood_c, latent_c, sound_c])
+    return FeelEvidence(va, np.hstack([va, moods]), np.hstack([va_c, mood_c]), latent,
+                        latent_c, sound, sound_c)
+
+
+def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
+                     profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
+                     stats: tuple[np.ndarray, np.ndarray] | None = None,
+                     album_prior: bool = True, heard: np.ndarray | None = None,
+                     ) -> FeelCoordinates:
+    """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
+    :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
+    fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out.
+    ``heard``: rows whose valence/arousal the audio feel model read from the file
+    (their profiles carry it); the feel model's Spotify-column heads and audio->latent
+    projection do not apply to our own estimates, so those rows skip them."""
+    ev = feel_evidence(model, tracks, profiles, reviews, heard)
+    centre, spread = stats if stats is not None else column_stats(ev.placed, ev.weight)
+    values = np.hstack([(ev.placed - centre) / spread, ev.latent, ev.sound])
+    confidence = np.hstack([ev.weight, ev.latent_c, ev.sound_c])
     own = np.hstack([values, confidence]).astype(np.float32)
     if album_prior:
         share_album_prior(values, confidence, album_groups(tracks))
-    return FeelCoordinates(values, confidence, va, (centre, spread), own)
+    return FeelCoordinates(values, confidence, ev.va, (centre, spread), own)
 
 
 def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:

@@ -69,14 +69,22 @@ class Placed:
     own: np.ndarray | None  # (m, 2d) float32 own feel coordinates (None: plain blocks)
 
 
+def track_profiles(tracks: Sequence[Track], state: FittedState) -> list[MoodProfile]:
+    """Mood profiles of ``tracks`` from their own evidence (tags, notes, audio; no
+    reviews), as a build with ``state``'s models gives them."""
+    return analyse_moods(Catalog(list(tracks)), (), load_lexicon(), va_model=state.va_model,
+                         audio_feel=state.audio_feel).profiles
+
+
 def place(tracks: Sequence[Track], state: FittedState,
-          album_mates: AlbumMates | None = None) -> Placed:
+          album_mates: AlbumMates | None = None,
+          profiles: list[MoodProfile] | None = None) -> Placed:
     """Mood profiles and vectors of ``tracks`` as the stored build would have made them;
     in the feel space, a track shares the album prior with the tracks of its album that
-    ``album_mates`` returns and with those added with it."""
+    ``album_mates`` returns and with those added with it.  ``profiles``: the tracks'
+    :func:`track_profiles`, when already known (they are updated in place)."""
     tracks = list(tracks)
-    profiles = analyse_moods(Catalog(tracks), (), load_lexicon(), va_model=state.va_model,
-                             audio_feel=state.audio_feel).profiles
+    profiles = track_profiles(tracks, state) if profiles is None else profiles
     if state.feel_model is None:
         blocks = vector_blocks(tracks, profiles, fitted=(state.scaler, state.stats))
         vectors = state.with_emotions(blocks.combine(state.block_weights), tracks)

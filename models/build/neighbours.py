@@ -49,6 +49,34 @@ class NeighbourModel:
         self.ann_threshold = ann_threshold
 
     def fit(self, vectors: np.ndarray, progress: Progress | None = None) -> "NeighbourModel":
+        vectors, k = self._checked(vectors)
+        n = vectors.shape[0]
+        approximate = n > self.ann_threshold and self.metric == "cosine" and k > 0
+        self.index_ = approximate_index(_unit(vectors)) if approximate \
+            else exact_index(vectors, self.metric)
+        self.neighbours_ = np.zeros((n, k), dtype=np.int32)
+        self.scores_ = np.zeros((n, k), dtype=np.float32)
+        self.underfilled_: list[int] = []
+        for start in range(0, n, BATCH):
+            stop = min(start + BATCH, n)
+            self._fill(vectors, start, stop, k)
+            if progress:
+                progress(stop - start)
+        return self._finish(vectors, k, "ivf" if approximate else "exact")
+
+    def adopt(self, vectors: np.ndarray, distances: np.ndarray, rows: np.ndarray,
+              method: str) -> "NeighbourModel":
+        """Finish from a search done elsewhere (the distributed build's merged top-k):
+        ``distances``/``rows`` (n, k + 1) as :func:`search` returns them for every row,
+        the row itself among them or not; ``method`` "exact", or an approximate one
+        (then recall@10 is measured as ``fit`` does)."""
+        vectors, k = self._checked(vectors)
+        self.index_ = None
+        self.neighbours_, self.scores_, self.underfilled_ = own_lists(
+            np.arange(len(vectors)), distances, rows, k, self.metric)
+        return self._finish(vectors, k, method)
+
+    def _checked(self, vectors: np.ndarray) -> tuple[np.ndarray, int]:
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.ndim != 2 or vectors.shape[0] == 0:
             raise CatalogError(f"cannot fit neighbours on an array of shape {vectors.shape}")
@@ -56,42 +84,28 @@ class NeighbourModel:
             raise CatalogError("track vectors contain NaN or infinite values")
         if self.k < 1:
             raise CatalogError(f"k must be at least 1, got {self.k}")
-        n = vectors.shape[0]
-        k = min(self.k, n - 1)
-        approximate = n > self.ann_threshold and self.metric == "cosine" and k > 0
-        self.method_ = "ivf" if approximate else "exact"
-        self.index_ = approximate_index(_unit(vectors)) if approximate \
-            else exact_index(vectors, self.metric)
-        self.underfilled_: list[int] = []
-        self.neighbours_ = np.zeros((n, k), dtype=np.int32)
-        self.scores_ = np.zeros((n, k), dtype=np.float32)
-        for start in range(0, n, BATCH):
-            stop = min(start + BATCH, n)
-            self._fill(vectors, start, stop, k)
-            if progress:
-                progress(stop - start)
+        return vectors, min(self.k, vectors.shape[0] - 1)
+
+    def _finish(self, vectors: np.ndarray, k: int, method: str) -> "NeighbourModel":
+        """Refill short lists, measure recall (approximate), keep hub state, reduce hubs."""
+        self.method_ = method
         self._refill(vectors, k)
         self.recall_ = recall_at_10(vectors, self.neighbours_, self._exact_rows) \
-            if approximate else 1.0
+            if method != "exact" else 1.0
         self.hubs_ = hub_state(self.scores_)
         if self.hubness > 0 and k > 0:
-            self.neighbours_, self.scores_ = reduce_hubs(self.neighbours_, self.scores_,
-                                                         self.hubness)
+            reduce_hubs(self.neighbours_, self.scores_, self.hubness, inplace=True)
         return self
 
     def _fill(self, vectors: np.ndarray, start: int, stop: int, k: int) -> None:
         if k == 0:
             return
         dist, idx = search(self.index_, vectors[start:stop], k + 1, self.metric)
-        for offset, (d_row, i_row) in enumerate(zip(dist, idx)):
-            row = start + offset
-            keep = (i_row != row) & (i_row >= 0)  # an approximate search may pad with -1
-            if keep.sum() < k:
-                self.underfilled_.append(row)
-                continue
-            i_row, d_row = i_row[keep][:k], d_row[keep][:k]
-            self.neighbours_[row] = i_row
-            self.scores_[row] = similarity(d_row, self.metric)
+        lists, scores, short = own_lists(np.arange(start, stop), dist, idx, k, self.metric)
+        full = np.setdiff1d(np.arange(stop - start), np.array(short, dtype=int) - start)
+        self.neighbours_[start + full] = lists[full]
+        self.scores_[start + full] = scores[full]
+        self.underfilled_ += short
 
     def _refill(self, vectors: np.ndarray, k: int) -> None:
         """Exact lists for the rows the approximate graph returned too few for (rare)."""
@@ -125,6 +139,24 @@ class NeighbourModel:
             model.neighbours_ = data["neighbours"]
             model.scores_ = data["scores"]
         return model
+
+
+def own_lists(rows: np.ndarray, distances: np.ndarray, found: np.ndarray, k: int,
+              metric: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Each of ``rows``' ``k`` nearest other rows and their similarities, from a search's
+    ``distances``/``found`` (the row itself dropped, -1 padding of an approximate search
+    too); rows with fewer than ``k`` left are listed third (their lists stay 0)."""
+    lists = np.zeros((len(rows), k), dtype=np.int32)
+    scores = np.zeros((len(rows), k), dtype=np.float32)
+    short: list[int] = []
+    for i, (row, d_row, i_row) in enumerate(zip(rows, distances, found)):
+        keep = (i_row != row) & (i_row >= 0)
+        if keep.sum() < k:
+            short.append(int(row))
+            continue
+        lists[i] = i_row[keep][:k]
+        scores[i] = similarity(d_row[keep][:k], metric)
+    return lists, scores, short
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -161,6 +193,7 @@ def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
 
 
 HUB_NEIGHBOURS = 10
+HUB_BLOCK = 16384  # rows re-ranked at a time
 
 
 def hub_state(raw_scores: np.ndarray) -> np.ndarray:
@@ -174,11 +207,22 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
 
 
 def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
-                radius: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                radius: np.ndarray | None = None, *, inplace: bool = False,
+                block: int = HUB_BLOCK) -> tuple[np.ndarray, np.ndarray]:
     """Re-rank each row's list, discounting candidates that are close to everything
-    (``radius``: every track's hub radius, when ``scores`` are only some rows')."""
+    (``radius``: every track's hub radius, when ``scores`` are only some rows').
+
+    Works in ``block`` rows at a time, so the temporaries stay small at millions of tracks;
+    ``inplace`` writes the result into ``neighbours`` and ``scores`` (int32, float32)."""
     r = scores[:, :HUB_NEIGHBOURS].mean(axis=1) if radius is None else radius
-    adjusted = np.clip(scores - strength * (r[neighbours] - r.mean()), 0.0, 1.0)
-    order = np.argsort(-adjusted, axis=1, kind="stable")
-    return (np.take_along_axis(neighbours, order, axis=1).astype(np.int32),
-            np.take_along_axis(adjusted, order, axis=1).astype(np.float32))
+    centre = r.mean()
+    out_rows = neighbours if inplace else np.empty(neighbours.shape, np.int32)
+    out_scores = scores if inplace else np.empty(scores.shape, np.float32)
+    for start in range(0, len(neighbours), block):
+        part = slice(start, start + block)
+        rows = neighbours[part]
+        adjusted = np.clip(scores[part] - strength * (r[rows] - centre), 0.0, 1.0)
+        order = np.argsort(-adjusted, axis=1, kind="stable")
+        out_rows[part] = np.take_along_axis(rows, order, axis=1)
+        out_scores[part] = np.take_along_axis(adjusted, order, axis=1)
+    return out_rows, out_scores

@@ -141,20 +141,46 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     profiles = analysis.profiles
     vectors, fitted, coords = _vectors(catalog, reviews, profiles, weights, feel_model,
                                        feel_weights, audio_feel)
-    scaler = fitted.scaler
     bar = progress("neighbours", len(catalog.tracks))
     model = NeighbourModel(k=k, ann_threshold=ann_threshold).fit(vectors,
                                                                   progress=bar.update)
     bar.close()
     fitted.va_model, fitted.k = va_model, k
+    return assemble(catalog, reviews, Placement(profiles, vectors, fitted, coords, weights,
+                                                analysis.comparisons,
+                                                analysis.unresolved_reviews),
+                    model, started)
+
+
+@dataclass
+class Placement:
+    """Every track placed: profiles, vectors, what was fitted (its ``va_model``, ``k``
+    set), the feel coordinates, the block weights asked for and what reviews said."""
+
+    profiles: list[MoodProfile]
+    vectors: np.ndarray
+    fitted: FittedState
+    coords: np.ndarray | None
+    weights: BlockWeights
+    comparisons: list[Comparison] = field(default_factory=list)
+    unresolved_reviews: int = 0
+
+
+def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
+             model: NeighbourModel, started: float) -> BuiltModel:
+    """The built model from placed tracks and their fitted neighbour model (both engines
+    end here, so their models have the same form)."""
+    fitted, weights, vectors = placed.fitted, placed.weights, placed.vectors
+    k, scaler = fitted.k, fitted.scaler
     fitted.metric, fitted.hubness = model.metric, model.hubness
-    assert_neighbours(model.neighbours_, model.scores_, analysis.comparisons)
+    assert_neighbours(model.neighbours_, model.scores_, placed.comparisons)
     settings = {"k": k, "audio_weight": weights.audio, "mood_weight": weights.mood,
-                "va_weight": weights.va, "va_model": va_model is not None,
-                "feel_model": feel_model is not None, "audio_feel": audio_feel is not None}
-    if feel_model is not None:
+                "va_weight": weights.va, "va_model": fitted.va_model is not None,
+                "feel_model": fitted.feel_model is not None,
+                "audio_feel": fitted.audio_feel is not None}
+    if fitted.feel_model is not None:
         settings.update({f"feel_{name}_weight": value
-                         for name, value in vars(feel_weights).items()})
+                         for name, value in vars(fitted.feel_weights).items()})
     meta = {
         "version": version_id(catalog, reviews, settings),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -164,12 +190,12 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
         "audio_mean": [float(x) for x in scaler.mean_],
         "audio_scale": [float(x) for x in scaler.scale_],
         "settings": settings, "reviews": len(reviews), "skipped_rows": catalog.skipped,
-        "unresolved_reviews": analysis.unresolved_reviews,
-        "comparisons": len(analysis.comparisons), "neighbours": model.summary,
+        "unresolved_reviews": placed.unresolved_reviews,
+        "comparisons": len(placed.comparisons), "neighbours": model.summary,
         "build_seconds": round(time.perf_counter() - started, 3),
     }
-    return BuiltModel(tracks=catalog.tracks, profiles=profiles, vectors=vectors,
+    return BuiltModel(tracks=catalog.tracks, profiles=placed.profiles, vectors=vectors,
                       neighbours=model.neighbours_, scores=model.scores_, meta=meta,
                       problems=catalog.problems,
-                      related=related_tracks(catalog.tracks, analysis.comparisons),
-                      fitted=fitted, hubs=model.hubs_, coords=coords)
+                      related=related_tracks(catalog.tracks, placed.comparisons),
+                      fitted=fitted, hubs=model.hubs_, coords=placed.coords)

@@ -24,6 +24,7 @@ from ..ingest import (
 )
 from ..language import Review
 from .ann import ANN_THRESHOLD
+from .distributed import spark_build, spark_session
 from .feel import FeelModel
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
@@ -67,6 +68,8 @@ class BuildOptions:
     feel_model: FeelModel | None = None  # the learned feel space (the served default)
     audio_feel: AudioFeel | None = None  # analysed files -> emotions, moods, valence/arousal
     ann_threshold: int = ANN_THRESHOLD  # above this many tracks: approximate neighbours
+    engine: str = "local"  # or "spark": the same build on Spark (``distributed.py``)
+    master: str = "local[2]"  # the Spark master URL, for the spark engine
 
 
 def _check_album_reviews(sources: Sources) -> None:
@@ -129,6 +132,21 @@ def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(),
     """Load the sources and build a model (``on_loaded`` sees what was read and skipped
     before the long part starts)."""
     va_model = VaModel.load(options.va_model) if options.va_model else None
+    if options.engine == "spark":
+        if sources.review_files or sources.album_reviews:
+            raise BadRequest("the spark engine does not read reviews yet; build with "
+                             "--engine local")
+        with spark_session(options.master) as session:  # fails early without Spark
+            loaded = load_sources(sources, audio_cache=options.audio_cache, progress=progress)
+            if on_loaded:
+                on_loaded(loaded)
+            return spark_build(loaded.catalog, loaded.reviews, session=session, k=options.k,
+                               weights=options.weights, progress=progress,
+                               va_model=va_model, feel_model=options.feel_model,
+                               audio_feel=options.audio_feel,
+                               ann_threshold=options.ann_threshold)
+    if options.engine != "local":
+        raise BadRequest(f"unknown build engine {options.engine!r}; use local or spark")
     loaded = load_sources(sources, audio_cache=options.audio_cache, progress=progress)
     if on_loaded:
         on_loaded(loaded)

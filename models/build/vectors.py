@@ -15,6 +15,7 @@ from ..audio import GEMS, AudioFeel
 from ..ingest import Track
 from ..language import MOODS, MoodProfile
 from .features import AudioScaler
+from .moments import Moments
 
 MOOD_COLUMNS: tuple[str, ...] = (*MOODS, "valence", "arousal")
 
@@ -40,8 +41,8 @@ def mood_matrix(profiles: Sequence[MoodProfile]) -> np.ndarray:
 
 def block_stats(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each column's mean and standard deviation (1 for a constant column)."""
-    std = block.std(axis=0)
-    return block.mean(axis=0), np.where(std > 1e-9, std, 1.0)
+    moments = Moments.of(block)
+    return moments.mean, moments.spread()
 
 
 @dataclass

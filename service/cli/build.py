@@ -106,12 +106,19 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
               help="Neighbours to precompute per track (default: FEELALIKE_NEIGHBOURS).")
 @click.option("--force", is_flag=True, help="Publish even when the model has far fewer "
               "tracks than the live one (see FEELALIKE_MAX_SHRINK).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              show_default=True, help="Build on this machine, or on Apache Spark "
+              "(pip install '.[spark]'; needs Java 17+).")
+@click.option("--master", default="local[2]", show_default=True,
+              help="Spark master URL for --engine spark (e.g. local[4], spark://host:7077).")
 def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str | None,
           mapping: tuple[str, ...], jsonl: tuple[str, ...], texts: tuple[str, ...],
-          albums: tuple[str, ...], k: int | None, force: bool) -> None:
+          albums: tuple[str, ...], k: int | None, force: bool, engine: str,
+          master: str) -> None:
     """Build a model from catalogs, audio and reviews and publish it to Redis."""
     source = sources(catalogs, mapping, jsonl, texts, albums, audio_dirs)
     options = build_options(k, va_model, audio=bool(audio_dirs), feel=feel_model_or_note())
+    options = replace(options, engine=engine, master=master)
     if audio_dirs:
         options = replace(options, audio_feel=trained_audio_feel())
     build_and_publish(source, options, force)

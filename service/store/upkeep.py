@@ -11,8 +11,8 @@ import redis
 
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
-VERSION_KEYS = ("meta", "tracks", "rows", "ids", "neighbours", "vectors", "titles", "table",
-                "table_strings", "fitted", "hubs", "coords", "title_arrays")
+VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vectors", "titles",
+                "table", "table_strings", "fitted", "hubs", "coords", "title_arrays")
 PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
 log = logging.getLogger(__name__)
 
@@ -91,14 +91,15 @@ class Upkeep:
         pipe = self.client.pipeline(transaction=False)
         for version in late:
             if version != current:
-                pipe.delete(*[self.key_for(k, version=version) for k in VERSION_KEYS])
+                for name in VERSION_KEYS:  # one key per DEL: a cluster pipeline wants it
+                    pipe.delete(self.key_for(name, version=version))
                 pipe.zrem(self.key_for("versions"), version)
             pipe.zrem(pending, version)
         known = {v.decode() for key in (self.key_for("versions"), pending)
                  for v in self.client.zrange(key, 0, -1)} | {current}
-        start, end = len(self.key_for("", version="")) - 1, -len(":tracks")
-        for key in self.client.scan_iter(match=self.key_for("tracks", version="*")):
-            version = key.decode()[start:end]
+        start = len(self.key_for(version=""))  # "{prefix:v:" then the version, then "}"
+        for key in self.client.scan_iter(match=self.key_for("docs", version="*")):
+            version = key.decode()[start - 1:-len("}:docs")]
             if version not in known and self.client.ttl(key) == -1:
                 for name in VERSION_KEYS:
                     pipe.expire(self.key_for(name, version=version), self.grace_seconds)

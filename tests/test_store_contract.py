@@ -1,0 +1,195 @@
+"""The model store's contract, kept on a single Redis server and on a real three-node
+Redis Cluster alike (``any_store`` runs each test on both), and the API over a cluster."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import redis
+from redis.crc import key_slot
+
+from models.build import build
+from models.errors import ConfigError
+from models.ingest import Catalog, id_keys
+from service import create_app
+from service.resources import Resources
+from service.settings import SERVING_SETTINGS
+from service.store import ModelNotReady, ModelStore, Updater, connect, track_document
+from service.store.codec import BUCKET, document_json
+from service.store.errors import UpdateConflict
+from service.store.upkeep import VERSION_KEYS
+
+from .fixtures import isrc, make_track
+
+TRACKS = 2 * BUCKET + 5  # three buckets, the last one partly filled
+
+
+def catalog(n: int = TRACKS, first: int = 0) -> Catalog:
+    return Catalog(tracks=[make_track(i, external_ids={"isrc": isrc(i)})
+                           for i in range(first, first + n)])
+
+
+@pytest.fixture()
+def built():
+    return build(catalog(), k=10)
+
+
+@pytest.fixture()
+def live(any_store: ModelStore, built) -> str:
+    return any_store.publish(built)
+
+
+def slots(store: ModelStore, version: str) -> set[int]:
+    return {key_slot(store.key_for(name, version=version).encode()) for name in VERSION_KEYS}
+
+
+def test_every_kind_of_data_reads_back_exactly(any_store, built, live):
+    store = any_store
+    assert store.current_version() == live and store.meta(live)["tracks"] == TRACKS
+    rows = [0, BUCKET - 1, BUCKET, TRACKS - 1, 3]
+    expected = [track_document(built.tracks[r], built.profiles[r],
+                               built.related[r] if r < len(built.related) else [])
+                for r in rows]
+    got = store.tracks(live, rows)
+    assert [document_json(d) for d in got] == [document_json(d) for d in expected]
+    for row in rows:
+        found, scores = store.neighbours(live, row)
+        assert np.array_equal(found, built.neighbours[row])
+        assert np.array_equal(scores, built.scores[row].astype(np.float32))  # bit for bit
+        assert found.dtype == np.int32 and scores.dtype == np.float32
+    assert np.array_equal(store.vectors(live, [2, 0]), built.vectors[[2, 0]].astype(np.float32))
+    assert store.titles(live)[4] == [built.tracks[4].title, built.tracks[4].artist,
+                                     built.tracks[4].popularity or 0.0]
+    table = store.table(live)
+    assert table.ids == [t.id for t in built.tracks] and len(table) == TRACKS
+    with pytest.raises(ModelNotReady):
+        store.tracks(live, [TRACKS])
+
+
+def test_lookups_by_track_id_and_external_id(any_store, built, live):
+    ids = [built.tracks[r].id for r in (5, 0, TRACKS - 1)] + ["nope"]
+    keys = [id_keys(built.tracks[r].external_ids)[0] for r in (7, 1)] + ["isrc:XX0000000000"]
+    by_id, by_key = any_store.rows_of(live, ids, keys)
+    assert by_id == [5, 0, TRACKS - 1, None] and by_key == [7, 1, None]
+    assert any_store.rows_of(live, [], []) == ([], [])
+    assert any_store.row_of(live, built.tracks[9].id) == 9
+
+
+def test_keys_carry_one_hash_tag_per_version_and_one_for_control(any_store, live):
+    store = any_store
+    assert len(slots(store, live)) == 1
+    control = {key_slot(store.key_for(n).encode()) for n in ("current", "versions", "pending")}
+    assert len(control) == 1
+    keys = {k.decode() for k in store.client.scan_iter(match=store.key_pattern())}
+    assert store.key_for("docs", version=live) in keys and store.key_for("current") in keys
+    for key in keys:
+        assert key.startswith(("{" + store.prefix + ":v:" + live + "}:",
+                               "{" + store.prefix + "}:"))
+
+
+def test_a_flip_that_lost_the_race_changes_nothing(any_store, live):
+    newer = build(catalog(TRACKS + 1), k=10)
+    newer.meta["version"] = live + "-next"
+    version = any_store.publish(newer)
+    other = build(catalog(TRACKS + 2), k=10)
+    other.meta["version"] = live + "-other"
+    any_store.register(other.meta["version"])
+    any_store.client.set(any_store.key_for("meta", version=other.meta["version"]),
+                         json.dumps(other.meta))
+    with pytest.raises(UpdateConflict):
+        any_store.activate(other.meta["version"], expect=live)
+    assert any_store.current_version() == version
+
+
+def test_old_versions_expire_and_the_live_one_is_permanent(any_store, live):
+    newer = build(catalog(TRACKS + 1), k=10)
+    newer.meta["version"] = live + "-next"
+    version = any_store.publish(newer)
+    for name in ("meta", "docs", "neighbours", "rows", "ids", "vectors", "table"):
+        assert 0 < any_store.client.ttl(any_store.key_for(name, version=live)) <= 60, name
+        assert any_store.client.ttl(any_store.key_for(name, version=version)) == -1, name
+    assert any_store.tracks(live, [0])  # readable through the grace period
+
+
+def test_the_sweep_deletes_late_versions_and_dates_leftovers(any_store, live):
+    store = any_store
+    store.register("v-killed")
+    store.client.hset(store.key_for("docs", version="v-killed"), "0", b"x")
+    store.client.hset(store.key_for("docs", version="v-stray"), "0", b"x")
+    store.clock = lambda: 1e12  # every deadline has passed
+    assert store.sweep() == ["v-killed"]
+    assert not store.client.exists(store.key_for("docs", version="v-killed"))
+    assert 0 < store.client.ttl(store.key_for("docs", version="v-stray")) <= 60
+    assert store.client.ttl(store.key_for("docs", version=live)) == -1
+
+
+def test_the_response_cache_keeps_the_newest_entries(any_store, live):
+    for digest in "abcd":
+        any_store.cache(live, digest, f'{{"{digest}":1}}'.encode())
+    assert any_store.cached(live, "a") is None  # evicted: three entries at most
+    assert any_store.cached(live, "d") == b'{"d":1}'
+
+
+def test_updates_add_and_remove_tracks(any_store, live):
+    store = any_store
+    result = Updater(store).add(catalog(2, first=1000).tracks)
+    version = store.current_version()
+    assert result.version == version != live and store.meta(version)["tracks"] == TRACKS + 2
+    row = store.row_of(version, "trk1001")
+    assert row == TRACKS + 1 and store.tracks(version, [row])[0]["id"] == "trk1001"
+    assert store.rows_of(version, [], [f"isrc:{isrc(1000)}"])[1] == [TRACKS]
+    assert len(store.neighbours(version, row)[0]) == 10
+    Updater(store).remove(["trk3", "trk1000"])
+    version = store.current_version()
+    assert store.row_of(version, "trk3") is None
+    assert store.rows_of(version, [], [f"isrc:{isrc(1000)}", f"isrc:{isrc(4)}"])[1] == \
+        [None, 4]
+    table = store.table(version)
+    for track_id in ("trk1001", "trk0", f"trk{TRACKS - 1}"):
+        row = store.row_of(version, track_id)
+        assert store.tracks(version, [row])[0]["id"] == track_id == table.ids[row]
+    for row in range(len(table)):
+        found = store.neighbours(version, row)[0]
+        assert ((found >= 0) & (found < len(table)) & (found != row)).all()
+    assert store.row_of(live, "trk3") == 3  # the old version is as it was
+
+
+def test_connect_picks_the_cluster_client_by_itself(redis_cluster, redis_server):
+    assert isinstance(connect(redis_cluster.url, cluster="auto"), redis.RedisCluster)
+    assert not isinstance(connect(redis_server.url, cluster="auto"), redis.RedisCluster)
+    assert isinstance(connect(redis_cluster.url, cluster="on"), redis.RedisCluster)
+
+
+def test_the_cluster_setting_takes_auto_on_or_off():
+    setting = next(s for s in SERVING_SETTINGS if s.name == "REDIS_CLUSTER")
+    assert setting.read({}) == "auto" and setting.read({"FEELALIKE_REDIS_CLUSTER": "ON"}) == "on"
+    with pytest.raises(ConfigError, match="FEELALIKE_REDIS_CLUSTER"):
+        setting.read({"FEELALIKE_REDIS_CLUSTER": "maybe"})
+
+
+def test_the_api_answers_the_same_from_a_cluster(redis_cluster, redis_server, prefix,
+                                                 env, small_catalog):
+    built = build(small_catalog, k=20)
+    bodies = []
+    for client in (redis.RedisCluster.from_url(redis_cluster.url),
+                   redis.Redis.from_url(redis_server.url)):
+        store = ModelStore(client, prefix=prefix + "-api")
+        store.publish(built)
+        app = create_app({"TESTING": True, "RESOURCES": Resources(store)})
+        answer = app.test_client().get("/v1/recommendations?seed=trk3&limit=5")
+        assert answer.status_code == 200
+        bodies.append(answer.data)
+    assert bodies[0] == bodies[1]
+    assert [t["id"] for t in json.loads(bodies[0])["results"]]
+
+
+def test_rate_limits_count_on_a_cluster(redis_cluster, prefix, env, small_catalog):
+    store = ModelStore(redis.RedisCluster.from_url(redis_cluster.url), prefix=prefix)
+    store.publish(build(small_catalog, k=5))
+    app = create_app({"TESTING": True, "RESOURCES": Resources(store),
+                      "RATE_LIMIT": "2/minute"})
+    client = app.test_client()
+    codes = [client.get("/v1/recommendations?seed=trk3&limit=2").status_code
+             for _ in range(3)]
+    assert codes == [200, 200, 429]
