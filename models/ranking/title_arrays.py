@@ -5,7 +5,7 @@ title variant: seconds at a million tracks, in every worker, for every new versi
 ``title_arrays`` does that work once (the service saves the result next to the
 track table's arrays) and ``title_index`` opens an index over those arrays, which
 costs no per-track work at all.  The store carries them (``title_arrays_to_bytes``,
-an ``.npz`` without pickle) with a digest of the stored titles they were made from,
+an ``.npz`` without pickle) with a digest of the titles' JSON they were made from,
 so arrays that no longer match the titles (an update rewrote them) are ignored.
 """
 from __future__ import annotations
@@ -75,7 +75,7 @@ def title_index(arrays: Arrays, titles: Sequence[str], artists: Sequence[str]) -
 
 def title_arrays_to_bytes(arrays: Arrays, source: bytes) -> bytes:
     """``title_arrays``' output as ``.npz`` bytes, stamped with the SHA-1 of ``source``
-    (the stored titles they were computed from)."""
+    (the titles' JSON they were computed from)."""
     digest = np.frombuffer(hashlib.sha1(source).digest(), dtype=np.uint8)
     out = io.BytesIO()
     np.savez(out, **{"titles.source_sha1": digest, **arrays})
