@@ -193,10 +193,11 @@ def _give_back_memory() -> None:
 def main(argv: list[str]) -> int:
     """``python -m service.version_files PREFIX ROOT VERSION ANN_THRESHOLD`` (Redis at
     ``FEELALIKE_REDIS_URL``): write one version's files, as a worker's child."""
-    import redis
+    from .store.connection import connect
 
     prefix, root, version, threshold = argv
-    store = ModelStore(redis.Redis.from_url(os.environ["FEELALIKE_REDIS_URL"]), prefix=prefix)
+    # connect() honours FEELALIKE_REDIS_CLUSTER (inherited), so a cluster works here too
+    store = ModelStore(connect(os.environ["FEELALIKE_REDIS_URL"]), prefix=prefix)
     VersionFiles(root, prefix, ann_threshold=int(threshold)).write(store, version)
     return 0
 

@@ -241,3 +241,13 @@ def test_a_child_process_writes_the_files_when_redis_has_a_url(
     assert len(arrays["ids.offsets"]) == 26 and isinstance(arrays["unit"], np.memmap)
     broken = VersionFiles(tmp_path / "b", store.prefix, redis_url="redis://127.0.0.1:1/0")
     assert len(broken.open(store, two_versions[1])["ids.offsets"]) == 26  # falls back
+
+
+def test_the_child_writer_reads_a_redis_cluster(redis_cluster, prefix, tmp_path: Path):
+    import redis
+
+    store = ModelStore(redis.RedisCluster.from_url(redis_cluster.url), prefix=prefix)
+    version = store.publish(build(Catalog([make_track(i) for i in range(30)]), k=10))
+    files = VersionFiles(tmp_path, prefix, redis_url=redis_cluster.url)
+    assert files._write_in_child(version)  # the child, not the fallback, wrote them
+    assert len(files.open(store, version)["ids.offsets"]) == 31
