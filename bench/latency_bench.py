@@ -28,6 +28,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+from _api import wait_until_up  # noqa: E402  (bench/ is the script's own folder)
 DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_songs.csv"
 
 
@@ -66,12 +67,7 @@ def main() -> None:
                                 str(port)], env=env, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(100):
-                try:
-                    requests.get(base + "/healthz", timeout=1)
-                    break
-                except requests.ConnectionError:
-                    time.sleep(0.1)
+            wait_until_up(base, attempts=100, timeout=1.0)
             rows = _measure(base, catalog, args.requests)
         finally:
             api.terminate()

@@ -40,6 +40,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+from _api import wait_until_up  # noqa: E402  (bench/ is the script's own folder)
 GENRES = ["rock", "pop", "rap", "edm", "latin", "r&b", "jazz", "folk", "metal", "soul",
           "ambient", "classical"]
 PREFIX = "bench-serving"
@@ -134,12 +135,7 @@ def serve(tree: Path, redis_url: str, home: Path, workers: int, n: int, count: i
                            cwd=tree, env=env, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                requests.get(base + "/healthz", timeout=5)
-                break
-            except requests.RequestException:
-                time.sleep(0.1)
+        wait_until_up(base)
         return measure(base, api.pid, n, count)
     finally:
         api.terminate()
