@@ -10,6 +10,7 @@ profile however much is written.  Confidence grows with the total amount of evid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,7 +24,7 @@ INFERRED_SIGMA = 0.45  # width of a mood's region around its valence/arousal pro
 INFERRED_SCALE = 0.35  # inferred scores stay below what real evidence gives
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evidence:
     """A phrase that supports a mood: where it came from and how much it counted."""
 
@@ -38,6 +39,11 @@ class Evidence:
     def to_json(self) -> dict:
         return {"phrase": self.phrase, "source": self.source, "start": self.start,
                 "end": self.end, "weight": round(self.weight, 3), "sentence": self.sentence}
+
+
+#: one object for equal evidence: the same tag gives the same evidence to every track
+#: that has it, which at a million tracks is millions of equal objects otherwise
+_evidence = lru_cache(maxsize=1 << 16)(Evidence)
 
 
 @dataclass
@@ -65,9 +71,9 @@ class MoodAccumulator:
             self.sources.add(kind)
             if w > 0:
                 for m in np.flatnonzero(hit.entry.moods):
-                    self.evidence.append(Evidence(MOODS[m], hit.phrase, source, hit.start,
-                                                  hit.end, float(w * hit.entry.moods[m]),
-                                                  sentence))
+                    self.evidence.append(_evidence(MOODS[m], hit.phrase, source, hit.start,
+                                                   hit.end, float(w * hit.entry.moods[m]),
+                                                   sentence))
 
     def absorb(self, other: "MoodAccumulator", weight: float) -> None:
         """Take in part of another track's mood evidence (a review said they are alike)."""
