@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -133,7 +134,8 @@ def _tags(row: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
             text = _text(item)
             for sep in TAG_SEPARATORS:
                 text = text.replace(sep, "\x00")
-            out += [t.strip() for t in text.split("\x00") if t.strip()]
+            # interned: a tag is shared by many rows (a playlist name by a hundred)
+            out += [sys.intern(t.strip()) for t in text.split("\x00") if t.strip()]
     return list(dict.fromkeys(out))
 
 
