@@ -25,6 +25,7 @@ from .moments import Moments
 TEXT_VA_TRUST = 0.5  # words place valence/arousal less surely than the learned audio head
 ALBUM_PRIOR = 0.5  # weight of the album's pooled coordinates next to a track's own
 ANCHOR = 1.0
+MODEL_CHUNK = 50_000  # rows the feel model's inputs are prepared for at a time
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,7 @@ def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[
                   ) -> FeelEvidence:
     """Each track's evidence on its own (see :func:`feel_coordinates`)."""
     n = len(tracks)
-    prepared = model.prepare(tracks)
-    va, va_conf = model.predict_va(prepared)
+    va, va_conf, latent, latent_c, sound, sound_c, has_tags = _model_parts(model, tracks)
     if heard is not None and heard.any():
         va[heard] = [[profiles[r].valence, profiles[r].arousal] for r in np.flatnonzero(heard)]
         va_conf[heard] = 1.0
@@ -145,10 +145,8 @@ def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[
     va_c = np.minimum(1.0, np.maximum(va_conf, text_conf))
     moods = np.array([p.scores for p in profiles], dtype=np.float64).reshape(n, len(MOODS))
     mood_c = np.repeat(np.array([p.confidence for p in profiles])[:, None], len(MOODS), axis=1)
-    latent, latent_c = model.predict_latent(prepared)
     if heard is not None:
-        latent_c[heard & ~prepared.has_tags] = 0.0
-    sound, sound_c = model.sound(prepared)
+        latent_c[heard & ~has_tags] = 0.0
     lacking = (sound_c == 0).any(axis=1)  # words fill in features the audio lacks
     if lacking.any():
         rows = np.flatnonzero(lacking)
@@ -162,6 +160,20 @@ def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[
         sound_c[rows] = np.where(fill, est_c, sound_c[rows])
     return FeelEvidence(va, np.hstack([va, moods]), np.hstack([va_c, mood_c]), latent,
                         latent_c, sound, sound_c)
+
+
+def _model_parts(model: FeelModel, tracks: Sequence[Track], chunk: int = MODEL_CHUNK,
+                 ) -> tuple[np.ndarray, ...]:
+    """The feel model's row-wise predictions (valence/arousal, latent, sound, each with
+    its confidence, and which rows carry a known tag), ``chunk`` rows at a time: its
+    inputs are about a hundred float64 columns per track, too many to hold for a
+    million tracks at once."""
+    parts = []
+    for start in range(0, max(len(tracks), 1), chunk):  # an empty catalog: one empty part
+        prepared = model.prepare(tracks[start:start + chunk])
+        parts.append((*model.predict_va(prepared), *model.predict_latent(prepared),
+                      *model.sound(prepared), prepared.has_tags))
+    return tuple(np.concatenate(column) for column in zip(*parts))
 
 
 def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
