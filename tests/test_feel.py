@@ -65,6 +65,16 @@ def test_fit_predict_save_load(tmp_path):
         FeelModel().fit(tracks, np.arange(5), labels[:5])
 
 
+def test_coordinates_do_not_depend_on_how_many_rows_the_model_reads_at_once():
+    tracks, labels = _catalog()
+    model = FeelModel(min_tag_tracks=2).fit(tracks, np.arange(60), labels[:60])
+    whole = feel_coordinates(model, tracks, _profiles(len(tracks)))
+    pieces = feel_coordinates(model, tracks, _profiles(len(tracks)), chunk=7)
+    assert len(tracks) > 7
+    np.testing.assert_allclose(pieces.values, whole.values, atol=1e-12)
+    np.testing.assert_array_equal(pieces.confidence, whole.confidence)
+
+
 def test_missing_evidence_has_zero_confidence_and_finite_vectors():
     tracks, labels = _catalog()
     model = FeelModel(min_tag_tracks=2).fit(tracks, np.arange(60), labels[:60])

@@ -129,10 +129,11 @@ class FeelEvidence:
 
 def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
                   reviews: Sequence[Review] = (), heard: np.ndarray | None = None,
-                  ) -> FeelEvidence:
+                  chunk: int = MODEL_CHUNK) -> FeelEvidence:
     """Each track's evidence on its own (see :func:`feel_coordinates`)."""
     n = len(tracks)
-    va, va_conf, latent, latent_c, sound, sound_c, has_tags = _model_parts(model, tracks)
+    va, va_conf, latent, latent_c, sound, sound_c, has_tags = _model_parts(model, tracks,
+                                                                           chunk)
     if heard is not None and heard.any():
         va[heard] = [[profiles[r].valence, profiles[r].arousal] for r in np.flatnonzero(heard)]
         va_conf[heard] = 1.0
@@ -180,14 +181,15 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
                      profiles: Sequence[MoodProfile], reviews: Sequence[Review] = (),
                      stats: tuple[np.ndarray, np.ndarray] | None = None,
                      album_prior: bool = True, heard: np.ndarray | None = None,
-                     ) -> FeelCoordinates:
+                     chunk: int = MODEL_CHUNK) -> FeelCoordinates:
     """Every track's feel coordinates; ``stats`` (a catalog's centre and spread, see
     :attr:`FeelCoordinates.stats`) places tracks on that catalog's scale instead of
     fitting one on ``tracks``; ``album_prior=False`` leaves the album prior out.
     ``heard``: rows whose valence/arousal the audio feel model read from the file
     (their profiles carry it); the feel model's Spotify-column heads and audio->latent
-    projection do not apply to our own estimates, so those rows skip them."""
-    ev = feel_evidence(model, tracks, profiles, reviews, heard)
+    projection do not apply to our own estimates, so those rows skip them.  The model
+    reads ``chunk`` rows at a time (the result does not depend on it)."""
+    ev = feel_evidence(model, tracks, profiles, reviews, heard, chunk)
     centre, spread = stats if stats is not None else column_stats(ev.placed, ev.weight)
     values = np.hstack([(ev.placed - centre) / spread, ev.latent, ev.sound])
     confidence = np.hstack([ev.weight, ev.latent_c, ev.sound_c])
