@@ -157,7 +157,7 @@ def _titles(store: ModelStore, version: str) -> dict[str, np.ndarray]:
     """The title index's arrays: prebuilt at publish time when they match the stored
     titles, else computed here (versions written before they existed, or by an update)."""
     titles = store.titles(version)
-    found = title_arrays_from_bytes(store.blob(version, "title_arrays"),
+    found = title_arrays_from_bytes(store.raw(version, "title_arrays", required=False),
                                     json.dumps(titles).encode())
     if found is not None:
         return found

@@ -201,12 +201,13 @@ def test_publish_prebuilds_the_title_index_and_stale_arrays_are_ignored(
         store: ModelStore, two_versions, tmp_path: Path):
     version = two_versions[1]
     raw = json.dumps(store.titles(version)).encode()
-    prebuilt = title_arrays_from_bytes(store.blob(version, "title_arrays"), raw)
+    stored = store.raw(version, "title_arrays", required=False)
+    prebuilt = title_arrays_from_bytes(stored, raw)
     assert prebuilt is not None and len(prebuilt["titles.norm_titles.offsets"]) == 26
-    assert title_arrays_from_bytes(store.blob(version, "title_arrays"), raw + b" ") is None
+    assert title_arrays_from_bytes(stored, raw + b" ") is None
     assert title_arrays_from_bytes(None, raw) is None
     store.client.set(store.key_for("title_arrays", version=version),  # as an update leaves it
-                     store.blob(two_versions[0], "title_arrays"))
+                     store.raw(two_versions[0], "title_arrays", required=False))
     res = Resources(store, VersionFiles(tmp_path, store.prefix)).current()
     assert len(res.arrays["titles.norm_titles.offsets"]) == 26  # computed from its titles
     assert res.titles.resolve("Song 24") == 24 and res.titles.resolve("Song 27") != 27

@@ -229,8 +229,3 @@ class ModelStore(Reads, Upkeep):
             raise UpdateConflict("the live model changed while the update was written; "
                                  "run it again") from None
         self.expire_old(keep=version)
-
-    @guard
-    def blob(self, version: str, name: str) -> bytes | None:
-        """The raw value of one of the version's keys (``VERSION_KEYS``), None if absent."""
-        return self.client.get(self.key_for(name, version=version))

@@ -89,9 +89,12 @@ class Reads:
                     self._layouts.popitem(last=False)
         return found
 
-    def raw(self, version: str, name: str) -> bytes:
+    @guard
+    def raw(self, version: str, name: str, *, required: bool = True) -> bytes | None:
+        """The stored value of one of the version's keys (``VERSION_KEYS``); when it is
+        absent, ModelNotReady, or None if not ``required``."""
         raw = self.client.get(self.key_for(name, version=version))
-        if raw is None:
+        if raw is None and required:
             raise ModelNotReady(f"model version {version} has no {name} (expired, or "
                                 "rebuild it)")
         return raw
