@@ -82,6 +82,24 @@ def test_parquet(tmp_path):
         load_catalog([bad])
 
 
+def test_parquet_is_read_in_batches_with_rows_numbered_across_them(tmp_path):
+    """A large Parquet catalog is read a batch of 65,536 rows at a time; a bad row in a
+    later batch is still reported with its own row number and the good rows kept."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    n, bad = 70_000, 65_540
+    titles = [None if i == bad - 1 else f"Song {i}" for i in range(n)]
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"id": [f"p{i}" for i in range(n)], "title": titles,
+                             "energy": [i / n for i in range(n)]}), path,
+                   row_group_size=10_000)
+    catalog = load_catalog([path])
+    assert len(catalog.tracks) == n - 1 and catalog.tracks[-1].id == f"p{n - 1}"
+    assert catalog.tracks[-1].features == {"energy": (n - 1) / n}
+    assert [(p.line, p.reason) for p in catalog.problems] == [(bad, "no title")]
+
+
 def test_explicit_mapping(tmp_path):
     path = write(tmp_path, "c.csv", "Song Name,Performer,BPM\nTune,Z,90\n")
     catalog = load_catalog([path], {"title": "Song Name", "artist": "Performer",
@@ -111,3 +129,25 @@ def test_tidytuesday_loads_as_it_is():
     track = by_id["6f807x0ima9a1j3VPbc7VN"]
     assert {"Pop Remix", "pop", "dance pop"} <= set(track.tags)
     assert len(track.features) == 12
+
+
+def test_loaded_features_are_compact_and_behave_as_a_mapping(tmp_path):
+    """The loader keeps features in a compact row: it must read, compare, serialise
+    and pickle (Spark ships tracks between processes) exactly like the dict it replaces."""
+    import pickle
+
+    from models.ingest import FeatureRow
+
+    path = write(tmp_path, "c.csv", HEADER +
+                 "a1,Song,Band,LP,Sad Songs,pop,0.5,,100\n"
+                 "a1,Song,Band,LP,Rainy Day,rock,0.7,0.25,\n")
+    track, = load_catalog([path]).tracks
+    assert isinstance(track.features, FeatureRow)
+    # the first row's values win; the second fills in what the first lacked
+    assert track.features == {"energy": 0.5, "tempo": 100.0, "valence": 0.25}
+    assert track.features["tempo"] == 100.0 and track.features.get("danceability") is None
+    assert "energy" in track.features and "danceability" not in track.features
+    with pytest.raises(KeyError):
+        track.features["danceability"]
+    assert json.loads(json.dumps(dict(track.features))) == dict(track.features)
+    assert pickle.loads(pickle.dumps(track)).features == track.features

@@ -244,3 +244,25 @@ def test_lexicon_is_large_and_well_formed():
         assert set(spec["moods"]) <= set(MOODS), word
         assert all(0 < w <= 1 for w in spec["moods"].values()), word
         assert -1 <= spec["valence"] <= 1 and -1 <= spec["arousal"] <= 1, word
+
+
+def test_profiles_do_not_depend_on_how_many_tracks_are_read_at_a_time():
+    """The build finishes unreviewed tracks as it reads them, a chunk at a time; reviewed
+    and compared tracks, anywhere in the catalog, must come out exactly the same."""
+    from models.build import analyse_moods
+
+    catalog = album("Night Swim", "Morning Light", "Third Cue", "Fourth Cue", "Fifth Cue")
+    for i, track in enumerate(catalog.tracks):
+        track.features = {"valence": 0.2 * i, "energy": 1.0 - 0.2 * i}
+        track.tags = ["sad songs"] if i % 2 else ["party"]
+    text = ("\u201cFifth Cue\u201d is hopeful and playful. "
+            "\u201cNight Swim\u201d is like \u201cFifth Cue\u201d but lonely. The record is tender.")
+    review, lexicon = Review(text=text, album="Score"), load_lexicon()
+    whole = analyse_moods(catalog, [review], lexicon)
+    pieces = analyse_moods(catalog, [review], lexicon, chunk=2)
+    assert [(c.subject, c.other) for c in pieces.comparisons] == [(0, 4)]
+    for a, b in zip(whole.profiles, pieces.profiles):
+        assert np.array_equal(a.scores, b.scores) and a.evidence == b.evidence
+        assert (a.valence, a.arousal, a.confidence, a.source) == \
+            (b.valence, b.arousal, b.confidence, b.source)
+    assert whole.profiles[0].scores[MOOD_INDEX["lonely"]] > 0.3

@@ -3,7 +3,7 @@ into mood profiles; and the track comparisons the reviews assert."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -120,37 +120,59 @@ def _heard_positions(tracks: Sequence[Track], positions: list,
     return out
 
 
+MOOD_CHUNK = 50_000  # tracks whose audio positions and moods are computed at a time
+
+
 def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
                   progress: ProgressFactory = no_progress,
                   va_model: VaModel | None = None,
-                  audio_feel: AudioFeel | None = None) -> MoodAnalysis:
-    """Mood profiles of every track, and the track comparisons the reviews assert."""
-    accs = [MoodAccumulator() for _ in catalog.tracks]
+                  audio_feel: AudioFeel | None = None,
+                  chunk: int = MOOD_CHUNK) -> MoodAnalysis:
+    """Mood profiles of every track, and the track comparisons the reviews assert.
+
+    The reviews are read first, so a track no review touches is finished as soon as its
+    own evidence is in: only the reviewed tracks' accumulators are held to the end (a
+    million accumulators at once cost more than the profiles).  Audio positions and moods
+    are computed ``chunk`` tracks at a time (the result does not depend on it)."""
+    tracks = catalog.tracks
+    bar = progress("moods", len(tracks) + len(reviews))
+    readings = [ReviewLinker(tracks).read(review) for review in reviews] if reviews else []
+    comparisons = [c for reading in readings for c in reading.comparisons]
+    held = {row: MoodAccumulator() for row in _reviewed_rows(readings)}
+    profiles: list[MoodProfile | None] = [None] * len(tracks)
     read_tag = TagReader(lexicon)
-    bar = progress("moods", len(catalog.tracks) + len(reviews))
-    positions = audio_positions(catalog.tracks, va_model, audio_feel)
-    audio_moods = _audio_moods(catalog.tracks, positions, va_model, lexicon, audio_feel)
-    for acc, track, audio_va, moods in zip(accs, catalog.tracks, positions, audio_moods):
-        _track_evidence(acc, track, read_tag, lexicon, audio_va, moods)
-        bar.update(1)
-    linker = ReviewLinker(catalog.tracks)
-    comparisons: list[Comparison] = []
-    passages: list[Passage] = []
-    unresolved = 0
-    for review in reviews:
-        reading = linker.read(review)
-        unresolved += reading.unresolved
-        _read_passages(reading, accs, lexicon)
-        comparisons += reading.comparisons
-        passages += reading.passages
+    for start in range(0, len(tracks), chunk):
+        part = tracks[start:start + chunk]
+        positions = audio_positions(part, va_model, audio_feel)
+        audio_moods = _audio_moods(part, positions, va_model, lexicon, audio_feel)
+        for row, track, audio_va, moods in zip(range(start, start + len(part)), part,
+                                               positions, audio_moods):
+            acc = held[row] if row in held else MoodAccumulator()
+            _track_evidence(acc, track, read_tag, lexicon, audio_va, moods)
+            if row not in held:
+                profiles[row] = finish(acc, lexicon)
+        bar.update(len(part))
+    for reading in readings:
+        _read_passages(reading, held, lexicon)
         bar.update(1)
     bar.close()
-    _blend(accs, comparisons)
-    return MoodAnalysis([finish(acc, lexicon) for acc in accs], comparisons, unresolved,
-                        passages)
+    _blend(held, comparisons)
+    for row, acc in held.items():
+        profiles[row] = finish(acc, lexicon)
+    return MoodAnalysis(profiles, comparisons, sum(r.unresolved for r in readings),
+                        [p for reading in readings for p in reading.passages])
 
 
-def _read_passages(reading: Reading, accs: list[MoodAccumulator], lexicon: Lexicon) -> None:
+def _reviewed_rows(readings: Sequence[Reading]) -> list[int]:
+    """Rows a review credits or compares: their evidence is complete only at the end."""
+    rows = {row for reading in readings for p in reading.passages for row in p.rows}
+    rows |= {row for reading in readings for c in reading.comparisons
+             for row in (c.subject, c.other)}
+    return sorted(rows)
+
+
+def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
+                   lexicon: Lexicon) -> None:
     """Tag each passage and credit its rows.  Album-level passages come last, and for a
     track this review also describes on its own they count at most ALBUM_SHARE of
     that description: what is said of the whole album is a fallback, not a verdict.
@@ -179,7 +201,7 @@ def _read_passages(reading: Reading, accs: list[MoodAccumulator], lexicon: Lexic
                                kind="reviews", sentence=passage.sentence)
 
 
-def _blend(accs: list[MoodAccumulator], comparisons: Sequence[Comparison]) -> None:
+def _blend(accs: Mapping[int, MoodAccumulator], comparisons: Sequence[Comparison]) -> None:
     """A track said to be like another takes in part of the other's moods, never more
     than half as much as its own evidence (what it is said to be comes first)."""
     before = {c.other: accs[c.other].copy() for c in comparisons}

@@ -144,8 +144,7 @@ def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[
     mass = va_conf + text_conf
     va = np.where(mass > 0, (va * va_conf + text_va * text_conf) / np.maximum(mass, 1e-12), 0.0)
     va_c = np.minimum(1.0, np.maximum(va_conf, text_conf))
-    moods = np.array([p.scores for p in profiles], dtype=np.float64).reshape(n, len(MOODS))
-    mood_c = np.repeat(np.array([p.confidence for p in profiles])[:, None], len(MOODS), axis=1)
+    placed, weight = _placed(va, va_c, profiles)
     if heard is not None:
         latent_c[heard & ~has_tags] = 0.0
     lacking = (sound_c == 0).any(axis=1)  # words fill in features the audio lacks
@@ -159,8 +158,20 @@ def feel_evidence(model: FeelModel, tracks: Sequence[Track], profiles: Sequence[
         fill = sound_c[rows] == 0
         sound[rows] = np.where(fill, est, sound[rows])
         sound_c[rows] = np.where(fill, est_c, sound_c[rows])
-    return FeelEvidence(va, np.hstack([va, moods]), np.hstack([va_c, mood_c]), latent,
-                        latent_c, sound, sound_c)
+    return FeelEvidence(va, placed, weight, latent, latent_c, sound, sound_c)
+
+
+def _placed(va: np.ndarray, va_c: np.ndarray, profiles: Sequence[MoodProfile],
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Valence/arousal then the 16 mood scores, and their confidences, written into one
+    (n, 18) array each (no stacked copies: at a million tracks every copy counts)."""
+    n, width = len(va), 2 + len(MOODS)
+    placed, weight = np.empty((n, width)), np.empty((n, width))
+    placed[:, :2], weight[:, :2] = va, va_c
+    if n:
+        placed[:, 2:] = np.stack([p.scores for p in profiles])
+    weight[:, 2:] = np.array([p.confidence for p in profiles], dtype=np.float64)[:, None]
+    return placed, weight
 
 
 def _model_parts(model: FeelModel, tracks: Sequence[Track], chunk: int = MODEL_CHUNK,
@@ -169,12 +180,16 @@ def _model_parts(model: FeelModel, tracks: Sequence[Track], chunk: int = MODEL_C
     its confidence, and which rows carry a known tag), ``chunk`` rows at a time: its
     inputs are about a hundred float64 columns per track, too many to hold for a
     million tracks at once."""
-    parts = []
-    for start in range(0, max(len(tracks), 1), chunk):  # an empty catalog: one empty part
+    n, outputs = len(tracks), None
+    for start in range(0, max(n, 1), chunk):  # an empty catalog: one empty part
         prepared = model.prepare(tracks[start:start + chunk])
-        parts.append((*model.predict_va(prepared), *model.predict_latent(prepared),
-                      *model.sound(prepared), prepared.has_tags))
-    return tuple(np.concatenate(column) for column in zip(*parts))
+        part = (*model.predict_va(prepared), *model.predict_latent(prepared),
+                *model.sound(prepared), prepared.has_tags)
+        if outputs is None:  # written in place: no list of parts to concatenate
+            outputs = tuple(np.empty((n, *p.shape[1:]), p.dtype) for p in part)
+        for out, p in zip(outputs, part):
+            out[start:start + len(p)] = p
+    return outputs
 
 
 def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
@@ -191,12 +206,27 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
     reads ``chunk`` rows at a time (the result does not depend on it)."""
     ev = feel_evidence(model, tracks, profiles, reviews, heard, chunk)
     centre, spread = stats if stats is not None else column_stats(ev.placed, ev.weight)
-    values = np.hstack([(ev.placed - centre) / spread, ev.latent, ev.sound])
-    confidence = np.hstack([ev.weight, ev.latent_c, ev.sound_c])
-    own = np.hstack([values, confidence]).astype(np.float32)
+    np.subtract(ev.placed, centre, out=ev.placed)
+    ev.placed /= spread
+    values = _columns(ev.placed, ev.latent, ev.sound)
+    confidence = _columns(ev.weight, ev.latent_c, ev.sound_c)
+    va, d = ev.va, values.shape[1]
+    del ev  # its arrays are copied: let them go before the next copy
+    own = np.empty((len(values), 2 * d), np.float32)
+    own[:, :d], own[:, d:] = values, confidence
     if album_prior:
         share_album_prior(values, confidence, album_groups(tracks))
-    return FeelCoordinates(values, confidence, ev.va, (centre, spread), own)
+    return FeelCoordinates(values, confidence, va, (centre, spread), own)
+
+
+def _columns(*blocks: np.ndarray) -> np.ndarray:
+    """``np.hstack(blocks)`` as float64 (the same values, one allocation)."""
+    out = np.empty((len(blocks[0]), sum(b.shape[1] for b in blocks)))
+    at = 0
+    for block in blocks:
+        out[:, at:at + block.shape[1]] = block
+        at += block.shape[1]
+    return out
 
 
 def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:
@@ -213,5 +243,10 @@ def feel_vectors(coords: FeelCoordinates, weights: FeelWeights = FeelWeights(),
     blocks = [(weights.va, 2), (weights.mood, len(MOODS)), (weights.latent, latent),
               (weights.sound, len(SOUND))]
     scale = np.concatenate([np.full(width, w / np.sqrt(width)) for w, width in blocks])
-    x = coords.values * coords.confidence * scale
-    return np.hstack([x, np.full((len(x), 1), anchor)]).astype(np.float32)
+    n, d = coords.values.shape
+    out = np.empty((n, d + 1), np.float32)
+    for start in range(0, n, MODEL_CHUNK):  # float64 products a chunk at a time
+        rows = slice(start, start + MODEL_CHUNK)
+        out[rows, :d] = coords.values[rows] * coords.confidence[rows] * scale
+    out[:, d] = anchor
+    return out

@@ -9,6 +9,7 @@ from .catalog import (
     synthetic_id,
 )
 from .checksum import sha256_of
+from .feature_row import FeatureRow
 from .external_ids import (
     ID_COLUMNS,
     KNOWN_PREFIXES,
@@ -27,6 +28,7 @@ __all__ = [
     "AUDIO_FEATURES",
     "ID_COLUMNS",
     "Catalog",
+    "FeatureRow",
     "RowProblem",
     "Track",
     "TrackMatcher",

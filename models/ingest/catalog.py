@@ -11,17 +11,17 @@ reported with file and line; a catalog fails only when nothing usable is left.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import CatalogError
 from ..language import normalise
-from .delimited import read_delimited
 from .external_ids import id_columns, read_ids
+from .feature_row import FeatureRow
+from .row_readers import READERS, jsonl_rows
 
 AUDIO_FEATURES: tuple[str, ...] = (
     "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
@@ -42,7 +42,7 @@ TAG_SEPARATORS = (";", "|")
 MAX_PROBLEMS_KEPT = 1000
 
 
-@dataclass
+@dataclass(slots=True)  # no per-track __dict__: a million tracks are held at once
 class Track:
     id: str
     title: str
@@ -50,7 +50,8 @@ class Track:
     album: str = ""
     release_date: str = ""
     popularity: float | None = None
-    features: dict[str, float] = field(default_factory=dict)
+    #: name -> value; the loader gives a compact read-only ``FeatureRow``
+    features: Mapping[str, float] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     notes: str = ""
     # kind -> value, e.g. {"isrc": "USRC17607839", "spotify": "4uLU6hMCjMI75M1A2tKUQC",
@@ -161,45 +162,8 @@ def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[s
         title=title, artist=artist, album=_text(row.get(cols.get("album", ""), "")),
         release_date=_text(row.get(cols.get("release_date", ""), "")),
         popularity=_number(row.get(cols.get("popularity", "")), "popularity"),
-        features=features, tags=_tags(row, tag_cols),
+        features=FeatureRow(features), tags=_tags(row, tag_cols),
         notes=_text(row.get(cols.get("notes", ""), "")))
-
-
-def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str | None, list[str]]]:
-    return read_delimited(path)
-
-
-def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError:
-                row = None
-            yield line_no, row if isinstance(row, dict) else None, \
-                list(row) if isinstance(row, dict) else []
-
-
-def _parquet_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise CatalogError("reading Parquet needs pyarrow: pip install 'feelalike[parquet]'") \
-            from None
-    try:
-        table = pq.read_table(path)
-    except Exception as exc:  # pyarrow raises many types for a bad file
-        raise CatalogError(f"{path}: not a readable Parquet file ({exc})") from None
-    columns = table.column_names
-    for i, row in enumerate(table.to_pylist(), start=1):
-        yield i, row, columns
-
-
-READERS = {".csv": _csv_rows, ".tsv": _csv_rows, ".txt": _csv_rows, ".jsonl": _jsonl_rows,
-           ".ndjson": _jsonl_rows, ".json": _jsonl_rows, ".parquet": _parquet_rows,
-           ".pq": _parquet_rows}
 
 
 def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None,
@@ -221,7 +185,7 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             problems.append(RowProblem(str(path), line, row or "malformed row (wrong number "
                                                                "of fields or not a JSON object)"))
             continue
-        if cols is None or reader is _jsonl_rows:
+        if cols is None or reader is jsonl_rows:
             cols = _column_map(columns, mapping or {})
             lower = {c.lower(): c for c in columns}
             tag_cols = [lower[c] for c in TAG_COLUMNS if c in lower]
@@ -238,6 +202,16 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
     return tracks, problems
 
 
+def _merged_features(kept: Mapping[str, float], other: Mapping[str, float],
+                     ) -> Mapping[str, float]:
+    """``kept``'s features, then those only ``other`` has (a compact row stays compact)."""
+    missing = {name: value for name, value in other.items() if name not in kept}
+    if not missing:
+        return kept
+    merged = {**kept, **missing}
+    return FeatureRow(merged) if isinstance(kept, FeatureRow) else merged
+
+
 def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
     """One track per id: tags united, missing fields filled from later rows."""
     merged: dict[str, Track] = {}
@@ -247,8 +221,7 @@ def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
             merged[track.id] = track
             continue
         kept.tags = list(dict.fromkeys([*kept.tags, *track.tags]))
-        for name, value in track.features.items():
-            kept.features.setdefault(name, value)
+        kept.features = _merged_features(kept.features, track.features)
         kept.album = kept.album or track.album
         kept.artist = kept.artist or track.artist
         kept.release_date = kept.release_date or track.release_date

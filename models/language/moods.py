@@ -98,14 +98,14 @@ class MoodAccumulator:
         self.sources.add("audio")
 
 
-@dataclass
+@dataclass(slots=True)
 class MoodProfile:
     scores: np.ndarray  # (16,) in [0, 1]
     valence: float
     arousal: float
     confidence: float
     source: str  # "reviews", "tags", "audio" or "none": the strongest kind of evidence
-    evidence: dict[str, list[Evidence]]
+    evidence: dict[str, tuple[Evidence, ...]]  # shared between profiles: read-only
 
     def top(self, n: int = 3, minimum: float = SHOWN_MINIMUM) -> list[str]:
         order = np.argsort(-self.scores, kind="stable")
@@ -149,11 +149,24 @@ def finish(acc: MoodAccumulator, lexicon: Lexicon | None = None) -> MoodProfile:
         # little text evidence: fill in from the valence/arousal position, marked weaker
         prior = inferred_scores(float(va[0]), float(va[1]), lexicon)
         scores = np.maximum(scores, prior * (1.0 - acc.amount))
+    return MoodProfile(scores=np.nan_to_num(scores).astype(np.float32), valence=float(va[0]),
+                       arousal=float(va[1]), confidence=float(1.0 - np.exp(-acc.amount / 3.0)),
+                       source=_source(acc), evidence=_strongest_evidence(acc.evidence))
+
+
+def _strongest_evidence(found: list[Evidence]) -> dict[str, tuple[Evidence, ...]]:
+    """Per mood, its ``MAX_EVIDENCE_PER_MOOD`` strongest pieces of evidence."""
     evidence: dict[str, list[Evidence]] = {}
-    for ev in sorted(acc.evidence, key=lambda e: -e.weight):
+    for ev in sorted(found, key=lambda e: -e.weight):
         bucket = evidence.setdefault(ev.mood, [])
         if len(bucket) < MAX_EVIDENCE_PER_MOOD:
             bucket.append(ev)
-    return MoodProfile(scores=np.nan_to_num(scores).astype(np.float32), valence=float(va[0]),
-                       arousal=float(va[1]), confidence=float(1.0 - np.exp(-acc.amount / 3.0)),
-                       source=_source(acc), evidence=evidence)
+    return _shared(tuple((mood, tuple(bucket)) for mood, bucket in evidence.items()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared(items: tuple[tuple[str, tuple[Evidence, ...]], ...],
+            ) -> dict[str, tuple[Evidence, ...]]:
+    """One dict for equal evidence: tracks with the same tags share it (read it, never
+    change it), as they share its ``Evidence`` objects."""
+    return dict(items)
