@@ -42,6 +42,21 @@ def test_round_trip_without_pickle(store, published, small_catalog):
     assert store.tracks(published, [0])[0]["id"] == small_catalog.tracks[0].id
 
 
+def test_arrays_written_in_many_segments_read_back_whole(store, small_catalog, monkeypatch):
+    """Publish packs each whole-catalog array a run of values at a time (bounded memory
+    at a million tracks): the runs, in order, must give back exactly the arrays built."""
+    from service.store import model_store
+
+    built = build(small_catalog, k=20)
+    monkeypatch.setattr(model_store, "SEGMENT_VALUES", 37)  # not a multiple of a row
+    version = store.publish(built)
+    assert store.client.hlen(store.key_for("vectors", version=version)) > 3
+    n = len(small_catalog.tracks)
+    assert np.array_equal(store.vectors(version, range(n)), built.vectors)
+    assert np.array_equal(store.table(version).numbers, built.table().numbers,
+                          equal_nan=True)
+
+
 def test_neighbour_encoding_round_trips():
     rows, scores = np.array([3, 1, 2], np.int32), np.array([0.9, 0.5, 0.25], np.float32)
     got_rows, got_scores = decode_neighbours(encode_neighbours(rows, scores))

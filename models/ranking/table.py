@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
@@ -126,7 +126,7 @@ class TrackTable:
                    artists=[t.artist for t in tracks], albums=[t.album for t in tracks],
                    artist_keys=[normalise(t.artist) for t in tracks],
                    song_keys=[song_key(t.title, t.artist) for t in tracks],
-                   tags=[frozenset(normalise(x) for x in t.tags) for t in tracks],
+                   tags=_tag_sets(t.tags for t in tracks),
                    numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32))
 
     # -- compact arrays (what the service memory-maps per version) -------------------
@@ -184,3 +184,18 @@ class TrackTable:
                    albums=meta["albums"], artist_keys=meta["artist_keys"],
                    song_keys=meta["song_keys"], tags=[frozenset(t) for t in meta["tags"]],
                    numbers=matrix, vectors=vectors)
+
+
+def _tag_sets(tag_lists: Iterable[Sequence[str]]) -> list[frozenset[str]]:
+    """Each track's normalised tags, one shared set per distinct list of tags (a million
+    tracks have a few thousand playlists and genres between them)."""
+    sets: dict[tuple[str, ...], frozenset[str]] = {}
+    out = []
+    for tags in tag_lists:
+        key = tuple(tags)
+        found = sets.get(key)
+        if found is None:
+            found = sets[key] = frozenset(normalise(x) for x in key)
+        out.append(found)
+    return out
+

@@ -42,24 +42,39 @@ class VariantRows(Mapping[str, list[int]]):
 
 def title_arrays(titles: Sequence[str], artists: Sequence[str],
                  popularity: Sequence[float]) -> dict[str, np.ndarray]:
-    """What a title index needs, as arrays (prefixed ``titles.``)."""
-    by_variant: dict[str, list[int]] = {}
+    """What a title index needs, as arrays (prefixed ``titles.``).  Each part is packed
+    into arrays as soon as it is made and its Python strings let go (at a million
+    tracks each part is millions of strings)."""
+    out = {"titles.popularity": np.asarray(popularity, dtype=np.float64)}
+    out.update(_variant_arrays(titles))
+    norm_titles = StringColumn.of([normalise(t) for t in titles])
+    norm_artists = StringColumn.of([normalise(a) for a in artists])
+    out.update(norm_titles.arrays("titles.norm_titles"))
+    out.update(norm_artists.arrays("titles.norm_artists"))
+    out.update(StringColumn.of([f"{t} {a}" for t, a in zip(norm_titles, norm_artists)])
+               .arrays("titles.combined"))
+    return out
+
+
+def _variant_arrays(titles: Sequence[str]) -> dict[str, np.ndarray]:
+    """Every normalised title variant, sorted, with the rows that carry it (CSR)."""
+    by_variant: dict[str, int | list[int]] = {}  # a list only where rows share a variant
     for row, title in enumerate(titles):
         for variant in variants(title):
-            by_variant.setdefault(variant, []).append(row)
+            found = by_variant.setdefault(variant, row)
+            if isinstance(found, list):
+                found.append(row)
+            elif found != row:
+                by_variant[variant] = [found, row]
     keys = sorted(by_variant)
+    found = [by_variant.pop(k) for k in keys]
     indptr = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum([len(by_variant[k]) for k in keys], out=indptr[1:])
-    rows = np.fromiter((r for k in keys for r in by_variant[k]), np.int64, int(indptr[-1]))
-    norm_titles = [normalise(t) for t in titles]
-    norm_artists = [normalise(a) for a in artists]
-    out = {"titles.popularity": np.asarray(popularity, dtype=np.float64),
-           "titles.variant_indptr": indptr, "titles.variant_rows": rows}
-    for name, values in (("variants", keys), ("norm_titles", norm_titles),
-                         ("norm_artists", norm_artists),
-                         ("combined", [f"{t} {a}" for t, a in zip(norm_titles, norm_artists)])):
-        out.update(StringColumn.of(values).arrays(f"titles.{name}"))
-    return out
+    np.cumsum([len(f) if isinstance(f, list) else 1 for f in found], out=indptr[1:])
+    rows = np.fromiter((r for f in found for r in (f if isinstance(f, list) else (f,))),
+                       np.int64, int(indptr[-1]))
+    del found
+    return {"titles.variant_indptr": indptr, "titles.variant_rows": rows,
+            **StringColumn.of(keys).arrays("titles.variants")}
 
 
 def title_index(arrays: Arrays, titles: Sequence[str], artists: Sequence[str]) -> TitleIndex:

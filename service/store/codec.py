@@ -132,11 +132,14 @@ def document_json(doc: dict[str, Any]) -> str:
     return json.dumps(doc, separators=(",", ":"))  # ASCII: never a raw newline
 
 
-def make_dictionary(lines: Sequence[str]) -> bytes:
-    """A preset dictionary for the documents: a spread of them, up to 32 KB."""
-    step = max(1, len(lines) // 64)
-    sample = "\n".join(lines[i] for i in range(0, len(lines), step)).encode()
-    return sample[-DICTIONARY_BYTES:]
+def dictionary_rows(n: int) -> range:
+    """The rows whose documents make the preset dictionary: a spread of 64 or so."""
+    return range(0, n, max(1, n // 64))
+
+
+def make_dictionary(sample: Sequence[str]) -> bytes:
+    """A preset dictionary for the documents from a spread of them, up to 32 KB."""
+    return "\n".join(sample).encode()[-DICTIONARY_BYTES:]
 
 
 def pack_documents(lines: Sequence[str | bytes], dictionary: bytes) -> bytes:
@@ -208,7 +211,7 @@ def track_document(track: Track, profile: MoodProfile,
     return {
         "id": track.id, "title": track.title, "artist": track.artist, "album": track.album,
         "release_date": track.release_date, "popularity": track.popularity,
-        "tags": track.tags[:20], "features": track.features,
+        "tags": track.tags[:20], "features": dict(track.features),
         "external_ids": dict(track.external_ids),
         "top_moods": profile.top(TOP_MOODS),
         "moods": profile.mood_list(),
@@ -219,8 +222,10 @@ def track_document(track: Track, profile: MoodProfile,
     }
 
 
-def track_documents(built: BuiltModel) -> Iterator[dict[str, Any]]:
-    """Every track's document, row by row."""
-    for row, (track, profile) in enumerate(zip(built.tracks, built.profiles)):
+def track_documents(built: BuiltModel, rows: Iterable[int] | None = None,
+                    ) -> Iterator[dict[str, Any]]:
+    """The documents of ``rows`` (default every track), row by row: made as they are
+    written, never all at once (a million documents are gigabytes of JSON)."""
+    for row in range(len(built.tracks)) if rows is None else rows:
         related = built.related[row] if row < len(built.related) else []
-        yield track_document(track, profile, related)
+        yield track_document(built.tracks[row], built.profiles[row], related)

@@ -60,6 +60,9 @@ from .reads import Reads
 from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
 
 WRITE_CHUNK = 2000
+SEGMENT_VALUES = 1 << 22  # float32 values packed and written at a time (16 MB)
+
+
 def is_cluster(client: Any) -> bool:
     return isinstance(client, redis.RedisCluster)
 
@@ -131,19 +134,19 @@ class ModelStore(Reads, Upkeep):
         def key(name: str) -> str:
             return self.key_for(name, version=version)
 
-        lines = [codec.document_json(doc) for doc in codec.track_documents(built)]
-        dictionary = codec.make_dictionary(lines)
+        n = len(built.tracks)
+        dictionary = codec.make_dictionary(self._lines(built, codec.dictionary_rows(n)))
         self.client.set(key("dictionary"), dictionary, ex=self.pending_seconds)
         pipe, done = self.client.pipeline(transaction=False), 0
-        for start in range(0, len(lines), BUCKET):
-            rows = range(start, min(start + BUCKET, len(lines)))
+        for start in range(0, n, BUCKET):
+            rows = range(start, min(start + BUCKET, n))
             bucket = str(start // BUCKET)
-            pipe.hset(key("docs"), bucket, codec.pack_documents(lines[start:rows.stop],
+            pipe.hset(key("docs"), bucket, codec.pack_documents(self._lines(built, rows),
                                                                dictionary))
             pipe.hset(key("neighbours"), bucket, codec.pack_lists(
                 [(built.neighbours[r], built.scores[r]) for r in rows]))
             done += len(rows)
-            if done >= WRITE_CHUNK or rows.stop == len(lines):
+            if done >= WRITE_CHUNK or rows.stop == n:
                 self._execute_pending(pipe, [key("docs"), key("neighbours")])
                 if progress:
                     progress(done)
@@ -156,6 +159,10 @@ class ModelStore(Reads, Upkeep):
                          [(t.id, row) for row, t in enumerate(built.tracks)])
         self.write_index(version, "ids", layout["ids"], ids)  # a shared id: its first row
         return layout
+
+    @staticmethod
+    def _lines(built: BuiltModel, rows: Iterable[int]) -> list[str]:
+        return [codec.document_json(doc) for doc in codec.track_documents(built, rows)]
 
     def write_index(self, version: str, name: str, buckets: int,
                     pairs: Iterable[tuple[str, int]]) -> None:
@@ -175,27 +182,43 @@ class ModelStore(Reads, Upkeep):
         pipe.execute()
 
     def _write_arrays(self, version: str, built: BuiltModel) -> None:
-        titles = [[t.title, t.artist, t.popularity or 0.0] for t in built.tracks]
+        """The version's whole-catalog values, one at a time: each is written and let go
+        before the next is made (at a million tracks each is hundreds of megabytes of
+        Python objects while it is made)."""
+        titles_json = json.dumps([[t.title, t.artist, t.popularity or 0.0]
+                                  for t in built.tracks]).encode()
+        self._set(version, "titles", zlib.compress(titles_json))
+        prebuilt = title_arrays([t.title for t in built.tracks],
+                                [t.artist for t in built.tracks],
+                                [t.popularity or 0.0 for t in built.tracks])
+        # the title index, made once here, not in each worker
+        self._set(version, "title_arrays", title_arrays_to_bytes(prebuilt, titles_json))
+        del prebuilt, titles_json
         numbers, strings = built.table().to_payload()
-        titles_json = json.dumps(titles)
-        prebuilt = title_arrays(*(list(column) for column in zip(*titles))) if titles \
-            else title_arrays([], [], [])  # the title index, once here, not in each worker
-        values = {"titles": zlib.compress(titles_json.encode()),
-                  "table_strings": zlib.compress(strings.encode()),
-                  "title_arrays": title_arrays_to_bytes(prebuilt, titles_json.encode())}
-        arrays = {"vectors": built.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
+        blob, strings = strings.encode(), None
+        self._set(version, "table_strings", zlib.compress(blob))
+        del blob
+        self._set_array(version, "table", np.frombuffer(numbers, SCORE_DTYPE))
+        self._set_array(version, "vectors", built.vectors)
         if built.fitted is not None and built.hubs is not None:  # for incremental updates
-            values.update(fitted=built.fitted.to_bytes(),
-                          hubs=built.hubs.astype(SCORE_DTYPE).tobytes())
+            self._set(version, "fitted", built.fitted.to_bytes())
+            self._set(version, "hubs", built.hubs.astype(SCORE_DTYPE).tobytes())
         if built.coords is not None:
-            arrays["coords"] = built.coords
-        pipe = self.client.pipeline(transaction=False)
-        for name, value in values.items():
-            pipe.set(self.key_for(name, version=version), value, ex=self.pending_seconds)
-        for name, array in arrays.items():  # one segment: the whole array
-            pipe.hset(self.key_for(name, version=version), "0", codec.pack_array(array))
-            pipe.expire(self.key_for(name, version=version), self.pending_seconds)
-        pipe.execute()
+            self._set_array(version, "coords", built.coords)
+
+    def _set(self, version: str, name: str, value: bytes) -> None:
+        self.client.set(self.key_for(name, version=version), value, ex=self.pending_seconds)
+
+    def _set_array(self, version: str, name: str, array: np.ndarray) -> None:
+        """A whole array as segments of its hash (runs of ``SEGMENT_VALUES`` values, each
+        packed and written on its own), pending until activation."""
+        key, values = self.key_for(name, version=version), np.ravel(array)
+        for segment, start in enumerate(range(0, max(len(values), 1), SEGMENT_VALUES)):
+            pipe = self.client.pipeline(transaction=False)
+            pipe.hset(key, str(segment),
+                      codec.pack_array(values[start:start + SEGMENT_VALUES]))
+            pipe.expire(key, self.pending_seconds)
+            pipe.execute()
 
     @guard
     def activate(self, version: str, expect: str | None = None) -> None:
