@@ -11,7 +11,7 @@ from models.build import build
 from models.ingest import Catalog, Track
 from models.ranking import camelot, compatible, tempo_jump
 
-from .fixtures import error_of
+from .fixtures import SHARED, TIDY, error_of, needs_shared
 
 
 def rich_track(i: int) -> Track:
@@ -195,6 +195,52 @@ def test_playlist_follows_the_arc(client, rich):
         assert t["artist"] not in [u["artist"] for u in tracks[max(0, i - 3):i]]
         assert {"id", "title", "artist", "valence", "arousal", "tempo", "key",
                 "camelot"} <= set(t)
+
+
+@pytest.mark.parametrize("seed", ["r3", "r50", "r121", "r277"])
+def test_a_playlist_without_an_arc_is_made_of_what_feels_like_the_seed(client, rich, seed):
+    """Its tracks are the seed's recommendations (twice as many to choose from, so that
+    tempo and key can flow), the first of them first, not the whole catalog's."""
+    length = 10
+    recs = post(client, "/v1/recommendations", {"seeds": [seed], "limit": 2 * length})
+    ids = [r["id"] for r in recs["results"]]
+    tracks = post(client, "/v1/playlists", {"seed": seed, "length": length})["tracks"]
+    assert len(tracks) == length
+    assert {t["id"] for t in tracks} <= set(ids)
+    assert len({t["id"] for t in tracks} & set(ids[:length])) >= length // 2
+    best = [r["id"] for r in recs["results"] if r["score"] == recs["results"][0]["score"]]
+    assert tracks[0]["id"] in best
+    assert [t["score"] for t in tracks] == [recs["results"][ids.index(t["id"])]["score"]
+                                            for t in tracks]
+
+
+def test_a_playlist_with_filters_keeps_to_them_and_to_the_seed(client, rich):
+    body = {"seeds": ["r3"], "exclude_tags": ["pop"], "min_tempo": 80}
+    recs = post(client, "/v1/recommendations", {**body, "limit": 16})
+    tracks = post(client, "/v1/playlists", {**body, "length": 8})["tracks"]
+    assert len(tracks) == 8 and {t["id"] for t in tracks} <= {r["id"] for r in recs["results"]}
+    assert all("pop" not in rich[t["id"]].tags and t["tempo"] >= 80 for t in tracks)
+
+
+@needs_shared
+@pytest.mark.shared_data
+def test_the_demo_playlist_of_a_score_track_is_made_of_its_recommendations(
+        runner, monkeypatch, client):
+    """The reported defect: seeded by a quiet score track, the playlist held none of the
+    tracks the recommendations say feel like it (it chased the seed's valence/arousal
+    point over the whole catalog)."""
+    monkeypatch.setenv("FEELALIKE_DATASET_MIRRORS",
+                       f"{TIDY.parent}:{SHARED / 'moods' / 'deezer'}")
+    code, _, err = runner("demo", "--no-serve")
+    assert code == 0, err
+    recs = client.get("/v1/recommendations?seed=Loneliness%20%233&limit=20").get_json()
+    ids = [r["id"] for r in recs["results"]]
+    tracks = post(client, "/v1/playlists", {"seed": "Loneliness #3", "length": 20})["tracks"]
+    placed = [t["id"] for t in tracks]
+    assert len(placed) == 20 and len(set(placed) & set(ids)) >= 10, (placed, ids)
+    assert tracks[0]["id"] in ids[:5] and len(set(placed) & set(ids[:5])) >= 4
+    code, out, err = runner("playlist", "Loneliness #3", "--length", "20")
+    assert code == 0 and [t["id"] for t in json.loads(out)["tracks"]] == placed
 
 
 def test_playlist_transitions_flow_in_tempo_and_key(client, store):

@@ -86,11 +86,36 @@ def test_plain_seed_uses_the_precomputed_lists(built):
     assert ranking.rows == [int(r) for r in built.neighbours[7][:5]]
 
 
-def test_playlist_relevance_covers_every_allowed_row(built):
+def test_a_playlist_pool_is_the_ranking_s_best(engine):
+    """Without an arc a playlist is made of what the recommendations rank first."""
+    query = Query(seeds=[(7, 1.0)], limit=12)
+    rows, scores = engine.pool(query, 12)
+    assert rows.tolist() == engine.rank(query).rows and len(rows) == 12
+    assert scores.tolist() == sorted(scores.tolist(), reverse=True)
+
+
+def test_a_pool_longer_than_the_lists_comes_from_the_next_index(built):
+    table = built.table()
+    engine = RankingEngine(table, [lists_of(built), VectorIndex(table)])
+    rows, _ = engine.pool(Query(seeds=[(7, 1.0)]), 40)  # the lists hold 30
+    assert len(rows) == 40 and 7 not in rows
+    assert engine.pool(Query(seeds=[(7, 1.0)]), 10)[0].tolist() == \
+        engine.rank(Query(seeds=[(7, 1.0)], limit=10)).rows
+
+
+def test_a_pool_keeps_every_track_tied_with_its_last(built):
+    tracks = [make_track(0, id=f"same{i}", title=f"Same {i}", artist=f"Artist {i}",
+                         features={"valence": 0.5, "energy": 0.5, "tempo": 90.0})
+              for i in range(30)]
+    table = build(Catalog(tracks), k=5).table()
+    rows, scores = RankingEngine(table).pool(Query(seeds=[(0, 1.0)]), 6)
+    assert len(rows) == 29 and len(set(scores.tolist())) == 1
+
+
+def test_an_arc_pool_is_every_allowed_row(built):
     engine = RankingEngine(built.table(), [lists_of(built)])
-    rows, relevance = engine.relevance(Query(seeds=[(7, 1.0)]))
-    assert len(relevance) == len(engine.table) and 7 not in rows
-    assert len(rows) == len(engine.table) - 1  # the exhaustive scan, not the top-K list
+    rows, relevance = engine.pool(Query(seeds=[(7, 1.0)], moods={"sad": 1.0}), None)
+    assert len(rows) == len(relevance) == len(engine.table) - 1 and 7 not in rows
 
 
 def test_get_and_post_agree_on_a_plain_seed(client, published):

@@ -7,7 +7,7 @@ from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import path
-from .playlist import arc_ends, arc_points, sequence, tempo_jump
+from .playlist import arc_ends, arc_points, pool_size, sequence, tempo_jump
 from .query import Query, allowed, relevance, to_unit
 from .shaping import POOL, clamp, seed_songs
 from .table import NUMERIC, TrackTable, song_key
@@ -41,6 +41,7 @@ __all__ = [
     "compatible",
     "key_name",
     "path",
+    "pool_size",
     "read_text_target",
     "reasons",
     "relevance",

@@ -1,11 +1,16 @@
-"""Ordering tracks into a playlist that follows a mood arc.
+"""Ordering tracks into a playlist, flowing in tempo and key, along a mood arc if asked.
 
-The arc moves valence/arousal from one mood's position to another's, linearly over
-the playlist.  Tracks are placed greedily, position by position: the one closest to
-the arc's target wins, with penalties for a tempo jump beyond the tolerance (half
-and double time count as the same pulse), for keys that clash on the Camelot wheel,
-and a bonus for relevance; no artist repeats within ``min_artist_gap`` positions and
-no track appears twice.
+Without an arc the playlist is made of the query's best candidates as the
+recommendations rank them (``POOL_PER_PLACE`` per place, so that the flow rules have
+some choice): the tracks that feel like the seed.  With an arc, valence/arousal move
+from one mood's position to another's, linearly over the playlist, and every track
+that passes the filters is a candidate (the seed's neighbourhood rarely spans an arc).
+
+Tracks are placed greedily, position by position: the cheapest candidate wins, with
+costs for distance to the arc's target (with an arc only), lack of relevance, a tempo
+jump beyond the tolerance (half and double time count as the same pulse) and keys
+that clash on the Camelot wheel; no artist repeats within ``min_artist_gap``
+positions and no track appears twice.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from .table import TrackTable
 VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 1.0, 0.5, 0.5, 0.4
 TEMPO_BREAK = 1.0  # flat cost of any jump beyond the tolerance
 FIRST_LOOK = 64
+POOL_PER_PLACE = 2  # candidates per place without an arc (measured: bench/playlist_quality.py)
 
 
 @dataclass
@@ -36,6 +42,7 @@ class Placement:
     rows: list[int]
     arc: list[ArcPoint]
     warnings: list[str]
+    scores: list[float]  # each placed row's relevance
 
 
 def arc_points(start: tuple[float, float], end: tuple[float, float], length: int,
@@ -45,6 +52,12 @@ def arc_points(start: tuple[float, float], end: tuple[float, float], length: int
         return [ArcPoint(v0, a0)]
     return [ArcPoint(v0 + (v1 - v0) * i / (length - 1), a0 + (a1 - a0) * i / (length - 1))
             for i in range(length)]
+
+
+def pool_size(length: int, arc: bool) -> int | None:
+    """How many of the query's best candidates a playlist of ``length`` is made from;
+    None (all that pass the filters) along an arc."""
+    return None if arc else POOL_PER_PLACE * length
 
 
 def tempo_jump(a: float, b: np.ndarray, tolerance: float) -> np.ndarray:
@@ -73,24 +86,27 @@ def _normalised(relevance: np.ndarray) -> np.ndarray:
 def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
              arc: list[ArcPoint], *, min_artist_gap: int = 3, tempo_tolerance: float = 0.08,
              max_per_artist: int | None = None, used_songs: set[str] = frozenset(),
-             ) -> Placement:
-    """Place candidate rows along ``arc``; may return fewer tracks (with a warning).
+             follow_arc: bool = True) -> Placement:
+    """Place candidate rows along ``arc`` (one point per position); may return fewer
+    tracks (with a warning).  ``relevance`` is per candidate, in the same order.
 
     Every position scores all candidates at once: distance to the arc's valence/arousal
-    target, lack of relevance, and (after the first) tempo jump and key clash with the
-    previous track.
+    target (unless not ``follow_arc``: then the candidates already are what the playlist
+    should feel like), lack of relevance, and (after the first) tempo jump and key clash
+    with the previous track.
     """
     rows = np.asarray(candidates, dtype=np.int64)
     va = np.stack([table.column("valence_mood")[rows], table.column("arousal_mood")[rows]], 1)
     va = np.nan_to_num(va.astype(np.float64))
-    base = RELEVANCE_WEIGHT * (1.0 - _normalised(relevance[rows].astype(np.float64)))
+    base = RELEVANCE_WEIGHT * (1.0 - _normalised(np.asarray(relevance, dtype=np.float64)))
+    va_weight = VA_WEIGHT if follow_arc else 0.0
     tempo = table.column("tempo")[rows].astype(np.float64)
     numbers, letters = wheel(table.column("key")[rows], table.column("mode")[rows])
     artists = table.artist_codes[rows].tolist()  # equal codes = the same artist
     blocked = np.zeros(len(rows), dtype=bool)
     songs, per_artist, placed = set(used_songs), {}, []
     for point in arc:
-        cost = base + VA_WEIGHT * np.linalg.norm(va - (point.valence, point.arousal), axis=1)
+        cost = base + va_weight * np.linalg.norm(va - (point.valence, point.arousal), axis=1)
         if placed:
             cost += TEMPO_WEIGHT * tempo_jump(tempo[placed[-1]], tempo, tempo_tolerance)
             prev = placed[-1]
@@ -108,7 +124,8 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     warnings = [] if len(placed) == len(arc) else [
         f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
-    return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings)
+    return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings,
+                     [float(relevance[i]) for i in placed])
 
 
 def _cheapest(cost: np.ndarray, rows: np.ndarray, artists: list[int], recent: set[int],

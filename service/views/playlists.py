@@ -7,7 +7,15 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, jsonify
 
 from models.errors import BadRequest
-from models.ranking import Query, arc_ends, arc_points, path, seed_songs, sequence
+from models.ranking import (
+    Query,
+    arc_ends,
+    arc_points,
+    path,
+    pool_size,
+    seed_songs,
+    sequence,
+)
 
 from ..exports import FORMATS, export
 from ..locations import Places
@@ -29,18 +37,19 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
         raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
     table = res.table
-    candidates, relevance = res.engine.relevance(q)
+    candidates, relevance = res.engine.pool(q, pool_size(length, arc is not None))
     placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
                       min_artist_gap=body.min_artist_gap,
                       tempo_tolerance=body.tempo_tolerance,
-                      max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q))
+                      max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
+                      follow_arc=arc is not None)
     warnings += placed.warnings if len(candidates) else [
         "no track passes the filters; loosen them to get a playlist"]
     docs = res.documents(placed.rows)
     return {"model_version": res.version,
             "title": body.title or _title(res, q, arc),
-            "tracks": [entry(table, row, doc, i, float(relevance[row]))
-                       for i, (row, doc) in enumerate(zip(placed.rows, docs))],
+            "tracks": [entry(table, row, doc, i, score) for i, (row, doc, score)
+                       in enumerate(zip(placed.rows, docs, placed.scores))],
             "arc": [{"position": i, "valence": round(p.valence, 3),
                      "arousal": round(p.arousal, 3)} for i, p in enumerate(placed.arc)],
             **notes, **({"warnings": warnings} if warnings else {})}

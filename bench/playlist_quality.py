@@ -1,0 +1,118 @@
+"""How well POST /v1/playlists keeps the feel of its seed, on the live model.
+
+    python bench/playlist_quality.py [--seeds 100] [--length 20] [--catalog FILE]
+
+Reads the published model (``REDIS_URL`` or the embedded Redis under
+``FEELALIKE_DATA_HOME``; ``feelalike demo --no-serve`` makes one) and, for a fixed
+sample of seed tracks (plus every track of the demo's "Her" score), makes playlists
+through the API's own view function, without an arc and along two arcs, and prints
+the mean over seeds of:
+
+* ``recs``: share of the playlist that is in the seed's top ``length`` recommendations
+  (GET /v1/recommendations);
+* ``cos``: cosine similarity of the playlist's tracks to the seed in the feel space;
+* ``shared``: share of the playlist's tracks that share a Spotify playlist with the
+  seed (``playlist_name`` of the TidyTuesday CSV given by ``--catalog``; seeds without
+  one are left out), a judge the model does not own;
+* ``breaks``: share of transitions with a tempo jump beyond the tolerance or a key
+  clash (either key unknown counts as no clash);
+* for arcs, ``arc r``: correlation of position with valence, and ``arc err``: mean
+  distance in valence/arousal to the arc's targets.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from models.ranking import compatible, tempo_jump  # noqa: E402
+from service.requests import PlaylistBody, parse  # noqa: E402
+from service.resources import Resources  # noqa: E402
+from service.store import open_store  # noqa: E402
+from service.views.playlists import playlist  # noqa: E402
+from service.views.recommendations import similar  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_songs.csv"
+ARCS = (None, ("peaceful", "hopeful"), ("sad", "joyful"))
+
+
+def spotify_playlists(path: Path) -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    if path.is_file():
+        with path.open(newline="", encoding="utf-8") as handle:
+            for r in csv.DictReader(handle):
+                names.setdefault(r["track_id"], set()).add(r["playlist_name"])
+    return {k: frozenset(v) for k, v in names.items()}
+
+
+def breaks(tracks: list[dict], tolerance: float = 0.08) -> float:
+    """Share of transitions with a tempo jump beyond ``tolerance`` or a key clash."""
+    bad = []
+    for a, b in zip(tracks, tracks[1:]):
+        ta, tb = a["tempo"] or np.nan, b["tempo"] or np.nan
+        jump = tempo_jump(ta, np.array([tb]), tolerance)[0] > 0
+        bad.append(jump or compatible(a["camelot"], b["camelot"]) is False)
+    return float(np.mean(bad)) if bad else 0.0
+
+
+def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
+    body = {"seed": seed, "length": length}
+    if arc:
+        body["arc"] = {"from": arc[0], "to": arc[1]}
+    made = playlist(res, parse(PlaylistBody, body))
+    tracks = made["tracks"]
+    ids = [t["id"] for t in tracks]
+    table, row = res.table, res.resolve(seed)
+    rows = [res.resolve(i) for i in ids]
+    unit = table.unit_vectors
+    out = {"n": len(ids), "cos": float(np.mean(unit[rows] @ unit[row])) if rows else 0.0,
+           "breaks": breaks(tracks)}
+    if arc is None:
+        recs = {r["id"] for r in similar(res, seed, length)["results"]}
+        out["recs"] = len(recs & set(ids)) / length
+    else:
+        valence = np.array([t["valence"] for t in tracks], dtype=float)
+        out["arc r"] = float(np.corrcoef(np.arange(len(valence)), valence)[0, 1])
+        targets = np.array([[p["valence"], p["arousal"]] for p in made["arc"]])
+        va = np.array([[t["valence"], t["arousal"]] for t in tracks], dtype=float)
+        out["arc err"] = float(np.mean(np.linalg.norm(va - targets, axis=1)))
+    if groups.get(seed):
+        out["shared"] = float(np.mean([bool(groups[seed] & groups.get(i, frozenset()))
+                                       for i in ids]))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeds", type=int, default=100)
+    parser.add_argument("--length", type=int, default=20)
+    parser.add_argument("--catalog", type=Path, default=DEFAULT)
+    args = parser.parse_args()
+    res = Resources(open_store()).current()
+    table = res.table
+    rng = np.random.default_rng(0)
+    her = [i for i in table.ids if i.startswith("her-")]
+    seeds = [table.ids[int(r)] for r in rng.choice(len(table), args.seeds, replace=False)]
+    groups = spotify_playlists(args.catalog)
+    print(f"model {res.version}: {len(table)} tracks, {len(seeds)} sampled seeds + "
+          f"{len(her)} Her tracks, length {args.length}")
+    for arc in ARCS:
+        for name, chosen in (("sample", seeds), ("her", her)):
+            if not chosen:
+                continue
+            rows = [measure(res, s, arc, args.length, groups) for s in chosen]
+            keys = [k for k in ("n", "recs", "cos", "shared", "breaks", "arc r", "arc err")
+                    if any(k in r for r in rows)]
+            means = {k: np.mean([r[k] for r in rows if k in r]) for k in keys}
+            label = ":".join(arc) if arc else "no arc"
+            print(f"{label:16} {name:6} " + "  ".join(f"{k} {v:.3f}" for k, v in means.items()))
+
+
+if __name__ == "__main__":
+    main()
