@@ -18,7 +18,9 @@ HTTP on a free loopback port, a fresh data home) and measures:
   (two seeds, a tag excluded, a minimum year), POST playlists (20 tracks along an
   arc, a tag excluded), GET /v1/tracks?q= (title search);
 * per worker, after all that: RSS and PSS (shared pages split between the processes
-  mapping them; /proc/PID/smaps_rollup), the largest of the workers.
+  mapping them; /proc/PID/smaps_rollup), the largest of the workers;
+* with ``--maps``: that worker's RSS and PSS per mapped file (the version's ``.npy``
+  arrays, one by one) and for its anonymous memory, largest first.
 """
 from __future__ import annotations
 
@@ -31,7 +33,9 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import quote
 
 import numpy as np
@@ -121,7 +125,30 @@ def worker_memory(master: int) -> list[tuple[float, float, float]]:
     return out
 
 
-def serve(tree: Path, redis_url: str, home: Path, workers: int, n: int, count: int) -> dict:
+def mapped_memory(pid: int) -> dict[str, tuple[float, float]]:
+    """(RSS MB, PSS MB) per mapped file of ``pid`` ("[anon]" for the rest)."""
+    out: dict[str, list[float]] = {}
+    name = "[anon]"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        head = line.split()
+        if head and "-" in head[0] and not head[0].endswith(":"):
+            name = Path(head[5]).name if len(head) > 5 else "[anon]"
+        elif head and head[0] in ("Rss:", "Pss:"):
+            out.setdefault(name, [0.0, 0.0])[head[0] == "Pss:"] += int(head[1]) / 1024
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def worker_memory_of(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        if line.startswith("Rss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@contextmanager
+def api_server(tree: Path, redis_url: str, home: Path, workers: int) -> Iterator[tuple[str, int]]:
+    """gunicorn from ``tree`` over ``redis_url`` (README's command, ``workers`` workers,
+    a free loopback port, data home ``home``), up: (its base URL, the master's pid)."""
     from redis_server import free_port
 
     port = free_port()
@@ -136,10 +163,15 @@ def serve(tree: Path, redis_url: str, home: Path, workers: int, n: int, count: i
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base)
-        return measure(base, api.pid, n, count)
+        yield base, api.pid
     finally:
         api.terminate()
         api.wait()
+
+
+def serve(tree: Path, redis_url: str, home: Path, workers: int, n: int, count: int) -> dict:
+    with api_server(tree, redis_url, home, workers) as (base, master):
+        return measure(base, master, n, count)
 
 
 def measure(base: str, master: int, n: int, count: int) -> dict:
@@ -175,7 +207,11 @@ def measure(base: str, master: int, n: int, count: int) -> dict:
             "GET", f"{base}/v1/tracks?q={quote(f'Song {i * 37 % n} of rock')}&limit=5",
             session=session))
     memory = worker_memory(master)
-    return {**{k: statistics.median(v) for k, v in rows.items()}, "cold": max(cold),
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    largest = max(children, key=lambda pid: worker_memory_of(int(pid)))
+    maps = sorted(mapped_memory(int(largest)).items(), key=lambda kv: -kv[1][0])
+    return {"maps": {k: [round(v[0], 1), round(v[1], 1)] for k, v in maps if v[0] >= 1},
+            **{k: statistics.median(v) for k, v in rows.items()}, "cold": max(cold),
             "cold_titles": cold_titles, "rss": max(m[0] for m in memory),
             "pss": max(m[1] for m in memory), "anon": [round(m[2]) for m in memory],
             "workers": len(memory)}
@@ -227,6 +263,8 @@ def main() -> None:
     parser.add_argument("--trees", default=f"before=/work/main,after={ROOT}")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--recall", help="only: recall@10 of the cells at this size")
+    parser.add_argument("--maps", action="store_true",
+                        help="also print the largest worker's RSS/PSS per mapped file")
     args = parser.parse_args()
     if args.recall:
         print(f"recall@10 of the cells at {size(args.recall):,}: "
@@ -254,7 +292,11 @@ def main() -> None:
                           f"{r['POST playlists']:.0f} | {r['title search']:.0f} | "
                           f"{r['cold'] / 1000:.1f} | {r['cold_titles'] / 1000:.2f} | "
                           f"{r['rss']:.0f} | {r['pss']:.0f} |", flush=True)
+                    maps = r.pop("maps")
                     print(f"<!-- {json.dumps(r)} -->", flush=True)
+                    if args.maps:
+                        print(f"<!-- {name}: RSS/PSS MB per mapping: "
+                              f"{json.dumps(maps)} -->", flush=True)
             finally:
                 server.stop()
 

@@ -1,10 +1,14 @@
 """Per-version arrays on local disk, memory-mapped by every worker.
 
 The track table and the title index of a model version are written once per machine
-as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>/``
-and opened with ``np.load(mmap_mode="r")``: the operating system's page cache holds
-one copy that every worker shares, instead of each worker decoding the whole catalog
-from Redis into Python objects.
+as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>.f2/``
+(``f2``: the files' format, see ``FORMAT``) and opened with ``np.load(mmap_mode="r")``:
+the operating system's page cache holds one copy that every worker shares, instead of
+each worker decoding the whole catalog from Redis into Python objects.  A worker's
+resident size still counts every mapped page it has touched — in large page-cache
+folios (up to 2 MB on ext4), not 4 KB pages — so the files keep what requests read
+small and together: integers as narrow as their values allow, ``numbers`` one column
+after another (and the mood columns once more, row-major, as ``moods``).
 
 Writing: the first worker to need a version takes a file lock (the others wait for
 it, then only open the files), reads the version from Redis, writes every array into
@@ -42,7 +46,12 @@ from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes
 from .store import ModelStore, StoreCorrupt
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+# 2: integer arrays in the narrowest of int16/int32/int64 that holds them, ``numbers``
+# column-major plus a row-major ``moods``; folders are named ``<version>.f2``, so a
+# worker of this code writes its own folder next to one of format 1 (which it can
+# still read: the columns accept either layout and any integer width).
+FORMAT = 2
+READABLE = (1, 2)
 STALE_TEMP_SECONDS = 3600
 
 
@@ -59,7 +68,7 @@ class VersionFiles:
             else ann_threshold
 
     def folder(self, version: str) -> Path:
-        return self.root / version
+        return self.root / f"{version}.f{FORMAT}"
 
     def open(self, store: ModelStore, version: str) -> dict[str, np.ndarray]:
         """The version's arrays, memory-mapped (written from ``store`` first if needed)."""
@@ -75,7 +84,7 @@ class VersionFiles:
     @staticmethod
     def load(folder: Path) -> dict[str, np.ndarray]:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("format") != FORMAT:
+        if manifest.get("format") not in READABLE:
             raise StoreCorrupt(f"{folder}: arrays of another format; remove the folder")
         return {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
                 for name in manifest["arrays"]}
@@ -92,7 +101,7 @@ class VersionFiles:
         temp.mkdir()
         try:
             for name, array in arrays.items():
-                np.save(temp / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+                np.save(temp / f"{name}.npy", _stored(array), allow_pickle=False)
             (temp / MANIFEST).write_text(json.dumps(
                 {"format": FORMAT, "version": version, "arrays": sorted(arrays)}),
                 encoding="utf-8")
@@ -135,8 +144,8 @@ class VersionFiles:
                 if now - folder.stat().st_mtime > STALE_TEMP_SECONDS:
                     shutil.rmtree(folder, ignore_errors=True)
                 continue
-            if folder.name == current or kept < self.keep - 1:
-                kept += folder.name != current
+            if folder == self.folder(current) or kept < self.keep - 1:
+                kept += folder != self.folder(current)
                 continue
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder.name)
@@ -151,6 +160,21 @@ class VersionFiles:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _stored(array: np.ndarray) -> np.ndarray:
+    """``array`` as written: contiguous (column-major kept), and integers in the
+    narrowest signed type that holds them (offsets, codes and row numbers: every page
+    a request reads is a page of a worker's memory; the values read are the same)."""
+    array = array if array.flags.c_contiguous or array.flags.f_contiguous \
+        else np.ascontiguousarray(array)
+    if array.dtype.kind != "i" or array.size == 0:
+        return array
+    low, high = int(array.min()), int(array.max())
+    for dtype in (np.int16, np.int32, np.int64):
+        if np.iinfo(dtype).min <= low and high <= np.iinfo(dtype).max:
+            return array if array.dtype == dtype else array.astype(dtype, order="K")
+    return array
 
 
 def _titles(store: ModelStore, version: str) -> dict[str, np.ndarray]:

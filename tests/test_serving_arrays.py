@@ -157,7 +157,7 @@ def test_workers_share_one_copy_of_a_version(store: ModelStore, two_versions, tm
     two = Resources(store, VersionFiles(root, store.prefix)).current()  # another worker
     assert one.table.ids[3] == "trk3" and two.titles.resolve("Song 4") == 4
     files = {Path(a.filename) for a in (one.table.numbers, two.table.numbers)}
-    assert len(files) == 1 and files.pop().parent == root / store.prefix / two_versions[1]
+    assert len(files) == 1 and files.pop().parent == one.files.folder(two_versions[1])
     assert not [p for p in (root / store.prefix).iterdir() if p.name.startswith(".tmp")]
 
 
@@ -177,8 +177,8 @@ def test_racing_writers_leave_one_complete_folder(store: ModelStore, two_version
     for thread in threads:
         thread.join()
     assert not errors and len(set(results)) == 1
-    assert [p.name for p in (tmp_path / store.prefix).iterdir() if p.is_dir()] \
-        == [two_versions[1]]
+    assert [p for p in (tmp_path / store.prefix).iterdir() if p.is_dir()] \
+        == [files.folder(two_versions[1])]
     assert len(files.load(results[0])["ids.offsets"]) == 26
 
 
@@ -193,8 +193,8 @@ def test_old_version_folders_are_removed(store: ModelStore, tmp_path: Path):
         versions.append(store.publish(build(Catalog([make_track(i) for i in range(size)]),
                                             k=5)))
         files.open(store, versions[-1])
-    left = sorted(p.name for p in (tmp_path / store.prefix).iterdir() if p.is_dir())
-    assert left == sorted(versions[1:])
+    left = sorted(p for p in (tmp_path / store.prefix).iterdir() if p.is_dir())
+    assert left == sorted(files.folder(v) for v in versions[1:])
 
 
 def test_publish_prebuilds_the_title_index_and_stale_arrays_are_ignored(

@@ -130,7 +130,7 @@ class VectorIndex:
 
     def _near(self, target: np.ndarray) -> Callable[[int], tuple[np.ndarray, np.ndarray]]:
         def nearest(fetch: int) -> tuple[np.ndarray, np.ndarray]:
-            rows = np.sort(self.cells.rows_near(target, fetch))
+            rows = np.sort(self.cells.rows_near(target, fetch)).astype(np.int64)
             return rows, _score(self.table.unit_vectors[rows] @ target)
         return nearest
 

@@ -105,8 +105,13 @@ class TrackTable:
 
     @property
     def moods(self) -> np.ndarray:
-        start = NUMERIC.index(MOODS[0])
-        return self.numbers[:, start:start + len(MOODS)]
+        """The mood columns (n, len(MOODS)); a separate row-major copy when the table
+        was loaded from arrays, so a product with them sums exactly as on ``numbers``."""
+        moods = self.__dict__.get("_moods")
+        if moods is None:
+            start = NUMERIC.index(MOODS[0])
+            moods = self.numbers[:, start:start + len(MOODS)]
+        return moods
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -131,8 +136,13 @@ class TrackTable:
 
     # -- compact arrays (what the service memory-maps per version) -------------------
     def to_arrays(self) -> dict[str, np.ndarray]:
-        """Every column as plain numpy arrays (no objects: saved as .npy without pickle)."""
-        out: dict[str, np.ndarray] = {"numbers": np.ascontiguousarray(self.numbers, "<f4"),
+        """Every column as plain numpy arrays (no objects: saved as .npy without pickle).
+
+        ``numbers`` is column-major: a request reads a few columns of every row, and a
+        mapped column it never reads costs a worker no memory; the mood columns, which
+        a mood target multiplies as a matrix, also go row-major as ``moods``."""
+        out: dict[str, np.ndarray] = {"numbers": np.asfortranarray(self.numbers, "<f4"),
+                                      "moods": np.ascontiguousarray(self.moods, "<f4"),
                                       "vectors": np.ascontiguousarray(self.vectors, "<f4"),
                                       "unit": np.ascontiguousarray(self.unit_vectors, "<f4")}
         for name in ("ids", "titles", "artists", "albums"):
@@ -159,6 +169,8 @@ class TrackTable:
                     tags=TagColumn.load(arrays, "tags"),
                     numbers=arrays["numbers"], vectors=arrays["vectors"])
         table.__dict__["_unit"] = arrays["unit"]
+        if "moods" in arrays:  # folders written before it existed read the slice
+            table.__dict__["_moods"] = arrays["moods"]
         return table
 
     def compact(self) -> "TrackTable":

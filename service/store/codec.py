@@ -23,16 +23,18 @@ import json
 import math
 import threading
 import zlib
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 import numpy as np
 import zstandard
 
-from models.build import BuiltModel
 from models.ingest import Track
 from models.language import MOODS, MoodProfile
 
 from .errors import StoreCorrupt
+
+if TYPE_CHECKING:  # models.build pulls in the offline stack; workers need no BuiltModel
+    from models.build import BuiltModel
 
 ROW_DTYPE, SCORE_DTYPE = np.dtype("<i4"), np.dtype("<f4")
 WORD = np.dtype("<u4")

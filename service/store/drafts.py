@@ -14,18 +14,20 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
 import redis
 
-from models.build import ListChanges
 from models.ingest import id_keys
 
 from . import codec
 from .codec import BUCKET
 from .model_store import ModelStore, is_cluster
 from .upkeep import VERSION_KEYS
+
+if TYPE_CHECKING:  # models.build pulls in the offline stack; workers need no ListChanges
+    from models.build import ListChanges
 
 #: every hash of the version that maps a field derived from a track document to its
 #: row; an update keeps each of them in step (a new id index registers itself here)

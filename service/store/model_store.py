@@ -44,12 +44,11 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import numpy as np
 import redis
 
-from models.build import BuiltModel
 from models.ingest import id_keys
 from models.ranking import title_arrays, title_arrays_to_bytes
 
@@ -58,6 +57,9 @@ from .codec import BUCKET, SCORE_DTYPE, index_buckets, index_fields
 from .errors import ModelNotReady, UpdateConflict
 from .reads import Reads
 from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
+
+if TYPE_CHECKING:  # models.build pulls in the offline stack; workers need no BuiltModel
+    from models.build import BuiltModel
 
 WRITE_CHUNK = 2000
 SEGMENT_VALUES = 1 << 22  # float32 values packed and written at a time (16 MB)

@@ -21,20 +21,10 @@ import json
 import time
 import zlib
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from models.build import (
-    FittedState,
-    add_lists,
-    album_key,
-    compaction,
-    extend_payload,
-    place,
-    remove_lists,
-    take_table,
-)
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track
 
@@ -44,7 +34,13 @@ from .errors import ModelNotReady, RebuildNeeded
 from .model_store import ModelStore
 from .upkeep import guard
 
+if TYPE_CHECKING:
+    from models.build import FittedState
+
 SHOWN = 10
+# models.build is imported inside the methods that run an update: it brings the whole
+# offline stack (scikit-learn, scipy, ...), about 90 MB that an API worker which never
+# updates would otherwise carry (service.store is imported by every worker).
 
 
 @dataclass
@@ -82,6 +78,7 @@ class Updater:
         for name in ("fitted", "hubs"):
             pipe.get(self._key(name, version))
         blob, hubs = pipe.execute()
+        from models.build import FittedState
         if blob is None or hubs is None:
             raise RebuildNeeded(f"the live model {version} was built before incremental "
                                 "updates existed; run `feelalike build` once")
@@ -107,6 +104,7 @@ class Updater:
         everything = self.store.all_vectors(base)
         titles = zlib.decompress(self.store.raw(base, "titles"))
         self.on_step("read")
+        from models.build import add_lists, extend_payload, place
         placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
         everything = np.vstack([everything, placed.vectors])
         lists = add_lists(everything, n, int(meta["k"]), hubs, state,
@@ -139,6 +137,7 @@ class Updater:
     def _album_mates(self, version: str, table: dict[str, Any],
                      keys: list[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
         """The stored own feel coordinates of the tracks of each album in ``keys``."""
+        from models.build import album_key
         wanted, rows = set(keys), {}
         first = {album.split(" ", 1)[0] for album, _ in keys}  # a cheap test before folding
         for row, (album, artist) in enumerate(zip(table["albums"], table["artists"])):
@@ -184,6 +183,7 @@ class Updater:
         table, titles = self.store.table(base), self.store.titles(base)
         lists, scores = self._all_lists(base, n)
         self.on_step("read")
+        from models.build import compaction, remove_lists, take_table
         order = compaction(n, removed)
         changes = remove_lists(table.vectors, lists, scores, hubs, order, state)
         movers = {new: int(old) for new, old in enumerate(order) if new != old}
