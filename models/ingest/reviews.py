@@ -2,12 +2,12 @@
 and plain-text reviews of a whole album (``--review FILE.txt --about-album TITLE``)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..errors import CatalogError
 from ..language import Review
 from .catalog import RowProblem
+from .row_readers import jsonl_rows
 
 
 def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]:
@@ -15,22 +15,14 @@ def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]
     if not path.is_file():
         raise CatalogError(f"{path}: no such review file")
     reviews, problems = [], []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                obj = None
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) \
-                    or not obj["text"].strip():
-                problems.append(RowProblem(str(path), line_no, "not a JSON object with "
-                                                               "a non-empty \"text\""))
-                continue
-            reviews.append(Review(text=obj["text"], track=_opt(obj, "track"),
-                                  album=_opt(obj, "album"), artist=_opt(obj, "artist"),
-                                  source=_opt(obj, "source") or f"{path.name}:{line_no}"))
+    for line_no, obj, _ in jsonl_rows(path):
+        if obj is None or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            problems.append(RowProblem(str(path), line_no, "not a JSON object with "
+                                                           "a non-empty \"text\""))
+            continue
+        reviews.append(Review(text=obj["text"], track=_opt(obj, "track"),
+                              album=_opt(obj, "album"), artist=_opt(obj, "artist"),
+                              source=_opt(obj, "source") or f"{path.name}:{line_no}"))
     return reviews, problems
 
 
