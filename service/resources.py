@@ -23,7 +23,7 @@ from models.ranking import (
 )
 from models.settings import data_home
 
-from .store import ModelStore, open_store
+from .store import ModelStore, mood_scores, open_store
 from .version_files import VersionFiles, steady_heap
 
 EXTENSION = "feelalike"
@@ -123,7 +123,10 @@ class VersionResources:
         return row
 
     def documents(self, rows: list[int]) -> list[dict[str, Any]]:
-        return self.store.tracks(self.version, rows)
+        """The tracks' documents, with the fields kept in the table put back."""
+        moods = self.table.moods
+        return [{**doc, "mood_scores": mood_scores(moods[row])}
+                for row, doc in zip(rows, self.store.tracks(self.version, rows))]
 
 
 def _refuse_unknown_kind(value: str, path: str) -> None:

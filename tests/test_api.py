@@ -65,6 +65,20 @@ def test_unknown_seed_is_404_with_suggestions(client, published):
     assert error["suggestions"] == []
 
 
+def test_served_documents_are_the_build_documents_exactly(client, published, small_catalog):
+    """Documents are stored without their mood scores (the track table holds them) and
+    put back when served: every served document is the build's own, field for field."""
+    from models.build import build
+    from service.store import track_document
+
+    built = build(small_catalog, k=20)
+    for row in (0, 17, 40):
+        served = client.get(f"/v1/tracks/{built.tracks[row].id}").get_json()
+        expected = track_document(built.tracks[row], built.profiles[row])
+        assert {k: served[k] for k in expected} == json.loads(json.dumps(expected))
+        assert served["mood_scores"] == expected["mood_scores"] and len(expected["mood_scores"]) == 16
+
+
 def test_track_lookup_has_moods(client, published):
     body = client.get("/v1/tracks/trk40").get_json()
     assert body["title"] == "Loneliness #3 (Night Talking)"

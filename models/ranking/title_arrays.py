@@ -92,8 +92,8 @@ def title_arrays_to_bytes(arrays: Arrays, source: bytes) -> bytes:
     """``title_arrays``' output as ``.npz`` bytes, stamped with the SHA-1 of ``source``
     (the titles' JSON they were computed from)."""
     digest = np.frombuffer(hashlib.sha1(source).digest(), dtype=np.uint8)
-    out = io.BytesIO()
-    np.savez(out, **{"titles.source_sha1": digest, **arrays})
+    out = io.BytesIO()  # deflated: a third of the bytes in Redis (titles compress well)
+    np.savez_compressed(out, **{"titles.source_sha1": digest, **arrays})
     return out.getvalue()
 
 

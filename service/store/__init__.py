@@ -1,7 +1,7 @@
 """The Redis side of feelalike: the connection, the versioned model store, its errors."""
 from __future__ import annotations
 
-from .codec import decode_neighbours, encode_neighbours, track_document
+from .codec import decode_neighbours, encode_neighbours, mood_scores, track_document
 from .connection import close_embedded, connect, open_store
 from .drafts import ID_INDEXES
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
@@ -9,5 +9,5 @@ from .model_store import ModelStore
 from .updates import Updater, UpdateResult
 
 __all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
-           "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "open_store",
+           "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document"]

@@ -206,6 +206,21 @@ def index_fields(pairs: Iterable[tuple[str, int]], buckets: int,
     return out
 
 
+#: document fields the track table holds exactly (float32 mood scores): not stored with
+#: the document (about a quarter of its bytes), put back from the table when it is read
+FROM_TABLE = ("mood_scores",)
+
+
+def mood_scores(scores: Sequence[float] | np.ndarray) -> dict[str, float]:
+    """A document's ``mood_scores`` from a profile's (or the table's) float32 scores."""
+    return {m: round(float(s), 4) for m, s in zip(MOODS, scores)}
+
+
+def stored_json(doc: dict[str, Any]) -> str:
+    """A document as it is stored: its JSON without the fields of ``FROM_TABLE``."""
+    return document_json({k: v for k, v in doc.items() if k not in FROM_TABLE})
+
+
 # -- documents of a build --------------------------------------------------------------
 def track_document(track: Track, profile: MoodProfile,
                    related: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
@@ -217,7 +232,7 @@ def track_document(track: Track, profile: MoodProfile,
         "external_ids": dict(track.external_ids),
         "top_moods": profile.top(TOP_MOODS),
         "moods": profile.mood_list(),
-        "mood_scores": {m: round(float(s), 4) for m, s in zip(MOODS, profile.scores)},
+        "mood_scores": mood_scores(profile.scores),
         "valence": round(profile.valence, 4), "arousal": round(profile.arousal, 4),
         "mood_confidence": round(profile.confidence, 4), "mood_source": profile.source,
         "related": list(related),

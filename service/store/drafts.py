@@ -107,7 +107,7 @@ class Draft:
     def _write(self, base: str, version: str, change: Change) -> None:
         layout, dictionary = self.store.layout(base)
         pipe = self.store.client.pipeline(transaction=False)
-        docs = {row: codec.document_json(doc) for row, doc in change.documents.items()}
+        docs = {row: codec.stored_json(doc) for row, doc in change.documents.items()}
         self._patch(pipe, self._key("docs", version), docs, change,
                     lambda blob: codec.unpack_documents(blob, dictionary),
                     lambda lines: codec.pack_documents(lines, dictionary))

@@ -8,7 +8,8 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
     {prefix}:versions                      -> sorted set of version ids by creation time
     {prefix}:pending                       -> sorted set of versions being written, by deadline
     {prefix:v:version}:meta                -> JSON metadata (``layout``: bucket sizes)
-    {prefix:v:version}:docs                -> hash bucket -> deflated track documents
+    {prefix:v:version}:docs                -> hash bucket -> deflated track documents (without
+                                              mood_scores: the table holds them; put back on read)
     {prefix:v:version}:dictionary          -> the documents' preset deflate dictionary
     {prefix:v:version}:neighbours          -> hash bucket -> packed neighbour lists
     {prefix:v:version}:rows                -> hash bucket -> JSON {track id: row}
@@ -18,7 +19,7 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
     {prefix:v:version}:table               -> hash segment -> packed float32 table numbers
     {prefix:v:version}:table_strings       -> deflated JSON: the table's strings
     {prefix:v:version}:titles              -> deflated JSON [[title, artist, popularity], ...]
-    {prefix:v:version}:title_arrays        -> .npz bytes: the title index, prebuilt (serving)
+    {prefix:v:version}:title_arrays        -> deflated .npz bytes: the title index, prebuilt (serving)
     {prefix:v:version}:fitted              -> .npz bytes: what the build fitted (FittedState)
     {prefix:v:version}:hubs                -> raw float32 bytes, (radius, floor) by row
     {prefix:v:version}:coords              -> hash segment -> packed own feel coordinates
@@ -164,7 +165,7 @@ class ModelStore(Reads, Upkeep):
 
     @staticmethod
     def _lines(built: BuiltModel, rows: Iterable[int]) -> list[str]:
-        return [codec.document_json(doc) for doc in codec.track_documents(built, rows)]
+        return [codec.stored_json(doc) for doc in codec.track_documents(built, rows)]
 
     def write_index(self, version: str, name: str, buckets: int,
                     pairs: Iterable[tuple[str, int]]) -> None:
