@@ -86,7 +86,10 @@ class VersionFiles:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("format") not in READABLE:
             raise StoreCorrupt(f"{folder}: arrays of another format; remove the folder")
-        return {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        # plain ndarray views of the mappings: indexing a np.memmap costs microseconds
+        # (a new memmap object each time), and a query indexes hundreds of times
+        return {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r",
+                                         allow_pickle=False))
                 for name in manifest["arrays"]}
 
     def write(self, store: ModelStore, version: str) -> Path:

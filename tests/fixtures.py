@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import requests
 
@@ -209,3 +210,17 @@ def labelled_clips(folder: Path, n: int = 24, seconds: float = 4.0) -> Path:
     header = "file,track_id," + ",".join(f"{g}_frac" for g in GEMS_COLUMNS)
     (folder / "labels.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return folder
+
+
+def mapped_file(array: np.ndarray) -> Path:
+    """The file an array (a view of a memory mapping) is mapped from."""
+    while not isinstance(array, np.memmap):
+        array = array.base
+    return Path(array.filename)
+
+
+def is_mapped(array: np.ndarray) -> bool:
+    """The array is (a view of) a memory-mapped file, not a copy in memory."""
+    while array is not None and not isinstance(array, np.memmap):
+        array = getattr(array, "base", None)
+    return array is not None

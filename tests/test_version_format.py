@@ -22,7 +22,7 @@ from service.resources import Resources
 from service.store import ModelStore
 from service.version_files import MANIFEST, VersionFiles
 
-from .fixtures import ROOT, make_track
+from .fixtures import ROOT, make_track, mapped_file
 from .test_serving_arrays import random_table
 
 QUERIES = [
@@ -104,7 +104,7 @@ def test_a_format_1_folder_is_read_as_before_and_a_new_one_written(
     for query in QUERIES:
         assert RankingEngine(from_old).rank(query).rows == RankingEngine(plain).rank(query).rows
     res = Resources(store, files).current()  # a worker of this code
-    assert Path(res.table.numbers.filename).parent == files.folder(version) != old
+    assert mapped_file(res.table.numbers).parent == files.folder(version) != old
     assert res.arrays["ids.offsets"].dtype == np.int16 and "moods" in res.arrays
 
 

@@ -43,7 +43,8 @@ class RankingEngine:
             found = index.candidates(query)
             if found is None:
                 continue
-            keep = allowed(self.table, query, found.rows)
+            keep = found.allowed if found.allowed is not None else \
+                allowed(self.table, query, found.rows)
             if index is self.exact or int(keep.sum()) >= at_least:
                 return Candidates(found.rows[keep], found.scores[keep], found.parts)
         raise AssertionError("the exact scan answers every query")  # pragma: no cover

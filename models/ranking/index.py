@@ -32,6 +32,8 @@ class Candidates:
     rows: np.ndarray  # int64 row numbers
     scores: np.ndarray  # float32 relevance per row, same order
     parts: dict[str, np.ndarray]  # named relevance parts per row (for explanations)
+    #: which rows pass the query's filters, when the index has already worked it out
+    allowed: np.ndarray | None = None
 
 
 class CandidateIndex(Protocol):
@@ -111,8 +113,9 @@ class VectorIndex:
         fetch = 2 * self.pool
         while True:
             rows, scores = nearest(fetch)
-            if len(rows) >= n or int(allowed(self.table, query, rows).sum()) >= self.pool:
-                return Candidates(rows, scores, {})
+            keep = allowed(self.table, query, rows)
+            if len(rows) >= n or int(keep.sum()) >= self.pool:
+                return Candidates(rows, scores, {}, keep)
             fetch *= FETCH_GROWTH
             if fetch > FALLBACK_SHARE * n:
                 return None
