@@ -16,6 +16,8 @@ from typing import Mapping
 
 import numpy as np
 
+from .columns import offsets_of
+
 MIN_CELLS = 24  # cells probed at least: recall@10 near 0.99 on 1M clustered vectors
 TRAIN_PER_CELL = 40
 ITERATIONS = 12
@@ -40,8 +42,7 @@ def cell_arrays(unit: np.ndarray, cells: int | None = None) -> dict[str, np.ndar
     for start in range(0, n, CHUNK):
         block = np.ascontiguousarray(unit[start:start + CHUNK], dtype=np.float32)
         assign[start:start + CHUNK] = index.search(block, 1)[1][:, 0]
-    indptr = np.zeros(cells + 1, dtype=np.int64)
-    np.cumsum(np.bincount(assign, minlength=cells), out=indptr[1:])
+    indptr = offsets_of(np.bincount(assign, minlength=cells), cells)
     return {"cells.centroids": centroids, "cells.indptr": indptr,
             "cells.order": np.argsort(assign, kind="stable").astype(np.int64)}
 

@@ -22,6 +22,13 @@ import numpy as np
 Arrays = Mapping[str, np.ndarray]
 
 
+def offsets_of(counts: Iterable[int] | np.ndarray, n: int) -> np.ndarray:
+    """CSR offsets (``n + 1`` int64, starting at 0) of ``n`` runs of ``counts`` items."""
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(counts, np.int64, n), out=offsets[1:])
+    return offsets
+
+
 class StringColumn(Sequence[str]):
     """Strings stored as one UTF-8 blob (uint8) and ``n + 1`` int64 offsets."""
 
@@ -31,9 +38,8 @@ class StringColumn(Sequence[str]):
     @classmethod
     def of(cls, values: Iterable[str]) -> "StringColumn":
         encoded = [v.encode("utf-8") for v in values]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(e) for e in encoded], out=offsets[1:])
-        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets)
+        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8),
+                   offsets_of(map(len, encoded), len(encoded)))
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -113,8 +119,7 @@ class TagColumn(Sequence[frozenset]):
     def of(cls, values: Sequence[Iterable[str]]) -> "TagColumn":
         sets = [sorted(set(v)) for v in values]
         vocab, code = _vocabulary(t for s in sets for t in s)
-        indptr = np.zeros(len(sets) + 1, dtype=np.int64)
-        np.cumsum([len(s) for s in sets], out=indptr[1:])
+        indptr = offsets_of(map(len, sets), len(sets))
         codes = np.fromiter((code[t] for s in sets for t in s), np.int32, int(indptr[-1]))
         return cls(indptr, codes, StringColumn.of(vocab))
 

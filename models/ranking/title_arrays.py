@@ -18,7 +18,7 @@ from typing import Iterator, Mapping, Sequence
 import numpy as np
 
 from ..language import TitleIndex, normalise, variants
-from .columns import Arrays, StringColumn
+from .columns import Arrays, StringColumn, offsets_of
 
 
 class VariantRows(Mapping[str, list[int]]):
@@ -68,8 +68,7 @@ def _variant_arrays(titles: Sequence[str]) -> dict[str, np.ndarray]:
                 by_variant[variant] = [found, row]
     keys = sorted(by_variant)
     found = [by_variant.pop(k) for k in keys]
-    indptr = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum([len(f) if isinstance(f, list) else 1 for f in found], out=indptr[1:])
+    indptr = offsets_of((len(f) if isinstance(f, list) else 1 for f in found), len(found))
     rows = np.fromiter((r for f in found for r in (f if isinstance(f, list) else (f,))),
                        np.int64, int(indptr[-1]))
     del found
