@@ -1,7 +1,7 @@
 """Do analysed files find the clips that feel like them?  Emotion and genre agreement@10
 on the Emotify dev set, every clip a seed, cross-validated wherever something is fitted.
 
-    python bench/audio_eval.py [--plot docs/audio_eval.png] [--folds 5]
+    python bench/audio_eval.py [--plot docs/audio_eval.png] [--folds 5] [--repeats 1]
 
 Rows:
 - baseline: per clip mean and std of 13 MFCCs, spectral centroid, rolloff, flatness,
@@ -19,8 +19,18 @@ Metrics per seed (mean and bootstrap 95% interval over seeds): emotion agreement
 fractions, 0 = random, 1 = the 10 clips with the nearest rater profile), share of the
 top 10 in the seed's valence/arousal quadrant and on the seed's side of valence (labels
 mapped through ``label_va``, centred on the set's median), genre agreement@10.  A clip's
-fold never saw its labels; "within fold" ranks only the seed's own fold (every
-candidate unseen too).
+fold never saw its labels.  Three protocols:
+
+- all candidates: every other clip competes, placed by the seed's fold model (which was
+  fitted on the candidates of other folds);
+- within fold: only the seed's own fold competes, so every candidate is unseen and one
+  model places them all, as in a user's library; with 5 folds that is 39 candidates,
+  with 2 folds 99;
+- out-of-fold positions: one build in which every clip is placed by the model that did
+  not see it; every other clip competes, but five models place them.
+
+``--repeats R`` repeats everything on R different random splits (seeds 0..R-1) and
+averages each clip's figures over them before the intervals are taken.
 """
 from __future__ import annotations
 
@@ -28,31 +38,41 @@ import argparse
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from models import settings  # noqa: E402
-from models.audio import (  # noqa: E402
-    AudioCache,
-    AudioFeel,
-    EmotionSet,
-    analyse_many,
-    emotion_set,
-    label_va,
+from _emotify import (  # noqa: E402,F401  (re-exported for the other audio benches)
+    CLIPS,
+    EXTRA,
+    K,
+    Judge,
+    PlacedOutOfFold,
+    by_cosine,
+    by_distance,
+    cross_validated,
+    fitted,
+    fold_of,
+    matrix,
+    out_of_fold_r,
+    placed_out_of_fold,
+    served,
+    served_with,
+    standardise,
 )
-from models.build import BuildOptions, Sources, build_from_sources, load_default_model  # noqa: E402
-from models.evaluation import bootstrap, cosine_rankings, mood_agreement, paired_difference  # noqa: E402
-from models.ingest import sha256_of  # noqa: E402
+from models import settings  # noqa: E402
+from models.audio import AudioCache, analyse_many, emotion_set  # noqa: E402
+from models.build import BuildOptions, load_default_model  # noqa: E402
+from models.evaluation import bootstrap, paired_difference  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data" / "audio"
-CLIPS = SHARED / "emotify_dev"
-EXTRA = SHARED / "generated_moods"
-K = 10
+OLD_FIELDS = ("danceability", "energy", "loudness", "acousticness", "tempo", "mode")
+PROTOCOLS = ("all candidates", "within fold", "out-of-fold positions")
+BASE = "baseline (librosa statistics, cosine)"
+Results = dict[str, dict[str, dict[str, np.ndarray]]]  # protocol -> method -> metric -> per seed
 
 
 def baseline_one(path: str) -> list[float]:
@@ -77,111 +97,6 @@ def baseline(files: list[Path], workers: int) -> tuple[np.ndarray, float]:
     return np.array(rows), time.perf_counter() - started
 
 
-def standardise(x: np.ndarray) -> np.ndarray:
-    sd = x.std(axis=0)
-    return (x - x.mean(axis=0)) / np.where(sd > 1e-9, sd, 1.0)
-
-
-def fold_of(genres: np.ndarray, n_folds: int, seed: int = 0) -> np.ndarray:
-    """Folds stratified by genre (each fold holds a fifth of every genre)."""
-    rng = np.random.default_rng(seed)
-    folds = np.zeros(len(genres), dtype=int)
-    for genre in sorted(set(genres)):
-        rows = np.flatnonzero(genres == genre)
-        folds[rng.permutation(rows)] = np.arange(len(rows)) % n_folds
-    return folds
-
-
-class Judge:
-    """Per-seed metrics of a ranking restricted to a pool of candidates."""
-
-    def __init__(self, fractions: np.ndarray, genres: np.ndarray) -> None:
-        self.fractions = fractions
-        va = label_va(fractions)
-        self.side = np.sign(va - np.median(va, axis=0))
-        self.genres = genres
-
-    def score(self, ranked: np.ndarray, seeds: np.ndarray, pool: np.ndarray,
-              ) -> dict[str, np.ndarray]:
-        """``ranked``: (n, >= K) every clip's candidates best first (as served, or by
-        cosine); only those in ``pool`` count."""
-        at = np.searchsorted(pool, seeds)
-        local = np.zeros((len(pool), K), dtype=int)
-        where = np.full(len(self.genres), -1)
-        where[pool] = np.arange(len(pool))
-        for s, i in zip(seeds, at):
-            kept = [where[r] for r in ranked[s] if where[r] >= 0 and r != s]
-            local[i] = kept[:K]
-        top = pool[local[at]]
-        same = self.side[top] == self.side[seeds][:, None, :]
-        return {"emotion": mood_agreement(local, self.fractions[pool], at),
-                "quadrant": same.all(axis=2).mean(axis=1),
-                "valence": same[:, :, 0].mean(axis=1),
-                "genre": (self.genres[top] == self.genres[seeds][:, None]).mean(axis=1)}
-
-
-def cross_validated(judge: Judge, folds: np.ndarray, rank, within: bool = False,
-                    ) -> dict[str, np.ndarray]:
-    """Every clip a seed; ``rank(train_rows)`` ranks every clip's candidates using what
-    was fitted on ``train_rows`` (the other folds) only."""
-    parts: dict[str, list[np.ndarray]] = {}
-    everyone = np.arange(len(folds))
-    for f in np.unique(folds):
-        seeds = np.flatnonzero(folds == f)
-        ranked = rank(np.flatnonzero(folds != f))
-        for name, values in judge.score(ranked, seeds, seeds if within else everyone).items():
-            parts.setdefault(name, []).append(values)
-    order = np.argsort(np.concatenate([np.flatnonzero(folds == f) for f in np.unique(folds)]))
-    return {name: np.concatenate(v)[order] for name, v in parts.items()}
-
-
-def by_cosine(vectors: np.ndarray) -> np.ndarray:
-    return cosine_rankings(vectors, len(vectors) - 1)
-
-
-def by_distance(values: np.ndarray) -> np.ndarray:
-    """Every clip's others, nearest first on one number (e.g. predicted valence)."""
-    gap = np.abs(values[:, None] - values[None, :])
-    np.fill_diagonal(gap, np.inf)
-    return np.argsort(gap, axis=1, kind="stable")[:, :-1]
-
-
-def fitted(data: EmotionSet, train: np.ndarray) -> AudioFeel:
-    """An audio feel model from the clips ``train`` plus every filed clip."""
-    rows = np.concatenate([train, np.arange(data.labelled, len(data.rows))])
-    return AudioFeel().fit([data.rows[r] for r in rows], data.fractions[rows])
-
-
-def served(data: EmotionSet, train: np.ndarray, options: BuildOptions) -> np.ndarray:
-    """The neighbour lists ``feelalike build --audio-dir`` serves (as clip rows), with the
-    audio feel model fitted on ``train``."""
-    built = build_from_sources(Sources(audio_dirs=[CLIPS]), replace(
-        options, audio_feel=fitted(data, train), k=data.labelled - 1))
-    row_of = {t.id: i for i, t in enumerate(built.tracks)}
-    clip_of = {row_of[f"audio-{sha256_of(f)[:16]}"]: c
-               for c, f in enumerate(data.files[:data.labelled])}
-    return np.array([[clip_of[r] for r in built.neighbours[row_of_clip] if r in clip_of]
-                     for row_of_clip in sorted(clip_of, key=clip_of.get)])
-
-
-def out_of_fold_r(data: EmotionSet, folds: np.ndarray) -> tuple[float, float]:
-    """r of the valence/arousal each clip's fold model predicts against its label's."""
-    n, pred = data.labelled, np.zeros((data.labelled, 2))
-    for f in np.unique(folds):
-        rows = np.flatnonzero(folds == f)
-        pred[rows] = fitted(data, np.flatnonzero(folds != f)).va([data.rows[r] for r in rows])
-    true = label_va(data.fractions[:n])
-    return tuple(float(np.corrcoef(pred[:, j], true[:, j])[0, 1]) for j in range(2))
-
-
-OLD_FIELDS = ("danceability", "energy", "loudness", "acousticness", "tempo", "mode")
-
-
-def matrix(rows: list[dict[str, float]]) -> np.ndarray:
-    names = sorted(set.intersection(*(set(r) for r in rows)))
-    return np.array([[r[n] for n in names] for r in rows])
-
-
 def table(results: dict[str, dict[str, np.ndarray]]) -> None:
     print(f"{'method':<56}{'emotion@10':>24}{'quadrant':>9}{'valence':>24}{'genre@10':>10}")
     for name, m in results.items():
@@ -189,42 +104,63 @@ def table(results: dict[str, dict[str, np.ndarray]]) -> None:
               f"{str(bootstrap(m['valence'])):>24}{m['genre'].mean():>10.3f}")
 
 
-def draw(results: dict[str, dict[str, np.ndarray]],
-         within: dict[str, dict[str, np.ndarray]], path: str) -> None:
-    """Emotion agreement@10 and valence side with their bootstrap intervals, per method."""
+def draw(results: Results, path: str) -> None:
+    """Emotion agreement@10 and valence side with their bootstrap intervals, per method
+    and protocol."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, 2, figsize=(12, 5), sharey=True)
+    names = list(results["all candidates"])
+    colours = ("#1f77b4", "#ff7f0e", "#2ca02c")
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5.5), sharey=True)
     for ax, metric, xlabel in zip(axes, ("emotion", "valence"), (
             "emotion agreement@10 (0 = random, 1 = the 10 nearest rater profiles)",
             "share of the top 10 on the seed's side of valence (chance 0.5)")):
-        for offset, (label, rows, colour) in enumerate((
-                ("candidates: all other clips", results, "#1f77b4"),
-                ("candidates: the seed's fold only (all unseen)", within, "#ff7f0e"))):
-            for name, m in rows.items():
-                i = list(results).index(name.removesuffix(", within fold"))
+        for offset, (protocol, colour) in enumerate(zip(PROTOCOLS, colours)):
+            for name, m in results[protocol].items():
                 e = bootstrap(m[metric])
-                ax.barh(i + 0.4 * offset, e.mean, 0.38, color=colour,
+                ax.barh(names.index(name) + 0.27 * offset, e.mean, 0.25, color=colour,
                         xerr=[[e.mean - e.low], [e.high - e.mean]],
-                        label=label if name == next(iter(rows)) else None)
+                        label=protocol if name == next(iter(results[protocol])) else None)
         if metric == "valence":
             ax.axvline(0.5, color="grey", linestyle="--", linewidth=1)
             ax.set_xlim(0.4, 0.7)
         ax.set_xlabel(xlabel, fontsize=8)
-    axes[0].set_yticks(np.arange(len(results)) + 0.2, list(results), fontsize=8)
+    axes[0].set_yticks(np.arange(len(names)) + 0.27, names, fontsize=8)
     axes[0].invert_yaxis()
-    fig.suptitle("Emotify dev set, 200 clips, every clip a seed, 5-fold cross-validation")
-    fig.legend(*axes[0].get_legend_handles_labels(), fontsize=8, loc="lower center", ncol=2)
+    fig.suptitle("Emotify dev set, 200 clips, every clip a seed, cross-validated")
+    fig.legend(*axes[0].get_legend_handles_labels(), fontsize=8, loc="lower center", ncol=3)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     fig.savefig(path, dpi=110)
+
+
+def evaluate(data, judge: Judge, folds: np.ndarray, methods: dict, placed_methods: dict,
+             ) -> Results:
+    """Every method under the three protocols on one split."""
+    placed = PlacedOutOfFold(data, folds)
+    return {
+        "all candidates": {name: cross_validated(judge, folds, rank)
+                           for name, rank in methods.items()},
+        "within fold": {name: cross_validated(judge, folds, methods[name], True)
+                        for name in placed_methods},
+        "out-of-fold positions": {name: placed_out_of_fold(judge, rank(placed))
+                                  for name, rank in placed_methods.items()},
+    }
+
+
+def mean_over(runs: list[Results]) -> Results:
+    """Each clip's figures averaged over the repeated splits."""
+    return {p: {name: {metric: np.mean([run[p][name][metric] for run in runs], axis=0)
+                       for metric in runs[0][p][name]}
+                for name in runs[0][p]} for p in runs[0]}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=1, help="random splits to average")
     parser.add_argument("--cache", default=None, help="audio cache (default: the data home's)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--plot", default=None)
@@ -234,41 +170,53 @@ def main() -> None:
     n = data.labelled
     files, fractions = data.files[:n], data.fractions[:n]
     genres = np.array([f.name.split("_")[0] for f in files])
-    judge, folds = Judge(fractions, genres), fold_of(genres, args.folds)
+    judge = Judge(fractions, genres)
     base, seconds = baseline(files, args.workers)
     old = analyse_many(files, cache=cache, workers=args.workers).tracks
     old_x = np.array([[t["features"][f] for f in OLD_FIELDS] for t in
                       sorted(old, key=lambda t: files.index(Path(t["path"])))])
     feel = load_default_model()
+    plain, with_feel = (BuildOptions(audio_cache=cache.folder),
+                        BuildOptions(audio_cache=cache.folder, feel_model=feel))
     methods = {
-        "baseline (librosa statistics, cosine)": lambda tr: by_cosine(standardise(base)),
+        BASE: lambda tr: by_cosine(standardise(base)),
         "old 6 vector fields, cosine": lambda tr: by_cosine(standardise(old_x)),
         "analysis fields, cosine": lambda tr: by_cosine(standardise(matrix(data.rows[:n]))),
         "learned emotion space (AudioFeel)": lambda tr: by_cosine(
             fitted(data, tr).embed(data.rows[:n])),
-        "served: build --audio-dir (plain blocks)": lambda tr: served(
-            data, tr, BuildOptions(audio_cache=cache.folder)),
+        "served: build --audio-dir (plain blocks)": lambda tr: served(data, tr, plain),
+        "predicted valence alone (AudioFeel, 1-D)": lambda tr: by_distance(
+            fitted(data, tr).va(data.rows[:n])[:, 0]),
     }
-    methods["predicted valence alone (AudioFeel, 1-D)"] = lambda tr: by_distance(
-        fitted(data, tr).va(data.rows[:n])[:, 0])
+    placed_methods = {
+        BASE: lambda model: by_cosine(standardise(base)),
+        "learned emotion space (AudioFeel)": lambda model: by_cosine(model.embed(data.rows[:n])),
+        "served: build --audio-dir (plain blocks)": lambda model: served_with(data, model, plain),
+        "predicted valence alone (AudioFeel, 1-D)": lambda model: by_distance(
+            model.va(data.rows[:n])[:, 0]),
+    }
     if feel is not None:
-        methods["served: build --audio-dir (feel model)"] = lambda tr: served(
-            data, tr, BuildOptions(audio_cache=cache.folder, feel_model=feel))
-    print(f"{n} clips, {args.folds} folds; baseline features in {seconds:.0f} s")
-    results = {name: cross_validated(judge, folds, rank) for name, rank in methods.items()}
-    table(results)
-    within = {f"{name}, within fold": cross_validated(judge, folds, methods[name], True)
-              for name in list(methods)[:1] + list(methods)[3:]}
-    table(within)
-    valence_r, arousal_r = out_of_fold_r(data, folds)
-    print(f"out-of-fold r (same folds): valence {valence_r:.3f}, arousal {arousal_r:.3f}")
+        methods["served: build --audio-dir (feel model)"] = lambda tr: served(data, tr, with_feel)
+        placed_methods["served: build --audio-dir (feel model)"] = (
+            lambda model: served_with(data, model, with_feel))
+    print(f"{n} clips, {args.folds} folds, {args.repeats} split(s); baseline features in "
+          f"{seconds:.0f} s")
+    splits = [fold_of(genres, args.folds, seed) for seed in range(args.repeats)]
+    results = mean_over([evaluate(data, judge, folds, methods, placed_methods)
+                         for folds in splits])
+    for protocol in PROTOCOLS:
+        print(f"\n{protocol}:")
+        table(results[protocol])
+    rs = np.array([out_of_fold_r(data, folds) for folds in splits]).mean(axis=0)
+    print(f"\nout-of-fold r (same folds): valence {rs[0]:.3f}, arousal {rs[1]:.3f}")
+    print("\nemotion agreement@10 minus the baseline's, same seeds (paired bootstrap 95%):")
+    for protocol in PROTOCOLS:
+        base_e = results[protocol][BASE]["emotion"]
+        for name, m in results[protocol].items():
+            if name != BASE and name in placed_methods:
+                print(f"  {protocol:<24}{name:<46}{paired_difference(m['emotion'], base_e)}")
     if args.plot:
-        draw(results, within, args.plot)
-    base_e = results["baseline (librosa statistics, cosine)"]["emotion"]
-    within_e = within["baseline (librosa statistics, cosine), within fold"]["emotion"]
-    for name in list(methods)[3:]:
-        print(f"{name} - baseline: {paired_difference(results[name]['emotion'], base_e)}; "
-              f"within fold {paired_difference(within[name + ', within fold']['emotion'], within_e)}")
+        draw(results, args.plot)
 
 
 if __name__ == "__main__":

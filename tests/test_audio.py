@@ -9,7 +9,15 @@ import pytest
 pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 sf = pytest.importorskip("soundfile")
 
-from models.audio import PITCH_CLASSES, AudioCache, AudioError, analyse, analyse_many, as_track  # noqa: E402  # noqa: E402
+from models.audio import (  # noqa: E402
+    PITCH_CLASSES,
+    AudioCache,
+    AudioError,
+    analyse,
+    analyse_many,
+    as_track,
+    frequency_moments,
+)
 
 from .fixtures import SHARED, needs_shared  # noqa: E402
 
@@ -42,6 +50,25 @@ def chords(path, roots_hz, seconds_each: float = 2.5, minor: bool = False):
     y = np.concatenate(parts)
     sf.write(path, 0.2 * y / np.abs(y).max(), SR)
     return path
+
+
+def test_frequency_moments_are_librosas_centroid_bandwidth_and_rolloff():
+    """Computed together for speed, they must stay the values librosa gives (cached
+    analyses and trained models depend on them), silent frames included."""
+    import librosa
+
+    t = np.arange(3 * SR) / SR
+    noise = np.random.default_rng(2).normal(0, 0.05, len(t))
+    y = (np.sin(2 * np.pi * 440 * t) * np.linspace(0, 1, len(t)) + noise).astype(np.float32)
+    magnitude = np.abs(librosa.stft(y, n_fft=2048, hop_length=256))
+    magnitude[:, :4] = 0.0
+    centroid, bandwidth, rolloff = frequency_moments(magnitude, SR)
+    expected = (librosa.feature.spectral_centroid(S=magnitude, sr=SR)[0],
+                librosa.feature.spectral_bandwidth(S=magnitude, sr=SR)[0],
+                librosa.feature.spectral_rolloff(S=magnitude, sr=SR)[0])
+    for ours, theirs in zip((centroid, bandwidth, rolloff), expected):
+        assert np.allclose(ours, theirs, rtol=1e-5, atol=1e-2)
+    assert centroid[0] == bandwidth[0] == 0.0 and centroid[-1] > 300.0
 
 
 @pytest.mark.parametrize("bpm", [90, 120, 140])

@@ -19,10 +19,12 @@ from models.audio import (  # noqa: E402
     label_va,
     train_audio_feel,
 )
+from models.build import BlockWeights, FeelModel, FeelWeights, build  # noqa: E402
 from models.errors import CatalogError  # noqa: E402
+from models.ingest import Catalog  # noqa: E402
 from models.language import MOODS  # noqa: E402
 
-from .fixtures import labelled_clips, write  # noqa: E402
+from .fixtures import labelled_clips, make_track, write  # noqa: E402
 
 
 def test_analysis_vector_is_flat_key_relative_and_leaves_formulas_out():
@@ -78,6 +80,45 @@ def test_audio_feel_learns_and_round_trips_through_npz(tmp_path):
     probe = rows[:5] + [{}]  # a row without any known input sits at the training mean
     assert np.allclose(again.embed(probe), model.embed(probe))
     assert np.allclose(again.embed([{}]), 0.0)
+
+
+def analysed(files: list[tuple[float, float]]) -> list:
+    """Tracks as analysed files: (loudness share, a sound the labels say nothing of)."""
+    out = []
+    for i, (x, noise) in enumerate(files):
+        track = make_track(500 + i, tags=[])
+        track.analysis = {"loudness": -30 + 25 * x, "tempo": 70 + 80 * x, "noise": noise}
+        out.append(track)
+    return out
+
+
+@pytest.mark.parametrize("feel", [False, True], ids=["plain", "feel"])
+def test_files_that_feel_alike_but_sound_apart_are_told_apart(feel):
+    """The emotion block cannot tell file 0 from file 2 (the labels do not depend on
+    'noise'); the timbre block can, so the file that also sounds like it comes first."""
+    rows, fractions = synthetic_rows()
+    hears = AudioFeel().fit(rows, fractions)
+    files = analysed([(0.5, 2.5), (0.6, 2.5), (0.5, -2.5)]
+                     + [(x, 0.0) for x in np.linspace(0, 1, 12)])
+    model = None
+    if feel:
+        known = [make_track(i) for i in range(60)]
+        rows = np.arange(0, 60, 2)
+        model = FeelModel().fit(known, rows, np.column_stack([rows % 10, rows % 7]) / 10)
+    emotions = hears.embed([t.analysis for t in files])
+    assert np.allclose(emotions[0], emotions[2], atol=1e-3)
+    built = build(Catalog(tracks=files), k=3, audio_feel=hears, feel_model=model)
+    assert built.neighbours[0][0] == 1
+    without = build(Catalog(tracks=analysed([(0.5, 2.5), (0.6, 2.5), (0.5, -2.5)]
+                                            + [(x, 0.0) for x in np.linspace(0, 1, 12)])),
+                    k=3, audio_feel=hears, feel_model=model,
+                    weights=BlockWeights(timbre=0.0), feel_weights=FeelWeights(timbre=0.0))
+    assert without.neighbours[0][0] == 2
+    width = len(GEMS) + len(hears.inputs_)
+    assert built.vectors.shape[1] == without.vectors.shape[1] + len(hears.inputs_)
+    plain = build(Catalog(tracks=[make_track(i) for i in range(15)]), k=3, audio_feel=hears,
+                  feel_model=model)
+    assert np.allclose(plain.vectors[:, -width:], 0.0)  # nothing heard: the centre
 
 
 def test_audio_feel_refuses_bad_input(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from models.build import BlockWeights, BuildOptions, Sources, build_from_sources, load_sources
 from models.errors import BadRequest, CatalogError
 
-from .fixtures import ROOT, write, write_catalog
+from .fixtures import ROOT, labelled_clips, make_track, write, write_catalog
 
 
 @pytest.fixture()
@@ -87,3 +87,49 @@ def test_the_build_imports_no_command_line_web_or_store(tmp_path):
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("feel", [False, True], ids=["plain", "feel"])
+def test_a_mixed_catalog_builds_and_each_kind_of_track_finds_its_own(tmp_path, feel):
+    """Catalog rows with features, analysed files and review-only score tracks in one
+    build: every track gets a full neighbour list, and only analysed files carry the
+    emotion and timbre blocks."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    import numpy as np
+
+    from models.audio import AudioCache, train_audio_feel
+    from models.build import FeelModel
+
+    clips = labelled_clips(tmp_path / "clips", n=20, seconds=3.5)
+    cache = AudioCache(tmp_path / "cache")
+    hears = train_audio_feel(clips, cache=cache).model
+    titles = write(tmp_path, "score.csv", "id,title,artist,album\n"
+                   "s1,Night Drive,Composer,Score\ns2,Storm,Composer,Score\n"
+                   "s3,Morning Light,Composer,Score\n")
+    review = write(tmp_path, "score.txt", "Night Drive is lonely, hushed piano. Storm is a "
+                   "pounding, furious piece. Morning Light is tender and hopeful.")
+    model = None
+    if feel:
+        known = [make_track(i) for i in range(60)]
+        rows = np.arange(0, 60, 2)
+        model = FeelModel().fit(known, rows, np.column_stack([rows % 10, rows % 7]) / 10)
+    sources = Sources(catalogs=[write_catalog(tmp_path), titles], album_reviews=[review],
+                      albums=["Score"], audio_dirs=[clips])
+    built = build_from_sources(sources, BuildOptions(k=5, audio_feel=hears, feel_model=model,
+                                                     audio_cache=cache.folder))
+    kinds = {"catalog": [], "score": [], "audio": []}
+    for row, track in enumerate(built.tracks):
+        kind = ("audio" if track.analysis else "score" if track.album == "Score"
+                else "catalog")
+        kinds[kind].append(row)
+    assert [len(kinds[k]) for k in ("catalog", "score", "audio")] == [30, 3, 20]
+    assert np.isfinite(built.vectors).all()
+    assert all(len(built.neighbours[row]) == 5 for row in range(len(built.tracks)))
+    heard = len(hears.inputs_) + 9  # the timbre block, after the nine emotions
+    others = kinds["catalog"] + kinds["score"]
+    assert np.allclose(built.vectors[others, -heard:], 0.0)
+    assert np.abs(built.vectors[kinds["audio"], -heard:]).max() > 0.1
+    calmest = next(r for r in kinds["audio"] if built.tracks[r].title == "clip 0")
+    near = [built.tracks[r].title for r in built.neighbours[calmest]
+            if r in kinds["audio"]]
+    assert near and np.mean([int(t.split()[-1]) for t in near]) < 8, near

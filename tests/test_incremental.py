@@ -3,6 +3,8 @@ tracks gone everywhere, each change a new version, and a failed change leaving t
 model as it was (real Redis)."""
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
 import redis
@@ -145,11 +147,37 @@ def test_added_analysed_files_get_the_emotion_block_a_rebuild_gives(feel):
     vectors = place(new, state, album_mates(old, base)).vectors
     full = build(Catalog(tracks=[*old, *new]), k=10, feel_model=model, audio_feel=hears)
     assert vectors.shape[1] == base.vectors.shape[1] == full.vectors.shape[1]
-    emotions = len(GEMS)  # the last block: the same model on the same files
-    assert np.allclose(vectors[:, -emotions:], full.vectors[BASE:, -emotions:], atol=1e-6)
-    assert np.abs(vectors[:, -emotions:]).max() > 0.01
+    heard_blocks = len(GEMS) + len(hears.inputs_)  # emotion, then timbre: the same model
+    assert np.allclose(vectors[:, -heard_blocks:], full.vectors[BASE:, -heard_blocks:],
+                       atol=1e-6)
+    assert np.abs(vectors[:, -heard_blocks:]).max() > 0.01
     # the rest moves only as much as a rebuild's refitted column statistics move it
     assert np.abs(vectors - full.vectors[BASE:]).max() < 0.1
+
+
+def older_build(state: FittedState) -> FittedState:
+    """``state`` as a build from before the timbre block stored it (one weight less)."""
+    with np.load(io.BytesIO(state.to_bytes()), allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    for name in ("block_weights", "feel_weights"):
+        arrays[name] = arrays[name][:-1]
+    out = io.BytesIO()
+    np.savez(out, **arrays)
+    return FittedState.from_bytes(out.getvalue())
+
+
+@pytest.mark.parametrize("feel", [False, True], ids=["plain", "feel"])
+def test_tracks_added_to_an_older_audio_build_match_its_vectors(feel):
+    old, new = heard(tracks()), heard(newcomers())
+    hears = audio_feel_model(old)
+    base = build(Catalog(tracks=list(old)), k=10, feel_model=feel_model(old) if feel else None,
+                 audio_feel=hears)
+    state = older_build(base.fitted)
+    assert (state.feel_weights if feel else state.block_weights).timbre == 0.0
+    placed = place(new, state, album_mates(old, base)).vectors
+    now = place(new, base.fitted, album_mates(old, base)).vectors
+    assert placed.shape[1] == now.shape[1] - len(hears.inputs_)
+    assert np.allclose(placed, now[:, :placed.shape[1]], atol=1e-6)
 
 
 # -- the store ---------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from .emotion_training import (
     save_audio_feel,
     train_audio_feel,
 )
+from .spectrum import frequency_moments
 from .tags import FileTags, read_tags
 from .training import train
 from .va_model import INPUTS, VaModel
@@ -70,6 +71,7 @@ __all__ = [
     "expand",
     "find_checkpoint",
     "fit_audio_feel",
+    "frequency_moments",
     "gems_va",
     "key_and_mode",
     "label_va",

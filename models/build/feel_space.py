@@ -37,6 +37,7 @@ class FeelWeights:
     latent: float = 1.0
     sound: float = 0.25
     emotion: float = 2.0  # analysed files: the audio feel model's emotion space
+    timbre: float = 2.0  # analysed files: the analysis itself, standardised
 
 
 @dataclass

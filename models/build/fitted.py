@@ -10,7 +10,7 @@ valence/arousal models inside are their own ``.npz`` files, as raw bytes.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Sequence
 
 import numpy as np
@@ -21,7 +21,7 @@ from ..ingest import Track
 from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights
-from .vectors import BlockWeights, emotion_block
+from .vectors import BlockWeights, emotion_block, timbre_block
 
 FORMAT = 1
 
@@ -43,14 +43,15 @@ class FittedState:
     audio_feel: AudioFeel | None = None  # analysed files' emotion block follows
 
     def with_emotions(self, vectors: np.ndarray, tracks: Sequence[Track]) -> np.ndarray:
-        """``vectors`` with the emotion block of analysed files appended, when this build
-        had an audio feel model (0 for tracks without an analysis)."""
+        """``vectors`` with the emotion and timbre blocks of analysed files appended,
+        when this build had an audio feel model (0 for tracks without an analysis)."""
         if self.audio_feel is None:
             return vectors
-        weight = (self.feel_weights.emotion if self.feel_model is not None
-                  else self.block_weights.emotion)
-        block = weight * emotion_block(tracks, self.audio_feel)
-        return np.hstack([vectors, block]).astype(np.float32)
+        weights = self.feel_weights if self.feel_model is not None else self.block_weights
+        blocks = [vectors, weights.emotion * emotion_block(tracks, self.audio_feel)]
+        if weights.timbre:  # 0: a build from before the timbre block, whose vectors lack it
+            blocks.append(weights.timbre * timbre_block(tracks, self.audio_feel))
+        return np.hstack(blocks).astype(np.float32)
 
     @property
     def stats(self) -> tuple[np.ndarray, np.ndarray]:
@@ -83,13 +84,20 @@ class FittedState:
                 k, hubness = data["neighbours"]
                 return cls(data["centre"], data["spread"], scaler,
                            feel_model=_load(FeelModel, data, "feel_model"),
-                           feel_weights=FeelWeights(*map(float, data["feel_weights"])),
-                           block_weights=BlockWeights(*map(float, data["block_weights"])),
+                           feel_weights=_weights(FeelWeights, data["feel_weights"]),
+                           block_weights=_weights(BlockWeights, data["block_weights"]),
                            va_model=_load(VaModel, data, "va_model"),
                            k=int(k), metric=str(data["metric"]), hubness=float(hubness),
                            audio_feel=_load(AudioFeel, data, "audio_feel"))
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise CatalogError(f"cannot read the stored fitted state: {exc}") from None
+
+
+def _weights(cls: type, stored: np.ndarray):
+    """Block weights as stored; a block newer than the build that stored them weighs 0
+    (its vectors were made without it, and a track added later must match them)."""
+    values = [float(v) for v in stored]
+    return cls(*values, *[0.0] * (len(fields(cls)) - len(values)))
 
 
 def _saved(model: FeelModel | VaModel | AudioFeel) -> bytes:

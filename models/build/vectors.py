@@ -28,6 +28,7 @@ class BlockWeights:
     mood: float = 1.5  # the 16 mood scores
     va: float = 2.0  # valence and arousal
     emotion: float = 2.0  # analysed files: the audio feel model's emotion space
+    timbre: float = 2.0  # analysed files: the analysis itself, standardised
 
 
 def mood_matrix(profiles: Sequence[MoodProfile]) -> np.ndarray:
@@ -98,6 +99,18 @@ def emotion_block(tracks: Sequence[Track], audio_feel: "AudioFeel") -> np.ndarra
     if heard:
         out[heard] = audio_feel.embed([tracks[i].analysis for i in heard])
     return out / np.sqrt(len(GEMS))
+
+
+def timbre_block(tracks: Sequence[Track], audio_feel: "AudioFeel") -> np.ndarray:
+    """(n, d) analysed files' analysis statistics, standardised on the audio feel
+    model's training clips, over the square root of their number (0 for tracks
+    without an analysis).  The emotion block keeps only what the raters' labels can
+    teach; this keeps what the analysis hears besides (timbre, harmony, rhythm)."""
+    out = np.zeros((len(tracks), len(audio_feel.inputs_)))
+    heard = [i for i, t in enumerate(tracks) if t.analysis]
+    if heard:
+        out[heard] = audio_feel.design([tracks[i].analysis for i in heard])
+    return out / np.sqrt(max(out.shape[1], 1))
 
 
 def heard_rows(tracks: Sequence[Track], audio_feel: "AudioFeel | None") -> np.ndarray | None:
