@@ -13,10 +13,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.audio import AudioFeel, EmotionSet, label_va  # noqa: E402
+from models.audio import GEMS, AudioFeel, EmotionSet, label_va  # noqa: E402
 from models.build import BuildOptions, Sources, build_from_sources  # noqa: E402
 from models.evaluation import cosine_rankings, mood_agreement  # noqa: E402
 from models.ingest import sha256_of  # noqa: E402
+from models.language import MOODS  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "audio"
 CLIPS = SHARED / "emotify_dev"
@@ -30,7 +31,7 @@ def standardise(x: np.ndarray) -> np.ndarray:
 
 
 def fold_of(genres: np.ndarray, n_folds: int, seed: int = 0) -> np.ndarray:
-    """Folds stratified by genre (each fold holds a fifth of every genre)."""
+    """Folds stratified by genre (each fold holds an equal share of every genre)."""
     rng = np.random.default_rng(seed)
     folds = np.zeros(len(genres), dtype=int)
     for genre in sorted(set(genres)):
@@ -146,16 +147,16 @@ class PlacedOutOfFold:
         return out
 
     def embed(self, rows) -> np.ndarray:
-        return self._each("embed", rows, 9)
+        return self._each("embed", rows, len(GEMS))
 
     def predict(self, rows) -> np.ndarray:
-        return self._each("predict", rows, 9)
+        return self._each("predict", rows, len(GEMS))
 
     def va(self, rows) -> np.ndarray:
         return self._each("va", rows, 2)
 
     def moods(self, rows) -> np.ndarray:
-        return self._each("moods", rows, 16)
+        return self._each("moods", rows, len(MOODS))
 
 
 def placed_out_of_fold(judge: Judge, ranked: np.ndarray) -> dict[str, np.ndarray]:

@@ -97,7 +97,7 @@ def test_a_mixed_catalog_builds_and_each_kind_of_track_finds_its_own(tmp_path, f
     pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
     import numpy as np
 
-    from models.audio import AudioCache, train_audio_feel
+    from models.audio import GEMS, AudioCache, train_audio_feel
     from models.build import FeelModel
 
     clips = labelled_clips(tmp_path / "clips", n=20, seconds=3.5)
@@ -125,7 +125,7 @@ def test_a_mixed_catalog_builds_and_each_kind_of_track_finds_its_own(tmp_path, f
     assert [len(kinds[k]) for k in ("catalog", "score", "audio")] == [30, 3, 20]
     assert np.isfinite(built.vectors).all()
     assert all(len(built.neighbours[row]) == 5 for row in range(len(built.tracks)))
-    heard = len(hears.inputs_) + 9  # the timbre block, after the nine emotions
+    heard = len(GEMS) + len(hears.inputs_)  # the emotion block, then the timbre block
     others = kinds["catalog"] + kinds["score"]
     assert np.allclose(built.vectors[others, -heard:], 0.0)
     assert np.abs(built.vectors[kinds["audio"], -heard:]).max() > 0.1
