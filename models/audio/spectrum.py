@@ -59,7 +59,7 @@ def frequency_moments(magnitude: np.ndarray, sr: int,
     """Per frame: spectral centroid, bandwidth (p = 2) and rolloff in Hz, as librosa's
     ``spectral_centroid``, ``spectral_bandwidth`` and ``spectral_rolloff`` compute them
     (a silent frame has centroid and bandwidth 0), from one normalisation of the
-    magnitude instead of three (a quarter of their time)."""
+    magnitude instead of three (about a third of their time)."""
     freq = np.linspace(0.0, sr / 2.0, magnitude.shape[0])[:, None]
     total = magnitude.sum(axis=0)
     share = magnitude / np.where(total < np.finfo(magnitude.dtype).tiny, 1.0, total)
