@@ -94,11 +94,7 @@ def build_vectors(tracks: Sequence[Track], profiles: Sequence[MoodProfile],
 def emotion_block(tracks: Sequence[Track], audio_feel: "AudioFeel") -> np.ndarray:
     """(n, 9) analysed files in the audio feel model's emotion space, over the square
     root of its width (0 for tracks without an analysis: the centre, no direction)."""
-    out = np.zeros((len(tracks), len(GEMS)))
-    heard = [i for i, t in enumerate(tracks) if t.analysis]
-    if heard:
-        out[heard] = audio_feel.embed([tracks[i].analysis for i in heard])
-    return out / np.sqrt(len(GEMS))
+    return _heard_block(tracks, len(GEMS), audio_feel.embed)
 
 
 def timbre_block(tracks: Sequence[Track], audio_feel: "AudioFeel") -> np.ndarray:
@@ -106,11 +102,17 @@ def timbre_block(tracks: Sequence[Track], audio_feel: "AudioFeel") -> np.ndarray
     model's training clips, over the square root of their number (0 for tracks
     without an analysis).  The emotion block keeps only what the raters' labels can
     teach; this keeps what the analysis hears besides (timbre, harmony, rhythm)."""
-    out = np.zeros((len(tracks), len(audio_feel.inputs_)))
+    return _heard_block(tracks, len(audio_feel.inputs_), audio_feel.design)
+
+
+def _heard_block(tracks: Sequence[Track], width: int, place) -> np.ndarray:
+    """``place`` applied to the analyses of analysed files, 0 elsewhere, over the
+    square root of the block's width."""
+    out = np.zeros((len(tracks), width))
     heard = [i for i, t in enumerate(tracks) if t.analysis]
     if heard:
-        out[heard] = audio_feel.design([tracks[i].analysis for i in heard])
-    return out / np.sqrt(max(out.shape[1], 1))
+        out[heard] = place([tracks[i].analysis for i in heard])
+    return out / np.sqrt(max(width, 1))
 
 
 def heard_rows(tracks: Sequence[Track], audio_feel: "AudioFeel | None") -> np.ndarray | None:
