@@ -209,25 +209,15 @@ def feel_coordinates(model: FeelModel, tracks: Sequence[Track],
     centre, spread = stats if stats is not None else column_stats(ev.placed, ev.weight)
     np.subtract(ev.placed, centre, out=ev.placed)
     ev.placed /= spread
-    values = _columns(ev.placed, ev.latent, ev.sound)
-    confidence = _columns(ev.weight, ev.latent_c, ev.sound_c)
-    va, d = ev.va, values.shape[1]
+    values = np.concatenate([ev.placed, ev.latent, ev.sound], axis=1, dtype=np.float64)
+    confidence = np.concatenate([ev.weight, ev.latent_c, ev.sound_c], axis=1,
+                                dtype=np.float64)
+    va = ev.va
     del ev  # its arrays are copied: let them go before the next copy
-    own = np.empty((len(values), 2 * d), np.float32)
-    own[:, :d], own[:, d:] = values, confidence
+    own = np.concatenate([values, confidence], axis=1, dtype=np.float32)
     if album_prior:
         share_album_prior(values, confidence, album_groups(tracks))
     return FeelCoordinates(values, confidence, va, (centre, spread), own)
-
-
-def _columns(*blocks: np.ndarray) -> np.ndarray:
-    """``np.hstack(blocks)`` as float64 (the same values, one allocation)."""
-    out = np.empty((len(blocks[0]), sum(b.shape[1] for b in blocks)))
-    at = 0
-    for block in blocks:
-        out[:, at:at + block.shape[1]] = block
-        at += block.shape[1]
-    return out
 
 
 def _sound_range(model: FeelModel) -> tuple[np.ndarray, np.ndarray]:

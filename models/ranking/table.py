@@ -210,4 +210,3 @@ def _tag_sets(tag_lists: Iterable[Sequence[str]]) -> list[frozenset[str]]:
             found = sets[key] = frozenset(normalise(x) for x in key)
         out.append(found)
     return out
-
