@@ -1,0 +1,86 @@
+"""How much mood agreement @10 a valence/arousal estimate of a given accuracy can buy.
+
+    python bench/agreement_ceiling.py [--draws 20] [--seed 0]
+
+Mood agreement @10 (models/evaluation/metrics.py) is scored on the Deezer validation
+songs joined to the TidyTuesday catalog.  This script asks what an estimate that
+correlates with the true valence/arousal at r would score if the service ranked by it
+alone: for each r, ``r * z + sqrt(1 - r^2) * noise`` per axis (z: the standardised true
+labels), neighbours by Euclidean distance, median over ``--draws`` noise draws.  The
+last rows put the served feel model's own valence/arousal heads (fitted on the train
+split, as ``feelalike demo`` does) beside the simulation at their measured r, and
+the served ranking by its own valence/arousal alone.
+
+It answers "which r does the 0.25 goal need" (docs/quality.md) without touching the
+served model: the figures are a ceiling argument, not a model.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from models.build import FeelModel  # noqa: E402
+from models.evaluation import mood_agreement  # noqa: E402
+from models.ingest import TrackMatcher, labelled_rows, load_catalog, read_va_labels  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+K = 10
+LEVELS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
+
+
+def nearest(points: np.ndarray, k: int = K) -> np.ndarray:
+    """Top-k other rows per row by Euclidean distance."""
+    d = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=2)
+    np.fill_diagonal(d, np.inf)
+    return np.argsort(d, axis=1, kind="stable")[:, :k]
+
+
+def simulated(true_va: np.ndarray, r: tuple[float, float], draws: int,
+              rng: np.random.Generator) -> float:
+    """Median agreement of estimates correlating at ``r`` (per axis) with the truth."""
+    z = (true_va - true_va.mean(0)) / true_va.std(0)
+    r_ = np.asarray(r)
+    seeds = range(len(true_va))
+    scores = [mood_agreement(nearest(r_ * z + np.sqrt(1 - r_ ** 2) *
+                                     rng.standard_normal(z.shape)), true_va, seeds).mean()
+              for _ in range(draws)]
+    return float(np.median(scores))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--draws", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    catalog = load_catalog([SHARED / "catalog" / "tidytuesday_spotify_songs.csv"])
+    matcher = TrackMatcher(catalog.tracks)
+    labels = SHARED / "moods" / "deezer"
+    train, train_va = labelled_rows(matcher, read_va_labels(labels / "train.csv"))
+    val, val_va = labelled_rows(matcher, read_va_labels(labels / "validation.csv"))
+    keep = ~np.isin(val, train)
+    val, val_va = val[keep], val_va[keep]
+    rng = np.random.default_rng(args.seed)
+    print(f"{len(val)} validation songs, top {K}, median of {args.draws} noise draws")
+    print(f"{'estimate of valence/arousal':<44}{'r valence':>10}{'r arousal':>10}"
+          f"{'agreement':>11}")
+    for r in LEVELS:
+        score = simulated(val_va, (r, r), args.draws, rng)
+        print(f"{'simulated':<44}{r:>10.2f}{r:>10.2f}{score:>11.3f}")
+    model = FeelModel().fit(catalog.tracks, train, train_va)
+    predicted, _ = model.predict_va([catalog.tracks[i] for i in val])
+    r = tuple(float(np.corrcoef(predicted[:, k], val_va[:, k])[0, 1]) for k in (0, 1))
+    served = mood_agreement(nearest(predicted), val_va, range(len(val))).mean()
+    print(f"{'simulated at the served heads r':<44}{r[0]:>10.3f}{r[1]:>10.3f}"
+          f"{simulated(val_va, r, args.draws, rng):>11.3f}")
+    print(f"{'served heads (ranked by their estimate)':<44}{r[0]:>10.3f}{r[1]:>10.3f}"
+          f"{served:>11.3f}")
+
+
+if __name__ == "__main__":
+    main()
