@@ -11,6 +11,8 @@ the mean over seeds of:
 * ``recs``: share of the playlist that is in the seed's top ``length`` recommendations
   (GET /v1/recommendations);
 * ``cos``: cosine similarity of the playlist's tracks to the seed in the feel space;
+* ``world``: the same over the columns that say how tracks sound and where they
+  belong, without the mood columns (what an arc keeps of its seed);
 * ``shared``: share of the playlist's tracks that share a Spotify playlist with the
   seed (``playlist_name`` of the TidyTuesday CSV given by ``--catalog``; seeds without
   one are left out), a judge the model does not own;
@@ -73,6 +75,9 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
     unit = table.unit_vectors
     out = {"n": len(ids), "cos": float(np.mean(unit[rows] @ unit[row])) if rows else 0.0,
            "breaks": breaks(tracks)}
+    world = table.world_unit
+    if world is not None and rows:
+        out["world"] = float(np.mean(world[rows] @ world[row]))
     if arc is None:
         recs = {r["id"] for r in similar(res, seed, length)["results"]}
         out["recs"] = len(recs & set(ids)) / length
@@ -107,7 +112,8 @@ def main() -> None:
             if not chosen:
                 continue
             rows = [measure(res, s, arc, args.length, groups) for s in chosen]
-            keys = [k for k in ("n", "recs", "cos", "shared", "breaks", "arc r", "arc err")
+            keys = [k for k in ("n", "recs", "cos", "world", "shared", "breaks", "arc r",
+                                      "arc err")
                     if any(k in r for r in rows)]
             means = {k: np.mean([r[k] for r in rows if k in r]) for k in keys}
             label = ":".join(arc) if arc else "no arc"

@@ -15,13 +15,13 @@ from typing import Sequence
 
 import numpy as np
 
-from ..audio import AudioFeel, VaModel
+from ..audio import GEMS, AudioFeel, VaModel
 from ..errors import CatalogError
 from ..ingest import Track
 from .features import AudioScaler
 from .feel import FeelModel
 from .feel_space import FeelWeights
-from .vectors import BlockWeights, emotion_block, timbre_block
+from .vectors import MOOD_COLUMNS, BlockWeights, emotion_block, timbre_block
 
 FORMAT = 1
 
@@ -52,6 +52,20 @@ class FittedState:
         if weights.timbre:  # 0: a build from before the timbre block, whose vectors lack it
             blocks.append(weights.timbre * timbre_block(tracks, self.audio_feel))
         return np.hstack(blocks).astype(np.float32)
+
+    def mood_mask(self, width: int) -> np.ndarray:
+        """Which of this build's ``width`` vector columns say how a track feels
+        (valence/arousal, the 16 moods, analysed files' emotions), not how it sounds or
+        where it belongs (audio, co-membership, sound, timbre, the anchor): a playlist
+        along a mood arc moves the first and keeps the seeds' second."""
+        mask = np.zeros(width, dtype=bool)
+        start = 0 if self.feel_model is not None else len(self.scaler.features)
+        mask[start:start + len(MOOD_COLUMNS)] = True
+        if self.audio_feel is not None:
+            weights = self.feel_weights if self.feel_model is not None else self.block_weights
+            end = width - (len(self.audio_feel.inputs_) if weights.timbre else 0)
+            mask[end - len(GEMS):end] = True
+        return mask
 
     @property
     def stats(self) -> tuple[np.ndarray, np.ndarray]:

@@ -239,7 +239,7 @@ def extend_payload(strings: dict, tracks: Sequence[Track], profiles: Sequence[Mo
     format, without decoding the whole table)."""
     numbers, more = TrackTable.build(tracks, profiles, vectors).to_payload()
     for name, values in json.loads(more).items():
-        if name != "columns":
+        if name not in ("columns", "mood_columns"):  # the table's, not per row
             strings[name] += values
     return numbers
 
@@ -248,4 +248,5 @@ def take_table(table: TrackTable, order: np.ndarray) -> TrackTable:
     """The rows ``order`` of ``table``, in that order."""
     parts = {f.name: [getattr(table, f.name)[i] for i in order]
              for f in fields(TrackTable) if isinstance(getattr(table, f.name), list)}
-    return TrackTable(**parts, numbers=table.numbers[order], vectors=table.vectors[order])
+    return TrackTable(**parts, numbers=table.numbers[order], vectors=table.vectors[order],
+                      mood_columns=table.mood_columns)

@@ -44,7 +44,8 @@ class BuiltModel:
     coords: np.ndarray | None = None  # feel space: own coordinates (FeelCoordinates.own)
 
     def table(self) -> TrackTable:
-        return TrackTable.build(self.tracks, self.profiles, self.vectors)
+        mask = None if self.fitted is None else self.fitted.mood_mask(self.vectors.shape[1])
+        return TrackTable.build(self.tracks, self.profiles, self.vectors, mood_columns=mask)
 
 
 

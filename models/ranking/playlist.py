@@ -4,10 +4,12 @@ Without an arc the playlist is made of the query's best candidates as the
 recommendations rank them (``POOL_PER_PLACE`` per place, so that the flow rules have
 some choice): the tracks that feel like the seed.  With an arc, valence/arousal move
 from one mood's position to another's, linearly over the playlist, and every track
-that passes the filters is a candidate (the seed's neighbourhood rarely spans an arc).
+that passes the filters is a candidate (the seed's neighbourhood rarely spans an arc);
+the arc sets how they feel and the seeds, through ``arc_relevance``, how they sound.
 
 Tracks are placed greedily, position by position: the cheapest candidate wins, with
-costs for distance to the arc's target (with an arc only), lack of relevance, a tempo
+costs for distance to the arc's target beyond ``ARC_TOLERANCE`` (with an arc only:
+within it, relevance decides), lack of relevance, a tempo
 jump beyond the tolerance (half and double time count as the same pulse) and keys
 that clash on the Camelot wheel; no artist repeats within ``min_artist_gap``
 positions and no track appears twice.
@@ -20,12 +22,13 @@ import numpy as np
 
 from ..language import MOODS, load_lexicon
 from .camelot import clashes, wheel
-from .query import Query
+from .query import Query, world_similarity
 from .table import TrackTable
 
 # A tempo jump beyond the tolerance or a key clash costs more than the arc's usual
 # step, so they act as rules that give way only when nothing else fits.
-VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 1.0, 0.5, 0.5, 0.4
+VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 2.0, 0.5, 0.5, 0.4
+ARC_TOLERANCE = 0.1  # valence/arousal distance an arc point forgives (bench/playlist_quality.py)
 TEMPO_BREAK = 1.0  # flat cost of any jump beyond the tolerance
 FIRST_LOOK = 64
 POOL_PER_PLACE = 2  # candidates per place without an arc (measured: bench/playlist_quality.py)
@@ -58,6 +61,16 @@ def pool_size(length: int, arc: bool) -> int | None:
     """How many of the query's best candidates a playlist of ``length`` is made from;
     None (all that pass the filters) along an arc."""
     return None if arc else POOL_PER_PLACE * length
+
+
+def arc_relevance(table: TrackTable, query: Query, rows: np.ndarray, relevance: np.ndarray,
+                  ) -> np.ndarray:
+    """What a playlist along an arc weighs besides the arc, per candidate row: with
+    seeds, how much it sounds like them and shares their world (how it feels is the
+    arc's to set: by the full vectors, tracks near a quiet seed are all quiet and no arc
+    could leave them); otherwise ``relevance``, the query's own."""
+    world = world_similarity(table, query)
+    return relevance if world is None else world[rows].astype(np.float32)
 
 
 def tempo_jump(a: float, b: np.ndarray, tolerance: float) -> np.ndarray:
@@ -106,7 +119,8 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     blocked = np.zeros(len(rows), dtype=bool)
     songs, per_artist, placed = set(used_songs), {}, []
     for point in arc:
-        cost = base + va_weight * np.linalg.norm(va - (point.valence, point.arousal), axis=1)
+        off = np.linalg.norm(va - (point.valence, point.arousal), axis=1)
+        cost = base + va_weight * np.maximum(off - ARC_TOLERANCE, 0.0)
         if placed:
             cost += TEMPO_WEIGHT * tempo_jump(tempo[placed[-1]], tempo, tempo_tolerance)
             prev = placed[-1]

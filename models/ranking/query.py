@@ -58,11 +58,13 @@ def to_unit(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms > 1e-12, norms, 1.0)
 
 
-def seed_target(table: TrackTable, query: Query) -> np.ndarray | None:
-    """The unit vector the seeds point at (Rocchio: minus half the negative seeds)."""
+def seed_target(table: TrackTable, query: Query, unit: np.ndarray | None = None,
+                ) -> np.ndarray | None:
+    """The unit vector the seeds point at (Rocchio: minus half the negative seeds), among
+    ``unit`` (default: the table's unit vectors)."""
     if not query.seeds:
         return None
-    unit = table.unit_vectors
+    unit = table.unit_vectors if unit is None else unit
     target = sum(w * unit[r] for r, w in query.seeds) / sum(w for _, w in query.seeds)
     if query.negative_seeds:
         target = target - NEGATIVE_WEIGHT * sum(w * unit[r] for r, w in query.negative_seeds) \
@@ -73,6 +75,16 @@ def seed_target(table: TrackTable, query: Query) -> np.ndarray | None:
 def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
     target = seed_target(table, query)
     return None if target is None else (1.0 + table.unit_vectors @ target) / 2.0
+
+
+def world_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
+    """(1 + cos) / 2 of every row to the seeds over the columns that say how tracks
+    sound and where they belong, not how they feel (None without seeds, or for a table
+    that does not mark its mood columns): what a mood arc keeps of its seeds."""
+    unit = table.world_unit
+    if unit is None or not query.seeds:
+        return None
+    return (1.0 + unit @ seed_target(table, query, unit)) / 2.0
 
 
 def mood_match(table: TrackTable, moods: dict[str, float]) -> np.ndarray | None:

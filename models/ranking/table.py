@@ -48,6 +48,9 @@ class TrackTable:
     tags: Sequence[frozenset[str]]  # normalised
     numbers: np.ndarray  # (n, len(NUMERIC)) float32, NaN where unknown
     vectors: np.ndarray  # (n, d) float32
+    #: (d,) bool: the vector columns that say how a track feels, not how it sounds or
+    #: where it belongs (None: a table from before the build marked them)
+    mood_columns: np.ndarray | None = None
 
     @property
     def unit_vectors(self) -> np.ndarray:
@@ -56,6 +59,17 @@ class TrackTable:
         if unit is None:
             norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
             unit = self.__dict__["_unit"] = self.vectors / np.where(norms > 1e-12, norms, 1.0)
+        return unit
+
+    @property
+    def world_unit(self) -> np.ndarray | None:
+        """The vectors without their mood columns, scaled to unit length: how tracks
+        sound and where they belong (cached; None when the table has no such columns)."""
+        unit = self.__dict__.get("_world_unit")
+        if unit is None and self.mood_columns is not None and not self.mood_columns.all():
+            world = np.asarray(self.vectors)[:, ~np.asarray(self.mood_columns, dtype=bool)]
+            norms = np.linalg.norm(world, axis=1, keepdims=True)
+            unit = self.__dict__["_world_unit"] = world / np.where(norms > 1e-12, norms, 1.0)
         return unit
 
     def rows_with_tags(self, tags: set[str], rows: np.ndarray | None = None) -> np.ndarray:
@@ -118,7 +132,7 @@ class TrackTable:
 
     @classmethod
     def build(cls, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
-              vectors: np.ndarray) -> "TrackTable":
+              vectors: np.ndarray, mood_columns: np.ndarray | None = None) -> "TrackTable":
         numbers = np.full((len(tracks), len(NUMERIC)), np.nan, dtype=np.float32)
         for row, (t, p) in enumerate(zip(tracks, profiles)):
             for col, name in enumerate(AUDIO_FEATURES):
@@ -132,7 +146,8 @@ class TrackTable:
                    artist_keys=[normalise(t.artist) for t in tracks],
                    song_keys=[song_key(t.title, t.artist) for t in tracks],
                    tags=_tag_sets(t.tags for t in tracks),
-                   numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32))
+                   numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32),
+                   mood_columns=mood_columns)
 
     # -- compact arrays (what the service memory-maps per version) -------------------
     def to_arrays(self) -> dict[str, np.ndarray]:
@@ -145,6 +160,9 @@ class TrackTable:
                                       "moods": np.ascontiguousarray(self.moods, "<f4"),
                                       "vectors": np.ascontiguousarray(self.vectors, "<f4"),
                                       "unit": np.ascontiguousarray(self.unit_vectors, "<f4")}
+        if self.world_unit is not None:
+            out["mood_columns"] = np.asarray(self.mood_columns, dtype=np.uint8)
+            out["world_unit"] = np.ascontiguousarray(self.world_unit, "<f4")
         for name in ("ids", "titles", "artists", "albums"):
             column = getattr(self, name)
             out.update((column if isinstance(column, StringColumn)
@@ -167,8 +185,12 @@ class TrackTable:
                     artist_keys=CodedColumn.load(arrays, "artist_keys"),
                     song_keys=CodedColumn.load(arrays, "song_keys"),
                     tags=TagColumn.load(arrays, "tags"),
-                    numbers=arrays["numbers"], vectors=arrays["vectors"])
+                    numbers=arrays["numbers"], vectors=arrays["vectors"],
+                    mood_columns=(arrays["mood_columns"].astype(bool)
+                                  if "mood_columns" in arrays else None))
         table.__dict__["_unit"] = arrays["unit"]
+        if "world_unit" in arrays:
+            table.__dict__["_world_unit"] = arrays["world_unit"]
         if "moods" in arrays:  # folders written before it existed read the slice
             table.__dict__["_moods"] = arrays["moods"]
         return table
@@ -183,6 +205,8 @@ class TrackTable:
                    "artists": self.artists, "albums": self.albums,
                    "artist_keys": self.artist_keys, "song_keys": self.song_keys,
                    "tags": [sorted(t) for t in self.tags]}
+        if self.mood_columns is not None:
+            strings["mood_columns"] = np.flatnonzero(self.mood_columns).tolist()
         return self.numbers.astype("<f4").tobytes(), json.dumps(strings)
 
     @classmethod
@@ -192,10 +216,17 @@ class TrackTable:
             raise ValueError("the stored track table has different columns")
         n = len(meta["ids"])
         matrix = np.frombuffer(numbers, dtype="<f4").reshape(n, len(NUMERIC))
+        mask = None
+        if "mood_columns" in meta:
+            mask = np.zeros(vectors.shape[1], dtype=bool)
+            columns = np.asarray(meta["mood_columns"], dtype=np.int64)
+            if columns.size and (columns.min() < 0 or columns.max() >= len(mask)):
+                raise ValueError("the stored mood columns do not fit the vectors")
+            mask[columns] = True
         return cls(ids=meta["ids"], titles=meta["titles"], artists=meta["artists"],
                    albums=meta["albums"], artist_keys=meta["artist_keys"],
                    song_keys=meta["song_keys"], tags=[frozenset(t) for t in meta["tags"]],
-                   numbers=matrix, vectors=vectors)
+                   numbers=matrix, vectors=vectors, mood_columns=mask)
 
 
 def _tag_sets(tag_lists: Iterable[Sequence[str]]) -> list[frozenset[str]]:

@@ -10,6 +10,7 @@ from models.errors import BadRequest
 from models.ranking import (
     Query,
     arc_ends,
+    arc_relevance,
     arc_points,
     path,
     pool_size,
@@ -38,6 +39,8 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
         raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
     table = res.table
     candidates, relevance = res.engine.pool(q, pool_size(length, arc is not None))
+    if arc is not None:
+        relevance = arc_relevance(table, q, candidates, relevance)
     placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
                       min_artist_gap=body.min_artist_gap,
                       tempo_tolerance=body.tempo_tolerance,

@@ -1,0 +1,128 @@
+"""A playlist along a mood arc keeps its seeds' world: the arc sets how the tracks feel,
+the seeds what they sound like and where they belong (their vectors without the
+columns the build marks as mood)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.build import FeelModel, build, take_table
+from models.ingest import Catalog
+from models.ranking import NUMERIC, Query, TrackTable, arc_points, arc_relevance, sequence
+
+from service.resources import Resources
+from service.store import Updater
+from service.version_files import VersionFiles
+
+from .fixtures import make_track
+
+ARC = arc_points((-0.8, -0.4), (0.8, 0.4), 8)
+
+
+def two_worlds(mask: bool = True) -> TrackTable:
+    """Rows 0-29 of one world (say, quiet scores), 30-59 of another (say, club tracks).
+
+    The club tracks sit exactly on every arc point; the score tracks 0.15 off it, more
+    than the arc's tolerance, so by mood alone the club tracks always win.  Vectors: 2
+    mood columns (valence and arousal, weighted up as the build weights its mood
+    blocks, so by whole vectors tracks of like mood look alike) and 3 world columns."""
+    n = 60
+    t = np.linspace(-0.8, 0.8, 30)
+    va = np.vstack([np.column_stack([t, t / 2 + 0.15]), np.column_stack([t, t / 2])])
+    world = np.vstack([np.tile([1.0, 0.1, 0.0], (30, 1)), np.tile([0.0, 0.1, 1.0], (30, 1))])
+    numbers = np.full((n, len(NUMERIC)), np.nan, dtype=np.float32)
+    numbers[:, NUMERIC.index("valence_mood")] = va[:, 0]
+    numbers[:, NUMERIC.index("arousal_mood")] = va[:, 1]
+    ids = [f"{'score' if i < 30 else 'club'}{i}" for i in range(n)]
+    artists = [f"artist {i}" for i in range(n)]
+    return TrackTable(ids=ids, titles=ids, artists=artists, albums=[""] * n,
+                      artist_keys=artists, song_keys=ids, tags=[frozenset()] * n,
+                      numbers=numbers, vectors=np.hstack([3 * va, world]).astype(np.float32),
+                      mood_columns=np.array([True, True, False, False, False]) if mask
+                      else None)
+
+
+def arc_playlist(table: TrackTable, seed: int) -> list[str]:
+    query = Query(seeds=[(seed, 1.0)])
+    rows = np.array([r for r in range(len(table)) if r != seed])
+    full = ((1.0 + table.unit_vectors[rows] @ table.unit_vectors[seed]) / 2).astype(np.float32)
+    placed = sequence(table, rows, arc_relevance(table, query, rows, full), ARC,
+                      min_artist_gap=0)
+    return [table.ids[r] for r in placed.rows]
+
+
+@pytest.mark.parametrize("seed, world", [(3, "score"), (40, "club")])
+def test_an_arc_from_a_seed_stays_in_the_seeds_world(seed, world):
+    ids = arc_playlist(two_worlds(), seed)
+    assert len(ids) == len(ARC) and all(i.startswith(world) for i in ids), ids
+    valence = two_worlds().column("valence_mood")[[int(i.removeprefix(world)) for i in ids]]
+    assert np.all(np.diff(valence) > 0)  # and it still follows the arc
+
+
+def test_by_mood_alone_the_other_world_wins():
+    table = two_worlds()
+    rows = np.arange(1, len(table))
+    placed = sequence(table, rows, np.ones(len(rows), np.float32), ARC, min_artist_gap=0)
+    assert all(table.ids[r].startswith("club") for r in placed.rows)
+
+
+def test_a_table_without_marked_mood_columns_weighs_the_querys_relevance():
+    """A version built before the build marked its mood columns ranks as it did."""
+    table = two_worlds(mask=False)
+    assert table.world_unit is None
+    rows, given = np.arange(1, 60), np.linspace(0, 1, 59, dtype=np.float32)
+    assert arc_relevance(table, Query(seeds=[(0, 1.0)]), rows, given) is given
+
+
+def test_the_mark_travels_with_the_table():
+    table = two_worlds()
+    numbers, strings = table.to_payload()
+    again = TrackTable.from_payload(numbers, strings, table.vectors)
+    np.testing.assert_array_equal(again.mood_columns, table.mood_columns)
+    arrays = TrackTable.from_arrays(table.to_arrays())
+    np.testing.assert_array_equal(arrays.mood_columns, table.mood_columns)
+    np.testing.assert_allclose(arrays.world_unit, table.world_unit)
+    kept = take_table(table, np.arange(10, 20))
+    np.testing.assert_array_equal(kept.mood_columns, table.mood_columns)
+    assert arc_playlist(arrays, 3) == arc_playlist(table, 3)
+
+
+def test_a_mark_that_does_not_fit_the_vectors_is_refused():
+    table = two_worlds()
+    numbers, strings = table.to_payload()
+    with pytest.raises(ValueError, match="mood columns"):
+        TrackTable.from_payload(numbers, strings, table.vectors[:, :1])
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["plain", "feel"])
+def test_builds_mark_valence_arousal_and_the_moods(learned):
+    """18 columns (the 16 moods, valence and arousal) carry how a track feels; in the
+    plain build they follow the audio block, in the feel space they come first."""
+    tracks = [make_track(i) for i in range(40)]
+    model = None
+    if learned:
+        rows = np.arange(0, 40, 2)
+        model = FeelModel().fit(tracks, rows, np.column_stack([rows % 10, rows % 7]) / 10)
+    built = build(Catalog(tracks=tracks), k=3, feel_model=model)
+    mask = built.table().mood_columns
+    assert mask.shape == (built.vectors.shape[1],) and mask.sum() == 18
+    first = int(np.flatnonzero(mask)[0])
+    assert np.all(mask[first:first + 18]) and (first == 0) == learned
+    sad, party = built.vectors[1], built.vectors[2]  # "sad songs" / "party hits" tags
+    assert not np.allclose(sad[mask], party[mask])
+
+
+def test_published_versions_and_their_updates_keep_the_mark(store, tmp_path):
+    """Through Redis, the workers' mapped arrays, an added track and a removed one."""
+    tracks = [make_track(i) for i in range(40)]
+    built = build(Catalog(tracks=tracks), k=3)
+    expected = built.table().mood_columns
+    store.publish(built)
+    updater = Updater(store)
+    for change in (lambda: None, lambda: updater.add([make_track(40)]),
+                   lambda: updater.remove(["trk5"])):
+        change()
+        table = Resources(store, VersionFiles(tmp_path, store.prefix)).current().table
+        np.testing.assert_array_equal(table.mood_columns, expected)
+        assert table.world_unit.shape == (len(table), int((~expected).sum()))
+    assert len(table) == 40
