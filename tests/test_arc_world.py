@@ -1,6 +1,6 @@
-"""A playlist along a mood arc keeps its seeds' world: the arc sets how the tracks feel,
-the seeds what they sound like and where they belong (their vectors without the
-columns the build marks as mood)."""
+"""A playlist along a mood arc keeps its seeds' world, and a path its endpoints': the
+arc or the path sets how the tracks feel, the seeds or endpoints what they sound like
+and where they belong (their vectors without the columns the build marks as mood)."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,7 +8,15 @@ import pytest
 
 from models.build import FeelModel, build, take_table
 from models.ingest import Catalog
-from models.ranking import NUMERIC, Query, TrackTable, arc_points, arc_relevance, sequence
+from models.ranking import (
+    NUMERIC,
+    Query,
+    TrackTable,
+    arc_points,
+    arc_relevance,
+    path,
+    sequence,
+)
 
 from service.resources import Resources
 from service.store import Updater
@@ -72,6 +80,21 @@ def test_a_table_without_marked_mood_columns_weighs_the_querys_relevance():
     assert table.world_unit is None
     rows, given = np.arange(1, 60), np.linspace(0, 1, 59, dtype=np.float32)
     assert arc_relevance(table, Query(seeds=[(0, 1.0)]), rows, given) is given
+
+
+def test_a_path_keeps_to_its_endpoints_world():
+    """Two score tracks moved onto the club tracks' line in mood: walking by mood alone
+    passes through club tracks; the served walk takes the score tracks beside them."""
+    table = two_worlds()
+    table.numbers[[0, 29], NUMERIC.index("arousal_mood")] -= 0.15
+    by_mood = path(table, 0, 29, 6, pool=1)
+    served = path(table, 0, 29, 6)
+    assert all(table.ids[r].startswith("club") for r in by_mood[1:-1]), by_mood
+    assert all(table.ids[r].startswith("score") for r in served[1:-1]), served
+    valence = table.column("valence_mood")[served]
+    assert len(served) == 8 and np.all(np.diff(valence) > 0)
+    assert path(two_worlds(mask=False), 0, 29, 6) == path(two_worlds(mask=False), 0, 29, 6,
+                                                            pool=1)
 
 
 def test_the_mark_travels_with_the_table():

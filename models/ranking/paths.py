@@ -1,36 +1,72 @@
-"""Paths between two tracks: a gradual walk through mood space."""
+"""Paths between two tracks: a gradual walk through mood space that keeps to the
+endpoints' world.
+
+Each step has a point on the line between the endpoints in mood space (the 16 mood
+scores plus valence and arousal).  Of the ``pool`` tracks nearest to it, the step
+takes the one that sounds most like where the walk is (the endpoints' vectors without
+their mood columns, mixed in the step's proportion): the moods move, the sound does
+not wander off to whatever shares them.  ``pool=1``, or a table that does not mark its
+mood columns, walks by mood alone.
+"""
 from __future__ import annotations
 
 import numpy as np
 
 from .table import TrackTable
 
-LOOK_AHEAD = 50  # nearest rows tried per step before giving up on that step
+POOL = 20  # nearest rows by mood each step chooses from (bench/path_quality.py)
+
+
+def mood_space(table: TrackTable) -> np.ndarray:
+    """(n, 18) float64: the 16 mood scores, valence and arousal; 0 where unknown."""
+    return np.nan_to_num(np.hstack([table.moods, table.column("valence_mood")[:, None],
+                                    table.column("arousal_mood")[:, None]]).astype(np.float64))
 
 
 def path(table: TrackTable, start: int, end: int, steps: int,
-         allowed: np.ndarray | None = None) -> list[int]:
-    """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space
-    (the 16 mood scores plus valence and arousal), endpoints included."""
-    space = np.hstack([table.moods, table.column("valence_mood")[:, None],
-                       table.column("arousal_mood")[:, None]]).astype(np.float64)
-    space = np.nan_to_num(space)
+         allowed: np.ndarray | None = None, *, pool: int = POOL) -> list[int]:
+    """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space,
+    endpoints included (fewer when too few rows are allowed)."""
+    space = mood_space(table)
     a, b = space[start], space[end]
     direction = b - a
     length2 = float(direction @ direction) or 1.0
+    world = table.world_unit
     usable = np.ones(len(table), dtype=bool) if allowed is None else allowed.copy()
     usable[[start, end]] = False
     songs = {table.song_keys[start], table.song_keys[end]}
     chosen: list[int] = []
     for i in range(1, steps + 1):
-        point = a + direction * i / (steps + 1)
-        dist = np.linalg.norm(space - point, axis=1)
-        dist[~usable] = np.inf
-        for row in np.argsort(dist)[:LOOK_AHEAD]:
-            if np.isfinite(dist[row]) and table.song_keys[row] not in songs:
-                chosen.append(int(row))
-                usable[row] = False
-                songs.add(table.song_keys[row])
-                break
+        share = i / (steps + 1)
+        near = _nearest(space, a + direction * share, usable, songs, table, pool)
+        if not near:
+            continue
+        row = near[0]
+        if world is not None and len(near) > 1:
+            where = (1 - share) * world[start] + share * world[end]
+            row = near[int(np.argmax(world[near] @ where))]
+        chosen.append(row)
+        usable[row] = False
+        songs.add(table.song_keys[row])
     chosen.sort(key=lambda r: float((space[r] - a) @ direction) / length2)
     return [start, *chosen, end]
+
+
+def _nearest(space: np.ndarray, point: np.ndarray, usable: np.ndarray, songs: set[str],
+             table: TrackTable, pool: int) -> list[int]:
+    """Up to ``pool`` usable rows nearest to ``point``, nearest first, one per song not
+    yet on the path."""
+    dist = np.linalg.norm(space - point, axis=1)
+    dist[~usable] = np.inf
+    look = min(len(dist), max(4 * pool, 50))
+    order = np.argpartition(dist, look - 1)[:look] if look < len(dist) else np.arange(len(dist))
+    order = order[np.argsort(dist[order], kind="stable")]
+    out: list[int] = []
+    seen = set(songs)
+    for row in order:
+        if not np.isfinite(dist[row]) or len(out) == pool:
+            break
+        if table.song_keys[row] not in seen:
+            out.append(int(row))
+            seen.add(table.song_keys[row])
+    return out

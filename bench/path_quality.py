@@ -1,0 +1,84 @@
+"""How GET /v1/path walks between two tracks, on the live model, by how many of the
+nearest rows in mood each step chooses from.
+
+    python bench/path_quality.py [--pairs 100] [--steps 8] [--catalog FILE]
+
+Reads the published model (``REDIS_URL`` or the embedded Redis under
+``FEELALIKE_DATA_HOME``; ``feelalike demo --no-serve`` makes one).  For random pairs
+of tracks (and every pair of the demo's "Her" tracks) it walks with ``pool`` 1 (by
+mood alone: the walk before the pool existed), 5, 10, 20 (served) and 50, and prints
+the mean over pairs of:
+
+* ``mood err``: distance in mood space (16 moods, valence, arousal) from each step's
+  track to its point on the line between the endpoints;
+* ``world``: cosine of each step's track to the nearer endpoint over the vector
+  columns that do not carry mood (how it sounds and where it belongs);
+* ``shared``: share of the steps' tracks in a Spotify playlist with either endpoint
+  (``playlist_name`` of the TidyTuesday CSV given by ``--catalog``), a judge the model
+  does not own.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from playlist_quality import DEFAULT, spotify_playlists  # noqa: E402
+from models.ranking import path  # noqa: E402
+from models.ranking.paths import POOL, mood_space  # noqa: E402
+from service.resources import Resources  # noqa: E402
+from service.store import open_store  # noqa: E402
+
+POOLS = (1, 5, 10, POOL, 50)
+
+
+def measure(table, space: np.ndarray, groups: dict, a: int, b: int, steps: int,
+            pool: int) -> tuple[float, float, float]:
+    walk = path(table, a, b, steps, pool=pool)
+    middle = walk[1:-1]
+    direction = space[b] - space[a]
+    length2 = float(direction @ direction) or 1.0
+    share = [float((space[r] - space[a]) @ direction) / length2 for r in middle]
+    err = np.mean([np.linalg.norm(space[r] - space[a] - direction * np.clip(s, 0, 1))
+                   for r, s in zip(middle, share)])
+    world = table.world_unit
+    near = np.mean([max(world[r] @ world[a], world[r] @ world[b]) for r in middle])
+    ends = groups.get(table.ids[a], frozenset()) | groups.get(table.ids[b], frozenset())
+    shared = np.mean([bool(ends & groups.get(table.ids[r], frozenset())) for r in middle])
+    return float(err), float(near), float(shared)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=100)
+    parser.add_argument("--steps", type=int, default=8)
+    parser.add_argument("--catalog", type=Path, default=DEFAULT)
+    args = parser.parse_args()
+    table = Resources(open_store()).current().table
+    if table.world_unit is None:
+        sys.exit("this model does not mark its mood columns: rebuild it")
+    rng = np.random.default_rng(0)
+    pairs = [tuple(int(x) for x in rng.choice(len(table), 2, replace=False))
+             for _ in range(args.pairs)]
+    her = [i for i, x in enumerate(table.ids) if x.startswith("her-")]
+    her_pairs = [(a, b) for i, a in enumerate(her) for b in her[i + 1:]]
+    space, groups = mood_space(table), spotify_playlists(args.catalog)
+    print(f"{len(table)} tracks, {len(pairs)} random pairs + {len(her_pairs)} Her pairs, "
+          f"{args.steps} steps")
+    print(f"{'pairs':8}{'pool':>6}{'mood err':>10}{'world':>8}{'shared':>8}")
+    for name, chosen in (("random", pairs), ("her", her_pairs)):
+        for pool in POOLS if chosen else ():
+            rows = np.array([measure(table, space, groups, a, b, args.steps, pool)
+                             for a, b in chosen])
+            err, world, shared = rows.mean(axis=0)
+            print(f"{name:8}{pool:>6}{err:>10.3f}{world:>8.3f}{shared:>8.3f}")
+
+
+if __name__ == "__main__":
+    main()
