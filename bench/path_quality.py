@@ -30,12 +30,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from playlist_quality import DEFAULT, spotify_playlists  # noqa: E402
-from models.ranking import path  # noqa: E402
-from models.ranking.paths import POOL, mood_space  # noqa: E402
+from models.ranking import PATH_POOL, mood_space, path  # noqa: E402
 from service.resources import Resources  # noqa: E402
 from service.store import open_store  # noqa: E402
 
-POOLS = (1, 5, 10, POOL, 50)
+POOLS = (1, 5, 10, PATH_POOL, 50)
 
 
 def measure(table, space: np.ndarray, groups: dict, a: int, b: int, steps: int,

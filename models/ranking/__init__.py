@@ -6,7 +6,7 @@ from .columns import CodedColumn, StringColumn, TagColumn
 from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
-from .paths import path
+from .paths import PATH_POOL, mood_space, path
 from .playlist import arc_ends, arc_points, arc_relevance, pool_size, sequence, tempo_jump
 from .query import Query, allowed, relevance, to_unit
 from .shaping import POOL, clamp, seed_songs
@@ -16,6 +16,7 @@ from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to
 
 __all__ = [
     "NUMERIC",
+    "PATH_POOL",
     "POOL",
     "CandidateIndex",
     "Cells",
@@ -41,6 +42,7 @@ __all__ = [
     "clamp",
     "compatible",
     "key_name",
+    "mood_space",
     "path",
     "pool_size",
     "read_text_target",

@@ -14,7 +14,7 @@ import numpy as np
 
 from .table import TrackTable
 
-POOL = 20  # nearest rows by mood each step chooses from (bench/path_quality.py)
+PATH_POOL = 20  # nearest rows by mood each step chooses from (bench/path_quality.py)
 
 
 def mood_space(table: TrackTable) -> np.ndarray:
@@ -24,7 +24,7 @@ def mood_space(table: TrackTable) -> np.ndarray:
 
 
 def path(table: TrackTable, start: int, end: int, steps: int,
-         allowed: np.ndarray | None = None, *, pool: int = POOL) -> list[int]:
+         allowed: np.ndarray | None = None, *, pool: int = PATH_POOL) -> list[int]:
     """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space,
     endpoints included (fewer when too few rows are allowed)."""
     space = mood_space(table)
