@@ -9,7 +9,15 @@ import pytest
 
 from models.build import build
 from models.ingest import Catalog, Track
-from models.ranking import camelot, compatible, tempo_jump
+from models.ranking import (
+    NUMERIC,
+    TrackTable,
+    arc_points,
+    camelot,
+    compatible,
+    sequence,
+    tempo_jump,
+)
 
 from .fixtures import SHARED, TIDY, error_of, needs_shared
 
@@ -260,6 +268,31 @@ def test_playlist_transitions_flow_in_tempo_and_key(client, store):
                                            ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#",
                                             "A", "A#", "B"].index(placed[0]["key"].split()[0]),
                                            1)
+
+
+def tempo_table(tempos: list[float]) -> TrackTable:
+    """One key and one mood everywhere; only tempo tells the tracks apart."""
+    n = len(tempos)
+    numbers = np.full((n, len(NUMERIC)), np.nan, dtype=np.float32)
+    numbers[:, NUMERIC.index("tempo")] = tempos
+    numbers[:, NUMERIC.index("key")], numbers[:, NUMERIC.index("mode")] = 0.0, 1.0
+    ids = [f"t{i}" for i in range(n)]
+    return TrackTable(ids=ids, titles=ids, artists=ids, albums=[""] * n, artist_keys=ids,
+                      song_keys=ids, tags=[frozenset()] * n, numbers=numbers,
+                      vectors=np.ones((n, 2), dtype=np.float32))
+
+
+def test_an_early_choice_does_not_strand_the_last_track():
+    """Placing the most relevant fitting track each time goes 100, 100, 108 and leaves
+    93, which fits only beside 100; the playlist places it while it still can."""
+    table = tempo_table([100.0, 100.0, 108.0, 93.0])
+    relevance = np.array([1.0, 0.9, 0.8, 0.1], dtype=np.float32)
+    placed = sequence(table, np.arange(4), relevance, arc_points((0, 0), (0, 0), 4),
+                      min_artist_gap=0, follow_arc=False)
+    tempos = [table.column("tempo")[r] for r in placed.rows]
+    assert placed.rows[0] == 0 and sorted(placed.rows) == [0, 1, 2, 3]
+    assert all(tempo_jump(a, np.array([b]), 0.08)[0] == 0 for a, b in zip(tempos, tempos[1:])), \
+        tempos
 
 
 def test_playlist_warns_when_it_cannot_fill(client, rich):

@@ -31,6 +31,8 @@ VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 2.0, 0.5, 0.5, 0.4
 ARC_TOLERANCE = 0.1  # valence/arousal distance an arc point forgives (bench/playlist_quality.py)
 TEMPO_BREAK = 1.0  # flat cost of any jump beyond the tolerance
 FIRST_LOOK = 64
+# playlists kept while placing, and next tracks tried for each, when the pool is small
+BEAM, GROW, BEAM_POOL = 16, 6, 1000  # measured: bench/playlist_quality.py
 POOL_PER_PLACE = 2  # candidates per place without an arc (measured: bench/playlist_quality.py)
 
 
@@ -96,6 +98,45 @@ def _normalised(relevance: np.ndarray) -> np.ndarray:
     return np.clip(1.0 - (high - relevance) / spread, 0.0, 1.0)
 
 
+@dataclass
+class _Pool:
+    """What the rules need of the candidates: their artists and songs as codes."""
+
+    artists: np.ndarray
+    songs: np.ndarray
+    min_artist_gap: int
+    cap: int | None
+
+
+@dataclass
+class _Draft:
+    """A playlist being placed: its candidates in order, their summed cost, and the
+    candidates it may no longer take (placed, a version of a placed song, an artist at
+    the cap)."""
+
+    cost: float
+    placed: list[int]
+    blocked: np.ndarray
+    per_artist: dict[int, int]
+
+    def open_to(self, pool: _Pool, cost: np.ndarray) -> np.ndarray:
+        """``cost`` with what this playlist may not take next set to infinity."""
+        cost = np.where(self.blocked, np.inf, cost)
+        if pool.min_artist_gap:
+            for artist in {int(pool.artists[i]) for i in self.placed[-pool.min_artist_gap:]}:
+                cost[pool.artists == artist] = np.inf
+        return cost
+
+    def extended(self, pool: _Pool, i: int, cost: float) -> "_Draft":
+        artist = int(pool.artists[i])
+        count = self.per_artist.get(artist, 0) + 1
+        blocked = self.blocked | (pool.songs == pool.songs[i])
+        if pool.cap is not None and count >= pool.cap:
+            blocked |= pool.artists == artist
+        return _Draft(self.cost + cost, [*self.placed, i], blocked,
+                      {**self.per_artist, artist: count})
+
+
 def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
              arc: list[ArcPoint], *, min_artist_gap: int = 3, tempo_tolerance: float = 0.08,
              max_per_artist: int | None = None, used_songs: set[str] = frozenset(),
@@ -106,7 +147,11 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     Every position scores all candidates at once: distance to the arc's valence/arousal
     target (unless not ``follow_arc``: then the candidates already are what the playlist
     should feel like), lack of relevance, and (after the first) tempo jump and key clash
-    with the previous track.
+    with the previous track.  The first position takes the cheapest candidate; after
+    it, a small pool keeps the ``BEAM`` cheapest playlists so far (each grown by its
+    ``GROW`` cheapest next tracks), so that an early choice does not strand the last
+    tracks with no smooth way on; a large pool (an arc over the catalog, which has a
+    smooth way on almost everywhere) places greedily.
     """
     rows = np.asarray(candidates, dtype=np.int64)
     va = np.stack([table.column("valence_mood")[rows], table.column("arousal_mood")[rows]], 1)
@@ -115,26 +160,35 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     va_weight = VA_WEIGHT if follow_arc else 0.0
     tempo = table.column("tempo")[rows].astype(np.float64)
     numbers, letters = wheel(table.column("key")[rows], table.column("mode")[rows])
-    artists = table.artist_codes[rows].tolist()  # equal codes = the same artist
-    blocked = np.zeros(len(rows), dtype=bool)
-    songs, per_artist, placed = set(used_songs), {}, []
-    for point in arc:
+    pool = _Pool(table.artist_codes[rows], table.song_codes[rows], min_artist_gap,
+                 max_per_artist)
+    width = BEAM if len(rows) <= BEAM_POOL else 1
+
+    def after(prev: int) -> np.ndarray:
+        """Cost of every candidate following candidate ``prev``: tempo jump, key clash."""
+        return TEMPO_WEIGHT * tempo_jump(tempo[prev], tempo, tempo_tolerance) \
+            + KEY_WEIGHT * clashes(numbers[prev], letters[prev], numbers, letters)
+
+    transitions = np.array([after(i) for i in range(len(rows))]) if width > 1 else None
+    blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
+        np.zeros(len(rows), dtype=bool)
+    drafts = [_Draft(0.0, [], blocked, {})]
+    for position, point in enumerate(arc):
         off = np.linalg.norm(va - (point.valence, point.arousal), axis=1)
-        cost = base + va_weight * np.maximum(off - ARC_TOLERANCE, 0.0)
-        if placed:
-            cost += TEMPO_WEIGHT * tempo_jump(tempo[placed[-1]], tempo, tempo_tolerance)
-            prev = placed[-1]
-            cost += KEY_WEIGHT * clashes(numbers[prev], letters[prev], numbers, letters)
-        recent = {artists[i] for i in placed[-min_artist_gap:]} if min_artist_gap else set()
-        cost[blocked] = np.inf
-        choice = _cheapest(cost, rows, artists, recent, songs, per_artist, max_per_artist,
-                           table)
-        if choice is None:
+        here = base + va_weight * np.maximum(off - ARC_TOLERANCE, 0.0)
+        options = []  # (playlist cost with it, draft, candidate, its cost)
+        for d, draft in enumerate(drafts):
+            cost = here
+            if draft.placed:
+                prev = draft.placed[-1]
+                cost = cost + (transitions[prev] if transitions is not None else after(prev))
+            cost = draft.open_to(pool, cost)
+            options += [(draft.cost + cost[i], d, i, float(cost[i]))
+                        for i in _cheapest(cost, GROW if position else 1)]
+        if not options:
             break
-        placed.append(choice)
-        blocked[choice] = True
-        songs.add(table.song_keys[rows[choice]])
-        per_artist[artists[choice]] = per_artist.get(artists[choice], 0) + 1
+        drafts = [drafts[d].extended(pool, i, c) for _, d, i, c in sorted(options)[:width]]
+    placed = drafts[0].placed
     warnings = [] if len(placed) == len(arc) else [
         f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
@@ -142,38 +196,15 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
                      [float(relevance[i]) for i in placed])
 
 
-def _cheapest(cost: np.ndarray, rows: np.ndarray, artists: list[int], recent: set[int],
-              songs: set[str], per_artist: dict[int, int], cap: int | None,
-              table: TrackTable) -> int | None:
-    """Index of the cheapest candidate that breaks no rule, or None.
-
-    Looks at the cheapest few first (a partial sort), and at the rest only if needed.
-    """
-    few = min(FIRST_LOOK, len(cost))
+def _cheapest(cost: np.ndarray, k: int) -> list[int]:
+    """Indexes of the ``k`` cheapest finite costs, cheapest first (ties: lower index,
+    among the ``FIRST_LOOK`` cheapest: a partial sort, not a sort of the whole pool)."""
+    few = min(max(FIRST_LOOK, k), len(cost))
     if few == 0:
-        return None
-    head = np.argpartition(cost, few - 1)[:few]
-    head = head[np.argsort(cost[head], kind="stable")]
-    found = _first_allowed(head, cost, rows, artists, recent, songs, per_artist, cap, table)
-    if found is not None or few == len(cost):
-        return found
-    return _first_allowed(np.argsort(cost, kind="stable"), cost, rows, artists, recent, songs,
-                          per_artist, cap, table)
-
-
-def _first_allowed(order: np.ndarray, cost: np.ndarray, rows: np.ndarray, artists: list[int],
-                   recent: set[int], songs: set[str], per_artist: dict[int, int],
-                   cap: int | None, table: TrackTable) -> int | None:
-    for i in order:
-        if not np.isfinite(cost[i]):
-            return None
-        artist = artists[i]
-        if artist in recent or table.song_keys[rows[i]] in songs:
-            continue
-        if cap is not None and per_artist.get(artist, 0) >= cap:
-            continue
-        return int(i)
-    return None
+        return []
+    head = np.argpartition(cost, few - 1)[:few] if few < len(cost) else np.arange(len(cost))
+    head = head[np.lexsort((head, cost[head]))][:k]
+    return head[np.isfinite(cost[head])].tolist()
 
 
 def arc_ends(table: TrackTable, query: Query, arc: tuple[str, str] | None,

@@ -86,6 +86,12 @@ class TrackTable:
         index = self._index("_artist_index", lambda row: (self.artist_keys[row],))
         return self._mask(index, artists, rows)
 
+    def rows_by_songs(self, songs: set[str], rows: np.ndarray | None = None) -> np.ndarray:
+        if isinstance(self.song_keys, CodedColumn):
+            return self.song_keys.mask(songs, rows)
+        index = self._index("_song_index", lambda row: (self.song_keys[row],))
+        return self._mask(index, songs, rows)
+
     def _index(self, name: str, keys_of) -> dict[str, list[int]]:
         """An inverted index built on first use and kept with the table."""
         index = self.__dict__.get(name)
@@ -107,11 +113,20 @@ class TrackTable:
     @property
     def artist_codes(self) -> np.ndarray:
         """An int32 code per row, equal where the artist keys are equal."""
-        if isinstance(self.artist_keys, CodedColumn):
-            return self.artist_keys.codes
-        codes = self.__dict__.get("_artist_codes")
+        return self._codes("artist_keys")
+
+    @property
+    def song_codes(self) -> np.ndarray:
+        """An int32 code per row, equal where the song keys (versions of a song) are."""
+        return self._codes("song_keys")
+
+    def _codes(self, name: str) -> np.ndarray:
+        column = getattr(self, name)
+        if isinstance(column, CodedColumn):
+            return column.codes
+        codes = self.__dict__.get(f"_{name}_codes")
         if codes is None:
-            codes = self.__dict__["_artist_codes"] = CodedColumn.of(self.artist_keys).codes
+            codes = self.__dict__[f"_{name}_codes"] = CodedColumn.of(column).codes
         return codes
 
     def column(self, name: str) -> np.ndarray:
