@@ -7,12 +7,12 @@ from one mood's position to another's, linearly over the playlist, and every tra
 that passes the filters is a candidate (the seed's neighbourhood rarely spans an arc);
 the arc sets how they feel and the seeds, through ``arc_relevance``, how they sound.
 
-Tracks are placed greedily, position by position: the cheapest candidate wins, with
-costs for distance to the arc's target beyond ``ARC_TOLERANCE`` (with an arc only:
-within it, relevance decides), lack of relevance, a tempo
-jump beyond the tolerance (half and double time count as the same pulse) and keys
-that clash on the Camelot wheel; no artist repeats within ``min_artist_gap``
-positions and no track appears twice.
+Tracks are placed position by position (``sequence`` says how many part-playlists
+are kept), with costs for distance to the arc's target beyond ``ARC_TOLERANCE`` (with
+an arc only: within it, relevance decides), lack of relevance, a tempo jump beyond the
+tolerance (half and double time count as the same pulse) and keys that clash on the
+Camelot wheel; no artist repeats within ``min_artist_gap`` positions and no track
+appears twice.
 """
 from __future__ import annotations
 
@@ -137,6 +137,37 @@ class _Draft:
                       {**self.per_artist, artist: count})
 
 
+class _Costs:
+    """What placing a candidate costs: distance to the arc's point beyond the tolerance
+    (with an arc), lack of relevance, and a tempo jump or key clash after a track."""
+
+    def __init__(self, table: TrackTable, rows: np.ndarray, relevance: np.ndarray,
+                 follow_arc: bool, tempo_tolerance: float, pairwise: bool) -> None:
+        va = np.stack([table.column("valence_mood")[rows], table.column("arousal_mood")[rows]],
+                      1)
+        self.va = np.nan_to_num(va.astype(np.float64))
+        self.base = RELEVANCE_WEIGHT * (1.0 - _normalised(np.asarray(relevance, np.float64)))
+        self.va_weight = VA_WEIGHT if follow_arc else 0.0
+        self.tempo = table.column("tempo")[rows].astype(np.float64)
+        self.tolerance = tempo_tolerance
+        self.numbers, self.letters = wheel(table.column("key")[rows], table.column("mode")[rows])
+        # a small pool keeps every transition, since many playlists ask for them
+        self.transitions = np.array([self._after(i) for i in range(len(rows))]) \
+            if pairwise else None
+
+    def at(self, point: ArcPoint) -> np.ndarray:
+        off = np.linalg.norm(self.va - (point.valence, point.arousal), axis=1)
+        return self.base + self.va_weight * np.maximum(off - ARC_TOLERANCE, 0.0)
+
+    def after(self, prev: int) -> np.ndarray:
+        return self.transitions[prev] if self.transitions is not None else self._after(prev)
+
+    def _after(self, prev: int) -> np.ndarray:
+        return TEMPO_WEIGHT * tempo_jump(self.tempo[prev], self.tempo, self.tolerance) \
+            + KEY_WEIGHT * clashes(self.numbers[prev], self.letters[prev], self.numbers,
+                                   self.letters)
+
+
 def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
              arc: list[ArcPoint], *, min_artist_gap: int = 3, tempo_tolerance: float = 0.08,
              max_per_artist: int | None = None, used_songs: set[str] = frozenset(),
@@ -154,46 +185,36 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     smooth way on almost everywhere) places greedily.
     """
     rows = np.asarray(candidates, dtype=np.int64)
-    va = np.stack([table.column("valence_mood")[rows], table.column("arousal_mood")[rows]], 1)
-    va = np.nan_to_num(va.astype(np.float64))
-    base = RELEVANCE_WEIGHT * (1.0 - _normalised(np.asarray(relevance, dtype=np.float64)))
-    va_weight = VA_WEIGHT if follow_arc else 0.0
-    tempo = table.column("tempo")[rows].astype(np.float64)
-    numbers, letters = wheel(table.column("key")[rows], table.column("mode")[rows])
+    width = BEAM if len(rows) <= BEAM_POOL else 1
+    costs = _Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
     pool = _Pool(table.artist_codes[rows], table.song_codes[rows], min_artist_gap,
                  max_per_artist)
-    width = BEAM if len(rows) <= BEAM_POOL else 1
-
-    def after(prev: int) -> np.ndarray:
-        """Cost of every candidate following candidate ``prev``: tempo jump, key clash."""
-        return TEMPO_WEIGHT * tempo_jump(tempo[prev], tempo, tempo_tolerance) \
-            + KEY_WEIGHT * clashes(numbers[prev], letters[prev], numbers, letters)
-
-    transitions = np.array([after(i) for i in range(len(rows))]) if width > 1 else None
     blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
         np.zeros(len(rows), dtype=bool)
     drafts = [_Draft(0.0, [], blocked, {})]
     for position, point in enumerate(arc):
-        off = np.linalg.norm(va - (point.valence, point.arousal), axis=1)
-        here = base + va_weight * np.maximum(off - ARC_TOLERANCE, 0.0)
-        options = []  # (playlist cost with it, draft, candidate, its cost)
-        for d, draft in enumerate(drafts):
-            cost = here
-            if draft.placed:
-                prev = draft.placed[-1]
-                cost = cost + (transitions[prev] if transitions is not None else after(prev))
-            cost = draft.open_to(pool, cost)
-            options += [(draft.cost + cost[i], d, i, float(cost[i]))
-                        for i in _cheapest(cost, GROW if position else 1)]
-        if not options:
+        grown = _grow(drafts, costs, costs.at(point), pool, GROW if position else 1, width)
+        if not grown:
             break
-        drafts = [drafts[d].extended(pool, i, c) for _, d, i, c in sorted(options)[:width]]
+        drafts = grown
     placed = drafts[0].placed
     warnings = [] if len(placed) == len(arc) else [
         f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
     return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings,
                      [float(relevance[i]) for i in placed])
+
+
+def _grow(drafts: list[_Draft], costs: _Costs, here: np.ndarray, pool: _Pool, grow: int,
+          width: int) -> list[_Draft]:
+    """The ``width`` cheapest playlists one track longer, each of ``drafts`` grown by
+    its ``grow`` cheapest allowed next tracks (none when nothing is allowed)."""
+    options = []  # (playlist cost with it, draft, candidate, its cost)
+    for d, draft in enumerate(drafts):
+        cost = here + costs.after(draft.placed[-1]) if draft.placed else here
+        cost = draft.open_to(pool, cost)
+        options += [(draft.cost + cost[i], d, i, float(cost[i])) for i in _cheapest(cost, grow)]
+    return [drafts[d].extended(pool, i, c) for _, d, i, c in sorted(options)[:width]]
 
 
 def _cheapest(cost: np.ndarray, k: int) -> list[int]:
