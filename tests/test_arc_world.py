@@ -67,6 +67,17 @@ def test_an_arc_from_a_seed_stays_in_the_seeds_world(seed, world):
     assert np.all(np.diff(valence) > 0)  # and it still follows the arc
 
 
+def test_an_arc_from_a_seed_still_weighs_the_rest_of_the_query():
+    """Targets asked beside the seed (here a tempo) count as in recommendations."""
+    table = two_worlds()
+    table.numbers[:, NUMERIC.index("tempo")] = np.where(np.arange(60) % 2, 60.0, 120.0)
+    rows = np.arange(4, 60)
+    query = Query(seeds=[(3, 1.0)], targets={"tempo": 120.0})
+    got = dict(zip(rows.tolist(), arc_relevance(table, query, rows, np.zeros(len(rows)))))
+    assert got[10] > got[11] and got[40] > got[41]  # the tempo asked for
+    assert got[10] > got[40] and got[11] > got[41]  # the seed's world
+
+
 def test_by_mood_alone_the_other_world_wins():
     table = two_worlds()
     rows = np.arange(1, len(table))

@@ -22,7 +22,8 @@ import numpy as np
 
 from ..language import MOODS, load_lexicon
 from .camelot import clashes, wheel
-from .query import Query, world_similarity
+from .query import Query
+from .query import relevance as query_relevance
 from .table import TrackTable
 
 # A tempo jump beyond the tolerance or a key clash costs more than the arc's usual
@@ -68,11 +69,12 @@ def pool_size(length: int, arc: bool) -> int | None:
 def arc_relevance(table: TrackTable, query: Query, rows: np.ndarray, relevance: np.ndarray,
                   ) -> np.ndarray:
     """What a playlist along an arc weighs besides the arc, per candidate row: with
-    seeds, how much it sounds like them and shares their world (how it feels is the
-    arc's to set: by the full vectors, tracks near a quiet seed are all quiet and no arc
-    could leave them); otherwise ``relevance``, the query's own."""
-    world = world_similarity(table, query)
-    return relevance if world is None else world[rows].astype(np.float32)
+    seeds, the query's relevance with the seeds counted by how tracks sound and where
+    they belong (how they feel is the arc's to set: by the full vectors, tracks near a
+    quiet seed are all quiet and no arc could leave them); otherwise ``relevance``."""
+    if table.world_unit is None or not query.seeds:
+        return relevance
+    return query_relevance(table, query, world=True)[0][rows]
 
 
 def tempo_jump(a: float, b: np.ndarray, tolerance: float) -> np.ndarray:

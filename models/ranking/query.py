@@ -107,11 +107,15 @@ def _spread(values: np.ndarray) -> float:
     return float(hi - lo) or 1.0
 
 
-def relevance(table: TrackTable, query: Query) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Relevance of every row in [0, 1] and its named parts."""
+def relevance(table: TrackTable, query: Query, *, world: bool = False,
+              ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Relevance of every row in [0, 1] and its named parts; with ``world``, the seeds
+    count by how tracks sound and where they belong, not how they feel (where the table
+    marks its mood columns)."""
     parts: dict[str, np.ndarray] = {}
     weights: dict[str, float] = {}
-    seeds = seed_similarity(table, query)
+    seeds = world_similarity(table, query) if world else None
+    seeds = seed_similarity(table, query) if seeds is None else seeds
     if seeds is not None:
         parts["seeds"], weights["seeds"] = seeds, 1.0
     moods = mood_match(table, query.moods)

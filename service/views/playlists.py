@@ -1,6 +1,7 @@
 """POST /v1/playlists (with m3u8/XSPF/JSPF exports) and GET /v1/path."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -32,15 +33,16 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     length, arc = body.length, body.arc_ends()
     warnings: list[str] = []
     notes: dict[str, Any] = {}
-    q = build_query(res, body, length, warnings, notes)
-    if arc and not q.moods:
-        q.moods = {arc[0]: 1.0, arc[1]: 1.0}
+    asked = build_query(res, body, length, warnings, notes)
+    q = asked
+    if arc and not q.moods:  # scores every row, and is the relevance of a bare arc
+        q = replace(asked, moods={arc[0]: 1.0, arc[1]: 1.0})
     if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
         raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
     table = res.table
     candidates, relevance = res.engine.pool(q, pool_size(length, arc is not None))
     if arc is not None:
-        relevance = arc_relevance(table, q, candidates, relevance)
+        relevance = arc_relevance(table, asked, candidates, relevance)
     placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
                       min_artist_gap=body.min_artist_gap,
                       tempo_tolerance=body.tempo_tolerance,
