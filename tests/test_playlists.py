@@ -358,6 +358,23 @@ def test_bad_paths(client, rich, query, status, field):
     assert error_of(client.get(f"/v1/path?{query}"), status)["field"] == field
 
 
+def test_cli_path_prints_or_writes_the_apis_path(runner, rich, client, tmp_path):
+    code, out, err = runner("path", "r3", "r250", "--steps", "5")
+    assert code == 0, err
+    api = client.get("/v1/path?from=r3&to=r250&steps=5").get_json()
+    assert json.loads(out)["tracks"] == api["tracks"] and len(api["tracks"]) == 7
+    target = tmp_path / "walk.xspf"
+    code, _, err = runner("path", "r3", "r250", "--format", "xspf", "--out", str(target))
+    assert code == 0 and "wrote 10 tracks" in err
+    titles = [t.text for t in ET.parse(target).getroot().iter("{http://xspf.org/ns/0/}title")]
+    assert titles[0] == "From Tune 3 to Tune 250"
+    for args, message in ((("r3", "r3"), "name the same track"),
+                          (("r3", "nothing-like-it"), "no track"),
+                          (("r3", "r250", "--steps", "0"), "steps")):
+        code, out, err = runner("path", *args)
+        assert code == 2 and err.startswith("error:") and message in err and not out
+
+
 def test_cli_playlist_writes_exports(runner, rich, tmp_path):
     out = tmp_path / "mix.xspf"
     code, _, err = runner("playlist", "r3", "--length", "4", "--arc", "sad:joyful",

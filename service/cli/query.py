@@ -1,7 +1,7 @@
-"""``feelalike recommend`` and ``feelalike playlist``: answers from the published model.
+"""``feelalike recommend``, ``playlist`` and ``path``: answers from the published model.
 
-Both parse a typed request and call the same view functions as the API, so ``--json``
-prints the API's body.
+Each parses a typed request and calls the same view function as the API, so JSON
+output is the API's body.
 """
 from __future__ import annotations
 
@@ -47,10 +47,7 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
 @click.option("--out", default=None, help="Write to this file instead of standard output.")
 def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None) -> None:
     """A playlist that starts from SEED, optionally following a mood arc."""
-    from service.exports import export
-    from service.locations import Places
     from service.requests import PlaylistBody, parse
-    from service.settings import snapshot
     from service.views.playlists import playlist as make_playlist
 
     body: dict[str, Any] = {"seed": seed, "length": length}
@@ -61,8 +58,35 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
                              field="arc")
         body["arc"] = {"from": start.strip(), "to": end.strip()}
     result = make_playlist(Resources(open_store()).current(), parse(PlaylistBody, body))
+    _emit(result, result["title"], fmt, out)
+
+
+@click.command()
+@click.argument("start", metavar="FROM")
+@click.argument("end", metavar="TO")
+@click.option("--steps", default=8, type=int, show_default=True,
+              help="Tracks between the two (1-50).")
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "m3u8", "xspf", "jspf"]))
+@click.option("--out", default=None, help="Write to this file instead of standard output.")
+def path(start: str, end: str, steps: int, fmt: str, out: str | None) -> None:
+    """Tracks moving gradually from FROM's moods to TO's (ids or titles), both included."""
+    from service.requests import PathQuery, parse
+    from service.views.playlists import mood_path
+
+    query = parse(PathQuery, {"from": start, "to": end, "steps": steps})
+    result = mood_path(Resources(open_store()).current(), query.from_, query.to, query.steps)
+    _emit(result, f"From {result['from']['title']} to {result['to']['title']}", fmt, out)
+
+
+def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None) -> None:
+    """Print or write ``result`` (a playlist or path body) as JSON or an export."""
+    from service.exports import export
+    from service.locations import Places
+    from service.settings import snapshot
+
     text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
-        fmt, result["title"], result["tracks"], lambda t: f"feelalike:track:{t['id']}",
+        fmt, title, result["tracks"], lambda t: f"feelalike:track:{t['id']}",
         Places.from_config(snapshot()))
     if out:
         Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
