@@ -17,28 +17,51 @@ from .table import TrackTable
 PATH_POOL = 20  # nearest rows by mood each step chooses from (bench/path_quality.py)
 
 
-def mood_space(table: TrackTable) -> np.ndarray:
-    """(n, 18) float64: the 16 mood scores, valence and arousal; 0 where unknown."""
-    return np.nan_to_num(np.hstack([table.moods, table.column("valence_mood")[:, None],
-                                    table.column("arousal_mood")[:, None]]).astype(np.float64))
+def mood_space(table: TrackTable, rows: np.ndarray | None = None) -> np.ndarray:
+    """(n, 18) float64 of ``rows`` (default all): the 16 mood scores, valence and
+    arousal; 0 where unknown."""
+    rows = np.arange(len(table)) if rows is None else np.asarray(rows)
+    return np.nan_to_num(np.hstack([table.moods[rows],
+                                    table.column("valence_mood")[rows][:, None],
+                                    table.column("arousal_mood")[rows][:, None]]
+                                   ).astype(np.float64))
+
+
+class _Distances:
+    """Distances in mood space from every row to a point, as |x|^2 - 2 x.p + |p|^2:
+    a matrix-vector product per point over the table's own float32 columns, not a
+    float64 copy of all 18 (at a million tracks the copy and its differences cost a
+    second a path)."""
+
+    def __init__(self, table: TrackTable) -> None:
+        moods = table.moods
+        self.moods = np.nan_to_num(moods) if np.isnan(moods).any() else moods
+        self.va = np.nan_to_num(np.column_stack([table.column("valence_mood"),
+                                                 table.column("arousal_mood")]))
+        self.square = np.einsum("ij,ij->i", self.moods, self.moods, dtype=np.float64) \
+            + np.einsum("ij,ij->i", self.va, self.va, dtype=np.float64)
+
+    def to(self, point: np.ndarray) -> np.ndarray:
+        m, v = point[:-2].astype(np.float32), point[-2:].astype(np.float32)
+        dot = (self.moods @ m).astype(np.float64) + self.va @ v
+        return np.sqrt(np.maximum(self.square - 2.0 * dot + float(point @ point), 0.0))
 
 
 def path(table: TrackTable, start: int, end: int, steps: int,
          allowed: np.ndarray | None = None, *, pool: int = PATH_POOL) -> list[int]:
     """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space,
     endpoints included (fewer when too few rows are allowed)."""
-    space = mood_space(table)
-    a, b = space[start], space[end]
+    a, b = mood_space(table, [start, end])
     direction = b - a
     length2 = float(direction @ direction) or 1.0
-    world = table.world_unit
+    distances, world = _Distances(table), table.world_unit
     usable = np.ones(len(table), dtype=bool) if allowed is None else allowed.copy()
     usable[[start, end]] = False
     songs = {table.song_keys[start], table.song_keys[end]}
     chosen: list[int] = []
     for i in range(1, steps + 1):
         share = i / (steps + 1)
-        near = _nearest(space, a + direction * share, usable, songs, table, pool)
+        near = _nearest(distances.to(a + direction * share), usable, songs, table, pool)
         if not near:
             continue
         row = near[0]
@@ -48,15 +71,14 @@ def path(table: TrackTable, start: int, end: int, steps: int,
         chosen.append(row)
         usable[row] = False
         songs.add(table.song_keys[row])
-    chosen.sort(key=lambda r: float((space[r] - a) @ direction) / length2)
-    return [start, *chosen, end]
+    along = (mood_space(table, chosen) - a) @ direction / length2 if chosen else []
+    return [start, *[chosen[i] for i in np.argsort(along, kind="stable")], end]
 
 
-def _nearest(space: np.ndarray, point: np.ndarray, usable: np.ndarray, songs: set[str],
-             table: TrackTable, pool: int) -> list[int]:
-    """Up to ``pool`` usable rows nearest to ``point``, nearest first, one per song not
+def _nearest(dist: np.ndarray, usable: np.ndarray, songs: set[str], table: TrackTable,
+             pool: int) -> list[int]:
+    """Up to ``pool`` usable rows nearest by ``dist``, nearest first, one per song not
     yet on the path."""
-    dist = np.linalg.norm(space - point, axis=1)
     dist[~usable] = np.inf
     look = min(len(dist), max(4 * pool, 50))
     order = np.argpartition(dist, look - 1)[:look] if look < len(dist) else np.arange(len(dist))
