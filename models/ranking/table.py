@@ -57,8 +57,7 @@ class TrackTable:
         """Vectors scaled to unit length (cached: cosine similarity is a dot product)."""
         unit = self.__dict__.get("_unit")
         if unit is None:
-            norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
-            unit = self.__dict__["_unit"] = self.vectors / np.where(norms > 1e-12, norms, 1.0)
+            unit = self.__dict__["_unit"] = _unit_rows(self.vectors)
         return unit
 
     @property
@@ -68,8 +67,7 @@ class TrackTable:
         unit = self.__dict__.get("_world_unit")
         if unit is None and self.mood_columns is not None and not self.mood_columns.all():
             world = np.asarray(self.vectors)[:, ~np.asarray(self.mood_columns, dtype=bool)]
-            norms = np.linalg.norm(world, axis=1, keepdims=True)
-            unit = self.__dict__["_world_unit"] = world / np.where(norms > 1e-12, norms, 1.0)
+            unit = self.__dict__["_world_unit"] = _unit_rows(world)
         return unit
 
     def rows_with_tags(self, tags: set[str], rows: np.ndarray | None = None) -> np.ndarray:
@@ -87,6 +85,8 @@ class TrackTable:
         return self._mask(index, artists, rows)
 
     def rows_by_songs(self, songs: set[str], rows: np.ndarray | None = None) -> np.ndarray:
+        """Boolean mask of rows (all, or ``rows``) that are versions of any of ``songs``
+        (song keys)."""
         if isinstance(self.song_keys, CodedColumn):
             return self.song_keys.mask(songs, rows)
         index = self._index("_song_index", lambda row: (self.song_keys[row],))
@@ -242,6 +242,12 @@ class TrackTable:
                    albums=meta["albums"], artist_keys=meta["artist_keys"],
                    song_keys=meta["song_keys"], tags=[frozenset(t) for t in meta["tags"]],
                    numbers=matrix, vectors=vectors, mood_columns=mask)
+
+
+def _unit_rows(x: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (a zero row stays zero)."""
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(norms > 1e-12, norms, 1.0)
 
 
 def _tag_sets(tag_lists: Iterable[Sequence[str]]) -> list[frozenset[str]]:
