@@ -1,6 +1,7 @@
 """How well POST /v1/playlists keeps the feel of its seed, on the live model.
 
     python bench/playlist_quality.py [--seeds 100] [--length 20] [--catalog FILE]
+                                     [--png docs/arc_playlist.png]
 
 Reads the published model (``REDIS_URL`` or the embedded Redis under
 ``FEELALIKE_DATA_HOME``; ``feelalike demo --no-serve`` makes one) and, for a fixed
@@ -20,6 +21,10 @@ the mean over seeds of:
   clash (either key unknown counts as no clash);
 * for arcs, ``arc r``: correlation of position with valence, and ``arc err``: mean
   distance in valence/arousal to the arc's targets.
+
+``--png`` draws one arc playlist (from ``--png-seed``, "Loneliness #3" by default,
+lonely -> hopeful) in valence/arousal, its tracks coloured by how much they sound like the seed,
+beside the same arc with the seed weighed by whole vectors (its moods included).
 """
 from __future__ import annotations
 
@@ -93,14 +98,58 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
     return out
 
 
+def draw(res, seed: str, length: int, path: str) -> None:
+    """The arc playlist from ``seed``, served and with the seed by whole vectors."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from models.ranking import arc_ends, arc_points, sequence
+
+    table, row = res.table, res.resolve(seed)
+    query = parse(PlaylistBody, {"seed": seed, "length": length,
+                                 "arc": {"from": "lonely", "to": "hopeful"}})
+    served = [res.resolve(t["id"]) for t in playlist(res, query)["tracks"]]
+    rows = np.array([r for r in range(len(table)) if r != row])
+    unit = table.unit_vectors
+    arc = arc_points(*arc_ends(table, None, ("lonely", "hopeful")), length)
+    whole = sequence(table, rows, (1 + unit[rows] @ unit[row]) / 2, arc).rows
+    va = np.column_stack([table.column("valence_mood"), table.column("arousal_mood")])
+    world = table.world_unit @ table.world_unit[row]
+    back = np.random.default_rng(0).choice(len(table), min(4000, len(table)), replace=False)
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5.5), sharex=True, sharey=True)
+    for ax, chosen, name in ((axes[0], whole, "seed by whole vectors"),
+                             (axes[1], served, "seed by its sound and world (served)")):
+        ax.scatter(va[back, 0], va[back, 1], s=3, c="#dddddd")
+        ax.plot([p.valence for p in arc], [p.arousal for p in arc], "--", c="#888888")
+        dots = ax.scatter(va[chosen, 0], va[chosen, 1], s=40, c=world[chosen], cmap="viridis",
+                          vmin=0.4, vmax=1.0, edgecolors="black", linewidths=0.4)
+        ax.scatter(*va[row], s=160, marker="*", c="#d62728")
+        for i, r in enumerate(chosen):
+            ax.annotate(str(i + 1), va[r], fontsize=7, xytext=(3, 3), textcoords="offset points")
+        ax.set_title(f"{name}: mean {np.mean(world[chosen]):.2f}", fontsize=10)
+        ax.set_xlabel("valence")
+    axes[0].set_ylabel("arousal")
+    fig.colorbar(dots, ax=axes, label=f"sounds like {table.titles[row]} (cosine without moods)")
+    fig.suptitle(f"lonely -> hopeful from {table.titles[row]}: the arc (dashed), the seed "
+                 "(star), the playlist in order")
+    fig.savefig(path, dpi=110, bbox_inches="tight")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=100)
     parser.add_argument("--length", type=int, default=20)
     parser.add_argument("--catalog", type=Path, default=DEFAULT)
+    parser.add_argument("--png", default=None, help="draw one arc playlist to this file")
+    parser.add_argument("--png-seed", default="Loneliness #3",
+                        help="the drawn playlist's seed (id or title)")
     args = parser.parse_args()
     res = Resources(open_store()).current()
     table = res.table
+    if args.png:
+        draw(res, args.png_seed, args.length, args.png)
     rng = np.random.default_rng(0)
     her = [i for i in table.ids if i.startswith("her-")]
     seeds = [table.ids[int(r)] for r in rng.choice(len(table), args.seeds, replace=False)]
