@@ -105,7 +105,7 @@ def draw(res, seed: str, length: int, path: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from models.ranking import arc_ends, arc_points, sequence
+    from models.ranking import Query, arc_ends, arc_points, sequence
 
     table, row = res.table, res.resolve(seed)
     query = parse(PlaylistBody, {"seed": seed, "length": length,
@@ -113,7 +113,7 @@ def draw(res, seed: str, length: int, path: str) -> None:
     served = [res.resolve(t["id"]) for t in playlist(res, query)["tracks"]]
     rows = np.array([r for r in range(len(table)) if r != row])
     unit = table.unit_vectors
-    arc = arc_points(*arc_ends(table, None, ("lonely", "hopeful")), length)
+    arc = arc_points(*arc_ends(table, Query(), ("lonely", "hopeful")), length)
     whole = sequence(table, rows, (1 + unit[rows] @ unit[row]) / 2, arc).rows
     va = np.column_stack([table.column("valence_mood"), table.column("arousal_mood")])
     world = table.world_unit @ table.world_unit[row]
