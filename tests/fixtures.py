@@ -17,6 +17,7 @@ import pytest
 import requests
 
 from models.ingest import Track
+from models.ranking import NUMERIC, TrackTable
 
 from .redis_server import free_port
 
@@ -36,6 +37,19 @@ def write_catalog(tmp_path: Path, rows: int = 30, name: str = "cat.csv") -> Path
              f"{(i % 10) / 10},{(i * 3 % 10) / 10},{90 + i}\n" for i in range(rows)]
     return write(tmp_path, name, CATALOG_HEADER + "".join(lines) + "bad,,,,\n")
 
+
+
+def hand_table(ids: list[str], columns: dict[str, object], vectors: np.ndarray,
+               mood_columns: np.ndarray | None = None) -> TrackTable:
+    """A track table made by hand: each id its own title, artist and song, no tags;
+    ``columns`` set numeric columns by name (the rest unknown)."""
+    n = len(ids)
+    numbers = np.full((n, len(NUMERIC)), np.nan, dtype=np.float32)
+    for name, values in columns.items():
+        numbers[:, NUMERIC.index(name)] = values
+    return TrackTable(ids=ids, titles=ids, artists=ids, albums=[""] * n, artist_keys=ids,
+                      song_keys=ids, tags=[frozenset()] * n, numbers=numbers,
+                      vectors=np.asarray(vectors, dtype=np.float32), mood_columns=mood_columns)
 
 
 def make_track(i: int, **overrides) -> Track:

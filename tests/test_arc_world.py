@@ -22,7 +22,7 @@ from service.resources import Resources
 from service.store import Updater
 from service.version_files import VersionFiles
 
-from .fixtures import make_track
+from .fixtures import hand_table, make_track
 
 ARC = arc_points((-0.8, -0.4), (0.8, 0.4), 8)
 
@@ -38,16 +38,10 @@ def two_worlds(mask: bool = True) -> TrackTable:
     t = np.linspace(-0.8, 0.8, 30)
     va = np.vstack([np.column_stack([t, t / 2 + 0.15]), np.column_stack([t, t / 2])])
     world = np.vstack([np.tile([1.0, 0.1, 0.0], (30, 1)), np.tile([0.0, 0.1, 1.0], (30, 1))])
-    numbers = np.full((n, len(NUMERIC)), np.nan, dtype=np.float32)
-    numbers[:, NUMERIC.index("valence_mood")] = va[:, 0]
-    numbers[:, NUMERIC.index("arousal_mood")] = va[:, 1]
     ids = [f"{'score' if i < 30 else 'club'}{i}" for i in range(n)]
-    artists = [f"artist {i}" for i in range(n)]
-    return TrackTable(ids=ids, titles=ids, artists=artists, albums=[""] * n,
-                      artist_keys=artists, song_keys=ids, tags=[frozenset()] * n,
-                      numbers=numbers, vectors=np.hstack([3 * va, world]).astype(np.float32),
-                      mood_columns=np.array([True, True, False, False, False]) if mask
-                      else None)
+    return hand_table(ids, {"valence_mood": va[:, 0], "arousal_mood": va[:, 1]},
+                      np.hstack([3 * va, world]),
+                      np.array([True, True, False, False, False]) if mask else None)
 
 
 def arc_playlist(table: TrackTable, seed: int) -> list[str]:

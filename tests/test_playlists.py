@@ -10,7 +10,6 @@ import pytest
 from models.build import build
 from models.ingest import Catalog, Track
 from models.ranking import (
-    NUMERIC,
     TrackTable,
     arc_points,
     camelot,
@@ -19,7 +18,7 @@ from models.ranking import (
     tempo_jump,
 )
 
-from .fixtures import SHARED, TIDY, error_of, needs_shared
+from .fixtures import SHARED, TIDY, error_of, hand_table, needs_shared
 
 
 def rich_track(i: int) -> Track:
@@ -272,14 +271,8 @@ def test_playlist_transitions_flow_in_tempo_and_key(client, store):
 
 def tempo_table(tempos: list[float]) -> TrackTable:
     """One key and one mood everywhere; only tempo tells the tracks apart."""
-    n = len(tempos)
-    numbers = np.full((n, len(NUMERIC)), np.nan, dtype=np.float32)
-    numbers[:, NUMERIC.index("tempo")] = tempos
-    numbers[:, NUMERIC.index("key")], numbers[:, NUMERIC.index("mode")] = 0.0, 1.0
-    ids = [f"t{i}" for i in range(n)]
-    return TrackTable(ids=ids, titles=ids, artists=ids, albums=[""] * n, artist_keys=ids,
-                      song_keys=ids, tags=[frozenset()] * n, numbers=numbers,
-                      vectors=np.ones((n, 2), dtype=np.float32))
+    return hand_table([f"t{i}" for i in range(len(tempos))],
+                      {"tempo": tempos, "key": 0.0, "mode": 1.0}, np.ones((len(tempos), 2)))
 
 
 def test_an_early_choice_does_not_strand_the_last_track():
