@@ -43,6 +43,8 @@ from .sources import (
                          load_sources,
                          read_reviews,
 )
+from .trees import TreeEnsemble
+from .va_head import VaHead
 from .vectors import Blocks, BlockWeights, vector_blocks
 
 __all__ = [
@@ -55,5 +57,5 @@ __all__ = [
     "build_from_sources", "default_model_path", "feel_columns", "feel_coordinates",
     "feel_vectors", "fit_feel_model", "is_score", "load_default_model", "load_sources", "mood_profiles",
     "no_progress", "read_reviews", "reading_audit", "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes",
-    "train_default_model", "vector_blocks",
+    "train_default_model", "vector_blocks", "TreeEnsemble", "VaHead",
 ]

@@ -8,9 +8,10 @@ features.  What the model learns (``FeelModel.fit``):
 - the co-membership space: a truncated SVD of the catalog's track x tag incidence
   (playlist names, genres, subgenres), and a ridge projection from audio into it, so a
   track without tags still gets latent coordinates (at the projection's R^2 confidence);
-- valence/arousal: ridge regressions on measured labels (Deezer), one from audio, tag
-  context and the latent space, one from audio alone; each head's confidence is its
-  cross-validated R^2 relative to the best head.
+- valence/arousal: heads fitted on measured labels (Deezer): a ridge regression from
+  audio, tag context and the latent space, and one from audio alone, averaged with
+  boosted trees (``va_head``); each head's confidence is its cross-validated R^2
+  relative to the best head.
 
 Moods come from the evidence pipeline's profiles (tags, notes, reviews, audio
 position); review-only tracks take valence/arousal from their words and sound
@@ -34,6 +35,7 @@ from ..errors import CatalogError
 from ..ingest import Track
 from ..language import MOODS, normalise
 from .feel_words import SOUND
+from .va_head import VaHead, r2_by_column
 
 LATENT = 16
 VA_TAGS = 60  # most frequent tags as direct inputs of the valence/arousal head
@@ -53,12 +55,13 @@ class FeelModel:
     the keyword-only constructor, everything learned in ``fit``, attributes with ``_``)."""
 
     def __init__(self, *, alpha: float = 10.0, latent: int = LATENT, min_tag_tracks: int = 5,
-                 max_tags: int = 2000, random_state: int = 0) -> None:
+                 max_tags: int = 2000, random_state: int = 0, trees: int = 100) -> None:
         self.alpha = alpha
         self.latent = latent
         self.min_tag_tracks = min_tag_tracks
         self.max_tags = max_tags
         self.random_state = random_state
+        self.trees = trees  # boosted trees per output of the audio-only head; 0: none
 
     # -- inputs -------------------------------------------------------------------
     def _audio(self, tracks: Sequence[Track]) -> tuple[np.ndarray, np.ndarray]:
@@ -147,7 +150,7 @@ class FeelModel:
             ridge = Ridge(alpha=self.alpha)
             pred = cross_val_predict(ridge, z[both], latent[both],
                                      cv=KFold(5, shuffle=True, random_state=self.random_state))
-            self.audio_latent_r2_ = np.clip(_r2(latent[both], pred), 0.0, 1.0)
+            self.audio_latent_r2_ = np.clip(r2_by_column(latent[both], pred), 0.0, 1.0)
             ridge.fit(z[both], latent[both])
             self.audio_latent_coef_, self.audio_latent_intercept_ = ridge.coef_, ridge.intercept_
 
@@ -161,15 +164,14 @@ class FeelModel:
                 rows: np.ndarray, labels: np.ndarray) -> None:
         full, _, _, _ = self._va_design([tracks[r] for r in rows])
         target = labels / LABEL_SCALE
-        cv = KFold(5, shuffle=True, random_state=self.random_state)
         r2 = {}
-        for name, design in (("full", full), ("audio", z[rows])):
-            ridge = Ridge(alpha=self.alpha)
-            r2[name] = np.clip(_r2(target, cross_val_predict(ridge, design, target, cv=cv)),
-                               1e-3, 1.0)
-            ridge.fit(design, target)
-            setattr(self, f"va_{name}_coef_", ridge.coef_)
-            setattr(self, f"va_{name}_intercept_", ridge.intercept_)
+        # trees only where they pay (docs/quality.md): from audio alone they lift
+        # agreement, beside the tags they scatter a playlist's tracks for nothing
+        for name, design, trees in (("full", full, 0), ("audio", z[rows], self.trees)):
+            head, score = VaHead.fit_scored(design, target, alpha=self.alpha, trees=trees,
+                                            random_state=self.random_state)
+            r2[name] = np.clip(score, 1e-3, 1.0)
+            setattr(self, f"va_{name}_", head)
         best = np.maximum(r2["full"], r2["audio"])
         self.va_r2_ = np.vstack([r2["full"], r2["audio"]])
         self.va_confidence_ = np.vstack([r2["full"] / best, r2["audio"] / best])
@@ -194,8 +196,8 @@ class FeelModel:
         conf = np.zeros((len(z), 2))
         both = has_audio & has_tags
         only = has_audio & ~has_tags
-        va[both] = full[both] @ self.va_full_coef_.T + self.va_full_intercept_
-        va[only] = z[only] @ self.va_audio_coef_.T + self.va_audio_intercept_
+        va[both] = self.va_full_.predict(full[both])
+        va[only] = self.va_audio_.predict(z[only])
         conf[both], conf[only] = self.va_confidence_[0], self.va_confidence_[1]
         return np.clip(va, -1.0, 1.0), conf
 
@@ -222,15 +224,18 @@ class FeelModel:
     # -- persistence --------------------------------------------------------------
     _ARRAYS = ("mean_", "scale_", "sound_low_", "sound_high_", "components_", "latent_mean_",
                "latent_scale_", "tag_context_", "audio_latent_coef_",
-               "audio_latent_intercept_", "audio_latent_r2_", "va_full_coef_",
-               "va_full_intercept_", "va_audio_coef_", "va_audio_intercept_", "va_r2_",
-               "va_confidence_", "label_std_")
+               "audio_latent_intercept_", "audio_latent_r2_", "va_r2_", "va_confidence_",
+               "label_std_")
+    _HEADS = ("va_full", "va_audio")
 
     def save(self, path: str | Path) -> None:
         np.savez(path, inputs=np.array(INPUTS), tags=np.array(self.tags_, dtype=str),
                  params=np.array([self.alpha, self.latent, self.min_tag_tracks,
-                                  self.max_tags, self.random_state], dtype=np.float64),
-                 **{name.rstrip("_"): getattr(self, name) for name in self._ARRAYS})
+                                  self.max_tags, self.random_state, self.trees],
+                                 dtype=np.float64),
+                 **{name.rstrip("_"): getattr(self, name) for name in self._ARRAYS},
+                 **{k: v for head in self._HEADS
+                    for k, v in getattr(self, f"{head}_").arrays(head).items()})
 
     @classmethod
     def load(cls, path: str | Path) -> "FeelModel":
@@ -238,13 +243,16 @@ class FeelModel:
             with np.load(path, allow_pickle=False) as data:
                 if tuple(data["inputs"]) != INPUTS:
                     raise CatalogError(f"{path}: trained on other features")
-                alpha, latent, min_tags, max_tags, seed = data["params"]
+                # files saved before the boosted heads have five parameters
+                alpha, latent, min_tags, max_tags, seed, trees = (*data["params"], 0)[:6]
                 model = cls(alpha=float(alpha), latent=int(latent),
                             min_tag_tracks=int(min_tags), max_tags=int(max_tags),
-                            random_state=int(seed))
+                            random_state=int(seed), trees=int(trees))
                 model.tags_ = [str(t) for t in data["tags"]]
                 for name in cls._ARRAYS:
                     setattr(model, name, data[name.rstrip("_")])
+                for head in cls._HEADS:
+                    setattr(model, f"{head}_", VaHead.from_arrays(data, head))
         except (OSError, KeyError, ValueError) as exc:
             raise CatalogError(f"cannot load feel model {path}: {exc}") from None
         return model
@@ -257,13 +265,6 @@ class Prepared(NamedTuple):
     has_tags: np.ndarray
     latent: np.ndarray  # co-membership coordinates from tags (0 without)
     known: np.ndarray  # (n, N_INPUTS) which audio inputs each track has
-
-
-def _r2(y: np.ndarray, pred: np.ndarray) -> np.ndarray:
-    """Per-column coefficient of determination."""
-    ss = ((y - y.mean(axis=0)) ** 2).sum(axis=0)
-    r2 = 1.0 - ((y - pred) ** 2).sum(axis=0) / np.where(ss > 1e-12, ss, 1.0)
-    return np.where(ss > 1e-12, r2, 0.0)  # a constant target: nothing learned
 
 
 def _column_stats(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,116 @@
+"""The feel model's valence/arousal heads: ridge plus boosted trees kept as arrays.
+
+What a user relies on: a trained model file predicts exactly what the fitted model
+did, holds no pickle, older files (ridge alone) still load, and a damaged file is
+refused with a clear error instead of looping or predicting nonsense.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.ensemble import GradientBoostingRegressor
+
+from models.build import FeelModel, TreeEnsemble, VaHead, load_default_model, save_default_model
+from models.errors import CatalogError
+
+from .test_feel import _catalog
+
+
+def _curved(n: int = 300, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two targets with a threshold and an interaction a linear model cannot follow."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, 5))
+    y = np.column_stack([np.where(x[:, 0] > 0.3, 1.0, -1.0) + 0.2 * x[:, 1],
+                         x[:, 2] * (x[:, 3] > 0) + 0.1 * rng.normal(size=n)])
+    return x, y
+
+
+def test_trees_predict_exactly_what_scikit_learn_predicts():
+    x, y = _curved()
+    fitted = [GradientBoostingRegressor(n_estimators=40, max_depth=3, learning_rate=0.1,
+                                        random_state=0).fit(x, y[:, o]) for o in range(2)]
+    trees = TreeEnsemble.from_estimators(fitted)
+    probe = np.vstack([x, np.random.default_rng(1).normal(size=(50, 5)) * 3])
+    expected = np.column_stack([f.predict(probe) for f in fitted])
+    np.testing.assert_allclose(trees.predict(probe), expected, rtol=0, atol=1e-12)
+    assert trees.predict(probe[:0]).shape == (0, 2)
+
+
+def test_trees_round_trip_through_npz_without_pickle(tmp_path):
+    x, y = _curved()
+    trees = TreeEnsemble.fit(x, y, trees=30)
+    np.savez(tmp_path / "t.npz", **trees.arrays("h"))
+    with np.load(tmp_path / "t.npz", allow_pickle=False) as data:
+        loaded = TreeEnsemble.from_arrays(data, "h")
+        assert TreeEnsemble.from_arrays(data, "other") is None
+    np.testing.assert_array_equal(loaded.predict(x), trees.predict(x))
+
+
+@pytest.mark.parametrize("damage", ["cycle", "out_of_range", "short", "roots_shape"])
+def test_damaged_tree_arrays_are_refused(damage):
+    x, y = _curved()
+    arrays = dict(TreeEnsemble.fit(x, y, trees=5).arrays("h"))
+    if damage == "cycle":  # a child pointing back at the root would never end a walk
+        arrays["h_left"] = arrays["h_left"].copy()
+        arrays["h_left"][1] = 0
+        arrays["h_right"] = arrays["h_right"].copy()
+        arrays["h_right"][1] = 0
+    elif damage == "out_of_range":
+        arrays["h_right"] = arrays["h_right"] + 10_000
+    elif damage == "short":
+        arrays["h_threshold"] = arrays["h_threshold"][:-1]
+    else:
+        arrays["h_roots"] = arrays["h_roots"].ravel()
+    with pytest.raises(ValueError, match="inconsistent"):
+        TreeEnsemble.from_arrays(arrays, "h")
+
+
+def test_trees_refuse_too_few_inputs():
+    x, y = _curved()
+    trees = TreeEnsemble.fit(x, y, trees=10)
+    with pytest.raises(ValueError, match="input columns"):
+        trees.predict(x[:, :1])
+
+
+def test_blended_head_follows_a_curve_the_ridge_misses():
+    x, y = _curved(600)
+    test_x, test_y = _curved(300, seed=5)
+    ridge = VaHead.fit(x, y, alpha=1.0, trees=0)
+    blended = VaHead.fit(x, y, alpha=1.0, trees=100)
+    error = [np.mean((h.predict(test_x) - test_y) ** 2) for h in (ridge, blended)]
+    assert error[1] < 0.8 * error[0]
+    head, r2 = VaHead.fit_scored(x, y, alpha=1.0, trees=50)
+    assert r2.shape == (2,) and np.all(r2 > 0.3)
+
+
+def test_feel_model_file_keeps_the_trees_and_old_files_still_load(tmp_path):
+    tracks, labels = _catalog()
+    model = FeelModel(min_tag_tracks=2, trees=20).fit(tracks, np.arange(60), labels[:60])
+    assert model.va_audio_.trees is not None and model.va_full_.trees is None
+    save_default_model(model, tmp_path)
+    loaded = load_default_model(tmp_path)
+    assert loaded.trees == 20
+    np.testing.assert_array_equal(loaded.predict_va(tracks)[0], model.predict_va(tracks)[0])
+
+    ridge_only = FeelModel(min_tag_tracks=2, trees=0).fit(tracks, np.arange(60), labels[:60])
+    assert ridge_only.va_audio_.trees is None
+    path = save_default_model(ridge_only, tmp_path / "old")
+    with np.load(path, allow_pickle=False) as data:  # as files were before the trees
+        old = {k: data[k] for k in data.files}
+    old["params"] = old["params"][:5]
+    np.savez(path, **old)
+    loaded = load_default_model(tmp_path / "old")
+    assert loaded.trees == 0 and loaded.va_audio_.trees is None
+    np.testing.assert_array_equal(loaded.predict_va(tracks)[0], ridge_only.predict_va(tracks)[0])
+
+
+def test_a_model_file_with_damaged_trees_is_refused(tmp_path):
+    tracks, labels = _catalog()
+    model = FeelModel(min_tag_tracks=2, trees=5).fit(tracks, np.arange(60), labels[:60])
+    path = save_default_model(model, tmp_path)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["va_audio_trees_left"] = arrays["va_audio_trees_left"] - 5
+    np.savez(path, **arrays)
+    with pytest.raises(CatalogError, match="cannot load feel model"):
+        load_default_model(tmp_path)
