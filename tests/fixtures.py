@@ -69,6 +69,20 @@ CATALOG_HEADER = "track_id,track_name,track_artist,track_album_name,playlist_nam
                  "playlist_genre,energy,valence,tempo\n"
 
 
+def save_as_older_feelalike(model, home: Path) -> Path:
+    """Save a feel model into ``home`` the way feelalike did before the boosted trees
+    (five parameters, ridge heads only): ``model`` must have been fitted with trees=0."""
+    from models.build import save_default_model
+
+    assert model.trees == 0
+    path = save_default_model(model, home)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["params"] = arrays["params"][:5]
+    np.savez(path, **arrays)
+    return path
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     """Write ``text`` to ``folder/name`` (UTF-8) and return the path."""
     path = folder / name

@@ -6,13 +6,24 @@ refused with a clear error instead of looping or predicting nonsense.
 """
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
+
 import numpy as np
 import pytest
 from sklearn.ensemble import GradientBoostingRegressor
 
-from models.build import FeelModel, TreeEnsemble, VaHead, load_default_model, save_default_model
-from models.errors import CatalogError
+from models.build import (
+    FeelModel,
+    TreeEnsemble,
+    VaHead,
+    is_current,
+    load_default_model,
+    save_default_model,
+)
+from models.errors import CatalogError, DatasetError
 
+from .fixtures import SHARED, TIDY, needs_shared, save_as_older_feelalike
 from .test_feel import _catalog
 
 
@@ -94,11 +105,7 @@ def test_feel_model_file_keeps_the_trees_and_old_files_still_load(tmp_path):
 
     ridge_only = FeelModel(min_tag_tracks=2, trees=0).fit(tracks, np.arange(60), labels[:60])
     assert ridge_only.va_audio_.trees is None
-    path = save_default_model(ridge_only, tmp_path / "old")
-    with np.load(path, allow_pickle=False) as data:  # as files were before the trees
-        old = {k: data[k] for k in data.files}
-    old["params"] = old["params"][:5]
-    np.savez(path, **old)
+    save_as_older_feelalike(ridge_only, tmp_path / "old")
     loaded = load_default_model(tmp_path / "old")
     assert loaded.trees == 0 and loaded.va_audio_.trees is None
     np.testing.assert_array_equal(loaded.predict_va(tracks)[0], ridge_only.predict_va(tracks)[0])
@@ -114,3 +121,41 @@ def test_a_model_file_with_damaged_trees_is_refused(tmp_path):
     np.savez(path, **arrays)
     with pytest.raises(CatalogError, match="cannot load feel model"):
         load_default_model(tmp_path)
+
+
+def _older_model_in(home) -> None:
+    tracks, labels = _catalog()
+    old = FeelModel(min_tag_tracks=2, trees=0).fit(tracks, np.arange(60), labels[:60])
+    save_as_older_feelalike(old, home)
+
+
+def test_demo_keeps_an_older_model_when_it_cannot_retrain(env, capsys, monkeypatch):
+    from service.cli.build import trained_feel_model
+
+    cli_build = importlib.import_module("service.cli.build")  # the module, not the command
+
+    def offline(name):
+        raise DatasetError(f"cannot download {name} (offline)")
+
+    monkeypatch.setattr(cli_build, "fetch", offline)
+    home = Path(env["FEELALIKE_DATA_HOME"])
+    _older_model_in(home)
+    model = trained_feel_model(str(TIDY))
+    assert model is not None and model.trees == 0
+    assert "using the kept one" in capsys.readouterr().err
+
+
+@needs_shared
+def test_demo_retrains_a_model_kept_by_an_older_feelalike(env, capsys, monkeypatch):
+    from service.cli.build import trained_feel_model
+
+    monkeypatch.setenv("FEELALIKE_DATASET_MIRRORS", str(SHARED / "moods" / "deezer"))
+    home = Path(env["FEELALIKE_DATA_HOME"])
+    _older_model_in(home)
+    model = trained_feel_model(str(TIDY))
+    assert "retraining the feel model" in capsys.readouterr().err
+    assert is_current(model) and model.va_audio_.trees is not None
+    kept = load_default_model(home)
+    assert is_current(kept)
+    assert trained_feel_model(str(TIDY)) is not model  # the new file is used from now on
+    assert "training" not in capsys.readouterr().err

@@ -57,6 +57,13 @@ def save_default_model(model: FeelModel, home: str | Path | None = None) -> Path
     return path
 
 
+def is_current(model: FeelModel) -> bool:
+    """Whether ``model`` was trained the way this version trains: a file saved before
+    the audio-only head had boosted trees still loads and serves (as ridge alone), but
+    ``feelalike demo`` trains a new one."""
+    return model.trees == FeelModel().trees
+
+
 def load_default_model(home: str | Path | None = None) -> FeelModel | None:
     """The trained default model, or None when there is none yet."""
     path = default_model_path(home)

@@ -14,6 +14,7 @@ from models.build import (
     Sources,
     build_from_sources,
     default_model_path,
+    is_current,
     load_default_model,
     save_default_model,
     train_default_model,
@@ -39,15 +40,17 @@ def feel_model_or_note() -> FeelModel | None:
 def trained_feel_model(catalog_path: str) -> FeelModel | None:
     """The feel model, trained (seconds) and kept in the data home on first use."""
     model = load_default_model()
-    if model is not None:
+    if model is not None and is_current(model):
         return model
     try:
         labels = fetch("deezer-moods-train")
     except DatasetError as exc:
-        click.echo(f"note: cannot train the feel model ({exc.message}); building the plain "
-                   "model", err=True)
-        return None
-    click.echo("training the feel model on the Deezer mood labels ...", err=True)
+        instead = "building the plain model" if model is None else "using the kept one"
+        click.echo(f"note: cannot train the feel model ({exc.message}); {instead}", err=True)
+        return model
+    click.echo("training the feel model on the Deezer mood labels ..." if model is None else
+               "retraining the feel model (the kept one is from an older feelalike) ...",
+               err=True)
     model = train_default_model(catalog_path, labels)
     click.echo(f"saved the feel model to {save_default_model(model)}", err=True)
     return model
