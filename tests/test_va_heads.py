@@ -57,7 +57,7 @@ def test_trees_round_trip_through_npz_without_pickle(tmp_path):
     np.testing.assert_array_equal(loaded.predict(x), trees.predict(x))
 
 
-@pytest.mark.parametrize("damage", ["cycle", "out_of_range", "short", "roots_shape"])
+@pytest.mark.parametrize("damage", ["cycle", "out_of_range", "short", "roots_shape", "deep"])
 def test_damaged_tree_arrays_are_refused(damage):
     x, y = _curved()
     arrays = dict(TreeEnsemble.fit(x, y, trees=5).arrays("h"))
@@ -68,6 +68,13 @@ def test_damaged_tree_arrays_are_refused(damage):
         arrays["h_right"][1] = 0
     elif damage == "out_of_range":
         arrays["h_right"] = arrays["h_right"] + 10_000
+    elif damage == "deep":  # a chain of splits far deeper than anything fitted
+        n = 100
+        arrays.update(h_feature=np.zeros(n, np.int32), h_threshold=np.zeros(n),
+                      h_left=np.minimum(np.arange(n) + 1, n - 1).astype(np.int32),
+                      h_right=np.arange(n, dtype=np.int32), h_value=np.zeros(n),
+                      h_roots=np.zeros((2, 1), np.int32))
+        arrays["h_right"][:-1] = n - 1
     elif damage == "short":
         arrays["h_threshold"] = arrays["h_threshold"][:-1]
     else:

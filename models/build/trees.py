@@ -16,7 +16,8 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingRegressor
 
 _FIELDS = ("feature", "threshold", "left", "right", "value", "roots", "base", "rate")
-_CHUNK = 1 << 20  # (rows x trees) nodes walked at once: index arrays stay about 8 MB
+MAX_DEPTH = 32  # far beyond what is fitted (2); bounds the walk of a damaged file
+_CHUNK = 1 << 15  # rows per pass: a column of them stays in the CPU cache
 
 
 @dataclass(frozen=True)
@@ -82,22 +83,22 @@ class TreeEnsemble:
             raise ValueError(f"trees need at least {self.inputs} input columns; "
                              f"got shape {x.shape}")
         out = np.empty((len(x), len(self.base)))
-        step = max(1, _CHUNK // max(1, self.roots.size))
-        for start in range(0, len(x), step):
-            out[start:start + step] = self._predict_rows(x[start:start + step])
+        for start in range(0, len(x), _CHUNK):
+            columns = np.ascontiguousarray(x[start:start + _CHUNK].T)
+            sums = [sum(self._walk(int(root), columns) for root in roots)
+                    for roots in self.roots]
+            out[start:start + _CHUNK] = self.base + self.rate * np.column_stack(
+                [np.broadcast_to(s, len(columns[0])) for s in sums])
         return out
 
-    def _predict_rows(self, x: np.ndarray) -> np.ndarray:
-        node = np.broadcast_to(self.roots.ravel(), (len(x), self.roots.size)).copy()
-        rows = np.arange(len(x))[:, None]
-        while True:  # children come after their parent (checked on load): this ends
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            nxt = np.where(go_left, self.left[node], self.right[node])
-            if np.array_equal(nxt, node):
-                break
-            node = nxt
-        sums = self.value[node].reshape(len(x), *self.roots.shape).sum(axis=2)
-        return self.base + self.rate * sums
+    def _walk(self, node: int, columns: np.ndarray) -> np.ndarray | float:
+        """The tree below ``node`` for every row: one comparison per split over whole
+        columns, no per-row indexing (the trees are shallow; depth is checked on load)."""
+        if self.left[node] == node:
+            return float(self.value[node])
+        below = columns[self.feature[node]] <= self.threshold[node]
+        return np.where(below, self._walk(int(self.left[node]), columns),
+                        self._walk(int(self.right[node]), columns))
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The ensemble as named arrays for ``np.savez``."""
@@ -130,3 +131,8 @@ class TreeEnsemble:
         split = (self.left != own) | (self.right != own)
         if (self.left[split] <= own[split]).any() or (self.right[split] <= own[split]).any():
             raise ValueError("tree arrays are inconsistent: a child before its parent")
+        depth = np.zeros(nodes, dtype=np.int64)
+        for parent in np.flatnonzero(split):  # parents come first, so depths are final
+            depth[[self.left[parent], self.right[parent]]] = depth[parent] + 1
+        if depth.max(initial=0) > MAX_DEPTH:
+            raise ValueError(f"tree arrays are inconsistent: deeper than {MAX_DEPTH}")
