@@ -22,6 +22,7 @@ from models.build import (
     save_default_model,
 )
 from models.errors import CatalogError, DatasetError
+from models.ingest import Track
 
 from .fixtures import SHARED, TIDY, needs_shared, save_as_older_feelalike
 from .test_feel import _catalog
@@ -166,3 +167,31 @@ def test_demo_retrains_a_model_kept_by_an_older_feelalike(env, capsys, monkeypat
     assert is_current(kept)
     assert trained_feel_model(str(TIDY)) is not model  # the new file is used from now on
     assert "training" not in capsys.readouterr().err
+
+
+def test_untagged_tracks_use_the_trees_only_with_complete_audio():
+    """An analysed file estimates six of the ten audio inputs; the others sit at the
+    catalog mean, which the trees would read as a real value: such tracks take the
+    ridge alone, tracks with every input take the mean of ridge and trees."""
+    from models.audio import INPUTS
+
+    rng = np.random.default_rng(3)
+    tracks, labels = [], []
+    for i in range(120):
+        features = {name: float(rng.uniform()) for name in INPUTS}
+        tracks.append(Track(id=f"t{i}", title=f"S{i}", features=features,
+                            tags=["pop"] if i % 2 else ["rock"], release_date="2001"))
+        labels.append((4 * features["valence"] - 2, 4 * features["energy"] - 2))
+    model = FeelModel(min_tag_tracks=2, trees=30).fit(tracks, np.arange(120), np.array(labels))
+    probe = [Track(id="whole", title="W", features=dict(tracks[0].features)),
+             Track(id="part", title="P", features={k: v for k, v in tracks[0].features.items()
+                                                  if k in ("energy", "tempo", "loudness")})]
+    prepared = model.prepare(probe)
+    va, conf = model.predict_va(prepared)
+    head = model.va_audio_
+    np.testing.assert_allclose(va[0], np.clip(head.predict(prepared.z[:1]), -1, 1)[0])
+    np.testing.assert_allclose(va[1], np.clip(head.predict(prepared.z[1:], trees=False),
+                                              -1, 1)[0])
+    assert not np.allclose(head.predict(prepared.z[:1]), head.predict(prepared.z[:1],
+                                                                      trees=False))
+    assert np.all(conf > 0)

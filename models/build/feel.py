@@ -191,13 +191,17 @@ class FeelModel:
 
     def predict_va(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
         """(n, 2) valence/arousal on [-1, 1] and (n, 2) confidence (0 without audio)."""
-        full, z, has_audio, has_tags, _, _ = self._prepared(tracks)
+        full, z, has_audio, has_tags, _, known = self._prepared(tracks)
         va = np.zeros((len(z), 2))
         conf = np.zeros((len(z), 2))
         both = has_audio & has_tags
         only = has_audio & ~has_tags
+        # the trees saw complete audio only; a missing input sits at its mean, which a
+        # linear head averages over but a split takes at face value
+        complete = known[:, :-1].all(axis=1)
         va[both] = self.va_full_.predict(full[both])
-        va[only] = self.va_audio_.predict(z[only])
+        va[only & complete] = self.va_audio_.predict(z[only & complete])
+        va[only & ~complete] = self.va_audio_.predict(z[only & ~complete], trees=False)
         conf[both], conf[only] = self.va_confidence_[0], self.va_confidence_[1]
         return np.clip(va, -1.0, 1.0), conf
 

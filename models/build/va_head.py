@@ -8,7 +8,8 @@ agreement of tracks with Spotify features only goes 0.112 -> 0.156.  Beside tags
 full head) the mean lifts CV r too (0.456 / 0.486 -> 0.485 / 0.504) but not the served
 agreement, and it scatters the tracks of one playlist, so that head stays linear
 (docs/quality.md).  The trees are kept as arrays (``TreeEnsemble``), so the model file
-stays pickle-free; a file saved before the trees came loads as ridge alone.
+stays pickle-free; a file saved before the trees came loads as ridge alone.  Tracks
+missing an audio input are predicted by the ridge alone (``FeelModel.predict_va``).
 """
 from __future__ import annotations
 
@@ -53,9 +54,10 @@ class VaHead:
         return cls.fit(x, y, alpha=alpha, trees=trees, random_state=random_state), \
             r2_by_column(y, held_out)
 
-    def predict(self, x: np.ndarray) -> np.ndarray:
+    def predict(self, x: np.ndarray, *, trees: bool = True) -> np.ndarray:
+        """Predictions for the rows of ``x``; ``trees=False``: the ridge alone."""
         linear = x @ self.coef.T + self.intercept
-        if self.trees is None or not len(x):
+        if self.trees is None or not trees or not len(x):
             return linear
         return (1.0 - BLEND) * linear + BLEND * self.trees.predict(x)
 
