@@ -71,14 +71,17 @@ CATALOG_HEADER = "track_id,track_name,track_artist,track_album_name,playlist_nam
 
 def save_as_older_feelalike(model, home: Path) -> Path:
     """Save a feel model into ``home`` the way feelalike did before the boosted trees
-    (five parameters, ridge heads only): ``model`` must have been fitted with trees=0."""
+    and the tags-only head (five parameters, two ridge heads): ``model`` must have been
+    fitted with trees=0."""
     from models.build import save_default_model
 
     assert model.trees == 0
     path = save_default_model(model, home)
     with np.load(path, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
+    arrays = {k: v for k, v in arrays.items() if not k.startswith("va_tags")}
     arrays["params"] = arrays["params"][:5]
+    arrays["va_r2"], arrays["va_confidence"] = arrays["va_r2"][:2], arrays["va_confidence"][:2]
     np.savez(path, **arrays)
     return path
 

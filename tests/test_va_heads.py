@@ -195,3 +195,21 @@ def test_untagged_tracks_use_the_trees_only_with_complete_audio():
     assert not np.allclose(head.predict(prepared.z[:1]), head.predict(prepared.z[:1],
                                                                       trees=False))
     assert np.all(conf > 0)
+
+
+def test_tracks_with_tags_and_no_audio_get_valence_arousal_from_the_tags_head(tmp_path):
+    tracks, labels = _catalog()  # "happy hits" / "sad songs" follow the valence labels
+    model = FeelModel(min_tag_tracks=2, trees=0).fit(tracks, np.arange(60), labels[:60])
+    probe = [Track(id="h", title="H", tags=["happy hits", "pop"]),
+             Track(id="s", title="S", tags=["sad songs", "ambient"]),
+             Track(id="n", title="N")]
+    va, conf = model.predict_va(probe)
+    assert va[0, 0] > va[1, 0] + 0.2 and va[0, 1] > va[1, 1]  # pop is the energetic tag
+    assert np.all(conf[:2] > 0) and np.all(conf[:2] <= 1) and np.all(conf[2] == 0)
+
+    save_as_older_feelalike(model, tmp_path)  # no tags head: as before, no confidence
+    older = load_default_model(tmp_path)
+    assert older.va_tags_ is None and not is_current(older)
+    va_old, conf_old = older.predict_va(probe)
+    assert np.all(conf_old == 0)
+    np.testing.assert_array_equal(older.predict_va(tracks)[0], model.predict_va(tracks)[0])

@@ -9,9 +9,9 @@ features.  What the model learns (``FeelModel.fit``):
   (playlist names, genres, subgenres), and a ridge projection from audio into it, so a
   track without tags still gets latent coordinates (at the projection's R^2 confidence);
 - valence/arousal: heads fitted on measured labels (Deezer): a ridge regression from
-  audio, tag context and the latent space, and one from audio alone, averaged with
-  boosted trees (``va_head``); each head's confidence is its cross-validated R^2
-  relative to the best head.
+  audio, tag context and the latent space; one from audio alone, averaged with
+  boosted trees (``va_head``); one from the tags alone (context, latent, frequent
+  tags); each head's confidence is its cross-validated R^2 relative to the best head.
 
 Moods come from the evidence pipeline's profiles (tags, notes, reviews, audio
 position); review-only tracks take valence/arousal from their words and sound
@@ -164,17 +164,17 @@ class FeelModel:
                 rows: np.ndarray, labels: np.ndarray) -> None:
         full, _, _, _ = self._va_design([tracks[r] for r in rows])
         target = labels / LABEL_SCALE
-        r2 = {}
+        r2 = []
         # trees only where they pay (docs/quality.md): from audio alone they lift
         # agreement, beside the tags they scatter a playlist's tracks for nothing
-        for name, design, trees in (("full", full, 0), ("audio", z[rows], self.trees)):
-            head, score = VaHead.fit_scored(design, target, alpha=self.alpha, trees=trees,
-                                            random_state=self.random_state)
-            r2[name] = np.clip(score, 1e-3, 1.0)
-            setattr(self, f"va_{name}_", head)
-        best = np.maximum(r2["full"], r2["audio"])
-        self.va_r2_ = np.vstack([r2["full"], r2["audio"]])
-        self.va_confidence_ = np.vstack([r2["full"] / best, r2["audio"] / best])
+        for head, design, trees in (("va_full", full, 0), ("va_audio", z[rows], self.trees),
+                                    ("va_tags", full[:, N_INPUTS:], 0)):
+            fitted, score = VaHead.fit_scored(design, target, alpha=self.alpha, trees=trees,
+                                              random_state=self.random_state)
+            r2.append(np.clip(score, 1e-3, 1.0))
+            setattr(self, f"{head}_", fitted)
+        self.va_r2_ = np.vstack(r2)  # rows: full, audio, tags
+        self.va_confidence_ = self.va_r2_ / self.va_r2_.max(axis=0)
         self.label_std_ = target.std(axis=0)
 
     # -- prediction ---------------------------------------------------------------
@@ -190,7 +190,8 @@ class FeelModel:
         return tracks if isinstance(tracks, Prepared) else self.prepare(tracks)
 
     def predict_va(self, tracks: "Sequence[Track] | Prepared") -> tuple[np.ndarray, np.ndarray]:
-        """(n, 2) valence/arousal on [-1, 1] and (n, 2) confidence (0 without audio)."""
+        """(n, 2) valence/arousal on [-1, 1] and (n, 2) confidence (0 with neither audio
+        nor a known tag)."""
         full, z, has_audio, has_tags, _, known = self._prepared(tracks)
         va = np.zeros((len(z), 2))
         conf = np.zeros((len(z), 2))
@@ -203,6 +204,10 @@ class FeelModel:
         va[only & complete] = self.va_audio_.predict(z[only & complete])
         va[only & ~complete] = self.va_audio_.predict(z[only & ~complete], trees=False)
         conf[both], conf[only] = self.va_confidence_[0], self.va_confidence_[1]
+        tags = has_tags & ~has_audio
+        if self.va_tags_ is not None:  # None: a file saved before the tags head
+            va[tags] = self.va_tags_.predict(full[tags][:, N_INPUTS:])
+            conf[tags] = self.va_confidence_[2]
         return np.clip(va, -1.0, 1.0), conf
 
     def predict_latent(self, tracks: "Sequence[Track] | Prepared",
@@ -230,7 +235,7 @@ class FeelModel:
                "latent_scale_", "tag_context_", "audio_latent_coef_",
                "audio_latent_intercept_", "audio_latent_r2_", "va_r2_", "va_confidence_",
                "label_std_")
-    _HEADS = ("va_full", "va_audio")
+    _HEADS = ("va_full", "va_audio", "va_tags")  # va_tags: optional in older files
 
     def save(self, path: str | Path) -> None:
         np.savez(path, inputs=np.array(INPUTS), tags=np.array(self.tags_, dtype=str),
@@ -238,7 +243,7 @@ class FeelModel:
                                   self.max_tags, self.random_state, self.trees],
                                  dtype=np.float64),
                  **{name.rstrip("_"): getattr(self, name) for name in self._ARRAYS},
-                 **{k: v for head in self._HEADS
+                 **{k: v for head in self._HEADS if getattr(self, f"{head}_") is not None
                     for k, v in getattr(self, f"{head}_").arrays(head).items()})
 
     @classmethod
@@ -256,7 +261,10 @@ class FeelModel:
                 for name in cls._ARRAYS:
                     setattr(model, name, data[name.rstrip("_")])
                 for head in cls._HEADS:
-                    setattr(model, f"{head}_", VaHead.from_arrays(data, head))
+                    setattr(model, f"{head}_", None if head == "va_tags" and
+                            "va_tags_coef" not in data else VaHead.from_arrays(data, head))
+                if len(model.va_confidence_) != 2 + (model.va_tags_ is not None):
+                    raise ValueError("head confidences do not match the heads")
         except (OSError, KeyError, ValueError) as exc:
             raise CatalogError(f"cannot load feel model {path}: {exc}") from None
         return model

@@ -59,9 +59,10 @@ def save_default_model(model: FeelModel, home: str | Path | None = None) -> Path
 
 def is_current(model: FeelModel) -> bool:
     """Whether ``model`` was trained the way this version trains: a file saved before
-    the audio-only head had boosted trees still loads and serves (as ridge alone), but
+    the audio-only head had boosted trees and the tags-only head came still loads and
+    serves (ridge alone; tags-only tracks without learned valence/arousal), but
     ``feelalike demo`` trains a new one."""
-    return model.trees == FeelModel().trees
+    return model.trees == FeelModel().trees and model.va_tags_ is not None
 
 
 def load_default_model(home: str | Path | None = None) -> FeelModel | None:
