@@ -77,7 +77,8 @@ class TreeEnsemble:
         return int(self.feature.max(initial=0)) + 1
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """(n, outputs) predictions for the rows of ``x``."""
+        """(n, outputs) predictions for the rows of ``x`` (finite values: the model's
+        inputs are standardised with unknowns at the mean, never NaN)."""
         x = np.asarray(x, dtype=np.float32)
         if x.ndim != 2 or x.shape[1] < self.inputs:
             raise ValueError(f"trees need at least {self.inputs} input columns; "
