@@ -3,6 +3,8 @@ arc or the path sets how the tracks feel, the seeds or endpoints what they sound
 and where they belong (their vectors without the columns the build marks as mood)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -11,8 +13,10 @@ from models.ingest import Catalog
 from models.ranking import (
     NUMERIC,
     Query,
+    RankingEngine,
     TrackTable,
     arc_points,
+    arc_pool,
     arc_relevance,
     path,
     sequence,
@@ -85,6 +89,23 @@ def test_a_table_without_marked_mood_columns_weighs_the_querys_relevance():
     assert table.world_unit is None
     rows, given = np.arange(1, 60), np.linspace(0, 1, 59, dtype=np.float32)
     assert arc_relevance(table, Query(seeds=[(0, 1.0)]), rows, given) is given
+
+
+@pytest.mark.parametrize("mask, seeded", [(True, True), (True, False), (False, True)])
+def test_an_arcs_pool_is_every_allowed_row_with_its_arc_relevance(mask, seeded):
+    """``arc_pool`` scores each row once, and gives what the two steps it replaces gave:
+    the engine's pool of every row passing the filters, then ``arc_relevance``."""
+    table = two_worlds(mask)
+    engine = RankingEngine(table)
+    asked = Query(seeds=[(3, 1.0)] if seeded else [], minimums={"valence_mood": -0.5})
+    scan = replace(asked, moods={"sad": 1.0, "joyful": 1.0})
+    rows, relevance = arc_pool(engine, scan, asked)
+    two_steps_rows, scores = engine.pool(scan, None)
+    np.testing.assert_array_equal(rows, two_steps_rows)
+    np.testing.assert_array_equal(relevance, arc_relevance(table, asked, rows, scores))
+    valence = table.column("valence_mood")
+    assert 0 < len(rows) < len(table) - 1 and np.all(valence[rows] >= -0.5)
+    assert 3 not in rows.tolist() or not seeded  # the seed itself is no candidate
 
 
 def test_a_path_keeps_to_its_endpoints_world():

@@ -7,7 +7,15 @@ from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import PATH_POOL, mood_space, path
-from .playlist import arc_ends, arc_points, arc_relevance, pool_size, sequence, tempo_jump
+from .playlist import (
+    arc_ends,
+    arc_points,
+    arc_pool,
+    arc_relevance,
+    pool_size,
+    sequence,
+    tempo_jump,
+)
 from .query import Query, allowed, relevance, to_unit
 from .shaping import POOL, clamp, seed_songs
 from .table import NUMERIC, TrackTable, song_key
@@ -35,6 +43,7 @@ __all__ = [
     "allowed",
     "apply_text_target",
     "arc_ends",
+    "arc_pool",
     "arc_relevance",
     "arc_points",
     "camelot",

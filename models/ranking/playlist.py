@@ -22,7 +22,8 @@ import numpy as np
 
 from ..language import MOODS, load_lexicon
 from .camelot import clashes, wheel
-from .query import Query
+from .engine import RankingEngine
+from .query import Query, allowed
 from .query import relevance as query_relevance
 from .table import TrackTable
 
@@ -66,15 +67,32 @@ def pool_size(length: int, arc: bool) -> int | None:
     return None if arc else POOL_PER_PLACE * length
 
 
-def arc_relevance(table: TrackTable, query: Query, rows: np.ndarray, relevance: np.ndarray,
-                  ) -> np.ndarray:
+def counts_world(table: TrackTable, query: Query) -> bool:
+    """Whether an arc counts ``query``'s seeds by their world: it has seeds and the
+    table marks its mood columns."""
+    return table.world_unit is not None and bool(query.seeds)
+
+
+def arc_relevance(table: TrackTable, query: Query, rows: np.ndarray,
+                  relevance: np.ndarray | None) -> np.ndarray:
     """What a playlist along an arc weighs besides the arc, per candidate row: with
     seeds, the query's relevance with the seeds counted by how tracks sound and where
     they belong (how they feel is the arc's to set: by the full vectors, tracks near a
     quiet seed are all quiet and no arc could leave them); otherwise ``relevance``."""
-    if table.world_unit is None or not query.seeds:
+    if not counts_world(table, query):
         return relevance
     return query_relevance(table, query, world=True)[0][rows]
+
+
+def arc_pool(engine: RankingEngine, scan: Query, asked: Query) -> tuple[np.ndarray,
+                                                                      np.ndarray]:
+    """What a playlist along an arc places tracks from: every row that passes ``scan``'s
+    filters, and its ``arc_relevance`` for ``asked``.  Rows are scored once: when the
+    seeds count by their world, not first by ``scan`` as well."""
+    if not counts_world(engine.table, asked):
+        return engine.pool(scan, None)
+    rows = np.flatnonzero(allowed(engine.table, scan))
+    return rows, arc_relevance(engine.table, asked, rows, None)
 
 
 def tempo_jump(a: float, b: np.ndarray, tolerance: float) -> np.ndarray:

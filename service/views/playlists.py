@@ -11,8 +11,8 @@ from models.errors import BadRequest
 from models.ranking import (
     Query,
     arc_ends,
-    arc_relevance,
     arc_points,
+    arc_pool,
     path,
     pool_size,
     seed_songs,
@@ -40,9 +40,8 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
         raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
     table = res.table
-    candidates, relevance = res.engine.pool(q, pool_size(length, arc is not None))
-    if arc is not None:
-        relevance = arc_relevance(table, asked, candidates, relevance)
+    candidates, relevance = res.engine.pool(q, pool_size(length, False)) if arc is None \
+        else arc_pool(res.engine, q, asked)
     placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
                       min_artist_gap=body.min_artist_gap,
                       tempo_tolerance=body.tempo_tolerance,
