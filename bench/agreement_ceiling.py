@@ -1,6 +1,6 @@
 """How much mood agreement @10 a valence/arousal estimate of a given accuracy can buy.
 
-    python bench/agreement_ceiling.py [--draws 20] [--seed 0]
+    python bench/agreement_ceiling.py [--draws 20] [--seed 0] [--learning-curve]
 
 Mood agreement @10 (models/evaluation/metrics.py) is scored on the Deezer validation
 songs joined to the TidyTuesday catalog.  This script asks what an estimate that
@@ -14,6 +14,9 @@ target: one list of the songs whose *true* valence/arousal is most central, the 
 for every seed, scores well above zero, because the centre is near everyone.  A term
 that favours some candidates for every seed (a confidence or uncertainty bonus, say)
 can climb this metric by building hubs; read agreement beside coverage.
+
+``--learning-curve`` adds the served heads' validation r when fitted on 50% and 75%
+of the train songs (mean of three random subsets): would more labels of this kind help?
 
 It answers "which r does the 0.25 goal need" (docs/quality.md) without touching the
 served model: the figures are a ceiling argument, not a model.
@@ -63,10 +66,26 @@ def simulated(true_va: np.ndarray, r: tuple[float, float], draws: int,
     return float(np.median(scores))
 
 
+def learning_curve(catalog, train: np.ndarray, train_va: np.ndarray, val: np.ndarray,
+                   val_va: np.ndarray, repeats: int = 3) -> None:
+    tracks = [catalog.tracks[i] for i in val]
+    for share in (0.5, 0.75, 1.0):
+        size = int(share * len(train))
+        rs = []
+        for rep in range(repeats if share < 1 else 1):
+            keep = np.random.default_rng(rep).permutation(len(train))[:size]
+            predicted, _ = FeelModel().fit(catalog.tracks, train[keep],
+                                           train_va[keep]).predict_va(tracks)
+            rs.append([np.corrcoef(predicted[:, k], val_va[:, k])[0, 1] for k in (0, 1)])
+        r = np.mean(rs, axis=0)
+        print(f"{f'served heads fitted on {size} train songs':<44}{r[0]:>10.3f}{r[1]:>10.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--learning-curve", action="store_true")
     args = parser.parse_args()
     catalog = load_catalog([SHARED / "catalog" / "tidytuesday_spotify_songs.csv"])
     matcher = TrackMatcher(catalog.tracks)
@@ -94,6 +113,8 @@ def main() -> None:
     hub = mood_agreement(hubs, val_va, range(len(val))).mean()
     print(f"{'one list of the truly central songs (oracle)':<44}{'-':>10}{'-':>10}"
           f"{hub:>11.3f}   coverage {len(np.unique(hubs)) / len(val):.3f}")
+    if args.learning_curve:
+        learning_curve(catalog, train, train_va, val, val_va)
 
 
 if __name__ == "__main__":
