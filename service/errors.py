@@ -63,10 +63,12 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
 
 PUBLIC_STORE_MESSAGE = "the model store is unreachable; try again shortly"
 MAX_MESSAGE = 200
+#: a domain error's message may quote what was sent; past this it is cut
+MAX_DOMAIN_MESSAGE = 400
 
 
-def _short(message: str) -> str:
-    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "..."
+def _short(message: str, limit: int = MAX_MESSAGE) -> str:
+    return message if len(message) <= limit else message[:limit] + "..."
 
 
 def _respond(status: int, body: dict[str, Any]) -> Response:
@@ -81,7 +83,8 @@ def public_error(exc: FeelalikeError) -> tuple[int, dict[str, Any]]:
     if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
         log.warning("%s", exc.message)
         return 503, error_body(exc.code, PUBLIC_STORE_MESSAGE)
-    return status_for(exc), error_body(exc.code, exc.message, **exc.extra)
+    return status_for(exc), error_body(exc.code, _short(exc.message, MAX_DOMAIN_MESSAGE),
+                                       **exc.extra)
 
 
 def init_app(app: Flask) -> None:

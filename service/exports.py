@@ -50,9 +50,9 @@ def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:
     track_list = ET.SubElement(root, f"{{{XSPF_NS}}}trackList")
     for t in tracks:
         node = ET.SubElement(track_list, f"{{{XSPF_NS}}}track")
-        ET.SubElement(node, f"{{{XSPF_NS}}}location").text = link(t)
+        ET.SubElement(node, f"{{{XSPF_NS}}}location").text = clean(link(t))
         for identifier in [f"feelalike:track:{t['id']}", *identifiers(t)]:
-            ET.SubElement(node, f"{{{XSPF_NS}}}identifier").text = identifier
+            ET.SubElement(node, f"{{{XSPF_NS}}}identifier").text = clean(identifier)
         ET.SubElement(node, f"{{{XSPF_NS}}}title").text = clean(t["title"])
         ET.SubElement(node, f"{{{XSPF_NS}}}creator").text = clean(t["artist"])
         if t.get("album"):

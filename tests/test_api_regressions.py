@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service import create_app
 from service.exports import export
+from service.resources import Resources
+from service.views.playlists import ARC_IGNORES
+
+from .fixtures import error_of
 
 ODD = "Mix \ufffe\uffff\ud800 <&> end"
 
@@ -50,3 +55,66 @@ def test_exports_are_well_formed_whatever_the_text(title, artist, album):
     lines = export("m3u8", title, tracks, lambda t: f"t/{t['id']}").splitlines()
     assert len(lines) == 6 and lines[0] == "#EXTM3U" and lines[1].startswith("#PLAYLIST:")
     assert [line for line in lines[2:] if not line.startswith("#EXTINF:")] == ["t/a", "t/b"]
+
+
+def _admin_client(store):
+    app = create_app({"TESTING": True, "RESOURCES": Resources(store), "ADMIN_KEYS": ("adm",)})
+    return app.test_client(), {"X-API-Key": "adm"}
+
+
+@pytest.mark.parametrize("odd", ["a\x01b", "line\nbreak", "c\uffffd", "tab\tid"])
+def test_a_track_id_with_control_characters_is_refused(store, env, published, odd):
+    """Such an id broke XSPF exports and could not be named in a URL path again."""
+    client, key = _admin_client(store)
+    row = {"id": odd, "title": "Quokka Zephyr", "features": {"energy": 0.5}}
+    error = error_of(client.post("/v1/admin/tracks", json={"tracks": [row]}, headers=key), 400)
+    assert error["field"] == "tracks[0].id"
+    found = client.get("/v1/tracks?q=Quokka Zephyr").get_json()["results"]
+    assert odd not in [r["id"] for r in found]
+
+
+def test_xspf_identifiers_and_locations_are_cleaned():
+    """Ids from a catalog file are not checked like the API's: the export cleans them."""
+    tracks = [{"id": "a\x01b\uffff", "title": "t", "artist": "a", "album": ""}]
+    root = ET.fromstring(export("xspf", "x", tracks, lambda t: "t/\x02").encode("utf-8"))
+    ns = "{http://xspf.org/ns/0/}"
+    assert root.find(f"{ns}trackList/{ns}track/{ns}identifier").text == "feelalike:track:a b"
+    assert root.find(f"{ns}trackList/{ns}track/{ns}location").text == "t/"
+
+
+def test_errors_never_echo_a_huge_input(store, env, published):
+    client, key = _admin_client(store)
+    long_ids = client.post("/v1/admin/removals", json={"ids": ["x" * 900_000]}, headers=key)
+    assert error_of(long_ids, 400)["field"] == "ids[0]" and len(long_ids.data) < 2_000
+    many = client.post("/v1/admin/removals", json={"ids": [f"{i:0>900}" for i in range(10)]},
+                       headers=key)
+    error = error_of(many, 404, "track_not_found")
+    assert len(error["message"]) <= 403 and len(error["ids"]) == 10
+    row = {"id": "n1", "title": "One", "tags": ["t" * 100_000]}
+    refused = client.post("/v1/admin/tracks", json={"tracks": [row]}, headers=key)
+    assert error_of(refused, 400)["field"] == "tracks[0].tags[0]" and len(refused.data) < 2_000
+
+
+def test_a_sampled_playlist_tells_its_random_seed(client, published):
+    body = {"seed": "trk3", "length": 8, "temperature": 3}
+    first = client.post("/v1/playlists", json=body).get_json()
+    again = client.post("/v1/playlists", json={**body, "random_seed": first["random_seed"]})
+    assert [t["id"] for t in again.get_json()["tracks"]] == [t["id"] for t in first["tracks"]]
+    assert "random_seed" not in client.post("/v1/playlists", json={"seed": "trk3"}).get_json()
+
+
+def test_an_arc_says_it_ignores_diversity_and_temperature(client, published):
+    arc = {"arc": {"from": "lonely", "to": "joyful"}, "length": 6}
+    assert "warnings" not in client.post("/v1/playlists", json=arc).get_json()
+    for extra in ({"diversity": 0.5}, {"temperature": 1, "random_seed": 3}):
+        answer = client.post("/v1/playlists", json={**arc, **extra}).get_json()
+        assert ARC_IGNORES in answer["warnings"] and "random_seed" not in answer
+
+
+def test_a_tiny_mood_weight_still_ranks_by_that_mood(client, published):
+    """1e-320 is above 0, so it is asked for; summed in float32 it was 0 and every
+    score became 0, in catalog order."""
+    tiny = client.post("/v1/recommendations", json={"moods": {"sad": 1e-320}, "limit": 5})
+    plain = client.post("/v1/recommendations", json={"moods": {"sad": 1}, "limit": 5})
+    assert tiny.get_json()["results"] == plain.get_json()["results"]
+    assert all(r["score"] > 0 for r in tiny.get_json()["results"])

@@ -239,3 +239,31 @@ def test_a_priced_body_is_decoded_once(store, published, env, monkeypatch):
     response = client.post("/v1/recommendations", json=HEAVY)
     assert response.status_code == 200 and int(response.headers["X-RateLimit-Remaining"]) < 99
     assert len(calls) == 1  # the limiter priced it and the view validated the same value
+
+
+def test_a_number_too_large_for_a_float_is_still_counted(store, published, env):
+    """An integer of 400 digits once made the cost sum fail, and the limiter let the
+    request through uncounted."""
+    client = make_app(store, RATE_LIMIT="3/minute").test_client()
+    body = '{"seeds": ["trk3"], "limit": 1%s}' % ("0" * 400)
+    # a limit above 50 costs one more unit: 2 of 3, then no room for another 2
+    error_of(client.post("/v1/recommendations", data=body, content_type="application/json"),
+             400)
+    error_of(client.post("/v1/recommendations", data=body,
+                         content_type="application/json"), 429)
+
+
+def test_head_counts_as_the_get_it_runs(store, published, env):
+    url = "/v1/path?from=trk1&to=trk2&steps=50"
+    limited = make_app(store, RATE_LIMIT="1000/minute",
+                       RATE_LIMITS={"GET /v1/path": "2/minute"}).test_client()
+    response = limited.head(url)
+    assert response.status_code == 200 and response.headers["X-RateLimit-Limit"] == "2"
+    assert limited.head(url).status_code == 429  # a path costs 2 units, HEAD or GET
+    app = make_app(store, RATE_LIMIT="off", HEAVY_CONCURRENCY=1, HEAVY_WAIT_SECONDS=0)
+    gate = app.extensions[gate_module.EXTENSION]
+    assert gate.enter()
+    try:
+        assert app.test_client().head(url).status_code == 503
+    finally:
+        gate.leave()

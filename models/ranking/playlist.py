@@ -23,7 +23,7 @@ import numpy as np
 from ..language import MOODS, load_lexicon
 from .camelot import clashes, wheel
 from .engine import RankingEngine
-from .query import Query, allowed
+from .query import Query, allowed, mood_weights
 from .query import relevance as query_relevance
 from .table import TrackTable
 
@@ -260,8 +260,7 @@ def arc_ends(table: TrackTable, query: Query, arc: tuple[str, str] | None,
         point = (float(np.nanmean(table.column("valence_mood")[rows])),
                  float(np.nanmean(table.column("arousal_mood")[rows])))
     elif query.moods:
-        w = np.array([query.moods.get(m, 0.0) for m in MOODS])
-        point = tuple(float(x) for x in (w @ protos) / w.sum())
+        point = tuple(float(x) for x in mood_weights(query.moods) @ protos)
     else:
         point = (0.0, 0.0)
     point = (query.target_valence if query.target_valence is not None else point[0],

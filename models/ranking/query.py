@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import BadRequest
 from ..language import MOODS
 from .table import TrackTable
 
@@ -87,11 +88,20 @@ def world_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
     return (1.0 + unit @ seed_target(table, query, unit)) / 2.0
 
 
+def mood_weights(moods: dict[str, float]) -> np.ndarray:
+    """The asked moods' weights in :data:`MOODS` order, summing to 1. Normalised in
+    float64 first: weights too small for float32 (1e-320) still count as asked."""
+    weights = np.array([moods.get(m, 0.0) for m in MOODS], dtype=np.float64)
+    total = weights.sum()
+    if not total > 0:
+        raise BadRequest("at least one mood weight must be above 0", field="moods")
+    return weights / total
+
+
 def mood_match(table: TrackTable, moods: dict[str, float]) -> np.ndarray | None:
     if not moods:
         return None
-    weights = np.array([moods.get(m, 0.0) for m in MOODS], dtype=np.float32)
-    return table.moods @ weights / weights.sum()
+    return table.moods @ mood_weights(moods).astype(np.float32)
 
 
 def _closeness(values: np.ndarray, target: float, spread: float) -> np.ndarray:

@@ -192,6 +192,10 @@ class Playlist(Doc):
     tracks: list[Entry] = Field(description="In playing order (may be shorter than length: "
                                             "see warnings).")
     arc: list[ArcPoint] = Field(description="The target of each position.")
+    random_seed: Optional[int] = Field(
+        None, ge=0, le=2**32 - 1,
+        description="Present when temperature is above 0 and there is no arc: the seed "
+                    "used; send it back to get the same playlist.", examples=[2552128789])
     include_ids_unknown: Optional[int] = UNKNOWN_IDS
     warnings: Optional[list[str]] = Field(
         None, description="Why the playlist is short or a part was ignored (absent when "

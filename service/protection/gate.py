@@ -35,9 +35,14 @@ class Gate:
         self._semaphore.release()
 
 
+def effective_method() -> str:
+    """The request's method, HEAD counted as the GET that Flask runs for it."""
+    return "GET" if request.method == "HEAD" else request.method
+
+
 def is_heavy() -> bool:
     rule = request.url_rule.rule if request.url_rule is not None else None
-    return (request.method, rule) in HEAVY_ROUTES
+    return (effective_method(), rule) in HEAVY_ROUTES
 
 
 def busy() -> Response:

@@ -25,6 +25,7 @@ from models.errors import ConfigError
 from ..body import decoded_body
 from ..errors import error_body
 from ..resources import get_resources
+from .gate import effective_method
 from .storage import SCHEME
 
 EXEMPT_ENDPOINTS = frozenset({"health.healthz", "health.readyz", "metrics.metrics", "static"})
@@ -35,7 +36,7 @@ COST_BODY_BYTES = 65_536  # larger bodies are not read twice: they cost MAX_COST
 def route_name() -> str:
     """``"METHOD /rule"`` of the request, the key of ``RATE_LIMITS``."""
     rule = request.url_rule.rule if request.url_rule is not None else request.path
-    return f"{request.method} {rule}"
+    return f"{effective_method()} {rule}"
 
 
 def route_limit() -> str:
@@ -60,8 +61,15 @@ def _count(value: Any) -> int:
 
 
 def _number(value: Any) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
-        and math.isfinite(float(value)) else 0.0
+    """A JSON number as a float; 0 for anything else. An integer too large for a float
+    counts as infinite (above every threshold), so it cannot slip past the limiter."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    try:
+        number = float(value)
+    except OverflowError:
+        return math.inf
+    return number if not math.isnan(number) else 0.0
 
 
 def request_cost() -> int:

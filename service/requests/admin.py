@@ -10,11 +10,13 @@ from pydantic import Field, create_model, model_validator
 
 from models.ingest import AUDIO_FEATURES, Track
 
-from .types import MAX_TEXT, MAX_TITLE, Body, Item, fail, number, quote, text
+from .types import MAX_ID_CHARS, MAX_TEXT, MAX_TITLE, Body, fail, identifier, number, quote, text
 
 MAX_TRACKS = 1000  # per request: larger batches go through `feelalike add --catalog`
 MAX_TAGS = 50
-TrackId = text(MAX_TITLE)
+TrackId = identifier(MAX_TITLE)
+Tag = text(MAX_TITLE)
+RemovalId = text(MAX_ID_CHARS)  # ids of catalog files may be long paths
 
 Features = create_model(  # type: ignore[call-overload]
     "Features", __base__=Body, __module__=__name__,
@@ -39,9 +41,10 @@ class TrackRow(Body):
                               "a year).", examples=["2016-08-05"])
     popularity: number(0, 100) | None = Field(  # type: ignore[valid-type]
         None, description="Popularity, 0-100.", examples=[55])
-    tags: list[Item] = Field(default_factory=list, max_length=MAX_TAGS,
-                             description="Genres, subgenres and playlist names.",
-                             examples=[["synthwave", "night drive"]])
+    tags: list[Tag] = Field(  # type: ignore[valid-type]
+        default_factory=list, max_length=MAX_TAGS,
+        description="Genres, subgenres and playlist names.",
+        examples=[["synthwave", "night drive"]])
     features: Features = Field(  # type: ignore[valid-type]
         default_factory=Features, description="Audio features (danceability, energy, "
         "valence, tempo, ...).", examples=[{"energy": 0.62, "valence": 0.35, "tempo": 118}])
@@ -83,8 +86,9 @@ class AddTracksBody(Body):
 class RemoveTracksBody(Body):
     """Track ids to remove from the live model, published as a new model version."""
 
-    ids: list[Item] = Field(min_length=1, max_length=MAX_TRACKS,
-                            description=f"1 to {MAX_TRACKS} ids of tracks in the model.",
-                            examples=[["new-track-1"]])
+    ids: list[RemovalId] = Field(  # type: ignore[valid-type]
+        min_length=1, max_length=MAX_TRACKS,
+        description=f"1 to {MAX_TRACKS} ids of tracks in the model.",
+        examples=[["new-track-1"]])
 
 

@@ -51,6 +51,17 @@ def _strip(value: str) -> str:
     return value.strip()
 
 
+#: characters a track id may not hold: control characters and line breaks (they would
+#: break export files and URL paths) and what XML 1.0 forbids
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _printable(value: str) -> str:
+    if _UNPRINTABLE.search(value):
+        raise fail("must not contain control characters or line breaks")
+    return value
+
+
 class _NullIsDefault:
     """Annotation: JSON ``null`` stands for the field's default; the schema says so."""
 
@@ -102,6 +113,11 @@ def text(max_chars: int) -> Any:
     """A non-blank string of at most ``max_chars`` characters as sent; stripped."""
     return Annotated[str, Field(min_length=1, max_length=max_chars, pattern=NOT_BLANK),
                      AfterValidator(_strip)]
+
+
+def identifier(max_chars: int) -> Any:
+    """A track id as sent: like :func:`text`, and without control characters."""
+    return Annotated[text(max_chars), AfterValidator(_printable)]
 
 
 #: one entry of a tag, artist or id list: a non-blank string, stripped.

@@ -27,6 +27,9 @@ from .base import entry, json_request, query_args
 from .queries import build_query
 
 bp = Blueprint("playlists", __name__, url_prefix="/v1")
+ARC_IGNORES = ("diversity and temperature were ignored: along an arc every track that "
+               "passes the filters is a candidate, and the arc chooses among them")
+
 
 def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     """A playlist along a mood arc, with tempo/key flow and artist gaps."""
@@ -39,6 +42,8 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
         q = replace(asked, moods={arc[0]: 1.0, arc[1]: 1.0})
     if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
         raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
+    if arc and (q.diversity > 0 or q.temperature > 0):
+        warnings.append(ARC_IGNORES)
     table = res.table
     candidates, relevance = res.engine.pool(q, pool_size(length, False)) if arc is None \
         else arc_pool(res.engine, q, asked)
@@ -56,6 +61,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
                        in enumerate(zip(placed.rows, docs, placed.scores))],
             "arc": [{"position": i, "valence": round(p.valence, 3),
                      "arousal": round(p.arousal, 3)} for i, p in enumerate(placed.arc)],
+            **({"random_seed": q.random_seed} if arc is None and q.temperature > 0 else {}),
             **notes, **({"warnings": warnings} if warnings else {})}
 
 
