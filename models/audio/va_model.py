@@ -61,10 +61,7 @@ class VaModel:
             raise CatalogError(f"need at least 10 tracks with (valence, arousal) labels; "
                                f"got {len(tracks)} tracks and labels {labels.shape}")
         raw = self.inputs(tracks)
-        self.mean_ = np.nan_to_num(np.nanmean(raw, axis=0)) if np.isfinite(raw).any() \
-            else np.zeros(raw.shape[1])
-        std = np.nan_to_num(np.nanstd(raw, axis=0))
-        self.scale_ = np.where(std > 1e-9, std, 1.0)
+        self.mean_, self.scale_ = column_stats(raw)
         counts = Counter(tag for t in tracks for tag in {normalise(x) for x in t.tags})
         self.tags_ = [tag for tag, n in counts.most_common(MAX_TAGS) if n >= MIN_TAG_TRACKS]
         ridge = Ridge(alpha=self.alpha).fit(self._design(tracks), labels / LABEL_SCALE)
@@ -120,3 +117,14 @@ class VaModel:
         except (OSError, KeyError, ValueError) as exc:
             raise CatalogError(f"cannot load valence/arousal model {path}: {exc}") from None
         return model
+
+
+def column_stats(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and scale of each column over its known values (0 and 1 when none)."""
+    known = ~np.isnan(raw)
+    count = known.sum(axis=0)
+    filled = np.where(known, raw, 0.0)
+    mean = filled.sum(axis=0) / np.maximum(count, 1)
+    var = (np.where(known, raw - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1)
+    std = np.sqrt(var)
+    return mean, np.where(std > 1e-9, std, 1.0)

@@ -31,6 +31,7 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold, cross_val_predict
 
 from ..audio import INPUTS, VaModel
+from ..audio.va_model import column_stats
 from ..errors import CatalogError
 from ..ingest import Track
 from ..language import MOODS, normalise
@@ -108,7 +109,7 @@ class FeelModel:
         if len(rows) < 20 or labels.shape != (len(rows), 2):
             raise CatalogError(f"need at least 20 tracks with (valence, arousal) labels; "
                                f"got {len(rows)} rows and labels {labels.shape}")
-        self.mean_, self.scale_ = _column_stats(VaModel.inputs(tracks))
+        self.mean_, self.scale_ = column_stats(VaModel.inputs(tracks))
         counts = Counter(k for t in tracks for k in {_tag_key(x) for x in t.tags})
         self.tags_ = [k for k, n in counts.most_common(self.max_tags) if n >= self.min_tag_tracks]
         z, has_audio = self._audio(tracks)
@@ -277,14 +278,3 @@ class Prepared(NamedTuple):
     has_tags: np.ndarray
     latent: np.ndarray  # co-membership coordinates from tags (0 without)
     known: np.ndarray  # (n, N_INPUTS) which audio inputs each track has
-
-
-def _column_stats(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and scale of each column over its known values (0 and 1 when none)."""
-    known = ~np.isnan(raw)
-    count = known.sum(axis=0)
-    filled = np.where(known, raw, 0.0)
-    mean = filled.sum(axis=0) / np.maximum(count, 1)
-    var = (np.where(known, raw - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1)
-    std = np.sqrt(var)
-    return mean, np.where(std > 1e-9, std, 1.0)

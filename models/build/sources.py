@@ -77,6 +77,9 @@ def _check_album_reviews(sources: Sources) -> None:
     texts, albums = sources.album_reviews, sources.albums
     if texts and not albums:
         raise BadRequest("--review FILE.txt needs --about-album TITLE")
+    if albums and not texts:
+        raise BadRequest("--about-album TITLE names the album a --review FILE.txt is about; "
+                         "give the review too")
     if albums and len(albums) not in (1, len(texts)):
         raise BadRequest("give one --about-album, or one per --review")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..audio import VaModel
+from ..errors import CatalogError
 from ..build import (
     HUB_NEIGHBOURS,
     AudioScaler,
@@ -60,6 +61,7 @@ COHERENCE_SEEDS = 2000
 HUBNESS = 0.5  # the service's default (NeighbourModel)
 UNTUNED = BlockWeights(audio=1.0, mood=1.0, va=1.0)
 SPLITS = 4
+MIN_TRAIN = 40  # the tuning halves each fit a feel model, which needs 20 songs
 SERVED = "served default (feel space)"
 
 
@@ -149,6 +151,10 @@ def run(catalog_path: str | Path, labels_dir: str | Path, *, seed: int = 0) -> R
                                                          "validation.csv"))
     keep = ~np.isin(val_rows, train_rows)  # a song in both splits counts as train
     val_rows, val_va = val_rows[keep], val_va[keep]
+    if len(val_rows) <= K or len(train_rows) < MIN_TRAIN:
+        raise CatalogError(f"the labels match {len(train_rows)} train and {len(val_rows)} "
+                           f"validation songs of the catalog; evaluating needs at least "
+                           f"{MIN_TRAIN} and {K + 1}")
     weights = tune(catalog, train_rows, train_va, seed)
     plain, learned = _blocks(catalog, None), _blocks(catalog, _fit_va(catalog, train_rows,
                                                                       train_va))

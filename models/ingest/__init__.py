@@ -1,6 +1,7 @@
 """Reading sources: catalogs, reviews and outside labels, joined to tracks."""
 from .catalog import (
     AUDIO_FEATURES,
+    MAX_MAGNITUDE,
     Catalog,
     RowProblem,
     Track,
@@ -26,6 +27,7 @@ from .reviews import load_album_review, load_review_jsonl
 
 __all__ = [
     "AUDIO_FEATURES",
+    "MAX_MAGNITUDE",
     "ID_COLUMNS",
     "Catalog",
     "FeatureRow",

@@ -1,6 +1,6 @@
 """Catalog ingest: CSV/TSV, Parquet or JSON Lines files into one list of tracks.
 
-Common column names are recognised (see ``ALIASES``); an explicit mapping
+Common column names are recognised (``columns``); an explicit mapping
 ``{"title": "Song Name"}`` overrides them.  External ids (ISRC, MusicBrainz,
 Spotify, Deezer, file path, ``ext:<name>`` columns) are read by ``external_ids``; a
 malformed one is reported and the row kept without it.  Rows that repeat a track id (the
@@ -19,27 +19,16 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import CatalogError
 from ..language import normalise
+from .columns import AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
 from .row_readers import READERS, jsonl_rows
 
-AUDIO_FEATURES: tuple[str, ...] = (
-    "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
-    "instrumentalness", "liveness", "valence", "tempo", "duration_ms",
-)
-ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "track_id", "spotify_id", "trackid"),
-    "title": ("title", "track_name", "name", "track_title", "song", "song_name", "track"),
-    "artist": ("artist", "track_artist", "artist_name", "artists", "performer"),
-    "album": ("album", "track_album_name", "album_name", "album_title"),
-    "release_date": ("release_date", "track_album_release_date", "year", "released"),
-    "popularity": ("popularity", "track_popularity"),
-    "notes": ("notes", "mood_notes", "description", "comment", "comments"),
-}
-TAG_COLUMNS = ("tags", "tag", "genre", "genres", "playlist_name", "playlist_genre",
-               "playlist_subgenre", "subgenre", "mood", "moods")
 TAG_SEPARATORS = (";", "|")
 MAX_PROBLEMS_KEPT = 1000
+#: no feature or popularity is larger (a duration of 11 days in ms is 1e9); far larger
+#: values overflow the float32 tables and their statistics
+MAX_MAGNITUDE = 1e9
 
 
 @dataclass(slots=True)  # no per-track __dict__: a million tracks are held at once
@@ -78,6 +67,7 @@ class Catalog:
     tracks: list[Track]
     problems: list[RowProblem] = field(default_factory=list)
     skipped: int = 0
+    kept_with_problems: int = 0  # rows kept without a part (a malformed external id)
 
     def index(self) -> dict[str, int]:
         return {t.id: i for i, t in enumerate(self.tracks)}
@@ -87,34 +77,18 @@ class _Malformed(ValueError):
     pass
 
 
-def _column_map(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
-    """Our field name -> the file's column name."""
-    lower = {c.strip().lower(): c for c in columns if c is not None}
-    found: dict[str, str] = {}
-    for ours, names in ALIASES.items():
-        hit = next((lower[n] for n in names if n in lower), None)
-        if hit is not None:
-            found[ours] = hit
-    for feature in AUDIO_FEATURES:
-        if feature in lower:
-            found[feature] = lower[feature]
-    for ours, theirs in mapping.items():
-        if theirs not in columns:
-            raise CatalogError(f"column mapping {ours}={theirs}: no column {theirs!r}; the "
-                               f"file has {', '.join(map(str, columns))}")
-        found[ours] = theirs
-    return found
-
-
 def _number(value: Any, name: str) -> float | None:
+    """A cell as a number; None when missing (empty, "NaN", null or a NaN value)."""
     if value is None or (isinstance(value, str) and value.strip().lower() in MISSING):
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise _Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
-    if not math.isfinite(number):
-        raise _Malformed(f"{name} is not finite: {value!r}")
+    if math.isnan(number):
+        return None
+    if not abs(number) <= MAX_MAGNITUDE:  # inf too: it would poison every statistic
+        raise _Malformed(f"{name} is out of range: {str(value)[:40]!r}")
     return number
 
 
@@ -146,24 +120,29 @@ def synthetic_id(title: str, artist: str) -> str:
     return f"t-{digest[:16]}"
 
 
+def _cell(row: Mapping[str, Any], cols: Mapping[str, str], name: str) -> Any:
+    """The row's value of our field ``name``; None when the file has no such column
+    (never the value of a column whose header is empty, like a pandas index)."""
+    return row.get(cols[name]) if name in cols else None
+
+
 def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[str]) -> Track:
-    title = _text(row.get(cols.get("title", ""), ""))
+    title = _text(_cell(row, cols, "title"))
     if not title:
         raise _Malformed("no title")
-    artist = _text(row.get(cols.get("artist", ""), ""))
+    artist = _text(_cell(row, cols, "artist"))
     features = {}
     for feature in AUDIO_FEATURES:
-        if feature in cols:
-            value = _number(row.get(cols[feature]), feature)
-            if value is not None:
-                features[feature] = value
+        value = _number(_cell(row, cols, feature), feature)
+        if value is not None:
+            features[feature] = value
     return Track(
-        id=_text(row.get(cols.get("id", ""), "")) or synthetic_id(title, artist),
-        title=title, artist=artist, album=_text(row.get(cols.get("album", ""), "")),
-        release_date=_text(row.get(cols.get("release_date", ""), "")),
-        popularity=_number(row.get(cols.get("popularity", "")), "popularity"),
+        id=_text(_cell(row, cols, "id")) or synthetic_id(title, artist),
+        title=title, artist=artist, album=_text(_cell(row, cols, "album")),
+        release_date=_text(_cell(row, cols, "release_date")),
+        popularity=_number(_cell(row, cols, "popularity"), "popularity"),
         features=FeatureRow(features), tags=_tags(row, tag_cols),
-        notes=_text(row.get(cols.get("notes", ""), "")))
+        notes=_text(_cell(row, cols, "notes")))
 
 
 def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None,
@@ -186,16 +165,23 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
                                                                "of fields or not a JSON object)"))
             continue
         if cols is None or reader is jsonl_rows:
-            cols = _column_map(columns, mapping or {})
+            try:
+                cols = column_map(columns, mapping or {})
+            except MissingColumn as exc:  # a header lacks it: the file; a JSON row: the row
+                if reader is not jsonl_rows:
+                    raise CatalogError(f"{path}: {exc}") from None
+                problems.append(RowProblem(str(path), line, str(exc)))
+                continue
             lower = {c.lower(): c for c in columns}
             tag_cols = [lower[c] for c in TAG_COLUMNS if c in lower]
-            id_cols = id_columns(columns, mapping or {})
+            tag_cols += [cols["tags"]] if "tags" in cols and cols["tags"] not in tag_cols else []
+            id_cols = id_columns(columns, {k: cols[k] for k in mapping or {}})
         try:
             track = _track(row, cols, tag_cols)
         except _Malformed as exc:
             problems.append(RowProblem(str(path), line, str(exc)))
             continue
-        track.external_ids, id_problems = read_ids(row, id_cols, row.get(cols.get("id", "")))
+        track.external_ids, id_problems = read_ids(row, id_cols, _cell(row, cols, "id"))
         problems += [RowProblem(str(path), line, reason, kept=True)
                      for reason in id_problems]
         tracks.append(track)
@@ -251,5 +237,15 @@ def load_catalog(paths: Sequence[str | Path],
         detail = f"; first problem: {problems[0]}" if problems else ""
         raise CatalogError(f"no usable tracks in {where} ({len(problems)} malformed rows"
                            f"{detail})")
-    return Catalog(tracks=merge_tracks(tracks), problems=problems[:MAX_PROBLEMS_KEPT],
-                   skipped=sum(not p.kept for p in problems))
+    return Catalog(tracks=merge_tracks(tracks), problems=_kept_problems(problems),
+                   skipped=sum(not p.kept for p in problems),
+                   kept_with_problems=sum(p.kept for p in problems))
+
+
+def _kept_problems(problems: list[RowProblem]) -> list[RowProblem]:
+    """At most ``MAX_PROBLEMS_KEPT`` problems in file order, skipped rows first (they are
+    what a user must fix), then rows kept without a part."""
+    skips = [p for p in problems if not p.kept]
+    room = max(0, MAX_PROBLEMS_KEPT - len(skips))
+    chosen = {id(p) for p in skips[:MAX_PROBLEMS_KEPT] + [p for p in problems if p.kept][:room]}
+    return [p for p in problems if id(p) in chosen]

@@ -19,6 +19,9 @@ from typing import Iterator, Sequence
 Row = tuple[int, "dict[str, str] | str | None", list[str]]
 WRONG_FIELDS = "malformed row (wrong number of fields)"
 MAX_RESYNCS = 100
+#: the longest field read (the csv module's default, 128 KiB, would make a long notes
+#: cell look like a quoting error)
+MAX_FIELD_CHARS = 16 * 1024 * 1024
 
 
 class _Lines:
@@ -46,9 +49,11 @@ def _parse_one(line: str, dialect: str) -> list[str]:
 
 
 def _swallows_rows(fields: Sequence[str], width: int, dialect: str) -> bool:
-    """Whether a field spanning lines holds a line that reads as a whole row."""
+    """Whether a field spanning lines holds a line that reads as a whole row. Only the
+    lines between its first and last count: the last ends at the closing quote, so in
+    a real multi-line value ("live\nin Paris, France, 1969") it is the value's own."""
     for field in fields:
-        for piece in field.splitlines()[1:]:
+        for piece in field.splitlines()[1:-1]:
             if width > 1 and len(_parse_one(piece, dialect)) == width:
                 return True
     return False
@@ -68,6 +73,7 @@ def read_delimited(path: Path) -> Iterator[Row]:
     quoting error.
     """
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
         lines = _Lines(handle.readlines())
     reader = csv.reader(lines, dialect=dialect, strict=True)

@@ -34,7 +34,7 @@ def _opt(obj: dict, key: str) -> str | None:
 def load_album_review(path: str | Path, album: str) -> Review:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read review ({exc.strerror})") from None
     if not text.strip():

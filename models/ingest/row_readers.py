@@ -17,7 +17,7 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict | str | None, list[str]]]:
 
 
 def jsonl_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
         for line_no, line in enumerate(handle, start=1):
             if not line.strip():
                 continue

@@ -65,9 +65,10 @@ class ReviewLinker:
                 return Reading([], [], unresolved=True)
             album = self.album_rows(self.tracks[row].album) or [row]
             return self._read(review, album, default=(row,))
-        if review.album:
-            return self._read(review, self.album_rows(review.album, review.artist))
-        return Reading([], [], unresolved=True)
+        rows = self.album_rows(review.album, review.artist) if review.album else []
+        if rows:
+            return self._read(review, rows)
+        return Reading([], [], unresolved=True)  # no track, or an album the catalog lacks
 
     def passages(self, review: Review) -> list[Passage]:
         return self.read(review).passages

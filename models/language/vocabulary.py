@@ -117,6 +117,15 @@ def _load(path: Path, va_path: Path | None = None) -> Lexicon:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CatalogError(f"cannot read mood lexicon {path}: {exc}") from None
+    try:
+        return _indexed(raw, va_path)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        what = f"no {exc}" if isinstance(exc, KeyError) else str(exc)[:80]
+        raise CatalogError(f"mood lexicon {path} is not in feelalike's format ({what}; see "
+                           "docs/moods.md)") from None
+
+
+def _indexed(raw: dict, va_path: Path | None) -> Lexicon:
     entries: dict[tuple[str, ...], Entry] = {}
     for headword, spec in raw["entries"].items():
         entry = _entry(headword, spec)

@@ -92,6 +92,10 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
                f"{meta['skipped_rows']} rows skipped, top-{meta['k']} neighbours "
                f"in {meta['build_seconds']:.1f}s")
     click.echo(neighbours_line(meta))
+    if meta.get("unresolved_reviews"):
+        click.echo(f"warning: {meta['unresolved_reviews']} of the reviews name no track or "
+                   "album of the catalog and were not used (check the track or "
+                   "--about-album titles)", err=True)
     return version
 
 

@@ -20,9 +20,9 @@ def progress(desc: str, total: int) -> tqdm:
 
 def report(problems: Sequence[Any], what: str, total: int | None = None) -> None:
     """One line with the count, then the first few problems (file:line: reason)."""
-    if not problems:
-        return
     count = total or len(problems)
+    if not count:
+        return
     click.echo(f"skipped {count} malformed {what}:", err=True)
     for problem in problems[:SHOWN_PROBLEMS]:
         click.echo(f"  {problem}", err=True)
@@ -39,4 +39,4 @@ def report_loaded(loaded: LoadedSources) -> None:
     report([p for p in problems if not getattr(p, "kept", False)], "catalog rows",
            loaded.catalog.skipped)
     report([p for p in problems if getattr(p, "kept", False)],
-           "external ids (their rows are kept)")
+           "external ids (their rows are kept)", loaded.catalog.kept_with_problems)

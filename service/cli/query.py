@@ -89,7 +89,11 @@ def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None) -> None
         fmt, title, result["tracks"], lambda t: f"feelalike:track:{t['id']}",
         Places.from_config(snapshot()))
     if out:
-        Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        try:
+            Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise BadRequest(f"cannot write {out}: {exc.strerror or exc}", field="out") \
+                from None
         click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)
     else:
         click.echo(text)

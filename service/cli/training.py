@@ -43,8 +43,14 @@ def train_mood(catalog: str | None, labels: str, out: str | None) -> None:
     result = train(*_inputs(catalog, labels, "train.csv"))
     target = Path(out) if out else settings.data_home() / "models" / \
         f"va-model-{result.version}.npz"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    result.model.save(target)
+    if target.suffix != ".npz":  # numpy would add it: name the file that is written
+        target = target.with_name(target.name + ".npz")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        result.model.save(target)
+    except OSError as exc:
+        raise BadRequest(f"cannot write {target}: {exc.strerror or exc}", field="out") \
+            from None
     click.echo(result.summary())
     click.echo(f"saved {target}; use it with: feelalike build ... --va-model {target}")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field, create_model, model_validator
 
-from models.ingest import AUDIO_FEATURES, Track
+from models.ingest import AUDIO_FEATURES, MAX_MAGNITUDE, Track
 
 from .types import MAX_ID_CHARS, MAX_TEXT, MAX_TITLE, Body, fail, identifier, number, quote, text
 
@@ -21,8 +21,8 @@ RemovalId = text(MAX_ID_CHARS)  # ids of catalog files may be long paths
 Features = create_model(  # type: ignore[call-overload]
     "Features", __base__=Body, __module__=__name__,
     __doc__="Audio features of a track (Spotify's scales); every one is optional.",
-    **{name: (number(-1e6, 1e6) | None, Field(None, description=f"The track's {name}.",
-                                              examples=[0.5]))
+    **{name: (number(-MAX_MAGNITUDE, MAX_MAGNITUDE) | None,
+              Field(None, description=f"The track's {name}.", examples=[0.5]))
        for name in AUDIO_FEATURES})
 
 

@@ -1,0 +1,69 @@
+"""Which of a catalog file's columns hold which of our fields.
+
+Common column names are recognised (``ALIASES``, the audio features by name, the tag
+columns); an explicit mapping ``{"title": "Song Name"}`` overrides them and must name
+a field we know and a column the file has.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from ..errors import CatalogError
+from .external_ids import EXT, ID_COLUMNS
+
+AUDIO_FEATURES: tuple[str, ...] = (
+    "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
+    "instrumentalness", "liveness", "valence", "tempo", "duration_ms",
+)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "track_id", "spotify_id", "trackid"),
+    "title": ("title", "track_name", "name", "track_title", "song", "song_name", "track"),
+    "artist": ("artist", "track_artist", "artist_name", "artists", "performer"),
+    "album": ("album", "track_album_name", "album_name", "album_title"),
+    "release_date": ("release_date", "track_album_release_date", "year", "released"),
+    "popularity": ("popularity", "track_popularity"),
+    "notes": ("notes", "mood_notes", "description", "comment", "comments"),
+}
+TAG_COLUMNS = ("tags", "tag", "genre", "genres", "playlist_name", "playlist_genre",
+               "playlist_subgenre", "subgenre", "mood", "moods")
+
+
+class MissingColumn(ValueError):
+    """A mapped column the file (or a JSON Lines row) does not have."""
+
+
+def _known_field(name: str) -> bool:
+    return (name in ALIASES or name in AUDIO_FEATURES or name == "tags"
+            or name in ID_COLUMNS or name.startswith(EXT))
+
+
+def _find_column(columns: Sequence[str], name: str) -> str | None:
+    """The file's column called ``name``, or whose header is ``name`` with spaces around."""
+    if name in columns:
+        return name
+    return next((c for c in columns if c is not None and str(c).strip() == name), None)
+
+
+def column_map(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
+    """Our field name -> the file's column name."""
+    lower = {c.strip().lower(): c for c in columns if c is not None}
+    found: dict[str, str] = {}
+    for ours, names in ALIASES.items():
+        hit = next((lower[n] for n in names if n in lower), None)
+        if hit is not None:
+            found[ours] = hit
+    for feature in AUDIO_FEATURES:
+        if feature in lower:
+            found[feature] = lower[feature]
+    for ours, theirs in mapping.items():
+        if not _known_field(ours):
+            raise CatalogError(f"column mapping {ours}={theirs}: no field {ours!r}; fields: "
+                               f"{', '.join([*ALIASES, *AUDIO_FEATURES, 'tags'])}, or an "
+                               "external id kind (isrc, spotify, ext:NAME ...)")
+        column = _find_column(columns, theirs)
+        if column is None:
+            have = ", ".join(map(str, columns))
+            raise MissingColumn(f"column mapping {ours}={theirs}: no column {theirs!r}; "
+                                 f"the file has {have[:200]}")
+        found[ours] = column
+    return found

@@ -1,0 +1,156 @@
+"""Catalog, labels and lexicon files at their edges (found by a review of the CLI): odd
+but valid files are read right, bad ones are refused or skipped in one clear line."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from models.errors import CatalogError
+from models.ingest import load_catalog, read_va_labels
+from models.ingest.catalog import MAX_PROBLEMS_KEPT
+from models.language.vocabulary import load_lexicon
+
+from .fixtures import write, write_catalog
+
+
+def test_numbers_too_large_are_row_problems_and_nan_is_missing(tmp_path):
+    path = write(tmp_path, "c.jsonl", "\n".join([
+        '{"id": "big", "title": "A", "energy": 1%s}' % ("0" * 400),  # no float holds it
+        '{"id": "huge", "title": "B", "tempo": 1e308}',  # a float, but out of range
+        '{"id": "n1", "title": "C", "energy": NaN, "tempo": 90}',  # NaN: missing
+        '{"id": "ok", "title": "D", "energy": 0.5}']) + "\n")
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["n1", "ok"]
+    assert dict(catalog.tracks[0].features) == {"tempo": 90.0}
+    assert [(p.line, p.reason.split(" is ")[0]) for p in catalog.problems] == [
+        (1, "energy"), (2, "tempo")]
+
+
+def test_an_unnamed_column_is_never_read_as_a_field(tmp_path):
+    """pandas writes its index under an empty header: it must not become the album, or
+    the id when the file has none."""
+    path = write(tmp_path, "c.csv", ",title,artist,energy\n0,Alpha,X,0.1\n1,Beta,Y,0.2\n")
+    tracks = load_catalog([path]).tracks
+    assert [(t.album, t.release_date, t.notes, t.popularity) for t in tracks] == \
+        [("", "", "", None)] * 2
+    assert all(t.id.startswith("t-") for t in tracks)  # made from artist and title
+
+
+def test_multi_line_quoted_values_and_long_fields_are_kept(tmp_path):
+    long_notes = "calm " * 40_000  # 200,000 characters, past the csv module's default
+    path = tmp_path / "c.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "notes"])
+        writer.writerow(["m1", "A", "Recorded live\nin Paris, France, 1969"])
+        writer.writerow(["m2", "B", long_notes])
+        writer.writerow(["m3", "C", "ok"])
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["m1", "m2", "m3"] and not catalog.problems
+    assert catalog.tracks[0].notes == "Recorded live\nin Paris, France, 1969"
+    assert catalog.tracks[1].notes == long_notes.strip()
+
+
+def test_a_quote_left_open_still_only_costs_its_own_line(tmp_path):
+    path = write(tmp_path, "c.csv", 'id,title,notes\nm1,A,"never closed\nm2,B,fine\n'
+                                    'm3,C,"closed"\n')
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["m2", "m3"]
+    assert catalog.problems[0].line == 2 and "quote" in catalog.problems[0].reason
+
+
+def test_a_byte_order_mark_does_not_cost_the_first_json_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "title": "First"}\n{"id": "b", "title": "B"}\n')
+    assert [t.title for t in load_catalog([path]).tracks] == ["First", "B"]
+
+
+def test_skipped_rows_are_listed_before_dropped_ids(tmp_path):
+    rows = [f"r{i},Song {i},BAD" for i in range(MAX_PROBLEMS_KEPT + 200)]
+    path = write(tmp_path, "c.csv", "id,title,isrc\n" + "\n".join(rows) + "\nx1,,\nx2,,\n")
+    catalog = load_catalog([path])
+    assert catalog.skipped == 2 and catalog.kept_with_problems == MAX_PROBLEMS_KEPT + 200
+    assert len(catalog.problems) == MAX_PROBLEMS_KEPT
+    assert [p.reason for p in catalog.problems if not p.kept] == ["no title", "no title"]
+
+
+def test_a_mapping_names_a_known_field_and_may_name_a_spaced_header(tmp_path):
+    path = write(tmp_path, "c.csv", "id, Song Name,Style\na,Alpha,synthwave\n")
+    track = load_catalog([path], {"title": "Song Name", "tags": "Style"}).tracks[0]
+    assert track.title == "Alpha" and track.tags == ["synthwave"]
+    for bad in ({"bogus": "Style"}, {"Title": " Song Name"}):
+        with pytest.raises(CatalogError, match="no field"):
+            load_catalog([path], bad)
+    with pytest.raises(CatalogError, match="no column 'Nope'"):
+        load_catalog([path], {"title": "Nope"})
+
+
+def test_a_json_line_without_a_mapped_key_is_one_skipped_row(tmp_path):
+    path = write(tmp_path, "c.jsonl", '{"id": "a", "Name": "Alpha"}\n{"id": "b"}\n'
+                                      '{"id": "c", "Name": "Gamma"}\n')
+    catalog = load_catalog([path], {"title": "Name"})
+    assert [t.title for t in catalog.tracks] == ["Alpha", "Gamma"]
+    assert [(p.line, "no column 'Name'" in p.reason) for p in catalog.problems] == [(2, True)]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a,b\n1,2\n", "missing artist_name, track_name, valence, arousal"),
+    ("artist_name,track_name,valence,arousal\nA,B,abc,0.1\n", ":2: valence and arousal"),
+    ("artist_name,track_name,valence,arousal\nA,B,inf,0.1\n", "must be finite"),
+])
+def test_a_bad_labels_file_is_one_clear_error(tmp_path, text, message):
+    with pytest.raises(CatalogError, match=message):
+        read_va_labels(write(tmp_path, "train.csv", text))
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"artist_name,track_name,valence,arousal\nCaf\xe9,B,0.1,0.2\n")
+    with pytest.raises(CatalogError, match="cannot read"):
+        read_va_labels(latin)
+
+
+@pytest.mark.parametrize("text", ["{}", '{"entries": []}', '{"entries": {}, "moods": 3}'])
+def test_a_lexicon_of_another_shape_is_one_clear_error(tmp_path, text):
+    with pytest.raises(CatalogError, match="not in feelalike's format"):
+        load_lexicon(write(tmp_path, "lex.json", text))
+
+
+def test_cli_errors_on_files_are_one_line(runner, tmp_path):
+    catalog = write_catalog(tmp_path)
+    assert runner("build", "--catalog", str(catalog))[0] == 0
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    write(labels, "train.csv", "a,b\n1,2\n")
+    write(labels, "validation.csv", "a,b\n1,2\n")
+    cases = [
+        ["playlist", "Song 4", "--format", "m3u8", "--out", str(tmp_path / "no" / "x.m3u8")],
+        ["path", "Song 4", "Song 9", "--out", str(tmp_path)],
+        ["train-mood", "--catalog", str(catalog), "--labels", str(labels)],
+        ["evaluate", "--catalog", str(catalog), "--labels", str(labels)],
+        ["build", "--catalog", str(catalog), "--about-album", "Her"],
+    ]
+    for args in cases:
+        code, _, err = runner(*args)
+        assert code == 2, (args, err)
+        assert err.count("error:") == 1 and "unexpected" not in err, (args, err)
+
+
+def test_a_review_of_an_album_the_catalog_lacks_is_reported(runner, tmp_path):
+    catalog = write_catalog(tmp_path)
+    review = write(tmp_path, "r.txt", "A lonely, hushed and beautiful record.\n")
+    code, _, err = runner("build", "--catalog", str(catalog), "--review", str(review),
+                          "--about-album", "An Album Nobody Has")
+    assert code == 0 and "1 of the reviews name no track or album" in err
+
+
+def test_train_mood_names_the_file_it_wrote(runner, tmp_path):
+    """numpy adds .npz to a name without it; the line must name the real file."""
+    catalog = write_catalog(tmp_path)
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    for split, songs in (("train", range(20)), ("validation", range(20, 30))):
+        write(labels, f"{split}.csv", "artist_name,track_name,valence,arousal\n" + "".join(
+            f"Band {i % 5},Song {i},{(i % 7) / 7 - 0.5},{(i % 5) / 5 - 0.5}\n" for i in songs))
+    code, out, err = runner("train-mood", "--catalog", str(catalog), "--labels", str(labels),
+                            "--out", str(tmp_path / "mine"))
+    assert code == 0, err
+    assert (tmp_path / "mine.npz").is_file() and f"--va-model {tmp_path / 'mine.npz'}" in out
