@@ -154,3 +154,19 @@ def test_train_mood_names_the_file_it_wrote(runner, tmp_path):
                             "--out", str(tmp_path / "mine"))
     assert code == 0, err
     assert (tmp_path / "mine.npz").is_file() and f"--va-model {tmp_path / 'mine.npz'}" in out
+
+
+def test_a_spreadsheets_unicode_text_is_read(tmp_path):
+    """Spreadsheets save "Unicode text" as UTF-16 with a byte order mark."""
+    path = tmp_path / "c.tsv"
+    path.write_bytes("id\ttitle\tartist\r\na\tCafé Noir\tÉlan\r\n".encode("utf-16"))
+    track = load_catalog([path]).tracks[0]
+    assert (track.id, track.title, track.artist) == ("a", "Café Noir", "Élan")
+
+
+def test_folders_and_non_model_files_are_named_for_what_they_are(runner, tmp_path):
+    catalog = write_catalog(tmp_path)
+    code, _, err = runner("build", "--catalog", str(tmp_path))
+    assert code == 2 and "a folder, not a catalog file" in err
+    code, _, err = runner("build", "--catalog", str(catalog), "--va-model", str(catalog))
+    assert code == 2 and "not an .npz file" in err and "pickle" not in err

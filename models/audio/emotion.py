@@ -19,6 +19,7 @@ from typing import Any, BinaryIO, Mapping, Sequence
 import numpy as np
 
 from ..errors import CatalogError
+from ..npz import open_npz
 
 GEMS: tuple[str, ...] = ("amazement", "solemnity", "tenderness", "nostalgia", "calmness",
                          "power", "joyful_activation", "tension", "sadness")
@@ -173,7 +174,7 @@ class AudioFeel:
     @classmethod
     def load(cls, path: str | Path | BinaryIO) -> "AudioFeel":
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with open_npz(path) as data:
                 if tuple(str(g) for g in data["gems"]) != GEMS:
                     raise CatalogError(f"{path}: trained on other emotions")
                 model = cls(alphas=[float(a) for a in data["alphas"]])

@@ -19,6 +19,7 @@ from sklearn.linear_model import Ridge
 from ..errors import CatalogError
 from ..ingest import Track
 from ..language import normalise
+from ..npz import open_npz
 
 INPUTS: tuple[str, ...] = ("danceability", "energy", "loudness", "speechiness", "acousticness",
                            "instrumentalness", "liveness", "valence", "tempo", "mode")
@@ -104,7 +105,7 @@ class VaModel:
     @classmethod
     def load(cls, path: str | Path) -> "VaModel":
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with open_npz(path) as data:
                 if tuple(data["inputs"]) != INPUTS:
                     raise CatalogError(f"{path}: trained on other features")
                 model = cls(alpha=float(data["alpha"]))

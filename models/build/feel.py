@@ -35,6 +35,7 @@ from ..audio.va_model import column_stats
 from ..errors import CatalogError
 from ..ingest import Track
 from ..language import MOODS, normalise
+from ..npz import open_npz
 from .feel_words import SOUND
 from .va_head import VaHead, r2_by_column
 
@@ -250,7 +251,7 @@ class FeelModel:
     @classmethod
     def load(cls, path: str | Path) -> "FeelModel":
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with open_npz(path) as data:
                 if tuple(data["inputs"]) != INPUTS:
                     raise CatalogError(f"{path}: trained on other features")
                 # files saved before the boosted heads have five parameters

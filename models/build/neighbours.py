@@ -26,6 +26,7 @@ from typing import Callable
 import numpy as np
 
 from ..errors import CatalogError
+from ..npz import open_npz
 from .ann import ANN_THRESHOLD, approximate_index, recall_at_10
 
 Progress = Callable[[int], None]
@@ -140,7 +141,7 @@ class NeighbourModel:
 
     @classmethod
     def load(cls, path: str | Path) -> "NeighbourModel":
-        with np.load(path, allow_pickle=False) as data:
+        with open_npz(path) as data:
             model = cls(k=int(data["k"]), metric=str(data["metric"]))
             model.neighbours_ = data["neighbours"]
             model.scores_ = data["scores"]

@@ -149,6 +149,8 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
                       ) -> tuple[list[Track], list[RowProblem]]:
     """Tracks (not yet merged) and row problems of one catalog file."""
     path = Path(path)
+    if path.is_dir():
+        raise CatalogError(f"{path}: a folder, not a catalog file")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise CatalogError(f"{path}: unsupported catalog format {path.suffix!r} "

@@ -12,6 +12,7 @@ the file is reported as one problem naming how many lines it skips.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -64,6 +65,14 @@ def _quote_problem(first: int, last: int) -> str:
             f"{last}; line skipped, reading resumes at line {first + 1}")
 
 
+def _read_lines(path: Path) -> list[str]:
+    """The file's lines: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with
+    UTF-16's mark, as spreadsheets save "Unicode text"."""
+    raw = path.read_bytes()
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    return io.StringIO(raw.decode(encoding, errors="replace"), newline="").readlines()
+
+
 def read_delimited(path: Path) -> Iterator[Row]:
     """Rows of a CSV (or, for ``.tsv``, tab-separated) file with a header line.
 
@@ -74,8 +83,7 @@ def read_delimited(path: Path) -> Iterator[Row]:
     """
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
-        lines = _Lines(handle.readlines())
+    lines = _Lines(_read_lines(path))
     reader = csv.reader(lines, dialect=dialect, strict=True)
     columns: list[str] = []
     resyncs = 0

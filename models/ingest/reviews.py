@@ -13,7 +13,8 @@ from .row_readers import jsonl_rows
 def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]:
     path = Path(path)
     if not path.is_file():
-        raise CatalogError(f"{path}: no such review file")
+        raise CatalogError(f"{path}: " + ("a folder, not a review file" if path.is_dir()
+                                          else "no such review file"))
     reviews, problems = [], []
     for line_no, obj, _ in jsonl_rows(path):
         if obj is None or not isinstance(obj.get("text"), str) or not obj["text"].strip():
