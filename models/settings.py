@@ -55,6 +55,30 @@ def count(raw: str) -> int:
     return value
 
 
+def whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """A parser of whole numbers from ``low`` (to ``high``); its name is what an error
+    message calls a valid value."""
+    def parse(raw: str) -> int:
+        value = int(raw)
+        if value < low or (high is not None and value > high):
+            raise ValueError(raw)
+        return value
+    parse.__name__ = f"whole number from {low} to {high}" if high is not None \
+        else f"whole number >= {low}"
+    return parse
+
+
+def amount(raw: str) -> float:
+    """A finite number >= 0 (a weight, a number of seconds)."""
+    value = float(raw)
+    if not 0.0 <= value < float("inf"):
+        raise ValueError(raw)
+    return value
+
+
+amount.__name__ = "number >= 0"
+
+
 def embedding_name(raw: str) -> str:
     """An audio embedding: ``MTT_musicnn`` or ``MSD_musicnn``; ``off`` is none ("")."""
     if raw.strip().lower() in ("", "off", "none"):
@@ -94,16 +118,17 @@ SETTINGS: tuple[Setting, ...] = (
             "embedding; empty: the installed musicnn package's folder (`pip install --no-deps "
             "musicnn`; its code, which needs TensorFlow, is never imported)."),
     Setting("NEIGHBOURS", 100, "How many neighbours are precomputed per track (the K of top-K).",
-            int),
+            whole(1)),
     Setting("ANN_THRESHOLD", 200_000, "Catalog size (tracks) above which the build finds "
             "neighbours with an approximate search (faiss IVF) instead of the exact one; "
             "every approximate build reports its recall@10 against exact on a sample. "
             "Above it the API's vector index searches k-means cells too (docs/scaling.md).",
             count),
     Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "
-            "vectors.", float),
-    Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in track vectors.", float),
-    Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in track vectors.", float),
+            "vectors.", amount),
+    Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in track vectors.",
+            amount),
+    Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in track vectors.", amount),
 )
 
 

@@ -10,7 +10,7 @@ import re
 from typing import Any, Mapping
 
 from models.settings import SETTINGS as DOMAIN_SETTINGS
-from models.settings import Setting, by_name
+from models.settings import Setting, amount, by_name, whole
 
 from .locations import DEFAULT_LINKS, link_templates
 
@@ -40,23 +40,23 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
             cluster_mode),
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
-            "becomes current.", int),
+            "becomes current.", whole(1)),
     Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "
-            "model version).", int),
+            "model version).", whole(1)),
     Setting("CACHE_MAX_ENTRIES", 5000, "Most cached API responses kept per model version; past "
-            "it the oldest are evicted first (0: no response cache).", int),
+            "it the oldest are evicted first (0: no response cache).", whole(0)),
     Setting("MAX_SHRINK", 0.5, "Largest share (0..1) of the live model's tracks a new build may "
             "lose; `feelalike build` refuses a model that shrinks more unless given --force.",
             share),
     Setting("HOST", "127.0.0.1", "Address `feelalike serve` and `demo` listen on."),
-    Setting("PORT", 8000, "Port `feelalike serve` and `demo` listen on.", int),
+    Setting("PORT", 8000, "Port `feelalike serve` and `demo` listen on.", whole(1, 65535)),
     Setting("PUBLIC_URL", "", "Base URL clients reach the API at (e.g. https://music.example/"
             "feelalike), used for links in playlist exports. Empty: links are relative "
             "(/v1/tracks/ID); never taken from the request's Host header."),
     Setting("MAX_BODY_BYTES", 1_000_000, "Largest request body accepted; larger ones get a "
-            "JSON 413.", int),
+            "JSON 413.", whole(1)),
     Setting("MAX_URL_CHARS", 4096, "Longest request path plus query string accepted; longer "
-            "ones get a JSON 414.", int),
+            "ones get a JSON 414.", whole(1)),
 )
 
 def flag(raw: str) -> bool:
@@ -103,12 +103,12 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
     Setting("RATE_LIMITS", {}, "Per-route overrides of RATE_LIMIT as a JSON object keyed by "
             "'METHOD /rule', e.g. {\"POST /v1/playlists\": \"60/minute\"}.", route_limits),
     Setting("PROXY_HOPS", 0, "Number of trusted reverse proxies in front of the app; the "
-            "client address for rate limits is then read from X-Forwarded-For.", int),
+            "client address for rate limits is then read from X-Forwarded-For.", whole(0)),
     Setting("HEAVY_CONCURRENCY", 2, "Heavy requests (POST recommendations and playlists, "
             "GET /v1/path) run at most this many at a time per process; keep it below THREADS "
-            "so /healthz and /readyz always find a thread.", int),
+            "so /healthz and /readyz always find a thread.", whole(1)),
     Setting("HEAVY_WAIT_SECONDS", 0.05, "How long a heavy request waits for a free slot "
-            "before it is answered 503 busy with Retry-After.", float),
+            "before it is answered 503 busy with Retry-After.", amount),
     Setting("API_KEYS", (), "Comma-separated API keys accepted in X-API-Key. Empty with an "
             "empty API_KEYS_FILE: keys are off (reads are open, state-changing routes refuse "
             "every request).", names),
@@ -130,10 +130,10 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
 OPERATIONS_SETTINGS: tuple[Setting, ...] = (
     Setting("ACCESS_LOG", True, "Write one JSON line per request (time, request id, "
             "method, route, status, duration) to stderr.", flag),
-    Setting("WORKERS", 2, "gunicorn worker processes (service/gunicorn_conf.py).", int),
-    Setting("THREADS", 4, "Threads per gunicorn worker (service/gunicorn_conf.py).", int),
+    Setting("WORKERS", 2, "gunicorn worker processes (service/gunicorn_conf.py).", whole(1)),
+    Setting("THREADS", 4, "Threads per gunicorn worker (service/gunicorn_conf.py).", whole(1)),
     Setting("TIMEOUT_SECONDS", 30, "gunicorn worker timeout: a worker silent this long is "
-            "restarted (service/gunicorn_conf.py).", int),
+            "restarted (service/gunicorn_conf.py).", whole(1)),
 )
 
 EXPORT_SETTINGS: tuple[Setting, ...] = (

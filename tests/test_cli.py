@@ -74,16 +74,17 @@ def test_exit_codes_follow_the_services_status_table(runner, catalog_file, model
     assert err.count("error:") == 1 and "Traceback" not in err
 
 
-@pytest.mark.parametrize("variable, args", [
-    ("FEELALIKE_NEIGHBOURS", ["build", "--catalog", "CATALOG"]),
-    ("FEELALIKE_GRACE_SECONDS", ["recommend", "Song 4"]),
-    ("FEELALIKE_PORT", ["serve"]),
+@pytest.mark.parametrize("variable, args, valid", [
+    ("FEELALIKE_NEIGHBOURS", ["build", "--catalog", "CATALOG"], "whole number >= 1"),
+    ("FEELALIKE_GRACE_SECONDS", ["recommend", "Song 4"], "whole number >= 1"),
+    ("FEELALIKE_PORT", ["serve"], "whole number from 1 to 65535"),
 ])
-def test_a_bad_environment_value_is_one_line(runner, monkeypatch, catalog_file, variable, args):
+def test_a_bad_environment_value_is_one_line(runner, monkeypatch, catalog_file, variable, args,
+                                            valid):
     monkeypatch.setenv(variable, "lots")
     code, out, err = runner(*[str(catalog_file) if a == "CATALOG" else a for a in args])
     assert code == 1 and out == "" and err.count("error:") == 1
-    assert err.endswith(f"error: setting {variable}='lots' is not a valid int\n")
+    assert err.endswith(f"error: setting {variable}='lots' is not a valid {valid}\n")
 
 
 @needs_shared

@@ -59,12 +59,22 @@ def test_settings_read_the_prefixed_environment():
     assert serving.get("KEY_PREFIX", {"KEY_PREFIX": "other"}) == "feelalike"
 
 
-@pytest.mark.parametrize("read, name", [(settings.get, "NEIGHBOURS"),
-                                        (serving.get, "GRACE_SECONDS"),
-                                        (serving.get, "PORT")])
-def test_a_bad_environment_value_is_a_config_error(read, name):
-    with pytest.raises(ConfigError, match=f"FEELALIKE_{name}='many' is not a valid int"):
-        read(name, {f"FEELALIKE_{name}": "many"})
+@pytest.mark.parametrize("read, name, value, valid", [
+    (settings.get, "NEIGHBOURS", "many", "whole number >= 1"),
+    (settings.get, "NEIGHBOURS", "0", "whole number >= 1"),
+    (settings.get, "VA_WEIGHT", "nan", "number >= 0"),
+    (serving.get, "GRACE_SECONDS", "-5", "whole number >= 1"),
+    (serving.get, "CACHE_SECONDS", "0", "whole number >= 1"),
+    (serving.get, "PORT", "70000", "whole number from 1 to 65535"),
+    (serving.get, "PROXY_HOPS", "-1", "whole number >= 0"),
+    (serving.get, "MAX_BODY_BYTES", "-1", "whole number >= 1"),
+    (serving.get, "HEAVY_WAIT_SECONDS", "nan", "number >= 0"),
+])
+def test_a_bad_environment_value_is_a_config_error(read, name, value, valid):
+    """Out of range is as wrong as unreadable: a cache of 0 s made every answer fail,
+    a negative grace deleted the old version under requests still reading it."""
+    with pytest.raises(ConfigError, match=f"FEELALIKE_{name}='{value}' is not a valid {valid}$"):
+        read(name, {f"FEELALIKE_{name}": value})
 
 
 def test_a_bad_environment_value_stops_the_app_factory(monkeypatch):

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
+from redis.exceptions import RedisClusterException
 
 from models import settings
 
@@ -44,7 +45,7 @@ def connect(url: str | None = None, data_home: str | None = None,
         else:
             client = _embedded(data_home)
         client.ping()
-    except (redis.RedisError, OSError) as exc:
+    except (redis.RedisError, RedisClusterException, OSError) as exc:
         where = redact(url) if url else "the embedded Redis"
         raise StoreUnavailable(f"cannot reach Redis at {where}: {type(exc).__name__}") \
             from None

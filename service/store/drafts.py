@@ -68,12 +68,11 @@ class Draft:
                 ids: Sequence[str]) -> str:
         """The new version's id, once it is live (``kind``: add or remove; ``ids``: the
         tracks it added or removed)."""
-        version = _version_id(base, kind, ids)
+        version = self.store.register(_version_id(base, kind, ids))
         new_meta = {**meta, "version": version, "tracks": change.size, "k": change.lists.k,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "update": {"kind": kind, "base": base, "tracks": len(ids),
                                "lists_rewritten": len(change.lists.lists)}}
-        self.store.register(version)
         try:
             self._copy(base, version)
             self.on_step("copied")

@@ -57,12 +57,13 @@ from . import codec
 from .codec import BUCKET, SCORE_DTYPE, index_buckets, index_fields
 from .errors import ModelNotReady, UpdateConflict
 from .reads import Reads
-from .upkeep import PENDING_SECONDS, VERSION_KEYS, Upkeep, guard
+from .upkeep import PENDING_SECONDS, Upkeep, guard
 
 if TYPE_CHECKING:  # models.build pulls in the offline stack; workers need no BuiltModel
     from models.build import BuiltModel
 
 WRITE_CHUNK = 2000
+MAX_SAME_ID = 20  # builds of one catalog within one second that get ids of their own
 SEGMENT_VALUES = 1 << 22  # float32 values packed and written at a time (16 MB)
 
 
@@ -112,25 +113,30 @@ class ModelStore(Reads, Upkeep):
         First unfinished versions past their deadline are swept and, unless ``force``,
         a model that shrinks too much against the live one is refused (nothing written).
         """
-        version = built.meta["version"]
         self.sweep()
         if not force:
             self.check_shrink(int(built.meta.get("tracks", len(built.tracks))))
-        self.register(version)
+        version = self.register(built.meta["version"])
         layout = self._write_documents(version, built, progress)
         self._write_arrays(version, built)
-        self.client.set(self.key_for("meta", version=version),
-                        json.dumps({**built.meta, "layout": layout}), ex=self.pending_seconds)
+        self.client.set(self.key_for("meta", version=version), json.dumps(
+            {**built.meta, "version": version, "layout": layout}), ex=self.pending_seconds)
         self.activate(version)
         return version
 
-    def register(self, version: str) -> None:
-        """List the version, with a deadline, before any of its keys exists."""
-        now = self.clock()
-        pipe = self.client.pipeline(transaction=True)
-        pipe.zadd(self.key_for("versions"), {version: now})
-        pipe.zadd(self.key_for("pending"), {version: now + self.pending_seconds})
-        pipe.execute()
+    def register(self, version: str) -> str:
+        """List the version, with a deadline, before any of its keys exists; returns the
+        id it is listed under: ``version``, or ``version-2``, ``-3``... when that id is
+        taken (two builds of one catalog in the same second must not share keys)."""
+        for n in range(1, MAX_SAME_ID + 1):
+            claimed = version if n == 1 else f"{version}-{n}"
+            now = self.clock()
+            if self.client.zadd(self.key_for("versions"), {claimed: now}, nx=True) and \
+                    not self.client.exists(self.key_for("meta", version=claimed)):
+                self.client.zadd(self.key_for("pending"), {claimed: now + self.pending_seconds})
+                return claimed
+        raise UpdateConflict(f"model version ids {version} to -{MAX_SAME_ID} are all taken; "
+                             "try again in a second")
 
     def _write_documents(self, version: str, built: BuiltModel,
                          progress: Callable[[int], None] | None) -> dict[str, int]:
@@ -233,10 +239,7 @@ class ModelStore(Reads, Upkeep):
         too.  Should the flip not happen, the version is still pending and is swept."""
         if not self.client.exists(self.key_for("meta", version=version)):
             raise ModelNotReady(f"model version {version} is not in the store")
-        pipe = self.client.pipeline(transaction=False)
-        for key in VERSION_KEYS:
-            pipe.persist(self.key_for(key, version=version))
-        pipe.execute()
+        self.persist(version)
         pipe = self.client.pipeline(transaction=True)
         if expect is not None:
             pipe.watch(self.key_for("current"))

@@ -8,6 +8,7 @@ import logging
 from typing import Any, Callable
 
 import redis
+from redis.exceptions import RedisClusterException
 
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
@@ -22,7 +23,8 @@ def guard(method: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
-        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+        except (redis.ConnectionError, redis.TimeoutError, RedisClusterException,
+                OSError) as exc:  # a cluster with no node left raises the last one
             log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
             raise StoreUnavailable("Redis is unreachable") from None
         except redis.ResponseError as exc:
@@ -63,9 +65,12 @@ class Upkeep:
                 "pass --force", live_tracks=live, new_tracks=tracks)
 
     def expire_old(self, keep: str) -> list[str]:
-        """Give every version but ``keep`` a time to live of the grace period."""
+        """Give every version but ``keep`` and the live one a time to live of the grace
+        period.  Another publisher may flip ``current`` meanwhile: whatever is live when
+        this ends is made permanent again, so the live model never counts down."""
+        spare = {keep, self._current()}
         old = [v.decode() for v in self.client.zrange(self.key_for("versions"), 0, -1)
-               if v.decode() != keep]
+               if v.decode() not in spare]
         pipe = self.client.pipeline(transaction=False)
         for version in old:
             if self.client.ttl(self.key_for("meta", version=version)) != -1:
@@ -75,9 +80,23 @@ class Upkeep:
         # forget versions whose data is gone
         cutoff = self.clock() - self.grace_seconds
         pipe.zremrangebyscore(self.key_for("versions"), "-inf", f"({cutoff}")
-        pipe.zadd(self.key_for("versions"), {keep: self.clock()})
+        pipe.zadd(self.key_for("versions"), {v: self.clock() for v in spare if v})
         pipe.execute()
+        live = self._current()
+        if live:  # it may have been given a deadline between its persist and its flip
+            self.persist(live)
         return old
+
+    def _current(self) -> str | None:
+        live = self.client.get(self.key_for("current"))
+        return live.decode() if live else None
+
+    def persist(self, version: str) -> None:
+        """Make a version's keys permanent (one pipeline over its own slot)."""
+        pipe = self.client.pipeline(transaction=False)
+        for key in VERSION_KEYS:
+            pipe.persist(self.key_for(key, version=version))
+        pipe.execute()
 
     @guard
     def sweep(self) -> list[str]:
@@ -117,6 +136,12 @@ class Upkeep:
         version, the oldest ones are evicted."""
         if self.cache_max_entries <= 0:
             return
+        try:
+            self._cache(version, digest, body)
+        except redis.ResponseError as exc:  # e.g. OOM under noeviction: serve uncached
+            log.warning("response not cached: %s", exc)
+
+    def _cache(self, version: str, digest: str, body: bytes) -> None:
         index, now = self.key_for("cache_index", version=version), self.clock()
         pipe = self.client.pipeline(transaction=True)
         pipe.set(self.key_for("cache", digest, version=version), body, ex=self.cache_seconds)
