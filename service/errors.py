@@ -24,7 +24,7 @@ from models.errors import (
     NotFound,
 )
 
-from .store.errors import ModelNotReady, StoreCorrupt, StoreUnavailable
+from .store.errors import ModelFilesUnavailable, ModelNotReady, StoreCorrupt, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ STATUS: dict[type[FeelalikeError], int] = {
     StoreCorrupt: 500,
     ModelNotReady: 503,
     StoreUnavailable: 503,
+    ModelFilesUnavailable: 503,
 }
 
 

@@ -28,6 +28,7 @@ import ctypes
 import fcntl
 import gc
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -43,7 +44,9 @@ import numpy as np
 from models import settings
 from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes
 
-from .store import ModelStore, StoreCorrupt
+from .store import ModelFilesUnavailable, ModelStore, StoreCorrupt
+
+log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 # 2: integer arrays in the narrowest of int16/int32/int64 that holds them, ``numbers``
@@ -73,13 +76,18 @@ class VersionFiles:
     def open(self, store: ModelStore, version: str) -> dict[str, np.ndarray]:
         """The version's arrays, memory-mapped (written from ``store`` first if needed)."""
         folder = self.folder(version)
-        if not (folder / MANIFEST).exists():
-            with self._lock():
-                if not (folder / MANIFEST).exists():
-                    if not self._write_in_child(version):
-                        self.write(store, version)
-                    self.clean(current=version)
-        return self.load(folder)
+        try:
+            if not (folder / MANIFEST).exists():
+                with self._lock():
+                    if not (folder / MANIFEST).exists():
+                        if not self._write_in_child(version):
+                            self.write(store, version)
+                        self.clean(current=version)
+            return self.load(folder)
+        except OSError as exc:
+            log.error("cannot write or read the model's files under %s: %s", self.root, exc)
+            raise ModelFilesUnavailable("the model's local files cannot be written or read "
+                                        "on the server; try again later") from None
 
     @staticmethod
     def load(folder: Path) -> dict[str, np.ndarray]:

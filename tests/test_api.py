@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -113,6 +115,18 @@ def test_health_and_readiness(client, store):
     version = store.publish(build(Catalog([make_track(i) for i in range(5)]), k=3))
     body = client.get("/readyz").get_json()
     assert body["status"] == "ready" and body["model_version"] == version
+
+
+def test_model_files_that_cannot_be_written_make_the_worker_unready(client, env, published):
+    """A full or read-only disk (here a file where the versions folder goes): /readyz
+    must not say ready while every read fails, and reads are 503, not 500."""
+    versions = Path(env["FEELALIKE_DATA_HOME"]) / "versions"
+    shutil.rmtree(versions, ignore_errors=True)
+    versions.parent.mkdir(parents=True, exist_ok=True)
+    versions.write_text("not a folder")
+    error_of(client.get("/readyz"), 503, "model_files_unavailable")
+    error = error_of(client.get("/v1/recommendations?seed=trk3"), 503, "model_files_unavailable")
+    assert str(versions) not in error["message"]
 
 
 def test_new_version_is_served_without_restart(client, store, small_catalog, published):

@@ -150,6 +150,9 @@ ERRORS = {
     "store_unavailable": example("Redis unreachable", {"error": {
         "code": "store_unavailable",
         "message": "the model store is unreachable; try again shortly"}}),
+    "model_files_unavailable": example("The server cannot write its model files", {
+        "error": {"code": "model_files_unavailable", "message": "the model's local files "
+                  "cannot be written or read on the server; try again later"}}),
     "request_entity_too_large": example("A body over the limit", {"error": {
         "code": "request_entity_too_large",
         "message": "The data value transmitted exceeds the capacity limit."}}),

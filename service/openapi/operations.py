@@ -45,9 +45,12 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                              "and `retry_after` say when to try again.",
                         ("too_many_requests",)),
     "Unavailable": (503, "model_not_ready: no model has been built yet (or the current one "
-                         "expired); store_unavailable: Redis cannot be reached; busy: every "
-                         "slot for heavy requests is in use (Retry-After). Retry later.",
-                    ("model_not_ready", "store_unavailable", "busy")),
+                         "expired); store_unavailable: Redis cannot be reached; "
+                         "model_files_unavailable: the server cannot write the model's local "
+                         "files; busy: every slot for heavy requests is in use (Retry-After). "
+                         "Retry later.",
+                    ("model_not_ready", "store_unavailable", "model_files_unavailable",
+                     "busy")),
     "AdminUnauthorized": (401, "unauthorized: no X-API-Key header, or a key that is neither "
                                "an admin key nor a read key (never echoed).",
                           ("admin_unauthorized",)),

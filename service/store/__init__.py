@@ -4,10 +4,16 @@ from __future__ import annotations
 from .codec import decode_neighbours, encode_neighbours, mood_scores, track_document
 from .connection import close_embedded, connect, open_store
 from .drafts import ID_INDEXES
-from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
+from .errors import (
+    ModelFilesUnavailable,
+    ModelNotReady,
+    ModelShrinks,
+    StoreCorrupt,
+    StoreUnavailable,
+)
 from .model_store import ModelStore
 from .updates import Updater, UpdateResult
 
-__all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
+__all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
            "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document"]

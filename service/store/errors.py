@@ -16,6 +16,13 @@ class StoreUnavailable(FeelalikeError):
     code = "store_unavailable"
 
 
+class ModelFilesUnavailable(FeelalikeError):
+    """The version's local array files cannot be written or read under the data home
+    (a full or read-only disk, a file where the folder should be); the cause is logged."""
+
+    code = "model_files_unavailable"
+
+
 class StoreCorrupt(FeelalikeError):
     """The store holds data this version of feelalike cannot read."""
 

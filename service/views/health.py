@@ -16,7 +16,9 @@ def healthz() -> Response:
 
 @bp.get("/readyz")
 def readyz() -> Response:
-    """Redis is reachable and a model version is loaded; 503 (JSON error) otherwise."""
+    """Redis is reachable and the live model version loads (its local files are open:
+    a worker that cannot open them cannot answer); 503 (JSON error) otherwise."""
     res = get_resources().current()
     meta = res.store.meta(res.version)
+    res.table  # noqa: B018 - loads the version's files once per worker
     return jsonify({"status": "ready", "model_version": res.version, "tracks": meta["tracks"]})
