@@ -14,7 +14,9 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
-from .fixtures import error_of
+from models.build import build
+
+from .fixtures import error_of, make_track
 from .redis_server import free_port
 
 
@@ -109,6 +111,18 @@ def test_metrics_are_valid_prometheus_text(client, published):
     assert value(after, "feelalike_build_info") == 1
 
 
+def test_metrics_name_only_the_live_model(client, store, small_catalog, published):
+    """Read from Redis at each scrape, never kept: a worker that saw an older version
+    (even one that has died since) cannot report it live."""
+    client.get("/metrics")
+    small_catalog.tracks.append(make_track(99, title="One More"))
+    newer = store.publish(build(small_catalog, k=20))
+    found = samples(client.get("/metrics").get_data(as_text=True))
+    assert [(s.labels["version"], s.value) for s in found["feelalike_model_info"]] == \
+        [(newer, 1.0)]
+    assert value(found, "feelalike_model_tracks") == 42
+
+
 def test_unmatched_paths_share_one_route_label(client, published):
     for path in ("/a", "/b/c", "/v1/zzz"):
         client.get(path)
@@ -180,6 +194,7 @@ def test_under_gunicorn_metrics_add_up_every_worker(gunicorn):
     assert value(found, "feelalike_http_request_duration_seconds_count", **ok) == 12
     assert value(found, "feelalike_http_requests_total", status="414") == 1
     assert value(found, "feelalike_model_tracks") == 41
+    assert len(found["feelalike_model_info"]) == 1  # one live version, whatever the workers
     log = gunicorn.stop()
     access = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     assert sum(1 for a in access if a["route"] == "/v1/tracks") == 13

@@ -23,6 +23,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
+from prometheus_client.core import GaugeMetricFamily
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
@@ -36,16 +37,10 @@ CACHE = Counter("feelalike_response_cache", "Response-cache lookups of GET "
                 "/v1/recommendations; hit ratio: hit / (hit + miss).", ["result"])
 BUSY = Counter("feelalike_busy_rejections", "Heavy requests answered 503 busy because the "
                "concurrency gate was full.", ["route"])
-MODEL = Gauge("feelalike_model_info", "The live model version (1) and the one before a "
-              "flip (0), read from Redis at each scrape.", ["version"],
-              multiprocess_mode="mostrecent")
-TRACKS = Gauge("feelalike_model_tracks", "Tracks in the live model, read at each scrape.",
-               multiprocess_mode="mostrecent")
 BUILD = Gauge("feelalike_build_info", "The running feelalike package (always 1).",
               ["version", "python"], multiprocess_mode="max")
 
 bp = Blueprint("metrics", __name__)
-_last_version: list[str] = []
 
 
 def package_version() -> str:
@@ -60,35 +55,59 @@ def cache_lookup(hit: bool) -> None:
     CACHE.labels(result="hit" if hit else "miss").inc()
 
 
-def _observe_model() -> None:
-    from ..resources import get_resources
-    try:
-        res = get_resources().current()
-        tracks = res.store.meta(res.version)["tracks"]
-    except Exception:  # the probes report store trouble; a scrape still answers
-        return
-    for old in _last_version:
-        if old != res.version:
-            MODEL.labels(version=old).set(0)
-    _last_version[:] = [res.version]
-    MODEL.labels(version=res.version).set(1)
-    TRACKS.set(float(tracks))
+class LiveModel:
+    """``feelalike_model_info`` (1 for the live version) and ``feelalike_model_tracks``,
+    read from Redis at each scrape.  A collector, not gauges: under gunicorn a gauge
+    lives on in the files of the worker that set it, so a worker that died after
+    seeing an older version would report it live for ever."""
+
+    def describe(self) -> list[GaugeMetricFamily]:
+        return list(self._families())
+
+    def collect(self) -> list[GaugeMetricFamily]:
+        from ..resources import get_resources
+        try:
+            res = get_resources().current()
+            tracks = res.store.meta(res.version)["tracks"]
+        except Exception:  # the probes report store trouble; a scrape still answers
+            return list(self._families())
+        return list(self._families(res.version, float(tracks)))
+
+    @staticmethod
+    def _families(version: str | None = None, tracks: float = 0.0,
+                  ) -> tuple[GaugeMetricFamily, GaugeMetricFamily]:
+        info = GaugeMetricFamily("feelalike_model_info", "The live model version (1), read "
+                                 "from Redis at each scrape.", labels=["version"])
+        count = GaugeMetricFamily("feelalike_model_tracks", "Tracks in the live model, read "
+                                  "from Redis at each scrape.")
+        if version is not None:
+            info.add_metric([version], 1.0)
+            count.add_metric([], tracks)
+        return info, count
 
 
 def registry() -> CollectorRegistry:
     """The registry to expose: every process's under gunicorn, else this one's."""
+    collected = CollectorRegistry()
     if os.environ.get(MULTIPROC_ENV):
         from prometheus_client import multiprocess
-        collected = CollectorRegistry()
         multiprocess.MultiProcessCollector(collected)
-        return collected
-    return REGISTRY
+    else:
+        collected.register(_ProcessMetrics())
+    collected.register(LiveModel())
+    return collected
+
+
+class _ProcessMetrics:
+    """This process's own metrics (the default registry), beside the live model."""
+
+    def collect(self):
+        return REGISTRY.collect()
 
 
 @bp.get("/metrics")
 def metrics() -> Response:
     """Prometheus text exposition of every metric."""
-    _observe_model()
     return Response(generate_latest(registry()), content_type=CONTENT_TYPE_LATEST)
 
 
