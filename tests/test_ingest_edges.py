@@ -7,9 +7,8 @@ import csv
 import pytest
 
 from models.errors import CatalogError
-from models.ingest import load_catalog, read_va_labels
-from models.ingest.catalog import MAX_PROBLEMS_KEPT
-from models.language.vocabulary import load_lexicon
+from models.ingest import MAX_PROBLEMS_KEPT, load_catalog, read_va_labels
+from models.language import load_lexicon
 
 from .fixtures import write, write_catalog
 

@@ -39,7 +39,7 @@ from .emotion_training import (
 from .spectrum import frequency_moments
 from .tags import FileTags, read_tags
 from .training import train
-from .va_model import INPUTS, VaModel
+from .va_model import INPUTS, VaModel, column_stats
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -65,6 +65,7 @@ __all__ = [
     "as_track",
     "audio_feel_path",
     "audio_tracks",
+    "column_stats",
     "decode",
     "embedding_network",
     "emotion_set",

@@ -30,8 +30,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold, cross_val_predict
 
-from ..audio import INPUTS, VaModel
-from ..audio.va_model import column_stats
+from ..audio import INPUTS, VaModel, column_stats
 from ..errors import CatalogError
 from ..ingest import Track
 from ..language import MOODS, normalise

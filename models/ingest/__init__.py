@@ -2,6 +2,7 @@
 from .catalog import (
     AUDIO_FEATURES,
     MAX_MAGNITUDE,
+    MAX_PROBLEMS_KEPT,
     Catalog,
     RowProblem,
     Track,
@@ -28,6 +29,7 @@ from .reviews import load_album_review, load_review_jsonl
 __all__ = [
     "AUDIO_FEATURES",
     "MAX_MAGNITUDE",
+    "MAX_PROBLEMS_KEPT",
     "ID_COLUMNS",
     "Catalog",
     "FeatureRow",
