@@ -4,7 +4,9 @@ sentence go on about the last track, is it about the music at all)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .text import normalise
 
@@ -80,7 +82,21 @@ class Reading:
     title_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def outside_titles(self, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in self.title_spans)
+        """Whether ``[start, end)`` overlaps no title span (a bisection: a long review
+        asks once per mood word)."""
+        starts, reach = self._span_index()
+        before = bisect_left(starts, end)  # the spans that start before ``end``
+        return before == 0 or reach[before - 1] <= start
+
+    def _span_index(self) -> tuple[list[int], list[int]]:
+        """The title spans' starts, sorted, and the furthest end among each prefix."""
+        cached = self.__dict__.get("_spans")
+        if cached is None or cached[0] != len(self.title_spans):
+            spans = sorted(self.title_spans)
+            reach = list(accumulate((e for _, e in spans), max))
+            cached = self.__dict__["_spans"] = (len(self.title_spans),
+                                                [s for s, _ in spans], reach)
+        return cached[1], cached[2]
 
     def add_comparison(self, review: Review, start: int, end: int, subject: int, other: int,
                        offset: int | None, passages: bool = True) -> None:

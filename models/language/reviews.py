@@ -95,6 +95,7 @@ def main_theme_row(album: Sequence[int], titles: Sequence[str],
                    names: frozenset[str]) -> int | None:
     """The title track (named like the work) or a track called "Main Theme"."""
     for row, title in zip(album, titles):
-        if variants(title)[0] in names or "main theme" in normalise(title):
+        full = variants(title)[:1]  # none for a title of symbols only
+        if (full and full[0] in names) or "main theme" in normalise(title):
             return row
     return None

@@ -36,11 +36,24 @@ class Token(NamedTuple):
     end: int
 
 
+#: accents are dropped from letters of these scripts (Latin, Greek, Cyrillic, Armenian),
+#: whose readers treat them as optional; elsewhere a mark is part of the letter
+_FOLDED_BELOW = 0x0590
+
+
 def fold(text: str) -> str:
     """Strip accents, straighten quotes and case-fold, keeping punctuation."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.casefold()
+    kept: list[str] = []
+    base = " "
+    for ch in text:
+        if unicodedata.combining(ch):
+            if ord(base) < _FOLDED_BELOW:
+                continue
+        else:
+            base = ch
+        kept.append(ch)
+    return "".join(kept).casefold()
 
 
 def _expand(word: str) -> list[str]:
@@ -66,11 +79,28 @@ def tokens(text: str) -> list[Token]:
     Offsets come from the match in the quote-straightened text, which has the same
     length as the original, so they index the original string.
     """
-    out: list[Token] = []
-    for match in _TOKEN.finditer(text.translate(_QUOTES)):
+    straight = text.translate(_QUOTES)
+    return [Token(piece, start, end) for start, end in _word_spans(straight)
+            for piece in _word_forms(straight[start:end])]
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M"
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words are: the regex's matches, with the marks that belong to them
+    (Devanagari vowel signs and viramas are no word characters to ``re``, so "दिल"
+    would fall apart into "द" and "ल")."""
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text):
         start, end = match.span()
-        out += [Token(piece, start, end) for piece in _word_forms(match.group())]
-    return out
+        if spans and spans[-1][1] == start and _is_mark(text[start - 1]):
+            start = spans.pop()[0]  # the marks before this match joined the last word
+        while end < len(text) and _is_mark(text[end]):
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
 def normalise(text: str) -> str:

@@ -230,6 +230,9 @@ class TitleIndex:
 
     def resolve(self, query: str) -> int | None:
         """The row a free-text seed names, or None when nothing matches well."""
+        if not normalise(query):  # "?", "..." or an emoji: only the very same title
+            same = [r for r, t in enumerate(self.titles) if t.strip() == query.strip()]
+            return min(same, key=lambda r: (-self._pop(r), r)) if same else None
         for title, artist in _splits(query):
             row = self._best(self._exact_rows(title, artist), title)
             if row is not None:

@@ -9,6 +9,7 @@ becomes passages (see :mod:`reading`) and, where it says so, comparisons (see
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from . import comparisons as cmp
@@ -51,21 +52,23 @@ class Walk:
         self.section: tuple[int, ...] = ()  # the track a heading put this section under
         self.described: tuple[int, int] | None = None  # the last album-level sentence
         self.one_word = {v[0]: k for k, t in enumerate(titles)
-                         if len((v := variants(t))[0].split()) == 1}
+                         if (v := variants(t)) and len(v[0].split()) == 1}
 
     def run(self) -> Reading:
         text = self.review.text
         spans = sentences(text)
         found = [find_mentions(text[s:e], self.titles, self.names) for s, e in spans]
         paragraph, after_music, listing = 0, False, False
+        # ends of the paragraph breaks, so counting those before a sentence is a bisection
+        breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             mentions = self._title_track(sentence, mentions) or self._opening(sentence)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             self.reading.title_spans += [(start + a, start + b)
                                          for a, b in name_spans(sentence, self.names)]
-            new_paragraph = text.count("\n\n", 0, start) != paragraph
-            paragraph = text.count("\n\n", 0, start)
+            before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
+            new_paragraph, paragraph = before != paragraph, before
             if is_heading(sentence):
                 listed = listing or (k + 1 < len(spans) and is_heading(text[slice(*spans[k + 1])]))
                 listing = bool(mentions)  # a title line: the next one may continue a list

@@ -40,20 +40,35 @@ class RankingEngine:
         """Candidates that pass the query's filters, from the first index that answers
         with at least ``at_least`` of them (the exact scan answers whatever it finds)."""
         for index in self.indexes:
-            found = index.candidates(query)
-            if found is None:
-                continue
-            keep = found.allowed if found.allowed is not None else \
-                allowed(self.table, query, found.rows)
-            if index is self.exact or int(keep.sum()) >= at_least:
-                return Candidates(found.rows[keep], found.scores[keep], found.parts)
+            found = self._answer(index, query, at_least)
+            if found is not None:
+                return found
         raise AssertionError("the exact scan answers every query")  # pragma: no cover
+
+    def _answer(self, index: CandidateIndex, query: Query, at_least: int) -> Candidates | None:
+        found = index.candidates(query)
+        if found is None:
+            return None
+        keep = found.allowed if found.allowed is not None else \
+            allowed(self.table, query, found.rows)
+        if index is not self.exact and int(keep.sum()) < at_least:
+            return None
+        return Candidates(found.rows[keep], found.scores[keep], found.parts)
 
     def rank(self, query: Query, *, at_least: int = 0) -> Ranking:
         """Up to ``query.limit`` rows, best first, shaped as the query asks; an index
         with fewer than ``at_least`` candidates passes the query on to the next (a
-        playlist's pool may be longer than the precomputed lists)."""
-        return self._shape(self.candidates(query, at_least=at_least), query)
+        playlist's pool may be longer than the precomputed lists), and so does one
+        whose candidates fall short of the limit once shaped (the seed's other
+        versions and the artist cap take places of a list only K long)."""
+        for index in self.indexes:
+            found = self._answer(index, query, at_least)
+            if found is None:
+                continue
+            ranking = self._shape(found, query)
+            if index is self.exact or len(ranking.rows) >= query.limit:
+                return ranking
+        raise AssertionError("the exact scan answers every query")  # pragma: no cover
 
     def _shape(self, found: Candidates, query: Query) -> Ranking:
         top = order(found.rows, found.scores, query)

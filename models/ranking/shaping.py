@@ -48,8 +48,9 @@ def pick(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query) 
         artist, song = table.artist_keys[row], table.song_keys[row]
         if query.dedupe and song in songs:
             continue
-        if query.max_per_artist and per_artist.get(artist, 0) >= query.max_per_artist:
-            continue
+        if artist and query.max_per_artist and \
+                per_artist.get(artist, 0) >= query.max_per_artist:
+            continue  # (no artist: unknown artists are not one artist)
         songs.add(song)
         per_artist[artist] = per_artist.get(artist, 0) + 1
         picked.append(at)

@@ -29,7 +29,8 @@ _VERSION_WORDS = re.compile(
 def song_key(title: str, artist: str) -> str:
     """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster"."""
     base = _VERSION_WORDS.sub("", title) or title
-    return f"{normalise(artist)}\x00{normalise(base)}"
+    # a title of symbols only ("?", an emoji) has no words: it is its own song
+    return f"{normalise(artist)}\x00{normalise(base) or chr(1) + title.strip()}"
 
 
 def release_year(date: str) -> float:
@@ -112,8 +113,15 @@ class TrackTable:
 
     @property
     def artist_codes(self) -> np.ndarray:
-        """An int32 code per row, equal where the artist keys are equal."""
-        return self._codes("artist_keys")
+        """An int32 code per row, equal where the artist keys are equal; a track without
+        an artist has a code of its own (-1 - row): unknown artists are not one artist."""
+        codes = self.__dict__.get("_known_artist_codes")
+        if codes is None:
+            codes = np.array(self._codes("artist_keys"), dtype=np.int32)
+            unknown = self.rows_by_artists({""})
+            codes[unknown] = -1 - np.flatnonzero(unknown)
+            self.__dict__["_known_artist_codes"] = codes
+        return codes
 
     @property
     def song_codes(self) -> np.ndarray:

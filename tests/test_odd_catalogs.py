@@ -1,0 +1,97 @@
+"""Catalogs a self-hoster may well have, found by a review of the build and ranking:
+titles of symbols only, scripts whose letters carry marks, no artists at all, a seed
+with several versions, very long reviews."""
+from __future__ import annotations
+
+import random
+
+from models.build import build
+from models.ingest import Catalog, Track
+from models.language import Reading, Review, TitleIndex, normalise
+from models.ranking import (
+    NeighbourLists,
+    Query,
+    RankingEngine,
+    VectorIndex,
+    arc_ends,
+    arc_points,
+    pool_size,
+    seed_songs,
+    sequence,
+)
+
+from .fixtures import make_track
+
+
+def _titled(*titles: str, artist: str = "Mitski") -> list[Track]:
+    return [make_track(i, id=f"t{i}", title=t, artist=artist) for i, t in enumerate(titles)]
+
+
+def test_titles_of_symbols_only_build_with_an_album_review():
+    tracks = _titled("Intro", "\U0001F600", "?")
+    built = build(Catalog(tracks), [Review(text="A warm, hopeful record.", album="Album")], k=2)
+    assert len(built.tracks) == 3
+
+
+def test_titles_of_symbols_only_are_songs_of_their_own():
+    tracks = _titled("?", "!", "\u2665", "Nobody")
+    table = build(Catalog(tracks), k=3).table()
+    assert len(set(table.song_keys)) == 4
+    results = RankingEngine(table).rank(Query(seeds=[(0, 1.0)], limit=10)).rows
+    assert sorted(results) == [1, 2, 3]  # only the seed itself is left out
+    index = TitleIndex([t.title for t in tracks], [t.artist for t in tracks], [0.0] * 4)
+    assert [index.resolve(q) for q in ("?", "!", "...", "\U0001F600")] == [0, 1, None, None]
+
+
+def test_letters_with_marks_stay_apart():
+    """Devanagari vowel signs are marks, no word characters to ``re``: "दिल" (heart) and
+    "दाल" (lentils) must not both become "द ल"."""
+    assert normalise("दिल") == "दिल" and normalise("दिल") != normalise("दाल")
+    assert normalise("Café Noir") == "cafe noir"  # Latin accents still fold
+
+
+def test_a_catalog_without_artists_is_not_one_artist():
+    tracks = [Track(id=f"t{i}", title=f"Track {i}", tags=["ambient"],
+                    features={"energy": i / 20, "valence": i / 20, "tempo": 100.0 + i})
+              for i in range(20)]
+    table = build(Catalog(tracks), k=10).table()
+    engine, query = RankingEngine(table), Query(seeds=[(0, 1.0)], limit=10)
+    rows, relevance = engine.pool(query, pool_size(10, False))
+    placed = sequence(table, rows, relevance, arc_points(*arc_ends(table, query, None), 10),
+                      min_artist_gap=3, used_songs=seed_songs(table, query), follow_arc=False)
+    assert len(placed.rows) == 10 and not placed.warnings
+    capped = engine.rank(Query(seeds=[(0, 1.0)], limit=10, max_per_artist=1))
+    assert len(capped.rows) == 10
+
+
+def test_the_neighbour_lists_do_not_cut_a_list_short():
+    """The seed's other versions fill places of its precomputed list: the ranking must
+    still reach the limit when the catalog has enough tracks."""
+    tracks = [make_track(i) for i in range(200)]
+    for j, title in enumerate(["Song 0 (Live)", "Song 0 - Remastered 2011"]):
+        tracks.append(make_track(1000 + j, title=title, artist=tracks[0].artist,
+                                 features=dict(tracks[0].features), tags=tracks[0].tags))
+    built = build(Catalog(tracks), k=10)
+    table = built.table()
+    engine = RankingEngine(table, [NeighbourLists(lambda r: (built.neighbours[r],
+                                                              built.scores[r])),
+                                   VectorIndex(table)])
+    for limit in (10, 50):
+        got = engine.rank(Query(seeds=[(0, 1.0)], limit=limit)).rows
+        exact = RankingEngine(table).rank(Query(seeds=[(0, 1.0)], limit=limit)).rows
+        assert len(got) == limit and set(got) == set(exact)
+
+
+def test_title_spans_answer_as_a_scan_would():
+    rng = random.Random(0)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 30)) for a in
+                 (rng.randint(0, 500) for _ in range(rng.randint(0, 12)))]
+        reading = Reading([], [], title_spans=list(spans))
+        for _ in range(30):
+            start = rng.randint(0, 540)
+            end = start + rng.randint(0, 20)
+            assert reading.outside_titles(start, end) == \
+                (not any(s < end and start < e for s, e in spans))
+        reading.title_spans.append((5, 9))  # spans added later count too
+        assert not reading.outside_titles(6, 7)
