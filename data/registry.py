@@ -73,8 +73,17 @@ def local_path(dataset: Dataset) -> Path:
     return settings.data_home() / "datasets" / dataset.name / dataset.filename
 
 
-def is_present(name: str) -> bool:
-    return local_path(get(name)).is_file()
+def state(name: str) -> str:
+    """"present" (a copy that matches its sha256), "damaged" (a copy that does not:
+    ``fetch`` replaces it) or "not fetched"."""
+    dataset = get(name)
+    path = local_path(dataset)
+    if not path.is_file():
+        return "not fetched"
+    try:
+        return "present" if sha256_of(path) == dataset.sha256 else "damaged"
+    except OSError:
+        return "damaged"
 
 
 def add(name: str, source: str | Path) -> Path:
@@ -82,14 +91,20 @@ def add(name: str, source: str | Path) -> Path:
     dataset, source = get(name), Path(source)
     if not source.is_file():
         raise DatasetError(f"{source}: no such file")
-    actual = sha256_of(source)
+    try:
+        actual = sha256_of(source)
+    except OSError as exc:
+        raise DatasetError(f"{source}: cannot read ({exc.strerror or exc})") from None
     if actual != dataset.sha256:
         raise DatasetError(f"{source}: sha256 {actual} does not match {dataset.name} "
                            f"({dataset.sha256})")
     target = local_path(dataset)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with source.open("rb") as src:
-        _atomic_copy(lambda out: shutil.copyfileobj(src, out, CHUNK), target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as src:
+            _atomic_copy(lambda out: shutil.copyfileobj(src, out, CHUNK), target)
+    except OSError as exc:
+        raise DatasetError(f"cannot write {target} ({exc.strerror or exc})") from None
     return target
 
 

@@ -153,7 +153,11 @@ def get(name: str, env: Mapping[str, str] | None = None) -> Any:
 def data_home(env: Mapping[str, str] | None = None) -> Path:
     """The data home folder (created on demand)."""
     path = Path(get("DATA_HOME", env)).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission, a read-only disk
+        raise ConfigError(f"setting {PREFIX}DATA_HOME: cannot use {path} as the data home "
+                          f"({exc.strerror or exc})", setting=f"{PREFIX}DATA_HOME") from None
     return path
 
 

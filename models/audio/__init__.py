@@ -7,6 +7,7 @@ from .analysis import (
     analyse,
     decode,
     key_and_mode,
+    printable_path,
     require,
     tempo,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "frequency_moments",
     "gems_va",
     "key_and_mode",
+    "printable_path",
     "label_va",
     "load_audio_feel",
     "load_weights",

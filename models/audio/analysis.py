@@ -22,8 +22,10 @@ Derived descriptors are *estimates* on 0..1 (formulas in docs/audio.md):
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import subprocess
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -64,58 +66,83 @@ def require() -> None:
 def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
     """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and full duration."""
     require()
-    import librosa
-    import soundfile
-
     path = Path(path)
     if not path.is_file():
-        raise AudioError(f"{path}: no such file")
+        raise AudioError(f"{printable_path(path)}: no such file")
     if path.suffix.lower() not in SUFFIXES:
-        raise AudioError(f"{path}: unsupported format {path.suffix or '(none)'}")
+        raise AudioError(f"{printable_path(path)}: unsupported format {path.suffix or '(none)'}")
     if path.stat().st_size == 0:
-        raise AudioError(f"{path}: empty file")
-    if path.suffix.lower() in FFMPEG_SUFFIXES:
-        y, duration = decode_with_ffmpeg(path, window)
-    else:
-        try:
-            info = soundfile.info(str(path))
-            duration = float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
-            offset = max(0.0, (duration - window) / 2)
-            y, _ = librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
-                                duration=window)
-        except Exception as exc:  # soundfile/audioread raise many types for a bad file
-            raise AudioError(f"{path}: cannot decode ({type(exc).__name__}: "
-                             f"{str(exc)[:80]})") from None
-    if duration < MIN_SECONDS or len(y) < MIN_SECONDS * SAMPLE_RATE:
-        raise AudioError(f"{path}: too short ({duration:.1f}s; at least {MIN_SECONDS:g}s)")
+        raise AudioError(f"{printable_path(path)}: empty file")
+    # a name that is no UTF-8 cannot reach libsndfile: ffmpeg takes it as bytes
+    by_ffmpeg = path.suffix.lower() in FFMPEG_SUFFIXES or printable_path(path) != str(path)
+    read = decode_with_ffmpeg if by_ffmpeg else _decode_with_soundfile
+    with warnings.catch_warnings():  # decoders' notes are not the user's business
+        warnings.simplefilter("ignore")
+        duration = read(path, 0.0, 0.0)[1]
+        offset = max(0.0, (duration - window) / 2)
+        y = read(path, offset, window)[0]
+        if len(y) < MIN_SECONDS * SAMPLE_RATE and offset > 0:  # cut short: what is there
+            y = read(path, 0.0, window)[0]
+    if len(y) < MIN_SECONDS * SAMPLE_RATE:
+        heard = len(y) / SAMPLE_RATE
+        raise AudioError(f"{printable_path(path)}: too short ({heard:.1f}s of audio; at least "
+                         f"{MIN_SECONDS:g}s)")
     if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
-        raise AudioError(f"{path}: silent")
+        raise AudioError(f"{printable_path(path)}: silent")
     return y, duration
 
 
-def decode_with_ffmpeg(path: Path, window: float) -> tuple[np.ndarray, float]:
-    """Mono float32 samples at SAMPLE_RATE of the centred ``window`` seconds, decoded by
-    the ``ffmpeg`` program (soundfile reads no AAC), and the duration from the tags'
-    stream information (mutagen)."""
+def printable_path(path: Path) -> str:
+    """The path as text that can be printed (bytes of a name that is no UTF-8 become
+    U+FFFD)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _decode_with_soundfile(path: Path, offset: float, window: float,
+                           ) -> tuple[np.ndarray, float]:
+    """Samples from ``offset`` for ``window`` seconds (0: none, only the duration)."""
+    import librosa
+    import soundfile
+
+    try:
+        info = soundfile.info(str(path))
+        duration = float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
+        if not window:
+            return np.zeros(0, np.float32), duration
+        y, _ = librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
+                            duration=window)
+    except Exception as exc:  # soundfile/audioread raise many types for a bad file
+        raise AudioError(f"{printable_path(path)}: cannot decode ({type(exc).__name__}: "
+                         f"{str(exc)[:80]})") from None
+    return y, duration
+
+
+def decode_with_ffmpeg(path: Path, offset: float, window: float) -> tuple[np.ndarray, float]:
+    """Mono float32 samples at SAMPLE_RATE from ``offset`` for ``window`` seconds (0:
+    none, only the duration), decoded by the ``ffmpeg`` program (soundfile reads no
+    AAC), and the duration from the tags' stream information (mutagen)."""
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
-        raise AudioError(f"{path}: decoding {path.suffix} needs the ffmpeg program "
+        raise AudioError(f"{printable_path(path)}: decoding {path.suffix} needs the ffmpeg program "
                          "(apt-get install ffmpeg)")
     try:
         import mutagen
 
-        duration = float(mutagen.File(str(path)).info.length)
+        duration = float(mutagen.File(os.fsencode(path)).info.length)
     except Exception as exc:  # mutagen raises many types for a bad file
-        raise AudioError(f"{path}: cannot decode ({type(exc).__name__}: "
+        raise AudioError(f"{printable_path(path)}: cannot decode ({type(exc).__name__}: "
                          f"{str(exc)[:80]})") from None
-    offset = max(0.0, (duration - window) / 2)
+    if not window:
+        return np.zeros(0, np.float32), duration
+    # "file:" and an absolute path: a colon in the name is no protocol ("Act 1: x.m4a")
+    source = b"file:" + os.fsencode(path.absolute())
     run = subprocess.run([ffmpeg, "-v", "error", "-nostdin", "-ss", f"{offset:.3f}", "-t",
-                          f"{window:.3f}", "-i", str(path), "-ac", "1", "-ar",
+                          f"{window:.3f}", "-i", source, "-ac", "1", "-ar",
                           str(SAMPLE_RATE), "-f", "f32le", "-"], capture_output=True,
                          check=False)
     if run.returncode != 0:
         reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
-        raise AudioError(f"{path}: cannot decode (ffmpeg: {reason[0][:80]})")
+        raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})")
     return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32), duration
 
 

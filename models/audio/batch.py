@@ -7,6 +7,7 @@ costs nothing.  Errors are returned per file; the batch goes on.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -15,9 +16,18 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .. import settings
 from ..ingest import Track, merge_tracks, sha256_of
-from .analysis import ANALYSIS_VERSION, SUFFIXES, AudioError, analyse, require
+from .analysis import (
+    ANALYSIS_VERSION,
+    SUFFIXES,
+    AudioError,
+    analyse,
+    printable_path,
+    require,
+)
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
+
+log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW = 120.0
 
@@ -59,11 +69,16 @@ class AudioCache:
 
     def put(self, digest: str, window: float, result: dict[str, Any],
             embedding: str = "") -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Keep a result; a cache that cannot be written costs a later re-analysis, not
+        this run (the reason is logged)."""
         target = self._file(digest, window, embedding)
         tmp = target.with_suffix(".part")
-        tmp.write_text(json.dumps(result), encoding="utf-8")
-        os.replace(tmp, target)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(result), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError as exc:
+            log.warning("audio analysis not cached in %s: %s", self.folder, exc)
 
 
 def _work(job: tuple[str, float, str]) -> tuple[str, dict[str, Any] | None, str | None]:
@@ -88,7 +103,12 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
         if not path.is_file():
             batch.errors.append({"path": str(path), "error": f"{path}: no such file"})
             continue
-        digest = sha256_of(path)
+        try:
+            digest = sha256_of(path)
+        except OSError as exc:  # unreadable: this file fails, the batch goes on
+            batch.errors.append({"path": str(path),
+                                 "error": f"cannot read ({exc.strerror or exc})"})
+            continue
         hit = cache.get(digest, window, embedding) if cache else None
         if hit is not None:
             batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
@@ -177,12 +197,14 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     if "duration_ms" not in features and tags.duration:
         features["duration_ms"] = tags.duration * 1000.0
     mbid = tags.ids.get("mbid")
+    name = Path(printable_path(path))  # a name that is no UTF-8 cannot be stored or served
     return Track(id=f"mbid-{mbid}" if mbid else f"audio-{result['content_hash'][:16]}",
-                 title=tags.title or path.stem.replace("_", " ").strip() or path.name,
+                 title=tags.title or name.stem.replace("_", " ").strip() or name.name,
                  artist=tags.artist, album=tags.album, release_date=tags.date,
                  features=features, analysis=analysis_vector(result["features"]),
                  tags=list(tags.genres),
-                 external_ids={**tags.ids, "path": relative_path(path, roots)})
+                 external_ids={**tags.ids,
+                               "path": printable_path(Path(relative_path(path, roots)))})
 
 
 def audio_tracks(batch: Batch, roots: Sequence[str | Path] = ()

@@ -123,6 +123,9 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         catalog.tracks = merge_tracks([*catalog.tracks, *audio])
     elif audio:
         catalog = Catalog(audio)
+    elif audio_errors:  # say why, or the user is left guessing
+        more = f" (and {len(audio_errors) - 1} more)" if len(audio_errors) > 1 else ""
+        raise BadRequest(f"no audio file could be analysed: {audio_errors[0]}{more}")
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems)

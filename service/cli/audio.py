@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 from models import settings
-from models.audio import AudioCache, analyse_paths
+from models.audio import AudioCache, analyse_paths, printable_path
 from models.errors import BadRequest
 
 from .output import progress
@@ -24,8 +25,11 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
     batch = analyse_paths(paths, window=window, workers=workers, progress=progress,
                           cache=AudioCache(settings.audio_cache_dir()))
     if as_json:
-        tracks = [{k: v for k, v in t.items() if k != "content_hash"} for t in batch.tracks]
-        click.echo(json.dumps({"tracks": tracks, "errors": batch.errors}, ensure_ascii=False))
+        # valid UTF-8 throughout: a file name that is no UTF-8 is shown with U+FFFD
+        tracks = [{**{k: v for k, v in t.items() if k != "content_hash"},
+                   "path": printable_path(Path(t["path"]))} for t in batch.tracks]
+        errors = [{**e, "path": printable_path(Path(e["path"]))} for e in batch.errors]
+        click.echo(json.dumps({"tracks": tracks, "errors": errors}, ensure_ascii=False))
     else:
         for t in batch.tracks:
             f = t["features"]

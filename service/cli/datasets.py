@@ -11,11 +11,10 @@ def datasets() -> None:
 
 @datasets.command("list")
 def datasets_list() -> None:
-    from data.registry import REGISTRY, is_present
+    from data.registry import REGISTRY, state
 
     for ds in REGISTRY.values():
-        state = "present" if is_present(ds.name) else "not fetched"
-        click.echo(f"{ds.name}\t{state}\t{ds.description}\t[{ds.licence}]")
+        click.echo(f"{ds.name}\t{state(ds.name)}\t{ds.description}\t[{ds.licence}]")
 
 
 @datasets.command("fetch")

@@ -14,6 +14,7 @@ from .errors import (
 from .model_store import ModelStore
 from .updates import Updater, UpdateResult
 
-__all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
+__all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelFilesUnavailable", "ModelNotReady",
+           "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
            "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document"]

@@ -1,0 +1,105 @@
+"""Audio files and datasets at their edges, found by a review of the audio side: odd
+names, cut-off files, an unwritable cache, a folder of nothing usable, damaged copies."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+
+pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+sf = pytest.importorskip("soundfile")
+
+from models.audio import AudioCache, analyse, analyse_many  # noqa: E402
+from models.errors import ConfigError  # noqa: E402
+from models.ingest import sha256_of  # noqa: E402
+from models.settings import data_home  # noqa: E402
+
+SR = 22050
+needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")
+
+
+def tone(path, seconds: float = 6.0):
+    t = np.arange(int(seconds * SR)) / SR
+    sf.write(str(path), 0.3 * np.sin(2 * np.pi * 440 * t), SR)
+    return path
+
+
+@needs_ffmpeg
+def test_names_with_a_colon_or_no_utf8_are_analysed(tmp_path, monkeypatch):
+    """ffmpeg took "Act 1:" for a protocol; libsndfile cannot open a name that is no
+    UTF-8 (an old Latin-1 "café")."""
+    wav = tone(tmp_path / "plain.wav")
+    m4a = tmp_path / "Act1:Overture.m4a"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-c:a", "aac",
+                    "file:" + str(m4a)], check=True)
+    latin = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.wav")
+    shutil.copy(wav, latin)
+    monkeypatch.chdir(tmp_path)  # a bare relative name, as `feelalike analyze .` gives
+    for name in ("Act1:Overture.m4a", latin):
+        assert analyse(name)["duration"] == pytest.approx(6.0, abs=0.1)
+
+
+def test_a_cut_off_file_is_analysed_from_what_it_holds(tmp_path):
+    whole = tone(tmp_path / "whole.flac", seconds=300)
+    cut = tmp_path / "cut.flac"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 4])
+    result = analyse(cut)  # its header still says 300 s: the centred window is past its end
+    assert result["tempo"] > 0 and np.isfinite(result["features"]["loudness"])
+
+
+def test_an_unreadable_file_or_cache_costs_that_file_only(tmp_path, monkeypatch):
+    folder = tmp_path / "music"
+    folder.mkdir()
+    tone(folder / "one.wav")
+    tone(folder / "two.wav", seconds=7)
+    def locked(path):  # root reads every file: stand in for a file it may not read
+        if path.name == "two.wav":
+            raise PermissionError(13, "Permission denied")
+        return sha256_of(path)
+
+    monkeypatch.setattr("models.audio.batch.sha256_of", locked)
+    cache_in_the_way = tmp_path / "cache"
+    cache_in_the_way.write_text("a file where the cache folder goes")
+    batch = analyse_many([folder], cache=AudioCache(cache_in_the_way), workers=1)
+    assert [t["path"].rsplit("/", 1)[1] for t in batch.tracks] == ["one.wav"]
+    assert batch.errors == [{"path": str(folder / "two.wav"),
+                             "error": "cannot read (Permission denied)"}]
+
+
+def test_a_folder_of_nothing_usable_says_why(runner, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "noise.mp3").write_bytes(np.random.default_rng(2).bytes(5000))
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 2 and "no audio file could be analysed" in err and "noise.mp3" in err
+
+
+def test_analyze_json_is_valid_utf8_whatever_the_names(runner, tmp_path):
+    latin = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.wav")
+    shutil.copy(tone(tmp_path / "plain.wav"), latin)
+    code, out, err = runner("analyze", latin, "--json", "--workers", "1")
+    assert code == 0, err
+    assert json.loads(out.encode("utf-8"))["tracks"][0]["path"].endswith("caf\ufffd.wav")
+
+
+def test_a_data_home_that_cannot_be_made_is_one_clear_error(tmp_path):
+    in_the_way = tmp_path / "home"
+    in_the_way.write_text("a file")
+    with pytest.raises(ConfigError, match="FEELALIKE_DATA_HOME: cannot use"):
+        data_home({"FEELALIKE_DATA_HOME": str(in_the_way)})
+
+
+def test_a_damaged_dataset_copy_is_listed_as_damaged(runner, env, tmp_path):
+    from data.registry import REGISTRY, local_path, state
+
+    dataset = next(iter(REGISTRY.values()))
+    copy = local_path(dataset)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text("not the dataset")
+    assert state(dataset.name) == "damaged"
+    code, out, _ = runner("datasets", "list")
+    assert code == 0 and f"{dataset.name}\tdamaged" in out
