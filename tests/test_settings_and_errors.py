@@ -93,7 +93,9 @@ def test_error_body_shape_is_pinned():
 def _all_error_classes() -> set[type[FeelalikeError]]:
     for package in (models, service, data):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-            if not info.name.endswith(("__main__", ".wsgi")):
+            # gunicorn's config sets PROMETHEUS_MULTIPROC_DIR when imported: every later
+            # test in this process would then read metrics from files
+            if not info.name.endswith(("__main__", ".wsgi", ".gunicorn_conf")):
                 importlib.import_module(info.name)
     found, todo = set(), [FeelalikeError]
     while todo:
