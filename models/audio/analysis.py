@@ -67,28 +67,36 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
     """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and full duration."""
     require()
     path = Path(path)
+    name = printable_path(path)
     if not path.is_file():
-        raise AudioError(f"{printable_path(path)}: no such file")
+        raise AudioError(f"{name}: no such file")
     if path.suffix.lower() not in SUFFIXES:
-        raise AudioError(f"{printable_path(path)}: unsupported format {path.suffix or '(none)'}")
+        raise AudioError(f"{name}: unsupported format {path.suffix or '(none)'}")
     if path.stat().st_size == 0:
-        raise AudioError(f"{printable_path(path)}: empty file")
-    # a name that is no UTF-8 cannot reach libsndfile: ffmpeg takes it as bytes
-    by_ffmpeg = path.suffix.lower() in FFMPEG_SUFFIXES or printable_path(path) != str(path)
-    read = decode_with_ffmpeg if by_ffmpeg else _decode_with_soundfile
+        raise AudioError(f"{name}: empty file")
+    # ffmpeg reads AAC and WMA, and a name that is no UTF-8 (it takes bytes; libsndfile
+    # does not)
+    ffmpeg = path.suffix.lower() in FFMPEG_SUFFIXES or name != str(path)
+    length, samples = (_ffmpeg_duration, _ffmpeg_samples) if ffmpeg else \
+        (_soundfile_duration, _soundfile_samples)
     with warnings.catch_warnings():  # decoders' notes are not the user's business
         warnings.simplefilter("ignore")
-        duration = read(path, 0.0, 0.0)[1]
-        offset = max(0.0, (duration - window) / 2)
-        y = read(path, offset, window)[0]
-        if len(y) < MIN_SECONDS * SAMPLE_RATE and offset > 0:  # cut short: what is there
-            y = read(path, 0.0, window)[0]
+        try:
+            duration = length(path)
+            offset = max(0.0, (duration - window) / 2)
+            y = samples(path, offset, window)
+            if len(y) < MIN_SECONDS * SAMPLE_RATE and offset > 0:  # cut off: what is there
+                y = samples(path, 0.0, window)
+        except AudioError:
+            raise
+        except Exception as exc:  # the decoders raise many types for a bad file
+            raise AudioError(f"{name}: cannot decode ({type(exc).__name__}: "
+                             f"{str(exc)[:80]})") from None
     if len(y) < MIN_SECONDS * SAMPLE_RATE:
-        heard = len(y) / SAMPLE_RATE
-        raise AudioError(f"{printable_path(path)}: too short ({heard:.1f}s of audio; at least "
-                         f"{MIN_SECONDS:g}s)")
+        raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
+                         f"least {MIN_SECONDS:g}s)")
     if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
-        raise AudioError(f"{printable_path(path)}: silent")
+        raise AudioError(f"{name}: silent")
     return y, duration
 
 
@@ -98,42 +106,33 @@ def printable_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _decode_with_soundfile(path: Path, offset: float, window: float,
-                           ) -> tuple[np.ndarray, float]:
-    """Samples from ``offset`` for ``window`` seconds (0: none, only the duration)."""
-    import librosa
+def _soundfile_duration(path: Path) -> float:
     import soundfile
 
-    try:
-        info = soundfile.info(str(path))
-        duration = float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
-        if not window:
-            return np.zeros(0, np.float32), duration
-        y, _ = librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
-                            duration=window)
-    except Exception as exc:  # soundfile/audioread raise many types for a bad file
-        raise AudioError(f"{printable_path(path)}: cannot decode ({type(exc).__name__}: "
-                         f"{str(exc)[:80]})") from None
-    return y, duration
+    info = soundfile.info(str(path))
+    return float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
 
 
-def decode_with_ffmpeg(path: Path, offset: float, window: float) -> tuple[np.ndarray, float]:
-    """Mono float32 samples at SAMPLE_RATE from ``offset`` for ``window`` seconds (0:
-    none, only the duration), decoded by the ``ffmpeg`` program (soundfile reads no
-    AAC), and the duration from the tags' stream information (mutagen)."""
+def _soundfile_samples(path: Path, offset: float, window: float) -> np.ndarray:
+    import librosa
+
+    return librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
+                        duration=window)[0]
+
+
+def _ffmpeg_duration(path: Path) -> float:
+    """From the tags' stream information (mutagen)."""
+    import mutagen
+
+    return float(mutagen.File(os.fsencode(path)).info.length)
+
+
+def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
+    """Mono float32 samples at SAMPLE_RATE decoded by the ``ffmpeg`` program."""
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
-        raise AudioError(f"{printable_path(path)}: decoding {path.suffix} needs the ffmpeg program "
-                         "(apt-get install ffmpeg)")
-    try:
-        import mutagen
-
-        duration = float(mutagen.File(os.fsencode(path)).info.length)
-    except Exception as exc:  # mutagen raises many types for a bad file
-        raise AudioError(f"{printable_path(path)}: cannot decode ({type(exc).__name__}: "
-                         f"{str(exc)[:80]})") from None
-    if not window:
-        return np.zeros(0, np.float32), duration
+        raise AudioError(f"{printable_path(path)}: decoding {path.suffix} needs the ffmpeg "
+                         "program (apt-get install ffmpeg)")
     # "file:" and an absolute path: a colon in the name is no protocol ("Act 1: x.m4a")
     source = b"file:" + os.fsencode(path.absolute())
     run = subprocess.run([ffmpeg, "-v", "error", "-nostdin", "-ss", f"{offset:.3f}", "-t",
@@ -143,7 +142,7 @@ def decode_with_ffmpeg(path: Path, offset: float, window: float) -> tuple[np.nda
     if run.returncode != 0:
         reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
         raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})")
-    return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32), duration
+    return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32)
 
 
 def tempo(y: np.ndarray) -> tuple[float, float]:
