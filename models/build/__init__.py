@@ -56,7 +56,8 @@ __all__ = [
     "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",
     "NeighbourModel", "ProgressFactory", "Sources", "analyse_moods", "audio_positions", "build",
     "build_from_sources", "default_model_path", "feel_columns", "feel_coordinates",
-    "feel_vectors", "fit_feel_model", "is_current", "is_score", "load_default_model", "load_sources", "mood_profiles",
-    "no_progress", "read_reviews", "reading_audit", "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes",
+    "feel_vectors", "fit_feel_model", "is_current", "is_score", "load_default_model",
+    "load_sources", "mood_profiles", "no_progress", "read_reviews", "reading_audit",
+    "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes",
     "train_default_model", "vector_blocks", "TreeEnsemble", "VaHead",
 ]

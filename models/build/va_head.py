@@ -69,7 +69,8 @@ class VaHead:
 
     @classmethod
     def from_arrays(cls, data: Mapping[str, np.ndarray], prefix: str) -> "VaHead":
-        coef, intercept = np.asarray(data[f"{prefix}_coef"]), np.asarray(data[f"{prefix}_intercept"])
+        coef = np.asarray(data[f"{prefix}_coef"])
+        intercept = np.asarray(data[f"{prefix}_intercept"])
         trees = TreeEnsemble.from_arrays(data, f"{prefix}_trees")
         if coef.ndim != 2 or intercept.shape != (len(coef),) or (
                 trees is not None and (len(trees.base) != len(coef)
