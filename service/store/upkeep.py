@@ -103,8 +103,7 @@ class Upkeep:
         """Delete the keys of unfinished versions whose deadline has passed, and give a
         time to live to keys of versions the store does not list (left by older builds
         that wrote before registering).  Returns the versions deleted."""
-        current = self.client.get(self.key_for("current"))
-        current = current.decode() if current else None
+        current = self._current()
         pending = self.key_for("pending")
         late = [v.decode() for v in self.client.zrangebyscore(pending, "-inf", self.clock())]
         pipe = self.client.pipeline(transaction=False)
