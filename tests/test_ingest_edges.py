@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from models.errors import CatalogError
-from models.ingest import MAX_PROBLEMS_KEPT, load_catalog, read_va_labels
+from models.ingest import MAX_PROBLEMS_KEPT, load_album_review, load_catalog, read_va_labels
 from models.language import load_lexicon
 
 from .fixtures import write, write_catalog
@@ -161,6 +161,25 @@ def test_a_spreadsheets_unicode_text_is_read(tmp_path):
     path.write_bytes("id\ttitle\tartist\r\na\tCafé Noir\tÉlan\r\n".encode("utf-16"))
     track = load_catalog([path]).tracks[0]
     assert (track.id, track.title, track.artist) == ("a", "Café Noir", "Élan")
+
+
+def test_windows_1252_catalogs_and_reviews_keep_their_accents_and_quotes(tmp_path):
+    """Excel's "CSV" and Notepad's "ANSI" are Windows-1252, not UTF-8."""
+    csv_path = tmp_path / "c.csv"
+    csv_path.write_bytes("id,title,artist\na,Déjà Vu,Beyoncé\n".encode("cp1252"))
+    jsonl_path = tmp_path / "c.jsonl"
+    jsonl_path.write_bytes('{"id": "b", "title": "Señorita"}\n'.encode("cp1252"))
+    tracks = load_catalog([csv_path, jsonl_path]).tracks
+    assert [(t.title, t.artist) for t in tracks] == [("Déjà Vu", "Beyoncé"), ("Señorita", "")]
+    review = tmp_path / "r.txt"
+    review.write_bytes("\u201cPhotograph\u201d is tender \u2013 and lonely.".encode("cp1252"))
+    assert load_album_review(review, "Her").text == "\u201cPhotograph\u201d is tender \u2013 and lonely."
+
+
+def test_utf8_text_is_never_read_as_windows_1252(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("id,title\na,Café \u201cNoir\u201d\n", encoding="utf-8")
+    assert load_catalog([path]).tracks[0].title == "Café \u201cNoir\u201d"
 
 
 def test_folders_and_non_model_files_are_named_for_what_they_are(runner, tmp_path):

@@ -16,6 +16,8 @@ import io
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from .text_files import read_text_file
+
 # (line, the row as column -> value or the reason it is unusable, the file's columns)
 Row = tuple[int, "dict[str, str] | str | None", list[str]]
 WRONG_FIELDS = "malformed row (wrong number of fields)"
@@ -66,11 +68,8 @@ def _quote_problem(first: int, last: int) -> str:
 
 
 def _read_lines(path: Path) -> list[str]:
-    """The file's lines: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with
-    UTF-16's mark, as spreadsheets save "Unicode text"."""
-    raw = path.read_bytes()
-    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    return io.StringIO(raw.decode(encoding, errors="replace"), newline="").readlines()
+    """The file's lines, decoded as ``text_files.decode_text`` does."""
+    return io.StringIO(read_text_file(path), newline="").readlines()
 
 
 def read_delimited(path: Path) -> Iterator[Row]:

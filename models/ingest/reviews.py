@@ -8,6 +8,7 @@ from ..errors import CatalogError
 from ..language import Review
 from .catalog import RowProblem
 from .row_readers import jsonl_rows
+from .text_files import read_text_file
 
 
 def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]:
@@ -35,7 +36,7 @@ def _opt(obj: dict, key: str) -> str | None:
 def load_album_review(path: str | Path, album: str) -> Review:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = read_text_file(path)
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read review ({exc.strerror})") from None
     if not text.strip():

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..errors import CatalogError
 from .delimited import read_delimited
+from .text_files import decode_text
 
 PARQUET_BATCH = 65_536  # rows turned into Python rows at a time
 
@@ -17,8 +18,9 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict | str | None, list[str]]]:
 
 
 def jsonl_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
-    with path.open(encoding="utf-8-sig", errors="replace") as handle:
-        for line_no, line in enumerate(handle, start=1):
+    with path.open("rb") as handle:
+        for line_no, raw in enumerate(handle, start=1):
+            line = decode_text(raw)
             if not line.strip():
                 continue
             try:
