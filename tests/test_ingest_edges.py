@@ -176,6 +176,12 @@ def test_windows_1252_catalogs_and_reviews_keep_their_accents_and_quotes(tmp_pat
     assert load_album_review(review, "Her").text == "\u201cPhotograph\u201d is tender \u2013 and lonely."
 
 
+def test_one_catalog_path_may_be_given_without_a_list(tmp_path):
+    path = write(tmp_path, "c.csv", "id,title\na,Alone\n")
+    assert [t.title for t in load_catalog(str(path)).tracks] == ["Alone"]
+    assert [t.title for t in load_catalog(path).tracks] == ["Alone"]
+
+
 def test_utf8_text_is_never_read_as_windows_1252(tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("id,title\na,Café \u201cNoir\u201d\n", encoding="utf-8")

@@ -222,9 +222,12 @@ def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
     return list(merged.values())
 
 
-def load_catalog(paths: Sequence[str | Path],
+def load_catalog(paths: Sequence[str | Path] | str | Path,
                  mapping: Mapping[str, str] | None = None) -> Catalog:
-    """Load and merge catalog files; fail only when no usable track is left."""
+    """Load and merge catalog files (one path or several); fail only when no usable
+    track is left."""
+    if isinstance(paths, (str, Path)):  # a string is a sequence of one-letter "paths"
+        paths = [paths]
     if not paths:
         raise CatalogError("no catalog given")
     tracks: list[Track] = []
