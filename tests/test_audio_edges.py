@@ -78,6 +78,12 @@ def test_a_folder_of_nothing_usable_says_why(runner, tmp_path):
     assert code == 2 and "no audio file could be analysed" in err and "noise.mp3" in err
 
 
+def test_a_missing_audio_folder_is_refused_before_any_model_is_trained(runner, tmp_path):
+    code, _, err = runner("build", "--audio-dir", str(tmp_path / "no-such-music"))
+    assert code == 2
+    assert err.strip().splitlines() == [f"error: {tmp_path / 'no-such-music'}: no such folder"]
+
+
 def test_analyze_json_is_valid_utf8_whatever_the_names(runner, tmp_path):
     latin = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.wav")
     shutil.copy(tone(tmp_path / "plain.wav"), latin)

@@ -1,12 +1,13 @@
 """Options that name build sources, shared by ``build`` and ``moods``."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Sequence
 
 import click
 
 from models.build import Sources
-from models.errors import BadRequest
+from models.errors import AudioError, BadRequest
 
 
 def review_options(command: Callable) -> Callable:
@@ -34,6 +35,10 @@ def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
 def sources(catalogs: Sequence[str], mapping: Sequence[str], jsonl: Sequence[str],
             texts: Sequence[str], albums: Sequence[str],
             audio_dirs: Sequence[str] = ()) -> Sources:
-    """The :class:`Sources` the command line names."""
+    """The :class:`Sources` the command line names. A missing audio folder is refused
+    here, before any model is trained for the build."""
+    for folder in audio_dirs:
+        if not Path(folder).exists():
+            raise AudioError(f"{folder}: no such folder")
     return Sources(catalogs=catalogs, mapping=parse_mapping(mapping), review_files=jsonl,
                    album_reviews=texts, albums=albums, audio_dirs=audio_dirs)
