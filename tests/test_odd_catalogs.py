@@ -64,6 +64,19 @@ def test_a_catalog_without_artists_is_not_one_artist():
     assert len(capped.rows) == 10
 
 
+def test_without_artists_same_titles_are_one_song_only_on_one_album():
+    """Two artist-less "Intro"s of different records are different songs; the same
+    title twice on one record is one song listed twice."""
+    def track(i: int, title: str, album: str) -> Track:
+        return Track(id=f"t{i}", title=title, album=album,
+                     features={"energy": 0.5 + i / 100, "valence": 0.5, "tempo": 100.0 + i})
+    tracks = [track(0, "Seed", ""), track(1, "Intro", "Red"), track(2, "Intro", "Blue"),
+              track(3, "Intro", ""), track(4, "Intro", ""), track(5, "Intro (Live)", "Red")]
+    table = build(Catalog(tracks), k=5).table()
+    results = RankingEngine(table).rank(Query(seeds=[(0, 1.0)], limit=10)).rows
+    assert sorted(results) == [1, 2, 3, 4] or sorted(results) == [2, 3, 4, 5]
+
+
 def test_the_neighbour_lists_do_not_cut_a_list_short():
     """The seed's other versions fill places of its precomputed list: the ranking must
     still reach the limit when the catalog has enough tracks."""

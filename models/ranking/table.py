@@ -26,11 +26,18 @@ _VERSION_WORDS = re.compile(
     r"vip|flip|dub|sped up|slowed|reprise)\b.*$", re.IGNORECASE)
 
 
-def song_key(title: str, artist: str) -> str:
-    """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster"."""
+def song_key(title: str, artist: str, album: str = "", track_id: str = "") -> str:
+    """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster".
+
+    Without an artist, two "Intro"s are one song only on the same album; without an
+    album either, every track is its own song (an untagged file, a titles-only list)."""
     base = _VERSION_WORDS.sub("", title) or title
     # a title of symbols only ("?", an emoji) has no words: it is its own song
-    return f"{normalise(artist)}\x00{normalise(base) or chr(1) + title.strip()}"
+    name = normalise(base) or chr(1) + title.strip()
+    who = normalise(artist)
+    if not who:
+        who = chr(2) + normalise(album) if normalise(album) else chr(3) + track_id
+    return f"{who}\x00{name}"
 
 
 def release_year(date: str) -> float:
@@ -167,7 +174,7 @@ class TrackTable:
         return cls(ids=[t.id for t in tracks], titles=[t.title for t in tracks],
                    artists=[t.artist for t in tracks], albums=[t.album for t in tracks],
                    artist_keys=[normalise(t.artist) for t in tracks],
-                   song_keys=[song_key(t.title, t.artist) for t in tracks],
+                   song_keys=[song_key(t.title, t.artist, t.album, t.id) for t in tracks],
                    tags=_tag_sets(t.tags for t in tracks),
                    numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32),
                    mood_columns=mood_columns)
