@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -109,3 +110,40 @@ def test_a_damaged_dataset_copy_is_listed_as_damaged(runner, env, tmp_path):
     assert state(dataset.name) == "damaged"
     code, out, _ = runner("datasets", "list")
     assert code == 0 and f"{dataset.name}\tdamaged" in out
+
+
+def _dies_on_crash_wav(job):
+    """A worker's job that ends its process, as a native decoder crash would."""
+    if job[0].endswith("crash.wav"):
+        os.kill(os.getpid(), 9)
+    return job[0], {"ok": True}, None
+
+
+def test_a_worker_that_dies_costs_only_its_own_file():
+    from models.audio.workers import run_jobs
+
+    jobs = [(f"/music/{name}.wav",) for name in ("a", "b", "crash", "c", "d")]
+    results = list(run_jobs(_dies_on_crash_wav, jobs, workers=2, warm=lambda: None))
+    assert [r[0] for r in results] == [j[0] for j in jobs]
+    assert [r[1] is not None for r in results] == [True, True, False, True, True]
+    assert "ended its process" in results[2][2]
+
+
+@pytest.mark.slow
+def test_parallel_analysis_on_a_fresh_install_leaves_a_working_cache(tmp_path):
+    """Workers compiling librosa's numba functions at the same time corrupted numba's
+    cache (numba 0.68): the batch, and every later analysis, died of a segmentation
+    fault. Each run starts from an empty numba cache, as a fresh install does."""
+    music = tmp_path / "music"
+    music.mkdir()
+    for i in range(4):
+        tone(music / f"t{i}.wav", seconds=8.0 + i)
+    for attempt in range(2):
+        env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path / f"numba{attempt}"),
+               "FEELALIKE_DATA_HOME": str(tmp_path / f"home{attempt}")}
+        for run in ("compiles", "reads the cache"):
+            done = subprocess.run([sys.executable, "-m", "service.cli", "analyze", str(music),
+                                   "--workers", "2", "--json"], env=env, capture_output=True, timeout=600)
+            assert done.returncode == 0, (run, done.stderr[-500:])
+            assert len(json.loads(done.stdout)["tracks"]) == 4
+            shutil.rmtree(tmp_path / f"home{attempt}")  # the next run analyses again

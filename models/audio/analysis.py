@@ -221,6 +221,16 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
     ``embedding`` (``MTT_musicnn``...) adds that pretrained embedding of the same
     samples as the feature ``embedding`` (a list)."""
     y, duration = decode(path, window)
+    described = describe(y, duration)
+    if embedding:
+        from .embedding import embed_samples
+
+        described["features"]["embedding"] = embed_samples(y, SAMPLE_RATE, embedding)
+    return {"path": str(path), **described}
+
+
+def describe(y: np.ndarray, duration: float) -> dict[str, Any]:
+    """Tempo, key and features of decoded mono samples at ``SAMPLE_RATE``."""
     s = Spectrum.of(y, SAMPLE_RATE)
     bpm, confidence = tempo_of(s.onset_envelope)
     pc, mode, key_r, mode_strength = key_of(s.chroma)
@@ -230,10 +240,23 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
                      "mode": float(mode), "key_confidence": key_r,
                      "mode_strength": mode_strength, "duration_ms": duration * 1000.0,
                      **timbre_and_harmony(s)})
-    if embedding:
-        from .embedding import embed_samples
-
-        features["embedding"] = embed_samples(y, SAMPLE_RATE, embedding)
-    return {"path": str(path), "duration": round(duration, 3), "tempo": round(bpm, 2),
+    return {"duration": round(duration, 3), "tempo": round(bpm, 2),
             "tempo_confidence": round(confidence, 3), "key": PITCH_CLASSES[pc],
             "mode": "major" if mode == 1 else "minor", "features": features}
+
+
+def warm_up() -> None:
+    """Run the analysis once on a few seconds of synthetic sound.
+
+    librosa compiles its numba functions on first use and caches the machine code
+    beside its own sources.  Worker processes that compile them at the same time can
+    leave a cache that crashes every later analysis (seen with numba 0.68: a
+    segmentation fault in ``piptrack``); compiled here first, the cache is written
+    once and the workers, forked after, start with the functions compiled.
+    """
+    seconds = 4.0
+    t = np.arange(int(SAMPLE_RATE * seconds)) / SAMPLE_RATE
+    pulse = (np.sin(2 * np.pi * 2.0 * t) > 0.9).astype(np.float64)
+    noise = np.random.default_rng(0).standard_normal(t.size)
+    y = 0.3 * np.sin(2 * np.pi * 220.0 * t) + 0.05 * noise + 0.2 * pulse
+    describe(y.astype(np.float32), seconds)

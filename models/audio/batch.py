@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -26,6 +25,7 @@ from .analysis import (
 )
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
+from .workers import run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +124,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
 
         network(embedding)  # missing weights fail here once, not once per file
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
-    if workers == 1:
-        _collect(batch, map(_work, jobs), digests, (window, embedding), cache, progress)
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            _collect(batch, pool.map(_work, jobs), digests, (window, embedding), cache,
-                     progress)
+    _collect(batch, run_jobs(_work, jobs, workers), digests, (window, embedding), cache,
+             progress)
     batch.tracks.sort(key=lambda t: t["path"])
     return batch
 
