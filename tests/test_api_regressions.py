@@ -118,3 +118,21 @@ def test_a_tiny_mood_weight_still_ranks_by_that_mood(client, published):
     plain = client.post("/v1/recommendations", json={"moods": {"sad": 1}, "limit": 5})
     assert tiny.get_json()["results"] == plain.get_json()["results"]
     assert all(r["score"] > 0 for r in tiny.get_json()["results"])
+
+
+@pytest.mark.parametrize("target", [{"target_arousal": 0.5}, {"target_valence": 0.5},
+                                    {"target_energy": 0.5}])
+def test_playlists_take_every_target_recommendations_take(client, published, target):
+    for path, size in (("/v1/playlists", "length"), ("/v1/recommendations", "limit")):
+        answer = client.post(path, json={**target, size: 3})
+        assert answer.status_code == 200, answer.get_json()
+
+
+@pytest.mark.parametrize("path", ["/v1/recommendations", "/v1/playlists"])
+def test_text_that_names_no_mood_is_named_as_the_problem(client, published, path):
+    error = error_of(client.post(path, json={"text": "the table and the chair"}), 400,
+                     "bad_request")
+    assert error["field"] == "text" and "no mood words" in error["message"]
+    nothing = error_of(client.post(path, json={"limit" if "rec" in path else "length": 3}),
+                       400, "bad_request")
+    assert nothing["field"] == "seeds" and "target_arousal" in nothing["message"]

@@ -163,6 +163,10 @@ class RecommendBody(QueryFields):
                        "target_arousal or a target_ attribute", at="seeds")
 
 
+PLAYLIST_WANTS = ("give a seed, seeds, moods, text, an arc, target_valence, target_arousal "
+                  "or a target_ attribute")
+
+
 class PlaylistBody(QueryFields):
     """Body of ``POST /v1/playlists``; ``seed`` comes first among the seeds."""
 
@@ -202,7 +206,5 @@ class PlaylistBody(QueryFields):
     def _check_wants(self) -> None:
         if self.seed is not None and len(self.seeds) >= MAX_SEEDS:
             raise fail(f"at most {MAX_SEEDS} seeds, counting 'seed'", at="seeds")
-        if not (self.seed is not None or self.seeds or self.mood_weights() or self.text
-                or self.arc is not None or self.ranges()[2]
-                or self.target_valence is not None):
-            raise fail("give a seed, seeds, moods, text or an arc", at="seeds")
+        if not (self.seed is not None or self.arc is not None or self.asks_for_something()):
+            raise fail(PLAYLIST_WANTS, at="seeds")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .types import Query, QueryText, query_int
+from .types import MAX_SEED_CHARS, Query, QueryText, query_int
 
 #: export formats of ``POST /v1/playlists`` (``service.exports.FORMATS`` plus json).
 EXPORT_FORMATS = ("json", "m3u8", "xspf", "jspf")
@@ -21,7 +21,8 @@ Steps = query_int(1, 50)
 
 _SEED = ("A track id, an external id (spotify:track:ID or an open.spotify.com link, "
          "isrc:ISRC, mbid:UUID, deezer:DIGITS, path:FILE, ext:NAME:VALUE) or a title "
-         "('Title - Artist' or 'Title by Artist' narrows); at most 300 characters.")
+         "('Title - Artist' or 'Title by Artist' narrows); at most "
+         f"{MAX_SEED_CHARS} characters.")
 
 
 class SimilarQuery(Query):
@@ -41,7 +42,7 @@ class SearchQuery(Query):
     """``GET /v1/tracks?q=&limit=``."""
 
     q: QueryText = Field(description="Words of a title and/or artist to search for (at "
-                                     "most 300 characters).", examples=["someone you loved"])
+                                     f"most {MAX_SEED_CHARS} characters).", examples=["someone you loved"])
     limit: SearchLimit = Field(10, description="How many results (1-50).", examples=[10])
 
 
@@ -60,7 +61,8 @@ class TrackPath(Query):
     """``GET /v1/tracks/<id>``."""
 
     id: QueryText = Field(description="A track id or an external id (isrc:ISRC, "
-                                      "spotify:track:ID, ...; at most 300 characters).",
+                                      "spotify:track:ID, ...; at most "
+                                      f"{MAX_SEED_CHARS} characters).",
                           examples=["4uLU6hMCjMI75M1A2tKUQC"])
 
 

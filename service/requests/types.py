@@ -29,10 +29,11 @@ MAX_SEEDS = 5
 MAX_LIST = 500
 MAX_TEXT = 500
 MAX_TITLE = 200
-MAX_SEED_CHARS = 300
 #: ``include_ids``: a library's worth of ids, each at most MAX_ID_CHARS (file paths)
 MAX_INCLUDE_IDS = 10_000
 MAX_ID_CHARS = 1000
+#: a seed, title or id: as long as an id, since a seed may be a ``path:`` id
+MAX_SEED_CHARS = MAX_ID_CHARS
 #: at most this many characters of a sent value (or key) appear in a message.
 QUOTE_CHARS = 40
 #: a value must contain something besides white space (checked before stripping).
@@ -163,5 +164,5 @@ def query_int(low: int, high: int) -> Any:
     return Annotated[int, Field(ge=low, le=high), BeforeValidator(convert)]
 
 
-#: a required query value (seed, title, id): non-blank, at most 300 characters; stripped.
+#: a required query value (seed, title, id): non-blank, at most MAX_SEED_CHARS; stripped.
 QueryText = text(MAX_SEED_CHARS)

@@ -22,9 +22,10 @@ from models.ranking import (
 from ..exports import FORMATS, export
 from ..locations import Places
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
+from ..requests.bodies import PLAYLIST_WANTS
 from ..resources import VersionResources, get_resources, public
 from .base import entry, json_request, query_args
-from .queries import build_query
+from .queries import build_query, require_something
 
 bp = Blueprint("playlists", __name__, url_prefix="/v1")
 ARC_IGNORES = ("diversity and temperature were ignored: along an arc every track that "
@@ -40,8 +41,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     q = asked
     if arc and not q.moods:  # scores every row, and is the relevance of a bare arc
         q = replace(asked, moods={arc[0]: 1.0, arc[1]: 1.0})
-    if not (q.seeds or q.moods or q.targets or q.target_valence is not None):
-        raise BadRequest("give a seed, seeds, moods, text or an arc", field="seeds")
+    require_something(q, PLAYLIST_WANTS, body.text)
     if arc and (q.diversity > 0 or q.temperature > 0):
         warnings.append(ARC_IGNORES)
     table = res.table

@@ -50,10 +50,16 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
     return q
 
 
-def require_something(q: Query, message: str) -> None:
-    """After the text is read: a request must still ask for something to rank by."""
-    if not q.asks_for_something():
-        raise BadRequest(message, field="seeds")
+def require_something(q: Query, message: str, text: str | None = None) -> None:
+    """After the text is read: a request must still ask for something to rank by
+    (``text``: the request's text, which may have named no mood)."""
+    if q.asks_for_something():
+        return
+    if text:
+        raise BadRequest("text: no mood words recognised in it, and nothing else to rank "
+                         "by (give moods, seeds or a target as well, or words such as "
+                         "'lonely', 'hopeful', 'tense')", field="text")
+    raise BadRequest(message, field="seeds")
 
 
 def _rows(res: VersionResources, seeds: list[tuple[str, float]],

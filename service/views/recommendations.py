@@ -40,7 +40,7 @@ def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
     notes: dict[str, Any] = {}
     q = build_query(res, body, body.limit, warnings, notes)
     require_something(q, "give at least one of seeds, moods, text, target_valence, "
-                         "target_arousal or a target_ attribute")
+                         "target_arousal or a target_ attribute", body.text)
     ranking = res.engine.rank(q)
     if not ranking.rows:
         warnings.append("no track passes the filters; loosen them to get results")
