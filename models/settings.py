@@ -124,11 +124,12 @@ SETTINGS: tuple[Setting, ...] = (
             "every approximate build reports its recall@10 against exact on a sample. "
             "Above it the API's vector index searches k-means cells too (docs/scaling.md).",
             count),
-    Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in track "
-            "vectors.", amount),
-    Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in track vectors.",
-            amount),
-    Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in track vectors.", amount),
+    Setting("AUDIO_WEIGHT", 0.5, "Weight of the standardised audio-feature block in the "
+            "plain model's track vectors (unused with the trained feel model).", amount),
+    Setting("MOOD_WEIGHT", 1.5, "Weight of the block of 16 mood scores in the plain model's "
+            "track vectors (unused with the trained feel model).", amount),
+    Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in the plain model's "
+            "track vectors (unused with the trained feel model).", amount),
 )
 
 

@@ -147,3 +147,42 @@ def test_parallel_analysis_on_a_fresh_install_leaves_a_working_cache(tmp_path):
             assert done.returncode == 0, (run, done.stderr[-500:])
             assert len(json.loads(done.stdout)["tracks"]) == 4
             shutil.rmtree(tmp_path / f"home{attempt}")  # the next run analyses again
+
+
+def test_linked_folders_are_followed_and_a_broken_link_is_reported(tmp_path):
+    outside = tmp_path / "elsewhere" / "Album"
+    outside.mkdir(parents=True)
+    tone(outside / "linked.wav")
+    library = tmp_path / "library"
+    (library / "Misc").mkdir(parents=True)
+    tone(library / "Misc" / "own.wav")
+    (library / "LinkedAlbum").symlink_to(outside)
+    (library / "Misc" / "loop").symlink_to(library)  # a loop must end
+    (library / "Misc" / "gone.wav").symlink_to(tmp_path / "nowhere.wav")
+    batch = analyse_many([library], workers=1)
+    found = sorted(os.path.relpath(t["path"], library) for t in batch.tracks)
+    assert found == ["LinkedAlbum/linked.wav", "Misc/own.wav"]
+    assert [e["path"] for e in batch.errors] == [str(library / "Misc" / "gone.wav")]
+    assert "a link to a file that is gone" in batch.errors[0]["error"]
+
+
+def test_identical_copies_are_analysed_once_and_both_listed(tmp_path, monkeypatch):
+    import models.audio.batch as batch_module
+
+    calls = []
+    real = batch_module._work
+    monkeypatch.setattr(batch_module, "_work", lambda job: calls.append(job[0]) or real(job))
+    (tmp_path / "A").mkdir()
+    (tmp_path / "B").mkdir()
+    tone(tmp_path / "A" / "x.wav")
+    shutil.copy(tmp_path / "A" / "x.wav", tmp_path / "B" / "x.wav")
+    (tmp_path / "B" / "broken.wav").write_bytes(b"RIFF0000WAVEjunk")
+    shutil.copy(tmp_path / "B" / "broken.wav", tmp_path / "B" / "broken2.wav")
+    batch = analyse_many([tmp_path], workers=1)
+    assert len(calls) == 2  # one x.wav, one broken.wav
+    assert sorted(os.path.relpath(t["path"], tmp_path) for t in batch.tracks) == \
+        ["A/x.wav", "B/x.wav"]
+    assert batch.tracks[0]["features"] == batch.tracks[1]["features"]
+    errors = sorted(batch.errors, key=lambda e: e["path"])
+    assert [os.path.basename(e["path"]) for e in errors] == ["broken.wav", "broken2.wav"]
+    assert "broken2.wav" in errors[1]["error"] and "broken.wav:" not in errors[1]["error"]

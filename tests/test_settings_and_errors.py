@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import os
 import re
 
 import pytest
@@ -177,3 +178,11 @@ def test_redis_going_away_mid_request_is_503_json(tmp_path):
     assert response.get_json()["error"]["code"] == "store_unavailable"
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 503
+
+
+def test_the_music_root_may_start_at_the_home_folder():
+    """An env file or a systemd unit passes "~" literally, as the README writes it."""
+    root = serving.snapshot({"FEELALIKE_MUSIC_ROOT": "~/Music"})
+    assert root["MUSIC_ROOT"] == os.path.expanduser("~/Music")
+    assert not root["MUSIC_ROOT"].startswith("~")
+    assert serving.snapshot({})["MUSIC_ROOT"] == ""

@@ -40,15 +40,29 @@ class Batch:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus audio files found (recursively) in named folders."""
+    """Files named directly, plus audio files found (recursively) in named folders.
+
+    Linked folders are followed (each real folder once, so a link loop ends), and a
+    link to a file that is gone is kept, to be reported as missing, not skipped."""
     out: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file()
-                          and p.suffix.lower() in SUFFIXES)
-        else:
-            out.append(path)
+        out += _audio_files(path) if path.is_dir() else [path]
     return list(dict.fromkeys(out))
+
+
+def _audio_files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        found += [Path(root, name) for name in files
+                  if Path(name).suffix.lower() in SUFFIXES]
+    return sorted(found)
 
 
 class AudioCache:
@@ -101,7 +115,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
     todo: list[tuple[str, str]] = []  # (path, digest)
     for path in expand(paths):
         if not path.is_file():
-            batch.errors.append({"path": str(path), "error": f"{path}: no such file"})
+            gone = " (a link to a file that is gone)" if path.is_symlink() else ""
+            batch.errors.append({"path": str(path), "error": f"{path}: no such file{gone}"})
             continue
         try:
             digest = sha256_of(path)
@@ -118,7 +133,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
         else:
             todo.append((str(path), digest))
     digests = dict(todo)
-    jobs = [(p, window, embedding) for p, _ in todo]
+    originals, copies = _split_copies(todo)
+    jobs = [(p, window, embedding) for p in originals]
     if embedding and jobs:
         from .embedding import network
 
@@ -126,6 +142,7 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     _collect(batch, run_jobs(_work, jobs, workers), digests, (window, embedding), cache,
              progress)
+    _add_copies(batch, copies, progress)
     batch.tracks.sort(key=lambda t: t["path"])
     return batch
 
@@ -145,6 +162,35 @@ def analyse_paths(paths: Iterable[str | Path], *, window: float = DEFAULT_WINDOW
     finally:
         if bar:
             bar.close()
+
+
+def _split_copies(todo: Sequence[tuple[str, str]]
+                  ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Paths to analyse (one per content hash), and (copy, original) pairs."""
+    first: dict[str, str] = {}
+    originals, copies = [], []
+    for path, digest in todo:
+        original = first.setdefault(digest, path)
+        if original == path:
+            originals.append(path)
+        else:
+            copies.append((path, original))
+    return originals, copies
+
+
+def _add_copies(batch: Batch, copies: Sequence[tuple[str, str]],
+                progress: Callable[[int], None] | None) -> None:
+    """Files whose bytes another file of the batch has take that file's result."""
+    results = {t["path"]: t for t in batch.tracks}
+    errors = {e["path"]: e for e in batch.errors}
+    for path, original in copies:
+        if original in results:
+            batch.tracks.append({**results[original], "path": path})
+        else:
+            error = errors.get(original, {}).get("error", "failed")
+            batch.errors.append({"path": path, "error": error.replace(original, path)})
+        if progress:
+            progress(1)
 
 
 def _collect(batch: Batch, results: Iterable, digests: dict[str, str],
