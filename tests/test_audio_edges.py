@@ -186,3 +186,44 @@ def test_identical_copies_are_analysed_once_and_both_listed(tmp_path, monkeypatc
     errors = sorted(batch.errors, key=lambda e: e["path"])
     assert [os.path.basename(e["path"]) for e in errors] == ["broken.wav", "broken2.wav"]
     assert "broken2.wav" in errors[1]["error"] and "broken.wav:" not in errors[1]["error"]
+
+
+def _tones(folder, *names, pitch: float = 220.0):
+    """Files of different sound (files of the same bytes are one track)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, name in enumerate(names):
+        t = np.arange(int((6.0 + k) * SR)) / SR
+        sf.write(str(folder / name), 0.3 * np.sin(2 * np.pi * (pitch + 110 * k) * t), SR)
+
+
+def _paths(catalog) -> list[str]:
+    return sorted(t.external_ids["path"] for t in catalog.tracks)
+
+
+def test_several_audio_folders_keep_their_files_apart(tmp_path):
+    """Two folders' "Album/01.wav" were one path: playlists played the wrong file."""
+    from models.build import Sources, load_sources
+
+    _tones(tmp_path / "m1" / "Album", "01.wav")
+    _tones(tmp_path / "m2" / "Album", "01.wav", "02.wav", pitch=500.0)
+    both = load_sources(Sources(audio_dirs=[str(tmp_path / "m1"), str(tmp_path / "m2")]))
+    assert _paths(both.catalog) == ["m1/Album/01.wav", "m2/Album/01.wav", "m2/Album/02.wav"]
+    one = load_sources(Sources(audio_dirs=[str(tmp_path / "m2")]))
+    assert _paths(one.catalog) == ["Album/01.wav", "Album/02.wav"]
+
+
+def test_files_added_later_are_placed_in_the_built_library(runner, store, tmp_path):
+    from models.build import Sources, build_from_sources
+
+    library = tmp_path / "Music"
+    _tones(library / "Old", "a.wav", "b.wav", "c.wav")
+    built = build_from_sources(Sources(audio_dirs=[str(library)]))
+    assert built.meta["audio_root"] == str(library)
+    store.publish(built)
+    _tones(library / "New", "d.wav", pitch=700.0)
+    code, out, err = runner("add", "--audio-dir", str(library / "New"))
+    assert code == 0, err
+    code, out, err = runner("recommend", "path:New/d.wav", "--json")
+    assert code == 0, err
+    assert json.loads(out)["seed"]["title"] == "d"
+    assert runner("recommend", "path:d.wav", "--json")[0] != 0

@@ -265,12 +265,14 @@ def test_a_build_names_tracks_from_their_tags_and_keeps_ids_across_moves(tmp_pat
     assert again["elsewhere/take five.ogg"].title == "Take Five"
 
 
-def test_two_audio_folders_give_paths_relative_to_their_own_folder(tmp_path):
+def test_two_audio_folders_give_paths_relative_to_the_folder_holding_both(tmp_path):
+    """One music root (FEELALIKE_MUSIC_ROOT) must place every file; relative to its own
+    folder, two folders' files could share a path."""
     one = tag(sound(tmp_path / "a" / "x" / "one.flac", 220.0), title="One")
     two = sound(tmp_path / "b" / "two.wav", 330.0)
     loaded = load_sources(Sources(audio_dirs=[tmp_path / "a", tmp_path / "b"]))
     assert sorted(t.external_ids["path"] for t in loaded.catalog.tracks) == \
-        ["two.wav", "x/one.flac"]
+        ["a/x/one.flac", "b/two.wav"]
     assert {t.title for t in loaded.catalog.tracks} == {"One", "two"}
     assert one.exists() and two.exists()
 

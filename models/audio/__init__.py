@@ -19,6 +19,7 @@ from .batch import (
     analyse_paths,
     as_track,
     audio_tracks,
+    library_root,
     expand,
 )
 from .checkpoint import read_checkpoint
@@ -66,6 +67,7 @@ __all__ = [
     "as_track",
     "audio_feel_path",
     "audio_tracks",
+    "library_root",
     "column_stats",
     "decode",
     "embedding_network",

@@ -211,17 +211,24 @@ TRACK_FEATURES = ("energy", "danceability", "acousticness", "tempo", "key", "mod
                   "duration_ms")
 
 
+def library_root(roots: Sequence[str | Path]) -> Path | None:
+    """The folder a build's file paths are relative to: its one audio folder, or the
+    folder holding all of several (two folders' "Album/01.ogg" must not be one path)."""
+    folders = [os.path.abspath(r if Path(r).is_dir() else Path(r).parent) for r in roots]
+    if not folders:
+        return None
+    return Path(folders[0] if len(folders) == 1 else os.path.commonpath(folders))
+
+
 def relative_path(path: str | Path, roots: Sequence[str | Path] = ()) -> str:
-    """``path`` relative to the first of ``roots`` (audio folders) holding it, with ``/``
-    separators; a file named directly, or outside every root, is its file name."""
-    path = Path(path)
-    for root in map(Path, roots):
-        try:
-            relative = path.relative_to(root)
-        except ValueError:
-            continue
-        return relative.as_posix() if relative.parts else path.name
-    return path.name
+    """``path`` relative to the :func:`library_root` of ``roots``, with ``/``
+    separators; a file named directly, or outside the root, is its file name."""
+    path, root = Path(path), library_root(roots)
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(root) if root else None
+    except ValueError:
+        relative = None
+    return relative.as_posix() if relative and relative.parts else path.name
 
 
 def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),

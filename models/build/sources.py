@@ -7,11 +7,20 @@ here reads settings or prints: values come in as arguments, problems go back out
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from ..audio import DEFAULT_WINDOW, AudioCache, AudioFeel, VaModel, analyse_paths, audio_tracks
+from ..audio import (
+    DEFAULT_WINDOW,
+    AudioCache,
+    AudioFeel,
+    VaModel,
+    analyse_paths,
+    audio_tracks,
+    library_root,
+)
 from ..errors import BadRequest
 from ..ingest import (
     Catalog,
@@ -42,6 +51,15 @@ class Sources:
     album_reviews: Sequence[str | Path] = ()
     albums: Sequence[str] = ()
     audio_dirs: Sequence[str | Path] = ()
+    #: the folder file paths are relative to (None: the audio folder, or the folder
+    #: holding all of them); ``add`` passes the live model's, so new files fit in
+    music_root: str | Path | None = None
+
+    def audio_root(self) -> Path | None:
+        """The folder this build's file paths are relative to (None: no audio)."""
+        if self.music_root is not None:
+            return Path(os.path.abspath(self.music_root))
+        return library_root(self.audio_dirs)
 
 
 @dataclass
@@ -100,7 +118,7 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
 
 
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
-                         progress: ProgressFactory = no_progress,
+                         progress: ProgressFactory = no_progress, root: Path | None = None,
                          ) -> tuple[list[Track], list[str], list[str]]:
     """Tracks for the audio files in ``folders``, one line per file that failed and
     one per tag that could not be used (its file kept)."""
@@ -108,7 +126,7 @@ def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path |
         return [], [], []
     batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
                           cache=AudioCache(cache_dir) if cache_dir else None)
-    tracks, tag_problems = audio_tracks(batch, folders)
+    tracks, tag_problems = audio_tracks(batch, [root] if root else folders)
     return tracks, [e["error"] for e in batch.errors], tag_problems
 
 
@@ -116,8 +134,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
                  progress: ProgressFactory = no_progress) -> LoadedSources:
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
-    audio, audio_errors, tag_problems = _analyse_audio_tracks(sources.audio_dirs, audio_cache,
-                                                              progress)
+    audio, audio_errors, tag_problems = _analyse_audio_tracks(
+        sources.audio_dirs, audio_cache, progress, sources.audio_root())
     if sources.catalogs:
         catalog = load_catalog(sources.catalogs, sources.mapping)
         catalog.tracks = merge_tracks([*catalog.tracks, *audio])
@@ -146,16 +164,25 @@ def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(),
             loaded = load_sources(sources, audio_cache=options.audio_cache, progress=progress)
             if on_loaded:
                 on_loaded(loaded)
-            return spark_build(loaded.catalog, loaded.reviews, session=session, k=options.k,
-                               weights=options.weights, progress=progress,
-                               va_model=va_model, feel_model=options.feel_model,
-                               audio_feel=options.audio_feel,
-                               ann_threshold=options.ann_threshold)
+            return _with_root(sources, spark_build(
+                loaded.catalog, loaded.reviews, session=session, k=options.k,
+                weights=options.weights, progress=progress, va_model=va_model,
+                feel_model=options.feel_model, audio_feel=options.audio_feel,
+                ann_threshold=options.ann_threshold))
     if options.engine != "local":
         raise BadRequest(f"unknown build engine {options.engine!r}; use local or spark")
     loaded = load_sources(sources, audio_cache=options.audio_cache, progress=progress)
     if on_loaded:
         on_loaded(loaded)
-    return build(loaded.catalog, loaded.reviews, k=options.k, weights=options.weights,
-                 progress=progress, va_model=va_model, feel_model=options.feel_model,
-                 audio_feel=options.audio_feel, ann_threshold=options.ann_threshold)
+    return _with_root(sources, build(
+        loaded.catalog, loaded.reviews, k=options.k, weights=options.weights,
+        progress=progress, va_model=va_model, feel_model=options.feel_model,
+        audio_feel=options.audio_feel, ann_threshold=options.ann_threshold))
+
+
+def _with_root(sources: Sources, built: BuiltModel) -> BuiltModel:
+    """Record the folder the files' paths are relative to (``add`` reuses it)."""
+    root = sources.audio_root()
+    if root is not None:
+        built.meta["audio_root"] = str(root)
+    return built
