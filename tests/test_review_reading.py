@@ -176,8 +176,15 @@ def test_stopword_titles_are_found_when_quoted():
 
 
 def test_possessive_is_not_a_closing_quote():
-    found = find_mentions("the heart of Lantern\u2019s theme", ["Lantern"])
-    assert found == []
+    """The "\u2019" of "lantern\u2019s" does not quote a lower-case word into a title."""
+    assert find_mentions("the heart of lantern\u2019s theme", ["Lantern"]) == []
+
+
+def test_a_title_in_the_possessive_is_a_mention_without_its_s():
+    text = "The opener Sleepwalker's strings ache; Harbour Lights\u2019 piano does not."
+    found = find_mentions(text, ["Sleepwalker", "Harbour Lights"])
+    assert [(m.track, text[m.start:m.end]) for m in found] == \
+        [(0, "Sleepwalker"), (1, "Harbour Lights")]
 
 
 def test_quoted_misspelt_title_is_found():

@@ -41,8 +41,9 @@ ANAPHORIC = re.compile(
     r"\bfollows suit\b|\bmore of the same\b|\balong the same lines\b", re.IGNORECASE)
 MAIN_THEME = re.compile(r"\b(the|its|that) (main|central|principal|opening) "
                         r"(theme|motif|melody)\b", re.IGNORECASE)
-NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\W*$",
-                     re.IGNORECASE)
+NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\W*$|"
+                     r"(n['\u2019]t|\bnot|\bnever|\bhardly|\bbarely|\bin no way)"
+                     r"(\s+\w+){0,2}\s*$", re.IGNORECASE)
 PAIRED = re.compile(r"^\W*(both|each|alike)\b", re.IGNORECASE)
 #: only "such as" marks a deliberate pair of examples; "tracks like 'A' and 'B'" is
 #: left alone (precision first: "like" is as often loose talk)

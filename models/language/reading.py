@@ -124,6 +124,22 @@ def continues_subject(sentence: str, new_paragraph: bool) -> bool:
     return not new_paragraph or bool(REFERRING.match(sentence.lstrip("\"'\u201c ")))
 
 
+#: a sentence whose subject is a work the catalog does not know: a quoted or
+#: capitalised name, or a track by number ('"Midnight Swim", the bonus cut, is ...',
+#: "Then Dark Water is ...", "Track 5 is ...")
+OTHER_SUBJECT = re.compile(
+    r"^\W*(?:(?i:then|next|meanwhile|later|elsewhere|finally|by contrast|in contrast)\W+)*"
+    r"(?:[\"\u201c\u2018][^\"\u201d\u2019\n]{2,60}[\"\u201d\u2019]"
+    r"|(?:[A-Z][\w'\u2019]*\s+){1,5}[A-Z][\w'\u2019]*(?=\s*(?:,|\(|is\b|was\b))"
+    r"|(?i:track|cue|song)\s+(?i:no\.?\s*)?\d+\b)")
+
+
+def names_another_work(sentence: str) -> bool:
+    """A sentence without a known title that opens on some other named work: what it
+    says belongs to neither the last track nor the album."""
+    return bool(OTHER_SUBJECT.match(sentence))
+
+
 def is_about_music(sentence: str, after_music: bool = False) -> bool:
     """False for sentences about the film, plot or actors and not the music.
 

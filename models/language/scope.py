@@ -95,6 +95,16 @@ def is_heading(sentence: str) -> bool:
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
 
 
+LABEL = re.compile(r"^\s*[^:\n]{1,60}?:\s+(?=\S)")
+
+
+def label_end(sentence: str) -> int | None:
+    """Where the text after a "Label: text" line's colon starts ("Sleepwalker: gloomy
+    and slow.", "Verdict: a bleak record."), or None."""
+    match = LABEL.match(sentence)
+    return match.end() if match else None
+
+
 def about_album(sentence: str) -> bool:
     """A sentence whose subject is the album as a whole ("The score never lets up")."""
     return bool(ALBUM_SUBJECT.match(sentence))

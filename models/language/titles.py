@@ -61,10 +61,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in QUOTE_CHARS and _closes_quote(text, end)
 
 
+#: what may stand before a title that labels its line: list numbers and bullets,
+#: Markdown headings and emphasis ("1. ", "- ", "## ", "**")
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
+_LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?::|[-\u2013\u2014][ \t]|$|\n)")
+
+
+def _labels_line(text: str, start: int, end: int) -> bool:
+    """The title opens its line as a label or stands alone on it: "Sleepwalker: slow
+    and gloomy", "1. Sleepwalker \u2013 gloomy", "## Sleepwalker", "**Sleepwalker**"."""
+    if not text[start:start + 1].isupper():
+        return False
+    return bool(_LINE_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
+
+
 def _is_marked(text: str, start: int, end: int) -> bool:
-    """A single-word mention counts only when quoted or capitalised mid-sentence."""
+    """A single-word mention counts only when quoted, capitalised mid-sentence, or
+    labelling its line."""
     before = text[start - 1] if start > 0 else ""
-    if (before and before in QUOTE_CHARS) or _closes_quote(text, end) or _heading(text, end):
+    if (before and before in QUOTE_CHARS) or _closes_quote(text, end) or _heading(text, end) \
+            or _labels_line(text, start, end):
         return True
     if not text[start:start + 1].isupper():
         return False
@@ -91,12 +107,29 @@ def find_mentions(text: str, titles: Sequence[str],
             vw = variant.split()
             plain = _informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
-                if words[i:i + len(vw)] == vw and (plain or _needs_quotes_ok(
-                        text, toks[i].start, toks[i + len(vw) - 1].end, vw, variant,
-                        work_names)):
-                    candidates.append((len(vw), i, track, rank == 0))
+                if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
+                    if plain or _needs_quotes_ok(text, toks[i].start,
+                                                 _word_end(text, toks[i + len(vw) - 1]),
+                                                 vw, variant, work_names):
+                        candidates.append((len(vw), i, track, rank == 0))
     found = _non_overlapping(text, toks, candidates)
     return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _possessive(text: str, toks: list[Token], words: list[str], i: int,
+                vw: Sequence[str]) -> bool:
+    """The title in the possessive ("Sleepwalker's strings" reads as "sleepwalkers")."""
+    last = i + len(vw) - 1
+    return words[i:last] == list(vw[:-1]) and words[last] == vw[-1] + "s" and \
+        text[toks[last].end - 2:toks[last].end] in _POSSESSIVE
+
+
+def _word_end(text: str, tok: Token) -> int:
+    """Where a word ends, without a possessive "'s"."""
+    return tok.end - 2 if text[tok.end - 2:tok.end] in _POSSESSIVE else tok.end
 
 
 def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
@@ -159,11 +192,12 @@ def _non_overlapping(text: str, toks: list[Token],
                      candidates: list[tuple[int, int, int, bool]]) -> list[Mention]:
     taken: set[int] = set()
     found: list[Mention] = []
-    for length, i, track, exact in sorted(candidates, key=lambda c: (-c[0], c[1])):
+    # longest first; at one place, the full title before another title's shorter form
+    for length, i, track, exact in sorted(candidates, key=lambda c: (-c[0], c[1], not c[3])):
         span = range(i, i + length)
         if taken.intersection(span):
             continue
-        start, end = toks[i].start, toks[i + length - 1].end
+        start, end = toks[i].start, _word_end(text, toks[i + length - 1])
         if length == 1 and not _is_marked(text, start, end):
             continue
         taken.update(span)

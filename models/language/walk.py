@@ -22,10 +22,11 @@ from .reading import (
     Review,
     continues_subject,
     is_about_music,
+    names_another_work,
 )
-from .scope import about_album, is_heading, leads_in, segments
+from .scope import about_album, is_heading, label_end, leads_in, segments
 from .tagger import sentences
-from .text import normalise
+from .text import QUOTE_CHARS, normalise
 from .titles import Mention, find_mentions, name_spans, variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
@@ -36,6 +37,10 @@ APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
                        r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
                        re.IGNORECASE)
+#: a verb after a one-word title opening a line: the line is about the track
+DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins|ends|"
+                        r"starts|builds|brings|offers|follows|continues|remains|turns|"
+                        r"drifts|moves|gives|keeps|sets|takes)$")
 TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
 
 
@@ -63,13 +68,15 @@ class Walk:
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
-            mentions = self._title_track(sentence, mentions) or self._opening(sentence)
+            line_start = not text[:start].rstrip(" \t") or text[:start].rstrip(" \t")[-1] == "\n"
+            mentions = self._title_track(sentence, mentions) or \
+                self._opening(sentence, line_start)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             self.reading.title_spans += [(start + a, start + b)
                                          for a, b in name_spans(sentence, self.names)]
             before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
             new_paragraph, paragraph = before != paragraph, before
-            if is_heading(sentence):
+            if is_heading(sentence) and not self._labelled(sentence, mentions):
                 listed = listing or (k + 1 < len(spans) and is_heading(text[slice(*spans[k + 1])]))
                 listing = bool(mentions)  # a title line: the next one may continue a list
                 self._heading(sentence, [] if listed else mentions)
@@ -81,8 +88,14 @@ class Walk:
             if not mentions and nxt and leads_in(sentence) and not self.default:
                 ahead = (self.album[nxt[0].track],)
                 self._add(start, end, ahead, CARRY_WEIGHT)
+            elif mentions and self.default and not set(rows) <= set(self.default):
+                self._about_default(start, end, sentence, mentions)
             elif mentions:
                 self._named(start, end, sentence, mentions, rows, carried)
+            elif not (self.default or self.section) and names_another_work(sentence):
+                self.subject = ()  # about a work the catalog lacks: it colours nothing
+            elif carried and not is_about_music(sentence, after_music):
+                pass  # the film or the story, between sentences about the track
             elif carried:
                 weight = 1.0 if self.default or self.section else CARRY_WEIGHT
                 self._add(start, end, carried, weight)
@@ -97,6 +110,21 @@ class Walk:
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
 
+    def _labelled(self, sentence: str, mentions: list[Mention]) -> bool:
+        """A "Label: text" line that says something: a title's ("Sleepwalker: gloomy
+        and slow."), or about the music ("Verdict: a bleak, lonely record.", which ends
+        what the line before said about a track). "Running time: 50 min." says nothing."""
+        after = label_end(sentence)
+        if after is None:
+            return False
+        if mentions and mentions[0].end < after and \
+                not sentence[:mentions[0].start].strip(" \t*_#-\u2022" + QUOTE_CHARS):
+            return True
+        if is_about_music(sentence[after:]):
+            self.subject = ()
+            return True
+        return False
+
     def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
         """"the title track" names the track called like the album."""
         match = TITLE_TRACK.search(sentence) if self.main_theme is not None else None
@@ -107,16 +135,17 @@ class Walk:
         extra = Mention(list(self.album).index(self.main_theme), *match.span(), False)
         return sorted([*mentions, extra], key=lambda m: m.start)
 
-    def _opening(self, sentence: str) -> list[Mention]:
+    def _opening(self, sentence: str, line_start: bool = False) -> list[Mention]:
         """A one-word title opening a sentence about the music ("Embers closes the score
         ..."): capitalised like any first word, so it needs the sentence to be about
-        music and the next word to be lower case."""
+        music and the next word to be lower case; or, opening its line or paragraph, to
+        be followed by a verb that describes it ("Sleepwalker is gloomy and slow.")."""
         words = sentence.split(None, 2)
         if len(words) < 3 or not words[1][:1].islower() or not self.one_word:
             return []
         k = self.one_word.get(normalise(words[0]))
-        if k is None or not is_about_music(sentence) \
-                or not set(normalise(sentence).split()) & MUSIC_WORDS:
+        about = is_about_music(sentence) and bool(set(normalise(sentence).split()) & MUSIC_WORDS)
+        if k is None or not (about or line_start and DESCRIBING.match(words[1])):
             return []
         offset = sentence.index(words[0])
         return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
@@ -124,7 +153,7 @@ class Walk:
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it,
         and so does a title in a list of headings (a track list is not a section)."""
-        line = sentence.strip().rstrip(":").strip()
+        line = sentence.strip().strip("#*_ \t").rstrip(":").strip("*_ \t")
         if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(line) - 2:
             self.section = self.subject = (self.album[mentions[0].track],)
         else:
@@ -158,6 +187,17 @@ class Walk:
         previous = self.subject if len(self.subject) == 1 else ()
         for found in cmp.anaphoric(sentence, parts, previous, self.main_theme, first_title):
             self._compare(start, end, found)
+
+    def _about_default(self, start: int, end: int, sentence: str,
+                       mentions: list[Mention]) -> None:
+        """A review of one track that names another ("Unlike 'B', this one is warm") is
+        still about its own track: the words are its, and a comparison it makes is
+        recorded without lending them to the other."""
+        spans = [(m.start, m.end, self.album[m.track]) for m in mentions]
+        found = cmp.explicit(sentence, spans, self.default)
+        if found is not None and found.subject in self.default:
+            self._compare(start, end, found)
+        self._add(start, end, self.default, 1.0)
 
     def _named(self, start: int, end: int, sentence: str, mentions: list[Mention],
                rows: tuple[int, ...], carried: tuple[int, ...]) -> None:

@@ -1,0 +1,110 @@
+"""Reviews as people write them, found by a review of the reading: track-by-track
+lines, numbered lists, Markdown headings, possessives, negated comparisons, named works
+the catalog lacks, film talk between track sentences, reviews of one track that name
+another. Every text here is our own."""
+from __future__ import annotations
+
+from models.build import analyse_moods, reading_audit
+from models.ingest import Catalog, Track
+from models.language import MOOD_INDEX, Review, load_lexicon
+
+TITLES = ("Lantern", "Copper Bells", "Tidewater", "Lantern (Reprise)", "The Cold Field",
+          "Morning Ferry")
+
+
+def catalog(*titles: str) -> Catalog:
+    return Catalog([Track(id=f"t{i}", title=t, artist="A", album="Salt Roads")
+                    for i, t in enumerate(titles or TITLES)])
+
+
+def moods(text: str, *titles: str, track: str | None = None) -> dict[str, dict[str, float]]:
+    """{title: {mood: score}} of the moods read, for the tracks given any."""
+    cat = catalog(*titles)
+    review = Review(text=text, track=track) if track else Review(text=text, album="Salt Roads")
+    profiles = analyse_moods(cat, [review], load_lexicon()).profiles
+    return {t.title: {m: float(p.scores[i]) for m, i in MOOD_INDEX.items() if p.scores[i] > 0}
+            for t, p in zip(cat.tracks, profiles) if p.scores.any()}
+
+
+def strongest(found: dict[str, dict[str, float]], title: str) -> str:
+    return max(found[title], key=found[title].get)
+
+
+def test_track_by_track_lines_go_to_their_tracks():
+    found = moods("Notes on each piece.\n\nLantern: a mournful, forlorn crawl.\n"
+                  "Copper Bells: giddy, cheerful and bouncy.\nTidewater: menacing and tense.")
+    assert strongest(found, "Lantern") == "sad"
+    assert strongest(found, "Copper Bells") == "joyful"
+    assert strongest(found, "Tidewater") == "tense"
+    assert "The Cold Field" not in found  # no line about it, and no album-wide words
+
+
+def test_numbered_lists_and_markdown_headings_name_their_tracks():
+    listed = moods("## The tracks\n\n1. Lantern \u2013 mournful and forlorn.\n"
+                   "2. Tidewater \u2013 menacing, tense.\n")
+    assert strongest(listed, "Lantern") == "sad" and strongest(listed, "Tidewater") == "tense"
+    headed = moods("## Lantern\n\nA mournful, forlorn crawl.\n\n**Copper Bells**\n\n"
+                   "Giddy, cheerful and bouncy.\n\nTidewater\n\nMenacing and tense.")
+    assert strongest(headed, "Lantern") == "sad"
+    assert strongest(headed, "Copper Bells") == "joyful"
+    assert strongest(headed, "Tidewater") == "tense"
+
+
+def test_a_one_word_title_opening_its_paragraph_with_a_verb_is_named():
+    found = moods("This is an uneven record.\n\nLantern is mournful and forlorn.\n\n"
+                  "Tidewater feels menacing and tense.")
+    assert set(found) == {"Lantern", "Tidewater"}
+    assert strongest(found, "Lantern") == "sad" and strongest(found, "Tidewater") == "tense"
+
+
+def test_a_title_in_the_possessive_takes_its_sentence():
+    found = moods("The opener Lantern's cellos are mournful and forlorn. Later, "
+                  "The Cold Field's choir turns menacing and tense.")
+    assert strongest(found, "Lantern") == "sad" and strongest(found, "The Cold Field") == "tense"
+
+
+def test_the_full_title_wins_over_a_shorter_form_of_another():
+    """Whatever the catalog's order: the reprise listed first took plain "Lantern"."""
+    found = moods('"Lantern" is giddy and cheerful. "Tidewater" is mournful.',
+                  "Lantern (Reprise)", "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "joyful"
+    assert "Lantern (Reprise)" not in found
+
+
+def test_a_negated_likeness_is_no_comparison():
+    cat = catalog()
+    text = ('"Lantern" is giddy and cheerful. "Tidewater" does not sound like "Lantern" '
+            'at all. "Morning Ferry" is in no way similar to "Lantern". '
+            '"The Cold Field" isn\u2019t really similar to "Lantern".')
+    analysis = analyse_moods(cat, [Review(text=text, album="Salt Roads")], load_lexicon())
+    assert reading_audit(analysis, cat.tracks)["comparisons"] == []
+    found = moods(text)
+    assert set(found) == {"Lantern"}
+
+
+def test_text_about_a_work_the_catalog_lacks_colours_no_track():
+    found = moods('"Copper Bells" is giddy and cheerful. "Night Swim", a bonus cut, is '
+                  "mournful and forlorn. Then Deep Harbour is menacing and tense. "
+                  "Track 9 is bleak and desolate.")
+    assert set(found) == {"Copper Bells"}
+    assert strongest(found, "Copper Bells") == "joyful"
+    assert found["Copper Bells"].get("sad", 0) == 0 and found["Copper Bells"].get("tense", 0) == 0
+
+
+def test_film_talk_between_track_sentences_colours_nothing():
+    found = moods('The opener "Lantern" is mournful and forlorn. The film itself is a '
+                  "cheerful romantic comedy, and its lead actor is full of joy.")
+    assert found["Lantern"].get("joyful", 0) == 0 and strongest(found, "Lantern") == "sad"
+
+
+def test_a_review_of_one_track_stays_about_it_when_it_names_another():
+    found = moods("Unlike Lantern, this one is tender, warm and loving.", track="Tidewater")
+    assert set(found) == {"Tidewater"} and strongest(found, "Tidewater") == "tender"
+
+
+def test_a_verdict_line_speaks_for_the_whole_album():
+    found = moods("Lantern: giddy, cheerful and bouncy.\nVerdict: a bleak, desolate record.\n"
+                  "Running time: 48 minutes.")
+    assert strongest(found, "Lantern") == "joyful"
+    assert {"Tidewater", "The Cold Field"} <= set(found)  # the verdict reached every track
+    assert found["Lantern"].get("joyful", 0) > found["Lantern"].get("sad", 0)
