@@ -4,9 +4,11 @@ the catalog lacks, film talk between track sentences, reviews of one track that 
 another. Every text here is our own."""
 from __future__ import annotations
 
+import pytest
+
 from models.build import analyse_moods, reading_audit
 from models.ingest import Catalog, Track
-from models.language import MOOD_INDEX, Review, load_lexicon
+from models.language import MOOD_INDEX, Review, hits_vector, load_lexicon, tag_text
 
 TITLES = ("Lantern", "Copper Bells", "Tidewater", "Lantern (Reprise)", "The Cold Field",
           "Morning Ferry")
@@ -108,3 +110,25 @@ def test_a_verdict_line_speaks_for_the_whole_album():
     assert strongest(found, "Lantern") == "joyful"
     assert {"Tidewater", "The Cold Field"} <= set(found)  # the verdict reached every track
     assert found["Lantern"].get("joyful", 0) > found["Lantern"].get("sad", 0)
+
+
+@pytest.mark.parametrize("phrase, mood", [
+    ("anything but cheerful", "joyful"), ("far from joyful", "joyful"),
+    ("neither sad nor lonely", "sad"), ("neither sad nor lonely", "lonely"),
+    ("it lacks any real sense of joy", "joyful"), ("devoid of tenderness", "tender"),
+    ("free of sentimental gloom", "sad"),
+])
+def test_idioms_of_absence_do_not_assert_the_mood(phrase, mood):
+    assert hits_vector(tag_text(phrase))[MOOD_INDEX[mood]] <= 0
+
+
+def test_kind_of_is_a_hedge_not_kindness():
+    hedged = hits_vector(tag_text("kind of bleak"))
+    assert hedged[MOOD_INDEX["tender"]] == 0 and hedged[MOOD_INDEX["sad"]] > 0
+    assert hits_vector(tag_text("a kind, gentle melody"))[MOOD_INDEX["tender"]] > 0
+    assert 0 < hedged[MOOD_INDEX["sad"]] < hits_vector(tag_text("bleak"))[MOOD_INDEX["sad"]]
+
+
+def test_but_still_turns_a_sentence():
+    turned = hits_vector(tag_text("at first cheerful, but then bleak"))
+    assert turned[MOOD_INDEX["sad"]] > turned[MOOD_INDEX["joyful"]] > 0

@@ -15,8 +15,16 @@ import numpy as np
 from .text import Token, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
-NEGATORS = frozenset("not no never nothing nor without hardly barely lacks lacking".split())
+NEGATORS = frozenset("not no never nothing neither nor without hardly barely lacks lacking "
+                     "lack devoid".split())
 NEGATION_WINDOW = 3
+#: "lacks any real sense of joy": absence reaches further than "not"
+ABSENCE = frozenset("lacks lacking lack without devoid".split())
+ABSENCE_WINDOW = 5
+#: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
+NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of")})
+#: "kind of bleak": a hedge, not the mood word "kind"
+HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of")})
 INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1.2,
                 "extremely": 1.6, "incredibly": 1.5, "utterly": 1.5, "profoundly": 1.5,
                 "intensely": 1.5, "most": 1.3, "more": 1.2, "highly": 1.4, "quite": 1.1,
@@ -80,7 +88,8 @@ def _clause_weights(text: str, toks: list[Token]) -> list[float]:
     for i, tok in enumerate(toks):
         if text[tok.start - 1:tok.start] == "-" or text[tok.end:tok.end + 1] == "-":
             continue  # "almost-but-not-quite-pretty" is one word, not a contrast
-        if tok.text in CONTRAST_AFTER and i > 0:
+        if tok.text in CONTRAST_AFTER and i > 0 and (toks[i - 1].text, tok.text) \
+                not in NEGATING_PAIRS:
             for j in range(i):
                 weights[j] = min(weights[j], BEFORE_WEIGHT)
             for j in range(i + 1, len(toks)):
@@ -105,14 +114,17 @@ def _modifier(words: list[str], i: int) -> float:
     "and"/"or" ("deeply lonely and eerie" intensifies only "lonely").
     """
     scale, sign, coordinated = 1.0, 1.0, False
-    for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
+    for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
         word = words[j]
+        if j > 0 and (words[j - 1], word) in NEGATING_PAIRS:
+            return -scale
         if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
             break
+        near = j >= i - NEGATION_WINDOW
         coordinated = coordinated or word in COORDINATORS
-        if not coordinated:
+        if near and not coordinated:
             scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
-        if word in NEGATORS:
+        if word in NEGATORS and (near or word in ABSENCE):
             sign = -1.0
     return sign * scale
 
@@ -167,7 +179,8 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             entry, sign = _prefix_negated(lexicon, words[i]), -1.0
         if entry is not None:
             start, end = toks[i].start, toks[i + length - 1].end
-            if (skip_names and _is_name(text, start)) or _not_a_mood(words, i, length):
+            if (skip_names and _is_name(text, start)) or _not_a_mood(words, i, length) \
+                    or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS):
                 i += length
                 continue
             weight = sign * _modifier(words, i) * clause[i] * entry.weight
