@@ -132,3 +132,23 @@ def test_kind_of_is_a_hedge_not_kindness():
 def test_but_still_turns_a_sentence():
     turned = hits_vector(tag_text("at first cheerful, but then bleak"))
     assert turned[MOOD_INDEX["sad"]] > turned[MOOD_INDEX["joyful"]] > 0
+
+
+def test_a_title_inside_a_longer_quoted_name_is_not_named():
+    found = moods('"Salt Road Home" is a bonus cut, mournful and forlorn. "Copper Bells" is '
+                  'giddy and cheerful. The closer, "Tidewater Rising", is menacing and tense.',
+                  "Home", "Copper Bells", "Tidewater")
+    assert set(found) == {"Copper Bells"}
+
+
+def test_common_phrases_in_prose_do_not_name_tracks():
+    found = moods('"Copper Bells" is tender and warm. By the end of the album the mood has '
+                  "turned bleak and desolate.\n\nTime and again the melody turns menacing. "
+                  "Lost in its own haze, the score drifts, dreamy and slow.",
+                  "The End", "Time", "Lost", "Copper Bells")
+    album_wide = {found[t].get("sad", 0) for t in ("The End", "Time", "Lost")}
+    assert len(album_wide) == 1  # the same album-level reading for each, none singled out
+    assert found["Copper Bells"].get("sad", 0) <= found["Time"]["sad"]
+    named = moods("The End is mournful and forlorn. Then The End returns, menacing.",
+                  "The End", "Copper Bells")
+    assert set(named) == {"The End"}

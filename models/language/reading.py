@@ -134,10 +134,15 @@ OTHER_SUBJECT = re.compile(
     r"|(?i:track|cue|song)\s+(?i:no\.?\s*)?\d+\b)")
 
 
+#: a quoted name in title case ("Rain on the Window"), not quoted speech
+QUOTED_NAME = re.compile(r"[\"\u201c\u2018]((?:[A-Z0-9][\w'\u2019]*[ ,]*)(?:(?:[a-z]{1,4} |"
+                         r"[A-Z0-9][\w'\u2019]*[ ,]*)){0,6})[\"\u201d\u2019]")
+
+
 def names_another_work(sentence: str) -> bool:
-    """A sentence without a known title that opens on some other named work: what it
-    says belongs to neither the last track nor the album."""
-    return bool(OTHER_SUBJECT.match(sentence))
+    """A sentence without a known title that opens on some other named work, or quotes
+    one: what it says belongs to neither the last track nor the album."""
+    return bool(OTHER_SUBJECT.match(sentence) or QUOTED_NAME.search(sentence))
 
 
 def is_about_music(sentence: str, after_music: bool = False) -> bool:

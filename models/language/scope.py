@@ -28,7 +28,11 @@ BOUNDARY = re.compile(r"[,;:\u2013\u2014]|\s-{1,2}\s")
 CLAUSE_OPENER = re.compile(r"^\W*(and|while|whereas|but|then|or|yet|before|after)\b",
                            re.IGNORECASE)
 NP_REACH = 6  # words from a determiner to the title it introduces
-ALBUM_SUBJECT = re.compile(r"^\W*(overall|all in all|in short|as a whole|"
+ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
+                           r"in the (rest|remainder)) of (the|this) (album|record|score|"
+                           r"soundtrack)\b|(across|throughout) (the|this) (album|record|"
+                           r"score|soundtrack)\b|"
+                           r"overall|all in all|in short|as a whole|"
                            r"(the|this|his|her|their) (whole |entire )?(album|record|score|"
                            r"soundtrack|ost|lp|collection)\b(?! opens| closes| begins| ends))",
                            re.IGNORECASE)

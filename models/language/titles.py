@@ -78,14 +78,35 @@ def _labels_line(text: str, start: int, end: int) -> bool:
 def _is_marked(text: str, start: int, end: int) -> bool:
     """A single-word mention counts only when quoted, capitalised mid-sentence, or
     labelling its line."""
-    before = text[start - 1] if start > 0 else ""
-    if (before and before in QUOTE_CHARS) or _closes_quote(text, end) or _heading(text, end) \
-            or _labels_line(text, start, end):
+    if _quoted(text, start, end) or _heading(text, end) or _labels_line(text, start, end):
         return True
+    if _in_quotes(text, start, end):
+        return False  # '"Going Home"' names no track "Home"
+    before = text[start - 1] if start > 0 else ""
+    if (before and before in QUOTE_CHARS) or _closes_quote(text, end):
+        return True  # one quote left out: 'Photograph\u201d is played'
     if not text[start:start + 1].isupper():
         return False
     prefix = text[:start].rstrip()
     return bool(prefix) and prefix[-1] not in ".!?\n"
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Inside a longer quoted name (the title not quoted on its own): a quote opened
+    before ``start`` on its line is still open, and one closes after ``end``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if sum(map(lambda i: _is_quote(text, i), range(line_start, start))) % 2 == 0:
+        return False
+    after = next((i for i in range(end, min(len(text), end + 60)) if _is_quote(text, i)
+                  or text[i] == "\n"), None)
+    return after is not None and text[after] != "\n"
+
+
+def _is_quote(text: str, i: int) -> bool:
+    """A quote mark, not an apostrophe inside a word ("band's", "don\u2019t")."""
+    if text[i] not in QUOTE_CHARS:
+        return False
+    return not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
 
 
 def _informative(words: Sequence[str]) -> bool:
@@ -108,9 +129,10 @@ def find_mentions(text: str, titles: Sequence[str],
             plain = _informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
                 if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
-                    if plain or _needs_quotes_ok(text, toks[i].start,
-                                                 _word_end(text, toks[i + len(vw) - 1]),
-                                                 vw, variant, work_names):
+                    end = _word_end(text, toks[i + len(vw) - 1])
+                    if plain and _capitalised(text, toks[i:i + len(vw)], vw) or \
+                            _needs_quotes_ok(text, toks[i].start, end, vw, variant,
+                                             work_names):
                         candidates.append((len(vw), i, track, rank == 0))
     found = _non_overlapping(text, toks, candidates)
     return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
@@ -132,9 +154,23 @@ def _word_end(text: str, tok: Token) -> int:
     return tok.end - 2 if text[tok.end - 2:tok.end] in _POSSESSIVE else tok.end
 
 
+def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str]) -> bool:
+    """Unquoted, a title of one or two words is written as a name: its first word that
+    is no stopword capitalised ("By the end of the album" does not name "The End");
+    longer titles are found in any case ("some other places")."""
+    if len(words) > 2:
+        return True
+    for tok, word in zip(toks, words):
+        if word not in _STOPWORDS:
+            first = text[tok.start:tok.start + 1]
+            return first.isupper() or not first.isalpha()  # "#3", digits, other scripts
+    return True
+
+
 def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
                      work_names: frozenset[str]) -> bool:
-    """A stopword-only title or the work's own name counts when quoted (or a heading)."""
+    """A stopword-only title, the work's own name, or a title written in lower case
+    counts when quoted (or a heading)."""
     if _quoted(text, start, end):
         return True
     return variant in work_names and _informative(words) and _heading(text, end)

@@ -37,6 +37,9 @@ APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
                        r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
                        re.IGNORECASE)
+#: words after a sentence's first word that make it a phrase, not a title doing something
+FUNCTION_WORDS = frozenset("and or but in on of to at by for from with into after before "
+                           "again over under as than like".split())
 #: a verb after a one-word title opening a line: the line is about the track
 DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins|ends|"
                         r"starts|builds|brings|offers|follows|continues|remains|turns|"
@@ -141,8 +144,9 @@ class Walk:
         music and the next word to be lower case; or, opening its line or paragraph, to
         be followed by a verb that describes it ("Sleepwalker is gloomy and slow.")."""
         words = sentence.split(None, 2)
-        if len(words) < 3 or not words[1][:1].islower() or not self.one_word:
-            return []
+        if len(words) < 3 or not words[1][:1].islower() or not self.one_word \
+                or normalise(words[1]) in FUNCTION_WORDS:
+            return []  # "Time and again ...", "Lost in its haze, ...": no title
         k = self.one_word.get(normalise(words[0]))
         about = is_about_music(sentence) and bool(set(normalise(sentence).split()) & MUSIC_WORDS)
         if k is None or not (about or line_start and DESCRIBING.match(words[1])):
