@@ -152,3 +152,36 @@ def test_common_phrases_in_prose_do_not_name_tracks():
     named = moods("The End is mournful and forlorn. Then The End returns, menacing.",
                   "The End", "Copper Bells")
     assert set(named) == {"The End"}
+
+
+def test_an_album_is_found_by_its_bare_name_or_a_near_spelling():
+    from models.language import ReviewLinker
+
+    tracks = [Track(id=f"t{i}", title=t, album=a) for i, (t, a) in enumerate([
+        ("Nightcall", "Drive (Original Motion Picture Soundtrack)"),
+        ("Lantern", "Glass Harbour"), ("Tidewater", "Glass Harbour"),
+        ("Intro", "Drive Home"), ("Outro", "Drive Home (Deluxe Edition)")])]
+    linker = ReviewLinker(tracks)
+    assert linker.album_rows("Drive") == [0]
+    assert linker.album_rows("glass harbor") == [1, 2]
+    assert linker.album_rows("Glass Harbour (Original Score)") == [1, 2]
+    assert linker.album_rows("Drive Home") == [3]  # the exact name first
+    assert linker.album_rows("Harbour") == []  # too far from any album
+
+
+def test_moods_says_when_a_review_is_unused_or_reads_no_mood(runner, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("id,title,album\na,Lantern,Salt Roads\nb,Tidewater,Salt Roads\n")
+    german = tmp_path / "de.txt"
+    german.write_text("\u201eLantern\u201c ist traurig und einsam, ein langsames St\u00fcck.")
+    code, out, err = runner("moods", "--catalog", str(path), "--review", str(german),
+                            "--about-album", "Salt Roads")
+    assert code == 0 and "no mood word was recognised in 1 of the reviews" in err
+    english = tmp_path / "en.txt"
+    english.write_text('"Lantern" is mournful and forlorn.')
+    code, out, err = runner("moods", "--catalog", str(path), "--review", str(english),
+                            "--about-album", "Other Roads")
+    assert code == 0 and "1 of the reviews name no track or album" in err
+    code, out, err = runner("moods", "--catalog", str(path), "--review", str(english),
+                            "--about-album", "Salt Road")
+    assert code == 0 and "warning" not in err and "Lantern: sad" in out

@@ -41,6 +41,9 @@ class MoodAnalysis:
     profiles: list[MoodProfile]
     comparisons: list[Comparison]
     unresolved_reviews: int = 0
+    #: reviews of a known album or track in which no mood word was recognised (another
+    #: language, or nothing said about feeling)
+    silent_reviews: int = 0
     #: every review passage and the rows it went to, for auditing the reading
     passages: list[Passage] = field(default_factory=list)
 
@@ -152,15 +155,16 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
             if row not in held:
                 profiles[row] = finish(acc, lexicon)
         bar.update(len(part))
+    silent = 0
     for reading in readings:
-        _read_passages(reading, held, lexicon)
+        silent += not reading.unresolved and not _read_passages(reading, held, lexicon)
         bar.update(1)
     bar.close()
     _blend(held, comparisons)
     for row, acc in held.items():
         profiles[row] = finish(acc, lexicon)
     return MoodAnalysis(profiles, comparisons, sum(r.unresolved for r in readings),
-                        [p for reading in readings for p in reading.passages])
+                        silent, [p for reading in readings for p in reading.passages])
 
 
 def _reviewed_rows(readings: Sequence[Reading]) -> list[int]:
@@ -172,8 +176,8 @@ def _reviewed_rows(readings: Sequence[Reading]) -> list[int]:
 
 
 def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
-                   lexicon: Lexicon) -> None:
-    """Tag each passage and credit its rows.  Album-level passages come last, and for a
+                   lexicon: Lexicon) -> bool:
+    """Tag each passage and credit its rows (False: no mood word in any passage).  Album-level passages come last, and for a
     track this review also describes on its own they count at most ALBUM_SHARE of
     that description: what is said of the whole album is a fallback, not a verdict.
     Tracks the review does not single out get the album-level evidence in full."""
@@ -199,6 +203,7 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
             share = 1.0 if mine == 0 or total == 0 else min(1.0, ALBUM_SHARE * mine / total)
             accs[row].add_hits(hits, weight=passage.weight * share, source=source,
                                kind="reviews", sentence=passage.sentence)
+    return total > 0 or any(own.values())
 
 
 def _blend(accs: Mapping[int, MoodAccumulator], comparisons: Sequence[Comparison]) -> None:

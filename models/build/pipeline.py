@@ -149,7 +149,8 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     fitted.va_model, fitted.k = va_model, k
     return assemble(catalog, reviews, Placement(profiles, vectors, fitted, coords, weights,
                                                 analysis.comparisons,
-                                                analysis.unresolved_reviews),
+                                                analysis.unresolved_reviews,
+                                                analysis.silent_reviews),
                     model, started)
 
 
@@ -165,6 +166,7 @@ class Placement:
     weights: BlockWeights
     comparisons: list[Comparison] = field(default_factory=list)
     unresolved_reviews: int = 0
+    silent_reviews: int = 0
 
 
 def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
@@ -192,6 +194,7 @@ def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
         "audio_scale": [float(x) for x in scaler.scale_],
         "settings": settings, "reviews": len(reviews), "skipped_rows": catalog.skipped,
         "unresolved_reviews": placed.unresolved_reviews,
+        "silent_reviews": placed.silent_reviews,
         "comparisons": len(placed.comparisons), "neighbours": model.summary,
         "build_seconds": round(time.perf_counter() - started, 3),
     }

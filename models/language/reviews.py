@@ -10,7 +10,10 @@ rather than the music colour nothing.  The walk itself is in :mod:`walk`.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
+
+from rapidfuzz import fuzz, process
 
 from .reading import (
     ALBUM_WEIGHT,
@@ -29,6 +32,22 @@ __all__ = ["ALBUM_WEIGHT", "CARRY_WEIGHT", "Comparison", "Passage", "Reading", "
            "ReviewLinker", "is_about_music", "main_theme_row", "work_names"]
 
 
+NEAR_ALBUM = 90.0
+#: words an album's name carries for being a soundtrack, left out to find its bare name
+_SOUNDTRACK_WORDS = re.compile(
+    r"\b(original|motion|picture|video|game|tv|television|series|music|from|the|"
+    r"soundtrack|score|ost|songs|inspired|by|deluxe|edition|expanded|remastered)\b")
+
+
+def album_keys(album: str) -> set[str]:
+    """Bare names of an album: its title variants without soundtrack words."""
+    keys = set()
+    for variant in variants(album):
+        bare = " ".join(_SOUNDTRACK_WORDS.sub(" ", variant).split())
+        keys |= {variant, bare} - {""}
+    return keys
+
+
 class ReviewLinker:
     """Finds which catalog rows each review sentence is about."""
 
@@ -40,6 +59,7 @@ class ReviewLinker:
         for row, track in enumerate(tracks):
             if track.album:
                 self.albums.setdefault(normalise(track.album), []).append(row)
+        self._album_keys: dict[str, set[str]] | None = None
 
     @property
     def index(self) -> TitleIndex:
@@ -51,10 +71,30 @@ class ReviewLinker:
         return self._index
 
     def album_rows(self, album: str, artist: str | None = None) -> list[int]:
-        rows = self.albums.get(normalise(album), [])
+        """Rows of the album a review names: exactly, else by its bare name ("Drive" for
+        "Drive (Original Motion Picture Soundtrack)"), else by a near spelling
+        ("Glass Harbor" for "Glass Harbour"), when only one album answers."""
+        name = self._album_name(album)
+        rows = self.albums.get(name, []) if name else []
         if artist:
             rows = [r for r in rows if normalise(artist) in normalise(self.tracks[r].artist)]
         return rows
+
+    def _album_name(self, album: str) -> str | None:
+        exact = normalise(album)
+        if exact in self.albums:
+            return exact
+        if self._album_keys is None:
+            self._album_keys = {}
+            for name in self.albums:
+                for key in album_keys(name):
+                    self._album_keys.setdefault(key, set()).add(name)
+        named = set().union(*(self._album_keys.get(k, set()) for k in album_keys(album)))
+        if len(named) == 1:
+            return named.pop()
+        near = process.extract(exact, list(self.albums), scorer=fuzz.ratio, limit=2,
+                               score_cutoff=NEAR_ALBUM)
+        return near[0][0] if len(near) == 1 else None
 
     def read(self, review: Review) -> Reading:
         """Which rows each sentence of ``review`` is about, and what it compares."""

@@ -22,7 +22,7 @@ from models.build import (
 from models.errors import DatasetError
 from service.store import open_store
 
-from .output import progress, report_loaded
+from .output import progress, report_loaded, warn_about_reviews
 from .serve import address, serve_here
 from .sources import review_options, sources
 from .training import trained_audio_feel
@@ -92,10 +92,7 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
                f"{meta['skipped_rows']} rows skipped, top-{meta['k']} neighbours "
                f"in {meta['build_seconds']:.1f}s")
     click.echo(neighbours_line(meta))
-    if meta.get("unresolved_reviews"):
-        click.echo(f"warning: {meta['unresolved_reviews']} of the reviews name no track or "
-                   "album of the catalog and were not used (check the track or "
-                   "--about-album titles)", err=True)
+    warn_about_reviews(meta.get("unresolved_reviews", 0), meta.get("silent_reviews", 0))
     return version
 
 

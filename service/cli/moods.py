@@ -10,7 +10,7 @@ import click
 from models.build import analyse_moods, load_sources, reading_audit
 from models.language import load_lexicon
 
-from .output import progress, report_loaded
+from .output import progress, report_loaded, warn_about_reviews
 from .sources import review_options, sources
 
 
@@ -26,6 +26,7 @@ def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
     report_loaded(loaded)
     catalog = loaded.catalog
     analysis = analyse_moods(catalog, loaded.reviews, load_lexicon(), progress=progress)
+    warn_about_reviews(analysis.unresolved_reviews, analysis.silent_reviews)
     profiles = analysis.profiles
     tracks = [{"id": t.id, "title": t.title, "moods": p.mood_list(),
                "valence": round(p.valence, 4), "arousal": round(p.arousal, 4),

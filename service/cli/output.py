@@ -30,6 +30,18 @@ def report(problems: Sequence[Any], what: str, total: int | None = None) -> None
         click.echo(f"  ... and {count - SHOWN_PROBLEMS} more", err=True)
 
 
+def warn_about_reviews(unresolved: int, silent: int) -> None:
+    """Reviews that were not used, or said nothing the tagger reads: say so, or the
+    user is left wondering why no track took their moods."""
+    if unresolved:
+        click.echo(f"warning: {unresolved} of the reviews name no track or album of the "
+                   "catalog and were not used (check the track or --about-album titles)",
+                   err=True)
+    if silent:
+        click.echo(f"warning: no mood word was recognised in {silent} of the reviews "
+                   "(feelalike reads English reviews)", err=True)
+
+
 def report_loaded(loaded: LoadedSources) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows."""
     report(loaded.review_problems, "review lines")
