@@ -185,3 +185,34 @@ def test_moods_says_when_a_review_is_unused_or_reads_no_mood(runner, tmp_path):
     code, out, err = runner("moods", "--catalog", str(path), "--review", str(english),
                             "--about-album", "Salt Road")
     assert code == 0 and "warning" not in err and "Lantern: sad" in out
+
+
+def test_a_review_saved_as_html_reads_like_its_text(tmp_path):
+    from models.ingest import load_album_review, load_review_jsonl
+
+    page = ("<html><head><style>p { color: red }</style></head><body>"
+            "<p>The opener <em>Lantern</em> is mournful &amp; forlorn.</p>"
+            "<p>The film is a cheerful comedy, and its heroine is full of joy.</p>"
+            "<p>The score as a whole is hushed and calm.</p><script>var x = 1;</script>"
+            "</body></html>")
+    path = tmp_path / "review.html"
+    path.write_text(page)
+    review = load_album_review(path, "Salt Roads")
+    assert "<" not in review.text and "color" not in review.text and "var x" not in review.text
+    assert "mournful & forlorn." in review.text and "\n\n" in review.text
+    profiles = analyse_moods(catalog(), [review], load_lexicon()).profiles
+    lantern, other = (dict(zip(MOOD_INDEX, p.scores)) for p in profiles[:2])
+    assert lantern["sad"] > 0 and lantern["joyful"] <= 0  # the film's joy is not its
+    assert other["peaceful"] > 10 * max(other["sad"], 0)  # the album-wide calm reaches all
+    jsonl = tmp_path / "r.jsonl"
+    jsonl.write_text('{"text": "<p>Mournful&nbsp;and <b>forlorn</b>.</p>", "track": "Lantern"}\n')
+    assert load_review_jsonl(jsonl)[0][0].text == "Mournful and forlorn."
+
+
+def test_a_review_written_all_in_lower_case_still_splits_and_names():
+    """Titles of two words or more; a lower-case single word ("home") is too common."""
+    found = moods("honestly copper bells is mournful and forlorn. the cold field is giddy "
+                  "and cheerful. the movie itself was tense and scary though.")
+    assert strongest(found, "Copper Bells") == "sad"
+    assert strongest(found, "The Cold Field") == "joyful"
+    assert found["Copper Bells"].get("tense", 0) == 0

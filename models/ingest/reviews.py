@@ -8,6 +8,7 @@ from ..errors import CatalogError
 from ..language import Review
 from .catalog import RowProblem
 from .row_readers import jsonl_rows
+from .markup import plain_text
 from .text_files import read_text_file
 
 
@@ -22,7 +23,7 @@ def load_review_jsonl(path: str | Path) -> tuple[list[Review], list[RowProblem]]
             problems.append(RowProblem(str(path), line_no, "not a JSON object with "
                                                            "a non-empty \"text\""))
             continue
-        reviews.append(Review(text=obj["text"], track=_opt(obj, "track"),
+        reviews.append(Review(text=plain_text(obj["text"]), track=_opt(obj, "track"),
                               album=_opt(obj, "album"), artist=_opt(obj, "artist"),
                               source=_opt(obj, "source") or f"{path.name}:{line_no}"))
     return reviews, problems
@@ -36,7 +37,7 @@ def _opt(obj: dict, key: str) -> str | None:
 def load_album_review(path: str | Path, album: str) -> Review:
     path = Path(path)
     try:
-        text = read_text_file(path)
+        text = plain_text(read_text_file(path))
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read review ({exc.strerror})") from None
     if not text.strip():

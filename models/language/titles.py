@@ -157,8 +157,9 @@ def _word_end(text: str, tok: Token) -> int:
 def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str]) -> bool:
     """Unquoted, a title of one or two words is written as a name: its first word that
     is no stopword capitalised ("By the end of the album" does not name "The End");
-    longer titles are found in any case ("some other places")."""
-    if len(words) > 2:
+    longer titles are found in any case ("some other places"), and so is every title
+    in a text written all in lower case."""
+    if len(words) > 2 or not any(ch.isupper() for ch in text):
         return True
     for tok, word in zip(toks, words):
         if word not in _STOPWORDS:
