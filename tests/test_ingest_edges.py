@@ -194,3 +194,12 @@ def test_folders_and_non_model_files_are_named_for_what_they_are(runner, tmp_pat
     assert code == 2 and "a folder, not a catalog file" in err
     code, _, err = runner("build", "--catalog", str(catalog), "--va-model", str(catalog))
     assert code == 2 and "not an .npz file" in err and "pickle" not in err
+
+
+def test_rows_that_repeat_an_id_are_merged_and_counted(runner, tmp_path):
+    path = write(tmp_path, "c.csv", "id,title,tags\nr1,Alone,sad\nr1,Alone,night\n"
+                                    "r1,Other Song,x\nr2,Two,\n")
+    catalog = load_catalog([path])
+    assert [t.id for t in catalog.tracks] == ["r1", "r2"] and catalog.merged_rows == 2
+    code, out, err = runner("moods", "--catalog", str(path))
+    assert code == 0 and "merged 2 catalog rows that repeat a track id" in err

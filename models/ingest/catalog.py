@@ -68,6 +68,7 @@ class Catalog:
     problems: list[RowProblem] = field(default_factory=list)
     skipped: int = 0
     kept_with_problems: int = 0  # rows kept without a part (a malformed external id)
+    merged_rows: int = 0  # rows that repeated a track id, merged into its first row
 
     def index(self) -> dict[str, int]:
         return {t.id: i for i, t in enumerate(self.tracks)}
@@ -242,9 +243,11 @@ def load_catalog(paths: Sequence[str | Path] | str | Path,
         detail = f"; first problem: {problems[0]}" if problems else ""
         raise CatalogError(f"no usable tracks in {where} ({len(problems)} malformed rows"
                            f"{detail})")
-    return Catalog(tracks=merge_tracks(tracks), problems=_kept_problems(problems),
+    merged = merge_tracks(tracks)
+    return Catalog(tracks=merged, problems=_kept_problems(problems),
                    skipped=sum(not p.kept for p in problems),
-                   kept_with_problems=sum(p.kept for p in problems))
+                   kept_with_problems=sum(p.kept for p in problems),
+                   merged_rows=len(tracks) - len(merged))
 
 
 def _kept_problems(problems: list[RowProblem]) -> list[RowProblem]:

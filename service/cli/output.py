@@ -50,5 +50,9 @@ def report_loaded(loaded: LoadedSources) -> None:
     problems = loaded.catalog.problems
     report([p for p in problems if not getattr(p, "kept", False)], "catalog rows",
            loaded.catalog.skipped)
+    if loaded.catalog.merged_rows:
+        click.echo(f"note: merged {loaded.catalog.merged_rows} catalog rows that repeat a "
+                   "track id into the row first giving it (tags joined; give each track "
+                   "its own id if they are different tracks)", err=True)
     report([p for p in problems if getattr(p, "kept", False)],
            "external ids (their rows are kept)", loaded.catalog.kept_with_problems)
