@@ -216,3 +216,19 @@ def test_a_review_written_all_in_lower_case_still_splits_and_names():
     assert strongest(found, "Copper Bells") == "sad"
     assert strongest(found, "The Cold Field") == "joyful"
     assert found["Copper Bells"].get("tense", 0) == 0
+
+
+def test_a_title_only_compared_against_keeps_only_its_own_words():
+    found = moods("Copper Bells, unlike the mournful Tidewater, is giddy and cheerful.")
+    assert strongest(found, "Copper Bells") == "joyful" and strongest(found, "Tidewater") == "sad"
+    assert found["Tidewater"].get("joyful", 0) <= 0
+    nothing_like = moods('"Lantern" is nothing like "Tidewater": it is menacing and tense.')
+    assert set(nothing_like) == {"Lantern"} and strongest(nothing_like, "Lantern") == "tense"
+
+
+def test_a_title_after_a_preposition_and_a_comma_is_no_list():
+    found = moods('After the mournful and forlorn "Tidewater", "Copper Bells" is a giddy, '
+                  "cheerful relief.")
+    assert strongest(found, "Tidewater") == "sad" and strongest(found, "Copper Bells") == "joyful"
+    listed = moods('"Tidewater", "Copper Bells" and "Lantern" are all mournful.')
+    assert {"Tidewater", "Copper Bells", "Lantern"} <= set(listed)

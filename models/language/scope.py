@@ -42,13 +42,30 @@ TERMINAL = ".!?\"'\u201d\u2019"
 METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 min."
 
 
+#: words that make the title after them part of a phrase, not a subject: "After the
+#: bleak 'A', 'B' is a relief" lists nothing
+PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|like|than|"
+                         r"from|compared to|compared with|next to|as opposed to)\b[^,;:]*$",
+                         re.IGNORECASE)
+#: the title after these is only what another is compared against: "'A', unlike the
+#: desolate 'B', is bright" says "bright" of A
+CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in contrast to|"
+                        r"compared to|compared with|as opposed to)\b[^,;:]*$", re.IGNORECASE)
+
+
 def groups(text: str, mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Mentions joined only by commas, "and", "or", brackets and quotes, as groups."""
+    """Mentions joined only by commas, "and", "or", brackets and quotes, as groups; a bare
+    comma does not join a title that follows a preposition to the next one."""
     out: list[list[Mention]] = []
+    lead_from = 0
     for m in mentions:
-        if out and JOINERS.match(text[out[-1][-1].end:m.start]):
+        gap = text[out[-1][-1].end:m.start] if out else ""
+        bare_comma = gap.strip(QUOTE_CHARS + " ") == ","
+        if out and JOINERS.match(gap) and not (
+                bare_comma and PREPOSITION.search(text[lead_from:out[-1][0].start])):
             out[-1].append(m)
         else:
+            lead_from = out[-1][-1].end if out else 0
             out.append([m])
     return out
 
@@ -79,13 +96,29 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
 
 
 def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:
-    """(start, end, group) parts of one sentence, covering it, one per title group."""
+    """(start, end, group) parts of one sentence, covering it, one per title group; a
+    group only compared against ("unlike 'B'") keeps its own words, and what follows it
+    goes back to the group before."""
     grouped = groups(text, mentions)
     cuts = [0]
     for before, after in zip(grouped, grouped[1:]):
         cuts.append(_lead_start(text, before[-1].end, after[0].start))
     cuts.append(len(text))
-    return [(a, b, g) for a, b, g in zip(cuts, cuts[1:], grouped)]
+    parts = []
+    for k, (a, b, group) in enumerate(zip(cuts, cuts[1:], grouped)):
+        own_end = _title_end(text, group[-1].end)
+        if k and own_end < b and CONTRASTED.search(text[grouped[k - 1][-1].end:group[0].start]):
+            parts += [(a, own_end, group), (own_end, b, parts[-1][2])]
+        else:
+            parts.append((a, b, group))
+    return parts
+
+
+def _title_end(text: str, end: int) -> int:
+    """Past a title's closing quote."""
+    while end < len(text) and text[end] in QUOTE_CHARS:
+        end += 1
+    return end
 
 
 def is_heading(sentence: str) -> bool:
