@@ -120,7 +120,7 @@ def _dies_on_crash_wav(job):
 
 
 def test_a_worker_that_dies_costs_only_its_own_file():
-    from models.audio.workers import run_jobs
+    from models.audio import run_jobs
 
     jobs = [(f"/music/{name}.wav",) for name in ("a", "b", "crash", "c", "d")]
     results = list(run_jobs(_dies_on_crash_wav, jobs, workers=2, warm=lambda: None))
@@ -167,11 +167,10 @@ def test_linked_folders_are_followed_and_a_broken_link_is_reported(tmp_path):
 
 
 def test_identical_copies_are_analysed_once_and_both_listed(tmp_path, monkeypatch):
-    import models.audio.batch as batch_module
-
     calls = []
-    real = batch_module._work
-    monkeypatch.setattr(batch_module, "_work", lambda job: calls.append(job[0]) or real(job))
+    real = sys.modules["models.audio.batch"]._work
+    monkeypatch.setattr("models.audio.batch._work",
+                        lambda job: calls.append(job[0]) or real(job))
     (tmp_path / "A").mkdir()
     (tmp_path / "B").mkdir()
     tone(tmp_path / "A" / "x.wav")

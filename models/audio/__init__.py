@@ -42,6 +42,7 @@ from .spectrum import frequency_moments
 from .tags import FileTags, read_tags
 from .training import train
 from .va_model import INPUTS, VaModel, column_stats
+from .workers import run_jobs
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -87,6 +88,7 @@ __all__ = [
     "read_fractions",
     "read_tags",
     "require",
+    "run_jobs",
     "save_audio_feel",
     "tempo",
     "train",

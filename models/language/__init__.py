@@ -14,7 +14,8 @@ from .reviews import (
 from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
-from .titles import TitleIndex, find_mentions, variants
+from .mentions import find_mentions
+from .titles import TitleIndex, variants
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 
 __all__ = [

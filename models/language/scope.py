@@ -16,7 +16,7 @@ import re
 from typing import Sequence
 
 from .text import QUOTE_CHARS, tokens
-from .titles import Mention
+from .mentions import Mention
 
 JOINERS = re.compile(r"^[\s,/&()\[\]?!." + re.escape(QUOTE_CHARS) +
                      r"]*(?:(?:and|or|plus|as well as|&)[\s" + re.escape(QUOTE_CHARS) +

@@ -27,7 +27,8 @@ from .reading import (
 from .scope import about_album, is_heading, label_end, leads_in, segments
 from .tagger import sentences
 from .text import QUOTE_CHARS, normalise
-from .titles import Mention, find_mentions, name_spans, variants
+from .mentions import Mention, find_mentions, name_spans
+from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)

@@ -1,0 +1,224 @@
+"""Finding track titles in review text: where a sentence names which track.
+
+A title counts where it is written as one: quoted (or with one quote of the pair left
+out, as real reviews do), capitalised mid-sentence, labelling its line ("Sleepwalker:
+...", "1. Sleepwalker \u2013 ..."), in the possessive, or, for titles of three words or
+more, in any case.  Longest match wins, no overlaps; quoted near-misses of a title
+("Nightfall" for "Nightcall") count too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from .text import QUOTE_CHARS, Token, fold, normalise, tokens
+from .titles import STOPWORDS as _STOPWORDS
+from .titles import variants
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a text that names a track."""
+
+    track: int  # index into the candidate list given to find_mentions
+    start: int
+    end: int
+    exact: bool  # the full title, not a shorter variant
+
+
+def _closes_quote(text: str, end: int) -> bool:
+    """A quote mark right after ``end`` (skipping ?!.,), and not a possessive "'s"."""
+    j = end
+    while j < len(text) and text[j] in "?!.,":
+        j += 1
+    if j >= len(text) or text[j] not in QUOTE_CHARS:
+        return False
+    return not (text[j + 1:j + 2] == "s" and not text[j + 2:j + 3].isalpha())
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the span enclosed in quote marks ("'Is It Me?'", “On We March”)?"""
+    return start > 0 and text[start - 1] in QUOTE_CHARS and _closes_quote(text, end)
+
+
+#: what may stand before a title that labels its line: list numbers and bullets,
+#: Markdown headings and emphasis ("1. ", "- ", "## ", "**")
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
+_LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?::|[-\u2013\u2014][ \t]|$|\n)")
+
+
+def _labels_line(text: str, start: int, end: int) -> bool:
+    """The title opens its line as a label or stands alone on it: "Sleepwalker: slow
+    and gloomy", "1. Sleepwalker \u2013 gloomy", "## Sleepwalker", "**Sleepwalker**"."""
+    if not text[start:start + 1].isupper():
+        return False
+    return bool(_LINE_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
+
+
+def _is_marked(text: str, start: int, end: int) -> bool:
+    """A single-word mention counts only when quoted, capitalised mid-sentence, or
+    labelling its line."""
+    if _quoted(text, start, end) or _heading(text, end) or _labels_line(text, start, end):
+        return True
+    if _in_quotes(text, start, end):
+        return False  # '"Going Home"' names no track "Home"
+    before = text[start - 1] if start > 0 else ""
+    if (before and before in QUOTE_CHARS) or _closes_quote(text, end):
+        return True  # one quote left out: 'Photograph\u201d is played'
+    if not text[start:start + 1].isupper():
+        return False
+    prefix = text[:start].rstrip()
+    return bool(prefix) and prefix[-1] not in ".!?\n"
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Inside a longer quoted name (the title not quoted on its own): a quote opened
+    before ``start`` on its line is still open, and one closes after ``end``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if sum(map(lambda i: _is_quote(text, i), range(line_start, start))) % 2 == 0:
+        return False
+    after = next((i for i in range(end, min(len(text), end + 60)) if _is_quote(text, i)
+                  or text[i] == "\n"), None)
+    return after is not None and text[after] != "\n"
+
+
+def _is_quote(text: str, i: int) -> bool:
+    """A quote mark, not an apostrophe inside a word ("band's", "don\u2019t")."""
+    if text[i] not in QUOTE_CHARS:
+        return False
+    return not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
+
+
+def _informative(words: Sequence[str]) -> bool:
+    return any(w not in _STOPWORDS for w in words)
+
+
+def find_mentions(text: str, titles: Sequence[str],
+                  work_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps.
+
+    A title made only of stopwords ("Is It Me?") counts only when quoted; a title that
+    is also the name of the work (the album, film or game: ``work_names``, normalised)
+    names the work unless it is quoted or a heading."""
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
+    for track, title in enumerate(titles):
+        for rank, variant in enumerate(variants(title)):
+            vw = variant.split()
+            plain = _informative(vw) and variant not in work_names  # no quotes needed
+            for i in range(len(words) - len(vw) + 1):
+                if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
+                    end = _word_end(text, toks[i + len(vw) - 1])
+                    if plain and _capitalised(text, toks[i:i + len(vw)], vw) or \
+                            _needs_quotes_ok(text, toks[i].start, end, vw, variant,
+                                             work_names):
+                        candidates.append((len(vw), i, track, rank == 0))
+    found = _non_overlapping(text, toks, candidates)
+    return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _possessive(text: str, toks: list[Token], words: list[str], i: int,
+                vw: Sequence[str]) -> bool:
+    """The title in the possessive ("Sleepwalker's strings" reads as "sleepwalkers")."""
+    last = i + len(vw) - 1
+    return words[i:last] == list(vw[:-1]) and words[last] == vw[-1] + "s" and \
+        text[toks[last].end - 2:toks[last].end] in _POSSESSIVE
+
+
+def _word_end(text: str, tok: Token) -> int:
+    """Where a word ends, without a possessive "'s"."""
+    return tok.end - 2 if text[tok.end - 2:tok.end] in _POSSESSIVE else tok.end
+
+
+def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str]) -> bool:
+    """Unquoted, a title of one or two words is written as a name: its first word that
+    is no stopword capitalised ("By the end of the album" does not name "The End");
+    longer titles are found in any case ("some other places"), and so is every title
+    in a text written all in lower case."""
+    if len(words) > 2 or not any(ch.isupper() for ch in text):
+        return True
+    for tok, word in zip(toks, words):
+        if word not in _STOPWORDS:
+            first = text[tok.start:tok.start + 1]
+            return first.isupper() or not first.isalpha()  # "#3", digits, other scripts
+    return True
+
+
+def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
+                     work_names: frozenset[str]) -> bool:
+    """A stopword-only title, the work's own name, or a title written in lower case
+    counts when quoted (or a heading)."""
+    if _quoted(text, start, end):
+        return True
+    return variant in work_names and _informative(words) and _heading(text, end)
+
+
+def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``text`` says one of ``names`` (normalised): the album's or film's own name,
+    which names the work and describes nothing."""
+    folded = fold(text)
+    names = [n for n in names if n and n.split()[0] in folded]
+    if not names:
+        return []
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    spans = []
+    for name in names:
+        nw = name.split()
+        for i in range(len(words) - len(nw) + 1):
+            if words[i:i + len(nw)] == nw:
+                spans.append((toks[i].start, toks[i + len(nw) - 1].end))
+    return spans
+
+
+def _heading(text: str, end: int) -> bool:
+    """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
+    rest = text[end:].lstrip(" \t")
+    return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
+
+
+_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)"
+                          r"[\"\u201d\u2019]")
+FUZZY_QUOTED = 85.0
+
+
+def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention]) -> list[Mention]:
+    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell."""
+    if '"' not in text and "\u201c" not in text and "\u2018" not in text:
+        return []
+    out: list[Mention] = []
+    for match in _QUOTED_SPAN.finditer(text):
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        norm = normalise(match.group(1))
+        if len(norm) < 5:
+            continue
+        best = process.extractOne(norm, [v for t in titles for v in variants(t)[:1]],
+                                  scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
+        if best is not None:
+            out.append(Mention(best[2], start, end, False))
+    return out
+
+
+def _non_overlapping(text: str, toks: list[Token],
+                     candidates: list[tuple[int, int, int, bool]]) -> list[Mention]:
+    taken: set[int] = set()
+    found: list[Mention] = []
+    # longest first; at one place, the full title before another title's shorter form
+    for length, i, track, exact in sorted(candidates, key=lambda c: (-c[0], c[1], not c[3])):
+        span = range(i, i + length)
+        if taken.intersection(span):
+            continue
+        start, end = toks[i].start, _word_end(text, toks[i + length - 1])
+        if length == 1 and not _is_marked(text, start, end):
+            continue
+        taken.update(span)
+        found.append(Mention(track, start, end, exact))
+    return sorted(found, key=lambda m: m.start)
