@@ -40,7 +40,7 @@ def test_errors_over_http_are_json(server, published):
     response = server.get("/v1/recommendations?seed=trk3&limit=abc")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_request"
-    response = server.get("/v1/recommendations?seed=" + "y" * 400)
+    response = server.get("/v1/recommendations?seed=" + "y" * 1001)
     assert response.status_code == 400 and response.json()["error"]["field"] == "seed"
     response = server.get("/v1/recommendations?seed=" + "y" * 5000)  # over the URL limit
     assert response.status_code == 414
