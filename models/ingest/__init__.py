@@ -23,6 +23,7 @@ from .external_ids import (
     unknown_kind,
 )
 from .labels import labelled_rows, read_groups, read_va_labels
+from .markup import plain_text
 from .matching import TrackMatcher
 from .reviews import load_album_review, load_review_jsonl
 
@@ -44,6 +45,7 @@ __all__ = [
     "load_review_jsonl",
     "merge_tracks",
     "normalise_id",
+    "plain_text",
     "parse_reference",
     "read_groups",
     "read_va_labels",

@@ -7,11 +7,16 @@ dropped.
 """
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
-_LOOKS_LIKE_HTML = re.compile(r"<(p|br|div|span|a|em|strong|i|b|h[1-6]|li|ul|ol|blockquote|"
-                              r"article|section|html|body|table|td)\b[^>]*>", re.IGNORECASE)
+#: a page: block elements give its paragraphs, and its own line breaks mean nothing
+_LOOKS_LIKE_HTML = re.compile(r"<(p|br|div|h[1-6]|li|ul|ol|blockquote|article|section|html|"
+                              r"body|table|td)\b[^>]*>", re.IGNORECASE)
+#: inline tags in a plain text (its line breaks are the writer's): just dropped
+_INLINE_TAG = re.compile(r"</?(span|a|em|strong|i|b|u|s|small|mark|cite|q|sup|sub)\b[^>]*>",
+                         re.IGNORECASE)
 BLOCKS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 blockquote article section header "
                    "footer tr table pre figure figcaption dd dt".split())
 HIDDEN = frozenset({"script", "style", "noscript", "template"})
@@ -43,9 +48,11 @@ class _Text(HTMLParser):
 
 
 def plain_text(text: str) -> str:
-    """``text`` itself, or, when it is HTML, its text with paragraphs kept."""
+    """``text`` itself, or, when it is HTML, its text with paragraphs kept (a plain text
+    with a few inline tags keeps its own lines)."""
     if not _LOOKS_LIKE_HTML.search(text):
-        return text
+        stripped = _INLINE_TAG.sub("", text)
+        return html.unescape(stripped) if stripped != text else text
     parser = _Text()
     parser.feed(text)
     parser.close()

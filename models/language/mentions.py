@@ -46,7 +46,10 @@ def _quoted(text: str, start: int, end: int) -> bool:
 #: what may stand before a title that labels its line: list numbers and bullets,
 #: Markdown headings and emphasis ("1. ", "- ", "## ", "**")
 _LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
-_LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?::|[-\u2013\u2014][ \t]|$|\n)")
+#: after a title labelling its line: an optional duration, then a colon (not "Time: 48
+#: minutes", a running time), a dash, or the line's end
+_LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?:\(\d{1,2}:\d{2}\)[ \t]*)?"
+                         r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
 
 
 def _labels_line(text: str, start: int, end: int) -> bool:
@@ -84,11 +87,23 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     return after is not None and text[after] != "\n"
 
 
+_SINGLE = "'\u2018\u2019"
+
+
 def _is_quote(text: str, i: int) -> bool:
-    """A quote mark, not an apostrophe inside a word ("band's", "don\u2019t")."""
-    if text[i] not in QUOTE_CHARS:
+    """A quote mark: a double one, or a single one that opens (after a space, before a
+    letter) or closes (after a letter or punctuation, before a space or punctuation,
+    and no possessive "Reyes' voice"); apostrophes ("band's", "'90s") are none."""
+    ch = text[i]
+    if ch not in QUOTE_CHARS:
         return False
-    return not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
+    if ch not in _SINGLE:
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([\u2014":
+        return after.isalpha()
+    return not after.isalnum() and before != "s"
 
 
 def _informative(words: Sequence[str]) -> bool:

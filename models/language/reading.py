@@ -15,7 +15,8 @@ CARRY_WEIGHT = 0.8
 REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|the latter|(the|this) (track|piece|song|cue|"
                        r"tune|composition|number|music))\b", re.IGNORECASE)
 PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
-                            r"\bthey\b", re.IGNORECASE)
+                            r"\bthey\b|^\W*(the rest|the remainder|everything else|the "
+                            r"other (tracks|pieces|songs|cues))\b", re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
                         "notes note melody melodies composition record album sound sounds "
                         "piano strings synth arpeggiated tempo rhythm harmony piece pieces "
@@ -124,25 +125,34 @@ def continues_subject(sentence: str, new_paragraph: bool) -> bool:
     return not new_paragraph or bool(REFERRING.match(sentence.lstrip("\"'\u201c ")))
 
 
-#: a sentence whose subject is a work the catalog does not know: a quoted or
-#: capitalised name, or a track by number ('"Midnight Swim", the bonus cut, is ...',
-#: "Then Dark Water is ...", "Track 5 is ...")
+#: a sentence whose subject is a track the catalog does not know: a quoted name of two
+#: words or more in title case, alone or after "the bonus cut,", "the closer," ...
+#: ('"Midnight Swim", the bonus cut, is ...', 'The closer, "Rain on the Window", is'),
+#: or a track by number ("Track 5 is ...").  Quoted speech ('called it "Relentless"')
+#: and people's names are no such subject.
 OTHER_SUBJECT = re.compile(
     r"^\W*(?:(?i:then|next|meanwhile|later|elsewhere|finally|by contrast|in contrast)\W+)*"
-    r"(?:[\"\u201c\u2018][^\"\u201d\u2019\n]{2,60}[\"\u201d\u2019]"
-    r"|(?:[A-Z][\w'\u2019]*\s+){1,5}[A-Z][\w'\u2019]*(?=\s*(?:,|\(|is\b|was\b))"
-    r"|(?i:track|cue|song)\s+(?i:no\.?\s*)?\d+\b)")
+    r"(?:(?i:the (?:\w+ ){0,2}(?:track|cut|cue|piece|song|closer|opener|finale|number)),?\s*)?"
+    r"(?:[\"\u201c\u2018]([A-Z0-9][\w'\u2019]*(?:[ ,]+(?:[a-z]{1,4}|[A-Z0-9][\w'\u2019]*)){1,6})"
+    r"[\"\u201d\u2019]|(?i:track|cue|song)\s+(?i:no\.?\s*)?\d+\b)")
+#: a sentence about the film, show or game itself ("The film itself is a comedy")
+FILM_SUBJECT = re.compile(r"^\W*(?:the|this|its) (?:\w+ )?(?:film|movie|show|series|game|"
+                          r"plot|story|director|cast|screenplay)\b"
+                          r"(?!(?:['\u2019]s)? (?:score|soundtrack|music|theme)\b)",
+                          re.IGNORECASE)
 
 
-#: a quoted name in title case ("Rain on the Window"), not quoted speech
-QUOTED_NAME = re.compile(r"[\"\u201c\u2018]((?:[A-Z0-9][\w'\u2019]*[ ,]*)(?:(?:[a-z]{1,4} |"
-                         r"[A-Z0-9][\w'\u2019]*[ ,]*)){0,6})[\"\u201d\u2019]")
+def names_another_work(sentence: str, work_names: frozenset[str] = frozenset()) -> bool:
+    """A sentence without a known title whose subject is some other named track: what
+    it says belongs to neither the last track nor the album (the album's or film's own
+    name, ``work_names``, normalised, is not another work)."""
+    match = OTHER_SUBJECT.match(sentence)
+    return bool(match) and not (match.group(1) and normalise(match.group(1)) in work_names)
 
 
-def names_another_work(sentence: str) -> bool:
-    """A sentence without a known title that opens on some other named work, or quotes
-    one: what it says belongs to neither the last track nor the album."""
-    return bool(OTHER_SUBJECT.match(sentence) or QUOTED_NAME.search(sentence))
+def is_about_the_film(sentence: str) -> bool:
+    """A sentence whose subject is the film, show or game, not its music."""
+    return bool(FILM_SUBJECT.match(sentence))
 
 
 def is_about_music(sentence: str, after_music: bool = False) -> bool:

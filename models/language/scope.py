@@ -13,7 +13,7 @@ album as a whole, and lead-ins that introduce the next track.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 from .text import QUOTE_CHARS, tokens
 from .mentions import Mention
@@ -44,13 +44,16 @@ METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 m
 
 #: words that make the title after them part of a phrase, not a subject: "After the
 #: bleak 'A', 'B' is a relief" lists nothing
-PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|like|than|"
-                         r"from|compared to|compared with|next to|as opposed to)\b[^,;:]*$",
-                         re.IGNORECASE)
+PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|compared to|"
+                         r"compared with|next to|as opposed to)\b[^,;:]*$", re.IGNORECASE)
 #: the title after these is only what another is compared against: "'A', unlike the
 #: desolate 'B', is bright" says "bright" of A
 CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in contrast to|"
-                        r"compared to|compared with|as opposed to)\b[^,;:]*$", re.IGNORECASE)
+                        r"compared to|compared with|as opposed to|than|as \w+ as)\b[^,;:]*$",
+                        re.IGNORECASE)
+#: words after a compared title that still describe it: "sadder than 'B', which is bright"
+DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its)\b",
+                              re.IGNORECASE)
 
 
 def groups(text: str, mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -95,23 +98,35 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
     return hi  # "'A', starting curiously and 'B'": the words still describe A
 
 
-def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:
+def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
+             ) -> list[tuple[int, int, Any]]:
     """(start, end, group) parts of one sentence, covering it, one per title group; a
-    group only compared against ("unlike 'B'") keeps its own words, and what follows it
-    goes back to the group before."""
-    grouped = groups(text, mentions)
+    group only compared against ("unlike 'B'", "sadder than 'B'") keeps its own words,
+    and what follows it goes back to the group before, unless it describes the group
+    (", which is bright").  ``subject``: the group the sentence is about when it names
+    none (a review of one track): the words before the first title are its."""
+    grouped: list[Any] = groups(text, mentions)
     cuts = [0]
-    for before, after in zip(grouped, grouped[1:]):
+    if subject is not None:
+        cuts.append(_lead_start(text, 0, grouped[0][0].start))
+        grouped.insert(0, subject)
+    for before, after in zip(grouped[len(cuts) - 1:], grouped[len(cuts):]):
         cuts.append(_lead_start(text, before[-1].end, after[0].start))
     cuts.append(len(text))
-    parts = []
+    parts: list[tuple[int, int, Any]] = []
     for k, (a, b, group) in enumerate(zip(cuts, cuts[1:], grouped)):
+        if group is subject:
+            parts.append((a, b, group))
+            continue
         own_end = _title_end(text, group[-1].end)
-        if k and own_end < b and CONTRASTED.search(text[grouped[k - 1][-1].end:group[0].start]):
+        lead = text[grouped[k - 1][-1].end if k and grouped[k - 1] is not subject else 0:
+                    group[0].start]
+        if k and own_end < b and CONTRASTED.search(lead) and \
+                not DESCRIBES_OBJECT.match(text[own_end:b]):
             parts += [(a, own_end, group), (own_end, b, parts[-1][2])]
         else:
             parts.append((a, b, group))
-    return parts
+    return [(a, b, g) for a, b, g in parts if b > a or g is not subject]
 
 
 def _title_end(text: str, end: int) -> int:

@@ -21,6 +21,8 @@ NEGATION_WINDOW = 3
 #: "lacks any real sense of joy": absence reaches further than "not"
 ABSENCE = frozenset("lacks lacking lack without devoid".split())
 ABSENCE_WINDOW = 5
+#: "without question the most haunting cue": no absence
+NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of")})
 #: "kind of bleak": a hedge, not the mood word "kind"
@@ -112,16 +114,18 @@ def _clause_weights(text: str, toks: list[Token]) -> list[float]:
     return weights
 
 
-def _modifier(words: list[str], i: int) -> float:
+def _modifier(words: list[str], i: int, clause: int = 0) -> float:
     """Intensifiers / hedges and negation in the few words before ``i``.
 
     Looking back stops at a contrast word; intensifiers and hedges also stop at
-    "and"/"or" ("deeply lonely and eerie" intensifies only "lonely").
+    "and"/"or" ("deeply lonely and eerie" intensifies only "lonely"); absence words
+    and two-word negators reach only within the clause (``clause``: the index of its
+    first word), so "Without any drums, it feels calm" is calm.
     """
     scale, sign, coordinated = 1.0, 1.0, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
         word = words[j]
-        if j > 0 and (words[j - 1], word) in NEGATING_PAIRS:
+        if j > clause and (words[j - 1], word) in NEGATING_PAIRS:
             return -scale
         if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
             break
@@ -129,9 +133,22 @@ def _modifier(words: list[str], i: int) -> float:
         coordinated = coordinated or word in COORDINATORS
         if near and not coordinated:
             scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
-        if word in NEGATORS and (near or word in ABSENCE):
+        absent = word in ABSENCE and j >= clause and \
+            (j + 1 >= len(words) or words[j + 1] not in NOT_ABSENCE)
+        if word in NEGATORS and (near and word not in ABSENCE or absent):
             sign = -1.0
     return sign * scale
+
+
+def _clause_starts(text: str, toks: list[Token]) -> list[int]:
+    """For each token, the index of the first token of its clause (after , ; : or a
+    dash)."""
+    starts, current = [], 0
+    for i, tok in enumerate(toks):
+        if i and any(c in ",;:\u2013\u2014" for c in text[toks[i - 1].end:tok.start]):
+            current = i
+        starts.append(current)
+    return starts
 
 
 def _prefix_negated(lexicon: Lexicon, word: str) -> Entry | None:
@@ -169,6 +186,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
     toks = tokens(text)
     words = [t.text for t in toks]
     clause = _clause_weights(text, toks)
+    clause_starts = _clause_starts(text, toks)
     hits: list[MoodHit] = []
     i = 0
     while i < len(toks):
@@ -188,7 +206,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                     or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS):
                 i += length
                 continue
-            weight = sign * _modifier(words, i) * clause[i] * entry.weight
+            weight = sign * _modifier(words, i, clause_starts[i]) * clause[i] * entry.weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
     return hits

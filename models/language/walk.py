@@ -17,11 +17,13 @@ from .reading import (
     ALBUM_WEIGHT,
     CARRY_WEIGHT,
     MUSIC_WORDS,
+    REFERRING,
     Passage,
     Reading,
     Review,
     continues_subject,
     is_about_music,
+    is_about_the_film,
     names_another_work,
 )
 from .scope import about_album, is_heading, label_end, leads_in, segments
@@ -38,6 +40,11 @@ APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
                        r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
                        re.IGNORECASE)
+#: after "<title> is": a noun phrase or a question, not a description of the track
+NOT_DESCRIBED = frozenset("a an the one another also what where how why when who that this "
+                          "there".split())
+#: a label's text about the whole album ("Verdict: a bleak record overall")
+ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
 #: words after a sentence's first word that make it a phrase, not a title doing something
 FUNCTION_WORDS = frozenset("and or but in on of to at by for from with into after before "
                            "again over under as than like".split())
@@ -96,10 +103,11 @@ class Walk:
                 self._about_default(start, end, sentence, mentions)
             elif mentions:
                 self._named(start, end, sentence, mentions, rows, carried)
-            elif not (self.default or self.section) and names_another_work(sentence):
-                self.subject = ()  # about a work the catalog lacks: it colours nothing
-            elif carried and not is_about_music(sentence, after_music):
-                pass  # the film or the story, between sentences about the track
+            elif not (self.default or self.section) and \
+                    names_another_work(sentence, self.names):
+                self.subject = ()  # about a track the catalog lacks: it colours nothing
+            elif carried and is_about_the_film(sentence):
+                pass  # the film itself, between sentences about the track
             elif carried:
                 weight = 1.0 if self.default or self.section else CARRY_WEIGHT
                 self._add(start, end, carried, weight)
@@ -116,18 +124,20 @@ class Walk:
 
     def _labelled(self, sentence: str, mentions: list[Mention]) -> bool:
         """A "Label: text" line that says something: a title's ("Sleepwalker: gloomy
-        and slow."), or about the music ("Verdict: a bleak, lonely record.", which ends
-        what the line before said about a track). "Running time: 50 min." says nothing."""
+        and slow."), the album's ("Verdict: a bleak, lonely record."), or the last
+        track's ("Highlight: its fragile coda."). "Running time: 50 min." and "Mood:
+        melancholy" stay headings."""
         after = label_end(sentence)
         if after is None:
             return False
-        if mentions and mentions[0].end < after and \
+        rest = sentence[after:]
+        if mentions and mentions[0].end < after and not rest.lstrip()[:1].isdigit() and \
                 not sentence[:mentions[0].start].strip(" \t*_#-\u2022" + QUOTE_CHARS):
             return True
-        if is_about_music(sentence[after:]):
-            self.subject = ()
+        if ALBUM_WORDS.search(rest) and is_about_music(rest):
+            self.subject, self.section = (), ()
             return True
-        return False
+        return bool(REFERRING.match(rest))
 
     def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
         """"the title track" names the track called like the album."""
@@ -150,8 +160,10 @@ class Walk:
             return []  # "Time and again ...", "Lost in its haze, ...": no title
         k = self.one_word.get(normalise(words[0]))
         about = is_about_music(sentence) and bool(set(normalise(sentence).split()) & MUSIC_WORDS)
-        if k is None or not (about or line_start and DESCRIBING.match(words[1])):
-            return []
+        described = line_start and DESCRIBING.match(words[1]) and \
+            normalise(words[2].split(None, 1)[0]) not in NOT_DESCRIBED
+        if k is None or not (about or described):
+            return []  # ("Lost is a word that keeps coming up": a noun follows)
         offset = sentence.index(words[0])
         return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
 
@@ -195,14 +207,19 @@ class Walk:
 
     def _about_default(self, start: int, end: int, sentence: str,
                        mentions: list[Mention]) -> None:
-        """A review of one track that names another ("Unlike 'B', this one is warm") is
-        still about its own track: the words are its, and a comparison it makes is
-        recorded without lending them to the other."""
+        """A review of one track that names another is still about its own track: the
+        words before the other title, and after it when it is only compared against
+        ("Unlike 'B', this one is warm"), are the reviewed track's; what describes the
+        other ("the next track, 'B', is joyful") is the other's."""
         spans = [(m.start, m.end, self.album[m.track]) for m in mentions]
         found = cmp.explicit(sentence, spans, self.default)
         if found is not None and found.subject in self.default:
             self._compare(start, end, found)
-        self._add(start, end, self.default, 1.0)
+        own: list = []  # stands for the reviewed track among the title groups
+        for a, b, group in segments(sentence, mentions, subject=own):
+            rows = self.default if group is own else \
+                tuple(dict.fromkeys(self.album[m.track] for m in group))
+            self._add(start + a, start + b, rows, 1.0, (start, end))
 
     def _named(self, start: int, end: int, sentence: str, mentions: list[Mention],
                rows: tuple[int, ...], carried: tuple[int, ...]) -> None:
