@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any, Callable
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from .locations import Places, identifiers
@@ -77,6 +78,15 @@ def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
 
 
 WRITERS = {"m3u8": m3u8, "xspf": xspf, "jspf": jspf}
+
+
+def api_link(public_url: str, fallback: str = "") -> Callable[[dict[str, Any]], str]:
+    """Where an entry without a file or streaming link points: the API's track URL under
+    ``public_url``; without one, ``fallback`` + the id (relative for the API)."""
+    base = public_url.rstrip("/")
+    if not base and fallback:
+        return lambda track: f"{fallback}{track['id']}"
+    return lambda track: f"{base}/v1/tracks/{quote(track['id'], safe='')}"
 
 
 def export(fmt: str, title: str, tracks: list[dict[str, Any]],

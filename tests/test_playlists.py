@@ -368,6 +368,26 @@ def test_cli_path_prints_or_writes_the_apis_path(runner, rich, client, tmp_path)
         assert code == 2 and err.startswith("error:") and message in err and not out
 
 
+def test_a_path_exports_like_a_playlist(client, rich):
+    m3u = client.get("/v1/path?from=r3&to=r250&steps=5&format=m3u8")
+    assert m3u.status_code == 200 and m3u.content_type.startswith("audio/x-mpegurl")
+    lines = m3u.data.decode().splitlines()
+    assert lines[:2] == ["#EXTM3U", "#PLAYLIST:From Tune 3 to Tune 250"]
+    assert sum(line.startswith("#EXTINF:") for line in lines) == 7
+    jspf = json.loads(client.get("/v1/path?from=r3&to=r250&steps=5&format=jspf").data)
+    assert len(jspf["playlist"]["track"]) == 7
+    error_of(client.get("/v1/path?from=r3&to=r250&format=mp3"), 400, "bad_request")
+
+
+def test_cli_exports_link_to_the_public_url_when_set(runner, rich, monkeypatch):
+    code, out, err = runner("playlist", "r3", "--length", "2", "--format", "m3u8")
+    assert code == 0 and "feelalike:track:" in out
+    monkeypatch.setenv("FEELALIKE_PUBLIC_URL", "https://music.example/fa/")
+    code, out, err = runner("path", "r3", "r250", "--steps", "1", "--format", "m3u8")
+    assert code == 0, err
+    assert "https://music.example/fa/v1/tracks/r3" in out and "feelalike:track:" not in out
+
+
 def test_cli_playlist_writes_exports(runner, rich, tmp_path):
     out = tmp_path / "mix.xspf"
     code, _, err = runner("playlist", "r3", "--length", "4", "--arc", "sad:joyful",

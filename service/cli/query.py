@@ -72,22 +72,23 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
 def path(start: str, end: str, steps: int, fmt: str, out: str | None) -> None:
     """Tracks moving gradually from FROM's moods to TO's (ids or titles), both included."""
     from service.requests import PathQuery, parse
-    from service.views.playlists import mood_path
+    from service.views.playlists import mood_path, path_title
 
     query = parse(PathQuery, {"from": start, "to": end, "steps": steps})
     result = mood_path(Resources(open_store()).current(), query.from_, query.to, query.steps)
-    _emit(result, f"From {result['from']['title']} to {result['to']['title']}", fmt, out)
+    _emit(result, path_title(result), fmt, out)
 
 
 def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None) -> None:
     """Print or write ``result`` (a playlist or path body) as JSON or an export."""
-    from service.exports import export
+    from service.exports import api_link, export
     from service.locations import Places
     from service.settings import snapshot
 
+    config = snapshot()
     text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
-        fmt, title, result["tracks"], lambda t: f"feelalike:track:{t['id']}",
-        Places.from_config(snapshot()))
+        fmt, title, result["tracks"], api_link(config["PUBLIC_URL"], "feelalike:track:"),
+        Places.from_config(config))
     if out:
         try:
             Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

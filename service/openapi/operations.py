@@ -182,9 +182,10 @@ OPERATIONS: tuple[Operation, ...] = (
         "A gradual path in mood space between two tracks",
         "steps tracks between two tracks: the tracks nearest to evenly spaced points on the "
         "line between them in mood space (16 mood scores plus valence and arousal), in "
-        "order along it, both ends included. 400 when both name the same track.",
+        "order along it, both ends included. 400 when both name the same track. With "
+        "format=m3u8, xspf or jspf the answer is that file, located as for playlists.",
         "Path", _SEEDS,
-        query=PathQuery),
+        query=PathQuery, other_content=EXPORT_CONTENT),
     Operation(
         "get", "/v1/tracks", "searchTracks", "tracks", "Search tracks by title and artist",
         "Fuzzy search over titles and artists, best match first.",

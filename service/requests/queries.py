@@ -55,6 +55,8 @@ class PathQuery(Query):
                           examples=["Dance Monkey"])
     steps: Steps = Field(8, description="How many tracks between the two (1-50).",
                          examples=[8])
+    format: ExportFormat = Field("json", description="json (default), m3u8, xspf or jspf.",
+                                 examples=["m3u8"])
 
 
 class TrackPath(Query):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
-from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify
 
@@ -19,7 +18,7 @@ from models.ranking import (
     sequence,
 )
 
-from ..exports import FORMATS, export
+from ..exports import FORMATS, api_link, export
 from ..locations import Places
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..requests.bodies import PLAYLIST_WANTS
@@ -90,20 +89,25 @@ def post_playlist() -> Response:
     fmt = query_args(PlaylistFormat).format
     body = json_request(PlaylistBody)
     result = playlist(get_resources().current(), body)
-    if fmt == "json":
-        return jsonify(result)
-
-    base = current_app.config["PUBLIC_URL"].rstrip("/")
-
-    def link(track: dict) -> str:
-        return f"{base}/v1/tracks/{quote(track['id'], safe='')}"
-
-    return Response(export(fmt, result["title"], result["tracks"], link,
-                           Places.from_config(current_app.config)),
-                    content_type=FORMATS[fmt])
+    return _answer(result, result["title"], fmt)
 
 
 @bp.get("/path")
 def get_path() -> Response:
     args = query_args(PathQuery)
-    return jsonify(mood_path(get_resources().current(), args.from_, args.to, args.steps))
+    result = mood_path(get_resources().current(), args.from_, args.to, args.steps)
+    return _answer(result, path_title(result), args.format)
+
+
+def path_title(result: dict[str, Any]) -> str:
+    return f"From {result['from']['title']} to {result['to']['title']}"
+
+
+def _answer(result: dict[str, Any], title: str, fmt: str) -> Response:
+    """The body as JSON, or the tracks as an export file."""
+    if fmt == "json":
+        return jsonify(result)
+    return Response(export(fmt, title, result["tracks"],
+                           api_link(current_app.config["PUBLIC_URL"]),
+                           Places.from_config(current_app.config)),
+                    content_type=FORMATS[fmt])
