@@ -108,3 +108,22 @@ def test_title_spans_answer_as_a_scan_would():
                 (not any(s < end and start < e for s, e in spans))
         reading.title_spans.append((5, 9))  # spans added later count too
         assert not reading.outside_titles(6, 7)
+
+
+def test_guest_credits_and_subtitles_do_not_make_another_song():
+    """A curator's playlist held "bad guy" and "bad guy (with Justin Bieber)", and
+    "Don't You (Forget About Me)" beside its remaster."""
+    from models.ranking import song_key
+
+    same = [("bad guy", "bad guy (with Justin Bieber)"),
+            ("Slow Dance", "Slow Dance (feat. Ava Max)"),
+            ("Hot (feat. Gunna)", "Hot (Remix) [feat. Gunna and Travis Scott]"),
+            ("Don't You (Forget About Me)", "Don't You (Forget About Me) - Remastered"),
+            ("Habits (Stay High)", "Habits (Stay High) - Hippie Sabotage Remix"),
+            ("Closer", "Closer ft. Halsey")]
+    for plain, version in same:
+        assert song_key(plain, "A") == song_key(version, "A"), version
+    different = [("Don't You", "Don't You (Forget About Me)"), ("Stay", "Stay With Me"),
+                 ("Live Forever", "Forever")]
+    for one, other in different:
+        assert song_key(one, "A") != song_key(other, "A"), other

@@ -63,3 +63,13 @@ def test_resolve_seed():
     assert index.resolve("Photograph - Nobody") is None
     assert index.resolve("completely different") is None
     assert index.search("lonely")[:1] == [5]
+
+
+def test_a_seed_whose_title_holds_the_separator_still_names_it():
+    titles = ["Closer", "Closer - T-Mass Remix", "Stand by Me", "Stand By Me - Remastered"]
+    artists = ["The Chainsmokers", "The Chainsmokers", "Oasis", "Oasis"]
+    index = TitleIndex(titles, artists, [50.0] * 4)
+    assert index.resolve("Closer - T-Mass Remix - The Chainsmokers") == 1
+    assert index.resolve("Stand by Me by Oasis") == 2
+    assert index.resolve("Stand By Me - Remastered - Oasis") == 3
+    assert index.resolve("Closer - The Chainsmokers") == 0

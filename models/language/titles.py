@@ -134,11 +134,15 @@ class TitleIndex:
 
 
 def _splits(query: str) -> list[tuple[str, str | None]]:
-    """(title, artist) readings of a query: "Title - Artist", "Title by Artist", whole."""
+    """(title, artist) readings of a query: "Title - Artist", "Title by Artist", whole.
+    The last separator first: titles hold separators ("Closer - T-Mass Remix - The
+    Chainsmokers", "Stand by Me by Oasis") more often than artists do."""
     readings: list[tuple[str, str | None]] = []
     for sep in (r"\s+[-\u2013\u2014]\s+", r"\s+by\s+"):
-        parts = re.split(sep, query, maxsplit=1, flags=re.IGNORECASE)
-        if len(parts) == 2 and normalise(parts[0]) and normalise(parts[1]):
-            readings.append((normalise(parts[0]), normalise(parts[1])))
+        cuts = list(re.finditer(sep, query, flags=re.IGNORECASE))
+        for cut in reversed(cuts):
+            title, artist = normalise(query[:cut.start()]), normalise(query[cut.end():])
+            if title and artist:
+                readings.append((title, artist))
     readings.append((normalise(query), None))
     return readings
