@@ -306,7 +306,7 @@ def test_every_field_is_described_with_examples_and_query_parameters():
                            "SearchQuery", "PathQuery", "TrackPath", "PlaylistFormat"}
     # query models as OpenAPI parameter objects
     params = {p["name"]: p for p in query_parameters(PathQuery)}
-    assert list(params) == ["from", "to", "steps"]
+    assert list(params) == ["from", "to", "steps", "format"]
     assert params["from"]["required"] and not params["steps"]["required"]
     assert params["steps"]["schema"]["maximum"] == 50
     assert query_parameters(TrackPath, "path")[0]["in"] == "path"
