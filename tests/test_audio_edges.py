@@ -226,3 +226,23 @@ def test_files_added_later_are_placed_in_the_built_library(runner, store, tmp_pa
     assert code == 0, err
     assert json.loads(out)["seed"]["title"] == "d"
     assert runner("recommend", "path:d.wav", "--json")[0] != 0
+
+
+def test_a_rebuild_reads_no_unchanged_file_and_rereads_a_changed_one(tmp_path, monkeypatch):
+    """Every rebuild used to read every byte of the library to learn nothing changed."""
+    music = tmp_path / "music"
+    _tones(music, "a.wav", "b.wav")
+    cache = AudioCache(tmp_path / "cache")
+    first = analyse_many([music], cache=cache, workers=1)
+    hashed = []
+    real = sys.modules["models.audio.batch"].sha256_of
+    monkeypatch.setattr("models.audio.batch.sha256_of",
+                        lambda path: hashed.append(path.name) or real(path))
+    again = analyse_many([music], cache=cache, workers=1)
+    assert hashed == [] and again.cached == 2
+    assert [t["content_hash"] for t in again.tracks] == [t["content_hash"] for t in first.tracks]
+    _tones(music, "b.wav", pitch=900.0)  # new sound: new size or time
+    os.utime(music / "b.wav", ns=(1, 1))
+    third = analyse_many([music], cache=cache, workers=1)
+    assert hashed == ["b.wav"] and third.cached == 1
+    assert third.tracks[1]["content_hash"] != first.tracks[1]["content_hash"]

@@ -23,6 +23,7 @@ from .analysis import (
     printable_path,
     require,
 )
+from .digests import DigestCache
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
 from .workers import run_jobs
@@ -113,13 +114,14 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
     embedding = settings.get("AUDIO_EMBEDDING") if embedding is None else embedding
     batch = Batch()
     todo: list[tuple[str, str]] = []  # (path, digest)
+    hashes = DigestCache(cache.folder) if cache else None
     for path in expand(paths):
         if not path.is_file():
             gone = " (a link to a file that is gone)" if path.is_symlink() else ""
             batch.errors.append({"path": str(path), "error": f"{path}: no such file{gone}"})
             continue
         try:
-            digest = sha256_of(path)
+            digest = hashes.digest(path, sha256_of) if hashes else sha256_of(path)
         except OSError as exc:  # unreadable: this file fails, the batch goes on
             batch.errors.append({"path": str(path),
                                  "error": f"cannot read ({exc.strerror or exc})"})
@@ -132,6 +134,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
                 progress(1)
         else:
             todo.append((str(path), digest))
+    if hashes:
+        hashes.save()
     digests = dict(todo)
     originals, copies = _split_copies(todo)
     jobs = [(p, window, embedding) for p in originals]
