@@ -16,7 +16,9 @@ import numpy as np
 import pytest
 import requests
 
-from models.ingest import Track
+from models.build import analyse_moods
+from models.ingest import Catalog, Track
+from models.language import MOOD_INDEX, Review, load_lexicon
 from models.ranking import NUMERIC, TrackTable
 
 from .redis_server import free_port
@@ -255,3 +257,29 @@ def is_mapped(array: np.ndarray) -> bool:
     while array is not None and not isinstance(array, np.memmap):
         array = getattr(array, "base", None)
     return array is not None
+
+
+# -- reading one review of the "Salt Roads" album (tests/test_review_*.py) --------------
+
+SALT_ROADS = ("Lantern", "Copper Bells", "Tidewater", "Lantern (Reprise)", "The Cold Field",
+              "Morning Ferry")
+
+
+def salt_roads(*titles: str) -> Catalog:
+    return Catalog([Track(id=f"t{i}", title=t, artist="A", album="Salt Roads")
+                    for i, t in enumerate(titles or SALT_ROADS)])
+
+
+def moods_read(text: str, *titles: str, track: str | None = None) -> dict[str, dict[str, float]]:
+    """{title: {mood: score}} of the moods one review gives the album's tracks (those
+    given any); ``track``: a review of that one track."""
+    cat = salt_roads(*titles)
+    review = Review(text=text, track=track) if track else Review(text=text, album="Salt Roads")
+    profiles = analyse_moods(cat, [review], load_lexicon()).profiles
+    return {t.title: {m: float(p.scores[i]) for m, i in MOOD_INDEX.items() if p.scores[i] > 0}
+            for t, p in zip(cat.tracks, profiles) if p.scores.any()}
+
+
+def strongest(found: dict[str, dict[str, float]], title: str) -> str:
+    """The mood a title's reading scores highest."""
+    return max(found[title], key=found[title].get)

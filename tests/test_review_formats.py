@@ -7,29 +7,12 @@ from __future__ import annotations
 import pytest
 
 from models.build import analyse_moods, reading_audit
-from models.ingest import Catalog, Track
+from models.ingest import Track
 from models.language import MOOD_INDEX, Review, hits_vector, load_lexicon, tag_text
 
-TITLES = ("Lantern", "Copper Bells", "Tidewater", "Lantern (Reprise)", "The Cold Field",
-          "Morning Ferry")
-
-
-def catalog(*titles: str) -> Catalog:
-    return Catalog([Track(id=f"t{i}", title=t, artist="A", album="Salt Roads")
-                    for i, t in enumerate(titles or TITLES)])
-
-
-def moods(text: str, *titles: str, track: str | None = None) -> dict[str, dict[str, float]]:
-    """{title: {mood: score}} of the moods read, for the tracks given any."""
-    cat = catalog(*titles)
-    review = Review(text=text, track=track) if track else Review(text=text, album="Salt Roads")
-    profiles = analyse_moods(cat, [review], load_lexicon()).profiles
-    return {t.title: {m: float(p.scores[i]) for m, i in MOOD_INDEX.items() if p.scores[i] > 0}
-            for t, p in zip(cat.tracks, profiles) if p.scores.any()}
-
-
-def strongest(found: dict[str, dict[str, float]], title: str) -> str:
-    return max(found[title], key=found[title].get)
+from .fixtures import moods_read as moods
+from .fixtures import salt_roads as catalog
+from .fixtures import strongest
 
 
 def test_track_by_track_lines_go_to_their_tracks():
@@ -232,85 +215,3 @@ def test_a_title_after_a_preposition_and_a_comma_is_no_list():
     assert strongest(found, "Tidewater") == "sad" and strongest(found, "Copper Bells") == "joyful"
     listed = moods('"Tidewater", "Copper Bells" and "Lantern" are all mournful.')
     assert {"Tidewater", "Copper Bells", "Lantern"} <= set(listed)
-
-
-# -- what the rules above must not break (found by a second review of the reading) ----
-
-def test_people_and_quoted_words_do_not_stop_a_sentence_about_the_track():
-    found = moods('"Tidewater" drifts in on hazy synths. Owen Pallett, who arranged the '
-                  'strings, makes it ache with longing and loneliness. A critic called it '
-                  '"Relentless", and it is indeed mournful.', "Tidewater", "Lantern")
-    assert set(found) == {"Tidewater"} and strongest(found, "Tidewater") in {"lonely", "sad"}
-    album = moods('"Salt Roads" is a bleak, lonely record from start to finish.', "Lantern",
-                  "Tidewater")
-    assert set(album) == {"Lantern", "Tidewater"}  # the album's own name, quoted
-
-
-def test_a_story_word_does_not_drop_a_sentence_about_the_track():
-    found = moods('"Lantern" opens quietly. The lonely atmosphere it invokes is enough to '
-                  "tell a story.", "Lantern", "Tidewater")
-    assert set(found) == {"Lantern"} and strongest(found, "Lantern") == "lonely"
-
-
-def test_a_one_track_review_leaves_another_tracks_description_to_it():
-    found = moods('Tidewater is a gloomy, mournful piece. By contrast, the next track, '
-                  '"Lantern", is warm, tender and joyful.', track="Tidewater")
-    assert strongest(found, "Tidewater") == "sad" and strongest(found, "Lantern") == "tender"
-    assert found["Tidewater"].get("tender", 0) == 0
-
-
-def test_inline_tags_in_a_plain_text_keep_its_lines():
-    from models.ingest import plain_text
-
-    text = "A review of <i>Salt Roads</i> &amp; more.\n\nLantern: mournful.\nTidewater: tense."
-    assert plain_text(text) == "A review of Salt Roads & more.\n\nLantern: mournful.\n" \
-                               "Tidewater: tense."
-
-
-@pytest.mark.parametrize("phrase, mood", [
-    ("Without any drums, it feels calm and tender.", "peaceful"),
-    ("Free of clutter, it is calm.", "peaceful"),
-    ("Without question the most haunting cue.", "eerie"),
-])
-def test_absence_stops_at_its_clause_and_idioms(phrase, mood):
-    assert hits_vector(tag_text(phrase))[MOOD_INDEX[mood]] > 0
-
-
-def test_apostrophes_are_no_quotes_around_a_title():
-    found = moods("Reyes' voice on Lantern is warm and tender, and \"Tidewater\" is mournful. "
-                  "The band's '90s influences surface on Copper Bells, which is tense.")
-    assert strongest(found, "Lantern") == "tender" and strongest(found, "Tidewater") == "sad"
-    assert strongest(found, "Copper Bells") == "tense"
-
-
-def test_a_like_list_shares_its_description():
-    found = moods('Songs like "Tidewater", "Lantern", and "Copper Bells" are all mournful.')
-    assert {"Tidewater", "Lantern", "Copper Bells"} <= set(found)
-
-
-def test_labels_that_are_not_a_tracks_line():
-    found = moods('## Tidewater\n\nMournful and forlorn.\n\n## Lantern\n\nWarm and tender.\n\n'
-                  'Verdict: a giddy, cheerful record overall.')
-    assert strongest(found, "Lantern") == "tender"  # the verdict is the album's
-    assert {"Copper Bells", "The Cold Field"} <= set(found)
-    carried = moods('"Tidewater" is the centrepiece.\nHighlight: its lonely, fragile coda.')
-    assert set(carried) == {"Tidewater"}
-    timed = moods("Lantern: 48 minutes of bleak, wintry ambience.\n\n\"Tidewater\" is tense.")
-    assert "Lantern" not in timed or strongest(timed, "Lantern") != "sad"
-    listed = moods("1. Lantern (1:45) \u2013 mournful and forlorn.\n"
-                   "2. Tidewater (4:02) \u2013 menacing and tense.")
-    assert strongest(listed, "Lantern") == "sad" and strongest(listed, "Tidewater") == "tense"
-
-
-def test_a_one_word_title_before_a_noun_phrase_is_not_named():
-    found = moods("This record has a theme.\n\nLantern is a word that keeps coming up, and "
-                  "the mood is anxious throughout.")
-    assert len({round(max(v.values()), 6) for v in found.values()}) == 1  # album-level only
-
-
-def test_not_as_sad_as_keeps_the_rest_for_the_subject():
-    found = moods('"Lantern" is not as menacing as "Tidewater", but it is still mournful. '
-                  "The rest feels giddy.", "Lantern", "Tidewater", "Copper Bells")
-    assert strongest(found, "Lantern") == "sad"
-    assert found.get("Tidewater", {}).get("sad", 0) == 0
-    assert found["Lantern"].get("joyful", 0) < found["Lantern"]["sad"]

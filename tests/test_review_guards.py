@@ -1,0 +1,93 @@
+"""What the rules of test_review_formats.py must not break, found by a second review
+of the reading: people's names, quoted words, the album's own name, story words,
+another track's description in a one-track review, inline tags, absence across a
+clause, apostrophes, "like" lists, label lines, noun phrases, "not as ... as". Every
+text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from models.language import MOOD_INDEX, hits_vector, tag_text
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+
+def test_people_and_quoted_words_do_not_stop_a_sentence_about_the_track():
+    found = moods('"Tidewater" drifts in on hazy synths. Owen Pallett, who arranged the '
+                  'strings, makes it ache with longing and loneliness. A critic called it '
+                  '"Relentless", and it is indeed mournful.', "Tidewater", "Lantern")
+    assert set(found) == {"Tidewater"} and strongest(found, "Tidewater") in {"lonely", "sad"}
+    album = moods('"Salt Roads" is a bleak, lonely record from start to finish.', "Lantern",
+                  "Tidewater")
+    assert set(album) == {"Lantern", "Tidewater"}  # the album's own name, quoted
+
+
+def test_a_story_word_does_not_drop_a_sentence_about_the_track():
+    found = moods('"Lantern" opens quietly. The lonely atmosphere it invokes is enough to '
+                  "tell a story.", "Lantern", "Tidewater")
+    assert set(found) == {"Lantern"} and strongest(found, "Lantern") == "lonely"
+
+
+def test_a_one_track_review_leaves_another_tracks_description_to_it():
+    found = moods('Tidewater is a gloomy, mournful piece. By contrast, the next track, '
+                  '"Lantern", is warm, tender and joyful.', track="Tidewater")
+    assert strongest(found, "Tidewater") == "sad" and strongest(found, "Lantern") == "tender"
+    assert found["Tidewater"].get("tender", 0) == 0
+
+
+def test_inline_tags_in_a_plain_text_keep_its_lines():
+    from models.ingest import plain_text
+
+    text = "A review of <i>Salt Roads</i> &amp; more.\n\nLantern: mournful.\nTidewater: tense."
+    assert plain_text(text) == "A review of Salt Roads & more.\n\nLantern: mournful.\n" \
+                               "Tidewater: tense."
+
+
+@pytest.mark.parametrize("phrase, mood", [
+    ("Without any drums, it feels calm and tender.", "peaceful"),
+    ("Free of clutter, it is calm.", "peaceful"),
+    ("Without question the most haunting cue.", "eerie"),
+])
+def test_absence_stops_at_its_clause_and_idioms(phrase, mood):
+    assert hits_vector(tag_text(phrase))[MOOD_INDEX[mood]] > 0
+
+
+def test_apostrophes_are_no_quotes_around_a_title():
+    found = moods("Reyes' voice on Lantern is warm and tender, and \"Tidewater\" is mournful. "
+                  "The band's '90s influences surface on Copper Bells, which is tense.")
+    assert strongest(found, "Lantern") == "tender" and strongest(found, "Tidewater") == "sad"
+    assert strongest(found, "Copper Bells") == "tense"
+
+
+def test_a_like_list_shares_its_description():
+    found = moods('Songs like "Tidewater", "Lantern", and "Copper Bells" are all mournful.')
+    assert {"Tidewater", "Lantern", "Copper Bells"} <= set(found)
+
+
+def test_labels_that_are_not_a_tracks_line():
+    found = moods('## Tidewater\n\nMournful and forlorn.\n\n## Lantern\n\nWarm and tender.\n\n'
+                  'Verdict: a giddy, cheerful record overall.')
+    assert strongest(found, "Lantern") == "tender"  # the verdict is the album's
+    assert {"Copper Bells", "The Cold Field"} <= set(found)
+    carried = moods('"Tidewater" is the centrepiece.\nHighlight: its lonely, fragile coda.')
+    assert set(carried) == {"Tidewater"}
+    timed = moods("Lantern: 48 minutes of bleak, wintry ambience.\n\n\"Tidewater\" is tense.")
+    assert "Lantern" not in timed or strongest(timed, "Lantern") != "sad"
+    listed = moods("1. Lantern (1:45) \u2013 mournful and forlorn.\n"
+                   "2. Tidewater (4:02) \u2013 menacing and tense.")
+    assert strongest(listed, "Lantern") == "sad" and strongest(listed, "Tidewater") == "tense"
+
+
+def test_a_one_word_title_before_a_noun_phrase_is_not_named():
+    found = moods("This record has a theme.\n\nLantern is a word that keeps coming up, and "
+                  "the mood is anxious throughout.")
+    assert len({round(max(v.values()), 6) for v in found.values()}) == 1  # album-level only
+
+
+def test_not_as_sad_as_keeps_the_rest_for_the_subject():
+    found = moods('"Lantern" is not as menacing as "Tidewater", but it is still mournful. '
+                  "The rest feels giddy.", "Lantern", "Tidewater", "Copper Bells")
+    assert strongest(found, "Lantern") == "sad"
+    assert found.get("Tidewater", {}).get("sad", 0) == 0
+    assert found["Lantern"].get("joyful", 0) < found["Lantern"]["sad"]
