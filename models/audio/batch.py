@@ -134,8 +134,6 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
                 progress(1)
         else:
             todo.append((str(path), digest))
-    if hashes:
-        hashes.save()
     digests = dict(todo)
     originals, copies = _split_copies(todo)
     jobs = [(p, window, embedding) for p in originals]
@@ -147,6 +145,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
     _collect(batch, run_jobs(_work, jobs, workers), digests, (window, embedding), cache,
              progress)
     _add_copies(batch, copies, progress)
+    if hashes:
+        hashes.save()  # after the work: a batch refused up front leaves no files
     batch.tracks.sort(key=lambda t: t["path"])
     return batch
 
