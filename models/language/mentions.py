@@ -142,8 +142,10 @@ def _possessive(text: str, toks: list[Token], words: list[str], i: int,
                 vw: Sequence[str]) -> bool:
     """The title in the possessive ("Sleepwalker's strings" reads as "sleepwalkers")."""
     last = i + len(vw) - 1
-    return words[i:last] == list(vw[:-1]) and words[last] == vw[-1] + "s" and \
-        text[toks[last].end - 2:toks[last].end] in _POSSESSIVE
+    word = words[last]
+    return len(word) == len(vw[-1]) + 1 and word[-1] == "s" and word.startswith(vw[-1]) \
+        and text[toks[last].end - 2:toks[last].end] in _POSSESSIVE \
+        and words[i:last] == list(vw[:-1])
 
 
 def _word_end(text: str, tok: Token) -> int:

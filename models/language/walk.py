@@ -55,6 +55,14 @@ DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins
 TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
 
 
+def _opens_line(text: str, start: int) -> bool:
+    """Only spaces or tabs stand between ``start`` and the line's beginning."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
 class Walk:
     """One reading of one review against the rows of its album."""
 
@@ -79,7 +87,7 @@ class Walk:
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
-            line_start = not text[:start].rstrip(" \t") or text[:start].rstrip(" \t")[-1] == "\n"
+            line_start = _opens_line(text, start)
             mentions = self._title_track(sentence, mentions) or \
                 self._opening(sentence, line_start)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
