@@ -13,6 +13,7 @@ from bisect import bisect_right
 from typing import Sequence
 
 from . import comparisons as cmp
+from .mentions import Mention, find_mentions, name_spans
 from .reading import (
     ALBUM_WEIGHT,
     CARRY_WEIGHT,
@@ -29,7 +30,6 @@ from .reading import (
 from .scope import about_album, is_heading, label_end, leads_in, segments
 from .tagger import sentences
 from .text import QUOTE_CHARS, normalise
-from .mentions import Mention, find_mentions, name_spans
 from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
@@ -134,7 +134,7 @@ class Walk:
         """A "Label: text" line that says something: a title's ("Sleepwalker: gloomy
         and slow."), the album's ("Verdict: a bleak, lonely record."), or the last
         track's ("Highlight: its fragile coda."). "Running time: 50 min." and "Mood:
-        melancholy" stay headings."""
+        melancholy" stay headings. An album's line also ends the section and subject."""
         after = label_end(sentence)
         if after is None:
             return False
@@ -167,10 +167,12 @@ class Walk:
                 or normalise(words[1]) in FUNCTION_WORDS:
             return []  # "Time and again ...", "Lost in its haze, ...": no title
         k = self.one_word.get(normalise(words[0]))
-        about = is_about_music(sentence) and bool(set(normalise(sentence).split()) & MUSIC_WORDS)
+        if k is None:
+            return []
         described = line_start and DESCRIBING.match(words[1]) and \
             normalise(words[2].split(None, 1)[0]) not in NOT_DESCRIBED
-        if k is None or not (about or described):
+        if not (described or is_about_music(sentence)
+                and set(normalise(sentence).split()) & MUSIC_WORDS):
             return []  # ("Lost is a word that keeps coming up": a noun follows)
         offset = sentence.index(words[0])
         return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
