@@ -18,6 +18,7 @@ from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 from .titles import STOPWORDS as _STOPWORDS
 from .titles import variants
 
+
 @dataclass(frozen=True)
 class Mention:
     """A place in a text that names a track."""
