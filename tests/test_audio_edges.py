@@ -143,7 +143,8 @@ def test_parallel_analysis_on_a_fresh_install_leaves_a_working_cache(tmp_path):
                "FEELALIKE_DATA_HOME": str(tmp_path / f"home{attempt}")}
         for run in ("compiles", "reads the cache"):
             done = subprocess.run([sys.executable, "-m", "service.cli", "analyze", str(music),
-                                   "--workers", "2", "--json"], env=env, capture_output=True, timeout=600)
+                                   "--workers", "2", "--json"], env=env, capture_output=True,
+                                  timeout=600)
             assert done.returncode == 0, (run, done.stderr[-500:])
             assert len(json.loads(done.stdout)["tracks"]) == 4
             shutil.rmtree(tmp_path / f"home{attempt}")  # the next run analyses again

@@ -173,7 +173,8 @@ def test_windows_1252_catalogs_and_reviews_keep_their_accents_and_quotes(tmp_pat
     assert [(t.title, t.artist) for t in tracks] == [("Déjà Vu", "Beyoncé"), ("Señorita", "")]
     review = tmp_path / "r.txt"
     review.write_bytes("\u201cPhotograph\u201d is tender \u2013 and lonely.".encode("cp1252"))
-    assert load_album_review(review, "Her").text == "\u201cPhotograph\u201d is tender \u2013 and lonely."
+    expected = "\u201cPhotograph\u201d is tender \u2013 and lonely."
+    assert load_album_review(review, "Her").text == expected
 
 
 def test_one_catalog_path_may_be_given_without_a_list(tmp_path):

@@ -224,10 +224,9 @@ def library_root(roots: Sequence[str | Path]) -> Path | None:
     return Path(folders[0] if len(folders) == 1 else os.path.commonpath(folders))
 
 
-def relative_path(path: str | Path, roots: Sequence[str | Path] = ()) -> str:
-    """``path`` relative to the :func:`library_root` of ``roots``, with ``/``
-    separators; a file named directly, or outside the root, is its file name."""
-    path, root = Path(path), library_root(roots)
+def _relative(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` (a :func:`library_root`), with ``/`` separators; a
+    file named directly, or outside the root, is its file name."""
     try:
         relative = Path(os.path.abspath(path)).relative_to(root) if root else None
     except ValueError:
@@ -236,13 +235,14 @@ def relative_path(path: str | Path, roots: Sequence[str | Path] = ()) -> str:
 
 
 def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
-             tags: FileTags | None = None) -> Track:
+             tags: FileTags | None = None, *, root: Path | None = None) -> Track:
     """A catalog track for an analysed file: title, artist, album, date, genres (as
     tags) and ids from its own tags (read here unless given), estimates under
     Spotify-style names, and its path relative to the audio folder it was found in.
     Untagged, it is named after the file.  The id is ``mbid-<recording UUID>`` when
     the file carries one (it survives re-encoding, re-tagging and moves), else
-    ``audio-<content hash>`` (it survives moves and renames)."""
+    ``audio-<content hash>`` (it survives moves and renames).  ``root``: the
+    :func:`library_root` of ``roots``, when the caller has it already."""
     path = Path(result["path"])
     tags = read_tags(path) if tags is None else tags
     features = {name: float(result["features"][name]) for name in TRACK_FEATURES
@@ -257,7 +257,8 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
                  features=features, analysis=analysis_vector(result["features"]),
                  tags=list(tags.genres),
                  external_ids={**tags.ids,
-                               "path": printable_path(Path(relative_path(path, roots)))})
+                               "path": printable_path(Path(_relative(
+                                   path, root or library_root(roots))))})
 
 
 def audio_tracks(batch: Batch, roots: Sequence[str | Path] = ()
@@ -265,8 +266,9 @@ def audio_tracks(batch: Batch, roots: Sequence[str | Path] = ()
     """One track per analysed file (files sharing an id, such as one recording in two
     encodings, are merged; the first path is kept), and one line per tag problem."""
     tracks, problems = [], []
+    root = library_root(roots)  # once, not once per file
     for result in batch.tracks:
         tags = read_tags(result["path"])
-        tracks.append(as_track(result, roots, tags))
+        tracks.append(as_track(result, roots, tags, root=root))
         problems += tags.problems
     return merge_tracks(tracks), problems

@@ -177,10 +177,12 @@ def _reviewed_rows(readings: Sequence[Reading]) -> list[int]:
 
 def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
                    lexicon: Lexicon) -> bool:
-    """Tag each passage and credit its rows (False: no mood word in any passage).  Album-level passages come last, and for a
-    track this review also describes on its own they count at most ALBUM_SHARE of
-    that description: what is said of the whole album is a fallback, not a verdict.
-    Tracks the review does not single out get the album-level evidence in full."""
+    """Tag each passage and credit its rows; False when no passage holds a mood word.
+
+    Album-level passages come last, and for a track this review also describes on its
+    own they count at most ALBUM_SHARE of that description: what is said of the whole
+    album is a fallback, not a verdict.  Tracks the review does not single out get the
+    album-level evidence in full."""
     source = reading.passages[0].review.source if reading.passages else ""
     album: list[tuple[Passage, list]] = []
     own: dict[int, float] = {}

@@ -42,7 +42,8 @@ class SearchQuery(Query):
     """``GET /v1/tracks?q=&limit=``."""
 
     q: QueryText = Field(description="Words of a title and/or artist to search for (at "
-                                     f"most {MAX_SEED_CHARS} characters).", examples=["someone you loved"])
+                                     f"most {MAX_SEED_CHARS} characters).",
+                         examples=["someone you loved"])
     limit: SearchLimit = Field(10, description="How many results (1-50).", examples=[10])
 
 
