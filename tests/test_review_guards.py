@@ -91,3 +91,33 @@ def test_not_as_sad_as_keeps_the_rest_for_the_subject():
     assert strongest(found, "Lantern") == "sad"
     assert found.get("Tidewater", {}).get("sad", 0) == 0
     assert found["Lantern"].get("joyful", 0) < found["Lantern"]["sad"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Time signatures shift constantly across the score, tense and menacing.",
+    "Time changes keep the rhythm tense and menacing.",
+    "Time is what this whole score is about, tense and menacing.",
+])
+def test_a_title_word_opening_a_noun_phrase_or_a_definition_names_no_track(sentence):
+    found = moods("Salt Roads is a long record. " + sentence, "Time", "Lantern")
+    assert found["Time"] == found["Lantern"]  # the album's share, the same for both
+
+
+@pytest.mark.parametrize("sentence", [
+    "Time builds slowly in the score, tense and menacing.",
+    "Time swells into a tense, menacing wall of strings.",
+    "Time drifts, tense and menacing, through the score.",
+])
+def test_a_title_opening_a_sentence_with_a_verb_is_still_read(sentence):
+    found = moods('"Lantern" is warm and tender. ' + sentence, "Time", "Lantern")
+    assert strongest(found, "Time") == "tense" and found["Lantern"].get("tense", 0) == 0
+
+
+def test_after_a_named_track_a_title_with_a_describing_verb_is_the_next_track():
+    found = moods('For the eerie moments, try "Lantern". Home is perfect for quiet, calm '
+                  "and tender scenes.", "Home", "Lantern")
+    assert strongest(found, "Home") == "peaceful"
+    assert found["Lantern"].get("peaceful", 0) == 0  # no longer carried to Lantern
+    plain = moods('For the eerie moments, try "Lantern". Home is a place, calm and '
+                  "tender.", "Home", "Lantern")
+    assert "Home" not in plain  # "is a ...": the word, not the track

@@ -14,10 +14,10 @@ from typing import Sequence
 
 from . import comparisons as cmp
 from .mentions import Mention, find_mentions, name_spans
+from .openings import opening_title
 from .reading import (
     ALBUM_WEIGHT,
     CARRY_WEIGHT,
-    MUSIC_WORDS,
     REFERRING,
     Passage,
     Reading,
@@ -29,7 +29,7 @@ from .reading import (
 )
 from .scope import about_album, is_heading, label_end, leads_in, segments
 from .tagger import sentences
-from .text import QUOTE_CHARS, normalise
+from .text import QUOTE_CHARS
 from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
@@ -40,18 +40,8 @@ APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
                        r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
                        re.IGNORECASE)
-#: after "<title> is": a noun phrase or a question, not a description of the track
-NOT_DESCRIBED = frozenset("a an the one another also what where how why when who that this "
-                          "there".split())
 #: a label's text about the whole album ("Verdict: a bleak record overall")
 ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
-#: words after a sentence's first word that make it a phrase, not a title doing something
-FUNCTION_WORDS = frozenset("and or but in on of to at by for from with into after before "
-                           "again over under as than like".split())
-#: a verb after a one-word title opening a line: the line is about the track
-DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins|ends|"
-                        r"starts|builds|brings|offers|follows|continues|remains|turns|"
-                        r"drifts|moves|gives|keeps|sets|takes)$")
 TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
 
 
@@ -88,8 +78,9 @@ class Walk:
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = _opens_line(text, start)
-            mentions = self._title_track(sentence, mentions) or \
-                self._opening(sentence, line_start)
+            mentions = self._title_track(sentence, mentions) or opening_title(
+                sentence, self.one_word, line_start=line_start,
+                after_track=bool(k and found[k - 1]))
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             self.reading.title_spans += [(start + a, start + b)
                                          for a, b in name_spans(sentence, self.names)]
@@ -156,26 +147,6 @@ class Walk:
             return mentions
         extra = Mention(list(self.album).index(self.main_theme), *match.span(), False)
         return sorted([*mentions, extra], key=lambda m: m.start)
-
-    def _opening(self, sentence: str, line_start: bool = False) -> list[Mention]:
-        """A one-word title opening a sentence about the music ("Embers closes the score
-        ..."): capitalised like any first word, so it needs the sentence to be about
-        music and the next word to be lower case; or, opening its line or paragraph, to
-        be followed by a verb that describes it ("Sleepwalker is gloomy and slow.")."""
-        words = sentence.split(None, 2)
-        if len(words) < 3 or not words[1][:1].islower() or not self.one_word \
-                or normalise(words[1]) in FUNCTION_WORDS:
-            return []  # "Time and again ...", "Lost in its haze, ...": no title
-        k = self.one_word.get(normalise(words[0]))
-        if k is None:
-            return []
-        described = line_start and DESCRIBING.match(words[1]) and \
-            normalise(words[2].split(None, 1)[0]) not in NOT_DESCRIBED
-        if not (described or is_about_music(sentence)
-                and set(normalise(sentence).split()) & MUSIC_WORDS):
-            return []  # ("Lost is a word that keeps coming up": a noun follows)
-        offset = sentence.index(words[0])
-        return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it,
