@@ -215,3 +215,25 @@ def test_a_title_after_a_preposition_and_a_comma_is_no_list():
     assert strongest(found, "Tidewater") == "sad" and strongest(found, "Copper Bells") == "joyful"
     listed = moods('"Tidewater", "Copper Bells" and "Lantern" are all mournful.')
     assert {"Tidewater", "Copper Bells", "Lantern"} <= set(listed)
+
+
+def test_the_former_and_the_latter_are_the_first_and_last_tracks_just_named():
+    latter = moods('The record moves from "Lantern" to "Tidewater". The latter is gloomy and '
+                   "mournful. It is lonely too.")
+    assert set(latter) == {"Tidewater"} and latter["Tidewater"].get("lonely", 0) > 0
+    former = moods('The record moves from "Lantern" to "Tidewater". The former is gloomy '
+                   "and mournful.")
+    assert set(former) == {"Lantern"}
+    both = moods('"Lantern" and "Tidewater" close the record. The former is tender and warm, '
+                 "the latter tense and menacing.")
+    assert strongest(both, "Lantern") == "tender" and strongest(both, "Tidewater") == "tense"
+    assert both["Lantern"].get("tense", 0) == 0 and both["Tidewater"].get("tender", 0) == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the latter half of the record, everything turns tense and menacing.",
+    "The former Beatle plays on both, tense and menacing.",
+])
+def test_the_former_or_latter_as_an_adjective_refers_to_no_one_track(sentence):
+    found = moods('"Lantern" and "Tidewater" close the record. ' + sentence)
+    assert found["Lantern"] == found["Tidewater"]

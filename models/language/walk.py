@@ -15,6 +15,7 @@ from typing import Sequence
 from . import comparisons as cmp
 from .mentions import Mention, find_mentions, name_spans
 from .openings import opening_title
+from .referents import referents
 from .reading import (
     ALBUM_WEIGHT,
     CARRY_WEIGHT,
@@ -65,6 +66,7 @@ class Walk:
         self.subject: tuple[int, ...] = default
         self.section: tuple[int, ...] = ()  # the track a heading put this section under
         self.described: tuple[int, int] | None = None  # the last album-level sentence
+        self.named: tuple[int, ...] = ()  # the rows the last sentence naming tracks named
         self.one_word = {v[0]: k for k, t in enumerate(titles)
                          if (v := variants(t)) and len(v[0].split()) == 1}
 
@@ -102,6 +104,8 @@ class Walk:
                 self._about_default(start, end, sentence, mentions)
             elif mentions:
                 self._named(start, end, sentence, mentions, rows, carried)
+            elif not self.default and (parts := referents(sentence, self.named)):
+                self._referred(start, end, parts)
             elif not (self.default or self.section) and \
                     names_another_work(sentence, self.names):
                 self.subject = ()  # about a track the catalog lacks: it colours nothing
@@ -118,6 +122,7 @@ class Walk:
                     self.described = (start, end)
             if mentions or carried:
                 self.described = None
+            self.named = rows or self.named
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
 
@@ -147,6 +152,16 @@ class Walk:
             return mentions
         extra = Mention(list(self.album).index(self.main_theme), *match.span(), False)
         return sorted([*mentions, extra], key=lambda m: m.start)
+
+    def _referred(self, start: int, end: int,
+                  parts: list[tuple[int, int, tuple[int, ...]]]) -> None:
+        """"The former ..., the latter ...": each part to its track, which becomes the
+        subject."""
+        weight = 1.0 if self.section else CARRY_WEIGHT
+        for a, b, rows in parts:
+            self._add(start + a, start + b, rows, weight, (start, end) if len(parts) > 1
+                      else None)
+        self.subject = parts[-1][2]
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it,
