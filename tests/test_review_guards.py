@@ -97,6 +97,7 @@ def test_not_as_sad_as_keeps_the_rest_for_the_subject():
     "Time signatures shift constantly across the score, tense and menacing.",
     "Time changes keep the rhythm tense and menacing.",
     "Time is what this whole score is about, tense and menacing.",
+    "Time signatures constantly shift across the score, tense and menacing.",
 ])
 def test_a_title_word_opening_a_noun_phrase_or_a_definition_names_no_track(sentence):
     found = moods("Salt Roads is a long record. " + sentence, "Time", "Lantern")
@@ -107,6 +108,10 @@ def test_a_title_word_opening_a_noun_phrase_or_a_definition_names_no_track(sente
     "Time builds slowly in the score, tense and menacing.",
     "Time swells into a tense, menacing wall of strings.",
     "Time drifts, tense and menacing, through the score.",
+    "Time layers tense strings over a menacing drone.",
+    "Time grows tense and menacing as the strings climb.",
+    "Time seems tense and menacing, the piano barely moving.",
+    "Time lingers long after the record ends, tense and menacing.",
 ])
 def test_a_title_opening_a_sentence_with_a_verb_is_still_read(sentence):
     found = moods('"Lantern" is warm and tender. ' + sentence, "Time", "Lantern")
@@ -121,3 +126,20 @@ def test_after_a_named_track_a_title_with_a_describing_verb_is_the_next_track():
     plain = moods('For the eerie moments, try "Lantern". Home is a place, calm and '
                   "tender.", "Home", "Lantern")
     assert "Home" not in plain  # "is a ...": the word, not the track
+
+
+@pytest.mark.parametrize("sentence", [
+    "Time is running out in a tense, menacing finale.",
+    "Time keeps slipping away, and everything turns tense and menacing.",
+    "Time is never on our side, and the mood turns tense and menacing.",
+])
+def test_after_a_named_track_an_ordinary_sentence_stays_ordinary(sentence):
+    found = moods('"Lantern" is warm and tender. ' + sentence, "Time", "Lantern")
+    assert "Time" not in found
+
+
+def test_a_title_found_opening_a_sentence_counts_as_the_track_named_before():
+    found = moods("Salt Roads is a long record. Embers closes the score on a gloomy note. "
+                  "Home is tender and calm throughout.", "Home", "Embers", "Lantern")
+    assert strongest(found, "Home") in {"tender", "peaceful"}
+    assert found["Embers"].get("tender", 0) < found["Home"]["tender"]

@@ -27,19 +27,37 @@ FUNCTION_WORDS = frozenset("and or but in on of to at by for from with into afte
 DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins|ends|"
                         r"starts|builds|brings|offers|follows|continues|remains|turns|"
                         r"drifts|moves|gives|keeps|sets|takes)$")
-#: what may follow a verb in "-s" ("Embers swells into ...", "... swells, then"); after
-#: any other word a plural noun is more likely ("Time signatures shift")
-AFTER_A_VERB = FUNCTION_WORDS | NOT_DESCRIBED | frozenset(
-    "its his her their our your my it us them him me you up out down off away back "
-    "through around across along between together forward onward".split())
+#: after "<title> is", words that make an ordinary sentence ("Death is everywhere")
+NOT_AFTER_A_TRACK = NOT_DESCRIBED | frozenset("everywhere here nowhere not never always all "
+                                              "no".split())
+#: the verbs that, right after a sentence naming a track, make the next one about a
+#: track too ("Try Smugglers. Home is perfect for ..."): being and seeming only
+SAYS_WHAT_IT_IS = frozenset("is was feels felt sounds sounded".split())
+#: verbs in the plain form: after "<title> <word in -s>" they make that word a plural
+#: noun, the subject of the verb ("Time signatures shift", "Home recordings sound")
+PLURAL_VERBS = frozenset(
+    "are were have sound feel keep build open close begin end start bring offer follow "
+    "continue remain turn drift move give take seem make create add play fill come go "
+    "rise fall grow loom hum pulse swell fade echo return carry lend provide dominate "
+    "punctuate rumble shift change appear emerge recur stay become flow run drive clash "
+    "collide swirl float crash ring sing whisper linger mark define evoke suggest drone "
+    "hover surround underpin underscore accompany enter join".split())
+#: verbs in "-s" that take a plain verb after them ("Time helps build ...")
+CAUSATIVE = frozenset("helps lets makes".split())
 
 
-def _looks_like_a_noun_phrase(second: str, third: str) -> bool:
-    """"signatures shift": a plural noun then another word, not a verb in "-s" then an
-    object, a particle or an adverb."""
-    if DESCRIBING.match(second) or not second.endswith("s") or second.endswith("ss"):
+def _looks_like_a_noun_phrase(words: list[str]) -> bool:
+    """"signatures shift", "recordings constantly sound": a plural noun, the subject of
+    the verb after it, not a verb in "-s" with its object or adverb ("swells beneath",
+    "layers tense strings", "grows tense")."""
+    second = words[1]
+    if DESCRIBING.match(second) or second in CAUSATIVE or not second.endswith("s") \
+            or second.endswith("ss"):
         return False
-    return third not in AFTER_A_VERB and not third.endswith("ly")
+    rest = words[2:4]
+    if rest and rest[0].endswith("ly"):
+        rest = rest[1:]  # "signatures constantly shift"
+    return bool(rest) and rest[0] in PLURAL_VERBS
 
 
 def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: bool = False,
@@ -57,13 +75,15 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     k = one_word.get(normalise(words[0]))
     if k is None:
         return []
-    second, third = normalise(words[1]), normalise(words[2].split(None, 1)[0])
+    plain = [normalise(w) for w in sentence.split(None, 4)[:4]]
+    second, third = plain[1], plain[2]
     if second in ("is", "was") and third in DEFINED:
         return []  # "Time is what the film is about"
-    described = (line_start or after_track) and DESCRIBING.match(second) \
-        and third not in NOT_DESCRIBED
+    described = line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
+        or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
+        and not third.endswith("ing")  # "Time is running out"
     if not described:
-        if words[1][-1:].isalpha() and _looks_like_a_noun_phrase(second, third):
+        if words[1][-1:].isalpha() and _looks_like_a_noun_phrase(plain):
             return []
         if not (is_about_music(sentence) and set(normalise(sentence).split()) & MUSIC_WORDS):
             return []  # ("Lost is a word that keeps coming up": a noun follows)

@@ -74,15 +74,15 @@ class Walk:
         text = self.review.text
         spans = sentences(text)
         found = [find_mentions(text[s:e], self.titles, self.names) for s, e in spans]
-        paragraph, after_music, listing = 0, False, False
+        paragraph, after_music, listing, named_before = 0, False, False, False
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = _opens_line(text, start)
             mentions = self._title_track(sentence, mentions) or opening_title(
-                sentence, self.one_word, line_start=line_start,
-                after_track=bool(k and found[k - 1]))
+                sentence, self.one_word, line_start=line_start, after_track=named_before)
+            named_before = bool(mentions)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             self.reading.title_spans += [(start + a, start + b)
                                          for a, b in name_spans(sentence, self.names)]
