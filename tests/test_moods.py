@@ -266,3 +266,12 @@ def test_profiles_do_not_depend_on_how_many_tracks_are_read_at_a_time():
         assert (a.valence, a.arousal, a.confidence, a.source) == \
             (b.valence, b.arousal, b.confidence, b.source)
     assert whole.profiles[0].scores[MOOD_INDEX["lonely"]] > 0.3
+
+
+@pytest.mark.parametrize("word, mood", [
+    ("glacial", "eerie"), ("glacially", "eerie"), ("luminous", "hopeful"),
+    ("alienating", "lonely"),
+])
+def test_words_critics_use_for_scores_are_read(word, mood):
+    scores = hits_vector(tag_text(f"The cue is {word}."))
+    assert int(np.argmax(scores)) == MOOD_INDEX[mood]
