@@ -230,9 +230,35 @@ def test_the_former_and_the_latter_are_the_first_and_last_tracks_just_named():
     assert both["Lantern"].get("tense", 0) == 0 and both["Tidewater"].get("tender", 0) == 0
 
 
+def test_the_former_or_latter_two_and_what_follows_a_reference():
+    three = '"Lantern", "Tidewater" and "Copper Bells" end the record. '
+    latter_two = moods(three + "The latter two are tense and menacing.")
+    assert set(latter_two) == {"Tidewater", "Copper Bells"}
+    fronted = moods('"Lantern" and "Tidewater" end the record. The latter I find menacing '
+                    "and tense.")
+    assert set(fronted) == {"Tidewater"}
+    both_after = moods('"Lantern" and "Tidewater" end the record. The former is tender, the '
+                       "latter tense. Both fade out calmly and peacefully.")
+    assert both_after["Lantern"].get("peaceful", 0) > 0.5
+    assert both_after["Tidewater"].get("peaceful", 0) > 0.5
+    alike = moods('"Lantern" and "Tidewater" end the record. The former is as gloomy and '
+                  "mournful as the latter.")
+    assert strongest(alike, "Lantern") == strongest(alike, "Tidewater") == "sad"
+
+
+def test_the_former_or_latter_as_an_object_says_nothing_of_its_own():
+    found = moods('"Copper Bells" sounds like a cross between "Lantern" and "Tidewater". It '
+                  "leans toward the latter, tense and menacing.")
+    assert set(found) == {"Copper Bells"} and strongest(found, "Copper Bells") == "tense"
+
+
 @pytest.mark.parametrize("sentence", [
     "In the latter half of the record, everything turns tense and menacing.",
     "The former Beatle plays on both, tense and menacing.",
+    "The former guitarist returns here, and the playing is tense and menacing.",
+    "The former frontman's guest vocal is tense and menacing.",
+    "The latter tracks of the record are tense and menacing.",
+    "The latter third of the record turns tense and menacing.",
 ])
 def test_the_former_or_latter_as_an_adjective_refers_to_no_one_track(sentence):
     found = moods('"Lantern" and "Tidewater" close the record. ' + sentence)

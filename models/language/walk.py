@@ -155,13 +155,13 @@ class Walk:
 
     def _referred(self, start: int, end: int,
                   parts: list[tuple[int, int, tuple[int, ...]]]) -> None:
-        """"The former ..., the latter ...": each part to its track, which becomes the
-        subject."""
+        """"The former ..., the latter ...": each part to its track(s); they become the
+        subject ("Both end calmly" goes on about both)."""
         weight = 1.0 if self.section else CARRY_WEIGHT
         for a, b, rows in parts:
             self._add(start + a, start + b, rows, weight, (start, end) if len(parts) > 1
                       else None)
-        self.subject = parts[-1][2]
+        self.subject = tuple(dict.fromkeys(row for _, _, rows in parts for row in rows))
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it,
