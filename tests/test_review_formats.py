@@ -193,7 +193,8 @@ def test_a_review_saved_as_html_reads_like_its_text(tmp_path):
 
 
 def test_a_review_written_all_in_lower_case_still_splits_and_names():
-    """Titles of two words or more; a lower-case single word ("home") is too common."""
+    """Titles of two words or more; a lower-case single word ("home") is too common in
+    running text (it counts labelling a line or after "the track")."""
     found = moods("honestly copper bells is mournful and forlorn. the cold field is giddy "
                   "and cheerful. the movie itself was tense and scary though.")
     assert strongest(found, "Copper Bells") == "sad"
@@ -263,3 +264,32 @@ def test_the_former_or_latter_as_an_object_says_nothing_of_its_own():
 def test_the_former_or_latter_as_an_adjective_refers_to_no_one_track(sentence):
     found = moods('"Lantern" and "Tidewater" close the record. ' + sentence)
     assert found["Lantern"] == found["Tidewater"]
+
+
+THREE = ("Lantern", "Tidewater", "Copper Bells")
+
+
+def test_a_track_list_without_full_stops_reads_every_line():
+    listed = moods("Salt Roads, track by track\n\n1. Copper Bells - joyful and bright\n"
+                   "2. Tidewater - gloomy and mournful\nLantern \u2013 calm, tender and warm",
+                   *THREE)
+    assert strongest(listed, "Copper Bells") == "joyful"
+    assert strongest(listed, "Tidewater") == "sad"
+    assert strongest(listed, "Lantern") in {"tender", "peaceful"}
+    verdict = moods("Salt Roads\n\nRunning time - 48 minutes\nVerdict - a bleak, lonely record",
+                    *THREE)
+    assert set(verdict) == set(THREE)  # the album's line, for every track
+
+
+def test_one_word_titles_in_a_review_without_capitals():
+    listed = moods("salt roads, track by track\n\n1. copper bells - joyful and bright\n"
+                   "tidewater: gloomy and mournful.\nlantern - calm, tender and warm", *THREE)
+    assert strongest(listed, "Copper Bells") == "joyful"
+    assert strongest(listed, "Tidewater") == "sad"
+    assert strongest(listed, "Lantern") in {"tender", "peaceful"}
+    running = moods("i loved this record. the track lantern is calm and tender, while the "
+                    "song tidewater is gloomy and mournful.", *THREE)
+    assert strongest(running, "Lantern") in {"tender", "peaceful"}
+    assert strongest(running, "Tidewater") == "sad"
+    plain = moods("i loved this record. the lantern light was joyful and bright.", *THREE)
+    assert plain["Lantern"] == plain["Tidewater"]  # a word, not the track

@@ -56,9 +56,14 @@ _LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?:\(\d{1,2}:\d{2}\)[ \t]*)?"
 def _labels_line(text: str, start: int, end: int) -> bool:
     """The title opens its line as a label or stands alone on it: "Sleepwalker: slow
     and gloomy", "1. Sleepwalker \u2013 gloomy", "## Sleepwalker", "**Sleepwalker**"."""
-    if not text[start:start + 1].isupper():
-        return False
+    if not (text[start:start + 1].isupper() or not any(ch.isupper() for ch in text)):
+        return False  # lower case only where the text has no capitals at all
     return bool(_LINE_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
+
+
+#: a word that introduces a track's name ("the track lantern", "the closer tidewater")
+_NAMED_BY = re.compile(r"\b(?:track|song|cue|piece|tune|number|opener|closer|theme)\s+$",
+                       re.IGNORECASE)
 
 
 def _is_marked(text: str, start: int, end: int) -> bool:
@@ -71,8 +76,8 @@ def _is_marked(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     if (before and before in QUOTE_CHARS) or _closes_quote(text, end):
         return True  # one quote left out: 'Photograph\u201d is played'
-    if not text[start:start + 1].isupper():
-        return False
+    if not text[start:start + 1].isupper():  # in a text without capitals: "the track x"
+        return not any(ch.isupper() for ch in text) and bool(_NAMED_BY.search(text[:start]))
     prefix = text[:start].rstrip()
     return bool(prefix) and prefix[-1] not in ".!?\n"
 

@@ -147,12 +147,13 @@ def is_heading(sentence: str) -> bool:
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
 
 
-LABEL = re.compile(r"^\s*[^:\n]{1,60}?:\s+(?=\S)")
+LABEL = re.compile(r"^\s*[^:\n]{1,60}?(?::|\s[-\u2013\u2014])\s+(?=\S)")
 
 
 def label_end(sentence: str) -> int | None:
-    """Where the text after a "Label: text" line's colon starts ("Sleepwalker: gloomy
-    and slow.", "Verdict: a bleak record."), or None."""
+    """Where the text after a "Label: text" (or "Label - text") line's colon or dash
+    starts ("Sleepwalker: gloomy and slow.", "Verdict: a bleak record.", "Sleepwalker
+    - gloomy and slow" in a list without full stops), or None."""
     match = LABEL.match(sentence)
     return match.end() if match else None
 
