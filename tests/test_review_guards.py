@@ -143,3 +143,31 @@ def test_a_title_found_opening_a_sentence_counts_as_the_track_named_before():
                   "Home is tender and calm throughout.", "Home", "Embers", "Lantern")
     assert strongest(found, "Home") in {"tender", "peaceful"}
     assert found["Embers"].get("tender", 0) < found["Home"]["tender"]
+
+
+@pytest.mark.parametrize("heading", [
+    "Side B - it only grows gloomier from here",
+    "Bonus - the track nobody asked for, gloomy and dull",
+    "Part 2 - It gets darker, gloomy and menacing",
+])
+def test_a_dashed_heading_ends_the_section_of_the_track_before(heading):
+    found = moods(f"Lantern\nCalm and tender piano throughout.\n\n{heading}\n\nTidewater\n"
+                  "Tense.", "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") in {"tender", "peaceful"}
+    assert found["Lantern"].get("sad", 0) < 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "i love how the score drives the theme home with tender strings.",
+    "i could play the title song time after time, it's so joyful.",
+    "the main tune time and again turns menacing and tense.",
+])
+def test_idioms_after_song_or_theme_name_no_track_in_a_review_without_capitals(text):
+    found = moods(text, "Home", "Time", "Lantern")
+    assert not found or (len(found) == 3 and found["Home"] == found["Time"] == found["Lantern"])
+
+
+def test_capitals_elsewhere_in_the_review_keep_lower_case_words_plain():
+    found = moods("Great record overall. the song time drags, gloomy and slow.", "Time",
+                  "Lantern")
+    assert found.get("Time") == found.get("Lantern")

@@ -4,7 +4,9 @@ A title counts where it is written as one: quoted (or with one quote of the pair
 out, as real reviews do), capitalised mid-sentence, labelling its line ("Sleepwalker:
 ...", "1. Sleepwalker \u2013 ..."), in the possessive, or, for titles of three words or
 more, in any case.  Longest match wins, no overlaps; quoted near-misses of a title
-("Nightfall" for "Nightcall") count too.
+("Nightfall" for "Nightcall") count too.  In a review written without capitals, titles
+of one or two words count in any case where longer ones do, and one-word titles where
+they label their line or follow "the track / song ..." ("the track lantern is calm").
 """
 from __future__ import annotations
 
@@ -53,31 +55,36 @@ _LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?:\(\d{1,2}:\d{2}\)[ \t]*)?"
                          r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
 
 
-def _labels_line(text: str, start: int, end: int) -> bool:
+def _labels_line(text: str, start: int, end: int, caseless: bool = False) -> bool:
     """The title opens its line as a label or stands alone on it: "Sleepwalker: slow
     and gloomy", "1. Sleepwalker \u2013 gloomy", "## Sleepwalker", "**Sleepwalker**"."""
-    if not (text[start:start + 1].isupper() or not any(ch.isupper() for ch in text)):
-        return False  # lower case only where the text has no capitals at all
+    if not (text[start:start + 1].isupper() or caseless):
+        return False  # lower case only in a review without capitals
     return bool(_LINE_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
 
 
 #: a word that introduces a track's name ("the track lantern", "the closer tidewater")
-_NAMED_BY = re.compile(r"\b(?:track|song|cue|piece|tune|number|opener|closer|theme)\s+$",
+_NAMED_BY = re.compile(r"\b(?:track|song|cue|piece|tune|number|opener|closer)\s+$",
                        re.IGNORECASE)
+#: after such a word, an idiom, not a name ("the song time after time", "time and again")
+_NOT_A_NAME = re.compile(r"\s+(?:after|and|again|to|of|in|on|at|by|for|from|with|into|over|"
+                         r"under|as|than|like|the|a|an)\b", re.IGNORECASE)
 
 
-def _is_marked(text: str, start: int, end: int) -> bool:
+def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
     """A single-word mention counts only when quoted, capitalised mid-sentence, or
     labelling its line."""
-    if _quoted(text, start, end) or _heading(text, end) or _labels_line(text, start, end):
+    if _quoted(text, start, end) or _heading(text, end) or \
+            _labels_line(text, start, end, caseless):
         return True
     if _in_quotes(text, start, end):
         return False  # '"Going Home"' names no track "Home"
     before = text[start - 1] if start > 0 else ""
     if (before and before in QUOTE_CHARS) or _closes_quote(text, end):
         return True  # one quote left out: 'Photograph\u201d is played'
-    if not text[start:start + 1].isupper():  # in a text without capitals: "the track x"
-        return not any(ch.isupper() for ch in text) and bool(_NAMED_BY.search(text[:start]))
+    if not text[start:start + 1].isupper():  # in a review without capitals: "the track x"
+        return caseless and bool(_NAMED_BY.search(text[:start])) \
+            and not _NOT_A_NAME.match(text[end:])
     prefix = text[:start].rstrip()
     return bool(prefix) and prefix[-1] not in ".!?\n"
 
@@ -117,12 +124,15 @@ def _informative(words: Sequence[str]) -> bool:
 
 
 def find_mentions(text: str, titles: Sequence[str],
-                  work_names: frozenset[str] = frozenset()) -> list[Mention]:
+                  work_names: frozenset[str] = frozenset(), *,
+                  caseless: bool | None = None) -> list[Mention]:
     """Mentions of any of ``titles`` in ``text``: longest match wins, no overlaps.
 
     A title made only of stopwords ("Is It Me?") counts only when quoted; a title that
     is also the name of the work (the album, film or game: ``work_names``, normalised)
     names the work unless it is quoted or a heading."""
+    if caseless is None:  # the whole review's case, when the caller knows it
+        caseless = not any(ch.isupper() for ch in text)
     toks = tokens(text)
     words = [t.text for t in toks]
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
@@ -133,11 +143,11 @@ def find_mentions(text: str, titles: Sequence[str],
             for i in range(len(words) - len(vw) + 1):
                 if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
                     end = _word_end(text, toks[i + len(vw) - 1])
-                    if plain and _capitalised(text, toks[i:i + len(vw)], vw) or \
+                    if plain and _capitalised(text, toks[i:i + len(vw)], vw, caseless) or \
                             _needs_quotes_ok(text, toks[i].start, end, vw, variant,
                                              work_names):
                         candidates.append((len(vw), i, track, rank == 0))
-    found = _non_overlapping(text, toks, candidates)
+    found = _non_overlapping(text, toks, candidates, caseless)
     return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
 
 
@@ -159,12 +169,13 @@ def _word_end(text: str, tok: Token) -> int:
     return tok.end - 2 if text[tok.end - 2:tok.end] in _POSSESSIVE else tok.end
 
 
-def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str]) -> bool:
+def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str],
+                 caseless: bool = False) -> bool:
     """Unquoted, a title of one or two words is written as a name: its first word that
     is no stopword capitalised ("By the end of the album" does not name "The End");
     longer titles are found in any case ("some other places"), and so is every title
     in a text written all in lower case."""
-    if len(words) > 2 or not any(ch.isupper() for ch in text):
+    if len(words) > 2 or caseless:
         return True
     for tok, word in zip(toks, words):
         if word not in _STOPWORDS:
@@ -230,8 +241,8 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention]) -> lis
     return out
 
 
-def _non_overlapping(text: str, toks: list[Token],
-                     candidates: list[tuple[int, int, int, bool]]) -> list[Mention]:
+def _non_overlapping(text: str, toks: list[Token], candidates: list[tuple[int, int, int, bool]],
+                     caseless: bool = False) -> list[Mention]:
     taken: set[int] = set()
     found: list[Mention] = []
     # longest first; at one place, the full title before another title's shorter form
@@ -240,7 +251,7 @@ def _non_overlapping(text: str, toks: list[Token],
         if taken.intersection(span):
             continue
         start, end = toks[i].start, _word_end(text, toks[i + length - 1])
-        if length == 1 and not _is_marked(text, start, end):
+        if length == 1 and not _is_marked(text, start, end, caseless):
             continue
         taken.update(span)
         found.append(Mention(track, start, end, exact))

@@ -73,7 +73,9 @@ class Walk:
     def run(self) -> Reading:
         text = self.review.text
         spans = sentences(text)
-        found = [find_mentions(text[s:e], self.titles, self.names) for s, e in spans]
+        caseless = not any(ch.isupper() for ch in text)  # a review written without capitals
+        found = [find_mentions(text[s:e], self.titles, self.names, caseless=caseless)
+                 for s, e in spans]
         paragraph, after_music, listing, named_before = 0, False, False, False
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
@@ -141,7 +143,9 @@ class Walk:
         if ALBUM_WORDS.search(rest) and is_about_music(rest):
             self.subject, self.section = (), ()
             return True
-        return bool(REFERRING.match(rest))
+        # "Highlight: its coda" is the last track's; after a dash ("Side B - it gets
+        # darker") the line is a section's heading
+        return sentence[:after].rstrip().endswith(":") and bool(REFERRING.match(rest))
 
     def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
         """"the title track" names the track called like the album."""
