@@ -69,7 +69,7 @@ MAX_DOMAIN_MESSAGE = 400
 
 
 def _short(message: str, limit: int = MAX_MESSAGE) -> str:
-    return message if len(message) <= limit else message[:limit] + "..."
+    return message if len(message) <= limit else message[:limit - 3] + "..."
 
 
 def _respond(status: int, body: dict[str, Any]) -> Response:

@@ -136,3 +136,25 @@ def test_text_that_names_no_mood_is_named_as_the_problem(client, published, path
     nothing = error_of(client.post(path, json={"limit" if "rec" in path else "length": 3}),
                        400, "bad_request")
     assert nothing["field"] == "seeds" and "target_arousal" in nothing["message"]
+
+
+@pytest.mark.parametrize("weights", [(1e-50, 1e-50), (1e-300, 2e-300)])
+def test_tiny_seed_weights_rank_like_their_ratio(client, published, weights):
+    """1e-50 passes validation (> 0); the weighted mean divided by its sum, which
+    underflowed to 0, and every score became 0 in catalog order."""
+    def ranked(a: float, b: float) -> list:
+        body = {"seeds": [{"seed": "trk1", "weight": a}, {"seed": "trk3", "weight": b}],
+                "limit": 5}
+        return client.post("/v1/recommendations", json=body).get_json()["results"]
+
+    tiny = ranked(*weights)
+    assert [r["id"] for r in tiny] == [r["id"] for r in ranked(1.0, weights[1] / weights[0])]
+    assert all(r["score"] > 0 for r in tiny)
+    negative = client.post("/v1/recommendations", json={
+        "seeds": ["trk1"], "negative_seeds": [{"seed": "trk3", "weight": 1e-50}]}).get_json()
+    assert all(r["score"] > 0 for r in negative["results"])
+
+
+def test_an_unknown_track_id_is_quoted_short(client, published):
+    error = error_of(client.get("/v1/tracks/" + "Z" * 600), 404)
+    assert len(error["message"]) <= 100 and "Z" * 50 not in error["message"]

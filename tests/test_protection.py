@@ -260,6 +260,13 @@ def test_head_counts_as_the_get_it_runs(store, published, env):
     response = limited.head(url)
     assert response.status_code == 200 and response.headers["X-RateLimit-Limit"] == "2"
     assert limited.head(url).status_code == 429  # a path costs 2 units, HEAD or GET
+    shared = make_app(store, RATE_LIMIT="2/minute", KEY_PREFIX=store.prefix + "h").test_client()
+    recommend = "/v1/recommendations?seed=trk1"
+    assert shared.get(recommend).status_code == 200
+    assert shared.head(recommend).status_code == 200
+    error_of(shared.get(recommend), 429)  # the HEAD spent the GET's allowance
+    assert shared.head(recommend).status_code == 429
+    assert shared.post("/v1/recommendations", json={"seeds": ["trk1"]}).status_code == 200
     app = make_app(store, RATE_LIMIT="off", HEAVY_CONCURRENCY=1, HEAVY_WAIT_SECONDS=0)
     gate = app.extensions[gate_module.EXTENSION]
     assert gate.enter()

@@ -66,11 +66,18 @@ def seed_target(table: TrackTable, query: Query, unit: np.ndarray | None = None,
     if not query.seeds:
         return None
     unit = table.unit_vectors if unit is None else unit
-    target = sum(w * unit[r] for r, w in query.seeds) / sum(w for _, w in query.seeds)
+    target = _weighted_mean(unit, query.seeds)
     if query.negative_seeds:
-        target = target - NEGATIVE_WEIGHT * sum(w * unit[r] for r, w in query.negative_seeds) \
-            / sum(w for _, w in query.negative_seeds)
+        target = target - NEGATIVE_WEIGHT * _weighted_mean(unit, query.negative_seeds)
     return to_unit(target)
+
+
+def _weighted_mean(unit: np.ndarray, seeds: list[tuple[int, float]]) -> np.ndarray:
+    """The seeds' weighted mean vector; weights count relative to the largest, so tiny
+    ones (1e-50) cannot underflow to a zero sum."""
+    weights = np.array([w for _, w in seeds], dtype=np.float64)
+    weights /= weights.max()
+    return sum(w * unit[r] for (r, _), w in zip(seeds, weights)) / weights.sum()
 
 
 def seed_similarity(table: TrackTable, query: Query) -> np.ndarray | None:

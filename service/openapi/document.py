@@ -32,8 +32,9 @@ are HTML pages). Every error is
 its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body` when the
 body is not a JSON object); 404 `seed_not_found` (with `suggestions`), `track_not_found`
 or `not_found` (unknown route); 405 `method_not_allowed`; 413
-`request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 503
-`model_not_ready`, `store_unavailable` or `model_files_unavailable`; 500
+`request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 429
+`too_many_requests`; 503 `busy`, `model_not_ready`, `store_unavailable` or
+`model_files_unavailable`; 500
 `internal_error`. Query parameters that are not documented are
 ignored, and one given more than once counts once (its first value); body fields that
 are not documented are rejected.

@@ -249,8 +249,10 @@ class ErrorDetail(Doc):
     code: str = Field(description="Stable machine-readable code: bad_request, "
                                   "seed_not_found, track_not_found, not_found, "
                                   "method_not_allowed, request_entity_too_large, "
-                                  "request_uri_too_long, model_not_ready, store_unavailable, "
-                                  "internal_error; admin routes also unauthorized, "
+                                  "request_uri_too_long, too_many_requests, busy, "
+                                  "model_not_ready, store_unavailable, "
+                                  "model_files_unavailable, internal_error; unauthorized "
+                                  "when keys are required; admin routes also "
                                   "forbidden, admin_disabled, track_exists, "
                                   "update_conflict, rebuild_needed.", examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",

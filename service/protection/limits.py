@@ -106,6 +106,12 @@ def client_identity() -> str:
     return identity or get_remote_address()
 
 
+def _bucket() -> str:
+    """Whose allowance, per method of a route: a HEAD spends the GET's (Flask-Limiter's
+    own per-method keys would give HEAD an allowance of its own)."""
+    return f"{client_identity()}|{effective_method()}"
+
+
 def _exempt() -> bool:
     return request.method == "OPTIONS" or request.endpoint in EXEMPT_ENDPOINTS
 
@@ -132,8 +138,8 @@ def init_app(app: Flask) -> Limiter | None:
         return None
 
     _check_limits(app.config)
-    limiter = Limiter(client_identity, app=app, default_limits=[route_limit],
-                      default_limits_per_method=True, default_limits_cost=request_cost,
+    limiter = Limiter(_bucket, app=app, default_limits=[route_limit],
+                      default_limits_per_method=False, default_limits_cost=request_cost,
                       default_limits_exempt_when=_exempt, headers_enabled=True,
                       storage_uri=f"{SCHEME}://", storage_options={"client": _client},
                       strategy="fixed-window", swallow_errors=True,

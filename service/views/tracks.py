@@ -8,6 +8,7 @@ from flask import Blueprint, Response, jsonify
 from models.errors import TrackNotFound
 
 from ..requests import SearchQuery, TrackPath, parse
+from ..requests.types import quote
 from ..resources import VersionResources, get_resources, public
 from .base import query_args
 
@@ -24,7 +25,7 @@ def track(res: VersionResources, track_id: str) -> dict[str, Any]:
     """A track by its id or an external id (``isrc:...``; malformed: a 400 on ``id``)."""
     row = res.lookup([track_id], ["id"])[0]
     if row is None:
-        raise TrackNotFound(f"no track with id {track_id!r}")
+        raise TrackNotFound(f"no track with id {quote(track_id)}")
     return {**res.documents([row])[0], "model_version": res.version}
 
 
