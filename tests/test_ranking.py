@@ -61,13 +61,28 @@ def test_limit_larger_than_the_catalog(engine):
     assert 0 < len(ranking.rows) < 100 and 0 not in ranking.rows
 
 
-def test_neighbour_lists_answer_only_a_plain_seed(built):
+def test_neighbour_lists_answer_a_single_seed_filtered_or_not(built):
     lists = lists_of(built)
-    assert lists.candidates(Query(seeds=[(1, 1.0)])) is not None
+    for query in (Query(seeds=[(1, 1.0)]), Query(seeds=[(1, 1.0), (1, 2.0)]),
+                  Query(seeds=[(1, 1.0)], exclude_artists={"artist 3"})):
+        assert lists.candidates(query) is not None
     for query in (Query(seeds=[(1, 1.0), (2, 1.0)]), Query(seeds=[(1, 1.0)], moods={"sad": 1}),
-                  Query(seeds=[(1, 1.0)], exclude_artists={"artist 3"}),
                   Query(seeds=[(1, 1.0)], diversity=0.5), Query(moods={"sad": 1.0})):
         assert lists.candidates(query) is None
+
+
+def test_a_filter_that_removes_nothing_keeps_the_plain_order(built):
+    """A lone seed is answered from the build's lists (hub reduction, asserted
+    neighbours); a filter used to send it to the exact scan, which scores by plain
+    cosine, so adding a filter that removes nothing reordered the list."""
+    table = built.table()
+    engine = RankingEngine(table, [lists_of(built)])
+    plain = engine.rank(Query(seeds=[(5, 1.0)], limit=5))
+    for query in (Query(seeds=[(5, 1.0)], limit=5, exclude_artists={"nobody at all"}),
+                  Query(seeds=[(5, 1.0)], limit=5, include_rows=set(range(len(table)))),
+                  Query(seeds=[(5, 1.0), (5, 1.0)], limit=5)):
+        ranking = engine.rank(query)
+        assert ranking.rows == plain.rows and ranking.scores == plain.scores
 
 
 def test_filters_apply_whichever_index_answers(engine):

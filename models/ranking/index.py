@@ -5,7 +5,9 @@ base score in [0, 1] for each, best first, or ``None`` when it cannot answer tha
 kind of query (the engine then asks the next index).  Today there are two:
 
 * :class:`NeighbourLists` — the top-K lists precomputed at build time (hub reduction
-  and review-asserted neighbours included); answers a single seed with nothing else.
+  and review-asserted neighbours included); answers a single seed, filtered, when
+  enough of its list passes the filters (so a filter that removes nothing, or little,
+  keeps the order a plain request gets).
 * :class:`VectorIndex` — the nearest rows to the seeds' target vector; answers
   queries ranked by seeds alone (positive and negative), with any filters, by
   over-fetching until enough rows pass them;
@@ -52,10 +54,12 @@ class NeighbourLists:
 
     @staticmethod
     def supports(query: Query) -> bool:
-        """A single positive seed and no targets, filters or shaping beyond de-duplication."""
-        return (len(query.seeds) == 1 and not query.negative_seeds and not query.moods
-                and query.target_valence is None and query.target_arousal is None
-                and not query.targets and not query.has_filters()
+        """One positive seed (given once or more) and no targets or shaping beyond
+        de-duplication; filters are applied to the list, and when too few of it pass
+        them the engine asks the next index."""
+        return (len({row for row, _ in query.seeds}) == 1 and not query.negative_seeds
+                and not query.moods and query.target_valence is None
+                and query.target_arousal is None and not query.targets
                 and query.diversity == 0 and query.temperature == 0)
 
     def candidates(self, query: Query) -> Candidates | None:
