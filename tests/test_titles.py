@@ -73,3 +73,14 @@ def test_a_seed_whose_title_holds_the_separator_still_names_it():
     assert index.resolve("Stand by Me by Oasis") == 2
     assert index.resolve("Stand By Me - Remastered - Oasis") == 3
     assert index.resolve("Closer - The Chainsmokers") == 0
+
+
+def test_a_misspelt_short_form_of_a_title_resolves_but_numbers_must_match():
+    index = TitleIndex(["Loneliness #3 (Night Talking)", "We're All Leaving", "Photograph",
+                        "Symphony No. 5", "Symphony No. 9"],
+                       ["Arcade Fire", "Arcade Fire", "Arcade Fire", "Orchestra", "Orchestra"])
+    assert index.resolve("Lonelines #3") == 0  # the short form, one letter off
+    assert index.resolve("Lonliness #3 - Arcade Fire") == 0
+    assert index.resolve("Lonelyness #33") is None  # another number: not a typo
+    assert index.resolve("Symphny No. 9") == 4
+    assert index.search("Lonelines #3", limit=3)[0] == 0

@@ -112,17 +112,33 @@ class TitleIndex:
         return None
 
     def _fuzzy(self, title: str, *, limit: int, cutoff: float) -> list[tuple[int, float]]:
-        hits = process.extract(title, self._norm_titles, scorer=fuzz.ratio, limit=limit,
-                               score_cutoff=cutoff)
-        return sorted(((row, score) for _, score, row in hits),
-                      key=lambda h: (-h[1], -self._pop(h[0]), h[0]))
+        """Rows whose full title or a short form of it ("Loneliness #3" for "Loneliness
+        #3 (Night Talking)") is spelt close to ``title``, best first."""
+        found: dict[int, float] = {}
+        numbers = _NUMBER.findall(title)  # a misspelling is in letters: numbers must match
+        for name, score, row in process.extract(title, self._norm_titles, scorer=fuzz.ratio,
+                                                limit=limit, score_cutoff=cutoff):
+            if _NUMBER.findall(name) == numbers:
+                found[row] = score
+        for key, score, _ in process.extract(title, self._short_forms(), scorer=fuzz.ratio,
+                                             limit=limit, score_cutoff=cutoff):
+            if _NUMBER.findall(key) == numbers:
+                for row in self._exact.get(key, []):
+                    found[row] = max(found.get(row, 0.0), score)
+        return sorted(found.items(), key=lambda h: (-h[1], -self._pop(h[0]), h[0]))[:limit]
+
+    def _short_forms(self) -> list[str]:
+        """The title variants to spell-check against, read afresh (a worker keeps no
+        second copy of them); none in catalogs too large to scan them per request."""
+        return list(self._exact) if len(self._exact) <= SHORT_FORMS_MAX else []
 
     def search(self, query: str, limit: int = 10) -> list[int]:
         """Rows whose title (or "title artist") resembles ``query``, best first."""
         norm = normalise(query)
         if not norm:
             return []
-        exact = self._exact.get(norm, [])
+        exact = [*self._exact.get(norm, []),
+                 *(row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF))]
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
         hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
@@ -131,6 +147,11 @@ class TitleIndex:
         out = list(dict.fromkeys([*sorted(exact, key=lambda r: -self._pop(r)),
                                   *(row for _, _, row in ranked)]))
         return out[:limit]
+
+
+_NUMBER = re.compile(r"\d+")
+#: above this many title variants a misspelt seed is checked against full titles only
+SHORT_FORMS_MAX = 300_000
 
 
 def _splits(query: str) -> list[tuple[str, str | None]]:
