@@ -31,8 +31,8 @@ RECOMMEND_BODIES = {
     "moods": example("Moods and an audio target, no seed",
                      {"moods": {"peaceful": 1.0}, "target_tempo": 90, "limit": 5}),
     "library": example("Only from the listener's library (include_ids, any kind of id)", {
-        "seeds": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC"], "limit": 5,
-        "include_ids": ["isrc:GBUM71900187", "3AJwUDP919kvQ9QcozQPxg",
+        "seeds": ["her-loneliness-3"], "limit": 5,
+        "include_ids": ["her-sleepwalker", "3AJwUDP919kvQ9QcozQPxg", "isrc:GBUM71900187",
                         "path:/music/Lewis Capaldi/Someone You Loved.flac"]}),
     "sampled": example("Free text, sampled: the answer echoes random_seed",
                        {"text": "rainy sunday, a little hopeful", "temperature": 0.5,
@@ -45,9 +45,11 @@ PLAYLIST_BODIES = {
         "min_artist_gap": 3, "exclude_tags": ["rap"], "min_year": 2000}),
     "moods": example("Moods only, with a title",
                      {"moods": {"peaceful": 1.0}, "length": 10, "title": "Sunday morning"}),
-    "library": example("From an ISRC seed, only tracks of the listener's library", {
-        "seed": "isrc:GBUM71900187", "length": 10,
-        "include_ids": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "deezer:3135556"]}),
+    "library": example("From a track id, only tracks of the listener's library (ids of any "
+                       "kind; those the model lacks are counted)", {
+        "seed": "her-loneliness-3", "length": 10,
+        "include_ids": ["her-sleepwalker", "her-dimensions", "3AJwUDP919kvQ9QcozQPxg",
+                        "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "deezer:3135556"]}),
 }
 
 RESULT = {**SONG_23, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
