@@ -18,28 +18,20 @@ class TextTarget:
 
     @property
     def found(self) -> bool:
-        return bool(self.moods) or self.valence is not None
-
-
-#: a negated word ("not happy") points away from its valence/arousal, less far than
-#: its opposite would (not happy is not yet miserable); it names no mood to match
-NEGATED_SHARE = 0.5
+        return bool(self.moods)
 
 
 def read_text_target(text: str) -> TextTarget:
     """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for; an empty
     target when no mood word is recognised."""
-    hits = tag_text(text, load_lexicon())
-    if not hits:
+    hits = [h for h in tag_text(text, load_lexicon()) if h.weight > 0]
+    vec = np.clip(hits_vector(hits), 0.0, None)
+    if not hits or vec.max() <= 0:
         return TextTarget()
-    asked = [h for h in hits if h.weight > 0]
-    vec = np.clip(hits_vector(asked), 0.0, None)
-    moods = {MOODS[i]: round(float(vec[i] / vec.max()), 3) for i in np.flatnonzero(vec)} \
-        if asked and vec.max() > 0 else {}
-    sign = [1.0 if h.weight > 0 else -NEGATED_SHARE for h in hits]
-    weight = sum(abs(h.weight) for h in hits)
-    valence = sum(s * abs(h.weight) * h.entry.valence for s, h in zip(sign, hits)) / weight
-    arousal = sum(s * abs(h.weight) * h.entry.arousal for s, h in zip(sign, hits)) / weight
+    moods = {MOODS[i]: round(float(vec[i] / vec.max()), 3) for i in np.flatnonzero(vec)}
+    weight = sum(h.weight for h in hits)
+    valence = sum(h.weight * h.entry.valence for h in hits) / weight
+    arousal = sum(h.weight * h.entry.arousal for h in hits) / weight
     return TextTarget(moods, float(np.clip(valence, -1, 1)), float(np.clip(arousal, -1, 1)))
 
 
