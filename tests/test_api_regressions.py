@@ -158,3 +158,13 @@ def test_tiny_seed_weights_rank_like_their_ratio(client, published, weights):
 def test_an_unknown_track_id_is_quoted_short(client, published):
     error = error_of(client.get("/v1/tracks/" + "Z" * 600), 404)
     assert len(error["message"]) <= 100 and "Z" * 50 not in error["message"]
+
+
+@pytest.mark.parametrize("path", ["/v1/recommendations", "/v1/playlists"])
+def test_text_with_only_negated_moods_says_so(client, published, path):
+    """"not happy" says what is not wanted, too little to rank by (and negation's reach
+    is often misread: "never been this happy"): a 400 that says the words were negated."""
+    error = error_of(client.post(path, json={"text": "not happy"}), 400, "bad_request")
+    assert error["field"] == "text" and "only negated mood words (happy)" in error["message"]
+    warned = client.post(path, json={"text": "not happy", "seeds": ["trk1"]}).get_json()
+    assert any("only negated" in w for w in warned["warnings"])

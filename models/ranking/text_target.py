@@ -15,6 +15,10 @@ class TextTarget:
     moods: dict[str, float] = field(default_factory=dict)
     valence: float | None = None
     arousal: float | None = None
+    #: mood words the text only negates ("not happy"): what it does not want says too
+    #: little of what it wants (and negation's reach is often misread: "never been this
+    #: happy"), so they ask for nothing, and the caller can say so
+    negated: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -24,10 +28,11 @@ class TextTarget:
 def read_text_target(text: str) -> TextTarget:
     """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for; an empty
     target when no mood word is recognised."""
-    hits = [h for h in tag_text(text, load_lexicon()) if h.weight > 0]
+    every = tag_text(text, load_lexicon())
+    hits = [h for h in every if h.weight > 0]
     vec = np.clip(hits_vector(hits), 0.0, None)
     if not hits or vec.max() <= 0:
-        return TextTarget()
+        return TextTarget(negated=list(dict.fromkeys(h.phrase for h in every)))
     moods = {MOODS[i]: round(float(vec[i] / vec.max()), 3) for i in np.flatnonzero(vec)}
     weight = sum(h.weight for h in hits)
     valence = sum(h.weight * h.entry.valence for h in hits) / weight

@@ -8,7 +8,7 @@ import numpy as np
 
 from models.errors import BadRequest
 from models.language import normalise
-from models.ranking import Query, apply_text_target, read_text_target
+from models.ranking import Query, TextTarget, apply_text_target, read_text_target
 
 from ..requests import QueryFields
 from ..resources import VersionResources
@@ -44,7 +44,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
         if target.found:
             apply_text_target(q, target)
         else:
-            warnings.append("text: no mood words recognised; it was ignored")
+            warnings.append(f"text: {_unread(target)}; it was ignored{_advice(target)}")
     if q.temperature > 0 and q.random_seed is None:
         q.random_seed = int(np.random.default_rng().integers(2**32 - 1))
     return q
@@ -56,10 +56,22 @@ def require_something(q: Query, message: str, text: str | None = None) -> None:
     if q.asks_for_something():
         return
     if text:
-        raise BadRequest("text: no mood words recognised in it, and nothing else to rank "
-                         "by (give moods, seeds or a target as well, or words such as "
-                         "'lonely', 'hopeful', 'tense')", field="text")
+        raise BadRequest(f"text: {_unread(read_text_target(text))} in it, and nothing else "
+                         "to rank by (give moods, seeds or a target as well, or words such "
+                         "as 'lonely', 'hopeful', 'tense'; say the mood you want, 'sad' "
+                         "rather than 'not happy')", field="text")
     raise BadRequest(message, field="seeds")
+
+
+def _unread(target: TextTarget) -> str:
+    """Why a text asks for nothing: no mood word, or only negated ones ("not happy")."""
+    if target.negated:
+        return f"only negated mood words ({', '.join(target.negated[:3])})"
+    return "no mood words recognised"
+
+
+def _advice(target: TextTarget) -> str:
+    return " (say the mood you want: 'sad' rather than 'not happy')" if target.negated else ""
 
 
 def _rows(res: VersionResources, seeds: list[tuple[str, float]],
