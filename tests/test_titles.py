@@ -84,3 +84,14 @@ def test_a_misspelt_short_form_of_a_title_resolves_but_numbers_must_match():
     assert index.resolve("Lonelyness #33") is None  # another number: not a typo
     assert index.resolve("Symphny No. 9") == 4
     assert index.search("Lonelines #3", limit=3)[0] == 0
+
+
+def test_near_spellings_prefer_the_whole_title_and_never_outrank_it():
+    index = TitleIndex(["Something - Remastered 2009", "Something", "Believe", "I Believe",
+                        "Bae - KVR Remix", "Drive", "Drives"],
+                       ["The Beatles", "The Beatles", "Cher", "Someone", "X", "Y", "Z"],
+                       [90.0, 10.0, 99.0, 1.0, 50.0, 80.0, 5.0])
+    assert index.resolve("Someting") == 1  # the track called so, not its remaster
+    assert index.resolve("Babe") is None  # four letters: another word, not a typo
+    assert index.search("I Believe", limit=3)[0] == 3  # the exact title, less popular
+    assert index.search("Drives", limit=3)[:2] == [6, 5]

@@ -104,28 +104,39 @@ class TitleIndex:
             if row is not None:
                 return row
         for title, artist in _splits(query):
-            rows = [r for r, _ in self._fuzzy(title, limit=20, cutoff=self.FUZZY_CUTOFF)]
+            # short forms only for queries long enough that one letter off is a typo,
+            # not another word ("Babe" is not "Bae - KVR Remix")
+            rows = [r for r, _ in self._fuzzy(title, limit=20, cutoff=self.FUZZY_CUTOFF,
+                                              short_forms=len(title) >= SHORT_FORM_TYPO)]
             if artist is not None:
                 rows = [r for r in rows if self._artist_matches(r, artist)]
             if rows:
                 return rows[0]
         return None
 
-    def _fuzzy(self, title: str, *, limit: int, cutoff: float) -> list[tuple[int, float]]:
+    def _fuzzy(self, title: str, *, limit: int, cutoff: float,
+               short_forms: bool = True) -> list[tuple[int, float]]:
         """Rows whose full title or a short form of it ("Loneliness #3" for "Loneliness
         #3 (Night Talking)") is spelt close to ``title``, best first."""
-        found: dict[int, float] = {}
+        # (score, 1 when the match is the row's whole title): at one score the track
+        # whose title it is comes first, as in exact matching ("Something" before
+        # "Something - Remastered 2009"), then the more popular
+        found: dict[int, tuple[float, int]] = {}
         numbers = _NUMBER.findall(title)  # a misspelling is in letters: numbers must match
         for name, score, row in process.extract(title, self._norm_titles, scorer=fuzz.ratio,
                                                 limit=limit, score_cutoff=cutoff):
             if _NUMBER.findall(name) == numbers:
-                found[row] = score
-        for key, score, _ in process.extract(title, self._short_forms(), scorer=fuzz.ratio,
-                                             limit=limit, score_cutoff=cutoff):
+                found[row] = (score, 1)
+        short = self._short_forms() if short_forms else []
+        for key, score, _ in process.extract(title, short, scorer=fuzz.ratio, limit=limit,
+                                             score_cutoff=cutoff):
             if _NUMBER.findall(key) == numbers:
                 for row in self._exact.get(key, []):
-                    found[row] = max(found.get(row, 0.0), score)
-        return sorted(found.items(), key=lambda h: (-h[1], -self._pop(h[0]), h[0]))[:limit]
+                    found[row] = max(found.get(row, (0.0, 0)),
+                                     (score, int(self._norm_titles[row] == key)))
+        ranked = sorted(found.items(), key=lambda h: (-h[1][0], -h[1][1], -self._pop(h[0]),
+                                                      h[0]))
+        return [(row, score) for row, (score, _) in ranked[:limit]]
 
     def _short_forms(self) -> list[str]:
         """The title variants to spell-check against, read afresh (a worker keeps no
@@ -137,21 +148,27 @@ class TitleIndex:
         norm = normalise(query)
         if not norm:
             return []
-        exact = [*self._exact.get(norm, []),
-                 *(row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF))]
+        exact = self._exact.get(norm, [])
+        spelt = [row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF)] \
+            if len(norm) >= SHORT_FORM_TYPO else []
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
         hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
                                score_cutoff=60)
         ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))
+        # the title itself first, then a few near spellings, then looser resemblance
         out = list(dict.fromkeys([*sorted(exact, key=lambda r: -self._pop(r)),
-                                  *(row for _, _, row in ranked)]))
+                                  *spelt[:SPELT_SUGGESTIONS], *(row for _, _, row in ranked)]))
         return out[:limit]
 
 
 _NUMBER = re.compile(r"\d+")
 #: above this many title variants a misspelt seed is checked against full titles only
 SHORT_FORMS_MAX = 300_000
+#: shortest seed whose near spelling of a title's short form counts as that title
+SHORT_FORM_TYPO = 6
+#: near spellings a title search lists before tracks that merely resemble the query
+SPELT_SUGGESTIONS = 3
 
 
 def _splits(query: str) -> list[tuple[str, str | None]]:
