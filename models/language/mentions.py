@@ -73,7 +73,8 @@ _NOT_A_NAME = re.compile(r"\s+(?:after|and|again|to|of|in|on|at|by|for|from|with
 
 def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
     """A single-word mention counts only when quoted, capitalised mid-sentence, or
-    labelling its line."""
+    labelling its line; in a review without capitals (``caseless``), also after "the
+    track / song ..." unless an idiom follows ("the song time after time")."""
     if _quoted(text, start, end) or _heading(text, end) or \
             _labels_line(text, start, end, caseless):
         return True
@@ -130,7 +131,8 @@ def find_mentions(text: str, titles: Sequence[str],
 
     A title made only of stopwords ("Is It Me?") counts only when quoted; a title that
     is also the name of the work (the album, film or game: ``work_names``, normalised)
-    names the work unless it is quoted or a heading."""
+    names the work unless it is quoted or a heading.  ``caseless``: the review has no
+    capitals at all (None: judge by ``text`` alone)."""
     if caseless is None:  # the whole review's case, when the caller knows it
         caseless = not any(ch.isupper() for ch in text)
     toks = tokens(text)
