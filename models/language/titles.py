@@ -103,11 +103,15 @@ class TitleIndex:
             row = self._best(self._exact_rows(title, artist), title)
             if row is not None:
                 return row
+        short: list[str] | None = None  # read once for every reading of the query
         for title, artist in _splits(query):
             # short forms only for queries long enough that one letter off is a typo,
             # not another word ("Babe" is not "Bae - KVR Remix")
-            rows = [r for r, _ in self._fuzzy(title, limit=20, cutoff=self.FUZZY_CUTOFF,
-                                              short_forms=len(title) >= SHORT_FORM_TYPO)]
+            if len(title) >= SHORT_FORM_TYPO and short is None:
+                short = self._short_forms()
+            rows = [r for r, _ in self._fuzzy(
+                title, limit=20, cutoff=self.FUZZY_CUTOFF,
+                short=short if len(title) >= SHORT_FORM_TYPO else ())]
             if artist is not None:
                 rows = [r for r in rows if self._artist_matches(r, artist)]
             if rows:
@@ -115,9 +119,9 @@ class TitleIndex:
         return None
 
     def _fuzzy(self, title: str, *, limit: int, cutoff: float,
-               short_forms: bool = True) -> list[tuple[int, float]]:
-        """Rows whose full title or a short form of it ("Loneliness #3" for "Loneliness
-        #3 (Night Talking)") is spelt close to ``title``, best first."""
+               short: Sequence[str] = ()) -> list[tuple[int, float]]:
+        """Rows whose full title or one of the ``short`` forms of it ("Loneliness #3" for
+        "Loneliness #3 (Night Talking)") is spelt close to ``title``, best first."""
         # (score, 1 when the match is the row's whole title): at one score the track
         # whose title it is comes first, as in exact matching ("Something" before
         # "Something - Remastered 2009"), then the more popular
@@ -127,7 +131,6 @@ class TitleIndex:
                                                 limit=limit, score_cutoff=cutoff):
             if _NUMBER.findall(name) == numbers:
                 found[row] = (score, 1)
-        short = self._short_forms() if short_forms else []
         for key, score, _ in process.extract(title, short, scorer=fuzz.ratio, limit=limit,
                                              score_cutoff=cutoff):
             if _NUMBER.findall(key) == numbers:
@@ -149,7 +152,8 @@ class TitleIndex:
         if not norm:
             return []
         exact = self._exact.get(norm, [])
-        spelt = [row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF)] \
+        spelt = [row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF,
+                                               short=self._short_forms())] \
             if len(norm) >= SHORT_FORM_TYPO else []
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]

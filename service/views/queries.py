@@ -56,10 +56,10 @@ def require_something(q: Query, message: str, text: str | None = None) -> None:
     if q.asks_for_something():
         return
     if text:
-        raise BadRequest(f"text: {_unread(read_text_target(text))} in it, and nothing else "
-                         "to rank by (give moods, seeds or a target as well, or words such "
-                         "as 'lonely', 'hopeful', 'tense'; say the mood you want, 'sad' "
-                         "rather than 'not happy')", field="text")
+        target = read_text_target(text)  # only on this error path: read again, cheaply
+        raise BadRequest(f"text: {_unread(target)} in it, and nothing else to rank by (give "
+                         "moods, seeds or a target as well, or words such as 'lonely', "
+                         f"'hopeful', 'tense'){_advice(target)}", field="text")
     raise BadRequest(message, field="seeds")
 
 
