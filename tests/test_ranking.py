@@ -118,6 +118,33 @@ def test_a_pool_longer_than_the_lists_comes_from_the_next_index(built):
         engine.rank(Query(seeds=[(7, 1.0)], limit=10)).rows
 
 
+def test_a_longer_limit_continues_the_shorter_list(built):
+    """Past the precomputed lists the next index only continues them: asking for 40
+    (the lists hold 30) used to re-rank everything by plain cosine, so the first ten
+    of a longer answer were not the ten a shorter limit gave."""
+    table = built.table()
+    engine = RankingEngine(table, [lists_of(built), VectorIndex(table)])
+    for seed in range(0, 60, 3):
+        short = engine.rank(Query(seeds=[(seed, 1.0)], limit=10))
+        long = engine.rank(Query(seeds=[(seed, 1.0)], limit=40))
+        assert long.rows[:10] == short.rows and long.scores[:10] == short.scores
+        assert len(long.rows) == 40 and len(set(long.rows)) == 40 and seed not in long.rows
+        assert long.scores == sorted(long.scores, reverse=True)
+        pool, _ = engine.pool(Query(seeds=[(seed, 1.0)]), 40)
+        assert pool.tolist()[:10] == short.rows
+
+
+def test_a_filtered_seed_keeps_its_list_order_before_the_continuation(built):
+    table = built.table()
+    engine = RankingEngine(table, [lists_of(built), VectorIndex(table)])
+    query = Query(seeds=[(4, 1.0)], limit=40, dedupe=False,
+                  exclude_artists={normalise("Artist 3")})
+    listed = [int(r) for r in built.neighbours[4] if table.artist_keys[r] != "artist 3"]
+    rows = engine.rank(query).rows
+    assert rows[:len(listed)] == listed and len(rows) == 40
+    assert not any(table.artist_keys[r] == "artist 3" for r in rows)
+
+
 def test_a_pool_keeps_every_track_tied_with_its_last(built):
     tracks = [make_track(0, id=f"same{i}", title=f"Same {i}", artist=f"Artist {i}",
                          features={"valence": 0.5, "energy": 0.5, "tempo": 90.0})

@@ -7,7 +7,7 @@ de-duplication, the artist cap, diversity and the score clamp are applied here o
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -38,37 +38,44 @@ class RankingEngine:
 
     def candidates(self, query: Query, *, at_least: int = 0) -> Candidates:
         """Candidates that pass the query's filters, from the first index that answers
-        with at least ``at_least`` of them (the exact scan answers whatever it finds)."""
-        for index in self.indexes:
-            found = self._answer(index, query, at_least)
-            if found is not None:
-                return found
-        raise AssertionError("the exact scan answers every query")  # pragma: no cover
-
-    def _answer(self, index: CandidateIndex, query: Query, at_least: int) -> Candidates | None:
-        found = index.candidates(query)
-        if found is None:
-            return None
-        keep = found.allowed if found.allowed is not None else \
-            allowed(self.table, query, found.rows)
-        if index is not self.exact and int(keep.sum()) < at_least:
-            return None
-        return Candidates(found.rows[keep], found.scores[keep], found.parts)
+        with at least ``at_least`` of them (the exact scan answers whatever it finds);
+        a shorter answer is kept and continued by the next index (see ``continued``)."""
+        return next(self._answers(query, at_least))[0]
 
     def rank(self, query: Query, *, at_least: int = 0) -> Ranking:
-        """Up to ``query.limit`` rows, best first, shaped as the query asks; an index
-        with fewer than ``at_least`` candidates passes the query on to the next (a
-        playlist's pool may be longer than the precomputed lists), and so does one
-        whose candidates fall short of the limit once shaped (the seed's other
-        versions and the artist cap take places of a list only K long)."""
-        for index in self.indexes:
-            found = self._answer(index, query, at_least)
-            if found is None:
-                continue
+        """Up to ``query.limit`` rows, best first, shaped as the query asks.
+
+        An index with fewer than ``at_least`` candidates (a playlist's pool may be
+        longer than the precomputed lists), or whose candidates fall short of the
+        limit once shaped (the seed's other versions and the artist cap take places of
+        a list only K long), is continued by the next index: what it answered stays
+        first, in its order, so a longer limit never reorders a shorter one's results."""
+        for found, last in self._answers(query, at_least):
             ranking = self._shape(found, query)
-            if index is self.exact or len(ranking.rows) >= query.limit:
+            if last or len(ranking.rows) >= query.limit:
                 return ranking
         raise AssertionError("the exact scan answers every query")  # pragma: no cover
+
+    def _answers(self, query: Query, at_least: int) -> Iterator[tuple[Candidates, bool]]:
+        """Each index's filtered answer with at least ``at_least`` rows, each continuing
+        the shorter answers before it, and whether it is the last (the exact scan's,
+        which always comes)."""
+        short: Candidates | None = None
+        for index in self.indexes:
+            found = index.candidates(query)
+            if found is None:
+                continue
+            keep = found.allowed if found.allowed is not None else \
+                allowed(self.table, query, found.rows)
+            found = Candidates(found.rows[keep], found.scores[keep], found.parts)
+            if short is not None:
+                found = continued(short, found)
+            if index is self.exact:
+                yield found, True
+                return
+            if len(found.rows) >= at_least:
+                yield found, False
+            short = found
 
     def _shape(self, found: Candidates, query: Query) -> Ranking:
         top = order(found.rows, found.scores, query)
@@ -105,3 +112,15 @@ class RankingEngine:
         longer = self._shape(found, replace(query, limit=min(POOL, size + tied)))
         keep = size + sum(s >= last for s in longer.scores[size:])
         return Ranking(longer.rows[:keep], longer.scores[:keep], longer.parts)
+
+
+def continued(first: Candidates, then: Candidates) -> Candidates:
+    """``first``'s candidates, then ``then``'s others scored at most ``first``'s lowest
+    score: the order a shorter answer had stays, and scores still only fall."""
+    rest = ~np.isin(then.rows, first.rows)
+    scores = then.scores[rest]
+    if len(first.scores):
+        scores = np.minimum(scores, first.scores.min())
+    return Candidates(np.concatenate([first.rows, then.rows[rest]]),
+                      np.concatenate([first.scores, scores]).astype(np.float32),
+                      then.parts)
