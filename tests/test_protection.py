@@ -23,7 +23,10 @@ def make_app(store, **config):
 def test_rate_limit_answers_json_429_with_retry_after(store, published, env):
     client = make_app(store, RATE_LIMIT="3/minute").test_client()
     for _ in range(3):
-        assert client.get("/v1/tracks?q=Song").status_code == 200
+        allowed = client.get("/v1/tracks?q=Song")
+        assert allowed.status_code == 200 and allowed.headers["X-RateLimit-Remaining"]
+        # a success must not tell clients to wait (Flask-Limiter sent Retry-After: 60)
+        assert "Retry-After" not in allowed.headers
     response = client.get("/v1/tracks?q=Song")
     error = error_of(response, 429, "too_many_requests")
     assert int(response.headers["Retry-After"]) >= 1

@@ -132,12 +132,23 @@ def _check_limits(config: Any) -> None:
                               setting=f"FEELALIKE_{name}") from None
 
 
+def _retry_after_only_when_refused(response: Response) -> Response:
+    """Flask-Limiter sends ``Retry-After`` with every response; on a success it would
+    tell a well-behaved client to wait a minute before its next request."""
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)
+    return response
+
+
 def init_app(app: Flask) -> Limiter | None:
     """Limit every route of ``app`` (nothing when ``RATE_LIMIT`` is ``off``)."""
     if str(app.config["RATE_LIMIT"]).strip().lower() == "off":
         return None
 
     _check_limits(app.config)
+    # registered before the limiter's own hook, so it runs after it (Flask runs them
+    # last-registered first)
+    app.after_request(_retry_after_only_when_refused)
     limiter = Limiter(_bucket, app=app, default_limits=[route_limit],
                       default_limits_per_method=False, default_limits_cost=request_cost,
                       default_limits_exempt_when=_exempt, headers_enabled=True,
