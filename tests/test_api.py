@@ -53,6 +53,15 @@ def test_bad_limit_is_400(client, published, query):
     assert error["field"] == "limit"
 
 
+def test_a_misspelt_parameter_is_400_and_a_cache_buster_is_not(client, published):
+    error = error_of(client.get("/v1/recommendations?seed=trk3&limt=50"), 400, "bad_request")
+    assert error["field"] == "limt" and "did you mean limit?" in error["message"]
+    assert error_of(client.get("/v1/path?from=trk1&to=trk9&step=3"), 400,
+                    "bad_request")["field"] == "step"
+    fine = client.get("/v1/recommendations?seed=trk3&limit=3&_=1795729710")
+    assert fine.status_code == 200 and len(fine.get_json()["results"]) == 3
+
+
 @pytest.mark.parametrize("query", ["", "seed=", "seed=%20%20", "seed=" + "x" * 1001])
 def test_missing_empty_or_huge_seed_is_400(client, published, query):
     error = error_of(client.get(f"/v1/recommendations?{query}"), 400, "bad_request")

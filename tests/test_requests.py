@@ -233,8 +233,10 @@ def test_bad_query_parameters(model, query, field):
 
 
 def test_query_values_are_converted_and_unknown_parameters_ignored():
-    assert parse(SimilarQuery, {"seed": " Song 3 ", "limit": " 7 ", "_": "123"}) == \
+    assert parse(SimilarQuery, {"seed": " Song 3 ", "limit": " 7 ", "_": "123",
+                                "utm_source": "app", "callback": "f", "t": "9"}) == \
         SimilarQuery.model_validate({"seed": "Song 3", "limit": 7})
+    assert parse(PathQuery, {"from": "a", "to": "b", "ts": "1", "page": "2"}).steps == 8
     assert parse(SimilarQuery, {"seed": "x", "limit": ""}).limit == 10
     assert parse(SimilarQuery, MultiDict([("seed", "a"), ("seed", "b"), ("limit", "+3")])) \
         == SimilarQuery.model_validate({"seed": "a", "limit": 3})
@@ -245,6 +247,21 @@ def test_query_values_are_converted_and_unknown_parameters_ignored():
     assert parse(PlaylistFormat, None).format == "json"
     assert [parse(PlaylistFormat, {"format": f}).format for f in EXPORT_FORMATS] == \
         list(EXPORT_FORMATS) and set(EXPORT_FORMATS) == {"json", *FORMATS}
+
+
+@pytest.mark.parametrize("model, query, misspelt, meant", [
+    (SimilarQuery, {"seed": "x", "limt": "50"}, "limt", "limit"),
+    (SimilarQuery, {"seed": "x", "Limit": "50"}, "Limit", "limit"),
+    (SimilarQuery, {"seed": "x", "seeds": "y"}, "seeds", "seed"),
+    (PathQuery, {"from": "a", "to": "b", "step": "3"}, "step", "steps"),
+    (PathQuery, {"from": "a", "to": "b", "fromat": "m3u8"}, "fromat", "format"),
+    (SearchQuery, {"Q": "love"}, "Q", "q"),
+])
+def test_a_near_miss_of_a_documented_parameter_is_a_400(model, query, misspelt, meant):
+    """``limt=50`` used to be ignored like a cache buster: ten results, no word why."""
+    assert field_of(model, query) == misspelt
+    with pytest.raises(BadRequest, match=f"did you mean {meant}\\?"):
+        parse(model, query)
 
 
 # -- raw JSON, messages ---------------------------------------------------------------------

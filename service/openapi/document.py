@@ -36,7 +36,8 @@ or `not_found` (unknown route); 405 `method_not_allowed`; 413
 `too_many_requests`; 503 `busy`, `model_not_ready`, `store_unavailable` or
 `model_files_unavailable`; 500
 `internal_error`. Query parameters that are not documented are
-ignored, and one given more than once counts once (its first value); body fields that
+ignored, except near misses of a documented one (`limt`, `Limit`, `step`: a 400 that
+names the one meant), and one given more than once counts once (its first value); body fields that
 are not documented are rejected.
 """
 TAGS = [

@@ -7,6 +7,7 @@ was sent (a huge or deeply nested value is described, never printed).
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Mapping
@@ -22,6 +23,9 @@ from .types import QUOTE_CHARS, REQUEST_ERROR, Query, quote
 M = TypeVar("M", bound=BaseModel)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MOOD_LIST = ", ".join(MOODS)
+#: how alike (difflib ratio) an unknown query parameter and a documented one must be
+#: for the unknown one to be a misspelling: limt, Limit, step, seeds, form
+MISSPELT_CUTOFF = 0.75
 
 
 def parse(model: type[M], data: Any) -> M:
@@ -32,6 +36,7 @@ def parse(model: type[M], data: Any) -> M:
         if data is not None and not isinstance(data, Mapping):
             raise TypeError(f"query parameters must be a mapping, not {type(data).__name__}")
         data = {key: data[key] for key in data or {}}
+        _refuse_misspelt(model, data)
     elif not isinstance(data, dict):
         raise BadRequest("the request body must be a JSON object", field="body")
     try:
@@ -40,6 +45,20 @@ def parse(model: type[M], data: Any) -> M:
         raise bad_request(first_error(exc.errors(include_url=False))) from None
     except RecursionError:
         raise BadRequest("the request body is nested too deeply", field="body") from None
+
+
+def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
+    """Undocumented query parameters are ignored (cache busters, tracking tags), except
+    near misses of a documented one: ``limt=50`` would silently answer 10 results."""
+    known = [field.alias or name for name, field in model.model_fields.items()]
+    for key in data:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=MISSPELT_CUTOFF)
+        if close:
+            path = json_path([key])
+            raise BadRequest(f"{path}: unknown parameter; did you mean {close[0]}?",
+                             field=path)
 
 
 def parse_json(model: type[M], raw: str | bytes) -> M:

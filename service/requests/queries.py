@@ -2,7 +2,8 @@
 
 Values arrive as text: ``limit=7`` is 7, an empty ``limit=`` is the default, ``abc`` or
 ``1.5`` is a 400 naming ``limit``.  Unknown parameters are ignored (cache busters,
-tracking parameters), as they always were.
+tracking parameters), as they always were, unless they are a near miss of a documented
+one (``limt``): that is a 400 naming the one meant.
 """
 from __future__ import annotations
 

@@ -3,7 +3,8 @@
 Two bases.  :class:`Body` is a JSON body: strict JSON semantics (no ``"5"`` for 5, no
 ``true`` for 1, no NaN or infinity; an integer is accepted where a number is) and
 unknown fields are rejected.  :class:`Query` is a query string or path: values arrive
-as text and are converted (``limit=7``), unknown parameters are ignored as before.
+as text and are converted (``limit=7``), unknown parameters are ignored as before
+(near misses of known ones excepted, see ``parsing``).
 
 A field whose default is not ``None`` but which may be sent as ``null`` (``"limit":
 null``) takes :data:`NULL_IS_DEFAULT`: ``null`` then means "left out", as it always has.
@@ -92,7 +93,8 @@ class Body(BaseModel):
 
 
 class Query(BaseModel):
-    """Base of query-string and path models: text converted, unknown parameters ignored."""
+    """Base of query-string and path models: text converted, unknown parameters ignored
+    (``parse`` refuses near misses of the model's own)."""
 
     model_config = ConfigDict(strict=False, extra="ignore", allow_inf_nan=False,
                               frozen=True)
