@@ -2,6 +2,8 @@
 in errors, no 500s from odd input, no nonsense matches, no injection into exports."""
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from service.exports import export
@@ -99,6 +101,25 @@ def test_bodies_and_urls_over_the_limits_get_json_413_and_414(store, published):
     assert len(error["message"]) < 300
     error_of(client.get("/v1/recommendations?seed=" + "x" * 600), 414)
     assert client.get("/v1/recommendations?seed=trk1").status_code == 200
+
+
+@pytest.mark.parametrize("size, status", [(999, 404), (1000, 404), (1001, 413),
+                                          (50_000, 413)])
+def test_a_chunked_body_over_the_limit_is_a_413_not_invalid_json(store, published, size,
+                                                                   status):
+    """A chunked body has no Content-Length; Werkzeug stopped reading it at the limit
+    and the truncated JSON was answered 400 "must be valid JSON"."""
+    from service import create_app
+    from service.resources import Resources
+
+    client = create_app({"RESOURCES": Resources(store), "MAX_BODY_BYTES": 1000}).test_client()
+    body = b'{"seeds": ["no such track"]}'
+    for path in ("/v1/recommendations", "/v1/playlists"):
+        response = client.post(path, input_stream=io.BytesIO(body.ljust(size)),
+                               headers={"Content-Type": "application/json",
+                                        "Transfer-Encoding": "chunked"},
+                               environ_overrides={"wsgi.input_terminated": True})
+        error_of(response, status)
 
 
 def test_an_unknown_key_of_any_size_is_named_briefly(client, published):
