@@ -145,6 +145,24 @@ def test_a_filtered_seed_keeps_its_list_order_before_the_continuation(built):
     assert not any(table.artist_keys[r] == "artist 3" for r in rows)
 
 
+def test_a_lone_negative_seed_pushes_by_its_weight(built):
+    """Negative weights used to count only against each other: one negative seed pushed
+    as hard at weight 0.1 as at 10."""
+    from models.ranking.query import seed_target
+
+    table = built.table()
+    away = table.unit_vectors[9]
+
+    def closeness(weight: float, positive: float = 1.0) -> float:
+        query = Query(seeds=[(5, positive)], negative_seeds=[(9, weight)])
+        return float(seed_target(table, query) @ away)
+
+    plain = float(seed_target(table, Query(seeds=[(5, 1.0)])) @ away)
+    assert plain > closeness(0.1) > closeness(1.0) > closeness(10.0)
+    assert closeness(1.0) == pytest.approx(closeness(2.0, positive=2.0))
+    assert np.isfinite(closeness(10.0, positive=1e-320))
+
+
 def test_a_pool_keeps_every_track_tied_with_its_last(built):
     tracks = [make_track(0, id=f"same{i}", title=f"Same {i}", artist=f"Artist {i}",
                          features={"valence": 0.5, "energy": 0.5, "tempo": 90.0})

@@ -2,7 +2,7 @@
 pass its filters.
 
 * relevance is the mean of the parts the query asks for: similarity to the weighted
-  seeds (minus half the negative seeds, Rocchio-style), match with target moods, and
+  seeds (minus half the negative seeds at equal weights, Rocchio-style), match with target moods, and
   closeness to target valence/arousal and audio attributes;
 * filters remove rows (tags, artists, years, durations, attribute ranges, ids) and,
   with ``include_rows``, keep only the rows of an allowlist (a user's library).
@@ -18,6 +18,7 @@ from ..language import MOODS
 from .table import TrackTable
 
 NEGATIVE_WEIGHT = 0.5
+MAX_NEGATIVE_RATIO = 100.0  # beyond it the target is the negative seeds' opposite anyway
 ATTRIBUTE_WEIGHT = 0.5
 
 
@@ -61,15 +62,24 @@ def to_unit(x: np.ndarray) -> np.ndarray:
 
 def seed_target(table: TrackTable, query: Query, unit: np.ndarray | None = None,
                 ) -> np.ndarray | None:
-    """The unit vector the seeds point at (Rocchio: minus half the negative seeds), among
-    ``unit`` (default: the table's unit vectors)."""
+    """The unit vector the seeds point at (Rocchio: minus the negative seeds, half as
+    strongly at equal weights), among ``unit`` (default: the table's unit vectors)."""
     if not query.seeds:
         return None
     unit = table.unit_vectors if unit is None else unit
     target = _weighted_mean(unit, query.seeds)
     if query.negative_seeds:
-        target = target - NEGATIVE_WEIGHT * _weighted_mean(unit, query.negative_seeds)
+        away = _weighted_mean(unit, query.negative_seeds)
+        target = target - _negative_strength(query) * away
     return to_unit(target)
+
+
+def _negative_strength(query: Query) -> float:
+    """How hard the negative seeds push: :data:`NEGATIVE_WEIGHT` at equal weights, in
+    proportion to the largest negative weight over the largest positive one (a weight
+    of 0.1 pushes a tenth as hard), so a lone negative seed's weight still counts."""
+    ratio = max(w for _, w in query.negative_seeds) / max(w for _, w in query.seeds)
+    return NEGATIVE_WEIGHT * min(ratio, MAX_NEGATIVE_RATIO)
 
 
 def _weighted_mean(unit: np.ndarray, seeds: list[tuple[int, float]]) -> np.ndarray:
