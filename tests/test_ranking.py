@@ -163,6 +163,29 @@ def test_a_lone_negative_seed_pushes_by_its_weight(built):
     assert np.isfinite(closeness(10.0, positive=1e-320))
 
 
+def test_temperature_varies_the_list_by_degrees(built):
+    """Noise on log scores made any temperature, even 0.01, a nearly random pick of the
+    catalog (scores near the top differ by thousandths), and drew from the plain scan
+    rather than the seed's list. Draws now go by rank in the plain order."""
+    table = built.table()
+    engine = RankingEngine(table, [lists_of(built), VectorIndex(table)])
+
+    def kept(temperature: float) -> float:
+        shared = []
+        for seed in range(0, 60, 6):
+            plain = engine.rank(Query(seeds=[(seed, 1.0)], limit=10)).rows
+            for draw in range(5):
+                drawn = engine.rank(Query(seeds=[(seed, 1.0)], limit=10,
+                                          temperature=temperature, random_seed=draw)).rows
+                assert len(drawn) == 10 and seed not in drawn
+                shared.append(len(set(drawn) & set(plain)))
+        return float(np.mean(shared))
+
+    assert kept(0.01) == 10
+    assert 10 > kept(0.3) > kept(1.0) > kept(5.0)
+    assert kept(1.0) >= 4  # still mostly what feels like the seed
+
+
 def test_a_pool_keeps_every_track_tied_with_its_last(built):
     tracks = [make_track(0, id=f"same{i}", title=f"Same {i}", artist=f"Artist {i}",
                          features={"valence": 0.5, "energy": 0.5, "tempo": 90.0})

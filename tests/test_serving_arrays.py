@@ -118,9 +118,18 @@ def test_selective_filters_fetch_more_then_fall_back_to_the_scan():
 def test_vector_index_declines_what_it_cannot_rank_exactly():
     index = VectorIndex(random_table(100))
     for query in (Query(moods={"sad": 1.0}), Query(seeds=[(1, 1.0)], target_valence=0.5),
-                  Query(seeds=[(1, 1.0)], temperature=0.5), Query(targets={"tempo": 0.2})):
+                  Query(targets={"tempo": 0.2})):
         assert index.candidates(query) is None
     assert isinstance(RankingEngine(random_table(100)).exact, ExactScan)
+
+
+def test_a_temperature_draws_the_same_from_the_vector_index_as_from_the_scan():
+    """Draws go by rank over the best POOL rows, which the index hands over."""
+    table = random_table(3000)
+    for seed in range(5):
+        query = Query(seeds=[(seed, 1.0)], temperature=2.0, random_seed=seed, limit=20)
+        via_index = RankingEngine(table, [VectorIndex(table)]).rank(query)
+        assert via_index.rows == RankingEngine(table).rank(query).rows
 
 
 def title_catalog() -> tuple[list[str], list[str], list[float]]:

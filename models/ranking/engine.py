@@ -60,6 +60,8 @@ class RankingEngine:
         """Each index's filtered answer with at least ``at_least`` rows, each continuing
         the shorter answers before it, and whether it is the last (the exact scan's,
         which always comes)."""
+        if query.temperature > 0:  # draws reach past the lists: offer it the whole pool
+            at_least = max(at_least, POOL)
         short: Candidates | None = None
         for index in self.indexes:
             found = index.candidates(query)

@@ -54,13 +54,13 @@ class NeighbourLists:
 
     @staticmethod
     def supports(query: Query) -> bool:
-        """One positive seed (given once or more) and no targets or shaping beyond
-        de-duplication; filters are applied to the list, and when too few of it pass
-        them the engine asks the next index."""
+        """One positive seed (given once or more), no targets and no diversity;
+        filters are applied to the list, and when too few of it pass them (or a
+        temperature needs more to draw from) the next index continues it."""
         return (len({row for row, _ in query.seeds}) == 1 and not query.negative_seeds
                 and not query.moods and query.target_valence is None
                 and query.target_arousal is None and not query.targets
-                and query.diversity == 0 and query.temperature == 0)
+                and query.diversity == 0)
 
     def candidates(self, query: Query) -> Candidates | None:
         if not self.supports(query):
@@ -89,8 +89,8 @@ class VectorIndex:
     so when this index hands over that many (or every row), the ranking is the exact
     scan's.  It fetches ``2 * POOL`` rows first and ``FETCH_GROWTH`` times more while
     too few pass the filters; when more than ``FALLBACK_SHARE`` of the catalog would
-    be needed it declines and the exact scan answers.  Queries with a temperature
-    sample over every candidate, so they are declined too.
+    be needed it declines and the exact scan answers.  A temperature draws by rank
+    from the best ``POOL`` too (``shaping.sampling_keys``).
 
     Without ``cells`` the nearest rows come from one exact pass over the unit vectors
     (same ranking as the scan); with them (catalogs above the approximate-search
@@ -105,8 +105,7 @@ class VectorIndex:
     @staticmethod
     def supports(query: Query) -> bool:
         return bool(query.seeds) and not query.moods and not query.targets \
-            and query.target_valence is None and query.target_arousal is None \
-            and query.temperature == 0
+            and query.target_valence is None and query.target_arousal is None
 
     def candidates(self, query: Query) -> Candidates | None:
         if not self.supports(query):

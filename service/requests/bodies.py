@@ -102,7 +102,9 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         0.0, description="Maximal marginal relevance, 0 (pure relevance) to 1.",
         examples=[0.3])
     temperature: Temperature = Field(
-        0.0, description="Sampling temperature with Gumbel noise, 0 (none) to 5.",
+        0.0, description="Variety, 0 (none) to 5: results are drawn by rank, rank r with "
+                         "weight exp(-(r-1) / (10 * temperature)); 1 keeps about half of "
+                         "the top 10.",
         examples=[0.5])
     random_seed: RandomSeed | None = Field(
         None, description="Seed of the sampling (0 to 2^32-1); the response echoes the "
