@@ -128,12 +128,20 @@ class Server:
             [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
              "--port", str(self.port)], env=self.env, stdout=subprocess.DEVNULL,
             stderr=self.log)
+        try:
+            self._wait_started()
+        except BaseException:  # a server left running would outlive the suite
+            self.stop()
+            raise
+        return self
+
+    def _wait_started(self) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            try:
+            try:  # a busy machine may accept and not answer within the second
                 requests.get(self.base + "/healthz", timeout=1)
-                return self
-            except requests.ConnectionError:
+                return
+            except requests.RequestException:
                 if self.process.poll() is not None:
                     self.log.seek(0)
                     raise RuntimeError(self.log.read().decode(errors="replace")[-2000:])

@@ -65,6 +65,7 @@ class RedisServer:
                 return self
             except redis.ConnectionError:
                 time.sleep(0.05)
+        self.stop()  # a server left running would outlive the suite
         raise RuntimeError(f"redis-server on port {self.port} did not start")
 
     def stop(self) -> None:

@@ -63,17 +63,23 @@ class LiveServer:
                 [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
                  "--port", str(self.port)], env={**os.environ, **env},
                 stdout=out, stderr=subprocess.STDOUT)
+        try:
+            self._wait_ready()
+        except BaseException:  # a server left running would outlive the suite
+            self.stop()
+            raise
+
+    def _wait_ready(self) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            try:
+            try:  # a busy machine may accept and not answer within the second
                 if requests.get(self.base + "/readyz", timeout=1).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             if self.process.poll() is not None:
                 break
             time.sleep(0.1)
-        self.stop()
         raise RuntimeError(f"server did not become ready:\n{self.log_tail()}")
 
     def log_tail(self, chars: int = 4000) -> str:
@@ -83,7 +89,11 @@ class LiveServer:
         self.session.close()
         if self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(timeout=10)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 def catalog() -> list[Track]:
