@@ -307,3 +307,30 @@ def test_feel_model_updates_keep_their_coordinates(store):
     Updater(store).remove(["trk0"])  # the last row moves into row 0, its coordinates too
     moved = store.coords(store.current_version())
     assert np.array_equal(moved[0], coords[BASE + 2]) and len(moved) == BASE + 2
+
+
+def test_a_shared_external_id_stays_with_its_first_track_through_updates(store):
+    """An ISRC on two tracks belongs to the first, as in a build. Adding a second
+    track with it used to take the ISRC over, and removing that one then deleted the
+    ISRC although the first track still had it."""
+    isrc = {"isrc": "USAAA0000001"}
+    catalog = [make_track(i, external_ids=isrc if i == 3 else {}) for i in range(40)]
+    store.publish(build(Catalog(tracks=catalog), k=10))
+    key = "isrc:USAAA0000001"
+
+    def holder() -> str | None:
+        version = store.current_version()
+        row = store.rows_of(version, [], [key])[1][0]
+        return None if row is None else store.tracks(version, [row])[0]["id"]
+
+    Updater(store).add([make_track(500, title="Song 3 (Remaster)", external_ids=isrc)])
+    assert holder() == "trk3"
+    Updater(store).remove(["trk500"])
+    assert holder() == "trk3"
+    Updater(store).remove(["trk0", "trk1"])  # the last rows move into the holes
+    assert holder() == "trk3"
+    Updater(store).add([make_track(501, external_ids={"isrc": "USBBB0000002"})])
+    Updater(store).remove(["trk2"])  # trk501, the last row, moves into row 2
+    version = store.current_version()
+    row = store.rows_of(version, [], ["isrc:USBBB0000002"])[1][0]
+    assert store.tracks(version, [row])[0]["id"] == "trk501" and holder() == "trk3"

@@ -43,7 +43,7 @@ class Change:
     """What a new version writes over the copy of the live one."""
 
     documents: dict[int, dict[str, Any]]  # row -> document (new or moved rows)
-    gone: list[dict[str, Any]]  # documents whose index fields are deleted
+    gone: dict[int, dict[str, Any]]  # old row -> document of a removed track
     lists: ListChanges
     size: int  # rows of the new version
     old_size: int
@@ -52,6 +52,7 @@ class Change:
     segments: dict[str, np.ndarray] = field(default_factory=dict)  # rows added at the end
     #: neighbour buckets of the base already read and unpacked (bucket -> its lists)
     seen_lists: dict[int, list] = field(default_factory=dict)
+    moved_from: dict[int, int] = field(default_factory=dict)  # new row -> old row
 
 
 class Draft:
@@ -114,8 +115,10 @@ class Draft:
                     codec.unpack_lists, codec.pack_lists, change.seen_lists)
         for name, fields_of in ID_INDEXES.items():
             self._patch_index(pipe, self._key(name, version), int(layout[name]),
-                              [f for doc in change.gone for f in fields_of(doc)],
-                              [(f, row) for row, doc in change.documents.items()
+                              [(f, row) for row, doc in change.gone.items()
+                               for f in fields_of(doc)],
+                              [(f, row, change.moved_from.get(row))
+                               for row, doc in change.documents.items()
                                for f in fields_of(doc)])
         for name, value in change.sets.items():
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
@@ -160,19 +163,31 @@ class Draft:
         if gone:
             pipe.hdel(key, *gone)
 
-    def _patch_index(self, pipe: Any, key: str, buckets: int, stale: list[str],
-                     fresh: list[tuple[str, int]]) -> None:
-        """Delete the ``stale`` names of an index, then set the ``fresh`` ones."""
-        touched = sorted({codec.index_bucket(n, buckets) for n in stale} |
-                         {codec.index_bucket(n, buckets) for n, _ in fresh})
+    def _patch_index(self, pipe: Any, key: str, buckets: int, stale: list[tuple[str, int]],
+                     fresh: list[tuple[str, int, int | None]]) -> None:
+        """Delete the ``stale`` (name, old row) entries of an index, then set the
+        ``fresh`` (name, row, old row or None) ones.
+
+        Two tracks may share a name (an ISRC on two rows): the index keeps the first
+        row, as a build does, so a name is deleted only where it points at the removed
+        row, a moved track takes its name along only where the name pointed at it (or
+        nowhere), and an added track only claims names nobody holds. (A name left to
+        nobody by a removal is not handed to another track holding it: that needs
+        every document; the next build does it.)"""
+        touched = sorted({codec.index_bucket(n, buckets) for n, _ in stale} |
+                         {codec.index_bucket(n, buckets) for n, _, _ in fresh})
         if not touched:
             return
         blobs = self.store.client.hmget(key, touched)
         entries = {b: json.loads(blob) if blob else {} for b, blob in zip(touched, blobs)}
-        for name in stale:
-            entries[codec.index_bucket(name, buckets)].pop(name, None)
-        for name, row in fresh:
-            entries[codec.index_bucket(name, buckets)][name] = row
+        for name, old in stale:
+            bucket = entries[codec.index_bucket(name, buckets)]
+            if bucket.get(name) == old:
+                del bucket[name]
+        for name, row, old in fresh:
+            bucket = entries[codec.index_bucket(name, buckets)]
+            if name not in bucket or (old is not None and bucket[name] == old):
+                bucket[name] = row
         pipe.hset(key, mapping={b: json.dumps(e, separators=(",", ":"))
                                 for b, e in entries.items()})
 

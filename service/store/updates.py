@@ -120,7 +120,7 @@ class Updater:
         segments = {"vectors": placed.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if placed.own is not None and self.store.coords(base) is not None:
             segments["coords"] = placed.own
-        change = Change(documents, [], lists, n + len(tracks), n, sets=sets,
+        change = Change(documents, {}, lists, n + len(tracks), n, sets=sets,
                         segments=segments, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
         return UpdateResult(version, base, n + len(tracks), added=ids,
@@ -197,7 +197,8 @@ class Updater:
         arrays = {"vectors": table.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if coords is not None:
             arrays["coords"] = coords[order]
-        change = Change(dict(zip(movers, moved)), gone, changes, len(order), n, sets={
+        change = Change(dict(zip(movers, moved)), dict(zip(removed, gone)), changes,
+                        len(order), n, moved_from=movers, sets={
             "titles": zlib.compress(json.dumps(titles).encode(), FAST),
             "table_strings": zlib.compress(strings.encode(), FAST),
             "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
