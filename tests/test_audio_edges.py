@@ -2,11 +2,15 @@
 names, cut-off files, an unwritable cache, a folder of nothing usable, damaged copies."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +24,7 @@ from models.ingest import sha256_of  # noqa: E402
 from models.settings import data_home  # noqa: E402
 
 SR = 22050
+ROOT = Path(__file__).resolve().parents[1]
 needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")
 
 
@@ -127,6 +132,46 @@ def test_a_worker_that_dies_costs_only_its_own_file():
     assert [r[0] for r in results] == [j[0] for j in jobs]
     assert [r[1] is not None for r in results] == [True, True, False, True, True]
     assert "ended its process" in results[2][2]
+
+
+_SLOW_BATCH = """
+import time
+from models.audio import run_jobs
+
+def slow(job):
+    time.sleep(120)
+    return job[0], None, None
+
+print("started", flush=True)
+list(run_jobs(slow, [(str(i),) for i in range(8)], 2, warm=lambda: None))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_terminated_batch_takes_its_workers_with_it():
+    """SIGTERM (or a kill) ends a build without shutting its pool down; its workers
+    waited for work forever, holding the build's output pipes open."""
+    import psutil
+
+    batch = subprocess.Popen([sys.executable, "-c", _SLOW_BATCH], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    workers: list = []
+    try:
+        batch.stdout.readline()
+        deadline = time.monotonic() + 30
+        while len(workers) < 2 and time.monotonic() < deadline:
+            workers = psutil.Process(batch.pid).children()
+            time.sleep(0.1)
+        assert len(workers) == 2
+        batch.send_signal(signal.SIGTERM)
+        batch.wait(timeout=10)
+        _, alive = psutil.wait_procs(workers, timeout=15)
+        assert not alive
+    finally:
+        for process in [*workers, batch]:
+            with contextlib.suppress(psutil.NoSuchProcess, ProcessLookupError):
+                process.kill()
+        batch.wait()
 
 
 @pytest.mark.slow

@@ -8,7 +8,11 @@ crash costs only the file that caused it.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterator, Sequence
@@ -16,6 +20,7 @@ from typing import Any, Callable, Iterator, Sequence
 from .analysis import warm_up
 
 log = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1  # prctl option (Linux): a signal for when the parent dies
 
 Job = tuple  # (path, ...): the first item names the file
 Result = tuple[str, Any, "str | None"]  # (path, result or None, error or None)
@@ -30,7 +35,7 @@ def run_jobs(work: Callable[[Job], Result], jobs: Sequence[Job], workers: int,
     warm()
     returned = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             for result in pool.map(work, jobs):
                 returned += 1
                 yield result
@@ -43,8 +48,27 @@ def run_jobs(work: Callable[[Job], Result], jobs: Sequence[Job], workers: int,
 
 def _alone(work: Callable[[Job], Result], job: Job) -> Result:
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
+        with _pool(1) as pool:
             return pool.submit(work, job).result()
     except BrokenProcessPool:
         return job[0], None, (f"{job[0]}: the analysis ended its process (a crash in "
                               "the decoder or analyser)")
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it does (Linux).
+
+    A build stopped by SIGTERM or a kill exits without shutting its pool down, and
+    its workers would wait for work forever, holding its output pipes open."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: workers outlive a killed build
+        return
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(0)
