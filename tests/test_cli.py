@@ -120,7 +120,25 @@ def test_plain_demo_trains_the_feel_model_and_groups_the_her_score(runner, monke
 def test_build_without_a_trained_feel_model_says_how_to_get_one(runner, tmp_path):
     code, _, err = runner("build", "--catalog", str(write_catalog(tmp_path)))
     assert code == 0, err
-    assert "no trained feel model" in err and "feelalike demo" in err
+    assert "no trained feel model" in err and "feelalike train-feel" in err
+
+
+@needs_shared
+def test_train_feel_trains_without_touching_the_live_model(runner, monkeypatch, env, store,
+                                                           tmp_path):
+    """The advice used to be `feelalike demo`, which publishes the demo catalog over
+    the user's own library."""
+    monkeypatch.setenv("FEELALIKE_DATASET_MIRRORS",
+                       f"{TIDY.parent}:{SHARED / 'moods' / 'deezer'}")
+    catalog = str(write_catalog(tmp_path))
+    assert runner("build", "--catalog", catalog)[0] == 0
+    live = store.current_version()
+    assert live is not None
+    code, out, err = runner("train-feel")
+    assert code == 0, err
+    assert "saved the feel model" in out and store.current_version() == live
+    code, _, err = runner("build", "--catalog", catalog, "--force")
+    assert code == 0 and "feel model" not in err
 
 
 def test_moods_command_prints_moods_with_evidence(runner, tmp_path):

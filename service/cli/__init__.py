@@ -19,7 +19,7 @@ from .datasets import datasets
 from .moods import moods
 from .query import path, playlist, recommend
 from .serve import serve
-from .training import evaluate, train_audio, train_mood
+from .training import evaluate, train_audio, train_feel, train_mood
 from .updates import add, remove
 
 __all__ = ["cli", "main"]
@@ -30,8 +30,8 @@ def cli() -> None:
     """feelalike: tracks that feel like the one you love."""
 
 
-for _command in (build, analyze, train_mood, train_audio, moods, recommend, playlist, path,
-                 serve, demo, evaluate, datasets, add, remove):
+for _command in (build, analyze, train_feel, train_mood, train_audio, moods, recommend,
+                 playlist, path, serve, demo, evaluate, datasets, add, remove):
     cli.add_command(_command)
 
 

@@ -33,7 +33,7 @@ def feel_model_or_note() -> FeelModel | None:
     model = load_default_model()
     if model is None:
         click.echo(f"note: no trained feel model at {default_model_path()}; building the "
-                   "plain model (run `feelalike demo` once to train it)", err=True)
+                   "plain model (run `feelalike train-feel` once to train it)", err=True)
     return model
 
 
@@ -137,7 +137,10 @@ def build(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], va_model: str 
 @click.option("--force", is_flag=True, help="Publish even when the live model is much larger.")
 def demo(host: str | None, port: int | None, no_serve: bool, review: str | None,
          force: bool) -> None:
-    """Fetch the demo dataset, build it with the "Her" score, and serve it."""
+    """Fetch the demo dataset, build it with the "Her" score, and serve it.
+
+    The demo becomes the live model, in place of one you built (to only train the feel
+    model your builds use: `feelalike train-feel`)."""
     from data import DEMO_ALBUM, DEMO_CATALOG
 
     catalog = str(fetch("tidytuesday-spotify"))

@@ -1,4 +1,4 @@
-"""``feelalike train-mood`` and ``feelalike evaluate``: work on labelled tracks."""
+"""``feelalike train-feel``, ``train-mood`` and ``evaluate``: work on labelled tracks."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,6 +31,20 @@ def _inputs(catalog: str | None, labels: str, needed: str) -> tuple[Path | str, 
     if not (Path(labels) / needed).is_file():
         raise BadRequest(f"{labels}: no train.csv / validation.csv labels there")
     return catalog or fetch("tidytuesday-spotify"), labels
+
+
+@click.command("train-feel")
+def train_feel() -> None:
+    """Train the feel model `build` uses, into the data home (fetches the TidyTuesday
+    catalog and the Deezer mood labels; publishes nothing)."""
+    from data.registry import fetch
+    from models.build import save_default_model, train_default_model
+
+    catalog, labels = fetch("tidytuesday-spotify"), fetch("deezer-moods-train")
+    click.echo("training the feel model on the Deezer mood labels ...", err=True)
+    model = train_default_model(str(catalog), labels)
+    click.echo(f"saved the feel model to {save_default_model(model)}; "
+               "`feelalike build` uses it from now on")
 
 
 @click.command("train-mood")
