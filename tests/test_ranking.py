@@ -148,16 +148,14 @@ def test_a_filtered_seed_keeps_its_list_order_before_the_continuation(built):
 def test_a_lone_negative_seed_pushes_by_its_weight(built):
     """Negative weights used to count only against each other: one negative seed pushed
     as hard at weight 0.1 as at 10."""
-    from models.ranking.query import seed_target
-
-    table = built.table()
-    away = table.unit_vectors[9]
+    scan = ExactScan(built.table())
 
     def closeness(weight: float, positive: float = 1.0) -> float:
+        """The relevance of the negative seed itself to the query."""
         query = Query(seeds=[(5, positive)], negative_seeds=[(9, weight)])
-        return float(seed_target(table, query) @ away)
+        return float(scan.candidates(query).scores[9])
 
-    plain = float(seed_target(table, Query(seeds=[(5, 1.0)])) @ away)
+    plain = float(scan.candidates(Query(seeds=[(5, 1.0)])).scores[9])
     assert plain > closeness(0.1) > closeness(1.0) > closeness(10.0)
     assert closeness(1.0) == pytest.approx(closeness(2.0, positive=2.0))
     assert np.isfinite(closeness(10.0, positive=1e-320))
