@@ -73,6 +73,24 @@ def test_unusable_audio_is_reported_not_fatal(tmp_path):
     assert len(loaded.audio_errors) == 1 and "broken.wav" in loaded.audio_errors[0]
 
 
+def test_a_catalog_row_naming_a_file_and_the_analysed_file_are_one_track(tmp_path):
+    """A row whose path is a file under --audio-dir was a second track: the file was
+    recommended for itself and appeared twice in playlists."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    clips = labelled_clips(tmp_path / "music" / "Jazz", n=3, seconds=3.5)
+    rows = write(tmp_path, "mine.csv", "id,title,artist,energy,valence,tempo,path\n"
+                 "my-1,Clip Zero,Me,0.6,0.7,120,Jazz/clip_0.wav\n"
+                 "my-2,Other,Someone,0.3,0.2,90,\n")
+    loaded = load_sources(Sources(catalogs=[rows], audio_dirs=[tmp_path / "music"]),
+                          audio_cache=tmp_path / "cache")
+    by_id = {t.id: t for t in loaded.catalog.tracks}
+    assert len(by_id) == 4  # two rows and three files, one of them the same track
+    merged = by_id["my-1"]
+    assert merged.title == "Clip Zero" and merged.features["valence"] == 0.7
+    assert merged.analysis and merged.external_ids["path"] == "Jazz/clip_0.wav"
+    assert sum(t.external_ids.get("path") == "Jazz/clip_0.wav" for t in by_id.values()) == 1
+
+
 def test_the_build_imports_no_command_line_web_or_store(tmp_path):
     catalog = write_catalog(tmp_path)
     script = ("import sys\n"

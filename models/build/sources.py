@@ -26,6 +26,7 @@ from ..ingest import (
     Catalog,
     RowProblem,
     Track,
+    id_keys,
     load_album_review,
     load_catalog,
     load_review_jsonl,
@@ -138,7 +139,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         sources.audio_dirs, audio_cache, progress, sources.audio_root())
     if sources.catalogs:
         catalog = load_catalog(sources.catalogs, sources.mapping)
-        catalog.tracks = merge_tracks([*catalog.tracks, *audio])
+        catalog.tracks = merge_tracks([*catalog.tracks, *_as_catalog_rows(catalog.tracks,
+                                                                           audio)])
     elif audio:
         catalog = Catalog(audio)
     elif audio_errors:  # say why, or the user is left guessing
@@ -147,6 +149,21 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems)
+
+
+def _as_catalog_rows(catalog: Sequence[Track], audio: list[Track]) -> list[Track]:
+    """``audio``, each file that a catalog row names (by its path, ISRC, MusicBrainz id
+    or any id they share) taking that row's id, so the two become one track: the
+    row's fields first, the file's analysis and any features the row lacks after."""
+    owner: dict[str, str] = {}
+    for track in catalog:
+        for key in id_keys(track.external_ids):
+            owner.setdefault(key, track.id)
+    for track in audio:
+        named = next((owner[k] for k in id_keys(track.external_ids) if k in owner), None)
+        if named is not None:
+            track.id = named
+    return audio
 
 
 def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(), *,
