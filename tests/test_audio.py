@@ -122,6 +122,13 @@ def test_broken_files_say_what_is_wrong(tmp_path):
             analyse(tmp_path / name)
     with pytest.raises(AudioError, match="no such file"):
         analyse(tmp_path / "missing.wav")
+    deep = tmp_path / ("a long folder name of a music library " * 3).strip()
+    deep.mkdir()
+    (deep / "text.mp3").write_text("not audio at all", encoding="utf-8")
+    with pytest.raises(AudioError) as caught:  # the decoder's reason, not its path again
+        analyse(deep / "text.mp3")
+    reason = str(caught.value).split("cannot decode", 1)[1]
+    assert str(tmp_path) not in reason and "text.mp3" in reason
 
 
 def test_batch_goes_on_past_errors_and_caches_by_content(tmp_path, monkeypatch):

@@ -90,8 +90,10 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
         except AudioError:
             raise
         except Exception as exc:  # the decoders raise many types for a bad file
+            # the decoders quote the whole path, which would crowd out their reason
+            reason = str(exc).replace(str(path), Path(path).name)
             raise AudioError(f"{name}: cannot decode ({type(exc).__name__}: "
-                             f"{str(exc)[:80]})") from None
+                             f"{reason[:80]})") from None
     if len(y) < MIN_SECONDS * SAMPLE_RATE:
         raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
                          f"least {MIN_SECONDS:g}s)")
