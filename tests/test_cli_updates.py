@@ -15,6 +15,7 @@ from .fixtures import (
     SHARED,
     id_catalog_rows,
     isrc,
+    labelled_clips,
     make_track,
     mbid,
     music_file,
@@ -72,6 +73,21 @@ def test_a_refused_change_leaves_the_live_model(runner, store, live, tmp_path, a
     assert store.current_version() == live and answers(runner) == before
 
 
+def test_new_only_adds_what_the_model_lacks(runner, store, live, tmp_path):
+    """A folder or catalog added before and grown since could not be added again:
+    every track already in the model was refused, with no way to skip them."""
+    taken = write(tmp_path, "taken.csv", CATALOG_HEADER + "id1,Fresh,Band,LP,Pl,pop,0.5,0.5,"
+                  "100\ntrk4,Song 4,Artist 4,LP,Pl,pop,0.1,0.2,90\n")
+    code, out, err = runner("add", "--catalog", str(taken), "--new-only")
+    assert code == 0, err
+    assert "1 track(s) already in the model: skipped" in out and "added 1 track(s)" in out
+    version = store.current_version()
+    assert version != live and store.row_of(version, "id1") == 60
+    code, out, err = runner("add", "--catalog", str(taken), "--new-only")
+    assert code == 0 and out == "" and "nothing new to add" in err
+    assert store.current_version() == version
+
+
 def test_remove_needs_force_to_lose_most_tracks(runner, store, live, monkeypatch):
     monkeypatch.setenv("FEELALIKE_MAX_SHRINK", "0.1")
     ids = [f"trk{i}" for i in range(10)]
@@ -94,6 +110,17 @@ def test_add_an_audio_folder(runner, store, live):
     assert len(table) == 60 + clips
     code, out, err = runner("recommend", table.ids[-1], "--json")
     assert code == 0 and json.loads(out)["results"], err
+
+
+def test_adding_a_folder_outside_the_music_folder_says_what_the_paths_are(runner, store,
+                                                                         tmp_path):
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    built = build(Catalog(tracks=[make_track(i) for i in range(30)]), k=5)
+    built.meta["audio_root"] = str(tmp_path / "music")
+    store.publish(built)
+    code, out, err = runner("add", "--audio-dir", str(labelled_clips(tmp_path / "dl", n=2)))
+    assert code == 0 and "added 2 track(s)" in out, err
+    assert f"not every folder is inside the model's music folder {tmp_path / 'music'}" in err
 
 
 def test_added_tracks_answer_to_their_external_ids_until_removed(runner, store, live,

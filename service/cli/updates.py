@@ -34,19 +34,32 @@ def summary(result: UpdateResult, verb: str, count: int) -> str:
               help="Folder of audio files to analyse and add as tracks; repeatable.")
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
               help="Explicit column for a field, e.g. --map title=Song.")
+@click.option("--new-only", is_flag=True, help="Skip tracks already in the model (e.g. "
+              "the files of a folder added before) instead of refusing them.")
 def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
-        mapping: tuple[str, ...]) -> None:
-    """Add tracks to the live model (ids already in it are refused). Files in a folder
-    inside the live model's music folder get paths relative to that folder, like the
-    files the build found there."""
+        mapping: tuple[str, ...], new_only: bool) -> None:
+    """Add tracks to the live model (ids already in it are refused, or skipped with
+    --new-only). Files in a folder inside the live model's music folder get paths
+    relative to that folder, like the files the build found there."""
     store = open_store()
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
                      music_root=_live_audio_root(store, audio_dirs))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
     report_loaded(loaded)
-    tracks = loaded.catalog.tracks
-    click.echo(summary(Updater(store).add(tracks), "added", len(tracks)))
+    tracks = _new(store, loaded.catalog.tracks) if new_only else loaded.catalog.tracks
+    if tracks:
+        click.echo(summary(Updater(store).add(tracks), "added", len(tracks)))
+
+
+def _new(store: ModelStore, tracks: list) -> list:
+    """The tracks whose ids the live model lacks; says how many were already in it."""
+    rows = store.rows_of(store.current_version(), [t.id for t in tracks], [])[0]
+    new = [t for t, row in zip(tracks, rows) if row is None]
+    if len(new) < len(tracks):
+        click.echo(f"{len(tracks) - len(new)} track(s) already in the model: skipped"
+                   + ("" if new else "; nothing new to add"), err=not new)
+    return new
 
 
 def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
@@ -56,6 +69,10 @@ def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None
     root = store.meta(store.current_version()).get("audio_root")
     if root and all(_inside(folder, root) for folder in audio_dirs):
         return root
+    if root:
+        click.echo(f"note: not every folder is inside the model's music folder {root}; "
+                   "the added files' paths are relative to their own folder, so "
+                   "playlists saved in the music folder will not find them", err=True)
     return None
 
 
