@@ -50,6 +50,17 @@ def test_bad_builds_fail_in_one_line_and_keep_the_live_model(runner, catalog_fil
     assert runner("recommend", "Song 4", "--json")[1] == before
 
 
+def test_an_unmatched_seed_names_the_nearest_titles_on_its_one_line(runner, catalog_file,
+                                                                     client):
+    """The API's 404 lists suggestions; the CLI printed only "no track matches"."""
+    assert runner("build", "--catalog", str(catalog_file))[0] == 0
+    code, out, err = runner("recommend", "Ssong 44")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    near = client.get("/v1/recommendations?seed=Ssong 44").get_json()["error"]
+    first = near["suggestions"][0]
+    assert "did you mean: " in err and f"{first['title']} by {first['artist']}" in err
+
+
 def test_recommend_without_a_model(runner):
     code, _, err = runner("recommend", "anything")
     assert code == 1 and err.startswith("error: no model has been built yet")

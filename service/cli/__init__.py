@@ -35,6 +35,14 @@ for _command in (build, analyze, train_feel, train_mood, train_audio, moods, rec
     cli.add_command(_command)
 
 
+def _suggested(exc: FeelalikeError) -> str:
+    """The tracks an unmatched seed is near, as the API's 404 lists them (same line)."""
+    near = exc.extra.get("suggestions") or []
+    named = [f"{t['title']} by {t['artist']} ({t['id']})" if t.get("artist") else
+             f"{t['title']} ({t['id']})" for t in near[:3]]
+    return f"; did you mean: {'; '.join(named)}?" if named else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI, turning every error into one line and an exit code."""
     try:
@@ -46,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except FeelalikeError as exc:
-        click.echo(f"error: {exc.message}", err=True)
+        click.echo(f"error: {exc.message}{_suggested(exc)}", err=True)
         return 2 if is_user_error(exc) else 1
     except KeyboardInterrupt:
         return 130
