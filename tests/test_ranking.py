@@ -130,8 +130,15 @@ def test_a_longer_limit_continues_the_shorter_list(built):
         assert long.rows[:10] == short.rows and long.scores[:10] == short.scores
         assert len(long.rows) == 40 and len(set(long.rows)) == 40 and seed not in long.rows
         assert long.scores == sorted(long.scores, reverse=True)
+        listed = set(built.neighbours[seed].tolist())
+        beyond = [r for r in long.rows if r not in listed]
+        similarity = ExactScan(table).candidates(Query(seeds=[(seed, 1.0)])).scores
+        assert beyond and long.rows[-len(beyond):] == beyond  # the list first
+        # the rest by similarity (capped scores used to tie them, leaving row order)
+        assert [similarity[r] for r in beyond] == sorted((similarity[r] for r in beyond),
+                                                         reverse=True)
         pool, _ = engine.pool(Query(seeds=[(seed, 1.0)]), 40)
-        assert pool.tolist()[:10] == short.rows
+        assert pool.tolist()[:10] == short.rows and len(pool) == 40  # no made-up ties
 
 
 def test_a_filtered_seed_keeps_its_list_order_before_the_continuation(built):

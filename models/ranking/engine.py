@@ -117,12 +117,15 @@ class RankingEngine:
 
 
 def continued(first: Candidates, then: Candidates) -> Candidates:
-    """``first``'s candidates, then ``then``'s others scored at most ``first``'s lowest
-    score: the order a shorter answer had stays, and scores still only fall."""
+    """``first``'s candidates, then ``then``'s others, in their own order, all shifted
+    down by one amount when needed so the best of them scores just under ``first``'s
+    lowest: the order a shorter answer had stays, scores still only fall, and the
+    continuation is ranked by similarity (capping each score would tie them all)."""
     rest = ~np.isin(then.rows, first.rows)
-    scores = then.scores[rest]
-    if len(first.scores):
-        scores = np.minimum(scores, first.scores.min())
+    scores = then.scores[rest].astype(np.float64)
+    if len(first.scores) and len(scores):
+        ceiling = float(first.scores.min()) - 2 * TIE
+        scores -= max(0.0, float(scores.max()) - ceiling)
     return Candidates(np.concatenate([first.rows, then.rows[rest]]),
                       np.concatenate([first.scores, scores]).astype(np.float32),
                       then.parts)
