@@ -112,6 +112,23 @@ def test_add_an_audio_folder(runner, store, live):
     assert code == 0 and json.loads(out)["results"], err
 
 
+def test_new_only_knows_a_file_the_build_merged_into_its_catalog_row(runner, store,
+                                                                      tmp_path):
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    music = tmp_path / "music"
+    labelled_clips(music, n=3)
+    rows = write(tmp_path, "mine.csv", "id,title,artist,energy,valence,tempo,path\n"
+                 "my-1,Clip Zero,Me,0.6,0.7,120,clip_0.wav\n"
+                 "my-2,Other,Someone,0.3,0.2,90,\n")
+    code, _, err = runner("build", "--catalog", str(rows), "--audio-dir", str(music))
+    assert code == 0, err
+    version = store.current_version()
+    assert store.meta(version)["tracks"] == 4  # two rows, three files, one of them a row's
+    code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
+    assert code == 0 and "nothing new to add" in err, err
+    assert store.current_version() == version
+
+
 def test_adding_a_folder_outside_the_music_folder_says_what_the_paths_are(runner, store,
                                                                          tmp_path):
     pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")

@@ -109,6 +109,24 @@ def test_full_gate_answers_503_busy_and_probes_still_answer(store, published, en
     assert app.test_client().post("/v1/recommendations", json=HEAVY).status_code == 200
 
 
+def test_a_503_carries_a_retry_after_only_when_it_has_one(store, published, env):
+    """With rate limits on, Flask-Limiter put its window (60 s) on every response: on a
+    503 model_not_ready, and over the gate's own 1 s on a 503 busy."""
+    app = make_app(store, RATE_LIMIT="300/minute", HEAVY_CONCURRENCY=1, HEAVY_WAIT_SECONDS=0)
+    gate = app.extensions[gate_module.EXTENSION]
+    assert gate.enter()
+    try:
+        busy = app.test_client().post("/v1/recommendations", json=HEAVY)
+        error_of(busy, 503, "busy")
+        assert busy.headers["Retry-After"] == "1"
+    finally:
+        gate.leave()
+    store.client.delete(store.key_for("current"))  # no model: 503 model_not_ready
+    empty = app.test_client().get("/v1/recommendations?seed=trk1")
+    error_of(empty, 503, "model_not_ready")
+    assert "Retry-After" not in empty.headers
+
+
 def test_gate_slot_is_released_after_errors(store, published, env):
     app = make_app(store, RATE_LIMIT="off", HEAVY_CONCURRENCY=1, HEAVY_WAIT_SECONDS=0)
     client = app.test_client()

@@ -237,6 +237,7 @@ def test_query_values_are_converted_and_unknown_parameters_ignored():
                                 "utm_source": "app", "callback": "f", "t": "9"}) == \
         SimilarQuery.model_validate({"seed": "Song 3", "limit": 7})
     assert parse(PathQuery, {"from": "a", "to": "b", "ts": "1", "page": "2"}).steps == 8
+    assert parse(SimilarQuery, {"seed": "x", "seen": "1", "send": "1"}).limit == 10
     assert parse(SimilarQuery, {"seed": "x", "limit": ""}).limit == 10
     assert parse(SimilarQuery, MultiDict([("seed", "a"), ("seed", "b"), ("limit", "+3")])) \
         == SimilarQuery.model_validate({"seed": "a", "limit": 3})

@@ -70,5 +70,7 @@ def _die_with_parent(parent: int) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: workers outlive a killed build
         return
-    if os.getppid() != parent:  # it died before the request took effect
+    try:  # the build died before the request took effect (the parent may be a fork
+        os.kill(parent, 0)  # server, not the build: ask after the build itself)
+    except ProcessLookupError:
         os._exit(0)

@@ -154,14 +154,17 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
 def _as_catalog_rows(catalog: Sequence[Track], audio: list[Track]) -> list[Track]:
     """``audio``, each file that a catalog row names (by its path, ISRC, MusicBrainz id
     or any id they share) taking that row's id, so the two become one track: the
-    row's fields first, the file's analysis and any features the row lacks after."""
+    row's fields first, the file's analysis and any features the row lacks after.
+    A row takes one file: a second file with the same ISRC stays a track of its own."""
     owner: dict[str, str] = {}
     for track in catalog:
         for key in id_keys(track.external_ids):
             owner.setdefault(key, track.id)
+    claimed: set[str] = set()
     for track in audio:
         named = next((owner[k] for k in id_keys(track.external_ids) if k in owner), None)
-        if named is not None:
+        if named is not None and named not in claimed:
+            claimed.add(named)
             track.id = named
     return audio
 

@@ -13,6 +13,7 @@ from typing import Sequence
 import click
 
 from models.build import load_sources
+from models.ingest import id_keys
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Updater, UpdateResult, open_store
 
@@ -53,9 +54,17 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
 
 
 def _new(store: ModelStore, tracks: list) -> list:
-    """The tracks whose ids the live model lacks; says how many were already in it."""
-    rows = store.rows_of(store.current_version(), [t.id for t in tracks], [])[0]
-    new = [t for t, row in zip(tracks, rows) if row is None]
+    """The tracks the live model lacks, by id and by external id (a file the build
+    merged into a catalog row has the row's id; a re-tagged file, a new hash); says how
+    many were already in it."""
+    keys = [id_keys(t.external_ids) for t in tracks]
+    rows, known = store.rows_of(store.current_version(), [t.id for t in tracks],
+                                [k for ks in keys for k in ks])
+    new, at = [], 0
+    for track, row, ks in zip(tracks, rows, keys):
+        if row is None and all(r is None for r in known[at:at + len(ks)]):
+            new.append(track)
+        at += len(ks)
     if len(new) < len(tracks):
         click.echo(f"{len(tracks) - len(new)} track(s) already in the model: skipped"
                    + ("" if new else "; nothing new to add"), err=not new)

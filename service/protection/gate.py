@@ -52,6 +52,7 @@ def busy() -> Response:
                                   retry_after=RETRY_AFTER_SECONDS))
     response.status_code = 503
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response.own_retry_after = str(RETRY_AFTER_SECONDS)  # type: ignore[attr-defined]
     return response
 
 

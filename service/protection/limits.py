@@ -133,9 +133,14 @@ def _check_limits(config: Any) -> None:
 
 
 def _retry_after_only_when_refused(response: Response) -> Response:
-    """Flask-Limiter sends ``Retry-After`` with every response; on a success it would
-    tell a well-behaved client to wait a minute before its next request."""
-    if response.status_code not in (429, 503):
+    """Flask-Limiter sends its window's ``Retry-After`` with every response; on a
+    success (or a 503 with nothing to wait for) it would tell a well-behaved client to
+    wait a minute.  It stays on its own 429; a response that set its own value (the
+    heavy-request gate's 503, as ``own_retry_after``) keeps that one."""
+    own = getattr(response, "own_retry_after", None)
+    if own is not None:
+        response.headers["Retry-After"] = own
+    elif response.status_code != 429:
         response.headers.pop("Retry-After", None)
     return response
 

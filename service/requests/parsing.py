@@ -24,8 +24,9 @@ M = TypeVar("M", bound=BaseModel)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MOOD_LIST = ", ".join(MOODS)
 #: how alike (difflib ratio) an unknown query parameter and a documented one must be
-#: for the unknown one to be a misspelling: limt, Limit, step, seeds, form
-MISSPELT_CUTOFF = 0.75
+#: for the unknown one to be a misspelling: limt, Limit, step, seeds, fromat (0.83 and
+#: up), not seen or send (0.75)
+MISSPELT_CUTOFF = 0.8
 
 
 def parse(model: type[M], data: Any) -> M:
