@@ -77,7 +77,7 @@ def test_a_catalog_row_naming_a_file_and_the_analysed_file_are_one_track(tmp_pat
     """A row whose path is a file under --audio-dir was a second track: the file was
     recommended for itself and appeared twice in playlists."""
     pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
-    clips = labelled_clips(tmp_path / "music" / "Jazz", n=3, seconds=3.5)
+    labelled_clips(tmp_path / "music" / "Jazz", n=3, seconds=3.5)
     rows = write(tmp_path, "mine.csv", "id,title,artist,energy,valence,tempo,path\n"
                  "my-1,Clip Zero,Me,0.6,0.7,120,Jazz/clip_0.wav\n"
                  "my-2,Other,Someone,0.3,0.2,90,\n")

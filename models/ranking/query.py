@@ -2,8 +2,8 @@
 pass its filters.
 
 * relevance is the mean of the parts the query asks for: similarity to the weighted
-  seeds (minus half the negative seeds at equal weights, Rocchio-style), match with target moods, and
-  closeness to target valence/arousal and audio attributes;
+  seeds (minus half the negative seeds at equal weights, Rocchio-style), match with
+  target moods, and closeness to target valence/arousal and audio attributes;
 * filters remove rows (tags, artists, years, durations, attribute ranges, ids) and,
   with ``include_rows``, keep only the rows of an allowlist (a user's library).
 """
