@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import socket
+from pathlib import Path
 
 import pytest
 
@@ -59,6 +61,22 @@ def test_an_unmatched_seed_names_the_nearest_titles_on_its_one_line(runner, cata
     near = client.get("/v1/recommendations?seed=Ssong 44").get_json()["error"]
     first = near["suggestions"][0]
     assert "did you mean: " in err and f"{first['title']} by {first['artist']}" in err
+
+
+@pytest.mark.parametrize("command", ["serve", "demo"])
+def test_a_taken_port_is_one_line_before_any_work(runner, env, command):
+    """Werkzeug printed two lines of its own and exited; the demo found out only after
+    its minute-long build."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        code, out, err = runner(command, "--host", "127.0.0.1", "--port", port)
+    assert code == 1 and out == ""
+    assert err == f"error: cannot listen on 127.0.0.1:{port}: address already in use " \
+                  "(choose another with --port or FEELALIKE_PORT)\n"
+    home = Path(env["FEELALIKE_DATA_HOME"])
+    assert not home.exists() or not any(home.rglob("*.csv"))  # the demo fetched nothing
 
 
 def test_recommend_without_a_model(runner):

@@ -23,7 +23,7 @@ from models.errors import DatasetError
 from service.store import open_store
 
 from .output import progress, report_loaded, warn_about_reviews
-from .serve import address, serve_here
+from .serve import address, reserve, serve_here
 from .sources import review_options, sources
 from .training import trained_audio_feel
 
@@ -143,12 +143,15 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None,
     model your builds use: `feelalike train-feel`)."""
     from data import DEMO_ALBUM, DEMO_CATALOG
 
+    host, port = address(host, port)
+    sock = None if no_serve else reserve(host, port)
     catalog = str(fetch("tidytuesday-spotify"))
     source = Sources(catalogs=[catalog, str(DEMO_CATALOG)],
                      album_reviews=[review] if review else [],
                      albums=[DEMO_ALBUM] if review else [])
     build_and_publish(source, build_options(feel=trained_feel_model(catalog)), force)
-    host, port = address(host, port)
+    if sock is not None:
+        port = sock.getsockname()[1]
     click.echo(f'try: curl "http://{host}:{port}/v1/recommendations?seed=Loneliness%20%233"')
-    if not no_serve:
-        serve_here(host, port)
+    if sock is not None:
+        serve_here(host, port, sock)

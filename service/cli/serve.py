@@ -1,6 +1,8 @@
 """``feelalike serve``: the API on the development server."""
 from __future__ import annotations
 
+import socket
+
 import click
 
 from service.settings import get as setting
@@ -11,10 +13,17 @@ def address(host: str | None, port: int | None) -> tuple[str, int]:
     return host or setting("HOST"), port if port is not None else setting("PORT")
 
 
-def serve_here(host: str, port: int) -> None:
+def serve_here(host: str, port: int, sock: socket.socket | None = None) -> None:
     from service.server import serve_forever
 
-    serve_forever(host, port)
+    serve_forever(host, port, sock)
+
+
+def reserve(host: str, port: int) -> socket.socket:
+    """The port, bound now so a taken one fails before a long build (see `serve_here`)."""
+    from service.server import reserve as bind
+
+    return bind(host, port)
 
 
 @click.command()
