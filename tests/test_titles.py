@@ -95,3 +95,31 @@ def test_near_spellings_prefer_the_whole_title_and_never_outrank_it():
     assert index.resolve("Babe") is None  # four letters: another word, not a typo
     assert index.search("I Believe", limit=3)[0] == 3  # the exact title, less popular
     assert index.search("Drives", limit=3)[:2] == [6, 5]
+
+
+def _both_indexes(titles, artists, popularity):
+    """The index a build makes and the one a worker opens over the stored arrays."""
+    from models.ranking import title_arrays, title_index
+
+    arrays = title_arrays(titles, artists, popularity)
+    return [TitleIndex(titles, artists, popularity), title_index(arrays, titles, artists)]
+
+
+@pytest.mark.parametrize("index", _both_indexes(
+    ["Loneliness #3 (Night Talking)", "Vibe Ace", "Love Story", "Love Me Do",
+     "The Sound of Silence", "Sugar Plum Fairy", "Sugar Plum Fairy - Live"],
+    ["Arcade Fire", "Kevin MacLeod", "T", "B", "S", "K", "K"], [1, 2, 3, 4, 5, 6, 7]),
+    ids=["built", "stored"])
+def test_a_seed_may_name_one_title_by_its_first_words(index):
+    """A self-hoster typed "Vibe" for "Vibe Ace" and got a 404."""
+    assert index.resolve("Vibe") == 1
+    assert index.resolve("Loneliness") == 0
+    assert index.resolve("Loneliness by Arcade Fire") == 0
+    assert index.resolve("Loneliness - Someone Else") is None
+    assert index.resolve("Sugar Plum") == 5  # the title itself, not its live version
+    assert index.resolve("The Sound") == 4
+    assert index.resolve("Love") is None  # two titles start so: ambiguous
+    assert index.resolve("The") is None  # stopwords name nothing
+    assert index.resolve("Vib") is None  # not a whole word
+    assert index.resolve("Fairy") is None  # not the first words
+    assert index.search("Love", limit=3)[:2] == [3, 2]  # both offered, more popular first

@@ -9,6 +9,7 @@ contractions ("We Are All Leaving" / "We're All Leaving") do not matter.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
@@ -42,8 +43,9 @@ class TitleIndex:
     """Seed resolution over (title, artist, popularity) rows.
 
     Order of preference: an exact title (or title variant) match, narrowed by artist
-    when the query is "Title - Artist" or "Title by Artist"; then fuzzy matching.
-    Ties go to the more popular track, then to the earlier row.
+    when the query is "Title - Artist" or "Title by Artist"; then fuzzy matching; then
+    the first words of one title ("Vibe" for "Vibe Ace", when no other title starts
+    so). Ties go to the more popular track, then to the earlier row.
     """
 
     titles: Sequence[str]
@@ -116,7 +118,39 @@ class TitleIndex:
                 rows = [r for r in rows if self._artist_matches(r, artist)]
             if rows:
                 return rows[0]
+        for title, artist in _splits(query):
+            opened = self._only_title_starting(title)
+            row = self._best(self._exact_rows(opened, artist), opened) if opened else None
+            if row is not None:
+                return row
         return None
+
+    def _variants_starting(self, words: str) -> list[str]:
+        """Title variants that begin with the whole words ``words`` (at most
+        ``PREFIX_KEYS`` + 1 of them), in sorted order."""
+        keys = getattr(self._exact, "sorted_keys", None)
+        if keys is None:  # a plain dict: sorted once per index
+            keys = self.__dict__.setdefault("_sorted_keys", sorted(self._exact))
+        start = words + " "
+        found = []
+        for at in range(bisect_left(keys, start), len(keys)):
+            key = keys[at]
+            if not key.startswith(start) or len(found) > PREFIX_KEYS:
+                break
+            found.append(key)
+        return found
+
+    def _only_title_starting(self, words: str) -> str | None:
+        """The one title variant that the query's words begin, when exactly one does
+        (its longer forms aside: "loneliness 3" over "loneliness 3 night talking");
+        None for short or common openings ("love", "the") that several titles share."""
+        if len(words) < PREFIX_MIN_CHARS or set(words.split()) <= STOPWORDS:
+            return None
+        found = self._variants_starting(words)
+        if len(found) > PREFIX_KEYS:
+            return None
+        shortest = [k for k in found if not any(k.startswith(o + " ") for o in found)]
+        return shortest[0] if len(shortest) == 1 else None
 
     def _fuzzy(self, title: str, *, limit: int, cutoff: float,
                short: Sequence[str] = ()) -> list[tuple[int, float]]:
@@ -160,9 +194,14 @@ class TitleIndex:
         hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
                                score_cutoff=60)
         ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))
-        # the title itself first, then a few near spellings, then looser resemblance
+        opening = [row for key in self._variants_starting(norm)[:SPELT_SUGGESTIONS]
+                   for row in self._exact.get(key, [])] \
+            if len(norm) >= PREFIX_MIN_CHARS else []
+        # the title itself first, then a few near spellings and titles it opens, then
+        # looser resemblance
         out = list(dict.fromkeys([*sorted(exact, key=lambda r: -self._pop(r)),
-                                  *spelt[:SPELT_SUGGESTIONS], *(row for _, _, row in ranked)]))
+                                  *spelt[:SPELT_SUGGESTIONS], *opening[:SPELT_SUGGESTIONS],
+                                  *(row for _, _, row in ranked)]))
         return out[:limit]
 
 
@@ -173,6 +212,10 @@ SHORT_FORMS_MAX = 300_000
 SHORT_FORM_TYPO = 6
 #: near spellings a title search lists before tracks that merely resemble the query
 SPELT_SUGGESTIONS = 3
+#: shortest seed that may name a title by its first words
+PREFIX_MIN_CHARS = 4
+#: titles a seed's first words may open and still be looked at (more: ambiguous)
+PREFIX_KEYS = 20
 
 
 def _splits(query: str) -> list[tuple[str, str | None]]:

@@ -26,6 +26,7 @@ class VariantRows(Mapping[str, list[int]]):
 
     def __init__(self, keys: StringColumn, indptr: np.ndarray, rows: np.ndarray) -> None:
         self.keys, self.indptr, self.rows = keys, indptr, rows
+        self.sorted_keys = keys  # what a prefix search bisects
 
     def __getitem__(self, key: str) -> list[int]:
         at = bisect_left(self.keys, key)
