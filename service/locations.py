@@ -4,7 +4,9 @@ An entry's location is, in order:
 
 * for a track with a ``path`` external id, the file.  M3U8 gets a plain path: relative
   to ``FEELALIKE_MUSIC_ROOT`` when the path is absolute and under it (a playlist saved
-  in the music root then plays wherever the library is mounted), else as written.
+  in the music root then plays wherever the library is mounted), else as written;
+  when the folder the playlist is saved in is known (``saved_in``, the CLI), relative
+  to that folder for a file below it and absolute otherwise.
   XSPF and JSPF locations are URIs: an absolute path (a relative one is taken under
   the music root) becomes a percent-encoded ``file://`` URI; a relative path without a
   music root stays a percent-encoded relative URI reference;
@@ -54,6 +56,10 @@ class Places:
 
     music_root: str = ""
     templates: tuple[tuple[str, str], ...] = ()
+    #: where an M3U8 file will be read from, when known (the CLI writes it): a file
+    #: under this folder is written relative to it, any other as an absolute path
+    #: (``""``: standard output, always absolute); None: relative to the music root
+    saved_in: str | None = None
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Places":
@@ -78,6 +84,8 @@ class Places:
         """A file as M3U8 (a path) or XSPF/JSPF (a URI) expects it."""
         where = _pure(path)
         root = _pure(self.music_root) if self.music_root else None
+        if not uri and self.saved_in is not None:
+            return self._from_playlist(where, root)
         if not uri:
             if root is not None and where.is_absolute() and where.is_relative_to(root):
                 return str(where.relative_to(root))
@@ -87,6 +95,16 @@ class Places:
         if where.is_absolute():
             return where.as_uri()
         return quote(where.as_posix())
+
+    def _from_playlist(self, where: PurePath, root: PurePath | None) -> str:
+        """The file as seen from ``saved_in``: relative below it, else absolute."""
+        if not where.is_absolute() and root is not None:
+            where = root / where
+        if self.saved_in and where.is_absolute():
+            base = _pure(self.saved_in)
+            if where.is_relative_to(base):
+                return str(where.relative_to(base))
+        return str(where)
 
 
 def identifiers(track: Mapping[str, Any]) -> list[str]:

@@ -167,3 +167,51 @@ def test_the_default_link_templates():
         ("spotify", "https://open.spotify.com/track/{spotify}"),
         ("deezer", "https://www.deezer.com/track/{deezer}"))
     assert link_templates("off") == ()
+
+
+@pytest.fixture()
+def analysed_library(store, tmp_path):
+    """A live model built from an audio folder: its paths are relative to that folder."""
+    from models.build import build
+    from models.ingest import Catalog
+
+    from .fixtures import make_track
+
+    tracks = [make_track(i, external_ids={"path": f"Band {i % 3}/Song {i}.ogg"})
+              for i in range(30)]
+    built = build(Catalog(tracks=tracks), k=5)
+    built.meta["audio_root"] = str(tmp_path / "music")
+    store.publish(built)
+    return tmp_path / "music"
+
+
+def test_cli_exports_reach_analysed_files_from_where_the_playlist_is_saved(
+        runner, analysed_library, tmp_path):
+    """Without FEELALIKE_MUSIC_ROOT the CLI wrote the paths as stored (relative to the
+    analysed folder) wherever the playlist went, and XSPF relative URIs: nothing played."""
+    def files_in(out: str) -> list[str]:
+        code, _, err = runner("playlist", "trk4", "--length", "5", "--format", "m3u8",
+                              "--out", out)
+        assert code == 0, err
+        return [line for line in open(out, encoding="utf-8").read().splitlines()
+                if not line.startswith("#")]
+
+    (tmp_path / "lists").mkdir()
+    elsewhere = files_in(str(tmp_path / "lists" / "mix.m3u8"))
+    assert len(elsewhere) == 5 and all(line.startswith(f"{analysed_library}/Band ")
+                                       for line in elsewhere)
+    (analysed_library / "Band 0").mkdir(parents=True)
+    inside = files_in(str(analysed_library / "Band 0" / "mix.m3u8"))
+    assert [line.rpartition("/")[2] for line in inside] == \
+        [line.rpartition("/")[2] for line in elsewhere]
+    for line in inside:  # its own folder's files relative to it, the others absolute
+        assert line.startswith("Song ") or line.startswith(f"{analysed_library}/Band ")
+    assert any(line.startswith("Song ") for line in inside)
+    assert files_in(str(tmp_path / "mix.m3u8"))[0].startswith("music/Band ")  # above it
+
+    code, out, err = runner("playlist", "trk4", "--length", "5", "--format", "xspf")
+    assert code == 0, err
+    ns = {"x": "http://xspf.org/ns/0/"}
+    locations = [e.text for e in ET.fromstring(out).iter(f"{{{ns['x']}}}location")]
+    assert len(locations) == 5
+    assert all(loc.startswith(f"file://{analysed_library}/Band%20") for loc in locations)

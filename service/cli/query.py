@@ -6,14 +6,19 @@ output is the API's body.
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from models.errors import BadRequest
-from service.resources import Resources
+from service.resources import Resources, VersionResources
 from service.store import open_store
+
+if TYPE_CHECKING:
+    from service.locations import Places
 
 
 @click.command()
@@ -57,8 +62,9 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
             raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
                              field="arc")
         body["arc"] = {"from": start.strip(), "to": end.strip()}
-    result = make_playlist(Resources(open_store()).current(), parse(PlaylistBody, body))
-    _emit(result, result["title"], fmt, out)
+    current = Resources(open_store()).current()
+    result = make_playlist(current, parse(PlaylistBody, body))
+    _emit(result, result["title"], fmt, out, current)
 
 
 @click.command()
@@ -75,20 +81,33 @@ def path(start: str, end: str, steps: int, fmt: str, out: str | None) -> None:
     from service.views.playlists import mood_path, path_title
 
     query = parse(PathQuery, {"from": start, "to": end, "steps": steps})
-    result = mood_path(Resources(open_store()).current(), query.from_, query.to, query.steps)
-    _emit(result, path_title(result), fmt, out)
+    current = Resources(open_store()).current()
+    result = mood_path(current, query.from_, query.to, query.steps)
+    _emit(result, path_title(result), fmt, out, current)
 
 
-def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None) -> None:
-    """Print or write ``result`` (a playlist or path body) as JSON or an export."""
-    from service.exports import api_link, export
+def _places(current: VersionResources, out: str | None) -> "Places":
+    """Where exported files play from this machine: under ``FEELALIKE_MUSIC_ROOT``, or
+    else the folder the live model's audio was analysed in (its paths are relative to
+    it), written as the file at ``out`` (or a terminal) reaches them."""
     from service.locations import Places
     from service.settings import snapshot
 
     config = snapshot()
+    root = config["MUSIC_ROOT"] or current.store.meta(current.version).get("audio_root", "")
+    saved_in = os.path.dirname(os.path.abspath(out)) if out else ""
+    return replace(Places.from_config(config), music_root=root, saved_in=saved_in)
+
+
+def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None,
+          current: VersionResources) -> None:
+    """Print or write ``result`` (a playlist or path body) as JSON or an export."""
+    from service.exports import api_link, export
+    from service.settings import get as setting
+
     text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
-        fmt, title, result["tracks"], api_link(config["PUBLIC_URL"], "feelalike:track:"),
-        Places.from_config(config))
+        fmt, title, result["tracks"], api_link(setting("PUBLIC_URL"), "feelalike:track:"),
+        _places(current, out))
     if out:
         try:
             Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
