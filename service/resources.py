@@ -4,6 +4,7 @@ the views (``get_resources()``).  Offline workers and this layer meet only in Re
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -113,6 +114,10 @@ class VersionResources:
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
+        inside = self._under_audio_root(seed)
+        if inside is not None and (row := self.lookup([inside], [path], strict=False)[0]) \
+                is not None:
+            return row
         if reference_key(seed) is not None:
             raise SeedNotFound(f"no track has the id {seed[:60]!r}", suggestions=[])
         if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
@@ -123,6 +128,17 @@ class VersionResources:
             suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
             raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=suggestions)
         return row
+
+    def _under_audio_root(self, seed: str) -> str | None:
+        """``path:`` + an absolute path inside the folder this version's audio was
+        analysed in, as the path the build stored (relative to that folder)."""
+        if not seed.startswith("path:") or not os.path.isabs(seed[5:]):
+            return None
+        root = self.store.meta(self.version).get("audio_root")
+        if not root:
+            return None
+        inside = os.path.relpath(os.path.normpath(seed[5:]), root)
+        return None if inside.startswith(os.pardir) else "path:" + inside
 
     def documents(self, rows: list[int]) -> list[dict[str, Any]]:
         """The tracks' documents, with the fields kept in the table put back."""

@@ -215,3 +215,18 @@ def test_cli_exports_reach_analysed_files_from_where_the_playlist_is_saved(
     locations = [e.text for e in ET.fromstring(out).iter(f"{{{ns['x']}}}location")]
     assert len(locations) == 5
     assert all(loc.startswith(f"file://{analysed_library}/Band%20") for loc in locations)
+
+
+def test_an_absolute_path_seed_finds_a_file_of_the_analysed_folder(runner, analysed_library):
+    """The build stores paths relative to the analysed folder; a self-hoster pastes the
+    file's full path."""
+    for seed in (f"path:{analysed_library}/Band 1/Song 4.ogg",
+                 f"path:{analysed_library}/../music/Band 1/Song 4.ogg", "path:Band 1/Song 4.ogg"):
+        code, out, err = runner("recommend", seed, "--json")
+        assert code == 0, (seed, err)
+        assert json.loads(out)["seed"]["id"] == "trk4"
+    for seed in (f"path:{analysed_library}/Band 1/Song 5.ogg",  # another folder's name
+                 f"path:{analysed_library.parent}/Band 1/Song 4.ogg",  # outside the folder
+                 f"path:{analysed_library}"):
+        code, out, err = runner("recommend", seed)
+        assert code == 2 and err.startswith("error: no track has the id 'path:"), (seed, err)
