@@ -4,7 +4,6 @@ the views (``get_resources()``).  Offline workers and this layer meet only in Re
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -13,7 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 from flask import Flask, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
-from models.ingest import KNOWN_PREFIXES, reference_key, unknown_kind
+from models.ingest import KNOWN_PREFIXES, path_inside, reference_key, unknown_kind
 from models.language import TitleIndex
 from models.ranking import (
     Cells,
@@ -114,7 +113,7 @@ class VersionResources:
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
-        inside = self._under_audio_root(seed)
+        inside = path_inside(seed, self.audio_root) if seed.startswith("path:/") else None
         if inside is not None and (row := self.lookup([inside], [path], strict=False)[0]) \
                 is not None:
             return row
@@ -129,16 +128,11 @@ class VersionResources:
             raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=suggestions)
         return row
 
-    def _under_audio_root(self, seed: str) -> str | None:
-        """``path:`` + an absolute path inside the folder this version's audio was
-        analysed in, as the path the build stored (relative to that folder)."""
-        if not seed.startswith("path:") or not os.path.isabs(seed[5:]):
-            return None
-        root = self.store.meta(self.version).get("audio_root")
-        if not root:
-            return None
-        inside = os.path.relpath(os.path.normpath(seed[5:]), root)
-        return None if inside.startswith(os.pardir) else "path:" + inside
+    @property
+    def audio_root(self) -> str | None:
+        """The folder this version's files were analysed in (their paths are relative
+        to it), or None."""
+        return self._once("audio_root", lambda: self.store.meta(self.version).get("audio_root"))
 
     def documents(self, rows: list[int]) -> list[dict[str, Any]]:
         """The tracks' documents, with the fields kept in the table put back."""

@@ -230,3 +230,36 @@ def test_an_absolute_path_seed_finds_a_file_of_the_analysed_folder(runner, analy
                  f"path:{analysed_library}"):
         code, out, err = runner("recommend", seed)
         assert code == 2 and err.startswith("error: no track has the id 'path:"), (seed, err)
+
+
+def test_remove_takes_external_ids_and_a_files_absolute_path(runner, analysed_library,
+                                                             store):
+    """`remove` took only internal ids, which a self-hoster never sees for a file."""
+    before = store.meta(store.current_version())["tracks"]
+    code, out, err = runner("remove", f"{analysed_library}/Band 1/Song 4.ogg")
+    assert code == 2 and "no track with id" in err  # a bare path is no id
+    code, out, err = runner("remove", f"path:{analysed_library}/Band 1/Song 4.ogg",
+                            "path:Band 2/Song 5.ogg", "trk5", "trk6")
+    assert code == 0, err
+    assert "removed 3 track(s)" in out  # trk5 named twice
+    version = store.current_version()
+    assert store.meta(version)["tracks"] == before - 3
+    assert all(store.row_of(version, t) is None for t in ("trk4", "trk5", "trk6"))
+    code, out, err = runner("remove", "path:Band 0/Song 0.ogg", "path:Band 0/nothing.ogg")
+    assert code == 2 and "no track with id 'path:Band 0/nothing.ogg'" in err
+    assert store.current_version() == version  # nothing removed
+
+
+def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analysed_library,
+                                                                 client):
+    code, out, err = runner("tracks", "Song 4", "--limit", "3")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 3 and lines[0] == "trk4  Song 4 by Artist 4  [path:Band 1/Song 4.ogg]"
+    code, out, err = runner("tracks", "Song 4", "--json")
+    assert code == 0 and json.loads(out) == client.get("/v1/tracks?q=Song 4").get_json()
+    code, out, err = runner("tracks", "zzzq xxv")
+    assert code == 0 and out == "" and "no track resembles" in err
+    for bad in (["tracks", " "], ["tracks", "Song", "--limit", "0"]):
+        code, out, err = runner(*bad)
+        assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err

@@ -19,6 +19,7 @@ from .external_ids import (
     id_keys,
     normalise_id,
     parse_reference,
+    path_inside,
     reference_key,
     unknown_kind,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "parse_reference",
     "read_groups",
     "read_va_labels",
+    "path_inside",
     "reference_key",
     "unknown_kind",
     "KNOWN_PREFIXES",

@@ -16,6 +16,7 @@ title), or a Spotify, Deezer or MusicBrainz track URL.
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
@@ -190,6 +191,16 @@ def reference_key(text: str) -> str | None:
     :func:`parse_reference`."""
     found = parse_reference(text)
     return None if found is None else id_key(*found)
+
+
+def path_inside(text: str, root: str | None) -> str | None:
+    """``path:`` + the path of the file ``text`` names by its absolute path, relative
+    to ``root`` (where a build from an audio folder stores its files' paths), or None
+    when ``text`` is no absolute ``path:`` reference inside ``root``."""
+    if not root or not text.startswith("path:") or not os.path.isabs(text[5:]):
+        return None
+    inside = os.path.relpath(os.path.normpath(text[5:]), root)
+    return None if inside == os.curdir or inside.startswith(os.pardir) else "path:" + inside
 
 
 def id_columns(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from .audio import analyze
 from .build import build, demo
 from .datasets import datasets
 from .moods import moods
-from .query import path, playlist, recommend
+from .query import path, playlist, recommend, tracks
 from .serve import serve
 from .training import evaluate, train_audio, train_feel, train_mood
 from .updates import add, remove
@@ -31,7 +31,7 @@ def cli() -> None:
 
 
 for _command in (build, analyze, train_feel, train_mood, train_audio, moods, recommend,
-                 playlist, path, serve, demo, evaluate, datasets, add, remove):
+                 playlist, path, tracks, serve, demo, evaluate, datasets, add, remove):
     cli.add_command(_command)
 
 

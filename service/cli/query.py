@@ -44,6 +44,29 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
 
 
 @click.command()
+@click.argument("query")
+@click.option("--limit", default=10, type=int, show_default=True, help="1-50.")
+@click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
+def tracks(query: str, limit: int, as_json: bool) -> None:
+    """Find tracks by title or artist words: their ids and files, for seeds and `remove`."""
+    from service.requests import SearchQuery, parse
+    from service.views.tracks import search
+
+    parsed = parse(SearchQuery, {"q": query, "limit": limit})
+    current = Resources(open_store()).current()
+    if as_json:
+        click.echo(json.dumps(search(current, parsed.q, parsed.limit), ensure_ascii=False))
+        return
+    found = current.documents(current.titles.search(parsed.q, limit=parsed.limit))
+    if not found:
+        click.echo(f"no track resembles {parsed.q!r}", err=True)
+    for doc in found:
+        where = (doc.get("external_ids") or {}).get("path")
+        click.echo(f"{doc['id']}  {doc['title']} by {doc.get('artist') or 'unknown'}"
+                   + (f"  [path:{where}]" if where else ""))
+
+
+@click.command()
 @click.argument("seed")
 @click.option("--length", default=20, type=int, show_default=True)
 @click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")

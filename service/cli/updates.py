@@ -98,6 +98,7 @@ def _inside(folder: str, root: str) -> bool:
 @click.option("--force", is_flag=True, help="Remove even when the model would lose more "
               "of its tracks than FEELALIKE_MAX_SHRINK allows.")
 def remove(ids: tuple[str, ...], force: bool) -> None:
-    """Remove tracks (by id) from the live model."""
+    """Remove tracks from the live model, by track id or external id (isrc:..., path:...;
+    a file also by path: and its absolute path). `feelalike tracks` finds ids."""
     result = Updater(open_store()).remove(list(ids), force=force)
     click.echo(summary(result, "removed", len(result.removed)))

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from models.errors import BadRequest, TrackExists, TrackNotFound
-from models.ingest import Track
+from models.errors import BadRequest, InvalidExternalId, TrackExists, TrackNotFound
+from models.ingest import Track, path_inside, reference_key
 
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
@@ -161,19 +161,20 @@ class Updater:
     # -- removing ------------------------------------------------------------------
     @guard
     def remove(self, ids: Sequence[str], *, force: bool = False) -> UpdateResult:
-        """Remove the tracks ``ids`` (every one must exist; nothing changes otherwise)."""
+        """Remove the tracks ``ids`` (track ids or external ids; every one must name a
+        track, or nothing changes)."""
         started, self._seen = time.perf_counter(), {}
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise BadRequest("no track ids to remove", field="ids")
         base, meta, state, hubs = self._live()
-        rows = self.store.rows_of(base, ids, [])[0]
+        rows = self._rows_named(base, meta.get("audio_root"), ids)
         missing = [i for i, row in zip(ids, rows) if row is None]
         if missing:
             raise TrackNotFound(f"no track with id {missing[0]!r}"
                                 + (f" (and {len(missing) - 1} more)" if len(missing) > 1
                                    else ""), ids=missing[:SHOWN])
-        removed = sorted(int(r) for r in rows)
+        removed = sorted({int(r) for r in rows})
         n = int(meta["tracks"])
         if len(removed) >= n:
             raise BadRequest("cannot remove every track of the model; build a new one",
@@ -203,10 +204,22 @@ class Updater:
             "table_strings": zlib.compress(strings.encode(), FAST),
             "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
             arrays=arrays, seen_lists=self._seen)
+        ids = [doc["id"] for doc in gone]
         version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
+
+    def _rows_named(self, version: str, audio_root: str | None,
+                    names: Sequence[str]) -> list[int | None]:
+        """Rows of track ids or, failing that, of external ids (``isrc:...``; a file
+        also by its absolute path inside the analysed folder), as seeds resolve."""
+        keys = [_key(path_inside(name, audio_root) or name) for name in names]
+        wanted = [k for k in keys if k]
+        by_id, by_key = self.store.rows_of(version, names, wanted)
+        key_rows = dict(zip(wanted, by_key))
+        return [row if row is not None or key is None else key_rows[key]
+                for row, key in zip(by_id, keys)]
 
     def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
         try:
@@ -216,6 +229,14 @@ class Updater:
                                 "rebuild it") from None
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
+
+
+def _key(name: str) -> str | None:
+    """The external-id key ``name`` names; None for a plain id or a malformed one."""
+    try:
+        return reference_key(name)
+    except InvalidExternalId:
+        return None
 
 
 def _appended(titles: bytes, more: list) -> str:
