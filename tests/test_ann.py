@@ -106,3 +106,20 @@ def test_hub_reduction_in_blocks_and_in_place_gives_the_same_lists():
         np.testing.assert_array_equal(got[1], whole[1])
     assert in_place[0] is rows_copy and in_place[1] is scores_copy
     assert not np.array_equal(whole[0], rows)  # the re-ranking did change some lists
+
+
+def test_hub_reduction_keeps_a_tight_groups_scores_apart_and_below_one():
+    """Raised by the hub discount and clipped at 1, the three nearest pieces of the "Her"
+    score all read 1.000 for Loneliness #3, as if identical to it and to each other."""
+    rows = np.array([[1, 2, 3], [0, 2, 3], [0, 1, 3], [0, 1, 2]], dtype=np.int32)
+    scores = np.array([[0.99, 0.97, 0.50], [0.99, 0.96, 0.40],
+                       [0.97, 0.96, 0.45], [0.50, 0.40, 0.45]], dtype=np.float32)
+    radius = np.array([0.2, 0.2, 0.2, 0.9], dtype=np.float32)  # row 3 is a hub
+    got_rows, got = reduce_hubs(rows, scores, 0.5, radius=radius)
+    np.testing.assert_array_equal(got_rows[0], [1, 2, 3])  # the order of the discount
+    assert 0.95 < got[0, 1] < got[0, 0] < 1.0  # both raised past 1, still apart
+    assert np.all(np.diff(got, axis=1) < 0) and np.all(got >= 0)
+    low = np.array([[0.5, 0.3]], dtype=np.float32)
+    even = np.array([0.5, 0.5], dtype=np.float32)  # no hubs: scores under the knee stay
+    np.testing.assert_array_equal(reduce_hubs(np.array([[0, 1]], np.int32), low, 0.5,
+                                              radius=even)[1], low)

@@ -200,6 +200,8 @@ def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
 
 
 HUB_NEIGHBOURS = 10
+#: above this similarity a hub-reduced score is bent to stay below 1 (see below_one)
+KNEE = 0.95
 HUB_BLOCK = 16384  # rows re-ranked at a time
 
 
@@ -211,6 +213,16 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
         out[:, 0] = raw_scores[:, :HUB_NEIGHBOURS].mean(axis=1)
         out[:, 1] = raw_scores[:, -1]
     return out
+
+
+def below_one(scores: np.ndarray) -> np.ndarray:
+    """``scores`` with those above ``KNEE`` bent, keeping their order, to stay below 1
+    (float32). The hub discount raises a seed's rarer neighbours, and clipped at 1 the
+    closest tracks of a tight group (a score's pieces) all read 1.000, as if identical."""
+    scores = np.asarray(scores, dtype=np.float32)
+    over = np.maximum(scores - KNEE, 0.0)
+    bent = KNEE + (1.0 - KNEE) * -np.expm1(-over / (1.0 - KNEE))
+    return np.where(scores > KNEE, bent, scores).astype(np.float32)
 
 
 def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
@@ -228,7 +240,7 @@ def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
     for start in range(0, len(neighbours), block):
         part = slice(start, start + block)
         rows = neighbours[part]
-        adjusted = np.clip(scores[part] - strength * (r[rows] - centre), 0.0, 1.0)
+        adjusted = below_one(np.maximum(scores[part] - strength * (r[rows] - centre), 0.0))
         order = np.argsort(-adjusted, axis=1, kind="stable")
         out_rows[part] = np.take_along_axis(rows, order, axis=1)
         out_scores[part] = np.take_along_axis(adjusted, order, axis=1)
