@@ -76,6 +76,39 @@ def test_an_unreadable_file_or_cache_costs_that_file_only(tmp_path, monkeypatch)
                              "error": "cannot read (Permission denied)"}]
 
 
+def test_a_file_that_cannot_be_analysed_is_not_decoded_again_each_build(tmp_path,
+                                                                      monkeypatch):
+    """Its failure is kept by content hash with the decoders that failed on it; only
+    other decoders (ffmpeg installed, say) try it again."""
+    folder = tmp_path / "music"
+    folder.mkdir()
+    tone(folder / "short.wav", seconds=1.0)
+    (folder / "noise.flac").write_bytes(np.random.default_rng(2).bytes(5000))
+    tone(folder / "fine.wav")
+    cache = AudioCache(tmp_path / "cache")
+    first = analyse_many([folder], cache=cache, workers=1)
+    assert [e["path"].rsplit("/", 1)[1] for e in first.errors] == ["noise.flac", "short.wav"]
+    assert "too short" in first.errors[1]["error"] and first.cached == 0
+
+    def must_not_run(path, *args):
+        raise AssertionError(f"decoded {path} again")
+
+    monkeypatch.setattr("models.audio.batch.analyse", must_not_run)
+    shutil.copy(folder / "short.wav", folder / "short copy.wav")  # the same bytes
+    again = analyse_many([folder], cache=cache, workers=1)
+    assert again.cached == 4 and [t["path"] for t in again.tracks] == [str(folder / "fine.wav")]
+    assert again.errors == [first.errors[0], {"path": str(folder / "short copy.wav"), "error":
+                            first.errors[1]["error"].replace("short.wav", "short copy.wav")},
+                            first.errors[1]]
+
+    monkeypatch.setattr("models.audio.batch.decoders", lambda: "libsndfile 9, ffmpeg none")
+    tried = []
+    monkeypatch.setattr("models.audio.batch.analyse", lambda path, *a: tried.append(path) or
+                        analyse(path, *a))
+    other = analyse_many([folder], cache=cache, workers=1)
+    assert len(tried) == 2 and len(other.errors) == 3  # both bytes tried once more
+
+
 def test_a_folder_of_nothing_usable_says_why(runner, tmp_path):
     folder = tmp_path / "bad"
     folder.mkdir()

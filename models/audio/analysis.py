@@ -93,13 +93,22 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
             # the decoders quote the whole path, which would crowd out their reason
             reason = str(exc).replace(str(path), Path(path).name)
             raise AudioError(f"{name}: cannot decode ({type(exc).__name__}: "
-                             f"{reason[:80]})") from None
+                             f"{reason[:80]})", lasting=True) from None
     if len(y) < MIN_SECONDS * SAMPLE_RATE:
         raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
-                         f"least {MIN_SECONDS:g}s)")
+                         f"least {MIN_SECONDS:g}s)", lasting=True)
     if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
-        raise AudioError(f"{name}: silent")
+        raise AudioError(f"{name}: silent", lasting=True)
     return y, duration
+
+
+def decoders() -> str:
+    """The decoders this machine has: a failure to decode is only as lasting as they
+    (installing ffmpeg or a newer libsndfile may read a file that failed)."""
+    import soundfile
+
+    return (f"libsndfile {getattr(soundfile, '__libsndfile_version__', '?')}, "
+            f"ffmpeg {shutil.which('ffmpeg') or 'none'}")
 
 
 def printable_path(path: Path) -> str:
@@ -143,7 +152,8 @@ def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
                          check=False)
     if run.returncode != 0:
         reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
-        raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})")
+        raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})",
+                         lasting=True)
     return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32)
 
 

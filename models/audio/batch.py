@@ -6,8 +6,6 @@ costs nothing.  Errors are returned per file; the batch goes on.
 """
 from __future__ import annotations
 
-import json
-import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,20 +13,12 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .. import settings
 from ..ingest import Track, merge_tracks, sha256_of
-from .analysis import (
-    ANALYSIS_VERSION,
-    SUFFIXES,
-    AudioError,
-    analyse,
-    printable_path,
-    require,
-)
+from .analysis import SUFFIXES, AudioError, analyse, decoders, printable_path, require
+from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
 from .workers import run_jobs
-
-log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW = 120.0
 
@@ -66,41 +56,13 @@ def _audio_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-class AudioCache:
-    """JSON results by content hash in a folder (e.g. DATA_HOME/audio-cache)."""
-
-    def __init__(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
-
-    def _file(self, digest: str, window: float, embedding: str = "") -> Path:
-        tail = f"-{embedding}" if embedding else ""
-        return self.folder / f"{digest}-v{ANALYSIS_VERSION}-w{window:g}{tail}.json"
-
-    def get(self, digest: str, window: float, embedding: str = "") -> dict[str, Any] | None:
-        try:
-            return json.loads(self._file(digest, window, embedding).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def put(self, digest: str, window: float, result: dict[str, Any],
-            embedding: str = "") -> None:
-        """Keep a result; a cache that cannot be written costs a later re-analysis, not
-        this run (the reason is logged)."""
-        target = self._file(digest, window, embedding)
-        tmp = target.with_suffix(".part")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(result), encoding="utf-8")
-            os.replace(tmp, target)
-        except OSError as exc:
-            log.warning("audio analysis not cached in %s: %s", self.folder, exc)
-
-
 def _work(job: tuple[str, float, str]) -> tuple[str, dict[str, Any] | None, str | None]:
     path, window, embedding = job
     try:
         return path, analyse(path, window, embedding), None
     except AudioError as exc:
+        if exc.extra.get("lasting"):  # what the file holds: worth remembering
+            return path, {"failed": exc.message}, None
         return path, None, exc.message
     except Exception as exc:  # a decoder crash must not end the batch
         return path, None, f"{path}: analysis failed ({type(exc).__name__}: {exc})"
@@ -126,10 +88,7 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
             batch.errors.append({"path": str(path),
                                  "error": f"cannot read ({exc.strerror or exc})"})
             continue
-        hit = cache.get(digest, window, embedding) if cache else None
-        if hit is not None:
-            batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
-            batch.cached += 1
+        if cache and _from_cache(batch, cache, path, digest, (window, embedding)):
             if progress:
                 progress(1)
         else:
@@ -197,12 +156,36 @@ def _add_copies(batch: Batch, copies: Sequence[tuple[str, str]],
             progress(1)
 
 
+def _from_cache(batch: Batch, cache: AudioCache, path: Path, digest: str,
+                key: tuple[float, str]) -> bool:
+    """Whether these bytes' result, or their lasting failure with this machine's
+    decoders, is in ``cache`` (then added to ``batch``)."""
+    hit = cache.get(digest, *key)
+    if hit is None:
+        return False
+    if "failed" not in hit:
+        batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
+    elif hit.get("decoders") == decoders():
+        message, written_for = str(hit["failed"]), str(hit.get("path", ""))
+        batch.errors.append({"path": str(path),
+                             "error": message.replace(written_for, printable_path(path))})
+    else:
+        return False
+    batch.cached += 1
+    return True
+
+
 def _collect(batch: Batch, results: Iterable, digests: dict[str, str],
              key: tuple[float, str], cache: AudioCache | None,
              progress: Callable[[int], None] | None) -> None:
     for path, result, error in results:
         if result is None:
             batch.errors.append({"path": path, "error": error or "failed"})
+        elif "failed" in result:
+            batch.errors.append({"path": path, "error": result["failed"]})
+            if cache:
+                cache.put_failure(digests[path], key[0], key[1], result["failed"],
+                                  printable_path(Path(path)), decoders())
         else:
             if cache:
                 cache.put(digests[path], key[0], result, key[1])
