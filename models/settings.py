@@ -41,6 +41,20 @@ class Setting:
                               f"{self.parse.__name__}", setting=PREFIX + self.name) from None
 
 
+#: the project folder (a checkout, or where the package is installed)
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def beside_project(folders: str) -> Callable[[], str]:
+    """A default naming folders (``:``-separated) relative to the project folder, so a
+    command run from any folder finds the project's shared data; a value set in the
+    environment stays relative to where the command runs."""
+    def default() -> str:
+        return os.pathsep.join(str((PROJECT / f).resolve()) for f in folders.split(":") if f)
+    default.__doc__ = folders
+    return default
+
+
 def _default_data_home() -> str:
     import platformdirs
 
@@ -91,8 +105,11 @@ def embedding_name(raw: str) -> str:
 SETTINGS: tuple[Setting, ...] = (
     Setting("DATA_HOME", _default_data_home, "Folder for downloaded datasets and the embedded "
             "Redis database. Default: the user's cache dir (e.g. ~/.cache/feelalike)."),
-    Setting("DATASET_MIRRORS", "../shared/data/catalog:../shared/data/moods/deezer", "Folders (separated by ':') searched "
-            "for a verified local copy of a registry dataset before downloading it."),
+    Setting("DATASET_MIRRORS", beside_project("../shared/data/catalog:../shared/data/moods/"
+                                               "deezer"),
+            "Folders (separated by ':') searched for a verified local copy of a registry "
+            "dataset before downloading it; the default's relative paths are taken from "
+            "the project folder, not the current one."),
     Setting("LEXICON", "", "Path of a mood lexicon JSON file to use instead of the built-in "
             "models/language/lexicon/moods.json (same format)."),
     Setting("VA_LEXICON", "", "Optional word list with valence and arousal per word (NRC-VAD "
@@ -101,12 +118,14 @@ SETTINGS: tuple[Setting, ...] = (
             "the NRC lexicon is for research / non-commercial use."),
     Setting("VA_MODEL", "", "Path of an audio -> valence/arousal model from `feelalike "
             "train-mood` used by `build` (empty: Spotify valence/energy as they are)."),
-    Setting("EMOTION_CLIPS", "../shared/data/audio/emotify_dev", "Folder of clips with rater "
-            "emotion labels (labels.csv, Emotify style) that `build --audio-dir` and "
-            "`feelalike train-audio` fit the audio feel model on when the data home has none (`off`: never train it)."),
-    Setting("EMOTION_FOLDERS", "../shared/data/audio/generated_moods", "Folders (separated "
-            "by ':') of clips filed under mood folders (calm/, tender/ ...) added to that "
-            "training."),
+    Setting("EMOTION_CLIPS", beside_project("../shared/data/audio/emotify_dev"), "Folder of "
+            "clips with rater emotion labels (labels.csv, Emotify style) that `build "
+            "--audio-dir` and `feelalike train-audio` fit the audio feel model on when the "
+            "data home has none (`off`: never train it); the default is taken from the "
+            "project folder."),
+    Setting("EMOTION_FOLDERS", beside_project("../shared/data/audio/generated_moods"),
+            "Folders (separated by ':') of clips filed under mood folders (calm/, tender/ "
+            "...) added to that training; the default is taken from the project folder."),
     Setting("AUDIO_EMBEDDING", "", "Pretrained audio embedding added to every analysed "
             "file's statistics and so to the audio feel model's inputs: `MTT_musicnn` or "
             "`MSD_musicnn` (its 200-d penultimate layer, averaged over 3 s patches; needs "

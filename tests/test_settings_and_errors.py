@@ -44,6 +44,17 @@ def test_every_setting_is_documented():
     assert len(serving.ALL_SETTINGS) == len(documented)  # no name declared twice
 
 
+@pytest.mark.parametrize("name", ["DATASET_MIRRORS", "EMOTION_CLIPS", "EMOTION_FOLDERS"])
+def test_shared_data_defaults_do_not_depend_on_the_current_folder(name, tmp_path,
+                                                                 monkeypatch):
+    """`feelalike build --audio-dir ~/Music` run from the home folder looked for the
+    emotion clips in ~/../shared/data."""
+    monkeypatch.chdir(tmp_path)
+    default = settings.get(name, {})
+    assert default.startswith(str((ROOT.parent / "shared" / "data").resolve()))
+    assert settings.get(name, {f"FEELALIKE_{name}": "clips"}) == "clips"  # as given
+
+
 def test_serving_settings_live_in_the_service():
     assert {s.name for s in serving.SERVING_SETTINGS} == SERVING
     assert not SERVING & {s.name for s in settings.SETTINGS}
