@@ -31,8 +31,8 @@ def previous_analyse(rev: str):
     """``analyse`` of ``models/audio/analysis.py`` at git revision ``rev``."""
     source = subprocess.run(["git", "show", f"{rev}:models/audio/analysis.py"], cwd=ROOT,
                             check=True, capture_output=True, text=True).stdout
-    source = source.replace("from ..errors import", "from models.errors import")
     module = types.ModuleType("previous_analysis")
+    module.__package__ = "models.audio"  # its relative imports (..errors, .spectrum, ...)
     exec(compile(source, f"{rev}:models/audio/analysis.py", "exec"), module.__dict__)
     return module.analyse
 

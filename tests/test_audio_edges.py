@@ -49,6 +49,29 @@ def test_names_with_a_colon_or_no_utf8_are_analysed(tmp_path, monkeypatch):
         assert analyse(name)["duration"] == pytest.approx(6.0, abs=0.1)
 
 
+@needs_ffmpeg
+def test_a_file_libsndfile_refuses_is_decoded_by_ffmpeg(tmp_path):
+    """An AAC file named .mp3 (a wrong extension is common in downloaded libraries)."""
+    wav = tone(tmp_path / "plain.wav")
+    wrong = tmp_path / "song.mp3"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-c:a", "aac", "-f", "mp4",
+                    str(wrong)], check=True)
+    with pytest.raises(Exception):
+        sf.info(str(wrong))
+    assert analyse(wrong)["duration"] == pytest.approx(6.0, abs=0.1)
+
+
+def test_decoders_notes_do_not_reach_the_terminal(tmp_path, capfd):
+    """libmpg123 wrote "Note: Illegal Audio-MPEG-Header ..." and "Trying to resync" lines
+    straight to standard error, between the CLI's own lines."""
+    noise = tmp_path / "noise.mp3"
+    noise.write_bytes(np.random.default_rng(2).bytes(50000))
+    batch = analyse_many([noise], workers=1)
+    assert "cannot decode" in batch.errors[0]["error"]
+    assert "File does not exist" not in batch.errors[0]["error"]  # it does
+    assert capfd.readouterr().err == ""
+
+
 def test_a_cut_off_file_is_analysed_from_what_it_holds(tmp_path):
     whole = tone(tmp_path / "whole.flac", seconds=300)
     cut = tmp_path / "cut.flac"

@@ -1,16 +1,8 @@
 """Audio: analysing files, caching results, reading their tags, and the learned audio ->
 mood model."""
-from .analysis import (
-    PITCH_CLASSES,
-    SAMPLE_RATE,
-    AudioError,
-    analyse,
-    decode,
-    key_and_mode,
-    printable_path,
-    require,
-    tempo,
-)
+from ..errors import AudioError
+from .analysis import PITCH_CLASSES, analyse, key_and_mode, tempo
+from .decoding import SAMPLE_RATE, decode, printable_path, require
 from .batch import (
     DEFAULT_WINDOW,
     AudioCache,

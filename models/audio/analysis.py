@@ -1,10 +1,6 @@
 """Audio analysis: features and derived descriptors from audio files (librosa).
 
-Decoding goes through soundfile (wav, flac, ogg, opus, mp3, aiff) and, for AAC/ALAC
-(m4a, mp4, aac) and WMA, the ffmpeg program.  Long files are analysed on a centred
-window.  Every problem a file can have (missing, empty,
-undecodable, silent, too short, unsupported) is an :class:`AudioError` with one line
-saying which.
+Decoding is :mod:`decoding`'s.  Long files are analysed on a centred window.
 
 Tempo: autocorrelation of the onset-strength envelope, scored at each candidate
 tempo T as ``AC(T) + AC(2T)/2 + AC(4T)/4`` (a true beat is reinforced by its
@@ -22,26 +18,15 @@ Derived descriptors are *estimates* on 0..1 (formulas in docs/audio.md):
 from __future__ import annotations
 
 import math
-import os
-import shutil
-import subprocess
-import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..errors import AudioError
+from .decoding import SAMPLE_RATE, decode
 from .spectrum import HOP, Spectrum, cens, spectral, timbre_and_harmony
 
 ANALYSIS_VERSION = 2  # 2: one shared spectrogram; timbre/harmony/rhythm statistics
-SAMPLE_RATE = 22050
-MIN_SECONDS = 3.0
-SILENCE_RMS = 1e-4
-#: formats soundfile decodes itself, and those (AAC/ALAC in MP4, WMA) decoded by ffmpeg
-NATIVE_SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
-FFMPEG_SUFFIXES = frozenset({".m4a", ".mp4", ".aac", ".wma"})
-SUFFIXES = NATIVE_SUFFIXES | FFMPEG_SUFFIXES
 PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
@@ -50,111 +35,6 @@ TEMPO_RANGE = (40.0, 220.0)
 
 def _clip(x: float) -> float:
     return float(min(1.0, max(0.0, x)))
-
-
-def require() -> None:
-    """Fail with an install hint when the optional audio libraries are missing."""
-    try:
-        import librosa  # noqa: F401
-        import pyloudnorm  # noqa: F401
-        import soundfile  # noqa: F401
-    except ImportError as exc:
-        raise AudioError(f"audio analysis needs the audio extra ({exc.name} is missing): "
-                         "pip install 'feelalike[audio]'") from None
-
-
-def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
-    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and full duration."""
-    require()
-    path = Path(path)
-    name = printable_path(path)
-    if not path.is_file():
-        raise AudioError(f"{name}: no such file")
-    if path.suffix.lower() not in SUFFIXES:
-        raise AudioError(f"{name}: unsupported format {path.suffix or '(none)'}")
-    if path.stat().st_size == 0:
-        raise AudioError(f"{name}: empty file")
-    # ffmpeg reads AAC and WMA, and a name that is no UTF-8 (it takes bytes; libsndfile
-    # does not)
-    ffmpeg = path.suffix.lower() in FFMPEG_SUFFIXES or name != str(path)
-    length, samples = (_ffmpeg_duration, _ffmpeg_samples) if ffmpeg else \
-        (_soundfile_duration, _soundfile_samples)
-    with warnings.catch_warnings():  # decoders' notes are not the user's business
-        warnings.simplefilter("ignore")
-        try:
-            duration = length(path)
-            offset = max(0.0, (duration - window) / 2)
-            y = samples(path, offset, window)
-            if len(y) < MIN_SECONDS * SAMPLE_RATE and offset > 0:  # cut off: what is there
-                y = samples(path, 0.0, window)
-        except AudioError:
-            raise
-        except Exception as exc:  # the decoders raise many types for a bad file
-            # the decoders quote the whole path, which would crowd out their reason
-            reason = str(exc).replace(str(path), Path(path).name)
-            raise AudioError(f"{name}: cannot decode ({type(exc).__name__}: "
-                             f"{reason[:80]})", lasting=True) from None
-    if len(y) < MIN_SECONDS * SAMPLE_RATE:
-        raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
-                         f"least {MIN_SECONDS:g}s)", lasting=True)
-    if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
-        raise AudioError(f"{name}: silent", lasting=True)
-    return y, duration
-
-
-def decoders() -> str:
-    """The decoders this machine has: a failure to decode is only as lasting as they
-    (installing ffmpeg or a newer libsndfile may read a file that failed)."""
-    import soundfile
-
-    return (f"libsndfile {getattr(soundfile, '__libsndfile_version__', '?')}, "
-            f"ffmpeg {shutil.which('ffmpeg') or 'none'}")
-
-
-def printable_path(path: Path) -> str:
-    """The path as text that can be printed (bytes of a name that is no UTF-8 become
-    U+FFFD)."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _soundfile_duration(path: Path) -> float:
-    import soundfile
-
-    info = soundfile.info(str(path))
-    return float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
-
-
-def _soundfile_samples(path: Path, offset: float, window: float) -> np.ndarray:
-    import librosa
-
-    return librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
-                        duration=window)[0]
-
-
-def _ffmpeg_duration(path: Path) -> float:
-    """From the tags' stream information (mutagen)."""
-    import mutagen
-
-    return float(mutagen.File(os.fsencode(path)).info.length)
-
-
-def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
-    """Mono float32 samples at SAMPLE_RATE decoded by the ``ffmpeg`` program."""
-    ffmpeg = shutil.which("ffmpeg")
-    if ffmpeg is None:
-        raise AudioError(f"{printable_path(path)}: decoding {path.suffix} needs the ffmpeg "
-                         "program (apt-get install ffmpeg)")
-    # "file:" and an absolute path: a colon in the name is no protocol ("Act 1: x.m4a")
-    source = b"file:" + os.fsencode(path.absolute())
-    run = subprocess.run([ffmpeg, "-v", "error", "-nostdin", "-ss", f"{offset:.3f}", "-t",
-                          f"{window:.3f}", "-i", source, "-ac", "1", "-ar",
-                          str(SAMPLE_RATE), "-f", "f32le", "-"], capture_output=True,
-                         check=False)
-    if run.returncode != 0:
-        reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
-        raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})",
-                         lasting=True)
-    return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32)
 
 
 def tempo(y: np.ndarray) -> tuple[float, float]:

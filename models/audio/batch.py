@@ -13,7 +13,9 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .. import settings
 from ..ingest import Track, merge_tracks, sha256_of
-from .analysis import SUFFIXES, AudioError, analyse, decoders, printable_path, require
+from ..errors import AudioError
+from .analysis import analyse
+from .decoding import SUFFIXES, decoders, printable_path, require
 from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector

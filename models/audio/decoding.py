@@ -1,0 +1,184 @@
+"""Decoding audio files to mono samples, and every reason a file cannot be.
+
+soundfile (libsndfile) reads wav, flac, ogg, opus, mp3 and aiff; the ``ffmpeg``
+program reads AAC/ALAC (m4a, mp4, aac), WMA and names that are no UTF-8, and is the
+fallback for a file libsndfile refuses (a cut-off mp3 from an interrupted download
+decodes as far as it goes).  Every problem a file can have (missing, empty,
+undecodable, silent, too short, unsupported) is an :class:`AudioError` with one line
+saying which; those that come from what the file holds are marked ``lasting``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import numpy as np
+
+from ..errors import AudioError
+
+SAMPLE_RATE = 22050
+MIN_SECONDS = 3.0
+SILENCE_RMS = 1e-4
+#: formats soundfile decodes itself, and those (AAC/ALAC in MP4, WMA) decoded by ffmpeg
+NATIVE_SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
+FFMPEG_SUFFIXES = frozenset({".m4a", ".mp4", ".aac", ".wma"})
+SUFFIXES = NATIVE_SUFFIXES | FFMPEG_SUFFIXES
+#: libsndfile's words for a format it does not recognise, which read as a missing file
+_MISLEADING = "File does not exist or is not a regular file (possibly a pipe?)."
+
+Reader = tuple[Callable[[Path], float], Callable[[Path, float, float], np.ndarray]]
+
+
+def require() -> None:
+    """Fail with an install hint when the optional audio libraries are missing."""
+    try:
+        import librosa  # noqa: F401
+        import pyloudnorm  # noqa: F401
+        import soundfile  # noqa: F401
+    except ImportError as exc:
+        raise AudioError(f"audio analysis needs the audio extra ({exc.name} is missing): "
+                         "pip install 'feelalike[audio]'") from None
+
+
+def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
+    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and full duration."""
+    require()
+    path = Path(path)
+    name = printable_path(path)
+    if not path.is_file():
+        raise AudioError(f"{name}: no such file")
+    if path.suffix.lower() not in SUFFIXES:
+        raise AudioError(f"{name}: unsupported format {path.suffix or '(none)'}")
+    if path.stat().st_size == 0:
+        raise AudioError(f"{name}: empty file")
+    y, duration = _decoded(path, name, window)
+    if len(y) < MIN_SECONDS * SAMPLE_RATE:
+        raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
+                         f"least {MIN_SECONDS:g}s)", lasting=True)
+    if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
+        raise AudioError(f"{name}: silent", lasting=True)
+    return y, duration
+
+
+def _decoded(path: Path, name: str, window: float) -> tuple[np.ndarray, float]:
+    """The first reader's samples that works; the first reader's reason when none does."""
+    # ffmpeg reads AAC and WMA, and a name that is no UTF-8 (it takes bytes; libsndfile
+    # does not); it is also the second try for what libsndfile refuses
+    if path.suffix.lower() in FFMPEG_SUFFIXES or name != str(path):
+        readers = [FFMPEG]
+    else:
+        readers = [SOUNDFILE, *([FFMPEG] if shutil.which("ffmpeg") else [])]
+    first: Exception | None = None
+    with warnings.catch_warnings():  # decoders' notes are not the user's business
+        warnings.simplefilter("ignore")
+        for reader in readers:
+            try:
+                return _read(reader, path, window)
+            except AudioError as exc:
+                if len(readers) == 1 or reader is not FFMPEG:
+                    raise
+                first = first or exc
+            except Exception as exc:  # the decoders raise many types for a bad file
+                first = first or exc
+    if isinstance(first, AudioError):
+        raise first
+    # the decoders quote the whole path, which would crowd out their reason
+    reason = str(first).replace(str(path), path.name).replace(
+        _MISLEADING, "not a format it reads, or a damaged file")
+    raise AudioError(f"{name}: cannot decode ({type(first).__name__}: {reason[:80]})",
+                     lasting=True) from None
+
+
+def _read(reader: Reader, path: Path, window: float) -> tuple[np.ndarray, float]:
+    length, samples = reader
+    duration = length(path)
+    offset = max(0.0, (duration - window) / 2)
+    y = samples(path, offset, window)
+    if len(y) < MIN_SECONDS * SAMPLE_RATE and offset > 0:  # cut off: what is there
+        y = samples(path, 0.0, window)
+    return y, duration if duration > 0 else len(y) / SAMPLE_RATE
+
+
+def decoders() -> str:
+    """The decoders this machine has: a failure to decode is only as lasting as they
+    (installing ffmpeg or a newer libsndfile may read a file that failed)."""
+    import soundfile
+
+    return (f"libsndfile {getattr(soundfile, '__libsndfile_version__', '?')}, "
+            f"ffmpeg {shutil.which('ffmpeg') or 'none'}")
+
+
+def printable_path(path: Path) -> str:
+    """The path as text that can be printed (bytes of a name that is no UTF-8 become
+    U+FFFD)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+@contextmanager
+def _native_notes_hidden() -> Iterator[None]:
+    """Standard error closed to native code: libmpg123 prints notes ("Illegal
+    Audio-MPEG-Header", "Trying to resync...") straight to file descriptor 2."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _soundfile_duration(path: Path) -> float:
+    import soundfile
+
+    with _native_notes_hidden():
+        info = soundfile.info(str(path))
+    return float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
+
+
+def _soundfile_samples(path: Path, offset: float, window: float) -> np.ndarray:
+    import librosa
+
+    with _native_notes_hidden():
+        return librosa.load(str(path), sr=SAMPLE_RATE, mono=True, offset=offset,
+                            duration=window)[0]
+
+
+def _ffmpeg_duration(path: Path) -> float:
+    """From the tags' stream information (mutagen); 0 when they give none."""
+    import mutagen
+
+    try:
+        return float(mutagen.File(os.fsencode(path)).info.length)
+    except Exception:  # no stream information: the samples will say
+        return 0.0
+
+
+def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
+    """Mono float32 samples at SAMPLE_RATE decoded by the ``ffmpeg`` program."""
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise AudioError(f"{printable_path(path)}: decoding {path.suffix} needs the ffmpeg "
+                         "program (apt-get install ffmpeg)")
+    # "file:" and an absolute path: a colon in the name is no protocol ("Act 1: x.m4a")
+    source = b"file:" + os.fsencode(path.absolute())
+    run = subprocess.run([ffmpeg, "-v", "error", "-nostdin", "-ss", f"{offset:.3f}", "-t",
+                          f"{window:.3f}", "-i", source, "-ac", "1", "-ar",
+                          str(SAMPLE_RATE), "-f", "f32le", "-"], capture_output=True,
+                         check=False)
+    if run.returncode != 0:
+        reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+        raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})",
+                         lasting=True)
+    return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32)
+
+
+SOUNDFILE: Reader = (_soundfile_duration, _soundfile_samples)
+FFMPEG: Reader = (_ffmpeg_duration, _ffmpeg_samples)
