@@ -29,14 +29,16 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def reserve(host: str, port: int) -> socket.socket:
-    """A socket bound to ``host:port``, not yet listening (connections are refused
-    until it serves), so a taken port or a host that is not this machine's fails in
-    one line before any work is done."""
+    """A socket listening on ``host:port`` (connections wait in its queue until the
+    API serves), so a taken port or a host that is not this machine's fails in one
+    line before any work is done.  Listening, not only bound: two sockets with
+    SO_REUSEADDR may both bind a port nobody listens on yet."""
     family = select_address_family(host, port)
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(get_sockaddr(host, port, family))
+        sock.listen(128)
     except OSError as exc:
         sock.close()
         reason = (exc.strerror or str(exc)).lower()
@@ -50,7 +52,6 @@ def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> No
     """Serve until interrupted (Ctrl-C or SIGTERM), with a threaded WSGI server, on
     ``sock`` when given (from `reserve`), else on a socket bound here."""
     sock = sock or reserve(host, port)
-    sock.listen(128)
     server = make_server(host, port, create_app(), threaded=True, fd=sock.fileno())
     sock.close()  # the server holds its own duplicate
     click.echo(f"serving feelalike on http://{host}:{server.port}", err=True)

@@ -79,6 +79,18 @@ def test_a_taken_port_is_one_line_before_any_work(runner, env, command):
     assert not home.exists() or not any(home.rglob("*.csv"))  # the demo fetched nothing
 
 
+def test_a_port_held_for_a_demo_that_is_still_building_is_taken(runner):
+    """Bound without listening, the demo's port could be bound again by a `serve` (both
+    set SO_REUSEADDR); the demo then failed after its build."""
+    from service.server import reserve
+
+    held = reserve("127.0.0.1", 0)
+    with held:
+        port = str(held.getsockname()[1])
+        code, _, err = runner("serve", "--host", "127.0.0.1", "--port", port)
+    assert code == 1 and "address already in use" in err
+
+
 def test_recommend_without_a_model(runner):
     code, _, err = runner("recommend", "anything")
     assert code == 1 and err.startswith("error: no model has been built yet")

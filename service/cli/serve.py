@@ -20,7 +20,7 @@ def serve_here(host: str, port: int, sock: socket.socket | None = None) -> None:
 
 
 def reserve(host: str, port: int) -> socket.socket:
-    """The port, bound now so a taken one fails before a long build (see `serve_here`)."""
+    """The port, taken now so a taken one fails before a long build (see `serve_here`)."""
     from service.server import reserve as bind
 
     return bind(host, port)
