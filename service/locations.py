@@ -58,8 +58,11 @@ class Places:
     templates: tuple[tuple[str, str], ...] = ()
     #: where an M3U8 file will be read from, when known (the CLI writes it): a file
     #: under this folder is written relative to it, any other as an absolute path
-    #: (``""``: standard output, always absolute); None: relative to the music root
+    #: (``""``: always absolute); None: relative to the music root
     saved_in: str | None = None
+    #: the folder stored relative paths are under, when known (the folder the live
+    #: model's audio was analysed in); else the music root
+    stored_under: str = ""
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Places":
@@ -84,22 +87,19 @@ class Places:
         """A file as M3U8 (a path) or XSPF/JSPF (a URI) expects it."""
         where = _pure(path)
         root = _pure(self.music_root) if self.music_root else None
-        if not uri and self.saved_in is not None:
-            return self._from_playlist(where, root)
-        if not uri:
-            if root is not None and where.is_absolute() and where.is_relative_to(root):
-                return str(where.relative_to(root))
-            return path
-        if not where.is_absolute() and root is not None:
-            where = root / where
-        if where.is_absolute():
-            return where.as_uri()
-        return quote(where.as_posix())
+        under = _pure(self.stored_under) if self.stored_under else root
+        if not where.is_absolute() and under is not None:
+            where = under / where
+        if uri:
+            return where.as_uri() if where.is_absolute() else quote(where.as_posix())
+        if self.saved_in is not None:
+            return self._from_playlist(where)
+        if root is not None and where.is_absolute() and where.is_relative_to(root):
+            return str(where.relative_to(root))
+        return path if under is None else str(where)
 
-    def _from_playlist(self, where: PurePath, root: PurePath | None) -> str:
+    def _from_playlist(self, where: PurePath) -> str:
         """The file as seen from ``saved_in``: relative below it, else absolute."""
-        if not where.is_absolute() and root is not None:
-            where = root / where
         if self.saved_in and where.is_absolute():
             base = _pure(self.saved_in)
             if where.is_relative_to(base):

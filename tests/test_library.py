@@ -263,3 +263,18 @@ def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analys
     for bad in (["tracks", " "], ["tracks", "Song", "--limit", "0"]):
         code, out, err = runner(*bad)
         assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
+
+
+def test_cli_exports_find_analysed_files_under_a_wider_music_root(runner, analysed_library,
+                                                                 tmp_path, monkeypatch):
+    """With FEELALIKE_MUSIC_ROOT at ~/Music and the library built from ~/Music/Jazz, the
+    stored paths were joined to ~/Music: files that do not exist."""
+    monkeypatch.setenv("FEELALIKE_MUSIC_ROOT", str(tmp_path))
+    code, out, err = runner("playlist", "trk4", "--length", "5", "--format", "m3u8")
+    assert code == 0, err
+    files = [line for line in out.splitlines() if line and not line.startswith("#")]
+    assert len(files) == 5 and all(f.startswith("music/Band ") for f in files)  # save it there
+    code, out, err = runner("playlist", "trk4", "--length", "5", "--format", "jspf")
+    assert code == 0, err
+    locations = [t["location"][0] for t in json.loads(out)["playlist"]["track"]]
+    assert all(loc.startswith(f"file://{analysed_library}/Band%20") for loc in locations)

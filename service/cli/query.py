@@ -110,16 +110,18 @@ def path(start: str, end: str, steps: int, fmt: str, out: str | None) -> None:
 
 
 def _places(current: VersionResources, out: str | None) -> "Places":
-    """Where exported files play from this machine: under ``FEELALIKE_MUSIC_ROOT``, or
-    else the folder the live model's audio was analysed in (its paths are relative to
-    it), written as the file at ``out`` (or a terminal) reaches them."""
+    """Where exported files play from this machine. Stored relative paths are under the
+    folder the live model's audio was analysed in (else FEELALIKE_MUSIC_ROOT); an M3U8
+    written to ``out`` reaches them from its own folder; on standard output, relative
+    to FEELALIKE_MUSIC_ROOT when set (save it there), else by absolute paths."""
     from service.locations import Places
     from service.settings import snapshot
 
     config = snapshot()
-    root = config["MUSIC_ROOT"] or current.store.meta(current.version).get("audio_root", "")
-    saved_in = os.path.dirname(os.path.abspath(out)) if out else ""
-    return replace(Places.from_config(config), music_root=root, saved_in=saved_in)
+    places = replace(Places.from_config(config), stored_under=current.audio_root or "")
+    if out:
+        return replace(places, saved_in=os.path.dirname(os.path.abspath(out)))
+    return places if config["MUSIC_ROOT"] else replace(places, saved_in="")
 
 
 def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None,
