@@ -138,6 +138,12 @@ def test_adding_a_folder_outside_the_music_folder_says_what_the_paths_are(runner
     code, out, err = runner("add", "--audio-dir", str(labelled_clips(tmp_path / "dl", n=2)))
     assert code == 0 and "added 2 track(s)" in out, err
     assert f"not every folder is inside the model's music folder {tmp_path / 'music'}" in err
+    assert "kept by their absolute paths" in err
+    code, out, err = runner("recommend", f"path:{tmp_path / 'dl' / 'clip_1.wav'}", "--json")
+    assert code == 0, err  # exports look for a relative path in the model's folder
+    assert json.loads(out)["seed"]["title"]
+    code, out, err = runner("recommend", "path:clip_1.wav")
+    assert code == 2, out
 
 
 def test_added_tracks_answer_to_their_external_ids_until_removed(runner, store, live,

@@ -211,7 +211,10 @@ def library_root(roots: Sequence[str | Path]) -> Path | None:
 
 def _relative(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` (a :func:`library_root`), with ``/`` separators; a
-    file named directly, or outside the root, is its file name."""
+    file named directly, or outside the root, is its file name; under the filesystem's
+    root (files added from outside a library's folder), the absolute path."""
+    if root is not None and root == Path(root.anchor):
+        return Path(os.path.abspath(path)).as_posix()
     try:
         relative = Path(os.path.abspath(path)).relative_to(root) if root else None
     except ValueError:

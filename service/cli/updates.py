@@ -72,7 +72,9 @@ def _new(store: ModelStore, tracks: list) -> list:
 
 
 def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
-    """The live model's music folder, when every added folder is inside it."""
+    """The live model's music folder, when every added folder is inside it; else the
+    filesystem's root, so files from elsewhere keep their absolute paths (relative to
+    their own folder, exports would look for them in the model's)."""
     if not audio_dirs:
         return None
     root = store.meta(store.current_version()).get("audio_root")
@@ -80,9 +82,8 @@ def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None
         return root
     if root:
         click.echo(f"note: not every folder is inside the model's music folder {root}; "
-                   "the added files' paths are relative to their own folder, so "
-                   "playlists saved in the music folder will not find them", err=True)
-    return None
+                   "the added files are kept by their absolute paths", err=True)
+    return os.path.abspath(os.sep) if root else None
 
 
 def _inside(folder: str, root: str) -> bool:
