@@ -113,7 +113,7 @@ class VersionResources:
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
-        inside = path_inside(seed, self.audio_root) if seed.startswith("path:/") else None
+        inside = path_inside(seed, self.audio_root) if seed.startswith("path:") else None
         if inside is not None and (row := self.lookup([inside], [path], strict=False)[0]) \
                 is not None:
             return row

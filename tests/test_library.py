@@ -278,3 +278,29 @@ def test_cli_exports_find_analysed_files_under_a_wider_music_root(runner, analys
     assert code == 0, err
     locations = [t["location"][0] for t in json.loads(out)["playlist"]["track"]]
     assert all(loc.startswith(f"file://{analysed_library}/Band%20") for loc in locations)
+
+
+def test_remove_by_a_path_as_stored_or_a_shared_id_says_which_track_went(runner, store,
+                                                                         tmp_path):
+    from models.build import build
+    from models.ingest import Catalog
+
+    from .fixtures import make_track
+
+    root = tmp_path / "music"
+    tracks = [make_track(i, external_ids={"path": f"Band/Song {i}.ogg"}) for i in range(28)]
+    tracks.append(make_track(28, external_ids={"path": f"{root}/abs/Song 28.ogg"}))
+    tracks.append(make_track(29, external_ids={"path": "...And Justice/01 Blackened.ogg",
+                                               "isrc": "USAB11111111"}))
+    tracks.append(make_track(30, external_ids={"isrc": "USAB11111111"}))
+    built = build(Catalog(tracks=tracks), k=5)
+    built.meta["audio_root"] = str(root)
+    store.publish(built)
+    seed = f"path:{root}/...And Justice/01 Blackened.ogg"  # a folder named "..."
+    code, out, err = runner("recommend", seed, "--json")
+    assert code == 0 and json.loads(out)["seed"]["id"] == "trk29", err
+    code, out, err = runner("remove", f"path:{root}/abs/Song 28.ogg", "isrc:USAB11111111")
+    assert code == 0, err
+    assert out.rstrip().endswith("; removed trk28, trk29")  # the id names its first track
+    code, out, err = runner("remove", seed)
+    assert code == 2 and "no track with id" in err

@@ -199,8 +199,14 @@ def path_inside(text: str, root: str | None) -> str | None:
     when ``text`` is no absolute ``path:`` reference inside ``root``."""
     if not root or not text.startswith("path:") or not os.path.isabs(text[5:]):
         return None
-    inside = os.path.relpath(os.path.normpath(text[5:]), root)
-    return None if inside == os.curdir or inside.startswith(os.pardir) else "path:" + inside
+    try:
+        inside = os.path.relpath(os.path.normpath(text[5:]), root)
+    except ValueError:  # another drive than the root's
+        return None
+    parts = inside.split(os.sep)
+    if inside == os.curdir or parts[0] == os.pardir:
+        return None
+    return "path:" + "/".join(parts)  # stored paths use / (``as_posix``)
 
 
 def id_columns(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, list[str]]:

@@ -21,6 +21,9 @@ from .output import progress, report_loaded
 from .sources import sources
 
 
+SHOWN = 5  # removed track ids named on the summary line
+
+
 def summary(result: UpdateResult, verb: str, count: int) -> str:
     return (f"{verb} {count} track(s): model {result.version} ({result.tracks} tracks, "
             f"{result.lists_rewritten} neighbour lists rewritten, {result.seconds:.2f}s; "
@@ -102,4 +105,5 @@ def remove(ids: tuple[str, ...], force: bool) -> None:
     """Remove tracks from the live model, by track id or external id (isrc:..., path:...;
     a file also by path: and its absolute path). `feelalike tracks` finds ids."""
     result = Updater(open_store()).remove(list(ids), force=force)
-    click.echo(summary(result, "removed", len(result.removed)))
+    shown = ", ".join(result.removed[:SHOWN]) + (", ..." if len(result.removed) > SHOWN else "")
+    click.echo(summary(result, "removed", len(result.removed)) + f"; removed {shown}")

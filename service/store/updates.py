@@ -214,12 +214,14 @@ class Updater:
                     names: Sequence[str]) -> list[int | None]:
         """Rows of track ids or, failing that, of external ids (``isrc:...``; a file
         also by its absolute path inside the analysed folder), as seeds resolve."""
-        keys = [_key(path_inside(name, audio_root) or name) for name in names]
-        wanted = [k for k in keys if k]
+        keys = [[k for k in (_key(name), _key(path_inside(name, audio_root) or "")) if k]
+                for name in names]  # a path as stored first, then inside the folder
+        wanted = list(dict.fromkeys(k for ks in keys for k in ks))
         by_id, by_key = self.store.rows_of(version, names, wanted)
         key_rows = dict(zip(wanted, by_key))
-        return [row if row is not None or key is None else key_rows[key]
-                for row, key in zip(by_id, keys)]
+        return [row if row is not None else
+                next((key_rows[k] for k in ks if key_rows[k] is not None), None)
+                for row, ks in zip(by_id, keys)]
 
     def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
         try:
