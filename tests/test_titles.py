@@ -123,3 +123,18 @@ def test_a_seed_may_name_one_title_by_its_first_words(index):
     assert index.resolve("Vib") is None  # not a whole word
     assert index.resolve("Fairy") is None  # not the first words
     assert index.search("Love", limit=3)[:2] == [3, 2]  # both offered, more popular first
+
+
+@pytest.mark.parametrize("index", _both_indexes(
+    ["Love Me", "Love Me Tender", "Hello World", "Hello World Tour (Live)", "Sweet Thing"]
+    + [f"Sugar Plum Fairy - Live {i}" for i in range(25)],
+    ["A", "Elvis", "B", "C", "K"] + ["K"] * 25, [5, 1, 9, 2, 3] + [1] * 25),
+    ids=["built", "stored"])
+def test_an_opening_that_another_title_extends_is_ambiguous(index):
+    """"Love Me Tender" is not a longer form of "Love Me", yet "Love" named "Love Me"."""
+    assert index.resolve("Love") is None
+    assert index.resolve("Hello") is None
+    assert index.resolve("Love by Elvis") == 1  # the artist decides first
+    assert index.resolve("Sugar Plum") == 5  # 25 versions of one title: the first
+    assert index.search("Love", limit=2) == [0, 1]  # more popular first
+    assert index.search("Hello", limit=2) == [2, 3]

@@ -119,8 +119,7 @@ class TitleIndex:
             if rows:
                 return rows[0]
         for title, artist in _splits(query):
-            opened = self._only_title_starting(title)
-            row = self._best(self._exact_rows(opened, artist), opened) if opened else None
+            row = self._opened_by(title, artist)
             if row is not None:
                 return row
         return None
@@ -140,17 +139,24 @@ class TitleIndex:
             found.append(key)
         return found
 
-    def _only_title_starting(self, words: str) -> str | None:
-        """The one title variant that the query's words begin, when exactly one does
-        (its longer forms aside: "loneliness 3" over "loneliness 3 night talking");
-        None for short or common openings ("love", "the") that several titles share."""
+    def _opened_by(self, words: str, artist: str | None) -> int | None:
+        """The track whose title the query's words begin, when every title they begin
+        (by ``artist``, when given) is a form of one title ("loneliness 3" and
+        "loneliness 3 night talking"; "sugar plum fairy" and its live version); None
+        for openings that several titles share ("love": "Love Me", "Love Me Tender")
+        or that are short or stopwords only."""
         if len(words) < PREFIX_MIN_CHARS or set(words.split()) <= STOPWORDS:
             return None
         found = self._variants_starting(words)
         if len(found) > PREFIX_KEYS:
             return None
-        shortest = [k for k in found if not any(k.startswith(o + " ") for o in found)]
-        return shortest[0] if len(shortest) == 1 else None
+        rows = {key: set(hits) for key in found if (hits := self._exact_rows(key, artist))}
+        if not rows:
+            return None
+        shortest = min(rows, key=lambda key: (len(key), key))
+        if not set().union(*rows.values()) <= rows[shortest]:
+            return None  # a track with another title starts so too
+        return self._best(rows[shortest], shortest)
 
     def _fuzzy(self, title: str, *, limit: int, cutoff: float,
                short: Sequence[str] = ()) -> list[tuple[int, float]]:
@@ -194,8 +200,9 @@ class TitleIndex:
         hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
                                score_cutoff=60)
         ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))
-        opening = [row for key in self._variants_starting(norm)[:SPELT_SUGGESTIONS]
-                   for row in self._exact.get(key, [])] \
+        opening = sorted({row for key in self._variants_starting(norm)
+                          for row in self._exact.get(key, [])},
+                         key=lambda r: (-self._pop(r), r)) \
             if len(norm) >= PREFIX_MIN_CHARS else []
         # the title itself first, then a few near spellings and titles it opens, then
         # looser resemblance
@@ -215,7 +222,7 @@ SPELT_SUGGESTIONS = 3
 #: shortest seed that may name a title by its first words
 PREFIX_MIN_CHARS = 4
 #: titles a seed's first words may open and still be looked at (more: ambiguous)
-PREFIX_KEYS = 20
+PREFIX_KEYS = 50
 
 
 def _splits(query: str) -> list[tuple[str, str | None]]:
