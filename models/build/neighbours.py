@@ -200,8 +200,6 @@ def similarity(distance: np.ndarray, metric: str) -> np.ndarray:
 
 
 HUB_NEIGHBOURS = 10
-#: above this similarity a hub-reduced score is bent to stay below 1 (see below_one)
-KNEE = 0.95
 HUB_BLOCK = 16384  # rows re-ranked at a time
 
 
@@ -215,14 +213,16 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
     return out
 
 
-def below_one(scores: np.ndarray) -> np.ndarray:
-    """``scores`` with those above ``KNEE`` bent, keeping their order, to stay below 1
-    (float32). The hub discount raises a seed's rarer neighbours, and clipped at 1 the
-    closest tracks of a tight group (a score's pieces) all read 1.000, as if identical."""
-    scores = np.asarray(scores, dtype=np.float32)
-    over = np.maximum(scores - KNEE, 0.0)
-    bent = KNEE + (1.0 - KNEE) * -np.expm1(-over / (1.0 - KNEE))
-    return np.where(scores > KNEE, bent, scores).astype(np.float32)
+def under_one(adjusted: np.ndarray, raw: np.ndarray) -> np.ndarray:
+    """Hub-discounted rows whose best score passes 1, shifted down together until it is
+    the row's best raw similarity: the order and the gaps stay, the values fall below 1
+    (clipped at 1, the closest tracks of a tight group, such as the pieces of one score,
+    all read 1.000, as if identical); every other row is left as it is."""
+    if not adjusted.shape[1]:
+        return adjusted.astype(np.float32)
+    top = adjusted.max(axis=1)
+    shift = np.where(top > 1.0, top - raw.max(axis=1), 0.0)
+    return np.clip(adjusted - shift[:, None], 0.0, 1.0).astype(np.float32)
 
 
 def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
@@ -240,7 +240,7 @@ def reduce_hubs(neighbours: np.ndarray, scores: np.ndarray, strength: float,
     for start in range(0, len(neighbours), block):
         part = slice(start, start + block)
         rows = neighbours[part]
-        adjusted = below_one(np.maximum(scores[part] - strength * (r[rows] - centre), 0.0))
+        adjusted = under_one(scores[part] - strength * (r[rows] - centre), scores[part])
         order = np.argsort(-adjusted, axis=1, kind="stable")
         out_rows[part] = np.take_along_axis(rows, order, axis=1)
         out_scores[part] = np.take_along_axis(adjusted, order, axis=1)
