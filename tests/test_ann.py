@@ -123,3 +123,12 @@ def test_hub_reduction_keeps_a_tight_groups_scores_apart_and_below_one():
     even = np.array([0.5, 0.5], dtype=np.float32)  # a row not raised past 1 stays as it is
     np.testing.assert_array_equal(reduce_hubs(np.array([[0, 1]], np.int32), high, 0.5,
                                               radius=even)[1], high)
+
+
+def test_a_list_just_past_one_moves_down_just_as_little():
+    """Shifted to its raw best whenever it passed 1, a list's scores jumped (0.26 in a
+    review's case) for a neighbour a hair closer."""
+    rows = np.array([[1, 2]], dtype=np.int32)
+    radius = np.array([0.5, 0.38, 0.5], dtype=np.float32)
+    got = reduce_hubs(rows, np.array([[0.95, 0.5]], np.float32), 1.0, radius=radius)[1]
+    np.testing.assert_allclose(got, [[0.97, 0.40]], atol=1e-6)  # 1.03 -> 1 - 0.03

@@ -61,6 +61,25 @@ def test_a_file_libsndfile_refuses_is_decoded_by_ffmpeg(tmp_path):
     assert analyse(wrong)["duration"] == pytest.approx(6.0, abs=0.1)
 
 
+def test_a_failure_of_the_machine_is_not_kept_as_the_files(tmp_path, monkeypatch):
+    """A decoder out of memory (or killed, or without a standard error) says nothing
+    about the file: it is tried again next time."""
+    tone(tmp_path / "fine.wav")
+
+    def out_of_memory(path):
+        raise MemoryError()
+
+    monkeypatch.setattr("models.audio.decoding.SOUNDFILE", (out_of_memory, None))
+    monkeypatch.setattr("models.audio.decoding.shutil.which", lambda name: None)
+    cache = AudioCache(tmp_path / "cache")
+    first = analyse_many([tmp_path / "fine.wav"], cache=cache, workers=1)
+    assert "cannot decode (MemoryError" in first.errors[0]["error"]
+    assert not list((tmp_path / "cache").glob("*-v*.json"))
+    monkeypatch.undo()
+    again = analyse_many([tmp_path / "fine.wav"], cache=cache, workers=1)
+    assert len(again.tracks) == 1 and again.cached == 0
+
+
 def test_decoders_notes_do_not_reach_the_terminal(tmp_path, capfd):
     """libmpg123 wrote "Note: Illegal Audio-MPEG-Header ..." and "Trying to resync" lines
     straight to standard error, between the CLI's own lines."""
@@ -112,6 +131,9 @@ def test_a_file_that_cannot_be_analysed_is_not_decoded_again_each_build(tmp_path
     first = analyse_many([folder], cache=cache, workers=1)
     assert [e["path"].rsplit("/", 1)[1] for e in first.errors] == ["noise.flac", "short.wav"]
     assert "too short" in first.errors[1]["error"] and first.cached == 0
+    kept = sorted(f.name for f in (tmp_path / "cache").glob("*-v*.json"))
+    assert sum(name.endswith(".failed.json") for name in kept) == 2  # apart from results,
+    assert len(kept) == 3  # which an older feelalike sharing the cache reads as such
 
     def must_not_run(path, *args):
         raise AssertionError(f"decoded {path} again")

@@ -146,6 +146,18 @@ def test_adding_a_folder_outside_the_music_folder_says_what_the_paths_are(runner
     assert code == 2, out
 
 
+def test_files_added_to_a_model_of_catalogs_keep_their_absolute_paths(runner, store,
+                                                                     tmp_path):
+    """Stored relative to their own folder, which nothing records, they could be found
+    neither by exports nor by path: seeds."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    store.publish(build(Catalog(tracks=[make_track(i) for i in range(30)]), k=5))
+    code, out, err = runner("add", "--audio-dir", str(labelled_clips(tmp_path / "dl", n=2)))
+    assert code == 0 and "added 2 track(s)" in out, err
+    code, out, err = runner("recommend", f"path:{tmp_path / 'dl' / 'clip_0.wav'}", "--json")
+    assert code == 0, err
+
+
 def test_added_tracks_answer_to_their_external_ids_until_removed(runner, store, live,
                                                                  tmp_path):
     rows = id_catalog_rows()[:6]

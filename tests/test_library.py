@@ -304,3 +304,17 @@ def test_remove_by_a_path_as_stored_or_a_shared_id_says_which_track_went(runner,
     assert out.rstrip().endswith("; removed trk28, trk29")  # the id names its first track
     code, out, err = runner("remove", seed)
     assert code == 2 and "no track with id" in err
+
+
+def test_api_exports_find_analysed_files_under_a_wider_music_root(store, analysed_library,
+                                                                 tmp_path):
+    """The API joined the stored paths to FEELALIKE_MUSIC_ROOT (~/Music) when the library
+    was built from a folder inside it (~/Music/Jazz)."""
+    client = app_with(store, MUSIC_ROOT=str(tmp_path))
+    response = client.post("/v1/playlists?format=jspf", json={"seed": "trk4", "length": 5})
+    assert response.status_code == 200
+    locations = [t["location"][0] for t in json.loads(response.data)["playlist"]["track"]]
+    assert all(loc.startswith(f"file://{analysed_library}/Band%20") for loc in locations)
+    m3u8 = client.post("/v1/playlists?format=m3u8", json={"seed": "trk4", "length": 5})
+    files = [line for line in m3u8.data.decode().splitlines() if line and line[0] != "#"]
+    assert all(f.startswith("music/Band ") for f in files)  # relative to the music root

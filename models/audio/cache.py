@@ -25,31 +25,44 @@ class AudioCache:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
-    def _file(self, digest: str, window: float, embedding: str = "") -> Path:
+    def _file(self, digest: str, window: float, embedding: str = "",
+              kind: str = "") -> Path:
         tail = f"-{embedding}" if embedding else ""
-        return self.folder / f"{digest}-v{ANALYSIS_VERSION}-w{window:g}{tail}.json"
+        return self.folder / f"{digest}-v{ANALYSIS_VERSION}-w{window:g}{tail}{kind}.json"
 
     def get(self, digest: str, window: float, embedding: str = "") -> dict[str, Any] | None:
-        try:
-            return json.loads(self._file(digest, window, embedding).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        return self._read(self._file(digest, window, embedding))
+
+    def failure(self, digest: str, window: float, embedding: str = "") -> dict[str, Any] | None:
+        """A lasting failure kept for these bytes: ``failed`` (the message), ``path`` (the
+        file it names) and ``decoders``; apart from results, which older feelalikes
+        sharing the cache read."""
+        return self._read(self._file(digest, window, embedding, ".failed"))
 
     def put(self, digest: str, window: float, result: dict[str, Any],
             embedding: str = "") -> None:
         """Keep a result; a cache that cannot be written costs a later re-analysis, not
         this run (the reason is logged)."""
-        target = self._file(digest, window, embedding)
-        tmp = target.with_suffix(".part")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(result), encoding="utf-8")
-            os.replace(tmp, target)
-        except OSError as exc:
-            log.warning("audio analysis not cached in %s: %s", self.folder, exc)
+        self._write(self._file(digest, window, embedding), result)
 
     def put_failure(self, digest: str, window: float, embedding: str, message: str,
                     path: str, decoders: str) -> None:
         """Keep a lasting failure (its message names ``path``) found with ``decoders``."""
-        self.put(digest, window, {"failed": message, "path": path, "decoders": decoders},
-                 embedding)
+        self._write(self._file(digest, window, embedding, ".failed"),
+                    {"failed": message, "path": path, "decoders": decoders})
+
+    @staticmethod
+    def _read(file: Path) -> dict[str, Any] | None:
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _write(self, target: Path, record: dict[str, Any]) -> None:
+        tmp = target.with_suffix(".part")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(record), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError as exc:
+            log.warning("audio analysis not cached in %s: %s", self.folder, exc)

@@ -13,8 +13,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import warnings
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -74,7 +76,7 @@ def _decoded(path: Path, name: str, window: float) -> tuple[np.ndarray, float]:
         readers = [FFMPEG]
     else:
         readers = [SOUNDFILE, *([FFMPEG] if shutil.which("ffmpeg") else [])]
-    first: Exception | None = None
+    failures: list[Exception] = []
     with warnings.catch_warnings():  # decoders' notes are not the user's business
         warnings.simplefilter("ignore")
         for reader in readers:
@@ -83,16 +85,28 @@ def _decoded(path: Path, name: str, window: float) -> tuple[np.ndarray, float]:
             except AudioError as exc:
                 if len(readers) == 1 or reader is not FFMPEG:
                     raise
-                first = first or exc
+                failures.append(exc)
             except Exception as exc:  # the decoders raise many types for a bad file
-                first = first or exc
+                failures.append(exc)
+    first = failures[0]
     if isinstance(first, AudioError):
         raise first
     # the decoders quote the whole path, which would crowd out their reason
     reason = str(first).replace(str(path), path.name).replace(
         _MISLEADING, "not a format it reads, or a damaged file")
     raise AudioError(f"{name}: cannot decode ({type(first).__name__}: {reason[:80]})",
-                     lasting=True) from None
+                     lasting=all(map(_about_the_file, failures))) from None
+
+
+def _about_the_file(failure: Exception) -> bool:
+    """Whether a decoder's failure comes from the file's bytes (then it is worth
+    remembering), not from this machine (a closed stderr, a killed process, memory)."""
+    if isinstance(failure, AudioError):
+        return bool(failure.extra.get("lasting"))
+    import audioread.exceptions
+    import soundfile
+
+    return isinstance(failure, (soundfile.SoundFileError, audioread.exceptions.DecodeError))
 
 
 def _read(reader: Reader, path: Path, window: float) -> tuple[np.ndarray, float]:
@@ -111,7 +125,20 @@ def decoders() -> str:
     import soundfile
 
     return (f"libsndfile {getattr(soundfile, '__libsndfile_version__', '?')}, "
-            f"ffmpeg {shutil.which('ffmpeg') or 'none'}")
+            f"ffmpeg {_ffmpeg_version(shutil.which('ffmpeg'))}")
+
+
+@lru_cache(maxsize=4)
+def _ffmpeg_version(program: str | None) -> str:
+    """The first line of ``ffmpeg -version`` (an upgrade in place keeps the path)."""
+    if program is None:
+        return "none"
+    try:
+        run = subprocess.run([program, "-version"], capture_output=True, check=False,
+                             timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return f"{program} (unknown version)"
+    return (run.stdout.decode(errors="replace").splitlines() or [program])[0][:100]
 
 
 def printable_path(path: Path) -> str:
@@ -120,19 +147,37 @@ def printable_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+_hiding = threading.Lock()
+_hidden: list[int] = []  # the saved file descriptor 2, while any thread hides it
+
+
 @contextmanager
 def _native_notes_hidden() -> Iterator[None]:
     """Standard error closed to native code: libmpg123 prints notes ("Illegal
-    Audio-MPEG-Header", "Trying to resync...") straight to file descriptor 2."""
-    sys.stderr.flush()
-    saved = os.dup(2)
+    Audio-MPEG-Header", "Trying to resync...") straight to file descriptor 2.  Threads
+    share the descriptor: the first in hides it, the last out restores it."""
+    with _hiding:
+        if not _hidden:
+            try:
+                if sys.stderr is not None:
+                    sys.stderr.flush()
+                saved = os.dup(2)
+            except (OSError, ValueError):  # no standard error to hide
+                saved = -1
+            else:
+                with open(os.devnull, "wb") as null:
+                    os.dup2(null.fileno(), 2)
+            _hidden.append(saved)
+        else:
+            _hidden.append(_hidden[0])
     try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
         yield
     finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+        with _hiding:
+            saved = _hidden.pop()
+            if not _hidden and saved >= 0:
+                os.dup2(saved, 2)
+                os.close(saved)
 
 
 def _soundfile_duration(path: Path) -> float:
@@ -176,7 +221,7 @@ def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
     if run.returncode != 0:
         reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
         raise AudioError(f"{printable_path(path)}: cannot decode (ffmpeg: {reason[0][:80]})",
-                         lasting=True)
+                         lasting=run.returncode > 0)  # < 0: killed by a signal
     return np.frombuffer(run.stdout, dtype="<f4").astype(np.float32)
 
 

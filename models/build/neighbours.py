@@ -214,14 +214,17 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
 
 
 def under_one(adjusted: np.ndarray, raw: np.ndarray) -> np.ndarray:
-    """Hub-discounted rows whose best score passes 1, shifted down together until it is
-    the row's best raw similarity: the order and the gaps stay, the values fall below 1
+    """Hub-discounted rows whose best score passes 1 by d, shifted down together until it
+    is 1 - d, or the row's best raw similarity when that is higher: the order and the
+    gaps stay, the values fall below 1
     (clipped at 1, the closest tracks of a tight group, such as the pieces of one score,
     all read 1.000, as if identical); every other row is left as it is."""
     if not adjusted.shape[1]:
         return adjusted.astype(np.float32)
     top = adjusted.max(axis=1)
-    shift = np.where(top > 1.0, top - raw.max(axis=1), 0.0)
+    # the further past 1, the further down, to the raw best at most: no jump at 1
+    target = np.maximum(raw.max(axis=1), 2.0 - top)
+    shift = np.where(top > 1.0, top - target, 0.0)
     return np.clip(adjusted - shift[:, None], 0.0, 1.0).astype(np.float32)
 
 

@@ -129,7 +129,9 @@ class TitleIndex:
         ``PREFIX_KEYS`` + 1 of them), in sorted order."""
         keys = getattr(self._exact, "sorted_keys", None)
         if keys is None:  # a plain dict: sorted once per index
-            keys = self.__dict__.setdefault("_sorted_keys", sorted(self._exact))
+            if "_sorted_keys" not in self.__dict__:
+                self.__dict__["_sorted_keys"] = sorted(self._exact)
+            keys = self.__dict__["_sorted_keys"]
         start = words + " "
         found = []
         for at in range(bisect_left(keys, start), len(keys)):

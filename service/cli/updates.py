@@ -76,8 +76,9 @@ def _new(store: ModelStore, tracks: list) -> list:
 
 def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
     """The live model's music folder, when every added folder is inside it; else the
-    filesystem's root, so files from elsewhere keep their absolute paths (relative to
-    their own folder, exports would look for them in the model's)."""
+    filesystem's root, so files from elsewhere (or added to a model of catalogs) keep
+    their absolute paths: relative to their own folder, which nothing records, exports
+    and path: seeds could not find them."""
     if not audio_dirs:
         return None
     root = store.meta(store.current_version()).get("audio_root")
@@ -86,7 +87,7 @@ def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None
     if root:
         click.echo(f"note: not every folder is inside the model's music folder {root}; "
                    "the added files are kept by their absolute paths", err=True)
-    return os.path.abspath(os.sep) if root else None
+    return os.path.abspath(os.sep)
 
 
 def _inside(folder: str, root: str) -> bool:

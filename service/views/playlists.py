@@ -107,7 +107,9 @@ def _answer(result: dict[str, Any], title: str, fmt: str) -> Response:
     """The body as JSON, or the tracks as an export file."""
     if fmt == "json":
         return jsonify(result)
+    # stored relative paths are under the folder the version's audio was analysed in
+    under = get_resources().of(result["model_version"]).audio_root or ""
+    places = replace(Places.from_config(current_app.config), stored_under=under)
     return Response(export(fmt, title, result["tracks"],
-                           api_link(current_app.config["PUBLIC_URL"]),
-                           Places.from_config(current_app.config)),
+                           api_link(current_app.config["PUBLIC_URL"]), places),
                     content_type=FORMATS[fmt])
