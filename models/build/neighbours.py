@@ -216,9 +216,9 @@ def hub_state(raw_scores: np.ndarray) -> np.ndarray:
 def under_one(adjusted: np.ndarray, raw: np.ndarray) -> np.ndarray:
     """Hub-discounted rows whose best score passes 1 by d, shifted down together until it
     is 1 - d, or the row's best raw similarity when that is higher: the order and the
-    gaps stay, the values fall below 1
-    (clipped at 1, the closest tracks of a tight group, such as the pieces of one score,
-    all read 1.000, as if identical); every other row is left as it is."""
+    gaps stay and the values fall below 1 (clipped at 1, the closest tracks of a tight
+    group, such as the pieces of one score, all read 1.000, as if identical); every
+    other row is left as it is."""
     if not adjusted.shape[1]:
         return adjusted.astype(np.float32)
     top = adjusted.max(axis=1)
