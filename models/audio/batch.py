@@ -163,7 +163,7 @@ def _from_cache(batch: Batch, cache: AudioCache, path: Path, digest: str,
     """Whether these bytes' result, or their lasting failure with this machine's
     decoders, is in ``cache`` (then added to ``batch``)."""
     hit = cache.get(digest, *key)
-    if hit is not None and "failed" not in hit:
+    if hit is not None:
         batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
     elif (failed := cache.failure(digest, *key)) and failed.get("decoders") == decoders():
         message, written_for = str(failed.get("failed")), str(failed.get("path", ""))

@@ -2,8 +2,7 @@
 
 soundfile (libsndfile) reads wav, flac, ogg, opus, mp3 and aiff; the ``ffmpeg``
 program reads AAC/ALAC (m4a, mp4, aac), WMA and names that are no UTF-8, and is the
-fallback for a file libsndfile refuses (a cut-off mp3 from an interrupted download
-decodes as far as it goes).  Every problem a file can have (missing, empty,
+fallback for a file libsndfile refuses (an AAC file named .mp3).  Every problem a file can have (missing, empty,
 undecodable, silent, too short, unsupported) is an :class:`AudioError` with one line
 saying which; those that come from what the file holds are marked ``lasting``.
 """
