@@ -15,7 +15,7 @@ from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
 from .mentions import find_mentions
-from .titles import TitleIndex, variants
+from .titles import TitleIndex, base_title, variants
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "ReviewLinker",
     "TagReader",
     "TitleIndex",
+    "base_title",
     "bases",
     "find_mentions",
     "finish",

@@ -22,6 +22,23 @@ _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
 _FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
 STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
+_VERSION = (r"remix|mix|edit|live|remaster(?:ed)?|version|acoustic|instrumental|radio|"
+            r"extended|demo|mono|stereo|session|take|cover|rework|bootleg|vip|flip|dub|"
+            r"sped up|slowed|reprise|feat\.?|ft\.?|featuring|with")
+#: a bracket that names a version or a guest ("(Live)", "[feat. X]", "(with X)"); other
+#: brackets are part of the title ("Don't You (Forget About Me)")
+_VERSION_BRACKET = re.compile(r"\s*[\(\[][^\)\]]*\b(?:" + _VERSION + r")\b[^\)\]]*[\)\]]",
+                              re.IGNORECASE)
+#: a dash suffix that names one ("- 2011 Remaster", "- Radio Edit"), or a bare guest
+_VERSION_TAIL = re.compile(r"\s+(?:[-\u2013\u2014]\s+.*\b(?:" + _VERSION + r")\b.*|"
+                           r"(?:feat\.?|ft\.?|featuring)\s+.*)$", re.IGNORECASE)
+
+
+def base_title(title: str) -> str:
+    """``title`` without the brackets and dash tails that name a version or a guest:
+    "X - Radio Edit", "X (Live)" and "X (feat. Y)" are all "X" (the title itself when
+    nothing is left)."""
+    return _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title)) or title
 
 
 @lru_cache(maxsize=100_000)
@@ -43,7 +60,8 @@ class TitleIndex:
     """Seed resolution over (title, artist, popularity) rows.
 
     Order of preference: an exact title (or title variant) match, narrowed by artist
-    when the query is "Title - Artist" or "Title by Artist"; then fuzzy matching; then
+    when the query is "Title - Artist" or "Title by Artist"; then the same without the
+    query's own version words ("Song - Radio Edit" names "Song"); then fuzzy matching; then
     the first words of one title ("Vibe" for "Vibe Ace", when no other title starts
     so). Ties go to the more popular track, then to the earlier row.
     """
@@ -101,10 +119,34 @@ class TitleIndex:
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = [r for r, t in enumerate(self.titles) if t.strip() == query.strip()]
             return min(same, key=lambda r: (-self._pop(r), r)) if same else None
+        for stage in (self._exact_match, self._versionless_match, self._spelt_match,
+                      self._opening_match):
+            row = stage(query)
+            if row is not None:
+                return row
+        return None
+
+    def _exact_match(self, query: str) -> int | None:
         for title, artist in _splits(query):
             row = self._best(self._exact_rows(title, artist), title)
             if row is not None:
                 return row
+        return None
+
+    def _versionless_match(self, query: str) -> int | None:
+        """The title a seed names with version words of its own ("Song (Live)", "Song -
+        2011 Remaster" for a catalog's plain "Song"), before near spellings, which would
+        take "Dose of You - Radio Edit" for "Shape of You - Radio Edit"."""
+        for raw, artist in _raw_splits(query):
+            title = normalise(base_title(raw))
+            if title and title != normalise(raw):
+                rows = self._exact_rows(title, normalise(artist) if artist else None)
+                row = self._best(rows, title)
+                if row is not None:
+                    return row
+        return None
+
+    def _spelt_match(self, query: str) -> int | None:
         short: list[str] | None = None  # read once for every reading of the query
         for title, artist in _splits(query):
             # short forms only for queries long enough that one letter off is a typo,
@@ -118,6 +160,9 @@ class TitleIndex:
                 rows = [r for r in rows if self._artist_matches(r, artist)]
             if rows:
                 return rows[0]
+        return None
+
+    def _opening_match(self, query: str) -> int | None:
         for title, artist in _splits(query):
             row = self._opened_by(title, artist)
             if row is not None:
@@ -194,6 +239,8 @@ class TitleIndex:
         if not norm:
             return []
         exact = self._exact.get(norm, [])
+        base = normalise(base_title(query))
+        versionless = self._exact.get(base, []) if base != norm else []
         spelt = [row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF,
                                                short=self._short_forms())] \
             if len(norm) >= SHORT_FORM_TYPO else []
@@ -209,6 +256,7 @@ class TitleIndex:
         # the title itself first, then a few near spellings and titles it opens, then
         # looser resemblance
         out = list(dict.fromkeys([*sorted(exact, key=lambda r: -self._pop(r)),
+                                  *sorted(versionless, key=lambda r: -self._pop(r)),
                                   *spelt[:SPELT_SUGGESTIONS], *opening[:SPELT_SUGGESTIONS],
                                   *(row for _, _, row in ranked)]))
         return out[:limit]
@@ -227,16 +275,22 @@ PREFIX_MIN_CHARS = 4
 PREFIX_KEYS = 50
 
 
-def _splits(query: str) -> list[tuple[str, str | None]]:
-    """(title, artist) readings of a query: "Title - Artist", "Title by Artist", whole.
-    The last separator first: titles hold separators ("Closer - T-Mass Remix - The
-    Chainsmokers", "Stand by Me by Oasis") more often than artists do."""
+def _raw_splits(query: str) -> list[tuple[str, str | None]]:
+    """(title, artist) readings of a query as written: "Title - Artist", "Title by
+    Artist", whole.  The last separator first: titles hold separators ("Closer - T-Mass
+    Remix - The Chainsmokers", "Stand by Me by Oasis") more often than artists do."""
     readings: list[tuple[str, str | None]] = []
     for sep in (r"\s+[-\u2013\u2014]\s+", r"\s+by\s+"):
         cuts = list(re.finditer(sep, query, flags=re.IGNORECASE))
         for cut in reversed(cuts):
-            title, artist = normalise(query[:cut.start()]), normalise(query[cut.end():])
-            if title and artist:
+            title, artist = query[:cut.start()], query[cut.end():]
+            if normalise(title) and normalise(artist):
                 readings.append((title, artist))
-    readings.append((normalise(query), None))
+    readings.append((query, None))
     return readings
+
+
+def _splits(query: str) -> list[tuple[str, str | None]]:
+    """The readings of :func:`_raw_splits` in normal form."""
+    return [(normalise(title), normalise(artist) if artist is not None else None)
+            for title, artist in _raw_splits(query)]

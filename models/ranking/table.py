@@ -15,29 +15,17 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from ..ingest import AUDIO_FEATURES, Track
-from ..language import MOODS, MoodProfile, normalise
+from ..language import MOODS, MoodProfile, base_title, normalise
 from .columns import Arrays, CodedColumn, StringColumn, TagColumn
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
 _YEAR = re.compile(r"(\d{4})")
-_VERSION = (r"remix|mix|edit|live|remaster(?:ed)?|version|acoustic|instrumental|radio|"
-            r"extended|demo|mono|stereo|session|take|cover|rework|bootleg|vip|flip|dub|"
-            r"sped up|slowed|reprise|feat\.?|ft\.?|featuring|with")
-#: a bracket that names a version or a guest ("(Live)", "[feat. X]", "(with X)"); other
-#: brackets are part of the title ("Don't You (Forget About Me)")
-_VERSION_BRACKET = re.compile(r"\s*[\(\[][^\)\]]*\b(?:" + _VERSION + r")\b[^\)\]]*[\)\]]",
-                              re.IGNORECASE)
-#: a dash suffix that names one ("- 2011 Remaster", "- Radio Edit"), or a bare guest
-_VERSION_TAIL = re.compile(r"\s+(?:[-\u2013\u2014]\s+.*\b(?:" + _VERSION + r")\b.*|"
-                           r"(?:feat\.?|ft\.?|featuring)\s+.*)$", re.IGNORECASE)
-
-
 def song_key(title: str, artist: str, album: str = "", track_id: str = "") -> str:
     """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster".
 
     Without an artist, two "Intro"s are one song only on the same album; without an
     album either, every track is its own song (an untagged file, a titles-only list)."""
-    base = _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title)) or title
+    base = base_title(title)
     # a title of symbols only ("?", an emoji) has no words: it is its own song
     name = normalise(base) or chr(1) + title.strip()
     who = normalise(artist)
