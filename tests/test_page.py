@@ -193,3 +193,19 @@ def test_with_keys_for_reads_the_widget_is_off_and_the_page_asks_for_a_key(
 def test_page_and_embed_other_methods_are_refused(client):
     assert client.post("/").status_code == 405
     assert client.delete("/embed?seed=trk3").status_code == 405
+
+
+def test_embed_errors_from_around_the_view_are_pages_too(store, env, published):
+    """A frame showed raw JSON for a rate limit, a wrong method or a long URL."""
+    client = create_app({"TESTING": True, "RESOURCES": Resources(store),
+                         "RATE_LIMIT": "1/minute", "MAX_URL_CHARS": 200}).test_client()
+    assert client.get("/embed?seed=trk3").status_code == 200
+    limited = client.get("/embed?seed=trk3")
+    page = html_of(limited, 429)
+    assert "rate limit exceeded" in page.words and int(limited.headers["Retry-After"]) >= 1
+    assert "frame-ancestors" in limited.headers["Content-Security-Policy"]
+    refused = client.delete("/embed?seed=trk3")
+    assert "GET" in refused.headers["Allow"]
+    html_of(refused, 405)
+    html_of(client.get("/embed?seed=" + "x" * 300), 414)
+    assert client.get("/v1/tracks?q=Song").is_json  # the API's own errors stay JSON

@@ -73,6 +73,22 @@ def embed() -> Response:
     return _embed_page(200, "embed.html", seed=body["seed"], results=body["results"])
 
 
+@bp.after_app_request
+def widget_errors_are_pages(response: Response) -> Response:
+    """The errors answered around the widget's view (rate limit, URL too long, wrong
+    method, server busy) come as JSON from the app's handlers; a frame shows HTML."""
+    if request.path != "/embed" or response.status_code < 400 or not response.is_json:
+        return response
+    body = response.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("error"), dict):
+        return response
+    page = _embed_error(response.status_code, body)
+    response.set_data(page.get_data())
+    response.content_type = page.content_type
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        response.headers[name] = page.headers[name]
+    return response
+
 
 @bp.after_app_request
 def static_files_are_what_they_say(response: Response) -> Response:
