@@ -24,6 +24,7 @@ from models.ranking import (
 )
 from models.settings import data_home
 
+from .requests.types import QUOTE_CHARS
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store
 from .store.connection import reopen_embedded
 from .version_files import VersionFiles, steady_heap
@@ -118,14 +119,14 @@ class VersionResources:
                 is not None:
             return row
         if reference_key(seed) is not None:
-            raise SeedNotFound(f"no track has the id {seed[:60]!r}", suggestions=[])
+            raise SeedNotFound(f"no track has the id {_cut(seed)}", suggestions=[])
         if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
-            raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=[])
+            raise SeedNotFound(f"no track matches {_cut(seed)}", suggestions=[])
         row = self.titles.resolve(seed)
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
-            raise SeedNotFound(f"no track matches {seed[:60]!r}", suggestions=suggestions)
+            raise SeedNotFound(f"no track matches {_cut(seed)}", suggestions=suggestions)
         return row
 
     @property
@@ -139,6 +140,11 @@ class VersionResources:
         moods = self.table.moods
         return [{**doc, "mood_scores": mood_scores(moods[row])}
                 for row, doc in zip(rows, self.store.tracks(self.version, rows))]
+
+
+def _cut(seed: str) -> str:
+    """A sent seed as a message quotes it: at most ``QUOTE_CHARS`` characters."""
+    return repr(seed[:QUOTE_CHARS]) + ("..." if len(seed) > QUOTE_CHARS else "")
 
 
 def _refuse_unknown_kind(value: str, path: str) -> None:

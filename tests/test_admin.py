@@ -90,6 +90,8 @@ BAD_BODIES = [
      "tracks[0].features.mood"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "popularity": 101}]},
      "tracks[0].popularity"),
+    ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "release_date": "notadate"}]},
+     "tracks[0].release_date"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t"}, {"id": "a", "title": "u"}]},
      "tracks[1].id"),
     ("/v1/admin/removals", {"ids": []}, "ids"),

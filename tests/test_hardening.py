@@ -48,6 +48,30 @@ def test_seeds_without_letters_or_digits_match_nothing(client, store, seed):
     assert error["suggestions"] == []
 
 
+@pytest.mark.parametrize("seed", ["a" * 1000, "path:/" + "p" * 900], ids=["title", "path"])
+def test_an_unknown_long_seed_is_quoted_short(client, published, seed):
+    """The message quoted 60 characters where every other one quotes at most 40."""
+    error = error_of(client.get("/v1/recommendations", query_string={"seed": seed}), 404,
+                     "seed_not_found")
+    assert repr(seed[:40]) + "..." in error["message"]
+    assert seed[:41] not in error["message"]
+
+
+@pytest.mark.parametrize("body, field", [
+    ('{"seeds": ["\\ud800"]}', "seeds[0]"),
+    ('{"seeds": [{"seed": "a\\udc00b"}]}', "seeds[0].seed"),
+    ('{"seeds": ["trk1"], "exclude_tags": ["\\ud83d"]}', "exclude_tags[0]"),
+])
+def test_half_a_surrogate_pair_is_a_400_on_its_field(client, published, body, field):
+    """JSON may escape half a UTF-16 pair; the answer named "seeds[0].seed" for a bare
+    seed and quoted pydantic's own words."""
+    error = error_of(client.post("/v1/recommendations", data=body,
+                                 content_type="application/json"), 400, "bad_request")
+    assert error["field"] == field
+    assert error["message"] == f"{field}: must be valid text (it holds half of a UTF-16 " \
+        "surrogate pair)"
+
+
 @pytest.mark.parametrize("body, field", [
     ({"seeds": "abc"}, "seeds"),
     ({"seed": "trk1", "seeds": None, "length": 3}, "seeds"),

@@ -6,12 +6,15 @@ rest optional; ``features`` takes only the known audio features.
 """
 from __future__ import annotations
 
-from pydantic import Field, create_model, model_validator
+import re
+
+from pydantic import Field, create_model, field_validator, model_validator
 
 from models.ingest import AUDIO_FEATURES, MAX_MAGNITUDE, Track
 
 from .types import MAX_ID_CHARS, MAX_TEXT, MAX_TITLE, Body, fail, identifier, number, quote, text
 
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_TRACKS = 1000  # per request: larger batches go through `feelalike add --catalog`
 MAX_TAGS = 50
 TrackId = identifier(MAX_TITLE)
@@ -37,8 +40,8 @@ class TrackRow(Body):
                         examples=["The Midnight"])
     album: str = Field("", max_length=MAX_TITLE, description="The album.",
                        examples=["Endless Summer"])
-    release_date: str = Field("", max_length=40, description="Release date (YYYY-MM-DD or "
-                              "a year).", examples=["2016-08-05"])
+    release_date: str = Field("", max_length=40, description="Release date (YYYY-MM-DD, "
+                              "YYYY-MM or a year).", examples=["2016-08-05"])
     popularity: number(0, 100) | None = Field(  # type: ignore[valid-type]
         None, description="Popularity, 0-100.", examples=[55])
     tags: list[Tag] = Field(  # type: ignore[valid-type]
@@ -51,6 +54,13 @@ class TrackRow(Body):
     notes: str = Field("", max_length=MAX_TEXT, description="Free text about how the track "
                        "feels, read for moods like catalog notes.",
                        examples=["wistful, late-night and warm"])
+
+    @field_validator("release_date")
+    @classmethod
+    def _a_date(cls, value: str) -> str:
+        if value.strip() and not _DATE.fullmatch(value.strip()):
+            raise fail(f"must be YYYY-MM-DD, YYYY-MM or a year, got {quote(value)}")
+        return value
 
     def track(self) -> Track:
         features = {k: float(v) for k, v in self.features.model_dump().items() if v is not None}

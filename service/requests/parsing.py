@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from models.errors import BadRequest
 from models.language import MOODS
 
-from .types import QUOTE_CHARS, REQUEST_ERROR, Query, quote
+from .types import NOT_TEXT, QUOTE_CHARS, REQUEST_ERROR, Query, quote
 
 M = TypeVar("M", bound=BaseModel)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -139,6 +139,8 @@ def describe(error: Mapping[str, Any]) -> str:
         return "must be true or false" + got
     if kind == "string_type":
         return "must be a string" + got
+    if kind == "string_unicode":  # JSON may escape half a surrogate pair ("\ud800")
+        return NOT_TEXT
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_pattern_mismatch":

@@ -16,7 +16,7 @@ from pydantic_core import core_schema
 
 from models.language import MOODS
 
-from .types import MAX_SEED_CHARS, NULL_IS_DEFAULT, Body, fail, number, text
+from .types import MAX_SEED_CHARS, NOT_TEXT, NULL_IS_DEFAULT, Body, fail, number, text
 
 #: one of feelalike's 16 moods.
 MoodName = Literal[MOODS]  # type: ignore[valid-type]
@@ -67,6 +67,8 @@ def _seed_item(value: Any) -> Any:
             raise fail("must not be empty")
         if len(value) > MAX_SEED_CHARS:
             raise fail(f"must be at most {MAX_SEED_CHARS} characters, got {len(value)}")
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise fail(NOT_TEXT)
         ref = SeedRef.model_validate({"seed": value})
         ref._key = ""
         return ref

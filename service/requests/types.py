@@ -44,6 +44,10 @@ NOT_BLANK = r"\S"
 REQUEST_ERROR = "feelalike_request"
 
 
+#: a string JSON can carry but Python cannot encode: half a surrogate pair ("\ud800")
+NOT_TEXT = "must be valid text (it holds half of a UTF-16 surrogate pair)"
+
+
 def fail(message: str, at: str = "") -> PydanticCustomError:
     """An error raised inside a validator; ``at`` is a path below the validated value."""
     return PydanticCustomError(REQUEST_ERROR, "{message}", {"message": message, "at": at})
