@@ -48,6 +48,37 @@ def test_intensifier_and_hedge_scale_a_mood():
     assert 0 < mood_of("an almost lonely song")[MOOD_INDEX["lonely"]] < plain
 
 
+@pytest.mark.parametrize("text, kept, set_aside", [
+    ("peaceful rather than sad", "peaceful", "sad"),
+    ("more wistful than sad", "nostalgic", "sad"),
+    ("tender instead of triumphant", "tender", "epic"),
+    ("it is less than joyful", None, "joyful"),
+])
+def test_the_mood_set_aside_by_than_or_instead_of_counts_against(text, kept, set_aside):
+    """"peaceful rather than sad" read as sad too."""
+    moods = mood_of(text)
+    assert moods[MOOD_INDEX[set_aside]] < 0
+    assert kept is None or moods[MOOD_INDEX[kept]] > 0
+
+
+@pytest.mark.parametrize("text, mood", [
+    ("lighter in texture but no less mournful", "sad"),
+    ("not only sad but also tender", "sad"),
+    ("nothing less than triumphant", "epic"),
+    ("it is more than sad", "sad"),
+])
+def test_emphasis_that_starts_with_no_or_not_is_no_negation(text, mood):
+    assert mood_of(text)[MOOD_INDEX[mood]] > 0
+
+
+def test_surprise_intensifies_the_next_mood_word_and_is_not_curiosity():
+    surprised = mood_of("it is surprisingly hopeful")
+    assert surprised[MOOD_INDEX["curious"]] == 0
+    assert surprised[MOOD_INDEX["hopeful"]] > mood_of("it is hopeful")[MOOD_INDEX["hopeful"]]
+    assert mood_of("strangely calm")[MOOD_INDEX["curious"]] == 0
+    assert mood_of("curiously, it drifts")[MOOD_INDEX["curious"]] > 0  # on its own
+
+
 def test_clause_after_contrast_weighs_more():
     hits = tag_text("it was sad, yet hopeful")
     weights = {h.phrase: h.weight for h in hits}
@@ -211,6 +242,15 @@ def test_title_words_are_not_mood_evidence():
     assert profiles[0].scores[MOOD_INDEX["lonely"]] == 0.0
     assert profiles[0].scores[MOOD_INDEX["hopeful"]] > 0
     assert profiles[1].scores[MOOD_INDEX["joyful"]] == 0.0
+
+
+@pytest.mark.parametrize("title", ["No. 9", "Not Alone", "Without You", "Never Again"])
+def test_a_negating_word_in_a_title_negates_nothing_after_it(title):
+    """"No. 9" is tender: "no" in the title took "tender" away."""
+    catalog = album(title, "Other Cue")
+    profiles = mood_profiles(catalog, [Review(text=f'"{title}" is tender.', album="Score")],
+                             load_lexicon())
+    assert profiles[0].scores[MOOD_INDEX["tender"]] > 0
 
 
 def test_they_after_a_music_sentence_is_the_music():

@@ -187,9 +187,8 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     album: list[tuple[Passage, list]] = []
     own: dict[int, float] = {}
     for passage in reading.passages:
-        hits = [h for h in tag_text(passage.text, lexicon, offset=passage.start,
-                                    skip_names=True)
-                if reading.outside_titles(h.start, h.end)]
+        hits = tag_text(passage.text, lexicon, offset=passage.start, skip_names=True,
+                        outside=reading.outside_titles)
         if passage.weight <= ALBUM_WEIGHT:
             album.append((passage, hits))
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -25,12 +26,22 @@ ABSENCE_WINDOW = 5
 NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of")})
+#: "no less mournful", "not only sad", "nothing less than triumphant": emphasis
+NOT_NEGATED_BY = frozenset("less only just merely simply".split())
+#: "peaceful rather than sad", "more wistful than sad", "tender instead of triumphant":
+#: the mood after these is the one set aside ("more than sad" and "nothing less than
+#: triumphant" keep it)
+SET_ASIDE = frozenset({("than",), ("instead", "of")})
+#: "surprisingly hopeful", "strangely calm": surprise at the next word, not curiosity
+SURPRISE = frozenset("surprisingly unexpectedly strangely oddly curiously weirdly bizarrely "
+                     "startlingly".split())
 #: "kind of bleak": a hedge, not the mood word "kind"
 HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of")})
 INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1.2,
                 "extremely": 1.6, "incredibly": 1.5, "utterly": 1.5, "profoundly": 1.5,
                 "intensely": 1.5, "most": 1.3, "more": 1.2, "highly": 1.4, "quite": 1.1,
-                "completely": 1.4, "totally": 1.4, "especially": 1.3}
+                "completely": 1.4, "totally": 1.4, "especially": 1.3,
+                **{word: 1.2 for word in SURPRISE}}
 HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightly": 0.5,
           "sometimes": 0.7, "bit": 0.6, "little": 0.7, "kind": 0.7, "sort": 0.7,
           "rather": 0.8, "fairly": 0.8, "seems": 0.8, "seemed": 0.8, "mildly": 0.5}
@@ -130,14 +141,29 @@ def _modifier(words: list[str], i: int, clause: int = 0) -> float:
         if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
             break
         near = j >= i - NEGATION_WINDOW
+        if near and j >= clause and _sets_aside(words, j):
+            return -scale
         coordinated = coordinated or word in COORDINATORS
-        if near and not coordinated:
+        emphatic = word == "less" and j > 0 and words[j - 1] in NEGATORS
+        if near and not coordinated and not emphatic and (word not in SURPRISE or j >= clause):
             scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
         absent = word in ABSENCE and j >= clause and \
             (j + 1 >= len(words) or words[j + 1] not in NOT_ABSENCE)
-        if word in NEGATORS and (near and word not in ABSENCE or absent):
+        negates = near and word not in ABSENCE or absent
+        if word in NEGATORS and negates and (j + 1 >= len(words)
+                                             or words[j + 1] not in NOT_NEGATED_BY):
             sign = -1.0
     return sign * scale
+
+
+def _sets_aside(words: list[str], j: int) -> bool:
+    """Whether ``words[j]`` ends "than" or "instead of" (not "more than" or "nothing
+    less than", which keep what follows)."""
+    if (words[j],) in SET_ASIDE:
+        before = words[j - 1] if j > 0 else ""
+        return before != "more" and not (before == "less" and j > 1
+                                         and words[j - 2] in NEGATORS)
+    return j > 0 and (words[j - 1], words[j]) in SET_ASIDE
 
 
 def _clause_starts(text: str, toks: list[Token]) -> list[int]:
@@ -168,6 +194,13 @@ def _is_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in SENTENCE_OPENERS
 
 
+def _surprise_at_next(lexicon: Lexicon, text: str, toks: list[Token], i: int) -> bool:
+    """"surprisingly hopeful": the adverb only intensifies the mood word right after it."""
+    return toks[i].text in SURPRISE and i + 1 < len(toks) and \
+        not text[toks[i].end:toks[i + 1].start].strip() and \
+        (lexicon.lookup((toks[i + 1].text,)) or lexicon.derive(toks[i + 1].text)) is not None
+
+
 def _not_a_mood(words: list[str], i: int, length: int) -> bool:
     """The reader's own feelings ("you will love it") or a verb ("calm the mix")."""
     word = words[i]
@@ -178,12 +211,18 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
 
 
 def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
-             skip_names: bool = False) -> list[MoodHit]:
+             skip_names: bool = False,
+             outside: Callable[[int, int], bool] | None = None) -> list[MoodHit]:
     """Mood hits in ``text`` (one sentence, ideally); offsets shifted by ``offset``.
     ``skip_names``: capitalised words mid-sentence are names, not moods (for prose;
-    tags and short notes keep them)."""
+    tags and short notes keep them).  ``outside(start, end)``, when given, tells the
+    words of the text from those of titles in it (offsets shifted): a title's words
+    are neither moods nor modifiers ("No. 9" is tender, "Without You" is warm)."""
     lexicon = lexicon or load_lexicon()
     toks = tokens(text)
+    if outside is not None:
+        toks = [t if outside(t.start + offset, t.end + offset) else t._replace(text="")
+                for t in toks]
     words = [t.text for t in toks]
     clause = _clause_weights(text, toks)
     clause_starts = _clause_starts(text, toks)
@@ -203,7 +242,8 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
         if entry is not None:
             start, end = toks[i].start, toks[i + length - 1].end
             if (skip_names and _is_name(text, start)) or _not_a_mood(words, i, length) \
-                    or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS):
+                    or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS) \
+                    or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length
                 continue
             weight = sign * _modifier(words, i, clause_starts[i]) * clause[i] * entry.weight
