@@ -171,3 +171,22 @@ def test_capitals_elsewhere_in_the_review_keep_lower_case_words_plain():
     found = moods("Great record overall. the song time drags, gloomy and slow.", "Time",
                   "Lantern")
     assert found.get("Time") == found.get("Lantern")
+
+
+@pytest.mark.parametrize("second", ["It is glacial and lonely.",
+                                    "The tempo is glacial and lonely."])
+def test_a_title_of_stopwords_is_not_the_first_word_of_any_sentence(second):
+    """Titles "It" and "The" took the sentences they opened from the track before."""
+    found = moods('"Lantern" is the best thing here. ' + second, "Lantern", "It", "The")
+    assert set(found) == {"Lantern"} and strongest(found, "Lantern") == "lonely"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The music for Glass Orchard is tense and menacing.",
+    "Like Blade Runner before it, the score is tense and menacing.",
+    "Run, don't walk, to hear this tense and menacing record.",
+])
+def test_a_title_word_inside_a_longer_name_or_an_idiom_names_no_track(sentence):
+    found = moods(sentence, "Glass", "Orchard", "Blade", "Run", "Lantern")
+    assert len({str(sorted(m.items())) for m in found.values()}) == 1  # the album's share
+    assert set(found) == {"Glass", "Orchard", "Blade", "Run", "Lantern"}

@@ -1,7 +1,8 @@
 """Finding track titles in review text: where a sentence names which track.
 
 A title counts where it is written as one: quoted (or with one quote of the pair left
-out, as real reviews do), capitalised mid-sentence, labelling its line ("Sleepwalker:
+out, as real reviews do), capitalised mid-sentence (a one-word title not beside
+another capitalised word: "Glass Orchard" is another name), labelling its line ("Sleepwalker:
 ...", "1. Sleepwalker \u2013 ..."), in the possessive, or, for titles of three words or
 more, in any case.  Longest match wins, no overlaps; quoted near-misses of a title
 ("Nightfall" for "Nightcall") count too.  In a review written without capitals, titles
@@ -87,7 +88,27 @@ def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
         return caseless and bool(_NAMED_BY.search(text[:start])) \
             and not _NOT_A_NAME.match(text[end:])
     prefix = text[:start].rstrip()
-    return bool(prefix) and prefix[-1] not in ".!?\n"
+    return bool(prefix) and prefix[-1] not in ".!?\n" and not _inside_a_name(text, start, end)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w[\w'\u2019-]*)")
+_WORD_BEFORE = re.compile(r"(\w[\w'\u2019-]*)[ \t]+$")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word beside another, with only a space between them, is part of a
+    longer name ("music for Glass Orchard", "Like Blade Runner"), not a one-word title;
+    "I" and a capitalised first word of a sentence ("Lantern" in "Then Lantern
+    ...", mid-sentence "so Lantern") do not count."""
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1)[0].isupper() and after.group(1) != "I":
+        return True
+    window = max(0, start - 60)
+    before = _WORD_BEFORE.search(text, window, start)
+    if not before or not before.group(1)[0].isupper() or before.group(1) == "I":
+        return False
+    ahead = text[:before.start(1)].rstrip()
+    return bool(ahead) and ahead[-1] not in ".!?\n:;\"\u201c\u201d'\u2018\u2019(-\u2013\u2014"
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Mapping
 from .mentions import Mention
 from .reading import MUSIC_WORDS, is_about_music
 from .text import normalise
+from .titles import STOPWORDS
 
 #: after "<title> is": a noun phrase or a question, not a description of the track
 NOT_DESCRIBED = frozenset("a an the one another also what where how why when who that this "
@@ -23,6 +24,8 @@ DEFINED = frozenset("what where how why when who there".split())
 #: words after a sentence's first word that make it a phrase, not a title doing something
 FUNCTION_WORDS = frozenset("and or but in on of to at by for from with into after before "
                            "again over under as than like".split())
+#: after "<title>," the words that open an aside about it ("Embers, the last cue, ...")
+APPOSITION = frozenset("the a an its which whose".split())
 #: a verb after a one-word title: the sentence is about the track
 DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins|ends|"
                         r"starts|builds|brings|offers|follows|continues|remains|turns|"
@@ -73,8 +76,10 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
             or normalise(words[1]) in FUNCTION_WORDS:
         return []  # "Time and again ...", "Lost in its haze, ...": no title
     k = one_word.get(normalise(words[0]))
-    if k is None:
-        return []
+    if k is None or normalise(words[0]) in STOPWORDS:
+        return []  # "It", "The": a title of a stopword counts only quoted
+    if words[0][-1:] == "," and normalise(words[1]) not in APPOSITION:
+        return []  # "Run, don't walk, ...", "Still, ...": no name before an aside
     plain = [normalise(w) for w in sentence.split(None, 4)[:4]]
     second, third = plain[1], plain[2]
     if second in ("is", "was") and third in DEFINED:
