@@ -183,6 +183,21 @@ def test_comparisons_between_tracks_are_found(sentence):
     assert [(c.subject, c.other) for c in analysis.comparisons] == [(0, 1)]
 
 
+@pytest.mark.parametrize("text", [
+    '"Morning Light (Reprise)" and "Night Swim" could not be more different.',
+    '"Morning Light" is slow and gloomy. I like "Night Swim" more, but it is brief.',
+    '"Morning Light" is gloomy; fans who like "Night Swim" only want the hits.',
+])
+def test_a_marker_in_a_title_or_the_verb_like_compares_nothing(text):
+    """"Reprise" in a title and "I like" were read as comparisons, which blend moods and
+    pin the two tracks together."""
+    from models.build import analyse_moods
+
+    catalog = album("Night Swim", "Morning Light (Reprise)", "Morning Light")
+    analysis = analyse_moods(catalog, [Review(text=text, album="Score")], load_lexicon())
+    assert analysis.comparisons == []
+
+
 def test_like_x_but_darker_offsets_the_subject_only():
     from models.build import analyse_moods
 

@@ -72,12 +72,21 @@ def _object(sentence: str, end: int, spans: Sequence[tuple[int, int, int]]) -> i
     return None
 
 
-def _examples(sentence: str, at: int) -> bool:
-    """Is the "like" at ``at`` a *such as* ("tracks like 'A'"), after a plural noun?"""
-    before = re.findall(r"[A-Za-z]+", sentence[max(0, at - 30):at])
-    return bool(before) and before[-1].lower() in PLURALS
+def _in_a_title(at: int, spans: Sequence[tuple[int, int, int]]) -> bool:
+    """A marker word that is part of a title ("Lantern (Reprise)") marks nothing."""
+    return any(start <= at < stop for start, stop, _ in spans)
 
 
+def _not_a_likeness(sentence: str, at: int) -> bool:
+    """Is the "like" at ``at`` a *such as* after a plural noun ("tracks like 'A'"), or
+    the verb after a person or an auxiliary ("I like 'A' more, but ...")?"""
+    before = re.findall(r"[A-Za-z']+", sentence[max(0, at - 30):at])
+    return bool(before) and (before[-1].lower() in PLURALS or before[-1].lower() in LIKERS)
+
+
+#: before "like" the verb: "I like", "you'll like", "fans who like", "don't like"
+LIKERS = frozenset("i you we they who people fans listeners really also would will do does "
+                   "did don't doesn't didn't i'd you'd we'd i'll you'll we'll".split())
 PLURALS = frozenset("tracks songs pieces cues compositions numbers moments ones things works "
                     "scores albums records bands artists composers films movies games themes "
                     "sounds instruments touches elements passages".split())
@@ -88,8 +97,8 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
     """"'A' is much like 'B' but darker": (subject A, other B, offset of the clause).
     ``spans``: (start, end, row) of the titles in the sentence, in order."""
     for match in EXPLICIT.finditer(sentence):
-        if NEGATED.search(sentence[:match.start()]) or (
-                match.group().lower() == "like" and _examples(sentence, match.start())):
+        if NEGATED.search(sentence[:match.start()]) or _in_a_title(match.start(), spans) or (
+                match.group().lower() == "like" and _not_a_likeness(sentence, match.start())):
             continue
         other = _object(sentence, match.end(), spans)
         if other is None:
