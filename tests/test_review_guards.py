@@ -190,3 +190,14 @@ def test_a_title_word_inside_a_longer_name_or_an_idiom_names_no_track(sentence):
     found = moods(sentence, "Glass", "Orchard", "Blade", "Run", "Lantern")
     assert len({str(sorted(m.items())) for m in found.values()}) == 1  # the album's share
     assert set(found) == {"Glass", "Orchard", "Blade", "Run", "Lantern"}
+
+
+@pytest.mark.parametrize("second", [
+    "It is slow and gloomy before giving way to the playful \"Tidewater\".",
+    "Its gloomy, lonely piano segues into \"Tidewater\".",
+])
+def test_a_sentence_referring_back_keeps_its_words_before_the_next_title(second):
+    """All of "It is slow and gloomy before ... 'Tidewater'" went to Tidewater."""
+    found = moods('"Lantern" opens the record. ' + second, "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") in {"sad", "lonely"}
+    assert found.get("Tidewater", {}).get("sad", 0) == 0

@@ -236,9 +236,17 @@ class Walk:
             return
         if self.described is not None and DOES_THIS.search(sentence):
             self._add(*self.described, rows, CARRY_WEIGHT)
-        parts = segments(sentence, mentions)
+        # "It is slow and gloomy before giving way to 'B'": the words before B's own
+        # are the track the sentence refers back to
+        own: list = []
+        refers = len(carried) == 1 and carried[0] not in rows and \
+            bool(REFERRING.match(sentence.lstrip(QUOTE_CHARS + " ")))
+        parts = segments(sentence, mentions, subject=own if refers else None)
         scoped = []
         for a, b, group in parts:
+            if group is own:
+                self._add(start + a, start + b, carried, CARRY_WEIGHT, (start, end))
+                continue
             group_rows = tuple(dict.fromkeys(album[m.track] for m in group))
             scoped.append((a, b, group_rows))
             context = (start, end) if len(parts) > 1 else None
