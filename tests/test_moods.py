@@ -71,6 +71,21 @@ def test_emphasis_that_starts_with_no_or_not_is_no_negation(text, mood):
     assert mood_of(text)[MOOD_INDEX[mood]] > 0
 
 
+@pytest.mark.parametrize("text, mood", [
+    ("rarely menacing", "tense"), ("seldom sad", "sad"), ("scarcely joyful", "joyful"),
+    ("it avoids being sad", "sad"), ("it refuses to be gloomy", "sad"),
+    ("it stops short of being menacing", "tense"),
+])
+def test_weak_negation_and_avoidance_count_against(text, mood):
+    assert mood_of(text)[MOOD_INDEX[mood]] < 0
+
+
+def test_less_and_least_weaken_a_mood():
+    plain = mood_of("a menacing piece")[MOOD_INDEX["tense"]]
+    less = mood_of("a less menacing piece")[MOOD_INDEX["tense"]]
+    assert 0 < mood_of("the least menacing piece")[MOOD_INDEX["tense"]] < less < plain
+
+
 def test_surprise_intensifies_the_next_mood_word_and_is_not_curiosity():
     surprised = mood_of("it is surprisingly hopeful")
     assert surprised[MOOD_INDEX["curious"]] == 0

@@ -16,16 +16,19 @@ import numpy as np
 from .text import Token, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
-NEGATORS = frozenset("not no never nothing neither nor without hardly barely lacks lacking "
-                     "lack devoid".split())
+NEGATORS = frozenset("not no never nothing neither nor without hardly barely scarcely rarely "
+                     "seldom lacks lacking lack devoid avoids avoid avoiding eschews eschew "
+                     "shuns shun refuses refuse refusing".split())
 NEGATION_WINDOW = 3
 #: "lacks any real sense of joy": absence reaches further than "not"
-ABSENCE = frozenset("lacks lacking lack without devoid".split())
+ABSENCE = frozenset("lacks lacking lack without devoid avoids avoid avoiding eschews eschew "
+                    "shuns shun refuses refuse refusing".split())
 ABSENCE_WINDOW = 5
 #: "without question the most haunting cue": no absence
 NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
-NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of")})
+NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
+                            ("short", "of")})
 #: "no less mournful", "not only sad", "nothing less than triumphant": emphasis
 NOT_NEGATED_BY = frozenset("less only just merely simply".split())
 #: "peaceful rather than sad", "more wistful than sad", "tender instead of triumphant":
@@ -44,7 +47,8 @@ INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1
                 **{word: 1.2 for word in SURPRISE}}
 HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightly": 0.5,
           "sometimes": 0.7, "bit": 0.6, "little": 0.7, "kind": 0.7, "sort": 0.7,
-          "rather": 0.8, "fairly": 0.8, "seems": 0.8, "seemed": 0.8, "mildly": 0.5}
+          "rather": 0.8, "fairly": 0.8, "seems": 0.8, "seemed": 0.8, "mildly": 0.5,
+          "less": 0.5, "least": 0.3}
 CONTRAST_AFTER = frozenset("but yet however though still nevertheless nonetheless".split())
 CONTRAST_BEFORE = frozenset("although though while whereas despite".split())
 CLAUSE_BREAK = frozenset(",;:")
