@@ -201,3 +201,16 @@ def test_a_sentence_referring_back_keeps_its_words_before_the_next_title(second)
     found = moods('"Lantern" opens the record. ' + second, "Lantern", "Tidewater")
     assert strongest(found, "Lantern") in {"sad", "lonely"}
     assert found.get("Tidewater", {}).get("sad", 0) == 0
+
+
+@pytest.mark.parametrize("verdict", [
+    "Verdict: a warm, tender score that rewards a full listen from start to finish.",
+    "A warm, tender score that rewards a full listen.",
+])
+def test_a_closing_verdict_after_sections_is_the_albums(verdict):
+    """The verdict went to the last section's track alone."""
+    found = moods('## Lantern\n\n"Lantern" is eerie and tense.\n\n## Tidewater\n\n'
+                  '"Tidewater" is playful and bright.\n\n' + verdict, "Lantern", "Tidewater")
+    lantern, tidewater = found["Lantern"].get("tender", 0), found["Tidewater"]["tender"]
+    assert 0.7 < lantern / tidewater < 1.4  # the album's share for both (scores are
+    # each profile's own scale)

@@ -34,8 +34,12 @@ ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
                            r"score|soundtrack)\b|"
                            r"overall|all in all|in short|as a whole|"
                            r"(the|this|his|her|their) (whole |entire )?(album|record|score|"
-                           r"soundtrack|ost|lp|collection)\b(?! opens| closes| begins| ends))",
+                           r"soundtrack|ost|lp|collection)\b(?! opens| closes| begins| ends)|"
+                           r"(a|an) ([\w'-]+,? ){0,3}(album|record|score|soundtrack)\b"
+                           r"(?! (opens|closes|begins|ends|track|cue|piece)))",
                            re.IGNORECASE)
+#: "Verdict: ", "In sum - ": a label before a sentence about the album
+VERDICT_LABEL = re.compile(r"^\W*[A-Z][\w ]{0,20}(:|\s[-\u2013\u2014])\s+")
 LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later on|"
                      r"after that|afterwards)\b|:\s*$", re.IGNORECASE)
 TERMINAL = ".!?\"'\u201d\u2019"
@@ -160,7 +164,8 @@ def label_end(sentence: str) -> int | None:
 
 def about_album(sentence: str) -> bool:
     """A sentence whose subject is the album as a whole ("The score never lets up")."""
-    return bool(ALBUM_SUBJECT.match(sentence))
+    label = VERDICT_LABEL.match(sentence)
+    return bool(ALBUM_SUBJECT.match(sentence[label.end():] if label else sentence))
 
 
 def leads_in(sentence: str) -> bool:
