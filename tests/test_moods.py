@@ -189,6 +189,9 @@ def test_several_titles_in_one_sentence_split_the_moods():
     "\u201cNight Swim\u201d shares the same concept with \u201cMorning Light.\u201d",
     "Night Swim picks up where Morning Light left off.",
     "Night Swim is like Morning Light but lonelier.",
+    '"Morning Light" is warm and nostalgic. So is "Night Swim".',
+    '"Morning Light" is warm and nostalgic. "Night Swim" is similar.',
+    'Both "Night Swim" and "Morning Light" feel warm and nostalgic.',
 ])
 def test_comparisons_between_tracks_are_found(sentence):
     from models.build import analyse_moods
@@ -202,6 +205,7 @@ def test_comparisons_between_tracks_are_found(sentence):
     '"Morning Light (Reprise)" and "Night Swim" could not be more different.',
     '"Morning Light" is slow and gloomy. I like "Night Swim" more, but it is brief.',
     '"Morning Light" is gloomy; fans who like "Night Swim" only want the hits.',
+    '"Morning Light" is warm. As is often the case, "Night Swim" is sad.',
 ])
 def test_a_marker_in_a_title_or_the_verb_like_compares_nothing(text):
     """"Reprise" in a title and "I like" were read as comparisons, which blend moods and
