@@ -344,7 +344,9 @@ def test_profiles_do_not_depend_on_how_many_tracks_are_read_at_a_time():
 
 @pytest.mark.parametrize("word, mood", [
     ("glacial", "eerie"), ("glacially", "eerie"), ("luminous", "hopeful"),
-    ("alienating", "lonely"),
+    ("alienating", "lonely"), ("uncomfortable", "tense"), ("agonizing", "sad"),
+    ("lugubrious", "sad"), ("heart-rending", "sad"), ("toe-tapping", "playful"),
+    ("hair-raising", "tense"),
 ])
 def test_words_critics_use_for_scores_are_read(word, mood):
     scores = hits_vector(tag_text(f"The cue is {word}."))
