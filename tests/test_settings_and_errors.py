@@ -75,8 +75,9 @@ def test_settings_read_the_prefixed_environment():
     (settings.get, "NEIGHBOURS", "many", "whole number >= 1"),
     (settings.get, "NEIGHBOURS", "0", "whole number >= 1"),
     (settings.get, "VA_WEIGHT", "nan", "number >= 0"),
-    (serving.get, "GRACE_SECONDS", "-5", "whole number >= 1"),
-    (serving.get, "CACHE_SECONDS", "0", "whole number >= 1"),
+    (serving.get, "GRACE_SECONDS", "-5", "whole number from 1 to 31536000"),
+    (serving.get, "GRACE_SECONDS", "9223372036854775807", "whole number from 1 to 31536000"),
+    (serving.get, "CACHE_SECONDS", "0", "whole number from 1 to 31536000"),
     (serving.get, "PORT", "70000", "whole number from 1 to 65535"),
     (serving.get, "PROXY_HOPS", "-1", "whole number >= 0"),
     (serving.get, "MAX_BODY_BYTES", "-1", "whole number >= 1"),
@@ -87,6 +88,17 @@ def test_a_bad_environment_value_is_a_config_error(read, name, value, valid):
     a negative grace deleted the old version under requests still reading it."""
     with pytest.raises(ConfigError, match=f"FEELALIKE_{name}='{value}' is not a valid {valid}$"):
         read(name, {f"FEELALIKE_{name}": value})
+
+
+@pytest.mark.parametrize("url", ["localhost:6380", "redis://:hunter2@localhost:notaport",
+                                 "http://user:hunter2@example.org"])
+def test_a_misspelt_redis_url_is_named_without_repeating_it(url):
+    """It was an "unexpected ValueError" after the whole build, and a URL may hold a
+    password."""
+    with pytest.raises(ConfigError, match="FEELALIKE_REDIS_URL is not a valid Redis URL") \
+            as caught:
+        serving.get("REDIS_URL", {"FEELALIKE_REDIS_URL": url})
+    assert "hunter2" not in str(caught.value) and url not in str(caught.value)
 
 
 def test_a_bad_environment_value_stops_the_app_factory(monkeypatch):

@@ -80,8 +80,8 @@ def neighbours_line(meta: dict) -> str:
 def build_and_publish(source: Sources, options: BuildOptions, force: bool = False) -> str:
     """Build, publish to the store, print one summary line; returns the version id.
     A model that shrinks more than FEELALIKE_MAX_SHRINK is refused unless ``force``."""
+    store = open_store()  # a Redis that is unreachable or misnamed fails before the build
     built = build_from_sources(source, options, progress=progress, on_loaded=report_loaded)
-    store = open_store()
     bar = progress("storing", len(built.tracks))
     try:
         version = store.publish(built, progress=bar.update, force=force)

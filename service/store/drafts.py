@@ -83,9 +83,17 @@ class Draft:
                                   ex=self.store.pending_seconds)
             self.store.activate(version, expect=base)
         except BaseException:
-            self._discard(version)
+            if not self._live(version):  # after the flip the version is the model served
+                self._discard(version)
             raise
         return version
+
+    def _live(self, version: str) -> bool:
+        try:
+            current = self.store.client.get(self.store.key_for("current"))
+        except (redis.RedisError, OSError):
+            return False
+        return current is not None and current.decode() == version
 
     def _copy(self, base: str, version: str) -> None:
         names = [name for name in VERSION_KEYS if name != "meta"]  # meta marks it done
