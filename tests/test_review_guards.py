@@ -214,3 +214,13 @@ def test_a_closing_verdict_after_sections_is_the_albums(verdict):
     lantern, tidewater = found["Lantern"].get("tender", 0), found["Tidewater"]["tender"]
     assert 0.7 < lantern / tidewater < 1.4  # the album's share for both (scores are
     # each profile's own scale)
+
+
+def test_a_last_line_without_a_full_stop_is_read():
+    """A one-line review "It is sad and lonely" was taken for a heading and read as
+    nothing ("no mood word was recognised")."""
+    only = moods("It is sad and lonely", "Lantern", "Tidewater", track="Lantern")
+    assert set(only) == {"Lantern"} and strongest(only, "Lantern") in {"sad", "lonely"}
+    last = moods('"Lantern" is bright and joyful.\n\nTidewater is sad and lonely, melancholic '
+                 "to the bone", "Lantern", "Tidewater")
+    assert strongest(last, "Tidewater") in {"sad", "lonely"}

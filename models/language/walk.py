@@ -90,7 +90,10 @@ class Walk:
                                          for a, b in name_spans(sentence, self.names)]
             before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
             new_paragraph, paragraph = before != paragraph, before
-            if is_heading(sentence) and not self._labelled(sentence, mentions):
+            # the last line heads nothing: a review's closing words without a full stop
+            # ("It is sad and lonely") are a sentence
+            if k + 1 < len(spans) and is_heading(sentence) and \
+                    not self._labelled(sentence, mentions):
                 listed = listing or (k + 1 < len(spans) and is_heading(text[slice(*spans[k + 1])]))
                 listing = bool(mentions)  # a title line: the next one may continue a list
                 self._heading(sentence, [] if listed else mentions)
