@@ -40,8 +40,15 @@ def m3u8(title: str, tracks: list[dict[str, Any]], link) -> str:
     lines = ["#EXTM3U", f"#PLAYLIST:{clean(title)}"]
     for t in tracks:
         lines.append(f"#EXTINF:{_seconds(t)},{clean(t['artist'])} - {clean(t['title'])}")
-        lines.append(clean(link(t)))
+        lines.append(_entry(link(t)))
     return "\n".join(lines) + "\n"
+
+
+def _entry(location: str) -> str:
+    """An M3U8 location line: its spaces kept ("  Intro.ogg" is that file), and "./"
+    before a relative path a player would read as a comment or tag ("#1 Crush.ogg")."""
+    line = _CONTROL.sub(" ", location or "")
+    return "./" + line if line[:1] in ("#", " ") else line
 
 
 def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:

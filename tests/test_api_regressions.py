@@ -73,6 +73,14 @@ def test_a_track_id_with_control_characters_is_refused(store, env, published, od
     assert odd not in [r["id"] for r in found]
 
 
+def test_m3u8_entries_that_start_with_a_hash_or_a_space_still_name_their_files():
+    """"#1 Crush.ogg" was a comment line to players, and " Intro.ogg" lost its space."""
+    tracks = [{"id": str(i), "title": "t", "artist": "a"} for i in range(3)]
+    files = {"0": "#1 Crush.ogg", "1": " Intro.ogg", "2": "/music/#2.ogg"}
+    lines = export("m3u8", "x", tracks, lambda t: files[t["id"]]).splitlines()
+    assert lines[3::2] == ["./#1 Crush.ogg", "./ Intro.ogg", "/music/#2.ogg"]
+
+
 def test_xspf_identifiers_and_locations_are_cleaned():
     """Ids from a catalog file are not checked like the API's: the export cleans them."""
     tracks = [{"id": "a\x01b\uffff", "title": "t", "artist": "a", "album": ""}]
