@@ -265,6 +265,23 @@ def test_a_build_names_tracks_from_their_tags_and_keeps_ids_across_moves(tmp_pat
     assert again["elsewhere/take five.ogg"].title == "Take Five"
 
 
+def test_catalog_rows_naming_a_file_the_folders_lack_are_reported(tmp_path, runner):
+    """A row whose path names no analysed file was kept silently, and exports listed a
+    file that does not exist."""
+    root = music_folder(tmp_path / "clips")
+    catalog = tmp_path / "library.csv"
+    catalog.write_text("id,title,artist,path\nlib1,Loose,Me,loose_take.wav\n"
+                       "lib2,Ghost Row,Me,Jazz/does not exist.ogg\n", encoding="utf-8")
+    loaded = load_sources(Sources(catalogs=[catalog], audio_dirs=[root]))
+    assert loaded.missing_files == ["lib2: Jazz/does not exist.ogg"]
+    assert {t.id for t in loaded.catalog.tracks} >= {"lib1", "lib2"}
+    code, _, err = runner("build", "--catalog", str(catalog), "--audio-dir", str(root),
+                          "--k", "3")
+    assert code == 0, err
+    assert "warning: 1 catalog row(s) name a file the audio folders do not have" in err
+    assert "lib2: Jazz/does not exist.ogg" in err and "lib1" not in err
+
+
 def test_two_audio_folders_give_paths_relative_to_the_folder_holding_both(tmp_path):
     """One music root (FEELALIKE_MUSIC_ROOT) must place every file; relative to its own
     folder, two folders' files could share a path."""

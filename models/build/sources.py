@@ -26,6 +26,7 @@ from ..ingest import (
     Catalog,
     RowProblem,
     Track,
+    id_key,
     id_keys,
     load_album_review,
     load_catalog,
@@ -72,6 +73,8 @@ class LoadedSources:
     review_problems: list[RowProblem] = field(default_factory=list)
     audio_errors: list[str] = field(default_factory=list)
     tag_problems: list[str] = field(default_factory=list)  # the files were kept
+    #: catalog rows whose ``path`` no analysed file has ("id: path"; the rows are kept)
+    missing_files: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,11 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     reviews, review_problems = read_reviews(sources)
     audio, audio_errors, tag_problems = _analyse_audio_tracks(
         sources.audio_dirs, audio_cache, progress, sources.audio_root())
+    missing: list[str] = []
     if sources.catalogs:
         catalog = load_catalog(sources.catalogs, sources.mapping)
+        if sources.audio_dirs:
+            missing = _missing_files(catalog.tracks, audio)
         catalog.tracks = merge_tracks([*catalog.tracks, *_as_catalog_rows(catalog.tracks,
                                                                            audio)])
     elif audio:
@@ -148,7 +154,16 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         raise BadRequest(f"no audio file could be analysed: {audio_errors[0]}{more}")
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
-    return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems)
+    return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems,
+                         missing)
+
+
+def _missing_files(catalog: Sequence[Track], audio: Sequence[Track]) -> list[str]:
+    """The catalog rows whose ``path`` names no file the audio folders gave."""
+    found = {key for track in audio for key in id_keys(track.external_ids)}
+    return [f"{track.id}: {track.external_ids['path']}" for track in catalog
+            if "path" in track.external_ids
+            and id_key("path", track.external_ids["path"]) not in found]
 
 
 def _as_catalog_rows(catalog: Sequence[Track], audio: list[Track]) -> list[Track]:

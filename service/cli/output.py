@@ -24,8 +24,12 @@ def report(problems: Sequence[Any], what: str, total: int | None = None) -> None
     if not count:
         return
     click.echo(f"skipped {count} malformed {what}:", err=True)
-    for problem in problems[:SHOWN_PROBLEMS]:
-        click.echo(f"  {problem}", err=True)
+    _first_few(problems, count)
+
+
+def _first_few(lines: Sequence[Any], count: int) -> None:
+    for line in lines[:SHOWN_PROBLEMS]:
+        click.echo(f"  {line}", err=True)
     if count > SHOWN_PROBLEMS:
         click.echo(f"  ... and {count - SHOWN_PROBLEMS} more", err=True)
 
@@ -56,3 +60,8 @@ def report_loaded(loaded: LoadedSources) -> None:
                    "its own id if they are different tracks)", err=True)
     report([p for p in problems if getattr(p, "kept", False)],
            "external ids (their rows are kept)", loaded.catalog.kept_with_problems)
+    missing = loaded.missing_files
+    if missing:
+        click.echo(f"warning: {len(missing)} catalog row(s) name a file the audio folders "
+                   "do not have (kept without its audio; exports name that path):", err=True)
+        _first_few(missing, len(missing))
