@@ -88,6 +88,27 @@ def test_new_only_adds_what_the_model_lacks(runner, store, live, tmp_path):
     assert store.current_version() == version
 
 
+def test_new_only_does_not_bring_back_what_was_removed(runner, store, live, tmp_path):
+    """A removed track came back with the rest of its folder through add --new-only."""
+    grown = write(tmp_path, "grown.csv", CATALOG_HEADER + "id1,Fresh,Band,LP,Pl,pop,0.5,0.5,"
+                  "100\ntrk4,Song 4,Artist 4,LP,Pl,pop,0.1,0.2,90\n")
+    code, out, err = runner("remove", "trk4")
+    assert code == 0, err
+    code, out, err = runner("add", "--catalog", str(grown), "--new-only")
+    assert code == 0, err
+    assert "1 track(s) removed since the last build: skipped" in err
+    assert "added 1 track(s)" in out
+    version = store.current_version()
+    assert store.row_of(version, "trk4") is None and store.row_of(version, "id1") is not None
+    code, out, err = runner("add", "--catalog", str(grown), "--new-only", "--include-removed")
+    assert code == 0 and "added 1 track(s)" in out, err
+    assert store.row_of(store.current_version(), "trk4") is not None
+    code, out, err = runner("remove", "trk4")  # removed again, then a full build
+    store.publish(build(Catalog(tracks=[make_track(i) for i in range(60)]), k=5))
+    code, out, err = runner("add", "--catalog", str(grown), "--new-only")
+    assert "removed since the last build" not in err  # a build forgets removals
+
+
 def test_remove_needs_force_to_lose_most_tracks(runner, store, live, monkeypatch):
     monkeypatch.setenv("FEELALIKE_MAX_SHRINK", "0.1")
     ids = [f"trk{i}" for i in range(10)]

@@ -39,9 +39,12 @@ def summary(result: UpdateResult, verb: str, count: int) -> str:
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
               help="Explicit column for a field, e.g. --map title=Song.")
 @click.option("--new-only", is_flag=True, help="Skip tracks already in the model (e.g. "
-              "the files of a folder added before) instead of refusing them.")
+              "the files of a folder added before) and tracks removed since the last "
+              "build, instead of refusing them.")
+@click.option("--include-removed", is_flag=True, help="With --new-only, add the tracks "
+              "removed since the last build again too.")
 def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
-        mapping: tuple[str, ...], new_only: bool) -> None:
+        mapping: tuple[str, ...], new_only: bool, include_removed: bool) -> None:
     """Add tracks to the live model (ids already in it are refused, or skipped with
     --new-only). Files in a folder inside the live model's music folder get paths
     relative to that folder, like the files the build found there."""
@@ -51,9 +54,27 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
     report_loaded(loaded)
-    tracks = _new(store, loaded.catalog.tracks) if new_only else loaded.catalog.tracks
+    tracks = loaded.catalog.tracks
+    if new_only:
+        tracks = _new(store, tracks if include_removed else _not_removed(store, tracks))
     if tracks:
         click.echo(summary(Updater(store).add(tracks), "added", len(tracks)))
+
+
+def _not_removed(store: ModelStore, tracks: list) -> list:
+    """The tracks ``remove`` did not take out since the last build; says how many it
+    did."""
+    keys = [[t.id, *id_keys(t.external_ids)] for t in tracks]
+    removed = store.removed_among([k for ks in keys for k in ks])
+    kept, at = [], 0
+    for track, ks in zip(tracks, keys):
+        if not any(removed[at:at + len(ks)]):
+            kept.append(track)
+        at += len(ks)
+    if len(kept) < len(tracks):
+        click.echo(f"{len(tracks) - len(kept)} track(s) removed since the last build: "
+                   "skipped (--include-removed adds them again)", err=True)
+    return kept
 
 
 def _new(store: ModelStore, tracks: list) -> list:

@@ -57,6 +57,7 @@ from . import codec
 from .codec import BUCKET, SCORE_DTYPE, index_buckets, index_fields
 from .errors import ModelNotReady, UpdateConflict
 from .reads import Reads
+from .removals import Removals
 from .upkeep import PENDING_SECONDS, Upkeep, guard
 
 if TYPE_CHECKING:  # models.build pulls in the offline stack; workers need no BuiltModel
@@ -71,7 +72,7 @@ def is_cluster(client: Any) -> bool:
     return isinstance(client, redis.RedisCluster)
 
 
-class ModelStore(Reads, Upkeep):
+class ModelStore(Reads, Upkeep, Removals):
     """A versioned model namespace in Redis (see the module docstring for the keys).
 
     ``client`` is a ``redis.Redis`` or a ``redis.RedisCluster``.  ``max_shrink`` (None:
@@ -122,6 +123,7 @@ class ModelStore(Reads, Upkeep):
         self.client.set(self.key_for("meta", version=version), json.dumps(
             {**built.meta, "version": version, "layout": layout}), ex=self.pending_seconds)
         self.activate(version)
+        self.forget_all_removed()  # a build starts from the sources: nothing is held back
         return version
 
     def register(self, version: str) -> str:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 
 from models.errors import BadRequest, InvalidExternalId, TrackExists, TrackNotFound
-from models.ingest import Track, path_inside, reference_key
+from models.ingest import Track, id_keys, path_inside, reference_key
 
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
@@ -123,6 +123,8 @@ class Updater:
         change = Change(documents, {}, lists, n + len(tracks), n, sets=sets,
                         segments=segments, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
+        self.store.forget_removed([key for t in tracks
+                                   for key in (t.id, *id_keys(t.external_ids))])
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
                             seconds=time.perf_counter() - started)
@@ -206,6 +208,8 @@ class Updater:
             arrays=arrays, seen_lists=self._seen)
         ids = [doc["id"] for doc in gone]
         version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
+        self.store.note_removed([k for doc in gone for k in (
+            doc["id"], *id_keys(doc.get("external_ids") or {}))])
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
