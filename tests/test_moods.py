@@ -80,6 +80,10 @@ def test_weak_negation_and_avoidance_count_against(text, mood):
     assert mood_of(text)[MOOD_INDEX[mood]] < 0
 
 
+def test_avoidance_reaches_only_the_words_near_it():
+    assert mood_of("the score avoids melodrama and feels tender")[MOOD_INDEX["tender"]] > 0
+
+
 def test_less_and_least_weaken_a_mood():
     plain = mood_of("a menacing piece")[MOOD_INDEX["tense"]]
     less = mood_of("a less menacing piece")[MOOD_INDEX["tense"]]
