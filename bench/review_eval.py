@@ -11,9 +11,12 @@ notes or audio, so every mood comes from the text.  Printed per review and in to
                album-level share every track gets)
   comparisons  gold comparisons (unordered pairs) among those the reader asserts
   false        asserted comparisons the text does not make
+  ruled out    (sets whose gold lists moods the text rules out, "not") tracks with
+               such a mood among their top 3
 
-``--verbose`` also lists each miss and each false comparison.  The texts are
-third-party development material: read in place, never copied into the project.
+``--verbose`` also lists each miss and each false comparison.  The dev set's texts are
+third-party development material: read in place, never copied into the project;
+``tests/data/reviews_own`` is a second set the project wrote itself.
 """
 from __future__ import annotations
 
@@ -48,7 +51,8 @@ def score_case(folder: Path, rid: str, gold: dict, lexicon) -> dict:
     titles = [t.title for t in catalog.tracks]
     analysis = analyse_moods(catalog, [review], lexicon)
     found_rows = {row for p in analysis.passages if p.weight > ALBUM_LEVEL for row in p.rows}
-    out = {"id": rid, "tracks": 0, "hit": 0, "found": 0, "misses": [],
+    out = {"id": rid, "tracks": 0, "hit": 0, "found": 0, "misses": [], "ruled": 0,
+           "ruled_in": 0,
            "gold_cmp": 0, "cmp_found": 0, "asserted": 0, "false": [], "missed_cmp": []}
     for title, label in gold["tracks"].items():
         row = titles.index(title)
@@ -56,6 +60,8 @@ def score_case(folder: Path, rid: str, gold: dict, lexicon) -> dict:
         out["tracks"] += 1
         out["hit"] += bool(set(top) & set(label["moods"]))
         out["found"] += row in found_rows
+        out["ruled"] += bool(label.get("not"))
+        out["ruled_in"] += bool(set(top) & set(label.get("not", [])))
         if not set(top) & set(label["moods"]) or row not in found_rows:
             out["misses"].append(f"{title}: gold {label['moods']}, top3 {top}"
                                  + ("" if row in found_rows else " (not found)"))
@@ -100,6 +106,10 @@ def main() -> None:
           f"{pct(total['found'], total['tracks'])} | "
           f"{pct(total['cmp_found'], total['gold_cmp'])} | "
           f"{pct(false, total['asserted'])} |")
+    ruled = sum(r["ruled"] for r in results)
+    if ruled:
+        print(f"\nruled out: {sum(r['ruled_in'] for r in results)} of {ruled} tracks with "
+              "moods the text rules out have one among their top 3")
     if args.verbose:
         for r in results:
             for line in r["misses"]:
