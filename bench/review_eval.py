@@ -6,7 +6,8 @@ For every review in the folder (``<id>.txt`` with its catalog ``<id>.csv`` and t
 labels in ``gold.json``) the review is read against its own catalog, with no tags,
 notes or audio, so every mood comes from the text.  Printed per review and in total:
 
-  hit@3        labelled tracks with a gold mood among their top 3 moods
+  hit@3        labelled tracks with a gold mood among their top 3 moods (top-1: as
+               their strongest)
   found        labelled tracks the reader attributes a passage to (more than the
                album-level share every track gets)
   comparisons  gold comparisons (unordered pairs) among those the reader asserts
@@ -51,14 +52,14 @@ def score_case(folder: Path, rid: str, gold: dict, lexicon) -> dict:
     titles = [t.title for t in catalog.tracks]
     analysis = analyse_moods(catalog, [review], lexicon)
     found_rows = {row for p in analysis.passages if p.weight > ALBUM_LEVEL for row in p.rows}
-    out = {"id": rid, "tracks": 0, "hit": 0, "found": 0, "misses": [], "ruled": 0,
-           "ruled_in": 0,
-           "gold_cmp": 0, "cmp_found": 0, "asserted": 0, "false": [], "missed_cmp": []}
+    out = {"id": rid, "tracks": 0, "hit": 0, "top1": 0, "found": 0, "misses": [],
+           "ruled": 0, "ruled_in": 0, "gold_cmp": 0, "cmp_found": 0, "asserted": 0, "false": [], "missed_cmp": []}
     for title, label in gold["tracks"].items():
         row = titles.index(title)
         top = analysis.profiles[row].top(3)
         out["tracks"] += 1
         out["hit"] += bool(set(top) & set(label["moods"]))
+        out["top1"] += bool(set(top[:1]) & set(label["moods"]))
         out["found"] += row in found_rows
         out["ruled"] += bool(label.get("not"))
         out["ruled_in"] += bool(set(top) & set(label.get("not", [])))
@@ -106,9 +107,11 @@ def main() -> None:
           f"{pct(total['found'], total['tracks'])} | "
           f"{pct(total['cmp_found'], total['gold_cmp'])} | "
           f"{pct(false, total['asserted'])} |")
+    print(f"\ntop-1: {sum(r['top1'] for r in results)} of {total['tracks']} tracks have a "
+          "gold mood as their strongest")
     ruled = sum(r["ruled"] for r in results)
     if ruled:
-        print(f"\nruled out: {sum(r['ruled_in'] for r in results)} of {ruled} tracks with "
+        print(f"ruled out: {sum(r['ruled_in'] for r in results)} of {ruled} tracks with "
               "moods the text rules out have one among their top 3")
     if args.verbose:
         for r in results:
