@@ -224,3 +224,9 @@ def test_a_last_line_without_a_full_stop_is_read():
     last = moods('"Lantern" is bright and joyful.\n\nTidewater is sad and lonely, melancholic '
                  "to the bone", "Lantern", "Tidewater")
     assert strongest(last, "Tidewater") in {"sad", "lonely"}
+
+
+def test_a_title_after_a_possessive_name_is_still_the_track():
+    found = moods("On the record, Owen Pallett's Lantern is sad and lonely.", "Lantern",
+                  "Tidewater")
+    assert set(found) == {"Lantern"}
