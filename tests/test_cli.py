@@ -117,7 +117,7 @@ def test_exit_codes_follow_the_services_status_table(runner, catalog_file, model
 
 @pytest.mark.parametrize("variable, args, valid", [
     ("FEELALIKE_NEIGHBOURS", ["build", "--catalog", "CATALOG"], "whole number >= 1"),
-    ("FEELALIKE_GRACE_SECONDS", ["recommend", "Song 4"], "whole number >= 1"),
+    ("FEELALIKE_GRACE_SECONDS", ["recommend", "Song 4"], "whole number from 1 to 31536000"),
     ("FEELALIKE_PORT", ["serve"], "whole number from 1 to 65535"),
 ])
 def test_a_bad_environment_value_is_one_line(runner, monkeypatch, catalog_file, variable, args,
