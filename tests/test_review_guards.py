@@ -230,3 +230,28 @@ def test_a_title_after_a_possessive_name_is_still_the_track():
     found = moods("On the record, Owen Pallett's Lantern is sad and lonely.", "Lantern",
                   "Tidewater")
     assert set(found) == {"Lantern"}
+
+
+@pytest.mark.parametrize("text, title, mood, other", [
+    ("Lantern is a bright, playful track. Tidewater, however, is a gloomy, mournful song.",
+     "Tidewater", "sad", "Lantern"),
+    ("The Morricone-esque Tidewater is a gloomy, mournful track.", "Tidewater", "sad",
+     "Lantern"),
+    ('"Lantern" opens the record. It is followed by the joyous, bouncy "Tidewater".',
+     "Tidewater", "joyful", "Lantern"),
+    ('## Lantern\n\n"Lantern" is bright.\n\n## Tidewater\n\n"Tidewater" is still.\n\n'
+     "An album highlight, gloomy and mournful.", "Tidewater", "sad", "Lantern"),
+])
+def test_the_words_stay_with_the_track_they_describe(text, title, mood, other):
+    """Found by a review of this session's rules: an aside after a one-word title, a
+    hyphenated name before it, an adjective list before the next title and "an album
+    highlight" each moved the words to another track or to the whole album."""
+    found = moods(text, "Lantern", "Tidewater")
+    assert strongest(found, title) == mood
+    assert found.get(other, {}).get(mood, 0) == 0
+
+
+def test_a_label_that_names_the_album_keeps_its_line_the_albums():
+    found = moods('## Lantern\n\n"Lantern" is eerie.\n\n## Tidewater\n\n"Tidewater" is '
+                  "bright.\n\nOverall: a gloomy, mournful listen.", "Lantern", "Tidewater")
+    assert found["Lantern"].get("sad", 0) > 0 and found["Tidewater"].get("sad", 0) > 0

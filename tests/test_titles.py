@@ -125,6 +125,16 @@ def test_a_seed_with_version_words_of_its_own_names_the_song(index):
     assert index.search("Shape of You (Live)", limit=2)[0] == 0
 
 
+def test_an_artist_or_a_bracket_that_only_looks_like_a_version_is_kept():
+    """"Little Mix" is an artist, not a mix; "(With Myself)" is part of a title: they
+    gave Daft Punk's "Touch" and Kylie's "Dancing"."""
+    index = TitleIndex(["Touch", "Dancing", "Shine"], ["Daft Punk", "Kylie", "Years & Years"])
+    assert index.resolve("Touch - Little Mix") is None
+    assert index.resolve("Dancing (With Myself)") is None
+    assert index.resolve("Shine - Take That") is None
+    assert index.resolve("Touch - Daft Punk") == 0
+
+
 @pytest.mark.parametrize("index", _both_indexes(
     ["Loneliness #3 (Night Talking)", "Vibe Ace", "Love Story", "Love Me Do",
      "The Sound of Silence", "Sugar Plum Fairy", "Sugar Plum Fairy - Live"],

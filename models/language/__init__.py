@@ -15,7 +15,8 @@ from .tagger import hits_vector, sentences, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
 from .mentions import find_mentions
-from .titles import TitleIndex, base_title, variants
+from .titles import TitleIndex, variants
+from .versions import base_title
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 
 __all__ = [

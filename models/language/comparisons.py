@@ -39,7 +39,7 @@ ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
     r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|\bequally\b|"
     r"\bfollows suit\b|\bmore of the same\b|\balong the same lines\b|"
-    r"^\W*(and )?so (too )?(is|was|does|did)\b|"
+    r"^\W*(and )?so (too )?(is|was|does|did)\b(?![^?]*\?)|"
     r"\b(is|sounds|feels) (very |quite |much |remarkably )?(similar|much the same|alike)"
     r"\W*$", re.IGNORECASE)
 MAIN_THEME = re.compile(r"\b(the|its|that) (main|central|principal|opening) "
@@ -48,10 +48,10 @@ NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\
                      r"(n['\u2019]t|\bnot|\bnever|\bhardly|\bbarely|\bin no way)"
                      r"(\s+\w+){0,2}\s*$", re.IGNORECASE)
 PAIRED = re.compile(r"^\W*(both|each|alike)\b", re.IGNORECASE)
-#: only "such as" marks a deliberate pair of examples, and "both" one description of two;
-#: "tracks like 'A' and 'B'" is left alone (precision first: "like" is as often loose
-#: talk)
-EXAMPLES = re.compile(r"\bsuch as\W*$|\bboth\W*$", re.IGNORECASE)
+#: only "such as" marks a deliberate pair of examples; "tracks like 'A' and 'B'" is
+#: left alone (precision first: "like" is as often loose talk), and so is "Both 'A' and
+#: 'B' are highlights" (both good, not alike)
+EXAMPLES = re.compile(r"\bsuch as\W*$", re.IGNORECASE)
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
 

@@ -105,9 +105,9 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
         return True
     window = max(0, start - 60)
     before = _WORD_BEFORE.search(text, window, start)
-    if not before or not before.group(1)[0].isupper() or before.group(1) == "I" or \
-            before.group(1)[-2:] in _POSSESSIVE:  # "Owen Pallett's Lantern"
-        return False
+    word = before.group(1) if before else ""
+    if not word[:1].isupper() or word == "I" or word[-2:] in _POSSESSIVE or "-" in word:
+        return False  # "Owen Pallett's Lantern", "the Morricone-esque Embers"
     ahead = text[:before.start(1)].rstrip()
     return bool(ahead) and ahead[-1] not in ".!?\n:;\"\u201c\u201d'\u2018\u2019(-\u2013\u2014"
 

@@ -24,8 +24,10 @@ DEFINED = frozenset("what where how why when who there".split())
 #: words after a sentence's first word that make it a phrase, not a title doing something
 FUNCTION_WORDS = frozenset("and or but in on of to at by for from with into after before "
                            "again over under as than like".split())
-#: after "<title>," the words that open an aside about it ("Embers, the last cue, ...")
-APPOSITION = frozenset("the a an its which whose".split())
+#: after "<title>," the words that open an aside about it ("Embers, the last cue, ...",
+#: "Embers, however, is ...")
+APPOSITION = frozenset("the a an its which whose however though meanwhile too then also "
+                       "instead by in on".split())
 #: a verb after a one-word title: the sentence is about the track
 DESCRIBING = re.compile(r"^(is|was|feels|felt|sounds|sounded|opens|closes|begins|ends|"
                         r"starts|builds|brings|offers|follows|continues|remains|turns|"

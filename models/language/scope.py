@@ -28,6 +28,10 @@ BOUNDARY = re.compile(r"[,;:\u2013\u2014]|\s-{1,2}\s")
 CLAUSE_OPENER = re.compile(r"^\W*(and|while|whereas|but|then|or|yet|before|after)\b",
                            re.IGNORECASE)
 NP_REACH = 6  # words from a determiner to the title it introduces
+#: a determiner and a list of adjectives right before a title: "the joyous, bouncy 'B'"
+ADJECTIVE_LIST = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[\w'-]+"
+                            r"(?:,\s*[\w'-]+){1,3}[\s" + re.escape(QUOTE_CHARS) + r"]*$",
+                            re.IGNORECASE)
 ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
                            r"in the (rest|remainder)) of (the|this) (album|record|score|"
                            r"soundtrack)\b|(across|throughout) (the|this) (album|record|"
@@ -35,8 +39,9 @@ ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
                            r"overall|all in all|in short|as a whole|"
                            r"(the|this|his|her|their) (whole |entire )?(album|record|score|"
                            r"soundtrack|ost|lp|collection)\b(?! opens| closes| begins| ends)|"
-                           r"(a|an) ([\w'-]+,? ){0,3}(album|record|score|soundtrack)\b"
-                           r"(?! (opens|closes|begins|ends|track|cue|piece)))",
+                           r"(a|an) ([\w'-]+,? ){1,3}(album|record|score|soundtrack)\b"
+                           r"(?! (opens|closes|begins|ends|track|cue|piece|highlight|closer|"
+                           r"opener|standout|moment|of)\b))",
                            re.IGNORECASE)
 #: "Verdict: ", "In sum - ": a label before a sentence about the album
 VERDICT_LABEL = re.compile(r"^\W*[A-Z][\w ]{0,20}(:|\s[-\u2013\u2014])\s+")
@@ -84,6 +89,9 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
     if gap.rstrip(QUOTE_CHARS + " ").endswith("("):  # "delicate pieces ('A', 'B')"
         joined = re.match(r"^[\s)\]" + re.escape(QUOTE_CHARS) + r",]*((and|or|while)\b)?", gap)
         return lo + joined.end()
+    listed = ADJECTIVE_LIST.search(gap)  # "the joyous, bouncy 'B'": a comma inside
+    if listed:
+        return lo + listed.start()
     cue = EXAMPLE_CUES.search(gap.rstrip(QUOTE_CHARS + " "))
     if cue:
         bounds = [b.end() for b in BOUNDARY.finditer(gap, 0, cue.start())]
@@ -165,7 +173,8 @@ def label_end(sentence: str) -> int | None:
 def about_album(sentence: str) -> bool:
     """A sentence whose subject is the album as a whole ("The score never lets up")."""
     label = VERDICT_LABEL.match(sentence)
-    return bool(ALBUM_SUBJECT.match(sentence[label.end():] if label else sentence))
+    return bool(ALBUM_SUBJECT.match(sentence) or
+                label and ALBUM_SUBJECT.match(sentence[label.end():]))
 
 
 def leads_in(sentence: str) -> bool:

@@ -28,8 +28,20 @@ NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
                             ("short", "of")})
-#: "no less mournful", "not only sad", "nothing less than triumphant": emphasis
-NOT_NEGATED_BY = frozenset("less only just merely simply".split())
+#: negators that reach only the next words of their own clause, and not past "for"
+#: ("rarely lets up, tense": tense; "eschews bombast for tender intimacy": tender)
+WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews eschew shuns "
+                          "shun refuses refuse refusing".split())
+INSTEAD = frozenset("for into with by".split())
+#: "no less mournful", "not only sad", "nothing less than triumphant", "nothing short
+#: of joyous", "barely contained joy": emphasis, no negation
+NOT_NEGATED_BY = frozenset("less only just merely simply short contained concealed "
+                           "suppressed veiled disguised".split())
+#: before "short of": emphasis ("little short of euphoric")
+SHORT_OF_EMPHASIS = frozenset("nothing little just not hardly".split())
+#: after "than", a compared noun phrase, not a mood set aside ("sadder than the gloomy
+#: opener")
+COMPARED = frozenset("the a an its his her their this that these those any".split())
 #: "peaceful rather than sad", "more wistful than sad", "tender instead of triumphant":
 #: the mood after these is the one set aside ("more than sad" and "nothing less than
 #: triumphant" keep it)
@@ -136,32 +148,46 @@ def _modifier(words: list[str], i: int, clause: int = 0) -> float:
     and two-word negators reach only within the clause (``clause``: the index of its
     first word), so "Without any drums, it feels calm" is calm.
     """
-    scale, sign, coordinated = 1.0, 1.0, False
+    scale, sign, coordinated, instead = 1.0, 1.0, False, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
         word = words[j]
-        if j > clause and (words[j - 1], word) in NEGATING_PAIRS:
+        if j > clause and (words[j - 1], word) in NEGATING_PAIRS and not _emphatic(words, j):
             return -scale
         if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
             break
         near = j >= i - NEGATION_WINDOW
-        if near and j >= clause and _sets_aside(words, j):
-            return -scale
         coordinated = coordinated or word in COORDINATORS
-        emphatic = word == "less" and j > 0 and words[j - 1] in NEGATORS
-        if near and not coordinated and not emphatic and (word not in SURPRISE or j >= clause):
+        instead = instead or word in INSTEAD
+        if near and j >= clause and not coordinated and _sets_aside(words, j, i):
+            return -scale
+        if near and not coordinated and not _emphatic(words, j) and \
+                (word not in SURPRISE or j >= clause):
             scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
         absent = word in ABSENCE and j >= clause and \
             (j + 1 >= len(words) or words[j + 1] not in NOT_ABSENCE)
-        negates = near and word not in ABSENCE or absent
+        negates = (near and word not in ABSENCE or absent) and \
+            not (word in WEAK_NEGATORS and (j < clause or instead))
         if word in NEGATORS and negates and (j + 1 >= len(words)
                                              or words[j + 1] not in NOT_NEGATED_BY):
             sign = -1.0
     return sign * scale
 
 
-def _sets_aside(words: list[str], j: int) -> bool:
-    """Whether ``words[j]`` ends "than" or "instead of" (not "more than" or "nothing
-    less than", which keep what follows)."""
+def _emphatic(words: list[str], j: int) -> bool:
+    """"no less", "at least", "nothing short of": emphasis where a hedge or a negation
+    would be read."""
+    before = words[j - 1] if j > 0 else ""
+    if words[j] in ("less", "least"):
+        return before in NEGATORS or before == "at"
+    return (before, words[j]) == ("short", "of") and j > 1 and words[j - 2] in SHORT_OF_EMPHASIS
+
+
+def _sets_aside(words: list[str], j: int, i: int) -> bool:
+    """Whether ``words[j]`` ends "than" or "instead of" and sets aside the mood word at
+    ``i`` (not "more than sad", "nothing less than triumphant", nor a compared noun
+    phrase: "sadder than the gloomy opener")."""
+    if COMPARED.intersection(words[j + 1:i]):
+        return False
     if (words[j],) in SET_ASIDE:
         before = words[j - 1] if j > 0 else ""
         return before != "more" and not (before == "less" and j > 1

@@ -17,30 +17,12 @@ from typing import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from .text import normalise
+from .versions import seed_base
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
 _FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
 STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
-_VERSION = (r"remix|mix|edit|live|remaster(?:ed)?|version|acoustic|instrumental|radio|"
-            r"extended|demo|mono|stereo|session|take|cover|rework|bootleg|vip|flip|dub|"
-            r"sped up|slowed|reprise|feat\.?|ft\.?|featuring|with")
-#: a bracket that names a version or a guest ("(Live)", "[feat. X]", "(with X)"); other
-#: brackets are part of the title ("Don't You (Forget About Me)")
-_VERSION_BRACKET = re.compile(r"\s*[\(\[][^\)\]]*\b(?:" + _VERSION + r")\b[^\)\]]*[\)\]]",
-                              re.IGNORECASE)
-#: a dash suffix that names one ("- 2011 Remaster", "- Radio Edit"), or a bare guest
-_VERSION_TAIL = re.compile(r"\s+(?:[-\u2013\u2014]\s+.*\b(?:" + _VERSION + r")\b.*|"
-                           r"(?:feat\.?|ft\.?|featuring)\s+.*)$", re.IGNORECASE)
-
-
-def base_title(title: str) -> str:
-    """``title`` without the brackets and dash tails that name a version or a guest:
-    "X - Radio Edit", "X (Live)" and "X (feat. Y)" are all "X" (the title itself when
-    nothing is left)."""
-    return _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title)) or title
-
-
 @lru_cache(maxsize=100_000)
 def variants(title: str) -> tuple[str, ...]:
     """Normalised names a title may be referred to by, the full title first."""
@@ -138,7 +120,7 @@ class TitleIndex:
         2011 Remaster" for a catalog's plain "Song"), before near spellings, which would
         take "Dose of You - Radio Edit" for "Shape of You - Radio Edit"."""
         for raw, artist in _raw_splits(query):
-            title = normalise(base_title(raw))
+            title = normalise(seed_base(raw))
             if title and title != normalise(raw):
                 rows = self._exact_rows(title, normalise(artist) if artist else None)
                 row = self._best(rows, title)
@@ -239,7 +221,7 @@ class TitleIndex:
         if not norm:
             return []
         exact = self._exact.get(norm, [])
-        base = normalise(base_title(query))
+        base = normalise(seed_base(query))
         versionless = self._exact.get(base, []) if base != norm else []
         spelt = [row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF,
                                                short=self._short_forms())] \

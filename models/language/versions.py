@@ -1,0 +1,43 @@
+"""Version words in titles: "X - Radio Edit", "X (Live)", "X (feat. Y)" are all "X".
+
+Two readings.  A catalog's own titles (:func:`base_title`, for song identity) drop any
+bracket or dash tail that names a version or a guest.  A seed someone typed
+(:func:`seed_base`) drops only tails made of version words alone: "Touch - Little Mix"
+is the song "Touch" by Little Mix, and "Dancing (With Myself)" is a title, not
+"Dancing" with a guest.
+"""
+from __future__ import annotations
+
+import re
+
+_VERSION = (r"remix|mix|edit|live|remaster(?:ed)?|version|acoustic|instrumental|radio|"
+            r"extended|demo|mono|stereo|session|take|cover|rework|bootleg|vip|flip|dub|"
+            r"sped up|slowed|reprise|feat\.?|ft\.?|featuring|with")
+#: a bracket that names a version or a guest ("(Live)", "[feat. X]", "(with X)"); other
+#: brackets are part of the title ("Don't You (Forget About Me)")
+_VERSION_BRACKET = re.compile(r"\s*[\(\[][^\)\]]*\b(?:" + _VERSION + r")\b[^\)\]]*[\)\]]",
+                              re.IGNORECASE)
+#: a dash suffix that names one ("- 2011 Remaster", "- Radio Edit"), or a bare guest
+_VERSION_TAIL = re.compile(r"\s+(?:[-\u2013\u2014]\s+.*\b(?:" + _VERSION + r")\b.*|"
+                           r"(?:feat\.?|ft\.?|featuring)\s+.*)$", re.IGNORECASE)
+
+
+def base_title(title: str) -> str:
+    """``title`` without the brackets and dash tails that name a version or a guest:
+    "X - Radio Edit", "X (Live)" and "X (feat. Y)" are all "X" (the title itself when
+    nothing is left)."""
+    return _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title)) or title
+
+
+_WORD = (r"(?:\d{4}|remaster(?:ed)?|remix(?:ed)?|mix|edit|radio|live|version|acoustic|mono|"
+         r"stereo|single|album|extended|original|demo|instrumental|explicit|clean|deluxe|"
+         r"bonus|session|unplugged|mixed|re-?recorded|digital|cut)")
+_SEED_TAIL = re.compile(r"\s+[-\u2013\u2014]\s+(?:" + _WORD + r"[\s/]*)+$", re.IGNORECASE)
+_SEED_BRACKET = re.compile(r"\s*[\(\[](?:(?:" + _WORD + r"[\s/]*)+|(?:feat\.?|ft\.?|"
+                           r"featuring)\s[^\)\]]*)[\)\]]", re.IGNORECASE)
+
+
+def seed_base(seed: str) -> str:
+    """A typed seed without brackets and dash tails of version words only ("Song -
+    2011 Remaster", "Song (Live) [feat. X]"); the seed itself when nothing is left."""
+    return _SEED_TAIL.sub("", _SEED_BRACKET.sub("", seed)).strip() or seed
