@@ -25,10 +25,14 @@ def share(raw: str) -> float:
 
 
 def redis_url(raw: str) -> str:
-    """A URL redis-py opens: redis://, rediss:// or unix://, with a numeric port."""
-    from redis.connection import parse_url
+    """A URL redis-py opens: redis://, rediss:// or unix://, with a numeric port and
+    only options its connections take (nothing is connected here)."""
+    import redis
 
-    parse_url(raw.strip())  # ValueError for another scheme or a port that is no number
+    try:  # ValueError: another scheme, a port that is no number; TypeError: an option
+        redis.ConnectionPool.from_url(raw.strip()).make_connection()
+    except TypeError:
+        raise ValueError("an option redis-py does not know") from None
     return raw.strip()
 
 

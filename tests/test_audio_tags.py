@@ -270,11 +270,20 @@ def test_catalog_rows_naming_a_file_the_folders_lack_are_reported(tmp_path, runn
     file that does not exist."""
     root = music_folder(tmp_path / "clips")
     catalog = tmp_path / "library.csv"
-    catalog.write_text("id,title,artist,path\nlib1,Loose,Me,loose_take.wav\n"
-                       "lib2,Ghost Row,Me,Jazz/does not exist.ogg\n", encoding="utf-8")
+    (root / "junk.wav").write_bytes(b"junk")
+    catalog.write_text("id,title,artist,path\nlib1,Loose,Me,./loose_take.wav\n"
+                       "lib2,Ghost Row,Me,Jazz/does not exist.ogg\n"
+                       f"lib3,Blue,Me,{root / 'set one' / 'blue.flac'}\n"
+                       "lib4,Junk,Me,junk.wav\n", encoding="utf-8")
     loaded = load_sources(Sources(catalogs=[catalog], audio_dirs=[root]))
-    assert loaded.missing_files == ["lib2: Jazz/does not exist.ogg"]
-    assert {t.id for t in loaded.catalog.tracks} >= {"lib1", "lib2"}
+    assert loaded.missing_files == ["lib2: Jazz/does not exist.ogg"]  # junk: undecodable
+    by_id = {t.id: t for t in loaded.catalog.tracks}
+    assert {"lib1", "lib2", "lib3", "lib4"} <= set(by_id)
+    # "./x" and an absolute path inside the folder name the analysed file: one track each
+    assert by_id["lib1"].external_ids["path"] == "loose_take.wav"
+    assert by_id["lib3"].external_ids["path"] == "set one/blue.flac"
+    assert [t.external_ids.get("path") for t in loaded.catalog.tracks].count(
+        "loose_take.wav") == 1
     code, _, err = runner("build", "--catalog", str(catalog), "--audio-dir", str(root),
                           "--k", "3")
     assert code == 0, err

@@ -294,6 +294,37 @@ def test_an_interruption_after_the_switch_keeps_the_new_live_model(store, live):
     assert store.row_of(version, "trk1") is not None
 
 
+def test_a_removal_records_the_recording_not_its_release_or_artist(store, live):
+    """Every file of an album shares its "ext:musicbrainz_release": removing one track
+    held back the album's other files from add --new-only."""
+    shared = {"isrc": "USAAA0000001", "ext:musicbrainz_release": "rel-1"}
+    Updater(store).add([make_track(2000, external_ids=shared)])
+    Updater(store).remove(["trk2000"])
+    assert store.removed_among(["trk2000", "isrc:USAAA0000001",
+                                "ext:musicbrainz_release:rel-1"]) == [True, True, False]
+
+
+def test_a_removal_interrupted_after_the_switch_stays_recorded(store, live):
+    class InterruptedAfterSwitch(ModelStore):
+        def expire_old(self, *args, **kwargs):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Updater(InterruptedAfterSwitch(store.client, prefix=store.prefix)).remove(["trk5"])
+    assert store.row_of(store.current_version(), "trk5") is None
+    assert store.removed_among(["trk5"]) == [True]
+
+
+def test_a_removal_that_did_not_happen_is_not_recorded(store, live):
+    def interrupt(stage: str) -> None:
+        if stage == "written":  # before the switch
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Updater(store, on_step=interrupt).remove(["trk6"])
+    assert store.current_version() == live and store.removed_among(["trk6"]) == [False]
+
+
 def test_an_update_that_loses_the_race_is_dropped(store, live):
     rival = build(Catalog(tracks=tracks(50)), k=10)
 

@@ -91,7 +91,8 @@ def test_a_bad_environment_value_is_a_config_error(read, name, value, valid):
 
 
 @pytest.mark.parametrize("url", ["localhost:6380", "redis://:hunter2@localhost:notaport",
-                                 "http://user:hunter2@example.org"])
+                                 "http://user:hunter2@example.org",
+                                 "redis://:hunter2@127.0.0.1:1/0?timeout=5"])
 def test_a_misspelt_redis_url_is_named_without_repeating_it(url):
     """It was an "unexpected ValueError" after the whole build, and a URL may hold a
     password."""

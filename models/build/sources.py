@@ -123,28 +123,31 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
 
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
                          progress: ProgressFactory = no_progress, root: Path | None = None,
-                         ) -> tuple[list[Track], list[str], list[str]]:
-    """Tracks for the audio files in ``folders``, one line per file that failed and
-    one per tag that could not be used (its file kept)."""
+                         ) -> tuple[list[Track], list[dict[str, str]], list[str]]:
+    """Tracks for the audio files in ``folders``, the files that failed (path, error)
+    and one line per tag that could not be used (its file kept)."""
     if not folders:
         return [], [], []
     batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
                           cache=AudioCache(cache_dir) if cache_dir else None)
     tracks, tag_problems = audio_tracks(batch, [root] if root else folders)
-    return tracks, [e["error"] for e in batch.errors], tag_problems
+    return tracks, batch.errors, tag_problems
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
                  progress: ProgressFactory = no_progress) -> LoadedSources:
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
-    audio, audio_errors, tag_problems = _analyse_audio_tracks(
-        sources.audio_dirs, audio_cache, progress, sources.audio_root())
+    root = sources.audio_root()
+    audio, failed, tag_problems = _analyse_audio_tracks(sources.audio_dirs, audio_cache,
+                                                        progress, root)
+    audio_errors = [e["error"] for e in failed]
     missing: list[str] = []
     if sources.catalogs:
         catalog = load_catalog(sources.catalogs, sources.mapping)
-        if sources.audio_dirs:
-            missing = _missing_files(catalog.tracks, audio)
+        if root is not None:
+            _paths_relative_to(catalog.tracks, root)
+            missing = _missing_files(catalog.tracks, audio, root, failed)
         catalog.tracks = merge_tracks([*catalog.tracks, *_as_catalog_rows(catalog.tracks,
                                                                            audio)])
     elif audio:
@@ -158,12 +161,31 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
                          missing)
 
 
-def _missing_files(catalog: Sequence[Track], audio: Sequence[Track]) -> list[str]:
-    """The catalog rows whose ``path`` names no file the audio folders gave."""
+def _paths_relative_to(catalog: Sequence[Track], root: Path) -> None:
+    """Catalog rows' paths as the analysed files' are: relative to ``root`` and without
+    "./" ("./a.wav" and "/music/a.wav" name the file "a.wav" of /music)."""
+    for track in catalog:
+        path = track.external_ids.get("path")
+        if not path:
+            continue
+        if os.path.isabs(path):
+            inside = os.path.relpath(os.path.normpath(path), root)
+            if inside.startswith(".."):
+                continue  # outside the folders: kept as written
+            path = inside
+        track.external_ids["path"] = Path(os.path.normpath(path)).as_posix()
+
+
+def _missing_files(catalog: Sequence[Track], audio: Sequence[Track], root: Path,
+                   failed: Sequence[Mapping[str, str]]) -> list[str]:
+    """The catalog rows whose ``path`` names no file the audio folders gave (a file that
+    failed to decode is reported as such already)."""
     found = {key for track in audio for key in id_keys(track.external_ids)}
-    return [f"{track.id}: {track.external_ids['path']}" for track in catalog
-            if "path" in track.external_ids
-            and id_key("path", track.external_ids["path"]) not in found]
+    broken = {os.path.abspath(e["path"]) for e in failed if e.get("path")}
+    return [f"{track.id}: {path}" for track in catalog
+            if (path := track.external_ids.get("path"))
+            and id_key("path", path) not in found
+            and os.path.abspath(os.path.join(root, path)) not in broken]
 
 
 def _as_catalog_rows(catalog: Sequence[Track], audio: list[Track]) -> list[Track]:

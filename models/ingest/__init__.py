@@ -20,6 +20,7 @@ from .external_ids import (
     normalise_id,
     parse_reference,
     path_inside,
+    recording_keys,
     reference_key,
     unknown_kind,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "read_groups",
     "read_va_labels",
     "path_inside",
+    "recording_keys",
     "reference_key",
     "unknown_kind",
     "KNOWN_PREFIXES",

@@ -124,6 +124,13 @@ def id_keys(external_ids: Mapping[str, str]) -> list[str]:
     return [id_key(kind, value) for kind, value in external_ids.items()]
 
 
+def recording_keys(external_ids: Mapping[str, str]) -> list[str]:
+    """The canonical forms of the ids that name one recording: not the free ``ext:``
+    kinds, which may name its release or artist ("ext:musicbrainz_release")."""
+    return [id_key(kind, value) for kind, value in external_ids.items()
+            if not kind.startswith("ext:")]
+
+
 _URLS = {"spotify": ("open.spotify.com", "track"), "deezer": ("deezer.com", "track"),
          "mbid": ("musicbrainz.org", "recording")}
 

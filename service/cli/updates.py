@@ -13,7 +13,7 @@ from typing import Sequence
 import click
 
 from models.build import load_sources
-from models.ingest import id_keys
+from models.ingest import recording_keys
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Updater, UpdateResult, open_store
 
@@ -64,7 +64,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
 def _not_removed(store: ModelStore, tracks: list) -> list:
     """The tracks ``remove`` did not take out since the last build; says how many it
     did."""
-    keys = [[t.id, *id_keys(t.external_ids)] for t in tracks]
+    keys = [[t.id, *recording_keys(t.external_ids)] for t in tracks]
     removed = store.removed_among([k for ks in keys for k in ks])
     kept, at = [], 0
     for track, ks in zip(tracks, keys):
@@ -81,7 +81,7 @@ def _new(store: ModelStore, tracks: list) -> list:
     """The tracks the live model lacks, by id and by external id (a file the build
     merged into a catalog row has the row's id; a re-tagged file, a new hash); says how
     many were already in it."""
-    keys = [id_keys(t.external_ids) for t in tracks]
+    keys = [recording_keys(t.external_ids) for t in tracks]
     rows, known = store.rows_of(store.current_version(), [t.id for t in tracks],
                                 [k for ks in keys for k in ks])
     new, at = [], 0

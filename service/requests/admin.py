@@ -7,6 +7,7 @@ rest optional; ``features`` takes only the known audio features.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import Field, create_model, field_validator, model_validator
 
@@ -14,7 +15,19 @@ from models.ingest import AUDIO_FEATURES, MAX_MAGNITUDE, Track
 
 from .types import MAX_ID_CHARS, MAX_TEXT, MAX_TITLE, Body, fail, identifier, number, quote, text
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
+
+
+def _a_real_date(text: str) -> bool:
+    """YYYY, YYYY-MM or a YYYY-MM-DD that exists, in ASCII digits."""
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        return len(text) < 10 or bool(date.fromisoformat(text))
+    except ValueError:  # 2023-02-30
+        return False
+
+
 MAX_TRACKS = 1000  # per request: larger batches go through `feelalike add --catalog`
 MAX_TAGS = 50
 TrackId = identifier(MAX_TITLE)
@@ -58,7 +71,7 @@ class TrackRow(Body):
     @field_validator("release_date")
     @classmethod
     def _a_date(cls, value: str) -> str:
-        if value.strip() and not _DATE.fullmatch(value.strip()):
+        if value.strip() and not _a_real_date(value.strip()):
             raise fail(f"must be YYYY-MM-DD, YYYY-MM or a year, got {quote(value)}")
         return value
 

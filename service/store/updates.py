@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
+import redis
 
 from models.errors import BadRequest, InvalidExternalId, TrackExists, TrackNotFound
-from models.ingest import Track, id_keys, path_inside, reference_key
+from models.ingest import Track, path_inside, recording_keys, reference_key
 
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
-from .errors import ModelNotReady, RebuildNeeded
+from .errors import ModelNotReady, RebuildNeeded, StoreUnavailable
 from .model_store import ModelStore
 from .upkeep import guard
 
@@ -124,7 +125,7 @@ class Updater:
                         segments=segments, seen_lists=self._seen)
         version = Draft(self.store, self.on_step).publish(base, meta, change, "add", ids)
         self.store.forget_removed([key for t in tracks
-                                   for key in (t.id, *id_keys(t.external_ids))])
+                                   for key in (t.id, *recording_keys(t.external_ids))])
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
                             seconds=time.perf_counter() - started)
@@ -207,12 +208,26 @@ class Updater:
             "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
             arrays=arrays, seen_lists=self._seen)
         ids = [doc["id"] for doc in gone]
-        version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
-        self.store.note_removed([k for doc in gone for k in (
-            doc["id"], *id_keys(doc.get("external_ids") or {}))])
+        # recorded first: a removal interrupted after it went live must stay recorded
+        keys = [k for doc in gone for k in (doc["id"], *recording_keys(doc.get("external_ids")
+                                                                       or {}))]
+        self.store.note_removed(keys)
+        try:
+            version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
+        except BaseException:
+            self._unless_live(base, keys)
+            raise
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
+
+    def _unless_live(self, base: str, keys: Sequence[str]) -> None:
+        """Forget the removal's record when it did not go live (``base`` still is)."""
+        try:
+            if self.store.current_version() == base:
+                self.store.forget_removed(keys)
+        except (StoreUnavailable, redis.RedisError, OSError):
+            pass  # Redis is gone: the record stays, and costs only a skipped re-add
 
     def _rows_named(self, version: str, audio_root: str | None,
                     names: Sequence[str]) -> list[int | None]:
