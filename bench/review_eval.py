@@ -53,7 +53,8 @@ def score_case(folder: Path, rid: str, gold: dict, lexicon) -> dict:
     analysis = analyse_moods(catalog, [review], lexicon)
     found_rows = {row for p in analysis.passages if p.weight > ALBUM_LEVEL for row in p.rows}
     out = {"id": rid, "tracks": 0, "hit": 0, "top1": 0, "found": 0, "misses": [],
-           "ruled": 0, "ruled_in": 0, "gold_cmp": 0, "cmp_found": 0, "asserted": 0, "false": [], "missed_cmp": []}
+           "ruled": 0, "ruled_in": 0, "gold_cmp": 0, "cmp_found": 0, "asserted": 0,
+           "false": [], "missed_cmp": []}
     for title, label in gold["tracks"].items():
         row = titles.index(title)
         top = analysis.profiles[row].top(3)
