@@ -102,6 +102,12 @@ def test_negators_and_than_keep_to_their_own_words(text, mood):
         mood_of("it ends hopeful")[MOOD_INDEX["hopeful"]]
 
 
+def test_a_contrast_word_set_off_by_commas_does_not_stop_a_negation():
+    """"It is not, however, sad" read as sad (x1.3)."""
+    assert mood_of("it is not, however, sad")[MOOD_INDEX["sad"]] < 0
+    assert mood_of("it is, however, sad")[MOOD_INDEX["sad"]] > 0
+
+
 def test_less_and_least_weaken_a_mood():
     plain = mood_of("a menacing piece")[MOOD_INDEX["tense"]]
     less = mood_of("a less menacing piece")[MOOD_INDEX["tense"]]

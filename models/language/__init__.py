@@ -11,7 +11,8 @@ from .reviews import (
                       ReviewLinker,
                       is_about_music,
 )
-from .tagger import hits_vector, sentences, tag_text
+from .sentences import sentences
+from .tagger import hits_vector, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tokens
 from .mentions import find_mentions

@@ -7,7 +7,6 @@ and hedges ("deeply", "almost", "perhaps"), and contrast ("eerie yet artistic",
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -78,15 +77,6 @@ VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothe
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
 SENTENCE_OPENERS = ".!?:;\"'(\u201c\u2018\n\u2013\u2014-"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
-                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])")
-_CAPITAL_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
-_LOWER_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
-_LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n(?=\S)")
-_ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "vol.", "no.", "feat.", "ft.",
-                  "op.", "e.g.", "i.e.", "etc.")
-
-
 @dataclass(frozen=True)
 class MoodHit:
     """One mood-bearing phrase found in a text."""
@@ -96,23 +86,6 @@ class MoodHit:
     start: int
     end: int
     phrase: str
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text``; abbreviations and quoted titles survive. A
-    text written all in lower case ends its sentences before lower-case words too."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    lower_case = not _CAPITAL_START.search(text) and _LOWER_START.search(text)
-    for match in (_LOWER_CASE_END if lower_case else _SENTENCE_END).finditer(text):
-        candidate = text[start:match.start()].rstrip()
-        words = candidate.rsplit(None, 1)
-        if words and words[-1].lower().lstrip("(\"'") in _ABBREVIATIONS:
-            continue  # "Mr. Jonze", but "piano." ends a sentence
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _clause_weights(text: str, toks: list[Token]) -> list[float]:
@@ -195,6 +168,17 @@ def _sets_aside(words: list[str], j: int, i: int) -> bool:
     return j > 0 and (words[j - 1], words[j]) in SET_ASIDE
 
 
+def _without_asides(text: str, toks: list[Token], words: list[str]) -> list[str]:
+    """``words`` with a contrast word set off by commas blanked: in "it is not, however,
+    sad" the "not" still reaches "sad"."""
+    out = list(words)
+    for k in range(1, len(toks) - 1):
+        if words[k] in CONTRAST_AFTER and "," in text[toks[k - 1].end:toks[k].start] \
+                and "," in text[toks[k].end:toks[k + 1].start]:
+            out[k] = ""
+    return out
+
+
 def _clause_starts(text: str, toks: list[Token]) -> list[int]:
     """For each token, the index of the first token of its clause (after , ; : or a
     dash)."""
@@ -253,6 +237,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
         toks = [t if outside(t.start + offset, t.end + offset) else t._replace(text="")
                 for t in toks]
     words = [t.text for t in toks]
+    looking = _without_asides(text, toks, words)
     clause = _clause_weights(text, toks)
     clause_starts = _clause_starts(text, toks)
     hits: list[MoodHit] = []
@@ -275,7 +260,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length
                 continue
-            weight = sign * _modifier(words, i, clause_starts[i]) * clause[i] * entry.weight
+            weight = sign * _modifier(looking, i, clause_starts[i]) * clause[i] * entry.weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
     return hits

@@ -29,7 +29,7 @@ from .reading import (
     names_another_work,
 )
 from .scope import about_album, is_heading, label_end, leads_in, segments
-from .tagger import sentences
+from .sentences import sentences
 from .text import QUOTE_CHARS
 from .titles import variants
 

@@ -1,0 +1,31 @@
+"""Splitting review text into sentences: abbreviations ("Mr. Jonze", "No. 9") and
+quoted titles survive, and a text written all in lower case ends its sentences before
+lower-case words too."""
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])")
+_CAPITAL_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
+_LOWER_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
+_LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n(?=\S)")
+_ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "vol.", "no.", "feat.", "ft.",
+                  "op.", "e.g.", "i.e.", "etc.")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``; abbreviations and quoted titles survive. A
+    text written all in lower case ends its sentences before lower-case words too."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    lower_case = not _CAPITAL_START.search(text) and _LOWER_START.search(text)
+    for match in (_LOWER_CASE_END if lower_case else _SENTENCE_END).finditer(text):
+        candidate = text[start:match.start()].rstrip()
+        words = candidate.rsplit(None, 1)
+        if words and words[-1].lower().lstrip("(\"'") in _ABBREVIATIONS:
+            continue  # "Mr. Jonze", but "piano." ends a sentence
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
