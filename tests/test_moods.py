@@ -108,6 +108,18 @@ def test_a_contrast_word_set_off_by_commas_does_not_stop_a_negation():
     assert mood_of("it is, however, sad")[MOOD_INDEX["sad"]] > 0
 
 
+def test_rather_than_sets_aside_a_mood_with_its_noun_and_technical_words_are_no_moods():
+    weights = {h.phrase: h.weight for h in tag_text("a haunting piece rather than a spooky one")}
+    assert weights["haunting"] > 0 > weights["spooky"]
+    assert not mood_of("the harmony shifts, slowed to half speed").any()
+
+
+def test_capital_initials_do_not_end_a_sentence():
+    text = '"The 3 A.M. Call" is tense. It was 3 a.m. The end came.'
+    assert [text[a:b] for a, b in sentences(text)] == [
+        '"The 3 A.M. Call" is tense.', "It was 3 a.m.", "The end came."]
+
+
 def test_less_and_least_weaken_a_mood():
     plain = mood_of("a menacing piece")[MOOD_INDEX["tense"]]
     less = mood_of("a less menacing piece")[MOOD_INDEX["tense"]]

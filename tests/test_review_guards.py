@@ -255,3 +255,11 @@ def test_a_label_that_names_the_album_keeps_its_line_the_albums():
     found = moods('## Lantern\n\n"Lantern" is eerie.\n\n## Tidewater\n\n"Tidewater" is '
                   "bright.\n\nOverall: a gloomy, mournful listen.", "Lantern", "Tidewater")
     assert found["Lantern"].get("sad", 0) > 0 and found["Tidewater"].get("sad", 0) > 0
+
+
+def test_unlike_a_then_it_is_the_track_referred_back_to():
+    """"Unlike 'A', it is calm" gave the calm to A."""
+    found = moods('"Lantern" is loud and furious. "Tidewater" closes the record. Unlike '
+                  '"Lantern", it is calm and gentle.', "Lantern", "Tidewater")
+    assert strongest(found, "Tidewater") == "peaceful"
+    assert found["Lantern"].get("peaceful", 0) == 0

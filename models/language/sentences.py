@@ -10,6 +10,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018
 _CAPITAL_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 _LOWER_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
 _LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n(?=\S)")
+#: "A.M.", "U.S.", "J.S.": capitals each followed by a full stop (a name or a title's;
+#: "3 a.m." may end a sentence)
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "vol.", "no.", "feat.", "ft.",
                   "op.", "e.g.", "i.e.", "etc.")
 
@@ -23,8 +26,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in (_LOWER_CASE_END if lower_case else _SENTENCE_END).finditer(text):
         candidate = text[start:match.start()].rstrip()
         words = candidate.rsplit(None, 1)
-        if words and words[-1].lower().lstrip("(\"'") in _ABBREVIATIONS:
-            continue  # "Mr. Jonze", but "piano." ends a sentence
+        last = words[-1].lstrip("(\"'\u201c\u2018") if words else ""
+        if last.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last):
+            continue  # "Mr. Jonze", "The 3 A.M. Call", but "piano." ends a sentence
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -159,7 +159,8 @@ def _sets_aside(words: list[str], j: int, i: int) -> bool:
     """Whether ``words[j]`` ends "than" or "instead of" and sets aside the mood word at
     ``i`` (not "more than sad", "nothing less than triumphant", nor a compared noun
     phrase: "sadder than the gloomy opener")."""
-    if COMPARED.intersection(words[j + 1:i]):
+    chosen = j > 0 and (words[j - 1], words[j]) in (("rather", "than"), ("instead", "of"))
+    if COMPARED.intersection(words[j + 1:i]) and not chosen:  # "rather than a spooky one"
         return False
     if (words[j],) in SET_ASIDE:
         before = words[j - 1] if j > 0 else ""

@@ -28,7 +28,16 @@ from .reading import (
     is_about_the_film,
     names_another_work,
 )
-from .scope import about_album, is_heading, label_end, leads_in, segments
+from .scope import (
+    CONTRASTED,
+    _title_end,
+    about_album,
+    groups,
+    is_heading,
+    label_end,
+    leads_in,
+    segments,
+)
 from .sentences import sentences
 from .text import QUOTE_CHARS
 from .titles import variants
@@ -239,6 +248,8 @@ class Walk:
             return
         if self.described is not None and DOES_THIS.search(sentence):
             self._add(*self.described, rows, CARRY_WEIGHT)
+        if self._unlike_then_carried(start, end, sentence, mentions, rows, carried):
+            return
         # "It is slow and gloomy before giving way to 'B'": the words before B's own
         # are the track the sentence refers back to
         own: list = []
@@ -261,3 +272,18 @@ class Walk:
         self._anaphoric(start, end, sentence, scoped, mentions[0].start)
         last = parts[-1][2]
         self.subject = tuple(dict.fromkeys(album[m.track] for m in last))
+
+    def _unlike_then_carried(self, start: int, end: int, sentence: str,
+                             mentions: list[Mention], rows: tuple[int, ...],
+                             carried: tuple[int, ...]) -> bool:
+        """"Unlike 'A', it is calm and gentle": after the title only compared against,
+        the words are the track the sentence refers back to (A keeps only its own)."""
+        if len(carried) != 1 or carried[0] in rows or len(groups(sentence, mentions)) != 1 \
+                or not CONTRASTED.search(sentence[:mentions[0].start]):
+            return False
+        own_end = _title_end(sentence, mentions[-1].end)
+        if not REFERRING.search(sentence[own_end:]):
+            return False
+        self._add(start, start + own_end, rows, 1.0, (start, end))
+        self._add(start + own_end, end, carried, CARRY_WEIGHT, (start, end))
+        return True
