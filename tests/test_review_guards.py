@@ -263,3 +263,30 @@ def test_unlike_a_then_it_is_the_track_referred_back_to():
                   '"Lantern", it is calm and gentle.', "Lantern", "Tidewater")
     assert strongest(found, "Tidewater") == "peaceful"
     assert found["Lantern"].get("peaceful", 0) == 0
+
+
+@pytest.mark.parametrize("heading", ["1. **Lantern**", "Lantern!", "### Lantern"])
+def test_a_title_line_heads_its_section(heading):
+    """A numbered bold heading and a title ending in "!" did not head their sections."""
+    title = heading.strip("#*1. ")
+    found = moods(f"{heading}\n\nA furious, pounding track.\n\n**Tidewater**\n\nCalm and "
+                  "gentle.", title, "Tidewater")
+    assert strongest(found, title) == "aggressive"
+    assert found["Tidewater"].get("aggressive", 0) == 0
+
+
+def test_the_part_of_a_title_after_its_colon_names_it():
+    found = moods('"The Iron Warden" is brutal and furious. "Tidewater" is calm.',
+                  "Boss 1: The Iron Warden", "Tidewater")
+    assert strongest(found, "Boss 1: The Iron Warden") == "aggressive"
+
+
+def test_the_opposite_of_a_title_is_the_track_referred_back_to_unless_it_is_described():
+    found = moods('"Lantern" is loud and furious. "Tidewater" comes next, and it is the '
+                  'opposite of "Lantern": a lone organ, calm and gentle.', "Lantern",
+                  "Tidewater")
+    assert strongest(found, "Tidewater") == "peaceful"
+    assert found["Lantern"].get("peaceful", 0) == 0
+    described = moods('"Tidewater" is calm. It sounds nothing like "Lantern", which is '
+                      "bleak and desolate.", "Lantern", "Tidewater")
+    assert strongest(described, "Lantern") in {"sad", "lonely"}

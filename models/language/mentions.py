@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -52,7 +53,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 _LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
 #: after a title labelling its line: an optional duration, then a colon (not "Time: 48
 #: minutes", a running time), a dash, or the line's end
-_LABEL_TAIL = re.compile(r"^[*_]*[ \t]*(?:\(\d{1,2}:\d{2}\)[ \t]*)?"
+_LABEL_TAIL = re.compile(r"^[!?]*[*_]*[ \t]*(?:\(\d{1,2}:\d{2}\)[ \t]*)?"
                          r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
 
 
@@ -161,7 +162,7 @@ def find_mentions(text: str, titles: Sequence[str],
     words = [t.text for t in toks]
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
     for track, title in enumerate(titles):
-        for rank, variant in enumerate(variants(title)):
+        for rank, variant in enumerate(_named_as(title)):
             vw = variant.split()
             plain = _informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
@@ -176,6 +177,17 @@ def find_mentions(text: str, titles: Sequence[str],
 
 
 _POSSESSIVE = ("'s", "\u2019s")
+#: "Boss 1: The Iron Warden": reviews name the part after the colon
+_AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
+
+
+@lru_cache(maxsize=100_000)
+def _named_as(title: str) -> tuple[str, ...]:
+    """The title's variants, and the part after a numbered heading's colon."""
+    after = _AFTER_COLON.match(title)
+    extra = normalise(after.group(1)) if after else ""
+    forms = variants(title)
+    return forms + (extra,) if extra and extra not in forms else forms
 
 
 def _possessive(text: str, toks: list[Token], words: list[str], i: int,

@@ -58,7 +58,8 @@ PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|compa
 #: the title after these is only what another is compared against: "'A', unlike the
 #: desolate 'B', is bright" says "bright" of A
 CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in contrast to|"
-                        r"compared to|compared with|as opposed to|than|as \w+ as)\b[^,;:]*$",
+                        r"opposite of|compared to|compared with|as opposed to|than|"
+                        r"as \w+ as)\b[^,;:]*$",
                         re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
 DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its)\b",
