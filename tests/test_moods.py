@@ -50,6 +50,7 @@ def test_intensifier_and_hedge_scale_a_mood():
 
 @pytest.mark.parametrize("text, kept, set_aside", [
     ("peaceful rather than sad", "peaceful", "sad"),
+    ("desolate more than frightening", "lonely", "tense"),
     ("more wistful than sad", "nostalgic", "sad"),
     ("tender instead of triumphant", "tender", "epic"),
     ("it is less than joyful", None, "joyful"),

@@ -38,6 +38,11 @@ NOT_NEGATED_BY = frozenset("less only just merely simply short contained conceal
                            "suppressed veiled disguised".split())
 #: before "short of": emphasis ("little short of euphoric")
 SHORT_OF_EMPHASIS = frozenset("nothing little just not hardly".split())
+#: before "more than", the words that make it emphasis ("it is more than sad", "much
+#: more than sad"); after another word it compares ("desolate more than frightening")
+MORE_THAN_KEEPS = frozenset("is it's its was are were be been being feels felt sounds "
+                            "sounded seems much far even so something anything nothing "
+                            "little bit way and or".split())
 #: after "than", a compared noun phrase, not a mood set aside ("sadder than the gloomy
 #: opener")
 COMPARED = frozenset("the a an its his her their this that these those any".split())
@@ -163,9 +168,10 @@ def _sets_aside(words: list[str], j: int, i: int) -> bool:
     if COMPARED.intersection(words[j + 1:i]) and not chosen:  # "rather than a spooky one"
         return False
     if (words[j],) in SET_ASIDE:
-        before = words[j - 1] if j > 0 else ""
-        return before != "more" and not (before == "less" and j > 1
-                                         and words[j - 2] in NEGATORS)
+        before, earlier = (words[j - 1] if j > 0 else ""), (words[j - 2] if j > 1 else "")
+        if before == "more":  # "more than sad" keeps it, "desolate more than frightening"
+            return bool(earlier) and earlier not in MORE_THAN_KEEPS  # sets it aside
+        return not (before == "less" and earlier in NEGATORS)
     return j > 0 and (words[j - 1], words[j]) in SET_ASIDE
 
 
