@@ -2,9 +2,10 @@
 
 soundfile (libsndfile) reads wav, flac, ogg, opus, mp3 and aiff; the ``ffmpeg``
 program reads AAC/ALAC (m4a, mp4, aac), WMA and names that are no UTF-8, and is the
-fallback for a file libsndfile refuses (an AAC file named .mp3).  Every problem a file can have (missing, empty,
-undecodable, silent, too short, unsupported) is an :class:`AudioError` with one line
-saying which; those that come from what the file holds are marked ``lasting``.
+fallback for a file libsndfile refuses (an AAC file named .mp3).  Every problem a file
+can have (missing, empty, undecodable, silent, too short, unsupported) is an
+:class:`AudioError` with one line saying which; those that come from what the file
+holds are marked ``lasting``.
 """
 from __future__ import annotations
 

@@ -98,14 +98,13 @@ _WORD_BEFORE = re.compile(r"(\w[\w'\u2019-]*)[ \t]+$")
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:
     """A capitalised word beside another, with only a space between them, is part of a
-    longer name ("music for Glass Orchard", "Like Blade Runner"), not a one-word title;
-    "I" and a capitalised first word of a sentence ("Lantern" in "Then Lantern
-    ...", mid-sentence "so Lantern") do not count."""
+    longer name ("music for Glass Orchard", "Like Blade Runner"), not a one-word title.
+    "I", a possessive, a hyphenated word and a sentence's capitalised first word ("Then
+    Lantern drifts") are no part of one."""
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1)[0].isupper() and after.group(1) != "I":
         return True
-    window = max(0, start - 60)
-    before = _WORD_BEFORE.search(text, window, start)
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
     word = before.group(1) if before else ""
     if not word[:1].isupper() or word == "I" or word[-2:] in _POSSESSIVE or "-" in word:
         return False  # "Owen Pallett's Lantern", "the Morricone-esque Embers"

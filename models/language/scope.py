@@ -131,7 +131,7 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         if group is subject:
             parts.append((a, b, group))
             continue
-        own_end = _title_end(text, group[-1].end)
+        own_end = title_end(text, group[-1].end)
         lead = text[grouped[k - 1][-1].end if k and grouped[k - 1] is not subject else 0:
                     group[0].start]
         if k and own_end < b and CONTRASTED.search(lead) and \
@@ -142,7 +142,7 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
     return [(a, b, g) for a, b, g in parts if b > a or g is not subject]
 
 
-def _title_end(text: str, end: int) -> int:
+def title_end(text: str, end: int) -> int:
     """Past a title's closing quote."""
     while end < len(text) and text[end] in QUOTE_CHARS:
         end += 1
@@ -158,6 +158,18 @@ def is_heading(sentence: str) -> bool:
     if METADATA.match(line) and len(line.split()) <= 8:
         return True
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
+
+
+#: what may stand before a heading's title: a list number or bullet, Markdown marks
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-*\u2022#]+\s*)?[*_]*\s*")
+
+
+def is_title_line(sentence: str, mentions: list[Mention]) -> bool:
+    """A line that is one title and nothing else: "## Sleepwalker", "1. **Storm
+    Front**", "Run!" (a title that ends in "!" is no exclamation)."""
+    line = _LIST_MARK.sub("", sentence.strip()).rstrip(":").rstrip("*_ \t")
+    return len(mentions) == 1 and "\n" not in line and \
+        mentions[0].end - mentions[0].start >= len(line) - 2
 
 
 LABEL = re.compile(r"^\s*[^:\n]{1,60}?(?::|\s[-\u2013\u2014])\s+(?=\S)")

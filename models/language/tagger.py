@@ -46,10 +46,6 @@ MORE_THAN_KEEPS = frozenset("is it's its was are were be been being feels felt s
 #: after "than", a compared noun phrase, not a mood set aside ("sadder than the gloomy
 #: opener")
 COMPARED = frozenset("the a an its his her their this that these those any".split())
-#: "peaceful rather than sad", "more wistful than sad", "tender instead of triumphant":
-#: the mood after these is the one set aside ("more than sad" and "nothing less than
-#: triumphant" keep it)
-SET_ASIDE = frozenset({("than",), ("instead", "of")})
 #: "surprisingly hopeful", "strangely calm": surprise at the next word, not curiosity
 SURPRISE = frozenset("surprisingly unexpectedly strangely oddly curiously weirdly bizarrely "
                      "startlingly".split())
@@ -161,18 +157,19 @@ def _emphatic(words: list[str], j: int) -> bool:
 
 
 def _sets_aside(words: list[str], j: int, i: int) -> bool:
-    """Whether ``words[j]`` ends "than" or "instead of" and sets aside the mood word at
-    ``i`` (not "more than sad", "nothing less than triumphant", nor a compared noun
-    phrase: "sadder than the gloomy opener")."""
-    chosen = j > 0 and (words[j - 1], words[j]) in (("rather", "than"), ("instead", "of"))
-    if COMPARED.intersection(words[j + 1:i]) and not chosen:  # "rather than a spooky one"
+    """Whether ``words[j]`` ends "than" or "instead of" and so sets aside the mood word
+    at ``i`` ("peaceful rather than sad", "more wistful than sad", "tender instead of
+    triumphant"); not "more than sad", "nothing less than triumphant", nor a compared
+    noun phrase ("sadder than the gloomy opener", but "rather than a spooky one")."""
+    before = words[j - 1] if j > 0 else ""
+    if (before, words[j]) in (("rather", "than"), ("instead", "of")):
+        return True
+    if words[j] != "than" or COMPARED.intersection(words[j + 1:i]):
         return False
-    if (words[j],) in SET_ASIDE:
-        before, earlier = (words[j - 1] if j > 0 else ""), (words[j - 2] if j > 1 else "")
-        if before == "more":  # "more than sad" keeps it, "desolate more than frightening"
-            return bool(earlier) and earlier not in MORE_THAN_KEEPS  # sets it aside
-        return not (before == "less" and earlier in NEGATORS)
-    return j > 0 and (words[j - 1], words[j]) in SET_ASIDE
+    earlier = words[j - 2] if j > 1 else ""
+    if before == "more":  # "desolate more than frightening" sets it aside
+        return bool(earlier) and earlier not in MORE_THAN_KEEPS
+    return not (before == "less" and earlier in NEGATORS)
 
 
 def _without_asides(text: str, toks: list[Token], words: list[str]) -> list[str]:

@@ -23,6 +23,8 @@ _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
 _FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
 STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
+
+
 @lru_cache(maxsize=100_000)
 def variants(title: str) -> tuple[str, ...]:
     """Normalised names a title may be referred to by, the full title first."""

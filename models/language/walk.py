@@ -31,13 +31,14 @@ from .reading import (
 from .scope import (
     CONTRASTED,
     DESCRIBES_OBJECT,
-    _title_end,
     about_album,
     groups,
     is_heading,
+    is_title_line,
     label_end,
     leads_in,
     segments,
+    title_end,
 )
 from .sentences import sentences
 from .text import QUOTE_CHARS
@@ -54,18 +55,6 @@ DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|e
 #: a label's text about the whole album ("Verdict: a bleak record overall")
 ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
 TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
-
-
-#: what may stand before a heading's title: a list number or bullet, Markdown marks
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-*\u2022#]+\s*)?[*_]*\s*")
-
-
-def _is_title(sentence: str, mentions: list[Mention]) -> bool:
-    """A line that is one title and nothing else: "## Sleepwalker", "1. **Storm
-    Front**", "Run!" (a title that ends in "!" is no exclamation)."""
-    line = _LIST_MARK.sub("", sentence.strip()).rstrip(":").rstrip("*_ \t")
-    return len(mentions) == 1 and "\n" not in line and \
-        mentions[0].end - mentions[0].start >= len(line) - 2
 
 
 def _opens_line(text: str, start: int) -> bool:
@@ -114,9 +103,9 @@ class Walk:
             new_paragraph, paragraph = before != paragraph, before
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence
-            if k + 1 < len(spans) and (is_heading(sentence) or _is_title(sentence, mentions)) \
-                    and not self._labelled(sentence, mentions):
-                listed = listing or (k + 1 < len(spans) and is_heading(text[slice(*spans[k + 1])]))
+            heading = is_heading(sentence) or is_title_line(sentence, mentions)
+            if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
+                listed = listing or is_heading(text[slice(*spans[k + 1])])
                 listing = bool(mentions)  # a title line: the next one may continue a list
                 self._heading(sentence, [] if listed else mentions)
                 continue
@@ -195,7 +184,7 @@ class Walk:
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it,
         and so does a title in a list of headings (a track list is not a section)."""
-        if _is_title(sentence, mentions):
+        if is_title_line(sentence, mentions):
             self.section = self.subject = (self.album[mentions[0].track],)
         else:
             self.section, self.subject = (), self.default
@@ -290,10 +279,11 @@ class Walk:
                              carried: tuple[int, ...]) -> bool:
         """"Unlike 'A', it is calm", "it's the opposite of 'A': a lone organ": a
         sentence about the track it refers back to, A only compared against."""
-        after = sentence[_title_end(sentence, mentions[-1].end):]
         if len(carried) != 1 or carried[0] in rows or len(groups(sentence, mentions)) != 1 \
                 or not CONTRASTED.search(sentence[:mentions[0].start]) \
-                or not REFERRING.search(sentence) or DESCRIBES_OBJECT.match(after):
+                or not REFERRING.search(sentence):
+            return False
+        if DESCRIBES_OBJECT.match(sentence[title_end(sentence, mentions[-1].end):]):
             return False  # "nothing like 'A', which is bleak": those words are A's
         self._add(start, end, carried, CARRY_WEIGHT)
         return True

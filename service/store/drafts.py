@@ -83,17 +83,10 @@ class Draft:
                                   ex=self.store.pending_seconds)
             self.store.activate(version, expect=base)
         except BaseException:
-            if not self._live(version):  # after the flip the version is the model served
+            if not self.store.is_current(version):  # after the flip it is the model served
                 self._discard(version)
             raise
         return version
-
-    def _live(self, version: str) -> bool:
-        try:
-            current = self.store.client.get(self.store.key_for("current"))
-        except (redis.RedisError, OSError):
-            return False
-        return current is not None and current.decode() == version
 
     def _copy(self, base: str, version: str) -> None:
         names = [name for name in VERSION_KEYS if name != "meta"]  # meta marks it done

@@ -11,6 +11,7 @@ from collections import OrderedDict
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
+import redis
 
 from models.ranking import TrackTable
 
@@ -65,6 +66,15 @@ class Reads:
             raise ModelNotReady("no model has been built yet: run `feelalike build` "
                                 "(or `feelalike demo`)")
         return version.decode()
+
+    def is_current(self, version: str) -> bool:
+        """Whether ``version`` is the live one; False when Redis cannot say (asked while
+        cleaning up after an error)."""
+        try:
+            current = self.client.get(self.key_for("current"))
+        except (redis.RedisError, OSError):
+            return False
+        return current is not None and current.decode() == version
 
     @guard
     def meta(self, version: str) -> dict[str, Any]:

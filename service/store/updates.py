@@ -24,14 +24,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
-import redis
 
 from models.errors import BadRequest, InvalidExternalId, TrackExists, TrackNotFound
 from models.ingest import Track, path_inside, recording_keys, reference_key
 
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
-from .errors import ModelNotReady, RebuildNeeded, StoreUnavailable
+from .errors import ModelNotReady, RebuildNeeded
 from .model_store import ModelStore
 from .upkeep import guard
 
@@ -215,19 +214,12 @@ class Updater:
         try:
             version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         except BaseException:
-            self._unless_live(base, keys)
+            if self.store.is_current(base):  # the removal did not go live
+                self.store.forget_removed(keys)
             raise
         return UpdateResult(version, base, len(order), removed=ids,
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
-
-    def _unless_live(self, base: str, keys: Sequence[str]) -> None:
-        """Forget the removal's record when it did not go live (``base`` still is)."""
-        try:
-            if self.store.current_version() == base:
-                self.store.forget_removed(keys)
-        except (StoreUnavailable, redis.RedisError, OSError):
-            pass  # Redis is gone: the record stays, and costs only a skipped re-add
 
     def _rows_named(self, version: str, audio_root: str | None,
                     names: Sequence[str]) -> list[int | None]:
