@@ -1,7 +1,7 @@
 """Validation mood agreement@10 of the served default, scored through the running API.
 
     feelalike demo                      # in another terminal (or any data home built so)
-    python bench/api_agreement.py [--base http://127.0.0.1:8000]
+    python bench/api_agreement.py [--base http://127.0.0.1:8000]   # pip install '.[bench]'
 
 Each validation song (the Deezer labels joined to the TidyTuesday catalog, one row per
 song, as ``bench/evaluate.py`` joins them) is the seed of ``POST /v1/recommendations``
