@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..language import normalise
+from ..language import normalise, tempo_words
 
 #: the audio-side coordinates of the feel space, in this order
 SOUND: tuple[str, ...] = ("danceability", "energy", "loudness", "speechiness", "acousticness",
@@ -69,7 +69,7 @@ def is_score(album: str, tags: Sequence[str]) -> bool:
 def sound_votes(text: str, score: bool) -> tuple[np.ndarray, np.ndarray]:
     """Summed votes (len(SOUND),) in [-1, 1] per vote and their counts."""
     total, count = np.zeros(len(SOUND)), np.zeros(len(SOUND))
-    words = normalise(text).split()
+    words = tempo_words(normalise(text).split())
     for word in words:
         for feature, direction in CUES.get(word, {}).items():
             j = SOUND.index(feature)

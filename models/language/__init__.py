@@ -14,7 +14,7 @@ from .reviews import (
 from .sentences import sentences
 from .tagger import hits_vector, tag_text
 from .tags import TagReader, tag_moods
-from .text import normalise, tokens
+from .text import normalise, tempo_words, tokens
 from .mentions import find_mentions
 from .titles import TitleIndex, variants
 from .versions import base_title
@@ -48,6 +48,7 @@ __all__ = [
     "stem",
     "tag_moods",
     "tag_text",
+    "tempo_words",
     "tokens",
     "variants",
 ]

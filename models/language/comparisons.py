@@ -34,7 +34,9 @@ EXPLICIT = re.compile(
     r"\b(the )?same (\w+ )?(motif|theme|melody|idea|concept|mood|feel|feeling|atmosphere|"
     r"spirit|dna|figure|progression) as\b|\bvariations? on\b|\b(shares?|sharing) (the same|a "
     r"similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|theme|atmosphere|motif|melody|"
-    r"spirit|dna) (with|as)\b", re.IGNORECASE)
+    r"spirit|dna) (with|as)\b|"
+    r"(?<!twice )(?<!half )\bas (?!(well|soon|long|much|far)\b)\w+ as\b",
+    re.IGNORECASE)
 ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
     r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|\bequally\b|"

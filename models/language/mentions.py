@@ -51,9 +51,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
 #: what may stand before a title that labels its line: list numbers and bullets,
 #: Markdown headings and emphasis ("1. ", "- ", "## ", "**")
 _LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
+#: a track's running time in brackets after its title: "(4:12)", "[1:04:12]", "(4'12\")"
+RUNNING_TIME = (r"(?:[(\[][ \t]*\d{1,2}(?:[:.]\d{2}){1,2}[ \t]*[)\]]"
+                r"|[(\[][ \t]*\d{1,2}['\u2032][ \t]*\d{2}[\"\u2033]?[ \t]*[)\]])")
 #: after a title labelling its line: an optional duration, then a colon (not "Time: 48
 #: minutes", a running time), a dash, or the line's end
-_LABEL_TAIL = re.compile(r"^[!?]*[*_]*[ \t]*(?:\(\d{1,2}:\d{2}\)[ \t]*)?"
+_LABEL_TAIL = re.compile(r"^[!?]*[*_]*[ \t]*(?:" + RUNNING_TIME + r"[ \t]*)?"
                          r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
 
 

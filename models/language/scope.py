@@ -16,7 +16,7 @@ import re
 from typing import Any, Sequence
 
 from .text import QUOTE_CHARS, tokens
-from .mentions import Mention
+from .mentions import RUNNING_TIME, Mention
 
 JOINERS = re.compile(r"^[\s,/&()\[\]?!." + re.escape(QUOTE_CHARS) +
                      r"]*(?:(?:and|or|plus|as well as|&)[\s" + re.escape(QUOTE_CHARS) +
@@ -61,6 +61,12 @@ CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in cont
                         r"opposite of|compared to|compared with|as opposed to|than|"
                         r"as \w+ as)\b[^,;:]*$",
                         re.IGNORECASE)
+#: a title the sentence's subject is built from or likened to: "'A' is basically 'B' with
+#: drums, way more upbeat" (what follows 'B' is about 'A')
+DERIVED_FROM = re.compile(r"\b(basically|essentially|just|like|similar to|reminiscent of|"
+                          r"recalls|echoes|reprises|revisits|reworks|returns to|takes|borrows|"
+                          r"(reworking|reprise|variation|version|rework|cousin|remix) of|"
+                          r"brings back|picks up)\b[^,;:]*$", re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
 DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its)\b",
                               re.IGNORECASE)
@@ -116,8 +122,10 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
     """(start, end, group) parts of one sentence, covering it, one per title group; a
     group only compared against ("unlike 'B'", "sadder than 'B'") keeps its own words,
     and what follows it goes back to the group before, unless it describes the group
-    (", which is bright").  ``subject``: the group the sentence is about when it names
-    none (a review of one track): the words before the first title are its."""
+    (", which is bright"); so does what follows a title the group before is built from
+    or likened to ("'A' is basically 'B' with drums, upbeat").  ``subject``: the group
+    the sentence is about when it names none (a review of one track): the words before
+    the first title are its."""
     grouped: list[Any] = groups(text, mentions)
     cuts = [0]
     if subject is not None:
@@ -134,7 +142,7 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         own_end = title_end(text, group[-1].end)
         lead = text[grouped[k - 1][-1].end if k and grouped[k - 1] is not subject else 0:
                     group[0].start]
-        if k and own_end < b and CONTRASTED.search(lead) and \
+        if k and own_end < b and (CONTRASTED.search(lead) or DERIVED_FROM.search(lead)) and \
                 not DESCRIBES_OBJECT.match(text[own_end:b]):
             parts += [(a, own_end, group), (own_end, b, parts[-1][2])]
         else:
@@ -164,10 +172,16 @@ def is_heading(sentence: str) -> bool:
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-*\u2022#]+\s*)?[*_]*\s*")
 
 
+#: a running time after a heading's title: "(4:12)", "[4'12\"]", "- 4:12"
+_DURATION = re.compile(r"\s*(?:" + RUNNING_TIME +
+                       r"|\s[-\u2013\u2014]\s*\d{1,2}(?::\d{2}){1,2})\s*$")
+
+
 def is_title_line(sentence: str, mentions: list[Mention]) -> bool:
     """A line that is one title and nothing else: "## Sleepwalker", "1. **Storm
-    Front**", "Run!" (a title that ends in "!" is no exclamation)."""
+    Front**", "Run!" (a title that ends in "!" is no exclamation), "Storm Front (4:12)"."""
     line = _LIST_MARK.sub("", sentence.strip()).rstrip(":").rstrip("*_ \t")
+    line = _DURATION.sub("", line).rstrip(":").rstrip("*_ \t")
     return len(mentions) == 1 and "\n" not in line and \
         mentions[0].end - mentions[0].start >= len(line) - 2
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from .text import Token, tokens
+from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
 NEGATORS = frozenset("not no never nothing neither nor without hardly barely scarcely rarely "
@@ -240,7 +240,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
     if outside is not None:
         toks = [t if outside(t.start + offset, t.end + offset) else t._replace(text="")
                 for t in toks]
-    words = [t.text for t in toks]
+    words = tempo_words([t.text for t in toks])
     looking = _without_asides(text, toks, words)
     clause = _clause_weights(text, toks)
     clause_starts = _clause_starts(text, toks)

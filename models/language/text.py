@@ -106,3 +106,21 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
 def normalise(text: str) -> str:
     """The comparison form of a title or query: folded words joined by single spaces."""
     return " ".join(t.text for t in tokens(text))
+
+
+_BPM = re.compile(r"^(\d{2,3})bpm$")
+FAST_BPM, SLOW_BPM = 130, 80  # a stated tempo at or past these reads "fast" / "slow"
+
+
+def tempo_words(words: list[str]) -> list[str]:
+    """``words`` with a stated tempo ("160bpm", "70 bpm") read as "fast" or "slow"
+    (a middling one as nothing), so a number says what a pace word would."""
+    out = list(words)
+    for i, word in enumerate(words):
+        bpm = _BPM.match(word)
+        if bpm is None and word.isdigit() and i + 1 < len(words) and words[i + 1] == "bpm":
+            bpm = re.match(r"^(\d{2,3})$", word)
+        if bpm is not None:
+            value = int(bpm.group(1))
+            out[i] = "fast" if value >= FAST_BPM else "slow" if value <= SLOW_BPM else ""
+    return out

@@ -1,0 +1,83 @@
+"""Phrasings found by a third batch of reviews written blind (2026-11-27): running
+times after track headings, a track described as a rework of another, stated tempos,
+idioms of drive and of hope, likeness of degree. Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from models.build import SOUND, analyse_moods, reading_audit, sound_votes
+from models.language import Review, load_lexicon, tempo_words
+
+from .fixtures import moods_read as moods
+from .fixtures import salt_roads as catalog
+from .fixtures import strongest
+
+
+@pytest.mark.parametrize("time", ["(4:12)", "[4:12]", "(1:04:12)", "\u2013 4:12", "(4'12\")"])
+def test_a_heading_with_a_running_time_heads_its_section(time):
+    found = moods(f"Notes on each cue.\n\n1. Lantern {time}\n\nA mournful, forlorn crawl.\n\n"
+                  f"2. Tidewater {time}\n\nMenacing and tense, it never settles.\n\n"
+                  f"3. Copper Bells {time}\n\nGiddy, cheerful and bouncy.")
+    assert strongest(found, "Lantern") == "sad"
+    assert strongest(found, "Tidewater") == "tense"
+    assert strongest(found, "Copper Bells") == "joyful"
+
+
+@pytest.mark.parametrize("relation", ["is basically", "is essentially", "is just",
+                                      "is a reworking of", "takes the melody of",
+                                      "sounds like"])
+def test_words_after_the_track_a_track_reworks_describe_the_subject(relation):
+    found = moods(f'"Lantern" is mournful and forlorn. "Copper Bells" {relation} "Lantern" '
+                  "with drums and the tempo up, giddy, cheerful and bouncy.")
+    assert strongest(found, "Copper Bells") == "joyful"
+    assert strongest(found, "Lantern") == "sad"
+
+
+def test_words_after_a_track_that_follows_still_describe_that_track():
+    found = moods('"Lantern" is followed by "Tidewater", menacing and tense.')
+    assert strongest(found, "Tidewater") == "tense"
+    assert "Lantern" not in found
+
+
+@pytest.mark.parametrize("words, pace", [(["160bpm"], "fast"), (["160", "bpm"], "fast"),
+                                         (["70", "bpm"], "slow"), (["100", "bpm"], ""),
+                                         (["160", "minutes"], "160")])
+def test_a_stated_tempo_reads_as_a_pace_word(words, pace):
+    assert tempo_words(words)[0] == pace
+
+
+def test_a_stated_tempo_drives_the_mood_and_the_sound():
+    found = moods('"Tidewater" is arpeggiators going at like 160bpm.')
+    assert strongest(found, "Tidewater") == "energetic"
+    votes, counts = sound_votes("arpeggios going at 160 bpm", score=False)
+    assert votes[SOUND.index("tempo")] > 0 and counts[SOUND.index("tempo")] == 1
+    slow, _ = sound_votes("a dirge at 60 bpm", score=False)
+    assert slow[SOUND.index("tempo")] < 0
+
+
+@pytest.mark.parametrize("said", ["has a kick drum that just doesn't let up",
+                                  "never lets up", "does not let up for six minutes"])
+def test_a_track_that_does_not_let_up_is_energetic(said):
+    found = moods(f'"Tidewater" {said}.')
+    assert strongest(found, "Tidewater") == "energetic"
+
+
+def test_the_fog_lifting_is_hopeful():
+    found = moods('"Morning Ferry" is the closer, and there is a sense that the fog is lifting.')
+    assert strongest(found, "Morning Ferry") == "hopeful"
+
+
+def _comparisons(text: str) -> list:
+    cat = catalog()
+    analysis = analyse_moods(cat, [Review(text=text, album="Salt Roads")], load_lexicon())
+    return reading_audit(analysis, cat.tracks)["comparisons"]
+
+
+@pytest.mark.parametrize("likeness, alike", [("is every bit as tender as", True),
+                                             ("is as tender as", True),
+                                             ("is not as tender as", False),
+                                             ("is twice as loud as", False),
+                                             ("is on the album as well as", False)])
+def test_a_likeness_of_degree_is_a_comparison(likeness, alike):
+    found = _comparisons(f'"Lantern" is tender and fragile. "Tidewater" {likeness} "Lantern".')
+    assert bool(found) is alike
