@@ -85,7 +85,10 @@ class VersionResources:
         URL, ...; see ``models.ingest.parse_reference``), None for an unknown one, in one
         Redis round trip.  An exact track id wins; a malformed external id that is not a
         track id is a 400 at its path in ``paths``, and so, when ``strict``, is an id of
-        a kind we do not know (``foo:123``)."""
+        a kind we do not know (``foo:123``).  A ``path:`` id may give the file's absolute
+        path inside the folder the version was analysed in."""
+        if any(value.startswith("path:") for value in values):
+            values = [path_inside(value, self.audio_root) or value for value in values]
         keys: list[str | None] = []
         errors: list[InvalidExternalId | None] = []
         for value in values:
@@ -113,10 +116,6 @@ class VersionResources:
         404 (no title is guessed for it); a malformed one is a 400 at ``path``."""
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
-            return row
-        inside = path_inside(seed, self.audio_root) if seed.startswith("path:") else None
-        if inside is not None and (row := self.lookup([inside], [path], strict=False)[0]) \
-                is not None:
             return row
         if reference_key(seed) is not None:
             raise SeedNotFound(f"no track has the id {_cut(seed)}", suggestions=[])

@@ -232,6 +232,20 @@ def test_an_absolute_path_seed_finds_a_file_of_the_analysed_folder(runner, analy
         assert code == 2 and err.startswith("error: no track has the id 'path:"), (seed, err)
 
 
+def test_an_absolute_path_id_works_wherever_an_id_is_taken(analysed_library, client):
+    """api.md: an external id works in `include_ids`, `exclude_ids` and
+    `GET /v1/tracks/<id>`; a file's full path is one, as it is for a seed."""
+    full = f"path:{analysed_library}/Band 1/Song 4.ogg"
+    assert client.get(f"/v1/tracks/{full}").get_json()["id"] == "trk4"
+    seed = {"seeds": ["trk1"], "limit": 29}
+    body = client.post("/v1/recommendations", json={**seed, "exclude_ids": [full]}).get_json()
+    assert "trk4" not in [r["id"] for r in body["results"]]
+    body = client.post("/v1/recommendations", json={**seed, "include_ids": [full]}).get_json()
+    assert [r["id"] for r in body["results"]] == ["trk4"]
+    outside = f"path:{analysed_library.parent}/Band 1/Song 4.ogg"
+    assert client.get(f"/v1/tracks/{outside}").status_code == 404
+
+
 def test_remove_takes_external_ids_and_a_files_absolute_path(runner, analysed_library,
                                                              store):
     """`remove` took only internal ids, which a self-hoster never sees for a file."""

@@ -368,6 +368,21 @@ def test_cli_path_prints_or_writes_the_apis_path(runner, rich, client, tmp_path)
         assert code == 2 and err.startswith("error:") and message in err and not out
 
 
+@pytest.mark.parametrize("name, first", [("mix.m3u8", "#EXTM3U"), ("mix.M3U", "#EXTM3U"),
+                                         ("mix.xspf", "<?xml"), ("mix.jspf", '{"playlist"'),
+                                         ("mix.json", "{"), ("mix.txt", "{")])
+def test_the_out_files_extension_chooses_the_format(runner, rich, tmp_path, name, first):
+    """`--out mix.m3u8` without `--format` wrote JSON into a playlist file."""
+    target = tmp_path / name
+    code, _, err = runner("playlist", "r3", "--length", "3", "--out", str(target))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").replace(" ", "").startswith(
+        first.replace(" ", ""))
+    code, _, err = runner("path", "r3", "r250", "--steps", "1", "--format", "json",
+                          "--out", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("{")  # asked for
+
+
 def test_a_path_exports_like_a_playlist(client, rich):
     m3u = client.get("/v1/path?from=r3&to=r250&steps=5&format=m3u8")
     assert m3u.status_code == 200 and m3u.content_type.startswith("audio/x-mpegurl")

@@ -20,6 +20,9 @@ from service.store import open_store
 if TYPE_CHECKING:
     from service.locations import Places
 
+#: the formats a playlist or path is written in
+FORMATS = ("json", "m3u8", "xspf", "jspf")
+
 
 @click.command()
 @click.argument("seed")
@@ -70,10 +73,12 @@ def tracks(query: str, limit: int, as_json: bool) -> None:
 @click.argument("seed")
 @click.option("--length", default=20, type=int, show_default=True)
 @click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")
-@click.option("--format", "fmt", default="json", show_default=True,
-              type=click.Choice(["json", "m3u8", "xspf", "jspf"]))
+@click.option("--format", "fmt", default=None, type=click.Choice(FORMATS),
+              help="Default: from the --out file's extension (.m3u8, .m3u, .xspf, .jspf), "
+                   "else json.")
 @click.option("--out", default=None, help="Write to this file instead of standard output.")
-def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None) -> None:
+def playlist(seed: str, length: int, arc: str | None, fmt: str | None,
+             out: str | None) -> None:
     """A playlist that starts from SEED, optionally following a mood arc."""
     from service.requests import PlaylistBody, parse
     from service.views.playlists import playlist as make_playlist
@@ -95,10 +100,11 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str, out: str | None)
 @click.argument("end", metavar="TO")
 @click.option("--steps", default=8, type=int, show_default=True,
               help="Tracks between the two (1-50).")
-@click.option("--format", "fmt", default="json", show_default=True,
-              type=click.Choice(["json", "m3u8", "xspf", "jspf"]))
+@click.option("--format", "fmt", default=None, type=click.Choice(FORMATS),
+              help="Default: from the --out file's extension (.m3u8, .m3u, .xspf, .jspf), "
+                   "else json.")
 @click.option("--out", default=None, help="Write to this file instead of standard output.")
-def path(start: str, end: str, steps: int, fmt: str, out: str | None) -> None:
+def path(start: str, end: str, steps: int, fmt: str | None, out: str | None) -> None:
     """Tracks moving gradually from FROM's moods to TO's (ids or titles), both included."""
     from service.requests import PathQuery, parse
     from service.views.playlists import mood_path, path_title
@@ -124,9 +130,19 @@ def _places(current: VersionResources, out: str | None) -> "Places":
     return places if config["MUSIC_ROOT"] else replace(places, saved_in="")
 
 
-def _emit(result: dict[str, Any], title: str, fmt: str, out: str | None,
+def format_for(fmt: str | None, out: str | None) -> str:
+    """The export format asked for, else the one the output file's extension names
+    ("mix.m3u8" is a playlist file, not JSON), else JSON."""
+    if fmt is not None:
+        return fmt
+    extension = os.path.splitext(out or "")[1].lower().lstrip(".")
+    return {"m3u": "m3u8"}.get(extension, extension if extension in FORMATS else "json")
+
+
+def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
           current: VersionResources) -> None:
     """Print or write ``result`` (a playlist or path body) as JSON or an export."""
+    fmt = format_for(fmt, out)
     from service.exports import api_link, export
     from service.settings import get as setting
 
