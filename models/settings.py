@@ -71,6 +71,9 @@ def count(raw: str) -> int:
     return value
 
 
+count.__name__ = "whole number >= 0"
+
+
 def whole(low: int, high: int | None = None) -> Callable[[str], int]:
     """A parser of whole numbers from ``low`` (to ``high``); its name is what an error
     message calls a valid value."""
@@ -102,6 +105,9 @@ def embedding_name(raw: str) -> str:
     if raw.strip() not in ("MTT_musicnn", "MSD_musicnn"):
         raise ValueError(raw)
     return raw.strip()
+
+
+embedding_name.__name__ = "audio embedding (MTT_musicnn, MSD_musicnn or off)"
 
 
 SETTINGS: tuple[Setting, ...] = (

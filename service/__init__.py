@@ -28,4 +28,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     protection.init_app(app)
     resources.init_app(app, app.config.pop("RESOURCES", None))
     views.init_app(app)
+    protection.check_routes(app)  # the routes exist now
     return app

@@ -46,6 +46,10 @@ def link_templates(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+link_templates.__name__ = ("list of kind=template pairs separated by ';', each template "
+                           "naming {kind} (or off)")
+
+
 def _pure(path: str) -> PurePath:
     return PureWindowsPath(path) if _WINDOWS.search(path) else PurePosixPath(path)
 

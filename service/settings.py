@@ -24,6 +24,9 @@ def share(raw: str) -> float:
     return value
 
 
+share.__name__ = "number from 0 to 1"
+
+
 def redis_url(raw: str) -> str:
     """A URL redis-py opens: redis://, rediss:// or unix://, with a numeric port and
     only options its connections take (nothing is connected here)."""
@@ -45,6 +48,9 @@ def cluster_mode(raw: str) -> str:
     if value not in ("auto", "on", "off"):
         raise ValueError(raw)
     return value
+
+
+cluster_mode.__name__ = "cluster mode (auto, on or off)"
 
 
 YEAR = 365 * 24 * 3600  # Redis refuses expiry times far past this
@@ -87,12 +93,20 @@ def flag(raw: str) -> bool:
     raise ValueError(raw)
 
 
+flag.__name__ = "yes/no value (true/false, yes/no, on/off or 1/0)"
+
+
 def route_limits(raw: str) -> dict[str, str]:
     """A JSON object of per-route rate limits: ``{"POST /v1/playlists": "30/minute"}``."""
     value = json.loads(raw)
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise ValueError(raw)
-    return {" ".join(k.split()): v for k, v in value.items()}
+    keys = [k.split() for k in value]
+    return {" ".join([words[0].upper(), *words[1:]]) if words else "": v
+            for words, v in zip(keys, value.values())}
+
+
+route_limits.__name__ = 'JSON object of limits by route, e.g. {"POST /v1/playlists": "60/minute"}'
 
 
 _SOURCE = re.compile(r"^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:(//)?[^\s;,'\"]*|"
@@ -106,6 +120,9 @@ def frame_ancestors(raw: str) -> str:
     if not sources or not all(_SOURCE.match(s) for s in sources):
         raise ValueError(raw)
     return " ".join(sources)
+
+
+frame_ancestors.__name__ = "list of frame ancestors ('*', 'self', 'none', origins or hosts)"
 
 
 def names(raw: str) -> tuple[str, ...]:

@@ -81,7 +81,9 @@ def test_feelalike_build_prints_the_method_and_recall(runner, monkeypatch, tmp_p
     assert 0.9 <= float(line.split("recall@10 ")[1].split()[0]) <= 1.0
 
 
-@pytest.mark.parametrize("value, kind", [("lots", "count"), ("-5", "count"), ("1.5", "count")])
+@pytest.mark.parametrize("value, kind", [("lots", "whole number >= 0"),
+                                         ("-5", "whole number >= 0"),
+                                         ("1.5", "whole number >= 0")])
 def test_a_bad_threshold_is_one_line(runner, monkeypatch, tmp_path, value, kind):
     from .fixtures import write_catalog
 

@@ -64,13 +64,29 @@ def test_probes_and_metrics_are_never_limited(store, published, env):
         assert client.get("/metrics").status_code == 200
 
 
-@pytest.mark.parametrize("config", [{"RATE_LIMIT": "lots"},
-                                    {"RATE_LIMIT": "5/minute",
-                                     "RATE_LIMITS": {"GET /v1/tracks": "3 per fortnight"}}])
-def test_unreadable_limits_stop_the_app(store, env, config):
+@pytest.mark.parametrize("config, says", [
+    ({"RATE_LIMIT": "lots"}, "is not a rate limit"),
+    ({"RATE_LIMIT": "5/minute", "RATE_LIMITS": {"GET /v1/tracks": "3 per fortnight"}},
+     "is not a rate limit"),
+    ({"RATE_LIMIT": "0/minute"}, "is not a rate limit"),  # every request refused
+    ({"RATE_LIMIT": "5/minute", "RATE_LIMITS": {"POST /v1/playlist": "1/minute"}},
+     "'POST /v1/playlist' names no route"),
+])
+def test_unreadable_limits_stop_the_app(store, env, config, says):
     from models.errors import ConfigError
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError, match=says):
         make_app(store, **config)
+
+
+def test_a_route_limit_is_keyed_by_the_method_in_any_case(store, published, env):
+    """'get /v1/tracks' started fine and limited nothing."""
+    from service.settings import route_limits
+
+    limits = route_limits('{"get  /v1/tracks": "1/minute"}')
+    assert limits == {"GET /v1/tracks": "1/minute"}
+    client = make_app(store, RATE_LIMIT="100/minute", RATE_LIMITS=limits).test_client()
+    assert client.get("/v1/tracks?q=Song").status_code == 200
+    assert client.get("/v1/tracks?q=Song").status_code == 429
 
 
 def test_rate_limit_off(store, published, env):

@@ -71,6 +71,33 @@ def test_settings_read_the_prefixed_environment():
     assert serving.get("KEY_PREFIX", {"KEY_PREFIX": "other"}) == "feelalike"
 
 
+ANYTHING_GOES = (str, serving.names, os.path.expanduser)  # parsers that never refuse
+
+
+@pytest.mark.parametrize("setting", [s for s in serving.ALL_SETTINGS
+                                     if s.parse not in ANYTHING_GOES], ids=lambda s: s.name)
+def test_every_setting_that_can_be_wrong_says_what_it_takes(setting):
+    """settings.md promises one line naming the variable and what it takes; "is not a
+    valid share" or "cluster_mode" named our functions instead."""
+    assert " " in setting.parse.__name__, setting.name
+
+
+@pytest.mark.parametrize("name, value, valid", [
+    ("MAX_SHRINK", "2", "number from 0 to 1"),
+    ("REDIS_CLUSTER", "perhaps", "cluster mode (auto, on or off)"),
+    ("ACCESS_LOG", "maybe", "yes/no value (true/false, yes/no, on/off or 1/0)"),
+    ("ANN_THRESHOLD", "-5", "whole number >= 0"),
+    ("RATE_LIMITS", "{bad", "JSON object of limits by route"),
+    ("EMBED_ANCESTORS", "a;b", "list of frame ancestors"),
+    ("AUDIO_EMBEDDING", "vggish", "audio embedding (MTT_musicnn, MSD_musicnn or off)"),
+])
+def test_a_bad_value_is_named_with_what_the_setting_takes(name, value, valid):
+    with pytest.raises(ConfigError) as caught:
+        serving.get(name, {f"FEELALIKE_{name}": value})
+    assert str(caught.value).startswith(f"setting FEELALIKE_{name}={value!r} is not a valid "
+                                        f"{valid}")
+
+
 @pytest.mark.parametrize("read, name, value, valid", [
     (settings.get, "NEIGHBOURS", "many", "whole number >= 1"),
     (settings.get, "NEIGHBOURS", "0", "whole number >= 1"),

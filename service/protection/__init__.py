@@ -8,8 +8,9 @@ from flask_cors import CORS
 from . import admin, gate, keys, limits
 from .admin import require_admin
 from .keys import require_key
+from .limits import check_routes
 
-__all__ = ["init_app", "require_admin", "require_key"]
+__all__ = ["check_routes", "init_app", "require_admin", "require_key"]
 
 EXPOSED = ["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
            "X-RateLimit-Reset"]

@@ -125,11 +125,26 @@ def _check_limits(config: Any) -> None:
     for name, value in [("RATE_LIMIT", config["RATE_LIMIT"]),
                         *(("RATE_LIMITS", v) for v in config["RATE_LIMITS"].values())]:
         try:
-            parse_many(value)
+            if any(item.amount < 1 for item in parse_many(value)):
+                raise ValueError(value)  # "0/minute" refuses every request
         except ValueError:
             raise ConfigError(f"setting FEELALIKE_{name}: {value!r} is not a rate limit "
                               "(e.g. 300/minute or 10/second;300/minute)",
                               setting=f"FEELALIKE_{name}") from None
+
+
+def check_routes(app: Flask) -> None:
+    """Refuse a ``RATE_LIMITS`` key that names no route of ``app`` (call it once the
+    routes are registered): a misspelt route limited nothing, silently."""
+    if str(app.config["RATE_LIMIT"]).strip().lower() == "off":
+        return
+    known = {f"{method} {rule.rule}" for rule in app.url_map.iter_rules()
+             for method in rule.methods or ()}
+    unknown = sorted(set(app.config["RATE_LIMITS"]) - known)
+    if unknown:
+        raise ConfigError(f"setting FEELALIKE_RATE_LIMITS: {unknown[0][:80]!r} names no route "
+                          "(keys look like 'POST /v1/playlists'; docs/api.md lists the routes)",
+                          setting="FEELALIKE_RATE_LIMITS")
 
 
 def _retry_after_only_when_refused(response: Response) -> Response:
