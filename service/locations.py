@@ -111,6 +111,15 @@ class Places:
         return str(where)
 
 
+def stored_folder(analysed: str, music_root: str) -> str:
+    """The folder stored relative paths are under on this machine: the one the audio
+    was analysed in, unless a music root is set that does not hold it (the library is
+    mounted elsewhere here than where it was built)."""
+    if analysed and music_root and not _pure(analysed).is_relative_to(_pure(music_root)):
+        return music_root
+    return analysed
+
+
 def identifiers(track: Mapping[str, Any]) -> list[str]:
     """The track's external ids as playlist identifiers (the file path is a location,
     not an identifier)."""

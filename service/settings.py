@@ -174,8 +174,9 @@ OPERATIONS_SETTINGS: tuple[Setting, ...] = (
 EXPORT_SETTINGS: tuple[Setting, ...] = (
     Setting("MUSIC_ROOT", "", "Folder of the music library whose files catalogs name in a "
             "path column; M3U8 exports give a file under it relative to it (save the playlist "
-            "there), XSPF/JSPF give file:// URIs and take relative paths under it; ~ is "
-            "the user's home.", os.path.expanduser),
+            "there), XSPF/JSPF give file:// URIs and take relative paths under it (also a "
+            "library's analysed from a folder it does not hold: mounted elsewhere here); ~ "
+            "is the user's home.", os.path.expanduser),
     Setting("LINK_TEMPLATES", link_templates(DEFAULT_LINKS), "Where exported tracks without "
             "a file play: kind=URL template pairs separated by ';', tried in order, each "
             "naming its id as {kind}, e.g. spotify=https://open.spotify.com/track/{spotify};"

@@ -332,3 +332,23 @@ def test_api_exports_find_analysed_files_under_a_wider_music_root(store, analyse
     m3u8 = client.post("/v1/playlists?format=m3u8", json={"seed": "trk4", "length": 5})
     files = [line for line in m3u8.data.decode().splitlines() if line and line[0] != "#"]
     assert all(f.startswith("music/Band ") for f in files)  # relative to the music root
+
+
+def test_exports_find_files_under_a_music_root_mounted_elsewhere(store, analysed_library,
+                                                                 runner, monkeypatch):
+    """Built where the library was /tmp/.../music, served where it is mounted at
+    /srv/music: the exports named the build machine's folder, against the music root."""
+    client = app_with(store, MUSIC_ROOT="/srv/music")
+    response = client.post("/v1/playlists?format=xspf", json={"seed": "trk4", "length": 5})
+    ns = {"x": "http://xspf.org/ns/0/"}
+    locations = [e.text for e in ET.fromstring(response.data).iter(f"{{{ns['x']}}}location")]
+    assert len(locations) == 5 and all(loc.startswith("file:///srv/music/Band%20")
+                                       for loc in locations)
+    m3u8 = client.post("/v1/playlists?format=m3u8", json={"seed": "trk4", "length": 5})
+    files = [line for line in m3u8.data.decode().splitlines() if line and line[0] != "#"]
+    assert len(files) == 5 and all(f.startswith("Band ") for f in files)  # from the root
+    monkeypatch.setenv("FEELALIKE_MUSIC_ROOT", "/srv/music")
+    code, out, err = runner("playlist", "trk4", "--length", "5", "--format", "jspf")
+    assert code == 0, err
+    locations = [t["location"][0] for t in json.loads(out)["playlist"]["track"]]
+    assert all(loc.startswith("file:///srv/music/Band%20") for loc in locations)

@@ -120,11 +120,12 @@ def _places(current: VersionResources, out: str | None) -> "Places":
     folder the live model's audio was analysed in (else FEELALIKE_MUSIC_ROOT); an M3U8
     written to ``out`` reaches them from its own folder; on standard output, relative
     to FEELALIKE_MUSIC_ROOT when set (save it there), else by absolute paths."""
-    from service.locations import Places
+    from service.locations import Places, stored_folder
     from service.settings import snapshot
 
     config = snapshot()
-    places = replace(Places.from_config(config), stored_under=current.audio_root or "")
+    under = stored_folder(current.audio_root or "", config["MUSIC_ROOT"])
+    places = replace(Places.from_config(config), stored_under=under)
     if out:
         return replace(places, saved_in=os.path.dirname(os.path.abspath(out)))
     return places if config["MUSIC_ROOT"] else replace(places, saved_in="")

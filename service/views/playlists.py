@@ -19,7 +19,7 @@ from models.ranking import (
 )
 
 from ..exports import FORMATS, api_link, export
-from ..locations import Places
+from ..locations import Places, stored_folder
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..requests.bodies import PLAYLIST_WANTS
 from ..resources import VersionResources, get_resources, public
@@ -107,8 +107,8 @@ def _answer(result: dict[str, Any], title: str, fmt: str) -> Response:
     """The body as JSON, or the tracks as an export file."""
     if fmt == "json":
         return jsonify(result)
-    # stored relative paths are under the folder the version's audio was analysed in
-    under = get_resources().of(result["model_version"]).audio_root or ""
+    analysed = get_resources().of(result["model_version"]).audio_root or ""
+    under = stored_folder(analysed, current_app.config["MUSIC_ROOT"])
     places = replace(Places.from_config(current_app.config), stored_under=under)
     return Response(export(fmt, title, result["tracks"],
                            api_link(current_app.config["PUBLIC_URL"]), places),
