@@ -198,3 +198,24 @@ def answers_for(runner, seed: str) -> str:
     code, out, err = runner("recommend", seed, "--json")
     assert code == 0, err
     return out
+
+
+def test_adding_a_folder_again_names_the_files_gone_from_it(runner, store, tmp_path):
+    """A deleted or moved file stayed in the model, recommended by a path that no longer
+    plays, and `add --new-only` said only that nothing was new."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    music = tmp_path / "music"
+    labelled_clips(music, n=4)
+    rows = write(tmp_path, "mine.csv", "id,title,artist,energy,valence,tempo\n"
+                 + "".join(f"c-{i},Song {i},Me,0.5,0.5,100\n" for i in range(30)))
+    code, _, err = runner("build", "--catalog", str(rows), "--audio-dir", str(music))
+    assert code == 0, err
+    code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
+    assert code == 0 and "no file in the added" not in err, err
+    (music / "clip_1.wav").unlink()
+    (music / "sub").mkdir()
+    (music / "clip_2.wav").rename(music / "sub" / "clip_2b.wav")
+    code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
+    assert code == 0, err
+    assert "note: 2 track(s) of the model have no file in the added folder(s) any more" in err
+    assert "e.g. path:clip_" in err and "feelalike remove path:" in err

@@ -54,6 +54,8 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
     report_loaded(loaded)
+    if audio_dirs:
+        _note_gone_files(store, audio_dirs)
     tracks = loaded.catalog.tracks
     if new_only:
         tracks = _new(store, tracks if include_removed else _not_removed(store, tracks))
@@ -93,6 +95,27 @@ def _new(store: ModelStore, tracks: list) -> list:
         click.echo(f"{len(tracks) - len(new)} track(s) already in the model: skipped"
                    + ("" if new else "; nothing new to add"), err=not new)
     return new
+
+
+def _note_gone_files(store: ModelStore, audio_dirs: Sequence[str]) -> None:
+    """Say which of the model's files in the added folders are gone (deleted, moved or
+    renamed): adding a folder again adds what is new and changes nothing else, so the
+    model would keep recommending them, by paths that no longer play."""
+    version = store.current_version()
+    meta = store.meta(version)
+    root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
+    gone = []
+    for doc in store.tracks(version, range(int(meta.get("tracks", 0)))):
+        stored = (doc.get("external_ids") or {}).get("path") or ""
+        where = Path(root, stored) if root or os.path.isabs(stored) else None
+        if stored and where and any(where.is_relative_to(f) for f in folders) \
+                and not where.exists():
+            gone.append(stored)
+    if gone:
+        click.echo(f"note: {len(gone)} track(s) of the model have no file in the added "
+                   f"folder(s) any more (deleted, moved or renamed), e.g. path:{gone[0]}; "
+                   "`feelalike remove path:...` takes them out, a new `feelalike build` "
+                   "re-reads the folder", err=True)
 
 
 def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
