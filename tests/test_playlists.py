@@ -296,6 +296,19 @@ def test_playlist_warns_when_it_cannot_fill(client, rich):
     assert body["tracks"] == [] and body["warnings"]
 
 
+def test_an_arc_the_catalog_cannot_reach_is_warned_about(store, client):
+    """Bright tracks only, asked to go from sad to joyful: the playlist started on
+    bright tracks and labelled them sad, without a word."""
+    store.publish(build(Catalog([rich_track(i) for i in range(300) if i % 11 >= 8]), k=30))
+    body = post(client, "/v1/playlists", {"seed": "r8", "length": 6,
+                                          "arc": {"from": "sad", "to": "joyful"}})
+    assert len(body["tracks"]) == 6
+    assert any("comes near the arc's start" in w for w in body["warnings"])
+    body = post(client, "/v1/playlists", {"seed": "r8", "length": 6,
+                                          "arc": {"from": "joyful", "to": "energetic"}})
+    assert len(body["tracks"]) == 6 and "warnings" not in body
+
+
 @pytest.mark.parametrize("body, field", [
     ({"seed": "r3", "length": 0}, "length"),
     ({"seed": "r3", "arc": {"from": "sad"}}, "arc.to"),

@@ -31,6 +31,8 @@ from .table import TrackTable
 # step, so they act as rules that give way only when nothing else fits.
 VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 2.0, 0.5, 0.5, 0.4
 ARC_TOLERANCE = 0.1  # valence/arousal distance an arc point forgives (bench/playlist_quality.py)
+#: an arc end that no candidate comes this close to is out of the catalog's reach
+OUT_OF_REACH = 0.5
 TEMPO_BREAK = 1.0  # flat cost of any jump beyond the tolerance
 FIRST_LOOK = 64
 # playlists kept while placing, and next tracks tried for each, when the pool is small
@@ -221,8 +223,25 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     warnings = [] if len(placed) == len(arc) else [
         f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
+    if follow_arc and len(placed):
+        warnings += _out_of_reach(costs.va, arc)
     return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings,
                      [float(relevance[i]) for i in placed])
+
+
+def _out_of_reach(va: np.ndarray, arc: list[ArcPoint]) -> list[str]:
+    """A warning when no candidate comes near an end of the arc: the playlist can only
+    lean that way (a library of bright tracks asked to start sad)."""
+    ends = {"start": arc[0], "end": arc[-1]}
+    far = [name for name, p in ends.items()
+           if np.linalg.norm(va - (p.valence, p.arousal), axis=1).min() > OUT_OF_REACH]
+    if not far:
+        return []
+    point = ends[far[0]]
+    return [f"no track that passes the filters comes near the arc's {far[0]} (valence "
+            f"{point.valence:.2f}, arousal {point.arousal:.2f}); theirs span valence "
+            f"{va[:, 0].min():.2f} to {va[:, 0].max():.2f}, arousal {va[:, 1].min():.2f} to "
+            f"{va[:, 1].max():.2f}, so the playlist only leans that way"]
 
 
 def _grow(drafts: list[_Draft], costs: _Costs, here: np.ndarray, pool: _Pool, grow: int,
