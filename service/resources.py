@@ -125,7 +125,8 @@ class VersionResources:
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
-            raise SeedNotFound(f"no track matches {_cut(seed)}", suggestions=suggestions)
+            hint = "; a file is named by path:<its path>" if _looks_like_a_file(seed) else ""
+            raise SeedNotFound(f"no track matches {_cut(seed)}{hint}", suggestions=suggestions)
         return row
 
     @property
@@ -139,6 +140,11 @@ class VersionResources:
         moods = self.table.moods
         return [{**doc, "mood_scores": mood_scores(moods[row])}
                 for row, doc in zip(rows, self.store.tracks(self.version, rows))]
+
+
+def _looks_like_a_file(seed: str) -> bool:
+    """A path someone pasted as a seed ("Music/Jazz/Take Five.mp3")."""
+    return "/" in seed.strip("/ ") or "\\" in seed
 
 
 def _cut(seed: str) -> str:

@@ -58,10 +58,13 @@ def test_add_then_remove(runner, store, live, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (("add", "--catalog", "{tmp}/missing.csv"), "missing.csv"),
     (("add", "--catalog", "{tmp}/broken.csv"), "no usable"),
-    (("add", "--catalog", "{tmp}/taken.csv"), "already in the model"),
+    (("add", "--catalog", "{tmp}/taken.csv"), "already in the model (trk4); remove them "
+     "first to replace them; --new-only adds only the new ones"),
     (("add",), "give --catalog or --audio-dir"),
+    (("add", "--catalog", "{tmp}/taken.csv", "--include-removed"), "goes with --new-only"),
     (("remove", "nope"), "no track with id 'nope'"),
-], ids=["missing file", "only malformed rows", "existing id", "nothing to add", "unknown id"])
+], ids=["missing file", "only malformed rows", "existing id", "nothing to add",
+        "include-removed alone", "unknown id"])
 def test_a_refused_change_leaves_the_live_model(runner, store, live, tmp_path, args, message):
     write(tmp_path, "broken.csv", CATALOG_HEADER + "bad,,,,\n,,,\n")
     write(tmp_path, "taken.csv", CATALOG_HEADER + "id1,Fresh,Band,LP,Pl,pop,0.5,0.5,100\n"

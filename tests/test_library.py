@@ -232,6 +232,13 @@ def test_an_absolute_path_seed_finds_a_file_of_the_analysed_folder(runner, analy
         assert code == 2 and err.startswith("error: no track has the id 'path:"), (seed, err)
 
 
+def test_a_bare_file_path_as_a_seed_is_told_how_to_name_a_file(runner, analysed_library):
+    code, out, err = runner("recommend", f"{analysed_library}/Band 1/Song 4.ogg")
+    assert code == 2 and "a file is named by path:<its path>" in err
+    code, out, err = runner("recommend", "Song that is not there")
+    assert code == 2 and "path:" not in err
+
+
 def test_an_absolute_path_id_works_wherever_an_id_is_taken(analysed_library, client):
     """api.md: an external id works in `include_ids`, `exclude_ids` and
     `GET /v1/tracks/<id>`; a file's full path is one, as it is for a seed."""
@@ -352,3 +359,18 @@ def test_exports_find_files_under_a_music_root_mounted_elsewhere(store, analysed
     assert code == 0, err
     locations = [t["location"][0] for t in json.loads(out)["playlist"]["track"]]
     assert all(loc.startswith("file:///srv/music/Band%20") for loc in locations)
+
+
+def test_a_track_without_an_artist_is_by_unknown_in_every_listing(runner, store):
+    """`recommend` printed "Song 4 by  " where `tracks` printed "by unknown"."""
+    from models.build import build
+    from models.ingest import Catalog
+
+    from .fixtures import make_track
+
+    store.publish(build(Catalog(tracks=[make_track(i, artist="") for i in range(30)]), k=5))
+    code, out, err = runner("recommend", "trk4", "--limit", "3")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("Tracks that feel like Song 4 by unknown (model ")
+    assert all(" by unknown  score " in line for line in lines[1:4])

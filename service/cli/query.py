@@ -39,11 +39,14 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
     s = body["seed"]
-    click.echo(f"Tracks that feel like {s['title']} by {s['artist']} "
-               f"(model {body['model_version']}):")
+    click.echo(f"Tracks that feel like {_named(s)} (model {body['model_version']}):")
     for i, r in enumerate(body["results"], start=1):
-        click.echo(f"{i:3}. {r['title']} by {r['artist']}  score {r['score']:.3f}  "
-                   f"[{', '.join(r['moods'])}]")
+        click.echo(f"{i:3}. {_named(r)}  score {r['score']:.3f}  [{', '.join(r['moods'])}]")
+
+
+def _named(track: dict[str, Any]) -> str:
+    """"Title by Artist", the artist "unknown" when the track has none (a bare file)."""
+    return f"{track['title']} by {track.get('artist') or 'unknown'}"
 
 
 @click.command()
@@ -65,7 +68,7 @@ def tracks(query: str, limit: int, as_json: bool) -> None:
         click.echo(f"no track resembles {parsed.q!r}", err=True)
     for doc in found:
         where = (doc.get("external_ids") or {}).get("path")
-        click.echo(f"{doc['id']}  {doc['title']} by {doc.get('artist') or 'unknown'}"
+        click.echo(f"{doc['id']}  {_named(doc)}"
                    + (f"  [path:{where}]" if where else ""))
 
 

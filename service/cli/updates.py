@@ -13,6 +13,7 @@ from typing import Sequence
 import click
 
 from models.build import load_sources
+from models.errors import BadRequest, TrackExists
 from models.ingest import recording_keys
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Updater, UpdateResult, open_store
@@ -48,6 +49,9 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     """Add tracks to the live model (ids already in it are refused, or skipped with
     --new-only). Files in a folder inside the live model's music folder get paths
     relative to that folder, like the files the build found there."""
+    if include_removed and not new_only:
+        raise BadRequest("--include-removed goes with --new-only (without it, every "
+                         "track is added, removed or not)", field="include_removed")
     store = open_store()
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
                      music_root=_live_audio_root(store, audio_dirs))
@@ -60,7 +64,12 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     if new_only:
         tracks = _new(store, tracks if include_removed else _not_removed(store, tracks))
     if tracks:
-        click.echo(summary(Updater(store).add(tracks), "added", len(tracks)))
+        try:
+            result = Updater(store).add(tracks)
+        except TrackExists as exc:  # adding a folder again: skipping is what was meant
+            raise TrackExists(f"{exc.message}; --new-only adds only the new ones",
+                              **exc.extra) from None
+        click.echo(summary(result, "added", len(tracks)))
 
 
 def _not_removed(store: ModelStore, tracks: list) -> list:
