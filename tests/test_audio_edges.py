@@ -370,3 +370,13 @@ def test_a_rebuild_reads_no_unchanged_file_and_rereads_a_changed_one(tmp_path, m
     third = analyse_many([music], cache=cache, workers=1)
     assert hashed == ["b.wav"] and third.cached == 1
     assert third.tracks[1]["content_hash"] != first.tracks[1]["content_hash"]
+
+
+def test_a_file_with_no_audio_left_is_called_damaged_not_short(tmp_path):
+    """A truncated file read as "too short (0.0s of audio)"."""
+    folder = tmp_path / "music"
+    folder.mkdir()
+    sf.write(folder / "header-only.wav", np.zeros(0, dtype=np.float32), 22050)
+    batch = analyse_many([folder], cache=None, workers=1)
+    assert len(batch.errors) == 1 and batch.errors[0]["error"].endswith(
+        "header-only.wav: no audio could be decoded (a damaged or cut-off file?)")

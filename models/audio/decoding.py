@@ -60,6 +60,9 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
     if path.stat().st_size == 0:
         raise AudioError(f"{name}: empty file")
     y, duration = _decoded(path, name, window)
+    if len(y) == 0:
+        raise AudioError(f"{name}: no audio could be decoded (a damaged or cut-off file?)",
+                         lasting=True)
     if len(y) < MIN_SECONDS * SAMPLE_RATE:
         raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
                          f"least {MIN_SECONDS:g}s)", lasting=True)

@@ -39,6 +39,6 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
         for e in batch.errors:
             click.echo(f"skipped: {e['error']}", err=True)
     click.echo(f"analysed {len(batch.tracks)} files ({batch.cached} from cache), "
-               f"{len(batch.errors)} errors", err=True)
+               f"{len(batch.errors)} error{'' if len(batch.errors) == 1 else 's'}", err=True)
     if not batch.tracks:
         raise BadRequest("no file could be analysed")

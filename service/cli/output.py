@@ -23,7 +23,7 @@ def report(problems: Sequence[Any], what: str, total: int | None = None) -> None
     count = total or len(problems)
     if not count:
         return
-    click.echo(f"skipped {count} malformed {what}:", err=True)
+    click.echo(f"skipped {count} {what}:", err=True)
     _first_few(problems, count)
 
 
@@ -48,18 +48,18 @@ def warn_about_reviews(unresolved: int, silent: int) -> None:
 
 def report_loaded(loaded: LoadedSources) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows."""
-    report(loaded.review_problems, "review lines")
-    report(loaded.audio_errors, "audio files")
-    report(loaded.tag_problems, "audio tags (their files are kept)")
+    report(loaded.review_problems, "malformed review lines")
+    report(loaded.audio_errors, "unusable audio files")
+    report(loaded.tag_problems, "malformed audio tags (their files are kept)")
     problems = loaded.catalog.problems
-    report([p for p in problems if not getattr(p, "kept", False)], "catalog rows",
+    report([p for p in problems if not getattr(p, "kept", False)], "malformed catalog rows",
            loaded.catalog.skipped)
     if loaded.catalog.merged_rows:
         click.echo(f"note: merged {loaded.catalog.merged_rows} catalog rows that repeat a "
                    "track id into the row first giving it (tags joined; give each track "
                    "its own id if they are different tracks)", err=True)
     report([p for p in problems if getattr(p, "kept", False)],
-           "external ids (their rows are kept)", loaded.catalog.kept_with_problems)
+           "malformed external ids (their rows are kept)", loaded.catalog.kept_with_problems)
     missing = loaded.missing_files
     if missing:
         click.echo(f"warning: {len(missing)} catalog row(s) name a file the audio folders "

@@ -107,7 +107,7 @@ def trained_audio_feel() -> AudioFeel | None:
     clips, folders = _clips()
     if clips is None or not (clips / "labels.csv").is_file():
         click.echo(f"note: no audio feel model at {audio_feel_path()} and no labelled clips "
-                   f"(FEELALIKE_EMOTION_CLIPS={clips or ''}); analysed files get moods from "
+                   f"(FEELALIKE_EMOTION_CLIPS={clips or 'off'}); analysed files get moods from "
                    "their energy only", err=True)
         return None
     click.echo(f"training the audio feel model on the clips in {clips} (first build only; "
