@@ -204,3 +204,14 @@ def test_rows_that_repeat_an_id_are_merged_and_counted(runner, tmp_path):
     assert [t.id for t in catalog.tracks] == ["r1", "r2"] and catalog.merged_rows == 2
     code, out, err = runner("moods", "--catalog", str(path))
     assert code == 0 and "merged 2 catalog rows that repeat a track id" in err
+
+
+@pytest.mark.parametrize("args", [("--catalog", "{tmp}/nope.csv"),
+                                  ("--catalog", "{catalog}", "--review", "{tmp}/nope.txt",
+                                   "--about-album", "X")])
+def test_a_missing_input_file_is_the_only_line(runner, tmp_path, args):
+    """The feel model's note came first, then the error that made it pointless."""
+    catalog = write_catalog(tmp_path)
+    code, out, err = runner("build", *(a.format(tmp=tmp_path, catalog=catalog) for a in args))
+    assert code == 2 and err.startswith("error: ") and "nope." in err
+    assert len(err.strip().splitlines()) == 1

@@ -35,10 +35,13 @@ def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
 def sources(catalogs: Sequence[str], mapping: Sequence[str], jsonl: Sequence[str],
             texts: Sequence[str], albums: Sequence[str],
             audio_dirs: Sequence[str] = ()) -> Sources:
-    """The :class:`Sources` the command line names. A missing audio folder is refused
-    here, before any model is trained for the build."""
+    """The :class:`Sources` the command line names. A missing audio folder, catalog or
+    review file is refused here, before any model is trained or loaded for the build."""
     for folder in audio_dirs:
         if not Path(folder).exists():
             raise AudioError(f"{folder}: no such folder")
+    for file in (*catalogs, *jsonl, *texts):
+        if not Path(file).exists():
+            raise BadRequest(f"{file}: no such file")
     return Sources(catalogs=catalogs, mapping=parse_mapping(mapping), review_files=jsonl,
                    album_reviews=texts, albums=albums, audio_dirs=audio_dirs)
