@@ -113,10 +113,12 @@ class Places:
 
 def stored_folder(analysed: str, music_root: str) -> str:
     """The folder stored relative paths are under on this machine: the one the audio
-    was analysed in, unless a music root is set that does not hold it (the library is
-    mounted elsewhere here than where it was built)."""
-    if analysed and music_root and not _pure(analysed).is_relative_to(_pure(music_root)):
-        return music_root
+    was analysed in, unless a music root is set that neither holds it nor lies inside
+    it (the library is mounted elsewhere here than where it was built)."""
+    if analysed and music_root:
+        built, here = _pure(analysed), _pure(music_root)
+        if not (built.is_relative_to(here) or here.is_relative_to(built)):
+            return music_root
     return analysed
 
 

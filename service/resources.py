@@ -4,6 +4,7 @@ the views (``get_resources()``).  Offline workers and this layer meet only in Re
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -86,9 +87,20 @@ class VersionResources:
         Redis round trip.  An exact track id wins; a malformed external id that is not a
         track id is a 400 at its path in ``paths``, and so, when ``strict``, is an id of
         a kind we do not know (``foo:123``).  A ``path:`` id may give the file's absolute
-        path inside the folder the version was analysed in."""
-        if any(value.startswith("path:") for value in values):
-            values = [path_inside(value, self.audio_root) or value for value in values]
+        path inside the folder the version was analysed in (a second round trip when
+        it is not stored so)."""
+        rows = self._lookup(values, paths, strict)
+        inside = [path_inside(v, self.audio_root) if row is None and v.startswith("path:")
+                  else None for v, row in zip(values, rows)] if None in rows else []
+        if any(inside):  # a file named by its absolute path, stored relative to the folder
+            asked = [(k, i) for k, i in enumerate(inside) if i]
+            found = self._lookup([i for _, i in asked], [paths[k] for k, _ in asked], strict)
+            for (k, _), row in zip(asked, found):
+                rows[k] = row
+        return rows
+
+    def _lookup(self, values: Sequence[str], paths: Sequence[str],
+                strict: bool) -> list[int | None]:
         keys: list[str | None] = []
         errors: list[InvalidExternalId | None] = []
         for value in values:
@@ -143,8 +155,8 @@ class VersionResources:
 
 
 def _looks_like_a_file(seed: str) -> bool:
-    """A path someone pasted as a seed ("Music/Jazz/Take Five.mp3")."""
-    return "/" in seed.strip("/ ") or "\\" in seed
+    """A path someone pasted as a seed ("Music/Jazz/Take Five.mp3"; not "AC/DC")."""
+    return bool(re.search(r"[/\\][^/\\]+\.\w{2,5}$", seed.strip()))
 
 
 def _cut(seed: str) -> str:

@@ -113,7 +113,8 @@ def test_a_sampled_playlist_tells_its_random_seed(client, published):
 
 def test_an_arc_says_it_ignores_diversity_and_temperature(client, published):
     arc = {"arc": {"from": "lonely", "to": "joyful"}, "length": 6}
-    assert "warnings" not in client.post("/v1/playlists", json=arc).get_json()
+    assert ARC_IGNORES not in client.post("/v1/playlists", json=arc).get_json().get(
+        "warnings", [])
     for extra in ({"diversity": 0.5}, {"temperature": 1, "random_seed": 3}):
         answer = client.post("/v1/playlists", json={**arc, **extra}).get_json()
         assert ARC_IGNORES in answer["warnings"] and "random_seed" not in answer

@@ -253,6 +253,30 @@ def test_an_absolute_path_id_works_wherever_an_id_is_taken(analysed_library, cli
     assert client.get(f"/v1/tracks/{outside}").status_code == 404
 
 
+def test_a_file_stored_by_its_full_path_inside_the_folder_is_found_by_it(store, tmp_path,
+                                                                       client, runner):
+    """Files added with a folder outside the music folder keep their absolute paths,
+    some of them inside it: the id as stored must still find them."""
+    from models.build import build
+    from models.ingest import Catalog
+
+    from .fixtures import make_track
+
+    root = tmp_path / "music"
+    tracks = [make_track(i, external_ids={"path": f"Band/Song {i}.ogg"}) for i in range(28)]
+    tracks.append(make_track(28, external_ids={"path": f"{root}/New/Song 28.ogg"}))
+    built = build(Catalog(tracks=tracks), k=5)
+    built.meta["audio_root"] = str(root)
+    store.publish(built)
+    full = f"path:{root}/New/Song 28.ogg"
+    assert client.get(f"/v1/tracks/{full}").get_json()["id"] == "trk28"
+    code, out, err = runner("recommend", full, "--json")
+    assert code == 0 and json.loads(out)["seed"]["id"] == "trk28", err
+    body = client.post("/v1/recommendations", json={"seeds": ["trk1"], "include_ids": [
+        full, f"path:{root}/Band/Song 4.ogg"]}).get_json()
+    assert sorted(r["id"] for r in body["results"]) == ["trk28", "trk4"]
+
+
 def test_remove_takes_external_ids_and_a_files_absolute_path(runner, analysed_library,
                                                              store):
     """`remove` took only internal ids, which a self-hoster never sees for a file."""
@@ -374,3 +398,17 @@ def test_a_track_without_an_artist_is_by_unknown_in_every_listing(runner, store)
     lines = out.splitlines()
     assert lines[0].startswith("Tracks that feel like Song 4 by unknown (model ")
     assert all(" by unknown  score " in line for line in lines[1:4])
+
+
+def test_a_music_root_inside_the_analysed_folder_is_no_other_mount():
+    """Built from ~/Music and ~/Downloads (paths stored under ~), served with the music
+    root at ~/Music: the files were looked for in ~/Music/Music/..."""
+    from service.locations import stored_folder
+
+    assert stored_folder("/home/u", "/home/u/Music") == "/home/u"
+    assert stored_folder("/home/u/Music/Jazz", "/home/u/Music") == "/home/u/Music/Jazz"
+    assert stored_folder("/tmp/build/library", "/srv/music") == "/srv/music"
+    assert stored_folder("", "/srv/music") == "" and stored_folder("/a", "") == "/a"
+    places = Places(music_root="/home/u/Music", stored_under=stored_folder("/home/u",
+                                                                           "/home/u/Music"))
+    assert places.file("Music/Artist/a.mp3", uri=True) == "file:///home/u/Music/Artist/a.mp3"

@@ -70,7 +70,11 @@ def test_probes_and_metrics_are_never_limited(store, published, env):
      "is not a rate limit"),
     ({"RATE_LIMIT": "0/minute"}, "is not a rate limit"),  # every request refused
     ({"RATE_LIMIT": "5/minute", "RATE_LIMITS": {"POST /v1/playlist": "1/minute"}},
-     "'POST /v1/playlist' names no route"),
+     "'POST /v1/playlist' names no limited route"),
+    ({"RATE_LIMIT": "5/minute", "RATE_LIMITS": {"HEAD /v1/tracks": "1/minute"}},
+     "names no limited route"),  # HEAD counts as GET
+    ({"RATE_LIMIT": "5/minute", "RATE_LIMITS": {"GET /metrics": "1/minute"}},
+     "names no limited route"),  # probes and metrics are never limited
 ])
 def test_unreadable_limits_stop_the_app(store, env, config, says):
     from models.errors import ConfigError

@@ -33,17 +33,33 @@ def test_words_after_the_track_a_track_reworks_describe_the_subject(relation):
     assert strongest(found, "Lantern") == "sad"
 
 
-def test_words_after_a_track_that_follows_still_describe_that_track():
-    found = moods('"Lantern" is followed by "Tidewater", menacing and tense.')
+@pytest.mark.parametrize("sentence", [
+    '"Lantern" is followed by "Tidewater", menacing and tense.',
+    '"Lantern" takes a while to get going before "Tidewater" turns menacing and tense.',
+    '"Lantern" fades out just as "Tidewater" kicks in, menacing and tense.',
+    '"Lantern" is pleasant, but I just adore "Tidewater" and its menacing, tense pulse.',
+    '"Lantern" is pretty; fans who like "Tidewater" will find it menacing and tense.',
+    '"Lantern" is pretty, though the album takes off with "Tidewater", menacing and tense.',
+    '"Lantern" reworks "Tidewater", the album\'s most menacing and tense cue.',
+])
+def test_words_after_a_track_that_follows_still_describe_that_track(sentence):
+    found = moods(sentence)
     assert strongest(found, "Tidewater") == "tense"
-    assert "Lantern" not in found
+    assert "Lantern" not in found or found["Lantern"].get("tense", 0) == 0
 
 
 @pytest.mark.parametrize("words, pace", [(["160bpm"], "fast"), (["160", "bpm"], "fast"),
                                          (["70", "bpm"], "slow"), (["100", "bpm"], ""),
-                                         (["160", "minutes"], "160")])
+                                         (["160", "minutes"], "160"),
+                                         (["000", "bpm"], "000"),  # "1,000 bpm"
+                                         (["1000", "bpm"], "1000")])
 def test_a_stated_tempo_reads_as_a_pace_word(words, pace):
     assert tempo_words(words)[0] == pace
+
+
+def test_a_heart_rate_is_no_tempo():
+    words = ["my", "heart", "rate", "hit", "160", "bpm"]
+    assert tempo_words(words) == words
 
 
 def test_a_stated_tempo_drives_the_mood_and_the_sound():
@@ -74,10 +90,23 @@ def _comparisons(text: str) -> list:
 
 
 @pytest.mark.parametrize("likeness, alike", [("is every bit as tender as", True),
-                                             ("is as tender as", True),
+                                             ("is just as tender as", True),
                                              ("is not as tender as", False),
                                              ("is twice as loud as", False),
+                                             ("is nowhere near as bleak as", False),
+                                             ("is as good as", False),
+                                             ("is as calm as", False),  # "... as B is wild"
+                                             ("is just as good as", False),
                                              ("is on the album as well as", False)])
 def test_a_likeness_of_degree_is_a_comparison(likeness, alike):
     found = _comparisons(f'"Lantern" is tender and fragile. "Tidewater" {likeness} "Lantern".')
     assert bool(found) is alike
+
+
+@pytest.mark.parametrize("said, lonely", [
+    ("sounds like being the only person awake in a building", True),
+    ("is the only one left off the original vinyl pressing", False),
+])
+def test_the_only_one_awake_is_lonely_and_a_track_left_off_is_not(said, lonely):
+    found = moods(f'"Tidewater" {said}.')
+    assert (found.get("Tidewater", {}).get("lonely", 0) > 0) is lonely

@@ -35,7 +35,7 @@ EXPLICIT = re.compile(
     r"spirit|dna|figure|progression) as\b|\bvariations? on\b|\b(shares?|sharing) (the same|a "
     r"similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|theme|atmosphere|motif|melody|"
     r"spirit|dna) (with|as)\b|"
-    r"(?<!twice )(?<!half )\bas (?!(well|soon|long|much|far)\b)\w+ as\b",
+    r"\b(every bit|just|equally) as (?!(well|soon|long|much|far|good|bad)\b)\w+ as\b",
     re.IGNORECASE)
 ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"

@@ -61,14 +61,17 @@ CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in cont
                         r"opposite of|compared to|compared with|as opposed to|than|"
                         r"as \w+ as)\b[^,;:]*$",
                         re.IGNORECASE)
-#: a title the sentence's subject is built from or likened to: "'A' is basically 'B' with
-#: drums, way more upbeat" (what follows 'B' is about 'A')
-DERIVED_FROM = re.compile(r"\b(basically|essentially|just|like|similar to|reminiscent of|"
-                          r"recalls|echoes|reprises|revisits|reworks|returns to|takes|borrows|"
-                          r"(reworking|reprise|variation|version|rework|cousin|remix) of|"
-                          r"brings back|picks up)\b[^,;:]*$", re.IGNORECASE)
+#: a title the sentence's subject is built from or likened to, named right after the
+#: words that say so: "'A' is basically 'B' with drums, way more upbeat" (what follows
+#: 'B' is about 'A'); not "'A' takes a while before 'B' explodes", "I like 'B'"
+DERIVED_FROM = re.compile(
+    r"(\b(is|was|'s|sounds|feels) (basically|essentially|just|simply|little more than|"
+    r"(much |very much |a lot )?like)|\b(similar to|reminiscent of|recalls|echoes|reprises|"
+    r"revisits|reworks|borrows from|brings back)|\b(a|an|the) (\w+ )?(reworking|reprise|"
+    r"variation|version|rework|remix|reimagining) of|\btakes (the|its) (\w+ )?(melody|"
+    r"theme|motif|tune|chords|riff) (of|from))\W*$", re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
-DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its)\b",
+DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its|the)\b",
                               re.IGNORECASE)
 
 

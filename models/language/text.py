@@ -108,8 +108,10 @@ def normalise(text: str) -> str:
     return " ".join(t.text for t in tokens(text))
 
 
-_BPM = re.compile(r"^(\d{2,3})bpm$")
+_BPM = re.compile(r"^([1-9]\d{1,2})(bpm)?$")
 FAST_BPM, SLOW_BPM = 130, 80  # a stated tempo at or past these reads "fast" / "slow"
+MUSIC_BPM = range(40, 251)  # outside it, a number before "bpm" is no tempo ("1,000 bpm")
+NOT_A_TEMPO = frozenset({"heart", "pulse", "rate"})  # "my heart rate hit 160 bpm"
 
 
 def tempo_words(words: list[str]) -> list[str]:
@@ -118,9 +120,10 @@ def tempo_words(words: list[str]) -> list[str]:
     out = list(words)
     for i, word in enumerate(words):
         bpm = _BPM.match(word)
-        if bpm is None and word.isdigit() and i + 1 < len(words) and words[i + 1] == "bpm":
-            bpm = re.match(r"^(\d{2,3})$", word)
-        if bpm is not None:
-            value = int(bpm.group(1))
-            out[i] = "fast" if value >= FAST_BPM else "slow" if value <= SLOW_BPM else ""
+        if bpm is None or not (bpm.group(2) or words[i + 1:i + 2] == ["bpm"]):
+            continue
+        value = int(bpm.group(1))
+        if value not in MUSIC_BPM or NOT_A_TEMPO & set(words[max(0, i - 4):i]):
+            continue
+        out[i] = "fast" if value >= FAST_BPM else "slow" if value <= SLOW_BPM else ""
     return out

@@ -139,12 +139,13 @@ def check_routes(app: Flask) -> None:
     if str(app.config["RATE_LIMIT"]).strip().lower() == "off":
         return
     known = {f"{method} {rule.rule}" for rule in app.url_map.iter_rules()
-             for method in rule.methods or ()}
+             if rule.endpoint not in EXEMPT_ENDPOINTS
+             for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}}
     unknown = sorted(set(app.config["RATE_LIMITS"]) - known)
     if unknown:
-        raise ConfigError(f"setting FEELALIKE_RATE_LIMITS: {unknown[0][:80]!r} names no route "
-                          "(keys look like 'POST /v1/playlists'; docs/api.md lists the routes)",
-                          setting="FEELALIKE_RATE_LIMITS")
+        raise ConfigError(f"setting FEELALIKE_RATE_LIMITS: {unknown[0][:80]!r} names no "
+                          "limited route (keys look like 'POST /v1/playlists'; "
+                          "docs/operations.md lists them)", setting="FEELALIKE_RATE_LIMITS")
 
 
 def _retry_after_only_when_refused(response: Response) -> Response:
