@@ -426,3 +426,13 @@ def test_cli_playlist_writes_exports(runner, rich, tmp_path):
     assert code == 0 and len(json.loads(out_text)["tracks"]) == 3
     code, _, err = runner("playlist", "r3", "--arc", "sad")
     assert code == 2 and err.startswith("error: --arc")
+
+
+def test_a_library_of_one_track_says_so_not_loosen_the_filters(store, client):
+    from .fixtures import make_track
+
+    store.publish(build(Catalog([make_track(0)]), k=5))
+    body = post(client, "/v1/playlists", {"seed": "trk0", "length": 5})
+    assert body["tracks"] == [] and "no track besides the seeds" in body["warnings"][0]
+    body = post(client, "/v1/recommendations", {"seeds": ["trk0"]})
+    assert body["results"] == [] and "no track besides the seeds" in body["warnings"][0]

@@ -24,7 +24,7 @@ from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..requests.bodies import PLAYLIST_WANTS
 from ..resources import VersionResources, get_resources, public
 from .base import entry, json_request, query_args
-from .queries import build_query, require_something
+from .queries import build_query, nothing_left, require_something
 
 bp = Blueprint("playlists", __name__, url_prefix="/v1")
 ARC_IGNORES = ("diversity and temperature were ignored: along an arc every track that "
@@ -51,8 +51,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
                       tempo_tolerance=body.tempo_tolerance,
                       max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
                       follow_arc=arc is not None)
-    warnings += placed.warnings if len(candidates) else [
-        "no track passes the filters; loosen them to get a playlist"]
+    warnings += placed.warnings if len(candidates) else [nothing_left(res, q, "a playlist")]
     docs = res.documents(placed.rows)
     return {"model_version": res.version,
             "title": body.title or _title(res, q, arc),

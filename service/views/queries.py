@@ -82,3 +82,11 @@ def _rows(res: VersionResources, seeds: list[tuple[str, float]],
 def _known(res: VersionResources, ids: list[str], field: str) -> list[int | None]:
     """Rows of a list of ids of any kind (None: no such track), in one round trip."""
     return res.lookup(ids, [f"{field}[{i}]" for i in range(len(ids))]) if ids else []
+
+
+def nothing_left(res: VersionResources, q: Query, wanted: str) -> str:
+    """The warning for an empty answer: the filters left no track, or (a library of one
+    track, say) the catalog has none besides the seeds."""
+    if len(res.table) <= len(q.seeds):
+        return "the catalog has no track besides the seeds; add tracks to get " + wanted
+    return f"no track passes the filters; loosen them to get {wanted}"

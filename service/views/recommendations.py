@@ -13,7 +13,7 @@ from ..observability.metrics import cache_lookup
 from ..requests import RecommendBody, SimilarQuery
 from ..resources import VersionResources, get_resources, public
 from .base import json_request, query_args, result
-from .queries import build_query, require_something
+from .queries import build_query, nothing_left, require_something
 
 bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 
@@ -43,7 +43,7 @@ def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
                          "target_arousal or a target_ attribute", body.text)
     ranking = res.engine.rank(q)
     if not ranking.rows:
-        warnings.append("no track passes the filters; loosen them to get results")
+        warnings.append(nothing_left(res, q, "results"))
     docs = res.documents([r for r, _ in q.seeds] + ranking.rows)
     seed_docs, result_docs = docs[:len(q.seeds)], docs[len(q.seeds):]
     seed_doc = seed_docs[0] if seed_docs else None
