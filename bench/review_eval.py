@@ -7,7 +7,8 @@ labels in ``gold.json``) the review is read against its own catalog, with no tag
 notes or audio, so every mood comes from the text.  Printed per review and in total:
 
   hit@3        labelled tracks with a gold mood among their top 3 moods (top-1: as
-               their strongest)
+               their strongest), of those the gold gives moods (a track the text
+               names without any has none to hit)
   found        labelled tracks the reader attributes a passage to (more than the
                album-level share every track gets)
   comparisons  gold comparisons (unordered pairs) among those the reader asserts
@@ -52,19 +53,20 @@ def score_case(folder: Path, rid: str, gold: dict, lexicon) -> dict:
     titles = [t.title for t in catalog.tracks]
     analysis = analyse_moods(catalog, [review], lexicon)
     found_rows = {row for p in analysis.passages if p.weight > ALBUM_LEVEL for row in p.rows}
-    out = {"id": rid, "tracks": 0, "hit": 0, "top1": 0, "found": 0, "misses": [],
+    out = {"id": rid, "tracks": 0, "moody": 0, "hit": 0, "top1": 0, "found": 0, "misses": [],
            "ruled": 0, "ruled_in": 0, "gold_cmp": 0, "cmp_found": 0, "asserted": 0,
            "false": [], "missed_cmp": []}
     for title, label in gold["tracks"].items():
         row = titles.index(title)
         top = analysis.profiles[row].top(3)
         out["tracks"] += 1
+        out["moody"] += bool(label["moods"])  # a track named without moods has none to hit
         out["hit"] += bool(set(top) & set(label["moods"]))
         out["top1"] += bool(set(top[:1]) & set(label["moods"]))
         out["found"] += row in found_rows
         out["ruled"] += bool(label.get("not"))
         out["ruled_in"] += bool(set(top) & set(label.get("not", [])))
-        if not set(top) & set(label["moods"]) or row not in found_rows:
+        if label["moods"] and not set(top) & set(label["moods"]) or row not in found_rows:
             out["misses"].append(f"{title}: gold {label['moods']}, top3 {top}"
                                  + ("" if row in found_rows else " (not found)"))
     asserted = {frozenset((titles[c.subject], titles[c.other])) for c in analysis.comparisons
@@ -99,17 +101,17 @@ def main() -> None:
     print("| review | hit@3 | tracks found | comparisons found | false / asserted |")
     print("|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['id']} | {pct(r['hit'], r['tracks'])} | {pct(r['found'], r['tracks'])} | "
+        print(f"| {r['id']} | {pct(r['hit'], r['moody'])} | {pct(r['found'], r['tracks'])} | "
               f"{pct(r['cmp_found'], r['gold_cmp'])} | {len(r['false'])}/{r['asserted']} |")
-    total = {k: sum(r[k] for r in results) for k in ("tracks", "hit", "found", "gold_cmp",
-                                                       "cmp_found", "asserted")}
+    total = {k: sum(r[k] for r in results) for k in ("tracks", "moody", "hit", "found",
+                                                       "gold_cmp", "cmp_found", "asserted")}
     false = sum(len(r["false"]) for r in results)
-    print(f"| **total** | {pct(total['hit'], total['tracks'])} | "
+    print(f"| **total** | {pct(total['hit'], total['moody'])} | "
           f"{pct(total['found'], total['tracks'])} | "
           f"{pct(total['cmp_found'], total['gold_cmp'])} | "
           f"{pct(false, total['asserted'])} |")
-    print(f"\ntop-1: {sum(r['top1'] for r in results)} of {total['tracks']} tracks have a "
-          "gold mood as their strongest")
+    print(f"\ntop-1: {sum(r['top1'] for r in results)} of {total['moody']} tracks with moods "
+          "have a gold one as their strongest")
     ruled = sum(r["ruled"] for r in results)
     if ruled:
         print(f"ruled out: {sum(r['ruled_in'] for r in results)} of {ruled} tracks with "

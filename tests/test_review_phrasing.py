@@ -110,3 +110,47 @@ def test_a_likeness_of_degree_is_a_comparison(likeness, alike):
 def test_the_only_one_awake_is_lonely_and_a_track_left_off_is_not(said, lonely):
     found = moods(f'"Tidewater" {said}.')
     assert (found.get("Tidewater", {}).get("lonely", 0) > 0) is lonely
+
+
+def test_a_transcripts_turns_go_on_about_the_track_asked_about():
+    """A podcast transcript: every answer is a new paragraph opening with its speaker,
+    and a short answer ("GUEST: Oh, it's thrilling.") was read as a heading."""
+    found = moods("HOST: Welcome back. Today, the Salt Roads score.\n\n"
+                  "GUEST: It is a colder record than the last one.\n\n"
+                  "HOST: Then 'Tidewater'.\n\n"
+                  "GUEST: Oh, it's menacing.\n\n"
+                  "HOST: Really?\n\n"
+                  "GUEST: Tense all the way through, with a pulse that never settles.\n\n"
+                  "HOST: And 'Lantern'?\n\n"
+                  "GUEST: Mournful and forlorn. I cried.")
+    assert strongest(found, "Tidewater") == "tense"
+    assert strongest(found, "Lantern") == "sad"
+    assert found["Tidewater"].get("sad", 0) < found["Tidewater"]["tense"]
+
+
+def test_a_label_that_opens_one_line_is_no_speaker():
+    """'Verdict: ...' once, after the tracks, is the album's, not the last track's."""
+    found = moods('"Tidewater" is menacing and tense.\n\nVerdict: a mournful, forlorn record.')
+    assert strongest(found, "Tidewater") == "tense"
+
+
+def test_what_the_writer_resisted_is_not_the_tracks_mood():
+    found = moods('"Morning Ferry": I resisted writing a happy ending, but the melody climbs; '
+                  "hopeful.")
+    assert strongest(found, "Morning Ferry") == "hopeful"
+    assert found["Morning Ferry"].get("joyful", 0) <= 0
+
+
+@pytest.mark.parametrize("said", ['the press release calls it "haunting"',
+                                  "the label billed it as 'haunting'"])
+def test_a_mood_someone_else_is_quoted_using_is_not_the_reviewers(said):
+    found = moods(f'"Tidewater" is what {said}. Bland, four chords on a loop.')
+    own = moods('"Tidewater" is "haunting". Bland, four chords on a loop.')
+    assert found["Tidewater"].get("eerie", 0) < 0.2 * own["Tidewater"]["eerie"]
+
+
+def test_the_album_share_does_not_bring_back_a_mood_a_track_is_said_not_to_have():
+    found = moods("The album is giddy, cheerful, sunny, joyous and bouncy throughout, a "
+                  'celebration.\n\n"Lantern": I resisted a cheerful ending. Hopeful.')
+    assert strongest(found, "Copper Bells") == "joyful"  # the album's words reach the rest
+    assert found["Lantern"].get("joyful", 0) <= 0 and strongest(found, "Lantern") == "hopeful"

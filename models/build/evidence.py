@@ -22,6 +22,7 @@ from ..language import (
     ReviewLinker,
     TagReader,
     finish,
+    hits_vector,
     mood_affinity,
     tag_text,
 )
@@ -182,10 +183,12 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     Album-level passages come last, and for a track this review also describes on its
     own they count at most ALBUM_SHARE of that description: what is said of the whole
     album is a fallback, not a verdict.  Tracks the review does not single out get the
-    album-level evidence in full."""
+    album-level evidence in full, and none of a mood its own words rule out ("I
+    resisted a happy ending": what makes the rest of the album happy does not)."""
     source = reading.passages[0].review.source if reading.passages else ""
     album: list[tuple[Passage, list]] = []
     own: dict[int, float] = {}
+    ruled_out: dict[int, np.ndarray] = {}  # the rows' own moods, summed and signed
     for passage in reading.passages:
         hits = tag_text(passage.text, lexicon, offset=passage.start, skip_names=True,
                         outside=reading.outside_titles)
@@ -195,15 +198,20 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
         amount = passage.weight * sum(abs(h.weight) for h in hits)
         for row in passage.rows:
             own[row] = own.get(row, 0.0) + amount
+            ruled_out[row] = ruled_out.get(row, 0.0) + passage.weight * hits_vector(hits)
             accs[row].add_hits(hits, weight=passage.weight, source=source, kind="reviews",
                                sentence=passage.sentence)
     total = sum(abs(h.weight) * p.weight for p, hits in album for h in hits)
+    before = {row: accs[row].raw.copy() for row, moods in ruled_out.items() if moods.min() < 0}
     for passage, hits in album:
         for row in passage.rows:
             mine = own.get(row, 0.0)
             share = 1.0 if mine == 0 or total == 0 else min(1.0, ALBUM_SHARE * mine / total)
             accs[row].add_hits(hits, weight=passage.weight * share, source=source,
                                kind="reviews", sentence=passage.sentence)
+    for row, raw in before.items():
+        negated = ruled_out[row] < 0
+        accs[row].raw[negated] = np.minimum(accs[row].raw[negated], raw[negated])
     return total > 0 or any(own.values())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -112,6 +113,25 @@ class Reading:
         if offset is not None:
             self.passages.append(Passage(review, split, end, (subject,), 1.0,
                                          context=(start, end)))
+
+
+#: "HOST: ...", "Priya: ...", "Q: ...": a speaker's turn in a transcript
+SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):[ \t]+(?=\S)",
+                     re.MULTILINE)
+
+
+def speakers(text: str) -> frozenset[str]:
+    """The names that open two lines or more as "NAME: ...": the speakers of an
+    interview or podcast transcript (a track-by-track "Title: ..." line opens one)."""
+    counts = Counter(m.group(1) for m in SPEAKER.finditer(text))
+    return frozenset(name for name, count in counts.items() if count >= 2)
+
+
+def opens_a_turn(sentence: str, names: frozenset[str]) -> bool:
+    """A sentence opening a speaker's turn: it answers or asks about the track the
+    conversation is on, as a sentence within a paragraph does."""
+    match = SPEAKER.match(sentence)
+    return bool(match and match.group(1) in names)
 
 
 def continues_subject(sentence: str, new_paragraph: bool) -> bool:

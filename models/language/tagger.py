@@ -7,6 +7,7 @@ and hedges ("deeply", "almost", "perhaps"), and contrast ("eerie yet artistic",
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -17,7 +18,8 @@ from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
 NEGATORS = frozenset("not no never nothing neither nor without hardly barely scarcely rarely "
                      "seldom lacks lacking lack devoid avoids avoid avoiding eschews eschew "
-                     "shuns shun refuses refuse refusing".split())
+                     "shuns shun refuses refuse refusing resists resist resisted resisting"
+                     .split())
 NEGATION_WINDOW = 3
 #: "lacks any real sense of joy": absence reaches further than "not"
 ABSENCE = frozenset("lacks lacking lack without devoid".split())
@@ -30,7 +32,8 @@ NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of")
 #: negators that reach only the next words of their own clause, and not past "for"
 #: ("rarely lets up, tense": tense; "eschews bombast for tender intimacy": tender)
 WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews eschew shuns "
-                          "shun refuses refuse refusing".split())
+                          "shun refuses refuse refusing resists resist resisted resisting"
+                          .split())
 INSTEAD = frozenset("for into with by".split())
 #: "no less mournful", "not only sad", "nothing less than triumphant", "nothing short
 #: of joyous", "barely contained joy": emphasis, no negation
@@ -227,6 +230,18 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
         words[i + 1] in OBJECTS
 
 
+#: words that report what someone else calls the music ('the press release calls it
+#: "haunting"'): a quoted mood after them is theirs, not the reviewer's
+REPORTED_BY = re.compile(r"\b(calls?|called|dubs?|dubbed|bills?|billed|labels?|labell?ed|"
+                         r"touts?|touted|described|describes)\b(\s+(it|them|this|as))*\s*"
+                         r"[\"'\u201c\u2018]$", re.IGNORECASE)
+
+
+def _reported(text: str, start: int) -> bool:
+    """A quoted mood word someone else used: 'calls it "haunting"', 'billed as "epic"'."""
+    return bool(REPORTED_BY.search(text[max(0, start - 40):start]))
+
+
 def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
              skip_names: bool = False,
              outside: Callable[[int, int], bool] | None = None) -> list[MoodHit]:
@@ -260,6 +275,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
         if entry is not None:
             start, end = toks[i].start, toks[i + length - 1].end
             if (skip_names and _is_name(text, start)) or _not_a_mood(words, i, length) \
+                    or _reported(text, start) \
                     or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS) \
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length

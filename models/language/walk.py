@@ -27,6 +27,8 @@ from .reading import (
     is_about_music,
     is_about_the_film,
     names_another_work,
+    opens_a_turn,
+    speakers,
 )
 from .scope import (
     CONTRASTED,
@@ -88,6 +90,7 @@ class Walk:
         found = [find_mentions(text[s:e], self.titles, self.names, caseless=caseless)
                  for s, e in spans]
         paragraph, after_music, listing, named_before = 0, False, False, False
+        turns = speakers(text)  # a transcript's speakers: a new turn goes on about the track
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
@@ -101,9 +104,11 @@ class Walk:
                                          for a, b in name_spans(sentence, self.names)]
             before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
             new_paragraph, paragraph = before != paragraph, before
+            turn = opens_a_turn(sentence, turns)  # "GUEST: Oh, it's thrilling." says something
+            new_paragraph = new_paragraph and not turn
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence
-            heading = is_heading(sentence) or is_title_line(sentence, mentions)
+            heading = not turn and (is_heading(sentence) or is_title_line(sentence, mentions))
             if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
                 listed = listing or is_heading(text[slice(*spans[k + 1])])
                 listing = bool(mentions)  # a title line: the next one may continue a list
