@@ -303,7 +303,11 @@ def test_an_arc_the_catalog_cannot_reach_is_warned_about(store, client):
     body = post(client, "/v1/playlists", {"seed": "r8", "length": 6,
                                           "arc": {"from": "sad", "to": "joyful"}})
     assert len(body["tracks"]) == 6
-    assert any("comes near the arc's start" in w for w in body["warnings"])
+    assert any("comes near the arc's start (valence -" in w for w in body["warnings"])
+    body = post(client, "/v1/playlists", {"seed": "r8", "length": 6,
+                                          "arc": {"from": "sad", "to": "lonely"}})
+    assert any("the arc's start (valence -0.70, arousal -0.35) and end (valence -0.50" in w
+               for w in body["warnings"]), body.get("warnings")
     body = post(client, "/v1/playlists", {"seed": "r8", "length": 6,
                                           "arc": {"from": "joyful", "to": "energetic"}})
     assert len(body["tracks"]) == 6 and "warnings" not in body

@@ -237,11 +237,12 @@ def _out_of_reach(va: np.ndarray, arc: list[ArcPoint]) -> list[str]:
            if np.linalg.norm(va - (p.valence, p.arousal), axis=1).min() > OUT_OF_REACH]
     if not far:
         return []
-    point = ends[far[0]]
-    return [f"no track that passes the filters comes near the arc's {far[0]} (valence "
-            f"{point.valence:.2f}, arousal {point.arousal:.2f}); theirs span valence "
-            f"{va[:, 0].min():.2f} to {va[:, 0].max():.2f}, arousal {va[:, 1].min():.2f} to "
-            f"{va[:, 1].max():.2f}, so the playlist only leans that way"]
+    points = " and ".join(f"{name} (valence {ends[name].valence:.2f}, arousal "
+                          f"{ends[name].arousal:.2f})" for name in far)
+    return [f"no track that passes the filters comes near the arc's {points}; theirs span "
+            f"valence {va[:, 0].min():.2f} to {va[:, 0].max():.2f}, arousal "
+            f"{va[:, 1].min():.2f} to {va[:, 1].max():.2f}, so the playlist only leans "
+            "that way"]
 
 
 def _grow(drafts: list[_Draft], costs: _Costs, here: np.ndarray, pool: _Pool, grow: int,
