@@ -196,9 +196,10 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
             album.append((passage, hits))
             continue
         amount = passage.weight * sum(abs(h.weight) for h in hits)
+        signed = passage.weight * hits_vector(hits)
         for row in passage.rows:
             own[row] = own.get(row, 0.0) + amount
-            ruled_out[row] = ruled_out.get(row, 0.0) + passage.weight * hits_vector(hits)
+            ruled_out[row] = ruled_out.get(row, 0.0) + signed
             accs[row].add_hits(hits, weight=passage.weight, source=source, kind="reviews",
                                sentence=passage.sentence)
     total = sum(abs(h.weight) * p.weight for p, hits in album for h in hits)

@@ -16,10 +16,13 @@ import numpy as np
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
-NEGATORS = frozenset("not no never nothing neither nor without hardly barely scarcely rarely "
-                     "seldom lacks lacking lack devoid avoids avoid avoiding eschews eschew "
-                     "shuns shun refuses refuse refusing resists resist resisted resisting"
-                     .split())
+#: negators that reach only the next words of their own clause, and not past "for"
+#: ("rarely lets up, tense": tense; "eschews bombast for tender intimacy": tender)
+WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews eschew shuns "
+                          "shun refuses refuse refusing resists resist resisted resisting"
+                          .split())
+NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing neither nor without hardly barely "
+                                     "lacks lacking lack devoid".split())
 NEGATION_WINDOW = 3
 #: "lacks any real sense of joy": absence reaches further than "not"
 ABSENCE = frozenset("lacks lacking lack without devoid".split())
@@ -29,11 +32,6 @@ NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
                             ("short", "of")})
-#: negators that reach only the next words of their own clause, and not past "for"
-#: ("rarely lets up, tense": tense; "eschews bombast for tender intimacy": tender)
-WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews eschew shuns "
-                          "shun refuses refuse refusing resists resist resisted resisting"
-                          .split())
 INSTEAD = frozenset("for into with by".split())
 #: "no less mournful", "not only sad", "nothing less than triumphant", "nothing short
 #: of joyous", "barely contained joy": emphasis, no negation

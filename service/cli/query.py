@@ -9,19 +9,17 @@ import json
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 from models.errors import BadRequest
+from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
 
 if TYPE_CHECKING:
     from service.locations import Places
-
-#: the formats a playlist or path is written in
-FORMATS = ("json", "m3u8", "xspf", "jspf")
 
 
 @click.command()
@@ -72,14 +70,20 @@ def tracks(query: str, limit: int, as_json: bool) -> None:
                    + (f"  [path:{where}]" if where else ""))
 
 
+def export_options(command: Callable) -> Callable:
+    """``--format`` and ``--out``, shared by ``playlist`` and ``path``."""
+    command = click.option("--out", default=None,
+                           help="Write to this file instead of standard output.")(command)
+    return click.option("--format", "fmt", default=None, type=click.Choice(EXPORT_FORMATS),
+                        help="Default: from the --out file's extension (.m3u8, .m3u, .xspf, "
+                             ".jspf), else json.")(command)
+
+
 @click.command()
 @click.argument("seed")
 @click.option("--length", default=20, type=int, show_default=True)
 @click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")
-@click.option("--format", "fmt", default=None, type=click.Choice(FORMATS),
-              help="Default: from the --out file's extension (.m3u8, .m3u, .xspf, .jspf), "
-                   "else json.")
-@click.option("--out", default=None, help="Write to this file instead of standard output.")
+@export_options
 def playlist(seed: str, length: int, arc: str | None, fmt: str | None,
              out: str | None) -> None:
     """A playlist that starts from SEED, optionally following a mood arc."""
@@ -103,10 +107,7 @@ def playlist(seed: str, length: int, arc: str | None, fmt: str | None,
 @click.argument("end", metavar="TO")
 @click.option("--steps", default=8, type=int, show_default=True,
               help="Tracks between the two (1-50).")
-@click.option("--format", "fmt", default=None, type=click.Choice(FORMATS),
-              help="Default: from the --out file's extension (.m3u8, .m3u, .xspf, .jspf), "
-                   "else json.")
-@click.option("--out", default=None, help="Write to this file instead of standard output.")
+@export_options
 def path(start: str, end: str, steps: int, fmt: str | None, out: str | None) -> None:
     """Tracks moving gradually from FROM's moods to TO's (ids or titles), both included."""
     from service.requests import PathQuery, parse
@@ -140,7 +141,8 @@ def format_for(fmt: str | None, out: str | None) -> str:
     if fmt is not None:
         return fmt
     extension = os.path.splitext(out or "")[1].lower().lstrip(".")
-    return {"m3u": "m3u8"}.get(extension, extension if extension in FORMATS else "json")
+    return {"m3u": "m3u8"}.get(extension,
+                               extension if extension in EXPORT_FORMATS else "json")
 
 
 def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
