@@ -319,14 +319,14 @@ def _review_eval():
 
 
 def test_our_own_review_set_meets_the_targets():
-    """Thirty reviews the project wrote to probe the reader (negation, contrast,
+    """Thirty-eight reviews the project wrote to probe the reader (negation, contrast,
     common-word titles, headings, lower case): the same targets, and a mood the text
     rules out ("not sad at all") in the top 3 of at most a tenth of the tracks that
     have one."""
     results = _review_eval().evaluate(ROOT / "tests" / "data" / "reviews_own")
     total = {k: sum(r[k] for r in results) for k in ("tracks", "moody", "hit", "found",
                                                        "asserted", "ruled", "ruled_in")}
-    assert total["tracks"] == 184 and total["moody"] == 170
+    assert total["tracks"] == 243 and total["moody"] == 218
     assert total["hit"] >= 0.9 * total["moody"]
     assert total["found"] >= 0.95 * total["tracks"]
     assert sum(len(r["false"]) for r in results) <= 0.1 * max(total["asserted"], 1)

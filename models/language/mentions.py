@@ -56,7 +56,7 @@ RUNNING_TIME = (r"(?:[(\[][ \t]*\d{1,2}(?:[:.]\d{2}){1,2}[ \t]*[)\]]"
                 r"|[(\[][ \t]*\d{1,2}['\u2032][ \t]*\d{2}[\"\u2033]?[ \t]*[)\]])")
 #: after a title labelling its line: an optional duration, then a colon (not "Time: 48
 #: minutes", a running time), a dash, or the line's end
-_LABEL_TAIL = re.compile(r"^[!?]*[*_]*[ \t]*(?:" + RUNNING_TIME + r"[ \t]*)?"
+_LABEL_TAIL = re.compile(r"^[)\]]?[!?]*[*_]*[ \t]*(?:" + RUNNING_TIME + r"[ \t]*)?"
                          r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
 
 
@@ -181,15 +181,18 @@ def find_mentions(text: str, titles: Sequence[str],
 _POSSESSIVE = ("'s", "\u2019s")
 #: "Boss 1: The Iron Warden": reviews name the part after the colon
 _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @lru_cache(maxsize=100_000)
 def _named_as(title: str) -> tuple[str, ...]:
-    """The title's variants, and the part after a numbered heading's colon."""
-    after = _AFTER_COLON.match(title)
-    extra = normalise(after.group(1)) if after else ""
-    forms = variants(title)
-    return forms + (extra,) if extra and extra not in forms else forms
+    """The title's variants, the part after a numbered heading's colon, and the title
+    without a leading article if two words remain ("Ferryman's Toll" for "The ...")."""
+    after, forms = _AFTER_COLON.match(title), variants(title)
+    first, _, rest = (forms or ("",))[0].partition(" ")  # "?" has no name to write
+    extra = [normalise(after.group(1)) if after else "",
+             rest if first in _ARTICLES and len(rest.split()) >= 2 else ""]
+    return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
 
 
 def _possessive(text: str, toks: list[Token], words: list[str], i: int,

@@ -166,9 +166,17 @@ def is_heading(sentence: str) -> bool:
     line = sentence.strip()
     if not line or "\n" in line or len(line.split()) > 10:
         return False
-    if METADATA.match(line) and len(line.split()) <= 8:
+    if METADATA.match(line) and len(line.split()) <= 8 and not _prose_value(line):
         return True
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
+
+
+def _prose_value(line: str) -> bool:
+    """A label's value that is a clause list ending in a full stop ("Original: detuned
+    pads, properly unsettling."), not a fact ("Running Time: 50 min.", "Lantern: 48
+    minutes of bleak, wintry ambience.")."""
+    value = line.partition(":")[2].strip()
+    return line.endswith(".") and "," in value and not value[:1].isdigit()
 
 
 #: what may stand before a heading's title: a list number or bullet, Markdown marks
