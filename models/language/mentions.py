@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
 from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 from .titles import STOPWORDS as _STOPWORDS
+from .title_forms import named_as, without_article, written_as_a_name
 from .titles import variants
 
 
@@ -164,13 +164,16 @@ def find_mentions(text: str, titles: Sequence[str],
     words = [t.text for t in toks]
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
     for track, title in enumerate(titles):
-        for rank, variant in enumerate(_named_as(title)):
+        bare = without_article(title)
+        for rank, variant in enumerate(named_as(title)):
             vw = variant.split()
             plain = _informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
                 if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
                     end = _word_end(text, toks[i + len(vw) - 1])
-                    if plain and _capitalised(text, toks[i:i + len(vw)], vw, caseless) or \
+                    span = toks[i:i + len(vw)]
+                    if plain and _capitalised(text, span, vw, caseless) and (
+                            variant != bare or written_as_a_name(text, span, vw)) or \
                             _needs_quotes_ok(text, toks[i].start, end, vw, variant,
                                              work_names):
                         candidates.append((len(vw), i, track, rank == 0))
@@ -179,20 +182,6 @@ def find_mentions(text: str, titles: Sequence[str],
 
 
 _POSSESSIVE = ("'s", "\u2019s")
-#: "Boss 1: The Iron Warden": reviews name the part after the colon
-_AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
-_ARTICLES = frozenset({"the", "a", "an"})
-
-
-@lru_cache(maxsize=100_000)
-def _named_as(title: str) -> tuple[str, ...]:
-    """The title's variants, the part after a numbered heading's colon, and the title
-    without a leading article if two words remain ("Ferryman's Toll" for "The ...")."""
-    after, forms = _AFTER_COLON.match(title), variants(title)
-    first, _, rest = (forms or ("",))[0].partition(" ")  # "?" has no name to write
-    extra = [normalise(after.group(1)) if after else "",
-             rest if first in _ARTICLES and len(rest.split()) >= 2 else ""]
-    return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
 
 
 def _possessive(text: str, toks: list[Token], words: list[str], i: int,

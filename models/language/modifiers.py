@@ -23,14 +23,22 @@ NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of")
                             ("short", "of")})
 #: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
 #: a sentence ("cheerful it is not")
-DENIED_BY = (("is", "not", "one"), ("is", "not", "among"), ("is", "not", "the", "word"),
-             ("was", "not", "one"), ("is", "not", "a", "word"))
+#: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
+#: it's pitch-black": the mood is there)
+DENIED_BY = tuple((verb, "not", *rest) for verb in ("is", "was")
+                  for rest in (("one", "of", "them"), ("one", "of", "those"),
+                               ("one", "of", "these"), ("among", "them")))
 DENIED_AT_END = frozenset({("it", "is", "not"), ("it", "was", "not"), ("they", "are", "not"),
                            ("this", "is", "not"), ("it", "is", "never")})
-#: "about as cheerful as a tax audit": understatement, the mood denied
+#: "about as cheerful as a tax audit": understatement, the mood denied; only beside a
+#: thing ("a", "an"): "about as tender as anything they've recorded", "roughly as dark
+#: as the original", "about as euphoric as film music got" are sincere
 IRONIC_AS = frozenset("about roughly approximately".split())
-#: but "about as euphoric as film music got that year", "as tender as it gets": sincere
-AS_IT_GETS = frozenset("gets got get comes came come can could possible ever".split())
+AS_A_THING = frozenset({"a", "an"})
+#: the words a negation must follow to reach past an aside: "it is not, whatever its
+#: title suggests, a party" (not "believe it or not, ...", "if not, at times, ...")
+ASIDE_VERBS = frozenset("is was are were be been being does did do feels felt sounds "
+                        "sounded seems seemed".split())
 #: a clause opening so is a new phrase, out of a negation's reach before its comma ("a place
 #: I've never been, that faded feeling"); a list goes on in reach ("not loud, brash or joyful")
 FRESH_CLAUSE = frozenset("that this these those the it its which who there i you we they he "
@@ -135,13 +143,12 @@ def modifier(words: list[str], i: int, clause: int = 0) -> float:
 def denied_after(words: list[str], i: int, length: int) -> bool:
     """The mood word named, then denied or mocked: "relaxing is not one of them",
     "cheerful it is not", "about as cheerful as a tax audit"."""
-    after = tuple(words[i + length:i + length + 4])
-    if any(after[:len(p)] == p for p in DENIED_BY):
-        return True
-    if after in DENIED_AT_END:
+    after = tuple(words[i + length:i + length + 5])
+    if any(after[:len(p)] == p for p in DENIED_BY) or after[:3] in DENIED_AT_END \
+            and len(after) == 3:
         return True
     return i >= 2 and words[i - 1] == "as" and words[i - 2] in IRONIC_AS and \
-        after[:1] == ("as",) and not AS_IT_GETS.intersection(words[i + length + 1:i + length + 6])
+        after[:1] == ("as",) and after[1:2] != () and after[1] in AS_A_THING
 
 
 def _emphatic(words: list[str], j: int) -> bool:
@@ -179,7 +186,8 @@ def without_asides(text: str, toks: list[Token], words: list[str]) -> list[str]:
                 and "," in text[toks[k].end:toks[k + 1].start]:
             out[k] = ""
     for k in range(len(toks) - 1):
-        end = _aside_end(text, toks, k) if words[k] in ("not", "never") else None
+        end = _aside_end(text, toks, k) if words[k] in ("not", "never") and k > 0 \
+            and words[k - 1] in ASIDE_VERBS else None
         if end is not None:
             out[k:end] = [""] * (end - k - 1) + [words[k]]
     return out

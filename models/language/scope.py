@@ -174,9 +174,13 @@ def is_heading(sentence: str) -> bool:
 def _prose_value(line: str) -> bool:
     """A label's value that is a clause list ending in a full stop ("Original: detuned
     pads, properly unsettling."), not a fact ("Running Time: 50 min.", "Lantern: 48
-    minutes of bleak, wintry ambience.")."""
+    minutes of bleak, wintry ambience.") nor a short list ("Genre: ambient, drone.",
+    "Key tracks: Lanterns, Harbour Lights.")."""
     value = line.partition(":")[2].strip()
-    return line.endswith(".") and "," in value and not value[:1].isdigit()
+    words = value.split()
+    lower = sum(w[:1].islower() for w in words)
+    return line.endswith(".") and "," in value and not value[:1].isdigit() and \
+        len(words) >= 4 and 2 * lower >= len(words)
 
 
 #: what may stand before a heading's title: a list number or bullet, Markdown marks

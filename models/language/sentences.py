@@ -1,6 +1,6 @@
 """Splitting review text into sentences: abbreviations ("Mr. Jonze", "No. 9") and
-quoted titles survive, and a text written all in lower case ends its sentences before
-lower-case words too."""
+quoted titles survive, and a text written mostly in lower case (more sentences start in
+lower case than twice those in capitals) ends its sentences before lower-case words too."""
 from __future__ import annotations
 
 import re
@@ -19,10 +19,10 @@ _ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "vol.", "no.", "fea
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text``; abbreviations and quoted titles survive. A
-    text written all in lower case ends its sentences before lower-case words too."""
+    text written mostly in lower case ends its sentences before lower-case words too."""
     spans: list[tuple[int, int]] = []
     start = 0
-    lower_case = not _CAPITAL_START.search(text) and _LOWER_START.search(text)
+    lower_case = len(_LOWER_START.findall(text)) > 2 * len(_CAPITAL_START.findall(text))
     for match in (_LOWER_CASE_END if lower_case else _SENTENCE_END).finditer(text):
         candidate = text[start:match.start()].rstrip()
         words = candidate.rsplit(None, 1)

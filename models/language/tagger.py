@@ -29,7 +29,7 @@ READER_SUBJECTS = frozenset("i you we will would must to fans listeners should l
 VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothes haunt haunts "
                       "chill chills warm warms brighten brightens darken darkens lift lifts "
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
-                      "rise rises drive drives break breaks".split())
+                      "rise rises drive drives break breaks brightened brightening".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
 SENTENCE_OPENERS = ".!?:;\"'(\u201c\u2018\n\u2013\u2014-"
 
@@ -79,17 +79,22 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
 
 #: words that report what someone else calls the music ('the press release calls it
 #: "haunting"'): a quoted mood after them is theirs, not the reviewer's
-REPORTED_BY = re.compile(r"\b(calls?|called|dubs?|dubbed|bills?|billed|labels?|labell?ed|"
+REPORTED_BY = re.compile(r"(?<!\bi\s)(?<!\bwe\s)(?<!['\u2019]d\s)(?<!\bi've\s)"
+                         r"\b(calls?|called|dubs?|dubbed|bills?|billed|labels?|labell?ed|"
                          r"touts?|touted|described|describes|promis(?:es|ed|ing)|"
                          r"claims?|claimed|claiming|named|titled)\b(\s+(it|them|this|as))*\s+"
-                         r"([\"\u201c][^\"\u201d]{0,60}|['\u2018][^'\u2019]{0,60})$",
-                         re.IGNORECASE)
+                         r"([\"\u201c][^\"\u201d]{0,60}|['\u2018](?![\d\s]|em\b|n['\u2019])"
+                         r"[^'\u2019]{0,60})$", re.IGNORECASE)
+#: the quotation closes after the word, or the sentence ends ('calls it "haunting."': the
+#: closing quote follows the full stop): a stray quote that never closes opens none
+_CLOSES = re.compile(r"^[^\"\u201d'\u2019]{0,80}([\"\u201d'\u2019](?!\w)|[.!?]?\s*$)")
 
 
 def _reported(text: str, start: int) -> bool:
     """A quoted mood word someone else used: 'calls it "haunting"', 'billed as "epic"',
     'promising "songs of light and renewal"', 'a playlist called "Sleep Sounds"'."""
-    return bool(REPORTED_BY.search(text[max(0, start - 100):start]))
+    return bool(REPORTED_BY.search(text[max(0, start - 100):start])) and \
+        bool(_CLOSES.match(text[start:]))
 
 
 def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,

@@ -1,0 +1,42 @@
+"""The forms a review may write a track's title in, beyond its variants: the part after
+a numbered heading's colon ("Boss 1: The Iron Warden" as "The Iron Warden"), and the
+title without its leading article ("Ferryman's Toll" for "The Ferryman's Toll"), which
+counts only where written as a name (every word that is no stopword capitalised), so
+"another day in the life" or "next song, same story" name no track."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from .text import Token, normalise
+from .titles import STOPWORDS, variants
+
+#: "Boss 1: The Iron Warden": reviews name the part after the colon
+_AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@lru_cache(maxsize=100_000)
+def without_article(title: str) -> str:
+    """The title's full normalised form without a leading article, if two words or more
+    remain; else ""."""
+    forms = variants(title)
+    first, _, rest = (forms or ("",))[0].partition(" ")  # "?" has no name to write
+    return rest if first in _ARTICLES and len(rest.split()) >= 2 else ""
+
+
+@lru_cache(maxsize=100_000)
+def named_as(title: str) -> tuple[str, ...]:
+    """The title's variants, then the part after a heading's colon and the title
+    without its article (when they differ from the variants)."""
+    after, forms = _AFTER_COLON.match(title), variants(title)
+    extra = [normalise(after.group(1)) if after else "", without_article(title)]
+    return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
+
+
+def written_as_a_name(text: str, toks: Sequence[Token], words: Sequence[str]) -> bool:
+    """Every word of the span that is no stopword starts with a capital (or is no
+    letter): "Ferryman's Toll", not "day in the life"."""
+    return all(text[tok.start:tok.start + 1].isupper() or not text[tok.start].isalpha()
+               for tok, word in zip(toks, words) if word not in STOPWORDS)
