@@ -29,4 +29,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     resources.init_app(app, app.config.pop("RESOURCES", None))
     views.init_app(app)
     protection.check_routes(app)  # the routes exist now
+    _check_lexicon()
     return app
+
+
+def _check_lexicon() -> None:
+    """A LEXICON or VA_LEXICON setting that cannot be read stops the app at start-up,
+    not every request that reads words later (as a client's 400, with a server path)."""
+    from models import settings as domain
+    from models.errors import CatalogError, ConfigError
+    from models.language import load_lexicon
+
+    named = [name for name in ("LEXICON", "VA_LEXICON") if domain.get(name)]
+    if not named:
+        return
+    try:
+        load_lexicon()
+    except CatalogError as exc:
+        raise ConfigError(f"setting FEELALIKE_{'/'.join(named)}: {exc}",
+                          setting=f"FEELALIKE_{named[0]}") from None

@@ -88,10 +88,13 @@ def public_error(exc: FeelalikeError) -> tuple[int, dict[str, Any]]:
                                        **exc.extra)
 
 
+def respond(exc: FeelalikeError) -> Response:
+    """The JSON error response of a domain or store error."""
+    return _respond(*public_error(exc))
+
+
 def init_app(app: Flask) -> None:
-    @app.errorhandler(FeelalikeError)
-    def feelalike_error(exc: FeelalikeError) -> Response:
-        return _respond(*public_error(exc))
+    app.register_error_handler(FeelalikeError, respond)
 
     @app.before_request
     def url_not_too_long() -> None:

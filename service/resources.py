@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Sequence
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
 from models.ingest import KNOWN_PREFIXES, path_inside, reference_key, unknown_kind
@@ -25,9 +25,10 @@ from models.ranking import (
 )
 from models.settings import data_home
 
+from .errors import respond
 from .requests.types import QUOTE_CHARS
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store
-from .store.connection import reopen_embedded
+from .store.connection import embedded_running, reopen_embedded
 from .version_files import VersionFiles, steady_heap
 
 EXTENSION = "feelalike"
@@ -204,10 +205,19 @@ class Resources:
                 raise
             return self.of(self.store.current_version())
 
+    def recover(self) -> None:
+        """After a request found Redis unreachable: open the embedded Redis again if its
+        server is gone (a REDIS_URL server is reconnected to by itself)."""
+        try:
+            self._reopen_embedded()
+        except StoreUnavailable:
+            pass  # still down: the next failure tries again (at most once a second)
+
     def _reopen_embedded(self) -> bool:
         """Open the embedded Redis again (at most once a second): whether it was tried."""
         with self._lock:
-            if self.embedded_home is None or time.monotonic() - self._reopened < 1.0:
+            if self.embedded_home is None or time.monotonic() - self._reopened < 1.0 \
+                    or embedded_running(self.store.client):
                 return False
             self._reopened = time.monotonic()
             self.store.client = reopen_embedded(self.embedded_home, self.store.client)
@@ -240,3 +250,10 @@ def get_resources() -> Resources:
 
 def init_app(app: Flask, resources: Resources | None = None) -> None:
     app.extensions[EXTENSION] = resources
+
+    @app.errorhandler(StoreUnavailable)
+    def store_unavailable(exc: StoreUnavailable) -> Response:
+        found = app.extensions.get(EXTENSION)
+        if found is not None:  # the next request finds the embedded Redis open again
+            found.recover()
+        return respond(exc)

@@ -109,8 +109,13 @@ def route_limits(raw: str) -> dict[str, str]:
 route_limits.__name__ = 'JSON object of limits by route, e.g. {"POST /v1/playlists": "60/minute"}'
 
 
-_SOURCE = re.compile(r"^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:(//)?[^\s;,'\"]*|"
-                     r"[^\s;,'\":/]+(:(\d+|\*))?)$")
+_HOST = r"(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d+|\*))?"
+#: a CSP source: *, 'self', 'none', a scheme ("https:"), or a host with an optional scheme,
+#: port and path ("https://blog.example:8443/widgets/"); no query, no "javascript:..."
+_SOURCE = re.compile(r"^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*://)?" + _HOST +
+                     r"(/[^\s;,'\"?#]*)?)$", re.IGNORECASE)
+#: a browser origin: scheme://host[:port], nothing after it
+_ORIGIN = re.compile(r"^[a-z][a-z0-9+.-]*://[a-z0-9.-]+(:\d+)?$", re.IGNORECASE)
 
 
 def frame_ancestors(raw: str) -> str:
@@ -123,6 +128,21 @@ def frame_ancestors(raw: str) -> str:
 
 
 frame_ancestors.__name__ = "list of frame ancestors ('*', 'self', 'none', origins or hosts)"
+
+
+def cors_origins(raw: str) -> str:
+    """'*', 'off', or comma-separated origins (https://app.example): an origin without
+    its scheme never matches a browser's Origin header, so it is refused."""
+    value = raw.strip()
+    if value == "*" or value.lower() == "off":
+        return value
+    origins = [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+    if not origins or not all(_ORIGIN.match(o) for o in origins):
+        raise ValueError(raw)
+    return ", ".join(origins)
+
+
+cors_origins.__name__ = "'*', 'off', or origins such as https://app.example"
 
 
 def names(raw: str) -> tuple[str, ...]:
@@ -155,7 +175,8 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
     Setting("REQUIRE_KEYS_FOR_READS", False, "Require a valid X-API-Key on the read routes "
             "too (/v1/*; the health probes and /metrics stay open).", flag),
     Setting("CORS_ORIGINS", "*", "Origins allowed to call /v1/* from a browser: '*', a "
-            "comma-separated list of origins, or 'off'."),
+            "comma-separated list of origins (scheme, host and port: https://app.example), "
+            "or 'off'.", cors_origins),
     Setting("EMBED_ANCESTORS", "*", "Sites allowed to show the /embed widget in a frame "
             "(its Content-Security-Policy frame-ancestors): '*', or origins such as "
             "https://blog.example separated by spaces. The page at / is never framed.",

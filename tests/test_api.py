@@ -170,3 +170,16 @@ def test_duplicate_songs_are_shown_once(client, store):
     keys = [(r["title"], r["artist"]) for r in body["results"]]
     assert len(keys) == len(set(keys))
     assert ("Song 5", "Artist 5") not in keys
+
+
+@pytest.mark.parametrize("query, field", [
+    ("seed=trk3&limit=1&limit=50", "limit"), ("seed=trk3&seed=trk4", "seed"),
+])
+def test_a_parameter_given_twice_is_400(client, published, query, field):
+    """Found by a review: the first of two values counted and the second was dropped
+    without a word."""
+    error = error_of(client.get(f"/v1/recommendations?{query}"), 400, "bad_request")
+    assert error["field"] == field and "given 2 times" in error["message"]
+    assert error_of(client.get("/v1/path?from=trk1&to=trk9&steps=3&steps=99"), 400,
+                    "bad_request")["field"] == "steps"
+    assert client.get("/v1/recommendations?seed=trk3&_=1&_=2").status_code == 200

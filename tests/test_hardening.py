@@ -34,7 +34,7 @@ def test_redis_failures_do_not_show_hosts_or_ports():
     assert "127.0.0.1" not in error["message"] and ":" not in error["message"]
 
 
-@pytest.mark.parametrize("seed", ["!!!", "...", "-", "\U0001F3B5", "\u200b", "+"])
+@pytest.mark.parametrize("seed", ["!!!", "...", "-", "\U0001F3B5", "+"])
 def test_seeds_without_letters_or_digits_match_nothing(client, store, seed):
     from models.build import build
     from models.ingest import Catalog
@@ -46,6 +46,13 @@ def test_seeds_without_letters_or_digits_match_nothing(client, store, seed):
     error = error_of(client.get("/v1/recommendations", query_string={"seed": seed}), 404,
                      "seed_not_found")
     assert error["suggestions"] == []
+
+
+@pytest.mark.parametrize("seed", ["\u200b", "\u200b \ufeff", "\u00ad"])
+def test_a_seed_of_invisible_characters_is_blank_not_unknown(client, published, seed):
+    error = error_of(client.get("/v1/recommendations", query_string={"seed": seed}), 400,
+                     "bad_request")
+    assert error["field"] == "seed"
 
 
 @pytest.mark.parametrize("seed", ["a" * 1000, "path:/" + "p" * 900], ids=["title", "path"])

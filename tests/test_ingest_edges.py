@@ -215,3 +215,40 @@ def test_a_missing_input_file_is_the_only_line(runner, tmp_path, args):
     code, out, err = runner("build", *(a.format(tmp=tmp_path, catalog=catalog) for a in args))
     assert code == 2 and err.startswith("error: ") and "nope." in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_an_id_no_request_could_name_is_a_row_problem(tmp_path):
+    """Found by a review: the CLI took ids with line breaks, control characters or of
+    any length that the API refuses; such tracks could never be looked up, removed or
+    exported ("feelalike:track:x y")."""
+    path = write(tmp_path, "c.jsonl", "\n".join([
+        '{"id": "x\\ny", "title": "A"}', '{"id": "ctl\\u0001id", "title": "B"}',
+        '{"id": "%s", "title": "C"}' % ("i" * 1001), '{"id": "%s", "title": "D"}' % ("i" * 1000),
+        '{"id": "caf\\u00e9 \\u65e5\\u672c", "title": "E"}']) + "\n")
+    catalog = load_catalog([path])
+    assert [t.title for t in catalog.tracks] == ["D", "E"]
+    assert [(p.line, p.reason) for p in catalog.problems] == [
+        (1, "id holds control characters or line breaks"),
+        (2, "id holds control characters or line breaks"),
+        (3, "id longer than 1000 characters")]
+
+
+def test_a_spreadsheet_saved_with_semicolons_or_as_unicode_text_is_read(tmp_path):
+    """Found by a review: Excel in a decimal-comma locale writes "id;title;energy" and
+    "0,5" (read as one column: "no title"); its "Unicode text" is UTF-16 with tabs,
+    saved as .txt ("wrong number of fields")."""
+    semi = write(tmp_path, "semi.csv", 'id;title;artist;energy;tempo\nx1;One;A;0,5;120,5\n'
+                 'x2;"Semi; colon";B;-0,25;90\nx3;7,11;C;1;80\n')
+    catalog = load_catalog([semi])
+    assert [(t.id, t.title) for t in catalog.tracks] == [("x1", "One"), ("x2", "Semi; colon"),
+                                                         ("x3", "7,11")]  # a title stays
+    assert dict(catalog.tracks[0].features) == {"energy": 0.5, "tempo": 120.5}
+    assert not catalog.problems
+    text = tmp_path / "unicode.txt"
+    text.write_bytes("id\ttitle\tartist\tenergy\r\nu1\tUni, with a comma\tA\t0.7\r\n"
+                     .encode("utf-16"))
+    unicode_text = load_catalog([text])
+    assert [(t.id, t.title) for t in unicode_text.tracks] == [("u1", "Uni, with a comma")]
+    commas = write(tmp_path, "c.csv", 'id,title,artist,energy\nc1,"One; Two",A,"0,5"\n')
+    with pytest.raises(CatalogError, match="energy is not a number: '0,5'"):
+        load_catalog([commas])  # in a comma file "0,5" is no number: said, not guessed

@@ -131,7 +131,8 @@ def test_embed_frame_ancestors_come_from_the_setting(store, env, published, monk
     assert "frame-ancestors 'none'" in client.get("/").headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("value", ["a; script-src *", "'unsafe-inline'", "x\"y"])
+@pytest.mark.parametrize("value", ["a; script-src *", "'unsafe-inline'", "x\"y",
+                                   "javascript:alert(1)", "https://blog.example/p?x=1"])
 def test_a_bad_frame_ancestors_setting_stops_the_app(env, monkeypatch, value):
     monkeypatch.setenv("FEELALIKE_EMBED_ANCESTORS", value)
     with pytest.raises(ConfigError, match="FEELALIKE_EMBED_ANCESTORS"):

@@ -239,8 +239,11 @@ def test_query_values_are_converted_and_unknown_parameters_ignored():
     assert parse(PathQuery, {"from": "a", "to": "b", "ts": "1", "page": "2"}).steps == 8
     assert parse(SimilarQuery, {"seed": "x", "seen": "1", "send": "1"}).limit == 10
     assert parse(SimilarQuery, {"seed": "x", "limit": ""}).limit == 10
-    assert parse(SimilarQuery, MultiDict([("seed", "a"), ("seed", "b"), ("limit", "+3")])) \
-        == SimilarQuery.model_validate({"seed": "a", "limit": 3})
+    repeated_buster = MultiDict([("seed", "a"), ("_", "1"), ("_", "2"), ("limit", "+3")])
+    assert parse(SimilarQuery, repeated_buster) == \
+        SimilarQuery.model_validate({"seed": "a", "limit": 3})
+    with pytest.raises(BadRequest, match="seed: given 2 times"):  # which one? not a guess
+        parse(SimilarQuery, MultiDict([("seed", "a"), ("seed", "b")]))
     assert parse(SearchQuery, {"q": "lo"}).limit == 10
     path = parse(PathQuery, {"from": " r0 ", "to": "r10"})
     assert (path.from_, path.to, path.steps) == ("r0", "r10", 8)

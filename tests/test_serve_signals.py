@@ -101,3 +101,77 @@ def test_the_api_opens_the_embedded_redis_again_after_its_server_died(tmp_path, 
         assert embedded_servers(home)
     finally:
         close_embedded()
+
+
+def test_every_endpoint_recovers_after_the_embedded_redis_died(tmp_path, monkeypatch):
+    """Found by a review: after the embedded server was killed and opened again,
+    /readyz said ready while recommendations, tracks and paths kept answering 503 (a
+    script and the rate-limit counters held on to the dead server's connections)."""
+    from models.build import build
+    from models.ingest import Catalog
+    from service import create_app
+    from service.store.connection import close_embedded
+
+    from .fixtures import make_track
+
+    for name in ("REDIS_URL", "FEELALIKE_REDIS_URL"):
+        monkeypatch.setenv(name, "")
+    home = tmp_path / "home"
+    app = create_app({"TESTING": True, "REDIS_URL": "", "DATA_HOME": str(home),
+                      "RATE_LIMIT": "1000/minute"})
+    client = app.test_client()
+    try:
+        assert client.get("/v1/tracks?q=a").status_code == 503  # no model yet; opens Redis
+        store = app.extensions["feelalike"].store
+        store.publish(build(Catalog([make_track(i) for i in range(8)]), k=3))
+        urls = ["/v1/recommendations?seed=trk1", "/v1/tracks/trk2",
+                "/v1/path?from=trk1&to=trk5&steps=3", "/v1/tracks?q=Song"]
+        assert [client.get(url).status_code for url in urls] == [200] * 4
+        store.client.save()
+        for server in embedded_servers(home):
+            server.kill()
+            server.wait(10)
+        deadline = time.monotonic() + 30  # a failed request opens it again for the next
+        while client.get("/v1/tracks/trk2").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert [client.get(url).status_code for url in urls] == [200] * 4
+        assert client.get("/readyz").status_code == 200
+    finally:
+        close_embedded()
+        for leftover in embedded_servers(home):
+            leftover.kill()
+
+
+def test_a_stopped_embedded_redis_fails_after_one_timeout_and_is_not_opened_again(tmp_path):
+    """Found by a review: the embedded client had no socket timeout and redis-py retried
+    timeouts with backoff, so a stopped server held every request for minutes; and
+    opening a server that still runs again only waits on it once more."""
+    import redis
+
+    from service.store.connection import SOCKET_TIMEOUT, close_embedded, connect, \
+        embedded_running
+
+    home = tmp_path / "home"
+    client = connect("", str(home))
+    try:
+        kwargs = client.connection_pool.connection_kwargs
+        assert kwargs["socket_timeout"] == SOCKET_TIMEOUT
+        retry = kwargs["retry"]
+        assert redis.TimeoutError not in retry._supported_errors
+        assert redis.ConnectionError in retry._supported_errors
+        assert embedded_running(client)
+    finally:
+        close_embedded()
+    assert not embedded_running(client)
+
+
+def test_a_redis_url_client_does_not_retry_timeouts_either(redis_server):
+    import redis
+
+    from service.store.connection import SOCKET_TIMEOUT, connect, embedded_running
+
+    client = connect(redis_server.url, cluster="off")
+    kwargs = client.connection_pool.connection_kwargs
+    assert kwargs["socket_timeout"] == SOCKET_TIMEOUT
+    assert redis.TimeoutError not in kwargs["retry"]._supported_errors
+    assert not embedded_running(client)

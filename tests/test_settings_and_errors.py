@@ -237,3 +237,27 @@ def test_the_music_root_may_start_at_the_home_folder():
     assert root["MUSIC_ROOT"] == os.path.expanduser("~/Music")
     assert not root["MUSIC_ROOT"].startswith("~")
     assert serving.snapshot({})["MUSIC_ROOT"] == ""
+
+
+@pytest.mark.parametrize("value", ["blog.example", "https://a.example/path", "https://a, b"])
+def test_a_cors_origin_a_browser_would_never_send_stops_the_app(value, monkeypatch):
+    """Found by a review: "blog.example" (no scheme) was taken, and no browser's Origin
+    header ever matched it, so CORS silently never worked."""
+    monkeypatch.setenv("FEELALIKE_CORS_ORIGINS", value)
+    with pytest.raises(ConfigError, match="FEELALIKE_CORS_ORIGINS"):
+        create_app({"TESTING": True})
+
+
+def test_cors_origins_are_taken_with_or_without_a_trailing_slash():
+    origins = serving.snapshot({"FEELALIKE_CORS_ORIGINS": "https://a.example/, "
+                                "http://localhost:3000"})["CORS_ORIGINS"]
+    assert origins == "https://a.example, http://localhost:3000"
+
+
+@pytest.mark.parametrize("name", ["FEELALIKE_LEXICON", "FEELALIKE_VA_LEXICON"])
+def test_a_lexicon_setting_that_cannot_be_read_stops_the_app(name, tmp_path, monkeypatch):
+    """Found by a review: the app started, /readyz said ready, and every request with
+    text was a 400 catalog_error quoting the server's path."""
+    monkeypatch.setenv(name, str(tmp_path / "missing.json"))
+    with pytest.raises(ConfigError, match=name):
+        create_app({"TESTING": True})

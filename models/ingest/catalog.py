@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,11 @@ MAX_PROBLEMS_KEPT = 1000
 #: no feature or popularity is larger (a duration of 11 days in ms is 1e9); far larger
 #: values overflow the float32 tables and their statistics
 MAX_MAGNITUDE = 1e9
+#: the longest track id a catalog row may carry: the longest any request can name
+MAX_TRACK_ID_CHARS = 1000
+#: characters a track id may not hold: control characters and line breaks (they would
+#: break export files and URL paths) and what XML 1.0 forbids
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(slots=True)  # no per-track __dict__: a million tracks are held at once
@@ -137,8 +143,13 @@ def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[s
         value = _number(_cell(row, cols, feature), feature)
         if value is not None:
             features[feature] = value
+    track_id = _text(_cell(row, cols, "id"))
+    if UNPRINTABLE.search(track_id):
+        raise _Malformed("id holds control characters or line breaks")
+    if len(track_id) > MAX_TRACK_ID_CHARS:
+        raise _Malformed(f"id longer than {MAX_TRACK_ID_CHARS} characters")
     return Track(
-        id=_text(_cell(row, cols, "id")) or synthetic_id(title, artist),
+        id=track_id or synthetic_id(title, artist),
         title=title, artist=artist, album=_text(_cell(row, cols, "album")),
         release_date=_text(_cell(row, cols, "release_date")),
         popularity=_number(_cell(row, cols, "popularity"), "popularity"),

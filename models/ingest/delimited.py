@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from .columns import ALIASES, AUDIO_FEATURES
 from .text_files import read_text_file
 
 # (line, the row as column -> value or the reason it is unusable, the file's columns)
@@ -25,6 +27,11 @@ MAX_RESYNCS = 100
 #: the longest field read (the csv module's default, 128 KiB, would make a long notes
 #: cell look like a quoting error)
 MAX_FIELD_CHARS = 16 * 1024 * 1024
+SEMICOLON = "excel-semicolon"
+csv.register_dialect(SEMICOLON, "excel", delimiter=";")
+#: a number written with a decimal comma ("0,5", "-12,25")
+_DECIMAL_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
+NUMERIC_COLUMNS = frozenset(AUDIO_FEATURES + ALIASES["popularity"])
 
 
 class _Lines:
@@ -73,16 +80,17 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def read_delimited(path: Path) -> Iterator[Row]:
-    """Rows of a CSV (or, for ``.tsv``, tab-separated) file with a header line.
+    """Rows of a CSV (or, for ``.tsv``, tab-separated; a header separated by semicolons
+    or tabs is read so) file with a header line.
 
     Records are parsed strictly (a quoted field must end with a quote followed by a
     delimiter or the line's end); a single line the strict parser refuses is read again
     leniently (``a,"b" c,d`` is ``b c``), a refused record over several lines is a
     quoting error.
     """
-    dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
     lines = _Lines(_read_lines(path))
+    dialect = _dialect(path, lines.lines)
     reader = csv.reader(lines, dialect=dialect, strict=True)
     columns: list[str] = []
     resyncs = 0
@@ -119,4 +127,26 @@ def read_delimited(path: Path) -> Iterator[Row]:
         elif len(fields) != len(columns):
             yield first + 1, WRONG_FIELDS, columns
         else:
+            if dialect == SEMICOLON:  # a spreadsheet saved where "0,5" is a half
+                fields = [_DECIMAL_COMMA.sub(r"\1.\2", f) if numeric else f
+                          for f, numeric in zip(fields, _numeric(columns))]
             yield first + 1, dict(zip(columns, fields)), columns
+
+
+def _numeric(columns: Sequence[str]) -> list[bool]:
+    """Which columns hold numbers (the audio features, popularity): a title "7,11"
+    stays as written."""
+    return [c.strip().lower() in NUMERIC_COLUMNS for c in columns]
+
+
+def _dialect(path: Path, lines: Sequence[str]) -> str:
+    """Tabs for ``.tsv``; otherwise the separator the header line uses most of comma,
+    semicolon (a spreadsheet saved in a locale with decimal commas) and tab (Excel's
+    "Unicode text", saved as ``.txt``)."""
+    if path.suffix.lower() == ".tsv":
+        return "excel-tab"
+    header = next((line for line in lines if line.strip()), "")
+    counts = {"excel": header.count(","), SEMICOLON: header.count(";"),
+              "excel-tab": header.count("\t")}
+    best = max(counts, key=lambda name: counts[name])
+    return best if counts[best] > counts["excel"] else "excel"

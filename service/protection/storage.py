@@ -31,14 +31,18 @@ class AppRedisStorage(Storage):
             raise ValueError("AppRedisStorage needs a client factory")
         self._client = client
         self._backend: RedisStorage | None = None
+        self._built_for: Any = None
         self._lock = threading.Lock()
 
     def backend(self) -> RedisStorage:
-        """The Redis storage, built the first time a limit is checked."""
-        if self._backend is None:
+        """The Redis storage, built the first time a limit is checked, and again when
+        the app's client changed (the embedded Redis opened again after its server
+        died: the old pool's connections lead nowhere)."""
+        client = self._client()
+        if self._backend is None or self._built_for is not client:
             with self._lock:
-                if self._backend is None:
-                    self._backend = _storage_of(self._client())
+                if self._backend is None or self._built_for is not client:
+                    self._backend, self._built_for = _storage_of(client), client
         return self._backend
 
     @property

@@ -36,6 +36,7 @@ def parse(model: type[M], data: Any) -> M:
     if issubclass(model, Query):
         if data is not None and not isinstance(data, Mapping):
             raise TypeError(f"query parameters must be a mapping, not {type(data).__name__}")
+        _refuse_repeated(model, data)
         data = {key: data[key] for key in data or {}}
         _refuse_misspelt(model, data)
     elif not isinstance(data, dict):
@@ -46,6 +47,19 @@ def parse(model: type[M], data: Any) -> M:
         raise bad_request(first_error(exc.errors(include_url=False))) from None
     except RecursionError:
         raise BadRequest("the request body is nested too deeply", field="body") from None
+
+
+def _refuse_repeated(model: type[BaseModel], data: Any) -> None:
+    """A documented parameter given twice (``limit=1&limit=200``) is refused: which one
+    counts would be a guess."""
+    if not hasattr(data, "getlist"):
+        return
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if len(data.getlist(key)) > 1:
+            path = json_path([key])
+            raise BadRequest(f"{path}: given {len(data.getlist(key))} times; give it once",
+                             field=path)
 
 
 def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:

