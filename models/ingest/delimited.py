@@ -93,6 +93,7 @@ def read_delimited(path: Path) -> Iterator[Row]:
     dialect = _dialect(path, lines.lines)
     reader = csv.reader(lines, dialect=dialect, strict=True)
     columns: list[str] = []
+    numeric: list[bool] = []  # per column: whether it holds numbers
     resyncs = 0
     while True:
         first = lines.next  # 0-based index of the record's first line
@@ -123,13 +124,13 @@ def read_delimited(path: Path) -> Iterator[Row]:
         if broken or not fields:
             continue  # a quoting error (reported) or a blank line
         if not columns:
-            columns = fields
+            columns, numeric = fields, _numeric(fields)
         elif len(fields) != len(columns):
             yield first + 1, WRONG_FIELDS, columns
         else:
             if dialect == SEMICOLON:  # a spreadsheet saved where "0,5" is a half
-                fields = [_DECIMAL_COMMA.sub(r"\1.\2", f) if numeric else f
-                          for f, numeric in zip(fields, _numeric(columns))]
+                fields = [_DECIMAL_COMMA.sub(r"\1.\2", f) if number else f
+                          for f, number in zip(fields, numeric)]
             yield first + 1, dict(zip(columns, fields)), columns
 
 

@@ -56,10 +56,10 @@ def _refuse_repeated(model: type[BaseModel], data: Any) -> None:
         return
     for name, field in model.model_fields.items():
         key = field.alias or name
-        if len(data.getlist(key)) > 1:
+        times = len(data.getlist(key))
+        if times > 1:
             path = json_path([key])
-            raise BadRequest(f"{path}: given {len(data.getlist(key))} times; give it once",
-                             field=path)
+            raise BadRequest(f"{path}: given {times} times; give it once", field=path)
 
 
 def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
