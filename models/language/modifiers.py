@@ -34,7 +34,7 @@ DENIED_AT_END = frozenset({("it", "is", "not"), ("it", "was", "not"), ("they", "
 #: thing ("a", "an"): "about as tender as anything they've recorded", "roughly as dark
 #: as the original", "about as euphoric as film music got" are sincere
 IRONIC_AS = frozenset("about roughly approximately".split())
-AS_A_THING = frozenset({"a", "an"})
+AS_A_THING = frozenset({("a",), ("an",)})  # the word after the second "as"
 #: the words a negation must follow to reach past an aside: "it is not, whatever its
 #: title suggests, a party" (not "believe it or not, ...", "if not, at times, ...")
 ASIDE_VERBS = frozenset("is was are were be been being does did do feels felt sounds "
@@ -144,11 +144,10 @@ def denied_after(words: list[str], i: int, length: int) -> bool:
     """The mood word named, then denied or mocked: "relaxing is not one of them",
     "cheerful it is not", "about as cheerful as a tax audit"."""
     after = tuple(words[i + length:i + length + 5])
-    if any(after[:len(p)] == p for p in DENIED_BY) or after[:3] in DENIED_AT_END \
-            and len(after) == 3:
+    if any(after[:len(p)] == p for p in DENIED_BY) or after in DENIED_AT_END:
         return True
     return i >= 2 and words[i - 1] == "as" and words[i - 2] in IRONIC_AS and \
-        after[:1] == ("as",) and after[1:2] != () and after[1] in AS_A_THING
+        after[:1] == ("as",) and after[1:2] in AS_A_THING
 
 
 def _emphatic(words: list[str], j: int) -> bool:
