@@ -13,6 +13,7 @@ Three kinds are read:
   earlier in the review, or the title track).
 * pairs: exactly two titles sharing a description with "both" or given as the two
   examples of one ("pieces such as 'A' and 'B'"; not "tracks like 'A' and 'B'").
+* a theme followed through the score (:mod:`themes`).
 """
 from __future__ import annotations
 
@@ -44,8 +45,15 @@ ANAPHORIC = re.compile(
     r"^\W*(and )?so (too )?(is|was|does|did)\b(?![^?]*\?)|"
     r"\b(is|sounds|feels) (very |quite |much |remarkably )?(similar|much the same|alike)"
     r"\W*$", re.IGNORECASE)
-MAIN_THEME = re.compile(r"\b(the|its|that) (main|central|principal|opening) "
+MAIN_THEME = re.compile(r"\b(the|its|that) ([\w']+ ){0,2}?(main|central|principal|opening) "
                         r"(theme|motif|melody)\b", re.IGNORECASE)
+#: "'A' contains elements of 'B'", the title right after (not "elements of surprise when 'B'")
+ELEMENTS_OF = re.compile(r"\b(contains?|containing|borrows|carries|shares) (\w+ )?(elements|"
+                         r"echoes|fragments|snippets|strains) of\s+(the\s+)?$", re.IGNORECASE)
+#: "'A' is briefly reprised at the beginning of 'B'": B carries A
+PASSIVE = re.compile(r"\b(is|was|are|were|gets|get|being) (\w+ )?(reprised|revisited|echoed|"
+                     r"recalled|quoted|restated|reworked)\b([\s,]+[\w']+){0,4}?\s+(in|on|at|"
+                     r"during|over|within|into)\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\W*$|"
                      r"(n['\u2019]t|\bnot|\bnever|\bhardly|\bbarely|\bin no way)"
                      r"(\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -54,6 +62,12 @@ PAIRED = re.compile(r"^\W*(both|each|alike)\b", re.IGNORECASE)
 #: left alone (precision first: "like" is as often loose talk), and so is "Both 'A' and
 #: 'B' are highlights" (both good, not alike)
 EXAMPLES = re.compile(r"\bsuch as\W*$", re.IGNORECASE)
+#: a sentence with any of these asserts no theme or borrowing (precision first)
+DENIES = re.compile(r"n['\u2019]t\b|\b(not|no|never|nowhere|hardly|barely|lacks?|lacking|"
+                    r"without|none|nothing|absent|missing|abandons?|drops?|instead|rather|"
+                    r"unlike|apart|far from|opposite|contrast|compared|replaced|wish|if only)\b",
+                    re.IGNORECASE)
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
 
@@ -102,6 +116,9 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
              carried: tuple[int, ...]) -> Found | None:
     """"'A' is much like 'B' but darker": (subject A, other B, offset of the clause).
     ``spans``: (start, end, row) of the titles in the sentence, in order."""
+    reprised = _passive(sentence, spans, carried) or _elements(sentence, spans, carried)
+    if reprised is not None:
+        return reprised
     for match in EXPLICIT.finditer(sentence):
         if NEGATED.search(sentence[:match.start()]) or _in_a_title(match.start(), spans) or (
                 match.group().lower() == "like" and _not_a_likeness(sentence, match.start())):
@@ -116,6 +133,53 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
         offset = re.search(r"\b(but|only|yet|though)\b", sentence[match.end():], re.I)
         return Found(subject, other, True, match.end() + offset.start() if offset else None)
     return None
+
+
+def _passive(sentence: str, spans: Sequence[tuple[int, int, int]],
+             carried: tuple[int, ...]) -> Found | None:
+    """"'A' is reprised at the start of 'B'": B (the subject, which takes A's moods)."""
+    for match in PASSIVE.finditer(sentence):
+        if NEGATED.search(sentence[:match.start()]) or _in_a_title(match.start(), spans):
+            continue
+        carrier = _object(sentence, match.end(), spans)
+        before = [row for start, _, row in spans if start < match.start()]
+        original = before[-1] if before else (carried[0] if len(carried) == 1 else None)
+        if carrier is not None and original is not None and carrier != original:
+            return Found(carrier, original, True)
+    return None
+
+
+def _elements(sentence: str, spans: Sequence[tuple[int, int, int]],
+              carried: tuple[int, ...]) -> Found | None:
+    """"'A' contains elements of 'B'" (or "Contains elements of 'B'" about the track
+    the sentence goes on about): B right after the words, in one clause with A."""
+    previous: tuple[int, int] | None = None  # (end, row) of the title before
+    for start, end, row in spans:
+        lead = sentence[previous[0] if previous else 0:start].rstrip(QUOTES + " ")
+        subject = previous[1] if previous else (carried[0] if len(carried) == 1 else None)
+        if subject is not None and subject != row and ELEMENTS_OF.search(lead + " ") and \
+                not BOUNDARY.search(lead) and not DENIES.search(sentence[:start]):
+            return Found(subject, row, True)
+        previous = (end, row)
+    return None
+
+
+def names_others(joined: Sequence[set[int]], found: Found) -> bool:
+    """Does a sentence (its title groups' rows) name tracks outside the compared pair's
+    own groups ("'A' is reprised in 'B', before 'C' ends things gently"), whose words
+    are then their own?"""
+    return any(not rows & {found.subject, found.other} for rows in joined)
+
+
+def states_main_theme(sentence: str, spans: Sequence[tuple[int, int, int]]) -> int | None:
+    """The one track a sentence about the main theme names ("The main theme is hard to
+    miss: it rings out from the first cue, 'A'"), where it is stated."""
+    theme = MAIN_THEME.search(sentence)
+    rows = {row for _, _, row in spans}
+    if theme is None or len(rows) != 1 or NEGATED.search(sentence[:theme.start()]) or \
+            _in_a_title(theme.start(), spans) or DENIES.search(sentence):
+        return None
+    return rows.pop()
 
 
 def anaphoric(sentence: str, parts: Sequence[tuple[int, int, tuple[int, ...]]],

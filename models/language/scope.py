@@ -27,6 +27,8 @@ EXAMPLE_CUES = re.compile(r"\b(such as|like|including|include|includes|namely)\W
 BOUNDARY = re.compile(r"[,;:\u2013\u2014]|\s-{1,2}\s")
 CLAUSE_OPENER = re.compile(r"^\W*(and|while|whereas|but|then|or|yet|before|after)\b",
                            re.IGNORECASE)
+#: a word that ends the noun phrase before a title: what precedes it belongs elsewhere
+CLAUSE_LINKS = frozenset("before after until till while whereas when then".split())
 NP_REACH = 6  # words from a determiner to the title it introduces
 #: a determiner and a list of adjectives right before a title: "the joyous, bouncy 'B'"
 ADJECTIVE_LIST = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[\w'-]+"
@@ -110,8 +112,9 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
     for k in range(len(toks) - 1, max(-1, len(toks) - 1 - NP_REACH), -1):
         between = gap[toks[k].end:toks[k + 1].start] if k + 1 < len(toks) else \
             gap[toks[k].end:]
-        if BOUNDARY.search(between):
-            break
+        if BOUNDARY.search(between) or toks[k].text in CLAUSE_LINKS and \
+                not gap[toks[k].end:toks[k].end + 1] == "-":  # not "the then-single 'B'"
+            break  # "A with its haunting strings before 'B' rumbles": those strings are A's
         if toks[k].text in DETERMINERS:
             return lo + toks[k].start
     bounds = [b.end() for b in BOUNDARY.finditer(gap)]

@@ -2,7 +2,8 @@
 a numbered heading's colon ("Boss 1: The Iron Warden" as "The Iron Warden"), and the
 title without its leading article ("Ferryman's Toll" for "The Ferryman's Toll"), which
 counts only where written as a name (every word that is no stopword capitalised), so
-"another day in the life" or "next song, same story" name no track."""
+"another day in the life" or "next song, same story" name no track; and a sequel number
+in the other numerals ("Sentinel 2" for "Sentinel II", "Part III" for "Part 3")."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,28 @@ _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+def _roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    return "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][units]
+
+
+#: 2-39 both ways; "I" is left alone (a pronoun far more often than a number) and so are
+#: the one-letter numerals ("Malcolm X", "Part V" are rarer than the confusion)
+_NUMERALS = {roman: str(n) for n in range(2, 40) if len(roman := _roman(n)) > 1}
+_NUMERALS |= {arabic: roman for roman, arabic in list(_NUMERALS.items())}
+
+
+def numerals_swapped(form: str) -> str:
+    """A normalised form with its numbers written the other way ("sentinel ii" ->
+    "sentinel 2"), or "" when it has none or is nothing but numbers ("II" as "2" would
+    be every "2" of a text)."""
+    words = form.split()
+    swapped = [_NUMERALS.get(word, word) for word in words]
+    if swapped == words or all(word in _NUMERALS or word.isdigit() for word in words):
+        return ""
+    return " ".join(swapped)
+
+
 @lru_cache(maxsize=100_000)
 def without_article(title: str) -> str:
     """The title's full normalised form without a leading article, if two words or more
@@ -28,10 +51,11 @@ def without_article(title: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def named_as(title: str) -> tuple[str, ...]:
-    """The title's variants, then the part after a heading's colon and the title
-    without its article (when they differ from the variants)."""
+    """The title's variants, then the part after a heading's colon, the title without
+    its article and the variants with their numbers swapped (when they differ)."""
     after, forms = _AFTER_COLON.match(title), variants(title)
-    extra = [normalise(after.group(1)) if after else "", without_article(title)]
+    extra = [normalise(after.group(1)) if after else "", without_article(title),
+             *(numerals_swapped(form) for form in forms)]
     return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
 
 

@@ -42,7 +42,8 @@ from .scope import (
     segments,
     title_end,
 )
-from .sentences import sentences
+from .sentences import opens_line, sentences
+from .themes import Themes
 from .text import QUOTE_CHARS
 from .titles import variants
 
@@ -59,14 +60,6 @@ ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", 
 TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
 
 
-def _opens_line(text: str, start: int) -> bool:
-    """Only spaces or tabs stand between ``start`` and the line's beginning."""
-    j = start - 1
-    while j >= 0 and text[j] in " \t":
-        j -= 1
-    return j < 0 or text[j] == "\n"
-
-
 class Walk:
     """One reading of one review against the rows of its album."""
 
@@ -80,6 +73,7 @@ class Walk:
         self.section: tuple[int, ...] = ()  # the track a heading put this section under
         self.described: tuple[int, int] | None = None  # the last album-level sentence
         self.named: tuple[int, ...] = ()  # the rows the last sentence naming tracks named
+        self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
         self.one_word = {v[0]: k for k, t in enumerate(titles)
                          if (v := variants(t)) and len(v[0].split()) == 1}
 
@@ -95,7 +89,7 @@ class Walk:
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
-            line_start = _opens_line(text, start)
+            line_start = opens_line(text, start)
             mentions = self._title_track(sentence, mentions) or opening_title(
                 sentence, self.one_word, line_start=line_start, after_track=named_before)
             named_before = bool(mentions)
@@ -106,6 +100,8 @@ class Walk:
             new_paragraph, paragraph = before != paragraph, before
             turn = opens_a_turn(sentence, turns)  # "GUEST: Oh, it's thrilling." says something
             new_paragraph = new_paragraph and not turn
+            self.themes = Themes() if new_paragraph else self.themes
+            self.index = k
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence
             heading = not turn and (is_heading(sentence) or is_title_line(sentence, mentions))
@@ -246,8 +242,14 @@ class Walk:
             if APPOSITION.match(sentence[m.end:]):
                 self.main_theme = album[m.track]
         spans = [(m.start, m.end, album[m.track]) for m in mentions]
-        found = cmp.explicit(sentence, spans, carried)
-        if found is not None:
+        carrying = self.themes.links(self.index, sentence, spans)  # "this motif ... on 'B'"
+        for link in carrying:
+            self._compare(start, end, link)
+        found = None if carrying else cmp.explicit(sentence, spans, carried)
+        joined = [{album[m.track] for m in group} for group in groups(sentence, mentions)]
+        if found is not None and cmp.names_others(joined, found):
+            self._compare(start, end, found)  # more tracks: each keeps its own words
+        elif found is not None:
             self.reading.add_comparison(self.review, start, end, found.subject, found.other,
                                         found.offset)
             self.subject = (found.subject,)
@@ -276,6 +278,8 @@ class Walk:
             if pair is not None:
                 self._compare(start, end, pair)
         self._anaphoric(start, end, sentence, scoped, mentions[0].start)
+        if self.main_theme is None:
+            self.main_theme = cmp.states_main_theme(sentence, spans)
         last = parts[-1][2]
         self.subject = tuple(dict.fromkeys(album[m.track] for m in last))
 

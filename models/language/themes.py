@@ -1,0 +1,124 @@
+"""A theme followed through a score.
+
+Score reviews say which cue introduces a theme ("the first theme is introduced on
+'A'", "'A' introduces the love theme") and then where it is heard again ("This motif
+is also heard on 'B' and in a variation on 'C'", "But it gets better treatment on
+'D'"): those cues carry A's theme, and are read as compared with A.
+
+Precision first, since a comparison blends moods: the theme must have been introduced
+in the same paragraph; "this / that / the same theme" counts only right before a verb
+of hearing it again ("this motif is heard on 'B'"; not "'B' lacks this motif", "that
+theme of loss", "critics who praise this melody"); "it" only in the very next sentence
+and only before such a verb or "gets a fuller treatment on"; the titles must follow in
+the same clause; and a sentence that denies or contrasts anything links nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .comparisons import DENIES, Found
+
+Spans = Sequence[tuple[int, int, int]]  # (start, end, row) of the titles of a sentence
+
+_NOUN = r"(theme|motif|melody|leitmotif)"
+_HEARD = (r"((is|was|are|were)\s+)?((also|again|briefly|later|then|often|soon)\s+)?(heard|"
+          r"appears|returns|recurs|reappears|resurfaces|comes back|reprised|repeated|"
+          r"restated|shows up|crops up|turns up|surfaces)\b")
+_TREATED = (r"(receiving|receives|gets|getting|is given|given)\s+(an?\s+)?([\w'-]+\s+){0,2}?"
+            r"(treatment|reprise|restatement|variation|version|outing|airing|reading)\b")
+#: "the first theme is introduced on 'A'": the marker, then A
+INTRODUCED = re.compile(r"\b" + _NOUN + r"\b[^.;:!?]{0,60}?\b(introduced|first (heard|"
+                        r"encountered|stated|presented|appears|surfaces)|debuts)\b"
+                        r"(\s+\w+){0,3}?\s+(on|in|over|with|during)\b", re.IGNORECASE)
+#: "'A' introduces the love theme": A, then the marker
+INTRODUCES = re.compile(r"\b(introduces|establishes|brings in|unveils|lays out|sets out)\b"
+                        r"(\s+[\w']+){0,3}?\s+" + _NOUN + r"\b", re.IGNORECASE)
+#: a theme other than the one met last: what "this theme" means next is unclear
+ANOTHER = re.compile(r"\b(an?|another|second|third|new|different)\s+([\w']+\s+){0,2}?" + _NOUN
+                     + r"\b", re.IGNORECASE)
+THEME_AGAIN = re.compile(r"\b(this|that|the same)\s+([\w']+\s+){0,2}?" + _NOUN + r"\s+" + _HEARD,
+                         re.IGNORECASE)
+THEME_TAKEN = re.compile(r"\b(reprises|revisits|brings back|repeats|restates|reworks)\s+(this|"
+                         r"that|the same)\s+([\w']+\s+){0,2}?" + _NOUN + r"\b", re.IGNORECASE)
+IT_AGAIN = re.compile(r"^\W*((but|and|then|later|soon),?\s+)?it\s+(" + _HEARD + "|" + _TREATED
+                      + ")", re.IGNORECASE)
+#: later in the sentence that introduced the theme: "..., before receiving a fuller
+#: treatment over 'End Credits'"
+REPRISED = re.compile(_TREATED + r"|\b(returns|returning|reappears|reappearing|recurs|"
+                      r"recurring|resurfaces|comes back|coming back)\b", re.IGNORECASE)
+#: what ends the run of titles after a marker: another clause, a contrast
+_CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|\b(but|while|whereas|although|though|yet|"
+                         r"except|which|who)\b", re.IGNORECASE)
+FIRST_REACH = 60  # characters from a marker to the first title it is heard on
+SUBJECT_REACH = 40  # characters from the title before "reprises this theme" to it
+
+
+def _carriers(sentence: str, at: int, spans: Spans) -> list[int]:
+    """The titles right after ``at`` in the same clause: "heard on 'B' and in a variation
+    on 'C'"."""
+    rows: list[int] = []
+    for start, end, row in spans:
+        if start < at:
+            continue
+        gap = sentence[at:start]
+        if (not rows and len(gap) > FIRST_REACH) or _CLAUSE_END.search(gap):
+            break
+        rows.append(row)
+        at = end
+    return rows
+
+
+def introduced(sentence: str, spans: Spans) -> tuple[int, int] | None:
+    """The track a sentence says introduces a theme, if any, and where the
+    introduction ends."""
+    for match in INTRODUCED.finditer(sentence):
+        found = _carriers(sentence, match.end(), spans)[:1]
+        if found:
+            return found[0], next(end for start, end, row in spans
+                                  if row == found[0] and start >= match.end())
+    for match in reversed(list(INTRODUCES.finditer(sentence))):  # the last one is newest
+        before = [(end, row) for start, end, row in spans if end <= match.start()]
+        if before and not _CLAUSE_END.search(sentence[before[-1][0]:match.start()]):
+            return before[-1][1], match.end()
+    return None
+
+
+def _taken(sentence: str, spans: Spans) -> list[int]:
+    """"'B' reprises this theme": B."""
+    for match in THEME_TAKEN.finditer(sentence):
+        before = [(end, row) for start, end, row in spans if end <= match.start()]
+        if before and len(sentence[before[-1][0]:match.start()]) <= SUBJECT_REACH and \
+                not _CLAUSE_END.search(sentence[before[-1][0]:match.start()]):
+            return [before[-1][1]]
+    return []
+
+
+@dataclass
+class Themes:
+    """The theme a review introduced last in this paragraph, and in which sentence."""
+
+    theme: int | None = None
+    at: int = -2
+
+    def links(self, index: int, sentence: str, spans: Spans) -> list[Found]:
+        """Sentence ``index``'s tracks that carry a theme; notes a new theme."""
+        denied = bool(DENIES.search(sentence))
+        rows = [] if denied or self.theme is None else \
+            self._again(sentence, spans, fresh=index == self.at + 1)
+        found = [Found(row, self.theme) for row in rows if row != self.theme]
+        new = introduced(sentence, spans)
+        if new is not None:
+            (self.theme, after), self.at = new, index
+            if not denied:
+                found += [Found(row, self.theme) for match in REPRISED.finditer(sentence, after)
+                          for row in _carriers(sentence, match.end(), spans)
+                          if row != self.theme]
+        elif ANOTHER.search(sentence):
+            self.theme = None
+        return list(dict.fromkeys(found))
+
+    def _again(self, sentence: str, spans: Spans, fresh: bool) -> list[int]:
+        match = THEME_AGAIN.search(sentence) or (IT_AGAIN.search(sentence) if fresh else None)
+        return _carriers(sentence, match.end(), spans) if match else _taken(sentence, spans)
