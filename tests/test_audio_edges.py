@@ -162,6 +162,34 @@ def test_a_folder_of_nothing_usable_says_why(runner, tmp_path):
     assert code == 2 and "no audio file could be analysed" in err and "noise.mp3" in err
 
 
+@pytest.mark.parametrize("command", [("build", "--audio-dir"), ("add", "--audio-dir"),
+                                     ("analyze",)])
+def test_a_folder_without_audio_files_is_named(runner, published, tmp_path, command):
+    folder = tmp_path / "empty music"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("no music here")
+    code, _, err = runner(*command, str(folder))
+    assert code == 2 and err.strip().splitlines()[-1] == f"error: no audio files in {folder}"
+
+
+def test_a_constant_signal_is_silent_and_analysis_notes_stay_quiet(tmp_path, capfd):
+    """A DC offset (every sample 5.0) was analysed as 215 BPM, and librosa's "Trying to
+    estimate tuning from empty frequency set" reached the terminal."""
+    sf.write(str(tmp_path / "dc.wav"), np.full(10 * SR, 5.0, dtype="float32"), SR,
+             subtype="FLOAT")
+    batch = analyse_many([tmp_path / "dc.wav"], workers=1)
+    assert not batch.tracks and batch.errors[0]["error"].endswith("dc.wav: silent")
+    assert capfd.readouterr().err == ""
+
+
+def test_the_summary_counts_cached_failures_among_the_files_not_beyond(runner, tmp_path):
+    tone(tmp_path / "fine.wav")
+    (tmp_path / "noise.mp3").write_bytes(np.random.default_rng(2).bytes(5000))
+    runner("analyze", str(tmp_path), "--workers", "1")
+    code, _, err = runner("analyze", str(tmp_path), "--workers", "1")
+    assert code == 0 and "analysed 1 files, 1 error (2 of them from cache)" in err
+
+
 def test_a_missing_audio_folder_is_refused_before_any_model_is_trained(runner, tmp_path):
     code, _, err = runner("build", "--audio-dir", str(tmp_path / "no-such-music"))
     assert code == 2

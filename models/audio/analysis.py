@@ -17,6 +17,8 @@ Derived descriptors are *estimates* on 0..1 (formulas in docs/audio.md):
 """
 from __future__ import annotations
 
+import warnings
+
 import math
 from pathlib import Path
 from typing import Any
@@ -113,7 +115,9 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
     ``embedding`` (``MTT_musicnn``...) adds that pretrained embedding of the same
     samples as the feature ``embedding`` (a list)."""
     y, duration = decode(path, window)
-    described = describe(y, duration)
+    with warnings.catch_warnings():  # librosa's notes ("empty frequency set") are ours
+        warnings.simplefilter("ignore")
+        described = describe(y, duration)
     if embedding:
         from .embedding import embed_samples
 

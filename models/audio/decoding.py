@@ -66,7 +66,8 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
     if len(y) < MIN_SECONDS * SAMPLE_RATE:
         raise AudioError(f"{name}: too short ({len(y) / SAMPLE_RATE:.1f}s of audio; at "
                          f"least {MIN_SECONDS:g}s)", lasting=True)
-    if not np.isfinite(y).all() or float(np.sqrt(np.mean(y ** 2))) < SILENCE_RMS:
+    # about its own mean: a constant offset (DC) is no sound
+    if not np.isfinite(y).all() or float(np.std(y)) < SILENCE_RMS:
         raise AudioError(f"{name}: silent", lasting=True)
     return y, duration
 

@@ -20,6 +20,7 @@ from ..audio import (
     analyse_paths,
     audio_tracks,
     library_root,
+    printable_path,
 )
 from ..errors import BadRequest
 from ..ingest import (
@@ -155,6 +156,9 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     elif audio_errors:  # say why, or the user is left guessing
         more = f" (and {len(audio_errors) - 1} more)" if len(audio_errors) > 1 else ""
         raise BadRequest(f"no audio file could be analysed: {audio_errors[0]}{more}")
+    elif sources.audio_dirs:  # folders without a single audio file in them
+        named = ", ".join(printable_path(Path(d)) for d in sources.audio_dirs[:3])
+        raise BadRequest(f"no audio files in {named}")
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems,

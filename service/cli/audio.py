@@ -38,7 +38,10 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
                        f"{f['energy']:.2f}, acousticness {f['acousticness']:.2f}")
         for e in batch.errors:
             click.echo(f"skipped: {e['error']}", err=True)
-    click.echo(f"analysed {len(batch.tracks)} files ({batch.cached} from cache), "
-               f"{len(batch.errors)} error{'' if len(batch.errors) == 1 else 's'}", err=True)
+    errors = f"{len(batch.errors)} error{'' if len(batch.errors) == 1 else 's'}"
+    click.echo(f"analysed {len(batch.tracks)} files, {errors} ({batch.cached} of them "
+               "from cache)", err=True)  # a cached failure is a cached result too
     if not batch.tracks:
-        raise BadRequest("no file could be analysed")
+        named = ", ".join(printable_path(Path(p)) for p in paths[:3])
+        raise BadRequest("no file could be analysed" if batch.errors else
+                         f"no audio files in {named}")
