@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import PurePosixPath
 from typing import Any, Callable
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -46,9 +47,14 @@ def m3u8(title: str, tracks: list[dict[str, Any]], link) -> str:
 
 def _entry(location: str) -> str:
     """An M3U8 location line: its spaces kept ("  Intro.ogg" is that file), and "./"
-    before a relative path a player would read as a comment or tag ("#1 Crush.ogg")."""
-    line = _CONTROL.sub(" ", location or "")
-    return "./" + line if line[:1] in ("#", " ") else line
+    before a relative path a player would read as a comment or tag ("#1 Crush.ogg").
+    A file name with a line break or another control character cannot be one line of
+    the file: it is written as a URI (percent-encoded, "file://" when absolute)."""
+    location = location or ""
+    if _CONTROL.search(location) and "://" not in location:
+        path = PurePosixPath(location)
+        return path.as_uri() if path.is_absolute() else quote(location)
+    return "./" + location if location[:1] in ("#", " ") else location
 
 
 def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:

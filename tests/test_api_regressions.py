@@ -81,6 +81,15 @@ def test_m3u8_entries_that_start_with_a_hash_or_a_space_still_name_their_files()
     assert lines[3::2] == ["./#1 Crush.ogg", "./ Intro.ogg", "/music/#2.ogg"]
 
 
+def test_m3u8_names_a_file_with_a_line_break_as_a_uri():
+    """"Jazz/new<LF>line.opus" was written "Jazz/new line.opus": a file that does not
+    exist (found by a review of a self-hoster's library)."""
+    tracks = [{"id": str(i), "title": "t", "artist": "a"} for i in range(2)]
+    files = {"0": "Jazz/new\nline.opus", "1": "/music/tab\there.opus"}
+    lines = export("m3u8", "x", tracks, lambda t: files[t["id"]]).splitlines()
+    assert lines[3::2] == ["Jazz/new%0Aline.opus", "file:///music/tab%09here.opus"]
+
+
 def test_xspf_identifiers_and_locations_are_cleaned():
     """Ids from a catalog file are not checked like the API's: the export cleans them."""
     tracks = [{"id": "a\x01b\uffff", "title": "t", "artist": "a", "album": ""}]
