@@ -14,7 +14,7 @@ from flask import Flask, Response, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
 from models.ingest import KNOWN_PREFIXES, path_inside, reference_key, unknown_kind
-from models.language import TitleIndex
+from models.language import TitleIndex, base_title, normalise
 from models.ranking import (
     Cells,
     NeighbourLists,
@@ -34,6 +34,8 @@ from .version_files import VersionFiles, steady_heap
 EXTENSION = "feelalike"
 VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
 PUBLIC_FIELDS = ("id", "title", "artist", "album")
+SUGGESTION_RESEMBLANCE = 70.0  # "pokr fase" -> "Poker Face" (74), not "xqzzyq" -> "Amenazzy"
+SUGGESTIONS = 5
 
 
 def public(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -137,7 +139,8 @@ class VersionResources:
         row = self.titles.resolve(seed)
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
-            suggestions = [public(d) for d in self.documents(self.titles.search(seed, limit=5))]
+            near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
+            suggestions = _one_per_song([public(d) for d in self.documents(near)])
             hint = "; a file is named by path:<its path>" if _looks_like_a_file(seed) else ""
             raise SeedNotFound(f"no track matches {_cut(seed)}{hint}", suggestions=suggestions)
         return row
@@ -153,6 +156,20 @@ class VersionResources:
         moods = self.table.moods
         return [{**doc, "mood_scores": mood_scores(moods[row])}
                 for row, doc in zip(rows, self.store.tracks(self.version, rows))]
+
+
+def _one_per_song(tracks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first of each song ("Poker Face" by Lady Gaga under six ids is one offer; a
+    track without an artist is its own song)."""
+    seen: set[Any] = set()
+    out = []
+    for track in tracks:
+        key = (normalise(base_title(track["title"])), normalise(track["artist"])) \
+            if track.get("artist") else track["id"]
+        if key not in seen:
+            seen.add(key)
+            out.append(track)
+    return out[:SUGGESTIONS]
 
 
 def _looks_like_a_file(seed: str) -> bool:

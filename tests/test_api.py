@@ -172,6 +172,21 @@ def test_duplicate_songs_are_shown_once(client, store):
     assert ("Song 5", "Artist 5") not in keys
 
 
+def test_suggestions_offer_each_song_once_and_nothing_for_gibberish(client, store):
+    """Found by a review: "Pokr Fase" offered "Poker Face" five times (one song under
+    five ids), and "xqzzyq" offered songs by "Amenazzy" and "Fozzy"."""
+    tracks = [make_track(i) for i in range(12)]
+    tracks += [make_track(100 + i, id=f"dup{i}", title="Harbour Lights" + tail,
+                          artist="Ilse Varnholt") for i, tail in
+               enumerate(["", " - Remastered 2011", " - Re-Recorded"])]
+    tracks += [make_track(200, id="fz", title="Nowhere To Run", artist="Fozzy")]
+    store.publish(build(Catalog(tracks), k=10))
+    near = error_of(client.get("/v1/recommendations?seed=Harbr Lihgts"), 404)["suggestions"]
+    assert [s["title"] for s in near].count("Harbour Lights") + \
+        sum(s["title"].startswith("Harbour Lights -") for s in near) == 1
+    assert error_of(client.get("/v1/recommendations?seed=xqzzyq"), 404)["suggestions"] == []
+
+
 @pytest.mark.parametrize("query, field", [
     ("seed=trk3&limit=1&limit=50", "limit"), ("seed=trk3&seed=trk4", "seed"),
 ])

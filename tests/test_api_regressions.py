@@ -186,3 +186,12 @@ def test_text_with_only_negated_moods_says_so(client, published, path):
     assert error["field"] == "text" and "only negated mood words (happy)" in error["message"]
     warned = client.post(path, json={"text": "not happy", "seeds": ["trk1"]}).get_json()
     assert any("only negated" in w for w in warned["warnings"])
+
+
+def test_a_track_both_seed_and_negative_seed_is_refused(client, published):
+    """Found by a review: it answered 200 with ordinary results and no word of it."""
+    body = {"seeds": ["trk1", "trk2"], "negative_seeds": ["trk4", {"seed": "trk2"}]}
+    error = error_of(client.post("/v1/recommendations", json=body), 400, "bad_request")
+    assert error["field"] == "negative_seeds[1].seed" and "also one of the seeds" in error["message"]
+    fine = client.post("/v1/recommendations", json={**body, "negative_seeds": ["trk4"]})
+    assert fine.status_code == 200

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.language import TitleIndex, find_mentions, normalise, variants
+from models.language import TitleIndex, base_title, find_mentions, normalise, variants
 
 from .fixtures import HER_REVIEW, needs_shared
 
@@ -123,6 +123,23 @@ def test_a_seed_with_version_words_of_its_own_names_the_song(index):
     assert index.resolve("Stand by Me - Live") == 4
     assert index.resolve("Don't You (Forget About Me) - Live") == 5
     assert index.search("Shape of You (Live)", limit=2)[0] == 0
+
+
+@pytest.mark.parametrize("title", [
+    "Harbour Lights - Re-Recorded", "Harbour Lights - (Explicit)", "Harbour Lights - Clean",
+    'Harbour Lights - From "The Quiet Coast"', "Harbour Lights (From \u201cThe Quiet Coast\u201d)",
+    "Harbour Lights - Unplugged", "Harbour Lights - En Vivo", "Harbour Lights - Original",
+])
+def test_version_tails_found_in_the_catalog_name_the_song(title):
+    """Found by a review: "Baby I'm Yours - Re-Recorded" recommended "Baby I'm Yours" by
+    the same artist first, and "- From "<film>"" versions sat in one list with the song."""
+    assert base_title(title) == "Harbour Lights"
+
+
+@pytest.mark.parametrize("title", ["Clean", "Original Sin", "From Eden",
+                                   "Song (From the Vault)", "Don't You (Forget About Me)"])
+def test_titles_made_of_version_words_are_titles(title):
+    assert base_title(title) == title
 
 
 def test_an_artist_or_a_bracket_that_only_looks_like_a_version_is_kept():

@@ -217,8 +217,10 @@ class TitleIndex:
         second copy of them); none in catalogs too large to scan them per request."""
         return list(self._exact) if len(self._exact) <= SHORT_FORMS_MAX else []
 
-    def search(self, query: str, limit: int = 10) -> list[int]:
-        """Rows whose title (or "title artist") resembles ``query``, best first."""
+    def search(self, query: str, limit: int = 10, loose: float = 60.0) -> list[int]:
+        """Rows whose title (or "title artist") resembles ``query``, best first;
+        ``loose``: the least resemblance (0-100) of the loosest matches, after exact
+        titles, near spellings and titles the query opens."""
         norm = normalise(query)
         if not norm:
             return []
@@ -231,7 +233,7 @@ class TitleIndex:
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
         hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
-                               score_cutoff=60)
+                               score_cutoff=loose)
         ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))
         opening = sorted({row for key in self._variants_starting(norm)
                           for row in self._exact.get(key, [])},

@@ -12,7 +12,9 @@ import re
 
 _VERSION = (r"remix|mix|edit|live|remaster(?:ed)?|version|acoustic|instrumental|radio|"
             r"extended|demo|mono|stereo|session|take|cover|rework|bootleg|vip|flip|dub|"
-            r"sped up|slowed|reprise|feat\.?|ft\.?|featuring|with")
+            r"sped up|slowed|reprise|re-?recorded|explicit|clean|unplugged|original|"
+            r"en vivo|ao vivo|en directo|feat\.?|ft\.?|featuring|with|"
+            r'from\s+["\u201c]')  # '- From "Fifty Shades Of Grey"': a film's version
 #: a bracket that names a version or a guest ("(Live)", "[feat. X]", "(with X)"); other
 #: brackets are part of the title ("Don't You (Forget About Me)")
 _VERSION_BRACKET = re.compile(r"\s*[\(\[][^\)\]]*\b(?:" + _VERSION + r")\b[^\)\]]*[\)\]]",
@@ -26,7 +28,8 @@ def base_title(title: str) -> str:
     """``title`` without the brackets and dash tails that name a version or a guest:
     "X - Radio Edit", "X (Live)" and "X (feat. Y)" are all "X" (the title itself when
     nothing is left)."""
-    return _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title)) or title
+    bare = _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title))
+    return bare.rstrip(" -\u2013\u2014") or title  # "X - (Explicit)" leaves "X -"
 
 
 _WORD = (r"(?:\d{4}|remaster(?:ed)?|remix(?:ed)?|mix|edit|radio|live|version|acoustic|mono|"

@@ -29,6 +29,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
               max_per_artist=body.max_per_artist, dedupe=body.dedupe,
               diversity=body.diversity, temperature=body.temperature,
               random_seed=body.random_seed, limit=limit)
+    _refuse_both_ways(q, body.negative_seed_paths())
     q.exclude_rows = {r for r in _known(res, body.exclude_ids, "exclude_ids") if r is not None}
     if body.include_ids:
         rows = _known(res, body.include_ids, "include_ids")
@@ -77,6 +78,15 @@ def _advice(target: TextTarget) -> str:
 def _rows(res: VersionResources, seeds: list[tuple[str, float]],
           paths: list[str]) -> list[tuple[int, float]]:
     return [(res.resolve(seed, path), weight) for (seed, weight), path in zip(seeds, paths)]
+
+
+def _refuse_both_ways(q: Query, paths: list[str]) -> None:
+    """A track asked for both as more and as less like it says nothing: a mistake."""
+    wanted = {row for row, _ in q.seeds}
+    for (row, _), path in zip(q.negative_seeds, paths):
+        if row in wanted:
+            raise BadRequest(f"{path}: this track is also one of the seeds; a track cannot "
+                             "be both more and less like the answer", field=path)
 
 
 def _known(res: VersionResources, ids: list[str], field: str) -> list[int | None]:
