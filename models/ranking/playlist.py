@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..language import MOODS, load_lexicon
+from .arc_ends import ArcPoint, far_ends
 from .camelot import clashes, wheel
 from .engine import RankingEngine
 from .query import Query, allowed, mood_weights
@@ -31,19 +32,11 @@ from .table import TrackTable
 # step, so they act as rules that give way only when nothing else fits.
 VA_WEIGHT, TEMPO_WEIGHT, KEY_WEIGHT, RELEVANCE_WEIGHT = 2.0, 0.5, 0.5, 0.4
 ARC_TOLERANCE = 0.1  # valence/arousal distance an arc point forgives (bench/playlist_quality.py)
-#: an arc end that no candidate comes this close to is out of the catalog's reach
-OUT_OF_REACH = 0.5
 TEMPO_BREAK = 1.0  # flat cost of any jump beyond the tolerance
 FIRST_LOOK = 64
 # playlists kept while placing, and next tracks tried for each, when the pool is small
 BEAM, GROW, BEAM_POOL = 16, 6, 1000  # measured: bench/playlist_quality.py
 POOL_PER_PLACE = 2  # candidates per place without an arc (measured: bench/playlist_quality.py)
-
-
-@dataclass
-class ArcPoint:
-    valence: float
-    arousal: float
 
 
 @dataclass
@@ -224,25 +217,9 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
         f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
     if follow_arc and len(placed):
-        warnings += _out_of_reach(costs.va, arc)
+        warnings += far_ends(costs.va, placed, arc)
     return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings,
                      [float(relevance[i]) for i in placed])
-
-
-def _out_of_reach(va: np.ndarray, arc: list[ArcPoint]) -> list[str]:
-    """A warning when no candidate comes near an end of the arc: the playlist can only
-    lean that way (a library of bright tracks asked to start sad)."""
-    ends = {"start": arc[0], "end": arc[-1]}
-    far = [name for name, p in ends.items()
-           if np.linalg.norm(va - (p.valence, p.arousal), axis=1).min() > OUT_OF_REACH]
-    if not far:
-        return []
-    points = " and ".join(f"{name} (valence {ends[name].valence:.2f}, arousal "
-                          f"{ends[name].arousal:.2f})" for name in far)
-    return [f"no track that passes the filters comes near the arc's {points}; theirs span "
-            f"valence {va[:, 0].min():.2f} to {va[:, 0].max():.2f}, arousal "
-            f"{va[:, 1].min():.2f} to {va[:, 1].max():.2f}, so the playlist only leans "
-            "that way"]
 
 
 def _grow(drafts: list[_Draft], costs: _Costs, here: np.ndarray, pool: _Pool, grow: int,
