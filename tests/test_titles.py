@@ -125,6 +125,16 @@ def test_a_seed_with_version_words_of_its_own_names_the_song(index):
     assert index.search("Shape of You (Live)", limit=2)[0] == 0
 
 
+def test_a_title_two_artists_share_names_the_more_popular_artists_song():
+    """Found by a review: "Crazy In Love" seeded a little-known cover with that exact
+    title, not the famous "Crazy In Love (feat. ...)"."""
+    titles = ["Harbour Lights", "Harbour Lights (feat. Odo)", "Harbour Lights - Live"]
+    index = TitleIndex(titles, ["Cover Band", "Ilse", "Ilse"], [40.0, 75.0, 60.0])
+    assert index.resolve("Harbour Lights") == 1  # Ilse's, her most popular version
+    assert index.resolve("Harbour Lights - Cover Band") == 0
+    assert TitleIndex(titles, ["Cover Band", "Ilse", "Ilse"]).resolve("Harbour Lights") == 0
+
+
 @pytest.mark.parametrize("title", [
     "Harbour Lights - Re-Recorded", "Harbour Lights - (Explicit)", "Harbour Lights - Clean",
     'Harbour Lights - From "The Quiet Coast"', "Harbour Lights (From \u201cThe Quiet Coast\u201d)",

@@ -47,7 +47,8 @@ class TitleIndex:
     when the query is "Title - Artist" or "Title by Artist"; then the same without the
     query's own version words ("Song - Radio Edit" names "Song"); then fuzzy matching; then
     the first words of one title ("Vibe" for "Vibe Ace", when no other title starts
-    so). Ties go to the more popular track, then to the earlier row.
+    so). Among several matches, the most popular one's artist, then that artist's exact
+    title before its versions, then the more popular track, then the earlier row.
     """
 
     titles: Sequence[str]
@@ -87,10 +88,15 @@ class TitleIndex:
         return fuzz.token_set_ratio(artist, self._norm_artists[row]) >= self.FUZZY_CUTOFF
 
     def _best(self, rows: Iterable[int], query: str) -> int | None:
+        """The artist of the most popular match (the song most people mean: "Crazy In
+        Love" is Beyoncé's "Crazy In Love (feat. Jay-Z)", not a lesser-known cover of
+        that exact title), then that artist's exact title before its versions."""
         rows = list(rows)
         if not rows:
             return None
-        return min(rows, key=lambda r: (self._norm_titles[r] != query, -self._pop(r), r))
+        top = min(rows, key=lambda r: (-self._pop(r), self._norm_titles[r] != query, r))
+        mine = [r for r in rows if self._norm_artists[r] == self._norm_artists[top]]
+        return min(mine, key=lambda r: (self._norm_titles[r] != query, -self._pop(r), r))
 
     def _exact_rows(self, title: str, artist: str | None) -> list[int]:
         rows = self._exact.get(title, [])
