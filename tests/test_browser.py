@@ -40,6 +40,9 @@ def catalog() -> Catalog:
     tracks = [*her, *(make_track(i) for i in range(30))]
     tracks.append(make_track(30, id="xss", title=XSS_TITLE, artist="<b>Evil</b>",
                              notes="lonely and sad"))
+    tracks += [make_track(31 + i, id=f"quay-{i}", title="Quay Lights", artist="Ilse Varnholt",
+                          album=album) for i, album in enumerate(["Harbour", "Harbour",
+                                                                  "Harbour (Deluxe)"])]
     return Catalog(tracks=tracks)
 
 
@@ -170,6 +173,18 @@ def test_playlist_along_an_arc_and_its_downloads(page, servers):
     assert files["m3u8"].startswith("#EXTM3U") and files["m3u8"].count("#EXTINF") == 8
     assert len(list(ET.fromstring(files["xspf"]).iter("{http://xspf.org/ns/0/}track"))) == 8
     assert len(json.loads(files["jspf"])["playlist"]["track"]) == 8
+
+
+def test_one_song_under_several_ids_is_one_button_with_its_album(page, servers):
+    """Found by a review: "Poker Face" by Lady Gaga under six ids drew six identical
+    buttons."""
+    search(page, servers["model"].base, "Quay Lights")
+    results = page.locator("#search-results")
+    results.locator("button.pick").first.wait_for()
+    labels = [results.locator("button.pick").nth(i).inner_text()
+              for i in range(results.locator("button.pick").count())]
+    assert sorted(label for label in labels if "Quay Lights" in label) == [
+        "Quay Lights Ilse Varnholt Harbour", "Quay Lights Ilse Varnholt Harbour (Deluxe)"]
 
 
 def test_an_injected_title_stays_text(page, servers):

@@ -75,13 +75,18 @@
     const button = el("button", "pick");
     button.type = "button";
     button.append(el("span", "title", track.title), " ", el("span", "artist", track.artist));
+    if (track.album) button.append(" ", el("span", "album", track.album));
     button.addEventListener("click", () => choose(track.id));
     return button;
   }
 
   function trackList(tracks, tag) {
     const list = el(tag || "ul", "tracks");
+    const shown = new Set();  // one song under several ids would be identical buttons
     for (const track of tracks) {
+      const key = [track.title, track.artist, track.album].join("\u0000").toLowerCase();
+      if (shown.has(key)) continue;
+      shown.add(key);
       const item = el("li");
       item.append(trackButton(track));
       list.append(item);
