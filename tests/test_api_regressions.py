@@ -9,12 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from models.build import build
+from models.ingest import Catalog
 from service import create_app
 from service.exports import export
 from service.resources import Resources
 from service.views.playlists import ARC_IGNORES
 
-from .fixtures import error_of
+from .fixtures import error_of, make_track
 
 ODD = "Mix \ufffe\uffff\ud800 <&> end"
 
@@ -195,3 +197,15 @@ def test_a_track_both_seed_and_negative_seed_is_refused(client, published):
     assert error["field"] == "negative_seeds[1].seed" and "also one of the seeds" in error["message"]
     fine = client.post("/v1/recommendations", json={**body, "negative_seeds": ["trk4"]})
     assert fine.status_code == 200
+
+
+def test_a_path_between_two_versions_of_one_song_is_refused(client, store):
+    """Found by a review: two ids of "Poker Face" made a 200 path from a song to itself
+    (the same id was already a 400)."""
+    tracks = [make_track(i) for i in range(12)]
+    tracks += [make_track(100 + i, id=f"v{i}", title="Quay Lights" + tail, artist="Ilse")
+               for i, tail in enumerate(["", " - Re-Recorded"])]
+    store.publish(build(Catalog(tracks), k=8))
+    error = error_of(client.get("/v1/path?from=v0&to=v1"), 400, "bad_request")
+    assert error["field"] == "to" and "same song" in error["message"]
+    assert client.get("/v1/path?from=v0&to=trk3").status_code == 200

@@ -76,6 +76,9 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
     a, b = res.resolve(start, "from"), res.resolve(end, "to")
     if a == b:
         raise BadRequest("'from' and 'to' name the same track", field="to")
+    song = res.table.song_keys
+    if song[a] == song[b]:  # "Poker Face" under two ids: a path from a song to itself
+        raise BadRequest("'from' and 'to' are two versions of the same song", field="to")
     rows = path(res.table, a, b, steps)
     docs = res.documents(rows)
     return {"from": public(docs[0]), "to": public(docs[-1]), "model_version": res.version,
