@@ -51,7 +51,9 @@ def _entry(location: str) -> str:
     A file name with a line break or another control character cannot be one line of
     the file: it is written as a URI (percent-encoded, "file://" when absolute)."""
     location = location or ""
-    if _CONTROL.search(location) and "://" not in location:
+    if _CONTROL.search(location):
+        if "://" in location or location.startswith("feelalike:"):  # a link: its
+            return _CONTROL.sub(lambda m: quote(m.group()), location)  # odd bytes only
         path = PurePosixPath(location)
         return path.as_uri() if path.is_absolute() else quote(location)
     return "./" + location if location[:1] in ("#", " ") else location

@@ -90,6 +90,8 @@ def test_m3u8_names_a_file_with_a_line_break_as_a_uri():
     files = {"0": "Jazz/new\nline.opus", "1": "/music/tab\there.opus"}
     lines = export("m3u8", "x", tracks, lambda t: files[t["id"]]).splitlines()
     assert lines[3::2] == ["Jazz/new%0Aline.opus", "file:///music/tab%09here.opus"]
+    link = export("m3u8", "x", tracks[:1], lambda t: "smb://nas/a\n#EXTINF:1,x\nevil.mp3")
+    assert link.splitlines()[3:] == ["smb://nas/a%0A#EXTINF:1,x%0Aevil.mp3"]
 
 
 def test_xspf_identifiers_and_locations_are_cleaned():

@@ -445,12 +445,16 @@ def test_a_library_of_one_track_says_so_not_loosen_the_filters(store, client):
 def test_a_playlist_that_ends_far_from_the_arc_says_so():
     """Found by a review: energetic -> peaceful over the catalog ended 0.54 from peaceful
     (the track near it was placed earlier) and said nothing."""
-    from models.ranking.arc_ends import ArcPoint, far_ends
+    from models.ranking import ArcPoint, far_ends
 
     va = np.array([[0.6, 0.7], [0.45, -0.75], [0.16, -0.1]])
     arc = [ArcPoint(0.6, 0.7), ArcPoint(0.5, 0.0), ArcPoint(0.45, -0.75)]
     [warning] = far_ends(va, [0, 1, 2], arc)
     assert warning.startswith("the playlist's end is 0.71 from the arc's end (valence 0.45")
     assert far_ends(va, [0, 2, 1], arc) == []
+    # two of three placed: the playlist's last track against the arc's own end
+    [short] = far_ends(np.array([[.9, .9], [.1, .1], [.5, .5]]), [0, 2],
+                       [ArcPoint(.9, .9), ArcPoint(.5, .5), ArcPoint(.1, .1)])
+    assert short.startswith("the playlist's end is 0.57 from the arc's end")
     [unreachable] = far_ends(va[:1], [0, 0], [ArcPoint(0.6, 0.7), ArcPoint(-0.9, -0.9)])
     assert unreachable.startswith("no track that passes the filters comes near the arc's end")

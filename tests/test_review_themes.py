@@ -161,3 +161,19 @@ def test_a_cue_reprised_in_another_is_compared_and_a_third_keeps_its_words():
             "'Tidewater', before 'Morning Ferry' ends things on a calm, peaceful note.")
     assert pairs(text) == {frozenset({"Tidewater", "Lantern"})}
     assert strongest(moods(text), "Morning Ferry") == "peaceful"
+
+
+def test_only_a_treatment_carries_the_theme_within_its_sentence():
+    """Found by a review: any later "comes back" or "returns" linked the track after it."""
+    assert not pairs(INTRODUCED.rstrip(". ") + ", and the orchestra comes back with "
+                     "'Tidewater', bright and joyful.")
+
+
+def test_a_second_theme_in_a_sentence_naming_no_track_makes_this_theme_unclear():
+    assert not pairs(INTRODUCED + "A second theme, for the villain, is brassy and menacing. "
+                     "This theme is heard again on 'Tidewater'.")
+
+
+def test_a_track_measured_against_the_main_theme_does_not_state_it():
+    assert not pairs("'Tidewater' is a joyful jig, livelier than the main theme. Later, "
+                     "'Lantern' carries the main theme in a mournful, grieving cello line.")

@@ -67,6 +67,9 @@ DENIES = re.compile(r"n['\u2019]t\b|\b(not|no|never|nowhere|hardly|barely|lacks?
                     r"without|none|nothing|absent|missing|abandons?|drops?|instead|rather|"
                     r"unlike|apart|far from|opposite|contrast|compared|replaced|wish|if only)\b",
                     re.IGNORECASE)
+#: "livelier than the main theme", "a variation of the main theme": the track is
+#: measured against the theme, not where it is stated
+MEASURED_AGAINST = re.compile(r"\b(than|like|unlike|as|to|from|of|with|on)\W*$", re.IGNORECASE)
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
@@ -177,7 +180,8 @@ def states_main_theme(sentence: str, spans: Sequence[tuple[int, int, int]]) -> i
     theme = MAIN_THEME.search(sentence)
     rows = {row for _, _, row in spans}
     if theme is None or len(rows) != 1 or NEGATED.search(sentence[:theme.start()]) or \
-            _in_a_title(theme.start(), spans) or DENIES.search(sentence):
+            _in_a_title(theme.start(), spans) or DENIES.search(sentence) or \
+            MEASURED_AGAINST.search(sentence[:theme.start()]):
         return None
     return rows.pop()
 

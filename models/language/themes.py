@@ -45,9 +45,9 @@ THEME_TAKEN = re.compile(r"\b(reprises|revisits|brings back|repeats|restates|rew
 IT_AGAIN = re.compile(r"^\W*((but|and|then|later|soon),?\s+)?it\s+(" + _HEARD + "|" + _TREATED
                       + ")", re.IGNORECASE)
 #: later in the sentence that introduced the theme: "..., before receiving a fuller
-#: treatment over 'End Credits'"
-REPRISED = re.compile(_TREATED + r"|\b(returns|returning|reappears|reappearing|recurs|"
-                      r"recurring|resurfaces|comes back|coming back)\b", re.IGNORECASE)
+#: treatment over 'End Credits'" (not a bare "returns": "the album returns to brighter
+#: ground with 'B'" is the album's)
+REPRISED = re.compile(r"\b" + _TREATED, re.IGNORECASE)
 #: what ends the run of titles after a marker: another clause, a contrast
 _CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|\b(but|while|whereas|although|though|yet|"
                          r"except|which|who)\b", re.IGNORECASE)
@@ -118,6 +118,13 @@ class Themes:
         elif ANOTHER.search(sentence):
             self.theme = None
         return list(dict.fromkeys(found))
+
+    def seen(self, sentence: str, named: bool) -> Themes:
+        """Note a sentence that names no track: "A second theme, for the villain, ..."
+        makes the next "this theme" unclear."""
+        if not named and ANOTHER.search(sentence):
+            self.theme = None
+        return self
 
     def _again(self, sentence: str, spans: Spans, fresh: bool) -> list[int]:
         match = THEME_AGAIN.search(sentence) or (IT_AGAIN.search(sentence) if fresh else None)

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from .text import normalise
-from .versions import seed_base
+from .versions import base_title, seed_base
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
@@ -94,8 +94,12 @@ class TitleIndex:
         rows = list(rows)
         if not rows:
             return None
-        top = min(rows, key=lambda r: (-self._pop(r), self._norm_titles[r] != query, r))
-        mine = [r for r in rows if self._norm_artists[r] == self._norm_artists[top]]
+        # only versions of the very title typed compete by popularity: "Go" is not "Go
+        # With The Flow", however popular (a guest tail's variant)
+        same = [r for r in rows if self._norm_titles[r] == query
+                or normalise(base_title(self.titles[r])) == query] or rows
+        top = min(same, key=lambda r: (-self._pop(r), self._norm_titles[r] != query, r))
+        mine = [r for r in same if self._norm_artists[r] == self._norm_artists[top]]
         return min(mine, key=lambda r: (self._norm_titles[r] != query, -self._pop(r), r))
 
     def _exact_rows(self, title: str, artist: str | None) -> list[int]:

@@ -13,8 +13,9 @@ import re
 _VERSION = (r"remix|mix|edit|live|remaster(?:ed)?|version|acoustic|instrumental|radio|"
             r"extended|demo|mono|stereo|session|take|cover|rework|bootleg|vip|flip|dub|"
             r"sped up|slowed|reprise|re-?recorded|explicit|clean|unplugged|original|"
-            r"en vivo|ao vivo|en directo|feat\.?|ft\.?|featuring|with|"
-            r'from\s+["\u201c]')  # '- From "Fifty Shades Of Grey"': a film's version
+            r"en vivo|ao vivo|en directo|feat\.?|ft\.?|featuring|with")
+# (not '- From "<film>"': 'Main Title (From "Star Wars")' and '(From "Superman")' by one
+# composer are two pieces)
 #: a bracket that names a version or a guest ("(Live)", "[feat. X]", "(with X)"); other
 #: brackets are part of the title ("Don't You (Forget About Me)")
 _VERSION_BRACKET = re.compile(r"\s*[\(\[][^\)\]]*\b(?:" + _VERSION + r")\b[^\)\]]*[\)\]]",

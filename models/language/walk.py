@@ -100,7 +100,7 @@ class Walk:
             new_paragraph, paragraph = before != paragraph, before
             turn = opens_a_turn(sentence, turns)  # "GUEST: Oh, it's thrilling." says something
             new_paragraph = new_paragraph and not turn
-            self.themes = Themes() if new_paragraph else self.themes
+            self.themes = Themes() if new_paragraph else self.themes.seen(sentence, named_before)
             self.index = k
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence

@@ -1,5 +1,6 @@
 """Serving-time ranking: the track table, candidate indexes, the one ranking engine,
 playlists, paths and explanations."""
+from .arc_warnings import ArcPoint, far_ends
 from .camelot import camelot, compatible, key_name
 from .cells import Cells, cell_arrays
 from .columns import CodedColumn, StringColumn, TagColumn
@@ -23,6 +24,8 @@ from .text_target import TextTarget, apply_text_target, read_text_target
 from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
 
 __all__ = [
+    "ArcPoint",
+    "far_ends",
     "NUMERIC",
     "PATH_POOL",
     "POOL",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..language import MOODS, load_lexicon
-from .arc_ends import ArcPoint, far_ends
+from .arc_warnings import ArcPoint, far_ends
 from .camelot import clashes, wheel
 from .engine import RankingEngine
 from .query import Query, allowed, mood_weights

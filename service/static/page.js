@@ -84,7 +84,8 @@
     const list = el(tag || "ul", "tracks");
     const shown = new Set();  // one song under several ids would be identical buttons
     for (const track of tracks) {
-      const key = [track.title, track.artist, track.album].join("\u0000").toLowerCase();
+      const key = track.artist ? [track.title, track.artist, track.album].join("\u0000")
+        .toLowerCase() : track.id;  // without an artist, every track is its own song
       if (shown.has(key)) continue;
       shown.add(key);
       const item = el("li");
@@ -105,7 +106,8 @@
       const body = await call("/tracks?limit=10&q=" + encodeURIComponent(q));
       const list = $("search-results");
       list.replaceChildren(...trackList(body.results).children);
-      busy(body.results.length ? body.results.length + " tracks found" : "No track matches");
+      const shown = list.children.length;
+      busy(shown ? shown + (shown === 1 ? " track found" : " tracks found") : "No track matches");
     } catch (err) {
       showError(err);
     }

