@@ -1,6 +1,6 @@
 """Comparisons between tracks that a review asserts, precision first.
 
-Three kinds are read:
+The kinds read:
 
 * explicit: a marker ("similar to", "sounds like", "reminiscent of", "the same motif
   as", "echoes" ...) followed in the same clause by a title of the album.  A marker
@@ -13,7 +13,8 @@ Three kinds are read:
   earlier in the review, or the title track).
 * pairs: exactly two titles sharing a description with "both" or given as the two
   examples of one ("pieces such as 'A' and 'B'"; not "tracks like 'A' and 'B'").
-* a theme followed through the score (:mod:`themes`).
+* reprises and borrowings: "'A' is reprised at the start of 'B'", "'B' contains
+  elements of 'A'"; and a theme followed through the score (:mod:`themes`).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .scope import BOUNDARY
+from .text import QUOTE_CHARS
 
 EXPLICIT = re.compile(
     r"\b(similar|close|akin|kin|identical|related|sister) to\b|\b(sounds?|feels?|plays?|is|are|"
@@ -70,7 +72,6 @@ DENIES = re.compile(r"n['\u2019]t\b|\b(not|no|never|nowhere|hardly|barely|lacks?
 #: "livelier than the main theme", "a variation of the main theme": the track is
 #: measured against the theme, not where it is stated
 MEASURED_AGAINST = re.compile(r"\b(than|like|unlike|as|to|from|of|with|on)\W*$", re.IGNORECASE)
-QUOTES = "\"'\u201c\u201d\u2018\u2019"
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
 
@@ -158,7 +159,7 @@ def _elements(sentence: str, spans: Sequence[tuple[int, int, int]],
     the sentence goes on about): B right after the words, in one clause with A."""
     previous: tuple[int, int] | None = None  # (end, row) of the title before
     for start, end, row in spans:
-        lead = sentence[previous[0] if previous else 0:start].rstrip(QUOTES + " ")
+        lead = sentence[previous[0] if previous else 0:start].rstrip(QUOTE_CHARS + " ")
         subject = previous[1] if previous else (carried[0] if len(carried) == 1 else None)
         if subject is not None and subject != row and ELEMENTS_OF.search(lead + " ") and \
                 not BOUNDARY.search(lead) and not DENIES.search(sentence[:start]):
