@@ -14,13 +14,14 @@ from flask import Flask, Response, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
 from models.ingest import KNOWN_PREFIXES, path_inside, reference_key, unknown_kind
-from models.language import TitleIndex, base_title, normalise
+from models.language import TitleIndex
 from models.ranking import (
     Cells,
     NeighbourLists,
     RankingEngine,
     TrackTable,
     VectorIndex,
+    song_key,
     title_index,
 )
 from models.settings import data_home
@@ -159,13 +160,11 @@ class VersionResources:
 
 
 def _one_per_song(tracks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The first of each song ("Poker Face" by Lady Gaga under six ids is one offer; a
-    track without an artist is its own song)."""
-    seen: set[Any] = set()
+    """The first of each song ("Poker Face" by Lady Gaga under six ids is one offer)."""
+    seen: set[str] = set()
     out = []
     for track in tracks:
-        key = (normalise(base_title(track["title"])), normalise(track["artist"])) \
-            if track.get("artist") else track["id"]
+        key = song_key(track["title"], track["artist"], track["album"], track["id"])
         if key not in seen:
             seen.add(key)
             out.append(track)
