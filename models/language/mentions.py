@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 from .titles import STOPWORDS as _STOPWORDS
-from .title_forms import named_as, without_article, written_as_a_name
+from .title_forms import names_the_work, named_as, without_article, written_as_a_name
 from .titles import variants
 
 
@@ -178,7 +178,8 @@ def find_mentions(text: str, titles: Sequence[str],
                                              work_names):
                         candidates.append((len(vw), i, track, rank == 0))
     found = _non_overlapping(text, toks, candidates, caseless)
-    return sorted([*found, *_misspelt(text, titles, found)], key=lambda m: m.start)
+    return sorted([*found, *_misspelt(text, titles, found, work_names)],
+                  key=lambda m: m.start)
 
 
 _POSSESSIVE = ("'s", "\u2019s")
@@ -219,7 +220,7 @@ def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], vari
     """A stopword-only title, the work's own name, or a title written in lower case
     counts when quoted (or a heading)."""
     if _quoted(text, start, end):
-        return True
+        return variant not in work_names or not names_the_work(text, end)
     return variant in work_names and _informative(words) and _heading(text, end)
 
 
@@ -252,8 +253,10 @@ _QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,6
 FUZZY_QUOTED = 85.0
 
 
-def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention]) -> list[Mention]:
-    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell."""
+def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
+              work_names: frozenset[str]) -> list[Mention]:
+    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell;
+    the work's own name left unfound names the work."""
     if '"' not in text and "\u201c" not in text and "\u2018" not in text:
         return []
     out: list[Mention] = []
@@ -262,7 +265,7 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention]) -> lis
         if any(m.start < end and start < m.end for m in found):
             continue
         norm = normalise(match.group(1))
-        if len(norm) < 5:
+        if len(norm) < 5 or norm in work_names:
             continue
         best = process.extractOne(norm, [v for t in titles for v in variants(t)[:1]],
                                   scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)

@@ -14,6 +14,7 @@ from typing import Mapping
 from .mentions import Mention
 from .reading import MUSIC_WORDS, is_about_music
 from .text import normalise
+from .title_forms import names_the_work
 from .titles import STOPWORDS
 
 #: after "<title> is": a noun phrase or a question, not a description of the track
@@ -82,6 +83,9 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
         return []  # "It", "The": a title of a stopword counts only quoted
     if words[0][-1:] == "," and normalise(words[1]) not in APPOSITION:
         return []  # "Run, don't walk, ...", "Still, ...": no name before an aside
+    offset = sentence.index(words[0])
+    if names_the_work(sentence, offset + len(words[0])):
+        return []  # '"Souvenirs" is a collection of ...': the album, not its title track
     plain = [normalise(w) for w in sentence.split(None, 4)[:4]]
     second, third = plain[1], plain[2]
     if second in ("is", "was") and third in DEFINED:
@@ -94,5 +98,4 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
             return []
         if not (is_about_music(sentence) and set(normalise(sentence).split()) & MUSIC_WORDS):
             return []  # ("Lost is a word that keeps coming up": a noun follows)
-    offset = sentence.index(words[0])
     return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]

@@ -31,6 +31,11 @@ VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothe
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
                       "rise rises drive drives break breaks brightened brightening".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
+#: "calm your tense nerves", "eases the tension": the mood the music takes away
+SOOTHING = frozenset("calm calms calmed calming soothe soothes soothed soothing ease eases "
+                     "eased easing settle settles settled settling relieve relieves relieved "
+                     "relieving dispel dispels dispelled quell quells quelled".split())
+SOOTHING_OBJECTS = OBJECTS | {"my", "any", "all"}
 SENTENCE_OPENERS = ".!?:;\"'(\u201c\u2018\n\u2013\u2014-"
 
 @dataclass(frozen=True)
@@ -66,6 +71,15 @@ def _surprise_at_next(lexicon: Lexicon, text: str, toks: list[Token], i: int) ->
     return toks[i].text in SURPRISE and i + 1 < len(toks) and \
         not text[toks[i].end:toks[i + 1].start].strip() and \
         (lexicon.lookup((toks[i + 1].text,)) or lexicon.derive(toks[i + 1].text)) is not None
+
+
+def _soothed(words: list[str], i: int) -> bool:
+    """The word is in the object of a soothing verb: "calm your tense nerves" says the
+    music takes the tension away ("a soothing, tense cue" is no object)."""
+    for j in range(max(0, i - 3), i - 1):
+        if words[j] in SOOTHING and words[j + 1] in SOOTHING_OBJECTS:
+            return True
+    return i > 0 and words[i - 1] in SOOTHING and words[i - 1].endswith("s")
 
 
 def _not_a_mood(words: list[str], i: int, length: int) -> bool:
@@ -135,7 +149,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length
                 continue
-            sign *= -1.0 if denied_after(words, i, length) else 1.0
+            sign *= -1.0 if denied_after(words, i, length) or _soothed(words, i) else 1.0
             weight = sign * modifier(looking, i, starts[i]) * clause[i] * entry.weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length

@@ -16,6 +16,16 @@ from .titles import STOPWORDS, variants
 #: "Boss 1: The Iron Warden": reviews name the part after the colon
 _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
 _ARTICLES = frozenset({"the", "a", "an"})
+#: '"Souvenirs" is a collection of ...', '"Salt Roads" is her third album', '"Salt
+#: Roads" opens with "Lantern"': the work; not '... is the album's title track', '...
+#: is the closing track of the album', '... opens with a piano figure'
+_A_KIND_OF_WORK = re.compile(
+    r"^[\"\u201d'\u2019]?,?\s+(?:is|was|remains)\s+(?:a|an|the|her|his|their|its|my)\s+"
+    r"(?:(?!(?:of|track|cue|piece|song|theme|tune|number|title)\b)[\w'-]+\s+){0,4}"
+    r"(?:collection|album|record|ep|lp|compilation|release|debut|follow-up|soundtrack|score)"
+    r"(?![\w'\u2019-])|"
+    r"^[\"\u201d'\u2019]?\s+(?:begins|opens|starts|kicks off|closes|ends)\s+with\s+"
+    r"[\"\u201c'\u2018]", re.IGNORECASE)
 
 
 def _roman(number: int) -> str:
@@ -64,3 +74,10 @@ def written_as_a_name(text: str, toks: Sequence[Token], words: Sequence[str]) ->
     letter): "Ferryman's Toll", not "day in the life"."""
     return all(text[tok.start:tok.start + 1].isupper() or not text[tok.start].isalpha()
                for tok, word in zip(toks, words) if word not in STOPWORDS)
+
+
+def names_the_work(text: str, end: int) -> bool:
+    """After a quoted title that is also the work's name, the sentence says it is a
+    kind of work ("is a collection of", "is her debut album"): the work, not the title
+    track."""
+    return bool(_A_KIND_OF_WORK.match(text[end:end + 120]))

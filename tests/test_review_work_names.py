@@ -1,0 +1,80 @@
+"""Phrasings found in a fourth batch of real reviews (2026-11-27, eighteenth session):
+the album named like its title track, and the mood a track takes away ("calm your tense
+nerves"). Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from models.language import MOOD_INDEX, hits_vector, tag_text
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+
+@pytest.mark.parametrize("opening", [
+    '"Salt Roads" is a collection of twelve breathtaking, grand piano solos.',
+    '"Salt Roads" is her third album, a grand and breathtaking one.',
+    "Salt Roads is a collection of twelve breathtaking, grand piano solos.",
+])
+def test_the_album_named_like_its_title_track_is_the_album(opening):
+    found = moods(f"{opening} The title track is a bittersweet, mournful waltz.",
+                  "Salt Roads", "Lantern")
+    assert strongest(found, "Salt Roads") in {"sad", "nostalgic"}
+    # the album's words reach every track alike: the title track takes no more of them
+    assert found["Salt Roads"]["epic"] <= found["Lantern"]["epic"]
+
+
+def test_the_album_that_opens_with_a_track_gives_the_title_track_nothing():
+    found = moods('"Salt Roads" opens with "Lantern", a gentle, tender lullaby.', "Salt Roads",
+                  "Lantern")
+    assert strongest(found, "Lantern") == "tender"
+    assert "Salt Roads" not in found or found["Salt Roads"].get("tender", 0) < \
+        found["Lantern"]["tender"] / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Salt Roads" is the title track, a grand and breathtaking piece.',
+    '"Salt Roads" is the closing track of the album, grand and breathtaking.',
+    '"Salt Roads" opens with a grand and breathtaking piano figure.',
+])
+def test_the_title_track_described_as_a_track_is_still_the_track(sentence):
+    found = moods(f"{sentence} Lantern is calm.", "Salt Roads", "Lantern")
+    assert strongest(found, "Salt Roads") == "epic"
+    assert found["Lantern"].get("epic", 0) == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Soft piano and oboe solos calm your tense nerves.",
+    "Its slow strings ease the tension of the chase.",
+    "The lullaby soothes anxious minds.",
+])
+def test_what_the_music_takes_away_is_not_its_mood(sentence):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX["tense"]] <= 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "A soothing, tense cue.",
+    "It calms the mix, then turns tense and anxious.",
+    "Settle in for a tense ride.",
+])
+def test_a_soothing_word_leaves_other_moods_of_its_sentence(sentence):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX["tense"]] > 0
+
+
+@pytest.mark.parametrize("lead", [
+    "However, there are some sadder, more poignant songs, mostly instrumental.",
+    "There are a few mournful, forlorn pieces too.",
+])
+def test_a_sentence_announcing_a_kind_of_track_leads_into_its_example(lead):
+    found = moods(f'Most of the album is bright. {lead} "Lantern" is a flute and sleigh bell '
+                  'melody. "Tidewater" is a slow piano piece.', "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "sad"
+    assert found["Lantern"]["sad"] > 2 * found["Tidewater"].get("sad", 0)
+
+
+def test_a_kind_of_track_said_in_passing_leads_into_nothing():
+    found = moods('There are several upbeat, energetic tracks here, and the album is set up '
+                  'to flow as one long listen. "Lantern" is a calm, laid-back number. '
+                  '"Tidewater" is a slow piano piece.', "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "peaceful"
+    assert found["Lantern"].get("energetic", 0) <= found["Tidewater"].get("energetic", 0)
