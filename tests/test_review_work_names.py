@@ -78,3 +78,27 @@ def test_a_kind_of_track_said_in_passing_leads_into_nothing():
                   '"Tidewater" is a slow piano piece.', "Lantern", "Tidewater")
     assert strongest(found, "Lantern") == "peaceful"
     assert found["Lantern"].get("energetic", 0) <= found["Tidewater"].get("energetic", 0)
+
+
+@pytest.mark.parametrize("name", ["The album's title-track", "Its title track",
+                                  "The record\u2019s title song"])
+def test_the_title_track_named_as_such(name):
+    found = moods(f"{name} lurches from solemn to furious and angry. Lantern is calm.",
+                  "Salt Roads", "Lantern")
+    assert strongest(found, "Salt Roads") == "aggressive"
+    assert found["Lantern"].get("aggressive", 0) < found["Salt Roads"]["aggressive"] / 2
+
+
+@pytest.mark.parametrize("such", ["are such cues", "are two such pieces", "are a case in point"])
+def test_tracks_given_as_such_take_on_the_sentence_before(such):
+    found = moods("Tidewater is loud. The cues are not memorable, but they are comforting and "
+                  f'soothing to listen to. "Lantern" and "Copper Bells" {such}, made for late '
+                  "nights.", "Lantern", "Copper Bells", "Tidewater")
+    assert strongest(found, "Lantern") == strongest(found, "Copper Bells") == "peaceful"
+    assert found["Lantern"]["peaceful"] > 2 * found["Tidewater"].get("peaceful", 0)
+
+
+def test_such_as_an_intensifier_refers_to_nothing():
+    found = moods('Tidewater is loud. The cues are comforting and soothing. "Lantern" is such '
+                  "a furious, pounding track.", "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "aggressive"

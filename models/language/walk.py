@@ -33,6 +33,7 @@ from .reading import (
 from .scope import (
     CONTRASTED,
     DESCRIBES_OBJECT,
+    DOES_THIS,
     about_album,
     groups,
     is_heading,
@@ -51,13 +52,10 @@ APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
 
 
-#: "'A' and 'B' do this wonderfully": the tracks take on the sentence before
-DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
-                       r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b",
-                       re.IGNORECASE)
 #: a label's text about the whole album ("Verdict: a bleak record overall")
 ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
-TITLE_TRACK = re.compile(r"\bthe title (track|theme|cue)\b", re.IGNORECASE)
+TITLE_TRACK = re.compile(r"\b(the|its|their|(the )?(album|record)['\u2019]s) "
+                         r"title[- ](track|theme|cue|song)\b", re.IGNORECASE)
 
 
 class Walk:
