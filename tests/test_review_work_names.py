@@ -36,6 +36,12 @@ def test_the_album_that_opens_with_a_track_gives_the_title_track_nothing():
     '"Salt Roads" is the title track, a grand and breathtaking piece.',
     '"Salt Roads" is the closing track of the album, grand and breathtaking.',
     '"Salt Roads" opens with a grand and breathtaking piano figure.',
+    # a second reader's probe of the first version of the rule
+    '"Salt Roads" is a standout cut on the record, grand and breathtaking.',
+    '"Salt Roads" is the album version of the theme, grand and breathtaking.',
+    '"Salt Roads" is the score at its most grand and breathtaking.',
+    '"Salt Roads" was the soundtrack to my summer, grand and breathtaking.',
+    '"Salt Roads" is the debut single, grand and breathtaking.',
 ])
 def test_the_title_track_described_as_a_track_is_still_the_track(sentence):
     found = moods(f"{sentence} Lantern is calm.", "Salt Roads", "Lantern")
@@ -56,6 +62,8 @@ def test_what_the_music_takes_away_is_not_its_mood(sentence):
     "A soothing, tense cue.",
     "It calms the mix, then turns tense and anxious.",
     "Settle in for a tense ride.",
+    "Then, out of the calm, the tense and brutal strings arrive.",
+    "As the storm eases, the tense drums return.",
 ])
 def test_a_soothing_word_leaves_other_moods_of_its_sentence(sentence):
     assert hits_vector(tag_text(sentence))[MOOD_INDEX["tense"]] > 0
@@ -102,3 +110,18 @@ def test_such_as_an_intensifier_refers_to_nothing():
     found = moods('Tidewater is loud. The cues are comforting and soothing. "Lantern" is such '
                   "a furious, pounding track.", "Lantern", "Tidewater")
     assert strongest(found, "Lantern") == "aggressive"
+
+
+@pytest.mark.parametrize("text, mood", [
+    ('There are some slower, sadder songs on side two. "Lantern", the opener, is pure joy.',
+     "joyful"),
+    ('There are many upbeat, energetic songs. "Lantern", however, is a slow, sad lament.',
+     "sad"),
+    ('There are a few sad songs, I suppose. "Lantern" is not one of them: it is joyful and '
+     "bouncy.", "joyful"),
+    ('There are some joyful tracks, and some sad ones. "Lantern" is a tender lullaby.',
+     "tender"),
+])
+def test_a_counterexample_after_an_announcement_keeps_its_own_mood(text, mood):
+    found = moods(text + ' "Tidewater" is a slow piano piece.', "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == mood

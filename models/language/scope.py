@@ -48,12 +48,7 @@ ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
 #: "Verdict: ", "In sum - ": a label before a sentence about the album
 VERDICT_LABEL = re.compile(r"^\W*[A-Z][\w ]{0,20}(:|\s[-\u2013\u2014])\s+")
 LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later on|"
-                     r"after that|afterwards)\b|:\s*$|"
-                     # "There are some sadder, more poignant songs." (examples follow)
-                     r"^\W*((however|but|still|yet|also),?\s+)?there (are|were) (also )?"
-                     r"(some|a few|several|a couple of|a handful of|plenty of|many)\b[^.;]*"
-                     r"\b(songs|tracks|pieces|cues|tunes|numbers)\b(,?\s[^,.;]{0,25})?"
-                     r"[.!]?\s*$", re.IGNORECASE)
+                     r"after that|afterwards)\b|:\s*$", re.IGNORECASE)
 #: "'A' and 'B' do this wonderfully", "'A' is one such cue": the tracks take on the
 #: sentence before
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"

@@ -36,6 +36,7 @@ SOOTHING = frozenset("calm calms calmed calming soothe soothes soothed soothing 
                      "eased easing settle settles settled settling relieve relieves relieved "
                      "relieving dispel dispels dispelled quell quells quelled".split())
 SOOTHING_OBJECTS = OBJECTS | {"my", "any", "all"}
+PAUSES = ",;:.!?()\u2013\u2014-"
 SENTENCE_OPENERS = ".!?:;\"'(\u201c\u2018\n\u2013\u2014-"
 
 @dataclass(frozen=True)
@@ -73,13 +74,18 @@ def _surprise_at_next(lexicon: Lexicon, text: str, toks: list[Token], i: int) ->
         (lexicon.lookup((toks[i + 1].text,)) or lexicon.derive(toks[i + 1].text)) is not None
 
 
-def _soothed(words: list[str], i: int) -> bool:
+def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
     """The word is in the object of a soothing verb: "calm your tense nerves" says the
-    music takes the tension away ("a soothing, tense cue" is no object)."""
-    for j in range(max(0, i - 3), i - 1):
-        if words[j] in SOOTHING and words[j + 1] in SOOTHING_OBJECTS:
-            return True
-    return i > 0 and words[i - 1] in SOOTHING and words[i - 1].endswith("s")
+    music takes the tension away; not across punctuation ("out of the calm, the tense
+    strings", "the storm eases, the lonely piano") or in "a soothing, tense cue"."""
+    for j in range(max(0, i - 3), i):
+        if words[j] in SOOTHING and (words[j + 1] in SOOTHING_OBJECTS and j + 1 < i
+                                     or j + 1 == i and words[j].endswith("s")):
+            after_verb, rest = text[toks[j].end:toks[j + 1].start], \
+                text[toks[j + 1].start:toks[i].start]  # "soothes the nervous, restless"
+            return not any(ch in PAUSES for ch in after_verb) and \
+                not any(ch in PAUSES and ch != "," for ch in rest)
+    return False
 
 
 def _not_a_mood(words: list[str], i: int, length: int) -> bool:
@@ -149,7 +155,8 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length
                 continue
-            sign *= -1.0 if denied_after(words, i, length) or _soothed(words, i) else 1.0
+            denied = denied_after(words, i, length) or _soothed(text, toks, words, i)
+            sign *= -1.0 if denied else 1.0
             weight = sign * modifier(looking, i, starts[i]) * clause[i] * entry.weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length

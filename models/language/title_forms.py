@@ -18,12 +18,16 @@ _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
 _ARTICLES = frozenset({"the", "a", "an"})
 #: '"Souvenirs" is a collection of ...', '"Salt Roads" is her third album', '"Salt
 #: Roads" opens with "Lantern"': the work; not '... is the album's title track', '...
-#: is the closing track of the album', '... opens with a piano figure'
+#: is a standout cut on the record', '... is the album version of the theme', '... is
+#: the score at its most heroic', '... opens with a piano figure'
+_TRACK_NOUNS = (r"track|cue|piece|song|theme|tune|number|title|cut|single|highlight|"
+                r"standout|favou?rite|moment|version|opener|closer|ballad|mix|edit|take")
 _A_KIND_OF_WORK = re.compile(
     r"^[\"\u201d'\u2019]?,?\s+(?:is|was|remains)\s+(?:a|an|the|her|his|their|its|my)\s+"
-    r"(?:(?!(?:of|track|cue|piece|song|theme|tune|number|title)\b)[\w'-]+\s+){0,4}"
+    r"(?:(?!(?:of|on|in|from|at|to|for|with|by|since|" + _TRACK_NOUNS + r")\b)"
+    r"[\w'-]+,?\s+){0,4}"
     r"(?:collection|album|record|ep|lp|compilation|release|debut|follow-up|soundtrack|score)"
-    r"(?![\w'\u2019-])|"
+    r"(?![\w'\u2019-])(?!\s+(?:at|to|in|" + _TRACK_NOUNS + r")\b)|"
     r"^[\"\u201d'\u2019]?\s+(?:begins|opens|starts|kicks off|closes|ends)\s+with\s+"
     r"[\"\u201c'\u2018]", re.IGNORECASE)
 

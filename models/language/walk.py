@@ -13,6 +13,7 @@ from bisect import bisect_right
 from typing import Sequence
 
 from . import comparisons as cmp
+from .examples import announces_examples
 from .mentions import Mention, find_mentions, name_spans
 from .openings import opening_title
 from .referents import referents
@@ -112,7 +113,9 @@ class Walk:
             rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
             carried = self._carried(sentence, new_paragraph, bool(mentions))
             nxt = found[k + 1] if k + 1 < len(found) else []
-            if not mentions and nxt and leads_in(sentence) and not self.default:
+            if not mentions and nxt and not self.default and (leads_in(sentence) or
+                    announces_examples(sentence, text[slice(*spans[k + 1])],
+                                       [(m.start, m.end) for m in nxt])):
                 ahead = (self.album[nxt[0].track],)
                 self._add(start, end, ahead, CARRY_WEIGHT)
             elif mentions and self.default and not set(rows) <= set(self.default):
