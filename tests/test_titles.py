@@ -196,3 +196,16 @@ def test_an_opening_that_another_title_extends_is_ambiguous(index):
     assert index.resolve("Sugar Plum") == 5  # 25 versions of one title: the first
     assert index.search("Love", limit=2) == [0, 1]  # more popular first
     assert index.search("Hello", limit=2) == [2, 3]
+
+
+@pytest.mark.parametrize("query", ["loneliness night talking", "Loneliness #3 by Arcade Fire",
+                                   "loneliness arcade fire"])
+def test_search_finds_an_unpopular_track_by_all_its_words(query):
+    """Every title holding one word of the query resembled it alike, and fifty popular
+    ones came before the user's own track (no popularity) that held all of them."""
+    popular = [f"{title} {n}" for n in range(30) for title in (
+        "Let's Fall in Love for the Night", "We Didn't Start the Fire", "Lonely Fire Night")]
+    index = TitleIndex([*popular, "Loneliness #3 (Night Talking)", "Loneliness"],
+                       ["Chart Act"] * len(popular) + ["Arcade Fire", "Tomcraft"],
+                       [90.0] * len(popular) + [0.0, 50.0])
+    assert index.search(query, limit=5)[0] == len(popular)

@@ -16,6 +16,7 @@ from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .resemblance import resembling
 from .text import normalise
 from .versions import base_title, seed_base
 
@@ -242,9 +243,8 @@ class TitleIndex:
             if len(norm) >= SHORT_FORM_TYPO else []
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
-        hits = process.extract(norm, combined, scorer=fuzz.WRatio, limit=limit * 3,
-                               score_cutoff=loose)
-        ranked = sorted(hits, key=lambda h: (-h[1], -self._pop(h[2]), h[2]))
+        ranked = resembling(norm, combined, limit=limit * 3, cutoff=loose,
+                            popularity=self.popularity)
         opening = sorted({row for key in self._variants_starting(norm)
                           for row in self._exact.get(key, [])},
                          key=lambda r: (-self._pop(r), r)) \
@@ -254,7 +254,7 @@ class TitleIndex:
         out = list(dict.fromkeys([*sorted(exact, key=lambda r: -self._pop(r)),
                                   *sorted(versionless, key=lambda r: -self._pop(r)),
                                   *spelt[:SPELT_SUGGESTIONS], *opening[:SPELT_SUGGESTIONS],
-                                  *(row for _, _, row in ranked)]))
+                                  *ranked]))
         return out[:limit]
 
 
