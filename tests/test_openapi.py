@@ -210,8 +210,8 @@ def test_real_errors_match_the_documented_schemas(client, published, doc):
     error_of(client.post(rec, data="[" + " " * 1_100_000 + "]"), 413,
              "request_entity_too_large")
     error_of(client.get("/docs?" + "a" * 5000), 414, "request_uri_too_long")
-    for query in ("seed=trk3&limit=0", "limit=3", "seed=zzzz%20qqqq"):
-        _check(doc, client.get(f"/embed?{query}"), "/embed")
+    for query in ("seed=trk3&limit=0", "limit=3", "seed=zzzz%20qqqq", "seed=" + "x" * 5000):
+        _check(doc, client.get(f"/embed?{query}"), "/embed")  # 414 too: an HTML page
     not_allowed = client.put(rec)
     error_of(not_allowed, 405, "method_not_allowed")
     assert set(not_allowed.headers["Allow"].split(", ")) >= {"GET", "POST"}

@@ -126,8 +126,13 @@ EMBED_ERRORS = (
     (401, "unauthorized: FEELALIKE_REQUIRE_KEYS_FOR_READS is on, and a frame in another "
           "site cannot send a key: the widget is off (HTML page)."),
     (404, "seed_not_found: no track matches the seed; the HTML page links close titles."),
-    (503, "model_not_ready or store_unavailable: no model yet, or Redis cannot be reached "
+    (414, "request_uri_too_long: the path and query string are over FEELALIKE_MAX_URL_CHARS "
           "(HTML page)."),
+    (429, "too_many_requests: over the rate limit; Retry-After says when to try again (HTML "
+          "page)."),
+    (500, "internal_error: an unexpected failure (HTML page, no details)."),
+    (503, "model_not_ready, store_unavailable or busy: no model yet, Redis cannot be "
+          "reached, or the server is at its limit of requests in flight (HTML page)."),
 )
 
 EXPORT_CONTENT = {_media(ct): {"schema": _EXPORT_SCHEMAS[fmt], "example": EXPORTS[_media(ct)]}
@@ -247,9 +252,10 @@ OPERATIONS: tuple[Operation, ...] = (
               "A compact HTML list of the tracks that feel like seed (title, artist, the "
               "first reason), ranked on the server as GET /v1/recommendations ranks; no "
               "script. Framable by the sites in FEELALIKE_EMBED_ANCESTORS (default any), "
-              "with a Content-Security-Policy that allows no script. Errors are small HTML "
-              "pages with the status and message of the API's error.",
-              "", _PAGE, query=EmbedQuery, other_content=_HTML, html_errors=EMBED_ERRORS),
+              "with a Content-Security-Policy that allows no script. Every error, the rate "
+              "limit and URL length included, is a small HTML page with the status and "
+              "message of the API's error.",
+              "", (), query=EmbedQuery, other_content=_HTML, html_errors=EMBED_ERRORS),
     Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
               "An HTML page rendered from this document (no external assets).", "",
               ("UriTooLong", "InternalError"),
