@@ -106,6 +106,8 @@ BAD_BODIES = [
     ("/v1/admin/removals", {"ids": []}, "ids"),
     ("/v1/admin/removals", {"ids": ["trk1", ""]}, "ids[1]"),
     ("/v1/admin/removals", {"ids": "trk1"}, "ids"),
+    ("/v1/admin/removals", {"ids": ["trk1", "isrc:XX"]}, "ids[1]"),  # malformed: no 404
+    ("/v1/admin/removals", {"ids": ["isrc:XX", "trk1", "isrc:XX"]}, "ids[0]"),
 ]
 
 
@@ -128,6 +130,9 @@ def test_refused_changes_leave_every_answer(server, live):
     error(server.post("/v1/admin/removals", json={"ids": ["trk1", "nope"]},
                       headers=admin()), 404, "track_not_found")
     error(server.delete("/v1/admin/tracks/nope", headers=admin()), 404, "track_not_found")
+    malformed = error(server.delete("/v1/admin/tracks/isrc:XX", headers=admin()), 400,
+                      "bad_request")
+    assert malformed["field"] == "id" and malformed["message"].startswith("id: ")
     after = [server.get(path).json() for path in (
         "/v1/recommendations?seed=trk3", "/v1/tracks/trk40", "/v1/tracks?q=song")]
     assert after == before and server.get("/readyz").json()["model_version"] == live

@@ -13,10 +13,12 @@ from service.requests import (
     ATTRIBUTES,
     EXPORT_FORMATS,
     MODELS,
+    AddTracksBody,
     PathQuery,
     PlaylistBody,
     PlaylistFormat,
     RecommendBody,
+    RemoveTracksBody,
     SearchQuery,
     SimilarQuery,
     TrackPath,
@@ -63,10 +65,18 @@ LISTS = ("include_tags", "exclude_tags", "exclude_artists", "exclude_ids")
       for bad in (low - 1, high + 1, "0.5", True, False, float("nan"), float("inf"), 10**400,
                   -(10**400), [0.5], {"v": 1})],
     *[({**OK, name: bad}, name) for name, (low, high) in INTEGERS.items()
-      for bad in (low - 1, high + 1, 1.5, float(low), str(low), True, 10**400, [low])],
+      for bad in (low - 1, high + 1, 1.5, float(low - 1), str(low), True, 10**400, [low],
+                  1e300, float("nan"))],
 ])
 def test_numbers_and_integers_name_their_field(body, field):
     assert field_of(RecommendBody, body) == field
+
+
+@pytest.mark.parametrize("name", list(INTEGERS))
+def test_a_whole_number_sent_as_a_float_counts(name):
+    """JSON Schema's integer admits 5.0, and Python clients send it (json.dumps(5.0))."""
+    low, _ = INTEGERS[name]
+    assert getattr(RecommendBody.model_validate({**OK, name: float(low)}), name) == low
 
 
 @pytest.mark.parametrize("body, field", [
@@ -141,7 +151,7 @@ def test_body_shape_unknown_fields_and_asking_for_nothing(body, field):
 # -- playlists -----------------------------------------------------------------------------
 
 PL = {"seed": "r3"}
-PLAYLIST_BAD = {"length": (0, 101, 5.0, "5"), "min_artist_gap": (-1, 21, 1.5),
+PLAYLIST_BAD = {"length": (0, 101, 5.5, "5", 1e300), "min_artist_gap": (-1, 21, 1.5),
                 "tempo_tolerance": (2, 0.001, "0.1"), "title": ("", "x" * 201, 5), "limit": (5,)}
 ARCS = [("sad", "arc"), (["sad", "joyful"], "arc"), ({"from": "sad"}, "arc.to"),
         ({"to": "sad"}, "arc.from"), ({"from": "happy", "to": "sad"}, "arc.from"),
@@ -331,3 +341,14 @@ def test_every_field_is_described_with_examples_and_query_parameters():
     assert params["from"]["required"] and not params["steps"]["required"]
     assert params["steps"]["schema"]["maximum"] == 50
     assert query_parameters(TrackPath, "path")[0]["in"] == "path"
+
+
+@pytest.mark.parametrize("model, body, message", [
+    (RemoveTracksBody, {"ids": []}, "ids: must not be empty"),
+    (AddTracksBody, {"tracks": []}, "tracks: must not be empty"),
+])
+def test_an_empty_list_is_said_in_plain_words(model, body, message):
+    """Not the validator's "List should have at least 1 item after validation, not 0"."""
+    with pytest.raises(BadRequest) as caught:
+        parse(model, body)
+    assert caught.value.message == message

@@ -37,8 +37,8 @@ or `not_found` (unknown route); 405 `method_not_allowed`; 413
 `model_files_unavailable`; 500
 `internal_error`. Query parameters that are not documented are
 ignored, except near misses of a documented one (`limt`, `Limit`, `step`: a 400 that
-names the one meant), and one given more than once counts once (its first value); body fields that
-are not documented are rejected.
+names the one meant); a documented one given more than once is a 400 naming it
+(`seed: given 2 times; give it once`); body fields that are not documented are rejected.
 """
 TAGS = [
     {"name": "recommendations", "description": "Tracks that feel like seeds, moods or text."},

@@ -165,6 +165,10 @@ def describe(error: Mapping[str, Any]) -> str:
         return "must be a list" + got
     if kind == "too_long":
         return f"must have at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
+    if kind == "too_short":
+        least = ctx.get("min_length")
+        return "must not be empty" if least == 1 else \
+            f"must have at least {least} items, got {ctx.get('actual_length')}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "must be a JSON object" + got
     bounds = {"greater_than_equal": ("at least", "ge"), "greater_than": ("greater than", "gt"),

@@ -111,9 +111,18 @@ def number(low: float, high: float, *, above_low: bool = False) -> Any:
     return Annotated[float, Field(ge=low, le=high)]
 
 
+def _whole_float(value: Any) -> Any:
+    """``5.0`` is the whole number 5: JSON Schema's ``integer`` admits it, and clients
+    send it (Python's ``json.dumps(5.0)``); ``5.5`` and ``"5"`` stay refused."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
+    return value
+
+
 def integer(low: int, high: int) -> Any:
-    """A JSON whole number (not ``5.0``, not a boolean) in ``[low, high]``."""
-    return Annotated[int, Field(ge=low, le=high)]
+    """A JSON whole number (``5`` or ``5.0``; not ``5.5``, ``"5"`` or a boolean) in
+    ``[low, high]``."""
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_whole_float)]
 
 
 def text(max_chars: int) -> Any:

@@ -162,15 +162,24 @@ class Updater:
 
     # -- removing ------------------------------------------------------------------
     @guard
-    def remove(self, ids: Sequence[str], *, force: bool = False) -> UpdateResult:
+    def remove(self, ids: Sequence[str], *, force: bool = False,
+               paths: Sequence[str] = ()) -> UpdateResult:
         """Remove the tracks ``ids`` (track ids or external ids; every one must name a
-        track, or nothing changes)."""
+        track, or nothing changes).  ``paths``: where each id was sent, for the 400 of a
+        malformed external id (default ``ids[i]``)."""
         started, self._seen = time.perf_counter(), {}
-        ids = list(dict.fromkeys(ids))
+        paths = list(paths) or [f"ids[{i}]" for i in range(len(ids))]
+        named: dict[str, str] = {}
+        for name, path in zip(ids, paths):
+            named.setdefault(name, path)  # the first place each id was sent
+        ids = list(named)
         if not ids:
             raise BadRequest("no track ids to remove", field="ids")
         base, meta, state, hubs = self._live()
         rows = self._rows_named(base, meta.get("audio_root"), ids)
+        for name, row in zip(ids, rows):
+            if row is None:
+                _refuse_malformed(name, named[name])
         missing = [i for i, row in zip(ids, rows) if row is None]
         if missing:
             raise TrackNotFound(f"no track with id {missing[0]!r}"
@@ -242,6 +251,15 @@ class Updater:
                                 "rebuild it") from None
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
+
+
+def _refuse_malformed(name: str, path: str) -> None:
+    """An id that names no track and is a malformed external id is a 400 at ``path``
+    (as a seed's is), not a track that is not found."""
+    try:
+        reference_key(name)
+    except InvalidExternalId as exc:
+        raise BadRequest(f"{path}: {exc.message}", field=path) from None
 
 
 def _key(name: str) -> str | None:

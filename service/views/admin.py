@@ -45,5 +45,5 @@ def remove_tracks() -> Response:
 def remove_track(track_id: str) -> Response:
     args = parse(TrackPath, {"id": track_id})
     with _one_at_a_time:
-        result = Updater(get_resources().store).remove([args.id])
+        result = Updater(get_resources().store).remove([args.id], paths=["id"])
     return jsonify(result.as_dict())
