@@ -211,3 +211,16 @@ def test_get_and_post_agree_on_a_plain_seed(client, published):
     post = client.post("/v1/recommendations", json={"seeds": ["trk3"], "limit": 6}).get_json()
     assert [r["id"] for r in get["results"]] == [r["id"] for r in post["results"]]
     assert [r["score"] for r in get["results"]] == [r["score"] for r in post["results"]]
+
+
+def test_a_far_target_does_not_favour_tracks_without_the_value():
+    """A track nobody measured counts as a typical one: asked for a tempo past every
+    known one, the tracks with no tempo came first when they scored a fixed 0.5."""
+    known = [make_track(i) for i in range(40)]  # tempo 80-119
+    unmeasured = [make_track(100 + i, features={"energy": 0.5, "valence": 0.5})
+                  for i in range(5)]
+    built = build(Catalog(known + unmeasured), k=20)
+    table = built.table()
+    far = RankingEngine(table, [ExactScan(table)]).rank(Query(targets={"tempo": 135.0},
+                                                                limit=5))
+    assert sorted(far.rows) == list(range(35, 40))  # the five fastest known

@@ -122,8 +122,13 @@ def mood_match(table: TrackTable, moods: dict[str, float]) -> np.ndarray | None:
 
 
 def _closeness(values: np.ndarray, target: float, spread: float) -> np.ndarray:
-    close = 1.0 - np.abs(values - target) / max(spread, 1e-9)
-    return np.where(np.isnan(values), 0.5, np.clip(close, 0.0, 1.0))
+    """1 at the target, 0 a ``spread`` away; a track without the value counts as a
+    typical track does (the mean over those with it), so a target far from every known
+    value cannot favour the tracks nobody measured (a fixed 0.5 did)."""
+    unknown = np.isnan(values)
+    close = np.clip(1.0 - np.abs(values - target) / max(spread, 1e-9), 0.0, 1.0)
+    typical = float(close[~unknown].mean()) if (~unknown).any() else 0.5
+    return np.where(unknown, typical, close)
 
 
 def _spread(values: np.ndarray) -> float:
