@@ -209,3 +209,16 @@ def test_search_finds_an_unpopular_track_by_all_its_words(query):
                        ["Chart Act"] * len(popular) + ["Arcade Fire", "Tomcraft"],
                        [90.0] * len(popular) + [0.0, 50.0])
     assert index.search(query, limit=5)[0] == len(popular)
+
+
+def test_a_song_named_with_the_show_it_is_from_is_the_song_typed():
+    """'fuck, i'm lonely' named the remix: the original's '- from "13 Reasons Why"'
+    tail kept it out of the titles that compete by popularity."""
+    index = TitleIndex(["fuck, i'm lonely (with Anne-Marie) - Ofenbach Remix",
+                        "fuck, i'm lonely (with Anne-Marie) - from \u201c13 Reasons Why\u201d",
+                        "Happy", "Happy - From \"Despicable Me 2\"", "Fuck I'm Lonely"],
+                       ["Lauv", "Lauv", "Oh Wonder", "Pharrell Williams", "Lone Tusker"],
+                       [58.0, 84.0, 60.0, 80.0, 49.0])
+    assert index.resolve("fuck, i'm lonely") == 1
+    assert index.resolve("Happy") == 3  # the song most people mean, as for "Dreams"
+    assert index.resolve("Fuck I'm Lonely - Lone Tusker") == 4

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from .resemblance import resembling
 from .text import normalise
-from .versions import base_title, seed_base
+from .versions import seed_base, sourceless_base
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
@@ -98,7 +98,7 @@ class TitleIndex:
         # only versions of the very title typed compete by popularity: "Go" is not "Go
         # With The Flow", however popular (a guest tail's variant)
         same = [r for r in rows if self._norm_titles[r] == query
-                or normalise(base_title(self.titles[r])) == query] or rows
+                or normalise(sourceless_base(self.titles[r])) == query] or rows
         top = min(same, key=lambda r: (-self._pop(r), self._norm_titles[r] != query, r))
         mine = [r for r in same if self._norm_artists[r] == self._norm_artists[top]]
         return min(mine, key=lambda r: (self._norm_titles[r] != query, -self._pop(r), r))

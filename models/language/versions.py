@@ -45,3 +45,16 @@ def seed_base(seed: str) -> str:
     """A typed seed without brackets and dash tails of version words only ("Song -
     2011 Remaster", "Song (Live) [feat. X]"); the seed itself when nothing is left."""
     return _SEED_TAIL.sub("", _SEED_BRACKET.sub("", seed)).strip() or seed
+
+
+#: ' - from "13 Reasons Why"', ' (From "Frozen")': where a song was heard, not a version
+_SOURCE_TAIL = re.compile(r"\s*(?:[-\u2013\u2014]\s+|[\(\[])from\s+[\"\u201c'\u2018].*$",
+                          re.IGNORECASE)
+
+
+def sourceless_base(title: str) -> str:
+    """:func:`base_title` after dropping a tail naming the film or show a song is from:
+    which row a typed title means ("fuck, i'm lonely" is the original "... - from
+    '13 Reasons Why'" before its remix), never song identity (two cues "Main Title
+    (From 'Star Wars')" and "(From 'Superman')" by one composer stay two pieces)."""
+    return base_title(_SOURCE_TAIL.sub("", title) or title)
