@@ -24,8 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from models.language import normalise  # noqa: E402
-from models.language.resemblance import resembling  # noqa: E402
+from models.language import normalise, resembling  # noqa: E402
 
 CATALOG = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_songs.csv"
 HER = ["Loneliness #3 (Night Talking)", "We're All Leaving", "Sleepwalker", "Dimensions",

@@ -16,6 +16,7 @@ from .tagger import hits_vector, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tempo_words, tokens
 from .mentions import find_mentions
+from .resemblance import resembling
 from .titles import TitleIndex, variants
 from .versions import base_title
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
@@ -44,6 +45,7 @@ __all__ = [
     "load_lexicon",
     "mood_affinity",
     "normalise",
+    "resembling",
     "sentences",
     "stem",
     "tag_moods",
