@@ -211,3 +211,20 @@ def test_a_path_between_two_versions_of_one_song_is_refused(client, store):
     error = error_of(client.get("/v1/path?from=v0&to=v1"), 400, "bad_request")
     assert error["field"] == "to" and "same song" in error["message"]
     assert client.get("/v1/path?from=v0&to=trk3").status_code == 200
+
+
+@pytest.mark.parametrize("path, field", [("/v1/recommendations?seed=Se%F1orita", "seed"),
+                                         ("/v1/tracks?q=%FFlove", "q"),
+                                         ("/v1/path?from=trk3&to=%E9t%E9", "to")])
+def test_text_escaped_in_another_encoding_than_utf8_is_refused(client, published, path, field):
+    """'Se%F1orita' (Latin-1) was read as the literal text 'Se%F1orita': a 404 whose
+    suggestions had nothing to do with it."""
+    body = error_of(client.get(path), 400, "bad_request")
+    assert body["field"] == field and "UTF-8" in body["message"]
+
+
+def test_odd_escapes_in_parameters_nobody_reads_are_ignored(client, published):
+    assert client.get("/v1/recommendations?seed=trk3&utm=%F1").status_code == 200
+    assert client.get("/v1/recommendations?seed=Se%C3%B1orita%2525").status_code == 404
+    page = client.get("/embed?seed=Se%F1orita")
+    assert page.status_code == 400 and page.content_type.startswith("text/html")

@@ -3,6 +3,7 @@ rendering tracks and results."""
 from __future__ import annotations
 
 from typing import Any, Mapping, TypeVar
+from urllib.parse import unquote_to_bytes
 
 import numpy as np
 from flask import request
@@ -19,7 +20,18 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def query_args(model: type[M]) -> M:
-    """The query string, checked and typed."""
+    """The query string, checked and typed; a documented parameter whose escapes are
+    not UTF-8 (``seed=Se%F1orita``, sent as Latin-1) is a 400, not a literal "%F1"."""
+    known = {field.alias or name for name, field in model.model_fields.items()}
+    for pair in request.query_string.split(b"&"):
+        raw_key, _, raw_value = pair.partition(b"=")
+        key = unquote_to_bytes(raw_key.replace(b"+", b" ")).decode("utf-8", "replace")
+        try:
+            unquote_to_bytes(raw_value.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            if key in known:
+                raise BadRequest(f"{key}: not UTF-8; percent-encode the text as UTF-8 "
+                                 "(\u00f1 is %C3%B1)", field=key) from None
     return parse(model, request.args)
 
 

@@ -16,8 +16,9 @@ from models.errors import FeelalikeError
 from models.language import MOODS
 
 from ..errors import error_body, public_error
-from ..requests import EmbedQuery, parse
+from ..requests import EmbedQuery
 from ..resources import get_resources
+from .base import query_args
 from .recommendations import similar
 
 bp = Blueprint("page", __name__)
@@ -66,7 +67,7 @@ def embed() -> Response:
     if current_app.config["REQUIRE_KEYS_FOR_READS"]:
         return _embed_error(401, error_body("unauthorized", KEYS_NEEDED))
     try:
-        args = parse(EmbedQuery, request.args)
+        args = query_args(EmbedQuery)
         body = similar(get_resources().current(), args.seed, args.limit)
     except FeelalikeError as exc:
         return _embed_error(*public_error(exc))
