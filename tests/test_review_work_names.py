@@ -125,3 +125,41 @@ def test_such_as_an_intensifier_refers_to_nothing():
 def test_a_counterexample_after_an_announcement_keeps_its_own_mood(text, mood):
     found = moods(text + ' "Tidewater" is a slow piano piece.', "Lantern", "Tidewater")
     assert strongest(found, "Lantern") == mood
+
+
+def test_a_track_described_as_a_record_of_something_is_still_the_track():
+    """Only the work's own name can be the work: "Lantern is a mournful record of
+    grief" is the track Lantern (its words went to Tidewater)."""
+    found = moods("Tidewater is calm and gentle. Lantern is a mournful record of grief, slow "
+                  "and sad.", "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "sad" and strongest(found, "Tidewater") == "peaceful"
+
+
+def test_the_album_said_to_open_with_a_track_takes_its_words_from_the_title_track():
+    found = moods('Furious and stormy from start to end, "Salt Roads" opens with "Lantern". '
+                  "Ferryman is calm.", "Salt Roads", "Lantern", "Ferryman")
+    assert found.get("Salt Roads", {}).get("aggressive", 0) <= found["Lantern"]["aggressive"]
+
+
+def test_a_near_spelling_of_the_album_said_to_be_a_work_is_the_album():
+    found = moods('"Salt Road" is a collection of twelve breathtaking, grand piano solos. The '
+                  "title track is a bittersweet, mournful waltz.", "Salt Roads", "Lantern")
+    assert strongest(found, "Salt Roads") in {"sad", "nostalgic"}
+
+
+@pytest.mark.parametrize("title", ["Never Again", "No Light", "Don't Go", "Instead"])
+def test_a_title_with_a_word_of_denial_can_still_be_the_example(title):
+    found = moods(f'There are a few mournful, forlorn pieces too. "{title}" is a flute melody, '
+                  'never hurried. "Tidewater" is a slow piano piece.', title, "Tidewater")
+    assert found[title]["sad"] > 1.5 * found["Tidewater"].get("sad", 0)
+
+
+def test_a_calm_adjective_is_no_soothing_verb():
+    assert hits_vector(tag_text("The piano stays calm this tense night."))[
+        MOOD_INDEX["tense"]] > 0
+
+
+def test_the_score_at_its_most_is_the_track_with_a_comma_too():
+    found = moods('"Salt Roads" is the score, at its most grand and breathtaking. Lantern is '
+                  "calm.", "Salt Roads", "Lantern")
+    assert strongest(found, "Salt Roads") == "epic" and found["Lantern"].get("epic", 0) == 0

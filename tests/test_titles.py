@@ -222,3 +222,17 @@ def test_a_song_named_with_the_show_it_is_from_is_the_song_typed():
     assert index.resolve("fuck, i'm lonely") == 1
     assert index.resolve("Happy") == 3  # the song most people mean, as for "Dreams"
     assert index.resolve("Fuck I'm Lonely - Lone Tusker") == 4
+
+
+@pytest.mark.parametrize("title", ["Back To You - From 13 Reasons Why \u2013 Season 2",
+                                   'Oh, Pretty Woman - From the Film "Pretty Woman"',
+                                   "Original Song (from Dolittle)"])
+def test_an_unquoted_source_tail_competes_too(title):
+    index = TitleIndex([title.split(" - ")[0].split(" (")[0] + " - Live", title],
+                       ["Somebody", "Star"], [40.0, 80.0])
+    assert index.resolve(title.split(" - ")[0].split(" (")[0]) == 1
+
+
+def test_a_title_too_long_to_be_a_song_title_is_read_as_it_is():
+    title = "Song" + " - a" * 200 + " - Live"
+    assert base_title(title) == title and base_title("Song - Live") == "Song"

@@ -16,6 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .mentions import Mention
 from .tagger import hits_vector, tag_text
 from .text import QUOTE_CHARS
 
@@ -30,20 +31,19 @@ AGAINST = re.compile(r"\b(not|never|no|none|however|unfortunately|nevertheless|u
 FIRST_CLAUSE = re.compile(r"[,;:\u2013\u2014]|\s(but|yet|while|whereas)\s")
 
 
-def announces_examples(sentence: str, following: str,
-                       titles: Sequence[tuple[int, int]]) -> bool:
+def announces_examples(sentence: str, following: str, titles: Sequence[Mention]) -> bool:
     """``sentence`` announces a kind of track and ``following`` (the next sentence, with
-    its titles at ``titles``, start and end) opens with its example."""
+    its ``titles``) opens with its example."""
     if not titles or not ANNOUNCES.search(sentence) or TWO_KINDS.search(sentence):
         return False
-    first = titles[0][0]
-    if following[:first].strip(QUOTE_CHARS + " \t\n"):
+    first = titles[0]
+    if following[:first.start].strip(QUOTE_CHARS + " \t\n"):
         return False  # "Then there's 'Lantern'", "After them, 'Lantern' ..."
-    clause = FIRST_CLAUSE.split(following[first:], 1)[0]
-    if AGAINST.search(clause) or AGAINST.search(following[:first + 40]):
-        return False
+    rest = following[first.end:].lstrip(QUOTE_CHARS + " ,")  # ", however, is ..."
+    if AGAINST.search(FIRST_CLAUSE.split(rest, 1)[0]):
+        return False  # "'Lantern' is not one of them"; never the title's own words
     words = hits_vector(tag_text(following, outside=lambda a, b: not any(
-        s <= a < e for s, e in titles)))  # a title's words are no moods ("Dream Traveler")
+        m.start <= a < m.end for m in titles)))  # a title's words are no moods
     kind = hits_vector(tag_text(sentence))
     announced = {int(i) for i in np.argsort(kind)[-3:] if kind[i] > 0}
     return not (words > 0).any() or int(words.argmax()) in announced

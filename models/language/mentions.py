@@ -269,7 +269,7 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
             continue
         best = process.extractOne(norm, [v for t in titles for v in variants(t)[:1]],
                                   scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
-        if best is not None:
+        if best is not None and not (best[0] in work_names and names_the_work(text, end)):
             out.append(Mention(best[2], start, end, False))
     return out
 

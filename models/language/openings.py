@@ -67,8 +67,10 @@ def _looks_like_a_noun_phrase(words: list[str]) -> bool:
 
 
 def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: bool = False,
-                  after_track: bool = False) -> list[Mention]:
-    """The one-word title (``one_word``: normalised title -> track) opening ``sentence``.
+                  after_track: bool = False,
+                  work_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """The one-word title (``one_word``: normalised title -> track) opening ``sentence``
+    (not the work's own name, ``work_names``, said to be a kind of work).
 
     Capitalised like any first word, it needs the next word in lower case and either a
     sentence about the music, or a verb that describes it ("Sleepwalker is gloomy and
@@ -84,7 +86,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     if words[0][-1:] == "," and normalise(words[1]) not in APPOSITION:
         return []  # "Run, don't walk, ...", "Still, ...": no name before an aside
     offset = sentence.index(words[0])
-    if names_the_work(sentence, offset + len(words[0])):
+    if normalise(words[0]) in work_names and names_the_work(sentence, offset + len(words[0])):
         return []  # '"Souvenirs" is a collection of ...': the album, not its title track
     plain = [normalise(w) for w in sentence.split(None, 4)[:4]]
     second, third = plain[1], plain[2]

@@ -37,6 +37,8 @@ SOOTHING = frozenset("calm calms calmed calming soothe soothes soothed soothing 
                      "relieving dispel dispels dispelled quell quells quelled".split())
 SOOTHING_OBJECTS = OBJECTS | {"my", "any", "all"}
 PAUSES = ",;:.!?()\u2013\u2014-"
+LINKING = frozenset("is was are were be been being stays stay stayed remains remain keeps "
+                    "feels feel seems seem sounds sound looks grows".split())
 SENTENCE_OPENERS = ".!?:;\"'(\u201c\u2018\n\u2013\u2014-"
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
     music takes the tension away; not across punctuation ("out of the calm, the tense
     strings", "the storm eases, the lonely piano") or in "a soothing, tense cue"."""
     for j in range(max(0, i - 3), i):
+        if j and words[j - 1] in LINKING:
+            continue  # "the piano stays calm this tense night": an adjective
         if words[j] in SOOTHING and (words[j + 1] in SOOTHING_OBJECTS and j + 1 < i
                                      or j + 1 == i and words[j].endswith("s")):
             after_verb, rest = text[toks[j].end:toks[j + 1].start], \

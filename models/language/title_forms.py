@@ -19,7 +19,8 @@ _ARTICLES = frozenset({"the", "a", "an"})
 #: '"Souvenirs" is a collection of ...', '"Salt Roads" is her third album', '"Salt
 #: Roads" opens with "Lantern"': the work; not '... is the album's title track', '...
 #: is a standout cut on the record', '... is the album version of the theme', '... is
-#: the score at its most heroic', '... opens with a piano figure'
+#: the score at its most heroic', '... is a soundtrack staple' (the kind of work ends
+#: its phrase), '... opens with a piano figure'
 _TRACK_NOUNS = (r"track|cue|piece|song|theme|tune|number|title|cut|single|highlight|"
                 r"standout|favou?rite|moment|version|opener|closer|ballad|mix|edit|take")
 _A_KIND_OF_WORK = re.compile(
@@ -27,7 +28,9 @@ _A_KIND_OF_WORK = re.compile(
     r"(?:(?!(?:of|on|in|from|at|to|for|with|by|since|" + _TRACK_NOUNS + r")\b)"
     r"[\w'-]+,?\s+){0,4}"
     r"(?:collection|album|record|ep|lp|compilation|release|debut|follow-up|soundtrack|score)"
-    r"(?![\w'\u2019-])(?!\s+(?:at|to|in|" + _TRACK_NOUNS + r")\b)|"
+    r"(?![\w'\u2019-])(?!,?\s+(?:at|to|in|" + _TRACK_NOUNS + r")\b)"
+    r"(?=\s*$|\s*[,.;:!?)\u2013\u2014]|\s+(?:of|that|which|by|from|with|and|but|where|"
+    r"whose|for)\b)|"
     r"^[\"\u201d'\u2019]?\s+(?:begins|opens|starts|kicks off|closes|ends)\s+with\s+"
     r"[\"\u201c'\u2018]", re.IGNORECASE)
 

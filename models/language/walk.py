@@ -90,7 +90,8 @@ class Walk:
             sentence = text[start:end]
             line_start = opens_line(text, start)
             mentions = self._title_track(sentence, mentions) or opening_title(
-                sentence, self.one_word, line_start=line_start, after_track=named_before)
+                sentence, self.one_word, line_start=line_start, after_track=named_before,
+                work_names=self.names)
             named_before = bool(mentions)
             self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
             self.reading.title_spans += [(start + a, start + b)
@@ -114,8 +115,7 @@ class Walk:
             carried = self._carried(sentence, new_paragraph, bool(mentions))
             nxt = found[k + 1] if k + 1 < len(found) else []
             if not mentions and nxt and not self.default and (leads_in(sentence) or
-                    announces_examples(sentence, text[slice(*spans[k + 1])],
-                                       [(m.start, m.end) for m in nxt])):
+                    announces_examples(sentence, text[slice(*spans[k + 1])], nxt)):
                 ahead = (self.album[nxt[0].track],)
                 self._add(start, end, ahead, CARRY_WEIGHT)
             elif mentions and self.default and not set(rows) <= set(self.default):

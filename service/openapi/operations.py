@@ -131,8 +131,8 @@ EMBED_ERRORS = (
     (429, "too_many_requests: over the rate limit; Retry-After says when to try again (HTML "
           "page)."),
     (500, "internal_error: an unexpected failure (HTML page, no details)."),
-    (503, "model_not_ready, store_unavailable or busy: no model yet, Redis cannot be "
-          "reached, or the server is at its limit of requests in flight (HTML page)."),
+    (503, "model_not_ready or store_unavailable: no model yet, or Redis cannot be reached "
+          "(HTML page)."),
 )
 
 EXPORT_CONTENT = {_media(ct): {"schema": _EXPORT_SCHEMAS[fmt], "example": EXPORTS[_media(ct)]}
