@@ -110,6 +110,10 @@ def test_such_as_an_intensifier_refers_to_nothing():
     found = moods('Tidewater is loud. The cues are comforting and soothing. "Lantern" is such '
                   "a furious, pounding track.", "Lantern", "Tidewater")
     assert strongest(found, "Lantern") == "aggressive"
+    tracks_that = moods('The cues are comforting and soothing. "Lantern" and "Copper Bells" are '
+                        "such tracks that you need a rest after them. Tidewater is slow.",
+                        "Lantern", "Copper Bells", "Tidewater")
+    assert tracks_that["Lantern"]["peaceful"] < 0.6  # the album's share, not 0.8 of it
 
 
 @pytest.mark.parametrize("text, mood", [

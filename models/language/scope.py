@@ -54,7 +54,8 @@ LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later o
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
                        r"\b(is|are) (a |the )?(good |prime |perfect |best |clear )?examples?\b|"
                        r"\b(is|are) (one |two |three |all )?such (cues?|tracks?|songs?|pieces?|"
-                       r"moments?|numbers?|tunes?)\b|\bcase in point\b", re.IGNORECASE)
+                       r"moments?|numbers?|tunes?)\b(?!\s+(?:that|as)\b)|\bcase in point\b",
+                       re.IGNORECASE)
 TERMINAL = ".!?\"'\u201d\u2019"
 METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 min."
 
