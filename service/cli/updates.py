@@ -158,6 +158,6 @@ def _inside(folder: str, root: str) -> bool:
 def remove(ids: tuple[str, ...], force: bool) -> None:
     """Remove tracks from the live model, by track id or external id (isrc:..., path:...;
     a file also by path: and its absolute path). `feelalike tracks` finds ids."""
-    result = Updater(open_store()).remove(list(ids), force=force)
+    result = Updater(open_store()).remove(list(ids), force=force, paths=list(ids))
     shown = ", ".join(result.removed[:SHOWN]) + (", ..." if len(result.removed) > SHOWN else "")
     click.echo(summary(result, "removed", len(result.removed)) + f"; removed {shown}")
