@@ -33,7 +33,8 @@ EXPLICIT = re.compile(
     r"mirroring|reprises?|reprising|revisits|revisiting|quotes|borrows from)\b|"
     r"\bpicks? up where\b|\bbrings? back\b|\breturns? to\b|\bsecond only to\b|"
     r"\b(most|least|second most|second) \w+ (track|piece|cue|song|moment)s? (after|besides|"
-    r"apart from|since|next to)\b|\bcompanion (piece|track|cue) to\b|\bin the (same )?vein of\b|"
+    r"apart from|since|next to)\b|\bcompanion (piece|track|cue) to\b|"
+    r"\b(a|the) (\w+ )?development of\b|\bin the (same )?vein of\b|"
     r"\b(the )?same (\w+ )?(motif|theme|melody|idea|concept|mood|feel|feeling|atmosphere|"
     r"spirit|dna|figure|progression) as\b|\bvariations? on\b|\b(shares?|sharing) (the same|a "
     r"similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|theme|atmosphere|motif|melody|"
@@ -44,6 +45,7 @@ ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
     r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|\bequally\b|"
     r"\bfollows suit\b|\bmore of the same\b|\balong the same lines\b|"
+    r"\b(continues?|continuing|sustains?|sustaining) the (same )?(mood|feel|atmosphere)\b|"
     r"^\W*(and )?so (too )?(is|was|does|did)\b(?![^?]*\?)|"
     r"\b(is|sounds|feels) (very |quite |much |remarkably )?(similar|much the same|alike)"
     r"\W*$", re.IGNORECASE)
@@ -72,6 +74,8 @@ DENIES = re.compile(r"n['\u2019]t\b|\b(not|no|never|nowhere|hardly|barely|lacks?
 #: "livelier than the main theme", "a variation of the main theme": the track is
 #: measured against the theme, not where it is stated
 MEASURED_AGAINST = re.compile(r"\b(than|like|unlike|as|to|from|of|with|on)\W*$", re.IGNORECASE)
+#: a new clause: a marker before the first title does not speak for the titles after it
+TURN = re.compile(r"\b(before|but|while|whereas|until|then|though|although)\b", re.IGNORECASE)
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
 
@@ -194,8 +198,10 @@ def anaphoric(sentence: str, parts: Sequence[tuple[int, int, tuple[int, ...]]],
     (start, end, rows) of the sentence's segments; a marker speaks for its own segment,
     or for every title when it comes before the first ("Same goes for 'A' and 'B'")."""
     def rows_at(at: int) -> tuple[int, ...]:
-        if first_title is not None and at < first_title:
-            return tuple(dict.fromkeys(r for _, _, rows in parts for r in rows))
+        if first_title is not None and at < first_title:  # up to a turn: "..., before 'C'"
+            turn = TURN.search(sentence, first_title)
+            stop = turn.start() if turn else len(sentence)
+            return tuple(dict.fromkeys(r for _, b, rows in parts if b <= stop for r in rows))
         return next((rows for a, b, rows in parts if a <= at < b), ())
 
     out: list[Found] = []

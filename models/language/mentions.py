@@ -19,7 +19,8 @@ from rapidfuzz import fuzz, process
 
 from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 from .titles import STOPWORDS as _STOPWORDS
-from .title_forms import names_the_work, named_as, without_article, written_as_a_name
+from .title_forms import (article_added, names_the_work, named_as, without_article,
+                          written_as_a_name)
 from .titles import variants
 
 
@@ -260,6 +261,7 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
     if '"' not in text and "\u201c" not in text and "\u2018" not in text:
         return []
     out: list[Mention] = []
+    choices = [(variants(t) or ("",))[0] for t in titles]  # one per title, in order
     for match in _QUOTED_SPAN.finditer(text):
         start, end = match.span(1)
         if any(m.start < end and start < m.end for m in found):
@@ -267,8 +269,10 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
         norm = normalise(match.group(1))
         if len(norm) < 5 or norm in work_names:
             continue
-        best = process.extractOne(norm, [v for t in titles for v in variants(t)[:1]],
-                                  scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
+        best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
+        bare = article_added(norm)  # "The Mandala" for "Mandala"
+        if best is None and bare and bare in choices:
+            best = (bare, 100.0, choices.index(bare))
         if best is not None and not (best[0] in work_names and names_the_work(text, end)):
             out.append(Mention(best[2], start, end, False))
     return out

@@ -30,6 +30,16 @@ CLAUSE_OPENER = re.compile(r"^\W*(and|while|whereas|but|then|or|yet|before|after
 #: a word that ends the noun phrase before a title: what precedes it belongs elsewhere
 CLAUSE_LINKS = frozenset("before after until till while whereas when then".split())
 NP_REACH = 6  # words from a determiner to the title it introduces
+#: "and" and at most three modifiers before a title; not a verb or a determiner
+PREMODIFIED = re.compile(r"^,?\s*(and|or|but|plus)\s+(?P<words>(?:[a-z][\w'-]*,?\s+){0,2}"
+                         r"[a-z][\w'-]*)$", re.IGNORECASE)
+NOT_MODIFIERS = frozenset("is are was were be been has have had it its this that these those "
+                          "the a an then so also more less sounds feels gets becomes".split())
+#: after a comma, a noun phrase placed in the next title: "..., the majestic horns in 'B'"
+LOCATED_IN = re.compile(r"^\s*(the|a|an)\s[^;:]*\s(in|on)$", re.IGNORECASE)
+#: words handing over to the next title: what follows them is about it
+HANDS_ON = re.compile(r"\b(followed by|gives? way to|giving way to|makes? way for|"
+                      r"segues? into|leads? into|transitions? into)\s", re.IGNORECASE)
 #: a determiner and a list of adjectives right before a title: "the joyous, bouncy 'B'"
 ADJECTIVE_LIST = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[\w'-]+"
                             r"(?:,\s*[\w'-]+){1,3}[\s" + re.escape(QUOTE_CHARS) + r"]*$",
@@ -124,7 +134,17 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
             break  # "A with its haunting strings before 'B' rumbles": those strings are A's
         if toks[k].text in DETERMINERS:
             return lo + toks[k].start
+    core = gap.strip(QUOTE_CHARS + " ")
+    modified = PREMODIFIED.match(core)  # "'A' and nostalgic 'B'": the adjective is B's
+    if modified and not set(modified["words"].lower().replace(",", " ").split()) & NOT_MODIFIERS:
+        return lo + gap.index(core) + modified.start("words")
+    handed_on = list(HANDS_ON.finditer(gap))  # "followed by the brighter strings of 'B'"
+    if handed_on and len(gap[handed_on[-1].end():].split()) <= 12:
+        return lo + handed_on[-1].end()
     bounds = [b.end() for b in BOUNDARY.finditer(gap)]
+    located = [b for b in bounds[-3:] if LOCATED_IN.match(gap[b:].rstrip(QUOTE_CHARS + " "))]
+    if located:  # "..., the majestic, bright horns in 'B'"
+        return lo + located[-1]
     if bounds and CLAUSE_OPENER.match(gap[bounds[-1]:]):
         return lo + bounds[-1]  # "..., while soulful 'B'": a new clause about the title
     return hi  # "'A', starting curiously and 'B'": the words still describe A

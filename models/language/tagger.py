@@ -13,8 +13,8 @@ from typing import Callable
 
 import numpy as np
 
-from .modifiers import (SURPRISE, clause_starts, clause_weights, denied_after, modifier,
-                        without_asides)
+from .modifiers import (NEGATION_WINDOW, NEGATORS, SURPRISE, clause_starts, clause_weights,
+                        denied_after, modifier, without_asides)
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
@@ -121,6 +121,26 @@ def _reported(text: str, start: int) -> bool:
         bool(_CLOSES.match(text[start:]))
 
 
+#: negators of a quality, not of a thing: "not abrasive drone" is still a drone ("no
+#: sad piano", "without pounding drums" are none)
+QUALITY_NEGATORS = frozenset("not never hardly barely scarcely".split())
+
+
+def _head_of_denied(text: str, toks: list[Token], words: list[str], previous: MoodHit | None,
+                    i: int, offset: int) -> bool:
+    """The word right after a denied mood word, joined by a space only: the thing the
+    denial describes ("a not abrasive drone"), not denied with it."""
+    if previous is None or previous.weight >= 0 or i == 0 or \
+            previous.end != toks[i - 1].end + offset or \
+            text[toks[i - 1].end:toks[i].start] != " ":
+        return False
+    back = range(i - 2, max(-1, i - 2 - NEGATION_WINDOW), -1)
+    j = next((k for k in back if words[k] in NEGATORS), None)
+    # "not a gentle lullaby" denies the lullaby too
+    return j is not None and words[j] in QUALITY_NEGATORS and \
+        not set(words[j + 1:i - 1]) & {"a", "an", "the", "any", "some"}
+
+
 def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
              skip_names: bool = False,
              outside: Callable[[int, int], bool] | None = None) -> list[MoodHit]:
@@ -162,6 +182,9 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             denied = denied_after(words, i, length) or _soothed(text, toks, words, i)
             sign *= -1.0 if denied else 1.0
             weight = sign * modifier(looking, i, starts[i]) * clause[i] * entry.weight
+            if weight < 0 < sign and _head_of_denied(text, toks, words, hits[-1] if hits else None,
+                                                    i, offset):
+                weight = -weight
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
     return hits

@@ -67,6 +67,14 @@ def without_article(title: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
+def article_added(form: str) -> str:
+    """A quoted name with an article the title lacks ("the mandala" for "Mandala"): the
+    name without it, or ""."""
+    first, _, rest = form.partition(" ")
+    return rest if first in _ARTICLES and rest else ""
+
+
+@lru_cache(maxsize=100_000)
 def named_as(title: str) -> tuple[str, ...]:
     """The title's variants, then the part after a heading's colon, the title without
     its article and the variants with their numbers swapped (when they differ)."""
@@ -88,3 +96,8 @@ def names_the_work(text: str, end: int) -> bool:
     kind of work ("is a collection of", "is her debut album"): the work, not the title
     track."""
     return bool(_A_KIND_OF_WORK.match(text[end:end + 120]))
+
+
+#: "the (brooding) title track": a mention from "title" on, the adjectives are about it
+TITLE_TRACK = re.compile(r"\b(the|its|their|(the )?(album|record)['\u2019]s)((?: [a-z][\w-]*,?)"
+                         r"{0,2}) (?P<name>title[- ](track|theme|cue|song))\b", re.IGNORECASE)

@@ -46,17 +46,15 @@ from .scope import (
 )
 from .sentences import opens_line, sentences
 from .themes import Themes
+from .title_forms import TITLE_TRACK
 from .text import QUOTE_CHARS
 from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
 
-
 #: a label's text about the whole album ("Verdict: a bleak record overall")
 ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
-TITLE_TRACK = re.compile(r"\b(the|its|their|(the )?(album|record)['\u2019]s) "
-                         r"title[- ](track|theme|cue|song)\b", re.IGNORECASE)
 
 
 class Walk:
@@ -170,7 +168,8 @@ class Walk:
             return mentions
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             return mentions
-        extra = Mention(list(self.album).index(self.main_theme), *match.span(), False)
+        extra = Mention(list(self.album).index(self.main_theme),
+                        *match.span("name" if match.group(4) else 0), False)
         return sorted([*mentions, extra], key=lambda m: m.start)
 
     def _referred(self, start: int, end: int,

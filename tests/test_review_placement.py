@@ -1,0 +1,99 @@
+"""Phrasings found in a sixth batch of real reviews read held out (2026-11-27, nineteenth
+session): which title the words between two titles are about ("'A' and nostalgic 'B'",
+"followed by the brighter strings of 'B'", ", the horns in 'B'"), the title track with
+adjectives, a quoted title with an article the track lacks, a denial that describes a
+thing ("not abrasive drone"), and comparisons ("continues the mood in", "a development
+of the 'A' material"). Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from models.language import MOOD_INDEX, hits_vector, tag_text
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+from .test_review_themes import pairs
+
+
+def test_an_adjective_right_before_the_next_title_is_about_that_title():
+    found = moods("A soft, gentle 'Lantern' and mournful 'Tidewater' end the record.")
+    assert strongest(found, "Tidewater") == "sad"
+    assert found["Lantern"].get("sad", 0) < found["Tidewater"]["sad"] / 2
+
+
+@pytest.mark.parametrize("gap", [" and is mournful, sad ", " and then mournful ",
+                                 " and the mournful "])
+def test_a_verb_or_a_determiner_after_and_is_not_read_as_an_adjective_list(gap):
+    found = moods(f"It closes with 'Lantern'{gap}'Tidewater'.")
+    assert "sad" in found.get("Tidewater", {}) or "sad" in found.get("Lantern", {})
+
+
+def test_what_follows_followed_by_is_about_the_next_title():
+    found = moods("The record opens with 'Lantern', bleak and mournful, which is followed by "
+                  "the brighter, hopeful strings and piano of 'Tidewater'.")
+    assert strongest(found, "Tidewater") == "hopeful"
+    assert strongest(found, "Lantern") == "sad"
+    assert found["Lantern"].get("hopeful", 0) < found["Tidewater"]["hopeful"] / 2
+
+
+def test_a_noun_phrase_placed_in_the_next_title_after_a_comma_is_its():
+    found = moods("Whether it's the gentle, tender strings in 'Lantern', the majestic, "
+                  "triumphant horns in 'Tidewater', or the playful bassoon in 'Copper Bells', "
+                  "it all charms.")
+    assert strongest(found, "Lantern") == "tender"
+    assert strongest(found, "Tidewater") == "epic"
+    assert found["Lantern"].get("epic", 0) < found["Tidewater"]["epic"] / 2
+
+
+def test_the_title_track_with_adjectives_before_it_is_the_title_track():
+    found = moods("The first cue is the brooding, mournful title track. Lantern is calm.",
+                  "Salt Roads", "Lantern")
+    assert strongest(found, "Salt Roads") == "sad"
+    assert found["Lantern"].get("sad", 0) < found["Salt Roads"]["sad"] / 2
+
+
+def test_a_quoted_title_with_an_article_the_track_lacks_names_it():
+    found = moods("The rich, tender strings in \u201cThe Mandala\u201d are lovely. "
+                  "'Lantern' is bleak.", "Lantern", "Mandala")
+    assert strongest(found, "Mandala") == "tender"
+    assert found["Lantern"].get("tender", 0) < found["Mandala"]["tender"] / 2
+
+
+def test_a_quoted_near_miss_names_the_right_track_after_a_title_without_words():
+    # "?" has no words to match: the other titles must keep their places
+    found = moods('The tender, gentle "Copper Bels" is lovely.', "?", "Lantern", "Copper Bells")
+    assert strongest(found, "Copper Bells") == "tender"
+    assert "Lantern" not in found
+
+
+def test_saddening_is_sad():
+    assert strongest(moods("'Lantern' is a saddening piece."), "Lantern") == "sad"
+
+
+@pytest.mark.parametrize("sentence, quality, thing", [
+    ("a menacing but not abrasive drone", "abrasive", "drone"),
+    ("a not too gentle lullaby", "gentle", "lullaby"),
+    ("never cheerful ballad", "cheerful", "ballad"),
+])
+def test_a_denied_quality_leaves_the_thing_it_describes(sentence, quality, thing):
+    weights = {hit.phrase: hit.weight for hit in tag_text(sentence)}
+    assert weights[quality] < 0 < weights[thing]
+
+
+@pytest.mark.parametrize("sentence", ["There is no sad lullaby here.",
+                                      "It is not a gentle lullaby.",
+                                      "It goes without gentle lullaby moments."])
+def test_an_absent_or_determined_thing_stays_denied(sentence):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX["tender"]] <= 0
+
+
+def test_continuing_the_mood_compares_with_the_track_before():
+    found = pairs("'Lantern' is bright and hopeful. The same strings continue the mood in "
+                  "'Tidewater', before things turn sad with 'The Cold Field'.")
+    assert found == {frozenset({"Tidewater", "Lantern"})}
+
+
+def test_a_development_of_a_tracks_material_compares_with_it():
+    found = pairs("'Lantern' is hopeful. 'Morning Ferry' closes the record, with a "
+                  "development of the 'Lantern' material.")
+    assert frozenset({"Morning Ferry", "Lantern"}) in found
