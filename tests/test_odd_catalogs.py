@@ -127,3 +127,23 @@ def test_guest_credits_and_subtitles_do_not_make_another_song():
                  ("Live Forever", "Forever")]
     for one, other in different:
         assert song_key(one, "A") != song_key(other, "A"), other
+
+
+def test_a_song_from_a_film_is_one_song_with_its_other_versions():
+    """A curator's "Lose Yourself" listed "Lose Yourself - Soundtrack Version" first:
+    the seed was 'Lose Yourself - From "8 Mile" Soundtrack'."""
+    from models.ranking import song_keys
+
+    def keys(*pairs):
+        return song_keys([make_track(i, title=t, artist=a) for i, (t, a) in enumerate(pairs)])
+
+    one = keys(('Lose Yourself - From "8 Mile" Soundtrack', "Eminem"),
+               ("Lose Yourself - Soundtrack Version", "Eminem"), ("Lose Yourself", "Eminem"),
+               ('I Miss It - From "Armageddon" Soundtrack', "Aerosmith"),
+               ('I Miss It - From the Touchstone film, "Armageddon"', "Aerosmith"))
+    assert len(set(one[:3])) == 1 and one[3] == one[4]
+    # two films, one composer: two pieces, and the plain title is neither
+    two = keys(('Main Title (From "Star Wars")', "John Williams"),
+               ('Main Title (From "Superman")', "John Williams"), ("Main Title", "John Williams"),
+               ('Main Title - From "Jaws"', "Someone Else"))
+    assert len(set(two)) == 4

@@ -18,7 +18,7 @@ from .text import normalise, tempo_words, tokens
 from .mentions import find_mentions
 from .resemblance import resembling
 from .titles import TitleIndex, variants
-from .versions import base_title
+from .versions import base_title, source_of, sourceless_base
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 
 __all__ = [
@@ -47,6 +47,8 @@ __all__ = [
     "normalise",
     "resembling",
     "sentences",
+    "source_of",
+    "sourceless_base",
     "stem",
     "tag_moods",
     "tag_text",

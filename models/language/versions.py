@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .text import normalise
+
 # every pattern opens with (?<!\s): a run of spaces is tried from its start only, not
 # from each of its spaces (quadratic: 20,000 spaces took seconds); and no title longer
 # than this is read for versions (a catalog's field may hold megabytes: 5,000 " - a"
@@ -68,3 +70,19 @@ def sourceless_base(title: str) -> str:
     '13 Reasons Why'" before its remix), never song identity (two cues "Main Title
     (From 'Star Wars')" and "(From 'Superman')" by one composer stay two pieces)."""
     return base_title(_SOURCE_TAIL.sub("", title) or title)
+
+
+_QUOTED_NAME = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
+_SOURCE_WORDS = frozenset("from the original motion picture film movie soundtrack music "
+                          "series show tv season".split())
+
+
+def source_of(title: str) -> str:
+    """The film or show a title's source tail names, in normal form ('X - From "8 Mile"
+    Soundtrack' and 'X - From the film, "8 Mile"' both "8 mile"), or ""."""
+    tail = _SOURCE_TAIL.search(title[:LONGEST])
+    if tail is None:
+        return ""
+    quoted = _QUOTED_NAME.search(tail.group())
+    words = normalise(quoted.group(1) if quoted else tail.group()).split()
+    return " ".join(w for w in words if quoted or w not in _SOURCE_WORDS)

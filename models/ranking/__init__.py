@@ -19,7 +19,8 @@ from .playlist import (
 )
 from .query import Query, allowed, relevance, to_unit
 from .shaping import POOL, clamp, seed_songs
-from .table import NUMERIC, TrackTable, song_key
+from .songs import song_key, song_keys
+from .table import NUMERIC, TrackTable
 from .text_target import TextTarget, apply_text_target, read_text_target
 from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
 
@@ -64,6 +65,7 @@ __all__ = [
     "seed_songs",
     "sequence",
     "song_key",
+    "song_keys",
     "tempo_jump",
     "title_arrays",
     "title_arrays_from_bytes",

@@ -15,23 +15,12 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from ..ingest import AUDIO_FEATURES, Track
-from ..language import MOODS, MoodProfile, base_title, normalise
+from ..language import MOODS, MoodProfile, normalise
 from .columns import Arrays, CodedColumn, StringColumn, TagColumn
+from .songs import song_keys
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
 _YEAR = re.compile(r"(\d{4})")
-def song_key(title: str, artist: str, album: str = "", track_id: str = "") -> str:
-    """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster".
-
-    Without an artist, two "Intro"s are one song only on the same album; without an
-    album either, every track is its own song (an untagged file, a titles-only list)."""
-    base = base_title(title)
-    # a title of symbols only ("?", an emoji) has no words: it is its own song
-    name = normalise(base) or chr(1) + title.strip()
-    who = normalise(artist)
-    if not who:
-        who = chr(2) + normalise(album) if normalise(album) else chr(3) + track_id
-    return f"{who}\x00{name}"
 
 
 def release_year(date: str) -> float:
@@ -168,7 +157,7 @@ class TrackTable:
         return cls(ids=[t.id for t in tracks], titles=[t.title for t in tracks],
                    artists=[t.artist for t in tracks], albums=[t.album for t in tracks],
                    artist_keys=[normalise(t.artist) for t in tracks],
-                   song_keys=[song_key(t.title, t.artist, t.album, t.id) for t in tracks],
+                   song_keys=song_keys(tracks),
                    tags=_tag_sets(t.tags for t in tracks),
                    numbers=numbers, vectors=np.asarray(vectors, dtype=np.float32),
                    mood_columns=mood_columns)

@@ -1,0 +1,43 @@
+"""Song identity: which tracks of a catalog are one song in several versions.
+
+"X - Radio Edit", "X (Live)" and "X - 2011 Remaster" by one artist are one song.  So are
+"X - From 'Film'" and "X" (or "X - Soundtrack Version") when the artist has that title
+from one film or show only; two cues "Main Title (From 'Star Wars')" and "Main Title
+(From 'Superman')" by one composer stay two pieces.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..ingest import Track
+from ..language import base_title, normalise, source_of, sourceless_base
+
+
+def song_key(title: str, artist: str, album: str = "", track_id: str = "",
+             base=base_title) -> str:
+    """The same song across versions: "X - Radio Edit", "X (Live)", "X - 2011 Remaster".
+
+    Without an artist, two "Intro"s are one song only on the same album; without an
+    album either, every track is its own song (an untagged file, a titles-only list).
+    ``base``: how the title is read (:func:`base_title`: a source tail is kept)."""
+    bare = base(title)
+    # a title of symbols only ("?", an emoji) has no words: it is its own song
+    name = normalise(bare) or chr(1) + title.strip()
+    who = normalise(artist)
+    if not who:
+        who = chr(2) + normalise(album) if normalise(album) else chr(3) + track_id
+    return f"{who}\x00{name}"
+
+
+def song_keys(tracks: Sequence[Track]) -> list[str]:
+    """Each track's song: its :func:`song_key`, with the film or show it is from read
+    off where the artist's tracks of that title name one source at most ('- From
+    "Armageddon" Soundtrack' and '- From the Touchstone film, "Armageddon"' are one)."""
+    keys = [song_key(t.title, t.artist, t.album, t.id) for t in tracks]
+    bare = [song_key(t.title, t.artist, t.album, t.id, base=sourceless_base) for t in tracks]
+    sources: dict[str, set[str]] = {}
+    for track, key, plain in zip(tracks, keys, bare):
+        if key != plain:
+            sources.setdefault(plain, set()).add(source_of(track.title) or key)
+    return [plain if len(sources.get(plain, ())) <= 1 else key
+            for key, plain in zip(keys, bare)]
