@@ -1,4 +1,4 @@
-"""Playlist exports: M3U8, XSPF (XML in the XSPF namespace) and JSPF (JSON).
+"""Playlist exports: M3U8, XSPF (XML in the XSPF namespace), JSPF (JSON) and CSV.
 
 Each entry plays from its file or a streaming link when it has one (``Places``, see
 ``service/locations.py``), else from ``link(track)``; XSPF and JSPF also carry its
@@ -6,6 +6,8 @@ external ids as identifiers.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import PurePosixPath
@@ -18,7 +20,8 @@ from .locations import Places, identifiers
 XSPF_NS = "http://xspf.org/ns/0/"
 FORMATS = {"m3u8": "audio/x-mpegurl; charset=utf-8",
            "xspf": "application/xspf+xml; charset=utf-8",
-           "jspf": "application/jspf+json; charset=utf-8"}
+           "jspf": "application/jspf+json; charset=utf-8",
+           "csv": "text/csv; charset=utf-8"}
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]+")
@@ -92,7 +95,34 @@ def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
     return json.dumps({"playlist": {"title": clean(title), "track": items}}, ensure_ascii=False)
 
 
-WRITERS = {"m3u8": m3u8, "xspf": xspf, "jspf": jspf}
+#: the columns of a CSV export: what playlist importers and spreadsheets match on
+CSV_COLUMNS = ("position", "title", "artist", "album", "duration_ms", "location", "spotify",
+               "isrc", "musicbrainz", "deezer", "feelalike_id")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell: a text a spreadsheet would run as a formula gets a leading "'"."""
+    text = clean(str(value)) if value is not None else ""
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def csv_text(title: str, tracks: list[dict[str, Any]], link) -> str:
+    """One row per track under a header row (the title is the file's name to choose)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for i, t in enumerate(tracks):
+        ids = t.get("external_ids") or {}
+        ms = t.get("duration_ms")
+        writer.writerow([_cell(v) for v in (
+            i + 1, t["title"], t["artist"], t.get("album"),
+            int(ms) if isinstance(ms, (int, float)) else "", link(t), ids.get("spotify"),
+            ids.get("isrc"), ids.get("mbid"), ids.get("deezer"), t["id"])])
+    return out.getvalue()
+
+
+WRITERS = {"m3u8": m3u8, "xspf": xspf, "jspf": jspf, "csv": csv_text}
 
 
 def api_link(public_url: str, fallback: str = "") -> Callable[[dict[str, Any]], str]:

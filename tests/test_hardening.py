@@ -107,7 +107,7 @@ def test_error_messages_quote_only_a_short_excerpt_of_the_input(client, publishe
     assert len(error["message"]) < 120
 
 
-@pytest.mark.parametrize("fmt", ["m3u8", "xspf", "jspf"])
+@pytest.mark.parametrize("fmt", ["m3u8", "xspf", "jspf", "csv"])
 def test_titles_cannot_inject_lines_into_exports(fmt):
     tracks = [{"id": "a", "title": "Song\n#EXTINF:0,evil\nhttp://evil", "artist": "A\r\nB",
                "album": "", "duration_ms": 1000}]

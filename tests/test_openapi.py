@@ -98,7 +98,7 @@ def test_every_request_field_is_documented_with_a_description_and_an_example(doc
                 assert documented[name]["description"] and "example" in documented[name]
     assert params["/v1/tracks/{id}", "get"]["id"]["in"] == "path"
     assert params["/v1/playlists", "post"]["format"]["schema"]["enum"] == [
-        "json", "m3u8", "xspf", "jspf"]
+        "json", "m3u8", "xspf", "jspf", "csv"]
 
 
 def test_every_response_field_is_described(doc):
@@ -134,7 +134,7 @@ def test_each_operation_documents_its_answer_and_errors(doc, op):
     if op.path == "/v1/playlists":
         assert set(responses["200"]["content"]) == {
             "application/json", "audio/x-mpegurl", "application/xspf+xml",
-            "application/jspf+json"}
+            "application/jspf+json", "text/csv"}
 
 
 def test_request_examples_are_accepted_by_the_request_models(doc):

@@ -1,6 +1,8 @@
 """Rich recommendations, playlists, exports and paths (issue: playlists and rich API)."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 from xml.etree import ElementTree as ET
 
@@ -17,6 +19,8 @@ from models.ranking import (
     sequence,
     tempo_jump,
 )
+
+from service.exports import export
 
 from .fixtures import SHARED, TIDY, error_of, hand_table, needs_shared
 
@@ -387,7 +391,7 @@ def test_cli_path_prints_or_writes_the_apis_path(runner, rich, client, tmp_path)
 
 @pytest.mark.parametrize("name, first", [("mix.m3u8", "#EXTM3U"), ("mix.M3U", "#EXTM3U"),
                                          ("mix.xspf", "<?xml"), ("mix.jspf", '{"playlist"'),
-                                         ("mix.json", "{"), ("mix.txt", "{")])
+                                         ("mix.json", "{"), ("mix.csv", "position,title")])
 def test_the_out_files_extension_chooses_the_format(runner, rich, tmp_path, name, first):
     """`--out mix.m3u8` without `--format` wrote JSON into a playlist file."""
     target = tmp_path / name
@@ -398,6 +402,42 @@ def test_the_out_files_extension_chooses_the_format(runner, rich, tmp_path, name
     code, _, err = runner("path", "r3", "r250", "--steps", "1", "--format", "json",
                           "--out", str(target))
     assert code == 0 and target.read_text(encoding="utf-8").startswith("{")  # asked for
+
+
+def test_an_out_file_whose_extension_names_no_format_is_refused(runner, rich, tmp_path):
+    """`--out mix.csv` wrote JSON before CSV was a format; `mix.txt` still names none."""
+    target = tmp_path / "mix.txt"
+    code, out, err = runner("playlist", "r3", "--length", "3", "--out", str(target))
+    assert code == 2 and err.startswith("error:") and "--format" in err and not out
+    assert not target.exists()
+
+
+def test_a_csv_export_has_a_row_per_track_under_its_header(client, rich):
+    body = {"seed": "r3", "length": 5}
+    response = client.post("/v1/playlists?format=csv", json=body)
+    assert response.status_code == 200 and response.content_type.startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.data.decode())))
+    tracks = post(client, "/v1/playlists", body)["tracks"]
+    assert [r["feelalike_id"] for r in rows] == [t["id"] for t in tracks]
+    assert [r["position"] for r in rows] == ["1", "2", "3", "4", "5"]
+    assert rows[0]["title"] == tracks[0]["title"] and rows[0]["location"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted():
+    tracks = [{"id": "a", "title": "=HYPERLINK(\"http://evil\")", "artist": "@me",
+               "album": "-1", "duration_ms": 1000.0, "external_ids": {"isrc": "GBX"}}]
+    row = list(csv.DictReader(io.StringIO(export("csv", "Mix", tracks, lambda t: "x"))))[0]
+    assert row["title"].startswith("'=") and row["artist"] == "'@me" and row["album"] == "'-1"
+    assert row["duration_ms"] == "1000" and row["isrc"] == "GBX"
+
+
+def test_a_playlist_says_which_tracks_its_seeds_named(client, rich):
+    body = post(client, "/v1/playlists", {"seeds": ["r3", "Tune 250"], "length": 4})
+    assert [s["id"] for s in body["seeds"]] == ["r3", "r250"]
+    assert not {"r3", "r250"} & {t["id"] for t in body["tracks"]}
+    arc_only = post(client, "/v1/playlists", {"length": 3, "arc": {"from": "sad",
+                                                                    "to": "joyful"}})
+    assert arc_only["seeds"] == []
 
 
 def test_a_path_exports_like_a_playlist(client, rich):

@@ -75,8 +75,8 @@ def export_options(command: Callable) -> Callable:
     command = click.option("--out", default=None,
                            help="Write to this file instead of standard output.")(command)
     return click.option("--format", "fmt", default=None, type=click.Choice(EXPORT_FORMATS),
-                        help="Default: from the --out file's extension (.m3u8, .m3u, .xspf, "
-                             ".jspf), else json.")(command)
+                        help="Default: from the --out file's extension (.json, .m3u8, .m3u, "
+                             ".xspf, .jspf, .csv).")(command)
 
 
 @click.command()
@@ -137,12 +137,16 @@ def _places(current: VersionResources, out: str | None) -> "Places":
 
 def format_for(fmt: str | None, out: str | None) -> str:
     """The export format asked for, else the one the output file's extension names
-    ("mix.m3u8" is a playlist file, not JSON), else JSON."""
+    ("mix.m3u8" is a playlist file, not JSON), else JSON; an extension that names none
+    is an error ("mix.txt" would otherwise hold JSON)."""
     if fmt is not None:
         return fmt
     extension = os.path.splitext(out or "")[1].lower().lstrip(".")
-    return {"m3u": "m3u8"}.get(extension,
-                               extension if extension in EXPORT_FORMATS else "json")
+    fmt = {"m3u": "m3u8", "": "json"}.get(extension, extension)
+    if fmt not in EXPORT_FORMATS:
+        raise BadRequest(f"cannot tell the format from the file name {out}; give --format "
+                         f"({', '.join(EXPORT_FORMATS)}) or end it in one", field="out")
+    return fmt
 
 
 def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,

@@ -73,7 +73,8 @@ OK = {
         "results": [RESULT], "random_seed": 2552128789, "include_ids_unknown": 0,
         "warnings": ["text: no mood words recognised; it was ignored"]},
     "Playlist": {
-        "model_version": VERSION, "title": "From lonely to hopeful", "tracks": ENTRIES,
+        "model_version": VERSION, "title": "From lonely to hopeful", "seeds": [],
+        "tracks": ENTRIES,
         "arc": [{"position": 0, "valence": -0.5, "arousal": -0.55},
                 {"position": 1, "valence": 0.55, "arousal": 0.2}]},
     "Path": {"from": LONELINESS, "to": SONG_9, "model_version": VERSION, "tracks": ENTRIES},
@@ -117,6 +118,10 @@ EXPORTS = {
         "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC",
                        "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187"],
         "album": "Her"}]}},
+    "text/csv": "position,title,artist,album,duration_ms,location,spotify,isrc,musicbrainz,"
+                "deezer,feelalike_id\n1,Loneliness #3 (Night Talking),Arcade Fire,Her,222000,"
+                "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC,4uLU6hMCjMI75M1A2tKUQC,"
+                "GBUM71900187,,,4uLU6hMCjMI75M1A2tKUQC\n",
 }
 
 ADD_BODIES = {

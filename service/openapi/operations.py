@@ -111,6 +111,10 @@ _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
              "properties": {"playlist": {"type": "object", "required": ["title", "track"],
                                          "properties": {"title": {"type": "string"},
                                                         "track": {"type": "array"}}}}},
+    "csv": {"type": "string", "description": "A header row (position, title, artist, album, "
+                                             "duration_ms, location, spotify, isrc, "
+                                             "musicbrainz, deezer, feelalike_id), then a row "
+                                             "per track."},
 }
 
 
@@ -172,8 +176,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "first mood's position to the second's; each position takes the closest track with "
         "a bonus for relevance, tempo jumps beyond the tolerance and Camelot key clashes "
         "cost more than relevance makes up, no artist repeats within min_artist_gap and no "
-        "song appears twice. With format=m3u8, xspf or jspf the answer is that file: each "
-        "entry plays from its file (a path external id; M3U8 relative to "
+        "song appears twice. With format=m3u8, xspf, jspf or csv the answer is that file: "
+        "each entry plays from its file (a path external id; M3U8 relative to "
         "FEELALIKE_MUSIC_ROOT, XSPF/JSPF as file:// URIs), else a streaming link from "
         "FEELALIKE_LINK_TEMPLATES (Spotify, Deezer by default), else "
         "FEELALIKE_PUBLIC_URL + /v1/tracks/{id} (relative when that is not set); XSPF/JSPF "
@@ -188,7 +192,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "steps tracks between two tracks: the tracks nearest to evenly spaced points on the "
         "line between them in mood space (16 mood scores plus valence and arousal), in "
         "order along it, both ends included. 400 when both name the same track. With "
-        "format=m3u8, xspf or jspf the answer is that file, located as for playlists.",
+        "format=m3u8, xspf, jspf or csv the answer is that file, located as for playlists.",
         "Path", _SEEDS,
         query=PathQuery, other_content=EXPORT_CONTENT),
     Operation(

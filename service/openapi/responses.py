@@ -189,6 +189,8 @@ class Playlist(Doc):
     model_version: str = VERSION
     title: str = Field(description="The title sent, or one made from the arc or first seed.",
                        examples=["From lonely to hopeful"])
+    seeds: list[TrackRef] = Field(description="Every seed, as resolved, in order (the seeds "
+                                              "and their other versions are not in tracks).")
     tracks: list[Entry] = Field(description="In playing order (may be shorter than length: "
                                             "see warnings).")
     arc: list[ArcPoint] = Field(description="The target of each position.")

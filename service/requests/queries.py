@@ -14,7 +14,7 @@ from pydantic import Field
 from .types import MAX_SEED_CHARS, Query, QueryText, query_int
 
 #: export formats of ``POST /v1/playlists`` (``service.exports.FORMATS`` plus json).
-EXPORT_FORMATS = ("json", "m3u8", "xspf", "jspf")
+EXPORT_FORMATS = ("json", "m3u8", "xspf", "jspf", "csv")
 ExportFormat = Literal[EXPORT_FORMATS]  # type: ignore[valid-type]
 SimilarLimit = query_int(1, 100)
 SearchLimit = query_int(1, 50)
@@ -57,7 +57,7 @@ class PathQuery(Query):
                           examples=["Dance Monkey"])
     steps: Steps = Field(8, description="How many tracks between the two (1-50).",
                          examples=[8])
-    format: ExportFormat = Field("json", description="json (default), m3u8, xspf or jspf.",
+    format: ExportFormat = Field("json", description="json (default), m3u8, xspf, jspf or csv.",
                                  examples=["m3u8"])
 
 
@@ -73,5 +73,5 @@ class TrackPath(Query):
 class PlaylistFormat(Query):
     """``POST /v1/playlists?format=``."""
 
-    format: ExportFormat = Field("json", description="json (default), m3u8, xspf or jspf.",
+    format: ExportFormat = Field("json", description="json (default), m3u8, xspf, jspf or csv.",
                                  examples=["m3u8"])

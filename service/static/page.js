@@ -133,13 +133,14 @@
     $("track").hidden = false;
     $("track-title").textContent = doc.title;
     $("track-artist").textContent = doc.artist ? "by " + doc.artist : "";
-    $("playlist-seed").textContent = "Starts from " + doc.title + ".";
+    $("playlist-seed").textContent =
+      "Tracks that feel like " + doc.title + " (the seed itself is left out).";
     drawMoods(doc);
     const list = $("recommendations");
     list.replaceChildren();
     for (const result of results) {
       const item = el("li");
-      item.append(trackButton(result), el("span", "score", result.score.toFixed(2)));
+      item.append(trackButton(result), el("span", "score", result.score.toFixed(3)));
       const why = el("ul", "why");
       for (const reason of result.why) why.append(el("li", "", reason));
       item.append(why);

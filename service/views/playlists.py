@@ -1,4 +1,4 @@
-"""POST /v1/playlists (with m3u8/XSPF/JSPF exports) and GET /v1/path."""
+"""POST /v1/playlists (with m3u8/XSPF/JSPF/CSV exports) and GET /v1/path."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -53,8 +53,10 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
                       follow_arc=arc is not None)
     warnings += placed.warnings if len(candidates) else [nothing_left(res, q, "a playlist")]
     docs = res.documents(placed.rows)
+    seed_docs = res.documents([row for row, _ in q.seeds]) if q.seeds else []
     return {"model_version": res.version,
             "title": body.title or _title(res, q, arc),
+            "seeds": [public(d) for d in seed_docs],
             "tracks": [entry(table, row, doc, i, score) for i, (row, doc, score)
                        in enumerate(zip(placed.rows, docs, placed.scores))],
             "arc": [{"position": i, "valence": round(p.valence, 3),
