@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import requests
 
-from models.build import analyse_moods
+from models.build import analyse_moods, reading_audit
 from models.ingest import Catalog, Track
 from models.language import MOOD_INDEX, Review, load_lexicon
 from models.ranking import NUMERIC, TrackTable
@@ -286,6 +286,15 @@ def moods_read(text: str, *titles: str, track: str | None = None) -> dict[str, d
     profiles = analyse_moods(cat, [review], load_lexicon()).profiles
     return {t.title: {m: float(p.scores[i]) for m, i in MOOD_INDEX.items() if p.scores[i] > 0}
             for t, p in zip(cat.tracks, profiles) if p.scores.any()}
+
+
+def pairs_read(text: str, *titles: str) -> set[frozenset[str]]:
+    """The pairs of titles one review of the album calls alike."""
+    cat = salt_roads(*titles)
+    analysis = analyse_moods(cat, [Review(text=text, album="Salt Roads")], load_lexicon())
+    title = {t.id: t.title for t in cat.tracks}
+    return {frozenset((title[c["track"]], title[c["other"]]))
+            for c in reading_audit(analysis, cat.tracks)["comparisons"]}
 
 
 def strongest(found: dict[str, dict[str, float]], title: str) -> str:

@@ -6,24 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from models.build import analyse_moods, reading_audit
-from models.language import Review, load_lexicon
-
 from .fixtures import moods_read as moods
-from .fixtures import salt_roads as catalog
+from .fixtures import pairs_read as pairs
 from .fixtures import strongest
 
 INTRODUCED = ("The score's first theme is introduced on 'Lantern', a mournful, "
               "grieving piece for cello. ")
-
-
-def pairs(text: str) -> set[frozenset[str]]:
-    """The pairs of titles the reading calls alike."""
-    cat = catalog()
-    analysis = analyse_moods(cat, [Review(text=text, album="Salt Roads")], load_lexicon())
-    title = {t.id: t.title for t in cat.tracks}
-    return {frozenset((title[c["track"]], title[c["other"]]))
-            for c in reading_audit(analysis, cat.tracks)["comparisons"]}
 
 
 def test_tracks_a_theme_is_heard_on_again_carry_the_cue_that_introduced_it():

@@ -34,7 +34,7 @@ EXPLICIT = re.compile(
     r"\bpicks? up where\b|\bbrings? back\b|\breturns? to\b|\bsecond only to\b|"
     r"\b(most|least|second most|second) \w+ (track|piece|cue|song|moment)s? (after|besides|"
     r"apart from|since|next to)\b|\bcompanion (piece|track|cue) to\b|"
-    r"\b(a|the) (\w+ )?development of\b|\bin the (same )?vein of\b|"
+    r"\b(with|is|as) (a|an) (\w+ )?development of\b|\bin the (same )?vein of\b|"
     r"\b(the )?same (\w+ )?(motif|theme|melody|idea|concept|mood|feel|feeling|atmosphere|"
     r"spirit|dna|figure|progression) as\b|\bvariations? on\b|\b(shares?|sharing) (the same|a "
     r"similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|theme|atmosphere|motif|melody|"
@@ -45,7 +45,8 @@ ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
     r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|\bequally\b|"
     r"\bfollows suit\b|\bmore of the same\b|\balong the same lines\b|"
-    r"\b(continues?|continuing|sustains?|sustaining) the (same )?(mood|feel|atmosphere)\b|"
+    r"\b(continues?|continuing|sustains?|sustaining) the (same )?(mood|feel|atmosphere)\b"
+    r"(?!\s+(of|set|from|established|created|that|which)\b)|"
     r"^\W*(and )?so (too )?(is|was|does|did)\b(?![^?]*\?)|"
     r"\b(is|sounds|feels) (very |quite |much |remarkably )?(similar|much the same|alike)"
     r"\W*$", re.IGNORECASE)
@@ -58,7 +59,8 @@ ELEMENTS_OF = re.compile(r"\b(contains?|containing|borrows|carries|shares) (\w+ 
 PASSIVE = re.compile(r"\b(is|was|are|were|gets|get|being) (\w+ )?(reprised|revisited|echoed|"
                      r"recalled|quoted|restated|reworked)\b([\s,]+[\w']+){0,4}?\s+(in|on|at|"
                      r"during|over|within|into)\b", re.IGNORECASE)
-NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast)\W*$|"
+NEGATED = re.compile(r"\b(unlike|not like|nothing like|different from|contrast|rather than|"
+                     r"instead of)\W*$|"
                      r"(n['\u2019]t|\bnot|\bnever|\bhardly|\bbarely|\bin no way)"
                      r"(\s+\w+){0,2}\s*$", re.IGNORECASE)
 PAIRED = re.compile(r"^\W*(both|each|alike)\b", re.IGNORECASE)
@@ -75,7 +77,8 @@ DENIES = re.compile(r"n['\u2019]t\b|\b(not|no|never|nowhere|hardly|barely|lacks?
 #: measured against the theme, not where it is stated
 MEASURED_AGAINST = re.compile(r"\b(than|like|unlike|as|to|from|of|with|on)\W*$", re.IGNORECASE)
 #: a new clause: a marker before the first title does not speak for the titles after it
-TURN = re.compile(r"\b(before|but|while|whereas|until|then|though|although)\b", re.IGNORECASE)
+TURN = re.compile(r"[,;][\"'\u201d\u2019]?\s*(before|but|while|whereas|though|although)\b",
+                  re.IGNORECASE)
 OBJECT_REACH = 40  # characters between a marker and the title it compares with
 
 
@@ -201,11 +204,13 @@ def anaphoric(sentence: str, parts: Sequence[tuple[int, int, tuple[int, ...]]],
         if first_title is not None and at < first_title:  # up to a turn: "..., before 'C'"
             turn = TURN.search(sentence, first_title)
             stop = turn.start() if turn else len(sentence)
-            return tuple(dict.fromkeys(r for _, b, rows in parts if b <= stop for r in rows))
+            return tuple(dict.fromkeys(r for a, _, rows in parts if a < stop for r in rows))
         return next((rows for a, b, rows in parts if a <= at < b), ())
 
     out: list[Found] = []
     marker = ANAPHORIC.search(sentence)
+    if marker and NEGATED.search(sentence[:marker.start()]):  # "does not continue the mood"
+        marker = None
     if marker and len(previous) == 1:
         out += [Found(s, previous[0]) for s in rows_at(marker.start()) if s != previous[0]]
     theme = MAIN_THEME.search(sentence)

@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 
 from .text import QUOTE_CHARS, Token, fold, normalise, tokens
 from .titles import STOPWORDS as _STOPWORDS
-from .title_forms import (article_added, names_the_work, named_as, without_article,
-                          written_as_a_name)
+from .title_forms import (article_added, article_added_ok, names_the_work, named_as,
+                          without_article, written_as_a_name)
 from .titles import variants
 
 
@@ -271,7 +271,8 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
             continue
         best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
         bare = article_added(norm)  # "The Mandala" for "Mandala"
-        if best is None and bare and bare in choices:
+        if best is None and bare in choices and bare not in work_names and \
+                article_added_ok(text, match.start()):
             best = (bare, 100.0, choices.index(bare))
         if best is not None and not (best[0] in work_names and names_the_work(text, end)):
             out.append(Mention(best[2], start, end, False))

@@ -34,12 +34,24 @@ NP_REACH = 6  # words from a determiner to the title it introduces
 PREMODIFIED = re.compile(r"^,?\s*(and|or|but|plus)\s+(?P<words>(?:[a-z][\w'-]*,?\s+){0,2}"
                          r"[a-z][\w'-]*)$", re.IGNORECASE)
 NOT_MODIFIERS = frozenset("is are was were be been has have had it its this that these those "
-                          "the a an then so also more less sounds feels gets becomes".split())
+                          "the a an then so also more less sounds feels gets becomes "
+                          "equally just as similarly likewise too even".split())
 #: after a comma, a noun phrase placed in the next title: "..., the majestic horns in 'B'"
-LOCATED_IN = re.compile(r"^\s*(the|a|an)\s[^;:]*\s(in|on)$", re.IGNORECASE)
+LOCATED_IN = re.compile(r"^\s*(the|a|an)\s+(?P<words>(?:[\w'-]+,?\s+){1,6})(in|on)$",
+                        re.IGNORECASE)
+#: words that make a clause of that noun phrase ("the kind of calm you won't find on 'B'",
+#: "a chorale whose melody returns in 'B'"): it stays the previous title's
+NOT_PLACED = frozenset("i you we they he she it that which whose who where what kind sort "
+                       "type not never nowhere rarely hardly is are was were be".split())
 #: words handing over to the next title: what follows them is about it
 HANDS_ON = re.compile(r"\b(followed by|gives? way to|giving way to|makes? way for|"
                       r"segues? into|leads? into|transitions? into)\s", re.IGNORECASE)
+#: what lies between those words and the title: nothing, or a noun phrase in it ("the
+#: brighter piano, guitars and strings of"); not a coda of the track before ("a mournful
+#: coda, before")
+HANDED_TO = re.compile(r"^$|^(?!.*,\s*(and|but|while|whereas|before|then|though|although|"
+                       r"yet)\b)((?:[\w'-]+,?\s+){0,11}(of|in|on|from)|"
+                       r"(?:[\w'-]+,?\s+){0,2}[\w'-]+)$", re.IGNORECASE)
 #: a determiner and a list of adjectives right before a title: "the joyous, bouncy 'B'"
 ADJECTIVE_LIST = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[\w'-]+"
                             r"(?:,\s*[\w'-]+){1,3}[\s" + re.escape(QUOTE_CHARS) + r"]*$",
@@ -139,15 +151,23 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
     if modified and not set(modified["words"].lower().replace(",", " ").split()) & NOT_MODIFIERS:
         return lo + gap.index(core) + modified.start("words")
     handed_on = list(HANDS_ON.finditer(gap))  # "followed by the brighter strings of 'B'"
-    if handed_on and len(gap[handed_on[-1].end():].split()) <= 12:
+    rest = gap[handed_on[-1].end():].rstrip(QUOTE_CHARS + " ") if handed_on else ""
+    handed = HANDED_TO.match(rest) if handed_on else None
+    if handed and (handed.group(3) or not set(rest.lower().split()) & NOT_MODIFIERS):
         return lo + handed_on[-1].end()
     bounds = [b.end() for b in BOUNDARY.finditer(gap)]
-    located = [b for b in bounds[-3:] if LOCATED_IN.match(gap[b:].rstrip(QUOTE_CHARS + " "))]
+    located = [b for b in bounds[-3:] if _placed_in(gap[b:].rstrip(QUOTE_CHARS + " "))]
     if located:  # "..., the majestic, bright horns in 'B'"
         return lo + located[-1]
     if bounds and CLAUSE_OPENER.match(gap[bounds[-1]:]):
         return lo + bounds[-1]  # "..., while soulful 'B'": a new clause about the title
     return hi  # "'A', starting curiously and 'B'": the words still describe A
+
+
+def _placed_in(text: str) -> bool:
+    """", the majestic horns in" (before a title): a noun phrase placed in it."""
+    match = LOCATED_IN.match(text)
+    return bool(match) and not set(re.findall(r"[\w']+", match["words"].lower())) & NOT_PLACED
 
 
 def segments(text: str, mentions: Sequence[Mention], subject: Any = None,

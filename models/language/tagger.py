@@ -124,6 +124,9 @@ def _reported(text: str, start: int) -> bool:
 #: negators of a quality, not of a thing: "not abrasive drone" is still a drone ("no
 #: sad piano", "without pounding drums" are none)
 QUALITY_NEGATORS = frozenset("not never hardly barely scarcely".split())
+NP_BEFORE_NEGATION = 8
+PREDICATE_WORDS = frozenset("is are was were be been being sounds sound feels feel seems "
+                            "seem gets get becomes become remains stays".split())
 
 
 def _head_of_denied(text: str, toks: list[Token], words: list[str], previous: MoodHit | None,
@@ -136,9 +139,18 @@ def _head_of_denied(text: str, toks: list[Token], words: list[str], previous: Mo
         return False
     back = range(i - 2, max(-1, i - 2 - NEGATION_WINDOW), -1)
     j = next((k for k in back if words[k] in NEGATORS), None)
-    # "not a gentle lullaby" denies the lullaby too
-    return j is not None and words[j] in QUALITY_NEGATORS and \
-        not set(words[j + 1:i - 1]) & {"a", "an", "the", "any", "some"}
+    # "not a gentle lullaby" denies the lullaby too; "not hauntingly beautiful" both
+    if j is None or words[j] not in QUALITY_NEGATORS or previous.phrase.endswith("ly") or \
+            set(words[j + 1:i - 1]) & {"a", "an", "the", "any", "some"}:
+        return False
+    # the denial inside a noun phrase ("a menacing but not abrasive drone"), not of the
+    # predicate ("it is not dreamy ambient": not ambient either)
+    for word in reversed(words[max(0, j - NP_BEFORE_NEGATION):j]):
+        if word in PREDICATE_WORDS:
+            return False
+        if word in {"a", "an", "the", "its", "their", "his", "her", "this", "that"}:
+            return True
+    return False
 
 
 def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,

@@ -101,3 +101,18 @@ def names_the_work(text: str, end: int) -> bool:
 #: "the (brooding) title track": a mention from "title" on, the adjectives are about it
 TITLE_TRACK = re.compile(r"\b(the|its|their|(the )?(album|record)['\u2019]s)((?: [a-z][\w-]*,?)"
                          r"{0,2}) (?P<name>title[- ](track|theme|cue|song))\b", re.IGNORECASE)
+#: a sentence about another of the artist's works: its title track is not this album's
+OTHER_WORK = re.compile(r"\b(previous|last|earlier|prior|debut|former|next|other|\d{4})\s+"
+                        r"(album|record|ep|lp|release|effort|outing|work|debut)\b|"
+                        r"\b(their|his|her|the band['\u2019]s) (debut|last|previous)\b",
+                        re.IGNORECASE)
+#: before a quoted name: it names another work ("the Doors' 'The End'", "the film 'The
+#: Lighthouse'"), so an added article does not make it a title of this album
+_ANOTHER_WORKS = re.compile(r"(['\u2019]s?|\b(film|movie|album|record|song|band|show|series|"
+                            r"book|novel|game|ep|lp|by))\s*[\"\u201c\u2018']?$", re.IGNORECASE)
+
+
+def article_added_ok(text: str, start: int) -> bool:
+    """A quoted name read without its article may be a title here: nothing before it
+    says it is another work's."""
+    return not _ANOTHER_WORKS.search(text[max(0, start - 30):start])

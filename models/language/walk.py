@@ -46,7 +46,7 @@ from .scope import (
 )
 from .sentences import opens_line, sentences
 from .themes import Themes
-from .title_forms import TITLE_TRACK
+from .title_forms import OTHER_WORK, TITLE_TRACK
 from .text import QUOTE_CHARS
 from .titles import variants
 
@@ -163,7 +163,8 @@ class Walk:
 
     def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
         """"the title track" names the track called like the album."""
-        match = TITLE_TRACK.search(sentence) if self.main_theme is not None else None
+        match = TITLE_TRACK.search(sentence) if self.main_theme is not None and \
+            not OTHER_WORK.search(sentence) else None
         if match is None or self.main_theme not in self.album:
             return mentions
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
