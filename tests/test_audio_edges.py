@@ -50,6 +50,23 @@ def test_names_with_a_colon_or_no_utf8_are_analysed(tmp_path, monkeypatch):
 
 
 @needs_ffmpeg
+@pytest.mark.parametrize("channels", [1, 2])
+def test_a_lossless_m4a_is_as_loud_as_the_same_audio_in_flac(tmp_path, channels):
+    """A self-hoster's ALAC file read 3 dB louder than its FLAC twin (ffmpeg's "-ac 1"
+    sums a stereo pair at 0.707 each), and its nearest neighbours were lossy files."""
+    t = np.arange(6 * SR) / SR
+    wave = 0.3 * np.sin(2 * np.pi * 440 * t) * (1 + 0.5 * np.sin(2 * np.pi * 0.5 * t))
+    flac = tmp_path / "a.flac"
+    sf.write(str(flac), np.column_stack([wave] * channels) if channels > 1 else wave, SR)
+    alac = tmp_path / "a.m4a"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(flac), "-c:a", "alac",
+                    str(alac)], check=True)
+    lossless, decoded = analyse(flac)["features"], analyse(alac)["features"]
+    assert decoded["loudness"] == pytest.approx(lossless["loudness"], abs=0.2)
+    assert decoded["energy"] == pytest.approx(lossless["energy"], abs=0.01)
+
+
+@needs_ffmpeg
 def test_a_file_libsndfile_refuses_is_decoded_by_ffmpeg(tmp_path):
     """An AAC file named .mp3 (a wrong extension is common in downloaded libraries)."""
     wav = tone(tmp_path / "plain.wav")
@@ -115,7 +132,33 @@ def test_an_unreadable_file_or_cache_costs_that_file_only(tmp_path, monkeypatch)
     batch = analyse_many([folder], cache=AudioCache(cache_in_the_way), workers=1)
     assert [t["path"].rsplit("/", 1)[1] for t in batch.tracks] == ["one.wav"]
     assert batch.errors == [{"path": str(folder / "two.wav"),
-                             "error": "cannot read (Permission denied)"}]
+                             "error": f"{folder / 'two.wav'}: cannot read (Permission denied)"}]
+
+
+def test_files_of_formats_not_read_and_folders_not_listed_are_reported(tmp_path, monkeypatch):
+    """A self-hoster's .wv and .mka files and a locked sub-folder were skipped without a
+    word, and a folder of only such files was said to hold no audio files."""
+    folder = tmp_path / "music"
+    (folder / "locked").mkdir(parents=True)
+    tone(folder / "one.wav")
+    for name in ("two.wv", "three.mka", "notes.txt", "cover.jpg"):
+        (folder / name).write_bytes(name.encode() * 16)
+    real_walk = os.walk
+
+    def walk(top, **kwargs):  # root lists every folder: stand in for one it may not
+        for root, dirs, files in real_walk(top, **kwargs):
+            if root.endswith("locked"):
+                kwargs["onerror"](PermissionError(13, "Permission denied", root))
+                continue
+            yield root, dirs, files
+
+    monkeypatch.setattr("models.audio.batch.os.walk", walk)
+    batch = analyse_many([folder], workers=1)
+    assert [t["path"].rsplit("/", 1)[1] for t in batch.tracks] == ["one.wav"]
+    errors = {e["path"].rsplit("/", 1)[1]: e["error"] for e in batch.errors}
+    assert set(errors) == {"two.wv", "three.mka", "locked"}
+    assert errors["two.wv"].endswith("unsupported format .wv")
+    assert errors["locked"].endswith("cannot read this folder (its files were not analysed)")
 
 
 def test_a_file_that_cannot_be_analysed_is_not_decoded_again_each_build(tmp_path,
@@ -187,7 +230,7 @@ def test_the_summary_counts_cached_failures_among_the_files_not_beyond(runner, t
     (tmp_path / "noise.mp3").write_bytes(np.random.default_rng(2).bytes(5000))
     runner("analyze", str(tmp_path), "--workers", "1")
     code, _, err = runner("analyze", str(tmp_path), "--workers", "1")
-    assert code == 0 and "analysed 1 files, 1 error (2 of them from cache)" in err
+    assert code == 0 and "analysed 1 file, 1 error (2 of the 2 from the cache)" in err
 
 
 def test_a_missing_audio_folder_is_refused_before_any_model_is_trained(runner, tmp_path):

@@ -15,7 +15,8 @@ from .. import settings
 from ..ingest import Track, merge_tracks, sha256_of
 from ..errors import AudioError
 from .analysis import analyse
-from .decoding import SUFFIXES, decoders, printable_path, require
+from .decoding import (OTHER_AUDIO_SUFFIXES, SUFFIXES, cache_digest, decoders, printable_path,
+                       require)
 from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
@@ -44,9 +45,12 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _audio_files(folder: Path) -> list[Path]:
+    """The audio files under ``folder`` (those of formats not read too, and folders that
+    cannot be listed, so that they are reported)."""
     found: list[Path] = []
     seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
+    for root, dirs, files in os.walk(folder, followlinks=True,
+                                     onerror=lambda exc: found.append(Path(exc.filename))):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -54,7 +58,7 @@ def _audio_files(folder: Path) -> list[Path]:
         seen.add(real)
         dirs.sort()
         found += [Path(root, name) for name in files
-                  if Path(name).suffix.lower() in SUFFIXES]
+                  if Path(name).suffix.lower() in SUFFIXES | OTHER_AUDIO_SUFFIXES]
     return sorted(found)
 
 
@@ -80,6 +84,10 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
     todo: list[tuple[str, str]] = []  # (path, digest)
     hashes = DigestCache(cache.folder) if cache else None
     for path in expand(paths):
+        if path.is_dir():  # a folder that could not be listed
+            batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: cannot "
+                                 "read this folder (its files were not analysed)"})
+            continue
         if not path.is_file():
             gone = " (a link to a file that is gone)" if path.is_symlink() else ""
             batch.errors.append({"path": str(path), "error": f"{path}: no such file{gone}"})
@@ -87,8 +95,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
         try:
             digest = hashes.digest(path, sha256_of) if hashes else sha256_of(path)
         except OSError as exc:  # unreadable: this file fails, the batch goes on
-            batch.errors.append({"path": str(path),
-                                 "error": f"cannot read ({exc.strerror or exc})"})
+            batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: "
+                                 f"cannot read ({exc.strerror or exc})"})
             continue
         if cache and _from_cache(batch, cache, path, digest, (window, embedding)):
             if progress:
@@ -162,10 +170,11 @@ def _from_cache(batch: Batch, cache: AudioCache, path: Path, digest: str,
                 key: tuple[float, str]) -> bool:
     """Whether these bytes' result, or their lasting failure with this machine's
     decoders, is in ``cache`` (then added to ``batch``)."""
-    hit = cache.get(digest, *key)
+    hit = cache.get(cache_digest(path, digest), *key)
     if hit is not None:
         batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
-    elif (failed := cache.failure(digest, *key)) and failed.get("decoders") == decoders():
+    elif (failed := cache.failure(cache_digest(path, digest), *key)) and \
+            failed.get("decoders") == decoders():
         message, written_for = str(failed.get("failed")), str(failed.get("path", ""))
         batch.errors.append({"path": str(path),
                              "error": message.replace(written_for, printable_path(path))})
@@ -184,11 +193,12 @@ def _collect(batch: Batch, results: Iterable, digests: dict[str, str],
         elif "failed" in result:
             batch.errors.append({"path": path, "error": result["failed"]})
             if cache:
-                cache.put_failure(digests[path], key[0], key[1], result["failed"],
+                cache.put_failure(cache_digest(Path(path), digests[path]), key[0], key[1],
+                                  result["failed"],
                                   printable_path(Path(path)), decoders())
         else:
             if cache:
-                cache.put(digests[path], key[0], result, key[1])
+                cache.put(cache_digest(Path(path), digests[path]), key[0], result, key[1])
             batch.tracks.append({**result, "content_hash": digests[path]})
         if progress:
             progress(1)

@@ -31,6 +31,10 @@ SILENCE_RMS = 1e-4
 NATIVE_SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
 FFMPEG_SUFFIXES = frozenset({".m4a", ".mp4", ".aac", ".wma"})
 SUFFIXES = NATIVE_SUFFIXES | FFMPEG_SUFFIXES
+#: audio formats a folder may hold that are not read: reported, not silently skipped
+OTHER_AUDIO_SUFFIXES = frozenset({".wv", ".ape", ".mka", ".webm", ".mp2", ".mpc", ".ac3",
+                                  ".dts", ".tta", ".shn", ".amr", ".spx", ".ra", ".au",
+                                  ".caf", ".dsf", ".dff", ".mid", ".midi", ".m4b", ".3gp"})
 #: libsndfile's words for a format it does not recognise, which read as a missing file
 _MISLEADING = "File does not exist or is not a regular file (possibly a pipe?)."
 
@@ -210,6 +214,28 @@ def _ffmpeg_duration(path: Path) -> float:
         return 0.0
 
 
+def cache_digest(path: Path, digest: str) -> str:
+    """The name a file's analysis is cached under: its content digest, and for what
+    ffmpeg decodes, the revision of that decoding (results from before ffmpeg's mono
+    became the channels' mean are not reused)."""
+    return f"{digest}-mix2" if path.suffix.lower() in FFMPEG_SUFFIXES else digest
+
+
+def _downmix(path: Path) -> list[str]:
+    """ffmpeg's arguments for mono as the other readers make it, the mean of the
+    channels ("-ac 1" sums a stereo pair at 0.707 each: 3 dB louder than the same
+    audio read from a FLAC)."""
+    import mutagen
+
+    try:
+        channels = int(getattr(mutagen.File(os.fsencode(path)).info, "channels", 0) or 0)
+    except Exception:  # no stream information: ffmpeg's own downmix
+        channels = 0
+    if channels < 2:
+        return ["-ac", "1"]
+    return ["-af", "pan=mono|c0<" + "+".join(f"c{i}" for i in range(channels))]
+
+
 def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
     """Mono float32 samples at SAMPLE_RATE decoded by the ``ffmpeg`` program."""
     ffmpeg = shutil.which("ffmpeg")
@@ -219,7 +245,7 @@ def _ffmpeg_samples(path: Path, offset: float, window: float) -> np.ndarray:
     # "file:" and an absolute path: a colon in the name is no protocol ("Act 1: x.m4a")
     source = b"file:" + os.fsencode(path.absolute())
     run = subprocess.run([ffmpeg, "-v", "error", "-nostdin", "-ss", f"{offset:.3f}", "-t",
-                          f"{window:.3f}", "-i", source, "-ac", "1", "-ar",
+                          f"{window:.3f}", "-i", source, *_downmix(path), "-ar",
                           str(SAMPLE_RATE), "-f", "f32le", "-"], capture_output=True,
                          check=False)
     if run.returncode != 0:

@@ -39,8 +39,9 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
         for e in batch.errors:
             click.echo(f"skipped: {e['error']}", err=True)
     errors = f"{len(batch.errors)} error{'' if len(batch.errors) == 1 else 's'}"
-    click.echo(f"analysed {len(batch.tracks)} files, {errors} ({batch.cached} of them "
-               "from cache)", err=True)  # a cached failure is a cached result too
+    done = len(batch.tracks) + len(batch.errors)
+    click.echo(f"analysed {len(batch.tracks)} file{'' if len(batch.tracks) == 1 else 's'}, "
+               f"{errors} ({batch.cached} of the {done} from the cache)", err=True)
     if not batch.tracks:
         named = ", ".join(printable_path(Path(p)) for p in paths[:3])
         raise BadRequest("no file could be analysed" if batch.errors else
