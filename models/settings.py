@@ -184,8 +184,9 @@ def data_home(env: Mapping[str, str] | None = None) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file in the way, no permission, a read-only disk
+        reason = "it is a file, not a folder" if path.is_file() else exc.strerror or exc
         raise ConfigError(f"setting {PREFIX}DATA_HOME: cannot use {path} as the data home "
-                          f"({exc.strerror or exc})", setting=f"{PREFIX}DATA_HOME") from None
+                          f"({reason})", setting=f"{PREFIX}DATA_HOME") from None
     return path
 
 

@@ -18,6 +18,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(snapshot())
     app.config.update(config or {})
+    if app.config.get("RESOURCES") is None:
+        _check_data_home()
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     app.json.sort_keys = False
     if app.config["PROXY_HOPS"] > 0:
@@ -31,6 +33,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     protection.check_routes(app)  # the routes exist now
     _check_lexicon()
     return app
+
+
+def _check_data_home() -> None:
+    """A data home that cannot be used (a file in the way, no permission) stops the app
+    at start-up, not every request later as a 500 (readiness probes included)."""
+    from models.settings import data_home
+
+    data_home()
 
 
 def _check_lexicon() -> None:

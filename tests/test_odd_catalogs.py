@@ -147,3 +147,17 @@ def test_a_song_from_a_film_is_one_song_with_its_other_versions():
                ('Main Title (From "Superman")', "John Williams"), ("Main Title", "John Williams"),
                ('Main Title - From "Jaws"', "Someone Else"))
     assert len(set(two)) == 4
+
+
+def test_one_artists_intro_on_two_albums_is_two_pieces():
+    """A self-hoster's "Intro" of the album First never came up from the "Intro" of the
+    album Second: both by The Band, so one song, and the other was left out."""
+    from models.ranking import song_key
+
+    assert song_key("Intro", "The Band", "First") != song_key("Intro", "The Band", "Second")
+    assert song_key("Interlude 2", "A", "X") != song_key("Interlude 2", "A", "Y")
+    assert song_key("Untitled", "Anon", "", "t1") != song_key("Untitled", "Anon", "", "t2")
+    # still one song: a live version on the same album, and a real title on two albums
+    assert song_key("Intro (Live)", "The Band", "First") == song_key("Intro", "The Band",
+                                                                     "First")
+    assert song_key("Poker Face", "Lady Gaga", "A") == song_key("Poker Face", "Lady Gaga", "B")

@@ -254,6 +254,21 @@ def test_cors_origins_are_taken_with_or_without_a_trailing_slash():
     assert origins == "https://a.example, http://localhost:3000"
 
 
+def test_a_data_home_that_cannot_be_used_stops_the_app(tmp_path, monkeypatch, runner):
+    """Found by a self-hoster: the server started, and every request, /readyz included,
+    was a 500 config_error saying "(File exists)" of a data home that was a file."""
+    in_the_way = tmp_path / "catalog.csv"
+    in_the_way.write_text("a file")
+    monkeypatch.setenv("FEELALIKE_DATA_HOME", str(in_the_way))
+    with pytest.raises(ConfigError, match="it is a file, not a folder"):
+        create_app({"TESTING": True})
+    code, out, err = runner("serve", "--port", "0")
+    assert code != 0 and not out
+    assert err.strip().splitlines() == [
+        f"error: setting FEELALIKE_DATA_HOME: cannot use {in_the_way} as the data home "
+        "(it is a file, not a folder)"]
+
+
 @pytest.mark.parametrize("name", ["FEELALIKE_LEXICON", "FEELALIKE_VA_LEXICON"])
 def test_a_lexicon_setting_that_cannot_be_read_stops_the_app(name, tmp_path, monkeypatch):
     """Found by a review: the app started, /readyz said ready, and every request with

@@ -7,10 +7,19 @@ from one film or show only; two cues "Main Title (From 'Star Wars')" and "Main T
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..ingest import Track
 from ..language import base_title, normalise, source_of, sourceless_base
+
+
+#: titles that name a place on a record, not a song: one artist's "Intro" on two albums
+#: is two pieces
+GENERIC = re.compile(r"^(intro|introduction|outro|interlude|skit|untitled|prelude|prologue|"
+                     r"epilogue|overture|finale|reprise|hidden track|bonus track|main titles?|"
+                     r"end titles?|end credits|opening titles?|opening|ending|theme|main theme|"
+                     r"track)( \d{1,3})?$")
 
 
 def song_key(title: str, artist: str, album: str = "", track_id: str = "",
@@ -19,10 +28,14 @@ def song_key(title: str, artist: str, album: str = "", track_id: str = "",
 
     Without an artist, two "Intro"s are one song only on the same album; without an
     album either, every track is its own song (an untagged file, a titles-only list).
+    With one, a title that only names a place on a record ("Intro", "Interlude 2",
+    "Untitled") is one song per album (per track without an album).
     ``base``: how the title is read (:func:`base_title`: a source tail is kept)."""
     bare = base(title)
     # a title of symbols only ("?", an emoji) has no words: it is its own song
     name = normalise(bare) or chr(1) + title.strip()
+    if GENERIC.match(name):  # one band's "Intro" on two albums (or on none: unknown)
+        name += "\x00" + (normalise(album) or chr(3) + track_id)
     who = normalise(artist)
     if not who:
         who = chr(2) + normalise(album) if normalise(album) else chr(3) + track_id
