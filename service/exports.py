@@ -43,7 +43,8 @@ def _seconds(track: dict[str, Any]) -> int:
 def m3u8(title: str, tracks: list[dict[str, Any]], link) -> str:
     lines = ["#EXTM3U", f"#PLAYLIST:{clean(title)}"]
     for t in tracks:
-        lines.append(f"#EXTINF:{_seconds(t)},{clean(t['artist'])} - {clean(t['title'])}")
+        who = clean(t["artist"])  # no " - Song" for a file without an artist tag
+        lines.append(f"#EXTINF:{_seconds(t)},{who + ' - ' if who else ''}{clean(t['title'])}")
         lines.append(_entry(link(t)))
     return "\n".join(lines) + "\n"
 

@@ -83,6 +83,14 @@ def test_m3u8_entries_that_start_with_a_hash_or_a_space_still_name_their_files()
     assert lines[3::2] == ["./#1 Crush.ogg", "./ Intro.ogg", "/music/#2.ogg"]
 
 
+def test_an_m3u8_entry_without_an_artist_is_its_title():
+    """A self-hoster's untagged file was listed as " - rock 1"."""
+    tracks = [{"id": "0", "title": "rock 1", "artist": ""},
+              {"id": "1", "title": "Song", "artist": "Band", "duration_ms": 61_400}]
+    lines = export("m3u8", "x", tracks, lambda t: "f.ogg").splitlines()
+    assert lines[2::2] == ["#EXTINF:-1,rock 1", "#EXTINF:61,Band - Song"]
+
+
 def test_m3u8_names_a_file_with_a_line_break_as_a_uri():
     """"Jazz/new<LF>line.opus" was written "Jazz/new line.opus": a file that does not
     exist (found by a review of a self-hoster's library)."""

@@ -62,7 +62,7 @@ def test_add_then_remove(runner, store, live, tmp_path):
      "first to replace them; --new-only adds only the new ones"),
     (("add",), "give --catalog or --audio-dir"),
     (("add", "--catalog", "{tmp}/taken.csv", "--include-removed"), "goes with --new-only"),
-    (("remove", "nope"), "no track with id 'nope'"),
+    (("remove", "nope"), "no track with id 'nope'; `feelalike tracks WORDS` finds ids"),
     (("remove", "trk1", "isrc:XX"), "error: isrc:XX: 'XX' is not an ISRC"),
 ], ids=["missing file", "only malformed rows", "existing id", "nothing to add",
         "include-removed alone", "unknown id", "malformed id"])
@@ -147,11 +147,15 @@ def test_new_only_knows_a_file_the_build_merged_into_its_catalog_row(runner, sto
                  "my-2,Other,Someone,0.3,0.2,90,\n")
     code, _, err = runner("build", "--catalog", str(rows), "--audio-dir", str(music))
     assert code == 0, err
+    # a self-hoster's files were never recommended from catalog tracks, without a word
+    assert "note: 3 analysed file(s) and 1 catalog track(s) carry different evidence" in err
     version = store.current_version()
     assert store.meta(version)["tracks"] == 4  # two rows, three files, one of them a row's
     code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
     assert code == 0 and "nothing new to add" in err, err
     assert store.current_version() == version
+    code, _, err = runner("build", "--audio-dir", str(music), "--force")
+    assert code == 0 and "different evidence" not in err, err  # files only: no mix
 
 
 def test_adding_a_folder_outside_the_music_folder_says_what_the_paths_are(runner, store,

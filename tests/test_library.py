@@ -308,6 +308,8 @@ def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analys
     for bad in (["tracks", " "], ["tracks", "Song", "--limit", "0"]):
         code, out, err = runner(*bad)
         assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
+    code, out, err = runner("tracks", "")  # the CLI's argument, not the API's "q"
+    assert code == 2 and err.startswith("error: QUERY must not be empty"), err
 
 
 def test_cli_exports_find_analysed_files_under_a_wider_music_root(runner, analysed_library,

@@ -46,6 +46,18 @@ def warn_about_reviews(unresolved: int, silent: int) -> None:
                    "(feelalike reads English reviews)", err=True)
 
 
+def _note_mixed(tracks) -> None:
+    """Analysed files beside catalog tracks with other evidence: each source's tracks are
+    mostly recommended from its own (docs/audio.md, "Mixed catalogs"); say so once."""
+    files = sum(1 for t in tracks if t.analysis)
+    others = len(tracks) - files
+    if files and others:
+        click.echo(f"note: {files} analysed file(s) and {others} catalog track(s) carry "
+                   "different evidence, so each is mostly recommended from its own kind; "
+                   "to get files for a catalog seed, ask with include_ids (docs/audio.md, "
+                   "\"Mixed catalogs\")", err=True)
+
+
 def report_loaded(loaded: LoadedSources) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows."""
     report(loaded.review_problems, "malformed review lines")
@@ -60,6 +72,7 @@ def report_loaded(loaded: LoadedSources) -> None:
                    "its own id if they are different tracks)", err=True)
     report([p for p in problems if getattr(p, "kept", False)],
            "malformed external ids (their rows are kept)", loaded.catalog.kept_with_problems)
+    _note_mixed(loaded.catalog.tracks)
     missing = loaded.missing_files
     if missing:
         click.echo(f"warning: {len(missing)} catalog row(s) name a file the audio folders "

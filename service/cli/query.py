@@ -56,6 +56,8 @@ def tracks(query: str, limit: int, as_json: bool) -> None:
     from service.requests import SearchQuery, parse
     from service.views.tracks import search
 
+    if not query.strip():
+        raise BadRequest("QUERY must not be empty: give title or artist words", field="q")
     parsed = parse(SearchQuery, {"q": query, "limit": limit})
     current = Resources(open_store()).current()
     if as_json:

@@ -13,7 +13,7 @@ from typing import Sequence
 import click
 
 from models.build import load_sources
-from models.errors import BadRequest, TrackExists
+from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import recording_keys
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Updater, UpdateResult, open_store
@@ -158,6 +158,9 @@ def _inside(folder: str, root: str) -> bool:
 def remove(ids: tuple[str, ...], force: bool) -> None:
     """Remove tracks from the live model, by track id or external id (isrc:..., path:...;
     a file also by path: and its absolute path). `feelalike tracks` finds ids."""
-    result = Updater(open_store()).remove(list(ids), force=force, paths=list(ids))
+    try:
+        result = Updater(open_store()).remove(list(ids), force=force, paths=list(ids))
+    except TrackNotFound as exc:  # a title given for an id: say how to find the id
+        raise TrackNotFound(f"{exc.message}; `feelalike tracks WORDS` finds ids") from None
     shown = ", ".join(result.removed[:SHOWN]) + (", ..." if len(result.removed) > SHOWN else "")
     click.echo(summary(result, "removed", len(result.removed)) + f"; removed {shown}")
