@@ -20,7 +20,10 @@ the mean over seeds of:
 * ``breaks``: share of transitions with a tempo jump beyond the tolerance or a key
   clash (either key unknown counts as no clash);
 * for arcs, ``arc r``: correlation of position with valence, and ``arc err``: mean
-  distance in valence/arousal to the arc's targets.
+  distance in valence/arousal to the arc's targets;
+* ``hub``: the share of the seeds' playlists that hold the track most of them hold,
+  and ``distinct``: distinct tracks over all places (the same few tracks in every
+  playlist is a hub, not a feel).
 
 ``--png`` draws one arc playlist (from ``--png-seed``, "Loneliness #3" by default,
 lonely -> hopeful) in valence/arousal, its tracks coloured by how much they sound like the seed,
@@ -46,7 +49,7 @@ from service.views.playlists import playlist  # noqa: E402
 from service.views.recommendations import similar  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "catalog" / "tidytuesday_spotify_songs.csv"
-ARCS = (None, ("peaceful", "hopeful"), ("sad", "joyful"))
+ARCS = (None, ("peaceful", "hopeful"), ("sad", "joyful"), ("energetic", "peaceful"))
 
 
 def spotify_playlists(path: Path) -> dict[str, frozenset[str]]:
@@ -79,7 +82,7 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
     rows = [res.resolve(i) for i in ids]
     unit = table.unit_vectors
     out = {"n": len(ids), "cos": float(np.mean(unit[rows] @ unit[row])) if rows else 0.0,
-           "breaks": breaks(tracks)}
+           "breaks": breaks(tracks), "ids": ids}
     world = table.world_unit
     if world is not None and rows:
         out["world"] = float(np.mean(world[rows] @ world[row]))
@@ -96,6 +99,18 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
         out["shared"] = float(np.mean([bool(groups[seed] & groups.get(i, frozenset()))
                                        for i in ids]))
     return out
+
+
+def spread(rows: list[dict]) -> dict[str, float]:
+    """How much the seeds' playlists share: ``hub``, the share of them holding the track
+    most of them hold; ``distinct``, distinct tracks over all places."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for i in set(r["ids"]):
+            counts[i] = counts.get(i, 0) + 1
+    places = sum(len(r["ids"]) for r in rows)
+    return {"hub": max(counts.values(), default=0) / max(len(rows), 1),
+            "distinct": len(counts) / max(places, 1)}
 
 
 def draw(res, seed: str, length: int, path: str) -> None:
@@ -165,6 +180,7 @@ def main() -> None:
                                       "arc err")
                     if any(k in r for r in rows)]
             means = {k: np.mean([r[k] for r in rows if k in r]) for k in keys}
+            means.update(spread(rows))
             label = ":".join(arc) if arc else "no arc"
             print(f"{label:16} {name:6} " + "  ".join(f"{k} {v:.3f}" for k, v in means.items()))
 

@@ -1,6 +1,7 @@
 """Serving-time ranking: the track table, candidate indexes, the one ranking engine,
 playlists, paths and explanations."""
 from .arc_warnings import ArcPoint, far_ends
+from .arcs import arc_ends, held, held_ends
 from .camelot import camelot, compatible, key_name
 from .cells import Cells, cell_arrays
 from .columns import CodedColumn, StringColumn, TagColumn
@@ -9,7 +10,6 @@ from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import PATH_POOL, mood_space, path
 from .playlist import (
-    arc_ends,
     arc_points,
     arc_pool,
     arc_relevance,
@@ -17,7 +17,7 @@ from .playlist import (
     sequence,
     tempo_jump,
 )
-from .query import Query, allowed, relevance, to_unit
+from .query import Query, allowed, relevance, to_unit, world_similarity
 from .shaping import POOL, clamp, seed_songs
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
@@ -47,6 +47,8 @@ __all__ = [
     "allowed",
     "apply_text_target",
     "arc_ends",
+    "held",
+    "held_ends",
     "arc_pool",
     "arc_relevance",
     "arc_points",
@@ -72,4 +74,5 @@ __all__ = [
     "title_arrays_to_bytes",
     "title_index",
     "to_unit",
+    "world_similarity",
 ]

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..language import MOODS, load_lexicon
 from .arc_warnings import ArcPoint, far_ends
 from .camelot import clashes, wheel
 from .engine import RankingEngine
-from .query import Query, allowed, mood_weights
+from .query import Query, allowed
 from .query import relevance as query_relevance
 from .table import TrackTable
 
@@ -243,23 +242,3 @@ def _cheapest(cost: np.ndarray, k: int) -> list[int]:
     head = np.argpartition(cost, few - 1)[:few] if few < len(cost) else np.arange(len(cost))
     head = head[np.lexsort((head, cost[head]))][:k]
     return head[np.isfinite(cost[head])].tolist()
-
-
-def arc_ends(table: TrackTable, query: Query, arc: tuple[str, str] | None,
-             ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Valence/arousal where the playlist starts and ends: the arc's two moods, else a
-    flat line at the seeds' (or the asked moods') position, moved to explicit targets."""
-    protos = load_lexicon().prototypes
-    if arc:
-        return tuple(protos[MOODS.index(arc[0])]), tuple(protos[MOODS.index(arc[1])])
-    if query.seeds:
-        rows = [r for r, _ in query.seeds]
-        point = (float(np.nanmean(table.column("valence_mood")[rows])),
-                 float(np.nanmean(table.column("arousal_mood")[rows])))
-    elif query.moods:
-        point = tuple(float(x) for x in mood_weights(query.moods) @ protos)
-    else:
-        point = (0.0, 0.0)
-    point = (query.target_valence if query.target_valence is not None else point[0],
-             query.target_arousal if query.target_arousal is not None else point[1])
-    return point, point

@@ -102,7 +102,20 @@ def world_similarity(table: TrackTable, query: Query) -> np.ndarray | None:
     unit = table.world_unit
     if unit is None or not query.seeds:
         return None
-    return (1.0 + unit @ seed_target(table, query, unit)) / 2.0
+    return (1.0 + unit @ seed_target(table, query, unit)) / 2.0 - _world_hubness(table)
+
+
+def _world_hubness(table: TrackTable) -> np.ndarray:
+    """How much more a track is like every other by sound and world than the typical
+    track is, in (1 + cos) / 2 units (0 for most): a track with little evidence of its
+    own sits near the centre and would be close to every seed (cached)."""
+    hubness = table.__dict__.get("_world_hubness")
+    if hubness is None:
+        unit = table.world_unit
+        centrality = unit @ unit.mean(axis=0)
+        hubness = np.clip(centrality - np.median(centrality), 0.0, None) / 2.0
+        table.__dict__["_world_hubness"] = hubness.astype(np.float32)
+    return hubness
 
 
 def mood_weights(moods: dict[str, float]) -> np.ndarray:

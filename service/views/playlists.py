@@ -12,6 +12,7 @@ from models.ranking import (
     arc_ends,
     arc_points,
     arc_pool,
+    held_ends,
     path,
     pool_size,
     seed_songs,
@@ -51,6 +52,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
                       tempo_tolerance=body.tempo_tolerance,
                       max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
                       follow_arc=arc is not None)
+    warnings += held_ends(table, arc)
     warnings += placed.warnings if len(candidates) else [nothing_left(res, q, "a playlist")]
     docs = res.documents(placed.rows)
     seed_docs = res.documents([row for row, _ in q.seeds]) if q.seeds else []

@@ -1,0 +1,87 @@
+"""Where a playlist's arc starts and ends: the two moods' valence/arousal positions,
+held where enough of the catalog's tracks are, or a flat line at the seeds' position."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..language import MOODS, load_lexicon
+from .arc_warnings import OUT_OF_REACH
+from .query import Query, mood_weights
+from .table import TrackTable
+
+
+#: an arc's mood is held where enough of the catalog's tracks feel like it: the point
+#: nearest the mood, on the way to the tracks' centre, with this share of them (at least
+#: ``FEW``) within ``BAND`` ("peaceful", at arousal -0.75, lies beyond all but a few
+#: tracks of a pop catalog, and every playlist ended on the same ones)
+DENSE_SHARE, FEW, BAND, STEPS = 0.01, 3, 0.1, 40
+
+
+def _va(table: TrackTable) -> np.ndarray:
+    """The tracks' known valence/arousal (cached on the table)."""
+    va = table.__dict__.get("_known_va")
+    if va is None:
+        both = np.column_stack([table.column("valence_mood"), table.column("arousal_mood")])
+        va = table.__dict__["_known_va"] = both[~np.isnan(both).any(axis=1)]
+    return va
+
+
+def held(table: TrackTable, point: np.ndarray) -> tuple[float, float]:
+    """``point``, or the nearest point towards the tracks' centre with enough of them
+    around it."""
+    va = _va(table)
+    if not len(va):
+        return float(point[0]), float(point[1])
+    enough = min(len(va), max(FEW, int(DENSE_SHARE * len(va))))
+    centre = np.median(va, axis=0)
+    for t in np.linspace(0.0, 1.0, STEPS + 1):
+        at = point + t * (centre - point)
+        if np.count_nonzero(np.linalg.norm(va - at, axis=1) <= BAND) >= enough:
+            return float(at[0]), float(at[1])
+    return float(centre[0]), float(centre[1])
+
+
+def held_ends(table: TrackTable, arc: tuple[str, str] | None) -> list[str]:
+    """A warning for each arc mood no track of the catalog comes near (within
+    ``OUT_OF_REACH``): the arc is held where the tracks are, and the answer says so."""
+    if not arc:
+        return []
+    protos, va = load_lexicon().prototypes, _va(table)
+    out = []
+    for name, mood, (v, a) in zip(("start", "end"), arc, arc_ends(table, Query(), arc)):
+        mv, ma = (float(x) for x in protos[MOODS.index(mood)])
+        if not len(va) or np.linalg.norm(va - (mv, ma), axis=1).min() > OUT_OF_REACH:
+            out.append(f"no track comes near {mood} (valence {mv:.2f}, arousal {ma:.2f}): "
+                       f"the arc's {name} is held at valence {v:.2f}, arousal {a:.2f}, as "
+                       "far that way as the catalog's tracks go")
+    return out
+
+
+def _held_at(table: TrackTable, mood: str) -> tuple[float, float]:
+    """Where an arc's ``mood`` is held (cached per table)."""
+    cache = table.__dict__.setdefault("_held_moods", {})
+    if mood not in cache:
+        cache[mood] = held(table, np.asarray(load_lexicon().prototypes[MOODS.index(mood)],
+                                             dtype=float))
+    return cache[mood]
+
+
+def arc_ends(table: TrackTable, query: Query, arc: tuple[str, str] | None,
+             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Valence/arousal where the playlist starts and ends: the arc's two moods (held
+    within the catalog's reach), else a flat line at the seeds' (or the asked moods')
+    position, moved to explicit targets."""
+    protos = load_lexicon().prototypes
+    if arc:
+        return tuple(_held_at(table, mood) for mood in arc)
+    if query.seeds:
+        rows = [r for r, _ in query.seeds]
+        point = (float(np.nanmean(table.column("valence_mood")[rows])),
+                 float(np.nanmean(table.column("arousal_mood")[rows])))
+    elif query.moods:
+        point = tuple(float(x) for x in mood_weights(query.moods) @ protos)
+    else:
+        point = (0.0, 0.0)
+    point = (query.target_valence if query.target_valence is not None else point[0],
+             query.target_arousal if query.target_arousal is not None else point[1])
+    return point, point
