@@ -161,3 +161,26 @@ def test_one_artists_intro_on_two_albums_is_two_pieces():
     assert song_key("Intro (Live)", "The Band", "First") == song_key("Intro", "The Band",
                                                                      "First")
     assert song_key("Poker Face", "Lady Gaga", "A") == song_key("Poker Face", "Lady Gaga", "B")
+
+
+def test_a_track_added_live_is_one_song_or_not_as_a_full_build_would_say():
+    """A review: `add` read the added tracks' songs alone, so 'Hero - From "Shrek"' added
+    to a model with 'Hero - From "Spider-Man"' and 'Hero' was one song with both."""
+    import json
+
+    from models.build import extend_payload
+    from models.ranking import TrackTable
+
+    def hero(i, title):
+        return make_track(i, id=f"h{i}", title=title, artist="Band")
+
+    kept = build(Catalog([hero(0, 'Hero - From "Spider-Man"'), hero(1, "Hero")]), k=1)
+    strings = json.loads(TrackTable.build(kept.tracks, kept.profiles,
+                                          kept.vectors).to_payload()[1])
+    assert strings["song_keys"][0] == strings["song_keys"][1]  # one film: one song
+    added = build(Catalog([hero(2, 'Hero - From "Shrek"')]), k=1)
+    extend_payload(strings, added.tracks, added.profiles, added.vectors)
+    assert strings["song_keys"][2] not in strings["song_keys"][:2]  # two films: two pieces
+    alone = build(Catalog([hero(3, 'Other - From "Shrek"')]), k=1)
+    extend_payload(strings, alone.tracks, alone.profiles, alone.vectors)
+    assert strings["song_keys"][3] == "band\x00other"

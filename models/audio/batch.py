@@ -88,6 +88,10 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
             batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: cannot "
                                  "read this folder (its files were not analysed)"})
             continue
+        if path.suffix.lower() in OTHER_AUDIO_SUFFIXES:  # said without reading the file
+            batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: "
+                                 f"unsupported format {path.suffix}"})
+            continue
         if not path.is_file():
             gone = " (a link to a file that is gone)" if path.is_symlink() else ""
             batch.errors.append({"path": str(path), "error": f"{path}: no such file{gone}"})

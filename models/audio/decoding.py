@@ -1,7 +1,7 @@
 """Decoding audio files to mono samples, and every reason a file cannot be.
 
-soundfile (libsndfile) reads wav, flac, ogg, opus, mp3 and aiff; the ``ffmpeg``
-program reads AAC/ALAC (m4a, mp4, aac), WMA and names that are no UTF-8, and is the
+soundfile (libsndfile) reads wav, flac, ogg, opus, mp3, aiff, au and caf; the ``ffmpeg``
+program reads AAC/ALAC (m4a, m4b, mp4, aac), WMA and names that are no UTF-8, and is the
 fallback for a file libsndfile refuses (an AAC file named .mp3).  Every problem a file
 can have (missing, empty, undecodable, silent, too short, unsupported) is an
 :class:`AudioError` with one line saying which; those that come from what the file
@@ -28,13 +28,14 @@ SAMPLE_RATE = 22050
 MIN_SECONDS = 3.0
 SILENCE_RMS = 1e-4
 #: formats soundfile decodes itself, and those (AAC/ALAC in MP4, WMA) decoded by ffmpeg
-NATIVE_SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"})
-FFMPEG_SUFFIXES = frozenset({".m4a", ".mp4", ".aac", ".wma"})
+NATIVE_SUFFIXES = frozenset({".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif",
+                             ".au", ".caf"})
+FFMPEG_SUFFIXES = frozenset({".m4a", ".m4b", ".mp4", ".aac", ".wma"})
 SUFFIXES = NATIVE_SUFFIXES | FFMPEG_SUFFIXES
 #: audio formats a folder may hold that are not read: reported, not silently skipped
 OTHER_AUDIO_SUFFIXES = frozenset({".wv", ".ape", ".mka", ".webm", ".mp2", ".mpc", ".ac3",
-                                  ".dts", ".tta", ".shn", ".amr", ".spx", ".ra", ".au",
-                                  ".caf", ".dsf", ".dff", ".mid", ".midi", ".m4b", ".3gp"})
+                                  ".dts", ".tta", ".shn", ".amr", ".spx", ".ra", ".dsf",
+                                  ".dff", ".mid", ".midi", ".3gp"})
 #: libsndfile's words for a format it does not recognise, which read as a missing file
 _MISLEADING = "File does not exist or is not a regular file (possibly a pipe?)."
 

@@ -29,8 +29,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..ingest import Catalog, Track
-from ..language import MoodProfile, load_lexicon
-from ..ranking import TrackTable
+from ..language import MoodProfile, load_lexicon, normalise
+from ..ranking import TrackTable, song_keys
 from .evidence import analyse_moods
 from .feel_space import (
     FeelCoordinates,
@@ -238,10 +238,24 @@ def extend_payload(strings: dict, tracks: Sequence[Track], profiles: Sequence[Mo
     the numbers of their rows, to append to the stored numbers (the table's payload
     format, without decoding the whole table)."""
     numbers, more = TrackTable.build(tracks, profiles, vectors).to_payload()
-    for name, values in json.loads(more).items():
+    added = json.loads(more)
+    added["song_keys"] = _keys_beside(strings, tracks)
+    for name, values in added.items():
         if name not in ("columns", "mood_columns"):  # the table's, not per row
             strings[name] += values
     return numbers
+
+
+def _keys_beside(strings: dict, tracks: Sequence[Track]) -> list[str]:
+    """The added tracks' songs read beside the model's tracks by their artists, as a
+    full build reads them (whether "X - From 'Film'" is X depends on the artist's other
+    titles); the model's own keys are not changed."""
+    artists = {normalise(t.artist) for t in tracks}
+    beside = [Track(id=i, title=title, artist=artist, album=album)
+              for i, title, artist, album in zip(strings["ids"], strings["titles"],
+                                                 strings["artists"], strings["albums"])
+              if normalise(artist) in artists]
+    return song_keys([*beside, *tracks])[len(beside):]
 
 
 def take_table(table: TrackTable, order: np.ndarray) -> TrackTable:

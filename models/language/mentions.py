@@ -271,7 +271,7 @@ def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
             continue
         best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
         bare = article_added(norm)  # "The Mandala" for "Mandala"
-        if best is None and bare in choices and bare not in work_names and \
+        if best is None and bare and bare in choices and bare not in work_names and \
                 article_added_ok(text, match.start()):
             best = (bare, 100.0, choices.index(bare))
         if best is not None and not (best[0] in work_names and names_the_work(text, end)):

@@ -43,18 +43,27 @@ def held(table: TrackTable, point: np.ndarray) -> tuple[float, float]:
 
 def held_ends(table: TrackTable, arc: tuple[str, str] | None) -> list[str]:
     """A warning for each arc mood no track of the catalog comes near (within
-    ``OUT_OF_REACH``): the arc is held where the tracks are, and the answer says so."""
-    if not arc:
+    ``OUT_OF_REACH``): the arc is held where the tracks are, and the answer says so
+    (nothing when no track has a valence/arousal to hold it by)."""
+    if not arc or not len(_va(table)):
         return []
-    protos, va = load_lexicon().prototypes, _va(table)
-    out = []
+    protos, out = load_lexicon().prototypes, []
     for name, mood, (v, a) in zip(("start", "end"), arc, arc_ends(table, Query(), arc)):
-        mv, ma = (float(x) for x in protos[MOODS.index(mood)])
-        if not len(va) or np.linalg.norm(va - (mv, ma), axis=1).min() > OUT_OF_REACH:
+        if _unreached(table, mood):
+            mv, ma = (float(x) for x in protos[MOODS.index(mood)])
             out.append(f"no track comes near {mood} (valence {mv:.2f}, arousal {ma:.2f}): "
                        f"the arc's {name} is held at valence {v:.2f}, arousal {a:.2f}, as "
                        "far that way as the catalog's tracks go")
     return out
+
+
+def _unreached(table: TrackTable, mood: str) -> bool:
+    """No track within ``OUT_OF_REACH`` of the mood's own position (cached per table)."""
+    cache = table.__dict__.setdefault("_unreached_moods", {})
+    if mood not in cache:
+        point = load_lexicon().prototypes[MOODS.index(mood)]
+        cache[mood] = bool(np.linalg.norm(_va(table) - point, axis=1).min() > OUT_OF_REACH)
+    return cache[mood]
 
 
 def _held_at(table: TrackTable, mood: str) -> tuple[float, float]:

@@ -173,9 +173,9 @@ OPERATIONS: tuple[Operation, ...] = (
         "A sequenced playlist along a mood arc, as JSON or an export",
         "Takes every field of POST /v1/recommendations except limit, plus seed, length, arc, "
         "min_artist_gap, tempo_tolerance and title. The arc moves valence/arousal from the "
-        "first mood's position to the second's (held within the 2nd-98th percentile of the "
-        "catalog's tracks, with a warning when an end is held more than 0.2 in); each "
-        "position takes the closest track with "
+        "first mood's position to the second's (each held where 1% of the catalog's "
+        "tracks are within 0.1 of it, towards their median; a warning when no track comes "
+        "within 0.5 of a mood); each position takes the closest track with "
         "a bonus for relevance, tempo jumps beyond the tolerance and Camelot key clashes "
         "cost more than relevance makes up, no artist repeats within min_artist_gap and no "
         "song appears twice. With format=m3u8, xspf, jspf or csv the answer is that file: "
