@@ -250,11 +250,10 @@ def _keys_beside(strings: dict, tracks: Sequence[Track]) -> list[str]:
     """The added tracks' songs read beside the model's tracks by their artists, as a
     full build reads them (whether "X - From 'Film'" is X depends on the artist's other
     titles); the model's own keys are not changed."""
-    artists = {normalise(t.artist) for t in tracks}
-    beside = [Track(id=i, title=title, artist=artist, album=album)
-              for i, title, artist, album in zip(strings["ids"], strings["titles"],
-                                                 strings["artists"], strings["albums"])
-              if normalise(artist) in artists]
+    artists = {normalise(t.artist) for t in tracks}  # the model keeps them normalised
+    rows = [row for row, key in enumerate(strings["artist_keys"]) if key in artists]
+    beside = [Track(id=strings["ids"][r], title=strings["titles"][r],
+                    artist=strings["artists"][r], album=strings["albums"][r]) for r in rows]
     return song_keys([*beside, *tracks])[len(beside):]
 
 
