@@ -35,6 +35,16 @@ def test_numbered_lists_and_markdown_headings_name_their_tracks():
     assert strongest(headed, "Tidewater") == "tense"
 
 
+@pytest.mark.parametrize("mark", ["Track 1: ", "Track 01 - ", "No. 1. ", "#1 "])
+def test_headings_numbered_as_tracks_name_their_tracks(mark):
+    two = mark.replace("1", "2")
+    found = moods(f"Notable tracks:\n\n{mark}Lantern\n\nA mournful, forlorn crawl.\n\n"
+                  f"{two}Copper Bells\n\nGiddy, cheerful and bouncy.")
+    assert strongest(found, "Lantern") == "sad"
+    assert strongest(found, "Copper Bells") == "joyful"
+    assert found["Lantern"].get("joyful", 0) < found["Copper Bells"]["joyful"] / 2
+
+
 def test_a_one_word_title_opening_its_paragraph_with_a_verb_is_named():
     found = moods("This is an uneven record.\n\nLantern is mournful and forlorn.\n\n"
                   "Tidewater feels menacing and tense.")

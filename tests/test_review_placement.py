@@ -59,6 +59,11 @@ def test_a_quoted_title_with_an_article_the_track_lacks_names_it():
                   "'Lantern' is bleak.", "Lantern", "Mandala")
     assert strongest(found, "Mandala") == "tender"
     assert found["Lantern"].get("tender", 0) < found["Mandala"]["tender"] / 2
+    # ... anywhere in the name
+    found = moods("\u201cUnder the Stars\u201d is dreamy. \u201cAfter a Storm\u201d is tense. "
+                  "'Lantern' is bleak.", "Lantern", "Under Stars", "After Storm")
+    assert strongest(found, "Under Stars") == "dreamy"
+    assert strongest(found, "After Storm") == "tense"
 
 
 def test_a_quoted_near_miss_names_the_right_track_after_a_title_without_words():

@@ -49,9 +49,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in QUOTE_CHARS and _closes_quote(text, end)
 
 
+#: a track's number before its title: "Track 5: ", "Track 05 - ", "No. 5. ", "#5 "
+TRACK_NUMBER = r"(?:track|no\.?|#)[ \t]*\d{1,3}[ \t]*(?:[:.)\u2013\u2014-][ \t]*)?"
 #: what may stand before a title that labels its line: list numbers and bullets,
-#: Markdown headings and emphasis ("1. ", "- ", "## ", "**")
-_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
+#: Markdown headings and emphasis ("1. ", "- ", "## ", "**"), a track number
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|(?i:" + TRACK_NUMBER +
+                        r")|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
 #: a track's running time in brackets after its title: "(4:12)", "[1:04:12]", "(4'12\")"
 RUNNING_TIME = (r"(?:[(\[][ \t]*\d{1,2}(?:[:.]\d{2}){1,2}[ \t]*[)\]]"
                 r"|[(\[][ \t]*\d{1,2}['\u2032][ \t]*\d{2}[\"\u2033]?[ \t]*[)\]])")

@@ -16,7 +16,7 @@ import re
 from typing import Any, Sequence
 
 from .text import QUOTE_CHARS, tokens
-from .mentions import RUNNING_TIME, Mention
+from .mentions import RUNNING_TIME, TRACK_NUMBER, Mention
 
 JOINERS = re.compile(r"^[\s,/&()\[\]?!." + re.escape(QUOTE_CHARS) +
                      r"]*(?:(?:and|or|plus|as well as|&)[\s" + re.escape(QUOTE_CHARS) +
@@ -234,7 +234,8 @@ def _prose_value(line: str) -> bool:
 
 
 #: what may stand before a heading's title: a list number or bullet, Markdown marks
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-*\u2022#]+\s*)?[*_]*\s*")
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|(?i:" + TRACK_NUMBER +
+                        r")|[-*\u2022#]+\s*)?[*_]*\s*")
 
 
 #: a running time after a heading's title: "(4:12)", "[4'12\"]", "- 4:12"

@@ -68,10 +68,11 @@ def without_article(title: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def article_added(form: str) -> str:
-    """A quoted name with an article the title lacks ("the mandala" for "Mandala"): the
-    name without it, or ""."""
-    first, _, rest = form.partition(" ")
-    return rest if first in _ARTICLES and rest else ""
+    """A quoted name with articles the title lacks ("the mandala" for "Mandala", "under
+    the stars" for "Under Stars"): the name without them, or ""."""
+    words = form.split()
+    kept = [w for w in words if w not in _ARTICLES]
+    return " ".join(kept) if kept and len(kept) < len(words) else ""
 
 
 @lru_cache(maxsize=100_000)
