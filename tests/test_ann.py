@@ -36,8 +36,7 @@ def test_above_the_threshold_lists_are_valid_and_recall_is_measured(hubness):
         assert row not in listed and len(set(listed)) == 30
         assert np.all(np.diff(model.scores_[row]) <= 1e-6)
     assert 0.9 <= model.recall_ <= 1.0
-    assert model.summary == {"method": "ivf", "recall_at_10": round(model.recall_, 4),
-                             "shared_queries": 0}
+    assert model.summary == {"method": "ivf", "recall_at_10": round(model.recall_, 4)}
 
 
 def test_hub_reduction_ranks_approximate_candidates_as_it_ranks_exact_ones():
@@ -62,8 +61,7 @@ def test_below_the_threshold_the_search_is_exact_and_unchanged():
 
 def test_the_build_stores_how_neighbours_were_found():
     catalog = Catalog([make_track(i) for i in range(60)])
-    assert build(catalog, k=10).meta["neighbours"] == {"method": "exact", "recall_at_10": 1.0,
-                                                       "shared_queries": 0}
+    assert build(catalog, k=10).meta["neighbours"] == {"method": "exact", "recall_at_10": 1.0}
     approx = build(catalog, k=10, ann_threshold=20).meta["neighbours"]
     assert approx["method"] == "ivf" and approx["recall_at_10"] >= 0.9
 

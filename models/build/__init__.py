@@ -34,7 +34,7 @@ from .incremental import (
                          take_table,
 )
 from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
-from .pipeline import BuiltModel, build, recordings_of
+from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
 from .sources import (
                          BuildOptions,
@@ -55,7 +55,7 @@ __all__ = [
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel", "FeelCoordinates",
     "FeelModel", "FeelWeights", "HUB_NEIGHBOURS", "LoadedSources", "MoodAnalysis",
     "NeighbourModel", "ProgressFactory", "Sources", "analyse_moods", "audio_positions", "build",
-    "build_from_sources", "recordings_of", "default_model_path", "feel_columns", "feel_coordinates",
+    "build_from_sources", "default_model_path", "feel_columns", "feel_coordinates",
     "feel_vectors", "fit_feel_model", "is_current", "is_score", "load_default_model",
     "load_sources", "mood_profiles", "no_progress", "read_reviews", "reading_audit",
     "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes",

@@ -54,8 +54,7 @@ from .partitions import (
     shard_search,
     template_state,
 )
-from .pipeline import BuiltModel, Placement, assemble, recordings_of
-from .recording_lists import SharedQueries
+from .pipeline import BuiltModel, Placement, assemble
 from .progress import ProgressFactory, no_progress
 from .vectors import BlockWeights
 
@@ -138,17 +137,14 @@ def spark_build(catalog: Catalog, reviews: Sequence[Review] = (), *, session: An
     placed = read.map(lambda b: _placed(b, state.value)).persist()
     placement = _collect(placed, n, fitted, weights, progress)
     bar = progress("neighbours", n)
-    recordings = recordings_of(tracks)
-    shared = sc.broadcast(SharedQueries.of(placement.vectors, recordings, "cosine").to_bytes())
-    distances, rows = _neighbour_search(placed, n, k, ann_threshold, parts, shared)
+    distances, rows = _neighbour_search(placed, n, k, ann_threshold, parts)
     bar.update(n)
     bar.close()
     for rdd in (placed, read):
         rdd.unpersist()
     approximate = n > ann_threshold and k > 0
     model = NeighbourModel(k=k, ann_threshold=ann_threshold).adopt(
-        placement.vectors, distances, rows, "sharded-ivf" if approximate else "exact",
-        recordings=recordings)
+        placement.vectors, distances, rows, "sharded-ivf" if approximate else "exact")
     built = assemble(catalog, reviews, placement, model, started)
     built.meta["engine"] = {"name": "spark", "master": sc.master, "partitions": parts}
     return built
@@ -181,11 +177,10 @@ def _collect(placed: Any, n: int, fitted: FittedState, weights: BlockWeights,
     return Placement(profiles, vectors, fitted, own, weights)
 
 
-def _neighbour_search(placed: Any, n: int, k: int, ann_threshold: int, parts: int,
-                      shared: Any) -> tuple[np.ndarray, np.ndarray]:
-    """(n, k + 1) distances and rows of every row's nearest (itself included, or not
-    when it asks with its recording's mean: ``shared``, broadcast ``SharedQueries``
-    bytes), from every (shard, query block) pair merged per block."""
+def _neighbour_search(placed: Any, n: int, k: int, ann_threshold: int,
+                      parts: int) -> tuple[np.ndarray, np.ndarray]:
+    """(n, k + 1) distances and rows of every row's nearest (itself included), from
+    every (shard, query block) pair merged per block."""
     wanted = min(k, n - 1) + 1
     approximate = n > ann_threshold and k > 0
     blocks = placed.map(lambda b: (b[0], b[1])).filter(lambda b: len(b[0]) > 0)
@@ -194,8 +189,7 @@ def _neighbour_search(placed: Any, n: int, k: int, ann_threshold: int, parts: in
     indexes = keyed.map(lambda b: (b[1], shard_index(b[2], "cosine", approximate))).persist()
 
     def pair(p: tuple) -> tuple:
-        (shard_rows, index), (block, rows, own) = p
-        queries = SharedQueries.from_bytes(*shared.value).asked(rows, own)
+        (shard_rows, index), (block, _, queries) = p
         return block, shard_search(shard_rows, index, queries, wanted, "cosine")
 
     merged = indexes.cartesian(keyed).map(pair).reduceByKey(merge_top, parts)

@@ -18,8 +18,7 @@ exact search, and renumbers the rest.
 What stays approximate, by design: the catalog's centre and spread stay those the
 build fitted (a hundred tracks in thousands barely move them); a new track's album
 prior is shared only among tracks added together; lists not rewritten keep their hub
-discounts; a new id of a recording already listed searches with its own vector, not the
-recording's mean (``recording_lists.py``).  Rebuild now and then to refit everything.
+discounts.  Rebuild now and then to refit everything.
 """
 from __future__ import annotations
 

@@ -28,7 +28,6 @@ import numpy as np
 from ..errors import CatalogError
 from ..npz import open_npz
 from .ann import ANN_THRESHOLD, approximate_index, recall_at_10
-from .recording_lists import SharedQueries
 
 Progress = Callable[[int], None]
 BATCH = 512  # rows per kneighbors call: bounds the distance block held in memory
@@ -50,12 +49,8 @@ class NeighbourModel:
         self.hubness = hubness
         self.ann_threshold = ann_threshold
 
-    def fit(self, vectors: np.ndarray, progress: Progress | None = None, *,
-            recordings: np.ndarray | None = None) -> "NeighbourModel":
-        """Every row's top-K; with ``recordings`` (each row's recording, see
-        ``models.ranking.recording_codes``) the ids of one recording share one list."""
+    def fit(self, vectors: np.ndarray, progress: Progress | None = None) -> "NeighbourModel":
         vectors, k = self._checked(vectors)
-        self.shared_ = SharedQueries.of(vectors, recordings, self.metric)
         n = vectors.shape[0]
         approximate = n > self.ann_threshold and self.metric == "cosine" and k > 0
         self.index_ = approximate_index(_unit(vectors)) if approximate \
@@ -71,14 +66,13 @@ class NeighbourModel:
         return self._finish(vectors, k, "ivf" if approximate else "exact")
 
     def adopt(self, vectors: np.ndarray, distances: np.ndarray, rows: np.ndarray,
-              method: str, *, recordings: np.ndarray | None = None) -> "NeighbourModel":
+              method: str) -> "NeighbourModel":
         """Finish from a search done elsewhere (the distributed build's merged top-k):
         ``distances``/``rows`` (n, k + 1) as :func:`search` returns them for every row,
         the row itself among them or not; ``method`` "exact", or an approximate one
         (then recall@10 is measured as ``fit`` does)."""
         vectors, k = self._checked(vectors)
         self.index_ = None
-        self.shared_ = SharedQueries.of(vectors, recordings, self.metric)
         self.neighbours_, self.scores_, self.underfilled_ = own_lists(
             np.arange(len(vectors)), distances, rows, k, self.metric)
         return self._finish(vectors, k, method)
@@ -108,8 +102,7 @@ class NeighbourModel:
     def _fill(self, vectors: np.ndarray, start: int, stop: int, k: int) -> None:
         if k == 0:
             return
-        queries = self.shared_.of_rows(vectors, np.arange(start, stop))
-        dist, idx = search(self.index_, queries, k + 1, self.metric)
+        dist, idx = search(self.index_, vectors[start:stop], k + 1, self.metric)
         lists, scores, short = own_lists(np.arange(start, stop), dist, idx, k, self.metric)
         full = np.setdiff1d(np.arange(stop - start), np.array(short, dtype=int) - start)
         self.neighbours_[start + full] = lists[full]
@@ -132,7 +125,7 @@ class NeighbourModel:
 
         cosine = self.metric == "cosine"
         base = _unit(vectors) if cosine else np.ascontiguousarray(vectors, dtype=np.float32)
-        _, idx = faiss.knn(self.shared_.of_rows(base, rows), base, HUB_NEIGHBOURS + 1,
+        _, idx = faiss.knn(base[rows], base, HUB_NEIGHBOURS + 1,
                            faiss.METRIC_INNER_PRODUCT if cosine else faiss.METRIC_L2)
         return np.stack([i_row[i_row != row][:HUB_NEIGHBOURS]
                          for row, i_row in zip(rows, idx)])
@@ -140,8 +133,7 @@ class NeighbourModel:
     @property
     def summary(self) -> dict:
         """How the lists were found, for the model meta: method and recall@10."""
-        return {"method": self.method_, "recall_at_10": round(float(self.recall_), 4),
-                "shared_queries": len(getattr(self, "shared_", ()))}
+        return {"method": self.method_, "recall_at_10": round(float(self.recall_), 4)}
 
     def save(self, path: str | Path) -> None:
         np.savez(path, neighbours=self.neighbours_, scores=self.scores_,

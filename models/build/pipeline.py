@@ -16,7 +16,7 @@ from ..audio import AudioFeel, VaModel
 from ..errors import CatalogError
 from ..ingest import Catalog, RowProblem, Track
 from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lexicon
-from ..ranking import CodedColumn, TrackTable, audio_matrix, recording_codes, song_keys
+from ..ranking import TrackTable
 from .ann import ANN_THRESHOLD
 from .evidence import analyse_moods
 from .features import AudioScaler
@@ -47,11 +47,6 @@ class BuiltModel:
         mask = None if self.fitted is None else self.fitted.mood_mask(self.vectors.shape[1])
         return TrackTable.build(self.tracks, self.profiles, self.vectors, mood_columns=mask)
 
-
-
-def recordings_of(tracks: Sequence[Track]) -> np.ndarray:
-    """Each track's recording, as the track table reads it (``TrackTable.recording_codes``)."""
-    return recording_codes(CodedColumn.of(song_keys(tracks)).codes, audio_matrix(tracks))
 
 
 def related_tracks(tracks: Sequence[Track], comparisons: Sequence[Comparison],
@@ -148,8 +143,8 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     vectors, fitted, coords = _vectors(catalog, reviews, profiles, weights, feel_model,
                                        feel_weights, audio_feel)
     bar = progress("neighbours", len(catalog.tracks))
-    model = NeighbourModel(k=k, ann_threshold=ann_threshold).fit(
-        vectors, progress=bar.update, recordings=recordings_of(catalog.tracks))
+    model = NeighbourModel(k=k, ann_threshold=ann_threshold).fit(vectors,
+                                                                  progress=bar.update)
     bar.close()
     fitted.va_model, fitted.k = va_model, k
     return assemble(catalog, reviews, Placement(profiles, vectors, fitted, coords, weights,

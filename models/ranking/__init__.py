@@ -18,7 +18,6 @@ from .playlist import (
     tempo_jump,
 )
 from .query import Query, allowed, relevance, to_unit, world_similarity
-from .recordings import audio_matrix, pooled_seeds, recording_codes, shared_recordings
 from .shaping import POOL, clamp, seed_songs
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
@@ -46,10 +45,6 @@ __all__ = [
     "TrackTable",
     "VectorIndex",
     "allowed",
-    "audio_matrix",
-    "pooled_seeds",
-    "recording_codes",
-    "shared_recordings",
     "apply_text_target",
     "arc_ends",
     "held",

@@ -15,7 +15,6 @@ import numpy as np
 
 from ..errors import BadRequest
 from ..language import MOODS
-from .recordings import pooled_seeds
 from .table import TrackTable
 
 NEGATIVE_WEIGHT = 0.5
@@ -68,10 +67,9 @@ def seed_target(table: TrackTable, query: Query, unit: np.ndarray | None = None,
     if not query.seeds:
         return None
     unit = table.unit_vectors if unit is None else unit
-    codes = table.recording_codes  # a seed stands for every id of its recording
-    target = _weighted_mean(unit, pooled_seeds(codes, query.seeds))
+    target = _weighted_mean(unit, query.seeds)
     if query.negative_seeds:
-        away = _weighted_mean(unit, pooled_seeds(codes, query.negative_seeds))
+        away = _weighted_mean(unit, query.negative_seeds)
         target = target - _negative_strength(query) * away
     return to_unit(target)
 

@@ -17,7 +17,6 @@ import numpy as np
 from ..ingest import AUDIO_FEATURES, Track
 from ..language import MOODS, MoodProfile, normalise
 from .columns import Arrays, CodedColumn, StringColumn, TagColumn
-from .recordings import audio_matrix, recording_codes
 from .songs import song_keys
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
@@ -119,16 +118,6 @@ class TrackTable:
         """An int32 code per row, equal where the song keys (versions of a song) are."""
         return self._codes("song_keys")
 
-    @property
-    def recording_codes(self) -> np.ndarray:
-        """Each row's recording (see :mod:`.recordings`): its first row among the ids of
-        one recording (cached)."""
-        codes = self.__dict__.get("_recording_codes")
-        if codes is None:
-            codes = self.__dict__["_recording_codes"] = recording_codes(
-                self.song_codes, self.numbers[:, :len(AUDIO_FEATURES)])
-        return codes
-
     def _codes(self, name: str) -> np.ndarray:
         column = getattr(self, name)
         if isinstance(column, CodedColumn):
@@ -158,8 +147,9 @@ class TrackTable:
     def build(cls, tracks: Sequence[Track], profiles: Sequence[MoodProfile],
               vectors: np.ndarray, mood_columns: np.ndarray | None = None) -> "TrackTable":
         numbers = np.full((len(tracks), len(NUMERIC)), np.nan, dtype=np.float32)
-        numbers[:, :len(AUDIO_FEATURES)] = audio_matrix(tracks)
         for row, (t, p) in enumerate(zip(tracks, profiles)):
+            for col, name in enumerate(AUDIO_FEATURES):
+                numbers[row, col] = t.features.get(name, np.nan)
             numbers[row, len(AUDIO_FEATURES):len(AUDIO_FEATURES) + 4] = (
                 np.nan if t.popularity is None else t.popularity, release_year(t.release_date),
                 p.valence, p.arousal)
