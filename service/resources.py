@@ -134,16 +134,17 @@ class VersionResources:
         if row is not None:
             return row
         if reference_key(seed) is not None:
-            raise SeedNotFound(f"no track has the id {_cut(seed)}", suggestions=[])
+            raise SeedNotFound(f"no track has the id {_cut(seed)}", field=path, suggestions=[])
         if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
-            raise SeedNotFound(f"no track matches {_cut(seed)}", suggestions=[])
+            raise SeedNotFound(f"no track matches {_cut(seed)}", field=path, suggestions=[])
         row = self.titles.resolve(seed)
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
             suggestions = _one_per_song([public(d) for d in self.documents(near)])
             hint = "; a file is named by path:<its path>" if _looks_like_a_file(seed) else ""
-            raise SeedNotFound(f"no track matches {_cut(seed)}{hint}", suggestions=suggestions)
+            raise SeedNotFound(f"no track matches {_cut(seed)}{hint}", field=path,
+                               suggestions=suggestions)
         return row
 
     @property

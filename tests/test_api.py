@@ -62,6 +62,13 @@ def test_a_misspelt_parameter_is_400_and_a_cache_buster_is_not(client, published
     assert fine.status_code == 200 and len(fine.get_json()["results"]) == 3
 
 
+@pytest.mark.parametrize("route", ["/v1/recommendations?seed=trk3&", "/v1/tracks?q=Song&"])
+def test_an_export_format_where_a_route_answers_json_only_is_400(client, published, route):
+    error = error_of(client.get(route + "format=m3u8"), 400, "bad_request")
+    assert error["field"] == "format" and "/v1/playlists" in error["message"]
+    assert client.get(route + "format=json").status_code == 200
+
+
 @pytest.mark.parametrize("query", ["", "seed=", "seed=%20%20", "seed=" + "x" * 1001])
 def test_missing_empty_or_huge_seed_is_400(client, published, query):
     error = error_of(client.get(f"/v1/recommendations?{query}"), 400, "bad_request")
@@ -73,7 +80,17 @@ def test_unknown_seed_is_404_with_suggestions(client, published):
     assert isinstance(error["suggestions"], list)
     assert all(set(s) == {"id", "title", "artist", "album"} for s in error["suggestions"])
     error = error_of(client.get("/v1/recommendations?seed=qqqqzzzz"), 404, "seed_not_found")
-    assert error["suggestions"] == []
+    assert error["suggestions"] == [] and error["field"] == "seed"
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"seeds": ["trk3", "qqqqzzzz"]}, "seeds[1]"),
+    ({"seeds": ["trk3", {"seed": "isrc:ZZ0000000000", "weight": 2}]}, "seeds[1].seed"),
+    ({"seeds": ["trk3"], "negative_seeds": ["qqqqzzzz"]}, "negative_seeds[0]"),
+])
+def test_an_unknown_seed_among_several_is_named(client, published, body, field):
+    response = client.post("/v1/recommendations", json=body)
+    assert error_of(response, 404, "seed_not_found")["field"] == field
 
 
 def test_served_documents_are_the_build_documents_exactly(client, published, small_catalog):

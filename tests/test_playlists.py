@@ -380,6 +380,8 @@ def test_path_moves_gradually(client, rich, store):
     ("from=r0&to=r10&steps=abc", 400, "steps"),
     ("to=r10", 400, "from"),
     ("from=r0&to=r0", 400, "to"),
+    ("from=qqqqzzzz&to=r10", 404, "from"),
+    ("from=r0&to=qqqqzzzz", 404, "to"),
 ])
 def test_bad_paths(client, rich, query, status, field):
     assert error_of(client.get(f"/v1/path?{query}"), status)["field"] == field

@@ -207,6 +207,17 @@ def test_keys_from_a_file_and_required_for_reads(store, published, env, tmp_path
     assert client.get("/metrics").status_code == 200
 
 
+def test_an_admin_key_reads_where_read_keys_are_required(store, published, env):
+    client = keyed_app(store, API_KEYS=("reader",), ADMIN_KEYS=("admin-key",),
+                       REQUIRE_KEYS_FOR_READS=True).test_client()
+    assert client.get("/v1/tracks?q=Song", headers={"X-API-Key": "admin-key"}) \
+        .status_code == 200
+    error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": "admin-keyx"}), 401)
+    # ... and a read key still cannot change the model
+    error_of(client.post("/v1/admin/tracks", json={"tracks": []},
+                         headers={"X-API-Key": "reader"}), 403, "forbidden")
+
+
 def test_a_valid_key_has_its_own_rate_limit_bucket(store, published, env):
     client = make_app(store, RATE_LIMIT="1/minute", API_KEYS=("k-one", "k-two")).test_client()
     assert client.get("/v1/tracks?q=Song").status_code == 200

@@ -259,8 +259,11 @@ class ErrorDetail(Doc):
                                   "update_conflict, rebuild_needed.", examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
-    field: Optional[str] = Field(None, description="400 only: the exact JSON path of the "
-                                                   "offending field.", examples=["limit"])
+    field: Optional[str] = Field(None, description="400: the exact JSON path of the "
+                                                   "offending field; seed_not_found: the "
+                                                   "seed's ('seed', 'seeds[1]', "
+                                                   "'negative_seeds[0]', 'from', 'to').",
+                                 examples=["limit"])
     suggestions: Optional[list[TrackRef]] = Field(
         None, description="seed_not_found only: close titles (may be empty).")
 

@@ -5,17 +5,17 @@ Keys come from ``ADMIN_KEYS`` (comma-separated), apart from the read keys of
 is answered 403 ``admin_disabled`` (the routes exist, and say how to turn them on).
 Otherwise a request without ``X-API-Key`` is 401 ``unauthorized``, one whose key is
 neither an admin key nor a read key 401 too, and a valid read key that is not an admin
-key 403 ``forbidden``.  Keys are never echoed (see ``keys.py``).
+key 403 ``forbidden``.  An admin key also reads where read keys are required.  Keys are
+never echoed (see ``keys.py``).
 """
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, jsonify, request
 
 from ..errors import error_body
+from .keys import ADMIN_EXTENSION as EXTENSION
 from .keys import EXTENSION as READ_KEYS
 from .keys import HEADER, KeyRing, guarded_by, unauthorized
-
-EXTENSION = "feelalike.admin_keys"
 
 
 def forbidden(code: str, message: str) -> Response:

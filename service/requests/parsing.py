@@ -39,6 +39,7 @@ def parse(model: type[M], data: Any) -> M:
         _refuse_repeated(model, data)
         data = {key: data[key] for key in data or {}}
         _refuse_misspelt(model, data)
+        _refuse_export(model, data)
     elif not isinstance(data, dict):
         raise BadRequest("the request body must be a JSON object", field="body")
     try:
@@ -74,6 +75,16 @@ def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
             path = json_path([key])
             raise BadRequest(f"{path}: unknown parameter; did you mean {close[0]}?",
                              field=path)
+
+
+def _refuse_export(model: type[BaseModel], data: Mapping[str, Any]) -> None:
+    """``format=m3u8`` where a route answers JSON only would silently answer JSON."""
+    value = data.get("format")
+    if value is not None and "format" not in model.model_fields and \
+            str(value).strip().lower() != "json":
+        raise BadRequest("format: this route answers JSON only; playlists (POST "
+                         "/v1/playlists) and paths (GET /v1/path) export m3u8, xspf, jspf "
+                         "and csv", field="format")
 
 
 def parse_json(model: type[M], raw: str | bytes) -> M:
