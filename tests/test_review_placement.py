@@ -64,6 +64,10 @@ def test_a_quoted_title_with_an_article_the_track_lacks_names_it():
                   "'Lantern' is bleak.", "Lantern", "Under Stars", "After Storm")
     assert strongest(found, "Under Stars") == "dreamy"
     assert strongest(found, "After Storm") == "tense"
+    # ... but not a letter A ending a phrase, nor down to one word from inside
+    found = moods('The "Plan A" was to be huge and triumphant; "The A-Team" is playful. '
+                  "'Lantern' is bleak.", "Lantern", "Plan", "Team")
+    assert found["Plan"] == found["Team"]  # the album's share alike: neither is named
 
 
 def test_a_quoted_near_miss_names_the_right_track_after_a_title_without_words():

@@ -69,10 +69,15 @@ def without_article(title: str) -> str:
 @lru_cache(maxsize=100_000)
 def article_added(form: str) -> str:
     """A quoted name with articles the title lacks ("the mandala" for "Mandala", "under
-    the stars" for "Under Stars"): the name without them, or ""."""
+    the stars" for "Under Stars"): the name without them, or "".  An article that ends
+    the name stays ("plan a", "side a"), and one inside it only goes when two words
+    remain ("the a team" is no "Team")."""
     words = form.split()
-    kept = [w for w in words if w not in _ARTICLES]
-    return " ".join(kept) if kept and len(kept) < len(words) else ""
+    rest = words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
+    kept = [w for i, w in enumerate(rest) if w not in _ARTICLES or i == len(rest) - 1]
+    if len(kept) < len(rest) and len(kept) < 2:
+        return ""
+    return " ".join(kept) if len(kept) < len(words) else ""
 
 
 @lru_cache(maxsize=100_000)
