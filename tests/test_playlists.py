@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from xml.etree import ElementTree as ET
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 
 from models.build import build
 from models.ingest import Catalog, Track
+from models.language import normalise
 from models.ranking import (
     TrackTable,
     arc_points,
@@ -18,6 +20,7 @@ from models.ranking import (
     compatible,
     sequence,
     tempo_jump,
+    text_tags,
 )
 
 from service.exports import export
@@ -88,6 +91,48 @@ def test_text_query_is_read_by_the_tagger(client, rich):
     assert np.mean([rich[r["id"]].features["valence"] for r in body["results"]]) < 0.4
     body = post(client, "/v1/recommendations", {"text": "qwerty zxcv", "seeds": ["r1"]})
     assert body["warnings"][0].startswith("text: no mood words")
+
+
+def test_a_text_naming_a_tag_prefers_its_tracks_without_requiring_them(client, rich):
+    asked = post(client, "/v1/recommendations", {"text": "sad rock for a lonely night",
+                                                 "limit": 10})
+    assert asked["text_read"]["tags"] == ["rock"] and "sad" in asked["text_read"]["moods"]
+    assert all("rock" in rich[r["id"]].tags for r in asked["results"])
+    plain = post(client, "/v1/recommendations", {"text": "sad for a lonely night", "limit": 10})
+    assert plain["text_read"]["tags"] == []
+    assert not all("rock" in rich[r["id"]].tags for r in plain["results"])
+    # still moods first: the rock tracks it returns are the sad ones
+    assert np.mean([rich[r["id"]].features["valence"] for r in asked["results"]]) < 0.4
+    # "no rock" asks for no rock; words like "songs" and "night" name no tag
+    against = post(client, "/v1/recommendations", {"text": "sad songs, no rock", "limit": 10})
+    assert against["text_read"]["tags"] == ["sad songs"]
+    # beside a seed, a text of tags alone still counts, with a warning that says so
+    tagged = post(client, "/v1/recommendations", {"text": "rock", "seeds": ["r1"]})
+    assert tagged["text_read"] == {"moods": {}, "tags": ["rock"]}
+    assert all("rock" in rich[r["id"]].tags for r in tagged["results"])
+    assert "only the tags it names were used (rock)" in tagged["warnings"][0]
+
+
+def test_which_words_of_a_text_name_tags():
+    tags = [["Heavy Metal Classics"], ["heavy metal classics", "rock"], ["Lofi Hip Hop"],
+            ["HEAVY METAL CLASSICS"],
+            ["Sad Trap"], ["Songs 2020"], ["rock"], ["rock"], ["Sad Trap"], ["Sad Trap"],
+            ["lofi hip hop"], ["lofi hip hop"], ["songs 2020"], ["songs 2020"]]
+    table = replace(hand_table([f"t{i}" for i in range(len(tags))], {}, np.eye(len(tags))),
+                    tags=[frozenset(normalise(t) for t in row) for row in tags])
+    # a word inside a playlist's name names it; the longest phrase wins
+    assert text_tags("angry metal please", table) == {"metal": ["heavy metal classics"]}
+    assert list(text_tags("some lofi hip hop", table)) == ["lofi hip hop"]
+    # a mood word is read as a mood, a number and "songs" name no kind of music, and
+    # a tag carried by fewer than three tracks is too rare to steer a list
+    assert text_tags("sad songs from 2020", table) == {}
+    assert text_tags("sad trap", table) == {"sad trap": ["sad trap"]}
+    assert text_tags("rock, but no metal", table) == {"rock": ["rock"]}
+    assert text_tags("classics", table) == {}
+    compact = table.compact()  # as the service holds it: tags as codes into a vocabulary
+    assert text_tags("angry metal, lofi hip hop", compact) == \
+        text_tags("angry metal, lofi hip hop", table) == \
+        {"metal": ["heavy metal classics"], "lofi hip hop": ["lofi hip hop"]}
 
 
 def test_filters(client, rich):

@@ -21,7 +21,7 @@ from .query import Query, allowed, relevance, to_unit, world_similarity
 from .shaping import POOL, clamp, seed_songs
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
-from .text_target import TextTarget, apply_text_target, read_text_target
+from .text_target import TextTarget, apply_text_target, read_text_target, text_tags
 from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "path",
     "pool_size",
     "read_text_target",
+    "text_tags",
     "reasons",
     "relevance",
     "request_reasons",

@@ -54,13 +54,13 @@ class NeighbourLists:
 
     @staticmethod
     def supports(query: Query) -> bool:
-        """One positive seed (given once or more), no targets and no diversity;
+        """One positive seed (given once or more), no targets, preferred tags or diversity;
         filters are applied to the list, and when too few of it pass them (or a
         temperature needs more to draw from) the next index continues it."""
         return (len({row for row, _ in query.seeds}) == 1 and not query.negative_seeds
                 and not query.moods and query.target_valence is None
                 and query.target_arousal is None and not query.targets
-                and query.diversity == 0)
+                and not query.prefer_tags and query.diversity == 0)
 
     def candidates(self, query: Query) -> Candidates | None:
         if not self.supports(query):
@@ -105,7 +105,8 @@ class VectorIndex:
     @staticmethod
     def supports(query: Query) -> bool:
         return bool(query.seeds) and not query.moods and not query.targets \
-            and query.target_valence is None and query.target_arousal is None
+            and query.target_valence is None and query.target_arousal is None \
+            and not query.prefer_tags
 
     def candidates(self, query: Query) -> Candidates | None:
         if not self.supports(query):

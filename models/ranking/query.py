@@ -20,6 +20,8 @@ from .table import TrackTable
 NEGATIVE_WEIGHT = 0.5
 MAX_NEGATIVE_RATIO = 100.0  # beyond it the target is the negative seeds' opposite anyway
 ATTRIBUTE_WEIGHT = 0.5
+#: how much a tag the request's text names counts, beside a mood match's 1
+TAG_WEIGHT = 1.0
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Query:
     maximums: dict[str, float] = field(default_factory=dict)
     include_tags: set[str] = field(default_factory=set)  # normalised
     exclude_tags: set[str] = field(default_factory=set)
+    prefer_tags: set[str] = field(default_factory=set)  # normalised; ranked up, not required
     exclude_artists: set[str] = field(default_factory=set)  # normalised
     exclude_rows: set[int] = field(default_factory=set)
     include_rows: set[int] | None = None  # None: every row may be returned
@@ -177,6 +180,9 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
     if not parts:
         pop = table.column("popularity")
         return np.nan_to_num(pop / 100.0, nan=0.0), parts
+    if query.prefer_tags:
+        parts["tags"] = table.rows_with_tags(query.prefer_tags).astype(np.float32)
+        weights["tags"] = TAG_WEIGHT
     total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
 

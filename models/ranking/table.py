@@ -69,6 +69,21 @@ class TrackTable:
         index = self._index("_tag_index", lambda row: self.tags[row])
         return self._mask(index, tags, rows)
 
+    def tags_naming(self, phrase: str) -> list[str]:
+        """The tags (normalised) whose words hold ``phrase``'s words in a row: "metal"
+        names "heavy metal classics", "lofi" names "lofi hip hop" (index cached)."""
+        index = self.__dict__.get("_tag_words")
+        if index is None:
+            vocab = self.tags.vocab if isinstance(self.tags, TagColumn) else \
+                self._index("_tag_index", lambda row: self.tags[row])
+            index = self.__dict__["_tag_words"] = {}
+            for tag in vocab:
+                for word in set(tag.split()):
+                    index.setdefault(word, []).append(tag)
+        words = phrase.split()
+        return [t for t in index.get(words[0], ()) if f" {phrase} " in f" {t} "] \
+            if words else []
+
     def rows_by_artists(self, artists: set[str], rows: np.ndarray | None = None) -> np.ndarray:
         if isinstance(self.artist_keys, CodedColumn):
             return self.artist_keys.mask(artists, rows)

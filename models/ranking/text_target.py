@@ -1,13 +1,30 @@
 """Reading what a free-text request asks for ("something wistful for a rainy night"):
-target moods and a valence/arousal point, read by the review tagger."""
+target moods and a valence/arousal point, read by the review tagger, and the tags of
+the catalog it names ("angry metal", "a calm jazz piano evening"), which it prefers."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..language import MOODS, hits_vector, load_lexicon, tag_text
+from ..language import MOODS, hits_vector, load_lexicon, normalise, tag_text
 from .query import Query
+from .table import TrackTable
+
+#: longest tag a text is looked up for ("alternative r&b", "big room house")
+MAX_TAG_WORDS = 3
+#: a phrase whose tags fewer tracks carry is too rare to steer a list
+MIN_TAGGED = 3
+#: words of playlist names that name no kind of music on their own
+PLAIN_WORDS = frozenset(
+    "a an and the of for to in on at by with my your our me you i it its is are be "
+    "this that these those some something anything all any more most very really "
+    "music songs song tracks track hits hit mix playlist list best top new old good "
+    "great favourite favorite feel feeling vibes vibe like just only one two three "
+    "time day today night week weekend year beats tunes jams anthems classics essentials "
+    "sounds radio mixtape collection session sessions edition version".split())
+#: a word before a tag that turns the text against it ("no rap", "without strings")
+AGAINST = frozenset({"no", "not", "without", "except", "non", "nothing", "never"})
 
 
 @dataclass
@@ -19,10 +36,44 @@ class TextTarget:
     #: little of what it wants (and negation's reach is often misread: "never been this
     #: happy"), so they ask for nothing, and the caller can say so
     negated: list[str] = field(default_factory=list)
+    #: words of the text naming tags of the catalog, each with the tags (normalised) it
+    #: names: their tracks are preferred, the others not excluded
+    tags: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def found(self) -> bool:
         return bool(self.moods)
+
+
+def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
+    """The words of ``text`` that name tags of ``table``, each with the tags it names,
+    longest first where they overlap.  Left out: a phrase after "no", "not", "without"
+    ...; a single word that is a mood word (moods are read as moods: "sad" is no call
+    for the "sad trap" playlist), a number, or a word that names no kind of music alone
+    ("songs", "night"); a phrase fewer than MIN_TAGGED tracks carry."""
+    words = normalise(text).split()
+    found: dict[str, list[str]] = {}
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_TAG_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            tags = _tags_named(phrase, table)
+            if tags:
+                if not (i and words[i - 1] in AGAINST):
+                    found.setdefault(phrase, tags)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _tags_named(phrase: str, table: TrackTable) -> list[str]:
+    if " " not in phrase and (phrase in PLAIN_WORDS or phrase.isdigit() or
+                              tag_text(phrase, load_lexicon())):
+        return []
+    tags = table.tags_naming(phrase)
+    return tags if tags and int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
 
 def read_text_target(text: str) -> TextTarget:
@@ -42,6 +93,7 @@ def read_text_target(text: str) -> TextTarget:
 
 def apply_text_target(query: Query, target: TextTarget) -> None:
     """Fill what the request did not state explicitly from the text's target."""
+    query.prefer_tags |= {tag for tags in target.tags.values() for tag in tags}
     query.moods = {**target.moods, **query.moods}
     if query.target_valence is None:
         query.target_valence = target.valence

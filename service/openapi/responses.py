@@ -22,6 +22,7 @@ EXTERNAL_IDS = Field(
                 "recording), spotify, deezer, path (a file), ext:NAME; each also works as "
                 "a seed written kind:value (spotify:track:ID for Spotify).",
     examples=[{"isrc": "GBUM71900187", "spotify": "7qEHsqek33rTcFNT9PFqLf"}])
+TEXT_READ = Field(None, description="Present when text was given: what it was read as.")
 UNKNOWN_IDS = Field(
     None, ge=0, description="Present when include_ids was given: how many of its entries "
                             "name no track of this model (they were ignored).",
@@ -32,6 +33,15 @@ class Doc(BaseModel):
     """Base: documented fields; a client should ignore fields it does not know."""
 
     model_config = ConfigDict(extra="allow")
+
+
+class TextRead(Doc):
+    """What the request's text was read as."""
+
+    moods: dict[str, float] = Field(description="Moods it asks for (strongest 1).",
+                                    examples=[{"aggressive": 1.0, "energetic": 0.4}])
+    tags: list[str] = Field(description="Words naming tags of the catalog: tracks with "
+                                        "those tags rank first.", examples=[["metal"]])
 
 
 class TrackRef(Doc):
@@ -75,6 +85,7 @@ class RichRecommendations(Doc):
         description="Present when temperature is above 0: the seed used; send it back "
                     "to get the same list.", examples=[2552128789])
     include_ids_unknown: Optional[int] = UNKNOWN_IDS
+    text_read: Optional[TextRead] = TEXT_READ
     warnings: Optional[list[str]] = Field(
         None, description="What was ignored or came out empty (absent when nothing).",
         examples=[["text: no mood words recognised; it was ignored"]])
@@ -199,6 +210,7 @@ class Playlist(Doc):
         description="Present when temperature is above 0 and there is no arc: the seed "
                     "used; send it back to get the same playlist.", examples=[2552128789])
     include_ids_unknown: Optional[int] = UNKNOWN_IDS
+    text_read: Optional[TextRead] = TEXT_READ
     warnings: Optional[list[str]] = Field(
         None, description="Why the playlist is short or a part was ignored (absent when "
                           "nothing).", examples=[["only 12 tracks fit the rules"]])

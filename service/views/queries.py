@@ -8,7 +8,7 @@ import numpy as np
 
 from models.errors import BadRequest
 from models.language import normalise
-from models.ranking import Query, TextTarget, apply_text_target, read_text_target
+from models.ranking import Query, TextTarget, apply_text_target, read_text_target, text_tags
 
 from ..requests import QueryFields
 from ..resources import VersionResources
@@ -41,11 +41,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
             warnings.append(f"include_ids: none of the {unknown} ids names a track of "
                             "this model; nothing can be returned")
     if body.text:
-        target = read_text_target(body.text)
-        if target.found:
-            apply_text_target(q, target)
-        else:
-            warnings.append(f"text: {_unread(target)}; it was ignored{_advice(target)}")
+        _read_text(res, body.text, q, warnings, notes)
     if q.temperature > 0 and q.random_seed is None:
         q.random_seed = int(np.random.default_rng().integers(2**32 - 1))
     return q
@@ -62,6 +58,24 @@ def require_something(q: Query, message: str, text: str | None = None) -> None:
                          "moods, seeds or a target as well, or words such as 'lonely', "
                          f"'hopeful', 'tense'){_advice(target)}", field="text")
     raise BadRequest(message, field="seeds")
+
+
+def _read_text(res: VersionResources, text: str, q: Query, warnings: list[str],
+               notes: dict[str, Any] | None) -> None:
+    """The text's moods and the catalog tags it names, applied to ``q``; what was read
+    goes in ``notes`` (``text_read``)."""
+    target = read_text_target(text)
+    target.tags = text_tags(text, res.table)
+    if notes is not None:
+        notes["text_read"] = {"moods": target.moods, "tags": list(target.tags)}
+    if target.found:
+        apply_text_target(q, target)
+    elif target.tags:
+        q.prefer_tags |= {tag for tags in target.tags.values() for tag in tags}
+        warnings.append(f"text: {_unread(target)}; only the tags it names were used "
+                        f"({', '.join(list(target.tags)[:3])}){_advice(target)}")
+    else:
+        warnings.append(f"text: {_unread(target)}; it was ignored{_advice(target)}")
 
 
 def _unread(target: TextTarget) -> str:
