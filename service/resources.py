@@ -126,10 +126,11 @@ class VersionResources:
             rows.append(row if row is not None or key is None else key_rows[key])
         return rows
 
-    def resolve(self, seed: str, path: str = "seed") -> int:
+    def resolve(self, seed: str, path: str = "seed", warnings: list[str] | None = None) -> int:
         """Row of a seed: exact id first, then an external id, then title (fuzzy;
         "Title - Artist" narrows).  An external id that is well formed but unknown is a
-        404 (no title is guessed for it); a malformed one is a 400 at ``path``."""
+        404 (no title is guessed for it); a malformed one is a 400 at ``path``.  A title
+        taken for a near spelling of the seed is said in ``warnings``."""
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
@@ -137,7 +138,12 @@ class VersionResources:
             raise SeedNotFound(f"no track has the id {_cut(seed)}", field=path, suggestions=[])
         if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
             raise SeedNotFound(f"no track matches {_cut(seed)}", field=path, suggestions=[])
-        row = self.titles.resolve(seed)
+        row, how = self.titles.resolve_how(seed)
+        if row is not None and how == "spelling" and warnings is not None:
+            doc = self.documents([row])[0]
+            by = f" by {_cut(doc['artist'])}" if doc.get("artist") else ""
+            warnings.append(f"{path}: no title {_cut(seed)}; took the nearest spelling, "
+                            f"{_cut(doc['title'])}{by}")
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)

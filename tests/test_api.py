@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -81,6 +82,21 @@ def test_unknown_seed_is_404_with_suggestions(client, published):
     assert all(set(s) == {"id", "title", "artist", "album"} for s in error["suggestions"])
     error = error_of(client.get("/v1/recommendations?seed=qqqqzzzz"), 404, "seed_not_found")
     assert error["suggestions"] == [] and error["field"] == "seed"
+
+
+def test_a_seed_taken_for_a_near_spelling_is_said(client, published):
+    body = client.get("/v1/recommendations?seed=Lonelines %233 (Night Talking)").get_json()
+    assert body["seed"]["id"] == "trk40"
+    assert body["warnings"] == ["seed: no title 'Lonelines #3 (Night Talking)'; took the "
+                                "nearest spelling, 'Loneliness #3 (Night Talking)' by "
+                                "'Arcade Fire'"]
+    for exact in ("Loneliness #3", "trk40", "Loneliness #3 (Night Talking) - Live"):
+        assert "warnings" not in client.get(f"/v1/recommendations?seed={quote(exact)}") \
+            .get_json()
+    rich = client.post("/v1/recommendations", json={"seeds": ["trk3", "Lonelines #3"]})
+    assert rich.get_json()["warnings"][0].startswith("seeds[1]: no title 'Lonelines #3'")
+    path = client.get("/v1/path?from=Lonelines %233&to=trk3").get_json()
+    assert path["warnings"][0].startswith("from: no title")
 
 
 @pytest.mark.parametrize("body, field", [

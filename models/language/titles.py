@@ -111,15 +111,21 @@ class TitleIndex:
 
     def resolve(self, query: str) -> int | None:
         """The row a free-text seed names, or None when nothing matches well."""
+        return self.resolve_how(query)[0]
+
+    def resolve_how(self, query: str) -> tuple[int | None, str]:
+        """:meth:`resolve`'s row and how it was found: "exact" (the title, or a version
+        of it, or the title it opens) or "spelling" (a near spelling: "Fur Elise" for
+        "For Elise" is another song, which a caller may want to say)."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = [r for r, t in enumerate(self.titles) if t.strip() == query.strip()]
-            return min(same, key=lambda r: (-self._pop(r), r)) if same else None
+            return (min(same, key=lambda r: (-self._pop(r), r)) if same else None), "exact"
         for stage in (self._exact_match, self._versionless_match, self._spelt_match,
                       self._opening_match):
             row = stage(query)
             if row is not None:
-                return row
-        return None
+                return row, "spelling" if stage == self._spelt_match else "exact"
+        return None, "exact"
 
     def _exact_match(self, query: str) -> int | None:
         for title, artist in _splits(query):

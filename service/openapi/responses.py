@@ -23,6 +23,9 @@ EXTERNAL_IDS = Field(
                 "a seed written kind:value (spotify:track:ID for Spotify).",
     examples=[{"isrc": "GBUM71900187", "spotify": "7qEHsqek33rTcFNT9PFqLf"}])
 TEXT_READ = Field(None, description="Present when text was given: what it was read as.")
+SPELT = Field(None, description="Present when a seed's title was taken for a near spelling "
+                                "(another song may be meant).", examples=[[
+                  "seed: no title 'Fur Elise'; took the nearest spelling, 'For Elise'"]])
 UNKNOWN_IDS = Field(
     None, ge=0, description="Present when include_ids was given: how many of its entries "
                             "name no track of this model (they were ignored).",
@@ -70,6 +73,7 @@ class Recommendations(Doc):
     model_version: str = VERSION
     results: list[Result] = Field(description="Best first; never the seed or another "
                                               "version of it.")
+    warnings: Optional[list[str]] = SPELT
 
 
 class RichRecommendations(Doc):
@@ -223,38 +227,7 @@ class Path(Doc):
     to: TrackRef = Field(description="The end track.")
     model_version: str = VERSION
     tracks: list[Entry] = Field(description="Both ends included, in order along the path.")
-
-
-class Health(Doc):
-    """Answer of ``GET /healthz``."""
-
-    status: Literal["ok"] = Field(description="Always ok while the process is up.")
-
-
-class Readiness(Doc):
-    """Answer of ``GET /readyz``."""
-
-    status: Literal["ready"] = Field(description="Redis answers and a model is current.")
-    model_version: str = VERSION
-    tracks: int = Field(ge=0, description="How many tracks the model has.", examples=[28356])
-
-
-class UpdateResult(Doc):
-    """Answer of the admin routes: the new live model version and what changed."""
-
-    model_version: str = Field(description="The new live model version.",
-                               examples=["20261125T231500Z-3f2a9c1d"])
-    previous_version: str = Field(description="The version the update started from.",
-                                  examples=["20261125T204030Z-d62af65e"])
-    tracks: int = Field(ge=0, description="Tracks in the new version.", examples=[28357])
-    added: list[str] = Field(description="Ids of the tracks added (empty for a removal).",
-                             examples=[["new-track-1"]])
-    removed: list[str] = Field(description="Ids of the tracks removed (empty for an add).",
-                               examples=[[]])
-    lists_rewritten: int = Field(ge=0, description="Neighbour lists written: the new "
-                                 "tracks' own and those of tracks whose lists changed.",
-                                 examples=[97])
-    seconds: float = Field(ge=0, description="How long the update took.", examples=[0.41])
+    warnings: Optional[list[str]] = SPELT
 
 
 class ErrorDetail(Doc):
@@ -295,5 +268,5 @@ def schema_of(model: type[BaseModel]) -> dict[str, Any]:
 #: every response model by component name.
 RESPONSES: dict[str, type[BaseModel]] = {m.__name__: m for m in (
     TrackRef, Result, Recommendations, RichRecommendations, Evidence, MoodScore, Related,
-    TrackDocument, SearchResult, Search, Entry, ArcPoint, Playlist, Path, Health,
-    Readiness, UpdateResult, ErrorDetail, Error)}
+    TrackDocument, SearchResult, Search, Entry, ArcPoint, Playlist, Path, ErrorDetail,
+    Error)}

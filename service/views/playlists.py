@@ -77,7 +77,8 @@ def _title(res: VersionResources, q: Query, arc: tuple[str, str] | None) -> str:
 
 def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[str, Any]:
     """``steps`` tracks moving gradually from one track's moods to another's."""
-    a, b = res.resolve(start, "from"), res.resolve(end, "to")
+    warnings: list[str] = []
+    a, b = res.resolve(start, "from", warnings), res.resolve(end, "to", warnings)
     if a == b:
         raise BadRequest("'from' and 'to' name the same track", field="to")
     song = res.table.song_keys
@@ -85,9 +86,10 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
         raise BadRequest("'from' and 'to' are two versions of the same song", field="to")
     rows = path(res.table, a, b, steps)
     docs = res.documents(rows)
-    return {"from": public(docs[0]), "to": public(docs[-1]), "model_version": res.version,
-            "tracks": [entry(res.table, r, d, i, 1.0) for i, (r, d) in
-                       enumerate(zip(rows, docs))]}
+    answer = {"from": public(docs[0]), "to": public(docs[-1]), "model_version": res.version,
+              "tracks": [entry(res.table, r, d, i, 1.0) for i, (r, d) in
+                         enumerate(zip(rows, docs))]}
+    return {**answer, "warnings": warnings} if warnings else answer
 
 
 @bp.post("/playlists")

@@ -19,8 +19,9 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
     """The engine query a body asks for; ``warnings`` collects what was ignored and
     ``notes`` the fields the answer reports about the request (``include_ids_unknown``)."""
     mins, maxs, targets = body.ranges()
-    q = Query(seeds=_rows(res, body.seed_list(), body.seed_paths()),
-              negative_seeds=_rows(res, body.negative_seed_list(), body.negative_seed_paths()),
+    q = Query(seeds=_rows(res, body.seed_list(), body.seed_paths(), warnings),
+              negative_seeds=_rows(res, body.negative_seed_list(), body.negative_seed_paths(),
+                                   warnings),
               moods=body.mood_weights(), targets=targets, minimums=mins, maximums=maxs,
               target_valence=body.target_valence, target_arousal=body.target_arousal,
               include_tags={normalise(t) for t in body.include_tags},
@@ -89,9 +90,10 @@ def _advice(target: TextTarget) -> str:
     return " (say the mood you want: 'sad' rather than 'not happy')" if target.negated else ""
 
 
-def _rows(res: VersionResources, seeds: list[tuple[str, float]],
-          paths: list[str]) -> list[tuple[int, float]]:
-    return [(res.resolve(seed, path), weight) for (seed, weight), path in zip(seeds, paths)]
+def _rows(res: VersionResources, seeds: list[tuple[str, float]], paths: list[str],
+          warnings: list[str]) -> list[tuple[int, float]]:
+    return [(res.resolve(seed, path, warnings), weight)
+            for (seed, weight), path in zip(seeds, paths)]
 
 
 def _refuse_both_ways(q: Query, paths: list[str]) -> None:

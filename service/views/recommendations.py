@@ -24,12 +24,15 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     cache_lookup(cached is not None)
     if cached is not None:
         return json.loads(cached)
-    row = res.resolve(seed, "seed")
+    warnings: list[str] = []
+    row = res.resolve(seed, "seed", warnings)
     ranking = res.engine.rank(Query(seeds=[(row, 1.0)], limit=limit))
     seed_doc, *docs = res.documents([row, *ranking.rows])
     body = {"seed": public(seed_doc), "model_version": res.version,
             "results": [result(doc, score, reasons(seed_doc, doc))
                         for doc, score in zip(docs, ranking.scores)]}
+    if warnings:
+        body["warnings"] = warnings
     res.store.cache(res.version, digest, json.dumps(body).encode())
     return body
 
