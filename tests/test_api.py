@@ -137,6 +137,14 @@ def test_track_lookup_has_moods(client, published):
     error_of(client.get("/v1/tracks/nope"), 404, "track_not_found")
 
 
+def test_a_tag_given_in_two_cases_is_listed_once(client, store):
+    """A playlist "Permanent wave" and the subgenre "permanent wave" of one track."""
+    tracks = [make_track(i) for i in range(12)]
+    tracks[3] = make_track(3, tags=["Permanent wave", "rock", "permanent wave", "Rock"])
+    store.publish(build(Catalog(tracks), k=5))
+    assert client.get("/v1/tracks/trk3").get_json()["tags"] == ["Permanent wave", "rock"]
+
+
 def test_track_search(client, published):
     body = client.get("/v1/tracks?q=loneliness").get_json()
     assert body["results"][0]["id"] == "trk40"

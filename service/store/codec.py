@@ -228,7 +228,7 @@ def track_document(track: Track, profile: MoodProfile,
     return {
         "id": track.id, "title": track.title, "artist": track.artist, "album": track.album,
         "release_date": track.release_date, "popularity": track.popularity,
-        "tags": track.tags[:20], "features": dict(track.features),
+        "tags": _distinct(track.tags)[:20], "features": dict(track.features),
         "external_ids": dict(track.external_ids),
         "top_moods": profile.top(TOP_MOODS),
         "moods": profile.mood_list(),
@@ -237,6 +237,15 @@ def track_document(track: Track, profile: MoodProfile,
         "mood_confidence": round(profile.confidence, 4), "mood_source": profile.source,
         "related": list(related),
     }
+
+
+def _distinct(tags: Sequence[str]) -> list[str]:
+    """Tags once each whatever their case ("Permanent wave" the playlist, "permanent
+    wave" the subgenre), in first-seen form: they match alike in every filter."""
+    first: dict[str, str] = {}
+    for tag in tags:
+        first.setdefault(tag.casefold(), tag)
+    return list(first.values())
 
 
 def track_documents(built: BuiltModel, rows: Iterable[int] | None = None,
