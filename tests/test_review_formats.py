@@ -35,6 +35,24 @@ def test_numbered_lists_and_markdown_headings_name_their_tracks():
     assert strongest(headed, "Tidewater") == "tense"
 
 
+def test_numbered_headings_with_a_guest_credit_name_their_tracks():
+    found = moods('1) "Lantern" (ft/ John Legend and Voices of Fire):\nA track full of grief '
+                  'and sorrow.\n2) "Copper Bells" (feat. Kendrick Lamar)\nGiddy, cheerful and '
+                  'bouncy.\n3) "Tidewater" [with Someone]\nMenacing and tense.',
+                  "Lantern", "Copper Bells", "Tidewater")
+    assert strongest(found, "Lantern") == "sad"
+    assert strongest(found, "Copper Bells") == "joyful"
+    assert strongest(found, "Tidewater") == "tense"
+
+
+def test_letters_no_keyboard_has_are_read_as_people_type_them():
+    # "ð", "ø", "æ" and the like are written "d", "o", "ae" in reviews and searches
+    found = moods("Allt vard hljott is an arcing sadness of strings. Saeglopur is joyful.",
+                  "Allt varð hljótt", "Sæglópur", "Lantern")
+    assert strongest(found, "Allt varð hljótt") == "sad"
+    assert strongest(found, "Sæglópur") == "joyful"
+
+
 @pytest.mark.parametrize("mark", ["Track 1: ", "Track 01 - ", "No. 1. ", "#1 "])
 def test_headings_numbered_as_tracks_name_their_tracks(mark):
     two = mark.replace("1", "2")

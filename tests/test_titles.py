@@ -236,3 +236,10 @@ def test_an_unquoted_source_tail_competes_too(title):
 def test_a_title_too_long_to_be_a_song_title_is_read_as_it_is():
     title = "Song" + " - a" * 200 + " - Live"
     assert base_title(title) == title and base_title("Song - Live") == "Song"
+
+
+def test_a_seed_typed_without_letters_no_keyboard_has_finds_its_track():
+    index = TitleIndex(["Electric Love", "Electric Love", "Sæglópur"],
+                       ["BØRNS", "Other", "Sigur Rós"])
+    assert index.resolve("Electric Love - Borns") == 0
+    assert index.resolve("Saeglopur") == 2

@@ -238,6 +238,9 @@ _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|(?i:" + TRACK_NUMBER +
                         r")|[-*\u2022#]+\s*)?[*_]*\s*")
 
 
+#: a guest credit after a heading's title: "(feat. X)", "(ft/ X)", "[with X]"
+_CREDIT = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|ft/|featuring|with|w/)\s*[^)\]\n]*[)\]]\s*$",
+                     re.IGNORECASE)
 #: a running time after a heading's title: "(4:12)", "[4'12\"]", "- 4:12"
 _DURATION = re.compile(r"\s*(?:" + RUNNING_TIME +
                        r"|\s[-\u2013\u2014]\s*\d{1,2}(?::\d{2}){1,2})\s*$")
@@ -245,9 +248,10 @@ _DURATION = re.compile(r"\s*(?:" + RUNNING_TIME +
 
 def is_title_line(sentence: str, mentions: list[Mention]) -> bool:
     """A line that is one title and nothing else: "## Sleepwalker", "1. **Storm
-    Front**", "Run!" (a title that ends in "!" is no exclamation), "Storm Front (4:12)"."""
+    Front**", "Run!" (a title that ends in "!" is no exclamation), "Storm Front (4:12)",
+    '2) "Storm Front" (ft/ Someone):'."""
     line = _LIST_MARK.sub("", sentence.strip()).rstrip(":").rstrip("*_ \t")
-    line = _DURATION.sub("", line).rstrip(":").rstrip("*_ \t")
+    line = _CREDIT.sub("", _DURATION.sub("", line)).rstrip(":").rstrip("*_ \t")
     return len(mentions) == 1 and "\n" not in line and \
         mentions[0].end - mentions[0].start >= len(line) - 2
 

@@ -41,9 +41,16 @@ class Token(NamedTuple):
 _FOLDED_BELOW = 0x0590
 
 
+#: Latin letters that no accent stripping reaches, as people type them without a
+#: keyboard for them ("Allt vard hljott" for "Allt varð hljótt", "Borns" for "BØRNS")
+_LETTERS = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
+                          "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
+                          "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"})
+
+
 def fold(text: str) -> str:
     """Strip accents, straighten quotes and case-fold, keeping punctuation."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).translate(_LETTERS))
     kept: list[str] = []
     base = " "
     for ch in text:
