@@ -69,11 +69,11 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
 
 
 def _tags_named(phrase: str, table: TrackTable) -> list[str]:
-    if " " not in phrase and (phrase in PLAIN_WORDS or phrase.isdigit() or
-                              tag_text(phrase, load_lexicon())):
+    tags = table.tags_naming(phrase)  # a dict lookup: most phrases stop here
+    if not tags or " " not in phrase and (phrase in PLAIN_WORDS or phrase.isdigit() or
+                                          tag_text(phrase, load_lexicon())):
         return []
-    tags = table.tags_naming(phrase)
-    return tags if tags and int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
+    return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
 
 def read_text_target(text: str) -> TextTarget:
