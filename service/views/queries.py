@@ -69,14 +69,12 @@ def _read_text(res: VersionResources, text: str, q: Query, warnings: list[str],
     target.tags = text_tags(text, res.table)
     if notes is not None:
         notes["text_read"] = {"moods": target.moods, "tags": list(target.tags)}
-    if target.found:
-        apply_text_target(q, target)
-    elif target.tags:
-        q.prefer_tags |= {tag for tags in target.tags.values() for tag in tags}
-        warnings.append(f"text: {_unread(target)}; only the tags it names were used "
-                        f"({', '.join(list(target.tags)[:3])}){_advice(target)}")
-    else:
-        warnings.append(f"text: {_unread(target)}; it was ignored{_advice(target)}")
+    if target.found or target.tags:
+        apply_text_target(q, target)  # without moods, only the tags
+    if not target.found:
+        used = f"only the tags it names were used ({', '.join(list(target.tags)[:3])})" \
+            if target.tags else "it was ignored"
+        warnings.append(f"text: {_unread(target)}; {used}{_advice(target)}")
 
 
 def _unread(target: TextTarget) -> str:
