@@ -344,6 +344,29 @@ def test_parallel_analysis_on_a_fresh_install_leaves_a_working_cache(tmp_path):
             shutil.rmtree(tmp_path / f"home{attempt}")  # the next run analyses again
 
 
+@pytest.mark.slow
+def test_analyses_started_together_on_a_fresh_install_leave_a_working_cache(tmp_path):
+    """Two or three `feelalike analyze` runs started at once, each compiling librosa's
+    numba functions into the same empty cache, crashed and left a cache on which every
+    later analysis died of a segmentation fault."""
+    music = tmp_path / "music"
+    music.mkdir()
+    for i in range(2):
+        tone(music / f"t{i}.wav", seconds=8.0)
+    cache = {"NUMBA_CACHE_DIR": str(tmp_path / "numba")}
+
+    def start(name):
+        env = {**os.environ, **cache, "FEELALIKE_DATA_HOME": str(tmp_path / name)}
+        return subprocess.Popen([sys.executable, "-m", "service.cli", "analyze", str(music),
+                                 "--workers", "1", "--json"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    together = [start(f"home{i}") for i in range(3)]
+    later = [(p.wait(timeout=600), p.communicate()) for p in together]
+    later.append((start("home-later").wait(timeout=600), (b"", b"")))
+    assert [code for code, _ in later] == [0, 0, 0, 0], [err[-300:] for _, (_, err) in later]
+
+
 def test_linked_folders_are_followed_and_a_broken_link_is_reported(tmp_path):
     outside = tmp_path / "elsewhere" / "Album"
     outside.mkdir(parents=True)

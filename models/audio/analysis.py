@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from .compile_lock import compile_once
 from .decoding import SAMPLE_RATE, decode
 from .spectrum import HOP, Spectrum, cens, spectral, timbre_and_harmony
 
@@ -114,6 +115,7 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
     """Analyse one file; raises AudioError for anything that makes it unusable.
     ``embedding`` (``MTT_musicnn``...) adds that pretrained embedding of the same
     samples as the feature ``embedding`` (a list)."""
+    warm_up()
     y, duration = decode(path, window)
     with warnings.catch_warnings():  # librosa's notes ("empty frequency set") are ours
         warnings.simplefilter("ignore")
@@ -142,17 +144,19 @@ def describe(y: np.ndarray, duration: float) -> dict[str, Any]:
 
 
 def warm_up() -> None:
-    """Run the analysis once on a few seconds of synthetic sound.
+    """Compile librosa's numba functions (or load them from its cache) by analysing a
+    few seconds of synthetic sound, once per process and one process at a time on
+    the machine (:mod:`compile_lock`): processes writing that cache together can
+    leave it crashing every later analysis."""
+    compile_once(_analyse_synthetic_sound)
 
-    librosa compiles its numba functions on first use and caches the machine code
-    beside its own sources.  Worker processes that compile them at the same time can
-    leave a cache that crashes every later analysis (seen with numba 0.68: a
-    segmentation fault in ``piptrack``); compiled here first, the cache is written
-    once and the workers, forked after, start with the functions compiled.
-    """
+
+def _analyse_synthetic_sound() -> None:
     seconds = 4.0
     t = np.arange(int(SAMPLE_RATE * seconds)) / SAMPLE_RATE
     pulse = (np.sin(2 * np.pi * 2.0 * t) > 0.9).astype(np.float64)
     noise = np.random.default_rng(0).standard_normal(t.size)
     y = 0.3 * np.sin(2 * np.pi * 220.0 * t) + 0.05 * noise + 0.2 * pulse
-    describe(y.astype(np.float32), seconds)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        describe(y.astype(np.float32), seconds)

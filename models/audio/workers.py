@@ -1,7 +1,7 @@
 """Analysis jobs in worker processes, without one process's crash ending the batch.
 
 librosa's numba functions are compiled in this process before any worker starts
-(:func:`analysis.warm_up`): workers compiling them at once can corrupt numba's cache.
+(:func:`analysis.warm_up`): processes compiling them at once can corrupt numba's cache.
 A worker that dies (a crash in a native decoder, a kill) breaks the whole pool; the
 files not yet returned are then analysed again, each in a process of its own, so the
 crash costs only the file that caused it.
