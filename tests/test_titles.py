@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.language import TitleIndex, base_title, find_mentions, normalise, variants
+from models.language import (MAX_CUTS, TitleIndex, base_title, find_mentions, normalise,
+                             seed_readings, variants)
 
 from .fixtures import HER_REVIEW, needs_shared
 
@@ -211,6 +212,17 @@ def test_search_finds_an_unpopular_track_by_all_its_words(query):
     assert index.search(query, limit=5)[0] == len(popular)
 
 
+@pytest.mark.parametrize("query", ["Gymnopedie", "gymnopedies"])
+def test_search_lists_no_title_whose_letters_only_run_across_its_words(query):
+    """'Gymnopedie' listed "Bitch Lasagna" by pewdiepie: 'pedie' ran across the end of
+    one string; a loose match must hold one of the query's words as a word."""
+    index = TitleIndex(["Bitch Lasagna", "Gymnopedie No. 1", "Lasagna"],
+                       ["pewdiepie", "Erik Satie", "Garfield"], [90.0, 10.0, 50.0])
+    assert index.search(query, limit=5) == [1]
+    assert index.search("lasagna pewdie", limit=5)[0] == 0  # words typed in part count
+    assert index.search("bitchlasagna", limit=5) == [0]  # two words written as one
+
+
 def test_a_song_named_with_the_show_it_is_from_is_the_song_typed():
     """'fuck, i'm lonely' named the remix: the original's '- from "13 Reasons Why"'
     tail kept it out of the titles that compete by popularity."""
@@ -243,3 +255,19 @@ def test_a_seed_typed_without_letters_no_keyboard_has_finds_its_track():
                        ["BØRNS", "Other", "Sigur Rós"])
     assert index.resolve("Electric Love - Borns") == 0
     assert index.resolve("Saeglopur") == 2
+
+
+def test_a_seed_of_many_separators_is_read_at_its_last_few_only():
+    """'ab - ab - ab ...' (a thousand characters) was read at every separator, each
+    reading spell-checked against every title: seconds of work per request."""
+    readings = seed_readings("ab - " * 199 + "ab")
+    assert len(readings) == MAX_CUTS + 1  # (no " by ") the last cuts and the whole
+    assert readings[0] == ("ab - " * 198 + "ab", "ab")  # the last separator first
+
+
+def test_a_long_title_typed_with_a_typo_is_still_found():
+    long_title = ("Cuba Isla Bella (feat. Gente de Zona, Leoni Torres, Isaac Delgado, Buena Fe, "
+                  "Descemer Bueno, Laritza Bacallao, Waldo Mendoza & Pedrito Martinez)")
+    index = TitleIndex(["Short", long_title], ["A", "Orishas"], [50.0, 40.0])
+    assert index.resolve(long_title.replace("Isla", "Ilsa")) == 1
+    assert index.resolve(long_title * 3) is None  # longer than any title: no spelling pass

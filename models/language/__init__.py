@@ -17,6 +17,7 @@ from .tags import TagReader, tag_moods
 from .text import normalise, tempo_words, tokens
 from .mentions import find_mentions
 from .resemblance import resembling
+from .seed_readings import MAX_CUTS, seed_readings
 from .titles import TitleIndex, variants
 from .versions import base_title, source_of, sourceless_base
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
@@ -26,6 +27,7 @@ __all__ = [
     "Comparison",
     "LEXICON_PATH",
     "Lexicon",
+    "MAX_CUTS",
     "MOODS",
     "MOOD_INDEX",
     "MoodAccumulator",
@@ -46,6 +48,7 @@ __all__ = [
     "mood_affinity",
     "normalise",
     "resembling",
+    "seed_readings",
     "sentences",
     "source_of",
     "sourceless_base",

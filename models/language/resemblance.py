@@ -9,9 +9,16 @@ for the first), then by popularity. WRatio stays the measure, so short queries a
 typos ("lonely", "blindng lights") match as before; token_set alone would put a short
 title whose words are all in a long query first ("22 Taylor Swift" for "love story
 taylor swift live").
+
+WRatio also scores a query against any stretch of a long string, across word
+boundaries: "gymnopedie" gave 63 to "bitch lasagna pewdiepie". A loose match must
+therefore hold one word of the query as a word of its own (spelt closely, typed in
+part, or written as one with the next word).
 """
 from __future__ import annotations
 
+import math
+import os
 from typing import Sequence
 
 import numpy as np
@@ -32,5 +39,42 @@ def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
                           dtype=np.float32, workers=1)[0] if len(keep) else np.zeros(0)
     pop = np.asarray(popularity, dtype=np.float64)[keep] if len(popularity) else \
         np.zeros(len(keep))
-    order = np.lexsort((keep, -pop, -words, -np.round(whole[keep])))[:limit]
-    return [int(i) for i in keep[order]]
+    order = np.lexsort((keep, -pop, -words, -np.round(whole[keep])))
+    asked = _query_words(query)
+    found: list[int] = []
+    for i in keep[order]:
+        if _holds_a_word(asked, choices[i].split()):
+            found.append(int(i))
+            if len(found) == limit:
+                break
+    return found
+
+
+#: how closely a word of the query must be spelt to count as a word of a title
+WORD_SPELLING = 75.0
+#: shortest typed start of a word that counts as that word ("lonel" for "loneliness")
+WORD_START = 3
+#: share of an asked word a title's word must open with to count as it ("lonely" for
+#: "loneliness", "dreaming" for "dreams")
+WORD_STEM = 0.6
+
+
+def _query_words(query: str) -> list[str]:
+    """The query's words worth aligning: those of three letters or more, or all of
+    them when none is that long."""
+    words = query.split()
+    return [w for w in words if len(w) >= WORD_START] or words
+
+
+def _holds_a_word(asked: list[str], words: list[str]) -> bool:
+    """Whether one asked word is spelt like one of ``words``, shares its stem, or is two
+    adjacent ones written together ("hotlinebling")."""
+    pairs = [a + b for a, b in zip(words, words[1:])]
+    for word in asked:
+        stem = max(WORD_START, math.ceil(WORD_STEM * len(word)))
+        if any(len(os.path.commonprefix([word, w])) >= min(stem, len(word)) for w in words):
+            return True
+        if process.extractOne(word, words + pairs, scorer=fuzz.ratio,
+                              score_cutoff=WORD_SPELLING):
+            return True
+    return False

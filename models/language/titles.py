@@ -17,6 +17,8 @@ from typing import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from .resemblance import resembling
+from .seed_readings import seed_readings as _raw_splits
+from .seed_readings import normal_readings as _splits
 from .text import normalise
 from .versions import seed_base, sourceless_base
 
@@ -214,6 +216,8 @@ class TitleIndex:
         # whose title it is comes first, as in exact matching ("Something" before
         # "Something - Remastered 2009"), then the more popular
         found: dict[int, tuple[float, int]] = {}
+        if len(title) > self._longest() * (200.0 / cutoff - 1.0):
+            return []  # longer than any title could be and still score ``cutoff``
         numbers = _NUMBER.findall(title)  # a misspelling is in letters: numbers must match
         for name, score, row in process.extract(title, self._norm_titles, scorer=fuzz.ratio,
                                                 limit=limit, score_cutoff=cutoff):
@@ -228,6 +232,13 @@ class TitleIndex:
         ranked = sorted(found.items(), key=lambda h: (-h[1][0], -h[1][1], -self._pop(h[0]),
                                                       h[0]))
         return [(row, score) for row, (score, _) in ranked[:limit]]
+
+    def _longest(self) -> int:
+        """The length of the longest title in normal form (a title's short forms are
+        shorter), worked out once."""
+        if "_longest_title" not in self.__dict__:
+            self.__dict__["_longest_title"] = max(map(len, self._norm_titles), default=0)
+        return self.__dict__["_longest_title"]
 
     def _short_forms(self) -> list[str]:
         """The title variants to spell-check against, read afresh (a worker keeps no
@@ -249,7 +260,7 @@ class TitleIndex:
             if len(norm) >= SHORT_FORM_TYPO else []
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
-        ranked = resembling(norm, combined, limit=limit * 3, cutoff=loose,
+        ranked = resembling(norm[:SEARCH_CHARS], combined, limit=limit * 3, cutoff=loose,
                             popularity=self.popularity)
         opening = sorted({row for key in self._variants_starting(norm)
                           for row in self._exact.get(key, [])},
@@ -273,26 +284,8 @@ SHORT_FORM_TYPO = 6
 SPELT_SUGGESTIONS = 3
 #: shortest seed that may name a title by its first words
 PREFIX_MIN_CHARS = 4
+#: characters of a search compared loosely with every "title artist" (the cost grows
+#: with the length; no title and artist run longer)
+SEARCH_CHARS = 100
 #: titles a seed's first words may open and still be looked at (more: ambiguous)
 PREFIX_KEYS = 50
-
-
-def _raw_splits(query: str) -> list[tuple[str, str | None]]:
-    """(title, artist) readings of a query as written: "Title - Artist", "Title by
-    Artist", whole.  The last separator first: titles hold separators ("Closer - T-Mass
-    Remix - The Chainsmokers", "Stand by Me by Oasis") more often than artists do."""
-    readings: list[tuple[str, str | None]] = []
-    for sep in (r"\s+[-\u2013\u2014]\s+", r"\s+by\s+"):
-        cuts = list(re.finditer(sep, query, flags=re.IGNORECASE))
-        for cut in reversed(cuts):
-            title, artist = query[:cut.start()], query[cut.end():]
-            if normalise(title) and normalise(artist):
-                readings.append((title, artist))
-    readings.append((query, None))
-    return readings
-
-
-def _splits(query: str) -> list[tuple[str, str | None]]:
-    """The readings of :func:`_raw_splits` in normal form."""
-    return [(normalise(title), normalise(artist) if artist is not None else None)
-            for title, artist in _raw_splits(query)]
