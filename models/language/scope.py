@@ -114,13 +114,30 @@ def groups(text: str, mentions: Sequence[Mention]) -> list[list[Mention]]:
     for m in mentions:
         gap = text[out[-1][-1].end:m.start] if out else ""
         bare_comma = gap.strip(QUOTE_CHARS + " ") == ","
-        if out and JOINERS.match(gap) and not (
-                bare_comma and PREPOSITION.search(text[lead_from:out[-1][0].start])):
+        if out and (JOINERS.match(gap) and not (
+                bare_comma and PREPOSITION.search(text[lead_from:out[-1][0].start]))
+                or _another_example(text[lead_from:out[-1][0].start], gap)):
             out[-1].append(m)
         else:
             lead_from = out[-1][-1].end if out else 0
             out.append([m])
     return out
+
+
+#: "or the more exotic", "and the bouncy": a further example with its own modifiers
+FURTHER_EXAMPLE = re.compile(r"^[\s,)" + re.escape(QUOTE_CHARS) + r"]*(and|or)\s+((the|a|an)\s+)?"
+                             r"(?P<words>(?:[\w'-]+\s+)?[\w'-]+)[\s(" +
+                             re.escape(QUOTE_CHARS) + r"]*$", re.IGNORECASE)
+
+
+def _another_example(lead: str, gap: str) -> bool:
+    """"themes that invite wonder, like the rollicking 'A' or the more exotic 'B'": B is
+    a second example of what the words before "like" say, as A is."""
+    further = FURTHER_EXAMPLE.match(gap)
+    cue = re.sub(r"\b(the|a|an)\s+(?:[\w'-]+\s+){0,2}[\w'-]*$", "",  # "like the rollicking"
+                 lead.rstrip(QUOTE_CHARS + " "), flags=re.IGNORECASE)
+    return bool(further) and bool(EXAMPLE_CUES.search(cue)) and \
+        not set(further["words"].lower().split()) & (NOT_MODIFIERS - {"more", "less"})
 
 
 def _lead_start(text: str, lo: int, hi: int) -> int:

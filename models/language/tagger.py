@@ -31,6 +31,10 @@ VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothe
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
                       "rise rises drive drives break breaks brightened brightening".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
+#: what a verb of mood done to the listener acts on: "soothe your senses", "haunt the
+#: mind" say what the music does to whoever hears it, not what a player does to a mix
+LISTENER_PARTS = frozenset("senses sense soul souls mind minds nerves heart hearts spirit "
+                           "spirits ears ear listener listeners bones spine".split())
 #: "calm your tense nerves", "eases the tension": the mood the music takes away
 SOOTHING = frozenset("calm calms calmed calming soothe soothes soothed soothing ease eases "
                      "eased easing settle settles settled settling relieve relieves relieved "
@@ -98,7 +102,8 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
     if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
         return True
     return length == 1 and word in VERB_USES and i + 1 < len(words) and \
-        words[i + 1] in OBJECTS
+        words[i + 1] in OBJECTS and \
+        not (i + 2 < len(words) and words[i + 2] in LISTENER_PARTS)
 
 
 #: words that report what someone else calls the music ('the press release calls it
