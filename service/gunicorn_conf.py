@@ -6,9 +6,11 @@
   ``/healthz`` and ``/readyz``.
 - Timeouts: a worker silent for ``FEELALIKE_TIMEOUT_SECONDS`` is restarted; graceful
   shutdown waits as long; idle keep-alive connections close after 5 s.
-- Limits: ``limit_request_line = 0`` so gunicorn never answers a long URL with its own
-  HTML page: the app's ``FEELALIKE_MAX_URL_CHARS`` check answers a JSON 414 (gunicorn
-  still bounds a request line at about 1 MB).  Header limits stay gunicorn's defaults.
+- Limits: ``limit_request_line = 8190``, gunicorn's largest bound, so a URL over
+  ``FEELALIKE_MAX_URL_CHARS`` (4096) reaches the app and gets its JSON 414; only a
+  request line over 8 KB gets gunicorn's own refusal.  Unbounded (0), gunicorn's
+  Python parser spent quadratic time on a line of megabytes: 90 s for 20 MB, and a
+  worker busy for minutes after the client had gone.  Header limits stay gunicorn's.
 - Logs: gunicorn's access log is off (the app writes one JSON line per request);
   gunicorn's own messages go to stderr.
 - Metrics: every worker writes its Prometheus samples to ``PROMETHEUS_MULTIPROC_DIR``
@@ -33,7 +35,7 @@ worker_class = "gthread"
 timeout = get("TIMEOUT_SECONDS")
 graceful_timeout = get("TIMEOUT_SECONDS")
 keepalive = 5
-limit_request_line = 0
+limit_request_line = 8190
 accesslog = None
 errorlog = "-"
 

@@ -134,6 +134,6 @@ def test_docker_compose_accepts_the_file(tmp_path):
 
 
 def test_the_image_serves_with_the_gunicorn_config(dockerfile):
-    # the config raises gunicorn's request-line limit so long URLs get the app's JSON 414
+    # the config sets gunicorn's request-line limit so long URLs get the app's JSON 414
     cmd = [line for line in dockerfile if line.startswith("CMD")][-1]
     assert "python:service.gunicorn_conf" in cmd and "service.wsgi:app" in cmd

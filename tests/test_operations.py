@@ -179,6 +179,17 @@ def gunicorn(env, published, tmp_path):
         server.stop()
 
 
+def test_under_gunicorn_a_bad_setting_is_one_line_and_the_server_stops(env, tmp_path):
+    """Each worker printed a traceback and gunicorn kept trying; `feelalike serve`
+    says the same in one line."""
+    server = Gunicorn({**env, "FEELALIKE_RATE_LIMIT": "lots"}, tmp_path)
+    assert server.process.wait(timeout=120) != 0
+    server.log.seek(0)
+    log = server.log.read()
+    assert "feelalike: error: setting FEELALIKE_RATE_LIMIT: 'lots' is not a rate limit" in log
+    assert "Traceback" not in log
+
+
 def test_under_gunicorn_metrics_add_up_every_worker(gunicorn):
     gunicorn.wait()
     for _ in range(12):  # new connections: both workers answer some
@@ -187,6 +198,10 @@ def test_under_gunicorn_metrics_add_up_every_worker(gunicorn):
     assert long_url.status_code == 414  # the app's JSON 414, not gunicorn's HTML page
     assert long_url.json()["error"]["code"] == "request_uri_too_long"
     assert long_url.headers["X-Request-ID"]
+    # a line of megabytes is refused at once (unbounded, gunicorn parsed it for minutes)
+    huge = requests.get(gunicorn.base + "/healthz?q=" + "a" * 200_000, timeout=30)
+    assert 400 <= huge.status_code < 500
+    assert requests.get(gunicorn.base + "/healthz", timeout=10).status_code == 200
     text = requests.get(gunicorn.base + "/metrics", timeout=10).text
     found = samples(text)
     ok = dict(method="GET", route="/v1/tracks", status="200")
