@@ -24,14 +24,16 @@ FORMATS = {"m3u8": "audio/x-mpegurl; charset=utf-8",
            "csv": "text/csv; charset=utf-8"}
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      r"\ud800-\udfff\ufffe\uffff]+")
 
 
 def clean(text: str) -> str:
     """One line of text: control characters (C0 and C1, NEL included) and line breaks
     become a space (a title must not inject lines into an M3U8 file), and so do the
     characters XML 1.0 forbids (U+FFFE, U+FFFF, lone surrogates), which would make an
-    XSPF file unreadable."""
+    XSPF file unreadable, and the direction overrides (U+202A-202E, U+2066-2069) that
+    make "evil" + U+202E + "gnp.exe" show as "evilexe.png" in a player's list."""
     return _CONTROL.sub(" ", text or "").strip()
 
 

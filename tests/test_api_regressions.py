@@ -37,6 +37,15 @@ def test_exports_drop_characters_xml_forbids(fmt):
         assert json.loads(text)["playlist"]["track"][0]["title"] == "Song"
 
 
+@pytest.mark.parametrize("fmt", ["m3u8", "xspf", "jspf", "csv"])
+def test_exports_drop_direction_overrides_that_disguise_a_name(fmt):
+    tracks = [{"id": "a", "title": "evil\u202egnp.exe", "artist": "A\u2067B\u2069",
+               "album": "C", "duration_ms": 1000}]
+    text = export(fmt, "Mix", tracks, lambda t: "t/a")
+    assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "evil gnp.exe" in text
+
+
 def test_an_xspf_playlist_with_an_odd_title_is_well_formed_xml(client, published):
     response = client.post("/v1/playlists?format=xspf",
                            json={"seed": "trk3", "length": 2, "title": "a\uffffb"})

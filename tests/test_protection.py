@@ -258,6 +258,21 @@ def test_cors_configured_origins(store, published, env):
         "/v1/tracks?q=Song", headers={"Origin": "https://a.example"}).headers
 
 
+def test_answers_are_not_sniffed_and_keyed_ones_not_cached_by_others(store, published, env):
+    client = keyed_app(store, API_KEYS=("reader",), REQUIRE_KEYS_FOR_READS=True,
+                       CORS_ORIGINS="https://a.example").test_client()
+    keyed = client.get("/v1/tracks?q=Song", headers={"X-API-Key": "reader"})
+    assert keyed.status_code == 200
+    assert keyed.headers["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in keyed.headers["Cache-Control"]
+    assert "Origin" in keyed.headers["Vary"]  # the allow-origin header depends on it
+    error_of(client.get("/v1/tracks?q=Song"), 401)
+    open_client = make_app(store).test_client()  # no key, any origin: cacheable
+    anonymous = open_client.get("/v1/tracks?q=Song")
+    assert "no-store" not in anonymous.headers.get("Cache-Control", "")
+    assert anonymous.headers["X-Content-Type-Options"] == "nosniff"
+
+
 def test_limits_count_in_the_embedded_redis(env, tmp_path, monkeypatch):
     monkeypatch.setenv("FEELALIKE_REDIS_URL", "")
     app = create_app({"TESTING": True, "REDIS_URL": "", "DATA_HOME": str(tmp_path / "home"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_cors import CORS
 
-from . import admin, gate, keys, limits
+from . import admin, gate, headers, keys, limits
 from .admin import require_admin
 from .keys import require_key
 from .limits import check_routes
@@ -35,3 +35,4 @@ def init_app(app: Flask) -> None:
     keys.init_app(app)
     admin.init_app(app)
     gate.init_app(app)
+    headers.init_app(app)

@@ -1,0 +1,28 @@
+"""Headers that keep API answers where they belong.
+
+- ``X-Content-Type-Options: nosniff`` on every answer (the HTML pages set it already):
+  a browser never reads a JSON or CSV answer as something else.
+- ``Cache-Control: private, no-store`` on an answer to a request that carried an API
+  key: a shared cache must not hand it to someone without the key.
+- ``Vary: Origin`` on /v1/* when CORS names its origins: the allow-origin header then
+  depends on who asks, so a cache must keep one copy per origin (flask-cors adds it only
+  when the request names an allowed origin).
+"""
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+from .keys import HEADER
+
+
+def init_app(app: Flask) -> None:
+    listed = str(app.config["CORS_ORIGINS"]).strip().lower() not in ("*", "off")
+
+    @app.after_request
+    def _guard(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.headers.get(HEADER):
+            response.headers["Cache-Control"] = "private, no-store"
+        if listed and (request.path.startswith("/v1/") or request.path == "/openapi.json"):
+            response.vary.add("Origin")
+        return response
