@@ -59,7 +59,14 @@ STALE_TEMP_SECONDS = 3600
 
 
 class VersionFiles:
-    """The local folder of per-version arrays for one store prefix."""
+    """The local folder of per-version arrays for one store prefix.
+
+    A version whose files could not be written (a full or read-only disk) is not tried
+    again for ``RETRY_SECONDS``: each try reads the whole model from Redis first, so on
+    a full disk every request (and every /readyz probe) spent ten seconds before its 503.
+    """
+
+    RETRY_SECONDS = 15.0
 
     def __init__(self, root: Path | str, prefix: str, keep: int = 3,
                  ann_threshold: int | None = None, redis_url: str = "") -> None:
@@ -69,6 +76,7 @@ class VersionFiles:
         self.redis_url = redis_url
         self.ann_threshold = settings.get("ANN_THRESHOLD") if ann_threshold is None \
             else ann_threshold
+        self._failed: dict[str, float] = {}  # version -> when its files last failed
 
     def folder(self, version: str) -> Path:
         return self.root / f"{version}.f{FORMAT}"
@@ -76,6 +84,9 @@ class VersionFiles:
     def open(self, store: ModelStore, version: str) -> dict[str, np.ndarray]:
         """The version's arrays, memory-mapped (written from ``store`` first if needed)."""
         folder = self.folder(version)
+        failed = self._failed.get(version)
+        if failed is not None and time.monotonic() - failed < self.RETRY_SECONDS:
+            raise _unavailable()
         try:
             if not (folder / MANIFEST).exists():
                 with self._lock():
@@ -86,8 +97,8 @@ class VersionFiles:
             return self.load(folder)
         except OSError as exc:
             log.error("cannot write or read the model's files under %s: %s", self.root, exc)
-            raise ModelFilesUnavailable("the model's local files cannot be written or read "
-                                        "on the server; try again later") from None
+            self._failed[version] = time.monotonic()
+            raise _unavailable() from None
 
     @staticmethod
     def load(folder: Path) -> dict[str, np.ndarray]:
@@ -171,6 +182,11 @@ class VersionFiles:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _unavailable() -> ModelFilesUnavailable:
+    return ModelFilesUnavailable("the model's local files cannot be written or read on the "
+                                 "server; try again later")
 
 
 def _stored(array: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ import pytest
 
 from models.build import build
 from models.ingest import Catalog
+from service.version_files import VersionFiles
 
 from .fixtures import error_of, make_track
 
@@ -177,6 +178,23 @@ def test_model_files_that_cannot_be_written_make_the_worker_unready(client, env,
     error_of(client.get("/readyz"), 503, "model_files_unavailable")
     error = error_of(client.get("/v1/recommendations?seed=trk3"), 503, "model_files_unavailable")
     assert str(versions) not in error["message"]
+
+
+def test_model_files_that_failed_are_not_tried_again_at_once(client, env, published,
+                                                             monkeypatch):
+    """Each try read the whole model from Redis first: on a full disk every request
+    and every probe spent seconds before its 503. Once the disk is fixed, the next try
+    after the pause serves."""
+    versions = Path(env["FEELALIKE_DATA_HOME"]) / "versions"
+    shutil.rmtree(versions, ignore_errors=True)
+    versions.parent.mkdir(parents=True, exist_ok=True)
+    versions.write_text("not a folder")
+    error_of(client.get("/readyz"), 503, "model_files_unavailable")
+    versions.unlink()  # the disk is fixed: within the pause, the failure is remembered
+    error_of(client.get("/v1/recommendations?seed=trk3"), 503, "model_files_unavailable")
+    assert not versions.exists()  # (no second try was made)
+    monkeypatch.setattr(VersionFiles, "RETRY_SECONDS", 0.0)
+    assert client.get("/v1/recommendations?seed=trk3").status_code == 200
 
 
 def test_new_version_is_served_without_restart(client, store, small_catalog, published):
