@@ -245,3 +245,15 @@ def test_odd_escapes_in_parameters_nobody_reads_are_ignored(client, published):
     assert client.get("/v1/recommendations?seed=Se%C3%B1orita%2525").status_code == 404
     page = client.get("/embed?seed=Se%F1orita")
     assert page.status_code == 400 and page.content_type.startswith("text/html")
+
+
+@pytest.mark.parametrize("param", ["include_ids=trk1", "exclude_artists=Artist%201",
+                                   "max_energy=0.5"])
+def test_a_body_field_on_the_get_route_is_refused_not_ignored(client, published, param):
+    """`GET /v1/recommendations?...&include_ids=` answered an unrestricted list."""
+    error = error_of(client.get(f"/v1/recommendations?seed=trk3&{param}"), 400,
+                     "bad_request")
+    assert error["field"] == param.split("=")[0]
+    assert "POST /v1/recommendations" in error["message"]
+    assert client.get("/v1/recommendations?seed=trk3&_=12345").status_code == 200  # buster
+    assert client.get("/embed?seed=trk3&include_ids=trk1").status_code == 200  # a page

@@ -40,6 +40,7 @@ def parse(model: type[M], data: Any) -> M:
         data = {key: data[key] for key in data or {}}
         _refuse_misspelt(model, data)
         _refuse_export(model, data)
+        _refuse_body_only(model, data)
     elif not isinstance(data, dict):
         raise BadRequest("the request body must be a JSON object", field="body")
     try:
@@ -85,6 +86,16 @@ def _refuse_export(model: type[BaseModel], data: Mapping[str, Any]) -> None:
         raise BadRequest("format: this route answers JSON only; playlists (POST "
                          "/v1/playlists) and paths (GET /v1/path) export m3u8, xspf, jspf "
                          "and csv", field="format")
+
+
+def _refuse_body_only(model: type[BaseModel], data: Mapping[str, Any]) -> None:
+    """``include_ids=...`` on a GET whose POST reads it would silently be ignored."""
+    names, route = getattr(model, "BODY_ONLY", (frozenset(), ""))
+    for key in data:
+        if key in names:
+            path = json_path([key])
+            raise BadRequest(f"{path}: not read from the query string; give it in the JSON "
+                             f"body of {route}", field=path)
 
 
 def parse_json(model: type[M], raw: str | bytes) -> M:

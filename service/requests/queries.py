@@ -3,14 +3,17 @@
 Values arrive as text: ``limit=7`` is 7, an empty ``limit=`` is the default, ``abc`` or
 ``1.5`` is a 400 naming ``limit``.  Unknown parameters are ignored (cache busters,
 tracking parameters), as they always were, unless they are a near miss of a documented
-one (``limt``): that is a 400 naming the one meant.
+one (``limt``): that is a 400 naming the one meant, or a field only the JSON body of the
+route's POST reads (``include_ids`` on ``GET /v1/recommendations`` answered unrestricted
+lists): that is a 400 naming the POST.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .bodies import RecommendBody
 from .types import MAX_SEED_CHARS, Query, QueryText, query_int
 
 #: export formats of ``POST /v1/playlists`` (``service.exports.FORMATS`` plus json).
@@ -32,9 +35,15 @@ class SimilarQuery(Query):
     seed: QueryText = Field(description=_SEED, examples=["Loneliness #3"])
     limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
 
+    #: (fields of ``POST /v1/recommendations`` a GET does not read, the route that does)
+    BODY_ONLY: ClassVar[tuple[frozenset[str], str]] = (
+        frozenset(RecommendBody.model_fields) - {"seed", "limit"}, "POST /v1/recommendations")
+
 
 class EmbedQuery(SimilarQuery):
     """``GET /embed?seed=&limit=`` (the widget: fewer results by default)."""
+
+    BODY_ONLY: ClassVar[tuple[frozenset[str], str]] = (frozenset(), "")
 
     limit: SimilarLimit = Field(5, description="How many results (1-100).", examples=[5])
 
