@@ -595,3 +595,20 @@ def test_a_track_close_to_every_seed_by_its_world_is_discounted():
     mean = np.mean([world_similarity(table, Query(seeds=[(s, 1.0)])) for s in range(1, 61)],
                    axis=0)
     assert mean[0] <= np.percentile(mean[1:], 75)
+
+
+def test_a_short_playlist_is_filled_when_its_nearest_tracks_share_one_artist(store, client):
+    """From a self-hoster's review: `playlist "classical 20" --length 2` gave 1 track and
+    a warning: the pool (2 a place) was the seed's album, all one artist, which the
+    artist gap keeps apart, and it was never widened."""
+    from .fixtures import make_track
+
+    album = {"danceability": 0.2, "energy": 0.2, "valence": 0.3, "tempo": 70.0,
+             "loudness": -20.0, "acousticness": 0.9, "mode": 1.0}
+    tracks = [make_track(i, artist="Orchestra", album="Suite", features=dict(album),
+                         tags=["classical"]) for i in range(8)]
+    tracks += [make_track(i) for i in range(8, 40)]  # other artists, further away
+    store.publish(build(Catalog(tracks), k=10))
+    body = post(client, "/v1/playlists", {"seed": "trk0", "length": 2})
+    assert len(body["tracks"]) == 2 and "warnings" not in body
+    assert len({t["artist"] for t in body["tracks"]}) == 2

@@ -10,6 +10,8 @@ from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import PATH_POOL, mood_space, path
 from .playlist import (
+    MAX_WIDENING,
+    Placement,
     arc_points,
     arc_pool,
     arc_relevance,
@@ -26,6 +28,8 @@ from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to
 
 __all__ = [
     "ArcPoint",
+    "MAX_WIDENING",
+    "Placement",
     "far_ends",
     "NUMERIC",
     "PATH_POOL",

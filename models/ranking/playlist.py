@@ -36,6 +36,8 @@ FIRST_LOOK = 64
 # playlists kept while placing, and next tracks tried for each, when the pool is small
 BEAM, GROW, BEAM_POOL = 16, 6, 1000  # measured: bench/playlist_quality.py
 POOL_PER_PLACE = 2  # candidates per place without an arc (measured: bench/playlist_quality.py)
+POOL_WIDENING = 5  # how much larger a pool too small to fill the playlist is made
+MAX_WIDENING = 2  # ... at most this many times (2 x 25 candidates a place)
 
 
 @dataclass
@@ -55,10 +57,13 @@ def arc_points(start: tuple[float, float], end: tuple[float, float], length: int
             for i in range(length)]
 
 
-def pool_size(length: int, arc: bool) -> int | None:
+def pool_size(length: int, arc: bool, widened: int = 0) -> int | None:
     """How many of the query's best candidates a playlist of ``length`` is made from;
-    None (all that pass the filters) along an arc."""
-    return None if arc else POOL_PER_PLACE * length
+    None (all that pass the filters) along an arc.  ``widened``: how many times the
+    pool was too small to place ``length`` tracks (the best candidates all by one
+    artist, kept apart by the artist gap): each time it is ``POOL_WIDENING`` times
+    larger."""
+    return None if arc else POOL_PER_PLACE * length * POOL_WIDENING ** widened
 
 
 def counts_world(table: TrackTable, query: Query) -> bool:

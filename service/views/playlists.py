@@ -4,10 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from flask import Blueprint, Response, current_app, jsonify
 
 from models.errors import BadRequest
 from models.ranking import (
+    MAX_WIDENING,
+    Placement,
     Query,
     arc_ends,
     arc_points,
@@ -45,13 +48,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     if arc and (q.diversity > 0 or q.temperature > 0):
         warnings.append(ARC_IGNORES)
     table = res.table
-    candidates, relevance = res.engine.pool(q, pool_size(length, False)) if arc is None \
-        else arc_pool(res.engine, q, asked)
-    placed = sequence(table, candidates, relevance, arc_points(*arc_ends(table, q, arc), length),
-                      min_artist_gap=body.min_artist_gap,
-                      tempo_tolerance=body.tempo_tolerance,
-                      max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
-                      follow_arc=arc is not None)
+    candidates, placed = _placed(res, body, q, asked, arc)
     warnings += held_ends(table, arc)
     warnings += placed.warnings if len(candidates) else [nothing_left(res, q, "a playlist")]
     docs = res.documents(placed.rows)
@@ -65,6 +62,26 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
                      "arousal": round(p.arousal, 3)} for i, p in enumerate(placed.arc)],
             **({"random_seed": q.random_seed} if arc is None and q.temperature > 0 else {}),
             **notes, **({"warnings": warnings} if warnings else {})}
+
+
+def _placed(res: VersionResources, body: PlaylistBody, q: Query, asked: Query,
+            arc: tuple[str, str] | None) -> tuple[np.ndarray, Placement]:
+    """The candidates and their placement; without an arc, a pool too small to fill
+    the playlist (its best tracks all by one artist) is widened and placed again."""
+    table, length = res.table, body.length
+    for widened in range(MAX_WIDENING + 1):
+        size = pool_size(length, arc is not None, widened)
+        candidates, relevance = res.engine.pool(q, size) if arc is None \
+            else arc_pool(res.engine, q, asked)
+        placed = sequence(table, candidates, relevance,
+                          arc_points(*arc_ends(table, q, arc), length),
+                          min_artist_gap=body.min_artist_gap,
+                          tempo_tolerance=body.tempo_tolerance,
+                          max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
+                          follow_arc=arc is not None)
+        if size is None or len(placed.rows) >= length or len(candidates) < size:
+            break
+    return candidates, placed
 
 
 def _title(res: VersionResources, q: Query, arc: tuple[str, str] | None) -> str:
