@@ -18,8 +18,8 @@ import pytest
 pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 sf = pytest.importorskip("soundfile")
 
-from models.audio import AudioCache, analyse, analyse_many  # noqa: E402
-from models.errors import ConfigError  # noqa: E402
+from models.audio import AudioCache, analyse, analyse_many, compile_checked  # noqa: E402
+from models.errors import AudioError, ConfigError  # noqa: E402
 from models.ingest import sha256_of  # noqa: E402
 from models.settings import data_home  # noqa: E402
 
@@ -365,6 +365,40 @@ def test_analyses_started_together_on_a_fresh_install_leave_a_working_cache(tmp_
     later = [(p.wait(timeout=600), p.communicate()) for p in together]
     later.append((start("home-later").wait(timeout=600), (b"", b"")))
     assert [code for code, _ in later] == [0, 0, 0, 0], [err[-300:] for _, (_, err) in later]
+
+
+def _crashing_while(path) -> list[str]:
+    """A child process killed by SIGSEGV while ``path`` exists, as numba's code is."""
+    return [sys.executable, "-c", "import os, signal, pathlib\n"
+            f"if pathlib.Path({str(path)!r}).exists(): os.kill(os.getpid(), signal.SIGSEGV)"]
+
+
+def test_a_compile_that_crashes_clears_librosa_s_cached_code_and_goes_on(tmp_path,
+                                                                          monkeypatch):
+    """A corrupt cache made every analysis die of a bare segmentation fault."""
+    cache = tmp_path / "numba"
+    stale, kept = cache / "core_8927" / "pitch.nbc", cache / "core_8927" / "notes.txt"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"corrupt")
+    kept.write_text("not numba's")
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(cache))
+    ran, marker = [], tmp_path / "checked"
+    compile_checked(lambda: ran.append("here"), child=_crashing_while(stale), marker=marker)
+    assert ran == ["here"] and not stale.exists() and kept.exists() and marker.exists()
+    # checked once: the next process does not start a child
+    compile_checked(lambda: ran.append("again"), child=_crashing_while(kept), marker=marker)
+    assert ran == ["here", "again"]
+
+
+def test_a_compile_that_always_crashes_is_one_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "numba"))
+    with pytest.raises(AudioError, match="reinstall numba and librosa"):
+        compile_checked(lambda: None, child=_crashing_while(tmp_path),
+                        marker=tmp_path / "checked")
+    assert not (tmp_path / "checked").exists()
+    with pytest.raises(AudioError):  # the next file of the batch is told at once
+        compile_checked(lambda: None, child=[sys.executable, "-c", "raise SystemExit(5)"],
+                        marker=tmp_path / "checked")
 
 
 def test_linked_folders_are_followed_and_a_broken_link_is_reported(tmp_path):

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from .compile_check import compile_checked
 from .compile_lock import compile_once
 from .decoding import SAMPLE_RATE, decode
 from .spectrum import HOP, Spectrum, cens, spectral, timbre_and_harmony
@@ -147,11 +148,13 @@ def warm_up() -> None:
     """Compile librosa's numba functions (or load them from its cache) by analysing a
     few seconds of synthetic sound, once per process and one process at a time on
     the machine (:mod:`compile_lock`): processes writing that cache together can
-    leave it crashing every later analysis."""
-    compile_once(_analyse_synthetic_sound)
+    leave it crashing every later analysis; a cache that crashes is cleared first
+    (:mod:`compile_check`)."""
+    compile_once(lambda: compile_checked(compile_functions))
 
 
-def _analyse_synthetic_sound() -> None:
+def compile_functions() -> None:
+    """Compile (or load) every numba function the analysis uses."""
     seconds = 4.0
     t = np.arange(int(SAMPLE_RATE * seconds)) / SAMPLE_RATE
     pulse = (np.sin(2 * np.pi * 2.0 * t) > 0.9).astype(np.float64)
