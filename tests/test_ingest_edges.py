@@ -252,3 +252,12 @@ def test_a_spreadsheet_saved_with_semicolons_or_as_unicode_text_is_read(tmp_path
     commas = write(tmp_path, "c.csv", 'id,title,artist,energy\nc1,"One; Two",A,"0,5"\n')
     with pytest.raises(CatalogError, match="energy is not a number: '0,5'"):
         load_catalog([commas])  # in a comma file "0,5" is no number: said, not guessed
+
+
+def test_a_mapped_column_of_a_semicolon_file_reads_decimal_commas_too(tmp_path):
+    """From a self-hoster's review: with --map tempo=BPM, "99,5" in a semicolon file was
+    'tempo is not a number' and the whole row was dropped; a header named tempo read it."""
+    semi = write(tmp_path, "bpm.csv", 'Song;Who;BPM;Take\n"One";A;"99,5";7,11\nTwo;B;120;2\n')
+    catalog = load_catalog([semi], {"title": "Song", "artist": "Who", "tempo": "BPM"})
+    assert [dict(t.features) for t in catalog.tracks] == [{"tempo": 99.5}, {"tempo": 120.0}]
+    assert not catalog.problems

@@ -23,7 +23,8 @@ from ..language import normalise
 from .columns import AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
-from .row_readers import READERS, jsonl_rows
+from .delimited import NUMERIC_COLUMNS
+from .row_readers import READERS, csv_rows, jsonl_rows
 
 TAG_SEPARATORS = (";", "|")
 MAX_PROBLEMS_KEPT = 1000
@@ -157,6 +158,12 @@ def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[s
         notes=_text(_cell(row, cols, "notes")))
 
 
+def _mapped_numbers(mapping: Mapping[str, str] | None) -> set[str]:
+    """The columns a mapping gives a numeric field ("tempo=BPM": BPM)."""
+    return {theirs for ours, theirs in (mapping or {}).items()
+            if ours.strip().lower() in NUMERIC_COLUMNS}
+
+
 def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None,
                       ) -> tuple[list[Track], list[RowProblem]]:
     """Tracks (not yet merged) and row problems of one catalog file."""
@@ -173,7 +180,8 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
     cols: dict[str, str] | None = None
     tag_cols: list[str] = []
     id_cols: dict[str, list[str]] = {}
-    for line, row, columns in reader(path):
+    rows = reader(path, _mapped_numbers(mapping)) if reader is csv_rows else reader(path)
+    for line, row, columns in rows:
         if not isinstance(row, dict):  # None, or the reason the row is unusable
             problems.append(RowProblem(str(path), line, row or "malformed row (wrong number "
                                                                "of fields or not a JSON object)"))

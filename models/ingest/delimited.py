@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Collection, Iterator, Sequence
 
 from .columns import ALIASES, AUDIO_FEATURES
 from .text_files import read_text_file
@@ -79,9 +79,11 @@ def _read_lines(path: Path) -> list[str]:
     return io.StringIO(read_text_file(path), newline="").readlines()
 
 
-def read_delimited(path: Path) -> Iterator[Row]:
+def read_delimited(path: Path, numbers: Collection[str] = ()) -> Iterator[Row]:
     """Rows of a CSV (or, for ``.tsv``, tab-separated; a header separated by semicolons
-    or tabs is read so) file with a header line.
+    or tabs is read so) file with a header line.  ``numbers``: more columns that hold
+    numbers (those a column mapping gives a numeric field: "tempo=BPM"), whose decimal
+    commas are read in a semicolon file as those of the known columns are.
 
     Records are parsed strictly (a quoted field must end with a quote followed by a
     delimiter or the line's end); a single line the strict parser refuses is read again
@@ -124,7 +126,7 @@ def read_delimited(path: Path) -> Iterator[Row]:
         if broken or not fields:
             continue  # a quoting error (reported) or a blank line
         if not columns:
-            columns, numeric = fields, _numeric(fields)
+            columns, numeric = fields, _numeric(fields, numbers)
         elif len(fields) != len(columns):
             yield first + 1, WRONG_FIELDS, columns
         else:
@@ -134,10 +136,11 @@ def read_delimited(path: Path) -> Iterator[Row]:
             yield first + 1, dict(zip(columns, fields)), columns
 
 
-def _numeric(columns: Sequence[str]) -> list[bool]:
-    """Which columns hold numbers (the audio features, popularity): a title "7,11"
-    stays as written."""
-    return [c.strip().lower() in NUMERIC_COLUMNS for c in columns]
+def _numeric(columns: Sequence[str], numbers: Collection[str] = ()) -> list[bool]:
+    """Which columns hold numbers (the audio features, popularity, ``numbers``): a
+    title "7,11" stays as written."""
+    named = NUMERIC_COLUMNS | {n.strip().lower() for n in numbers}
+    return [c.strip().lower() in named for c in columns]
 
 
 def _dialect(path: Path, lines: Sequence[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterator
+from typing import Collection, Iterator
 
 from ..errors import CatalogError
 from .delimited import read_delimited
@@ -13,8 +13,10 @@ from .text_files import decode_text
 PARQUET_BATCH = 65_536  # rows turned into Python rows at a time
 
 
-def csv_rows(path: Path) -> Iterator[tuple[int, dict | str | None, list[str]]]:
-    return read_delimited(path)
+def csv_rows(path: Path, numbers: Collection[str] = (),
+             ) -> Iterator[tuple[int, dict | str | None, list[str]]]:
+    """``numbers``: columns a mapping makes numeric (see ``read_delimited``)."""
+    return read_delimited(path, numbers)
 
 
 def jsonl_rows(path: Path) -> Iterator[tuple[int, dict | None, list[str]]]:
