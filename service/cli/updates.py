@@ -58,9 +58,9 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
     report_loaded(loaded)
-    if audio_dirs:
-        _note_gone_files(store, audio_dirs)
     tracks = loaded.catalog.tracks
+    if audio_dirs:
+        _note_gone_files(store, audio_dirs, {t.id for t in tracks})
     if new_only:
         tracks = _new(store, tracks if include_removed else _not_removed(store, tracks))
     if tracks:
@@ -106,23 +106,30 @@ def _new(store: ModelStore, tracks: list) -> list:
     return new
 
 
-def _note_gone_files(store: ModelStore, audio_dirs: Sequence[str]) -> None:
+def _note_gone_files(store: ModelStore, audio_dirs: Sequence[str], found: set[str]) -> None:
     """Say which of the model's files in the added folders are gone (deleted, moved or
     renamed): adding a folder again adds what is new and changes nothing else, so the
-    model would keep recommending them, by paths that no longer play."""
+    model would keep recommending them, by paths that no longer play.  A file ``found``
+    again under another path (its id is its content) is moved: removing its old path
+    would take the moved file out too, so only a new build is advised for it."""
     version = store.current_version()
     meta = store.meta(version)
     root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
-    gone = []
+    gone: list[str] = []
+    moved: list[str] = []
     for doc in store.tracks(version, range(int(meta.get("tracks", 0)))):
         stored = (doc.get("external_ids") or {}).get("path") or ""
         where = Path(root, stored) if root or os.path.isabs(stored) else None
         if stored and where and any(where.is_relative_to(f) for f in folders) \
                 and not where.exists():
-            gone.append(stored)
+            (moved if doc.get("id") in found else gone).append(stored)
+    if moved:
+        click.echo(f"note: {len(moved)} track(s) of the model were moved or renamed in the "
+                   f"added folder(s), e.g. path:{moved[0]}; a new `feelalike build` records "
+                   "their new paths (`feelalike remove` would take the files out)", err=True)
     if gone:
         click.echo(f"note: {len(gone)} track(s) of the model have no file in the added "
-                   f"folder(s) any more (deleted, moved or renamed), e.g. path:{gone[0]}; "
+                   f"folder(s) any more (deleted, or moved out of them), e.g. path:{gone[0]}; "
                    "`feelalike remove path:...` takes them out, a new `feelalike build` "
                    "re-reads the folder", err=True)
 
