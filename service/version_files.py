@@ -234,7 +234,7 @@ def steady_heap() -> None:
 def _give_back_memory() -> None:
     """Return the freed decode buffers to the operating system (glibc keeps them
     otherwise, and the writing worker would look as large as a full copy)."""
-    gc.collect()
+    gc.collect(1)
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
