@@ -15,7 +15,7 @@ from .batch import (
     expand,
 )
 from .checkpoint import read_checkpoint
-from .compile_check import cache_files, compile_checked
+from .compile_check import compile_checked
 from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
 from .embedding import network as embedding_network
@@ -38,7 +38,6 @@ from .va_model import INPUTS, VaModel, column_stats
 from .workers import run_jobs
 
 __all__ = [
-    "cache_files",
     "compile_checked",
     "DEFAULT_WINDOW",
     "EMBEDDING_MODELS",

@@ -15,11 +15,11 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
 from ..errors import AudioError
+from .compile_lock import user_temp_file
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ def cache_files() -> list[Path]:
 def _check_in_child(child: Sequence[str]) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
-    for attempt in range(2):
+    for _ in range(2):  # a crash, the cache cleared, once more
         done = subprocess.run(list(child), env=env, capture_output=True,
                               timeout=CHILD_SECONDS, check=False)
         if done.returncode >= 0:
@@ -88,5 +88,4 @@ def _marker() -> Path:
     cache = os.environ.get("NUMBA_CACHE_DIR", "")
     key = hashlib.sha256(f"{numba.__version__}|{librosa.__version__}|{cache}|{ROOT}"
                          .encode()).hexdigest()[:16]
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"feelalike-numba-{uid}-{key}.checked"
+    return user_temp_file(f"-{key}.checked")

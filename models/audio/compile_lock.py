@@ -41,10 +41,15 @@ def compile_once(compile_all: Callable[[], None]) -> None:
         _compiled = True
 
 
-def lock_path() -> Path:
-    """The lock file: per user, since each user's processes share a numba cache."""
+def user_temp_file(suffix: str) -> Path:
+    """A file of this user's in the temporary directory (each user's processes share a
+    numba cache): the lock, and :mod:`compile_check`'s markers."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"feelalike-numba-{uid}.lock"
+    return Path(tempfile.gettempdir()) / f"feelalike-numba-{uid}{suffix}"
+
+
+def lock_path() -> Path:
+    return user_temp_file(".lock")
 
 
 @contextlib.contextmanager
