@@ -390,6 +390,13 @@ def test_a_compile_that_crashes_clears_librosa_s_cached_code_and_goes_on(tmp_pat
     assert ran == ["here", "again"]
 
 
+def test_a_child_that_raises_leaves_the_check_to_be_made_again(tmp_path):
+    marker = tmp_path / "checked"
+    compile_checked(lambda: None, child=[sys.executable, "-c", "raise SystemExit(1)"],
+                    marker=marker)
+    assert not marker.exists()
+
+
 def test_a_compile_that_always_crashes_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "numba"))
     with pytest.raises(AudioError, match="reinstall numba and librosa"):

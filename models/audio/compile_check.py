@@ -10,6 +10,7 @@ After a clean check a marker file saves later processes the child.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -38,14 +39,13 @@ def compile_checked(compile_here: Callable[[], None], *, child: Sequence[str] = 
         raise _broken[marker]  # said once: every file of a batch would start two children
     if not marker.exists():
         try:
-            _check_in_child(child)
+            compiled = _check_in_child(child)
         except AudioError as exc:
             _broken[marker] = exc
             raise
-        try:
-            marker.touch()
-        except OSError:
-            pass  # checked again next time
+        if compiled:  # (a child that raised proves nothing: checked again next time)
+            with contextlib.suppress(OSError):
+                marker.touch()
     compile_here()
 
 
@@ -64,14 +64,16 @@ def cache_files() -> list[Path]:
     return [f for root in roots for pattern in ("*.nbi", "*.nbc") for f in root.rglob(pattern)]
 
 
-def _check_in_child(child: Sequence[str]) -> None:
+def _check_in_child(child: Sequence[str]) -> bool:
+    """Whether a child compiled cleanly (False: it raised, which ``compile_here`` will
+    raise again, readably); a crashing cache is cleared and tried once more."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     for _ in range(2):  # a crash, the cache cleared, once more
         done = subprocess.run(list(child), env=env, capture_output=True,
                               timeout=CHILD_SECONDS, check=False)
         if done.returncode >= 0:
-            return  # compiled; an exception in it will be raised again here, readably
+            return done.returncode == 0
         files = cache_files()
         log.warning("compiling librosa's functions crashed (signal %d); removing its %d "
                     "cached files and compiling again", -done.returncode, len(files))
