@@ -27,6 +27,12 @@ class BadRequest(FeelalikeError):
     code = "bad_request"
 
 
+class SeedWithoutEvidence(BadRequest):
+    """A seed the build had nothing to place by (a title and nothing else)."""
+
+    code = "seed_without_evidence"
+
+
 class NotFound(FeelalikeError):
     code = "not_found"
 

@@ -41,6 +41,7 @@ from .feel_space import (
 )
 from .fitted import FittedState
 from .neighbours import _unit, exact_index, hub_state, reduce_hubs, search, similarity
+from .unplaced import clear_unplaced
 from .vectors import heard_rows, vector_blocks
 
 #: rows -> their stored lists (rows, scores), for the rows an update has to read
@@ -94,8 +95,8 @@ def place(tracks: Sequence[Track], state: FittedState,
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
     _share_albums(tracks, coords, album_mates)
-    vectors = state.with_emotions(feel_vectors(coords, state.feel_weights), tracks)
-    return Placed(profiles, vectors, coords.own)
+    vectors = clear_unplaced(feel_vectors(coords, state.feel_weights), coords.confidence)
+    return Placed(profiles, state.with_emotions(vectors, tracks), coords.own)
 
 
 def _share_albums(tracks: Sequence[Track], coords: FeelCoordinates,

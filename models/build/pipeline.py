@@ -16,7 +16,7 @@ from ..audio import AudioFeel, VaModel
 from ..errors import CatalogError
 from ..ingest import Catalog, RowProblem, Track
 from ..language import MOODS, Comparison, Lexicon, MoodProfile, Review, load_lexicon
-from ..ranking import TrackTable
+from ..ranking import TrackTable, placed_rows
 from .ann import ANN_THRESHOLD
 from .evidence import analyse_moods
 from .features import AudioScaler
@@ -25,6 +25,7 @@ from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .fitted import FittedState
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
+from .unplaced import clear_unplaced
 from .vectors import BlockWeights, heard_rows, vector_blocks
 
 
@@ -117,7 +118,8 @@ def _base_vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[Mo
         profile.valence, profile.arousal = float(valence), float(arousal)
     scaler = AudioScaler()
     scaler.fit(scaler.raw_matrix(catalog.tracks))
-    return feel_vectors(coords, feel_weights), FittedState(
+    vectors = clear_unplaced(feel_vectors(coords, feel_weights), coords.confidence)
+    return vectors, FittedState(
         *coords.stats, scaler, feel_model=feel_model, feel_weights=feel_weights), coords.own
 
 
@@ -174,6 +176,12 @@ def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
     """The built model from placed tracks and their fitted neighbour model (both engines
     end here, so their models have the same form)."""
     fitted, weights, vectors = placed.fitted, placed.weights, placed.vectors
+    unplaced = 0 if fitted.feel_model is None else int(len(vectors) -
+                                                        placed_rows(vectors).sum())
+    if unplaced == len(vectors):
+        raise CatalogError("no track has anything to place it by: give the catalog audio "
+                           "features, tags or notes, analyse the audio files, or add a "
+                           "review that names its tracks or album")
     k, scaler = fitted.k, fitted.scaler
     fitted.metric, fitted.hubness = model.metric, model.hubness
     assert_neighbours(model.neighbours_, model.scores_, placed.comparisons)
@@ -196,6 +204,7 @@ def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
         "unresolved_reviews": placed.unresolved_reviews,
         "silent_reviews": placed.silent_reviews,
         "comparisons": len(placed.comparisons), "neighbours": model.summary,
+        "unplaced_tracks": unplaced,
         "build_seconds": round(time.perf_counter() - started, 3),
     }
     return BuiltModel(tracks=catalog.tracks, profiles=placed.profiles, vectors=vectors,

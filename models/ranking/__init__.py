@@ -19,10 +19,10 @@ from .playlist import (
     sequence,
     tempo_jump,
 )
-from .query import Query, allowed, relevance, to_unit, world_similarity
+from .query import Query, allowed, refuse_unplaced_seeds, relevance, to_unit, world_similarity
 from .shaping import POOL, clamp, seed_songs
 from .songs import song_key, song_keys
-from .table import NUMERIC, TrackTable
+from .table import NUMERIC, TrackTable, placed_rows
 from .text_target import TextTarget, apply_text_target, read_text_target, text_tags
 from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
 
@@ -46,9 +46,9 @@ __all__ = [
     "Ranking",
     "RankingEngine",
     "TextTarget",
-    "TrackTable",
+    "TrackTable", "placed_rows",
     "VectorIndex",
-    "allowed",
+    "allowed", "refuse_unplaced_seeds",
     "apply_text_target",
     "arc_ends",
     "held",

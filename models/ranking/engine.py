@@ -12,7 +12,7 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from .index import CandidateIndex, Candidates, ExactScan
-from .query import Query, allowed
+from .query import Query, allowed, refuse_unplaced_seeds
 from .shaping import POOL, clamp, order, pick
 from .table import TrackTable
 
@@ -60,6 +60,7 @@ class RankingEngine:
         """Each index's filtered answer with at least ``at_least`` rows, each continuing
         the shorter answers before it, and whether it is the last (the exact scan's,
         which always comes)."""
+        refuse_unplaced_seeds(self.table, [row for row, _ in query.seeds])
         if query.temperature > 0:  # draws reach past the lists: offer it the whole pool
             at_least = max(at_least, POOL)
         short: Candidates | None = None

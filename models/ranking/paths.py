@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .query import refuse_unplaced_seeds
 from .table import TrackTable
 
 PATH_POOL = 20  # nearest rows by mood each step chooses from (bench/path_quality.py)
@@ -51,11 +52,12 @@ def path(table: TrackTable, start: int, end: int, steps: int,
          allowed: np.ndarray | None = None, *, pool: int = PATH_POOL) -> list[int]:
     """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space,
     endpoints included (fewer when too few rows are allowed)."""
+    refuse_unplaced_seeds(table, [start, end], every=True)
     a, b = mood_space(table, [start, end])
     direction = b - a
     length2 = float(direction @ direction) or 1.0
     distances, world = _Distances(table), table.world_unit
-    usable = np.ones(len(table), dtype=bool) if allowed is None else allowed.copy()
+    usable = table.placed.copy() if allowed is None else allowed & table.placed
     usable[[start, end]] = False
     songs = {table.song_keys[start], table.song_keys[end]}
     chosen: list[int] = []

@@ -23,7 +23,7 @@ import numpy as np
 from .arc_warnings import ArcPoint, far_ends
 from .camelot import clashes, wheel
 from .engine import RankingEngine
-from .query import Query, allowed
+from .query import Query, allowed, refuse_unplaced_seeds
 from .query import relevance as query_relevance
 from .table import TrackTable
 
@@ -88,6 +88,7 @@ def arc_pool(engine: RankingEngine, scan: Query, asked: Query) -> tuple[np.ndarr
     """What a playlist along an arc places tracks from: every row that passes ``scan``'s
     filters, and its ``arc_relevance`` for ``asked``.  Rows are scored once: when the
     seeds count by their world, not first by ``scan`` as well."""
+    refuse_unplaced_seeds(engine.table, [row for row, _ in asked.seeds])
     if not counts_world(engine.table, asked):
         return engine.pool(scan, None)
     rows = np.flatnonzero(allowed(engine.table, scan))

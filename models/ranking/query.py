@@ -10,10 +10,11 @@ pass its filters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import numpy as np
 
-from ..errors import BadRequest
+from ..errors import BadRequest, SeedWithoutEvidence
 from ..language import MOODS
 from .table import TrackTable
 
@@ -56,6 +57,19 @@ class Query:
         """Seeds, moods or a target: something to rank by."""
         return bool(self.seeds or self.moods or self.targets
                     or self.target_valence is not None or self.target_arousal is not None)
+
+
+def refuse_unplaced_seeds(table: TrackTable, rows: Sequence[int], *,
+                          every: bool = False) -> None:
+    """Refuse seeds the build had nothing to place by: when none of ``rows`` is placed
+    (a placed seed beside them leads alone: a zero vector adds nothing), or with
+    ``every`` when any one is not (the two ends of a path)."""
+    missing = [row for row in rows if not table.placed[row]]
+    if missing and (every or len(missing) == len(rows)):
+        raise SeedWithoutEvidence(
+            f'nothing is known of how "{table.titles[missing[0]][:80]}" feels (no audio '
+            'features, tags, notes or review): it cannot be a seed until the track has '
+            'some evidence, such as its audio file or tags, and is built again')
 
 
 def to_unit(x: np.ndarray) -> np.ndarray:
@@ -207,6 +221,8 @@ def allowed(table: TrackTable, query: Query, rows: np.ndarray | None = None) -> 
     if query.include_rows is not None:
         mask &= np.isin(rows, np.fromiter(query.include_rows, np.int64,
                                           len(query.include_rows)))
+    if not table.placed.all():
+        mask &= table.placed[rows]
     excluded = query.exclude_rows | {r for r, _ in query.seeds} \
         | {r for r, _ in query.negative_seeds}
     if excluded:

@@ -61,6 +61,17 @@ class TrackTable:
             unit = self.__dict__["_world_unit"] = _unit_rows(world)
         return unit
 
+    @property
+    def placed(self) -> np.ndarray:
+        """(n,) bool, cached: rows with a vector (``models.build.unplaced``: a track with
+        no evidence has none and is never a candidate); all when none has one (the plain
+        blocks of tracks that are all alike; a feel build refuses such a catalog)."""
+        placed = self.__dict__.get("_placed")
+        if placed is None:
+            placed = placed_rows(self.unit_vectors)
+            placed = self.__dict__["_placed"] = placed if placed.any() else ~placed
+        return placed
+
     def rows_with_tags(self, tags: set[str], rows: np.ndarray | None = None) -> np.ndarray:
         """Boolean mask of rows (all, or ``rows``) carrying any of ``tags`` (normalised);
         compact columns look at ``rows`` alone, not at the whole catalog."""
@@ -187,7 +198,8 @@ class TrackTable:
         out: dict[str, np.ndarray] = {"numbers": np.asfortranarray(self.numbers, "<f4"),
                                       "moods": np.ascontiguousarray(self.moods, "<f4"),
                                       "vectors": np.ascontiguousarray(self.vectors, "<f4"),
-                                      "unit": np.ascontiguousarray(self.unit_vectors, "<f4")}
+                                      "unit": np.ascontiguousarray(self.unit_vectors, "<f4"),
+                                      "placed": self.placed.astype(np.uint8)}
         if self.world_unit is not None:
             out["mood_columns"] = np.asarray(self.mood_columns, dtype=np.uint8)
             out["world_unit"] = np.ascontiguousarray(self.world_unit, "<f4")
@@ -219,6 +231,8 @@ class TrackTable:
         table.__dict__["_unit"] = arrays["unit"]
         if "world_unit" in arrays:
             table.__dict__["_world_unit"] = arrays["world_unit"]
+        if "placed" in arrays:  # else worked out from the vectors on first use
+            table.__dict__["_placed"] = arrays["placed"].astype(bool)
         if "moods" in arrays:  # folders written before it existed read the slice
             table.__dict__["_moods"] = arrays["moods"]
         return table
@@ -255,6 +269,14 @@ class TrackTable:
                    albums=meta["albums"], artist_keys=meta["artist_keys"],
                    song_keys=meta["song_keys"], tags=[frozenset(t) for t in meta["tags"]],
                    numbers=matrix, vectors=vectors, mood_columns=mask)
+
+
+def placed_rows(vectors: np.ndarray, chunk: int = 65536) -> np.ndarray:
+    """(n,) bool: the rows of ``vectors`` that are not all zero."""
+    out = np.empty(len(vectors), dtype=bool)
+    for start in range(0, len(vectors), chunk):
+        out[start:start + chunk] = np.any(vectors[start:start + chunk] != 0, axis=1)
+    return out
 
 
 def _unit_rows(x: np.ndarray) -> np.ndarray:

@@ -22,7 +22,7 @@ from models.build import (
 from models.errors import DatasetError
 from service.store import open_store
 
-from .output import progress, report_loaded, warn_about_reviews
+from .output import note_unplaced, progress, report_loaded, warn_about_reviews
 from .serve import address, reserve, serve_here
 from .sources import review_options, sources
 from .training import trained_audio_feel
@@ -92,6 +92,7 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
                f"{meta['skipped_rows']} rows skipped, top-{meta['k']} neighbours "
                f"in {meta['build_seconds']:.1f}s")
     click.echo(neighbours_line(meta))
+    note_unplaced(meta.get("unplaced_tracks", 0))
     warn_about_reviews(meta.get("unresolved_reviews", 0), meta.get("silent_reviews", 0))
     return version
 

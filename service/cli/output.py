@@ -46,6 +46,14 @@ def warn_about_reviews(unresolved: int, silent: int) -> None:
                    "(feelalike reads English reviews)", err=True)
 
 
+def note_unplaced(count: int) -> None:
+    """Say how many tracks had nothing to place them by (never recommended, no seeds)."""
+    if count:
+        click.echo(f"note: {count} track(s) have nothing to place them by (no audio "
+                   "features, tags, notes or review, nor an album-mate with any): they are "
+                   "found by title but never recommended, and cannot be seeds", err=True)
+
+
 def _note_mixed(tracks) -> None:
     """Analysed files beside catalog tracks with other evidence: each source's tracks are
     mostly recommended from its own (docs/audio.md, "Mixed catalogs"); say so once."""

@@ -18,7 +18,7 @@ from models.ingest import recording_keys
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Updater, UpdateResult, open_store
 
-from .output import progress, report_loaded
+from .output import note_unplaced, progress, report_loaded
 from .sources import sources
 
 
@@ -70,6 +70,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
             raise TrackExists(f"{exc.message}; --new-only adds only the new ones",
                               **exc.extra) from None
         click.echo(summary(result, "added", len(tracks)))
+        note_unplaced(len(result.unplaced))
 
 
 def _not_removed(store: ModelStore, tracks: list) -> list:

@@ -96,7 +96,7 @@ OK = {
     "Readiness": {"status": "ready", "model_version": VERSION, "tracks": 28356},
     "UpdateResult": {"model_version": "20261125T231500Z-3f2a9c1d", "previous_version": VERSION,
                      "tracks": 28357, "added": ["new-track-1"], "removed": [],
-                     "lists_rewritten": 97, "seconds": 0.41},
+                     "lists_rewritten": 97, "seconds": 0.41, "unplaced": []},
 }
 
 EXPORTS = {

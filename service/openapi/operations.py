@@ -21,7 +21,9 @@ def _default(name: str) -> Any:
 ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
     "BadRequest": (400, "bad_request: a parameter or field is missing, of the wrong type, "
                         "out of range, contradictory (min_ > max_), unknown, or the body is "
-                        "not a JSON object; `field` is its exact JSON path.",
+                        "not a JSON object; `field` is its exact JSON path. "
+                        "seed_without_evidence: every seed is a track the build had nothing "
+                        "to place by (a title and nothing else), never recommended.",
                    ("bad_request", "bad_field")),
     "SeedNotFound": (404, "seed_not_found: no track matches a seed; `suggestions` lists "
                           "close titles (possibly none).", ("seed_not_found",)),

@@ -39,6 +39,10 @@ class UpdateResult(Doc):
                                  "tracks' own and those of tracks whose lists changed.",
                                  examples=[97])
     seconds: float = Field(ge=0, description="How long the update took.", examples=[0.41])
+    unplaced: list[str] = Field(description="Ids of added tracks with nothing to place them "
+                                "by (a title, no features, tags, notes or album-mate with "
+                                "any): found, never recommended, refused as seeds.",
+                                examples=[[]])
 
 
 #: the models above by component name.

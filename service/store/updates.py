@@ -52,11 +52,14 @@ class UpdateResult:
     removed: list[str] = field(default_factory=list)
     lists_rewritten: int = 0
     seconds: float = 0.0
+    #: added tracks with nothing to place them by: found, never recommended
+    unplaced: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"model_version": self.version, "previous_version": self.base,
                 "tracks": self.tracks, "added": self.added, "removed": self.removed,
-                "lists_rewritten": self.lists_rewritten, "seconds": round(self.seconds, 3)}
+                "lists_rewritten": self.lists_rewritten, "seconds": round(self.seconds, 3),
+                "unplaced": self.unplaced}
 
 
 class Updater:
@@ -105,7 +108,10 @@ class Updater:
         titles = zlib.decompress(self.store.raw(base, "titles"))
         self.on_step("read")
         from models.build import add_lists, extend_payload, place
+        from models.ranking import placed_rows
         placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
+        unplaced = [] if state.feel_model is None else \
+            [i for i, ok in zip(ids, placed_rows(placed.vectors)) if not ok]
         everything = np.vstack([everything, placed.vectors])
         lists = add_lists(everything, n, int(meta["k"]), hubs, state,
                           lambda rows: self._stored_lists(base, rows))
@@ -127,7 +133,7 @@ class Updater:
                                    for key in (t.id, *recording_keys(t.external_ids))])
         return UpdateResult(version, base, n + len(tracks), added=ids,
                             lists_rewritten=len(lists.lists),
-                            seconds=time.perf_counter() - started)
+                            seconds=time.perf_counter() - started, unplaced=unplaced)
 
     def _read(self, version: str) -> bytes:
         try:

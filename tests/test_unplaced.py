@@ -1,0 +1,165 @@
+"""Tracks with nothing to place them by (a title, no features, tags, notes, review or
+album-mate with any) are found but never recommended, and refused as seeds: in the feel
+space they sat at the centre, as close to a seed with little evidence as anything."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.build import FeelModel, build, save_default_model
+from models.errors import CatalogError, SeedWithoutEvidence
+from models.ingest import Catalog
+from models.ranking import Query, RankingEngine, path
+from service import create_app
+from service.resources import Resources
+from service.store import ModelStore, Updater
+
+from .fixtures import error_of, make_track, write_rows
+
+RICH = 40
+
+
+def bare(i: int, album: str = ""):
+    return make_track(i, id=f"bare{i}", title=f"Untitled Demo {i}", artist=f"Garage {i}",
+                      album=album, features={}, tags=[])
+
+
+def thin(i: int):
+    """Audio features and nothing else: a seed with little evidence."""
+    return make_track(i, id=f"thin{i}", album=f"Single {i}", tags=[])
+
+
+def library() -> list:
+    rich = [make_track(i, album=f"Album {i % 5}") for i in range(RICH)]
+    return [*rich, *(thin(i) for i in range(RICH, RICH + 10)),
+            *(bare(i) for i in range(RICH + 10, RICH + 16))]
+
+
+def feel_model(tracks: list) -> FeelModel:
+    rows = np.arange(0, RICH, 2)
+    return FeelModel().fit(tracks, rows, np.column_stack([rows % 10, rows % 7]) / 10)
+
+
+@pytest.fixture()
+def built():
+    tracks = library()
+    return build(Catalog(tracks=tracks), k=20, feel_model=feel_model(tracks))
+
+
+@pytest.fixture()
+def served(store: ModelStore, built, env):
+    store.publish(built)
+    app = create_app({"TESTING": True, "RESOURCES": Resources(store)})
+    return app.test_client()
+
+
+def bare_ids(body: dict, key: str = "results") -> list[str]:
+    return [t["id"] for t in body[key] if t["id"].startswith("bare")]
+
+
+def test_the_build_counts_them_and_zeroes_their_vectors(built):
+    is_bare = np.array([t.id.startswith("bare") for t in built.tracks])
+    assert built.meta["unplaced_tracks"] == 6
+    assert not built.vectors[is_bare].any() and built.vectors[~is_bare].any(axis=1).all()
+    assert not np.isin(built.neighbours[~is_bare], np.flatnonzero(is_bare)).any()
+
+
+def test_they_never_enter_a_thin_seeds_list(built):
+    """Every seed, thin ones most of all, with the lists and the exact scan alike."""
+    table = built.table()
+    engine = RankingEngine(table)
+    placed = [r for r, t in enumerate(built.tracks) if not t.id.startswith("bare")]
+    for row in placed:
+        for query in (Query(seeds=[(row, 1.0)], limit=30),
+                      Query(seeds=[(row, 1.0)], moods={"peaceful": 1.0}, limit=30)):
+            rows = engine.rank(query).rows
+            assert len(rows) == 30 and not set(rows) - set(placed), built.tracks[row].id
+
+
+def test_the_api_answers_without_them_and_still_finds_them(served):
+    for seed in ("thin40", "thin45", "trk3"):
+        body = served.get(f"/v1/recommendations?seed={seed}&limit=50").get_json()
+        assert body["results"] and not bare_ids(body), seed
+    mood = served.post("/v1/recommendations", json={"moods": {"sad": 1}, "limit": 100})
+    assert mood.status_code == 200 and not bare_ids(mood.get_json())
+    playlist = served.post("/v1/playlists", json={"seeds": [{"id": "thin41"}], "length": 40})
+    assert playlist.status_code == 200 and not bare_ids(playlist.get_json(), "tracks")
+    walk = served.get("/v1/path?from=thin40&to=trk7&steps=20").get_json()
+    assert not bare_ids(walk, "tracks")
+    found = served.get("/v1/tracks?q=Untitled Demo 52").get_json()
+    assert "bare52" in [t["id"] for t in found["results"]]
+    assert served.get("/v1/tracks/bare52").status_code == 200
+
+
+@pytest.mark.parametrize("request_", [
+    ("get", "/v1/recommendations?seed=bare51", None),
+    ("post", "/v1/recommendations", {"seeds": [{"id": "bare51"}, {"id": "bare52"}]}),
+    ("post", "/v1/playlists", {"seeds": [{"id": "bare51"}], "length": 5}),
+    ("post", "/v1/playlists", {"seeds": [{"id": "bare51"}], "length": 5,
+                               "arc": {"from": "peaceful", "to": "joyful"}}),
+    ("get", "/v1/path?from=trk1&to=bare51", None),
+], ids=["get", "post", "playlist", "arc", "path"])
+def test_a_seed_with_nothing_to_place_it_by_is_a_400(served, request_):
+    method, url, body = request_
+    response = getattr(served, method)(url, json=body) if body else served.get(url)
+    error = error_of(response, 400, "seed_without_evidence")
+    assert "Untitled Demo 51" in error["message"] and len(error["message"]) < 400
+
+
+def test_a_placed_seed_beside_them_leads_alone(built):
+    engine, thin_row = RankingEngine(built.table()), RICH + 2
+    for bare_row in range(RICH + 10, RICH + 16):
+        both = engine.rank(Query(seeds=[(bare_row, 1.0), (thin_row, 1.0)], limit=20))
+        alone = engine.rank(Query(seeds=[(thin_row, 1.0)], limit=20))
+        assert both.rows == alone.rows
+
+
+def test_an_album_mate_with_evidence_places_a_title_only_track():
+    mate = make_track(99, id="bare99", title="Interlude", artist="Artist 2", album="Album 2",
+                      features={}, tags=[])
+    tracks = [*library(), mate]
+    built = build(Catalog(tracks=tracks), k=20, feel_model=feel_model(tracks))
+    assert built.meta["unplaced_tracks"] == 6 and built.vectors[-1].any()
+    assert RankingEngine(built.table()).rank(Query(seeds=[(len(tracks) - 1, 1.0)])).rows
+
+
+def test_a_feel_build_with_nothing_to_place_is_refused():
+    tracks = library()
+    with pytest.raises(CatalogError, match="anything to place"):
+        build(Catalog(tracks=tracks[RICH + 10:]), k=3, feel_model=feel_model(tracks))
+
+
+def test_the_domain_refuses_them_as_path_ends(built):
+    table = built.table()
+    with pytest.raises(SeedWithoutEvidence):
+        path(table, 0, len(built.tracks) - 1, 5)
+
+
+def test_adding_one_live_says_so_and_keeps_it_out_of_lists(store: ModelStore, built):
+    store.publish(built)
+    result = Updater(store).add([bare(200), make_track(201, id="new201", album="New")])
+    assert result.unplaced == ["bare200"] and result.as_dict()["unplaced"] == ["bare200"]
+    version = store.current_version()
+    row = store.row_of(version, "bare200")
+    assert all(row not in store.neighbours(version, r)[0] for r in range(len(built.tracks)))
+
+
+def test_build_prints_how_many(runner, env, tmp_path):
+    tracks = library()
+    save_default_model(feel_model(tracks), env["FEELALIKE_DATA_HOME"])
+    rows = [{"track_id": t.id, "track_name": t.title, "track_artist": t.artist,
+             "energy": str(t.features.get("energy", "")),
+             "valence": str(t.features.get("valence", "")),
+             "playlist_name": (t.tags or [""])[0]} for t in tracks]
+    catalog = write_rows(tmp_path / "lib.csv", rows, list(rows[0]))
+    code, out, err = runner("build", "--catalog", str(catalog))
+    assert code == 0, err
+    assert "note: 6 track(s) have nothing to place them by" in err
+    code, _, err = runner("recommend", "bare51")
+    assert code == 2 and err.count("\n") == 1 and "Untitled Demo 51" in err
+
+
+def test_the_widget_says_so_for_such_a_seed(served):
+    response = served.get("/embed?seed=bare51")
+    assert response.status_code == 400 and b"Untitled Demo 51" in response.data
+    assert b"Traceback" not in response.data
