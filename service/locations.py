@@ -26,6 +26,8 @@ from urllib.parse import quote
 
 DEFAULT_LINKS = ("spotify=https://open.spotify.com/track/{spotify};"
                  "deezer=https://www.deezer.com/track/{deezer}")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 _WINDOWS = re.compile(r"^[A-Za-z]:[\\/]|\\")
 #: how each kind is written as a playlist identifier (a URI where one is common).
 IDENTIFIERS = {"isrc": "isrc:{}", "mbid": "https://musicbrainz.org/recording/{}",
@@ -33,21 +35,26 @@ IDENTIFIERS = {"isrc": "isrc:{}", "mbid": "https://musicbrainz.org/recording/{}"
 
 
 def link_templates(raw: str) -> tuple[tuple[str, str], ...]:
-    """``kind=template`` pairs separated by ``;``, each template naming ``{kind}``
-    (``off`` or ``none``: no templates)."""
+    """``kind=template`` pairs separated by ``;``, each template naming ``{kind}`` and
+    starting with a URI scheme other than those a browser runs or inlines (javascript:,
+    data:, vbscript:: a page or player given the link would run it) (``off`` or
+    ``none``: no templates)."""
     if raw.strip().lower() in ("off", "none"):
         return ()
     pairs = []
     for part in filter(str.strip, raw.split(";")):
         kind, sep, template = (p.strip() for p in part.partition("="))
-        if not sep or not kind or "{" + kind + "}" not in template:
+        scheme = _SCHEME.match(template)
+        if not sep or not kind or "{" + kind + "}" not in template or not scheme \
+                or scheme.group(1).lower() in UNSAFE_SCHEMES:
             raise ValueError(part)
         pairs.append((kind, template))
     return tuple(pairs)
 
 
 link_templates.__name__ = ("list of kind=template pairs separated by ';', each template "
-                           "naming {kind} (or off)")
+                           "a URI (not javascript:, data: or vbscript:) naming {kind} "
+                           "(or off)")
 
 
 def _pure(path: str) -> PurePath:

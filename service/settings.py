@@ -201,8 +201,9 @@ EXPORT_SETTINGS: tuple[Setting, ...] = (
     Setting("LINK_TEMPLATES", link_templates(DEFAULT_LINKS), "Where exported tracks without "
             "a file play: kind=URL template pairs separated by ';', tried in order, each "
             "naming its id as {kind}, e.g. spotify=https://open.spotify.com/track/{spotify};"
-            "deezer=https://www.deezer.com/track/{deezer} (the default); 'off': none (the "
-            "API's link is used).", link_templates),
+            "deezer=https://www.deezer.com/track/{deezer} (the default); javascript:, data: "
+            "and vbscript: templates are refused; 'off': none (the API's link is used).",
+            link_templates),
 )
 
 ALL_SETTINGS: tuple[Setting, ...] = (*DOMAIN_SETTINGS, *SERVING_SETTINGS,

@@ -139,7 +139,11 @@ def test_link_templates_are_configurable(store, ids_model):
     assert "/v1/tracks/id4" in off.splitlines()
 
 
-@pytest.mark.parametrize("raw", ["spotify", "spotify=https://x/{deezer}", "=https://x/{}"])
+@pytest.mark.parametrize("raw", ["spotify", "spotify=https://x/{deezer}", "=https://x/{}",
+                                 "spotify=javascript:alert({spotify})",
+                                 "spotify= JavaScript:alert({spotify})",
+                                 "deezer=data:text/html,<script>{deezer}</script>",
+                                 "spotify=/relative/{spotify}"])
 def test_a_bad_link_template_stops_the_app(monkeypatch, raw):
     from models.errors import ConfigError
 
@@ -167,6 +171,8 @@ def test_the_default_link_templates():
         ("spotify", "https://open.spotify.com/track/{spotify}"),
         ("deezer", "https://www.deezer.com/track/{deezer}"))
     assert link_templates("off") == ()
+    assert link_templates("spotify=spotify:track:{spotify}") == (  # opens the app
+        ("spotify", "spotify:track:{spotify}"),)
 
 
 @pytest.fixture()
