@@ -24,6 +24,7 @@ from models.errors import (
     NotFound,
 )
 
+from .observability.requestlog import request_note
 from .store.errors import ModelFilesUnavailable, ModelNotReady, StoreCorrupt, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def public_error(exc: FeelalikeError) -> tuple[int, dict[str, Any]]:
     """The status and body a client is shown for ``exc`` (as JSON, or as the widget's
     HTML page)."""
     if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
-        log.warning("%s", exc.message)
+        log.warning("%s%s", exc.message, request_note())
         return 503, error_body(exc.code, PUBLIC_STORE_MESSAGE)
     return status_for(exc), error_body(exc.code, _short(exc.message, MAX_DOMAIN_MESSAGE),
                                        **exc.extra)
@@ -113,5 +114,5 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> Response:
-        log.exception("unhandled error")
+        log.exception("unhandled error%s", request_note())
         return _respond(500, error_body("internal_error", "internal server error"))

@@ -44,6 +44,7 @@ import numpy as np
 from models import settings
 from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes
 
+from .observability.requestlog import request_note
 from .store import ModelFilesUnavailable, ModelStore, StoreCorrupt
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,8 @@ class VersionFiles:
                         self.clean(current=version)
             return self.load(folder)
         except OSError as exc:
-            log.error("cannot write or read the model's files under %s: %s", self.root, exc)
+            log.error("cannot write or read the model's files under %s: %s%s", self.root, exc,
+                      request_note())
             self._failed[version] = time.monotonic()
             raise _unavailable() from None
 

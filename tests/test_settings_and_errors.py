@@ -175,7 +175,7 @@ def test_the_status_table_keeps_the_api_contract():
     assert not any(hasattr(cls, "status") for cls in statuses)
 
 
-def test_unexpected_errors_are_json_without_traceback(published, store):
+def test_unexpected_errors_are_json_without_traceback(published, store, caplog):
     from service.resources import Resources
 
     class Broken(Resources):
@@ -183,9 +183,12 @@ def test_unexpected_errors_are_json_without_traceback(published, store):
             raise RuntimeError("secret internals")
 
     client = create_app({"RESOURCES": Broken(store)}).test_client()
-    response = client.get("/v1/recommendations?seed=x")
+    response = client.get("/v1/recommendations?seed=x", headers={"X-Request-ID": "ticket-42"})
     assert response.status_code == 500
     assert response.get_json() == error_body("internal_error", "internal server error")
+    logged = [r for r in caplog.records if r.name == "service.errors"]
+    assert "request ticket-42" in logged[-1].getMessage()  # the user's report finds it
+    assert "secret internals" in logged[-1].exc_text
 
 
 def test_embedded_redis_persists_under_the_data_home(tmp_path):

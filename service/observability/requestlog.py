@@ -17,7 +17,7 @@ import uuid
 from datetime import datetime, timezone
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 
 HEADER = "X-Request-ID"
 SANE = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -32,6 +32,12 @@ def request_id() -> str:
         given = request.headers.get(HEADER, "")
         found = g.request_id = given if SANE.fullmatch(given) else uuid.uuid4().hex
     return found
+
+
+def request_note() -> str:
+    """`` (request <id>)`` inside a request, else "": an operator finds the log line of
+    the answer a user reports by its X-Request-ID."""
+    return f" (request {request_id()})" if has_request_context() else ""
 
 
 class JsonLines(logging.Formatter):
