@@ -14,6 +14,7 @@ from models.audio import (  # noqa: E402
     AudioCache,
     AudioFeel,
     analysis_vector,
+    audio_feel_path,
     emotion_set,
     gems_va,
     label_va,
@@ -80,6 +81,26 @@ def test_audio_feel_learns_and_round_trips_through_npz(tmp_path):
     probe = rows[:5] + [{}]  # a row without any known input sits at the training mean
     assert np.allclose(again.embed(probe), model.embed(probe))
     assert np.allclose(again.embed([{}]), 0.0)
+
+
+def test_a_clip_shows_what_it_makes_listeners_feel_more_than_most_clips(tmp_path):
+    """Raters tick calmness for most clips: read plainly, every file showed "peaceful".
+    A loud clip moves more listeners to power than most clips do: that shows first."""
+    rows, fractions = synthetic_rows()
+    loud = (np.array([r["loudness"] for r in rows]) + 30) / 25
+    fractions[:, GEMS.index("calmness")] = 0.55 + 0.1 * loud  # the most ticked, always
+    fractions[:, GEMS.index("power")] = 0.4 * loud
+    model = AudioFeel().fit(rows, fractions)
+    clip = [{"loudness": -6.0, "tempo": 145.0}]
+    assert model.predict(clip)[0].argmax() == GEMS.index("calmness")
+    top = MOODS[int(model.moods(clip)[0].argmax())]
+    assert top in GEMS_MOODS["power"], top
+    model.save(tmp_path / "m.npz")
+    assert np.allclose(AudioFeel.load(tmp_path / "m.npz").moods(clip), model.moods(clip))
+    with np.load(tmp_path / "m.npz") as data:  # a file from before base rates were kept
+        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if k != "base"})
+    old = AudioFeel.load(tmp_path / "old.npz")
+    assert old.base_ is None and MOODS[int(old.moods(clip)[0].argmax())] == "peaceful"
 
 
 def analysed(files: list[tuple[float, float]]) -> list:
@@ -178,6 +199,12 @@ def test_build_trains_the_audio_feel_model_on_first_use(runner, tmp_path, monkey
     assert "training the audio feel model" in err and "saved the audio feel model" in err
     code, _, err = runner("build", "--audio-dir", str(clips), "--k", "3")
     assert code == 0 and "training the audio feel model" not in err
+    kept = audio_feel_path()
+    with np.load(kept) as data:  # one saved before base rates were kept: trained again
+        np.savez(kept, **{k: data[k] for k in data.files if k != "base"})
+    code, _, err = runner("build", "--audio-dir", str(clips), "--k", "3")
+    assert code == 0 and "retraining the audio feel model" in err, err
+    assert AudioFeel.load(kept).base_ is not None
 
 
 def test_train_audio_and_build_say_what_is_missing(runner, tmp_path):

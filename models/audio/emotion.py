@@ -131,6 +131,7 @@ class AudioFeel:
         self.alpha_ = float(ridge.alpha_)
         pred = self.design(rows) @ self.coef_.T + self.intercept_
         self.spread_ = np.where(pred.std(axis=0) > 1e-9, pred.std(axis=0), 1.0)
+        self.base_ = np.clip(pred, 0.0, 1.0).mean(axis=0)
         return self
 
     def predict(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
@@ -149,19 +150,28 @@ class AudioFeel:
         return label_va(self.predict(rows) + 1e-6)
 
     def moods(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
-        """(n, 16) mood scores on 0..1 (the strongest predicted emotion's moods lead)."""
+        """(n, 16) mood scores on 0..1: the moods of the emotions predicted above their
+        rate among the training clips lead.  Raters tick calmness for most clips, so
+        the plain fractions made nearly every file "peaceful"; what a clip makes more
+        listeners feel than most clips do is what tells it apart (a model saved before
+        the base rates were kept reads the plain fractions)."""
         pred = self.predict(rows)
+        if self.base_ is not None:  # a clip below every base rate keeps its own fractions
+            above = np.clip(pred - self.base_, 0.0, None)
+            pred = np.where(above.sum(axis=1, keepdims=True) > 1e-6, above, pred)
         share = pred / np.maximum(pred.sum(axis=1, keepdims=True), 1e-9)
         return np.clip(share @ mood_matrix() * 2.0, 0.0, 1.0)
 
     _ARRAYS = ("mean_", "scale_", "coef_", "intercept_", "spread_")
+    base_: np.ndarray | None = None  # mean predicted fractions of the training clips
 
     def save(self, path: str | Path | BinaryIO) -> None:
         """Written whole or not at all (a temporary file, then renamed); a file object
         (an in-memory buffer) is written as it is."""
         arrays = {"inputs": np.array(self.inputs_, dtype=str), "gems": np.array(GEMS),
                   "alpha": np.array(self.alpha_), "alphas": np.array(self.alphas),
-                  **{n.rstrip("_"): getattr(self, n) for n in self._ARRAYS}}
+                  **{n.rstrip("_"): getattr(self, n) for n in self._ARRAYS},
+                  **({} if self.base_ is None else {"base": self.base_})}
         if not isinstance(path, (str, Path)):
             np.savez(path, **arrays)
             return
@@ -182,6 +192,7 @@ class AudioFeel:
                 model.alpha_ = float(data["alpha"])
                 for name in cls._ARRAYS:
                     setattr(model, name, data[name.rstrip("_")])
+                model.base_ = data["base"] if "base" in data.files else None
         except (OSError, KeyError, ValueError) as exc:
             raise CatalogError(f"cannot load audio feel model {path}: {exc}") from None
         return model

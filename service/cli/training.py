@@ -102,22 +102,26 @@ def trained_audio_feel() -> AudioFeel | None:
     from models.audio import audio_feel_path, load_audio_feel
 
     model = load_audio_feel()
-    if model is not None:
+    if model is not None and model.base_ is not None:
         return model
-    clips, folders = _clips()
+    clips, folders = _clips()  # none kept, or one from before base rates were kept
     if clips is None or not (clips / "labels.csv").is_file():
-        click.echo(f"note: no audio feel model at {audio_feel_path()} and no labelled clips "
-                   f"(FEELALIKE_EMOTION_CLIPS={clips or 'off'}); analysed files get moods from "
-                   "their energy only", err=True)
-        return None
+        if model is None:
+            click.echo(f"note: no audio feel model at {audio_feel_path()} and no labelled "
+                       f"clips (FEELALIKE_EMOTION_CLIPS={clips or 'off'}); analysed files get "
+                       "moods from their energy only", err=True)
+        return model
     click.echo(f"training the audio feel model on the clips in {clips} (first build only; "
-               "analyses are cached) ...", err=True)
+               "analyses are cached) ..." if model is None else "retraining the audio feel "
+               "model (the kept one is from an older feelalike) ...", err=True)
     try:
         return _train_audio(clips, folders)
     except CatalogError as exc:
-        click.echo(f"note: cannot train the audio feel model ({exc.message}); analysed files "
-                   "get moods from their energy only", err=True)
-        return None
+        instead = "analysed files get moods from their energy only" if model is None \
+            else "using the kept one"
+        click.echo(f"note: cannot train the audio feel model ({exc.message}); {instead}",
+                   err=True)
+        return model
 
 
 @click.command("train-audio")
