@@ -16,6 +16,8 @@ from typing import Any, Callable
 import redis
 from limits.storage import RedisClusterStorage, RedisStorage, Storage
 
+from ..store import breaker
+
 SCHEME = "feelalike"
 
 
@@ -49,23 +51,38 @@ class AppRedisStorage(Storage):
     def base_exceptions(self) -> type[Exception] | tuple[type[Exception], ...]:
         return redis.RedisError
 
+    def _call(self, name: str, *args: Any) -> Any:
+        """The backend's ``name``, unless Redis did not answer moments ago: then a
+        timeout at once (the limiter lets the request through, as on any Redis error),
+        not one more wait of the full socket timeout (``service.store.breaker``)."""
+        client = self._client()
+        if not breaker.allow(client):
+            raise redis.TimeoutError("Redis did not answer moments ago")
+        try:
+            result = getattr(self.backend(), name)(*args)
+        except redis.TimeoutError:
+            breaker.timed_out(client)
+            raise
+        breaker.answered(client)
+        return result
+
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
-        return self.backend().incr(key, expiry, amount)
+        return self._call("incr", key, expiry, amount)
 
     def get(self, key: str) -> int:
-        return self.backend().get(key)
+        return self._call("get", key)
 
     def get_expiry(self, key: str) -> float:
-        return self.backend().get_expiry(key)
+        return self._call("get_expiry", key)
 
     def check(self) -> bool:
-        return self.backend().check()
+        return self._call("check")
 
     def reset(self) -> int | None:
-        return self.backend().reset()
+        return self._call("reset")
 
     def clear(self, key: str) -> None:
-        self.backend().clear(key)
+        self._call("clear", key)
 
 
 def _storage_of(client: Any) -> RedisStorage:

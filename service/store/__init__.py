@@ -1,6 +1,7 @@
 """The Redis side of feelalike: the connection, the versioned model store, its errors."""
 from __future__ import annotations
 
+from . import breaker
 from .codec import decode_neighbours, encode_neighbours, mood_scores, track_document
 from .connection import close_embedded, connect, open_store
 from .drafts import ID_INDEXES
@@ -14,7 +15,7 @@ from .errors import (
 from .model_store import ModelStore
 from .updates import Updater, UpdateResult
 
-__all__ = ["ID_INDEXES", "UpdateResult", "Updater", "ModelFilesUnavailable", "ModelNotReady",
+__all__ = ["breaker", "ID_INDEXES", "UpdateResult", "Updater", "ModelFilesUnavailable", "ModelNotReady",
            "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
            "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document"]

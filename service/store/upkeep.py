@@ -10,6 +10,7 @@ from typing import Any, Callable
 import redis
 from redis.exceptions import RedisClusterException
 
+from . import breaker
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
 VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vectors", "titles",
@@ -19,20 +20,35 @@ log = logging.getLogger(__name__)
 
 
 def guard(method: Callable) -> Callable:
-    """Turn connection-level Redis failures into StoreUnavailable."""
+    """Turn connection-level Redis failures into StoreUnavailable; after a timeout, the
+    store's next calls fail at once for a while (``breaker``)."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        client = _client_of(args[0]) if args else None
+        if client is not None and not breaker.allow(client):
+            raise StoreUnavailable("Redis is unreachable (it did not answer moments ago)")
         try:
-            return method(*args, **kwargs)
+            result = method(*args, **kwargs)
         except (redis.ConnectionError, redis.TimeoutError, RedisClusterException,
                 OSError) as exc:  # a cluster with no node left raises the last one
+            if isinstance(exc, redis.TimeoutError) and client is not None:
+                breaker.timed_out(client)
             log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
             raise StoreUnavailable("Redis is unreachable") from None
         except redis.ResponseError as exc:
             log.warning("Redis refused a command: %s", exc)
             raise StoreCorrupt("Redis refused a command") from None
+        if client is not None:
+            breaker.answered(client)
+        return result
     wrapper.__name__ = method.__name__
     wrapper.__doc__ = method.__doc__
     return wrapper
+
+
+def _client_of(owner: Any) -> Any:
+    """The Redis client of a store, or of the store an updater works on (else None)."""
+    store = owner if hasattr(owner, "client") else getattr(owner, "store", None)
+    return getattr(store, "client", None)
 
 
 class Upkeep:
