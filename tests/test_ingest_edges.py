@@ -139,6 +139,7 @@ def test_a_review_of_an_album_the_catalog_lacks_is_reported(runner, tmp_path):
     code, _, err = runner("build", "--catalog", str(catalog), "--review", str(review),
                           "--about-album", "An Album Nobody Has")
     assert code == 0 and "1 of the reviews name no track or album" in err
+    assert 'r.txt (album "An Album Nobody Has")' in err
 
 
 def test_train_mood_names_the_file_it_wrote(runner, tmp_path):

@@ -4,6 +4,8 @@ the catalog lacks, film talk between track sentences, reviews of one track that 
 another. Every text here is our own."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from models.build import analyse_moods, reading_audit
@@ -188,11 +190,13 @@ def test_moods_says_when_a_review_is_unused_or_reads_no_mood(runner, tmp_path):
     code, out, err = runner("moods", "--catalog", str(path), "--review", str(german),
                             "--about-album", "Salt Roads")
     assert code == 0 and "no mood word was recognised in 1 of the reviews" in err
+    assert 'de.txt (album "Salt Roads")' in err  # which one, among several
     english = tmp_path / "en.txt"
     english.write_text('"Lantern" is mournful and forlorn.')
     code, out, err = runner("moods", "--catalog", str(path), "--review", str(english),
                             "--about-album", "Other Roads")
     assert code == 0 and "1 of the reviews name no track or album" in err
+    assert 'en.txt (album "Other Roads")' in err
     code, out, err = runner("moods", "--catalog", str(path), "--review", str(english),
                             "--about-album", "Salt Road")
     assert code == 0 and "warning" not in err and "Lantern: sad" in out
@@ -321,3 +325,16 @@ def test_one_word_titles_in_a_review_without_capitals():
     assert strongest(running, "Tidewater") == "sad"
     plain = moods("i loved this record. the lantern light was joyful and bright.", *THREE)
     assert plain["Lantern"] == plain["Tidewater"]  # a word, not the track
+
+
+def test_many_unused_reviews_are_named_a_few_at_a_time(runner, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("id,title,album\na,Lantern,Salt Roads\n")
+    lines = [json.dumps({"text": f"Quiet and lonely, track {i}.", "track": f"Gone {i}"})
+             for i in range(8)]
+    reviews = tmp_path / "r.jsonl"
+    reviews.write_text("\n".join(lines) + "\n")
+    code, _, err = runner("moods", "--catalog", str(path), "--reviews", str(reviews))
+    assert code == 0 and "8 of the reviews name no track or album" in err
+    assert 'r.jsonl:1 (track "Gone 0")' in err and 'r.jsonl:5 (track "Gone 4")' in err
+    assert "Gone 5" not in err and "and 3 more" in err

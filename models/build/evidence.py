@@ -47,6 +47,21 @@ class MoodAnalysis:
     silent_reviews: int = 0
     #: every review passage and the rows it went to, for auditing the reading
     passages: list[Passage] = field(default_factory=list)
+    #: the first few unresolved and silent reviews by name (``review_name``)
+    unresolved_names: list[str] = field(default_factory=list)
+    silent_names: list[str] = field(default_factory=list)
+
+
+NAMED_REVIEWS = 5  # unused reviews named in a warning; the count says how many in all
+
+
+def review_name(review: Review) -> str:
+    """Where a review came from and what it is about, for a warning: its file (and line),
+    then the track or album it names."""
+    about = f'track "{review.track}"' if review.track else \
+        f'album "{review.album}"' if review.album else ""
+    name = f"{review.source} ({about})" if about else review.source
+    return name if len(name) <= 120 else name[:119] + "…"
 
 
 def _audio_moods(tracks: Sequence[Track], positions: list, va_model: VaModel | None,
@@ -156,16 +171,19 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
             if row not in held:
                 profiles[row] = finish(acc, lexicon)
         bar.update(len(part))
-    silent = 0
-    for reading in readings:
-        silent += not reading.unresolved and not _read_passages(reading, held, lexicon)
+    silent: list[str] = []
+    for review, reading in zip(reviews, readings):
+        if not reading.unresolved and not _read_passages(reading, held, lexicon):
+            silent.append(review_name(review))
         bar.update(1)
     bar.close()
     _blend(held, comparisons)
     for row, acc in held.items():
         profiles[row] = finish(acc, lexicon)
-    return MoodAnalysis(profiles, comparisons, sum(r.unresolved for r in readings),
-                        silent, [p for reading in readings for p in reading.passages])
+    unresolved = [review_name(v) for v, r in zip(reviews, readings) if r.unresolved]
+    return MoodAnalysis(profiles, comparisons, len(unresolved), len(silent),
+                        [p for reading in readings for p in reading.passages],
+                        unresolved[:NAMED_REVIEWS], silent[:NAMED_REVIEWS])
 
 
 def _reviewed_rows(readings: Sequence[Reading]) -> list[int]:

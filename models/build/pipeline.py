@@ -152,7 +152,9 @@ def build(catalog: Catalog, reviews: Sequence[Review] = (), *, k: int = 100,
     return assemble(catalog, reviews, Placement(profiles, vectors, fitted, coords, weights,
                                                 analysis.comparisons,
                                                 analysis.unresolved_reviews,
-                                                analysis.silent_reviews),
+                                                analysis.silent_reviews,
+                                                {"unresolved": analysis.unresolved_names,
+                                                 "silent": analysis.silent_names}),
                     model, started)
 
 
@@ -169,6 +171,8 @@ class Placement:
     comparisons: list[Comparison] = field(default_factory=list)
     unresolved_reviews: int = 0
     silent_reviews: int = 0
+    #: "unresolved" and "silent": the first few of those reviews by name
+    review_names: dict[str, list[str]] = field(default_factory=dict)
 
 
 def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
@@ -203,6 +207,8 @@ def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
         "settings": settings, "reviews": len(reviews), "skipped_rows": catalog.skipped,
         "unresolved_reviews": placed.unresolved_reviews,
         "silent_reviews": placed.silent_reviews,
+        "unresolved_review_names": placed.review_names.get("unresolved", []),
+        "silent_review_names": placed.review_names.get("silent", []),
         "comparisons": len(placed.comparisons), "neighbours": model.summary,
         "unplaced_tracks": unplaced,
         "build_seconds": round(time.perf_counter() - started, 3),

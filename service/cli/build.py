@@ -93,7 +93,9 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
                f"in {meta['build_seconds']:.1f}s")
     click.echo(neighbours_line(meta))
     note_unplaced(meta.get("unplaced_tracks", 0))
-    warn_about_reviews(meta.get("unresolved_reviews", 0), meta.get("silent_reviews", 0))
+    warn_about_reviews(meta.get("unresolved_reviews", 0), meta.get("silent_reviews", 0),
+                       meta.get("unresolved_review_names", ()),
+                       meta.get("silent_review_names", ()))
     return version
 
 

@@ -26,7 +26,8 @@ def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str,
     report_loaded(loaded)
     catalog = loaded.catalog
     analysis = analyse_moods(catalog, loaded.reviews, load_lexicon(), progress=progress)
-    warn_about_reviews(analysis.unresolved_reviews, analysis.silent_reviews)
+    warn_about_reviews(analysis.unresolved_reviews, analysis.silent_reviews,
+                       analysis.unresolved_names, analysis.silent_names)
     profiles = analysis.profiles
     tracks = [{"id": t.id, "title": t.title, "moods": p.mood_list(),
                "valence": round(p.valence, 4), "arousal": round(p.arousal, 4),

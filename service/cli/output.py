@@ -34,16 +34,25 @@ def _first_few(lines: Sequence[Any], count: int) -> None:
         click.echo(f"  ... and {count - SHOWN_PROBLEMS} more", err=True)
 
 
-def warn_about_reviews(unresolved: int, silent: int) -> None:
-    """Reviews that were not used, or said nothing the tagger reads: say so, or the
-    user is left wondering why no track took their moods."""
+def warn_about_reviews(unresolved: int, silent: int, unresolved_names: Sequence[str] = (),
+                       silent_names: Sequence[str] = ()) -> None:
+    """Reviews that were not used, or said nothing the tagger reads: say so, and which,
+    or the user is left wondering why no track took their moods."""
     if unresolved:
         click.echo(f"warning: {unresolved} of the reviews name no track or album of the "
-                   "catalog and were not used (check the track or --about-album titles)",
-                   err=True)
+                   "catalog and were not used (check the track or --about-album titles)"
+                   f"{_named(unresolved_names, unresolved)}", err=True)
     if silent:
         click.echo(f"warning: no mood word was recognised in {silent} of the reviews "
-                   "(feelalike reads English reviews)", err=True)
+                   f"(feelalike reads English reviews){_named(silent_names, silent)}",
+                   err=True)
+
+
+def _named(names: Sequence[str], count: int) -> str:
+    if not names:
+        return ""
+    more = f" and {count - len(names)} more" if count > len(names) else ""
+    return ": " + "; ".join(names) + more
 
 
 def note_unplaced(count: int) -> None:
