@@ -3,6 +3,8 @@ playlist exports (files under the music root, streaming links, external identifi
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -420,3 +422,23 @@ def test_a_music_root_inside_the_analysed_folder_is_no_other_mount():
     places = Places(music_root="/home/u/Music", stored_under=stored_folder("/home/u",
                                                                            "/home/u/Music"))
     assert places.file("Music/Artist/a.mp3", uri=True) == "file:///home/u/Music/Artist/a.mp3"
+
+
+def test_cli_exports_say_which_files_are_gone(runner, analysed_library, tmp_path):
+    """Files deleted since the build stayed in the model and in every exported playlist,
+    where a player skipped them without a word."""
+    out = str(tmp_path / "mix.m3u8")
+    code, _, err = runner("playlist", "trk4", "--length", "5", "--out", out)
+    assert code == 0 and f"the music folder {analysed_library} is not on this machine" in err
+    listed = [tmp_path / line for line in open(out, encoding="utf-8").read().splitlines()
+              if not line.startswith("#")]  # relative to the playlist's folder
+    for line in listed[1:]:  # every file but the first is there
+        Path(line).parent.mkdir(parents=True, exist_ok=True)
+        Path(line).write_bytes(b"")
+    code, _, err = runner("playlist", "trk4", "--length", "5", "--out", out)
+    gone = os.path.relpath(listed[0], analysed_library)
+    assert code == 0 and f"1 of the files listed are gone from {analysed_library}" in err
+    assert gone in err and "feelalike remove path:" in err
+    Path(listed[0]).write_bytes(b"")
+    code, _, err = runner("playlist", "trk4", "--length", "5", "--out", out)
+    assert code == 0 and "gone" not in err and "warning" not in err

@@ -172,3 +172,31 @@ def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
         click.echo(text)
     for warning in result.get("warnings", []):
         click.echo(f"warning: {warning}", err=True)
+    _warn_missing_files(result["tracks"], current)
+
+
+SHOWN_MISSING = 3
+
+
+def _warn_missing_files(tracks: list[dict[str, Any]], current: VersionResources) -> None:
+    """Say which of the listed files are not on this machine: deleted or moved since the
+    build, the model keeps them (and a player skips them) until they are removed."""
+    from service.locations import stored_folder
+    from service.settings import get as setting
+
+    under = stored_folder(current.audio_root or "", setting("MUSIC_ROOT"))
+    paths = [t["external_ids"]["path"] for t in tracks if (t.get("external_ids") or {})
+             .get("path")]
+    if not under and any(not os.path.isabs(p) for p in paths):
+        return  # relative paths with no folder known here: nothing to check them against
+    if under and not os.path.isdir(under):
+        click.echo(f"warning: the music folder {under} is not on this machine; the "
+                   "playlist's files cannot be checked", err=True)
+        return
+    gone = [p for p in paths if not os.path.isfile(os.path.join(under, p))]
+    if gone:
+        shown = ", ".join(gone[:SHOWN_MISSING]) + (" ..." if len(gone) > SHOWN_MISSING else "")
+        click.echo(f"warning: {len(gone)} of the files listed are gone from {under or 'disk'}"
+                   f" (deleted or moved since the build: {shown}); `feelalike add --audio-dir "
+                   "DIR --new-only` finds moved ones, `feelalike remove path:...` takes "
+                   "deleted ones out", err=True)
