@@ -205,6 +205,18 @@ def test_build_trains_the_audio_feel_model_on_first_use(runner, tmp_path, monkey
     code, _, err = runner("build", "--audio-dir", str(clips), "--k", "3")
     assert code == 0 and "retraining the audio feel model" in err, err
     assert AudioFeel.load(kept).base_ is not None
+    code, out, err = runner("moods", "--audio-dir", str(clips), "--json")
+    assert code == 0, err
+    heard = {t["title"]: t for t in json.loads(out)["tracks"]}
+    soft, loud = heard["clip 0"], heard["clip 21"]  # named after their files
+    assert soft["source"] == loud["source"] == "audio"
+    assert soft["moods"][0]["mood"] == "peaceful"
+    assert loud["moods"][0]["mood"] in GEMS_MOODS["power"], loud["moods"]
+
+
+def test_moods_needs_a_catalog_or_an_audio_folder(runner):
+    code, _, err = runner("moods")
+    assert code == 2 and err.count("\n") == 1 and "--audio-dir" in err
 
 
 def test_train_audio_and_build_say_what_is_missing(runner, tmp_path):

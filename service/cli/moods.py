@@ -1,31 +1,43 @@
-"""``feelalike moods``: moods read from reviews and tags, with their evidence; with
-``--json`` also the reading audit (which passages went to which tracks, and the
-comparisons found)."""
+"""``feelalike moods``: moods read from reviews, tags and analysed audio files, with
+their evidence; with ``--json`` also the reading audit (which passages went to which
+tracks, and the comparisons found)."""
 from __future__ import annotations
 
 import json
 
 import click
 
+from models import settings
 from models.build import analyse_moods, load_sources, reading_audit
+from models.errors import BadRequest
 from models.language import load_lexicon
 
 from .output import progress, report_loaded, warn_about_reviews
 from .sources import review_options, sources
+from .training import trained_audio_feel
 
 
 @click.command()
-@click.option("--catalog", "catalogs", multiple=True, required=True, help="Catalog file(s).")
+@click.option("--catalog", "catalogs", multiple=True, help="Catalog file(s).")
+@click.option("--audio-dir", "audio_dirs", multiple=True,
+              help="Folder of audio files: the moods their sound gives them; repeatable.")
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN")
 @review_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def moods(catalogs: tuple[str, ...], mapping: tuple[str, ...], jsonl: tuple[str, ...],
-          texts: tuple[str, ...], albums: tuple[str, ...], as_json: bool) -> None:
-    """Read moods from reviews and tags, with the evidence for each (no model is built)."""
-    loaded = load_sources(sources(catalogs, mapping, jsonl, texts, albums))
+def moods(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], mapping: tuple[str, ...],
+          jsonl: tuple[str, ...], texts: tuple[str, ...], albums: tuple[str, ...],
+          as_json: bool) -> None:
+    """Read moods from reviews, tags and audio files, with the evidence for each (no
+    model is built)."""
+    if not catalogs and not audio_dirs:
+        raise BadRequest("give --catalog, --audio-dir or both", field="catalog")
+    wanted = sources(catalogs, mapping, jsonl, texts, albums, audio_dirs)
+    loaded = load_sources(wanted, progress=progress, audio_cache=settings.audio_cache_dir()
+                          if audio_dirs else None)
     report_loaded(loaded)
     catalog = loaded.catalog
-    analysis = analyse_moods(catalog, loaded.reviews, load_lexicon(), progress=progress)
+    analysis = analyse_moods(catalog, loaded.reviews, load_lexicon(), progress=progress,
+                             audio_feel=trained_audio_feel() if audio_dirs else None)
     warn_about_reviews(analysis.unresolved_reviews, analysis.silent_reviews,
                        analysis.unresolved_names, analysis.silent_names)
     profiles = analysis.profiles
