@@ -446,6 +446,20 @@ def test_identical_copies_are_analysed_once_and_both_listed(tmp_path, monkeypatc
     assert "broken2.wav" in errors[1]["error"] and "broken.wav:" not in errors[1]["error"]
 
 
+def test_copies_of_one_recording_are_one_track_and_the_build_says_which(runner, tmp_path):
+    """Two copies of one file became one track without a word: the user looking for the
+    second path found nothing."""
+    (tmp_path / "music" / "B").mkdir(parents=True)
+    tone(tmp_path / "music" / "x.wav")
+    shutil.copy(tmp_path / "music" / "x.wav", tmp_path / "music" / "B" / "x copy.wav")
+    code, out, err = runner("moods", "--audio-dir", str(tmp_path / "music"))
+    assert code == 0, err
+    assert "note: 1 audio file(s) are copies of another" in err
+    assert ("B/x copy.wav: the same recording as x.wav" in err
+            or "x.wav: the same recording as B/x copy.wav" in err), err
+    assert out.count("\n") == 1  # one track
+
+
 def _tones(folder, *names, pitch: float = 220.0):
     """Files of different sound (files of the same bytes are one track)."""
     folder.mkdir(parents=True, exist_ok=True)

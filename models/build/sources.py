@@ -76,6 +76,8 @@ class LoadedSources:
     tag_problems: list[str] = field(default_factory=list)  # the files were kept
     #: catalog rows whose ``path`` no analysed file has ("id: path"; the rows are kept)
     missing_files: list[str] = field(default_factory=list)
+    #: analysed files merged into another of the same recording ("copy: the same ...")
+    copies: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,15 +126,16 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
 
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
                          progress: ProgressFactory = no_progress, root: Path | None = None,
-                         ) -> tuple[list[Track], list[dict[str, str]], list[str]]:
-    """Tracks for the audio files in ``folders``, the files that failed (path, error)
-    and one line per tag that could not be used (its file kept)."""
+                         ) -> tuple[list[Track], list[dict[str, str]], list[str], list[str]]:
+    """Tracks for the audio files in ``folders``, the files that failed (path, error),
+    one line per tag that could not be used (its file kept) and one per file merged
+    into another of the same recording."""
     if not folders:
-        return [], [], []
+        return [], [], [], []
     batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
                           cache=AudioCache(cache_dir) if cache_dir else None)
-    tracks, tag_problems = audio_tracks(batch, [root] if root else folders)
-    return tracks, batch.errors, tag_problems
+    tracks, tag_problems, copies = audio_tracks(batch, [root] if root else folders)
+    return tracks, batch.errors, tag_problems, copies
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
@@ -140,8 +143,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
     root = sources.audio_root()
-    audio, failed, tag_problems = _analyse_audio_tracks(sources.audio_dirs, audio_cache,
-                                                        progress, root)
+    audio, failed, tag_problems, copies = _analyse_audio_tracks(sources.audio_dirs,
+                                                                audio_cache, progress, root)
     audio_errors = [e["error"] for e in failed]
     missing: list[str] = []
     if sources.catalogs:
@@ -162,7 +165,7 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems,
-                         missing)
+                         missing, copies)
 
 
 def _paths_relative_to(catalog: Sequence[Track], root: Path) -> None:

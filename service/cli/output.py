@@ -80,6 +80,10 @@ def report_loaded(loaded: LoadedSources) -> None:
     report(loaded.review_problems, "malformed review lines")
     report(loaded.audio_errors, "unusable audio files")
     report(loaded.tag_problems, "malformed audio tags (their files are kept)")
+    if loaded.copies:
+        click.echo(f"note: {len(loaded.copies)} audio file(s) are copies of another (the "
+                   "same recording id or the same audio): one track each:", err=True)
+        _first_few(loaded.copies, len(loaded.copies))
     problems = loaded.catalog.problems
     report([p for p in problems if not getattr(p, "kept", False)], "malformed catalog rows",
            loaded.catalog.skipped)
