@@ -43,7 +43,8 @@ EXPLICIT = re.compile(
     re.IGNORECASE)
 ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
-    r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|\bequally\b|"
+    r"\b(the )?same (goes|holds|is true) for\b|\blikewise\b|\bsimilarly\b|"
+    r"(?<!the )(?<!its )(?<!\ban )(?<!\ba )(?<!their )\bequally\b|"  # not "the equally loud drums"
     r"\bfollows suit\b|\bmore of the same\b|\balong the same lines\b|"
     r"\b(continues?|continuing|sustains?|sustaining) the (same )?(mood|feel|atmosphere)\b"
     r"(?!\s+(of|set|from|established|created|that|which)\b)|"

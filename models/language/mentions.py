@@ -4,34 +4,20 @@ A title counts where it is written as one: quoted (or with one quote of the pair
 out, as real reviews do), capitalised mid-sentence (a one-word title not beside
 another capitalised word: "Glass Orchard" is another name), labelling its line ("Sleepwalker:
 ...", "1. Sleepwalker \u2013 ..."), in the possessive, or, for titles of three words or
-more, in any case.  Longest match wins, no overlaps; quoted near-misses of a title
-("Nightfall" for "Nightcall") count too.  In a review written without capitals, titles
+more, in any case.  Longest match wins, no overlaps; near-misses of a title count too
+(``misspellings``).  In a review written without capitals, titles
 of one or two words count in any case where longer ones do, and one-word titles where
 they label their line or follow "the track / song ..." ("the track lantern is calm").
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz, process
-
-from .text import QUOTE_CHARS, Token, fold, normalise, tokens
+from .misspellings import Mention, misspelt_names, misspelt_quoted
+from .text import QUOTE_CHARS, Token, fold, tokens
+from .title_forms import names_the_work, named_as, without_article, written_as_a_name
 from .titles import STOPWORDS as _STOPWORDS
-from .title_forms import (article_added, article_added_ok, names_the_work, named_as,
-                          without_article, written_as_a_name)
-from .titles import variants
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place in a text that names a track."""
-
-    track: int  # index into the candidate list given to find_mentions
-    start: int
-    end: int
-    exact: bool  # the full title, not a shorter variant
 
 
 def _closes_quote(text: str, end: int) -> bool:
@@ -182,8 +168,9 @@ def find_mentions(text: str, titles: Sequence[str],
                                              work_names):
                         candidates.append((len(vw), i, track, rank == 0))
     found = _non_overlapping(text, toks, candidates, caseless)
-    return sorted([*found, *_misspelt(text, titles, found, work_names)],
-                  key=lambda m: m.start)
+    quoted = misspelt_quoted(text, titles, found, work_names)
+    named = misspelt_names(text, titles, [*found, *quoted], work_names)
+    return sorted([*found, *quoted, *named], key=lambda m: m.start)
 
 
 _POSSESSIVE = ("'s", "\u2019s")
@@ -250,36 +237,6 @@ def _heading(text: str, end: int) -> bool:
     """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
     rest = text[end:].lstrip(" \t")
     return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
-
-
-_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)"
-                          r"[\"\u201d\u2019]")
-FUZZY_QUOTED = 85.0
-
-
-def _misspelt(text: str, titles: Sequence[str], found: Sequence[Mention],
-              work_names: frozenset[str]) -> list[Mention]:
-    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell;
-    the work's own name left unfound names the work."""
-    if '"' not in text and "\u201c" not in text and "\u2018" not in text:
-        return []
-    out: list[Mention] = []
-    choices = [(variants(t) or ("",))[0] for t in titles]  # one per title, in order
-    for match in _QUOTED_SPAN.finditer(text):
-        start, end = match.span(1)
-        if any(m.start < end and start < m.end for m in found):
-            continue
-        norm = normalise(match.group(1))
-        if len(norm) < 5 or norm in work_names:
-            continue
-        best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
-        bare = article_added(norm)  # "The Mandala" for "Mandala"
-        if best is None and bare and bare in choices and bare not in work_names and \
-                article_added_ok(text, match.start()):
-            best = (bare, 100.0, choices.index(bare))
-        if best is not None and not (best[0] in work_names and names_the_work(text, end)):
-            out.append(Mention(best[2], start, end, False))
-    return out
 
 
 def _non_overlapping(text: str, toks: list[Token], candidates: list[tuple[int, int, int, bool]],

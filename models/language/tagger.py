@@ -31,6 +31,8 @@ VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothe
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
                       "rise rises drive drives break breaks brightened brightening".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
+#: mood words in an idiom after these words: "the forces at play", "comes into play"
+IDIOMS_AFTER = {"play": frozenset({"at", "into", "in"})}
 #: what a verb of mood done to the listener acts on: "soothe your senses", "haunt the
 #: mind" say what the music does to whoever hears it, not what a player does to a mix
 LISTENER_PARTS = frozenset("senses sense soul souls mind minds nerves heart hearts spirit "
@@ -97,9 +99,12 @@ def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
 
 
 def _not_a_mood(words: list[str], i: int, length: int) -> bool:
-    """The reader's own feelings ("you will love it") or a verb ("calm the mix")."""
+    """The reader's own feelings ("you will love it"), a verb ("calm the mix") or an
+    idiom ("the effects at play")."""
     word = words[i]
     if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
+        return True
+    if length == 1 and i > 0 and words[i - 1] in IDIOMS_AFTER.get(word, ()):
         return True
     return length == 1 and word in VERB_USES and i + 1 < len(words) and \
         words[i + 1] in OBJECTS and \

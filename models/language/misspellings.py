@@ -1,0 +1,83 @@
+"""Titles as reviews misspell them: quoted names close to a title ("Nightfall" for
+"Nightcall"), and unquoted names of two words or more written as names, starting with
+the title's own first word ("Degui N'Kenena" for "Degui N'Kelena")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz import fuzz, process
+
+from .text import normalise
+from .title_forms import article_added, article_added_ok, names_the_work
+from .titles import variants
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a text that names a track."""
+
+    track: int  # index into the candidate list given to find_mentions
+    start: int
+    end: int
+    exact: bool  # the full title, not a shorter variant
+
+
+_QUOTED_SPAN = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{3,60}?)"
+                          r"[\"\u201d\u2019]")
+FUZZY_QUOTED = 85.0
+#: capitalised words in a row, apostrophes and hyphens inside a word ("N'Kenena")
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)+")
+
+
+def misspelt_quoted(text: str, titles: Sequence[str], found: Sequence[Mention],
+                    work_names: frozenset[str]) -> list[Mention]:
+    """Quoted names close to a title ("Nightfall" for "Nightcall"): reviews misspell;
+    the work's own name left unfound names the work."""
+    if '"' not in text and "\u201c" not in text and "\u2018" not in text:
+        return []
+    out: list[Mention] = []
+    choices = [(variants(t) or ("",))[0] for t in titles]  # one per title, in order
+    for match in _QUOTED_SPAN.finditer(text):
+        start, end = match.span(1)
+        if _overlaps(found, start, end):
+            continue
+        norm = normalise(match.group(1))
+        if len(norm) < 5 or norm in work_names:
+            continue
+        best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_QUOTED)
+        bare = article_added(norm)  # "The Mandala" for "Mandala"
+        if best is None and bare and bare in choices and bare not in work_names and \
+                article_added_ok(text, match.start()):
+            best = (bare, 100.0, choices.index(bare))
+        if best is not None and not (best[0] in work_names and names_the_work(text, end)):
+            out.append(Mention(best[2], start, end, False))
+    return out
+
+
+def misspelt_names(text: str, titles: Sequence[str], found: Sequence[Mention],
+                   work_names: frozenset[str]) -> list[Mention]:
+    """Unquoted names close to a title of two words or more: every word capitalised, the
+    same number of words, the first one the title's own (a name whose first word
+    differs is another name: "Paul Sikivie" is not "Paul Simon")."""
+    longer = [(row, words) for row, title in enumerate(titles)
+              for words in [((variants(title) or ("",))[0]).split()]
+              if len(words) >= 2 and " ".join(words) not in work_names]
+    out: list[Mention] = []
+    for run in _NAME_RUN.finditer(text) if longer else ():
+        spans = [(run.start() + m.start(), run.start() + m.end())
+                 for m in re.finditer(r"\S+", run.group())]
+        firsts = [normalise(text[a:b]) for a, b in spans]
+        for row, words in longer:
+            for k in range(len(spans) - len(words) + 1):
+                start, end = spans[k][0], spans[k + len(words) - 1][1]
+                if firsts[k] != words[0] or _overlaps([*found, *out], start, end):
+                    continue
+                if fuzz.ratio(normalise(text[start:end]), " ".join(words)) >= FUZZY_QUOTED:
+                    out.append(Mention(row, start, end, False))
+    return out
+
+
+def _overlaps(mentions: Sequence[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
