@@ -13,7 +13,7 @@ from models.build import build
 from models.ingest import Catalog
 from service import create_app
 from service.resources import Resources
-from service.store import ModelStore, breaker
+from service.store import ModelStore, Updater, breaker
 
 from .fixtures import error_of, make_track
 from .redis_server import RedisServer
@@ -72,3 +72,60 @@ def test_a_refused_connection_opens_no_break(tmp_path):
     with pytest.raises(Exception, match="unreachable"):
         store.current_version()
     assert breaker.allow(store.client)  # refused at once: nothing to wait for
+
+
+def test_the_call_that_tries_again_is_not_refused_by_its_own_inner_calls(tmp_path,
+                                                                         monkeypatch):
+    """An admin add reads the model through other store methods: as the one call let
+    through after a break, its inner reads were refused and the break went on."""
+    server = RedisServer(tmp_path).start()
+    try:
+        store = ModelStore(redis.Redis.from_url(server.url, socket_timeout=0.5),
+                           prefix="again")
+        store.publish(build(Catalog([make_track(i) for i in range(8)]), k=4))
+        monkeypatch.setattr(breaker, "BREAK_SECONDS", 0.3)
+        breaker.timed_out(store.client)
+        time.sleep(0.4)
+        result = Updater(store).add([make_track(9, id="new9")])
+        assert result.added == ["new9"] and breaker.allow(store.client)
+    finally:
+        server.stop()
+
+
+def test_a_cluster_client_s_timeout_opens_the_break_too():
+    """redis-py's cluster client tries again after a node times out, then raises a
+    RedisClusterException naming the timeout: still a hung server, not a refusal."""
+    from redis.exceptions import ClusterDownError, RedisClusterException
+
+    try:
+        try:
+            raise redis.TimeoutError("Timeout reading from socket")
+        except redis.TimeoutError as first:
+            raise RedisClusterException("Redis Cluster cannot be connected. Please provide "
+                                        f"at least one reachable node: {first}") from None
+    except RedisClusterException as exc:
+        assert breaker.is_timeout(exc)
+    assert not breaker.is_timeout(RedisClusterException("no node knows slot 12"))
+    assert not breaker.is_timeout(redis.ConnectionError("Connection refused"))
+    assert not breaker.is_timeout(ClusterDownError("CLUSTERDOWN The cluster is down"))
+
+
+def test_a_bulk_read_that_times_out_opens_no_break(tmp_path):
+    """A whole model's vectors may take longer than the timeout at a million tracks:
+    that request fails, the others go on."""
+    from service.store import StoreUnavailable
+
+    server = RedisServer(tmp_path).start()
+    store = ModelStore(redis.Redis.from_url(server.url, socket_timeout=0.3), prefix="bulk")
+    version = store.publish(build(Catalog([make_track(i) for i in range(8)]), k=4))
+    os.kill(server.process.pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(StoreUnavailable):
+            store.all_vectors(version)
+        assert breaker.allow(store.client)
+        with pytest.raises(StoreUnavailable):
+            store.current_version()
+        assert not breaker.allow(store.client)
+    finally:
+        os.kill(server.process.pid, signal.SIGCONT)
+        server.stop()

@@ -60,8 +60,9 @@ class AppRedisStorage(Storage):
             raise redis.TimeoutError("Redis did not answer moments ago")
         try:
             result = getattr(self.backend(), name)(*args)
-        except redis.TimeoutError:
-            breaker.timed_out(client)
+        except Exception as exc:
+            if breaker.is_timeout(exc):
+                breaker.timed_out(client)
             raise
         breaker.answered(client)
         return result

@@ -106,7 +106,7 @@ class ModelStore(Reads, Upkeep, Removals):
         return "{" + self.prefix + "[}:]*"
 
     # -- writing -------------------------------------------------------------------
-    @guard
+    @guard(bulk=True)
     def publish(self, built: BuiltModel, progress: Callable[[int], None] | None = None, *,
                 force: bool = False) -> str:
         """Write a complete new version, then make it current; returns its id.

@@ -99,7 +99,7 @@ class Reads:
                     self._layouts.popitem(last=False)
         return found
 
-    @guard
+    @guard(bulk=True)
     def raw(self, version: str, name: str, *, required: bool = True) -> bytes | None:
         """The stored value of one of the version's keys (``VERSION_KEYS``); when it is
         absent, ModelNotReady, or None if not ``required``."""
@@ -190,7 +190,7 @@ class Reads:
             return None
         return codec.unpack_segments(fields, int(self.meta(version)["tracks"]))
 
-    @guard
+    @guard(bulk=True)
     def all_vectors(self, version: str) -> np.ndarray:
         found = self.array(version, "vectors")
         if found is None:
@@ -198,16 +198,16 @@ class Reads:
                                 "rebuild it)")
         return found
 
-    @guard
+    @guard(bulk=True)
     def coords(self, version: str) -> np.ndarray | None:
         """The own feel coordinates by row (None: the version has none)."""
         return self.array(version, "coords")
 
-    @guard
+    @guard(bulk=True)
     def titles(self, version: str) -> list[list[Any]]:
         return json.loads(zlib.decompress(self.raw(version, "titles")))
 
-    @guard
+    @guard(bulk=True)
     def table(self, version: str) -> TrackTable:
         """The whole catalog as columns (for requests that score every track)."""
         meta = self.meta(version)

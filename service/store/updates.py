@@ -89,7 +89,7 @@ class Updater:
             np.frombuffer(hubs, SCORE_DTYPE).reshape(-1, 2)
 
     # -- adding --------------------------------------------------------------------
-    @guard
+    @guard(bulk=True)
     def add(self, tracks: Sequence[Track]) -> UpdateResult:
         """Add ``tracks`` (ids must be new: an existing id refuses the whole update)."""
         started, self._seen = time.perf_counter(), {}
@@ -167,7 +167,7 @@ class Updater:
                                 "rebuild it") from None
 
     # -- removing ------------------------------------------------------------------
-    @guard
+    @guard(bulk=True)
     def remove(self, ids: Sequence[str], *, force: bool = False,
                paths: Sequence[str] = ()) -> UpdateResult:
         """Remove the tracks ``ids`` (track ids or external ids; every one must name a

@@ -5,6 +5,7 @@ response cache.  :class:`Upkeep` is a part of :class:`~.model_store.ModelStore`.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any, Callable
 
 import redis
@@ -19,24 +20,36 @@ PENDING_SECONDS = 3600  # how long a version may take to be written before it is
 log = logging.getLogger(__name__)
 
 
-def guard(method: Callable) -> Callable:
+_nesting = threading.local()  # guarded calls under way in this thread
+
+
+def guard(method: Callable | None = None, *, bulk: bool = False) -> Callable:
     """Turn connection-level Redis failures into StoreUnavailable; after a timeout, the
-    store's next calls fail at once for a while (``breaker``)."""
+    store's next calls fail at once for a while (``breaker``).  Only the outermost
+    guarded call of a thread asks the breaker (the call that tries Redis again must not
+    be refused by its own inner calls); a ``bulk`` method's timeout opens no break."""
+    if method is None:
+        return lambda inner: guard(inner, bulk=bulk)
+
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        client = _client_of(args[0]) if args else None
+        depth = getattr(_nesting, "depth", 0)
+        client = _client_of(args[0]) if args and not depth else None
         if client is not None and not breaker.allow(client):
             raise StoreUnavailable("Redis is unreachable (it did not answer moments ago)")
+        _nesting.depth = depth + 1
         try:
             result = method(*args, **kwargs)
         except (redis.ConnectionError, redis.TimeoutError, RedisClusterException,
                 OSError) as exc:  # a cluster with no node left raises the last one
-            if isinstance(exc, redis.TimeoutError) and client is not None:
+            if client is not None and not bulk and breaker.is_timeout(exc):
                 breaker.timed_out(client)
             log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
             raise StoreUnavailable("Redis is unreachable") from None
         except redis.ResponseError as exc:
             log.warning("Redis refused a command: %s", exc)
             raise StoreCorrupt("Redis refused a command") from None
+        finally:
+            _nesting.depth = depth
         if client is not None:
             breaker.answered(client)
         return result
