@@ -45,3 +45,22 @@ def test_play_in_an_idiom_is_not_playful(idiom):
     found = moods(f"'Lantern' has science fiction effects {idiom} and a violent intent.")
     assert "playful" not in found["Lantern"]
     assert "playful" in moods("'Lantern' is full of play and mischief.")["Lantern"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The Cure opened for them; it is sad and slow.", "The Curse"),  # the informative word
+    ("In Part III it ends sadly and slowly.", "Part I"),  # numbers as they are
+    ("You And I closes it, sad and slow.", "You And I"),  # stopwords: quotes needed
+])
+def test_an_unquoted_near_name_is_not_taken_loosely(text, title):
+    found = moods("'Lantern' is joyful and bright. " + text, title, "Lantern")
+    assert title not in found
+
+
+def test_the_closest_title_wins_and_the_album_s_name_is_not_a_track():
+    found = moods("'Lantern' is joyful. Then Dark Watters comes, lonely and sad.",
+                  "Dark Water", "Dark Waters", "Lantern")
+    assert "Dark Waters" in found and "Dark Water" not in found
+    found = moods("'Lantern' is joyful. Salt Road is a lonely, sad album.",
+                  "Salt Roads", "Lantern", "Salt Rods")
+    assert "Salt Rods" not in found

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .misspellings import Mention, misspelt_names, misspelt_quoted
+from .misspellings import Mention, informative, misspelt_names, misspelt_quoted
 from .text import QUOTE_CHARS, Token, fold, tokens
 from .title_forms import names_the_work, named_as, without_article, written_as_a_name
 from .titles import STOPWORDS as _STOPWORDS
@@ -135,10 +135,6 @@ def _is_quote(text: str, i: int) -> bool:
     return not after.isalnum() and before != "s"
 
 
-def _informative(words: Sequence[str]) -> bool:
-    return any(w not in _STOPWORDS for w in words)
-
-
 def find_mentions(text: str, titles: Sequence[str],
                   work_names: frozenset[str] = frozenset(), *,
                   caseless: bool | None = None) -> list[Mention]:
@@ -157,7 +153,7 @@ def find_mentions(text: str, titles: Sequence[str],
         bare = without_article(title)
         for rank, variant in enumerate(named_as(title)):
             vw = variant.split()
-            plain = _informative(vw) and variant not in work_names  # no quotes needed
+            plain = informative(vw) and variant not in work_names  # no quotes needed
             for i in range(len(words) - len(vw) + 1):
                 if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
                     end = _word_end(text, toks[i + len(vw) - 1])
@@ -212,7 +208,7 @@ def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], vari
     counts when quoted (or a heading)."""
     if _quoted(text, start, end):
         return variant not in work_names or not names_the_work(text, end)
-    return variant in work_names and _informative(words) and _heading(text, end)
+    return variant in work_names and informative(words) and _heading(text, end)
 
 
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from .text import normalise
 from .title_forms import article_added, article_added_ok, names_the_work
-from .titles import variants
+from .titles import STOPWORDS, variants
 
 
 @dataclass(frozen=True)
@@ -56,27 +56,60 @@ def misspelt_quoted(text: str, titles: Sequence[str], found: Sequence[Mention],
     return out
 
 
+FUZZY_NAMED = 90.0  # unquoted: only a slip of a letter or two
+_NUMERAL = re.compile(r"^(\d+|[ivxlc]+)$")
+
+
 def misspelt_names(text: str, titles: Sequence[str], found: Sequence[Mention],
                    work_names: frozenset[str]) -> list[Mention]:
-    """Unquoted names close to a title of two words or more: every word capitalised, the
-    same number of words, the first one the title's own (a name whose first word
-    differs is another name: "Paul Sikivie" is not "Paul Simon")."""
+    """Unquoted names close to a title of two words or more: every word capitalised, as
+    many words, the title's first informative word and its numbers exactly ("Paul
+    Sikivie" is not "Paul Simon", "The Cure" not "The Curse", "Part III" not "Part I");
+    the closest title wins; the work's own name and titles of stopwords alone, which
+    need quotes, are left out."""
     longer = [(row, words) for row, title in enumerate(titles)
               for words in [((variants(title) or ("",))[0]).split()]
-              if len(words) >= 2 and " ".join(words) not in work_names]
+              if len(words) >= 2 and informative(words) and " ".join(words) not in work_names]
     out: list[Mention] = []
     for run in _NAME_RUN.finditer(text) if longer else ():
         spans = [(run.start() + m.start(), run.start() + m.end())
                  for m in re.finditer(r"\S+", run.group())]
-        firsts = [normalise(text[a:b]) for a, b in spans]
-        for row, words in longer:
-            for k in range(len(spans) - len(words) + 1):
-                start, end = spans[k][0], spans[k + len(words) - 1][1]
-                if firsts[k] != words[0] or _overlaps([*found, *out], start, end):
-                    continue
-                if fuzz.ratio(normalise(text[start:end]), " ".join(words)) >= FUZZY_QUOTED:
-                    out.append(Mention(row, start, end, False))
+        for k in range(len(spans)):
+            best = _closest(text, spans, k, longer, work_names)
+            if best is not None and not _overlaps([*found, *out], best.start, best.end):
+                out.append(best)
     return out
+
+
+def _closest(text: str, spans: list[tuple[int, int]], k: int,
+             longer: list[tuple[int, list[str]]], work_names: frozenset[str],
+             ) -> Mention | None:
+    """The title closest to the name starting at word ``k`` (None: none is close)."""
+    best: tuple[float, Mention] | None = None
+    for row, words in longer:
+        if k + len(words) > len(spans):
+            continue
+        start, end = spans[k][0], spans[k + len(words) - 1][1]
+        seen = normalise(text[start:end]).split()
+        name = " ".join(seen)
+        if len(seen) != len(words) or name in work_names or not _anchored(seen, words):
+            continue
+        score = fuzz.ratio(name, " ".join(words))
+        if score >= FUZZY_NAMED and (best is None or score > best[0]):
+            best = (score, Mention(row, start, end, False))
+    return None if best is None else best[1]
+
+
+def _anchored(seen: list[str], words: list[str]) -> bool:
+    """The title's first informative word and its numbers are written as they are."""
+    first = next(i for i, w in enumerate(words) if w not in STOPWORDS)
+    return seen[first] == words[first] and all(
+        a == b for a, b in zip(seen, words) if _NUMERAL.match(a) or _NUMERAL.match(b))
+
+
+def informative(words: Sequence[str]) -> bool:
+    """Not stopwords alone ("Is It Me?" names a track only when quoted)."""
+    return any(w not in STOPWORDS for w in words)
 
 
 def _overlaps(mentions: Sequence[Mention], start: int, end: int) -> bool:

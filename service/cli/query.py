@@ -187,7 +187,7 @@ def _warn_missing_files(tracks: list[dict[str, Any]], current: VersionResources)
     under = stored_folder(current.audio_root or "", setting("MUSIC_ROOT"))
     paths = [t["external_ids"]["path"] for t in tracks if (t.get("external_ids") or {})
              .get("path")]
-    if not under and any(not os.path.isabs(p) for p in paths):
+    if not paths or not under and any(not os.path.isabs(p) for p in paths):
         return  # relative paths with no folder known here: nothing to check them against
     if under and not os.path.isdir(under):
         click.echo(f"warning: the music folder {under} is not on this machine; the "
