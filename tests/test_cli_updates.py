@@ -232,3 +232,22 @@ def test_adding_a_folder_again_names_the_files_gone_from_it(runner, store, tmp_p
     # out (a self-hoster's review followed that advice and lost the track)
     assert "note: 1 track(s) of the model were moved or renamed in the added folder(s), " \
         "e.g. path:clip_2.wav; a new `feelalike build` records their new paths" in err
+
+
+def test_new_only_says_which_files_changed_at_a_known_path(runner, store, tmp_path):
+    """A file re-tagged in place (new content, so a new id, at a path the model has) was
+    skipped as 'already in the model' and its new tags silently ignored."""
+    tracks = [make_track(i, external_ids={"path": f"Band/Song {i}.flac"}) for i in range(12)]
+    store.publish(build(Catalog(tracks=tracks), k=5))
+    rows = [{"track_id": "retagged-3", "track_name": "Song 3 (new title)", "path":
+             "Band/Song 3.flac", "energy": "0.4"},
+            {"track_id": "fresh-1", "track_name": "Fresh", "path": "Band/Fresh.flac",
+             "energy": "0.5"}]
+    catalog = write_rows(tmp_path / "again.csv", rows, ["track_id", "track_name", "path",
+                                                        "energy"])
+    code, out, err = runner("add", "--catalog", str(catalog), "--new-only")
+    assert code == 0, err
+    assert "1 track(s) already in the model: skipped" in out and "added 1 track(s)" in out
+    assert "note: 1 of them changed since the build" in err and "Band/Song 3.flac" in err
+    code, out, err = runner("add", "--catalog", str(catalog), "--new-only")
+    assert "changed since the build" in err  # still: the model keeps the old one

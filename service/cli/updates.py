@@ -96,14 +96,23 @@ def _new(store: ModelStore, tracks: list) -> list:
     keys = [recording_keys(t.external_ids) for t in tracks]
     rows, known = store.rows_of(store.current_version(), [t.id for t in tracks],
                                 [k for ks in keys for k in ks])
-    new, at = [], 0
+    new, changed, at = [], [], 0
     for track, row, ks in zip(tracks, rows, keys):
-        if row is None and all(r is None for r in known[at:at + len(ks)]):
+        hits = known[at:at + len(ks)]
+        if row is None and all(r is None for r in hits):
             new.append(track)
+        elif row is None and any(r is not None and k.startswith("path:")
+                                 for k, r in zip(ks, hits)):
+            changed.append(track.external_ids["path"])  # other content at a known path
         at += len(ks)
     if len(new) < len(tracks):
         click.echo(f"{len(tracks) - len(new)} track(s) already in the model: skipped"
                    + ("" if new else "; nothing new to add"), err=not new)
+    if changed:
+        shown = ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
+        click.echo(f"note: {len(changed)} of them changed since the build (re-tagged or "
+                   f"re-encoded: {shown}); the model keeps them as they were: `feelalike "
+                   "remove path:...` then add them again, or build again", err=True)
     return new
 
 
