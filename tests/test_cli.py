@@ -232,3 +232,18 @@ def test_moods_command_on_the_real_review(runner):
     assert "lonely" in leaving
     sources = {e["source"] for m in tracks["We're All Leaving"]["moods"] for e in m["evidence"]}
     assert "her_soundtrack_review.txt" in sources
+
+
+def test_recommend_keeps_to_the_ids_of_a_file(runner, published, tmp_path):
+    """A self-hoster's library is a list of ids: the CLI had no way to keep to it."""
+    mine = tmp_path / "mine.txt"
+    mine.write_text("# my library\ntrk1\ntrk2\n\ntrk3\ntrk5\n", encoding="utf-8")
+    code, out, err = runner("recommend", "trk0", "--include-ids", str(mine), "--json")
+    assert code == 0, err
+    assert {r["id"] for r in json.loads(out)["results"]} <= {"trk1", "trk2", "trk3", "trk5"}
+    assert json.loads(out)["results"]
+    (tmp_path / "none.txt").write_text("# nothing\n", encoding="utf-8")
+    for path, message in ((tmp_path / "none.txt", "lists no ids"),
+                          (tmp_path / "gone.txt", "cannot read")):
+        code, _, err = runner("recommend", "trk0", "--include-ids", str(path))
+        assert code == 2 and message in err and err.count("\n") == 1

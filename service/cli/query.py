@@ -25,14 +25,22 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("seed")
 @click.option("--limit", default=10, type=int, show_default=True)
+@click.option("--include-ids", "include_file", default=None, metavar="FILE",
+              help="Only tracks with these ids (one per line: track ids or external ids "
+                   "such as path:Jazz/x.flac, isrc:...), e.g. your own library.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
-def recommend(seed: str, limit: int, as_json: bool) -> None:
+def recommend(seed: str, limit: int, include_file: str | None, as_json: bool) -> None:
     """Tracks that feel like SEED (a track id or title)."""
-    from service.requests import SimilarQuery, parse
-    from service.views.recommendations import similar
+    from service.requests import RecommendBody, SimilarQuery, parse
+    from service.views.recommendations import rich, similar
 
-    query = parse(SimilarQuery, {"seed": seed, "limit": limit})
-    body = similar(Resources(open_store()).current(), query.seed, query.limit)
+    current = Resources(open_store()).current()
+    if include_file is None:
+        query = parse(SimilarQuery, {"seed": seed, "limit": limit})
+        body = similar(current, query.seed, query.limit)
+    else:
+        body = rich(current, parse(RecommendBody, {"seeds": [seed], "limit": limit,
+                                                   "include_ids": _ids_in(include_file)}))
     if as_json:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
@@ -40,6 +48,21 @@ def recommend(seed: str, limit: int, as_json: bool) -> None:
     click.echo(f"Tracks that feel like {_named(s)} (model {body['model_version']}):")
     for i, r in enumerate(body["results"], start=1):
         click.echo(f"{i:3}. {_named(r)}  score {r['score']:.3f}  [{', '.join(r['moods'])}]")
+    for warning in body.get("warnings", []):
+        click.echo(f"warning: {warning}", err=True)
+
+
+def _ids_in(path: str) -> list[str]:
+    """The ids of a file, one per line (blank lines and # comments skipped)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}",
+                         field="include_ids") from None
+    ids = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    if not ids:
+        raise BadRequest(f"{path} lists no ids (one per line)", field="include_ids")
+    return ids
 
 
 def _named(track: dict[str, Any]) -> str:
