@@ -88,7 +88,8 @@ def test_the_api_answers_without_them_and_still_finds_them(served):
     assert not bare_ids(walk, "tracks")
     found = served.get("/v1/tracks?q=Untitled Demo 52").get_json()
     assert "bare52" in [t["id"] for t in found["results"]]
-    assert served.get("/v1/tracks/bare52").status_code == 200
+    doc = served.get("/v1/tracks/bare52").get_json()
+    assert doc["placed"] is False and served.get("/v1/tracks/thin41").get_json()["placed"]
 
 
 @pytest.mark.parametrize("request_", [

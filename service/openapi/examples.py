@@ -91,7 +91,7 @@ OK = {
         "valence": -0.2907, "arousal": -0.2081, "mood_confidence": 0.6671,
         "mood_source": "reviews", "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC",
                                                    "isrc": "GBUM71900187"},
-        "related": [], "model_version": VERSION},
+        "related": [], "placed": True, "model_version": VERSION},
     "Health": {"status": "ok"},
     "Readiness": {"status": "ready", "model_version": VERSION, "tracks": 28356},
     "UpdateResult": {"model_version": "20261125T231500Z-3f2a9c1d", "previous_version": VERSION,

@@ -152,6 +152,10 @@ class TrackDocument(TrackRef):
         description="The strongest kind of evidence behind the moods.", examples=["reviews"])
     external_ids: dict[str, str] = EXTERNAL_IDS
     related: list[Related] = Field(description="Tracks a review says this one is like.")
+    placed: bool = Field(description="false: the build had nothing to place the track by "
+                                     "(a title and nothing else): never recommended, and "
+                                     "as the only seed a 400 seed_without_evidence.",
+                         examples=[True])
     model_version: str = VERSION
 
 

@@ -26,7 +26,8 @@ def track(res: VersionResources, track_id: str) -> dict[str, Any]:
     row = res.lookup([track_id], ["id"])[0]
     if row is None:
         raise TrackNotFound(f"no track with id {quote(track_id)}")
-    return {**res.documents([row])[0], "model_version": res.version}
+    return {**res.documents([row])[0], "placed": bool(res.table.placed[row]),
+            "model_version": res.version}
 
 
 @bp.get("/tracks")
