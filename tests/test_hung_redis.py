@@ -129,3 +129,23 @@ def test_a_bulk_read_that_times_out_opens_no_break(tmp_path):
     finally:
         os.kill(server.process.pid, signal.SIGCONT)
         server.stop()
+
+
+def test_a_timeout_in_an_inner_read_opens_the_break(tmp_path):
+    """A fresh store reads a version's layout (meta) inside its first read of tracks: the
+    timeout happens in the inner call, the break is the outer call's to open."""
+    from service.store import StoreUnavailable
+
+    server = RedisServer(tmp_path).start()
+    url = server.url
+    version = ModelStore(redis.Redis.from_url(url), prefix="inner").publish(
+        build(Catalog([make_track(i) for i in range(8)]), k=4))
+    fresh = ModelStore(redis.Redis.from_url(url, socket_timeout=0.3), prefix="inner")
+    os.kill(server.process.pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(StoreUnavailable):
+            fresh.tracks(version, [0])
+        assert not breaker.allow(fresh.client)
+    finally:
+        os.kill(server.process.pid, signal.SIGCONT)
+        server.stop()

@@ -36,13 +36,14 @@ def guard(method: Callable | None = None, *, bulk: bool = False) -> Callable:
         client = _client_of(args[0]) if args and not depth else None
         if client is not None and not breaker.allow(client):
             raise StoreUnavailable("Redis is unreachable (it did not answer moments ago)")
+        if not depth:
+            _nesting.timed_out = False  # a timeout here or in an inner call sets it
         _nesting.depth = depth + 1
         try:
             result = method(*args, **kwargs)
         except (redis.ConnectionError, redis.TimeoutError, RedisClusterException,
                 OSError) as exc:  # a cluster with no node left raises the last one
-            if client is not None and not bulk and breaker.is_timeout(exc):
-                breaker.timed_out(client)
+            _nesting.timed_out = _nesting.timed_out or breaker.is_timeout(exc)
             log.warning("Redis is unreachable: %s", exc)  # hosts and ports stay in the log
             raise StoreUnavailable("Redis is unreachable") from None
         except redis.ResponseError as exc:
@@ -50,6 +51,8 @@ def guard(method: Callable | None = None, *, bulk: bool = False) -> Callable:
             raise StoreCorrupt("Redis refused a command") from None
         finally:
             _nesting.depth = depth
+            if client is not None and not bulk and _nesting.timed_out:
+                breaker.timed_out(client)
         if client is not None:
             breaker.answered(client)
         return result
