@@ -36,11 +36,11 @@ class AppRedisStorage(Storage):
         self._built_for: Any = None
         self._lock = threading.Lock()
 
-    def backend(self) -> RedisStorage:
+    def backend(self, client: Any = None) -> RedisStorage:
         """The Redis storage, built the first time a limit is checked, and again when
-        the app's client changed (the embedded Redis opened again after its server
-        died: the old pool's connections lead nowhere)."""
-        client = self._client()
+        the app's client (``client``, else asked for) changed (the embedded Redis opened
+        again after its server died: the old pool's connections lead nowhere)."""
+        client = self._client() if client is None else client
         if self._backend is None or self._built_for is not client:
             with self._lock:
                 if self._backend is None or self._built_for is not client:
@@ -59,7 +59,7 @@ class AppRedisStorage(Storage):
         if not breaker.allow(client):
             raise redis.TimeoutError("Redis did not answer moments ago")
         try:
-            result = getattr(self.backend(), name)(*args)
+            result = getattr(self.backend(client), name)(*args)
         except Exception as exc:
             if breaker.is_timeout(exc):
                 breaker.timed_out(client)
