@@ -1,7 +1,9 @@
 """Running the app on a real HTTP socket (development and tests; gunicorn in production).
 
-SIGTERM stops it like Ctrl-C does: the socket is closed and an embedded Redis this
-process started is shut down (saving its data) instead of being left running.
+SIGTERM stops it like Ctrl-C does: the socket is closed, requests being answered get
+up to ``FEELALIKE_TIMEOUT_SECONDS`` to finish (a second signal stops at once), and an
+embedded Redis this process started is shut down (saving its data) instead of being
+left running.
 """
 from __future__ import annotations
 
@@ -9,14 +11,18 @@ import errno
 import signal
 import socket
 import threading
+from collections.abc import Callable, Iterable
 from types import FrameType
+from typing import Any
 
 import click
 from werkzeug.serving import get_sockaddr, make_server, select_address_family
+from werkzeug.wsgi import ClosingIterator
 
 from models.errors import ConfigError
 
 from . import create_app
+from .settings import get as setting
 from .store import close_embedded
 
 
@@ -26,6 +32,41 @@ class _Terminated(Exception):
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated()
+
+
+class InFlight:
+    """WSGI middleware counting the requests the app is answering, so a stopping server
+    can let them finish: werkzeug answers each connection in a daemon thread, which
+    the process would otherwise end mid-answer (the client sees the connection drop)."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self._running = 0
+        self._changed = threading.Condition()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        self._count(1)
+        try:
+            body = self.app(environ, start_response)
+        except BaseException:
+            self._count(-1)
+            raise
+        return ClosingIterator(body, lambda: self._count(-1))  # closed once body is sent
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    def _count(self, step: int) -> None:
+        with self._changed:
+            self._running += step
+            self._changed.notify_all()
+
+    def wait(self, seconds: float) -> int:
+        """Wait up to ``seconds`` for every request to finish; how many still run."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._running == 0, timeout=seconds)
+            return self._running
 
 
 def reserve(host: str, port: int) -> socket.socket:
@@ -52,7 +93,8 @@ def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> No
     """Serve until interrupted (Ctrl-C or SIGTERM), with a threaded WSGI server, on
     ``sock`` when given (from `reserve`), else on a socket bound here."""
     sock = sock or reserve(host, port)
-    server = make_server(host, port, create_app(), threaded=True, fd=sock.fileno())
+    app = InFlight(create_app())
+    server = make_server(host, port, app, threaded=True, fd=sock.fileno())
     sock.close()  # the server holds its own duplicate
     click.echo(f"serving feelalike on http://{host}:{server.port}", err=True)
     previous = None
@@ -63,7 +105,22 @@ def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> No
     except (KeyboardInterrupt, _Terminated):
         click.echo("stopping", err=True)
     finally:
-        server.server_close()
+        server.server_close()  # no new connections
+        _finish(app, setting("TIMEOUT_SECONDS"))
         close_embedded()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _finish(app: InFlight, seconds: float) -> None:
+    """Let requests in flight finish, for up to ``seconds`` or until a second signal."""
+    if not app.running:
+        return
+    click.echo(f"waiting up to {seconds:g}s for {app.running} request(s) to finish "
+               "(stop again to quit now)", err=True)
+    try:
+        left = app.wait(seconds)
+    except (KeyboardInterrupt, _Terminated):
+        left = app.running
+    if left:
+        click.echo(f"stopped with {left} request(s) unfinished", err=True)

@@ -189,7 +189,8 @@ OPERATIONS_SETTINGS: tuple[Setting, ...] = (
     Setting("WORKERS", 2, "gunicorn worker processes (service/gunicorn_conf.py).", whole(1)),
     Setting("THREADS", 4, "Threads per gunicorn worker (service/gunicorn_conf.py).", whole(1)),
     Setting("TIMEOUT_SECONDS", 30, "gunicorn worker timeout: a worker silent this long is "
-            "restarted (service/gunicorn_conf.py).", whole(1)),
+            "restarted (service/gunicorn_conf.py); a stopping server (gunicorn, `feelalike "
+            "serve` or `demo`) waits as long for the requests it is answering.", whole(1)),
 )
 
 EXPORT_SETTINGS: tuple[Setting, ...] = (

@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -175,3 +176,74 @@ def test_a_redis_url_client_does_not_retry_timeouts_either(redis_server):
     assert kwargs["socket_timeout"] == SOCKET_TIMEOUT
     assert redis.TimeoutError not in kwargs["retry"]._supported_errors
     assert not embedded_running(client)
+
+
+@pytest.fixture()
+def serving_on_a_stopped_redis(tmp_path):
+    """`feelalike serve` with a model, a request of which is waiting on its Redis
+    (stopped with SIGSTOP) when the test goes on."""
+    import redis
+
+    from models.build import build
+    from models.ingest import Catalog
+    from service.store import ModelStore
+
+    from .fixtures import Server, make_track
+    from .redis_server import RedisServer
+
+    redis_server = RedisServer(tmp_path).start()
+    ModelStore(redis.Redis.from_url(redis_server.url), prefix="drain").publish(
+        build(Catalog([make_track(i) for i in range(8)]), k=4))
+    server = Server({"REDIS_URL": redis_server.url, "FEELALIKE_KEY_PREFIX": "drain",
+                     "FEELALIKE_DATA_HOME": str(tmp_path / "home"),
+                     "FEELALIKE_TIMEOUT_SECONDS": "20", "PYTHONPATH": str(ROOT)}).start()
+    assert server.get("/v1/recommendations?seed=trk1").status_code == 200
+    os.kill(redis_server.process.pid, signal.SIGSTOP)
+    answers: list[object] = []
+    waiting = threading.Thread(target=lambda: answers.append(_get_or_error(
+        server.base + "/v1/recommendations?seed=trk2")))
+    waiting.start()
+    time.sleep(1.0)  # the request is now waiting on the stopped Redis
+    try:
+        yield server, redis_server, waiting, answers
+    finally:
+        os.kill(redis_server.process.pid, signal.SIGCONT)
+        waiting.join(30)
+        server.stop()
+        redis_server.stop()
+
+
+def _get_or_error(url: str) -> object:
+    import requests
+
+    try:
+        return requests.get(url, timeout=30).status_code
+    except requests.RequestException as exc:
+        return exc
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM and SIGSTOP are POSIX signals")
+def test_sigterm_lets_a_request_in_flight_finish(serving_on_a_stopped_redis):
+    server, redis_server, waiting, answers = serving_on_a_stopped_redis
+    process = server.process
+    process.send_signal(signal.SIGTERM)
+    time.sleep(1.0)
+    assert process.poll() is None, "the server stopped under a request it was answering"
+    os.kill(redis_server.process.pid, signal.SIGCONT)
+    waiting.join(30)
+    assert answers == [200]
+    assert process.wait(timeout=30) == 0
+    server.log.seek(0)
+    assert "waiting up to 20s for 1 request(s) to finish" in server.log.read().decode()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM and SIGSTOP are POSIX signals")
+def test_a_second_sigterm_stops_without_waiting(serving_on_a_stopped_redis):
+    server, _, _, _ = serving_on_a_stopped_redis
+    process = server.process
+    process.send_signal(signal.SIGTERM)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 0
+    server.log.seek(0)
+    assert "stopped with 1 request(s) unfinished" in server.log.read().decode()
