@@ -152,7 +152,8 @@ def names(raw: str) -> tuple[str, ...]:
 
 PROTECTION_SETTINGS: tuple[Setting, ...] = (
     Setting("RATE_LIMIT", "300/minute", "Default rate limit per client (its API key, else its "
-            "address) and route, in cost units (a simple GET costs 1, heavy requests more: see docs/operations.md); "
+            "address) and route, in cost units (a simple GET costs 1, heavy requests more: "
+            "see docs/operations.md); "
             "several limits with ';' (e.g. 10/second;300/minute). 'off' disables rate "
             "limiting. Counters live in the app's Redis."),
     Setting("RATE_LIMITS", {}, "Per-route overrides of RATE_LIMIT as a JSON object keyed by "
