@@ -153,6 +153,35 @@ def test_track_search(client, published):
     error_of(client.get("/v1/tracks?q=a&limit=51"), 400, "bad_request")
 
 
+def test_search_pages_through_every_match_once(client, published):
+    whole = client.get("/v1/tracks?q=song&limit=50").get_json()
+    assert whole["offset"] == 0 and len(whole["results"]) > 14
+    paged, offset = [], 0
+    while offset is not None:
+        page = client.get(f"/v1/tracks?q=song&limit=7&offset={offset}").get_json()
+        assert page["offset"] == offset and len(page["results"]) <= 7
+        paged += [r["id"] for r in page["results"]]
+        offset = page["next_offset"]
+    expected = [r["id"] for r in whole["results"]]
+    assert paged[:len(expected)] == expected and len(paged) == len(set(paged))
+    past = client.get(f"/v1/tracks?q=song&offset={len(paged)}").get_json()
+    assert past["results"] == [] and past["next_offset"] is None
+
+
+@pytest.mark.parametrize("offset", ["-1", "451", "abc", "1.5"])
+def test_search_offset_out_of_range_is_a_400(client, published, offset):
+    error = error_of(client.get(f"/v1/tracks?q=song&offset={offset}"), 400, "bad_request")
+    assert error["field"] == "offset"
+
+
+def test_search_pages_stop_at_the_deepest_offset(client, store):
+    store.publish(build(Catalog([make_track(i) for i in range(520)]), k=5))
+    assert client.get("/v1/tracks?q=song&offset=440&limit=10").get_json()["next_offset"] \
+        == 450
+    deepest = client.get("/v1/tracks?q=song&offset=450&limit=50").get_json()
+    assert len(deepest["results"]) == 50 and deepest["next_offset"] is None
+
+
 def test_unknown_route_and_method_are_json(client, published):
     error_of(client.get("/nope"), 404, "not_found")
     response = client.put("/v1/recommendations?seed=trk3")

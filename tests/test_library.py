@@ -309,11 +309,15 @@ def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analys
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) == 3 and lines[0] == "trk4  Song 4 by Artist 4  [path:Band 1/Song 4.ogg]"
+    assert err.strip() == "more: --offset 3"
+    code, out, err = runner("tracks", "Song 4", "--limit", "3", "--offset", "3")
+    assert code == 0 and not set(out.splitlines()) & set(lines)
     code, out, err = runner("tracks", "Song 4", "--json")
     assert code == 0 and json.loads(out) == client.get("/v1/tracks?q=Song 4").get_json()
     code, out, err = runner("tracks", "zzzq xxv")
     assert code == 0 and out == "" and "no track resembles" in err
-    for bad in (["tracks", " "], ["tracks", "Song", "--limit", "0"]):
+    for bad in (["tracks", " "], ["tracks", "Song", "--limit", "0"],
+                ["tracks", "Song", "--offset", "-1"]):
         code, out, err = runner(*bad)
         assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
     code, out, err = runner("tracks", "")  # the CLI's argument, not the API's "q"

@@ -271,7 +271,8 @@ def test_empty_query_values_are_documented_where_they_mean_the_default(client, p
     empty = {(path, p["name"]) for path, item in doc["paths"].items() for op in item.values()
              for p in op.get("parameters", []) if p.get("allowEmptyValue")}
     assert empty == {("/v1/recommendations", "limit"), ("/v1/tracks", "limit"),
-                     ("/v1/path", "steps"), ("/embed", "limit")}
+                     ("/v1/tracks", "offset"), ("/v1/path", "steps"), ("/embed", "limit")}
+    assert client.get("/v1/tracks?q=song&offset=").get_json()["offset"] == 0
     assert len(client.get("/v1/recommendations?seed=trk3&limit=").get_json()["results"]) == 10
     assert client.get("/embed?seed=trk3&limit=").get_data(as_text=True).count("<li>") == 5
     error_of(client.get("/v1/recommendations?seed=&limit=3"), 400, "bad_request")

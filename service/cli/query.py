@@ -73,26 +73,32 @@ def _named(track: dict[str, Any]) -> str:
 @click.command()
 @click.argument("query")
 @click.option("--limit", default=10, type=int, show_default=True, help="1-50.")
+@click.option("--offset", default=0, type=int, show_default=True,
+              help="How many of the best matches to skip (0-450): the next page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
-def tracks(query: str, limit: int, as_json: bool) -> None:
+def tracks(query: str, limit: int, offset: int, as_json: bool) -> None:
     """Find tracks by title or artist words: their ids and files, for seeds and `remove`."""
     from service.requests import SearchQuery, parse
-    from service.views.tracks import search
+    from service.views.tracks import search, search_page
 
     if not query.strip():
         raise BadRequest("QUERY must not be empty: give title or artist words", field="q")
-    parsed = parse(SearchQuery, {"q": query, "limit": limit})
+    parsed = parse(SearchQuery, {"q": query, "limit": limit, "offset": offset})
     current = Resources(open_store()).current()
     if as_json:
-        click.echo(json.dumps(search(current, parsed.q, parsed.limit), ensure_ascii=False))
+        click.echo(json.dumps(search(current, parsed.q, parsed.limit, parsed.offset),
+                              ensure_ascii=False))
         return
-    found = current.documents(current.titles.search(parsed.q, limit=parsed.limit))
-    if not found:
-        click.echo(f"no track resembles {parsed.q!r}", err=True)
-    for doc in found:
+    rows, next_offset = search_page(current, parsed.q, parsed.limit, parsed.offset)
+    if not rows:
+        click.echo(f"no {'more tracks resemble' if parsed.offset else 'track resembles'} "
+                   f"{parsed.q!r}", err=True)
+    for doc in current.documents(rows):
         where = (doc.get("external_ids") or {}).get("path")
         click.echo(f"{doc['id']}  {_named(doc)}"
                    + (f"  [path:{where}]" if where else ""))
+    if next_offset is not None:
+        click.echo(f"more: --offset {next_offset}", err=True)
 
 
 def export_options(command: Callable) -> Callable:

@@ -20,7 +20,11 @@ from .types import MAX_SEED_CHARS, Query, QueryText, query_int
 EXPORT_FORMATS = ("json", "m3u8", "xspf", "jspf", "csv")
 ExportFormat = Literal[EXPORT_FORMATS]  # type: ignore[valid-type]
 SimilarLimit = query_int(1, 100)
-SearchLimit = query_int(1, 50)
+MAX_SEARCH_LIMIT = 50
+SearchLimit = query_int(1, MAX_SEARCH_LIMIT)
+#: how deep search pages go: the matches past it resemble the words too little to list
+MAX_SEARCH_OFFSET = 450
+SearchOffset = query_int(0, MAX_SEARCH_OFFSET)
 Steps = query_int(1, 50)
 
 _SEED = ("A track id, an external id (spotify:track:ID or an open.spotify.com link, "
@@ -55,6 +59,9 @@ class SearchQuery(Query):
                                      f"most {MAX_SEED_CHARS} characters).",
                          examples=["someone you loved"])
     limit: SearchLimit = Field(10, description="How many results (1-50).", examples=[10])
+    offset: SearchOffset = Field(0, description="How many of the best matches to skip "
+                                 f"(0-{MAX_SEARCH_OFFSET}): the next page starts at the "
+                                 "response's next_offset.", examples=[0])
 
 
 class PathQuery(Query):

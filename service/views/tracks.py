@@ -8,17 +8,32 @@ from flask import Blueprint, Response, jsonify
 from models.errors import TrackNotFound
 
 from ..requests import SearchQuery, TrackPath, parse
+from ..requests.queries import MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET
 from ..requests.types import quote
 from ..resources import VersionResources, get_resources, public
 from .base import query_args
 
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
+#: matches ranked for every search page (the deepest page ends at it)
+SEARCH_DEPTH = MAX_SEARCH_OFFSET + MAX_SEARCH_LIMIT + 1
 
 
-def search(res: VersionResources, query: str, limit: int) -> dict[str, Any]:
-    docs = res.documents(res.titles.search(query, limit=limit))
-    return {"query": query, "model_version": res.version,
-            "results": [{**public(d), "moods": d.get("top_moods", [])} for d in docs]}
+def search_page(res: VersionResources, query: str, limit: int,
+                offset: int = 0) -> tuple[list[int], int | None]:
+    """Rows of one page of the tracks resembling ``query``, best first, and where the
+    next page starts (None: no more).  Every page is cut from one ranking of the same
+    depth, so paging neither repeats nor skips a track."""
+    rows = res.titles.search(query, limit=SEARCH_DEPTH)
+    end = offset + limit
+    return rows[offset:end], end if len(rows) > end and end <= MAX_SEARCH_OFFSET else None
+
+
+def search(res: VersionResources, query: str, limit: int, offset: int = 0) -> dict[str, Any]:
+    rows, next_offset = search_page(res, query, limit, offset)
+    return {"query": query, "model_version": res.version, "offset": offset,
+            "next_offset": next_offset,
+            "results": [{**public(d), "moods": d.get("top_moods", [])}
+                        for d in res.documents(rows)]}
 
 
 def track(res: VersionResources, track_id: str) -> dict[str, Any]:
@@ -33,7 +48,7 @@ def track(res: VersionResources, track_id: str) -> dict[str, Any]:
 @bp.get("/tracks")
 def get_search() -> Response:
     args = query_args(SearchQuery)
-    return jsonify(search(get_resources().current(), args.q, args.limit))
+    return jsonify(search(get_resources().current(), args.q, args.limit, args.offset))
 
 
 @bp.get("/tracks/<path:track_id>")
