@@ -67,8 +67,8 @@ _NOT_A_NAME = re.compile(r"\s+(?:after|and|again|to|of|in|on|at|by|for|from|with
 
 
 def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
-    """A single-word mention counts only when quoted, capitalised mid-sentence, or
-    labelling its line; in a review without capitals (``caseless``), also after "the
+    """A single-word mention counts only when quoted, capitalised mid-sentence (or
+    opening a sentence with a gloss in brackets), or labelling its line; in a review without capitals (``caseless``), also after "the
     track / song ..." unless an idiom follows ("the song time after time")."""
     if _quoted(text, start, end) or _heading(text, end) or \
             _labels_line(text, start, end, caseless):
@@ -82,7 +82,13 @@ def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
         return caseless and bool(_NAMED_BY.search(text[:start])) \
             and not _NOT_A_NAME.match(text[end:])
     prefix = text[:start].rstrip()
-    return bool(prefix) and prefix[-1] not in ".!?\n" and not _inside_a_name(text, start, end)
+    if not prefix or prefix[-1] in ".!?\n":  # a sentence's first word: glossed, a name
+        return bool(_GLOSSED.match(text, end))
+    return not _inside_a_name(text, start, end)
+
+
+#: a name explained in brackets right after it: "Mama (dedicated to both parents) weaves"
+_GLOSSED = re.compile(r" ?\((?!\d)[^()\n]{3,80}\)")
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w[\w'\u2019-]*)")

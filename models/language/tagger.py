@@ -25,14 +25,20 @@ READER_VERBS = frozenset("love loved loves adore adored enjoy enjoyed hate hated
                          "dig".split())
 READER_SUBJECTS = frozenset("i you we will would must to fans listeners should ll d "
                             "cannot not".split())
+#: "one wishes she had more to do": the reviewer's wish for the show, not a mood
+WISHES = frozenset("wish wishes wished".split())
 #: mood words that are also verbs: "calm the mix", "silence the strings" are actions
 VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothes haunt haunts "
                       "chill chills warm warms brighten brightens darken darkens lift lifts "
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
                       "rise rises drive drives break breaks brightened brightening".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
-#: mood words in an idiom after these words: "the forces at play", "comes into play"
-IDIOMS_AFTER = {"play": frozenset({"at", "into", "in"})}
+#: mood words in an idiom after these words: "the forces at play", "comes into play",
+#: "his old haunts" (places he went)
+_PLACE_WORDS = frozenset({"old", "usual", "former", "favourite", "favorite", "familiar",
+                          "local", "regular"})
+IDIOMS_AFTER = {"play": frozenset({"at", "into", "in"}), "haunt": _PLACE_WORDS,
+                "haunts": _PLACE_WORDS}
 #: what a verb of mood done to the listener acts on: "soothe your senses", "haunt the
 #: mind" say what the music does to whoever hears it, not what a player does to a mix
 LISTENER_PARTS = frozenset("senses sense soul souls mind minds nerves heart hearts spirit "
@@ -103,6 +109,8 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
     idiom ("the effects at play")."""
     word = words[i]
     if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
+        return True
+    if length == 1 and word in WISHES and i > 0 and words[i - 1] in READER_SUBJECTS | {"one"}:
         return True
     if length == 1 and i > 0 and words[i - 1] in IDIOMS_AFTER.get(word, ()):
         return True
