@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -114,6 +115,30 @@ def test_a_cut_off_file_is_analysed_from_what_it_holds(tmp_path):
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 4])
     result = analyse(cut)  # its header still says 300 s: the centred window is past its end
     assert result["tempo"] > 0 and np.isfinite(result["features"]["loudness"])
+    assert result["duration"] == 300 and 60 < result["ends_by"] < 90  # about a quarter
+    assert "ends_by" not in analyse(whole)
+
+
+def test_a_file_cut_inside_its_window_says_where_it_ends(tmp_path):
+    whole = tone(tmp_path / "whole.flac", seconds=300)
+    cut = tmp_path / "cut.flac"
+    cut.write_bytes(whole.read_bytes()[: int(whole.stat().st_size * 0.6)])
+    assert 160 < analyse(cut, window=120.0)["ends_by"] < 200  # the window was 90-210 s
+
+
+def test_cut_off_files_are_named_by_the_commands_that_analyse_them(runner, tmp_path):
+    """A download that stopped was analysed from what it held without a word."""
+    music = tmp_path / "music"
+    music.mkdir()
+    whole = tone(music / "whole.flac", seconds=300)
+    (music / "cut.flac").write_bytes(whole.read_bytes()[: whole.stat().st_size // 4])
+    code, out, err = runner("moods", "--audio-dir", str(music))
+    assert code == 0 and out.count("\n") == 2, err
+    assert "warning: 1 audio file(s) end before their header says" in err
+    assert re.search(r"cut\.flac: its audio ends by 1:\d\d of the 5:00 its header gives", err)
+    code, out, err = runner("analyze", str(music))
+    assert code == 0 and err.count("cut off: ") == 1 and "cut.flac" in err
+    assert "whole.flac" not in err.split("cut off: ")[1]
 
 
 def test_an_unreadable_file_or_cache_costs_that_file_only(tmp_path, monkeypatch):

@@ -117,7 +117,7 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
     ``embedding`` (``MTT_musicnn``...) adds that pretrained embedding of the same
     samples as the feature ``embedding`` (a list)."""
     warm_up()
-    y, duration = decode(path, window)
+    y, duration, ends_by = decode(path, window)
     with warnings.catch_warnings():  # librosa's notes ("empty frequency set") are ours
         warnings.simplefilter("ignore")
         described = describe(y, duration)
@@ -125,7 +125,8 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
         from .embedding import embed_samples
 
         described["features"]["embedding"] = embed_samples(y, SAMPLE_RATE, embedding)
-    return {"path": str(path), **described}
+    cut = {} if ends_by is None else {"ends_by": round(ends_by, 1)}  # analysed what is there
+    return {"path": str(path), **described, **cut}
 
 
 def describe(y: np.ndarray, duration: float) -> dict[str, Any]:

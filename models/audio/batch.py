@@ -32,6 +32,17 @@ class Batch:
     errors: list[dict[str, str]] = field(default_factory=list)
     cached: int = 0
 
+    def cut_off(self) -> list[str]:
+        """One line per analysed file whose audio ends before the length its header
+        gives (a download that stopped, a damaged copy): analysed from what it holds."""
+        return [f"{printable_path(Path(t['path']))}: its audio ends by {_clock(t['ends_by'])}"
+                f" of the {_clock(t['duration'])} its header gives (analysed from what "
+                "there is)" for t in self.tracks if t.get("ends_by") is not None]
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, plus audio files found (recursively) in named folders.

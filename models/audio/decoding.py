@@ -18,7 +18,7 @@ import warnings
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
@@ -53,8 +53,17 @@ def require() -> None:
                          "pip install 'feelalike[audio]'") from None
 
 
-def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
-    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and full duration."""
+class Decoded(NamedTuple):
+    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds), the duration the
+    file gives, and where its audio ran out before that (None: it did not)."""
+
+    samples: np.ndarray
+    duration: float
+    ends_by: float | None = None
+
+
+def decode(path: str | Path, window: float) -> Decoded:
+    """The file's centred ``window`` seconds, decoded (:class:`Decoded`)."""
     require()
     path = Path(path)
     name = printable_path(path)
@@ -64,7 +73,7 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
         raise AudioError(f"{name}: unsupported format {path.suffix or '(none)'}")
     if path.stat().st_size == 0:
         raise AudioError(f"{name}: empty file")
-    y, duration = _decoded(path, name, window)
+    y, duration, ends_by = _decoded(path, name, window)
     if len(y) == 0:
         raise AudioError(f"{name}: no audio could be decoded (a damaged or cut-off file?)",
                          lasting=True)
@@ -74,10 +83,10 @@ def decode(path: str | Path, window: float) -> tuple[np.ndarray, float]:
     # about its own mean: a constant offset (DC) is no sound
     if not np.isfinite(y).all() or float(np.std(y)) < SILENCE_RMS:
         raise AudioError(f"{name}: silent", lasting=True)
-    return y, duration
+    return Decoded(y, duration, ends_by)
 
 
-def _decoded(path: Path, name: str, window: float) -> tuple[np.ndarray, float]:
+def _decoded(path: Path, name: str, window: float) -> Decoded:
     """The first reader's samples that works; the first reader's reason when none does."""
     # ffmpeg reads AAC and WMA, and a name that is no UTF-8 (it takes bytes; libsndfile
     # does not); it is also the second try for what libsndfile refuses
@@ -118,14 +127,27 @@ def _about_the_file(failure: Exception) -> bool:
     return isinstance(failure, (soundfile.SoundFileError, audioread.exceptions.DecodeError))
 
 
-def _read(reader: Reader, path: Path, window: float) -> tuple[np.ndarray, float]:
+def _read(reader: Reader, path: Path, window: float) -> Decoded:
     length, samples = reader
     duration = length(path)
     offset = max(0.0, (duration - window) / 2)
     y = samples(path, offset, window)
-    if len(y) < MIN_SECONDS * SAMPLE_RATE and offset > 0:  # cut off: what is there
+    got = len(y) / SAMPLE_RATE
+    if duration <= 0:
+        return Decoded(y, got)
+    if got < MIN_SECONDS and offset > 0:  # cut off before the window: what is there
         y = samples(path, 0.0, window)
-    return y, duration if duration > 0 else len(y) / SAMPLE_RATE
+        whole = len(y) < window * SAMPLE_RATE  # all of it, from its start to its end
+        return Decoded(y, duration, len(y) / SAMPLE_RATE if whole else offset + got)
+    expected = min(window, duration - offset)
+    short = got < expected * CUT_SHARE - CUT_SLACK_SECONDS
+    return Decoded(y, duration, offset + got if short else None)
+
+
+#: audio that runs out before this share of what the file's header promises (less a
+#: second of slack for headers that round or estimate) is called cut off
+CUT_SHARE = 0.9
+CUT_SLACK_SECONDS = 1.0
 
 
 def decoders() -> str:

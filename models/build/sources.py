@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from ..audio import (
     DEFAULT_WINDOW,
@@ -78,6 +78,8 @@ class LoadedSources:
     missing_files: list[str] = field(default_factory=list)
     #: analysed files merged into another of the same recording ("copy: the same ...")
     copies: list[str] = field(default_factory=list)
+    #: analysed files whose audio ends before their header says (analysed all the same)
+    cut_off: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,18 +126,24 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
     return reviews, problems
 
 
+class _AnalysedAudio(NamedTuple):
+    tracks: list[Track]
+    failed: list[dict[str, str]]  # path, error
+    tag_problems: list[str]  # one line per tag that could not be used (its file kept)
+    copies: list[str]  # one line per file merged into another of the same recording
+    cut_off: list[str]  # one line per file whose audio ends early (analysed all the same)
+
+
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
                          progress: ProgressFactory = no_progress, root: Path | None = None,
-                         ) -> tuple[list[Track], list[dict[str, str]], list[str], list[str]]:
-    """Tracks for the audio files in ``folders``, the files that failed (path, error),
-    one line per tag that could not be used (its file kept) and one per file merged
-    into another of the same recording."""
+                         ) -> _AnalysedAudio:
+    """Tracks for the audio files in ``folders``, and what to report about the files."""
     if not folders:
-        return [], [], [], []
+        return _AnalysedAudio([], [], [], [], [])
     batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
                           cache=AudioCache(cache_dir) if cache_dir else None)
     tracks, tag_problems, copies = audio_tracks(batch, [root] if root else folders)
-    return tracks, batch.errors, tag_problems, copies
+    return _AnalysedAudio(tracks, batch.errors, tag_problems, copies, batch.cut_off())
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
@@ -143,8 +151,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
     root = sources.audio_root()
-    audio, failed, tag_problems, copies = _analyse_audio_tracks(sources.audio_dirs,
-                                                                audio_cache, progress, root)
+    analysed = _analyse_audio_tracks(sources.audio_dirs, audio_cache, progress, root)
+    audio, failed = analysed.tracks, analysed.failed
     audio_errors = [e["error"] for e in failed]
     missing: list[str] = []
     if sources.catalogs:
@@ -164,8 +172,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         raise BadRequest(f"no audio files in {named}")
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
-    return LoadedSources(catalog, reviews, review_problems, audio_errors, tag_problems,
-                         missing, copies)
+    return LoadedSources(catalog, reviews, review_problems, audio_errors,
+                         analysed.tag_problems, missing, analysed.copies, analysed.cut_off)
 
 
 def _paths_relative_to(catalog: Sequence[Track], root: Path) -> None:

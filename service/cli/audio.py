@@ -38,6 +38,8 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
                        f"{f['energy']:.2f}, acousticness {f['acousticness']:.2f}")
         for e in batch.errors:
             click.echo(f"skipped: {e['error']}", err=True)
+        for line in batch.cut_off():
+            click.echo(f"cut off: {line}", err=True)
     errors = f"{len(batch.errors)} error{'' if len(batch.errors) == 1 else 's'}"
     done = len(batch.tracks) + len(batch.errors)
     click.echo(f"analysed {len(batch.tracks)} file{'' if len(batch.tracks) == 1 else 's'}, "
