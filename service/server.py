@@ -92,6 +92,7 @@ def reserve(host: str, port: int) -> socket.socket:
 def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> None:
     """Serve until interrupted (Ctrl-C or SIGTERM), with a threaded WSGI server, on
     ``sock`` when given (from `reserve`), else on a socket bound here."""
+    grace = setting("TIMEOUT_SECONDS")  # read now: a bad value fails before serving
     sock = sock or reserve(host, port)
     app = InFlight(create_app())
     server = make_server(host, port, app, threaded=True, fd=sock.fileno())
@@ -106,7 +107,7 @@ def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> No
         click.echo("stopping", err=True)
     finally:
         server.server_close()  # no new connections
-        _finish(app, setting("TIMEOUT_SECONDS"))
+        _finish(app, grace)
         close_embedded()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
