@@ -110,6 +110,21 @@ def test_explicit_mapping(tmp_path):
         load_catalog([path], {"title": "Nope"})
 
 
+def test_a_mapping_renames_the_columns_of_the_catalogs_that_have_them(tmp_path):
+    """build --catalog mine.csv --catalog tidy.csv --map title="Song Name" failed: the
+    second file has a plain title column and no "Song Name"."""
+    mine = write(tmp_path, "mine.csv", "Song Name,Performer,ISRC Code\nTune,Z,USRC17607839\n")
+    theirs = write(tmp_path, "theirs.csv", "title,artist,isrc\nOther,Y,GBAYE0601498\n")
+    catalog = load_catalog([mine, theirs], {"title": "Song Name", "artist": "Performer",
+                                            "isrc": "ISRC Code"})
+    assert [(t.title, t.artist, t.external_ids["isrc"]) for t in catalog.tracks] == [
+        ("Tune", "Z", "USRC17607839"), ("Other", "Y", "GBAYE0601498")]
+    with pytest.raises(CatalogError, match="no catalog has a column 'Nope'"):
+        load_catalog([mine, theirs], {"title": "Song Name", "album": "Nope"})
+    with pytest.raises(CatalogError, match="no field 'colour'"):
+        load_catalog([mine, theirs], {"colour": "Song Name"})
+
+
 def test_unsupported_and_missing_files(tmp_path):
     with pytest.raises(CatalogError, match="unsupported catalog format"):
         load_catalog([write(tmp_path, "c.xlsx", "x")])

@@ -165,8 +165,9 @@ def _mapped_numbers(mapping: Mapping[str, str] | None) -> set[str]:
 
 
 def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None,
-                      ) -> tuple[list[Track], list[RowProblem]]:
-    """Tracks (not yet merged) and row problems of one catalog file."""
+                      used: set[str] | None = None) -> tuple[list[Track], list[RowProblem]]:
+    """Tracks (not yet merged) and row problems of one catalog file; ``used``: see
+    :func:`column_map` (one of several files)."""
     path = Path(path)
     if path.is_dir():
         raise CatalogError(f"{path}: a folder, not a catalog file")
@@ -188,7 +189,7 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             continue
         if cols is None or reader is jsonl_rows:
             try:
-                cols = column_map(columns, mapping or {})
+                cols = column_map(columns, mapping or {}, used)
             except MissingColumn as exc:  # a header lacks it: the file; a JSON row: the row
                 if reader is not jsonl_rows:
                     raise CatalogError(f"{path}: {exc}") from None
@@ -197,7 +198,7 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             lower = {c.lower(): c for c in columns}
             tag_cols = [lower[c] for c in TAG_COLUMNS if c in lower]
             tag_cols += [cols["tags"]] if "tags" in cols and cols["tags"] not in tag_cols else []
-            id_cols = id_columns(columns, {k: cols[k] for k in mapping or {}})
+            id_cols = id_columns(columns, {k: cols[k] for k in mapping or {} if k in cols})
         try:
             track = _track(row, cols, tag_cols)
         except _Malformed as exc:
@@ -245,17 +246,23 @@ def merge_tracks(tracks: Iterable[Track]) -> list[Track]:
 def load_catalog(paths: Sequence[str | Path] | str | Path,
                  mapping: Mapping[str, str] | None = None) -> Catalog:
     """Load and merge catalog files (one path or several); fail only when no usable
-    track is left."""
+    track is left.  Of several files, ``mapping`` renames the columns of those that have
+    them (and fails when none has one)."""
     if isinstance(paths, (str, Path)):  # a string is a sequence of one-letter "paths"
         paths = [paths]
     if not paths:
         raise CatalogError("no catalog given")
     tracks: list[Track] = []
     problems: list[RowProblem] = []
+    used: set[str] | None = set() if len(paths) > 1 else None  # a mapping: files with it
     for path in paths:
-        file_tracks, file_problems = read_catalog_file(path, mapping)
+        file_tracks, file_problems = read_catalog_file(path, mapping, used)
         tracks += file_tracks
         problems += file_problems
+    for ours, theirs in (mapping or {}).items():
+        if used is not None and ours not in used:
+            raise CatalogError(f"column mapping {ours}={theirs}: no catalog has a column "
+                               f"{theirs!r}")
     if not tracks:
         problems = [p for p in problems if not p.kept]
         where = ", ".join(map(str, paths))

@@ -44,8 +44,11 @@ def _find_column(columns: Sequence[str], name: str) -> str | None:
     return next((c for c in columns if c is not None and str(c).strip() == name), None)
 
 
-def column_map(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
-    """Our field name -> the file's column name."""
+def column_map(columns: Sequence[str], mapping: Mapping[str, str],
+               used: set[str] | None = None) -> dict[str, str]:
+    """Our field name -> the file's column name.  ``used``: one of several files is
+    read, and a mapped column it lacks is left out (the names of the fields mapped are
+    added to ``used``) instead of failing."""
     lower = {c.strip().lower(): c for c in columns if c is not None}
     found: dict[str, str] = {}
     for ours, names in ALIASES.items():
@@ -61,9 +64,13 @@ def column_map(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, 
                                f"{', '.join([*ALIASES, *AUDIO_FEATURES, 'tags'])}, or an "
                                "external id kind (isrc, spotify, ext:NAME ...)")
         column = _find_column(columns, theirs)
+        if column is None and used is not None:
+            continue
         if column is None:
             have = ", ".join(map(str, columns))
             raise MissingColumn(f"column mapping {ours}={theirs}: no column {theirs!r}; "
                                  f"the file has {have[:200]}")
         found[ours] = column
+        if used is not None:
+            used.add(ours)
     return found
