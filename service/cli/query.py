@@ -74,7 +74,7 @@ def _named(track: dict[str, Any]) -> str:
 @click.argument("query")
 @click.option("--limit", default=10, type=int, show_default=True, help="1-50.")
 @click.option("--offset", default=0, type=int, show_default=True,
-              help="How many of the best matches to skip (0-450): the next page.")
+              help="How many of the best matches to skip (0-499): the next page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
 def tracks(query: str, limit: int, offset: int, as_json: bool) -> None:
     """Find tracks by title or artist words: their ids and files, for seeds and `remove`."""

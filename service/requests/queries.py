@@ -23,7 +23,8 @@ SimilarLimit = query_int(1, 100)
 MAX_SEARCH_LIMIT = 50
 SearchLimit = query_int(1, MAX_SEARCH_LIMIT)
 #: how deep search pages go: the matches past it resemble the words too little to list
-MAX_SEARCH_OFFSET = 450
+MAX_SEARCH_RESULTS = 500
+MAX_SEARCH_OFFSET = MAX_SEARCH_RESULTS - 1
 SearchOffset = query_int(0, MAX_SEARCH_OFFSET)
 Steps = query_int(1, 50)
 

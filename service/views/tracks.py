@@ -8,14 +8,12 @@ from flask import Blueprint, Response, jsonify
 from models.errors import TrackNotFound
 
 from ..requests import SearchQuery, TrackPath, parse
-from ..requests.queries import MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET
+from ..requests.queries import MAX_SEARCH_RESULTS
 from ..requests.types import quote
 from ..resources import VersionResources, get_resources, public
 from .base import query_args
 
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
-#: matches ranked for every search page (the deepest page ends at it)
-SEARCH_DEPTH = MAX_SEARCH_OFFSET + MAX_SEARCH_LIMIT + 1
 
 
 def search_page(res: VersionResources, query: str, limit: int,
@@ -23,9 +21,9 @@ def search_page(res: VersionResources, query: str, limit: int,
     """Rows of one page of the tracks resembling ``query``, best first, and where the
     next page starts (None: no more).  Every page is cut from one ranking of the same
     depth, so paging neither repeats nor skips a track."""
-    rows = res.titles.search(query, limit=SEARCH_DEPTH)
-    end = offset + limit
-    return rows[offset:end], end if len(rows) > end and end <= MAX_SEARCH_OFFSET else None
+    rows = res.titles.search(query, limit=MAX_SEARCH_RESULTS + 1)
+    end = min(offset + limit, MAX_SEARCH_RESULTS)
+    return rows[offset:end], end if len(rows) > end and end < MAX_SEARCH_RESULTS else None
 
 
 def search(res: VersionResources, query: str, limit: int, offset: int = 0) -> dict[str, Any]:
