@@ -41,7 +41,7 @@ from .feel_space import (
 )
 from .fitted import FittedState
 from .neighbours import _unit, exact_index, hub_state, reduce_hubs, search, similarity
-from .unplaced import clear_unplaced
+from .unplaced import clear_unplaced, clear_without_evidence
 from .vectors import heard_rows, vector_blocks
 
 #: rows -> their stored lists (rows, scores), for the rows an update has to read
@@ -88,7 +88,9 @@ def place(tracks: Sequence[Track], state: FittedState,
     profiles = track_profiles(tracks, state) if profiles is None else profiles
     if state.feel_model is None:
         blocks = vector_blocks(tracks, profiles, fitted=(state.scaler, state.stats))
-        vectors = state.with_emotions(blocks.combine(state.block_weights), tracks)
+        vectors = clear_without_evidence(blocks.combine(state.block_weights), tracks,
+                                         profiles)
+        vectors = state.with_emotions(vectors, tracks)
         return Placed(profiles, vectors, None)
     coords = feel_coordinates(state.feel_model, tracks, profiles, (), stats=state.stats,
                               album_prior=False, heard=heard_rows(tracks, state.audio_feel))

@@ -25,7 +25,7 @@ from .feel_space import FeelWeights, feel_coordinates, feel_vectors
 from .fitted import FittedState
 from .neighbours import NeighbourModel
 from .progress import ProgressFactory, no_progress
-from .unplaced import clear_unplaced
+from .unplaced import clear_unplaced, clear_without_evidence, without_evidence
 from .vectors import BlockWeights, heard_rows, vector_blocks
 
 
@@ -111,8 +111,8 @@ def _base_vectors(catalog: Catalog, reviews: Sequence[Review], profiles: list[Mo
                   ) -> tuple[np.ndarray, FittedState, np.ndarray | None]:
     if feel_model is None:
         blocks = vector_blocks(catalog.tracks, profiles)
-        return blocks.combine(weights), FittedState(*blocks.stats, blocks.scaler,
-                                                    block_weights=weights), None
+        vectors = clear_without_evidence(blocks.combine(weights), catalog.tracks, profiles)
+        return vectors, FittedState(*blocks.stats, blocks.scaler, block_weights=weights), None
     coords = feel_coordinates(feel_model, catalog.tracks, profiles, reviews, heard=heard)
     for profile, (valence, arousal) in zip(profiles, coords.va):
         profile.valence, profile.arousal = float(valence), float(arousal)
@@ -180,8 +180,9 @@ def assemble(catalog: Catalog, reviews: Sequence[Review], placed: Placement,
     """The built model from placed tracks and their fitted neighbour model (both engines
     end here, so their models have the same form)."""
     fitted, weights, vectors = placed.fitted, placed.weights, placed.vectors
-    unplaced = 0 if fitted.feel_model is None else int(len(vectors) -
-                                                        placed_rows(vectors).sum())
+    # the plain blocks may put a track with evidence at zero too (features at the mean)
+    unplaced = int(len(vectors) - placed_rows(vectors).sum()) if fitted.feel_model else \
+        int(without_evidence(catalog.tracks, placed.profiles).sum())
     if unplaced == len(vectors):
         raise CatalogError("no track has anything to place it by: give the catalog audio "
                            "features, tags or notes, analyse the audio files, or add a "

@@ -7,11 +7,17 @@ anything, and title-only rows would fill such seeds' lists ("confident nonsense"
 The build gives them an all-zero vector instead (a placed track's anchor is never 0);
 the serving side reads a zero vector as unplaced: never a candidate and, as the only
 seed of a request, refused (``models.ranking.TrackTable.placed``).  The plain
-hand-weighted blocks, which fill missing evidence with the catalog mean, keep them.
+hand-weighted blocks fill missing evidence with the catalog mean, the same centre: they
+clear the rows of tracks without evidence of their own (they share no album prior).
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
+
+from ..ingest import Track
+from ..language import MoodProfile
 
 
 def clear_unplaced(vectors: np.ndarray, confidence: np.ndarray) -> np.ndarray:
@@ -20,4 +26,21 @@ def clear_unplaced(vectors: np.ndarray, confidence: np.ndarray) -> np.ndarray:
     unplaced = ~np.any(np.asarray(confidence) > 0, axis=1)
     if unplaced.any():
         vectors[unplaced] = 0.0
+    return vectors
+
+
+def without_evidence(tracks: Sequence[Track], profiles: Sequence[MoodProfile]) -> np.ndarray:
+    """(n,) bool: the tracks with no evidence of their own (features, tags, notes, an
+    analysed file, or moods a review gave them)."""
+    return np.array([not (t.features or t.tags or t.notes.strip() or t.analysis)
+                     and p.source == "none" for t, p in zip(tracks, profiles)], dtype=bool)
+
+
+def clear_without_evidence(vectors: np.ndarray, tracks: Sequence[Track],
+                           profiles: Sequence[MoodProfile]) -> np.ndarray:
+    """``vectors`` (in place; returned) with the rows of the tracks
+    :func:`without_evidence` set to zero: the plain blocks' :func:`clear_unplaced`."""
+    bare = without_evidence(tracks, profiles)
+    if bare.any():
+        vectors[bare] = 0.0
     return vectors

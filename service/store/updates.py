@@ -110,7 +110,7 @@ class Updater:
         from models.build import add_lists, extend_payload, place
         from models.ranking import placed_rows
         placed = place(tracks, state, lambda keys: self._album_mates(base, table, keys))
-        unplaced = [] if state.feel_model is None else \
+        unplaced = \
             [i for i, ok in zip(ids, placed_rows(placed.vectors)) if not ok]
         everything = np.vstack([everything, placed.vectors])
         lists = add_lists(everything, n, int(meta["k"]), hubs, state,
