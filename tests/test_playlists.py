@@ -129,6 +129,10 @@ def test_which_words_of_a_text_name_tags():
     assert text_tags("sad trap", table) == {"sad trap": ["sad trap"]}
     assert text_tags("rock, but no metal", table) == {"rock": ["rock"]}
     assert text_tags("classics", table) == {}
+    # the word that turns the text against a tag is no tag itself, whatever a playlist
+    # name holds it ("Songs I can not stop playing")
+    nots = replace(table, tags=[*table.tags[:-3], *[frozenset({"songs i can not stop"})] * 3])
+    assert text_tags("rock, not metal", nots) == {"rock": ["rock"]}
     compact = table.compact()  # as the service holds it: tags as codes into a vocabulary
     assert text_tags("angry metal, lofi hip hop", compact) == \
         text_tags("angry metal, lofi hip hop", table) == \

@@ -70,8 +70,8 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
 
 def _tags_named(phrase: str, table: TrackTable) -> list[str]:
     tags = table.tags_naming(phrase)  # a dict lookup: most phrases stop here
-    if not tags or " " not in phrase and (phrase in PLAIN_WORDS or phrase.isdigit() or
-                                          tag_text(phrase, load_lexicon())):
+    if not tags or " " not in phrase and (phrase in PLAIN_WORDS or phrase in AGAINST or
+                                          phrase.isdigit() or tag_text(phrase, load_lexicon())):
         return []
     return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
