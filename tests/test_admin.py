@@ -75,6 +75,18 @@ def test_added_track_is_served_then_removed_everywhere(server, live):
     error(server.get("/v1/tracks/trk3"), 404, "track_not_found")
 
 
+def test_removing_most_of_the_model_needs_force(server, live):
+    """Found by a review: the refusal told an HTTP client to "pass --force"."""
+    most = {"ids": [f"trk{i}" for i in range(40)]}
+    body = error(server.post("/v1/admin/removals", json=most, headers=admin()), 400,
+                 "model_shrinks")
+    assert '"force": true' in body["message"]
+    assert (body["live_tracks"], body["new_tracks"]) == (60, 20)
+    assert server.get("/readyz").json()["model_version"] == live
+    forced = server.post("/v1/admin/removals", json={**most, "force": True}, headers=admin())
+    assert forced.status_code == 200 and forced.json()["tracks"] == 20
+
+
 BAD_BODIES = [
     ("/v1/admin/tracks", "[1", "body"),
     ("/v1/admin/tracks", {}, "tracks"),

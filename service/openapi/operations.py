@@ -23,7 +23,9 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                         "out of range, contradictory (min_ > max_), unknown, or the body is "
                         "not a JSON object; `field` is its exact JSON path. "
                         "seed_without_evidence: every seed is a track the build had nothing "
-                        "to place by (a title and nothing else), never recommended.",
+                        "to place by (a title and nothing else), never recommended. "
+                        "model_shrinks (admin removals): the model would lose more of its "
+                        "tracks than FEELALIKE_MAX_SHRINK allows; send \"force\": true.",
                    ("bad_request", "bad_field")),
     "SeedNotFound": (404, "seed_not_found: no track matches a seed; `suggestions` lists "
                           "close titles (possibly none).", ("seed_not_found",)),

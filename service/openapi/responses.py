@@ -248,7 +248,8 @@ class ErrorDetail(Doc):
                                   "model_files_unavailable, internal_error; unauthorized "
                                   "when keys are required; admin routes also "
                                   "forbidden, admin_disabled, track_exists, "
-                                  "update_conflict, rebuild_needed.", examples=["bad_request"])
+                                  "update_conflict, rebuild_needed, model_shrinks.",
+                         examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
     field: Optional[str] = Field(None, description="400: the exact JSON path of the "

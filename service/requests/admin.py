@@ -113,5 +113,9 @@ class RemoveTracksBody(Body):
         min_length=1, max_length=MAX_TRACKS,
         description=f"1 to {MAX_TRACKS} ids of tracks in the model.",
         examples=[["new-track-1"]])
+    force: bool = Field(False, description="Remove them even when the model would lose "
+                                           "more of its tracks than FEELALIKE_MAX_SHRINK "
+                                           "allows (else a 400 model_shrinks).",
+                        examples=[False])
 
 

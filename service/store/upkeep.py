@@ -93,8 +93,9 @@ class Upkeep:
             raise ModelShrinks(
                 f"refusing to publish: the new model has {tracks} usable tracks, "
                 f"{1 - tracks / live:.0%} fewer than the live model's {live} (more than the "
-                f"{self.max_shrink:.0%} FEELALIKE_MAX_SHRINK allows); check the input or "
-                "pass --force", live_tracks=live, new_tracks=tracks)
+                f"{self.max_shrink:.0%} FEELALIKE_MAX_SHRINK allows); check the input, or "
+                "publish it anyway with --force (an admin removal: \"force\": true)",
+                live_tracks=live, new_tracks=tracks)
 
     def expire_old(self, keep: str) -> list[str]:
         """Give every version but ``keep`` and the live one a time to live of the grace

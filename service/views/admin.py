@@ -36,7 +36,7 @@ def add_tracks() -> Response:
 def remove_tracks() -> Response:
     body = json_request(RemoveTracksBody)
     with _one_at_a_time:
-        result = Updater(get_resources().store).remove(body.ids)
+        result = Updater(get_resources().store).remove(body.ids, force=body.force)
     return jsonify(result.as_dict())
 
 
