@@ -125,6 +125,22 @@ def test_a_mapping_renames_the_columns_of_the_catalogs_that_have_them(tmp_path):
         load_catalog([mine, theirs], {"colour": "Song Name"})
 
 
+def test_a_feature_off_its_scale_is_left_out_and_reported(tmp_path):
+    """Found by a review: energy -5 and valence 2 were read as they were (valence +1,
+    arousal -1) and the track ranked second for a sad seed; a 0-100 catalog too."""
+    path = write(tmp_path, "c.csv", "id,title,energy,valence,tempo,loudness\n"
+                 "a,Neg,-5,2,-10,-8\nb,Fine,0.5,0.4,120,-6.5\nc,Pct,65,40,118,\n")
+    catalog = load_catalog([path])
+    assert [dict(t.features) for t in catalog.tracks] == [
+        {"loudness": -8.0}, {"energy": 0.5, "valence": 0.4, "tempo": 120.0, "loudness": -6.5},
+        {"tempo": 118.0}]
+    assert all(p.kept for p in catalog.problems) and catalog.skipped == 0
+    assert [(p.line, p.reason) for p in catalog.problems][:2] == [
+        (2, "energy -5 is outside 0..1 (Spotify's scale); left out"),
+        (2, "valence 2 is outside 0..1 (Spotify's scale); left out")]
+    assert len(catalog.problems) == 5
+
+
 def test_unsupported_and_missing_files(tmp_path):
     with pytest.raises(CatalogError, match="unsupported catalog format"):
         load_catalog([write(tmp_path, "c.xlsx", "x")])

@@ -238,12 +238,13 @@ def test_a_spreadsheet_saved_with_semicolons_or_as_unicode_text_is_read(tmp_path
     """Found by a review: Excel in a decimal-comma locale writes "id;title;energy" and
     "0,5" (read as one column: "no title"); its "Unicode text" is UTF-16 with tabs,
     saved as .txt ("wrong number of fields")."""
-    semi = write(tmp_path, "semi.csv", 'id;title;artist;energy;tempo\nx1;One;A;0,5;120,5\n'
-                 'x2;"Semi; colon";B;-0,25;90\nx3;7,11;C;1;80\n')
+    semi = write(tmp_path, "semi.csv", 'id;title;artist;energy;tempo;loudness\n'
+                 'x1;One;A;0,5;120,5;\nx2;"Semi; colon";B;0,25;90;-7,25\nx3;7,11;C;1;80;\n')
     catalog = load_catalog([semi])
     assert [(t.id, t.title) for t in catalog.tracks] == [("x1", "One"), ("x2", "Semi; colon"),
                                                          ("x3", "7,11")]  # a title stays
     assert dict(catalog.tracks[0].features) == {"energy": 0.5, "tempo": 120.5}
+    assert catalog.tracks[1].features["loudness"] == -7.25
     assert not catalog.problems
     text = tmp_path / "unicode.txt"
     text.write_bytes("id\ttitle\tartist\tenergy\r\nu1\tUni, with a comma\tA\t0.7\r\n"

@@ -13,6 +13,7 @@ from .catalog import (
     synthetic_id,
 )
 from .checksum import sha256_of
+from .columns import FEATURE_RANGES
 from .feature_row import FeatureRow
 from .external_ids import (
     ID_COLUMNS,
@@ -33,6 +34,7 @@ from .reviews import load_album_review, load_review_jsonl
 
 __all__ = [
     "AUDIO_FEATURES",
+    "FEATURE_RANGES",
     "MAX_MAGNITUDE",
     "MAX_PROBLEMS_KEPT",
     "MAX_TRACK_ID_CHARS",

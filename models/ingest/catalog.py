@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import CatalogError
 from ..language import normalise
-from .columns import AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map
+from .columns import AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map, in_range
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
 from .delimited import NUMERIC_COLUMNS
@@ -204,6 +204,8 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
         except _Malformed as exc:
             problems.append(RowProblem(str(path), line, str(exc)))
             continue
+        track.features, dropped = in_range(track.features)
+        problems += [RowProblem(str(path), line, reason, kept=True) for reason in dropped]
         track.external_ids, id_problems = read_ids(row, id_cols, _cell(row, cols, "id"))
         problems += [RowProblem(str(path), line, reason, kept=True)
                      for reason in id_problems]

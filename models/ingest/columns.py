@@ -10,11 +10,19 @@ from typing import Mapping, Sequence
 
 from ..errors import CatalogError
 from .external_ids import EXT, ID_COLUMNS
+from .feature_row import FeatureRow
 
 AUDIO_FEATURES: tuple[str, ...] = (
     "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
     "instrumentalness", "liveness", "valence", "tempo", "duration_ms",
 )
+#: the values each feature can take on Spotify's scales; a value outside is left out of
+#: its row and reported (a catalog on a 0-100 scale, or a typo, would skew the model)
+_SHARES = ("danceability", "energy", "speechiness", "acousticness", "instrumentalness",
+           "liveness", "valence")
+FEATURE_RANGES: dict[str, tuple[float, float]] = {
+    **{name: (0.0, 1.0) for name in _SHARES}, "mode": (0.0, 1.0), "key": (-1.0, 11.0),
+    "loudness": (-100.0, 20.0), "tempo": (0.0, 1000.0), "duration_ms": (0.0, 1e9)}
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "track_id", "spotify_id", "trackid"),
     "title": ("title", "track_name", "name", "track_title", "song", "song_name", "track"),
@@ -74,3 +82,17 @@ def column_map(columns: Sequence[str], mapping: Mapping[str, str],
         if used is not None:
             used.add(ours)
     return found
+
+
+def in_range(features: Mapping[str, float]) -> tuple[Mapping[str, float], list[str]]:
+    """``features`` without the values outside their ``FEATURE_RANGES``, and why each of
+    those was left out."""
+    dropped = [name for name, value in features.items()
+               if name in FEATURE_RANGES and
+               not FEATURE_RANGES[name][0] <= value <= FEATURE_RANGES[name][1]]
+    if not dropped:
+        return features, []
+    reasons = [f"{name} {features[name]:g} is outside {FEATURE_RANGES[name][0]:g}.."
+               f"{FEATURE_RANGES[name][1]:g} (Spotify's scale); left out" for name in dropped]
+    kept = {name: value for name, value in features.items() if name not in dropped}
+    return FeatureRow(kept), reasons

@@ -96,7 +96,8 @@ def report_loaded(loaded: LoadedSources) -> None:
                    "track id into the row first giving it (tags joined; give each track "
                    "its own id if they are different tracks)", err=True)
     report([p for p in problems if getattr(p, "kept", False)],
-           "malformed external ids (their rows are kept)", loaded.catalog.kept_with_problems)
+           "out-of-range features and malformed external ids (their rows are kept)",
+           loaded.catalog.kept_with_problems)
     _note_mixed(loaded.catalog.tracks)
     missing = loaded.missing_files
     if missing:

@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import Field, create_model, field_validator, model_validator
 
-from models.ingest import AUDIO_FEATURES, MAX_MAGNITUDE, Track
+from models.ingest import AUDIO_FEATURES, FEATURE_RANGES, Track
 
 from .types import MAX_ID_CHARS, MAX_TEXT, MAX_TITLE, Body, fail, identifier, number, quote, text
 
@@ -28,6 +28,8 @@ def _a_real_date(text: str) -> bool:
         return False
 
 
+FEATURE_EXAMPLES = {"tempo": 120.0, "loudness": -8.0, "duration_ms": 215000.0, "key": 5.0,
+                    "mode": 1.0}
 MAX_TRACKS = 1000  # per request: larger batches go through `feelalike add --catalog`
 MAX_TAGS = 50
 TrackId = identifier(MAX_TITLE)
@@ -37,8 +39,10 @@ RemovalId = text(MAX_ID_CHARS)  # ids of catalog files may be long paths
 Features = create_model(  # type: ignore[call-overload]
     "Features", __base__=Body, __module__=__name__,
     __doc__="Audio features of a track (Spotify's scales); every one is optional.",
-    **{name: (number(-MAX_MAGNITUDE, MAX_MAGNITUDE) | None,
-              Field(None, description=f"The track's {name}.", examples=[0.5]))
+    **{name: (number(*FEATURE_RANGES[name]) | None,
+              Field(None, description=f"The track's {name} ({FEATURE_RANGES[name][0]:g} to "
+                                      f"{FEATURE_RANGES[name][1]:g}).",
+                    examples=[FEATURE_EXAMPLES.get(name, 0.5)]))
        for name in AUDIO_FEATURES})
 
 
