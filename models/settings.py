@@ -30,17 +30,18 @@ class Setting:
     def read(self, env: Mapping[str, str] | None = None) -> Any:
         """This setting's value in ``env`` (default ``os.environ``), parsed, or its default."""
         env = os.environ if env is None else env
-        raw = env.get(PREFIX + self.name)
+        variable = PREFIX + self.name
+        raw = env.get(variable)
         if raw is None and self.also:
-            raw = env.get(self.also)
+            variable, raw = self.also, env.get(self.also)  # the name the user set
         if raw is None or raw == "":
             return self.default() if callable(self.default) else self.default
         try:
             return self.parse(raw)
         except ValueError:
             shown = "" if self.secret else f"={raw!r}"
-            raise ConfigError(f"setting {PREFIX}{self.name}{shown} is not a valid "
-                              f"{self.parse.__name__}", setting=PREFIX + self.name) from None
+            raise ConfigError(f"setting {variable}{shown} is not a valid "
+                              f"{self.parse.__name__}", setting=variable) from None
 
 
 #: the project folder (a checkout, or where the package is installed)

@@ -129,6 +129,12 @@ def test_a_misspelt_redis_url_is_named_without_repeating_it(url):
     assert "hunter2" not in str(caught.value) and url not in str(caught.value)
 
 
+def test_a_bad_value_names_the_variable_the_user_set():
+    """Found by a review: REDIS_URL=http://... was reported as FEELALIKE_REDIS_URL."""
+    with pytest.raises(ConfigError, match="^setting REDIS_URL is not a valid Redis URL"):
+        serving.get("REDIS_URL", {"REDIS_URL": "http://127.0.0.1:1/0"})
+
+
 def test_a_bad_environment_value_stops_the_app_factory(monkeypatch):
     monkeypatch.setenv("FEELALIKE_CACHE_SECONDS", "soon")
     with pytest.raises(ConfigError, match="FEELALIKE_CACHE_SECONDS"):
