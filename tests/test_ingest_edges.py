@@ -225,13 +225,15 @@ def test_an_id_no_request_could_name_is_a_row_problem(tmp_path):
     path = write(tmp_path, "c.jsonl", "\n".join([
         '{"id": "x\\ny", "title": "A"}', '{"id": "ctl\\u0001id", "title": "B"}',
         '{"id": "%s", "title": "C"}' % ("i" * 1001), '{"id": "%s", "title": "D"}' % ("i" * 1000),
-        '{"id": "caf\\u00e9 \\u65e5\\u672c", "title": "E"}']) + "\n")
+        '{"id": "caf\\u00e9 \\u65e5\\u672c", "title": "E"}', '{"id": "..", "title": "F"}',
+        '{"id": "...", "title": "G"}']) + "\n")
     catalog = load_catalog([path])
-    assert [t.title for t in catalog.tracks] == ["D", "E"]
+    assert [t.title for t in catalog.tracks] == ["D", "E", "G"]
     assert [(p.line, p.reason) for p in catalog.problems] == [
         (1, "id holds control characters or line breaks"),
         (2, "id holds control characters or line breaks"),
-        (3, "id longer than 1000 characters")]
+        (3, "id longer than 1000 characters"),
+        (6, "id '..' is a step in a URL path; give the track another")]
 
 
 def test_a_spreadsheet_saved_with_semicolons_or_as_unicode_text_is_read(tmp_path):

@@ -147,6 +147,8 @@ def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[s
     track_id = _text(_cell(row, cols, "id"))
     if UNPRINTABLE.search(track_id):
         raise _Malformed("id holds control characters or line breaks")
+    if track_id in (".", ".."):
+        raise _Malformed(f"id {track_id!r} is a step in a URL path; give the track another")
     if len(track_id) > MAX_TRACK_ID_CHARS:
         raise _Malformed(f"id longer than {MAX_TRACK_ID_CHARS} characters")
     return Track(

@@ -131,9 +131,16 @@ def text(max_chars: int) -> Any:
                      AfterValidator(_strip)]
 
 
+def _no_path_step(value: str) -> str:
+    if value in (".", ".."):  # /v1/tracks/.. is /v1/ to every client
+        raise fail("must not be '.' or '..' (a step in a URL path)")
+    return value
+
+
 def identifier(max_chars: int) -> Any:
-    """A track id as sent: like :func:`text`, and without control characters."""
-    return Annotated[text(max_chars), AfterValidator(_printable)]
+    """A track id as sent: like :func:`text`, without control characters, and no URL
+    path step."""
+    return Annotated[text(max_chars), AfterValidator(_printable), AfterValidator(_no_path_step)]
 
 
 #: one entry of a tag, artist or id list: a non-blank string, stripped.
