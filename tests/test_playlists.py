@@ -74,6 +74,16 @@ def test_negative_seeds_push_results_away(client, rich):
     pushed = post(client, "/v1/recommendations",
                   {"seeds": ["r3"], "negative_seeds": [plain["results"][0]["id"]], "limit": 10})
     assert plain["results"][0]["id"] not in [r["id"] for r in pushed["results"]]
+    assert "negative_seeds" not in plain
+
+
+def test_negative_seeds_are_listed_as_resolved(client, rich):
+    """Found by a review: a title pushed away some other song than meant, unseen."""
+    asked = {"seeds": ["r3"], "negative_seeds": ["Tune 40", {"seed": "r7", "weight": 0.5}]}
+    for route in ("/v1/recommendations", "/v1/playlists"):
+        body = post(client, route, asked)
+        assert [(s["id"], s["title"]) for s in body["negative_seeds"]] == [
+            ("r40", "Tune 40"), ("r7", rich["r7"].title)], route
 
 
 def test_target_valence_and_mood_targets(client, rich):

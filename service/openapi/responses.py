@@ -56,6 +56,10 @@ class TrackRef(Doc):
     album: str = Field(description="The album (may be empty).", examples=["Her"])
 
 
+NEGATIVE_SEEDS = Field(None, description="Present when negative_seeds were given: each as "
+                                         "resolved, in order (a title names one track).")
+
+
 class Result(TrackRef):
     """One recommendation: a track with its score, top moods and reasons."""
 
@@ -89,6 +93,7 @@ class RichRecommendations(Doc):
         description="Present when temperature is above 0: the seed used; send it back "
                     "to get the same list.", examples=[2552128789])
     include_ids_unknown: Optional[int] = UNKNOWN_IDS
+    negative_seeds: Optional[list[TrackRef]] = NEGATIVE_SEEDS
     text_read: Optional[TextRead] = TEXT_READ
     warnings: Optional[list[str]] = Field(
         None, description="What was ignored or came out empty (absent when nothing).",
@@ -221,6 +226,7 @@ class Playlist(Doc):
         description="Present when temperature is above 0 and there is no arc: the seed "
                     "used; send it back to get the same playlist.", examples=[2552128789])
     include_ids_unknown: Optional[int] = UNKNOWN_IDS
+    negative_seeds: Optional[list[TrackRef]] = NEGATIVE_SEEDS
     text_read: Optional[TextRead] = TEXT_READ
     warnings: Optional[list[str]] = Field(
         None, description="Why the playlist is short or a part was ignored (absent when "

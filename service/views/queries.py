@@ -11,13 +11,14 @@ from models.language import normalise
 from models.ranking import Query, TextTarget, apply_text_target, read_text_target, text_tags
 
 from ..requests import QueryFields
-from ..resources import VersionResources
+from ..resources import VersionResources, public
 
 
 def build_query(res: VersionResources, body: QueryFields, limit: int,
                 warnings: list[str], notes: dict[str, Any] | None = None) -> Query:
     """The engine query a body asks for; ``warnings`` collects what was ignored and
-    ``notes`` the fields the answer reports about the request (``include_ids_unknown``)."""
+    ``notes`` the fields the answer reports about the request (``include_ids_unknown``,
+    the ``negative_seeds`` as resolved)."""
     mins, maxs, targets = body.ranges()
     q = Query(seeds=_rows(res, body.seed_list(), body.seed_paths(), warnings),
               negative_seeds=_rows(res, body.negative_seed_list(), body.negative_seed_paths(),
@@ -31,6 +32,9 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
               diversity=body.diversity, temperature=body.temperature,
               random_seed=body.random_seed, limit=limit)
     _refuse_both_ways(q, body.negative_seed_paths())
+    if q.negative_seeds and notes is not None:  # what each name was read as, to check
+        notes["negative_seeds"] = [public(d) for d in
+                                   res.documents([row for row, _ in q.negative_seeds])]
     q.exclude_rows = {r for r in _known(res, body.exclude_ids, "exclude_ids") if r is not None}
     if body.include_ids:
         rows = _known(res, body.include_ids, "include_ids")
