@@ -257,3 +257,17 @@ def test_a_body_field_on_the_get_route_is_refused_not_ignored(client, published,
     assert "POST /v1/recommendations" in error["message"]
     assert client.get("/v1/recommendations?seed=trk3&_=12345").status_code == 200  # buster
     assert client.get("/embed?seed=trk3&include_ids=trk1").status_code == 200  # a page
+
+
+@pytest.mark.parametrize("route, param", [("/v1/playlists", "length=5"),
+                                          ("/v1/playlists", "seed=trk4"),
+                                          ("/v1/recommendations", "limit=3"),
+                                          ("/v1/recommendations", "seeds=trk4")])
+def test_a_body_field_in_a_post_s_query_string_is_refused_not_ignored(client, published,
+                                                                       route, param):
+    """Found by a review: POST /v1/playlists?length=5 answered 20 tracks."""
+    body = {"seeds": ["trk3"]}
+    error = error_of(client.post(f"{route}?{param}", json=body), 400, "bad_request")
+    assert error["field"] == param.split("=")[0] and "JSON body" in error["message"]
+    assert client.post(f"{route}?_=12345", json=body).status_code == 200
+    assert client.post("/v1/playlists?format=m3u8", json={"seed": "trk3"}).status_code == 200

@@ -37,11 +37,17 @@ def query_args(model: type[M]) -> M:
 
 def json_request(model: type[M]) -> M:
     """The JSON body, checked and typed (bad JSON, too deep or not an object: a 400 on
-    ``body``)."""
+    ``body``); a field of it sent in the query string instead (``?length=5``) is a 400
+    too: it would be ignored."""
     try:
         data = decoded_body()
     except (ValueError, RecursionError):
         raise BadRequest("the request body must be valid JSON", field="body") from None
+    fields = {field.alias or name for name, field in model.model_fields.items()}
+    for key in request.args:
+        if key in fields:
+            raise BadRequest(f"{key}: not read from the query string; give it in the JSON "
+                             "body", field=key)
     return parse(model, data)
 
 
