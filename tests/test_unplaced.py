@@ -175,6 +175,12 @@ def test_build_prints_how_many(runner, env, tmp_path):
     assert "note: 6 track(s) have nothing to place them by" in err
     code, _, err = runner("recommend", "bare51")
     assert code == 2 and err.count("\n") == 1 and "Untitled Demo 51" in err
+    more = write_rows(tmp_path / "more.csv", [{"track_id": "bare300", "track_name": "Demo",
+                                               "track_artist": "Garage"}],
+                      ["track_id", "track_name", "track_artist"])
+    code, _, err = runner("add", "--catalog", str(more))
+    assert code == 0 and "note: 1 track(s) have nothing to place them by" in err
+    assert "reviews are read only by a build" in err  # an update reads none
 
 
 def test_the_widget_says_so_for_such_a_seed(served):

@@ -55,12 +55,14 @@ def _named(names: Sequence[str], count: int) -> str:
     return ": " + "; ".join(names) + more
 
 
-def note_unplaced(count: int) -> None:
-    """Say how many tracks had nothing to place them by (never recommended, no seeds)."""
+def note_unplaced(count: int, added: bool = False) -> None:
+    """Say how many tracks had nothing to place them by (never recommended, no seeds);
+    ``added``: by an update, which reads no reviews."""
     if count:
         click.echo(f"note: {count} track(s) have nothing to place them by (no audio "
                    "features, tags, notes or review, nor an album-mate with any): they are "
-                   "found by title but never recommended, and cannot be seeds", err=True)
+                   "found by title but never recommended, and cannot be seeds"
+                   + ("; reviews are read only by a build" if added else ""), err=True)
 
 
 def _note_mixed(tracks) -> None:

@@ -70,7 +70,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
             raise TrackExists(f"{exc.message}; --new-only adds only the new ones",
                               **exc.extra) from None
         click.echo(summary(result, "added", len(tracks)))
-        note_unplaced(len(result.unplaced))
+        note_unplaced(len(result.unplaced), added=True)
 
 
 def _not_removed(store: ModelStore, tracks: list) -> list:
