@@ -193,6 +193,14 @@ def analysed_library(store, tmp_path):
     return tmp_path / "music"
 
 
+@pytest.mark.parametrize("command", [["playlist", "trk4"], ["path", "trk4", "trk7"]])
+def test_an_empty_out_is_refused_not_standard_output(runner, analysed_library, command):
+    """Found by a review: --out "" (an unset variable in a script) printed the JSON."""
+    code, out, err = runner(*command, "--out", "")
+    assert code == 2 and out == "" and err.startswith("error: --out: give a file name")
+    assert err.count("\n") == 1
+
+
 def test_cli_exports_reach_analysed_files_from_where_the_playlist_is_saved(
         runner, analysed_library, tmp_path):
     """Without FEELALIKE_MUSIC_ROOT the CLI wrote the paths as stored (relative to the

@@ -101,9 +101,17 @@ def tracks(query: str, limit: int, offset: int, as_json: bool) -> None:
         click.echo(f"more: --offset {next_offset}", err=True)
 
 
+def _file_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--out ""`` (an unset variable in a script) is no file: refused, not standard out."""
+    if value is not None and not value.strip():
+        raise BadRequest("--out: give a file name (without --out, the output goes to "
+                         "standard output)", field="out")
+    return value
+
+
 def export_options(command: Callable) -> Callable:
     """``--format`` and ``--out``, shared by ``playlist`` and ``path``."""
-    command = click.option("--out", default=None,
+    command = click.option("--out", default=None, callback=_file_name,
                            help="Write to this file instead of standard output.")(command)
     return click.option("--format", "fmt", default=None, type=click.Choice(EXPORT_FORMATS),
                         help="Default: from the --out file's extension (.json, .m3u8, .m3u, "
