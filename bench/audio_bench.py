@@ -55,7 +55,7 @@ def accuracy() -> None:
     keys = 0
     for path in sorted(CLIPS.glob("*/*.opus")):
         bpm, key, mode = labels[path.name]
-        y, _ = decode(path, 120.0)
+        y = decode(path, 120.0).samples
         ours, _ = tempo(y)
         base = float(librosa.feature.tempo(y=y, sr=SAMPLE_RATE)[0])
         for name, est in (("ours", ours), ("librosa default", base)):

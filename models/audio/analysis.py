@@ -117,7 +117,7 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
     ``embedding`` (``MTT_musicnn``...) adds that pretrained embedding of the same
     samples as the feature ``embedding`` (a list)."""
     warm_up()
-    y, duration, ends_by = decode(path, window)
+    y, duration, header = decode(path, window)
     with warnings.catch_warnings():  # librosa's notes ("empty frequency set") are ours
         warnings.simplefilter("ignore")
         described = describe(y, duration)
@@ -125,7 +125,8 @@ def analyse(path: str | Path, window: float = 120.0, embedding: str = "") -> dic
         from .embedding import embed_samples
 
         described["features"]["embedding"] = embed_samples(y, SAMPLE_RATE, embedding)
-    cut = {} if ends_by is None else {"ends_by": round(ends_by, 1)}  # analysed what is there
+    # its audio ends before its header says: analysed, and timed, by what is there
+    cut = {} if header is None else {"header_duration": round(header, 3)}
     return {"path": str(path), **described, **cut}
 
 

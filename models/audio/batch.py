@@ -34,10 +34,11 @@ class Batch:
 
     def cut_off(self) -> list[str]:
         """One line per analysed file whose audio ends before the length its header
-        gives (a download that stopped, a damaged copy): analysed from what it holds."""
-        return [f"{printable_path(Path(t['path']))}: its audio ends by {_clock(t['ends_by'])}"
-                f" of the {_clock(t['duration'])} its header gives (analysed from what "
-                "there is)" for t in self.tracks if t.get("ends_by") is not None]
+        gives (a download that stopped, a damaged copy, or a header that only
+        estimates): analysed from what it holds."""
+        return [f"{printable_path(Path(t['path']))}: its audio ends by "
+                f"{_clock(t['duration'])} of the {_clock(t['header_duration'])} its header "
+                "gives" for t in self.tracks if t.get("header_duration") is not None]
 
 
 def _clock(seconds: float) -> str:

@@ -54,12 +54,14 @@ def require() -> None:
 
 
 class Decoded(NamedTuple):
-    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds), the duration the
-    file gives, and where its audio ran out before that (None: it did not)."""
+    """Mono samples at SAMPLE_RATE (the centred ``window`` seconds) and the file's
+    duration; when its audio runs out before the length its header gives (a file cut
+    off, or a header that only estimates, as a VBR MP3's without a Xing frame does),
+    ``duration`` is where it ran out and ``header`` that length (else None)."""
 
     samples: np.ndarray
     duration: float
-    ends_by: float | None = None
+    header: float | None = None
 
 
 def decode(path: str | Path, window: float) -> Decoded:
@@ -73,7 +75,7 @@ def decode(path: str | Path, window: float) -> Decoded:
         raise AudioError(f"{name}: unsupported format {path.suffix or '(none)'}")
     if path.stat().st_size == 0:
         raise AudioError(f"{name}: empty file")
-    y, duration, ends_by = _decoded(path, name, window)
+    y, duration, header = _decoded(path, name, window)
     if len(y) == 0:
         raise AudioError(f"{name}: no audio could be decoded (a damaged or cut-off file?)",
                          lasting=True)
@@ -83,7 +85,7 @@ def decode(path: str | Path, window: float) -> Decoded:
     # about its own mean: a constant offset (DC) is no sound
     if not np.isfinite(y).all() or float(np.std(y)) < SILENCE_RMS:
         raise AudioError(f"{name}: silent", lasting=True)
-    return Decoded(y, duration, ends_by)
+    return Decoded(y, duration, header)
 
 
 def _decoded(path: Path, name: str, window: float) -> Decoded:
@@ -135,13 +137,14 @@ def _read(reader: Reader, path: Path, window: float) -> Decoded:
     got = len(y) / SAMPLE_RATE
     if duration <= 0:
         return Decoded(y, got)
-    if got < MIN_SECONDS and offset > 0:  # cut off before the window: what is there
+    if got < MIN_SECONDS and offset > 0:  # it ends before the window: what is there
         y = samples(path, 0.0, window)
         whole = len(y) < window * SAMPLE_RATE  # all of it, from its start to its end
-        return Decoded(y, duration, len(y) / SAMPLE_RATE if whole else offset + got)
+        return Decoded(y, len(y) / SAMPLE_RATE if whole else offset + got, duration)
     expected = min(window, duration - offset)
-    short = got < expected * CUT_SHARE - CUT_SLACK_SECONDS
-    return Decoded(y, duration, offset + got if short else None)
+    if got < expected * CUT_SHARE - CUT_SLACK_SECONDS:
+        return Decoded(y, offset + got, duration)
+    return Decoded(y, duration)
 
 
 #: audio that runs out before this share of what the file's header promises (less a

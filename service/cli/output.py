@@ -84,7 +84,8 @@ def report_loaded(loaded: LoadedSources) -> None:
     report(loaded.tag_problems, "malformed audio tags (their files are kept)")
     if loaded.cut_off:
         click.echo(f"warning: {len(loaded.cut_off)} audio file(s) end before their header "
-                   "says, cut off or damaged (kept, analysed from what they hold):", err=True)
+                   "says: cut off, damaged, or a header that only estimates (kept, analysed "
+                   "and timed by what they hold):", err=True)
         _first_few(loaded.cut_off, len(loaded.cut_off))
     if loaded.copies:
         click.echo(f"note: {len(loaded.copies)} audio file(s) are copies of another (the "
