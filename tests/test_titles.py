@@ -271,3 +271,20 @@ def test_a_long_title_typed_with_a_typo_is_still_found():
     index = TitleIndex(["Short", long_title], ["A", "Orishas"], [50.0, 40.0])
     assert index.resolve(long_title.replace("Isla", "Ilsa")) == 1
     assert index.resolve(long_title * 3) is None  # longer than any title: no spelling pass
+
+
+@needs_shared
+def test_a_longer_search_begins_with_a_shorter_one_s_rows():
+    """GET /v1/tracks pages cut one search at several depths: the spelling pool, the
+    order of the loose matches and their ties must not depend on the depth."""
+    from models.ingest import load_catalog
+
+    from .fixtures import TIDY
+
+    tracks = load_catalog([TIDY]).tracks[:6000]
+    index = TitleIndex([t.title for t in tracks], [t.artist for t in tracks],
+                       [t.popularity or 0.0 for t in tracks])
+    for query in ("love", "lonly nights", "the", "summer", "dance monkey", "a", "fire"):
+        deepest = index.search(query, limit=300)
+        for limit in (1, 2, 3, 7, 11, 50):
+            assert index.search(query, limit=limit) == deepest[:limit], (query, limit)

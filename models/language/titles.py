@@ -248,14 +248,17 @@ class TitleIndex:
     def search(self, query: str, limit: int = 10, loose: float = 60.0) -> list[int]:
         """Rows whose title (or "title artist") resembles ``query``, best first;
         ``loose``: the least resemblance (0-100) of the loosest matches, after exact
-        titles, near spellings and titles the query opens."""
+        titles, near spellings and titles the query opens.  A longer search begins with
+        a shorter one's rows (the pages of ``GET /v1/tracks`` rely on it)."""
         norm = normalise(query)
         if not norm:
             return []
         exact = self._exact.get(norm, [])
         base = normalise(seed_base(query))
         versionless = self._exact.get(base, []) if base != norm else []
-        spelt = [row for row, _ in self._fuzzy(norm, limit=limit, cutoff=self.FUZZY_CUTOFF,
+        # a fixed pool: the first rows of any longer search are the same (search pages)
+        spelt = [row for row, _ in self._fuzzy(norm, limit=SPELLING_POOL,
+                                               cutoff=self.FUZZY_CUTOFF,
                                                short=self._short_forms())] \
             if len(norm) >= SHORT_FORM_TYPO else []
         combined = self.__dict__.get("_combined") or [
@@ -282,6 +285,8 @@ SHORT_FORMS_MAX = 300_000
 SHORT_FORM_TYPO = 6
 #: near spellings a title search lists before tracks that merely resemble the query
 SPELT_SUGGESTIONS = 3
+#: near spellings looked at for those, whatever the number of results asked for
+SPELLING_POOL = 10
 #: shortest seed that may name a title by its first words
 PREFIX_MIN_CHARS = 4
 #: characters of a search compared loosely with every "title artist" (the cost grows

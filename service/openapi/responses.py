@@ -178,7 +178,8 @@ class Search(Doc):
     model_version: str = VERSION
     offset: int = Field(ge=0, description="Matches skipped before this page.", examples=[0])
     next_offset: int | None = Field(description="The offset of the next page; null when "
-                                    "no more tracks resemble the query.", examples=[10])
+                                    "no more tracks resemble the query, or at the 500th "
+                                    "match.", examples=[10])
     results: list[SearchResult] = Field(description="Best match first.")
 
 

@@ -19,10 +19,10 @@ bp = Blueprint("tracks", __name__, url_prefix="/v1")
 def search_page(res: VersionResources, query: str, limit: int,
                 offset: int = 0) -> tuple[list[int], int | None]:
     """Rows of one page of the tracks resembling ``query``, best first, and where the
-    next page starts (None: no more).  Every page is cut from one ranking of the same
-    depth, so paging neither repeats nor skips a track."""
-    rows = res.titles.search(query, limit=MAX_SEARCH_RESULTS + 1)
+    next page starts (None: no more).  A longer search begins with a shorter one's rows
+    (``TitleIndex.search``), so paging neither repeats nor skips a track."""
     end = min(offset + limit, MAX_SEARCH_RESULTS)
+    rows = res.titles.search(query, limit=end + 1)
     return rows[offset:end], end if len(rows) > end and end < MAX_SEARCH_RESULTS else None
 
 
