@@ -262,7 +262,9 @@ def test_a_body_field_on_the_get_route_is_refused_not_ignored(client, published,
 @pytest.mark.parametrize("route, param", [("/v1/playlists", "length=5"),
                                           ("/v1/playlists", "seed=trk4"),
                                           ("/v1/recommendations", "limit=3"),
-                                          ("/v1/recommendations", "seeds=trk4")])
+                                          ("/v1/recommendations", "seeds=trk4"),
+                                          ("/v1/recommendations", "Limit=3"),
+                                          ("/v1/recommendations", "seed=trk4")])
 def test_a_body_field_in_a_post_s_query_string_is_refused_not_ignored(client, published,
                                                                        route, param):
     """Found by a review: POST /v1/playlists?length=5 answered 20 tracks."""

@@ -125,6 +125,19 @@ def test_a_mapping_renames_the_columns_of_the_catalogs_that_have_them(tmp_path):
         load_catalog([mine, theirs], {"colour": "Song Name"})
 
 
+def test_a_json_lines_file_is_held_to_the_mapping_its_first_row_takes(tmp_path):
+    """Of several files, a JSON Lines row without the mapped key was read by the plain
+    "title" key instead of being reported, as it is when the file is loaded alone."""
+    lines = write(tmp_path, "c.jsonl", '{"Name": "One", "id": "j1"}\n'
+                  '{"title": "Two", "id": "j2"}\n')
+    other = write(tmp_path, "o.csv", "title,artist\nThree,Y\n")
+    for paths in ([lines], [lines, other]):
+        catalog = load_catalog(paths, {"title": "Name"})
+        assert [t.title for t in catalog.tracks] == ["One", "Three"][:len(paths)]
+        assert [(p.line, "no column 'Name'" in p.reason) for p in catalog.problems] == \
+            [(2, True)]
+
+
 def test_a_feature_off_its_scale_is_left_out_and_reported(tmp_path):
     """Found by a review: energy -5 and valence 2 were read as they were (valence +1,
     arousal -1) and the track ranked second for a sad seed; a 0-100 catalog too."""

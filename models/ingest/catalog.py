@@ -20,7 +20,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import CatalogError
 from ..language import normalise
-from .columns import AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map, in_range
+from .columns import (AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map, in_range,
+                      mapped_here)
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
 from .delimited import NUMERIC_COLUMNS
@@ -169,7 +170,7 @@ def _mapped_numbers(mapping: Mapping[str, str] | None) -> set[str]:
 def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None,
                       used: set[str] | None = None) -> tuple[list[Track], list[RowProblem]]:
     """Tracks (not yet merged) and row problems of one catalog file; ``used``: see
-    :func:`column_map` (one of several files)."""
+    :func:`~models.ingest.columns.mapped_here` (one of several files)."""
     path = Path(path)
     if path.is_dir():
         raise CatalogError(f"{path}: a folder, not a catalog file")
@@ -191,7 +192,9 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             continue
         if cols is None or reader is jsonl_rows:
             try:
-                cols = column_map(columns, mapping or {}, used)
+                if cols is None and used is not None:
+                    mapping = mapped_here(columns, mapping or {}, used)
+                cols = column_map(columns, mapping or {})
             except MissingColumn as exc:  # a header lacks it: the file; a JSON row: the row
                 if reader is not jsonl_rows:
                     raise CatalogError(f"{path}: {exc}") from None

@@ -84,6 +84,17 @@ def column_map(columns: Sequence[str], mapping: Mapping[str, str],
     return found
 
 
+def mapped_here(columns: Sequence[str], mapping: Mapping[str, str],
+                used: set[str]) -> dict[str, str]:
+    """The part of ``mapping`` whose columns one of several files has (by its header,
+    or a JSON Lines file's first row), added to ``used``: the file's later rows are held
+    to it, the rest of the mapping is left to the other files."""
+    here: set[str] = set()
+    column_map(columns, mapping, here)
+    used |= here
+    return {ours: theirs for ours, theirs in mapping.items() if ours in here}
+
+
 def in_range(features: Mapping[str, float]) -> tuple[Mapping[str, float], list[str]]:
     """``features`` without the values outside their ``FEATURE_RANGES``, and why each of
     those was left out."""

@@ -68,8 +68,9 @@ _NOT_A_NAME = re.compile(r"\s+(?:after|and|again|to|of|in|on|at|by|for|from|with
 
 def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
     """A single-word mention counts only when quoted, capitalised mid-sentence (or
-    opening a sentence with a gloss in brackets), or labelling its line; in a review without capitals (``caseless``), also after "the
-    track / song ..." unless an idiom follows ("the song time after time")."""
+    opening a sentence with a gloss in brackets), or labelling its line; in a review
+    without capitals (``caseless``), also after "the track / song ..." unless an idiom
+    follows ("the song time after time")."""
     if _quoted(text, start, end) or _heading(text, end) or \
             _labels_line(text, start, end, caseless):
         return True

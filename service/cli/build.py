@@ -7,6 +7,7 @@ import click
 
 from data.registry import fetch
 from models import settings
+from service.settings import get as serving_setting
 from models.build import (
     BlockWeights,
     BuildOptions,
@@ -148,6 +149,8 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None,
 
     host, port = address(host, port)
     sock = None if no_serve else reserve(host, port)
+    if sock is not None:
+        serving_setting("TIMEOUT_SECONDS")  # the server's stop grace: bad, fail now
     catalog = str(fetch("tidytuesday-spotify"))
     source = Sources(catalogs=[catalog, str(DEMO_CATALOG)],
                      album_reviews=[review] if review else [],

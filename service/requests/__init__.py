@@ -13,7 +13,7 @@ from __future__ import annotations
 from .admin import AddTracksBody, RemoveTracksBody, TrackRow
 from .attributes import ATTRIBUTES, YEARS, AttributeFields
 from .bodies import PlaylistBody, QueryFields, RecommendBody
-from .parsing import bad_request, json_path, parse, parse_json
+from .parsing import bad_request, json_path, parse, parse_json, refuse_body_fields_in_query
 from .parts import Arc, MoodName, Moods, SeedItem, SeedRef
 from .queries import (
     EXPORT_FORMATS,
@@ -30,7 +30,7 @@ from .types import MAX_LIST, MAX_SEEDS, MAX_TEXT, Body, Query
 __all__ = [
     "AddTracksBody", "RemoveTracksBody", "TrackRow",
     "ATTRIBUTES", "YEARS", "AttributeFields", "PlaylistBody", "QueryFields", "RecommendBody",
-    "bad_request", "json_path", "parse", "parse_json", "Arc", "MoodName", "Moods", "SeedItem",
+    "bad_request", "json_path", "parse", "parse_json", "refuse_body_fields_in_query", "Arc", "MoodName", "Moods", "SeedItem",
     "SeedRef", "EXPORT_FORMATS", "EmbedQuery", "PathQuery", "PlaylistFormat", "SearchQuery", "SimilarQuery",
     "TrackPath", "MODELS", "json_schema", "query_parameters", "schemas", "MAX_LIST",
     "MAX_SEEDS", "MAX_TEXT", "Body", "Query",

@@ -78,6 +78,23 @@ def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
                              field=path)
 
 
+def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
+                                query: frozenset[str] = frozenset()) -> None:
+    """A POST's query parameter that is a field of its JSON body (``?length=5``), or a
+    near miss of one (``?Limit=3``, ``?seed=``), would be ignored: refused.  ``query``:
+    the parameters the route does read from the query string."""
+    fields = [field.alias or name for name, field in model.model_fields.items()]
+    for key in args:
+        if key in query:
+            continue
+        close = [key] if key in fields else \
+            difflib.get_close_matches(key.lower(), fields, n=1, cutoff=MISSPELT_CUTOFF)
+        if close:
+            path = json_path([key])
+            raise BadRequest(f"{path}: not read from the query string; give {close[0]} in "
+                             "the JSON body", field=path)
+
+
 def _refuse_export(model: type[BaseModel], data: Mapping[str, Any]) -> None:
     """``format=m3u8`` where a route answers JSON only would silently answer JSON."""
     value = data.get("format")

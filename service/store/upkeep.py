@@ -94,7 +94,8 @@ class Upkeep:
                 f"refusing to publish: the new model has {tracks} usable tracks, "
                 f"{1 - tracks / live:.0%} fewer than the live model's {live} (more than the "
                 f"{self.max_shrink:.0%} FEELALIKE_MAX_SHRINK allows); check the input, or "
-                "publish it anyway with --force (an admin removal: \"force\": true)",
+                "publish it anyway with --force (over HTTP: POST /v1/admin/removals "
+                "with \"force\": true)",
                 live_tracks=live, new_tracks=tracks)
 
     def expire_old(self, keep: str) -> list[str]:

@@ -13,7 +13,7 @@ from models.errors import BadRequest
 from models.ranking import TrackTable, camelot, key_name
 
 from ..body import decoded_body
-from ..requests import parse
+from ..requests import Query, parse, refuse_body_fields_in_query
 from ..resources import public
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,19 +35,17 @@ def query_args(model: type[M]) -> M:
     return parse(model, request.args)
 
 
-def json_request(model: type[M]) -> M:
+def json_request(model: type[M], query: type[Query] | None = None) -> M:
     """The JSON body, checked and typed (bad JSON, too deep or not an object: a 400 on
     ``body``); a field of it sent in the query string instead (``?length=5``) is a 400
-    too: it would be ignored."""
+    too: it would be ignored.  ``query``: the route's query parameters, if any."""
     try:
         data = decoded_body()
     except (ValueError, RecursionError):
         raise BadRequest("the request body must be valid JSON", field="body") from None
-    fields = {field.alias or name for name, field in model.model_fields.items()}
-    for key in request.args:
-        if key in fields:
-            raise BadRequest(f"{key}: not read from the query string; give it in the JSON "
-                             "body", field=key)
+    read = frozenset(f.alias or n for n, f in query.model_fields.items()) if query else \
+        frozenset()
+    refuse_body_fields_in_query(model, request.args, read)
     return parse(model, data)
 
 

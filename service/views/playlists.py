@@ -112,7 +112,7 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
 @bp.post("/playlists")
 def post_playlist() -> Response:
     fmt = query_args(PlaylistFormat).format
-    body = json_request(PlaylistBody)
+    body = json_request(PlaylistBody, PlaylistFormat)
     result = playlist(get_resources().current(), body)
     return _answer(result, result["title"], fmt)
 
