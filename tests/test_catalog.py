@@ -154,6 +154,16 @@ def test_a_feature_off_its_scale_is_left_out_and_reported(tmp_path):
     assert len(catalog.problems) == 5
 
 
+def test_a_field_s_column_named_twice_is_refused_not_guessed(tmp_path):
+    """Found by a review: a header with two "title" columns read the last, silently."""
+    path = write(tmp_path, "c.csv", "id,title,artist,Title \na,One,X,Two\n")
+    with pytest.raises(CatalogError, match="c.csv: the header names the column 'Title' "
+                                           "more than once"):
+        load_catalog([path])
+    spare = write(tmp_path, "d.csv", "id,title,artist,extra,extra\na,One,X,1,2\n")
+    assert [t.title for t in load_catalog([spare]).tracks] == ["One"]  # a column not read
+
+
 def test_unsupported_and_missing_files(tmp_path):
     with pytest.raises(CatalogError, match="unsupported catalog format"):
         load_catalog([write(tmp_path, "c.xlsx", "x")])

@@ -40,6 +40,11 @@ class MissingColumn(ValueError):
     """A mapped column the file (or a JSON Lines row) does not have."""
 
 
+class TwiceNamed(MissingColumn):
+    """A column read for a field is named twice in the header: reported as a missing one
+    is (the file, or a JSON row)."""
+
+
 def _known_field(name: str) -> bool:
     return (name in ALIASES or name in AUDIO_FEATURES or name == "tags"
             or name in ID_COLUMNS or name.startswith(EXT))
@@ -81,7 +86,18 @@ def column_map(columns: Sequence[str], mapping: Mapping[str, str],
         found[ours] = column
         if used is not None:
             used.add(ours)
+    _refuse_twice_named(columns, found)
     return found
+
+
+def _refuse_twice_named(columns: Sequence[str], found: Mapping[str, str]) -> None:
+    """A column read for a field whose name the header gives twice ("title" and "Title ")
+    holds it in one of them: which is a guess, so the file is refused."""
+    names = [str(c).strip().lower() for c in columns if c is not None]
+    for ours, column in found.items():
+        if names.count(str(column).strip().lower()) > 1:
+            raise TwiceNamed(f"the header names the column {str(column).strip()[:40]!r} "
+                             f"more than once (read for {ours}); rename or remove one")
 
 
 def mapped_here(columns: Sequence[str], mapping: Mapping[str, str],
