@@ -248,7 +248,8 @@ class ErrorDetail(Doc):
     """What went wrong."""
 
     code: str = Field(description="Stable machine-readable code: bad_request, "
-                                  "seed_without_evidence, seed_not_found, track_not_found, not_found, "
+                                  "seed_without_evidence, seed_not_found, track_not_found, "
+                                  "not_found, "
                                   "method_not_allowed, request_entity_too_large, "
                                   "request_uri_too_long, too_many_requests, busy, "
                                   "model_not_ready, store_unavailable, "

@@ -13,7 +13,8 @@ from __future__ import annotations
 from .admin import AddTracksBody, RemoveTracksBody, TrackRow
 from .attributes import ATTRIBUTES, YEARS, AttributeFields
 from .bodies import PlaylistBody, QueryFields, RecommendBody
-from .parsing import bad_request, json_path, parse, parse_json, refuse_body_fields_in_query
+from .parsing import (bad_request, json_path, parse, parse_json,
+                      refuse_body_fields_in_query)
 from .parts import Arc, MoodName, Moods, SeedItem, SeedRef
 from .queries import (
     EXPORT_FORMATS,
@@ -28,10 +29,10 @@ from .schema import MODELS, json_schema, query_parameters, schemas
 from .types import MAX_LIST, MAX_SEEDS, MAX_TEXT, Body, Query
 
 __all__ = [
-    "AddTracksBody", "RemoveTracksBody", "TrackRow",
-    "ATTRIBUTES", "YEARS", "AttributeFields", "PlaylistBody", "QueryFields", "RecommendBody",
-    "bad_request", "json_path", "parse", "parse_json", "refuse_body_fields_in_query", "Arc", "MoodName", "Moods", "SeedItem",
-    "SeedRef", "EXPORT_FORMATS", "EmbedQuery", "PathQuery", "PlaylistFormat", "SearchQuery", "SimilarQuery",
-    "TrackPath", "MODELS", "json_schema", "query_parameters", "schemas", "MAX_LIST",
-    "MAX_SEEDS", "MAX_TEXT", "Body", "Query",
+    "AddTracksBody", "RemoveTracksBody", "TrackRow", "ATTRIBUTES", "YEARS", "AttributeFields",
+    "PlaylistBody", "QueryFields", "RecommendBody", "bad_request", "json_path", "parse",
+    "parse_json", "refuse_body_fields_in_query", "Arc", "MoodName", "Moods", "SeedItem",
+    "SeedRef", "EXPORT_FORMATS", "EmbedQuery", "PathQuery", "PlaylistFormat", "SearchQuery",
+    "SimilarQuery", "TrackPath", "MODELS", "json_schema", "query_parameters", "schemas",
+    "MAX_LIST", "MAX_SEEDS", "MAX_TEXT", "Body", "Query",
 ]
