@@ -15,18 +15,25 @@ if TYPE_CHECKING:
     from models.audio import AudioFeel
 
 
+#: the Deezer labels' folder in the shared data beside the project
+DEEZER_LABELS = "../shared/data/moods/deezer"
+
+
 def labelled_options(command: Callable) -> Callable:
     """``--catalog`` (default: the registry's dataset) and ``--labels``."""
-    command = click.option("--labels", default="../shared/data/moods/deezer",
-                           show_default=True, help="Folder with train.csv and validation.csv "
-                           "valence/arousal labels.")(command)
+    command = click.option("--labels", default=None,
+                           help="Folder with train.csv and validation.csv valence/arousal "
+                           "labels. Default: ../shared/data/moods/deezer beside the "
+                           "project (not the current folder).")(command)
     return click.option("--catalog", default=None,
                         help="Default: the tidytuesday-spotify dataset.")(command)
 
 
-def _inputs(catalog: str | None, labels: str, needed: str) -> tuple[Path | str, str]:
+def _inputs(catalog: str | None, labels: str | None, needed: str) -> tuple[Path | str, str]:
     """The catalog (fetched when not given) and the labels folder, checked."""
     from data.registry import fetch
+
+    labels = labels or settings.beside_project(DEEZER_LABELS)()
 
     if not (Path(labels) / needed).is_file():
         raise BadRequest(f"{labels}: no train.csv / validation.csv labels there")
@@ -50,7 +57,7 @@ def train_feel() -> None:
 @click.command("train-mood")
 @labelled_options
 @click.option("--out", default=None, help="Where to save (default: DATA_HOME/models/).")
-def train_mood(catalog: str | None, labels: str, out: str | None) -> None:
+def train_mood(catalog: str | None, labels: str | None, out: str | None) -> None:
     """Train the audio -> valence/arousal model on labelled tracks (saved as npz)."""
     from models.audio import train
 
@@ -72,7 +79,7 @@ def train_mood(catalog: str | None, labels: str, out: str | None) -> None:
 @click.command()
 @labelled_options
 @click.option("--seed", default=0, show_default=True, help="Random seed (reproducible).")
-def evaluate(catalog: str | None, labels: str, seed: int) -> None:
+def evaluate(catalog: str | None, labels: str | None, seed: int) -> None:
     """Measure recommendation quality against baselines (mood agreement and more)."""
     from models.evaluation import format_report, run
 
