@@ -153,6 +153,15 @@ def test_a_seed_in_the_address_opens_the_track(page, servers):
     assert page.locator("#track-title").inner_text() == "Sleepwalker"
 
 
+@pytest.mark.parametrize("path", ["/", "/embed?seed=Sleepwalker"])
+def test_the_page_and_the_widget_have_an_icon(page, servers, path):
+    """Found by a review: every load of / logged a 404 for /favicon.ico."""
+    page.goto(servers["model"].base + path)
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    answer = page.request.get(icon)
+    assert answer.status == 200 and answer.headers["content-type"].startswith("image/svg")
+
+
 def test_playlist_along_an_arc_and_its_downloads(page, servers):
     page.goto(servers["model"].base + "/?seed=her-loneliness-3")
     page.locator("#recommendations li").first.wait_for()

@@ -145,7 +145,8 @@ def test_plain_demo_trains_the_feel_model_and_groups_the_her_score(runner, monke
                        f"{TIDY.parent}:{SHARED / 'moods' / 'deezer'}")
     code, out, err = runner("demo", "--no-serve")
     assert code == 0, err
-    assert "curl" in out and "saved the feel model" in err
+    assert "saved the feel model" in err and "serve it with `feelalike serve`" in err
+    assert "curl" not in out  # nothing listens: --no-serve
     code, out, err = runner("recommend", "Loneliness #3", "--json")
     assert code == 0, err
     body = json.loads(out)

@@ -156,8 +156,9 @@ def demo(host: str | None, port: int | None, no_serve: bool, review: str | None,
                      album_reviews=[review] if review else [],
                      albums=[DEMO_ALBUM] if review else [])
     build_and_publish(source, build_options(feel=trained_feel_model(catalog)), force)
-    if sock is not None:
-        port = sock.getsockname()[1]
+    if sock is None:  # --no-serve: nothing listens yet
+        click.echo("built; serve it with `feelalike serve`", err=True)
+        return
+    port = sock.getsockname()[1]
     click.echo(f'try: curl "http://{host}:{port}/v1/recommendations?seed=Loneliness%20%233"')
-    if sock is not None:
-        serve_here(host, port, sock)
+    serve_here(host, port, sock)
