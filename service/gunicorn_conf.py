@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,6 @@ accesslog = None
 errorlog = "-"
 
 if get("HEAVY_CONCURRENCY") >= threads:
-    import sys
     print(f"feelalike: HEAVY_CONCURRENCY ({get('HEAVY_CONCURRENCY')}) should be below "
           f"THREADS ({threads}) so the health probes always find a thread", file=sys.stderr)
 
@@ -50,11 +50,21 @@ raw_env = [f"{MULTIPROC_ENV}={os.environ[MULTIPROC_ENV]}"]
 
 
 def on_starting(server: Any) -> None:
-    """Start from empty metric files (a previous run's would be added in)."""
+    """Start from empty metric files (a previous run's would be added in), and check
+    the settings once here: a bad one is one line and no worker is started (workers
+    that each failed to boot at once could trip gunicorn's arbiter into a traceback)."""
     folder = Path(os.environ[MULTIPROC_ENV])
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.db"):
         stale.unlink()
+    from models.errors import ConfigError
+    from service import create_app
+
+    try:
+        create_app()  # builds nothing and connects to nothing: it reads the settings
+    except ConfigError as exc:
+        print(f"feelalike: error: {exc.message}", file=sys.stderr, flush=True)
+        sys.exit(1)
 
 
 def child_exit(server: Any, worker: Any) -> None:
