@@ -45,6 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 from _api import wait_until_up  # noqa: E402  (bench/ is the script's own folder)
+from _memory import mapped_memory, worker_memory, worker_memory_of  # noqa: E402
+
 GENRES = ["rock", "pop", "rap", "edm", "latin", "r&b", "jazz", "folk", "metal", "soul",
           "ambient", "classical"]
 PREFIX = "bench-serving"
@@ -110,39 +112,6 @@ def rich_body(i: int, n: int) -> dict:
 def playlist_body(i: int, n: int) -> dict:
     return {"seed": f"syn{(i * 15485863) % n:08d}", "length": 20,
             "arc": {"from": "lonely", "to": "hopeful"}, "exclude_tags": ["metal"]}
-
-
-def worker_memory(master: int) -> list[tuple[float, float, float]]:
-    """(RSS MB, PSS MB, anonymous MB) of each child of ``master``."""
-    out = []
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    for pid in children:
-        fields = {}
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-            name, value, *_ = line.split()
-            fields[name.rstrip(":")] = int(value) / 1024
-        out.append((fields["Rss"], fields["Pss"], fields.get("Anonymous", 0.0)))
-    return out
-
-
-def mapped_memory(pid: int) -> dict[str, tuple[float, float]]:
-    """(RSS MB, PSS MB) per mapped file of ``pid`` ("[anon]" for the rest)."""
-    out: dict[str, list[float]] = {}
-    name = "[anon]"
-    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
-        head = line.split()
-        if head and "-" in head[0] and not head[0].endswith(":"):
-            name = Path(head[5]).name if len(head) > 5 else "[anon]"
-        elif head and head[0] in ("Rss:", "Pss:"):
-            out.setdefault(name, [0.0, 0.0])[head[0] == "Pss:"] += int(head[1]) / 1024
-    return {k: (v[0], v[1]) for k, v in out.items()}
-
-
-def worker_memory_of(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        if line.startswith("Rss:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 @contextmanager

@@ -64,8 +64,9 @@ def test_add_then_remove(runner, store, live, tmp_path):
     (("add", "--catalog", "{tmp}/taken.csv", "--include-removed"), "goes with --new-only"),
     (("remove", "nope"), "no track with id 'nope'; `feelalike tracks WORDS` finds ids"),
     (("remove", "trk1", "isrc:XX"), "error: isrc:XX: 'XX' is not an ISRC"),
+    (("remove", "trk1", " "), "ids[1]: must not be blank"),
 ], ids=["missing file", "only malformed rows", "existing id", "nothing to add",
-        "include-removed alone", "unknown id", "malformed id"])
+        "include-removed alone", "unknown id", "malformed id", "blank id"])
 def test_a_refused_change_leaves_the_live_model(runner, store, live, tmp_path, args, message):
     write(tmp_path, "broken.csv", CATALOG_HEADER + "bad,,,,\n,,,\n")
     write(tmp_path, "taken.csv", CATALOG_HEADER + "id1,Fresh,Band,LP,Pl,pop,0.5,0.5,100\n"

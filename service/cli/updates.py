@@ -168,8 +168,18 @@ def _inside(folder: str, root: str) -> bool:
     return True
 
 
+def _no_blank_ids(ctx: click.Context, param: click.Parameter,
+                  value: tuple[str, ...]) -> tuple[str, ...]:
+    """A blank id (an unset variable in a script) is refused as the API refuses it."""
+    for place, track_id in enumerate(value):
+        if not track_id.strip():
+            raise BadRequest(f"ids[{place}]: must not be blank; `feelalike tracks WORDS` "
+                             "finds ids", field=f"ids[{place}]")
+    return value
+
+
 @click.command()
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, callback=_no_blank_ids)
 @click.option("--force", is_flag=True, help="Remove even when the model would lose more "
               "of its tracks than FEELALIKE_MAX_SHRINK allows.")
 def remove(ids: tuple[str, ...], force: bool) -> None:
