@@ -66,6 +66,13 @@ def _looks_like_a_noun_phrase(words: list[str]) -> bool:
     return bool(rest) and rest[0] in PLURAL_VERBS
 
 
+def _set_in_capitals(word: str) -> bool:
+    """"HARBOUR bursts with joy": a word in capitals before words in lower case is set
+    apart as a name, as quotes would set it (a capitalised first word is not)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)  # not "OK", "TV"
+
+
 def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: bool = False,
                   after_track: bool = False,
                   work_names: frozenset[str] = frozenset()) -> list[Mention]:
@@ -75,7 +82,8 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     Capitalised like any first word, it needs the next word in lower case and either a
     sentence about the music, or a verb that describes it ("Sleepwalker is gloomy and
     slow.") when it opens its line or paragraph or follows a sentence that named a
-    track (a run of track talk: "Try Smugglers. Home is perfect for ...")."""
+    track (a run of track talk: "Try Smugglers. Home is perfect for ..."), unless it is
+    written in capitals ("HARBOUR bursts with joy.")."""
     words = sentence.split(None, 2)
     if len(words) < 3 or not words[1][:1].islower() or not one_word \
             or normalise(words[1]) in FUNCTION_WORDS:
@@ -92,7 +100,8 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     second, third = plain[1], plain[2]
     if second in ("is", "was") and third in DEFINED:
         return []  # "Time is what the film is about"
-    described = line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
+    described = _set_in_capitals(words[0]) \
+        or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
         and not third.endswith("ing")  # "Time is running out"
     if not described:
