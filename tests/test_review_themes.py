@@ -1,7 +1,7 @@
 """Phrasings found by a batch of real third-party score reviews read held out
 (2026-11-27): a theme introduced on one cue and followed through others, sequel numbers
-written the other way ("Sentinel 2" for "Sentinel II"), "action-packed". The texts here
-are our own."""
+written the other way ("Sentinel 2" or "Part Two" for "Sentinel II" or "Pt. 2"),
+"action-packed". The texts here are our own."""
 from __future__ import annotations
 
 import pytest
@@ -53,7 +53,10 @@ def test_no_theme_carried_without_an_introduction_in_the_paragraph_or_when_denie
 
 @pytest.mark.parametrize("title, written", [("Sentinel II", "Sentinel 2"),
                                             ("Part 3: Embers", "Part III: Embers"),
-                                            ("Boss Theme XII", "Boss Theme 12")])
+                                            ("Boss Theme XII", "Boss Theme 12"),
+                                            ("Sentinel, Pt. 2", "Sentinel Part II"),
+                                            ("Sentinel Part II", "Sentinel, Pt. 2"),
+                                            ("Sentinel, Part 2", "Sentinel Part Two")])
 def test_a_sequel_number_written_the_other_way_names_the_track(title, written):
     found = moods(f"Next, {written} is frantic and menacing.", "Sentinel I", title, "Harbour")
     def tense(name: str) -> float:

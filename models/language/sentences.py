@@ -13,8 +13,8 @@ _LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n
 #: "A.M.", "U.S.", "J.S.": capitals each followed by a full stop (a name or a title's;
 #: "3 a.m." may end a sentence)
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
-_ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "vol.", "no.", "feat.", "ft.",
-                  "op.", "e.g.", "i.e.", "etc.")
+_ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "vs.", "vol.", "no.",
+                  "pt.", "mvt.", "feat.", "ft.", "op.", "e.g.", "i.e.", "etc.")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

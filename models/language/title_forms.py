@@ -3,7 +3,8 @@ a numbered heading's colon ("Boss 1: The Iron Warden" as "The Iron Warden"), and
 title without its leading article ("Ferryman's Toll" for "The Ferryman's Toll"), which
 counts only where written as a name (every word that is no stopword capitalised), so
 "another day in the life" or "next song, same story" name no track; and a sequel number
-in the other numerals ("Sentinel 2" for "Sentinel II", "Part III" for "Part 3")."""
+in the other numerals ("Sentinel 2" for "Sentinel II", "Part III" or "Pt. Three" for
+"Part 3")."""
 from __future__ import annotations
 
 import re
@@ -40,21 +41,33 @@ def _roman(number: int) -> str:
     return "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][units]
 
 
-#: 2-39 both ways; "I" is left alone (a pronoun far more often than a number) and so are
-#: the one-letter numerals ("Malcolm X", "Part V" are rarer than the confusion)
-_NUMERALS = {roman: str(n) for n in range(2, 40) if len(roman := _roman(n)) > 1}
-_NUMERALS |= {arabic: roman for roman, arabic in list(_NUMERALS.items())}
+#: 2-39 in each way of writing them; "I" and "one" are left alone (a pronoun or a
+#: common word far more often than a number) and so are the one-letter numerals
+#: ("Malcolm X", "Part V" are rarer than the confusion)
+_ROMAN = {str(n): roman for n in range(2, 40) if len(roman := _roman(n)) > 1}
+_WORDS = dict(zip(map(str, range(2, 21)), "two three four five six seven eight nine ten "
+                  "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                  "nineteen twenty".split()))
+_ARABIC = {written: arabic for table in (_ROMAN, _WORDS) for arabic, written in table.items()}
+#: "Pt. 2", "Part II", "Part Two": one part however it is written
+_PART = {"pt": "part", "part": "pt"}
 
 
-def numerals_swapped(form: str) -> str:
-    """A normalised form with its numbers written the other way ("sentinel ii" ->
-    "sentinel 2"), or "" when it has none or is nothing but numbers ("II" as "2" would
-    be every "2" of a text)."""
+def numerals_swapped(form: str) -> tuple[str, ...]:
+    """A normalised form with its numbers written the other ways ("sentinel ii" ->
+    "sentinel 2", "sentinel two") and "part" for "pt" and back, or () when it has no
+    number or is nothing but numbers ("II" as "2" would be every "2" of a text)."""
     words = form.split()
-    swapped = [_NUMERALS.get(word, word) for word in words]
-    if swapped == words or all(word in _NUMERALS or word.isdigit() for word in words):
-        return ""
-    return " ".join(swapped)
+    arabic = [_ARABIC.get(word, word) for word in words]
+    numbered = [word.isdigit() and word in _ROMAN for word in arabic]
+    if not any(numbered) or all(numbered):
+        return ()
+    out = []
+    for table in ({}, _ROMAN, _WORDS):
+        numbers = [table.get(word, word) if is_number else word
+                   for word, is_number in zip(arabic, numbered)]
+        out += [" ".join(numbers), " ".join(_PART.get(word, word) for word in numbers)]
+    return tuple(f for f in dict.fromkeys(out) if f != form)
 
 
 @lru_cache(maxsize=100_000)
@@ -86,7 +99,7 @@ def named_as(title: str) -> tuple[str, ...]:
     its article and the variants with their numbers swapped (when they differ)."""
     after, forms = _AFTER_COLON.match(title), variants(title)
     extra = [normalise(after.group(1)) if after else "", without_article(title),
-             *(numerals_swapped(form) for form in forms)]
+             *(swapped for form in forms for swapped in numerals_swapped(form))]
     return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
 
 
