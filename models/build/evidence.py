@@ -209,7 +209,7 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     ruled_out: dict[int, np.ndarray] = {}  # the rows' own moods, summed and signed
     for passage in reading.passages:
         hits = tag_text(passage.text, lexicon, offset=passage.start, skip_names=True,
-                        outside=reading.outside_titles)
+                        outside=reading.outside_titles, described=reading.describes)
         if passage.weight <= ALBUM_WEIGHT:
             album.append((passage, hits))
             continue

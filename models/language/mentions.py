@@ -16,7 +16,13 @@ from typing import Iterable, Sequence
 
 from .misspellings import Mention, informative, misspelt_names, misspelt_quoted
 from .text import QUOTE_CHARS, Token, fold, tokens
-from .title_forms import names_the_work, named_as, without_article, written_as_a_name
+from .title_forms import (
+    names_the_work,
+    named_as,
+    true_to_its_title,
+    without_article,
+    written_as_a_name,
+)
 from .titles import STOPWORDS as _STOPWORDS
 
 
@@ -257,3 +263,17 @@ def _non_overlapping(text: str, toks: list[Token], candidates: list[tuple[int, i
         taken.update(span)
         found.append(Mention(track, start, end, exact))
     return sorted(found, key=lambda m: m.start)
+
+
+Spans = list[tuple[int, int]]
+
+
+def title_words(sentence: str, mentions: Sequence[Mention],
+                names: Iterable[str]) -> tuple[Spans, Spans]:
+    """The spans in ``sentence`` of words that only name (the titles named, the work's
+    own ``names``), and of titles whose words describe their track too (see
+    :func:`true_to_its_title`)."""
+    spans = [(m.start, m.end) for m in mentions]
+    described = true_to_its_title(sentence, mentions)
+    return ([] if described else spans) + name_spans(sentence, names), \
+        (spans if described else [])

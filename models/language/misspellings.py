@@ -78,6 +78,33 @@ def misspelt_names(text: str, titles: Sequence[str], found: Sequence[Mention],
             best = _closest(text, spans, k, longer, work_names)
             if best is not None and not _overlaps([*found, *out], best.start, best.end):
                 out.append(best)
+    for row, words in longer:
+        if len(words) >= LOWER_CASE_WORDS and not titles[row].istitle():
+            out += _as_the_title_writes(text, titles[row], row, words, [*found, *out],
+                                        work_names)
+    return out
+
+
+#: a title whose words are not all capitalised ("Ce qu'a vu le vent d'ouest"), misspelt
+#: but begun as the title begins, is taken from this many words on
+LOWER_CASE_WORDS = 4
+
+
+def _as_the_title_writes(text: str, title: str, row: int, words: list[str],
+                         taken: Sequence[Mention], work_names: frozenset[str],
+                         ) -> list[Mention]:
+    """The title misspelt ("Ce qu'a ve le vent d'ouest") where the text begins it with
+    its own first word, written with the title's capitals."""
+    first = title.split()[0]
+    out: list[Mention] = []
+    for start in re.finditer(r"(?<![\w'\u2019])" + re.escape(first) + r"(?![\w'\u2019])",
+                             text):
+        spans = [(m.start(), m.end()) for m in
+                 re.finditer(r"\S+", text[start.start():start.start() + 40 * len(words)])]
+        spans = [(a + start.start(), b + start.start()) for a, b in spans]
+        best = _closest(text, spans, 0, [(row, words)], work_names)
+        if best is not None and not _overlaps([*taken, *out], best.start, best.end):
+            out.append(best)
     return out
 
 

@@ -50,6 +50,10 @@ INSTEAD = frozenset("for into with by".split())
 #: of joyous", "barely contained joy": emphasis, no negation
 NOT_NEGATED_BY = frozenset("less only just merely simply short contained concealed "
                            "suppressed veiled disguised".split())
+#: before "not to": an affirmation ("it's hard not to feel ecstasy", "impossible not to
+#: smile")
+HARD_NOT_TO = frozenset("hard impossible difficult tough".split())
+BEING = frozenset("is was be been being are were".split())
 #: before "short of": emphasis ("little short of euphoric")
 SHORT_OF_EMPHASIS = frozenset("nothing little just not hardly".split())
 #: before "more than", the words that make it emphasis ("it is more than sad", "much
@@ -135,7 +139,8 @@ def modifier(words: list[str], i: int, clause: int = 0) -> float:
         if word in NEGATORS and j + 1 < i and words[j + 1] in ABSENCE and sign < 0:
             sign = 1.0  # "not without hope", "no lack of drama": the absence denied
         elif word in NEGATORS and negates and (j + 1 >= len(words)
-                                               or words[j + 1] not in NOT_NEGATED_BY):
+                                               or words[j + 1] not in NOT_NEGATED_BY) \
+                and not _hard_not_to(words, j):
             sign = -1.0
     return sign * scale
 
@@ -148,6 +153,13 @@ def denied_after(words: list[str], i: int, length: int) -> bool:
         return True
     return i >= 2 and words[i - 1] == "as" and words[i - 2] in IRONIC_AS and \
         after[:1] == ("as",) and after[1:2] in AS_A_THING
+
+
+def _hard_not_to(words: list[str], j: int) -> bool:
+    """"it's hard not to feel ecstasy": the feeling affirmed, not denied ("tries hard not
+    to be sad" still denies)."""
+    return words[j] == "not" and j > 1 and words[j - 1] in HARD_NOT_TO and \
+        words[j - 2] in BEING and words[j + 1:j + 2] == ["to"]
 
 
 def _emphatic(words: list[str], j: int) -> bool:

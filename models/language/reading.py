@@ -82,6 +82,12 @@ class Reading:
     #: where track titles stand in the text: their words name a track, they do not
     #: describe one ("Loneliness #3" is not evidence of loneliness)
     title_spans: list[tuple[int, int]] = field(default_factory=list)
+    #: titles whose words the text says describe their track ("lives up to its name")
+    described_titles: list[tuple[int, int]] = field(default_factory=list)
+
+    def describes(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies in a title whose words describe its track."""
+        return any(a <= start and end <= b for a, b in self.described_titles)
 
     def outside_titles(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps no title span (a bisection: a long review

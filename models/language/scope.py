@@ -36,9 +36,10 @@ PREMODIFIED = re.compile(r"^,?\s*(and|or|but|plus)\s+(?P<words>(?:[a-z][\w'-]*,?
 NOT_MODIFIERS = frozenset("is are was were be been has have had it its this that these those "
                           "the a an then so also more less sounds feels gets becomes "
                           "equally just as similarly likewise too even".split())
-#: after a comma, a noun phrase placed in the next title: "..., the majestic horns in 'B'"
-LOCATED_IN = re.compile(r"^\s*(the|a|an)\s+(?P<words>(?:[\w'-]+,?\s+){1,6})(in|on)$",
-                        re.IGNORECASE)
+#: after a comma, a noun phrase placed in the next title: "..., the majestic horns in 'B'",
+#: or, without an article, a short one in a list of them: "..., bleak desolation in 'B'"
+LOCATED_IN = re.compile(r"^\s*((the|a|an)\s+(?P<words>(?:[\w'-]+,?\s+){1,6})|"
+                        r"(?P<bare>(?:[\w'-]+\s+){1,3}))(in|on)$", re.IGNORECASE)
 #: words that make a clause of that noun phrase ("the kind of calm you won't find on 'B'",
 #: "a chorale whose melody returns in 'B'"): it stays the previous title's
 NOT_PLACED = frozenset("i you we they he she it that which whose who where what kind sort "
@@ -184,7 +185,8 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
 def _placed_in(text: str) -> bool:
     """", the majestic horns in" (before a title): a noun phrase placed in it."""
     match = LOCATED_IN.match(text)
-    return bool(match) and not set(re.findall(r"[\w']+", match["words"].lower())) & NOT_PLACED
+    words = match and (match["words"] or match["bare"])
+    return bool(words) and not set(re.findall(r"[\w']+", words.lower())) & NOT_PLACED
 
 
 def segments(text: str, mentions: Sequence[Mention], subject: Any = None,

@@ -173,12 +173,15 @@ def _head_of_denied(text: str, toks: list[Token], words: list[str], previous: Mo
 
 def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
              skip_names: bool = False,
-             outside: Callable[[int, int], bool] | None = None) -> list[MoodHit]:
+             outside: Callable[[int, int], bool] | None = None,
+             described: Callable[[int, int], bool] | None = None) -> list[MoodHit]:
     """Mood hits in ``text`` (one sentence, ideally); offsets shifted by ``offset``.
     ``skip_names``: capitalised words mid-sentence are names, not moods (for prose;
     tags and short notes keep them).  ``outside(start, end)``, when given, tells the
     words of the text from those of titles in it (offsets shifted): a title's words
-    are neither moods nor modifiers ("No. 9" is tender, "Without You" is warm)."""
+    are neither moods nor modifiers ("No. 9" is tender, "Without You" is warm);
+    ``described(start, end)``: the words of a title the text says its track is true to
+    ("'Haunted Caverns' lives up to its name"), read although capitalised."""
     lexicon = lexicon or load_lexicon()
     toks = tokens(text)
     if outside is not None:
@@ -203,8 +206,9 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             entry, sign = _prefix_negated(lexicon, words[i]), -1.0
         if entry is not None:
             start, end = toks[i].start, toks[i + length - 1].end
-            if (skip_names and _is_name(text, start)) or _not_a_mood(words, i, length) \
-                    or _reported(text, start) \
+            titled = described is not None and described(start + offset, end + offset)
+            if not titled and (skip_names and _is_name(text, start) or _reported(text, start)) \
+                    or _not_a_mood(words, i, length) \
                     or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS) \
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length

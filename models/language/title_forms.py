@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from .text import Token, normalise
 from .titles import STOPWORDS, variants
@@ -135,3 +135,22 @@ def article_added_ok(text: str, start: int) -> bool:
     """A quoted name read without its article may be a title here: nothing before it
     says it is another work's."""
     return not _ANOTHER_WORKS.search(text[max(0, start - 30):start])
+
+
+#: a sentence saying a track is what its title says: its title's words describe it
+_TRUE_TO_TITLE = re.compile(
+    r"(?<!whatever )(?<!despite )(?<!contrary to )\b(lives? up to|living up to|true to|"
+    r"takes? (its|the) (title|name) (\w+ )?(seriously|literally)|as (its|the) (title|name) "
+    r"(suggests|implies|promises|says)|(aptly|fittingly|appropriately) (titled|named))"
+    r"(?! (the|a|an|his|her|their|our) )", re.IGNORECASE)
+_WHOSE_TITLE = re.compile(r"\b(its|the) (title|name)\b", re.IGNORECASE)
+
+
+def true_to_its_title(sentence: str, mentions: Sequence[Any]) -> bool:
+    """"'Mysterious Caverns' takes its title quite seriously", "lives up to its name",
+    "aptly titled": the one track named is what its title says, so the title's words
+    are read as words about it (elsewhere a title's words name it and say nothing)."""
+    cue = _TRUE_TO_TITLE.search(sentence)
+    return len(mentions) == 1 and cue is not None and (
+        cue.group(0).lower().startswith(("aptly", "fittingly", "appropriately"))
+        or bool(_WHOSE_TITLE.search(sentence, cue.start())))

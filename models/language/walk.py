@@ -14,7 +14,7 @@ from typing import Sequence
 
 from . import comparisons as cmp
 from .examples import announces_examples
-from .mentions import Mention, find_mentions, name_spans
+from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .referents import referents
 from .reading import (
@@ -91,9 +91,9 @@ class Walk:
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
                 work_names=self.names)
             named_before = bool(mentions)
-            self.reading.title_spans += [(start + m.start, start + m.end) for m in mentions]
-            self.reading.title_spans += [(start + a, start + b)
-                                         for a, b in name_spans(sentence, self.names)]
+            naming, describing = title_words(sentence, mentions, self.names)
+            self.reading.title_spans += [(start + a, start + b) for a, b in naming]
+            self.reading.described_titles += [(start + a, start + b) for a, b in describing]
             before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
             new_paragraph, paragraph = before != paragraph, before
             turn = opens_a_turn(sentence, turns)  # "GUEST: Oh, it's thrilling." says something
