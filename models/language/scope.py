@@ -176,7 +176,7 @@ def _lead_start(text: str, lo: int, hi: int) -> int:
     bounds = [b.end() for b in BOUNDARY.finditer(gap)]
     located = [b for b in bounds[-3:] if _placed_in(gap[b:].rstrip(QUOTE_CHARS + " "))]
     if located:  # "..., the majestic, bright horns in 'B'"
-        return lo + located[-1]
+        return lo + located[0]  # the longest: "the majestic, bright horns", not "bright horns"
     if bounds and CLAUSE_OPENER.match(gap[bounds[-1]:]):
         return lo + bounds[-1]  # "..., while soulful 'B'": a new clause about the title
     return hi  # "'A', starting curiously and 'B'": the words still describe A
