@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+import redis
 
 from models.build import build
 from models.ingest import Catalog, load_catalog
-from service.store import ModelShrinks, ModelStore
+from service.store import ModelShrinks, ModelStore, StoreUnavailable
 
 from .fixtures import CATALOG_HEADER, make_track, write, write_catalog
 
@@ -126,10 +127,53 @@ def interrupted_publish(store: ModelStore, catalog: Catalog, monkeypatch,
         raise Interrupted()
 
     monkeypatch.setattr(store, step, killed)
-    with pytest.raises(Interrupted):
+    monkeypatch.setattr(store, "discard_unfinished", lambda version: False)  # killed: no
+    with pytest.raises(Interrupted):                                           # cleanup runs
         store.publish(built)
     monkeypatch.undo()
     return "v-killed"
+
+
+@pytest.mark.parametrize("failure", [redis.ResponseError("OOM command not allowed when used "
+                                                         "memory > 'maxmemory'."),
+                                     KeyboardInterrupt()])
+def test_a_publish_that_fails_gives_its_memory_back_at_once(store, published, small_catalog,
+                                                            monkeypatch, failure):
+    """A build whose publish failed (Redis out of memory, Ctrl-C) left its half version
+    for the hour of its deadline, holding the memory a retry needed."""
+    built = build(small_catalog, k=5)
+    built.meta["version"] = "v-failed"
+
+    def fails(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(store, "_write_arrays", fails)
+    with pytest.raises((Exception, KeyboardInterrupt)):
+        store.publish(built)
+    monkeypatch.undo()
+    assert version_keys(store, "v-failed") == []
+    assert store.client.zscore(store.key_for("pending"), "v-failed") is None
+    assert store.current_version() == published and version_keys(store, published)
+
+
+def test_a_build_that_lost_keys_while_written_never_goes_live(store, published,
+                                                               small_catalog, monkeypatch):
+    """Evicted for memory (its keys expire until activation) or dropped by a restart: the
+    half version went live and the good one began to expire."""
+    built = build(small_catalog, k=5)
+    built.meta["version"] = "v-evicted"
+    write_arrays = store._write_arrays
+
+    def evicted_after(version, model):
+        write_arrays(version, model)
+        store.client.hdel(store.key_for("docs", version=version), "0")
+
+    monkeypatch.setattr(store, "_write_arrays", evicted_after)
+    with pytest.raises(StoreUnavailable, match="lost docs"):
+        store.publish(built)
+    assert store.current_version() == published
+    assert store.client.ttl(store.key_for("meta", version=published)) == -1  # not expiring
+    assert version_keys(store, "v-evicted") == []
 
 
 def test_a_version_is_registered_with_a_deadline_before_its_keys(store, published,

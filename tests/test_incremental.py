@@ -294,6 +294,51 @@ def test_an_interruption_after_the_switch_keeps_the_new_live_model(store, live):
     assert store.row_of(version, "trk1") is not None
 
 
+@pytest.mark.parametrize("lost, stage", [("dictionary", "copied"), ("rows", "written"),
+                                         ("vectors", "written")])
+def test_an_update_that_lost_keys_while_written_never_goes_live(store, live, lost, stage):
+    """Keys of a version being written expire until activation, so Redis may evict them
+    under memory pressure (or a restart drop them): such an update went live broken
+    (no seed found by id, every table load failing) or failed with a raw IndexError."""
+    before = snapshot(store)
+
+    def evict(step: str) -> None:
+        if step == stage:
+            pending = store.client.zrange(store.key_for("pending"), 0, -1)
+            store.client.delete(store.key_for(lost, version=pending[0].decode()))
+
+    with pytest.raises(StoreUnavailable, match=lost):
+        Updater(store, on_step=evict).add(newcomers())
+    assert snapshot(store) == before
+    assert store.client.zcard(store.key_for("pending")) == 0  # and its memory given back
+
+
+def test_redis_stalling_after_the_switch_keeps_the_new_live_model(store, live):
+    """A timeout after the flip (Redis forking, a slow command) made the clean-up unsure
+    whether the new version was live, and it deleted the live model."""
+    class StallingClient:  # the real client, whose GETs time out once the flip is done
+        stalled = False
+
+        def __getattr__(self, name):
+            return getattr(store.client, name)
+
+        def get(self, key):
+            if self.stalled:
+                raise redis.TimeoutError("Timeout reading from socket")
+            return store.client.get(key)
+
+    class StalledAfterSwitch(ModelStore):
+        def expire_old(self, *args, **kwargs):
+            self.client.stalled = True
+            raise redis.TimeoutError("Timeout reading from socket")
+
+    with pytest.raises(Exception):
+        Updater(StalledAfterSwitch(StallingClient(), prefix=store.prefix)).add(newcomers())
+    version = store.current_version()
+    assert version != live and store.row_of(version, "trk1000") is not None
+    assert store.row_of(version, "trk1") is not None
+
+
 def test_a_removal_records_the_recording_not_its_release_or_artist(store, live):
     """Every file of an album shares its "ext:musicbrainz_release": removing one track
     held back the album's other files from add --new-only."""

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
-import redis
 
 from models.ingest import id_keys
 
 from . import codec
 from .codec import BUCKET
+from .errors import StoreUnavailable
 from .model_store import ModelStore, is_cluster
 from .upkeep import VERSION_KEYS
 
@@ -83,8 +83,7 @@ class Draft:
                                   ex=self.store.pending_seconds)
             self.store.activate(version, expect=base)
         except BaseException:
-            if not self.store.is_current(version):  # after the flip it is the model served
-                self._discard(version)
+            self.store.discard_unfinished(version)  # not once it is the model served
             raise
         return version
 
@@ -156,6 +155,10 @@ class Draft:
                 items = seen[bucket]
             else:
                 blob = blobs.get(bucket)
+                if blob is None and bucket * BUCKET < old:  # a bucket the base had
+                    raise StoreUnavailable(f"a model version being written lost {key} "
+                                           "(evicted for memory, or Redis restarted); the "
+                                           "live model is unchanged: run it again")
                 items = unpack(blob) if blob is not None else []
             rows = range(bucket * BUCKET, min((bucket + 1) * BUCKET, size))
             pipe.hset(key, str(bucket), pack([changed[r] if r in changed
@@ -191,19 +194,6 @@ class Draft:
                 bucket[name] = row
         pipe.hset(key, mapping={b: json.dumps(e, separators=(",", ":"))
                                 for b, e in entries.items()})
-
-    def _discard(self, version: str) -> None:
-        """Delete a version that will not go live (best effort: with Redis gone, its
-        deadline in ``pending`` and its keys' time to live do it later)."""
-        try:
-            pipe = self.store.client.pipeline(transaction=False)
-            for name in VERSION_KEYS:
-                pipe.delete(self._key(name, version))
-            pipe.zrem(self.store.key_for("versions"), version)
-            pipe.zrem(self.store.key_for("pending"), version)
-            pipe.execute()
-        except (redis.RedisError, OSError):
-            pass
 
 
 def _version_id(base: str, kind: str, ids: Sequence[str]) -> str:

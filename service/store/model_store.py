@@ -118,11 +118,15 @@ class ModelStore(Reads, Upkeep, Removals):
         if not force:
             self.check_shrink(int(built.meta.get("tracks", len(built.tracks))))
         version = self.register(built.meta["version"])
-        layout = self._write_documents(version, built, progress)
-        self._write_arrays(version, built)
-        self.client.set(self.key_for("meta", version=version), json.dumps(
-            {**built.meta, "version": version, "layout": layout}), ex=self.pending_seconds)
-        self.activate(version)
+        try:
+            layout = self._write_documents(version, built, progress)
+            self._write_arrays(version, built)
+            self.client.set(self.key_for("meta", version=version), json.dumps(
+                {**built.meta, "version": version, "layout": layout}), ex=self.pending_seconds)
+            self.activate(version)
+        except BaseException:  # out of memory, Redis gone, Ctrl-C: its memory back at once
+            self.discard_unfinished(version)
+            raise
         self.forget_all_removed()  # a build starts from the sources: nothing is held back
         return version
 
@@ -241,7 +245,7 @@ class ModelStore(Reads, Upkeep, Removals):
         too.  Should the flip not happen, the version is still pending and is swept."""
         if not self.client.exists(self.key_for("meta", version=version)):
             raise ModelNotReady(f"model version {version} is not in the store")
-        self.persist(version)
+        self.persist(version)  # no longer evictable, then checked whole
         pipe = self.client.pipeline(transaction=True)
         if expect is not None:
             pipe.watch(self.key_for("current"))
@@ -250,6 +254,12 @@ class ModelStore(Reads, Upkeep, Removals):
                 pipe.reset()
                 raise UpdateConflict("the live model changed while the update was written; "
                                      "run it again")
+        try:
+            self.check_complete(version)
+        except BaseException:
+            pipe.reset()
+            raise
+        if expect is not None:
             pipe.multi()
         pipe.zadd(self.key_for("versions"), {version: self.clock()})
         pipe.zrem(self.key_for("pending"), version)

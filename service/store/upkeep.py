@@ -4,6 +4,7 @@ response cache.  :class:`Upkeep` is a part of :class:`~.model_store.ModelStore`.
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from typing import Any, Callable
@@ -16,6 +17,9 @@ from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
 VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vectors", "titles",
                 "table", "table_strings", "fitted", "hubs", "coords", "title_arrays")
+#: the keys every version has (``ids``, ``fitted``, ``hubs`` and ``coords`` may be absent)
+REQUIRED_KEYS = ("docs", "dictionary", "rows", "neighbours", "vectors", "titles", "table",
+                 "table_strings", "title_arrays")
 PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
 log = logging.getLogger(__name__)
 
@@ -131,6 +135,49 @@ class Upkeep:
         for key in VERSION_KEYS:
             pipe.persist(self.key_for(key, version=version))
         pipe.execute()
+
+    def check_complete(self, version: str) -> None:
+        """Refuse to make live a version that lost keys while it was written: its keys
+        expire until activation, so memory pressure may evict them under a ``volatile-*``
+        policy, and a restart from an older snapshot drops what came after it."""
+        meta = json.loads(self.client.get(self.key_for("meta", version=version)))
+        tracks, bucket = int(meta.get("tracks", 0)), int(meta.get("layout", {}).get("bucket", 0))
+        if tracks <= 0:
+            return
+        pipe = self.client.pipeline(transaction=False)
+        for name in REQUIRED_KEYS:
+            pipe.exists(self.key_for(name, version=version))
+        for name in ("docs", "neighbours"):
+            pipe.hlen(self.key_for(name, version=version))
+        *present, docs, lists = pipe.execute()
+        lost = [name for name, there in zip(REQUIRED_KEYS, present) if not there]
+        buckets = -(-tracks // bucket) if bucket else docs
+        lost += [name for name, held in (("docs", docs), ("neighbours", lists))
+                 if held != buckets and name not in lost]
+        if lost:
+            raise StoreUnavailable(
+                f"model version {version} lost {', '.join(lost)} while it was written "
+                "(evicted for memory, or Redis restarted); the live model is unchanged: "
+                "give Redis more memory (docs/persistence.md) and run it again")
+
+    def discard_unfinished(self, version: str) -> bool:
+        """Delete a version a failed publish left, when Redis says it is not the live one;
+        returns whether it did.  Unsure (Redis slow or gone: the flip may have happened
+        and only its answer been lost), it deletes nothing: the version's deadline in
+        ``pending`` lets the sweep remove it later, and the sweep never removes the
+        live one."""
+        try:
+            if self._current() == version:
+                return False
+            pipe = self.client.pipeline(transaction=False)
+            for name in VERSION_KEYS:  # one key per DEL: a cluster pipeline wants it
+                pipe.delete(self.key_for(name, version=version))
+            pipe.zrem(self.key_for("versions"), version)
+            pipe.zrem(self.key_for("pending"), version)
+            pipe.execute()
+        except (redis.RedisError, OSError):
+            return False
+        return True
 
     @guard
     def sweep(self) -> list[str]:
