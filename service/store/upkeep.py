@@ -52,6 +52,9 @@ def guard(method: Callable | None = None, *, bulk: bool = False) -> Callable:
             raise StoreUnavailable("Redis is unreachable") from None
         except redis.ResponseError as exc:
             log.warning("Redis refused a command: %s", exc)
+            busy = _refusal(exc)
+            if busy:
+                raise StoreUnavailable(busy) from None
             raise StoreCorrupt("Redis refused a command") from None
         finally:
             _nesting.depth = depth
@@ -63,6 +66,20 @@ def guard(method: Callable | None = None, *, bulk: bool = False) -> Callable:
     wrapper.__name__ = method.__name__
     wrapper.__doc__ = method.__doc__
     return wrapper
+
+
+def _refusal(exc: redis.ResponseError) -> str | None:
+    """What a refusal that passes says (memory, a failover, a failing disk), or None for
+    one that points at the data."""
+    if isinstance(exc, redis.exceptions.OutOfMemoryError):
+        return ("Redis is out of memory (maxmemory reached): give it more or free some "
+                "(docs/persistence.md)")
+    if isinstance(exc, (redis.exceptions.ReadOnlyError, redis.exceptions.TryAgainError,
+                        redis.exceptions.ClusterDownError)):
+        return "Redis refuses writes for now (a replica, a failover or a cluster resharding)"
+    if str(exc).startswith("MISCONF"):
+        return "Redis cannot save to its disk and refuses writes (see its log)"
+    return None
 
 
 def _client_of(owner: Any) -> Any:
