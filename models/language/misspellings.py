@@ -79,10 +79,16 @@ def misspelt_names(text: str, titles: Sequence[str], found: Sequence[Mention],
             if best is not None and not _overlaps([*found, *out], best.start, best.end):
                 out.append(best)
     for row, words in longer:
-        if len(words) >= LOWER_CASE_WORDS and not titles[row].istitle():
+        if len(words) >= LOWER_CASE_WORDS and _sentence_case(titles[row]):
             out += _as_the_title_writes(text, titles[row], row, words, [*found, *out],
                                         work_names)
     return out
+
+
+def _sentence_case(title: str) -> bool:
+    """Some word of the title in lower case ("Ce qu'a vu le vent d'ouest"), not "I Don't
+    Know You", whose words prose writes in lower case ("I don't know you, but ...")."""
+    return any(word[:1].islower() for word in title.split())
 
 
 #: a title whose words are not all capitalised ("Ce qu'a vu le vent d'ouest"), misspelt
