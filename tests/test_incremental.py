@@ -426,3 +426,21 @@ def test_a_shared_external_id_stays_with_its_first_track_through_updates(store):
     version = store.current_version()
     row = store.rows_of(version, [], ["isrc:USBBB0000002"])[1][0]
     assert store.tracks(version, [row])[0]["id"] == "trk501" and holder() == "trk3"
+
+
+@pytest.mark.parametrize("catalog", [[make_track(0)], [make_track(0, id=f"same{i}")
+                                                        for i in range(3)]],
+                         ids=["one track", "tracks all alike"])
+def test_tracks_of_a_catalog_without_spread_stay_seeds_after_an_add(store, catalog):
+    """Found by a review: in the plain blocks a catalog of one track (or of tracks all
+    alike) sits at its own mean, a zero vector, which reads as unplaced once tracks with
+    directions of their own are added: the built track was refused as a seed."""
+    version = store.publish(build(Catalog(tracks=catalog), k=5))
+    assert store.table(version).placed.all()
+    version = Updater(store).add(newcomers()).version
+    table = store.table(version)
+    assert table.placed.all()
+    lists = store.neighbours(version, 0)[0].tolist()
+    assert set(range(len(catalog) + 3)) - {0} <= set(lists)
+    if len(catalog) > 1:  # tracks all alike stay each other's nearest
+        assert set(lists[:len(catalog) - 1]) == set(range(1, len(catalog)))

@@ -9,6 +9,9 @@ the serving side reads a zero vector as unplaced: never a candidate and, as the 
 seed of a request, refused (``models.ranking.TrackTable.placed``).  The plain
 hand-weighted blocks fill missing evidence with the catalog mean, the same centre: they
 clear the rows of tracks without evidence of their own (they share no album prior).
+A track *with* evidence can sit at that centre too in the plain blocks (a catalog of one
+track, or of tracks all alike); it gets :data:`CENTRE`, so it stays placed when tracks
+added later have directions of their own.
 """
 from __future__ import annotations
 
@@ -18,6 +21,11 @@ import numpy as np
 
 from ..ingest import Track
 from ..language import MoodProfile
+
+#: the value of every column of a plain-blocks track with evidence that sits exactly at
+#: the catalog mean: no direction of its own, so an equal tiny one (tracks all alike then
+#: score as alike), never zero, which reads as unplaced
+CENTRE = np.float32(1e-6)
 
 
 def clear_unplaced(vectors: np.ndarray, confidence: np.ndarray) -> np.ndarray:
@@ -39,8 +47,10 @@ def without_evidence(tracks: Sequence[Track], profiles: Sequence[MoodProfile]) -
 def clear_without_evidence(vectors: np.ndarray, tracks: Sequence[Track],
                            profiles: Sequence[MoodProfile]) -> np.ndarray:
     """``vectors`` (in place; returned) with the rows of the tracks
-    :func:`without_evidence` set to zero: the plain blocks' :func:`clear_unplaced`."""
+    :func:`without_evidence` set to zero, and those of other tracks that are zero set to
+    :data:`CENTRE`: the plain blocks' :func:`clear_unplaced`."""
     bare = without_evidence(tracks, profiles)
-    if bare.any():
-        vectors[bare] = 0.0
+    vectors[bare] = 0.0
+    centred = ~bare & ~np.any(vectors != 0, axis=1)
+    vectors[centred] = CENTRE
     return vectors

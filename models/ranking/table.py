@@ -64,8 +64,8 @@ class TrackTable:
     @property
     def placed(self) -> np.ndarray:
         """(n,) bool, cached: rows with a vector (``models.build.unplaced``: a track with
-        no evidence has none and is never a candidate); all when none has one (the plain
-        blocks of tracks that are all alike; a feel build refuses such a catalog)."""
+        no evidence has none and is never a candidate); all when none has one (a plain
+        model built before ``models.build.unplaced.CENTRE``, of tracks all alike)."""
         placed = self.__dict__.get("_placed")
         if placed is None:
             placed = placed_rows(self.unit_vectors)
