@@ -45,16 +45,38 @@ def link_templates(raw: str) -> tuple[tuple[str, str], ...]:
     for part in filter(str.strip, raw.split(";")):
         kind, sep, template = (p.strip() for p in part.partition("="))
         scheme = _SCHEME.match(template)
-        if not sep or not kind or "{" + kind + "}" not in template or not scheme \
-                or scheme.group(1).lower() in UNSAFE_SCHEMES:
+        if not sep or not _known_kind(kind) or "{" + kind + "}" not in template \
+                or not scheme or scheme.group(1).lower() in UNSAFE_SCHEMES:
             raise ValueError(part)
         pairs.append((kind, template))
     return tuple(pairs)
 
 
-link_templates.__name__ = ("list of kind=template pairs separated by ';', each template "
-                           "a URI (not javascript:, data: or vbscript:) naming {kind} "
-                           "(or off)")
+link_templates.__name__ = ("list of kind=template pairs separated by ';', each kind "
+                           "spotify, deezer, isrc, mbid or ext:NAME and each template a URI "
+                           "(not javascript:, data: or vbscript:) naming {kind} (or off)")
+
+
+def _known_kind(kind: str) -> bool:
+    """An id kind a track can have (a misspelt one would silently never match)."""
+    return kind in IDENTIFIERS or (kind.startswith("ext:") and len(kind) > 4)
+
+
+#: an http(s) URL with a host and an optional path: no query, fragment, user or spaces
+_BASE_URL = re.compile(r"^https?://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?(/[^\s?#@]*)?$",
+                       re.IGNORECASE)
+
+
+def base_url(raw: str) -> str:
+    """The URL clients reach the API at (empty: none); links are built by appending to
+    it, so anything but a plain http(s) base (a javascript: URL, a query) is refused."""
+    value = raw.strip()
+    if value and not _BASE_URL.match(value):
+        raise ValueError(raw)
+    return value.rstrip("/")
+
+
+base_url.__name__ = "http(s) URL with a host and an optional path (no query), or empty"
 
 
 def _pure(path: str) -> PurePath:

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from models.settings import SETTINGS as DOMAIN_SETTINGS
 from models.settings import Setting, amount, by_name, whole
 
-from .locations import DEFAULT_LINKS, link_templates
+from .locations import DEFAULT_LINKS, base_url, link_templates
 
 
 def share(raw: str) -> float:
@@ -76,7 +76,7 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
     Setting("PORT", 8000, "Port `feelalike serve` and `demo` listen on.", whole(1, 65535)),
     Setting("PUBLIC_URL", "", "Base URL clients reach the API at (e.g. https://music.example/"
             "feelalike), used for links in playlist exports. Empty: links are relative "
-            "(/v1/tracks/ID); never taken from the request's Host header."),
+            "(/v1/tracks/ID); never taken from the request's Host header.", base_url),
     Setting("MAX_BODY_BYTES", 1_000_000, "Largest request body accepted; larger ones get a "
             "JSON 413.", whole(1)),
     Setting("MAX_URL_CHARS", 4096, "Longest request path plus query string accepted; longer "

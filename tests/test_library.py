@@ -145,13 +145,36 @@ def test_link_templates_are_configurable(store, ids_model):
                                  "spotify=javascript:alert({spotify})",
                                  "spotify= JavaScript:alert({spotify})",
                                  "deezer=data:text/html,<script>{deezer}</script>",
-                                 "spotify=/relative/{spotify}"])
+                                 "spotify=/relative/{spotify}",
+                                 "spotfy=https://x/{spotfy}", "ext:=https://x/{ext:}"])
 def test_a_bad_link_template_stops_the_app(monkeypatch, raw):
     from models.errors import ConfigError
 
     monkeypatch.setenv("FEELALIKE_LINK_TEMPLATES", raw)
     with pytest.raises(ConfigError, match="FEELALIKE_LINK_TEMPLATES"):
         create_app()
+
+
+@pytest.mark.parametrize("raw", ["javascript:alert(1)//", "music.example/fa",
+                                 "https://music.example/fa?x=1", "https://u:p@music.example",
+                                 "https://music.example/fa#top", "ftp://music.example",
+                                 "https://music example/"])
+def test_a_public_url_links_cannot_be_built_on_stops_the_app(monkeypatch, raw):
+    """Exports append /v1/tracks/ID to it: a javascript: URL would reach a player."""
+    from models.errors import ConfigError
+
+    monkeypatch.setenv("FEELALIKE_PUBLIC_URL", raw)
+    with pytest.raises(ConfigError, match="FEELALIKE_PUBLIC_URL"):
+        create_app()
+
+
+@pytest.mark.parametrize("raw, link", [
+    ("https://music.example/fa/", "https://music.example/fa/v1/tracks/id4"),
+    (" http://[::1]:8000 ", "http://[::1]:8000/v1/tracks/id4"),
+    ("", "/v1/tracks/id4")])
+def test_a_public_url_prefixes_export_links(store, ids_model, monkeypatch, raw, link):
+    monkeypatch.setenv("FEELALIKE_PUBLIC_URL", raw)
+    assert link in export_of(store, "m3u8", LINK_TEMPLATES="off").splitlines()
 
 
 @pytest.mark.parametrize("root, path, uri, expected", [
