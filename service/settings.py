@@ -186,7 +186,8 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
 
 OPERATIONS_SETTINGS: tuple[Setting, ...] = (
     Setting("ACCESS_LOG", True, "Write one JSON line per request (time, request id, "
-            "method, route, status, duration) to stderr.", flag),
+            "method, route, path without its query, status, duration) to stderr; off: no "
+            "line per request at all (no query string is ever logged).", flag),
     Setting("WORKERS", 2, "gunicorn worker processes (service/gunicorn_conf.py).", whole(1)),
     Setting("THREADS", 4, "Threads per gunicorn worker (service/gunicorn_conf.py).", whole(1)),
     Setting("TIMEOUT_SECONDS", 30, "gunicorn worker timeout: a worker silent this long is "

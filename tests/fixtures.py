@@ -149,6 +149,16 @@ class Server:
         raise RuntimeError("server did not start")
 
     def stop(self) -> None:
+        self._end()
+        self.log.close()
+
+    def stopped_log(self) -> str:
+        """Stop the server; what it wrote to stderr."""
+        self._end()
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def _end(self) -> None:
         if self.process:
             self.process.terminate()
             try:
@@ -157,7 +167,6 @@ class Server:
                 self.process.kill()
                 self.process.wait()
             self.process = None
-        self.log.close()
 
     def get(self, path: str, **kwargs) -> requests.Response:
         return requests.get(self.base + path, timeout=10, **kwargs)

@@ -121,3 +121,17 @@ def test_external_ids_over_http(server, store):
     assert [x for x in m3u8.splitlines() if not x.startswith("#")] and all(
         x.startswith("Artist ") and x.endswith(".flac")
         for x in m3u8.splitlines() if not x.startswith("#"))
+
+
+@pytest.mark.parametrize("access_log", ["on", "off"])
+def test_the_server_log_never_holds_query_strings(env, published, access_log):
+    """What a user asks for (a seed, a title) is theirs: the access log names the path only,
+    and with it off nothing per request is written (werkzeug's own line included)."""
+    server = Server({**env, "FEELALIKE_ACCESS_LOG": access_log}).start()
+    try:
+        assert server.get("/v1/recommendations?seed=private-marker%20song").status_code == 404
+        log = server.stopped_log()
+    finally:
+        server.stop()
+    assert "private-marker" not in log
+    assert ("/v1/recommendations" in log) == (access_log == "on")

@@ -66,7 +66,6 @@ def _setup_logger() -> None:
         log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no second, plain line
 
 
 def access_line(response: Response, started: float | None) -> str:
@@ -84,6 +83,9 @@ def init_app(app: Flask) -> None:
     enabled = app.config["ACCESS_LOG"]
     if enabled:
         _setup_logger()
+    # the development server's own line per request holds the query string (a seed or a
+    # library's ids): never written, whether or not ours is
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
     @app.before_request
     def assign_id() -> None:
