@@ -3,7 +3,9 @@
 Factories and constants shared by tests live in ``tests/fixtures.py``."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
 from typing import Callable
@@ -19,6 +21,30 @@ from service.store import ModelStore
 
 from .fixtures import ID_CATALOG_COLUMNS, id_catalog_rows, make_track, write_rows
 from .redis_server import RedisClusterServers, RedisServer
+
+
+#: settings the suite takes from its caller: where CI keeps musicnn's weights, the fuzz seed
+PASSED_THROUGH = {"FEELALIKE_MUSICNN_DIR", "FEELALIKE_FUZZ_SEED"}
+_HOME: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Run apart from the caller's feelalike: none of their settings (a REDIS_URL, a
+    PUBLIC_URL) reaches a test, and what the app keeps in its data home (version files,
+    an embedded Redis, datasets) goes to a folder of this run, never to theirs."""
+    for name in [n for n in os.environ if n.startswith("FEELALIKE_") or n == "REDIS_URL"]:
+        if name not in PASSED_THROUGH:
+            del os.environ[name]
+    _HOME.append(tempfile.mkdtemp(prefix="feelalike-tests-"))
+    os.environ["FEELALIKE_DATA_HOME"] = _HOME[-1]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from service.store import close_embedded
+
+    close_embedded()
+    for home in _HOME:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
