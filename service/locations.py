@@ -29,6 +29,7 @@ DEFAULT_LINKS = ("spotify=https://open.spotify.com/track/{spotify};"
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 _WINDOWS = re.compile(r"^[A-Za-z]:[\\/]|\\")
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 #: how each kind is written as a playlist identifier (a URI where one is common).
 IDENTIFIERS = {"isrc": "isrc:{}", "mbid": "https://musicbrainz.org/recording/{}",
                "spotify": "spotify:track:{}", "deezer": "https://www.deezer.com/track/{}"}
@@ -117,7 +118,18 @@ class Places:
         return None
 
     def file(self, path: str, *, uri: bool) -> str:
-        """A file as M3U8 (a path) or XSPF/JSPF (a URI) expects it."""
+        """A file as M3U8 (a path) or XSPF/JSPF (a URI) expects it; a catalog's path
+        that is a URL (a stream, a share) as it is, but never one a page would run."""
+        url = _URL.match(path)
+        if url and url.group(1).lower() not in UNSAFE_SCHEMES:
+            return path
+        if uri:
+            return self._path(path, uri=True)
+        located = self._path(path, uri=False)  # "javascript:x" is a relative file here,
+        return f"./{located}" if _SCHEME.match(located) and not _WINDOWS.search(located) \
+            else located  # which a player must not read as a URL
+
+    def _path(self, path: str, *, uri: bool) -> str:
         where = _pure(path)
         root = _pure(self.music_root) if self.music_root else None
         under = _pure(self.stored_under) if self.stored_under else root

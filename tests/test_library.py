@@ -185,6 +185,16 @@ def test_a_public_url_prefixes_export_links(store, ids_model, monkeypatch, raw, 
     ("", "jazz/take five.flac", True, "jazz/take%20five.flac"),
     ("", "jazz/take five.flac", False, "jazz/take five.flac"),
     ("C:\\Music", "C:\\Music\\a b.flac", True, "file:///C:/Music/a%20b.flac"),
+    ("C:\\Music", "C:\\Music\\a b.flac", False, "a b.flac"),
+    # a catalog's path that is a URL plays from there (found: "https:/cdn..." in M3U8)
+    ("/music", "https://cdn.example/a%20b.mp3", False, "https://cdn.example/a%20b.mp3"),
+    ("", "https://cdn.example/a%20b.mp3", True, "https://cdn.example/a%20b.mp3"),
+    ("", "smb://nas/music/a.flac", False, "smb://nas/music/a.flac"),
+    # but one a page would run is a file name, never a link
+    ("", "javascript:alert(1)", False, "./javascript:alert(1)"),
+    ("", "javascript://%0aalert(1)", False, "./javascript://%0aalert(1)"),
+    ("", "javascript:alert(1)", True, "javascript%3Aalert%281%29"),
+    ("/music", "data:text/html,x", False, "./data:text/html,x"),
 ])
 def test_file_locations(root, path, uri, expected):
     assert Places(root, ()).file(path, uri=uri) == expected
