@@ -207,6 +207,19 @@ def test_keys_from_a_file_and_required_for_reads(store, published, env, tmp_path
     assert client.get("/metrics").status_code == 200
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_keys_file_saved_by_a_windows_editor_keeps_its_first_key(store, published, env,
+                                                                    tmp_path, encoding):
+    """Found by a tester: Notepad's byte order mark became part of the first key."""
+    keys = tmp_path / "keys.txt"
+    keys.write_bytes("first-key\r\nsecond-key\r\n".encode(encoding))
+    client = keyed_app(store, API_KEYS_FILE=str(keys), REQUIRE_KEYS_FOR_READS=True) \
+        .test_client()
+    for key in ("first-key", "second-key"):
+        assert client.get("/v1/tracks?q=Song", headers={"X-API-Key": key}).status_code == 200
+    error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": "\ufefffirst-key"}), 401)
+
+
 def test_an_admin_key_reads_where_read_keys_are_required(store, published, env):
     client = keyed_app(store, API_KEYS=("reader",), ADMIN_KEYS=("admin-key",),
                        REQUIRE_KEYS_FOR_READS=True).test_client()

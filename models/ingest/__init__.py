@@ -31,6 +31,7 @@ from .labels import labelled_rows, read_groups, read_va_labels
 from .markup import plain_text
 from .matching import TrackMatcher
 from .reviews import load_album_review, load_review_jsonl
+from .text_files import read_text_file
 
 __all__ = [
     "AUDIO_FEATURES",
@@ -59,6 +60,7 @@ __all__ = [
     "read_va_labels",
     "path_inside",
     "recording_keys",
+    "read_text_file",
     "reference_key",
     "unknown_kind",
     "KNOWN_PREFIXES",

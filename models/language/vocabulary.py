@@ -114,7 +114,7 @@ def load_va_words(path: Path) -> dict[tuple[str, ...], Entry]:
 def _load(path: Path, va_path: Path | None = None) -> Lexicon:
     """Read and index a lexicon file (cached: it is immutable once loaded)."""
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as exc:
         raise CatalogError(f"cannot read mood lexicon {path}: {exc}") from None
     try:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import click
 
 from models.errors import BadRequest
+from models.ingest import read_text_file
 from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
@@ -55,8 +56,8 @@ def recommend(seed: str, limit: int, include_file: str | None, as_json: bool) ->
 def _ids_in(path: str) -> list[str]:
     """The ids of a file, one per line (blank lines and # comments skipped)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        lines = read_text_file(path).splitlines()
+    except OSError as exc:
         raise BadRequest(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}",
                          field="include_ids") from None
     ids = [line.strip() for line in lines if line.strip() and not line.startswith("#")]

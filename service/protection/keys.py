@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 from flask import Flask, Response, current_app, jsonify, request
 
 from models.errors import ConfigError
+from models.ingest import read_text_file
 
 from ..errors import error_body
 
@@ -59,7 +59,7 @@ def load_keys(config: Mapping[str, Any]) -> KeyRing:
     path = config["API_KEYS_FILE"]
     if path:
         try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
+            lines = read_text_file(path).splitlines()  # an editor's BOM dropped
         except OSError as exc:
             raise ConfigError(f"cannot read FEELALIKE_API_KEYS_FILE: {exc.strerror}",
                               setting="FEELALIKE_API_KEYS_FILE") from None
