@@ -97,18 +97,35 @@ def test_the_api_answers_without_them_and_still_finds_them(served):
 
 
 @pytest.mark.parametrize("request_", [
-    ("get", "/v1/recommendations?seed=bare51", None),
-    ("post", "/v1/recommendations", {"seeds": [{"id": "bare51"}, {"id": "bare52"}]}),
-    ("post", "/v1/playlists", {"seeds": [{"id": "bare51"}], "length": 5}),
+    ("get", "/v1/recommendations?seed=bare51", None, "seed"),
+    ("post", "/v1/recommendations", {"seeds": [{"id": "bare51"}, {"id": "bare52"}]},
+     "seeds[0].id"),
+    ("post", "/v1/playlists", {"seeds": [{"id": "bare51"}], "length": 5}, "seeds[0].id"),
     ("post", "/v1/playlists", {"seeds": [{"id": "bare51"}], "length": 5,
-                               "arc": {"from": "peaceful", "to": "joyful"}}),
-    ("get", "/v1/path?from=trk1&to=bare51", None),
+                               "arc": {"from": "peaceful", "to": "joyful"}}, "seeds[0].id"),
+    ("get", "/v1/path?from=trk1&to=bare51", None, "to"),
 ], ids=["get", "post", "playlist", "arc", "path"])
 def test_a_seed_with_nothing_to_place_it_by_is_a_400(served, request_):
-    method, url, body = request_
+    method, url, body, field = request_
     response = getattr(served, method)(url, json=body) if body else served.get(url)
     error = error_of(response, 400, "seed_without_evidence")
     assert "Untitled Demo 51" in error["message"] and len(error["message"]) < 400
+    assert error["field"] == field
+
+
+@pytest.mark.parametrize("url, body", [
+    ("/v1/recommendations", {"seeds": [{"id": "thin41"}, {"id": "bare51"}], "limit": 5}),
+    ("/v1/recommendations", {"seeds": [{"id": "thin41"}],
+                             "negative_seeds": [{"id": "trk7"}, {"id": "bare51"}], "limit": 5}),
+    ("/v1/playlists", {"seeds": [{"id": "thin41"}, {"id": "bare51"}], "length": 5}),
+], ids=["seeds", "negative seeds", "playlist"])
+def test_a_seed_beside_placed_ones_is_left_out_with_a_warning(served, url, body):
+    """Found by a tester: the answer listed it among its seeds and said nothing."""
+    answer = served.post(url, json=body).get_json()
+    field = "negative_seeds[1].id" if "negative_seeds" in body else "seeds[1].id"
+    assert [w for w in answer["warnings"] if "Untitled Demo 51" in w] == [
+        f'{field}: nothing is known of how "Untitled Demo 51" feels, so it was left out of '
+        'the seeds']
 
 
 def test_a_placed_seed_beside_them_leads_alone(built):

@@ -19,7 +19,15 @@ from .playlist import (
     sequence,
     tempo_jump,
 )
-from .query import Query, allowed, refuse_unplaced_seeds, relevance, to_unit, world_similarity
+from .query import (
+    Query,
+    allowed,
+    refuse_unplaced_seeds,
+    relevance,
+    to_unit,
+    unplaced_seed_warnings,
+    world_similarity,
+)
 from .shaping import POOL, clamp, seed_songs
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable, placed_rows
@@ -48,7 +56,7 @@ __all__ = [
     "TextTarget",
     "TrackTable", "placed_rows",
     "VectorIndex",
-    "allowed", "refuse_unplaced_seeds",
+    "allowed", "refuse_unplaced_seeds", "unplaced_seed_warnings",
     "apply_text_target",
     "arc_ends",
     "held",

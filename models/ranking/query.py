@@ -60,16 +60,27 @@ class Query:
 
 
 def refuse_unplaced_seeds(table: TrackTable, rows: Sequence[int], *,
-                          every: bool = False) -> None:
+                          every: bool = False, fields: Sequence[str] = ()) -> None:
     """Refuse seeds the build had nothing to place by: when none of ``rows`` is placed
     (a placed seed beside them leads alone: a zero vector adds nothing), or with
-    ``every`` when any one is not (the two ends of a path)."""
-    missing = [row for row in rows if not table.placed[row]]
+    ``every`` when any one is not (the two ends of a path).  ``fields``: where each
+    row was named in the request, for the error to point at."""
+    missing = [i for i, row in enumerate(rows) if not table.placed[row]]
     if missing and (every or len(missing) == len(rows)):
+        where = {"field": fields[missing[0]]} if len(fields) == len(rows) else {}
         raise SeedWithoutEvidence(
-            f'nothing is known of how "{table.titles[missing[0]][:80]}" feels (no audio '
-            'features, tags, notes or review): it cannot be a seed until the track has '
-            'some evidence, such as its audio file or tags, and is built again')
+            f'nothing is known of how "{table.titles[rows[missing[0]]][:80]}" feels (no '
+            'audio features, tags, notes or review): it cannot be a seed until the track '
+            'has some evidence, such as its audio file or tags, and is built again', **where)
+
+
+def unplaced_seed_warnings(table: TrackTable, rows: Sequence[int],
+                           fields: Sequence[str]) -> list[str]:
+    """What to tell of seeds beside placed ones that the build had nothing to place by:
+    they are left out (a zero vector adds nothing to the seeds' direction)."""
+    return [f'{field}: nothing is known of how "{table.titles[row][:80]}" feels, so it '
+            'was left out of the seeds' for row, field in zip(rows, fields)
+            if not table.placed[row]]
 
 
 def to_unit(x: np.ndarray) -> np.ndarray:

@@ -17,6 +17,7 @@ from models.ranking import (
     arc_pool,
     held_ends,
     path,
+    refuse_unplaced_seeds,
     pool_size,
     seed_songs,
     sequence,
@@ -101,6 +102,7 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
     song = res.table.song_keys
     if song[a] == song[b]:  # "Poker Face" under two ids: a path from a song to itself
         raise BadRequest("'from' and 'to' are two versions of the same song", field="to")
+    refuse_unplaced_seeds(res.table, [a, b], every=True, fields=["from", "to"])
     rows = path(res.table, a, b, steps)
     docs = res.documents(rows)
     answer = {"from": public(docs[0]), "to": public(docs[-1]), "model_version": res.version,

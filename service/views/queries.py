@@ -8,7 +8,15 @@ import numpy as np
 
 from models.errors import BadRequest
 from models.language import normalise
-from models.ranking import Query, TextTarget, apply_text_target, read_text_target, text_tags
+from models.ranking import (
+    Query,
+    TextTarget,
+    apply_text_target,
+    read_text_target,
+    refuse_unplaced_seeds,
+    text_tags,
+    unplaced_seed_warnings,
+)
 
 from ..requests import QueryFields
 from ..resources import VersionResources, public
@@ -32,6 +40,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
               diversity=body.diversity, temperature=body.temperature,
               random_seed=body.random_seed, limit=limit)
     _refuse_both_ways(q, body.negative_seed_paths())
+    _check_placed(res, q, body, warnings)
     if q.negative_seeds and notes is not None:  # what each name was read as, to check
         notes["negative_seeds"] = [public(d) for d in
                                    res.documents([row for row, _ in q.negative_seeds])]
@@ -105,6 +114,17 @@ def _refuse_both_ways(q: Query, paths: list[str]) -> None:
         if row in wanted:
             raise BadRequest(f"{path}: this track is also one of the seeds; a track cannot "
                              "be both more and less like the answer", field=path)
+
+
+def _check_placed(res: VersionResources, q: Query, body: QueryFields,
+                  warnings: list[str]) -> None:
+    """Seeds with nothing to place them by: refused when every seed is one, else left
+    out with a warning (negative seeds too)."""
+    seeds, paths = [r for r, _ in q.seeds], body.seed_paths()
+    refuse_unplaced_seeds(res.table, seeds, fields=paths)
+    warnings += unplaced_seed_warnings(res.table, seeds, paths)
+    warnings += unplaced_seed_warnings(res.table, [r for r, _ in q.negative_seeds],
+                                       body.negative_seed_paths())
 
 
 def _known(res: VersionResources, ids: list[str], field: str) -> list[int | None]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify
 
-from models.ranking import Query, reasons, request_reasons
+from models.ranking import Query, reasons, refuse_unplaced_seeds, request_reasons
 
 from ..observability.metrics import cache_lookup
 from ..requests import RecommendBody, SimilarQuery
@@ -26,6 +26,7 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
         return json.loads(cached)
     warnings: list[str] = []
     row = res.resolve(seed, "seed", warnings)
+    refuse_unplaced_seeds(res.table, [row], fields=["seed"])
     ranking = res.engine.rank(Query(seeds=[(row, 1.0)], limit=limit))
     seed_doc, *docs = res.documents([row, *ranking.rows])
     body = {"seed": public(seed_doc), "model_version": res.version,
