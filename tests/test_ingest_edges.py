@@ -3,11 +3,19 @@ but valid files are read right, bad ones are refused or skipped in one clear lin
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
 from models.errors import CatalogError
-from models.ingest import MAX_PROBLEMS_KEPT, load_album_review, load_catalog, read_va_labels
+from models.ingest import (
+    MAX_NAME_CHARS,
+    MAX_NOTES_CHARS,
+    MAX_PROBLEMS_KEPT,
+    load_album_review,
+    load_catalog,
+    read_va_labels,
+)
 from models.language import load_lexicon
 
 from .fixtures import write, write_catalog
@@ -234,6 +242,26 @@ def test_an_id_no_request_could_name_is_a_row_problem(tmp_path):
         (2, "id holds control characters or line breaks"),
         (3, "id longer than 1000 characters"),
         (6, "id '..' is a step in a URL path; give the track another")]
+
+
+def test_names_a_track_could_not_show_are_row_problems(tmp_path):
+    """Found by a tester: a JSON object artist was kept as its Python repr
+    ("{'name': 'A'}") and a megabyte title was repeated in every answer."""
+    rows = [{"id": "a", "title": "A", "artist": {"name": "X"}},
+            {"id": "b", "title": "B", "artist": ["Y1", "Y2"], "album": [None, "Z"]},
+            {"id": "c", "title": "C" * (MAX_NAME_CHARS + 1)},
+            {"id": "d", "title": "D" * MAX_NAME_CHARS, "notes": "calm " * 400},
+            {"id": "e", "title": "E", "notes": "n" * (MAX_NOTES_CHARS + 1)},
+            {"id": "f", "title": "F", "tags": [{"x": 1}, "t" * 5000, "sad songs"]}]
+    path = write(tmp_path, "c.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    catalog = load_catalog([path])
+    assert [(t.id, t.artist, t.album) for t in catalog.tracks] == [
+        ("b", "Y1, Y2", "Z"), ("d", "", ""), ("f", "", "")]
+    assert catalog.tracks[-1].tags == ["sad songs"]
+    assert [(p.line, p.reason) for p in catalog.problems] == [
+        (1, "artist is a JSON object, not text"),
+        (3, f"title is longer than {MAX_NAME_CHARS:,} characters"),
+        (5, f"notes is longer than {MAX_NOTES_CHARS:,} characters")]
 
 
 def test_a_spreadsheet_saved_with_semicolons_or_as_unicode_text_is_read(tmp_path):

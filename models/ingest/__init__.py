@@ -1,7 +1,6 @@
 """Reading sources: catalogs, reviews and outside labels, joined to tracks."""
 from .catalog import (
     AUDIO_FEATURES,
-    MAX_MAGNITUDE,
     MAX_PROBLEMS_KEPT,
     MAX_TRACK_ID_CHARS,
     UNPRINTABLE,
@@ -12,6 +11,7 @@ from .catalog import (
     merge_tracks,
     synthetic_id,
 )
+from .cells import MAX_MAGNITUDE, MAX_NAME_CHARS, MAX_NOTES_CHARS
 from .checksum import sha256_of
 from .columns import FEATURE_RANGES
 from .feature_row import FeatureRow
@@ -37,6 +37,8 @@ __all__ = [
     "AUDIO_FEATURES",
     "FEATURE_RANGES",
     "MAX_MAGNITUDE",
+    "MAX_NAME_CHARS",
+    "MAX_NOTES_CHARS",
     "MAX_PROBLEMS_KEPT",
     "MAX_TRACK_ID_CHARS",
     "UNPRINTABLE",

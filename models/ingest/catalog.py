@@ -11,9 +11,7 @@ reported with file and line; a catalog fails only when nothing usable is left.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -25,13 +23,10 @@ from .columns import (AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map, in
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
 from .delimited import NUMERIC_COLUMNS
+from .cells import MAX_NOTES_CHARS, Malformed, number, tags, text
 from .row_readers import READERS, csv_rows, jsonl_rows
 
-TAG_SEPARATORS = (";", "|")
 MAX_PROBLEMS_KEPT = 1000
-#: no feature or popularity is larger (a duration of 11 days in ms is 1e9); far larger
-#: values overflow the float32 tables and their statistics
-MAX_MAGNITUDE = 1e9
 #: the longest track id a catalog row may carry: the longest any request can name
 MAX_TRACK_ID_CHARS = 1000
 #: characters a track id may not hold: control characters and line breaks (they would
@@ -82,47 +77,6 @@ class Catalog:
         return {t.id: i for i, t in enumerate(self.tracks)}
 
 
-class _Malformed(ValueError):
-    pass
-
-
-def _number(value: Any, name: str) -> float | None:
-    """A cell as a number; None when missing (empty, "NaN", null or a NaN value)."""
-    if value is None or (isinstance(value, str) and value.strip().lower() in MISSING):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError, OverflowError):
-        raise _Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
-    if math.isnan(number):
-        return None
-    if not abs(number) <= MAX_MAGNITUDE:  # inf too: it would poison every statistic
-        raise _Malformed(f"{name} is out of range: {str(value)[:40]!r}")
-    return number
-
-
-MISSING = frozenset({"", "na", "n/a", "nan", "null", "none"})
-
-
-def _text(value: Any) -> str:
-    text = "" if value is None else str(value).strip()
-    return "" if text.lower() in MISSING else text
-
-
-def _tags(row: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for col in columns:
-        value = row.get(col)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            text = _text(item)
-            for sep in TAG_SEPARATORS:
-                text = text.replace(sep, "\x00")
-            # interned: a tag is shared by many rows (a playlist name by a hundred)
-            out += [sys.intern(t.strip()) for t in text.split("\x00") if t.strip()]
-    return list(dict.fromkeys(out))
-
-
 def synthetic_id(title: str, artist: str) -> str:
     """A stable id for a row without one, from its normalised artist and title."""
     digest = hashlib.sha1(f"{normalise(artist)}\x00{normalise(title)}".encode()).hexdigest()
@@ -136,29 +90,29 @@ def _cell(row: Mapping[str, Any], cols: Mapping[str, str], name: str) -> Any:
 
 
 def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[str]) -> Track:
-    title = _text(_cell(row, cols, "title"))
+    title = text(_cell(row, cols, "title"), "title")
     if not title:
-        raise _Malformed("no title")
-    artist = _text(_cell(row, cols, "artist"))
+        raise Malformed("no title")
+    artist = text(_cell(row, cols, "artist"), "artist")
     features = {}
     for feature in AUDIO_FEATURES:
-        value = _number(_cell(row, cols, feature), feature)
+        value = number(_cell(row, cols, feature), feature)
         if value is not None:
             features[feature] = value
-    track_id = _text(_cell(row, cols, "id"))
+    track_id = text(_cell(row, cols, "id"), "id", limit=10 * MAX_TRACK_ID_CHARS)
     if UNPRINTABLE.search(track_id):
-        raise _Malformed("id holds control characters or line breaks")
+        raise Malformed("id holds control characters or line breaks")
     if track_id in (".", ".."):
-        raise _Malformed(f"id {track_id!r} is a step in a URL path; give the track another")
+        raise Malformed(f"id {track_id!r} is a step in a URL path; give the track another")
     if len(track_id) > MAX_TRACK_ID_CHARS:
-        raise _Malformed(f"id longer than {MAX_TRACK_ID_CHARS} characters")
+        raise Malformed(f"id longer than {MAX_TRACK_ID_CHARS} characters")
     return Track(
         id=track_id or synthetic_id(title, artist),
-        title=title, artist=artist, album=_text(_cell(row, cols, "album")),
-        release_date=_text(_cell(row, cols, "release_date")),
-        popularity=_number(_cell(row, cols, "popularity"), "popularity"),
-        features=FeatureRow(features), tags=_tags(row, tag_cols),
-        notes=_text(_cell(row, cols, "notes")))
+        title=title, artist=artist, album=text(_cell(row, cols, "album"), "album"),
+        release_date=text(_cell(row, cols, "release_date"), "release_date"),
+        popularity=number(_cell(row, cols, "popularity"), "popularity"),
+        features=FeatureRow(features), tags=tags(row, tag_cols),
+        notes=text(_cell(row, cols, "notes"), "notes", limit=MAX_NOTES_CHARS))
 
 
 def _mapped_numbers(mapping: Mapping[str, str] | None) -> set[str]:
@@ -206,7 +160,7 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             id_cols = id_columns(columns, {k: cols[k] for k in mapping or {} if k in cols})
         try:
             track = _track(row, cols, tag_cols)
-        except _Malformed as exc:
+        except Malformed as exc:
             problems.append(RowProblem(str(path), line, str(exc)))
             continue
         track.features, dropped = in_range(track.features)

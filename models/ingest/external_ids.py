@@ -22,6 +22,7 @@ from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from ..errors import InvalidExternalId
+from .cells import MISSING
 
 EXT = "ext:"
 _ISRC = re.compile(r"[A-Z]{2}[A-Z0-9]{3}[0-9]{7}")
@@ -233,9 +234,6 @@ def id_columns(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, 
     return {kind: cols for kind, cols in found.items() if cols}
 
 
-_MISSING = frozenset({"", "na", "n/a", "nan", "null", "none"})
-
-
 def read_ids(row: Mapping[str, Any], columns: Mapping[str, list[str]],
              own_id: Any = None) -> tuple[dict[str, str], list[str]]:
     """A row's external ids and the problems of those that are malformed (the row keeps
@@ -246,7 +244,7 @@ def read_ids(row: Mapping[str, Any], columns: Mapping[str, list[str]],
     for kind, cols in columns.items():
         for column in cols:
             value = row.get(column)
-            if value is None or str(value).strip().lower() in _MISSING:
+            if value is None or str(value).strip().lower() in MISSING:
                 continue
             try:
                 ids[kind] = normalise_id(kind, value)
