@@ -16,7 +16,12 @@ from types import FrameType
 from typing import Any
 
 import click
-from werkzeug.serving import get_sockaddr, make_server, select_address_family
+from werkzeug.serving import (
+    WSGIRequestHandler,
+    get_sockaddr,
+    make_server,
+    select_address_family,
+)
 from werkzeug.wsgi import ClosingIterator
 
 from models.errors import ConfigError
@@ -69,6 +74,16 @@ class InFlight:
             return self._running
 
 
+class _Utf8RequestLine(WSGIRequestHandler):
+    """werkzeug's handler reading the request line's raw bytes as UTF-8, as gunicorn
+    does: it takes them as Latin-1, so an unencoded "Beyoncé" in a URL (curl sends one
+    as typed) was looked up as "BeyoncÃ©" (percent-encoded URLs are unchanged)."""
+
+    def make_environ(self) -> dict[str, Any]:
+        self.path = self.path.encode("latin-1").decode("utf-8", "replace")
+        return super().make_environ()
+
+
 def reserve(host: str, port: int) -> socket.socket:
     """A socket listening on ``host:port`` (connections wait in its queue until the
     API serves), so a taken port or a host that is not this machine's fails in one
@@ -95,7 +110,8 @@ def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> No
     grace = setting("TIMEOUT_SECONDS")  # read now: a bad value fails before serving
     sock = sock or reserve(host, port)
     app = InFlight(create_app())
-    server = make_server(host, port, app, threaded=True, fd=sock.fileno())
+    server = make_server(host, port, app, threaded=True, fd=sock.fileno(),
+                         request_handler=_Utf8RequestLine)
     sock.close()  # the server holds its own duplicate
     click.echo(f"serving feelalike on http://{host}:{server.port}", err=True)
     previous = None

@@ -1,6 +1,8 @@
 """End to end over real HTTP: `feelalike serve` on a free loopback port, real Redis."""
 from __future__ import annotations
 
+import json
+import socket
 import threading
 import time
 
@@ -135,3 +137,21 @@ def test_the_server_log_never_holds_query_strings(env, published, access_log):
         server.stop()
     assert "private-marker" not in log
     assert ("/v1/recommendations" in log) == (access_log == "on")
+
+
+def raw_get(server: Server, target: bytes) -> dict:
+    """GET with ``target`` sent as given: bytes a client did not percent-encode."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+        conn.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        data = b"".join(iter(lambda: conn.recv(65536), b""))
+    return json.loads(data.split(b"\r\n\r\n", 1)[1])
+
+
+def test_a_url_typed_with_accents_reads_as_utf8(server, published):
+    """Found by a tester: curl sends "Beyoncé" in a URL as typed (UTF-8 bytes); the
+    server read it as "BeyoncÃ©" and found nothing."""
+    server.start()
+    assert raw_get(server, "/v1/tracks?q=Beyoncé".encode())["query"] == "Beyoncé"
+    assert raw_get(server, b"/v1/tracks?q=Beyonc%C3%A9")["query"] == "Beyoncé"
+    error = raw_get(server, "/v1/tracks/été".encode())["error"]
+    assert error["code"] == "track_not_found" and "été" in error["message"]
