@@ -11,6 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
+from service import create_app
 from service.openapi import ERROR_RESPONSES, OPERATIONS, build_document, version
 from service.requests import (
     MODELS,
@@ -21,6 +22,8 @@ from service.requests import (
     RemoveTracksBody,
     parse,
 )
+
+from service.resources import Resources
 
 from .fixtures import error_of
 
@@ -224,6 +227,22 @@ def test_real_errors_match_the_documented_schemas(client, published, doc):
 def test_not_ready_is_documented_as_it_is_answered(client, store, doc):
     _check(doc, client.get("/readyz"), "/readyz")
     _check(doc, client.get("/v1/tracks?q=song"), "/v1/tracks")
+
+
+def test_every_rate_limited_get_documents_its_429(store, published, env, doc):
+    """Found by a tester: /openapi.json and /docs answered 429 and did not say so."""
+    client = create_app({"TESTING": True, "RESOURCES": Resources(store),
+                         "RATE_LIMIT": "1/minute"}).test_client()
+    for path, operations in doc["paths"].items():
+        if "get" not in operations:
+            continue
+        url = path.replace("{id}", "trk3") + ("?seed=trk3" if "seed" in str(
+            operations["get"].get("parameters", "")) else "")
+        statuses = [client.get(url).status_code for _ in range(2)]
+        if 429 in statuses:
+            _check(doc, client.get(url), path)
+        else:
+            assert "429" not in operations["get"]["responses"], path
 
 
 class _Page(HTMLParser):

@@ -243,7 +243,7 @@ OPERATIONS: tuple[Operation, ...] = (
               "otherwise.", "Readiness", ("UriTooLong", "Unavailable", "InternalError")),
     Operation("get", "/openapi.json", "openapi", "docs", "This OpenAPI 3.1 document",
               "Generated from the request and response models.", "",
-              ("UriTooLong", "InternalError"),
+              ("TooManyRequests", "UriTooLong", "InternalError"),
               other_content={"application/json": {"schema": {"type": "object"}}}),
     Operation("get", "/metrics", "metrics", "health", "Prometheus metrics",
               "Requests and latency by route and status, cache hits and misses, busy "
@@ -268,6 +268,6 @@ OPERATIONS: tuple[Operation, ...] = (
               "", (), query=EmbedQuery, other_content=_HTML, html_errors=EMBED_ERRORS),
     Operation("get", "/docs", "docs", "docs", "Human-readable API reference",
               "An HTML page rendered from this document (no external assets).", "",
-              ("UriTooLong", "InternalError"),
+              ("TooManyRequests", "UriTooLong", "InternalError"),
               other_content={"text/html": {"schema": {"type": "string"}}}),
 )
