@@ -64,7 +64,8 @@ def test_a_misspelt_parameter_is_400_and_a_cache_buster_is_not(client, published
     assert fine.status_code == 200 and len(fine.get_json()["results"]) == 3
 
 
-@pytest.mark.parametrize("route", ["/v1/recommendations?seed=trk3&", "/v1/tracks?q=Song&"])
+@pytest.mark.parametrize("route", ["/v1/recommendations?seed=trk3&", "/v1/tracks?q=Song&",
+                                   "/v1/tracks/trk3?"])
 def test_an_export_format_where_a_route_answers_json_only_is_400(client, published, route):
     error = error_of(client.get(route + "format=m3u8"), 400, "bad_request")
     assert error["field"] == "format" and "/v1/playlists" in error["message"]

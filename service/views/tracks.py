@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, jsonify, request
 
 from models.errors import TrackNotFound
 
@@ -51,5 +51,7 @@ def get_search() -> Response:
 
 @bp.get("/tracks/<path:track_id>")
 def get_track(track_id: str) -> Response:
-    args = parse(TrackPath, {"id": track_id})
+    asked = request.args.to_dict()
+    asked.pop("id", None)  # the path names the track
+    args = parse(TrackPath, {**asked, "id": track_id})  # ?format=csv: a 400, not JSON
     return jsonify(track(get_resources().current(), args.id))
