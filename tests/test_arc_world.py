@@ -18,6 +18,7 @@ from models.ranking import (
     arc_points,
     arc_pool,
     arc_relevance,
+    mood_space,
     path,
     sequence,
 )
@@ -121,6 +122,22 @@ def test_a_path_keeps_to_its_endpoints_world():
     assert len(served) == 8 and np.all(np.diff(valence) > 0)
     assert path(two_worlds(mask=False), 0, 29, 6) == path(two_worlds(mask=False), 0, 29, 6,
                                                             pool=1)
+
+
+def test_a_path_in_a_small_library_stays_between_its_ends():
+    """Found by a tester: with few tracks near the line, the steps went past the ends
+    (the best-sounding of a pool that spanned half the library), zig-zagging."""
+    table = two_worlds()  # score tracks 0-29 evenly along valence -0.8 .. 0.8
+    start, end = 10, 19  # valence -0.25 .. 0.25: 8 score tracks between, 8 club tracks
+    for steps in (4, 8, 30):
+        rows = path(table, start, end, steps)
+        assert rows[0] == start and rows[-1] == end and len(set(rows)) == len(rows)
+        space = mood_space(table, rows)
+        line = space[-1] - space[0]
+        place = (space - space[0]) @ line / (line @ line)  # 0 at the start, 1 at the end
+        assert np.all(np.abs(place - 0.5) <= 0.5 + 1 / (steps + 1) + 1e-6), (steps, place)
+        assert np.all(np.diff(place[1:-1]) >= -1e-9)  # in order along the line
+    assert len(path(table, start, end, 30)) - 2 < 30  # fewer steps than asked: no filler
 
 
 def test_the_mark_travels_with_the_table():

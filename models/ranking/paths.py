@@ -42,6 +42,13 @@ class _Distances:
         self.square = np.einsum("ij,ij->i", self.moods, self.moods, dtype=np.float64) \
             + np.einsum("ij,ij->i", self.va, self.va, dtype=np.float64)
 
+    def along(self, start: np.ndarray, direction: np.ndarray) -> np.ndarray:
+        """Every row's place along the line from ``start`` by ``direction`` (0 at the
+        start, 1 at its end): one matrix-vector product."""
+        m, v = direction[:-2].astype(np.float32), direction[-2:].astype(np.float32)
+        dot = (self.moods @ m).astype(np.float64) + self.va @ v
+        return (dot - float(start @ direction)) / (float(direction @ direction) or 1.0)
+
     def to(self, point: np.ndarray) -> np.ndarray:
         m, v = point[:-2].astype(np.float32), point[-2:].astype(np.float32)
         dot = (self.moods @ m).astype(np.float64) + self.va @ v
@@ -51,7 +58,7 @@ class _Distances:
 def path(table: TrackTable, start: int, end: int, steps: int,
          allowed: np.ndarray | None = None, *, pool: int = PATH_POOL) -> list[int]:
     """``steps`` tracks between ``start`` and ``end`` moving gradually in mood space,
-    endpoints included (fewer when too few rows are allowed)."""
+    endpoints included (fewer when too few allowed rows lie between them)."""
     refuse_unplaced_seeds(table, [start, end], every=True)
     a, b = mood_space(table, [start, end])
     direction = b - a
@@ -59,13 +66,22 @@ def path(table: TrackTable, start: int, end: int, steps: int,
     distances, world = _Distances(table), table.world_unit
     usable = table.placed.copy() if allowed is None else allowed & table.placed
     usable[[start, end]] = False
+    # between the ends, give or take a step: a track beyond an end is no step of the way
+    # (a small library has few tracks near the line, and its steps went past the ends)
+    place = distances.along(a, direction)
+    usable &= (place >= -1 / (steps + 1)) & (place <= 1 + 1 / (steps + 1))
     songs = {table.song_keys[start], table.song_keys[end]}
+    spacing = np.sqrt(length2) / (steps + 1)
     chosen: list[int] = []
     for i in range(1, steps + 1):
         share = i / (steps + 1)
-        near = _nearest(distances.to(a + direction * share), usable, songs, table, pool)
+        dist = distances.to(a + direction * share)
+        near = _nearest(dist, usable, songs, table, pool)
         if not near:
             continue
+        # only tracks about as near as the nearest: in a small library the pool reaches
+        # far in mood, and the best-sounding of it lay off the line, even behind an end
+        near = [r for r in near if dist[r] <= dist[near[0]] + spacing]
         row = near[0]
         if world is not None and len(near) > 1:
             where = (1 - share) * world[start] + share * world[end]

@@ -104,6 +104,9 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
         raise BadRequest("'from' and 'to' are two versions of the same song", field="to")
     refuse_unplaced_seeds(res.table, [a, b], every=True, fields=["from", "to"])
     rows = path(res.table, a, b, steps)
+    if len(rows) - 2 < steps:
+        warnings.append(f"only {len(rows) - 2} of the {steps} steps: no other tracks lie "
+                        "between these two in mood (each step is a different song)")
     docs = res.documents(rows)
     answer = {"from": public(docs[0]), "to": public(docs[-1]), "model_version": res.version,
               "tracks": [entry(res.table, r, d, i, 1.0) for i, (r, d) in
