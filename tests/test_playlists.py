@@ -165,6 +165,17 @@ def test_filters(client, rich):
     assert all("pop" not in rich[r["id"]].tags for r in body["results"])
 
 
+def test_a_length_past_an_hour_can_be_asked_for(client, rich):
+    """Found by a tester: min_duration_ms over an hour was a 400, though catalogs hold
+    symphonies and sleep mixes that long."""
+    body = post(client, "/v1/recommendations", {"seeds": ["r3"],
+                                                "min_duration_ms": 2 * 3_600_000})
+    assert body["results"] == [] and "no track passes the filters" in body["warnings"][0]
+    body = post(client, "/v1/recommendations", {"seeds": ["r3"], "limit": 5,
+                                                "max_duration_ms": 10 * 3_600_000})
+    assert len(body["results"]) == 5
+
+
 def test_filtering_everything_out_is_a_warning_not_an_error(client, rich):
     body = post(client, "/v1/recommendations", {"seeds": ["r3"], "min_tempo": 299})
     assert body["results"] == [] and "no track passes the filters" in body["warnings"][0]

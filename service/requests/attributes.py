@@ -33,7 +33,8 @@ ATTRIBUTES: dict[str, Attribute] = {
     "key": Attribute(0, 11, "pitch class, 0 = C ... 11 = B", 5),
     "tempo": Attribute(0, 300, "beats per minute (0-300)", 120),
     "loudness": Attribute(-60, 5, "overall loudness in dB (-60-5)", -8),
-    "duration_ms": Attribute(0, 3_600_000, "length in milliseconds (at most an hour)", 240_000),
+    # as long as a catalog's track may be: a whole symphony or a sleep mix can be asked for
+    "duration_ms": Attribute(0, 1e9, "length in milliseconds", 240_000),
     "popularity": Attribute(0, 100, "Spotify popularity (0-100)", 50),
 }
 YEARS = (1000, 3000)
