@@ -136,6 +136,20 @@ def test_a_placed_seed_beside_them_leads_alone(built):
         assert both.rows == alone.rows
 
 
+@pytest.mark.parametrize("with_feel", [True, False], ids=["feel", "plain"])
+def test_a_key_or_a_length_alone_places_no_track(with_feel):
+    """They say nothing of how a track feels and no vector uses them: the plain blocks
+    counted such a track as placed, at the centre, near every thin seed."""
+    only = [make_track(90, id="key90", features={"key": -1.0}, tags=[], album=""),
+            make_track(91, id="length91", features={"duration_ms": 200_000.0}, tags=[],
+                       album="")]
+    tracks = [*library(), *only]
+    built = build(Catalog(tracks=tracks), k=20,
+                  feel_model=feel_model(tracks) if with_feel else None)
+    assert built.meta["unplaced_tracks"] == 8
+    assert not built.table().placed[-2:].any()
+
+
 def test_an_album_mate_with_evidence_places_a_title_only_track():
     mate = make_track(99, id="bare99", title="Interlude", artist="Artist 2", album="Album 2",
                       features={}, tags=[])

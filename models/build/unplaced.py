@@ -21,6 +21,7 @@ import numpy as np
 
 from ..ingest import Track
 from ..language import MoodProfile
+from .features import VECTOR_FEATURES
 
 #: the value of every column of a plain-blocks track with evidence that sits exactly at
 #: the catalog mean: no direction of its own, so an equal tiny one (tracks all alike then
@@ -38,10 +39,15 @@ def clear_unplaced(vectors: np.ndarray, confidence: np.ndarray) -> np.ndarray:
 
 
 def without_evidence(tracks: Sequence[Track], profiles: Sequence[MoodProfile]) -> np.ndarray:
-    """(n,) bool: the tracks with no evidence of their own (features, tags, notes, an
-    analysed file, or moods a review gave them)."""
-    return np.array([not (t.features or t.tags or t.notes.strip() or t.analysis)
+    """(n,) bool: the tracks with no evidence of their own (features the vectors use,
+    tags, notes, an analysed file, or moods a review gave them): a key or a duration
+    alone says nothing of how a track feels."""
+    return np.array([not (_used_features(t) or t.tags or t.notes.strip() or t.analysis)
                      and p.source == "none" for t, p in zip(tracks, profiles)], dtype=bool)
+
+
+def _used_features(track: Track) -> bool:
+    return any(name in track.features for name in VECTOR_FEATURES)
 
 
 def clear_without_evidence(vectors: np.ndarray, tracks: Sequence[Track],
