@@ -95,6 +95,7 @@ def test_text_lists_and_booleans(body, field):
     ("r1", "seeds"), ({"seed": "r1"}, "seeds"), (None, "seeds"), (["r1"] * 6, "seeds"),
     ([1], "seeds[0]"), ([None], "seeds[0]"), ([True], "seeds[0]"), ([""], "seeds[0]"),
     (["  "], "seeds[0]"), (["x" * 1001], "seeds[0]"), (["r1", ["r2"]], "seeds[1]"),
+    (["\u200b"], "seeds[0]"), (["r1", "\u200b\u2060"], "seeds[1]"),  # zero-width: blank
     ([deep()], "seeds[0]"), ([{"weight": 1}], "seeds[0].seed"), ([{}], "seeds[0].seed"),
     ([{"seed": ""}], "seeds[0].seed"), ([{"seed": 5}], "seeds[0].seed"),
     ([{"id": "x" * 1001}], "seeds[0].id"), ([{"id": ""}], "seeds[0].id"),

@@ -46,7 +46,7 @@ def parse(model: type[M], data: Any) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise bad_request(first_error(exc.errors(include_url=False))) from None
+        raise bad_request(first_error(exc.errors(include_url=False)), data) from None
     except RecursionError:
         raise BadRequest("the request body is nested too deeply", field="body") from None
 
@@ -132,15 +132,29 @@ def first_error(errors: list[Any]) -> Any:
     return (unknown or errors)[0]
 
 
-def bad_request(error: Mapping[str, Any]) -> BadRequest:
-    """The ``BadRequest`` for one pydantic error (as from ``ValidationError.errors()``)."""
-    loc = list(error.get("loc", ()))
+def bad_request(error: Mapping[str, Any], data: Any = None) -> BadRequest:
+    """The ``BadRequest`` for one pydantic error (as from ``ValidationError.errors()``)
+    about ``data``, the request as sent."""
+    loc = _as_sent(list(error.get("loc", ())), data)
     ctx = error.get("ctx") or {}
     message = ctx["message"] if error["type"] == REQUEST_ERROR else describe(error)
     if error["type"] == REQUEST_ERROR and ctx.get("at"):
         loc += [int(p) if p.isdigit() else p for p in ctx["at"].split(".")]
     path = json_path(loc)
     return BadRequest(f"{path}: {message}", field=path)
+
+
+def _as_sent(loc: list[str | int], data: Any) -> list[str | int]:
+    """``loc`` cut where the request gave plain text: a seed sent as "x" is read as
+    ``{"seed": "x"}``, and its error belongs at ``seeds[0]``, not ``seeds[0].seed``."""
+    for depth, part in enumerate(loc):
+        if isinstance(data, str):
+            return loc[:depth]
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    return loc
 
 
 def json_path(loc: list[str | int]) -> str:
