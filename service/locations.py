@@ -30,6 +30,10 @@ _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 _WINDOWS = re.compile(r"^[A-Za-z]:[\\/]|\\")
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+#: an ext: kind as catalogs store it (models.ingest reads "ext:Discogs" as ext:discogs)
+_EXT_KIND = re.compile(r"ext:[a-z0-9][a-z0-9_.-]{0,39}")
+#: what a URI keeps as it is (a catalog's URL path: a space or a quote is escaped)
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 #: how each kind is written as a playlist identifier (a URI where one is common).
 IDENTIFIERS = {"isrc": "isrc:{}", "mbid": "https://musicbrainz.org/recording/{}",
                "spotify": "spotify:track:{}", "deezer": "https://www.deezer.com/track/{}"}
@@ -60,11 +64,11 @@ link_templates.__name__ = ("list of kind=template pairs separated by ';', each k
 
 def _known_kind(kind: str) -> bool:
     """An id kind a track can have (a misspelt one would silently never match)."""
-    return kind in IDENTIFIERS or (kind.startswith("ext:") and len(kind) > 4)
+    return kind in IDENTIFIERS or bool(_EXT_KIND.fullmatch(kind))
 
 
 #: an http(s) URL with a host and an optional path: no query, fragment, user or spaces
-_BASE_URL = re.compile(r"^https?://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?(/[^\s?#@]*)?$",
+_BASE_URL = re.compile(r"^https?://(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(:\d+)?(/[^\s?#@]*)?$",
                        re.IGNORECASE)
 
 
@@ -122,7 +126,7 @@ class Places:
         that is a URL (a stream, a share) as it is, but never one a page would run."""
         url = _URL.match(path)
         if url and url.group(1).lower() not in UNSAFE_SCHEMES:
-            return path
+            return quote(path, safe=_URI_SAFE) if uri else path
         if uri:
             return self._path(path, uri=True)
         located = self._path(path, uri=False)  # "javascript:x" is a relative file here,

@@ -8,6 +8,7 @@ left running.
 from __future__ import annotations
 
 import errno
+import re
 import signal
 import socket
 import threading
@@ -29,6 +30,10 @@ from models.errors import ConfigError
 from . import create_app
 from .settings import get as setting
 from .store import close_embedded
+
+
+#: a request line's byte beyond ASCII, as the Latin-1 character http.server reads it as
+_RAW_BYTE = re.compile("[\x80-\xff]")
 
 
 class _Terminated(Exception):
@@ -74,14 +79,24 @@ class InFlight:
             return self._running
 
 
-class _Utf8RequestLine(WSGIRequestHandler):
-    """werkzeug's handler reading the request line's raw bytes as UTF-8, as gunicorn
-    does: it takes them as Latin-1, so an unencoded "Beyoncé" in a URL (curl sends one
-    as typed) was looked up as "BeyoncÃ©" (percent-encoded URLs are unchanged)."""
+class _RequestHandler(WSGIRequestHandler):
+    """werkzeug's handler, with a URL's raw bytes read as UTF-8 and no request line in
+    its error log."""
 
     def make_environ(self) -> dict[str, Any]:
-        self.path = self.path.encode("latin-1").decode("utf-8", "replace")
+        # werkzeug takes a raw byte as a Latin-1 character, so an unencoded "Beyoncé"
+        # (curl sends one as typed) was looked up as "BeyoncÃ©"; percent-encoded, the
+        # bytes read as UTF-8, and those that are not UTF-8 get the API's own 400
+        self.path = _RAW_BYTE.sub(lambda m: f"%{ord(m.group()):02X}", self.path)
         return super().make_environ()
+
+    def log_error(self, format: str, *args: Any) -> None:
+        """A malformed request's line holds its query string (a seed, a library's ids):
+        the log says only what was wrong with it."""
+        if format.startswith("code ") and args:
+            super().log_error("code %s: a malformed request", args[0])
+        else:
+            super().log_error(format, *args)
 
 
 def reserve(host: str, port: int) -> socket.socket:
@@ -111,7 +126,7 @@ def serve_forever(host: str, port: int, sock: socket.socket | None = None) -> No
     sock = sock or reserve(host, port)
     app = InFlight(create_app())
     server = make_server(host, port, app, threaded=True, fd=sock.fileno(),
-                         request_handler=_Utf8RequestLine)
+                         request_handler=_RequestHandler)
     sock.close()  # the server holds its own duplicate
     click.echo(f"serving feelalike on http://{host}:{server.port}", err=True)
     previous = None

@@ -132,6 +132,9 @@ def test_the_server_log_never_holds_query_strings(env, published, access_log):
     server = Server({**env, "FEELALIKE_ACCESS_LOG": access_log}).start()
     try:
         assert server.get("/v1/recommendations?seed=private-marker%20song").status_code == 404
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+            conn.sendall(b"GET /v1/recommendations?seed=private marker HTTP/1.1\r\n\r\n")
+            assert b" 400 " in conn.recv(100)  # malformed: werkzeug logs it as an error
         log = server.stopped_log()
     finally:
         server.stop()
@@ -155,3 +158,5 @@ def test_a_url_typed_with_accents_reads_as_utf8(server, published):
     assert raw_get(server, b"/v1/tracks?q=Beyonc%C3%A9")["query"] == "Beyoncé"
     error = raw_get(server, "/v1/tracks/été".encode())["error"]
     assert error["code"] == "track_not_found" and "été" in error["message"]
+    error = raw_get(server, b"/v1/recommendations?seed=Beyonc\xe9")["error"]  # Latin-1
+    assert error["field"] == "seed" and "not UTF-8" in error["message"]

@@ -252,12 +252,14 @@ def test_names_a_track_could_not_show_are_row_problems(tmp_path):
             {"id": "c", "title": "C" * (MAX_NAME_CHARS + 1)},
             {"id": "d", "title": "D" * MAX_NAME_CHARS, "notes": "calm " * 400},
             {"id": "e", "title": "E", "notes": "n" * (MAX_NOTES_CHARS + 1)},
-            {"id": "f", "title": "F", "tags": [{"x": 1}, "t" * 5000, "sad songs"]}]
+            {"id": "f", "title": "F", "tags": [{"x": 1}, "t" * 5000, "sad songs"]},
+            {"id": "g", "title": "G", "tags": ";".join(f"tag{i}" for i in range(300))}]
     path = write(tmp_path, "c.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
     catalog = load_catalog([path])
     assert [(t.id, t.artist, t.album) for t in catalog.tracks] == [
-        ("b", "Y1, Y2", "Z"), ("d", "", ""), ("f", "", "")]
-    assert catalog.tracks[-1].tags == ["sad songs"]
+        ("b", "Y1, Y2", "Z"), ("d", "", ""), ("f", "", ""), ("g", "", "")]
+    assert catalog.tracks[-2].tags == ["sad songs"]
+    assert len(catalog.tracks[-1].tags) == 300  # a long cell of short tags keeps them all
     assert [(p.line, p.reason) for p in catalog.problems] == [
         (1, "artist is a JSON object, not text"),
         (3, f"title is longer than {MAX_NAME_CHARS:,} characters"),

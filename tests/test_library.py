@@ -146,7 +146,9 @@ def test_link_templates_are_configurable(store, ids_model):
                                  "spotify= JavaScript:alert({spotify})",
                                  "deezer=data:text/html,<script>{deezer}</script>",
                                  "spotify=/relative/{spotify}",
-                                 "spotfy=https://x/{spotfy}", "ext:=https://x/{ext:}"])
+                                 "spotfy=https://x/{spotfy}", "ext:=https://x/{ext:}",
+                                 "ext:Bandcamp=https://b.example/{ext:Bandcamp}",
+                                 "ext:a b=https://b.example/{ext:a b}"])
 def test_a_bad_link_template_stops_the_app(monkeypatch, raw):
     from models.errors import ConfigError
 
@@ -189,6 +191,8 @@ def test_a_public_url_prefixes_export_links(store, ids_model, monkeypatch, raw, 
     # a catalog's path that is a URL plays from there (found: "https:/cdn..." in M3U8)
     ("/music", "https://cdn.example/a%20b.mp3", False, "https://cdn.example/a%20b.mp3"),
     ("", "https://cdn.example/a%20b.mp3", True, "https://cdn.example/a%20b.mp3"),
+    ("", "https://cdn.example/a b.mp3?x=1", True, "https://cdn.example/a%20b.mp3?x=1"),
+    ("", "https://cdn.example/a b.mp3", False, "https://cdn.example/a b.mp3"),
     ("", "smb://nas/music/a.flac", False, "smb://nas/music/a.flac"),
     # but one a page would run is a file name, never a link
     ("", "javascript:alert(1)", False, "./javascript:alert(1)"),

@@ -126,6 +126,12 @@ def test_a_seed_beside_placed_ones_is_left_out_with_a_warning(served, url, body)
     assert [w for w in answer["warnings"] if "Untitled Demo 51" in w] == [
         f'{field}: nothing is known of how "Untitled Demo 51" feels, so it was left out of '
         'the seeds']
+    alone = {key: [s for s in seeds if s != {"id": "bare51"}] for key, seeds in body.items()
+             if key in ("seeds", "negative_seeds")}
+    without = served.post(url, json={**body, **alone}).get_json()
+    key = "results" if "results" in answer else "tracks"
+    assert [t["id"] for t in answer[key]] == [t["id"] for t in without[key]]  # left out
+    assert answer["seeds"] == without["seeds"] and "bare51" not in str(answer["seeds"])
 
 
 def test_a_placed_seed_beside_them_leads_alone(built):

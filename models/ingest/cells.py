@@ -61,11 +61,13 @@ def tags(row: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
         value = row.get(col)
         for item in value if isinstance(value, list) else [value]:
             try:
-                found = text(item, "a tag")
-            except Malformed:  # a JSON object or a page of text is no tag: the row stays
+                found = text(item, "a tag", limit=MAX_NOTES_CHARS)
+            except Malformed:  # a JSON object is no tag: the row stays
                 continue
             for sep in TAG_SEPARATORS:
                 found = found.replace(sep, "\x00")
-            # interned: a tag is shared by many rows (a playlist name by a hundred)
-            out += [sys.intern(t.strip()) for t in found.split("\x00") if t.strip()]
+            # interned: a tag is shared by many rows (a playlist name by a hundred); one
+            # longer than a name may be is left out, the cell's others kept
+            out += [sys.intern(t.strip()) for t in found.split("\x00")
+                    if t.strip() and len(t.strip()) <= MAX_NAME_CHARS]
     return list(dict.fromkeys(out))

@@ -120,11 +120,15 @@ def _check_placed(res: VersionResources, q: Query, body: QueryFields,
                   warnings: list[str]) -> None:
     """Seeds with nothing to place them by: refused when every seed is one, else left
     out with a warning (negative seeds too)."""
+    placed = res.table.placed
     seeds, paths = [r for r, _ in q.seeds], body.seed_paths()
     refuse_unplaced_seeds(res.table, seeds, fields=paths)
     warnings += unplaced_seed_warnings(res.table, seeds, paths)
     warnings += unplaced_seed_warnings(res.table, [r for r, _ in q.negative_seeds],
                                        body.negative_seed_paths())
+    # out of the weights too: a zero vector counted in the mean would still move it
+    q.seeds = [(row, weight) for row, weight in q.seeds if placed[row]]
+    q.negative_seeds = [(row, weight) for row, weight in q.negative_seeds if placed[row]]
 
 
 def _known(res: VersionResources, ids: list[str], field: str) -> list[int | None]:
