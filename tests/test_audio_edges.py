@@ -162,6 +162,29 @@ def test_an_unreadable_file_or_cache_costs_that_file_only(tmp_path, monkeypatch)
                              "error": f"{folder / 'two.wav'}: cannot read (Permission denied)"}]
 
 
+def test_a_path_too_long_or_not_a_file_costs_that_path_only(tmp_path):
+    """Found by a tester: a folder nested past the system's path length ended the whole
+    run with a 5 KB "unexpected OSError" line, and a pipe was "no such file"."""
+    folder = tmp_path / "music"
+    folder.mkdir()
+    tone(folder / "good.wav")
+    here = os.open(folder, os.O_RDONLY)
+    for _ in range(300):  # about 5,100 characters: past PATH_MAX
+        os.mkdir("d" * 16, dir_fd=here)
+        deeper = os.open("d" * 16, os.O_RDONLY, dir_fd=here)
+        os.close(here)
+        here = deeper
+    os.close(here)
+    os.mkfifo(folder / "pipe.wav")
+    batch = analyse_many([folder], workers=1)
+    assert [Path(t["path"]).name for t in batch.tracks] == ["good.wav"]
+    errors = [e["error"] for e in batch.errors]
+    assert any(e.endswith("pipe.wav: not a file (a device, a pipe or a socket)")
+               for e in errors)
+    long = [e for e in errors if "File name too long" in e]
+    assert long and all(len(e) < 400 for e in long)
+
+
 def test_files_of_formats_not_read_and_folders_not_listed_are_reported(tmp_path, monkeypatch):
     """A self-hoster's .wv and .mka files and a locked sub-folder were skipped without a
     word, and a folder of only such files was said to hold no audio files."""
@@ -179,7 +202,7 @@ def test_files_of_formats_not_read_and_folders_not_listed_are_reported(tmp_path,
                 continue
             yield root, dirs, files
 
-    monkeypatch.setattr("models.audio.batch.os.walk", walk)
+    monkeypatch.setattr("models.audio.listing.os.walk", walk)
     batch = analyse_many([folder], workers=1)
     assert [t["path"].rsplit("/", 1)[1] for t in batch.tracks] == ["one.wav"]
     errors = {e["path"].rsplit("/", 1)[1]: e["error"] for e in batch.errors}

@@ -15,12 +15,12 @@ from .. import settings
 from ..ingest import Track, merge_tracks, sha256_of
 from ..errors import AudioError
 from .analysis import analyse
-from .decoding import (OTHER_AUDIO_SUFFIXES, SUFFIXES, cache_digest, decoders, printable_path,
-                       require)
+from .decoding import cache_digest, decoders, printable_path, require
 from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
+from .listing import expand, shown, unreadable
 from .workers import run_jobs
 
 DEFAULT_WINDOW = 120.0
@@ -45,35 +45,6 @@ def _clock(seconds: float) -> str:
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus audio files found (recursively) in named folders.
-
-    Linked folders are followed (each real folder once, so a link loop ends), and a
-    link to a file that is gone is kept, to be reported as missing, not skipped."""
-    out: list[Path] = []
-    for path in map(Path, paths):
-        out += _audio_files(path) if path.is_dir() else [path]
-    return list(dict.fromkeys(out))
-
-
-def _audio_files(folder: Path) -> list[Path]:
-    """The audio files under ``folder`` (those of formats not read too, and folders that
-    cannot be listed, so that they are reported)."""
-    found: list[Path] = []
-    seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True,
-                                     onerror=lambda exc: found.append(Path(exc.filename))):
-        real = os.path.realpath(root)
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs.sort()
-        found += [Path(root, name) for name in files
-                  if Path(name).suffix.lower() in SUFFIXES | OTHER_AUDIO_SUFFIXES]
-    return sorted(found)
-
-
 def _work(job: tuple[str, float, str]) -> tuple[str, dict[str, Any] | None, str | None]:
     path, window, embedding = job
     try:
@@ -96,17 +67,9 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
     todo: list[tuple[str, str]] = []  # (path, digest)
     hashes = DigestCache(cache.folder) if cache else None
     for path in expand(paths):
-        if path.is_dir():  # a folder that could not be listed
-            batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: cannot "
-                                 "read this folder (its files were not analysed)"})
-            continue
-        if path.suffix.lower() in OTHER_AUDIO_SUFFIXES:  # said without reading the file
-            batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: "
-                                 f"unsupported format {path.suffix}"})
-            continue
-        if not path.is_file():
-            gone = " (a link to a file that is gone)" if path.is_symlink() else ""
-            batch.errors.append({"path": str(path), "error": f"{path}: no such file{gone}"})
+        problem = unreadable(path)
+        if problem:
+            batch.errors.append({"path": str(path), "error": f"{shown(path)}: {problem}"})
             continue
         try:
             digest = hashes.digest(path, sha256_of) if hashes else sha256_of(path)
