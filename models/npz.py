@@ -2,6 +2,7 @@
 file is something else (a CSV passed as a model, a lone ``.npy`` array)."""
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +19,8 @@ def open_npz(path: str | Path | BinaryIO) -> NpzFile:
         if "pickle" in str(exc):
             raise ValueError("not an .npz file") from None
         raise
+    except (zipfile.BadZipFile, EOFError):  # begins as an archive: cut off or damaged
+        raise ValueError("a damaged or cut-off .npz file (write it again)") from None
     if not isinstance(data, NpzFile):
         raise ValueError("not an .npz file (a single .npy array)")
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
 import pytest
 
 from models.errors import CatalogError
@@ -204,6 +205,12 @@ def test_folders_and_non_model_files_are_named_for_what_they_are(runner, tmp_pat
     assert code == 2 and "a folder, not a catalog file" in err
     code, _, err = runner("build", "--catalog", str(catalog), "--va-model", str(catalog))
     assert code == 2 and "not an .npz file" in err and "pickle" not in err
+    cut = tmp_path / "cut.npz"  # found by a tester: "unexpected BadZipFile", exit 1
+    np.savez(cut, a=np.arange(1000.0))
+    cut.write_bytes(cut.read_bytes()[:1000])
+    code, _, err = runner("build", "--catalog", str(catalog), "--va-model", str(cut))
+    assert code == 2 and "damaged or cut-off .npz file" in err.splitlines()[-1]
+    assert [line for line in err.splitlines() if line.startswith("error")] == [err.splitlines()[-1]]
 
 
 def test_rows_that_repeat_an_id_are_merged_and_counted(runner, tmp_path):
