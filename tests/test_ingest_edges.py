@@ -135,11 +135,21 @@ def test_cli_errors_on_files_are_one_line(runner, tmp_path):
         ["train-mood", "--catalog", str(catalog), "--labels", str(labels)],
         ["evaluate", "--catalog", str(catalog), "--labels", str(labels)],
         ["build", "--catalog", str(catalog), "--about-album", "Her"],
+        ["build", "--catalog", str(catalog), "--review", str(catalog), "--about-album", " "],
     ]
     for args in cases:
         code, _, err = runner(*args)
         assert code == 2, (args, err)
         assert err.count("error:") == 1 and "unexpected" not in err, (args, err)
+
+
+@pytest.mark.parametrize("line", ["empty\t500\t500", "sad\t-1.5\t0.8\t[-1, -2]"])
+def test_a_va_lexicon_on_another_scale_is_refused(tmp_path, line):
+    """Found by a tester: values of 500 (or VADER's -4..4 layout) were taken as they
+    were, and "We're All Leaving" read valence +1, arousal +1."""
+    path = write(tmp_path, "va.txt", f"calm\t0.8\t0.1\n{line}\n")
+    with pytest.raises(CatalogError, match="0..1 scale"):
+        load_lexicon(va_path=path)
 
 
 def test_a_review_of_an_album_the_catalog_lacks_is_reported(runner, tmp_path):

@@ -107,6 +107,9 @@ def _check_album_reviews(sources: Sources) -> None:
     if albums and not texts:
         raise BadRequest("--about-album TITLE names the album a --review FILE.txt is about; "
                          "give the review too")
+    if any(not album.strip() for album in albums):
+        raise BadRequest("--about-album: the album title is blank; give the title of the "
+                         "album the review is about")
     if albums and len(albums) not in (1, len(texts)):
         raise BadRequest("give one --about-album, or one per --review")
 

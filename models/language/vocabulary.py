@@ -100,6 +100,10 @@ def load_va_words(path: Path) -> dict[tuple[str, ...], Entry]:
             valence, arousal = float(parts[1]), float(parts[2])
         except (IndexError, ValueError):
             continue  # header or malformed line
+        if not (0 <= valence <= 1 and 0 <= arousal <= 1):  # another scale, another layout
+            raise CatalogError(f"{path}: {parts[0][:40]!r} has valence {parts[1][:12]} and "
+                               f"arousal {parts[2][:12]}; the layout is word<TAB>valence"
+                               "<TAB>arousal on a 0..1 scale (NRC-VAD)")
         if max(abs(valence - 0.5), abs(arousal - 0.5)) < VA_MIN_STRENGTH:
             continue
         key = tuple(normalise(parts[0]).split())
