@@ -248,3 +248,19 @@ def test_recommend_keeps_to_the_ids_of_a_file(runner, published, tmp_path):
                           (tmp_path / "gone.txt", "cannot read")):
         code, _, err = runner("recommend", "trk0", "--include-ids", str(path))
         assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_control_characters_in_a_catalog_never_reach_the_terminal(runner, tmp_path):
+    """Found by a tester: a title's escape sequences recoloured the terminal and set its
+    title, a carriage return overwrote the line, a line break split a result in two."""
+    evil = "Evil \x1b[31mRED\x1b[0m \x1b]0;pwned\x07 title"
+    rows = [{"id": f"c{i}", "title": evil if i == 0 else f"Calm {i}", "artist": "Bad\rArtist",
+             "energy": i / 12, "valence": 0.5, "tempo": 90 + i} for i in range(12)]
+    catalog = write(tmp_path, "c.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    assert runner("build", "--catalog", str(catalog))[0] == 0
+    for args in (("tracks", "Evil"), ("recommend", "c0"), ("recommend", "c1"),
+                 ("recommend", "Evil REDx title")):
+        code, out, err = runner(*args)
+        for stream in (out, err):
+            assert not set(stream) & {"\x1b", "\x07", "\r"}, args
+        assert "\\x1b[31mRED" in out + err, args

@@ -18,6 +18,7 @@ from .audio import analyze
 from .build import build, demo
 from .datasets import datasets
 from .moods import moods
+from .output import shown
 from .query import path, playlist, recommend, tracks
 from .serve import serve
 from .training import evaluate, train_audio, train_feel, train_mood
@@ -71,11 +72,11 @@ def _run(argv: Sequence[str] | None) -> int:
         exc.show()
         return exc.exit_code
     except FeelalikeError as exc:
-        click.echo(f"error: {exc.message}{_suggested(exc)}", err=True)
+        click.echo(f"error: {shown(exc.message + _suggested(exc))}", err=True)
         return 2 if is_user_error(exc) else 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # last resort: no traceback reaches a user
-        click.echo(f"error: unexpected {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"error: unexpected {type(exc).__name__}: {shown(exc)}", err=True)
         return 1
     return 0

@@ -10,7 +10,7 @@ from models import settings
 from models.audio import AudioCache, analyse_paths, printable_path
 from models.errors import BadRequest
 
-from .output import progress
+from .output import progress, shown
 
 
 @click.command()
@@ -33,13 +33,13 @@ def analyze(paths: tuple[str, ...], as_json: bool, window: float, workers: int |
     else:
         for t in batch.tracks:
             f = t["features"]
-            click.echo(f"{t['path']}: {t['tempo']:.1f} BPM ({t['tempo_confidence']:.2f}), "
+            click.echo(f"{shown(t['path'])}: {t['tempo']:.1f} BPM ({t['tempo_confidence']:.2f}), "
                        f"{t['key']} {t['mode']}, {f['loudness']:.1f} LUFS, energy "
                        f"{f['energy']:.2f}, acousticness {f['acousticness']:.2f}")
         for e in batch.errors:
-            click.echo(f"skipped: {e['error']}", err=True)
+            click.echo(f"skipped: {shown(e['error'])}", err=True)
         for line in batch.cut_off():
-            click.echo(f"cut off: {line}", err=True)
+            click.echo(f"cut off: {shown(line)}", err=True)
     errors = f"{len(batch.errors)} error{'' if len(batch.errors) == 1 else 's'}"
     done = len(batch.tracks) + len(batch.errors)
     click.echo(f"analysed {len(batch.tracks)} file{'' if len(batch.tracks) == 1 else 's'}, "

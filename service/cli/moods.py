@@ -12,7 +12,7 @@ from models.build import analyse_moods, load_sources, reading_audit
 from models.errors import BadRequest
 from models.language import load_lexicon
 
-from .output import progress, report_loaded, warn_about_reviews
+from .output import progress, report_loaded, shown, warn_about_reviews
 from .sources import review_options, sources
 from .training import trained_audio_feel
 
@@ -51,5 +51,5 @@ def moods(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], mapping: tuple
         return
     for track in tracks:
         top = ", ".join(f"{m['mood']} {m['score']:.2f}" for m in track["moods"][:4])
-        click.echo(f"{track['title']}: {top or '-'}  (valence {track['valence']:+.2f}, "
+        click.echo(f"{shown(track['title'])}: {top or '-'}  (valence {track['valence']:+.2f}, "
                    f"arousal {track['arousal']:+.2f}, from {track['source']})")

@@ -1,6 +1,7 @@
 """What the CLI prints besides results: progress bars and reports of skipped input."""
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any, Sequence
 
@@ -10,6 +11,14 @@ from tqdm import tqdm
 from models.build import LoadedSources
 
 SHOWN_PROBLEMS = 5
+#: control characters: an escape sequence in a title recolours a terminal or sets its
+#: title, a carriage return overwrites the line, a line break splits one result in two
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(text: Any) -> str:
+    """``text`` as a terminal may print it: control characters written as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 def progress(desc: str, total: int) -> tqdm:

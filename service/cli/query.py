@@ -19,6 +19,8 @@ from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
 
+from .output import shown
+
 if TYPE_CHECKING:
     from service.locations import Places
 
@@ -50,7 +52,7 @@ def recommend(seed: str, limit: int, include_file: str | None, as_json: bool) ->
     for i, r in enumerate(body["results"], start=1):
         click.echo(f"{i:3}. {_named(r)}  score {r['score']:.3f}  [{', '.join(r['moods'])}]")
     for warning in body.get("warnings", []):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
 
 
 def _ids_in(path: str) -> list[str]:
@@ -68,7 +70,7 @@ def _ids_in(path: str) -> list[str]:
 
 def _named(track: dict[str, Any]) -> str:
     """"Title by Artist", the artist "unknown" when the track has none (a bare file)."""
-    return f"{track['title']} by {track.get('artist') or 'unknown'}"
+    return shown(f"{track['title']} by {track.get('artist') or 'unknown'}")
 
 
 @click.command()
@@ -93,11 +95,11 @@ def tracks(query: str, limit: int, offset: int, as_json: bool) -> None:
     rows, next_offset = search_page(current, parsed.q, parsed.limit, parsed.offset)
     if not rows:
         click.echo(f"no {'more tracks resemble' if parsed.offset else 'track resembles'} "
-                   f"{parsed.q!r}", err=True)
+                   f"{shown(repr(parsed.q))}", err=True)
     for doc in current.documents(rows):
         where = (doc.get("external_ids") or {}).get("path")
-        click.echo(f"{doc['id']}  {_named(doc)}"
-                   + (f"  [path:{where}]" if where else ""))
+        click.echo(f"{shown(doc['id'])}  {_named(doc)}"
+                   + (f"  [path:{shown(where)}]" if where else ""))
     if next_offset is not None:
         click.echo(f"more: --offset {next_offset}", err=True)
 
@@ -209,7 +211,7 @@ def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
     else:
         click.echo(text)
     for warning in result.get("warnings", []):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
     _warn_missing_files(result["tracks"], current)
 
 
