@@ -15,6 +15,10 @@ from .table import TrackTable
 #: ``FEW``) within ``BAND`` ("peaceful", at arousal -0.75, lies beyond all but a few
 #: tracks of a pop catalog, and every playlist ended on the same ones)
 DENSE_SHARE, FEW, BAND, STEPS = 0.01, 3, 0.1, 40
+SAMPLED = 300  # tracks whose neighbours say how sparse a catalog is
+#: past this many tracks a catalog is dense enough for ``BAND`` (on the [-1, 1] square
+#: some 80 tracks lie within 0.1 of a point, even spread evenly)
+DENSE_ENOUGH = 10_000
 
 
 def _va(table: TrackTable) -> np.ndarray:
@@ -33,12 +37,30 @@ def held(table: TrackTable, point: np.ndarray) -> tuple[float, float]:
     if not len(va):
         return float(point[0]), float(point[1])
     enough = min(len(va), max(FEW, int(DENSE_SHARE * len(va))))
-    centre = np.median(va, axis=0)
+    centre, band = np.median(va, axis=0), _band(table, enough)
     for t in np.linspace(0.0, 1.0, STEPS + 1):
         at = point + t * (centre - point)
-        if np.count_nonzero(np.linalg.norm(va - at, axis=1) <= BAND) >= enough:
+        if np.count_nonzero(np.linalg.norm(va - at, axis=1) <= band) >= enough:
             return float(at[0]), float(at[1])
     return float(centre[0]), float(centre[1])
+
+
+def _band(table: TrackTable, enough: int) -> float:
+    """How near ``enough`` tracks must be: ``BAND``, or in a sparse catalog (a library
+    of sixty tracks has few within 0.1 of any point, and every arc collapsed to its
+    centre) how near a typical track's ``enough`` nearest are (cached per table)."""
+    band = table.__dict__.get("_arc_band")
+    if band is None:
+        va = _va(table).astype(np.float32)
+        band = BAND
+        if len(va) <= DENSE_ENOUGH:
+            rng = np.random.default_rng(0)
+            sample = va[rng.choice(len(va), size=min(len(va), SAMPLED), replace=False)]
+            distances = np.linalg.norm(sample[:, None, :] - va[None, :, :], axis=2)
+            nearest = np.sort(distances, axis=1)[:, min(enough, len(va) - 1)]  # self first
+            band = max(BAND, float(np.median(nearest)))
+        table.__dict__["_arc_band"] = band
+    return band
 
 
 def held_ends(table: TrackTable, arc: tuple[str, str] | None) -> list[str]:
