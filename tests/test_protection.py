@@ -220,6 +220,17 @@ def test_a_keys_file_saved_by_a_windows_editor_keeps_its_first_key(store, publis
     error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": "\ufefffirst-key"}), 401)
 
 
+def test_admin_keys_alone_can_require_keys_for_reads(store, published, env):
+    """Found by a tester: operations.md says admin keys need not be in API_KEYS, also
+    with REQUIRE_KEYS_FOR_READS on; such a server refused to start."""
+    client = keyed_app(store, ADMIN_KEYS=("admin-key",), REQUIRE_KEYS_FOR_READS=True) \
+        .test_client()
+    error_of(client.get("/v1/tracks?q=Song"), 401)
+    error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": "other"}), 401)
+    assert client.get("/v1/tracks?q=Song", headers={"X-API-Key": "admin-key"}) \
+        .status_code == 200
+
+
 def test_an_admin_key_reads_where_read_keys_are_required(store, published, env):
     client = keyed_app(store, API_KEYS=("reader",), ADMIN_KEYS=("admin-key",),
                        REQUIRE_KEYS_FOR_READS=True).test_client()

@@ -77,13 +77,13 @@ def unauthorized(message: str) -> Response:
 def check_key() -> Response | None:
     """None when the request carries a valid key; else the 401 to answer."""
     ring: KeyRing = current_app.extensions[EXTENSION]
-    if not ring:
+    admin: KeyRing | None = current_app.extensions.get(ADMIN_EXTENSION)
+    if not ring and not admin:
         return unauthorized("this route needs an API key and none are configured on the "
                             "server")
     key = request.headers.get(HEADER)
     if key is None:
         return unauthorized(f"this route needs an API key in the {HEADER} header")
-    admin: KeyRing | None = current_app.extensions.get(ADMIN_EXTENSION)
     if not ring.accepts(key) and not (admin and admin.accepts(key)):
         return unauthorized(f"the key in {HEADER} is not valid")
     return None
@@ -107,7 +107,7 @@ require_key = guarded_by(check_key)
 def init_app(app: Flask) -> KeyRing:
     ring = app.extensions[EXTENSION] = load_keys(app.config)
     if app.config["REQUIRE_KEYS_FOR_READS"]:
-        if not ring:
+        if not ring and not app.config["ADMIN_KEYS"]:  # an admin key also reads
             raise ConfigError("FEELALIKE_REQUIRE_KEYS_FOR_READS is on but no API keys are "
                               "configured", setting="FEELALIKE_REQUIRE_KEYS_FOR_READS")
 
