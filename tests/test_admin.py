@@ -107,6 +107,8 @@ BAD_BODIES = [
      "tracks[0].features.energy"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "features": {"tempo": -1}}]},
      "tracks[0].features.tempo"),
+    ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "features": {"key": 5.5}}]},
+     "tracks[0].features.key"),  # a pitch class is whole
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "release_date": "notadate"}]},
      "tracks[0].release_date"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "release_date": "2016-13-45"}]},

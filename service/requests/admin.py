@@ -13,7 +13,18 @@ from pydantic import Field, create_model, field_validator, model_validator
 
 from models.ingest import AUDIO_FEATURES, FEATURE_RANGES, Track
 
-from .types import MAX_ID_CHARS, MAX_TEXT, MAX_TITLE, Body, fail, identifier, number, quote, text
+from .types import (
+    MAX_ID_CHARS,
+    MAX_TEXT,
+    MAX_TITLE,
+    Body,
+    fail,
+    identifier,
+    integer,
+    number,
+    quote,
+    text,
+)
 
 _DATE = re.compile(r"[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 
@@ -39,7 +50,7 @@ RemovalId = text(MAX_ID_CHARS)  # ids of catalog files may be long paths
 Features = create_model(  # type: ignore[call-overload]
     "Features", __base__=Body, __module__=__name__,
     __doc__="Audio features of a track (Spotify's scales); every one is optional.",
-    **{name: (number(*FEATURE_RANGES[name]) | None,
+    **{name: ((integer(-1, 11) if name == "key" else number(*FEATURE_RANGES[name])) | None,
               Field(None, description=f"The track's {name} ({FEATURE_RANGES[name][0]:g} to "
                                       f"{FEATURE_RANGES[name][1]:g}).",
                     examples=[FEATURE_EXAMPLES.get(name, 0.5)]))
