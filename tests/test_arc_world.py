@@ -20,6 +20,7 @@ from models.ranking import (
     arc_relevance,
     mood_space,
     path,
+    path_fit,
     sequence,
 )
 
@@ -138,6 +139,19 @@ def test_a_path_in_a_small_library_stays_between_its_ends():
         assert np.all(np.abs(place - 0.5) <= 0.5 + 1 / (steps + 1) + 1e-6), (steps, place)
         assert np.all(np.diff(place[1:-1]) >= -1e-9)  # in order along the line
     assert len(path(table, start, end, 30)) - 2 < 30  # fewer steps than asked: no filler
+
+
+def test_a_paths_fit_falls_with_distance_from_the_line():
+    """A path's score: 1 on the straight line between its ends in mood space, less the
+    further a step lies off it (a share of the path's length)."""
+    table = two_worlds()  # score tracks 0.15 above the club tracks in arousal
+    on_line, off_line = 15, 45
+    fit = path_fit(table, [0, on_line, off_line, 29])
+    line = mood_space(table, [29])[0] - mood_space(table, [0])[0]
+    apart = 0.15 * abs(line[-2]) / np.linalg.norm(line)  # the offset across the line
+    assert [fit[0], fit[1], fit[3]] == pytest.approx([1.0, 1.0, 1.0])
+    assert fit[2] == pytest.approx(1 - apart / np.linalg.norm(line))
+    assert path_fit(table, [0, 0]) == [1.0, 1.0]
 
 
 def test_the_mark_travels_with_the_table():

@@ -445,6 +445,15 @@ def test_path_moves_gradually(client, rich, store):
     assert progress[0] < progress[len(progress) // 2] < progress[-1]
 
 
+def test_a_paths_score_is_how_near_each_track_lies_to_the_line(client, rich, store):
+    """Every track used to score 1.0; the score now tells a step that strays from the
+    straight walk between the ends from one that keeps to it."""
+    tracks = client.get("/v1/path?from=r0&to=r10&steps=6").get_json()["tracks"]
+    scores = [t["score"] for t in tracks]
+    assert scores[0] == scores[-1] == 1.0
+    assert all(0 <= s <= 1 for s in scores) and min(scores[1:-1]) < 1.0
+
+
 @pytest.mark.parametrize("query, status, field", [
     ("from=r0&to=r10&steps=0", 400, "steps"),
     ("from=r0&to=r10&steps=abc", 400, "steps"),

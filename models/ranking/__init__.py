@@ -8,7 +8,7 @@ from .columns import CodedColumn, StringColumn, TagColumn
 from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
-from .paths import PATH_POOL, mood_space, path
+from .paths import PATH_POOL, mood_space, path, path_fit
 from .playlist import (
     MAX_WIDENING,
     Placement,
@@ -71,6 +71,7 @@ __all__ = [
     "key_name",
     "mood_space",
     "path",
+    "path_fit",
     "pool_size",
     "read_text_target",
     "text_tags",

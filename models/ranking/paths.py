@@ -93,6 +93,20 @@ def path(table: TrackTable, start: int, end: int, steps: int,
     return [start, *[chosen[i] for i in np.argsort(along, kind="stable")], end]
 
 
+def path_fit(table: TrackTable, rows: list[int]) -> list[float]:
+    """How near each of a path's ``rows`` lies to the straight line between its first
+    and last in mood space: 1 on the line, falling to 0 a whole path's length away."""
+    space = mood_space(table, rows)
+    a, direction = space[0], space[-1] - space[0]
+    length = float(np.sqrt(direction @ direction))
+    if length == 0.0:
+        return [1.0] * len(rows)
+    offset = space - a
+    along = offset @ direction / (length * length)
+    apart = np.linalg.norm(offset - along[:, None] * direction, axis=1)
+    return [float(x) for x in np.clip(1.0 - apart / length, 0.0, 1.0)]
+
+
 def _nearest(dist: np.ndarray, usable: np.ndarray, songs: set[str], table: TrackTable,
              pool: int) -> list[int]:
     """Up to ``pool`` usable rows nearest by ``dist``, nearest first, one per song not

@@ -78,7 +78,7 @@ OK = {
         "arc": [{"position": 0, "valence": -0.5, "arousal": -0.55},
                 {"position": 1, "valence": 0.55, "arousal": 0.2}]},
     "Path": {"from": LONELINESS, "to": SONG_9, "model_version": VERSION,
-             "tracks": [{**e, "score": 1.0} for e in ENTRIES]},  # a path's entries score 1
+             "tracks": [{**e, "score": 1.0} for e in ENTRIES]},  # a path's two ends score 1
     "Search": {"query": "loneliness", "model_version": VERSION, "offset": 0, "next_offset": None,
                "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"]}]},
     "TrackDocument": {

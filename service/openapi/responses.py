@@ -198,7 +198,9 @@ class Entry(TrackRef):
     duration_ms: Optional[float] = Field(description="Length in milliseconds, or null.",
                                          examples=[240000.0])
     moods: list[MoodName] = MOODS  # type: ignore[valid-type]
-    score: float = Field(description="Relevance to the request (1 on a path).",
+    score: float = Field(description="Relevance to the request; on a path, how near the "
+                         "track lies to the straight line between the ends in mood "
+                         "space (1 on it, 0 a whole path's length away).",
                          examples=[0.4662])
     external_ids: dict[str, str] = EXTERNAL_IDS
 

@@ -17,6 +17,7 @@ from models.ranking import (
     arc_pool,
     held_ends,
     path,
+    path_fit,
     refuse_unplaced_seeds,
     pool_size,
     seed_songs,
@@ -109,8 +110,8 @@ def mood_path(res: VersionResources, start: str, end: str, steps: int) -> dict[s
                         "between these two in mood (each step is a different song)")
     docs = res.documents(rows)
     answer = {"from": public(docs[0]), "to": public(docs[-1]), "model_version": res.version,
-              "tracks": [entry(res.table, r, d, i, 1.0) for i, (r, d) in
-                         enumerate(zip(rows, docs))]}
+              "tracks": [entry(res.table, r, d, i, fit) for i, (r, d, fit) in
+                         enumerate(zip(rows, docs, path_fit(res.table, rows)))]}
     return {**answer, "warnings": warnings} if warnings else answer
 
 
