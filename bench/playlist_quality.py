@@ -21,6 +21,9 @@ the mean over seeds of:
   clash (either key unknown counts as no clash);
 * for arcs, ``arc r``: correlation of position with valence, and ``arc err``: mean
   distance in valence/arousal to the arc's targets;
+* ``energy``, ``acoustic``: where the playlist's median energy and acousticness fall
+  in the catalog's (a percentile, 0 to 1; a quiet acoustic seed's playlists should
+  sit low in energy and high in acousticness);
 * ``hub``: the share of the seeds' playlists that hold the track most of them hold,
   and ``distinct``: distinct tracks over all places (the same few tracks in every
   playlist is a hub, not a feel).
@@ -95,10 +98,21 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
         targets = np.array([[p["valence"], p["arousal"]] for p in made["arc"]])
         va = np.array([[t["valence"], t["arousal"]] for t in tracks], dtype=float)
         out["arc err"] = float(np.mean(np.linalg.norm(va - targets, axis=1)))
+    for name, column in (("energy", "energy"), ("acoustic", "acousticness")):
+        out[name] = percentile_of_median(table.column(column), rows)
     if groups.get(seed):
         out["shared"] = float(np.mean([bool(groups[seed] & groups.get(i, frozenset()))
                                        for i in ids]))
     return out
+
+
+def percentile_of_median(values: np.ndarray, rows: list[int]) -> float:
+    """The share of the catalog's known ``values`` at or below the median of ``rows``'
+    (NaN when none of them is known)."""
+    known = values[~np.isnan(values)]
+    chosen = values[rows] if rows else np.array([])
+    chosen = chosen[~np.isnan(chosen)]
+    return float(np.mean(known <= np.median(chosen))) if len(chosen) else float("nan")
 
 
 def spread(rows: list[dict]) -> dict[str, float]:
@@ -139,7 +153,7 @@ def draw(res, seed: str, length: int, path: str) -> None:
         ax.scatter(va[back, 0], va[back, 1], s=3, c="#dddddd")
         ax.plot([p.valence for p in arc], [p.arousal for p in arc], "--", c="#888888")
         dots = ax.scatter(va[chosen, 0], va[chosen, 1], s=40, c=world[chosen], cmap="viridis",
-                          vmin=0.4, vmax=1.0, edgecolors="black", linewidths=0.4)
+                          vmin=0.0, vmax=1.0, edgecolors="black", linewidths=0.4)
         ax.scatter(*va[row], s=160, marker="*", c="#d62728")
         for i, r in enumerate(chosen):
             ax.annotate(str(i + 1), va[r], fontsize=7, xytext=(3, 3), textcoords="offset points")
@@ -177,9 +191,9 @@ def main() -> None:
                 continue
             rows = [measure(res, s, arc, args.length, groups) for s in chosen]
             keys = [k for k in ("n", "recs", "cos", "world", "shared", "breaks", "arc r",
-                                      "arc err")
+                                      "arc err", "energy", "acoustic")
                     if any(k in r for r in rows)]
-            means = {k: np.mean([r[k] for r in rows if k in r]) for k in keys}
+            means = {k: np.nanmean([r[k] for r in rows if k in r]) for k in keys}
             means.update(spread(rows))
             label = ":".join(arc) if arc else "no arc"
             print(f"{label:16} {name:6} " + "  ".join(f"{k} {v:.3f}" for k, v in means.items()))

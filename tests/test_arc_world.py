@@ -154,6 +154,28 @@ def test_a_paths_fit_falls_with_distance_from_the_line():
     assert path_fit(table, [0, 0]) == [1.0, 1.0]
 
 
+def test_a_barely_known_seed_keeps_its_sound_along_an_arc():
+    """A review-only score cue has little sound evidence (slightly quiet) beside the
+    feel space's constant anchor column.  By cosine with the anchor, the catalog's
+    barely-known tracks (slightly loud) were as like it as anything, and an arc from
+    a quiet cue began with club tracks; a column the same for every track says
+    nothing of sound, so the clearly quiet tracks come first."""
+    world = {"cue": [0.05, 0.0, 0.0], "quiet": [0.6, 0.0, 0.3], "loud": [0.0, 0.6, 0.3],
+             "thin": [0.0, 0.03, 0.0]}
+    kinds = ["cue"] + ["quiet"] * 5 + ["loud"] * 5 + ["thin"] * 10
+    rng = np.random.default_rng(0)
+    va = rng.uniform(-0.5, 0.5, (len(kinds), 2))
+    vectors = np.array([[*v, *world[k], 1.0] for v, k in zip(va, kinds)])
+    table = hand_table([f"{k}{i}" for i, k in enumerate(kinds)],
+                       {"valence_mood": va[:, 0], "arousal_mood": va[:, 1]}, vectors,
+                       np.array([True, True, False, False, False, False]))
+    rows = np.arange(1, len(kinds))
+    relevance = arc_relevance(table, Query(seeds=[(0, 1.0)]), rows, None)
+    best = [kinds[r] for r in rows[np.argsort(-relevance, kind="stable")][:5]]
+    assert best == ["quiet"] * 5, best
+    assert table.world_unit.shape == (len(kinds), 3)  # the anchor column is left out
+
+
 def test_the_mark_travels_with_the_table():
     table = two_worlds()
     numbers, strings = table.to_payload()
@@ -204,5 +226,7 @@ def test_published_versions_and_their_updates_keep_the_mark(store, tmp_path):
         change()
         table = Resources(store, VersionFiles(tmp_path, store.prefix)).current().table
         np.testing.assert_array_equal(table.mood_columns, expected)
-        assert table.world_unit.shape == (len(table), int((~expected).sum()))
+        vectors = np.asarray(table.vectors)[table.placed]
+        varying = ~expected & (vectors.max(axis=0) > vectors.min(axis=0))
+        assert table.world_unit.shape == (len(table), int(varying.sum()))
     assert len(table) == 40

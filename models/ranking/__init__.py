@@ -28,9 +28,10 @@ from .query import (
     unplaced_seed_warnings,
     world_similarity,
 )
+from .rows import placed_rows
 from .shaping import POOL, clamp, seed_songs
 from .songs import song_key, song_keys
-from .table import NUMERIC, TrackTable, placed_rows
+from .table import NUMERIC, TrackTable
 from .text_target import TextTarget, apply_text_target, read_text_target, text_tags
 from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
 

@@ -17,6 +17,7 @@ import numpy as np
 from ..ingest import AUDIO_FEATURES, Track
 from ..language import MOODS, MoodProfile, normalise
 from .columns import Arrays, CodedColumn, StringColumn, TagColumn
+from .rows import placed_rows, unit_rows, world_unit_rows
 from .songs import song_keys
 
 NUMERIC = (*AUDIO_FEATURES, "popularity", "year", "valence_mood", "arousal_mood", *MOODS)
@@ -48,7 +49,7 @@ class TrackTable:
         """Vectors scaled to unit length (cached: cosine similarity is a dot product)."""
         unit = self.__dict__.get("_unit")
         if unit is None:
-            unit = self.__dict__["_unit"] = _unit_rows(self.vectors)
+            unit = self.__dict__["_unit"] = unit_rows(self.vectors)
         return unit
 
     @property
@@ -57,8 +58,8 @@ class TrackTable:
         sound and where they belong (cached; None when the table has no such columns)."""
         unit = self.__dict__.get("_world_unit")
         if unit is None and self.mood_columns is not None and not self.mood_columns.all():
-            world = np.asarray(self.vectors)[:, ~np.asarray(self.mood_columns, dtype=bool)]
-            unit = self.__dict__["_world_unit"] = _unit_rows(world)
+            unit = self.__dict__["_world_unit"] = world_unit_rows(self.vectors,
+                                                                  self.mood_columns)
         return unit
 
     @property
@@ -269,20 +270,6 @@ class TrackTable:
                    albums=meta["albums"], artist_keys=meta["artist_keys"],
                    song_keys=meta["song_keys"], tags=[frozenset(t) for t in meta["tags"]],
                    numbers=matrix, vectors=vectors, mood_columns=mask)
-
-
-def placed_rows(vectors: np.ndarray, chunk: int = 65536) -> np.ndarray:
-    """(n,) bool: the rows of ``vectors`` that are not all zero."""
-    out = np.empty(len(vectors), dtype=bool)
-    for start in range(0, len(vectors), chunk):
-        out[start:start + chunk] = np.any(vectors[start:start + chunk] != 0, axis=1)
-    return out
-
-
-def _unit_rows(x: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (a zero row stays zero)."""
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return x / np.where(norms > 1e-12, norms, 1.0)
 
 
 def _tag_sets(tag_lists: Iterable[Sequence[str]]) -> list[frozenset[str]]:
