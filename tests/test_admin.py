@@ -103,6 +103,8 @@ BAD_BODIES = [
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "popularity": 101}]},
      "tracks[0].popularity"),
     ("/v1/admin/tracks", {"tracks": [{"id": "..", "title": "t"}]}, "tracks[0].id"),
+    ("/v1/admin/tracks", {"tracks": [{"id": "abc\u202efed", "title": "t"}]}, "tracks[0].id"),
+    ("/v1/admin/tracks", {"tracks": [{"id": "a\u200bb", "title": "t"}]}, "tracks[0].id"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "features": {"energy": -5}}]},
      "tracks[0].features.energy"),
     ("/v1/admin/tracks", {"tracks": [{"id": "a", "title": "t", "features": {"tempo": -1}}]},

@@ -246,19 +246,21 @@ def test_a_missing_input_file_is_the_only_line(runner, tmp_path, args):
 def test_an_id_no_request_could_name_is_a_row_problem(tmp_path):
     """Found by a review: the CLI took ids with line breaks, control characters or of
     any length that the API refuses; such tracks could never be looked up, removed or
-    exported ("feelalike:track:x y")."""
+    exported ("feelalike:track:x y").  Invisible characters too: with a zero width or a
+    direction override, two ids that look the same differ, or one shows reversed."""
     path = write(tmp_path, "c.jsonl", "\n".join([
         '{"id": "x\\ny", "title": "A"}', '{"id": "ctl\\u0001id", "title": "B"}',
         '{"id": "%s", "title": "C"}' % ("i" * 1001), '{"id": "%s", "title": "D"}' % ("i" * 1000),
         '{"id": "caf\\u00e9 \\u65e5\\u672c", "title": "E"}', '{"id": "..", "title": "F"}',
-        '{"id": "...", "title": "G"}']) + "\n")
+        '{"id": "...", "title": "G"}', '{"id": "abc\\u202efed", "title": "H"}',
+        '{"id": "a\\u200bb", "title": "I"}', '{"id": "\\ufeffa", "title": "J"}']) + "\n")
     catalog = load_catalog([path])
     assert [t.title for t in catalog.tracks] == ["D", "E", "G"]
+    refused = "id holds control characters, line breaks or invisible characters"
     assert [(p.line, p.reason) for p in catalog.problems] == [
-        (1, "id holds control characters or line breaks"),
-        (2, "id holds control characters or line breaks"),
-        (3, "id longer than 1000 characters"),
-        (6, "id '..' is a step in a URL path; give the track another")]
+        (1, refused), (2, refused), (3, "id longer than 1000 characters"),
+        (6, "id '..' is a step in a URL path; give the track another"),
+        (8, refused), (9, refused), (10, refused)]
 
 
 def test_names_a_track_could_not_show_are_row_problems(tmp_path):

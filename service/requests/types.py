@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticUseDefault, core_schema
 
-from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE
+from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE, UNPRINTABLE_REASON
 
 MAX_SEEDS = 5
 MAX_LIST = 500
@@ -64,7 +64,7 @@ def _strip(value: str) -> str:
 
 def _printable(value: str) -> str:
     if UNPRINTABLE.search(value):
-        raise fail("must not contain control characters or line breaks")
+        raise fail(f"must not contain {UNPRINTABLE_REASON}")
     return value
 
 
