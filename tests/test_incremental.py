@@ -24,6 +24,7 @@ from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Catalog
 from service.store import ModelNotReady, ModelStore, StoreUnavailable, Updater
 from service.store.errors import RebuildNeeded, UpdateConflict
+from service.store.codec import index_buckets
 from service.store.upkeep import VERSION_KEYS
 
 from .fixtures import make_track
@@ -444,3 +445,30 @@ def test_tracks_of_a_catalog_without_spread_stay_seeds_after_an_add(store, catal
     assert set(range(len(catalog) + 3)) - {0} <= set(lists)
     if len(catalog) > 1:  # tracks all alike stay each other's nearest
         assert set(lists[:len(catalog) - 1]) == set(range(1, len(catalog)))
+
+
+def test_id_indexes_grow_with_the_tracks_added(store):
+    """A lookup reads a whole index bucket, and a version kept the bucket count of the
+    build it started from: a 40-track build with a million tracks added looked every
+    id up in a bucket of tens of thousands. Once outgrown, the indexes are rewritten
+    with as many buckets as a build of that size gets, and every name still resolves."""
+    def isrc(i: int) -> dict:
+        return {"isrc": f"USAAA{i:07d}"}
+    store.publish(build(Catalog(tracks=[make_track(i, external_ids=isrc(i))
+                                        for i in range(40)]), k=10))
+    before = store.layout(store.current_version())[0]
+    Updater(store).add([make_track(1000 + i, title=f"New {i}", external_ids=isrc(1000 + i))
+                        for i in range(300)])
+    Updater(store).remove(["trk3", "trk1005"])
+    version = store.current_version()
+    layout = store.layout(version)[0]
+    assert (before["rows"], before["ids"]) == (1, 1)
+    assert layout["rows"] == layout["ids"] == index_buckets(338)
+    assert store.client.hlen(store.key_for("rows", version=version)) == layout["rows"]
+    kept = [i for i in [*range(40), *range(1000, 1300)] if i not in (3, 1005)]
+    rows, by_isrc = store.rows_of(version, [f"trk{i}" for i in kept],
+                                  [f"isrc:USAAA{i:07d}" for i in kept])
+    assert rows == by_isrc and None not in rows
+    assert [d["id"] for d in store.tracks(version, rows)] == [f"trk{i}" for i in kept]
+    assert store.rows_of(version, ["trk3", "trk1005"], ["isrc:USAAA0000003"]) == (
+        [None, None], [None])

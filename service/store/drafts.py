@@ -77,7 +77,7 @@ class Draft:
         try:
             self._copy(base, version)
             self.on_step("copied")
-            self._write(base, version, change)
+            new_meta["layout"] = self._write(base, version, change)
             self.on_step("written")
             self.store.client.set(self._key("meta", version), json.dumps(new_meta),
                                   ex=self.store.pending_seconds)
@@ -104,8 +104,11 @@ class Draft:
                 pipe.expire(self._key(name, version), self.store.pending_seconds)
         pipe.execute()
 
-    def _write(self, base: str, version: str, change: Change) -> None:
+    def _write(self, base: str, version: str, change: Change) -> dict[str, Any]:
+        """Write ``change`` over the copy; returns the new version's layout (its id
+        indexes get more buckets once it has outgrown them)."""
         layout, dictionary = self.store.layout(base)
+        grown = _grown_layout(layout, change.size)
         pipe = self.store.client.pipeline(transaction=False)
         docs = {row: codec.stored_json(doc) for row, doc in change.documents.items()}
         self._patch(pipe, self._key("docs", version), docs, change,
@@ -114,12 +117,15 @@ class Draft:
         self._patch(pipe, self._key("neighbours", version), change.lists.lists, change,
                     codec.unpack_lists, codec.pack_lists, change.seen_lists)
         for name, fields_of in ID_INDEXES.items():
-            self._patch_index(pipe, self._key(name, version), int(layout[name]),
-                              [(f, row) for row, doc in change.gone.items()
-                               for f in fields_of(doc)],
-                              [(f, row, change.moved_from.get(row))
-                               for row, doc in change.documents.items()
-                               for f in fields_of(doc)])
+            stale = [(f, row) for row, doc in change.gone.items() for f in fields_of(doc)]
+            fresh = [(f, row, change.moved_from.get(row))
+                     for row, doc in change.documents.items() for f in fields_of(doc)]
+            if grown[name] != layout[name]:
+                self._regrow_index(pipe, self._key(name, version), int(grown[name]),
+                                   stale, fresh)
+            else:
+                self._patch_index(pipe, self._key(name, version), int(layout[name]),
+                                  stale, fresh)
         for name, value in change.sets.items():
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
         for name, array in change.arrays.items():
@@ -131,6 +137,7 @@ class Draft:
         for name in VERSION_KEYS:  # keys created by the writes expire too until activation
             pipe.expire(self._key(name, version), self.store.pending_seconds)
         pipe.execute()
+        return grown
 
     def _segment_counts(self, version: str, names: list[str]) -> dict[str, int]:
         pipe = self.store.client.pipeline(transaction=False)
@@ -184,16 +191,56 @@ class Draft:
             return
         blobs = self.store.client.hmget(key, touched)
         entries = {b: json.loads(blob) if blob else {} for b, blob in zip(touched, blobs)}
-        for name, old in stale:
-            bucket = entries[codec.index_bucket(name, buckets)]
-            if bucket.get(name) == old:
-                del bucket[name]
-        for name, row, old in fresh:
-            bucket = entries[codec.index_bucket(name, buckets)]
-            if name not in bucket or (old is not None and bucket[name] == old):
-                bucket[name] = row
+        _apply(lambda name: entries[codec.index_bucket(name, buckets)], stale, fresh)
         pipe.hset(key, mapping={b: json.dumps(e, separators=(",", ":"))
                                 for b, e in entries.items()})
+
+    def _regrow_index(self, pipe: Any, key: str, buckets: int, stale: list[tuple[str, int]],
+                      fresh: list[tuple[str, int, int | None]]) -> None:
+        """:meth:`_patch_index` over the whole index, rewritten into ``buckets``
+        buckets: a lookup reads a whole bucket, and after many additions the buckets
+        a version was built with held many times the names they were sized for."""
+        names: dict[str, int] = {}
+        for blob in self.store.client.hgetall(key).values():
+            names.update(json.loads(blob))
+        _apply(lambda name: names, stale, fresh)
+        fields = codec.index_fields(names.items(), buckets)
+        pipe.delete(key)
+        items = [(b, json.dumps(e, separators=(",", ":"))) for b, e in fields.items()]
+        for start in range(0, len(items), REGROW_CHUNK):
+            pipe.hset(key, mapping=dict(items[start:start + REGROW_CHUNK]))
+
+
+#: an id index is rewritten with more buckets once its names average this many times
+#: :data:`codec.INDEX_FILL` a bucket
+OUTGROWN = 4
+REGROW_CHUNK = 1000  # buckets per HSET when an index is rewritten
+
+
+def _grown_layout(layout: dict[str, Any], size: int) -> dict[str, Any]:
+    """``layout`` for a version of ``size`` tracks: the id indexes' bucket counts as
+    they were, or, once the tracks have outgrown them, scaled up as a build of that
+    size would have them (the external-id index in the same proportion)."""
+    rows = int(layout["rows"])
+    if size <= OUTGROWN * codec.INDEX_FILL * rows:
+        return layout
+    scale = codec.index_buckets(size) / rows
+    return {**layout, "rows": codec.index_buckets(size),
+            "ids": max(1, round(int(layout["ids"]) * scale))}
+
+
+def _apply(holding: Callable[[str], dict[str, int]], stale: list[tuple[str, int]],
+           fresh: list[tuple[str, int, int | None]]) -> None:
+    """Delete the ``stale`` entries and set the ``fresh`` ones in the dicts ``holding``
+    returns for each name, by the rules of :meth:`Draft._patch_index`."""
+    for name, old in stale:
+        entries = holding(name)
+        if entries.get(name) == old:
+            del entries[name]
+    for name, row, old in fresh:
+        entries = holding(name)
+        if name not in entries or (old is not None and entries[name] == old):
+            entries[name] = row
 
 
 def _version_id(base: str, kind: str, ids: Sequence[str]) -> str:
