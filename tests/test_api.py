@@ -70,6 +70,17 @@ def test_an_export_format_where_a_route_answers_json_only_is_400(client, publish
     error = error_of(client.get(route + "format=m3u8"), 400, "bad_request")
     assert error["field"] == "format" and "/v1/playlists" in error["message"]
     assert client.get(route + "format=json").status_code == 200
+    assert error_of(client.get(route + "Format=csv"), 400, "bad_request")["field"] == "format"
+
+
+@pytest.mark.parametrize("key", ["format", "Format"])
+def test_an_export_format_on_post_recommendations_is_400(client, published, key):
+    """Found by a tester: the POST answered JSON to ?format=csv, the GET a 400."""
+    body = {"seeds": ["trk3"], "limit": 2}
+    error = error_of(client.post(f"/v1/recommendations?{key}=csv", json=body), 400,
+                     "bad_request")
+    assert error["field"] == "format" and "/v1/playlists" in error["message"]
+    assert client.post("/v1/recommendations?format=json", json=body).status_code == 200
 
 
 @pytest.mark.parametrize("query", ["", "seed=", "seed=%20%20", "seed=" + "x" * 1001])

@@ -83,6 +83,8 @@ def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
     """A POST's query parameter that is a field of its JSON body (``?length=5``), or a
     near miss of one (``?Limit=3``, ``?seed=``), would be ignored: refused.  ``query``:
     the parameters the route does read from the query string."""
+    if "format" not in query:
+        _refuse_export(model, args)
     fields = [field.alias or name for name, field in model.model_fields.items()]
     for key in args:
         if key in query:
@@ -96,8 +98,9 @@ def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
 
 
 def _refuse_export(model: type[BaseModel], data: Mapping[str, Any]) -> None:
-    """``format=m3u8`` where a route answers JSON only would silently answer JSON."""
-    value = data.get("format")
+    """``format=m3u8`` (or ``Format=``) where a route answers JSON only would silently
+    answer JSON."""
+    value = next((v for k, v in data.items() if k.strip().lower() == "format"), None)
     if value is not None and "format" not in model.model_fields and \
             str(value).strip().lower() != "json":
         raise BadRequest("format: this route answers JSON only; playlists (POST "
