@@ -169,10 +169,11 @@ def quote(value: Any) -> str:
 
 
 def query_int(low: int, high: int) -> Any:
-    """A whole number in ``[low, high]`` sent as text; missing or empty means the default."""
+    """A whole number in ``[low, high]`` sent as text; missing or blank (empty, spaces,
+    a zero-width space) means the default."""
 
     def convert(value: Any) -> Any:
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not re.search(NOT_BLANK, value)):
             raise PydanticUseDefault()
         if not isinstance(value, str):
             return value
