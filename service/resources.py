@@ -136,8 +136,11 @@ class VersionResources:
             return row
         if reference_key(seed) is not None:
             raise SeedNotFound(f"no track has the id {_cut(seed)}", field=path, suggestions=[])
-        if not any(ch.isalnum() for ch in seed):  # "!!!", "-", an emoji: no title to match
-            raise SeedNotFound(f"no track matches {_cut(seed)}", field=path, suggestions=[])
+        if not any(ch.isalnum() for ch in seed):  # "+", "!!!", an emoji: that very title
+            if (row := self.titles.resolve(seed)) is None:
+                raise SeedNotFound(f"no track matches {_cut(seed)}", field=path,
+                                   suggestions=[])
+            return row
         row, how = self.titles.resolve_how(seed)
         if row is not None and how == "spelling" and warnings is not None:
             doc = self.documents([row])[0]

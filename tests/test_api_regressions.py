@@ -230,6 +230,23 @@ def test_a_path_between_two_versions_of_one_song_is_refused(client, store):
     assert client.get("/v1/path?from=v0&to=trk3").status_code == 200
 
 
+def test_a_title_without_a_word_is_found_by_that_very_title(client, store):
+    """Found by a tester: Aitana's "+" and MF DOOM's "?" could be reached only by id;
+    search listed nothing and a seed of the title was a 404."""
+    tracks = [make_track(i) for i in range(12)]
+    tracks += [make_track(100, id="plus", title="+", artist="Aitana", popularity=81.0),
+               make_track(101, id="plus2", title="+ ", artist="Other", popularity=3.0),
+               make_track(102, id="what", title="?", artist="MF DOOM")]
+    store.publish(build(Catalog(tracks), k=8))
+    assert [r["id"] for r in client.get("/v1/tracks?q=%2B").get_json()["results"]] == [
+        "plus", "plus2"]
+    for seed, expected in (("%2B", "plus"), ("%3F", "what"), ("%20%3F%20", "what")):
+        answer = client.get(f"/v1/recommendations?seed={seed}&limit=3").get_json()
+        assert answer["seed"]["id"] == expected, seed
+    assert client.get("/v1/path?from=%2B&to=%3F&steps=2").status_code == 200
+    error_of(client.get("/v1/recommendations?seed=%21%21%21"), 404, "seed_not_found")
+
+
 @pytest.mark.parametrize("path, field", [("/v1/recommendations?seed=Se%F1orita", "seed"),
                                          ("/v1/tracks?q=%FFlove", "q"),
                                          ("/v1/path?from=trk3&to=%E9t%E9", "to")])

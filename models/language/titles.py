@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
@@ -20,27 +19,8 @@ from .resemblance import resembling
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits
 from .text import normalise
+from .title_variants import STOPWORDS, variants
 from .versions import seed_base, sourceless_base
-
-_BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
-_DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
-_FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
-STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
-
-
-@lru_cache(maxsize=100_000)
-def variants(title: str) -> tuple[str, ...]:
-    """Normalised names a title may be referred to by, the full title first."""
-    forms = [title, _BRACKETED.sub("", title), _DASH_SUFFIX.sub("", title),
-             _FEAT.sub("", _DASH_SUFFIX.sub("", _BRACKETED.sub("", title)))]
-    forms += [part for part in re.split(r"\s+/\s+", title) if part != title]
-    out: list[str] = []
-    for form in forms:
-        norm = normalise(form)
-        if norm and norm not in out:
-            out.append(norm)
-    return tuple(out)
-
 
 @dataclass
 class TitleIndex:
@@ -84,6 +64,19 @@ class TitleIndex:
         index._combined = combined
         return index
 
+    def wordless(self, query: str) -> list[int]:
+        """Rows titled exactly ``query`` (spaces aside) among the titles without a word
+        ("+", "?", an emoji), the most popular first: no normal form tells them apart.
+        The catalog is scanned for such titles once per index."""
+        found = self.__dict__.get("_wordless")
+        if found is None:
+            found = {}
+            for row, norm in enumerate(self._norm_titles):
+                if not norm:
+                    found.setdefault(str(self.titles[row]).strip(), []).append(row)
+            self.__dict__["_wordless"] = found
+        return sorted(found.get(query.strip(), []), key=lambda r: (-self._pop(r), r))
+
     def _pop(self, row: int) -> float:
         return float(self.popularity[row]) if len(self.popularity) > row else 0.0
 
@@ -120,8 +113,8 @@ class TitleIndex:
         of it, or the title it opens) or "spelling" (a near spelling: "Fur Elise" for
         "For Elise" is another song, which a caller may want to say)."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
-            same = [r for r, t in enumerate(self.titles) if t.strip() == query.strip()]
-            return (min(same, key=lambda r: (-self._pop(r), r)) if same else None), "exact"
+            same = self.wordless(query)
+            return (same[0] if same else None), "exact"
         for stage in (self._exact_match, self._versionless_match, self._spelt_match,
                       self._opening_match):
             row = stage(query)
@@ -252,7 +245,7 @@ class TitleIndex:
         a shorter one's rows (the pages of ``GET /v1/tracks`` rely on it)."""
         norm = normalise(query)
         if not norm:
-            return []
+            return self.wordless(query)[:limit]
         exact = self._exact.get(norm, [])
         base = normalise(seed_base(query))
         versionless = self._exact.get(base, []) if base != norm else []

@@ -1,0 +1,28 @@
+"""The names a track title may be referred to by: "Loneliness #3 (Night Talking)" is
+also "Loneliness #3", "Song - 2011 Remaster" also "Song", all in the normal form of
+:mod:`.text`."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .text import normalise
+
+_BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+_DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
+_FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
+STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
+
+
+@lru_cache(maxsize=100_000)
+def variants(title: str) -> tuple[str, ...]:
+    """Normalised names a title may be referred to by, the full title first."""
+    forms = [title, _BRACKETED.sub("", title), _DASH_SUFFIX.sub("", title),
+             _FEAT.sub("", _DASH_SUFFIX.sub("", _BRACKETED.sub("", title)))]
+    forms += [part for part in re.split(r"\s+/\s+", title) if part != title]
+    out: list[str] = []
+    for form in forms:
+        norm = normalise(form)
+        if norm and norm not in out:
+            out.append(norm)
+    return tuple(out)
