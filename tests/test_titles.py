@@ -66,6 +66,20 @@ def test_resolve_seed():
     assert index.search("lonely")[:1] == [5]
 
 
+def test_the_artist_typed_beats_one_that_merely_contains_it():
+    """Found by a tester: "No Quiere Novio by Ñejo" took the more popular duet by
+    "Ñejo & Dalmata", and "Song by Artist B" took Artist A's "Song"."""
+    index = TitleIndex(["No Quiere Novio", "No Quiere Novio", "Song", "Song", "Songs"],
+                       ["Ñejo & Dalmata", "Ñejo", "Artist A", "Artist B", "Artist C"],
+                       [80, 20, 90, 10, 50])
+    assert index.resolve("No Quiere Novio by Ñejo") == 1
+    assert index.resolve("No Quiere Novio - Ñejo & Dalmata") == 0
+    assert index.resolve("No Quiere Novio") == 0  # no artist typed: the more popular
+    assert index.resolve("Song by Artist B") == index.resolve("Song - Artist B") == 3
+    assert index.resolve("Song by Artst B") == 3  # a typo in the artist still chooses
+    assert index.resolve("Song by Artist A") == 2
+
+
 def test_a_seed_whose_title_holds_the_separator_still_names_it():
     titles = ["Closer", "Closer - T-Mass Remix", "Stand by Me", "Stand By Me - Remastered"]
     artists = ["The Chainsmokers", "The Chainsmokers", "Oasis", "Oasis"]

@@ -100,9 +100,15 @@ class TitleIndex:
 
     def _exact_rows(self, title: str, artist: str | None) -> list[int]:
         rows = self._exact.get(title, [])
-        if artist is not None:
-            rows = [r for r in rows if self._artist_matches(r, artist)]
-        return rows
+        return rows if artist is None else self._by_artist(rows, artist)
+
+    def _by_artist(self, rows: Iterable[int], artist: str) -> list[int]:
+        """The ``rows`` whose artist the typed ``artist`` names, keeping only the ones
+        spelt most like it: "by Ñejo" also matches "Ñejo & Dalmata", and "by Artist B"
+        "Artist A", but the track by "Ñejo" itself, or by "Artist B", is the one meant."""
+        matching = [r for r in rows if self._artist_matches(r, artist)]
+        closeness = [fuzz.ratio(artist, self._norm_artists[r]) for r in matching]
+        return [r for r, c in zip(matching, closeness) if c == max(closeness)]
 
     def resolve(self, query: str) -> int | None:
         """The row a free-text seed names, or None when nothing matches well."""
@@ -153,7 +159,7 @@ class TitleIndex:
                 title, limit=20, cutoff=self.FUZZY_CUTOFF,
                 short=short if len(title) >= SHORT_FORM_TYPO else ())]
             if artist is not None:
-                rows = [r for r in rows if self._artist_matches(r, artist)]
+                rows = self._by_artist(rows, artist)
             if rows:
                 return rows[0]
         return None
