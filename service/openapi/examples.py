@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 VERSION = "20261125T204030Z-d62af65e"
-LONELINESS = {"id": "4uLU6hMCjMI75M1A2tKUQC", "title": "Loneliness #3 (Night Talking)",
-              "artist": "Arcade Fire", "album": "Her"}
-SONG_23 = {"id": "trk23", "title": "Song 23", "artist": "Artist 2", "album": "Album"}
-SONG_9 = {"id": "trk9", "title": "Song 9", "artist": "Artist 2", "album": "Album"}
+# tracks of the demo's "Her" score (`feelalike demo`), so the examples can be tried on it
+HER = {"artist": "Arcade Fire & Owen Pallett", "album": "Her (Original Score)"}
+LONELINESS = {"id": "her-loneliness-3", "title": "Loneliness #3 (Night Talking)", **HER}
+SLEEPWALKER = {"id": "her-sleepwalker", "title": "Sleepwalker", **HER}
+LEAVING = {"id": "her-were-all-leaving", "title": "We're All Leaving", **HER}
 
 
 def example(summary: str, value: Any) -> dict[str, Any]:
@@ -21,7 +22,7 @@ def example(summary: str, value: Any) -> dict[str, Any]:
 
 RECOMMEND_BODIES = {
     "seeds": example("More like two tracks, the second counting half",
-                     {"seeds": ["Loneliness #3", {"seed": "Song 23", "weight": 0.5}],
+                     {"seeds": ["Loneliness #3", {"seed": "Sleepwalker", "weight": 0.5}],
                       "limit": 5}),
     "rich": example("Seeds, a negative seed, moods, text, filters and shaping", {
         "seeds": ["Loneliness #3", {"seed": "Someone You Loved", "weight": 0.5}],
@@ -52,7 +53,7 @@ PLAYLIST_BODIES = {
                         "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "deezer:3135556"]}),
 }
 
-RESULT = {**SONG_23, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
+RESULT = {**SLEEPWALKER, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
           "why": ["shares the moods lonely, sad", "both tagged 'sad songs'",
                   "close in valence and arousal"]}
 
@@ -61,7 +62,7 @@ ENTRIES = [
      "energy": 0.21, "key": "A minor", "camelot": "8A", "duration_ms": 222000.0,
      "moods": ["lonely", "eerie", "sad"], "score": 0.4662,
      "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"}},
-    {"position": 1, **SONG_9, "valence": 0.238, "arousal": -0.13, "tempo": 96.0,
+    {"position": 1, **LEAVING, "valence": 0.238, "arousal": -0.13, "tempo": 96.0,
      "energy": 0.4, "key": None, "camelot": None, "duration_ms": None,
      "moods": ["nostalgic", "dreamy", "tender"], "score": 0.1954, "external_ids": {}},
 ]
@@ -77,7 +78,7 @@ OK = {
         "tracks": ENTRIES,
         "arc": [{"position": 0, "valence": -0.5, "arousal": -0.55},
                 {"position": 1, "valence": 0.55, "arousal": 0.2}]},
-    "Path": {"from": LONELINESS, "to": SONG_9, "model_version": VERSION,
+    "Path": {"from": LONELINESS, "to": LEAVING, "model_version": VERSION,
              "tracks": [{**e, "score": 1.0} for e in ENTRIES]},  # a path's two ends score 1
     "Search": {"query": "loneliness", "model_version": VERSION, "offset": 0, "next_offset": None,
                "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"]}]},
@@ -102,27 +103,30 @@ OK = {
 
 EXPORTS = {
     "audio/x-mpegurl": "#EXTM3U\n#PLAYLIST:From lonely to hopeful\n"
-                       "#EXTINF:222,Arcade Fire - Loneliness #3 (Night Talking)\n"
+                       "#EXTINF:222,Arcade Fire & Owen Pallett - Loneliness #3 (Night Talking)\n"
                        "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC\n"
-                       "#EXTINF:-1,Artist 2 - Song 9\n/v1/tracks/trk9\n",
+                       "#EXTINF:-1,Arcade Fire & Owen Pallett - We're All Leaving\n"
+                       "/v1/tracks/her-were-all-leaving\n",
     "application/xspf+xml": (
         '<?xml version="1.0" encoding="UTF-8"?>\n<playlist xmlns="http://xspf.org/ns/0/" '
         'version="1"><title>From lonely to hopeful</title><trackList><track><location>'
         "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC</location><identifier>"
-        "feelalike:track:4uLU6hMCjMI75M1A2tKUQC</identifier><identifier>"
+        "feelalike:track:her-loneliness-3</identifier><identifier>"
         "spotify:track:4uLU6hMCjMI75M1A2tKUQC</identifier><title>Loneliness #3 (Night "
-        "Talking)</title><creator>Arcade Fire</creator><album>Her</album></track>"
+        "Talking)</title><creator>Arcade Fire &amp; Owen Pallett</creator><album>Her "
+        "(Original Score)</album></track>"
         "</trackList></playlist>"),
     "application/jspf+json": {"playlist": {"title": "From lonely to hopeful", "track": [{
-        "title": "Loneliness #3 (Night Talking)", "creator": "Arcade Fire",
+        "title": "Loneliness #3 (Night Talking)", "creator": "Arcade Fire & Owen Pallett",
         "location": ["https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"],
-        "identifier": ["feelalike:track:4uLU6hMCjMI75M1A2tKUQC",
+        "identifier": ["feelalike:track:her-loneliness-3",
                        "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187"],
-        "album": "Her"}]}},
+        "album": "Her (Original Score)"}]}},
     "text/csv": "position,title,artist,album,duration_ms,location,spotify,isrc,musicbrainz,"
-                "deezer,feelalike_id\n1,Loneliness #3 (Night Talking),Arcade Fire,Her,222000,"
+                "deezer,feelalike_id\n1,Loneliness #3 (Night Talking),Arcade Fire & Owen Pallett,"
+                "Her (Original Score),222000,"
                 "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC,4uLU6hMCjMI75M1A2tKUQC,"
-                "GBUM71900187,,,4uLU6hMCjMI75M1A2tKUQC\n",
+                "GBUM71900187,,,her-loneliness-3\n",
 }
 
 ADD_BODIES = {

@@ -50,7 +50,7 @@ class TextRead(Doc):
 class TrackRef(Doc):
     """The short form of a track in every response."""
 
-    id: str = Field(description="The track id.", examples=["4uLU6hMCjMI75M1A2tKUQC"])
+    id: str = Field(description="The track id.", examples=["her-loneliness-3"])
     title: str = Field(description="The track's title.", examples=["Loneliness #3"])
     artist: str = Field(description="The artist (may be empty).", examples=["Arcade Fire"])
     album: str = Field(description="The album (may be empty).", examples=["Her"])
