@@ -4,6 +4,7 @@ model as it was (real Redis)."""
 from __future__ import annotations
 
 import io
+import json
 
 import numpy as np
 import pytest
@@ -24,7 +25,7 @@ from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Catalog
 from service.store import ModelNotReady, ModelStore, StoreUnavailable, Updater
 from service.store.errors import RebuildNeeded, UpdateConflict
-from service.store.codec import index_buckets
+from service.store.codec import INDEX_FILL, index_buckets
 from service.store.upkeep import VERSION_KEYS
 
 from .fixtures import make_track
@@ -472,3 +473,23 @@ def test_id_indexes_grow_with_the_tracks_added(store):
     assert [d["id"] for d in store.tracks(version, rows)] == [f"trk{i}" for i in kept]
     assert store.rows_of(version, ["trk3", "trk1005"], ["isrc:USAAA0000003"]) == (
         [None, None], [None])
+
+
+def test_an_external_id_index_grows_with_the_ids_added(store):
+    """Found by a review: a build without external ids has one bucket for them, and
+    tracks added with ISRCs (audio files bring several ids each) all went into it,
+    because only the track count decided growth."""
+    store.publish(build(Catalog(tracks=[make_track(i) for i in range(300)]), k=10))
+    for batch in range(3):
+        Updater(store).add([make_track(1000 + 300 * batch + i,
+                                       external_ids={"isrc": f"USBBB{batch}{i:06d}"})
+                            for i in range(300)])
+    version = store.current_version()
+    assert store.layout(version)[0]["ids"] > 1
+    fill = [len(json.loads(b)) for b in
+            store.client.hgetall(store.key_for("ids", version=version)).values()]
+    assert max(fill) <= 4 * INDEX_FILL and sum(fill) == 900
+    rows = store.rows_of(version, [], [f"isrc:USBBB{b}{i:06d}" for b in range(3)
+                                       for i in (0, 299)])[1]
+    assert [store.tracks(version, [r])[0]["id"] for r in rows] == [
+        f"trk{1000 + 300 * b + i}" for b in range(3) for i in (0, 299)]

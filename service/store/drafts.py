@@ -105,10 +105,9 @@ class Draft:
         pipe.execute()
 
     def _write(self, base: str, version: str, change: Change) -> dict[str, Any]:
-        """Write ``change`` over the copy; returns the new version's layout (its id
-        indexes get more buckets once it has outgrown them)."""
+        """Write ``change`` over the copy; returns the new version's layout (an id index
+        gets more buckets once it has outgrown them)."""
         layout, dictionary = self.store.layout(base)
-        grown = _grown_layout(layout, change.size)
         pipe = self.store.client.pipeline(transaction=False)
         docs = {row: codec.stored_json(doc) for row, doc in change.documents.items()}
         self._patch(pipe, self._key("docs", version), docs, change,
@@ -116,16 +115,13 @@ class Draft:
                     lambda lines: codec.pack_documents(lines, dictionary))
         self._patch(pipe, self._key("neighbours", version), change.lists.lists, change,
                     codec.unpack_lists, codec.pack_lists, change.seen_lists)
+        grown = dict(layout)
         for name, fields_of in ID_INDEXES.items():
             stale = [(f, row) for row, doc in change.gone.items() for f in fields_of(doc)]
             fresh = [(f, row, change.moved_from.get(row))
                      for row, doc in change.documents.items() for f in fields_of(doc)]
-            if grown[name] != layout[name]:
-                self._regrow_index(pipe, self._key(name, version), int(grown[name]),
-                                   stale, fresh)
-            else:
-                self._patch_index(pipe, self._key(name, version), int(layout[name]),
-                                  stale, fresh)
+            grown[name] = self._update_index(pipe, self._key(name, version),
+                                             int(layout[name]), stale, fresh)
         for name, value in change.sets.items():
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
         for name, array in change.arrays.items():
@@ -174,10 +170,14 @@ class Draft:
         if gone:
             pipe.hdel(key, *gone)
 
-    def _patch_index(self, pipe: Any, key: str, buckets: int, stale: list[tuple[str, int]],
-                     fresh: list[tuple[str, int, int | None]]) -> None:
+    def _update_index(self, pipe: Any, key: str, buckets: int, stale: list[tuple[str, int]],
+                      fresh: list[tuple[str, int, int | None]]) -> int:
         """Delete the ``stale`` (name, old row) entries of an index, then set the
-        ``fresh`` (name, row, old row or None) ones.
+        ``fresh`` (name, row, old row or None) ones; returns the index's bucket count,
+        which grows once a bucket the change touches holds :data:`OUTGROWN` times the
+        names a bucket is sized for (the whole index is then rewritten: a lookup reads
+        a whole bucket, and a version kept the bucket count of the build it started
+        from, however many tracks, or external ids, were added since).
 
         Two tracks may share a name (an ISRC on two rows): the index keeps the first
         row, as a build does, so a name is deleted only where it points at the removed
@@ -188,51 +188,43 @@ class Draft:
         touched = sorted({codec.index_bucket(n, buckets) for n, _ in stale} |
                          {codec.index_bucket(n, buckets) for n, _, _ in fresh})
         if not touched:
-            return
+            return buckets
         blobs = self.store.client.hmget(key, touched)
         entries = {b: json.loads(blob) if blob else {} for b, blob in zip(touched, blobs)}
         _apply(lambda name: entries[codec.index_bucket(name, buckets)], stale, fresh)
+        if max(map(len, entries.values())) > OUTGROWN * codec.INDEX_FILL:
+            return self._regrow_index(pipe, key, stale, fresh)
         pipe.hset(key, mapping={b: json.dumps(e, separators=(",", ":"))
                                 for b, e in entries.items()})
+        return buckets
 
-    def _regrow_index(self, pipe: Any, key: str, buckets: int, stale: list[tuple[str, int]],
-                      fresh: list[tuple[str, int, int | None]]) -> None:
-        """:meth:`_patch_index` over the whole index, rewritten into ``buckets``
-        buckets: a lookup reads a whole bucket, and after many additions the buckets
-        a version was built with held many times the names they were sized for."""
+    def _regrow_index(self, pipe: Any, key: str, stale: list[tuple[str, int]],
+                      fresh: list[tuple[str, int, int | None]]) -> int:
+        """The whole index with the change applied, rewritten into as many buckets as
+        a build of its names gets; returns that count."""
         names: dict[str, int] = {}
         for blob in self.store.client.hgetall(key).values():
             names.update(json.loads(blob))
         _apply(lambda name: names, stale, fresh)
+        buckets = codec.index_buckets(len(names))
         fields = codec.index_fields(names.items(), buckets)
         pipe.delete(key)
         items = [(b, json.dumps(e, separators=(",", ":"))) for b, e in fields.items()]
         for start in range(0, len(items), REGROW_CHUNK):
             pipe.hset(key, mapping=dict(items[start:start + REGROW_CHUNK]))
+        return buckets
 
 
-#: an id index is rewritten with more buckets once its names average this many times
-#: :data:`codec.INDEX_FILL` a bucket
+#: an id index is rewritten with more buckets once a bucket holds this many times
+#: :data:`codec.INDEX_FILL` names
 OUTGROWN = 4
 REGROW_CHUNK = 1000  # buckets per HSET when an index is rewritten
-
-
-def _grown_layout(layout: dict[str, Any], size: int) -> dict[str, Any]:
-    """``layout`` for a version of ``size`` tracks: the id indexes' bucket counts as
-    they were, or, once the tracks have outgrown them, scaled up as a build of that
-    size would have them (the external-id index in the same proportion)."""
-    rows = int(layout["rows"])
-    if size <= OUTGROWN * codec.INDEX_FILL * rows:
-        return layout
-    scale = codec.index_buckets(size) / rows
-    return {**layout, "rows": codec.index_buckets(size),
-            "ids": max(1, round(int(layout["ids"]) * scale))}
 
 
 def _apply(holding: Callable[[str], dict[str, int]], stale: list[tuple[str, int]],
            fresh: list[tuple[str, int, int | None]]) -> None:
     """Delete the ``stale`` entries and set the ``fresh`` ones in the dicts ``holding``
-    returns for each name, by the rules of :meth:`Draft._patch_index`."""
+    returns for each name, by the rules of :meth:`Draft._update_index`."""
     for name, old in stale:
         entries = holding(name)
         if entries.get(name) == old:
