@@ -2,6 +2,8 @@
 its row kept), indexed in Redis at publish, and accepted as seeds everywhere."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from models.build import build
@@ -29,6 +31,21 @@ def test_a_malformed_isrc_is_reported_and_its_row_kept_without_it(ids_catalog):
     problem, = [p for p in catalog.problems if "XX12" in p.reason]
     assert problem.line == ROWS + 2 and problem.kept and "isrc" in problem.reason
     assert catalog.skipped == 0  # no row was skipped
+
+
+def test_an_external_id_with_invisible_or_control_characters_is_dropped(tmp_path):
+    """Found by a review: a free id (a path, ext:<name>) took a direction override or a
+    terminal escape, echoed back in answers and exports."""
+    path = tmp_path / "c.jsonl"
+    rows = [{"id": "a", "title": "A", "ext:discogs": "12\u202e34", "path": "a\u200bb.flac"},
+            {"id": "b", "title": "B", "ext:discogs": "12\u001b[31m34", "isrc": "GBUM71900187"},
+            {"id": "c", "title": "C", "ext:discogs": "567"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    catalog = load_catalog([path])
+    assert [t.external_ids for t in catalog.tracks] == [
+        {}, {"isrc": "GBUM71900187"}, {"ext:discogs": "567"}]
+    assert catalog.skipped == 0 and len(catalog.problems) == 3
+    assert all("invisible characters" in p.reason and p.kept for p in catalog.problems)
 
 
 def test_a_mapping_names_an_id_column_and_odd_values_are_reported(tmp_path):

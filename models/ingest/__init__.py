@@ -3,8 +3,6 @@ from .catalog import (
     AUDIO_FEATURES,
     MAX_PROBLEMS_KEPT,
     MAX_TRACK_ID_CHARS,
-    UNPRINTABLE,
-    UNPRINTABLE_REASON,
     Catalog,
     RowProblem,
     Track,
@@ -31,6 +29,7 @@ from .external_ids import (
 from .labels import labelled_rows, read_groups, read_va_labels
 from .markup import plain_text
 from .matching import TrackMatcher
+from .printable import UNPRINTABLE_REASON, unprintable
 from .reviews import load_album_review, load_review_jsonl
 from .text_files import read_text_file
 
@@ -42,8 +41,8 @@ __all__ = [
     "MAX_NOTES_CHARS",
     "MAX_PROBLEMS_KEPT",
     "MAX_TRACK_ID_CHARS",
-    "UNPRINTABLE",
     "UNPRINTABLE_REASON",
+    "unprintable",
     "ID_COLUMNS",
     "Catalog",
     "FeatureRow",

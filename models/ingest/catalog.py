@@ -11,7 +11,6 @@ reported with file and line; a catalog fails only when nothing usable is left.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -22,6 +21,7 @@ from .columns import (AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map, in
                       mapped_here)
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
+from .printable import UNPRINTABLE_REASON, unprintable
 from .delimited import NUMERIC_COLUMNS
 from .cells import MAX_NOTES_CHARS, Malformed, number, tags, text
 from .row_readers import READERS, csv_rows, jsonl_rows
@@ -29,14 +29,6 @@ from .row_readers import READERS, csv_rows, jsonl_rows
 MAX_PROBLEMS_KEPT = 1000
 #: the longest track id a catalog row may carry: the longest any request can name
 MAX_TRACK_ID_CHARS = 1000
-#: characters a track id may not hold: control characters and line breaks (they would
-#: break export files and URL paths), what XML 1.0 forbids, and the invisible ones: zero
-#: widths, soft hyphens and text-direction marks, overrides and isolates, with which two ids that
-#: look the same differ, or one shows reversed ("abc" + U+202E + "fed")
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff"
-                         r"\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-#: why such an id is refused, for a catalog row and a request alike
-UNPRINTABLE_REASON = "control characters, line breaks or invisible characters"
 
 
 @dataclass(slots=True)  # no per-track __dict__: a million tracks are held at once
@@ -105,7 +97,7 @@ def _track(row: Mapping[str, Any], cols: Mapping[str, str], tag_cols: Sequence[s
         if value is not None:
             features[feature] = value
     track_id = text(_cell(row, cols, "id"), "id", limit=10 * MAX_TRACK_ID_CHARS)
-    if UNPRINTABLE.search(track_id):
+    if unprintable(track_id):
         raise Malformed(f"id holds {UNPRINTABLE_REASON}")
     if track_id in (".", ".."):
         raise Malformed(f"id {track_id!r} is a step in a URL path; give the track another")

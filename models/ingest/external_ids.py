@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InvalidExternalId
 from .cells import MISSING
+from .printable import UNPRINTABLE_REASON, unprintable
 
 EXT = "ext:"
 _ISRC = re.compile(r"[A-Z]{2}[A-Z0-9]{3}[0-9]{7}")
@@ -89,6 +90,8 @@ def _deezer(value: str) -> str:
 def _free(value: str) -> str:
     if not value.strip():
         raise InvalidExternalId("the id is empty")
+    if unprintable(value):
+        raise InvalidExternalId(f"the id holds {UNPRINTABLE_REASON}")
     return value
 
 

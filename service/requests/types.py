@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticUseDefault, core_schema
 
-from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE, UNPRINTABLE_REASON
+from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE_REASON, unprintable
 
 MAX_SEEDS = 5
 MAX_LIST = 500
@@ -41,7 +41,7 @@ MAX_SEED_CHARS = MAX_ID_CHARS
 QUOTE_CHARS = 40
 #: a value must contain something besides white space and invisible format characters
 #: (a zero-width space alone is blank too; checked before stripping).
-NOT_BLANK = r"[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+NOT_BLANK = r"[^\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 #: custom error type whose context carries the message and a sub-path below the error's
 #: location (``"weight"``, ``"min_tempo"``); see :func:`fail`.
 REQUEST_ERROR = "feelalike_request"
@@ -63,7 +63,7 @@ def _strip(value: str) -> str:
 
 
 def _printable(value: str) -> str:
-    if UNPRINTABLE.search(value):
+    if unprintable(value):
         raise fail(f"must not contain {UNPRINTABLE_REASON}")
     return value
 

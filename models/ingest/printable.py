@@ -1,0 +1,28 @@
+"""Which characters an identifier (a track id, an external id's value) may not hold."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: control characters and line breaks (they would break export files and URL paths),
+#: what XML 1.0 forbids, and invisible characters that are not format characters
+#: (the combining grapheme joiner, the Hangul fillers)
+_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff"
+                        r"\u034f\u115f\u1160\u3164\uffa0]")
+#: format characters an id may hold: the zero-width joiner and non-joiner spell words
+#: in Persian and Indic scripts, and emoji
+_JOINERS = frozenset("\u200c\u200d")
+#: why such an id is refused, for a catalog row and a request alike
+UNPRINTABLE_REASON = "control characters, line breaks or invisible characters"
+
+
+def unprintable(text: str) -> bool:
+    """Whether ``text`` holds a character an identifier may not: a control character
+    or line break, or an invisible one (a format character such as a zero width, a
+    soft hyphen, a text-direction mark, override or isolate, a tag character), with
+    which two ids that look the same differ, or one shows reversed ("abc" + U+202E +
+    "fed")."""
+    if _FORBIDDEN.search(text):
+        return True
+    return not text.isascii() and any(
+        unicodedata.category(c) == "Cf" and c not in _JOINERS for c in text)
