@@ -34,18 +34,20 @@ def test_a_malformed_isrc_is_reported_and_its_row_kept_without_it(ids_catalog):
 
 
 def test_an_external_id_with_invisible_or_control_characters_is_dropped(tmp_path):
-    """Found by a review: a free id (a path, ext:<name>) took a direction override or a
-    terminal escape, echoed back in answers and exports."""
+    """Found by a review: an ext: value took a direction override or a terminal
+    escape, echoed back in answers and exports.  A path is a real file's name, which
+    may hold a right-to-left mark, but no control character."""
     path = tmp_path / "c.jsonl"
-    rows = [{"id": "a", "title": "A", "ext:discogs": "12\u202e34", "path": "a\u200bb.flac"},
+    rows = [{"id": "a", "title": "A", "ext:discogs": "12\u202e34", "path": "\u200fa.flac"},
             {"id": "b", "title": "B", "ext:discogs": "12\u001b[31m34", "isrc": "GBUM71900187"},
-            {"id": "c", "title": "C", "ext:discogs": "567"}]
+            {"id": "c", "title": "C", "ext:discogs": "567", "path": "c\u0007.flac"}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     catalog = load_catalog([path])
     assert [t.external_ids for t in catalog.tracks] == [
-        {}, {"isrc": "GBUM71900187"}, {"ext:discogs": "567"}]
-    assert catalog.skipped == 0 and len(catalog.problems) == 3
-    assert all("invisible characters" in p.reason and p.kept for p in catalog.problems)
+        {"path": "\u200fa.flac"}, {"isrc": "GBUM71900187"}, {"ext:discogs": "567"}]
+    assert catalog.skipped == 0 and [p.kept for p in catalog.problems] == [True] * 3
+    assert all("control characters" in p.reason for p in catalog.problems)
+    assert parse_reference("path:\u200fa.flac") == ("path", "\u200fa.flac")
 
 
 def test_a_mapping_names_an_id_column_and_odd_values_are_reported(tmp_path):

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InvalidExternalId
 from .cells import MISSING
-from .printable import UNPRINTABLE_REASON, unprintable
+from .printable import UNPRINTABLE_REASON, has_controls, unprintable
 
 EXT = "ext:"
 _ISRC = re.compile(r"[A-Z]{2}[A-Z0-9]{3}[0-9]{7}")
@@ -88,15 +88,24 @@ def _deezer(value: str) -> str:
 
 
 def _free(value: str) -> str:
-    if not value.strip():
-        raise InvalidExternalId("the id is empty")
-    if unprintable(value):
+    """An ``ext:`` value: free text, but no control or invisible characters."""
+    if unprintable(_path(value)):
         raise InvalidExternalId(f"the id holds {UNPRINTABLE_REASON}")
     return value
 
 
+def _path(value: str) -> str:
+    """A file path as written: invisible characters may be part of a real file's name
+    (a right-to-left mark in an Arabic one), control characters may not."""
+    if not value.strip():
+        raise InvalidExternalId("the id is empty")
+    if has_controls(value):
+        raise InvalidExternalId("the id holds control characters or line breaks")
+    return value
+
+
 NORMALISERS: dict[str, Callable[[str], str]] = {
-    "isrc": _isrc, "mbid": _mbid, "spotify": _spotify, "deezer": _deezer, "path": _free}
+    "isrc": _isrc, "mbid": _mbid, "spotify": _spotify, "deezer": _deezer, "path": _path}
 
 
 def ext_kind(name: str) -> str:
@@ -170,7 +179,7 @@ def parse_reference(text: str) -> tuple[str, str] | None:
         kind = known.lower()
         return kind, NORMALISERS[kind](text if kind == "spotify" else text[match.end():])
     if free == "path":
-        return "path", _free(text[match.end():])
+        return "path", _path(text[match.end():])
     if free == "ext":
         name, sep, value = text[match.end():].partition(":")
         if not sep:

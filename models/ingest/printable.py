@@ -7,13 +7,19 @@ import unicodedata
 #: control characters and line breaks (they would break export files and URL paths),
 #: what XML 1.0 forbids, and invisible characters that are not format characters
 #: (the combining grapheme joiner, the Hangul fillers)
-_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff"
-                        r"\u034f\u115f\u1160\u3164\uffa0]")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = re.compile(_CONTROLS.pattern[:-1] + r"\u034f\u115f\u1160\u3164\uffa0]")
 #: format characters an id may hold: the zero-width joiner and non-joiner spell words
 #: in Persian and Indic scripts, and emoji
 _JOINERS = frozenset("\u200c\u200d")
 #: why such an id is refused, for a catalog row and a request alike
 UNPRINTABLE_REASON = "control characters, line breaks or invisible characters"
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control character, a line break or what XML 1.0
+    forbids: what no file path written into a playlist may hold either."""
+    return bool(_CONTROLS.search(text))
 
 
 def unprintable(text: str) -> bool:
