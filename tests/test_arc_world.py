@@ -152,6 +152,10 @@ def test_a_paths_fit_falls_with_distance_from_the_line():
     assert [fit[0], fit[1], fit[3]] == pytest.approx([1.0, 1.0, 1.0])
     assert fit[2] == pytest.approx(1 - apart / np.linalg.norm(line))
     assert path_fit(table, [0, 0]) == [1.0, 1.0]
+    beyond = path_fit(table, [10, 9, 19])[1]  # one step before the start, on the line
+    step = np.linalg.norm(mood_space(table, [9])[0] - mood_space(table, [10])[0])
+    length = np.linalg.norm(mood_space(table, [19])[0] - mood_space(table, [10])[0])
+    assert beyond == pytest.approx(1 - step / length)
 
 
 def test_a_barely_known_seed_keeps_its_sound_along_an_arc():

@@ -95,14 +95,15 @@ def path(table: TrackTable, start: int, end: int, steps: int,
 
 def path_fit(table: TrackTable, rows: list[int]) -> list[float]:
     """How near each of a path's ``rows`` lies to the straight line between its first
-    and last in mood space: 1 on the line, falling to 0 a whole path's length away."""
+    and last in mood space: 1 on it, falling to 0 a whole path's length away (a step
+    past an end is measured from that end)."""
     space = mood_space(table, rows)
     a, direction = space[0], space[-1] - space[0]
     length = float(np.sqrt(direction @ direction))
     if length == 0.0:
         return [1.0] * len(rows)
     offset = space - a
-    along = offset @ direction / (length * length)
+    along = np.clip(offset @ direction / (length * length), 0.0, 1.0)
     apart = np.linalg.norm(offset - along[:, None] * direction, axis=1)
     return [float(x) for x in np.clip(1.0 - apart / length, 0.0, 1.0)]
 
