@@ -34,8 +34,10 @@ def test_redis_failures_do_not_show_hosts_or_ports():
     assert "127.0.0.1" not in error["message"] and ":" not in error["message"]
 
 
-@pytest.mark.parametrize("seed", ["!!!", "...", "-", "\U0001F3B5", "+"])
-def test_seeds_without_letters_or_digits_match_nothing(client, store, seed):
+@pytest.mark.parametrize("seed", ["!!!", "...", "-", "\U0001F3B5", "++"])
+def test_seeds_without_letters_or_digits_match_only_that_very_title(client, store, seed):
+    """No near spelling of a title without words: "+" names the track titled "+", and
+    nothing else (Aitana's "+" could not be reached by its title before)."""
     from models.build import build
     from models.ingest import Catalog
 
@@ -46,6 +48,8 @@ def test_seeds_without_letters_or_digits_match_nothing(client, store, seed):
     error = error_of(client.get("/v1/recommendations", query_string={"seed": seed}), 404,
                      "seed_not_found")
     assert error["suggestions"] == []
+    found = client.get("/v1/recommendations", query_string={"seed": " + "}).get_json()
+    assert found["seed"]["id"] == "trk9"
 
 
 @pytest.mark.parametrize("seed", ["\u200b", "\u200b \ufeff", "\u00ad"])
