@@ -3,7 +3,8 @@ pass its filters.
 
 * relevance is the mean of the parts the query asks for: similarity to the weighted
   seeds (minus half the negative seeds at equal weights, Rocchio-style), match with
-  target moods, and closeness to target valence/arousal and audio attributes;
+  target moods, and closeness to target valence/arousal and audio attributes; beside
+  seeds, the parts' standard scores on the seeds' scale (:mod:`.blend`);
 * filters remove rows (tags, artists, years, durations, attribute ranges, ids) and,
   with ``include_rows``, keep only the rows of an allowlist (a user's library).
 """
@@ -16,6 +17,7 @@ import numpy as np
 
 from ..errors import BadRequest, SeedWithoutEvidence
 from ..language import MOODS
+from .blend import beside_seeds
 from .table import TrackTable
 
 NEGATIVE_WEIGHT = 0.5
@@ -192,8 +194,9 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
     if seeds is not None:
         parts["seeds"], weights["seeds"] = seeds, 1.0
     moods = mood_match(table, query.moods)
-    if moods is not None:
-        parts["moods"], weights["moods"] = moods, 1.0
+    if moods is not None:  # beside seeds {"sad": 0.3} leans a third as hard as {"sad": 1}
+        parts["moods"], weights["moods"] = moods, \
+            1.0 if seeds is None else min(1.0, max(query.moods.values()))
     for name, target in (("valence_mood", query.target_valence),
                          ("arousal_mood", query.target_arousal)):
         if target is not None:
@@ -208,7 +211,10 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
     if query.prefer_tags:
         parts["tags"] = table.rows_with_tags(query.prefer_tags).astype(np.float32)
         weights["tags"] = TAG_WEIGHT
-    total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
+    if "seeds" in parts and len(parts) > 1:
+        total = beside_seeds(parts, weights, table.placed)
+    else:
+        total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
 
 
