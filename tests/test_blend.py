@@ -43,3 +43,4 @@ def test_a_lighter_mood_leans_less():
         rows = engine.rank(Query(seeds=[(0, 1.0)], moods={"sad": weight}, limit=10)).rows
         return float(sad[rows].mean())
     assert sadness(0.05) < sadness(0.3) < sadness(1.0)
+

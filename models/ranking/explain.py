@@ -46,7 +46,7 @@ def _audio(seed: dict[str, Any], doc: dict[str, Any]) -> str | None:
     fa, fb = seed.get("features", {}), doc.get("features", {})
     if "tempo" in fa and "tempo" in fb and fa["tempo"] and \
             abs(fa["tempo"] - fb["tempo"]) / fa["tempo"] <= 0.05:
-        return f"similar tempo ({fb['tempo']:.0f} vs {fa['tempo']:.0f} BPM)"
+        return f"similar tempo ({fb['tempo']:.0f} BPM; the seed {fa['tempo']:.0f})"
     if abs(seed.get("valence", 0) - doc.get("valence", 0)) < 0.15 and \
             abs(seed.get("arousal", 0) - doc.get("arousal", 0)) < 0.15:
         return "close in valence and arousal"
