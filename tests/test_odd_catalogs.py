@@ -184,3 +184,31 @@ def test_a_track_added_live_is_one_song_or_not_as_a_full_build_would_say():
     alone = build(Catalog([hero(3, 'Other - From "Shrek"')]), k=1)
     extend_payload(strings, alone.tracks, alone.profiles, alone.vectors)
     assert strings["song_keys"][3] == "band\x00other"
+
+
+def test_one_recording_under_two_credits_is_one_song():
+    """A curator's "Mad World" by Gary Jules (feat. Michael Andrews) listed Michael
+    Andrews' "Mad World" first: one recording, credited two ways."""
+    import json
+
+    from models.build import extend_payload
+    from models.ranking import TrackTable, song_keys
+
+    def track(i, title, artist):
+        return make_track(i, id=f"m{i}", title=title, artist=artist)
+    keys = song_keys([track(0, "Mad World (Feat. Michael Andrews)", "Gary Jules"),
+                      track(1, "Mad World", "Michael Andrews"),
+                      track(2, "Mad World", "Tears for Fears"),
+                      track(3, "No Quiere Novio", "Ñejo & Dalmata"),
+                      track(4, "No Quiere Novio - Remix", "Ñejo"),
+                      track(5, "Mrs. Robinson", "Simon & Garfunkel"),
+                      track(6, "Mrs. Robinson", "Paul Simon")])
+    assert keys[0] == keys[1] != keys[2] and keys[3] == keys[4] and keys[5] != keys[6]
+    # added later, beside the model's own tracks: as a full build says
+    kept = build(Catalog([track(0, "Mad World (Feat. Michael Andrews)", "Gary Jules"),
+                          track(2, "Mad World", "Tears for Fears")]), k=1)
+    strings = json.loads(TrackTable.build(kept.tracks, kept.profiles,
+                                          kept.vectors).to_payload()[1])
+    added = build(Catalog([track(1, "Mad World", "Michael Andrews")]), k=1)
+    extend_payload(strings, added.tracks, added.profiles, added.vectors)
+    assert strings["song_keys"][2] == strings["song_keys"][0] != strings["song_keys"][1]

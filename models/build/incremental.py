@@ -29,8 +29,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..ingest import Catalog, Track
-from ..language import MoodProfile, load_lexicon, normalise
-from ..ranking import TrackTable, song_keys
+from ..language import MoodProfile, load_lexicon
+from ..ranking import TrackTable, credited, song_key, song_keys
 from .evidence import analyse_moods
 from .feel_space import (
     FeelCoordinates,
@@ -253,8 +253,13 @@ def _keys_beside(strings: dict, tracks: Sequence[Track]) -> list[str]:
     """The added tracks' songs read beside the model's tracks by their artists, as a
     full build reads them (whether "X - From 'Film'" is X depends on the artist's other
     titles); the model's own keys are not changed."""
-    artists = {normalise(t.artist) for t in tracks}  # the model keeps them normalised
-    rows = [row for row, key in enumerate(strings["artist_keys"]) if key in artists]
+    # and the model's tracks of the same titles: one may be the same recording under
+    # another credit ("X (feat. A)" by B and "X" by A)
+    artists = {name for t in tracks for name in credited(t.title, t.artist)}
+    titles = {song_key(t.title, t.artist, t.album, t.id).split("\x00", 1)[1] for t in tracks}
+    rows = [row for row, (key, song) in enumerate(zip(strings["artist_keys"],
+                                                      strings["song_keys"]))
+            if key in artists or song.split("\x00", 1)[1] in titles]
     beside = [Track(id=strings["ids"][r], title=strings["titles"][r],
                     artist=strings["artists"][r], album=strings["albums"][r]) for r in rows]
     return song_keys([*beside, *tracks])[len(beside):]

@@ -30,6 +30,7 @@ from .query import (
 )
 from .rows import placed_rows
 from .shaping import POOL, clamp, seed_songs
+from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
 from .text_target import TextTarget, apply_text_target, read_text_target, text_tags
@@ -81,6 +82,7 @@ __all__ = [
     "request_reasons",
     "seed_songs",
     "sequence",
+    "credited",
     "song_key",
     "song_keys",
     "tempo_jump",

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from ..ingest import Track
 from ..language import base_title, normalise, source_of, sourceless_base
+from .credits import credited
 
 
 #: titles that name a place on a record, not a song: one artist's "Intro" on two albums
@@ -52,5 +53,36 @@ def song_keys(tracks: Sequence[Track]) -> list[str]:
     for track, key, plain in zip(tracks, keys, bare):
         if key != plain:
             sources.setdefault(plain, set()).add(source_of(track.title) or key)
-    return [plain if len(sources.get(plain, ())) <= 1 else key
-            for key, plain in zip(keys, bare)]
+    return _across_credits(tracks, [plain if len(sources.get(plain, ())) <= 1 else key
+                                    for key, plain in zip(keys, bare)])
+
+
+def _across_credits(tracks: Sequence[Track], keys: list[str]) -> list[str]:
+    """``keys`` with one song where a title is another's by an artist it credits: "Mad
+    World" by Michael Andrews and "Mad World (Feat. Michael Andrews)" by Gary Jules are
+    one recording under two credits.  The first track's key names the song (a model's
+    tracks come before those added to it)."""
+    by_title: dict[str, list[int]] = {}
+    at: dict[str, int] = {}  # key -> its first row
+    for i, key in enumerate(keys):
+        by_title.setdefault(key.split("\x00", 1)[1], []).append(i)
+        at.setdefault(key, i)
+    first: dict[str, str] = {}  # key -> the key of its song's first track
+
+    def song(key: str) -> str:
+        while first.get(key, key) != key:
+            key = first[key]
+        return key
+    for rows in by_title.values():
+        if len(rows) < 2:
+            continue
+        owners: dict[str, int] = {}
+        for i in rows:
+            owners.setdefault(normalise(tracks[i].artist), i)
+        for i in rows:
+            for name in credited(tracks[i].title, tracks[i].artist):
+                j = owners.get(name)
+                if j is not None and song(keys[j]) != song(keys[i]):
+                    a, b = sorted((song(keys[i]), song(keys[j])), key=at.__getitem__)
+                    first[b] = a
+    return [song(key) for key in keys]
