@@ -393,3 +393,19 @@ def test_profiles_do_not_depend_on_how_many_tracks_are_read_at_a_time():
 def test_words_critics_use_for_scores_are_read(word, mood):
     scores = hits_vector(tag_text(f"The cue is {word}."))
     assert int(np.argmax(scores)) == MOOD_INDEX[mood]
+
+
+def test_a_mood_far_behind_the_strongest_is_no_label():
+    """Found by a curator: Agnes Obel's "Mary" (sad 0.54, lonely 0.51) was labelled
+    "joyful" (0.25, from its pop playlists)."""
+    from models.language import MOODS, MoodProfile
+    from service.store.codec import track_document
+
+    scores = np.zeros(len(MOODS), dtype=np.float32)
+    for mood, score in (("sad", 0.54), ("lonely", 0.51), ("joyful", 0.25)):
+        scores[MOODS.index(mood)] = score
+    profile = MoodProfile(scores, -0.2, -0.3, 0.5, "tags", {})
+    assert profile.top(3) == ["sad", "lonely", "joyful"]  # the full list keeps it
+    assert profile.leading(3) == ["sad", "lonely"]
+    doc = track_document(Track(id="m", title="Mary", artist="Agnes Obel"), profile)
+    assert doc["top_moods"] == ["sad", "lonely"] and len(doc["moods"]) == 3

@@ -1,6 +1,7 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
-from .moods import MoodAccumulator, MoodProfile, finish, mood_affinity
+from .moods import (LEADING_SHARE, SHOWN_MINIMUM, MoodAccumulator, MoodProfile, finish,
+                    mood_affinity)
 from .morphology import bases, stem
 from .reviews import (
                       ALBUM_WEIGHT,
@@ -23,6 +24,8 @@ from .versions import base_title, source_of, sourceless_base
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 
 __all__ = [
+    "LEADING_SHARE",
+    "SHOWN_MINIMUM",
     "ALBUM_WEIGHT",
     "Comparison",
     "LEXICON_PATH",

@@ -18,8 +18,10 @@ from .tagger import MoodHit
 from .vocabulary import MOODS, Lexicon, load_lexicon
 
 MAX_EVIDENCE_PER_MOOD = 3
-SHOWN_MINIMUM = 0.05
-AUDIO_AMOUNT = 0.3  # audio-inferred moods count for confidence, far below a review  # scores below this are noise, not a mood worth listing
+SHOWN_MINIMUM = 0.05  # scores below this are noise, not a mood worth listing
+#: a mood labels a track when at least this share of its strongest mood (bench/mood_labels.py)
+LEADING_SHARE = 0.6
+AUDIO_AMOUNT = 0.3  # audio-inferred moods count for confidence, far below a review
 INFERRED_SIGMA = 0.45  # width of a mood's region around its valence/arousal prototype
 INFERRED_SCALE = 0.35  # inferred scores stay below what real evidence gives
 
@@ -110,6 +112,14 @@ class MoodProfile:
     def top(self, n: int = 3, minimum: float = SHOWN_MINIMUM) -> list[str]:
         order = np.argsort(-self.scores, kind="stable")
         return [MOODS[i] for i in order[:n] if self.scores[i] >= minimum]
+
+    def leading(self, n: int = 3) -> list[str]:
+        """The track's labels: its top ``n`` moods at least :data:`LEADING_SHARE` as
+        strong as the strongest. A mood far behind it is no label of the track: a sad
+        song in pop playlists was labelled "joyful" (its genre's mood, a third of its
+        "sad"), a quiet one in rock playlists "energetic"."""
+        best = float(self.scores.max()) if len(self.scores) else 0.0
+        return [m for m in self.top(n) if self.scores[MOODS.index(m)] >= LEADING_SHARE * best]
 
     def mood_list(self, minimum: float = SHOWN_MINIMUM) -> list[dict]:
         """Moods scoring at least ``minimum``, best first, each with its evidence."""
