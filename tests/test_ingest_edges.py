@@ -256,7 +256,8 @@ def test_an_id_no_request_could_name_is_a_row_problem(tmp_path):
         '{"id": "a\\u200bb", "title": "I"}', '{"id": "\\ufeffa", "title": "J"}',
         '{"id": "a\\udb40\\udc41b", "title": "K"}', '{"id": "a\\u206ab", "title": "L"}',
         '{"id": "a\\u034fb", "title": "M"}',
-        '{"id": "\\u062e\\u0627\\u0646\\u0647\\u200c\\u0647\\u0627", "title": "N"}']) + "\n")
+        '{"id": "\\u062e\\u0627\\u0646\\u0647\\u200c\\u0647\\u0627", "title": "N"}',
+        '{"id": "\\u200d", "title": "O"}']) + "\n")
     catalog = load_catalog([path])
     assert [t.title for t in catalog.tracks] == ["D", "E", "G", "N"]  # ZWNJ spells Persian
     refused = "id holds control characters, line breaks or invisible characters"
@@ -264,7 +265,7 @@ def test_an_id_no_request_could_name_is_a_row_problem(tmp_path):
         (1, refused), (2, refused), (3, "id longer than 1000 characters"),
         (6, "id '..' is a step in a URL path; give the track another"),
         (8, refused), (9, refused), (10, refused), (11, refused), (12, refused),
-        (13, refused)]
+        (13, refused), (15, refused)]  # a joiner alone: no request could name it
 
 
 def test_names_a_track_could_not_show_are_row_problems(tmp_path):

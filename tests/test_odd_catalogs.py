@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from models.build import build
 from models.ingest import Catalog, Track
 from models.language import Reading, Review, TitleIndex, normalise
@@ -199,11 +201,14 @@ def test_one_recording_under_two_credits_is_one_song():
     keys = song_keys([track(0, "Mad World (Feat. Michael Andrews)", "Gary Jules"),
                       track(1, "Mad World", "Michael Andrews"),
                       track(2, "Mad World", "Tears for Fears"),
-                      track(3, "No Quiere Novio", "Ñejo & Dalmata"),
-                      track(4, "No Quiere Novio - Remix", "Ñejo"),
-                      track(5, "Mrs. Robinson", "Simon & Garfunkel"),
-                      track(6, "Mrs. Robinson", "Paul Simon")])
-    assert keys[0] == keys[1] != keys[2] and keys[3] == keys[4] and keys[5] != keys[6]
+                      track(3, "Latin Thugs", "Cypress Hill featuring Tego Calderon"),
+                      track(4, "Latin Thugs - Remix", "Tego Calderon"),
+                      track(5, "September", "Earth, Wind & Fire"),  # a band's name is whole
+                      track(6, "September", "Earth"),
+                      track(7, "Home", "Feathers"),  # not "feat" + "hers"
+                      track(8, "Home", "Hers")])
+    assert keys[0] == keys[1] != keys[2] and keys[3] == keys[4]
+    assert keys[5] != keys[6] and keys[7] != keys[8]
     # added later, beside the model's own tracks: as a full build says
     kept = build(Catalog([track(0, "Mad World (Feat. Michael Andrews)", "Gary Jules"),
                           track(2, "Mad World", "Tears for Fears")]), k=1)
@@ -212,3 +217,25 @@ def test_one_recording_under_two_credits_is_one_song():
     added = build(Catalog([track(1, "Mad World", "Michael Andrews")]), k=1)
     extend_payload(strings, added.tracks, added.profiles, added.vectors)
     assert strings["song_keys"][2] == strings["song_keys"][0] != strings["song_keys"][1]
+
+
+def test_a_track_added_after_its_songs_first_track_left_keeps_the_song():
+    """Found by a review: with the track that named a song removed, a live version
+    added later got a key of its own, and dedupe returned both versions."""
+    import json
+
+    from models.build import extend_payload, take_table
+    from models.ranking import TrackTable
+
+    def track(i, title, artist):
+        return make_track(i, id=f"m{i}", title=title, artist=artist)
+    kept = build(Catalog([track(0, "Mad World (feat. Michael Andrews)", "Gary Jules"),
+                          track(1, "Mad World", "Michael Andrews"),
+                          track(2, "Other", "Z")]), k=1)
+    table = TrackTable.build(kept.tracks, kept.profiles, kept.vectors)
+    strings = json.loads(take_table(table, np.array([2, 1])).to_payload()[1])
+    added = build(Catalog([track(3, "Mad World - Live", "Michael Andrews"),
+                           track(4, 'Mad World - From "Donnie Darko"', "Michael Andrews")]),
+                  k=1)
+    extend_payload(strings, added.tracks, added.profiles, added.vectors)
+    assert strings["song_keys"][2] == strings["song_keys"][3] == strings["song_keys"][1]

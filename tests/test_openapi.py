@@ -294,7 +294,7 @@ def test_empty_query_values_are_documented_where_they_mean_the_default(client, p
     assert client.get("/v1/tracks?q=song&offset=").get_json()["offset"] == 0
     assert len(client.get("/v1/recommendations?seed=trk3&limit=").get_json()["results"]) == 10
     assert client.get("/embed?seed=trk3&limit=").get_data(as_text=True).count("<li>") == 5
-    for blank in ("%20", "%20%20", "%E2%80%8B"):  # blanks and a zero-width space are blank
+    for blank in ("%20", "%20%20", "%E2%80%8B", "%F3%A0%80%A0", "%E3%85%A4"):  # and fillers
         answer = client.get(f"/v1/recommendations?seed=trk3&limit={blank}").get_json()
         assert len(answer["results"]) == 10, blank
         assert len(client.get(f"/v1/path?from=trk3&to=trk9&steps={blank}")

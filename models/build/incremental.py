@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..ingest import Catalog, Track
-from ..language import MoodProfile, load_lexicon
+from ..language import MoodProfile, base_title, load_lexicon, sourceless_base
 from ..ranking import TrackTable, credited, song_key, song_keys
 from .evidence import analyse_moods
 from .feel_space import (
@@ -252,17 +252,23 @@ def extend_payload(strings: dict, tracks: Sequence[Track], profiles: Sequence[Mo
 def _keys_beside(strings: dict, tracks: Sequence[Track]) -> list[str]:
     """The added tracks' songs read beside the model's tracks by their artists, as a
     full build reads them (whether "X - From 'Film'" is X depends on the artist's other
-    titles); the model's own keys are not changed."""
-    # and the model's tracks of the same titles: one may be the same recording under
-    # another credit ("X (feat. A)" by B and "X" by A)
+    titles), and beside its tracks of the same titles (one may be the same recording
+    under another credit: "X (feat. A)" by B and "X" by A). The model's own keys are
+    not changed: an added track of one of its songs takes that song's stored key (the
+    track that named the song may have been removed since)."""
     artists = {name for t in tracks for name in credited(t.title, t.artist)}
-    titles = {song_key(t.title, t.artist, t.album, t.id).split("\x00", 1)[1] for t in tracks}
+    titles = {song_key(t.title, t.artist, t.album, t.id, base=base).split("\x00", 1)[1]
+              for t in tracks for base in (base_title, sourceless_base)}
     rows = [row for row, (key, song) in enumerate(zip(strings["artist_keys"],
                                                       strings["song_keys"]))
             if key in artists or song.split("\x00", 1)[1] in titles]
     beside = [Track(id=strings["ids"][r], title=strings["titles"][r],
                     artist=strings["artists"][r], album=strings["albums"][r]) for r in rows]
-    return song_keys([*beside, *tracks])[len(beside):]
+    fresh = song_keys([*beside, *tracks])
+    stored: dict[str, str] = {}
+    for row, key in zip(rows, fresh):
+        stored.setdefault(key, strings["song_keys"][row])
+    return [stored.get(key, key) for key in fresh[len(beside):]]
 
 
 def take_table(table: TrackTable, order: np.ndarray) -> TrackTable:

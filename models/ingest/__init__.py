@@ -29,7 +29,7 @@ from .external_ids import (
 from .labels import labelled_rows, read_groups, read_va_labels
 from .markup import plain_text
 from .matching import TrackMatcher
-from .printable import UNPRINTABLE_REASON, unprintable
+from .printable import UNPRINTABLE_REASON, blank, unprintable
 from .reviews import load_album_review, load_review_jsonl
 from .text_files import read_text_file
 
@@ -43,6 +43,7 @@ __all__ = [
     "MAX_TRACK_ID_CHARS",
     "UNPRINTABLE_REASON",
     "unprintable",
+    "blank",
     "ID_COLUMNS",
     "Catalog",
     "FeatureRow",

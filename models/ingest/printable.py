@@ -22,13 +22,20 @@ def has_controls(text: str) -> bool:
     return bool(_CONTROLS.search(text))
 
 
+def blank(text: str) -> bool:
+    """Whether ``text`` holds nothing to see: only white space, format characters (zero
+    widths, joiners, direction marks) and the invisible fillers."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" or _FORBIDDEN.match(c)
+               or c == "\u2800" for c in text)
+
+
 def unprintable(text: str) -> bool:
     """Whether ``text`` holds a character an identifier may not: a control character
     or line break, or an invisible one (a format character such as a zero width, a
     soft hyphen, a text-direction mark, override or isolate, a tag character), with
     which two ids that look the same differ, or one shows reversed ("abc" + U+202E +
-    "fed")."""
-    if _FORBIDDEN.search(text):
+    "fed"); or nothing but such characters and joiners."""
+    if _FORBIDDEN.search(text) or (text and blank(text)):
         return True
     return not text.isascii() and any(
         unicodedata.category(c) == "Cf" and c not in _JOINERS for c in text)

@@ -27,7 +27,8 @@ NEIGHBOURHOOD_ROWS = (100, 2000)
 def beside_seeds(parts: dict[str, np.ndarray], weights: dict[str, float],
                  placed: np.ndarray) -> np.ndarray:
     """The weighted standard scores of ``parts`` (``"seeds"`` among them) over the
-    seeds' neighbourhood, on the scale of the seeds' part, clipped to [0, 1]."""
+    seeds' neighbourhood among the ``placed`` rows (those the query may offer), on the
+    scale of the seeds' part, clipped to [0, 1]."""
     seeds = parts["seeds"]
     near = _neighbourhood(seeds, placed)
     centre, spread = _moments(seeds, near)

@@ -1,25 +1,26 @@
-"""Who a track credits: its artist field split into names, and the guests its title
-names ("Mad World (Feat. Michael Andrews)" credits Michael Andrews)."""
+"""Who a track credits: its artist, and the guests its title or artist field names
+("Mad World (Feat. Michael Andrews)" by Gary Jules credits Michael Andrews too)."""
 from __future__ import annotations
 
 import re
 
 from ..language import normalise
 
-_GUESTS = re.compile(r"[\(\[]\s*(?:feat\.?|ft\.?|featuring|with)\s+([^\)\]]+)[\)\]]"
-                     r"|\s(?:feat\.?|ft\.?|featuring)\s+(.+)$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:,|&|\+|;|\bx\b|\band\b|\bfeat\.?|\bft\.?|\bfeaturing\b"
-                         r"|\bwith\b)\s*", re.IGNORECASE)
+_GUESTS = re.compile(r"[\(\[]\s*(?:feat\b\.?|ft\b\.?|featuring|with)\s+([^\)\]]+)[\)\]]"
+                     r"|\s(?:feat\b\.?|ft\b\.?|featuring)\s+(.+)$", re.IGNORECASE)
+#: an artist field's own guest marker: "Cypress Hill featuring Tego Calderon"
+_ARTIST_GUESTS = re.compile(r"\s+(?:feat\b\.?|ft\b\.?|featuring)\s+", re.IGNORECASE)
+#: between guests ("feat. A, B & C"); a band's own name is never split on these
+_BETWEEN = re.compile(r"\s*(?:,|&|\+|;|\band\b)\s*", re.IGNORECASE)
 
 
 def credited(title: str, artist: str) -> frozenset[str]:
-    """The normalised names ``artist`` and the guests of ``title`` credit, the whole
-    artist field among them ("Simon & Garfunkel" credits "simon garfunkel", "simon"
-    and "garfunkel")."""
-    names = [artist]
-    for match in _GUESTS.finditer(title):
-        names.append(match.group(1) or match.group(2))
-    out = {normalise(artist)}
-    for name in names:
-        out.update(normalise(part) for part in _SEPARATORS.split(name))
+    """The normalised names ``artist`` and the guests of ``title`` credit: the whole
+    artist field ("Earth, Wind & Fire" is one name, never "earth" and "fire"), the
+    artist before a "featuring" in it, and each guest named after one."""
+    main, *guests = _ARTIST_GUESTS.split(artist, maxsplit=1)
+    guests += [m.group(1) or m.group(2) for m in _GUESTS.finditer(title)]
+    out = {normalise(artist), normalise(main)}
+    for names in guests:
+        out.update(normalise(name) for name in _BETWEEN.split(names))
     return frozenset(n for n in out if n)

@@ -211,8 +211,8 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
     if query.prefer_tags:
         parts["tags"] = table.rows_with_tags(query.prefer_tags).astype(np.float32)
         weights["tags"] = TAG_WEIGHT
-    if "seeds" in parts and len(parts) > 1:
-        total = beside_seeds(parts, weights, table.placed)
+    if "seeds" in parts and len(parts) > 1:  # the neighbourhood among the rows it may offer
+        total = beside_seeds(parts, weights, table.placed & allowed(table, query))
     else:
         total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts

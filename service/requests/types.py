@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticUseDefault, core_schema
 
-from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE_REASON, unprintable
+from models.ingest import MAX_TRACK_ID_CHARS, UNPRINTABLE_REASON, blank, unprintable
 
 MAX_SEEDS = 5
 MAX_LIST = 500
@@ -173,7 +173,7 @@ def query_int(low: int, high: int) -> Any:
     a zero-width space) means the default."""
 
     def convert(value: Any) -> Any:
-        if value is None or (isinstance(value, str) and not re.search(NOT_BLANK, value)):
+        if value is None or (isinstance(value, str) and blank(value)):
             raise PydanticUseDefault()
         if not isinstance(value, str):
             return value
