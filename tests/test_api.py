@@ -71,6 +71,8 @@ def test_an_export_format_where_a_route_answers_json_only_is_400(client, publish
     assert error["field"] == "format" and "/v1/playlists" in error["message"]
     assert client.get(route + "format=json").status_code == 200
     assert error_of(client.get(route + "Format=csv"), 400, "bad_request")["field"] == "format"
+    assert error_of(client.get(route + "format=json&format=csv"), 400,
+                    "bad_request")["field"] == "format"
 
 
 @pytest.mark.parametrize("key", ["format", "Format"])
@@ -81,6 +83,8 @@ def test_an_export_format_on_post_recommendations_is_400(client, published, key)
                      "bad_request")
     assert error["field"] == "format" and "/v1/playlists" in error["message"]
     assert client.post("/v1/recommendations?format=json", json=body).status_code == 200
+    twice = client.post(f"/v1/recommendations?format=json&{key}=csv", json=body)
+    assert error_of(twice, 400, "bad_request")["field"] == "format"
 
 
 @pytest.mark.parametrize("query", ["", "seed=", "seed=%20%20", "seed=" + "x" * 1001])

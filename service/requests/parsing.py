@@ -37,9 +37,9 @@ def parse(model: type[M], data: Any) -> M:
         if data is not None and not isinstance(data, Mapping):
             raise TypeError(f"query parameters must be a mapping, not {type(data).__name__}")
         _refuse_repeated(model, data)
+        _refuse_export(model, data or {})
         data = {key: data[key] for key in data or {}}
         _refuse_misspelt(model, data)
-        _refuse_export(model, data)
         _refuse_body_only(model, data)
     elif not isinstance(data, dict):
         raise BadRequest("the request body must be a JSON object", field="body")
@@ -98,11 +98,11 @@ def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
 
 
 def _refuse_export(model: type[BaseModel], data: Mapping[str, Any]) -> None:
-    """``format=m3u8`` (or ``Format=``) where a route answers JSON only would silently
-    answer JSON."""
-    value = next((v for k, v in data.items() if k.strip().lower() == "format"), None)
-    if value is not None and "format" not in model.model_fields and \
-            str(value).strip().lower() != "json":
+    """``format=m3u8`` (or ``Format=``, or a second ``format``) where a route answers JSON
+    only would silently answer JSON."""
+    pairs = data.items(multi=True) if hasattr(data, "getlist") else data.items()
+    values = [str(v).strip().lower() for k, v in pairs if k.strip().lower() == "format"]
+    if "format" not in model.model_fields and any(v != "json" for v in values):
         raise BadRequest("format: this route answers JSON only; playlists (POST "
                          "/v1/playlists) and paths (GET /v1/path) export m3u8, xspf, jspf "
                          "and csv", field="format")

@@ -51,7 +51,8 @@ def get_search() -> Response:
 
 @bp.get("/tracks/<path:track_id>")
 def get_track(track_id: str) -> Response:
-    asked = request.args.to_dict()
-    asked.pop("id", None)  # the path names the track
-    args = parse(TrackPath, {**asked, "id": track_id})  # ?format=csv: a 400, not JSON
+    asked = request.args.copy()  # every value: ?format=json&format=csv is a 400 too
+    asked.poplist("id")  # the path names the track
+    asked.add("id", track_id)
+    args = parse(TrackPath, asked)  # ?format=csv: a 400, not JSON
     return jsonify(track(get_resources().current(), args.id))
