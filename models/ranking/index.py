@@ -77,8 +77,9 @@ class ExactScan:
         self.table = table
 
     def candidates(self, query: Query) -> Candidates:
-        scores, parts = relevance(self.table, query)
-        return Candidates(np.arange(len(self.table), dtype=np.int64), scores, parts)
+        passing = allowed(self.table, query)  # once: the relevance and the filter need it
+        scores, parts = relevance(self.table, query, passing=passing)
+        return Candidates(np.arange(len(self.table), dtype=np.int64), scores, parts, passing)
 
 
 class VectorIndex:

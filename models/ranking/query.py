@@ -183,10 +183,12 @@ def _spread(values: np.ndarray) -> float:
 
 
 def relevance(table: TrackTable, query: Query, *, world: bool = False,
+              passing: np.ndarray | None = None,
               ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Relevance of every row in [0, 1] and its named parts; with ``world``, the seeds
     count by how tracks sound and where they belong, not how they feel (where the table
-    marks its mood columns)."""
+    marks its mood columns). ``passing``: ``allowed(table, query)``, when the caller
+    has it already."""
     parts: dict[str, np.ndarray] = {}
     weights: dict[str, float] = {}
     seeds = world_similarity(table, query) if world else None
@@ -212,7 +214,8 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
         parts["tags"] = table.rows_with_tags(query.prefer_tags).astype(np.float32)
         weights["tags"] = TAG_WEIGHT
     if "seeds" in parts and len(parts) > 1:  # the neighbourhood among the rows it may offer
-        total = beside_seeds(parts, weights, table.placed & allowed(table, query))
+        passing = allowed(table, query) if passing is None else passing
+        total = beside_seeds(parts, weights, table.placed & passing)
     else:
         total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
