@@ -301,3 +301,25 @@ def test_empty_query_values_are_documented_where_they_mean_the_default(client, p
                    .get_json()["tracks"]) <= 10
     error_of(client.get("/v1/recommendations?seed=&limit=3"), 400, "bad_request")
     error_of(client.post("/v1/playlists?format=", json={"seed": "trk3"}), 400, "bad_request")
+
+
+def test_routes_that_ask_for_a_key_document_the_key_header(store, published, doc):
+    """Found by a tester: the document named no security scheme, so a generated client
+    could not send X-API-Key.  With keys required for reads, every route that answers
+    401 without a key lists the scheme (the admin routes as required); the others none,
+    nor the widget, which is off when keys are required (a frame cannot send one)."""
+    scheme = doc["components"]["securitySchemes"]["ApiKey"]
+    assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "X-API-Key")
+    client = create_app({"TESTING": True, "RESOURCES": Resources(store), "RATE_LIMIT": "off",
+                         "API_KEYS": ("reader",), "ADMIN_KEYS": ("admin",),
+                         "REQUIRE_KEYS_FOR_READS": True}).test_client()
+    for op in OPERATIONS:
+        url = op.path.replace("{id}", "trk3")
+        response = client.open(url, method=op.method.upper(), json={} if op.body else None)
+        security = doc["paths"][op.path][op.method].get("security")
+        if response.status_code != 401 or op.html_errors:
+            assert security is None, (op.method, op.path)
+        elif op.path.startswith("/v1/admin"):
+            assert security == [{"ApiKey": []}], op.path
+        else:
+            assert security == [{}, {"ApiKey": []}], (op.method, op.path)

@@ -116,7 +116,29 @@ def _operation(op: Operation) -> dict[str, Any]:
         responses[str(code)] = {"description": description,
                                 "content": {"text/html": {"schema": {"type": "string"}}}}
     out["responses"] = responses
+    security = _security(op)
+    if security is not None:
+        out["security"] = security
     return out
+
+
+#: the one way to authenticate: a key in the X-API-Key header (docs/operations.md).
+SECURITY_SCHEMES = {"ApiKey": {
+    "type": "apiKey", "in": "header", "name": "X-API-Key",
+    "description": "A key of FEELALIKE_ADMIN_KEYS (the admin routes, always) or of "
+                   "FEELALIKE_API_KEYS (the /v1 read routes, when the server sets "
+                   "FEELALIKE_REQUIRE_KEYS_FOR_READS; optional otherwise)."}}
+
+
+def _security(op: Operation) -> list[dict[str, list[str]]] | None:
+    """The key an operation needs: always for the admin routes, optionally (``{}``, no
+    key, is also accepted) for the read routes that may require one; None for routes
+    that never look at a key."""
+    if "AdminUnauthorized" in op.errors:
+        return [{"ApiKey": []}]
+    if "Unauthorized" in op.errors:
+        return [{}, {"ApiKey": []}]
+    return None
 
 
 #: headers that come with an error response, by response name.
@@ -146,7 +168,8 @@ def build_document() -> dict[str, Any]:
                  "license": {"name": "MIT", "identifier": "MIT"}},
         "tags": TAGS,
         "paths": paths,
-        "components": {"schemas": component_schemas(), "responses": _error_responses()},
+        "components": {"schemas": component_schemas(), "responses": _error_responses(),
+                       "securitySchemes": copy.deepcopy(SECURITY_SCHEMES)},
     }
 
 
