@@ -178,3 +178,26 @@ def test_export_links_never_come_from_the_host_header(store, published):
     text = public.post("/v1/playlists?format=m3u8", json=body,
                        headers={"Host": "evil.example"}).data.decode()
     assert "evil.example" not in text and "https://music.example/fa/v1/tracks/" in text
+
+
+@pytest.mark.parametrize("path", ["/v1/recommendations", "/v1/playlists"])
+@pytest.mark.parametrize("content_type", [
+    "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x", "application/xml"])
+def test_a_body_sent_as_another_media_type_is_a_415(client, published, path, content_type):
+    """Found by a tester: any Content-Type was read as JSON, so a page in another site
+    could make its visitors' browsers send heavy requests (text/plain, form and multipart
+    bodies need no CORS preflight)."""
+    response = client.post(path, data='{"seeds": ["trk1"], "seed": "trk1"}',
+                           content_type=content_type)
+    error = error_of(response, 415, "unsupported_media_type")
+    assert "application/json" in error["message"]
+
+
+@pytest.mark.parametrize("content_type", [
+    "application/json", "application/json; charset=utf-8", "application/vnd.feelalike+json",
+    None])
+def test_a_json_body_is_read_with_a_json_media_type_or_none(client, published, content_type):
+    response = client.post("/v1/recommendations", data='{"seeds": ["trk1"], "limit": 2}',
+                           content_type=content_type)
+    assert response.status_code == 200 and len(response.get_json()["results"]) == 2

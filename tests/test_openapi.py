@@ -127,6 +127,7 @@ def test_each_operation_documents_its_answer_and_errors(doc, op):
     assert responses["200"]["content"]
     assert {"414", "500"} <= set(responses)
     assert ("413" in responses) == (op.method == "post")
+    assert ("415" in responses) == bool(op.body)
     if op.path.startswith("/v1/"):
         assert {"400", "503"} <= set(responses)
     seeds = op.path in ("/v1/recommendations", "/v1/playlists", "/v1/path")

@@ -33,7 +33,8 @@ its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body`
 body is not a JSON object), 400 `seed_without_evidence` (every seed is a track with
 nothing to place it by); 404 `seed_not_found` (with `suggestions`), `track_not_found`
 or `not_found` (unknown route); 405 `method_not_allowed`; 413
-`request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 429
+`request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 415
+`unsupported_media_type` (a body sent as another type than application/json); 429
 `too_many_requests`; 503 `busy`, `model_not_ready`, `store_unavailable` or
 `model_files_unavailable`; 500
 `internal_error`. Query parameters that are not documented are

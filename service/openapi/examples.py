@@ -168,6 +168,9 @@ ERRORS = {
     "request_entity_too_large": example("A body over the limit", {"error": {
         "code": "request_entity_too_large",
         "message": "The data value transmitted exceeds the capacity limit."}}),
+    "unsupported_media_type": example("A body that is not sent as JSON", {"error": {
+        "code": "unsupported_media_type", "message": "send the body as JSON, with the "
+        "header Content-Type: application/json"}}),
     "request_uri_too_long": example("A URL over the limit", {"error": {
         "code": "request_uri_too_long", "message": "the URL is longer than 4096 characters"}}),
     "too_many_requests": example("Over the rate limit", {"error": {

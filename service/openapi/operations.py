@@ -37,6 +37,10 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                              "server's limit (FEELALIKE_MAX_BODY_BYTES, "
                              f"{_default('MAX_BODY_BYTES'):,} bytes by default).",
                         ("request_entity_too_large",)),
+    "UnsupportedMediaType": (415, "unsupported_media_type: the body was sent with a "
+                                  "Content-Type other than application/json (or a +json "
+                                  "type); a body without one is read as JSON.",
+                             ("unsupported_media_type",)),
     "UriTooLong": (414, "request_uri_too_long: the path and query string are longer than the "
                         "server's limit (FEELALIKE_MAX_URL_CHARS, "
                         f"{_default('MAX_URL_CHARS'):,} characters by default).",
@@ -95,7 +99,8 @@ _V1 = ("BadRequest", "Unauthorized", "UriTooLong", "TooManyRequests", "Unavailab
        "InternalError")
 _SEEDS = ("BadRequest", "Unauthorized", "SeedNotFound", "UriTooLong", "TooManyRequests",
           "Unavailable", "InternalError")
-_BODY = ("BadRequest", "Unauthorized", "SeedNotFound", "PayloadTooLarge", "UriTooLong",
+_BODY = ("BadRequest", "Unauthorized", "SeedNotFound", "PayloadTooLarge",
+         "UnsupportedMediaType", "UriTooLong",
          "TooManyRequests", "Unavailable", "InternalError")
 _ADMIN = ("BadRequest", "AdminUnauthorized", "Forbidden", "Conflict", "UriTooLong",
           "TooManyRequests", "Unavailable", "InternalError")
@@ -220,7 +225,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "evidence from its tags, notes and features; the build's fitted scales) and enters "
         "the neighbour lists of the tracks it is now among the nearest of. Ids must be new: "
         "to change a track, remove it and add it again. " + _UPDATED,
-        "UpdateResult", ("PayloadTooLarge", *_ADMIN),
+        "UpdateResult", ("PayloadTooLarge", "UnsupportedMediaType", *_ADMIN),
         body="AddTracksBody", body_examples=ADD_BODIES),
     Operation(
         "post", "/v1/admin/removals", "removeTracks", "admin",
@@ -228,7 +233,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "The tracks disappear from results, search and every id index; neighbour lists "
         "that held them are refilled by exact search. Every id must be in the model. "
         + _UPDATED,
-        "UpdateResult", ("PayloadTooLarge", "TrackNotFound", *_ADMIN),
+        "UpdateResult", ("PayloadTooLarge", "UnsupportedMediaType", "TrackNotFound",
+                         *_ADMIN),
         body="RemoveTracksBody", body_examples=REMOVE_BODIES),
     Operation(
         "delete", "/v1/admin/tracks/{id}", "removeTrack", "admin",

@@ -8,6 +8,7 @@ from urllib.parse import unquote_to_bytes
 import numpy as np
 from flask import request
 from pydantic import BaseModel
+from werkzeug.exceptions import UnsupportedMediaType
 
 from models.errors import BadRequest
 from models.ranking import TrackTable, camelot, key_name
@@ -39,6 +40,7 @@ def json_request(model: type[M], query: type[Query] | None = None) -> M:
     """The JSON body, checked and typed (bad JSON, too deep or not an object: a 400 on
     ``body``); a field of it sent in the query string instead (``?length=5``) is a 400
     too: it would be ignored.  ``query``: the route's query parameters, if any."""
+    refuse_other_media_types()
     try:
         data = decoded_body()
     except (ValueError, RecursionError):
@@ -47,6 +49,17 @@ def json_request(model: type[M], query: type[Query] | None = None) -> M:
         frozenset()
     refuse_body_fields_in_query(model, request.args, read)
     return parse(model, data)
+
+
+def refuse_other_media_types() -> None:
+    """A body sent as another media type than JSON is a 415 (a body without a
+    Content-Type is read as JSON).  A web page in another site may send ``text/plain``,
+    form or multipart bodies without asking first (no CORS preflight): read as JSON they
+    would run heavy requests on its visitors' behalf."""
+    mimetype = request.mimetype
+    if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
+        raise UnsupportedMediaType("send the body as JSON, with the header Content-Type: "
+                                   "application/json")
 
 
 def result(doc: Mapping[str, Any], score: float, why: list[str]) -> dict[str, Any]:
