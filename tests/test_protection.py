@@ -277,6 +277,12 @@ def test_cors_configured_origins(store, published, env):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://b.example"
     other = client.get("/v1/tracks?q=Song", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+    for path in ("/v1/tracks?q=Song", "/openapi.json", "/v1/tracks/nope"):
+        # found by a tester: an answer to a request without an Origin named the first
+        # listed origin, and carried Vary twice
+        plain = client.get(path)
+        assert "Access-Control-Allow-Origin" not in plain.headers, path
+        assert plain.headers.getlist("Vary") == ["Origin"], path
     off = make_app(store, CORS_ORIGINS="off").test_client()
     assert "Access-Control-Allow-Origin" not in off.get(
         "/v1/tracks?q=Song", headers={"Origin": "https://a.example"}).headers

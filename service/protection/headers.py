@@ -6,7 +6,7 @@
   key: a shared cache must not hand it to someone without the key.
 - ``Vary: Origin`` on /v1/* when CORS names its origins: the allow-origin header then
   depends on who asks, so a cache must keep one copy per origin (flask-cors adds it only
-  when the request names an allowed origin).
+  when the request names an allowed origin); one ``Vary`` header, each name once.
 """
 from __future__ import annotations
 
@@ -24,5 +24,14 @@ def init_app(app: Flask) -> None:
         if request.headers.get(HEADER):
             response.headers["Cache-Control"] = "private, no-store"
         if listed and (request.path.startswith("/v1/") or request.path == "/openapi.json"):
-            response.vary.add("Origin")
+            _vary_on_origin(response)
         return response
+
+
+def _vary_on_origin(response: Response) -> None:
+    """``Origin`` among the names of one ``Vary`` header (flask-cors adds a header of its
+    own beside any other)."""
+    names = {name.strip(): None for header in response.headers.getlist("Vary")
+             for name in header.split(",") if name.strip()}
+    names.setdefault("Origin", None)
+    response.headers["Vary"] = ", ".join(names)
