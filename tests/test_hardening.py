@@ -201,3 +201,33 @@ def test_a_json_body_is_read_with_a_json_media_type_or_none(client, published, c
     response = client.post("/v1/recommendations", data='{"seeds": ["trk1"], "limit": 2}',
                            content_type=content_type)
     assert response.status_code == 200 and len(response.get_json()["results"]) == 2
+
+
+def test_a_track_id_whose_escapes_are_not_utf8_is_a_400(client, published):
+    """Found by a tester: /v1/tracks/Se%F1orita looked for "Se\ufffdorita" (a 404),
+    where ?seed=Se%F1orita is the 400 docs/api.md describes."""
+    error = error_of(client.get("/v1/tracks/Se%F1orita"), 400, "bad_request")
+    assert error["field"] == "id" and "UTF-8" in error["message"]
+    assert client.get("/v1/tracks/trk1").status_code == 200
+
+
+def test_a_number_past_the_digit_limit_is_named_as_such(client, published):
+    """Found by a tester: a 4,301-digit whole number is valid JSON, and was answered
+    "the request body must be valid JSON"."""
+    body = '{"seeds": ["trk1"], "limit": ' + "9" * 5000 + "}"
+    error = error_of(client.post("/v1/recommendations", data=body,
+                                 content_type="application/json"), 400, "bad_request")
+    assert error["field"] == "body" and "digits" in error["message"]
+    assert "9999" not in error["message"]
+
+
+@pytest.mark.parametrize("url, field", [
+    ("/v1/tracks?q=a&lim-it=5", "lim-it"),
+    ("/v1/tracks?q=a&limit%00=5", "limit\\x00"),
+    ("/v1/recommendations?seed=trk1&Limit=5", "Limit"),
+])
+def test_an_unknown_parameter_is_named_as_it_was_sent(client, published, url, field):
+    """Found by a tester: ``lim-it`` came back as ``["lim-it"]`` (JSON-path escaping,
+    which is for body fields, not query parameters)."""
+    error = error_of(client.get(url), 400, "bad_request")
+    assert error["field"] == field and error["message"].startswith(f"{field}: ")

@@ -60,7 +60,7 @@ def _refuse_repeated(model: type[BaseModel], data: Any) -> None:
         key = field.alias or name
         times = len(data.getlist(key))
         if times > 1:
-            path = json_path([key])
+            path = _parameter(key)
             raise BadRequest(f"{path}: given {times} times; give it once", field=path)
 
 
@@ -73,7 +73,7 @@ def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
             continue
         close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=MISSPELT_CUTOFF)
         if close:
-            path = json_path([key])
+            path = _parameter(key)
             raise BadRequest(f"{path}: unknown parameter; did you mean {close[0]}?",
                              field=path)
 
@@ -92,7 +92,7 @@ def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
         close = [key] if key in fields else \
             difflib.get_close_matches(key.lower(), fields, n=1, cutoff=MISSPELT_CUTOFF)
         if close:
-            path = json_path([key])
+            path = _parameter(key)
             raise BadRequest(f"{path}: not read from the query string; give {close[0]} in "
                              "the JSON body", field=path)
 
@@ -113,7 +113,7 @@ def _refuse_body_only(model: type[BaseModel], data: Mapping[str, Any]) -> None:
     names, route = getattr(model, "BODY_ONLY", (frozenset(), ""))
     for key in data:
         if key in names:
-            path = json_path([key])
+            path = _parameter(key)
             raise BadRequest(f"{path}: not read from the query string; give it in the JSON "
                              f"body of {route}", field=path)
 
@@ -158,6 +158,13 @@ def _as_sent(loc: list[str | int], data: Any) -> list[str | int]:
         except (KeyError, IndexError, TypeError):
             break
     return loc
+
+
+def _parameter(key: str) -> str:
+    """A query parameter's name as sent (``lim-it``, not JSON-path escaped), shortened
+    when long; control characters shown as escapes."""
+    key = key if len(key) <= QUOTE_CHARS else key[:QUOTE_CHARS] + "..."
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in key)
 
 
 def json_path(loc: list[str | int]) -> str:

@@ -16,7 +16,7 @@ from ..protection import require_admin
 from ..requests import AddTracksBody, RemoveTracksBody, TrackPath, parse
 from ..resources import get_resources
 from ..store import Updater
-from .base import json_request
+from .base import json_request, path_id
 
 bp = Blueprint("admin", __name__, url_prefix="/v1/admin")
 _one_at_a_time = threading.Lock()
@@ -43,7 +43,7 @@ def remove_tracks() -> Response:
 @bp.delete("/tracks/<path:track_id>")
 @require_admin
 def remove_track(track_id: str) -> Response:
-    args = parse(TrackPath, {"id": track_id})
+    args = parse(TrackPath, {"id": path_id(track_id)})
     with _one_at_a_time:
         result = Updater(get_resources().store).remove([args.id], paths=["id"])
     return jsonify(result.as_dict())

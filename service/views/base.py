@@ -2,6 +2,7 @@
 rendering tracks and results."""
 from __future__ import annotations
 
+import sys
 from typing import Any, Mapping, TypeVar
 from urllib.parse import unquote_to_bytes
 
@@ -36,6 +37,22 @@ def query_args(model: type[M]) -> M:
     return parse(model, request.args)
 
 
+def path_id(track_id: str) -> str:
+    """The id a path names; one whose escapes are not UTF-8 (``/v1/tracks/Se%F1orita``)
+    is a 400, as in a query string, not a search for the replacement character."""
+    environ = request.environ
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")  # as sent (Werkzeug, gunicorn)
+    try:
+        if raw:
+            unquote_to_bytes(raw.partition("?")[0]).decode("utf-8")
+        else:
+            environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        raise BadRequest("id: not UTF-8; percent-encode the text as UTF-8 (\u00f1 is "
+                         "%C3%B1)", field="id") from None
+    return track_id
+
+
 def json_request(model: type[M], query: type[Query] | None = None) -> M:
     """The JSON body, checked and typed (bad JSON, too deep or not an object: a 400 on
     ``body``); a field of it sent in the query string instead (``?length=5``) is a 400
@@ -43,12 +60,18 @@ def json_request(model: type[M], query: type[Query] | None = None) -> M:
     refuse_other_media_types()
     try:
         data = decoded_body()
-    except (ValueError, RecursionError):
-        raise BadRequest("the request body must be valid JSON", field="body") from None
+    except (ValueError, RecursionError) as exc:
+        raise BadRequest(_invalid_json(exc), field="body") from None
     read = frozenset(f.alias or n for n, f in query.model_fields.items()) if query else \
         frozenset()
     refuse_body_fields_in_query(model, request.args, read)
     return parse(model, data)
+
+
+def _invalid_json(exc: Exception) -> str:
+    if "integer string conversion" in str(exc):  # valid JSON, past Python's digit limit
+        return f"a number in the body has more than {sys.get_int_max_str_digits()} digits"
+    return "the request body must be valid JSON"
 
 
 def refuse_other_media_types() -> None:

@@ -11,7 +11,7 @@ from ..requests import SearchQuery, TrackPath, parse
 from ..requests.queries import MAX_SEARCH_RESULTS
 from ..requests.types import quote
 from ..resources import VersionResources, get_resources, public
-from .base import query_args
+from .base import path_id, query_args
 
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
 
@@ -53,6 +53,6 @@ def get_search() -> Response:
 def get_track(track_id: str) -> Response:
     asked = request.args.copy()  # every value: ?format=json&format=csv is a 400 too
     asked.poplist("id")  # the path names the track
-    asked.add("id", track_id)
+    asked.add("id", path_id(track_id))
     args = parse(TrackPath, asked)  # ?format=csv: a 400, not JSON
     return jsonify(track(get_resources().current(), args.id))
