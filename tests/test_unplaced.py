@@ -94,6 +94,8 @@ def test_the_api_answers_without_them_and_still_finds_them(served):
     assert "bare52" in [t["id"] for t in found["results"]]
     doc = served.get("/v1/tracks/bare52").get_json()
     assert doc["placed"] is False and served.get("/v1/tracks/thin41").get_json()["placed"]
+    # found by a tester: 0.0 read as a neutral track, where nothing is known
+    assert doc["valence"] is None and doc["arousal"] is None
 
 
 @pytest.mark.parametrize("request_", [

@@ -148,9 +148,10 @@ class TrackDocument(TrackRef):
     moods: list[MoodScore] = Field(description="Moods scoring at least 0.1, best first.")
     mood_scores: dict[str, float] = Field(description="All 16 mood scores (0-1), by mood.",
                                           examples=[{"lonely": 0.7981, "sad": 0.2494}])
-    valence: float = Field(description="Valence, -1 (negative) to 1 (positive).",
-                           examples=[-0.29])
-    arousal: float = Field(description="Arousal, -1 (calm) to 1 (excited).", examples=[-0.21])
+    valence: Optional[float] = Field(description="Valence, -1 (negative) to 1 (positive); "
+                                     "null when `placed` is false.", examples=[-0.29])
+    arousal: Optional[float] = Field(description="Arousal, -1 (calm) to 1 (excited); null "
+                                     "when `placed` is false.", examples=[-0.21])
     mood_confidence: float = Field(description="How sure the mood profile is, 0 to 1.",
                                    examples=[0.67])
     mood_source: Literal["reviews", "tags", "audio", "none"] = Field(

@@ -39,8 +39,10 @@ def track(res: VersionResources, track_id: str) -> dict[str, Any]:
     row = res.lookup([track_id], ["id"])[0]
     if row is None:
         raise TrackNotFound(f"no track with id {quote(track_id)}")
-    return {**res.documents([row])[0], "placed": bool(res.table.placed[row]),
-            "model_version": res.version}
+    doc, placed = res.documents([row])[0], bool(res.table.placed[row])
+    if not placed:  # its 0.0 would read as a neutral track: nothing is known
+        doc = {**doc, "valence": None, "arousal": None}
+    return {**doc, "placed": placed, "model_version": res.version}
 
 
 @bp.get("/tracks")
