@@ -230,3 +230,20 @@ def test_the_cli_reports_dropped_ids_and_takes_external_seeds(runner, ids_catalo
     locations = [line for line in out.splitlines() if line and not line.startswith("#")]
     files = [x for x in locations if x.endswith(".flac")]
     assert files and all(x.startswith("Band ") for x in files)  # relative to the root
+
+
+def test_results_and_search_hits_carry_external_ids(ids_model, client):
+    """Found by a tester: only playlist entries and track documents gave a track's ids in
+    other systems, so an app playing a recommendation needed one more call per result."""
+    entry = client.post("/v1/playlists", json={"seed": "id3", "length": 3}).get_json()
+    ids = {t["id"]: t["external_ids"] for t in entry["tracks"]}
+    answers = [client.get("/v1/recommendations?seed=id3&limit=5").get_json()["results"],
+               client.post("/v1/recommendations", json={"seeds": ["id3"], "limit": 5})
+               .get_json()["results"],
+               client.get("/v1/tracks?q=Band&limit=5").get_json()["results"]]
+    for results in answers:
+        assert results and any(r["external_ids"] for r in results)
+        for result in results:
+            document = client.get(f"/v1/tracks/{result['id']}").get_json()
+            assert result["external_ids"] == document["external_ids"]
+            assert ids.get(result["id"], result["external_ids"]) == result["external_ids"]

@@ -55,7 +55,7 @@ PLAYLIST_BODIES = {
 
 RESULT = {**SLEEPWALKER, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
           "why": ["shares the moods lonely, sad", "both tagged 'sad songs'",
-                  "close in valence and arousal"]}
+                  "close in valence and arousal"], "external_ids": {}}
 
 ENTRIES = [
     {"position": 0, **LONELINESS, "valence": -0.291, "arousal": -0.208, "tempo": 98.0,
@@ -81,7 +81,8 @@ OK = {
     "Path": {"from": LONELINESS, "to": LEAVING, "model_version": VERSION,
              "tracks": [{**e, "score": 1.0} for e in ENTRIES]},  # a path's two ends score 1
     "Search": {"query": "loneliness", "model_version": VERSION, "offset": 0, "next_offset": None,
-               "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"]}]},
+               "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"],
+                            "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"}}]},
     "TrackDocument": {
         **LONELINESS, "release_date": "2013-12-18", "popularity": 40.0,
         "tags": ["soundtrack"], "features": {"energy": 0.21, "tempo": 98.0},

@@ -68,6 +68,7 @@ class Result(TrackRef):
     moods: list[MoodName] = MOODS  # type: ignore[valid-type]
     why: list[str] = Field(description="Short reasons, in plain words.",
                            examples=[["shares the moods lonely, sad", "close tempo"]])
+    external_ids: dict[str, str] = EXTERNAL_IDS
 
 
 class Recommendations(Doc):
@@ -169,6 +170,7 @@ class SearchResult(TrackRef):
     """One search hit."""
 
     moods: list[MoodName] = MOODS  # type: ignore[valid-type]
+    external_ids: dict[str, str] = EXTERNAL_IDS
 
 
 class Search(Doc):

@@ -88,7 +88,7 @@ def refuse_other_media_types() -> None:
 def result(doc: Mapping[str, Any], score: float, why: list[str]) -> dict[str, Any]:
     """One recommendation in a response."""
     return {**public(doc), "score": round(score, 4), "moods": doc.get("top_moods", []),
-            "why": why}
+            "why": why, "external_ids": doc.get("external_ids", {})}
 
 
 def entry(table: TrackTable, row: int, doc: Mapping[str, Any], position: int,

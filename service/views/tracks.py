@@ -30,7 +30,8 @@ def search(res: VersionResources, query: str, limit: int, offset: int = 0) -> di
     rows, next_offset = search_page(res, query, limit, offset)
     return {"query": query, "model_version": res.version, "offset": offset,
             "next_offset": next_offset,
-            "results": [{**public(d), "moods": d.get("top_moods", [])}
+            "results": [{**public(d), "moods": d.get("top_moods", []),
+                         "external_ids": d.get("external_ids", {})}
                         for d in res.documents(rows)]}
 
 
