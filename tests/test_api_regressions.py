@@ -290,4 +290,3 @@ def test_a_body_field_in_a_post_s_query_string_is_refused_not_ignored(client, pu
     assert error["field"] == param.split("=")[0] and "JSON body" in error["message"]
     assert client.post(f"{route}?_=12345", json=body).status_code == 200
     assert client.post("/v1/playlists?format=m3u8", json={"seed": "trk3"}).status_code == 200
-
