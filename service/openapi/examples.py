@@ -179,7 +179,8 @@ ERRORS = {
         "message": "rate limit exceeded (300 per 1 minute); retry in 42 s",
         "retry_after": 42}}),
     "unauthorized": example("A key is required", {"error": {
-        "code": "unauthorized", "message": "a valid X-API-Key header is required"}}),
+        "code": "unauthorized", "message": "a valid X-API-Key header is required",
+        "header": "X-API-Key"}}),
     "busy": example("Heavy requests are all in use", {"error": {
         "code": "busy", "message": "the server is busy with heavy requests; retry shortly"}}),
     "admin_unauthorized": example("No admin key sent", {"error": {

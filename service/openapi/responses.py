@@ -272,6 +272,18 @@ class ErrorDetail(Doc):
                                  examples=["limit"])
     suggestions: Optional[list[TrackRef]] = Field(
         None, description="seed_not_found only: close titles (may be empty).")
+    retry_after: Optional[int] = Field(
+        None, ge=0, description="too_many_requests and busy: seconds to wait before trying "
+                                "again (as the Retry-After header).", examples=[42])
+    header: Optional[str] = Field(None, description="unauthorized: the header the key goes "
+                                                    "in.", examples=["X-API-Key"])
+    ids: Optional[list[str]] = Field(
+        None, description="track_exists and track_not_found on the admin routes: the ids "
+                          "concerned (the first few).", examples=[["new-track-1"]])
+    live_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: the live "
+                                                               "model's tracks.")
+    new_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: the new "
+                                                              "model's usable tracks.")
 
 
 class Error(Doc):
