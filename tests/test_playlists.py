@@ -63,7 +63,8 @@ def test_multi_seed_contract(client, rich):
     assert [s["id"] for s in body["seeds"]] == ["r3", "r40"]
     assert len(body["results"]) == 7
     for r in body["results"]:
-        assert set(r) == {"id", "title", "artist", "album", "score", "moods", "why"}
+        assert set(r) == {"id", "title", "artist", "album", "score", "moods", "why",
+                          "external_ids"}
         assert r["id"] not in {"r3", "r40"} and 0 <= r["score"] <= 1 and r["why"]
     scores = [r["score"] for r in body["results"]]
     assert scores == sorted(scores, reverse=True)

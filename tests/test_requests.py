@@ -237,7 +237,7 @@ def test_playlist_body_puts_seed_first_and_has_defaults():
     (PathQuery, {"from": "r0"}, "to"), (PathQuery, {"from": "r0", "to": ""}, "to"),
     *[(PathQuery, {"from": "r0", "to": "r1", "steps": bad}, "steps") for bad in ("0", "51", "x")],
     (TrackPath, {"id": ""}, "id"), (TrackPath, {"id": "x" * 1001}, "id"), (TrackPath, {}, "id"),
-    *[(PlaylistFormat, {"format": bad}, "format") for bad in ("mp3", "", "JSON")],
+    *[(PlaylistFormat, {"format": bad}, "format") for bad in ("mp3", "m3u", "json5")],
 ])
 def test_bad_query_parameters(model, query, field):
     assert field_of(model, query) == field
@@ -262,6 +262,9 @@ def test_query_values_are_converted_and_unknown_parameters_ignored():
     assert parse(PlaylistFormat, None).format == "json"
     assert [parse(PlaylistFormat, {"format": f}).format for f in EXPORT_FORMATS] == \
         list(EXPORT_FORMATS) and set(EXPORT_FORMATS) == {"json", *FORMATS}
+    # found by a tester: format=Json passed a JSON-only route, M3U8 failed an export route
+    assert [parse(PlaylistFormat, {"format": f}).format for f in ("M3U8", " Xspf ", "", " ")] \
+        == ["m3u8", "xspf", "json", "json"]
 
 
 @pytest.mark.parametrize("model, query, misspelt, meant", [

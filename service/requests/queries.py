@@ -9,16 +9,31 @@ lists): that is a 400 naming the POST.
 """
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticUseDefault
+
+from models.ingest import blank
 
 from .bodies import RecommendBody
 from .types import MAX_SEED_CHARS, Query, QueryText, query_int
 
 #: export formats of ``POST /v1/playlists`` (``service.exports.FORMATS`` plus json).
 EXPORT_FORMATS = ("json", "m3u8", "xspf", "jspf", "csv")
-ExportFormat = Literal[EXPORT_FORMATS]  # type: ignore[valid-type]
+
+
+def _format_name(value: Any) -> Any:
+    """``M3U8`` is ``m3u8`` (a JSON-only route took ``Json`` already); blank is json."""
+    if isinstance(value, str):
+        if blank(value):
+            raise PydanticUseDefault()
+        return value.strip().lower()
+    return value
+
+
+ExportFormat = Annotated[Literal[EXPORT_FORMATS],  # type: ignore[valid-type]
+                         BeforeValidator(_format_name)]
 SimilarLimit = query_int(1, 100)
 MAX_SEARCH_LIMIT = 50
 SearchLimit = query_int(1, MAX_SEARCH_LIMIT)
