@@ -62,10 +62,10 @@ def test_add_then_remove(runner, store, live, tmp_path):
      "first to replace them; --new-only adds only the new ones"),
     (("add",), "give --catalog or --audio-dir"),
     (("add", "--catalog", "{tmp}/taken.csv", "--include-removed"), "goes with --new-only"),
-    (("remove", "nope"), "no track with id 'nope'; `feelalike tracks WORDS` finds ids"),
+    (("remove", "nope"), "no track with id \"nope\"; `feelalike tracks WORDS` finds ids"),
     (("remove", "trk1", "isrc:XX"), "error: isrc:XX: 'XX' is not an ISRC"),
     (("remove", "trk1", " "), "ids[1]: must not be blank"),
-    (("remove", "y" * 5000), "no track with id '" + "y" * 40 + "...'"),
+    (("remove", "y" * 5000), "no track with id \"" + "y" * 40 + "\"..."),
 ], ids=["missing file", "only malformed rows", "existing id", "nothing to add",
         "include-removed alone", "unknown id", "malformed id", "blank id", "huge id"])
 def test_a_refused_change_leaves_the_live_model(runner, store, live, tmp_path, args, message):

@@ -344,7 +344,7 @@ def test_remove_takes_external_ids_and_a_files_absolute_path(runner, analysed_li
     assert store.meta(version)["tracks"] == before - 3
     assert all(store.row_of(version, t) is None for t in ("trk4", "trk5", "trk6"))
     code, out, err = runner("remove", "path:Band 0/Song 0.ogg", "path:Band 0/nothing.ogg")
-    assert code == 2 and "no track with id 'path:Band 0/nothing.ogg'" in err
+    assert code == 2 and "no track with id \"path:Band 0/nothing.ogg\"" in err
     assert store.current_version() == version  # nothing removed
 
 

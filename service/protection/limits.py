@@ -183,7 +183,8 @@ def init_app(app: Flask) -> Limiter | None:
         wait = max(1, int(current.reset_at - time.time())) if current else 1
         response = Response(json.dumps(error_body(
             "too_many_requests", f"rate limit exceeded ({exc.description}); retry in "
-            f"{wait} s", retry_after=wait)), status=429, content_type="application/json")
+            f"{wait} s", retry_after=wait), separators=(",", ":")), status=429,
+            content_type="application/json")  # compact, as every other JSON answer
         response.headers["Retry-After"] = str(wait)
         return response
 

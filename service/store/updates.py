@@ -188,8 +188,9 @@ class Updater:
                 _refuse_malformed(name, named[name])
         missing = [i for i, row in zip(ids, rows) if row is None]
         if missing:
-            first = missing[0] if len(missing[0]) <= 40 else missing[0][:40] + "..."
-            raise TrackNotFound(f"no track with id {first!r}"
+            first = json.dumps(missing[0][:40], ensure_ascii=False) + (
+                "..." if len(missing[0]) > 40 else "")  # quoted as every other message
+            raise TrackNotFound(f"no track with id {first}"
                                 + (f" (and {len(missing) - 1} more)" if len(missing) > 1
                                    else ""), ids=missing[:SHOWN])
         removed = sorted({int(r) for r in rows})
