@@ -252,17 +252,14 @@ class Path(Doc):
 class ErrorDetail(Doc):
     """What went wrong."""
 
-    code: str = Field(description="Stable machine-readable code: bad_request, "
-                                  "seed_without_evidence, seed_not_found, track_not_found, "
-                                  "not_found, "
-                                  "method_not_allowed, request_entity_too_large, "
-                                  "request_uri_too_long, too_many_requests, busy, "
-                                  "model_not_ready, store_unavailable, "
-                                  "model_files_unavailable, internal_error; unauthorized "
-                                  "when keys are required; admin routes also "
-                                  "forbidden, admin_disabled, track_exists, "
-                                  "update_conflict, rebuild_needed, model_shrinks.",
-                         examples=["bad_request"])
+    code: str = Field(description=(
+        "Stable machine-readable code: bad_request, seed_without_evidence, seed_not_found, "
+        "track_not_found, not_found, method_not_allowed, request_entity_too_large, "
+        "unsupported_media_type, request_uri_too_long, too_many_requests, busy, "
+        "model_not_ready, store_unavailable, model_files_unavailable, internal_error; "
+        "unauthorized when keys are required; admin routes also forbidden, admin_disabled, "
+        "track_exists, update_conflict, rebuild_needed, model_shrinks."),
+        examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
     field: Optional[str] = Field(None, description="400: the exact JSON path of the "
@@ -280,10 +277,8 @@ class ErrorDetail(Doc):
     ids: Optional[list[str]] = Field(
         None, description="track_exists and track_not_found on the admin routes: the ids "
                           "concerned (the first few).", examples=[["new-track-1"]])
-    live_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: the live "
-                                                               "model's tracks.")
-    new_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: the new "
-                                                              "model's usable tracks.")
+    live_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: live tracks.")
+    new_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: new tracks.")
 
 
 class Error(Doc):
