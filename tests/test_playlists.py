@@ -124,6 +124,22 @@ def test_a_text_naming_a_tag_prefers_its_tracks_without_requiring_them(client, r
     assert "only the tags it names were used (rock)" in tagged["warnings"][0]
 
 
+@pytest.mark.parametrize("text, calm", [("focus", True), ("something for a road trip", False),
+                                         ("dinner", True), ("study", True)])
+def test_a_text_of_everyday_words_is_read_by_the_tag_table(client, rich, text, calm):
+    """Found by a curator: "focus", "study", "road trip" and "dinner" were 400s (no mood
+    words), though the tag table reads playlists of those names."""
+    asked = post(client, "/v1/recommendations", {"text": text, "limit": 10})
+    assert asked["text_read"]["moods"] and asked["text_read"]["tags"] == []
+    energy = np.mean([rich[r["id"]].features["energy"] for r in asked["results"]])
+    assert (energy < 0.5) == calm, energy
+    # never beside mood words, nor for a word the text negates
+    assert post(client, "/v1/recommendations", {"text": f"sad {text}", "limit": 3})[
+        "text_read"]["moods"] == post(client, "/v1/recommendations", {
+            "text": "sad", "limit": 3})["text_read"]["moods"]
+    error_of(client.post("/v1/recommendations", json={"text": "no focus"}), 400, "bad_request")
+
+
 def test_which_words_of_a_text_name_tags():
     tags = [["Heavy Metal Classics"], ["heavy metal classics", "rock"], ["Lofi Hip Hop"],
             ["HEAVY METAL CLASSICS"],

@@ -13,7 +13,7 @@ from .reviews import (
                       is_about_music,
 )
 from .sentences import sentences
-from .tagger import hits_vector, tag_text
+from .tagger import MoodHit, hits_vector, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tempo_words, tokens
 from .mentions import find_mentions
@@ -30,6 +30,7 @@ __all__ = [
     "Comparison",
     "LEXICON_PATH",
     "Lexicon",
+    "MoodHit",
     "MAX_CUTS",
     "MOODS",
     "MOOD_INDEX",

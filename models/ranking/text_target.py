@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..language import MOODS, hits_vector, load_lexicon, normalise, tag_text
+from ..language import (
+    MOODS,
+    Lexicon,
+    MoodHit,
+    hits_vector,
+    load_lexicon,
+    normalise,
+    tag_text,
+)
 from .query import Query
 from .table import TrackTable
 
@@ -76,11 +84,24 @@ def _tags_named(phrase: str, table: TrackTable) -> list[str]:
     return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
 
-def read_text_target(text: str) -> TextTarget:
-    """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for; an empty
-    target when no mood word is recognised."""
-    every = tag_text(text, load_lexicon())
-    hits = [h for h in every if h.weight > 0]
+def read_text_target(text: str, table: TrackTable | None = None) -> TextTarget:
+    """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for, and with
+    a ``table`` the tags of it the text names; an empty target when nothing is read.
+
+    A text without mood words that names no tag of the catalog ("focus", "road trip",
+    "dinner") is read by the lexicon's tag table: the moods a playlist of that name would
+    carry. Never beside mood words, which say more, nor for words the text negates."""
+    lexicon = load_lexicon()
+    every = tag_text(text, lexicon)
+    target = _target([h for h in every if h.weight > 0], every)
+    if table is not None:
+        target.tags = text_tags(text, table)
+    if not every and not target.tags:
+        target = _target(_tag_hits(text, lexicon), [])
+    return target
+
+
+def _target(hits: list[MoodHit], every: list[MoodHit]) -> TextTarget:
     vec = np.clip(hits_vector(hits), 0.0, None)
     if not hits or vec.max() <= 0:
         return TextTarget(negated=list(dict.fromkeys(h.phrase for h in every)))
@@ -89,6 +110,26 @@ def read_text_target(text: str) -> TextTarget:
     valence = sum(h.weight * h.entry.valence for h in hits) / weight
     arousal = sum(h.weight * h.entry.arousal for h in hits) / weight
     return TextTarget(moods, float(np.clip(valence, -1, 1)), float(np.clip(arousal, -1, 1)))
+
+
+def _tag_hits(text: str, lexicon: Lexicon) -> list[MoodHit]:
+    """Hits of the text's phrases (longest first, up to MAX_TAG_WORDS words) that the tag
+    table names, leaving out phrases after "no", "not", "without" ..."""
+    words = normalise(text).split()
+    hits: list[MoodHit] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_TAG_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            entry = lexicon.tags.get(phrase)
+            if entry is not None:
+                if not (i and words[i - 1] in AGAINST):
+                    hits.append(MoodHit(entry, 1.0, 0, len(phrase), phrase))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
 
 
 def apply_text_target(query: Query, target: TextTarget) -> None:

@@ -14,7 +14,6 @@ from models.ranking import (
     apply_text_target,
     read_text_target,
     refuse_unplaced_seeds,
-    text_tags,
     unplaced_seed_warnings,
 )
 
@@ -78,8 +77,7 @@ def _read_text(res: VersionResources, text: str, q: Query, warnings: list[str],
                notes: dict[str, Any] | None) -> None:
     """The text's moods and the catalog tags it names, applied to ``q``; what was read
     goes in ``notes`` (``text_read``)."""
-    target = read_text_target(text)
-    target.tags = text_tags(text, res.table)
+    target = read_text_target(text, res.table)
     if notes is not None:
         notes["text_read"] = {"moods": target.moods, "tags": list(target.tags)}
     if target.found or target.tags:
