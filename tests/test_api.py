@@ -24,7 +24,8 @@ def test_recommendations_contract(client, published):
     results = body["results"]
     assert len(results) == 5
     for r in results:
-        assert set(r) == {"id", "title", "artist", "album", "score", "moods", "why"}
+        assert set(r) == {"id", "title", "artist", "album", "score", "moods", "why",
+                          "external_ids"}
         assert 0.0 <= r["score"] <= 1.0
         assert r["id"] != "trk3"
         assert isinstance(r["why"], list) and r["why"] and all(isinstance(w, str) for w in r["why"])
