@@ -3,7 +3,7 @@ target moods and a valence/arousal point, read by the review tagger, and the tag
 the catalog it names ("angry metal", "a calm jazz piano evening"), which it prefers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -96,8 +96,11 @@ def read_text_target(text: str, table: TrackTable | None = None) -> TextTarget:
     target = _target([h for h in every if h.weight > 0], every)
     if table is not None:
         target.tags = text_tags(text, table)
-    if not every and not target.tags:
-        target = _target(_tag_hits(text, lexicon), [])
+    if not every:
+        named = set(target.tags)  # words naming the catalog's tags stay preferences only
+        hits = [h for h in tag_text(text, _with_tags(lexicon)) if normalise(h.phrase) not in named]
+        tags, target = target.tags, _target([h for h in hits if h.weight > 0], hits)
+        target.tags = tags
     return target
 
 
@@ -112,24 +115,22 @@ def _target(hits: list[MoodHit], every: list[MoodHit]) -> TextTarget:
     return TextTarget(moods, float(np.clip(valence, -1, 1)), float(np.clip(arousal, -1, 1)))
 
 
-def _tag_hits(text: str, lexicon: Lexicon) -> list[MoodHit]:
-    """Hits of the text's phrases (longest first, up to MAX_TAG_WORDS words) that the tag
-    table names, leaving out phrases after "no", "not", "without" ..."""
-    words = normalise(text).split()
-    hits: list[MoodHit] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(MAX_TAG_WORDS, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            entry = lexicon.tags.get(phrase)
-            if entry is not None:
-                if not (i and words[i - 1] in AGAINST):
-                    hits.append(MoodHit(entry, 1.0, 0, len(phrase), phrase))
-                i += n
-                break
-        else:
-            i += 1
-    return hits
+def _with_tags(lexicon: Lexicon) -> Lexicon:
+    """``lexicon`` that also reads the names of its tag table as words, so negation
+    ("don't want study music", "anything but focus") and the rest of the tagger's
+    reading apply to them (cached per lexicon)."""
+    cached = _TAG_LEXICONS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        tags = {tuple(name.split()): entry for name, entry in lexicon.tags.items()
+                if name.split() and len(name.split()) <= MAX_TAG_WORDS}
+        entries = {**tags, **lexicon.entries}
+        cached = (lexicon, replace(lexicon, entries=entries, _derived={},
+                                   longest=max(lexicon.longest, MAX_TAG_WORDS)))
+        _TAG_LEXICONS[id(lexicon)] = cached
+    return cached[1]
+
+
+_TAG_LEXICONS: dict[int, tuple[Lexicon, Lexicon]] = {}
 
 
 def apply_text_target(query: Query, target: TextTarget) -> None:
