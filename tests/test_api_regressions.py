@@ -290,3 +290,24 @@ def test_a_body_field_in_a_post_s_query_string_is_refused_not_ignored(client, pu
     assert error["field"] == param.split("=")[0] and "JSON body" in error["message"]
     assert client.post(f"{route}?_=12345", json=body).status_code == 200
     assert client.post("/v1/playlists?format=m3u8", json={"seed": "trk3"}).status_code == 200
+
+
+def test_an_answer_cached_in_an_older_shape_is_not_served(client, store, published):
+    """Found by a review: results gained external_ids, and an answer cached before the
+    upgrade (same model version, key of seed and limit) was served without them."""
+    import hashlib
+    import json
+
+    old_key = hashlib.sha1(json.dumps(["rec", "trk3", 4]).encode()).hexdigest()
+    stale = {"seed": {"id": "trk3"}, "model_version": published, "results": []}
+    store.cache(published, old_key, json.dumps(stale).encode())
+    answer = client.get("/v1/recommendations?seed=trk3&limit=4").get_json()
+    assert len(answer["results"]) == 4 and all("external_ids" in r for r in answer["results"])
+
+
+def test_an_empty_format_is_json_on_json_only_routes_too(client, published):
+    """Found by a review: ``format=`` meant json on the export routes and was a 400
+    ("this route answers JSON only") on the others."""
+    assert client.get("/v1/tracks?q=Song&format=").status_code == 200
+    assert client.get("/v1/recommendations?seed=trk3&format=").status_code == 200
+    error_of(client.get("/v1/tracks?q=Song&format=csv"), 400, "bad_request")

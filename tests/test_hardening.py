@@ -231,3 +231,9 @@ def test_an_unknown_parameter_is_named_as_it_was_sent(client, published, url, fi
     which is for body fields, not query parameters)."""
     error = error_of(client.get(url), 400, "bad_request")
     assert error["field"] == field and error["message"].startswith(f"{field}: ")
+
+
+def test_a_track_id_sent_as_raw_utf8_is_read(client, published):
+    """Raw (unescaped) UTF-8 in the path is UTF-8: not refused as Latin-1."""
+    assert error_of(client.get("/v1/tracks/Se\u00f1orita"), 404, "track_not_found")
+    assert error_of(client.get("/v1/tracks/Se%C3%B1orita"), 404, "track_not_found")

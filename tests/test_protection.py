@@ -275,6 +275,10 @@ def test_cors_configured_origins(store, published, env):
     client = make_app(store, CORS_ORIGINS="https://a.example, https://b.example").test_client()
     allowed = client.get("/v1/tracks?q=Song", headers={"Origin": "https://b.example"})
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://b.example"
+    assert allowed.headers.getlist("Vary") == ["Origin"]  # once (a review found it twice)
+    preflight = client.options("/v1/recommendations", headers={
+        "Origin": "https://a.example", "Access-Control-Request-Method": "POST"})
+    assert preflight.headers.getlist("Vary") == ["Origin"]
     other = client.get("/v1/tracks?q=Song", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
     for path in ("/v1/tracks?q=Song", "/openapi.json", "/v1/tracks/nope"):

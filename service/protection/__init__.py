@@ -29,7 +29,8 @@ def init_cors(app: Flask) -> None:
          supports_credentials=False, send_wildcard=origins == "*", max_age=600,
          # a request without an Origin is not a CORS request: with a list of origins,
          # naming one of them to whoever asks would be wrong (and cached as such)
-         always_send=origins == "*")
+         always_send=origins == "*",
+         vary_header=False)  # headers.py adds the one Vary: Origin a list of origins needs
 
 
 def init_app(app: Flask) -> None:

@@ -102,7 +102,7 @@ def _refuse_export(model: type[BaseModel], data: Mapping[str, Any]) -> None:
     only would silently answer JSON."""
     pairs = data.items(multi=True) if hasattr(data, "getlist") else data.items()
     values = [str(v).strip().lower() for k, v in pairs if k.strip().lower() == "format"]
-    if "format" not in model.model_fields and any(v != "json" for v in values):
+    if "format" not in model.model_fields and any(v not in ("", "json") for v in values):
         raise BadRequest("format: this route answers JSON only; playlists (POST "
                          "/v1/playlists) and paths (GET /v1/path) export m3u8, xspf, jspf "
                          "and csv", field="format")

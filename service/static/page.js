@@ -157,8 +157,11 @@
     const moods = Array.from($("arc-from").options, (o) => o.value);
     const scores = doc.mood_scores || {};
     const rows = moods.map((m) => ({label: m, value: Number(scores[m] || 0), signed: false}));
-    rows.push({label: "valence", value: Number(doc.valence || 0), signed: true});
-    rows.push({label: "arousal", value: Number(doc.arousal || 0), signed: true});
+    const placed = doc.valence !== null && doc.valence !== undefined;  // null: nothing known
+    if (placed) {
+      rows.push({label: "valence", value: Number(doc.valence), signed: true});
+      rows.push({label: "arousal", value: Number(doc.arousal || 0), signed: true});
+    }
     const rowHeight = 18, labelWidth = 80, barWidth = 240, gap = 8;
     const height = rows.length * rowHeight + gap;
     const svg = document.createElementNS(SVG, "svg");
@@ -184,8 +187,9 @@
     $("mood-chart").replaceChildren(svg);
     const top = (doc.top_moods || []).join(", ") || "no strong mood";
     $("mood-caption").textContent = "Mood scores of " + doc.title + " (top: " + top +
-      "); valence " + Number(doc.valence || 0).toFixed(2) + ", arousal " +
-      Number(doc.arousal || 0).toFixed(2) + " (from -1 to 1).";
+      "); " + (placed ? "valence " + Number(doc.valence).toFixed(2) + ", arousal " +
+      Number(doc.arousal || 0).toFixed(2) + " (from -1 to 1)." :
+      "valence and arousal unknown (nothing to place it by).");
   }
 
   function svgEl(tag, attributes) {

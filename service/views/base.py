@@ -41,12 +41,12 @@ def path_id(track_id: str) -> str:
     """The id a path names; one whose escapes are not UTF-8 (``/v1/tracks/Se%F1orita``)
     is a 400, as in a query string, not a search for the replacement character."""
     environ = request.environ
-    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")  # as sent (Werkzeug, gunicorn)
+    # as sent, in WSGI's Latin-1 text (Werkzeug, gunicorn); else the decoded path
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    sent = unquote_to_bytes(raw.partition("?")[0].encode("latin-1", "ignore")) if raw \
+        else environ.get("PATH_INFO", "").encode("latin-1", "ignore")
     try:
-        if raw:
-            unquote_to_bytes(raw.partition("?")[0]).decode("utf-8")
-        else:
-            environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
+        sent.decode("utf-8")
     except UnicodeError:
         raise BadRequest("id: not UTF-8; percent-encode the text as UTF-8 (\u00f1 is "
                          "%C3%B1)", field="id") from None

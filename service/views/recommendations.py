@@ -16,10 +16,13 @@ from .base import json_request, query_args, result
 from .queries import build_query, nothing_left, require_something
 
 bp = Blueprint("recommendations", __name__, url_prefix="/v1")
+#: part of every cache key: raised when the answer's fields change, so a server upgraded
+#: under a live model (or a rolling deploy) never serves an answer of the old shape
+ANSWER_SHAPE = 2  # 2: results carry external_ids
 
 def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     """Tracks that feel like ``seed``; answers are cached per model version."""
-    digest = hashlib.sha1(json.dumps(["rec", seed, limit]).encode()).hexdigest()
+    digest = hashlib.sha1(json.dumps(["rec", ANSWER_SHAPE, seed, limit]).encode()).hexdigest()
     cached = res.store.cached(res.version, digest)
     cache_lookup(cached is not None)
     if cached is not None:
