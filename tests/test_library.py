@@ -357,6 +357,9 @@ def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analys
     assert err.strip() == "more: --offset 3"
     code, out, err = runner("tracks", "Song 4", "--limit", "3", "--offset", "3")
     assert code == 0 and not set(out.splitlines()) & set(lines)
+    # several words as several arguments, as the CLI's help and hints write it (found by
+    # a self-hoster: "Got unexpected extra argument")
+    assert runner("tracks", "Song", "4", "--limit", "3")[1] == "\n".join(lines) + "\n"
     code, out, err = runner("tracks", "Song 4", "--json")
     assert code == 0 and json.loads(out) == client.get("/v1/tracks?q=Song 4").get_json()
     code, out, err = runner("tracks", "zzzq xxv")
@@ -366,7 +369,7 @@ def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analys
         code, out, err = runner(*bad)
         assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
     code, out, err = runner("tracks", "")  # the CLI's argument, not the API's "q"
-    assert code == 2 and err.startswith("error: QUERY must not be empty"), err
+    assert code == 2 and err.startswith("error: WORDS must not be empty"), err
 
 
 def test_cli_exports_find_analysed_files_under_a_wider_music_root(runner, analysed_library,

@@ -74,18 +74,20 @@ def _named(track: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("query")
+@click.argument("words", nargs=-1)
 @click.option("--limit", default=10, type=int, show_default=True, help="1-50.")
 @click.option("--offset", default=0, type=int, show_default=True,
               help="How many of the best matches to skip (0-499): the next page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
-def tracks(query: str, limit: int, offset: int, as_json: bool) -> None:
-    """Find tracks by title or artist words: their ids and files, for seeds and `remove`."""
+def tracks(words: tuple[str, ...], limit: int, offset: int, as_json: bool) -> None:
+    """Find tracks by title or artist words: their ids and files, for seeds and `remove`
+    (`feelalike tracks quiet morning` and `feelalike tracks "quiet morning"` alike)."""
     from service.requests import SearchQuery, parse
     from service.views.tracks import search, search_page
 
+    query = " ".join(words)
     if not query.strip():
-        raise BadRequest("QUERY must not be empty: give title or artist words", field="q")
+        raise BadRequest("WORDS must not be empty: give title or artist words", field="q")
     parsed = parse(SearchQuery, {"q": query, "limit": limit, "offset": offset})
     current = Resources(open_store()).current()
     if as_json:
