@@ -88,9 +88,10 @@ def read_text_target(text: str, table: TrackTable | None = None) -> TextTarget:
     """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for, and with
     a ``table`` the tags of it the text names; an empty target when nothing is read.
 
-    A text without mood words that names no tag of the catalog ("focus", "road trip",
-    "dinner") is read by the lexicon's tag table: the moods a playlist of that name would
-    carry. Never beside mood words, which say more, nor for words the text negates."""
+    A text without mood words ("focus", "road trip", "dinner") is read by the lexicon's
+    tag table: the moods a playlist of that name would carry. Never beside mood words,
+    which say more, nor for words the text negates or that name the catalog's tags (those
+    stay preferences: "focus jazz" is focus's moods, jazz's tracks first)."""
     lexicon = load_lexicon()
     every = tag_text(text, lexicon)
     target = _target([h for h in every if h.weight > 0], every)

@@ -29,8 +29,7 @@ def init_app(app: Flask) -> None:
 
 
 def _vary_on_origin(response: Response) -> None:
-    """``Origin`` among the names of one ``Vary`` header (flask-cors adds a header of its
-    own beside any other)."""
+    """``Origin`` among the names of one ``Vary`` header, beside any other names."""
     names = {name.strip(): None for header in response.headers.getlist("Vary")
              for name in header.split(",") if name.strip()}
     names.setdefault("Origin", None)
