@@ -32,8 +32,7 @@ def query_args(model: type[M]) -> M:
             unquote_to_bytes(raw_value.replace(b"+", b" ")).decode("utf-8")
         except UnicodeDecodeError:
             if key in known:
-                raise BadRequest(f"{key}: not UTF-8; percent-encode the text as UTF-8 "
-                                 "(\u00f1 is %C3%B1)", field=key) from None
+                raise _not_utf8(key) from None
     return parse(model, request.args)
 
 
@@ -48,9 +47,13 @@ def path_id(track_id: str) -> str:
     try:
         sent.decode("utf-8")
     except UnicodeError:
-        raise BadRequest("id: not UTF-8; percent-encode the text as UTF-8 (\u00f1 is "
-                         "%C3%B1)", field="id") from None
+        raise _not_utf8("id") from None
     return track_id
+
+
+def _not_utf8(name: str) -> BadRequest:
+    return BadRequest(f"{name}: not UTF-8; percent-encode the text as UTF-8 (\u00f1 is "
+                      "%C3%B1)", field=name)
 
 
 def json_request(model: type[M], query: type[Query] | None = None) -> M:
