@@ -88,6 +88,7 @@ def test_a_build_that_shrinks_too_much_is_refused_without_force(runner, tmp_path
     assert code == 2
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "--force" in errors[0] and "30" in errors[0], err
+    assert "/v1/admin" not in errors[0]  # a build has no HTTP route to send it to
     assert "Traceback" not in err and "built model" not in out
     assert runner("recommend", "Song 4", "--json")[1] == before  # live model untouched
     code, out, err = runner("build", "--catalog", str(small), "--force")
@@ -113,6 +114,20 @@ def test_the_store_refuses_a_shrinking_model_before_writing(store, published, sm
     assert set(store.client.scan_iter(store.key_pattern())) == keys_before
     assert store.current_version() == published
     assert store.publish(tiny, force=True) == store.current_version()
+
+
+def test_a_shrink_short_of_everything_is_not_called_100_percent(store, published):
+    """Found by a self-hoster: 27 tracks against 28,358 read "100% fewer"."""
+    store.max_shrink = 0.5
+    meta_key = store.key_for("meta", version=published)
+    meta = json.loads(store.client.get(meta_key))
+    store.client.set(meta_key, json.dumps({**meta, "tracks": 28358}))
+    with pytest.raises(ModelShrinks) as refused:
+        store.check_shrink(27)
+    assert "27 usable tracks, 99.9% fewer than the live model's 28,358" in refused.value.message
+    assert refused.value.extra == {"live_tracks": 28358, "new_tracks": 27}
+    with pytest.raises(ModelShrinks, match="0 usable tracks, 100% fewer"):
+        store.check_shrink(0)
 
 
 # -- versions are registered first, unfinished ones are swept --------------------------

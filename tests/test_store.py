@@ -18,6 +18,7 @@ from service.store import (
     encode_neighbours,
 )
 from service.store.codec import pack_lists, unpack_documents, unpack_lists
+from service.store.upkeep import OVERTAKEN_SECONDS
 
 from .fixtures import make_track
 from .redis_server import RedisServer
@@ -121,3 +122,20 @@ def test_unreadable_buckets_are_store_corrupt():
         unpack_lists(b"not deflated")
     with pytest.raises(StoreCorrupt):
         unpack_documents(b"not deflated", b"dictionary")
+
+
+def test_a_version_overtaken_twice_is_kept_only_for_requests_in_flight(
+        redis_client, prefix, small_catalog):
+    """Each update publishes a whole version: a self-hoster adding tracks one by one kept
+    a full copy of every one for the grace period (888 MB of Redis after 25 updates)."""
+    store = ModelStore(redis_client, prefix=prefix, grace_seconds=3600, cache_seconds=60)
+    versions = []
+    for extra in range(3):
+        small_catalog.tracks.append(make_track(600 + extra))
+        versions.append(store.publish(build(small_catalog, k=5)))
+    oldest, previous, live = versions
+    for key in ("meta", "docs", "neighbours", "vectors"):
+        assert 0 < store.client.ttl(store.key_for(key, version=oldest)) <= OVERTAKEN_SECONDS
+        assert store.client.ttl(store.key_for(key, version=previous)) > OVERTAKEN_SECONDS
+        assert store.client.ttl(store.key_for(key, version=live)) == -1
+    assert store.tracks(oldest, [0]) and store.tracks(previous, [0])  # both still readable

@@ -21,7 +21,7 @@ from models.build import (
     train_default_model,
 )
 from models.errors import DatasetError
-from service.store import open_store
+from service.store import ModelShrinks, open_store
 
 from .output import note_unplaced, progress, report_loaded, warn_about_reviews
 from .serve import address, reserve, serve_here
@@ -86,6 +86,8 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
     bar = progress("storing", len(built.tracks))
     try:
         version = store.publish(built, progress=bar.update, force=force)
+    except ModelShrinks as exc:
+        raise exc.overridden_by("--force") from None
     finally:
         bar.close()
     meta = built.meta

@@ -16,7 +16,7 @@ from models.build import load_sources
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import recording_keys
 from models.settings import audio_cache_dir
-from service.store import ModelStore, Updater, UpdateResult, open_store
+from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
@@ -189,5 +189,7 @@ def remove(ids: tuple[str, ...], force: bool) -> None:
         result = Updater(open_store()).remove(list(ids), force=force, paths=list(ids))
     except TrackNotFound as exc:  # a title given for an id: say how to find the id
         raise TrackNotFound(f"{exc.message}; `feelalike tracks WORDS` finds ids") from None
+    except ModelShrinks as exc:
+        raise exc.overridden_by("--force") from None
     shown = ", ".join(result.removed[:SHOWN]) + (", ..." if len(result.removed) > SHOWN else "")
     click.echo(summary(result, "removed", len(result.removed)) + f"; removed {shown}")

@@ -44,6 +44,11 @@ class RebuildNeeded(Conflict):
 
 class ModelShrinks(CatalogError):
     """A new model would lose more of the live model's tracks than allowed (the catalog is
-    probably broken); publishing it needs ``--force``."""
+    probably broken); publishing it needs force, asked for as the caller asks for it."""
 
     code = "model_shrinks"
+
+    def overridden_by(self, how: str) -> ModelShrinks:
+        """The same refusal, ending with how this caller publishes anyway (``--force`` on
+        the command line, ``"force": true`` in an admin request)."""
+        return ModelShrinks(f"{self.message}, or publish it anyway with {how}", **self.extra)

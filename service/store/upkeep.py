@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import threading
 from typing import Any, Callable
 
@@ -21,6 +22,10 @@ VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vect
 REQUIRED_KEYS = ("docs", "dictionary", "rows", "neighbours", "vectors", "titles", "table",
                  "table_strings", "title_arrays")
 PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
+#: how long a version stays readable once a second newer one is live: only requests that
+#: began before the flip before last can still read it, and a worker's request ends within
+#: FEELALIKE_TIMEOUT_SECONDS; without it, each update kept a full copy for the grace period
+OVERTAKEN_SECONDS = 120
 log = logging.getLogger(__name__)
 
 
@@ -111,27 +116,34 @@ class Upkeep:
         except ModelNotReady:
             return
         if live and tracks < live * (1.0 - self.max_shrink):
+            lost = math.floor((1 - tracks / live) * 1000) / 10  # 27 of 28,358: not "100%"
             raise ModelShrinks(
-                f"refusing to publish: the new model has {tracks} usable tracks, "
-                f"{1 - tracks / live:.0%} fewer than the live model's {live} (more than the "
-                f"{self.max_shrink:.0%} FEELALIKE_MAX_SHRINK allows); check the input, or "
-                "publish it anyway with --force (over HTTP: POST /v1/admin/removals "
-                "with \"force\": true)",
+                f"refusing to publish: the new model has {tracks:,} usable tracks, "
+                f"{lost:g}% fewer than the live model's {live:,} (more than the "
+                f"{self.max_shrink:.0%} FEELALIKE_MAX_SHRINK allows); check the input",
                 live_tracks=live, new_tracks=tracks)
 
     def expire_old(self, keep: str) -> list[str]:
-        """Give every version but ``keep`` and the live one a time to live of the grace
-        period.  Another publisher may flip ``current`` meanwhile: whatever is live when
-        this ends is made permanent again, so the live model never counts down."""
+        """Give the version live until now a time to live of the grace period, and cut
+        older ones still counting down to OVERTAKEN_SECONDS (every version but ``keep``
+        and the live one).  Another publisher may flip ``current`` meanwhile: whatever
+        is live when this ends is made permanent again, so the live model never counts
+        down."""
         spare = {keep, self._current()}
         old = [v.decode() for v in self.client.zrange(self.key_for("versions"), 0, -1)
                if v.decode() not in spare]
+        overtaken = min(self.grace_seconds, OVERTAKEN_SECONDS)
         pipe = self.client.pipeline(transaction=False)
         for version in old:
-            if self.client.ttl(self.key_for("meta", version=version)) != -1:
-                continue  # already counting down (or gone): keep its deadline
+            left = self.client.ttl(self.key_for("meta", version=version))
+            if left == -1:  # the version live until now: the full grace period
+                seconds = self.grace_seconds
+            elif left > overtaken:  # overtaken twice: only requests begun before count
+                seconds = overtaken
+            else:
+                continue  # counting down (or gone) already: keep its deadline
             for key in VERSION_KEYS:
-                pipe.expire(self.key_for(key, version=version), self.grace_seconds)
+                pipe.expire(self.key_for(key, version=version), seconds)
         # forget versions whose data is gone
         cutoff = self.clock() - self.grace_seconds
         pipe.zremrangebyscore(self.key_for("versions"), "-inf", f"({cutoff}")
