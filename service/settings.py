@@ -64,8 +64,8 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
             cluster_mode),
     Setting("KEY_PREFIX", "feelalike", "Prefix of every Redis key feelalike writes."),
     Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
-            "becomes current (at most a year); one overtaken by a second newer version stays "
-            "at most 120 s more, for requests in flight.", whole(1, YEAR)),
+            "becomes current (at most a year); once a second newer one is, at most 120 s (10 s "
+            "past the two newest such), for requests in flight.", whole(1, YEAR)),
     Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "
             "model version; at most a year).", whole(1, YEAR)),
     Setting("CACHE_MAX_ENTRIES", 5000, "Most cached API responses kept per model version; past "

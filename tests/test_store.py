@@ -18,7 +18,7 @@ from service.store import (
     encode_neighbours,
 )
 from service.store.codec import pack_lists, unpack_documents, unpack_lists
-from service.store.upkeep import OVERTAKEN_SECONDS
+from service.store.upkeep import OVERTAKEN_FLOOR_SECONDS, OVERTAKEN_SECONDS
 
 from .fixtures import make_track
 from .redis_server import RedisServer
@@ -124,18 +124,25 @@ def test_unreadable_buckets_are_store_corrupt():
         unpack_documents(b"not deflated", b"dictionary")
 
 
-def test_a_version_overtaken_twice_is_kept_only_for_requests_in_flight(
+def test_versions_overtaken_by_updates_are_kept_only_for_requests_in_flight(
         redis_client, prefix, small_catalog):
     """Each update publishes a whole version: a self-hoster adding tracks one by one kept
     a full copy of every one for the grace period (888 MB of Redis after 25 updates)."""
     store = ModelStore(redis_client, prefix=prefix, grace_seconds=3600, cache_seconds=60)
     versions = []
-    for extra in range(3):
+    for extra in range(6):
         small_catalog.tracks.append(make_track(600 + extra))
         versions.append(store.publish(build(small_catalog, k=5)))
-    oldest, previous, live = versions
-    for key in ("meta", "docs", "neighbours", "vectors"):
-        assert 0 < store.client.ttl(store.key_for(key, version=oldest)) <= OVERTAKEN_SECONDS
-        assert store.client.ttl(store.key_for(key, version=previous)) > OVERTAKEN_SECONDS
-        assert store.client.ttl(store.key_for(key, version=live)) == -1
-    assert store.tracks(oldest, [0]) and store.tracks(previous, [0])  # both still readable
+    *oldest, kept_a, kept_b, previous, live = versions
+
+    def ttls(version: str) -> set[int]:
+        return {store.client.ttl(store.key_for(key, version=version))
+                for key in ("meta", "docs", "neighbours", "vectors")}
+
+    assert ttls(live) == {-1}
+    assert min(ttls(previous)) > OVERTAKEN_SECONDS  # the full grace period
+    for version in (kept_a, kept_b):
+        assert all(OVERTAKEN_FLOOR_SECONDS < t <= OVERTAKEN_SECONDS for t in ttls(version))
+        assert store.tracks(version, [0])  # still readable by requests in flight
+    for version in oldest:
+        assert all(0 < t <= OVERTAKEN_FLOOR_SECONDS for t in ttls(version)), version

@@ -22,10 +22,13 @@ VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vect
 REQUIRED_KEYS = ("docs", "dictionary", "rows", "neighbours", "vectors", "titles", "table",
                  "table_strings", "title_arrays")
 PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
-#: how long a version stays readable once a second newer one is live: only requests that
-#: began before the flip before last can still read it, and a worker's request ends within
-#: FEELALIKE_TIMEOUT_SECONDS; without it, each update kept a full copy for the grace period
+#: Versions overtaken by a second newer one (each add or remove publishes a whole version,
+#: so updates run in a loop made dozens) are read only by requests begun before the flip
+#: before last: the newest OVERTAKEN_KEPT of them stay OVERTAKEN_SECONDS at most, older
+#: ones OVERTAKEN_FLOOR_SECONDS (a request still on a version three flips old is rare).
+OVERTAKEN_KEPT = 2
 OVERTAKEN_SECONDS = 120
+OVERTAKEN_FLOOR_SECONDS = 10
 log = logging.getLogger(__name__)
 
 
@@ -124,24 +127,15 @@ class Upkeep:
                 live_tracks=live, new_tracks=tracks)
 
     def expire_old(self, keep: str) -> list[str]:
-        """Give the version live until now a time to live of the grace period, and cut
-        older ones still counting down to OVERTAKEN_SECONDS (every version but ``keep``
-        and the live one).  Another publisher may flip ``current`` meanwhile: whatever
-        is live when this ends is made permanent again, so the live model never counts
-        down."""
+        """Give the version live until now a time to live of the grace period and cut
+        older ones (see OVERTAKEN_KEPT; every version but ``keep`` and the live one).
+        Another publisher may flip ``current`` meanwhile: whatever is live when this
+        ends is made permanent again, so the live model never counts down."""
         spare = {keep, self._current()}
-        old = [v.decode() for v in self.client.zrange(self.key_for("versions"), 0, -1)
-               if v.decode() not in spare]
-        overtaken = min(self.grace_seconds, OVERTAKEN_SECONDS)
+        newest_first = self.client.zrange(self.key_for("versions"), 0, -1)[::-1]
+        old = [v.decode() for v in newest_first if v.decode() not in spare]
         pipe = self.client.pipeline(transaction=False)
-        for version in old:
-            left = self.client.ttl(self.key_for("meta", version=version))
-            if left == -1:  # the version live until now: the full grace period
-                seconds = self.grace_seconds
-            elif left > overtaken:  # overtaken twice: only requests begun before count
-                seconds = overtaken
-            else:
-                continue  # counting down (or gone) already: keep its deadline
+        for version, seconds in self._lifetimes(old).items():
             for key in VERSION_KEYS:
                 pipe.expire(self.key_for(key, version=version), seconds)
         # forget versions whose data is gone
@@ -153,6 +147,23 @@ class Upkeep:
         if live:  # it may have been given a deadline between its persist and its flip
             self.persist(live)
         return old
+
+    def _lifetimes(self, old: list[str]) -> dict[str, int]:
+        """New times to live of the ``old`` versions (newest first); one counting down
+        already never gets longer."""
+        lifetimes, overtaken = {}, 0
+        for version in old:
+            left = self.client.ttl(self.key_for("meta", version=version))
+            if left == -2:
+                continue  # gone already
+            if left == -1:  # live until now: the full grace period
+                lifetimes[version] = self.grace_seconds
+                continue
+            overtaken += 1
+            cap = OVERTAKEN_SECONDS if overtaken <= OVERTAKEN_KEPT else OVERTAKEN_FLOOR_SECONDS
+            if left > min(cap, self.grace_seconds):
+                lifetimes[version] = min(cap, self.grace_seconds)
+        return lifetimes
 
     def _current(self) -> str | None:
         live = self.client.get(self.key_for("current"))
