@@ -2,6 +2,8 @@
 recommender contract test): run on each implementation."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -10,7 +12,7 @@ from models.ingest import Catalog
 from models.language import normalise
 from models.ranking import ExactScan, NeighbourLists, Query, RankingEngine, VectorIndex
 
-from .fixtures import make_track
+from .fixtures import hand_table, make_track
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +226,20 @@ def test_a_far_target_does_not_favour_tracks_without_the_value():
     far = RankingEngine(table, [ExactScan(table)]).rank(Query(targets={"tempo": 135.0},
                                                                 limit=5))
     assert sorted(far.rows) == list(range(35, 40))  # the five fastest known
+
+
+def test_a_named_tag_reorders_tracks_that_fit_but_does_not_outrank_the_mood():
+    """Found by a curator: "rainy sunday morning" named the "Tropical Morning" playlist
+    by one word, and its joyful tracks took the whole list from the calm ones asked for."""
+    valence = [0.9] * 10 + [-0.5] * 10 + [-0.45] * 10  # tagged far, untagged fitting, tagged
+    tags = [frozenset({"tropical morning"})] * 10 + [frozenset()] * 10 \
+        + [frozenset({"tropical morning"})] * 10
+    table = replace(hand_table([f"t{i}" for i in range(30)], {"valence_mood": valence},
+                               np.eye(30)), tags=tags)
+    engine = RankingEngine(table, [ExactScan(table)])
+    asked = Query(target_valence=-0.5, prefer_tags={"tropical morning"}, limit=20)
+    rows = engine.rank(asked).rows
+    # the tagged tracks that fit about as well come first, the far ones never before
+    # a fitting track
+    assert sorted(rows[:10]) == list(range(20, 30))
+    assert sorted(rows[10:20]) == list(range(10, 20))

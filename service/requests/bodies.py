@@ -71,7 +71,9 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         None, description="Target arousal, -1 (calm) to 1 (excited).", examples=[0.2])
     text: FreeText | None = Field(
         None, description=f"A free-text mood query (at most {MAX_TEXT} characters), read "
-                          "for moods and valence/arousal; explicit fields win.",
+                          "for moods and valence/arousal; explicit fields win. Words naming "
+                          "the catalog's tags (\"sad rock\") prefer their tracks among "
+                          "those that fit the moods.",
         examples=["late-night city drive"])
     include_tags: list[Item] = Field(
         **_LIST, description="Only tracks with any of these genres, subgenres or playlist "
