@@ -8,7 +8,7 @@ import pytest
 from models.build import build
 from models.ingest import Catalog
 
-from .fixtures import Server, make_track
+from .fixtures import Server, isrc, make_track
 
 ADMIN, READER = "admin-key-123", "read-key-456"
 NEW_ID = "zq-added-track"
@@ -182,3 +182,16 @@ def test_admin_routes_are_off_without_admin_keys(env, live):
         assert server.get("/readyz").json()["model_version"] == live
     finally:
         server.stop()
+
+
+def test_an_id_written_as_another_track_s_external_id_is_a_409(env, ids_model):
+    srv = serve(env, FEELALIKE_ADMIN_KEYS=ADMIN)
+    try:
+        before = srv.get(f"/v1/tracks/isrc:{isrc(3)}").json()
+        body = error(srv.post("/v1/admin/tracks", headers=admin(), json={"tracks": [
+            {**SIMILAR, "id": f"isrc:{isrc(3)}"}]}), 409, "id_clash")
+        assert body["ids"] == [f"isrc:{isrc(3)}"] and "external id" in body["message"]
+        assert srv.get(f"/v1/tracks/isrc:{isrc(3)}").json() == before
+        assert srv.get("/readyz").json()["model_version"] == ids_model
+    finally:
+        srv.stop()

@@ -8,9 +8,11 @@ import pytest
 
 from models.build import build
 from models.ingest import load_catalog, parse_reference
+from service.store import IdClash, Updater
 
 from .fixtures import ID_CATALOG_ROWS as ROWS
-from .fixtures import TIDY, error_of, isrc, mbid, music_file, needs_shared, spotify, write_rows
+from .fixtures import (TIDY, error_of, isrc, make_track, mbid, music_file, needs_shared, spotify,
+                       write_rows)
 
 # -- ingest ---------------------------------------------------------------------------------
 
@@ -247,3 +249,27 @@ def test_results_and_search_hits_carry_external_ids(ids_model, client):
             document = client.get(f"/v1/tracks/{result['id']}").get_json()
             assert result["external_ids"] == document["external_ids"]
             assert ids.get(result["id"], result["external_ids"]) == result["external_ids"]
+
+
+def test_an_update_refuses_ids_that_would_take_over_another_track_s_lookups(
+        store, ids_model, ids_catalog, client):
+    """Found by a self-hoster: a track added with the id "isrc:..." of a track in the
+    model answered that ISRC's lookups from then on (exact ids are looked up first)."""
+    holder = client.get(f"/v1/recommendations?seed=isrc:{isrc(3)}").get_json()["seed"]["id"]
+    taken = make_track(900, id=f"isrc:{isrc(3)}")
+    with pytest.raises(IdClash, match="reads as an external id another track holds"):
+        Updater(store).add([taken])
+    first = Updater(store).add([make_track(902, id=f"isrc:{isrc(7)}0")])  # malformed: free
+    assert first.added == [f"isrc:{isrc(7)}0"]
+    with pytest.raises(IdClash):
+        Updater(store).add([make_track(903, id="own-1", external_ids={"isrc": isrc(5)}),
+                            make_track(904, id=f"isrc:{isrc(5)}")])  # within one update
+    assert store.current_version() == first.version
+    after = client.get(f"/v1/recommendations?seed=isrc:{isrc(3)}").get_json()["seed"]["id"]
+    assert after == holder
+    # an id written as an external id nobody holds is the track's own, and a track
+    # holding that external id later would never be found by it
+    free = Updater(store).add([make_track(905, id=f"isrc:{isrc(99)}")])
+    assert free.added == [f"isrc:{isrc(99)}"]
+    with pytest.raises(IdClash, match="the id of a track already in the model"):
+        Updater(store).add([make_track(906, id="own-2", external_ids={"isrc": isrc(99)})])

@@ -195,6 +195,10 @@ ERRORS = {
     "track_exists": example("An id already in the model", {"error": {
         "code": "track_exists", "message": "1 track id(s) already in the model "
         "(new-track-1); remove them first to replace them", "ids": ["new-track-1"]}}),
+    "id_clash": example("An id written as another track's external id", {"error": {
+        "code": "id_clash", "message": "track id \"isrc:USSM15900433\" reads as an "
+        "external id another track holds, and would answer its lookups; give the track an "
+        "id of its own", "ids": ["isrc:USSM15900433"]}}),
     "update_conflict": example("Another update won the race", {"error": {
         "code": "update_conflict", "message": "the live model changed while the update was "
         "written; run it again"}}),

@@ -66,10 +66,12 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                        "are off; forbidden: a read key (FEELALIKE_API_KEYS) that is not an "
                        "admin key.", ("admin_disabled", "forbidden")),
     "Conflict": (409, "track_exists: an id to add is already in the model (`ids`); "
+                      "id_clash: an id to add reads as an external id another track holds "
+                      "(`isrc:...`), and would answer its lookups (`ids`); "
                       "update_conflict: the live model changed while the update ran (run "
                       "it again); rebuild_needed: the live model predates incremental "
                       "updates (run `feelalike build` once).",
-                 ("track_exists", "update_conflict", "rebuild_needed")),
+                 ("track_exists", "id_clash", "update_conflict", "rebuild_needed")),
     "InternalError": (500, "internal_error: a bug; no internals are shown.",
                       ("internal_error",)),
 }

@@ -258,7 +258,7 @@ class ErrorDetail(Doc):
         "unsupported_media_type, request_uri_too_long, too_many_requests, busy, "
         "model_not_ready, store_unavailable, model_files_unavailable, internal_error; "
         "unauthorized when keys are required; admin routes also forbidden, admin_disabled, "
-        "track_exists, update_conflict, rebuild_needed, model_shrinks."),
+        "track_exists, id_clash, update_conflict, rebuild_needed, model_shrinks."),
         examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
@@ -274,9 +274,8 @@ class ErrorDetail(Doc):
                                 "again (as the Retry-After header).", examples=[42])
     header: Optional[str] = Field(None, description="unauthorized: the header the key goes "
                                                     "in.", examples=["X-API-Key"])
-    ids: Optional[list[str]] = Field(
-        None, description="track_exists and track_not_found on the admin routes: the ids "
-                          "concerned (the first few).", examples=[["new-track-1"]])
+    ids: Optional[list[str]] = Field(None, examples=[["new-track-1"]], description=(
+        "track_exists, id_clash, track_not_found (admin routes): the ids (the first few)."))
     live_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: live tracks.")
     new_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: new tracks.")
 

@@ -6,6 +6,7 @@ from .codec import decode_neighbours, encode_neighbours, mood_scores, track_docu
 from .connection import close_embedded, connect, open_store
 from .drafts import ID_INDEXES
 from .errors import (
+    IdClash,
     ModelFilesUnavailable,
     ModelNotReady,
     ModelShrinks,
@@ -15,7 +16,8 @@ from .errors import (
 from .model_store import ModelStore
 from .updates import Updater, UpdateResult
 
-__all__ = ["breaker", "ID_INDEXES", "UpdateResult", "Updater", "ModelFilesUnavailable", "ModelNotReady",
-           "ModelShrinks", "ModelStore", "StoreCorrupt", "StoreUnavailable",
-           "close_embedded", "connect", "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
+__all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
+           "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore",
+           "StoreCorrupt", "StoreUnavailable", "close_embedded", "connect",
+           "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document"]

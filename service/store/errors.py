@@ -52,3 +52,10 @@ class ModelShrinks(CatalogError):
         """The same refusal, ending with how this caller publishes anyway (``--force`` on
         the command line, ``"force": true`` in an admin request)."""
         return ModelShrinks(f"{self.message}, or publish it anyway with {how}", **self.extra)
+
+
+class IdClash(Conflict):
+    """A new track's id reads as an external id another track holds, or it holds an
+    external id that is another track's id: lookups would find the wrong one."""
+
+    code = "id_clash"

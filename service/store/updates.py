@@ -31,6 +31,7 @@ from models.ingest import Track, path_inside, recording_keys, reference_key
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
+from .id_clashes import refuse_id_clashes
 from .model_store import ModelStore
 from .upkeep import guard
 
@@ -103,6 +104,7 @@ class Updater:
             raise TrackExists(f"{len(taken)} track id(s) already in the model ("
                               f"{', '.join(taken[:SHOWN])}); remove them first to replace "
                               "them", ids=taken[:SHOWN])
+        refuse_id_clashes(self.store, base, tracks)
         n, table = int(meta["tracks"]), json.loads(zlib.decompress(self._read(base)))
         everything = self.store.all_vectors(base)
         titles = zlib.decompress(self.store.raw(base, "titles"))
