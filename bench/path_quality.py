@@ -15,7 +15,9 @@ the mean over pairs of:
   columns that do not carry mood (how it sounds and where it belongs);
 * ``shared``: share of the steps' tracks in a Spotify playlist with either endpoint
   (``playlist_name`` of the TidyTuesday CSV given by ``--catalog``), a judge the model
-  does not own.
+  does not own;
+* ``jumps``: share of the walk's transitions (ends included) whose tempo jumps beyond
+  the playlists' default tolerance of 8% (half and double time count as the same pulse).
 """
 from __future__ import annotations
 
@@ -30,15 +32,16 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from playlist_quality import DEFAULT, spotify_playlists  # noqa: E402
-from models.ranking import PATH_POOL, mood_space, path  # noqa: E402
+from models.ranking import PATH_POOL, mood_space, path, tempo_jump  # noqa: E402
 from service.resources import Resources  # noqa: E402
 from service.store import open_store  # noqa: E402
 
 POOLS = (1, 5, 10, PATH_POOL, 50)
+TOLERANCE = 0.08  # the playlists' default tempo tolerance
 
 
 def measure(table, space: np.ndarray, groups: dict, a: int, b: int, steps: int,
-            pool: int) -> tuple[float, float, float]:
+            pool: int) -> tuple[float, float, float, float]:
     walk = path(table, a, b, steps, pool=pool)
     middle = walk[1:-1]
     direction = space[b] - space[a]
@@ -50,7 +53,10 @@ def measure(table, space: np.ndarray, groups: dict, a: int, b: int, steps: int,
     near = np.mean([max(world[r] @ world[a], world[r] @ world[b]) for r in middle])
     ends = groups.get(table.ids[a], frozenset()) | groups.get(table.ids[b], frozenset())
     shared = np.mean([bool(ends & groups.get(table.ids[r], frozenset())) for r in middle])
-    return float(err), float(near), float(shared)
+    tempo = table.column("tempo")
+    jumps = np.mean([tempo_jump(float(tempo[x]), tempo[[y]], TOLERANCE)[0] > 0
+                     for x, y in zip(walk, walk[1:])])
+    return float(err), float(near), float(shared), float(jumps)
 
 
 def main() -> None:
@@ -70,13 +76,13 @@ def main() -> None:
     space, groups = mood_space(table), spotify_playlists(args.catalog)
     print(f"{len(table)} tracks, {len(pairs)} random pairs + {len(her_pairs)} Her pairs, "
           f"{args.steps} steps")
-    print(f"{'pairs':8}{'pool':>6}{'mood err':>10}{'world':>8}{'shared':>8}")
+    print(f"{'pairs':8}{'pool':>6}{'mood err':>10}{'world':>8}{'shared':>8}{'jumps':>8}")
     for name, chosen in (("random", pairs), ("her", her_pairs)):
         for pool in POOLS if chosen else ():
             rows = np.array([measure(table, space, groups, a, b, args.steps, pool)
                              for a, b in chosen])
-            err, world, shared = rows.mean(axis=0)
-            print(f"{name:8}{pool:>6}{err:>10.3f}{world:>8.3f}{shared:>8.3f}")
+            err, world, shared, jumps = rows.mean(axis=0)
+            print(f"{name:8}{pool:>6}{err:>10.3f}{world:>8.3f}{shared:>8.3f}{jumps:>8.3f}")
 
 
 if __name__ == "__main__":

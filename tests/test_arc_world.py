@@ -125,6 +125,22 @@ def test_a_path_keeps_to_its_endpoints_world():
                                                             pool=1)
 
 
+def test_a_path_step_keeps_the_pulse_when_a_track_as_near_does():
+    """Found by a curator: path steps jumped in tempo (60% of transitions beyond 8% on
+    the demo model); of the tracks about as near the line, a step now takes one whose
+    tempo follows the step before (and, for the last, leads into the end)."""
+    table = two_worlds()
+    # the tracks nearest the steps' points (every 4th) at 130 BPM, the rest and both
+    # ends at 90 (130 is no half or double of 90)
+    tempo = np.where((np.arange(60) % 4 == 0) & ~np.isin(np.arange(60), [0, 28]), 130.0, 90.0)
+    table.numbers[:, NUMERIC.index("tempo")] = tempo
+    rows = path(table, 0, 28, 6)
+    assert all(table.ids[r].startswith("score") for r in rows[1:-1]), rows
+    assert tempo[rows].tolist() == [90.0] * 8, (rows, tempo[rows])
+    valence = table.column("valence_mood")[rows]
+    assert np.all(np.diff(valence) > 0)  # still in order along the line
+
+
 def test_a_path_in_a_small_library_stays_between_its_ends():
     """Found by a tester: with few tracks near the line, the steps went past the ends
     (the best-sounding of a pool that spanned half the library), zig-zagging."""

@@ -5,17 +5,23 @@ Each step has a point on the line between the endpoints in mood space (the 16 mo
 scores plus valence and arousal).  Of the ``pool`` tracks nearest to it, the step
 takes the one that sounds most like where the walk is (the endpoints' vectors without
 their mood columns, mixed in the step's proportion): the moods move, the sound does
-not wander off to whatever shares them.  ``pool=1``, or a table that does not mark its
-mood columns, walks by mood alone.
+not wander off to whatever shares them, and it keeps the pulse: a candidate whose tempo
+jumps from the step before (or into the end) costs JUMP_COST.  ``pool=1``, or a table
+that does not mark its mood columns, walks by mood alone.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from .playlist import tempo_jump
 from .query import refuse_unplaced_seeds
 from .table import TrackTable
 
 PATH_POOL = 20  # nearest rows by mood each step chooses from (bench/path_quality.py)
+#: what a tempo jump from the step before (or to the end, for the last step) costs a
+#: step's candidate, beside its cosine to where the walk is (bench/path_quality.py)
+JUMP_COST = 0.1
+JUMP_TOLERANCE = 0.08  # the playlists' default tempo tolerance
 
 
 def mood_space(table: TrackTable, rows: np.ndarray | None = None) -> np.ndarray:
@@ -63,7 +69,7 @@ def path(table: TrackTable, start: int, end: int, steps: int,
     a, b = mood_space(table, [start, end])
     direction = b - a
     length2 = float(direction @ direction) or 1.0
-    distances, world = _Distances(table), table.world_unit
+    distances, world, tempo = _Distances(table), table.world_unit, table.column("tempo")
     usable = table.placed.copy() if allowed is None else allowed & table.placed
     usable[[start, end]] = False
     # between the ends, give or take a step: a track beyond an end is no step of the way
@@ -85,7 +91,9 @@ def path(table: TrackTable, start: int, end: int, steps: int,
         row = near[0]
         if world is not None and len(near) > 1:
             where = (1 - share) * world[start] + share * world[end]
-            row = near[int(np.argmax(world[near] @ where))]
+            fit = world[near] @ where - _jumps(tempo, [(chosen or [start])[-1]]
+                                               + ([end] if i == steps else []), near)
+            row = near[int(np.argmax(fit))]
         chosen.append(row)
         usable[row] = False
         songs.add(table.song_keys[row])
@@ -125,3 +133,9 @@ def _nearest(dist: np.ndarray, usable: np.ndarray, songs: set[str], table: Track
             out.append(int(row))
             seen.add(table.song_keys[row])
     return out
+
+
+def _jumps(tempo: np.ndarray, neighbours: list[int], near: list[int]) -> np.ndarray:
+    """JUMP_COST for each of ``near`` per neighbour its tempo jumps from."""
+    return JUMP_COST * sum((tempo_jump(float(tempo[n]), tempo[near], JUMP_TOLERANCE) > 0)
+                           for n in neighbours)
