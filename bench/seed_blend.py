@@ -10,7 +10,8 @@ each of a few extras, and prints per extra: ``distinct`` tracks over all top 10s
 is a hub); ``in top100``, how many of the 10 are in the seed's own top 100; the median
 ``energy`` shift and the asked mood's mean score ``gain`` against the seed's own top
 10 (the lean); ``shared``, the share in a Spotify playlist with the seed (the judge the
-model does not own; seeds from the TidyTuesday catalog).
+model does not own; seeds from the TidyTuesday catalog); ``labelled``, the share of the
+10 with the asked mood among their three strongest (the moods a result lists).
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def ask(res, seed: str, limit: int, **extra) -> list[int]:
 def measure(res, seeds: list[str], groups: dict, extra: dict) -> dict[str, float]:
     table = res.table
     energy, counts, rows_of = table.column("energy"), Counter(), {}
-    overlap, shift, gain, shared = [], [], [], []
+    overlap, shift, gain, shared, labelled = [], [], [], [], []
     for seed in seeds:
         plain, leaned = ask(res, seed, 100), ask(res, seed, 10, **extra)
         counts.update(leaned)
@@ -54,6 +55,8 @@ def measure(res, seeds: list[str], groups: dict, extra: dict) -> dict[str, float
         if "moods" in extra:
             mood = MOODS.index(next(iter(extra["moods"])))
             gain.append(table.moods[leaned, mood].mean() - table.moods[plain[:10], mood].mean())
+            top3 = np.argsort(-np.nan_to_num(table.moods[leaned]), axis=1)[:, :3]
+            labelled.append(float(np.mean(np.any(top3 == mood, axis=1))))
         if groups.get(seed):
             shared.append(np.mean([bool(groups[seed] & groups.get(table.ids[r], frozenset()))
                                    for r in leaned]))
@@ -61,6 +64,7 @@ def measure(res, seeds: list[str], groups: dict, extra: dict) -> dict[str, float
     return {"distinct": len(counts), "repeats": counts.most_common(1)[0][1],
             "in top100": float(np.mean(overlap)), "energy": float(np.nanmedian(shift)),
             "gain": float(np.mean(gain)) if gain else float("nan"),
+            "labelled": float(np.mean(labelled)) if labelled else float("nan"),
             "shared": float(np.mean(shared)) if shared else float("nan")}
 
 
@@ -77,12 +81,12 @@ def main() -> None:
     groups = spotify_playlists(args.catalog)
     print(f"model {res.version}: {len(table)} tracks, {len(seeds)} seeds, top 10")
     print(f"{'extra':34} {'distinct':>9} {'repeats':>8} {'in top100':>10} {'energy':>7} "
-          f"{'gain':>6} {'shared':>7}")
+          f"{'gain':>6} {'shared':>7} {'labelled':>8}")
     for extra in EXTRAS:
         m = measure(res, seeds, groups, extra)
         print(f"{json.dumps(extra):34} {m['distinct']:>5}/{10 * len(seeds):<3} "
               f"{m['repeats']:>5}/{len(seeds):<2} {m['in top100']:>10.1f} {m['energy']:>+7.3f} "
-              f"{m['gain']:>+6.3f} {m['shared']:>7.3f}")
+              f"{m['gain']:>+6.3f} {m['shared']:>7.3f} {m['labelled']:>8.2f}")
 
 
 if __name__ == "__main__":
