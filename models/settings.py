@@ -130,11 +130,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EMOTION_CLIPS", beside_project("../shared/data/audio/emotify_dev"), "Folder of "
             "clips with rater emotion labels (labels.csv, Emotify style) that `build "
             "--audio-dir` and `feelalike train-audio` fit the audio feel model on when the "
-            "data home has none (`off`: never train it); the default is taken from the "
-            "project folder."),
+            "data home has none (`off`, or a folder without labels.csv: the mood folders "
+            "alone); the default is taken from the project folder."),
     Setting("EMOTION_FOLDERS", beside_project("../shared/data/audio/generated_moods"),
             "Folders (separated by ':') of clips filed under mood folders (calm/, tender/ "
-            "...) added to that training; the default is taken from the project folder."),
+            "...) added to that training, or trained on alone without labelled clips (at "
+            "least 20 clips of at least 2 moods; `off`: none); the default is taken from the "
+            "project folder."),
     Setting("AUDIO_EMBEDDING", "", "Pretrained audio embedding added to every analysed "
             "file's statistics and so to the audio feel model's inputs: `MTT_musicnn` or "
             "`MSD_musicnn` (its 200-d penultimate layer, averaged over 3 s patches; needs "

@@ -104,7 +104,7 @@ def env(redis_server: RedisServer, prefix: str, tmp_path: Path,
     """Environment that points feelalike at the private Redis and a private data home."""
     values = {"FEELALIKE_REDIS_URL": redis_server.url, "FEELALIKE_KEY_PREFIX": prefix,
               "FEELALIKE_DATA_HOME": str(tmp_path / "home"), "FEELALIKE_DATASET_MIRRORS": "",
-              "FEELALIKE_EMOTION_CLIPS": "off",
+              "FEELALIKE_EMOTION_CLIPS": "off", "FEELALIKE_EMOTION_FOLDERS": "off",
               "FEELALIKE_RATE_LIMIT": "off"}  # tests of the limits turn them on
     for name, value in values.items():
         monkeypatch.setenv(name, value)

@@ -86,14 +86,20 @@ def evaluate(catalog: str | None, labels: str | None, seed: int) -> None:
     click.echo(format_report(run(*_inputs(catalog, labels, "validation.csv"), seed=seed)))
 
 
+def _off(value: str) -> str:
+    return "" if value.strip().lower() == "off" else value
+
+
 def _clips() -> tuple[Path | None, list[str]]:
-    clips = settings.get("EMOTION_CLIPS")
-    clips = "" if clips.strip().lower() == "off" else clips
-    folders = [f for f in settings.get("EMOTION_FOLDERS").split(":") if f]
-    return (Path(clips) if clips else None), folders
+    """The labelled clips' folder when it has labels.csv (else None) and the folders of
+    mood folders (FEELALIKE_EMOTION_CLIPS and FEELALIKE_EMOTION_FOLDERS; `off`: none)."""
+    clips = _off(settings.get("EMOTION_CLIPS"))
+    folders = [f for f in _off(settings.get("EMOTION_FOLDERS")).split(":") if f]
+    labelled = Path(clips) if clips and (Path(clips) / "labels.csv").is_file() else None
+    return labelled, folders
 
 
-def _train_audio(clips: Path, folders: list[str]) -> AudioFeel:
+def _train_audio(clips: Path | None, folders: list[str]) -> AudioFeel:
     from models.audio import AudioCache, save_audio_feel, train_audio_feel
 
     result = train_audio_feel(clips, folders, cache=AudioCache(settings.audio_cache_dir()),
@@ -103,23 +109,31 @@ def _train_audio(clips: Path, folders: list[str]) -> AudioFeel:
     return result.model
 
 
+def _no_labels() -> str:
+    return f"no labels.csv set of clips (FEELALIKE_EMOTION_CLIPS=" \
+        f"{_off(settings.get('EMOTION_CLIPS')) or 'off'})"
+
+
 def trained_audio_feel() -> AudioFeel | None:
     """The audio feel model from the data home; trained there on first use from the
-    labelled clips (FEELALIKE_EMOTION_CLIPS), or None with a note when there are none."""
-    from models.audio import audio_feel_path, load_audio_feel
+    labelled clips (FEELALIKE_EMOTION_CLIPS) and the mood folders
+    (FEELALIKE_EMOTION_FOLDERS), or on the mood folders alone; or None with a note when
+    there are no clips."""
+    from models.audio import audio_feel_path, load_audio_feel, mood_folders
 
     model = load_audio_feel()
     if model is not None and model.base_ is not None:
         return model
     clips, folders = _clips()  # none kept, or one from before base rates were kept
-    if clips is None or not (clips / "labels.csv").is_file():
+    if clips is None and not mood_folders(folders).files:
         if model is None:
-            click.echo(f"note: no audio feel model at {audio_feel_path()} and no labelled "
-                       f"clips (FEELALIKE_EMOTION_CLIPS={clips or 'off'}); analysed files get "
-                       "moods from their energy only", err=True)
+            click.echo(f"note: no audio feel model at {audio_feel_path()}, {_no_labels()} "
+                       "and no clips in mood folders (FEELALIKE_EMOTION_FOLDERS); analysed "
+                       "files get moods from their energy only", err=True)
         return model
-    click.echo(f"training the audio feel model on the clips in {clips} (first build only; "
-               "analyses are cached) ..." if model is None else "retraining the audio feel "
+    where = f"the clips in {clips}" if clips else "the clips in mood folders"
+    click.echo(f"training the audio feel model on {where} (first build only; analyses "
+               "are cached) ..." if model is None else "retraining the audio feel "
                "model (the kept one is from an older feelalike) ...", err=True)
     try:
         return _train_audio(clips, folders)
@@ -133,11 +147,16 @@ def trained_audio_feel() -> AudioFeel | None:
 
 @click.command("train-audio")
 @click.option("--clips", default=None, help="Folder of clips with labels.csv (default: "
-              "FEELALIKE_EMOTION_CLIPS).")
+              "FEELALIKE_EMOTION_CLIPS; without one, the mood folders of "
+              "FEELALIKE_EMOTION_FOLDERS alone).")
 def train_audio(clips: str | None) -> None:
     """Train the audio feel model (analysed audio -> emotions, moods, valence/arousal)."""
     default, folders = _clips()
-    folder = Path(clips) if clips else default
-    if folder is None or not (folder / "labels.csv").is_file():
-        raise BadRequest(f"{folder or '(no folder)'}: no labels.csv with emotion labels there")
-    _train_audio(folder, folders)
+    if clips and not (Path(clips) / "labels.csv").is_file():
+        raise BadRequest(f"{clips}: no labels.csv with emotion labels there")
+    try:
+        _train_audio(Path(clips) if clips else default, folders)
+    except CatalogError as exc:
+        if clips or default:
+            raise
+        raise CatalogError(f"{_no_labels()}, and {exc.message}") from None

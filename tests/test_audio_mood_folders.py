@@ -1,0 +1,70 @@
+"""The audio feel model trained on a self-hoster's own clips filed in folders named by mood
+(FEELALIKE_EMOTION_FOLDERS), with no labels.csv set of rated clips."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+
+from models.audio import GEMS_MOODS, AudioFeel, audio_feel_path  # noqa: E402
+
+from .fixtures import labelled_clips  # noqa: E402
+
+
+def filed_clips(folder: Path, moods: dict[str, range], n: int = 24) -> Path:
+    """The synthetic clips (soft and slow to loud and fast) filed by ``moods``: folder
+    name -> the clip numbers it holds."""
+    clips = labelled_clips(folder / "made", n=n, seconds=3.5)
+    for mood, numbers in moods.items():
+        (folder / mood).mkdir(parents=True)
+        for i in numbers:
+            (clips / f"clip_{i}.wav").rename(folder / mood / f"clip_{i}.wav")
+    (folder / "calm" / "cover.jpg").write_bytes(b"not audio")  # not a clip: not counted
+    for file in clips.iterdir():
+        file.unlink()
+    clips.rmdir()
+    return folder
+
+
+@pytest.mark.slow
+def test_mood_folders_alone_train_the_audio_feel_model(runner, tmp_path, monkeypatch):
+    """A self-hoster with only their own mood folders was told "no labels.csv"."""
+    folders = filed_clips(tmp_path / "moods", {"calm": range(12), "energetic": range(12, 24)})
+    monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", str(folders))  # no labelled clips
+    code, out, err = runner("moods", "--audio-dir", str(folders), "--json")
+    assert code == 0, err
+    assert "training the audio feel model on the clips in mood folders" in err
+    assert "0 labelled clips and 24 filed clips" in err and "saved the audio feel" in err
+    heard = {t["title"]: t for t in json.loads(out)["tracks"]}
+    assert heard["clip 0"]["moods"][0]["mood"] == "peaceful"
+    loud = GEMS_MOODS["power"] | GEMS_MOODS["joyful_activation"]
+    assert heard["clip 23"]["moods"][0]["mood"] in loud, heard["clip 23"]["moods"]
+    assert AudioFeel.load(audio_feel_path()).base_ is not None
+    code, _, err = runner("train-audio")  # on demand too (the analyses are cached)
+    assert code == 0, err
+    assert "0 labelled clips and 24 filed clips" in err
+    assert "out-of-fold r against the mood folders' profiles" in err
+
+
+def test_too_few_clips_in_mood_folders_are_refused_saying_what_was_found(runner, tmp_path,
+                                                                         monkeypatch):
+    folders = tmp_path / "moods"
+    for mood, count in (("calm", 3), ("happy", 2)):
+        (folders / mood).mkdir(parents=True)
+        for i in range(count):
+            (folders / mood / f"{i}.wav").write_bytes(b"")
+    monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", str(folders))
+    code, _, err = runner("train-audio")
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert "no labels.csv set of clips (FEELALIKE_EMOTION_CLIPS=off)" in err
+    assert "found 3 in calm/, 2 in happy/" in err
+    assert "at least 20 clips in at least 2 mood folders are needed" in err
+    for i in range(3, 25):  # enough clips, all of one mood: nothing to tell apart
+        (folders / "calm" / f"{i}.wav").write_bytes(b"")
+    (folders / "happy" / "0.wav").unlink()
+    (folders / "happy" / "1.wav").unlink()
+    code, _, err = runner("train-audio")
+    assert code == 2 and "found 25 in calm/, 0 in happy/" in err, err
