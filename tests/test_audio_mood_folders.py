@@ -9,7 +9,13 @@ import pytest
 
 pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 
-from models.audio import GEMS_MOODS, AudioFeel, audio_feel_path  # noqa: E402
+from models.audio import (  # noqa: E402
+    GEMS,
+    GEMS_MOODS,
+    AudioFeel,
+    audio_feel_path,
+    mood_folders,
+)
 
 from .fixtures import labelled_clips  # noqa: E402
 
@@ -68,3 +74,39 @@ def test_too_few_clips_in_mood_folders_are_refused_saying_what_was_found(runner,
     (folders / "happy" / "1.wav").unlink()
     code, _, err = runner("train-audio")
     assert code == 2 and "found 25 in calm/, 0 in happy/" in err, err
+
+
+def test_mood_folders_named_by_other_mood_words_are_read_through_the_lexicon(tmp_path):
+    """sad/ and chill/ were dropped without a word: only five names were read."""
+    for name in ("sad", "Chill Out", "love_songs", "not sad", "misc"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.ogg").write_bytes(b"")
+    filed = mood_folders([tmp_path, tmp_path / "nowhere"])
+    profiles = {f.parent.name: profile for f, profile in filed.files}
+    assert set(profiles) == {"sad", "Chill Out", "love_songs"}
+    top = {name: GEMS[int(p.argmax())] for name, p in profiles.items()}
+    assert top == {"sad": "sadness", "Chill Out": "calmness", "love_songs": "tenderness"}
+    assert filed.unread == [tmp_path / "misc", tmp_path / "not sad"]
+    assert filed.missing == [tmp_path / "nowhere"]
+
+
+def test_training_names_the_folders_it_cannot_read_as_a_mood(runner, tmp_path, monkeypatch):
+    moods = tmp_path / "moods"
+    for name, count in (("sad", 3), ("misc", 2)):
+        (moods / name).mkdir(parents=True)
+        for i in range(count):
+            (moods / name / f"{i}.wav").write_bytes(b"")
+    monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", f"{moods}:{tmp_path / 'nowhere'}")
+    code, _, err = runner("train-audio")
+    assert code == 2 and "Traceback" not in err, err
+    note, error = err.splitlines()
+    assert note.startswith(f"note: not read as mood folders: {moods / 'misc'}/, "
+                           f"{tmp_path / 'nowhere'} (no such folder); a mood folder is named "
+                           "calm, energetic, happy, nostalgic, tender, joyful, playful")
+    assert "found 3 in sad/" in error
+    monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", str(tmp_path / "nowhere"))
+    music = labelled_clips(tmp_path / "music", n=2, seconds=3.5)
+    code, _, err = runner("moods", "--audio-dir", str(music))  # first use: no model
+    assert code == 0, err
+    assert f"no clips in mood folders (FEELALIKE_EMOTION_FOLDERS (not read as mood folders: " \
+        f"{tmp_path / 'nowhere'} (no such folder)" in err

@@ -95,11 +95,25 @@ def label_va(fractions: np.ndarray) -> np.ndarray:
 
 
 def folder_fractions(folder: str) -> np.ndarray | None:
-    """A rater-like profile for a clip filed under a mood folder (None: not a mood)."""
+    """A rater-like profile for a clip filed under a mood folder (None: not a mood): a
+    name of :data:`FOLDER_GEMS`, else the emotions of the moods the mood lexicon reads in
+    the name ("sad", "chill", "Love Songs"), weighed as :data:`GEMS_MOODS` weighs them."""
+    from ..language import hits_vector, tag_text
+
     gems = FOLDER_GEMS.get(folder.strip().lower())
-    if gems is None:
-        return None
-    return np.array([gems.get(g, 0.0) for g in GEMS])
+    if gems is not None:
+        return np.array([gems.get(g, 0.0) for g in GEMS])
+    moods = np.clip(hits_vector(tag_text(folder.replace("_", " "))), 0.0, None)  # not "not sad"
+    profile = mood_matrix() @ moods
+    return profile / profile.sum() if profile.sum() > 1e-9 else None
+
+
+def folder_names() -> list[str]:
+    """The names :func:`folder_fractions` reads, past any other word of the lexicon: those
+    of :data:`FOLDER_GEMS`, then the moods."""
+    from ..language import MOODS
+
+    return [*FOLDER_GEMS, *(m for m in MOODS if folder_fractions(m) is not None)]
 
 
 class AudioFeel:

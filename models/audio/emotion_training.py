@@ -2,8 +2,8 @@
 
 The labelled clips are a folder with ``labels.csv`` (Emotify style: a ``file`` column
 and one ``<emotion>_frac`` column per GEMS emotion, the share of raters who felt it)
-and, optionally, folders of clips filed under a mood (``calm/``, ``tender/`` ...; see
-``FOLDER_GEMS``), whose folder becomes a rater-like profile.  Mood folders alone train
+and, optionally, folders of clips filed under a mood (``calm/``, ``tender/``, ``sad/``,
+``chill/`` ...; see ``folder_fractions``), whose folder becomes a rater-like profile.  Mood folders alone train
 the model too, when they hold enough clips of more than one mood (``MIN_TRAINING_CLIPS`` and
 ``MIN_MOODS``); their out-of-fold figures are then against the folders' profiles.
 """
@@ -19,8 +19,8 @@ import numpy as np
 from .. import settings
 from ..errors import CatalogError
 from .batch import AudioCache, analyse_paths
-from .emotion import GEMS, AudioFeel, analysis_vector, folder_fractions, label_va
-from .listing import expand
+from .emotion import GEMS, AudioFeel, analysis_vector, folder_fractions, folder_names, label_va
+from .listing import expand, shown
 
 MODEL_FILE = Path("models") / "audio-feel.npz"
 
@@ -58,10 +58,22 @@ class MoodFolders:
 
     files: list[tuple[Path, np.ndarray]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # folder name -> files
+    unread: list[Path] = field(default_factory=list)  # folders whose name is no mood
+    missing: list[Path] = field(default_factory=list)  # folders given that are none
 
     def found(self) -> str:
         return ", ".join(f"{n} in {name}/" for name, n in sorted(self.counts.items())) \
             or "none"
+
+    def note(self) -> str | None:
+        """What was not read, and the names that are (None: everything was read)."""
+        if not self.unread and not self.missing:
+            return None
+        skipped = [f"{shown(f)}/" for f in self.unread] + \
+            [f"{shown(f)} (no such folder)" for f in self.missing]
+        return (f"not read as mood folders: {', '.join(skipped)}; a mood folder is named "
+                f"{', '.join(folder_names())} or by another word the mood lexicon reads "
+                "as a mood (chill, melancholy ...)")
 
     def enough(self) -> bool:
         return len(self.files) >= MIN_TRAINING_CLIPS and \
@@ -72,13 +84,17 @@ def mood_folders(folders: Sequence[str | Path]) -> MoodFolders:
     """The audio files (nested ones too) in the mood folders inside ``folders``."""
     out = MoodFolders()
     for folder in map(Path, folders):
+        if not folder.is_dir():
+            out.missing.append(folder)
         for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
             profile = folder_fractions(sub.name)
-            if profile is not None:
-                files = expand([sub])
-                out.files += [(f, FOLDER_BASE + FOLDER_PEAK * profile) for f in files]
-                name = sub.name.strip().lower()
-                out.counts[name] = out.counts.get(name, 0) + len(files)
+            if profile is None:
+                out.unread.append(sub)
+                continue
+            files = expand([sub])
+            out.files += [(f, FOLDER_BASE + FOLDER_PEAK * profile) for f in files]
+            name = sub.name.strip().lower()
+            out.counts[name] = out.counts.get(name, 0) + len(files)
     return out
 
 

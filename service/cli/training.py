@@ -100,8 +100,10 @@ def _clips() -> tuple[Path | None, list[str]]:
 
 
 def _train_audio(clips: Path | None, folders: list[str]) -> AudioFeel:
-    from models.audio import AudioCache, save_audio_feel, train_audio_feel
+    from models.audio import AudioCache, mood_folders, save_audio_feel, train_audio_feel
 
+    if note := mood_folders(folders).note():
+        click.echo(f"note: {note}", err=True)
     result = train_audio_feel(clips, folders, cache=AudioCache(settings.audio_cache_dir()),
                               progress=progress)
     click.echo(result.summary(), err=True)
@@ -125,11 +127,12 @@ def trained_audio_feel() -> AudioFeel | None:
     if model is not None and model.base_ is not None:
         return model
     clips, folders = _clips()  # none kept, or one from before base rates were kept
-    if clips is None and not mood_folders(folders).files:
+    if clips is None and not (filed := mood_folders(folders)).files:
         if model is None:
+            unread = f" ({filed.note()})" if filed.note() else ""
             click.echo(f"note: no audio feel model at {audio_feel_path()}, {_no_labels()} "
-                       "and no clips in mood folders (FEELALIKE_EMOTION_FOLDERS); analysed "
-                       "files get moods from their energy only", err=True)
+                       f"and no clips in mood folders (FEELALIKE_EMOTION_FOLDERS{unread}); "
+                       "analysed files get moods from their energy only", err=True)
         return model
     where = f"the clips in {clips}" if clips else "the clips in mood folders"
     click.echo(f"training the audio feel model on {where} (first build only; analyses "
