@@ -3,6 +3,7 @@ every refused change leaves it as it was (one line on stderr, exit 2)."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -234,6 +235,25 @@ def test_adding_a_folder_again_names_the_files_gone_from_it(runner, store, tmp_p
     # out (a self-hoster's review followed that advice and lost the track)
     assert "note: 1 track(s) of the model were moved or renamed in the added folder(s), " \
         "e.g. path:clip_2.wav; a new `feelalike build` records their new paths" in err
+
+
+def test_a_file_whose_name_is_not_utf8_is_named_to_rename_and_never_gone(runner, store,
+                                                                       tmp_path):
+    """A Latin-1 "café.wav" was kept as "caf\ufffd.wav", a path no player opens and no
+    update finds again: every `add` of its folder called it moved, never naming it."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    music = tmp_path / "music"
+    labelled_clips(music, n=4)
+    os.rename(music / "clip_3.wav", os.fsdecode(os.fsencode(music) + b"/caf\xe9.wav"))
+    code, _, err = runner("build", "--audio-dir", str(music))
+    assert code == 0, err
+    said = f"{music}/caf\\xe9.wav: its name is not valid UTF-8; rename it"
+    assert said in err, err
+    assert store.meta(store.current_version())["tracks"] == 3
+    for _ in range(2):  # the same each time, and nothing is gone or moved
+        code, _, err = runner("add", "--audio-dir", str(music), "--new-only")
+        assert code == 0, err
+        assert said in err and "moved" not in err and "no file in the added" not in err, err
 
 
 def test_new_only_says_which_files_changed_at_a_known_path(runner, store, tmp_path):

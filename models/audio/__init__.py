@@ -15,6 +15,7 @@ from .batch import (
     expand,
 )
 from .checkpoint import read_checkpoint
+from .listing import misnamed
 from .compile_check import compile_checked
 from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
@@ -81,6 +82,7 @@ __all__ = [
     "load_audio_feel",
     "load_weights",
     "log_mel_patches",
+    "misnamed",
     "mood_folders",
     "read_checkpoint",
     "read_fractions",

@@ -1,6 +1,7 @@
 """Finding the audio files of the paths a user names, and saying why one cannot be read
 before reading it: a folder that could not be listed, a format not read, a link to a
-file that is gone, a device or a pipe, a path longer than the system takes."""
+file that is gone, a device or a pipe, a path longer than the system takes; and why a
+library cannot keep one it can read: a name that is not UTF-8."""
 from __future__ import annotations
 
 import os
@@ -71,3 +72,28 @@ def shown(path: Path) -> str:
     if len(text) <= SHOWN_CHARS:
         return text
     return f"{text[:100]}...{text[-(SHOWN_CHARS - 103):]}"
+
+
+def misnamed(path: Path) -> str | None:
+    """Why a library cannot keep ``path`` (None: it can): a name that is not UTF-8 (an
+    old Latin-1 "café") has no text form that a model stores, a playlist lists or a
+    ``path:`` seed names, so a file kept by its shown form ("caf\ufffd") is a path no
+    player opens and no update finds again.  The message shows the bytes as ``\\xe9``."""
+    bad = [part for part in path.parts if not _utf8(part)]
+    if not bad:
+        return None
+    whose = "its name" if bad[-1] == path.name else f"the folder name {_escaped(bad[0])}"
+    return (f"{_escaped(str(path))}: {whose} is not valid UTF-8; rename it (to a UTF-8 "
+            "name) to have the file in the library")
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are no UTF-8 read as lone surrogates
+        return False
+    return True
+
+
+def _escaped(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -19,7 +19,9 @@ from ..audio import (
     VaModel,
     analyse_paths,
     audio_tracks,
+    expand,
     library_root,
+    misnamed,
     printable_path,
 )
 from ..errors import BadRequest
@@ -143,10 +145,13 @@ def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path |
     """Tracks for the audio files in ``folders``, and what to report about the files."""
     if not folders:
         return _AnalysedAudio([], [], [], [], [])
-    batch = analyse_paths(folders, window=DEFAULT_WINDOW, progress=progress,
-                          cache=AudioCache(cache_dir) if cache_dir else None)
+    files = expand(folders)  # a name that is not UTF-8 is named, not kept as "caf\ufffd"
+    unkept = [{"path": str(f), "error": why} for f in files if (why := misnamed(f))]
+    batch = analyse_paths([f for f in files if not misnamed(f)], window=DEFAULT_WINDOW,
+                          progress=progress, cache=AudioCache(cache_dir) if cache_dir else None)
     tracks, tag_problems, copies = audio_tracks(batch, [root] if root else folders)
-    return _AnalysedAudio(tracks, batch.errors, tag_problems, copies, batch.cut_off())
+    return _AnalysedAudio(tracks, unkept + batch.errors, tag_problems, copies,
+                          batch.cut_off())
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
