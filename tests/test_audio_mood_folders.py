@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
@@ -110,3 +111,20 @@ def test_training_names_the_folders_it_cannot_read_as_a_mood(runner, tmp_path, m
     assert code == 0, err
     assert f"no clips in mood folders (FEELALIKE_EMOTION_FOLDERS (not read as mood folders: " \
         f"{tmp_path / 'nowhere'} (no such folder)" in err
+
+
+def test_a_kept_model_is_not_replaced_by_one_of_mood_folders_alone(runner, tmp_path,
+                                                                   monkeypatch):
+    """A model from an older feelalike (no base rates) is trained again on labelled
+    clips; mood folders alone, fewer and one mood per clip, do not replace it."""
+    rng = np.random.default_rng(0)
+    rows = [{"loudness": float(x), "tempo": float(y)} for x, y in rng.normal(size=(12, 2))]
+    kept = AudioFeel().fit(rows, rng.uniform(size=(12, len(GEMS))))
+    kept.base_ = None  # as saved before the base rates were kept
+    kept.save(audio_feel_path())
+    folders = filed_clips(tmp_path / "moods", {"calm": range(2), "happy": range(2, 4)}, n=4)
+    monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", str(folders))
+    code, _, err = runner("moods", "--audio-dir", str(folders))
+    assert code == 0, err
+    assert "training" not in err and "cannot train" not in err, err
+    assert AudioFeel.load(audio_feel_path()).base_ is None  # the kept one, as it was

@@ -127,9 +127,10 @@ def trained_audio_feel() -> AudioFeel | None:
     if model is not None and model.base_ is not None:
         return model
     clips, folders = _clips()  # none kept, or one from before base rates were kept
-    if clips is None and not (filed := mood_folders(folders)).files:
+    # a kept model is trained again on labelled clips only, never on mood folders alone
+    if clips is None and (model is not None or not (filed := mood_folders(folders)).files):
         if model is None:
-            unread = f" ({filed.note()})" if filed.note() else ""
+            unread = f" ({note})" if (note := filed.note()) else ""
             click.echo(f"note: no audio feel model at {audio_feel_path()}, {_no_labels()} "
                        f"and no clips in mood folders (FEELALIKE_EMOTION_FOLDERS{unread}); "
                        "analysed files get moods from their energy only", err=True)
