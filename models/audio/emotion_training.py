@@ -3,9 +3,10 @@
 The labelled clips are a folder with ``labels.csv`` (Emotify style: a ``file`` column
 and one ``<emotion>_frac`` column per GEMS emotion, the share of raters who felt it)
 and, optionally, folders of clips filed under a mood (``calm/``, ``tender/``, ``sad/``,
-``chill/`` ...; see ``folder_fractions``), whose folder becomes a rater-like profile.  Mood folders alone train
-the model too, when they hold enough clips of more than one mood (``MIN_TRAINING_CLIPS`` and
-``MIN_MOODS``); their out-of-fold figures are then against the folders' profiles.
+``chill/`` ...; see ``folder_fractions``), whose folder becomes a rater-like profile.
+Mood folders alone train the model too, when they hold enough clips of more than one
+mood (``MIN_TRAINING_CLIPS`` and ``MIN_MOODS``); their out-of-fold figures are then
+against the folders' profiles.
 """
 from __future__ import annotations
 
