@@ -104,6 +104,8 @@ def test_training_names_the_folders_it_cannot_read_as_a_mood(runner, tmp_path, m
     assert note.startswith(f"note: not read as mood folders: {moods / 'misc'}/, "
                            f"{tmp_path / 'nowhere'} (no such folder); a mood folder is named "
                            "calm, energetic, happy, nostalgic, tender, joyful, playful")
+    names = note.split("is named ")[1].split(" or by another")[0].split(", ")
+    assert len(names) == len(set(names)), names  # each name once
     assert "found 3 in sad/" in error
     monkeypatch.setenv("FEELALIKE_EMOTION_FOLDERS", str(tmp_path / "nowhere"))
     music = labelled_clips(tmp_path / "music", n=2, seconds=3.5)

@@ -113,7 +113,8 @@ def folder_names() -> list[str]:
     of :data:`FOLDER_GEMS`, then the moods."""
     from ..language import MOODS
 
-    return [*FOLDER_GEMS, *(m for m in MOODS if folder_fractions(m) is not None)]
+    names = [*FOLDER_GEMS, *(m for m in MOODS if folder_fractions(m) is not None)]
+    return list(dict.fromkeys(names))  # "tender" is both a folder name and a mood
 
 
 class AudioFeel:
