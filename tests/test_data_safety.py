@@ -128,6 +128,9 @@ def test_a_shrink_short_of_everything_is_not_called_100_percent(store, published
     assert refused.value.extra == {"live_tracks": 28358, "new_tracks": 27}
     with pytest.raises(ModelShrinks, match="0 usable tracks, 100% fewer"):
         store.check_shrink(0)
+    store.client.set(meta_key, json.dumps({**meta, "tracks": 100}))
+    with pytest.raises(ModelShrinks, match="7 usable tracks, 93% fewer"):  # not 92.9%
+        store.check_shrink(7)
 
 
 # -- versions are registered first, unfinished ones are swept --------------------------

@@ -262,9 +262,11 @@ def test_an_update_refuses_ids_that_would_take_over_another_track_s_lookups(
     first = Updater(store).add([make_track(902, id=f"isrc:{isrc(7)}0")])  # malformed: free
     assert first.added == [f"isrc:{isrc(7)}0"]
     with pytest.raises(IdClash):
-        Updater(store).add([make_track(903, id="own-1", external_ids={"isrc": isrc(5)}),
-                            make_track(904, id=f"isrc:{isrc(5)}")])  # within one update
+        Updater(store).add([make_track(903, id="own-1", external_ids={"isrc": isrc(50)}),
+                            make_track(904, id=f"isrc:{isrc(50)}")])  # within one update
     assert store.current_version() == first.version
+    # an id that is no URL a parser reads is the track's own too (it was a 500)
+    assert Updater(store).add([make_track(907, id="http://[::1")]).added == ["http://[::1"]
     after = client.get(f"/v1/recommendations?seed=isrc:{isrc(3)}").get_json()["seed"]["id"]
     assert after == holder
     # an id written as an external id nobody holds is the track's own, and a track

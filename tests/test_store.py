@@ -129,8 +129,10 @@ def test_versions_overtaken_by_updates_are_kept_only_for_requests_in_flight(
     """Each update publishes a whole version: a self-hoster adding tracks one by one kept
     a full copy of every one for the grace period (888 MB of Redis after 25 updates)."""
     store = ModelStore(redis_client, prefix=prefix, grace_seconds=3600, cache_seconds=60)
-    versions = []
-    for extra in range(6):
+    versions = [store.publish(build(small_catalog, k=5))]
+    clock = store.clock
+    store.clock = lambda: clock() + 7200  # the build was live for longer than the grace period
+    for extra in range(5):
         small_catalog.tracks.append(make_track(600 + extra))
         versions.append(store.publish(build(small_catalog, k=5)))
     *oldest, kept_a, kept_b, previous, live = versions

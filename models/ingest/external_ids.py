@@ -153,7 +153,10 @@ def _url_id(text: str, kind: str) -> str | None:
     if not _WEB.match(text):
         return None
     host, part = _URLS[kind]
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "http://[::1": no URL of any site (urlsplit refuses it)
+        return None
     name = (parts.hostname or "").lower()
     if name != host and not name.endswith("." + host):
         return None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import threading
 from typing import Any, Callable
 
@@ -119,7 +118,7 @@ class Upkeep:
         except ModelNotReady:
             return
         if live and tracks < live * (1.0 - self.max_shrink):
-            lost = math.floor((1 - tracks / live) * 1000) / 10  # 27 of 28,358: not "100%"
+            lost = (live - tracks) * 1000 // live / 10  # 27 of 28,358: 99.9%, not "100%"
             raise ModelShrinks(
                 f"refusing to publish: the new model has {tracks:,} usable tracks, "
                 f"{lost:g}% fewer than the live model's {live:,} (more than the "
@@ -135,13 +134,17 @@ class Upkeep:
         newest_first = self.client.zrange(self.key_for("versions"), 0, -1)[::-1]
         old = [v.decode() for v in newest_first if v.decode() not in spare]
         pipe = self.client.pipeline(transaction=False)
-        for version, seconds in self._lifetimes(old).items():
+        lifetimes = self._lifetimes(old)
+        for version, seconds in lifetimes.items():
             for key in VERSION_KEYS:
                 pipe.expire(self.key_for(key, version=version), seconds)
-        # forget versions whose data is gone
+        # forget versions whose data is gone; the ones just given the grace period are
+        # scored now, so a build live for longer than it stays listed and is cut later
         cutoff = self.clock() - self.grace_seconds
         pipe.zremrangebyscore(self.key_for("versions"), "-inf", f"({cutoff}")
-        pipe.zadd(self.key_for("versions"), {v: self.clock() for v in spare if v})
+        fresh = [v for v in spare if v] + [v for v, s in lifetimes.items()
+                                            if s == self.grace_seconds]
+        pipe.zadd(self.key_for("versions"), {v: self.clock() for v in fresh})
         pipe.execute()
         live = self._current()
         if live:  # it may have been given a deadline between its persist and its flip
