@@ -146,9 +146,11 @@ def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path |
     if not folders:
         return _AnalysedAudio([], [], [], [], [])
     files = expand(folders)  # a name that is not UTF-8 is named, not kept as "caf\ufffd"
-    unkept = [{"path": str(f), "error": why} for f in files if (why := misnamed(f))]
-    batch = analyse_paths([f for f in files if not misnamed(f)], window=DEFAULT_WINDOW,
-                          progress=progress, cache=AudioCache(cache_dir) if cache_dir else None)
+    why = [(f, misnamed(f)) for f in files]
+    unkept = [{"path": str(f), "error": reason} for f, reason in why if reason]
+    batch = analyse_paths([f for f, reason in why if not reason],
+                          window=DEFAULT_WINDOW, progress=progress,
+                          cache=AudioCache(cache_dir) if cache_dir else None)
     tracks, tag_problems, copies = audio_tracks(batch, [root] if root else folders)
     return _AnalysedAudio(tracks, unkept + batch.errors, tag_problems, copies,
                           batch.cut_off())

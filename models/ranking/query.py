@@ -25,8 +25,9 @@ MAX_NEGATIVE_RATIO = 100.0  # beyond it the target is the negative seeds' opposi
 ATTRIBUTE_WEIGHT = 0.5
 #: how much a tag the request's text names counts, beside a mood match's 1
 TAG_WEIGHT = 1.0
-#: without seeds, a named tag's lift as a share of the fit: it reorders tracks that fit
-#: about as well, and does not carry ones of another mood past them (bench/text_tags.py)
+#: without seeds, a named tag's lift as a share of the fit (a tagged track scores its fit,
+#: another 1 / (1 + this) of it): it reorders tracks that fit about as well, and does not
+#: carry ones of another mood past them (bench/text_tags.py)
 TAG_FIT_WEIGHT = 0.25
 
 
@@ -213,21 +214,23 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
     if not parts:
         pop = table.column("popularity")
         return np.nan_to_num(pop / 100.0, nan=0.0), parts
-    fit = None
+    tagged = table.rows_with_tags(query.prefer_tags).astype(np.float32) \
+        if query.prefer_tags else None
     if "seeds" not in parts:
-        fit = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
-    if query.prefer_tags:
-        tagged = table.rows_with_tags(query.prefer_tags).astype(np.float32)
-        # without seeds, a named tag lifts a track by how well it fits the rest of the
-        # ask: one playlist whose name holds a word ("Tropical Morning" for "a rainy
-        # morning") must not take the list with tracks of another mood
-        parts["tags"] = tagged if fit is None else tagged * fit
-        weights["tags"] = TAG_WEIGHT if fit is None else TAG_FIT_WEIGHT * sum(weights.values())
-    if fit is None and len(parts) > 1:  # the neighbourhood among the rows it may offer
+        total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
+        if tagged is not None:
+            # a lift by how well the track fits the rest of the ask: one playlist whose
+            # name holds a word ("Tropical Morning" for "a rainy morning") must not take
+            # the list with tracks of another mood
+            parts["tags"] = tagged * total
+            total = total * (1.0 + TAG_FIT_WEIGHT * tagged) / (1.0 + TAG_FIT_WEIGHT)
+        return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
+    if tagged is not None:
+        parts["tags"], weights["tags"] = tagged, TAG_WEIGHT
+    total = parts["seeds"]
+    if len(parts) > 1:  # the neighbourhood among the rows it may offer
         passing = allowed(table, query) if passing is None else passing
         total = beside_seeds(parts, weights, table.placed & passing)
-    else:
-        total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
 
 
