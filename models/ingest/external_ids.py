@@ -155,7 +155,7 @@ def _url_id(text: str, kind: str) -> str | None:
     host, part = _URLS[kind]
     try:
         parts = urlsplit(text)
-    except ValueError:  # "http://[::1": no URL of any site (urlsplit refuses it)
+    except ValueError:  # an unclosed "[" of an address: no link to any site
         return None
     name = (parts.hostname or "").lower()
     if name != host and not name.endswith("." + host):
