@@ -204,7 +204,7 @@ def test_defaults_and_nulls_mean_left_out():
                                  "temperature": None, "random_seed": None, "text": None,
                                  "max_per_artist": None, "min_tempo": None})
     assert (body.limit, body.diversity, body.temperature, body.random_seed, body.text,
-            body.max_per_artist, body.dedupe) == (10, 0.0, 0.0, None, None, None, True)
+            body.max_per_artist, body.dedupe) == (10, None, 0.0, None, None, None, True)
     assert body.seed_list() == body.include_tags == body.exclude_ids == []
     assert body.ranges() == ({}, {}, {})
     for asks in ({"text": "calm"}, {"target_arousal": 0.1}, {"target_danceability": 1}):

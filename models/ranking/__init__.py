@@ -29,7 +29,7 @@ from .query import (
     world_similarity,
 )
 from .rows import placed_rows
-from .shaping import POOL, clamp, seed_songs
+from .shaping import POOL, SPREAD, clamp, seed_songs, spreads
 from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
@@ -44,6 +44,8 @@ __all__ = [
     "NUMERIC",
     "PATH_POOL",
     "POOL",
+    "SPREAD",
+    "spreads",
     "CandidateIndex",
     "Cells",
     "CodedColumn",

@@ -101,7 +101,8 @@ class RankingEngine:
             return found.rows, found.scores
         found = self.candidates(query, at_least=size)
         ranking = self._shape(found, replace(query, limit=size))
-        if len(ranking.rows) == size and query.diversity == 0 and query.temperature == 0:
+        if len(ranking.rows) == size and query.diversity == 0 and query.temperature == 0 \
+                and not query.spread:
             ranking = self._with_ties(found, query, ranking)
         return (np.asarray(ranking.rows, dtype=np.int64),
                 np.asarray(ranking.scores, dtype=np.float32))

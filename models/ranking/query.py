@@ -50,6 +50,7 @@ class Query:
     max_per_artist: int | None = None
     dedupe: bool = True
     diversity: float = 0.0
+    spread: bool = False  # without a diversity: spread over kinds of music (``shaping``)
     temperature: float = 0.0
     random_seed: int | None = None
     limit: int = 10

@@ -11,6 +11,13 @@ from .table import TrackTable
 
 POOL = 600  # best candidates considered by the shaping step
 RANKS_PER_DEGREE = 10.0  # how far down the plain order one degree of temperature reaches
+#: a list asked for by moods or targets alone (no seeds, no text) ranks by mood evidence,
+#: which one genre's tags carry alike (the tag lexicon reads "latin" as joyful), and its
+#: plain top 10 held one genre: such a list is spread over the kinds of music the mood
+#: fits, by maximal marginal relevance of this weight over how tracks sound and where
+#: they belong, among the candidates scoring within ``SPREAD_MARGIN`` of the plain
+#: list's last (bench/mood_genres.py)
+SPREAD, SPREAD_MARGIN = 0.3, 0.075
 
 
 def clamp(score: float) -> float:
@@ -41,6 +48,13 @@ def sampling_keys(n: int, temperature: float, random_seed: int | None) -> np.nda
     return -np.arange(n) / (RANKS_PER_DEGREE * temperature) + rng.gumbel(size=n)
 
 
+def spreads(query: Query, *, text: bool = False) -> bool:
+    """Whether a list whose request sets no diversity is spread (see ``SPREAD``): not
+    beside seeds or a ``text``, which say what kind of music is wanted ("calm piano for
+    studying", "chill lofi": words no tag holds, which a spread would overrule)."""
+    return not (query.seeds or query.prefer_tags or text)
+
+
 def seed_songs(table: TrackTable, query: Query) -> set[str]:
     """Songs a result must not repeat: the seeds' own (when de-duplicating)."""
     return {table.song_keys[r] for r, _ in query.seeds} if query.dedupe else set()
@@ -49,13 +63,13 @@ def seed_songs(table: TrackTable, query: Query) -> set[str]:
 def pick(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query) -> list[int]:
     """Indexes into ``rows`` of up to ``query.limit`` results, in order, honouring
     de-duplication, the artist cap and diversity."""
-    unit = table.unit_vectors[rows] if query.diversity > 0 else None
+    marginal = _marginal(table, rows, scores, query)
     songs = seed_songs(table, query)
     per_artist: dict[str, int] = {}
     picked: list[int] = []
     remaining = list(range(len(rows)))
     while remaining and len(picked) < query.limit:
-        at = _next(remaining, scores, unit, picked, query.diversity)
+        at = marginal.next(remaining) if marginal and picked else remaining[0]
         remaining.remove(at)
         row = int(rows[at])
         artist, song = table.artist_keys[row], table.song_keys[row]
@@ -67,14 +81,44 @@ def pick(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query) 
         songs.add(song)
         per_artist[artist] = per_artist.get(artist, 0) + 1
         picked.append(at)
+        if marginal:
+            marginal.picked(at)
     return picked
 
 
-def _next(remaining: list[int], scores: np.ndarray, unit: np.ndarray | None,
-          chosen: list[int], diversity: float) -> int:
-    if unit is None or not chosen:
-        return remaining[0]
-    idx = np.array(remaining)
-    redundancy = (unit[idx] @ unit[chosen].T).max(axis=1)
-    mmr = (1 - diversity) * scores[idx] - diversity * redundancy
-    return int(idx[int(np.argmax(mmr))])
+class _Marginal:
+    """Maximal marginal relevance: each candidate's score less ``weight`` times its
+    greatest similarity to the picks so far (kept up to date pick by pick, so a list of
+    100 costs 100 passes over the candidates, not 100 over every pair)."""
+
+    def __init__(self, unit: np.ndarray, scores: np.ndarray, weight: float,
+                 eligible: np.ndarray | None) -> None:
+        self.unit, self.weight, self.eligible = unit, weight, eligible
+        self.gain = (1 - weight) * scores
+        self.redundancy = np.full(len(scores), -np.inf, dtype=np.float32)
+
+    def picked(self, at: int) -> None:
+        np.maximum(self.redundancy, self.unit @ self.unit[at], out=self.redundancy)
+
+    def next(self, remaining: list[int]) -> int:
+        idx = np.array(remaining)
+        if self.eligible is not None:
+            idx = idx[self.eligible[idx]]
+            if not len(idx):  # past the spread's candidates: the plain order
+                return remaining[0]
+        mmr = self.gain[idx] - self.weight * self.redundancy[idx]
+        return int(idx[int(np.argmax(mmr))])
+
+
+def _marginal(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query,
+              ) -> _Marginal | None:
+    """Maximal marginal relevance for ``query``'s diversity (over whole vectors) or
+    spread (over how tracks sound and where they belong, among the candidates scoring
+    within ``SPREAD_MARGIN`` of the plain list's last), or None."""
+    if query.diversity > 0:
+        return _Marginal(table.unit_vectors[rows], scores, query.diversity, None)
+    world = table.world_unit
+    if not query.spread or query.temperature > 0 or world is None or not len(rows):
+        return None
+    floor = scores[min(query.limit, len(rows)) - 1] - SPREAD_MARGIN
+    return _Marginal(world[rows], scores, SPREAD, scores >= floor)

@@ -100,8 +100,12 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         None, description="At most this many tracks by one artist (1-100).", examples=[1])
     dedupe: bool = Field(True, description="One version per song (remix, live, remaster "
                                            "count as the same song).", examples=[True])
-    diversity: Diversity = Field(
-        0.0, description="Maximal marginal relevance, 0 (pure relevance) to 1.",
+    diversity: Diversity | None = Field(
+        None, description="Maximal marginal relevance, 0 (pure relevance) to 1. Not "
+                          "given: a list asked for by moods or targets alone (no seeds, "
+                          "no text) is spread over kinds of music among the tracks that "
+                          "fit about as well (a mood alone would list one genre); "
+                          "others take 0.",
         examples=[0.3])
     temperature: Temperature = Field(
         0.0, description="Variety, 0 (none) to 5: results are drawn by rank, rank r with "

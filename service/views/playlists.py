@@ -47,7 +47,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     if arc and not q.moods:  # scores every row, and is the relevance of a bare arc
         q = replace(asked, moods={arc[0]: 1.0, arc[1]: 1.0})
     require_something(q, PLAYLIST_WANTS, body.text)
-    if arc and (q.diversity > 0 or q.temperature > 0):
+    if arc and ((body.diversity or 0) > 0 or q.temperature > 0):
         warnings.append(ARC_IGNORES)
     table = res.table
     candidates, placed = _placed(res, body, q, asked, arc)

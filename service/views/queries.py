@@ -14,6 +14,7 @@ from models.ranking import (
     apply_text_target,
     read_text_target,
     refuse_unplaced_seeds,
+    spreads,
     unplaced_seed_warnings,
 )
 
@@ -36,7 +37,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
               exclude_tags={normalise(t) for t in body.exclude_tags},
               exclude_artists={normalise(a) for a in body.exclude_artists},
               max_per_artist=body.max_per_artist, dedupe=body.dedupe,
-              diversity=body.diversity, temperature=body.temperature,
+              diversity=body.diversity or 0.0, temperature=body.temperature,
               random_seed=body.random_seed, limit=limit)
     _refuse_both_ways(q, body.negative_seed_paths())
     _check_placed(res, q, body, warnings)
@@ -55,6 +56,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
                             "this model; nothing can be returned")
     if body.text:
         _read_text(res, body.text, q, warnings, notes)
+    q.spread = body.diversity is None and spreads(q, text=bool(body.text))
     if q.temperature > 0 and q.random_seed is None:
         q.random_seed = int(np.random.default_rng().integers(2**32 - 1))
     return q
