@@ -28,7 +28,7 @@ from models.settings import data_home
 
 from .errors import respond
 from .requests.types import QUOTE_CHARS
-from .store import ModelStore, StoreUnavailable, mood_scores, open_store
+from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
 from .version_files import VersionFiles, steady_heap
 
@@ -165,7 +165,7 @@ class VersionResources:
     def documents(self, rows: list[int]) -> list[dict[str, Any]]:
         """The tracks' documents, with the fields kept in the table put back."""
         moods = self.table.moods
-        return [{**doc, "mood_scores": mood_scores(moods[row])}
+        return [with_whole_numbers({**doc, "mood_scores": mood_scores(moods[row])})
                 for row, doc in zip(rows, self.store.tracks(self.version, rows))]
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from . import breaker
-from .codec import decode_neighbours, encode_neighbours, mood_scores, track_document
+from .codec import (decode_neighbours, encode_neighbours, mood_scores, track_document, whole,
+                    with_whole_numbers)
 from .connection import close_embedded, connect, open_store
 from .drafts import ID_INDEXES
 from .errors import (
@@ -20,4 +21,4 @@ __all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
            "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore",
            "StoreCorrupt", "StoreUnavailable", "close_embedded", "connect",
            "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
-           "track_document"]
+           "track_document", "whole", "with_whole_numbers"]

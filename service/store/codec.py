@@ -216,6 +216,27 @@ def mood_scores(scores: Sequence[float] | np.ndarray) -> dict[str, float]:
     return {m: round(float(s), 4) for m, s in zip(MOODS, scores)}
 
 
+#: document fields that count things or name a choice: builds keep every number as a
+#: float, and they are served as integers when whole ("key": 11, not 11.0), which typed
+#: clients (Go, Rust) need to read them into integer fields
+WHOLE_FEATURES = ("key", "mode", "duration_ms", "time_signature")
+
+
+def whole(value: Any) -> Any:
+    """``value`` as an integer when it is a whole float, else as it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def with_whole_numbers(doc: dict[str, Any]) -> dict[str, Any]:
+    """A served document: ``popularity`` and the ``WHOLE_FEATURES`` as integers when
+    whole."""
+    features = doc.get("features")
+    if isinstance(features, dict):
+        features = {k: whole(v) if k in WHOLE_FEATURES else v for k, v in features.items()}
+        doc = {**doc, "features": features}
+    return {**doc, "popularity": whole(doc["popularity"])} if "popularity" in doc else doc
+
+
 def stored_json(doc: dict[str, Any]) -> str:
     """A document as it is stored: its JSON without the fields of ``FROM_TABLE``."""
     return document_json({k: v for k, v in doc.items() if k not in FROM_TABLE})

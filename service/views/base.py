@@ -17,6 +17,7 @@ from models.ranking import TrackTable, camelot, key_name
 from ..body import decoded_body
 from ..requests import Query, parse, refuse_body_fields_in_query
 from ..resources import public
+from ..store import whole
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -105,5 +106,5 @@ def entry(table: TrackTable, row: int, doc: Mapping[str, Any], position: int,
     return {"position": position, **public(doc), "valence": num("valence_mood"),
             "arousal": num("arousal_mood"), "tempo": num("tempo"), "energy": num("energy"),
             "key": key_name(key, mode), "camelot": camelot(key, mode),
-            "duration_ms": num("duration_ms"), "moods": doc.get("top_moods", []),
+            "duration_ms": whole(num("duration_ms")), "moods": doc.get("top_moods", []),
             "score": round(score, 4), "external_ids": doc.get("external_ids", {})}
