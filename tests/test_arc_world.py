@@ -250,3 +250,60 @@ def test_published_versions_and_their_updates_keep_the_mark(store, tmp_path):
         varying = ~expected & (vectors.max(axis=0) > vectors.min(axis=0))
         assert table.world_unit.shape == (len(table), int(varying.sum()))
     assert len(table) == 40
+
+
+def ending_table(calm_mood: str = "peaceful") -> TrackTable:
+    """Four tracks on an arc from energetic down to peaceful's corner, then "near",
+    exactly on its last point and labelled dreamy, and "calm", 0.15 past it (beyond the
+    arc's tolerance) and labelled ``calm_mood``."""
+    va = np.array([[0.45, 0.85], [0.45, 0.5], [0.45, 0.1], [0.45, -0.25], [0.45, -0.6],
+                   [0.45, -0.75]])
+    moods = {"energetic": [0.9, 0.8, 0.6, 0.3, 0.0, 0.0], "dreamy": [0, 0, 0, 0.4, 0.8, 0.0],
+             "peaceful": [0, 0, 0, 0.2, 0.3, 0.0], calm_mood: [0, 0, 0, 0, 0, 0.8]}
+    ids = ["e0", "e1", "e2", "e3", "near", "calm"]
+    return hand_table(ids, {"valence_mood": va[:, 0], "arousal_mood": va[:, 1], **moods},
+                      np.hstack([3 * va, np.ones((6, 1))]))
+
+
+END_ARC = arc_points((0.45, 0.85), (0.45, -0.6), 5)
+
+
+def ending(table: TrackTable, relevance: np.ndarray, end_mood: str | None = "peaceful"):
+    placed = sequence(table, np.arange(len(table)), relevance, END_ARC, min_artist_gap=0,
+                      end_mood=end_mood)
+    return table.ids[placed.rows[-1]], placed.warnings
+
+
+def test_an_arc_ends_on_a_track_labelled_its_end_mood():
+    """A curator's wind-down to "peaceful" ended on a track labelled dreamy that lay
+    exactly on the arc's last point, beside one labelled peaceful just past it."""
+    table = ending_table()
+    assert ending(table, np.ones(6), end_mood=None) == ("near", [])  # by the arc alone
+    assert ending(table, np.ones(6)) == ("calm", [])
+
+
+def test_a_labelled_end_far_from_the_seed_does_not_win_and_is_warned_about():
+    """The label is weighed among the tracks near the seed: one far from it loses to
+    the arc, and the answer says the playlist does not end on the mood."""
+    last, [warning] = ending(ending_table(), np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.0]))
+    assert last == "near"
+    assert warning.startswith("the playlist's last track is not labelled peaceful: ")
+
+
+def test_an_end_mood_no_candidate_carries_is_warned_about():
+    last, [warning] = ending(ending_table("sad"), np.ones(6))
+    assert last == "near"
+    assert warning.startswith("no track that passes the filters is labelled peaceful, so ")
+
+
+def test_the_end_label_is_the_label_a_result_lists():
+    """``labelled`` reads the table's mood columns as ``top_moods`` names a track's."""
+    from models.language import MOODS, MoodProfile, labelled
+
+    rng = np.random.default_rng(3)
+    scores = (rng.random((200, len(MOODS))) ** 3).astype(np.float32)
+    scores[:20] = 0.0  # no mood at all
+    scores[20:40, 5] = scores[20:40, 6]  # ties keep the order of MOODS
+    for mood in MOODS:
+        want = [mood in MoodProfile(s, 0.0, 0.0, 0.0, "none", {}).leading(3) for s in scores]
+        assert labelled(scores, mood).tolist() == want, mood

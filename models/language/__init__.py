@@ -1,7 +1,7 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
 from .moods import (LEADING_SHARE, SHOWN_MINIMUM, MoodAccumulator, MoodProfile, finish,
-                    mood_affinity)
+                    labelled, mood_affinity)
 from .morphology import bases, stem
 from .reviews import (
                       ALBUM_WEIGHT,
@@ -26,6 +26,7 @@ from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
 __all__ = [
     "LEADING_SHARE",
     "SHOWN_MINIMUM",
+    "labelled",
     "ALBUM_WEIGHT",
     "Comparison",
     "LEXICON_PATH",

@@ -128,6 +128,20 @@ class MoodProfile:
                 for m in self.top(len(MOODS), minimum)]
 
 
+def labelled(scores: np.ndarray, mood: str, n: int = 3) -> np.ndarray:
+    """Per row of ``scores`` (rows of 16 mood scores): whether ``mood`` is among its
+    labels, as :meth:`MoodProfile.leading` names them (``n`` strongest, at least
+    ``SHOWN_MINIMUM`` and :data:`LEADING_SHARE` of the strongest)."""
+    scores = np.nan_to_num(np.asarray(scores, dtype=np.float32))
+    if not len(scores):
+        return np.zeros(0, dtype=bool)
+    m = MOODS.index(mood)
+    order = np.argsort(-scores, axis=1, kind="stable")[:, :n]
+    own = scores[:, m]
+    return (order == m).any(axis=1) & (own >= SHOWN_MINIMUM) \
+        & (own >= LEADING_SHARE * scores.max(axis=1))
+
+
 def mood_affinity(valence: float, arousal: float, lexicon: Lexicon | None = None) -> np.ndarray:
     """Nearness (0..1) of a valence/arousal position to each mood's prototype."""
     protos = (lexicon or load_lexicon()).prototypes

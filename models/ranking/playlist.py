@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arc_labels import end_labels, label_cost, unlabelled_end
 from .arc_warnings import ArcPoint, far_ends
 from .camelot import clashes, wheel
 from .engine import RankingEngine
@@ -191,7 +192,7 @@ class _Costs:
 def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
              arc: list[ArcPoint], *, min_artist_gap: int = 3, tempo_tolerance: float = 0.08,
              max_per_artist: int | None = None, used_songs: set[str] = frozenset(),
-             follow_arc: bool = True) -> Placement:
+             follow_arc: bool = True, end_mood: str | None = None) -> Placement:
     """Place candidate rows along ``arc`` (one point per position); may return fewer
     tracks (with a warning).  ``relevance`` is per candidate, in the same order.
 
@@ -202,7 +203,8 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     it, a small pool keeps the ``BEAM`` cheapest playlists so far (each grown by its
     ``GROW`` cheapest next tracks), so that an early choice does not strand the last
     tracks with no smooth way on; a large pool (an arc over the catalog, which has a
-    smooth way on almost everywhere) places greedily.
+    smooth way on almost everywhere) places greedily.  With an ``end_mood``, the last
+    position prefers tracks labelled with it (``arc_labels``).
     """
     rows = np.asarray(candidates, dtype=np.int64)
     width = BEAM if len(rows) <= BEAM_POOL else 1
@@ -212,8 +214,10 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
         np.zeros(len(rows), dtype=bool)
     drafts = [_Draft(0.0, [], blocked, {})]
+    labels = end_labels(table, rows, end_mood, relevance) if follow_arc else None
     for position, point in enumerate(arc):
-        grown = _grow(drafts, costs, costs.at(point), pool, GROW if position else 1, width)
+        here = costs.at(point) + label_cost(labels, position, len(arc))
+        grown = _grow(drafts, costs, here, pool, GROW if position else 1, width)
         if not grown:
             break
         drafts = grown
@@ -222,7 +226,7 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
         f"only {len(placed)} of {len(arc)} tracks could be placed with the filters and "
         f"artist gap given"]
     if follow_arc and len(placed):
-        warnings += far_ends(costs.va, placed, arc)
+        warnings += far_ends(costs.va, placed, arc) + unlabelled_end(labels, placed)
     return Placement([int(rows[i]) for i in placed], arc[:len(placed)], warnings,
                      [float(relevance[i]) for i in placed])
 

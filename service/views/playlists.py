@@ -80,7 +80,7 @@ def _placed(res: VersionResources, body: PlaylistBody, q: Query, asked: Query,
                           min_artist_gap=body.min_artist_gap,
                           tempo_tolerance=body.tempo_tolerance,
                           max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
-                          follow_arc=arc is not None)
+                          follow_arc=arc is not None, end_mood=arc[1] if arc else None)
         if size is None or len(placed.rows) >= length or len(candidates) < size:
             break
     return candidates, placed
