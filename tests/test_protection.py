@@ -147,6 +147,39 @@ def test_a_503_carries_a_retry_after_only_when_it_has_one(store, published, env)
     assert "Retry-After" not in empty.headers
 
 
+def test_a_busy_refusal_is_not_charged_against_the_rate_limit(store, published, env):
+    """A client that waited its Retry-After after each 503 busy found its allowance spent
+    on the refusals: 3 busy answers, then a 429 for the first request the gate let in."""
+    app = make_app(store, RATE_LIMIT="2/minute", HEAVY_CONCURRENCY=1, HEAVY_WAIT_SECONDS=0)
+    client, light = app.test_client(), {"seeds": ["trk1"]}  # 1 unit each
+    gate = app.extensions[gate_module.EXTENSION]
+    assert gate.enter()  # another heavy request holds the only slot
+    try:
+        for _ in range(3):
+            response = client.post("/v1/recommendations", json=light)
+            error_of(response, 503, "busy")
+            assert response.headers["X-RateLimit-Remaining"] == "2"
+    finally:
+        gate.leave()
+    assert client.post("/v1/recommendations", json=light).status_code == 200
+    response = client.post("/v1/recommendations", json=light)
+    assert response.status_code == 200 and response.headers["X-RateLimit-Remaining"] == "0"
+    error_of(client.post("/v1/recommendations", json=light), 429)
+
+
+def test_other_503s_are_not_charged_but_client_errors_are(store, published, env):
+    app = make_app(store, RATE_LIMIT="2/minute")
+    client = app.test_client()
+    error_of(client.get("/v1/recommendations?seed=no-such-track"), 404)  # charged: 1 left
+    current = store.client.get(store.key_for("current"))
+    store.client.delete(store.key_for("current"))  # no model: 503 model_not_ready
+    for _ in range(3):
+        error_of(client.get("/v1/recommendations?seed=trk1"), 503, "model_not_ready")
+    store.client.set(store.key_for("current"), current)
+    assert client.get("/v1/recommendations?seed=trk1").status_code == 200
+    error_of(client.get("/v1/recommendations?seed=trk1"), 429)
+
+
 def test_gate_slot_is_released_after_errors(store, published, env):
     app = make_app(store, RATE_LIMIT="off", HEAVY_CONCURRENCY=1, HEAVY_WAIT_SECONDS=0)
     client = app.test_client()
@@ -313,8 +346,10 @@ def test_limits_count_in_the_embedded_redis(env, tmp_path, monkeypatch):
                       "RATE_LIMIT": "2/minute"})
     client = app.test_client()
     try:
-        for _ in range(2):  # no model yet: 503, but the requests count
-            error_of(client.get("/v1/tracks?q=a"), 503)
+        # no model yet: a 503, which is not charged; a client's 400 is
+        error_of(client.get("/v1/tracks?q=a"), 503)
+        for _ in range(2):
+            error_of(client.get("/v1/tracks?q=a&limt=5"), 400)
         error_of(client.get("/v1/tracks?q=a"), 429)
         embedded = app.extensions["feelalike"].store.client
         assert embedded.connection_pool.connection_kwargs["path"] == embedded.socket_file

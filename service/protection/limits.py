@@ -6,7 +6,8 @@ Every route but the probes, ``/metrics`` and CORS preflights is limited by
 A request costs :func:`request_cost` units: 1 for a simple GET, more for the heavy
 ones.  A breach is the one JSON error shape, 429 ``too_many_requests`` with
 ``Retry-After``.  When Redis cannot be reached the limiter lets requests through (the
-store answers its own 503).
+store answers its own 503).  A 503 (the gate's ``busy``, no model yet, Redis or the
+model files unreachable) is not charged: :func:`charged`.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import math
 import time
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from limits import parse_many
@@ -31,6 +32,7 @@ from .storage import SCHEME
 EXEMPT_ENDPOINTS = frozenset({"health.healthz", "health.readyz", "metrics.metrics", "static"})
 MAX_COST = 10
 COST_BODY_BYTES = 65_536  # larger bodies are not read twice: they cost MAX_COST
+_COST = "feelalike_request_cost"
 
 
 def route_name() -> str:
@@ -73,12 +75,20 @@ def _number(value: Any) -> float:
 
 
 def request_cost() -> int:
-    """Cost units of the request (1 to :data:`MAX_COST`).
+    """Cost units of the request (1 to :data:`MAX_COST`), priced once: the limiter asks
+    before the request (to test the allowance) and after it (to deduct, :func:`charged`),
+    and the view may have changed the decoded body in between.
 
     POST /v1/recommendations: 1, +1 per seed after the first (negative seeds included),
     +2 with diversity above 0, +1 with a limit above 50.  POST /v1/playlists: 3, +1 per
     seed after the first, +1 with a length above 50.  GET /v1/path: 2.  Others: 1.
     """
+    if _COST not in g:
+        setattr(g, _COST, _priced())
+    return int(getattr(g, _COST))
+
+
+def _priced() -> int:
     route = route_name()
     if route == "GET /v1/path":
         return 2
@@ -96,6 +106,19 @@ def request_cost() -> int:
     else:
         cost += 2 * (_number(body.get("diversity")) > 0) + (_number(body.get("limit")) > 50)
     return min(MAX_COST, cost)
+
+
+def charged(response: Response) -> bool:
+    """Whether a response is deducted from the client's allowance: every one but a 503.
+
+    A 503 is the server refusing for its own reasons (the heavy-request gate full, no
+    model yet, Redis or the model files unreachable) before doing the work, so a client
+    that waits its ``Retry-After`` and asks again does not pay for the refusals.  A
+    client's error (4xx, a 429 too) is charged; so is a 500, which may come after the
+    work was done: a request that reliably breaks the server is not free to repeat.
+    (Flask-Limiter then tests the allowance before the request and deducts after it.)
+    """
+    return response.status_code != 503
 
 
 def client_identity() -> str:
@@ -172,6 +195,7 @@ def init_app(app: Flask) -> Limiter | None:
     app.after_request(_retry_after_only_when_refused)
     limiter = Limiter(_bucket, app=app, default_limits=[route_limit],
                       default_limits_per_method=False, default_limits_cost=request_cost,
+                      default_limits_deduct_when=charged,
                       default_limits_exempt_when=_exempt, headers_enabled=True,
                       storage_uri=f"{SCHEME}://", storage_options={"client": _client},
                       strategy="fixed-window", swallow_errors=True,
