@@ -10,6 +10,7 @@ import time
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Sequence
 
+import numpy as np
 from flask import Flask, Response, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
@@ -21,6 +22,7 @@ from models.ranking import (
     RankingEngine,
     TrackTable,
     VectorIndex,
+    keep_penalty,
     song_key,
     title_index,
 )
@@ -69,7 +71,19 @@ class VersionResources:
 
     @property
     def table(self) -> TrackTable:
-        return self._once("table", lambda: TrackTable.from_arrays(self.arrays))
+        return self._once("table", self._table)
+
+    def _table(self) -> TrackTable:
+        """The table, with the build's hub discount when the version kept it (a seed
+        beside moods is then scored as its neighbour list is: ``models.ranking.hubs``)."""
+        table = TrackTable.from_arrays(self.arrays)
+        hubs = self.store.raw(self.version, "hubs", required=False)
+        fitted = self.store.raw(self.version, "fitted", required=False) if hubs else None
+        if hubs and fitted:
+            from models.build import stored_hubness
+            keep_penalty(table, np.frombuffer(hubs, "<f4").reshape(-1, 2)[:, 0],
+                         stored_hubness(fitted))
+        return table
 
     @property
     def titles(self) -> TitleIndex:

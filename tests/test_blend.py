@@ -44,3 +44,41 @@ def test_a_lighter_mood_leans_less():
         return float(sad[rows].mean())
     assert sadness(0.05) < sadness(0.3) < sadness(1.0)
 
+
+
+def hubbed_table_and_lists(discount: bool = True):
+    """300 rows: most scattered, 30 packed near the middle (hubs, close to everything);
+    neighbour lists built with the build's hub discount, and the table keeping its
+    penalty (``discount``) as the served one does."""
+    from models.build import NeighbourModel
+    from models.ranking import NeighbourLists, keep_penalty
+
+    rng = np.random.default_rng(3)
+    vectors = np.vstack([rng.normal(size=(270, 8)), 0.2 * rng.normal(size=(30, 8)) + 0.8])
+    sad = rng.uniform(0, 1, 300)
+    moods = {mood: np.zeros(300) for mood in MOODS}
+    table = hand_table([f"t{i}" for i in range(300)], {**moods, "sad": sad}, vectors)
+    model = NeighbourModel(k=100, hubness=0.5).fit(table.vectors)
+    if discount:
+        keep_penalty(table, model.hubs_[:, 0], model.hubness)
+    lists = NeighbourLists(lambda row: (model.neighbours_[row], model.scores_[row]))
+    return table, RankingEngine(table, [lists])
+
+
+def test_a_tiny_mood_beside_a_seed_keeps_the_seed_list():
+    """The plain seed is answered from its hub-discounted neighbour list, the seed with a
+    mood by the exact scan: with the raw similarity there, {"sad": 1e-6} moved the list
+    (a curator's mood slider moved up from zero)."""
+    def moved(discount: bool) -> int:
+        table, engine = hubbed_table_and_lists(discount)
+        count = 0
+        for seed in range(0, 300, 10):
+            plain = engine.rank(Query(seeds=[(seed, 1.0)], limit=10))
+            tiny = engine.rank(Query(seeds=[(seed, 1.0)], moods={"sad": 1e-6}, limit=10))
+            count += plain.rows != tiny.rows
+            if discount:
+                assert plain.rows == tiny.rows
+                assert np.allclose(plain.scores, tiny.scores, atol=1e-4)
+        return count
+    assert moved(discount=False) > 0  # the raw similarity: the lists jump
+    assert moved(discount=True) == 0

@@ -7,6 +7,7 @@ from .cells import Cells, cell_arrays
 from .columns import CodedColumn, StringColumn, TagColumn
 from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
+from .hubs import hub_penalty, keep_penalty
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import PATH_POOL, mood_space, path, path_fit
 from .playlist import (
@@ -65,6 +66,8 @@ __all__ = [
     "arc_ends",
     "held",
     "held_ends",
+    "hub_penalty",
+    "keep_penalty",
     "arc_pool",
     "arc_relevance",
     "arc_points",

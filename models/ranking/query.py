@@ -4,7 +4,8 @@ pass its filters.
 * relevance is the mean of the parts the query asks for: similarity to the weighted
   seeds (minus half the negative seeds at equal weights, Rocchio-style), match with
   target moods, and closeness to target valence/arousal and audio attributes; beside
-  seeds, the parts' standard scores on the seeds' scale (:mod:`.blend`);
+  seeds, the parts' standard scores on the seeds' scale (:mod:`.blend`), one seed's
+  similarity hub-discounted as its neighbour list is (:mod:`.hubs`);
 * filters remove rows (tags, artists, years, durations, attribute ranges, ids) and,
   with ``include_rows``, keep only the rows of an allowlist (a user's library).
 """
@@ -18,6 +19,7 @@ import numpy as np
 from ..errors import BadRequest, SeedWithoutEvidence
 from ..language import MOODS
 from .blend import beside_seeds
+from .hubs import discounted
 from .table import TrackTable
 
 NEGATIVE_WEIGHT = 0.5
@@ -230,6 +232,9 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
         parts["tags"], weights["tags"] = tagged, TAG_WEIGHT
     total = parts["seeds"]
     if len(parts) > 1:  # the neighbourhood among the rows it may offer
+        if not world and len({row for row, _ in query.seeds}) == 1 \
+                and not query.negative_seeds:  # one seed: as its neighbour list scores it
+            parts["seeds"] = discounted(table, parts["seeds"], query.seeds[0][0])
         passing = allowed(table, query) if passing is None else passing
         total = beside_seeds(parts, weights, table.placed & passing)
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
