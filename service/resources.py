@@ -10,7 +10,6 @@ import time
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Sequence
 
-import numpy as np
 from flask import Flask, Response, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
@@ -77,12 +76,8 @@ class VersionResources:
         """The table, with the build's hub discount when the version kept it (a seed
         beside moods is then scored as its neighbour list is: ``models.ranking.hubs``)."""
         table = TrackTable.from_arrays(self.arrays)
-        hubs = self.store.raw(self.version, "hubs", required=False)
-        fitted = self.store.raw(self.version, "fitted", required=False) if hubs else None
-        if hubs and fitted:
-            from models.build import stored_hubness
-            keep_penalty(table, np.frombuffer(hubs, "<f4").reshape(-1, 2)[:, 0],
-                         stored_hubness(fitted))
+        if (discount := self.store.hub_discount(self.version)) is not None:
+            keep_penalty(table, *discount)
         return table
 
     @property

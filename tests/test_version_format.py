@@ -17,7 +17,14 @@ import pytest
 from models.build import build
 from models.ingest import Catalog
 from models.language import MOODS
-from models.ranking import Query, RankingEngine, TrackTable, VectorIndex, relevance
+from models.ranking import (
+    Query,
+    RankingEngine,
+    TrackTable,
+    VectorIndex,
+    keep_penalty,
+    relevance,
+)
 from service.resources import Resources
 from service.store import ModelStore
 from service.version_files import MANIFEST, VersionFiles
@@ -76,6 +83,7 @@ def test_version_files_are_narrow_and_column_major(store: ModelStore, version, t
 def test_served_rankings_are_the_in_memory_table_s(store: ModelStore, version, tmp_path):
     res = Resources(store, VersionFiles(tmp_path, store.prefix, ann_threshold=10)).current()
     plain = store.table(version)  # Python lists and a row-major matrix
+    keep_penalty(plain, *store.hub_discount(version))  # as the served table keeps it
     for query in QUERIES:
         served = res.engine.rank(query)
         exact = RankingEngine(plain, [VectorIndex(plain)]).rank(query)

@@ -109,6 +109,18 @@ class Reads:
                                 "rebuild it)")
         return raw
 
+    def hub_discount(self, version: str) -> tuple[np.ndarray, float] | None:
+        """The build's hub radius by row and its discount strength, as the version's
+        neighbour lists were ranked with (None: stored before incremental updates kept
+        them): a seed beside moods is scored with them (``models.ranking.hubs``)."""
+        hubs = self.raw(version, "hubs", required=False)
+        fitted = self.raw(version, "fitted", required=False) if hubs else None
+        if not hubs or not fitted:
+            return None
+        from models.build import stored_hubness
+        return (np.frombuffer(hubs, codec.SCORE_DTYPE).reshape(-1, 2)[:, 0],
+                stored_hubness(fitted))
+
     @guard
     def row_of(self, version: str, track_id: str) -> int | None:
         return self.rows_of(version, [track_id], [])[0][0]
