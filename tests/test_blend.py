@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from models.build import NeighbourModel
 from models.language import MOODS
-from models.ranking import Query, RankingEngine
+from models.ranking import NeighbourLists, Query, RankingEngine, keep_penalty
 
 from .fixtures import hand_table
 
@@ -45,14 +46,10 @@ def test_a_lighter_mood_leans_less():
     assert sadness(0.05) < sadness(0.3) < sadness(1.0)
 
 
-
 def hubbed_table_and_lists(discount: bool = True):
     """300 rows: most scattered, 30 packed near the middle (hubs, close to everything);
     neighbour lists built with the build's hub discount, and the table keeping its
     penalty (``discount``) as the served one does."""
-    from models.build import NeighbourModel
-    from models.ranking import NeighbourLists, keep_penalty
-
     rng = np.random.default_rng(3)
     vectors = np.vstack([rng.normal(size=(270, 8)), 0.2 * rng.normal(size=(30, 8)) + 0.8])
     sad = rng.uniform(0, 1, 300)
