@@ -21,7 +21,7 @@ from .feel_training import (
                          train_default_model,
 )
 from .feel_words import SOUND, is_score, sound_votes
-from .fitted import FittedState, stored_hubness
+from .fitted import FittedState
 from .incremental import (
                          AlbumMates,
                          ListChanges,
@@ -58,6 +58,6 @@ __all__ = [
     "build_from_sources", "default_model_path", "feel_columns", "feel_coordinates",
     "feel_vectors", "fit_feel_model", "is_current", "is_score", "load_default_model",
     "load_sources", "mood_profiles", "no_progress", "read_reviews", "reading_audit",
-    "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes", "stored_hubness",
+    "reduce_hubs", "save_default_model", "share_album_prior", "sound_votes",
     "train_default_model", "vector_blocks", "TreeEnsemble", "VaHead",
 ]

@@ -107,16 +107,6 @@ class FittedState:
             raise CatalogError(f"cannot read the stored fitted state: {exc}") from None
 
 
-def stored_hubness(blob: bytes) -> float:
-    """The hub discount strength of a stored fitted state (``to_bytes``), read alone:
-    what the serving side needs to score a seed as its neighbour list does."""
-    try:
-        with np.load(io.BytesIO(blob), allow_pickle=False) as data:
-            return float(data["neighbours"][1])
-    except (OSError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise CatalogError(f"cannot read the stored fitted state: {exc}") from None
-
-
 def _weights(cls: type, stored: np.ndarray):
     """Block weights as stored; a block newer than the build that stored them weighs 0
     (its vectors were made without it, and a track added later must match them)."""

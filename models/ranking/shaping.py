@@ -52,7 +52,7 @@ def spreads(query: Query, *, text: bool = False) -> bool:
     """Whether a list whose request sets no diversity is spread (see ``SPREAD``): not
     beside seeds or a ``text``, which say what kind of music is wanted ("calm piano for
     studying", "chill lofi": words no tag holds, which a spread would overrule)."""
-    return not (query.seeds or query.prefer_tags or text)
+    return not (query.seeds or text)
 
 
 def seed_songs(table: TrackTable, query: Query) -> set[str]:

@@ -117,9 +117,9 @@ class Reads:
         fitted = self.raw(version, "fitted", required=False) if hubs else None
         if not hubs or not fitted:
             return None
-        from models.build import stored_hubness
+        from models.build import FittedState
         return (np.frombuffer(hubs, codec.SCORE_DTYPE).reshape(-1, 2)[:, 0],
-                stored_hubness(fitted))
+                FittedState.from_bytes(fitted).hubness)
 
     @guard
     def row_of(self, version: str, track_id: str) -> int | None:
