@@ -124,11 +124,14 @@ def test_a_text_naming_a_tag_prefers_its_tracks_without_requiring_them(client, r
     assert "only the tags it names were used (rock)" in tagged["warnings"][0]
 
 
-@pytest.mark.parametrize("text, calm", [("focus", True), ("something for a road trip", False),
-                                         ("dinner", True), ("study", True)])
+@pytest.mark.parametrize("text, calm", [
+    ("focus", True), ("something for a road trip", False), ("dinner", True), ("study", True),
+    ("songs for a breakup", True), ("songs to cry to", True), ("reading a book", True),
+    ("pump up", False), ("music for a long drive", False), ("birthday", False)])
 def test_a_text_of_everyday_words_is_read_by_the_tag_table(client, rich, text, calm):
     """Found by a curator: "focus", "study", "road trip" and "dinner" were 400s (no mood
-    words), though the tag table reads playlists of those names."""
+    words), though the tag table reads playlists of those names; later "songs for a
+    breakup", "songs to cry to", "a long drive" and other activities and occasions."""
     asked = post(client, "/v1/recommendations", {"text": text, "limit": 10})
     assert asked["text_read"]["moods"] and asked["text_read"]["tags"] == []
     energy = np.mean([rich[r["id"]].features["energy"] for r in asked["results"]])
@@ -169,6 +172,10 @@ def test_which_words_of_a_text_name_tags():
     # name holds it ("Songs I can not stop playing")
     nots = replace(table, tags=[*table.tags[:-3], *[frozenset({"songs i can not stop"})] * 3])
     assert text_tags("rock, not metal", nots) == {"rock": ["rock"]}
+    # nor do words that name nothing alone, side by side: "walking in the rain" was read
+    # as asking for a playlist "Summer In The City" first
+    city = replace(table, tags=[*table.tags[:-3], *[frozenset({"summer in the city"})] * 3])
+    assert text_tags("walking in the rain", city) == text_tags("songs for the road", city) == {}
     compact = table.compact()  # as the service holds it: tags as codes into a vocabulary
     assert text_tags("angry metal, lofi hip hop", compact) == \
         text_tags("angry metal, lofi hip hop", table) == \

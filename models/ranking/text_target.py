@@ -58,7 +58,8 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
     longest first where they overlap.  Left out: a phrase after "no", "not", "without"
     ...; a single word that is a mood word (moods are read as moods: "sad" is no call
     for the "sad trap" playlist), a number, or a word that names no kind of music alone
-    ("songs", "night"); a phrase fewer than MIN_TAGGED tracks carry."""
+    ("songs", "night"), or a phrase of such words only ("in the", "songs for"); a phrase
+    fewer than MIN_TAGGED tracks carry."""
     words = normalise(text).split()
     found: dict[str, list[str]] = {}
     i = 0
@@ -76,10 +77,15 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
     return found
 
 
+def _plain(word: str) -> bool:
+    """A word that names no kind of music, alone or beside others like it ("in the")."""
+    return word in PLAIN_WORDS or word in AGAINST or word.isdigit()
+
+
 def _tags_named(phrase: str, table: TrackTable) -> list[str]:
     tags = table.tags_naming(phrase)  # a dict lookup: most phrases stop here
-    if not tags or " " not in phrase and (phrase in PLAIN_WORDS or phrase in AGAINST or
-                                          phrase.isdigit() or tag_text(phrase, load_lexicon())):
+    if not tags or all(_plain(word) for word in phrase.split()) or \
+            " " not in phrase and tag_text(phrase, load_lexicon()):
         return []
     return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
