@@ -12,12 +12,13 @@ import pytest
 
 from models.build import build
 from models.ingest import Catalog, Track
-from models.language import normalise
+from models.language import activity_forms, normalise
 from models.ranking import (
     TrackTable,
     arc_points,
     camelot,
     compatible,
+    read_text_target,
     sequence,
     tempo_jump,
     text_tags,
@@ -150,6 +151,33 @@ def test_a_text_of_everyday_words_is_read_by_the_tag_table(client, rich, text, c
     beside = post(client, "/v1/recommendations", {"text": f"{text} rock", "limit": 5})
     assert beside["text_read"]["tags"] == ["rock"]
     assert beside["text_read"]["moods"] == asked["text_read"]["moods"]
+
+
+def test_a_text_that_only_names_tags_asks_for_what_their_playlists_carry(client, rich):
+    """Found by a curator: "jazz" alone was a 400 (no mood words, nothing to rank by),
+    though "focus jazz" was read: a word naming the catalog's tags stayed a preference
+    with nothing to prefer it over."""
+    alone = post(client, "/v1/recommendations", {"text": "rock", "limit": 10})
+    assert alone["text_read"]["tags"] == ["rock"]
+    assert max(alone["text_read"]["moods"], key=alone["text_read"]["moods"].get) == "energetic"
+    assert np.mean([rich[r["id"]].features["energy"] for r in alone["results"]]) > 0.6
+    assert sum("rock" in rich[r["id"]].tags for r in alone["results"]) >= 8
+    # beside a mood word or a seed the named tag stays a preference only
+    assert post(client, "/v1/recommendations", {"text": "sad rock", "limit": 3})[
+        "text_read"]["moods"] == post(client, "/v1/recommendations", {
+            "text": "sad", "limit": 3})["text_read"]["moods"]
+    beside = post(client, "/v1/recommendations", {"text": "rock", "seeds": ["r1"]})
+    assert beside["text_read"] == {"moods": {}, "tags": ["rock"]}
+    error_of(client.post("/v1/recommendations", json={"text": "no rock"}), 400, "bad_request")
+
+
+def test_activity_words_are_read_in_their_other_forms():
+    assert activity_forms("running")[0] == "run" and "hike" in activity_forms("hiking")
+    assert activity_forms("walk") == ("walking",) and activity_forms("jog") == ("jogging",)
+    assert activity_forms("drive") == ("driving",) and activity_forms("8-bit") == ()
+    for text, form in (("going for a run", "running"), ("breaking up with him", "break up"),
+                       ("waking up", "wake up"), ("walking home", "walk")):
+        assert read_text_target(text).moods == read_text_target(form).moods != {}, text
 
 
 def test_which_words_of_a_text_name_tags():

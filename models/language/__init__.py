@@ -2,7 +2,7 @@
 lexicon, the tagger, review attribution, tags and mood profiles."""
 from .moods import (LEADING_SHARE, SHOWN_MINIMUM, MoodAccumulator, MoodProfile, finish,
                     labelled, mood_affinity)
-from .morphology import bases, stem
+from .morphology import activity_forms, bases, stem
 from .reviews import (
                       ALBUM_WEIGHT,
                       Comparison,
@@ -21,7 +21,7 @@ from .resemblance import resembling
 from .seed_readings import MAX_CUTS, seed_readings
 from .titles import TitleIndex, variants
 from .versions import base_title, source_of, sourceless_base
-from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Lexicon, load_lexicon
+from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Entry, Lexicon, load_lexicon
 
 __all__ = [
     "LEADING_SHARE",
@@ -29,6 +29,7 @@ __all__ = [
     "labelled",
     "ALBUM_WEIGHT",
     "Comparison",
+    "Entry",
     "LEXICON_PATH",
     "Lexicon",
     "MoodHit",
@@ -42,6 +43,7 @@ __all__ = [
     "Review",
     "ReviewLinker",
     "TagReader",
+    "activity_forms",
     "TitleIndex",
     "base_title",
     "bases",

@@ -61,3 +61,25 @@ def stem(word: str) -> str:
     """The shortest base form of ``word``: words of one family share it
     ("melancholy", "melancholic", "melancholically" -> "melanchol")."""
     return min((word, *bases(word, deep=True)), key=len)
+
+
+VOWELS = "aeiou"
+
+
+def activity_forms(word: str) -> tuple[str, ...]:
+    """The other forms of an activity word a request may use: the base of an "-ing"
+    form ("running" -> "run", "hiking" -> "hike") or the "-ing" form of a base ("walk"
+    -> "walking", "jog" -> "jogging").  Only the tag table's activity and occasion
+    names are read this way (for words of reviews "-ing" changes the meaning too often:
+    "moving" is not "move"); a candidate that is no word does no harm, nothing holds it."""
+    if not word.isalpha() or len(word) < 3:
+        return ()
+    if word.endswith("ing") and len(word) >= 6:
+        stem = word[:-3]
+        undoubled = (stem[:-1],) if stem[-1] == stem[-2] and stem[-1] not in "ls" else ()
+        return (*undoubled, stem + "e", stem)
+    if word.endswith("e") and not word.endswith("ee"):
+        return (word[:-1] + "ing",)
+    short = len(word) <= 4 and word[-1] not in VOWELS + "wxy" and word[-2] in VOWELS \
+        and word[-3] not in VOWELS
+    return (word + word[-1] + "ing",) if short else (word + "ing",)

@@ -9,8 +9,10 @@ import numpy as np
 
 from ..language import (
     MOODS,
+    Entry,
     Lexicon,
     MoodHit,
+    activity_forms,
     hits_vector,
     load_lexicon,
     normalise,
@@ -90,22 +92,27 @@ def _tags_named(phrase: str, table: TrackTable) -> list[str]:
     return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
 
-def read_text_target(text: str, table: TrackTable | None = None) -> TextTarget:
+def read_text_target(text: str, table: TrackTable | None = None, *,
+                     alone: bool = False) -> TextTarget:
     """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for, and with
     a ``table`` the tags of it the text names; an empty target when nothing is read.
 
     A text without mood words ("focus", "road trip", "dinner") is read by the lexicon's
     tag table: the moods a playlist of that name would carry. Never beside mood words,
-    which say more, nor for words the text negates or that name the catalog's tags (those
-    stay preferences: "focus jazz" is focus's moods, jazz's tracks first)."""
+    which say more, nor for words the text negates or that name the catalog's tags: those
+    stay preferences ("focus jazz" is focus's moods, jazz's tracks first), unless the text
+    names nothing else and is ``alone`` (the request holds nothing else to rank by):
+    "jazz" is then jazz's moods, jazz's tracks first, rather than a request for nothing."""
     lexicon = load_lexicon()
     every = tag_text(text, lexicon)
     target = _target([h for h in every if h.weight > 0], every)
     if table is not None:
         target.tags = text_tags(text, table)
     if not every:
-        named = set(target.tags)  # words naming the catalog's tags stay preferences only
-        hits = [h for h in tag_text(text, _with_tags(lexicon)) if normalise(h.phrase) not in named]
+        read = tag_text(text, _with_tags(lexicon))
+        hits = [h for h in read if normalise(h.phrase) not in target.tags]
+        if alone and not any(h.weight > 0 for h in hits):
+            hits = read  # the named tags are all there is: what their playlists carry
         tags, target = target.tags, _target([h for h in hits if h.weight > 0], hits)
         target.tags = tags
     return target
@@ -128,9 +135,7 @@ def _with_tags(lexicon: Lexicon) -> Lexicon:
     reading apply to them (cached per lexicon)."""
     cached = _TAG_LEXICONS.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
-        tags = {tuple(name.split()): entry for name, entry in lexicon.tags.items()
-                if name.split() and len(name.split()) <= MAX_TAG_WORDS}
-        entries = {**tags, **lexicon.entries}
+        entries = {**_tag_phrases(lexicon), **lexicon.entries}
         cached = (lexicon, replace(lexicon, entries=entries, _derived={},
                                    longest=max(lexicon.longest, MAX_TAG_WORDS)))
         _TAG_LEXICONS[id(lexicon)] = cached
@@ -138,6 +143,17 @@ def _with_tags(lexicon: Lexicon) -> Lexicon:
 
 
 _TAG_LEXICONS: dict[int, tuple[Lexicon, Lexicon]] = {}
+
+
+def _tag_phrases(lexicon: Lexicon) -> dict[tuple[str, ...], Entry]:
+    """The tag table's names as word tuples, and each with its first word in its other
+    activity form ("waking up" reads as "wake up", "run" as "running"); a name the table
+    lists itself keeps its own entry."""
+    named = {tuple(name.split()): entry for name, entry in lexicon.tags.items()
+             if name.split() and len(name.split()) <= MAX_TAG_WORDS}
+    forms = {(form, *words[1:]): entry for words, entry in named.items()
+             for form in activity_forms(words[0])}
+    return {**forms, **named}
 
 
 def apply_text_target(query: Query, target: TextTarget) -> None:

@@ -79,7 +79,7 @@ def _read_text(res: VersionResources, text: str, q: Query, warnings: list[str],
                notes: dict[str, Any] | None) -> None:
     """The text's moods and the catalog tags it names, applied to ``q``; what was read
     goes in ``notes`` (``text_read``)."""
-    target = read_text_target(text, res.table)
+    target = read_text_target(text, res.table, alone=not q.asks_for_something())
     if notes is not None:
         notes["text_read"] = {"moods": target.moods, "tags": list(target.tags)}
     if target.found or target.tags:
