@@ -170,6 +170,25 @@ def test_a_lone_negative_seed_pushes_by_its_weight(built):
     assert np.isfinite(closeness(10.0, positive=1e-320))
 
 
+def test_negative_seeds_push_without_seeds(built):
+    """Beside moods, text or targets but no seeds, negative seeds were ignored (only
+    left out of the answer): the tracks most like them came first all the same."""
+    table = built.table()
+    engine = RankingEngine(table, [ExactScan(table)])
+    unit = table.unit_vectors
+
+    def likeness(query: Query) -> float:
+        """Mean cosine of the top 10 to the negative seed, row 9."""
+        return float(np.mean(unit[engine.rank(query).rows] @ unit[9]))
+
+    for asked in ({"moods": {"sad": 1.0}}, {"target_valence": 0.5}, {"targets": {"energy": 0.5}}):
+        plain = Query(limit=10, **asked)  # type: ignore[arg-type]
+        pushed = replace(plain, negative_seeds=[(9, 1.0)])
+        harder = replace(plain, negative_seeds=[(9, 10.0)])
+        assert likeness(plain) > likeness(pushed) >= likeness(harder), asked
+        assert 9 not in engine.rank(pushed).rows
+
+
 def test_temperature_varies_the_list_by_degrees(built):
     """Noise on log scores made any temperature, even 0.01, a nearly random pick of the
     catalog (scores near the top differ by thousandths), and drew from the plain scan

@@ -2,7 +2,8 @@
 pass its filters.
 
 * relevance is the mean of the parts the query asks for: similarity to the weighted
-  seeds (minus half the negative seeds at equal weights, Rocchio-style), match with
+  seeds (minus half the negative seeds at equal weights, Rocchio-style; without seeds,
+  the distance from the negative seeds is a part of its own), match with
   target moods, and closeness to target valence/arousal and audio attributes; beside
   seeds, the parts' standard scores on the seeds' scale (:mod:`.blend`), one seed's
   similarity hub-discounted as its neighbour list is (:mod:`.hubs`);
@@ -220,6 +221,7 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
     tagged = table.rows_with_tags(query.prefer_tags).astype(np.float32) \
         if query.prefer_tags else None
     if "seeds" not in parts:
+        _push_away(table, query, world, parts, weights)
         total = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
         if tagged is not None:
             # a lift by how well the track fits the rest of the ask: one playlist whose
@@ -238,6 +240,20 @@ def relevance(table: TrackTable, query: Query, *, world: bool = False,
         passing = allowed(table, query) if passing is None else passing
         total = beside_seeds(parts, weights, table.placed & passing)
     return np.nan_to_num(total, nan=0.0).astype(np.float32), parts
+
+
+def _push_away(table: TrackTable, query: Query, world: bool, parts: dict[str, np.ndarray],
+               weights: dict[str, float]) -> None:
+    """Without seeds to subtract them from, negative seeds are a part of their own: how
+    far a track lies from them ((1 - cos) / 2), at weight 1 half as strong as the
+    strongest part asked for, in proportion to their largest weight."""
+    if not query.negative_seeds:
+        return
+    unit = table.world_unit if world and table.world_unit is not None else table.unit_vectors
+    away = to_unit(_weighted_mean(unit, query.negative_seeds))
+    ratio = min(max(w for _, w in query.negative_seeds), MAX_NEGATIVE_RATIO)
+    parts["negative_seeds"] = (1.0 - unit @ away) / 2.0
+    weights["negative_seeds"] = NEGATIVE_WEIGHT * ratio * max(weights.values())
 
 
 def allowed(table: TrackTable, query: Query, rows: np.ndarray | None = None) -> np.ndarray:

@@ -58,7 +58,9 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         examples=[["Loneliness #3", {"seed": "Someone You Loved", "weight": 0.5}]])
     negative_seeds: list[SeedItem] = Field(
         default_factory=list, max_length=MAX_SEEDS,
-        description=f"Up to {MAX_SEEDS} tracks to find less like (same forms as seeds).",
+        description=f"Up to {MAX_SEEDS} tracks to find less like (same forms as seeds); "
+                    "without seeds, beside moods, text or targets, the distance from them "
+                    "counts half as much as the strongest of those at weight 1.",
         examples=[["Dance Monkey"]])
     moods: Moods = Field(  # type: ignore[valid-type]
         default_factory=Moods,
