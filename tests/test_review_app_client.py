@@ -26,3 +26,23 @@ def test_negative_seeds_count_beside_moods_without_seeds(client, published):
                     "tracks") != _ids(client, "/v1/playlists",
                                       {**playlist, "exclude_ids": [top]}, "tracks"), asked
 
+
+def test_an_unknown_body_field_names_the_field_meant(client, published):
+    """A query string's near miss named the parameter meant, a body's only said "unknown
+    field": ``{"seed": ...}`` (as GET and playlists spell it) to POST /v1/recommendations,
+    or a playlist's ``limit`` (recommendations' name for its ``length``)."""
+    for path, body, sent, meant in (
+            ("/v1/recommendations", {"seed": "Song 3"}, "seed", "seeds"),
+            ("/v1/recommendations", {"seeds": ["Song 3"], "lmit": 3}, "lmit", "limit"),
+            ("/v1/recommendations", {"mood": {"sad": 1}}, "mood", "moods"),
+            ("/v1/recommendations", {"seeds": ["Song 3"], "length": 3}, "length", "limit"),
+            ("/v1/playlists", {"seed": "Song 3", "limit": 5}, "limit", "length"),
+            ("/v1/playlists", {"seed": "Song 3", "min_artists_gap": 2}, "min_artists_gap",
+             "min_artist_gap")):
+        response = client.post(path, json=body)
+        assert response.status_code == 400
+        assert response.get_json()["error"] == {
+            "code": "bad_request", "field": sent,
+            "message": f"{sent}: unknown field; did you mean {meant}?"}
+    wrong = client.post("/v1/recommendations", json={"seeds": ["Song 3"], "colour": "red"})
+    assert wrong.get_json()["error"]["message"] == "colour: unknown field"

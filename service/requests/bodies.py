@@ -8,7 +8,7 @@ errors at an exact field, like every other rule.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, model_validator
 
@@ -167,6 +167,9 @@ class RecommendBody(QueryFields):
     limit: Limit = Field(
         10, description="How many results (1-100).", examples=[10])
 
+    #: names other routes give a field, for the error on an unknown one to name it
+    SYNONYMS: ClassVar[dict[str, str]] = {"length": "limit", "count": "limit"}
+
     def _check_wants(self) -> None:
         if not self.asks_for_something():
             raise fail("give at least one of seeds, moods, text, target_valence, "
@@ -200,6 +203,9 @@ class PlaylistBody(QueryFields):
         None, description=f"The playlist's title (at most {MAX_TITLE} characters); made "
                           "from the arc or the first seed when not given.",
         examples=["Night drive"])
+
+    SYNONYMS: ClassVar[dict[str, str]] = {"limit": "length", "count": "length",
+                                          "steps": "length"}
 
     def seed_list(self) -> list[tuple[str, float]]:
         """``seed`` (when given) followed by ``seeds``."""

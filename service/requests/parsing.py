@@ -46,9 +46,26 @@ def parse(model: type[M], data: Any) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise bad_request(first_error(exc.errors(include_url=False)), data) from None
+        error = first_error(exc.errors(include_url=False))
+        raise _with_hint(bad_request(error, data), model, error) from None
     except RecursionError:
         raise BadRequest("the request body is nested too deeply", field="body") from None
+
+
+def _with_hint(error: BadRequest, model: type[BaseModel],
+               cause: Mapping[str, Any]) -> BadRequest:
+    """An unknown top-level body field that is a near miss of a field (``lmit``, ``seed``
+    for ``seeds``) or a name another route gives it (``limit`` for a playlist's
+    ``length``) names the one meant, as a query parameter's does."""
+    loc = cause.get("loc", ())
+    if cause["type"] != "extra_forbidden" or len(loc) != 1 or not isinstance(loc[0], str):
+        return error
+    fields = [field.alias or name for name, field in model.model_fields.items()]
+    meant = getattr(model, "SYNONYMS", {}).get(loc[0].lower()) or next(iter(
+        difflib.get_close_matches(loc[0].lower(), fields, n=1, cutoff=MISSPELT_CUTOFF)), None)
+    if not meant or meant == loc[0]:
+        return error
+    return BadRequest(f"{error.message}; did you mean {meant}?", **error.extra)
 
 
 def _refuse_repeated(model: type[BaseModel], data: Any) -> None:
