@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestURITooLarge
+from werkzeug.exceptions import NotFound as NoRoute
 
 from models.errors import (
     AudioError,
@@ -94,6 +95,18 @@ def respond(exc: FeelalikeError) -> Response:
     return _respond(*public_error(exc))
 
 
+NO_ROUTE = "no such route; the API's routes are listed at /openapi.json"
+
+
+def _description(exc: HTTPException) -> str:
+    """What went wrong, in the API's words: Werkzeug's own text for a route that does
+    not exist ("If you entered the URL manually please check your spelling") tells a
+    client nothing it can act on."""
+    if isinstance(exc, NoRoute) and exc.description == NoRoute.description:
+        return NO_ROUTE
+    return exc.description or exc.name
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(FeelalikeError, respond)
 
@@ -106,8 +119,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
         code = (exc.name or "error").lower().replace(" ", "_")
-        response = _respond(exc.code or 500, error_body(code, _short(exc.description or
-                                                                      exc.name)))
+        response = _respond(exc.code or 500, error_body(code, _short(_description(exc))))
         if exc.code == 405 and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
