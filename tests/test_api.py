@@ -65,6 +65,21 @@ def test_a_misspelt_parameter_is_400_and_a_cache_buster_is_not(client, published
     assert fine.status_code == 200 and len(fine.get_json()["results"]) == 3
 
 
+@pytest.mark.parametrize("url, given, meant", [
+    ("/v1/tracks?query=song", "query", "q"), ("/v1/tracks?search=song", "search", "q"),
+    ("/v1/recommendations?id=trk3", "id", "seed"),
+    ("/v1/recommendations?seed=trk3&count=3", "count", "limit"),
+    ("/v1/path?from=trk1&to=trk9&length=3", "length", "steps")])
+def test_a_name_other_apis_give_a_parameter_names_the_one_meant(client, published, url,
+                                                               given, meant):
+    """Found by an app developer: ``?query=love`` said only "q: is required", and
+    ``/v1/path?...&length=3`` silently answered 8 steps."""
+    error = error_of(client.get(url), 400, "bad_request")
+    assert error["field"] == given and error["message"].endswith(f"did you mean {meant}?")
+    # beside the parameter meant, it is one more ignored extra
+    assert client.get("/v1/tracks?q=song&query=x").status_code == 200
+
+
 @pytest.mark.parametrize("route", ["/v1/recommendations?seed=trk3&", "/v1/tracks?q=Song&",
                                    "/v1/tracks/trk3?"])
 def test_an_export_format_where_a_route_answers_json_only_is_400(client, published, route):

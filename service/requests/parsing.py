@@ -83,12 +83,16 @@ def _refuse_repeated(model: type[BaseModel], data: Any) -> None:
 
 def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
     """Undocumented query parameters are ignored (cache busters, tracking tags), except
-    near misses of a documented one: ``limt=50`` would silently answer 10 results."""
+    near misses of a documented one (``limt=50`` would silently answer 10 results) and,
+    when that one is not given, a name other APIs give it (``query=`` for ``q=``)."""
     known = [field.alias or name for name, field in model.model_fields.items()]
+    synonyms: Mapping[str, str] = getattr(model, "SYNONYMS", {})
     for key in data:
         if key in known:
             continue
-        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=MISSPELT_CUTOFF)
+        synonym = synonyms.get(key.lower())
+        close = [synonym] if synonym and synonym not in data else \
+            difflib.get_close_matches(key.lower(), known, n=1, cutoff=MISSPELT_CUTOFF)
         if close:
             path = _parameter(key)
             raise BadRequest(f"{path}: unknown parameter; did you mean {close[0]}?",

@@ -55,6 +55,9 @@ class SimilarQuery(Query):
     seed: QueryText = Field(description=_SEED, examples=["Loneliness #3"])
     limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
 
+    #: names other APIs give a parameter, refused with the one meant when it is not given
+    SYNONYMS: ClassVar[dict[str, str]] = {"id": "seed", "track": "seed", "track_id": "seed",
+                                          "count": "limit", "length": "limit"}
     #: (fields of ``POST /v1/recommendations`` a GET does not read, the route that does)
     BODY_ONLY: ClassVar[tuple[frozenset[str], str]] = (
         frozenset(RecommendBody.model_fields) - {"seed", "limit"}, "POST /v1/recommendations")
@@ -79,6 +82,9 @@ class SearchQuery(Query):
                                  f"(0-{MAX_SEARCH_OFFSET}): the next page starts at the "
                                  "response's next_offset.", examples=[0])
 
+    SYNONYMS: ClassVar[dict[str, str]] = {"query": "q", "search": "q", "title": "q",
+                                          "text": "q", "count": "limit"}
+
 
 class PathQuery(Query):
     """``GET /v1/path?from=&to=&steps=``."""
@@ -89,6 +95,9 @@ class PathQuery(Query):
                           examples=["Dance Monkey"])
     steps: Steps = Field(8, description="How many tracks between the two (1-50).",
                          examples=[8])
+
+    SYNONYMS: ClassVar[dict[str, str]] = {"length": "steps", "limit": "steps",
+                                          "count": "steps", "source": "from", "target": "to"}
     format: ExportFormat = Field("json", description="json (default), m3u8, xspf, jspf or csv.",
                                  examples=["m3u8"])
 
