@@ -137,6 +137,16 @@ def api_link(public_url: str, fallback: str = "") -> Callable[[dict[str, Any]], 
     return lambda track: f"{base}/v1/tracks/{quote(track['id'], safe='')}"
 
 
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|]+')
+
+
+def file_name(title: str, fmt: str) -> str:
+    """A file name for an export of ``title`` (what a browser saves it as): no path or
+    control characters, at most 100 characters before the extension."""
+    name = " ".join(_NOT_IN_NAMES.sub(" ", _CONTROL.sub(" ", title)).split()).strip(". ")
+    return f"{name[:100].rstrip('. ') or 'playlist'}.{fmt}"
+
+
 def export(fmt: str, title: str, tracks: list[dict[str, Any]],
            link: Callable[[dict[str, Any]], str], places: Places | None = None) -> str:
     """The playlist as ``fmt``; an entry's location is its file or streaming link from

@@ -514,6 +514,9 @@ def test_exports_parse_back(client, rich):
     jspf = json.loads(client.post("/v1/playlists?format=jspf", json=body).data)
     assert len(jspf["playlist"]["track"]) == 5 and jspf["playlist"]["track"][0]["title"]
     error_of(client.post("/v1/playlists?format=mp3", json=body), 400, "bad_request")
+    named = client.post("/v1/playlists?format=csv", json={**body, "title": 'Señorita: "mix"'})
+    assert named.headers["Content-Disposition"] == 'attachment; filename="Se_orita mix.csv"; ' \
+        "filename*=UTF-8''Se%C3%B1orita%20mix.csv"
 
 
 # -- paths ----------------------------------------------------------------------------------
@@ -625,6 +628,9 @@ def test_a_path_exports_like_a_playlist(client, rich):
     lines = m3u.data.decode().splitlines()
     assert lines[:2] == ["#EXTM3U", "#PLAYLIST:From Tune 3 to Tune 250"]
     assert sum(line.startswith("#EXTINF:") for line in lines) == 7
+    # a browser saves it under its title (found by an app developer: no file name)
+    assert m3u.headers["Content-Disposition"] == 'attachment; filename="From Tune 3 to ' \
+        'Tune 250.m3u8"; filename*=UTF-8\'\'From%20Tune%203%20to%20Tune%20250.m3u8'
     jspf = json.loads(client.get("/v1/path?from=r3&to=r250&steps=5&format=jspf").data)
     assert len(jspf["playlist"]["track"]) == 7
     error_of(client.get("/v1/path?from=r3&to=r250&format=mp3"), 400, "bad_request")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 from flask import Blueprint, Response, current_app, jsonify
@@ -24,7 +25,7 @@ from models.ranking import (
     sequence,
 )
 
-from ..exports import FORMATS, api_link, export
+from ..exports import FORMATS, api_link, export, file_name
 from ..locations import Places, stored_folder
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..requests.bodies import PLAYLIST_WANTS
@@ -141,6 +142,11 @@ def _answer(result: dict[str, Any], title: str, fmt: str) -> Response:
     analysed = get_resources().of(result["model_version"]).audio_root or ""
     under = stored_folder(analysed, current_app.config["MUSIC_ROOT"])
     places = replace(Places.from_config(current_app.config), stored_under=under)
-    return Response(export(fmt, title, result["tracks"],
-                           api_link(current_app.config["PUBLIC_URL"]), places),
-                    content_type=FORMATS[fmt])
+    response = Response(export(fmt, title, result["tracks"],
+                               api_link(current_app.config["PUBLIC_URL"]), places),
+                        content_type=FORMATS[fmt])
+    name = file_name(title, fmt)  # an ASCII stand-in, and the name itself (RFC 6266)
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
+    response.headers.set("Content-Disposition", "attachment", filename=ascii_name,
+                         **{"filename*": f"UTF-8''{quote(name, safe='')}"})
+    return response
