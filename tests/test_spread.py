@@ -64,6 +64,29 @@ def test_past_the_tracks_that_fit_as_well_a_spread_list_goes_on_in_plain_order(t
     assert ranking.scores[30:] == sorted(ranking.scores[30:], reverse=True)
 
 
+def test_a_longer_spread_list_begins_as_the_shorter_one_does():
+    """Found by an app developer: the top 5 of ``{"moods": {"joyful": 1}}`` at limit 5
+    was not the first 5 at limit 20, so "load more" reordered what was shown: the
+    tracks a spread chose among reached as far down as the limit-th plain score."""
+    rng = np.random.default_rng(1)
+    valence = {"a": 0.9, "b": 0.8, "c": 0.66, "d": 0.5}  # scores 1, 0.95, 0.88, 0.8
+    ids, va, world = [], [], []
+    for g, (genre, v) in enumerate(valence.items()):
+        for i in range(10):
+            ids.append(f"{genre}{i}")
+            va.append((v, 0.3))
+            world.append(np.eye(4)[g] + rng.uniform(0, 0.05, 4))
+    va = np.asarray(va)
+    table = hand_table(ids, {"valence_mood": va[:, 0], "arousal_mood": va[:, 1]},
+                       np.hstack([va, np.asarray(world)]), np.array([True, True] + [False] * 4))
+    engine = RankingEngine(table)
+    lists = {limit: engine.rank(Query(target_valence=0.9, spread=True, limit=limit)).rows
+             for limit in (3, 5, 10, 20, 30, 40)}
+    assert {table.ids[r][0] for r in lists[5]} == {"a", "b"}  # spread, among what fits
+    for short, long in ((3, 5), (5, 10), (10, 20), (20, 30), (30, 40)):
+        assert lists[long][:short] == lists[short], (short, long)
+
+
 def test_a_diversity_or_temperature_the_request_sets_takes_the_place_of_the_spread(table):
     engine = RankingEngine(table)
     for asked in ({"diversity": 0.5}, {"temperature": 1.0, "random_seed": 3}):

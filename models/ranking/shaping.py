@@ -16,8 +16,10 @@ RANKS_PER_DEGREE = 10.0  # how far down the plain order one degree of temperatur
 #: plain top 10 held one genre: such a list is spread over the kinds of music the mood
 #: fits, by maximal marginal relevance of this weight over how tracks sound and where
 #: they belong, among the candidates scoring within ``SPREAD_MARGIN`` of the plain
-#: list's last (bench/mood_genres.py)
-SPREAD, SPREAD_MARGIN = 0.3, 0.075
+#: list's last (bench/mood_genres.py): of its ``SPREAD_STAGE``-th for the first picks,
+#: its 2 x ``SPREAD_STAGE``-th for the next and so on, so that a longer list begins as
+#: the shorter one does ("load more" must not reorder what was shown)
+SPREAD, SPREAD_MARGIN, SPREAD_STAGE = 0.3, 0.075, 10
 
 
 def clamp(score: float) -> float:
@@ -92,18 +94,21 @@ class _Marginal:
     100 costs 100 passes over the candidates, not 100 over every pair)."""
 
     def __init__(self, unit: np.ndarray, scores: np.ndarray, weight: float,
-                 eligible: np.ndarray | None) -> None:
-        self.unit, self.weight, self.eligible = unit, weight, eligible
+                 floors: np.ndarray | None = None) -> None:
+        self.unit, self.weight, self.scores, self.floors = unit, weight, scores, floors
         self.gain = (1 - weight) * scores
         self.redundancy = np.full(len(scores), -np.inf, dtype=np.float32)
+        self.count = 0
 
     def picked(self, at: int) -> None:
         np.maximum(self.redundancy, self.unit @ self.unit[at], out=self.redundancy)
+        self.count += 1
 
     def next(self, remaining: list[int]) -> int:
         idx = np.array(remaining)
-        if self.eligible is not None:
-            idx = idx[self.eligible[idx]]
+        if self.floors is not None:  # the spread: candidates above this stage's floor
+            floor = self.floors[min(self.count // SPREAD_STAGE, len(self.floors) - 1)]
+            idx = idx[self.scores[idx] >= floor]
             if not len(idx):  # past the spread's candidates: the plain order
                 return remaining[0]
         mmr = self.gain[idx] - self.weight * self.redundancy[idx]
@@ -113,12 +118,14 @@ class _Marginal:
 def _marginal(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query,
               ) -> _Marginal | None:
     """Maximal marginal relevance for ``query``'s diversity (over whole vectors) or
-    spread (over how tracks sound and where they belong, among the candidates scoring
-    within ``SPREAD_MARGIN`` of the plain list's last), or None."""
+    spread (over how tracks sound and where they belong, each stage of ``SPREAD_STAGE``
+    picks among the candidates scoring within ``SPREAD_MARGIN`` of the plain list's
+    stage's last), or None."""
     if query.diversity > 0:
-        return _Marginal(table.unit_vectors[rows], scores, query.diversity, None)
+        return _Marginal(table.unit_vectors[rows], scores, query.diversity)
     world = table.world_unit
     if not query.spread or query.temperature > 0 or world is None or not len(rows):
         return None
-    floor = scores[min(query.limit, len(rows)) - 1] - SPREAD_MARGIN
-    return _Marginal(world[rows], scores, SPREAD, scores >= floor)
+    stage_ends = np.arange(SPREAD_STAGE, query.limit + SPREAD_STAGE, SPREAD_STAGE)
+    floors = scores[np.minimum(stage_ends, len(rows)) - 1] - SPREAD_MARGIN
+    return _Marginal(world[rows], scores, SPREAD, floors)
