@@ -141,6 +141,18 @@ def test_a_sampled_playlist_tells_its_random_seed(client, published):
     assert "random_seed" not in client.post("/v1/playlists", json={"seed": "trk3"}).get_json()
 
 
+def test_a_random_seed_without_a_temperature_is_said_to_be_ignored(client, published):
+    """Found by an app developer: it was silently ignored, as if it reproduced a draw."""
+    for route, body in (("/v1/recommendations", {"seeds": ["trk3"]}),
+                        ("/v1/playlists", {"seed": "trk3", "length": 5})):
+        plain = client.post(route, json=body).get_json()
+        seeded = client.post(route, json={**body, "random_seed": 7}).get_json()
+        assert not any("random_seed" in w for w in plain.get("warnings", []))
+        assert "random_seed: ignored without a temperature" in seeded["warnings"][0]
+        drawn = client.post(route, json={**body, "random_seed": 7, "temperature": 1})
+        assert not any("random_seed" in w for w in drawn.get_json().get("warnings", []))
+
+
 def test_an_arc_says_it_ignores_diversity_and_temperature(client, published):
     arc = {"arc": {"from": "lonely", "to": "joyful"}, "length": 6}
     assert ARC_IGNORES not in client.post("/v1/playlists", json=arc).get_json().get(

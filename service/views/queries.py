@@ -57,6 +57,9 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
     if body.text:
         _read_text(res, body.text, q, warnings, notes)
     q.spread = body.diversity is None and spreads(q, text=bool(body.text))
+    if body.random_seed is not None and not q.temperature:
+        warnings.append("random_seed: ignored without a temperature (the list is not "
+                        "drawn, so there is nothing to reproduce)")
     if q.temperature > 0 and q.random_seed is None:
         q.random_seed = int(np.random.default_rng().integers(2**32 - 1))
     return q
