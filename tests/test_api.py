@@ -17,7 +17,7 @@ from .fixtures import error_of, make_track
 
 def test_recommendations_contract(client, published):
     body = client.get("/v1/recommendations?seed=trk3&limit=5").get_json()
-    assert set(body) == {"seed", "model_version", "results"}
+    assert set(body) == {"seed", "model_version", "offset", "next_offset", "results"}
     assert body["seed"] == {"id": "trk3", "title": "Song 3", "artist": "Artist 3",
                             "album": "Album"}
     assert body["model_version"] == published
@@ -47,6 +47,55 @@ def test_seed_title_dash_artist_narrows(client, store, small_catalog):
     store.publish(build(small_catalog, k=10))
     body = client.get("/v1/recommendations?seed=Song 3 - Someone Else").get_json()
     assert body["seed"]["id"] == "trk99"
+
+
+def pages(get, url: str, limit: int) -> list[str]:
+    """Every id of the pages of ``url`` at ``limit``, following next_offset."""
+    ids, offset = [], 0
+    while offset is not None:
+        body = get(url, limit, offset)
+        assert body["offset"] == offset and len(body["results"]) <= limit
+        ids += [r["id"] for r in body["results"]]
+        offset = body["next_offset"]
+    return ids
+
+
+@pytest.mark.parametrize("request_", [{"seeds": ["trk3"]}, {"moods": {"sad": 1}},
+                                      {"moods": {"joyful": 1}, "diversity": 0.5}])
+def test_recommendation_pages_join_up_into_the_whole_list(client, published, request_):
+    """Found by an app developer: ``offset`` was ignored and a "load more" got page 1
+    again; raising ``limit`` instead reordered a mood list's first tracks."""
+    post = lambda url, limit, offset: client.post(url, json={  # noqa: E731
+        **request_, "limit": limit, "offset": offset}).get_json()
+    whole = [r["id"] for r in post("/v1/recommendations", 100, 0)["results"]]
+    assert len(whole) > 14 and pages(post, "/v1/recommendations", 7) == whole
+    if "seeds" in request_:
+        get = lambda url, limit, offset: client.get(  # noqa: E731
+            f"{url}&limit={limit}&offset={offset}").get_json()
+        assert pages(get, "/v1/recommendations?seed=trk3", 5) == whole
+
+
+def test_an_offset_past_the_list_or_the_deepest_page_is_said(client, published):
+    ask = {"seeds": ["trk3"]}
+    whole = client.post("/v1/recommendations", json={**ask, "limit": 100}).get_json()
+    assert whole["next_offset"] is None  # the list ended
+    body = client.post("/v1/recommendations", json={**ask, "offset": 400}).get_json()
+    assert body["results"] == [] and body["next_offset"] is None
+    assert body["warnings"] == [f"offset: the list ends after {len(whole['results'])} results"]
+    assert error_of(client.get("/v1/recommendations?seed=trk3&offset=500"), 400,
+                    "bad_request")["field"] == "offset"
+    assert error_of(client.post("/v1/recommendations", json={**ask, "offset": 500}), 400,
+                    "bad_request")["field"] == "offset"
+
+
+def test_pages_end_at_the_500th_result(client, store):
+    store.publish(build(Catalog([make_track(i) for i in range(560)]), k=10))
+    ask = {"moods": {"sad": 1}, "dedupe": False}
+    last = client.post("/v1/recommendations", json={**ask, "offset": 495, "limit": 100})
+    body = last.get_json()
+    assert len(body["results"]) == 5 and body["next_offset"] is None
+    before = client.post("/v1/recommendations", json={**ask, "offset": 400, "limit": 90})
+    assert before.get_json()["next_offset"] == 490
 
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=abc", "limit=101", "limit=-1",

@@ -294,7 +294,8 @@ def test_docs_page_renders_every_operation_field_and_error(client, doc):
 def test_empty_query_values_are_documented_where_they_mean_the_default(client, published, doc):
     empty = {(path, p["name"]) for path, item in doc["paths"].items() for op in item.values()
              for p in op.get("parameters", []) if p.get("allowEmptyValue")}
-    assert empty == {("/v1/recommendations", "limit"), ("/v1/tracks", "limit"),
+    assert empty == {("/v1/recommendations", "limit"), ("/v1/recommendations", "offset"),
+                     ("/v1/tracks", "limit"),
                      ("/v1/tracks", "offset"), ("/v1/path", "steps"), ("/embed", "limit"),
                      ("/v1/path", "format"), ("/v1/playlists", "format")}
     assert client.get("/v1/tracks?q=song&offset=").get_json()["offset"] == 0

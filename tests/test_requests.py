@@ -320,11 +320,11 @@ def test_recommend_schema_lists_every_field():
     expected = {"seeds", "negative_seeds", "moods", "target_valence", "target_arousal", "text",
                 "include_tags", "exclude_tags", "exclude_artists", "exclude_ids", "include_ids",
                 "max_per_artist", "dedupe", "diversity", "temperature", "random_seed", "limit",
-                "min_year", "max_year",
+                "offset", "min_year", "max_year",
                 *(p + a for a in ATTRIBUTES for p in ("min_", "max_", "target_"))}
-    assert set(schema["properties"]) == expected and len(expected) == 55
+    assert set(schema["properties"]) == expected and len(expected) == 56
     assert schema["additionalProperties"] is False
-    assert set(json_schema(PlaylistBody)["properties"]) == expected - {"limit"} | {
+    assert set(json_schema(PlaylistBody)["properties"]) == expected - {"limit", "offset"} | {
         "seed", "length", "arc", "min_artist_gap", "tempo_tolerance", "title"}
 
 

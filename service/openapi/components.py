@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from ..requests import MODELS, AttributeFields, Query, schemas
+from .error_responses import ERROR_MODELS
 from .ops_responses import OPS_RESPONSES
 from .responses import RESPONSES, schema_of
 
@@ -70,5 +71,5 @@ def component_schemas() -> dict[str, Any]:
     """Every component schema, requests first, then responses, by name."""
     pairs = [*request_schemas().items(),
              *((name, schema_of(model)) for name, model in
-               {**RESPONSES, **OPS_RESPONSES}.items())]
+               {**RESPONSES, **ERROR_MODELS, **OPS_RESPONSES}.items())]
     return collect(pairs)

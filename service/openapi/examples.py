@@ -68,10 +68,12 @@ ENTRIES = [
 ]
 
 OK = {
-    "Recommendations": {"seed": LONELINESS, "model_version": VERSION, "results": [RESULT]},
+    "Recommendations": {"seed": LONELINESS, "model_version": VERSION, "offset": 0,
+                        "next_offset": 10, "results": [RESULT]},
     "RichRecommendations": {
-        "seed": LONELINESS, "seeds": [LONELINESS], "model_version": VERSION,
-        "results": [RESULT], "random_seed": 2552128789, "include_ids_unknown": 0,
+        "seed": LONELINESS, "seeds": [LONELINESS], "model_version": VERSION, "offset": 0,
+        "next_offset": 10, "results": [RESULT], "random_seed": 2552128789,
+        "include_ids_unknown": 0,
         "warnings": ["text: no mood words recognised; it was ignored"]},
     "Playlist": {
         "model_version": VERSION, "title": "From lonely to hopeful", "seeds": [],

@@ -71,7 +71,16 @@ class Result(TrackRef):
     external_ids: dict[str, str] = EXTERNAL_IDS
 
 
-class Recommendations(Doc):
+class Page(Doc):
+    """Where a page of results lies in the whole list."""
+
+    offset: int = Field(ge=0, description="Results skipped before this page.", examples=[0])
+    next_offset: int | None = Field(description="The offset of the next page; null when "
+                                    "the list ended or pages go no deeper (500 results).",
+                                    examples=[10])
+
+
+class Recommendations(Page):
     """Answer of ``GET /v1/recommendations``: tracks that feel like one seed."""
 
     seed: TrackRef = Field(description="The track the seed resolved to.")
@@ -81,7 +90,7 @@ class Recommendations(Doc):
     warnings: Optional[list[str]] = SPELT
 
 
-class RichRecommendations(Doc):
+class RichRecommendations(Page):
     """Answer of ``POST /v1/recommendations``."""
 
     seed: Optional[TrackRef] = Field(description="The first seed, or null without seeds.")
@@ -173,16 +182,13 @@ class SearchResult(TrackRef):
     external_ids: dict[str, str] = EXTERNAL_IDS
 
 
-class Search(Doc):
-    """Answer of ``GET /v1/tracks``."""
+class Search(Page):
+    """Answer of ``GET /v1/tracks`` (no more pages when no more tracks resemble the query,
+    or at the 500th match)."""
 
     query: str = Field(description="The query, as read (stripped).",
                        examples=["someone you loved"])
     model_version: str = VERSION
-    offset: int = Field(ge=0, description="Matches skipped before this page.", examples=[0])
-    next_offset: int | None = Field(description="The offset of the next page; null when "
-                                    "no more tracks resemble the query, or at the 500th "
-                                    "match.", examples=[10])
     results: list[SearchResult] = Field(description="Best match first.")
 
 
@@ -249,44 +255,6 @@ class Path(Doc):
     warnings: Optional[list[str]] = SPELT
 
 
-class ErrorDetail(Doc):
-    """What went wrong."""
-
-    code: str = Field(description=(
-        "Stable machine-readable code: bad_request, seed_without_evidence, seed_not_found, "
-        "track_not_found, not_found, method_not_allowed, request_entity_too_large, "
-        "unsupported_media_type, request_uri_too_long, too_many_requests, busy, "
-        "model_not_ready, store_unavailable, model_files_unavailable, internal_error; "
-        "unauthorized when keys are required; admin routes also forbidden, admin_disabled, "
-        "track_exists, id_clash, update_conflict, rebuild_needed, model_shrinks."),
-        examples=["bad_request"])
-    message: str = Field(description="One line for people; never shows internals.",
-                         examples=["limit: must be at most 100, got 500"])
-    field: Optional[str] = Field(None, description="400: the exact JSON path of the "
-                                                   "offending field; seed_not_found: the "
-                                                   "seed's ('seed', 'seeds[1]', "
-                                                   "'negative_seeds[0]', 'from', 'to').",
-                                 examples=["limit"])
-    suggestions: Optional[list[TrackRef]] = Field(
-        None, description="seed_not_found only: close titles (may be empty).")
-    retry_after: Optional[int] = Field(
-        None, ge=0, description="too_many_requests and busy: seconds to wait before trying "
-                                "again (as the Retry-After header).", examples=[42])
-    header: Optional[str] = Field(None, description="unauthorized: the header the key goes "
-                                                    "in.", examples=["X-API-Key"])
-    ids: Optional[list[str]] = Field(None, examples=[["new-track-1"]], description=(
-        "track_exists, id_clash, track_not_found (admin routes): the ids (the first few)."))
-    live_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: live tracks.")
-    new_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: new tracks.")
-
-
-class Error(Doc):
-    """The body of every 4xx and 5xx."""
-
-    model_config = ConfigDict(extra="forbid")
-    error: ErrorDetail
-
-
 def schema_of(model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema of a response model (as serialised, by alias)."""
     return model.model_json_schema(by_alias=True, mode="serialization")
@@ -295,5 +263,4 @@ def schema_of(model: type[BaseModel]) -> dict[str, Any]:
 #: every response model by component name.
 RESPONSES: dict[str, type[BaseModel]] = {m.__name__: m for m in (
     TrackRef, Result, Recommendations, RichRecommendations, Evidence, MoodScore, Related,
-    TrackDocument, SearchResult, Search, Entry, ArcPoint, Playlist, Path, ErrorDetail,
-    Error)}
+    TrackDocument, SearchResult, Search, Entry, ArcPoint, Playlist, Path)}

@@ -161,11 +161,22 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         """Subclasses: raise when the request asks for nothing."""
 
 
+#: how deep recommendation pages go (offset + limit): within the best candidates the
+#: ranking shapes (``models.ranking.shaping.POOL``)
+MAX_RESULTS = 500
+MAX_OFFSET = MAX_RESULTS - 1
+OFFSET_HELP = (f"How many of the best results to skip (0-{MAX_OFFSET}): the next page "
+               "starts at the answer's next_offset; a longer list begins as a shorter one "
+               "does, so pages join up.")
+Offset = Annotated[integer(0, MAX_OFFSET), NULL_IS_DEFAULT]
+
+
 class RecommendBody(QueryFields):
     """Body of ``POST /v1/recommendations``."""
 
     limit: Limit = Field(
         10, description="How many results (1-100).", examples=[10])
+    offset: Offset = Field(0, description=OFFSET_HELP, examples=[0])
 
     #: names other routes give a field, for the error on an unknown one to name it
     SYNONYMS: ClassVar[dict[str, str]] = {"length": "limit", "count": "limit"}

@@ -16,7 +16,7 @@ from pydantic_core import PydanticUseDefault
 
 from models.ingest import blank
 
-from .bodies import RecommendBody
+from .bodies import MAX_OFFSET, OFFSET_HELP, RecommendBody
 from .types import MAX_SEED_CHARS, Query, QueryText, query_int
 
 #: export formats of ``POST /v1/playlists`` (``service.exports.FORMATS`` plus json).
@@ -35,6 +35,7 @@ def _format_name(value: Any) -> Any:
 ExportFormat = Annotated[Literal[EXPORT_FORMATS],  # type: ignore[valid-type]
                          BeforeValidator(_format_name)]
 SimilarLimit = query_int(1, 100)
+SimilarOffset = query_int(0, MAX_OFFSET)
 MAX_SEARCH_LIMIT = 50
 SearchLimit = query_int(1, MAX_SEARCH_LIMIT)
 #: how deep search pages go: the matches past it resemble the words too little to list
@@ -49,24 +50,30 @@ _SEED = ("A track id, an external id (spotify:track:ID or an open.spotify.com li
          f"{MAX_SEED_CHARS} characters.")
 
 
-class SimilarQuery(Query):
-    """``GET /v1/recommendations?seed=&limit=``."""
+class _SeedQuery(Query):
+    """One seed, named as the seed of every route names it."""
 
     seed: QueryText = Field(description=_SEED, examples=["Loneliness #3"])
-    limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
 
     #: names other APIs give a parameter, refused with the one meant when it is not given
     SYNONYMS: ClassVar[dict[str, str]] = {"id": "seed", "track": "seed", "track_id": "seed",
                                           "count": "limit", "length": "limit"}
+
+
+class SimilarQuery(_SeedQuery):
+    """``GET /v1/recommendations?seed=&limit=&offset=``."""
+
+    limit: SimilarLimit = Field(10, description="How many results (1-100).", examples=[10])
+    offset: SimilarOffset = Field(0, description=OFFSET_HELP, examples=[0])
+
     #: (fields of ``POST /v1/recommendations`` a GET does not read, the route that does)
     BODY_ONLY: ClassVar[tuple[frozenset[str], str]] = (
-        frozenset(RecommendBody.model_fields) - {"seed", "limit"}, "POST /v1/recommendations")
+        frozenset(RecommendBody.model_fields) - {"seed", "limit", "offset"},
+        "POST /v1/recommendations")
 
 
-class EmbedQuery(SimilarQuery):
+class EmbedQuery(_SeedQuery):
     """``GET /embed?seed=&limit=`` (the widget: fewer results by default)."""
-
-    BODY_ONLY: ClassVar[tuple[frozenset[str], str]] = (frozenset(), "")
 
     limit: SimilarLimit = Field(5, description="How many results (1-100).", examples=[5])
 

@@ -11,6 +11,7 @@ from models.ranking import Query, reasons, refuse_unplaced_seeds, request_reason
 
 from ..observability.metrics import cache_lookup
 from ..requests import RecommendBody, SimilarQuery
+from ..requests.bodies import MAX_RESULTS
 from ..resources import VersionResources, get_resources, public
 from .base import json_request, query_args, result
 from .queries import build_query, nothing_left, require_something
@@ -18,11 +19,31 @@ from .queries import build_query, nothing_left, require_something
 bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: part of every cache key: raised when the answer's fields change, so a server upgraded
 #: under a live model (or a rolling deploy) never serves an answer of the old shape
-ANSWER_SHAPE = 2  # 2: results carry external_ids
+ANSWER_SHAPE = 3  # 2: results carry external_ids; 3: offset and next_offset
 
-def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
+
+def depth(offset: int, limit: int) -> int:
+    """How long a list the page at ``offset`` needs ranked: pages end at MAX_RESULTS."""
+    return min(offset + limit, MAX_RESULTS)
+
+
+def page(rows: list[int], scores: list[float], offset: int, limit: int,
+         warnings: list[str]) -> tuple[list[int], list[float], dict[str, Any]]:
+    """The page of a ranking asked for ``limit=offset + limit``, and the answer's fields
+    that say where it is: ``next_offset`` is null when the list ended or is as deep as
+    pages go."""
+    end = depth(offset, limit)
+    if rows and len(rows) <= offset:
+        warnings.append(f"offset: the list ends after {len(rows)} results")
+    more = len(rows) >= end and end < MAX_RESULTS
+    return rows[offset:end], scores[offset:end], {"offset": offset,
+                                                   "next_offset": end if more else None}
+
+
+def similar(res: VersionResources, seed: str, limit: int, offset: int = 0) -> dict[str, Any]:
     """Tracks that feel like ``seed``; answers are cached per model version."""
-    digest = hashlib.sha1(json.dumps(["rec", ANSWER_SHAPE, seed, limit]).encode()).hexdigest()
+    digest = hashlib.sha1(json.dumps(["rec", ANSWER_SHAPE, seed, limit, offset]).encode()
+                          ).hexdigest()
     cached = res.store.cached(res.version, digest)
     cache_lookup(cached is not None)
     if cached is not None:
@@ -30,11 +51,12 @@ def similar(res: VersionResources, seed: str, limit: int) -> dict[str, Any]:
     warnings: list[str] = []
     row = res.resolve(seed, "seed", warnings)
     refuse_unplaced_seeds(res.table, [row], fields=["seed"])
-    ranking = res.engine.rank(Query(seeds=[(row, 1.0)], limit=limit))
-    seed_doc, *docs = res.documents([row, *ranking.rows])
-    body = {"seed": public(seed_doc), "model_version": res.version,
+    ranking = res.engine.rank(Query(seeds=[(row, 1.0)], limit=depth(offset, limit)))
+    rows, scores, where = page(ranking.rows, ranking.scores, offset, limit, warnings)
+    seed_doc, *docs = res.documents([row, *rows])
+    body = {"seed": public(seed_doc), "model_version": res.version, **where,
             "results": [result(doc, score, reasons(seed_doc, doc))
-                        for doc, score in zip(docs, ranking.scores)]}
+                        for doc, score in zip(docs, scores)]}
     if warnings:
         body["warnings"] = warnings
     res.store.cache(res.version, digest, json.dumps(body).encode())
@@ -45,19 +67,21 @@ def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
     """Several seeds, negative seeds, moods, text, targets, filters and shaping."""
     warnings: list[str] = []
     notes: dict[str, Any] = {}
-    q = build_query(res, body, body.limit, warnings, notes)
+    q = build_query(res, body, depth(body.offset, body.limit), warnings, notes)
     require_something(q, "give at least one of seeds, moods, text, target_valence, "
                          "target_arousal or a target_ attribute", body.text)
     ranking = res.engine.rank(q)
     if not ranking.rows:
         warnings.append(nothing_left(res, q, "results"))
-    docs = res.documents([r for r, _ in q.seeds] + ranking.rows)
+    rows, scores, where = page(ranking.rows, ranking.scores, body.offset, body.limit,
+                               warnings)
+    docs = res.documents([r for r, _ in q.seeds] + rows)
     seed_docs, result_docs = docs[:len(q.seeds)], docs[len(q.seeds):]
     seed_doc = seed_docs[0] if seed_docs else None
     out = {"seed": public(seed_doc) if seed_doc else None,
-           "seeds": [public(d) for d in seed_docs], "model_version": res.version,
+           "seeds": [public(d) for d in seed_docs], "model_version": res.version, **where,
            "results": [result(doc, score, request_reasons(seed_doc, doc, q.moods))
-                       for doc, score in zip(result_docs, ranking.scores)]}
+                       for doc, score in zip(result_docs, scores)]}
     if q.temperature > 0:
         out["random_seed"] = q.random_seed
     out.update(notes)
@@ -69,7 +93,7 @@ def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
 @bp.get("/recommendations")
 def get_recommendations() -> Response:
     args = query_args(SimilarQuery)
-    return jsonify(similar(get_resources().current(), args.seed, args.limit))
+    return jsonify(similar(get_resources().current(), args.seed, args.limit, args.offset))
 
 
 @bp.post("/recommendations")
