@@ -30,6 +30,15 @@ def test_build_then_recommend_json_equals_api_body(runner, client, catalog_file)
     assert len(body["results"]) == 5
     code, out, _ = runner("recommend", "Song 4")
     assert code == 0 and out.count("\n") == 11
+    # the next page, as the API gives it, numbered on from the first
+    code, out, err = runner("recommend", "Song 4", "--limit", "5", "--offset", "5", "--json")
+    assert code == 0, err
+    assert json.loads(out) == client.get(
+        "/v1/recommendations?seed=Song 4&limit=5&offset=5").get_json()
+    assert runner("recommend", "Song 4", "--limit", "5", "--offset", "5")[1].splitlines()[
+        1].startswith("  6. ")
+    code, _, err = runner("recommend", "Song 4", "--offset", "500")
+    assert code == 2 and err == "error: offset: must be at most 499, got 500\n"
 
 
 def test_bad_builds_fail_in_one_line_and_keep_the_live_model(runner, catalog_file, tmp_path):

@@ -28,28 +28,32 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("seed")
 @click.option("--limit", default=10, type=int, show_default=True)
+@click.option("--offset", default=0, type=int, show_default=True,
+              help="How many of the best results to skip (0-499): the next page.")
 @click.option("--include-ids", "include_file", default=None, metavar="FILE",
               help="Only tracks with these ids (one per line: track ids or external ids "
                    "such as path:Jazz/x.flac, isrc:...), e.g. your own library.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
-def recommend(seed: str, limit: int, include_file: str | None, as_json: bool) -> None:
+def recommend(seed: str, limit: int, offset: int, include_file: str | None,
+              as_json: bool) -> None:
     """Tracks that feel like SEED (a track id or title)."""
     from service.requests import RecommendBody, SimilarQuery, parse
     from service.views.recommendations import rich, similar
 
     current = Resources(open_store()).current()
     if include_file is None:
-        query = parse(SimilarQuery, {"seed": seed, "limit": limit})
-        body = similar(current, query.seed, query.limit)
+        query = parse(SimilarQuery, {"seed": seed, "limit": limit, "offset": offset})
+        body = similar(current, query.seed, query.limit, query.offset)
     else:
         body = rich(current, parse(RecommendBody, {"seeds": [seed], "limit": limit,
+                                                   "offset": offset,
                                                    "include_ids": _ids_in(include_file)}))
     if as_json:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
     s = body["seed"]
     click.echo(f"Tracks that feel like {_named(s)} (model {body['model_version']}):")
-    for i, r in enumerate(body["results"], start=1):
+    for i, r in enumerate(body["results"], start=offset + 1):
         click.echo(f"{i:3}. {_named(r)}  score {r['score']:.3f}  [{', '.join(r['moods'])}]")
     for warning in body.get("warnings", []):
         click.echo(f"warning: {shown(warning)}", err=True)
