@@ -20,6 +20,7 @@ from .compile_check import compile_checked
 from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
 from .embedding import network as embedding_network
+from .file_names import name_from_file
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
 from .emotion_training import (
     AudioFeelTraining,
@@ -79,6 +80,7 @@ __all__ = [
     "key_and_mode",
     "printable_path",
     "label_va",
+    "name_from_file",
     "load_audio_feel",
     "load_weights",
     "log_mel_patches",

@@ -16,6 +16,7 @@ from ..ingest import Track, merge_tracks, sha256_of
 from ..errors import AudioError
 from .analysis import analyse
 from .decoding import cache_digest, decoders, printable_path, require
+from .file_names import name_from_file
 from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
@@ -214,9 +215,10 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     """A catalog track for an analysed file: title, artist, album, date, genres (as
     tags) and ids from its own tags (read here unless given), estimates under
     Spotify-style names, and its path relative to the audio folder it was found in.
-    Untagged, it is named after the file.  The id is ``mbid-<recording UUID>`` when
-    the file carries one (it survives re-encoding, re-tagging and moves), else
-    ``audio-<content hash>`` (it survives moves and renames).  ``root``: the
+    Without a title tag, it is named after the file (:func:`name_from_file`: "Artist -
+    Title", no track number).  The id is ``mbid-<recording UUID>`` when the file
+    carries one (it survives re-encoding, re-tagging and moves), else ``audio-<content
+    hash>`` (it survives moves and renames).  ``root``: the
     :func:`library_root` of ``roots``, when the caller has it already."""
     path = Path(result["path"])
     tags = read_tags(path) if tags is None else tags
@@ -226,9 +228,11 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
         features["duration_ms"] = tags.duration * 1000.0
     mbid = tags.ids.get("mbid")
     name = Path(printable_path(path))  # a name that is no UTF-8 cannot be stored or served
+    title, artist = ((tags.title, tags.artist) if tags.title
+                     else name_from_file(name.stem, tags.artist))
     return Track(id=f"mbid-{mbid}" if mbid else f"audio-{result['content_hash'][:16]}",
-                 title=tags.title or name.stem.replace("_", " ").strip() or name.name,
-                 artist=tags.artist, album=tags.album, release_date=tags.date,
+                 title=title or name.name, artist=artist, album=tags.album,
+                 release_date=tags.date,
                  features=features, analysis=analysis_vector(result["features"]),
                  tags=list(tags.genres),
                  external_ids={**tags.ids,

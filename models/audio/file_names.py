@@ -1,0 +1,47 @@
+"""What an untagged file's name says: its title and, in the "Artist - Title" layout
+that rippers and downloaders write, its artist.
+
+Read only when the file has no title tag.  Underscores are spaces; a leading track
+number is dropped when it is written as one ("01 - Title", "01. Title", "1) Title",
+"01 Title", "1-01 Title"), not when it may be part of the title ("99 Luftballons",
+"1979"); the name is split at the first " - " (or en dash) into artist and title,
+unless what follows is a version note ("Hey Jude - 2009 Remaster") or the file's tags
+name the artist already (then a leading "Artist - " equal to it is dropped).
+"""
+from __future__ import annotations
+
+import re
+
+_TRACK_NUMBER = re.compile(
+    r"^(?:\d{1,3}\s*[-–.)]\s+"   # "01 - Title", "01. Title", "1) Title"
+    r"|(?:\d{1,2}-)?0\d\s+)"     # "01 Title", "1-01 Title" (a leading zero: a number)
+)
+_SEPARATOR = re.compile(r"\s+[-–]\s+")
+_NOTE_WORDS = (r"remaster(?:ed)?|remix|mix|edit|version|live|mono|stereo|demo|acoustic|"
+               r"instrumental|bonus|single|radio|extended|reprise|take")
+#: a part made of version words and numbers only ("2009 Remaster", "Live", "Radio Edit")
+_VERSION_NOTE = re.compile(rf"^[\W\d_]*(?:(?:{_NOTE_WORDS})\b[\W\d_]*)+$", re.IGNORECASE)
+
+
+def _without_number(name: str) -> str:
+    rest = _TRACK_NUMBER.sub("", name, count=1).strip()
+    return rest or name
+
+
+def name_from_file(stem: str, artist: str = "") -> tuple[str, str]:
+    """(title, artist) for a file named ``stem`` (its name without the extension) whose
+    tags give no title; ``artist`` is the artist its tags give, if any (kept as the
+    artist).  Never empty when ``stem`` is not."""
+    name = " ".join(stem.replace("_", " ").split())
+    if not name:
+        return stem, artist
+    name = _without_number(name)
+    parts = _SEPARATOR.split(name, maxsplit=1)
+    if len(parts) < 2 or _VERSION_NOTE.match(parts[1]):
+        return name, artist
+    first, rest = parts
+    if not artist:
+        return _without_number(rest), first
+    if first.casefold() == artist.casefold():
+        return _without_number(rest), artist
+    return name, artist
