@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, Sequence
+import time
+from typing import Any, Callable, Sequence
 
 import click
 from tqdm import tqdm
 
 from models.build import LoadedSources
+
+from .line_progress import LineProgress
 
 SHOWN_PROBLEMS = 5
 #: control characters: an escape sequence in a title recolours a terminal or sets its
@@ -21,10 +24,15 @@ def shown(text: Any) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
-def progress(desc: str, total: int) -> tqdm:
-    """A progress bar on stderr (hidden when stderr is not a terminal)."""
-    return tqdm(total=total, desc=desc, unit="it", file=sys.stderr, leave=False,
-                mininterval=0.5, disable=None)
+def progress(desc: str, total: int, *,
+             clock: Callable[[], float] = time.monotonic) -> tqdm | LineProgress:
+    """A progress bar on stderr; when stderr is no terminal (a log), a line now and then
+    for a step that takes long (``line_progress``)."""
+    stream = sys.stderr
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        return LineProgress(desc, total, stream, clock=clock)
+    return tqdm(total=total, desc=desc, unit="it", file=stream, leave=False,
+                mininterval=0.5)
 
 
 def report(problems: Sequence[Any], what: str, total: int | None = None) -> None:
