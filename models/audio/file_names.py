@@ -1,7 +1,8 @@
 """What an untagged file's name says: its title and, in the "Artist - Title" layout
 that rippers and downloaders write, its artist.
 
-Read only when the file has no title tag.  Underscores are spaces; a leading track
+Read only when the file has no title tag.  Accents are composed (NFC: a name from
+macOS spells "é" as "e" and a combining accent), underscores are spaces; a leading track
 number is dropped when it is written as one ("01 - Title", "01. Title", "1) Title",
 "01 Title", "1-01 Title"), not when it may be part of the title ("99 Luftballons",
 "1979"); the name is split at the first " - " (or en dash) into artist and title,
@@ -11,6 +12,7 @@ name the artist already (then a leading "Artist - " equal to it is dropped).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TRACK_NUMBER = re.compile(
     r"^(?:\d{1,3}\s*[-–.)]\s+"   # "01 - Title", "01. Title", "1) Title"
@@ -32,7 +34,7 @@ def name_from_file(stem: str, artist: str = "") -> tuple[str, str]:
     """(title, artist) for a file named ``stem`` (its name without the extension) whose
     tags give no title; ``artist`` is the artist its tags give, if any (kept as the
     artist).  Never empty when ``stem`` is not."""
-    name = " ".join(stem.replace("_", " ").split())
+    name = " ".join(unicodedata.normalize("NFC", stem).replace("_", " ").split())
     if not name:
         return stem, artist
     name = _without_number(name)

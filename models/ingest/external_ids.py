@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -128,8 +129,11 @@ def normalise_id(kind: str, value: Any) -> str:
 
 
 def id_key(kind: str, value: str) -> str:
-    """The canonical form of an id: ``kind:value``."""
-    return f"{kind}:{value}"
+    """The canonical form of an id: ``kind:value``.  A path is compared in Unicode's
+    composed form (NFC): a file named on macOS, or copied from there, spells "é" as "e"
+    and a combining accent (NFD), which a typed ``path:`` or a catalog's path column
+    does not; the track keeps its path as written, which is the file's name on disk."""
+    return f"{kind}:{unicodedata.normalize('NFC', value) if kind == 'path' else value}"
 
 
 def id_keys(external_ids: Mapping[str, str]) -> list[str]:
