@@ -335,7 +335,10 @@ def test_remove_takes_external_ids_and_a_files_absolute_path(runner, analysed_li
     """`remove` took only internal ids, which a self-hoster never sees for a file."""
     before = store.meta(store.current_version())["tracks"]
     code, out, err = runner("remove", f"{analysed_library}/Band 1/Song 4.ogg")
-    assert code == 2 and "no track with id" in err  # a bare path is no id
+    assert code == 2 and "no track with id" in err  # a bare path is no id ...
+    assert "; it names a file of the model: give it as path:<file>" in err
+    code, out, err = runner("remove", "Band 2/nothing.ogg")  # ... and when it names none
+    assert code == 2 and "no track with id" in err and "path:" not in err
     code, out, err = runner("remove", f"path:{analysed_library}/Band 1/Song 4.ogg",
                             "path:Band 2/Song 5.ogg", "trk5", "trk6")
     assert code == 0, err

@@ -192,7 +192,10 @@ class Updater:
         if missing:
             first = json.dumps(missing[0][:40], ensure_ascii=False) + (
                 "..." if len(missing[0]) > 40 else "")  # quoted as every other message
-            raise TrackNotFound(f"no track with id {first}"
+            hint = "; it names a file of the model: give it as path:<file>" \
+                if self._rows_named(base, meta.get("audio_root"),
+                                    [f"path:{missing[0]}"])[0] is not None else ""
+            raise TrackNotFound(f"no track with id {first}{hint}"
                                 + (f" (and {len(missing) - 1} more)" if len(missing) > 1
                                    else ""), ids=missing[:SHOWN])
         removed = sorted({int(r) for r in rows})
