@@ -514,6 +514,12 @@ def test_exports_parse_back(client, rich):
     jspf = json.loads(client.post("/v1/playlists?format=jspf", json=body).data)
     assert len(jspf["playlist"]["track"]) == 5 and jspf["playlist"]["track"][0]["title"]
     error_of(client.post("/v1/playlists?format=mp3", json=body), 400, "bad_request")
+    # what the JSON answer warns of, an export says in a header (found by an app developer)
+    short = {"seed": "r3", "length": 8, "include_ids": ["r1", "r2", "r4"]}
+    warned = client.post("/v1/playlists", json=short).get_json()["warnings"]
+    assert warned and json.loads(client.post("/v1/playlists?format=m3u8", json=short).headers[
+        "X-Feelalike-Warnings"]) == warned
+    assert "X-Feelalike-Warnings" not in m3u.headers
     named = client.post("/v1/playlists?format=csv", json={**body, "title": 'Señorita: "mix"'})
     assert named.headers["Content-Disposition"] == 'attachment; filename="Se_orita mix.csv"; ' \
         "filename*=UTF-8''Se%C3%B1orita%20mix.csv"

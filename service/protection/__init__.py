@@ -13,7 +13,7 @@ from .limits import check_routes
 __all__ = ["check_routes", "init_app", "require_admin", "require_key"]
 
 EXPOSED = ["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
-           "X-RateLimit-Reset"]
+           "X-RateLimit-Reset", "X-Feelalike-Warnings", "Content-Disposition"]
 ALLOWED = ["Content-Type", "X-API-Key", "X-Request-ID"]
 
 

@@ -1,6 +1,7 @@
 """POST /v1/playlists (with m3u8/XSPF/JSPF/CSV exports) and GET /v1/path."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
@@ -33,6 +34,8 @@ from ..resources import VersionResources, get_resources, public
 from .base import entry, json_request, query_args
 from .queries import build_query, nothing_left, require_something
 
+#: an export's warnings (the JSON answer's ``warnings``), at most this long
+WARNINGS_HEADER, MAX_WARNINGS_HEADER = "X-Feelalike-Warnings", 4000
 bp = Blueprint("playlists", __name__, url_prefix="/v1")
 ARC_IGNORES = ("diversity and temperature were ignored: along an arc every track that "
                "passes the filters is a candidate, and the arc chooses among them")
@@ -149,4 +152,9 @@ def _answer(result: dict[str, Any], title: str, fmt: str) -> Response:
     ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
     response.headers.set("Content-Disposition", "attachment", filename=ascii_name,
                          **{"filename*": f"UTF-8''{quote(name, safe='')}"})
+    warnings = list(result.get("warnings", []))
+    while warnings and len(json.dumps(warnings)) > MAX_WARNINGS_HEADER:
+        warnings.pop()  # the first say most: a short playlist, a guessed seed
+    if warnings:  # a file has no place for them: a header, as ASCII JSON
+        response.headers[WARNINGS_HEADER] = json.dumps(warnings)
     return response
