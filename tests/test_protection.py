@@ -389,6 +389,14 @@ def test_a_number_too_large_for_a_float_is_still_counted(store, published, env):
                          content_type="application/json"), 429)
 
 
+def test_a_deep_page_costs_as_a_long_list(store, published, env):
+    """offset 45 with limit 10 ranks 55 tracks, as limit 55 does: 2 units, not 1."""
+    client = make_app(store, RATE_LIMIT="3/minute").test_client()
+    deep = {"seeds": ["trk3"], "limit": 10, "offset": 45}
+    assert client.post("/v1/recommendations", json=deep).status_code == 200
+    assert client.post("/v1/recommendations", json=deep).status_code == 429
+
+
 def test_head_counts_as_the_get_it_runs(store, published, env):
     url = "/v1/path?from=trk1&to=trk2&steps=50"
     limited = make_app(store, RATE_LIMIT="1000/minute",

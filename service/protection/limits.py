@@ -80,7 +80,7 @@ def request_cost() -> int:
     and the view may have changed the decoded body in between.
 
     POST /v1/recommendations: 1, +1 per seed after the first (negative seeds included),
-    +2 with diversity above 0, +1 with a limit above 50.  POST /v1/playlists: 3, +1 per
+    +2 with diversity above 0, +1 with a limit (plus offset: the list ranked) above 50.  POST /v1/playlists: 3, +1 per
     seed after the first, +1 with a length above 50.  GET /v1/path: 2.  Others: 1.
     """
     if _COST not in g:
@@ -104,7 +104,8 @@ def _priced() -> int:
     if route == "POST /v1/playlists":
         cost += 2 + (_number(body.get("length")) > 50)
     else:
-        cost += 2 * (_number(body.get("diversity")) > 0) + (_number(body.get("limit")) > 50)
+        depth = _number(body.get("limit")) + _number(body.get("offset"))
+        cost += 2 * (_number(body.get("diversity")) > 0) + (depth > 50)
     return min(MAX_COST, cost)
 
 
