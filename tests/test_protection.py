@@ -395,6 +395,9 @@ def test_a_deep_page_costs_as_a_long_list(store, published, env):
     deep = {"seeds": ["trk3"], "limit": 10, "offset": 45}
     assert client.post("/v1/recommendations", json=deep).status_code == 200
     assert client.post("/v1/recommendations", json=deep).status_code == 429
+    client = make_app(store, RATE_LIMIT="3/minute", KEY_PREFIX=store.prefix + "g").test_client()
+    assert client.get("/v1/recommendations?seed=trk3&limit=10&offset=95").status_code == 200
+    assert client.get("/v1/recommendations?seed=trk3&limit=10&offset=95").status_code == 429
 
 
 def test_head_counts_as_the_get_it_runs(store, published, env):

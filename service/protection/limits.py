@@ -62,6 +62,15 @@ def _count(value: Any) -> int:
     return len(value) if isinstance(value, list) else 0
 
 
+def _whole(value: str | None, default: int) -> int:
+    """A query parameter as a whole number; ``default`` when it is none (the view then
+    refuses it, at no more than the default's cost)."""
+    try:
+        return int(value) if value and value.strip() else default
+    except ValueError:
+        return default
+
+
 def _number(value: Any) -> float:
     """A JSON number as a float; 0 for anything else. An integer too large for a float
     counts as infinite (above every threshold), so it cannot slip past the limiter."""
@@ -81,7 +90,8 @@ def request_cost() -> int:
 
     POST /v1/recommendations: 1, +1 per seed after the first (negative seeds included),
     +2 with diversity above 0, +1 with a limit (plus offset: the list ranked) above 50.  POST /v1/playlists: 3, +1 per
-    seed after the first, +1 with a length above 50.  GET /v1/path: 2.  Others: 1.
+    seed after the first, +1 with a length above 50.  GET /v1/path: 2.  GET
+    /v1/recommendations: 1, +1 with limit plus offset above 100.  Others: 1.
     """
     if _COST not in g:
         setattr(g, _COST, _priced())
@@ -92,6 +102,9 @@ def _priced() -> int:
     route = route_name()
     if route == "GET /v1/path":
         return 2
+    if route == "GET /v1/recommendations":  # past the stored list (100): ranked live
+        return 1 + (_whole(request.args.get("limit"), 10) + _whole(request.args.get("offset"),
+                                                                    0) > 100)
     if route not in ("POST /v1/recommendations", "POST /v1/playlists"):
         return 1
     try:
