@@ -373,6 +373,15 @@ def test_tracks_command_shows_ids_and_files_to_seed_and_remove_by(runner, analys
         assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
     code, out, err = runner("tracks", "")  # the CLI's argument, not the API's "q"
     assert code == 2 and err.startswith("error: WORDS must not be empty"), err
+    # the whole library at once (found by a self-hoster: WORDS could not be left out)
+    code, out, err = runner("tracks", "--all")
+    listed = out.splitlines()
+    assert code == 0 and len(listed) == len(client.get("/v1/tracks?q=Song&limit=50").get_json()[
+        "results"]) == len({line.split()[0] for line in listed}), err
+    assert lines[0] in listed
+    for bad in (["tracks", "--all", "Song"], ["tracks", "--all", "--json"]):
+        code, _, err = runner(*bad)
+        assert code == 2 and err.splitlines()[-1].startswith("error: --all lists every"), err
 
 
 def test_cli_exports_find_analysed_files_under_a_wider_music_root(runner, analysed_library,

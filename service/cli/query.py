@@ -83,15 +83,26 @@ def _named(track: dict[str, Any]) -> str:
 @click.option("--offset", default=0, type=int, show_default=True,
               help="How many of the best matches to skip (0-499): the next page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
-def tracks(words: tuple[str, ...], limit: int, offset: int, as_json: bool) -> None:
+@click.option("--all", "every", is_flag=True,
+              help="List every track of the live model instead (no WORDS), as the catalog "
+                   "and folders gave them.")
+def tracks(words: tuple[str, ...], limit: int, offset: int, as_json: bool,
+           every: bool) -> None:
     """Find tracks by title or artist words: their ids and files, for seeds and `remove`
     (`feelalike tracks quiet morning` and `feelalike tracks "quiet morning"` alike)."""
     from service.requests import SearchQuery, parse
     from service.views.tracks import search, search_page
 
     query = " ".join(words)
+    if every:
+        if query.strip() or as_json:
+            raise BadRequest("--all lists every track: give it without WORDS or --json",
+                             field="all")
+        _every_track(Resources(open_store()).current())
+        return
     if not query.strip():
-        raise BadRequest("WORDS must not be empty: give title or artist words", field="q")
+        raise BadRequest("WORDS must not be empty: give title or artist words (or --all "
+                         "for every track)", field="q")
     parsed = parse(SearchQuery, {"q": query, "limit": limit, "offset": offset})
     current = Resources(open_store()).current()
     if as_json:
@@ -103,11 +114,26 @@ def tracks(words: tuple[str, ...], limit: int, offset: int, as_json: bool) -> No
         click.echo(f"no {'more tracks resemble' if parsed.offset else 'track resembles'} "
                    f"{shown(repr(parsed.q))}", err=True)
     for doc in current.documents(rows):
-        where = (doc.get("external_ids") or {}).get("path")
-        click.echo(f"{shown(doc['id'])}  {_named(doc)}"
-                   + (f"  [path:{shown(where)}]" if where else ""))
+        _listed(doc)
     if next_offset is not None:
         click.echo(f"more: --offset {next_offset}", err=True)
+
+
+LISTED_AT_ONCE = 1000  # documents read from the store per batch by `tracks --all`
+
+
+def _every_track(current: VersionResources) -> None:
+    """Each track of ``current`` on a line, as a search lists it."""
+    for start in range(0, len(current.table), LISTED_AT_ONCE):
+        rows = list(range(start, min(start + LISTED_AT_ONCE, len(current.table))))
+        for doc in current.documents(rows):
+            _listed(doc)
+
+
+def _listed(doc: dict[str, Any]) -> None:
+    where = (doc.get("external_ids") or {}).get("path")
+    click.echo(f"{shown(doc['id'])}  {_named(doc)}" + (f"  [path:{shown(where)}]" if where
+                                                      else ""))
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
