@@ -102,11 +102,11 @@ class PathQuery(Query):
                           examples=["Dance Monkey"])
     steps: Steps = Field(8, description="How many tracks between the two (1-50).",
                          examples=[8])
+    format: ExportFormat = Field("json", description="json (default), m3u8, xspf, jspf or csv.",
+                                 examples=["m3u8"])
 
     SYNONYMS: ClassVar[dict[str, str]] = {"length": "steps", "limit": "steps",
                                           "count": "steps", "source": "from", "target": "to"}
-    format: ExportFormat = Field("json", description="json (default), m3u8, xspf, jspf or csv.",
-                                 examples=["m3u8"])
 
 
 class TrackPath(Query):
