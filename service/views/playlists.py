@@ -148,13 +148,18 @@ def _answer(result: dict[str, Any], title: str, fmt: str) -> Response:
     response = Response(export(fmt, title, result["tracks"],
                                api_link(current_app.config["PUBLIC_URL"]), places),
                         content_type=FORMATS[fmt])
-    name = file_name(title, fmt)  # an ASCII stand-in, and the name itself (RFC 6266)
+    _export_headers(response, file_name(title, fmt), list(result.get("warnings", [])))
+    return response
+
+
+def _export_headers(response: Response, name: str, warnings: list[str]) -> None:
+    """The file name a browser saves an export as (an ASCII stand-in beside the name
+    itself, RFC 6266) and the answer's warnings, which a file has no place for (ASCII
+    JSON, the first kept when they are too long: a short playlist, a guessed seed)."""
     ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
     response.headers.set("Content-Disposition", "attachment", filename=ascii_name,
                          **{"filename*": f"UTF-8''{quote(name, safe='')}"})
-    warnings = list(result.get("warnings", []))
     while warnings and len(json.dumps(warnings)) > MAX_WARNINGS_HEADER:
-        warnings.pop()  # the first say most: a short playlist, a guessed seed
-    if warnings:  # a file has no place for them: a header, as ASCII JSON
+        warnings.pop()
+    if warnings:
         response.headers[WARNINGS_HEADER] = json.dumps(warnings)
-    return response
