@@ -20,8 +20,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.evaluation.harness import TrackMatcher, labelled_rows, read_va_labels  # noqa: E402
-from models.ingest import load_catalog  # noqa: E402
+from models.ingest import (  # noqa: E402
+    TrackMatcher,
+    labelled_rows,
+    load_catalog,
+    read_va_labels,
+)
 
 DATA = ROOT.parent / "shared" / "data"
 GENRES = ("pop", "rap", "rock", "latin", "r&b", "edm")
