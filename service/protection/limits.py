@@ -89,9 +89,10 @@ def request_cost() -> int:
     and the view may have changed the decoded body in between.
 
     POST /v1/recommendations: 1, +1 per seed after the first (negative seeds included),
-    +2 with diversity above 0, +1 with a limit (plus offset: the list ranked) above 50.  POST /v1/playlists: 3, +1 per
-    seed after the first, +1 with a length above 50.  GET /v1/path: 2.  GET
-    /v1/recommendations: 1, +1 with limit plus offset above 100.  Others: 1.
+    +2 with diversity above 0, +1 with a limit (plus offset: the list ranked) above 50.
+    POST /v1/playlists: 3, +1 per seed after the first, +1 with a length above 50.  GET
+    /v1/path: 2.  GET /v1/recommendations: 1, +1 with limit plus offset above 100.
+    Others: 1.
     """
     if _COST not in g:
         setattr(g, _COST, _priced())
