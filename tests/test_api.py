@@ -88,6 +88,22 @@ def test_an_offset_past_the_list_or_the_deepest_page_is_said(client, published):
                     "bad_request")["field"] == "offset"
 
 
+@pytest.mark.parametrize("offset", [-1, 1.5, "3", True, 10**400])
+def test_a_bad_offset_is_400_on_offset(client, published, offset):
+    body = '{"seeds": ["trk3"], "offset": %s}' % json.dumps(offset) if offset != 10**400 \
+        else '{"seeds": ["trk3"], "offset": 1%s}' % ("0" * 400)
+    error = error_of(client.post("/v1/recommendations", data=body,
+                                 content_type="application/json"), 400, "bad_request")
+    assert error["field"] == "offset" and len(error["message"]) < 200
+    query = {-1: "-1", 1.5: "1.5", "3": "x", True: "true"}.get(offset, "9" * 400)
+    error = error_of(client.get(f"/v1/recommendations?seed=trk3&offset={query}"), 400)
+    assert error["field"] == "offset" and len(error["message"]) < 200
+    # null and an empty value are the default
+    assert client.post("/v1/recommendations", json={"seeds": ["trk3"], "offset": None}
+                       ).get_json()["offset"] == 0
+    assert client.get("/v1/recommendations?seed=trk3&offset=").get_json()["offset"] == 0
+
+
 def test_pages_end_at_the_500th_result(client, store):
     store.publish(build(Catalog([make_track(i) for i in range(560)]), k=10))
     ask = {"moods": {"sad": 1}, "dedupe": False}
