@@ -1,4 +1,5 @@
-"""What the benchmarks that start the API share: waiting until it answers."""
+"""What the benchmarks that use the API share: waiting until it answers, and asking
+for recommendations."""
 from __future__ import annotations
 
 import time
@@ -14,3 +15,11 @@ def wait_until_up(base: str, attempts: int = 300, timeout: float = 5.0) -> None:
             return
         except requests.RequestException:
             time.sleep(0.1)
+
+
+def recommend(base: str, body: dict, limit: int) -> list[dict]:
+    """The results of ``POST /v1/recommendations`` for ``body`` at ``limit``."""
+    answer = requests.post(f"{base}/v1/recommendations", json={**body, "limit": limit},
+                           timeout=60)
+    answer.raise_for_status()
+    return answer.json()["results"]

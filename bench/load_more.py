@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
-import requests
+from _api import recommend
 
 from models.language import MOODS
 
@@ -22,13 +22,7 @@ SEEDS = ("Loneliness #3", "Dance Monkey", "Someone You Loved", "Bad Guy", "Seño
 
 
 def lists(base: str, body: dict) -> dict[int, list[str]]:
-    out = {}
-    for limit in LIMITS:
-        answer = requests.post(f"{base}/v1/recommendations", json={**body, "limit": limit},
-                               timeout=60)
-        answer.raise_for_status()
-        out[limit] = [r["id"] for r in answer.json()["results"]]
-    return out
+    return {limit: [r["id"] for r in recommend(base, body, limit)] for limit in LIMITS}
 
 
 def main() -> None:

@@ -15,18 +15,12 @@ import random
 
 import numpy as np
 import requests
+from _api import recommend
 
 from models.language import MOODS
 
 SEEDS = ("Loneliness #3", "Dance Monkey", "Someone You Loved", "Bad Guy",
          "Smells Like Teen Spirit", "Señorita")
-
-
-def top(base: str, body: dict, limit: int = 10) -> list[dict]:
-    answer = requests.post(f"{base}/v1/recommendations", json={**body, "limit": limit},
-                           timeout=60)
-    answer.raise_for_status()
-    return answer.json()["results"]
 
 
 def main() -> None:
@@ -38,11 +32,11 @@ def main() -> None:
     for seed in SEEDS:
         seed_id = requests.get(f"{base}/v1/recommendations", params={"seed": seed, "limit": 1},
                                timeout=60).json()["seed"]["id"]
-        near = {r["id"] for r in top(base, {"seeds": [seed_id]}, 100)}
+        near = {r["id"] for r in recommend(base, {"seeds": [seed_id]}, 100)}
         for mood in rng.sample(MOODS, 4):
             for kind, extra in (("excluded", {"exclude_ids": [seed_id]}),
                                 ("negative", {"negative_seeds": [seed_id]})):
-                results = top(base, {"moods": {mood: 1}, **extra})
+                results = recommend(base, {"moods": {mood: 1}, **extra}, 10)
                 near_share[kind].append(np.mean([r["id"] in near for r in results]))
                 labelled[kind].append(np.mean([mood in r["moods"] for r in results]))
     print(f"{'negative seed':14s} {'near it':>8s} {'labelled':>9s}   ({len(SEEDS) * 4} requests)")

@@ -22,13 +22,18 @@ class Clock:
         self.now += self.step
 
 
-def test_a_long_step_prints_lines_to_a_log(capsys):
-    clock = Clock(step=INTERVAL_SECONDS / 2)
-    bar = output.progress("analysing", 10, clock=clock)
-    for _ in range(10):
+def run_step(desc: str, items: int, step: float) -> None:
+    """A step of ``items`` items, each taking ``step`` seconds of the test's clock."""
+    clock = Clock(step=step)
+    bar = output.progress(desc, items, clock=clock)
+    for _ in range(items):
         clock.tick()
         bar.update(1)
     bar.close()
+
+
+def test_a_long_step_prints_lines_to_a_log(capsys):
+    run_step("analysing", 10, INTERVAL_SECONDS / 2)
     assert capsys.readouterr().err.splitlines() == [  # an interval of 15 s: 2 files each
         "analysing: 2/10 files (20%), about 1m00s left",
         "analysing: 4/10 files (40%), about 45s left",
@@ -39,12 +44,7 @@ def test_a_long_step_prints_lines_to_a_log(capsys):
 
 
 def test_a_short_step_prints_nothing(capsys):
-    clock = Clock(step=INTERVAL_SECONDS / 100)
-    bar = output.progress("storing", 50, clock=clock)
-    for _ in range(50):
-        clock.tick()
-        bar.update(1)
-    bar.close()
+    run_step("storing", 50, INTERVAL_SECONDS / 100)
     assert capsys.readouterr().err == ""
 
 

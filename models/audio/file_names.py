@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..language import is_version_note
+
 _TRACK_NUMBER = re.compile(
     r"^(?:\d{1,3}\s*[-–.)]\s+"   # "01 - Title", "01. Title", "1) Title"
     r"|(?:\d{1,2}-)?0\d\s+)"     # "01 Title", "1-01 Title" (a leading zero: a number)
 )
 _SEPARATOR = re.compile(r"\s+[-–]\s+")
-_NOTE_WORDS = (r"remaster(?:ed)?|remix|mix|edit|version|live|mono|stereo|demo|acoustic|"
-               r"instrumental|bonus|single|radio|extended|reprise|take")
-#: a part made of version words and numbers only ("2009 Remaster", "Live", "Radio Edit")
-_VERSION_NOTE = re.compile(rf"^[\W\d_]*(?:(?:{_NOTE_WORDS})\b[\W\d_]*)+$", re.IGNORECASE)
 
 
 def _without_number(name: str) -> str:
@@ -39,7 +37,7 @@ def name_from_file(stem: str, artist: str = "") -> tuple[str, str]:
         return stem, artist
     name = _without_number(name)
     parts = _SEPARATOR.split(name, maxsplit=1)
-    if len(parts) < 2 or _VERSION_NOTE.match(parts[1]):
+    if len(parts) < 2 or is_version_note(parts[1]):
         return name, artist
     first, rest = parts
     if not artist:

@@ -20,7 +20,7 @@ from .mentions import find_mentions
 from .resemblance import resembling
 from .seed_readings import MAX_CUTS, seed_readings
 from .titles import TitleIndex, variants
-from .versions import base_title, source_of, sourceless_base
+from .versions import base_title, is_version_note, source_of, sourceless_base
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Entry, Lexicon, load_lexicon
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "finish",
     "hits_vector",
     "is_about_music",
+    "is_version_note",
     "load_lexicon",
     "mood_affinity",
     "normalise",

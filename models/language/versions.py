@@ -50,6 +50,15 @@ _SEED_BRACKET = re.compile(r"(?<!\s)\s*[\(\[](?:(?:" + _WORD + r"[\s/]*)+|(?:fea
                            r"featuring)\s[^\)\]]*)[\)\]]", re.IGNORECASE)
 
 
+_NOTE = re.compile(r"(?:" + _WORD + r"[\s/]*)+", re.IGNORECASE)
+
+
+def is_version_note(text: str) -> bool:
+    """Whether ``text`` is made of version words alone ("2009 Remaster", "Live", "Radio
+    Edit"): the tail :func:`seed_base` drops."""
+    return len(text) <= LONGEST and bool(_NOTE.fullmatch(text.strip()))
+
+
 def seed_base(seed: str) -> str:
     """A typed seed without brackets and dash tails of version words only ("Song -
     2011 Remaster", "Song (Live) [feat. X]"); the seed itself when nothing is left."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -60,12 +60,25 @@ def _with_hint(error: BadRequest, model: type[BaseModel],
     loc = cause.get("loc", ())
     if cause["type"] != "extra_forbidden" or len(loc) != 1 or not isinstance(loc[0], str):
         return error
-    fields = [field.alias or name for name, field in model.model_fields.items()]
-    meant = getattr(model, "SYNONYMS", {}).get(loc[0].lower()) or next(iter(
-        difflib.get_close_matches(loc[0].lower(), fields, n=1, cutoff=MISSPELT_CUTOFF)), None)
+    meant = _meant(model, loc[0])
     if not meant or meant == loc[0]:
         return error
     return BadRequest(f"{error.message}; did you mean {meant}?", **error.extra)
+
+
+def _meant(model: type[BaseModel], key: str, given: Container[str] = ()) -> str | None:
+    """The field an unknown ``key`` was meant as: the one other APIs (or routes) name so,
+    when that one is not ``given`` as well, else a near miss of a field; or None."""
+    synonym = getattr(model, "SYNONYMS", {}).get(key.lower())
+    if synonym and synonym not in given:
+        return synonym
+    close = difflib.get_close_matches(key.lower(), _names(model), n=1, cutoff=MISSPELT_CUTOFF)
+    return close[0] if close else None
+
+
+def _names(model: type[BaseModel]) -> list[str]:
+    """The names ``model``'s fields are sent under."""
+    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 def _refuse_repeated(model: type[BaseModel], data: Any) -> None:
@@ -85,18 +98,12 @@ def _refuse_misspelt(model: type[BaseModel], data: Mapping[str, Any]) -> None:
     """Undocumented query parameters are ignored (cache busters, tracking tags), except
     near misses of a documented one (``limt=50`` would silently answer 10 results) and,
     when that one is not given, a name other APIs give it (``query=`` for ``q=``)."""
-    known = [field.alias or name for name, field in model.model_fields.items()]
-    synonyms: Mapping[str, str] = getattr(model, "SYNONYMS", {})
+    known = _names(model)
     for key in data:
-        if key in known:
-            continue
-        synonym = synonyms.get(key.lower())
-        close = [synonym] if synonym and synonym not in data else \
-            difflib.get_close_matches(key.lower(), known, n=1, cutoff=MISSPELT_CUTOFF)
-        if close:
+        meant = None if key in known else _meant(model, key, given=data)
+        if meant:
             path = _parameter(key)
-            raise BadRequest(f"{path}: unknown parameter; did you mean {close[0]}?",
-                             field=path)
+            raise BadRequest(f"{path}: unknown parameter; did you mean {meant}?", field=path)
 
 
 def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
@@ -106,7 +113,7 @@ def refuse_body_fields_in_query(model: type[BaseModel], args: Mapping[str, Any],
     the parameters the route does read from the query string."""
     if "format" not in query:
         _refuse_export(model, args)
-    fields = [field.alias or name for name, field in model.model_fields.items()]
+    fields = _names(model)
     for key in args:
         if key in query:
             continue
