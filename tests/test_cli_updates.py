@@ -232,9 +232,52 @@ def test_adding_a_folder_again_names_the_files_gone_from_it(runner, store, tmp_p
         "(deleted, or moved out of them), e.g. path:clip_1.wav" in err
     assert "feelalike remove path:" in err
     # a moved file is found again by its content: removing its old path would take it
-    # out (a self-hoster's review followed that advice and lost the track)
-    assert "note: 1 track(s) of the model were moved or renamed in the added folder(s), " \
-        "e.g. path:clip_2.wav; a new `feelalike build` records their new paths" in err
+    # out (a self-hoster's review followed that advice and lost the track), so its new
+    # path is recorded instead
+    assert "path:clip_2.wav" not in err
+    assert "recorded the new paths of 1 moved or renamed track(s), e.g. sub/clip_2b.wav" \
+        in out
+
+
+def test_a_moved_file_is_found_and_exported_by_its_new_path(runner, store, tmp_path):
+    """Exports listed a moved file by its old path, which no player opens, and a path:
+    seed of its new name was not found, until a full build."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    music = tmp_path / "music"
+    labelled_clips(music, n=4)
+    code, _, err = runner("build", "--audio-dir", str(music))
+    assert code == 0, err
+    before = store.current_version()
+    (music / "a").mkdir()
+    (music / "clip_0.wav").rename(music / "a" / "first.wav")
+    (music / "clip_1.wav").rename(music / "clip_3.wav.tmp")
+    (music / "clip_3.wav").rename(music / "clip_1.wav")  # two files swap names
+    (music / "clip_3.wav.tmp").rename(music / "clip_3.wav")
+    code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
+    assert code == 0, err
+    assert "recorded the new paths of 3 moved or renamed track(s)" in out
+    assert "nothing new to add" in err and "no file in the added" not in err
+    version = store.current_version()
+    assert version != before and store.meta(version)["tracks"] == 4
+    paths = {doc["id"]: doc["external_ids"]["path"] for doc in store.tracks(version,
+                                                                           range(4))}
+    old = {doc["id"]: doc["external_ids"]["path"] for doc in store.tracks(before,
+                                                                         range(4))}
+    renamed = {"clip_0.wav": "a/first.wav", "clip_1.wav": "clip_3.wav",
+               "clip_3.wav": "clip_1.wav", "clip_2.wav": "clip_2.wav"}
+    assert paths == {track: renamed[path] for track, path in old.items()}
+    for track, path in paths.items():  # each file's name now seeds its own track
+        code, out, err = runner("recommend", f"path:{path}", "--json")
+        assert code == 0 and json.loads(out)["seed"]["id"] == track, err
+    code, out, err = runner("recommend", "path:clip_0.wav")
+    assert code == 2, out
+    code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
+    assert code == 0 and "recorded" not in out and store.current_version() == version
+    (music / "a" / "first.wav").replace(music / "clip_2.wav")  # over another track's file
+    code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
+    assert code == 0 and "recorded the new paths of 1 moved" in out, err
+    assert "1 track(s) of the model have no file in the added folder(s) any more " \
+        "(deleted, or moved out of them), e.g. path:clip_2.wav" in err
 
 
 def test_a_file_whose_name_is_not_utf8_is_named_to_rename_and_never_gone(runner, store,

@@ -269,6 +269,6 @@ def _warn_missing_files(tracks: list[dict[str, Any]], current: VersionResources)
     if gone:
         shown = ", ".join(gone[:SHOWN_MISSING]) + (" ..." if len(gone) > SHOWN_MISSING else "")
         click.echo(f"warning: {len(gone)} of the files listed are gone from {under or 'disk'}"
-                   f" (deleted or moved since the build: {shown}); a new `feelalike build` "
-                   "records moved ones' paths, `feelalike remove path:...` takes deleted ones "
-                   "out", err=True)
+                   f" (deleted or moved since the build: {shown}); `feelalike add --audio-dir "
+                   "FOLDER --new-only` records moved ones' paths, `feelalike remove path:...` "
+                   "takes deleted ones out", err=True)

@@ -14,9 +14,10 @@ import click
 
 from models.build import load_sources
 from models.errors import BadRequest, TrackExists, TrackNotFound
-from models.ingest import recording_keys
+from models.ingest import Track, recording_keys
 from models.settings import audio_cache_dir
-from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
+from service.store import (ModelShrinks, ModelStore, Relocation, Updater, UpdateResult,
+                           open_store)
 
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
@@ -60,7 +61,10 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     report_loaded(loaded)
     tracks = loaded.catalog.tracks
     if audio_dirs:
-        _note_gone_files(store, audio_dirs, {t.id for t in tracks})
+        moved = _moved_files(store, audio_dirs, {t.id: t for t in tracks})
+        if moved:
+            _record_moves(store, moved)
+            tracks = [t for t in tracks if t.id not in moved]
     if new_only:
         tracks = _new(store, tracks if include_removed else _not_removed(store, tracks))
     if tracks:
@@ -116,32 +120,48 @@ def _new(store: ModelStore, tracks: list) -> list:
     return new
 
 
-def _note_gone_files(store: ModelStore, audio_dirs: Sequence[str], found: set[str]) -> None:
-    """Say which of the model's files in the added folders are gone (deleted, moved or
-    renamed): adding a folder again adds what is new and changes nothing else, so the
-    model would keep recommending them, by paths that no longer play.  A file ``found``
-    again under another path (its id is its content) is moved: removing its old path
-    would take the moved file out too, so only a new build is advised for it."""
+def _moved_files(store: ModelStore, audio_dirs: Sequence[str],
+                 found: dict[str, Track]) -> dict[str, str]:
+    """The model's tracks whose files in the added folders moved or were renamed there
+    (track id -> new path), and a note of those gone (deleted or moved out): adding a
+    folder again adds what is new, so the model would keep recommending them by paths
+    that no longer play.  A file ``found`` again under another path is moved (its id is
+    its content): removing its old path would take the moved file out too."""
     version = store.current_version()
     meta = store.meta(version)
     root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
+    docs = store.tracks(version, range(int(meta.get("tracks", 0))))
+    holders = {t.external_ids["path"]: t.id for t in found.values() if t.external_ids.get("path")}
+    known = {doc["id"] for doc in docs}
     gone: list[str] = []
-    moved: list[str] = []
-    for doc in store.tracks(version, range(int(meta.get("tracks", 0)))):
+    moved: dict[str, str] = {}
+    for doc in docs:
         stored = (doc.get("external_ids") or {}).get("path") or ""
         where = Path(root, stored) if root or os.path.isabs(stored) else None
-        if stored and where and any(where.is_relative_to(f) for f in folders) \
-                and not where.exists():
-            (moved if doc.get("id") in found else gone).append(stored)
-    if moved:
-        click.echo(f"note: {len(moved)} track(s) of the model were moved or renamed in the "
-                   f"added folder(s), e.g. path:{moved[0]}; a new `feelalike build` records "
-                   "their new paths (`feelalike remove` would take the files out)", err=True)
+        if not (stored and where and any(where.is_relative_to(f) for f in folders)):
+            continue
+        again, holder = found.get(doc["id"]), holders.get(stored)
+        missing = not where.exists()
+        if again is not None and again.external_ids.get("path", stored) != stored \
+                and (missing or holder not in (None, doc["id"])):
+            moved[doc["id"]] = again.external_ids["path"]
+        elif again is None and (missing or holder in known):  # its name is another's now
+            gone.append(stored)
     if gone:
         click.echo(f"note: {len(gone)} track(s) of the model have no file in the added "
                    f"folder(s) any more (deleted, or moved out of them), e.g. path:{gone[0]}; "
                    "`feelalike remove path:...` takes them out, a new `feelalike build` "
                    "re-reads the folder", err=True)
+    return moved
+
+
+def _record_moves(store: ModelStore, moved: dict[str, str]) -> None:
+    """Publish the new paths of ``moved`` tracks as a model version of their own, so
+    exports and ``path:`` seeds find the files where they are now."""
+    result = Relocation(store).move(moved)
+    first = next(iter(moved.values()))
+    click.echo(f"recorded the new paths of {len(moved)} moved or renamed track(s), e.g. "
+               f"{first}: model {result.version} (was {result.base})")
 
 
 def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:

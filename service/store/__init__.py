@@ -15,10 +15,11 @@ from .errors import (
     StoreUnavailable,
 )
 from .model_store import ModelStore
+from .relocations import Relocation
 from .updates import Updater, UpdateResult
 
 __all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
-           "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore",
+           "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "Relocation",
            "StoreCorrupt", "StoreUnavailable", "close_embedded", "connect",
            "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document", "whole", "with_whole_numbers"]
