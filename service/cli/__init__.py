@@ -21,6 +21,7 @@ from .moods import moods
 from .output import shown
 from .query import path, playlist, recommend, tracks
 from .serve import serve
+from .sync import sync
 from .training import evaluate, train_audio, train_feel, train_mood
 from .updates import add, remove
 
@@ -33,7 +34,7 @@ def cli() -> None:
 
 
 for _command in (build, analyze, train_feel, train_mood, train_audio, moods, recommend,
-                 playlist, path, tracks, serve, demo, evaluate, datasets, add, remove):
+                 playlist, path, tracks, serve, demo, evaluate, datasets, add, remove, sync):
     cli.add_command(_command)
 
 

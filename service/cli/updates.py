@@ -5,9 +5,7 @@ model stays as it was (see ``service/store/updates.py``).
 """
 from __future__ import annotations
 
-import os
 from dataclasses import replace
-from pathlib import Path
 from typing import Sequence
 
 import click
@@ -16,9 +14,9 @@ from models.build import load_sources
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track, recording_keys
 from models.settings import audio_cache_dir
-from service.store import (ModelShrinks, ModelStore, Relocation, Updater, UpdateResult,
-                           open_store)
+from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
+from .folders import compare, live_audio_root, note_gone, record_moves
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
 
@@ -55,18 +53,19 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
                          "track is added, removed or not)", field="include_removed")
     store = open_store()
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
-                     music_root=_live_audio_root(store, audio_dirs))
+                     music_root=live_audio_root(store, audio_dirs))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
     report_loaded(loaded)
     tracks = loaded.catalog.tracks
     if audio_dirs:
-        moved = _moved_files(store, audio_dirs, {t.id: t for t in tracks})
-        if moved:
-            _record_moves(store, moved)
-            tracks = [t for t in tracks if t.id not in moved]
+        changes = compare(store, audio_dirs, tracks)
+        note_gone(changes.gone)
+        if changes.moved:
+            record_moves(store, changes.moved)
+            tracks = [t for t in tracks if t.id not in changes.moved]
     if new_only:
-        tracks = _new(store, tracks if include_removed else _not_removed(store, tracks))
+        tracks = _new(store, tracks if include_removed else not_removed(store, tracks))
     if tracks:
         try:
             result = Updater(store).add(tracks)
@@ -77,7 +76,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
         note_unplaced(len(result.unplaced), added=True)
 
 
-def _not_removed(store: ModelStore, tracks: list) -> list:
+def not_removed(store: ModelStore, tracks: list) -> list:
     """The tracks ``remove`` did not take out since the last build; says how many it
     did."""
     keys = [[t.id, *recording_keys(t.external_ids)] for t in tracks]
@@ -94,9 +93,25 @@ def _not_removed(store: ModelStore, tracks: list) -> list:
 
 
 def _new(store: ModelStore, tracks: list) -> list:
+    """The tracks the live model lacks; says how many were already in it, and which of
+    those changed at their path."""
+    new, changed = split_new(store, tracks)
+    if len(new) < len(tracks):
+        click.echo(f"{len(tracks) - len(new)} track(s) already in the model: skipped"
+                   + ("" if new else "; nothing new to add"), err=not new)
+    if changed:
+        shown = ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
+        click.echo(f"note: {len(changed)} of them changed since the build (re-tagged or "
+                   f"re-encoded: {shown}); the model keeps them as they were: `feelalike "
+                   "sync FOLDER` or `feelalike remove path:...` then add them again, or build "
+                   "again", err=True)
+    return new
+
+
+def split_new(store: ModelStore, tracks: Sequence[Track]) -> tuple[list[Track], list[str]]:
     """The tracks the live model lacks, by id and by external id (a file the build
-    merged into a catalog row has the row's id; a re-tagged file, a new hash); says how
-    many were already in it."""
+    merged into a catalog row has the row's id; a re-tagged file, a new hash), and the
+    paths of those it has other content at (a file changed in place)."""
     keys = [recording_keys(t.external_ids) for t in tracks]
     rows, known = store.rows_of(store.current_version(), [t.id for t in tracks],
                                 [k for ks in keys for k in ks])
@@ -109,83 +124,7 @@ def _new(store: ModelStore, tracks: list) -> list:
                                  for k, r in zip(ks, hits)):
             changed.append(track.external_ids["path"])  # other content at a known path
         at += len(ks)
-    if len(new) < len(tracks):
-        click.echo(f"{len(tracks) - len(new)} track(s) already in the model: skipped"
-                   + ("" if new else "; nothing new to add"), err=not new)
-    if changed:
-        shown = ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
-        click.echo(f"note: {len(changed)} of them changed since the build (re-tagged or "
-                   f"re-encoded: {shown}); the model keeps them as they were: `feelalike "
-                   "remove path:...` then add them again, or build again", err=True)
-    return new
-
-
-def _moved_files(store: ModelStore, audio_dirs: Sequence[str],
-                 found: dict[str, Track]) -> dict[str, str]:
-    """The model's tracks whose files in the added folders moved or were renamed there
-    (track id -> new path), and a note of those gone (deleted or moved out): adding a
-    folder again adds what is new, so the model would keep recommending them by paths
-    that no longer play.  A file ``found`` again under another path is moved (its id is
-    its content): removing its old path would take the moved file out too."""
-    version = store.current_version()
-    meta = store.meta(version)
-    root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
-    docs = store.tracks(version, range(int(meta.get("tracks", 0))))
-    holders = {t.external_ids["path"]: t.id for t in found.values() if t.external_ids.get("path")}
-    known = {doc["id"] for doc in docs}
-    gone: list[str] = []
-    moved: dict[str, str] = {}
-    for doc in docs:
-        stored = (doc.get("external_ids") or {}).get("path") or ""
-        where = Path(root, stored) if root or os.path.isabs(stored) else None
-        if not (stored and where and any(where.is_relative_to(f) for f in folders)):
-            continue
-        again, holder = found.get(doc["id"]), holders.get(stored)
-        missing = not where.exists()
-        if again is not None and again.external_ids.get("path", stored) != stored \
-                and (missing or holder not in (None, doc["id"])):
-            moved[doc["id"]] = again.external_ids["path"]
-        elif again is None and (missing or holder in known):  # its name is another's now
-            gone.append(stored)
-    if gone:
-        click.echo(f"note: {len(gone)} track(s) of the model have no file in the added "
-                   f"folder(s) any more (deleted, or moved out of them), e.g. path:{gone[0]}; "
-                   "`feelalike remove path:...` takes them out, a new `feelalike build` "
-                   "re-reads the folder", err=True)
-    return moved
-
-
-def _record_moves(store: ModelStore, moved: dict[str, str]) -> None:
-    """Publish the new paths of ``moved`` tracks as a model version of their own, so
-    exports and ``path:`` seeds find the files where they are now."""
-    result = Relocation(store).move(moved)
-    first = next(iter(moved.values()))
-    click.echo(f"recorded the new paths of {len(moved)} moved or renamed track(s), e.g. "
-               f"{first}: model {result.version} (was {result.base})")
-
-
-def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
-    """The live model's music folder, when every added folder is inside it; else the
-    filesystem's root, so files from elsewhere (or added to a model of catalogs) keep
-    their absolute paths: relative to their own folder, which nothing records, exports
-    and path: seeds could not find them."""
-    if not audio_dirs:
-        return None
-    root = store.meta(store.current_version()).get("audio_root")
-    if root and all(_inside(folder, root) for folder in audio_dirs):
-        return root
-    if root:
-        click.echo(f"note: not every folder is inside the model's music folder {root}; "
-                   "the added files are kept by their absolute paths", err=True)
-    return os.path.abspath(os.sep)
-
-
-def _inside(folder: str, root: str) -> bool:
-    try:
-        Path(os.path.abspath(folder)).relative_to(root)
-    except ValueError:
-        return False
-    return True
+    return new, changed
 
 
 def _no_blank_ids(ctx: click.Context, param: click.Parameter,

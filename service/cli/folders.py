@@ -1,0 +1,113 @@
+"""How a music folder differs from what the live model holds of it: files moved or
+renamed, deleted, or re-tagged in place since they were built or added.
+
+A track read from a file has its content as its id, so a file found again under
+another path is the same track moved, and a file whose path the model knows but whose
+content is new was changed in place.  ``feelalike add`` records the moves and names
+the rest; ``feelalike sync`` acts on all of it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import click
+
+from models.ingest import Track
+from service.store import ModelStore, Relocation
+
+
+@dataclass
+class FolderChanges:
+    """The model's tracks whose files in the compared folders are no longer as built."""
+
+    moved: dict[str, str] = field(default_factory=dict)  # track id -> new path
+    moved_from: dict[str, str] = field(default_factory=dict)  # track id -> old path
+    gone: dict[str, str] = field(default_factory=dict)  # track id -> stored path
+    #: track id -> the track now at its path (the file re-tagged or re-encoded in place)
+    changed: dict[str, Track] = field(default_factory=dict)
+
+
+def compare(store: ModelStore, audio_dirs: Sequence[str],
+            found: Sequence[Track]) -> FolderChanges:
+    """What became of the live model's files inside ``audio_dirs``, given the tracks
+    ``found`` there now.  A file found again under another path is moved, also when
+    another file took its old name; one whose old path is missing, or holds another of
+    the model's tracks, is gone; one whose path holds new content is changed."""
+    version = store.current_version()
+    meta = store.meta(version)
+    root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
+    docs = store.tracks(version, range(int(meta.get("tracks", 0))))
+    by_id = {t.id: t for t in found}
+    holders = {t.external_ids["path"]: t for t in found if t.external_ids.get("path")}
+    known = {doc["id"] for doc in docs}
+    changes = FolderChanges()
+    for doc in docs:
+        stored = (doc.get("external_ids") or {}).get("path") or ""
+        where = Path(root, stored) if root or os.path.isabs(stored) else None
+        if not (stored and where and any(where.is_relative_to(f) for f in folders)):
+            continue
+        _classify(changes, doc, stored, by_id.get(doc["id"]), holders.get(stored),
+                  missing=not where.exists(), known=known)
+    return changes
+
+
+def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: Track | None,
+              holder: Track | None, *, missing: bool, known: set[str]) -> None:
+    """Put the model's track ``doc`` (stored at ``stored``) in its place in ``changes``:
+    ``again`` is its content found in the folders, ``holder`` the track at its path."""
+    track_id = doc["id"]
+    if again is not None:
+        new_path = again.external_ids.get("path", stored)
+        if new_path != stored and (missing or (holder is not None and holder.id != track_id)):
+            changes.moved[track_id], changes.moved_from[track_id] = new_path, stored
+    elif missing or (holder is not None and holder.id in known):  # its name is another's
+        changes.gone[track_id] = stored
+    elif holder is not None:
+        changes.changed[track_id] = holder
+
+
+def note_gone(gone: dict[str, str]) -> None:
+    """Name the files ``gone`` from the folders, and how to take their tracks out."""
+    if gone:
+        first = next(iter(gone.values()))
+        click.echo(f"note: {len(gone)} track(s) of the model have no file in the added "
+                   f"folder(s) any more (deleted, or moved out of them), e.g. path:{first}; "
+                   "`feelalike remove path:...` takes them out (`feelalike sync` does it "
+                   "for a whole folder), a new `feelalike build` re-reads the folder",
+                   err=True)
+
+
+def record_moves(store: ModelStore, moved: dict[str, str]) -> None:
+    """Publish the new paths of ``moved`` tracks as a model version of their own, so
+    exports and ``path:`` seeds find the files where they are now."""
+    result = Relocation(store).move(moved)
+    first = next(iter(moved.values()))
+    click.echo(f"recorded the new paths of {len(moved)} moved or renamed track(s), e.g. "
+               f"{first}: model {result.version} (was {result.base})")
+
+
+def live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
+    """The live model's music folder, when every added folder is inside it; else the
+    filesystem's root, so files from elsewhere (or added to a model of catalogs) keep
+    their absolute paths: relative to their own folder, which nothing records, exports
+    and path: seeds could not find them."""
+    if not audio_dirs:
+        return None
+    root = store.meta(store.current_version()).get("audio_root")
+    if root and all(_inside(folder, root) for folder in audio_dirs):
+        return root
+    if root:
+        click.echo(f"note: not every folder is inside the model's music folder {root}; "
+                   "the added files are kept by their absolute paths", err=True)
+    return os.path.abspath(os.sep)
+
+
+def _inside(folder: str, root: str) -> bool:
+    try:
+        Path(os.path.abspath(folder)).relative_to(root)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,105 @@
+"""``feelalike sync``: bring the live model in step with the music folders it holds.
+
+A self-hoster's library changes: files are added, deleted, renamed, moved between
+folders and re-tagged.  ``add --new-only`` takes in only what is new; ``sync`` does the
+rest too, each step as a model version of its own (moves, then removals, then adds),
+so a sync that fails part way leaves a consistent model and running it again finishes.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+import click
+
+from models.build import load_sources
+from models.ingest import Track
+from models.settings import audio_cache_dir
+from service.store import ModelShrinks, ModelStore, Updater, open_store
+
+from .folders import FolderChanges, compare, live_audio_root, record_moves
+from .output import note_unplaced, progress, report_loaded
+from .sources import sources
+from .updates import SHOWN, not_removed, split_new, summary
+
+
+@click.command()
+@click.argument("folders", nargs=-1, required=True)
+@click.option("--include-removed", is_flag=True, help="Add the files whose tracks were "
+              "removed since the last build again too.")
+@click.option("--force", is_flag=True, help="Take the deleted files' tracks out even when "
+              "the model would lose more than FEELALIKE_MAX_SHRINK of its tracks.")
+@click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
+def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
+         dry_run: bool) -> None:
+    """Bring the live model in step with music FOLDERS: add their new files, record the
+    new paths of files moved or renamed in them, take out the tracks of files deleted
+    from them, and replace files re-tagged or re-encoded in place. Tracks outside the
+    FOLDERS are left as they are."""
+    store = open_store()
+    wanted = replace(sources((), (), (), (), (), folders),
+                     music_root=live_audio_root(store, folders))
+    loaded = load_sources(wanted, audio_cache=audio_cache_dir(), progress=progress)
+    report_loaded(loaded)
+    found = loaded.catalog.tracks
+    changes = compare(store, folders, found)
+    new = _new(store, found, changes, include_removed)
+    click.echo(f"{len(new)} new, {len(changes.moved)} moved or renamed, {len(changes.gone)} "
+               f"deleted, {len(changes.changed)} changed in place")
+    if dry_run:
+        _show(new, changes)
+        return
+    _apply(store, new, changes, force)
+
+
+def _new(store: ModelStore, found: Sequence[Track], changes: FolderChanges,
+         include_removed: bool) -> list[Track]:
+    """The tracks of ``found`` the model lacks: not a moved file, not the new content of
+    a changed one (those replace their old track), and not removed since the build."""
+    placed = set(changes.moved) | {t.id for t in changes.changed.values()}
+    candidates = [t for t in found if t.id not in placed]
+    return split_new(store, candidates if include_removed
+                     else not_removed(store, candidates))[0]
+
+
+def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: bool) -> None:
+    """Moves, then new files, then removals, then the new content of changed files (its
+    path is free once the old track is out): a whole folder replaced by another is
+    never refused as removing every track."""
+    out = [*changes.gone, *changes.changed]
+    if not force:  # before any step, so a refused sync changes nothing
+        live = int(store.meta(store.current_version())["tracks"])
+        try:
+            store.check_shrink(live + len(new) - len(out) + len(changes.changed))
+        except ModelShrinks as exc:
+            raise exc.overridden_by("--force") from None
+    if changes.moved:
+        record_moves(store, changes.moved)
+    _add(store, new)
+    if out:
+        result = Updater(store).remove(out, force=True)
+        click.echo(summary(result, "removed", len(out)))
+    _add(store, list(changes.changed.values()))
+    if not (changes.moved or out or new):
+        click.echo("the model is in step with the folder(s): nothing to change")
+
+
+def _add(store: ModelStore, tracks: list[Track]) -> None:
+    if tracks:
+        result = Updater(store).add(tracks)
+        click.echo(summary(result, "added", len(tracks)))
+        note_unplaced(len(result.unplaced), added=True)
+
+
+def _show(new: list[Track], changes: FolderChanges) -> None:
+    """What a sync would do, a few files of each kind (``--dry-run``)."""
+    for what, paths in (("add", [t.external_ids.get("path", t.id) for t in new]),
+                        ("move", [f"{changes.moved_from[i]} -> {path}"
+                                  for i, path in changes.moved.items()]),
+                        ("remove", list(changes.gone.values())),
+                        ("replace", [t.external_ids.get("path", t.id)
+                                     for t in changes.changed.values()])):
+        for path in paths[:SHOWN]:
+            click.echo(f"would {what} {path}")
+        if len(paths) > SHOWN:
+            click.echo(f"... and {len(paths) - SHOWN} more to {what}")

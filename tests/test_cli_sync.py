@@ -1,0 +1,107 @@
+"""`feelalike sync`: a music folder's additions, deletions, moves and in-place changes
+reach the live model; what it refuses leaves the model as it was."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from .fixtures import labelled_clips
+
+pytestmark = pytest.mark.usefixtures("store")
+
+
+@pytest.fixture()
+def music(runner, tmp_path):
+    """A model built from four clips, and a folder of other clips to change it with."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    folder = labelled_clips(tmp_path / "music", n=4)
+    labelled_clips(tmp_path / "other", n=6)
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    return folder
+
+
+def paths_of(store) -> dict[str, str]:
+    version = store.current_version()
+    docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
+    return {doc["id"]: doc["external_ids"]["path"] for doc in docs}
+
+
+def test_sync_takes_in_every_kind_of_change_and_then_has_none(runner, store, music,
+                                                             tmp_path):
+    before = paths_of(store)
+    ids = {path: track for track, path in before.items()}
+    shutil.copy(tmp_path / "other" / "clip_5.wav", music / "new.wav")
+    (music / "clip_1.wav").unlink()
+    (music / "sub").mkdir()
+    (music / "clip_2.wav").rename(music / "sub" / "two.wav")
+    shutil.copy(tmp_path / "other" / "clip_4.wav", music / "clip_3.wav")  # re-encoded
+    version = store.current_version()
+    code, out, err = runner("sync", str(music), "--dry-run")
+    assert code == 0, err
+    assert "1 new, 1 moved or renamed, 1 deleted, 1 changed in place" in out
+    for line in ("would add new.wav", "would move clip_2.wav -> sub/two.wav",
+                 "would remove clip_1.wav", "would replace clip_3.wav"):
+        assert line in out
+    assert store.current_version() == version  # a dry run changes nothing
+
+    code, out, err = runner("sync", str(music))
+    assert code == 0, err
+    assert "recorded the new paths of 1 moved" in out
+    assert "removed 2 track(s)" in out and out.count("added 1 track(s)") == 2
+    after = paths_of(store)
+    assert sorted(after.values()) == ["clip_0.wav", "clip_3.wav", "new.wav", "sub/two.wav"]
+    assert after[ids["clip_0.wav"]] == "clip_0.wav"
+    assert after[ids["clip_2.wav"]] == "sub/two.wav"  # the same track, moved
+    assert ids["clip_1.wav"] not in after and ids["clip_3.wav"] not in after
+    for track, path in after.items():  # each file's path now seeds its own track
+        code, out, err = runner("recommend", f"path:{path}", "--json")
+        assert code == 0 and json.loads(out)["seed"]["id"] == track, err
+
+    version = store.current_version()
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 0 changed in place" in out
+    assert "nothing to change" in out and store.current_version() == version
+
+
+def test_sync_leaves_tracks_outside_its_folder_and_removed_ones_alone(runner, store, music,
+                                                                    tmp_path):
+    """A sync of one folder must not take out another folder's tracks, and must not
+    bring back a track the user removed."""
+    (music / "jazz").mkdir()
+    shutil.copy(tmp_path / "other" / "clip_5.wav", music / "jazz" / "late.wav")
+    code, out, err = runner("sync", str(music / "jazz"))
+    assert code == 0 and "1 new, 0 moved or renamed, 0 deleted" in out, err
+    assert len(paths_of(store)) == 5
+    code, out, err = runner("remove", "path:jazz/late.wav")
+    assert code == 0, err
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new" in out, err
+    assert "1 track(s) removed since the last build: skipped" in err
+    code, out, err = runner("sync", str(music), "--include-removed")
+    assert code == 0 and "added 1 track(s)" in out, err
+
+
+def test_sync_of_an_empty_or_missing_folder_changes_nothing(runner, store, music,
+                                                            tmp_path):
+    """An unmounted drive looks like an empty folder: it must not take out the tracks
+    of every file that was there."""
+    version = store.current_version()
+    empty = tmp_path / "mount"
+    empty.mkdir()
+    code, out, err = runner("sync", str(empty))
+    assert code != 0 and f"no audio files in {empty}" in err
+    assert "Traceback" not in err and store.current_version() == version
+    code, out, err = runner("sync", str(tmp_path / "nowhere"))
+    assert code != 0 and "no such folder" in err and store.current_version() == version
+    for path in music.glob("*.wav"):
+        path.unlink()
+    shutil.copy(tmp_path / "other" / "clip_5.wav", music / "only.wav")
+    code, out, err = runner("sync", str(music))
+    assert code != 0 and "FEELALIKE_MAX_SHRINK" in err and "--force" in err, err
+    assert store.current_version() == version
+    code, out, err = runner("sync", str(music), "--force")
+    assert code == 0 and "removed 4 track(s)" in out, err
+    assert list(paths_of(store).values()) == ["only.wav"]
