@@ -10,12 +10,13 @@ import redis
 from redis.crc import key_slot
 
 from models.build import build
-from models.errors import ConfigError
+from models.errors import ConfigError, TrackNotFound
 from models.ingest import Catalog, id_keys
 from service import create_app
 from service.resources import Resources
 from service.settings import SERVING_SETTINGS
-from service.store import ModelNotReady, ModelStore, Updater, connect, track_document
+from service.store import (ModelNotReady, ModelStore, Relocation, Updater, connect,
+                           track_document)
 from service.store.codec import BUCKET, document_json, stored_json
 from service.store.errors import UpdateConflict
 from service.store.upkeep import VERSION_KEYS
@@ -153,6 +154,32 @@ def test_updates_add_and_remove_tracks(any_store, live):
         found = store.neighbours(version, row)[0]
         assert ((found >= 0) & (found < len(table)) & (found != row)).all()
     assert store.row_of(live, "trk3") == 3  # the old version is as it was
+
+
+def test_moved_files_change_paths_and_nothing_else(any_store, live):
+    """Two files swap names, a third moves: each path names its own track afterwards,
+    and the vectors and neighbour lists are the live version's."""
+    store = any_store
+    Updater(store).add([make_track(2000 + i, external_ids={"path": f"A/{i}.flac"})
+                        for i in range(3)])
+    base = store.current_version()
+    result = Relocation(store).move({"trk2000": "A/1.flac", "trk2001": "A/0.flac",
+                                     "trk2002": "B/two.flac"})
+    version = store.current_version()
+    assert result.version == version != base and result.tracks == TRACKS + 3
+    keys = ["path:A/0.flac", "path:A/1.flac", "path:B/two.flac", "path:A/2.flac"]
+    rows = store.rows_of(version, [], keys)[1]
+    assert [store.tracks(version, [r])[0]["id"] if r is not None else None
+            for r in rows] == ["trk2001", "trk2000", "trk2002", None]
+    assert store.tracks(version, [rows[2]])[0]["external_ids"] == {"path": "B/two.flac"}
+    assert store.rows_of(base, [], ["path:A/2.flac"])[1] == [rows[2]]  # base as it was
+    for row in (0, rows[0], rows[2]):
+        assert np.array_equal(store.neighbours(version, row)[0],
+                              store.neighbours(base, row)[0])
+    assert np.array_equal(store.all_vectors(version), store.all_vectors(base))
+    with pytest.raises(TrackNotFound):
+        Relocation(store).move({"no-such-track": "C/x.flac"})
+    assert store.current_version() == version
 
 
 def test_connect_picks_the_cluster_client_by_itself(redis_cluster, redis_server):
