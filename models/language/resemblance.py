@@ -14,6 +14,12 @@ WRatio also scores a query against any stretch of a long string, across word
 boundaries: "gymnopedie" gave 63 to "bitch lasagna pewdiepie". A loose match must
 therefore hold one word of the query as a word of its own (spelt closely, typed in
 part, or written as one with the next word).
+
+"Spelt closely" is a typo's worth of edits for the word's length (none for three
+letters, one up to seven, two beyond), transpositions counting one: a ratio of 75 let
+"three" hold "the" (three of its letters) and listed "Hey Jude" by The Beatles. And a
+query with a word that is no stopword must hold such a word, as a word that is no
+stopword either: "the end" is not any title with "the" in it, nor "thee" one.
 """
 from __future__ import annotations
 
@@ -23,6 +29,9 @@ from typing import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from .title_variants import STOPWORDS
 
 
 def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
@@ -50,8 +59,9 @@ def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
     return found
 
 
-#: how closely a word of the query must be spelt to count as a word of a title
-WORD_SPELLING = 75.0
+#: (shortest word length, edits allowed from it on) for a near spelling of a word: a
+#: typo in "lonliness" or "blindng", not "the" for "three" nor "spray" for "sprawl"
+WORD_TYPOS = ((8, 2), (4, 1), (0, 0))
 #: shortest typed start of a word that counts as that word ("lonel" for "loneliness")
 WORD_START = 3
 #: share of an asked word a title's word must open with to count as it ("lonely" for
@@ -60,21 +70,30 @@ WORD_STEM = 0.6
 
 
 def _query_words(query: str) -> list[str]:
-    """The query's words worth aligning: those of three letters or more, or all of
-    them when none is that long."""
+    """The query's words worth aligning: those of three letters or more that are no
+    stopword, else those of three letters or more, else all of them."""
     words = query.split()
-    return [w for w in words if len(w) >= WORD_START] or words
+    long = [w for w in words if len(w) >= WORD_START]
+    return [w for w in long if w not in STOPWORDS] or long or words
+
+
+def _typos(word: str) -> int:
+    """Edits a near spelling of ``word`` may be off by."""
+    return next(edits for length, edits in WORD_TYPOS if len(word) >= length)
 
 
 def _holds_a_word(asked: list[str], words: list[str]) -> bool:
     """Whether one asked word is spelt like one of ``words``, shares its stem, or is two
-    adjacent ones written together ("hotlinebling")."""
+    adjacent ones written together ("hotlinebling"). A word that is no stopword is
+    never taken for a stopword of the title ("them" or "thee" for "the")."""
     pairs = [a + b for a, b in zip(words, words[1:])]
+    content = [w for w in words if w not in STOPWORDS]
     for word in asked:
+        near = words if word in STOPWORDS else content
         stem = max(WORD_START, math.ceil(WORD_STEM * len(word)))
-        if any(len(os.path.commonprefix([word, w])) >= min(stem, len(word)) for w in words):
+        if any(len(os.path.commonprefix([word, w])) >= min(stem, len(word)) for w in near):
             return True
-        if process.extractOne(word, words + pairs, scorer=fuzz.ratio,
-                              score_cutoff=WORD_SPELLING):
+        if process.extractOne(word, near + pairs, scorer=OSA.distance,
+                              score_cutoff=_typos(word)) is not None:
             return True
     return False

@@ -1,0 +1,98 @@
+"""Title search on a tiny library: only matches a user would accept, best first.
+
+Found by a curator: on a library of a dozen songs, "three" listed "Hey Jude" (its
+artist, The Beatles, holds "the": three of the letters of "three")."""
+from __future__ import annotations
+
+import pytest
+
+from models.ingest import Catalog
+from models.language import TitleIndex
+from service import create_app
+from service.resources import Resources
+from models.build import build
+
+from .fixtures import make_track
+
+#: (title, artist, popularity): well-known songs, none with "three" or "end" in it
+CLASSICS = [("Hey Jude", "The Beatles", 80.0), ("Let It Be", "The Beatles", 75.0),
+            ("Bohemian Rhapsody", "Queen", 90.0), ("Wonderwall", "Oasis", 85.0),
+            ("Imagine", "John Lennon", 70.0), ("Loneliness #3 (Night Talking)",
+                                              "Arcade Fire", 0.0),
+            ("Blinding Lights", "The Weeknd", 95.0), ("Smells Like Teen Spirit", "Nirvana",
+                                                     88.0),
+            ("Hotel California", "Eagles", 82.0), ("Billie Jean", "Michael Jackson", 86.0),
+            ("Like a Rolling Stone", "Bob Dylan", 60.0), ("Dancing Queen", "ABBA", 78.0),
+            ("Hoppípolla", "Sigur Rós", 55.0)]
+
+
+@pytest.fixture()
+def classics() -> TitleIndex:
+    return TitleIndex([t for t, _, _ in CLASSICS], [a for _, a, _ in CLASSICS],
+                      [p for _, _, p in CLASSICS])
+
+
+def titles(index: TitleIndex, query: str, limit: int = 10) -> list[str]:
+    return [index.titles[row] for row in index.search(query, limit=limit)]
+
+
+@pytest.mark.parametrize("query", ["three", "the end", "xqzzyq", "seventeen", "you",
+                                   "thee", "them", "sprite", "teenage"])
+def test_a_query_sharing_no_word_with_any_title_or_artist_finds_nothing(classics, query):
+    """Neither "three" nor "thee" is a typo of the "the" of The Beatles, and "sprite"
+    is another word than "spirit", not a misspelling of it."""
+    assert titles(classics, query) == []
+
+
+def test_one_word_of_the_query_held_is_a_match(classics):
+    assert titles(classics, "hotel on mars") == ["Hotel California"]
+    # a stopword alone: the titles and artists holding it
+    assert set(titles(classics, "the")) == {"Hey Jude", "Let It Be", "Blinding Lights"}
+
+
+@pytest.mark.parametrize("query, first", [
+    ("lonliness", "Loneliness #3 (Night Talking)"), ("blindng lights", "Blinding Lights"),
+    ("bohemain rhapsody", "Bohemian Rhapsody"), ("wonderwal", "Wonderwall"),
+    ("lonel", "Loneliness #3 (Night Talking)"), ("BILLIE JEAN", "Billie Jean"),
+    ("michael jackson", "Billie Jean"), ("nirvana teen", "Smells Like Teen Spirit"),
+    ("Rhapsódy", "Bohemian Rhapsody"), ("hoppipolla sigur ros", "Hoppípolla"),
+    ("loneliness arcade fire", "Loneliness #3 (Night Talking)")])
+def test_typos_partial_words_artists_and_accents_still_find_the_track(classics, query, first):
+    assert titles(classics, query)[:1] == [first]
+
+
+def test_the_artist_alone_lists_its_tracks_only(classics):
+    assert sorted(titles(classics, "beatles")) == ["Hey Jude", "Let It Be"]
+    assert sorted(titles(classics, "queen")) == ["Bohemian Rhapsody", "Dancing Queen"]
+
+
+def test_the_exact_title_comes_before_titles_holding_it_more_popular_or_not():
+    index = TitleIndex(["Three Days", "Three", "Animal I Have Become", "Three Little Birds",
+                        "Tree"],
+                       ["Pearl Jam", "Future", "Three Days Grace", "Bob Marley", "Someone"],
+                       [90.0, 10.0, 95.0, 99.0, 50.0])
+    found = titles(index, "three")
+    assert found[0] == "Three"
+    assert set(found) == {"Three", "Three Days", "Animal I Have Become", "Three Little Birds",
+                          "Tree"}  # "tree": one letter off "three"
+    assert titles(index, "three little birds")[0] == "Three Little Birds"
+
+
+@pytest.fixture()
+def classics_client(store, env):
+    tracks = [make_track(i, title=t, artist=a, popularity=p)
+              for i, (t, a, p) in enumerate(CLASSICS)]
+    store.publish(build(Catalog(tracks=tracks), k=5))
+    return create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client()
+
+
+def test_the_api_answers_a_query_matching_nothing_with_no_results(classics_client):
+    body = classics_client.get("/v1/tracks?q=three").get_json()
+    assert body["results"] == [] and body["next_offset"] is None
+    found = classics_client.get("/v1/tracks?q=lonliness").get_json()["results"]
+    assert [r["title"] for r in found] == ["Loneliness #3 (Night Talking)"]
+
+
+def test_the_cli_says_nothing_resembles_a_query_matching_nothing(classics_client, runner):
+    code, out, err = runner("tracks", "three")
+    assert code == 0 and out == "" and "no track resembles 'three'" in err
