@@ -12,7 +12,7 @@ from service import create_app
 from service.resources import Resources
 from models.build import build
 
-from .fixtures import make_track
+from .fixtures import isrc, make_track, spotify
 
 #: (title, artist, popularity): well-known songs, none with "three" or "end" in it
 CLASSICS = [("Hey Jude", "The Beatles", 80.0), ("Let It Be", "The Beatles", 75.0),
@@ -96,3 +96,26 @@ def test_the_api_answers_a_query_matching_nothing_with_no_results(classics_clien
 def test_the_cli_says_nothing_resembles_a_query_matching_nothing(classics_client, runner):
     code, out, err = runner("tracks", "three")
     assert code == 0 and out == "" and "no track resembles 'three'" in err
+
+
+def search_ids(client, query: str) -> list[str]:
+    return [r["id"] for r in client.get("/v1/tracks", query_string={"q": query,
+                                                                     "limit": 5}).get_json()[
+        "results"]]
+
+
+@pytest.mark.parametrize("query", [f"spotify:track:{spotify(4)}", f"Spotify:Track:{spotify(4)}",
+                                   f"https://open.spotify.com/track/{spotify(4)}?si=x1",
+                                   f"isrc:{isrc(4)}", isrc(4), isrc(4).lower(),
+                                   f"{isrc(4)[:2]}-{isrc(4)[2:5]}-{isrc(4)[5:7]}-{isrc(4)[7:]}"])
+def test_a_pasted_link_uri_or_isrc_finds_its_track_alone(ids_model, client, query):
+    """A curator pastes what a streaming app copies: the link's words ("open", "track")
+    listed other tracks, and the track it names was not among them."""
+    assert search_ids(client, query) == ["id4"]
+
+
+def test_a_track_id_typed_is_found_first_and_an_unknown_link_finds_nothing(ids_model, client):
+    assert search_ids(client, "id4")[:1] == ["id4"]
+    assert search_ids(client, "spotify:track:short")[:1] == ["spotify:track:short"]
+    assert search_ids(client, f"spotify:track:{spotify(99)}") == []
+    assert search_ids(client, isrc(99)) == []

@@ -81,8 +81,9 @@ class EmbedQuery(_SeedQuery):
 class SearchQuery(Query):
     """``GET /v1/tracks?q=&limit=``."""
 
-    q: QueryText = Field(description="Words of a title and/or artist to search for (at "
-                                     f"most {MAX_SEED_CHARS} characters).",
+    q: QueryText = Field(description="Words of a title and/or artist to search for, or a "
+                                     "track id, Spotify link or URI, or ISRC (at most "
+                                     f"{MAX_SEED_CHARS} characters).",
                          examples=["someone you loved"])
     limit: SearchLimit = Field(10, description="How many results (1-50).", examples=[10])
     offset: SearchOffset = Field(0, description="How many of the best matches to skip "

@@ -1,11 +1,13 @@
 """GET /v1/tracks (title search) and GET /v1/tracks/<id>."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from models.errors import TrackNotFound
+from models.errors import BadRequest, TrackNotFound
+from models.ingest import reference_key
 
 from ..requests import SearchQuery, TrackPath, parse
 from ..requests.queries import MAX_SEARCH_RESULTS
@@ -16,13 +18,40 @@ from .base import path_id, query_args
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
 
 
+#: an ISRC pasted bare (its hyphens dropped): 2 letters, 3 letters or digits, 7 digits
+_BARE_ISRC = re.compile(r"[A-Za-z]{2}[A-Za-z0-9]{3}\d{7}")
+
+
+def named_row(res: VersionResources, query: str) -> tuple[int | None, bool]:
+    """The track ``query`` names by its id or an external id (a pasted Spotify link or
+    URI, ``isrc:...`` or a bare ISRC), which no title resembles, and whether the query
+    is an external id, not words (a link's words would only list noise)."""
+    text = query.strip()
+    if not text or any(ch.isspace() for ch in text):
+        return None, False  # ids are one token: words cost no lookup
+    if _BARE_ISRC.fullmatch(text.replace("-", "")):
+        text = "isrc:" + text
+    try:
+        reference = reference_key(text) is not None
+    except BadRequest:  # "spotify:nonsense": a malformed id, so words to search for
+        reference = False
+    try:  # an exact track id wins, even one that looks like an external id
+        return res.lookup([text], ["q"], strict=False)[0], reference
+    except BadRequest:
+        return None, False
+
+
 def search_page(res: VersionResources, query: str, limit: int,
                 offset: int = 0) -> tuple[list[int], int | None]:
-    """Rows of one page of the tracks resembling ``query``, best first, and where the
-    next page starts (None: no more).  A longer search begins with a shorter one's rows
-    (``TitleIndex.search``), so paging neither repeats nor skips a track."""
+    """Rows of one page of the tracks resembling ``query``, best first (the track it
+    names by an id, if any, before them), and where the next page starts (None: no
+    more).  A longer search begins with a shorter one's rows (``TitleIndex.search``),
+    so paging neither repeats nor skips a track."""
     end = min(offset + limit, MAX_SEARCH_RESULTS)
-    rows = res.titles.search(query, limit=end + 1)
+    named, reference = named_row(res, query)
+    rows = [] if reference else res.titles.search(query, limit=end + 1)
+    if named is not None:
+        rows = [named, *(r for r in rows if r != named)][:end + 1]
     return rows[offset:end], end if len(rows) > end and end < MAX_SEARCH_RESULTS else None
 
 
