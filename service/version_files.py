@@ -37,12 +37,12 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import numpy as np
 
 from models import settings
-from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes
+from models.ranking import cell_arrays, title_arrays, title_arrays_from_bytes, title_source
 
 from .observability.requestlog import request_note
 from .store import ModelFilesUnavailable, ModelStore, StoreCorrupt
@@ -120,8 +120,10 @@ class VersionFiles:
         """Write the version's arrays from Redis into a temporary folder, then rename it
         into place; returns the folder (another writer's, if it won the race)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        arrays = store.table(version).to_arrays()
-        arrays.update(_titles(store, version))
+        table = store.table(version)
+        arrays = table.to_arrays()
+        arrays.update(_titles(store, version, table.albums))
+        del table
         if len(arrays["ids.offsets"]) - 1 > self.ann_threshold:  # search by cells
             arrays.update(cell_arrays(arrays["unit"]))
         temp = self.root / f".tmp-{version}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -209,15 +211,17 @@ def _stored(array: np.ndarray) -> np.ndarray:
     return array
 
 
-def _titles(store: ModelStore, version: str) -> dict[str, np.ndarray]:
+def _titles(store: ModelStore, version: str, albums: Sequence[str]) -> dict[str, np.ndarray]:
     """The title index's arrays: prebuilt at publish time when they match the stored
-    titles, else computed here (versions written before they existed, or by an update)."""
+    titles and ``albums``, else computed here (versions written before they existed or
+    before albums counted, or by an update)."""
     titles = store.titles(version)
     found = title_arrays_from_bytes(store.raw(version, "title_arrays", required=False),
-                                    json.dumps(titles).encode())
+                                    title_source(json.dumps(titles).encode(), albums))
     if found is not None:
         return found
-    return title_arrays([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles])
+    return title_arrays([t[0] for t in titles], [t[1] for t in titles], [t[2] for t in titles],
+                        albums)
 
 
 M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc mallopt parameters

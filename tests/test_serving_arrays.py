@@ -24,6 +24,7 @@ from models.ranking import (
     cell_arrays,
     title_arrays,
     title_arrays_from_bytes,
+    title_source,
     title_index,
 )
 from service.resources import Resources
@@ -209,11 +210,13 @@ def test_old_version_folders_are_removed(store: ModelStore, tmp_path: Path):
 def test_publish_prebuilds_the_title_index_and_stale_arrays_are_ignored(
         store: ModelStore, two_versions, tmp_path: Path):
     version = two_versions[1]
-    raw = json.dumps(store.titles(version)).encode()
+    titles = json.dumps(store.titles(version)).encode()
+    raw = title_source(titles, store.table(version).albums)
     stored = store.raw(version, "title_arrays", required=False)
     prebuilt = title_arrays_from_bytes(stored, raw)
     assert prebuilt is not None and len(prebuilt["titles.norm_titles.offsets"]) == 26
     assert title_arrays_from_bytes(stored, raw + b" ") is None
+    assert title_arrays_from_bytes(stored, titles) is None  # made before albums counted
     assert title_arrays_from_bytes(None, raw) is None
     store.client.set(store.key_for("title_arrays", version=version),  # as an update leaves it
                      store.raw(two_versions[0], "title_arrays", required=False))

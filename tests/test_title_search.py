@@ -26,10 +26,15 @@ CLASSICS = [("Hey Jude", "The Beatles", 80.0), ("Let It Be", "The Beatles", 75.0
             ("Hoppípolla", "Sigur Rós", 55.0)]
 
 
+#: albums other than the title itself (the rest: singles)
+ALBUMS = {"Hey Jude": "Past Masters", "Let It Be": "Let It Be",
+          "Loneliness #3 (Night Talking)": "Her (Original Score)", "Imagine": "Imagine"}
+
+
 @pytest.fixture()
 def classics() -> TitleIndex:
     return TitleIndex([t for t, _, _ in CLASSICS], [a for _, a, _ in CLASSICS],
-                      [p for _, _, p in CLASSICS])
+                      [p for _, _, p in CLASSICS], [ALBUMS.get(t, t) for t, _, _ in CLASSICS])
 
 
 def titles(index: TitleIndex, query: str, limit: int = 10) -> list[str]:
@@ -61,6 +66,20 @@ def test_typos_partial_words_artists_and_accents_still_find_the_track(classics, 
     assert titles(classics, query)[:1] == [first]
 
 
+def test_words_of_the_album_find_its_tracks(classics):
+    assert titles(classics, "past masters") == ["Hey Jude"]
+    assert titles(classics, "original score") == ["Loneliness #3 (Night Talking)"]
+    assert titles(classics, "loneliness her")[:1] == ["Loneliness #3 (Night Talking)"]
+
+
+def test_an_album_shorter_than_the_query_is_not_what_it_names():
+    """WRatio gave the album "Guy" 90 against "bad guy billie": it is in the query."""
+    index = TitleIndex(["bad guy", "Teddy's Jam"], ["Billie Eilish", "Teddy Riley"],
+                       [90.0, 50.0], ["When We All Fall Asleep", "Guy"])
+    assert index.search("bad guy billie") == [0]
+    assert index.search("guy") == [0, 1]  # a title holding it, then the album (weighs less)
+
+
 def test_the_artist_alone_lists_its_tracks_only(classics):
     assert sorted(titles(classics, "beatles")) == ["Hey Jude", "Let It Be"]
     assert sorted(titles(classics, "queen")) == ["Bohemian Rhapsody", "Dancing Queen"]
@@ -80,7 +99,7 @@ def test_the_exact_title_comes_before_titles_holding_it_more_popular_or_not():
 
 @pytest.fixture()
 def classics_client(store, env):
-    tracks = [make_track(i, title=t, artist=a, popularity=p)
+    tracks = [make_track(i, title=t, artist=a, popularity=p, album=ALBUMS.get(t, t))
               for i, (t, a, p) in enumerate(CLASSICS)]
     store.publish(build(Catalog(tracks=tracks), k=5))
     return create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client()
@@ -91,6 +110,8 @@ def test_the_api_answers_a_query_matching_nothing_with_no_results(classics_clien
     assert body["results"] == [] and body["next_offset"] is None
     found = classics_client.get("/v1/tracks?q=lonliness").get_json()["results"]
     assert [r["title"] for r in found] == ["Loneliness #3 (Night Talking)"]
+    found = classics_client.get("/v1/tracks?q=past masters").get_json()["results"]
+    assert [r["title"] for r in found] == ["Hey Jude"]  # the album's words, as stored
 
 
 def test_the_cli_says_nothing_resembles_a_query_matching_nothing(classics_client, runner):

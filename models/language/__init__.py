@@ -17,7 +17,7 @@ from .tagger import MoodHit, hits_vector, tag_text
 from .tags import TagReader, tag_moods
 from .text import normalise, tempo_words, tokens
 from .mentions import find_mentions
-from .resemblance import resembling
+from .resemblance import album_strings, resembling
 from .seed_readings import MAX_CUTS, seed_readings
 from .titles import TitleIndex, variants
 from .versions import base_title, is_version_note, source_of, sourceless_base
@@ -55,6 +55,7 @@ __all__ = [
     "load_lexicon",
     "mood_affinity",
     "normalise",
+    "album_strings",
     "resembling",
     "seed_readings",
     "sentences",

@@ -31,21 +31,36 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from .text import normalise
 from .title_variants import STOPWORDS
 
 
+def album_strings(norm_titles: Sequence[str], albums: Sequence[str]) -> list[str]:
+    """Each track's album in normal form, or "" where it is the title (as a single's is)
+    or unknown: what a search also compares the query with."""
+    out = [normalise(album) if album else "" for album in albums]
+    return [a if a != t else "" for a, t in zip(out, norm_titles)]
+
+
 def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
-               popularity: Sequence[float] = ()) -> list[int]:
+               popularity: Sequence[float] = (), albums: Sequence[str] = ()) -> list[int]:
     """Indices of up to ``limit`` ``choices`` whose WRatio against ``query`` (both
-    normalised) is at least ``cutoff`` (0-100), best first: WRatio to the whole point,
-    then the share of the query's words held (token_set_ratio), then popularity."""
+    normalised), or their album's (``album_strings``), is at least ``cutoff`` (0-100),
+    best first: WRatio to the whole point, then the share of the query's words held
+    (token_set_ratio, with or without the album's words), then popularity. The album is scored
+    apart: WRatio scores a short query lower against a long "title artist album" than
+    against "title artist"."""
     if not choices:
         return []
     whole = process.cdist([query], choices, scorer=fuzz.WRatio, dtype=np.float32,
                           workers=1)[0]
+    if len(albums):
+        whole = np.maximum(whole, _album_scores(query, albums, whole, cutoff))
     keep = np.flatnonzero(whole >= cutoff)
-    words = process.cdist([query], [choices[i] for i in keep], scorer=fuzz.token_set_ratio,
-                          dtype=np.float32, workers=1)[0] if len(keep) else np.zeros(0)
+    words = _held(query, [choices[i] for i in keep])
+    if len(albums):  # the album's words may hold more of the query's, never fewer
+        choices = _WithAlbums(choices, albums)
+        words = np.maximum(words, _held(query, [choices[i] for i in keep]))
     pop = np.asarray(popularity, dtype=np.float64)[keep] if len(popularity) else \
         np.zeros(len(keep))
     order = np.lexsort((keep, -pop, -words, -np.round(whole[keep])))
@@ -59,6 +74,40 @@ def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
     return found
 
 
+def _held(query: str, choices: list[str]) -> np.ndarray:
+    """token_set_ratio of ``query`` against each of ``choices``."""
+    return process.cdist([query], choices, scorer=fuzz.token_set_ratio, dtype=np.float32,
+                         workers=1)[0] if choices else np.zeros(0)
+
+
+def _album_scores(query: str, albums: Sequence[str], whole: np.ndarray,
+                  cutoff: float) -> np.ndarray:
+    """WRatio of ``query`` against each album, where the album could hold all of it
+    (WRatio scores a string inside a longer one highly either way, and the album "Guy"
+    is not what "bad guy billie" names), weighed down by ``ALBUM_WEIGHT``."""
+    scores = process.cdist([query], albums, scorer=fuzz.WRatio, dtype=np.float32,
+                           workers=1)[0] * ALBUM_WEIGHT
+    for i in np.flatnonzero((scores >= cutoff) & (scores > whole)):
+        if len(albums[i]) < len(query):
+            scores[i] = 0.0
+    return scores
+
+
+class _WithAlbums:
+    """``choices[i]`` followed by its album's words, read only for the rows kept."""
+
+    def __init__(self, choices: Sequence[str], albums: Sequence[str]) -> None:
+        self.choices, self.albums = choices, albums
+
+    def __getitem__(self, row: int) -> str:
+        album = self.albums[row]
+        return f"{self.choices[row]} {album}" if album else self.choices[row]
+
+
+#: what an album's resemblance counts for against a title's or an artist's: as much
+#: alike, the track titled or by the words typed comes first ("three": "Three Days
+#: Grace" before the album "Three Cheers for Sweet Revenge")
+ALBUM_WEIGHT = 0.9
 #: (shortest word length, edits allowed from it on) for a near spelling of a word: a
 #: typo in "lonliness" or "blindng", not "the" for "three" nor "spray" for "sprawl"
 WORD_TYPOS = ((8, 2), (4, 1), (0, 0))

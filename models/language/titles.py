@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .resemblance import resembling
+from .resemblance import album_strings, resembling
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits
 from .text import normalise
@@ -37,6 +37,7 @@ class TitleIndex:
     titles: Sequence[str]
     artists: Sequence[str]
     popularity: Sequence[float] = ()
+    albums: Sequence[str] = ()  # their words count in a search, not in resolving a seed
     _exact: dict[str, list[int]] = field(init=False, repr=False)
     _norm_titles: list[str] = field(init=False, repr=False)
     _norm_artists: list[str] = field(init=False, repr=False)
@@ -54,14 +55,15 @@ class TitleIndex:
     @classmethod
     def prebuilt(cls, titles: Sequence[str], artists: Sequence[str], popularity: Sequence[float],
                  *, exact: Mapping[str, Sequence[int]], norm_titles: Sequence[str],
-                 norm_artists: Sequence[str], combined: Sequence[str]) -> "TitleIndex":
+                 norm_artists: Sequence[str], combined: Sequence[str],
+                 albums: Sequence[str] = ()) -> "TitleIndex":
         """An index over parts computed ahead (by ``models.ranking.title_arrays``): what
         ``__post_init__`` would compute, so a new model version costs a worker no
         normalising of every title."""
         index = cls.__new__(cls)
         index.titles, index.artists, index.popularity = titles, artists, popularity
         index._exact, index._norm_titles, index._norm_artists = exact, norm_titles, norm_artists
-        index._combined = combined
+        index._combined, index.albums, index._albums = combined, (), albums
         return index
 
     def wordless(self, query: str) -> list[int]:
@@ -262,8 +264,10 @@ class TitleIndex:
             if len(norm) >= SHORT_FORM_TYPO else []
         combined = self.__dict__.get("_combined") or [
             f"{t} {a}" for t, a in zip(self._norm_titles, self._norm_artists)]
+        if "_albums" not in self.__dict__:  # normalised once per index
+            self.__dict__["_albums"] = album_strings(self._norm_titles, self.albums)
         ranked = resembling(norm[:SEARCH_CHARS], combined, limit=limit * 3, cutoff=loose,
-                            popularity=self.popularity)
+                            popularity=self.popularity, albums=self.__dict__["_albums"])
         opening = sorted({row for key in self._variants_starting(norm)
                           for row in self._exact.get(key, [])},
                          key=lambda r: (-self._pop(r), r)) \

@@ -35,7 +35,8 @@ from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
 from .text_target import TextTarget, apply_text_target, read_text_target, text_tags
-from .title_arrays import title_arrays, title_arrays_from_bytes, title_arrays_to_bytes, title_index
+from .title_arrays import (title_arrays, title_arrays_from_bytes, title_arrays_to_bytes,
+                           title_index, title_source)
 
 __all__ = [
     "ArcPoint",
@@ -95,6 +96,7 @@ __all__ = [
     "title_arrays_from_bytes",
     "title_arrays_to_bytes",
     "title_index",
+    "title_source",
     "to_unit",
     "world_similarity",
 ]

@@ -5,19 +5,21 @@ title variant: seconds at a million tracks, in every worker, for every new versi
 ``title_arrays`` does that work once (the service saves the result next to the
 track table's arrays) and ``title_index`` opens an index over those arrays, which
 costs no per-track work at all.  The store carries them (``title_arrays_to_bytes``,
-an ``.npz`` without pickle) with a digest of the titles' JSON they were made from,
-so arrays that no longer match the titles (an update rewrote them) are ignored.
+an ``.npz`` without pickle) with a digest of the titles' JSON and albums they were made
+from (``title_source``), so arrays that no longer match them (an update rewrote them,
+or they were made before albums counted) are ignored.
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 from bisect import bisect_left
 from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from ..language import TitleIndex, normalise, variants
+from ..language import TitleIndex, album_strings, normalise, variants
 from .columns import Arrays, StringColumn, offsets_of
 
 
@@ -41,11 +43,11 @@ class VariantRows(Mapping[str, list[int]]):
         return len(self.keys)
 
 
-def title_arrays(titles: Sequence[str], artists: Sequence[str],
-                 popularity: Sequence[float]) -> dict[str, np.ndarray]:
-    """What a title index needs, as arrays (prefixed ``titles.``).  Each part is packed
-    into arrays as soon as it is made and its Python strings let go (at a million
-    tracks each part is millions of strings)."""
+def title_arrays(titles: Sequence[str], artists: Sequence[str], popularity: Sequence[float],
+                 albums: Sequence[str] = ()) -> dict[str, np.ndarray]:
+    """What a title index needs, as arrays (prefixed ``titles.``); ``albums``' words
+    count in a search.  Each part is packed into arrays as soon as it is made and its
+    Python strings let go (at a million tracks each part is millions of strings)."""
     out = {"titles.popularity": np.asarray(popularity, dtype=np.float64)}
     out.update(_variant_arrays(titles))
     norm_titles = StringColumn.of([normalise(t) for t in titles])
@@ -54,6 +56,7 @@ def title_arrays(titles: Sequence[str], artists: Sequence[str],
     out.update(norm_artists.arrays("titles.norm_artists"))
     out.update(StringColumn.of([f"{t} {a}" for t, a in zip(norm_titles, norm_artists)])
                .arrays("titles.combined"))
+    out.update(StringColumn.of(album_strings(norm_titles, albums)).arrays("titles.albums"))
     return out
 
 
@@ -85,7 +88,15 @@ def title_index(arrays: Arrays, titles: Sequence[str], artists: Sequence[str]) -
         titles, artists, arrays["titles.popularity"], exact=exact,
         norm_titles=StringColumn.load(arrays, "titles.norm_titles"),
         norm_artists=StringColumn.load(arrays, "titles.norm_artists"),
-        combined=StringColumn.load(arrays, "titles.combined"))
+        combined=StringColumn.load(arrays, "titles.combined"),
+        albums=StringColumn.load(arrays, "titles.albums") if "titles.albums.offsets" in arrays
+        else ())
+
+
+def title_source(titles_json: bytes, albums: Sequence[str]) -> bytes:
+    """What title arrays are made from and stamped with: the titles' JSON and the
+    albums (arrays stamped with the titles alone were made without the albums)."""
+    return titles_json + b"\n" + json.dumps(list(albums)).encode()
 
 
 def title_arrays_to_bytes(arrays: Arrays, source: bytes) -> bytes:

@@ -209,8 +209,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "Path", _SEEDS,
         query=PathQuery, other_content=EXPORT_CONTENT),
     Operation(
-        "get", "/v1/tracks", "searchTracks", "tracks", "Search tracks by title and artist",
-        "Fuzzy search over titles and artists, best match first.",
+        "get", "/v1/tracks", "searchTracks", "tracks", "Search tracks by title, artist and album",
+        "Fuzzy search over titles, artists and albums, best match first.",
         "Search", _V1, query=SearchQuery),
     Operation(
         "get", "/v1/tracks/{id}", "getTrack", "tracks", "One track with its mood evidence",

@@ -81,7 +81,7 @@ class EmbedQuery(_SeedQuery):
 class SearchQuery(Query):
     """``GET /v1/tracks?q=&limit=``."""
 
-    q: QueryText = Field(description="Words of a title and/or artist to search for, or a "
+    q: QueryText = Field(description="Words of a title, artist or album to search for, or a "
                                      "track id, Spotify link or URI, or ISRC (at most "
                                      f"{MAX_SEED_CHARS} characters).",
                          examples=["someone you loved"])

@@ -51,7 +51,7 @@ import numpy as np
 import redis
 
 from models.ingest import id_keys
-from models.ranking import title_arrays, title_arrays_to_bytes
+from models.ranking import title_arrays, title_arrays_to_bytes, title_source
 
 from . import codec
 from .codec import BUCKET, SCORE_DTYPE, index_buckets, index_fields
@@ -203,12 +203,14 @@ class ModelStore(Reads, Upkeep, Removals):
         titles_json = json.dumps([[t.title, t.artist, t.popularity or 0.0]
                                   for t in built.tracks]).encode()
         self._set(version, "titles", zlib.compress(titles_json))
+        albums = [t.album for t in built.tracks]
         prebuilt = title_arrays([t.title for t in built.tracks],
                                 [t.artist for t in built.tracks],
-                                [t.popularity or 0.0 for t in built.tracks])
+                                [t.popularity or 0.0 for t in built.tracks], albums)
         # the title index, made once here, not in each worker
-        self._set(version, "title_arrays", title_arrays_to_bytes(prebuilt, titles_json))
-        del prebuilt, titles_json
+        self._set(version, "title_arrays",
+                  title_arrays_to_bytes(prebuilt, title_source(titles_json, albums)))
+        del prebuilt, titles_json, albums
         numbers, strings = built.table().to_payload()
         blob, strings = strings.encode(), None
         self._set(version, "table_strings", zlib.compress(blob))
