@@ -70,7 +70,8 @@ def as_format_1(files: VersionFiles, store: ModelStore, version: str) -> Path:
 def test_version_files_are_narrow_and_column_major(store: ModelStore, version, tmp_path):
     files = VersionFiles(tmp_path, store.prefix, ann_threshold=10)
     arrays = files.open(store, version)
-    assert files.folder(version).name == f"{version}.f3"
+    assert files.folder(version).name == f"{version}.f4"
+    assert "titles.albums.offsets" in arrays  # a search reads the albums' words
     for name in ("ids.offsets", "tags.indptr", "tags.codes", "cells.order",
                  "titles.variant_rows"):
         assert arrays[name].dtype == np.int16, name  # 40 tracks: every value fits
