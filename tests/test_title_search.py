@@ -72,6 +72,20 @@ def test_words_of_the_album_find_its_tracks(classics):
     assert titles(classics, "loneliness her")[:1] == ["Loneliness #3 (Night Talking)"]
 
 
+@pytest.mark.parametrize("query", ["her soundtrack", "her ost", "her score"])
+def test_a_film_score_is_found_by_any_name_for_film_music(classics, query):
+    """Curators ask for "the Her soundtrack"; the album says "Original Score"."""
+    assert titles(classics, query) == ["Loneliness #3 (Night Talking)"]
+
+
+def test_an_album_named_score_is_no_film_music():
+    index = TitleIndex(["Ready or Not", "Sleepwalker"], ["Fugees", "Arcade Fire"],
+                       [80.0, 40.0], ["The Score", "Her (Original Score)"])
+    assert titles(index, "the score") == ["Ready or Not", "Sleepwalker"]
+    assert titles(index, "her soundtrack") == ["Sleepwalker"]
+    assert titles(index, "the soundtrack") == []
+
+
 def test_an_album_shorter_than_the_query_is_not_what_it_names():
     """WRatio gave the album "Guy" 90 against "bad guy billie": it is in the query."""
     index = TitleIndex(["bad guy", "Teddy's Jam"], ["Billie Eilish", "Teddy Riley"],

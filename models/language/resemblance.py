@@ -42,6 +42,23 @@ def album_strings(norm_titles: Sequence[str], albums: Sequence[str]) -> list[str
     return [a if a != t else "" for a, t in zip(out, norm_titles)]
 
 
+def film_music_forms(query: str) -> list[str]:
+    """``query`` (normalised) and, when it names a film's music, the same with each
+    other name for it: a score is sold as "Original Score", "Original Motion Picture
+    Soundtrack" or "OST", and asked for by any of them ("her soundtrack" for "Her
+    (Original Score)"). A bare "score" is not one ("The Score" is an album of songs)."""
+    words = query.split()
+    at = [i for i, w in enumerate(words) if w in FILM_MUSIC]
+    if not at:
+        return [query]
+    return [query] + [" ".join(other if i in at else w for i, w in enumerate(words))
+                      for other in FILM_MUSIC if other not in (words[i] for i in at)]
+
+
+#: the names of a film's, series' or game's music, each compared in place of another
+FILM_MUSIC = ("soundtrack", "original score", "ost")
+
+
 def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
                popularity: Sequence[float] = (), albums: Sequence[str] = ()) -> list[int]:
     """Indices of up to ``limit`` ``choices`` whose WRatio against ``query`` (both
@@ -60,7 +77,8 @@ def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
     words = _held(query, [choices[i] for i in keep])
     if len(albums):  # the album's words may hold more of the query's, never fewer
         choices = _WithAlbums(choices, albums)
-        words = np.maximum(words, _held(query, [choices[i] for i in keep]))
+        words = np.max([words, *(_held(form, [choices[i] for i in keep])
+                                 for form in film_music_forms(query))], axis=0)
     pop = np.asarray(popularity, dtype=np.float64)[keep] if len(popularity) else \
         np.zeros(len(keep))
     order = np.lexsort((keep, -pop, -words, -np.round(whole[keep])))
@@ -85,8 +103,8 @@ def _album_scores(query: str, albums: Sequence[str], whole: np.ndarray,
     """WRatio of ``query`` against each album, where the album could hold all of it
     (WRatio scores a string inside a longer one highly either way, and the album "Guy"
     is not what "bad guy billie" names), weighed down by ``ALBUM_WEIGHT``."""
-    scores = process.cdist([query], albums, scorer=fuzz.WRatio, dtype=np.float32,
-                           workers=1)[0] * ALBUM_WEIGHT
+    scores = process.cdist(film_music_forms(query), albums, scorer=fuzz.WRatio,
+                           dtype=np.float32, workers=1).max(axis=0) * ALBUM_WEIGHT
     for i in np.flatnonzero((scores >= cutoff) & (scores > whole)):
         if len(albums[i]) < len(query):
             scores[i] = 0.0
