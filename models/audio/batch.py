@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from .. import settings
-from ..ingest import Track, merge_tracks, sha256_of
+from ..ingest import Track, merge_tracks, sha256_of, whole_features
 from ..errors import AudioError
 from .analysis import analyse
 from .decoding import cache_digest, decoders, printable_path, require
@@ -233,7 +233,7 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     return Track(id=f"mbid-{mbid}" if mbid else f"audio-{result['content_hash'][:16]}",
                  title=title or name.name, artist=artist, album=tags.album,
                  release_date=tags.date,
-                 features=features, analysis=analysis_vector(result["features"]),
+                 features=whole_features(features), analysis=analysis_vector(result["features"]),
                  tags=list(tags.genres),
                  external_ids={**tags.ids,
                                "path": printable_path(Path(_relative(

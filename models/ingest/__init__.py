@@ -12,7 +12,7 @@ from .catalog import (
 )
 from .cells import MAX_MAGNITUDE, MAX_NAME_CHARS, MAX_NOTES_CHARS
 from .checksum import sha256_of
-from .columns import FEATURE_RANGES
+from .columns import FEATURE_RANGES, WHOLE_FEATURES, round_half_up, whole_features
 from .feature_row import FeatureRow
 from .external_ids import (
     ID_COLUMNS,
@@ -70,4 +70,7 @@ __all__ = [
     "KNOWN_PREFIXES",
     "sha256_of",
     "synthetic_id",
+    "WHOLE_FEATURES",
+    "round_half_up",
+    "whole_features",
 ]

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..errors import CatalogError
 from ..language import normalise
 from .columns import (AUDIO_FEATURES, TAG_COLUMNS, MissingColumn, column_map, in_range,
-                      mapped_here)
+                      mapped_here, whole_features)
 from .external_ids import id_columns, read_ids
 from .feature_row import FeatureRow
 from .printable import UNPRINTABLE_REASON, unprintable
@@ -161,6 +161,7 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             problems.append(RowProblem(str(path), line, str(exc)))
             continue
         track.features, dropped = in_range(track.features)
+        track.features = whole_features(track.features)  # after: the reasons quote the cell
         problems += [RowProblem(str(path), line, reason, kept=True) for reason in dropped]
         track.external_ids, id_problems = read_ids(row, id_cols, _cell(row, cols, "id"))
         problems += [RowProblem(str(path), line, reason, kept=True)

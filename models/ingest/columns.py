@@ -6,6 +6,7 @@ a field we know and a column the file has.
 """
 from __future__ import annotations
 
+import math
 from typing import Mapping, Sequence
 
 from ..errors import CatalogError
@@ -23,6 +24,11 @@ _SHARES = ("danceability", "energy", "speechiness", "acousticness", "instrumenta
 FEATURE_RANGES: dict[str, tuple[float, float]] = {
     **{name: (0.0, 1.0) for name in _SHARES}, "mode": (0.0, 1.0), "key": (-1.0, 11.0),
     "loudness": (-100.0, 20.0), "tempo": (0.0, 1000.0), "duration_ms": (0.0, 1e9)}
+#: features that count or name a choice: a pitch class (-1: none), a mode (0 minor, 1
+#: major), a length in ms.  They are held whole (a fraction a catalog gives is rounded)
+#: so the API can declare and serve them as integers, which typed clients read into
+#: integer fields
+WHOLE_FEATURES: tuple[str, ...] = ("key", "mode", "duration_ms")
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "track_id", "spotify_id", "trackid"),
     "title": ("title", "track_name", "name", "track_title", "song", "song_name", "track"),
@@ -123,3 +129,22 @@ def in_range(features: Mapping[str, float]) -> tuple[Mapping[str, float], list[s
                f"{FEATURE_RANGES[name][1]:g} (Spotify's scale); left out" for name in dropped]
     kept = {name: value for name, value in features.items() if name not in dropped}
     return FeatureRow(kept), reasons
+
+
+def round_half_up(value: float) -> int:
+    """The whole number nearest ``value``, halves up (``round`` would take 1000.5 to
+    1000 and 1001.5 to 1002)."""
+    return math.floor(value + 0.5)
+
+
+def whole_features(features: Mapping[str, float]) -> Mapping[str, float]:
+    """``features`` with the :data:`WHOLE_FEATURES` rounded to whole numbers (still
+    floats, as every feature is held); ``features`` itself when they are whole already.
+    A value in its ``FEATURE_RANGES`` stays in them (the bounds are whole)."""
+    fractional = {name for name in WHOLE_FEATURES
+                  if name in features and not float(features[name]).is_integer()}
+    if not fractional:
+        return features
+    rounded = {name: float(round_half_up(value)) if name in fractional else value
+               for name, value in features.items()}
+    return FeatureRow(rounded) if isinstance(features, FeatureRow) else rounded

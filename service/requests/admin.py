@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import Field, create_model, field_validator, model_validator
 
-from models.ingest import AUDIO_FEATURES, FEATURE_RANGES, Track
+from models.ingest import AUDIO_FEATURES, FEATURE_RANGES, Track, whole_features
 
 from .types import (
     MAX_ID_CHARS,
@@ -39,8 +39,8 @@ def _a_real_date(text: str) -> bool:
         return False
 
 
-FEATURE_EXAMPLES = {"tempo": 120.0, "loudness": -8.0, "duration_ms": 215000.0, "key": 5.0,
-                    "mode": 1.0}
+FEATURE_EXAMPLES = {"tempo": 120.0, "loudness": -8.0, "duration_ms": 215000, "key": 5,
+                    "mode": 1}
 MAX_TRACKS = 1000  # per request: larger batches go through `feelalike add --catalog`
 MAX_TAGS = 50
 TrackId = identifier(MAX_TITLE)
@@ -49,7 +49,8 @@ RemovalId = text(MAX_ID_CHARS)  # ids of catalog files may be long paths
 
 Features = create_model(  # type: ignore[call-overload]
     "Features", __base__=Body, __module__=__name__,
-    __doc__="Audio features of a track (Spotify's scales); every one is optional.",
+    __doc__="Audio features of a track (Spotify's scales); every one is optional. A "
+            "fractional mode or duration_ms is rounded to a whole number, as in a catalog.",
     **{name: ((integer(-1, 11) if name == "key" else number(*FEATURE_RANGES[name])) | None,
               Field(None, description=f"The track's {name} ({FEATURE_RANGES[name][0]:g} to "
                                       f"{FEATURE_RANGES[name][1]:g}).",
@@ -94,7 +95,7 @@ class TrackRow(Body):
         features = {k: float(v) for k, v in self.features.model_dump().items() if v is not None}
         return Track(id=self.id, title=self.title, artist=self.artist.strip(),
                      album=self.album.strip(), release_date=self.release_date.strip(),
-                     popularity=self.popularity, features=features,
+                     popularity=self.popularity, features=whole_features(features),
                      tags=list(dict.fromkeys(self.tags)), notes=self.notes.strip())
 
 
