@@ -59,7 +59,7 @@ RESULT = {**SLEEPWALKER, "score": 0.9582, "moods": ["lonely", "sad", "tender"],
 
 ENTRIES = [
     {"position": 0, **LONELINESS, "valence": -0.291, "arousal": -0.208, "tempo": 98.0,
-     "energy": 0.21, "key": "A minor", "camelot": "8A", "duration_ms": 222000.0,
+     "energy": 0.21, "key": "A minor", "camelot": "8A", "duration_ms": 222000,
      "moods": ["lonely", "eerie", "sad"], "score": 0.4662,
      "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"}},
     {"position": 1, **LEAVING, "valence": 0.238, "arousal": -0.13, "tempo": 96.0,
@@ -86,8 +86,9 @@ OK = {
                "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"],
                             "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"}}]},
     "TrackDocument": {
-        **LONELINESS, "release_date": "2013-12-18", "popularity": 40.0,
-        "tags": ["soundtrack"], "features": {"energy": 0.21, "tempo": 98.0},
+        **LONELINESS, "release_date": "2013-12-18", "popularity": 40,
+        "tags": ["soundtrack"], "features": {"energy": 0.21, "tempo": 98.0, "key": 9, "mode": 0,
+                                          "duration_ms": 222000},
         "top_moods": ["lonely", "eerie", "sad"],
         "moods": [{"mood": "lonely", "score": 0.7981, "evidence": [
             {"phrase": "lonely", "source": "catalog notes", "start": 0, "end": 6,

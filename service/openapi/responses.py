@@ -7,9 +7,12 @@ run time.
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
+
+from models.ingest import AUDIO_FEATURES, FEATURE_RANGES, WHOLE_FEATURES
 
 from ..requests import MoodName
 
@@ -141,19 +144,46 @@ class Related(Doc):
     source: str = Field(description="The review it comes from.")
 
 
+_WHOLE = {"key": ("Pitch class, 0 (C) to 11 (B); -1: no key.", {"ge": -1, "le": 11}),
+          "mode": ("1 major, 0 minor.", {"ge": 0, "le": 1}),
+          # no maximum: an analysed file's length is not held to a catalog's range
+          "duration_ms": ("Length in milliseconds.", {"ge": 0})}
+
+
+def _feature(name: str) -> Any:
+    """A feature's type: the ``WHOLE_FEATURES`` are served as JSON integers
+    (``service.store.codec``), the others as numbers."""
+    if name in WHOLE_FEATURES:
+        description, bounds = _WHOLE[name]
+        return Annotated[int, Field(**bounds, description=description)]
+    low, high = FEATURE_RANGES[name]
+    return Annotated[float, Field(description=f"{name} ({low:g} to {high:g}).")]
+
+
+#: a track document's ``features``: each present only when known (never null); a
+#: TypedDict, not a model, since a model's optional field would be declared nullable
+TrackFeatures = TypedDict(  # type: ignore[misc]
+    "TrackFeatures", {name: _feature(name) for name in AUDIO_FEATURES}, total=False)
+TrackFeatures.__doc__ = ("A track's audio features by name, on Spotify's scales; only those "
+                         "known. key (-1: none), mode (0 minor, 1 major) and duration_ms "
+                         "are integers.")
+
+
 class TrackDocument(TrackRef):
     """Answer of ``GET /v1/tracks/{id}``: everything feelalike knows about a track."""
 
     release_date: str = Field(description="As in the catalog (may be empty).",
                               examples=["2013-12-18"])
-    popularity: Optional[float] = Field(description="Spotify popularity 0-100, or null.",
-                                        examples=[40.0])
+    popularity: Optional[float] = Field(
+        description="Popularity 0-100, or null: as the catalog gave it (an integer when "
+                    "whole; a catalog may give a fraction).", examples=[40])
     tags: list[str] = Field(description="Genres, subgenres and playlist names (at most 20).",
                             examples=[["indie", "soundtrack"]])
-    features: dict[str, float] = Field(
+    features: TrackFeatures = Field(  # type: ignore[valid-type]
         description="Audio features by name (danceability, energy, valence, tempo, "
                     "loudness, ...); only those known.",
-        examples=[{"energy": 0.21, "tempo": 98.0}])
+        examples=[{"energy": 0.21, "tempo": 98.0, "key": 9, "mode": 0,
+                   "duration_ms": 222000}])
     top_moods: list[MoodName] = MOODS  # type: ignore[valid-type]
     moods: list[MoodScore] = Field(description="Moods scoring at least 0.1, best first.")
     mood_scores: dict[str, float] = Field(description="All 16 mood scores (0-1), by mood.",
@@ -204,8 +234,8 @@ class Entry(TrackRef):
                                examples=["A minor"])
     camelot: Optional[str] = Field(description="Camelot code such as '8A', or null.",
                                    examples=["8A"])
-    duration_ms: Optional[float] = Field(description="Length in milliseconds, or null.",
-                                         examples=[240000.0])
+    duration_ms: Optional[int] = Field(description="Length in milliseconds, or null.",
+                                       examples=[240000])
     moods: list[MoodName] = MOODS  # type: ignore[valid-type]
     score: float = Field(description="Relevance to the request; on a path, how near the "
                          "track lies to the straight line between the ends in mood "

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import breaker
-from .codec import (decode_neighbours, encode_neighbours, mood_scores, track_document, whole,
+from .codec import (decode_neighbours, encode_neighbours, mood_scores, track_document,
                     with_whole_numbers)
 from .connection import close_embedded, connect, open_store
 from .drafts import ID_INDEXES
@@ -22,4 +22,4 @@ __all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
            "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "Relocation",
            "StoreCorrupt", "StoreUnavailable", "close_embedded", "connect",
            "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
-           "track_document", "whole", "with_whole_numbers"]
+           "track_document", "with_whole_numbers"]

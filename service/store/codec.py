@@ -23,12 +23,12 @@ import json
 import math
 import threading
 import zlib
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import zstandard
 
-from models.ingest import Track
+from models.ingest import WHOLE_FEATURES, Track, round_half_up
 from models.language import MOODS, MoodProfile
 
 from .errors import StoreCorrupt
@@ -216,24 +216,27 @@ def mood_scores(scores: Sequence[float] | np.ndarray) -> dict[str, float]:
     return {m: round(float(s), 4) for m, s in zip(MOODS, scores)}
 
 
-#: document fields that count things or name a choice: builds keep every number as a
-#: float, and they are served as integers when whole ("key": 11, not 11.0), which typed
-#: clients (Go, Rust) need to read them into integer fields
-WHOLE_FEATURES = ("key", "mode", "duration_ms", "time_signature")
-
-
 def whole(value: Any) -> Any:
     """``value`` as an integer when it is a whole float, else as it is."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+def whole_feature_values(features: Mapping[str, Any]) -> dict[str, Any]:
+    """``features`` with the ``WHOLE_FEATURES`` (key, mode, duration_ms) as integers,
+    rounded: the API declares them ``integer``.  Builds hold every number as a float,
+    and models built before ingest rounded them may hold a fraction (an analysed file's
+    duration)."""
+    return {name: round_half_up(value) if name in WHOLE_FEATURES
+            and isinstance(value, (int, float)) and math.isfinite(value) else value
+            for name, value in features.items()}
+
+
 def with_whole_numbers(doc: dict[str, Any]) -> dict[str, Any]:
-    """A served document: ``popularity`` and the ``WHOLE_FEATURES`` as integers when
-    whole."""
+    """A served document: the ``WHOLE_FEATURES`` as integers, ``popularity`` as one when
+    whole (a catalog may give a fractional popularity: it is declared a number)."""
     features = doc.get("features")
     if isinstance(features, dict):
-        features = {k: whole(v) if k in WHOLE_FEATURES else v for k, v in features.items()}
-        doc = {**doc, "features": features}
+        doc = {**doc, "features": whole_feature_values(features)}
     return {**doc, "popularity": whole(doc["popularity"])} if "popularity" in doc else doc
 
 
@@ -249,7 +252,8 @@ def track_document(track: Track, profile: MoodProfile,
     return {
         "id": track.id, "title": track.title, "artist": track.artist, "album": track.album,
         "release_date": track.release_date, "popularity": track.popularity,
-        "tags": _distinct(track.tags)[:20], "features": dict(track.features),
+        "tags": _distinct(track.tags)[:20],
+        "features": whole_feature_values(track.features),
         "external_ids": dict(track.external_ids),
         "top_moods": profile.leading(TOP_MOODS),
         "moods": profile.mood_list(),

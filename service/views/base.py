@@ -12,12 +12,12 @@ from pydantic import BaseModel
 from werkzeug.exceptions import UnsupportedMediaType
 
 from models.errors import BadRequest
+from models.ingest import round_half_up
 from models.ranking import TrackTable, camelot, key_name
 
 from ..body import decoded_body
 from ..requests import Query, parse, refuse_body_fields_in_query
 from ..resources import public
-from ..store import whole
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -102,9 +102,13 @@ def entry(table: TrackTable, row: int, doc: Mapping[str, Any], position: int,
         value = float(table.column(name)[row])
         return None if np.isnan(value) else round(value, 3)
 
-    key, mode = num("key"), num("mode")
+    def whole(name: str) -> int | None:  # declared integer (a model may hold a fraction)
+        value = num(name)
+        return None if value is None else round_half_up(value)
+
+    key, mode = whole("key"), whole("mode")
     return {"position": position, **public(doc), "valence": num("valence_mood"),
             "arousal": num("arousal_mood"), "tempo": num("tempo"), "energy": num("energy"),
             "key": key_name(key, mode), "camelot": camelot(key, mode),
-            "duration_ms": whole(num("duration_ms")), "moods": doc.get("top_moods", []),
+            "duration_ms": whole("duration_ms"), "moods": doc.get("top_moods", []),
             "score": round(score, 4), "external_ids": doc.get("external_ids", {})}
