@@ -42,6 +42,13 @@ def _seconds(track: dict[str, Any]) -> int:
     return int(round(ms / 1000)) if isinstance(ms, (int, float)) else -1
 
 
+def _milliseconds(track: dict[str, Any]) -> int | None:
+    """The length XSPF, JSPF and CSV give, in ms as the JSON entry does (not whole
+    seconds: 149413 ms is not 149000); None when unknown."""
+    ms = track.get("duration_ms")
+    return round(ms) if isinstance(ms, (int, float)) and ms >= 0 else None
+
+
 def m3u8(title: str, tracks: list[dict[str, Any]], link) -> str:
     lines = ["#EXTM3U", f"#PLAYLIST:{clean(title)}"]
     for t in tracks:
@@ -79,8 +86,8 @@ def xspf(title: str, tracks: list[dict[str, Any]], link) -> str:
         ET.SubElement(node, f"{{{XSPF_NS}}}creator").text = clean(t["artist"])
         if t.get("album"):
             ET.SubElement(node, f"{{{XSPF_NS}}}album").text = clean(t["album"])
-        if _seconds(t) >= 0:
-            ET.SubElement(node, f"{{{XSPF_NS}}}duration").text = str(_seconds(t) * 1000)
+        if _milliseconds(t) is not None:
+            ET.SubElement(node, f"{{{XSPF_NS}}}duration").text = str(_milliseconds(t))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 
@@ -92,8 +99,8 @@ def jspf(title: str, tracks: list[dict[str, Any]], link) -> str:
                 "identifier": [f"feelalike:track:{t['id']}", *identifiers(t)]}
         if t.get("album"):
             item["album"] = clean(t["album"])
-        if _seconds(t) >= 0:
-            item["duration"] = _seconds(t) * 1000
+        if _milliseconds(t) is not None:
+            item["duration"] = _milliseconds(t)
         items.append(item)
     return json.dumps({"playlist": {"title": clean(title), "track": items}}, ensure_ascii=False)
 
@@ -117,10 +124,10 @@ def csv_text(title: str, tracks: list[dict[str, Any]], link) -> str:
     writer.writerow(CSV_COLUMNS)
     for i, t in enumerate(tracks):
         ids = t.get("external_ids") or {}
-        ms = t.get("duration_ms")
+        ms = _milliseconds(t)
         writer.writerow([_cell(v) for v in (
             i + 1, t["title"], t["artist"], t.get("album"),
-            int(ms) if isinstance(ms, (int, float)) else "", link(t), ids.get("spotify"),
+            "" if ms is None else ms, link(t), ids.get("spotify"),
             ids.get("isrc"), ids.get("mbid"), ids.get("deezer"), t["id"])])
     return out.getvalue()
 

@@ -118,14 +118,14 @@ EXPORTS = {
         "feelalike:track:her-loneliness-3</identifier><identifier>"
         "spotify:track:4uLU6hMCjMI75M1A2tKUQC</identifier><title>Loneliness #3 (Night "
         "Talking)</title><creator>Arcade Fire &amp; Owen Pallett</creator><album>Her "
-        "(Original Score)</album></track>"
+        "(Original Score)</album><duration>222000</duration></track>"
         "</trackList></playlist>"),
     "application/jspf+json": {"playlist": {"title": "From lonely to hopeful", "track": [{
         "title": "Loneliness #3 (Night Talking)", "creator": "Arcade Fire & Owen Pallett",
         "location": ["https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"],
         "identifier": ["feelalike:track:her-loneliness-3",
                        "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187"],
-        "album": "Her (Original Score)"}]}},
+        "album": "Her (Original Score)", "duration": 222000}]}},
     "text/csv": "position,title,artist,album,duration_ms,location,spotify,isrc,musicbrainz,"
                 "deezer,feelalike_id\n1,Loneliness #3 (Night Talking),Arcade Fire & Owen Pallett,"
                 "Her (Original Score),222000,"

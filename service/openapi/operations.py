@@ -110,6 +110,14 @@ _UPDATED = ("Every change is published as a new model version, exactly as a full
             "publishes one; on any error (bad body, an id already in the model, a store "
             "failure) the live model is untouched. Needs an admin key (FEELALIKE_ADMIN_KEYS) "
             "in X-API-Key.")
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_JSPF_TRACK = {"type": "object", "required": ["title", "creator", "location", "identifier"],
+               "properties": {"title": {"type": "string"}, "creator": {"type": "string"},
+                              "album": {"type": "string"}, "location": _STRINGS,
+                              "identifier": _STRINGS,
+                              "duration": {"type": "integer", "minimum": 0,
+                                           "description": "Length in ms; absent when "
+                                                          "unknown."}}}
 _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
     "m3u8": {"type": "string", "description": "Extended M3U: #EXTM3U, a #PLAYLIST line, then "
                                               "#EXTINF and a URL per track."},
@@ -118,10 +126,11 @@ _EXPORT_SCHEMAS: dict[str, dict[str, Any]] = {
     "jspf": {"type": "object", "required": ["playlist"],
              "description": "JSPF: {\"playlist\": {\"title\", \"track\": [{\"title\", "
                             "\"creator\", \"album\", \"location\": [url], "
-                            "\"identifier\": [urn]}]}}.",
+                            "\"identifier\": [urn], \"duration\": ms}]}}.",
              "properties": {"playlist": {"type": "object", "required": ["title", "track"],
                                          "properties": {"title": {"type": "string"},
-                                                        "track": {"type": "array"}}}}},
+                                                        "track": {"type": "array",
+                                                                  "items": _JSPF_TRACK}}}}},
     "csv": {"type": "string", "description": "A header row (position, title, artist, album, "
                                              "duration_ms, location, spotify, isrc, "
                                              "musicbrainz, deezer, feelalike_id), then a row "
