@@ -161,7 +161,8 @@ def read_catalog_file(path: str | Path, mapping: Mapping[str, str] | None = None
             problems.append(RowProblem(str(path), line, str(exc)))
             continue
         track.features, dropped = in_range(track.features)
-        track.features = whole_features(track.features)  # after: the reasons quote the cell
+        # rounded after the range check, so its reasons quote the cell as the file gives it
+        track.features = whole_features(track.features)
         problems += [RowProblem(str(path), line, reason, kept=True) for reason in dropped]
         track.external_ids, id_problems = read_ids(row, id_cols, _cell(row, cols, "id"))
         problems += [RowProblem(str(path), line, reason, kept=True)
