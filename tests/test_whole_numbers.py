@@ -13,6 +13,7 @@ from models.build import build
 from models.ingest import Catalog, load_catalog, whole_features
 from service.openapi import build_document
 from service.requests import AddTracksBody
+from service.store import codec
 
 from .fixtures import make_track, write_rows
 
@@ -61,9 +62,13 @@ def test_a_fractional_popularity_stays_one(client, store):
     assert raw(client.get("/v1/tracks/trk0"))["popularity"] == 62.5
 
 
-def test_a_model_holding_a_fractional_duration_serves_it_rounded(client, store):
-    """A model built before ingest rounded (or from tracks made in code) may hold one."""
-    publish(store, duration_ms=1000.5, key=4.4)
+def test_a_model_holding_a_fractional_duration_serves_it_rounded(client, store,
+                                                                   monkeypatch):
+    """A model published before documents were written with whole numbers holds the
+    fractions as they were given: they are rounded where they are served."""
+    with monkeypatch.context() as written_as_before:
+        written_as_before.setattr(codec, "whole_feature_values", dict)
+        publish(store, duration_ms=1000.5, key=4.4)
     features = raw(client.get("/v1/tracks/trk0"))["features"]
     assert (features["duration_ms"], features["key"]) == (1001, 4)
     assert type(features["duration_ms"]) is int and type(features["key"]) is int
