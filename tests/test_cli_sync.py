@@ -105,3 +105,19 @@ def test_sync_of_an_empty_or_missing_folder_changes_nothing(runner, store, music
     code, out, err = runner("sync", str(music), "--force")
     assert code == 0 and "removed 4 track(s)" in out, err
     assert list(paths_of(store).values()) == ["only.wav"]
+
+
+def test_a_file_moved_over_another_is_found_at_its_new_path(runner, store, music):
+    """`mv clip_2.wav clip_1.wav`: clip_1's track goes, clip_2's is now at clip_1.wav,
+    and path:clip_1.wav must seed it (the name is the moved file's, not the deleted
+    one's, whose removal must not take the name along)."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "clip_2.wav").rename(music / "clip_1.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "1 moved or renamed, 1 deleted" in out, err
+    assert paths_of(store) == {ids["clip_0.wav"]: "clip_0.wav",
+                               ids["clip_2.wav"]: "clip_1.wav", ids["clip_3.wav"]: "clip_3.wav"}
+    code, out, err = runner("recommend", "path:clip_1.wav", "--json")
+    assert code == 0 and json.loads(out)["seed"]["id"] == ids["clip_2.wav"], err
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out, err

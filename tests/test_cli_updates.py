@@ -266,6 +266,7 @@ def test_a_moved_file_is_found_and_exported_by_its_new_path(runner, store, tmp_p
     renamed = {"clip_0.wav": "a/first.wav", "clip_1.wav": "clip_3.wav",
                "clip_3.wav": "clip_1.wav", "clip_2.wav": "clip_2.wav"}
     assert paths == {track: renamed[path] for track, path in old.items()}
+    old_ids = {path: track for track, path in old.items()}
     for track, path in paths.items():  # each file's name now seeds its own track
         code, out, err = runner("recommend", f"path:{path}", "--json")
         assert code == 0 and json.loads(out)["seed"]["id"] == track, err
@@ -276,8 +277,18 @@ def test_a_moved_file_is_found_and_exported_by_its_new_path(runner, store, tmp_p
     (music / "a" / "first.wav").replace(music / "clip_2.wav")  # over another track's file
     code, out, err = runner("add", "--audio-dir", str(music), "--new-only")
     assert code == 0 and "recorded the new paths of 1 moved" in out, err
+    gone = {p: t for t, p in paths.items()}["clip_2.wav"]
     assert "1 track(s) of the model have no file in the added folder(s) any more " \
-        "(deleted, or moved out of them), e.g. path:clip_2.wav" in err
+        f"(deleted, or moved out of them), e.g. {gone} (was path:clip_2.wav, now " \
+        "another track's file)" in err
+    code, out, err = runner("recommend", "path:clip_2.wav", "--json")  # the file there now
+    assert code == 0 and json.loads(out)["seed"]["id"] == old_ids["clip_0.wav"], err
+    code, out, err = runner("remove", gone)  # the advice takes out the gone track only
+    assert code == 0, err
+    version = store.current_version()
+    assert {doc["id"]: doc["external_ids"]["path"] for doc in store.tracks(version, range(3))
+            } == {t: p for t, p in paths.items() if t != gone} | {
+                old_ids["clip_0.wav"]: "clip_2.wav"}
 
 
 def test_a_file_whose_name_is_not_utf8_is_named_to_rename_and_never_gone(runner, store,

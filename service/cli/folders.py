@@ -26,6 +26,9 @@ class FolderChanges:
     moved: dict[str, str] = field(default_factory=dict)  # track id -> new path
     moved_from: dict[str, str] = field(default_factory=dict)  # track id -> old path
     gone: dict[str, str] = field(default_factory=dict)  # track id -> stored path
+    #: the gone tracks whose path now holds another of the model's tracks: ``path:``
+    #: names that one once its move is recorded, so these are named by id
+    taken: set[str] = field(default_factory=set)
     #: track id -> the track now at its path (the file re-tagged or re-encoded in place)
     changed: dict[str, Track] = field(default_factory=dict)
 
@@ -65,18 +68,24 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
             changes.moved[track_id], changes.moved_from[track_id] = new_path, stored
     elif missing or (holder is not None and holder.id in known):  # its name is another's
         changes.gone[track_id] = stored
+        if not missing:
+            changes.taken.add(track_id)
     elif holder is not None:
         changes.changed[track_id] = holder
 
 
-def note_gone(gone: dict[str, str]) -> None:
-    """Name the files ``gone`` from the folders, and how to take their tracks out."""
-    if gone:
-        first = next(iter(gone.values()))
-        click.echo(f"note: {len(gone)} track(s) of the model have no file in the added "
-                   f"folder(s) any more (deleted, or moved out of them), e.g. path:{first}; "
-                   "`feelalike remove path:...` takes them out (`feelalike sync` does it "
-                   "for a whole folder), a new `feelalike build` re-reads the folder",
+def note_gone(changes: FolderChanges) -> None:
+    """Name the files gone from the folders, and how to take their tracks out: a track
+    whose path is now another track's file by its id, as ``remove path:`` would take out
+    the other track."""
+    if changes.gone:
+        track_id, path = next(iter(changes.gone.items()))
+        first = (f"{track_id} (was path:{path}, now another track's file)"
+                 if track_id in changes.taken else f"path:{path}")
+        click.echo(f"note: {len(changes.gone)} track(s) of the model have no file in the "
+                   f"added folder(s) any more (deleted, or moved out of them), e.g. {first}; "
+                   "`feelalike remove path:...` (or ID) takes them out (`feelalike sync` "
+                   "does it for a whole folder), a new `feelalike build` re-reads the folder",
                    err=True)
 
 

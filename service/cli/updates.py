@@ -60,7 +60,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     tracks = loaded.catalog.tracks
     if audio_dirs:
         changes = compare(store, audio_dirs, tracks)
-        note_gone(changes.gone)
+        note_gone(changes)
         if changes.moved:
             record_moves(store, changes.moved)
             tracks = [t for t in tracks if t.id not in changes.moved]

@@ -53,6 +53,9 @@ class Change:
     #: neighbour buckets of the base already read and unpacked (bucket -> its lists)
     seen_lists: dict[int, list] = field(default_factory=dict)
     moved_from: dict[int, int] = field(default_factory=dict)  # new row -> old row
+    #: id index names the change's documents take over from any row holding them (the
+    #: new path of a moved file, where another track's deleted file used to be)
+    claimed: frozenset[str] = frozenset()
 
 
 class Draft:
@@ -121,7 +124,7 @@ class Draft:
             fresh = [(f, row, change.moved_from.get(row))
                      for row, doc in change.documents.items() for f in fields_of(doc)]
             grown[name] = self._update_index(pipe, self._key(name, version),
-                                             int(layout[name]), stale, fresh)
+                                             int(layout[name]), stale, fresh, change.claimed)
         for name, value in change.sets.items():
             pipe.set(self._key(name, version), value, ex=self.store.pending_seconds)
         for name, array in change.arrays.items():
@@ -171,7 +174,8 @@ class Draft:
             pipe.hdel(key, *gone)
 
     def _update_index(self, pipe: Any, key: str, buckets: int, stale: list[tuple[str, int]],
-                      fresh: list[tuple[str, int, int | None]]) -> int:
+                      fresh: list[tuple[str, int, int | None]],
+                      claimed: frozenset[str] = frozenset()) -> int:
         """Delete the ``stale`` (name, old row) entries of an index, then set the
         ``fresh`` (name, row, old row or None) ones; returns the index's bucket count,
         which grows once a bucket the change touches holds :data:`OUTGROWN` times the
@@ -182,7 +186,8 @@ class Draft:
         Two tracks may share a name (an ISRC on two rows): the index keeps the first
         row, as a build does, so a name is deleted only where it points at the removed
         row, a moved track takes its name along only where the name pointed at it (or
-        nowhere), and an added track only claims names nobody holds. (A name left to
+        nowhere), and an added track only claims names nobody holds; a ``claimed``
+        name goes to its fresh row whoever held it. (A name left to
         nobody by a removal is not handed to another track holding it: that needs
         every document; the next build does it.)"""
         touched = sorted({codec.index_bucket(n, buckets) for n, _ in stale} |
@@ -191,21 +196,23 @@ class Draft:
             return buckets
         blobs = self.store.client.hmget(key, touched)
         entries = {b: json.loads(blob) if blob else {} for b, blob in zip(touched, blobs)}
-        _apply(lambda name: entries[codec.index_bucket(name, buckets)], stale, fresh)
+        _apply(lambda name: entries[codec.index_bucket(name, buckets)], stale, fresh,
+               claimed)
         if max(map(len, entries.values())) > OUTGROWN * codec.INDEX_FILL:
-            return self._regrow_index(pipe, key, stale, fresh)
+            return self._regrow_index(pipe, key, stale, fresh, claimed)
         pipe.hset(key, mapping={b: json.dumps(e, separators=(",", ":"))
                                 for b, e in entries.items()})
         return buckets
 
     def _regrow_index(self, pipe: Any, key: str, stale: list[tuple[str, int]],
-                      fresh: list[tuple[str, int, int | None]]) -> int:
+                      fresh: list[tuple[str, int, int | None]],
+                      claimed: frozenset[str]) -> int:
         """The whole index with the change applied, rewritten into as many buckets as
         a build of its names gets; returns that count."""
         names: dict[str, int] = {}
         for blob in self.store.client.hgetall(key).values():
             names.update(json.loads(blob))
-        _apply(lambda name: names, stale, fresh)
+        _apply(lambda name: names, stale, fresh, claimed)
         buckets = codec.index_buckets(len(names))
         fields = codec.index_fields(names.items(), buckets)
         pipe.delete(key)
@@ -222,7 +229,8 @@ REGROW_CHUNK = 1000  # buckets per HSET when an index is rewritten
 
 
 def _apply(holding: Callable[[str], dict[str, int]], stale: list[tuple[str, int]],
-           fresh: list[tuple[str, int, int | None]]) -> None:
+           fresh: list[tuple[str, int, int | None]],
+           claimed: frozenset[str] = frozenset()) -> None:
     """Delete the ``stale`` entries and set the ``fresh`` ones in the dicts ``holding``
     returns for each name, by the rules of :meth:`Draft._update_index`."""
     for name, old in stale:
@@ -231,7 +239,8 @@ def _apply(holding: Callable[[str], dict[str, int]], stale: list[tuple[str, int]
             del entries[name]
     for name, row, old in fresh:
         entries = holding(name)
-        if name not in entries or (old is not None and entries[name] == old):
+        if name not in entries or name in claimed or (old is not None
+                                                      and entries[name] == old):
             entries[name] = row
 
 

@@ -5,7 +5,9 @@ A self-hoster who reorganises a music folder keeps every file's content, so the 
 keeps every track (its id is its content), but by paths that no longer play: exports
 listed them, ``path:`` seeds missed the new names, and only a full build used to record
 where they went.  Nothing about a track's feel changes when its file moves, so no
-vector or neighbour list is touched.
+vector or neighbour list is touched.  A new path is the moved file's even where the
+index still names another track by it (a file moved over one of the model's files, whose
+track the sync then removes): ``path:`` finds the file that is there now.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Mapping
 import numpy as np
 
 from models.errors import BadRequest, TrackNotFound
+from models.ingest import id_key
 
 from .drafts import Change, Draft, Step
 from .model_store import ModelStore
@@ -51,7 +54,8 @@ class Relocation:
         size = int(meta["tracks"])
         change = Change(new, old, ListChanges({}, np.zeros((0, 2), np.float32),
                                               int(meta["k"])),
-                        size, size, moved_from={row: row for row in new})
+                        size, size, moved_from={row: row for row in new},
+                        claimed=frozenset(id_key("path", p) for p in paths.values()))
         version = Draft(self.store, self.on_step).publish(base, meta, change, "relocate",
                                                           ids)
         return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
