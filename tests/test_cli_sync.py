@@ -121,3 +121,19 @@ def test_a_file_moved_over_another_is_found_at_its_new_path(runner, store, music
     assert code == 0 and json.loads(out)["seed"]["id"] == ids["clip_2.wav"], err
     code, out, err = runner("sync", str(music))
     assert code == 0 and "nothing to change" in out, err
+    assert "removed since the last build" not in err  # clip_1's track is in the model
+
+
+def test_a_deleted_file_that_comes_back_is_added_again(runner, store, music, tmp_path):
+    """A file taken out of the folder for a while (restored from a backup, a folder
+    moved away and back) was skipped for good as "removed since the last build": sync
+    took its track out because the file was gone, not because the user removed it."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "clip_1.wav").rename(tmp_path / "away.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "removed 1 track(s)" in out, err
+    (tmp_path / "away.wav").rename(music / "clip_1.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "1 new" in out and "added 1 track(s)" in out, err
+    assert "removed since the last build" not in err
+    assert paths_of(store)[ids["clip_1.wav"]] == "clip_1.wav"

@@ -2,7 +2,7 @@
 
 A self-hoster's library changes: files are added, deleted, renamed, moved between
 folders and re-tagged.  ``add --new-only`` takes in only what is new; ``sync`` does the
-rest too, each step as a model version of its own (moves, then removals, then adds),
+rest too, each step as a model version of its own (see ``_apply`` for the order),
 so a sync that fails part way leaves a consistent model and running it again finishes.
 """
 from __future__ import annotations
@@ -57,9 +57,8 @@ def _new(store: ModelStore, found: Sequence[Track], changes: FolderChanges,
     """The tracks of ``found`` the model lacks: not a moved file, not the new content of
     a changed one (those replace their old track), and not removed since the build."""
     placed = set(changes.moved) | {t.id for t in changes.changed.values()}
-    candidates = [t for t in found if t.id not in placed]
-    return split_new(store, candidates if include_removed
-                     else not_removed(store, candidates))[0]
+    new = split_new(store, [t for t in found if t.id not in placed])[0]
+    return new if include_removed else not_removed(store, new)
 
 
 def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: bool) -> None:
@@ -77,7 +76,7 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
         record_moves(store, changes.moved)
     _add(store, new)
     if out:
-        result = Updater(store).remove(out, force=True)
+        result = Updater(store).remove(out, force=True, remember=False)
         click.echo(summary(result, "removed", len(out)))
     _add(store, list(changes.changed.values()))
     if not (changes.moved or out or new):

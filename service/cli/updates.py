@@ -64,8 +64,9 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
         if changes.moved:
             record_moves(store, changes.moved)
             tracks = [t for t in tracks if t.id not in changes.moved]
-    if new_only:
-        tracks = _new(store, tracks if include_removed else not_removed(store, tracks))
+    if new_only:  # removed ones among the new only: a track in the model is not skipped
+        tracks = _new(store, tracks)
+        tracks = tracks if include_removed else not_removed(store, tracks)
     if tracks:
         try:
             result = Updater(store).add(tracks)

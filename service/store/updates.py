@@ -171,10 +171,12 @@ class Updater:
     # -- removing ------------------------------------------------------------------
     @guard(bulk=True)
     def remove(self, ids: Sequence[str], *, force: bool = False,
-               paths: Sequence[str] = ()) -> UpdateResult:
+               paths: Sequence[str] = (), remember: bool = True) -> UpdateResult:
         """Remove the tracks ``ids`` (track ids or external ids; every one must name a
         track, or nothing changes).  ``paths``: where each id was sent, for the 400 of a
-        malformed external id (default ``ids[i]``)."""
+        malformed external id (default ``ids[i]``).  ``remember``: note them as removed,
+        so adding their folder again skips them (the user's choice); a sync taking out
+        the tracks of deleted files does not, so a file that comes back is added."""
         started, self._seen = time.perf_counter(), {}
         paths = list(paths) or [f"ids[{i}]" for i in range(len(ids))]
         named: dict[str, str] = {}
@@ -232,11 +234,12 @@ class Updater:
         # recorded first: a removal interrupted after it went live must stay recorded
         keys = [k for doc in gone for k in (doc["id"], *recording_keys(doc.get("external_ids")
                                                                        or {}))]
-        self.store.note_removed(keys)
+        if remember:
+            self.store.note_removed(keys)
         try:
             version = Draft(self.store, self.on_step).publish(base, meta, change, "remove", ids)
         except BaseException:
-            if self.store.is_current(base):  # the removal did not go live
+            if remember and self.store.is_current(base):  # the removal did not go live
                 self.store.forget_removed(keys)
             raise
         return UpdateResult(version, base, len(order), removed=ids,
