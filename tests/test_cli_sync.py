@@ -137,3 +137,25 @@ def test_a_deleted_file_that_comes_back_is_added_again(runner, store, music, tmp
     assert code == 0 and "1 new" in out and "added 1 track(s)" in out, err
     assert "removed since the last build" not in err
     assert paths_of(store)[ids["clip_1.wav"]] == "clip_1.wav"
+
+
+def test_a_folder_synced_with_one_outside_it_keeps_its_paths(runner, store, music,
+                                                             tmp_path):
+    """Synced together with a folder outside the model's music folder, every file was
+    read by its absolute path: a file changed in place was taken for a new track (the
+    old one stayed, by a path that now plays other content) and a move recorded an
+    absolute path no longer matching the build's."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "clip_0.wav").rename(music / "zero.wav")
+    shutil.copy(tmp_path / "other" / "clip_5.wav", music / "clip_1.wav")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(tmp_path / "other" / "clip_4.wav", outside / "far.wav")
+    code, out, err = runner("sync", str(music), str(outside))
+    assert code == 0 and "1 new, 1 moved or renamed, 0 deleted, 1 changed in place" in out, err
+    paths = paths_of(store)
+    assert sorted(paths.values()) == sorted(["zero.wav", "clip_1.wav", "clip_2.wav",
+                                             "clip_3.wav", str(outside / "far.wav")])
+    assert paths[ids["clip_0.wav"]] == "zero.wav" and ids["clip_1.wav"] not in paths
+    code, out, err = runner("sync", str(music), str(outside))
+    assert code == 0 and "nothing to change" in out, err

@@ -9,13 +9,13 @@ the rest; ``feelalike sync`` acts on all of it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Sequence
 
 import click
 
-from models.ingest import Track
+from models.ingest import Track, path_inside
 from service.store import ModelStore, Relocation
 
 
@@ -110,8 +110,23 @@ def live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
         return root
     if root:
         click.echo(f"note: not every folder is inside the model's music folder {root}; "
-                   "the added files are kept by their absolute paths", err=True)
+                   "the files outside it are kept by their absolute paths", err=True)
     return os.path.abspath(os.sep)
+
+
+def in_model_form(store: ModelStore, tracks: Sequence[Track]) -> list[Track]:
+    """``tracks`` with the paths of files inside the live model's music folder made
+    relative to it, as the build stored them: read together with a folder outside it
+    (:func:`live_audio_root`), every file has its absolute path, and a file changed in
+    place or moved there would be taken for a new track beside the old one."""
+    root = store.meta(store.current_version()).get("audio_root")
+    out = []
+    for track in tracks:
+        path = track.external_ids.get("path", "")
+        inside = path_inside(f"path:{path}", root) if os.path.isabs(path) else None
+        out.append(replace(track, external_ids={**track.external_ids, "path": inside[5:]})
+                   if inside else track)
+    return out
 
 
 def _inside(folder: str, root: str) -> bool:

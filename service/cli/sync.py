@@ -17,7 +17,8 @@ from models.ingest import Track
 from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, open_store
 
-from .folders import FolderChanges, compare, live_audio_root, record_moves
+from .folders import (FolderChanges, compare, in_model_form, live_audio_root,
+                      record_moves)
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
 from .updates import SHOWN, not_removed, split_new, summary
@@ -41,7 +42,7 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
                      music_root=live_audio_root(store, folders))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir(), progress=progress)
     report_loaded(loaded)
-    found = loaded.catalog.tracks
+    found = in_model_form(store, loaded.catalog.tracks)
     changes = compare(store, folders, found)
     new = _new(store, found, changes, include_removed)
     click.echo(f"{len(new)} new, {len(changes.moved)} moved or renamed, {len(changes.gone)} "

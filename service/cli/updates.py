@@ -16,7 +16,7 @@ from models.ingest import Track, recording_keys
 from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
-from .folders import compare, live_audio_root, note_gone, record_moves
+from .folders import compare, in_model_form, live_audio_root, note_gone, record_moves
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
 
@@ -59,6 +59,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     report_loaded(loaded)
     tracks = loaded.catalog.tracks
     if audio_dirs:
+        tracks = in_model_form(store, tracks)
         changes = compare(store, audio_dirs, tracks)
         note_gone(changes)
         if changes.moved:
