@@ -159,3 +159,23 @@ def test_a_folder_synced_with_one_outside_it_keeps_its_paths(runner, store, musi
     assert paths[ids["clip_0.wav"]] == "zero.wav" and ids["clip_1.wav"] not in paths
     code, out, err = runner("sync", str(music), str(outside))
     assert code == 0 and "nothing to change" in out, err
+
+
+def test_a_file_overwritten_by_a_copy_of_another_is_taken_out(runner, store, music,
+                                                              tmp_path):
+    """A file overwritten by a copy of another file is merged into that file's track
+    when read (one track per recording): its own track was left in the model, the
+    folder called in step, and path: of the file seeded audio that is no longer there."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    shutil.copy(music / "clip_0.wav", music / "clip_1.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 0 moved or renamed, 1 deleted, 0 changed in place" in out, err
+    assert ids["clip_1.wav"] not in paths_of(store)
+    for name in ("clip_2.wav", "clip_3.wav"):  # one new recording over both files
+        shutil.copy(tmp_path / "other" / "clip_5.wav", music / name)
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 2 changed in place" in out, err
+    assert "removed 2 track(s)" in out and "added 1 track(s)" in out
+    assert len(paths_of(store)) == 2
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out, err

@@ -241,26 +241,29 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
 
 
 def audio_tracks(batch: Batch, roots: Sequence[str | Path] = ()
-                 ) -> tuple[list[Track], list[str], list[str]]:
+                 ) -> tuple[list[Track], list[str], list[str], dict[str, str]]:
     """One track per analysed file (files sharing an id, such as one recording in two
-    encodings, are merged; the first path is kept), one line per tag problem and one
-    per file merged into another ("COPY: the same recording as KEPT")."""
+    encodings, are merged; the first path is kept), one line per tag problem, one per
+    file merged into another ("COPY: the same recording as KEPT") and the merged files'
+    paths with the id of the track they are in."""
     tracks, problems = [], []
     root = library_root(roots)  # once, not once per file
     for result in batch.tracks:
         tags = read_tags(result["path"])
         tracks.append(as_track(result, roots, tags, root=root))
         problems += tags.problems
-    return merge_tracks(tracks), problems, _copies(tracks)
+    lines, copies = _copies(tracks)
+    return merge_tracks(tracks), problems, lines, copies
 
 
-def _copies(tracks: Sequence[Track]) -> list[str]:
+def _copies(tracks: Sequence[Track]) -> tuple[list[str], dict[str, str]]:
     first: dict[str, str] = {}
-    lines = []
+    lines, copies = [], {}
     for track in tracks:
         path = track.external_ids.get("path", track.id)
         kept = first.setdefault(track.id, path)
         if kept != path:
             lines.append(f"{path}: the same recording as {kept} (one track, kept by the "
                          "first path)")
-    return lines
+            copies[path] = track.id
+    return lines, copies

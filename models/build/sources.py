@@ -80,6 +80,9 @@ class LoadedSources:
     missing_files: list[str] = field(default_factory=list)
     #: analysed files merged into another of the same recording ("copy: the same ...")
     copies: list[str] = field(default_factory=list)
+    #: the path of each file merged into another -> the id of the track it is in (what
+    #: a file holds now, for ``sync`` to compare with what the model has at its path)
+    copy_ids: dict[str, str] = field(default_factory=dict)
     #: analysed files whose audio ends before their header says (analysed all the same)
     cut_off: list[str] = field(default_factory=list)
 
@@ -137,6 +140,7 @@ class _AnalysedAudio(NamedTuple):
     tag_problems: list[str]  # one line per tag that could not be used (its file kept)
     copies: list[str]  # one line per file merged into another of the same recording
     cut_off: list[str]  # one line per file whose audio ends early (analysed all the same)
+    copy_ids: dict[str, str]  # path of a file merged into another -> its track's id
 
 
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
@@ -144,16 +148,16 @@ def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path |
                          ) -> _AnalysedAudio:
     """Tracks for the audio files in ``folders``, and what to report about the files."""
     if not folders:
-        return _AnalysedAudio([], [], [], [], [])
+        return _AnalysedAudio([], [], [], [], [], {})
     files = expand(folders)  # a name that is not UTF-8 is named, not kept as "caf\ufffd"
     why = [(f, misnamed(f)) for f in files]
     unkept = [{"path": str(f), "error": reason} for f, reason in why if reason]
     batch = analyse_paths([f for f, reason in why if not reason],
                           window=DEFAULT_WINDOW, progress=progress,
                           cache=AudioCache(cache_dir) if cache_dir else None)
-    tracks, tag_problems, copies = audio_tracks(batch, [root] if root else folders)
+    tracks, tag_problems, copies, copy_ids = audio_tracks(batch, [root] if root else folders)
     return _AnalysedAudio(tracks, unkept + batch.errors, tag_problems, copies,
-                          batch.cut_off())
+                          batch.cut_off(), copy_ids)
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
@@ -183,7 +187,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
     else:
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors,
-                         analysed.tag_problems, missing, analysed.copies, analysed.cut_off)
+                         analysed.tag_problems, missing, analysed.copies,
+                         analysed.copy_ids, analysed.cut_off)
 
 
 def _paths_relative_to(catalog: Sequence[Track], root: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import click
 
@@ -33,18 +33,20 @@ class FolderChanges:
     changed: dict[str, Track] = field(default_factory=dict)
 
 
-def compare(store: ModelStore, audio_dirs: Sequence[str],
-            found: Sequence[Track]) -> FolderChanges:
+def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track],
+            copies: Mapping[str, str] | None = None) -> FolderChanges:
     """What became of the live model's files inside ``audio_dirs``, given the tracks
-    ``found`` there now.  A file found again under another path is moved, also when
-    another file took its old name; one whose old path is missing, or holds another of
-    the model's tracks, is gone; one whose path holds new content is changed."""
+    ``found`` there now and the ``copies`` merged into them (path -> track id).  A file
+    found again under another path is moved, also when another file took its old name;
+    one whose old path is missing, or holds another of the model's tracks (also as a
+    copy of its file), is gone; one whose path holds new content is changed."""
     version = store.current_version()
     meta = store.meta(version)
     root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
     docs = store.tracks(version, range(int(meta.get("tracks", 0))))
     by_id = {t.id: t for t in found}
     holders = {t.external_ids["path"]: t for t in found if t.external_ids.get("path")}
+    holders.update((path, by_id[i]) for path, i in (copies or {}).items() if i in by_id)
     known = {doc["id"] for doc in docs}
     changes = FolderChanges()
     for doc in docs:
@@ -114,19 +116,22 @@ def live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
     return os.path.abspath(os.sep)
 
 
-def in_model_form(store: ModelStore, tracks: Sequence[Track]) -> list[Track]:
-    """``tracks`` with the paths of files inside the live model's music folder made
-    relative to it, as the build stored them: read together with a folder outside it
-    (:func:`live_audio_root`), every file has its absolute path, and a file changed in
-    place or moved there would be taken for a new track beside the old one."""
+def in_model_form(store: ModelStore, tracks: Sequence[Track], copies: Mapping[str, str]
+                  ) -> tuple[list[Track], dict[str, str]]:
+    """``tracks`` and ``copies`` (path -> track id) with the paths of files inside the
+    live model's music folder made relative to it, as the build stored them: read
+    together with a folder outside it (:func:`live_audio_root`), every file has its
+    absolute path, and a file changed in place or moved there would be taken for a new
+    track beside the old one."""
     root = store.meta(store.current_version()).get("audio_root")
-    out = []
-    for track in tracks:
-        path = track.external_ids.get("path", "")
+
+    def stored(path: str) -> str:
         inside = path_inside(f"path:{path}", root) if os.path.isabs(path) else None
-        out.append(replace(track, external_ids={**track.external_ids, "path": inside[5:]})
-                   if inside else track)
-    return out
+        return inside[5:] if inside else path
+
+    return ([replace(t, external_ids={**t.external_ids, "path": stored(t.external_ids["path"])})
+             if t.external_ids.get("path") else t for t in tracks],
+            {stored(path): track_id for path, track_id in copies.items()})
 
 
 def _inside(folder: str, root: str) -> bool:

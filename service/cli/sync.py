@@ -42,8 +42,8 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
                      music_root=live_audio_root(store, folders))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir(), progress=progress)
     report_loaded(loaded)
-    found = in_model_form(store, loaded.catalog.tracks)
-    changes = compare(store, folders, found)
+    found, copies = in_model_form(store, loaded.catalog.tracks, loaded.copy_ids)
+    changes = compare(store, folders, found, copies)
     new = _new(store, found, changes, include_removed)
     click.echo(f"{len(new)} new, {len(changes.moved)} moved or renamed, {len(changes.gone)} "
                f"deleted, {len(changes.changed)} changed in place")
@@ -67,10 +67,11 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
     path is free once the old track is out): a whole folder replaced by another is
     never refused as removing every track."""
     out = [*changes.gone, *changes.changed]
+    replacing = list({t.id: t for t in changes.changed.values()}.values())  # one: copies
     if not force:  # before any step, so a refused sync changes nothing
         live = int(store.meta(store.current_version())["tracks"])
         try:
-            store.check_shrink(live + len(new) - len(out) + len(changes.changed))
+            store.check_shrink(live + len(new) - len(out) + len(replacing))
         except ModelShrinks as exc:
             raise exc.overridden_by("--force") from None
     if changes.moved:
@@ -79,7 +80,7 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
     if out:
         result = Updater(store).remove(out, force=True, remember=False)
         click.echo(summary(result, "removed", len(out)))
-    _add(store, list(changes.changed.values()))
+    _add(store, replacing)
     if not (changes.moved or out or new):
         click.echo("the model is in step with the folder(s): nothing to change")
 

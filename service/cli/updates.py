@@ -59,8 +59,8 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     report_loaded(loaded)
     tracks = loaded.catalog.tracks
     if audio_dirs:
-        tracks = in_model_form(store, tracks)
-        changes = compare(store, audio_dirs, tracks)
+        tracks, copies = in_model_form(store, tracks, loaded.copy_ids)
+        changes = compare(store, audio_dirs, tracks, copies)
         note_gone(changes)
         if changes.moved:
             record_moves(store, changes.moved)
