@@ -179,3 +179,19 @@ def test_a_file_overwritten_by_a_copy_of_another_is_taken_out(runner, store, mus
     assert len(paths_of(store)) == 2
     code, out, err = runner("sync", str(music))
     assert code == 0 and "nothing to change" in out, err
+
+
+def test_the_music_folder_synced_through_a_link_to_it(runner, store, music, tmp_path):
+    """~/Music a link to the drive the model was built from: its files were read by
+    absolute paths the model does not know, so a moved or deleted file went unseen
+    and the folder was called in step."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    link = tmp_path / "link"
+    link.symlink_to(music, target_is_directory=True)
+    (music / "clip_0.wav").rename(music / "zero.wav")
+    (music / "clip_1.wav").unlink()
+    code, out, err = runner("sync", str(link))
+    assert code == 0 and "0 new, 1 moved or renamed, 1 deleted" in out, err
+    assert "not every folder is inside" not in err
+    assert paths_of(store) == {ids["clip_0.wav"]: "zero.wav", ids["clip_2.wav"]: "clip_2.wav",
+                               ids["clip_3.wav"]: "clip_3.wav"}

@@ -100,6 +100,23 @@ def record_moves(store: ModelStore, moved: dict[str, str]) -> None:
                f"{first}: model {result.version} (was {result.base})")
 
 
+def through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ...]:
+    """``audio_dirs``, each folder that is inside the live model's music folder only by
+    a link (~/Music a link to the drive the model was built from) named by its path
+    under that folder: read by the other path, its files had absolute paths the model
+    does not know, so no move or deletion in it was ever seen."""
+    root = store.meta(store.current_version()).get("audio_root") if audio_dirs else None
+    if not root:
+        return tuple(audio_dirs)
+    real_root, out = os.path.realpath(root), []
+    for folder in audio_dirs:
+        real = os.path.realpath(folder)
+        if not _inside(folder, root) and _inside(real, real_root):
+            folder = os.path.normpath(os.path.join(root, os.path.relpath(real, real_root)))
+        out.append(folder)
+    return tuple(out)
+
+
 def live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
     """The live model's music folder, when every added folder is inside it; else the
     filesystem's root, so files from elsewhere (or added to a model of catalogs) keep

@@ -18,7 +18,7 @@ from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, open_store
 
 from .folders import (FolderChanges, compare, in_model_form, live_audio_root,
-                      record_moves)
+                      record_moves, through_root)
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
 from .updates import SHOWN, not_removed, split_new, summary
@@ -38,6 +38,7 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     from them, and replace files re-tagged or re-encoded in place. Tracks outside the
     FOLDERS are left as they are."""
     store = open_store()
+    folders = through_root(store, folders)
     wanted = replace(sources((), (), (), (), (), folders),
                      music_root=live_audio_root(store, folders))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir(), progress=progress)

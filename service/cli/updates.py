@@ -16,7 +16,8 @@ from models.ingest import Track, recording_keys
 from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
-from .folders import compare, in_model_form, live_audio_root, note_gone, record_moves
+from .folders import (compare, in_model_form, live_audio_root, note_gone, record_moves,
+                      through_root)
 from .output import note_unplaced, progress, report_loaded
 from .sources import sources
 
@@ -52,6 +53,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
         raise BadRequest("--include-removed goes with --new-only (without it, every "
                          "track is added, removed or not)", field="include_removed")
     store = open_store()
+    audio_dirs = through_root(store, audio_dirs)
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
                      music_root=live_audio_root(store, audio_dirs))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
