@@ -195,3 +195,29 @@ def test_the_music_folder_synced_through_a_link_to_it(runner, store, music, tmp_
     assert "not every folder is inside" not in err
     assert paths_of(store) == {ids["clip_0.wav"]: "zero.wav", ids["clip_2.wav"]: "clip_2.wav",
                                ids["clip_3.wav"]: "clip_3.wav"}
+
+
+def test_files_merged_into_catalog_rows_are_not_replaced(runner, store, tmp_path):
+    """A build from a catalog whose rows name the folder's files gives each file its
+    row's id: the first sync of the unchanged folder called every such file changed in
+    place and replaced the rows' tracks (their ids, titles and links) by bare files."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    folder = labelled_clips(tmp_path / "music", n=4)
+    rows = tmp_path / "catalog.csv"
+    rows.write_text("id,title,artist,path,energy,valence,tempo\n"
+                    + "".join(f"row-{i},Song {i},Me,clip_{i}.wav,0.5,0.5,100\n"
+                              for i in range(3))
+                    + "".join(f"c-{i},Other {i},You,,0.5,0.5,100\n" for i in range(20)),
+                    encoding="utf-8")
+    code, _, err = runner("build", "--catalog", str(rows), "--audio-dir", str(folder))
+    assert code == 0, err
+    before = paths_of_all(store)
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 0 changed in place" in out
+    assert "nothing to change" in out and paths_of_all(store) == before, err
+
+
+def paths_of_all(store) -> dict[str, str]:
+    version = store.current_version()
+    docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
+    return {doc["id"]: (doc.get("external_ids") or {}).get("path", "") for doc in docs}

@@ -11,6 +11,7 @@ from .batch import (
     analyse_paths,
     as_track,
     audio_tracks,
+    is_file_id,
     library_root,
     expand,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "as_track",
     "audio_feel_path",
     "audio_tracks",
+    "is_file_id",
     "library_root",
     "column_stats",
     "decode",

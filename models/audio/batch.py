@@ -210,6 +210,16 @@ def _relative(path: Path, root: Path | None) -> str:
     return relative.as_posix() if relative and relative.parts else path.name
 
 
+#: how an analysed file's track id starts: its MusicBrainz recording, or its content
+FILE_IDS = ("mbid-", "audio-")
+
+
+def is_file_id(track_id: str) -> bool:
+    """Whether ``track_id`` is an analysed file's own (not a catalog row's the build
+    merged the file into, which says nothing of the file's content)."""
+    return track_id.startswith(FILE_IDS)
+
+
 def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
              tags: FileTags | None = None, *, root: Path | None = None) -> Track:
     """A catalog track for an analysed file: title, artist, album, date, genres (as
@@ -230,7 +240,8 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     name = Path(printable_path(path))  # a name that is no UTF-8 cannot be stored or served
     title, artist = ((tags.title, tags.artist) if tags.title
                      else name_from_file(name.stem, tags.artist))
-    return Track(id=f"mbid-{mbid}" if mbid else f"audio-{result['content_hash'][:16]}",
+    return Track(id=f"{FILE_IDS[0]}{mbid}" if mbid
+                 else f"{FILE_IDS[1]}{result['content_hash'][:16]}",
                  title=title or name.name, artist=artist, album=tags.album,
                  release_date=tags.date,
                  features=whole_features(features), analysis=analysis_vector(result["features"]),

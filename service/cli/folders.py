@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import click
 
+from models.audio import is_file_id
 from models.ingest import Track, path_inside
 from service.store import ModelStore, Relocation
 
@@ -39,7 +40,8 @@ def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track]
     ``found`` there now and the ``copies`` merged into them (path -> track id).  A file
     found again under another path is moved, also when another file took its old name;
     one whose old path is missing, or holds another of the model's tracks (also as a
-    copy of its file), is gone; one whose path holds new content is changed."""
+    copy of its file), is gone; one whose path holds new content is changed, unless it
+    is a catalog row's track (the file merged into it has the row's id, not its own)."""
     version = store.current_version()
     meta = store.meta(version)
     root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
@@ -72,7 +74,7 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
         changes.gone[track_id] = stored
         if not missing:
             changes.taken.add(track_id)
-    elif holder is not None:
+    elif holder is not None and is_file_id(track_id):  # a catalog row's: no telling
         changes.changed[track_id] = holder
 
 
