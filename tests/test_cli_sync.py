@@ -221,3 +221,35 @@ def paths_of_all(store) -> dict[str, str]:
     version = store.current_version()
     docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
     return {doc["id"]: (doc.get("external_ids") or {}).get("path", "") for doc in docs}
+
+
+def test_a_file_re_encoded_under_a_new_name_is_added_in_the_same_sync(runner, store,
+                                                                      tmp_path):
+    """A library converted to another format: each new file carries its old file's
+    ISRC, and the old file is deleted. The new file was not new while the old track
+    held the ISRC, so the sync took the song out and added nothing: the song was
+    missing until a second sync."""
+    mutagen = pytest.importorskip("mutagen")
+    from mutagen.id3 import TSRC
+    folder = labelled_clips(tmp_path / "music", n=4)
+    audio = mutagen.File(folder / "clip_1.wav")
+    audio.add_tags()
+    audio.tags.add(TSRC(encoding=3, text=["USSM15900433"]))
+    audio.save()
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    shutil.copy(folder / "clip_1.wav", folder / "clip_1b.wav")
+    audio = mutagen.File(folder / "clip_1b.wav")  # new bytes, the same recording's ISRC
+    audio.tags.add(TSRC(encoding=3, text=["USSM15900433"]))
+    audio.tags["TIT2"] = mutagen.id3.TIT2(encoding=3, text=["Converted"])
+    audio.save()
+    (folder / "clip_1.wav").unlink()
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "1 new, 0 moved or renamed, 1 deleted" in out, err
+    assert "added 1 track(s)" in out and "removed 1 track(s)" in out
+    assert sorted(paths_of(store).values()) == ["clip_0.wav", "clip_1b.wav", "clip_2.wav",
+                                                "clip_3.wav"]
+    code, out, err = runner("recommend", "isrc:USSM15900433", "--json")
+    assert code == 0, err
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "nothing to change" in out, err

@@ -56,17 +56,21 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
 
 def _new(store: ModelStore, found: Sequence[Track], changes: FolderChanges,
          include_removed: bool) -> list[Track]:
-    """The tracks of ``found`` the model lacks: not a moved file, not the new content of
-    a changed one (those replace their old track), and not removed since the build."""
+    """The tracks of ``found`` the model lacks once the sync's removals are done: not a
+    moved file, not the new content of a changed one (those replace their old track),
+    and not removed since the build; also those that share an id (an ISRC) only with a
+    track on its way out, such as a file re-encoded under a new name."""
     placed = set(changes.moved) | {t.id for t in changes.changed.values()}
-    new = split_new(store, [t for t in found if t.id not in placed])[0]
+    new = split_new(store, [t for t in found if t.id not in placed],
+                    [*changes.gone, *changes.changed])[0]
     return new if include_removed else not_removed(store, new)
 
 
 def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: bool) -> None:
-    """Moves, then new files, then removals, then the new content of changed files (its
-    path is free once the old track is out): a whole folder replaced by another is
-    never refused as removing every track."""
+    """Moves, then new files, then removals, then the new content of changed files and
+    the new files that share an id with a removed track (its path or id is free once
+    the old track is out): a whole folder replaced by another is never refused as
+    removing every track."""
     out = [*changes.gone, *changes.changed]
     replacing = list({t.id: t for t in changes.changed.values()}.values())  # one: copies
     if not force:  # before any step, so a refused sync changes nothing
@@ -77,11 +81,13 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
             raise exc.overridden_by("--force") from None
     if changes.moved:
         record_moves(store, changes.moved)
-    _add(store, new)
+    # a new track sharing an id with a leaving one waits for it to go, to take the id
+    free = {t.id for t in split_new(store, new)[0]} if out else {t.id for t in new}
+    _add(store, [t for t in new if t.id in free])
     if out:
         result = Updater(store).remove(out, force=True, remember=False)
         click.echo(summary(result, "removed", len(out)))
-    _add(store, replacing)
+    _add(store, [*replacing, *(t for t in new if t.id not in free)])
     if not (changes.moved or out or new):
         click.echo("the model is in step with the folder(s): nothing to change")
 

@@ -112,13 +112,18 @@ def _new(store: ModelStore, tracks: list) -> list:
     return new
 
 
-def split_new(store: ModelStore, tracks: Sequence[Track]) -> tuple[list[Track], list[str]]:
+def split_new(store: ModelStore, tracks: Sequence[Track], leaving: Sequence[str] = ()
+              ) -> tuple[list[Track], list[str]]:
     """The tracks the live model lacks, by id and by external id (a file the build
     merged into a catalog row has the row's id; a re-tagged file, a new hash), and the
-    paths of those it has other content at (a file changed in place)."""
+    paths of those it has other content at (a file changed in place).  The tracks
+    ``leaving`` (ids being taken out) count as gone already."""
+    version = store.current_version()
     keys = [recording_keys(t.external_ids) for t in tracks]
-    rows, known = store.rows_of(store.current_version(), [t.id for t in tracks],
+    rows, known = store.rows_of(version, [t.id for t in tracks],
                                 [k for ks in keys for k in ks])
+    out = set(store.rows_of(version, list(leaving), [])[0]) - {None} if leaving else set()
+    known = [None if r in out else r for r in known]
     new, changed, at = [], [], 0
     for track, row, ks in zip(tracks, rows, keys):
         hits = known[at:at + len(ks)]
