@@ -215,6 +215,8 @@ def test_files_merged_into_catalog_rows_are_not_replaced(runner, store, tmp_path
     code, out, err = runner("sync", str(folder))
     assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 0 changed in place" in out
     assert "nothing to change" in out and paths_of_all(store) == before, err
+    code, out, err = runner("add", "--audio-dir", str(folder), "--new-only")
+    assert code == 0 and "changed since the build" not in err, err  # it cannot tell
 
 
 def paths_of_all(store) -> dict[str, str]:

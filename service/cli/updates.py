@@ -11,6 +11,7 @@ from typing import Sequence
 import click
 
 from models.build import load_sources
+from models.audio import is_file_id
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track, recording_keys
 from models.settings import audio_cache_dir
@@ -124,16 +125,20 @@ def split_new(store: ModelStore, tracks: Sequence[Track], leaving: Sequence[str]
                                 [k for ks in keys for k in ks])
     out = set(store.rows_of(version, list(leaving), [])[0]) - {None} if leaving else set()
     known = [None if r in out else r for r in known]
-    new, changed, at = [], [], 0
+    new, at = [], 0
+    at_path: dict[int, Track] = {}  # row holding a path -> the track now there
     for track, row, ks in zip(tracks, rows, keys):
         hits = known[at:at + len(ks)]
         if row is None and all(r is None for r in hits):
             new.append(track)
-        elif row is None and any(r is not None and k.startswith("path:")
-                                 for k, r in zip(ks, hits)):
-            changed.append(track.external_ids["path"])  # other content at a known path
+        elif row is None:
+            at_path.update((r, track) for k, r in zip(ks, hits)
+                           if r is not None and k.startswith("path:"))
         at += len(ks)
-    return new, changed
+    docs = store.tracks(version, list(at_path)) if at_path else []
+    # a file the build merged into a catalog row has the row's id: no telling its content
+    return new, [t.external_ids["path"] for t, doc in zip(at_path.values(), docs)
+                 if is_file_id(doc["id"]) or not is_file_id(t.id)]
 
 
 def _no_blank_ids(ctx: click.Context, param: click.Parameter,
