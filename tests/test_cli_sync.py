@@ -255,3 +255,28 @@ def test_a_file_re_encoded_under_a_new_name_is_added_in_the_same_sync(runner, st
     assert code == 0, err
     code, out, err = runner("sync", str(folder))
     assert code == 0 and "nothing to change" in out, err
+
+
+def test_a_folder_that_cannot_be_entered_is_left_alone(runner, store, music, monkeypatch):
+    """A subfolder the user may not enter (a NAS share's permissions changed): checking
+    whether its files were still there failed with a PermissionError, and the whole
+    sync with it; its tracks are neither gone nor changed, so they stay."""
+    import pathlib
+
+    (music / "locked").mkdir()
+    (music / "clip_3.wav").rename(music / "locked" / "clip_3.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "1 moved or renamed" in out, err
+    (music / "clip_0.wav").unlink()
+    stat = pathlib.Path.stat
+
+    def denied(path, *args, **kwargs):
+        if "locked" in path.parts:
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", denied)
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 0 moved or renamed, 1 deleted" in out, err
+    assert sorted(paths_of(store).values()) == ["clip_1.wav", "clip_2.wav",
+                                                "locked/clip_3.wav"]

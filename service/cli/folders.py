@@ -57,8 +57,20 @@ def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track]
         if not (stored and where and any(where.is_relative_to(f) for f in folders)):
             continue
         _classify(changes, doc, stored, by_id.get(doc["id"]), holders.get(stored),
-                  missing=not where.exists(), known=known)
+                  missing=_missing(where), known=known)
     return changes
+
+
+def _missing(path: Path) -> bool:
+    """Whether the file at ``path`` is gone; one that cannot be looked at (a folder the
+    user may not enter) is not: its track is left as it is, not taken out."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: Track | None,
