@@ -19,7 +19,7 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
     {prefix:v:version}:table               -> hash segment -> packed float32 table numbers
     {prefix:v:version}:table_strings       -> deflated JSON: the table's strings
     {prefix:v:version}:titles              -> deflated JSON [[title, artist, popularity], ...]
-    {prefix:v:version}:title_arrays        -> deflated .npz bytes: the title index, prebuilt (serving)
+    {prefix:v:version}:title_arrays        -> deflated .npz bytes: the prebuilt title index
     {prefix:v:version}:fitted              -> .npz bytes: what the build fitted (FittedState)
     {prefix:v:version}:hubs                -> raw float32 bytes, (radius, floor) by row
     {prefix:v:version}:coords              -> hash segment -> packed own feel coordinates
