@@ -19,7 +19,8 @@ from service import create_app
 from service.resources import Resources
 from service.store import ModelStore
 
-from .fixtures import ID_CATALOG_COLUMNS, id_catalog_rows, make_track, write_rows
+from .fixtures import (ID_CATALOG_COLUMNS, id_catalog_rows, labelled_clips, make_track,
+                       write_rows)
 from .redis_server import RedisClusterServers, RedisServer
 
 
@@ -155,3 +156,15 @@ def ids_catalog(tmp_path: Path) -> Path:
 @pytest.fixture()
 def ids_model(store: ModelStore, ids_catalog: Path) -> str:
     return store.publish(build(load_catalog([ids_catalog]), k=10))
+
+
+@pytest.fixture()
+def music(runner, tmp_path: Path) -> Path:
+    """A model built from a folder of four clips (``tmp_path / "music"``), and a folder
+    of six other clips to change it with (``tmp_path / "other"``)."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    folder = labelled_clips(tmp_path / "music", n=4)
+    labelled_clips(tmp_path / "other", n=6)
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    return folder

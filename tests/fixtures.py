@@ -309,3 +309,10 @@ def pairs_read(text: str, *titles: str) -> set[frozenset[str]]:
 def strongest(found: dict[str, dict[str, float]], title: str) -> str:
     """The mood a title's reading scores highest."""
     return max(found[title], key=found[title].get)
+
+
+def paths_of(store) -> dict[str, str]:
+    """Track id -> stored path of every track of the live model."""
+    version = store.current_version()
+    docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
+    return {doc["id"]: doc["external_ids"]["path"] for doc in docs}

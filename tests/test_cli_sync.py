@@ -7,26 +7,9 @@ import shutil
 
 import pytest
 
-from .fixtures import labelled_clips
+from .fixtures import labelled_clips, paths_of
 
 pytestmark = pytest.mark.usefixtures("store")
-
-
-@pytest.fixture()
-def music(runner, tmp_path):
-    """A model built from four clips, and a folder of other clips to change it with."""
-    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
-    folder = labelled_clips(tmp_path / "music", n=4)
-    labelled_clips(tmp_path / "other", n=6)
-    code, _, err = runner("build", "--audio-dir", str(folder))
-    assert code == 0, err
-    return folder
-
-
-def paths_of(store) -> dict[str, str]:
-    version = store.current_version()
-    docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
-    return {doc["id"]: doc["external_ids"]["path"] for doc in docs}
 
 
 def test_sync_takes_in_every_kind_of_change_and_then_has_none(runner, store, music,

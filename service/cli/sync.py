@@ -13,6 +13,7 @@ from typing import Sequence
 import click
 
 from models.build import load_sources
+from models.errors import BadRequest
 from models.ingest import Track
 from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, open_store
@@ -73,23 +74,44 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
     removing every track."""
     out = [*changes.gone, *changes.changed]
     replacing = list({t.id: t for t in changes.changed.values()}.values())  # one: copies
-    if not force:  # before any step, so a refused sync changes nothing
-        live = int(store.meta(store.current_version())["tracks"])
-        try:
-            store.check_shrink(live + len(new) - len(out) + len(replacing))
-        except ModelShrinks as exc:
-            raise exc.overridden_by("--force") from None
-    if changes.moved:
-        record_moves(store, changes.moved)
     # a new track sharing an id with a leaving one waits for it to go, to take the id
     free = {t.id for t in split_new(store, new)[0]} if out else {t.id for t in new}
-    _add(store, [t for t in new if t.id in free])
+    early = [t for t in new if t.id in free]
+    late = [*replacing, *(t for t in new if t.id not in free)]
+    _check_sizes(store, len(early), len(out), len(late), force)  # before any step
+    if changes.moved:
+        record_moves(store, changes.moved)
+    _add(store, early)
     if out:
         result = Updater(store).remove(out, force=True, remember=False)
         click.echo(summary(result, "removed", len(out)))
-    _add(store, [*replacing, *(t for t in new if t.id not in free)])
+    _add(store, late)
     if not (changes.moved or out or new):
         click.echo("the model is in step with the folder(s): nothing to change")
+
+
+def _check_sizes(store: ModelStore, early: int, out: int, late: int, force: bool) -> None:
+    """Refuse a sync that would take out every track, or (unless ``force``) leave fewer
+    than FEELALIKE_MAX_SHRINK allows; say so when the tracks added after the removals
+    (files changed in place, files that replace a deleted one's ISRC) leave the model
+    that small meanwhile: a tagger or converter run over the whole library changes
+    every file, and a build replaces them in one step."""
+    live = int(store.meta(store.current_version())["tracks"])
+    between = live + early - out
+    if between <= 0:  # else refused by the removal step, after the steps before it
+        raise BadRequest(f"every one of the model's {live:,} tracks would be taken out "
+                         "(their files deleted or changed in place) before the new ones are "
+                         "added: build a new model")
+    if not force:
+        try:
+            store.check_shrink(between + late)
+        except ModelShrinks as exc:
+            raise exc.overridden_by("--force") from None
+    if late and store.max_shrink is not None and between < live * (1 - store.max_shrink):
+        click.echo(f"note: {late} track(s) (files changed in place, re-tagged or "
+                   "re-encoded) are added after the old ones are taken out, leaving "
+                   f"{between:,} of the model's {live:,} tracks for a moment; `feelalike "
+                   "build` replaces them in one step", err=True)
 
 
 def _add(store: ModelStore, tracks: list[Track]) -> None:

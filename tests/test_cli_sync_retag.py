@@ -1,0 +1,50 @@
+"""`feelalike sync` after a tagger ran over the library: every file changed in place is
+replaced by taking its old track out, then adding the new one, so the live model is
+small meanwhile; past FEELALIKE_MAX_SHRINK the sync says so and that a build does it in
+one step."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .fixtures import paths_of
+
+pytestmark = pytest.mark.usefixtures("store")
+
+
+def test_most_files_changed_in_place_are_replaced_with_a_note(runner, store, music,
+                                                              tmp_path):
+    before = paths_of(store)
+    for i in range(3):  # new content under three of the four names
+        shutil.copy(tmp_path / "other" / f"clip_{i + 3}.wav", music / f"clip_{i}.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 3 changed in place" in out
+    assert "note: 3 track(s) (files changed in place, re-tagged or re-encoded) are added " \
+        "after the old ones are taken out, leaving 1 of the model's 4 tracks for a moment; " \
+        "`feelalike build` replaces them in one step" in err
+    assert "removed 3 track(s)" in out and "added 3 track(s)" in out, err
+    after = paths_of(store)
+    assert sorted(after.values()) == sorted(before.values())  # the same four names
+    assert len(set(after) & set(before)) == 1  # three of them new tracks
+
+
+def test_every_file_changed_in_place_is_refused_for_a_build(runner, store, music,
+                                                            tmp_path):
+    version = store.current_version()
+    for i in range(4):
+        shutil.copy(tmp_path / "other" / f"clip_{i + 2}.wav", music / f"clip_{i}.wav")
+    code, out, err = runner("sync", str(music))
+    assert code != 0 and "every one of the model's 4 tracks would be taken out (their " \
+        "files deleted or changed in place) before the new ones are added: build a new " \
+        "model" in err
+    assert "Traceback" not in err and store.current_version() == version
+
+
+def test_a_few_files_changed_in_place_are_replaced_without_force(runner, store, music,
+                                                                 tmp_path):
+    shutil.copy(tmp_path / "other" / "clip_5.wav", music / "clip_0.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "1 changed in place" in out and "added 1 track(s)" in out, err
+    assert "for a moment" not in err
+    assert len(paths_of(store)) == 4
