@@ -23,8 +23,12 @@ def _quote(doc: dict[str, Any], mood: str) -> str | None:
 
 def _quoted(text: str) -> str:
     """Typographic quotes around a passage: it often holds straight quotes of its own
-    (a review quoting a title), which would otherwise double up as in '""Title" ...'."""
-    return f"\u201c{text}\u201d"
+    (a review quoting a title), which would otherwise double up as in '""Title" ...'.
+    Typographic double quotes of its own become single ones, as quotes within quotes
+    are written (the "Her" review quotes every title so: '\u201c\u201cLoneliness #3'
+    began its link)."""
+    inner = text.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+    return f"\u201c{inner}\u201d"
 
 
 def _window(sentence: str, phrase: str) -> str:
