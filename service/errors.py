@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import HTTPException, RequestURITooLarge
+from flask import Flask, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestURITooLarge
 from werkzeug.exceptions import NotFound as NoRoute
 
 from models.errors import (
@@ -104,6 +104,12 @@ def _description(exc: HTTPException) -> str:
     client nothing it can act on."""
     if isinstance(exc, NoRoute) and exc.description == NoRoute.description:
         return NO_ROUTE
+    if isinstance(exc, RequestEntityTooLarge) and \
+            exc.description == RequestEntityTooLarge.description:
+        # Werkzeug's "The data value transmitted exceeds the capacity limit." names
+        # neither the limit nor the setting, as the 414's message does
+        return (f"the body is larger than {current_app.config['MAX_BODY_BYTES']} bytes "
+                "(the server's FEELALIKE_MAX_BODY_BYTES)")
     return exc.description or exc.name
 
 

@@ -134,6 +134,10 @@ def test_bodies_and_urls_over_the_limits_get_json_413_and_414(store, published):
     error = error_of(client.post("/v1/recommendations", data=huge,
                                  content_type="application/json"), 413)
     assert len(error["message"]) < 300
+    # it names the limit, as the 414 does (Werkzeug's "The data value transmitted
+    # exceeds the capacity limit." named neither the limit nor the setting)
+    assert error["message"] == ("the body is larger than 10000 bytes (the server's "
+                                "FEELALIKE_MAX_BODY_BYTES)")
     error_of(client.get("/v1/recommendations?seed=" + "x" * 600), 414)
     assert client.get("/v1/recommendations?seed=trk1").status_code == 200
 
