@@ -171,7 +171,8 @@ ERRORS = {
                   "cannot be written or read on the server; try again later"}}),
     "request_entity_too_large": example("A body over the limit", {"error": {
         "code": "request_entity_too_large",
-        "message": "The data value transmitted exceeds the capacity limit."}}),
+        "message": "the body is larger than 1000000 bytes (the server's "
+                   "FEELALIKE_MAX_BODY_BYTES)"}}),
     "unsupported_media_type": example("A body that is not sent as JSON", {"error": {
         "code": "unsupported_media_type", "message": "send the body as JSON, with the "
         "header Content-Type: application/json"}}),
