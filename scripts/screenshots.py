@@ -4,8 +4,8 @@ Builds the built-in "Her" catalog (with the TidyTuesday catalog and the real "He
 when ../shared/data is there) into a private redis-server, starts `feelalike serve` on a
 free loopback port and drives Debian's Chromium (/usr/bin/chromium, or
 CHROMIUM_PATH) through Playwright: search "Loneliness", choose "Loneliness #3",
-build a lonely -> hopeful playlist, then open the widget.  Prints a table of the page's
-weight and how long each step took in the browser.
+build a playlist from its strongest mood (dreamy) to hopeful, then open the widget.
+Prints a table of the page's weight and how long each step took in the browser.
 
     python scripts/screenshots.py [--out docs]
 """
