@@ -22,6 +22,7 @@ from models.ranking import (
     path,
     path_fit,
     sequence,
+    typical_distance,
 )
 
 from service.resources import Resources
@@ -165,13 +166,31 @@ def test_a_paths_fit_falls_with_distance_from_the_line():
     fit = path_fit(table, [0, on_line, off_line, 29])
     line = mood_space(table, [29])[0] - mood_space(table, [0])[0]
     apart = 0.15 * abs(line[-2]) / np.linalg.norm(line)  # the offset across the line
+    scale = max(np.linalg.norm(line), typical_distance(table))
     assert [fit[0], fit[1], fit[3]] == pytest.approx([1.0, 1.0, 1.0])
-    assert fit[2] == pytest.approx(1 - apart / np.linalg.norm(line))
+    assert fit[2] == pytest.approx(1 - apart / scale) and fit[2] < 1.0
     assert path_fit(table, [0, 0]) == [1.0, 1.0]
     beyond = path_fit(table, [10, 9, 19])[1]  # one step before the start, on the line
     step = np.linalg.norm(mood_space(table, [9])[0] - mood_space(table, [10])[0])
     length = np.linalg.norm(mood_space(table, [19])[0] - mood_space(table, [10])[0])
-    assert beyond == pytest.approx(1 - step / length)
+    assert beyond == pytest.approx(1 - step / max(length, typical_distance(table)))
+
+
+def test_a_short_paths_steps_are_scored_on_the_catalogs_scale():
+    """Between two close ends every step lay "a whole path's length" off the line and
+    scored 0 (Loneliness #3 to Sleepwalker: three steps at 0.0); a step is now off by
+    no more than two random tracks are apart."""
+    table = two_worlds()
+    space = mood_space(table)
+    typical = typical_distance(table)
+    start, end = 0, 1  # two neighbouring score tracks
+    assert np.linalg.norm(space[end] - space[start]) < typical
+    near = int(np.argsort(np.linalg.norm(space - space[start], axis=1))[2])
+    fit = path_fit(table, [start, near, end])
+    apart = np.linalg.norm(space[near] - space[start])  # at most its distance to an end
+    assert fit[1] >= 1 - apart / typical - 1e-9 and fit[1] > 0.0
+    far = int(np.argmax(np.linalg.norm(space - space[start], axis=1)))
+    assert path_fit(table, [start, far, end])[1] < fit[1]
 
 
 def test_a_barely_known_seed_keeps_its_sound_along_an_arc():

@@ -9,7 +9,7 @@ from .engine import Ranking, RankingEngine
 from .explain import reasons, request_reasons
 from .hubs import hub_penalty, keep_penalty
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
-from .paths import PATH_POOL, mood_space, path, path_fit
+from .paths import PATH_POOL, mood_space, path, path_fit, typical_distance
 from .playlist import (
     MAX_WIDENING,
     Placement,
@@ -80,6 +80,7 @@ __all__ = [
     "mood_space",
     "path",
     "path_fit",
+    "typical_distance",
     "pool_size",
     "read_text_target",
     "text_tags",

@@ -22,6 +22,7 @@ PATH_POOL = 20  # nearest rows by mood each step chooses from (bench/path_qualit
 #: step's candidate, beside its cosine to where the walk is (bench/path_quality.py)
 JUMP_COST = 0.1
 JUMP_TOLERANCE = 0.08  # the playlists' default tempo tolerance
+TYPICAL_PAIRS = 1000  # random pairs of tracks a path's score scale is measured on
 
 
 def mood_space(table: TrackTable, rows: np.ndarray | None = None) -> np.ndarray:
@@ -104,16 +105,32 @@ def path(table: TrackTable, start: int, end: int, steps: int,
 def path_fit(table: TrackTable, rows: list[int]) -> list[float]:
     """How near each of a path's ``rows`` lies to the straight line between its first
     and last in mood space: 1 on it, falling to 0 a whole path's length away (a step
-    past an end is measured from that end)."""
+    past an end is measured from that end), or, between two ends closer than two tracks
+    picked at random, that random distance away: a step of a short path is not off by
+    the path's length just because the ends are near each other."""
     space = mood_space(table, rows)
     a, direction = space[0], space[-1] - space[0]
     length = float(np.sqrt(direction @ direction))
-    if length == 0.0:
+    scale = max(length, typical_distance(table))
+    if scale == 0.0:
         return [1.0] * len(rows)
     offset = space - a
-    along = np.clip(offset @ direction / (length * length), 0.0, 1.0)
+    along = np.clip(offset @ direction / (length * length), 0.0, 1.0) if length else \
+        np.zeros(len(rows))
     apart = np.linalg.norm(offset - along[:, None] * direction, axis=1)
-    return [float(x) for x in np.clip(1.0 - apart / length, 0.0, 1.0)]
+    return [float(x) for x in np.clip(1.0 - apart / scale, 0.0, 1.0)]
+
+
+def typical_distance(table: TrackTable, pairs: int = TYPICAL_PAIRS) -> float:
+    """The median mood-space distance between two of the table's placed tracks picked
+    at random (a fixed sample, so a path scores the same each time)."""
+    placed = np.flatnonzero(table.placed)
+    if len(placed) < 2:
+        return 0.0
+    rng = np.random.default_rng(0)
+    first, second = rng.choice(placed, pairs), rng.choice(placed, pairs)
+    apart = mood_space(table, first) - mood_space(table, second)
+    return float(np.median(np.linalg.norm(apart, axis=1)))
 
 
 def _nearest(dist: np.ndarray, usable: np.ndarray, songs: set[str], table: TrackTable,
