@@ -71,14 +71,15 @@ def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
         return []
     whole = process.cdist([query], choices, scorer=fuzz.WRatio, dtype=np.float32,
                           workers=1)[0]
+    forms = film_music_forms(query) if len(albums) else [query]
     if len(albums):
-        whole = np.maximum(whole, _album_scores(query, albums, whole, cutoff))
+        whole = np.maximum(whole, _album_scores(query, forms, albums, whole, cutoff))
     keep = np.flatnonzero(whole >= cutoff)
     words = _held(query, [choices[i] for i in keep])
     if len(albums):  # the album's words may hold more of the query's, never fewer
         choices = _WithAlbums(choices, albums)
         words = np.max([words, *(_held(form, [choices[i] for i in keep])
-                                 for form in film_music_forms(query))], axis=0)
+                                 for form in forms)], axis=0)
     pop = np.asarray(popularity, dtype=np.float64)[keep] if len(popularity) else \
         np.zeros(len(keep))
     order = np.lexsort((keep, -pop, -words, -np.round(whole[keep])))
@@ -98,12 +99,13 @@ def _held(query: str, choices: list[str]) -> np.ndarray:
                          workers=1)[0] if choices else np.zeros(0)
 
 
-def _album_scores(query: str, albums: Sequence[str], whole: np.ndarray,
+def _album_scores(query: str, forms: list[str], albums: Sequence[str], whole: np.ndarray,
                   cutoff: float) -> np.ndarray:
-    """WRatio of ``query`` against each album, where the album could hold all of it
-    (WRatio scores a string inside a longer one highly either way, and the album "Guy"
-    is not what "bad guy billie" names), weighed down by ``ALBUM_WEIGHT``."""
-    scores = process.cdist(film_music_forms(query), albums, scorer=fuzz.WRatio,
+    """The best WRatio of ``query``'s ``forms`` (``film_music_forms``) against each album,
+    where the album could hold all of it (WRatio scores a string inside a longer one
+    highly either way, and the album "Guy" is not what "bad guy billie" names), weighed
+    down by ``ALBUM_WEIGHT``."""
+    scores = process.cdist(forms, albums, scorer=fuzz.WRatio,
                            dtype=np.float32, workers=1).max(axis=0) * ALBUM_WEIGHT
     for i in np.flatnonzero((scores >= cutoff) & (scores > whole)):
         if len(albums[i]) < len(query):

@@ -16,8 +16,13 @@ from typing import Any, Mapping, Sequence
 import click
 
 from models.audio import is_file_id
+from models.build import load_sources
 from models.ingest import Track, path_inside
+from models.settings import audio_cache_dir
 from service.store import ModelStore, Relocation
+
+from .output import progress, report_loaded
+from .sources import sources
 
 
 @dataclass
@@ -32,6 +37,23 @@ class FolderChanges:
     taken: set[str] = field(default_factory=set)
     #: track id -> the track now at its path (the file re-tagged or re-encoded in place)
     changed: dict[str, Track] = field(default_factory=dict)
+
+
+def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[str],
+                 audio_dirs: Sequence[str]) -> tuple[list[Track], FolderChanges]:
+    """The tracks of ``catalogs`` and ``audio_dirs``, their files' paths as the live
+    model stores them, and what became of the model's files in those folders (nothing,
+    without folders); says what loading skipped."""
+    audio_dirs = _through_root(store, audio_dirs)
+    wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
+                     music_root=_live_audio_root(store, audio_dirs))
+    loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
+                          progress=progress)
+    report_loaded(loaded)
+    if not audio_dirs:
+        return loaded.catalog.tracks, FolderChanges()
+    tracks, copies = _in_model_form(store, loaded.catalog.tracks, loaded.copy_ids)
+    return tracks, compare(store, audio_dirs, tracks, copies)
 
 
 def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track],
@@ -114,7 +136,7 @@ def record_moves(store: ModelStore, moved: dict[str, str]) -> None:
                f"{first}: model {result.version} (was {result.base})")
 
 
-def through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ...]:
+def _through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ...]:
     """``audio_dirs``, each folder that is inside the live model's music folder only by
     a link (~/Music a link to the drive the model was built from) named by its path
     under that folder: read by the other path, its files had absolute paths the model
@@ -131,7 +153,7 @@ def through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ...
     return tuple(out)
 
 
-def live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
+def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
     """The live model's music folder, when every added folder is inside it; else the
     filesystem's root, so files from elsewhere (or added to a model of catalogs) keep
     their absolute paths: relative to their own folder, which nothing records, exports
@@ -147,11 +169,11 @@ def live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
     return os.path.abspath(os.sep)
 
 
-def in_model_form(store: ModelStore, tracks: Sequence[Track], copies: Mapping[str, str]
+def _in_model_form(store: ModelStore, tracks: Sequence[Track], copies: Mapping[str, str]
                   ) -> tuple[list[Track], dict[str, str]]:
     """``tracks`` and ``copies`` (path -> track id) with the paths of files inside the
     live model's music folder made relative to it, as the build stored them: read
-    together with a folder outside it (:func:`live_audio_root`), every file has its
+    together with a folder outside it (:func:`_live_audio_root`), every file has its
     absolute path, and a file changed in place or moved there would be taken for a new
     track beside the old one."""
     root = store.meta(store.current_version()).get("audio_root")

@@ -7,21 +7,16 @@ so a sync that fails part way leaves a consistent model and running it again fin
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
 import click
 
-from models.build import load_sources
 from models.errors import BadRequest
 from models.ingest import Track
-from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, open_store
 
-from .folders import (FolderChanges, compare, in_model_form, live_audio_root,
-                      record_moves, through_root)
-from .output import note_unplaced, progress, report_loaded
-from .sources import sources
+from .folders import FolderChanges, read_sources, record_moves
+from .output import note_unplaced
 from .updates import SHOWN, not_removed, split_new, summary
 
 
@@ -39,13 +34,7 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     from them, and replace files re-tagged or re-encoded in place. Tracks outside the
     FOLDERS are left as they are."""
     store = open_store()
-    folders = through_root(store, folders)
-    wanted = replace(sources((), (), (), (), (), folders),
-                     music_root=live_audio_root(store, folders))
-    loaded = load_sources(wanted, audio_cache=audio_cache_dir(), progress=progress)
-    report_loaded(loaded)
-    found, copies = in_model_form(store, loaded.catalog.tracks, loaded.copy_ids)
-    changes = compare(store, folders, found, copies)
+    found, changes = read_sources(store, (), (), folders)
     new = _new(store, found, changes, include_removed)
     click.echo(f"{len(new)} new, {len(changes.moved)} moved or renamed, {len(changes.gone)} "
                f"deleted, {len(changes.changed)} changed in place")

@@ -5,22 +5,17 @@ model stays as it was (see ``service/store/updates.py``).
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
 import click
 
-from models.build import load_sources
 from models.audio import is_file_id
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track, recording_keys
-from models.settings import audio_cache_dir
 from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
-from .folders import (compare, in_model_form, live_audio_root, note_gone, record_moves,
-                      through_root)
-from .output import note_unplaced, progress, report_loaded
-from .sources import sources
+from .folders import note_gone, read_sources, record_moves
+from .output import note_unplaced
 
 
 SHOWN = 5  # removed track ids named on the summary line
@@ -54,20 +49,11 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
         raise BadRequest("--include-removed goes with --new-only (without it, every "
                          "track is added, removed or not)", field="include_removed")
     store = open_store()
-    audio_dirs = through_root(store, audio_dirs)
-    wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
-                     music_root=live_audio_root(store, audio_dirs))
-    loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
-                          progress=progress)
-    report_loaded(loaded)
-    tracks = loaded.catalog.tracks
-    if audio_dirs:
-        tracks, copies = in_model_form(store, tracks, loaded.copy_ids)
-        changes = compare(store, audio_dirs, tracks, copies)
-        note_gone(changes)
-        if changes.moved:
-            record_moves(store, changes.moved)
-            tracks = [t for t in tracks if t.id not in changes.moved]
+    tracks, changes = read_sources(store, catalogs, mapping, audio_dirs)
+    note_gone(changes)
+    if changes.moved:
+        record_moves(store, changes.moved)
+        tracks = [t for t in tracks if t.id not in changes.moved]
     if new_only:  # removed ones among the new only: a track in the model is not skipped
         tracks = _new(store, tracks)
         tracks = tracks if include_removed else not_removed(store, tracks)
