@@ -47,6 +47,12 @@ def _short(value: str) -> str:
     return repr(value[:40] + ("..." if len(value) > 40 else ""))
 
 
+def is_isrc(value: str) -> bool:
+    """Whether ``value`` is an ISRC as people write it (any case, with or without
+    hyphens or spaces): a search box takes one pasted bare."""
+    return _ISRC.fullmatch(re.sub(r"[\s-]", "", value).upper()) is not None
+
+
 def _isrc(value: str) -> str:
     code = re.sub(r"[\s-]", "", value).upper()
     if not _ISRC.fullmatch(code):

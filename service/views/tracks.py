@@ -1,13 +1,12 @@
 """GET /v1/tracks (title search) and GET /v1/tracks/<id>."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
 from models.errors import BadRequest, TrackNotFound
-from models.ingest import reference_key
+from models.ingest import is_isrc, reference_key
 
 from ..requests import SearchQuery, TrackPath, parse
 from ..requests.queries import MAX_SEARCH_RESULTS
@@ -18,10 +17,6 @@ from .base import path_id, query_args
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
 
 
-#: an ISRC pasted bare (its hyphens dropped): 2 letters, 3 letters or digits, 7 digits
-_BARE_ISRC = re.compile(r"[A-Za-z]{2}[A-Za-z0-9]{3}\d{7}")
-
-
 def named_row(res: VersionResources, query: str) -> tuple[int | None, bool]:
     """The track ``query`` names by its id or an external id (a pasted Spotify link or
     URI, ``isrc:...`` or a bare ISRC), which no title resembles, and whether the query
@@ -29,7 +24,7 @@ def named_row(res: VersionResources, query: str) -> tuple[int | None, bool]:
     text = query.strip()
     if not text or any(ch.isspace() for ch in text):
         return None, False  # ids are one token: words cost no lookup
-    if _BARE_ISRC.fullmatch(text.replace("-", "")):
+    if is_isrc(text):
         text = "isrc:" + text
     try:
         reference = reference_key(text) is not None
