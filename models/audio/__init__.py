@@ -17,6 +17,7 @@ from .batch import (
 )
 from .checkpoint import read_checkpoint
 from .listing import misnamed
+from .stream_digest import stream_digest
 from .compile_check import compile_checked
 from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
@@ -94,6 +95,7 @@ __all__ = [
     "require",
     "run_jobs",
     "save_audio_feel",
+    "stream_digest",
     "tempo",
     "train",
     "train_audio_feel",

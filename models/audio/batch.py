@@ -2,7 +2,8 @@
 
 A file's result is cached under the SHA-256 of its bytes (plus the analysis version
 and window), so a re-run only analyses files that changed; renaming or moving a file
-costs nothing.  Errors are returned per file; the batch goes on.
+costs nothing.  It is kept under the digest of its audio stream too
+(:mod:`.stream_digest`), so a file re-tagged since costs a look-up, not an analysis.  Errors are returned per file; the batch goes on.
 """
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ from .digests import DigestCache
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
 from .listing import expand, shown, unreadable
+from .stream_digest import analysed_sound, stream_key
 from .workers import run_jobs
 
 DEFAULT_WINDOW = 120.0
+_STREAM, _REUSED = "_stream_digest", "_reused"  # how a worker's result says how it was had
 
 
 @dataclass
@@ -46,10 +49,15 @@ def _clock(seconds: float) -> str:
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
-def _work(job: tuple[str, float, str]) -> tuple[str, dict[str, Any] | None, str | None]:
-    path, window, embedding = job
+def _work(job: tuple[str, float, str, str]
+          ) -> tuple[str, dict[str, Any] | None, str | None]:
+    """Analyse a file, unless the cache in folder ``job[3]`` (if any) has its sound."""
+    path, window, embedding, folder = job
+    stream, kept = analysed_sound(folder, path, window, embedding) if folder else (None, None)
+    if kept is not None:  # the same sound under other tags: analysed before
+        return path, {**kept, "path": path, _STREAM: stream, _REUSED: True}, None
     try:
-        return path, analyse(path, window, embedding), None
+        return path, {**analyse(path, window, embedding), _STREAM: stream}, None
     except AudioError as exc:
         if exc.extra.get("lasting"):  # what the file holds: worth remembering
             return path, {"failed": exc.message}, None
@@ -85,7 +93,8 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
             todo.append((str(path), digest))
     digests = dict(todo)
     originals, copies = _split_copies(todo)
-    jobs = [(p, window, embedding) for p in originals]
+    folder = str(cache.folder) if cache else ""
+    jobs = [(p, window, embedding, folder) for p in originals]
     if embedding and jobs:
         from .embedding import network
 
@@ -177,8 +186,12 @@ def _collect(batch: Batch, results: Iterable, digests: dict[str, str],
                                   result["failed"],
                                   printable_path(Path(path)), decoders())
         else:
+            stream, reused = result.pop(_STREAM, None), result.pop(_REUSED, False)
             if cache:
                 cache.put(cache_digest(Path(path), digests[path]), key[0], result, key[1])
+                if stream and not reused:
+                    cache.put(stream_key(path, stream), key[0], result, key[1])
+            batch.cached += bool(reused)
             batch.tracks.append({**result, "content_hash": digests[path]})
         if progress:
             progress(1)
