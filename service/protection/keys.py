@@ -89,6 +89,18 @@ def check_key() -> Response | None:
     return None
 
 
+def request_identity() -> str | None:
+    """The rate-limit name of the request's key when it is valid, a read key or an admin
+    key alike (each key its own budget, whatever the address); None otherwise."""
+    key = request.headers.get(HEADER)
+    for name in (EXTENSION, ADMIN_EXTENSION):
+        ring: KeyRing | None = current_app.extensions.get(name)
+        identity = ring.identity(key) if ring else None
+        if identity:
+            return identity
+    return None
+
+
 def guarded_by(check: Callable[[], Response | None]) -> Callable[[F], F]:
     """A view decorator: ``check`` runs first; its refusal, if any, is the answer."""
     def decorate(view: F) -> F:

@@ -137,11 +137,10 @@ def charged(response: Response) -> bool:
 
 
 def client_identity() -> str:
-    """Who a limit counts for: the API key when a valid one is sent, else the address."""
-    from .keys import EXTENSION, HEADER
-    ring = current_app.extensions.get(EXTENSION)
-    identity = ring.identity(request.headers.get(HEADER)) if ring else None
-    return identity or get_remote_address()
+    """Who a limit counts for: the API key when a valid one (read or admin) is sent,
+    else the address."""
+    from .keys import request_identity
+    return request_identity() or get_remote_address()
 
 
 def _bucket() -> str:
