@@ -15,7 +15,7 @@ from flask import Flask, Response, current_app, jsonify, request
 from ..errors import error_body
 from .keys import ADMIN_EXTENSION as EXTENSION
 from .keys import EXTENSION as READ_KEYS
-from .keys import HEADER, KeyRing, guarded_by, unauthorized
+from .keys import HEADER, KeyRing, guarded_by, sendable, unauthorized
 
 
 def forbidden(code: str, message: str) -> Response:
@@ -45,5 +45,6 @@ require_admin = guarded_by(check_admin)
 
 
 def init_app(app: Flask) -> KeyRing:
-    ring = app.extensions[EXTENSION] = KeyRing(app.config["ADMIN_KEYS"])
+    ring = app.extensions[EXTENSION] = KeyRing(sendable(app.config["ADMIN_KEYS"],
+                                                        "FEELALIKE_ADMIN_KEYS"))
     return ring

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import re
 from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 from flask import Flask, Response, current_app, jsonify, request
@@ -24,6 +25,7 @@ HEADER = "X-API-Key"
 EXTENSION = "feelalike.keys"
 ADMIN_EXTENSION = "feelalike.admin_keys"  # admin.py's ring: an admin key reads too
 F = TypeVar("F", bound=Callable[..., Any])
+_PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]+")
 
 
 class KeyRing:
@@ -53,9 +55,27 @@ def _digest(key: str) -> bytes:
     return hashlib.sha256(key.strip().encode("utf-8", "replace")).digest()
 
 
+def sendable(keys: Iterable[str], setting: str, entry: str = "key") -> list[str]:
+    """``keys`` (stripped, blank ones dropped), each checked to be printable ASCII: a
+    header's other bytes reach the app as Latin-1 text, so a key with an accented letter
+    would match only clients that send Latin-1, not curl's UTF-8.  Refused with one line
+    naming the ``entry`` (its position), never the key."""
+    kept = []
+    for number, key in enumerate(keys, 1):
+        key = key.strip()
+        if key and not _PRINTABLE_ASCII.fullmatch(key):
+            raise ConfigError(f"setting {setting}: {entry} {number} holds a character outside "
+                              "printable ASCII, which clients send in different encodings "
+                              "(it would not match); use letters, digits and punctuation",
+                              setting=setting)
+        if key:
+            kept.append(key)
+    return kept
+
+
 def load_keys(config: Mapping[str, Any]) -> KeyRing:
     """The keys of ``API_KEYS`` and ``API_KEYS_FILE``."""
-    keys = list(config["API_KEYS"])
+    keys = sendable(config["API_KEYS"], "FEELALIKE_API_KEYS")
     path = config["API_KEYS_FILE"]
     if path:
         try:
@@ -63,8 +83,9 @@ def load_keys(config: Mapping[str, Any]) -> KeyRing:
         except OSError as exc:
             raise ConfigError(f"cannot read FEELALIKE_API_KEYS_FILE: {exc.strerror}",
                               setting="FEELALIKE_API_KEYS_FILE") from None
-        keys += [line.split("#", 1)[0].strip() for line in lines]
-    return KeyRing(k for k in keys if k)
+        keys += sendable([line.split("#", 1)[0] for line in lines],
+                         "FEELALIKE_API_KEYS_FILE", entry="line")
+    return KeyRing(keys)
 
 
 def unauthorized(message: str) -> Response:
