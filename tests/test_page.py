@@ -210,3 +210,26 @@ def test_embed_errors_from_around_the_view_are_pages_too(store, env, published):
     html_of(refused, 405)
     html_of(client.get("/embed?seed=" + "x" * 300), 414)
     assert client.get("/v1/tracks?q=Song").is_json  # the API's own errors stay JSON
+
+
+def test_the_docs_page_has_the_html_pages_headers(client):
+    """Found by a tester: /docs, HTML like / and /embed, came with no Content-Security-
+    Policy, could be framed by any site and sent the Referer.  Its one inline style is
+    allowed by its hash; nothing else (no script) may run in it."""
+    import base64
+    import hashlib
+
+    from service.openapi.html import STYLE
+
+    response = client.get("/docs")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    csp = dict(part.strip().split(" ", 1) for part in
+               response.headers["Content-Security-Policy"].split(";"))
+    digest = base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+    assert csp["default-src"] == "'none'" and "script-src" not in csp
+    assert csp["style-src"] == f"'sha256-{digest}'"
+    assert csp["frame-ancestors"] == "'none'" and csp["base-uri"] == "'none'"
+    assert f"<style>{STYLE}</style>" in response.get_data(as_text=True)
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
