@@ -241,3 +241,18 @@ def test_a_track_id_sent_as_raw_utf8_is_read(client, published):
     """Raw (unescaped) UTF-8 in the path is UTF-8: not refused as Latin-1."""
     assert error_of(client.get("/v1/tracks/Se\u00f1orita"), 404, "track_not_found")
     assert error_of(client.get("/v1/tracks/Se%C3%B1orita"), 404, "track_not_found")
+
+
+@pytest.mark.parametrize("method, path", [("GET", "/v1//tracks?q=Song"),
+                                          ("POST", "/v1//recommendations"),
+                                          ("POST", "/v1/admin//tracks")])
+def test_a_doubled_slash_is_a_json_404_never_a_redirect_built_from_the_host(
+        client, published, method, path):
+    """Found by a tester: /v1//tracks answered werkzeug's 308 with an HTML body and a
+    Location built from the Host header (behind a proxy: the upstream's internal
+    address, without the proxy's path prefix), which a client following it resent its
+    X-API-Key and body to.  A URL that names no route is the API's JSON 404."""
+    response = client.open(path, method=method, json={"seeds": ["trk1"]},
+                           headers={"Host": "evil.example", "X-API-Key": "k"})
+    error_of(response, 404, "not_found")
+    assert "Location" not in response.headers

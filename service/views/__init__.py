@@ -12,5 +12,9 @@ BLUEPRINTS += (page.bp,)  # GET / (the web page) and /embed (the widget)
 
 
 def init_app(app: Flask) -> None:
+    # a URL with a doubled slash (/v1//tracks) names no route: werkzeug's default answered
+    # a 308 with an HTML body and a Location built from the Host header (behind a proxy,
+    # its internal address), which clients followed with their key and body
+    app.url_map.merge_slashes = False
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
