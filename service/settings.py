@@ -140,7 +140,14 @@ def cors_origins(raw: str) -> str:
     origins = [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
     if not origins or not all(_ORIGIN.match(o) for o in origins):
         raise ValueError(raw)
-    return ", ".join(origins)
+    return ", ".join(_without_default_port(o) for o in origins)
+
+
+def _without_default_port(origin: str) -> str:
+    """``https://a.example:443`` as a browser sends it in Origin: ``https://a.example``."""
+    scheme = origin.partition("://")[0].lower()
+    default = {"https": ":443", "http": ":80"}.get(scheme, "")
+    return origin[:-len(default)] if default and origin.endswith(default) else origin
 
 
 cors_origins.__name__ = "'*', 'off', or origins such as https://app.example"

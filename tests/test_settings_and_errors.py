@@ -263,6 +263,14 @@ def test_cors_origins_are_taken_with_or_without_a_trailing_slash():
     assert origins == "https://a.example, http://localhost:3000"
 
 
+def test_a_cors_origin_with_its_default_port_matches_what_browsers_send():
+    """Found by a tester: https://app.example:443 was taken, and no browser's Origin
+    (which leaves a scheme's default port out) ever matched it."""
+    origins = serving.snapshot({"FEELALIKE_CORS_ORIGINS": "https://a.example:443, "
+                                "HTTP://b.example:80, http://c.example:443"})["CORS_ORIGINS"]
+    assert origins == "https://a.example, HTTP://b.example, http://c.example:443"
+
+
 def test_a_data_home_that_cannot_be_used_stops_the_app(tmp_path, monkeypatch, runner):
     """Found by a self-hoster: the server started, and every request, /readyz included,
     was a 500 config_error saying "(File exists)" of a data home that was a file."""
