@@ -65,6 +65,8 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
 
 
 PUBLIC_STORE_MESSAGE = "the model store is unreachable; try again shortly"
+PUBLIC_SERVER_MESSAGE = ("the server cannot answer this (its log says why, under this "
+                         "request's X-Request-ID)")
 MAX_MESSAGE = 200
 #: a domain error's message may quote what was sent; past this it is cut
 MAX_DOMAIN_MESSAGE = 400
@@ -86,8 +88,11 @@ def public_error(exc: FeelalikeError) -> tuple[int, dict[str, Any]]:
     if isinstance(exc, StoreUnavailable):  # its message may name hosts: logs only
         log.warning("%s%s", exc.message, request_note())
         return 503, error_body(exc.code, PUBLIC_STORE_MESSAGE)
-    return status_for(exc), error_body(exc.code, _short(exc.message, MAX_DOMAIN_MESSAGE),
-                                       **exc.extra)
+    status = status_for(exc)
+    if status == 500:  # the server's own fault: its message may name its paths and keys
+        log.error("%s%s", exc.message, request_note())
+        return 500, error_body(exc.code, PUBLIC_SERVER_MESSAGE)
+    return status, error_body(exc.code, _short(exc.message, MAX_DOMAIN_MESSAGE), **exc.extra)
 
 
 def respond(exc: FeelalikeError) -> Response:

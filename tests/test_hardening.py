@@ -256,3 +256,26 @@ def test_a_doubled_slash_is_a_json_404_never_a_redirect_built_from_the_host(
                            headers={"Host": "evil.example", "X-API-Key": "k"})
     error_of(response, 404, "not_found")
     assert "Location" not in response.headers
+
+
+def test_a_server_side_error_names_no_server_path_to_the_client(store, published, env,
+                                                                   caplog):
+    """Found by a tester: version files of another format (left by an upgrade) answered
+    every client 500 store_corrupt with the server's data-home path in the message, and
+    nothing in the log.  A 500's details go to the log, with the request id."""
+    from pathlib import Path
+
+    from service import create_app
+    from service.resources import Resources
+
+    home = Path(env["FEELALIKE_DATA_HOME"])
+    assert create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client() \
+        .get("/readyz").status_code == 200  # writes the version's files
+    (manifest,) = home.glob(f"versions/*/{published}.f4/manifest.json")
+    manifest.write_text(manifest.read_text().replace('"format": ', '"format": 9'))
+    client = create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client()
+    response = client.get("/v1/tracks?q=Song")
+    error = error_of(response, 500, "store_corrupt")
+    assert str(home) not in error["message"] and "versions" not in error["message"]
+    logged = [r.getMessage() for r in caplog.records if str(home) in r.getMessage()]
+    assert logged and response.headers["X-Request-ID"] in logged[0]
