@@ -1,6 +1,6 @@
-"""API keys as an operator configures them: whose rate-limit budget a key spends, and
-keys that no HTTP client can send alike.  Over the test client and the tests' private
-Redis (``test_protection.py`` holds the rest of the protection tests)."""
+"""API keys and admin routes as an operator configures them: whose rate-limit budget a
+key spends, keys that no HTTP client can send alike, updates and the heavy-request gate.
+Over the test client and the tests' private Redis (``test_protection.py`` holds the rest)."""
 from __future__ import annotations
 
 import pytest
@@ -62,3 +62,32 @@ def test_printable_ascii_keys_with_punctuation_still_work(store, published, env)
     assert client.get("/v1/tracks?q=Song",
                       headers={"X-API-Key": "a b~!$%^&*()_+{}|:<>?"}).status_code == 200
     error_of(client.get("/v1/tracks?q=Song", headers={"X-API-Key": "a b"}), 401)
+
+
+@pytest.mark.parametrize("method, path, body", [
+    ("POST", "/v1/admin/tracks", {"tracks": [{"id": "gate-new", "title": "Gate"}]}),
+    ("POST", "/v1/admin/removals", {"ids": ["trk1"]}),
+    ("DELETE", "/v1/admin/tracks/trk1", None)])
+def test_admin_updates_pass_the_heavy_request_gate(store, published, env, method, path,
+                                                   body):
+    """Found by a tester: an update takes seconds and updates in a process wait for
+    each other, outside the gate: five adds at once from the operator's tools held every
+    thread of a worker, and /healthz waited 3.7 s behind them.  An update now takes a
+    heavy-request slot, and one that finds none is a fast 503 busy."""
+    from service.protection import gate as gate_module
+
+    app = make_app(store, RATE_LIMIT="off", ADMIN_KEYS=("admin-key",), HEAVY_CONCURRENCY=1,
+                   HEAVY_WAIT_SECONDS=0)
+    gate = app.extensions[gate_module.EXTENSION]
+    client, admin = app.test_client(), {"X-API-Key": "admin-key"}
+    assert gate.enter()  # another heavy request holds the only slot
+    try:
+        response = client.open(path, method=method, json=body, headers=admin)
+        error_of(response, 503, "busy")
+        assert response.headers["Retry-After"] == "1"
+        assert client.get("/healthz").status_code == 200
+    finally:
+        gate.leave()
+    assert client.open(path, method=method, json=body, headers=admin).status_code == 200
+    assert gate.enter()  # the update gave its slot back
+    gate.leave()

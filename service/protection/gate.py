@@ -14,7 +14,10 @@ from flask import Flask, Response, current_app, g, jsonify, request
 from ..errors import error_body
 
 HEAVY_ROUTES = frozenset({("POST", "/v1/recommendations"), ("POST", "/v1/playlists"),
-                          ("GET", "/v1/path")})
+                          ("GET", "/v1/path"),
+                          # model updates: seconds each, and one at a time per process
+                          ("POST", "/v1/admin/tracks"), ("POST", "/v1/admin/removals"),
+                          ("DELETE", "/v1/admin/tracks/<path:track_id>")})
 RETRY_AFTER_SECONDS = 1
 EXTENSION = "feelalike.gate"
 
