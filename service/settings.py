@@ -169,8 +169,8 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
     Setting("PROXY_HOPS", 0, "Number of trusted reverse proxies in front of the app; the "
             "client address for rate limits is then read from X-Forwarded-For.", whole(0)),
     Setting("HEAVY_CONCURRENCY", 2, "Heavy requests (POST recommendations and playlists, "
-            "GET /v1/path, the admin updates) run at most this many at a time per process; keep it below THREADS "
-            "so /healthz and /readyz always find a thread.", whole(1)),
+            "GET /v1/path, the admin updates) run at most this many at a time per process; "
+            "keep it below THREADS so /healthz and /readyz always find a thread.", whole(1)),
     Setting("HEAVY_WAIT_SECONDS", 0.05, "How long a heavy request waits for a free slot "
             "before it is answered 503 busy with Retry-After.", amount),
     Setting("API_KEYS", (), "Comma-separated API keys accepted in X-API-Key. Empty with an "

@@ -3,7 +3,8 @@
 A file's result is cached under the SHA-256 of its bytes (plus the analysis version
 and window), so a re-run only analyses files that changed; renaming or moving a file
 costs nothing.  It is kept under the digest of its audio stream too
-(:mod:`.stream_digest`), so a file re-tagged since costs a look-up, not an analysis.  Errors are returned per file; the batch goes on.
+(:mod:`.stream_digest`), so a file re-tagged since costs a look-up, not an analysis.
+Errors are returned per file; the batch goes on.
 """
 from __future__ import annotations
 

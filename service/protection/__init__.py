@@ -25,7 +25,8 @@ def init_cors(app: Flask) -> None:
     origins: str | list[str] = "*" if raw == "*" else \
         [o.strip() for o in raw.split(",") if o.strip()]
     CORS(app, resources={r"/v1/*": {}, r"/openapi.json": {}}, origins=origins,
-         allow_headers=ALLOWED, expose_headers=EXPOSED, methods=["GET", "POST", "DELETE", "OPTIONS"],
+         allow_headers=ALLOWED, expose_headers=EXPOSED,
+         methods=["GET", "POST", "DELETE", "OPTIONS"],
          supports_credentials=False, send_wildcard=origins == "*", max_age=600,
          # a request without an Origin is not a CORS request: with a list of origins,
          # naming one of them to whoever asks would be wrong (and cached as such)
