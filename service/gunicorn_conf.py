@@ -11,6 +11,9 @@
   request line over 8 KB gets gunicorn's own refusal.  Unbounded (0), gunicorn's
   Python parser spent quadratic time on a line of megabytes: 90 s for 20 MB, and a
   worker busy for minutes after the client had gone.  Header limits stay gunicorn's.
+- No control socket: gunicorn 25+ opens one per user (``~/.gunicorn/gunicorn.ctl``,
+  for changing worker counts or stopping the server), so a second instance, such as a
+  blue/green deploy's, took over the first one's; feelalike uses none.
 - Logs: gunicorn's access log is off (the app writes one JSON line per request);
   gunicorn's own messages go to stderr.
 - Metrics: every worker writes its Prometheus samples to ``PROMETHEUS_MULTIPROC_DIR``
@@ -38,6 +41,7 @@ graceful_timeout = get("TIMEOUT_SECONDS")
 keepalive = 5
 limit_request_line = 8190
 accesslog = None
+control_socket_disable = True  # gunicorn < 25 has no such setting and ignores the name
 errorlog = "-"
 
 if get("HEAVY_CONCURRENCY") >= threads:

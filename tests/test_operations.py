@@ -216,3 +216,22 @@ def test_under_gunicorn_metrics_add_up_every_worker(gunicorn):
     log = gunicorn.stop()
     access = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     assert sum(1 for a in access if a["route"] == "/v1/tracks") == 13
+
+
+def test_under_gunicorn_side_by_side_servers_open_no_control_socket(env, published, tmp_path):
+    """gunicorn 25+ opened a control socket (worker counts, shutdown) at one path per
+    user, ~/.gunicorn/gunicorn.ctl: a second instance (a blue/green deploy) took the
+    first one's over. Nothing of feelalike uses it, so it is off."""
+    home = tmp_path / "home"
+    servers = []
+    for name in ("blue", "green"):
+        (tmp_path / name).mkdir()
+        servers.append(Gunicorn({**env, "HOME": str(home), "XDG_RUNTIME_DIR": ""},
+                                tmp_path / name))
+    try:
+        for server in servers:
+            assert requests.get(server.wait().base + "/healthz", timeout=10).status_code == 200
+        assert not (home / ".gunicorn").exists()
+    finally:
+        for server in servers:
+            server.stop()
