@@ -1,6 +1,7 @@
 """What a fourteenth batch of our own reviews (2026-11-29: pop, rock, jazz, classical,
 electronic, hip-hop, a film score and folk, written held out in several outlets' voices)
-showed the reader missing: "reminds me of" a title, ... Every text here is our own."""
+showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" about the
+track before, ... Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -26,3 +27,23 @@ def test_reminds_me_of_something_else_links_nothing():
             'me of Sunday afternoons at my grandmother\'s.')
     assert pairs_read(text, "Meridian", "Glasswing") == set()
     assert strongest(moods(text, "Meridian", "Glasswing"), "Glasswing") == "curious"
+
+
+@pytest.mark.parametrize("sentence", [
+    'After "Lantern" it\'s a blessed relief: joyful, chaotic and a bit silly.',
+    'Coming after "Lantern", it feels joyful and silly.',
+    'Following "Lantern" it is a joyful, silly relief.',
+])
+def test_a_sentence_opening_after_a_title_is_about_the_track_it_refers_back_to(sentence):
+    found = moods(f'"Lantern" is mournful and heartbreaking. The album ends with "Tidewater", '
+                  f'a rowdy drinking song. {sentence}', "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "sad"
+    assert found["Lantern"].get("joyful", 0) == 0
+    assert found["Tidewater"].get("joyful", 0) > 0
+
+
+def test_after_a_title_that_names_what_comes_next_is_about_the_next_title():
+    found = moods('"Lantern" is mournful. "Tidewater" is calm. After "Lantern" comes the '
+                  'joyful, silly "Harbour Lights".', "Lantern", "Tidewater", "Harbour Lights")
+    assert strongest(found, "Harbour Lights") == "joyful"
+    assert found["Tidewater"].get("joyful", 0) == found["Lantern"].get("joyful", 0)

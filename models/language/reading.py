@@ -15,6 +15,10 @@ ALBUM_WEIGHT = 0.35
 CARRY_WEIGHT = 0.8
 REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|the latter|(the|this) (track|piece|song|cue|"
                        r"tune|composition|number|music))\b", re.IGNORECASE)
+#: a sentence opening on the track that came before: "After 'A' it's a relief" is about
+#: the track it refers back to, not A
+AFTER_TRACK = re.compile(r"^\W*((coming|right|just|straight) )?(after|following)\b[^,;:]*$",
+                         re.IGNORECASE)
 PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
                             r"\bthey\b|^\W*(the rest|the remainder|everything else|the "
                             r"other (tracks|pieces|songs|cues))\b", re.IGNORECASE)

@@ -18,12 +18,7 @@ from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .referents import referents
 from .reading import (
-    ALBUM_WEIGHT,
-    CARRY_WEIGHT,
-    REFERRING,
-    Passage,
-    Reading,
-    Review,
+    AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, REFERRING, Passage, Reading, Review,
     continues_subject,
     is_about_music,
     is_about_the_film,
@@ -290,7 +285,8 @@ class Walk:
         """"Unlike 'A', it is calm", "it's the opposite of 'A': a lone organ": a
         sentence about the track it refers back to, A only compared against."""
         if len(carried) != 1 or carried[0] in rows or len(groups(sentence, mentions)) != 1 \
-                or not CONTRASTED.search(sentence[:mentions[0].start]) \
+                or not (CONTRASTED.search(lead := sentence[:mentions[0].start])
+                        or AFTER_TRACK.match(lead)) \
                 or not REFERRING.search(sentence):
             return False
         if DESCRIBES_OBJECT.match(sentence[title_end(sentence, mentions[-1].end):]):
