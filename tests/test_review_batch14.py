@@ -1,7 +1,8 @@
 """What a fourteenth batch of our own reviews (2026-11-29: pop, rock, jazz, classical,
 electronic, hip-hop, a film score and folk, written held out in several outlets' voices)
 showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" about the
-track before, ... Every text here is our own."""
+track before, a movement named without its work and number ("Ondine" for "Gaspard
+de la nuit: I. Ondine"), ... Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -47,3 +48,20 @@ def test_after_a_title_that_names_what_comes_next_is_about_the_next_title():
                   'joyful, silly "Harbour Lights".', "Lantern", "Tidewater", "Harbour Lights")
     assert strongest(found, "Harbour Lights") == "joyful"
     assert found["Tidewater"].get("joyful", 0) == found["Lantern"].get("joyful", 0)
+
+
+MOVEMENTS = ("Gaspard de la nuit, M. 55: I. Ondine", "Gaspard de la nuit, M. 55: II. Le Gibet",
+             "Symphony No. 9 in E Minor, Op. 95 \"From the New World\": II. Largo")
+
+
+@pytest.mark.parametrize("sentence, title, mood", [
+    ("The disc's surprise is Ondine. She makes the sprite seductive and sinister.",
+     MOVEMENTS[0], "eerie"),
+    ("Le Gibet is bleak and mournful, a bell tolling over an empty plain.", MOVEMENTS[1], "sad"),
+    ("The famous Largo is tender and wistful, a song of home.", MOVEMENTS[2], "tender"),
+])
+def test_a_movement_is_named_by_its_name_without_the_work_and_number(sentence, title, mood):
+    found = moods(sentence, *MOVEMENTS)
+    assert strongest(found, title) == mood
+    assert all(found.get(other, {}).get(mood, 0) < found[title][mood]
+               for other in MOVEMENTS if other != title)

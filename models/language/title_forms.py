@@ -16,6 +16,9 @@ from .titles import STOPWORDS, variants
 
 #: "Boss 1: The Iron Warden": reviews name the part after the colon
 _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
+#: "Gaspard de la nuit, M. 55: I. Ondine", "Symphony No. 9 ...: II. Largo": a movement,
+#: which reviews call by its name ("Ondine", "the Largo")
+_MOVEMENT = re.compile(r"^.+:\s+(?:[IVXLC]+|\d+)\.\s+(\S.*)$")
 _ARTICLES = frozenset({"the", "a", "an"})
 #: '"Souvenirs" is a collection of ...', '"Salt Roads" is her third album', '"Salt
 #: Roads" opens with "Lantern"': the work; not '... is the album's title track', '...
@@ -95,10 +98,13 @@ def article_added(form: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def named_as(title: str) -> tuple[str, ...]:
-    """The title's variants, then the part after a heading's colon, the title without
-    its article and the variants with their numbers swapped (when they differ)."""
+    """The title's variants, then the part after a heading's colon (and a movement's
+    name without its number), the title without its article and the variants with
+    their numbers swapped (when they differ)."""
     after, forms = _AFTER_COLON.match(title), variants(title)
+    movement = _MOVEMENT.match(title)
     extra = [normalise(after.group(1)) if after else "", without_article(title),
+             *(variants(movement.group(1)) if movement else ()),
              *(swapped for form in forms for swapped in numerals_swapped(form))]
     return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
 
