@@ -48,6 +48,12 @@ PLURAL_VERBS = frozenset(
     "punctuate rumble shift change appear emerge recur stay become flow run drive clash "
     "collide swirl float crash ring sing whisper linger mark define evoke suggest drone "
     "hover surround underpin underscore accompany enter join".split())
+#: after a one-word title, a noun phrase that is a track: "Sidewinder is the wild one,",
+#: "Embers is the standout track" (not "Time is the one thing", "Home is the key")
+A_KIND_OF_TRACK = re.compile(
+    r"^\S+\s+(is|was)\s+(the|a|an)\s+([\w'-]+\s+){0,2}?(one(?=\s*[,.;:!\u2013\u2014-])|"
+    r"(track|song|cue|piece|tune|number|cut|highlight|standout|closer|opener|ballad|"
+    r"banger|centrepiece|centerpiece|showstopper)\b)", re.IGNORECASE)
 #: verbs in "-s" that take a plain verb after them ("Time helps build ...")
 CAUSATIVE = frozenset("helps lets makes".split())
 
@@ -102,6 +108,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
         return []  # "Time is what the film is about"
     described = _set_in_capitals(words[0]) \
         or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
+        or line_start and A_KIND_OF_TRACK.match(sentence) is not None \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
         and not third.endswith("ing")  # "Time is running out"
     if not described:
