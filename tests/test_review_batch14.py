@@ -2,7 +2,8 @@
 electronic, hip-hop, a film score and folk, written held out in several outlets' voices)
 showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" about the
 track before, a movement named without its work and number ("Ondine" for "Gaspard
-de la nuit: I. Ondine"), ... Every text here is our own."""
+de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
+name after "the last track," ... Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -65,3 +66,34 @@ def test_a_movement_is_named_by_its_name_without_the_work_and_number(sentence, t
     assert strongest(found, title) == mood
     assert all(found.get(other, {}).get(mood, 0) < found[title][mood]
                for other in MOVEMENTS if other != title)
+
+
+@pytest.mark.parametrize("line", [
+    "sidewinder is the wild one, super fast, drums going nuts.",
+    "Sidewinder is the wild one, super fast, drums going nuts.",
+    "Sidewinder is the standout track: fast and furious.",
+])
+def test_a_one_word_title_said_to_be_a_kind_of_track_opens_its_paragraph(line):
+    found = moods(f"blue hour is calm and slow.\n\n{line}", "Blue Hour", "Sidewinder")
+    assert strongest(found, "Sidewinder") in ("energetic", "aggressive")
+    assert found["Blue Hour"].get("energetic", 0) < found["Sidewinder"]["energetic"] / 2
+
+
+def test_a_one_word_title_said_to_be_the_one_thing_is_a_word():
+    found = moods("Lantern is calm.\n\nHome is the one place where I felt furious.",
+                  "Lantern", "Home", "Tidewater")
+    assert found["Home"] == found["Tidewater"]  # the album's share, named by neither
+
+
+@pytest.mark.parametrize("text", [
+    "lantern is slow. and then the last track, salt roads, is just dreamy and floaty.",
+    "Lantern is slow. The title track Salt Roads is just dreamy and floaty.",
+])
+def test_the_works_name_after_the_last_track_is_the_title_track(text):
+    assert strongest(moods(text, "Lantern", "Salt Roads"), "Salt Roads") == "dreamy"
+
+
+def test_the_works_name_alone_is_still_the_work():
+    found = moods("Lantern is slow and calm. salt roads is a dreamy, floaty album.",
+                  "Lantern", "Salt Roads")
+    assert found.get("Salt Roads", {}).get("dreamy", 0) <= found["Lantern"].get("dreamy", 0)

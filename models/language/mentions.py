@@ -221,7 +221,15 @@ def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], vari
     counts when quoted (or a heading)."""
     if _quoted(text, start, end):
         return variant not in work_names or not names_the_work(text, end)
-    return variant in work_names and informative(words) and _heading(text, end)
+    return variant in work_names and informative(words) and (
+        _heading(text, end) or _TRACK_BEFORE.search(text[max(0, start - 50):start]) is not None)
+
+
+#: the work's own name in apposition to a track: "the last track, lanterns on the river,",
+#: "the title track Salt Roads" name the title track, not the album
+_TRACK_BEFORE = re.compile(r"\b(the|its|their|this) ([\w-]+ ){0,2}(track|song|cut|number|piece|"
+                           r"tune|cue|closer|opener|finale)\s*[,:(\u2013\u2014-]?\s*$",
+                           re.IGNORECASE)
 
 
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
