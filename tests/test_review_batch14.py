@@ -3,7 +3,7 @@ electronic, hip-hop, a film score and folk, written held out in several outlets'
 showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" about the
 track before, a movement named without its work and number ("Ondine" for "Gaspard
 de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
-name after "the last track," ... Every text here is our own."""
+name after "the last track,", "brings the title theme back", ... Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -97,3 +97,23 @@ def test_the_works_name_alone_is_still_the_work():
     found = moods("Lantern is slow and calm. salt roads is a dreamy, floaty album.",
                   "Lantern", "Salt Roads")
     assert found.get("Salt Roads", {}).get("dreamy", 0) <= found["Lantern"].get("dreamy", 0)
+
+
+
+@pytest.mark.parametrize("text", [
+    "'Salt Roads (Reprise)' brings the title theme back to close things out, bigger and "
+    "fuller, and it's the most openly joyful thing on the album.",
+    "'Salt Roads (Reprise)' brings 'Salt Roads' back, and it's the most openly joyful thing "
+    "on the album.",
+])
+def test_brings_a_title_back_links_the_two_and_what_follows_is_the_subjects(text):
+    titles = ("Salt Roads", "Lantern", "Salt Roads (Reprise)")
+    found = moods(f"'Salt Roads' is slow and mournful. {text}", *titles)
+    assert pairs_read(f"'Salt Roads' is slow and mournful. {text}", *titles) == \
+        {frozenset(("Salt Roads", "Salt Roads (Reprise)"))}
+    assert found["Salt Roads (Reprise)"].get("joyful", 0) > found["Salt Roads"].get("joyful", 0)
+
+
+def test_brings_without_back_links_nothing():
+    text = "'Lantern' is slow and mournful. 'Tidewater' brings a lighter touch, sunny and warm."
+    assert pairs_read(text, "Lantern", "Tidewater") == set()

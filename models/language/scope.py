@@ -99,7 +99,7 @@ CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in cont
 DERIVED_FROM = re.compile(
     r"(\b(is|was|'s|sounds|feels) (basically|essentially|just|simply|little more than|"
     r"(much |very much |a lot )?like)|\b(similar to|reminiscent of|recalls|echoes|reprises|"
-    r"remind(s|ed)? (me|us|one|you) of|(calls|brings) to mind|"
+    r"remind(s|ed)? (me|us|one|you) of|(calls|brings) to mind|brings|"
     r"revisits|reworks|borrows from|brings back)|\b(a|an|the) (\w+ )?(reworking|reprise|"
     r"variation|version|rework|remix|reimagining) of|\btakes (the|its) (\w+ )?(melody|"
     r"theme|motif|tune|chords|riff) (of|from))\W*$", re.IGNORECASE)
