@@ -3,7 +3,8 @@ electronic, hip-hop, a film score and folk, written held out in several outlets'
 showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" about the
 track before, a movement named without its work and number ("Ondine" for "Gaspard
 de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
-name after "the last track,", "brings the title theme back", ... Every text here is our own."""
+name after "the last track,", "brings the title theme back", "they play it straight" (not
+playful). Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -117,3 +118,17 @@ def test_brings_a_title_back_links_the_two_and_what_follows_is_the_subjects(text
 def test_brings_without_back_links_nothing():
     text = "'Lantern' is slow and mournful. 'Tidewater' brings a lighter touch, sunny and warm."
     assert pairs_read(text, "Lantern", "Tidewater") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Track two, 'Lantern', is a murder ballad, and they play it straight: cold and eerie.",
+    "'Lantern' is a swooning love song, the kind of thing you play for someone you love.",
+    "The band play 'Lantern' with a bleak, cold edge.",
+])
+def test_play_as_a_verb_is_not_playful(text):
+    assert "playful" not in moods(text, "Lantern", "Tidewater")["Lantern"]
+
+
+@pytest.mark.parametrize("phrase", ["a sense of play", "sheer play", "full of play"])
+def test_play_as_a_noun_still_is(phrase):
+    assert "playful" in moods(f"'Lantern' is {phrase}.", "Lantern", "Tidewater")["Lantern"]

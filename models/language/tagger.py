@@ -33,12 +33,14 @@ VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothe
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
                       "rise rises drive drives break breaks brightened brightening".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
-#: mood words in an idiom after these words: "the forces at play", "comes into play",
+#: mood words in an idiom after these words:
 #: "his old haunts" (places he went)
 _PLACE_WORDS = frozenset({"old", "usual", "former", "favourite", "favorite", "familiar",
                           "local", "regular"})
-IDIOMS_AFTER = {"play": frozenset({"at", "into", "in"}), "haunt": _PLACE_WORDS,
-                "haunts": _PLACE_WORDS}
+IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS}
+#: mood nouns that are mostly verbs: "full of play" is playful, but "they play it
+#: straight", "you play for someone", "the forces at play" are not; only after these
+NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
 #: what a verb of mood done to the listener acts on: "soothe your senses", "haunt the
 #: mind" say what the music does to whoever hears it, not what a player does to a mix
 LISTENER_PARTS = frozenset("senses sense soul souls mind minds nerves heart hearts spirit "
@@ -113,6 +115,8 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
     if length == 1 and word in WISHES and i > 0 and words[i - 1] in READER_SUBJECTS | {"one"}:
         return True
     if length == 1 and i > 0 and words[i - 1] in IDIOMS_AFTER.get(word, ()):
+        return True
+    if length == 1 and word in NOUN_AFTER and (i == 0 or words[i - 1] not in NOUN_AFTER[word]):
         return True
     return length == 1 and word in VERB_USES and i + 1 < len(words) and \
         words[i + 1] in OBJECTS and \
