@@ -4,7 +4,7 @@ showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" ab
 track before, a movement named without its work and number ("Ondine" for "Gaspard
 de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
 name after "the last track,", "brings the title theme back", "they play it straight" (not
-playful). Every text here is our own."""
+playful), "nowhere near as crushing". Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -132,3 +132,14 @@ def test_play_as_a_verb_is_not_playful(text):
 @pytest.mark.parametrize("phrase", ["a sense of play", "sheer play", "full of play"])
 def test_play_as_a_noun_still_is(phrase):
     assert "playful" in moods(f"'Lantern' is {phrase}.", "Lantern", "Tidewater")["Lantern"]
+
+
+@pytest.mark.parametrize("text", [
+    "The record ends with 'Lantern', which is nowhere near as crushing as what precedes it; "
+    "it's a slow, hopeful fade-out.",
+    "'Lantern' is nowhere near as bleak as the opener: a slow, hopeful fade-out.",
+])
+def test_nowhere_near_as_denies_the_mood(text):
+    found = moods(text, "Lantern", "Tidewater")["Lantern"]
+    assert strongest({"Lantern": found}, "Lantern") == "hopeful"
+    assert found.get("aggressive", 0) == 0 and found.get("sad", 0) < found["hopeful"] / 4

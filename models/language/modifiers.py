@@ -18,9 +18,10 @@ ABSENCE = frozenset("lacks lacking lack without devoid".split())
 ABSENCE_WINDOW = 5
 #: "without question the most haunting cue": no absence
 NOT_ABSENCE = frozenset("question doubt fail exception".split())
-#: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment")
+#: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment",
+#: "nowhere near as crushing")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
-                            ("short", "of")})
+                            ("short", "of"), ("nowhere", "near")})
 #: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
 #: a sentence ("cheerful it is not")
 #: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
