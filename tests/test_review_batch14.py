@@ -4,7 +4,8 @@ showed the reader missing: "reminds me of" a title, "After 'A' it's a relief" ab
 track before, a movement named without its work and number ("Ondine" for "Gaspard
 de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
 name after "the last track,", "brings the title theme back", "they play it straight" (not
-playful), "nowhere near as crushing". Every text here is our own."""
+playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
+before). Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -143,3 +144,12 @@ def test_nowhere_near_as_denies_the_mood(text):
     found = moods(text, "Lantern", "Tidewater")["Lantern"]
     assert strongest({"Lantern": found}, "Lantern") == "hopeful"
     assert found.get("aggressive", 0) == 0 and found.get("sad", 0) < found["hopeful"] / 4
+
+
+def test_a_sentence_opening_unlike_a_title_goes_on_about_the_track_before():
+    text = ("'Tidewater' is even harder, ratcheting up the tension until the drop. Then side B "
+            "pulls the rug out. 'Lantern' is beatless and desolate. Unlike 'Tidewater', "
+            "there's no release here, only drift.")
+    found = moods(text, "Lantern", "Tidewater")
+    assert found["Lantern"].get("dreamy", 0) > 0
+    assert found["Tidewater"].get("dreamy", 0) == 0

@@ -19,6 +19,10 @@ REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|the latter|(the|this) (track|p
 #: the track it refers back to, not A
 AFTER_TRACK = re.compile(r"^\W*((coming|right|just|straight) )?(after|following)\b[^,;:]*$",
                          re.IGNORECASE)
+#: a sentence opening on a contrast with a title: "Unlike 'A', there's no release here"
+#: goes on about the track before, though nothing in it refers back
+OPENS_CONTRAST = re.compile(r"^\W*(unlike|in contrast to|as opposed to|compared (to|with))\b"
+                            r"[^,;:]*$", re.IGNORECASE)
 PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
                             r"\bthey\b|^\W*(the rest|the remainder|everything else|the "
                             r"other (tracks|pieces|songs|cues))\b", re.IGNORECASE)

@@ -18,7 +18,8 @@ from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .referents import referents
 from .reading import (
-    AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, REFERRING, Passage, Reading, Review,
+    AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
+    Review,
     continues_subject,
     is_about_music,
     is_about_the_film,
@@ -287,7 +288,7 @@ class Walk:
         if len(carried) != 1 or carried[0] in rows or len(groups(sentence, mentions)) != 1 \
                 or not (CONTRASTED.search(lead := sentence[:mentions[0].start])
                         or AFTER_TRACK.match(lead)) \
-                or not REFERRING.search(sentence):
+                or not (REFERRING.search(sentence) or OPENS_CONTRAST.match(lead)):
             return False
         if DESCRIBES_OBJECT.match(sentence[title_end(sentence, mentions[-1].end):]):
             return False  # "nothing like 'A', which is bleak": those words are A's
