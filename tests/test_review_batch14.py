@@ -5,7 +5,8 @@ track before, a movement named without its work and number ("Ondine" for "Gaspar
 de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
 name after "the last track,", "brings the title theme back", "they play it straight" (not
 playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
-before). Every text here is our own."""
+before), a translation in brackets after a title ("Nebel (Fog)") read as mood words. Every
+text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -153,3 +154,18 @@ def test_a_sentence_opening_unlike_a_title_goes_on_about_the_track_before():
     found = moods(text, "Lantern", "Tidewater")
     assert found["Lantern"].get("dreamy", 0) > 0
     assert found["Tidewater"].get("dreamy", 0) == 0
+
+
+@pytest.mark.parametrize("text, title, gloss_mood", [
+    ("Nebel (Fog) is beatless and slow.", "Nebel", "eerie"),
+    ("'Lantern' (Lonely Heart) is sunny and bright.", "Lantern", "lonely"),
+])
+def test_a_bracketed_translation_after_a_title_names_it_and_says_nothing(text, title,
+                                                                        gloss_mood):
+    found = moods(text, "Nebel", "Lantern", "Tidewater")
+    assert found[title].get(gloss_mood, 0) == 0
+
+
+def test_a_bracketed_description_after_a_title_still_describes_it():
+    found = moods("'Lantern' (a tender lullaby) is slow.", "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "tender"

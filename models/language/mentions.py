@@ -276,12 +276,20 @@ def _non_overlapping(text: str, toks: list[Token], candidates: list[tuple[int, i
 Spans = list[tuple[int, int]]
 
 
+#: a name in brackets after a title, its translation or subtitle: "Nebel (Fog)", "Beijo
+#: Roubado (Stolen Kiss)" name the track as its title does (not "(a tender lullaby)")
+_GLOSS = re.compile(r"[\"'\u201d\u2019]?\s*\([A-Z][\w'\u2019-]*(\s+([A-Z][\w'\u2019-]*|a|an|"
+                    r"the|of|in|on|to|for|and|at|by|from|with))*\)")
+
+
 def title_words(sentence: str, mentions: Sequence[Mention],
                 names: Iterable[str]) -> tuple[Spans, Spans]:
     """The spans in ``sentence`` of words that only name (the titles named, the work's
     own ``names``), and of titles whose words describe their track too (see
     :func:`true_to_its_title`)."""
     spans = [(m.start, m.end) for m in mentions]
+    spans += [(m.end, m.end + g.end()) for m in mentions
+              if (g := _GLOSS.match(sentence[m.end:]))]
     described = true_to_its_title(sentence, mentions)
     return ([] if described else spans) + name_spans(sentence, names), \
         (spans if described else [])
