@@ -5,14 +5,17 @@ track before, a movement named without its work and number ("Ondine" for "Gaspar
 de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, the work's
 name after "the last track,", "brings the title theme back", "they play it straight" (not
 playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
-before), a translation in brackets after a title ("Nebel (Fog)") read as mood words. Every
-text here is our own."""
+before), a translation in brackets after a title ("Nebel (Fog)") read as mood words, "every song
+on this is a banger but here are my faves:" led into the first. Every text here is our own."""
 from __future__ import annotations
 
 import pytest
 
+from models.build import analyse_moods
+from models.language import Review, load_lexicon
+
 from .fixtures import moods_read as moods
-from .fixtures import pairs_read, strongest
+from .fixtures import pairs_read, salt_roads, strongest
 
 PAIR = frozenset(("Glasswing", "Meridian"))
 
@@ -169,3 +172,12 @@ def test_a_bracketed_translation_after_a_title_names_it_and_says_nothing(text, t
 def test_a_bracketed_description_after_a_title_still_describes_it():
     found = moods("'Lantern' (a tender lullaby) is slow.", "Lantern", "Tidewater")
     assert strongest(found, "Lantern") == "tender"
+
+
+def test_a_sentence_about_every_song_before_a_list_speaks_for_the_album():
+    text = ("every song on this is a banger but here are my faves:\n\n"
+            "- lantern: so dreamy and slow\n- tidewater: sad sad sad")
+    analysis = analyse_moods(salt_roads("Lantern", "Tidewater"),
+                             [Review(text=text, album="Salt Roads")], load_lexicon())
+    lead = [p for p in analysis.passages if p.start == 0]
+    assert lead and all(p.weight <= 0.35 and set(p.rows) == {0, 1} for p in lead)

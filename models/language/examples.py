@@ -47,3 +47,15 @@ def announces_examples(sentence: str, following: str, titles: Sequence[Mention])
     kind = hits_vector(tag_text(sentence))
     announced = {int(i) for i in np.argsort(kind)[-3:] if kind[i] > 0}
     return not (words > 0).any() or int(words.argmax()) in announced
+
+
+LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later on|"
+                     r"after that|afterwards)\b|:\s*$", re.IGNORECASE)
+#: "every song on it is a banger, but here are my faves:" speaks for the album
+EVERY_TRACK = re.compile(r"\b(every|each) (single )?(song|track|cut|tune|cue)\b", re.IGNORECASE)
+
+
+def leads_in(sentence: str) -> bool:
+    """A sentence that introduces what comes next ("Next comes something darker.", "Here
+    are my favourites:"), not one about every track."""
+    return bool(LEAD_IN.search(sentence)) and not EVERY_TRACK.search(sentence)

@@ -70,8 +70,6 @@ ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
                            re.IGNORECASE)
 #: "Verdict: ", "In sum - ": a label before a sentence about the album
 VERDICT_LABEL = re.compile(r"^\W*[A-Z][\w ]{0,20}(:|\s[-\u2013\u2014])\s+")
-LEAD_IN = re.compile(r"\b(next|up next|following|what follows|then comes|later on|"
-                     r"after that|afterwards)\b|:\s*$", re.IGNORECASE)
 #: "'A' and 'B' do this wonderfully", "'A' is one such cue": the tracks take on the
 #: sentence before
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
@@ -292,8 +290,3 @@ def about_album(sentence: str) -> bool:
     label = VERDICT_LABEL.match(sentence)
     return bool(ALBUM_SUBJECT.match(sentence) or
                 label and ALBUM_SUBJECT.match(sentence[label.end():]))
-
-
-def leads_in(sentence: str) -> bool:
-    """A sentence that introduces what comes next ("Next comes something darker.")."""
-    return bool(LEAD_IN.search(sentence))

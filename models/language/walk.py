@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Sequence
 
 from . import comparisons as cmp
-from .examples import announces_examples
+from .examples import announces_examples, leads_in
 from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .referents import referents
@@ -36,7 +36,6 @@ from .scope import (
     is_heading,
     is_title_line,
     label_end,
-    leads_in,
     segments,
     title_end,
 )
