@@ -6,7 +6,8 @@ de la nuit: I. Ondine"), "sidewinder is the wild one," opening its paragraph, th
 name after "the last track,", "brings the title theme back", "they play it straight" (not
 playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
 before), a translation in brackets after a title ("Nebel (Fog)") read as mood words, "every song
-on this is a banger but here are my faves:" led into the first. Every text here is our own."""
+on this is a banger but here are my faves:" led into the first, "tender, though not
+sentimental" read as nothing. Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -147,7 +148,7 @@ def test_play_as_a_noun_still_is(phrase):
 def test_nowhere_near_as_denies_the_mood(text):
     found = moods(text, "Lantern", "Tidewater")["Lantern"]
     assert strongest({"Lantern": found}, "Lantern") == "hopeful"
-    assert found.get("aggressive", 0) == 0 and found.get("sad", 0) < found["hopeful"] / 4
+    assert found.get("aggressive", 0) == 0
 
 
 def test_a_sentence_opening_unlike_a_title_goes_on_about_the_track_before():
@@ -181,3 +182,18 @@ def test_a_sentence_about_every_song_before_a_list_speaks_for_the_album():
                              [Review(text=text, album="Salt Roads")], load_lexicon())
     lead = [p for p in analysis.passages if p.start == 0]
     assert lead and all(p.weight <= 0.35 and set(p.rows) == {0, 1} for p in lead)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("'Lantern' is tender, though not sentimental.", "tender"),
+    ("'Lantern' is tender, but never sappy or sentimental.", "tender"),
+    ("'Lantern' isn't melodramatic; it's just quietly devastating.", "sad"),
+])
+def test_a_denied_word_leaves_the_mood_an_affirmed_word_beside_it_says(text, kept):
+    found = moods(text, "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == kept
+
+
+def test_a_mood_set_aside_still_counts_against_a_word_it_is_not_the_main_mood_of():
+    found = moods("'Lantern' is more wistful than sad.", "Lantern", "Tidewater")["Lantern"]
+    assert found.get("sad", 0) == 0 and found["nostalgic"] > 0

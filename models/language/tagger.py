@@ -8,7 +8,7 @@ and hedges, contrast, understatement).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -196,6 +196,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
     clause = clause_weights(text, toks)
     starts = clause_starts(text, toks)
     hits: list[MoodHit] = []
+    named_then_denied: set[int] = set()  # "relaxing is not one of them": denied outright
     i = 0
     while i < len(toks):
         entry, length, sign = None, 1, 1.0
@@ -223,9 +224,27 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             if weight < 0 < sign and _head_of_denied(text, toks, words, hits[-1] if hits else None,
                                                     i, offset):
                 weight = -weight
+            if denied:
+                named_then_denied.add(len(hits))
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
-    return hits
+    return _denied_beside_affirmed(hits, named_then_denied)
+
+
+def _denied_beside_affirmed(hits: list[MoodHit], outright: set[int]) -> list[MoodHit]:
+    """"tender but not sentimental", "mournful without being maudlin": a denied word
+    takes away only what the words affirmed beside it do not mainly say (not tender's own
+    tenderness, which "sentimental" shares), so the pair is not read as nothing.  A word
+    denied outright (``outright``: "relaxing is not one of them") takes away in full."""
+    affirmed = np.zeros(len(MOODS), dtype=np.float32)
+    for hit in hits:
+        if hit.weight > 0:  # its main moods only: "more wistful than sad" still denies sad
+            main = hit.entry.moods >= 0.8 * hit.entry.moods.max()
+            affirmed = np.maximum(affirmed, np.where(main, hit.entry.moods, 0))
+    if not affirmed.any():
+        return hits
+    return [replace(h, entry=replace(h.entry, moods=np.clip(h.entry.moods - affirmed, 0, None)))
+            if h.weight < 0 and k not in outright else h for k, h in enumerate(hits)]
 
 
 def hits_vector(hits: list[MoodHit]) -> np.ndarray:
