@@ -7,7 +7,7 @@ name after "the last track,", "brings the title theme back", "they play it strai
 playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
 before), a translation in brackets after a title ("Nebel (Fog)") read as mood words, "every song
 on this is a banger but here are my faves:" led into the first, "tender, though not
-sentimental" read as nothing. Every text here is our own."""
+sentimental" read as nothing, "not in a big, triumphant way". Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -182,6 +182,21 @@ def test_a_sentence_about_every_song_before_a_list_speaks_for_the_album():
                              [Review(text=text, album="Salt Roads")], load_lexicon())
     lead = [p for p in analysis.passages if p.start == 0]
     assert lead and all(p.weight <= 0.35 and set(p.rows) == {0, 1} for p in lead)
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("'Lantern' is genuinely uplifting, not in a big, triumphant way but in the quiet relief "
+     "of someone putting down something heavy.", "epic"),
+    ("'Lantern' is sad, though not in a bleak, desolate way.", "lonely"),
+])
+def test_not_in_a_way_denies_every_adjective_of_the_phrase(text, denied):
+    found = moods(text, "Lantern", "Tidewater")["Lantern"]
+    assert found.get(denied, 0) == 0
+
+
+def test_far_from_one_mood_keeps_the_moods_listed_after_its_comma():
+    found = moods("'Lantern' is far from bleak, bright and warm.", "Lantern", "Tidewater")
+    assert found["Lantern"]["joyful"] > 0.3
 
 
 @pytest.mark.parametrize("text, kept", [

@@ -13,15 +13,17 @@ WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews 
 NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing neither nor without hardly barely "
                                      "lacks lacking lack devoid".split())
 NEGATION_WINDOW = 3
+#: "not in a big, triumphant way": the negation reaches every adjective of the phrase
+WAY_NOUNS = frozenset("way sense manner fashion".split())
 #: "lacks any real sense of joy": absence reaches further than "not"
 ABSENCE = frozenset("lacks lacking lack without devoid".split())
 ABSENCE_WINDOW = 5
 #: "without question the most haunting cue": no absence
 NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment",
-#: "nowhere near as crushing")
+#: "nowhere near as crushing", "not in a big, triumphant way")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
-                            ("short", "of"), ("nowhere", "near")})
+                            ("short", "of"), ("nowhere", "near"), ("not", "in")})
 #: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
 #: a sentence ("cheerful it is not")
 #: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
@@ -120,7 +122,8 @@ def modifier(words: list[str], i: int, clause: int = 0) -> float:
     scale, sign, coordinated, instead = 1.0, 1.0, False, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
         word = words[j]
-        if j > clause and (words[j - 1], word) in NEGATING_PAIRS and not _emphatic(words, j):
+        if j > 0 and (words[j - 1], word) in NEGATING_PAIRS and not _emphatic(words, j) \
+                and (j > clause or words[i + 1:i + 2] and words[i + 1] in WAY_NOUNS):
             return -scale
         if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
             break
