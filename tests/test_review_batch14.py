@@ -7,7 +7,8 @@ name after "the last track,", "brings the title theme back", "they play it strai
 playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
 before), a translation in brackets after a title ("Nebel (Fog)") read as mood words, "every song
 on this is a banger but here are my faves:" led into the first, "tender, though not
-sentimental" read as nothing, "not in a big, triumphant way". Every text here is our own."""
+sentimental" read as nothing, "not in a big, triumphant way", "couldn't stop smiling".
+Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -212,3 +213,12 @@ def test_a_denied_word_leaves_the_mood_an_affirmed_word_beside_it_says(text, kep
 def test_a_mood_set_aside_still_counts_against_a_word_it_is_not_the_main_mood_of():
     found = moods("'Lantern' is more wistful than sad.", "Lantern", "Tidewater")["Lantern"]
     assert found.get("sad", 0) == 0 and found["nostalgic"] > 0
+
+
+@pytest.mark.parametrize("text, mood", [
+    ("I could not stop smiling during 'Lantern'.", "joyful"),
+    ("'Lantern' never stops being tense.", "tense"),
+    ("'Lantern' can't stop being sad.", "sad"),
+])
+def test_not_stop_affirms_what_goes_on(text, mood):
+    assert strongest(moods(text, "Lantern", "Tidewater"), "Lantern") == mood

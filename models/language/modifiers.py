@@ -50,9 +50,10 @@ FRESH_CLAUSE = frozenset("that this these those the it its which who there i you
 ASIDE_WORDS = 6
 INSTEAD = frozenset("for into with by".split())
 #: "no less mournful", "not only sad", "nothing less than triumphant", "nothing short
-#: of joyous", "barely contained joy": emphasis, no negation
+#: of joyous", "barely contained joy", "couldn't stop smiling", "never stops being tense":
+#: emphasis, no negation
 NOT_NEGATED_BY = frozenset("less only just merely simply short contained concealed "
-                           "suppressed veiled disguised".split())
+                           "suppressed veiled disguised stop stops stopped".split())
 #: before "not to": an affirmation ("it's hard not to feel ecstasy", "impossible not to
 #: smile")
 HARD_NOT_TO = frozenset("hard impossible difficult tough".split())
