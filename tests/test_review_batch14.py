@@ -222,3 +222,9 @@ def test_a_mood_set_aside_still_counts_against_a_word_it_is_not_the_main_mood_of
 ])
 def test_not_stop_affirms_what_goes_on(text, mood):
     assert strongest(moods(text, "Lantern", "Tidewater"), "Lantern") == mood
+
+
+@pytest.mark.parametrize("phrase", ["a real foot-stomper", "a stomper of a reel"])
+def test_a_stomper_is_energetic(phrase):
+    assert strongest(moods(f"'Lantern' is {phrase}.", "Lantern", "Tidewater"),
+                     "Lantern") == "energetic"
