@@ -7,8 +7,8 @@ name after "the last track,", "brings the title theme back", "they play it strai
 playful), "nowhere near as crushing", "Unlike 'A', there's no release here" (about the track
 before), a translation in brackets after a title ("Nebel (Fog)") read as mood words, "every song
 on this is a banger but here are my faves:" led into the first, "tender, though not
-sentimental" read as nothing, "not in a big, triumphant way", "couldn't stop smiling".
-Every text here is our own."""
+sentimental" read as nothing, "not in a big, triumphant way", "couldn't stop smiling",
+"doesnt" typed without its apostrophe. Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -228,3 +228,15 @@ def test_not_stop_affirms_what_goes_on(text, mood):
 def test_a_stomper_is_energetic(phrase):
     assert strongest(moods(f"'Lantern' is {phrase}.", "Lantern", "Tidewater"),
                      "Lantern") == "energetic"
+
+
+def test_a_contraction_typed_without_its_apostrophe_still_negates():
+    found = moods("'Lantern' doesnt feel sad at all, its bright and bouncy. 'Tidewater' isnt "
+                  "cheerful, it's bleak.", "Lantern", "Tidewater")
+    assert found["Lantern"].get("sad", 0) == 0
+    assert found["Tidewater"].get("joyful", 0) == 0
+
+
+def test_a_title_with_a_contraction_is_named_without_its_apostrophe():
+    found = moods("Dont Look Back is warm and hopeful.", "Lantern", "Don\u2019t Look Back")
+    assert strongest(found, "Don\u2019t Look Back") == "hopeful" and "Lantern" not in found

@@ -26,6 +26,15 @@ _WHOLE_WORD_CONTRACTIONS = {
     "here's": ["here", "is"], "can't": ["can", "not"], "won't": ["will", "not"],
     "ain't": ["is", "not"],
 }
+#: contractions typed without the apostrophe ("it doesnt feel sad", "Dont Look Back"):
+#: only those that are no other word ("its", "lets", "ill", "were", "id" are)
+_WHOLE_WORD_CONTRACTIONS.update({
+    **{f"{stem}nt": [stem, "not"] for stem in "do does did is was are were has have had "
+       "could would should must need".split()},
+    "dont": ["do", "not"], "cant": ["can", "not"], "wont": ["will", "not"],
+    "aint": ["is", "not"], "isnt": ["is", "not"], "im": ["i", "am"], "ive": ["i", "have"],
+    "youre": ["you", "are"], "theyre": ["they", "are"], "thats": ["that", "is"],
+    "theres": ["there", "is"], "whats": ["what", "is"]})
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|&", re.UNICODE)
 QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
