@@ -1,8 +1,8 @@
 """Per-version arrays on local disk, memory-mapped by every worker.
 
 The track table and the title index of a model version are written once per machine
-as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>.f4/``
-(``f4``: the files' format, see ``FORMAT``) and opened with ``np.load(mmap_mode="r")``:
+as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>.f5/``
+(``f5``: the files' format, see ``FORMAT``) and opened with ``np.load(mmap_mode="r")``:
 the operating system's page cache holds one copy that every worker shares, instead of
 each worker decoding the whole catalog from Redis into Python objects.  A worker's
 resident size still counts every mapped page it has touched — in large page-cache
@@ -60,8 +60,11 @@ MANIFEST = "manifest.json"
 # 4: the title arrays carry the albums (``titles.albums``), whose words a search
 # reads; a format-3 folder lacks them (a search over it ignores albums), so this code
 # writes its own ``.f4`` folder next to it.
-FORMAT = 4
-READABLE = (1, 2, 3, 4)
+# 5: titles in normal form expand contractions typed without an apostrophe ("dont" as
+# "do not", as "don't" always was), so a format-4 folder's normal forms miss such a
+# search; this code writes its own ``.f5`` folder next to it.
+FORMAT = 5
+READABLE = (1, 2, 3, 4, 5)
 STALE_TEMP_SECONDS = 3600
 
 

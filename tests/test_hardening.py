@@ -267,11 +267,12 @@ def test_a_server_side_error_names_no_server_path_to_the_client(store, published
 
     from service import create_app
     from service.resources import Resources
+    from service.version_files import FORMAT
 
     home = Path(env["FEELALIKE_DATA_HOME"])
     assert create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client() \
         .get("/readyz").status_code == 200  # writes the version's files
-    (manifest,) = home.glob(f"versions/*/{published}.f4/manifest.json")
+    (manifest,) = home.glob(f"versions/*/{published}.f{FORMAT}/manifest.json")
     manifest.write_text(manifest.read_text().replace('"format": ', '"format": 9'))
     client = create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client()
     response = client.get("/v1/tracks?q=Song")

@@ -27,7 +27,7 @@ from models.ranking import (
 )
 from service.resources import Resources
 from service.store import ModelStore
-from service.version_files import MANIFEST, VersionFiles
+from service.version_files import FORMAT, MANIFEST, VersionFiles
 
 from .fixtures import ROOT, make_track, mapped_file
 from .test_serving_arrays import random_table
@@ -70,7 +70,7 @@ def as_format_1(files: VersionFiles, store: ModelStore, version: str) -> Path:
 def test_version_files_are_narrow_and_column_major(store: ModelStore, version, tmp_path):
     files = VersionFiles(tmp_path, store.prefix, ann_threshold=10)
     arrays = files.open(store, version)
-    assert files.folder(version).name == f"{version}.f4"
+    assert files.folder(version).name == f"{version}.f{FORMAT}"
     assert "titles.albums.offsets" in arrays  # a search reads the albums' words
     for name in ("ids.offsets", "tags.indptr", "tags.codes", "cells.order",
                  "titles.variant_rows"):
