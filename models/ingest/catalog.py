@@ -75,8 +75,10 @@ class Catalog:
 
 
 def synthetic_id(title: str, artist: str) -> str:
-    """A stable id for a row without one, from its normalised artist and title."""
-    digest = hashlib.sha1(f"{normalise(artist)}\x00{normalise(title)}".encode()).hexdigest()
+    """A stable id for a row without one, from its normalised artist and title (in the
+    normal form of before "dont" was read as "do not", so an id does not change)."""
+    artist, title = (normalise(x, bare_contractions=False) for x in (artist, title))
+    digest = hashlib.sha1(f"{artist}\x00{title}".encode()).hexdigest()
     return f"t-{digest[:16]}"
 
 

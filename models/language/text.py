@@ -28,7 +28,7 @@ _WHOLE_WORD_CONTRACTIONS = {
 }
 #: contractions typed without the apostrophe ("it doesnt feel sad", "Dont Look Back"):
 #: only those that are no other word ("its", "lets", "ill", "were", "id" are)
-_WHOLE_WORD_CONTRACTIONS.update({
+_BARE_CONTRACTIONS = ({
     **{f"{stem}nt": [stem, "not"] for stem in "do does did is was are were has have had "
        "could would should must need".split()},
     "dont": ["do", "not"], "cant": ["can", "not"], "wont": ["will", "not"],
@@ -72,9 +72,11 @@ def fold(text: str) -> str:
     return "".join(kept).casefold()
 
 
-def _expand(word: str) -> list[str]:
+def _expand(word: str, bare: bool) -> list[str]:
     if word in _WHOLE_WORD_CONTRACTIONS:
         return _WHOLE_WORD_CONTRACTIONS[word]
+    if bare and word in _BARE_CONTRACTIONS:
+        return _BARE_CONTRACTIONS[word]
     for suffix, expansion in _CONTRACTIONS.items():
         if word.endswith(suffix) and len(word) > len(suffix):
             return [word[: -len(suffix)], *expansion]
@@ -84,20 +86,21 @@ def _expand(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_forms(word: str) -> tuple[str, ...]:
+def _word_forms(word: str, bare: bool = True) -> tuple[str, ...]:
     """The normalised token(s) one raw word stands for (memoised: words repeat a lot)."""
-    return tuple(piece for piece in _expand(fold(word)) if piece)
+    return tuple(piece for piece in _expand(fold(word), bare) if piece)
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, *, bare_contractions: bool = True) -> list[Token]:
     """Normalised word tokens of ``text`` with offsets of the original words.
 
     Offsets come from the match in the quote-straightened text, which has the same
-    length as the original, so they index the original string.
+    length as the original, so they index the original string.  ``bare_contractions``:
+    read "dont" as "do not", as "don't" is (see :func:`normalise`).
     """
     straight = text.translate(_QUOTES)
     return [Token(piece, start, end) for start, end in _word_spans(straight)
-            for piece in _word_forms(straight[start:end])]
+            for piece in _word_forms(straight[start:end], bare_contractions)]
 
 
 def _is_mark(ch: str) -> bool:
@@ -119,9 +122,11 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def normalise(text: str) -> str:
-    """The comparison form of a title or query: folded words joined by single spaces."""
-    return " ".join(t.text for t in tokens(text))
+def normalise(text: str, *, bare_contractions: bool = True) -> str:
+    """The comparison form of a title or query: folded words joined by single spaces.
+    ``bare_contractions=False``: "dont" stays a word of its own, as it was before such
+    words were read as "do not" (for what must not change: ids made from titles)."""
+    return " ".join(t.text for t in tokens(text, bare_contractions=bare_contractions))
 
 
 _BPM = re.compile(r"^([1-9]\d{1,2})(bpm)?$")
