@@ -177,7 +177,7 @@ def test_playlist_along_an_arc_and_its_downloads(page, servers):
         with page.expect_download() as info:
             page.click(f"#exports button[data-format={fmt}]")
         download = info.value
-        assert download.suggested_filename == f"feelalike-playlist.{fmt}"
+        assert download.suggested_filename == f"From lonely to hopeful.{fmt}"
         files[fmt] = Path(download.path()).read_text(encoding="utf-8")
     assert files["m3u8"].startswith("#EXTM3U") and files["m3u8"].count("#EXTINF") == 8
     assert len(list(ET.fromstring(files["xspf"]).iter("{http://xspf.org/ns/0/}track"))) == 8

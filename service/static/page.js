@@ -244,7 +244,7 @@
       const url = URL.createObjectURL(await response.blob());
       const link = el("a");
       link.href = url;
-      link.download = "feelalike-playlist." + format;
+      link.download = savedName(response) || "feelalike-playlist." + format;
       document.body.append(link);
       link.click();
       link.remove();
@@ -252,6 +252,22 @@
     } catch (err) {
       showError(err);
     }
+  }
+
+  // The file name the server gives an export (its Content-Disposition: the UTF-8
+  // filename* first, else the plain filename); "" when it gives none.
+  function savedName(response) {
+    const header = response.headers.get("Content-Disposition") || "";
+    const utf8 = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+    if (utf8) {
+      try {
+        return decodeURIComponent(utf8[1].trim());
+      } catch (err) { /* a malformed escape: try the plain name */ }
+    }
+    const plain = /filename\s*=\s*("(?:[^"\\]|\\.)*"|[^;]+)/i.exec(header);
+    if (!plain) return "";
+    const name = plain[1].trim();
+    return name.startsWith('"') ? name.slice(1, -1).replace(/\\(.)/g, "$1") : name;
   }
 
   // ---- wiring ---------------------------------------------------------------------------

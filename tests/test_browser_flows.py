@@ -1,0 +1,65 @@
+"""More of the page in a real headless Chromium (as tests/test_browser.py, whose browser
+and tab fixtures it shares): the names of downloaded exports, a track the build had
+nothing to place by, and the pages of a long search or list of recommendations."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import redis
+
+from data import DEMO_CATALOG
+from models.build import build
+from models.ingest import Catalog, load_catalog
+from service.store import ModelStore
+
+from .fixtures import Server, make_track
+from .redis_server import RedisServer
+from .test_browser import browser, page, pytestmark, search, serve  # noqa: F401
+
+BARE_TITLE = "Untitled Garage Demo"
+PROLIFIC = "Ottoline Brask"  # the artist of 24 tracks: more than one page of a search
+
+
+def catalog() -> Catalog:
+    her = load_catalog([DEMO_CATALOG]).tracks
+    tracks = [*her, *(make_track(i) for i in range(30))]
+    tracks += [make_track(30 + i, id=f"brask-{i}", title=f"Harbour Song {i}",
+                          artist=PROLIFIC) for i in range(24)]
+    tracks.append(make_track(60, id="bare", title=BARE_TITLE, artist="Nobody Knows",
+                             features={}, tags=[]))
+    return Catalog(tracks=tracks)
+
+
+@pytest.fixture(scope="module")
+def base(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
+         ) -> Iterator[str]:
+    prefix = "flows-" + os.urandom(4).hex()
+    store = ModelStore(redis.Redis.from_url(redis_server.url), prefix=prefix,
+                       grace_seconds=60, cache_seconds=60)
+    store.publish(build(catalog(), k=20))
+    server: Server = serve(redis_server, tmp_path_factory.mktemp("flows"), prefix)
+    try:
+        yield server.base
+    finally:
+        server.stop()
+
+
+def test_exports_are_saved_under_the_playlists_title(page, base):
+    """Found by a curator: every download was named feelalike-playlist.<format>, so a
+    second playlist saved over (or beside, as "(1)") the first; the API names the file
+    after the playlist, as its Content-Disposition says."""
+    page.goto(base + "/")
+    page.select_option("#arc-from", "sad")
+    page.select_option("#arc-to", "joyful")
+    page.fill("#length", "5")
+    page.click("#playlist-form button[type=submit]")
+    page.locator("#exports").wait_for()
+    assert page.locator("#playlist-title").inner_text() == "From sad to joyful"
+    for fmt in ("m3u8", "xspf", "jspf"):
+        with page.expect_download() as info:
+            page.click(f"#exports button[data-format={fmt}]")
+        assert info.value.suggested_filename == f"From sad to joyful.{fmt}"
+        assert Path(info.value.path()).stat().st_size > 0
