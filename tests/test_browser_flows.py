@@ -20,6 +20,7 @@ from .redis_server import RedisServer
 from .test_browser import browser, page, pytestmark, search, serve  # noqa: F401
 
 BARE_TITLE = "Untitled Garage Demo"
+BASE_WORDS = "Untitled Garage"
 PROLIFIC = "Ottoline Brask"  # the artist of 24 tracks: more than one page of a search
 
 
@@ -63,3 +64,27 @@ def test_exports_are_saved_under_the_playlists_title(page, base):
             page.click(f"#exports button[data-format={fmt}]")
         assert info.value.suggested_filename == f"From sad to joyful.{fmt}"
         assert Path(info.value.path()).stat().st_size > 0
+
+
+def test_a_track_with_nothing_to_place_it_by_still_shows_how_little_is_known(page, base):
+    """Found by a curator: choosing a search result the build had nothing to place by
+    (a title and an artist, no features, tags or notes) showed only the API's 400 and
+    left the previous track on screen, though the page draws such a track's moods as
+    unknown; now it shows the track, and in place of recommendations why there are none,
+    and a playlist is not seeded by it."""
+    page.goto(base + "/?seed=her-sleepwalker")
+    page.locator("#recommendations li").first.wait_for()
+    page.focus("#q")
+    page.keyboard.type(BASE_WORDS)
+    page.keyboard.press("Enter")
+    page.locator("#search-results button.pick", has_text=BARE_TITLE).click()
+    page.locator("#track-title", has_text=BARE_TITLE).wait_for()
+    assert "valence and arousal unknown" in page.locator("#mood-caption").inner_text()
+    assert "nothing is known" in page.locator("#recommendations").inner_text()
+    assert page.locator("#recommendations button.pick").count() == 0
+    assert page.locator("#error").is_hidden()
+    assert "seed=bare" in page.url
+    page.click("#playlist-form button[type=submit]")
+    page.locator("#exports").wait_for()
+    assert page.locator("#playlist > li").count() == 12
+    assert page.locator("#error").is_hidden()

@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   let chosen = null;     // the track whose moods and recommendations are shown
   let lastPlaylist = null;  // the body of the last playlist built (for its exports)
+  const PLAYLIST_HINT = $("playlist-seed").textContent;  // when no track seeds it
 
   // ---- talking to the API -------------------------------------------------------
   function headers(json) {
@@ -34,6 +35,7 @@
     } catch (err) { /* not JSON: keep the status */ }
     const failure = new Error(error.message);
     failure.status = response.status;
+    failure.code = error.code;
     failure.suggestions = error.suggestions || [];
     throw failure;
   }
@@ -118,23 +120,45 @@
     clearError();
     busy("Finding tracks that feel alike…");
     try {
-      const recs = await call("/recommendations?limit=10&seed=" + encodeURIComponent(seed));
-      const doc = await call("/tracks/" + encodeURIComponent(recs.seed.id));
-      chosen = recs.seed;
-      showTrack(doc, recs.results);
-      history.replaceState(null, "", "?seed=" + encodeURIComponent(chosen.id));
+      const recs = await recommendations(seed);
+      const doc = recs.seed ? await call("/tracks/" + encodeURIComponent(recs.seed.id))
+        : await unplaced(seed, recs.none);
+      chosen = recs.seed;  // a track with nothing known of its feel seeds no playlist
+      showTrack(doc, recs.results, recs.none);
+      history.replaceState(null, "", "?seed=" + encodeURIComponent(doc.id));
       busy("");
     } catch (err) {
       showError(err);
     }
   }
 
-  function showTrack(doc, results) {
+  // A track the build had nothing to place by is found by a search but never
+  // recommended from: its answer is a 400 saying so, kept to show in the list's place.
+  async function recommendations(seed) {
+    try {
+      return await call("/recommendations?limit=10&seed=" + encodeURIComponent(seed));
+    } catch (err) {
+      if (err.code !== "seed_without_evidence") throw err;
+      return {seed: null, results: [], none: err};
+    }
+  }
+
+  // Such a track's own document, when the seed names it by id (a title cannot be
+  // looked up so: then the API's message stands).
+  async function unplaced(seed, why) {
+    try {
+      return await call("/tracks/" + encodeURIComponent(seed));
+    } catch (err) {
+      throw why;
+    }
+  }
+
+  function showTrack(doc, results, none) {
     $("track").hidden = false;
     $("track-title").textContent = doc.title;
     $("track-artist").textContent = doc.artist ? "by " + doc.artist : "";
-    $("playlist-seed").textContent =
-      "Tracks that feel like " + doc.title + " (the seed itself is left out).";
+    $("playlist-seed").textContent = none ? PLAYLIST_HINT
+      : "Tracks that feel like " + doc.title + " (the seed itself is left out).";
     drawMoods(doc);
     const list = $("recommendations");
     list.replaceChildren();
@@ -146,7 +170,9 @@
       item.append(why);
       list.append(item);
     }
-    if (!results.length) list.append(el("li", "", "No recommendations for this track."));
+    if (!results.length) {
+      list.append(el("li", "", none ? none.message : "No recommendations for this track."));
+    }
     const top = (doc.top_moods || [])[0];
     if (top) $("arc-from").value = top;
     $("track-heading").focus();
