@@ -95,6 +95,7 @@ def main() -> None:
             server = Server(env).start()
             sizes = {name: len(server.get(path).content) for name, path in
                      (("page.html", "/"), ("page.js", "/static/page.js"),
+                      ("api.js", "/static/api.js"), ("chart.js", "/static/chart.js"),
                       ("page.css", "/static/page.css"), ("embed.css", "/static/embed.css"))}
             times = shoot(server.base, out)
         finally:

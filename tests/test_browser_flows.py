@@ -17,7 +17,8 @@ from service.store import ModelStore
 
 from .fixtures import Server, make_track
 from .redis_server import RedisServer
-from .test_browser import browser, page, pytestmark, search, serve  # noqa: F401
+from .test_browser import (browser, page, playwright_api, pytestmark,  # noqa: F401
+                           search, serve)
 
 BARE_TITLE = "Untitled Garage Demo"
 BASE_WORDS = "Untitled Garage"
@@ -88,3 +89,40 @@ def test_a_track_with_nothing_to_place_it_by_still_shows_how_little_is_known(pag
     page.locator("#exports").wait_for()
     assert page.locator("#playlist > li").count() == 12
     assert page.locator("#error").is_hidden()
+
+
+def test_a_long_search_and_recommendations_go_on_page_by_page(page, base):
+    """Found by a curator: a search showed its first 10 tracks as "10 tracks found" and
+    no more, though the API pages on (next_offset), so an artist's 11th track could not be
+    reached; the recommendations stopped at 10 alike. Each list now has a "More" button
+    while the API has more, and the keyboard lands on the first new track."""
+    search(page, base, PROLIFIC)
+    results = page.locator("#search-results")
+    results.locator("button.pick").first.wait_for()
+    assert results.locator("button.pick").count() == 10
+    assert "more" in page.locator("#status").inner_text()
+    while page.locator("#search-more").is_visible():
+        count = results.locator("button.pick").count()
+        page.focus("#search-more")
+        page.keyboard.press("Enter")
+        results.locator("button.pick").nth(count).wait_for()
+        assert page.evaluate("document.activeElement.textContent") == \
+            results.locator("button.pick").nth(count).inner_text()
+    labels = [results.locator("button.pick").nth(i).inner_text()
+              for i in range(results.locator("button.pick").count())]
+    seen = {label for label in labels if PROLIFIC in label}
+    assert len(seen) == 24 and len(labels) == len(set(labels))
+    assert page.locator("#status").inner_text() == f"{len(labels)} tracks found"
+    results.locator("button.pick").first.click()
+    recommendations = page.locator("#recommendations > li")
+    recommendations.first.wait_for()
+    assert recommendations.count() == 10
+    page.click("#recommendations-more")
+    recommendations.nth(10).wait_for()
+    assert recommendations.count() == 20
+    ids = page.evaluate("Array.from(document.querySelectorAll('#recommendations .title'))"
+                        ".map((n) => n.textContent)")
+    assert len(ids) == len(set(ids))
+    results.locator("button.pick").nth(1).click()  # another track: its own first page
+    page.locator("#track-title", has_text="Harbour Song").wait_for()
+    playwright_api.expect(recommendations).to_have_count(10)

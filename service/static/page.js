@@ -3,42 +3,15 @@
 "use strict";
 
 (function () {
-  const API = document.body.dataset.api;
-  const SVG = "http://www.w3.org/2000/svg";
   const $ = (id) => document.getElementById(id);
+  const api = window.feelalikeApi(document.body.dataset.api, () => $("api-key").value);
+  const call = api.call;
   let chosen = null;     // the track whose moods and recommendations are shown
   let lastPlaylist = null;  // the body of the last playlist built (for its exports)
   const PLAYLIST_HINT = $("playlist-seed").textContent;  // when no track seeds it
-
-  // ---- talking to the API -------------------------------------------------------
-  function headers(json) {
-    const out = {Accept: "application/json"};
-    const key = $("api-key").value.trim();
-    if (key) out["X-API-Key"] = key;
-    if (json) out["Content-Type"] = "application/json";
-    return out;
-  }
-
-  async function call(path, body, format) {
-    const options = body === undefined ? {headers: headers(false)}
-      : {method: "POST", headers: headers(true), body: JSON.stringify(body)};
-    let response;
-    try {
-      response = await fetch(API + path, options);
-    } catch (err) {
-      throw new Error("the server cannot be reached");
-    }
-    if (response.ok) return format === "raw" ? response : response.json();
-    let error = {message: "the server answered " + response.status};
-    try {
-      error = (await response.json()).error || error;
-    } catch (err) { /* not JSON: keep the status */ }
-    const failure = new Error(error.message);
-    failure.status = response.status;
-    failure.code = error.code;
-    failure.suggestions = error.suggestions || [];
-    throw failure;
-  }
+  const PAGE = 10;  // tracks a search or a list of recommendations shows at a time
+  let searched = null;  // the search shown: its words, its next page's offset, its songs
+  let alike = null;  // the recommendations shown: their seed's id, their next page's offset
 
   function busy(message) {
     $("status").textContent = message;
@@ -82,9 +55,11 @@
     return button;
   }
 
-  function trackList(tracks, tag) {
+  // ``shown``: the songs a list already holds (one song under several ids would be
+  // identical buttons), so that the next page of a search adds only new ones.
+  function trackList(tracks, tag, shown) {
     const list = el(tag || "ul", "tracks");
-    const shown = new Set();  // one song under several ids would be identical buttons
+    shown = shown || new Set();
     for (const track of tracks) {
       const key = track.artist ? [track.title, track.artist, track.album].join("\u0000")
         .toLowerCase() : track.id;  // without an artist, every track is its own song
@@ -102,17 +77,46 @@
     event.preventDefault();
     const q = $("q").value.trim();
     if (!q) return;
+    searched = {q: q, next: 0, shown: new Set()};
+    $("search-results").replaceChildren();
+    $("search-more").hidden = true;
+    await moreResults();
+  }
+
+  // The next page of the search shown (the API's next_offset), added below its tracks.
+  async function moreResults() {
+    const page = searched;
     clearError();
     busy("Searching…");
     try {
-      const body = await call("/tracks?limit=10&q=" + encodeURIComponent(q));
+      const body = await call("/tracks?limit=" + PAGE + "&offset=" + page.next + "&q=" +
+        encodeURIComponent(page.q));
+      if (page !== searched) return;  // a newer search began meanwhile
       const list = $("search-results");
-      list.replaceChildren(...trackList(body.results).children);
+      const added = Array.from(trackList(body.results, "ul", page.shown).children);
+      list.append(...added);
+      const more = page.next !== 0;
+      page.next = body.next_offset;
+      $("search-more").hidden = !hasMore(page);
       const shown = list.children.length;
-      busy(shown ? shown + (shown === 1 ? " track found" : " tracks found") : "No track matches");
+      busy(shown ? shown + (shown === 1 ? " track found" : " tracks found") +
+        (hasMore(page) ? "; there are more" : "") : "No track matches");
+      if (more) focusFirst(added, list);
     } catch (err) {
       showError(err);
     }
+  }
+
+  function hasMore(page) {
+    return page.next !== null && page.next !== undefined;
+  }
+
+  // After "More", the keyboard goes on from the first track it added (the button may
+  // have gone: that was the last page).
+  function focusFirst(added, list) {
+    const item = added[0] || list.lastElementChild;
+    const button = item && item.querySelector("button");
+    if (button) button.focus();
   }
 
   // ---- 2. a track: moods and recommendations -----------------------------------------
@@ -124,7 +128,7 @@
       const doc = recs.seed ? await call("/tracks/" + encodeURIComponent(recs.seed.id))
         : await unplaced(seed, recs.none);
       chosen = recs.seed;  // a track with nothing known of its feel seeds no playlist
-      showTrack(doc, recs.results, recs.none);
+      showTrack(doc, recs.results, recs.none, recs.next_offset);
       history.replaceState(null, "", "?seed=" + encodeURIComponent(doc.id));
       busy("");
     } catch (err) {
@@ -136,7 +140,7 @@
   // recommended from: its answer is a 400 saying so, kept to show in the list's place.
   async function recommendations(seed) {
     try {
-      return await call("/recommendations?limit=10&seed=" + encodeURIComponent(seed));
+      return await call("/recommendations?limit=" + PAGE + "&seed=" + encodeURIComponent(seed));
     } catch (err) {
       if (err.code !== "seed_without_evidence") throw err;
       return {seed: null, results: [], none: err};
@@ -153,75 +157,55 @@
     }
   }
 
-  function showTrack(doc, results, none) {
-    $("track").hidden = false;
-    $("track-title").textContent = doc.title;
-    $("track-artist").textContent = doc.artist ? "by " + doc.artist : "";
-    $("playlist-seed").textContent = none ? PLAYLIST_HINT
-      : "Tracks that feel like " + doc.title + " (the seed itself is left out).";
-    drawMoods(doc);
-    const list = $("recommendations");
-    list.replaceChildren();
-    for (const result of results) {
+  function alikeItems(results) {
+    return results.map((result) => {
       const item = el("li");
       item.append(trackButton(result), el("span", "score", result.score.toFixed(3)));
       const why = el("ul", "why");
       for (const reason of result.why) why.append(el("li", "", reason));
       item.append(why);
-      list.append(item);
+      return item;
+    });
+  }
+
+  // The next page of the recommendations shown, from the API's next_offset.
+  async function moreAlike() {
+    const page = alike;
+    clearError();
+    busy("Finding more tracks that feel alike…");
+    try {
+      const recs = await call("/recommendations?limit=" + PAGE + "&offset=" + page.next +
+        "&seed=" + encodeURIComponent(page.id));
+      if (page !== alike) return;  // another track was chosen meanwhile
+      const added = alikeItems(recs.results);
+      $("recommendations").append(...added);
+      page.next = recs.next_offset;
+      $("recommendations-more").hidden = !hasMore(page);
+      busy("");
+      focusFirst(added, $("recommendations"));
+    } catch (err) {
+      showError(err);
     }
+  }
+
+  function showTrack(doc, results, none, next) {
+    $("track").hidden = false;
+    $("track-title").textContent = doc.title;
+    $("track-artist").textContent = doc.artist ? "by " + doc.artist : "";
+    $("playlist-seed").textContent = none ? PLAYLIST_HINT
+      : "Tracks that feel like " + doc.title + " (the seed itself is left out).";
+    const moods = Array.from($("arc-from").options, (o) => o.value);
+    window.feelalikeChart.drawMoods(doc, moods, $("mood-chart"), $("mood-caption"));
+    const list = $("recommendations");
+    list.replaceChildren(...alikeItems(results));
+    alike = {id: doc.id, next: next};
+    $("recommendations-more").hidden = !hasMore(alike);
     if (!results.length) {
       list.append(el("li", "", none ? none.message : "No recommendations for this track."));
     }
     const top = (doc.top_moods || [])[0];
     if (top) $("arc-from").value = top;
     $("track-heading").focus();
-  }
-
-  // The 16 mood scores (0..1) as bars, then valence and arousal (-1..1) around a middle.
-  function drawMoods(doc) {
-    const moods = Array.from($("arc-from").options, (o) => o.value);
-    const scores = doc.mood_scores || {};
-    const rows = moods.map((m) => ({label: m, value: Number(scores[m] || 0), signed: false}));
-    const placed = doc.valence !== null && doc.valence !== undefined;  // null: nothing known
-    if (placed) {
-      rows.push({label: "valence", value: Number(doc.valence), signed: true});
-      rows.push({label: "arousal", value: Number(doc.arousal || 0), signed: true});
-    }
-    const rowHeight = 18, labelWidth = 80, barWidth = 240, gap = 8;
-    const height = rows.length * rowHeight + gap;
-    const svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", "0 0 " + (labelWidth + barWidth + 50) + " " + height);
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-labelledby", "mood-caption");
-    rows.forEach((row, i) => {
-      const y = i * rowHeight + (row.signed ? gap : 0);
-      const label = svgEl("text", {x: labelWidth - 6, y: y + 13, "text-anchor": "end"});
-      label.textContent = row.label;
-      const width = Math.abs(row.value) * (row.signed ? barWidth / 2 : barWidth);
-      const start = row.signed ? labelWidth + barWidth / 2 - (row.value < 0 ? width : 0)
-        : labelWidth;
-      const bar = svgEl("rect", {x: start, y: y + 3, width: width, height: rowHeight - 6,
-        class: row.signed ? (row.value < 0 ? "bar neg" : "bar pos") : "bar"});
-      const value = svgEl("text", {x: labelWidth + barWidth + 6, y: y + 13, class: "value"});
-      value.textContent = row.value.toFixed(2);
-      svg.append(label, bar, value);
-    });
-    const middle = labelWidth + barWidth / 2;
-    svg.append(svgEl("line", {x1: middle, x2: middle, y1: 16 * rowHeight + gap,
-      y2: height, class: "axis"}));
-    $("mood-chart").replaceChildren(svg);
-    const top = (doc.top_moods || []).join(", ") || "no strong mood";
-    $("mood-caption").textContent = "Mood scores of " + doc.title + " (top: " + top +
-      "); " + (placed ? "valence " + Number(doc.valence).toFixed(2) + ", arousal " +
-      Number(doc.arousal || 0).toFixed(2) + " (from -1 to 1)." :
-      "valence and arousal unknown (nothing to place it by).");
-  }
-
-  function svgEl(tag, attributes) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    return node;
   }
 
   // ---- 3. a playlist along a mood arc, and its exports ------------------------------------
@@ -270,7 +254,7 @@
       const url = URL.createObjectURL(await response.blob());
       const link = el("a");
       link.href = url;
-      link.download = savedName(response) || "feelalike-playlist." + format;
+      link.download = api.savedName(response) || "feelalike-playlist." + format;
       document.body.append(link);
       link.click();
       link.remove();
@@ -280,25 +264,11 @@
     }
   }
 
-  // The file name the server gives an export (its Content-Disposition: the UTF-8
-  // filename* first, else the plain filename); "" when it gives none.
-  function savedName(response) {
-    const header = response.headers.get("Content-Disposition") || "";
-    const utf8 = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-    if (utf8) {
-      try {
-        return decodeURIComponent(utf8[1].trim());
-      } catch (err) { /* a malformed escape: try the plain name */ }
-    }
-    const plain = /filename\s*=\s*("(?:[^"\\]|\\.)*"|[^;]+)/i.exec(header);
-    if (!plain) return "";
-    const name = plain[1].trim();
-    return name.startsWith('"') ? name.slice(1, -1).replace(/\\(.)/g, "$1") : name;
-  }
-
   // ---- wiring ---------------------------------------------------------------------------
   $("search-form").addEventListener("submit", search);
   $("playlist-form").addEventListener("submit", buildPlaylist);
+  $("search-more").addEventListener("click", moreResults);
+  $("recommendations-more").addEventListener("click", moreAlike);
   for (const button of $("exports").querySelectorAll("button")) {
     button.addEventListener("click", () => download(button.dataset.format));
   }

@@ -1,8 +1,8 @@
 """GET / (the web page) and GET /embed (the "feels like" widget for an iframe).
 
 Both are HTML rendered on the server by Jinja (autoescaped: a title is always text).
-The page's script (``static/page.js``) calls the /v1 API from the same origin; the
-widget ranks on the server and needs no script at all.  Each answer carries a strict
+The page's script (``static/page.js``, with ``api.js`` and ``chart.js``) calls the /v1
+API from the same origin; the widget ranks on the server and needs no script at all.  Each answer carries a strict
 Content-Security-Policy (scripts and styles from this origin only, no inline code); the
 page may not be framed, the widget may be framed by ``EMBED_ANCESTORS``.
 """
