@@ -22,6 +22,7 @@ from .test_browser import (browser, page, playwright_api, pytestmark,  # noqa: F
 
 BARE_TITLE = "Untitled Garage Demo"
 BASE_WORDS = "Untitled Garage"
+LONG_WORDS = "Recorded Live at the Old Harbour Cathedral"
 PROLIFIC = "Ottoline Brask"  # the artist of 24 tracks: more than one page of a search
 
 
@@ -30,6 +31,8 @@ def catalog() -> Catalog:
     tracks = [*her, *(make_track(i) for i in range(30))]
     tracks += [make_track(30 + i, id=f"brask-{i}", title=f"Harbour Song {i}",
                           artist=PROLIFIC) for i in range(24)]
+    tracks.append(make_track(61, id="long", title=f"Lonely Night - {LONG_WORDS}, Kilkenny",
+                             artist="James Long McArtist", notes="lonely and sad"))
     tracks.append(make_track(60, id="bare", title=BARE_TITLE, artist="Nobody Knows",
                              features={}, tags=[]))
     return Catalog(tracks=tracks)
@@ -126,3 +129,33 @@ def test_a_long_search_and_recommendations_go_on_page_by_page(page, base):
     results.locator("button.pick").nth(1).click()  # another track: its own first page
     page.locator("#track-title", has_text="Harbour Song").wait_for()
     playwright_api.expect(recommendations).to_have_count(10)
+
+
+def test_a_title_that_wraps_keeps_its_number_on_its_first_line(page, base):
+    """Found on a phone: a track button whose title wraps sat on the line's baseline, so
+    the list's number stood beside its last line and its first line stuck out above
+    (every long title at 360 px). Whatever starts the item's line (its marker; here a
+    probe) is beside the title's first line."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "/?seed=her-sleepwalker")
+    page.locator("#recommendations li").first.wait_for()
+    page.fill("#q", LONG_WORDS)
+    page.press("#q", "Enter")
+    page.locator("#search-results button.pick", has_text=LONG_WORDS).wait_for()
+    for selector in ("#search-results > li", "#recommendations > li", "#playlist > li"):
+        if selector == "#playlist > li":
+            page.click("#playlist-form button[type=submit]")
+            page.locator("#exports").wait_for()
+        for item in page.locator(selector).all():
+            lines = item.evaluate("""(item) => {
+                const probe = document.createElement("span");
+                probe.textContent = "\\u200b";  // takes no width, as the marker
+                item.prepend(probe);
+                const first = item.querySelector(".pick .title").getClientRects()[0];
+                const at = probe.getBoundingClientRect();
+                probe.remove();
+                return [at.top, first.top, first.height,
+                        item.querySelector(".pick").getClientRects().length];
+            }""")
+            probe_top, first_top, height, _ = lines
+            assert abs(probe_top - first_top) < height, (item.inner_text(), lines)
