@@ -52,6 +52,18 @@ def base(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def empty(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
+          ) -> Iterator[str]:
+    """A server with no model built: every call is an error."""
+    prefix = "flows-empty-" + os.urandom(4).hex()
+    server: Server = serve(redis_server, tmp_path_factory.mktemp("flows-empty"), prefix)
+    try:
+        yield server.base
+    finally:
+        server.stop()
+
+
 def test_exports_are_saved_under_the_playlists_title(page, base):
     """Found by a curator: every download was named feelalike-playlist.<format>, so a
     second playlist saved over (or beside, as "(1)") the first; the API names the file
@@ -159,3 +171,29 @@ def test_a_title_that_wraps_keeps_its_number_on_its_first_line(page, base):
             }""")
             probe_top, first_top, height, _ = lines
             assert abs(probe_top - first_top) < height, (item.inner_text(), lines)
+
+
+def test_an_error_is_in_sight_wherever_its_button_was(page, empty):
+    """Found on a phone: an error was shown above step 1 only, so a failed playlist
+    (or download, or "More") changed nothing on the screen the user was looking at."""
+    page.set_viewport_size({"width": 360, "height": 480})
+    page.goto(empty + "/")
+    page.locator("#playlist-form button[type=submit]").scroll_into_view_if_needed()
+    assert not in_view(page, "#q")
+    page.click("#playlist-form button[type=submit]")
+    page.locator("#error", has_text="no model").wait_for()
+    assert in_view(page, "#error")
+    assert in_view(page, "#playlist-form button[type=submit]")  # and not covered:
+    assert page.locator("#playlist-form button[type=submit]").evaluate("""(node) => {
+        const box = node.getBoundingClientRect();
+        return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+            === node;
+    }""")
+
+
+def in_view(page, selector: str) -> bool:
+    """Whether the element is wholly inside the viewport."""
+    return page.locator(selector).evaluate("""(node) => {
+        const box = node.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+    }""")
