@@ -39,17 +39,28 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture(scope="module")
-def base(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
-         ) -> Iterator[str]:
+def servers(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
+            ) -> Iterator[dict[str, str]]:
+    """The model served openly, and by a server that needs a key for reads."""
     prefix = "flows-" + os.urandom(4).hex()
     store = ModelStore(redis.Redis.from_url(redis_server.url), prefix=prefix,
                        grace_seconds=60, cache_seconds=60)
     store.publish(build(catalog(), k=20))
-    server: Server = serve(redis_server, tmp_path_factory.mktemp("flows"), prefix)
+    folder = tmp_path_factory.mktemp("flows")
+    started: dict[str, Server] = {}
     try:
-        yield server.base
+        started["open"] = serve(redis_server, folder, prefix)
+        started["keys"] = serve(redis_server, folder, prefix, FEELALIKE_API_KEYS="sesame",
+                                FEELALIKE_REQUIRE_KEYS_FOR_READS="on")
+        yield {name: server.base for name, server in started.items()}
     finally:
-        server.stop()
+        for server in started.values():
+            server.stop()
+
+
+@pytest.fixture(scope="module")
+def base(servers: dict[str, str]) -> str:
+    return servers["open"]
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +208,19 @@ def in_view(page, selector: str) -> bool:
         const box = node.getBoundingClientRect();
         return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
     }""")
+
+
+def test_a_shared_address_opens_once_the_key_is_given(page, servers):
+    """Found by a curator: on a server that needs a key for reads, a shared /?seed=
+    address answered 401 and asked for a key, but nothing ran the seed again (reloading
+    forgets the key), so the track could not be opened. Any error the same request may
+    get over (no key, the rate limit, the server down or busy) now has a "Try again"."""
+    page.goto(servers["keys"] + "/?seed=her-sleepwalker")
+    page.locator("#error", has_text="API key").wait_for()
+    page.fill("#api-key", "sesame")
+    page.locator("#error button", has_text="Try again").click()
+    page.locator("#track-title", has_text="Sleepwalker").wait_for()
+    assert page.locator("#error").is_hidden()
+    page.goto(servers["open"] + "/?seed=no-such-track-anywhere")
+    page.locator("#error", has_text="no-such-track").wait_for()
+    assert page.locator("#error button", has_text="Try again").count() == 0  # a 404 stays

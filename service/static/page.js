@@ -22,7 +22,10 @@
     $("error").replaceChildren();
   }
 
-  function showError(err) {
+  // ``again``: the action that failed, offered as "Try again" when the same request
+  // may well succeed later (no key or a wrong one, the rate limit, the server down or
+  // busy): a shared address on a server that needs a key opens once one is given.
+  function showError(err, again) {
     busy("");
     const box = $("error");
     const text = el("p", "", err.message);
@@ -34,6 +37,12 @@
     if (err.suggestions && err.suggestions.length) {
       box.append(el("p", "", "Did you mean:"));
       box.append(trackList(err.suggestions, "ul"));
+    }
+    if (again && (!err.status || [401, 429].includes(err.status) || err.status >= 500)) {
+      const button = el("button", "again", "Try again");
+      button.type = "button";
+      button.addEventListener("click", again);
+      box.append(button);
     }
     box.hidden = false;
   }
@@ -103,7 +112,7 @@
         (hasMore(page) ? "; there are more" : "") : "No track matches");
       if (more) focusFirst(added, list);
     } catch (err) {
-      showError(err);
+      showError(err, moreResults);
     }
   }
 
@@ -132,7 +141,7 @@
       history.replaceState(null, "", "?seed=" + encodeURIComponent(doc.id));
       busy("");
     } catch (err) {
-      showError(err);
+      showError(err, () => choose(seed));
     }
   }
 
@@ -184,7 +193,7 @@
       busy("");
       focusFirst(added, $("recommendations"));
     } catch (err) {
-      showError(err);
+      showError(err, moreAlike);
     }
   }
 
@@ -227,7 +236,7 @@
       showPlaylist(playlist);
       busy((playlist.warnings || []).join("; "));
     } catch (err) {
-      showError(err);
+      showError(err, () => $("playlist-form").requestSubmit());
     }
   }
 
@@ -260,7 +269,7 @@
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     } catch (err) {
-      showError(err);
+      showError(err, () => download(format));
     }
   }
 
