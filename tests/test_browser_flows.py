@@ -224,3 +224,40 @@ def test_a_shared_address_opens_once_the_key_is_given(page, servers):
     page.goto(servers["open"] + "/?seed=no-such-track-anywhere")
     page.locator("#error", has_text="no-such-track").wait_for()
     assert page.locator("#error button", has_text="Try again").count() == 0  # a 404 stays
+
+
+def test_the_track_chosen_last_is_the_one_shown(page, base):
+    """Found by a curator clicking down a list: each choice fetched its answers and drew
+    them when they came, so a slow answer for the track chosen first drew over the one
+    chosen after it. A new choice now cancels the one under way."""
+    search(page, base, PROLIFIC)
+    results = page.locator("#search-results button.pick")
+    results.first.wait_for()
+    first, second = results.nth(0), results.nth(1)
+    page.evaluate("""() => {  // what became of each fetch of the page
+        const fetch = window.fetch;
+        window.fetched = {};
+        window.fetch = (url, options) => fetch(url, options).then(
+            (answer) => { window.fetched[answer.url] = "answered"; return answer; },
+            (err) => { window.fetched[new URL(url, location).href] = err.name; throw err; });
+    }""")
+    held = []
+    page.route("**/v1/recommendations?*",  # the first is held back, as a slow answer
+               lambda route: route.continue_() if held else held.append(route))
+    with page.expect_request("**/v1/recommendations?*"):
+        first.click()
+    while not held:  # the route sees it just after the request is reported
+        page.wait_for_timeout(10)
+    second.click()
+    want = second.locator(".title").inner_text()
+    page.locator("#track-title", has_text=want).wait_for()
+    try:
+        held[0].continue_()  # the slow answer comes now, unless it was cancelled
+    except playwright_api.Error:
+        pass
+    while (outcome := page.evaluate("(url) => window.fetched[url]", held[0].request.url)) \
+            is None:
+        page.wait_for_timeout(10)
+    assert outcome == "AbortError"  # cancelled, not drawn over the second choice
+    assert page.locator("#error").is_hidden()
+    assert page.locator("#track-title").inner_text() == want

@@ -14,13 +14,16 @@ window.feelalikeApi = function (root, apiKey) {
     return out;
   }
 
-  async function call(path, body, format) {
+  // ``signal``: an AbortSignal that cancels the call (then it throws the AbortError).
+  async function call(path, body, format, signal) {
     const options = body === undefined ? {headers: headers(false)}
       : {method: "POST", headers: headers(true), body: JSON.stringify(body)};
+    options.signal = signal;
     let response;
     try {
       response = await fetch(API + path, options);
     } catch (err) {
+      if (signal && signal.aborted) throw err;
       throw new Error("the server cannot be reached");
     }
     if (response.ok) return format === "raw" ? response : response.json();

@@ -12,6 +12,7 @@
   const PAGE = 10;  // tracks a search or a list of recommendations shows at a time
   let searched = null;  // the search shown: its words, its next page's offset, its songs
   let alike = null;  // the recommendations shown: their seed's id, their next page's offset
+  let choosing = null;  // the AbortController of the choice under way, if any
 
   function busy(message) {
     $("status").textContent = message;
@@ -130,26 +131,30 @@
 
   // ---- 2. a track: moods and recommendations -----------------------------------------
   async function choose(seed) {
+    if (choosing) choosing.abort();  // its answers, if slower, would draw over this one's
+    const mine = choosing = new AbortController();
     clearError();
     busy("Finding tracks that feel alike…");
     try {
-      const recs = await recommendations(seed);
-      const doc = recs.seed ? await call("/tracks/" + encodeURIComponent(recs.seed.id))
-        : await unplaced(seed, recs.none);
+      const recs = await recommendations(seed, mine.signal);
+      const doc = recs.seed ? await call("/tracks/" + encodeURIComponent(recs.seed.id),
+        undefined, "json", mine.signal) : await unplaced(seed, recs.none, mine.signal);
+      if (mine.signal.aborted) return;
       chosen = recs.seed;  // a track with nothing known of its feel seeds no playlist
       showTrack(doc, recs.results, recs.none, recs.next_offset);
       history.replaceState(null, "", "?seed=" + encodeURIComponent(doc.id));
       busy("");
     } catch (err) {
-      showError(err, () => choose(seed));
+      if (!mine.signal.aborted) showError(err, () => choose(seed));
     }
   }
 
   // A track the build had nothing to place by is found by a search but never
   // recommended from: its answer is a 400 saying so, kept to show in the list's place.
-  async function recommendations(seed) {
+  async function recommendations(seed, signal) {
     try {
-      return await call("/recommendations?limit=" + PAGE + "&seed=" + encodeURIComponent(seed));
+      return await call("/recommendations?limit=" + PAGE + "&seed=" + encodeURIComponent(seed),
+        undefined, "json", signal);
     } catch (err) {
       if (err.code !== "seed_without_evidence") throw err;
       return {seed: null, results: [], none: err};
@@ -158,11 +163,11 @@
 
   // Such a track's own document, when the seed names it by id (a title cannot be
   // looked up so: then the API's message stands).
-  async function unplaced(seed, why) {
+  async function unplaced(seed, why, signal) {
     try {
-      return await call("/tracks/" + encodeURIComponent(seed));
+      return await call("/tracks/" + encodeURIComponent(seed), undefined, "json", signal);
     } catch (err) {
-      throw why;
+      throw signal.aborted ? err : why;
     }
   }
 
