@@ -78,7 +78,8 @@ def test_page_is_html_with_its_own_script_and_strict_headers(client):
     assert_no_inline_code(page)
     scripts = [a["src"] for a in page.all("script")]
     styles = [a["href"] for a in page.all("link") if a.get("rel") == "stylesheet"]
-    assert scripts == ["/static/api.js", "/static/chart.js", "/static/page.js"] and styles == ["/static/page.css"]
+    assert scripts == ["/static/api.js", "/static/chart.js", "/static/page.js"]
+    assert styles == ["/static/page.css"]
     for url, media in ((scripts[0], "text/javascript"), (styles[0], "text/css")):
         asset = client.get(url)
         assert asset.status_code == 200 and asset.mimetype == media

@@ -2,9 +2,10 @@
 
 Both are HTML rendered on the server by Jinja (autoescaped: a title is always text).
 The page's script (``static/page.js``, with ``api.js`` and ``chart.js``) calls the /v1
-API from the same origin; the widget ranks on the server and needs no script at all.  Each answer carries a strict
-Content-Security-Policy (scripts and styles from this origin only, no inline code); the
-page may not be framed, the widget may be framed by ``EMBED_ANCESTORS``.
+API from the same origin; the widget ranks on the server and needs no script at all.
+Each answer carries a strict Content-Security-Policy (scripts and styles from this
+origin only, no inline code); the page may not be framed, the widget may be framed by
+``EMBED_ANCESTORS``.
 """
 from __future__ import annotations
 
