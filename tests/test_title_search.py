@@ -154,3 +154,25 @@ def test_a_track_id_typed_is_found_first_and_an_unknown_link_finds_nothing(ids_m
     assert search_ids(client, "spotify:track:short")[:1] == ["spotify:track:short"]
     assert search_ids(client, f"spotify:track:{spotify(99)}") == []
     assert search_ids(client, isrc(99)) == []
+
+
+def test_a_word_inside_a_title_of_a_script_without_spaces_finds_it():
+    """Found by a curator: "止まらない" found nothing though "愛が止まらない ~Turn It Into
+    Love~" was in the catalog: Japanese, Chinese and Thai write no spaces between words
+    (and Korean writes compounds as one), so a word of the query stands inside a title's
+    "word"; a Latin query still needs a word of its own."""
+    rows = [("愛が止まらない ~Turn It Into Love~", "Wink"), ("夜に駆ける", "YOASOBI"),
+            ("ขอใจเธอแลกเบอร์โทร", "Thai Artist"), ("강남스타일", "PSY"),
+            ("Hey Jude", "The Beatles"), ("Sudden Rain", "Jude Bell")]
+    index = TitleIndex([t for t, _ in rows], [a for _, a in rows], [50.0] * len(rows),
+                       [t for t, _ in rows])
+
+    def found(query: str) -> list[str]:
+        return [rows[i][0] for i in index.search(query)]
+
+    assert found("止まらない") == ["愛が止まらない ~Turn It Into Love~"]
+    assert found("駆ける") == ["夜に駆ける"]
+    assert found("แลกเบอร์") == ["ขอใจเธอแลกเบอร์โทร"]
+    assert found("스타일") == ["강남스타일"]
+    assert found("止まる") == []  # another word
+    assert found("ude") == []  # not inside a Latin word

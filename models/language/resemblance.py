@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from typing import Sequence
 
 import numpy as np
@@ -131,6 +132,12 @@ ALBUM_WEIGHT = 0.9
 #: (shortest word length, edits allowed from it on) for a near spelling of a word: a
 #: typo in "lonliness" or "blindng", not "the" for "three" nor "spray" for "sprawl"
 WORD_TYPOS = ((8, 2), (4, 1), (0, 0))
+#: letters of scripts written without spaces between words (Chinese, Japanese kana,
+#: Thai, Lao, Khmer) and Korean, which writes compounds as one word ("강남스타일"; its
+#: syllables are compared as their letters, jamo): in them a word of the query may stand
+#: anywhere inside a title's "word"
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff"
+                       "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: shortest typed start of a word that counts as that word ("lonel" for "loneliness")
 WORD_START = 3
 #: share of an asked word a title's word must open with to count as it ("lonely" for
@@ -158,6 +165,8 @@ def _holds_a_word(asked: list[str], words: list[str]) -> bool:
     pairs = [a + b for a, b in zip(words, words[1:])]
     content = [w for w in words if w not in STOPWORDS]
     for word in asked:
+        if _UNSPACED.search(word) and len(word) >= 2 and any(word in w for w in words):
+            return True  # "止まらない" in "愛が止まらない": a script written without spaces
         near = words if word in STOPWORDS else content
         stem = max(WORD_START, math.ceil(WORD_STEM * len(word)))
         if any(len(os.path.commonprefix([word, w])) >= min(stem, len(word)) for w in near):
