@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from .fixtures import paths_of
+from .fixtures import labelled_clips, paths_of
 
 pytestmark = pytest.mark.usefixtures("store")
 
@@ -48,3 +48,25 @@ def test_a_few_files_changed_in_place_are_replaced_without_force(runner, store, 
     assert code == 0 and "1 changed in place" in out and "added 1 track(s)" in out, err
     assert "for a moment" not in err
     assert len(paths_of(store)) == 4
+
+
+def test_a_file_kept_by_its_musicbrainz_id_is_replaced_when_re_tagged(runner, store, tmp_path):
+    """A file's id is its MusicBrainz recording when it has one, so a tagger's run keeps
+    the id: sync compares the tags too (it used to keep the old title for good)."""
+    from .test_audio_tags import tag
+
+    folder = labelled_clips(tmp_path / "music", n=4)
+    mbid = "b1a9c0e9-d987-4042-ae91-78d6a3267d69"
+    tag(folder / "clip_0.wav", title="Old name", mbid=mbid)
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    code, out, err = runner("sync", str(folder))  # the tags as built: nothing to do
+    assert code == 0 and "0 changed in place" in out, err
+    tag(folder / "clip_0.wav", title="New name")
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 1 changed in place" in out
+    version = store.current_version()
+    titles = {d["id"]: d["title"] for d in store.tracks(version, range(4))}
+    assert titles[f"mbid-{mbid}"] == "New name"
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "0 changed in place" in out, err

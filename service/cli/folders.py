@@ -62,8 +62,9 @@ def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track]
     ``found`` there now and the ``copies`` merged into them (path -> track id).  A file
     found again under another path is moved, also when another file took its old name;
     one whose old path is missing, or holds another of the model's tracks (also as a
-    copy of its file), is gone; one whose path holds new content is changed, unless it
-    is a catalog row's track (the file merged into it has the row's id, not its own)."""
+    copy of its file), is gone; one whose path holds new content, or whose file kept its
+    id (a MusicBrainz recording) under other tags, is changed, unless it is a catalog
+    row's track (the file merged into it has the row's id, not its own)."""
     version = store.current_version()
     meta = store.meta(version)
     root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
@@ -100,7 +101,9 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
     """Put the model's track ``doc`` (stored at ``stored``) in its place in ``changes``:
     ``again`` is its content found in the folders, ``holder`` the track at its path."""
     track_id = doc["id"]
-    if again is not None:
+    if again is not None and track_id.startswith("mbid-") and _retagged(doc, again):
+        changes.changed[track_id] = again  # a MusicBrainz id kept through a tagger's run
+    elif again is not None:
         new_path = again.external_ids.get("path", stored)
         if new_path != stored and (missing or (holder is not None and holder.id != track_id)):
             changes.moved[track_id], changes.moved_from[track_id] = new_path, stored
@@ -110,6 +113,19 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
             changes.taken.add(track_id)
     elif holder is not None and is_file_id(track_id):  # a catalog row's: no telling
         changes.changed[track_id] = holder
+
+
+#: what a file's tags give its track (besides ids), as its document stores them
+TAGGED = ("title", "artist", "album", "release_date")
+
+
+def _retagged(doc: dict[str, Any], track: Track) -> bool:
+    """Whether ``track`` (a file's content now) has other tags than its stored ``doc``:
+    a file whose id is its MusicBrainz recording keeps it when re-tagged (an id of its
+    content changes; one named after its file takes its new name as a move does not)."""
+    ids = {k: v for k, v in (doc.get("external_ids") or {}).items() if k != "path"}
+    return any(doc.get(name) != getattr(track, name) for name in TAGGED) or \
+        ids != {k: v for k, v in track.external_ids.items() if k != "path"}
 
 
 def note_gone(changes: FolderChanges) -> None:
