@@ -493,3 +493,24 @@ def test_an_external_id_index_grows_with_the_ids_added(store):
                                        for i in (0, 299)])[1]
     assert [store.tracks(version, [r])[0]["id"] for r in rows] == [
         f"trk{1000 + 300 * b + i}" for b in range(3) for i in (0, 299)]
+
+
+def test_many_added_tracks_enter_each_list_as_an_exact_merge_would():
+    """More tracks added than a list holds: each list written is the exact top-K of its
+    stored members and every new track (only each list's best K new rows are compared
+    with it, a block at a time, not every new row)."""
+    old, new = tracks(), newcomers(60)
+    base = build(Catalog(tracks=list(old)), k=20)
+    state = base.fitted
+    vectors = np.vstack([base.vectors, place(new, state).vectors])
+    changes = add_lists(vectors, BASE, 20, base.hubs, state,
+                        lambda rows: [base.neighbours[r] for r in rows])
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    entered = [r for r in changes.lists if r < BASE]
+    assert len(entered) > 10
+    for row in entered:
+        candidates = np.concatenate([base.neighbours[row], np.arange(BASE, len(vectors))])
+        sims = unit[candidates] @ unit[row] if state.metric == "cosine" else \
+            -np.linalg.norm(vectors[candidates] - vectors[row], axis=1)  # same order
+        best = set(candidates[np.argsort(-sims, kind="stable")[:20]])
+        assert set(changes.lists[row][0]) == best

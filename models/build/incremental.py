@@ -183,18 +183,38 @@ def add_lists(vectors: np.ndarray, old: int, k_old: int, hubs: np.ndarray,
     new = np.arange(old, n)
     new_lists, new_raw = exact_lists(vectors, new, k, state.metric)
     space = _unit(vectors) if state.metric == "cosine" else vectors
-    sims = pair_similarity(space[:old], space[old:], state.metric)
-    entered = (sims > hubs[:, 1:2]).any(axis=1) if k == k_old else np.ones(old, bool)
-    affected = np.flatnonzero(entered)
+    affected, best = _entered(space, old, hubs[:, 1] if k == k_old else None, k,
+                              state.metric)
     stored = lookup(affected) if len(affected) else []
     members = np.array(stored, dtype=np.int32).reshape(len(affected), k_old)
-    candidates = np.hstack([members, np.broadcast_to(new, (len(affected), len(new)))])
-    lists, raw = _merge(space, affected, candidates, k, state.metric)
+    lists, raw = _merge(space, affected, np.hstack([members, best]), k, state.metric)
     all_hubs = np.vstack([hubs, hub_state(new_raw)]).astype(np.float32)
     all_hubs[affected] = hub_state(raw)
     changed = _ranked(new, new_lists, new_raw, all_hubs, state)
     changed.update(_ranked(affected, lists, raw, all_hubs, state))
     return ListChanges(changed, all_hubs, k)
+
+
+def _entered(space: np.ndarray, old: int, floors: np.ndarray | None, k: int, metric: str
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the first ``old`` that a new row enters (above the row's ``floors``;
+    None: all), and each one's best ``k`` new rows, the only ones its top-``k`` can take;
+    ``CHUNK`` rows at a time, never an (old, new) matrix or every new row per list."""
+    new = np.arange(old, len(space))
+    take = min(k, len(new))
+    affected, best = [], []
+    for start in range(0, old, CHUNK):
+        sims = pair_similarity(space[start:min(start + CHUNK, old)], space[old:], metric)
+        rows = np.flatnonzero((sims > floors[start:start + len(sims), None]).any(axis=1)
+                              if floors is not None else np.ones(len(sims), bool))
+        if take < len(new):
+            top = np.sort(np.argpartition(-sims[rows], take - 1, axis=1)[:, :take], axis=1)
+        else:
+            top = np.broadcast_to(np.arange(len(new)), (len(rows), len(new)))
+        affected.append(rows + start)
+        best.append(new[top])
+    return (np.concatenate(affected) if affected else np.zeros(0, np.int64),
+            np.vstack(best) if best else np.zeros((0, take), np.int64))
 
 
 def compaction(n: int, removed: Sequence[int]) -> np.ndarray:
