@@ -153,7 +153,7 @@ def test_an_unreadable_file_or_cache_costs_that_file_only(tmp_path, monkeypatch)
             raise PermissionError(13, "Permission denied")
         return sha256_of(path)
 
-    monkeypatch.setattr("models.audio.batch.sha256_of", locked)
+    monkeypatch.setattr("models.audio.lookup.sha256_of", locked)
     cache_in_the_way = tmp_path / "cache"
     cache_in_the_way.write_text("a file where the cache folder goes")
     batch = analyse_many([folder], cache=AudioCache(cache_in_the_way), workers=1)
@@ -239,7 +239,9 @@ def test_a_file_that_cannot_be_analysed_is_not_decoded_again_each_build(tmp_path
                             first.errors[1]["error"].replace("short.wav", "short copy.wav")},
                             first.errors[1]]
 
-    monkeypatch.setattr("models.audio.batch.decoders", lambda: "libsndfile 9, ffmpeg none")
+    for module in ("batch", "lookup"):  # failures are kept by one, read by the other
+        monkeypatch.setattr(f"models.audio.{module}.decoders",
+                            lambda: "libsndfile 9, ffmpeg none")
     tried = []
     monkeypatch.setattr("models.audio.batch.analyse", lambda path, *a: tried.append(path) or
                         analyse(path, *a))
@@ -558,8 +560,8 @@ def test_a_rebuild_reads_no_unchanged_file_and_rereads_a_changed_one(tmp_path, m
     cache = AudioCache(tmp_path / "cache")
     first = analyse_many([music], cache=cache, workers=1)
     hashed = []
-    real = sys.modules["models.audio.batch"].sha256_of
-    monkeypatch.setattr("models.audio.batch.sha256_of",
+    real = sys.modules["models.audio.lookup"].sha256_of
+    monkeypatch.setattr("models.audio.lookup.sha256_of",
                         lambda path: hashed.append(path.name) or real(path))
     again = analyse_many([music], cache=cache, workers=1)
     assert hashed == [] and again.cached == 2

@@ -73,5 +73,62 @@ def test_a_library_analysis_reports_its_files_to_a_log(tmp_path, capsys):
     batch = analyse_paths([tmp_path / "Music"], cache=None, workers=1, progress=factory)
     assert len(batch.tracks) == 3
     err = capsys.readouterr().err
-    assert "analysing: 1/3 files (33%), about " in err
+    assert "analysing: 2/3 files (66%), about " in err  # the pace after the first
     assert "analysing: 3/3 files (100%), done in " in err
+
+
+def test_files_found_in_the_cache_are_not_counted_as_analysed(tmp_path):
+    """Syncing a large library analyses a few new files among thousands cached: counted
+    in one bar, the cached ones made the time left look like seconds ("about 0s left" at
+    98% with 16 files of 1,225 to analyse, each a second or two); now the look-up and the
+    analysis have a bar each."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    pytest.importorskip("mutagen", reason="audio analysis needs the 'audio' extra")
+    from models.audio import AudioCache, analyse_paths
+
+    from .test_audio_tags import sound
+
+    for i in range(3):
+        sound(tmp_path / "Music" / f"{i:02d} - Song {i}.wav", 220.0 + 40 * i)
+    cache = AudioCache(tmp_path / "cache")
+    analyse_paths([tmp_path / "Music"], cache=cache, workers=1)
+    sound(tmp_path / "Music" / "03 - New.wav", 400.0)
+    opened, updates = [], []
+
+    class Bar:
+        def __init__(self, desc: str, total: int) -> None:
+            opened.append((desc, total))
+            self.desc = desc
+
+        def update(self, n: int = 1) -> None:
+            updates.append(self.desc)
+
+        def close(self) -> None:
+            pass
+
+    batch = analyse_paths([tmp_path / "Music"], cache=cache, workers=1, progress=Bar)
+    assert len(batch.tracks) == 4 and batch.cached == 3
+    assert opened == [("checking", 4), ("analysing", 1)]
+    assert updates == ["checking"] * 4 + ["analysing"]
+    opened.clear()
+    analyse_paths([tmp_path / "Music"], cache=cache, workers=1, progress=Bar)
+    assert opened == [("checking", 4)]  # nothing to analyse: no bar for it
+
+
+def test_the_time_left_is_told_from_the_pace_after_a_slow_start(capsys):
+    """Analysis workers take a while to start (a minute on a loaded machine), then
+    files come back every second or so: the start used to count as the first file's
+    time ("1/60 files (1%), about 25m12s left" for a sync that took 42 s)."""
+    clock = Clock(step=1.0)
+    bar = output.progress("analysing", 60, clock=clock)
+    clock.now += INTERVAL_SECONDS - 1  # the start-up
+    bar.update(1)
+    clock.tick()
+    bar.update(1)  # 15 s in: a line, the pace from the one file since the first
+    for _ in range(15):
+        clock.tick()
+        bar.update(1)
+    bar.close()
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        "analysing: 2/60 files (3%), about 58s left",  # was 7m15s
+        "analysing: 17/60 files (28%), about 43s left"]

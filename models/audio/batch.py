@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .. import settings
-from ..ingest import Track, merge_tracks, sha256_of, whole_features
+from ..ingest import Track, merge_tracks, whole_features
 from ..errors import AudioError
 from .analysis import analyse
 from .decoding import cache_digest, decoders, printable_path, require
@@ -23,12 +24,14 @@ from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
-from .listing import expand, shown, unreadable
+from .listing import expand
+from .lookup import look_up
 from .stream_digest import analysed_sound, stream_key
 from .workers import run_jobs
 
 DEFAULT_WINDOW = 120.0
 _STREAM, _REUSED = "_stream_digest", "_reused"  # how a worker's result says how it was had
+Bars = Callable[[str, int], Any]  # (step, total) -> a bar with update(n) and close()
 
 
 @dataclass
@@ -70,28 +73,20 @@ def _work(job: tuple[str, float, str, str]
 def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
                  cache: AudioCache | None = None, workers: int | None = None,
                  progress: Callable[[int], None] | None = None,
-                 embedding: str | None = None) -> Batch:
-    """``embedding``: a pretrained embedding to add (None: FEELALIKE_AUDIO_EMBEDDING)."""
+                 embedding: str | None = None, bars: Bars | None = None) -> Batch:
+    """``embedding``: a pretrained embedding to add (None: FEELALIKE_AUDIO_EMBEDDING).
+    ``progress`` hears each file done; ``bars`` (instead) opens a bar per step: the
+    files ``checking`` (hashed, looked up in the cache), then those ``analysing``, so
+    the time left is told from the files analysed, not from thousands found cached."""
     embedding = settings.get("AUDIO_EMBEDDING") if embedding is None else embedding
     batch = Batch()
     todo: list[tuple[str, str]] = []  # (path, digest)
     hashes = DigestCache(cache.folder) if cache else None
-    for path in expand(paths):
-        problem = unreadable(path)
-        if problem:
-            batch.errors.append({"path": str(path), "error": f"{shown(path)}: {problem}"})
-            continue
-        try:
-            digest = hashes.digest(path, sha256_of) if hashes else sha256_of(path)
-        except OSError as exc:  # unreadable: this file fails, the batch goes on
-            batch.errors.append({"path": str(path), "error": f"{printable_path(path)}: "
-                                 f"cannot read ({exc.strerror or exc})"})
-            continue
-        if cache and _from_cache(batch, cache, path, digest, (window, embedding)):
-            if progress:
-                progress(1)
-        else:
-            todo.append((str(path), digest))
+    files = expand(paths)
+    with _bar(bars, "checking", len(files)) as checked:
+        batch.cached += look_up(files, (batch.tracks, batch.errors), todo, cache, hashes,
+                                (window, embedding), checked or progress,
+                                every=checked is not None)
     digests = dict(todo)
     originals, copies = _split_copies(todo)
     folder = str(cache.folder) if cache else ""
@@ -101,30 +96,37 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
 
         network(embedding)  # missing weights fail here once, not once per file
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
-    _collect(batch, run_jobs(_work, jobs, workers), digests, (window, embedding), cache,
-             progress)
-    _add_copies(batch, copies, progress)
+    with _bar(bars, "analysing", len(todo)) as analysed:
+        _collect(batch, run_jobs(_work, jobs, workers), digests, (window, embedding), cache,
+                 analysed or progress)
+        _add_copies(batch, copies, analysed or progress)
     if hashes:
         hashes.save()  # after the work: a batch refused up front leaves no files
     batch.tracks.sort(key=lambda t: t["path"])
     return batch
 
 
-def analyse_paths(paths: Iterable[str | Path], *, window: float = DEFAULT_WINDOW,
-                  cache: AudioCache | None = None, workers: int | None = None,
-                  progress: Callable[[str, int], Any] | None = None) -> Batch:
-    """Analyse files and folders with one progress bar from ``progress(desc, total)``;
-    fails at once (AudioError) when the audio extra is not installed."""
-    require()
-    require_mutagen()
-    files = expand(paths)
-    bar = progress("analysing", len(files)) if progress else None
+@contextmanager
+def _bar(bars: Bars | None, desc: str, total: int) -> Iterator[Callable[[int], Any] | None]:
+    """The ``update`` of a bar of ``bars`` for a step (None: no bars, or nothing to do)."""
+    bar = bars(desc, total) if bars and total else None
     try:
-        return analyse_many(files, window=window, cache=cache, workers=workers,
-                            progress=bar.update if bar else None)
+        yield bar.update if bar else None
     finally:
         if bar:
             bar.close()
+
+
+def analyse_paths(paths: Iterable[str | Path], *, window: float = DEFAULT_WINDOW,
+                  cache: AudioCache | None = None, workers: int | None = None,
+                  progress: Callable[[str, int], Any] | None = None) -> Batch:
+    """Analyse files and folders with a progress bar per step from ``progress(desc,
+    total)`` (see :func:`analyse_many`); fails at once (AudioError) when the audio extra
+    is not installed."""
+    require()
+    require_mutagen()
+    return analyse_many(expand(paths), window=window, cache=cache, workers=workers,
+                        bars=progress)
 
 
 def _split_copies(todo: Sequence[tuple[str, str]]
@@ -154,24 +156,6 @@ def _add_copies(batch: Batch, copies: Sequence[tuple[str, str]],
             batch.errors.append({"path": path, "error": error.replace(original, path)})
         if progress:
             progress(1)
-
-
-def _from_cache(batch: Batch, cache: AudioCache, path: Path, digest: str,
-                key: tuple[float, str]) -> bool:
-    """Whether these bytes' result, or their lasting failure with this machine's
-    decoders, is in ``cache`` (then added to ``batch``)."""
-    hit = cache.get(cache_digest(path, digest), *key)
-    if hit is not None:
-        batch.tracks.append({**hit, "path": str(path), "content_hash": digest})
-    elif (failed := cache.failure(cache_digest(path, digest), *key)) and \
-            failed.get("decoders") == decoders():
-        message, written_for = str(failed.get("failed")), str(failed.get("path", ""))
-        batch.errors.append({"path": str(path),
-                             "error": message.replace(written_for, printable_path(path))})
-    else:
-        return False
-    batch.cached += 1
-    return True
 
 
 def _collect(batch: Batch, results: Iterable, digests: dict[str, str],

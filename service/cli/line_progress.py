@@ -14,7 +14,7 @@ from typing import Callable, TextIO
 
 INTERVAL_SECONDS = 15.0
 #: the unit a step's items are counted in, by the step's description
-UNITS = {"analysing": "files"}
+UNITS = {"analysing": "files", "checking": "files"}
 
 
 def _duration(seconds: float) -> str:
@@ -37,10 +37,16 @@ class LineProgress:
         self.done = 0
         self.started = self.last = clock()
         self.printed = False
+        #: when the first item was done, and how many were then: the time left is told
+        #: from the pace since (the pace before it is a start-up's: workers starting, a
+        #: compilation), or a minute's start on 60 files reads "about 25m left"
+        self.first: tuple[float, int] | None = None
 
     def update(self, n: int = 1) -> None:
         self.done += n
         now = self.clock()
+        if self.first is None:
+            self.first = (now, self.done)
         if now - self.last >= INTERVAL_SECONDS:
             self.last = now
             self._line(self._left(now))
@@ -51,9 +57,9 @@ class LineProgress:
             self.printed = False
 
     def _left(self, now: float) -> str:
-        if not self.done or self.done >= self.total:
+        if self.first is None or self.done <= self.first[1] or self.done >= self.total:
             return ""
-        rate = (now - self.started) / self.done
+        rate = (now - self.first[0]) / (self.done - self.first[1])
         return f"about {_duration(rate * (self.total - self.done))} left"
 
     def _line(self, note: str) -> None:
