@@ -581,3 +581,26 @@ def test_a_file_with_no_audio_left_is_called_damaged_not_short(tmp_path):
     batch = analyse_many([folder], cache=None, workers=1)
     assert len(batch.errors) == 1 and batch.errors[0]["error"].endswith(
         "header-only.wav: no audio could be decoded (a damaged or cut-off file?)")
+
+
+def test_hashes_of_files_moved_or_deleted_are_forgotten(tmp_path):
+    """The file of remembered hashes kept every path it ever saw: a library reorganised
+    left all its old paths in it (490 of 1,883 after one sync of a 1,225-file library).
+    Paths gone from the folder the files read share are dropped; those elsewhere
+    (another folder, a drive not mounted) are kept."""
+    music, FILE = tmp_path / "music", "digests.json"
+    for name in ("Album/a.wav", "Album/b.wav", "Other/c.wav", "Other/d.wav"):
+        (music / name).parent.mkdir(parents=True, exist_ok=True)
+        tone(music / name)
+    cache = AudioCache(tmp_path / "cache")
+    analyse_many([music], cache=cache, workers=1)
+    elsewhere = str(tmp_path / "unmounted" / "d.wav")
+    known = json.loads((tmp_path / "cache" / FILE).read_text())
+    (tmp_path / "cache" / FILE).write_text(json.dumps({**known, elsewhere: [1, 2, "ab"]}))
+    (music / "Album").rename(music / "Album (Remastered)")
+    (music / "Other" / "c.wav").unlink()
+    analyse_many([music], cache=cache, workers=1)
+    kept = json.loads((tmp_path / "cache" / FILE).read_text())
+    assert sorted(kept) == sorted([str(music / "Album (Remastered)" / "a.wav"),
+                                   str(music / "Album (Remastered)" / "b.wav"),
+                                   str(music / "Other" / "d.wav"), elsewhere])

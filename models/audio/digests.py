@@ -3,7 +3,10 @@
 The analysis cache is keyed by each file's SHA-256, so every rebuild used to read every
 byte of the library to find that nothing changed.  A file whose size and modification
 time are what they were when it was hashed keeps its hash (as make and rsync decide);
-anything else is hashed again.
+anything else is hashed again.  A path gone from the folder a run read (a file moved,
+renamed or deleted) is forgotten when the hashes are written back: else every
+reorganisation of a library left its old paths in the file for good, read and written
+whole by every run.
 """
 from __future__ import annotations
 
@@ -28,11 +31,13 @@ class DigestCache:
             known = {}
         self.known: dict[str, list] = known if isinstance(known, dict) else {}
         self.changed = False
+        self.seen: set[str] = set()  # the paths hashed or looked up by this run
 
     def digest(self, path: Path, hash_file: Callable[[Path], str]) -> str:
         """The file's SHA-256: remembered while its size and time are unchanged."""
         stat = path.stat()
         key, signature = os.path.abspath(path), [stat.st_size, stat.st_mtime_ns]
+        self.seen.add(key)
         kept = self.known.get(key)
         if isinstance(kept, list) and len(kept) == 3 and kept[:2] == signature:
             return str(kept[2])
@@ -43,6 +48,7 @@ class DigestCache:
 
     def save(self) -> None:
         """Write the hashes back (a folder that cannot be written costs a re-hash later)."""
+        self._forget_gone()
         if not self.changed:
             return
         tmp = self.file.with_suffix(".part")
@@ -52,3 +58,16 @@ class DigestCache:
             os.replace(tmp, self.file)
         except OSError as exc:
             log.warning("file hashes not kept in %s: %s", self.file.parent, exc)
+
+    def _forget_gone(self) -> None:
+        """Forget the paths inside the folder this run's files share that are no longer
+        there; paths elsewhere (another folder, a drive not mounted) are kept."""
+        if not self.seen:
+            return
+        root = os.path.commonpath([os.path.dirname(p) for p in self.seen])
+        inside = root.rstrip(os.sep) + os.sep
+        gone = [key for key in self.known if key not in self.seen and key.startswith(inside)
+                and not os.path.lexists(key)]
+        for key in gone:
+            del self.known[key]
+        self.changed = self.changed or bool(gone)
