@@ -13,6 +13,7 @@ from .digests import DigestCache
 from .listing import shown, unreadable
 Found = list[dict[str, Any]]  # results (a Batch's tracks) or errors (path, error)
 
+
 def look_up(files: Sequence[Path], found: tuple[Found, Found], todo: list[tuple[str, str]],
             cache: AudioCache | None, hashes: DigestCache | None, key: tuple[float, str],
             progress: Callable[[int], Any] | None, every: bool) -> int:
