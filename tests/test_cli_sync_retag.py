@@ -70,3 +70,27 @@ def test_a_file_kept_by_its_musicbrainz_id_is_replaced_when_re_tagged(runner, st
     assert titles[f"mbid-{mbid}"] == "New name"
     code, out, err = runner("sync", str(folder))
     assert code == 0 and "0 changed in place" in out, err
+
+
+def test_a_file_re_tagged_and_renamed_by_a_tagger_keeps_its_id(runner, store, tmp_path):
+    """A tagger renames the files it tags: a file kept by its MusicBrainz id is then both
+    re-tagged and moved.  `add` records where it went (it used to lose the move once
+    sync came to compare tags), and `sync` replaces it, counted as moved."""
+    from .test_audio_tags import tag
+
+    folder = labelled_clips(tmp_path / "music", n=4)
+    mbid = "b1a9c0e9-d987-4042-ae91-78d6a3267d69"
+    tag(folder / "clip_0.wav", title="Old name", mbid=mbid)
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    tag(folder / "clip_0.wav", title="New name")
+    (folder / "clip_0.wav").rename(folder / "New name.wav")
+    code, out, err = runner("add", "--audio-dir", str(folder), "--new-only")
+    assert code == 0 and "recorded the new paths of 1 moved or renamed track(s)" in out, err
+    assert paths_of(store)[f"mbid-{mbid}"] == "New name.wav"
+    (folder / "New name.wav").rename(folder / "Newer name.wav")
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted, 0 changed in place" in out
+    docs = store.tracks(store.current_version(), range(4))
+    mine = next(d for d in docs if d["id"] == f"mbid-{mbid}")
+    assert (mine["title"], mine["external_ids"]["path"]) == ("New name", "Newer name.wav")

@@ -37,6 +37,9 @@ class FolderChanges:
     taken: set[str] = field(default_factory=set)
     #: track id -> the track now at its path (the file re-tagged or re-encoded in place)
     changed: dict[str, Track] = field(default_factory=dict)
+    #: the changed tracks whose files were also moved or renamed (a file kept by its
+    #: MusicBrainz id, re-tagged and renamed by the tagger)
+    renamed: set[str] = field(default_factory=set)
 
 
 def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[str],
@@ -103,6 +106,8 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
     track_id = doc["id"]
     if again is not None and track_id.startswith("mbid-") and _retagged(doc, again):
         changes.changed[track_id] = again  # a MusicBrainz id kept through a tagger's run
+        if again.external_ids.get("path", stored) != stored:
+            changes.renamed.add(track_id)
     elif again is not None:
         new_path = again.external_ids.get("path", stored)
         if new_path != stored and (missing or (holder is not None and holder.id != track_id)):
@@ -122,7 +127,8 @@ TAGGED = ("title", "artist", "album", "release_date")
 def _retagged(doc: dict[str, Any], track: Track) -> bool:
     """Whether ``track`` (a file's content now) has other tags than its stored ``doc``:
     a file whose id is its MusicBrainz recording keeps it when re-tagged (an id of its
-    content changes; one named after its file takes its new name as a move does not)."""
+    content changes).  (A file without a title tag, called by its name, keeps its old
+    title when renamed: a move changes paths only.)"""
     ids = {k: v for k, v in (doc.get("external_ids") or {}).items() if k != "path"}
     return any(doc.get(name) != getattr(track, name) for name in TAGGED) or \
         ids != {k: v for k, v in track.external_ids.items() if k != "path"}

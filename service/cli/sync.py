@@ -36,8 +36,9 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     store = open_store()
     found, changes = read_sources(store, (), (), folders)
     new = _new(store, found, changes, include_removed)
-    click.echo(f"{len(new)} new, {len(changes.moved)} moved or renamed, {len(changes.gone)} "
-               f"deleted, {len(changes.changed)} changed in place")
+    renamed = len(changes.renamed)  # re-tagged and moved: replaced, counted as moved
+    click.echo(f"{len(new)} new, {len(changes.moved) + renamed} moved or renamed, "
+               f"{len(changes.gone)} deleted, {len(changes.changed) - renamed} changed in place")
     if dry_run:
         _show(new, changes)
         return

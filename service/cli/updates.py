@@ -51,9 +51,12 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     store = open_store()
     tracks, changes = read_sources(store, catalogs, mapping, audio_dirs)
     note_gone(changes)
-    if changes.moved:
-        record_moves(store, changes.moved)
-        tracks = [t for t in tracks if t.id not in changes.moved]
+    # add records where files went, also those with new tags or names (sync replaces them)
+    moved = {**changes.moved, **{i: changes.changed[i].external_ids["path"]
+                                 for i in changes.renamed}}
+    if moved:
+        record_moves(store, moved)
+        tracks = [t for t in tracks if t.id not in moved]
     if new_only:  # removed ones among the new only: a track in the model is not skipped
         tracks = _new(store, tracks)
         tracks = tracks if include_removed else not_removed(store, tracks)
