@@ -143,6 +143,9 @@ def test_search_choose_and_see_moods_and_reasons_by_keyboard(page, servers):
     assert items.count() == 10
     for i in range(items.count()):
         assert items.nth(i).locator(".why li").count() >= 1
+    score = items.first.locator(".score")  # read aloud with its name, shown bare
+    assert score.text_content().startswith("likeness 0.")
+    assert score.locator(".hidden-label").bounding_box()["width"] <= 1
     assert "seed=her-loneliness-3" in page.url
     assert page.locator("#arc-from").input_value() in page.locator("#mood-caption").inner_text()
 

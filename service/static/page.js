@@ -174,7 +174,10 @@
   function alikeItems(results) {
     return results.map((result) => {
       const item = el("li");
-      item.append(trackButton(result), el("span", "score", result.score.toFixed(3)));
+      const score = el("span", "score");  // a bare number says nothing read aloud
+      score.append(el("span", "hidden-label", "likeness "), result.score.toFixed(3));
+      score.title = "how alike it feels to the chosen track (1: the same)";
+      item.append(trackButton(result), score);
       const why = el("ul", "why");
       for (const reason of result.why) why.append(el("li", "", reason));
       item.append(why);
