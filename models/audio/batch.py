@@ -249,18 +249,21 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
                                    path, root or library_root(roots))))})
 
 
-def audio_tracks(batch: Batch, roots: Sequence[str | Path] = ()
+def audio_tracks(batch: Batch, roots: Sequence[str | Path] = (),
+                 progress: Callable[[int], Any] | None = None
                  ) -> tuple[list[Track], list[str], list[str], dict[str, str]]:
     """One track per analysed file (files sharing an id, such as one recording in two
     encodings, are merged; the first path is kept), one line per tag problem, one per
     file merged into another ("COPY: the same recording as KEPT") and the merged files'
-    paths with the id of the track they are in."""
+    paths with the id of the track they are in; ``progress`` hears each file read."""
     tracks, problems = [], []
     root = library_root(roots)  # once, not once per file
     for result in batch.tracks:
         tags = read_tags(result["path"])
         tracks.append(as_track(result, roots, tags, root=root))
         problems += tags.problems
+        if progress:
+            progress(1)
     lines, copies = _copies(tracks)
     return merge_tracks(tracks), problems, lines, copies
 
