@@ -316,3 +316,11 @@ def paths_of(store) -> dict[str, str]:
     version = store.current_version()
     docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
     return {doc["id"]: doc["external_ids"]["path"] for doc in docs}
+
+
+def make_app(store, **config):
+    """The app over ``store`` with ``config`` (``RATE_LIMIT="10/minute"``...)."""
+    from service import create_app
+    from service.resources import Resources
+
+    return create_app({"TESTING": True, "RESOURCES": Resources(store), **config})

@@ -11,13 +11,9 @@ from service.protection import gate as gate_module
 from service.protection import require_key
 from service.resources import Resources
 
-from .fixtures import error_of
+from .fixtures import error_of, make_app
 
 HEAVY = {"seeds": ["trk1", "trk2", "trk3", "trk4", "trk5"], "diversity": 1, "limit": 100}
-
-
-def make_app(store, **config):
-    return create_app({"TESTING": True, "RESOURCES": Resources(store), **config})
 
 
 def test_rate_limit_answers_json_429_with_retry_after(store, published, env):

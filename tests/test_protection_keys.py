@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from models.errors import ConfigError
-from service import create_app
-from service.resources import Resources
 
-from .fixtures import error_of
-
-
-def make_app(store, **config):
-    return create_app({"TESTING": True, "RESOURCES": Resources(store), **config})
+from .fixtures import error_of, make_app
 
 
 def test_an_admin_key_has_its_own_rate_limit_bucket(store, published, env):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from typing import Any
 
@@ -21,7 +22,8 @@ from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from limits import parse_many
 
-from models.errors import ConfigError
+from models.errors import ConfigError, InvalidExternalId
+from models.ingest import parse_reference
 
 from ..body import decoded_body
 from ..errors import error_body
@@ -58,8 +60,8 @@ def _body() -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
-def _count(value: Any) -> int:
-    return len(value) if isinstance(value, list) else 0
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _whole(value: str | None, default: int) -> int:
@@ -92,29 +94,60 @@ def request_cost() -> int:
     +2 with diversity above 0, +1 with a limit (plus offset: the list ranked) above 50.
     POST /v1/playlists: 3, +1 per seed after the first, +1 with a length above 50.  GET
     /v1/path: 2.  GET /v1/recommendations: 1, +1 with limit plus offset above 100.
-    Others: 1.
+    Others: 1.  A seed, ``q``, ``from`` or ``to`` that is a title (no id) costs 1 more
+    per 10 characters past 30 (:func:`_title_cost`).
     """
     if _COST not in g:
         setattr(g, _COST, _priced())
     return int(getattr(g, _COST))
 
 
+#: a title is looked up by comparing it with every title, which takes longer the longer
+#: it is (on the 28k demo catalog a 60-character one took ten times a 20-character
+#: one): past TITLE_FREE_CHARS, each TITLE_CHARS_PER_UNIT more cost a unit
+TITLE_FREE_CHARS = 30
+TITLE_CHARS_PER_UNIT = 10
+#: a value of this shape is a track id, found without comparing titles
+_ID_LIKE = re.compile(r"[\w.-]{1,64}")
+#: the query parameters each GET route looks a title up by
+TITLE_PARAMS = {"GET /v1/tracks": ("q",), "GET /v1/recommendations": ("seed",),
+                "GET /embed": ("seed",), "GET /v1/path": ("from", "to")}
+
+
+def _title_cost(values: list[Any]) -> int:
+    """Units for looking up the titles ``values`` (ids and external ids cost none)."""
+    extra = 0
+    for value in values:
+        if isinstance(value, dict):  # {"id": ..., "weight": ...}
+            value = value.get("id")
+        if not isinstance(value, str) or _ID_LIKE.fullmatch(value.strip()):
+            continue
+        try:
+            if parse_reference(value.strip()) is not None:
+                continue
+        except InvalidExternalId:  # refused before any lookup
+            continue
+        extra += max(0, len(value.strip()) - TITLE_FREE_CHARS) // TITLE_CHARS_PER_UNIT
+    return extra
+
+
 def _priced() -> int:
     route = route_name()
+    titles = _title_cost([request.args.get(name) for name in TITLE_PARAMS.get(route, ())])
     if route == "GET /v1/path":
-        return 2
+        return min(MAX_COST, 2 + titles)
     if route == "GET /v1/recommendations":  # past the stored list (100): ranked live
-        return 1 + (_whole(request.args.get("limit"), 10) + _whole(request.args.get("offset"),
-                                                                    0) > 100)
+        return min(MAX_COST, 1 + titles + (_whole(request.args.get("limit"), 10)
+                                           + _whole(request.args.get("offset"), 0) > 100))
     if route not in ("POST /v1/recommendations", "POST /v1/playlists"):
-        return 1
+        return min(MAX_COST, 1 + titles)
     try:
         body = _body()
     except ValueError:
         return MAX_COST
-    seeds = _count(body.get("seeds")) + _count(body.get("negative_seeds")) \
-        + (1 if body.get("seed") is not None else 0)
-    cost = 1 + max(0, seeds - 1)
+    named = [*_listed(body.get("seeds")), *_listed(body.get("negative_seeds")),
+             *([body["seed"]] if body.get("seed") is not None else [])]
+    cost = len(named) + (not named) + _title_cost(named)  # 1, +1 a seed after the first
     if route == "POST /v1/playlists":
         cost += 2 + (_number(body.get("length")) > 50)
     else:
