@@ -52,15 +52,22 @@ def serve(redis_server: RedisServer, folder: Path, prefix: str, **extra: str) ->
                    "FEELALIKE_RATE_LIMIT": "300/minute", **extra}).start()
 
 
+def published(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
+              tracks: Catalog, name: str) -> tuple[str, Path]:
+    """A fresh key prefix with a model of ``tracks`` published under it, and a folder for
+    the servers' data homes."""
+    prefix = f"{name}-" + os.urandom(4).hex()
+    store = ModelStore(redis.Redis.from_url(redis_server.url), prefix=prefix,
+                       grace_seconds=60, cache_seconds=60)
+    store.publish(build(tracks, k=20))
+    return prefix, tmp_path_factory.mktemp(name)
+
+
 @pytest.fixture(scope="module")
 def servers(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
             ) -> Iterator[dict[str, Server]]:
     """One server with the model, one without any, one that needs keys for reads."""
-    prefix = "browser-" + os.urandom(4).hex()
-    store = ModelStore(redis.Redis.from_url(redis_server.url), prefix=prefix,
-                       grace_seconds=60, cache_seconds=60)
-    store.publish(build(catalog(), k=20))
-    folder = tmp_path_factory.mktemp("browser")
+    prefix, folder = published(redis_server, tmp_path_factory, catalog(), "browser")
     started: dict[str, Server] = {}
     try:
         started["model"] = serve(redis_server, folder, prefix)

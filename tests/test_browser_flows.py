@@ -8,17 +8,14 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import redis
 
 from data import DEMO_CATALOG
-from models.build import build
 from models.ingest import Catalog, load_catalog
-from service.store import ModelStore
 
 from .fixtures import Server, make_track
 from .redis_server import RedisServer
-from .test_browser import (browser, page, playwright_api, pytestmark,  # noqa: F401
-                           search, serve)
+from .test_browser import (browser, page, playwright_api, published,  # noqa: F401
+                           pytestmark, search, serve)
 
 BARE_TITLE = "Untitled Garage Demo"
 BASE_WORDS = "Untitled Garage"
@@ -42,11 +39,7 @@ def catalog() -> Catalog:
 def servers(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory,
             ) -> Iterator[dict[str, str]]:
     """The model served openly, and by a server that needs a key for reads."""
-    prefix = "flows-" + os.urandom(4).hex()
-    store = ModelStore(redis.Redis.from_url(redis_server.url), prefix=prefix,
-                       grace_seconds=60, cache_seconds=60)
-    store.publish(build(catalog(), k=20))
-    folder = tmp_path_factory.mktemp("flows")
+    prefix, folder = published(redis_server, tmp_path_factory, catalog(), "flows")
     started: dict[str, Server] = {}
     try:
         started["open"] = serve(redis_server, folder, prefix)
