@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -273,3 +275,15 @@ def test_control_characters_in_a_catalog_never_reach_the_terminal(runner, tmp_pa
         for stream in (out, err):
             assert not set(stream) & {"\x1b", "\x07", "\r"}, args
         assert "\\x1b[31mRED" in out + err, args
+
+
+def test_a_query_command_starts_without_the_offline_stack():
+    """Every command used to import scikit-learn and the audio analysis at start (about
+    2 s); a command's module is now imported when it runs, so a query loads neither."""
+    probe = ("import sys; from service.cli import main; main(['recommend', '--help']); "
+             "print(sorted(m for m in ('sklearn', 'librosa', 'models.build', "
+             "'models.audio') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "--limit" in done.stdout and done.stdout.strip().endswith("[]")

@@ -6,6 +6,7 @@ with a 4xx; 1 otherwise), never a traceback.
 """
 from __future__ import annotations
 
+import importlib
 from typing import Sequence
 
 import click
@@ -14,28 +15,41 @@ from models.errors import FeelalikeError
 from service.errors import is_user_error
 from service.store import close_embedded
 
-from .audio import analyze
-from .build import build, demo
-from .datasets import datasets
-from .moods import moods
 from .output import shown
-from .query import path, playlist, recommend, tracks
-from .serve import serve
-from .sync import sync
-from .training import evaluate, train_audio, train_feel, train_mood
-from .updates import add, remove
 
 __all__ = ["cli", "main"]
 
+#: every command: its module (of this package) and the name it has there.  A command's
+#: module is imported when the command runs, so `feelalike recommend` does not load the
+#: offline stack (scikit-learn, the audio analysis): about 2 s of every start before
+COMMANDS = {
+    "build": ("build", "build"), "analyze": ("audio", "analyze"),
+    "train-feel": ("training", "train_feel"), "train-mood": ("training", "train_mood"),
+    "train-audio": ("training", "train_audio"), "moods": ("moods", "moods"),
+    "recommend": ("query", "recommend"), "playlist": ("query", "playlist"),
+    "path": ("query", "path"), "tracks": ("query", "tracks"), "serve": ("serve", "serve"),
+    "demo": ("build", "demo"), "evaluate": ("training", "evaluate"),
+    "datasets": ("datasets", "datasets"), "add": ("updates", "add"),
+    "remove": ("updates", "remove"), "sync": ("sync", "sync"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Commands(click.Group):
+    """The commands of :data:`COMMANDS`, each imported when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[name]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """feelalike: tracks that feel like the one you love."""
-
-
-for _command in (build, analyze, train_feel, train_mood, train_audio, moods, recommend,
-                 playlist, path, tracks, serve, demo, evaluate, datasets, add, remove, sync):
-    cli.add_command(_command)
 
 
 def _suggested(exc: FeelalikeError) -> str:

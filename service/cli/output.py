@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 import sys
 import time
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import click
 from tqdm import tqdm
 
-from models.build import LoadedSources
 
 from .line_progress import LineProgress
+
+if TYPE_CHECKING:  # the offline stack is loaded by the commands that build
+    from models.build import LoadedSources
 
 SHOWN_PROBLEMS = 5
 #: control characters: an escape sequence in a title recolours a terminal or sets its
