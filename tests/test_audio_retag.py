@@ -116,3 +116,13 @@ def test_sync_after_a_tagger_run_analyses_nothing(runner, store, music, monkeypa
     titles = {doc["title"] for doc in store.tracks(store.current_version(), range(4))}
     assert {"New title of clip_0.wav", "New title of clip_1.wav"} <= titles
     assert sorted(paths_of(store).values()) == [f"clip_{i}.wav" for i in range(4)]
+
+
+def test_a_name_ffmpeg_could_misread_keeps_its_stream_digest(library):
+    """"Act 1: Overture.flac" is no protocol, "-x.flac" no option: the digest is of the
+    file, and the same for the file under its plain name."""
+    plain = stream_digest(library / "two.flac")
+    assert plain is not None
+    for odd in ("Act 1: Overture.flac", "-x.flac", "ça va.flac"):
+        shutil.copy(library / "two.flac", library / odd)
+        assert stream_digest(library / odd) == plain
