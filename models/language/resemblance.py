@@ -85,9 +85,10 @@ def resembling(query: str, choices: Sequence[str], *, limit: int, cutoff: float,
         np.zeros(len(keep))
     order = np.lexsort((keep, -pop, -words, -np.round(whole[keep])))
     asked = _query_words(query)
+    inside = [w for w in asked if len(w) >= 2 and _UNSPACED.search(w)]  # once a query
     found: list[int] = []
     for i in keep[order]:
-        if _holds_a_word(asked, choices[i].split()):
+        if _holds_a_word(asked, choices[i].split(), inside):
             found.append(int(i))
             if len(found) == limit:
                 break
@@ -158,15 +159,17 @@ def _typos(word: str) -> int:
     return next(edits for length, edits in WORD_TYPOS if len(word) >= length)
 
 
-def _holds_a_word(asked: list[str], words: list[str]) -> bool:
+def _holds_a_word(asked: list[str], words: list[str], inside: Sequence[str] = ()) -> bool:
     """Whether one asked word is spelt like one of ``words``, shares its stem, or is two
     adjacent ones written together ("hotlinebling"). A word that is no stopword is
-    never taken for a stopword of the title ("them" or "thee" for "the")."""
+    never taken for a stopword of the title ("them" or "thee" for "the"). An asked word
+    of a script written without spaces (``inside``) may stand inside one of ``words``
+    ("止まらない" in "愛が止まらない")."""
+    if any(word in w for word in inside for w in words):
+        return True
     pairs = [a + b for a, b in zip(words, words[1:])]
     content = [w for w in words if w not in STOPWORDS]
     for word in asked:
-        if _UNSPACED.search(word) and len(word) >= 2 and any(word in w for w in words):
-            return True  # "止まらない" in "愛が止まらない": a script written without spaces
         near = words if word in STOPWORDS else content
         stem = max(WORD_START, math.ceil(WORD_STEM * len(word)))
         if any(len(os.path.commonprefix([word, w])) >= min(stem, len(word)) for w in near):

@@ -118,29 +118,37 @@ def _title_cost(values: list[Any]) -> int:
     """Units for looking up the titles ``values`` (ids and external ids cost none)."""
     extra = 0
     for value in values:
-        if isinstance(value, dict):  # {"id": ..., "weight": ...}
-            value = value.get("id")
-        if not isinstance(value, str) or _ID_LIKE.fullmatch(value.strip()):
-            continue
-        try:
-            if parse_reference(value.strip()) is not None:
-                continue
-        except InvalidExternalId:  # refused before any lookup
-            continue
-        extra += max(0, len(value.strip()) - TITLE_FREE_CHARS) // TITLE_CHARS_PER_UNIT
+        text = value.get("id") if isinstance(value, dict) else value  # {"id", "weight"}
+        if isinstance(text, str) and _is_title(text.strip()):
+            extra += max(0, len(text.strip()) - TITLE_FREE_CHARS) // TITLE_CHARS_PER_UNIT
     return extra
+
+
+def _is_title(text: str) -> bool:
+    """Whether a seed is looked up by comparing titles: not a track id's shape, nor an
+    external id (a malformed one is refused before any lookup)."""
+    if _ID_LIKE.fullmatch(text):
+        return False
+    try:
+        return parse_reference(text) is None
+    except InvalidExternalId:
+        return False
 
 
 def _priced() -> int:
     route = route_name()
-    titles = _title_cost([request.args.get(name) for name in TITLE_PARAMS.get(route, ())])
-    if route == "GET /v1/path":
-        return min(MAX_COST, 2 + titles)
+    if route in ("POST /v1/recommendations", "POST /v1/playlists"):
+        return _body_cost(route)
+    cost = 2 if route == "GET /v1/path" else 1
     if route == "GET /v1/recommendations":  # past the stored list (100): ranked live
-        return min(MAX_COST, 1 + titles + (_whole(request.args.get("limit"), 10)
-                                           + _whole(request.args.get("offset"), 0) > 100))
-    if route not in ("POST /v1/recommendations", "POST /v1/playlists"):
-        return min(MAX_COST, 1 + titles)
+        cost += _whole(request.args.get("limit"), 10) + _whole(request.args.get("offset"),
+                                                               0) > 100
+    titles = [request.args.get(name) for name in TITLE_PARAMS.get(route, ())]
+    return min(MAX_COST, cost + _title_cost(titles))
+
+
+def _body_cost(route: str) -> int:
+    """The cost of a POST of recommendations or a playlist, by its body."""
     try:
         body = _body()
     except ValueError:
