@@ -159,7 +159,7 @@ def test_sincere_sentences_like_the_denials_keep_their_mood(text, mood):
 @pytest.mark.parametrize("text, titles", [
     ("Just another day in the life of a touring band; the middle section is bleak.",
      ("Lantern", "A Day in the Life")),
-    ("Other side of the coin: the closer is bleak and lonely.",
+    ("Other side of the coin: the second half is bleak and lonely.",
      ("Lantern", "The Other Side")),
 ])
 def test_a_title_without_its_article_must_be_written_as_a_name(text, titles):

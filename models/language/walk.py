@@ -16,6 +16,7 @@ from . import comparisons as cmp
 from .examples import announces_examples, leads_in
 from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
+from .places import by_place
 from .referents import referents
 from .reading import (
     AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
@@ -82,7 +83,8 @@ class Walk:
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = opens_line(text, start)
-            mentions = self._title_track(sentence, mentions) or opening_title(
+            mentions = by_place(sentence, self._title_track(sentence, mentions),
+                                len(self.album)) or opening_title(
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
                 work_names=self.names)
             named_before = bool(mentions)

@@ -1,0 +1,69 @@
+"""A track named by its place on the album: "the opener", "the closer", "the first
+movement", "the album's closing track".
+
+Without a title beside it ("The opener, 'Lantern', is ..." names Lantern, and so does
+"Lantern is the opener"), such a phrase names the first or the last track of the
+album's rows, in the catalog's order (nor when a name the catalog lacks stands beside
+it: 'The closer, "Deep Harbour Blues", ...').  Not when the sentence is about another work
+("the opener of their last record"), a side or a disc ("the opener of side B"), and
+"its first movement" is a movement of a track, not the album's first track.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .misspellings import Mention
+from .title_forms import OTHER_WORK
+
+_NOUNS = r"(?:track|song|number|cut|tune|cue|piece)"
+PLACE = re.compile(
+    r"\b(?P<det>the|its|their|(?:the )?(?:album|record|ep|lp|tape)['\u2019]s)\s+"
+    r"(?:(?:album|record|ep|lp|tape)\s+)?"
+    rf"(?P<name>opener|closer|(?:opening|first|closing|final) {_NOUNS}|"
+    r"(?:first|last|final) movement)\b(?![-'\u2019]\w)", re.IGNORECASE)
+#: after the phrase: a side's or a disc's place, not the album's
+_OF_A_PART = re.compile(r"^\s+(?:of|on|from)\s+(?:the\s+)?(?:side|[ab]-side|disc|cd|"
+                        r"second|other|flip)\b", re.IGNORECASE)
+#: between the phrase and a title after it: the title is its name ("the closer, 'X'")
+_NAMED_AFTER = re.compile(r"^[\s,:(\u2013\u2014*\"'\u201c\u2018-]*(?:\d+\.\s*)?"
+                          r"[\"'\u201c\u2018*]*$")
+#: between a title and the phrase after it: the phrase says what the title is
+_NAMED_BEFORE = re.compile(r"^[\s,\"'\u201d\u2019*)]*(?:(?:is|was)\s+(?:also\s+)?)?$",
+                           re.IGNORECASE)
+#: after the phrase: a name in apposition, quoted or capitalised, in the catalog or not
+#: ('The closer, "Deep Harbour Blues", is ...'), not "The closer, I think, is ..."
+_A_NAME_AFTER = re.compile(r"^\s*[,:(\u2013\u2014-]?\s*(?:\d+\.\s*)?(?:[\"\u201c\u2018'*]|"
+                           r"(?!I\b)[A-Z0-9])")
+_FIRST = ("opener", "opening", "first")
+
+
+def _named_beside(sentence: str, match: re.Match, mentions: Sequence[Mention]) -> bool:
+    """A title right before or after the phrase: the phrase is that title's place."""
+    for m in mentions:
+        if m.start >= match.end() and _NAMED_AFTER.match(sentence[match.end():m.start]):
+            return True
+        if m.end <= match.start() and _NAMED_BEFORE.match(sentence[m.end:match.start()]):
+            return True
+        if m.start < match.end() and match.start() < m.end:
+            return True
+    return False
+
+
+def by_place(sentence: str, mentions: list[Mention], count: int) -> list[Mention]:
+    """``mentions`` with the tracks ``sentence`` names by their place among ``count``
+    tracks (index 0 the first, ``count - 1`` the last), in the order of the text."""
+    if count < 2 or OTHER_WORK.search(sentence):
+        return mentions
+    extra = []
+    for match in PLACE.finditer(sentence):
+        name = match.group("name").lower()
+        if name.endswith("movement") and match.group("det").lower() in ("its", "their") \
+                or _OF_A_PART.match(sentence[match.end():]) \
+                or _A_NAME_AFTER.match(sentence[match.end():]) \
+                or _named_beside(sentence, match, mentions):
+            continue
+        track = 0 if name.startswith(_FIRST) else count - 1
+        if all(m.track != track for m in [*mentions, *extra]):
+            extra.append(Mention(track, *match.span("name"), False))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions

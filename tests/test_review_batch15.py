@@ -1,0 +1,56 @@
+"""What a fifteenth batch of our own reviews (2026-11-29: K-pop, a Bollywood soundtrack,
+an ambient tape, a cast recording, a drum-and-bass EP, country, a string quartet premiere
+and a lo-fi beat tape, written held out) showed the reader missing: a track named only
+by its place ("the opener", "the closer", "the first movement") went to the whole album.
+Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+from .fixtures import pairs_read, strongest
+
+TITLES = ("Lantern", "Tidewater", "Harbour Lights", "Ember")
+
+
+@pytest.mark.parametrize("sentence, title, mood", [
+    ("The opener is a bright, bouncy singalong.", "Lantern", "joyful"),
+    ("the opener with the kettle sample is so cozy and calm.", "Lantern", "peaceful"),
+    ("The album's opening track is pure joy.", "Lantern", "joyful"),
+    ("The first movement is eerie and unsettling.", "Lantern", "eerie"),
+    ("And the closer is a ballad that had me crying.", "Ember", "sad"),
+    ("The closing track is sparse and lonesome.", "Ember", "lonely"),
+    ("Its closer is a furious, pounding roller.", "Ember", "aggressive"),
+])
+def test_a_track_named_by_its_place_is_the_first_or_last_of_the_album(sentence, title, mood):
+    found = moods(f'"Tidewater" is a duet with strings. {sentence}', *TITLES)
+    assert strongest(found, title) == mood
+    others = [t for t in TITLES if t != title]
+    assert all(found.get(t, {}).get(mood, 0) < found[title][mood] / 2 for t in others)
+
+
+@pytest.mark.parametrize("sentence", [
+    'The closer, "Harbour Lights", is a ballad that had me crying.',
+    "Harbour Lights is the closer and a ballad that had me crying.",
+    "The closer (3. 'Harbour Lights') is a ballad that had me crying.",
+])
+def test_the_place_beside_a_title_is_that_titles(sentence):
+    found = moods(f'"Tidewater" is a duet with strings. {sentence}', *TITLES)
+    assert strongest(found, "Harbour Lights") == "sad"
+    assert found.get("Ember", {}).get("sad", 0) < found["Harbour Lights"]["sad"] / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is not as sad as the closer of their last record.",
+    "The opener of side B is a ballad that had me crying.",
+    '"Harbour Lights" is a suite. Its first movement is a ballad that had me crying.',
+])
+def test_a_place_on_another_work_or_side_names_no_end_of_this_album(sentence):
+    found = moods(f'"Tidewater" is a duet with strings. {sentence}', *TITLES)
+    assert found.get("Lantern") == found.get("Ember")  # the album's share, named by neither
+
+
+def test_a_place_may_be_what_a_track_is_compared_with():
+    text = ("The opener is menacing and aggressive. Tidewater is calm. The closer brings back "
+            "the melody of the opener, slower and sadder.")
+    assert pairs_read(text, *TITLES) == {frozenset(("Lantern", "Ember"))}
