@@ -1,11 +1,15 @@
 """What a fifteenth batch of our own reviews (2026-11-29: K-pop, a Bollywood soundtrack,
 an ambient tape, a cast recording, a drum-and-bass EP, country, a string quartet premiere
 and a lo-fi beat tape, written held out) showed the reader missing: a track named only
-by its place ("the opener", "the closer", "the first movement") went to the whole album.
+by its place ("the opener", "the closer", "the first movement") went to the whole album;
+mood words used as verbs or in idioms ("threatens to", "promises a lot", "everyone will
+fall in love with this record") were read as moods.
 Every text here is our own."""
 from __future__ import annotations
 
 import pytest
+
+from models.language import MOOD_INDEX, hits_vector, tag_text
 
 from .fixtures import moods_read as moods
 from .fixtures import pairs_read, strongest
@@ -54,3 +58,32 @@ def test_a_place_may_be_what_a_track_is_compared_with():
     text = ("The opener is menacing and aggressive. Tidewater is calm. The closer brings back "
             "the melody of the opener, slower and sadder.")
     assert pairs_read(text, *TITLES) == {frozenset(("Lantern", "Ember"))}
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    ("It threatens to boil over in the last minute but never does.", "tense"),
+    ("It kept threatening to tip into melodrama.", "tense"),
+    ("A soundtrack that promises a lot and mostly delivers.", "hopeful"),
+    ("Firefly is the one everyone will fall in love with.", "romantic"),
+    ("You'll fall in love with this record anyway.", "romantic"),
+    ("I fell in love with it on the first listen.", "romantic"),
+])
+def test_a_mood_word_used_as_a_verb_or_in_an_idiom_is_no_mood(sentence, mood):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX[mood]] <= 0
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    ("A threatening drone underneath everything.", "tense"),
+    ("The menace threatens from the first bar.", "tense"),
+    ("Full of promises of a better tomorrow.", "hopeful"),
+    ("A song about falling in love.", "romantic"),
+    ("A duet in which she fell in love with him all over again.", "romantic"),
+])
+def test_the_same_words_as_moods_keep_them(sentence, mood):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX[mood]] > 0
+
+
+def test_the_listener_falling_for_a_track_leaves_it_its_own_moods():
+    found = moods("Firefly is bright and bouncy, the one everyone will fall in love with.",
+                  "Intro", "Firefly", "Paper Crown")
+    assert found["Firefly"].get("romantic", 0) == 0 and strongest(found, "Firefly") == "joyful"

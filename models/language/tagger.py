@@ -13,6 +13,7 @@ from typing import Callable
 
 import numpy as np
 
+from .idioms import idiom_not_mood
 from .modifiers import (NEGATION_WINDOW, NEGATORS, SURPRISE, clause_starts, clause_weights,
                         denied_after, modifier, without_asides)
 from .text import Token, tempo_words, tokens
@@ -108,8 +109,10 @@ def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
 
 def _not_a_mood(words: list[str], i: int, length: int) -> bool:
     """The reader's own feelings ("you will love it"), a verb ("calm the mix") or an
-    idiom ("the effects at play")."""
+    idiom ("the effects at play", "threatens to", :mod:`idioms`)."""
     word = words[i]
+    if idiom_not_mood(words, i, length):
+        return True
     if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
         return True
     if length == 1 and word in WISHES and i > 0 and words[i - 1] in READER_SUBJECTS | {"one"}:

@@ -1,0 +1,51 @@
+"""Mood words used as verbs or in idioms, where they say nothing of the music's mood.
+
+* "threatens to tip into melodrama", "threatened to boil over": what is threatened
+  has not happened, and the music is not menacing ("a threatening drone" is).
+* "promises a love duet", "a soundtrack that promises a lot": a verb with an object,
+  not hope ("promises of a better tomorrow", "a promising debut" keep theirs).
+* "everyone will fall in love with this record", "the one you'll fall in love with":
+  the listener taking to the music, not romance ("a song about falling in love", "she
+  fell in love with him" keep it).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+THREATEN = frozenset("threaten threatens threatened threatening".split())
+PROMISE = frozenset("promise promises promised".split())
+#: what a promise as a verb is followed by: its object
+PROMISED = frozenset("a an the this that his her its their more much little nothing "
+                     "everything something plenty lots to".split())
+FALL = frozenset("fall falls fell falling fallen".split())
+#: who takes to the music: the listener, not a character
+LISTENERS = frozenset("everyone everybody anyone anybody you i we people listeners fans "
+                      "will instantly immediately quickly easily soon".split())
+#: after "in love with": the music ("it", "this record"), or nothing (the one you will
+#: fall in love with)
+MUSIC_OBJECTS = frozenset("it this that these those them the its".split())
+
+
+def _falls_for_the_music(words: Sequence[str], i: int, length: int) -> bool:
+    """``words[i:i + length]`` is "(fell) in love" after a listener, about the music."""
+    phrase = list(words[i:i + length])
+    if "love" not in phrase or "in" not in phrase:
+        return False
+    verb = i + phrase.index("in") - 1
+    if verb < 0 or words[verb] not in FALL:
+        return False
+    after = list(words[i + length:i + length + 2])
+    if after[:1] == ["with"] and after[1:] and after[1] not in MUSIC_OBJECTS:
+        return False  # "fell in love with him", "with each other"
+    return any(w in LISTENERS for w in words[max(0, verb - 3):verb])
+
+
+def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
+    """The mood word at ``words[i]`` (``length`` words) is a verb or part of an idiom
+    that says nothing about the music's mood."""
+    word, after = words[i], words[i + length:i + length + 1]
+    if length == 1 and word in THREATEN and after == ["to"]:
+        return True
+    if length == 1 and word in PROMISE and after and after[0] in PROMISED:
+        return True
+    return _falls_for_the_music(words, i, length)
