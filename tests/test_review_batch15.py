@@ -3,7 +3,9 @@ an ambient tape, a cast recording, a drum-and-bass EP, country, a string quartet
 and a lo-fi beat tape, written held out) showed the reader missing: a track named only
 by its place ("the opener", "the closer", "the first movement") went to the whole album;
 mood words used as verbs or in idioms ("threatens to", "promises a lot", "everyone will
-fall in love with this record") were read as moods.
+fall in love with this record") were read as moods; "the title track" found no track
+called "Monsoon Letters (Theme)", and "Title track is the big one." without its article
+none at all.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -87,3 +89,21 @@ def test_the_listener_falling_for_a_track_leaves_it_its_own_moods():
     found = moods("Firefly is bright and bouncy, the one everyone will fall in love with.",
                   "Intro", "Firefly", "Paper Crown")
     assert found["Firefly"].get("romantic", 0) == 0 and strongest(found, "Firefly") == "joyful"
+
+
+@pytest.mark.parametrize("text, titles, title", [
+    ("Title track is the big one: furious, pounding, pure adrenaline.",
+     ("Lantern", "Salt Roads", "Tidewater"), "Salt Roads"),
+    ("The title track is furious, pounding, pure adrenaline.",
+     ("Lantern", "Salt Roads (Theme)", "Tidewater"), "Salt Roads (Theme)"),
+])
+def test_the_title_track_is_found_without_an_article_or_with_an_addition(text, titles, title):
+    found = moods(f'"Lantern" is a duet with strings. {text}', *titles)
+    assert strongest(found, title) in ("aggressive", "energetic")
+    assert found.get("Tidewater", {}).get("aggressive", 0) < found[title]["aggressive"] / 2
+
+
+def test_another_version_of_the_title_track_is_not_the_title_track():
+    found = moods('"Lantern" is a duet with strings. The title track is furious and pounding.',
+                  "Lantern", "Salt Roads (Reprise)", "Tidewater")
+    assert found.get("Salt Roads (Reprise)") == found.get("Tidewater")

@@ -133,9 +133,21 @@ def work_names(review: Review, tracks: Sequence[Any]) -> frozenset[str]:
 
 def main_theme_row(album: Sequence[int], titles: Sequence[str],
                    names: frozenset[str]) -> int | None:
-    """The title track (named like the work) or a track called "Main Theme"."""
+    """The title track (named like the work) or a track called "Main Theme"; failing
+    those, a track named like the work with an addition that is no other version of it
+    ("Monsoon Letters (Theme)", not "Lantern (Reprise)")."""
     for row, title in zip(album, titles):
         full = variants(title)[:1]  # none for a title of symbols only
         if (full and full[0] in names) or "main theme" in normalise(title):
             return row
+    for row, title in zip(album, titles):
+        if any(v in names for v in variants(title)[1:]) and \
+                not ANOTHER_VERSION.search(normalise(title)):
+            return row
     return None
+
+
+#: words that make a title named like the work another version of its title track
+ANOTHER_VERSION = re.compile(r"\b(reprise|remix|mix|edit|version|live|demo|instrumental|"
+                             r"acoustic|remaster(ed)?|extended|radio|dub|rework|interlude|"
+                             r"outro|intro|part|pt|ii|iii|2|3|reprisal|redux|alternate|take)\b")
