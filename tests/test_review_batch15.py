@@ -107,3 +107,18 @@ def test_another_version_of_the_title_track_is_not_the_title_track():
     found = moods('"Lantern" is a duet with strings. The title track is furious and pounding.',
                   "Lantern", "Salt Roads (Reprise)", "Tidewater")
     assert found.get("Salt Roads (Reprise)") == found.get("Tidewater")
+
+
+QUARTET = tuple(f'String Quartet No. 3 "Ice Maps": {n}' for n in
+                ("I. Meltwater", "II. Crevasse", "III. Aurora Waltz", "IV. Whiteout"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Whiteout thins to a single held note in the viola, desolate and lonely.",
+    "Whiteout thins to a single held note in the viola, desolate and lonely, and takes up "
+    "the cello's figure from the first movement.",
+])
+def test_a_movements_one_word_name_opens_a_sentence_beside_a_place(sentence):
+    found = moods(f"The Aurora Waltz is playful. The finale is long. {sentence}", *QUARTET)
+    assert strongest(found, QUARTET[3]) == "lonely"
+    assert found.get(QUARTET[1], {}).get("lonely", 0) < found[QUARTET[3]]["lonely"] / 2

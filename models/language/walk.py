@@ -42,7 +42,7 @@ from .scope import (
 )
 from .sentences import opens_line, sentences
 from .themes import Themes
-from .title_forms import OTHER_WORK, TITLE_TRACK
+from .title_forms import OTHER_WORK, TITLE_TRACK, named_as
 from .text import QUOTE_CHARS
 from .titles import variants
 
@@ -67,8 +67,10 @@ class Walk:
         self.described: tuple[int, int] | None = None  # the last album-level sentence
         self.named: tuple[int, ...] = ()  # the rows the last sentence naming tracks named
         self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
-        self.one_word = {v[0]: k for k, t in enumerate(titles)
-                         if (v := variants(t)) and len(v[0].split()) == 1}
+        self.one_word = {v: k for k, t in enumerate(titles)  # a movement's name ("Crevasse")
+                         for v in named_as(t)[len(variants(t)):] if len(v.split()) == 1}
+        self.one_word.update({v[0]: k for k, t in enumerate(titles)  # a title of one word
+                              if (v := variants(t)) and len(v[0].split()) == 1})
 
     def run(self) -> Reading:
         text = self.review.text
@@ -83,10 +85,9 @@ class Walk:
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = opens_line(text, start)
-            mentions = by_place(sentence, self._title_track(sentence, mentions),
-                                len(self.album)) or opening_title(
+            mentions = by_place(sentence, self._title_track(sentence, mentions) or opening_title(
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
-                work_names=self.names)
+                work_names=self.names), len(self.album))
             named_before = bool(mentions)
             naming, describing = title_words(sentence, mentions, self.names)
             self.reading.title_spans += [(start + a, start + b) for a, b in naming]
