@@ -5,7 +5,8 @@ by its place ("the opener", "the closer", "the first movement") went to the whol
 mood words used as verbs or in idioms ("threatens to", "promises a lot", "everyone will
 fall in love with this record") were read as moods; "the title track" found no track
 called "Monsoon Letters (Theme)", and "Title track is the big one." without its article
-none at all.
+none at all; "X even though Y" weighed Y over X; "reuses the loop from the opener" made the
+opener the subject of what followed and linked nothing.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -122,3 +123,12 @@ def test_a_movements_one_word_name_opens_a_sentence_beside_a_place(sentence):
     found = moods(f"The Aurora Waltz is playful. The finale is long. {sentence}", *QUARTET)
     assert strongest(found, QUARTET[3]) == "lonely"
     assert found.get(QUARTET[1], {}).get("lonely", 0) < found[QUARTET[3]]["lonely"] / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is joyful and bouncy, even though the lyrics are bleak.",
+    "Even though the lyrics are bleak, it is joyful and bouncy.",
+])
+def test_what_comes_after_even_though_is_conceded(sentence):
+    read = hits_vector(tag_text(sentence))
+    assert read[MOOD_INDEX["sad"]] < read[MOOD_INDEX["joyful"]]

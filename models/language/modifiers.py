@@ -93,7 +93,9 @@ def clause_weights(text: str, toks: list[Token]) -> list[float]:
     for i, tok in enumerate(toks):
         if text[tok.start - 1:tok.start] == "-" or text[tok.end:tok.end + 1] == "-":
             continue  # "almost-but-not-quite-pretty" is one word, not a contrast
-        if tok.text in CONTRAST_AFTER and i > 0 and (toks[i - 1].text, tok.text) \
+        if tok.text == "though" and i > 0 and toks[i - 1].text == "even":
+            _conceded(text, toks, weights, i)  # "not sad at all even though it sounds sad"
+        elif tok.text in CONTRAST_AFTER and i > 0 and (toks[i - 1].text, tok.text) \
                 not in NEGATING_PAIRS:
             for j in range(i):
                 weights[j] = min(weights[j], BEFORE_WEIGHT)
@@ -110,6 +112,18 @@ def clause_weights(text: str, toks: list[Token]) -> list[float]:
             for j in range(brk, len(toks)):
                 weights[j] = max(weights[j], AFTER_WEIGHT)
     return weights
+
+
+def _conceded(text: str, toks: list[Token], weights: list[float], i: int) -> None:
+    """"X even though Y" ("Even though Y, X"): Y, up to its clause's end, is conceded, X
+    is what is said."""
+    brk = next((j for j in range(i + 1, len(toks))
+                if any(c in CLAUSE_BREAK for c in text[toks[j - 1].end:toks[j].start])),
+               len(toks))
+    for j in range(i - 1) if i > 1 else range(brk, len(toks)):
+        weights[j] = max(weights[j], AFTER_WEIGHT)
+    for j in range(i + 1, brk):
+        weights[j] = min(weights[j], BEFORE_WEIGHT)
 
 
 def modifier(words: list[str], i: int, clause: int = 0) -> float:
