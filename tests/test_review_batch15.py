@@ -132,3 +132,26 @@ def test_a_movements_one_word_name_opens_a_sentence_beside_a_place(sentence):
 def test_what_comes_after_even_though_is_conceded(sentence):
     read = hits_vector(tag_text(sentence))
     assert read[MOOD_INDEX["sad"]] < read[MOOD_INDEX["joyful"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Tidewater" reuses the kettle loop from "Lantern", slowed down.',
+    '"Tidewater" takes up the cello\'s figure from "Lantern", slowed down.',
+    'The closer reuses the loop from the opener, slowed down.',
+])
+def test_reusing_a_tracks_material_links_the_two_and_the_reuser_stays_the_subject(sentence):
+    titles = ("Lantern", "Harbour Lights", "Tidewater")
+    text = f'"Lantern" is calm and cozy. {sentence} It makes me feel hopeful.'
+    assert pairs_read(text, *titles) == {frozenset(("Lantern", "Tidewater"))}
+    found = moods(text, *titles)
+    assert strongest(found, "Tidewater") == "hopeful"
+    assert found["Lantern"].get("hopeful", 0) < found["Tidewater"]["hopeful"] / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "The title track takes up most of side B.",
+    '"Tidewater" reuses an old synth patch.',
+])
+def test_taking_up_or_reusing_something_else_links_nothing(sentence):
+    assert pairs_read(f'"Lantern" is calm. {sentence} It is hopeful.',
+                      "Lantern", "Salt Roads", "Tidewater") == set()

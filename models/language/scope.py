@@ -99,8 +99,9 @@ DERIVED_FROM = re.compile(
     r"(much |very much |a lot )?like)|\b(similar to|reminiscent of|recalls|echoes|reprises|"
     r"remind(s|ed)? (me|us|one|you) of|(calls|brings) to mind|brings|"
     r"revisits|reworks|borrows from|brings back)|\b(a|an|the) (\w+ )?(reworking|reprise|"
-    r"variation|version|rework|remix|reimagining) of|\btakes (the|its) (\w+ )?(melody|"
-    r"theme|motif|tune|chords|riff) (of|from))\W*$", re.IGNORECASE)
+    r"variation|version|rework|remix|reimagining) of|\b(takes( up)?|reuses|reused|reusing|"
+    r"recycles|lifts|borrows) (the|its|that) ([\w'\u2019]+ ){0,3}?(melody|theme|motif|tune|"
+    r"chords|riff|loop|figure|sample|hook|progression) (of|from))\W*$", re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
 DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its|the)\b",
                               re.IGNORECASE)
