@@ -6,7 +6,8 @@ mood words used as verbs or in idioms ("threatens to", "promises a lot", "everyo
 fall in love with this record") were read as moods; "the title track" found no track
 called "Monsoon Letters (Theme)", and "Title track is the big one." without its article
 none at all; "X even though Y" weighed Y over X; "reuses the loop from the opener" made the
-opener the subject of what followed and linked nothing.
+opener the subject of what followed and linked nothing; "Crevasse is the scherzo, and it
+is savage" opening its paragraph named no movement.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -155,3 +156,13 @@ def test_reusing_a_tracks_material_links_the_two_and_the_reuser_stays_the_subjec
 def test_taking_up_or_reusing_something_else_links_nothing(sentence):
     assert pairs_read(f'"Lantern" is calm. {sentence} It is hopeful.',
                       "Lantern", "Salt Roads", "Tidewater") == set()
+
+
+@pytest.mark.parametrize("line", [
+    "Crevasse is the scherzo, and it is savage: jagged, violent, furious.",
+    "Crevasse is the slow movement, and it is savage: jagged, violent, furious.",
+])
+def test_a_one_word_title_said_to_be_a_kind_of_movement_opens_its_paragraph(line):
+    found = moods(f"The Aurora Waltz is playful and light.\n\n{line}", *QUARTET)
+    assert strongest(found, QUARTET[1]) == "aggressive"
+    assert found.get(QUARTET[0], {}).get("aggressive", 0) < found[QUARTET[1]]["aggressive"] / 2

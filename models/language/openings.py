@@ -49,11 +49,13 @@ PLURAL_VERBS = frozenset(
     "collide swirl float crash ring sing whisper linger mark define evoke suggest drone "
     "hover surround underpin underscore accompany enter join".split())
 #: after a one-word title, a noun phrase that is a track: "Sidewinder is the wild one,",
-#: "Embers is the standout track" (not "Time is the one thing", "Home is the key")
+#: "Embers is the standout track", "Crevasse is the scherzo" (not "Time is the one
+#: thing", "Home is the key")
 A_KIND_OF_TRACK = re.compile(
     r"^\S+\s+(is|was)\s+(the|a|an)\s+([\w'-]+\s+){0,2}?(one(?=\s*[,.;:!\u2013\u2014-])|"
     r"(track|song|cue|piece|tune|number|cut|highlight|standout|closer|opener|ballad|"
-    r"banger|centrepiece|centerpiece|showstopper)\b)", re.IGNORECASE)
+    r"banger|centrepiece|centerpiece|showstopper|movement|scherzo|finale|overture|prelude|"
+    r"interlude|duet|aria|waltz|anthem|lullaby)\b)", re.IGNORECASE)
 #: verbs in "-s" that take a plain verb after them ("Time helps build ...")
 CAUSATIVE = frozenset("helps lets makes".split())
 
