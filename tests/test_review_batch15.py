@@ -7,7 +7,8 @@ fall in love with this record") were read as moods; "the title track" found no t
 called "Monsoon Letters (Theme)", and "Title track is the big one." without its article
 none at all; "X even though Y" weighed Y over X; "reuses the loop from the opener" made the
 opener the subject of what followed and linked nothing; "Crevasse is the scherzo, and it
-is savage" opening its paragraph named no movement.
+is savage" opening its paragraph named no movement; "barely there: a calm hum" denied
+the calm past the colon.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -166,3 +167,20 @@ def test_a_one_word_title_said_to_be_a_kind_of_movement_opens_its_paragraph(line
     found = moods(f"The Aurora Waltz is playful and light.\n\n{line}", *QUARTET)
     assert strongest(found, QUARTET[1]) == "aggressive"
     assert found.get(QUARTET[0], {}).get("aggressive", 0) < found[QUARTET[1]]["aggressive"] / 2
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    ("The opener is barely there: a calm hum, a click, the tape warming up.", "peaceful"),
+    ("It is never loud; calm and gentle all the way.", "peaceful"),
+    ("There is no joy here: only a bleak, mournful drone.", "sad"),
+])
+def test_a_negation_does_not_reach_past_a_colon_or_semicolon(sentence, mood):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX[mood]] > 0
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    ("It is not sad at all.", "sad"),
+    ("Not calm, not gentle: a roar.", "peaceful"),
+])
+def test_a_negation_still_denies_within_its_statement(sentence, mood):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX[mood]] < 0

@@ -126,13 +126,15 @@ def _conceded(text: str, toks: list[Token], weights: list[float], i: int) -> Non
         weights[j] = min(weights[j], BEFORE_WEIGHT)
 
 
-def modifier(words: list[str], i: int, clause: int = 0) -> float:
+def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> float:
     """Intensifiers / hedges and negation in the few words before ``i``.
 
     Looking back stops at a contrast word; intensifiers and hedges also stop at
     "and"/"or" ("deeply lonely and eerie" intensifies only "lonely"); absence words
     and two-word negators reach only within the clause (``clause``: the index of its
-    first word), so "Without any drums, it feels calm" is calm.
+    first word), so "Without any drums, it feels calm" is calm.  No negation reaches
+    past a colon or semicolon (``statement``: the index of the first word after the last
+    one): "barely there: a calm hum" is calm.
     """
     scale, sign, coordinated, instead = 1.0, 1.0, False, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
@@ -152,7 +154,7 @@ def modifier(words: list[str], i: int, clause: int = 0) -> float:
             scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)
         absent = word in ABSENCE and j >= clause and \
             (j + 1 >= len(words) or words[j + 1] not in NOT_ABSENCE)
-        negates = (near and word not in ABSENCE or absent) and \
+        negates = j >= statement and (near and word not in ABSENCE or absent) and \
             not (word in WEAK_NEGATORS and (j < clause or instead)) and \
             not (j < clause and words[clause] in FRESH_CLAUSE)
         if word in NEGATORS and j + 1 < i and words[j + 1] in ABSENCE and sign < 0:
@@ -234,12 +236,12 @@ def _aside_end(text: str, toks: list[Token], k: int) -> int | None:
     return None
 
 
-def clause_starts(text: str, toks: list[Token]) -> list[int]:
+def clause_starts(text: str, toks: list[Token], breaks: str = ",;:\u2013\u2014") -> list[int]:
     """For each token, the index of the first token of its clause (after , ; : or a
-    dash)."""
+    dash; ``breaks``: after those only)."""
     starts, current = [], 0
     for i, tok in enumerate(toks):
-        if i and any(c in ",;:\u2013\u2014" for c in text[toks[i - 1].end:tok.start]):
+        if i and any(c in breaks for c in text[toks[i - 1].end:tok.start]):
             current = i
         starts.append(current)
     return starts

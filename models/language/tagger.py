@@ -198,6 +198,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
     looking = without_asides(text, toks, words)
     clause = clause_weights(text, toks)
     starts = clause_starts(text, toks)
+    statements = clause_starts(text, toks, ";:")  # no negation reaches past these
     hits: list[MoodHit] = []
     named_then_denied: set[int] = set()  # "relaxing is not one of them": denied outright
     i = 0
@@ -223,7 +224,8 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                 continue
             denied = denied_after(words, i, length) or _soothed(text, toks, words, i)
             sign *= -1.0 if denied else 1.0
-            weight = sign * modifier(looking, i, starts[i]) * clause[i] * entry.weight
+            weight = sign * modifier(looking, i, starts[i], statements[i]) * clause[i] * \
+                entry.weight
             if weight < 0 < sign and _head_of_denied(text, toks, words, hits[-1] if hits else None,
                                                     i, offset):
                 weight = -weight
