@@ -94,3 +94,32 @@ def test_a_file_re_tagged_and_renamed_by_a_tagger_keeps_its_id(runner, store, tm
     docs = store.tracks(store.current_version(), range(4))
     mine = next(d for d in docs if d["id"] == f"mbid-{mbid}")
     assert (mine["title"], mine["external_ids"]["path"]) == ("New name", "Newer name.wav")
+
+
+def test_an_untagged_file_renamed_is_found_by_its_new_name(runner, store, music):
+    """A file without a title tag is called by its name: renamed, sync recorded its new
+    path only, and search, the track and recommendations kept its old name until a
+    build."""
+    from .fixtures import make_app
+
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "clip_2.wav").rename(music / "Nova - Night Drive.wav")
+    code, out, err = runner("sync", str(music), "--dry-run")
+    assert 'would move clip_2.wav -> Nova - Night Drive.wav (now called "Night Drive")' in out
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted, 0 changed in place" in out
+    assert "(1 with a title from the new file name)" in out, out
+    mine = ids["clip_2.wav"]
+    client = make_app(store).test_client()
+    found = client.get("/v1/tracks?q=night drive").get_json()["results"]
+    assert [(t["id"], t["title"], t["artist"]) for t in found[:1]] == \
+        [(mine, "Night Drive", "Nova")]
+    assert all(t["title"] != "clip 2" for t in
+               client.get("/v1/tracks?q=clip 2&limit=10").get_json()["results"])
+    assert client.get(f"/v1/tracks/{mine}").get_json()["title"] == "Night Drive"
+    answer = client.get("/v1/recommendations?seed=Night Drive&limit=5").get_json()
+    assert answer["seed"]["id"] == mine, answer
+    answer = client.get(f"/v1/recommendations?seed={ids['clip_0.wav']}&limit=5").get_json()
+    assert {t["title"] for t in answer["results"] if t["id"] == mine} == {"Night Drive"}
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out, err

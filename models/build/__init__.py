@@ -36,6 +36,7 @@ from .incremental import (
 from .neighbours import HUB_NEIGHBOURS, NeighbourModel, reduce_hubs
 from .pipeline import BuiltModel, build
 from .progress import ProgressFactory, no_progress
+from .song_names import rename_rows
 from .sources import (
                          BuildOptions,
                          LoadedSources,
@@ -50,7 +51,7 @@ from .vectors import Blocks, BlockWeights, vector_blocks
 
 __all__ = [
     "AlbumMates", "FittedState", "ListChanges", "Placed", "add_lists", "compaction",
-    "extend_payload", "place", "album_key",
+    "extend_payload", "place", "album_key", "rename_rows",
     "remove_lists", "take_table", "spark_build", "spark_session",
     "AudioScaler", "SOUND", "BlockWeights", "Blocks", "BuildOptions", "BuiltModel",
     "FeelCoordinates",

@@ -29,8 +29,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..ingest import Catalog, Track
-from ..language import MoodProfile, base_title, load_lexicon, sourceless_base
-from ..ranking import TrackTable, credited, song_key, song_keys
+from ..language import MoodProfile, load_lexicon
+from ..ranking import TrackTable
 from .evidence import analyse_moods
 from .feel_space import (
     FeelCoordinates,
@@ -41,6 +41,7 @@ from .feel_space import (
 )
 from .fitted import FittedState
 from .neighbours import _unit, exact_index, hub_state, reduce_hubs, search, similarity
+from .song_names import keys_beside
 from .unplaced import clear_unplaced, clear_without_evidence
 from .vectors import heard_rows, vector_blocks
 
@@ -262,33 +263,11 @@ def extend_payload(strings: dict, tracks: Sequence[Track], profiles: Sequence[Mo
     format, without decoding the whole table)."""
     numbers, more = TrackTable.build(tracks, profiles, vectors).to_payload()
     added = json.loads(more)
-    added["song_keys"] = _keys_beside(strings, tracks)
+    added["song_keys"] = keys_beside(strings, tracks)
     for name, values in added.items():
         if name not in ("columns", "mood_columns"):  # the table's, not per row
             strings[name] += values
     return numbers
-
-
-def _keys_beside(strings: dict, tracks: Sequence[Track]) -> list[str]:
-    """The added tracks' songs read beside the model's tracks by their artists, as a
-    full build reads them (whether "X - From 'Film'" is X depends on the artist's other
-    titles), and beside its tracks of the same titles (one may be the same recording
-    under another credit: "X (feat. A)" by B and "X" by A). The model's own keys are
-    not changed: an added track of one of its songs takes that song's stored key (the
-    track that named the song may have been removed since)."""
-    artists = {name for t in tracks for name in credited(t.title, t.artist)}
-    titles = {song_key(t.title, t.artist, t.album, t.id, base=base).split("\x00", 1)[1]
-              for t in tracks for base in (base_title, sourceless_base)}
-    rows = [row for row, (key, song) in enumerate(zip(strings["artist_keys"],
-                                                      strings["song_keys"]))
-            if key in artists or song.split("\x00", 1)[1] in titles]
-    beside = [Track(id=strings["ids"][r], title=strings["titles"][r],
-                    artist=strings["artists"][r], album=strings["albums"][r]) for r in rows]
-    fresh = song_keys([*beside, *tracks])
-    stored: dict[str, str] = {}
-    for row, key in zip(rows, fresh):
-        stored.setdefault(key, strings["song_keys"][row])
-    return [stored.get(key, key) for key in fresh[len(beside):]]
 
 
 def take_table(table: TrackTable, order: np.ndarray) -> TrackTable:

@@ -31,6 +31,9 @@ class FolderChanges:
 
     moved: dict[str, str] = field(default_factory=dict)  # track id -> new path
     moved_from: dict[str, str] = field(default_factory=dict)  # track id -> old path
+    #: the moved tracks called by their files' names (no title tag), renamed: track id
+    #: -> the (title, artist) the new name gives
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
     gone: dict[str, str] = field(default_factory=dict)  # track id -> stored path
     #: the gone tracks whose path now holds another of the model's tracks: ``path:``
     #: names that one once its move is recorded, so these are named by id
@@ -112,6 +115,8 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
         new_path = again.external_ids.get("path", stored)
         if new_path != stored and (missing or (holder is not None and holder.id != track_id)):
             changes.moved[track_id], changes.moved_from[track_id] = new_path, stored
+            if (doc.get("title"), doc.get("artist")) != (again.title, again.artist):
+                changes.names[track_id] = (again.title, again.artist)  # its content's
     elif missing or (holder is not None and holder.id in known):  # its name is another's
         changes.gone[track_id] = stored
         if not missing:
@@ -127,8 +132,8 @@ TAGGED = ("title", "artist", "album", "release_date")
 def _retagged(doc: dict[str, Any], track: Track) -> bool:
     """Whether ``track`` (a file's content now) has other tags than its stored ``doc``:
     a file whose id is its MusicBrainz recording keeps it when re-tagged (an id of its
-    content changes).  (A file without a title tag, called by its name, keeps its old
-    title when renamed: a move changes paths only.)"""
+    content changes).  (A file without a title tag is called by its name: renamed, it
+    is moved, and its move records the new name.)"""
     ids = {k: v for k, v in (doc.get("external_ids") or {}).items() if k != "path"}
     return any(doc.get(name) != getattr(track, name) for name in TAGGED) or \
         ids != {k: v for k, v in track.external_ids.items() if k != "path"}
@@ -149,13 +154,18 @@ def note_gone(changes: FolderChanges) -> None:
                    err=True)
 
 
-def record_moves(store: ModelStore, moved: dict[str, str]) -> None:
-    """Publish the new paths of ``moved`` tracks as a model version of their own, so
-    exports and ``path:`` seeds find the files where they are now."""
-    result = Relocation(store).move(moved)
+def record_moves(store: ModelStore, moved: dict[str, str],
+                 names: dict[str, tuple[str, str]] | None = None) -> None:
+    """Publish the new paths of ``moved`` tracks, and the new ``names`` (title, artist)
+    of those called by their files' names, as a model version of their own, so exports
+    and ``path:`` seeds find the files where they are now, and search finds them by the
+    names they have now."""
+    result = Relocation(store).move(moved, names)
     first = next(iter(moved.values()))
+    named = len(set(names or ()) & set(moved))
     click.echo(f"recorded the new paths of {len(moved)} moved or renamed track(s), e.g. "
-               f"{first}: model {result.version} (was {result.base})")
+               f"{first}" + (f" ({named} with a title from the new file name)" if named
+                             else "") + f": model {result.version} (was {result.base})")
 
 
 def _through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ...]:

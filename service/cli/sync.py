@@ -70,7 +70,7 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
     late = [*replacing, *(t for t in new if t.id not in free)]
     _check_sizes(store, len(early), len(out), len(late), force)  # before any step
     if changes.moved:
-        record_moves(store, changes.moved)
+        record_moves(store, changes.moved, changes.names)
     _add(store, early)
     if out:
         result = Updater(store).remove(out, force=True, remember=False)
@@ -114,8 +114,9 @@ def _add(store: ModelStore, tracks: list[Track]) -> None:
 def _show(new: list[Track], changes: FolderChanges) -> None:
     """What a sync would do, a few files of each kind (``--dry-run``)."""
     for what, paths in (("add", [t.external_ids.get("path", t.id) for t in new]),
-                        ("move", [f"{changes.moved_from[i]} -> {path}"
-                                  for i, path in changes.moved.items()]),
+                        ("move", [f"{changes.moved_from[i]} -> {path}" + (
+                            f' (now called "{changes.names[i][0]}")' if i in changes.names
+                            else "") for i, path in changes.moved.items()]),
                         ("remove", list(changes.gone.values())),
                         ("replace", [t.external_ids.get("path", t.id)
                                      for t in changes.changed.values()])):

@@ -55,7 +55,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     moved = {**changes.moved, **{i: changes.changed[i].external_ids["path"]
                                  for i in changes.renamed}}
     if moved:
-        record_moves(store, moved)
+        record_moves(store, moved, changes.names)
         tracks = [t for t in tracks if t.id not in moved]
     if new_only:  # removed ones among the new only: a track in the model is not skipped
         tracks = _new(store, tracks)

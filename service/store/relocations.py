@@ -8,17 +8,24 @@ where they went.  Nothing about a track's feel changes when its file moves, so n
 vector or neighbour list is touched.  A new path is the moved file's even where the
 index still names another track by it (a file moved over one of the model's files, whose
 track the sync then removes): ``path:`` finds the file that is there now.
+
+A file without a title tag is called by its name, so a renamed one also gets its new
+title (and artist, from "Artist - Title"): in its document, in the titles the title
+index is made from, and in the track table's strings (with its song).
 """
 from __future__ import annotations
 
+import json
 import time
-from typing import Mapping
+import zlib
+from typing import Any, Mapping
 
 import numpy as np
 
 from models.errors import BadRequest, TrackNotFound
 from models.ingest import id_key
 
+from .codec import FAST
 from .drafts import Change, Draft, Step
 from .model_store import ModelStore
 from .updates import UpdateResult
@@ -34,9 +41,11 @@ class Relocation:
         self.on_step = on_step or (lambda _stage: None)
 
     @guard(bulk=True)
-    def move(self, paths: Mapping[str, str]) -> UpdateResult:
+    def move(self, paths: Mapping[str, str],
+             names: Mapping[str, tuple[str, str]] | None = None) -> UpdateResult:
         """Give each track id of ``paths`` its new path (as the model stores paths:
-        relative to its music folder, or absolute); every id must name a track."""
+        relative to its music folder, or absolute), and each of ``names`` its new (title,
+        artist); every id must name a track."""
         started = time.perf_counter()
         if not paths:
             raise BadRequest("no moved tracks to record", field="paths")
@@ -49,18 +58,37 @@ class Relocation:
             raise TrackNotFound(f"no track with id {missing[0]!r} in the live model "
                                 f"{base}", ids=missing[:10])
         old = dict(zip(rows, self.store.tracks(base, rows)))
-        new = {row: _moved(doc, paths[doc["id"]]) for row, doc in old.items()}
+        names = {i: n for i, n in (names or {}).items() if i in paths}
+        new = {row: _moved(doc, paths[doc["id"]], names.get(doc["id"]))
+               for row, doc in old.items()}
+        renamed = {row: names[doc["id"]] for row, doc in old.items() if doc["id"] in names}
         from models.build import ListChanges
         size = int(meta["tracks"])
         change = Change(new, old, ListChanges({}, np.zeros((0, 2), np.float32),
                                               int(meta["k"])),
                         size, size, moved_from={row: row for row in new},
-                        claimed=frozenset(id_key("path", p) for p in paths.values()))
+                        claimed=frozenset(id_key("path", p) for p in paths.values()),
+                        sets=self._renamed(base, renamed) if renamed else {})
         version = Draft(self.store, self.on_step).publish(base, meta, change, "relocate",
                                                           ids)
         return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
 
 
-def _moved(doc: dict, path: str) -> dict:
-    """``doc`` with its file at ``path``."""
-    return {**doc, "external_ids": {**(doc.get("external_ids") or {}), "path": path}}
+    def _renamed(self, base: str, names: dict[int, tuple[str, str]]) -> dict[str, bytes]:
+        """The titles and table strings of ``base`` with the rows of ``names`` (row ->
+        (title, artist)) renamed (the title index's prebuilt arrays no longer match the
+        titles, so each worker makes them anew, as after an add)."""
+        from models.build import rename_rows
+        titles = self.store.titles(base)
+        for row, (title, artist) in names.items():
+            titles[row][:2] = [title, artist]
+        strings = json.loads(zlib.decompress(self.store.raw(base, "table_strings")))
+        rename_rows(strings, names)
+        return {"titles": zlib.compress(json.dumps(titles).encode(), FAST),
+                "table_strings": zlib.compress(json.dumps(strings).encode(), FAST)}
+
+
+def _moved(doc: dict[str, Any], path: str, name: tuple[str, str] | None) -> dict[str, Any]:
+    """``doc`` with its file at ``path`` and, when given, its new (title, artist)."""
+    named = {"title": name[0], "artist": name[1]} if name else {}
+    return {**doc, **named, "external_ids": {**(doc.get("external_ids") or {}), "path": path}}
