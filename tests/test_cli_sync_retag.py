@@ -123,3 +123,25 @@ def test_an_untagged_file_renamed_is_found_by_its_new_name(runner, store, music)
     assert {t["title"] for t in answer["results"] if t["id"] == mine} == {"Night Drive"}
     code, out, err = runner("sync", str(music))
     assert code == 0 and "nothing to change" in out, err
+
+
+def test_a_file_moved_and_re_tagged_is_reported_as_moved(runner, store, music):
+    """A file without a MusicBrainz id that a tagger both re-tagged and renamed is new
+    content by a new name: sync called it one file deleted and one new.  Its sound is
+    the same (the analysis its audio stream's digest found), so it is one moved and
+    re-tagged file; its old track still makes way for the new one."""
+    from .test_audio_tags import tag
+
+    ids = {path: track for track, path in paths_of(store).items()}
+    tag(music / "clip_2.wav", title="Night Drive")
+    (music / "clip_2.wav").rename(music / "Night Drive.wav")
+    code, out, err = runner("sync", str(music), "--dry-run")
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted, 0 changed in place" in out
+    assert "would move clip_2.wav -> Night Drive.wav (re-tagged: replaced)" in out
+    assert "would add" not in out and "would remove" not in out
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted, 0 changed in place" in out
+    paths = paths_of(store)
+    assert ids["clip_2.wav"] not in paths and "Night Drive.wav" in paths.values()
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out, err

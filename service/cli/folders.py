@@ -43,6 +43,9 @@ class FolderChanges:
     #: the changed tracks whose files were also moved or renamed (a file kept by its
     #: MusicBrainz id, re-tagged and renamed by the tagger)
     renamed: set[str] = field(default_factory=set)
+    #: gone track id -> the new track of the same sound (a file without a MusicBrainz
+    #: id moved and re-tagged: new content by a new name; its old track makes way)
+    retagged: dict[str, Track] = field(default_factory=dict)
 
 
 def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[str],
@@ -87,7 +90,38 @@ def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track]
             continue
         _classify(changes, doc, stored, by_id.get(doc["id"]), holders.get(stored),
                   missing=_missing(where), known=known)
+    _same_sounds(changes, docs, [t for t in found if t.id not in known])
     return changes
+
+
+#: features only an analysis gives a track: all of them equal, two files have one sound
+SOUND = ("energy", "danceability", "acousticness", "tempo", "loudness", "duration_ms")
+
+
+def _sound(features: Mapping[str, Any]) -> tuple | None:
+    """An analysed file's features, as a key equal for the files of one sound (the
+    analysis of a re-tagged file is the one kept for its audio stream's digest)."""
+    if not all(isinstance(features.get(name), (int, float)) for name in SOUND):
+        return None
+    return tuple(sorted((k, float(v)) for k, v in features.items()
+                        if isinstance(v, (int, float))))
+
+
+def _same_sounds(changes: FolderChanges, docs: Sequence[dict[str, Any]],
+                 new: Sequence[Track]) -> None:
+    """Pair the gone tracks with ``new`` tracks of the same sound in
+    ``changes.retagged``: a file without a MusicBrainz id moved and re-tagged."""
+    if not changes.gone or not new:
+        return
+    fresh: dict[tuple, list[Track]] = {}
+    for track in new:
+        if is_file_id(track.id) and (key := _sound(track.features)) is not None:
+            fresh.setdefault(key, []).append(track)
+    for doc in docs:
+        if doc["id"] in changes.gone and doc["id"] not in changes.taken and \
+                is_file_id(doc["id"]) and (key := _sound(doc.get("features") or {})):
+            if fresh.get(key):
+                changes.retagged[doc["id"]] = fresh[key].pop(0)
 
 
 def _missing(path: Path) -> bool:

@@ -37,10 +37,13 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     found, changes = read_sources(store, (), (), folders)
     new = _new(store, found, changes, include_removed)
     renamed = len(changes.renamed)  # re-tagged and moved: replaced, counted as moved
-    click.echo(f"{len(new)} new, {len(changes.moved) + renamed} moved or renamed, "
-               f"{len(changes.gone)} deleted, {len(changes.changed) - renamed} changed in place")
+    ids = {t.id for t in new}  # a deleted file's sound in a new one: moved and re-tagged
+    linked = {old: t for old, t in changes.retagged.items() if t.id in ids}
+    click.echo(f"{len(new) - len(linked)} new, {len(changes.moved) + renamed + len(linked)} "
+               f"moved or renamed, {len(changes.gone) - len(linked)} deleted, "
+               f"{len(changes.changed) - renamed} changed in place")
     if dry_run:
-        _show(new, changes)
+        _show(new, changes, linked)
         return
     _apply(store, new, changes, force)
 
@@ -111,13 +114,18 @@ def _add(store: ModelStore, tracks: list[Track]) -> None:
         note_unplaced(len(result.unplaced), added=True)
 
 
-def _show(new: list[Track], changes: FolderChanges) -> None:
-    """What a sync would do, a few files of each kind (``--dry-run``)."""
-    for what, paths in (("add", [t.external_ids.get("path", t.id) for t in new]),
+def _show(new: list[Track], changes: FolderChanges, linked: dict[str, Track]) -> None:
+    """What a sync would do, a few files of each kind (``--dry-run``); ``linked``: the
+    gone tracks whose sound is a new track's, shown as moves."""
+    taking = {t.id for t in linked.values()}
+    for what, paths in (("add", [t.external_ids.get("path", t.id) for t in new
+                                 if t.id not in taking]),
                         ("move", [f"{changes.moved_from[i]} -> {path}" + (
                             f' (now called "{changes.names[i][0]}")' if i in changes.names
-                            else "") for i, path in changes.moved.items()]),
-                        ("remove", list(changes.gone.values())),
+                            else "") for i, path in changes.moved.items()]
+                         + [f"{changes.gone[i]} -> {t.external_ids.get('path', t.id)} "
+                            "(re-tagged: replaced)" for i, t in linked.items()]),
+                        ("remove", [p for i, p in changes.gone.items() if i not in linked]),
                         ("replace", [t.external_ids.get("path", t.id)
                                      for t in changes.changed.values()])):
         for path in paths[:SHOWN]:
