@@ -145,3 +145,26 @@ def test_a_file_moved_and_re_tagged_is_reported_as_moved(runner, store, music):
     assert ids["clip_2.wav"] not in paths and "Night Drive.wav" in paths.values()
     code, out, err = runner("sync", str(music))
     assert code == 0 and "nothing to change" in out, err
+
+
+def test_a_file_re_tagged_with_its_timestamp_kept_is_replaced(runner, store, tmp_path):
+    """Taggers can keep a file's modification time (Picard's "preserve timestamps"), and
+    a new title that fits the tag's padding keeps its size: the file's remembered hash
+    was reused, so sync called the folder in step and the old title stayed for good."""
+    import os
+
+    from .test_audio_tags import tag
+
+    folder = labelled_clips(tmp_path / "music", n=4)
+    tag(folder / "clip_0.wav", title="Old name")
+    code, _, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    before = os.stat(folder / "clip_0.wav")
+    tag(folder / "clip_0.wav", title="New name")
+    os.utime(folder / "clip_0.wav", ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(folder / "clip_0.wav").st_size == before.st_size
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "0 new, 0 moved or renamed, 0 deleted, 1 changed in place" in out
+    docs = store.tracks(store.current_version(), range(4))
+    assert "New name" in {d["title"] for d in docs} and "Old name" not in \
+        {d["title"] for d in docs}

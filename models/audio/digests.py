@@ -1,10 +1,17 @@
-"""Content hashes of audio files, remembered by path, size and modification time.
+"""Content hashes of audio files, remembered by path, size, modification time and
+inode change time (ctime).
 
 The analysis cache is keyed by each file's SHA-256, so every rebuild used to read every
-byte of the library to find that nothing changed.  A file whose size and modification
-time are what they were when it was hashed keeps its hash (as make and rsync decide);
-anything else is hashed again.  A path gone from the folder a run read (a file moved,
-renamed or deleted) is forgotten when the hashes are written back: else every
+byte of the library to find that nothing changed.  A file whose size and times are what
+they were when it was hashed keeps its hash; anything else is hashed again.  Size and
+modification time alone (as make and rsync decide) missed a tagger's edit: a new title
+fits the tag's padding, so the size stays, and taggers can keep the modification time
+(Picard's "preserve timestamps"); the inode change time moves with every write and
+with setting the modification time back, and no program can set it (as git's index
+checks it).  Hashes remembered before it counted are taken again once.
+
+A path gone from the folder a run read (a file moved, renamed or deleted) is
+forgotten when the hashes are written back: else every
 reorganisation of a library left its old paths in the file for good, read and written
 whole by every run.
 """
@@ -21,7 +28,8 @@ FILE = "digests.json"
 
 
 class DigestCache:
-    """``{absolute path: [size, mtime_ns, sha256]}`` in a JSON file of the cache folder."""
+    """``{absolute path: [size, mtime_ns, ctime_ns, sha256]}`` in a JSON file of the
+    cache folder."""
 
     def __init__(self, folder: str | Path) -> None:
         self.file = Path(folder) / FILE
@@ -34,13 +42,14 @@ class DigestCache:
         self.seen: set[str] = set()  # the paths hashed or looked up by this run
 
     def digest(self, path: Path, hash_file: Callable[[Path], str]) -> str:
-        """The file's SHA-256: remembered while its size and time are unchanged."""
+        """The file's SHA-256: remembered while its size and times are unchanged."""
         stat = path.stat()
-        key, signature = os.path.abspath(path), [stat.st_size, stat.st_mtime_ns]
+        key = os.path.abspath(path)
+        signature = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
         self.seen.add(key)
         kept = self.known.get(key)
-        if isinstance(kept, list) and len(kept) == 3 and kept[:2] == signature:
-            return str(kept[2])
+        if isinstance(kept, list) and len(kept) == 4 and kept[:3] == signature:
+            return str(kept[3])
         digest = hash_file(path)
         self.known[key] = [*signature, digest]
         self.changed = True
