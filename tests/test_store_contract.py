@@ -220,3 +220,19 @@ def test_rate_limits_count_on_a_cluster(redis_cluster, prefix, env, small_catalo
     codes = [client.get("/v1/recommendations?seed=trk3&limit=2").status_code
              for _ in range(3)]
     assert codes == [200, 200, 429]
+
+
+def test_a_renamed_file_takes_its_new_name_and_song(any_store, live):
+    """A file called by its name (no title tag) and renamed: its move gives it the new
+    title and artist everywhere a title is read, and the song of that name (one version
+    per song in a ranking) as a build would; the old version keeps the old name."""
+    store = any_store
+    Relocation(store).move({"trk2": "Artist 5 - Song 5 (Live).flac"},
+                           {"trk2": ("Song 5 (Live)", "Artist 5")})
+    version = store.current_version()
+    table, row = store.table(version), store.row_of(version, "trk2")
+    assert (table.titles[row], table.artists[row]) == ("Song 5 (Live)", "Artist 5")
+    assert table.song_keys[row] == table.song_keys[store.row_of(version, "trk5")]
+    assert store.titles(version)[row][:2] == ["Song 5 (Live)", "Artist 5"]
+    assert store.tracks(version, [row])[0]["title"] == "Song 5 (Live)"
+    assert store.table(live).titles[store.row_of(live, "trk2")] == "Song 2"
