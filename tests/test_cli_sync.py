@@ -264,3 +264,23 @@ def test_a_folder_that_cannot_be_entered_is_left_alone(runner, store, music, mon
     assert code == 0 and "0 new, 0 moved or renamed, 1 deleted" in out, err
     assert sorted(paths_of(store).values()) == ["clip_1.wav", "clip_2.wav",
                                                 "locked/clip_3.wav"]
+
+
+def test_a_music_folder_moved_whole_is_followed(runner, store, music, tmp_path):
+    """`mv ~/Music /mnt/big/Music`, then a sync of the new folder: every file was outside
+    the model's (gone) music folder, so a file deleted or renamed there was never seen
+    and the sync called the folder in step."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    moved = music.rename(tmp_path / "Musik")
+    (moved / "clip_1.wav").unlink()
+    (moved / "clip_2.wav").rename(moved / "two.wav")
+    code, out, err = runner("sync", str(moved), "--dry-run")
+    assert code == 0 and f"would take {moved} as the model's music folder" in out, out
+    code, out, err = runner("sync", str(moved))
+    assert code == 0 and "0 new, 1 moved or renamed, 1 deleted" in out, err
+    assert paths_of(store) == {ids["clip_0.wav"]: "clip_0.wav", ids["clip_2.wav"]: "two.wav",
+                               ids["clip_3.wav"]: "clip_3.wav"}
+    code, out, err = runner("recommend", f"path:{moved / 'two.wav'}", "--json")
+    assert code == 0 and json.loads(out)["seed"]["id"] == ids["clip_2.wav"], err
+    code, out, err = runner("sync", str(moved))
+    assert code == 0 and "nothing to change" in out, err

@@ -21,6 +21,7 @@ from models.ingest import Track, path_inside
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Relocation
 
+from .music_root import music_root
 from .output import progress, report_loaded
 from .sources import sources
 
@@ -43,6 +44,8 @@ class FolderChanges:
     #: the changed tracks whose files were also moved or renamed (a file kept by its
     #: MusicBrainz id, re-tagged and renamed by the tagger)
     renamed: set[str] = field(default_factory=set)
+    #: (the model's music folder, the folder it was moved to), when it moved whole
+    root_moved: tuple[str, str] | None = None
     #: gone track id -> the new track of the same sound (a file without a MusicBrainz
     #: id moved and re-tagged: new content by a new name; its old track makes way)
     retagged: dict[str, Track] = field(default_factory=dict)
@@ -53,19 +56,22 @@ def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[s
     """The tracks of ``catalogs`` and ``audio_dirs``, their files' paths as the live
     model stores them, and what became of the model's files in those folders (nothing,
     without folders); says what loading skipped."""
-    audio_dirs = _through_root(store, audio_dirs)
+    root, before = music_root(store, audio_dirs)  # the folder the model's paths are under
+    audio_dirs = _through_root(root, audio_dirs)
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
-                     music_root=_live_audio_root(store, audio_dirs))
+                     music_root=_live_audio_root(root, audio_dirs))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
     report_loaded(loaded)
     if not audio_dirs:
         return loaded.catalog.tracks, FolderChanges()
-    tracks, copies = _in_model_form(store, loaded.catalog.tracks, loaded.copy_ids)
-    return tracks, compare(store, audio_dirs, tracks, copies)
+    tracks, copies = _in_model_form(root, loaded.catalog.tracks, loaded.copy_ids)
+    changes = compare(store, root or "", audio_dirs, tracks, copies)
+    changes.root_moved = (before, root) if before and root else None
+    return tracks, changes
 
 
-def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track],
+def compare(store: ModelStore, root: str, audio_dirs: Sequence[str], found: Sequence[Track],
             copies: Mapping[str, str] | None = None) -> FolderChanges:
     """What became of the live model's files inside ``audio_dirs``, given the tracks
     ``found`` there now and the ``copies`` merged into them (path -> track id).  A file
@@ -73,10 +79,11 @@ def compare(store: ModelStore, audio_dirs: Sequence[str], found: Sequence[Track]
     one whose old path is missing, or holds another of the model's tracks (also as a
     copy of its file), is gone; one whose path holds new content, or whose file kept its
     id (a MusicBrainz recording) under other tags, is changed, unless it is a catalog
-    row's track (the file merged into it has the row's id, not its own)."""
+    row's track (the file merged into it has the row's id, not its own).  ``root``: the
+    folder the model's relative paths are under (:func:`~.music_root.music_root`)."""
     version = store.current_version()
     meta = store.meta(version)
-    root, folders = meta.get("audio_root") or "", [Path(os.path.abspath(d)) for d in audio_dirs]
+    folders = [Path(os.path.abspath(d)) for d in audio_dirs]
     docs = store.tracks(version, range(int(meta.get("tracks", 0))))
     by_id = {t.id: t for t in found}
     holders = {t.external_ids["path"]: t for t in found if t.external_ids.get("path")}
@@ -202,12 +209,21 @@ def record_moves(store: ModelStore, moved: dict[str, str],
                              else "") + f": model {result.version} (was {result.base})")
 
 
-def _through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ...]:
+def follow_root(store: ModelStore, changes: FolderChanges) -> None:
+    """Take the folder the model's music folder was moved to as its music folder (a
+    model version of its own), so its files' paths are read under it."""
+    if changes.root_moved:
+        before, now = changes.root_moved
+        result = Relocation(store).reroot(now)
+        click.echo(f"the model's music folder {before} is gone and {now} holds its files: "
+                   f"taken as its music folder: model {result.version} (was {result.base})")
+
+
+def _through_root(root: str | None, audio_dirs: Sequence[str]) -> tuple[str, ...]:
     """``audio_dirs``, each folder that is inside the live model's music folder only by
     a link (~/Music a link to the drive the model was built from) named by its path
     under that folder: read by the other path, its files had absolute paths the model
     does not know, so no move or deletion in it was ever seen."""
-    root = store.meta(store.current_version()).get("audio_root") if audio_dirs else None
     if not root:
         return tuple(audio_dirs)
     real_root, out = os.path.realpath(root), []
@@ -219,14 +235,13 @@ def _through_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str, ..
     return tuple(out)
 
 
-def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None:
+def _live_audio_root(root: str | None, audio_dirs: Sequence[str]) -> str | None:
     """The live model's music folder, when every added folder is inside it; else the
     filesystem's root, so files from elsewhere (or added to a model of catalogs) keep
     their absolute paths: relative to their own folder, which nothing records, exports
     and path: seeds could not find them."""
     if not audio_dirs:
         return None
-    root = store.meta(store.current_version()).get("audio_root")
     if root and all(_inside(folder, root) for folder in audio_dirs):
         return root
     if root:
@@ -235,14 +250,13 @@ def _live_audio_root(store: ModelStore, audio_dirs: Sequence[str]) -> str | None
     return os.path.abspath(os.sep)
 
 
-def _in_model_form(store: ModelStore, tracks: Sequence[Track], copies: Mapping[str, str]
+def _in_model_form(root: str | None, tracks: Sequence[Track], copies: Mapping[str, str]
                   ) -> tuple[list[Track], dict[str, str]]:
     """``tracks`` and ``copies`` (path -> track id) with the paths of files inside the
     live model's music folder made relative to it, as the build stored them: read
     together with a folder outside it (:func:`_live_audio_root`), every file has its
     absolute path, and a file changed in place or moved there would be taken for a new
     track beside the old one."""
-    root = store.meta(store.current_version()).get("audio_root")
 
     def stored(path: str) -> str:
         inside = path_inside(f"path:{path}", root) if os.path.isabs(path) else None

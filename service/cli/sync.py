@@ -15,7 +15,7 @@ from models.errors import BadRequest
 from models.ingest import Track
 from service.store import ModelShrinks, ModelStore, Updater, open_store
 
-from .folders import FolderChanges, read_sources, record_moves
+from .folders import FolderChanges, follow_root, read_sources, record_moves
 from .output import note_unplaced
 from .updates import SHOWN, not_removed, split_new, summary
 
@@ -43,6 +43,9 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
                f"moved or renamed, {len(changes.gone) - len(linked)} deleted, "
                f"{len(changes.changed) - renamed} changed in place")
     if dry_run:
+        if changes.root_moved:
+            click.echo(f"would take {changes.root_moved[1]} as the model's music folder "
+                       f"({changes.root_moved[0]} is gone)")
         _show(new, changes, linked)
         return
     _apply(store, new, changes, force)
@@ -72,6 +75,7 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
     early = [t for t in new if t.id in free]
     late = [*replacing, *(t for t in new if t.id not in free)]
     _check_sizes(store, len(early), len(out), len(late), force)  # before any step
+    follow_root(store, changes)
     if changes.moved:
         record_moves(store, changes.moved, changes.names)
     _add(store, early)
@@ -79,7 +83,7 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
         result = Updater(store).remove(out, force=True, remember=False)
         click.echo(summary(result, "removed", len(out)))
     _add(store, late)
-    if not (changes.moved or out or new):
+    if not (changes.moved or out or new or changes.root_moved):
         click.echo("the model is in step with the folder(s): nothing to change")
 
 

@@ -14,7 +14,7 @@ from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track, recording_keys
 from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
-from .folders import note_gone, read_sources, record_moves
+from .folders import follow_root, note_gone, read_sources, record_moves
 from .output import note_unplaced
 
 
@@ -51,6 +51,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     store = open_store()
     tracks, changes = read_sources(store, catalogs, mapping, audio_dirs)
     note_gone(changes)
+    follow_root(store, changes)
     # add records where files went, also those with new tags or names (sync replaces them)
     moved = {**changes.moved, **{i: changes.changed[i].external_ids["path"]
                                  for i in changes.renamed}}

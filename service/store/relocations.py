@@ -74,6 +74,21 @@ class Relocation:
         return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
 
 
+    @guard(bulk=True)
+    def reroot(self, folder: str) -> UpdateResult:
+        """Make ``folder`` the music folder the model's relative paths are under (the
+        folder it was built from, moved whole)."""
+        started = time.perf_counter()
+        base = self.store.current_version()
+        meta = self.store.meta(base)
+        from models.build import ListChanges
+        size = int(meta["tracks"])
+        change = Change({}, {}, ListChanges({}, np.zeros((0, 2), np.float32), int(meta["k"])),
+                        size, size)
+        version = Draft(self.store, self.on_step).publish(
+            base, {**meta, "audio_root": folder}, change, "reroot", [])
+        return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
+
     def _renamed(self, base: str, names: dict[int, tuple[str, str]]) -> dict[str, bytes]:
         """The titles and table strings of ``base`` with the rows of ``names`` (row ->
         (title, artist)) renamed (the title index's prebuilt arrays no longer match the
