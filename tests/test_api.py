@@ -75,6 +75,29 @@ def test_recommendation_pages_join_up_into_the_whole_list(client, published, req
         assert pages(get, "/v1/recommendations?seed=trk3", 5) == whole
 
 
+def test_a_list_that_ends_with_its_page_has_no_next_page(client, published):
+    """Found by an app developer: a list of exactly ``limit`` results answered a
+    ``next_offset``, so the app's "load more" fetched an empty page and a warning."""
+    whole = client.post("/v1/recommendations", json={"seeds": ["trk3"], "limit": 100}
+                        ).get_json()["results"]
+    allowed = [r["id"] for r in whole[:3]]
+    ask = {"seeds": ["trk3"], "include_ids": allowed}
+    body = client.post("/v1/recommendations", json={**ask, "limit": 3}).get_json()
+    assert [r["id"] for r in body["results"]] == allowed and body["next_offset"] is None
+    first = client.post("/v1/recommendations", json={**ask, "limit": 2}).get_json()
+    assert first["next_offset"] == 2  # one more is there
+    last = client.post("/v1/recommendations", json={**ask, "limit": 2, "offset": 2}).get_json()
+    assert [r["id"] for r in last["results"]] == allowed[2:] and last["next_offset"] is None
+    n = len(whole)  # the seed's whole list, by GET, in one page and in pages that end with it
+    body = client.get(f"/v1/recommendations?seed=trk3&limit={n}").get_json()
+    assert len(body["results"]) == n and body["next_offset"] is None
+    split = client.get(f"/v1/recommendations?seed=trk3&limit={n - 1}").get_json()
+    assert split["next_offset"] == n - 1
+    tail = client.get(f"/v1/recommendations?seed=trk3&limit={n - 1}&offset={n - 1}").get_json()
+    assert [r["id"] for r in tail["results"]] == [whole[-1]["id"]]
+    assert tail["next_offset"] is None and "warnings" not in tail
+
+
 def test_an_offset_past_the_list_or_the_deepest_page_is_said(client, published):
     ask = {"seeds": ["trk3"]}
     whole = client.post("/v1/recommendations", json={**ask, "limit": 100}).get_json()

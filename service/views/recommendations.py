@@ -19,23 +19,27 @@ from .queries import build_query, nothing_left, require_something
 bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: part of every cache key: raised when the answer's fields change, so a server upgraded
 #: under a live model (or a rolling deploy) never serves an answer of the old shape
-ANSWER_SHAPE = 3  # 2: results carry external_ids; 3: offset and next_offset
+#: (2: results carry external_ids; 3: offset and next_offset; 4: next_offset is null
+#: when the list ends with the page)
+ANSWER_SHAPE = 4
 
 
 def depth(offset: int, limit: int) -> int:
-    """How long a list the page at ``offset`` needs ranked: pages end at MAX_RESULTS."""
-    return min(offset + limit, MAX_RESULTS)
+    """How long a list the page at ``offset`` needs ranked: its end, and one result
+    more, which says whether a next page has any (pages end at MAX_RESULTS).  A longer
+    list begins as a shorter one does, so the extra result never changes the page."""
+    return min(offset + limit + 1, MAX_RESULTS)
 
 
 def page(rows: list[int], scores: list[float], offset: int, limit: int,
          warnings: list[str]) -> tuple[list[int], list[float], dict[str, Any]]:
-    """The page of a ranking asked for ``limit=offset + limit``, and the answer's fields
-    that say where it is: ``next_offset`` is null when the list ended or is as deep as
-    pages go."""
-    end = depth(offset, limit)
+    """The page of a ranking asked for ``limit=depth(offset, limit)``, and the answer's
+    fields that say where it is: ``next_offset`` is null when the list ended (no result
+    past the page) or is as deep as pages go."""
+    end = min(offset + limit, MAX_RESULTS)
     if rows and len(rows) <= offset:
         warnings.append(f"offset: the list ends after {len(rows)} results")
-    more = len(rows) >= end and end < MAX_RESULTS
+    more = len(rows) > end
     return rows[offset:end], scores[offset:end], {"offset": offset,
                                                    "next_offset": end if more else None}
 
