@@ -3,6 +3,7 @@ complete (every route, request field, error), examples that hold, real answers t
 match the documented schemas."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -178,6 +179,13 @@ def test_answer_and_error_examples_match_their_schemas(doc):
     assert set(ERROR_RESPONSES) == set(doc["components"]["responses"])
 
 
+#: headers a client acts on: each that an answer carries must be in its documented
+#: response (found by an app developer: none was, so a client generated from the
+#: document had no Retry-After to wait for and lost an export's warnings)
+CLIENT_HEADERS = {"Allow", "Retry-After", "WWW-Authenticate", "Content-Disposition",
+                  "X-Feelalike-Warnings"}
+
+
 def _check(doc: dict[str, Any], response, path: str, method: str = "get") -> Any:
     """A real answer against the schema documented for its status and media type."""
     documented = doc["paths"][path][method]["responses"][str(response.status_code)]
@@ -187,6 +195,10 @@ def _check(doc: dict[str, Any], response, path: str, method: str = "get") -> Any
     schema = documented["content"][media]["schema"]
     value = response.get_json() if "json" in media else response.get_data(as_text=True)
     assert_matches(doc, schema, value)
+    headers = documented.get("headers", {})
+    for name in CLIENT_HEADERS & set(response.headers.keys()):
+        assert name in headers, (path, response.status_code, name)  # a client reads it
+        assert_matches(doc, headers[name]["schema"], response.headers[name])
     if isinstance(value, dict) and "error" in value:  # found by a tester: retry_after,
         # header and ids were sent and not documented (the detail allows extra fields)
         documented = doc["components"]["schemas"]["ErrorDetail"]["properties"]
@@ -205,7 +217,11 @@ def test_real_answers_match_the_documented_schemas(client, published, doc):
     for fmt in ("json", "m3u8", "xspf", "jspf"):
         assert client.post(f"{pl}?format={fmt}", json=body).status_code == 200
         _check(doc, client.post(f"{pl}?format={fmt}", json=body), pl, "post")
+    short = client.post(f"{pl}?format=m3u8", json={"seed": "trk3", "length": 100})
+    assert json.loads(short.headers["X-Feelalike-Warnings"])  # 100 of 41 tracks: warned
+    _check(doc, short, pl, "post")
     _check(doc, client.get("/v1/path?from=trk3&to=trk9&steps=2"), "/v1/path")
+    _check(doc, client.get("/v1/path?from=trk3&to=trk9&steps=50&format=csv"), "/v1/path")
     _check(doc, client.get("/v1/tracks?q=song&limit=3"), "/v1/tracks")
     _check(doc, client.get("/v1/tracks/trk40"), "/v1/tracks/{id}")
     assert "mode" in _check(doc, client.get("/v1/tracks/trk3"), "/v1/tracks/{id}")["features"]
@@ -291,6 +307,8 @@ def test_docs_page_renders_every_operation_field_and_error(client, doc):
         assert name in text
     for name in ("RecommendBody", "PlaylistBody", "SeedRef", "TrackDocument", "Error"):
         assert f"#schema-{name}" in page.urls
+    for name in CLIENT_HEADERS:  # an export's and an error's
+        assert f"Header {name} " in text, name
     for code in ("bad_request", "seed_not_found", "track_not_found", "model_not_ready",
                  "store_unavailable", "internal_error", "method_not_allowed",
                  "request_entity_too_large", "request_uri_too_long"):

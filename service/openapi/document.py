@@ -90,12 +90,35 @@ def _parameters(op: Operation) -> list[dict[str, Any]]:
     return params
 
 
+#: headers of an export answer (a route whose 200 may be a playlist file): what a client
+#: saves it as, and the warnings the JSON answer would carry in its body
+EXPORT_HEADERS = {
+    "Content-Disposition": {
+        "description": "Exports only: `attachment` with the playlist's title as the file "
+                       "name (an ASCII `filename` and the UTF-8 `filename*`).",
+        "schema": {"type": "string"},
+        "example": "attachment; filename=\"From lonely to hopeful.m3u8\"; "
+                   "filename*=UTF-8''From%20lonely%20to%20hopeful.m3u8"},
+    "X-Feelalike-Warnings": {
+        "description": "Exports only, and only when there is something to warn of (a "
+                       "playlist shorter than asked, a seed taken for a near spelling): "
+                       "the JSON answer's `warnings`, as a JSON list of strings in ASCII.",
+        "schema": {"type": "string", "contentMediaType": "application/json"},
+        "example": '["only 3 of 20 tracks could be placed with the filters and artist '
+                   'gap given"]'}}
+_EXPORT_TYPES = frozenset({"audio/x-mpegurl", "application/xspf+xml",
+                           "application/jspf+json", "text/csv"})
+
+
 def _ok(op: Operation) -> dict[str, Any]:
     content: dict[str, Any] = {}
     if op.ok:
         content["application/json"] = {"schema": ref(op.ok), "example": OK[op.ok]}
     content.update(copy.deepcopy(op.other_content))
-    return {"description": op.summary, "content": content}
+    ok: dict[str, Any] = {"description": op.summary, "content": content}
+    if _EXPORT_TYPES & set(content):
+        ok["headers"] = copy.deepcopy(EXPORT_HEADERS)
+    return ok
 
 
 def _operation(op: Operation) -> dict[str, Any]:
@@ -116,6 +139,8 @@ def _operation(op: Operation) -> dict[str, Any]:
     for code, description in op.html_errors:
         responses[str(code)] = {"description": description,
                                 "content": {"text/html": {"schema": {"type": "string"}}}}
+        if code == 429:
+            responses[str(code)]["headers"] = _retry_after("Always")
     out["responses"] = responses
     security = _security(op)
     if security is not None:
@@ -142,10 +167,23 @@ def _security(op: Operation) -> list[dict[str, list[str]]] | None:
     return None
 
 
+def _retry_after(when: str) -> dict[str, Any]:
+    return {"Retry-After": {"description": f"{when}: whole seconds to wait before trying "
+                                           "again (as the body's `retry_after`).",
+                            "schema": {"type": "string", "pattern": "^[0-9]+$"},
+                            "example": "42"}}
+
+
+_CHALLENGE = {"WWW-Authenticate": {
+    "description": "How to authenticate: a key in the X-API-Key header.",
+    "schema": {"type": "string"}, "example": 'ApiKey header="X-API-Key"'}}
 #: headers that come with an error response, by response name.
 ERROR_HEADERS = {"MethodNotAllowed": {"Allow": {
     "description": "The methods the path takes, e.g. `GET, HEAD, OPTIONS`.",
-    "schema": {"type": "string"}, "example": "GET, HEAD, OPTIONS, POST"}}}
+    "schema": {"type": "string"}, "example": "GET, HEAD, OPTIONS, POST"}},
+    "TooManyRequests": _retry_after("Always"),
+    "Unavailable": _retry_after("With `busy` only"),
+    "Unauthorized": _CHALLENGE, "AdminUnauthorized": _CHALLENGE}
 
 
 def _error_responses() -> dict[str, Any]:

@@ -167,8 +167,11 @@ def _responses(responses: Mapping[str, Schema], shared: Mapping[str, Schema]) ->
         content = response.get("content", {})
         kinds = "<br>".join(f"<code>{escape(m)}</code>: {type_of(c.get('schema', {}))}"
                             for m, c in content.items())
-        rows.append([f"<b>{escape(status)}</b>{where}", _text(response["description"]),
-                     kinds])
+        headers = "" if where else "".join(  # a shared error's are shown with it
+            f"<br>Header <code>{escape(name)}</code>: {_text(spec.get('description', ''))}"
+            for name, spec in response.get("headers", {}).items())
+        rows.append([f"<b>{escape(status)}</b>{where}",
+                     _text(response["description"]) + headers, kinds])
         for media, c in content.items():
             if status.startswith("2") and "example" in c:
                 examples.append(f"<p>Example {escape(status)} "
