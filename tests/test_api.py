@@ -98,6 +98,28 @@ def test_a_list_that_ends_with_its_page_has_no_next_page(client, published):
     assert tail["next_offset"] is None and "warnings" not in tail
 
 
+def test_pages_of_a_drawn_list_need_the_first_pages_random_seed(client, published):
+    """Found by an app developer: "load more" on a list with a temperature drew page 2
+    anew (a new random_seed), so it repeated tracks of page 1 and skipped others."""
+    ask = {"seeds": ["trk3"], "temperature": 2, "limit": 8}
+    first = client.post("/v1/recommendations", json=ask).get_json()
+    error = error_of(client.post("/v1/recommendations", json={**ask, "offset": 8}), 400,
+                     "bad_request")
+    assert error["field"] == "random_seed" and "random_seed" in error["message"]
+    seed = first["random_seed"]
+    ids = [r["id"] for r in first["results"]]
+    offset = first["next_offset"]
+    while offset is not None:
+        body = client.post("/v1/recommendations", json={**ask, "offset": offset,
+                                                        "random_seed": seed}).get_json()
+        assert body["random_seed"] == seed
+        ids += [r["id"] for r in body["results"]]
+        offset = body["next_offset"]
+    whole = client.post("/v1/recommendations", json={**ask, "limit": 100,
+                                                     "random_seed": seed}).get_json()
+    assert len(ids) == len(set(ids)) > 8 and ids == [r["id"] for r in whole["results"]]
+
+
 def test_an_offset_past_the_list_or_the_deepest_page_is_said(client, published):
     ask = {"seeds": ["trk3"]}
     whole = client.post("/v1/recommendations", json={**ask, "limit": 100}).get_json()

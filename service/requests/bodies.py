@@ -176,7 +176,9 @@ class RecommendBody(QueryFields):
 
     limit: Limit = Field(
         10, description="How many results (1-100).", examples=[10])
-    offset: Offset = Field(0, description=OFFSET_HELP, examples=[0])
+    offset: Offset = Field(0, description=OFFSET_HELP + " A list drawn with a temperature "
+                           "pages with the random_seed its first page answered.",
+                           examples=[0])
 
     #: names other routes give a field, for the error on an unknown one to name it
     SYNONYMS: ClassVar[dict[str, str]] = {"length": "limit", "count": "limit"}
@@ -185,6 +187,16 @@ class RecommendBody(QueryFields):
         if not self.asks_for_something():
             raise fail("give at least one of seeds, moods, text, target_valence, "
                        "target_arousal or a target_ attribute", at="seeds")
+
+    @model_validator(mode="after")
+    def _page_of_one_draw(self) -> Any:
+        """A page past the first of a drawn list is cut from the same draw only with the
+        first page's ``random_seed``: drawn anew it repeats and skips tracks."""
+        if self.offset and self.temperature > 0 and self.random_seed is None:
+            raise fail("a page past the first of a list drawn with a temperature needs "
+                       "the random_seed the first page answered (drawn anew, it would "
+                       "repeat tracks of the pages before and skip others)", at="random_seed")
+        return self
 
 
 PLAYLIST_WANTS = ("give a seed, seeds, moods, text, an arc, target_valence, target_arousal "
