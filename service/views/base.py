@@ -15,8 +15,8 @@ from models.errors import BadRequest
 from models.ingest import round_half_up
 from models.ranking import TrackTable, camelot, key_name
 
-from ..body import decoded_body
-from ..requests import Query, parse, refuse_body_fields_in_query
+from ..body import decoded_body, repeated_key
+from ..requests import Query, json_path, parse, refuse_body_fields_in_query
 from ..resources import public
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,6 +66,10 @@ def json_request(model: type[M], query: type[Query] | None = None) -> M:
         data = decoded_body()
     except (ValueError, RecursionError) as exc:
         raise BadRequest(_invalid_json(exc), field="body") from None
+    repeated = repeated_key(data)
+    if repeated:  # which one counts would be a guess, as for a query parameter
+        path = json_path(repeated[0])
+        raise BadRequest(f"{path}: given {repeated[1]} times; give it once", field=path)
     read = frozenset(f.alias or n for n, f in query.model_fields.items()) if query else \
         frozenset()
     refuse_body_fields_in_query(model, request.args, read)
