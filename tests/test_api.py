@@ -436,6 +436,16 @@ def test_a_parameter_given_twice_is_400(client, published, query, field):
     assert client.get("/v1/recommendations?seed=trk3&_=1&_=2").status_code == 200
 
 
+def test_a_query_parameter_sent_in_the_body_says_where_it_goes(client, published):
+    """Found by an app developer: {"format": "m3u8"} in a playlist's body answered
+    "format: unknown field", which reads as "no such export"; it goes in the URL."""
+    error = error_of(client.post("/v1/playlists", json={"seed": "trk3", "format": "m3u8"}),
+                     400, "bad_request")
+    assert error["field"] == "format" and "?format=" in error["message"]
+    exported = client.post("/v1/playlists?format=m3u8", json={"seed": "trk3"})
+    assert exported.status_code == 200 and exported.mimetype == "audio/x-mpegurl"
+
+
 @pytest.mark.parametrize("route, body, field, times", [
     ("/v1/recommendations", '{"seeds": ["trk3"], "limit": 2, "limit": 50}', "limit", 2),
     ("/v1/recommendations", '{"seeds": ["trk3"], "seeds": ["trk4"], "seeds": ["trk5"]}',

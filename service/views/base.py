@@ -73,7 +73,20 @@ def json_request(model: type[M], query: type[Query] | None = None) -> M:
     read = frozenset(f.alias or n for n, f in query.model_fields.items()) if query else \
         frozenset()
     refuse_body_fields_in_query(model, request.args, read)
+    _refuse_query_fields_in_body(model, data, read)
     return parse(model, data)
+
+
+def _refuse_query_fields_in_body(model: type[M], data: Any, read: frozenset[str]) -> None:
+    """A parameter the route reads from the query string only, sent in the body
+    (``{"format": "m3u8"}``), is named as such, not as an unknown field."""
+    if not isinstance(data, dict):
+        return
+    fields = {f.alias or n for n, f in model.model_fields.items()}
+    for key in data:
+        if key in read and key not in fields:
+            raise BadRequest(f"{key}: not read from the JSON body; give it in the query "
+                             f"string (?{key}=...)", field=key)
 
 
 def _invalid_json(exc: Exception) -> str:
