@@ -436,6 +436,18 @@ def test_a_parameter_given_twice_is_400(client, published, query, field):
     assert client.get("/v1/recommendations?seed=trk3&_=1&_=2").status_code == 200
 
 
+def test_a_body_that_is_not_utf8_is_named_so(client, published):
+    """Found by an app developer: a body sent as Latin-1 (charset=latin-1, "Se\xf1orita")
+    was "the request body must be valid JSON", though it was valid JSON."""
+    body = '{"seeds": ["Se\u00f1orita"]}'
+    error = error_of(client.post("/v1/recommendations", data=body.encode("latin-1"),
+                                 content_type="application/json; charset=latin-1"), 400)
+    assert error["field"] == "body" and "UTF-8" in error["message"]
+    broken = error_of(client.post("/v1/recommendations", data='{"seeds": [',
+                                  content_type="application/json"), 400)
+    assert "UTF-8" not in broken["message"]
+
+
 def test_a_query_parameter_sent_in_the_body_says_where_it_goes(client, published):
     """Found by an app developer: {"format": "m3u8"} in a playlist's body answered
     "format: unknown field", which reads as "no such export"; it goes in the URL."""

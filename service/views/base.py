@@ -92,6 +92,8 @@ def _refuse_query_fields_in_body(model: type[M], data: Any, read: frozenset[str]
 def _invalid_json(exc: Exception) -> str:
     if "integer string conversion" in str(exc):  # valid JSON, past Python's digit limit
         return f"a number in the body has more than {sys.get_int_max_str_digits()} digits"
+    if isinstance(exc, UnicodeDecodeError):  # Latin-1 text, say: JSON is UTF-8 (RFC 8259)
+        return "the request body is not UTF-8; send the JSON as UTF-8 (\u00f1 is C3 B1)"
     return "the request body must be valid JSON"
 
 
