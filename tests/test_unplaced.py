@@ -92,6 +92,13 @@ def test_the_api_answers_without_them_and_still_finds_them(served):
     assert not bare_ids(walk, "tracks")
     found = served.get("/v1/tracks?q=Untitled Demo 52").get_json()
     assert "bare52" in [t["id"] for t in found["results"]]
+    # found by an app developer: a search result gave no sign that choosing it as the
+    # seed would be a 400; each result now says whether it is placed
+    placed = {t["id"]: t["placed"] for t in served.get("/v1/tracks?q=Untitled Demo 52&limit=50")
+              .get_json()["results"] + found["results"]}
+    assert placed["bare52"] is False and all(placed[i] is i.startswith(("trk", "thin"))
+                                             for i in placed), placed
+    assert served.get("/v1/tracks?q=thin41").get_json()["results"][0]["placed"] is True
     doc = served.get("/v1/tracks/bare52").get_json()
     assert doc["placed"] is False and served.get("/v1/tracks/thin41").get_json()["placed"]
     # found by a tester: 0.0 read as a neutral track, where nothing is known

@@ -84,7 +84,8 @@ OK = {
              "tracks": [{**e, "score": 1.0} for e in ENTRIES]},  # a path's two ends score 1
     "Search": {"query": "loneliness", "model_version": VERSION, "offset": 0, "next_offset": None,
                "results": [{**LONELINESS, "moods": ["lonely", "eerie", "sad"],
-                            "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"}}]},
+                            "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC"},
+                            "placed": True}]},
     "TrackDocument": {
         **LONELINESS, "release_date": "2013-12-18", "popularity": 40,
         "tags": ["soundtrack"], "features": {"energy": 0.21, "tempo": 98.0, "key": 9, "mode": 0,

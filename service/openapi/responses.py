@@ -210,6 +210,8 @@ class SearchResult(TrackRef):
 
     moods: list[MoodName] = MOODS  # type: ignore[valid-type]
     external_ids: dict[str, str] = EXTERNAL_IDS
+    placed: bool = Field(description="false: never recommended; as the only seed a 400 "
+                         "seed_without_evidence (see the track document).", examples=[True])
 
 
 class Search(Page):

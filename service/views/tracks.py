@@ -55,8 +55,9 @@ def search(res: VersionResources, query: str, limit: int, offset: int = 0) -> di
     return {"query": query, "model_version": res.version, "offset": offset,
             "next_offset": next_offset,
             "results": [{**public(d), "moods": d.get("top_moods", []),
-                         "external_ids": d.get("external_ids", {})}
-                        for d in res.documents(rows)]}
+                         "external_ids": d.get("external_ids", {}),
+                         "placed": bool(res.table.placed[row])}
+                        for row, d in zip(rows, res.documents(rows))]}
 
 
 def track(res: VersionResources, track_id: str) -> dict[str, Any]:
