@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Sequence
 
@@ -99,18 +100,23 @@ class VersionResources:
         URL, ...; see ``models.ingest.parse_reference``), None for an unknown one, in one
         Redis round trip.  An exact track id wins; a malformed external id that is not a
         track id is a 400 at its path in ``paths``, and so, when ``strict``, is an id of
-        a kind we do not know (``foo:123``).  A ``path:`` id may give the file's absolute
-        path inside the folder the version was analysed in (a second round trip when
-        it is not stored so)."""
+        a kind we do not know (``foo:123``).  Ids unknown as sent are looked up once more
+        in their other forms (``_other_forms``)."""
         rows = self._lookup(values, paths, strict)
-        inside = [path_inside(v, self.audio_root) if row is None and v.startswith("path:")
-                  else None for v, row in zip(values, rows)] if None in rows else []
-        if any(inside):  # a file named by its absolute path, stored relative to the folder
-            asked = [(k, i) for k, i in enumerate(inside) if i]
-            found = self._lookup([i for _, i in asked], [paths[k] for k, _ in asked], strict)
-            for (k, _), row in zip(asked, found):
-                rows[k] = row
+        asked = [(k, other) for k, (value, row) in enumerate(zip(values, rows)) if row is None
+                 for other in self._other_forms(value)]
+        found = self._lookup(*zip(*[(o, paths[k]) for k, o in asked]), strict) if asked else []
+        for (k, _), row in zip(asked, found):
+            rows[k] = row if rows[k] is None else rows[k]
         return rows
+
+    def _other_forms(self, value: str) -> list[str]:
+        """What an id unknown as sent may be stored as: a file by its absolute path, stored
+        relative to the analysed folder; the text in the other Unicode form (macOS sends
+        "é" decomposed, e + U+0301)."""
+        inside = path_inside(value, self.audio_root) if value.startswith("path:") else None
+        forms = [inside, *(unicodedata.normalize(f, value) for f in ("NFC", "NFD"))]
+        return list(dict.fromkeys(f for f in forms if f and f != value))
 
     def _lookup(self, values: Sequence[str], paths: Sequence[str],
                 strict: bool) -> list[int | None]:

@@ -3,6 +3,8 @@ tracks changes what every reader sees, bad bodies name their field, keys are che
 first, and a refused change leaves every answer as it was."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from models.build import build
@@ -195,3 +197,27 @@ def test_an_id_written_as_another_track_s_external_id_is_a_409(env, ids_model):
         assert srv.get("/readyz").json()["model_version"] == ids_model
     finally:
         srv.stop()
+
+
+def test_an_id_sent_in_the_other_unicode_form_names_the_same_track(server, live):
+    """Found by an app developer: "café-1" sent decomposed (e + U+0301, as macOS and
+    some keyboards write it) was 404, was counted unknown in include_ids (the allowlist
+    silently lost the track), and could be added again as a second track that looks
+    the same."""
+    composed, decomposed = "caf\u00e9-1", "cafe\u0301-1"
+    track = {**SIMILAR, "id": composed}
+    assert server.post("/v1/admin/tracks", json={"tracks": [track]},
+                       headers=admin()).status_code == 200
+    sent = quote(decomposed, safe="")
+    assert server.get(f"/v1/tracks/{sent}").json()["id"] == composed
+    assert server.get("/v1/recommendations", params={"seed": decomposed}
+                      ).json()["seed"]["id"] == composed
+    body = server.post("/v1/recommendations", json={"seeds": ["trk3"],
+                                                    "include_ids": [decomposed]}).json()
+    assert body["include_ids_unknown"] == 0 and [r["id"] for r in body["results"]] == [composed]
+    again = server.post("/v1/admin/tracks", json={"tracks": [{**track, "id": decomposed}]},
+                        headers=admin())
+    assert error(again, 409, "track_exists")["ids"] == [decomposed]
+    both = server.post("/v1/admin/tracks", json={"tracks": [
+        {**track, "id": "x\u00e9"}, {**track, "id": "xe\u0301"}]}, headers=admin())
+    assert error(both, 400, "bad_request")["field"] == "tracks[1].id"

@@ -7,6 +7,7 @@ rest optional; ``features`` takes only the known audio features.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from pydantic import Field, create_model, field_validator, model_validator
@@ -112,10 +113,10 @@ class AddTracksBody(Body):
     @model_validator(mode="after")
     def _distinct_ids(self) -> "AddTracksBody":
         seen: set[str] = set()
-        for i, row in enumerate(self.tracks):
-            if row.id in seen:
+        for i, row in enumerate(self.tracks):  # "é" composed or not looks the same
+            if unicodedata.normalize("NFC", row.id) in seen:
                 raise fail(f"id {quote(row.id)} is given twice", at=f"tracks.{i}.id")
-            seen.add(row.id)
+            seen.add(unicodedata.normalize("NFC", row.id))
         return self
 
     def rows(self) -> list[Track]:

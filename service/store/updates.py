@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from models.build import FittedState
 
 SHOWN = 10
+#: the Unicode forms an id to add is looked up in besides its own: "\u00e9" is composed
+#: (NFC) or e + U+0301 (NFD, as macOS writes file names)
+FORMS = ("NFC", "NFD")
 # models.build is imported inside the methods that run an update: it brings the whole
 # offline stack (scikit-learn, scipy, ...), about 90 MB that an API worker which never
 # updates would otherwise carry (service.store is imported by every worker).
@@ -97,9 +101,11 @@ class Updater:
         if not tracks:
             raise BadRequest("no tracks to add", field="tracks")
         base, meta, state, hubs = self._live()
-        ids = [t.id for t in tracks]
-        taken = [i for i, row in zip(ids, self.store.rows_of(base, ids, [])[0])
-                 if row is not None]
+        ids = [t.id for t in tracks]  # an id in another Unicode form of one in the model
+        asked = [(i, form) for i in dict.fromkeys(ids)  # looks the same: refused too
+                 for form in dict.fromkeys([i, *(unicodedata.normalize(f, i) for f in FORMS)])]
+        found = self.store.rows_of(base, [form for _, form in asked], [])[0]
+        taken = list(dict.fromkeys(i for (i, _), row in zip(asked, found) if row is not None))
         if taken:
             raise TrackExists(f"{len(taken)} track id(s) already in the model ("
                               f"{', '.join(taken[:SHOWN])}); remove them first to replace "
