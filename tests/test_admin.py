@@ -221,3 +221,8 @@ def test_an_id_sent_in_the_other_unicode_form_names_the_same_track(server, live)
     both = server.post("/v1/admin/tracks", json={"tracks": [
         {**track, "id": "x\u00e9"}, {**track, "id": "xe\u0301"}]}, headers=admin())
     assert error(both, 400, "bad_request")["field"] == "tracks[1].id"
+    removed = server.delete(f"/v1/admin/tracks/{sent}", headers=admin())
+    assert removed.status_code == 200 and removed.json()["removed"] == [composed]
+    server.post("/v1/admin/tracks", json={"tracks": [track]}, headers=admin())
+    removed = server.post("/v1/admin/removals", json={"ids": [decomposed]}, headers=admin())
+    assert removed.status_code == 200 and removed.json()["removed"] == [composed]

@@ -8,6 +8,7 @@ as its very id would never be found by it.  An update refuses both."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import TYPE_CHECKING, Sequence
 
 from models.errors import InvalidExternalId
@@ -17,6 +18,21 @@ from .errors import IdClash
 
 if TYPE_CHECKING:
     from .model_store import ModelStore
+
+
+def id_forms(track_id: str) -> list[str]:
+    """``track_id`` and its other Unicode forms, each once: "\u00e9" composed (NFC) or
+    e + U+0301 (NFD, as macOS writes file names) are the same id to whoever types it."""
+    return list(dict.fromkeys([track_id, *(unicodedata.normalize(form, track_id)
+                                           for form in ("NFC", "NFD"))]))
+
+
+def taken_ids(store: ModelStore, version: str, ids: Sequence[str]) -> list[str]:
+    """Those of ``ids`` the model holds already, in any of their forms (a look-alike
+    second track no one could tell from the first)."""
+    asked = [(i, form) for i in dict.fromkeys(ids) for form in id_forms(i)]
+    found = store.rows_of(version, [form for _, form in asked], [])[0]
+    return list(dict.fromkeys(i for (i, _), row in zip(asked, found) if row is not None))
 
 
 def refuse_id_clashes(store: ModelStore, version: str, tracks: Sequence[Track]) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import time
-import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
@@ -32,7 +31,7 @@ from models.ingest import Track, path_inside, recording_keys, reference_key
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
-from .id_clashes import refuse_id_clashes
+from .id_clashes import id_forms, refuse_id_clashes, taken_ids
 from .model_store import ModelStore
 from .upkeep import guard
 
@@ -40,9 +39,6 @@ if TYPE_CHECKING:
     from models.build import FittedState
 
 SHOWN = 10
-#: the Unicode forms an id to add is looked up in besides its own: "\u00e9" is composed
-#: (NFC) or e + U+0301 (NFD, as macOS writes file names)
-FORMS = ("NFC", "NFD")
 # models.build is imported inside the methods that run an update: it brings the whole
 # offline stack (scikit-learn, scipy, ...), about 90 MB that an API worker which never
 # updates would otherwise carry (service.store is imported by every worker).
@@ -101,11 +97,8 @@ class Updater:
         if not tracks:
             raise BadRequest("no tracks to add", field="tracks")
         base, meta, state, hubs = self._live()
-        ids = [t.id for t in tracks]  # an id in another Unicode form of one in the model
-        asked = [(i, form) for i in dict.fromkeys(ids)  # looks the same: refused too
-                 for form in dict.fromkeys([i, *(unicodedata.normalize(f, i) for f in FORMS)])]
-        found = self.store.rows_of(base, [form for _, form in asked], [])[0]
-        taken = list(dict.fromkeys(i for (i, _), row in zip(asked, found) if row is not None))
+        ids = [t.id for t in tracks]
+        taken = taken_ids(self.store, base, ids)
         if taken:
             raise TrackExists(f"{len(taken)} track id(s) already in the model ("
                               f"{', '.join(taken[:SHOWN])}); remove them first to replace "
@@ -252,18 +245,26 @@ class Updater:
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
 
-    def _rows_named(self, version: str, audio_root: str | None,
-                    names: Sequence[str]) -> list[int | None]:
+    def _rows_named(self, version: str, audio_root: str | None, names: Sequence[str],
+                    forms: bool = True) -> list[int | None]:
         """Rows of track ids or, failing that, of external ids (``isrc:...``; a file
-        also by its absolute path inside the analysed folder), as seeds resolve."""
+        also by its absolute path inside the analysed folder), then (``forms``) of the
+        other Unicode forms of those still unknown, as seeds resolve."""
         keys = [[k for k in (_key(name), _key(path_inside(name, audio_root) or "")) if k]
                 for name in names]  # a path as stored first, then inside the folder
         wanted = list(dict.fromkeys(k for ks in keys for k in ks))
         by_id, by_key = self.store.rows_of(version, names, wanted)
         key_rows = dict(zip(wanted, by_key))
-        return [row if row is not None else
+        rows = [row if row is not None else
                 next((key_rows[k] for k in ks if key_rows[k] is not None), None)
                 for row, ks in zip(by_id, keys)]
+        asked = [(k, form) for k, (name, row) in enumerate(zip(names, rows))
+                 if row is None and forms for form in id_forms(name)[1:]]
+        found = self._rows_named(version, audio_root, [f for _, f in asked], forms=False) \
+            if asked else []
+        for (k, _), row in zip(asked, found):
+            rows[k] = row if rows[k] is None else rows[k]
+        return rows
 
     def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
         try:
