@@ -157,10 +157,12 @@ class VersionResources:
                                    suggestions=[])
             return row
         row, how = self.titles.resolve_how(seed)
-        if row is not None and how == "spelling" and warnings is not None:
+        if row is not None and how != "exact" and warnings is not None:
             doc = self.documents([row])[0]
             by = f" by {_cut(doc['artist'])}" if doc.get("artist") else ""
-            warnings.append(f"{path}: no title {_cut(seed)}; took the nearest spelling, "
+            took = "the nearest spelling" if how == "spelling" else \
+                "the only title that begins so"
+            warnings.append(f"{path}: no title {_cut(seed)}; took {took}, "
                             f"{_cut(doc['title'])}{by}")
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id

@@ -242,6 +242,15 @@ def test_a_seed_taken_for_a_near_spelling_is_said(client, published):
     assert path["warnings"][0].startswith("from: no title")
 
 
+def test_a_seed_taken_for_the_one_title_it_begins_is_said(client, published):
+    """"Sprawl" (not in the catalog) was silently taken for "Sprawl II": the answer now
+    says which title was taken for it."""
+    body = client.get("/v1/recommendations?seed=Loneliness").get_json()
+    assert body["seed"]["id"] == "trk40"
+    assert body["warnings"] == ["seed: no title 'Loneliness'; took the only title that "
+                                "begins so, 'Loneliness #3 (Night Talking)' by 'Arcade Fire'"]
+
+
 @pytest.mark.parametrize("body, field", [
     ({"seeds": ["trk3", "qqqqzzzz"]}, "seeds[1]"),
     ({"seeds": ["trk3", {"seed": "isrc:ZZ0000000000", "weight": 2}]}, "seeds[1].seed"),

@@ -186,6 +186,8 @@ def test_an_artist_or_a_bracket_that_only_looks_like_a_version_is_kept():
 def test_a_seed_may_name_one_title_by_its_first_words(index):
     """A self-hoster typed "Vibe" for "Vibe Ace" and got a 404."""
     assert index.resolve("Vibe") == 1
+    assert index.resolve_how("Vibe") == (1, "opening")  # a guess the service says it took
+    assert index.resolve_how("Vibe Ace") == (1, "exact")
     assert index.resolve("Loneliness") == 0
     assert index.resolve("Loneliness by Arcade Fire") == 0
     assert index.resolve("Loneliness - Someone Else") is None
@@ -196,6 +198,22 @@ def test_a_seed_may_name_one_title_by_its_first_words(index):
     assert index.resolve("Vib") is None  # not a whole word
     assert index.resolve("Fairy") is None  # not the first words
     assert index.search("Love", limit=3)[:2] == [3, 2]  # both offered, more popular first
+
+
+@pytest.mark.parametrize("index", _both_indexes(
+    ["Everything OK (feat. Night Lovell)", "Blinding Lights", "Black Hole Sun", "Black Star",
+     "Four Seasons"], ["A", "The Weeknd", "Soundgarden", "Radiohead", "D"], [1, 2, 3, 4, 5]),
+    ids=["built", "stored"])
+def test_a_near_spelling_is_the_title_typed_with_typos_not_another_word(index):
+    """A curator asked for "Everything Now" (not in the catalog) and got recommendations
+    for "Everything OK": one word replaced or added is another song, not a typo."""
+    assert index.resolve("Everything Now") is None
+    assert index.resolve("Blinding Light Years") is None
+    assert index.resolve_how("Blindng Lights") == (1, "spelling")
+    assert index.resolve_how("Black Hole Son") == (2, "spelling")  # one letter of three
+    assert index.resolve_how("Blackstar") == (3, "spelling")  # two words written as one
+    assert index.resolve_how("The Four Seasons") == (4, "spelling")  # a stopword more
+    assert index.search("Everything Now", limit=1) == [0]  # still offered in a search
 
 
 @pytest.mark.parametrize("index", _both_indexes(

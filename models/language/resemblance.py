@@ -146,6 +146,33 @@ WORD_START = 3
 WORD_STEM = 0.6
 
 
+def spelt_alike(typed: str, title: str) -> bool:
+    """Whether ``title`` could be ``typed`` with typos (both normalised): one edit
+    anywhere (a space moved too: "lifei s good"), else every word of either that is no
+    stopword is spelt like a word of the other (a typo's worth of edits for its length,
+    one in a word of three letters), like two of its adjacent words written together,
+    or holds it ("star" in "blackstar"). A whole word replaced or added is another
+    title: "everything now" is not "everything ok", nor "blinding light years"
+    "blinding lights", however alike the letters of the whole."""
+    if OSA.distance(typed.replace(" ", ""), title.replace(" ", ""), score_cutoff=1) <= 1:
+        return True
+    mine, theirs = typed.split(), title.split()
+    return _spelt_in(mine, theirs) and _spelt_in(theirs, mine)
+
+
+def _spelt_in(words: list[str], other: list[str]) -> bool:
+    """Whether each of ``words`` that is no stopword has a near spelling in ``other``."""
+    near = other + [a + b for a, b in zip(other, other[1:])]
+    for word in words:
+        if word in STOPWORDS or word in near:
+            continue
+        if process.extractOne(word, near, scorer=OSA.distance,
+                              score_cutoff=len(word) // 2) is None \
+                and not any(word in w for w in other):
+            return False
+    return True
+
+
 def _query_words(query: str) -> list[str]:
     """The query's words worth aligning: those of three letters or more that are no
     stopword, else those of three letters or more, else all of them."""

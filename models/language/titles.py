@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .resemblance import album_strings, resembling
+from .resemblance import album_strings, resembling, spelt_alike
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits
 from .text import normalise
@@ -118,8 +118,8 @@ class TitleIndex:
 
     def resolve_how(self, query: str) -> tuple[int | None, str]:
         """:meth:`resolve`'s row and how it was found: "exact" (the title, or a version
-        of it, or the title it opens) or "spelling" (a near spelling: "Fur Elise" for
-        "For Elise" is another song, which a caller may want to say)."""
+        of it), "spelling" (a near spelling: "Fur Elise" for "For Elise" may be another
+        song, a caller may say) or "opening" (the one title it begins: "Sprawl II")."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
@@ -127,7 +127,7 @@ class TitleIndex:
                       self._opening_match):
             row = stage(query)
             if row is not None:
-                return row, "spelling" if stage == self._spelt_match else "exact"
+                return row, _HOW.get(stage.__name__, "exact")
         return None, "exact"
 
     def _exact_match(self, query: str) -> int | None:
@@ -222,11 +222,11 @@ class TitleIndex:
         numbers = _NUMBER.findall(title)  # a misspelling is in letters: numbers must match
         for name, score, row in process.extract(title, self._norm_titles, scorer=fuzz.ratio,
                                                 limit=limit, score_cutoff=cutoff):
-            if _NUMBER.findall(name) == numbers:
+            if _NUMBER.findall(name) == numbers and spelt_alike(title, name):
                 found[row] = (score, 1)
         for key, score, _ in process.extract(title, short, scorer=fuzz.ratio, limit=limit,
                                              score_cutoff=cutoff):
-            if _NUMBER.findall(key) == numbers:
+            if _NUMBER.findall(key) == numbers and spelt_alike(title, key):
                 for row in self._exact.get(key, []):
                     found[row] = max(found.get(row, (0.0, 0)),
                                      (score, int(self._norm_titles[row] == key)))
@@ -282,6 +282,7 @@ class TitleIndex:
 
 
 _NUMBER = re.compile(r"\d+")
+_HOW = {"_spelt_match": "spelling", "_opening_match": "opening"}  # resolve_how's stages
 #: above this many title variants a misspelt seed is checked against full titles only
 SHORT_FORMS_MAX = 300_000
 #: shortest seed whose near spelling of a title's short form counts as that title

@@ -1,0 +1,100 @@
+"""How often a typed seed title names the track a curator meant: ~40 misspelt titles of
+the catalog's tracks (which should resolve to that track) and ~40 real song titles the
+catalog lacks (which should resolve to none, or at least not silently to another).
+
+    python bench/seed_titles.py [--show] [--root OTHER_CHECKOUT]
+
+Over the TidyTuesday catalog plus the "Her" titles (the demo's catalog), each seed goes
+through ``TitleIndex.resolve_how``.  A seed that resolves other than exactly ("spelling",
+"opening") is one the service warns about.  Printed per list: how many resolved to the
+track meant, to another track with a warning, to another track silently, to none.
+``--root``: import ``models`` from another checkout (the code before a change:
+``git archive <rev> models | tar -x -C /tmp/before``), to print its table.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+if "--root" in sys.argv:  # before ``models`` is imported
+    sys.path.insert(0, sys.argv[sys.argv.index("--root") + 1])
+
+from models.language import TitleIndex, normalise, variants  # noqa: E402
+
+from search_bench import load  # noqa: E402  (after models: it puts ROOT first)
+
+#: misspelt seed -> the title as the catalog's most popular version spells it
+MISSPELT = {
+    "Blindng Lights": "Blinding Lights", "Bohemian Rapsody": "Bohemian Rhapsody",
+    "Hotel Californa": "Hotel California", "Stairway to Heven": "Stairway to Heaven",
+    "Smells Like Teen Sprit": "Smells Like Teen Spirit",
+    "Loosing My Religion": "Losing My Religion", "Seven Nation Armey": "Seven Nation Army",
+    "Umbrela": "Umbrella", "Chandeleir": "Chandelier", "Somone Like You": "Someone Like You",
+    "Rolling in the Deap": "Rolling in the Deep",
+    "Bitter Sweet Symphany": "Bitter Sweet Symphony", "Mr Brightsde": "Mr. Brightside",
+    "Karma Polise": "Karma Police", "Paranoid Andriod": "Paranoid Android",
+    "Wonderwal": "Wonderwall", "Halleluja": "Hallelujah", "Jolenne": "Jolene",
+    "Landslde": "Landslide", "Thriler": "Thriller", "Firwork": "Firework",
+    "Viva la Vidda": "Viva la Vida", "The Scientst": "The Scientist",
+    "Space Odity": "Space Oddity", "Moonage Daydrem": "Moonage Daydream",
+    "Time to Pretnd": "Time to Pretend", "Electric Feal": "Electric Feel",
+    "Midnigt City": "Midnight City", "Reptillia": "Reptilia",
+    "Heads Will Rol": "Heads Will Roll", "Such Great Hieghts": "Such Great Heights",
+    "Nightcal": "Nightcall", "Tendernes": "Tenderness",
+    "Adagio for Stirngs": "Adagio for Strings", "Interstelar": "Interstellar",
+    "Ocean Eys": "Ocean Eyes", "Lazerus": "Lazarus", "Shape of Yuo": "Shape of You",
+    "Lonliness #3": "Loneliness #3 (Night Talking)", "Sleepwalkr": "Sleepwalker",
+    "Photgraph": "Photograph", "Black Hole Son": "Black Hole Sun",
+}
+#: real song titles that no track of the catalog has
+ABSENT = [
+    "Rosanna", "Yellow Submarine", "Purple Rain", "Skyfall", "Sprawl", "Sprain",
+    "Ashes to Ashes", "Fame", "Blackstar", "Intervention", "No Cars Go", "Ready to Start",
+    "Reflektor", "Everything Now", "Rebellion (Lies)", "Neighborhood #1 (Tunnels)",
+    "Crown of Love", "Solitude", "Glacier", "Lantern", "Riverside", "Meadowlark",
+    "Daybreak", "Afterglow", "Moonlight Sonata", "Clair de Lune", "Gymnopedie No. 1",
+    "The Four Seasons", "Requiem", "Cornfield Chase", "Mombasa", "Dream Is Collapsing",
+    "Street Spirit", "Idioteque", "Weird Fishes", "Pyramid Song", "Spray Paint",
+    "Hotel Carolina", "Black Hole Moon", "Blinding Light Years",
+]
+
+
+def outcome(index: TitleIndex, seed: str, meant: str | None) -> str:
+    row, how = index.resolve_how(seed)
+    if row is None:
+        return "none"
+    if meant is not None and _same(index.titles[row], meant):
+        return "meant" if how == "exact" else "meant, warned"
+    return "other, silent" if how == "exact" else "other, warned"
+
+
+def _same(title: str, meant: str) -> bool:
+    return normalise(meant) in variants(title)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--root", help="a checkout whose models/ to measure")
+    parser.add_argument("--show", action="store_true", help="print every seed's outcome")
+    args = parser.parse_args()
+    titles, artists, pop = load()
+    index = TitleIndex(titles, artists, pop)
+    kinds = ("meant", "meant, warned", "other, warned", "other, silent", "none")
+    print(f"models from {Path(sys.modules['models'].__file__).parents[1]}")
+    print(f"{'seeds':<22}" + "".join(f"{k:>15}" for k in kinds))
+    for name, seeds in (("misspelt, present", MISSPELT.items()),
+                        ("absent", ((s, None) for s in ABSENT))):
+        found = [(seed, outcome(index, seed, meant)) for seed, meant in seeds]
+        print(f"{name + f' ({len(found)})':<22}"
+              + "".join(f"{sum(o == k for _, o in found):>15}" for k in kinds))
+        for seed, o in found if args.show else ():
+            row = index.resolve(seed)
+            print(f"    {seed!r:32} {o:15} {index.titles[row] if row is not None else ''}")
+
+
+if __name__ == "__main__":
+    main()
