@@ -317,6 +317,20 @@ def test_an_answer_cached_in_an_older_shape_is_not_served(client, store, publish
     assert len(answer["results"]) == 4 and all("external_ids" in r for r in answer["results"])
 
 
+def test_an_answer_cached_before_seeds_were_resolved_anew_is_not_served(client, store,
+                                                                      published):
+    """A server upgraded under a live model answered "Sprawl" from its cache: the track
+    taken for the seed's first words, without the warning the new code gives."""
+    import hashlib
+    import json
+
+    old_key = hashlib.sha1(json.dumps(["rec", 3, "Loneliness", 4, 0]).encode()).hexdigest()
+    stale = {"seed": {"id": "trk40"}, "model_version": published, "results": []}
+    store.cache(published, old_key, json.dumps(stale).encode())
+    answer = client.get("/v1/recommendations?seed=Loneliness&limit=4").get_json()
+    assert answer["warnings"][0].startswith("seed: no title 'Loneliness'; took the only")
+
+
 def test_an_empty_format_is_json_on_json_only_routes_too(client, published):
     """Found by a review: ``format=`` meant json on the export routes and was a 400
     ("this route answers JSON only") on the others."""

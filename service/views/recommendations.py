@@ -20,8 +20,9 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: part of every cache key: raised when the answer's fields change, so a server upgraded
 #: under a live model (or a rolling deploy) never serves an answer of the old shape
 #: (2: results carry external_ids; 3: offset and next_offset; 4: next_offset is null
-#: when the list ends with the page)
-ANSWER_SHAPE = 4
+#: when the list ends with the page; 5: a seed is resolved anew: no near spelling with
+#: another word, a title taken for its first words warned)
+ANSWER_SHAPE = 5
 
 
 def depth(offset: int, limit: int) -> int:
