@@ -217,6 +217,26 @@ def test_a_near_spelling_is_the_title_typed_with_typos_not_another_word(index):
 
 
 @pytest.mark.parametrize("index", _both_indexes(
+    ["Sprawl II (Mountains Beyond Mountains)", "Alone, Pt. II", "7 rings",
+     "Loneliness #3 (Night Talking)", "Seven Nation Army", "2", "Part of Me"],
+    ["Arcade Fire", "Alan Walker", "Ariana Grande", "Arcade Fire", "The White Stripes", "X",
+     "Katy Perry"], [1, 2, 3, 4, 5, 6, 7]), ids=["built", "stored"])
+def test_a_title_s_number_may_be_written_another_way(index):
+    """A curator typed "Sprawl 2" and "Alone Part 2" and got a 404 (and for "Alone Part
+    2" no suggestion of "Alone, Pt. II"): digits, words and Roman numerals, "Part" and
+    "Pt." name the same title."""
+    for typed, row in (("Sprawl 2", 0), ("Sprawl Part II", 0), ("Sprawl Pt. 2", 0),
+                       ("Alone Part 2", 1), ("Alone Part Two", 1), ("alone pt 2", 1),
+                       ("seven rings", 2), ("Loneliness three", 3), ("7 Nation Army", 4),
+                       ("two", 5)):
+        assert index.resolve_how(typed) == (row, "exact"), typed
+    assert index.resolve("Part 2") is None  # a title of its own, not "2"
+    assert index.resolve("Sprawl 3") is None and index.resolve("Alone Part 3") is None
+    assert index.resolve("Part of Me") == 6
+    assert index.search("Alone Part 2", limit=1) == [1]
+
+
+@pytest.mark.parametrize("index", _both_indexes(
     ["Love Me", "Love Me Tender", "Hello World", "Hello World Tour (Live)", "Sweet Thing"]
     + [f"Sugar Plum Fairy - Live {i}" for i in range(25)],
     ["A", "Elvis", "B", "C", "K"] + ["K"] * 25, [5, 1, 9, 2, 3] + [1] * 25),

@@ -36,3 +36,80 @@ def normal_readings(query: str) -> list[tuple[str, str | None]]:
     """The readings of :func:`seed_readings` in normal form."""
     return [(normalise(title), normalise(artist) if artist is not None else None)
             for title, artist in seed_readings(query)]
+
+
+def numbering_forms(title: str) -> list[str]:
+    """``title`` (normalised) and the same with its numbers written the other ways a
+    catalog writes them: digits, words or Roman numerals ("sprawl 2", "sprawl two",
+    "sprawl ii"), and "part" as "pt", back or left out ("alone part 2" is "Alone, Pt.
+    II", "sprawl part 2" "Sprawl II").
+    A lone "i", "v" or "x" is a numeral only after "part", "pt", "vol" or "no"."""
+    words = title.split()
+    numbers = _numbers(words)
+    starts = {start for start, _, _ in numbers}
+    parts = [i for i, w in enumerate(words) if w in _PART and i + 1 in starts]
+    if not numbers:
+        return [title]
+    forms = [title]
+    for style in (str, _in_words, _roman):
+        for part in ("pt", "part", ""):  # or none: "sprawl part ii" is "sprawl ii"
+            out = list(words)
+            for i in parts:  # "part 2" alone is no title "2"
+                out[i] = part or ("" if i else words[i])
+            for start, end, value in reversed(numbers):
+                written = style(value)  # a lone "i" only where a numeral is expected
+                if len(written) == 1 and style is _roman \
+                        and not (start and words[start - 1] in _NUMBERED):
+                    written = ""
+                out[start:end] = [written or " ".join(words[start:end])]
+            form = " ".join(w for w in out if w)
+            if form not in forms:
+                forms.append(form)
+    return forms
+
+
+def numbered(readings: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Each (title, artist) reading followed by its title's ``numbering_forms``."""
+    return [(form, artist) for title, artist in readings for form in numbering_forms(title)]
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+          "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+_PART = frozenset({"part", "pt"})
+_NUMBERED = frozenset({"part", "pt", "vol", "no"})  # after which "i", "v", "x" count
+
+
+def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each number in ``words``, 0-99: "2", "two", "twenty two",
+    "ii" (and "i", "v", "x" after ``_NUMBERED`` words)."""
+    found, i = [], 0
+    while i < len(words):
+        word, end, value = words[i], i + 1, None
+        if word.isdigit() and len(word) <= 2 and not (word[0] == "0" and len(word) > 1):
+            value = int(word)
+        elif word in _ONES:
+            value = _ONES.index(word)
+        elif word in _TENS:
+            value = 20 + 10 * _TENS.index(word)
+            if end < len(words) and words[end] in _ONES[1:10]:
+                value, end = value + _ONES.index(words[end]), end + 1
+        elif word in _ROMAN[1:] and (len(word) > 1 or (i and words[i - 1] in _NUMBERED)):
+            value = _ROMAN.index(word)
+        if value is not None:
+            found.append((i, end, value))
+        i = end
+    return found
+
+
+def _in_words(value: int) -> str:
+    if value < 20:
+        return _ONES[value]
+    tens, ones = divmod(value, 10)
+    return _TENS[tens - 2] + (f" {_ONES[ones]}" if ones else "")
+
+
+def _roman(value: int) -> str:
+    return _ROMAN[value] if 0 < value < len(_ROMAN) else ""

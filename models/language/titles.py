@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .resemblance import album_strings, resembling, spelt_alike
 from .seed_readings import seed_readings as _raw_splits
-from .seed_readings import normal_readings as _splits
+from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
 from .title_variants import STOPWORDS, variants
 from .versions import seed_base, sourceless_base
@@ -131,7 +131,7 @@ class TitleIndex:
         return None, "exact"
 
     def _exact_match(self, query: str) -> int | None:
-        for title, artist in _splits(query):
+        for title, artist in numbered(_splits(query)):  # "Sprawl 2" is "Sprawl II"
             row = self._best(self._exact_rows(title, artist), title)
             if row is not None:
                 return row
@@ -167,7 +167,7 @@ class TitleIndex:
         return None
 
     def _opening_match(self, query: str) -> int | None:
-        for title, artist in _splits(query):
+        for title, artist in numbered(_splits(query)):
             row = self._opened_by(title, artist)
             if row is not None:
                 return row
@@ -254,7 +254,7 @@ class TitleIndex:
         norm = normalise(query)
         if not norm:
             return self.wordless(query)[:limit]
-        exact = self._exact.get(norm, [])
+        exact = [row for form in numbering_forms(norm) for row in self._exact.get(form, [])]
         base = normalise(seed_base(query))
         versionless = self._exact.get(base, []) if base != norm else []
         # a fixed pool: the first rows of any longer search are the same (search pages)
