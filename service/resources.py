@@ -4,7 +4,6 @@ the views (``get_resources()``).  Offline workers and this layer meet only in Re
 """
 from __future__ import annotations
 
-import re
 import threading
 import time
 import unicodedata
@@ -30,6 +29,7 @@ from models.settings import data_home
 
 from .errors import respond
 from .requests.types import QUOTE_CHARS
+from .seed_hints import not_found_hint
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
 from .version_files import VersionFiles, steady_heap
@@ -168,8 +168,7 @@ class VersionResources:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
             suggestions = _one_per_song([public(d) for d in self.documents(near)])
-            hint = "; a file is named by path:<its path>" if _looks_like_a_file(seed) else ""
-            raise SeedNotFound(f"no track matches {_cut(seed)}{hint}", field=path,
+            raise SeedNotFound(f"no track matches {_cut(seed)}{not_found_hint(seed)}", field=path,
                                suggestions=suggestions)
         return row
 
@@ -196,11 +195,6 @@ def _one_per_song(tracks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(key)
             out.append(track)
     return out[:SUGGESTIONS]
-
-
-def _looks_like_a_file(seed: str) -> bool:
-    """A path someone pasted as a seed ("Music/Jazz/Take Five.mp3"; not "AC/DC")."""
-    return bool(re.search(r"[/\\][^/\\]+\.\w{2,5}$", seed.strip()))
 
 
 def _cut(seed: str) -> str:

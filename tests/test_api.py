@@ -242,6 +242,24 @@ def test_a_seed_taken_for_a_near_spelling_is_said(client, published):
     assert path["warnings"][0].startswith("from: no title")
 
 
+def test_a_seed_that_reads_as_a_mood_or_an_activity_says_how_to_ask_for_it(client, published):
+    """A curator gave "music for studying" as a seed and got only "no track matches" with
+    tracks of alike letters: the 404 now says the words read as moods and that a text
+    asks for them, and the text does."""
+    for url, field in (("/v1/recommendations?seed=music for studying", "seed"),
+                       ("/v1/path?from=music for studying&to=trk3", "from")):
+        error = error_of(client.get(url), 404, "seed_not_found")
+        assert error["field"] == field and 'ask for it as "text"' in error["message"]
+        assert "peaceful" in error["message"]
+    error = error_of(client.post("/v1/recommendations", json={"seeds": ["trk3", "rainy day"]}),
+                     404, "seed_not_found")
+    assert error["field"] == "seeds[1]" and "mood or an activity" in error["message"]
+    assert "mood" not in error_of(client.get("/v1/recommendations?seed=qqqqzzzz"), 404,
+                                  "seed_not_found")["message"]
+    text = client.post("/v1/recommendations", json={"text": "music for studying"})
+    assert text.status_code == 200 and text.get_json()["results"]
+
+
 def test_a_seed_taken_for_the_one_title_it_begins_is_said(client, published):
     """"Sprawl" (not in the catalog) was silently taken for "Sprawl II": the answer now
     says which title was taken for it."""
