@@ -160,8 +160,8 @@ class VersionResources:
         if row is not None and how != "exact" and warnings is not None:
             doc = self.documents([row])[0]
             by = f" by {_cut(doc['artist'])}" if doc.get("artist") else ""
-            took = "the nearest spelling" if how == "spelling" else \
-                "the only title that begins so"
+            took = {"spelling": "the nearest spelling", "opening": "the only title that "
+                    "begins so", "guest": "the title without its (with ...)"}[how]
             warnings.append(f"{path}: no title {_cut(seed)}; took {took}, "
                             f"{_cut(doc['title'])}{by}")
         if row is None:

@@ -267,6 +267,11 @@ def test_a_seed_taken_for_the_one_title_it_begins_is_said(client, published):
     assert body["seed"]["id"] == "trk40"
     assert body["warnings"] == ["seed: no title 'Loneliness'; took the only title that "
                                 "begins so, 'Loneliness #3 (Night Talking)' by 'Arcade Fire'"]
+    guest = client.get("/v1/recommendations?seed=Loneliness %233 (with Arcade Fire)")
+    assert guest.get_json()["seed"]["id"] == "trk40"
+    assert guest.get_json()["warnings"] == [
+        "seed: no title 'Loneliness #3 (with Arcade Fire)'; took the title without its "
+        "(with ...), 'Loneliness #3 (Night Talking)' by 'Arcade Fire'"]
 
 
 @pytest.mark.parametrize("body, field", [

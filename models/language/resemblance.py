@@ -130,6 +130,8 @@ class _WithAlbums:
 #: alike, the track titled or by the words typed comes first ("three": "Three Days
 #: Grace" before the album "Three Cheers for Sweet Revenge")
 ALBUM_WEIGHT = 0.9
+#: words that only say a guest follows ("feat" or "with" for "ft"): no word of a title
+GUEST_WORDS = frozenset({"feat", "ft", "featuring", "with"})
 #: (shortest word length, edits allowed from it on) for a near spelling of a word: a
 #: typo in "lonliness" or "blindng", not "the" for "three" nor "spray" for "sprawl"
 WORD_TYPOS = ((8, 2), (4, 1), (0, 0))
@@ -164,7 +166,7 @@ def _spelt_in(words: list[str], other: list[str]) -> bool:
     """Whether each of ``words`` that is no stopword has a near spelling in ``other``."""
     near = other + [a + b for a, b in zip(other, other[1:])]
     for word in words:
-        if word in STOPWORDS or word in near:
+        if word in STOPWORDS or word in GUEST_WORDS or word in near:
             continue
         if process.extractOne(word, near, scorer=OSA.distance,
                               score_cutoff=len(word) // 2) is None \

@@ -9,7 +9,6 @@ contractions ("We Are All Leaving" / "We're All Leaving") do not matter.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -19,20 +18,19 @@ from .resemblance import album_strings, resembling, spelt_alike
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
+from .title_prefixes import PREFIX_KEYS, variants_starting
 from .title_variants import STOPWORDS, variants
-from .versions import seed_base, sourceless_base
+from .versions import seed_base, sourceless_base, with_guests
 
 @dataclass
 class TitleIndex:
     """Seed resolution over (title, artist, popularity) rows.
 
-    Order of preference: an exact title (or title variant) match, narrowed by artist
-    when the query is "Title - Artist" or "Title by Artist"; then the same without the
-    query's own version words ("Song - Radio Edit" names "Song"); then fuzzy matching; then
-    the first words of one title ("Vibe" for "Vibe Ace", when no other title starts
-    so). Among several matches, the most popular one's artist, then that artist's exact
-    title before its versions, then the more popular track, then the earlier row.
-    """
+    Order of preference: an exact title (or variant), narrowed by artist for "Title -
+    Artist" or "Title by Artist"; then without the query's version words and guests
+    ("Song - Radio Edit" names "Song"); then a near spelling; then the first words of one
+    title ("Vibe" for "Vibe Ace"). Among several matches, the most popular one's artist,
+    then its exact title before its versions, the more popular track, the earlier row."""
 
     titles: Sequence[str]
     artists: Sequence[str]
@@ -119,15 +117,16 @@ class TitleIndex:
     def resolve_how(self, query: str) -> tuple[int | None, str]:
         """:meth:`resolve`'s row and how it was found: "exact" (the title, or a version
         of it), "spelling" (a near spelling: "Fur Elise" for "For Elise" may be another
-        song, a caller may say) or "opening" (the one title it begins: "Sprawl II")."""
+        song, a caller may say), "opening" (the one title it begins: "Sprawl II") or
+        "guest" (without its "(with X)", X an artist of the catalog)."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
         for stage in (self._exact_match, self._versionless_match, self._spelt_match,
                       self._opening_match):
-            row = stage(query)
-            if row is not None:
-                return row, _HOW.get(stage.__name__, "exact")
+            if (row := stage(query)) is not None:
+                how = _HOW.get(stage.__name__, "exact")  # a dropped "(with X)" only: a guest
+                return row, ("guest" if with_guests(query) else "exact") if how == "guest" else how
         return None, "exact"
 
     def _exact_match(self, query: str) -> int | None:
@@ -146,9 +145,17 @@ class TitleIndex:
             if title and title != normalise(raw):
                 rows = self._exact_rows(title, normalise(artist) if artist else None)
                 row = self._best(rows, title)
-                if row is not None:
+                if row is not None and self._guests_known(raw, row):
                     return row
         return None
+
+    def _guests_known(self, seed: str, row: int) -> bool:
+        """Whether ``seed`` has no "(with X)", or one X is in ``row``'s title or an artist
+        of the catalog: "(With Myself)" is part of a title, not a guest to drop."""
+        if (guests := with_guests(seed)) and "_artists" not in self.__dict__:
+            self.__dict__["_artists"] = set(self._norm_artists)
+        return not guests or any(name in self.__dict__["_artists"]
+                                 or name in self._norm_titles[row] for name in guests)
 
     def _spelt_match(self, query: str) -> int | None:
         short: list[str] | None = None  # read once for every reading of the query
@@ -173,23 +180,6 @@ class TitleIndex:
                 return row
         return None
 
-    def _variants_starting(self, words: str) -> list[str]:
-        """Title variants that begin with the whole words ``words`` (at most
-        ``PREFIX_KEYS`` + 1 of them), in sorted order."""
-        keys = getattr(self._exact, "sorted_keys", None)
-        if keys is None:  # a plain dict: sorted once per index
-            if "_sorted_keys" not in self.__dict__:
-                self.__dict__["_sorted_keys"] = sorted(self._exact)
-            keys = self.__dict__["_sorted_keys"]
-        start = words + " "
-        found = []
-        for at in range(bisect_left(keys, start), len(keys)):
-            key = keys[at]
-            if not key.startswith(start) or len(found) > PREFIX_KEYS:
-                break
-            found.append(key)
-        return found
-
     def _opened_by(self, words: str, artist: str | None) -> int | None:
         """The track whose title the query's words begin, when every title they begin
         (by ``artist``, when given) is a form of one title ("loneliness 3" and
@@ -198,7 +188,7 @@ class TitleIndex:
         or that are short or stopwords only."""
         if len(words) < PREFIX_MIN_CHARS or set(words.split()) <= STOPWORDS:
             return None
-        found = self._variants_starting(words)
+        found = variants_starting(self._exact, words, self.__dict__)
         if len(found) > PREFIX_KEYS:
             return None
         rows = {key: set(hits) for key in found if (hits := self._exact_rows(key, artist))}
@@ -268,7 +258,7 @@ class TitleIndex:
             self.__dict__["_albums"] = album_strings(self._norm_titles, self.albums)
         ranked = resembling(norm[:SEARCH_CHARS], combined, limit=limit * 3, cutoff=loose,
                             popularity=self.popularity, albums=self.__dict__["_albums"])
-        opening = sorted({row for key in self._variants_starting(norm)
+        opening = sorted({row for key in variants_starting(self._exact, norm, self.__dict__)
                           for row in self._exact.get(key, [])},
                          key=lambda r: (-self._pop(r), r)) \
             if len(norm) >= PREFIX_MIN_CHARS else []
@@ -282,7 +272,8 @@ class TitleIndex:
 
 
 _NUMBER = re.compile(r"\d+")
-_HOW = {"_spelt_match": "spelling", "_opening_match": "opening"}  # resolve_how's stages
+#: resolve_how's stages that are no exact match ("guest": only if a "(with X)" was dropped)
+_HOW = {"_spelt_match": "spelling", "_opening_match": "opening", "_versionless_match": "guest"}
 #: above this many title variants a misspelt seed is checked against full titles only
 SHORT_FORMS_MAX = 300_000
 #: shortest seed whose near spelling of a title's short form counts as that title
@@ -296,5 +287,3 @@ PREFIX_MIN_CHARS = 4
 #: characters of a search compared loosely with every "title artist" (the cost grows
 #: with the length; no title and artist run longer)
 SEARCH_CHARS = 100
-#: titles a seed's first words may open and still be looked at (more: ambiguous)
-PREFIX_KEYS = 50

@@ -2,9 +2,10 @@
 
 Two readings.  A catalog's own titles (:func:`base_title`, for song identity) drop any
 bracket or dash tail that names a version or a guest.  A seed someone typed
-(:func:`seed_base`) drops only tails made of version words alone: "Touch - Little Mix"
-is the song "Touch" by Little Mix, and "Dancing (With Myself)" is a title, not
-"Dancing" with a guest.
+(:func:`seed_base`) drops only tails made of version words alone and guests: "Touch -
+Little Mix" is the song "Touch" by Little Mix; "Dancing (With Myself)" is a title, but
+"Happier (with Bastille)" a guest, so a seed's "(with X)" is dropped only when the title
+itself is not found and X is an artist (:func:`with_guests`).
 """
 from __future__ import annotations
 
@@ -47,7 +48,17 @@ _WORD = (r"(?:\d{4}|remaster(?:ed)?|remix(?:ed)?|mix|edit|radio|live|version|aco
          r"bonus|session|unplugged|mixed|re-?recorded|digital|cut)")
 _SEED_TAIL = re.compile(r"(?<!\s)\s+[-\u2013\u2014]\s+(?:" + _WORD + r"[\s/]*)+$", re.IGNORECASE)
 _SEED_BRACKET = re.compile(r"(?<!\s)\s*[\(\[](?:(?:" + _WORD + r"[\s/]*)+|(?:feat\.?|ft\.?|"
-                           r"featuring)\s[^\)\]]*)[\)\]]", re.IGNORECASE)
+                           r"featuring|with)\s[^\)\]]*)[\)\]]", re.IGNORECASE)
+_WITH = re.compile(r"[\(\[]with\s+([^\)\]]*)[\)\]]", re.IGNORECASE)
+_NAMES = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+
+
+def with_guests(seed: str) -> list[str]:
+    """The names of ``seed``'s "(with X & Y)" brackets, normalised, which
+    :func:`seed_base` drops: guests ("Happier (with Bastille)") or a part of the title
+    ("Dancing (With Myself)"); a caller tells them apart by whether they are artists."""
+    return [name for found in _WITH.finditer(seed) if len(seed) <= LONGEST
+            for name in map(normalise, _NAMES.split(found.group(1))) if name]
 
 
 _NOTE = re.compile(r"(?:" + _WORD + r"[\s/]*)+", re.IGNORECASE)
