@@ -327,11 +327,25 @@ def test_a_seed_typed_without_letters_no_keyboard_has_finds_its_track():
     assert index.resolve("Saeglopur") == 2
 
 
+def test_a_seed_may_name_the_artist_before_the_title():
+    """"Beyonce - Halo", as a file or a video is named, was a 404 though "Halo by
+    Beyoncé" was found: the artist must still be the track's."""
+    index = TitleIndex(["Halo", "Touch", "Closer - T-Mass Remix"],
+                       ["Beyoncé", "Daft Punk", "The Chainsmokers"])
+    assert index.resolve_how("Beyonce - Halo") == (0, "exact")
+    assert index.resolve("Daft Punk – Touch") == 1
+    assert index.resolve("Little Mix - Touch") is None  # not Daft Punk's
+    assert index.resolve("Touch - Daft Punk") == 1
+    assert index.resolve("The Chainsmokers - Closer - T-Mass Remix") == 2
+    assert index.resolve_how("Beyonce - Hallo") == (0, "spelling")
+
+
 def test_a_seed_of_many_separators_is_read_at_its_last_few_only():
     """'ab - ab - ab ...' (a thousand characters) was read at every separator, each
     reading spell-checked against every title: seconds of work per request."""
     readings = seed_readings("ab - " * 199 + "ab")
-    assert len(readings) == MAX_CUTS + 1  # (no " by ") the last cuts and the whole
+    assert len(readings) == MAX_CUTS + 2  # (no " by ") the last cuts, the first cut
+    # read as "Artist - Title", and the whole
     assert readings[0] == ("ab - " * 198 + "ab", "ab")  # the last separator first
 
 

@@ -19,8 +19,10 @@ SEPARATORS = (r"\s+[-\u2013\u2014]\s+", r"\s+by\s+")
 
 def seed_readings(query: str) -> list[tuple[str, str | None]]:
     """(title, artist) readings of a query as written: "Title - Artist", "Title by
-    Artist", whole.  The last separator first: titles hold separators ("Closer - T-Mass
-    Remix - The Chainsmokers", "Stand by Me by Oasis") more often than artists do."""
+    Artist", "Artist - Title" (as files and videos are named), whole.  The last
+    separator first: titles hold separators ("Closer - T-Mass Remix - The Chainsmokers",
+    "Stand by Me by Oasis") more often than artists do; an artist before a title is
+    read at the first dash only."""
     readings: list[tuple[str, str | None]] = []
     for sep in SEPARATORS:
         cuts = list(re.finditer(sep, query, flags=re.IGNORECASE))
@@ -28,6 +30,9 @@ def seed_readings(query: str) -> list[tuple[str, str | None]]:
             title, artist = query[:cut.start()], query[cut.end():]
             if normalise(title) and normalise(artist):
                 readings.append((title, artist))
+    first = re.search(SEPARATORS[0], query)
+    if first and normalise(query[:first.start()]) and normalise(query[first.end():]):
+        readings.append((query[first.end():], query[:first.start()]))
     readings.append((query, None))
     return readings
 
