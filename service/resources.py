@@ -22,14 +22,12 @@ from models.ranking import (
     TrackTable,
     VectorIndex,
     keep_penalty,
-    song_key,
     title_index,
 )
 from models.settings import data_home
 
 from .errors import respond
-from .requests.types import QUOTE_CHARS
-from .seed_hints import not_found_hint
+from .seed_hints import SUGGESTIONS, cut, named, not_found_hint, one_per_song
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
 from .version_files import VersionFiles, steady_heap
@@ -38,7 +36,7 @@ EXTENSION = "feelalike"
 VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
 PUBLIC_FIELDS = ("id", "title", "artist", "album")
 SUGGESTION_RESEMBLANCE = 70.0  # "pokr fase" -> "Poker Face" (74), not "xqzzyq" -> "Amenazzy"
-SUGGESTIONS = 5
+GUESSES = 3  # other songs a warning of a seed taken by a guess names, by id
 
 
 def public(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,32 +143,39 @@ class VersionResources:
         """Row of a seed: exact id first, then an external id, then title (fuzzy;
         "Title - Artist" narrows).  An external id that is well formed but unknown is a
         404 (no title is guessed for it); a malformed one is a 400 at ``path``.  A title
-        taken for a near spelling of the seed is said in ``warnings``."""
+        taken by a guess (a near spelling, the title it begins, without its "(with X)")
+        is said in ``warnings``, with other songs to name instead."""
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
         if reference_key(seed) is not None:
-            raise SeedNotFound(f"no track has the id {_cut(seed)}", field=path, suggestions=[])
+            raise SeedNotFound(f"no track has the id {cut(seed)}", field=path, suggestions=[])
         if not any(ch.isalnum() for ch in seed):  # "+", "!!!", an emoji: that very title
             if (row := self.titles.resolve(seed)) is None:
-                raise SeedNotFound(f"no track matches {_cut(seed)}", field=path,
+                raise SeedNotFound(f"no track matches {cut(seed)}", field=path,
                                    suggestions=[])
             return row
         row, how = self.titles.resolve_how(seed)
         if row is not None and how != "exact" and warnings is not None:
-            doc = self.documents([row])[0]
-            by = f" by {_cut(doc['artist'])}" if doc.get("artist") else ""
-            took = {"spelling": "the nearest spelling", "opening": "the only title that "
-                    "begins so", "guest": "the title without its (with ...)"}[how]
-            warnings.append(f"{path}: no title {_cut(seed)}; took {took}, "
-                            f"{_cut(doc['title'])}{by}")
+            warnings.append(self._guessed(seed, path, row, how))
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
-            suggestions = _one_per_song([public(d) for d in self.documents(near)])
-            raise SeedNotFound(f"no track matches {_cut(seed)}{not_found_hint(seed)}", field=path,
+            suggestions = one_per_song([public(d) for d in self.documents(near)])
+            raise SeedNotFound(f"no track matches {cut(seed)}{not_found_hint(seed)}", field=path,
                                suggestions=suggestions)
         return row
+
+    def _guessed(self, seed: str, path: str, row: int, how: str) -> str:
+        """The warning for a seed taken by a guess (``how``): the track taken and, by id
+        for the caller to name one instead, other songs of its title (other artists')."""
+        doc, *others = one_per_song([public(d) for d in self.documents(
+            [row, *self.titles.same_titles(row, 3 * SUGGESTIONS)])])
+        took = {"spelling": "the nearest spelling", "opening": "the only title that begins "
+                "so", "guest": "the title without its (with ...)"}[how]
+        offers = ", ".join(f"{named(d)} (id {cut(d['id'])})" for d in others[:GUESSES])
+        return f"{path}: no title {cut(seed)}; took {took}, {named(doc)}" + (
+            f"; or name one of: {offers}" if offers else "")
 
     @property
     def audio_root(self) -> str | None:
@@ -183,23 +188,6 @@ class VersionResources:
         moods = self.table.moods
         return [with_whole_numbers({**doc, "mood_scores": mood_scores(moods[row])})
                 for row, doc in zip(rows, self.store.tracks(self.version, rows))]
-
-
-def _one_per_song(tracks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The first of each song ("Poker Face" by Lady Gaga under six ids is one offer)."""
-    seen: set[str] = set()
-    out = []
-    for track in tracks:
-        key = song_key(track["title"], track["artist"], track["album"], track["id"])
-        if key not in seen:
-            seen.add(key)
-            out.append(track)
-    return out[:SUGGESTIONS]
-
-
-def _cut(seed: str) -> str:
-    """A sent seed as a message quotes it: at most ``QUOTE_CHARS`` characters."""
-    return repr(seed[:QUOTE_CHARS]) + ("..." if len(seed) > QUOTE_CHARS else "")
 
 
 def _refuse_unknown_kind(value: str, path: str) -> None:

@@ -1,10 +1,16 @@
-"""What a 404 for a seed that names no track adds to its message: what else the seed
-looks like, so the caller can ask for it the way it is read."""
+"""What the answer says of a seed that names no track, or was taken by a guess: what
+else the seed looks like (so the caller can ask for it the way it is read), the tracks
+offered instead, and how a message quotes them."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from models.ranking import read_text_target
+from models.ranking import read_text_target, song_key
+
+from .requests.types import QUOTE_CHARS
+
+SUGGESTIONS = 5  # tracks a 404 for a seed offers instead
 
 
 def not_found_hint(seed: str) -> str:
@@ -21,3 +27,25 @@ def not_found_hint(seed: str) -> str:
 def looks_like_a_file(seed: str) -> bool:
     """A path someone pasted as a seed ("Music/Jazz/Take Five.mp3"; not "AC/DC")."""
     return bool(re.search(r"[/\\][^/\\]+\.\w{2,5}$", seed.strip()))
+
+
+def one_per_song(tracks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first of each song ("Poker Face" by Lady Gaga under six ids is one offer)."""
+    seen: set[str] = set()
+    out = []
+    for track in tracks:
+        key = song_key(track["title"], track["artist"], track["album"], track["id"])
+        if key not in seen:
+            seen.add(key)
+            out.append(track)
+    return out[:SUGGESTIONS]
+
+
+def named(doc: dict[str, Any]) -> str:
+    """'Title' by 'Artist' of a track's document."""
+    return cut(doc["title"]) + (f" by {cut(doc['artist'])}" if doc.get("artist") else "")
+
+
+def cut(seed: str) -> str:
+    """A sent seed as a message quotes it: at most ``QUOTE_CHARS`` characters."""
+    return repr(seed[:QUOTE_CHARS]) + ("..." if len(seed) > QUOTE_CHARS else "")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import quote
@@ -507,3 +508,23 @@ def test_a_body_field_given_twice_is_400(client, published, route, body, field, 
     assert error["field"] == field and f"given {times} times" in error["message"]
     same_once = json.loads(body)  # the last value of each, once: fine
     assert client.post(route, json=same_once).status_code == 200
+
+
+def test_a_seed_taken_by_a_guess_names_other_songs_to_pick_by_id(client, store):
+    """A curator's "Happier (with Bastille)" was taken for Marshmello's "Happier" with no
+    word of the other "Happier"s: the warning now names them, with their ids, and naming
+    one by its id is taken as it is."""
+    tracks = [make_track(i) for i in range(30)]
+    tracks += [make_track(30, title="Happier", artist="Marshmello", popularity=90.0),
+               make_track(31, title="Happier", artist="Koni", popularity=40.0),
+               make_track(32, title="Happier - Remix", artist="Ed Sheeran", popularity=50.0),
+               make_track(33, title="Flaws", artist="Bastille")]
+    store.publish(build(Catalog(tracks=tracks), k=10))
+    body = client.get("/v1/recommendations?seed=Happier (with Bastille)").get_json()
+    warning = body["warnings"][0]
+    assert body["seed"]["id"] == "trk30" and "took the title without its (with ...)" in warning
+    assert re.findall(r"\(id '([^']+)'\)", warning) == ["trk32", "trk31"]  # popular first
+    again = client.get("/v1/recommendations?seed=trk31").get_json()
+    assert again["seed"]["id"] == "trk31" and "warnings" not in again
+    exact = client.get("/v1/recommendations?seed=Flaws").get_json()
+    assert "warnings" not in exact  # a title found as typed names nothing else

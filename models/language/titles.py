@@ -129,6 +129,13 @@ class TitleIndex:
                 return row, ("guest" if with_guests(query) else "exact") if how == "guest" else how
         return None, "exact"
 
+    def same_titles(self, row: int, limit: int = 10) -> list[int]:
+        """Other rows titled as ``row`` is (its versions, other artists'), the most
+        popular first: what else a seed taken for ``row`` by a guess may have meant."""
+        title = normalise(sourceless_base(str(self.titles[row]))) or self._norm_titles[row]
+        rows = {r for r in self._exact.get(title, []) if r != row}
+        return sorted(rows, key=lambda r: (-self._pop(r), r))[:limit]
+
     def _exact_match(self, query: str) -> int | None:
         for title, artist in numbered(_splits(query)):  # "Sprawl 2" is "Sprawl II"
             row = self._best(self._exact_rows(title, artist), title)
