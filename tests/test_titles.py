@@ -340,6 +340,19 @@ def test_a_seed_may_name_the_artist_before_the_title():
     assert index.resolve_how("Beyonce - Hallo") == (0, "spelling")
 
 
+def test_a_version_named_before_by_artist_is_that_version():
+    """"Old Town Road - Remix by Lil Nas X" was read as "Old Town Road" by "Remix by Lil
+    Nas X" and gave the original: the last separator of either kind is read first."""
+    index = TitleIndex(["Old Town Road", "Old Town Road - Remix", "Stand by Me",
+                        "Stand by Me"], ["Lil Nas X", "Lil Nas X", "Ben E. King", "Oasis"],
+                       [90, 80, 70, 60])
+    assert index.resolve("Old Town Road - Remix by Lil Nas X") == 1
+    assert index.resolve("Old Town Road by Lil Nas X") == 0
+    assert index.resolve("Stand by Me - Oasis") == 3
+    assert index.resolve("Stand by Me by Oasis") == 3
+    assert index.resolve("Oasis - Stand by Me") == 3
+
+
 def test_a_seed_of_many_separators_is_read_at_its_last_few_only():
     """'ab - ab - ab ...' (a thousand characters) was read at every separator, each
     reading spell-checked against every title: seconds of work per request."""

@@ -24,12 +24,12 @@ def seed_readings(query: str) -> list[tuple[str, str | None]]:
     "Stand by Me by Oasis") more often than artists do; an artist before a title is
     read at the first dash only."""
     readings: list[tuple[str, str | None]] = []
-    for sep in SEPARATORS:
-        cuts = list(re.finditer(sep, query, flags=re.IGNORECASE))
-        for cut in reversed(cuts[-MAX_CUTS:]):
-            title, artist = query[:cut.start()], query[cut.end():]
-            if normalise(title) and normalise(artist):
-                readings.append((title, artist))
+    cuts = [cut for sep in SEPARATORS  # the last of either kind first: "Song - Remix by X"
+            for cut in list(re.finditer(sep, query, flags=re.IGNORECASE))[-MAX_CUTS:]]
+    for cut in sorted(cuts, key=lambda c: -c.start()):
+        title, artist = query[:cut.start()], query[cut.end():]
+        if normalise(title) and normalise(artist):
+            readings.append((title, artist))
     first = re.search(SEPARATORS[0], query)
     if first and normalise(query[:first.start()]) and normalise(query[first.end():]):
         readings.append((query[first.end():], query[:first.start()]))
