@@ -296,7 +296,8 @@ def test_served_documents_are_the_build_documents_exactly(client, published, sma
         served = client.get(f"/v1/tracks/{built.tracks[row].id}").get_json()
         expected = track_document(built.tracks[row], built.profiles[row])
         assert {k: served[k] for k in expected} == json.loads(json.dumps(expected))
-        assert served["mood_scores"] == expected["mood_scores"] and len(expected["mood_scores"]) == 16
+        assert served["mood_scores"] == expected["mood_scores"]
+        assert len(expected["mood_scores"]) == 16
 
 
 def test_track_lookup_has_moods(client, published):

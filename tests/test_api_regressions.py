@@ -225,7 +225,8 @@ def test_a_track_both_seed_and_negative_seed_is_refused(client, published):
     """Found by a review: it answered 200 with ordinary results and no word of it."""
     body = {"seeds": ["trk1", "trk2"], "negative_seeds": ["trk4", {"seed": "trk2"}]}
     error = error_of(client.post("/v1/recommendations", json=body), 400, "bad_request")
-    assert error["field"] == "negative_seeds[1].seed" and "also one of the seeds" in error["message"]
+    assert error["field"] == "negative_seeds[1].seed"
+    assert "also one of the seeds" in error["message"]
     fine = client.post("/v1/recommendations", json={**body, "negative_seeds": ["trk4"]})
     assert fine.status_code == 200
 
