@@ -27,7 +27,8 @@ from models.ranking import (
 from models.settings import data_home
 
 from .errors import respond
-from .seed_hints import SUGGESTIONS, cut, named, not_found_hint, one_per_song
+from .seed_hints import (SUGGESTIONS, cut, mood_title_warning, named, not_found_hint,
+                         one_per_song)
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
 from .version_files import VersionFiles, steady_heap
@@ -144,7 +145,8 @@ class VersionResources:
         "Title - Artist" narrows).  An external id that is well formed but unknown is a
         404 (no title is guessed for it); a malformed one is a 400 at ``path``.  A title
         taken by a guess (a near spelling, the title it begins, without its "(with X)")
-        is said in ``warnings``, with other songs to name instead."""
+        is said in ``warnings``, with other songs to name instead; so is a title that
+        reads as a mood too ("sad"), with how to ask for the mood."""
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
             return row
@@ -158,6 +160,9 @@ class VersionResources:
         row, how = self.titles.resolve_how(seed)
         if row is not None and how != "exact" and warnings is not None:
             warnings.append(self._guessed(seed, path, row, how))
+        if row is not None and warnings is not None and \
+                (mood := mood_title_warning(seed, path, public(self.documents([row])[0]))):
+            warnings.append(mood)
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
             near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)

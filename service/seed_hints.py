@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from models.ranking import read_text_target, song_key
+from models.ranking import read_text_target, reads_wholly_as_moods, song_key
 
 from .requests.types import QUOTE_CHARS
 
@@ -19,9 +19,23 @@ def not_found_hint(seed: str) -> str:
         return "; a file is named by path:<its path>"
     moods = list(read_text_target(seed).moods)
     if moods:  # "studying", "rainy day": what a text would ask for, not a title
-        return (f"; it reads as a mood or an activity ({', '.join(moods[:3])}): seeds name "
-                "tracks, so ask for it as \"text\" in a POST body")
+        return f"; it reads as a mood or an activity ({', '.join(moods[:3])}): {MOOD_ADVICE}"
     return ""
+
+
+def mood_title_warning(seed: str, path: str, doc: dict[str, Any]) -> str | None:
+    """The warning for a seed taken as a track's title that reads, word for word, as a
+    mood or an activity too ("sad" is "SAD!" by XXXTENTACION, and a mood): how to ask
+    for the mood instead; None for a seed with other words ("Sad - XXXTENTACION")."""
+    moods = reads_wholly_as_moods(seed)
+    if not moods:
+        return None
+    return (f"{path}: took {cut(seed)} as the title of {named(doc)}; it also reads as a "
+            f"mood or an activity ({', '.join(moods[:3])}): {MOOD_ADVICE}")
+
+
+#: how to ask for what a seed that reads as moods says
+MOOD_ADVICE = "seeds name tracks, so ask for it as \"text\" in a POST body"
 
 
 def looks_like_a_file(seed: str) -> bool:

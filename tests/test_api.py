@@ -261,13 +261,38 @@ def test_a_seed_that_reads_as_a_mood_or_an_activity_says_how_to_ask_for_it(clien
     assert text.status_code == 200 and text.get_json()["results"]
 
 
+def test_a_title_that_reads_as_a_mood_is_taken_and_says_how_to_ask_for_the_mood(
+        client, store, small_catalog):
+    """A curator typed seed=sad for sad music and silently got tracks like "SAD!" by
+    XXXTENTACION: the title is still taken, and the answer says the seed reads as moods
+    too and how to ask for them. A seed with other words (an artist) says nothing."""
+    small_catalog.tracks.append(make_track(99, title="SAD!", artist="Rapper"))
+    store.publish(build(small_catalog, k=10))
+    body = client.get("/v1/recommendations?seed=sad").get_json()
+    assert body["seed"]["id"] == "trk99"
+    (warning,) = body["warnings"]
+    assert warning.startswith("seed: took 'sad' as the title of 'SAD!' by 'Rapper'")
+    assert "(sad" in warning and 'ask for it as "text"' in warning
+    rich = client.post("/v1/recommendations", json={"seeds": ["trk3", "rainy day"]})
+    assert rich.status_code == 404  # no such title: the 404 says it, as before
+    for named in ("SAD! - Rapper", "Song 3", "trk99"):
+        assert "warnings" not in client.get(f"/v1/recommendations?seed={quote(named)}") \
+            .get_json()
+    text = client.post("/v1/recommendations", json={"text": "sad"}).get_json()
+    assert text["results"] and "warnings" not in text
+
+
 def test_a_seed_taken_for_the_one_title_it_begins_is_said(client, published):
     """"Sprawl" (not in the catalog) was silently taken for "Sprawl II": the answer now
     says which title was taken for it."""
     body = client.get("/v1/recommendations?seed=Loneliness").get_json()
     assert body["seed"]["id"] == "trk40"
-    assert body["warnings"] == ["seed: no title 'Loneliness'; took the only title that "
-                                "begins so, 'Loneliness #3 (Night Talking)' by 'Arcade Fire'"]
+    assert body["warnings"][0] == ("seed: no title 'Loneliness'; took the only title that "
+                                   "begins so, 'Loneliness #3 (Night Talking)' by "
+                                   "'Arcade Fire'")
+    # and the word is a mood: a text asks for it (a guess is said, and so is that)
+    assert body["warnings"][1].startswith("seed: took 'Loneliness' as the title of")
+    assert 'ask for it as "text"' in body["warnings"][1] and len(body["warnings"]) == 2
     guest = client.get("/v1/recommendations?seed=Loneliness %233 (with Arcade Fire)")
     assert guest.get_json()["seed"]["id"] == "trk40"
     assert guest.get_json()["warnings"] == [

@@ -34,7 +34,8 @@ from .shaping import POOL, SPREAD, clamp, seed_songs, spreads
 from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
-from .text_target import TextTarget, apply_text_target, read_text_target, text_tags
+from .text_target import (TextTarget, apply_text_target, read_text_target,
+                          reads_wholly_as_moods, text_tags)
 from .title_arrays import (title_arrays, title_arrays_from_bytes, title_arrays_to_bytes,
                            title_index, title_source)
 
@@ -83,6 +84,7 @@ __all__ = [
     "typical_distance",
     "pool_size",
     "read_text_target",
+    "reads_wholly_as_moods",
     "text_tags",
     "reasons",
     "relevance",

@@ -17,6 +17,7 @@ from ..language import (
     load_lexicon,
     normalise,
     tag_text,
+    tokens,
 )
 from .query import Query
 from .table import TrackTable
@@ -33,6 +34,8 @@ PLAIN_WORDS = frozenset(
     "great favourite favorite feel feeling vibes vibe like just only one two three "
     "time day today night week weekend year beats tunes jams anthems classics essentials "
     "sounds radio mixtape collection session sessions edition version".split())
+#: most words (plain ones aside) of a seed that may be a call for moods ("rainy day")
+MOOD_SEED_WORDS = 2
 #: a word before a tag that turns the text against it ("no rap", "without strings")
 AGAINST = frozenset({"no", "not", "without", "except", "non", "nothing", "never"})
 
@@ -116,6 +119,24 @@ def read_text_target(text: str, table: TrackTable | None = None, *,
         tags, target = target.tags, _target([h for h in hits if h.weight > 0], hits)
         target.tags = tags
     return target
+
+
+def reads_wholly_as_moods(text: str) -> list[str]:
+    """The moods ``text`` asks for (strongest first) when every word of it is read as a
+    mood or an activity, or is a plain word ("sad", "rainy day", "Me and My Broken
+    Heart"); [] when a word is neither, a number included ("Blinding Lights", "Sad -
+    XXXTENTACION", "Loneliness #3"), or when more than ``MOOD_SEED_WORDS`` words are
+    not plain ("Bitter Sweet Symphony" is asked for as a title): what a seed taken as
+    a title may have meant."""
+    lexicon = load_lexicon()
+    hits = [h for h in tag_text(text, lexicon) or tag_text(text, _with_tags(lexicon))
+            if h.weight > 0]
+    words = [tok for tok in tokens(text) if tok.text not in PLAIN_WORDS]
+    if not hits or len(words) > MOOD_SEED_WORDS or not all(
+            any(h.start <= tok.start and tok.end <= h.end for h in hits) for tok in words):
+        return []
+    moods = _target(hits, hits).moods
+    return sorted(moods, key=lambda mood: -moods[mood])
 
 
 def _target(hits: list[MoodHit], every: list[MoodHit]) -> TextTarget:
