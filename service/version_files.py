@@ -1,8 +1,8 @@
 """Per-version arrays on local disk, memory-mapped by every worker.
 
 The track table and the title index of a model version are written once per machine
-as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>.f5/``
-(``f5``: the files' format, see ``FORMAT``) and opened with ``np.load(mmap_mode="r")``:
+as plain ``.npy`` files (no pickle) under ``DATA_HOME/versions/<prefix>/<version>.f6/``
+(``f6``: the files' format, see ``FORMAT``) and opened with ``np.load(mmap_mode="r")``:
 the operating system's page cache holds one copy that every worker shares, instead of
 each worker decoding the whole catalog from Redis into Python objects.  A worker's
 resident size still counts every mapped page it has touched — in large page-cache
@@ -63,8 +63,12 @@ MANIFEST = "manifest.json"
 # 5: titles in normal form expand contractions typed without an apostrophe ("dont" as
 # "do not", as "don't" always was), so a format-4 folder's normal forms miss such a
 # search; this code writes its own ``.f5`` folder next to it.
-FORMAT = 5
-READABLE = (1, 2, 3, 4, 5)
+# 6: titles in normal form read letters joined by full stops as one word ("P.Y.T." as
+# "pyt") and write out a few abbreviations ("Mr." as "mister"): a format-5 folder's
+# normal forms miss "PYT", so this code writes its own ``.f6`` folder next to it (and
+# recomputes title arrays a model built by older code carries: ``title_source``).
+FORMAT = 6
+READABLE = (1, 2, 3, 4, 5, 6)
 STALE_TEMP_SECONDS = 3600
 
 

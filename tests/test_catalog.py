@@ -212,5 +212,9 @@ def test_a_row_without_an_id_keeps_the_id_it_had_before_bare_contractions_were_r
     catalog row without one is made from its title: it must not change with that, or
     an update would add the same track again under a new id."""
     assert synthetic_id("Dont Look Back", "Im Band") == "t-f12619f080e2339f"
+    # nor with "P.Y.T." read as "pyt" and "Mr." as "mister" (the ids of before)
+    assert synthetic_id("P.Y.T. (Pretty Young Thing)", "Michael Jackson") == \
+        "t-11ddd7cec835c2ae"
+    assert synthetic_id("Mr. Brightside", "The Killers") == "t-5d3fe0d0dfeebc22"
     assert synthetic_id("Don't Look Back", "Im Band") != synthetic_id("Dont Look Back",
                                                                        "Im Band")

@@ -24,6 +24,7 @@ from models.ranking import (
     cell_arrays,
     title_arrays,
     title_arrays_from_bytes,
+    title_arrays_to_bytes,
     title_source,
     title_index,
 )
@@ -217,6 +218,9 @@ def test_publish_prebuilds_the_title_index_and_stale_arrays_are_ignored(
     assert prebuilt is not None and len(prebuilt["titles.norm_titles.offsets"]) == 26
     assert title_arrays_from_bytes(stored, raw + b" ") is None
     assert title_arrays_from_bytes(stored, titles) is None  # made before albums counted
+    # as code of the first normal form ("P.Y.T." as "p y t") stamped them: not reused
+    first_form = titles + b"\n" + json.dumps(list(store.table(version).albums)).encode()
+    assert title_arrays_from_bytes(title_arrays_to_bytes(prebuilt, first_form), raw) is None
     assert title_arrays_from_bytes(None, raw) is None
     store.client.set(store.key_for("title_arrays", version=version),  # as an update leaves it
                      store.raw(two_versions[0], "title_arrays", required=False))

@@ -140,6 +140,31 @@ def test_a_seed_with_version_words_of_its_own_names_the_song(index):
     assert index.search("Shape of You (Live)", limit=2)[0] == 0
 
 
+@pytest.mark.parametrize("index", _both_indexes(
+    ["P.Y.T. (Pretty Young Thing)", "Mr. Brightside", "St. Tropez", "Saint-Tropez",
+     "Rock & Roll", "Dr. Feelgood"],
+    ["Michael Jackson", "The Killers", "J. Cole", "Post Malone", "Lou Reed", "Motley Crue"],
+    [60, 80, 40, 70, 30, 50]), ids=["built", "stored"])
+def test_a_title_typed_without_its_full_stops_or_abbreviated_otherwise_is_found(index):
+    """A curator typed "PYT" and "Mister Brightside" and got a 404: letters joined by
+    full stops are one word, and "Mr.", "St.", "Dr." stand for their words. Of two titles
+    alike so ("St. Tropez", "Saint-Tropez"), the one spelt as typed is taken."""
+    for seed, row in (("PYT", 0), ("pyt", 0), ("P.Y.T.", 0), ("Mister Brightside", 1),
+                      ("Mr Brightside", 1), ("Mr. Brightside", 1), ("St. Tropez", 2),
+                      ("St Tropez", 2), ("Saint Tropez", 3), ("Saint-Tropez", 3),
+                      ("Rock and Roll", 4), ("Doctor Feelgood", 5), ("Dr Feelgood", 5)):
+        assert index.resolve_how(seed) == (row, "exact"), seed
+    assert index.search("pyt")[0] == 0 and index.search("mister brightside")[0] == 1
+    assert index.resolve("PYT - Michael Jackson") == 0
+
+
+def test_letters_joined_by_full_stops_are_one_word_and_initials_stay_apart():
+    assert normalise("P.Y.T.") == normalise("PYT") == "pyt"
+    assert normalise("R.E.M") == "rem" and normalise("J. Cole") == "j cole"
+    assert normalise("3.5 U.S.A.") == "3 5 usa"
+    assert [m for m in find_mentions('He plays "P.Y.T." live', ["P.Y.T. (Pretty Young Thing)"])]
+
+
 def test_a_title_two_artists_share_names_the_more_popular_artists_song():
     """Found by a review: "Crazy In Love" seeded a little-known cover with that exact
     title, not the famous "Crazy In Love (feat. ...)"."""

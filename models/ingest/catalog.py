@@ -76,8 +76,10 @@ class Catalog:
 
 def synthetic_id(title: str, artist: str) -> str:
     """A stable id for a row without one, from its normalised artist and title (in the
-    normal form of before "dont" was read as "do not", so an id does not change)."""
-    artist, title = (normalise(x, bare_contractions=False) for x in (artist, title))
+    normal form of before "dont" was read as "do not" and "P.Y.T." as "pyt", so an id
+    does not change)."""
+    artist, title = (normalise(x, bare_contractions=False, short_forms=False)
+                     for x in (artist, title))
     digest = hashlib.sha1(f"{artist}\x00{title}".encode()).hexdigest()
     return f"t-{digest[:16]}"
 

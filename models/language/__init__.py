@@ -15,7 +15,7 @@ from .reviews import (
 from .sentences import sentences
 from .tagger import MoodHit, hits_vector, tag_text
 from .tags import TagReader, tag_moods
-from .text import normalise, tempo_words, tokens
+from .text import NORMAL_FORM, normalise, tempo_words, tokens
 from .mentions import find_mentions
 from .resemblance import album_strings, resembling
 from .seed_readings import MAX_CUTS, seed_readings
@@ -35,6 +35,7 @@ __all__ = [
     "MoodHit",
     "MAX_CUTS",
     "MOODS",
+    "NORMAL_FORM",
     "MOOD_INDEX",
     "MoodAccumulator",
     "MoodProfile",

@@ -2,7 +2,9 @@
 
 Titles and reviews are compared in one normal form: accents stripped, case folded,
 curly quotes straightened, common English contractions expanded ("we're" -> "we are"),
-"&" read as "and", and every other punctuation mark dropped.  Tokens keep the
+"&" read as "and", letters joined by full stops read as one word ("P.Y.T." as "pyt", as
+it is typed), a few abbreviations written out ("Mr." as "mister", "St." as "saint"), and
+every other punctuation mark dropped.  Tokens keep the
 character offsets of the original text so evidence can point back into it.
 """
 from __future__ import annotations
@@ -35,6 +37,11 @@ _BARE_CONTRACTIONS = ({
     "aint": ["is", "not"], "isnt": ["is", "not"], "im": ["i", "am"], "ive": ["i", "have"],
     "youre": ["you", "are"], "theyre": ["they", "are"], "thats": ["that", "is"],
     "theres": ["there", "is"], "whats": ["what", "is"]})
+#: abbreviations written out, so "Mr. Brightside" is "Mister Brightside" and "Saint
+#: Tropez" "St. Tropez" (whole words only; a street's "St." reads as "saint" too, on
+#: both sides of a comparison alike)
+_ABBREVIATIONS = {"mr": "mister", "dr": "doctor", "st": "saint", "mt": "mount",
+                  "vs": "versus"}
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|&", re.UNICODE)
 QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
@@ -72,7 +79,9 @@ def fold(text: str) -> str:
     return "".join(kept).casefold()
 
 
-def _expand(word: str, bare: bool) -> list[str]:
+def _expand(word: str, bare: bool, short: bool = True) -> list[str]:
+    if short and word in _ABBREVIATIONS:
+        return [_ABBREVIATIONS[word]]
     if word in _WHOLE_WORD_CONTRACTIONS:
         return _WHOLE_WORD_CONTRACTIONS[word]
     if bare and word in _BARE_CONTRACTIONS:
@@ -86,21 +95,53 @@ def _expand(word: str, bare: bool) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_forms(word: str, bare: bool = True) -> tuple[str, ...]:
+def _word_forms(word: str, bare: bool = True, short: bool = True) -> tuple[str, ...]:
     """The normalised token(s) one raw word stands for (memoised: words repeat a lot)."""
-    return tuple(piece for piece in _expand(fold(word), bare) if piece)
+    return tuple(piece for piece in _expand(fold(word), bare, short) if piece)
 
 
-def tokens(text: str, *, bare_contractions: bool = True) -> list[Token]:
+def tokens(text: str, *, bare_contractions: bool = True,
+           short_forms: bool = True) -> list[Token]:
     """Normalised word tokens of ``text`` with offsets of the original words.
 
     Offsets come from the match in the quote-straightened text, which has the same
     length as the original, so they index the original string.  ``bare_contractions``:
-    read "dont" as "do not", as "don't" is (see :func:`normalise`).
+    read "dont" as "do not", as "don't" is; ``short_forms``: read "P.Y.T." as "pyt" and
+    "Mr." as "mister" (see :func:`normalise`).
     """
     straight = text.translate(_QUOTES)
-    return [Token(piece, start, end) for start, end in _word_spans(straight)
-            for piece in _word_forms(straight[start:end], bare_contractions)]
+    spans = _word_spans(straight)
+    out: list[Token] = []
+    for start, end, letters in _dotted(straight, spans) if short_forms else \
+            ((start, end, "") for start, end in spans):
+        if letters:  # "P.Y.T.": one word, spelt as its letters
+            out.append(Token(fold(letters), start, end))
+            continue
+        out += [Token(piece, start, end)
+                for piece in _word_forms(straight[start:end], bare_contractions, short_forms)]
+    return out
+
+
+def _dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``spans`` with each run of two or more single letters joined by full stops
+    ("P.Y.T.", "R.E.M", not "J. Cole") as one span, with its letters: (start, end,
+    letters), letters "" for any other span."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and _one_letter(text, spans[j]) \
+                and _one_letter(text, spans[j + 1]) and text[spans[j][1]] == "." \
+                and spans[j + 1][0] == spans[j][1] + 1:
+            j += 1
+        letters = "".join(text[a:b] for a, b in spans[i:j + 1]) if j > i else ""
+        out.append((spans[i][0], spans[j][1], letters))
+        i = j + 1
+    return out
+
+
+def _one_letter(text: str, span: tuple[int, int]) -> bool:
+    return span[1] - span[0] == 1 and text[span[0]].isalpha()
 
 
 def _is_mark(ch: str) -> bool:
@@ -122,11 +163,18 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def normalise(text: str, *, bare_contractions: bool = True) -> str:
+def normalise(text: str, *, bare_contractions: bool = True, short_forms: bool = True) -> str:
     """The comparison form of a title or query: folded words joined by single spaces.
     ``bare_contractions=False``: "dont" stays a word of its own, as it was before such
-    words were read as "do not" (for what must not change: ids made from titles)."""
-    return " ".join(t.text for t in tokens(text, bare_contractions=bare_contractions))
+    words were read as "do not"; ``short_forms=False``: "P.Y.T." stays "p y t" and "Mr."
+    "mr", as they were before (both for what must not change: ids made from titles)."""
+    return " ".join(t.text for t in tokens(text, bare_contractions=bare_contractions,
+                                           short_forms=short_forms))
+
+
+#: the normal form's edition: arrays of normalised titles made by another are stale
+#: (2: letters joined by full stops are one word, abbreviations written out)
+NORMAL_FORM = 2
 
 
 _BPM = re.compile(r"^([1-9]\d{1,2})(bpm)?$")

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .text import normalise
+from .versions import sourceless_base
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
@@ -26,3 +27,11 @@ def variants(title: str) -> tuple[str, ...]:
         if norm and norm not in out:
             out.append(norm)
     return tuple(out)
+
+
+def as_written(title: str) -> tuple[str, str]:
+    """``title`` and its base (``sourceless_base``) in normal form with their short
+    forms as written ("St." as "st", not "saint"): which of two titles alike in normal
+    form ("St. Tropez", "Saint-Tropez") a seed spells."""
+    return (normalise(title, short_forms=False),
+            normalise(sourceless_base(title), short_forms=False))

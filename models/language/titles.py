@@ -19,7 +19,7 @@ from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
 from .title_prefixes import PREFIX_KEYS, variants_starting
-from .title_variants import STOPWORDS, variants
+from .title_variants import STOPWORDS, as_written, variants
 from .versions import seed_base, sourceless_base, with_guests
 
 @dataclass
@@ -83,10 +83,11 @@ class TitleIndex:
     def _artist_matches(self, row: int, artist: str) -> bool:
         return fuzz.token_set_ratio(artist, self._norm_artists[row]) >= self.FUZZY_CUTOFF
 
-    def _best(self, rows: Iterable[int], query: str) -> int | None:
+    def _best(self, rows: Iterable[int], query: str, typed: str = "") -> int | None:
         """The artist of the most popular match (the song most people mean: "Crazy In
         Love" is Beyoncé's "Crazy In Love (feat. Jay-Z)", not a lesser-known cover of
-        that exact title), then that artist's exact title before its versions."""
+        that exact title), then that artist's exact title before its versions; first
+        titles spelt as ``typed`` (``as_written``: "Saint Tropez", not "St. Tropez")."""
         rows = list(rows)
         if not rows:
             return None
@@ -94,6 +95,8 @@ class TitleIndex:
         # With The Flow", however popular (a guest tail's variant)
         same = [r for r in rows if self._norm_titles[r] == query
                 or normalise(sourceless_base(self.titles[r])) == query] or rows
+        if typed and len(same) > 1:
+            same = [r for r in same if typed in as_written(str(self.titles[r]))] or same
         top = min(same, key=lambda r: (-self._pop(r), self._norm_titles[r] != query, r))
         mine = [r for r in same if self._norm_artists[r] == self._norm_artists[top]]
         return min(mine, key=lambda r: (self._norm_titles[r] != query, -self._pop(r), r))
@@ -137,10 +140,12 @@ class TitleIndex:
         return sorted(rows, key=lambda r: (-self._pop(r), r))[:limit]
 
     def _exact_match(self, query: str) -> int | None:
-        for title, artist in numbered(_splits(query)):  # "Sprawl 2" is "Sprawl II"
-            row = self._best(self._exact_rows(title, artist), title)
-            if row is not None:
-                return row
+        for (raw, _), (title, artist) in zip(_raw_splits(query), _splits(query)):
+            for form in numbering_forms(title):  # "Sprawl 2" is "Sprawl II"
+                row = self._best(self._exact_rows(form, artist), form,
+                                 normalise(raw, short_forms=False))
+                if row is not None:
+                    return row
         return None
 
     def _versionless_match(self, query: str) -> int | None:
@@ -291,6 +296,5 @@ SPELT_SUGGESTIONS = 3
 SPELLING_POOL = 10
 #: shortest seed that may name a title by its first words
 PREFIX_MIN_CHARS = 4
-#: characters of a search compared loosely with every "title artist" (the cost grows
-#: with the length; no title and artist run longer)
+#: characters of a search compared loosely with each "title artist" (none runs longer)
 SEARCH_CHARS = 100

@@ -6,8 +6,9 @@ title variant: seconds at a million tracks, in every worker, for every new versi
 track table's arrays) and ``title_index`` opens an index over those arrays, which
 costs no per-track work at all.  The store carries them (``title_arrays_to_bytes``,
 an ``.npz`` without pickle) with a digest of the titles' JSON and albums they were made
-from (``title_source``), so arrays that no longer match them (an update rewrote them,
-or they were made before albums counted) are ignored.
+from and of the normal form's edition (``title_source``), so arrays that no longer match
+them (an update rewrote them, they were made before albums counted or by code of
+another normal form) are ignored.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from ..language import TitleIndex, album_strings, normalise, variants
+from ..language import NORMAL_FORM, TitleIndex, album_strings, normalise, variants
 from .columns import Arrays, StringColumn, offsets_of
 
 
@@ -94,9 +95,12 @@ def title_index(arrays: Arrays, titles: Sequence[str], artists: Sequence[str]) -
 
 
 def title_source(titles_json: bytes, albums: Sequence[str]) -> bytes:
-    """What title arrays are made from and stamped with: the titles' JSON and the
-    albums (arrays stamped with the titles alone were made without the albums)."""
-    return titles_json + b"\n" + json.dumps(list(albums)).encode()
+    """What title arrays are made from and stamped with: the titles' JSON, the albums
+    (arrays stamped with the titles alone were made without the albums) and, from the
+    second edition on, the edition of the normal form (arrays made with another hold
+    other normal forms: "p y t" where a seed "PYT" is now looked up as "pyt")."""
+    edition = f"\nnormal form {NORMAL_FORM}".encode() if NORMAL_FORM > 1 else b""
+    return titles_json + b"\n" + json.dumps(list(albums)).encode() + edition
 
 
 def title_arrays_to_bytes(arrays: Arrays, source: bytes) -> bytes:
