@@ -300,6 +300,21 @@ def test_a_seed_taken_for_the_one_title_it_begins_is_said(client, published):
         "(with ...), 'Loneliness #3 (Night Talking)' by 'Arcade Fire'"]
 
 
+def test_a_seed_taken_but_for_its_leading_article_names_the_track_taken(
+        client, store, small_catalog):
+    """"Scientist" was a 404 though the catalog has "The Scientist"; "The Four Seasons"
+    took "Four Seasons" as "the nearest spelling". Both are taken, and said as such."""
+    small_catalog.tracks += [make_track(98, title="The Scientist", artist="Coldplay"),
+                             make_track(99, title="Four Seasons", artist="Deauxnuts")]
+    store.publish(build(small_catalog, k=10))
+    for seed, track, named in (("Scientist", "trk98", "'The Scientist' by 'Coldplay'"),
+                               ("The Four Seasons", "trk99", "'Four Seasons' by 'Deauxnuts'")):
+        body = client.get(f"/v1/recommendations?seed={quote(seed)}").get_json()
+        assert body["seed"]["id"] == track
+        assert body["warnings"] == [f"seed: no title {seed!r}; took the same title but for "
+                                    f"its leading article, {named}"]
+
+
 @pytest.mark.parametrize("body, field", [
     ({"seeds": ["trk3", "qqqqzzzz"]}, "seeds[1]"),
     ({"seeds": ["trk3", {"seed": "isrc:ZZ0000000000", "weight": 2}]}, "seeds[1].seed"),

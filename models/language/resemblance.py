@@ -141,6 +141,14 @@ WORD_TYPOS = ((8, 2), (4, 1), (0, 0))
 #: anywhere inside a title's "word"
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff"
                        "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+#: above this many title variants a misspelt seed is checked against full titles only
+SHORT_FORMS_MAX = 300_000
+#: shortest seed whose near spelling of a title's short form counts as that title
+SHORT_FORM_TYPO = 6
+#: near spellings a title search lists before tracks that merely resemble the query
+SPELT_SUGGESTIONS = 3
+#: near spellings looked at for those, whatever the number of results asked for
+SPELLING_POOL = 10
 #: shortest typed start of a word that counts as that word ("lonel" for "loneliness")
 WORD_START = 3
 #: share of an asked word a title's word must open with to count as it ("lonely" for

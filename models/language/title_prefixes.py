@@ -7,6 +7,8 @@ from typing import Any, Mapping
 
 #: titles a seed's first words may open and still be looked at (more: ambiguous)
 PREFIX_KEYS = 50
+#: shortest seed that may name a title by its first words
+PREFIX_MIN_CHARS = 4
 
 
 def variants_starting(exact: Mapping[str, Any], words: str, cache: dict[str, Any]) -> list[str]:

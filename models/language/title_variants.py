@@ -35,3 +35,14 @@ def as_written(title: str) -> tuple[str, str]:
     form ("St. Tropez", "Saint-Tropez") a seed spells."""
     return (normalise(title, short_forms=False),
             normalise(sourceless_base(title), short_forms=False))
+
+
+#: leading words a title may be typed with or without ("Scientist", "The Four Seasons")
+ARTICLES = ("the", "a", "an")
+
+
+def article_forms(title: str) -> list[str]:
+    """``title`` (normalised) without its leading article, or with "the" before it when
+    it has none: the same words, another title (a seed that names it is a guess)."""
+    first, _, rest = title.partition(" ")
+    return [rest] if first in ARTICLES and rest else [f"the {title}"] if title else []

@@ -14,12 +14,13 @@ from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .resemblance import album_strings, resembling, spelt_alike
+from .resemblance import (SHORT_FORM_TYPO, SHORT_FORMS_MAX, SPELLING_POOL, SPELT_SUGGESTIONS,
+                          album_strings, resembling, spelt_alike)
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
-from .title_prefixes import PREFIX_KEYS, variants_starting
-from .title_variants import STOPWORDS, as_written, variants
+from .title_prefixes import PREFIX_KEYS, PREFIX_MIN_CHARS, variants_starting
+from .title_variants import STOPWORDS, article_forms, as_written, variants
 from .versions import seed_base, sourceless_base, with_guests
 
 @dataclass
@@ -120,13 +121,13 @@ class TitleIndex:
     def resolve_how(self, query: str) -> tuple[int | None, str]:
         """:meth:`resolve`'s row and how it was found: "exact" (the title, or a version
         of it), "spelling" (a near spelling: "Fur Elise" for "For Elise" may be another
-        song, a caller may say), "opening" (the one title it begins: "Sprawl II") or
-        "guest" (without its "(with X)", X an artist of the catalog)."""
+        song), "article" (but for a leading article: "Hills"), "opening" (the one title
+        it begins: "Sprawl II") or "guest" (without its "(with X)", X an artist of ours)."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
-        for stage in (self._exact_match, self._versionless_match, self._spelt_match,
-                      self._opening_match):
+        for stage in (self._exact_match, self._versionless_match, self._article_match,
+                      self._spelt_match, self._opening_match):
             if (row := stage(query)) is not None:
                 how = _HOW.get(stage.__name__, "exact")  # a dropped "(with X)" only: a guest
                 return row, ("guest" if with_guests(query) else "exact") if how == "guest" else how
@@ -168,6 +169,14 @@ class TitleIndex:
             self.__dict__["_artists"] = set(self._norm_artists)
         return not guests or any(name in self.__dict__["_artists"]
                                  or name in self._norm_titles[row] for name in guests)
+
+    def _article_match(self, query: str) -> int | None:
+        """The title typed but for a leading article ("Hills" for "The Hills")."""
+        for title, artist in _splits(query):
+            for form in article_forms(title):
+                if (row := self._best(self._exact_rows(form, artist), form)) is not None:
+                    return row
+        return None
 
     def _spelt_match(self, query: str) -> int | None:
         short: list[str] | None = None  # read once for every reading of the query
@@ -285,16 +294,7 @@ class TitleIndex:
 
 _NUMBER = re.compile(r"\d+")
 #: resolve_how's stages that are no exact match ("guest": only if a "(with X)" was dropped)
-_HOW = {"_spelt_match": "spelling", "_opening_match": "opening", "_versionless_match": "guest"}
-#: above this many title variants a misspelt seed is checked against full titles only
-SHORT_FORMS_MAX = 300_000
-#: shortest seed whose near spelling of a title's short form counts as that title
-SHORT_FORM_TYPO = 6
-#: near spellings a title search lists before tracks that merely resemble the query
-SPELT_SUGGESTIONS = 3
-#: near spellings looked at for those, whatever the number of results asked for
-SPELLING_POOL = 10
-#: shortest seed that may name a title by its first words
-PREFIX_MIN_CHARS = 4
+_HOW = {"_spelt_match": "spelling", "_opening_match": "opening", "_versionless_match": "guest",
+        "_article_match": "article"}
 #: characters of a search compared loosely with each "title artist" (none runs longer)
 SEARCH_CHARS = 100
