@@ -430,6 +430,29 @@ def test_a_shared_external_id_stays_with_its_first_track_through_updates(store):
     assert store.tracks(version, [row])[0]["id"] == "trk501" and holder() == "trk3"
 
 
+def test_a_shared_external_id_finds_the_track_still_holding_it_after_a_removal(store):
+    """Two tracks of a build shared an ISRC; `remove isrc:X` removed the first, and
+    then `recommend isrc:X` said no track has it although the second still did."""
+    shared = {"isrc": "USAAA0000001"}
+    catalog = [make_track(i, external_ids=shared if i in (3, 7) else {}) for i in range(40)]
+    store.publish(build(Catalog(tracks=catalog), k=10))
+    key = "isrc:USAAA0000001"
+
+    def holder() -> str | None:
+        version = store.current_version()
+        row = store.rows_of(version, [], [key, "isrc:USZZZ9999999"])[1]
+        assert row[1] is None  # an id no track ever had stays unknown
+        return None if row[0] is None else store.tracks(version, row[:1])[0]["id"]
+
+    assert holder() == "trk3"
+    assert Updater(store).remove([key]).removed == ["trk3"]
+    assert holder() == "trk7"
+    Updater(store).remove(["trk0", "trk1"])  # rows move: found by its track id
+    assert holder() == "trk7"
+    assert Updater(store).remove([key]).removed == ["trk7"]
+    assert holder() is None
+
+
 @pytest.mark.parametrize("catalog", [[make_track(0)], [make_track(0, id=f"same{i}")
                                                         for i in range(3)]],
                          ids=["one track", "tracks all alike"])

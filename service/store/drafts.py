@@ -189,7 +189,8 @@ class Draft:
         nowhere), and an added track only claims names nobody holds; a ``claimed``
         name goes to its fresh row whoever held it. (A name left to
         nobody by a removal is not handed to another track holding it: that needs
-        every document; the next build does it.)"""
+        every document; a lookup finds the build's other holders in ``shared_ids``,
+        the next build does the rest.)"""
         touched = sorted({codec.index_bucket(n, buckets) for n, _ in stale} |
                          {codec.index_bucket(n, buckets) for n, _, _ in fresh})
         if not touched:

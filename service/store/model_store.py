@@ -15,6 +15,8 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
     {prefix:v:version}:rows                -> hash bucket -> JSON {track id: row}
     {prefix:v:version}:ids                 -> hash bucket -> JSON {"kind:value": row} (the
                                               first row with that id; ``models.ingest.id_key``)
+    {prefix:v:version}:shared_ids          -> hash "kind:value" -> JSON [track id, ...]: the
+                                              tracks of the build sharing that id, in order
     {prefix:v:version}:vectors             -> hash segment -> packed float32 vectors
     {prefix:v:version}:table               -> hash segment -> packed float32 table numbers
     {prefix:v:version}:table_strings       -> deflated JSON: the table's strings
@@ -173,7 +175,24 @@ class ModelStore(Reads, Upkeep, Removals):
         self.write_index(version, "rows", layout["rows"],
                          [(t.id, row) for row, t in enumerate(built.tracks)])
         self.write_index(version, "ids", layout["ids"], ids)  # a shared id: its first row
+        self._write_shared(version, [(name, built.tracks[row].id) for name, row in ids])
         return layout
+
+    def _write_shared(self, version: str, ids: Sequence[tuple[str, str]]) -> None:
+        """The external ids several tracks share, each with their track ids: where a
+        lookup of one whose first track was removed finds the others (``rows_of``)."""
+        first: dict[str, str] = {}
+        shared: dict[str, list[str]] = {}
+        for name, track in ids:
+            if name in first:
+                shared.setdefault(name, [first[name]]).append(track)
+            else:
+                first[name] = track
+        if shared:
+            key = self.key_for("shared_ids", version=version)
+            pipe = self.client.pipeline(transaction=False)
+            pipe.hset(key, mapping={n: json.dumps(t) for n, t in shared.items()})
+            self._execute_pending(pipe, [key])
 
     @staticmethod
     def _lines(built: BuiltModel, rows: Iterable[int]) -> list[str]:

@@ -136,7 +136,24 @@ class Reads:
                 for kind, names in (("rows", track_ids), ("ids", id_keys))]
         keys = [self.key_for(name, version=version) for name in ("rows", "ids")]
         found = self._rows_script(keys=keys, args=args)
-        return _rows(found[0], len(track_ids)), _rows(found[1], len(id_keys))
+        by_id, by_key = _rows(found[0], len(track_ids)), _rows(found[1], len(id_keys))
+        missing = [i for i, row in enumerate(by_key) if row is None]
+        if missing:  # an id the index lost when its first track was removed
+            self._shared_rows(version, [id_keys[i] for i in missing], missing, by_key)
+        return by_id, by_key
+
+    def _shared_rows(self, version: str, names: list[str], at: list[int],
+                     rows: list[int | None]) -> None:
+        """Set ``rows[at[i]]`` to the first live track sharing ``names[i]`` (the build's
+        ``shared_ids``): the index keeps one row per id, and drops it with that track."""
+        blobs = self.client.hmget(self.key_for("shared_ids", version=version), names)
+        held = [(i, json.loads(blob)) for i, blob in zip(at, blobs) if blob]
+        if not held:
+            return
+        live = iter(self.rows_of(version, [t for _, ids in held for t in ids], [])[0])
+        for i, ids in held:
+            found = [next(live) for _ in ids]
+            rows[i] = next((row for row in found if row is not None), None)
 
     @property
     def _rows_script(self) -> Any:

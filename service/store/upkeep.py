@@ -16,8 +16,10 @@ from . import breaker
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
 VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vectors", "titles",
-                "table", "table_strings", "fitted", "hubs", "coords", "title_arrays")
-#: the keys every version has (``ids``, ``fitted``, ``hubs`` and ``coords`` may be absent)
+                "table", "table_strings", "fitted", "hubs", "coords", "title_arrays",
+                "shared_ids")
+#: the keys every version has (``ids``, ``fitted``, ``hubs``, ``coords`` and
+#: ``shared_ids`` may be absent)
 REQUIRED_KEYS = ("docs", "dictionary", "rows", "neighbours", "vectors", "titles", "table",
                  "table_strings", "title_arrays")
 PENDING_SECONDS = 3600  # how long a version may take to be written before it is swept
