@@ -158,6 +158,18 @@ def test_a_title_typed_without_its_full_stops_or_abbreviated_otherwise_is_found(
     assert index.resolve("PYT - Michael Jackson") == 0
 
 
+def test_a_title_typed_exactly_is_not_read_as_artist_and_a_version_note():
+    """Typing the catalog's "I Could Be The One (Avicii Vs. Nicky Romero) - Radio Edit"
+    gave Avicii's "Tough Love - Tiësto Remix / Radio Edit": "Radio Edit" was a name of
+    that title (a part of "A / B"), read as the title of "Artist - Title"."""
+    titles = ["Tough Love - Tiësto Remix / Radio Edit",
+              "I Could Be The One (Avicii Vs. Nicky Romero) - Radio Edit", "Fire / Water"]
+    index = TitleIndex(titles, ["Avicii", "Avicii", "Band"], [50, 40, 30])
+    assert index.resolve(titles[1]) == 1
+    assert index.resolve("Radio Edit") is None and "radio edit" not in variants(titles[0])
+    assert index.resolve("Water") == 2 and index.resolve("Tough Love") == 0
+
+
 def test_letters_joined_by_full_stops_are_one_word_and_initials_stay_apart():
     assert normalise("P.Y.T.") == normalise("PYT") == "pyt"
     assert normalise("R.E.M") == "rem" and normalise("J. Cole") == "j cole"

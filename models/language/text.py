@@ -173,7 +173,8 @@ def normalise(text: str, *, bare_contractions: bool = True, short_forms: bool = 
 
 
 #: the normal form's edition: arrays of normalised titles made by another are stale
-#: (2: letters joined by full stops are one word, abbreviations written out)
+#: (2: letters joined by full stops are one word, abbreviations written out; no title
+#: variant is a version note alone: "Radio Edit" of "X - Remix / Radio Edit")
 NORMAL_FORM = 2
 
 

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .text import normalise
-from .versions import sourceless_base
+from .versions import is_version_note, sourceless_base
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
@@ -20,7 +20,9 @@ def variants(title: str) -> tuple[str, ...]:
     """Normalised names a title may be referred to by, the full title first."""
     forms = [title, _BRACKETED.sub("", title), _DASH_SUFFIX.sub("", title),
              _FEAT.sub("", _DASH_SUFFIX.sub("", _BRACKETED.sub("", title)))]
-    forms += [part for part in re.split(r"\s+/\s+", title) if part != title]
+    # "A / B" is also "A" and "B", but not "Radio Edit" of "X - Remix / Radio Edit"
+    forms += [part for part in re.split(r"\s+/\s+", title)
+              if part != title and not is_version_note(part)]
     out: list[str] = []
     for form in forms:
         norm = normalise(form)
