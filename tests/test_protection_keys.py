@@ -85,3 +85,34 @@ def test_admin_updates_pass_the_heavy_request_gate(store, published, env, method
     assert client.open(path, method=method, json=body, headers=admin).status_code == 200
     assert gate.enter()  # the update gave its slot back
     gate.leave()
+
+
+@pytest.mark.parametrize("config", [{"API_KEYS": ("reader",)}, {"ADMIN_KEYS": ("admin-key",)}])
+def test_a_wrong_key_is_refused_where_reads_need_none(store, published, env, config):
+    """Found by an app developer: with keys configured and reads open, a mistyped or
+    revoked key was read as no key (200, rate-limited by address), so the developer never
+    learnt it was wrong.  A key that is sent must be valid; none at all reads as before."""
+    client = make_app(store, RATE_LIMIT="off", **config).test_client()
+    valid = next(iter(config.values()))[0]
+    for path in ("/v1/tracks?q=Song", "/v1/recommendations?seed=trk1", "/v1/tracks/trk1"):
+        response = client.get(path, headers={"X-API-Key": valid + "x"})
+        error = error_of(response, 401, "unauthorized")
+        assert error["header"] == "X-API-Key" and valid + "x" not in response.text
+        assert response.headers["WWW-Authenticate"] == 'ApiKey header="X-API-Key"'
+        assert "send no key" in error["message"]
+        assert client.get(path, headers={"X-API-Key": valid}).status_code == 200
+        assert client.get(path).status_code == 200
+        assert client.get(path, headers={"X-API-Key": " "}).status_code == 200  # blank: none
+    wrong = {"X-API-Key": "wrong"}
+    error_of(client.post("/v1/recommendations", json={"seeds": ["trk1"]}, headers=wrong), 401)
+    # the widget and the page send no key and work; the documentation needs none
+    assert client.get("/embed?seed=trk1").status_code == 200
+    assert client.get("/").status_code == 200
+    assert client.get("/openapi.json", headers=wrong).status_code == 200
+
+
+def test_a_key_is_not_checked_on_a_server_without_keys(store, published, env):
+    """Nothing to check it by: a client built for a keyed deployment still reads a
+    keyless one (the demo)."""
+    client = make_app(store, RATE_LIMIT="off").test_client()
+    assert client.get("/v1/tracks?q=Song", headers={"X-API-Key": "any"}).status_code == 200

@@ -153,7 +153,8 @@ SECURITY_SCHEMES = {"ApiKey": {
     "type": "apiKey", "in": "header", "name": "X-API-Key",
     "description": "A key of FEELALIKE_ADMIN_KEYS (the admin routes, always) or of "
                    "FEELALIKE_API_KEYS (the /v1 read routes, when the server sets "
-                   "FEELALIKE_REQUIRE_KEYS_FOR_READS; optional otherwise)."}}
+                   "FEELALIKE_REQUIRE_KEYS_FOR_READS; optional otherwise, but a key "
+                   "that is sent must be valid: an unknown one is a 401)."}}
 
 
 def _security(op: Operation) -> list[dict[str, list[str]]] | None:

@@ -46,7 +46,9 @@ ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
                         f"{_default('MAX_URL_CHARS'):,} characters by default).",
                    ("request_uri_too_long",)),
     "Unauthorized": (401, "unauthorized: FEELALIKE_REQUIRE_KEYS_FOR_READS is on and no valid "
-                          "X-API-Key header was sent (the key is never echoed).",
+                          "X-API-Key header was sent, or the server has keys and the one "
+                          "sent is not one of them (where reads need no key, send none to "
+                          "read anonymously); the key is never echoed.",
                      ("unauthorized",)),
     "TooManyRequests": (429, "too_many_requests: over the client's rate limit "
                              "(FEELALIKE_RATE_LIMIT, heavier requests cost more); Retry-After "

@@ -3,7 +3,8 @@
 Keys come from ``API_KEYS`` (comma-separated) and ``API_KEYS_FILE`` (one a line).
 :func:`require_key` guards a view that changes state: it needs a valid key always, and
 refuses every request when no keys are configured.  With ``REQUIRE_KEYS_FOR_READS`` the
-read routes under ``/v1/`` need one too.  A refusal is a JSON 401 that never repeats the
+read routes under ``/v1/`` need one too; without it, a key that is sent to them must
+be valid (none at all reads anonymously).  A refusal is a JSON 401 that never repeats the
 key; keys are kept only as SHA-256 digests and compared in constant time.
 """
 from __future__ import annotations
@@ -137,17 +138,39 @@ def guarded_by(check: Callable[[], Response | None]) -> Callable[[F], F]:
 require_key = guarded_by(check_key)
 
 
+def _read_route() -> bool:
+    """Whether the request is for a read route under ``/v1/`` (admin keys: admin.py)."""
+    return request.method != "OPTIONS" and request.path.startswith("/v1/") \
+        and not request.path.startswith("/v1/admin/")
+
+
+def check_sent_key() -> Response | None:
+    """Where reads are open: a key that is sent must be a valid one.  A mistyped or
+    revoked key read as anonymous would hide the mistake (and spend the address's
+    budget); no key, or a blank one, stays anonymous."""
+    if not request.headers.get(HEADER, "").strip():
+        return None
+    refused = check_key()
+    if refused is not None:
+        return unauthorized(f"the key in {HEADER} is not valid (this route needs none: "
+                            "send no key to read anonymously)")
+    return None
+
+
 def init_app(app: Flask) -> KeyRing:
     ring = app.extensions[EXTENSION] = load_keys(app.config)
+    configured = bool(ring) or any(str(k).strip() for k in app.config["ADMIN_KEYS"])
     if app.config["REQUIRE_KEYS_FOR_READS"]:
-        if not ring and not app.config["ADMIN_KEYS"]:  # an admin key also reads
+        if not configured:
             raise ConfigError("FEELALIKE_REQUIRE_KEYS_FOR_READS is on but no API keys are "
                               "configured", setting="FEELALIKE_REQUIRE_KEYS_FOR_READS")
 
         @app.before_request
         def reads_need_a_key() -> Response | None:
-            if request.method == "OPTIONS" or not request.path.startswith("/v1/") \
-                    or request.path.startswith("/v1/admin/"):  # admin keys: admin.py
-                return None
-            return check_key()
+            return check_key() if _read_route() else None
+    elif configured:  # without keys on the server there is nothing to check a key by
+
+        @app.before_request
+        def sent_keys_are_known() -> Response | None:
+            return check_sent_key() if _read_route() else None
     return ring
