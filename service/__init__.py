@@ -12,7 +12,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Ready-made ``RESOURCES`` may be passed in ``config`` (the CLI and tests share
     them); otherwise the app connects to Redis on its first request.
     """
-    from . import errors, observability, protection, resources, views
+    from . import conditional, errors, observability, protection, resources, views
     from .settings import snapshot
 
     app = Flask(__name__)
@@ -28,6 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     observability.init_app(app)  # first: request ids and timing see every other hook
     errors.init_app(app)
     protection.init_app(app)
+    conditional.init_app(app)  # before the views: it hashes the body they leave
     resources.init_app(app, app.config.pop("RESOURCES", None))
     views.init_app(app)
     protection.check_routes(app)  # the routes exist now

@@ -160,3 +160,13 @@ def test_a_url_typed_with_accents_reads_as_utf8(server, published):
     assert error["code"] == "track_not_found" and "été" in error["message"]
     error = raw_get(server, b"/v1/recommendations?seed=Beyonc\xe9")["error"]  # Latin-1
     assert error["field"] == "seed" and "not UTF-8" in error["message"]
+
+
+def test_a_conditional_get_over_http_is_a_bodiless_304(server, published):
+    server.start()
+    first = server.get(URL)
+    assert first.status_code == 200 and first.headers["Cache-Control"] == "no-cache"
+    again = server.get(URL, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert server.get(URL).json() == first.json()  # the connection and cache still serve

@@ -110,6 +110,26 @@ _EXPORT_TYPES = frozenset({"audio/x-mpegurl", "application/xspf+xml",
                            "application/jspf+json", "text/csv"})
 
 
+#: routes whose answers are live state, never made conditional (service/conditional.py)
+LIVE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+_ETAG = {"description": "A strong entity tag of the answer's body (it changes with the "
+                        "model version and the request); send it back in If-None-Match.",
+         "schema": {"type": "string"}, "example": '"5d41402abc4b2a76b9719d911017c592"'}
+VALIDATOR_HEADERS = {"ETag": _ETAG, "Cache-Control": {
+    "description": "`no-cache` (a cache may keep the answer but must revalidate it); "
+                   "`private, no-cache` when the request carried an X-API-Key.",
+    "schema": {"type": "string"}, "example": "no-cache"}}
+IF_NONE_MATCH = {"name": "If-None-Match", "in": "header", "required": False,
+                 "description": "ETags of answers the client holds: when one is the "
+                                "answer's (weak comparison; `*` matches any), the answer is "
+                                "304 without a body. A 304 costs what the 200 would.",
+                 "schema": {"type": "string"}, "example": '"5d41402abc4b2a76b9719d911017c592"'}
+
+
+def _conditional(op: Operation) -> bool:
+    return op.method == "get" and op.path not in LIVE_PATHS
+
+
 def _ok(op: Operation) -> dict[str, Any]:
     content: dict[str, Any] = {}
     if op.ok:
@@ -118,19 +138,25 @@ def _ok(op: Operation) -> dict[str, Any]:
     ok: dict[str, Any] = {"description": op.summary, "content": content}
     if _EXPORT_TYPES & set(content):
         ok["headers"] = copy.deepcopy(EXPORT_HEADERS)
+    if _conditional(op):
+        ok["headers"] = {**ok.get("headers", {}), **copy.deepcopy(VALIDATOR_HEADERS)}
     return ok
 
 
 def _operation(op: Operation) -> dict[str, Any]:
     out: dict[str, Any] = {"operationId": op.operation_id, "tags": [op.tag],
                            "summary": op.summary, "description": op.description}
-    params = _parameters(op)
+    params = _parameters(op) + ([copy.deepcopy(IF_NONE_MATCH)] if _conditional(op) else [])
     if params:
         out["parameters"] = params
     if op.body:
         out["requestBody"] = {"required": True, "content": {"application/json": {
             "schema": ref(op.body), "examples": copy.deepcopy(op.body_examples)}}}
     responses: dict[str, Any] = {"200": _ok(op)}
+    if _conditional(op):
+        responses["304"] = {"description": "Not Modified: If-None-Match named the answer's "
+                                           "ETag; no body.",
+                            "headers": copy.deepcopy(VALIDATOR_HEADERS)}
     for name in op.errors:
         status = str(ERROR_RESPONSES[name][0])
         if status in responses:

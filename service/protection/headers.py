@@ -2,8 +2,10 @@
 
 - ``X-Content-Type-Options: nosniff`` on every answer (the HTML pages set it already):
   a browser never reads a JSON or CSV answer as something else.
-- ``Cache-Control: private, no-store`` on an answer to a request that carried an API
-  key: a shared cache must not hand it to someone without the key.
+- ``Cache-Control: private`` on an answer to a request that carried an API key: a
+  shared cache must not hand it to someone without the key.  ``private, no-cache`` when
+  the answer has an ETag (``service/conditional.py``: the client's own cache may keep
+  it and revalidate), else ``private, no-store``.
 - ``Vary: Origin`` on /v1/* when CORS names its origins: the allow-origin header then
   depends on who asks, so a cache must keep one copy per origin (flask-cors adds it only
   when the request names an allowed origin); one ``Vary`` header, each name once.
@@ -22,7 +24,8 @@ def init_app(app: Flask) -> None:
     def _guard(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         if request.headers.get(HEADER):
-            response.headers["Cache-Control"] = "private, no-store"
+            response.headers["Cache-Control"] = "private, no-cache" if "ETag" in \
+                response.headers else "private, no-store"
         if listed and (request.path.startswith("/v1/") or request.path == "/openapi.json"):
             _vary_on_origin(response)
         return response

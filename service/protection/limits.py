@@ -171,7 +171,8 @@ def charged(response: Response) -> bool:
     model yet, Redis or the model files unreachable) before doing the work, so a client
     that waits its ``Retry-After`` and asks again does not pay for the refusals.  A
     client's error (4xx, a 429 too) is charged; so is a 500, which may come after the
-    work was done: a request that reliably breaks the server is not free to repeat.
+    work was done: a request that reliably breaks the server is not free to repeat; and
+    a 304 (``service/conditional.py``), whose answer was made to be compared.
     (Flask-Limiter then tests the allowance before the request and deducts after it.)
     """
     return response.status_code != 503
