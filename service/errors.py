@@ -108,7 +108,7 @@ def _description(exc: HTTPException) -> str:
     not exist ("If you entered the URL manually please check your spelling") tells a
     client nothing it can act on."""
     if isinstance(exc, NoRoute) and exc.description == NoRoute.description:
-        return NO_ROUTE
+        return NO_ROUTE + _without_slash()
     if isinstance(exc, RequestEntityTooLarge) and \
             exc.description == RequestEntityTooLarge.description:
         # Werkzeug's "The data value transmitted exceeds the capacity limit." names
@@ -116,6 +116,20 @@ def _description(exc: HTTPException) -> str:
         return (f"the body is larger than {current_app.config['MAX_BODY_BYTES']} bytes "
                 "(the server's FEELALIKE_MAX_BODY_BYTES)")
     return exc.description or exc.name
+
+
+def _without_slash() -> str:
+    """A hint when the path names a route once its trailing slash is dropped
+    (``/v1/recommendations/``, ``/v1/tracks/ID/``): a trailing slash names no route, as
+    a doubled one does not, and is never redirected (a Location built from Host)."""
+    path = request.path.rstrip("/")
+    if not path or path == request.path:
+        return ""
+    try:
+        current_app.url_map.bind("", url_scheme="http").match(path, method=request.method)
+    except HTTPException:  # no route there either, or not for this method
+        return ""
+    return f" (without the trailing slash: {_short(path, 60)})"
 
 
 def init_app(app: Flask) -> None:

@@ -338,3 +338,31 @@ def test_an_empty_format_is_json_on_json_only_routes_too(client, published):
     assert client.get("/v1/tracks?q=Song&format=").status_code == 200
     assert client.get("/v1/recommendations?seed=trk3&format=").status_code == 200
     error_of(client.get("/v1/tracks?q=Song&format=csv"), 400, "bad_request")
+
+
+def test_a_trailing_slash_names_no_route_on_a_track_as_on_every_route(client, published):
+    """Found by an app developer: /v1/tracks/trk3/ answered 404 'no track with id
+    "trk3/"', as if the track did not exist, where every other route says a trailing
+    slash names no route.  It now says so, and which path was meant (never a redirect)."""
+    for path, meant in (("/v1/tracks/trk3/", "/v1/tracks/trk3"),
+                        ("/v1/tracks/trk3//", "/v1/tracks/trk3"),
+                        ("/v1/recommendations/?seed=trk3", "/v1/recommendations"),
+                        ("/v1/tracks/?q=Song", "/v1/tracks")):
+        response = client.get(path)
+        error = error_of(response, 404, "not_found")
+        assert error["message"].endswith(f"(without the trailing slash: {meant})"), path
+        assert "Location" not in response.headers
+        assert client.get(meant + path.partition("?")[1] + path.partition("?")[2]) \
+            .status_code == 200
+    error = error_of(client.get("/v1/nothing-here/"), 404, "not_found")
+    assert "trailing slash" not in error["message"]  # no route without it either
+    error_of(client.get("/v1/tracks/no-such-track"), 404, "track_not_found")
+
+
+def test_a_track_id_that_ends_in_a_slash_is_still_found(store, env):
+    store.publish(build(Catalog(tracks=[make_track(i) for i in range(20)]
+                                + [make_track(20, id="https://label.example/t/7/")]), k=5))
+    client = create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client()
+    response = client.get("/v1/tracks/https://label.example/t/7/")
+    assert response.status_code == 200
+    assert response.get_json()["id"] == "https://label.example/t/7/"

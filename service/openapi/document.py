@@ -32,7 +32,8 @@ are HTML pages). Every error is
 its exact JSON path (`limit`, `moods.angry`, `seeds[1].weight`, `arc.to`; `body` when the
 body is not a JSON object), 400 `seed_without_evidence` (every seed is a track with
 nothing to place it by); 404 `seed_not_found` (with `suggestions`), `track_not_found`
-or `not_found` (unknown route); 405 `method_not_allowed`; 413
+or `not_found` (unknown route; a trailing slash names none, and the message names
+the path without it); 405 `method_not_allowed`; 413
 `request_entity_too_large` and 414 `request_uri_too_long` (configurable limits); 415
 `unsupported_media_type` (a body sent as another type than application/json); 429
 `too_many_requests`; 503 `busy`, `model_not_ready`, `store_unavailable` or

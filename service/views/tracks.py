@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import NotFound as NoRoute
 
 from models.errors import BadRequest, TrackNotFound
 from models.ingest import is_isrc, reference_key
@@ -63,6 +64,8 @@ def search(res: VersionResources, query: str, limit: int, offset: int = 0) -> di
 def track(res: VersionResources, track_id: str) -> dict[str, Any]:
     """A track by its id or an external id (``isrc:...``; malformed: a 400 on ``id``)."""
     row = res.lookup([track_id], ["id"])[0]
+    if row is None and track_id.endswith("/"):  # /v1/tracks/ID/: a route's trailing slash
+        raise NoRoute()  # as on every other route (an id that ends in one is found above)
     if row is None:
         raise TrackNotFound(f"no track with id {quote(track_id)}")
     doc, placed = res.documents([row])[0], bool(res.table.placed[row])
