@@ -131,16 +131,40 @@ def test_a_seed_with_nothing_to_place_it_by_is_a_400(served, request_):
 def test_a_seed_beside_placed_ones_is_left_out_with_a_warning(served, url, body):
     """Found by a tester: the answer listed it among its seeds and said nothing."""
     answer = served.post(url, json=body).get_json()
-    field = "negative_seeds[1].id" if "negative_seeds" in body else "seeds[1].id"
+    field, kind = ("negative_seeds[1].id", "negative seeds") if "negative_seeds" in body \
+        else ("seeds[1].id", "seeds")  # an app developer: not "the seeds" for a negative one
     assert [w for w in answer["warnings"] if "Untitled Demo 51" in w] == [
         f'{field}: nothing is known of how "Untitled Demo 51" feels, so it was left out of '
-        'the seeds']
+        f'the {kind}']
     alone = {key: [s for s in seeds if s != {"id": "bare51"}] for key, seeds in body.items()
              if key in ("seeds", "negative_seeds")}
     without = served.post(url, json={**body, **alone}).get_json()
     key = "results" if "results" in answer else "tracks"
     assert [t["id"] for t in answer[key]] == [t["id"] for t in without[key]]  # left out
     assert answer["seeds"] == without["seeds"] and "bare51" not in str(answer["seeds"])
+
+
+@pytest.mark.parametrize("url, body", [
+    ("/v1/recommendations", {"moods": {"sad": 1}, "limit": 5}),
+    ("/v1/playlists", {"moods": {"sad": 1}, "length": 5}),
+    ("/v1/playlists", {"length": 5, "arc": {"from": "peaceful", "to": "joyful"}}),
+], ids=["recommendations", "playlist", "arc"])
+def test_include_ids_of_such_tracks_say_why_nothing_is_returned(served, url, body):
+    """Found by an app developer: include_ids naming only such tracks warned 'no track
+    passes the filters; loosen them', hiding that they can never be recommended."""
+    key = "results" if url.endswith("recommendations") else "tracks"
+    answer = served.post(url, json={**body, "include_ids": ["bare51", "bare52"]}).get_json()
+    assert answer[key] == []
+    assert not any(w.startswith("no track passes") for w in answer["warnings"])
+    assert answer["warnings"][0].startswith(
+        'include_ids: nothing is known of how the tracks it names feel (include_ids[0] '
+        '"Untitled Demo 51", include_ids[1] "Untitled Demo 52"')
+    assert answer["warnings"][0].endswith("nothing can be returned")
+    # beside a placed one, it is named and the placed one is returned
+    mixed = served.post(url, json={**body, "include_ids": ["trk3", "bare51"]}).get_json()
+    assert [t["id"] for t in mixed[key]] == ["trk3"]
+    assert 'include_ids[1] "Untitled Demo 51" feels' in " ".join(mixed["warnings"])
+    assert not any(w.startswith("no track passes") for w in mixed["warnings"])
 
 
 def test_a_placed_seed_beside_them_leads_alone(built):

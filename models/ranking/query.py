@@ -85,11 +85,12 @@ def refuse_unplaced_seeds(table: TrackTable, rows: Sequence[int], *,
 
 
 def unplaced_seed_warnings(table: TrackTable, rows: Sequence[int],
-                           fields: Sequence[str]) -> list[str]:
+                           fields: Sequence[str], kind: str = "seeds") -> list[str]:
     """What to tell of seeds beside placed ones that the build had nothing to place by:
-    they are left out (a zero vector adds nothing to the seeds' direction)."""
+    they are left out (a zero vector adds nothing to the seeds' direction).  ``kind``:
+    which seeds they were named among (``"negative seeds"``)."""
     return [f'{field}: nothing is known of how "{table.titles[row][:80]}" feels, so it '
-            'was left out of the seeds' for row, field in zip(rows, fields)
+            f'was left out of the {kind}' for row, field in zip(rows, fields)
             if not table.placed[row]]
 
 

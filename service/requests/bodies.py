@@ -95,7 +95,8 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         description=f"Only tracks with these ids (a library as an allowlist; at most "
                     f"{MAX_INCLUDE_IDS}): each {_ANY_ID}. Ids of no track are ignored and "
                     "counted in include_ids_unknown; when none is known the answer is "
-                    "empty. Empty or absent: no restriction.",
+                    "empty. A track with nothing to place it by (placed: false) is never "
+                    "returned, with a warning. Empty or absent: no restriction.",
         examples=[["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187",
                    "3AJwUDP919kvQ9QcozQPxg"]])
     max_per_artist: ArtistCap | None = Field(

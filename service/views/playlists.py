@@ -56,7 +56,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     table = res.table
     candidates, placed = _placed(res, body, q, asked, arc)
     warnings += held_ends(table, arc)
-    warnings += placed.warnings if len(candidates) else [nothing_left(res, q, "a playlist")]
+    warnings += placed.warnings if len(candidates) else nothing_left(res, q, "a playlist")
     docs = res.documents(placed.rows)
     seed_docs = res.documents([row for row, _ in q.seeds]) if q.seeds else []
     return {"model_version": res.version,

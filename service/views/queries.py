@@ -54,6 +54,7 @@ def build_query(res: VersionResources, body: QueryFields, limit: int,
         if not q.include_rows:
             warnings.append(f"include_ids: none of the {unknown} ids names a track of "
                             "this model; nothing can be returned")
+        warnings += _unplaced_includes(res, rows)
     if body.text:
         _read_text(res, body.text, q, warnings, notes)
     q.spread = body.diversity is None and spreads(q, text=bool(body.text))
@@ -128,7 +129,7 @@ def _check_placed(res: VersionResources, q: Query, body: QueryFields,
     refuse_unplaced_seeds(res.table, seeds, fields=paths)
     warnings += unplaced_seed_warnings(res.table, seeds, paths)
     warnings += unplaced_seed_warnings(res.table, [r for r, _ in q.negative_seeds],
-                                       body.negative_seed_paths())
+                                       body.negative_seed_paths(), "negative seeds")
     # out of the weights too: a zero vector counted in the mean would still move it
     q.seeds = [(row, weight) for row, weight in q.seeds if placed[row]]
     q.negative_seeds = [(row, weight) for row, weight in q.negative_seeds if placed[row]]
@@ -139,9 +140,31 @@ def _known(res: VersionResources, ids: list[str], field: str) -> list[int | None
     return res.lookup(ids, [f"{field}[{i}]" for i in range(len(ids))]) if ids else []
 
 
-def nothing_left(res: VersionResources, q: Query, wanted: str) -> str:
+def _unplaced_includes(res: VersionResources, rows: list[int | None]) -> list[str]:
+    """What to tell of ``include_ids`` that name tracks the build had nothing to place
+    by: they are never recommended, and when no included track is placed nothing can be
+    (said here, not as filters that left nothing)."""
+    placed = res.table.placed
+    unplaced = [(i, r) for i, r in enumerate(rows) if r is not None and not placed[r]]
+    if not unplaced:
+        return []
+    named = ", ".join(f'include_ids[{i}] "{res.table.titles[r][:40]}"' for i, r in unplaced[:3])
+    named += f" and {len(unplaced) - 3} more" if len(unplaced) > 3 else ""
+    if any(placed[r] for r in rows if r is not None):
+        verb, they = ("feels", "it is") if len(unplaced) == 1 else ("feel", "they are")
+        return [f"include_ids: nothing is known of how {named} {verb} (no audio features, "
+                f"tags, notes or review), so {they} never recommended"]
+    return [f"include_ids: nothing is known of how the tracks it names feel ({named}: no "
+            "audio features, tags, notes or review), and such tracks are never "
+            "recommended; nothing can be returned"]
+
+
+def nothing_left(res: VersionResources, q: Query, wanted: str) -> list[str]:
     """The warning for an empty answer: the filters left no track, or (a library of one
-    track, say) the catalog has none besides the seeds."""
+    track, say) the catalog has none besides the seeds; none when ``include_ids`` named
+    no placed track (``build_query`` said why)."""
+    if q.include_rows is not None and not res.table.placed[list(q.include_rows)].any():
+        return []
     if len(res.table) <= len(q.seeds):
-        return "the catalog has no track besides the seeds; add tracks to get " + wanted
-    return f"no track passes the filters; loosen them to get {wanted}"
+        return ["the catalog has no track besides the seeds; add tracks to get " + wanted]
+    return [f"no track passes the filters; loosen them to get {wanted}"]

@@ -77,7 +77,7 @@ def rich(res: VersionResources, body: RecommendBody) -> dict[str, Any]:
                          "target_arousal or a target_ attribute", body.text)
     ranking = res.engine.rank(q)
     if not ranking.rows:
-        warnings.append(nothing_left(res, q, "results"))
+        warnings += nothing_left(res, q, "results")
     rows, scores, where = page(ranking.rows, ranking.scores, body.offset, body.limit,
                                warnings)
     docs = res.documents([r for r, _ in q.seeds] + rows)
