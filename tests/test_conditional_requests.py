@@ -83,3 +83,18 @@ def test_a_304_costs_what_the_200_would(store, published, env):
             for r in (client.get(READS[1], headers=tag) for _ in range(2))] == \
         [(304, "1"), (304, "0")]
     error_of(client.get(READS[1], headers=tag), 429)
+
+
+def test_a_page_of_another_origin_can_revalidate_an_answer(store, published, env):
+    """A script reads a cross-origin header only when it is exposed, and sends
+    If-None-Match only when the preflight allows it."""
+    client = make_app(store, RATE_LIMIT="off").test_client()
+    origin = {"Origin": "https://ui.example"}
+    first = client.get(READS[1], headers=origin)
+    assert "ETag" in first.headers["Access-Control-Expose-Headers"]
+    preflight = client.options(READS[1], headers={
+        **origin, "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "If-None-Match"})
+    assert "if-none-match" in preflight.headers["Access-Control-Allow-Headers"].lower()
+    again = client.get(READS[1], headers={**origin, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.headers["Access-Control-Allow-Origin"] == "*"

@@ -13,8 +13,9 @@ from .limits import check_routes
 __all__ = ["check_routes", "init_app", "require_admin", "require_key"]
 
 EXPOSED = ["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
-           "X-RateLimit-Reset", "X-Feelalike-Warnings", "Content-Disposition"]
-ALLOWED = ["Content-Type", "X-API-Key", "X-Request-ID"]
+           "X-RateLimit-Reset", "X-Feelalike-Warnings", "Content-Disposition", "ETag"]
+#: If-None-Match: a page of another origin revalidating an answer it keeps itself
+ALLOWED = ["Content-Type", "X-API-Key", "X-Request-ID", "If-None-Match"]
 
 
 def init_cors(app: Flask) -> None:
