@@ -153,6 +153,8 @@ def test_refused_changes_leave_every_answer(server, live):
     error(server.post("/v1/admin/removals", json={"ids": ["trk1", "nope"]},
                       headers=admin()), 404, "track_not_found")
     error(server.delete("/v1/admin/tracks/nope", headers=admin()), 404, "track_not_found")
+    slash = error(server.delete("/v1/admin/tracks/trk1/", headers=admin()), 404, "not_found")
+    assert slash["message"].endswith("(without the trailing slash: /v1/admin/tracks/trk1)")
     malformed = error(server.delete("/v1/admin/tracks/isrc:XX", headers=admin()), 400,
                       "bad_request")
     assert malformed["field"] == "id" and malformed["message"].startswith("id: ")

@@ -13,6 +13,9 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from flask import Blueprint, Response, jsonify
+from werkzeug.exceptions import NotFound as NoRoute
+
+from models.errors import TrackNotFound
 
 from ..protection import require_admin
 from ..requests import AddTracksBody, RemoveTracksBody, TrackPath, parse
@@ -46,8 +49,13 @@ def remove_tracks() -> Response:
 @require_admin
 def remove_track(track_id: str) -> Response:
     args = parse(TrackPath, {"id": path_id(track_id)})
-    with _one_at_a_time, _forced_by('POST /v1/admin/removals and "force": true'):
-        result = Updater(get_resources().store).remove([args.id], paths=["id"])
+    try:
+        with _one_at_a_time, _forced_by('POST /v1/admin/removals and "force": true'):
+            result = Updater(get_resources().store).remove([args.id], paths=["id"])
+    except TrackNotFound:
+        if args.id.endswith("/"):  # /v1/admin/tracks/ID/: as GET /v1/tracks/ID/ answers
+            raise NoRoute() from None
+        raise
     return jsonify(result.as_dict())
 
 
