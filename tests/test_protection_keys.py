@@ -116,3 +116,21 @@ def test_a_key_is_not_checked_on_a_server_without_keys(store, published, env):
     keyless one (the demo)."""
     client = make_app(store, RATE_LIMIT="off").test_client()
     assert client.get("/v1/tracks?q=Song", headers={"X-API-Key": "any"}).status_code == 200
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_a_key_in_the_url_is_refused_and_never_echoed(store, published, env, required):
+    """Found by an app developer: ?api_key=KEY (as other APIs take it) was ignored as an
+    unknown parameter, so the read was anonymous, or a 401 that did not say why."""
+    client = make_app(store, RATE_LIMIT="off", API_KEYS=("reader",),
+                      REQUIRE_KEYS_FOR_READS=required).test_client()
+    for name in ("api_key", "apiKey", "access_token"):
+        response = client.get(f"/v1/tracks?q=Song&{name}=reader")
+        error = error_of(response, 400, "bad_request")
+        assert error["field"] == name and "X-API-Key header" in error["message"]
+        assert "reader" not in response.text
+    headers = {"X-API-Key": "reader"}
+    assert client.get("/v1/tracks?q=Song&utm_source=x", headers=headers).status_code == 200
+    # a server without keys ignores it as any parameter it does not read
+    keyless = make_app(store, RATE_LIMIT="off").test_client()
+    assert keyless.get("/v1/tracks?q=Song&api_key=reader").status_code == 200

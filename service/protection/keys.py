@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 from flask import Flask, Response, current_app, jsonify, request
 
-from models.errors import ConfigError
+from models.errors import BadRequest, ConfigError
 from models.ingest import read_text_file
 
 from ..errors import error_body
@@ -144,6 +144,21 @@ def _read_route() -> bool:
         and not request.path.startswith("/v1/admin/")
 
 
+#: query parameters other APIs read a key from; here a key is read from the header only
+URL_KEY_NAMES = frozenset({"api_key", "apikey", "api-key", "x-api-key", "x_api_key",
+                           "access_token"})
+
+
+def refuse_key_in_url() -> None:
+    """A key sent in the query string (``?api_key=``) would be read as no key, silently,
+    and be kept by every log and cache on the way: a 400 naming the header, never the key."""
+    for name in request.args:
+        if name.lower() in URL_KEY_NAMES:
+            raise BadRequest(f"{name[:40]}: a key is read from the {HEADER} header only, never "
+                             "from the URL (logs and caches keep URLs): send it as the header "
+                             f"{HEADER}", field=name[:40])
+
+
 def check_sent_key() -> Response | None:
     """Where reads are open: a key that is sent must be a valid one.  A mistyped or
     revoked key read as anonymous would hide the mistake (and spend the address's
@@ -167,10 +182,16 @@ def init_app(app: Flask) -> KeyRing:
 
         @app.before_request
         def reads_need_a_key() -> Response | None:
-            return check_key() if _read_route() else None
+            if not _read_route():
+                return None
+            refuse_key_in_url()
+            return check_key()
     elif configured:  # without keys on the server there is nothing to check a key by
 
         @app.before_request
         def sent_keys_are_known() -> Response | None:
-            return check_sent_key() if _read_route() else None
+            if not _read_route():
+                return None
+            refuse_key_in_url()
+            return check_sent_key()
     return ring
