@@ -14,6 +14,7 @@ from typing import Sequence
 
 from . import comparisons as cmp
 from .examples import announces_examples, leads_in
+from .labels import ALBUM, label_says
 from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .places import by_place
@@ -36,7 +37,6 @@ from .scope import (
     groups,
     is_heading,
     is_title_line,
-    label_end,
     segments,
     title_end,
 )
@@ -48,9 +48,6 @@ from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
-
-#: a label's text about the whole album ("Verdict: a bleak record overall")
-ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
 
 
 class Walk:
@@ -141,23 +138,12 @@ class Walk:
         return self.reading
 
     def _labelled(self, sentence: str, mentions: list[Mention]) -> bool:
-        """A "Label: text" line that says something: a title's ("Sleepwalker: gloomy
-        and slow."), the album's ("Verdict: a bleak, lonely record."), or the last
-        track's ("Highlight: its fragile coda."). "Running time: 50 min." and "Mood:
-        melancholy" stay headings. An album's line also ends the section and subject."""
-        after = label_end(sentence)
-        if after is None:
-            return False
-        rest = sentence[after:]
-        if mentions and mentions[0].end < after and not rest.lstrip()[:1].isdigit() and \
-                not sentence[:mentions[0].start].strip(" \t*_#-\u2022" + QUOTE_CHARS):
-            return True
-        if ALBUM_WORDS.search(rest) and is_about_music(rest):
+        """A "Label: text" line that says something (see :mod:`labels`); the album's
+        line also ends the section and subject."""
+        says = label_says(sentence, mentions)
+        if says == ALBUM:
             self.subject, self.section = (), ()
-            return True
-        # "Highlight: its coda" is the last track's; after a dash ("Side B - it gets
-        # darker") the line is a section's heading
-        return sentence[:after].rstrip().endswith(":") and bool(REFERRING.match(rest))
+        return says is not None
 
     def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
         """"the title track" names the track called like the album."""
