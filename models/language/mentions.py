@@ -15,7 +15,7 @@ import re
 from typing import Iterable, Sequence
 
 from .misspellings import Mention, informative, misspelt_names, misspelt_quoted
-from .text import QUOTE_CHARS, Token, fold, tokens
+from .text import QUOTE_CHARS, Token, fold, tokens, without_capitals
 from .title_forms import (
     names_the_work,
     named_as,
@@ -158,7 +158,7 @@ def find_mentions(text: str, titles: Sequence[str],
     names the work unless it is quoted or a heading.  ``caseless``: the review has no
     capitals at all (None: judge by ``text`` alone)."""
     if caseless is None:  # the whole review's case, when the caller knows it
-        caseless = not any(ch.isupper() for ch in text)
+        caseless = without_capitals(text)
     toks = tokens(text)
     words = [t.text for t in toks]
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)

@@ -129,15 +129,17 @@ class Reading:
                                          context=(start, end)))
 
 
-#: "HOST: ...", "Priya: ...", "Q: ...": a speaker's turn in a transcript
-SPEAKER = re.compile(r"^[ \t]*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):[ \t]+(?=\S)",
-                     re.MULTILINE)
+#: "HOST: ...", "Priya: ...", "Q: ...": a speaker's turn in a transcript; in a chat log
+#: after the time, a handle in any case ("[21:03] maya: ...", "21:03 <jules> ...")
+SPEAKER = re.compile(r"^[ \t]*(?:([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):"
+                     r"|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?[\])]?[ \t]+"
+                     r"<?([\w.'\u2019-]+)(?:>|:))[ \t]+(?=\S)", re.MULTILINE)
 
 
 def speakers(text: str) -> frozenset[str]:
     """The names that open two lines or more as "NAME: ...": the speakers of an
     interview or podcast transcript (a track-by-track "Title: ..." line opens one)."""
-    counts = Counter(m.group(1) for m in SPEAKER.finditer(text))
+    counts = Counter(m.group(1) or m.group(2) for m in SPEAKER.finditer(text))
     return frozenset(name for name, count in counts.items() if count >= 2)
 
 
@@ -145,7 +147,7 @@ def opens_a_turn(sentence: str, names: frozenset[str]) -> bool:
     """A sentence opening a speaker's turn: it answers or asks about the track the
     conversation is on, as a sentence within a paragraph does."""
     match = SPEAKER.match(sentence)
-    return bool(match and match.group(1) in names)
+    return bool(match and (match.group(1) or match.group(2)) in names)
 
 
 def continues_subject(sentence: str, new_paragraph: bool) -> bool:

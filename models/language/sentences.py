@@ -1,9 +1,12 @@
 """Splitting review text into sentences: abbreviations ("Mr. Jonze", "No. 9") and
 quoted titles survive, and a text written mostly in lower case (more sentences start in
-lower case than twice those in capitals) ends its sentences before lower-case words too."""
+lower case than twice those in capitals, or no word has a capital initial) ends its
+sentences before lower-case words too."""
 from __future__ import annotations
 
 import re
+
+from .text import without_capitals
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
                            r"|\n\s*\n|\n(?=[A-Z\"\u201c])")
@@ -22,7 +25,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     text written mostly in lower case ends its sentences before lower-case words too."""
     spans: list[tuple[int, int]] = []
     start = 0
-    lower_case = len(_LOWER_START.findall(text)) > 2 * len(_CAPITAL_START.findall(text))
+    lower_case = without_capitals(text) or \
+        len(_LOWER_START.findall(text)) > 2 * len(_CAPITAL_START.findall(text))
     for match in (_LOWER_CASE_END if lower_case else _SENTENCE_END).finditer(text):
         candidate = text[start:match.start()].rstrip()
         words = candidate.rsplit(None, 1)

@@ -64,6 +64,15 @@ _LETTERS = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "a
                           "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"})
 
 
+_LETTERS_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
+def without_capitals(text: str) -> bool:
+    """Written without capitals: no word has a capital initial, though a few words may be
+    shouted in capitals ("WHY did nobody warn me about concrete angels")."""
+    return not any(w[0].isupper() and w[1].islower() for w in _LETTERS_RUN.findall(text))
+
+
 def fold(text: str) -> str:
     """Strip accents, straighten quotes and case-fold, keeping punctuation."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES).translate(_LETTERS))

@@ -43,7 +43,7 @@ from .scope import (
 from .sentences import opens_line, sentences
 from .themes import Themes
 from .title_forms import OTHER_WORK, TITLE_TRACK, named_as
-from .text import QUOTE_CHARS
+from .text import QUOTE_CHARS, without_capitals
 from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
@@ -72,7 +72,7 @@ class Walk:
     def run(self) -> Reading:
         text = self.review.text
         spans = sentences(text)
-        caseless = not any(ch.isupper() for ch in text)  # a review written without capitals
+        caseless = without_capitals(text)  # a review written without capitals
         found = [find_mentions(text[s:e], self.titles, self.names, caseless=caseless)
                  for s, e in spans]
         paragraph, after_music, listing, named_before = 0, False, False, False

@@ -1,0 +1,45 @@
+"""What a sixteenth batch of our own reviews (2026-11-29: a long magazine paragraph, a
+film-diary score review, a press release with the artists' words, a chat log between two
+friends, a live symphony, a second-language blog, bullet points with emoji and a review
+that twins each track with one of the band's last album, written held out) showed the
+reader missing: a chat log in lower case with a few shouted words ("WHY", "LOVED") was
+read as a text with capitals, so no title was found and every line was one sentence.
+Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
+
+CHAT = ("[21:02] maya: ok i finally listened to the whole thing\n"
+        "[21:02] maya: WHY did nobody warn me about harbour lights\n"
+        "[21:03] jules: lol it got you\n"
+        "[21:03] maya: i was on the bus. sobbing. so sad\n"
+        "[21:05] jules: did you like salt roads tho\n"
+        "[21:05] maya: LOVED it. so much energy, the beat is insane\n")
+
+
+@pytest.mark.parametrize("text", [
+    CHAT,
+    CHAT.replace("[21:0", "21:0").replace("] ", " "),
+    CHAT.replace("maya: ", "<maya> ").replace("jules: ", "<jules> "),
+])
+def test_a_chat_log_in_lower_case_with_shouted_words_finds_its_titles_line_by_line(text):
+    found = moods(text, *TITLES)
+    assert strongest(found, "Harbour Lights") == "sad"
+    assert strongest(found, "Salt Roads") == "energetic"
+    assert found["Salt Roads"].get("sad", 0) < found["Harbour Lights"]["sad"] / 2
+
+
+def test_a_review_without_capitals_but_a_shouted_word_finds_a_one_word_title():
+    found = moods("the track ember is SO sad and lonely. lantern is fun and bouncy.", *TITLES)
+    assert strongest(found, "Ember") in ("sad", "lonely")
+    assert found["Lantern"].get("sad", 0) < found["Ember"]["sad"] / 2
+
+
+def test_a_review_written_with_capitals_still_needs_a_one_word_title_marked():
+    found = moods("The mood is SO sad and lonely. I keep the ember of it. It is fun.", *TITLES)
+    assert found.get("Ember") == found.get("Lantern")  # the album's share, no track named
