@@ -43,3 +43,24 @@ def test_a_review_without_capitals_but_a_shouted_word_finds_a_one_word_title():
 def test_a_review_written_with_capitals_still_needs_a_one_word_title_marked():
     found = moods("The mood is SO sad and lonely. I keep the ember of it. It is fun.", *TITLES)
     assert found.get("Ember") == found.get("Lantern")  # the album's share, no track named
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    ("The last song is a ballad that had me crying.", "sad"),
+    ("The last track I don't like so much, it is sad and too long.", "sad"),
+    ("The finale bursts in and builds to a triumphant, epic peroration.", "epic"),
+])
+def test_the_last_song_and_the_finale_are_the_last_track(sentence, mood):
+    found = moods(f'"Harbour Lights" is a duet with strings. {sentence}', *TITLES)
+    assert strongest(found, "Ember") == mood
+    assert found.get("Salt Roads", {}).get(mood, 0) < found["Ember"][mood] / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "The finale of the film is a ballad that had me crying.",
+    "The last song of their previous album is a ballad that had me crying.",
+    "The last track on side A is a ballad that had me crying.",
+])
+def test_the_finale_of_the_film_or_the_last_song_of_another_work_is_no_track(sentence):
+    found = moods(f'"Harbour Lights" is a duet with strings. {sentence}', *TITLES)
+    assert found.get("Ember") == found.get("Salt Roads")

@@ -1,5 +1,5 @@
 """A track named by its place on the album: "the opener", "the closer", "the first
-movement", "the album's closing track".
+movement", "the album's closing track", "the last song", "the finale".
 
 Without a title beside it ("The opener, 'Lantern', is ..." names Lantern, and so does
 "Lantern is the opener"), such a phrase names the first or the last track of the
@@ -20,11 +20,13 @@ _NOUNS = r"(?:track|song|number|cut|tune|cue|piece)"
 PLACE = re.compile(
     r"\b(?P<det>the|its|their|(?:the )?(?:album|record|ep|lp|tape)['\u2019]s)\s+"
     r"(?:(?:album|record|ep|lp|tape)\s+)?"
-    rf"(?P<name>opener|closer|(?:opening|first|closing|final) {_NOUNS}|"
+    rf"(?P<name>opener|closer|finale|(?:opening|first|closing|final|last) {_NOUNS}|"
     r"(?:first|last|final) movement)\b(?![-'\u2019]\w)", re.IGNORECASE)
-#: after the phrase: a side's or a disc's place, not the album's
-_OF_A_PART = re.compile(r"^\s+(?:of|on|from)\s+(?:the\s+)?(?:side|[ab]-side|disc|cd|"
-                        r"second|other|flip)\b", re.IGNORECASE)
+#: after the phrase: a side's or a disc's place, or the film's, not the album's
+_OF_A_PART = re.compile(r"^\s+(?:of|on|from|in)\s+(?:the\s+|this\s+)?(?:side|[ab]-side|disc|"
+                        r"cd|second|other|flip|film|movie|show|series|season|game|episode|"
+                        r"act)\b",
+                        re.IGNORECASE)
 #: between the phrase and a title after it: the title is its name ("the closer, 'X'")
 _NAMED_AFTER = re.compile(r"^[\s,:(\u2013\u2014*\"'\u201c\u2018-]*(?:\d+\.\s*)?"
                           r"[\"'\u201c\u2018*]*$")
