@@ -3,11 +3,15 @@ film-diary score review, a press release with the artists' words, a chat log bet
 friends, a live symphony, a second-language blog, bullet points with emoji and a review
 that twins each track with one of the band's last album, written held out) showed the
 reader missing: a chat log in lower case with a few shouted words ("WHY", "LOVED") was
-read as a text with capitals, so no title was found and every line was one sentence.
+read as a text with capitals, so no title was found and every line was one sentence;
+"the last song" and "the finale" named no track; "made me cry" and "I cried" were no
+sadness.
 Every text here is our own."""
 from __future__ import annotations
 
 import pytest
+
+from models.language import MOOD_INDEX, hits_vector, tag_text
 
 from .fixtures import moods_read as moods
 from .fixtures import strongest
@@ -64,3 +68,21 @@ def test_the_last_song_and_the_finale_are_the_last_track(sentence, mood):
 def test_the_finale_of_the_film_or_the_last_song_of_another_work_is_no_track(sentence):
     found = moods(f'"Harbour Lights" is a duet with strings. {sentence}', *TITLES)
     assert found.get("Ember") == found.get("Salt Roads")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It made me cry in a cinema full of teenagers.",
+    "I almost cried on the bus.",
+    "I cried my eyes out.",
+])
+def test_crying_is_sad(sentence):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX["sad"]] > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is a far cry from their debut.",
+    "A battle cry of horns.",
+    "War cries and drums.",
+])
+def test_a_far_cry_or_a_battle_cry_is_no_sadness(sentence):
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX["sad"]] <= 0

@@ -38,7 +38,10 @@ OBJECTS = frozenset("the a an his her its their our your this that these those".
 #: "his old haunts" (places he went)
 _PLACE_WORDS = frozenset({"old", "usual", "former", "favourite", "favorite", "familiar",
                           "local", "regular"})
-IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS}
+#: "a far cry from", "a battle cry": no tears
+_CRY_IDIOMS = frozenset("far war battle rallying hue".split())
+IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS, "cry": _CRY_IDIOMS,
+                "cries": _CRY_IDIOMS}
 #: mood nouns that are mostly verbs: "full of play" is playful, but "they play it
 #: straight", "you play for someone", "the forces at play" are not; only after these
 NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
