@@ -5,7 +5,8 @@ that twins each track with one of the band's last album, written held out) showe
 reader missing: a chat log in lower case with a few shouted words ("WHY", "LOVED") was
 read as a text with capitals, so no title was found and every line was one sentence;
 "the last song" and "the finale" named no track; "made me cry" and "I cried" were no
-sadness.
+sadness; what a review said of the band's earlier tracks ("where 'Ironworks' was furious",
+"replaces the paranoid, twitchy 'Signal Fire'") went to this album's.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -86,3 +87,28 @@ def test_crying_is_sad(sentence):
 ])
 def test_a_far_cry_or_a_battle_cry_is_no_sadness(sentence):
     assert hits_vector(tag_text(sentence))[MOOD_INDEX["sad"]] <= 0
+
+
+@pytest.mark.parametrize("text, title, mood, other", [
+    ('"Salt Roads" replaces the paranoid, twitchy "Signal Fire" with something looser and '
+     'more playful, all handclaps.', "Salt Roads", "playful", "tense"),
+    ('"Lantern" opens the way "Ironworks" opened their debut, but where "Ironworks" was '
+     'furious, "Lantern" is celebratory and bright.', "Lantern", "joyful", "aggressive"),
+    ('"Ember" is the one track that goes darker. "Northbound" itself was wistful; this is '
+     'genuinely unsettling.', "Ember", "eerie", "nostalgic"),
+])
+def test_what_is_said_of_another_works_quoted_track_is_not_this_albums(text, title, mood,
+                                                                        other):
+    found = moods(text, *TITLES)
+    assert strongest(found, title) == mood
+    assert found[title].get(other, 0) == 0
+
+
+@pytest.mark.parametrize("text", [
+    '"Lantern" has the furious drive of a "Mad Max" chase.',
+    'Critics called it "Relentless", and "Lantern" is furious.',
+    'Where "Harbour Lights" was calm, "Lantern" is furious.',
+])
+def test_the_tracks_own_words_beside_another_name_stay_its_own(text):
+    found = moods(text, *TITLES)
+    assert strongest(found, "Lantern") == "aggressive"

@@ -17,6 +17,7 @@ from .examples import announces_examples, leads_in
 from .labels import ALBUM, label_says
 from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
+from .other_names import other_names, outside
 from .places import by_place
 from .referents import referents
 from .reading import (
@@ -64,6 +65,7 @@ class Walk:
         self.described: tuple[int, int] | None = None  # the last album-level sentence
         self.named: tuple[int, ...] = ()  # the rows the last sentence naming tracks named
         self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
+        self.cuts: list[tuple[int, int]] = []  # spans of this sentence about other works
         self.one_word = {v: k for k, t in enumerate(titles)  # a movement's name ("Crevasse")
                          for v in named_as(t)[len(variants(t)):] if len(v.split()) == 1}
         self.one_word.update({v[0]: k for k, t in enumerate(titles)  # a title of one word
@@ -86,6 +88,8 @@ class Walk:
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
                 work_names=self.names), len(self.album))
             named_before = bool(mentions)
+            self.cuts = [(start + a, start + b) for a, b in  # another work's words
+                         other_names(sentence, mentions, self.names)]
             naming, describing = title_words(sentence, mentions, self.names)
             self.reading.title_spans += [(start + a, start + b) for a, b in naming]
             self.reading.described_titles += [(start + a, start + b) for a, b in describing]
@@ -188,7 +192,10 @@ class Walk:
 
     def _add(self, start: int, end: int, rows: tuple[int, ...], weight: float,
              context: tuple[int, int] | None = None) -> None:
-        self.reading.passages.append(Passage(self.review, start, end, rows, weight, context))
+        """A passage, less the words about another work's quoted name."""
+        for a, b in outside(self.review.text, start, end, self.cuts):
+            whole = context or (None if (a, b) == (start, end) else (start, end))
+            self.reading.passages.append(Passage(self.review, a, b, rows, weight, whole))
 
     def _compare(self, start: int, end: int, found: cmp.Found) -> None:
         pair = (found.subject, found.other)
