@@ -6,7 +6,8 @@ reader missing: a chat log in lower case with a few shouted words ("WHY", "LOVED
 read as a text with capitals, so no title was found and every line was one sentence;
 "the last song" and "the finale" named no track; "made me cry" and "I cried" were no
 sadness; what a review said of the band's earlier tracks ("where 'Ironworks' was furious",
-"replaces the paranoid, twitchy 'Signal Fire'") went to this album's.
+"replaces the paranoid, twitchy 'Signal Fire'") went to this album's; "weirdly sad for a
+dance track" was read as dance.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -112,3 +113,30 @@ def test_what_is_said_of_another_works_quoted_track_is_not_this_albums(text, tit
 def test_the_tracks_own_words_beside_another_name_stay_its_own(text):
     found = moods(text, *TITLES)
     assert strongest(found, "Lantern") == "aggressive"
+
+
+def test_the_kind_of_music_a_track_is_measured_against_is_not_its_mood():
+    found = moods('"Ember" is weirdly sad for a dance track, lonely synth pads.', *TITLES)
+    assert strongest(found, "Ember") in ("sad", "lonely")
+    assert found["Ember"].get("energetic", 0) == 0
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    ("It is bright and loud for a sad song.", "sad"),
+    ("Oddly calm for a dance track.", "energetic"),
+])
+def test_in_a_review_for_a_kind_of_song_is_no_mood(sentence, mood):
+    assert hits_vector(tag_text(sentence, skip_names=True))[MOOD_INDEX[mood]] <= 0
+
+
+@pytest.mark.parametrize("text, mood", [
+    ("looking for a sad song", "sad"),
+    ("songs for a dance party", "energetic"),
+])
+def test_a_request_for_a_kind_of_song_keeps_its_mood(text, mood):
+    assert hits_vector(tag_text(text))[MOOD_INDEX[mood]] > 0
+
+
+def test_in_a_review_a_dance_party_is_no_kind_of_music_measured_against():
+    sentence = "Perfect for a dance party."
+    assert hits_vector(tag_text(sentence, skip_names=True))[MOOD_INDEX["energetic"]] > 0

@@ -7,6 +7,12 @@
 * "everyone will fall in love with this record", "the one you'll fall in love with":
   the listener taking to the music, not romance ("a song about falling in love", "she
   fell in love with him" keep it).
+
+In a review's prose only (a request such as "looking for a sad song" or "songs for
+driving home" keeps its words):
+
+* "weirdly sad for a dance track", "loud for a ballad": the kind of music a track is
+  measured against, not its mood.
 """
 from __future__ import annotations
 
@@ -49,3 +55,15 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
     return _falls_for_the_music(words, i, length)
+
+
+#: after "for a <word>": the kind of music the word names
+KINDS = frozenset("track tracks song songs tune tunes number cut record album tape ep lp "
+                  "band artist single".split())
+
+
+def prose_idiom(words: Sequence[str], i: int, length: int) -> bool:
+    """In a review, the mood word at ``words[i]`` names the kind of music a track is
+    measured against ("sad for a dance track")."""
+    return i >= 2 and words[i - 2] == "for" and words[i - 1] in ("a", "an") and \
+        bool(words[i + length:i + length + 1]) and words[i + length] in KINDS

@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from .idioms import idiom_not_mood
+from .idioms import idiom_not_mood, prose_idiom
 from .modifiers import (NEGATION_WINDOW, NEGATORS, SURPRISE, clause_starts, clause_weights,
                         denied_after, modifier, without_asides)
 from .text import Token, tempo_words, tokens
@@ -221,6 +221,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             titled = described is not None and described(start + offset, end + offset)
             if not titled and (skip_names and _is_name(text, start) or _reported(text, start)) \
                     or _not_a_mood(words, i, length) \
+                    or (skip_names and prose_idiom(words, i, length)) \
                     or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS) \
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length
