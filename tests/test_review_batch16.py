@@ -7,7 +7,8 @@ read as a text with capitals, so no title was found and every line was one sente
 "the last song" and "the finale" named no track; "made me cry" and "I cried" were no
 sadness; what a review said of the band's earlier tracks ("where 'Ironworks' was furious",
 "replaces the paranoid, twitchy 'Signal Fire'") went to this album's; "weirdly sad for a
-dance track" was read as dance.
+dance track" was read as dance; "\u2022 Confetti \U0001F389 - pure fun" (an emoji before the dash)
+labelled no line, nor did a list item named like the album.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -140,3 +141,21 @@ def test_a_request_for_a_kind_of_song_keeps_its_mood(text, mood):
 def test_in_a_review_a_dance_party_is_no_kind_of_music_measured_against():
     sentence = "Perfect for a dance party."
     assert hits_vector(tag_text(sentence, skip_names=True))[MOOD_INDEX["energetic"]] > 0
+
+
+BULLETS = ("\u2022 Salt Roads \U0001F525\U0001F525 - absolute banger, relentless and pounding\n"
+           "\u2022 Ember \u2744\ufe0f - dark and menacing, that bass is evil\n"
+           "\u2022 Lantern \U0001F389 - pure fun, silly and bouncy\n")
+
+
+def test_a_bulleted_title_with_emoji_labels_its_line_even_named_like_the_album():
+    found = moods(BULLETS, *TITLES)  # the album is called "Salt Roads" too
+    assert strongest(found, "Salt Roads") == "energetic"
+    assert strongest(found, "Lantern") in ("playful", "joyful")
+    assert strongest(found, "Ember") in ("tense", "eerie")
+    assert found["Lantern"].get("tense", 0) < found["Ember"]["tense"] / 2
+
+
+def test_the_albums_name_opening_a_line_without_a_bullet_is_still_the_album():
+    found = moods("Salt Roads - a review\n\nA bleak, lonely record.", *TITLES)
+    assert found.get("Salt Roads") == found.get("Lantern")

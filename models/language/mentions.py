@@ -23,6 +23,7 @@ from .title_forms import (
     without_article,
     written_as_a_name,
 )
+from .title_lines import heading, labels_line, listed
 from .titles import STOPWORDS as _STOPWORDS
 
 
@@ -41,29 +42,6 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in QUOTE_CHARS and _closes_quote(text, end)
 
 
-#: a track's number before its title: "Track 5: ", "Track 05 - ", "No. 5. ", "#5 "
-TRACK_NUMBER = r"(?:track|no\.?|#)[ \t]*\d{1,3}[ \t]*(?:[:.)\u2013\u2014-][ \t]*)?"
-#: what may stand before a title that labels its line: list numbers and bullets,
-#: Markdown headings and emphasis ("1. ", "- ", "## ", "**"), a track number
-_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|(?i:" + TRACK_NUMBER +
-                        r")|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
-#: a track's running time in brackets after its title: "(4:12)", "[1:04:12]", "(4'12\")"
-RUNNING_TIME = (r"(?:[(\[][ \t]*\d{1,2}(?:[:.]\d{2}){1,2}[ \t]*[)\]]"
-                r"|[(\[][ \t]*\d{1,2}['\u2032][ \t]*\d{2}[\"\u2033]?[ \t]*[)\]])")
-#: after a title labelling its line: an optional duration, then a colon (not "Time: 48
-#: minutes", a running time), a dash, or the line's end
-_LABEL_TAIL = re.compile(r"^[)\]]?[!?]*[*_]*[ \t]*(?:" + RUNNING_TIME + r"[ \t]*)?"
-                         r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
-
-
-def _labels_line(text: str, start: int, end: int, caseless: bool = False) -> bool:
-    """The title opens its line as a label or stands alone on it: "Sleepwalker: slow
-    and gloomy", "1. Sleepwalker \u2013 gloomy", "## Sleepwalker", "**Sleepwalker**"."""
-    if not (text[start:start + 1].isupper() or caseless):
-        return False  # lower case only in a review without capitals
-    return bool(_LINE_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
-
-
 #: a word that introduces a track's name ("the track lantern", "the closer tidewater")
 _NAMED_BY = re.compile(r"\b(?:track|song|cue|piece|tune|number|opener|closer)\s+$",
                        re.IGNORECASE)
@@ -77,8 +55,8 @@ def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
     opening a sentence with a gloss in brackets), or labelling its line; in a review
     without capitals (``caseless``), also after "the track / song ..." unless an idiom
     follows ("the song time after time")."""
-    if _quoted(text, start, end) or _heading(text, end) or \
-            _labels_line(text, start, end, caseless):
+    if _quoted(text, start, end) or heading(text, end) or \
+            labels_line(text, start, end, caseless):
         return True
     if _in_quotes(text, start, end):
         return False  # '"Going Home"' names no track "Home"
@@ -218,11 +196,12 @@ def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str],
 def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
                      work_names: frozenset[str]) -> bool:
     """A stopword-only title, the work's own name, or a title written in lower case
-    counts when quoted (or a heading)."""
+    counts when quoted (or a heading; the work's name also as an item of a list)."""
     if _quoted(text, start, end):
         return variant not in work_names or not names_the_work(text, end)
     return variant in work_names and informative(words) and (
-        _heading(text, end) or _TRACK_BEFORE.search(text[max(0, start - 50):start]) is not None)
+        heading(text, end) or listed(text, start, end)
+        or _TRACK_BEFORE.search(text[max(0, start - 50):start]) is not None)
 
 
 #: the work's own name in apposition to a track: "the last track, lanterns on the river,",
@@ -248,12 +227,6 @@ def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
             if words[i:i + len(nw)] == nw:
                 spans.append((toks[i].start, toks[i + len(nw) - 1].end))
     return spans
-
-
-def _heading(text: str, end: int) -> bool:
-    """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
-    rest = text[end:].lstrip(" \t")
-    return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
 
 
 def _non_overlapping(text: str, toks: list[Token], candidates: list[tuple[int, int, int, bool]],

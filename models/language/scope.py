@@ -16,7 +16,8 @@ import re
 from typing import Any, Sequence
 
 from .text import QUOTE_CHARS, tokens
-from .mentions import RUNNING_TIME, TRACK_NUMBER, Mention
+from .mentions import Mention
+from .title_lines import RUNNING_TIME, TRACK_NUMBER
 
 JOINERS = re.compile(r"^[\s,/&()\[\]?!." + re.escape(QUOTE_CHARS) +
                      r"]*(?:(?:and|or|plus|as well as|&)[\s" + re.escape(QUOTE_CHARS) +

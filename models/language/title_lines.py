@@ -1,0 +1,48 @@
+"""A title that labels its line: "Sleepwalker: slow and gloomy", "1. Sleepwalker \u2013
+gloomy", "## Sleepwalker", "**Sleepwalker**", "\u2022 Sleepwalker \U0001F525 - gloomy", with a
+running time ("Sleepwalker (4:12) -") or a track number ("Track 5: Sleepwalker") beside it.
+"""
+from __future__ import annotations
+
+import re
+
+#: a track's number before its title: "Track 5: ", "Track 05 - ", "No. 5. ", "#5 "
+TRACK_NUMBER = r"(?:track|no\.?|#)[ \t]*\d{1,3}[ \t]*(?:[:.)\u2013\u2014-][ \t]*)?"
+#: what may stand before a title that labels its line: list numbers and bullets,
+#: Markdown headings and emphasis ("1. ", "- ", "## ", "**"), a track number
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|(?i:" + TRACK_NUMBER +
+                        r")|[-*\u2022#]+[ \t]*)?[*_]*[ \t]*$")
+#: a track's running time in brackets after its title: "(4:12)", "[1:04:12]", "(4'12\")"
+RUNNING_TIME = (r"(?:[(\[][ \t]*\d{1,2}(?:[:.]\d{2}){1,2}[ \t]*[)\]]"
+                r"|[(\[][ \t]*\d{1,2}['\u2032][ \t]*\d{2}[\"\u2033]?[ \t]*[)\]])")
+#: pictographs and symbols ("\U0001F525\U0001F525", "\u2744\ufe0f") a post may put after a title
+EMOJI = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d]"
+#: after a title labelling its line: an optional duration or emoji, then a colon (not
+#: "Time: 48 minutes", a running time), a dash, or the line's end
+_LABEL_TAIL = re.compile(r"^[)\]]?[!?]*[*_]*[ \t]*(?:" + RUNNING_TIME + r"[ \t]*)?"
+                         r"(?:" + EMOJI + r"+[ \t]*)?"
+                         r"(?::(?![ \t]*\d)|[-\u2013\u2014][ \t]|$|\n)")
+
+
+def labels_line(text: str, start: int, end: int, caseless: bool = False) -> bool:
+    """The title opens its line as a label or stands alone on it: "Sleepwalker: slow
+    and gloomy", "1. Sleepwalker \u2013 gloomy", "## Sleepwalker", "**Sleepwalker**"."""
+    if not (text[start:start + 1].isupper() or caseless):
+        return False  # lower case only in a review without capitals
+    return bool(_LINE_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
+
+
+#: before a title: a list's number or bullet ("1. ", "- ", "\u2022 ")
+_LIST_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[-*\u2022])[ \t]*[*_]*[ \t]*$")
+
+
+def listed(text: str, start: int, end: int) -> bool:
+    """The title is an item of a list that says something of it ("\u2022 Salt Roads -
+    slow and sad"): a track, even where the album has its name."""
+    return bool(_LIST_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
+
+
+def heading(text: str, end: int) -> bool:
+    """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
+    rest = text[end:].lstrip(" \t")
+    return rest.startswith(":") and not rest[1:].split("\n", 1)[0].strip()
