@@ -8,7 +8,8 @@ read as a text with capitals, so no title was found and every line was one sente
 sadness; what a review said of the band's earlier tracks ("where 'Ironworks' was furious",
 "replaces the paranoid, twitchy 'Signal Fire'") went to this album's; "weirdly sad for a
 dance track" was read as dance; "\u2022 Confetti \U0001F389 - pure fun" (an emoji before the dash)
-labelled no line, nor did a list item named like the album.
+labelled no line, nor did a list item named like the album; "The Intermezzo" named no
+"II. Intermezzo: Allegretto".
 Every text here is our own."""
 from __future__ import annotations
 
@@ -159,3 +160,25 @@ def test_a_bulleted_title_with_emoji_labels_its_line_even_named_like_the_album()
 def test_the_albums_name_opening_a_line_without_a_bullet_is_still_the_album():
     found = moods("Salt Roads - a review\n\nA bleak, lonely record.", *TITLES)
     assert found.get("Salt Roads") == found.get("Lantern")
+
+
+SERENADE = tuple(f"Serenade, Op. 4: {n}" for n in
+                 ("I. Prelude: Andante", "II. Scherzo: Presto", "III. Elegy: Lento",
+                  "IV. Rondo: Allegro"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Elegy that follows is desolate and mournful.",
+    "Then the Elegy, desolate and mournful.",
+])
+def test_a_movement_is_named_by_its_name_without_the_tempo_after_it(sentence):
+    found = moods(f"The Scherzo is playful and bouncy. {sentence}", *SERENADE)
+    assert strongest(found, SERENADE[2]) == "sad"
+    assert strongest(found, SERENADE[1]) == "playful"
+    assert found[SERENADE[1]].get("sad", 0) < found[SERENADE[2]]["sad"] / 2
+
+
+def test_the_name_in_lower_case_mid_sentence_is_a_word():
+    found = moods("The Scherzo is playful. It is a mournful elegy for the old town.",
+                  *SERENADE)
+    assert found.get(SERENADE[2]) == found.get(SERENADE[0])  # the album's share only

@@ -99,12 +99,13 @@ def article_added(form: str) -> str:
 @lru_cache(maxsize=100_000)
 def named_as(title: str) -> tuple[str, ...]:
     """The title's variants, then the part after a heading's colon (and a movement's
-    name without its number), the title without its article and the variants with
-    their numbers swapped (when they differ)."""
+    name without its number, and without the tempo after it), the title without its
+    article and the variants with their numbers swapped (when they differ)."""
     after, forms = _AFTER_COLON.match(title), variants(title)
     movement = _MOVEMENT.match(title)
     extra = [normalise(after.group(1)) if after else "", without_article(title),
              *(variants(movement.group(1)) if movement else ()),
+             *(variants(movement.group(1).split(": ")[0]) if movement else ()),  # "Intermezzo"
              *(swapped for form in forms for swapped in numerals_swapped(form))]
     return forms + tuple(e for e in dict.fromkeys(extra) if e and e not in forms)
 
