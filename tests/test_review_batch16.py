@@ -9,7 +9,8 @@ sadness; what a review said of the band's earlier tracks ("where 'Ironworks' was
 "replaces the paranoid, twitchy 'Signal Fire'") went to this album's; "weirdly sad for a
 dance track" was read as dance; "\u2022 Confetti \U0001F389 - pure fun" (an emoji before the dash)
 labelled no line, nor did a list item named like the album; "The Intermezzo" named no
-"II. Intermezzo: Allegretto".
+"II. Intermezzo: Allegretto"; "the heart of the symphony ... the orchestra is at its
+finest" made a lament epic.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -182,3 +183,22 @@ def test_the_name_in_lower_case_mid_sentence_is_a_word():
     found = moods("The Scherzo is playful. It is a mournful elegy for the old town.",
                   *SERENADE)
     assert found.get(SERENADE[2]) == found.get(SERENADE[0])  # the album's share only
+
+
+def test_the_orchestra_or_the_symphony_named_in_a_review_is_no_mood():
+    found = moods('The heart of the symphony is "Harbour Lights", and here the orchestra is '
+                  'at its finest. Its long solo is desolate and mournful.', *TITLES)
+    assert strongest(found, "Harbour Lights") == "sad"
+    assert found["Harbour Lights"].get("epic", 0) == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "A sweeping orchestral climax.",
+    "Symphonic metal at its most bombastic.",
+])
+def test_orchestral_and_symphonic_keep_their_mood_in_a_review(sentence):
+    assert hits_vector(tag_text(sentence, skip_names=True))[MOOD_INDEX["epic"]] > 0
+
+
+def test_a_request_for_an_orchestra_keeps_its_mood():
+    assert hits_vector(tag_text("orchestra music for studying"))[MOOD_INDEX["epic"]] > 0

@@ -13,6 +13,8 @@ driving home" keeps its words):
 
 * "weirdly sad for a dance track", "loud for a ballad": the kind of music a track is
   measured against, not its mood.
+* "the orchestra is at its finest", "the heart of the symphony": who plays, or the
+  work, not its mood ("orchestral", "symphonic" keep theirs).
 """
 from __future__ import annotations
 
@@ -62,8 +64,14 @@ KINDS = frozenset("track tracks song songs tune tunes number cut record album ta
                   "band artist single".split())
 
 
+#: nouns for who plays or for the work
+PLAYERS = frozenset("orchestra orchestras symphony symphonies".split())
+
+
 def prose_idiom(words: Sequence[str], i: int, length: int) -> bool:
     """In a review, the mood word at ``words[i]`` names the kind of music a track is
-    measured against ("sad for a dance track")."""
+    measured against ("sad for a dance track"), the players or the work."""
+    if length == 1 and words[i] in PLAYERS:
+        return True
     return i >= 2 and words[i - 2] == "for" and words[i - 1] in ("a", "an") and \
         bool(words[i + length:i + length + 1]) and words[i + length] in KINDS
