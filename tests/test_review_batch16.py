@@ -10,7 +10,8 @@ sadness; what a review said of the band's earlier tracks ("where 'Ironworks' was
 dance track" was read as dance; "\u2022 Confetti \U0001F389 - pure fun" (an emoji before the dash)
 labelled no line, nor did a list item named like the album; "The Intermezzo" named no
 "II. Intermezzo: Allegretto"; "the heart of the symphony ... the orchestra is at its
-finest" made a lament epic.
+finest" made a lament epic; "the saddest song on the album and I still can't sing it" read
+"still" as a contrast and weakened the sadness before it.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -202,3 +203,21 @@ def test_orchestral_and_symphonic_keep_their_mood_in_a_review(sentence):
 
 def test_a_request_for_an_orchestra_keeps_its_mood():
     assert hits_vector(tag_text("orchestra music for studying"))[MOOD_INDEX["epic"]] > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is the saddest song on the album and I still can't sing it.",
+    "It is the saddest song on the album; she still sings it every night.",
+])
+def test_still_inside_its_clause_goes_on_and_weakens_nothing(sentence):
+    alone = hits_vector(tag_text("It is the saddest song on the album."))
+    assert hits_vector(tag_text(sentence))[MOOD_INDEX["sad"]] >= alone[MOOD_INDEX["sad"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is bleak and gloomy, still it feels hopeful.",
+    "It is bleak and gloomy and still hopeful.",
+])
+def test_still_opening_a_clause_is_a_contrast(sentence):
+    read = hits_vector(tag_text(sentence))
+    assert read[MOOD_INDEX["hopeful"]] > read[MOOD_INDEX["sad"]]

@@ -96,7 +96,7 @@ def clause_weights(text: str, toks: list[Token]) -> list[float]:
         if tok.text == "though" and i > 0 and toks[i - 1].text == "even":
             _conceded(text, toks, weights, i)  # "not sad at all even though it sounds sad"
         elif tok.text in CONTRAST_AFTER and i > 0 and (toks[i - 1].text, tok.text) \
-                not in NEGATING_PAIRS:
+                not in NEGATING_PAIRS and not _still_going_on(text, toks, i):
             for j in range(i):
                 weights[j] = min(weights[j], BEFORE_WEIGHT)
             for j in range(i + 1, len(toks)):
@@ -112,6 +112,13 @@ def clause_weights(text: str, toks: list[Token]) -> list[float]:
             for j in range(brk, len(toks)):
                 weights[j] = max(weights[j], AFTER_WEIGHT)
     return weights
+
+
+def _still_going_on(text: str, toks: list[Token], i: int) -> bool:
+    """"I still can't sing it", "it is still sad": "still" inside its clause says
+    something goes on, not a contrast (", still it aches", "and still" are)."""
+    return toks[i].text == "still" and toks[i - 1].text not in COORDINATORS and \
+        not any(c in CLAUSE_BREAK for c in text[toks[i - 1].end:toks[i].start])
 
 
 def _conceded(text: str, toks: list[Token], weights: list[float], i: int) -> None:
