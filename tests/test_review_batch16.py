@@ -11,7 +11,8 @@ dance track" was read as dance; "\u2022 Confetti \U0001F389 - pure fun" (an emoj
 labelled no line, nor did a list item named like the album; "The Intermezzo" named no
 "II. Intermezzo: Allegretto"; "the heart of the symphony ... the orchestra is at its
 finest" made a lament epic; "the saddest song on the album and I still can't sing it" read
-"still" as a contrast and weakened the sadness before it.
+"still" as a contrast and weakened the sadness before it; "Curtain Call brings the waltz
+back but slower" linked nothing to the track whose waltz it was.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import pytest
 from models.language import MOOD_INDEX, hits_vector, tag_text
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
 
@@ -221,3 +222,23 @@ def test_still_inside_its_clause_goes_on_and_weakens_nothing(sentence):
 def test_still_opening_a_clause_is_a_contrast(sentence):
     read = hits_vector(tag_text(sentence))
     assert read[MOOD_INDEX["hopeful"]] > read[MOOD_INDEX["sad"]]
+
+
+@pytest.mark.parametrize("later", [
+    '"Ember" brings the waltz back, slower and bittersweet.',
+    '"Ember" brings back that waltz, slower and bittersweet.',
+    'Then "Ember" reprises the old waltz, slower and bittersweet.',
+])
+def test_a_track_bringing_back_another_tracks_material_is_compared_with_it(later):
+    text = ('"Lantern" is a giddy, fun waltz.\n\n"Harbour Lights" is a duet with strings.'
+            f"\n\n{later}")
+    assert pairs_read(text, *TITLES) == {frozenset(("Lantern", "Ember"))}
+
+
+@pytest.mark.parametrize("text", [
+    '"Lantern" is a giddy waltz. "Salt Roads" is a sad waltz. "Ember" brings the waltz back.',
+    '"Lantern" is giddy. "Ember" brings the waltz back, slower.',
+    '"Lantern" and "Salt Roads" share a waltz. "Ember" brings the waltz back, slower.',
+])
+def test_material_that_no_single_other_track_had_links_nothing(text):
+    assert pairs_read(text, *TITLES) == set()

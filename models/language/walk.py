@@ -15,6 +15,7 @@ from typing import Sequence
 from . import comparisons as cmp
 from .examples import announces_examples, leads_in
 from .labels import ALBUM, label_says
+from .material import Material
 from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .other_names import other_names, outside
@@ -66,6 +67,7 @@ class Walk:
         self.named: tuple[int, ...] = ()  # the rows the last sentence naming tracks named
         self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
         self.cuts: list[tuple[int, int]] = []  # spans of this sentence about other works
+        self.material = Material()  # the waltz, riff ... each track was described with
         self.one_word = {v: k for k, t in enumerate(titles)  # a movement's name ("Crevasse")
                          for v in named_as(t)[len(variants(t)):] if len(v.split()) == 1}
         self.one_word.update({v[0]: k for k, t in enumerate(titles)  # a title of one word
@@ -110,6 +112,8 @@ class Walk:
             listing = False
             rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
             carried = self._carried(sentence, new_paragraph, bool(mentions))
+            if (reprise := self.material.reprised(sentence, rows)) is not None:
+                self._compare(start, end, reprise)  # "'B' brings the waltz back"
             nxt = found[k + 1] if k + 1 < len(found) else []
             if not mentions and nxt and not self.default and (leads_in(sentence) or
                     announces_examples(sentence, text[slice(*spans[k + 1])], nxt)):
