@@ -12,7 +12,8 @@ labelled no line, nor did a list item named like the album; "The Intermezzo" nam
 "II. Intermezzo: Allegretto"; "the heart of the symphony ... the orchestra is at its
 finest" made a lament epic; "the saddest song on the album and I still can't sing it" read
 "still" as a contrast and weakened the sadness before it; "Curtain Call brings the waltz
-back but slower" linked nothing to the track whose waltz it was.
+back but slower" linked nothing to the track whose waltz it was. Four more written after
+those rules showed "Track 3 is ..." naming no track.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -242,3 +243,29 @@ def test_a_track_bringing_back_another_tracks_material_is_compared_with_it(later
 ])
 def test_material_that_no_single_other_track_had_links_nothing(text):
     assert pairs_read(text, *TITLES) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Track 3 is a ballad that had me crying.",
+    "Track 3 we both found sad, a ballad that had me crying.",
+    "Track No. 3 is a ballad that had me crying.",
+])
+def test_a_track_named_by_its_number_is_the_albums_track_of_that_number(sentence):
+    found = moods(f'Bought it for my wife. {sentence}', *TITLES)
+    assert strongest(found, "Salt Roads") == "sad"
+    assert found.get("Harbour Lights", {}).get("sad", 0) < found["Salt Roads"]["sad"] / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Track 9 is a ballad that had me crying.",
+    "Track 3 of their previous album is a ballad that had me crying.",
+])
+def test_a_number_the_album_lacks_or_another_works_names_no_track(sentence):
+    found = moods(f'Bought it for my wife. {sentence}', *TITLES)
+    assert found.get("Salt Roads") == found.get("Harbour Lights")
+
+
+def test_a_title_beside_the_number_is_the_track():
+    found = moods("Track 3, Ember, is a ballad that had me crying.", *TITLES)
+    assert strongest(found, "Ember") == "sad"
+    assert found.get("Salt Roads", {}).get("sad", 0) < found["Ember"]["sad"] / 2

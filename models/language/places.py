@@ -1,12 +1,13 @@
 """A track named by its place on the album: "the opener", "the closer", "the first
-movement", "the album's closing track", "the last song", "the finale".
+movement", "the album's closing track", "the last song", "the finale", "track 3".
 
 Without a title beside it ("The opener, 'Lantern', is ..." names Lantern, and so does
 "Lantern is the opener"), such a phrase names the first or the last track of the
-album's rows, in the catalog's order (nor when a name the catalog lacks stands beside
-it: 'The closer, "Deep Harbour Blues", ...').  Not when the sentence is about another work
-("the opener of their last record"), a side or a disc ("the opener of side B"), and
-"its first movement" is a movement of a track, not the album's first track.
+album's rows (or the one of that number), in the catalog's order (nor when a name the
+catalog lacks stands beside it: 'The closer, "Deep Harbour Blues", ...').  Not when the
+sentence is about another work ("the opener of their last record"), a side or a disc
+("the opener of side B"), and "its first movement" is a movement of a track, not the
+album's first track.
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ _NAMED_BEFORE = re.compile(r"^[\s,\"'\u201d\u2019*)]*(?:(?:is|was)\s+(?:also\s+)
 _A_NAME_AFTER = re.compile(r"^\s*[,:(\u2013\u2014-]?\s*(?:\d+\.\s*)?(?:[\"\u201c\u2018'*]|"
                            r"(?!I\b)[A-Z0-9])")
 _FIRST = ("opener", "opening", "first")
+#: "track 3", "Track No. 5", "track #2": the album's track of that number
+NUMBERED = re.compile(r"\btrack\s*(?:no\.?\s*|#\s*)?(?P<number>\d{1,2})\b", re.IGNORECASE)
 
 
 def _named_beside(sentence: str, match: re.Match, mentions: Sequence[Mention]) -> bool:
@@ -58,14 +61,18 @@ def by_place(sentence: str, mentions: list[Mention], count: int) -> list[Mention
     if count < 2 or OTHER_WORK.search(sentence):
         return mentions
     extra = []
-    for match in PLACE.finditer(sentence):
-        name = match.group("name").lower()
+    for match in sorted([*PLACE.finditer(sentence), *NUMBERED.finditer(sentence)],
+                        key=lambda m: m.start()):
+        number = int(match.group("number")) if match.re is NUMBERED else None
+        if number is not None and not 1 <= number <= count:
+            continue
+        name = match.group("name" if number is None else 0).lower()
         if name.endswith("movement") and match.group("det").lower() in ("its", "their") \
                 or _OF_A_PART.match(sentence[match.end():]) \
                 or _A_NAME_AFTER.match(sentence[match.end():]) \
                 or _named_beside(sentence, match, mentions):
             continue
-        track = 0 if name.startswith(_FIRST) else count - 1
+        track = number - 1 if number else 0 if name.startswith(_FIRST) else count - 1
         if all(m.track != track for m in [*mentions, *extra]):
-            extra.append(Mention(track, *match.span("name"), False))
+            extra.append(Mention(track, *match.span("name" if number is None else 0), False))
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
