@@ -1,5 +1,6 @@
 """A track named by its place on the album: "the opener", "the closer", "the first
-movement", "the album's closing track", "the last song", "the finale", "track 3".
+movement", "the album's closing track", "the last song", "the finale", "track 3"; and
+"the title track", the track called like the album.
 
 Without a title beside it ("The opener, 'Lantern', is ..." names Lantern, and so does
 "Lantern is the opener"), such a phrase names the first or the last track of the
@@ -15,7 +16,7 @@ import re
 from typing import Sequence
 
 from .misspellings import Mention
-from .title_forms import OTHER_WORK
+from .title_forms import OTHER_WORK, TITLE_TRACK
 
 _NOUNS = r"(?:track|song|number|cut|tune|cue|piece)"
 PLACE = re.compile(
@@ -76,3 +77,18 @@ def by_place(sentence: str, mentions: list[Mention], count: int) -> list[Mention
         if all(m.track != track for m in [*mentions, *extra]):
             extra.append(Mention(track, *match.span("name" if number is None else 0), False))
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def by_title_track(sentence: str, mentions: list[Mention], album: Sequence[int],
+                   main_theme: int | None) -> list[Mention]:
+    """``mentions`` with "the title track", which names the track called like the album
+    (row ``main_theme`` among the album's rows ``album``)."""
+    match = TITLE_TRACK.search(sentence) if main_theme is not None and \
+        not OTHER_WORK.search(sentence) else None
+    if match is None or main_theme not in album:
+        return mentions
+    if any(m.start < match.end() and match.start() < m.end for m in mentions):
+        return mentions
+    extra = Mention(list(album).index(main_theme),
+                    *match.span("name" if match.group(4) else 0), False)
+    return sorted([*mentions, extra], key=lambda m: m.start)

@@ -19,7 +19,7 @@ from .material import Material
 from .mentions import Mention, find_mentions, title_words
 from .openings import opening_title
 from .other_names import other_names, outside
-from .places import by_place
+from .places import by_place, by_title_track
 from .referents import referents
 from .reading import (
     AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
@@ -44,7 +44,7 @@ from .scope import (
 )
 from .sentences import opens_line, sentences
 from .themes import Themes
-from .title_forms import OTHER_WORK, TITLE_TRACK, named_as
+from .title_forms import named_as
 from .text import QUOTE_CHARS, without_capitals
 from .titles import variants
 
@@ -86,7 +86,8 @@ class Walk:
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = opens_line(text, start)
-            mentions = by_place(sentence, self._title_track(sentence, mentions) or opening_title(
+            mentions = by_place(sentence, by_title_track(
+                sentence, mentions, self.album, self.main_theme) or opening_title(
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
                 work_names=self.names), len(self.album))
             named_before = bool(mentions)
@@ -152,18 +153,6 @@ class Walk:
         if says == ALBUM:
             self.subject, self.section = (), ()
         return says is not None
-
-    def _title_track(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
-        """"the title track" names the track called like the album."""
-        match = TITLE_TRACK.search(sentence) if self.main_theme is not None and \
-            not OTHER_WORK.search(sentence) else None
-        if match is None or self.main_theme not in self.album:
-            return mentions
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
-            return mentions
-        extra = Mention(list(self.album).index(self.main_theme),
-                        *match.span("name" if match.group(4) else 0), False)
-        return sorted([*mentions, extra], key=lambda m: m.start)
 
     def _referred(self, start: int, end: int,
                   parts: list[tuple[int, int, tuple[int, ...]]]) -> None:
