@@ -223,8 +223,8 @@ def _stored(array: np.ndarray) -> np.ndarray:
 
 def _titles(store: ModelStore, version: str, albums: Sequence[str]) -> dict[str, np.ndarray]:
     """The title index's arrays: prebuilt at publish time when they match the stored
-    titles and ``albums``, else computed here (versions written before they existed or
-    before albums counted, or by an update)."""
+    titles and ``albums`` (a build's, or an update's: ``store/titles.py``), else
+    computed here (versions written before they existed or before albums counted)."""
     titles = store.titles(version)
     found = title_arrays_from_bytes(store.raw(version, "title_arrays", required=False),
                                     title_source(json.dumps(titles).encode(), albums))

@@ -12,6 +12,7 @@ from redis.crc import key_slot
 from models.build import build
 from models.errors import ConfigError, TrackNotFound
 from models.ingest import Catalog, id_keys
+from models.ranking import title_arrays, title_arrays_from_bytes, title_source
 from service import create_app
 from service.resources import Resources
 from service.settings import SERVING_SETTINGS
@@ -236,3 +237,42 @@ def test_a_renamed_file_takes_its_new_name_and_song(any_store, live):
     assert store.titles(version)[row][:2] == ["Song 5 (Live)", "Artist 5"]
     assert store.tracks(version, [row])[0]["title"] == "Song 5 (Live)"
     assert store.table(live).titles[store.row_of(live, "trk2")] == "Song 2"
+
+
+def served_titles(store: ModelStore, version: str) -> dict | None:
+    """The title arrays ``version`` holds, if they are those of its titles and albums
+    (else a worker serving it makes them anew on its first request)."""
+    return title_arrays_from_bytes(store.raw(version, "title_arrays", required=False),
+                                   title_source(json.dumps(store.titles(version)).encode(),
+                                                store.table(version).albums))
+
+
+def test_updates_publish_the_title_arrays_a_build_would(any_store, live, env):
+    """An add, a removal and the rename of a file each publish a version with the title
+    index's arrays made for its titles, and a search of it finds what it holds."""
+    store = any_store
+    Updater(store).add([make_track(3000, title="Zanzibar Moonlight", album="Nights")])
+    added = store.current_version()
+    Updater(store).remove(["trk7"])
+    removed = store.current_version()
+    Relocation(store).move({"trk2": "Artist 5 - Harbour Lights.flac"},
+                           {"trk2": ("Harbour Lights", "Artist 5")})
+    renamed = store.current_version()
+    for version in (added, removed, renamed):
+        titles, albums = store.titles(version), store.table(version).albums
+        stored = served_titles(store, version)
+        assert stored is not None, version
+        made = title_arrays([t[0] for t in titles], [t[1] for t in titles],
+                            [t[2] for t in titles], albums)
+        assert all(np.array_equal(stored[name], made[name]) for name in made)
+    client = create_app({"TESTING": True, "RESOURCES": Resources(store)}).test_client()
+
+    def found(query: str) -> list[tuple[str, str]]:
+        answer = client.get("/v1/tracks", query_string={"q": query, "limit": 5})
+        assert answer.status_code == 200
+        return [(t["id"], t["title"]) for t in answer.get_json()["results"]]
+
+    assert found("Zanzibar Moonlight")[0] == ("trk3000", "Zanzibar Moonlight")
+    assert ("trk7", "Song 7") not in found("Song 7")
+    assert found("Harbour Lights")[0] == ("trk2", "Harbour Lights")
+    assert ("trk2", "Song 2") not in found("Song 2")

@@ -38,6 +38,7 @@ from .text_target import (TextTarget, apply_text_target, read_text_target,
                           reads_wholly_as_moods, text_tags)
 from .title_arrays import (title_arrays, title_arrays_from_bytes, title_arrays_to_bytes,
                            title_index, title_source)
+from .title_patch import patch_title_arrays
 
 __all__ = [
     "ArcPoint",
@@ -95,6 +96,7 @@ __all__ = [
     "song_key",
     "song_keys",
     "tempo_jump",
+    "patch_title_arrays",
     "title_arrays",
     "title_arrays_from_bytes",
     "title_arrays_to_bytes",

@@ -7,14 +7,16 @@ track table's arrays) and ``title_index`` opens an index over those arrays, whic
 costs no per-track work at all.  The store carries them (``title_arrays_to_bytes``,
 an ``.npz`` without pickle) with a digest of the titles' JSON and albums they were made
 from and of the normal form's edition (``title_source``), so arrays that no longer match
-them (an update rewrote them, they were made before albums counted or by code of
-another normal form) are ignored.
+them (made before albums counted, by code of another normal form, or copied along with
+titles that changed) are ignored.  An update makes its version's arrays from the live
+one's (``title_patch``).
 """
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import zipfile
 from bisect import bisect_left
 from typing import Iterator, Mapping, Sequence
 
@@ -103,12 +105,17 @@ def title_source(titles_json: bytes, albums: Sequence[str]) -> bytes:
     return titles_json + b"\n" + json.dumps(list(albums)).encode() + edition
 
 
-def title_arrays_to_bytes(arrays: Arrays, source: bytes) -> bytes:
+def title_arrays_to_bytes(arrays: Arrays, source: bytes, level: int = -1) -> bytes:
     """``title_arrays``' output as ``.npz`` bytes, stamped with the SHA-1 of ``source``
-    (the titles' JSON they were computed from)."""
+    (the titles' JSON they were computed from), deflated at zlib ``level`` (-1: zlib's
+    default, as ``np.savez_compressed``; an update takes 1, four times faster at 100k
+    tracks for a quarter more bytes)."""
     digest = np.frombuffer(hashlib.sha1(source).digest(), dtype=np.uint8)
     out = io.BytesIO()  # deflated: a third of the bytes in Redis (titles compress well)
-    np.savez_compressed(out, **{"titles.source_sha1": digest, **arrays})
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as packed:
+        for name, array in {"titles.source_sha1": digest, **arrays}.items():
+            with packed.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
     return out.getvalue()
 
 

@@ -10,8 +10,8 @@ index still names another track by it (a file moved over one of the model's file
 track the sync then removes): ``path:`` finds the file that is there now.
 
 A file without a title tag is called by its name, so a renamed one also gets its new
-title (and artist, from "Artist - Title"): in its document, in the titles the title
-index is made from, and in the track table's strings (with its song).
+title (and artist, from "Artist - Title"): in its document, in the titles and the
+title index's arrays made from them, and in the track table's strings (with its song).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from models.ingest import id_key
 from .codec import FAST
 from .drafts import Change, Draft, Step
 from .model_store import ModelStore
+from .titles import kept_rows, updated_title_arrays
 from .updates import UpdateResult
 from .upkeep import guard
 
@@ -91,15 +92,20 @@ class Relocation:
 
     def _renamed(self, base: str, names: dict[int, tuple[str, str]]) -> dict[str, bytes]:
         """The titles and table strings of ``base`` with the rows of ``names`` (row ->
-        (title, artist)) renamed (the title index's prebuilt arrays no longer match the
-        titles, so each worker makes them anew, as after an add)."""
+        (title, artist)) renamed, and the title index's prebuilt arrays made from the
+        live version's for them (a worker would otherwise make them anew)."""
         from models.build import rename_rows
-        titles = self.store.titles(base)
+        old = self.store.titles(base)
+        titles = [list(t) for t in old]
         for row, (title, artist) in names.items():
             titles[row][:2] = [title, artist]
         strings = json.loads(zlib.decompress(self.store.raw(base, "table_strings")))
         rename_rows(strings, names)
+        albums = strings["albums"]  # a rename keeps the album
         return {"titles": zlib.compress(json.dumps(titles).encode(), FAST),
+                "title_arrays": updated_title_arrays(self.store, base, old, albums, titles,
+                                                     albums, kept_rows(len(titles),
+                                                                       changed=list(names))),
                 "table_strings": zlib.compress(json.dumps(strings).encode(), FAST)}
 
 

@@ -7,8 +7,8 @@ live version (server-side where Redis allows, so keys added to that table are ca
 along), then only what changed is written: the buckets of documents, id indexes and
 neighbour lists that hold a change, a segment of new rows for the vectors, table
 numbers and feel coordinates (an add) or those arrays whole (a removal moves rows),
-and the table strings, titles and hub state.  The same activation as a full publish then flips
-``current``, and only if the live version is still the one the update started from.
+the table strings, titles, title index arrays (``titles.py``) and hub state.  Then the
+activation of a full publish flips ``current``, if the update's base is still live.
 
 An update that fails leaves the live model untouched: nothing is written before the
 input is checked, and a failure while writing deletes the pending version (with
@@ -33,6 +33,7 @@ from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
 from .id_clashes import id_forms, refuse_id_clashes, taken_ids
 from .model_store import ModelStore
+from .titles import appended, kept_rows, updated_title_arrays
 from .upkeep import guard
 
 if TYPE_CHECKING:
@@ -121,8 +122,12 @@ class Updater:
         documents = {n + i: track_document(t, p) for i, (t, p) in
                      enumerate(zip(tracks, placed.profiles))}
         self.on_step("computed")
+        new_titles = appended(titles, more)
         sets = {"table_strings": zlib.compress(json.dumps(table).encode(), FAST),
-                "titles": zlib.compress(_appended(titles, more).encode(), FAST),
+                "titles": zlib.compress(new_titles.encode(), FAST),
+                "title_arrays": updated_title_arrays(  # as the build keeps them
+                    self.store, base, titles, table["albums"][:n], new_titles,
+                    table["albums"], kept_rows(n, added=len(tracks))),
                 "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
         segments = {"vectors": placed.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if placed.own is not None and self.store.coords(base) is not None:
@@ -215,8 +220,10 @@ class Updater:
         movers = {new: int(old) for new, old in enumerate(order) if new != old}
         docs = self.store.tracks(base, [*removed, *movers.values()])
         gone, moved = docs[:len(removed)], docs[len(removed):]
-        table = take_table(table, order)
-        titles = [titles[i] for i in order]
+        old_titles, old_albums = titles, table.albums
+        table, titles = take_table(table, order), [titles[i] for i in order]
+        title_arrays = updated_title_arrays(self.store, base, old_titles, old_albums, titles,
+                                            table.albums, order)
         self.on_step("computed")
         coords = self.store.coords(base)
         numbers, strings = table.to_payload()
@@ -226,7 +233,7 @@ class Updater:
         change = Change(dict(zip(movers, moved)), dict(zip(removed, gone)), changes,
                         len(order), n, moved_from=movers, sets={
             "titles": zlib.compress(json.dumps(titles).encode(), FAST),
-            "table_strings": zlib.compress(strings.encode(), FAST),
+            "title_arrays": title_arrays, "table_strings": zlib.compress(strings.encode(), FAST),
             "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
             arrays=arrays, seen_lists=self._seen)
         ids = [doc["id"] for doc in gone]
@@ -291,10 +298,3 @@ def _key(name: str) -> str | None:
         return reference_key(name)
     except InvalidExternalId:
         return None
-
-
-def _appended(titles: bytes, more: list) -> str:
-    """A JSON list with ``more`` appended, without decoding the stored one."""
-    text = titles.decode().rstrip()
-    extra = json.dumps(more)[1:-1]
-    return text[:-1] + ("," if text != "[]" else "") + extra + "]" if more else text
