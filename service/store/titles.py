@@ -48,6 +48,17 @@ def kept_rows(n: int, *, added: int = 0, changed: Sequence[int] = ()) -> np.ndar
     return keep
 
 
+def appended_titles(store: ModelStore, base: str, titles: bytes, more: list,
+                    albums: Sequence[str]) -> tuple[str, bytes]:
+    """The stored ``titles`` of ``base`` with ``more`` appended (JSON, the stored text
+    kept as it is), and the title arrays of the result (``albums``: all of its rows')."""
+    old = json.loads(titles)
+    new = old + json.loads(json.dumps(more))  # as a reader decodes the appended text
+    arrays = updated_title_arrays(store, base, old, albums[:len(old)], new, albums,
+                                  kept_rows(len(old), added=len(more)))
+    return appended(titles, more), arrays
+
+
 def appended(titles: bytes, more: list) -> str:
     """A JSON list with ``more`` appended, without decoding the stored one."""
     text = titles.decode().rstrip()

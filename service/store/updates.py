@@ -33,7 +33,7 @@ from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
 from .id_clashes import id_forms, refuse_id_clashes, taken_ids
 from .model_store import ModelStore
-from .titles import appended, kept_rows, updated_title_arrays
+from .titles import appended_titles, updated_title_arrays
 from .upkeep import guard
 
 if TYPE_CHECKING:
@@ -122,13 +122,11 @@ class Updater:
         documents = {n + i: track_document(t, p) for i, (t, p) in
                      enumerate(zip(tracks, placed.profiles))}
         self.on_step("computed")
-        new_titles = appended(titles, more)
+        new_titles, title_arrays = appended_titles(self.store, base, titles, more,
+                                                   table["albums"])  # as a build keeps them
         sets = {"table_strings": zlib.compress(json.dumps(table).encode(), FAST),
                 "titles": zlib.compress(new_titles.encode(), FAST),
-                "title_arrays": updated_title_arrays(  # as the build keeps them
-                    self.store, base, titles, table["albums"][:n], new_titles,
-                    table["albums"], kept_rows(n, added=len(tracks))),
-                "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+                "title_arrays": title_arrays, "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
         segments = {"vectors": placed.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if placed.own is not None and self.store.coords(base) is not None:
             segments["coords"] = placed.own
