@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any, Callable
 import click
 
 from models.errors import BadRequest
-from models.ingest import read_text_file
 from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
 
+from .asking import WANTS, query_body, query_options, require_something
 from .output import shown
 
 if TYPE_CHECKING:
@@ -26,50 +26,48 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("seed")
-@click.option("--limit", default=10, type=int, show_default=True)
+@click.argument("seeds", nargs=-1, metavar="[SEED]...")
+@click.option("--limit", default=10, type=int, show_default=True, help="1-100.")
 @click.option("--offset", default=0, type=int, show_default=True,
               help="How many of the best results to skip (0-499): the next page.")
-@click.option("--include-ids", "include_file", default=None, metavar="FILE",
-              help="Only tracks with these ids (one per line: track ids or external ids "
-                   "such as path:Jazz/x.flac, isrc:...), e.g. your own library.")
+@query_options
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
-def recommend(seed: str, limit: int, offset: int, include_file: str | None,
-              as_json: bool) -> None:
-    """Tracks that feel like SEED (a track id or title)."""
+def recommend(seeds: tuple[str, ...], limit: int, offset: int, as_json: bool,
+              **options: Any) -> None:
+    """Tracks that feel like the SEEDs (track ids or titles), or that fit --text,
+    --mood or targets: what POST /v1/recommendations answers."""
     from service.requests import RecommendBody, SimilarQuery, parse
     from service.views.recommendations import rich, similar
 
+    asked = query_body(seeds, options)
+    require_something(asked)
     current = Resources(open_store()).current()
-    if include_file is None:
-        query = parse(SimilarQuery, {"seed": seed, "limit": limit, "offset": offset})
+    if list(asked) == ["seeds"] and len(seeds) == 1 and isinstance(asked["seeds"][0], str):
+        query = parse(SimilarQuery, {"seed": seeds[0], "limit": limit, "offset": offset})
         body = similar(current, query.seed, query.limit, query.offset)
     else:
-        body = rich(current, parse(RecommendBody, {"seeds": [seed], "limit": limit,
-                                                   "offset": offset,
-                                                   "include_ids": _ids_in(include_file)}))
+        body = rich(current, parse(RecommendBody, {**asked, "limit": limit,
+                                                   "offset": offset}))
     if as_json:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
-    s = body["seed"]
-    click.echo(f"Tracks that feel like {_named(s)} (model {body['model_version']}):")
+    click.echo(f"{_heading(body, asked)} (model {body['model_version']}):")
     for i, r in enumerate(body["results"], start=offset + 1):
         click.echo(f"{i:3}. {_named(r)}  score {r['score']:.3f}  [{', '.join(r['moods'])}]")
     for warning in body.get("warnings", []):
         click.echo(f"warning: {shown(warning)}", err=True)
 
 
-def _ids_in(path: str) -> list[str]:
-    """The ids of a file, one per line (blank lines and # comments skipped)."""
-    try:
-        lines = read_text_file(path).splitlines()
-    except OSError as exc:
-        raise BadRequest(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}",
-                         field="include_ids") from None
-    ids = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    if not ids:
-        raise BadRequest(f"{path} lists no ids (one per line)", field="include_ids")
-    return ids
+def _heading(body: dict[str, Any], asked: dict[str, Any]) -> str:
+    """What the list is of: the seeds' names, else the words or moods asked for."""
+    seeds = body.get("seeds") or ([body["seed"]] if body.get("seed") else [])
+    if seeds:
+        return "Tracks that feel like " + " and ".join(_named(s) for s in seeds)
+    if "text" in asked:
+        return f"Tracks for {shown(repr(asked['text']))}"
+    if "moods" in asked:
+        return "Tracks that feel " + ", ".join(shown(m) for m in asked["moods"])
+    return "Tracks near the targets"
 
 
 def _named(track: dict[str, Any]) -> str:
@@ -154,23 +152,40 @@ def export_options(command: Callable) -> Callable:
 
 
 @click.command()
-@click.argument("seed")
-@click.option("--length", default=20, type=int, show_default=True)
+@click.argument("seeds", nargs=-1, metavar="[SEED]...")
+@click.option("--length", default=20, type=int, show_default=True, help="1-100.")
 @click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")
+@click.option("--title", default=None, help="The playlist's title (default: from the arc "
+                                            "or the first SEED).")
+@click.option("--min-artist-gap", default=None, metavar="N",
+              help="No artist repeats within this many positions (0-20; default 3).")
+@click.option("--tempo-tolerance", default=None, metavar="X",
+              help="Largest tempo jump between neighbours that costs nothing (0.01-0.5; "
+                   "default 0.08).")
+@query_options
 @export_options
-def playlist(seed: str, length: int, arc: str | None, fmt: str | None,
-             out: str | None) -> None:
-    """A playlist that starts from SEED, optionally following a mood arc."""
+def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | None,
+             min_artist_gap: str | None, tempo_tolerance: str | None, fmt: str | None,
+             out: str | None, **options: Any) -> None:
+    """A playlist that starts from the SEEDs (or --text, --mood, targets), optionally
+    following a mood arc: what POST /v1/playlists answers."""
     from service.requests import PlaylistBody, parse
     from service.views.playlists import playlist as make_playlist
 
-    body: dict[str, Any] = {"seed": seed, "length": length}
+    from .asking import number
+
+    body: dict[str, Any] = {**query_body(seeds, options), "length": length}
     if arc is not None:
         start, sep, end = arc.partition(":")
         if not sep:
             raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
                              field="arc")
         body["arc"] = {"from": start.strip(), "to": end.strip()}
+    require_something(body, WANTS + " or --arc")
+    for key, value in (("title", title), ("min_artist_gap", min_artist_gap),
+                       ("tempo_tolerance", tempo_tolerance)):
+        if value is not None:
+            body[key] = value if key == "title" else number(value)
     current = Resources(open_store()).current()
     result = make_playlist(current, parse(PlaylistBody, body))
     _emit(result, result["title"], fmt, out, current)
@@ -186,6 +201,7 @@ def path(start: str, end: str, steps: int, fmt: str | None, out: str | None) -> 
     """Tracks moving gradually from FROM's moods to TO's (ids or titles), both included."""
     from service.requests import PathQuery, parse
     from service.views.playlists import mood_path, path_title
+
 
     query = parse(PathQuery, {"from": start, "to": end, "steps": steps})
     current = Resources(open_store()).current()
