@@ -4,7 +4,9 @@ offered instead, and how a message quotes them."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Iterator
 
 from models.ranking import read_text_target, reads_wholly_as_moods, song_key
 
@@ -19,7 +21,7 @@ def not_found_hint(seed: str) -> str:
         return "; a file is named by path:<its path>"
     moods = list(read_text_target(seed).moods)
     if moods:  # "studying", "rainy day": what a text would ask for, not a title
-        return f"; it reads as a mood or an activity ({', '.join(moods[:3])}): {MOOD_ADVICE}"
+        return f"; it reads as a mood or an activity ({', '.join(moods[:3])}): {mood_advice()}"
     return ""
 
 
@@ -31,11 +33,29 @@ def mood_title_warning(seed: str, path: str, doc: dict[str, Any]) -> str | None:
     if not moods:
         return None
     return (f"{path}: took {cut(seed)} as the title of {named(doc)}; it also reads as a "
-            f"mood or an activity ({', '.join(moods[:3])}): {MOOD_ADVICE}")
+            f"mood or an activity ({', '.join(moods[:3])}): {mood_advice()}")
 
 
-#: how to ask for what a seed that reads as moods says
+#: how an HTTP client asks for what a seed that reads as moods says
 MOOD_ADVICE = "seeds name tracks, so ask for it as \"text\" in a POST body"
+#: how the caller at hand asks for it: the CLI says its options (see :func:`advising`)
+_ADVICE: ContextVar[str] = ContextVar("mood_advice", default=MOOD_ADVICE)
+
+
+def mood_advice() -> str:
+    """How the caller asks for a seed's words as moods: the API's way unless a caller
+    (the command line) said its own with :func:`advising`."""
+    return _ADVICE.get()
+
+
+@contextmanager
+def advising(advice: str) -> Iterator[None]:
+    """Within the block, messages advise ``advice`` for a seed that reads as moods."""
+    token = _ADVICE.set(advice)
+    try:
+        yield
+    finally:
+        _ADVICE.reset(token)
 
 
 def looks_like_a_file(seed: str) -> bool:

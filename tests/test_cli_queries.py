@@ -9,6 +9,19 @@ import json
 
 import pytest
 
+from models.build import build
+from models.ingest import Catalog
+
+from .fixtures import make_track
+
+
+@pytest.fixture()
+def rainy(store, small_catalog):
+    """The small model with a song titled as a mood reads ("Rainy Day")."""
+    tracks = [*small_catalog.tracks, make_track(41, title="Rainy Day", artist="Drizzle")]
+    return store.publish(build(Catalog(tracks=tracks), k=20))
+
+
 def _api(client, route: str, body: dict) -> dict:
     response = client.post(route, json=body)
     assert response.status_code == 200, response.get_json()
@@ -93,6 +106,25 @@ def test_a_bad_option_says_what_the_api_says(runner, client, published):
     code, _, err = runner("recommend", "trk3", "--max", "tempo=400")
     api = client.post("/v1/recommendations", json={"seeds": ["trk3"], "max_tempo": 400})
     assert code == 2 and err == f"error: {api.get_json()['error']['message']}\n"
+
+
+def test_a_seed_that_reads_as_a_mood_is_advised_the_cli_way(runner, client, rainy):
+    """The hint told a CLI user to "ask for it as text in a POST body"."""
+    code, out, err = runner("recommend", "music for studying")
+    assert code == 2 and "reads as a mood or an activity" in err
+    assert "--text" in err and "POST" not in err and "body" not in err
+    api = client.get("/v1/recommendations?seed=music for studying").get_json()["error"]
+    assert "ask for it as \"text\" in a POST body" in api["message"]
+    # a title that is a mood too: warned, with the CLI's way, and cached apart from
+    # the API's answer (the CLI asked first)
+    code, out, err = runner("recommend", "Rainy Day", "--limit", "3")
+    assert code == 0 and "took 'Rainy Day' as the title" in err and "--text" in err
+    assert "POST" not in err
+    warnings = client.get("/v1/recommendations?seed=Rainy Day&limit=3").get_json()["warnings"]
+    assert any("POST body" in w for w in warnings)
+    assert not any("--text" in w for w in warnings)
+    code, _, err = runner("playlist", "music for studying", "--length", "3")
+    assert code == 2 and "--text" in err and "POST" not in err
 
 
 def test_playlist_takes_the_query_options(runner, client, published):

@@ -15,6 +15,10 @@ from models.errors import BadRequest
 from models.ingest import read_text_file
 from service.requests import ATTRIBUTES
 
+#: how a command-line user asks for a seed's words as moods (the API says "text" in a
+#: POST body): given to ``service.seed_hints.advising`` while a query command runs
+CLI_MOOD_ADVICE = ("seeds name tracks, so ask for it with --text (feelalike recommend "
+                   "--text \"rainy day\") or --mood MOOD=WEIGHT")
 #: what a query command asks for without SEED
 WANTS = "give SEED, --text, --mood, --valence, --arousal or --target ATTR=VALUE"
 _RANGED = [*ATTRIBUTES, "year"]

@@ -18,7 +18,8 @@ from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
 
-from .asking import WANTS, query_body, query_options, require_something
+from .asking import (CLI_MOOD_ADVICE, WANTS, query_body, query_options,
+                     require_something)
 from .output import shown
 
 if TYPE_CHECKING:
@@ -37,17 +38,19 @@ def recommend(seeds: tuple[str, ...], limit: int, offset: int, as_json: bool,
     """Tracks that feel like the SEEDs (track ids or titles), or that fit --text,
     --mood or targets: what POST /v1/recommendations answers."""
     from service.requests import RecommendBody, SimilarQuery, parse
+    from service.seed_hints import advising
     from service.views.recommendations import rich, similar
 
     asked = query_body(seeds, options)
     require_something(asked)
-    current = Resources(open_store()).current()
-    if list(asked) == ["seeds"] and len(seeds) == 1 and isinstance(asked["seeds"][0], str):
-        query = parse(SimilarQuery, {"seed": seeds[0], "limit": limit, "offset": offset})
-        body = similar(current, query.seed, query.limit, query.offset)
-    else:
-        body = rich(current, parse(RecommendBody, {**asked, "limit": limit,
-                                                   "offset": offset}))
+    with advising(CLI_MOOD_ADVICE):
+        current = Resources(open_store()).current()
+        if list(asked) == ["seeds"] and len(seeds) == 1 and isinstance(asked["seeds"][0], str):
+            query = parse(SimilarQuery, {"seed": seeds[0], "limit": limit, "offset": offset})
+            body = similar(current, query.seed, query.limit, query.offset)
+        else:
+            body = rich(current, parse(RecommendBody, {**asked, "limit": limit,
+                                                       "offset": offset}))
     if as_json:
         click.echo(json.dumps(body, ensure_ascii=False))
         return
@@ -170,6 +173,7 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
     """A playlist that starts from the SEEDs (or --text, --mood, targets), optionally
     following a mood arc: what POST /v1/playlists answers."""
     from service.requests import PlaylistBody, parse
+    from service.seed_hints import advising
     from service.views.playlists import playlist as make_playlist
 
     from .asking import number
@@ -186,8 +190,9 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
                        ("tempo_tolerance", tempo_tolerance)):
         if value is not None:
             body[key] = value if key == "title" else number(value)
-    current = Resources(open_store()).current()
-    result = make_playlist(current, parse(PlaylistBody, body))
+    with advising(CLI_MOOD_ADVICE):
+        current = Resources(open_store()).current()
+        result = make_playlist(current, parse(PlaylistBody, body))
     _emit(result, result["title"], fmt, out, current)
 
 
@@ -202,10 +207,12 @@ def path(start: str, end: str, steps: int, fmt: str | None, out: str | None) -> 
     from service.requests import PathQuery, parse
     from service.views.playlists import mood_path, path_title
 
+    from service.seed_hints import advising
 
     query = parse(PathQuery, {"from": start, "to": end, "steps": steps})
     current = Resources(open_store()).current()
-    result = mood_path(current, query.from_, query.to, query.steps)
+    with advising(CLI_MOOD_ADVICE):
+        result = mood_path(current, query.from_, query.to, query.steps)
     _emit(result, path_title(result), fmt, out, current)
 
 

@@ -13,6 +13,7 @@ from ..observability.metrics import cache_lookup
 from ..requests import RecommendBody, SimilarQuery
 from ..requests.bodies import MAX_RESULTS
 from ..resources import VersionResources, get_resources, public
+from ..seed_hints import MOOD_ADVICE, mood_advice
 from .base import json_request, query_args, result
 from .queries import build_query, nothing_left, require_something
 
@@ -47,8 +48,10 @@ def page(rows: list[int], scores: list[float], offset: int, limit: int,
 
 def similar(res: VersionResources, seed: str, limit: int, offset: int = 0) -> dict[str, Any]:
     """Tracks that feel like ``seed``; answers are cached per model version."""
-    digest = hashlib.sha1(json.dumps(["rec", ANSWER_SHAPE, seed, limit, offset]).encode()
-                          ).hexdigest()
+    key: list[Any] = ["rec", ANSWER_SHAPE, seed, limit, offset]
+    if mood_advice() != MOOD_ADVICE:  # the CLI's words are not the API's answer
+        key.append(mood_advice())
+    digest = hashlib.sha1(json.dumps(key).encode()).hexdigest()
     cached = res.store.cached(res.version, digest)
     cache_lookup(cached is not None)
     if cached is not None:
