@@ -138,7 +138,7 @@ def test_playlist_takes_the_query_options(runner, client, published):
     assert all(t["artist"] != "Artist 1" for t in expected["tracks"])
     code, out, err = runner("playlist", "--arc", "sad:joyful", "--length", "4")
     assert code == 0 and len(json.loads(out)["tracks"]) == 4, err
-    for args, message in ((["--length", "4"], "give SEED, --text, --mood"),
+    for args, message in ((["--length", "4"], "--target ATTR=VALUE or --arc\n"),
                           (["trk3", "--tempo-tolerance", "0.9"], "tempo_tolerance"),
                           (["trk3", "--min-artist-gap", "x"], "min_artist_gap")):
         code, out, err = runner("playlist", *args)

@@ -21,6 +21,8 @@ CLI_MOOD_ADVICE = ("seeds name tracks, so ask for it with --text (feelalike reco
                    "--text \"rainy day\") or --mood MOOD=WEIGHT")
 #: what a query command asks for without SEED
 WANTS = "give SEED, --text, --mood, --valence, --arousal or --target ATTR=VALUE"
+#: what ``playlist`` asks for without SEED (an arc alone is enough)
+PLAYLIST_WANTS = "give SEED, --text, --mood, --valence, --arousal, --target ATTR=VALUE or --arc"
 _RANGED = [*ATTRIBUTES, "year"]
 
 #: (option, destination, help) of the options that may be given again and again

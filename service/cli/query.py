@@ -18,7 +18,7 @@ from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
 
-from .asking import (CLI_MOOD_ADVICE, WANTS, query_body, query_options,
+from .asking import (CLI_MOOD_ADVICE, PLAYLIST_WANTS, query_body, query_options,
                      require_something)
 from .output import shown
 
@@ -185,7 +185,7 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
             raise BadRequest(f"--arc takes FROM:TO, e.g. lonely:hopeful; got {arc!r}",
                              field="arc")
         body["arc"] = {"from": start.strip(), "to": end.strip()}
-    require_something(body, WANTS + " or --arc")
+    require_something(body, PLAYLIST_WANTS)
     for key, value in (("title", title), ("min_artist_gap", min_artist_gap),
                        ("tempo_tolerance", tempo_tolerance)):
         if value is not None:
