@@ -44,6 +44,7 @@ from .scope import (
 )
 from .sentences import opens_line, sentences
 from .themes import Themes
+from .title_lines import label_names
 from .title_forms import named_as
 from .text import QUOTE_CHARS, without_capitals
 from .titles import variants
@@ -104,7 +105,9 @@ class Walk:
             self.index = k
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence
-            heading = not turn and (is_heading(sentence) or is_title_line(sentence, mentions))
+            heading = not turn and (is_heading(sentence) and not label_names(
+                sentence, [m.start for m in mentions], [m.end for m in mentions])
+                or is_title_line(sentence, mentions))
             if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
                 listed = listing or is_heading(text[slice(*spans[k + 1])])
                 listing = bool(mentions)  # a title line: the next one may continue a list

@@ -1,0 +1,31 @@
+"""What a seventeenth batch of our own reviews (2026-11-29: a city-pop reissue, a football
+game's soundtrack, a parent on a children's album, a metal review, a wedding DJ's notes, a
+radio host's script, a two-star review, a film-score review told through its scenes,
+written held out) showed the reader missing: a notes line "First dance: Hold Me Closer
+Tonight." was read as a heading of facts, so neither it nor the lines after it named the
+track.
+Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
+
+
+@pytest.mark.parametrize("label", ["Opening slot", "Last song", "First dance", "Encore"])
+def test_a_notes_line_whose_value_is_a_title_names_the_track_for_the_lines_after(label):
+    text = (f"Warm-up: Salt Roads. Loud, fast, everyone jumps.\n"
+            f"{label}: Harbour Lights.\nSlow, sad and lonely, have tissues ready.\n")
+    found = moods(text, *TITLES)
+    assert strongest(found, "Harbour Lights") in ("sad", "lonely")
+    assert found["Salt Roads"].get("sad", 0) < found["Harbour Lights"]["sad"] / 2
+
+
+def test_a_notes_line_of_facts_is_still_no_track():
+    text = ("Running Time: 48 min.\nSlow, sad and lonely throughout.\n"
+            "Salt Roads is fast and loud.")
+    found = moods(text, *TITLES)
+    assert found["Lantern"].get("sad", 0) == found["Harbour Lights"].get("sad", 0)
