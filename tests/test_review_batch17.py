@@ -3,7 +3,9 @@ game's soundtrack, a parent on a children's album, a metal review, a wedding DJ'
 radio host's script, a two-star review, a film-score review told through its scenes,
 written held out) showed the reader missing: a notes line "First dance: Hold Me Closer
 Tonight." was read as a heading of facts, so neither it nor the lines after it named the
-track.
+track;
+"Ashfall, an acoustic instrumental outro, is eerie" named no "Ashfall (Instrumental)" (a
+one-word title opening a sentence was looked for only without a bracket).
 Every text here is our own."""
 from __future__ import annotations
 
@@ -29,3 +31,17 @@ def test_a_notes_line_of_facts_is_still_no_track():
             "Salt Roads is fast and loud.")
     found = moods(text, *TITLES)
     assert found["Lantern"].get("sad", 0) == found["Harbour Lights"].get("sad", 0)
+
+
+def test_a_one_word_title_with_a_bracket_opens_a_sentence_without_it():
+    text = "Salt Roads is fast and loud. Ember, a quiet piano coda, is sad and lonely."
+    found = moods(text, "Lantern", "Salt Roads", "Ember (Instrumental)")
+    assert strongest(found, "Ember (Instrumental)") in ("sad", "lonely")
+    assert found["Salt Roads"].get("sad", 0) < found["Ember (Instrumental)"]["sad"] / 2
+
+
+def test_the_bare_title_keeps_its_own_name_beside_its_bracketed_version():
+    text = "Salt Roads is fast and loud. Ember, a quiet piano coda, is sad and lonely."
+    found = moods(text, "Ember", "Salt Roads", "Ember (Reprise)")
+    assert strongest(found, "Ember") in ("sad", "lonely")
+    assert found.get("Ember (Reprise)", {}).get("sad", 0) < found["Ember"]["sad"] / 2

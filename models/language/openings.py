@@ -9,13 +9,13 @@ signatures shift ...", "Home recordings sound ...") or the topic of a definition
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .mentions import Mention
 from .reading import MUSIC_WORDS, is_about_music
 from .text import normalise
-from .title_forms import names_the_work
-from .titles import STOPWORDS
+from .title_forms import named_as, names_the_work
+from .titles import STOPWORDS, variants
 
 #: after "<title> is": a noun phrase or a question, not a description of the track
 NOT_DESCRIBED = frozenset("a an the one another also what where how why when who that this "
@@ -58,6 +58,24 @@ A_KIND_OF_TRACK = re.compile(
     r"interlude|duet|aria|waltz|anthem|lullaby)\b)", re.IGNORECASE)
 #: verbs in "-s" that take a plain verb after them ("Time helps build ...")
 CAUSATIVE = frozenset("helps lets makes".split())
+
+
+def one_word_names(titles: Sequence[str]) -> dict[str, int]:
+    """The one-word names a sentence may open with (normal form -> track): a movement's
+    name ("Crevasse"), a title of one word, and a one-word title without its bracket
+    ("Ashfall, an acoustic outro, is ..." for "Ashfall (Instrumental)") where no other
+    title has that name."""
+    names = {v: k for k, t in enumerate(titles)
+             for v in named_as(t)[len(variants(t)):] if len(v.split()) == 1}
+    names.update({v[0]: k for k, t in enumerate(titles)
+                  if (v := variants(t)) and len(v[0].split()) == 1})
+    bare: dict[str, set[int]] = {}
+    for k, t in enumerate(titles):
+        for v in variants(t)[1:]:
+            if len(v.split()) == 1:
+                bare.setdefault(v, set()).add(k)
+    names.update({v: ks.pop() for v, ks in bare.items() if len(ks) == 1 and v not in names})
+    return names
 
 
 def _looks_like_a_noun_phrase(words: list[str]) -> bool:

@@ -17,7 +17,7 @@ from .examples import announces_examples, leads_in
 from .labels import ALBUM, label_says
 from .material import Material
 from .mentions import Mention, find_mentions, title_words
-from .openings import opening_title
+from .openings import one_word_names, opening_title
 from .other_names import other_names, outside
 from .places import by_place, by_title_track
 from .referents import referents
@@ -45,9 +45,7 @@ from .scope import (
 from .sentences import opens_line, sentences
 from .themes import Themes
 from .title_lines import label_names
-from .title_forms import named_as
 from .text import QUOTE_CHARS, without_capitals
-from .titles import variants
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
@@ -69,10 +67,7 @@ class Walk:
         self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
         self.cuts: list[tuple[int, int]] = []  # spans of this sentence about other works
         self.material = Material()  # the waltz, riff ... each track was described with
-        self.one_word = {v: k for k, t in enumerate(titles)  # a movement's name ("Crevasse")
-                         for v in named_as(t)[len(variants(t)):] if len(v.split()) == 1}
-        self.one_word.update({v[0]: k for k, t in enumerate(titles)  # a title of one word
-                              if (v := variants(t)) and len(v[0].split()) == 1})
+        self.one_word = one_word_names(titles)  # "Crevasse", "Ashfall (Instrumental)"
 
     def run(self) -> Reading:
         text = self.review.text
