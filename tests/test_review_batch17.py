@@ -5,7 +5,8 @@ written held out) showed the reader missing: a notes line "First dance: Hold Me 
 Tonight." was read as a heading of facts, so neither it nor the lines after it named the
 track;
 "Ashfall, an acoustic instrumental outro, is eerie" named no "Ashfall (Instrumental)" (a
-one-word title opening a sentence was looked for only without a bracket).
+one-word title opening a sentence was looked for only without a bracket); "my son loves
+pretending to be scared" made a children's song romantic and tense.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -45,3 +46,15 @@ def test_the_bare_title_keeps_its_own_name_beside_its_bracketed_version():
     found = moods(text, "Ember", "Salt Roads", "Ember (Reprise)")
     assert strongest(found, "Ember") in ("sad", "lonely")
     assert found.get("Ember (Reprise)", {}).get("sad", 0) < found["Ember"]["sad"] / 2
+
+
+@pytest.mark.parametrize("who", ["My son", "My daughter", "Our kids", "My wife"])
+def test_a_listener_in_the_reviewers_household_loving_a_track_is_no_romance(who):
+    found = moods(f"Salt Roads is calm and gentle. {who} loves it.", *TITLES)
+    assert found["Salt Roads"].get("romantic", 0) < found["Salt Roads"]["peaceful"] / 3
+
+
+def test_a_character_who_loves_is_still_romance():
+    found = moods("Salt Roads is a song about a sailor who loves a girl in every port.",
+                  *TITLES)
+    assert strongest(found, "Salt Roads") == "romantic"

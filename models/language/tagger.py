@@ -26,6 +26,9 @@ READER_VERBS = frozenset("love loved loves adore adored enjoy enjoyed hate hated
                          "dig".split())
 READER_SUBJECTS = frozenset("i you we will would must to fans listeners should ll d "
                             "cannot not".split())
+#: after "my", "our": the reviewer's household, listeners too ("my son loves it")
+HOUSEHOLD = frozenset("son sons daughter daughters kid kids child children baby toddler "
+                      "wife husband partner family friends".split())
 #: "one wishes she had more to do": the reviewer's wish for the show, not a mood
 WISHES = frozenset("wish wishes wished".split())
 #: mood words that are also verbs: "calm the mix", "silence the strings" are actions
@@ -118,6 +121,9 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
         return True
     if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
         return True
+    if length == 1 and word in READER_VERBS and i > 1 and words[i - 1] in HOUSEHOLD \
+            and words[i - 2] in ("my", "our"):
+        return True  # "my son loves pretending ...": a listener's taste, not romance
     if length == 1 and word in WISHES and i > 0 and words[i - 1] in READER_SUBJECTS | {"one"}:
         return True
     if length == 1 and i > 0 and words[i - 1] in IDIOMS_AFTER.get(word, ()):
