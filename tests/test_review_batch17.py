@@ -6,7 +6,8 @@ Tonight." was read as a heading of facts, so neither it nor the lines after it n
 track;
 "Ashfall, an acoustic instrumental outro, is eerie" named no "Ashfall (Instrumental)" (a
 one-word title opening a sentence was looked for only without a bracket); "my son loves
-pretending to be scared" made a children's song romantic and tense.
+pretending to be scared" made a children's song romantic and tense; "wants to be an
+anthem and is merely loud" was read as an anthem.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -58,3 +59,29 @@ def test_a_character_who_loves_is_still_romance():
     found = moods("Salt Roads is a song about a sailor who loves a girl in every port.",
                   *TITLES)
     assert strongest(found, "Salt Roads") == "romantic"
+
+
+PAIR = ("Harbour Lights", "Iron Bells", "Lantern")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbour Lights wants to be an anthem and is merely loud.",
+    "Harbour Lights tries for grandeur and ends up merely loud.",
+    "Harbour Lights tries to sound epic but is merely loud.",
+])
+def test_what_a_track_aims_at_and_misses_is_not_its_mood(sentence):
+    found = moods(sentence + " Iron Bells is a grand, epic anthem.", *PAIR)
+    assert found["Harbour Lights"].get("epic", 0) < found["Iron Bells"]["epic"] / 4
+
+
+def test_what_a_track_aims_at_counts_less_than_what_it_is():
+    aimed = moods("Harbour Lights is calm and wants to be romantic.", *PAIR)["Harbour Lights"]
+    said = moods("Harbour Lights is calm and romantic.", *PAIR)["Harbour Lights"]
+    assert 0 < aimed["romantic"] / aimed["peaceful"] < said["romantic"] / said["peaceful"]
+
+
+def test_what_someone_pretends_is_not_the_tracks_mood():
+    found = moods("Harbour Lights is a little bit spooky, and my kids love pretending to be "
+                  "scared, but it's never actually frightening.", *PAIR)
+    assert strongest(found, "Harbour Lights") == "eerie"
+    assert found["Harbour Lights"].get("tense", 0) < found["Harbour Lights"]["eerie"] / 4

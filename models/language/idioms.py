@@ -15,6 +15,10 @@ driving home" keeps its words):
   measured against, not its mood.
 * "the orchestra is at its finest", "the heart of the symphony": who plays, or the
   work, not its mood ("orchestral", "symphonic" keep theirs).
+* "wants to be an anthem and is merely loud", "tries for menace", "pretending to be
+  scared": what a track (or someone) aims or plays at, at most partly what it is
+  (weighed ``AIM_WEIGHT``: "wants to be romantic but ends up a bit saccharine" may
+  still be a little romantic).
 """
 from __future__ import annotations
 
@@ -66,6 +70,39 @@ KINDS = frozenset("track tracks song songs tune tunes number cut record album ta
 
 #: nouns for who plays or for the work
 PLAYERS = frozenset("orchestra orchestras symphony symphonies".split())
+
+
+#: how much of a mood word a track only aims at counts ("wants to be an anthem")
+AIM_WEIGHT = 0.4
+#: verbs of aiming: "wants to be", "tries for", "tries to sound"
+AIMING = frozenset("want wants wanted try tries tried trying aim aims aimed aiming strain "
+                   "strains strained straining reach reaches reached reaching strive "
+                   "strives striving".split())
+#: verbs of playing at: what follows is not so ("pretending to be scared")
+PRETENDING = frozenset("pretend pretends pretended pretending".split())
+#: words between the aim and the mood word: "wants to be an anthem", "a little bit"
+AIM_FILLERS = frozenset("a an the some kind sort of little bit real proper big".split())
+#: what a track ends up as instead, after its aim: "... and is merely loud"
+MERELY = frozenset("merely".split())
+
+
+def aimed_at(words: Sequence[str], i: int) -> float:
+    """How much of the mood word at ``words[i]`` a review says: 1, or ``AIM_WEIGHT`` for
+    what a track aims at ("wants to be an anthem", "tries for menace", "tries to sound
+    menacing"), none for what it plays at ("pretending to be scared") or aims at and
+    misses ("wants to be an anthem and is merely loud")."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and words[j] in AIM_FILLERS:
+        j -= 1
+    if j >= 1 and words[j] == "for" and not words[j - 1].startswith("want"):
+        verb = words[j - 1]
+    elif j >= 2 and words[j] in ("be", "sound") and words[j - 1] == "to":
+        verb = words[j - 2]
+    else:
+        return 1.0
+    if verb in PRETENDING or verb in AIMING and MERELY & set(words[i + 1:i + 12]):
+        return 0.0
+    return AIM_WEIGHT if verb in AIMING else 1.0
 
 
 def prose_idiom(words: Sequence[str], i: int, length: int) -> bool:

@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from .idioms import idiom_not_mood, prose_idiom
+from .idioms import aimed_at, idiom_not_mood, prose_idiom
 from .modifiers import (NEGATION_WINDOW, NEGATORS, SURPRISE, clause_starts, clause_weights,
                         denied_after, modifier, without_asides)
 from .text import Token, tempo_words, tokens
@@ -235,7 +235,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             denied = denied_after(words, i, length) or _soothed(text, toks, words, i)
             sign *= -1.0 if denied else 1.0
             weight = sign * modifier(looking, i, starts[i], statements[i]) * clause[i] * \
-                entry.weight
+                entry.weight * (aimed_at(words, i) if skip_names else 1.0)
             if weight < 0 < sign and _head_of_denied(text, toks, words, hits[-1] if hits else None,
                                                     i, offset):
                 weight = -weight
