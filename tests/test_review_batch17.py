@@ -7,14 +7,15 @@ track;
 "Ashfall, an acoustic instrumental outro, is eerie" named no "Ashfall (Instrumental)" (a
 one-word title opening a sentence was looked for only without a bracket); "my son loves
 pretending to be scared" made a children's song romantic and tense; "wants to be an
-anthem and is merely loud" was read as an anthem.
+anthem and is merely loud" was read as an anthem; "'End Credits' just repeats the main
+theme" linked nothing to a film score's "Main Title".
 Every text here is our own."""
 from __future__ import annotations
 
 import pytest
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
 
@@ -85,3 +86,17 @@ def test_what_someone_pretends_is_not_the_tracks_mood():
                   "scared, but it's never actually frightening.", *PAIR)
     assert strongest(found, "Harbour Lights") == "eerie"
     assert found["Harbour Lights"].get("tense", 0) < found["Harbour Lights"]["eerie"] / 4
+
+
+SCORE = "The storm cue is loud. \"Lantern Song\" just repeats the main theme."
+
+
+@pytest.mark.parametrize("main", ["Main Title", "Main Titles", "Prologue (Main Title)"])
+def test_a_film_scores_main_title_is_the_main_theme_another_cue_repeats(main):
+    assert pairs_read(SCORE, main, "Iron Bells", "Lantern Song") == {
+        frozenset((main, "Lantern Song"))}
+
+
+def test_a_title_track_named_like_the_work_stays_the_main_theme_beside_a_main_title():
+    assert pairs_read(SCORE, "Main Title", "Salt Roads", "Lantern Song") == {
+        frozenset(("Salt Roads", "Lantern Song"))}

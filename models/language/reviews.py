@@ -135,7 +135,8 @@ def main_theme_row(album: Sequence[int], titles: Sequence[str],
                    names: frozenset[str]) -> int | None:
     """The title track (named like the work) or a track called "Main Theme"; failing
     those, a track named like the work with an addition that is no other version of it
-    ("Monsoon Letters (Theme)", not "Lantern (Reprise)")."""
+    ("Monsoon Letters (Theme)", not "Lantern (Reprise)"); failing those, "Main Title(s)",
+    the cue a film score plays over its opening credits, where it states its theme."""
     for row, title in zip(album, titles):
         full = variants(title)[:1]  # none for a title of symbols only
         if (full and full[0] in names) or "main theme" in normalise(title):
@@ -143,6 +144,9 @@ def main_theme_row(album: Sequence[int], titles: Sequence[str],
     for row, title in zip(album, titles):
         if any(v in names for v in variants(title)[1:]) and \
                 not ANOTHER_VERSION.search(normalise(title)):
+            return row
+    for row, title in zip(album, titles):
+        if re.search(r"\bmain titles?\b", normalise(title)):
             return row
     return None
 
