@@ -8,7 +8,8 @@ track;
 one-word title opening a sentence was looked for only without a bracket); "my son loves
 pretending to be scared" made a children's song romantic and tense; "wants to be an
 anthem and is merely loud" was read as an anthem; "'End Credits' just repeats the main
-theme" linked nothing to a film score's "Main Title".
+theme" linked nothing to a film score's "Main Title"; "way too depressing for a wedding"
+made a sad song romantic.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -100,3 +101,19 @@ def test_a_film_scores_main_title_is_the_main_theme_another_cue_repeats(main):
 def test_a_title_track_named_like_the_work_stays_the_main_theme_beside_a_main_title():
     assert pairs_read(SCORE, "Main Title", "Salt Roads", "Lantern Song") == {
         frozenset(("Salt Roads", "Lantern Song"))}
+
+
+@pytest.mark.parametrize("text, occasion_mood", [
+    ("Harbour Lights is way too depressing for a wedding.", "romantic"),
+    ("Harbour Lights is far too sad for a party.", "energetic"),
+    ("Harbour Lights: too mournful for your lullaby playlist.", "peaceful"),
+])
+def test_an_occasion_a_track_is_too_much_for_is_not_its_mood(text, occasion_mood):
+    found = moods(text + " Iron Bells is calm.", *PAIR)["Harbour Lights"]
+    assert strongest({"t": found}, "t") == "sad"
+    assert found.get(occasion_mood, 0) < found["sad"] / 4
+
+
+def test_an_occasion_a_track_suits_keeps_its_mood():
+    found = moods("Harbour Lights is perfect for a party. Iron Bells is sad.", *PAIR)
+    assert strongest(found, "Harbour Lights") in ("energetic", "joyful", "playful")

@@ -15,6 +15,8 @@ driving home" keeps its words):
   measured against, not its mood.
 * "the orchestra is at its finest", "the heart of the symphony": who plays, or the
   work, not its mood ("orchestral", "symphonic" keep theirs).
+* "way too depressing for a wedding", "too loud for a lullaby": the occasion a track
+  does not suit, not its mood ("perfect for a wedding" keeps it).
 * "wants to be an anthem and is merely loud", "tries for menace", "pretending to be
   scared": what a track (or someone) aims or plays at, at most partly what it is
   (weighed ``AIM_WEIGHT``: "wants to be romantic but ends up a bit saccharine" may
@@ -105,10 +107,20 @@ def aimed_at(words: Sequence[str], i: int) -> float:
     return AIM_WEIGHT if verb in AIMING else 1.0
 
 
+#: before the occasion a track is too much for: "too sad for a party"
+OCCASION_LEAD = frozenset("a an the your my our any".split())
+
+
+def _unsuited(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is what a track is too much for: "too depressing for a wedding"."""
+    return i >= 4 and words[i - 1] in OCCASION_LEAD and words[i - 2] == "for" and \
+        "too" in words[max(0, i - 5):i - 3]
+
+
 def prose_idiom(words: Sequence[str], i: int, length: int) -> bool:
     """In a review, the mood word at ``words[i]`` names the kind of music a track is
     measured against ("sad for a dance track"), the players or the work."""
-    if length == 1 and words[i] in PLAYERS:
+    if length == 1 and words[i] in PLAYERS or _unsuited(words, i):
         return True
     return i >= 2 and words[i - 2] == "for" and words[i - 1] in ("a", "an") and \
         bool(words[i + length:i + length + 1]) and words[i + length] in KINDS
