@@ -9,7 +9,8 @@ one-word title opening a sentence was looked for only without a bracket); "my so
 pretending to be scared" made a children's song romantic and tense; "wants to be an
 anthem and is merely loud" was read as an anthem; "'End Credits' just repeats the main
 theme" linked nothing to a film score's "Main Title"; "way too depressing for a wedding"
-made a sad song romantic.
+made a sad song romantic. Of the sixteenth batch's open cases, "that outro is beautiful"
+named no "Amen Corner (Outro)".
 Every text here is our own."""
 from __future__ import annotations
 
@@ -117,3 +118,24 @@ def test_an_occasion_a_track_is_too_much_for_is_not_its_mood(text, occasion_mood
 def test_an_occasion_a_track_suits_keeps_its_mood():
     found = moods("Harbour Lights is perfect for a party. Iron Bells is sad.", *PAIR)
     assert strongest(found, "Harbour Lights") in ("energetic", "joyful", "playful")
+
+
+KINDS = ("Overpass (Intro)", "Harbour Lights", "Skit: Bus Fare", "Iron Bells",
+         "Skit: Corner Store", "Amen Corner (Outro)")
+
+
+def test_a_track_named_by_its_kind_when_one_title_has_that_kind():
+    found = moods("Harbour Lights is loud and fast. That outro is so sad and lonely.", *KINDS)
+    assert strongest(found, "Amen Corner (Outro)") in ("sad", "lonely")
+    assert found["Harbour Lights"].get("sad", 0) < found["Amen Corner (Outro)"]["sad"] / 2
+
+
+def test_a_kind_two_titles_share_names_neither():
+    found = moods("Harbour Lights is loud and fast. The skit is creepy and eerie.", *KINDS)
+    assert found.get("Skit: Bus Fare") == found.get("Skit: Corner Store") == \
+        found.get("Iron Bells")  # the album's share alone
+
+
+def test_the_outro_of_a_named_track_is_that_tracks():
+    found = moods("Iron Bells is loud and fast, and the outro is sad and lonely.", *KINDS)
+    assert found.get("Amen Corner (Outro)", {}).get("sad", 0) < found["Iron Bells"]["sad"] / 2

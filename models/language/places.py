@@ -92,3 +92,30 @@ def by_title_track(sentence: str, mentions: list[Mention], album: Sequence[int],
     extra = Mention(list(album).index(main_theme),
                     *match.span("name" if match.group(4) else 0), False)
     return sorted([*mentions, extra], key=lambda m: m.start)
+
+
+#: kinds of track a title may carry ("Amen Corner (Outro)", "Skit: Bus Fare")
+KINDS = ("intro", "outro", "interlude", "skit", "reprise", "overture", "prelude", "epilogue",
+         "prologue")
+BY_KIND = re.compile(r"\b(?:the|that|this)\s+(?P<name>" + "|".join(KINDS) + r")\b"
+                     r"(?![-'\u2019]\w)(?!\s+(?:of|to|in|on|from|into|for)\b)", re.IGNORECASE)
+
+
+def by_kind(sentence: str, mentions: list[Mention], kinds: dict[str, int]) -> list[Mention]:
+    """``mentions`` with a track named by its kind ("that outro is beautiful" for "Amen
+    Corner (Outro)"), where ``kinds`` (kind -> track) has the one title of that kind
+    and the sentence names no track (whose intro or outro it may be)."""
+    if mentions or not kinds or OTHER_WORK.search(sentence):
+        return mentions
+    extra = [Mention(kinds[m.group("name").lower()], *m.span("name"), False)
+             for m in BY_KIND.finditer(sentence) if m.group("name").lower() in kinds]
+    return extra[:1]
+
+
+def kinds_of(titles: Sequence[str]) -> dict[str, int]:
+    """Kind -> track for the kinds (``KINDS``) exactly one of ``titles`` carries."""
+    found: dict[str, list[int]] = {}
+    for k, title in enumerate(titles):
+        for word in set(re.findall(r"[a-z]+", title.lower())) & set(KINDS):
+            found.setdefault(word, []).append(k)
+    return {kind: ks[0] for kind, ks in found.items() if len(ks) == 1}

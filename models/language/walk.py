@@ -19,7 +19,7 @@ from .material import Material
 from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, opening_title
 from .other_names import other_names, outside
-from .places import by_place, by_title_track
+from .places import by_kind, by_place, by_title_track, kinds_of
 from .referents import referents
 from .reading import (
     AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
@@ -68,6 +68,7 @@ class Walk:
         self.cuts: list[tuple[int, int]] = []  # spans of this sentence about other works
         self.material = Material()  # the waltz, riff ... each track was described with
         self.one_word = one_word_names(titles)  # "Crevasse", "Ashfall (Instrumental)"
+        self.kinds = kinds_of(titles)  # "that outro": "Amen Corner (Outro)"
 
     def run(self) -> Reading:
         text = self.review.text
@@ -82,10 +83,10 @@ class Walk:
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = opens_line(text, start)
-            mentions = by_place(sentence, by_title_track(
+            mentions = by_kind(sentence, by_place(sentence, by_title_track(
                 sentence, mentions, self.album, self.main_theme) or opening_title(
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
-                work_names=self.names), len(self.album))
+                work_names=self.names), len(self.album)), self.kinds)
             named_before = bool(mentions)
             self.cuts = [(start + a, start + b) for a, b in  # another work's words
                          other_names(sentence, mentions, self.names)]
