@@ -10,7 +10,8 @@ pretending to be scared" made a children's song romantic and tense; "wants to be
 anthem and is merely loud" was read as an anthem; "'End Credits' just repeats the main
 theme" linked nothing to a film score's "Main Title"; "way too depressing for a wedding"
 made a sad song romantic. Of the sixteenth batch's open cases, "that outro is beautiful"
-named no "Amen Corner (Outro)".
+named no "Amen Corner (Outro)", and "Do NOT use Morning Mist for tense scenes" read
+"tense" as the track's (the negation is five words back).
 Every text here is our own."""
 from __future__ import annotations
 
@@ -139,3 +140,18 @@ def test_a_kind_two_titles_share_names_neither():
 def test_the_outro_of_a_named_track_is_that_tracks():
     found = moods("Iron Bells is loud and fast, and the outro is sad and lonely.", *KINDS)
     assert found.get("Amen Corner (Outro)", {}).get("sad", 0) < found["Iron Bells"]["sad"] / 2
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Do NOT use Harbour Lights for tense scenes, it is calm and pretty.", "tense"),
+    ("Don't ever play Harbour Lights for a party, it is calm and pretty.", "energetic"),
+    ("I would never pick Harbour Lights for the scary bits; it is calm and pretty.", "tense"),
+])
+def test_a_use_denied_for_a_mood_is_not_the_tracks_mood(text, denied):
+    found = moods(text + " Iron Bells is sad.", *PAIR)["Harbour Lights"]
+    assert found.get(denied, 0) < found["peaceful"] / 4
+
+
+def test_a_use_recommended_for_a_mood_keeps_it():
+    found = moods("Use Harbour Lights for tense scenes. Iron Bells is sad.", *PAIR)
+    assert strongest(found, "Harbour Lights") == "tense"

@@ -17,6 +17,8 @@ driving home" keeps its words):
   work, not its mood ("orchestral", "symphonic" keep theirs).
 * "way too depressing for a wedding", "too loud for a lullaby": the occasion a track
   does not suit, not its mood ("perfect for a wedding" keeps it).
+* "do not use it for tense scenes", "I would never play this for a party": the use a
+  track is denied, not its mood.
 * "wants to be an anthem and is merely loud", "tries for menace", "pretending to be
   scared": what a track (or someone) aims or plays at, at most partly what it is
   (weighed ``AIM_WEIGHT``: "wants to be romantic but ends up a bit saccharine" may
@@ -117,10 +119,26 @@ def _unsuited(words: Sequence[str], i: int) -> bool:
         "too" in words[max(0, i - 5):i - 3]
 
 
+#: a use denied before "for <mood>": "do not use it for", "never play this for"
+USE_VERBS = frozenset("use play pick choose put recommend".split())
+USE_NEGATORS = frozenset("not never dont don't wouldn't won't".split())
+
+
+def _use_denied(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is what a track is not to be used for: "Do NOT use Morning Mist for
+    tense scenes" (the negation is too far back for the mood word itself)."""
+    j = i - 1 if i and words[i - 1] in OCCASION_LEAD else i
+    if j < 2 or words[j - 1] != "for":
+        return False
+    before = words[max(0, j - 9):j - 1]
+    return any(w in USE_NEGATORS and any(v in USE_VERBS for v in before[k + 1:k + 3])
+               for k, w in enumerate(before))
+
+
 def prose_idiom(words: Sequence[str], i: int, length: int) -> bool:
     """In a review, the mood word at ``words[i]`` names the kind of music a track is
     measured against ("sad for a dance track"), the players or the work."""
-    if length == 1 and words[i] in PLAYERS or _unsuited(words, i):
+    if length == 1 and words[i] in PLAYERS or _unsuited(words, i) or _use_denied(words, i):
         return True
     return i >= 2 and words[i - 2] == "for" and words[i - 1] in ("a", "an") and \
         bool(words[i + length:i + length + 1]) and words[i + length] in KINDS
