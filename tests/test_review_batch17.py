@@ -11,7 +11,8 @@ anthem and is merely loud" was read as an anthem; "'End Credits' just repeats th
 theme" linked nothing to a film score's "Main Title"; "way too depressing for a wedding"
 made a sad song romantic. Of the sixteenth batch's open cases, "that outro is beautiful"
 named no "Amen Corner (Outro)", and "Do NOT use Morning Mist for tense scenes" read
-"tense" as the track's (the negation is five words back).
+"tense" as the track's (the negation is five words back); "like everything's gonna be
+alright" said nothing.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -155,3 +156,15 @@ def test_a_use_denied_for_a_mood_is_not_the_tracks_mood(text, denied):
 def test_a_use_recommended_for_a_mood_keeps_it():
     found = moods("Use Harbour Lights for tense scenes. Iron Bells is sad.", *PAIR)
     assert strongest(found, "Harbour Lights") == "tense"
+
+
+@pytest.mark.parametrize("phrase", ["everything's gonna be alright", "everything'll be okay",
+                                    "everything is going to be fine"])
+def test_a_track_that_says_everything_will_be_alright_is_hopeful(phrase):
+    found = moods(f"Iron Bells is sad. Harbour Lights feels like {phrase}.", *PAIR)
+    assert strongest(found, "Harbour Lights") == "hopeful"
+
+
+def test_not_everything_being_alright_is_not_hopeful():
+    found = moods("Harbour Lights is sad: not everything is going to be alright.", *PAIR)
+    assert found["Harbour Lights"].get("hopeful", 0) < found["Harbour Lights"]["sad"] / 4
