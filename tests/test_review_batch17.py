@@ -12,7 +12,7 @@ theme" linked nothing to a film score's "Main Title"; "way too depressing for a 
 made a sad song romantic. Of the sixteenth batch's open cases, "that outro is beautiful"
 named no "Amen Corner (Outro)", and "Do NOT use Morning Mist for tense scenes" read
 "tense" as the track's (the negation is five words back); "like everything's gonna be
-alright" said nothing.
+alright" said nothing, and "the skit before it" named no track.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -168,3 +168,21 @@ def test_a_track_that_says_everything_will_be_alright_is_hopeful(phrase):
 def test_not_everything_being_alright_is_not_hopeful():
     found = moods("Harbour Lights is sad: not everything is going to be alright.", *PAIR)
     assert found["Harbour Lights"].get("hopeful", 0) < found["Harbour Lights"]["sad"] / 4
+
+
+@pytest.mark.parametrize("phrase, title", [
+    ("The skit before it", "Skit: Bus Fare"),
+    ("The skit right after it", "Skit: Corner Store"),
+    ("The song after that one", "Skit: Corner Store"),
+])
+def test_a_track_named_by_its_place_beside_the_one_discussed(phrase, title):
+    found = moods(f"Iron Bells is loud and fast. {phrase} is so sad and lonely.", *KINDS)
+    assert strongest(found, title) in ("sad", "lonely")
+    assert found["Iron Bells"].get("sad", 0) < found[title]["sad"] / 2
+
+
+def test_a_neighbour_of_another_kind_or_of_no_track_is_not_named():
+    wrong_kind = moods("Iron Bells is loud and fast. The outro before it is so sad.", *KINDS)
+    assert "Skit: Bus Fare" not in wrong_kind
+    no_subject = moods("The album is long. The skit before it is so sad.", *KINDS)
+    assert no_subject.get("Skit: Bus Fare") == no_subject.get("Iron Bells")

@@ -119,3 +119,26 @@ def kinds_of(titles: Sequence[str]) -> dict[str, int]:
         for word in set(re.findall(r"[a-z]+", title.lower())) & set(KINDS):
             found.setdefault(word, []).append(k)
     return {kind: ks[0] for kind, ks in found.items() if len(ks) == 1}
+
+
+#: "the skit before it", "the song right after that": the track beside the one discussed
+NEIGHBOUR = re.compile(r"\b(?:the|that)\s+(?P<name>(?P<kind>[a-z]+)\s+(?:right\s+|just\s+)?"
+                       r"(?P<dir>before|after)\s+(?:it|that|this)(?:\s+one)?)\b",
+                       re.IGNORECASE)
+_NEIGHBOUR_KINDS = ("track", "song", "number", "cut", "tune", "cue", "piece", "one")
+
+
+def by_neighbour(sentence: str, mentions: list[Mention], current: int | None,
+                 titles: Sequence[str]) -> list[Mention]:
+    """``mentions`` with "the skit before it", "the song after that": the track before
+    or after ``current`` (the one track under discussion, by its place in ``titles``),
+    when the sentence names none; a kind ("skit") must be the neighbour's."""
+    match = NEIGHBOUR.search(sentence) if not mentions and current is not None else None
+    if match is None or OTHER_WORK.search(sentence):
+        return mentions
+    kind = match.group("kind").lower()
+    k = current + (-1 if match.group("dir").lower() == "before" else 1)
+    if not 0 <= k < len(titles) or kind not in _NEIGHBOUR_KINDS and (
+            kind not in KINDS or kind not in re.findall(r"[a-z]+", titles[k].lower())):
+        return mentions
+    return [Mention(k, *match.span("name"), False)]

@@ -19,7 +19,7 @@ from .material import Material
 from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, opening_title
 from .other_names import other_names, outside
-from .places import by_kind, by_place, by_title_track, kinds_of
+from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
 from .reading import (
     AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
@@ -87,6 +87,7 @@ class Walk:
                 sentence, mentions, self.album, self.main_theme) or opening_title(
                 sentence, self.one_word, line_start=line_start, after_track=named_before,
                 work_names=self.names), len(self.album)), self.kinds)
+            mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
             named_before = bool(mentions)
             self.cuts = [(start + a, start + b) for a, b in  # another work's words
                          other_names(sentence, mentions, self.names)]
@@ -144,6 +145,11 @@ class Walk:
             self.named = rows or self.named
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
+
+    def _place(self) -> int | None:
+        """The place among the titles of the one track under discussion, if one is."""
+        one = self.subject[0] if len(self.subject) == 1 else None
+        return list(self.album).index(one) if one in self.album else None
 
     def _labelled(self, sentence: str, mentions: list[Mention]) -> bool:
         """A "Label: text" line that says something (see :mod:`labels`); the album's
