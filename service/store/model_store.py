@@ -175,12 +175,14 @@ class ModelStore(Reads, Upkeep, Removals):
         self.write_index(version, "rows", layout["rows"],
                          [(t.id, row) for row, t in enumerate(built.tracks)])
         self.write_index(version, "ids", layout["ids"], ids)  # a shared id: its first row
-        self._write_shared(version, [(name, built.tracks[row].id) for name, row in ids])
+        layout["shared_ids"] = self._write_shared(
+            version, [(name, built.tracks[row].id) for name, row in ids])
         return layout
 
-    def _write_shared(self, version: str, ids: Sequence[tuple[str, str]]) -> None:
+    def _write_shared(self, version: str, ids: Sequence[tuple[str, str]]) -> int:
         """The external ids several tracks share, each with their track ids: where a
-        lookup of one whose first track was removed finds the others (``rows_of``)."""
+        lookup of one whose first track was removed finds the others (``rows_of``, which
+        asks only when the layout counts some); returns how many."""
         first: dict[str, str] = {}
         shared: dict[str, list[str]] = {}
         for name, track in ids:
@@ -193,6 +195,7 @@ class ModelStore(Reads, Upkeep, Removals):
             pipe = self.client.pipeline(transaction=False)
             pipe.hset(key, mapping={n: json.dumps(t) for n, t in shared.items()})
             self._execute_pending(pipe, [key])
+        return len(shared)
 
     @staticmethod
     def _lines(built: BuiltModel, rows: Iterable[int]) -> list[str]:

@@ -138,7 +138,7 @@ class Reads:
         found = self._rows_script(keys=keys, args=args)
         by_id, by_key = _rows(found[0], len(track_ids)), _rows(found[1], len(id_keys))
         missing = [i for i, row in enumerate(by_key) if row is None]
-        if missing:  # an id the index lost when its first track was removed
+        if missing and layout.get("shared_ids"):  # lost when its first track was removed
             self._shared_rows(version, [id_keys[i] for i in missing], missing, by_key)
         return by_id, by_key
 
