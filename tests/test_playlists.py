@@ -206,6 +206,10 @@ def test_which_words_of_a_text_name_tags():
     # as asking for a playlist "Summer In The City" first
     city = replace(table, tags=[*table.tags[:-3], *[frozenset({"summer in the city"})] * 3])
     assert text_tags("walking in the rain", city) == text_tags("songs for the road", city) == {}
+    # nor does a particle: "waking up" put a festival playlist's "Warm Up" EDM first
+    warm = replace(table, tags=[*table.tags[:-3], *[frozenset({"warm up music"})] * 3])
+    assert text_tags("waking up", warm) == text_tags("chill out", warm) == {}
+    assert text_tags("warm up", warm) == {"warm up": ["warm up music"]}
     compact = table.compact()  # as the service holds it: tags as codes into a vocabulary
     assert text_tags("angry metal, lofi hip hop", compact) == \
         text_tags("angry metal, lofi hip hop", table) == \

@@ -34,6 +34,10 @@ PLAIN_WORDS = frozenset(
     "great favourite favorite feel feeling vibes vibe like just only one two three "
     "time day today night week weekend year beats tunes jams anthems classics essentials "
     "sounds radio mixtape collection session sessions edition version".split())
+#: particles and prepositions, which name no kind of music either: "waking up" named the
+#: playlist "Festival Music 2019 - Warm Up Music" and put festival EDM first
+PARTICLES = frozenset(
+    "up down out off over from into onto about after before around through".split())
 #: most words (plain ones aside) of a seed that may be a call for moods ("rainy day")
 MOOD_SEED_WORDS = 2
 #: a word before a tag that turns the text against it ("no rap", "without strings")
@@ -84,7 +88,7 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
 
 def _plain(word: str) -> bool:
     """A word that names no kind of music, alone or beside others like it ("in the")."""
-    return word in PLAIN_WORDS or word in AGAINST or word.isdigit()
+    return word in PLAIN_WORDS or word in PARTICLES or word in AGAINST or word.isdigit()
 
 
 def _tags_named(phrase: str, table: TrackTable) -> list[str]:
