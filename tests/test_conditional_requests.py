@@ -62,6 +62,15 @@ def test_errors_and_probes_carry_no_etag(store, published, env):
         assert response.status_code != 304 and "ETag" not in response.headers
 
 
+@pytest.mark.parametrize("path", ["/v1/tracks/no-such-track", "/v1/no-such-route",
+                                  "/v1/recommendations?seed=trk3&limit=0"])
+def test_an_error_is_kept_by_no_cache(store, published, env, path):
+    """HTTP lets a cache keep a 404 without being told to: a track missing now may be
+    added by the next update, and a client would go on seeing it missing."""
+    response = make_app(store, RATE_LIMIT="off").test_client().get(path)
+    assert response.status_code >= 400 and response.headers["Cache-Control"] == "no-store"
+
+
 def test_keyed_answers_are_revalidated_privately(store, published, env):
     client = make_app(store, RATE_LIMIT="off", API_KEYS=("reader",),
                       REQUIRE_KEYS_FOR_READS=True).test_client()

@@ -6,6 +6,9 @@
   shared cache must not hand it to someone without the key.  ``private, no-cache`` when
   the answer has an ETag (``service/conditional.py``: the client's own cache may keep
   it and revalidate), else ``private, no-store``.
+- ``Cache-Control: no-store`` on an error answer that sets none: HTTP lets a cache keep
+  a 404, 405 or 414 without being told, and a track missing now may be added by the
+  next update.
 - ``Vary: Origin`` on /v1/* when CORS names its origins: the allow-origin header then
   depends on who asks, so a cache must keep one copy per origin (flask-cors adds it only
   when the request names an allowed origin); one ``Vary`` header, each name once.
@@ -26,6 +29,8 @@ def init_app(app: Flask) -> None:
         if request.headers.get(HEADER):
             response.headers["Cache-Control"] = "private, no-cache" if "ETag" in \
                 response.headers else "private, no-store"
+        elif response.status_code >= 400:
+            response.headers.setdefault("Cache-Control", "no-store")
         if listed and (request.path.startswith("/v1/") or request.path == "/openapi.json"):
             _vary_on_origin(response)
         return response
