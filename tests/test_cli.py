@@ -261,6 +261,17 @@ def test_recommend_keeps_to_the_ids_of_a_file(runner, published, tmp_path):
         assert code == 2 and message in err and err.count("\n") == 1
 
 
+def test_recommend_says_how_many_of_a_files_ids_name_no_track(runner, published, tmp_path):
+    """Found by a docs walkthrough: the table said nothing of ids the model lacks (the
+    --json body has include_ids_unknown), so a typo in a library list went unseen."""
+    mine = tmp_path / "mine.txt"
+    mine.write_text("trk1\ntrk2\nisrc:USXXX0000001\nno-such-track\n", encoding="utf-8")
+    code, out, err = runner("recommend", "trk0", "--include-ids", str(mine))
+    assert code == 0 and "2 of the --include-ids ids name no track" in err
+    code, out, err = runner("recommend", "trk0", "--include-ids", str(mine), "--limit", "1")
+    assert code == 0 and out.count("\n") == 2  # the heading and one track on stdout
+
+
 def test_control_characters_in_a_catalog_never_reach_the_terminal(runner, tmp_path):
     """Found by a tester: a title's escape sequences recoloured the terminal and set its
     title, a carriage return overwrote the line, a line break split a result in two."""

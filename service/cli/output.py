@@ -26,6 +26,15 @@ def shown(text: Any) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
+def warn_of_answer(body: dict[str, Any]) -> None:
+    """An answer's warnings, and how many --include-ids ids named no track, on stderr."""
+    for warning in body.get("warnings", []):
+        click.echo(f"warning: {shown(warning)}", err=True)
+    if body.get("include_ids_unknown"):
+        click.echo(f"warning: {body['include_ids_unknown']} of the --include-ids ids name "
+                   "no track of the live model", err=True)
+
+
 def progress(desc: str, total: int, *,
              clock: Callable[[], float] = time.monotonic) -> tqdm | LineProgress:
     """A progress bar on stderr; when stderr is no terminal (a log), a line now and then

@@ -20,7 +20,7 @@ from service.store import open_store
 
 from .asking import (CLI_MOOD_ADVICE, PLAYLIST_WANTS, query_body, query_options,
                      require_something)
-from .output import shown
+from .output import shown, warn_of_answer
 
 if TYPE_CHECKING:
     from service.locations import Places
@@ -57,8 +57,7 @@ def recommend(seeds: tuple[str, ...], limit: int, offset: int, as_json: bool,
     click.echo(f"{_heading(body, asked)} (model {body['model_version']}):")
     for i, r in enumerate(body["results"], start=offset + 1):
         click.echo(f"{i:3}. {_named(r)}  score {r['score']:.3f}  [{', '.join(r['moods'])}]")
-    for warning in body.get("warnings", []):
-        click.echo(f"warning: {shown(warning)}", err=True)
+    warn_of_answer(body)
 
 
 def _heading(body: dict[str, Any], asked: dict[str, Any]) -> str:
@@ -265,8 +264,7 @@ def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
         click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)
     else:
         click.echo(text)
-    for warning in result.get("warnings", []):
-        click.echo(f"warning: {shown(warning)}", err=True)
+    warn_of_answer(result)
     _warn_missing_files(result["tracks"], current)
 
 
