@@ -32,7 +32,7 @@ _REPEATED = [
     ("--not", "negative", "SEED", "A track to find less like (an id or title; again for "
                                   "more, at most 5)."),
     ("--mood", "moods", "MOOD[=W]", "A target mood and its weight 0-1 (default 1), e.g. "
-                                    "--mood sad=0.8 --mood calm=0.5."),
+                                    "--mood sad=0.8 --mood peaceful=0.5."),
     ("--min", "minimums", "ATTR=VALUE", "Only tracks whose ATTR is at least VALUE, e.g. "
                                         f"--min energy=0.5 (ATTR: {', '.join(_RANGED)})."),
     ("--max", "maximums", "ATTR=VALUE", "Only tracks whose ATTR is at most VALUE, e.g. "
