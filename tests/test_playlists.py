@@ -210,6 +210,17 @@ def test_which_words_of_a_text_name_tags():
     warm = replace(table, tags=[*table.tags[:-3], *[frozenset({"warm up music"})] * 3])
     assert text_tags("waking up", warm) == text_tags("chill out", warm) == {}
     assert text_tags("warm up", warm) == {"warm up": ["warm up music"]}
+    # an everyday word inside a longer tag names nothing ("late-night city drive" named
+    # "New Jack City" and "Hip-Hop Drive"); the tag's own phrase does, and so does a kind
+    # of music inside one ("metal" above) or an everyday word that is a whole tag
+    drive = replace(table, tags=[*table.tags[:-6], *[frozenset({"new jack city"})] * 3,
+                                 *[frozenset({"hip hop drive", "drive"})] * 3])
+    assert text_tags("late-night city drive", drive) == {"drive": ["drive"]}
+    assert text_tags("a night in the city", drive) == {}
+    assert text_tags("new jack city", drive) == {"new jack city": ["new jack city"]}
+    assert list(text_tags("hip hop for a drive", drive)) == ["hip hop", "drive"]
+    assert text_tags("late-night city drive", replace(drive, tags=[
+        *drive.tags[:-3], *[frozenset({"hip hop drive"})] * 3])) == {}
     compact = table.compact()  # as the service holds it: tags as codes into a vocabulary
     assert text_tags("angry metal, lofi hip hop", compact) == \
         text_tags("angry metal, lofi hip hop", table) == \

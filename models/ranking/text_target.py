@@ -38,6 +38,20 @@ PLAIN_WORDS = frozenset(
 #: playlist "Festival Music 2019 - Warm Up Music" and put festival EDM first
 PARTICLES = frozenset(
     "up down out off over from into onto about after before around through".split())
+#: kinds of music a single word names inside a longer tag ("metal" of "Progressive Rock
+#: Metal", "jazz" of "Indie Jazz Poptimism"); any other single word names a tag only when
+#: it is the whole tag ("rock", "trap"): everyday words stand in playlist names too, and
+#: "late-night city drive" named "New Jack Swing - late 80's", "New Jack City" and
+#: "Hip-Hop Drive" (bench/text_words.py)
+MUSIC_KINDS = frozenset(
+    "rock pop rap jazz metal soul funk house techno trance disco punk grunge blues indie "
+    "folk country reggae ska salsa cumbia bachata merengue dancehall reggaeton dubstep "
+    "drill grime emo goth gospel hardcore shoegaze synthwave synthpop darkwave chiptune "
+    "ambient classical orchestral opera hiphop rnb crunk britpop bluegrass electro "
+    "electronic electronica electropop edm afrobeats afrobeat trap dnb motown lofi "
+    "lounge bossa samba tango flamenco kpop jpop americana rockabilly psychedelic "
+    "breakbeat downtempo triphop sertanejo soca zouk kizomba polka bolero ranchera "
+    "corrido mariachi hyperpop".split())
 #: most words (plain ones aside) of a seed that may be a call for moods ("rainy day")
 MOOD_SEED_WORDS = 2
 #: a word before a tag that turns the text against it ("no rap", "without strings")
@@ -66,9 +80,10 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
     """The words of ``text`` that name tags of ``table``, each with the tags it names,
     longest first where they overlap.  Left out: a phrase after "no", "not", "without"
     ...; a single word that is a mood word (moods are read as moods: "sad" is no call
-    for the "sad trap" playlist), a number, or a word that names no kind of music alone
-    ("songs", "night"), or a phrase of such words only ("in the", "songs for"); a phrase
-    fewer than MIN_TAGGED tracks carry."""
+    for the "sad trap" playlist), a single word inside a longer tag unless it is a kind
+    of music (``MUSIC_KINDS``: "city" names "city pop" only as "city pop"), a number, or
+    a word that names no kind of music alone ("songs", "night"), or a phrase of such
+    words only ("in the", "songs for"); a phrase fewer than MIN_TAGGED tracks carry."""
     words = normalise(text).split()
     found: dict[str, list[str]] = {}
     i = 0
@@ -93,9 +108,15 @@ def _plain(word: str) -> bool:
 
 def _tags_named(phrase: str, table: TrackTable) -> list[str]:
     tags = table.tags_naming(phrase)  # a dict lookup: most phrases stop here
-    if not tags or all(_plain(word) for word in phrase.split()) or \
-            " " not in phrase and tag_text(phrase, load_lexicon()):
+    if not tags or all(_plain(word) for word in phrase.split()):
         return []
+    if " " not in phrase:
+        if tag_text(phrase, load_lexicon()):
+            return []
+        if phrase not in MUSIC_KINDS:  # an everyday word: only a tag of that one word
+            tags = [tag for tag in tags if tag == phrase]
+            if not tags:
+                return []
     return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
 
