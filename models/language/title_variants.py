@@ -11,7 +11,9 @@ from .versions import is_version_note, sourceless_base
 
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
-_FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring|with)\s+.*$", re.IGNORECASE)
+# a bare "with X" is no guest: "Man With The Bag" is not "Man", "Boy With Luv" not "Boy"
+# (a guest is bracketed, "(with X)", or credited "feat. X")
+_FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring)\s+.*$", re.IGNORECASE)
 STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
 
 
