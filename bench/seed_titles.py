@@ -7,6 +7,9 @@ catalog lacks (which should resolve to none, or at least not silently to another
 A third list: the words before " with " of each catalog title "X With Y" whose X is no
 title of the catalog ("Man" of "Man With The Bag"): none of them should be taken
 silently (a few are a version's base: "Rockin'" is "Rockin - Original Mix").
+``--artists``: instead, the 300 most popular songs typed "Artist Title" and "Title
+Artist" (no separator; the artist without a leading "the" too) and 40 real songs the
+catalog lacks typed so by their real artists, often the catalog's.
 
 Over the TidyTuesday catalog plus the "Her" titles (the demo's catalog), each seed goes
 through ``TitleIndex.resolve_how``.  A seed that resolves other than exactly ("spelling",
@@ -28,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 if "--root" in sys.argv:  # before ``models`` is imported
     sys.path.insert(0, sys.argv[sys.argv.index("--root") + 1])
 
-from models.language import TitleIndex, normalise, variants  # noqa: E402
+from models.language import TitleIndex, base_title, normalise, variants  # noqa: E402
 
 from search_bench import load  # noqa: E402  (after models: it puts ROOT first)
 
@@ -68,6 +71,45 @@ ABSENT = [
 ]
 
 
+#: (artist, title): real songs whose artist's titles in the catalog do not include them
+ABSENT_BY = [
+    ("Toto", "Rosanna"), ("The Beatles", "Yellow Submarine"), ("Prince", "Purple Rain"),
+    ("Adele", "Skyfall"), ("Arcade Fire", "Sprawl"), ("David Bowie", "Ashes to Ashes"),
+    ("David Bowie", "Fame"), ("David Bowie", "Blackstar"), ("Arcade Fire", "No Cars Go"),
+    ("Arcade Fire", "Ready to Start"), ("Arcade Fire", "Reflektor"),
+    ("Arcade Fire", "Everything Now"), ("Radiohead", "Street Spirit"),
+    ("Radiohead", "Idioteque"), ("Radiohead", "Weird Fishes"), ("Radiohead", "Pyramid Song"),
+    ("Hans Zimmer", "Cornfield Chase"), ("Hans Zimmer", "Mombasa"),
+    ("Hans Zimmer", "Dream Is Collapsing"), ("Dua Lipa", "Levitating"),
+    ("Dua Lipa", "Physical"), ("The Weeknd", "Save Your Tears"), ("Taylor Swift", "Cardigan"),
+    ("Taylor Swift", "Willow"), ("Olivia Rodrigo", "Drivers License"),
+    ("Harry Styles", "Golden"), ("Billie Eilish", "Therefore I Am"),
+    ("Ed Sheeran", "Bad Habits"), ("Coldplay", "Higher Power"), ("Adele", "Easy On Me"),
+    ("Queen", "Innuendo"), ("Oasis", "Whatever"), ("Blur", "Tender"), ("Pink Floyd", "Echoes"),
+    ("Nirvana", "All Apologies"), ("Metallica", "Fade to Black"),
+    ("Michael Jackson", "Human Nature"), ("Madonna", "Frozen"), ("Bon Iver", "Skinny Love"), ("Lorde", "Solar Power"),
+]
+
+
+def artist_seeds(titles: list[str], artists: list[str], pop: list[float]
+                 ) -> tuple[list[tuple[str, str]], list[tuple[str, None]]]:
+    """(seed, meant title) for the 300 most popular songs typed with their artist
+    unseparated, both ways; (seed, None) for ``ABSENT_BY`` typed so."""
+    songs: dict[tuple[str, str], str] = {}
+    for row in sorted(range(len(titles)), key=lambda r: (-pop[r], r)):
+        title = base_title(titles[row])
+        songs.setdefault((normalise(artists[row]), normalise(title)), f"{artists[row]}\t{title}")
+        if len(songs) == 300:
+            break
+    present = [tuple(v.split("\t")) for v in songs.values()]  # meant: "title\tartist"
+    typed = [(f"{a} {t}", f"{t}\t{a}") for a, t in present] \
+        + [(f"{t} {a}", f"{t}\t{a}") for a, t in present] \
+        + [(f"{a[4:]} {t}", f"{t}\t{a}") for a, t in present if a.lower().startswith("the ")]
+    absent = [(f"{a} {t}", None) for a, t in ABSENT_BY] + [(f"{t} {a}", None)
+                                                           for a, t in ABSENT_BY]
+    return typed, absent
+
+
 def before_with(titles: list[str]) -> list[str]:
     """"X" of every title "X With Y" (brackets and dash tails aside) whose X is no title."""
     full = {normalise(t) for t in titles}
@@ -85,7 +127,9 @@ def outcome(index: TitleIndex, seed: str, meant: str | None) -> str:
     row, how = index.resolve_how(seed)
     if row is None:
         return "none"
-    if meant is not None and _same(index.titles[row], meant):
+    meant, _, artist = (meant or "").partition("\t")  # an artist: the track must be theirs
+    if meant and _same(index.titles[row], meant) and \
+            (not artist or normalise(artist) == normalise(index.artists[row])):
         return "meant" if how == "exact" else "meant, warned"
     return "other, silent" if how == "exact" else "other, warned"
 
@@ -98,15 +142,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", help="a checkout whose models/ to measure")
     parser.add_argument("--show", action="store_true", help="print every seed's outcome")
+    parser.add_argument("--artists", action="store_true", help="seeds typed with an artist")
     args = parser.parse_args()
     titles, artists, pop = load()
     index = TitleIndex(titles, artists, pop)
     kinds = ("meant", "meant, warned", "other, warned", "other, silent", "none")
     print(f"models from {Path(sys.modules['models'].__file__).parents[1]}")
     print(f"{'seeds':<22}" + "".join(f"{k:>15}" for k in kinds))
-    for name, seeds in (("misspelt, present", MISSPELT.items()),
-                        ("absent", ((s, None) for s in ABSENT)),
-                        ("before ' with '", ((s, None) for s in before_with(titles)))):
+    lists = (("misspelt, present", MISSPELT.items()),
+             ("absent", ((s, None) for s in ABSENT)),
+             ("before ' with '", ((s, None) for s in before_with(titles))))
+    if args.artists:
+        lists = tuple(zip(("artist+title", "absent+artist"), artist_seeds(titles, artists, pop)))
+    for name, seeds in lists:
         found = [(seed, outcome(index, seed, meant)) for seed, meant in seeds]
         print(f"{name + f' ({len(found)})':<22}"
               + "".join(f"{sum(o == k for _, o in found):>15}" for k in kinds))

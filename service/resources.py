@@ -178,7 +178,8 @@ class VersionResources:
             [row, *self.titles.same_titles(row, 3 * SUGGESTIONS)])])
         took = {"spelling": "the nearest spelling", "opening": "the only title that begins "
                 "so", "guest": "the title without its (with ...)",
-                "article": "the same title but for its leading article"}[how]
+                "article": "the same title but for its leading article",
+                "artist": "the title of the artist it also names"}[how]
         offers = ", ".join(f"{named(d)} (id {cut(d['id'])})" for d in others[:GUESSES])
         return f"{path}: no title {cut(seed)}; took {took}, {named(doc)}" + (
             f"; or name one of: {offers}" if offers else "")

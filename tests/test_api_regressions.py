@@ -243,6 +243,30 @@ def test_a_path_between_two_versions_of_one_song_is_refused(client, store):
     assert client.get("/v1/path?from=v0&to=trk3").status_code == 200
 
 
+def test_an_artist_typed_before_or_after_a_title_unseparated_names_their_track(client, store):
+    """Found by a tester: "Beatles Hey Jude" (as typed into a search box) was a 404, the
+    track only among the suggestions. An artist's words and their title, either way
+    round, now take the track with a warning; a title of no such artist is still a 404,
+    and a title typed as it is is taken as typed."""
+    tracks = [make_track(i) for i in range(12)]
+    tracks += [make_track(100, id="jude", title="Hey Jude - Remastered 2009",
+                          artist="The Beatles", popularity=80.0),
+               make_track(101, id="cover", title="Hey Jude", artist="Someone", popularity=3.0),
+               make_track(102, id="odd", title="Beatles Hey Jude", artist="Tribute")]
+    store.publish(build(Catalog(tracks), k=8))
+    for seed in ("Beatles Hey Jude", "hey jude the beatles", "The Beatles Hey Jude"):
+        answer = client.get(f"/v1/recommendations?seed={seed}&limit=3").get_json()
+        assert answer["seed"]["id"] == ("odd" if seed == "Beatles Hey Jude" else "jude"), seed
+        if seed != "Beatles Hey Jude":
+            assert "took the title of the artist it also names, 'Hey Jude - Remastered " \
+                "2009' by 'The Beatles'" in answer["warnings"][0], seed
+    assert "warnings" not in client.get("/v1/recommendations?seed=Beatles%20Hey%20Jude"
+                                        ).get_json()
+    error_of(client.get("/v1/recommendations?seed=Beatles%20Yellow%20Submarine"), 404,
+             "seed_not_found")
+    error_of(client.get("/v1/recommendations?seed=Someone%20Song%203"), 404, "seed_not_found")
+
+
 def test_a_title_without_a_word_is_found_by_that_very_title(client, store):
     """Found by a tester: Aitana's "+" and MF DOOM's "?" could be reached only by id;
     search listed nothing and a seed of the title was a 404."""

@@ -139,6 +139,8 @@ WORD_TYPOS = ((8, 2), (4, 1), (0, 0))
 #: Thai, Lao, Khmer) and Korean, which writes compounds as one word ("강남스타일"; its
 #: syllables are compared as their letters, jamo): in them a word of the query may stand
 #: anywhere inside a title's "word"
+#: a run of digits: a near spelling must hold the numbers of the title it spells
+NUMBER = re.compile(r"\d+")
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff"
                        "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: above this many title variants a misspelt seed is checked against full titles only

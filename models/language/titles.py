@@ -8,14 +8,14 @@ contractions ("We Are All Leaving" / "We're All Leaving") do not matter.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .artist_seeds import ArtistSeeds
 from .resemblance import (SHORT_FORM_TYPO, SHORT_FORMS_MAX, SPELLING_POOL, SPELT_SUGGESTIONS,
-                          album_strings, resembling, spelt_alike)
+                          NUMBER, album_strings, resembling, spelt_alike)
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
@@ -24,7 +24,7 @@ from .title_variants import STOPWORDS, article_forms, as_written, variants
 from .versions import seed_base, sourceless_base, with_guests
 
 @dataclass
-class TitleIndex:
+class TitleIndex(ArtistSeeds):
     """Seed resolution over (title, artist, popularity) rows.
 
     Order of preference: an exact title (or variant), narrowed by artist for "Title -
@@ -122,12 +122,13 @@ class TitleIndex:
         """:meth:`resolve`'s row and how it was found: "exact" (the title, or a version
         of it), "spelling" (a near spelling: "Fur Elise" for "For Elise" may be another
         song), "article" (but for a leading article: "Hills"), "opening" (the one title
-        it begins: "Sprawl II") or "guest" (without its "(with X)", X an artist of ours)."""
+        it begins: "Sprawl II"), "guest" (without its "(with X)", X an artist of ours) or
+        "artist" (an artist and their title unseparated: "Beatles Yesterday")."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
-        for stage in (self._exact_match, self._versionless_match, self._article_match,
-                      self._spelt_match, self._opening_match):
+        for stage in (self._exact_match, self._versionless_match, self._artist_match,
+                      self._article_match, self._spelt_match, self._opening_match):
             if (row := stage(query)) is not None:
                 how = _HOW.get(stage.__name__, "exact")  # a dropped "(with X)" only: a guest
                 return row, ("guest" if with_guests(query) else "exact") if how == "guest" else how
@@ -230,14 +231,14 @@ class TitleIndex:
         found: dict[int, tuple[float, int]] = {}
         if len(title) > self._longest() * (200.0 / cutoff - 1.0):
             return []  # longer than any title could be and still score ``cutoff``
-        numbers = _NUMBER.findall(title)  # a misspelling is in letters: numbers must match
+        numbers = NUMBER.findall(title)  # a misspelling is in letters: numbers must match
         for name, score, row in process.extract(title, self._norm_titles, scorer=fuzz.ratio,
                                                 limit=limit, score_cutoff=cutoff):
-            if _NUMBER.findall(name) == numbers and spelt_alike(title, name):
+            if NUMBER.findall(name) == numbers and spelt_alike(title, name):
                 found[row] = (score, 1)
         for key, score, _ in process.extract(title, short, scorer=fuzz.ratio, limit=limit,
                                              score_cutoff=cutoff):
-            if _NUMBER.findall(key) == numbers and spelt_alike(title, key):
+            if NUMBER.findall(key) == numbers and spelt_alike(title, key):
                 for row in self._exact.get(key, []):
                     found[row] = max(found.get(row, (0.0, 0)),
                                      (score, int(self._norm_titles[row] == key)))
@@ -292,9 +293,8 @@ class TitleIndex:
         return out[:limit]
 
 
-_NUMBER = re.compile(r"\d+")
 #: resolve_how's stages that are no exact match ("guest": only if a "(with X)" was dropped)
 _HOW = {"_spelt_match": "spelling", "_opening_match": "opening", "_versionless_match": "guest",
-        "_article_match": "article"}
+        "_article_match": "article", "_artist_match": "artist"}
 #: characters of a search compared loosely with each "title artist" (none runs longer)
 SEARCH_CHARS = 100
