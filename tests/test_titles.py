@@ -170,6 +170,21 @@ def test_a_title_typed_exactly_is_not_read_as_artist_and_a_version_note():
     assert index.resolve("Water") == 2 and index.resolve("Tough Love") == 0
 
 
+def test_only_the_parts_of_a_title_a_b_name_it_not_its_tail_or_numbers():
+    """"Las Vegas" took Imagine Dragons' "Shots - Acoustic (Piano) / Live From The Smith
+    Center / Las Vegas", "Remastered" Dokken's "In My Dreams (Re-Recorded / Remastered)"
+    and "2" "2 / 14", exactly and without a word: every part of a title cut at " / "
+    was a name of it, the parts of its dash tail and brackets and bare numbers too."""
+    titles = ["Shots - Acoustic (Piano) / Live From The Smith Center / Las Vegas",
+              "In My Dreams (Re-Recorded / Remastered)", "2 / 14",
+              "Can It Be All So Simple / Intermission", "Uncle Albert / Admiral Halsey"]
+    index = TitleIndex(titles, ["Imagine Dragons", "Dokken", "Band", "Wu", "Paul"], [5] * 5)
+    for seed in ("Las Vegas", "Live From The Smith Center", "Remastered", "2", "14"):
+        assert index.resolve(seed) is None, seed
+    assert index.resolve("Intermission") == 3 and index.resolve("Admiral Halsey") == 4
+    assert index.resolve("Uncle Albert") == 4 and index.resolve("In My Dreams") == 1
+
+
 def test_letters_joined_by_full_stops_are_one_word_and_initials_stay_apart():
     assert normalise("P.Y.T.") == normalise("PYT") == "pyt"
     assert normalise("R.E.M") == "rem" and normalise("J. Cole") == "j cole"

@@ -14,6 +14,7 @@ _DASH_SUFFIX = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
 # a bare "with X" is no guest: "Man With The Bag" is not "Man", "Boy With Luv" not "Boy"
 # (a guest is bracketed, "(with X)", or credited "feat. X")
 _FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring)\s+.*$", re.IGNORECASE)
+_NAMED = re.compile(r"[^\W\d_]\w")  # a part of "A / B" that names it: two letters or more
 STOPWORDS = frozenset("a an and the of in on to is are we you i it my me at by for".split())
 
 
@@ -22,15 +23,28 @@ def variants(title: str) -> tuple[str, ...]:
     """Normalised names a title may be referred to by, the full title first."""
     forms = [title, _BRACKETED.sub("", title), _DASH_SUFFIX.sub("", title),
              _FEAT.sub("", _DASH_SUFFIX.sub("", _BRACKETED.sub("", title)))]
-    # "A / B" is also "A" and "B", but not "Radio Edit" of "X - Remix / Radio Edit"
-    forms += [part for part in re.split(r"\s+/\s+", title)
-              if part != title and not is_version_note(part)]
+    forms += _parts(title)
     out: list[str] = []
     for form in forms:
         norm = normalise(form)
         if norm and norm not in out:
             out.append(norm)
     return tuple(out)
+
+
+def _parts(title: str) -> list[str]:
+    """The parts of a title "A / B" ("A", "B"), but not "Radio Edit" of "X - Remix / Radio
+    Edit", nor a part after a dash tail ("Las Vegas" of "X - Live / Las Vegas"), nor one
+    in brackets ("Remastered" of "X (Re-Recorded / Remastered)"), nor "2" of "2 / 14"."""
+    parts = re.split(r"\s+/\s+", title)
+    out: list[str] = []
+    for part in parts if len(parts) > 1 else ():
+        if part.count("(") == part.count(")") and part.count("[") == part.count("]") \
+                and not is_version_note(part) and _NAMED.search(normalise(part)):
+            out.append(part)
+        if _DASH_SUFFIX.search(part):
+            break  # the rest is the tail: "Live From The Smith Center / Las Vegas"
+    return out
 
 
 def as_written(title: str) -> tuple[str, str]:
