@@ -87,7 +87,8 @@ ABSENT_BY = [
     ("Ed Sheeran", "Bad Habits"), ("Coldplay", "Higher Power"), ("Adele", "Easy On Me"),
     ("Queen", "Innuendo"), ("Oasis", "Whatever"), ("Blur", "Tender"), ("Pink Floyd", "Echoes"),
     ("Nirvana", "All Apologies"), ("Metallica", "Fade to Black"),
-    ("Michael Jackson", "Human Nature"), ("Madonna", "Frozen"), ("Bon Iver", "Skinny Love"), ("Lorde", "Solar Power"),
+    ("Michael Jackson", "Human Nature"), ("Madonna", "Frozen"), ("Bon Iver", "Skinny Love"),
+    ("Lorde", "Solar Power"),
 ]
 
 
