@@ -1,7 +1,8 @@
 """Splitting review text into sentences: abbreviations ("Mr. Jonze", "No. 9") and
 quoted titles survive, and a text written mostly in lower case (more sentences start in
 lower case than twice those in capitals, or no word has a capital initial) ends its
-sentences before lower-case words too."""
+sentences before lower-case words too, as does a list of three or more lines none of
+which ends a sentence with a full stop ("when ur crying in the car: Parking Lot Tears")."""
 from __future__ import annotations
 
 import re
@@ -25,8 +26,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     text written mostly in lower case ends its sentences before lower-case words too."""
     spans: list[tuple[int, int]] = []
     start = 0
-    lower_case = without_capitals(text) or \
-        len(_LOWER_START.findall(text)) > 2 * len(_CAPITAL_START.findall(text))
+    capital, lower = len(_CAPITAL_START.findall(text)), len(_LOWER_START.findall(text))
+    lower_case = without_capitals(text) or lower > 2 * capital or \
+        not capital + lower and text.strip().count("\n") >= 2  # lines with no full stop
     for match in (_LOWER_CASE_END if lower_case else _SENTENCE_END).finditer(text):
         candidate = text[start:match.start()].rstrip()
         words = candidate.rsplit(None, 1)

@@ -1,0 +1,32 @@
+"""What an eighteenth batch of our own reviews (2026-11-29: an opera recording, a game
+soundtrack's fan wiki entry, a trip-hop retrospective, a gospel album, a caption list in a
+social-media voice, an audiophile's post on a vinyl pressing, a singer's jazz standards, a
+letter to a composer; written held out) showed the reader missing: a list of lines
+without any full stop ("when ur crying in the car: Parking Lot Tears") was read as one
+sentence running into the next line, so each line's words went to the title before them.
+Every text here is our own."""
+from __future__ import annotations
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
+
+
+def test_each_line_of_a_caption_list_without_full_stops_is_its_own_sentence():
+    text = ("songs from this album for every mood\n"
+            "when you finally text them back: Lantern (so sweet and tender)\n"
+            "when ur crying in the car: Harbour Lights (the saddest one)\n"
+            "gym energy: Ember (loud and fast)\n")
+    found = moods(text, *TITLES)
+    assert strongest(found, "Lantern") == "tender"
+    assert found["Lantern"].get("sad", 0) < found["Harbour Lights"]["sad"] / 2
+    assert found["Harbour Lights"].get("energetic", 0) < found["Ember"]["energetic"] / 2
+
+
+def test_hard_wrapped_prose_with_full_stops_still_runs_across_lines():
+    text = ("The second side opens with Harbour Lights, which is slow\n"
+            "and sad and lonely from its first bar to its last. Salt Roads is fast.\n"
+            "Ember is calm.\n")
+    assert strongest(moods(text, *TITLES), "Harbour Lights") in ("sad", "lonely")
+
