@@ -3,7 +3,8 @@ soundtrack's fan wiki entry, a trip-hop retrospective, a gospel album, a caption
 social-media voice, an audiophile's post on a vinyl pressing, a singer's jazz standards, a
 letter to a composer; written held out) showed the reader missing: a list of lines
 without any full stop ("when ur crying in the car: Parking Lot Tears") was read as one
-sentence running into the next line, so each line's words went to the title before them.
+sentence running into the next line, so each line's words went to the title before them;
+a "Label: Title" line with an emoji after the title was read as a heading of facts.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -30,3 +31,10 @@ def test_hard_wrapped_prose_with_full_stops_still_runs_across_lines():
             "Ember is calm.\n")
     assert strongest(moods(text, *TITLES), "Harbour Lights") in ("sad", "lonely")
 
+
+def test_a_label_line_with_an_emoji_after_its_title_names_the_track_for_the_next_lines():
+    text = ("Warm-up: Salt Roads. Loud, fast, everyone jumps.\n"
+            "Last song: Harbour Lights \U0001F62D\nSlow, sad and lonely, have tissues ready.\n")
+    found = moods(text, *TITLES)
+    assert strongest(found, "Harbour Lights") in ("sad", "lonely")
+    assert found["Salt Roads"].get("sad", 0) < found["Harbour Lights"]["sad"] / 2

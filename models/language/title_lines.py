@@ -50,10 +50,11 @@ def heading(text: str, end: int) -> bool:
 
 def label_names(sentence: str, starts: list[int], ends: list[int]) -> bool:
     """A "Label: Title." line whose whole value is one title ("First dance: Hold Me
-    Closer Tonight.", "Last song: Till The Morning Light") names that track: it is no
-    heading of facts ("Running Time: 50 min.")."""
+    Closer Tonight.", "Last song: Till The Morning Light", an emoji after it) names that
+    track: it is no heading of facts ("Running Time: 50 min.")."""
     colon = sentence.find(":")
     if colon < 0 or len(starts) != 1 or starts[0] < colon:
         return False
     before, after = sentence[colon + 1:starts[0]], sentence[ends[0]:]
+    after = re.sub(EMOJI, "", after)  # "...: Parking Lot Tears \U0001F62D"
     return not before.strip(" \t\"'\u201c\u2018") and not after.strip(" \t\n.!\"'\u201d\u2019")
