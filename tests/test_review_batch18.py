@@ -4,9 +4,12 @@ social-media voice, an audiophile's post on a vinyl pressing, a singer's jazz st
 letter to a composer; written held out) showed the reader missing: a list of lines
 without any full stop ("when ur crying in the car: Parking Lot Tears") was read as one
 sentence running into the next line, so each line's words went to the title before them;
-a "Label: Title" line with an emoji after the title was read as a heading of facts.
+a "Label: Title" line with an emoji after the title was read as a heading of facts; "a
+love song with no heat in it" was still romantic.
 Every text here is our own."""
 from __future__ import annotations
+
+import pytest
 
 from .fixtures import moods_read as moods
 from .fixtures import strongest
@@ -38,3 +41,13 @@ def test_a_label_line_with_an_emoji_after_its_title_names_the_track_for_the_next
     found = moods(text, *TITLES)
     assert strongest(found, "Harbour Lights") in ("sad", "lonely")
     assert found["Salt Roads"].get("sad", 0) < found["Harbour Lights"]["sad"] / 2
+
+
+@pytest.mark.parametrize("lack", ["with no heat in it", "without any passion",
+                                  "with no real warmth"])
+def test_a_love_song_without_its_feeling_is_no_romance(lack):
+    found = moods(f"She sings Lantern as a love song {lack}, resigned and lonely. "
+                  "Ember is a love song with a string quartet.", *TITLES)
+    assert found["Lantern"].get("romantic", 0) < found["Ember"]["romantic"] / 4
+    assert strongest(found, "Lantern") in ("lonely", "sad")
+    assert strongest(found, "Ember") in ("romantic", "tender")
