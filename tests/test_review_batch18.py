@@ -5,7 +5,8 @@ letter to a composer; written held out) showed the reader missing: a list of lin
 without any full stop ("when ur crying in the car: Parking Lot Tears") was read as one
 sentence running into the next line, so each line's words went to the title before them;
 a "Label: Title" line with an emoji after the title was read as a heading of facts; "a
-love song with no heat in it" was still romantic.
+love song with no heat in it" was still romantic; "with little of the desperate tension it
+needs" made a track tense.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -51,3 +52,11 @@ def test_a_love_song_without_its_feeling_is_no_romance(lack):
     assert found["Lantern"].get("romantic", 0) < found["Ember"]["romantic"] / 4
     assert strongest(found, "Lantern") in ("lonely", "sad")
     assert strongest(found, "Ember") in ("romantic", "tender")
+
+
+def test_with_little_of_a_mood_denies_it_a_little_of_it_does_not():
+    found = moods("Lantern feels rushed and slack, with little of the desperate tension it "
+                  "needs. Harbour Lights is calm, with a little tension underneath. "
+                  "Ember is tense from start to end.", *TITLES)
+    assert found.get("Lantern", {}).get("tense", 0) < found["Ember"]["tense"] / 4
+    assert found["Harbour Lights"]["tense"] > found["Ember"]["tense"] / 4

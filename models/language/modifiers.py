@@ -21,9 +21,11 @@ ABSENCE_WINDOW = 5
 #: "without question the most haunting cue": no absence
 NOT_ABSENCE = frozenset("question doubt fail exception".split())
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment",
-#: "nowhere near as crushing", "not in a big, triumphant way")
+#: "nowhere near as crushing", "not in a big, triumphant way", "with little of the
+#: tension it needs", "has little warmth"; not "a little sad")
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
-                            ("short", "of"), ("nowhere", "near"), ("not", "in")})
+                            ("short", "of"), ("nowhere", "near"), ("not", "in"),
+                            ("with", "little"), ("has", "little"), ("have", "little")})
 #: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
 #: a sentence ("cheerful it is not")
 #: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
