@@ -6,7 +6,7 @@ without any full stop ("when ur crying in the car: Parking Lot Tears") was read 
 sentence running into the next line, so each line's words went to the title before them;
 a "Label: Title" line with an emoji after the title was read as a heading of facts; "a
 love song with no heat in it" was still romantic; "with little of the desperate tension it
-needs" made a track tense.
+needs" made a track tense; "The Sextet" named no "Chi mi frena in tal momento (Sextet)".
 Every text here is our own."""
 from __future__ import annotations
 
@@ -60,3 +60,14 @@ def test_with_little_of_a_mood_denies_it_a_little_of_it_does_not():
                   "Ember is tense from start to end.", *TITLES)
     assert found.get("Lantern", {}).get("tense", 0) < found["Ember"]["tense"] / 4
     assert found["Harbour Lights"]["tense"] > found["Ember"]["tense"] / 4
+
+
+def test_a_title_case_subtitle_in_brackets_names_its_track():
+    titles = ("Chi mi frena in tal momento (Sextet)", "Il dolce suono (Mad Scene)",
+              "Lantern (Theme)", "Ember")
+    found = moods("The Sextet is thrilling and tense. The Mad Scene is the saddest ten "
+                  "minutes on the set. Ember is calm.", *titles)
+    assert strongest(found, "Chi mi frena in tal momento (Sextet)") == "tense"
+    assert strongest(found, "Il dolce suono (Mad Scene)") == "sad"
+    assert found["Chi mi frena in tal momento (Sextet)"].get("sad", 0) < \
+        found["Il dolce suono (Mad Scene)"]["sad"] / 2

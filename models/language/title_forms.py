@@ -13,6 +13,7 @@ from typing import Any, Sequence
 
 from .text import Token, normalise
 from .titles import STOPWORDS, variants
+from .versions import is_version_note
 
 #: "Boss 1: The Iron Warden": reviews name the part after the colon
 _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
@@ -20,6 +21,12 @@ _AFTER_COLON = re.compile(r"^[^:]{1,40}:\s+(\S.*)$")
 #: which reviews call by its name ("Ondine", "the Largo")
 _MOVEMENT = re.compile(r"^.+:\s+(?:[IVXLC]+|\d+)\.\s+(\S.*)$")
 _ARTICLES = frozenset({"the", "a", "an"})
+#: "Chi mi frena in tal momento (Sextet)", "Il dolce suono (Mad Scene)": a subtitle in
+#: title case after the title, which reviews call the track by ("the Sextet")
+_SUBTITLE = re.compile(r"\(((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,3})\)\s*$")
+#: a subtitle that says what kind of track it is, not its name: "(Theme)", "(Outro)"
+_KIND_NOTES = frozenset("theme intro outro interlude skit reprise instrumental demo live "
+                        "remix version mix edit acoustic remastered bonus".split())
 #: '"Souvenirs" is a collection of ...', '"Salt Roads" is her third album', '"Salt
 #: Roads" opens with "Lantern"': the work; not '... is the album's title track', '...
 #: is a standout cut on the record', '... is the album version of the theme', '... is
@@ -100,10 +107,15 @@ def article_added(form: str) -> str:
 def named_as(title: str) -> tuple[str, ...]:
     """The title's variants, then the part after a heading's colon (and a movement's
     name without its number, and without the tempo after it), the title without its
-    article and the variants with their numbers swapped (when they differ)."""
+    article, a subtitle in brackets ("Sextet" of "Chi mi frena (Sextet)") and the
+    variants with their numbers swapped (when they differ)."""
     after, forms = _AFTER_COLON.match(title), variants(title)
-    movement = _MOVEMENT.match(title)
+    movement, subtitle = _MOVEMENT.match(title), _SUBTITLE.search(title)
+    if subtitle and (is_version_note(subtitle.group(1)) or
+                     set(subtitle.group(1).lower().split()) & _KIND_NOTES):
+        subtitle = None
     extra = [normalise(after.group(1)) if after else "", without_article(title),
+             normalise(subtitle.group(1)) if subtitle else "",
              *(variants(movement.group(1)) if movement else ()),
              *(variants(movement.group(1).split(": ")[0]) if movement else ()),  # "Intermezzo"
              *(swapped for form in forms for swapped in numerals_swapped(form))]
