@@ -6,7 +6,8 @@ without any full stop ("when ur crying in the car: Parking Lot Tears") was read 
 sentence running into the next line, so each line's words went to the title before them;
 a "Label: Title" line with an emoji after the title was read as a heading of facts; "a
 love song with no heat in it" was still romantic; "with little of the desperate tension it
-needs" made a track tense; "The Sextet" named no "Chi mi frena in tal momento (Sextet)".
+needs" made a track tense; "The Sextet" named no "Chi mi frena in tal momento (Sextet)";
+"the harp has never sounded eerier" denied the eeriness.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -71,3 +72,11 @@ def test_a_title_case_subtitle_in_brackets_names_its_track():
     assert strongest(found, "Il dolce suono (Mad Scene)") == "sad"
     assert found["Chi mi frena in tal momento (Sextet)"].get("sad", 0) < \
         found["Il dolce suono (Mad Scene)"]["sad"] / 2
+
+
+@pytest.mark.parametrize("phrase", ["has never sounded eerier", "has never sounded more eerie",
+                                    "has never been so eerie"])
+def test_never_sounded_eerier_affirms_the_mood(phrase):
+    found = moods(f"The harp on Lantern {phrase}. Ember never sounds eerie.", *TITLES)
+    assert strongest(found, "Lantern") == "eerie"
+    assert found.get("Ember", {}).get("eerie", 0) < found["Lantern"]["eerie"] / 4

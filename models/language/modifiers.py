@@ -176,7 +176,7 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
             sign = 1.0  # "not without hope", "no lack of drama": the absence denied
         elif word in NEGATORS and negates and (j + 1 >= len(words)
                                                or words[j + 1] not in NOT_NEGATED_BY) \
-                and not _hard_not_to(words, j):
+                and not _hard_not_to(words, j) and not _never_more(words, j, i):
             sign = -1.0
     return sign * scale
 
@@ -202,6 +202,20 @@ def _hard_not_to(words: list[str], j: int) -> bool:
     to be sad" still denies)."""
     return words[j] == "not" and j > 1 and words[j - 1] in HARD_NOT_TO and \
         words[j - 2] in BEING and words[j + 1:j + 2] == ["to"]
+
+
+#: "has never sounded eerier", "never been so sad", "never felt more alone": the most
+#: it has been, affirmed (not "never gets louder", "never sounds eerie")
+_NEVER_SEEMED = frozenset("sounded been felt seemed looked".split())
+
+
+def _never_more(words: list[str], j: int, i: int) -> bool:
+    """"never sounded eerier", "never been so sad": the mood affirmed at its height."""
+    if words[j] != "never" or words[j + 1:j + 2] != [] and words[j + 1] not in _NEVER_SEEMED:
+        return False
+    between = words[j + 2:i]
+    return between in (["more"], ["so"], ["this"]) or \
+        not between and j + 2 == i and words[i].endswith("er")
 
 
 def _emphatic(words: list[str], j: int) -> bool:
