@@ -7,7 +7,8 @@ sentence running into the next line, so each line's words went to the title befo
 a "Label: Title" line with an emoji after the title was read as a heading of facts; "a
 love song with no heat in it" was still romantic; "with little of the desperate tension it
 needs" made a track tense; "The Sextet" named no "Chi mi frena in tal momento (Sextet)";
-"the harp has never sounded eerier" denied the eeriness.
+"the harp has never sounded eerier" denied the eeriness. Of the open cases, "the last
+two" named no track.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -80,3 +81,20 @@ def test_never_sounded_eerier_affirms_the_mood(phrase):
     found = moods(f"The harp on Lantern {phrase}. Ember never sounds eerie.", *TITLES)
     assert strongest(found, "Lantern") == "eerie"
     assert found.get("Ember", {}).get("eerie", 0) < found["Lantern"]["eerie"] / 4
+
+
+FIVE = ("Lantern", "Harbour Lights", "Salt Roads", "Ember", "Coda")
+
+
+@pytest.mark.parametrize("phrase", ["The last two are", "The last two songs drift off,"])
+def test_the_last_two_name_the_albums_last_two_tracks(phrase):
+    found = moods(f"Lantern is fast and loud. {phrase} slow, sad and lonely.", *FIVE)
+    assert strongest(found, "Ember") in ("sad", "lonely")
+    assert strongest(found, "Coda") in ("sad", "lonely")
+    assert found.get("Salt Roads", {}).get("sad", 0) < found["Coda"]["sad"] / 2
+
+
+def test_the_last_two_albums_or_the_first_two_minutes_name_no_tracks():
+    found = moods("Lantern is fast and loud. Their last two albums were sad and lonely. "
+                  "Harbour Lights is calm.", *FIVE)
+    assert "Ember" not in found and "Coda" not in found

@@ -1,6 +1,6 @@
 """A track named by its place on the album: "the opener", "the closer", "the first
-movement", "the album's closing track", "the last song", "the finale", "track 3"; and
-"the title track", the track called like the album.
+movement", "the album's closing track", "the last song", "the finale", "track 3", "the
+last two"; and "the title track", the track called like the album.
 
 Without a title beside it ("The opener, 'Lantern', is ..." names Lantern, and so does
 "Lantern is the opener"), such a phrase names the first or the last track of the
@@ -40,6 +40,15 @@ _NAMED_BEFORE = re.compile(r"^[\s,\"'\u201d\u2019*)]*(?:(?:is|was)\s+(?:also\s+)
 _A_NAME_AFTER = re.compile(r"^\s*[,:(\u2013\u2014-]?\s*(?:\d+\.\s*)?(?:[\"\u201c\u2018'*]|"
                            r"(?!I\b)[A-Z0-9])")
 _FIRST = ("opener", "opening", "first")
+#: "the last two", "the final three songs", "the first two tracks": several tracks by
+#: their place, when a track noun, punctuation or a verb follows (not "the last two
+#: albums", "the first two minutes")
+FEW = re.compile(r"\b(?:the|its|their)\s+(?P<name>(?P<end>first|opening|last|final|closing)"
+                 r"\s+(?P<n>two|three|four)(?:\s+(?P<noun>" + _NOUNS + r"s))?)\b"
+                 r"(?=\s*[,.;:!?\u2013\u2014(-]|\s+(?:are|were|both|together|feel|felt|sound|"
+                 r"sounded|drift|close|end|bring|take|go|slow|make)\b|\s*$)",
+                 re.IGNORECASE)
+_FEW = {"two": 2, "three": 3, "four": 4}
 #: "track 3", "Track No. 5", "track #2": the album's track of that number
 NUMBERED = re.compile(r"\btrack\s*(?:no\.?\s*|#\s*)?(?P<number>\d{1,2})\b", re.IGNORECASE)
 
@@ -76,7 +85,25 @@ def by_place(sentence: str, mentions: list[Mention], count: int) -> list[Mention
         track = number - 1 if number else 0 if name.startswith(_FIRST) else count - 1
         if all(m.track != track for m in [*mentions, *extra]):
             extra.append(Mention(track, *match.span("name" if number is None else 0), False))
+    extra += _by_few(sentence, mentions, count)
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _by_few(sentence: str, mentions: list[Mention], count: int) -> list[Mention]:
+    """"The last two are the best": the last (or first) few of ``count`` tracks, when no
+    title is named beside the phrase."""
+    extra: list[Mention] = []
+    for match in FEW.finditer(sentence):
+        n = _FEW[match.group("n").lower()]
+        if n >= count or _OF_A_PART.match(sentence[match.end():]) \
+                or _A_NAME_AFTER.match(sentence[match.end():]) \
+                or _named_beside(sentence, match, mentions):
+            continue
+        first = match.group("end").lower() in _FIRST
+        tracks = range(n) if first else range(count - n, count)
+        extra += [Mention(t, *match.span("name"), False) for t in tracks
+                  if all(m.track != t for m in [*mentions, *extra])]
+    return extra
 
 
 def by_title_track(sentence: str, mentions: list[Mention], album: Sequence[int],
