@@ -7,8 +7,9 @@ sentence running into the next line, so each line's words went to the title befo
 a "Label: Title" line with an emoji after the title was read as a heading of facts; "a
 love song with no heat in it" was still romantic; "with little of the desperate tension it
 needs" made a track tense; "The Sextet" named no "Chi mi frena in tal momento (Sextet)";
-"the harp has never sounded eerier" denied the eeriness. Of the open cases, "the last
-two" named no track.
+"the harp has never sounded eerier" denied the eeriness; "builds slowly from an organ drone
+to a full-throated climax" read as calm. Of the open cases, "the last two" named no
+track.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -98,3 +99,11 @@ def test_the_last_two_albums_or_the_first_two_minutes_name_no_tracks():
     found = moods("Lantern is fast and loud. Their last two albums were sad and lonely. "
                   "Harbour Lights is calm.", *FIVE)
     assert "Ember" not in found and "Coda" not in found
+
+
+@pytest.mark.parametrize("build", ["builds slowly from an organ drone to a full-throated "
+                                   "climax", "slowly swells into a huge, soaring climax"])
+def test_a_slow_build_is_no_calm(build):
+    found = moods(f'"Lantern" {build}. "Ember" moves slowly, calm and quiet.', *TITLES)
+    assert found["Lantern"].get("peaceful", 0) < found["Lantern"]["epic"]
+    assert strongest(found, "Ember") == "peaceful"

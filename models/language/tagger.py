@@ -43,8 +43,12 @@ _PLACE_WORDS = frozenset({"old", "usual", "former", "favourite", "favorite", "fa
                           "local", "regular"})
 #: "a far cry from", "a battle cry": no tears
 _CRY_IDIOMS = frozenset("far war battle rallying hue".split())
+#: "builds slowly to a climax", "slowly swells": the pace of a build, not calm
+_GROWTH = frozenset("build builds building built swell swells swelling swelled grow grows "
+                    "growing grew rise rises rising rose climb climbs climbing climbed "
+                    "mount mounts mounting ramps ramping".split())
 IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS, "cry": _CRY_IDIOMS,
-                "cries": _CRY_IDIOMS}
+                "cries": _CRY_IDIOMS, "slowly": _GROWTH}
 #: mood nouns that are mostly verbs: "full of play" is playful, but "they play it
 #: straight", "you play for someone", "the forces at play" are not; only after these
 NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
@@ -128,6 +132,8 @@ def _not_a_mood(words: list[str], i: int, length: int) -> bool:
         return True
     if length == 1 and i > 0 and words[i - 1] in IDIOMS_AFTER.get(word, ()):
         return True
+    if length == 1 and word == "slowly" and words[i + 1:i + 2] and words[i + 1] in _GROWTH:
+        return True  # "slowly builds to a climax"
     if length == 1 and word in NOUN_AFTER and (i == 0 or words[i - 1] not in NOUN_AFTER[word]):
         return True
     return length == 1 and word in VERB_USES and i + 1 < len(words) and \
