@@ -8,8 +8,8 @@ a "Label: Title" line with an emoji after the title was read as a heading of fac
 love song with no heat in it" was still romantic; "with little of the desperate tension it
 needs" made a track tense; "The Sextet" named no "Chi mi frena in tal momento (Sextet)";
 "the harp has never sounded eerier" denied the eeriness; "builds slowly from an organ drone
-to a full-throated climax" read as calm. Of the open cases, "the last two" named no
-track.
+to a full-throated climax" read as calm; "I felt like a child again" said nothing. Of the
+open cases, "the last two" named no track.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -107,3 +107,11 @@ def test_a_slow_build_is_no_calm(build):
     found = moods(f'"Lantern" {build}. "Ember" moves slowly, calm and quiet.', *TITLES)
     assert found["Lantern"].get("peaceful", 0) < found["Lantern"]["epic"]
     assert strongest(found, "Ember") == "peaceful"
+
+
+@pytest.mark.parametrize("phrase", ["made me feel like a kid again",
+                                    "and I felt like a child again, running between the trees"])
+def test_feeling_like_a_child_again_is_nostalgia(phrase):
+    found = moods(f'"Lantern" {phrase}. "Ember" is fast and loud.', *TITLES)
+    assert strongest(found, "Lantern") == "nostalgic"
+    assert found.get("Ember", {}).get("nostalgic", 0) < found["Lantern"]["nostalgic"] / 4
