@@ -61,7 +61,8 @@ def main() -> None:
         median = statistics.median(values)
         print(f"{name + (' ' + args.previous if name == 'previous' else ''):<22}"
               f"{median:>14.3f}{per_file / median:>13.1f}")
-    print(f"speed-up (median): {statistics.median(times['previous']) / statistics.median(times['current']):.2f}x")
+    ratio = statistics.median(times['previous']) / statistics.median(times['current'])
+    print(f"speed-up (median): {ratio:.2f}x")
     started = time.perf_counter()
     batch = analyse_many(files, workers=2)
     wall = time.perf_counter() - started

@@ -8,7 +8,8 @@ loopback port, and times, in one interleaved run: /healthz (the HTTP floor),
 (cache hits) and with a ``spotify:track:`` seed (an external id, cache misses), POST
 /v1/recommendations with two seeds and mood targets, and with a 10,000-id
 ``include_ids`` library (every id external, a third unknown), and POST /v1/playlists
-for 20 tracks along a mood arc with filters.  Prints medians, p95 and the ratio to the /healthz floor.
+for 20 tracks along a mood arc with filters.  Prints medians, p95 and the ratio to the
+/healthz floor.
 """
 from __future__ import annotations
 

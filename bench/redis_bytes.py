@@ -8,8 +8,9 @@ private redis-server on a free port and sums ``MEMORY USAGE key SAMPLES 0`` (the
 whole value, every field) of every key of the published version, grouped by kind of
 key (the version id and bucket numbers folded away).  Also prints the server's
 ``used_memory`` growth across the publish as a cross-check, and the median time of
-the two per-request reads (10 documents; one neighbour list) over 300 random draws.  Default catalog: the
-TidyTuesday file in ../shared/data (28,352 tracks); ``--tracks N`` keeps the first N.
+the two per-request reads (10 documents; one neighbour list) over 300 random draws.
+Default catalog: the TidyTuesday file in ../shared/data (28,352 tracks); ``--tracks N``
+keeps the first N.
 """
 from __future__ import annotations
 

@@ -372,7 +372,8 @@ def test_profiles_do_not_depend_on_how_many_tracks_are_read_at_a_time():
         track.features = {"valence": 0.2 * i, "energy": 1.0 - 0.2 * i}
         track.tags = ["sad songs"] if i % 2 else ["party"]
     text = ("\u201cFifth Cue\u201d is hopeful and playful. "
-            "\u201cNight Swim\u201d is like \u201cFifth Cue\u201d but lonely. The record is tender.")
+            "\u201cNight Swim\u201d is like \u201cFifth Cue\u201d but lonely. "
+            "The record is tender.")
     review, lexicon = Review(text=text, album="Score"), load_lexicon()
     whole = analyse_moods(catalog, [review], lexicon)
     pieces = analyse_moods(catalog, [review], lexicon, chunk=2)

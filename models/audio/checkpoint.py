@@ -85,8 +85,8 @@ def _entry(message: bytes) -> tuple[int, list[int], int, int, int]:
         if number == 1:
             dtype = int(value)  # type: ignore[arg-type]
         elif number == 2:  # TensorShapeProto: repeated Dim dim = 2 {int64 size = 1}
-            shape = [int(dict(_fields(dim)).get(1, 0)) for n, dim in _fields(value)  # type: ignore[arg-type]
-                     if n == 2]
+            dims = _fields(value)  # type: ignore[arg-type]
+            shape = [int(dict(_fields(dim)).get(1, 0)) for n, dim in dims if n == 2]
         elif number == 3:
             shard = int(value)  # type: ignore[arg-type]
         elif number == 4:
