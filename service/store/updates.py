@@ -33,7 +33,7 @@ from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
 from .id_clashes import id_forms, refuse_id_clashes, taken_ids
 from .model_store import ModelStore
-from .titles import appended_titles, updated_title_arrays
+from .titles import appended_titles, updated_titles
 from .upkeep import guard
 
 if TYPE_CHECKING:
@@ -122,11 +122,9 @@ class Updater:
         documents = {n + i: track_document(t, p) for i, (t, p) in
                      enumerate(zip(tracks, placed.profiles))}
         self.on_step("computed")
-        new_titles, title_arrays = appended_titles(self.store, base, titles, more,
-                                                   table["albums"])  # as a build keeps them
         sets = {"table_strings": zlib.compress(json.dumps(table).encode(), FAST),
-                "titles": zlib.compress(new_titles.encode(), FAST),
-                "title_arrays": title_arrays, "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
+                **appended_titles(self.store, base, titles, more, table["albums"]),
+                "hubs": lists.hubs.astype(SCORE_DTYPE).tobytes()}
         segments = {"vectors": placed.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if placed.own is not None and self.store.coords(base) is not None:
             segments["coords"] = placed.own
@@ -220,8 +218,8 @@ class Updater:
         gone, moved = docs[:len(removed)], docs[len(removed):]
         old_titles, old_albums = titles, table.albums
         table, titles = take_table(table, order), [titles[i] for i in order]
-        title_arrays = updated_title_arrays(self.store, base, old_titles, old_albums, titles,
-                                            table.albums, order)
+        stored_titles = updated_titles(self.store, base, old_titles, old_albums, titles,
+                                       table.albums, order)
         self.on_step("computed")
         coords = self.store.coords(base)
         numbers, strings = table.to_payload()
@@ -230,8 +228,7 @@ class Updater:
             arrays["coords"] = coords[order]
         change = Change(dict(zip(movers, moved)), dict(zip(removed, gone)), changes,
                         len(order), n, moved_from=movers, sets={
-            "titles": zlib.compress(json.dumps(titles).encode(), FAST),
-            "title_arrays": title_arrays, "table_strings": zlib.compress(strings.encode(), FAST),
+            **stored_titles, "table_strings": zlib.compress(strings.encode(), FAST),
             "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
             arrays=arrays, seen_lists=self._seen)
         ids = [doc["id"] for doc in gone]
