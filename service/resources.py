@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Sequence
 
@@ -31,6 +30,7 @@ from .seed_hints import (SUGGESTIONS, cut, mood_title_warning, named, not_found_
                          one_per_song)
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
+from .store.id_clashes import id_forms
 from .version_files import VersionFiles, steady_heap
 
 EXTENSION = "feelalike"
@@ -114,8 +114,7 @@ class VersionResources:
         relative to the analysed folder; the text in the other Unicode form (macOS sends
         "é" decomposed, e + U+0301)."""
         inside = path_inside(value, self.audio_root) if value.startswith("path:") else None
-        forms = [inside, *(unicodedata.normalize(f, value) for f in ("NFC", "NFD"))]
-        return list(dict.fromkeys(f for f in forms if f and f != value))
+        return list(dict.fromkeys(f for f in [inside, *id_forms(value)] if f and f != value))
 
     def _lookup(self, values: Sequence[str], paths: Sequence[str],
                 strict: bool) -> list[int | None]:

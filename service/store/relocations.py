@@ -28,7 +28,7 @@ from models.ingest import id_key
 from .codec import FAST
 from .drafts import Change, Draft, Step
 from .model_store import ModelStore
-from .titles import kept_rows, updated_title_arrays
+from .titles import kept_rows, updated_titles
 from .updates import UpdateResult
 from .upkeep import guard
 
@@ -63,17 +63,14 @@ class Relocation:
         new = {row: _moved(doc, paths[doc["id"]], names.get(doc["id"]))
                for row, doc in old.items()}
         renamed = {row: names[doc["id"]] for row, doc in old.items() if doc["id"] in names}
-        from models.build import ListChanges
         size = int(meta["tracks"])
-        change = Change(new, old, ListChanges({}, np.zeros((0, 2), np.float32),
-                                              int(meta["k"])),
-                        size, size, moved_from={row: row for row in new},
+        change = Change(new, old, _no_list_changes(meta), size, size,
+                        moved_from={row: row for row in new},
                         claimed=frozenset(id_key("path", p) for p in paths.values()),
                         sets=self._renamed(base, renamed) if renamed else {})
         version = Draft(self.store, self.on_step).publish(base, meta, change, "relocate",
                                                           ids)
         return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
-
 
     @guard(bulk=True)
     def reroot(self, folder: str) -> UpdateResult:
@@ -82,10 +79,8 @@ class Relocation:
         started = time.perf_counter()
         base = self.store.current_version()
         meta = self.store.meta(base)
-        from models.build import ListChanges
         size = int(meta["tracks"])
-        change = Change({}, {}, ListChanges({}, np.zeros((0, 2), np.float32), int(meta["k"])),
-                        size, size)
+        change = Change({}, {}, _no_list_changes(meta), size, size)
         version = Draft(self.store, self.on_step).publish(
             base, {**meta, "audio_root": folder}, change, "reroot", [])
         return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
@@ -102,11 +97,15 @@ class Relocation:
         strings = json.loads(zlib.decompress(self.store.raw(base, "table_strings")))
         rename_rows(strings, names)
         albums = strings["albums"]  # a rename keeps the album
-        return {"titles": zlib.compress(json.dumps(titles).encode(), FAST),
-                "title_arrays": updated_title_arrays(self.store, base, old, albums, titles,
-                                                     albums, kept_rows(len(titles),
-                                                                       changed=list(names))),
+        return {**updated_titles(self.store, base, old, albums, titles, albums,
+                                 kept_rows(len(titles), changed=list(names))),
                 "table_strings": zlib.compress(json.dumps(strings).encode(), FAST)}
+
+
+def _no_list_changes(meta: Mapping[str, Any]) -> Any:
+    """A change to no neighbour list: a file's place says nothing of how it feels."""
+    from models.build import ListChanges
+    return ListChanges({}, np.zeros((0, 2), np.float32), int(meta["k"]))
 
 
 def _moved(doc: dict[str, Any], path: str, name: tuple[str, str] | None) -> dict[str, Any]:
