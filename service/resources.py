@@ -160,7 +160,7 @@ class VersionResources:
         if row is not None and how != "exact" and warnings is not None:
             warnings.append(self._guessed(seed, path, row, how))
         if row is not None and warnings is not None and \
-                (mood := mood_title_warning(seed, path, public(self.documents([row])[0]))):
+                (mood := mood_title_warning(seed, path, lambda: public(self.documents([row])[0]))):
             warnings.append(mood)
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from models.ranking import read_text_target, reads_wholly_as_moods, song_key
 
@@ -25,14 +25,16 @@ def not_found_hint(seed: str) -> str:
     return ""
 
 
-def mood_title_warning(seed: str, path: str, doc: dict[str, Any]) -> str | None:
+def mood_title_warning(seed: str, path: str,
+                       doc: Callable[[], dict[str, Any]]) -> str | None:
     """The warning for a seed taken as a track's title that reads, word for word, as a
     mood or an activity too ("sad" is "SAD!" by XXXTENTACION, and a mood): how to ask
-    for the mood instead; None for a seed with other words ("Sad - XXXTENTACION")."""
+    for the mood instead; None for a seed with other words ("Sad - XXXTENTACION").
+    ``doc`` reads the track's document, only for such a seed (a Redis round trip)."""
     moods = reads_wholly_as_moods(seed)
     if not moods:
         return None
-    return (f"{path}: took {cut(seed)} as the title of {named(doc)}; it also reads as a "
+    return (f"{path}: took {cut(seed)} as the title of {named(doc())}; it also reads as a "
             f"mood or an activity ({', '.join(moods[:3])}): {mood_advice()}")
 
 

@@ -96,6 +96,26 @@ def test_include_ids_resolve_in_one_redis_round_trip(store, ids_model):
     assert rows[ROWS:500] == [None] * (500 - ROWS)
 
 
+def test_a_title_seed_reads_no_document_unless_it_warns(store, published):
+    """A seed taken as a title read its track's document for a warning it seldom gives
+    (a title that reads as a mood, "sad"): a Redis round trip for every title seed."""
+    res = Resources(store).current()
+    res.resolve("Song 3", warnings=[])  # the first call also opens the title index
+    calls, warnings = [], []
+    real = store.client.execute_command
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    store.client.execute_command = counting
+    try:
+        row = res.resolve("Song 3", warnings=warnings)
+    finally:
+        del store.client.execute_command
+    assert calls == ["EVALSHA"] and warnings == [] and row == 3
+
+
 # -- exports --------------------------------------------------------------------------------
 
 def export_of(store, fmt: str, **config) -> str:
