@@ -40,7 +40,7 @@ def test_build_then_recommend_json_equals_api_body(runner, client, catalog_file)
     assert runner("recommend", "Song 4", "--limit", "5", "--offset", "5")[1].splitlines()[
         1].startswith("  6. ")
     code, _, err = runner("recommend", "Song 4", "--offset", "500")
-    assert code == 2 and err == "error: offset: must be at most 499, got 500\n"
+    assert code == 2 and err == "error: --offset: must be at most 499, got 500\n"
 
 
 def test_bad_builds_fail_in_one_line_and_keep_the_live_model(runner, catalog_file, tmp_path):

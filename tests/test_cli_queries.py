@@ -74,25 +74,25 @@ def test_recommend_options_shape_the_list(runner, published):
 
 @pytest.mark.parametrize("args, message", [
     ([], "give SEED, --text, --mood, --valence, --arousal or --target ATTR=VALUE"),
-    (["--mood", "sad=2"], "moods.sad: must be at most 1, got 2"),
-    (["--mood", "calm"], "moods.calm: unknown mood; known: joyful"),
-    (["--mood", "sad=lots"], "moods.sad"),
-    (["trk3", "--weight", "0"], "seeds[0].weight"),
+    (["--mood", "sad=2"], "--mood sad: must be at most 1, got 2"),
+    (["--mood", "calm"], "--mood calm: unknown mood; known: joyful"),
+    (["--mood", "sad=lots"], "--mood sad: must be a number"),
+    (["trk3", "--weight", "0"], "--weight: must be greater than 0"),
     (["trk3", "--weight", "1", "--weight", "2"], "--weight: 2 weights for 1 SEEDs"),
-    (["--text", ""], "text"),
+    (["--text", ""], "--text: must not be empty"),
     (["trk3", "--min", "energy"], "--min takes ATTR=VALUE"),
     (["trk3", "--min", "loudnes=3"], "--min: no attribute 'loudnes'; one of"),
     (["trk3", "--target", "year=1990"], "--target: no attribute 'year'"),
     (["trk3", "--min", "energy=0.8", "--max", "energy=0.2"],
-     "min_energy: must not be greater than max_energy (0.8 > 0.2)"),
+     "--min energy: must not be greater than --max energy (0.8 > 0.2)"),
     (["trk3", "--min", "energy=0.1", "--min", "energy=0.2"], "--min: energy is given twice"),
-    (["trk3", "--valence", "2"], "target_valence: must be at most 1, got 2"),
-    (["trk3", "--diversity", "much"], "diversity"),
-    (["trk3", "--max-per-artist", "0"], "max_per_artist"),
-    (["trk3", "--temperature", "1", "--offset", "10"], "random_seed"),
+    (["trk3", "--valence", "2"], "--valence: must be at most 1, got 2"),
+    (["trk3", "--diversity", "much"], "--diversity: must be a number"),
+    (["trk3", "--max-per-artist", "0"], "--max-per-artist: must be at least 1"),
+    (["trk3", "--temperature", "1", "--offset", "10"], "--random-seed: a page past"),
     (["trk3", "--not", "no such song at all zz"], "no track matches"),
     (["trk3", "--not", "a", "--not", "b", "--not", "c", "--not", "d", "--not", "e",
-      "--not", "f"], "negative_seeds"),
+      "--not", "f"], "--not: must have at most 5 items"),
 ])
 def test_each_bad_option_is_one_line_and_a_non_zero_exit(runner, published, args, message):
     code, out, err = runner("recommend", *args)
@@ -101,11 +101,62 @@ def test_each_bad_option_is_one_line_and_a_non_zero_exit(runner, published, args
     assert "Traceback" not in err
 
 
-def test_a_bad_option_says_what_the_api_says(runner, client, published):
-    """The same typed request: the CLI's line is the API's message."""
+def test_a_bad_option_says_what_the_api_says_of_it(runner, client, published):
+    """The same typed request: the CLI's line is the API's message, the field named as
+    the option typed; the API's message still names its field."""
     code, _, err = runner("recommend", "trk3", "--max", "tempo=400")
     api = client.post("/v1/recommendations", json={"seeds": ["trk3"], "max_tempo": 400})
-    assert code == 2 and err == f"error: {api.get_json()['error']['message']}\n"
+    message = api.get_json()["error"]["message"]
+    assert message == "max_tempo: must be at most 300, got 400"
+    assert code == 2 and err == "error: --max tempo: must be at most 300, got 400\n"
+
+
+#: (command line, the error's line): each kind of value the typed request refuses is
+#: named by the option typed, not by the API field it fills (target_valence, moods.sad,
+#: seeds[1].weight, min_energy, random_seed, arc.to, negative_seeds[1], include_tags[1])
+REFUSED_AS_TYPED = [
+    (["recommend", "trk3", "--valence", "2"], "--valence: must be at most 1, got 2"),
+    (["recommend", "trk3", "--arousal", "x"], "--arousal: must be a number, got \"x\""),
+    (["recommend", "trk3", "--target", "energy=-1"],
+     "--target energy: must be at least 0, got -1"),
+    (["recommend", "trk3", "--min", "year=x"], "--min year: must be a whole number, got \"x\""),
+    (["recommend", "trk3", "--diversity", "5"], "--diversity: must be at most 1, got 5"),
+    (["recommend", "trk3", "--temperature", "9"], "--temperature: must be at most 5, got 9"),
+    (["recommend", "trk3", "--random-seed", "-1", "--temperature", "1"],
+     "--random-seed: must be at least 0, got -1"),
+    (["recommend", "--mood", "sad=0"], "--mood: at least one weight must be above 0"),
+    (["recommend", "trk3", "trk4", "--weight", "1", "--weight", "20"],
+     "--weight (the 2nd): must be at most 10, got 20"),
+    (["recommend", "trk3", "--not", "trk4", "--not", "trk3"],
+     "--not (the 2nd): this track is also one of the seeds"),
+    (["recommend", "--text", "sad", "--tag", "x", "--tag", ""],
+     "--tag (the 2nd): must not be empty"),
+    (["recommend", "trk3", "--exclude-id", ""], "--exclude-id: must not be empty"),
+    (["recommend", "trk3", "--limit", "500"], "--limit: must be at most 100, got 500"),
+    (["playlist", "trk3", "--length", "0"], "--length: must be at least 1, got 0"),
+    (["playlist", "--arc", "sad:nope"], "--arc to: unknown mood \"nope\""),
+    (["playlist", "trk3", "--min-artist-gap", "50"],
+     "--min-artist-gap: must be at most 20, got 50"),
+    (["playlist", "trk3", "--target", "energy=2"], "--target energy: must be at most 1"),
+    (["path", "trk3", "trk4", "--steps", "90"], "--steps: must be at most 50, got 90"),
+]
+
+
+@pytest.mark.parametrize("args, line", REFUSED_AS_TYPED)
+def test_a_refused_value_is_named_by_the_option_typed(runner, published, args, line):
+    code, out, err = runner(*args)
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"error: {line}"), err
+    assert "Traceback" not in err
+
+
+def test_a_warning_names_the_option_typed(runner, client, published):
+    """The printed warning says --random-seed; the API's (and --json's) says the field."""
+    code, out, err = runner("recommend", "trk3", "--random-seed", "7", "--limit", "2")
+    assert code == 0 and "warning: --random-seed: ignored without a temperature" in err
+    code, out, err = runner("recommend", "trk3", "--random-seed", "7", "--limit", "2",
+                            "--json")
+    assert any(w.startswith("random_seed: ") for w in json.loads(out)["warnings"])
 
 
 def test_a_seed_that_reads_as_a_mood_is_advised_the_cli_way(runner, client, rainy):
@@ -139,7 +190,7 @@ def test_playlist_takes_the_query_options(runner, client, published):
     code, out, err = runner("playlist", "--arc", "sad:joyful", "--length", "4")
     assert code == 0 and len(json.loads(out)["tracks"]) == 4, err
     for args, message in ((["--length", "4"], "--target ATTR=VALUE or --arc\n"),
-                          (["trk3", "--tempo-tolerance", "0.9"], "tempo_tolerance"),
-                          (["trk3", "--min-artist-gap", "x"], "min_artist_gap")):
+                          (["trk3", "--tempo-tolerance", "0.9"], "--tempo-tolerance: "),
+                          (["trk3", "--min-artist-gap", "x"], "--min-artist-gap: ")):
         code, out, err = runner("playlist", *args)
         assert code == 2 and out == "" and err.count("\n") == 1 and message in err, err

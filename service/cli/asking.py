@@ -2,7 +2,8 @@
 
 The options become the JSON body the API takes (``POST /v1/recommendations`` or
 ``/v1/playlists``) and are parsed by the same typed request, so limits, ranges and
-messages are the API's: ``--mood sad=2`` is "moods.sad: must be at most 1, got 2".
+messages are the API's, with the field named as the option typed (:mod:`.wording`):
+``--mood sad=2`` is "--mood sad: must be at most 1, got 2" ("moods.sad: ..." in the API).
 Only what a shell cannot say as JSON is checked here (``--min`` takes ATTR=VALUE).
 """
 from __future__ import annotations
@@ -24,20 +25,26 @@ WANTS = "give SEED, --text, --mood, --valence, --arousal or --target ATTR=VALUE"
 #: what ``playlist`` asks for without SEED (an arc alone is enough)
 PLAYLIST_WANTS = "give SEED, --text, --mood, --valence, --arousal, --target ATTR=VALUE or --arc"
 _RANGED = [*ATTRIBUTES, "year"]
+#: the options given as ATTR=VALUE: each is the first word of its fields' names
+#: (``--min energy=0.5`` is ``min_energy``)
+ATTRIBUTE_OPTIONS = ("min", "max", "target")
 
-#: (option, destination, help) of the options that may be given again and again
+#: (option, destination, metavar, help) of the options that may be given again and again;
+#: each destination is the API field the option fills (``service.cli.wording`` names a
+#: refused field by it), but for --weight (a SEED's ``weight``) and the ATTR=VALUE
+#: options, whose destination begins their fields (``min`` of ``min_energy``)
 _REPEATED = [
-    ("--weight", "weights", "W", "The weight of each SEED in order (above 0, at most 10; "
+    ("--weight", "weight", "W", "The weight of each SEED in order (above 0, at most 10; "
                                  "default 1): --weight 2 --weight 0.5 for two seeds."),
-    ("--not", "negative", "SEED", "A track to find less like (an id or title; again for "
+    ("--not", "negative_seeds", "SEED", "A track to find less like (an id or title; again for "
                                   "more, at most 5)."),
     ("--mood", "moods", "MOOD[=W]", "A target mood and its weight 0-1 (default 1), e.g. "
                                     "--mood sad=0.8 --mood peaceful=0.5."),
-    ("--min", "minimums", "ATTR=VALUE", "Only tracks whose ATTR is at least VALUE, e.g. "
+    ("--min", "min", "ATTR=VALUE", "Only tracks whose ATTR is at least VALUE, e.g. "
                                         f"--min energy=0.5 (ATTR: {', '.join(_RANGED)})."),
-    ("--max", "maximums", "ATTR=VALUE", "Only tracks whose ATTR is at most VALUE, e.g. "
+    ("--max", "max", "ATTR=VALUE", "Only tracks whose ATTR is at most VALUE, e.g. "
                                         "--max tempo=110 or --max year=1999."),
-    ("--target", "targets", "ATTR=VALUE", "Prefer tracks whose ATTR is close to VALUE, "
+    ("--target", "target", "ATTR=VALUE", "Prefer tracks whose ATTR is close to VALUE, "
                                           "e.g. --target danceability=0.7."),
     ("--tag", "include_tags", "TAG", "Only tracks with any of these genres or playlist "
                                      "names (again for more)."),
@@ -46,6 +53,7 @@ _REPEATED = [
     ("--exclude-id", "exclude_ids", "ID", "No track with this id (or external id)."),
 ]
 #: (option, destination, help) of the options given once, numbers as the API takes them
+#: (each destination the API field)
 _SINGLE = [
     ("--text", "text", "A free-text mood query, e.g. \"rainy day\" or \"music for "
                        "studying\" (at most 500 characters)."),
@@ -69,7 +77,7 @@ def query_options(command: Callable) -> Callable:
     command = click.option("--all-versions", "all_versions", is_flag=True,
                            help="Keep every version of a song (remix, live, remaster); "
                                 "by default one.")(command)
-    command = click.option("--include-ids", "include_file", default=None, metavar="FILE",
+    command = click.option("--include-ids", "include_ids", default=None, metavar="FILE",
                            help="Only tracks with these ids (one per line: track ids or "
                                 "external ids such as path:Jazz/x.flac, isrc:...), e.g. "
                                 "your own library.")(command)
@@ -82,7 +90,7 @@ def query_options(command: Callable) -> Callable:
 def query_body(seeds: tuple[str, ...], options: dict[str, Any]) -> dict[str, Any]:
     """The API's JSON body for ``seeds`` and the options of :func:`query_options` (only
     the fields given, so the body is the one a client would send)."""
-    weights = options["weights"]
+    weights = options["weight"]
     if len(weights) > len(seeds):
         raise BadRequest(f"--weight: {len(weights)} weights for {len(seeds)} SEEDs: give "
                          "at most one per SEED, in order", field="weight")
@@ -90,21 +98,20 @@ def query_body(seeds: tuple[str, ...], options: dict[str, Any]) -> dict[str, Any
     if seeds:
         body["seeds"] = [{"seed": s, "weight": number(weights[i])} if i < len(weights)
                          else s for i, s in enumerate(seeds)]
-    if options["negative"]:
-        body["negative_seeds"] = list(options["negative"])
+    if options["negative_seeds"]:
+        body["negative_seeds"] = list(options["negative_seeds"])
     if options["moods"]:
         body["moods"] = _moods(options["moods"])
     for _, dest, _ in _SINGLE:
         if options[dest] is not None:
             body[dest] = number(options[dest]) if dest in _NUMBERS else options[dest]
-    for flag, dest in (("--min", "minimums"), ("--max", "maximums"),
-                       ("--target", "targets")):
-        body.update(_attributes(flag, options[dest]))
+    for prefix in ATTRIBUTE_OPTIONS:
+        body.update(_attributes(f"--{prefix}", options[prefix]))
     for _, dest, _, _ in _REPEATED[6:]:
         if options[dest]:
             body[dest] = list(options[dest])
-    if options["include_file"] is not None:
-        body["include_ids"] = ids_in(options["include_file"])
+    if options["include_ids"] is not None:
+        body["include_ids"] = ids_in(options["include_ids"])
     if options["all_versions"]:
         body["dedupe"] = False
     return body

@@ -27,9 +27,12 @@ def shown(text: Any) -> str:
 
 
 def warn_of_answer(body: dict[str, Any]) -> None:
-    """An answer's warnings, and how many --include-ids ids named no track, on stderr."""
+    """An answer's warnings, and how many --include-ids ids named no track, on stderr
+    (the fields they name said as the command's user typed them)."""
+    from .wording import in_typed_words
+
     for warning in body.get("warnings", []):
-        click.echo(f"warning: {shown(warning)}", err=True)
+        click.echo(f"warning: {shown(in_typed_words(warning))}", err=True)
     if body.get("include_ids_unknown"):
         click.echo(f"warning: {body['include_ids_unknown']} of the --include-ids ids name "
                    "no track of the live model", err=True)

@@ -21,6 +21,7 @@ from service.store import open_store
 from .asking import (CLI_MOOD_ADVICE, PLAYLIST_WANTS, query_body, query_options,
                      require_something)
 from .output import shown, warn_of_answer
+from .wording import in_typed_words_throughout
 
 if TYPE_CHECKING:
     from service.locations import Places
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
               help="How many of the best results to skip (0-499): the next page.")
 @query_options
 @click.option("--json", "as_json", is_flag=True, help="Print the API's response body.")
+@in_typed_words_throughout
 def recommend(seeds: tuple[str, ...], limit: int, offset: int, as_json: bool,
               **options: Any) -> None:
     """Tracks that feel like the SEEDs (track ids or titles), or that fit --text,
@@ -166,6 +168,7 @@ def export_options(command: Callable) -> Callable:
                    "default 0.08).")
 @query_options
 @export_options
+@in_typed_words_throughout
 def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | None,
              min_artist_gap: str | None, tempo_tolerance: str | None, fmt: str | None,
              out: str | None, **options: Any) -> None:
@@ -201,6 +204,7 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
 @click.option("--steps", default=8, type=int, show_default=True,
               help="Tracks between the two (1-50).")
 @export_options
+@in_typed_words_throughout
 def path(start: str, end: str, steps: int, fmt: str | None, out: str | None) -> None:
     """Tracks moving gradually from FROM's moods to TO's (ids or titles), both included."""
     from service.requests import PathQuery, parse
