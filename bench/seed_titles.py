@@ -7,6 +7,10 @@ catalog lacks (which should resolve to none, or at least not silently to another
 A third list: the words before " with " of each catalog title "X With Y" whose X is no
 title of the catalog ("Man" of "Man With The Bag"): none of them should be taken
 silently (a few are a version's base: "Rockin'" is "Rockin - Original Mix").
+Two more lists, of each catalog title with a part tail ("Jerusalem - Pt. 2", "Got To
+Give It Up (Pt. 1)"): its base alone, "Jerusalem" (another piece than the part: none
+should be taken silently when no track is titled so), and the part named, "Jerusalem
+Pt 2" (each should be the part, exactly).
 ``--artists``: instead, the 300 most popular songs typed "Artist Title" and "Title
 Artist" (no separator; the artist without a leading "the" too) and 40 real songs the
 catalog lacks typed so by their real artists, often the catalog's.
@@ -124,6 +128,29 @@ def before_with(titles: list[str]) -> list[str]:
     return list(seeds)
 
 
+#: a dash or bracket tail that names a part and its number ("- Pt. 2", "(Part III)")
+_PART = re.compile(r"(?<!\s)(?:\s+[-\u2013\u2014]\s+|\s*[\(\[])\s*(?:parts?|pts?)\.?\s*"
+                   r"(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                   re.IGNORECASE)
+
+
+def part_seeds(titles: list[str]) -> tuple[list[tuple[str, None]], list[tuple[str, str]]]:
+    """(base, None) of each title with a part tail whose base is no title of its own (a
+    version's base aside), and ("base Pt N", the title) for each such title."""
+    bases = {normalise(base_title(t)) for t in titles}
+    alone: dict[str, None] = {}
+    named: dict[str, str] = {}
+    for title in titles:
+        if (tail := _PART.search(title)) is None:
+            continue
+        base = title[:tail.start()]
+        if normalise(base) not in bases:
+            alone[base] = None
+        seed = f"{base} Pt {tail.group(1)}"  # meant: the plainest title of that part
+        named[seed] = min(named.get(seed, title), title, key=len)
+    return list(alone.items()), list(named.items())
+
+
 def outcome(index: TitleIndex, seed: str, meant: str | None) -> str:
     row, how = index.resolve_how(seed)
     if row is None:
@@ -152,7 +179,8 @@ def main() -> None:
     print(f"{'seeds':<22}" + "".join(f"{k:>15}" for k in kinds))
     lists = (("misspelt, present", MISSPELT.items()),
              ("absent", ((s, None) for s in ABSENT)),
-             ("before ' with '", ((s, None) for s in before_with(titles))))
+             ("before ' with '", ((s, None) for s in before_with(titles))),
+             *zip(("part's base", "part named"), part_seeds(titles)))
     if args.artists:
         lists = tuple(zip(("artist+title", "absent+artist"), artist_seeds(titles, artists, pop)))
     for name, seeds in lists:

@@ -143,8 +143,9 @@ class VersionResources:
         """Row of a seed: exact id first, then an external id, then title (fuzzy;
         "Title - Artist" narrows).  An external id that is well formed but unknown is a
         404 (no title is guessed for it); a malformed one is a 400 at ``path``.  A title
-        taken by a guess (a near spelling, the title it begins, without its "(with X)")
-        is said in ``warnings``, with other songs to name instead; so is a title that
+        taken by a guess (a near spelling, the title it begins, without its "(with X)",
+        one part of a piece: "Jerusalem" for "Jerusalem - Pt. 2") is said in ``warnings``,
+        with other songs (or parts) to name instead; so is a title that
         reads as a mood too ("sad"), with how to ask for the mood."""
         row = self.lookup([seed], [path], strict=False)[0]
         if row is not None:
@@ -172,13 +173,16 @@ class VersionResources:
 
     def _guessed(self, seed: str, path: str, row: int, how: str) -> str:
         """The warning for a seed taken by a guess (``how``): the track taken and, by id
-        for the caller to name one instead, other songs of its title (other artists')."""
+        for the caller to name one instead, other songs of its title (other artists'), or
+        for a part the piece's other parts."""
+        alike = self.titles.other_parts if how == "part" else self.titles.same_titles
         doc, *others = one_per_song([public(d) for d in self.documents(
-            [row, *self.titles.same_titles(row, 3 * SUGGESTIONS)])])
+            [row, *alike(row, 3 * SUGGESTIONS)])])
         took = {"spelling": "the nearest spelling", "opening": "the only title that begins "
                 "so", "guest": "the title without its (with ...)",
                 "article": "the same title but for its leading article",
-                "artist": "the title of the artist it also names"}[how]
+                "artist": "the title of the artist it also names",
+                "part": "one part of a piece of that title"}[how]
         offers = ", ".join(f"{named(d)} (id {cut(d['id'])})" for d in others[:GUESSES])
         return f"{path}: no title {cut(seed)}; took {took}, {named(doc)}" + (
             f"; or name one of: {offers}" if offers else "")

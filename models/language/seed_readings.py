@@ -109,6 +109,18 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
     return found
 
 
+#: the words a part's number follows in normal form ("Pt. 2", "Part Two", "Pts. 1-3")
+PART_WORDS = frozenset({"part", "pt", "parts", "pts"})
+
+
+def part_numbers(text: str) -> set[int]:
+    """The numbers that follow a part word in the normalised ``text``: {2} of "jerusalem
+    pt 2", "jerusalem part two" and "intro pt ii"; none of "symphony no 1"."""
+    words = text.split()
+    return {value for start, _, value in _numbers(words)
+            if start and words[start - 1] in PART_WORDS}
+
+
 def _in_words(value: int) -> str:
     if value < 20:
         return _ONES[value]

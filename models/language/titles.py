@@ -19,12 +19,13 @@ from .resemblance import (SHORT_FORM_TYPO, SHORT_FORMS_MAX, SPELLING_POOL, SPELT
 from .seed_readings import seed_readings as _raw_splits
 from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
+from .title_parts import SeedAlternatives, drops_part
 from .title_prefixes import PREFIX_KEYS, PREFIX_MIN_CHARS, variants_starting
 from .title_variants import STOPWORDS, article_forms, as_written, variants
 from .versions import seed_base, sourceless_base, with_guests
 
 @dataclass
-class TitleIndex(ArtistSeeds):
+class TitleIndex(ArtistSeeds, SeedAlternatives):
     """Seed resolution over (title, artist, popularity) rows.
 
     Order of preference: an exact title (or variant), narrowed by artist for "Title -
@@ -122,8 +123,9 @@ class TitleIndex(ArtistSeeds):
         """:meth:`resolve`'s row and how it was found: "exact" (the title, or a version
         of it), "spelling" (a near spelling: "Fur Elise" for "For Elise" may be another
         song), "article" (but for a leading article: "Hills"), "opening" (the one title
-        it begins: "Sprawl II"), "guest" (without its "(with X)", X an artist of ours) or
-        "artist" (an artist and their title unseparated: "Beatles Yesterday")."""
+        it begins: "Sprawl II"), "guest" (without its "(with X)", X an artist of ours),
+        "artist" (an artist and their title unseparated: "Beatles Yesterday") or "part"
+        (the title of a piece one part of which is taken: "Jerusalem - Pt. 2")."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
@@ -131,15 +133,10 @@ class TitleIndex(ArtistSeeds):
                       self._article_match, self._spelt_match, self._opening_match):
             if (row := stage(query)) is not None:
                 how = _HOW.get(stage.__name__, "exact")  # a dropped "(with X)" only: a guest
-                return row, ("guest" if with_guests(query) else "exact") if how == "guest" else how
+                how = ("guest" if with_guests(query) else "exact") if how == "guest" else how
+                return row, "part" if how == "exact" and drops_part(query, self.titles[row]) \
+                    else how
         return None, "exact"
-
-    def same_titles(self, row: int, limit: int = 10) -> list[int]:
-        """Other rows titled as ``row`` is (its versions, other artists'), the most
-        popular first: what else a seed taken for ``row`` by a guess may have meant."""
-        title = normalise(sourceless_base(str(self.titles[row]))) or self._norm_titles[row]
-        rows = {r for r in self._exact.get(title, []) if r != row}
-        return sorted(rows, key=lambda r: (-self._pop(r), r))[:limit]
 
     def _exact_match(self, query: str) -> int | None:
         for (raw, _), (title, artist) in zip(_raw_splits(query), _splits(query)):

@@ -22,8 +22,9 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: under a live model (or a rolling deploy) never serves an answer of the old shape
 #: (2: results carry external_ids; 3: offset and next_offset; 4: next_offset is null
 #: when the list ends with the page; 5: a seed is resolved anew: no near spelling with
-#: another word, a title taken for its first words warned)
-ANSWER_SHAPE = 5
+#: another word, a title taken for its first words warned; 6: a piece's title taken for
+#: one of its parts, "Jerusalem" for "Jerusalem - Pt. 2", warned)
+ANSWER_SHAPE = 6
 
 
 def depth(offset: int, limit: int) -> int:

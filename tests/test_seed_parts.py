@@ -1,0 +1,94 @@
+"""A seed that is the base of a part's title ("Jerusalem" for "Jerusalem - Pt. 2") names
+another piece than the part: it is taken only with a warning naming the part taken and
+the piece's other parts; a seed naming the part is exact, and version tails are not
+parts."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from models.build import build
+from models.language import TitleIndex
+
+from .fixtures import make_track
+
+TITLES = ["Jerusalem - Pt. 2", "Symphony - Part 1", "Intro - Pt. II", "Song (Part 1)",
+          "Song (Part 2)", "Something - Remastered 2009", "Loneliness #3 (Night Talking)",
+          "Tale - Part One", "Jerusalem - Pt. 2 (Live)"]
+
+
+def _both_indexes():
+    """The index a build makes and the one a worker opens over the stored arrays."""
+    from models.ranking import title_arrays, title_index
+
+    artists, popularity = ["Band"] * len(TITLES), [50, 40, 30, 20, 60, 10, 10, 10, 5]
+    arrays = title_arrays(TITLES, artists, popularity)
+    return [TitleIndex(TITLES, artists, popularity), title_index(arrays, TITLES, artists)]
+
+
+@pytest.mark.parametrize("index", _both_indexes(), ids=["built", "stored"])
+@pytest.mark.parametrize("seed, title", [
+    ("Jerusalem", "Jerusalem - Pt. 2"), ("Symphony", "Symphony - Part 1"),
+    ("Intro", "Intro - Pt. II"), ("Song", "Song (Part 2)"), ("Tale", "Tale - Part One"),
+    ("Jerusalem (Live)", "Jerusalem - Pt. 2"),
+])
+def test_the_base_of_a_parts_title_takes_the_part_as_a_guess(index, seed, title):
+    row, how = index.resolve_how(seed)
+    assert (TITLES[row], how) == (title, "part")
+
+
+@pytest.mark.parametrize("index", _both_indexes(), ids=["built", "stored"])
+@pytest.mark.parametrize("seed, title", [
+    ("Jerusalem Pt 2", "Jerusalem - Pt. 2"), ("Jerusalem part two", "Jerusalem - Pt. 2"),
+    ("Jerusalem - Pt. 2", "Jerusalem - Pt. 2"), ("Jerusalem Part II", "Jerusalem - Pt. 2"),
+    ("Symphony part one", "Symphony - Part 1"), ("Intro Pt 2", "Intro - Pt. II"),
+    ("Song part 1", "Song (Part 1)"), ("Song Pt. 2", "Song (Part 2)"),
+    ("Tale part 1", "Tale - Part One"),
+    # version tails and subtitles are no parts: the same piece, taken exactly
+    ("Something", "Something - Remastered 2009"),
+    ("Loneliness #3", "Loneliness #3 (Night Talking)"),
+])
+def test_a_seed_naming_the_part_or_a_version_is_exact(index, seed, title):
+    row, how = index.resolve_how(seed)
+    assert (TITLES[row], how) == (title, "exact")
+
+
+def test_the_other_parts_of_a_piece_are_offered():
+    index = TitleIndex(TITLES, ["Band"] * len(TITLES), [50, 40, 30, 20, 60, 10, 10, 10, 5])
+    assert [TITLES[r] for r in index.other_parts(4)] == ["Song (Part 1)"]
+    assert [TITLES[r] for r in index.other_parts(0)] == ["Jerusalem - Pt. 2 (Live)"]
+    assert index.other_parts(5) == []  # no part
+
+
+@pytest.fixture()
+def parts(store, small_catalog):
+    """The small model with a piece in two parts and one with a single part."""
+    small_catalog.tracks += [
+        make_track(90, title="Jerusalem - Pt. 2", artist="Emerson", popularity=70.0),
+        make_track(91, title="The Shire (Part 1)", artist="Howard", popularity=60.0),
+        make_track(92, title="The Shire (Part 2)", artist="Howard", popularity=50.0)]
+    return store.publish(build(small_catalog, k=10))
+
+
+def test_the_answer_warns_which_part_it_took_and_names_the_others(client, parts):
+    """"Jerusalem" was answered as "Jerusalem - Pt. 2" with no warning, as if " - Pt. 2"
+    were a version tail like " - Remastered 2009"."""
+    body = client.get("/v1/recommendations?seed=Jerusalem").get_json()
+    assert body["seed"]["id"] == "trk90"
+    assert body["warnings"] == ["seed: no title 'Jerusalem'; took one part of a piece of "
+                                "that title, 'Jerusalem - Pt. 2' by 'Emerson'"]
+    body = client.get(f"/v1/recommendations?seed={quote('The Shire')}").get_json()
+    assert body["seed"]["id"] == "trk91"
+    assert body["warnings"] == ["seed: no title 'The Shire'; took one part of a piece of "
+                                "that title, 'The Shire (Part 1)' by 'Howard'; or name one "
+                                "of: 'The Shire (Part 2)' by 'Howard' (id 'trk92')"]
+    for seed, track in (("Jerusalem Pt 2", "trk90"), ("The Shire part two", "trk92")):
+        body = client.get(f"/v1/recommendations?seed={quote(seed)}").get_json()
+        assert body["seed"]["id"] == track and "warnings" not in body, seed
+
+
+def test_the_cli_says_the_part_it_took(runner, parts):
+    code, out, err = runner("recommend", "Jerusalem", "--limit", "2")
+    assert code == 0 and "took one part of a piece of that title, 'Jerusalem - Pt. 2'" in err
+    assert err.startswith("warning: SEED: no title 'Jerusalem'")
