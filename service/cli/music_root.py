@@ -6,19 +6,23 @@ self-hoster who moves that folder (``mv ~/Music /mnt/big/Music``) and syncs the 
 one had every file read as outside the model's folder: no deletion or rename in it was
 seen, and the sync called the folder in step.  A music folder that is gone, and one
 folder to read outside it that holds most of the model's files at the paths it stores,
-is that folder moved: the model takes it as its music folder.
+is that folder moved: the model takes it as its music folder.  So is a folder that
+holds the one read (``sync /mnt/big/Music/Jazz``) when the model's paths in it start
+with the sub-folder's path (``Jazz/...``): the sync then does what a sync of the whole
+moved folder would, for that sub-folder only.
 """
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from pathlib import PurePath
+from typing import Iterator, Sequence
 
 from service.store import ModelStore
 
 
 def music_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str | None, str | None]:
     """(the music folder the model's paths are relative to, the folder it was before
-    when ``audio_dirs`` is that folder moved, else None)."""
+    when ``audio_dirs`` is that folder moved, or inside it, else None)."""
     if not audio_dirs:
         return None, None
     version = store.current_version()
@@ -31,5 +35,24 @@ def music_root(store: ModelStore, audio_dirs: Sequence[str]) -> tuple[str | None
     paths = [path for doc in store.tracks(version, range(int(meta.get("tracks", 0))))
              if (path := (doc.get("external_ids") or {}).get("path"))
              and not os.path.isabs(path)]
-    there = sum(os.path.exists(os.path.join(folder, path)) for path in paths)
-    return (folder, root) if paths and 2 * there >= len(paths) else (root, None)
+    for candidate in _candidates(folder, root, paths):
+        there = sum(os.path.exists(os.path.join(candidate, path)) for path in paths)
+        if paths and 2 * there >= len(paths):
+            return candidate, root
+    return root, None
+
+
+def _candidates(folder: str, root: str, paths: Sequence[str]) -> Iterator[str]:
+    """``folder``, then each folder holding it (not the old ``root`` or one holding
+    it) whose path to ``folder`` begins some of the model's ``paths``: the folders the
+    music folder may have been moved to, nearest first."""
+    yield folder
+    heads = {PurePath(path).parts[:-1] for path in paths}
+    tail: tuple[str, ...] = ()
+    here = PurePath(folder)
+    while here.parent != here:
+        here, tail = here.parent, (here.name, *tail)
+        if os.path.commonpath([str(here), root]) == str(here):
+            return  # the old music folder's own parents: it is not moved there
+        if any(head[:len(tail)] == tail for head in heads):
+            yield str(here)
