@@ -38,3 +38,76 @@ def test_a_sub_folder_of_a_moved_music_folder_is_synced_as_moved(runner, store, 
     assert code == 0 and json.loads(out)["seed"]["id"] == ids["Jazz/clip_2.wav"], err
     code, out, err = runner("sync", str(moved / "Jazz"))
     assert code == 0 and "nothing to change" in out, err
+
+
+def reviewed_library(runner, tmp_path):
+    """Six clips, three of them on the album "Score" (two called by their file names,
+    one by its title tag and MusicBrainz id), built with a review saying two of them are
+    like "Night Swim"; returns (folder, the review links served per track title)."""
+    from .fixtures import labelled_clips
+    from .test_audio_tags import tag
+
+    folder = labelled_clips(tmp_path / "music", n=6)
+    (folder / "clip_1.wav").rename(folder / "Night Swim.wav")
+    (folder / "clip_4.wav").rename(folder / "Morning Light.wav")
+    for name in ("Night Swim.wav", "Morning Light.wav"):
+        tag(folder / name, album="Score")
+    tag(folder / "clip_2.wav", album="Score", title="Old", mbid=MBID)
+    reviews = tmp_path / "reviews.jsonl"
+    reviews.write_text(json.dumps({"album": "Score", "text": (
+        "\u201cNight Swim\u201d shares the same mood with \u201cMorning Light.\u201d "
+        "\u201cOld\u201d is like \u201cNight Swim\u201d.")}) + "\n", encoding="utf-8")
+    code, _, err = runner("build", "--audio-dir", str(folder), "--reviews", str(reviews))
+    assert code == 0, err
+    return folder
+
+
+MBID = "b1a9c0e9-d987-4042-ae91-78d6a3267d69"
+
+
+def served_links(store) -> dict[str, list[tuple[str, str]]]:
+    """Track title -> (id, title) of each track its served review links name."""
+    from .fixtures import make_app
+
+    client = make_app(store).test_client()
+    out = {}
+    for track_id in paths_of(store):
+        doc = client.get(f"/v1/tracks/{track_id}").get_json()
+        if doc["related"]:
+            out[doc["title"]] = [(link["id"], link["title"]) for link in doc["related"]]
+    return out
+
+
+def test_a_renamed_track_is_named_anew_in_the_review_links_to_it(runner, store, tmp_path):
+    """A file called by its name, renamed: the track a review calls like it kept
+    linking to it by its old title ("Night Swim" is like "Morning Light", a title no
+    track has any more) until a build."""
+    folder = reviewed_library(runner, tmp_path)
+    ids = {path: track for track, path in paths_of(store).items()}
+    light = ids["Morning Light.wav"]
+    assert (light, "Morning Light") in served_links(store)["Night Swim"]
+    (folder / "Morning Light.wav").rename(folder / "Morning Glow.wav")
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted" in out, err
+    links = served_links(store)
+    assert (light, "Morning Glow") in links["Night Swim"]
+    assert links["Morning Glow"] == [(ids["Night Swim.wav"], "Night Swim")]
+    assert all(title != "Morning Light" for named in links.values() for _, title in named)
+
+
+def test_a_track_taken_out_leaves_no_review_link_to_it(runner, store, tmp_path):
+    """A track removed (its file re-tagged under a new title and replaced, or deleted):
+    the track a review called like it kept a link to a track the model no longer
+    holds, under its old title; a build of the tracks left has no such link."""
+    from .test_audio_tags import tag
+
+    folder = reviewed_library(runner, tmp_path)
+    ids = {path: track for track, path in paths_of(store).items()}
+    assert (f"mbid-{MBID}", "Old") in served_links(store)["Night Swim"]
+    tag(folder / "clip_2.wav", title="New")
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "1 changed in place" in out, err
+    assert served_links(store)["Night Swim"] == [(ids["Morning Light.wav"], "Morning Light")]
+    code, out, err = runner("remove", "path:Morning Light.wav")
+    assert code == 0, err
+    assert served_links(store) == {}

@@ -11,7 +11,8 @@ track the sync then removes): ``path:`` finds the file that is there now.
 
 A file without a title tag is called by its name, so a renamed one also gets its new
 title (and artist, from "Artist - Title"): in its document, in the titles and the
-title index's arrays made from them, and in the track table's strings (with its song).
+title index's arrays made from them, and in the track table's strings (with its song),
+and in the review links of the tracks a review calls like it (``related.py``).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from models.ingest import id_key
 from .codec import FAST
 from .drafts import Change, Draft, Step
 from .model_store import ModelStore
+from .related import retitled_links
 from .titles import kept_rows, updated_titles
 from .updates import UpdateResult
 from .upkeep import guard
@@ -62,6 +64,8 @@ class Relocation:
         names = {i: n for i, n in (names or {}).items() if i in paths}
         new = {row: _moved(doc, paths[doc["id"]], names.get(doc["id"]))
                for row, doc in old.items()}
+        if names:  # the review links of other tracks to a renamed one name it anew
+            new = retitled_links(self.store, base, new, {i: n[0] for i, n in names.items()})
         renamed = {row: names[doc["id"]] for row, doc in old.items() if doc["id"] in names}
         size = int(meta["tracks"])
         change = Change(new, old, _no_list_changes(meta), size, size,

@@ -33,6 +33,7 @@ from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
 from .id_clashes import id_forms, refuse_id_clashes, taken_ids
 from .model_store import ModelStore
+from .related import unlinked
 from .titles import appended_titles, updated_titles
 from .upkeep import guard
 
@@ -226,8 +227,9 @@ class Updater:
         arrays = {"vectors": table.vectors, "table": np.frombuffer(numbers, SCORE_DTYPE)}
         if coords is not None:
             arrays["coords"] = coords[order]
-        change = Change(dict(zip(movers, moved)), dict(zip(removed, gone)), changes,
-                        len(order), n, moved_from=movers, sets={
+        docs = unlinked(self.store, base, dict(zip(movers, moved)), gone)
+        change = Change(docs, dict(zip(removed, gone)), changes, len(order), n,
+                        moved_from={**{row: row for row in docs}, **movers}, sets={
             **stored_titles, "table_strings": zlib.compress(strings.encode(), FAST),
             "hubs": changes.hubs.astype(SCORE_DTYPE).tobytes()},
             arrays=arrays, seen_lists=self._seen)
