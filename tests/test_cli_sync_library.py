@@ -111,3 +111,21 @@ def test_a_track_taken_out_leaves_no_review_link_to_it(runner, store, tmp_path):
     code, out, err = runner("remove", "path:Morning Light.wav")
     assert code == 0, err
     assert served_links(store) == {}
+
+
+def test_a_file_that_cannot_be_read_is_kept_and_not_called_in_step(runner, store, music,
+                                                                   tmp_path):
+    """A file of the model overwritten by one that cannot be read (a copy under way, a
+    damaged disk): its track stays (taking it out would lose it for a passing fault),
+    but sync said the folder was in step, with nothing to change."""
+    before = paths_of(store)
+    saved = (music / "clip_1.wav").read_bytes()
+    (music / "clip_1.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk" * 8)
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 deleted, 0 changed in place, 1 unreadable (kept)" in out, err
+    assert "nothing to change" not in out
+    assert "1 of the model's files could not be read (e.g. clip_1.wav)" in out
+    assert paths_of(store) == before
+    (music / "clip_1.wav").write_bytes(saved)
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out and "unreadable" not in out, err

@@ -49,6 +49,9 @@ class FolderChanges:
     #: gone track id -> the new track of the same sound (a file without a MusicBrainz
     #: id moved and re-tagged: new content by a new name; its old track makes way)
     retagged: dict[str, Track] = field(default_factory=dict)
+    #: track id -> stored path of a file still there that could not be read (being
+    #: copied, damaged): its track is kept as it is, and the folder is not in step
+    unreadable: dict[str, str] = field(default_factory=dict)
 
 
 def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[str],
@@ -164,6 +167,8 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
             changes.taken.add(track_id)
     elif holder is not None and is_file_id(track_id):  # a catalog row's: no telling
         changes.changed[track_id] = holder
+    elif holder is None and is_file_id(track_id):  # there, and gave no track
+        changes.unreadable[track_id] = stored
 
 
 #: what a file's tags give its track (besides ids), as its document stores them

@@ -41,7 +41,9 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     linked = {old: t for old, t in changes.retagged.items() if t.id in ids}
     click.echo(f"{len(new) - len(linked)} new, {len(changes.moved) + renamed + len(linked)} "
                f"moved or renamed, {len(changes.gone) - len(linked)} deleted, "
-               f"{len(changes.changed) - renamed} changed in place")
+               f"{len(changes.changed) - renamed} changed in place"
+               + (f", {len(changes.unreadable)} unreadable (kept)" if changes.unreadable
+                  else ""))
     if dry_run:
         if changes.root_moved:
             click.echo(f"would take {changes.root_moved[1]} as the model's music folder "
@@ -83,7 +85,11 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
         result = Updater(store).remove(out, force=True, remember=False)
         click.echo(summary(result, "removed", len(out)))
     _add(store, late)
-    if not (changes.moved or out or new or changes.root_moved):
+    if changes.unreadable:
+        click.echo(f"{len(changes.unreadable)} of the model's files could not be read (e.g. "
+                   f"{next(iter(changes.unreadable.values()))}): their tracks are kept as "
+                   "they were; sync again once they can be read, or delete them")
+    elif not (changes.moved or out or new or changes.root_moved):
         click.echo("the model is in step with the folder(s): nothing to change")
 
 
