@@ -129,3 +129,27 @@ def test_a_file_that_cannot_be_read_is_kept_and_not_called_in_step(runner, store
     (music / "clip_1.wav").write_bytes(saved)
     code, out, err = runner("sync", str(music))
     assert code == 0 and "nothing to change" in out and "unreadable" not in out, err
+
+
+def test_files_moved_into_the_synced_folder_from_elsewhere_are_moved(runner, store, music):
+    """`mv Jazz "Jazz (old)"`, or a file moved from the top into a sub-folder, then a
+    sync of the folder they are in now: their tracks were stored outside it, so the
+    sync found nothing new, called the folder in step, and kept paths that no longer
+    play. A copy (the old file still there) stays where it was."""
+    (music / "Jazz").mkdir()
+    for name in ("clip_2.wav", "clip_3.wav"):
+        (music / name).rename(music / "Jazz" / name)
+    code, out, err = runner("sync", str(music))
+    assert code == 0, err
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "Jazz").rename(music / "Jazz (old)")
+    (music / "clip_0.wav").rename(music / "Jazz (old)" / "zero.wav")
+    (music / "Jazz (old)" / "one.wav").write_bytes((music / "clip_1.wav").read_bytes())
+    code, out, err = runner("sync", str(music / "Jazz (old)"))
+    assert code == 0 and "0 new, 3 moved or renamed, 0 deleted" in out, err
+    assert paths_of(store) == {ids["clip_0.wav"]: "Jazz (old)/zero.wav",
+                               ids["clip_1.wav"]: "clip_1.wav",
+                               ids["Jazz/clip_2.wav"]: "Jazz (old)/clip_2.wav",
+                               ids["Jazz/clip_3.wav"]: "Jazz (old)/clip_3.wav"}
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out, err

@@ -77,7 +77,8 @@ def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[s
 def compare(store: ModelStore, root: str, audio_dirs: Sequence[str], found: Sequence[Track],
             copies: Mapping[str, str] | None = None) -> FolderChanges:
     """What became of the live model's files inside ``audio_dirs``, given the tracks
-    ``found`` there now and the ``copies`` merged into them (path -> track id).  A file
+    ``found`` there now and the ``copies`` merged into them (path -> track id), and of
+    those moved into them from elsewhere (their old paths gone).  A file
     found again under another path is moved, also when another file took its old name;
     one whose old path is missing, or holds another of the model's tracks (also as a
     copy of its file), is gone; one whose path holds new content, or whose file kept its
@@ -96,9 +97,13 @@ def compare(store: ModelStore, root: str, audio_dirs: Sequence[str], found: Sequ
     for doc in docs:
         stored = (doc.get("external_ids") or {}).get("path") or ""
         where = Path(root, stored) if root or os.path.isabs(stored) else None
-        if not (stored and where and any(where.is_relative_to(f) for f in folders)):
+        if not (stored and where):
             continue
-        _classify(changes, doc, stored, by_id.get(doc["id"]), holders.get(stored),
+        again = by_id.get(doc["id"])
+        if not any(where.is_relative_to(f) for f in folders) and \
+                (again is None or not _missing(where)):
+            continue  # outside the folders, and not moved into them (a copy stays)
+        _classify(changes, doc, stored, again, holders.get(stored),
                   missing=_missing(where), known=known)
     _same_sounds(changes, docs, [t for t in found if t.id not in known])
     return changes
