@@ -153,3 +153,18 @@ def test_files_moved_into_the_synced_folder_from_elsewhere_are_moved(runner, sto
                                ids["Jazz/clip_3.wav"]: "Jazz (old)/clip_3.wav"}
     code, out, err = runner("sync", str(music))
     assert code == 0 and "nothing to change" in out, err
+
+
+def test_a_link_looping_back_and_a_copy_are_no_change(runner, store, music):
+    """A link to the folder inside it (a loop) and a copy of a file add nothing; once
+    the original is deleted the copy is where its track now is."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "loop").symlink_to(music, target_is_directory=True)
+    (music / "backup").mkdir()
+    (music / "backup" / "zero.wav").write_bytes((music / "clip_0.wav").read_bytes())
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out and "0 new" in out, err
+    (music / "clip_0.wav").unlink()
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted" in out, err
+    assert paths_of(store)[ids["clip_0.wav"]] == "backup/zero.wav"
