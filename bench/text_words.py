@@ -11,7 +11,8 @@ every other phrase picked is **stray** ("late" of "New Jack Swing - late 80's", 
 of "Hip-Hop Drive").  Prints each request's picks and the counts: meaningful picks made
 (a pick holding a meant phrase or held by one counts: "soul music" for "soul", "metal"
 for "heavy metal"), meaningful picks missed (of those some tag of the catalog holds: it
-has no "country"), stray picks, for the texts earlier rules were made on and the held out.  No server needed: the table is built from the CSV.
+has no "country"), stray picks, for the texts earlier rules were made on and the held
+out.  No server needed: the table is built from the CSV.
 """
 from __future__ import annotations
 
