@@ -80,7 +80,8 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
     """The words of ``text`` that name tags of ``table``, each with the tags it names,
     longest first where they overlap.  Left out: a phrase after "no", "not", "without"
     ...; a single word that is a mood word (moods are read as moods: "sad" is no call
-    for the "sad trap" playlist), a single word inside a longer tag unless it is a kind
+    for the "sad trap" playlist) unless it is a kind of music too ("lofi", "funk",
+    "trance": read as a mood as well, by ``read_text_target``), a single word inside a longer tag unless it is a kind
     of music (``MUSIC_KINDS``: "city" names "city pop" only as "city pop"), a number, or
     a word that names no kind of music alone ("songs", "night"), or a phrase of such
     words only ("in the", "songs for"); a phrase fewer than MIN_TAGGED tracks carry."""
@@ -111,7 +112,7 @@ def _tags_named(phrase: str, table: TrackTable) -> list[str]:
     if not tags or all(_plain(word) for word in phrase.split()):
         return []
     if " " not in phrase:
-        if tag_text(phrase, load_lexicon()):
+        if phrase not in MUSIC_KINDS and tag_text(phrase, load_lexicon()):
             return []
         if phrase not in MUSIC_KINDS:  # an everyday word: only a tag of that one word
             tags = [tag for tag in tags if tag == phrase]
