@@ -33,3 +33,21 @@ def test_a_kind_of_music_that_is_a_mood_word_names_its_style_and_keeps_its_mood(
         assert target.moods and target.moods == read_text_target(text).moods, kind
     # a mood word that is no kind of music is still read as a mood only
     assert text_tags("sad songs", tagged_table("sad trap", "sad")) == {}
+
+
+def test_a_kind_of_music_names_the_tags_it_stands_in_as_the_style():
+    for kind in sorted(MUSIC_KINDS):
+        table = tagged_table(f"{kind} of the rising sun", f"deep {kind}", f"{kind} music",
+                             f"{kind} the boat")
+        style = [f"deep {kind}", f"{kind} music"]
+        # "relaxing house" named "House of the Rising Sun" beside "Deep House"
+        assert text_tags(f"some {kind} for tonight", table) == {kind: style}, kind
+        assert text_tags(f"my {kind} playlist", table) == {kind: style}, kind
+        # a kind of music the text uses as a thing or a verb names nothing
+        for text in (f"time to clean the {kind}", f"music to {kind} the party",
+                     f"with all my {kind}"):
+            assert kind not in text_tags(text, table), (kind, text)
+    # unless the phrase is a whole tag
+    boat = tagged_table("rock the boat", "rock")
+    assert text_tags("rock the boat", boat) == {"rock the boat": ["rock the boat"]}
+    assert text_tags("music to rock the party", boat) == {}

@@ -52,6 +52,16 @@ MUSIC_KINDS = frozenset(
     "lounge bossa samba tango flamenco kpop jpop americana rockabilly psychedelic "
     "breakbeat downtempo triphop sertanejo soca zouk kizomba polka bolero ranchera "
     "corrido mariachi hyperpop".split())
+#: words before which a kind of music is no style but a verb or a thing ("House of the
+#: Rising Sun", "Rock the Boat", "rock me"): ``stands_as_style``
+NOT_BEFORE_STYLE = frozenset("of the a an my your our his her their its me you it him "
+                             "them us".split())
+#: words after which a kind of music is a thing ("clean the house", "my soul") ...
+DETERMINERS = frozenset("the a an my your our his her their its".split())
+#: ... unless one of these follows ("the rock classics", "my house playlist")
+MUSIC_NOUNS = frozenset("music songs song tracks track hits mix playlist playlists beats "
+                        "tunes jams anthems classics essentials sounds radio mixtape "
+                        "collection".split())
 #: most words (plain ones aside) of a seed that may be a call for moods ("rainy day")
 MOOD_SEED_WORDS = 2
 #: a word before a tag that turns the text against it ("no rap", "without strings")
@@ -81,17 +91,22 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
     longest first where they overlap.  Left out: a phrase after "no", "not", "without"
     ...; a single word that is a mood word (moods are read as moods: "sad" is no call
     for the "sad trap" playlist) unless it is a kind of music too ("lofi", "funk",
-    "trance": read as a mood as well, by ``read_text_target``), a single word inside a longer tag unless it is a kind
-    of music (``MUSIC_KINDS``: "city" names "city pop" only as "city pop"), a number, or
-    a word that names no kind of music alone ("songs", "night"), or a phrase of such
-    words only ("in the", "songs for"); a phrase fewer than MIN_TAGGED tracks carry."""
+    "trance": read as a mood as well, by ``read_text_target``), a single word inside a
+    longer tag unless it is a kind of music (``MUSIC_KINDS``: "city" names "city pop"
+    only as "city pop"), a number, or a word that names no kind of music alone ("songs",
+    "night"), or a phrase of such words only ("in the", "songs for"); a kind of music
+    the text does not use as the style ("clean the house", "rock the party": see
+    ``stands_as_style``) unless the phrase is a whole tag; a phrase fewer than
+    MIN_TAGGED tracks carry."""
     words = normalise(text).split()
+    things = {i for i, word in enumerate(words)
+              if word in MUSIC_KINDS and not stands_as_style(words, i)}
     found: dict[str, list[str]] = {}
     i = 0
     while i < len(words):
         for n in range(min(MAX_TAG_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
-            tags = _tags_named(phrase, table)
+            tags = _tags_named(phrase, table, as_style=things.isdisjoint(range(i, i + n)))
             if tags:
                 if not (i and words[i - 1] in AGAINST):
                     found.setdefault(phrase, tags)
@@ -102,23 +117,47 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
     return found
 
 
+def stands_as_style(words: list[str], i: int) -> bool:
+    """Whether the kind of music ``words[i]`` stands as the style there, in a text or a
+    tag: not before "of" or an object ("House of the Rising Sun", "Rock the Boat",
+    "rock me", "soul of the city"), nor after an article or a possessive unless a word
+    like "music" follows ("clean the house", "my soul"; "the rock classics" is rock)."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after in NOT_BEFORE_STYLE:
+        return False
+    return not (i and words[i - 1] in DETERMINERS and after not in MUSIC_NOUNS)
+
+
 def _plain(word: str) -> bool:
     """A word that names no kind of music, alone or beside others like it ("in the")."""
     return word in PLAIN_WORDS or word in PARTICLES or word in AGAINST or word.isdigit()
 
 
-def _tags_named(phrase: str, table: TrackTable) -> list[str]:
+def _tags_named(phrase: str, table: TrackTable, as_style: bool = True) -> list[str]:
+    """The tags ``phrase`` names; with ``as_style`` False (a kind of music in it is not
+    used as the style) only a tag that is the whole phrase, if it is more than a word."""
     tags = table.tags_naming(phrase)  # a dict lookup: most phrases stop here
     if not tags or all(_plain(word) for word in phrase.split()):
         return []
-    if " " not in phrase:
-        if phrase not in MUSIC_KINDS and tag_text(phrase, load_lexicon()):
+    if not as_style:
+        tags = [tag for tag in tags if tag == phrase] if " " in phrase else []
+    elif " " not in phrase and phrase not in MUSIC_KINDS:
+        if tag_text(phrase, load_lexicon()):
             return []
-        if phrase not in MUSIC_KINDS:  # an everyday word: only a tag of that one word
-            tags = [tag for tag in tags if tag == phrase]
-            if not tags:
-                return []
-    return tags if int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
+        tags = [tag for tag in tags if tag == phrase]  # an everyday word: its own tag only
+    tags = [tag for tag in tags if tag == phrase or _as_style_in(phrase.split(), tag)]
+    return tags if tags and int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
+
+
+def _as_style_in(phrase: list[str], tag: str) -> bool:
+    """Whether ``tag`` holds ``phrase`` with each kind of music of it standing as the
+    style ("deep house", "house music"; not "house of the rising sun")."""
+    kinds = [k for k, word in enumerate(phrase) if word in MUSIC_KINDS]
+    if not kinds:
+        return True
+    words, n = tag.split(), len(phrase)
+    return any(words[j:j + n] == phrase and all(stands_as_style(words, j + k) for k in kinds)
+               for j in range(len(words) - n + 1))
 
 
 def read_text_target(text: str, table: TrackTable | None = None, *,
