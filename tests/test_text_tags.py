@@ -51,3 +51,14 @@ def test_a_kind_of_music_names_the_tags_it_stands_in_as_the_style():
     boat = tagged_table("rock the boat", "rock")
     assert text_tags("rock the boat", boat) == {"rock the boat": ["rock the boat"]}
     assert text_tags("music to rock the party", boat) == {}
+
+
+def test_a_kind_of_music_names_tags_spelling_it_in_one_word_or_two():
+    table = tagged_table("lo fi beats", "lofi hip hop", "smooth hiphop", "along")
+    # "lofi beats to study to" missed the catalog's "Lo-Fi Beats" playlist
+    assert text_tags("lofi beats to study to", table) == {
+        "lofi": ["lofi hip hop", "lo fi beats"]}
+    assert text_tags("lo-fi", table) == {"lo fi": ["lo fi beats", "lofi hip hop"]}
+    assert text_tags("smooth hip-hop", table)["hip hop"] == ["lofi hip hop", "smooth hiphop"]
+    # never of a plain word: "a long walk" is no "along"
+    assert text_tags("a long walk", table) == {}

@@ -134,18 +134,38 @@ def _plain(word: str) -> bool:
 
 
 def _tags_named(phrase: str, table: TrackTable, as_style: bool = True) -> list[str]:
-    """The tags ``phrase`` names; with ``as_style`` False (a kind of music in it is not
-    used as the style) only a tag that is the whole phrase, if it is more than a word."""
-    tags = table.tags_naming(phrase)  # a dict lookup: most phrases stop here
-    if not tags or all(_plain(word) for word in phrase.split()):
+    """The tags ``phrase`` names in any of its spellings ("lofi": "lo fi beats"); with
+    ``as_style`` False (a kind of music in it is not used as the style) only a tag that
+    is the whole phrase, if it is more than a word."""
+    named = {tag: form for form in _spellings(phrase) for tag in table.tags_naming(form)}
+    if not named or all(_plain(word) for word in phrase.split()):  # most phrases stop here
         return []
+    whole = [tag for tag, form in named.items() if tag == form]
     if not as_style:
-        tags = [tag for tag in tags if tag == phrase] if " " in phrase else []
-    elif " " not in phrase and phrase not in MUSIC_KINDS:
+        return _steering(whole if " " in phrase else [], table)
+    if " " not in phrase and phrase not in MUSIC_KINDS:
         if tag_text(phrase, load_lexicon()):
             return []
-        tags = [tag for tag in tags if tag == phrase]  # an everyday word: its own tag only
-    tags = [tag for tag in tags if tag == phrase or _as_style_in(phrase.split(), tag)]
+        return _steering(whole, table)  # an everyday word: its own tag only
+    return _steering([tag for tag, form in named.items()
+                      if tag == form or _as_style_in(form.split(), tag)], table)
+
+
+def _spellings(phrase: str) -> list[str]:
+    """``phrase`` and the other spellings of it a tag may use: a word split in two
+    ("lofi" for the playlist "Lo-Fi Beats", "synthpop"), two words joined ("hip hop" for
+    "smooth hiphop"); each part at least two letters, none a plain word."""
+    words = phrase.split()
+    if len(words) == 2 and not any(_plain(word) for word in words):
+        return [phrase, "".join(words)]  # not "a long" for "along", "old school"
+    if len(words) == 1 and phrase.isalpha():
+        parts = ((phrase[:k], phrase[k:]) for k in range(2, len(phrase) - 1))
+        return [phrase, *(f"{a} {b}" for a, b in parts if not (_plain(a) or _plain(b)))]
+    return [phrase]
+
+
+def _steering(tags: list[str], table: TrackTable) -> list[str]:
+    """``tags``, or none when fewer than MIN_TAGGED tracks carry them."""
     return tags if tags and int(table.rows_with_tags(set(tags)).sum()) >= MIN_TAGGED else []
 
 
