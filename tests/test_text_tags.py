@@ -62,3 +62,14 @@ def test_a_kind_of_music_names_tags_spelling_it_in_one_word_or_two():
     assert text_tags("smooth hip-hop", table)["hip hop"] == ["lofi hip hop", "smooth hiphop"]
     # never of a plain word: "a long walk" is no "along"
     assert text_tags("a long walk", table) == {}
+
+
+def test_one_everyday_word_among_plain_ones_names_only_a_tag_of_those_words():
+    table = tagged_table("the sound of post teen pop", "a taste of the mainstream",
+                         "warm up music", "the sound of")
+    # "the sound of summer" named "The Sound of Post Teen Pop"
+    assert text_tags("the sound of summer", table) == {"the sound of": ["the sound of"]}
+    assert text_tags("a taste of the sun", table) == {}
+    assert text_tags("warm up", table) == {"warm up": ["warm up music"]}  # a phrase
+    assert text_tags("post teen pop", table) == {
+        "post teen pop": ["the sound of post teen pop"]}

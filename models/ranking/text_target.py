@@ -147,8 +147,18 @@ def _tags_named(phrase: str, table: TrackTable, as_style: bool = True) -> list[s
         if tag_text(phrase, load_lexicon()):
             return []
         return _steering(whole, table)  # an everyday word: its own tag only
+    if _one_everyday_word(phrase.split()):  # "the sound of": only a tag of those words
+        return _steering(whole, table)
     return _steering([tag for tag, form in named.items()
                       if tag == form or _as_style_in(form.split(), tag)], table)
+
+
+def _one_everyday_word(words: list[str]) -> bool:
+    """Whether ``words`` hold one word only beside plain words ("the", "of"; particles
+    count: "warm up" is a phrase), and no kind of music: "the sound of summer" named
+    "The Sound of Post Teen Pop", "a taste of the sun" "A Taste of the Mainstream"."""
+    content = [w for w in words if not (w in PLAIN_WORDS or w in AGAINST or w.isdigit())]
+    return len(content) == 1 and content[0] not in MUSIC_KINDS
 
 
 def _spellings(phrase: str) -> list[str]:
