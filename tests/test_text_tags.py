@@ -7,8 +7,7 @@ from dataclasses import replace
 import numpy as np
 
 from models.language import load_lexicon, normalise, tag_text
-from models.ranking import TrackTable, read_text_target, text_tags
-from models.ranking.text_target import MUSIC_KINDS
+from models.ranking import MUSIC_KINDS, TrackTable, read_text_target, text_tags
 
 from .fixtures import hand_table
 

@@ -34,7 +34,7 @@ from .shaping import POOL, SPREAD, clamp, seed_songs, spreads
 from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
-from .text_target import (TextTarget, apply_text_target, read_text_target,
+from .text_target import (MUSIC_KINDS, TextTarget, apply_text_target, read_text_target,
                           reads_wholly_as_moods, text_tags)
 from .title_arrays import (title_arrays, title_arrays_from_bytes, title_arrays_to_bytes,
                            title_index, title_source)
@@ -43,6 +43,7 @@ from .title_patch import patch_title_arrays
 __all__ = [
     "ArcPoint",
     "MAX_WIDENING",
+    "MUSIC_KINDS",
     "Placement",
     "far_ends",
     "NUMERIC",
