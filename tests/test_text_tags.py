@@ -72,3 +72,15 @@ def test_one_everyday_word_among_plain_ones_names_only_a_tag_of_those_words():
     assert text_tags("warm up", table) == {"warm up": ["warm up music"]}  # a phrase
     assert text_tags("post teen pop", table) == {
         "post teen pop": ["the sound of post teen pop"]}
+
+
+def test_a_tag_listing_many_kinds_is_named_only_when_nothing_else_is():
+    mix = "house electro progressive disco lofi synthwave"
+    # "chill lofi" put the mix's disco tracks first, before "Lofi Hip Hop"'s
+    assert text_tags("chill lofi", tagged_table(mix, "lofi hip hop")) == {
+        "lofi": ["lofi hip hop"]}
+    assert text_tags("chill lofi", tagged_table(mix, "sad trap")) == {"lofi": [mix]}
+    # a fusion of two or three kinds is no mix
+    fusion = "neo soul modern jazz smooth hiphop"
+    assert text_tags("focus jazz", tagged_table(fusion, "jazz vibes")) == {
+        "jazz": [fusion, "jazz vibes"]}

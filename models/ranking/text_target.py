@@ -62,6 +62,9 @@ DETERMINERS = frozenset("the a an my your our his her their its".split())
 MUSIC_NOUNS = frozenset("music songs song tracks track hits mix playlist playlists beats "
                         "tunes jams anthems classics essentials sounds radio mixtape "
                         "collection".split())
+#: kinds of music a tag lists to be a mix of them, more than a fusion's two or three
+#: ("neo soul modern jazz smooth hiphop"): ``_lists_kinds``
+LISTED_KINDS = 4
 #: most words (plain ones aside) of a seed that may be a call for moods ("rainy day")
 MOOD_SEED_WORDS = 2
 #: a word before a tag that turns the text against it ("no rap", "without strings")
@@ -149,8 +152,16 @@ def _tags_named(phrase: str, table: TrackTable, as_style: bool = True) -> list[s
         return _steering(whole, table)  # an everyday word: its own tag only
     if _one_everyday_word(phrase.split()):  # "the sound of": only a tag of those words
         return _steering(whole, table)
-    return _steering([tag for tag, form in named.items()
-                      if tag == form or _as_style_in(form.split(), tag)], table)
+    tags = [tag for tag, form in named.items() if tag == form or _as_style_in(form.split(), tag)]
+    return _steering([tag for tag in tags if not _lists_kinds(tag)], table) or \
+        _steering(tags, table)
+
+
+def _lists_kinds(tag: str) -> bool:
+    """Whether ``tag`` lists LISTED_KINDS kinds of music or more ("House Electro
+    Progressive Disco Lofi Synthwave"): a mix, which a kind names only when it names no
+    tag of its own (its tracks put disco first for "chill lofi", before "Lofi Hip Hop")."""
+    return len(MUSIC_KINDS.intersection(tag.split())) >= LISTED_KINDS
 
 
 def _one_everyday_word(words: list[str]) -> bool:
