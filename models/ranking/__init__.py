@@ -34,8 +34,9 @@ from .shaping import POOL, SPREAD, clamp, seed_songs, spreads
 from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
-from .text_target import (MUSIC_KINDS, TextTarget, apply_text_target, read_text_target,
-                          reads_wholly_as_moods, text_tags)
+from .tag_words import MUSIC_KINDS, text_tags
+from .text_target import (TextTarget, apply_text_target, read_text_target,
+                          reads_wholly_as_moods)
 from .title_arrays import (title_arrays, title_arrays_from_bytes, title_arrays_to_bytes,
                            title_index, title_source)
 from .title_patch import patch_title_arrays
