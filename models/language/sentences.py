@@ -2,7 +2,9 @@
 quoted titles survive, and a text written mostly in lower case (more sentences start in
 lower case than twice those in capitals, or no word has a capital initial) ends its
 sentences before lower-case words too, as does a list of three or more lines none of
-which ends a sentence with a full stop ("when ur crying in the car: Parking Lot Tears")."""
+which ends a sentence with a full stop ("when ur crying in the car: Parking Lot Tears").
+A line opening with a bullet ("- ", "* ", "• ") opens a sentence, whatever ends the line
+before ("... until the kraken is dead.\n- Drowned Library no longer plays ...")."""
 from __future__ import annotations
 
 import re
@@ -10,7 +12,7 @@ import re
 from .text import without_capitals
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
-                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])")
+                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])|\n(?=[ \t]*[-*\u2022][ \t]+\S)")
 _CAPITAL_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 _LOWER_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
 _LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n(?=\S)")

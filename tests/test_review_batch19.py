@@ -1,0 +1,32 @@
+"""What a nineteenth batch of our own reviews (2026-11-29: a streaming service's editorial
+blurb, a club DJ's set notes, a concert programme note, a school assignment, a game's
+patch notes, a translated Japanese soundtrack review, a podcast listener's voicemail, a
+choir director's rehearsal notes; written held out) showed the reader missing: lines
+opening with a bullet ("- Title now loops ...") were read as one sentence with the line
+before, so each bullet's first words went to the title before them.
+Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
+
+
+@pytest.mark.parametrize("bullet", ["- ", "* ", "\u2022 "])
+def test_a_bulleted_line_starts_a_sentence_of_its_own(bullet):
+    text = (f"AUDIO\n{bullet}Ember now loops properly again. Players said it is all pounding "
+            f"drums and frantic brass.\n{bullet}Lantern no longer plays in the town. It is "
+            "slow, sad and lonely.\n")
+    found = moods(text, *TITLES)
+    assert strongest(found, "Lantern") in ("sad", "lonely")
+    assert found["Lantern"].get("energetic", 0) < found["Ember"]["energetic"] / 2
+    assert found["Ember"].get("sad", 0) < found["Lantern"]["sad"] / 2
+
+
+def test_a_dash_inside_a_line_still_runs_on():
+    text = "Lantern is slow - sad and lonely -\nand quiet. Ember is fast and loud."
+    found = moods(text, *TITLES)
+    assert strongest(found, "Lantern") in ("sad", "lonely")
