@@ -3,14 +3,15 @@ blurb, a club DJ's set notes, a concert programme note, a school assignment, a g
 patch notes, a translated Japanese soundtrack review, a podcast listener's voicemail, a
 choir director's rehearsal notes; written held out) showed the reader missing: lines
 opening with a bullet ("- Title now loops ...") were read as one sentence with the line
-before, so each bullet's first words went to the title before them.
+before, so each bullet's first words went to the title before them; "as dreamy as 'A'"
+compared nothing.
 Every text here is our own."""
 from __future__ import annotations
 
 import pytest
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
 
@@ -30,3 +31,20 @@ def test_a_dash_inside_a_line_still_runs_on():
     text = "Lantern is slow - sad and lonely -\nand quiet. Ember is fast and loud."
     found = moods(text, *TITLES)
     assert strongest(found, "Lantern") in ("sad", "lonely")
+
+
+@pytest.mark.parametrize("phrase", ["is as dreamy as", "is almost as dreamy as",
+                                    "is quite as dreamy as"])
+def test_as_a_mood_as_another_track_compares_them(phrase):
+    pairs = pairs_read(f"Lantern is hazy and dreamy. Harbour Lights {phrase} Lantern, with "
+                       "a floating vocal on top.", *TITLES)
+    assert frozenset({"Lantern", "Harbour Lights"}) in pairs
+
+
+@pytest.mark.parametrize("phrase", ["is twice as fast as", "is not as dreamy as",
+                                    "is nowhere near as dreamy as", "starts as quietly as",
+                                    "ends as soon as", "is half as long as"])
+def test_other_measures_against_a_track_compare_nothing(phrase):
+    pairs = pairs_read(f"Lantern is hazy and dreamy. Harbour Lights {phrase} Lantern, then "
+                       "it takes off.", *TITLES)
+    assert frozenset({"Lantern", "Harbour Lights"}) not in pairs

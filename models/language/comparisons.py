@@ -7,6 +7,8 @@ The kinds read:
   whose object is not a title of the album ("sounds like a Nine Inch Nails album")
   compares with something outside the catalog and links nothing; "like" after a
   plural noun ("tracks like 'A' and 'B'") means *such as* and is not a marker at all.
+  "As dreamy as 'A'" (also after "just", "almost", "every bit") compares; "twice as
+  fast as", "nowhere near as", "starts as quietly as" (a part) and "as soon as" do not.
 * anaphoric: "continues in a similar vein", "same goes for", "is equally ...",
   "likewise": the track(s) of the sentence are like the track discussed just before.
   References to "the main theme" link to the album's main theme (named as such
@@ -43,7 +45,9 @@ EXPLICIT = re.compile(
     r"spirit|dna|figure|progression) as\b|\bvariations? on\b|\b(shares?|sharing) (the same|a "
     r"similar|its|the) (\w+ )?(concept|idea|mood|feel|feeling|theme|atmosphere|motif|melody|"
     r"spirit|dna) (with|as)\b|"
-    r"\b(every bit|just|equally) as (?!(well|soon|long|much|far|good|bad)\b)\w+ as\b",
+    r"\b(every bit |just |equally |quite |almost |nearly )?(?<!twice )(?<!half )(?<!times )"
+    r"(?<!near )(?<!starts )(?<!begins )(?<!opens )(?<!ends )"
+    r"as (?!(well|soon|long|much|many|far|good|bad|often|little)\b)\w+ as\b",
     re.IGNORECASE)
 ANAPHORIC = re.compile(
     r"\bin (much |very much )?(a|the) (similar|same) (vein|fashion|spirit|mould|mold|way)\b|"
