@@ -4,7 +4,8 @@ patch notes, a translated Japanese soundtrack review, a podcast listener's voice
 choir director's rehearsal notes; written held out) showed the reader missing: lines
 opening with a bullet ("- Title now loops ...") were read as one sentence with the line
 before, so each bullet's first words went to the title before them; "as dreamy as 'A'"
-compared nothing.
+compared nothing; "'A' now plays after the boss instead of 'B'. It is the most peaceful
+..." gave B the sentences after it.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -48,3 +49,13 @@ def test_other_measures_against_a_track_compare_nothing(phrase):
     pairs = pairs_read(f"Lantern is hazy and dreamy. Harbour Lights {phrase} Lantern, then "
                        "it takes off.", *TITLES)
     assert frozenset({"Lantern", "Harbour Lights"}) not in pairs
+
+
+@pytest.mark.parametrize("swap", ["instead of", "in place of"])
+def test_a_title_only_replaced_does_not_take_the_sentences_after_it(swap):
+    text = (f"Harbour Lights now plays after the last fight {swap} Iron Tide. It is the "
+            "most peaceful piece in the game, gentle piano and soft waves. Iron Tide is "
+            "loud, fast and heroic.")
+    found = moods(text, "Harbour Lights", "Iron Tide", "Lantern")
+    assert strongest(found, "Harbour Lights") == "peaceful"
+    assert found["Iron Tide"].get("peaceful", 0) < found["Harbour Lights"]["peaceful"] / 2

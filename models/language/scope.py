@@ -86,10 +86,12 @@ METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 m
 #: bleak 'A', 'B' is a relief" lists nothing
 PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|compared to|"
                          r"compared with|next to|as opposed to)\b[^,;:]*$", re.IGNORECASE)
-#: the title after these is only what another is compared against: "'A', unlike the
-#: desolate 'B', is bright" says "bright" of A
+#: the title after these is only what another is compared against or stands in for:
+#: "'A', unlike the desolate 'B', is bright" says "bright" of A, and the sentences after
+#: "'A' now plays instead of 'B'." go on about A
 CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in contrast to|"
                         r"opposite of|compared to|compared with|as opposed to|than|"
+                        r"instead of|in place of|"
                         r"as \w+ as)\b[^,;:]*$",
                         re.IGNORECASE)
 #: a title the sentence's subject is built from or likened to, named right after the
