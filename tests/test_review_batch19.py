@@ -5,7 +5,7 @@ choir director's rehearsal notes; written held out) showed the reader missing: l
 opening with a bullet ("- Title now loops ...") were read as one sentence with the line
 before, so each bullet's first words went to the title before them; "as dreamy as 'A'"
 compared nothing; "'A' now plays after the boss instead of 'B'. It is the most peaceful
-..." gave B the sentences after it.
+..." gave B the sentences after it; "If it isn't calm, it isn't working" denied the calm.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -59,3 +59,19 @@ def test_a_title_only_replaced_does_not_take_the_sentences_after_it(swap):
     found = moods(text, "Harbour Lights", "Iron Tide", "Lantern")
     assert strongest(found, "Harbour Lights") == "peaceful"
     assert found["Iron Tide"].get("peaceful", 0) < found["Harbour Lights"]["peaceful"] / 2
+
+
+@pytest.mark.parametrize("condition", ["If it isn't calm, it isn't working.",
+                                       "If it's not calm and still, start again.",
+                                       "If the singing is not calm, start again."])
+def test_a_negation_in_a_condition_denies_nothing(condition):
+    found = moods(f"Harbour Lights is for the altos. {condition} Iron Tide is loud and fast.",
+                  "Harbour Lights", "Iron Tide", "Lantern")
+    assert strongest(found, "Harbour Lights") == "peaceful"
+
+
+def test_if_not_right_before_the_mood_still_denies_it():
+    found = moods("Harbour Lights is pleasant enough, if not exactly calm. Iron Tide is calm "
+                  "and quiet.", "Harbour Lights", "Iron Tide", "Lantern")
+    assert found.get("Harbour Lights", {}).get("peaceful", 0) < \
+        found["Iron Tide"]["peaceful"] / 4

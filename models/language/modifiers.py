@@ -66,6 +66,9 @@ NOT_NEGATED_BY = frozenset("less only just merely simply short contained conceal
 #: smile")
 HARD_NOT_TO = frozenset("hard impossible difficult tough".split())
 BEING = frozenset("is was be been being are were".split())
+#: a negation in a condition denies nothing: "if it isn't calm, it isn't working" asks
+#: for calm, "unless it's not sad" is no verdict; "pleasant, if not exactly moving" denies
+CONDITIONAL = frozenset("if unless".split())
 #: before "short of": emphasis ("little short of euphoric")
 SHORT_OF_EMPHASIS = frozenset("nothing little just not hardly".split())
 #: before "more than", the words that make it emphasis ("it is more than sad", "much
@@ -176,7 +179,8 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
             sign = 1.0  # "not without hope", "no lack of drama": the absence denied
         elif word in NEGATORS and negates and (j + 1 >= len(words)
                                                or words[j + 1] not in NOT_NEGATED_BY) \
-                and not _hard_not_to(words, j) and not _never_more(words, j, i):
+                and not _hard_not_to(words, j) and not _never_more(words, j, i) \
+                and not CONDITIONAL.intersection(words[max(clause, j - 4):j - 1]):
             sign = -1.0
     return sign * scale
 
