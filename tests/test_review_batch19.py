@@ -5,13 +5,19 @@ choir director's rehearsal notes; written held out) showed the reader missing: l
 opening with a bullet ("- Title now loops ...") were read as one sentence with the line
 before, so each bullet's first words went to the title before them; "as dreamy as 'A'"
 compared nothing; "'A' now plays after the boss instead of 'B'. It is the most peaceful
-..." gave B the sentences after it; "If it isn't calm, it isn't working" denied the calm.
+..." gave B the sentences after it; "If it isn't calm, it isn't working" denied the calm;
+"the music for Hoshizora Courier" (of "Hoshizora Courier Original Soundtrack") named the
+track "Hoshizora Courier", not the show.
 Every text here is our own."""
 from __future__ import annotations
 
 import pytest
 
 from .fixtures import moods_read as moods
+from models.build import analyse_moods
+from models.ingest import Catalog, Track
+from models.language import MOOD_INDEX, Review, load_lexicon
+
 from .fixtures import pairs_read, strongest
 
 TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
@@ -75,3 +81,23 @@ def test_if_not_right_before_the_mood_still_denies_it():
                   "and quiet.", "Harbour Lights", "Iron Tide", "Lantern")
     assert found.get("Harbour Lights", {}).get("peaceful", 0) < \
         found["Iron Tide"]["peaceful"] / 4
+
+
+def _read_album(text: str, album: str, *titles: str) -> dict[str, dict[str, float]]:
+    cat = Catalog([Track(id=f"t{i}", title=t, artist="A", album=album)
+                   for i, t in enumerate(titles)])
+    profiles = analyse_moods(cat, [Review(text=text, album=album)], load_lexicon()).profiles
+    return {t.title: {m: float(p.scores[i]) for m, i in MOOD_INDEX.items() if p.scores[i] > 0}
+            for t, p in zip(cat.tracks, profiles) if p.scores.any()}
+
+
+@pytest.mark.parametrize("album", ["Lantern Harbour Original Soundtrack",
+                                   "Lantern Harbour Original Game Soundtrack",
+                                   "Lantern Harbour OST"])
+def test_the_name_of_a_soundtracks_work_names_the_work_not_its_title_track(album):
+    text = ("The music for Lantern Harbour is finally out, and the fans are thrilled, "
+            'wild and excited. The opening theme, "Lantern Harbour", is gentle, calm and '
+            "hopeful. Iron Tide is loud and fast.")
+    found = _read_album(text, album, "Lantern Harbour", "Iron Tide", "Ember Song")
+    assert found["Lantern Harbour"].get("energetic", 0) < found["Iron Tide"]["energetic"] / 2
+    assert strongest(found, "Lantern Harbour") in ("peaceful", "hopeful")

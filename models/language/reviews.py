@@ -25,6 +25,7 @@ from .reading import (
     is_about_music,
 )
 from .text import normalise
+from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
 from .walk import Walk
 
@@ -124,11 +125,22 @@ class ReviewLinker:
 
 
 def work_names(review: Review, tracks: Sequence[Any]) -> frozenset[str]:
-    """Normalised names of the work itself: the album (without "(Original Soundtrack)")."""
+    """Normalised names of the work itself: the album, also without "(Original
+    Soundtrack)" or an unbracketed "Original Soundtrack", "OST" at its end ("music for
+    Hoshizora Courier" names the show of "Hoshizora Courier Original Soundtrack")."""
     names = {v for t in tracks if t.album for v in variants(t.album)}
     if review.album:
         names.update(variants(review.album))
+    names |= {bare for n in names if (bare := MUSIC_OF_THE_WORK.sub("", n)) != n
+              and set(bare.split()) - STOPWORDS}
     return frozenset(n for n in names if n)
+
+
+#: the end of an album's name that says it is a film's, show's or game's music ("Original
+#: Score", "Game Soundtrack", "OST"; not a bare "Score": "The Score" is an album)
+_KIND = r"((motion\s+)?picture\s+|(video\s+)?game\s+|television\s+|tv\s+|series\s+|anime\s+)?"
+MUSIC_OF_THE_WORK = re.compile(r"(?<=\w)\s+(the\s+)?(original\s+" + _KIND + r"(soundtrack|score)|"
+                               + _KIND + r"(soundtrack|ost))$")
 
 
 def main_theme_row(album: Sequence[int], titles: Sequence[str],
