@@ -7,7 +7,9 @@ before, so each bullet's first words went to the title before them; "as dreamy a
 compared nothing; "'A' now plays after the boss instead of 'B'. It is the most peaceful
 ..." gave B the sentences after it; "If it isn't calm, it isn't working" denied the calm;
 "the music for Hoshizora Courier" (of "Hoshizora Courier Original Soundtrack") named the
-track "Hoshizora Courier", not the show.
+track "Hoshizora Courier", not the show; "A slow march carries the Candlemas chorale back,
+now warm" gave that sentence and the next to "Candlemas", not to the movement that
+carries it.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -101,3 +103,15 @@ def test_the_name_of_a_soundtracks_work_names_the_work_not_its_title_track(album
     found = _read_album(text, album, "Lantern Harbour", "Iron Tide", "Ember Song")
     assert found["Lantern Harbour"].get("energetic", 0) < found["Iron Tide"]["energetic"] / 2
     assert strongest(found, "Lantern Harbour") in ("peaceful", "hopeful")
+
+
+@pytest.mark.parametrize("carry", ["carries the Harbour Lights melody back",
+                                   "carries back the melody of Harbour Lights"])
+def test_a_track_carrying_another_tracks_melody_back_is_compared_with_it(carry):
+    text = ("Harbour Lights is hushed, still and a little sad. Iron Tide is loud and fast. "
+            f"The album ends with Lantern. A slow march {carry}, now warm and tender. It is "
+            "a tender ending and a nostalgic one.")
+    titles = ("Harbour Lights", "Iron Tide", "Lantern")
+    found = moods(text, *titles)
+    assert strongest(found, "Lantern") in ("tender", "nostalgic")
+    assert frozenset({"Lantern", "Harbour Lights"}) in pairs_read(text, *titles)

@@ -9,6 +9,8 @@ The kinds read:
   plural noun ("tracks like 'A' and 'B'") means *such as* and is not a marker at all.
   "As dreamy as 'A'" (also after "just", "almost", "every bit") compares; "twice as
   fast as", "nowhere near as", "starts as quietly as" (a part) and "as soon as" do not.
+  "Brings back" and "carries back" the melody of 'A' (or "carries the 'A' chorale back")
+  compare the track that does it with A.
 * anaphoric: "continues in a similar vein", "same goes for", "is equally ...",
   "likewise": the track(s) of the sentence are like the track discussed just before.
   References to "the main theme" link to the album's main theme (named as such
@@ -36,7 +38,8 @@ EXPLICIT = re.compile(
     r"mirroring|reprises?|reprising|revisits|revisiting|quotes|borrows from)\b|"
     r"\bpicks? up where\b|\b(reuses|reused|reusing|recycles|recycled)\b|"
     r"\btakes? up (the|its) ([\w'\u2019]+ ){0,3}?(melody|theme|motif|figure|riff|loop|tune)"
-    r" (of|from)\b|\bbrings? back\b|\b(brings?|bringing)\b(?=[^,;.]{1,40}?\bback\b)|"
+    r" (of|from)\b|\b(brings?|carries) back\b|"
+    r"\b(brings?|bringing|carries|carrying)\b(?=[^,;.]{1,40}?\bback\b)|"
     r"\breturns? to\b|\bsecond only to\b|"
     r"\b(most|least|second most|second) \w+ (track|piece|cue|song|moment)s? (after|besides|"
     r"apart from|since|next to)\b|\bcompanion (piece|track|cue) to\b|"
