@@ -9,7 +9,8 @@ compared nothing; "'A' now plays after the boss instead of 'B'. It is the most p
 "the music for Hoshizora Courier" (of "Hoshizora Courier Original Soundtrack") named the
 track "Hoshizora Courier", not the show; "A slow march carries the Candlemas chorale back,
 now warm" gave that sentence and the next to "Candlemas", not to the movement that
-carries it.
+carries it; "Players told us ..., and they were right: the track is all pounding drums"
+was taken to turn to several tracks.
 Every text here is our own."""
 from __future__ import annotations
 
@@ -115,3 +116,21 @@ def test_a_track_carrying_another_tracks_melody_back_is_compared_with_it(carry):
     found = moods(text, *titles)
     assert strongest(found, "Lantern") in ("tender", "nostalgic")
     assert frozenset({"Lantern", "Harbour Lights"}) in pairs_read(text, *titles)
+
+
+@pytest.mark.parametrize("people", ["Players told us", "Fans said", "Our listeners wrote"])
+def test_they_after_people_does_not_turn_to_several_tracks(people):
+    text = (f"Harbour Lights loops properly now. {people} the fight felt flat without it, "
+            "and they were right: the track is all pounding drums and frantic, driving "
+            "brass. Iron Tide is calm and slow.")
+    found = moods(text, "Harbour Lights", "Iron Tide", "Lantern")
+    assert strongest(found, "Harbour Lights") in ("energetic", "tense", "aggressive")
+    assert found["Iron Tide"].get("energetic", 0) < found["Harbour Lights"]["energetic"] / 2
+
+
+def test_they_about_the_tracks_still_turns_to_several():
+    found = moods("Harbour Lights loops properly now. They are all pounding drums and "
+                  "frantic, driving brass. Iron Tide is calm and slow.",
+                  "Harbour Lights", "Iron Tide", "Lantern")
+    assert found["Harbour Lights"]["energetic"] == \
+        pytest.approx(found["Lantern"]["energetic"])  # the album's share, no more

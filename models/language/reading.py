@@ -26,6 +26,11 @@ OPENS_CONTRAST = re.compile(r"^\W*(unlike|in contrast to|as opposed to|compared 
 PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|cues)\b|"
                             r"\bthey\b|^\W*(the rest|the remainder|everything else|the "
                             r"other (tracks|pieces|songs|cues))\b", re.IGNORECASE)
+#: people a "they" after them refers to ("Players told us ..., and they were right: the
+#: track is ..."): not several tracks
+PEOPLE = re.compile(r"\b(players|fans|listeners|people|critics|kids|children|friends|parents|"
+                    r"audiences?|viewers|readers|gamers|users|folks|musicians|singers)\b",
+                    re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
                         "notes note melody melodies composition record album sound sounds "
                         "piano strings synth arpeggiated tempo rhythm harmony piece pieces "
@@ -156,7 +161,9 @@ def continues_subject(sentence: str, new_paragraph: bool) -> bool:
     Within a paragraph, yes unless it turns to several tracks ("these tracks", "they");
     across a paragraph break only when it refers back ("it", "the track", "the music").
     """
-    if PLURAL_SUBJECT.search(sentence):
+    plural = PLURAL_SUBJECT.search(sentence)
+    if plural and not (plural.group().lower() == "they" and
+                       PEOPLE.search(sentence, 0, plural.start())):
         return False
     return not new_paragraph or bool(REFERRING.match(sentence.lstrip("\"'\u201c ")))
 
