@@ -134,3 +134,9 @@ def test_they_about_the_tracks_still_turns_to_several():
                   "Harbour Lights", "Iron Tide", "Lantern")
     assert found["Harbour Lights"]["energetic"] == \
         pytest.approx(found["Lantern"]["energetic"])  # the album's share, no more
+
+
+def test_as_calm_as_a_track_is_wild_sets_two_degrees_side_by_side():
+    pairs = pairs_read("Lantern is hazy and dreamy. Harbour Lights is as calm as Lantern is "
+                       "wild.", *TITLES)
+    assert frozenset({"Lantern", "Harbour Lights"}) not in pairs

@@ -8,7 +8,8 @@ The kinds read:
   compares with something outside the catalog and links nothing; "like" after a
   plural noun ("tracks like 'A' and 'B'") means *such as* and is not a marker at all.
   "As dreamy as 'A'" (also after "just", "almost", "every bit") compares; "twice as
-  fast as", "nowhere near as", "starts as quietly as" (a part) and "as soon as" do not.
+  fast as", "nowhere near as", "starts as quietly as" (a part), "as soon as" and "as calm
+  as 'A' is wild" do not.
   "Brings back" and "carries back" the melody of 'A' (or "carries the 'A' chorale back")
   compare the track that does it with A.
 * anaphoric: "continues in a similar vein", "same goes for", "is equally ...",
@@ -115,6 +116,19 @@ def _object(sentence: str, end: int, spans: Sequence[tuple[int, int, int]]) -> i
     return None
 
 
+#: after "as calm as 'B'", a verb: two degrees set side by side ("as calm as 'B' is wild")
+PARALLEL = re.compile(r"^[\"'\u201d\u2019]*\s+(is|was|are|were|gets|got|sounds|feels|seems)\b",
+                      re.IGNORECASE)
+
+
+def _parallel(sentence: str, match: re.Match, spans: Sequence[tuple[int, int, int]]) -> bool:
+    """"'A' is as calm as 'B' is wild": a degree matched, not a likeness."""
+    if not match.group().lower().endswith(" as"):
+        return False
+    stop = next((stop for start, stop, _ in spans if start >= match.end()), None)
+    return stop is not None and bool(PARALLEL.match(sentence[stop:]))
+
+
 def _in_a_title(at: int, spans: Sequence[tuple[int, int, int]]) -> bool:
     """A marker word that is part of a title ("Lantern (Reprise)") marks nothing."""
     return any(start <= at < stop for start, stop, _ in spans)
@@ -147,7 +161,7 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
                 match.group().lower() == "like" and _not_a_likeness(sentence, match.start())):
             continue
         other = _object(sentence, match.end(), spans)
-        if other is None:
+        if other is None or _parallel(sentence, match, spans):
             continue
         before = [row for start, _, row in spans if start < match.start()]
         subject = before[-1] if before else (carried[0] if len(carried) == 1 else None)
