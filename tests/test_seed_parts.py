@@ -92,3 +92,39 @@ def test_the_cli_says_the_part_it_took(runner, parts):
     code, out, err = runner("recommend", "Jerusalem", "--limit", "2")
     assert code == 0 and "took one part of a piece of that title, 'Jerusalem - Pt. 2'" in err
     assert err.startswith("warning: SEED: no title 'Jerusalem'")
+
+
+def test_versions_of_two_parts_stay_two_songs():
+    """'White Wedding - Part 1 - 2001- Remaster' was the song 'White Wedding': the dash
+    version tail took the part with it, so live versions of two parts were one song
+    and a list showed one of them only."""
+    from models.ranking import song_key
+
+    different = [("X - Pt. 1 - Live", "X - Pt. 2 - Live"), ("X", "X - Pt. 2 - Live"),
+                 ("X - Part 1 - 2001- Remaster", "X - Part 2 - 2001- Remaster"),
+                 ("X - Part I - Remastered", "X - Part I, II, & III - Remastered"),
+                 ("X - Pts. 1-2 - Live", "X - Pt. 1 - Live"),
+                 ("X feat. Y - Pt. 2", "X feat. Y - Pt. 3")]
+    for one, other in different:
+        assert song_key(one, "A") != song_key(other, "A"), (one, other)
+    # a version of one part is still that part: brackets, dash tails, guests
+    same = [("X - Pt. 2", "X - Pt. 2 - Live"), ("X - Pt. 2", "X - Pt. 2 - 2011 Remaster"),
+            ("X - Part I, II, & III", "X - Part I, II, & III - Remastered"),
+            ("Song (Part 1)", "Song (Part 1) [Live]"), ("Song, Pt. 1", "Song, Pt. 1 - Remastered"),
+            ("X - Pt. 2", "X - Pt. 2 (feat. Y) - Radio Edit")]
+    for plain, version in same:
+        assert song_key(plain, "A") == song_key(version, "A"), version
+
+
+def test_the_other_part_of_a_piece_in_live_versions_is_named(client, store, small_catalog):
+    """Offered by the warning, 'The Shire - Part 2 - Live' was left out as the same song
+    as the part taken, 'The Shire - Part 1 - Live'."""
+    small_catalog.tracks += [
+        make_track(91, title="The Shire - Part 1 - Live", artist="Howard", popularity=60.0),
+        make_track(92, title="The Shire - Part 2 - Live", artist="Howard", popularity=50.0)]
+    store.publish(build(small_catalog, k=10))
+    body = client.get(f"/v1/recommendations?seed={quote('The Shire')}").get_json()
+    assert body["seed"]["id"] == "trk91"
+    assert body["warnings"] == ["seed: no title 'The Shire'; took one part of a piece of "
+                                "that title, 'The Shire - Part 1 - Live' by 'Howard'; or name "
+                                "one of: 'The Shire - Part 2 - Live' by 'Howard' (id 'trk92')"]

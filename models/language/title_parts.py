@@ -8,8 +8,7 @@ words or Roman numerals) names another piece of it.  So a seed is a part's base 
 only by a guess, which the caller says, with the piece's other parts to name instead;
 a seed that names the part's number after a part word ("Jerusalem Pt 2", "Jerusalem
 part two") names that part exactly.  Song identity (``versions.base_title``) keeps
-a part ("Song (Part 1)"), but not one a dash version tail follows ("X - Pt. 2 - Live"
-is "X"): not changed here.
+a part ("Song (Part 1)"), also before a version tail ("X - Pt. 2 - Live" is "X - Pt. 2").
 """
 from __future__ import annotations
 

@@ -33,14 +33,33 @@ _VERSION_TAIL = re.compile(r"(?<!\s)\s+(?:[-\u2013\u2014]\s+.*\b(?:" + _VERSION 
                            r"(?:feat\.?|ft\.?|featuring)\s+.*)$", re.IGNORECASE)
 
 
+_NUMBER = r"(?:\d{1,3}|[ivx]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+#: a dash tail naming a part of a piece by its numbers ("- Pt. 2", "- Part I, II, & III",
+#: "- Pts. 1-2"): another piece than the whole or another part, so part of the title,
+#: and a version tail may follow it ("X - Pt. 2 - Live" is "X - Pt. 2", not "X")
+_PART_TAIL = re.compile(r"(?<!\s)\s+[-\u2013\u2014]\s+(?:parts?|pts?)\b\.?\s*" + _NUMBER
+                        + r"(?:(?:\s*(?:,\s*(?:&|and\b)?|&|and\b)\s*|[-/+])" + _NUMBER + ")*",
+                        re.IGNORECASE)
+
+
 def base_title(title: str) -> str:
     """``title`` without the brackets and dash tails that name a version or a guest:
-    "X - Radio Edit", "X (Live)" and "X (feat. Y)" are all "X" (the title itself when
-    nothing is left; a title over :data:`LONGEST` characters as it is)."""
+    "X - Radio Edit", "X (Live)" and "X (feat. Y)" are all "X", but "X - Pt. 2 - Live"
+    is "X - Pt. 2" (the title itself when nothing is left; a title over :data:`LONGEST`
+    characters as it is)."""
     if len(title) > LONGEST:
         return title
-    bare = _VERSION_TAIL.sub("", _VERSION_BRACKET.sub("", title))
-    return bare.rstrip(" -\u2013\u2014") or title  # "X - (Explicit)" leaves "X -"
+    bare = _VERSION_BRACKET.sub("", title)
+    part = _PART_TAIL.search(bare)
+    if part is None:
+        return _unversioned(bare) or title
+    head = _unversioned(bare[:part.start()])
+    return head + part.group() + _unversioned(bare[part.end():]) if head else title
+
+
+def _unversioned(text: str) -> str:
+    """``text`` without a dash tail or bare guest that names a version or a guest."""
+    return _VERSION_TAIL.sub("", text).rstrip(" -\u2013\u2014")  # "X - (Explicit)": "X -"
 
 
 _WORD = (r"(?:\d{4}|remaster(?:ed)?|remix(?:ed)?|mix|edit|radio|live|version|acoustic|mono|"

@@ -23,8 +23,9 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: (2: results carry external_ids; 3: offset and next_offset; 4: next_offset is null
 #: when the list ends with the page; 5: a seed is resolved anew: no near spelling with
 #: another word, a title taken for its first words warned; 6: a piece's title taken for
-#: one of its parts, "Jerusalem" for "Jerusalem - Pt. 2", warned)
-ANSWER_SHAPE = 6
+#: one of its parts, "Jerusalem" for "Jerusalem - Pt. 2", warned; 7: versions of two
+#: parts, "X - Pt. 1 - Live" and "X - Pt. 2 - Live", are two songs, so a warning names both)
+ANSWER_SHAPE = 7
 
 
 def depth(offset: int, limit: int) -> int:
