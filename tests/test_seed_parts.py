@@ -128,3 +128,19 @@ def test_the_other_part_of_a_piece_in_live_versions_is_named(client, store, smal
     assert body["warnings"] == ["seed: no title 'The Shire'; took one part of a piece of "
                                 "that title, 'The Shire - Part 1 - Live' by 'Howard'; or name "
                                 "one of: 'The Shire - Part 2 - Live' by 'Howard' (id 'trk92')"]
+
+
+def test_one_part_written_two_ways_is_one_song():
+    """'White Wedding - Part 1 - 2001- Remaster' and 'White Wedding - Pt. 1' by Billy Idol
+    were two songs, so a list could show the same part twice."""
+    from models.ranking import song_key
+
+    same = [("X - Part 1 - 2001- Remaster", "X - Pt. 1"), ("X, Part II", "X, Pt. 2"),
+            ("X (Pt. One)", "X (Part 1)"), ("X - Parts 1 & 2", "X - Pts. I & II"),
+            ("X - Part I, II, & III", "X - Pt. 1, 2 and 3 - Live")]
+    for one, other in same:
+        assert song_key(one, "A") == song_key(other, "A"), (one, other)
+    different = [("X - Part 1", "X - Pt. 2"), ("Take Five", "Take 5"), ("X Part", "X Pt"),
+                 ("X - Part 1", "X - Parts 1 & 2")]
+    for one, other in different:
+        assert song_key(one, "A") != song_key(other, "A"), (one, other)

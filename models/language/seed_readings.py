@@ -84,7 +84,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
           "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
 _PART = frozenset({"part", "pt"})
-_NUMBERED = frozenset({"part", "pt", "vol", "no"})  # after which "i", "v", "x" count
+_NUMBERED = frozenset({"part", "pt", "parts", "pts", "vol", "no"})  # "i", "v", "x" count
 
 
 def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
@@ -130,3 +130,26 @@ def _in_words(value: int) -> str:
 
 def _roman(value: int) -> str:
     return _ROMAN[value] if 0 < value < len(_ROMAN) else ""
+
+
+def part_form(text: str) -> str:
+    """The normalised ``text`` with each part word before a number written "pt" (or
+    "pts") and the numbers after it in digits: "x part ii", "x part two" and "x pt 2"
+    are all "x pt 2" (one part, written three ways); other numbers are left as written
+    ("take five" is no "take 5")."""
+    words = text.split()
+    at = {start: (end, value) for start, end, value in _numbers(words)}
+    out: list[str] = []
+    i, listing = 0, False
+    while i < len(words):
+        if words[i] in PART_WORDS and i + 1 in at:
+            out.append("pts" if words[i].endswith("s") else "pt")
+            i, listing = i + 1, True
+        elif listing and i in at:
+            out.append(str(at[i][1]))
+            i = at[i][0]
+        else:
+            listing = listing and words[i] == "and"  # "part 1 and 2"
+            out.append(words[i])
+            i += 1
+    return " ".join(out)

@@ -24,8 +24,9 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: when the list ends with the page; 5: a seed is resolved anew: no near spelling with
 #: another word, a title taken for its first words warned; 6: a piece's title taken for
 #: one of its parts, "Jerusalem" for "Jerusalem - Pt. 2", warned; 7: versions of two
-#: parts, "X - Pt. 1 - Live" and "X - Pt. 2 - Live", are two songs, so a warning names both)
-ANSWER_SHAPE = 7
+#: parts, "X - Pt. 1 - Live" and "X - Pt. 2 - Live", are two songs, so a warning names both;
+#: 8: one part written two ways, "X - Part 1" and "X - Pt. 1", is one song, offered once)
+ANSWER_SHAPE = 8
 
 
 def depth(offset: int, limit: int) -> int:
