@@ -78,8 +78,9 @@ def request_cost() -> int:
     +2 with diversity above 0, +1 with a limit (plus offset: the list ranked) above 50.
     POST /v1/playlists: 3, +1 per seed after the first, +1 with a length above 50.  GET
     /v1/path: 2.  GET /v1/recommendations: 1, +1 with limit plus offset above 100.
-    Others: 1.  A seed, ``q``, ``from`` or ``to`` that is a title (no id) costs 1 more
-    per 10 characters past 30 (:func:`_title_cost`).
+    Others: 1.  A seed, ``q``, ``from`` or ``to`` that is a title costs 1 more per 10
+    characters past 30 (:func:`_title_cost`): ``q`` always but for an external id, a
+    seed unless it is a stored track's id or an external id.
     """
     if _COST not in g:
         setattr(g, _COST, _priced())
