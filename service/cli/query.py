@@ -6,25 +6,19 @@ output is the API's body.
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any
 
 import click
 
 from models.errors import BadRequest
-from service.requests import EXPORT_FORMATS
 from service.resources import Resources, VersionResources
 from service.store import open_store
 
 from .asking import (CLI_MOOD_ADVICE, PLAYLIST_WANTS, query_body, query_options,
                      require_something)
+from .export_file import emit, export_options
 from .output import shown, warn_of_answer
 from .wording import in_typed_words_throughout
-
-if TYPE_CHECKING:
-    from service.locations import Places
 
 
 @click.command()
@@ -138,23 +132,6 @@ def _listed(doc: dict[str, Any]) -> None:
                                                       else ""))
 
 
-def _file_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """``--out ""`` (an unset variable in a script) is no file: refused, not standard out."""
-    if value is not None and not value.strip():
-        raise BadRequest("--out: give a file name (without --out, the output goes to "
-                         "standard output)", field="out")
-    return value
-
-
-def export_options(command: Callable) -> Callable:
-    """``--format`` and ``--out``, shared by ``playlist`` and ``path``."""
-    command = click.option("--out", default=None, callback=_file_name,
-                           help="Write to this file instead of standard output.")(command)
-    return click.option("--format", "fmt", default=None, type=click.Choice(EXPORT_FORMATS),
-                        help="Default: from the --out file's extension (.json, .m3u8, .m3u, "
-                             ".xspf, .jspf, .csv).")(command)
-
-
 @click.command()
 @click.argument("seeds", nargs=-1, metavar="[SEED]...")
 @click.option("--length", default=20, type=int, show_default=True, help="1-100.")
@@ -195,7 +172,7 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
     with advising(CLI_MOOD_ADVICE):
         current = Resources(open_store()).current()
         result = make_playlist(current, parse(PlaylistBody, body))
-    _emit(result, result["title"], fmt, out, current)
+    emit(result, result["title"], fmt, out, current)
 
 
 @click.command()
@@ -216,84 +193,4 @@ def path(start: str, end: str, steps: int, fmt: str | None, out: str | None) -> 
     current = Resources(open_store()).current()
     with advising(CLI_MOOD_ADVICE):
         result = mood_path(current, query.from_, query.to, query.steps)
-    _emit(result, path_title(result), fmt, out, current)
-
-
-def _places(current: VersionResources, out: str | None) -> "Places":
-    """Where exported files play from this machine. Stored relative paths are under the
-    folder the live model's audio was analysed in (else FEELALIKE_MUSIC_ROOT); an M3U8
-    written to ``out`` reaches them from its own folder; on standard output, relative
-    to FEELALIKE_MUSIC_ROOT when set (save it there), else by absolute paths."""
-    from service.locations import Places, stored_folder
-    from service.settings import snapshot
-
-    config = snapshot()
-    under = stored_folder(current.audio_root or "", config["MUSIC_ROOT"])
-    places = replace(Places.from_config(config), stored_under=under)
-    if out:
-        return replace(places, saved_in=os.path.dirname(os.path.abspath(out)))
-    return places if config["MUSIC_ROOT"] else replace(places, saved_in="")
-
-
-def format_for(fmt: str | None, out: str | None) -> str:
-    """The export format asked for, else the one the output file's extension names
-    ("mix.m3u8" is a playlist file, not JSON), else JSON; an extension that names none
-    is an error ("mix.txt" would otherwise hold JSON)."""
-    if fmt is not None:
-        return fmt
-    extension = os.path.splitext(out or "")[1].lower().lstrip(".")
-    fmt = {"m3u": "m3u8", "": "json"}.get(extension, extension)
-    if fmt not in EXPORT_FORMATS:
-        raise BadRequest(f"cannot tell the format from the file name {out}; give --format "
-                         f"({', '.join(EXPORT_FORMATS)}) or end it in one", field="out")
-    return fmt
-
-
-def _emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
-          current: VersionResources) -> None:
-    """Print or write ``result`` (a playlist or path body) as JSON or an export."""
-    fmt = format_for(fmt, out)
-    from service.exports import api_link, export
-    from service.settings import get as setting
-
-    text = json.dumps(result, ensure_ascii=False) if fmt == "json" else export(
-        fmt, title, result["tracks"], api_link(setting("PUBLIC_URL"), "feelalike:track:"),
-        _places(current, out))
-    if out:
-        try:
-            Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise BadRequest(f"cannot write {out}: {exc.strerror or exc}", field="out") \
-                from None
-        click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)
-    else:
-        click.echo(text)
-    warn_of_answer(result)
-    _warn_missing_files(result["tracks"], current)
-
-
-SHOWN_MISSING = 3
-
-
-def _warn_missing_files(tracks: list[dict[str, Any]], current: VersionResources) -> None:
-    """Say which of the listed files are not on this machine: deleted or moved since the
-    build, the model keeps them (and a player skips them) until they are removed."""
-    from service.locations import stored_folder
-    from service.settings import get as setting
-
-    under = stored_folder(current.audio_root or "", setting("MUSIC_ROOT"))
-    paths = [t["external_ids"]["path"] for t in tracks if (t.get("external_ids") or {})
-             .get("path")]
-    if not paths or not under and any(not os.path.isabs(p) for p in paths):
-        return  # relative paths with no folder known here: nothing to check them against
-    if under and not os.path.isdir(under):
-        click.echo(f"warning: the music folder {under} is not on this machine; the "
-                   "playlist's files cannot be checked", err=True)
-        return
-    gone = [p for p in paths if not os.path.isfile(os.path.join(under, p))]
-    if gone:
-        shown = ", ".join(gone[:SHOWN_MISSING]) + (" ..." if len(gone) > SHOWN_MISSING else "")
-        click.echo(f"warning: {len(gone)} of the files listed are gone from {under or 'disk'}"
-                   f" (deleted or moved since the build: {shown}); `feelalike add --audio-dir "
-                   "FOLDER --new-only` records moved ones' paths, `feelalike remove path:...` "
-                   "takes deleted ones out", err=True)
+    emit(result, path_title(result), fmt, out, current)
