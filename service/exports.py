@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from pathlib import PurePosixPath
 from typing import Any, Callable
 from urllib.parse import quote
@@ -152,6 +153,15 @@ def file_name(title: str, fmt: str) -> str:
     control characters, at most 100 characters before the extension."""
     name = " ".join(_NOT_IN_NAMES.sub(" ", _CONTROL.sub(" ", title)).split()).strip(". ")
     return f"{name[:100].rstrip('. ') or 'playlist'}.{fmt}"
+
+
+def ascii_file_name(name: str) -> str:
+    """``name`` in ASCII, for the ``filename`` clients that ignore ``filename*`` use
+    (``curl -OJ``): accents dropped ("Été" is "Ete", not "_t_"), other characters "_",
+    and what the compatibility forms bring back that a file name cannot hold (a
+    full-width "／" is "/") a space, as in :func:`file_name`."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _NOT_IN_NAMES.sub(" ", bare.encode("ascii", "replace").decode().replace("?", "_"))
 
 
 def export(fmt: str, title: str, tracks: list[dict[str, Any]],

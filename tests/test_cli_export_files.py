@@ -1,13 +1,15 @@
-"""The files ``feelalike playlist`` and ``path`` write with ``--out`` (and what they print
-instead), as a curator saving playlists uses them."""
+"""Where a curator's playlist files end up: what ``feelalike playlist`` and ``path`` write
+with ``--out`` (or print instead), and the name an export is saved under."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
 
 from models.build import build
 from models.ingest import Catalog
+from service.exports import file_name
 
 from .test_playlists import rich_track
 
@@ -31,3 +33,18 @@ def test_out_dash_is_standard_output_not_a_file_named_dash(runner, tunes, tmp_pa
     code, out, err = runner(*command, "--out", "-")
     assert code == 0 and json.loads(out)["tracks"]  # no --format: JSON, as without --out
     assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("title, ascii_name", [
+    ("Été à la plage", "Ete a la plage.m3u8"),
+    ("Señorita ／ Mañana", "Senorita   Manana.m3u8"),
+    ("オメガ mix", "___ mix.m3u8")])
+def test_an_exports_ascii_file_name_keeps_the_letters_of_accented_titles(
+        client, tunes, title, ascii_name):
+    """`curl -OJ` saves under the plain `filename`: "Été à la plage" was "_t_ _ la
+    plage.m3u8"; the UTF-8 `filename*` browsers use is unchanged."""
+    response = client.post("/v1/playlists?format=m3u8",
+                           json={"seed": "r3", "length": 2, "title": title})
+    disposition = response.headers["Content-Disposition"]
+    assert f'filename="{ascii_name}"' in disposition
+    assert "filename*=UTF-8''" + quote(file_name(title, "m3u8"), safe="") in disposition

@@ -538,7 +538,7 @@ def test_exports_parse_back(client, rich):
         "X-Feelalike-Warnings"]) == warned
     assert "X-Feelalike-Warnings" not in m3u.headers
     named = client.post("/v1/playlists?format=csv", json={**body, "title": 'Señorita: "mix"'})
-    assert named.headers["Content-Disposition"] == 'attachment; filename="Se_orita mix.csv"; ' \
+    assert named.headers["Content-Disposition"] == 'attachment; filename="Senorita mix.csv"; ' \
         "filename*=UTF-8''Se%C3%B1orita%20mix.csv"
 
 

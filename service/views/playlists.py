@@ -26,7 +26,7 @@ from models.ranking import (
     sequence,
 )
 
-from ..exports import FORMATS, api_link, export, file_name
+from ..exports import FORMATS, api_link, ascii_file_name, export, file_name
 from ..locations import Places, stored_folder
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..requests.bodies import PLAYLIST_WANTS
@@ -156,7 +156,7 @@ def _export_headers(response: Response, name: str, warnings: list[str]) -> None:
     """The file name a browser saves an export as (an ASCII stand-in beside the name
     itself, RFC 6266) and the answer's warnings, which a file has no place for (ASCII
     JSON, the first kept when they are too long: a short playlist, a guessed seed)."""
-    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
+    ascii_name = ascii_file_name(name)
     response.headers.set("Content-Disposition", "attachment", filename=ascii_name,
                          **{"filename*": f"UTF-8''{quote(name, safe='')}"})
     while warnings and len(json.dumps(warnings)) > MAX_WARNINGS_HEADER:
