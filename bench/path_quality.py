@@ -17,7 +17,9 @@ the mean over pairs of:
   (``playlist_name`` of the TidyTuesday CSV given by ``--catalog``), a judge the model
   does not own;
 * ``jumps``: share of the walk's transitions (ends included) whose tempo jumps beyond
-  the playlists' default tolerance of 8% (half and double time count as the same pulse).
+  the playlists' default tolerance of 8% (half and double time count as the same pulse);
+* ``artists``: share of the walks that hold an artist twice (ends included: the Her
+  pairs' ends are one artist).
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ TOLERANCE = 0.08  # the playlists' default tempo tolerance
 
 
 def measure(table, space: np.ndarray, groups: dict, a: int, b: int, steps: int,
-            pool: int) -> tuple[float, float, float, float]:
+            pool: int) -> tuple[float, float, float, float, float]:
     walk = path(table, a, b, steps, pool=pool)
     middle = walk[1:-1]
     direction = space[b] - space[a]
@@ -56,7 +58,9 @@ def measure(table, space: np.ndarray, groups: dict, a: int, b: int, steps: int,
     tempo = table.column("tempo")
     jumps = np.mean([tempo_jump(float(tempo[x]), tempo[[y]], TOLERANCE)[0] > 0
                      for x, y in zip(walk, walk[1:])])
-    return float(err), float(near), float(shared), float(jumps)
+    artists = [table.artist_keys[r] for r in walk]
+    return float(err), float(near), float(shared), float(jumps), \
+        float(len(set(artists)) < len(artists))
 
 
 def main() -> None:
@@ -76,13 +80,15 @@ def main() -> None:
     space, groups = mood_space(table), spotify_playlists(args.catalog)
     print(f"{len(table)} tracks, {len(pairs)} random pairs + {len(her_pairs)} Her pairs, "
           f"{args.steps} steps")
-    print(f"{'pairs':8}{'pool':>6}{'mood err':>10}{'world':>8}{'shared':>8}{'jumps':>8}")
+    print(f"{'pairs':8}{'pool':>6}{'mood err':>10}{'world':>8}{'shared':>8}{'jumps':>8}"
+          f"{'artists':>9}")
     for name, chosen in (("random", pairs), ("her", her_pairs)):
         for pool in POOLS if chosen else ():
             rows = np.array([measure(table, space, groups, a, b, args.steps, pool)
                              for a, b in chosen])
-            err, world, shared, jumps = rows.mean(axis=0)
-            print(f"{name:8}{pool:>6}{err:>10.3f}{world:>8.3f}{shared:>8.3f}{jumps:>8.3f}")
+            err, world, shared, jumps, artists = rows.mean(axis=0)
+            print(f"{name:8}{pool:>6}{err:>10.3f}{world:>8.3f}{shared:>8.3f}{jumps:>8.3f}"
+                  f"{artists:>9.2f}")
 
 
 if __name__ == "__main__":

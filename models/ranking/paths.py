@@ -6,8 +6,10 @@ scores plus valence and arousal).  Of the ``pool`` tracks nearest to it, the ste
 takes the one that sounds most like where the walk is (the endpoints' vectors without
 their mood columns, mixed in the step's proportion): the moods move, the sound does
 not wander off to whatever shares them, and it keeps the pulse: a candidate whose tempo
-jumps from the step before (or into the end) costs JUMP_COST.  ``pool=1``, or a table
-that does not mark its mood columns, walks by mood alone.
+jumps from the step before (or into the end) costs JUMP_COST, and one by an artist
+already on the path ARTIST_COST: the walk meets new artists, and a library of few
+artists still walks.  ``pool=1``, or a table that does not mark its mood columns, walks
+by mood alone.
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ PATH_POOL = 20  # nearest rows by mood each step chooses from (bench/path_qualit
 #: step's candidate, beside its cosine to where the walk is (bench/path_quality.py)
 JUMP_COST = 0.1
 JUMP_TOLERANCE = 0.08  # the playlists' default tempo tolerance
+#: what a candidate by an artist already on the path (an end or a step) costs: 22 of 100
+#: random paths of the demo repeated an artist, 7 back to back (bench/path_quality.py)
+ARTIST_COST = 0.3
 TYPICAL_PAIRS = 1000  # random pairs of tracks a path's score scale is measured on
 
 
@@ -78,6 +83,7 @@ def path(table: TrackTable, start: int, end: int, steps: int,
     place = distances.along(a, direction)
     usable &= (place >= -1 / (steps + 1)) & (place <= 1 + 1 / (steps + 1))
     songs = {table.song_keys[start], table.song_keys[end]}
+    artists = {table.artist_keys[start], table.artist_keys[end]}
     spacing = np.sqrt(length2) / (steps + 1)
     chosen: list[int] = []
     for i in range(1, steps + 1):
@@ -94,10 +100,12 @@ def path(table: TrackTable, start: int, end: int, steps: int,
             where = (1 - share) * world[start] + share * world[end]
             fit = world[near] @ where - _jumps(tempo, [(chosen or [start])[-1]]
                                                + ([end] if i == steps else []), near)
+            fit -= ARTIST_COST * np.array([table.artist_keys[r] in artists for r in near])
             row = near[int(np.argmax(fit))]
         chosen.append(row)
         usable[row] = False
         songs.add(table.song_keys[row])
+        artists.add(table.artist_keys[row])
     along = (mood_space(table, chosen) - a) @ direction / length2 if chosen else []
     return [start, *[chosen[i] for i in np.argsort(along, kind="stable")], end]
 
