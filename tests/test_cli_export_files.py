@@ -48,3 +48,16 @@ def test_an_exports_ascii_file_name_keeps_the_letters_of_accented_titles(
     disposition = response.headers["Content-Disposition"]
     assert f'filename="{ascii_name}"' in disposition
     assert "filename*=UTF-8''" + quote(file_name(title, "m3u8"), safe="") in disposition
+
+
+@pytest.mark.parametrize("command", [("playlist", "r3", "--length", "3"),
+                                     ("path", "r3", "r100", "--steps", "1")])
+def test_json_prints_the_apis_body_as_recommend_json_does(runner, tunes, command):
+    """docs/api.md gives `--json` to `playlist`; it was "No such option: --json"."""
+    code, plain, err = runner(*command)
+    assert code == 0, err
+    code, out, err = runner(*command, "--json")
+    assert code == 0, err
+    assert json.loads(out) == json.loads(plain)
+    code, out, err = runner(*command, "--json", "--format", "m3u8")
+    assert code == 2 and "--json" in err and "--format" in err and not out

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from service.locations import Places
 
 STANDARD_OUTPUT = "-"
+AS_JSON = "feelalike.as_json"  # --json given, in the click context's meta
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -32,15 +33,23 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return None if value == STANDARD_OUTPUT else value
 
 
+def _as_json(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--json``, as ``recommend`` and ``tracks`` take it: the API's body (``--format
+    json``); it was "No such option" here, though the docs give it to ``playlist``."""
+    if value:
+        ctx.meta[AS_JSON] = True
+
+
 def export_options(command: Callable) -> Callable:
-    """``--format`` and ``--out``, shared by ``playlist`` and ``path``."""
+    """``--format``, ``--out`` and ``--json``, shared by ``playlist`` and ``path``."""
+    command = click.option("--json", is_flag=True, expose_value=False, callback=_as_json,
+                           help="Print the API's response body (--format json).")(command)
     command = click.option("--out", default=None, callback=_file_name,
                            help="Write to this file instead of standard output (- is standard "
                                 "output).")(command)
     return click.option("--format", "fmt", default=None, type=click.Choice(EXPORT_FORMATS),
                         help="Default: from the --out file's extension (.json, .m3u8, .m3u, "
                              ".xspf, .jspf, .csv).")(command)
-
 
 
 def _places(current: VersionResources, out: str | None) -> "Places":
@@ -63,6 +72,11 @@ def format_for(fmt: str | None, out: str | None) -> str:
     """The export format asked for, else the one the output file's extension names
     ("mix.m3u8" is a playlist file, not JSON), else JSON; an extension that names none
     is an error ("mix.txt" would otherwise hold JSON)."""
+    if click.get_current_context(silent=True) and click.get_current_context().meta.get(AS_JSON):
+        if fmt not in (None, "json"):
+            raise BadRequest(f"--json and --format {fmt} ask for two formats: give one",
+                             field="format")
+        return "json"
     if fmt is not None:
         return fmt
     extension = os.path.splitext(out or "")[1].lower().lstrip(".")
@@ -74,7 +88,7 @@ def format_for(fmt: str | None, out: str | None) -> str:
 
 
 def emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
-          current: VersionResources) -> None:
+         current: VersionResources) -> None:
     """Print or write ``result`` (a playlist or path body) as JSON or an export."""
     fmt = format_for(fmt, out)
     from service.exports import api_link, export
