@@ -58,6 +58,18 @@ A_KIND_OF_TRACK = re.compile(
     r"interlude|duet|aria|waltz|anthem|lullaby)\b)", re.IGNORECASE)
 #: verbs in "-s" that take a plain verb after them ("Time helps build ...")
 CAUSATIVE = frozenset("helps lets makes".split())
+#: what music does, in the present: in a run of track talk these make a one-word title
+#: the track ("Ember now loops the riff"), with no guard on the words after them
+MUSIC_ACTIONS = frozenset(
+    "loops repeats fades swells soars pulses hums throbs rumbles explodes erupts kicks "
+    "climbs rises settles simmers shimmers glides floats crashes sways bounces grooves "
+    "marches stomps sparkles pounds races rushes lingers stutters returns".split())
+#: "plays" makes the track playing before a time, place or manner ("Homeport plays when
+#: you dock"), not before an object ("Time plays tricks", "Home plays host to")
+PLAYS_WHEN = frozenset("when whenever while as over under during in at after before like "
+                       "on behind through until".split())
+#: an adverb between a one-word title and its verb: "Ember now loops ..."
+ADVERBS = frozenset("now then also still finally just only soon even again".split())
 
 
 def one_word_names(titles: Sequence[str]) -> dict[str, int]:
@@ -92,6 +104,37 @@ def _looks_like_a_noun_phrase(words: list[str]) -> bool:
     return bool(rest) and rest[0] in PLURAL_VERBS
 
 
+def _verb(plain: list[str]) -> tuple[str, str]:
+    """The word after a sentence's first word, past one adverb ("Ember now loops"), and
+    the word after that."""
+    rest = plain[1:] + ["", ""]
+    if rest[0] in ADVERBS or rest[0].endswith("ly") and len(rest[0]) > 3:
+        rest = rest[1:]
+    return rest[0], rest[1]
+
+
+def _acts(plain: list[str]) -> bool:
+    """The first word does what music does: a verb of the music's motion, "plays" before
+    a when or where, or a verb that describes ("builds", "takes") not before a noun
+    phrase's article ("Time takes the ..."). Being and seeming are judged apart."""
+    verb, after = _verb(plain)
+    if verb == "plays":
+        return after in PLAYS_WHEN or not after
+    if verb in SAYS_WHAT_IT_IS:
+        return False
+    return verb in MUSIC_ACTIONS or bool(DESCRIBING.match(verb)) and after not in NOT_DESCRIBED
+
+
+def _told_in_the_past(plain: list[str]) -> bool:
+    """"Ember glowed in the grate as the record played": a verb in "-ed" that is none of
+    the music's (opened, faded), a story told around the music, not the track."""
+    verb, _ = _verb(plain)
+    if not verb.endswith("ed") or len(verb) < 5:
+        return False
+    present = (verb[:-2] + "s", verb[:-1] + "s", verb[:-3] + "ies")
+    return not any(DESCRIBING.match(v) or v in MUSIC_ACTIONS for v in present)
+
+
 def _set_in_capitals(word: str) -> bool:
     """"HARBOUR bursts with joy": a word in capitals before words in lower case is set
     apart as a name, as quotes would set it (a capitalised first word is not)."""
@@ -122,7 +165,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     offset = sentence.index(words[0])
     if normalise(words[0]) in work_names and names_the_work(sentence, offset + len(words[0])):
         return []  # '"Souvenirs" is a collection of ...': the album, not its title track
-    plain = [normalise(w) for w in sentence.split(None, 4)[:4]]
+    plain = [normalise(w) for w in sentence.split(None, 5)[:5]]
     second, third = plain[1], plain[2]
     if second in ("is", "was") and third in DEFINED:
         return []  # "Time is what the film is about"
@@ -130,10 +173,26 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
         or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
         or line_start and A_KIND_OF_TRACK.match(sentence) is not None \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
-        and not third.endswith("ing")  # "Time is running out"
+        and not third.endswith("ing") \
+        or (line_start or after_track) and _acts(plain)  # "Ember now loops the riff"
     if not described:
+        if _told_in_the_past(plain):
+            return []
         if words[1][-1:].isalpha() and _looks_like_a_noun_phrase(plain):
             return []
         if not (is_about_music(sentence) and set(normalise(sentence).split()) & MUSIC_WORDS):
             return []  # ("Lost is a word that keeps coming up": a noun follows)
     return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
+
+
+def with_opening_title(sentence: str, mentions: list[Mention], one_word: Mapping[str, int],
+                       *, line_start: bool = False, after_track: bool = False,
+                       work_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """``mentions`` with the one-word title opening ``sentence`` (see
+    :func:`opening_title`); a title named later in the sentence makes it track talk
+    ("Ember is every bit as fast as Lantern")."""
+    opening = opening_title(sentence, one_word, line_start=line_start,
+                            after_track=after_track or bool(mentions), work_names=work_names)
+    opening = [o for o in opening if all(m.start >= o.end or m.end <= o.start
+                                         for m in mentions)]
+    return sorted([*opening, *mentions], key=lambda m: m.start) if opening else mentions

@@ -17,7 +17,7 @@ from .examples import announces_examples, leads_in
 from .labels import ALBUM, label_says
 from .material import Material
 from .mentions import Mention, find_mentions, title_words
-from .openings import one_word_names, opening_title
+from .openings import one_word_names, with_opening_title
 from .other_names import other_names, outside
 from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
@@ -83,9 +83,9 @@ class Walk:
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             line_start = opens_line(text, start)
-            mentions = by_kind(sentence, by_place(sentence, by_title_track(
-                sentence, mentions, self.album, self.main_theme) or opening_title(
-                sentence, self.one_word, line_start=line_start, after_track=named_before,
+            mentions = by_kind(sentence, by_place(sentence, with_opening_title(
+                sentence, by_title_track(sentence, mentions, self.album, self.main_theme),
+                self.one_word, line_start=line_start, after_track=named_before,
                 work_names=self.names), len(self.album)), self.kinds)
             mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
             named_before = bool(mentions)

@@ -1,0 +1,60 @@
+"""What the twentieth pass over our own reviews showed the reader missing (2026-11-29).
+
+A one-word title that is a common word ("Ember", "Home", "Time") opening a sentence is
+written like the common word. It was read as the track only before "is" in a run of
+track talk, or before a few verbs at a line's start: not when another title followed it
+("Ember is every bit as fast as Lantern" read only Lantern), nor before a verb of what
+music does ("Ember now loops the riff", "Ember builds to a roar", "Homeport plays when
+you dock"). A sentence that merely opens with the common word ("Ember glowed in the
+grate as the record played") is no track's.
+Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
+SLOW = "Lantern is slow, sad and lonely."
+
+
+def _energy(found: dict[str, dict[str, float]], title: str) -> float:
+    return found.get(title, {}).get("energetic", 0) + found.get(title, {}).get("aggressive", 0)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ember is every bit as fast as Lantern, with pounding drums and a furious riff.",
+    "Ember is louder than Salt Roads, pounding drums and a furious, aggressive riff.",
+])
+def test_a_one_word_title_opening_a_sentence_that_names_another_title(sentence):
+    found = moods(f"{SLOW} {sentence}", *TITLES)
+    assert strongest(found, "Ember") in ("energetic", "aggressive", "tense")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ember now loops the riff, loud, fast and aggressive.",
+    "Ember builds to a roar, loud, fast and aggressive.",
+    "Ember finally explodes into pounding drums, loud and aggressive.",
+    "Ember plays when the fight starts, loud, fast and aggressive.",
+])
+def test_a_one_word_title_before_a_verb_of_what_music_does(sentence):
+    found = moods(f"{SLOW} {sentence}", *TITLES)
+    assert strongest(found, "Ember") in ("energetic", "aggressive", "tense")
+    assert _energy(found, "Lantern") < _energy(found, "Ember") / 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ember glowed in the grate as the record played, loud, fast and aggressive.",
+    "Ember crackled in the stove while the record played, loud and aggressive.",
+])
+def test_a_sentence_that_opens_with_the_common_word_in_a_story(sentence):
+    found = moods(f"The album is quiet. {sentence}", *TITLES)
+    assert _energy(found, "Ember") == pytest.approx(_energy(found, "Lantern"))  # album's
+
+
+@pytest.mark.parametrize("sentence", ["Time plays tricks on you, fast and furious.",
+                                      "Time is where this album lives, fast and furious."])
+def test_a_common_word_before_an_idiom_stays_a_word(sentence):
+    found = moods(f"{SLOW} {sentence}", "Lantern", "Time", "Salt Roads")
+    assert _energy(found, "Time") < 0.3 * _energy(found, "Lantern")
