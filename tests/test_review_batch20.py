@@ -58,3 +58,13 @@ def test_a_sentence_that_opens_with_the_common_word_in_a_story(sentence):
 def test_a_common_word_before_an_idiom_stays_a_word(sentence):
     found = moods(f"{SLOW} {sentence}", "Lantern", "Time", "Salt Roads")
     assert _energy(found, "Time") < 0.3 * _energy(found, "Lantern")
+
+
+@pytest.mark.parametrize("value", ["Harbour Lights only.", "Harbour Lights again.",
+                                   "Harbour Lights, please."])
+def test_a_label_whose_value_is_a_title_and_how_it_is_used_names_the_track(value):
+    text = (f"Mornings: Lantern. It is slow, sad and lonely.\n\nAfternoons: {value} It swings, "
+            "it's upbeat, playful and lively.\n\nEvenings: Salt Roads. It is calm and still.")
+    found = moods(text, *TITLES)
+    assert strongest(found, "Harbour Lights") in ("playful", "energetic", "joyful")
+    assert found["Lantern"].get("playful", 0) < found["Harbour Lights"]["playful"] / 2

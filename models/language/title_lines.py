@@ -57,4 +57,10 @@ def label_names(sentence: str, starts: list[int], ends: list[int]) -> bool:
         return False
     before, after = sentence[colon + 1:starts[0]], sentence[ends[0]:]
     after = re.sub(EMOJI, "", after)  # "...: Parking Lot Tears \U0001F62D"
+    after = _ONLY.sub("", after)  # "Afternoons: Brass Doors only."
     return not before.strip(" \t\"'\u201c\u2018") and not after.strip(" \t\n.!\"'\u201d\u2019")
+
+
+#: after a label's one title, a word that only says how it is used ("Afternoons: Brass
+#: Doors only.", "Encore: Linen again.", "Evenings: Nightcap, please.")
+_ONLY = re.compile(r"^,?\s+(?:only|again|too|first|please|alone)\b", re.IGNORECASE)
