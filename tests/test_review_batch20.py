@@ -68,3 +68,17 @@ def test_a_label_whose_value_is_a_title_and_how_it_is_used_names_the_track(value
     found = moods(text, *TITLES)
     assert strongest(found, "Harbour Lights") in ("playful", "energetic", "joyful")
     assert found["Lantern"].get("playful", 0) < found["Harbour Lights"]["playful"] / 2
+
+
+@pytest.mark.parametrize("denial", ["Nobody found it scary, though.",
+                                    "Nobody finds it creepy."])
+def test_nobody_denies_the_mood_after_it(denial):
+    found = moods(f"Lantern is slow, strange and dreamy, like floating underwater. {denial} "
+                  "Harbour Lights is a creepy, scary nightmare.", *TITLES)
+    assert found["Lantern"].get("eerie", 0) < found["Harbour Lights"]["eerie"] / 3
+
+
+def test_nobody_does_a_mood_like_it_is_praise():
+    found = moods("Lantern is slow. Nobody does heartbreak like this band. Harbour Lights is "
+                  "fast.", *TITLES)
+    assert strongest(found, "Lantern") == "sad"

@@ -10,8 +10,8 @@ from .text import Token
 WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews eschew shuns "
                           "shun refuses refuse refusing resists resist resisted resisting"
                           .split())
-NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing neither nor without hardly barely "
-                                     "lacks lacking lack devoid".split())
+NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing nobody neither nor without hardly "
+                                     "barely lacks lacking lack devoid".split())
 NEGATION_WINDOW = 3
 #: "not in a big, triumphant way": the negation reaches every adjective of the phrase
 WAY_NOUNS = frozenset("way sense manner fashion".split())
@@ -203,7 +203,9 @@ def denied_after(words: list[str], i: int, length: int) -> bool:
 
 def _hard_not_to(words: list[str], j: int) -> bool:
     """"it's hard not to feel ecstasy": the feeling affirmed, not denied ("tries hard not
-    to be sad" still denies)."""
+    to be sad" still denies); "nobody does heartbreak like her" is praise."""
+    if words[j] in ("nobody", "nothing") and words[j + 1:j + 2] in (["does"], ["do"]):
+        return True
     return words[j] == "not" and j > 1 and words[j - 1] in HARD_NOT_TO and \
         words[j - 2] in BEING and words[j + 1:j + 2] == ["to"]
 
