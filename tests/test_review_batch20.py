@@ -82,3 +82,22 @@ def test_nobody_does_a_mood_like_it_is_praise():
     found = moods("Lantern is slow. Nobody does heartbreak like this band. Harbour Lights is "
                   "fast.", *TITLES)
     assert strongest(found, "Lantern") == "sad"
+
+
+@pytest.mark.parametrize("first", ["Ember with a smoky Islay, obviously.",
+                                   "Ember for the last dance."])
+def test_a_one_word_title_heading_two_sentences_running_is_the_track(first):
+    text = (f"Lantern is slow, sad and lonely.\n\n{first} Ember pours out slow and smooth, "
+            "all candlelight and longing, the most romantic thing here.\n\nHarbour Lights is "
+            "fast and loud.")
+    found = moods(text, *TITLES)
+    assert strongest(found, "Ember") in ("romantic", "tender")
+    assert found["Harbour Lights"].get("romantic", 0) < found["Ember"]["romantic"] / 3
+
+
+def test_a_common_word_defining_twice_is_still_no_track():
+    text = ("Lantern is slow and sad. Home is where the heart is. Home is where this album "
+            "lives, warm, romantic and tender.")
+    found = moods(text, "Lantern", "Home", "Salt Roads")
+    assert found.get("Home", {}).get("romantic", 0) == \
+        pytest.approx(found.get("Salt Roads", {}).get("romantic", 0))

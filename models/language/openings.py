@@ -143,7 +143,7 @@ def _set_in_capitals(word: str) -> bool:
 
 
 def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: bool = False,
-                  after_track: bool = False,
+                  after_track: bool = False, repeated: bool = False,
                   work_names: frozenset[str] = frozenset()) -> list[Mention]:
     """The one-word title (``one_word``: normalised title -> track) opening ``sentence``
     (not the work's own name, ``work_names``, said to be a kind of work).
@@ -152,10 +152,11 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     sentence about the music, or a verb that describes it ("Sleepwalker is gloomy and
     slow.") when it opens its line or paragraph or follows a sentence that named a
     track (a run of track talk: "Try Smugglers. Home is perfect for ..."), unless it is
-    written in capitals ("HARBOUR bursts with joy.")."""
+    written in capitals ("HARBOUR bursts with joy.") or ``repeated`` (see
+    :func:`repeated_openings`)."""
     words = sentence.split(None, 2)
     if len(words) < 3 or not words[1][:1].islower() or not one_word \
-            or normalise(words[1]) in FUNCTION_WORDS:
+            or normalise(words[1]) in FUNCTION_WORDS and not repeated:
         return []  # "Time and again ...", "Lost in its haze, ...": no title
     k = one_word.get(normalise(words[0]))
     if k is None or normalise(words[0]) in STOPWORDS:
@@ -169,7 +170,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     second, third = plain[1], plain[2]
     if second in ("is", "was") and third in DEFINED:
         return []  # "Time is what the film is about"
-    described = _set_in_capitals(words[0]) \
+    described = _set_in_capitals(words[0]) or repeated \
         or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
         or line_start and A_KIND_OF_TRACK.match(sentence) is not None \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
@@ -187,12 +188,29 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
 
 def with_opening_title(sentence: str, mentions: list[Mention], one_word: Mapping[str, int],
                        *, line_start: bool = False, after_track: bool = False,
+                       repeated: bool = False,
                        work_names: frozenset[str] = frozenset()) -> list[Mention]:
     """``mentions`` with the one-word title opening ``sentence`` (see
     :func:`opening_title`); a title named later in the sentence makes it track talk
     ("Ember is every bit as fast as Lantern")."""
     opening = opening_title(sentence, one_word, line_start=line_start,
-                            after_track=after_track or bool(mentions), work_names=work_names)
+                            after_track=after_track or bool(mentions), repeated=repeated,
+                            work_names=work_names)
     opening = [o for o in opening if all(m.start >= o.end or m.end <= o.start
                                          for m in mentions)]
     return sorted([*opening, *mentions], key=lambda m: m.start) if opening else mentions
+
+
+def repeated_openings(text: str, spans: Sequence[tuple[int, int]],
+                      one_word: Mapping[str, int]) -> set[int]:
+    """The sentences (indexes into ``spans``) that open with the same capitalised one-word
+    title as the sentence next to them: "Velvet with a Pinot Noir, obviously. Velvet
+    pours out slow ...". A common noun bare at the head of two sentences running is a
+    name said twice, as a list of pairings or a track-by-track text repeats it."""
+    firsts = [text[a:b].split(None, 1)[:1] for a, b in spans]
+    heads = [w[0].rstrip(",;:") if w and w[0][:1].isupper() else "" for w in firsts]
+    found: set[int] = set()
+    for k in range(len(heads) - 1):
+        if heads[k] and heads[k] == heads[k + 1] and normalise(heads[k]) in one_word:
+            found.update((k, k + 1))
+    return found

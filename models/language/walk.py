@@ -17,7 +17,7 @@ from .examples import announces_examples, leads_in
 from .labels import ALBUM, label_says
 from .material import Material
 from .mentions import Mention, find_mentions, title_words
-from .openings import one_word_names, with_opening_title
+from .openings import one_word_names, repeated_openings, with_opening_title
 from .other_names import other_names, outside
 from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
@@ -78,6 +78,7 @@ class Walk:
                  for s, e in spans]
         paragraph, after_music, listing, named_before = 0, False, False, False
         turns = speakers(text)  # a transcript's speakers: a new turn goes on about the track
+        repeated = repeated_openings(text, spans, self.one_word)  # "Velvet ... Velvet ..."
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
@@ -86,7 +87,7 @@ class Walk:
             mentions = by_kind(sentence, by_place(sentence, with_opening_title(
                 sentence, by_title_track(sentence, mentions, self.album, self.main_theme),
                 self.one_word, line_start=line_start, after_track=named_before,
-                work_names=self.names), len(self.album)), self.kinds)
+                repeated=k in repeated, work_names=self.names), len(self.album)), self.kinds)
             mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
             named_before = bool(mentions)
             self.cuts = [(start + a, start + b) for a, b in  # another work's words
