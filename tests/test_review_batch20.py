@@ -101,3 +101,12 @@ def test_a_common_word_defining_twice_is_still_no_track():
     found = moods(text, "Lantern", "Home", "Salt Roads")
     assert found.get("Home", {}).get("romantic", 0) == \
         pytest.approx(found.get("Salt Roads", {}).get("romantic", 0))
+
+
+@pytest.mark.parametrize("aside", ["It is not sad, whatever the minor key tells them.",
+                                   "Whatever the gloomy minor key says, it is not sad."])
+def test_what_a_whatever_clause_says_is_set_aside(aside):
+    found = moods(f"Lantern is lazy, hazy and dreamy, slow saxophone. {aside} Harbour Lights "
+                  "is fast and loud.", *TITLES)
+    top3 = sorted(found["Lantern"], key=found["Lantern"].get, reverse=True)[:3]
+    assert "sad" not in top3

@@ -64,7 +64,18 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
         return True
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
-    return _falls_for_the_music(words, i, length)
+    return _falls_for_the_music(words, i, length) or _waved_away(words, i, length)
+
+
+#: verbs of what a thing waved away says: "whatever the minor key tells them"
+WAVED_AWAY = frozenset("says say tells tell suggests suggest implies imply claims".split())
+
+
+def _waved_away(words: Sequence[str], i: int, length: int) -> bool:
+    """"It is not sad, whatever the minor key tells them", "whatever the sad lyrics say":
+    the word is in a "whatever ... says" clause, what the reviewer sets aside."""
+    return "whatever" in words[max(0, i - 4):i] and \
+        not WAVED_AWAY.isdisjoint(words[i + length:i + length + 3])
 
 
 #: after "for a <word>": the kind of music the word names
