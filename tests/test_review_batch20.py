@@ -110,3 +110,13 @@ def test_what_a_whatever_clause_says_is_set_aside(aside):
                   "is fast and loud.", *TITLES)
     top3 = sorted(found["Lantern"], key=found["Lantern"].get, reverse=True)[:3]
     assert "sad" not in top3
+
+
+@pytest.mark.parametrize("mine", ["but that's me, not the track.", "but that's just me, not "
+                                                                    "the song."])
+def test_a_feeling_the_listener_owns_is_not_the_tracks(mine):
+    found = moods(f"Last pose: Lantern. Soft piano notes far apart. Peaceful. I always feel a "
+                  f"little sad when it ends, {mine}\n\nHarbour Lights is fast and loud.",
+                  *TITLES)
+    assert strongest(found, "Lantern") == "peaceful"
+    assert "sad" not in sorted(found["Lantern"], key=found["Lantern"].get, reverse=True)[:3]

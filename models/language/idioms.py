@@ -64,7 +64,8 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
         return True
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
-    return _falls_for_the_music(words, i, length) or _waved_away(words, i, length)
+    return _falls_for_the_music(words, i, length) or _waved_away(words, i, length) or \
+        _disowned(words, i + length)
 
 
 #: verbs of what a thing waved away says: "whatever the minor key tells them"
@@ -153,3 +154,14 @@ def prose_idiom(words: Sequence[str], i: int, length: int) -> bool:
         return True
     return i >= 2 and words[i - 2] == "for" and words[i - 1] in ("a", "an") and \
         bool(words[i + length:i + length + 1]) and words[i + length] in KINDS
+
+
+#: "that's me, not the track": the feeling before it is the listener's own
+_MINE = (("that", "is", "me", "not"), ("that", "is", "just", "me", "not"))
+
+
+def _disowned(words: Sequence[str], end: int) -> bool:
+    """"I always feel a little sad when it ends, but that's me, not the track": what
+    comes before "that's (just) me, not ..." in its sentence is the listener's."""
+    rest = tuple(words[end:])
+    return any(rest[k:k + len(m)] == m for m in _MINE for k in range(len(rest)))
