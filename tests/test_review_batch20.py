@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 TITLES = ("Lantern", "Harbour Lights", "Salt Roads", "Ember")
 SLOW = "Lantern is slow, sad and lonely."
@@ -120,3 +120,17 @@ def test_a_feeling_the_listener_owns_is_not_the_tracks(mine):
                   *TITLES)
     assert strongest(found, "Lantern") == "peaceful"
     assert "sad" not in sorted(found["Lantern"], key=found["Lantern"].get, reverse=True)[:3]
+
+
+@pytest.mark.parametrize("likeness", ["It's basically Lantern with a full orchestra.",
+                                      "Harbour Lights is essentially Lantern with drums."])
+def test_basically_another_track_compares_them(likeness):
+    pairs = pairs_read(f"Lantern is light and floaty. End credits: Harbour Lights. Warm, "
+                       f"hopeful strings. {likeness}", *TITLES)
+    assert frozenset({"Lantern", "Harbour Lights"}) in pairs
+
+
+def test_basically_over_before_another_track_compares_nothing():
+    pairs = pairs_read("Lantern is light and floaty. Harbour Lights is basically over before "
+                       "Lantern kicks in.", *TITLES)
+    assert frozenset({"Lantern", "Harbour Lights"}) not in pairs

@@ -33,7 +33,8 @@ from .text import QUOTE_CHARS
 EXPLICIT = re.compile(
     r"\b(similar|close|akin|kin|identical|related|sister) to\b|\b(sounds?|feels?|plays?|is|are|"
     r"was|were|'s) (a lot |much |very |just |a bit |rather |more |almost )?like\b|"
-    r"\b(much|just|very much|not un)like\b|\blike\b(?=.{0,60}\b(but|only|yet)\b)|"
+    r"\b(much|just|very much|not un)like\b|\b(is|was|'s) (basically|essentially)\b|"
+    r"\blike\b(?=.{0,60}\b(but|only|yet)\b)|"
     r"\b(reminiscent|evocative|redolent) of\b|\bremind(s|ed|ing)? (me|us|one|you) of\b|"
     r"\b(calls|brings) to mind\b|\b(recalls|recalling|echoes|echoing|mirrors|"
     r"mirroring|reprises?|reprising|revisits|revisiting|quotes|borrows from)\b|"
@@ -161,7 +162,8 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
                 match.group().lower() == "like" and _not_a_likeness(sentence, match.start())):
             continue
         other = _object(sentence, match.end(), spans)
-        if other is None or _parallel(sentence, match, spans):
+        if other is None or _parallel(sentence, match, spans) or \
+                _not_named_next(sentence, match, spans):
             continue
         before = [row for start, _, row in spans if start < match.start()]
         subject = before[-1] if before else (carried[0] if len(carried) == 1 else None)
@@ -170,6 +172,17 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
         offset = re.search(r"\b(but|only|yet|though)\b", sentence[match.end():], re.I)
         return Found(subject, other, True, match.end() + offset.start() if offset else None)
     return None
+
+
+def _not_named_next(sentence: str, match: re.Match, spans: Sequence[tuple[int, int, int]],
+                    ) -> bool:
+    """"'A' is basically 'B' with drums" likens A to B; "is basically over before 'B'"
+    does not: after "basically", "essentially" the title must come next."""
+    if not match.group().lower().endswith(("basically", "essentially")):
+        return False
+    rest = sentence[match.end():]
+    at = match.end() + len(rest) - len(rest.lstrip(" \t\"'\u201c\u2018*_"))
+    return all(start != at for start, _, _ in spans)
 
 
 def _passive(sentence: str, spans: Sequence[tuple[int, int, int]],
