@@ -116,13 +116,15 @@ def _verb(plain: list[str]) -> tuple[str, str]:
 def _acts(plain: list[str]) -> bool:
     """The first word does what music does: a verb of the music's motion, "plays" before
     a when or where, or a verb that describes ("builds", "takes") not before a noun
-    phrase's article ("Time takes the ..."). Being and seeming are judged apart."""
+    phrase's article ("Time takes the ...") nor another verb ("Time keeps slipping
+    away"). Being and seeming are judged apart."""
     verb, after = _verb(plain)
     if verb == "plays":
         return after in PLAYS_WHEN or not after
     if verb in SAYS_WHAT_IT_IS:
         return False
-    return verb in MUSIC_ACTIONS or bool(DESCRIBING.match(verb)) and after not in NOT_DESCRIBED
+    return verb in MUSIC_ACTIONS or bool(DESCRIBING.match(verb)) and \
+        after not in NOT_DESCRIBED and not after.endswith("ing")  # "Time keeps slipping"
 
 
 def _told_in_the_past(plain: list[str]) -> bool:
