@@ -251,6 +251,27 @@ def test_a_file_that_cannot_be_analysed_is_not_decoded_again_each_build(tmp_path
     assert len(tried) == 2 and len(other.errors) == 3  # both bytes tried once more
 
 
+def test_an_empty_file_is_reported_without_starting_an_analysis(tmp_path, monkeypatch):
+    """A zero-byte file (a copy that never started) is named at once, from its size, on
+    every run: it used to go to the analysis workers each time (its failure is not kept,
+    having no content), so a library holding one paid the workers' start and the
+    compiler's warm-up, 8 s, on every sync of an otherwise unchanged folder."""
+    folder = tmp_path / "music"
+    folder.mkdir()
+    tone(folder / "fine.wav")
+    (folder / "01 Empty Song.mp3").write_bytes(b"")
+    cache = AudioCache(tmp_path / "cache")
+    first = analyse_many([folder], cache=cache, workers=1)
+    assert first.errors == [{"path": str(folder / "01 Empty Song.mp3"),
+                             "error": f"{folder / '01 Empty Song.mp3'}: empty file"}]
+    steps: list[str] = []
+    monkeypatch.setattr("models.audio.batch.analyse", lambda path, *a: steps.append(path))
+    again = analyse_many([folder], cache=cache, workers=1,
+                         bars=lambda desc, total: steps.append(desc))
+    assert again.errors == first.errors and again.cached == 1
+    assert steps == ["checking"]  # no file decoded, no "analysing" step begun
+
+
 def test_a_folder_of_nothing_usable_says_why(runner, tmp_path):
     folder = tmp_path / "bad"
     folder.mkdir()

@@ -51,14 +51,17 @@ def _is_dir(path: Path) -> bool:
 
 
 def unreadable(path: Path) -> str | None:
-    """Why ``path`` is no file to analyse (None: it is one), without reading it."""
+    """Why ``path`` is no file to analyse (None: it is one), without reading it.  An
+    empty file is named here, on every run, rather than by a worker: its failure, with no
+    bytes to key it by, is not cached, and sending it to the workers started them (and
+    the compiler's warm-up) on each run of an otherwise unchanged library."""
     try:
         if path.is_dir():  # a folder that could not be listed
             return "cannot read this folder (its files were not analysed)"
         if path.suffix.lower() in OTHER_AUDIO_SUFFIXES:
             return f"unsupported format {path.suffix}"
-        if path.is_file():
-            return None
+        if path.is_file():  # an empty one has no content to cache a failure by
+            return "empty file" if path.stat().st_size == 0 else None
         if path.is_symlink() and not path.exists():
             return "no such file (a link to a file that is gone)"
         return "not a file (a device, a pipe or a socket)" if path.exists() else "no such file"
