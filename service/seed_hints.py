@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Iterator
 
-from models.ranking import read_text_target, reads_wholly_as_moods, song_key
+from models.ranking import reads_wholly_as_moods, song_key
 
 from .requests.types import QUOTE_CHARS
 
@@ -19,8 +19,10 @@ def not_found_hint(seed: str) -> str:
     """"; ..." to end the message "no track matches <seed>" with, or ""."""
     if looks_like_a_file(seed):
         return "; a file is named by path:<its path>"
-    moods = list(read_text_target(seed).moods)
-    if moods:  # "studying", "rainy day": what a text would ask for, not a title
+    # every word a mood ("studying", "rainy day"): what a text would ask for, not a
+    # title; one mood word in a title ("Rock Piece 7", "Blues for Alice") is none
+    moods = reads_wholly_as_moods(seed)
+    if moods:
         return f"; it reads as a mood or an activity ({', '.join(moods[:3])}): {mood_advice()}"
     return ""
 

@@ -261,6 +261,20 @@ def test_a_seed_that_reads_as_a_mood_or_an_activity_says_how_to_ask_for_it(clien
     assert text.status_code == 200 and text.get_json()["results"]
 
 
+def test_a_missing_title_with_a_mood_word_in_it_is_not_called_a_mood(client, published):
+    """A self-hoster asked for "Rock Piece 7", a file deleted since, and was told it
+    "reads as a mood or an activity (energetic, epic, aggressive)" and to send a text:
+    one mood word in a title ("rock", "sad", "blues") is no mood request. Only a seed
+    whose every word reads as a mood gets that hint, as a title taken does."""
+    for seed in ("Rock Piece 7", "Sad Song 3", "Blues for Alice"):
+        error = error_of(client.get(f"/v1/recommendations?seed={quote(seed)}"), 404,
+                         "seed_not_found")
+        assert "mood" not in error["message"] and "text" not in error["message"], seed
+    error = error_of(client.get("/v1/recommendations?seed=songs for a rainy day"), 404,
+                     "seed_not_found")
+    assert 'ask for it as "text"' in error["message"]
+
+
 def test_a_title_that_reads_as_a_mood_is_taken_and_says_how_to_ask_for_the_mood(
         client, store, small_catalog):
     """A curator typed seed=sad for sad music and silently got tracks like "SAD!" by
