@@ -11,7 +11,7 @@ import re
 
 from .mentions import Mention
 from .reading import REFERRING, is_about_music
-from .scope import label_end
+from .headings import label_end
 from .text import QUOTE_CHARS
 
 #: a label's text about the whole album ("Verdict: a bleak record overall")

@@ -7,8 +7,8 @@ its determiner on ("the driving 'Meteor'") or from the noun a "such as" hangs on
 the previous title: "'A' gives way to") belongs to the previous group.  Words before
 the first group belong to it, words after the last group to the last group.
 
-Also here: headings (a line that is a name, not a sentence), sentences about the
-album as a whole, and lead-ins that introduce the next track.
+Headings are in :mod:`headings`, sentences about the album as a whole in
+:mod:`album_subject`.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from typing import Any, Sequence
 
 from .text import QUOTE_CHARS, tokens
 from .mentions import Mention
-from .title_lines import RUNNING_TIME, TRACK_NUMBER
 
 JOINERS = re.compile(r"^[\s,/&()\[\]?!." + re.escape(QUOTE_CHARS) +
                      r"]*(?:(?:and|or|plus|as well as|&)[\s" + re.escape(QUOTE_CHARS) +
@@ -58,19 +57,6 @@ HANDED_TO = re.compile(r"^$|^(?!.*,\s*(and|but|while|whereas|before|then|though|
 ADJECTIVE_LIST = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[\w'-]+"
                             r"(?:,\s*[\w'-]+){1,3}[\s" + re.escape(QUOTE_CHARS) + r"]*$",
                             re.IGNORECASE)
-ALBUM_SUBJECT = re.compile(r"^\W*((by the end|over the course|for (most|much)|"
-                           r"in the (rest|remainder)) of (the|this) (album|record|score|"
-                           r"soundtrack)\b|(across|throughout) (the|this) (album|record|"
-                           r"score|soundtrack)\b|"
-                           r"overall|all in all|in short|as a whole|"
-                           r"(the|this|his|her|their) (whole |entire )?(album|record|score|"
-                           r"soundtrack|ost|lp|collection)\b(?! opens| closes| begins| ends)|"
-                           r"(a|an) ([\w'-]+,? ){1,3}(album|record|score|soundtrack)\b"
-                           r"(?! (opens|closes|begins|ends|track|cue|piece|highlight|closer|"
-                           r"opener|standout|moment|of)\b))",
-                           re.IGNORECASE)
-#: "Verdict: ", "In sum - ": a label before a sentence about the album
-VERDICT_LABEL = re.compile(r"^\W*[A-Z][\w ]{0,20}(:|\s[-\u2013\u2014])\s+")
 #: "'A' and 'B' do this wonderfully", "'A' is one such cue": the tracks take on the
 #: sentence before
 DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|epitomi[sz]\w+)\b|"
@@ -78,9 +64,6 @@ DOES_THIS = re.compile(r"\b(do|does|did|doing) (this|that|so)\b|\b(exemplif\w+|e
                        r"\b(is|are) (one |two |three |all )?such (cues?|tracks?|songs?|pieces?|"
                        r"moments?|numbers?|tunes?)\b(?!\s+(?:that|as)\b)|\bcase in point\b",
                        re.IGNORECASE)
-TERMINAL = ".!?\"'\u201d\u2019"
-METADATA = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,60}$")  # "Running Time: 50 min."
-
 
 #: words that make the title after them part of a phrase, not a subject: "After the
 #: bleak 'A', 'B' is a relief" lists nothing
@@ -230,67 +213,3 @@ def title_end(text: str, end: int) -> int:
     while end < len(text) and text[end] in QUOTE_CHARS:
         end += 1
     return end
-
-
-def is_heading(sentence: str) -> bool:
-    """A line that names something instead of saying something: short, alone on its
-    line, without a sentence's closing punctuation (or ending in a colon)."""
-    line = sentence.strip()
-    if not line or "\n" in line or len(line.split()) > 10:
-        return False
-    if METADATA.match(line) and len(line.split()) <= 8 and not _prose_value(line):
-        return True
-    return line.endswith(":") or line[-1] not in TERMINAL + ",;"
-
-
-def _prose_value(line: str) -> bool:
-    """A label's value that is a clause list ending in a full stop ("Original: detuned
-    pads, properly unsettling."), not a fact ("Running Time: 50 min.", "Lantern: 48
-    minutes of bleak, wintry ambience.") nor a short list ("Genre: ambient, drone.",
-    "Key tracks: Lanterns, Harbour Lights.")."""
-    value = line.partition(":")[2].strip()
-    words = value.split()
-    lower = sum(w[:1].islower() for w in words)
-    return line.endswith(".") and "," in value and not value[:1].isdigit() and \
-        len(words) >= 4 and 2 * lower >= len(words)
-
-
-#: what may stand before a heading's title: a list number or bullet, Markdown marks
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|(?i:" + TRACK_NUMBER +
-                        r")|[-*\u2022#]+\s*)?[*_]*\s*")
-
-
-#: a guest credit after a heading's title: "(feat. X)", "(ft/ X)", "[with X]"
-_CREDIT = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|ft/|featuring|with|w/)\s*[^)\]\n]*[)\]]\s*$",
-                     re.IGNORECASE)
-#: a running time after a heading's title: "(4:12)", "[4'12\"]", "- 4:12"
-_DURATION = re.compile(r"\s*(?:" + RUNNING_TIME +
-                       r"|\s[-\u2013\u2014]\s*\d{1,2}(?::\d{2}){1,2})\s*$")
-
-
-def is_title_line(sentence: str, mentions: list[Mention]) -> bool:
-    """A line that is one title and nothing else: "## Sleepwalker", "1. **Storm
-    Front**", "Run!" (a title that ends in "!" is no exclamation), "Storm Front (4:12)",
-    '2) "Storm Front" (ft/ Someone):'."""
-    line = _LIST_MARK.sub("", sentence.strip()).rstrip(":").rstrip("*_ \t")
-    line = _CREDIT.sub("", _DURATION.sub("", line)).rstrip(":").rstrip("*_ \t")
-    return len(mentions) == 1 and "\n" not in line and \
-        mentions[0].end - mentions[0].start >= len(line) - 2
-
-
-LABEL = re.compile(r"^\s*[^:\n]{1,60}?(?::|\s[-\u2013\u2014])\s+(?=\S)")
-
-
-def label_end(sentence: str) -> int | None:
-    """Where the text after a "Label: text" (or "Label - text") line's colon or dash
-    starts ("Sleepwalker: gloomy and slow.", "Verdict: a bleak record.", "Sleepwalker
-    - gloomy and slow" in a list without full stops), or None."""
-    match = LABEL.match(sentence)
-    return match.end() if match else None
-
-
-def about_album(sentence: str) -> bool:
-    """A sentence whose subject is the album as a whole ("The score never lets up")."""
-    label = VERDICT_LABEL.match(sentence)
-    return bool(ALBUM_SUBJECT.match(sentence) or
-                label and ALBUM_SUBJECT.match(sentence[label.end():]))

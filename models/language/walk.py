@@ -13,7 +13,9 @@ from bisect import bisect_right
 from typing import Sequence
 
 from . import comparisons as cmp
+from .album_subject import about_album
 from .examples import announces_examples, leads_in
+from .headings import is_heading, is_title_line
 from .labels import ALBUM, label_says
 from .material import Material
 from .mentions import Mention, find_mentions, title_words
@@ -31,17 +33,7 @@ from .reading import (
     opens_a_turn,
     speakers,
 )
-from .scope import (
-    CONTRASTED,
-    DESCRIBES_OBJECT,
-    DOES_THIS,
-    about_album,
-    groups,
-    is_heading,
-    is_title_line,
-    segments,
-    title_end,
-)
+from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
 from .sentences import opens_line, sentences
 from .themes import Themes
 from .title_lines import label_names
