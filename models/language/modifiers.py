@@ -1,6 +1,7 @@
 """How the words around a mood word change it: negation, hedges, intensifiers and
 contrast ("not hopeful", "almost serene", "eerie yet artistic": the clause after the
-contrast weighs more).  Used by the tagger on one sentence's words."""
+contrast weighs more).  Used by the tagger on one sentence's words; a mood denied by
+the words after it is in :mod:`denials`, asides a negation reaches past in :mod:`asides`."""
 from __future__ import annotations
 
 from .text import Token
@@ -26,36 +27,10 @@ NOT_ABSENCE = frozenset("question doubt fail exception".split())
 NEGATING_PAIRS = frozenset({("anything", "but"), ("far", "from"), ("free", "of"),
                             ("short", "of"), ("nowhere", "near"), ("not", "in"),
                             ("with", "little"), ("has", "little"), ("have", "little")})
-#: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
-#: a sentence ("cheerful it is not")
-#: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
-#: it's pitch-black": the mood is there)
-DENIED_BY = tuple((verb, "not", *rest) for verb in ("is", "was")
-                  for rest in (("one", "of", "them"), ("one", "of", "those"),
-                               ("one", "of", "these"), ("among", "them")))
-DENIED_AT_END = frozenset({("it", "is", "not"), ("it", "was", "not"), ("they", "are", "not"),
-                           ("this", "is", "not"), ("it", "is", "never")})
-#: what a mood named by a thing ("a love song", "a party anthem") can be said to lack,
-#: its feeling: "a love song with no heat in it", "an anthem without any fire"
-FEELING_NOUNS = frozenset("heat passion warmth fire spark feeling heart life energy emotion"
-                          .split())
-LACKING = (("with", "no"), ("without",), ("with", "little"))
-BARELY_THERE = frozenset("any real much actual".split())  # "with no real heat"
-#: "about as cheerful as a tax audit": understatement, the mood denied; only beside a
-#: thing ("a", "an"): "about as tender as anything they've recorded", "roughly as dark
-#: as the original", "about as euphoric as film music got" are sincere
-IRONIC_AS = frozenset("about roughly approximately".split())
-AS_A_THING = frozenset({("a",), ("an",)})  # the word after the second "as"
-#: the words a negation must follow to reach past an aside: "it is not, whatever its
-#: title suggests, a party" (not "believe it or not, ...", "if not, at times, ...")
-ASIDE_VERBS = frozenset("is was are were be been being does did do feels felt sounds "
-                        "sounded seems seemed".split())
 #: a clause opening so is a new phrase, out of a negation's reach before its comma ("a place
 #: I've never been, that faded feeling"); a list goes on in reach ("not loud, brash or joyful")
 FRESH_CLAUSE = frozenset("that this these those the it its which who there i you we they he "
                          "she his her their my".split())
-#: the longest aside a negation reaches past ("not, whatever its title suggests, a party")
-ASIDE_WORDS = 6
 INSTEAD = frozenset("for into with by".split())
 #: "no less mournful", "not only sad", "nothing less than triumphant", "nothing short
 #: of joyous", "barely contained joy", "couldn't stop smiling", "never stops being tense":
@@ -185,20 +160,6 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     return sign * scale
 
 
-def denied_after(words: list[str], i: int, length: int) -> bool:
-    """The mood word named, then denied or mocked: "relaxing is not one of them",
-    "cheerful it is not", "about as cheerful as a tax audit", a mood named by a thing of
-    several words without its feeling: "a love song with no heat in it"."""
-    after = tuple(words[i + length:i + length + 5])
-    if any(after[:len(p)] == p for p in DENIED_BY) or after in DENIED_AT_END:
-        return True
-    if length > 1 and (lack := next((p for p in LACKING if after[:len(p)] == p), None)):
-        rest = after[len(lack):]
-        rest = rest[1:] if rest[:1] and rest[0] in BARELY_THERE else rest
-        if rest[:1] and rest[0] in FEELING_NOUNS:
-            return True  # "a love song with no heat in it": the love song's feeling denied
-    return i >= 2 and words[i - 1] == "as" and words[i - 2] in IRONIC_AS and \
-        after[:1] == ("as",) and after[1:2] in AS_A_THING
 
 
 def _hard_not_to(words: list[str], j: int) -> bool:
@@ -249,32 +210,6 @@ def _sets_aside(words: list[str], j: int, i: int) -> bool:
     return not (before == "less" and earlier in NEGATORS)
 
 
-def without_asides(text: str, toks: list[Token], words: list[str]) -> list[str]:
-    """``words`` with a contrast word set off by commas blanked: in "it is not, however,
-    sad" the "not" still reaches "sad"; a negation right before an aside moves past it
-    ("is not, whatever its title suggests, a party")."""
-    out = list(words)
-    for k in range(1, len(toks) - 1):
-        if words[k] in CONTRAST_AFTER and "," in text[toks[k - 1].end:toks[k].start] \
-                and "," in text[toks[k].end:toks[k + 1].start]:
-            out[k] = ""
-    for k in range(len(toks) - 1):
-        end = _aside_end(text, toks, k) if words[k] in ("not", "never") and k > 0 \
-            and words[k - 1] in ASIDE_VERBS else None
-        if end is not None:
-            out[k:end] = [""] * (end - k - 1) + [words[k]]
-    return out
-
-
-def _aside_end(text: str, toks: list[Token], k: int) -> int | None:
-    """The index of the first token after a short aside set off by commas right after
-    token ``k``, if there is one."""
-    if "," not in text[toks[k].end:toks[k + 1].start]:
-        return None
-    for m in range(k + 2, min(len(toks), k + 2 + ASIDE_WORDS)):
-        if "," in text[toks[m - 1].end:toks[m].start]:
-            return m
-    return None
 
 
 def clause_starts(text: str, toks: list[Token], breaks: str = ",;:\u2013\u2014") -> list[int]:

@@ -13,9 +13,11 @@ from typing import Callable
 
 import numpy as np
 
+from .asides import without_asides
+from .denials import denied_after
 from .idioms import aimed_at, idiom_not_mood, prose_idiom
 from .modifiers import (NEGATION_WINDOW, NEGATORS, SURPRISE, clause_starts, clause_weights,
-                        denied_after, modifier, without_asides)
+                        modifier)
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 

@@ -1,0 +1,41 @@
+"""A mood word named, then denied or mocked by the words after it: "relaxing is not
+one of them", "cheerful it is not", "about as cheerful as a tax audit", "a love song
+with no heat in it"."""
+from __future__ import annotations
+
+#: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
+#: a sentence ("cheerful it is not")
+#: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
+#: it's pitch-black": the mood is there)
+DENIED_BY = tuple((verb, "not", *rest) for verb in ("is", "was")
+                  for rest in (("one", "of", "them"), ("one", "of", "those"),
+                               ("one", "of", "these"), ("among", "them")))
+DENIED_AT_END = frozenset({("it", "is", "not"), ("it", "was", "not"), ("they", "are", "not"),
+                           ("this", "is", "not"), ("it", "is", "never")})
+#: what a mood named by a thing ("a love song", "a party anthem") can be said to lack,
+#: its feeling: "a love song with no heat in it", "an anthem without any fire"
+FEELING_NOUNS = frozenset("heat passion warmth fire spark feeling heart life energy emotion"
+                          .split())
+LACKING = (("with", "no"), ("without",), ("with", "little"))
+BARELY_THERE = frozenset("any real much actual".split())  # "with no real heat"
+#: "about as cheerful as a tax audit": understatement, the mood denied; only beside a
+#: thing ("a", "an"): "about as tender as anything they've recorded", "roughly as dark
+#: as the original", "about as euphoric as film music got" are sincere
+IRONIC_AS = frozenset("about roughly approximately".split())
+AS_A_THING = frozenset({("a",), ("an",)})  # the word after the second "as"
+
+
+def denied_after(words: list[str], i: int, length: int) -> bool:
+    """The mood word named, then denied or mocked: "relaxing is not one of them",
+    "cheerful it is not", "about as cheerful as a tax audit", a mood named by a thing of
+    several words without its feeling: "a love song with no heat in it"."""
+    after = tuple(words[i + length:i + length + 5])
+    if any(after[:len(p)] == p for p in DENIED_BY) or after in DENIED_AT_END:
+        return True
+    if length > 1 and (lack := next((p for p in LACKING if after[:len(p)] == p), None)):
+        rest = after[len(lack):]
+        rest = rest[1:] if rest[:1] and rest[0] in BARELY_THERE else rest
+        if rest[:1] and rest[0] in FEELING_NOUNS:
+            return True  # "a love song with no heat in it": the love song's feeling denied
+    return i >= 2 and words[i - 1] == "as" and words[i - 2] in IRONIC_AS and \
+        after[:1] == ("as",) and after[1:2] in AS_A_THING
