@@ -4,7 +4,8 @@ State carried from sentence to sentence: the current subject (the track(s) last
 named or referred to), the track a heading put the following section under, the
 paragraph, and whether the last sentence was about the music.  Each sentence then
 becomes passages (see :mod:`reading`) and, where it says so, comparisons (see
-:mod:`comparisons`).
+:mod:`comparisons`); what a sentence naming tracks says of each is read in
+:mod:`named_sentences`.
 """
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import re
 from bisect import bisect_right
 from typing import Sequence
 
-from . import comparisons as cmp
 from .album_subject import about_album
 from .examples import announces_examples, leads_in
 from .headings import is_heading, is_title_line
@@ -20,30 +20,20 @@ from .labels import ALBUM, label_says
 from .material import Material
 from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, repeated_openings, with_opening_title
-from .other_names import other_names, outside
+from .named_sentences import NamedSentences
+from .other_names import other_names
 from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
-from .reading import (
-    AFTER_TRACK, ALBUM_WEIGHT, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
-    Review,
-    continues_subject,
-    is_about_music,
-    is_about_the_film,
-    names_another_work,
-    opens_a_turn,
-    speakers,
-)
-from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
+from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_subject,
+                      is_about_music, is_about_the_film, names_another_work, opens_a_turn,
+                      speakers)
 from .sentences import opens_line, sentences
 from .themes import Themes
 from .title_lines import label_names
-from .text import QUOTE_CHARS, without_capitals
-
-APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
-                        r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
+from .text import without_capitals
 
 
-class Walk:
+class Walk(NamedSentences):
     """One reading of one review against the rows of its album."""
 
     def __init__(self, review: Review, album: Sequence[int], titles: Sequence[str],
@@ -180,103 +170,3 @@ class Walk:
         if self.subject and continues_subject(sentence, new_paragraph):
             return self.subject
         return ()
-
-    def _add(self, start: int, end: int, rows: tuple[int, ...], weight: float,
-             context: tuple[int, int] | None = None) -> None:
-        """A passage, less the words about another work's quoted name."""
-        for a, b in outside(self.review.text, start, end, self.cuts):
-            whole = context or (None if (a, b) == (start, end) else (start, end))
-            self.reading.passages.append(Passage(self.review, a, b, rows, weight, whole))
-
-    def _compare(self, start: int, end: int, found: cmp.Found) -> None:
-        pair = (found.subject, found.other)
-        if found.subject != found.other and all(
-                (c.subject, c.other) != pair and (c.other, c.subject) != pair
-                for c in self.reading.comparisons):
-            self.reading.add_comparison(self.review, start, end, *pair, None, passages=False)
-
-    def _anaphoric(self, start: int, end: int, sentence: str,
-                   parts: Sequence[tuple[int, int, tuple[int, ...]]],
-                   first_title: int | None = None) -> None:
-        previous = self.subject if len(self.subject) == 1 else ()
-        for found in cmp.anaphoric(sentence, parts, previous, self.main_theme, first_title):
-            self._compare(start, end, found)
-
-    def _about_default(self, start: int, end: int, sentence: str,
-                       mentions: list[Mention]) -> None:
-        """A review of one track that names another is still about its own track: the
-        words before the other title, and after it when it is only compared against
-        ("Unlike 'B', this one is warm"), are the reviewed track's; what describes the
-        other ("the next track, 'B', is joyful") is the other's."""
-        spans = [(m.start, m.end, self.album[m.track]) for m in mentions]
-        found = cmp.explicit(sentence, spans, self.default)
-        if found is not None and found.subject in self.default:
-            self._compare(start, end, found)
-        own: list = []  # stands for the reviewed track among the title groups
-        for a, b, group in segments(sentence, mentions, subject=own):
-            rows = self.default if group is own else \
-                tuple(dict.fromkeys(self.album[m.track] for m in group))
-            self._add(start + a, start + b, rows, 1.0, (start, end))
-
-    def _named(self, start: int, end: int, sentence: str, mentions: list[Mention],
-               rows: tuple[int, ...], carried: tuple[int, ...]) -> None:
-        album = self.album
-        for m in mentions:
-            if APPOSITION.match(sentence[m.end:]):
-                self.main_theme = album[m.track]
-        spans = [(m.start, m.end, album[m.track]) for m in mentions]
-        carrying = self.themes.links(self.index, sentence, spans)  # "this motif ... on 'B'"
-        for link in carrying:
-            self._compare(start, end, link)
-        found = None if carrying else cmp.explicit(sentence, spans, carried)
-        joined = [{album[m.track] for m in group} for group in groups(sentence, mentions)]
-        if found is not None and cmp.names_others(joined, found):
-            self._compare(start, end, found)  # more tracks: each keeps its own words
-        elif found is not None:
-            self.reading.add_comparison(self.review, start, end, found.subject, found.other,
-                                        found.offset)
-            self.subject = (found.subject,)
-            return
-        if self.described is not None and DOES_THIS.search(sentence):
-            self._add(*self.described, rows, CARRY_WEIGHT)
-        if self._unlike_then_carried(start, end, sentence, mentions, rows, carried):
-            return
-        # "It is slow and gloomy before giving way to 'B'": the words before B's own
-        # are the track the sentence refers back to
-        own: list = []
-        refers = len(carried) == 1 and carried[0] not in rows and \
-            bool(REFERRING.match(sentence.lstrip(QUOTE_CHARS + " ")))
-        parts = segments(sentence, mentions, subject=own if refers else None)
-        scoped = []
-        for a, b, group in parts:
-            if group is own:
-                self._add(start + a, start + b, carried, CARRY_WEIGHT, (start, end))
-                continue
-            group_rows = tuple(dict.fromkeys(album[m.track] for m in group))
-            scoped.append((a, b, group_rows))
-            context = (start, end) if len(parts) > 1 else None
-            self._add(start + a, start + b, group_rows, 1.0, context)
-            pair = cmp.pairs(sentence, [(m.start, m.end, album[m.track]) for m in group],
-                             sentence[a:group[0].start])
-            if pair is not None:
-                self._compare(start, end, pair)
-        self._anaphoric(start, end, sentence, scoped, mentions[0].start)
-        if self.main_theme is None:
-            self.main_theme = cmp.states_main_theme(sentence, spans)
-        last = parts[-1][2]
-        self.subject = tuple(dict.fromkeys(album[m.track] for m in last))
-
-    def _unlike_then_carried(self, start: int, end: int, sentence: str,
-                             mentions: list[Mention], rows: tuple[int, ...],
-                             carried: tuple[int, ...]) -> bool:
-        """"Unlike 'A', it is calm", "it's the opposite of 'A': a lone organ": a
-        sentence about the track it refers back to, A only compared against."""
-        if len(carried) != 1 or carried[0] in rows or len(groups(sentence, mentions)) != 1 \
-                or not (CONTRASTED.search(lead := sentence[:mentions[0].start])
-                        or AFTER_TRACK.match(lead)) \
-                or not (REFERRING.search(sentence) or OPENS_CONTRAST.match(lead)):
-            return False
-        if DESCRIBES_OBJECT.match(sentence[title_end(sentence, mentions[-1].end):]):
-            return False  # "nothing like 'A', which is bleak": those words are A's
-        self._add(start, end, carried, CARRY_WEIGHT)
-        return True
