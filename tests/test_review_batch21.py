@@ -1,7 +1,9 @@
 """What the twenty-first batch of our own reviews showed the reader missing (2026-11-29).
 
-"like the sun after the rain" read the rain as sad and lonely. Every text here is our
-own."""
+A one-word title that is a common word ("Dawn", "Bloom") opening "Dawn is the opposite of
+Eclipse: warm, slow, hopeful" was not read as the track, so the words after the colon
+went to the track it is set against; "like the sun after the rain" read the rain as sad
+and lonely. Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -10,10 +12,29 @@ from .fixtures import moods_read as moods
 from .fixtures import strongest
 
 CUES = ("Nebula", "Eclipse", "Comet", "Dawn")
+DARK = "'Eclipse' is the dark one: a deep drone, tense and ominous."
 
 
 def _has(found: dict[str, dict[str, float]], title: str, mood: str) -> float:
     return found.get(title, {}).get(mood, 0.0)
+
+
+@pytest.mark.parametrize("sentence", [
+    "17:20 Dawn. Dawn is the opposite of Eclipse: warm, slow, hopeful.",
+    "Dawn is the opposite of Eclipse: warm, slow and hopeful.",
+    "Dawn is the exact opposite: warm, slow and hopeful.",
+])
+def test_a_one_word_title_that_is_the_opposite_of_the_track_before(sentence):
+    found = moods(f"{DARK} {sentence}", *CUES)
+    assert strongest(found, "Dawn") == "hopeful"
+    assert strongest(found, "Eclipse") == "tense"
+    assert _has(found, "Eclipse", "hopeful") < 0.5 * _has(found, "Dawn", "hopeful")
+
+
+def test_the_opposite_of_what_you_expect_opening_a_review_is_no_track():
+    found = moods("Dawn is the opposite of what you'd expect: slow, sad and lonely. "
+                  "Comet is fast and joyful.", *CUES)
+    assert strongest(found, "Dawn") == strongest(found, "Nebula")  # the album's share
 
 
 @pytest.mark.parametrize("image", ["like the sun after the rain",

@@ -56,6 +56,12 @@ A_KIND_OF_TRACK = re.compile(
     r"(track|song|cue|piece|tune|number|cut|highlight|standout|closer|opener|ballad|"
     r"banger|centrepiece|centerpiece|showstopper|movement|scherzo|finale|overture|prelude|"
     r"interlude|duet|aria|waltz|anthem|lullaby)\b)", re.IGNORECASE)
+#: after a one-word title, "is the opposite" sets the track against another: "Bloom is
+#: the opposite: hopeful" (at a line's start or in a run of track talk), "Dawn is the
+#: opposite of Eclipse: warm" (with "of", only in track talk: not "Time is the opposite
+#: of what you'd expect" opening a review)
+OPPOSITE = re.compile(r"^\S+\s+(is|was)\s+the\s+(exact\s+|complete\s+|very\s+)?opposite"
+                      r"(?P<of>\s+of\b)?(?(of)|\s*[:;,.!\u2013\u2014-])", re.IGNORECASE)
 #: verbs in "-s" that take a plain verb after them ("Time helps build ...")
 CAUSATIVE = frozenset("helps lets makes".split())
 #: what music does, in the present: in a run of track talk these make a one-word title
@@ -137,6 +143,13 @@ def _told_in_the_past(plain: list[str]) -> bool:
     return not any(DESCRIBING.match(v) or v in MUSIC_ACTIONS for v in present)
 
 
+def _opposite(sentence: str, line_start: bool, after_track: bool) -> bool:
+    """"Bloom is the opposite: hopeful", "Dawn is the opposite of Eclipse": the track set
+    against another (see ``OPPOSITE``)."""
+    match = OPPOSITE.match(sentence)
+    return bool(match) and (after_track or line_start and not match["of"])
+
+
 def _set_in_capitals(word: str) -> bool:
     """"HARBOUR bursts with joy": a word in capitals before words in lower case is set
     apart as a name, as quotes would set it (a capitalised first word is not)."""
@@ -175,6 +188,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     described = _set_in_capitals(words[0]) or repeated \
         or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
         or line_start and A_KIND_OF_TRACK.match(sentence) is not None \
+        or _opposite(sentence, line_start, after_track) \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
         and not third.endswith("ing") \
         or (line_start or after_track) and _acts(plain)  # "Ember now loops the riff"
