@@ -3,7 +3,7 @@
 A one-word title that is a common word ("Dawn", "Bloom") opening "Dawn is the opposite of
 Eclipse: warm, slow, hopeful" was not read as the track, so the words after the colon
 went to the track it is set against; "like the sun after the rain" read the rain as sad
-and lonely. Every text here is our own."""
+and lonely; "steady, grounded" said nothing calm. Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -44,3 +44,12 @@ def test_the_sun_after_the_rain_is_hope_not_rain(image):
     found = moods(f'"Comet" is fast and bright. "Dawn" ends the show {image}.', *CUES)
     assert strongest(found, "Dawn") == "hopeful"
     assert _has(found, "Dawn", "sad") == 0 and _has(found, "Dawn", "lonely") == 0
+
+
+@pytest.mark.parametrize("words", [
+    "Slow, steady, grounded; a low hum and a pulse like a heartbeat.",
+    "It sits between the two: steady, grounded, an earthy bass.",
+])
+def test_steady_and_grounded_are_calm(words):
+    found = moods(f'"Comet" is fast and joyful. "Dawn": {words}', *CUES)
+    assert strongest(found, "Dawn") == "peaceful"
