@@ -3,13 +3,14 @@
 A one-word title that is a common word ("Dawn", "Bloom") opening "Dawn is the opposite of
 Eclipse: warm, slow, hopeful" was not read as the track, so the words after the colon
 went to the track it is set against; "like the sun after the rain" read the rain as sad
-and lonely; "steady, grounded" said nothing calm. Every text here is our own."""
+and lonely; "steady, grounded" said nothing calm; "Credits - slow piano version of
+Gatehouse, sad" gave "sad" to Gatehouse and likened nothing. Every text here is our own."""
 from __future__ import annotations
 
 import pytest
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 CUES = ("Nebula", "Eclipse", "Comet", "Dawn")
 DARK = "'Eclipse' is the dark one: a deep drone, tense and ominous."
@@ -53,3 +54,19 @@ def test_the_sun_after_the_rain_is_hope_not_rain(image):
 def test_steady_and_grounded_are_calm(words):
     found = moods(f'"Comet" is fast and joyful. "Dawn": {words}', *CUES)
     assert strongest(found, "Dawn") == "peaceful"
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Dawn" - a slow piano version of "Comet", sad and nostalgic.',
+    '"Dawn" is a slow piano version of "Comet", sad and nostalgic.',
+    '"Dawn": slow piano version of "Comet", sad and nostalgic.',
+])
+def test_a_version_of_another_track_is_likened_to_it_and_keeps_its_words(sentence):
+    text = f'"Comet" is fast and joyful. {sentence}'
+    assert strongest(moods(text, *CUES), "Dawn") == "sad"
+    assert pairs_read(text, *CUES) == {frozenset(("Dawn", "Comet"))}
+
+
+def test_another_format_of_a_track_likens_nothing():
+    text = '"Comet" is fast and joyful. The vinyl version of "Comet" sounds warmer.'
+    assert pairs_read(text, *CUES) == set()

@@ -78,14 +78,16 @@ CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in cont
                         r"as \w+ as)\b[^,;:]*$",
                         re.IGNORECASE)
 #: a title the sentence's subject is built from or likened to, named right after the
-#: words that say so: "'A' is basically 'B' with drums, way more upbeat" (what follows
-#: 'B' is about 'A'); not "'A' takes a while before 'B' explodes", "I like 'B'"
+#: words that say so: "'A' is basically 'B' with drums, way more upbeat", "'A' - slow
+#: piano version of 'B', sad" (what follows 'B' is about 'A'); not "'A' takes a while
+#: before 'B' explodes", "I like 'B'"
 DERIVED_FROM = re.compile(
     r"(\b(is|was|'s|sounds|feels) (basically|essentially|just|simply|little more than|"
     r"(much |very much |a lot )?like)|\b(similar to|reminiscent of|recalls|echoes|reprises|"
     r"remind(s|ed)? (me|us|one|you) of|(calls|brings) to mind|brings|"
-    r"revisits|reworks|borrows from|brings back)|\b(a|an|the) (\w+ )?(reworking|reprise|"
-    r"variation|version|rework|remix|reimagining) of|\b(takes( up)?|reuses|reused|reusing|"
+    r"revisits|reworks|borrows from|brings back)|(\b(a|an|the) |([\u2013\u2014:]|\s-)\s*"
+    r"((a|an|the) )?)([\w-]+ ){0,2}(reworking|reprise|variation|version|rework|remix|"
+    r"reimagining|rearrangement) of|\b(takes( up)?|reuses|reused|reusing|"
     r"recycles|lifts|borrows) (the|its|that) ([\w'\u2019]+ ){0,3}?(melody|theme|motif|tune|"
     r"chords|riff|loop|figure|sample|hook|progression) (of|from))\W*$", re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
