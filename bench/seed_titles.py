@@ -11,6 +11,8 @@ Two more lists, of each catalog title with a part tail ("Jerusalem - Pt. 2", "Go
 Give It Up (Pt. 1)"): its base alone, "Jerusalem" (another piece than the part: none
 should be taken silently when no track is titled so), and the part named, "Jerusalem
 Pt 2" (each should be the part, exactly).
+A list of each title that shares its normal form with a title written otherwise ("@ ME"
+and "ME"), typed exactly (case, spacing, quote styles aside): each should be that title.
 ``--artists``: instead, the 300 most popular songs typed "Artist Title" and "Title
 Artist" (no separator; the artist without a leading "the" too) and 40 real songs the
 catalog lacks typed so by their real artists, often the catalog's.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,10 +154,34 @@ def part_seeds(titles: list[str]) -> tuple[list[tuple[str, None]], list[tuple[st
     return list(alone.items()), list(named.items())
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _written(title: str) -> str:
+    """``title`` as typed exactly: case, spaces, quote styles and accents aside."""
+    form = "".join(unicodedata.normalize("NFD", title).casefold().translate(_QUOTES).split())
+    return "".join(c for c in form if not unicodedata.combining(c))
+
+
+def written_alike(titles: list[str]) -> list[tuple[str, str]]:
+    """(title, "=" + title) for each title whose normal form another title, written
+    otherwise, shares ("@ ME" and "ME"; "Dreams - 2004 Remaster" is "Dreams" written so)."""
+    forms: dict[str, dict[str, str]] = {}
+    for title in titles:
+        if normalise(title):
+            forms.setdefault(normalise(title), {}).setdefault(_written(title), title)
+    return [(t, "=" + t) for alike in forms.values() if len(alike) > 1 for t in alike.values()]
+
+
 def outcome(index: TitleIndex, seed: str, meant: str | None) -> str:
     row, how = index.resolve_how(seed)
     if row is None:
         return "none"
+    if meant and meant.startswith("="):  # that very title, as written (or its base)
+        title = index.titles[row]
+        ok = _written(meant[1:]) in {_written(title), _written(base_title(title))}
+        return ("meant" if how == "exact" else "meant, warned") if ok else \
+            "other, silent" if how == "exact" else "other, warned"
     meant, _, artist = (meant or "").partition("\t")  # an artist: the track must be theirs
     if meant and _same(index.titles[row], meant) and \
             (not artist or normalise(artist) == normalise(index.artists[row])):
@@ -180,7 +207,8 @@ def main() -> None:
     lists = (("misspelt, present", MISSPELT.items()),
              ("absent", ((s, None) for s in ABSENT)),
              ("before ' with '", ((s, None) for s in before_with(titles))),
-             *zip(("part's base", "part named"), part_seeds(titles)))
+             *zip(("part's base", "part named"), part_seeds(titles)),
+             ("written alike", written_alike(titles)))
     if args.artists:
         lists = tuple(zip(("artist+title", "absent+artist"), artist_seeds(titles, artists, pop)))
     for name, seeds in lists:

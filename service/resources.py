@@ -144,7 +144,8 @@ class VersionResources:
         "Title - Artist" narrows).  An external id that is well formed but unknown is a
         404 (no title is guessed for it); a malformed one is a 400 at ``path``.  A title
         taken by a guess (a near spelling, the title it begins, without its "(with X)",
-        one part of a piece: "Jerusalem" for "Jerusalem - Pt. 2") is said in ``warnings``,
+        one part of a piece: "Jerusalem" for "Jerusalem - Pt. 2", the most popular of
+        titles written alike, none as typed: "Me!!" for "ME" or "@ ME") is said in ``warnings``,
         with other songs (or parts) to name instead; so is a title that
         reads as a mood too ("sad"), with how to ask for the mood."""
         row = self.lookup([seed], [path], strict=False)[0]
@@ -182,7 +183,8 @@ class VersionResources:
                 "so", "guest": "the title without its (with ...)",
                 "article": "the same title but for its leading article",
                 "artist": "the title of the artist it also names",
-                "part": "one part of a piece of that title"}[how]
+                "part": "one part of a piece of that title",
+                "alike": "the most popular of the titles written alike"}[how]
         offers = ", ".join(f"{named(d)} (id {cut(d['id'])})" for d in others[:GUESSES])
         return f"{path}: no title {cut(seed)}; took {took}, {named(doc)}" + (
             f"; or name one of: {offers}" if offers else "")

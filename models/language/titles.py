@@ -21,11 +21,12 @@ from .seed_readings import normal_readings as _splits, numbered, numbering_forms
 from .text import normalise
 from .title_parts import SeedAlternatives, drops_part
 from .title_prefixes import PREFIX_KEYS, PREFIX_MIN_CHARS, variants_starting
+from .title_spelling import WrittenAlike
 from .title_variants import STOPWORDS, article_forms, as_written, variants
 from .versions import seed_base, sourceless_base, with_guests
 
 @dataclass
-class TitleIndex(ArtistSeeds, SeedAlternatives):
+class TitleIndex(ArtistSeeds, SeedAlternatives, WrittenAlike):
     """Seed resolution over (title, artist, popularity) rows.
 
     Order of preference: an exact title (or variant), narrowed by artist for "Title -
@@ -66,30 +67,19 @@ class TitleIndex(ArtistSeeds, SeedAlternatives):
         index._combined, index.albums, index._albums = combined, (), albums
         return index
 
-    def wordless(self, query: str) -> list[int]:
-        """Rows titled exactly ``query`` (spaces aside) among the titles without a word
-        ("+", "?", an emoji), the most popular first: no normal form tells them apart.
-        The catalog is scanned for such titles once per index."""
-        found = self.__dict__.get("_wordless")
-        if found is None:
-            found = {}
-            for row, norm in enumerate(self._norm_titles):
-                if not norm:
-                    found.setdefault(str(self.titles[row]).strip(), []).append(row)
-            self.__dict__["_wordless"] = found
-        return sorted(found.get(query.strip(), []), key=lambda r: (-self._pop(r), r))
-
     def _pop(self, row: int) -> float:
         return float(self.popularity[row]) if len(self.popularity) > row else 0.0
 
     def _artist_matches(self, row: int, artist: str) -> bool:
         return fuzz.token_set_ratio(artist, self._norm_artists[row]) >= self.FUZZY_CUTOFF
 
-    def _best(self, rows: Iterable[int], query: str, typed: str = "") -> int | None:
+    def _best(self, rows: Iterable[int], query: str, typed: str = "",
+              raw: str = "") -> int | None:
         """The artist of the most popular match (the song most people mean: "Crazy In
         Love" is Beyoncé's "Crazy In Love (feat. Jay-Z)", not a lesser-known cover of
         that exact title), then that artist's exact title before its versions; first
-        titles spelt as ``typed`` (``as_written``: "Saint Tropez", not "St. Tropez")."""
+        the titles ``raw`` spells exactly ("@ ME", not "ME": ``title_spelling``), then
+        those spelt as ``typed`` (``as_written``: "Saint Tropez", not "St. Tropez")."""
         rows = list(rows)
         if not rows:
             return None
@@ -97,6 +87,7 @@ class TitleIndex(ArtistSeeds, SeedAlternatives):
         # With The Flow", however popular (a guest tail's variant)
         same = [r for r in rows if self._norm_titles[r] == query
                 or normalise(sourceless_base(self.titles[r])) == query] or rows
+        same = self._as_typed(same, raw)
         if typed and len(same) > 1:
             same = [r for r in same if typed in as_written(str(self.titles[r]))] or same
         top = min(same, key=lambda r: (-self._pop(r), self._norm_titles[r] != query, r))
@@ -124,8 +115,9 @@ class TitleIndex(ArtistSeeds, SeedAlternatives):
         of it), "spelling" (a near spelling: "Fur Elise" for "For Elise" may be another
         song), "article" (but for a leading article: "Hills"), "opening" (the one title
         it begins: "Sprawl II"), "guest" (without its "(with X)", X an artist of ours),
-        "artist" (an artist and their title unseparated: "Beatles Yesterday") or "part"
-        (the title of a piece one part of which is taken: "Jerusalem - Pt. 2")."""
+        "artist" (an artist and their title unseparated: "Beatles Yesterday"), "part"
+        (the title of a piece one part of which is taken: "Jerusalem - Pt. 2") or "alike"
+        (the most popular of titles written alike, none as typed: "Me!!" for "ME")."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
@@ -134,6 +126,7 @@ class TitleIndex(ArtistSeeds, SeedAlternatives):
             if (row := stage(query)) is not None:
                 how = _HOW.get(stage.__name__, "exact")  # a dropped "(with X)" only: a guest
                 how = ("guest" if with_guests(query) else "exact") if how == "guest" else how
+                how = "alike" if how == "exact" and self.written_alike(query, row) else how
                 return row, "part" if how == "exact" and drops_part(query, self.titles[row]) \
                     else how
         return None, "exact"
@@ -142,7 +135,7 @@ class TitleIndex(ArtistSeeds, SeedAlternatives):
         for (raw, _), (title, artist) in zip(_raw_splits(query), _splits(query)):
             for form in numbering_forms(title):  # "Sprawl 2" is "Sprawl II"
                 row = self._best(self._exact_rows(form, artist), form,
-                                 normalise(raw, short_forms=False))
+                                 normalise(raw, short_forms=False), raw)
                 if row is not None:
                     return row
         return None

@@ -25,8 +25,10 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: another word, a title taken for its first words warned; 6: a piece's title taken for
 #: one of its parts, "Jerusalem" for "Jerusalem - Pt. 2", warned; 7: versions of two
 #: parts, "X - Pt. 1 - Live" and "X - Pt. 2 - Live", are two songs, so a warning names both;
-#: 8: one part written two ways, "X - Part 1" and "X - Pt. 1", is one song, offered once)
-ANSWER_SHAPE = 8
+#: 8: one part written two ways, "X - Part 1" and "X - Pt. 1", is one song, offered once;
+#: 9: a title typed exactly, "@ ME", is that title, not the more popular "ME"; a seed
+#: spelling none of the titles written alike is warned)
+ANSWER_SHAPE = 9
 
 
 def depth(offset: int, limit: int) -> int:
