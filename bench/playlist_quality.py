@@ -17,6 +17,8 @@ the mean over seeds of:
 * ``shared``: share of the playlist's tracks that share a Spotify playlist with the
   seed (``playlist_name`` of the TidyTuesday CSV given by ``--catalog``; seeds without
   one are left out), a judge the model does not own;
+* ``recur``: share of playlists in which an artist, main or guest ("(feat. X)", "(with
+  X)", "A & B", "A, B"), recurs within the default artist gap (3 places);
 * ``breaks``: share of transitions with a tempo jump beyond the tolerance or a key
   clash (either key unknown counts as no clash);
 * for arcs, ``arc r``: correlation of position with valence, and ``arc err``: mean
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -44,7 +47,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.ranking import compatible, tempo_jump  # noqa: E402
+from models.language import normalise  # noqa: E402
+from models.ranking import compatible, credited, tempo_jump  # noqa: E402
 from service.requests import PlaylistBody, parse  # noqa: E402
 from service.resources import Resources  # noqa: E402
 from service.store import open_store  # noqa: E402
@@ -74,6 +78,19 @@ def breaks(tracks: list[dict], tolerance: float = 0.08) -> float:
     return float(np.mean(bad)) if bad else 0.0
 
 
+def names(track: dict) -> set[str]:
+    """Every artist ``track`` credits: main, guests, and each name of "A & B", "A, B"."""
+    parts = re.split(r"\s*(?:,|&|\+|;|\band\b)\s*", track["artist"], flags=re.IGNORECASE)
+    return set(credited(track["title"], track["artist"])) | {normalise(p) for p in parts} - {""}
+
+
+def recurs(tracks: list[dict], gap: int = 3) -> float:
+    """1.0 when an artist (main or guest) recurs within ``gap`` places, else 0.0."""
+    credits = [names(t) for t in tracks]
+    return float(any(credits[i] & credits[j] for i in range(len(credits))
+                     for j in range(max(0, i - gap), i)))
+
+
 def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
     body = {"seed": seed, "length": length}
     if arc:
@@ -85,7 +102,7 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
     rows = [res.resolve(i) for i in ids]
     unit = table.unit_vectors
     out = {"n": len(ids), "cos": float(np.mean(unit[rows] @ unit[row])) if rows else 0.0,
-           "breaks": breaks(tracks), "ids": ids}
+           "breaks": breaks(tracks), "recur": recurs(tracks), "ids": ids}
     world = table.world_unit
     if world is not None and rows:
         out["world"] = float(np.mean(world[rows] @ world[row]))
@@ -190,7 +207,7 @@ def main() -> None:
             if not chosen:
                 continue
             rows = [measure(res, s, arc, args.length, groups) for s in chosen]
-            keys = [k for k in ("n", "recs", "cos", "world", "shared", "breaks", "arc r",
+            keys = [k for k in ("n", "recs", "cos", "world", "shared", "breaks", "recur", "arc r",
                                       "arc err", "energy", "acoustic")
                     if any(k in r for r in rows)]
             means = {k: np.nanmean([r[k] for r in rows if k in r]) for k in keys}

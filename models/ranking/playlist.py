@@ -11,8 +11,8 @@ Tracks are placed position by position (``sequence`` says how many part-playlist
 are kept), with costs for distance to the arc's target beyond ``ARC_TOLERANCE`` (with
 an arc only: within it, relevance decides), lack of relevance, a tempo jump beyond the
 tolerance (half and double time count as the same pulse) and keys that clash on the
-Camelot wheel; no artist repeats within ``min_artist_gap`` positions and no track
-appears twice.
+Camelot wheel; no artist, main or guest, repeats within ``min_artist_gap`` positions
+(``artist_gap``) and no track appears twice.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ import numpy as np
 
 from .arc_labels import end_labels, label_cost, unlabelled_end
 from .arc_warnings import ArcPoint, far_ends
+from .artist_gap import Crediting
 from .camelot import clashes, wheel
 from .engine import RankingEngine
 from .query import Query, allowed, refuse_unplaced_seeds
@@ -121,12 +122,14 @@ def _normalised(relevance: np.ndarray) -> np.ndarray:
 
 @dataclass
 class _Pool:
-    """What the rules need of the candidates: their artists and songs as codes."""
+    """What the rules need of the candidates: their artists and songs as codes, and
+    (for the gap) every artist each credits, guests included."""
 
     artists: np.ndarray
     songs: np.ndarray
     min_artist_gap: int
     cap: int | None
+    crediting: Crediting | None = None
 
 
 @dataclass
@@ -143,9 +146,9 @@ class _Draft:
     def open_to(self, pool: _Pool, cost: np.ndarray) -> np.ndarray:
         """``cost`` with what this playlist may not take next set to infinity."""
         cost = np.where(self.blocked, np.inf, cost)
-        if pool.min_artist_gap:
-            for artist in {int(pool.artists[i]) for i in self.placed[-pool.min_artist_gap:]}:
-                cost[pool.artists == artist] = np.inf
+        if pool.min_artist_gap and pool.crediting is not None:
+            for name in pool.crediting.names(self.placed[-pool.min_artist_gap:]):
+                cost[pool.crediting.mask(name)] = np.inf
         return cost
 
     def extended(self, pool: _Pool, i: int, cost: float) -> "_Draft":
@@ -210,7 +213,7 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     width = BEAM if len(rows) <= BEAM_POOL else 1
     costs = _Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
     pool = _Pool(table.artist_codes[rows], table.song_codes[rows], min_artist_gap,
-                 max_per_artist)
+                 max_per_artist, Crediting(table, rows) if min_artist_gap else None)
     blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
         np.zeros(len(rows), dtype=bool)
     drafts = [_Draft(0.0, [], blocked, {})]

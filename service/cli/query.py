@@ -139,7 +139,8 @@ def _listed(doc: dict[str, Any]) -> None:
 @click.option("--title", default=None, help="The playlist's title (default: from the arc "
                                             "or the first SEED).")
 @click.option("--min-artist-gap", default=None, metavar="N",
-              help="No artist repeats within this many positions (0-20; default 3).")
+              help="No artist, main or guest (feat.), repeats within this many "
+                   "positions (0-20; default 3).")
 @click.option("--tempo-tolerance", default=None, metavar="X",
               help="Largest tempo jump between neighbours that costs nothing (0.01-0.5; "
                    "default 0.08).")

@@ -218,7 +218,8 @@ class PlaylistBody(QueryFields):
                           "from the first mood's position to the second's.",
         examples=[{"from": "lonely", "to": "hopeful"}])
     min_artist_gap: ArtistGap = Field(
-        3, description="No artist repeats within this many positions (0-20).", examples=[3])
+        3, description="No artist, main or guest (feat.), repeats within this many "
+                        "positions (0-20).", examples=[3])
     tempo_tolerance: TempoTolerance = Field(
         0.08, description="Largest relative tempo jump between neighbours that costs "
                           "nothing (0.01-0.5; half/double time is the same pulse).",
