@@ -3,6 +3,11 @@ with ``--out`` (or print instead), and the name an export is saved under."""
 from __future__ import annotations
 
 import json
+import resource
+import signal
+import stat
+from contextlib import contextmanager
+from typing import Iterator
 from urllib.parse import quote
 
 import pytest
@@ -61,3 +66,46 @@ def test_json_prints_the_apis_body_as_recommend_json_does(runner, tunes, command
     assert json.loads(out) == json.loads(plain)
     code, out, err = runner(*command, "--json", "--format", "m3u8")
     assert code == 2 and "--json" in err and "--format" in err and not out
+
+
+@contextmanager
+def files_at_most(size: int) -> Iterator[None]:
+    """Writes past ``size`` bytes of a file fail (EFBIG), as on a full disk."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+def test_a_failed_write_leaves_the_playlist_there_as_it_was(runner, tunes, tmp_path):
+    """`--out` emptied the file before writing: a write that failed half way (a full
+    disk) lost the playlist that was there, leaving the start of the new one."""
+    (folder := tmp_path / "mixes").mkdir()
+    target = folder / "mix.m3u8"
+    old = "#EXTM3U\n#EXTINF:-1,the mix of last week\nold.mp3\n"
+    target.write_text(old, encoding="utf-8")
+    assert runner("playlist", "r3", "--length", "20")[0] == 0  # the model's files written
+    with files_at_most(len(old) + 10):
+        code, _, err = runner("playlist", "r3", "--length", "20", "--out", str(target))
+    assert code == 2 and err.startswith(f"error: cannot write {target}: File too large"), err
+    assert target.read_text(encoding="utf-8") == old
+    assert list(folder.iterdir()) == [target]  # nothing half written left beside it
+    code, _, err = runner("playlist", "r3", "--length", "3", "--out", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("#EXTM3U\n")
+    assert "Tune" in target.read_text(encoding="utf-8") and list(folder.iterdir()) == [target]
+
+
+def test_a_written_file_keeps_its_permissions_and_its_link(runner, tunes, tmp_path):
+    target = tmp_path / "mix.m3u8"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.m3u8"
+    link.symlink_to(target)
+    code, _, err = runner("playlist", "r3", "--length", "3", "--out", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("#EXTM3U\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -99,15 +101,48 @@ def emit(result: dict[str, Any], title: str, fmt: str | None, out: str | None,
         _places(current, out))
     if out:
         try:
-            Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise BadRequest(f"cannot write {out}: {exc.strerror or exc}", field="out") \
-                from None
+            write_whole(out, text if text.endswith("\n") else text + "\n")
+        except (OSError, UnicodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "text not writable as UTF-8"
+            raise BadRequest(f"cannot write {out}: {reason or exc}", field="out") from None
         click.echo(f"wrote {len(result['tracks'])} tracks to {out}", err=True)
     else:
         click.echo(text)
     warn_of_answer(result)
     _warn_missing_files(result["tracks"], current)
+
+
+def write_whole(out: str, text: str) -> None:
+    """Write ``text`` to the file ``out`` whole or not at all: into a new file beside it,
+    then renamed over it, so a failed write (a full disk) leaves an older playlist of
+    that name as it was (writing in place emptied it first).  Where no file can be made
+    beside it (a folder not ours, a file that is), the file is written in place."""
+    data = text.encode("utf-8")
+    target = os.path.realpath(out)  # a link stays a link to the file written
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp",
+                                             prefix=f".{os.path.basename(target)}.")
+    except PermissionError:
+        Path(target).write_bytes(data)
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    """The permissions of the file replaced, or a new file's (the umask's)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 SHOWN_MISSING = 3
