@@ -109,3 +109,21 @@ def test_a_written_file_keeps_its_permissions_and_its_link(runner, tunes, tmp_pa
     assert code == 0, err
     assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("#EXTM3U\n")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_format_the_file_name_contradicts_is_written_with_a_warning(runner, tunes, tmp_path):
+    """`--format csv --out y.m3u8` wrote CSV into a .m3u8 file without a word."""
+    target = tmp_path / "y.m3u8"
+    code, _, err = runner("playlist", "r3", "--length", "3", "--format", "csv",
+                          "--out", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("position,")
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert warned == [f"warning: {target} is named as m3u8 but holds csv, as asked; name it "
+                      ".csv, or ask for m3u8"], err
+    for fmt, name in (("m3u8", "y.m3u"), ("csv", "y.CSV"), ("csv", "y"), ("xspf", "y.txt")):
+        code, _, err = runner("playlist", "r3", "--length", "3", "--format", fmt,
+                              "--out", str(tmp_path / name))
+        assert code == 0 and "warning" not in err, (fmt, name, err)
+    code, _, err = runner("playlist", "r3", "--length", "3", "--json",
+                          "--out", str(tmp_path / "z.xspf"))
+    assert code == 0 and "is named as xspf but holds json" in err

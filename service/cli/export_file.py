@@ -73,16 +73,20 @@ def _places(current: VersionResources, out: str | None) -> "Places":
 def format_for(fmt: str | None, out: str | None) -> str:
     """The export format asked for, else the one the output file's extension names
     ("mix.m3u8" is a playlist file, not JSON), else JSON; an extension that names none
-    is an error ("mix.txt" would otherwise hold JSON)."""
+    is an error ("mix.txt" would otherwise hold JSON).  A format asked for that another
+    extension names ("--format csv --out mix.m3u8") is written, with a warning."""
     if click.get_current_context(silent=True) and click.get_current_context().meta.get(AS_JSON):
         if fmt not in (None, "json"):
             raise BadRequest(f"--json and --format {fmt} ask for two formats: give one",
                              field="format")
-        return "json"
+        fmt = "json"
+    named = _named_format(out)
     if fmt is not None:
+        if named in EXPORT_FORMATS and named != fmt:
+            click.echo(f"warning: {out} is named as {named} but holds {fmt}, as asked; "
+                       f"name it .{fmt}, or ask for {named}", err=True)
         return fmt
-    extension = os.path.splitext(out or "")[1].lower().lstrip(".")
-    fmt = {"m3u": "m3u8", "": "json"}.get(extension, extension)
+    fmt = named or "json"
     if fmt not in EXPORT_FORMATS:
         raise BadRequest(f"cannot tell the format from the file name {out}; give --format "
                          f"({', '.join(EXPORT_FORMATS)}) or end it in one", field="out")
@@ -143,6 +147,12 @@ def _mode_for(target: str) -> int:
         mask = os.umask(0)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+def _named_format(out: str | None) -> str:
+    """What a file name's extension names ("m3u8" for .m3u; "" without one)."""
+    extension = os.path.splitext(out or "")[1].lower().lstrip(".")
+    return {"m3u": "m3u8"}.get(extension, extension)
 
 
 SHOWN_MISSING = 3
