@@ -60,6 +60,19 @@ def alike(store, small_catalog):
     return store.publish(build(small_catalog, k=10))
 
 
+@pytest.mark.parametrize("seed, title", [
+    ("Aerodynamic - Daft Punk Remix", "Aerodynamic - Daft Punk Remix"),
+    ("aerodynamic - daft punk remix", "Aerodynamic - Daft Punk Remix"),
+    ("Aerodynamic - Daft Punk", "Aerodynamic"), ("Aerodynamic by Daft Punk", "Aerodynamic")])
+def test_a_title_with_a_dash_typed_whole_is_no_title_and_artist(seed, title):
+    """"Aerodynamic - Daft Punk Remix" was read as "Aerodynamic" by Daft Punk: a whole
+    title typed is taken before the readings of it as "Title - Artist"."""
+    titles = ["Aerodynamic", "Aerodynamic - Daft Punk Remix"]
+    index = TitleIndex(titles, ["Daft Punk", "Slam"], [80, 30])
+    row, how = index.resolve_how(seed)
+    assert (titles[row], how) == (title, "exact")
+
+
 def test_the_answer_is_for_the_title_typed_or_warns(client, alike):
     """"@ ME" was answered silently for "ME" by CLC: punctuation aside both are "me"."""
     body = client.get(f"/v1/recommendations?seed={quote('@ ME')}").get_json()

@@ -71,6 +71,13 @@ class WrittenAlike:
             return rows
         return [r for r in rows if spells(raw, str(self.titles[r]))] or rows
 
+    def typed_whole(self, query: str) -> bool:
+        """Whether ``query`` is a title typed exactly, its dashes and "by" included ("This
+        Girl - Kungs Vs. Cookin' On 3 Burners"): no "Title - Artist" to read it as."""
+        norm = normalise(query)
+        return any(spells(query, str(self.titles[r])) for r in self._exact.get(norm, ())
+                   if self._norm_titles[r] == norm)
+
     def written_alike(self, query: str, row: int) -> bool:
         """Whether ``row`` was taken, by popularity, among titles alike in normal form but
         written in different ways, none of which ``query`` spells ("Me!!" among "ME" and

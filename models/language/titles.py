@@ -132,7 +132,10 @@ class TitleIndex(ArtistSeeds, SeedAlternatives, WrittenAlike):
         return None, "exact"
 
     def _exact_match(self, query: str) -> int | None:
-        for (raw, _), (title, artist) in zip(_raw_splits(query), _splits(query)):
+        readings = list(zip(_raw_splits(query), _splits(query)))
+        if len(readings) > 1 and self.typed_whole(query):
+            readings = readings[-1:]  # the whole query, last of the readings
+        for (raw, _), (title, artist) in readings:
             for form in numbering_forms(title):  # "Sprawl 2" is "Sprawl II"
                 row = self._best(self._exact_rows(form, artist), form,
                                  normalise(raw, short_forms=False), raw)

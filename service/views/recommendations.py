@@ -27,7 +27,8 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: parts, "X - Pt. 1 - Live" and "X - Pt. 2 - Live", are two songs, so a warning names both;
 #: 8: one part written two ways, "X - Part 1" and "X - Pt. 1", is one song, offered once;
 #: 9: a title typed exactly, "@ ME", is that title, not the more popular "ME"; a seed
-#: spelling none of the titles written alike is warned)
+#: spelling none of the titles written alike is warned; a whole title typed, "X - Y
+#: Remix", is not read as "X" by Y)
 ANSWER_SHAPE = 9
 
 
