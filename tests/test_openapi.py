@@ -109,7 +109,8 @@ def test_every_request_field_is_documented_with_a_description_and_an_example(doc
             for name in names:
                 assert documented[name]["description"] and "example" in documented[name]
     assert params["/v1/tracks/{id}", "get"]["id"]["in"] == "path"
-    assert params["/v1/playlists", "post"]["format"]["schema"]["enum"] == [
+    assert params["/v1/playlists", "post"]["format"]["schema"]["$ref"].endswith("/ExportFormat")
+    assert doc["components"]["schemas"]["ExportFormat"]["enum"] == [
         "json", "m3u8", "xspf", "jspf", "csv"]
 
 

@@ -18,6 +18,7 @@ from ..requests import parse, query_parameters
 from .components import component_schemas, ref
 from .examples import ERRORS, OK
 from .operations import ERROR_RESPONSES, OPERATIONS, Operation
+from .shared import name_shared
 
 TITLE = "feelalike"
 DESCRIPTION = """\
@@ -229,7 +230,7 @@ def build_document() -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for op in OPERATIONS:
         paths.setdefault(op.path, {})[op.method] = _operation(op)
-    return {
+    return name_shared({
         "openapi": "3.1.0",
         "info": {"title": TITLE, "version": version(), "description": DESCRIPTION,
                  "license": {"name": "MIT", "identifier": "MIT"}},
@@ -237,7 +238,7 @@ def build_document() -> dict[str, Any]:
         "paths": paths,
         "components": {"schemas": component_schemas(), "responses": _error_responses(),
                        "securitySchemes": copy.deepcopy(SECURITY_SCHEMES)},
-    }
+    })
 
 
 @functools.lru_cache(maxsize=1)

@@ -94,7 +94,11 @@ OK = {
         "moods": [{"mood": "lonely", "score": 0.7981, "evidence": [
             {"phrase": "lonely", "source": "catalog notes", "start": 0, "end": 6,
              "weight": 1.0, "sentence": "lonely, eerie and late-night"}]}],
-        "mood_scores": {"lonely": 0.7981, "eerie": 0.4988, "sad": 0.2494},
+        "mood_scores": {"joyful": 0.0, "playful": 0.0, "energetic": 0.0118, "epic": 0.0,
+                        "aggressive": 0.0, "tense": 0.1327, "eerie": 0.4988, "sad": 0.2494,
+                        "lonely": 0.7981, "nostalgic": 0.2175, "tender": 0.1012,
+                        "romantic": 0.0, "peaceful": 0.1904, "dreamy": 0.2211,
+                        "hopeful": 0.0, "curious": 0.0562},
         "valence": -0.2907, "arousal": -0.2081, "mood_confidence": 0.6671,
         "mood_source": "reviews", "external_ids": {"spotify": "4uLU6hMCjMI75M1A2tKUQC",
                                                    "isrc": "GBUM71900187"},
