@@ -11,6 +11,7 @@ import pytest
 
 from models.language import MOODS
 from service.openapi import build_document
+from service.openapi.components import request_schemas
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +83,23 @@ def test_a_track_documents_mood_scores_are_typed_by_mood(doc):
     assert set(scores["required"]) == set(scores["properties"]) == set(MOODS)
     read = schemas[_target(doc, schemas["TextRead"]["properties"]["moods"])]
     assert set(read["properties"]) == set(MOODS) and not read.get("required")
+
+
+def _allows_null(prop: dict[str, Any]) -> bool:
+    return prop.get("type") == "null" or any(_allows_null(b) for b in prop.get("anyOf", ()))
+
+
+def test_optional_answer_fields_are_absent_never_null(doc):
+    # before: warnings, random_seed, text_read, an error's field, suggestions... were
+    # "anyOf [X, null]" though the server leaves them out: a generated client typed them
+    # "list[str] | None | Unset" and every caller checked for a None that never comes
+    # (that the server leaves them out is checked on real answers in test_openapi.py)
+    schemas = doc["components"]["schemas"]
+    answers = set(schemas) - set(request_schemas())
+    assert {"RichRecommendations", "Playlist", "Path", "ErrorDetail", "TextRead"} <= answers
+    optional_null = [f"{name}.{prop}" for name in answers
+                     for prop, schema in schemas[name].get("properties", {}).items()
+                     if prop not in schemas[name].get("required", ()) and _allows_null(schema)]
+    assert not optional_null, optional_null
+    detail = doc["components"]["schemas"]["ErrorDetail"]
+    assert detail["properties"]["retry_after"]["type"] == "integer"

@@ -61,6 +61,27 @@ def attributes_last(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": {name: props[name] for name in ordered}}
 
 
+def absent_not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """The answer schema with its optional fields not nullable: the views leave a field
+    out when it has nothing to say (``warnings``, ``random_seed``, an error's ``field``)
+    and never send it as null, so a generated client need not handle a None that never
+    comes (``warnings: list[str] | None | Unset`` was ``list[str] | Unset``'s due)."""
+    props = schema.get("properties")
+    if not props:
+        return schema
+    required = set(schema.get("required", ()))
+    return {**schema, "properties": {
+        name: prop if name in required else _not_null(prop) for name, prop in props.items()}}
+
+
+def _not_null(prop: dict[str, Any]) -> dict[str, Any]:
+    branches = [b for b in prop.get("anyOf", ()) if b != {"type": "null"}]
+    if len(branches) != 1 or len(prop["anyOf"]) != 2 or prop.get("default", 0) is not None:
+        return prop
+    rest = {k: v for k, v in prop.items() if k not in ("anyOf", "default")}
+    return {**rest, **branches[0]}
+
+
 def request_schemas() -> dict[str, Any]:
     """Body models and their parts (query and path models become parameters)."""
     return {name: attributes_last(schema) for name, schema in schemas().items()
@@ -72,4 +93,6 @@ def component_schemas() -> dict[str, Any]:
     pairs = [*request_schemas().items(),
              *((name, schema_of(model)) for name, model in
                {**RESPONSES, **ERROR_MODELS, **OPS_RESPONSES}.items())]
-    return collect(pairs)
+    answers = set(RESPONSES) | set(ERROR_MODELS) | set(OPS_RESPONSES)
+    return {name: absent_not_null(schema) if name in answers else schema
+            for name, schema in collect(pairs).items()}
