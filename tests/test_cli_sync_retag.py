@@ -168,3 +168,21 @@ def test_a_file_re_tagged_with_its_timestamp_kept_is_replaced(runner, store, tmp
     docs = store.tracks(store.current_version(), range(4))
     assert "New name" in {d["title"] for d in docs} and "Old name" not in \
         {d["title"] for d in docs}
+
+
+def test_a_file_moved_into_an_album_folder_is_replaced_with_its_folders_names(
+        runner, store, music):
+    """A file without artist and album tags in an Artist/Album/ folder takes them from
+    its folders: moved into one, its name changes as a re-tagged file's does, so sync
+    replaces it (counted as moved) and the track has the names a build gives it."""
+    ids = {path: track for track, path in paths_of(store).items()}
+    (music / "Nova" / "Sunday Songs").mkdir(parents=True)
+    (music / "clip_2.wav").rename(music / "Nova" / "Sunday Songs" / "02 clip 2.wav")
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "0 new, 1 moved or renamed, 0 deleted, 0 changed in place" in out
+    docs = store.tracks(store.current_version(), range(4))
+    mine = next(d for d in docs if d["id"] == ids["clip_2.wav"])
+    assert (mine["title"], mine["artist"], mine["album"]) == ("clip 2", "Nova", "Sunday Songs")
+    assert mine["external_ids"]["path"] == "Nova/Sunday Songs/02 clip 2.wav"
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "nothing to change" in out, err

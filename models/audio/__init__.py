@@ -23,6 +23,7 @@ from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
 from .embedding import network as embedding_network
 from .file_names import name_from_file
+from .folder_names import names_from_folders
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
 from .emotion_training import (
     AudioFeelTraining,
@@ -84,6 +85,7 @@ __all__ = [
     "printable_path",
     "label_va",
     "name_from_file",
+    "names_from_folders",
     "load_audio_feel",
     "load_weights",
     "log_mel_patches",

@@ -20,6 +20,7 @@ from ..errors import AudioError
 from .analysis import analyse
 from .decoding import cache_digest, decoders, printable_path, require
 from .file_names import name_from_file
+from .folder_names import names_from_folders
 from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
@@ -224,9 +225,11 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     tags) and ids from its own tags (read here unless given), estimates under
     Spotify-style names, and its path relative to the audio folder it was found in.
     Without a title tag, it is named after the file (:func:`name_from_file`: "Artist -
-    Title", no track number).  The id is ``mbid-<recording UUID>`` when the file
-    carries one (it survives re-encoding, re-tagging and moves), else ``audio-<content
-    hash>`` (it survives moves and renames).  ``root``: the
+    Title", no track number); without an artist or album tag, a file in an
+    ``Artist/Album/`` folder takes them from its folders (:func:`names_from_folders`).
+    The id is ``mbid-<recording UUID>`` when the file carries one (it survives
+    re-encoding, re-tagging and moves), else ``audio-<content hash>`` (it survives moves
+    and renames).  ``root``: the
     :func:`library_root` of ``roots``, when the caller has it already."""
     path = Path(result["path"])
     tags = read_tags(path) if tags is None else tags
@@ -236,17 +239,17 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
         features["duration_ms"] = tags.duration * 1000.0
     mbid = tags.ids.get("mbid")
     name = Path(printable_path(path))  # a name that is no UTF-8 cannot be stored or served
-    title, artist = ((tags.title, tags.artist) if tags.title
-                     else name_from_file(name.stem, tags.artist))
+    stored = printable_path(Path(_relative(path, root or library_root(roots))))
+    folder_artist, folder_album = names_from_folders(stored)
+    known = tags.artist or folder_artist
+    title, artist = ((tags.title, known) if tags.title
+                     else name_from_file(name.stem, known))
     return Track(id=f"{FILE_IDS[0]}{mbid}" if mbid
                  else f"{FILE_IDS[1]}{result['content_hash'][:16]}",
-                 title=title or name.name, artist=artist, album=tags.album,
+                 title=title or name.name, artist=artist, album=tags.album or folder_album,
                  release_date=tags.date,
                  features=whole_features(features), analysis=analysis_vector(result["features"]),
-                 tags=list(tags.genres),
-                 external_ids={**tags.ids,
-                               "path": printable_path(Path(_relative(
-                                   path, root or library_root(roots))))})
+                 tags=list(tags.genres), external_ids={**tags.ids, "path": stored})
 
 
 def audio_tracks(batch: Batch, roots: Sequence[str | Path] = (),

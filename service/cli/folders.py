@@ -42,7 +42,8 @@ class FolderChanges:
     #: track id -> the track now at its path (the file re-tagged or re-encoded in place)
     changed: dict[str, Track] = field(default_factory=dict)
     #: the changed tracks whose files were also moved or renamed (a file kept by its
-    #: MusicBrainz id, re-tagged and renamed by the tagger)
+    #: MusicBrainz id, re-tagged and renamed by the tagger; a file moved into another
+    #: album's folder, when its album is its folder's name)
     renamed: set[str] = field(default_factory=set)
     #: (the model's music folder, the folder it was moved to), when it moved whole
     root_moved: tuple[str, str] | None = None
@@ -163,6 +164,10 @@ def _classify(changes: FolderChanges, doc: dict[str, Any], stored: str, again: T
     elif again is not None:
         new_path = again.external_ids.get("path", stored)
         if new_path != stored and (missing or (holder is not None and holder.id != track_id)):
+            if (doc.get("album") or "") != again.album:  # its folders name another album
+                changes.changed[track_id] = again  # replaced, as a re-tagged file is
+                changes.renamed.add(track_id)
+                return
             changes.moved[track_id], changes.moved_from[track_id] = new_path, stored
             if (doc.get("title"), doc.get("artist")) != (again.title, again.artist):
                 changes.names[track_id] = (again.title, again.artist)  # its content's
