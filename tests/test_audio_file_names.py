@@ -35,6 +35,15 @@ from .test_audio_tags import sound, tag  # noqa: E402
     ("198-209-0000", "", ("198-209-0000", "")),
     ("Up - Down", "Someone Else", ("Up - Down", "Someone Else")),
     ("loose_take", "", ("loose take", "")),
+    # a work (numbered, or in a key) before the dash is no performer: the name is a title
+    ("Hungarian_Dance_number_5_-_Allegro_in_F_sharp_minor_(string_orchestra)", "",
+     ("Hungarian Dance number 5 - Allegro in F sharp minor (string orchestra)", "")),
+    ("Symphony No. 9 - Presto", "", ("Symphony No. 9 - Presto", "")),
+    ("Cello Suite BWV 1007 - Prelude", "", ("Cello Suite BWV 1007 - Prelude", "")),
+    ("Prelude in C-sharp minor - Lento", "", ("Prelude in C-sharp minor - Lento", "")),
+    ("Kevin_MacLeod_-_Vibe_Ace", "", ("Vibe Ace", "Kevin MacLeod")),
+    ("Maroon 5 - Sunday Morning", "", ("Sunday Morning", "Maroon 5")),
+    ("Karajan - Symphony No. 5", "", ("Symphony No. 5", "Karajan")),
 ])
 def test_a_file_name_gives_title_and_artist(stem, tagged_artist, expected):
     assert name_from_file(stem, tagged_artist) == expected
