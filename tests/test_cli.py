@@ -23,7 +23,7 @@ def catalog_file(tmp_path):
 def test_build_then_recommend_json_equals_api_body(runner, client, catalog_file):
     code, out, err = runner("build", "--catalog", str(catalog_file))
     assert code == 0, err
-    assert "built model" in out and "skipped 1 malformed catalog rows" in err
+    assert "built model" in out and "skipped 1 malformed catalog row:" in err
     assert f"{catalog_file}:32" in err
     code, out, err = runner("recommend", "Song 4", "--limit", "5", "--json")
     assert code == 0, err

@@ -168,3 +168,32 @@ def test_a_link_looping_back_and_a_copy_are_no_change(runner, store, music):
     code, out, err = runner("sync", str(music))
     assert code == 0 and "0 new, 1 moved or renamed, 0 deleted" in out, err
     assert paths_of(store)[ids["clip_0.wav"]] == "backup/zero.wav"
+
+
+def test_unusable_files_are_warned_of_once_then_counted(runner, store, music):
+    """A cron job mails what sync writes to stderr: two broken files in the folder
+    mailed "skipped 2 unusable audio files" every run.  Warned of once, unchanged since,
+    they are counted in the summary line; --verbose lists them again; a file changed
+    since is warned of again, in English ("1 unusable audio file")."""
+    from .test_audio_edges import tone
+
+    (music / "broken.mp3").write_bytes(b"\x00not audio" * 500)
+    (music / "other.flac").write_bytes(b"fLaC" + b"\x01" * 300)
+    whole = tone(music.parent / "whole.flac", seconds=300)
+    (music / "cut.flac").write_bytes(whole.read_bytes()[: whole.stat().st_size // 4])
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "skipped 2 unusable audio files:" in err, err
+    assert "warning: 1 audio file(s) end before their header says" in err
+    for _ in range(2):  # a second and a third run: nothing new to say
+        code, out, err = runner("sync", str(music))
+        assert code == 0 and "unusable" not in err and "broken.mp3" not in err, err
+        assert "cut.flac" not in err and "0 new, 0 moved or renamed, 0 deleted, 0 changed " \
+            "in place, 2 unusable audio files and 1 cut off (reported before)" in out
+        assert "nothing to change" in out
+    code, out, err = runner("sync", str(music), "--verbose")
+    assert code == 0 and "skipped 2 unusable audio files:" in err and "cut.flac" in err
+    (music / "broken.mp3").write_bytes(b"\x00still not audio" * 600)
+    code, out, err = runner("sync", str(music))
+    assert code == 0 and "skipped 1 unusable audio file:" in err and "broken.mp3" in err
+    assert "other.flac" not in err
+    assert ", 1 unusable audio file and 1 cut off (reported before)" in out

@@ -43,7 +43,7 @@ def test_add_then_remove(runner, store, live, tmp_path):
     code, out, err = runner("add", "--catalog", str(write_catalog(tmp_path, rows=5)))
     assert code == 0, err
     assert "added 5 track(s)" in out and "65 tracks" in out
-    assert "skipped 1 malformed catalog rows" in err  # the file's last row
+    assert "skipped 1 malformed catalog row:" in err  # the file's last row
     version = store.current_version()
     assert version != live and store.row_of(version, "id3") == 63
     code, out, err = runner("recommend", "id3", "--json")

@@ -85,6 +85,8 @@ class LoadedSources:
     copy_ids: dict[str, str] = field(default_factory=dict)
     #: analysed files whose audio ends before their header says (analysed all the same)
     cut_off: list[str] = field(default_factory=list)
+    #: each line of ``audio_errors`` and ``cut_off`` -> the path of the file it is about
+    problem_files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class _AnalysedAudio(NamedTuple):
     copies: list[str]  # one line per file merged into another of the same recording
     cut_off: list[str]  # one line per file whose audio ends early (analysed all the same)
     copy_ids: dict[str, str]  # path of a file merged into another -> its track's id
+    problem_files: dict[str, str]  # a line of ``failed`` or ``cut_off`` -> its file
 
 
 def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
@@ -148,7 +151,7 @@ def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path |
                          ) -> _AnalysedAudio:
     """Tracks for the audio files in ``folders``, and what to report about the files."""
     if not folders:
-        return _AnalysedAudio([], [], [], [], [], {})
+        return _AnalysedAudio([], [], [], [], [], {}, {})
     files = expand(folders)  # a name that is not UTF-8 is named, not kept as "caf\ufffd"
     why = [(f, misnamed(f)) for f in files]
     unkept = [{"path": str(f), "error": reason} for f, reason in why if reason]
@@ -161,8 +164,11 @@ def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path |
             batch, [root] if root else folders, progress=bar.update)
     finally:
         bar.close()
+    cut = [t["path"] for t in batch.tracks if t.get("header_duration") is not None]
+    files = {e["error"]: str(e["path"]) for e in unkept + batch.errors}
+    files.update(zip(batch.cut_off(), map(str, cut)))  # cut_off() lists them in order
     return _AnalysedAudio(tracks, unkept + batch.errors, tag_problems, copies,
-                          batch.cut_off(), copy_ids)
+                          batch.cut_off(), copy_ids, files)
 
 
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
@@ -193,7 +199,7 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors,
                          analysed.tag_problems, missing, analysed.copies,
-                         analysed.copy_ids, analysed.cut_off)
+                         analysed.copy_ids, analysed.cut_off, analysed.problem_files)
 
 
 def _paths_relative_to(catalog: Sequence[Track], root: Path) -> None:

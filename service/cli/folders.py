@@ -23,6 +23,7 @@ from service.store import ModelStore, Relocation
 
 from .music_root import music_root
 from .output import progress, report_loaded
+from .repeats import Reported
 from .sources import sources
 
 
@@ -56,17 +57,19 @@ class FolderChanges:
 
 
 def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[str],
-                 audio_dirs: Sequence[str]) -> tuple[list[Track], FolderChanges]:
+                 audio_dirs: Sequence[str], reported: Reported | None = None
+                 ) -> tuple[list[Track], FolderChanges]:
     """The tracks of ``catalogs`` and ``audio_dirs``, their files' paths as the live
     model stores them, and what became of the model's files in those folders (nothing,
-    without folders); says what loading skipped."""
+    without folders); says what loading skipped (of the problem files, those not in
+    ``reported`` unchanged)."""
     root, before = music_root(store, audio_dirs)  # the folder the model's paths are under
     audio_dirs = _through_root(root, audio_dirs)
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
                      music_root=_live_audio_root(root, audio_dirs))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress)
-    report_loaded(loaded)
+    report_loaded(loaded, reported)
     if not audio_dirs:
         return loaded.catalog.tracks, FolderChanges()
     tracks, copies = _in_model_form(root, loaded.catalog.tracks, loaded.copy_ids)

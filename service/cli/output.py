@@ -15,6 +15,8 @@ from .line_progress import LineProgress
 if TYPE_CHECKING:  # the offline stack is loaded by the commands that build
     from models.build import LoadedSources
 
+    from .repeats import Reported
+
 SHOWN_PROBLEMS = 5
 #: control characters: an escape sequence in a title recolours a terminal or sets its
 #: title, a carriage return overwrites the line, a line break splits one result in two
@@ -49,12 +51,14 @@ def progress(desc: str, total: int, *,
                 mininterval=0.5)
 
 
-def report(problems: Sequence[Any], what: str, total: int | None = None) -> None:
-    """One line with the count, then the first few problems (file:line: reason)."""
+def report(problems: Sequence[Any], what: str, total: int | None = None,
+           one: str | None = None) -> None:
+    """One line with the count ("skipped 2 ``what``", "skipped 1 ``one``"), then the
+    first few problems (file:line: reason)."""
     count = total or len(problems)
     if not count:
         return
-    click.echo(f"skipped {count} {what}:", err=True)
+    click.echo(f"skipped {count} {one if count == 1 and one else what}:", err=True)
     _first_few(problems, count)
 
 
@@ -108,23 +112,29 @@ def _note_mixed(tracks) -> None:
                    "\"Mixed catalogs\")", err=True)
 
 
-def report_loaded(loaded: LoadedSources) -> None:
-    """Everything loading the sources skipped: review lines, audio files, catalog rows."""
-    report(loaded.review_problems, "malformed review lines")
-    report(loaded.audio_errors, "unusable audio files")
-    report(loaded.tag_problems, "malformed audio tags (their files are kept)")
-    if loaded.cut_off:
-        click.echo(f"warning: {len(loaded.cut_off)} audio file(s) end before their header "
+def report_loaded(loaded: LoadedSources, reported: Reported | None = None) -> None:
+    """Everything loading the sources skipped: review lines, audio files, catalog rows;
+    ``reported``: leave out the problem files warned of before, unchanged since."""
+    report(loaded.review_problems, "malformed review lines", one="malformed review line")
+    unusable, cut_off = loaded.audio_errors, loaded.cut_off
+    if reported is not None:
+        unusable = reported.fresh("unusable", unusable, loaded.problem_files)
+        cut_off = reported.fresh("cut off", cut_off, loaded.problem_files)
+    report(unusable, "unusable audio files", one="unusable audio file")
+    report(loaded.tag_problems, "malformed audio tags (their files are kept)",
+           one="malformed audio tag (its file is kept)")
+    if cut_off:
+        click.echo(f"warning: {len(cut_off)} audio file(s) end before their header "
                    "says: cut off, damaged, or a header that only estimates (kept, analysed "
                    "and timed by what they hold):", err=True)
-        _first_few(loaded.cut_off, len(loaded.cut_off))
+        _first_few(cut_off, len(cut_off))
     if loaded.copies:
         click.echo(f"note: {len(loaded.copies)} audio file(s) are copies of another (the "
                    "same recording id or the same audio): one track each:", err=True)
         _first_few(loaded.copies, len(loaded.copies))
     problems = loaded.catalog.problems
     report([p for p in problems if not getattr(p, "kept", False)], "malformed catalog rows",
-           loaded.catalog.skipped)
+           loaded.catalog.skipped, one="malformed catalog row")
     if loaded.catalog.merged_rows:
         click.echo(f"note: merged {loaded.catalog.merged_rows} catalog rows that repeat a "
                    "track id into the row first giving it (tags joined; give each track "

@@ -17,6 +17,7 @@ from service.store import ModelShrinks, ModelStore, Updater, open_store
 
 from .folders import FolderChanges, follow_root, read_sources, record_moves
 from .output import note_unplaced
+from .repeats import Reported
 from .updates import SHOWN, not_removed, split_new, summary
 
 
@@ -27,14 +28,17 @@ from .updates import SHOWN, not_removed, split_new, summary
 @click.option("--force", is_flag=True, help="Take the deleted files' tracks out even when "
               "the model would lose more than FEELALIKE_MAX_SHRINK of its tracks.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
+@click.option("--verbose", is_flag=True, help="Warn of every unusable or cut-off file, also "
+              "those warned of before and unchanged since (else counted in the summary).")
 def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
-         dry_run: bool) -> None:
+         dry_run: bool, verbose: bool) -> None:
     """Bring the live model in step with music FOLDERS: add their new files, record the
     new paths of files moved or renamed in them, take out the tracks of files deleted
     from them, and replace files re-tagged or re-encoded in place. Tracks outside the
     FOLDERS are left as they are."""
     store = open_store()
-    found, changes = read_sources(store, (), (), folders)
+    reported = Reported.load(everything=verbose)
+    found, changes = read_sources(store, (), (), folders, reported)
     new = _new(store, found, changes, include_removed)
     renamed = len(changes.renamed)  # re-tagged and moved: replaced, counted as moved
     ids = {t.id for t in new}  # a deleted file's sound in a new one: moved and re-tagged
@@ -43,7 +47,7 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
                f"moved or renamed, {len(changes.gone) - len(linked)} deleted, "
                f"{len(changes.changed) - renamed} changed in place"
                + (f", {len(changes.unreadable)} unreadable (kept)" if changes.unreadable
-                  else ""))
+                  else "") + reported.summary())
     if dry_run:
         if changes.root_moved:
             click.echo(f"would take {changes.root_moved[1]} as the model's music folder "
@@ -51,6 +55,7 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
         _show(new, changes, linked)
         return
     _apply(store, new, changes, force)
+    reported.save()  # once the sync is done: a failed one warns again when run again
 
 
 def _new(store: ModelStore, found: Sequence[Track], changes: FolderChanges,
