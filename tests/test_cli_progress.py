@@ -3,6 +3,9 @@ the bar is hidden there, so a long analysis of a library printed nothing at all 
 it ended; now a long step prints a line now and then, and a short one stays quiet."""
 from __future__ import annotations
 
+import io
+import sys
+
 import pytest
 
 from service.cli import output
@@ -141,3 +144,50 @@ def test_the_time_left_is_told_from_the_pace_after_a_slow_start(capsys):
     assert capsys.readouterr().err.splitlines()[:2] == [
         "analysing: 2/60 files (3%), about 58s left",  # was 7m15s
         "analysing: 17/60 files (28%), about 43s left"]
+
+
+class Opened:
+    """``output.progress`` as a test sees it: each step's (description, total, unit)."""
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[str, int, str | None]] = []
+
+    def __call__(self, desc: str, total: int, **options):
+        self.steps.append((desc, total, options.get("unit")))
+        return output.LineProgress(desc, total, io.StringIO())
+
+
+def test_each_analysis_says_whose_files_it_counts(runner, tmp_path, monkeypatch):
+    """A first build trains the audio feel model on its own 228 labelled clips before
+    it reads the library: a 69-file folder's build said "analysing: 5/228 files"."""
+    pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+    import models.audio
+    from models.errors import CatalogError
+
+    from .fixtures import labelled_clips
+
+    opened = Opened()
+    monkeypatch.setattr(output, "progress", opened)
+
+    def train(clips, folders, cache, progress):
+        progress("analysing", 228)
+        raise CatalogError("no clips for this test")
+
+    monkeypatch.setattr(models.audio, "train_audio_feel", train)
+    runner("train-audio")
+    assert opened.steps == [("training the audio feel model, analysing labelled clips",
+                             228, "clips")]
+    opened.steps.clear()
+    code, _, err = runner("build", "--audio-dir", str(labelled_clips(tmp_path / "m", n=2)))
+    assert code == 0, err
+    assert ("analysing your files", 2, "files") in opened.steps
+    assert ("storing", 2, None) in opened.steps
+
+
+def test_a_line_counts_the_unit_it_is_given(capsys):
+    bar = output.LineProgress("training, analysing labelled clips", 228, sys.stderr,
+                              clock=Clock(step=0.0), unit="clips")
+    bar.update(5)
+    bar._line("")
+    assert capsys.readouterr().err == \
+        "training, analysing labelled clips: 5/228 clips (2%)\n"

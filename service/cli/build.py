@@ -23,7 +23,8 @@ from models.build import (
 from models.errors import DatasetError
 from service.store import ModelShrinks, open_store
 
-from .output import note_unplaced, progress, report_loaded, warn_about_reviews
+from .output import (note_unplaced, progress, progress_of, report_loaded,
+                     warn_about_reviews)
 from .serve import address, reserve, serve_here
 from .sources import review_options, sources
 from .training import trained_audio_feel
@@ -82,7 +83,8 @@ def build_and_publish(source: Sources, options: BuildOptions, force: bool = Fals
     """Build, publish to the store, print one summary line; returns the version id.
     A model that shrinks more than FEELALIKE_MAX_SHRINK is refused unless ``force``."""
     store = open_store()  # a Redis that is unreachable or misnamed fails before the build
-    built = build_from_sources(source, options, progress=progress, on_loaded=report_loaded)
+    built = build_from_sources(source, options, progress=progress_of("your files"),
+                               on_loaded=report_loaded)
     bar = progress("storing", len(built.tracks))
     try:
         version = store.publish(built, progress=bar.update, force=force)

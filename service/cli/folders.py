@@ -22,7 +22,7 @@ from models.settings import audio_cache_dir
 from service.store import ModelStore, Relocation
 
 from .music_root import music_root
-from .output import progress, report_loaded
+from .output import progress_of, report_loaded
 from .repeats import Reported
 from .sources import sources
 
@@ -68,7 +68,7 @@ def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[s
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
                      music_root=_live_audio_root(root, audio_dirs))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
-                          progress=progress)
+                          progress=progress_of("your files"))
     report_loaded(loaded, reported)
     if not audio_dirs:
         return loaded.catalog.tracks, FolderChanges()

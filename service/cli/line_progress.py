@@ -32,8 +32,9 @@ class LineProgress:
     """The ``update(n)`` / ``close()`` of a progress bar, as lines on ``stream``."""
 
     def __init__(self, desc: str, total: int, stream: TextIO, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, unit: str | None = None) -> None:
         self.desc, self.total, self.stream, self.clock = desc, total, stream, clock
+        self.unit = unit or UNITS.get(desc, "items")
         self.done = 0
         self.started = self.last = clock()
         self.printed = False
@@ -63,7 +64,7 @@ class LineProgress:
         return f"about {_duration(rate * (self.total - self.done))} left"
 
     def _line(self, note: str) -> None:
-        unit = UNITS.get(self.desc, "items")
+        unit = self.unit
         share = f" ({100 * self.done // self.total}%)" if self.total else ""
         tail = f", {note}" if note else ""
         print(f"{self.desc}: {self.done}/{self.total} {unit}{share}{tail}", file=self.stream,

@@ -12,7 +12,7 @@ from models.build import analyse_moods, load_sources, reading_audit
 from models.errors import BadRequest
 from models.language import load_lexicon
 
-from .output import progress, report_loaded, shown, warn_about_reviews
+from .output import progress, progress_of, report_loaded, shown, warn_about_reviews
 from .sources import review_options, sources
 from .training import trained_audio_feel
 
@@ -32,8 +32,8 @@ def moods(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...], mapping: tuple
     if not catalogs and not audio_dirs:
         raise BadRequest("give --catalog, --audio-dir or both", field="catalog")
     wanted = sources(catalogs, mapping, jsonl, texts, albums, audio_dirs)
-    loaded = load_sources(wanted, progress=progress, audio_cache=settings.audio_cache_dir()
-                          if audio_dirs else None)
+    loaded = load_sources(wanted, progress=progress_of("your files"),
+                          audio_cache=settings.audio_cache_dir() if audio_dirs else None)
     report_loaded(loaded)
     catalog = loaded.catalog
     analysis = analyse_moods(catalog, loaded.reviews, load_lexicon(), progress=progress,

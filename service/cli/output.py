@@ -10,7 +10,7 @@ import click
 from tqdm import tqdm
 
 
-from .line_progress import LineProgress
+from .line_progress import UNITS, LineProgress
 
 if TYPE_CHECKING:  # the offline stack is loaded by the commands that build
     from models.build import LoadedSources
@@ -40,15 +40,32 @@ def warn_of_answer(body: dict[str, Any]) -> None:
                    "no track of the live model", err=True)
 
 
-def progress(desc: str, total: int, *,
-             clock: Callable[[], float] = time.monotonic) -> tqdm | LineProgress:
+def progress(desc: str, total: int, *, clock: Callable[[], float] = time.monotonic,
+             unit: str | None = None) -> tqdm | LineProgress:
     """A progress bar on stderr; when stderr is no terminal (a log), a line now and then
-    for a step that takes long (``line_progress``)."""
+    for a step that takes long (``line_progress``), counting ``unit``."""
     stream = sys.stderr
     if not (hasattr(stream, "isatty") and stream.isatty()):
-        return LineProgress(desc, total, stream, clock=clock)
+        return LineProgress(desc, total, stream, clock=clock, unit=unit)
     return tqdm(total=total, desc=desc, unit="it", file=stream, leave=False,
                 mininterval=0.5)
+
+
+def progress_of(files: str, stage: str = "") -> Callable[[str, int], tqdm | LineProgress]:
+    """A progress factory whose file steps (``checking``, ``analysing``) say whose files
+    they count: ``analysing your files: 5/69 files``, and with a ``stage``, ``training
+    the audio feel model, analysing labelled clips: 5/228 clips``.  A first build trains
+    the audio feel model on its own clips before it reads the library, and a bare
+    ``analysing: 5/228 files`` for a 69-file folder read as the library's count."""
+
+    def factory(desc: str, total: int) -> tqdm | LineProgress:
+        if desc not in UNITS:
+            return progress(desc, total)
+        named = f"{desc} {files}"
+        return progress(f"{stage}, {named}" if stage else named, total,
+                        unit=files.split()[-1])
+
+    return factory
 
 
 def report(problems: Sequence[Any], what: str, total: int | None = None,

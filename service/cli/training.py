@@ -9,7 +9,7 @@ import click
 from models import settings
 from models.errors import BadRequest, CatalogError
 
-from .output import progress
+from .output import progress_of
 
 if TYPE_CHECKING:
     from models.audio import AudioFeel
@@ -105,7 +105,8 @@ def _train_audio(clips: Path | None, folders: list[str]) -> AudioFeel:
     if note := mood_folders(folders).note():
         click.echo(f"note: {note}", err=True)
     result = train_audio_feel(clips, folders, cache=AudioCache(settings.audio_cache_dir()),
-                              progress=progress)
+                              progress=progress_of("labelled clips",
+                                                   "training the audio feel model"))
     click.echo(result.summary(), err=True)
     click.echo(f"saved the audio feel model to {save_audio_feel(result.model)}", err=True)
     return result.model
