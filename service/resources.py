@@ -26,8 +26,8 @@ from models.ranking import (
 from models.settings import data_home
 
 from .errors import respond
-from .seed_hints import (SUGGESTIONS, cut, mood_title_warning, named, not_found_hint,
-                         one_per_song)
+from .seed_hints import (SUGGESTIONS, artist_refusal, cut, mood_title_warning, named,
+                         not_found_hint, one_per_song)
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
 from .store.id_clashes import id_forms
@@ -166,6 +166,9 @@ class VersionResources:
             warnings.append(mood)
         if row is None:
             _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
+            if by := self.titles.artist_rows(seed):  # "Nova": an artist, not a title
+                raise artist_refusal(seed, path, by,
+                                     lambda r: [public(d) for d in self.documents(r)])
             near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
             suggestions = one_per_song([public(d) for d in self.documents(near)])
             raise SeedNotFound(f"no track matches {cut(seed)}{not_found_hint(seed)}", field=path,

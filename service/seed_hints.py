@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Iterator
 
+from models.errors import SeedNotFound
 from models.ranking import reads_wholly_as_moods, song_key
 
 from .requests.types import QUOTE_CHARS
@@ -25,6 +26,18 @@ def not_found_hint(seed: str) -> str:
     if moods:
         return f"; it reads as a mood or an activity ({', '.join(moods[:3])}): {mood_advice()}"
     return ""
+
+
+def artist_refusal(seed: str, path: str, rows: list[int],
+                   documents: Callable[[list[int]], list[dict[str, Any]]]) -> SeedNotFound:
+    """The 404 for a seed that names no title but an artist of the catalog (``rows``:
+    theirs, the most popular first): a seed is a track, so say which of theirs to name,
+    rather than "no track matches" with titles that resemble the artist's name."""
+    theirs = one_per_song(documents(rows[:3 * SUGGESTIONS]))
+    titles = ", ".join(cut(t["title"])[1:-1] for t in theirs[:3])
+    more = ", ..." if len(rows) > 3 else ""
+    return SeedNotFound(f"{cut(seed)} is an artist, not a track: name one of their tracks "
+                        f"({titles}{more})", field=path, suggestions=theirs)
 
 
 def mood_title_warning(seed: str, path: str,

@@ -194,3 +194,22 @@ def test_playlist_takes_the_query_options(runner, client, published):
                           (["trk3", "--min-artist-gap", "x"], "--min-artist-gap: ")):
         code, out, err = runner("playlist", *args)
         assert code == 2 and out == "" and err.count("\n") == 1 and message in err, err
+
+
+def test_an_artist_named_as_a_seed_is_told_to_name_one_of_their_tracks(runner, client,
+                                                                       published):
+    """`recommend "Nova"` said "no track matches 'Nova'; did you mean: ..." as for a
+    typo; a seed naming an artist of the catalog (and no title) says it is one, and
+    offers their tracks, in the CLI and the API's 404 alike."""
+    code, out, err = runner("recommend", "Arcade Fire")
+    assert code == 2 and out == ""
+    assert err.startswith("error: 'Arcade Fire' is an artist, not a track: name one of their "
+                          "tracks (Loneliness #3 (Night Talking))"), err
+    answer = client.get("/v1/recommendations?seed=artist 3")
+    error = answer.get_json()["error"]
+    assert answer.status_code == 404 and error["code"] == "seed_not_found"
+    assert error["message"].startswith("'artist 3' is an artist, not a track: name one of "
+                                       "their tracks (Song 38, Song 31, Song 24, ...)"), error
+    assert {t["artist"] for t in error["suggestions"]} == {"Artist 3"}
+    code, _, err = runner("recommend", "no such song at all zz")  # not an artist: as before
+    assert code == 2 and "no track matches" in err

@@ -56,3 +56,14 @@ class ArtistSeeds:
         rows, title = artist_title(normalise(query), self._norm_artists,  # type: ignore
                                    lambda t: self._exact.get(t, []))  # type: ignore
         return self._best(rows, title) if rows else None  # type: ignore
+
+    def artist_rows(self, query: str) -> list[int]:
+        """The rows by the artist ``query`` names whole (but for a leading "the"), the
+        most popular first; [] when it names no artist of the catalog.  Read only for a
+        seed that named no title: "Nova" asks for Nova's tracks, not for one of them."""
+        norm = normalise(query)
+        if not norm:
+            return []
+        rows = [r for r, artist in enumerate(self._norm_artists)  # type: ignore
+                if norm in artist_forms(artist)]
+        return sorted(rows, key=lambda r: (-self._pop(r), r))  # type: ignore
