@@ -23,7 +23,7 @@ from .title_forms import (
     without_article,
     written_as_a_name,
 )
-from .title_lines import heading, labels_line, listed
+from .title_lines import heading, labels_line, listed, timed
 from .titles import STOPWORDS as _STOPWORDS
 
 
@@ -196,11 +196,12 @@ def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str],
 def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
                      work_names: frozenset[str]) -> bool:
     """A stopword-only title, the work's own name, or a title written in lower case
-    counts when quoted (or a heading; the work's name also as an item of a list)."""
+    counts when quoted (or a heading; the work's name also as an item of a list or
+    before its running time)."""
     if _quoted(text, start, end):
         return variant not in work_names or not names_the_work(text, end)
     return variant in work_names and informative(words) and (
-        heading(text, end) or listed(text, start, end)
+        heading(text, end) or listed(text, start, end) or timed(text, end)
         or _TRACK_BEFORE.search(text[max(0, start - 50):start]) is not None)
 
 

@@ -42,6 +42,16 @@ def listed(text: str, start: int, end: int) -> bool:
     return bool(_LIST_LEAD.search(text[:start]) and _LABEL_TAIL.match(text[end:]))
 
 
+#: a running time in brackets ending the title's line: "Meridian (3:48)"
+_TIMED = re.compile(r"^[ \t]*" + RUNNING_TIME + r"[ \t]*(?:[-\u2013\u2014:][ \t]*)?(?:\n|$)")
+
+
+def timed(text: str, end: int) -> bool:
+    """The title ends its line with a running time ("1. Meridian (3:48)" in a
+    track-by-track review): a track, even where the album has its name."""
+    return bool(_TIMED.match(text[end:]))
+
+
 def heading(text: str, end: int) -> bool:
     """The title stands alone on its line, followed by a colon ("Dirtmouth:")."""
     rest = text[end:].lstrip(" \t")

@@ -1,0 +1,30 @@
+"""What the twenty-second batch of our own reviews showed the reader missing (2026-11-29).
+
+Ordinary published criticism: a track-by-track review whose first heading, "1. Meridian
+(3:48)", is the album's own name; tears ("I teared up anyway"), a voice that cracks, a
+ballad "quietly heartbreaking" (no calm in "quietly"), jazz's "burner" and a twelve-bar
+"with a wink in it"; torches that "sweep the marsh" (no sweep of strings). Every text
+here is our own."""
+from __future__ import annotations
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+CUES = ("Salt Roads", "Launch Window", "Ice Moons")
+
+
+def test_the_albums_name_heading_a_track_with_its_running_time_is_the_track():
+    text = ("Here is how the album plays, track by track.\n\n1. Salt Roads (3:48)\n"
+            "The main theme arrives fully formed. Heroic and rousing.\n\n"
+            "2. Launch Window (5:02)\nOstinato strings build as the countdown runs, tense.")
+    found = moods(text, *CUES)
+    assert strongest(found, "Salt Roads") == "epic"
+    assert "Ice Moons" not in found or found["Ice Moons"].get("epic", 0) < 0.5 * \
+        found["Salt Roads"]["epic"]
+
+
+def test_the_albums_name_with_a_total_time_in_prose_is_still_the_album():
+    found = moods("Salt Roads runs a tight 35 minutes. It is heroic and rousing. "
+                  "\"Launch Window\" is tense.", *CUES)
+    assert "Salt Roads" not in found or strongest(found, "Salt Roads") == \
+        strongest(found, "Ice Moons")
