@@ -28,3 +28,15 @@ def test_the_albums_name_with_a_total_time_in_prose_is_still_the_album():
                   "\"Launch Window\" is tense.", *CUES)
     assert "Salt Roads" not in found or strongest(found, "Salt Roads") == \
         strongest(found, "Ice Moons")
+
+
+def test_quietly_before_a_strong_mood_is_its_degree_not_calm():
+    found = moods('"Ice Moons" is a slow, wistful waltz. It is quietly heartbreaking.', *CUES)
+    assert strongest(found, "Ice Moons") == "sad"
+    found = moods('"Ice Moons" is quietly devastating.', *CUES)
+    assert found["Ice Moons"].get("peaceful", 0) < 0.3 * found["Ice Moons"]["sad"]
+
+
+def test_quietly_before_an_inward_mood_is_still_calm():
+    found = moods('"Ice Moons" is spacious and quietly wondering.', *CUES)
+    assert found["Ice Moons"].get("peaceful", 0) > 0.3

@@ -57,6 +57,11 @@ COMPARED = frozenset("the a an its his her their this that these those any".spli
 #: "surprisingly hopeful", "strangely calm": surprise at the next word, not curiosity
 SURPRISE = frozenset("surprisingly unexpectedly strangely oddly curiously weirdly bizarrely "
                      "startlingly".split())
+#: "quietly devastating", "quietly hopeful": how the next word's mood comes across, not
+#: calm (the adverb reads calm elsewhere: "the strings quietly fade", and before a word of
+#: an inward mood, INWARD: "quietly wondering", "quietly tender")
+UNDERSTATED = frozenset({"quietly"})
+INWARD = frozenset({"peaceful", "dreamy", "curious", "tender"})
 INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1.2,
                 "extremely": 1.6, "incredibly": 1.5, "utterly": 1.5, "profoundly": 1.5,
                 "intensely": 1.5, "most": 1.3, "more": 1.2, "highly": 1.4, "quite": 1.1,

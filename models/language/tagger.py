@@ -16,8 +16,8 @@ import numpy as np
 from .asides import without_asides
 from .denials import denied_after
 from .idioms import aimed_at, idiom_not_mood, prose_idiom
-from .modifiers import (NEGATION_WINDOW, NEGATORS, SURPRISE, clause_starts, clause_weights,
-                        modifier)
+from .modifiers import (INWARD, NEGATION_WINDOW, NEGATORS, SURPRISE, UNDERSTATED,
+                        clause_starts, clause_weights, modifier)
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 
@@ -97,10 +97,14 @@ def _is_name(text: str, start: int) -> bool:
 
 
 def _surprise_at_next(lexicon: Lexicon, text: str, toks: list[Token], i: int) -> bool:
-    """"surprisingly hopeful": the adverb only intensifies the mood word right after it."""
-    return toks[i].text in SURPRISE and i + 1 < len(toks) and \
-        not text[toks[i].end:toks[i + 1].start].strip() and \
-        (lexicon.lookup((toks[i + 1].text,)) or lexicon.derive(toks[i + 1].text)) is not None
+    """"surprisingly hopeful", "quietly devastating": the adverb only modifies the mood
+    word right after it."""
+    if toks[i].text not in SURPRISE | UNDERSTATED or i + 1 >= len(toks) or \
+            text[toks[i].end:toks[i + 1].start].strip():
+        return False
+    entry = lexicon.lookup((toks[i + 1].text,)) or lexicon.derive(toks[i + 1].text)
+    return entry is not None and (toks[i].text in SURPRISE or
+                                  MOODS[int(entry.moods.argmax())] not in INWARD)
 
 
 def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
