@@ -40,3 +40,14 @@ def test_quietly_before_a_strong_mood_is_its_degree_not_calm():
 def test_quietly_before_an_inward_mood_is_still_calm():
     found = moods('"Ice Moons" is spacious and quietly wondering.', *CUES)
     assert found["Ice Moons"].get("peaceful", 0) > 0.3
+
+
+def test_tears_and_a_voice_that_cracks_are_sad():
+    found = moods('"Ice Moons" is piano and solo violin as she watches the message from '
+                  'her daughter. Yes, it is manipulative. Yes, I teared up anyway. '
+                  '"Launch Window" is loud and fast.', *CUES)
+    assert strongest(found, "Ice Moons") == "sad"
+    found = moods('"Ice Moons" is the best thing here: a slow-building ballad where his '
+                  'voice cracks on the line about his father, and the band swell behind him.',
+                  *CUES)
+    assert strongest(found, "Ice Moons") == "sad"
