@@ -51,3 +51,9 @@ def test_tears_and_a_voice_that_cracks_are_sad():
                   'voice cracks on the line about his father, and the band swell behind him.',
                   *CUES)
     assert strongest(found, "Ice Moons") == "sad"
+
+
+def test_a_tune_with_a_wink_in_it_is_playful():
+    found = moods('The quartet plays a warm, tender post-bop. "Ice Moons" is a greasy, '
+                  'knowing twelve-bar with a wink in it.', *CUES)
+    assert strongest(found, "Ice Moons") == "playful"
