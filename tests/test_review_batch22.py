@@ -57,3 +57,12 @@ def test_a_tune_with_a_wink_in_it_is_playful():
     found = moods('The quartet plays a warm, tender post-bop. "Ice Moons" is a greasy, '
                   'knowing twelve-bar with a wink in it.', *CUES)
     assert strongest(found, "Ice Moons") == "playful"
+
+
+def test_a_burner_is_a_fast_tune_and_the_back_burner_is_no_mood():
+    found = moods('The quartet plays a warm, tender post-bop. "Ice Moons" is a competent '
+                  'Latin-tinged burner that goes nowhere in particular.', *CUES)
+    assert strongest(found, "Ice Moons") == "energetic"
+    found = moods('"Ice Moons" is slow and tender. "Launch Window" put the band\'s '
+                  'ambitions on the back burner.', *CUES)
+    assert found.get("Launch Window", {}).get("energetic", 0) == 0

@@ -49,8 +49,11 @@ _CRY_IDIOMS = frozenset("far war battle rallying hue".split())
 _GROWTH = frozenset("build builds building built swell swells swelling swelled grow grows "
                     "growing grew rise rises rising rose climb climbs climbing climbed "
                     "mount mounts mounting ramps ramping".split())
+#: "a Latin-tinged burner" is a fast tune; "on the back burner" is put aside
+_BURNER_IDIOMS = frozenset({"back", "front"})
 IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS, "cry": _CRY_IDIOMS,
-                "cries": _CRY_IDIOMS, "slowly": _GROWTH}
+                "cries": _CRY_IDIOMS, "slowly": _GROWTH, "burner": _BURNER_IDIOMS,
+                "burners": _BURNER_IDIOMS}
 #: mood nouns that are mostly verbs: "full of play" is playful, but "they play it
 #: straight", "you play for someone", "the forces at play" are not; only after these
 NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
