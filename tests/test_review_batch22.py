@@ -66,3 +66,11 @@ def test_a_burner_is_a_fast_tune_and_the_back_burner_is_no_mood():
     found = moods('"Ice Moons" is slow and tender. "Launch Window" put the band\'s '
                   'ambitions on the back burner.', *CUES)
     assert found.get("Launch Window", {}).get("energetic", 0) == 0
+
+
+def test_torches_that_sweep_the_marsh_are_no_sweeping_music():
+    found = moods('"Ice Moons", with its thudding toms and urgent strings, does what is '
+                  'needed as torches sweep the marsh.', *CUES)
+    assert found["Ice Moons"].get("epic", 0) == 0
+    found = moods('"Ice Moons" has strings that sweep the listener away.', *CUES)
+    assert found["Ice Moons"].get("epic", 0) > 0

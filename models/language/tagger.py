@@ -33,11 +33,13 @@ HOUSEHOLD = frozenset("son sons daughter daughters kid kids child children baby 
                       "wife husband partner family friends".split())
 #: "one wishes she had more to do": the reviewer's wish for the show, not a mood
 WISHES = frozenset("wish wishes wished".split())
-#: mood words that are also verbs: "calm the mix", "silence the strings" are actions
+#: mood words that are also verbs: "calm the mix", "silence the strings", "torches sweep
+#: the marsh" are actions
 VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothes haunt haunts "
                       "chill chills warm warms brighten brightens darken darkens lift lifts "
                       "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
-                      "rise rises drive drives break breaks brightened brightening".split())
+                      "rise rises drive drives break breaks brightened brightening "
+                      "sweep sweeps swept".split())
 OBJECTS = frozenset("the a an his her its their our your this that these those".split())
 #: mood words in an idiom after these words:
 #: "his old haunts" (places he went)
