@@ -74,3 +74,12 @@ def test_torches_that_sweep_the_marsh_are_no_sweeping_music():
     assert found["Ice Moons"].get("epic", 0) == 0
     found = moods('"Ice Moons" has strings that sweep the listener away.', *CUES)
     assert found["Ice Moons"].get("epic", 0) > 0
+
+
+def test_a_pitch_sliding_upward_is_no_hope():
+    found = moods('"Ice Moons" sets the tone in under a minute: a wheezing harmonium chord, a '
+                  'bowed saw sliding upward and a child humming off-key. It was unnerving.',
+                  *CUES)
+    assert found["Ice Moons"].get("hopeful", 0) < 0.1
+    found = moods('"Ice Moons" looks upward, warm and bright.', *CUES)
+    assert found["Ice Moons"].get("hopeful", 0) > 0

@@ -53,9 +53,13 @@ _GROWTH = frozenset("build builds building built swell swells swelling swelled g
                     "mount mounts mounting ramps ramping".split())
 #: "a Latin-tinged burner" is a fast tune; "on the back burner" is put aside
 _BURNER_IDIOMS = frozenset({"back", "front"})
+#: "a bowed saw sliding upward": a pitch that slides or bends up, not hope
+_PITCH_SLIDES = frozenset("slide slides sliding slid glide glides gliding glided bend bends "
+                          "bending bent glissando".split())
 IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS, "cry": _CRY_IDIOMS,
                 "cries": _CRY_IDIOMS, "slowly": _GROWTH, "burner": _BURNER_IDIOMS,
-                "burners": _BURNER_IDIOMS}
+                "burners": _BURNER_IDIOMS, "upward": _PITCH_SLIDES,
+                "upwards": _PITCH_SLIDES}
 #: mood nouns that are mostly verbs: "full of play" is playful, but "they play it
 #: straight", "you play for someone", "the forces at play" are not; only after these
 NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
