@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 from flask import Flask, Response, current_app
 
 from models.errors import BadRequest, InvalidExternalId, SeedNotFound
-from models.ingest import KNOWN_PREFIXES, path_inside, reference_key, unknown_kind
+from models.ingest import path_inside, reference_key
 from models.language import TitleIndex
 from models.ranking import (
     Cells,
@@ -26,8 +26,8 @@ from models.ranking import (
 from models.settings import data_home
 
 from .errors import respond
-from .seed_hints import (SUGGESTIONS, artist_refusal, cut, mood_title_warning, named,
-                         not_found_hint, one_per_song)
+from .seed_hints import cut
+from .title_seeds import refuse_unknown_kind, seed_by_title
 from .store import ModelStore, StoreUnavailable, mood_scores, open_store, with_whole_numbers
 from .store.connection import embedded_running, reopen_embedded
 from .store.id_clashes import id_forms
@@ -35,14 +35,6 @@ from .version_files import VersionFiles, steady_heap
 
 EXTENSION = "feelalike"
 VERSIONS_KEPT = 2  # the current version and the one before it (during a flip)
-PUBLIC_FIELDS = ("id", "title", "artist", "album")
-SUGGESTION_RESEMBLANCE = 70.0  # "pokr fase" -> "Poker Face" (74), not "xqzzyq" -> "Amenazzy"
-GUESSES = 3  # other songs a warning of a seed taken by a guess names, by id
-
-
-def public(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """The short form of a track in every response."""
-    return {k: doc.get(k, "") for k in PUBLIC_FIELDS}
 
 
 class VersionResources:
@@ -135,7 +127,7 @@ class VersionResources:
             if row is None and error is not None:
                 raise BadRequest(f"{path}: {error.message}", field=path)
             if row is None and strict:
-                _refuse_unknown_kind(value, path)
+                refuse_unknown_kind(value, path)
             rows.append(row if row is not None or key is None else key_rows[key])
         return rows
 
@@ -158,39 +150,7 @@ class VersionResources:
                 raise SeedNotFound(f"no track matches {cut(seed)}", field=path,
                                    suggestions=[])
             return row
-        row, how = self.titles.resolve_how(seed)
-        if row is not None and how != "exact" and warnings is not None:
-            warnings.append(self._guessed(seed, path, row, how))
-        if row is not None and warnings is not None and \
-                (mood := mood_title_warning(seed, path, lambda: public(self.documents([row])[0]))):
-            warnings.append(mood)
-        if row is None:
-            _refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
-            if by := self.titles.artist_rows(seed):  # "Nova": an artist, not a title
-                raise artist_refusal(seed, path, by,
-                                     lambda r: [public(d) for d in self.documents(r)])
-            near = self.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
-            suggestions = one_per_song([public(d) for d in self.documents(near)])
-            raise SeedNotFound(f"no track matches {cut(seed)}{not_found_hint(seed)}", field=path,
-                               suggestions=suggestions)
-        return row
-
-    def _guessed(self, seed: str, path: str, row: int, how: str) -> str:
-        """The warning for a seed taken by a guess (``how``): the track taken and, by id
-        for the caller to name one instead, other songs of its title (other artists'), or
-        for a part the piece's other parts."""
-        alike = self.titles.other_parts if how == "part" else self.titles.same_titles
-        doc, *others = one_per_song([public(d) for d in self.documents(
-            [row, *alike(row, 3 * SUGGESTIONS)])])
-        took = {"spelling": "the nearest spelling", "opening": "the only title that begins "
-                "so", "guest": "the title without its (with ...)",
-                "article": "the same title but for its leading article",
-                "artist": "the title of the artist it also names",
-                "part": "one part of a piece of that title",
-                "alike": "the most popular of the titles written alike"}[how]
-        offers = ", ".join(f"{named(d)} (id {cut(d['id'])})" for d in others[:GUESSES])
-        return f"{path}: no title {cut(seed)}; took {took}, {named(doc)}" + (
-            f"; or name one of: {offers}" if offers else "")
+        return seed_by_title(self, seed, path, warnings)
 
     @property
     def audio_root(self) -> str | None:
@@ -203,13 +163,6 @@ class VersionResources:
         moods = self.table.moods
         return [with_whole_numbers({**doc, "mood_scores": mood_scores(moods[row])})
                 for row, doc in zip(rows, self.store.tracks(self.version, rows))]
-
-
-def _refuse_unknown_kind(value: str, path: str) -> None:
-    kind = unknown_kind(value)
-    if kind is not None:
-        raise BadRequest(f"{path}: {kind!r} is not a kind of id we know; use "
-                         f"{KNOWN_PREFIXES} or a track id", field=path)
 
 
 class Resources:

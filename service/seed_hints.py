@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from models.errors import SeedNotFound
 from models.ranking import reads_wholly_as_moods, song_key
@@ -14,6 +14,12 @@ from models.ranking import reads_wholly_as_moods, song_key
 from .requests.types import QUOTE_CHARS
 
 SUGGESTIONS = 5  # tracks a 404 for a seed offers instead
+PUBLIC_FIELDS = ("id", "title", "artist", "album")
+
+
+def public(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The short form of a track in every response (and in every hint's offers)."""
+    return {k: doc.get(k, "") for k in PUBLIC_FIELDS}
 
 
 def not_found_hint(seed: str) -> str:

@@ -17,7 +17,7 @@ from models.ranking import TrackTable, camelot, key_name
 
 from ..body import decoded_body, repeated_key
 from ..requests import Query, json_path, parse, refuse_body_fields_in_query
-from ..resources import public
+from ..seed_hints import public
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -30,7 +30,8 @@ from ..exports import FORMATS, api_link, ascii_file_name, export, file_name
 from ..locations import Places, stored_folder
 from ..requests import PathQuery, PlaylistBody, PlaylistFormat
 from ..requests.bodies import PLAYLIST_WANTS
-from ..resources import VersionResources, get_resources, public
+from ..resources import VersionResources, get_resources
+from ..seed_hints import public
 from .base import entry, json_request, query_args
 from .queries import build_query, nothing_left, require_something
 

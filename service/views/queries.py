@@ -19,7 +19,8 @@ from models.ranking import (
 )
 
 from ..requests import QueryFields
-from ..resources import VersionResources, public
+from ..resources import VersionResources
+from ..seed_hints import public
 
 
 def build_query(res: VersionResources, body: QueryFields, limit: int,

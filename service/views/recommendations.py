@@ -12,8 +12,8 @@ from models.ranking import Query, reasons, refuse_unplaced_seeds, request_reason
 from ..observability.metrics import cache_lookup
 from ..requests import RecommendBody, SimilarQuery
 from ..requests.bodies import MAX_RESULTS
-from ..resources import VersionResources, get_resources, public
-from ..seed_hints import MOOD_ADVICE, mood_advice
+from ..resources import VersionResources, get_resources
+from ..seed_hints import MOOD_ADVICE, mood_advice, public
 from .base import json_request, query_args, result
 from .queries import build_query, nothing_left, require_something
 

@@ -12,7 +12,8 @@ from models.ingest import is_isrc, reference_key
 from ..requests import SearchQuery, TrackPath, parse
 from ..requests.queries import MAX_SEARCH_RESULTS
 from ..requests.types import quote
-from ..resources import VersionResources, get_resources, public
+from ..resources import VersionResources, get_resources
+from ..seed_hints import public
 from .base import path_id, query_args
 
 bp = Blueprint("tracks", __name__, url_prefix="/v1")
