@@ -224,7 +224,7 @@ def test_the_cli_reports_dropped_ids_and_takes_external_seeds(runner, ids_catalo
     code, out, err = runner("recommend", f"isrc:{isrc(3)}", "--limit", "3")
     assert code == 0 and "Song 3 by Band 3" in out
     code, _, err = runner("recommend", "isrc:XX12")
-    assert code != 0 and "seed: 'XX12' is not an ISRC" in err
+    assert code != 0 and "SEED: 'XX12' is not an ISRC" in err
     monkeypatch.setenv("FEELALIKE_MUSIC_ROOT", "/music")
     code, out, _ = runner("playlist", f"path:{music_file(0)}", "--length", "20",
                           "--format", "m3u8")
