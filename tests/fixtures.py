@@ -10,7 +10,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import pytest
@@ -182,6 +184,24 @@ ID_CATALOG_ROWS = 30
 ID_CATALOG_COLUMNS = ["track_id", "track_name", "track_artist", "playlist_genre", "energy",
                       "valence", "tempo", "isrc", "musicbrainz_recording_id", "spotify_uri",
                       "deezer_id", "path", "ext:discogs"]
+
+
+@contextmanager
+def commands_sent(client) -> Iterator[list[str]]:
+    """The names of the Redis commands ``client`` sends within the block, in order: a
+    served path's round trips, counted."""
+    calls: list[str] = []
+    real = client.execute_command
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    client.execute_command = counting
+    try:
+        yield calls
+    finally:
+        del client.execute_command
 
 
 def isrc(i: int) -> str:

@@ -15,7 +15,7 @@ from service.resources import Resources
 from service.store import ModelStore
 
 from .fixtures import ID_CATALOG_ROWS as ROWS
-from .fixtures import error_of, isrc, mbid, music_file, spotify
+from .fixtures import commands_sent, error_of, isrc, mbid, music_file, spotify
 
 
 def app_with(store: ModelStore, **config):
@@ -78,19 +78,9 @@ def test_ten_thousand_ids_are_accepted_and_one_more_is_a_400(ids_model, client):
 def test_include_ids_resolve_in_one_redis_round_trip(store, ids_model):
     res = Resources(store).current()
     res.lookup(["id1"], ["seed"])  # the first call also loads the script into Redis
-    calls = []
-    real = store.client.execute_command
-
-    def counting(*args, **kwargs):
-        calls.append(args[0])
-        return real(*args, **kwargs)
-
-    store.client.execute_command = counting
-    try:
+    with commands_sent(store.client) as calls:
         rows = res.lookup([f"isrc:{isrc(i)}" for i in range(500)] + ["id3"],
                           ["include_ids"] * 501)
-    finally:
-        del store.client.execute_command
     assert calls == ["EVALSHA"]
     assert rows[:ROWS] == list(range(ROWS)) and rows[-1] == 3
     assert rows[ROWS:500] == [None] * (500 - ROWS)
@@ -101,18 +91,9 @@ def test_a_title_seed_reads_no_document_unless_it_warns(store, published):
     (a title that reads as a mood, "sad"): a Redis round trip for every title seed."""
     res = Resources(store).current()
     res.resolve("Song 3", warnings=[])  # the first call also opens the title index
-    calls, warnings = [], []
-    real = store.client.execute_command
-
-    def counting(*args, **kwargs):
-        calls.append(args[0])
-        return real(*args, **kwargs)
-
-    store.client.execute_command = counting
-    try:
+    warnings: list[str] = []
+    with commands_sent(store.client) as calls:
         row = res.resolve("Song 3", warnings=warnings)
-    finally:
-        del store.client.execute_command
     assert calls == ["EVALSHA"] and warnings == [] and row == 3
 
 
