@@ -15,7 +15,7 @@ import unicodedata
 from typing import Callable, Mapping, Sequence
 
 from .seed_readings import seed_readings
-from .text import normalise
+from .text import fold, normalise
 from .title_variants import as_written
 from .versions import sourceless_base
 
@@ -28,20 +28,14 @@ def typed_form(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).casefold().translate(_QUOTES).split())
 
 
-def unaccented(form: str) -> str:
-    """``form`` without its accents ("señorita" -> "senorita")."""
-    return "".join(c for c in unicodedata.normalize("NFD", form)
-                   if not unicodedata.combining(c))
-
-
 def spells(seed: str, title: str) -> bool:
     """Whether ``seed`` is ``title`` (or its base, without a version tail) typed exactly;
     accents count only when the seed has some."""
     typed = typed_form(seed)
     forms = {typed_form(title), typed_form(sourceless_base(title))}
-    if typed != unaccented(typed):
+    if typed != fold(typed):
         return typed in forms
-    return typed in {unaccented(f) for f in forms}
+    return typed in {fold(f) for f in forms}
 
 
 class WrittenAlike:
@@ -91,4 +85,4 @@ class WrittenAlike:
         # short forms as typed tell some apart: "St Tropez" is "St. Tropez", not "Saint-Tropez"
         typed = {normalise(raw, short_forms=False) for raw in raws}
         alike = {t for t in alike if typed & set(as_written(t))} or alike
-        return len({unaccented(typed_form(sourceless_base(t))) for t in alike}) > 1
+        return len({fold(typed_form(sourceless_base(t))) for t in alike}) > 1
