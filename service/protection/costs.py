@@ -22,6 +22,7 @@ from ..body import decoded_body
 from ..resources import get_resources
 from .gate import effective_method
 
+
 def route_name() -> str:
     """``"METHOD /rule"`` of the request, the key of ``RATE_LIMITS``."""
     rule = request.url_rule.rule if request.url_rule is not None else request.path
