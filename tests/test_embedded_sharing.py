@@ -36,14 +36,15 @@ def test_two_adds_at_once_lose_no_update(tmp_path):
     base = catalog(tmp_path / "base.csv", [(f"b{i}", f"Base {i}", (i % 9 + 1) / 10)
                                            for i in range(40)])
     assert finished(feelalike(tmp_path, "build", "--catalog", base))[0] == 0
-    reported = set()
+    reported, told = set(), []  # told: what each add said, shown should a track be lost
     try:
         for round_ in range(4):  # the race showed in about half the rounds
             ids = (f"x{round_}", f"y{round_}")
             adds = [feelalike(tmp_path, "add", "--catalog",
                               catalog(tmp_path / f"{i}.csv", [(i, i.upper(), 0.5)]))
                     for i in ids]
-            for track, (code, _, err) in zip(ids, map(finished, adds)):
+            for track, (code, out, err) in zip(ids, map(finished, adds)):
+                told.append((track, code, out[-300:], err[-300:]))
                 assert code in (0, 2), err
                 if code == 0:
                     reported.add(track)
@@ -51,10 +52,11 @@ def test_two_adds_at_once_lose_no_update(tmp_path):
                     assert err.strip() == "error: the live model changed while the update " \
                                           "was written; run it again"
         assert reported
+        listed = finished(feelalike(tmp_path, "tracks", "--all"))[1]
         for track in reported:
             code, out, err = finished(feelalike(tmp_path, "tracks", track.upper(), "--json"))
             assert code == 0, err
-            assert track in {t["id"] for t in json.loads(out)["results"]}
+            assert track in {t["id"] for t in json.loads(out)["results"]}, (told, listed)
         assert not embedded_servers(tmp_path), "a command left the embedded Redis running"
     finally:
         for leftover in embedded_servers(tmp_path):
