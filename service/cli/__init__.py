@@ -74,6 +74,9 @@ def _stop_embedded(code: int) -> int:
     except KeyboardInterrupt:
         click.echo("aborted", err=True)
         return 130
+    except FeelalikeError as exc:  # the data could not be saved: the command failed
+        click.echo(f"error: {shown(exc.message)}", err=True)
+        return code or 1
     return code
 
 

