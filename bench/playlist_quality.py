@@ -1,7 +1,7 @@
 """How well POST /v1/playlists keeps the feel of its seed, on the live model.
 
     python bench/playlist_quality.py [--seeds 100] [--length 20] [--catalog FILE]
-                                     [--png docs/arc_playlist.png]
+                                     [--max-per-artist N] [--png docs/arc_playlist.png]
 
 Reads the published model (``REDIS_URL`` or the embedded Redis under
 ``FEELALIKE_DATA_HOME``; ``feelalike demo --no-serve`` makes one) and, for a fixed
@@ -19,6 +19,10 @@ the mean over seeds of:
   one are left out), a judge the model does not own;
 * ``recur``: share of playlists in which an artist, main or guest ("(feat. X)", "(with
   X)", "A & B", "A, B"), recurs within the default artist gap (3 places);
+* ``recs cap``: with ``--max-per-artist N``, ``recs`` against the recommendations
+  asked with the same cap (those without it list what the cap leaves out);
+* ``over``: with ``--max-per-artist N`` (the playlists ask for that cap), share of
+  playlists in which an artist, main or guest, is credited by more than N tracks;
 * ``breaks``: share of transitions with a tempo jump beyond the tolerance or a key
   clash (either key unknown counts as no clash);
 * for arcs, ``arc r``: correlation of position with valence, and ``arc err``: mean
@@ -48,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from models.language import normalise  # noqa: E402
-from models.ranking import compatible, credited, tempo_jump  # noqa: E402
+from models.ranking import Query, compatible, credited, tempo_jump  # noqa: E402
 from service.requests import PlaylistBody, parse  # noqa: E402
 from service.resources import Resources  # noqa: E402
 from service.store import open_store  # noqa: E402
@@ -91,8 +95,18 @@ def recurs(tracks: list[dict], gap: int = 3) -> float:
                      for j in range(max(0, i - gap), i)))
 
 
-def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
-    body = {"seed": seed, "length": length}
+def over_cap(tracks: list[dict], cap: int) -> float:
+    """1.0 when an artist (main or guest) is credited by more than ``cap`` tracks."""
+    counts: dict[str, int] = {}
+    for track in tracks:
+        for name in names(track):
+            counts[name] = counts.get(name, 0) + 1
+    return float(max(counts.values(), default=0) > cap)
+
+
+def measure(res, seed: str, arc, length: int, groups: dict,
+            cap: int | None = None) -> dict[str, float]:
+    body = {"seed": seed, "length": length, **({"max_per_artist": cap} if cap else {})}
     if arc:
         body["arc"] = {"from": arc[0], "to": arc[1]}
     made = playlist(res, parse(PlaylistBody, body))
@@ -102,13 +116,18 @@ def measure(res, seed: str, arc, length: int, groups: dict) -> dict[str, float]:
     rows = [res.resolve(i) for i in ids]
     unit = table.unit_vectors
     out = {"n": len(ids), "cos": float(np.mean(unit[rows] @ unit[row])) if rows else 0.0,
-           "breaks": breaks(tracks), "recur": recurs(tracks), "ids": ids}
+           "breaks": breaks(tracks), "recur": recurs(tracks), "ids": ids,
+           **({"over": over_cap(tracks, cap)} if cap else {})}
     world = table.world_unit
     if world is not None and rows:
         out["world"] = float(np.mean(world[rows] @ world[row]))
     if arc is None:
         recs = {r["id"] for r in similar(res, seed, length)["results"]}
         out["recs"] = len(recs & set(ids)) / length
+        if cap:
+            capped = res.engine.rank(Query(seeds=[(row, 1.0)], limit=length,
+                                           max_per_artist=cap)).rows
+            out["recs cap"] = len({table.ids[r] for r in capped} & set(ids)) / length
     else:
         valence = np.array([t["valence"] for t in tracks], dtype=float)
         out["arc r"] = float(np.corrcoef(np.arange(len(valence)), valence)[0, 1])
@@ -151,7 +170,7 @@ def draw(res, seed: str, length: int, path: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from models.ranking import Query, arc_ends, arc_points, sequence
+    from models.ranking import arc_ends, arc_points, sequence
 
     table, row = res.table, res.resolve(seed)
     query = parse(PlaylistBody, {"seed": seed, "length": length,
@@ -188,6 +207,8 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=100)
     parser.add_argument("--length", type=int, default=20)
     parser.add_argument("--catalog", type=Path, default=DEFAULT)
+    parser.add_argument("--max-per-artist", type=int, default=None,
+                        help="ask every playlist for this artist cap (and count 'over')")
     parser.add_argument("--png", default=None, help="draw one arc playlist to this file")
     parser.add_argument("--png-seed", default="Loneliness #3",
                         help="the drawn playlist's seed (id or title)")
@@ -206,9 +227,10 @@ def main() -> None:
         for name, chosen in (("sample", seeds), ("her", her)):
             if not chosen:
                 continue
-            rows = [measure(res, s, arc, args.length, groups) for s in chosen]
-            keys = [k for k in ("n", "recs", "cos", "world", "shared", "breaks", "recur", "arc r",
-                                      "arc err", "energy", "acoustic")
+            rows = [measure(res, s, arc, args.length, groups, args.max_per_artist)
+                    for s in chosen]
+            keys = [k for k in ("n", "recs", "recs cap", "cos", "world", "shared", "breaks",
+                                "recur", "over", "arc r", "arc err", "energy", "acoustic")
                     if any(k in r for r in rows)]
             means = {k: np.nanmean([r[k] for r in rows if k in r]) for k in keys}
             means.update(spread(rows))

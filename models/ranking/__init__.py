@@ -30,7 +30,7 @@ from .query import (
     world_similarity,
 )
 from .rows import placed_rows
-from .shaping import POOL, SPREAD, clamp, seed_songs, spreads
+from .shaping import POOL, SPREAD, clamp, pick, seed_songs, spreads
 from .credits import credited
 from .songs import song_key, song_keys
 from .table import NUMERIC, TrackTable
@@ -84,6 +84,7 @@ __all__ = [
     "mood_space",
     "path",
     "path_fit",
+    "pick",
     "typical_distance",
     "pool_size",
     "read_text_target",

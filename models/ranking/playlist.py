@@ -12,7 +12,8 @@ are kept), with costs for distance to the arc's target beyond ``ARC_TOLERANCE`` 
 an arc only: within it, relevance decides), lack of relevance, a tempo jump beyond the
 tolerance (half and double time count as the same pulse) and keys that clash on the
 Camelot wheel; no artist, main or guest, repeats within ``min_artist_gap`` positions
-(``artist_gap``) and no track appears twice.
+(``artist_gap``) and no track appears twice.  ``max_per_artist`` counts the same
+credits: a track is not placed once any artist it credits is at the cap.
 """
 from __future__ import annotations
 
@@ -122,10 +123,9 @@ def _normalised(relevance: np.ndarray) -> np.ndarray:
 
 @dataclass
 class _Pool:
-    """What the rules need of the candidates: their artists and songs as codes, and
-    (for the gap) every artist each credits, guests included."""
+    """What the rules need of the candidates: their songs as codes, and (for the gap and
+    the cap) every artist each credits, guests included."""
 
-    artists: np.ndarray
     songs: np.ndarray
     min_artist_gap: int
     cap: int | None
@@ -135,13 +135,13 @@ class _Pool:
 @dataclass
 class _Draft:
     """A playlist being placed: its candidates in order, their summed cost, and the
-    candidates it may no longer take (placed, a version of a placed song, an artist at
-    the cap)."""
+    candidates it may no longer take (placed, a version of a placed song, crediting an
+    artist at the cap), and how many placed tracks credit each artist."""
 
     cost: float
     placed: list[int]
     blocked: np.ndarray
-    per_artist: dict[int, int]
+    per_artist: dict[str, int]
 
     def open_to(self, pool: _Pool, cost: np.ndarray) -> np.ndarray:
         """``cost`` with what this playlist may not take next set to infinity."""
@@ -152,13 +152,15 @@ class _Draft:
         return cost
 
     def extended(self, pool: _Pool, i: int, cost: float) -> "_Draft":
-        artist = int(pool.artists[i])
-        count = self.per_artist.get(artist, 0) + 1
         blocked = self.blocked | (pool.songs == pool.songs[i])
-        if pool.cap is not None and count >= pool.cap:
-            blocked |= pool.artists == artist
-        return _Draft(self.cost + cost, [*self.placed, i], blocked,
-                      {**self.per_artist, artist: count})
+        per_artist = self.per_artist
+        if pool.cap is not None and pool.crediting is not None:
+            per_artist = dict(per_artist)
+            for name in pool.crediting.names([i]):
+                per_artist[name] = per_artist.get(name, 0) + 1
+                if per_artist[name] >= pool.cap:
+                    blocked |= pool.crediting.mask(name)
+        return _Draft(self.cost + cost, [*self.placed, i], blocked, per_artist)
 
 
 class _Costs:
@@ -212,8 +214,8 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     rows = np.asarray(candidates, dtype=np.int64)
     width = BEAM if len(rows) <= BEAM_POOL else 1
     costs = _Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
-    pool = _Pool(table.artist_codes[rows], table.song_codes[rows], min_artist_gap,
-                 max_per_artist, Crediting(table, rows) if min_artist_gap else None)
+    pool = _Pool(table.song_codes[rows], min_artist_gap, max_per_artist,
+                 Crediting(table, rows) if min_artist_gap or max_per_artist else None)
     blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
         np.zeros(len(rows), dtype=bool)
     drafts = [_Draft(0.0, [], blocked, {})]

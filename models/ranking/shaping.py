@@ -1,11 +1,16 @@
 """Turning scored candidates into a result list: filters, order, one version per song,
 an artist cap, maximal marginal relevance for ``diversity`` and seeded Gumbel noise for
 ``temperature`` (a ``random_seed`` reproduces the list).  Scores leave clamped to [0, 1].
+
+The artist cap counts every artist a track credits, main or guest, as the playlist's
+artist gap does (``artist_gap``): with a cap of 1, "B feat. A" does not follow "A".  A
+track is left out when any artist it credits is at the cap, and counts for each of them.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from .artist_gap import Crediting
 from .query import Query
 from .table import TrackTable
 
@@ -64,9 +69,11 @@ def seed_songs(table: TrackTable, query: Query) -> set[str]:
 
 def pick(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query) -> list[int]:
     """Indexes into ``rows`` of up to ``query.limit`` results, in order, honouring
-    de-duplication, the artist cap and diversity."""
+    de-duplication, the artist cap (over every artist a track credits) and diversity."""
     marginal = _marginal(table, rows, scores, query)
     songs = seed_songs(table, query)
+    cap = query.max_per_artist
+    crediting = Crediting(table, rows) if cap else None
     per_artist: dict[str, int] = {}
     picked: list[int] = []
     remaining = list(range(len(rows)))
@@ -74,14 +81,16 @@ def pick(table: TrackTable, rows: np.ndarray, scores: np.ndarray, query: Query) 
         at = marginal.next(remaining) if marginal and picked else remaining[0]
         remaining.remove(at)
         row = int(rows[at])
-        artist, song = table.artist_keys[row], table.song_keys[row]
+        song = table.song_keys[row]
         if query.dedupe and song in songs:
             continue
-        if artist and query.max_per_artist and \
-                per_artist.get(artist, 0) >= query.max_per_artist:
-            continue  # (no artist: unknown artists are not one artist)
+        # (no artist: unknown artists are not one artist, and such a track is never capped)
+        names = crediting.names([at]) if crediting else set()
+        if cap and any(per_artist.get(name, 0) >= cap for name in names):
+            continue
         songs.add(song)
-        per_artist[artist] = per_artist.get(artist, 0) + 1
+        for name in names:
+            per_artist[name] = per_artist.get(name, 0) + 1
         picked.append(at)
         if marginal:
             marginal.picked(at)

@@ -59,7 +59,8 @@ _SINGLE = [
                        "studying\" (at most 500 characters)."),
     ("--valence", "target_valence", "Target valence, -1 (negative) to 1 (positive)."),
     ("--arousal", "target_arousal", "Target arousal, -1 (calm) to 1 (excited)."),
-    ("--max-per-artist", "max_per_artist", "At most this many tracks by one artist (1-100)."),
+    ("--max-per-artist", "max_per_artist", "At most this many tracks crediting one artist, "
+                                           "main or guest (1-100)."),
     ("--diversity", "diversity", "0 (pure relevance) to 1: spread the list out."),
     ("--temperature", "temperature", "Variety, 0 (none) to 5: draw the list by rank."),
     ("--random-seed", "random_seed", "Seed of a draw with --temperature (0 to 2^32-1), "

@@ -180,9 +180,10 @@ OPERATIONS: tuple[Operation, ...] = (
         "post", "/v1/recommendations", "postRecommendations", "recommendations",
         "Recommendations from seeds, moods, text, targets and filters",
         "Weighted seeds and negative seeds, target moods, free text, valence/arousal and "
-        "audio-attribute targets, filters (ranges, tags, artists, ids, per-artist cap) and "
-        "shaping (dedupe, diversity, temperature), and include_ids, an allowlist of up to "
-        "10,000 ids of any kind (a library; include_ids_unknown counts those of no track). "
+        "audio-attribute targets, filters (ranges, tags, artists, ids, a per-artist cap "
+        "that counts guests) and shaping (dedupe, diversity, temperature), and "
+        "include_ids, an allowlist of up to 10,000 ids of any kind (a library; "
+        "include_ids_unknown counts those of no track). "
         "Seeds and ids may be external ids: spotify:track:ID, isrc:, mbid:, deezer:, path:, "
         "ext:NAME:; a malformed one is a 400 at its field. At least one of seeds, moods, text, "
         "target_valence, target_arousal or a target_ attribute is needed; unknown fields "

@@ -100,7 +100,10 @@ class QueryFields(AttributeFields):  # type: ignore[misc, valid-type]
         examples=[["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "isrc:GBUM71900187",
                    "3AJwUDP919kvQ9QcozQPxg"]])
     max_per_artist: ArtistCap | None = Field(
-        None, description="At most this many tracks by one artist (1-100).", examples=[1])
+        None, description="At most this many tracks crediting one artist (1-100), main "
+                          "artist or guest ('B feat. A' counts for A); a track crediting "
+                          "several is left out when any of them is at the cap. Tracks "
+                          "with no artist are never capped.", examples=[1])
     dedupe: bool = Field(True, description="One version per song (remix, live, remaster "
                                            "count as the same song).", examples=[True])
     diversity: Diversity | None = Field(
