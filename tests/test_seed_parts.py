@@ -18,13 +18,13 @@ TITLES = ["Jerusalem - Pt. 2", "Symphony - Part 1", "Intro - Pt. II", "Song (Par
           "Tale - Part One", "Jerusalem - Pt. 2 (Live)"]
 
 
-def _both_indexes():
+def _both_indexes(titles=TITLES, popularity=(50, 40, 30, 20, 60, 10, 10, 10, 5)):
     """The index a build makes and the one a worker opens over the stored arrays."""
     from models.ranking import title_arrays, title_index
 
-    artists, popularity = ["Band"] * len(TITLES), [50, 40, 30, 20, 60, 10, 10, 10, 5]
-    arrays = title_arrays(TITLES, artists, popularity)
-    return [TitleIndex(TITLES, artists, popularity), title_index(arrays, TITLES, artists)]
+    artists, popularity = ["Band"] * len(titles), list(popularity)
+    arrays = title_arrays(titles, artists, popularity)
+    return [TitleIndex(titles, artists, popularity), title_index(arrays, titles, artists)]
 
 
 @pytest.mark.parametrize("index", _both_indexes(), ids=["built", "stored"])
@@ -144,3 +144,80 @@ def test_one_part_written_two_ways_is_one_song():
                  ("X - Part 1", "X - Parts 1 & 2")]
     for one, other in different:
         assert song_key(one, "A") != song_key(other, "A"), (one, other)
+
+
+LISTED = ["Rain Again - Part I, II, & III", "Rain Again - Part IV", "Karn (Parts 1-3)",
+          "Karn - Pt. 4", "Happy Holidays, Parts 1 & 2"]
+
+
+@pytest.mark.parametrize("index", _both_indexes(LISTED, (60, 50, 40, 30, 20)),
+                         ids=["built", "stored"])
+@pytest.mark.parametrize("seed, title", [
+    ("Rain Again Part I, II & III", "Rain Again - Part I, II, & III"),
+    ("Rain Again Pts 1, 2 and 3", "Rain Again - Part I, II, & III"),
+    ("Rain Again Parts 1-3", "Rain Again - Part I, II, & III"),
+    ("Karn Pts 1, 2 & 3", "Karn (Parts 1-3)"), ("Karn Parts I-III", "Karn (Parts 1-3)"),
+    ("Rain Again Pt 4", "Rain Again - Part IV"),
+])
+def test_a_seed_naming_the_parts_a_title_lists_is_exact(index, seed, title):
+    """"Rain Again - Part I, II, & III" read as part 1: a seed naming its parts
+    otherwise ("Pts 1, 2 and 3", "Parts 1-3") found nothing."""
+    row, how = index.resolve_how(seed)
+    assert (LISTED[row], how) == (title, "exact")
+
+
+def test_the_base_of_a_listed_title_is_a_guess_naming_the_other_parts():
+    index = TitleIndex(LISTED, ["Band"] * len(LISTED), [60, 50, 40, 30, 20])
+    row, how = index.resolve_how("Rain Again")
+    assert (LISTED[row], how) == ("Rain Again - Part I, II, & III", "part")
+    assert [LISTED[r] for r in index.other_parts(row)] == ["Rain Again - Part IV"]
+    row, how = index.resolve_how("Karn")
+    assert (LISTED[row], how) == ("Karn (Parts 1-3)", "part")
+
+
+def test_several_parts_are_one_song_however_written_but_not_one_of_them():
+    """'X - Part I, II, & III' and 'X - Pts. 1, 2 and 3' were two songs ("pt" against
+    "pts"), and 'X (Parts 1-3)' read as parts 1 and 3."""
+    from models.ranking import song_key
+
+    same = [("X - Part I, II & III", "X - Pts. 1, 2 and 3"),
+            ("X - Part I, II, & III", "X (Parts 1-3)"), ("X - Pts. I-III", "X (Parts 1-3)"),
+            ("X - Part I, II, & III", "X - Pts. 1, 2 and 3 - 2011 Remaster"),
+            ("X (Pts. 1&2)", "X - Parts 1 & 2")]
+    for one, other in same:
+        assert song_key(one, "A") == song_key(other, "A"), (one, other)
+    different = [("X - Part I, II & III", "X - Part I"), ("X - Pts. 1, 2 and 3", "X - Pt. 1"),
+                 ("X (Parts 1-3)", "X - Parts 1 & 3"), ("X - Pts. 1 & 2", "X - Pts. 1, 2 & 3"),
+                 ("X - Part 1 - 10 Years Later", "X - Parts 1-10")]
+    for one, other in different:
+        assert song_key(one, "A") != song_key(other, "A"), (one, other)
+
+
+@pytest.mark.parametrize("title", ["X - Pts. 3-1", "X - Parts 1-40", "X - Part 1-Remix"])
+def test_what_is_no_rising_range_of_parts_is_not_spelt_out(title):
+    """A range that falls, spans more than 20 parts or is no number is left as written."""
+    from models.ranking import song_key
+
+    assert song_key(title, "A") != song_key("X (Parts 1-3)", "A")
+    assert song_key(title, "A") != song_key("X - Pts. 1, 2", "A")
+
+
+def test_the_warning_for_a_listed_title_names_the_other_parts_only(client, store,
+                                                                    small_catalog):
+    """Taken for "Rain Again", "Rain Again - Part I, II, & III" offered its own live
+    version "- Pts. 1, 2 and 3 - Live" as another part of the piece."""
+    small_catalog.tracks += [
+        make_track(91, title="Rain Again - Part I, II, & III", artist="Howard", popularity=70.0),
+        make_track(92, title="Rain Again - Pts. 1, 2 and 3 - Live", artist="Howard",
+                   popularity=60.0),
+        make_track(93, title="Rain Again - Part IV", artist="Howard", popularity=50.0)]
+    store.publish(build(small_catalog, k=10))
+    body = client.get(f"/v1/recommendations?seed={quote('Rain Again')}").get_json()
+    assert body["seed"]["id"] == "trk91"
+    assert body["warnings"] == ["seed: no title 'Rain Again'; took one part of a piece of "
+                                "that title, 'Rain Again - Part I, II, & III' by 'Howard'; or "
+                                "name one of: 'Rain Again - Part IV' by 'Howard' (id 'trk93')"]
+    for seed in ("Rain Again Pts 1, 2 and 3", "Rain Again Parts 1-3"):
+        body = client.get(f"/v1/recommendations?seed={quote(seed)}").get_json()
+        assert body["seed"]["id"] in ("trk91", "trk92") and "warnings" not in body, seed
+        assert "trk92" not in [r["id"] for r in body["results"]]  # the same song

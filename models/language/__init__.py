@@ -18,7 +18,7 @@ from .tags import TagReader, tag_moods
 from .text import NORMAL_FORM, normalise, tempo_words, tokens
 from .mentions import find_mentions
 from .resemblance import album_strings, resembling
-from .seed_readings import MAX_CUTS, part_form, seed_readings
+from .seed_readings import MAX_CUTS, part_form, seed_readings, spelled_ranges
 from .titles import TitleIndex, variants
 from .versions import base_title, is_version_note, source_of, sourceless_base
 from .vocabulary import LEXICON_PATH, MOOD_INDEX, MOODS, Entry, Lexicon, load_lexicon
@@ -59,6 +59,7 @@ __all__ = [
     "album_strings",
     "resembling",
     "part_form",
+    "spelled_ranges",
     "seed_readings",
     "sentences",
     "source_of",

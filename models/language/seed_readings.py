@@ -38,9 +38,10 @@ def seed_readings(query: str) -> list[tuple[str, str | None]]:
 
 
 def normal_readings(query: str) -> list[tuple[str, str | None]]:
-    """The readings of :func:`seed_readings` in normal form."""
-    return [(normalise(title), normalise(artist) if artist is not None else None)
-            for title, artist in seed_readings(query)]
+    """The readings of :func:`seed_readings` in normal form (a range of parts spelt out:
+    "Parts 1-3" is "parts 1 2 3", not "parts 1 3")."""
+    return [(normalise(spelled_ranges(title)), normalise(artist) if artist is not None
+             else None) for title, artist in seed_readings(query)]
 
 
 def numbering_forms(title: str) -> list[str]:
@@ -70,6 +71,9 @@ def numbering_forms(title: str) -> list[str]:
             form = " ".join(w for w in out if w)
             if form not in forms:
                 forms.append(form)
+    listed = part_form(title)  # several parts, named as a title's variant names them
+    if " pts " in f" {listed} " and listed not in forms:
+        forms.append(listed)
     return forms
 
 
@@ -111,14 +115,55 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
 
 #: the words a part's number follows in normal form ("Pt. 2", "Part Two", "Pts. 1-3")
 PART_WORDS = frozenset({"part", "pt", "parts", "pts"})
+#: a range of parts as written, before normal form drops its dash: "Parts 1-3", "Pts. I-III"
+#: (no spaces about the dash: "Part 1 - 10 Years Later" is part 1 and a subtitle)
+_PART_RANGE = re.compile(r"\b((?:parts?|pts?)\.?\s*)(\d{1,2}|[ivx]{1,5})[-\u2013]"
+                         r"(\d{1,2}|[ivx]{1,5})\b", re.IGNORECASE)
+
+
+def spelled_ranges(title: str) -> str:
+    """``title`` (as written) with each range of parts spelt out: "Karn (Parts 1-3)" is
+    "Karn (Parts 1, 2, 3)" and "X - Pts. I-III" "X - Pts. 1, 2, 3"; a range that does
+    not rise ("Pts. 3-1"), or spans more than 20 parts, is left as written."""
+    def spelt(found: re.Match[str]) -> str:
+        low, high = (_value(found.group(i).lower()) for i in (2, 3))
+        if low is None or high is None or not 0 < low < high <= low + 20:
+            return found.group()
+        return found.group(1) + ", ".join(str(n) for n in range(low, high + 1))
+    return _PART_RANGE.sub(spelt, title) if "-" in title or "\u2013" in title else title
+
+
+def _value(numeral: str) -> int | None:
+    return int(numeral) if numeral.isdigit() else \
+        _ROMAN.index(numeral) if numeral in _ROMAN[1:] else None
+
+
+def _part_lists(words: list[str]) -> list[tuple[int, int, list[int]]]:
+    """(index of the part word, end, the numbers) of each part word in ``words`` (normal
+    form) followed by numbers: one ("pt 2", "part two") or a list ("part i ii and iii",
+    "pts 1 and 2", "parts 1 2 3" of "Parts 1-3" spelt out by :func:`spelled_ranges`)."""
+    at = {start: (end, value) for start, end, value in _numbers(words)}
+    found, i = [], 0
+    while i < len(words):
+        if words[i] not in PART_WORDS or i + 1 not in at:
+            i += 1
+            continue
+        values, end = [], i + 1
+        while end in at:
+            end, value = at[end]
+            values.append(value)
+            if end + 1 in at and words[end] == "and":  # "part 1 and 2"
+                end += 1
+        found.append((i, end, values))
+        i = end
+    return found
 
 
 def part_numbers(text: str) -> set[int]:
     """The numbers that follow a part word in the normalised ``text``: {2} of "jerusalem
-    pt 2", "jerusalem part two" and "intro pt ii"; none of "symphony no 1"."""
-    words = text.split()
-    return {value for start, _, value in _numbers(words)
-            if start and words[start - 1] in PART_WORDS}
+    pt 2", "jerusalem part two" and "intro pt ii", {1, 2, 3} of "rain again part i ii
+    and iii" (a list names each part); none of "symphony no 1"."""
+    return {value for _, _, values in _part_lists(text.split()) for value in values}
 
 
 def _in_words(value: int) -> str:
@@ -133,23 +178,15 @@ def _roman(value: int) -> str:
 
 
 def part_form(text: str) -> str:
-    """The normalised ``text`` with each part word before a number written "pt" (or
-    "pts") and the numbers after it in digits: "x part ii", "x part two" and "x pt 2"
-    are all "x pt 2" (one part, written three ways); other numbers are left as written
-    ("take five" is no "take 5")."""
+    """The normalised ``text`` with each part named one way: "pt" and the number in
+    digits for one part ("x part ii", "x part two" and "x pt 2" are all "x pt 2"), "pts"
+    and the numbers in order for several ("x part i ii and iii", "x pts 1 2 and 3" and
+    "x parts 3 2 1" are all "x pts 1 2 3"; "parts 1-3" once :func:`spelled_ranges` has
+    spelt it out).  Other numbers are left as written ("take five" is no "take 5")."""
     words = text.split()
-    at = {start: (end, value) for start, end, value in _numbers(words)}
-    out: list[str] = []
-    i, listing = 0, False
-    while i < len(words):
-        if words[i] in PART_WORDS and i + 1 in at:
-            out.append("pts" if words[i].endswith("s") else "pt")
-            i, listing = i + 1, True
-        elif listing and i in at:
-            out.append(str(at[i][1]))
-            i = at[i][0]
-        else:
-            listing = listing and words[i] == "and"  # "part 1 and 2"
-            out.append(words[i])
-            i += 1
-    return " ".join(out)
+    out, i = [], 0
+    for start, end, values in _part_lists(words):
+        parts = sorted(set(values))
+        out += words[i:start] + ["pt" if len(parts) == 1 else "pts", *map(str, parts)]
+        i = end
+    return " ".join(out + words[i:])

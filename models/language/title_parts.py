@@ -4,7 +4,8 @@ A title's dash or bracket tail is one of its variants' cuts ("Loneliness #3 (Nig
 Talking)" is also "Loneliness #3"), so "Jerusalem" is a variant of "Jerusalem - Pt. 2".
 A version tail (" - Remastered 2009", " (Live)") names the same music; a part tail (a
 dash or bracket opening with "Part", "Pt.", "Parts" or "Pts." and a number, in digits,
-words or Roman numerals) names another piece of it.  So a seed is a part's base ("Jerusalem")
+words or Roman numerals) names another piece of it; a tail listing several ("- Part I, II,
+& III", "(Parts 1-3)") names each of them.  So a seed is a part's base ("Jerusalem")
 only by a guess, which the caller says, with the piece's other parts to name instead;
 a seed that names the part's number after a part word ("Jerusalem Pt 2", "Jerusalem
 part two") names that part exactly.  Song identity (``versions.base_title``) keeps
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping, Sequence
 
-from .seed_readings import part_numbers
+from .seed_readings import part_numbers, spelled_ranges
 from .text import normalise
 from .versions import LONGEST, sourceless_base
 
@@ -29,11 +30,12 @@ def _tail(title: str) -> re.Match[str] | None:
 
 
 def parts_of(title: str) -> set[int]:
-    """The part numbers ``title``'s part tail names ({2} of "Jerusalem - Pt. 2"), or none
-    for a title with no part tail (a part in the title itself, "Alone, Pt. II", is never
-    cut off it, so it is left to the title's own words)."""
+    """The part numbers ``title``'s part tail names ({2} of "Jerusalem - Pt. 2", each of
+    a list: {1, 2, 3} of "Rain Again - Part I, II, & III" and of "Karn (Parts 1-3)"), or
+    none for a title with no part tail (a part in the title itself, "Alone, Pt. II", is
+    never cut off it, so it is left to the title's own words)."""
     tail = _tail(title)
-    return part_numbers(normalise(tail.group(1))) if tail else set()
+    return part_numbers(normalise(spelled_ranges(tail.group(1)))) if tail else set()
 
 
 def part_base(title: str) -> str:
@@ -45,9 +47,10 @@ def part_base(title: str) -> str:
 def drops_part(seed: str, title: str) -> bool:
     """Whether ``seed``, found as ``title`` exactly or by a version, names the piece
     ``title`` is a part of and not the part: "Jerusalem" for "Jerusalem - Pt. 2", but
-    not "Jerusalem Pt. 2", "Jerusalem part two" or "Jerusalem (Live)" for "Jerusalem"."""
+    not "Jerusalem Pt. 2", "Jerusalem part two" or "Jerusalem (Live)" for "Jerusalem";
+    a part the title lists is named ("X Pt 2" for "X - Part I, II, & III")."""
     parts = parts_of(title)
-    return bool(parts) and not parts & part_numbers(normalise(seed))
+    return bool(parts) and not parts & part_numbers(normalise(spelled_ranges(seed)))
 
 
 class SeedAlternatives:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .seed_readings import part_form, spelled_ranges
 from .text import normalise
 from .versions import is_version_note, sourceless_base
 
@@ -29,6 +30,9 @@ def variants(title: str) -> tuple[str, ...]:
         norm = normalise(form)
         if norm and norm not in out:
             out.append(norm)
+    listed = part_form(normalise(spelled_ranges(title)))  # "x pts 1 2 3", however written
+    if " pts " in f" {listed} " and listed not in out:
+        out.append(listed)
     return tuple(out)
 
 

@@ -11,7 +11,8 @@ import re
 from typing import Sequence
 
 from ..ingest import Track
-from ..language import base_title, normalise, part_form, source_of, sourceless_base
+from ..language import (base_title, normalise, part_form, source_of, sourceless_base,
+                        spelled_ranges)
 from .credits import credited
 
 
@@ -34,8 +35,9 @@ def song_key(title: str, artist: str, album: str = "", track_id: str = "",
     ``base``: how the title is read (:func:`base_title`: a source tail is kept)."""
     bare = base(title)
     # a title of symbols only ("?", an emoji) has no words: it is its own song; a part
-    # is one song however written ("X - Part 1 - 2001 Remaster" and "X - Pt. 1")
-    name = part_form(normalise(bare)) or chr(1) + title.strip()
+    # is one song however written ("X - Part 1 - 2001 Remaster" and "X - Pt. 1"), and so
+    # are several ("X - Part I, II, & III", "X - Pts. 1, 2 and 3", "X (Parts 1-3)")
+    name = part_form(normalise(spelled_ranges(bare))) or chr(1) + title.strip()
     if GENERIC.match(name):  # one band's "Intro" on two albums (or on none: unknown)
         name += "\x00" + (normalise(album) or chr(3) + track_id)
     who = normalise(artist)
