@@ -22,7 +22,8 @@ driving home" keeps its words):
 * "wants to be an anthem and is merely loud", "tries for menace", "pretending to be
   scared": what a track (or someone) aims or plays at, at most partly what it is
   (weighed ``AIM_WEIGHT``: "wants to be romantic but ends up a bit saccharine" may
-  still be a little romantic).
+  still be a little romantic); what someone wants more of, "the director wants it
+  scarier", it is not yet.
 """
 from __future__ import annotations
 
@@ -102,11 +103,37 @@ AIM_FILLERS = frozenset("a an the some kind sort of little bit real proper big".
 MERELY = frozenset("merely".split())
 
 
+#: someone wanting a track more of a mood: "the director wants it scarier", "wanted it
+#: to be a bit sadder", "wants it more menacing": what it is not yet (a maker's "I wanted
+#: it to be bleak" says what it is)
+WANTING = frozenset("want wants wanted wanting".split())
+WANTED = frozenset("it them this that".split())
+WANT_FILLERS = AIM_FILLERS | frozenset("to be sound even more much lot far still".split())
+#: words ending in -er that are no comparatives
+NOT_COMPARATIVE = frozenset("tender somber sombre bitter eager clever sober super".split())
+
+
+def _comparative(word: str, before: Sequence[str]) -> bool:
+    """``word`` after ``before`` is a comparative: "scarier", "sadder", "more menacing"."""
+    return "more" in before or word.endswith("er") and word not in NOT_COMPARATIVE
+
+
+def _wanted_otherwise(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is more than someone wants a track to be: "wants it scarier"."""
+    j = i - 1
+    while j >= 0 and i - j <= 5 and words[j] in WANT_FILLERS:
+        j -= 1
+    return j >= 1 and words[j] in WANTED and words[j - 1] in WANTING and \
+        _comparative(words[i], words[j + 1:i])
+
+
 def aimed_at(words: Sequence[str], i: int) -> float:
     """How much of the mood word at ``words[i]`` a review says: 1, or ``AIM_WEIGHT`` for
     what a track aims at ("wants to be an anthem", "tries for menace", "tries to sound
     menacing"), none for what it plays at ("pretending to be scared") or aims at and
     misses ("wants to be an anthem and is merely loud")."""
+    if _wanted_otherwise(words, i):
+        return 0.0
     j = i - 1
     while j >= 0 and i - j <= 4 and words[j] in AIM_FILLERS:
         j -= 1

@@ -1,0 +1,29 @@
+"""What the twenty-third batch of our own reviews showed the reader missing (2026-11-29).
+
+Voices not yet in the set: a theatre show report ("Director still wants it scarier; it's
+loud but not frightening"), a record shop's staff-pick cards ("I can't sit still through
+it"; "it's 'A' taken apart in the echo chamber"), a vinyl auction listing whose album is
+named like its first track and also like the start of another ("Luci sul Porto" beside
+"Luci (Ripresa)"). Every text here is our own."""
+from __future__ import annotations
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+CUES = ("Harbour Bells", "Copper Wire", "Low Fog")
+
+
+def test_what_someone_wants_a_track_to_be_it_is_not_yet():
+    found = moods('SQ 17 "Low Fog" - level at +3 as agreed. Director still wants it '
+                  'scarier; it\'s loud but not frightening.', *CUES)
+    assert found["Low Fog"].get("eerie", 0) == 0 and found["Low Fog"].get("tense", 0) == 0
+    found = moods('"Low Fog" is loud. We wanted it to be a bit sadder.', *CUES)
+    assert found["Low Fog"].get("sad", 0) == 0
+    found = moods('"Low Fog" is scarier than anything on their last record.', *CUES)
+    assert strongest(found, "Low Fog") in ("eerie", "tense")
+
+
+def test_what_a_maker_wanted_a_track_to_be_it_is():
+    found = moods('"Low Fog" uses the same figure, but frozen. I did not want it to be '
+                  'frightening, exactly. I wanted it to be bleak and sad.', *CUES)
+    assert strongest(found, "Low Fog") == "sad"
