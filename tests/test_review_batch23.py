@@ -27,3 +27,11 @@ def test_what_a_maker_wanted_a_track_to_be_it_is():
     found = moods('"Low Fog" uses the same figure, but frozen. I did not want it to be '
                   'frightening, exactly. I wanted it to be bleak and sad.', *CUES)
     assert strongest(found, "Low Fog") == "sad"
+
+
+def test_a_listener_who_cannot_sit_still_hears_energy():
+    found = moods('"Low Fog" is slow and sweet. "Copper Wire" is a runaway train. Drums, drums, '
+                  'drums. I can\'t sit still through it and neither can the customers.', *CUES)
+    assert strongest(found, "Copper Wire") == "energetic"
+    found = moods('"Copper Wire" is so restless that you cannot keep still.', *CUES)
+    assert found["Copper Wire"].get("energetic", 0) > 0
