@@ -7,8 +7,10 @@ named like its first track and also like the start of another ("Luci sul Porto" 
 "Luci (Ripresa)"). Every text here is our own."""
 from __future__ import annotations
 
+import pytest
+
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 CUES = ("Harbour Bells", "Copper Wire", "Low Fog")
 
@@ -35,3 +37,21 @@ def test_a_listener_who_cannot_sit_still_hears_energy():
     assert strongest(found, "Copper Wire") == "energetic"
     found = moods('"Copper Wire" is so restless that you cannot keep still.', *CUES)
     assert found["Copper Wire"].get("energetic", 0) > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    'Don\'t skip "Low Fog" - it\'s "Harbour Bells" taken apart in the echo chamber, loose '
+    'and spacey, nowhere near as happy as the original but hypnotic.',
+    '"Low Fog" is "Harbour Bells" slowed down to a crawl, hazy and dreamy.',
+])
+def test_a_track_that_is_another_remade_is_likened_to_it_and_keeps_the_words_after(sentence):
+    text = f'"Harbour Bells" is the happiest song here. Dance or leave. {sentence}'
+    found = moods(text, *CUES)
+    assert strongest(found, "Low Fog") == "dreamy"
+    assert strongest(found, "Harbour Bells") == "joyful"
+    assert pairs_read(text, *CUES) == {frozenset(("Low Fog", "Harbour Bells"))}
+
+
+def test_a_track_that_is_another_played_otherwise_likens_nothing():
+    text = '"Harbour Bells" is bright. "Low Fog" is "Harbour Bells" played by a choir.'
+    assert pairs_read(text, *CUES) == set()

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .scope import BOUNDARY
+from .scope import BOUNDARY, remade, title_end
 from .text import QUOTE_CHARS
 
 EXPLICIT = re.compile(
@@ -157,7 +157,8 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
              carried: tuple[int, ...]) -> Found | None:
     """"'A' is much like 'B' but darker": (subject A, other B, offset of the clause).
     ``spans``: (start, end, row) of the titles in the sentence, in order."""
-    reprised = _passive(sentence, spans, carried) or _elements(sentence, spans, carried)
+    reprised = _passive(sentence, spans, carried) or _elements(sentence, spans, carried) or \
+        _remade(sentence, spans, carried)
     if reprised is not None:
         return reprised
     for match in EXPLICIT.finditer(sentence):
@@ -213,6 +214,21 @@ def _elements(sentence: str, spans: Sequence[tuple[int, int, int]],
         if subject is not None and subject != row and ELEMENTS_OF.search(lead + " ") and \
                 not BOUNDARY.search(lead) and not DENIES.search(sentence[:start]):
             return Found(subject, row, True)
+        previous = (end, row)
+    return None
+
+
+def _remade(sentence: str, spans: Sequence[tuple[int, int, int]],
+            carried: tuple[int, ...]) -> Found | None:
+    """"'A' - it's 'B' taken apart in the echo chamber, loose and spacey": A likened to
+    B, and the words after B are A's alone."""
+    previous: tuple[int, int] | None = None  # (end, row) of the title before
+    for start, end, row in spans:
+        subject = previous[1] if previous else (carried[0] if len(carried) == 1 else None)
+        if subject is not None and subject != row and \
+                remade(sentence[previous[0] if previous else 0:start], sentence[end:]) and \
+                not NEGATED.search(sentence[:start]):
+            return Found(subject, row, True, title_end(sentence, end))
         previous = (end, row)
     return None
 

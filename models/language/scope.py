@@ -90,6 +90,13 @@ DERIVED_FROM = re.compile(
     r"reimagining|rearrangement) of|\b(takes( up)?|reuses|reused|reusing|"
     r"recycles|lifts|borrows) (the|its|that) ([\w'\u2019]+ ){0,3}?(melody|theme|motif|tune|"
     r"chords|riff|loop|figure|sample|hook|progression) (of|from))\W*$", re.IGNORECASE)
+#: "'A' - it's 'B' taken apart in the echo chamber", "'A' is 'B' slowed down": A is B
+#: remade, and what follows 'B' is about A
+COPULA_LEAD = re.compile(r"^\W*((it|this|that)\s*)?(is|['\u2019]s|was)\W*$", re.IGNORECASE)
+REMADE = re.compile(r"^[\"'\u201d\u2019]*\s+((taken|pulled|torn|broken|picked) apart|"
+                    r"slowed|sped up|stripped (back|down)|turned inside out|played (backwards?|"
+                    r"in reverse)|chopped|cut up|dubbed|remixed|reversed|rearranged|"
+                    r"at half[- ]speed)\b", re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
 DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its|the)\b",
                               re.IGNORECASE)
@@ -202,12 +209,19 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         own_end = title_end(text, group[-1].end)
         lead = text[grouped[k - 1][-1].end if k and grouped[k - 1] is not subject else 0:
                     group[0].start]
-        if k and own_end < b and (CONTRASTED.search(lead) or DERIVED_FROM.search(lead)) and \
+        if k and own_end < b and (CONTRASTED.search(lead) or DERIVED_FROM.search(lead) or
+                                  remade(lead, text[own_end:b])) and \
                 not DESCRIBES_OBJECT.match(text[own_end:b]):
             parts += [(a, own_end, group), (own_end, b, parts[-1][2])]
         else:
             parts.append((a, b, group))
     return [(a, b, g) for a, b, g in parts if b > a or g is not subject]
+
+
+def remade(lead: str, after: str) -> bool:
+    """A title between ``lead`` and ``after`` is what the title before was made from:
+    "'A' - it's 'B' taken apart", "'A' is 'B' slowed down"."""
+    return bool(COPULA_LEAD.match(lead) and REMADE.match(after))
 
 
 def title_end(text: str, end: int) -> int:
