@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from models.build import analyse_moods
+from models.ingest import Catalog, Track
+from models.language import MOODS, Review, load_lexicon, sentences
+
 from .fixtures import moods_read as moods
 from .fixtures import pairs_read, strongest
 
@@ -55,3 +59,32 @@ def test_a_track_that_is_another_remade_is_likened_to_it_and_keeps_the_words_aft
 def test_a_track_that_is_another_played_otherwise_likens_nothing():
     text = '"Harbour Bells" is bright. "Low Fog" is "Harbour Bells" played by a choir.'
     assert pairs_read(text, *CUES) == set()
+
+
+def test_a_line_opening_with_a_list_number_is_one_sentence():
+    text = ("Side A\n1. Harbour Bells (2:41) - lush strings, dreamy. Slight noise.\n"
+            "2. Low Fog (2:05) - a chase cue, tense. Great. 3. Then more.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Side A", "1. Harbour Bells (2:41) - lush strings, dreamy.", "Slight noise.",
+        "2. Low Fog (2:05) - a chase cue, tense.", "Great.", "3.", "Then more."]
+
+
+def _read(text: str, album: str, *titles: str) -> dict[str, dict[str, float]]:
+    cat = Catalog([Track(id=f"t{i}", title=t, artist="Valcasi", album=album)
+                   for i, t in enumerate(titles)])
+    profiles = analyse_moods(cat, [Review(text=text, album=album)], load_lexicon()).profiles
+    return {t.title: {m: float(p.scores[i]) for i, m in enumerate(MOODS) if p.scores[i] > 0}
+            for t, p in zip(cat.tracks, profiles) if p.scores.any()}
+
+
+def test_a_numbered_line_labelled_with_the_albums_name_is_the_title_track():
+    """The album is "Luci sul Porto", and so is its first track; "Luci (Ripresa)" is
+    another, whose bare "Luci" the album's name starts with."""
+    text = ("LP - \"Luci sul Porto\" (1974) - VG+\n\nSide A\n1. Luci sul Porto (2:41) - the "
+            "title cut, lush strings over a lazy bossa beat, dreamy and warm.\n"
+            "2. Low Fog (2:05) - a chase cue, tense and very fast.\n\nSide B\n"
+            "1. Luci (Ripresa) (1:30) - the last cue, playful and cheeky.")
+    found = _read(text, "Luci sul Porto", "Luci sul Porto", "Low Fog", "Luci (Ripresa)")
+    assert strongest(found, "Luci sul Porto") in ("dreamy", "peaceful")
+    assert strongest(found, "Luci (Ripresa)") == "playful"
+    assert found["Luci (Ripresa)"].get("dreamy", 0) < 0.3

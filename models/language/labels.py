@@ -17,6 +17,9 @@ from .text import QUOTE_CHARS
 #: a label's text about the whole album ("Verdict: a bleak record overall")
 ALBUM_WORDS = re.compile(r"\b(record|album|score|soundtrack|ost|lp|overall)\b", re.IGNORECASE)
 
+#: a list's number before a labelling title: "1. Copper Bells - joyful"
+LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]")
+
 #: what a labelled line is about
 TITLE, ALBUM, LAST = "title", "album", "last"
 
@@ -30,7 +33,8 @@ def label_says(sentence: str, mentions: list[Mention]) -> str | None:
         return None
     rest = sentence[after:]
     if mentions and mentions[0].end < after and not rest.lstrip()[:1].isdigit() and \
-            not sentence[:mentions[0].start].strip(" \t*_#-\u2022" + QUOTE_CHARS):
+            not LIST_NUMBER.sub("", sentence[:mentions[0].start]).strip(
+                " \t*_#-\u2022" + QUOTE_CHARS):
         return TITLE
     if ALBUM_WORDS.search(rest) and is_about_music(rest):
         return ALBUM

@@ -4,7 +4,9 @@ lower case than twice those in capitals, or no word has a capital initial) ends 
 sentences before lower-case words too, as does a list of three or more lines none of
 which ends a sentence with a full stop ("when ur crying in the car: Parking Lot Tears").
 A line opening with a bullet ("- ", "* ", "• ") opens a sentence, whatever ends the line
-before ("... until the kraken is dead.\n- Drowned Library no longer plays ...")."""
+before ("... until the kraken is dead.\n- Drowned Library no longer plays ..."), and so
+does a line opening with a list's number, which ends none ("Side A\n1. Luci sul Porto
+(2:41) - lush strings")."""
 from __future__ import annotations
 
 import re
@@ -12,7 +14,10 @@ import re
 from .text import without_capitals
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
-                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])|\n(?=[ \t]*[-*\u2022][ \t]+\S)")
+                           r"|\n\s*\n|\n(?=[A-Z\"\u201c])|\n(?=[ \t]*[-*\u2022][ \t]+\S)"
+                           r"|\n(?=[ \t]*\d{1,3}[.)][ \t]+\S)")
+#: a list's number opening its line ("\n1. Luci sul Porto (2:41) - lush"): no sentence's end
+_LIST_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[.)]$")
 _CAPITAL_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 _LOWER_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
 _LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n(?=\S)")
@@ -35,8 +40,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
         candidate = text[start:match.start()].rstrip()
         words = candidate.rsplit(None, 1)
         last = words[-1].lstrip("(\"'\u201c\u2018") if words else ""
-        if last.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last):
-            continue  # "Mr. Jonze", "The 3 A.M. Call", but "piano." ends a sentence
+        if last.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last) or \
+                _LIST_NUMBER.search(("\n" if opens_line(text, start) else " ") + candidate):
+            continue  # "Mr. Jonze", "The 3 A.M. Call", "\n1. Luci", but "piano." ends one
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
