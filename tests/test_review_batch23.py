@@ -88,3 +88,24 @@ def test_a_numbered_line_labelled_with_the_albums_name_is_the_title_track():
     assert strongest(found, "Luci sul Porto") in ("dreamy", "peaceful")
     assert strongest(found, "Luci (Ripresa)") == "playful"
     assert found["Luci (Ripresa)"].get("dreamy", 0) < 0.3
+
+
+def test_a_quoted_movement_number_ends_no_sentence():
+    text = ('Q2. How does "II. The Nursery" contrast with the first movement?\n'
+            "A: It is much warmer.\nThen came World War II. It was long.\nIV. Finale - big. "
+            "Great.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Q2.", 'How does "II. The Nursery" contrast with the first movement?',
+        "A: It is much warmer.", "Then came World War II.", "It was long.",
+        "IV. Finale - big.", "Great."]
+
+
+def test_a_worksheets_answers_go_to_the_movement_each_question_names():
+    movements = ("Four Rooms: I. The Attic", "Four Rooms: II. The Nursery")
+    text = ('Q1. Listen to the first movement, "I. The Attic". Describe the mood.\n'
+            "A: Mysterious and curious, like someone exploring.\n\n"
+            'Q2. What instrument carries the tune of "II. The Nursery"?\n'
+            "A: The violas. A simple rocking tune, gentle and loving, like a lullaby.")
+    found = moods(text, *movements)
+    assert strongest(found, movements[0]) == "curious"
+    assert found[movements[0]].get("tender", 0) < 0.3

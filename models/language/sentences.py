@@ -6,7 +6,8 @@ which ends a sentence with a full stop ("when ur crying in the car: Parking Lot 
 A line opening with a bullet ("- ", "* ", "• ") opens a sentence, whatever ends the line
 before ("... until the kraken is dead.\n- Drowned Library no longer plays ..."), and so
 does a line opening with a list's number, which ends none ("Side A\n1. Luci sul Porto
-(2:41) - lush strings")."""
+(2:41) - lush strings"); nor does a movement's Roman number opening a quote or its line
+('How does "II. The Nursery" contrast', "\nIV. Finale"; "World War II." still ends one)."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018
                            r"|\n(?=[ \t]*\d{1,3}[.)][ \t]+\S)")
 #: a list's number opening its line ("\n1. Luci sul Porto (2:41) - lush"): no sentence's end
 _LIST_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[.)]$")
+#: a movement's number: "II.", "iv." (quoted, '"II. The Nursery"', or opening its line)
+_ROMAN = re.compile(r"(?i:[ivx]{1,4})\.")
+_OPENING_QUOTES = "\"'\u201c\u2018("
 _CAPITAL_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 _LOWER_START = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
 _LOWER_CASE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=\S)|\n\s*\n|\n(?=\S)")
@@ -41,12 +45,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
         words = candidate.rsplit(None, 1)
         last = words[-1].lstrip("(\"'\u201c\u2018") if words else ""
         if last.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last) or \
-                _LIST_NUMBER.search(("\n" if opens_line(text, start) else " ") + candidate):
+                _LIST_NUMBER.search(("\n" if opens_line(text, start) else " ") + candidate) \
+                or _ROMAN.fullmatch(last) and \
+                _numbers_a_title(text, start + len(candidate) - len(words[-1]), words[-1]):
             continue  # "Mr. Jonze", "The 3 A.M. Call", "\n1. Luci", but "piano." ends one
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _numbers_a_title(text: str, at: int, word: str) -> bool:
+    """``word`` (at ``at``), a Roman numeral, opens a quote or its line: a movement's
+    number ('How does "II. The Nursery" contrast'), no sentence's end."""
+    return word[:1] in _OPENING_QUOTES or opens_line(text, at)
 
 
 def opens_line(text: str, start: int) -> bool:
