@@ -109,3 +109,21 @@ def test_a_worksheets_answers_go_to_the_movement_each_question_names():
     found = moods(text, *movements)
     assert strongest(found, movements[0]) == "curious"
     assert found[movements[0]].get("tender", 0) < 0.3
+
+
+CHAT = ("grub - Today at 8:03 PM\nLow Fog is HEAVY. blast beats, screaming, absolute chaos\n"
+        "soft_ivy - Today at 8:06 PM\nok but can we talk about Copper Wire\ni cried. not even "
+        "joking\ndeltav - Today at 8:06 PM\njust an acoustic guitar and her voice\n"
+        "grub - Today at 8:07 PM\nsweet memories. nostalgic and warm")
+
+
+def test_a_chat_line_without_a_full_stop_is_a_message_not_a_heading():
+    found = moods(CHAT, *CUES)
+    assert "Copper Wire" in found and strongest(found, "Copper Wire") in (
+        "sad", "nostalgic", "tender")
+
+
+def test_a_chats_headers_end_no_subject():
+    found = moods(CHAT, *CUES)
+    assert found["Copper Wire"].get("nostalgic", 0) > 0.3
+    assert found["Low Fog"].get("nostalgic", 0) < 0.1

@@ -141,6 +141,20 @@ SPEAKER = re.compile(r"^[ \t]*(?:([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,
                      r"<?([\w.'\u2019-]+)(?:>|:))[ \t]+(?=\S)", re.MULTILINE)
 
 
+#: a chat's message header on its own line: "grub - Today at 8:02 PM", "maya —
+#: 11/29/2026 9:14 PM"; the lines under it are the message
+CHAT_HEADER = re.compile(r"^[ \t]*[\w.'\u2019-]{2,32}[ \t]+[-\u2013\u2014][ \t]+"
+                         r"(?:(?i:today|yesterday)|\d{1,2}/\d{1,2}/\d{2,4})(?:[ \t]+at)?[ \t]+"
+                         r"\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*$", re.MULTILINE)
+
+
+def chat_headers(text: str) -> list[tuple[int, int]]:
+    """Spans of a chat log's message headers, when two or more open lines: no heading
+    of a section and no sentence, so the conversation goes on about its track."""
+    spans = [m.span() for m in CHAT_HEADER.finditer(text)]
+    return spans if len(spans) >= 2 else []
+
+
 def speakers(text: str) -> frozenset[str]:
     """The names that open two lines or more as "NAME: ...": the speakers of an
     interview or podcast transcript (a track-by-track "Title: ..." line opens one)."""

@@ -25,8 +25,8 @@ from .other_names import other_names
 from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
 from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_subject,
-                      is_about_music, is_about_the_film, names_another_work, opens_a_turn,
-                      speakers)
+                      chat_headers, is_about_music, is_about_the_film, names_another_work,
+                      opens_a_turn, speakers)
 from .sentences import opens_line, sentences
 from .themes import Themes
 from .title_lines import label_names
@@ -60,11 +60,15 @@ class Walk(NamedSentences):
                  for s, e in spans]
         paragraph, after_music, listing, named_before = 0, False, False, False
         turns = speakers(text)  # a transcript's speakers: a new turn goes on about the track
+        chat = chat_headers(text)  # "grub - Today at 8:02 PM": the lines under it are a turn
         repeated = repeated_openings(text, spans, self.one_word)  # "Velvet ... Velvet ..."
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
+            lead = len(sentence) - len(sentence.lstrip())
+            if any(a <= start + lead and start + len(sentence.rstrip()) <= b for a, b in chat):
+                continue  # a chat's header says nothing and ends no subject
             line_start = opens_line(text, start)
             mentions = by_kind(sentence, by_place(sentence, with_opening_title(
                 sentence, by_title_track(sentence, mentions, self.album, self.main_theme),
@@ -79,7 +83,7 @@ class Walk(NamedSentences):
             self.reading.described_titles += [(start + a, start + b) for a, b in describing]
             before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
             new_paragraph, paragraph = before != paragraph, before
-            turn = opens_a_turn(sentence, turns)  # "GUEST: Oh, it's thrilling." says something
+            turn = opens_a_turn(sentence, turns) or bool(chat)  # "GUEST: Oh, it's thrilling."
             new_paragraph = new_paragraph and not turn
             self.themes = Themes() if new_paragraph else self.themes.seen(sentence, named_before)
             self.index = k
