@@ -127,3 +127,10 @@ def test_a_chats_headers_end_no_subject():
     found = moods(CHAT, *CUES)
     assert found["Copper Wire"].get("nostalgic", 0) > 0.3
     assert found["Low Fog"].get("nostalgic", 0) < 0.1
+
+
+def test_a_track_that_takes_the_tune_from_another_is_likened_to_it():
+    text = ('"Harbour Bells" is a music box, calm and safe. What\'s clever is that "Low Fog" '
+            'takes the music-box tune from "Harbour Bells" and detunes it. It\'s heartbreaking.')
+    assert pairs_read(text, *CUES) == {frozenset(("Low Fog", "Harbour Bells"))}
+    assert pairs_read('"Low Fog" takes the time it needs before "Harbour Bells".', *CUES) == set()
