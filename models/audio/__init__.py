@@ -23,7 +23,7 @@ from .embedding import MODELS as EMBEDDING_MODELS
 from .embedding import Musicnn, find_checkpoint, load_weights, log_mel_patches
 from .embedding import network as embedding_network
 from .file_names import name_from_file
-from .folder_names import names_from_folders
+from .folder_names import below_music_folder, names_from_folders
 from .emotion import GEMS, GEMS_MOODS, AudioFeel, analysis_vector, gems_va, label_va
 from .emotion_training import (
     AudioFeelTraining,
@@ -70,6 +70,7 @@ __all__ = [
     "as_track",
     "audio_feel_path",
     "audio_tracks",
+    "below_music_folder",
     "is_file_id",
     "library_root",
     "column_stats",

@@ -20,7 +20,7 @@ from ..errors import AudioError
 from .analysis import analyse
 from .decoding import cache_digest, decoders, printable_path, require
 from .file_names import name_from_file
-from .folder_names import names_from_folders
+from .folder_names import below_music_folder, names_from_folders
 from .cache import AudioCache
 from .digests import DigestCache
 from .emotion import analysis_vector
@@ -220,7 +220,8 @@ def is_file_id(track_id: str) -> bool:
 
 
 def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
-             tags: FileTags | None = None, *, root: Path | None = None) -> Track:
+             tags: FileTags | None = None, *, root: Path | None = None,
+             music_folders: Sequence[str | Path] | None = None) -> Track:
     """A catalog track for an analysed file: title, artist, album, date, genres (as
     tags) and ids from its own tags (read here unless given), estimates under
     Spotify-style names, and its path relative to the audio folder it was found in.
@@ -229,8 +230,8 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     ``Artist/Album/`` folder takes them from its folders (:func:`names_from_folders`).
     The id is ``mbid-<recording UUID>`` when the file carries one (it survives
     re-encoding, re-tagging and moves), else ``audio-<content hash>`` (it survives moves
-    and renames).  ``root``: the
-    :func:`library_root` of ``roots``, when the caller has it already."""
+    and renames).  ``root``: the :func:`library_root` of ``roots``, when the caller has
+    it already; ``music_folders``: those the folder names are read below (``roots``)."""
     path = Path(result["path"])
     tags = read_tags(path) if tags is None else tags
     features = {name: float(result["features"][name]) for name in TRACK_FEATURES
@@ -240,7 +241,8 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
     mbid = tags.ids.get("mbid")
     name = Path(printable_path(path))  # a name that is no UTF-8 cannot be stored or served
     stored = printable_path(Path(_relative(path, root or library_root(roots))))
-    folder_artist, folder_album = names_from_folders(stored)
+    folder_artist, folder_album = names_from_folders(printable_path(Path(below_music_folder(
+        path, roots if music_folders is None else music_folders))))
     known = tags.artist or folder_artist
     title, artist = ((tags.title, known) if tags.title
                      else name_from_file(name.stem, known))
@@ -253,17 +255,19 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
 
 
 def audio_tracks(batch: Batch, roots: Sequence[str | Path] = (),
-                 progress: Callable[[int], Any] | None = None
+                 progress: Callable[[int], Any] | None = None,
+                 music_folders: Sequence[str | Path] | None = None,
                  ) -> tuple[list[Track], list[str], list[str], dict[str, str]]:
     """One track per analysed file (files sharing an id, such as one recording in two
     encodings, are merged; the first path is kept), one line per tag problem, one per
     file merged into another ("COPY: the same recording as KEPT") and the merged files'
-    paths with the id of the track they are in; ``progress`` hears each file read."""
+    paths with the id of the track they are in; ``progress`` hears each file read
+    (``music_folders``: as :func:`as_track` takes them)."""
     tracks, problems = [], []
     root = library_root(roots)  # once, not once per file
     for result in batch.tracks:
         tags = read_tags(result["path"])
-        tracks.append(as_track(result, roots, tags, root=root))
+        tracks.append(as_track(result, roots, tags, root=root, music_folders=music_folders))
         problems += tags.problems
         if progress:
             progress(1)

@@ -10,20 +10,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, NamedTuple, Sequence
+from typing import Callable, Mapping, Sequence
 
-from ..audio import (
-    DEFAULT_WINDOW,
-    AudioCache,
-    AudioFeel,
-    VaModel,
-    analyse_paths,
-    audio_tracks,
-    expand,
-    library_root,
-    misnamed,
-    printable_path,
-)
+from ..audio import AudioFeel, VaModel, library_root, printable_path
 from ..errors import BadRequest
 from ..ingest import (
     Catalog,
@@ -38,6 +27,7 @@ from ..ingest import (
 )
 from ..language import Review
 from .ann import ANN_THRESHOLD
+from .audio_folders import analyse_audio_tracks, recorded_folders
 from .distributed import spark_build, spark_session
 from .feel import FeelModel
 from .pipeline import BuiltModel, build
@@ -59,6 +49,9 @@ class Sources:
     #: the folder file paths are relative to (None: the audio folder, or the folder
     #: holding all of them); ``add`` passes the live model's, so new files fit in
     music_root: str | Path | None = None
+    #: the library's music folders besides ``audio_dirs`` (``add`` passes the live
+    #: model's): a file's ``Artist/Album/`` folders are read below the one holding it
+    music_folders: Sequence[str | Path] = ()
 
     def audio_root(self) -> Path | None:
         """The folder this build's file paths are relative to (None: no audio)."""
@@ -136,47 +129,13 @@ def read_reviews(sources: Sources) -> tuple[list[Review], list[RowProblem]]:
     return reviews, problems
 
 
-class _AnalysedAudio(NamedTuple):
-    tracks: list[Track]
-    failed: list[dict[str, str]]  # path, error
-    tag_problems: list[str]  # one line per tag that could not be used (its file kept)
-    copies: list[str]  # one line per file merged into another of the same recording
-    cut_off: list[str]  # one line per file whose audio ends early (analysed all the same)
-    copy_ids: dict[str, str]  # path of a file merged into another -> its track's id
-    problem_files: dict[str, str]  # a line of ``failed`` or ``cut_off`` -> its file
-
-
-def _analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
-                         progress: ProgressFactory = no_progress, root: Path | None = None,
-                         ) -> _AnalysedAudio:
-    """Tracks for the audio files in ``folders``, and what to report about the files."""
-    if not folders:
-        return _AnalysedAudio([], [], [], [], [], {}, {})
-    files = expand(folders)  # a name that is not UTF-8 is named, not kept as "caf\ufffd"
-    why = [(f, misnamed(f)) for f in files]
-    unkept = [{"path": str(f), "error": reason} for f, reason in why if reason]
-    batch = analyse_paths([f for f, reason in why if not reason],
-                          window=DEFAULT_WINDOW, progress=progress,
-                          cache=AudioCache(cache_dir) if cache_dir else None)
-    bar = progress("reading tags", len(batch.tracks))  # about 1 ms a file: 10 s at 10k
-    try:
-        tracks, tag_problems, copies, copy_ids = audio_tracks(
-            batch, [root] if root else folders, progress=bar.update)
-    finally:
-        bar.close()
-    cut = [t["path"] for t in batch.tracks if t.get("header_duration") is not None]
-    files = {e["error"]: str(e["path"]) for e in unkept + batch.errors}
-    files.update(zip(batch.cut_off(), map(str, cut)))  # cut_off() lists them in order
-    return _AnalysedAudio(tracks, unkept + batch.errors, tag_problems, copies,
-                          batch.cut_off(), copy_ids, files)
-
-
 def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
                  progress: ProgressFactory = no_progress) -> LoadedSources:
     """Read reviews first (cheap checks before costly audio), then audio, then catalogs."""
     reviews, review_problems = read_reviews(sources)
     root = sources.audio_root()
-    analysed = _analyse_audio_tracks(sources.audio_dirs, audio_cache, progress, root)
+    analysed = analyse_audio_tracks(sources.audio_dirs, audio_cache, progress, root,
+                                    [*sources.music_folders, *sources.audio_dirs])
     audio, failed = analysed.tracks, analysed.failed
     audio_errors = [e["error"] for e in failed]
     missing: list[str] = []
@@ -279,8 +238,10 @@ def build_from_sources(sources: Sources, options: BuildOptions = BuildOptions(),
 
 
 def _with_root(sources: Sources, built: BuiltModel) -> BuiltModel:
-    """Record the folder the files' paths are relative to (``add`` reuses it)."""
+    """Record the folder the files' paths are relative to (``add`` reuses it), and the
+    music folders in it, relative to it (so they move with it)."""
     root = sources.audio_root()
     if root is not None:
         built.meta["audio_root"] = str(root)
+        built.meta["music_folders"] = recorded_folders(root, sources.audio_dirs)
     return built

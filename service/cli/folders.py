@@ -21,7 +21,7 @@ from models.ingest import Track, path_inside
 from models.settings import audio_cache_dir
 from service.store import ModelStore, Relocation
 
-from .music_root import music_root
+from .music_root import music_folders, music_root
 from .output import progress_of, report_loaded
 from .repeats import Reported
 from .sources import sources
@@ -66,7 +66,8 @@ def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[s
     root, before = music_root(store, audio_dirs)  # the folder the model's paths are under
     audio_dirs = _through_root(root, audio_dirs)
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
-                     music_root=_live_audio_root(root, audio_dirs))
+                     music_root=_live_audio_root(root, audio_dirs),
+                     music_folders=music_folders(store, root))
     loaded = load_sources(wanted, audio_cache=audio_cache_dir() if audio_dirs else None,
                           progress=progress_of("your files"))
     report_loaded(loaded, reported)

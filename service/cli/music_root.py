@@ -56,3 +56,14 @@ def _candidates(folder: str, root: str, paths: Sequence[str]) -> Iterator[str]:
             return  # the old music folder's own parents: it is not moved there
         if any(head[:len(tail)] == tail for head in heads):
             yield str(here)
+
+
+def music_folders(store: ModelStore, root: str | None) -> list[str]:
+    """The live model's music folders, under ``root`` (its music folder, or the folder
+    it was moved to): those its build read (``~/Music`` and ``/mnt/nas/music``), or its
+    music folder alone for a model built before they were recorded."""
+    if not root:
+        return []
+    meta = store.meta(store.current_version())
+    return [os.path.normpath(os.path.join(root, folder))
+            for folder in meta.get("music_folders", ["."])]

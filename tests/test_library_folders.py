@@ -1,0 +1,139 @@
+"""A library in several music folders (``~/Music`` and ``/mnt/nas/music``), each laid out
+``Artist/Album/NN Title.ext``: every file is named from the folders below its own music
+folder, keeps a path of its own (the same ``Artist/Album/01 x.flac`` under both), and
+``add``, ``sync``, ``remove`` and ``path:`` seeds find it there."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+pytest.importorskip("mutagen")
+
+from models.audio import as_track, below_music_folder  # noqa: E402
+
+from .fixtures import paths_of  # noqa: E402
+from .test_audio_tags import sound  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("store")
+
+SAME = "Nova/Sunday Songs/01 Night Drive.flac"  # under both music folders
+
+
+def named(store) -> dict[str, tuple[str, str, str]]:
+    """path -> (title, artist, album) of every track of the live model."""
+    version = store.current_version()
+    docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
+    return {d["external_ids"]["path"]: (d["title"], d["artist"], d["album"]) for d in docs}
+
+
+def clip(path: Path, hz: float) -> Path:
+    made = sound(path, hz, seconds=4.0)
+    made.with_suffix(".src.wav").unlink(missing_ok=True)
+    return made
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> tuple[Path, Path]:
+    """~/Music with one album, the NAS with two, one at the same path as ~/Music's."""
+    home, nas = tmp_path / "home" / "Music", tmp_path / "nas" / "music"
+    clip(home / SAME, 220)
+    clip(nas / SAME, 340)
+    clip(nas / "Kite" / "Paper Skies" / "01 Glass.flac", 410)
+    return home, nas
+
+
+@pytest.mark.parametrize("folders, expected", [
+    (["/m"], "Nova/Album/01 x.flac"),
+    (["/m", "/nas"], "Nova/Album/01 x.flac"),
+    (["/m/Nova", "/m"], "Nova/Album/01 x.flac"),  # a sub-folder named beside its folder
+    (["/m", "/m"], "Nova/Album/01 x.flac"),       # a folder given twice
+    (["/", "/m"], "Nova/Album/01 x.flac"),        # the filesystem's root is no music folder
+    (["/"], ""),
+    (["/elsewhere"], ""),
+    (["/m/Nova/Album/01 x.flac"], ""),            # a file named directly
+])
+def test_a_file_is_read_below_the_outermost_music_folder_holding_it(folders, expected):
+    assert below_music_folder("/m/Nova/Album/01 x.flac", folders) == expected
+
+
+def test_each_file_is_named_from_its_own_music_folder(tmp_path, library):
+    """Before: read below the folder holding both ("home/Music/Nova/...": four deep) or
+    by its absolute path (folders with nothing in common but "/"), so no file of a
+    library in two places took an artist or album from its folders."""
+    home, nas = library
+    for root in (tmp_path, Path("/")):
+        track = as_track({"path": str(nas / SAME), "content_hash": "ab" * 32,
+                          "features": {}}, [home, nas], root=root)
+        assert (track.title, track.artist, track.album) == \
+            ("Night Drive", "Nova", "Sunday Songs")
+
+
+def test_a_library_in_two_folders_is_named_kept_apart_and_found(runner, store, library):
+    home, nas = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(nas))
+    assert code == 0, err
+    assert named(store) == {
+        f"home/Music/{SAME}": ("Night Drive", "Nova", "Sunday Songs"),
+        f"nas/music/{SAME}": ("Night Drive", "Nova", "Sunday Songs"),
+        "nas/music/Kite/Paper Skies/01 Glass.flac": ("Glass", "Kite", "Paper Skies")}
+    ids = {path: track for track, path in paths_of(store).items()}
+    assert len(ids) == 3
+    for folder, stored in ((home, f"home/Music/{SAME}"), (nas, f"nas/music/{SAME}")):
+        code, out, err = runner("recommend", f"path:{folder / SAME}", "--json")
+        assert code == 0 and json.loads(out)["seed"]["id"] == ids[stored], err
+    code, out, err = runner("playlist", f"path:{home / SAME}", "--format", "m3u8",
+                            "--out", "-")
+    assert code == 0, err
+    locations = [line for line in out.splitlines() if line and not line.startswith("#")]
+    assert str(nas / "Kite" / "Paper Skies" / "01 Glass.flac") in locations
+    assert all(Path(line).is_file() for line in locations)
+    code, out, err = runner("remove", f"path:{nas / SAME}")
+    assert code == 0, err
+    assert set(paths_of(store).values()) == {f"home/Music/{SAME}",
+                                             "nas/music/Kite/Paper Skies/01 Glass.flac"}
+
+
+def test_add_and_sync_of_one_folder_name_its_files_and_leave_the_other(runner, store,
+                                                                      library):
+    """Before: a file added or synced into either folder had no artist or album."""
+    home, nas = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(nas))
+    assert code == 0, err
+    clip(home / "Nova" / "Sunday Songs" / "02 Late.flac", 510)
+    clip(nas / "Kite" / "Paper Skies" / "02 Wire.flac", 530)
+    (nas / SAME).unlink()  # deleted from the NAS: only a sync of the NAS takes it out
+    code, out, err = runner("sync", str(home))
+    assert code == 0 and "1 new, 0 moved or renamed, 0 deleted" in out, err
+    code, out, err = runner("add", "--new-only", "--audio-dir", str(nas / "Kite"))
+    assert code == 0, err
+    assert named(store) == {
+        f"home/Music/{SAME}": ("Night Drive", "Nova", "Sunday Songs"),
+        "home/Music/Nova/Sunday Songs/02 Late.flac": ("Late", "Nova", "Sunday Songs"),
+        f"nas/music/{SAME}": ("Night Drive", "Nova", "Sunday Songs"),
+        "nas/music/Kite/Paper Skies/01 Glass.flac": ("Glass", "Kite", "Paper Skies"),
+        "nas/music/Kite/Paper Skies/02 Wire.flac": ("Wire", "Kite", "Paper Skies")}
+    code, out, err = runner("sync", str(nas))
+    assert code == 0 and "0 new, 0 moved or renamed, 1 deleted" in out, err
+    assert f"home/Music/{SAME}" in named(store) and f"nas/music/{SAME}" not in named(store)
+    code, out, err = runner("sync", str(home), str(nas))
+    assert code == 0 and "nothing to change" in out, err
+
+
+def test_a_folder_given_twice_or_inside_another_is_read_once(runner, store, library):
+    home, _ = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(home / "Nova"),
+                          "--audio-dir", str(home))
+    assert code == 0, err
+    assert named(store) == {SAME: ("Night Drive", "Nova", "Sunday Songs")}
+    assert store.meta(store.current_version())["music_folders"] == [".", "Nova"]
+
+
+def test_a_missing_music_folder_is_refused(runner, store, library, tmp_path):
+    home, _ = library
+    code, out, err = runner("build", "--audio-dir", str(home), "--audio-dir",
+                            str(tmp_path / "gone"))
+    assert code != 0 and f"{tmp_path / 'gone'}: no such folder" in err
+    assert len(err.strip().splitlines()) == 1
