@@ -137,3 +137,47 @@ def test_a_missing_music_folder_is_refused(runner, store, library, tmp_path):
                             str(tmp_path / "gone"))
     assert code != 0 and f"{tmp_path / 'gone'}: no such folder" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_sync_while_one_folder_is_not_mounted_keeps_its_tracks_and_says_so(
+        runner, store, library, tmp_path):
+    """Before: `sync ~/Music /mnt/nas/music` with the NAS's mount point left empty took
+    every NAS track for a deleted file and took it out (only FEELALIKE_MAX_SHRINK
+    stopped it, when they were over half of the model); the other folder is synced."""
+    home, nas = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(nas))
+    assert code == 0, err
+    on_nas = {p for p in paths_of(store).values() if p.startswith("nas/")}
+    nas.rename(tmp_path / "nas" / "away")
+    nas.mkdir()  # the mount point, with nothing mounted on it
+    clip(home / "Nova" / "Sunday Songs" / "02 Late.flac", 510)
+    for dry in (["--dry-run"], []):
+        code, out, err = runner("sync", str(home), str(nas), *dry)
+        assert code == 0, err
+        assert f"note: {nas} holds no audio file, but 2 of the model's tracks are in it " \
+               "(not mounted?): they are kept" in err
+        assert "1 new, 0 moved or renamed, 0 deleted" in out
+    assert on_nas < set(paths_of(store).values())
+    assert "home/Music/Nova/Sunday Songs/02 Late.flac" in paths_of(store).values()
+
+
+def test_an_empty_or_missing_folder_alone_is_refused_and_force_empties_it(
+        runner, store, library, tmp_path):
+    home, nas = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(nas))
+    assert code == 0, err
+    before = paths_of(store)
+    nas.rename(tmp_path / "nas" / "away")  # its mount point gone too: kept, and said
+    code, out, err = runner("sync", str(home), str(nas))
+    assert code == 0 and f"note: {nas} is not there, but 2 of the model's tracks" in err
+    assert "nothing to change" in out
+    for alone in ([str(nas)], [str(home), str(tmp_path / "nas" / "msuic")]):  # a slip
+        code, _, err = runner("sync", *alone)
+        assert code != 0 and f"{alone[-1]}: no such folder" in err
+    nas.mkdir()
+    code, _, err = runner("sync", str(nas))
+    assert code != 0 and f"no audio files in {nas}" in err
+    assert paths_of(store) == before
+    code, out, err = runner("sync", str(home), str(nas), "--force")  # emptied on purpose
+    assert code == 0 and "0 new, 0 moved or renamed, 2 deleted" in out, err
+    assert set(paths_of(store).values()) == {f"home/Music/{SAME}"}

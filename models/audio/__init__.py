@@ -16,7 +16,7 @@ from .batch import (
     expand,
 )
 from .checkpoint import read_checkpoint
-from .listing import misnamed
+from .listing import has_audio, misnamed
 from .stream_digest import stream_digest
 from .compile_check import compile_checked
 from .embedding import MODELS as EMBEDDING_MODELS
@@ -78,6 +78,7 @@ __all__ = [
     "embedding_network",
     "emotion_set",
     "expand",
+    "has_audio",
     "find_checkpoint",
     "fit_audio_feel",
     "frequency_moments",

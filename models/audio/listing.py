@@ -25,6 +25,15 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def has_audio(folder: str | Path) -> bool:
+    """Whether ``folder`` holds an audio file :func:`expand` would list (stops at the
+    first): a share not mounted leaves its mount point an empty folder."""
+    for _root, _dirs, files in os.walk(folder, followlinks=True):
+        if any(Path(name).suffix.lower() in SUFFIXES | OTHER_AUDIO_SUFFIXES for name in files):
+            return True
+    return False
+
+
 def _audio_files(folder: Path) -> list[Path]:
     """The audio files under ``folder`` (those of formats not read too, and folders that
     cannot be listed, so that they are reported)."""

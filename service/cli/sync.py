@@ -16,6 +16,7 @@ from models.ingest import Track
 from service.store import ModelShrinks, ModelStore, Updater, open_store
 
 from .folders import FolderChanges, follow_root, read_sources, record_moves
+from .mounts import unmounted
 from .output import note_unplaced
 from .repeats import Reported
 from .updates import SHOWN, not_removed, split_new, summary
@@ -26,7 +27,8 @@ from .updates import SHOWN, not_removed, split_new, summary
 @click.option("--include-removed", is_flag=True, help="Add the files whose tracks were "
               "removed since the last build again too.")
 @click.option("--force", is_flag=True, help="Take the deleted files' tracks out even when "
-              "the model would lose more than FEELALIKE_MAX_SHRINK of its tracks.")
+              "the model would lose more than FEELALIKE_MAX_SHRINK of its tracks, or "
+              "when a FOLDER holds no audio file (else taken for not mounted).")
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
 @click.option("--verbose", is_flag=True, help="Warn of every unusable or cut-off file, also "
               "those warned of before and unchanged since (else counted in the summary).")
@@ -35,10 +37,11 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     """Bring the live model in step with music FOLDERS: add their new files, record the
     new paths of files moved or renamed in them, take out the tracks of files deleted
     from them, and replace files re-tagged or re-encoded in place. Tracks outside the
-    FOLDERS are left as they are."""
+    FOLDERS are left as they are, and so are those of a FOLDER left empty (not mounted)
+    while others are not."""
     store = open_store()
     reported = Reported.load(everything=verbose)
-    found, changes = read_sources(store, (), (), folders, reported)
+    found, changes = read_sources(store, (), (), unmounted(store, folders, force), reported)
     new = _new(store, found, changes, include_removed)
     renamed = len(changes.renamed)  # re-tagged and moved: replaced, counted as moved
     ids = {t.id for t in new}  # a deleted file's sound in a new one: moved and re-tagged
