@@ -343,8 +343,11 @@ def test_a_tagged_folder_over_http_seeds_by_isrc_and_path_and_exports_a_playable
     assert code == 0, err
     server = Server({**env, "FEELALIKE_MUSIC_ROOT": str(root)}).start()
     try:
-        by_isrc = server.get("/v1/recommendations?seed=isrc:USSM15900433&limit=3").json()
+        answer = server.get("/v1/recommendations?seed=isrc:USSM15900433&limit=3")
+        assert answer.status_code == 200, answer.text[:500]  # once a KeyError, under load
+        by_isrc = answer.json()
         by_path = server.get("/v1/recommendations?seed=path:set one/take five.mp3&limit=3")
+        assert by_path.status_code == 200, by_path.text[:500]
         assert by_isrc["seed"]["id"] == by_path.json()["seed"]["id"] == f"mbid-{MBID.lower()}"
         assert by_isrc["results"] == by_path.json()["results"] and by_isrc["results"]
         bad = server.get("/v1/recommendations?seed=isrc:NOT-AN-ISRC")
