@@ -7,57 +7,14 @@ run time.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional
+from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import TypedDict  # pydantic takes typing's only from Python 3.12
-
-from models.ingest import AUDIO_FEATURES, FEATURE_RANGES, WHOLE_FEATURES
+from pydantic import BaseModel, Field
 
 from ..requests import MoodName
-
-VERSION = Field(description="The model version that answered (a build timestamp and a "
-                            "content hash).", examples=["20261125T204030Z-d62af65e"])
-MOODS = Field(description="The track's top moods, best first (at most 3).",
-              examples=[["lonely", "eerie", "sad"]])
-EXTERNAL_IDS = Field(
-    description="The track's ids in other systems, by kind: isrc, mbid (MusicBrainz "
-                "recording), spotify, deezer, path (a file), ext:NAME; each also works as "
-                "a seed written kind:value (spotify:track:ID for Spotify).",
-    examples=[{"isrc": "GBUM71900187", "spotify": "7qEHsqek33rTcFNT9PFqLf"}])
-TEXT_READ = Field(None, description="Present when text was given: what it was read as.")
-SPELT = Field(None, description="Present when a seed's title was taken for a near spelling "
-                                "(another song may be meant).", examples=[[
-                  "seed: no title 'Fur Elise'; took the nearest spelling, 'For Elise'"]])
-UNKNOWN_IDS = Field(
-    None, ge=0, description="Present when include_ids was given: how many of its entries "
-                            "name no track of this model (they were ignored).",
-    examples=[3])
-
-
-class Doc(BaseModel):
-    """Base: documented fields; a client should ignore fields it does not know."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-class TextRead(Doc):
-    """What the request's text was read as."""
-
-    moods: dict[str, float] = Field(description="Moods it asks for (strongest 1).",
-                                    examples=[{"aggressive": 1.0, "energetic": 0.4}])
-    tags: list[str] = Field(description="Words naming tags of the catalog: tracks with "
-                                        "those tags rank first.", examples=[["metal"]])
-
-
-class TrackRef(Doc):
-    """The short form of a track in every response."""
-
-    id: str = Field(description="The track id.", examples=["her-loneliness-3"])
-    title: str = Field(description="The track's title.", examples=["Loneliness #3"])
-    artist: str = Field(description="The artist (may be empty).", examples=["Arcade Fire"])
-    album: str = Field(description="The album (may be empty).", examples=["Her"])
-
+from .response_base import (EXTERNAL_IDS, MOODS, SPELT, TEXT_READ, UNKNOWN_IDS, VERSION, Doc,
+                            TextRead, TrackRef)
+from .track_document import Evidence, MoodScore, Related, TrackDocument
 
 NEGATIVE_SEEDS = Field(None, description="Present when negative_seeds were given: each as "
                                          "resolved, in order (a title names one track).")
@@ -111,98 +68,6 @@ class RichRecommendations(Page):
     warnings: Optional[list[str]] = Field(
         None, description="What was ignored or came out empty (absent when nothing).",
         examples=[["text: no mood words recognised; it was ignored"]])
-
-
-class Evidence(Doc):
-    """One phrase that gave a track a mood."""
-
-    phrase: str = Field(description="The words that matched.", examples=["lonely"])
-    source: str = Field(description="Where: a review, the catalog notes or a tag.",
-                        examples=["catalog notes"])
-    start: int = Field(description="Character offset of the phrase in the sentence.",
-                       examples=[0])
-    end: int = Field(description="Character offset just after the phrase.", examples=[6])
-    weight: float = Field(description="How much the phrase counted.", examples=[1.0])
-    sentence: str = Field(description="The sentence it is in (empty for a tag).",
-                          examples=["lonely, eerie and late-night"])
-
-
-class MoodScore(Doc):
-    """One mood of a track with its score and evidence."""
-
-    mood: MoodName = Field(description="The mood.", examples=["lonely"])  # type: ignore
-    score: float = Field(description="Score, 0 to 1.", examples=[0.7981])
-    evidence: list[Evidence] = Field(description="The phrases behind it, strongest first.")
-
-
-class Related(Doc):
-    """A track a review says this one is like."""
-
-    id: str = Field(description="The related track's id.", examples=["3AJwUDP919kvQ9QcozQPxg"])
-    title: str = Field(description="Its title.", examples=["Song on the Beach"])
-    sentence: str = Field(description="The review sentence that links them.")
-    source: str = Field(description="The review it comes from.")
-
-
-_WHOLE = {"key": ("Pitch class, 0 (C) to 11 (B); -1: no key.", {"ge": -1, "le": 11}),
-          "mode": ("1 major, 0 minor.", {"ge": 0, "le": 1}),
-          # no maximum: an analysed file's length is not held to a catalog's range
-          "duration_ms": ("Length in milliseconds.", {"ge": 0})}
-
-
-def _feature(name: str) -> Any:
-    """A feature's type: the ``WHOLE_FEATURES`` are served as JSON integers
-    (``service.store.codec``), the others as numbers."""
-    if name in WHOLE_FEATURES:
-        description, bounds = _WHOLE[name]
-        return Annotated[int, Field(**bounds, description=description)]
-    low, high = FEATURE_RANGES[name]
-    return Annotated[float, Field(description=f"{name} ({low:g} to {high:g}).")]
-
-
-#: a track document's ``features``: each present only when known (never null); a
-#: TypedDict, not a model, since a model's optional field would be declared nullable
-TrackFeatures = TypedDict(  # type: ignore[misc]
-    "TrackFeatures", {name: _feature(name) for name in AUDIO_FEATURES}, total=False)
-TrackFeatures.__doc__ = ("A track's audio features by name, on Spotify's scales; only those "
-                         "known. key (-1: none), mode (0 minor, 1 major) and duration_ms "
-                         "are integers.")
-
-
-class TrackDocument(TrackRef):
-    """Answer of ``GET /v1/tracks/{id}``: everything feelalike knows about a track."""
-
-    release_date: str = Field(description="As in the catalog (may be empty).",
-                              examples=["2013-12-18"])
-    popularity: Optional[float] = Field(
-        description="Popularity 0-100, or null: as the catalog gave it (an integer when "
-                    "whole; a catalog may give a fraction).", examples=[40])
-    tags: list[str] = Field(description="Genres, subgenres and playlist names (at most 20).",
-                            examples=[["indie", "soundtrack"]])
-    features: TrackFeatures = Field(  # type: ignore[valid-type]
-        description="Audio features by name (danceability, energy, valence, tempo, "
-                    "loudness, ...); only those known.",
-        examples=[{"energy": 0.21, "tempo": 98.0, "key": 9, "mode": 0,
-                   "duration_ms": 222000}])
-    top_moods: list[MoodName] = MOODS  # type: ignore[valid-type]
-    moods: list[MoodScore] = Field(description="Moods scoring at least 0.1, best first.")
-    mood_scores: dict[str, float] = Field(description="All 16 mood scores (0-1), by mood.",
-                                          examples=[{"lonely": 0.7981, "sad": 0.2494}])
-    valence: Optional[float] = Field(description="Valence, -1 (negative) to 1 (positive); "
-                                     "null when `placed` is false.", examples=[-0.29])
-    arousal: Optional[float] = Field(description="Arousal, -1 (calm) to 1 (excited); null "
-                                     "when `placed` is false.", examples=[-0.21])
-    mood_confidence: float = Field(description="How sure the mood profile is, 0 to 1.",
-                                   examples=[0.67])
-    mood_source: Literal["reviews", "tags", "audio", "none"] = Field(
-        description="The strongest kind of evidence behind the moods.", examples=["reviews"])
-    external_ids: dict[str, str] = EXTERNAL_IDS
-    related: list[Related] = Field(description="Tracks a review says this one is like.")
-    placed: bool = Field(description="false: the build had nothing to place the track by "
-                                     "(a title and nothing else): never recommended, and "
-                                     "as the only seed a 400 seed_without_evidence.",
-                         examples=[True])
-    model_version: str = VERSION
 
 
 class SearchResult(TrackRef):
