@@ -181,3 +181,31 @@ def test_an_empty_or_missing_folder_alone_is_refused_and_force_empties_it(
     code, out, err = runner("sync", str(home), str(nas), "--force")  # emptied on purpose
     assert code == 0 and "0 new, 0 moved or renamed, 2 deleted" in out, err
     assert set(paths_of(store).values()) == {f"home/Music/{SAME}"}
+
+
+def test_an_add_while_one_folder_is_not_mounted_keeps_its_tracks_and_says_so(
+        runner, store, library, tmp_path):
+    """Before: `add --audio-dir ~/Music --audio-dir /mnt/nas/music` with the NAS's mount
+    point empty named its tracks as files deleted, for `remove` or `sync` to take out,
+    and with the mount point gone refused the whole add ("no such folder")."""
+    home, nas = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(nas))
+    assert code == 0, err
+    before = set(paths_of(store).values())
+    nas.rename(tmp_path / "nas" / "away")
+    nas.mkdir()  # the mount point, with nothing mounted on it
+    clip(home / "Nova" / "Sunday Songs" / "02 Late.flac", 510)
+    for what in ("holds no audio file", "is not there"):
+        code, out, err = runner("add", "--new-only", "--audio-dir", str(home),
+                                "--audio-dir", str(nas))
+        assert code == 0, err
+        assert f"note: {nas} {what}, but 2 of the model's tracks are in it (not mounted?): " \
+               "they are kept" in err
+        assert "no file" not in err and "remove" not in err
+        if nas.exists():
+            nas.rmdir()  # the mount point gone too
+    assert set(paths_of(store).values()) == \
+        before | {"home/Music/Nova/Sunday Songs/02 Late.flac"}
+    code, _, err = runner("add", "--new-only", "--audio-dir", str(home),
+                          "--audio-dir", str(tmp_path / "nas" / "msuic"))  # a slip
+    assert code != 0 and f"{tmp_path / 'nas' / 'msuic'}: no such folder" in err

@@ -1,9 +1,10 @@
-"""A music folder that is empty or gone, among several a sync reads: a share not
+"""A music folder that is empty or gone, among several a sync or add reads: a share not
 mounted (``/mnt/nas/music`` left an empty mount point), a drive not plugged in.
 
 Read as it is, every track the model has in it is a deleted file: a nightly ``sync
 ~/Music /mnt/nas/music`` while the NAS is down took out all of the NAS's tracks (only
-FEELALIKE_MAX_SHRINK stopped it, and only when they were over half of the model).
+FEELALIKE_MAX_SHRINK stopped it, and only when they were over half of the model), and
+an ``add`` of both named them as deleted files, for ``remove`` or ``sync`` to take out.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def unmounted(store: ModelStore, folders: Sequence[str], force: bool) -> tuple[s
     ``force``: all of them (a sync of one empty folder is refused as "no audio files in
     ...", of a missing one as "no such folder"; ``--force`` takes the tracks of a folder
     emptied on purpose out).  A missing folder the model has no track in is no share
-    left unmounted but a typing slip: it is refused as "no such folder"."""
+    left unmounted but a typing slip: it is refused as "no such folder".  ``add`` (no
+    ``force``) reads the folders this returns too, and says the same."""
     if force or len(folders) < 2:
         return tuple(folders)
     version = store.current_version()

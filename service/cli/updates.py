@@ -15,6 +15,7 @@ from models.ingest import Track, recording_keys
 from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
 from .folders import follow_root, note_gone, read_sources, record_moves
+from .mounts import unmounted
 from .output import note_unplaced
 
 
@@ -48,8 +49,9 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     if include_removed and not new_only:
         raise BadRequest("--include-removed goes with --new-only (without it, every "
                          "track is added, removed or not)", field="include_removed")
-    store = open_store()
-    tracks, changes = read_sources(store, catalogs, mapping, audio_dirs)
+    store = open_store()  # a folder left unmounted: its tracks are no deleted files
+    tracks, changes = read_sources(store, catalogs, mapping,
+                                   unmounted(store, audio_dirs, force=False))
     note_gone(changes)
     follow_root(store, changes)
     # add records where files went, also those with new tags or names (sync replaces them)
