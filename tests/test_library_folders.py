@@ -13,6 +13,7 @@ pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 pytest.importorskip("mutagen")
 
 from models.audio import as_track, below_music_folder  # noqa: E402
+from service.cli.moves import moved_folders  # noqa: E402
 
 from .fixtures import paths_of  # noqa: E402
 from .test_audio_tags import sound  # noqa: E402
@@ -209,3 +210,49 @@ def test_an_add_while_one_folder_is_not_mounted_keeps_its_tracks_and_says_so(
     code, _, err = runner("add", "--new-only", "--audio-dir", str(home),
                           "--audio-dir", str(tmp_path / "nas" / "msuic"))  # a slip
     assert code != 0 and f"{tmp_path / 'nas' / 'msuic'}: no such folder" in err
+
+
+def test_a_music_folder_moved_elsewhere_is_recorded_by_the_sync_that_follows_it(
+        runner, store, library, tmp_path):
+    """Before: `mv /mnt/nas/music /mnt/nas2/music; sync /mnt/nas2/music` recorded the
+    files' moves but kept the old place as the music folder, so a file added later from
+    a sub-folder of the new place had no artist or album ("Wire", "", "")."""
+    home, nas = library
+    code, _, err = runner("build", "--audio-dir", str(home), "--audio-dir", str(nas))
+    assert code == 0, err
+    built = store.current_version()
+    moved = tmp_path / "nas2" / "music"
+    moved.parent.mkdir()
+    nas.rename(moved)
+    code, out, err = runner("sync", str(moved), "--dry-run")
+    assert code == 0 and f"would take {moved} as a music folder ({nas} is gone)" in out, err
+    code, out, err = runner("sync", str(moved))
+    assert code == 0 and "0 new, 2 moved or renamed, 0 deleted" in out, err
+    assert f"the music folder {nas} is gone and {moved} holds its files" in out
+    meta = store.meta(store.current_version())
+    assert meta["update"]["base"] == built  # the moves and the folder: one version
+    assert meta["music_folders"] == ["home/Music", "nas2/music"]
+    clip(moved / "Kite" / "Paper Skies" / "02 Wire.flac", 530)
+    code, _, err = runner("add", "--new-only", "--audio-dir", str(moved / "Kite"))
+    assert code == 0, err
+    assert named(store)["nas2/music/Kite/Paper Skies/02 Wire.flac"] == \
+        ("Wire", "Kite", "Paper Skies")
+
+
+def test_only_a_music_folder_gone_whose_files_are_below_one_new_place_is_moved(tmp_path):
+    root = tmp_path / "root"
+    for folder in ("home/Music", "nas2/music", "nas/kept"):
+        (root / folder).mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    meta = {"audio_root": str(root), "music_folders": ["home/Music", "nas/music", "nas/kept"]}
+    was = {"a": "nas/music/Kite/Paper Skies/01 Glass.flac", "b": "nas/kept/Nova/A/01 x.flac"}
+    assert moved_folders(meta, {"a": "nas2/music/Kite/Paper Skies/01 Glass.flac"}, was) == \
+        (["home/Music", "nas2/music", "nas/kept"],
+         {str(root / "nas" / "music"): str(root / "nas2" / "music")})
+    assert moved_folders(meta, {"a": f"{tmp_path}/elsewhere/Kite/Paper Skies/01 Glass.flac"},
+                         was)[0] == ["home/Music", str(tmp_path / "elsewhere"), "nas/kept"]
+    for now in ({"b": "nas2/music/Nova/A/01 x.flac"},  # its folder still there: no move
+                {"a": "nas2/music/Kite/Other/01 Glass.flac"},  # not at the same place below
+                {"a": "gone/Kite/Paper Skies/01 Glass.flac"}):  # no folder there
+        assert moved_folders(meta, now, was) is None
+    assert moved_folders({**meta, "music_folders": None}, {"a": was["a"]}, was) is None

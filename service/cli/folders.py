@@ -19,7 +19,7 @@ from models.audio import is_file_id
 from models.build import load_sources
 from models.ingest import Track, path_inside
 from models.settings import audio_cache_dir
-from service.store import ModelStore, Relocation
+from service.store import ModelStore
 
 from .music_root import music_folders, music_root
 from .output import progress_of, report_loaded
@@ -212,30 +212,6 @@ def note_gone(changes: FolderChanges) -> None:
                    "`feelalike remove path:...` (or ID) takes them out (`feelalike sync` "
                    "does it for a whole folder), a new `feelalike build` re-reads the folder",
                    err=True)
-
-
-def record_moves(store: ModelStore, moved: dict[str, str],
-                 names: dict[str, tuple[str, str]] | None = None) -> None:
-    """Publish the new paths of ``moved`` tracks, and the new ``names`` (title, artist)
-    of those called by their files' names, as a model version of their own, so exports
-    and ``path:`` seeds find the files where they are now, and search finds them by the
-    names they have now."""
-    result = Relocation(store).move(moved, names)
-    first = next(iter(moved.values()))
-    named = len(set(names or ()) & set(moved))
-    click.echo(f"recorded the new paths of {len(moved)} moved or renamed track(s), e.g. "
-               f"{first}" + (f" ({named} with a title from the new file name)" if named
-                             else "") + f": model {result.version} (was {result.base})")
-
-
-def follow_root(store: ModelStore, changes: FolderChanges) -> None:
-    """Take the folder the model's music folder was moved to as its music folder (a
-    model version of its own), so its files' paths are read under it."""
-    if changes.root_moved:
-        before, now = changes.root_moved
-        result = Relocation(store).reroot(now)
-        click.echo(f"the model's music folder {before} is gone and {now} holds its files: "
-                   f"taken as its music folder: model {result.version} (was {result.base})")
 
 
 def _through_root(root: str | None, audio_dirs: Sequence[str]) -> tuple[str, ...]:

@@ -15,8 +15,9 @@ from models.errors import BadRequest
 from models.ingest import Track
 from service.store import ModelShrinks, ModelStore, Updater, open_store
 
-from .folders import FolderChanges, follow_root, read_sources, record_moves
+from .folders import FolderChanges, read_sources
 from .mounts import unmounted
+from .moves import follow_root, moved_folders, record_moves
 from .output import note_unplaced
 from .repeats import Reported
 from .updates import SHOWN, not_removed, split_new, summary
@@ -55,6 +56,10 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
         if changes.root_moved:
             click.echo(f"would take {changes.root_moved[1]} as the model's music folder "
                        f"({changes.root_moved[0]} is gone)")
+        moved = moved_folders(store.meta(store.current_version()), changes.moved,
+                              changes.moved_from)
+        for before, now in (moved[1] if moved else {}).items():
+            click.echo(f"would take {now} as a music folder ({before} is gone)")
         _show(new, changes, linked)
         return
     _apply(store, new, changes, force)
@@ -87,7 +92,7 @@ def _apply(store: ModelStore, new: list[Track], changes: FolderChanges, force: b
     _check_sizes(store, len(early), len(out), len(late), force)  # before any step
     follow_root(store, changes)
     if changes.moved:
-        record_moves(store, changes.moved, changes.names)
+        record_moves(store, changes.moved, changes.names, changes.moved_from)
     _add(store, early)
     if out:
         result = Updater(store).remove(out, force=True, remember=False)

@@ -14,8 +14,9 @@ from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track, recording_keys
 from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
 
-from .folders import follow_root, note_gone, read_sources, record_moves
+from .folders import note_gone, read_sources
 from .mounts import unmounted
+from .moves import follow_root, record_moves
 from .output import note_unplaced
 
 
@@ -58,7 +59,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     moved = {**changes.moved, **{i: changes.changed[i].external_ids["path"]
                                  for i in changes.renamed}}
     if moved:
-        record_moves(store, moved, changes.names)
+        record_moves(store, moved, changes.names, changes.moved_from)
         tracks = [t for t in tracks if t.id not in moved]
     if new_only:  # removed ones among the new only: a track in the model is not skipped
         tracks = _new(store, tracks)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import time
 import zlib
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -45,10 +45,12 @@ class Relocation:
 
     @guard(bulk=True)
     def move(self, paths: Mapping[str, str],
-             names: Mapping[str, tuple[str, str]] | None = None) -> UpdateResult:
+             names: Mapping[str, tuple[str, str]] | None = None,
+             music_folders: Sequence[str] | None = None) -> UpdateResult:
         """Give each track id of ``paths`` its new path (as the model stores paths:
         relative to its music folder, or absolute), and each of ``names`` its new (title,
-        artist); every id must name a track."""
+        artist); every id must name a track.  ``music_folders``: the model's music folders
+        now (meta ``music_folders``), when one of them moved with its files."""
         started = time.perf_counter()
         if not paths:
             raise BadRequest("no moved tracks to record", field="paths")
@@ -72,6 +74,8 @@ class Relocation:
                         moved_from={row: row for row in new},
                         claimed=frozenset(id_key("path", p) for p in paths.values()),
                         sets=self._renamed(base, renamed) if renamed else {})
+        if music_folders is not None:
+            meta = {**meta, "music_folders": list(music_folders)}
         version = Draft(self.store, self.on_step).publish(base, meta, change, "relocate",
                                                           ids)
         return UpdateResult(version, base, size, seconds=time.perf_counter() - started)
