@@ -172,12 +172,17 @@ def test_an_empty_or_missing_folder_alone_is_refused_and_force_empties_it(
     code, out, err = runner("sync", str(home), str(nas))
     assert code == 0 and f"note: {nas} is not there, but 2 of the model's tracks" in err
     assert "nothing to change" in out
-    for alone in ([str(nas)], [str(home), str(tmp_path / "nas" / "msuic")]):  # a slip
-        code, _, err = runner("sync", *alone)
-        assert code != 0 and f"{alone[-1]}: no such folder" in err
-    nas.mkdir()
-    code, _, err = runner("sync", str(nas))
-    assert code != 0 and f"no audio files in {nas}" in err
+    code, _, err = runner("sync", str(home), str(tmp_path / "nas" / "msuic"))  # a slip
+    assert code != 0 and f"{tmp_path / 'nas' / 'msuic'}: no such folder" in err
+    for what in ("is not there", "holds no audio file"):
+        for alone in (["sync", str(nas)], ["sync", str(nas), "--force"],
+                      ["add", "--new-only", "--audio-dir", str(nas)]):
+            code, _, err = runner(*alone)  # before: "no such folder", "no audio files in"
+            assert code != 0 and err.strip().splitlines() == [
+                f"error: {nas} {what}, but 2 of the model's tracks are in it (not "
+                "mounted?): nothing changed; sync it once it is there (emptied on purpose: "
+                "`feelalike sync` it beside another music folder with --force)"], err
+        nas.mkdir(exist_ok=True)
     assert paths_of(store) == before
     code, out, err = runner("sync", str(home), str(nas), "--force")  # emptied on purpose
     assert code == 0 and "0 new, 0 moved or renamed, 2 deleted" in out, err
