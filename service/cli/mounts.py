@@ -50,7 +50,8 @@ def _unmounted(folder: str, tracks: int) -> str:
     """What is said of ``folder``, holding no audio file while the model has ``tracks``
     in it (one wording for sync and add, a note or a refusal)."""
     what = "holds no audio file" if os.path.isdir(folder) else "is not there"
-    return f"{folder} {what}, but {tracks} of the model's tracks are in it (not mounted?)"
+    are = "is" if tracks == 1 else "are"
+    return f"{folder} {what}, but {tracks} of the model's tracks {are} in it (not mounted?)"
 
 
 def _held(store: ModelStore, folders: Sequence[str]) -> dict[str, int]:
