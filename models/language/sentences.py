@@ -47,7 +47,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if last.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last) or \
                 _LIST_NUMBER.search(("\n" if opens_line(text, start) else " ") + candidate) \
                 or _ROMAN.fullmatch(last) and \
-                _numbers_a_title(text, start + len(candidate) - len(words[-1]), words[-1]):
+                _numbers_a_title(text, start + len(candidate) - len(words[-1]), words[-1],
+                                 words[0] if len(words) > 1 else "", match.group()):
             continue  # "Mr. Jonze", "The 3 A.M. Call", "\n1. Luci", but "piano." ends one
         spans.append((start, match.start()))
         start = match.end()
@@ -55,10 +56,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _numbers_a_title(text: str, at: int, word: str) -> bool:
+def _numbers_a_title(text: str, at: int, word: str, before: str, gap: str) -> bool:
     """``word`` (at ``at``), a Roman numeral, opens a quote or its line: a movement's
-    number ('How does "II. The Nursery" contrast'), no sentence's end."""
-    return word[:1] in _OPENING_QUOTES or opens_line(text, at)
+    number ('How does "II. The Nursery" contrast'), no sentence's end. So does a capital
+    numeral within a line that opens its sentence ("II. Pressure follows"), follows a
+    comma or colon ("The first, I. Slack Water, is still") or, unless it is "I", a word
+    in lower case or the sentence's one word before it ("describe IV. Drowned Bells as",
+    "In III. What the Gulls Said"); "World War II. It" still ends one."""
+    if word[:1] in _OPENING_QUOTES or opens_line(text, at):
+        return True
+    if not word.isupper() or "\n" in gap:
+        return False
+    previous = before.split()
+    if not previous:
+        return True
+    if previous[-1][-1:] in ",:":
+        return True
+    return word != "I." and (previous[-1][:1].islower() or len(previous) == 1)
 
 
 def opens_line(text: str, start: int) -> bool:

@@ -1,0 +1,39 @@
+"""What the twenty-fourth batch of our own reviews showed the reader missing (2026-11-29).
+
+Voices not yet in the set: a gallery's wall text for a sound installation naming its
+movements in running prose ("The first, I. Slack Water, is almost still"), a Steam user
+review, a memorial service's playlist notes, a film-festival Q&A with the composer.
+Every text here is our own."""
+from __future__ import annotations
+
+from models.language import sentences
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+MOVEMENTS = ("I. Still Pond", "II. Weight", "III. What the Crows Knew", "IV. Sunken Organ")
+
+
+def test_a_movements_roman_number_in_running_prose_ends_no_sentence():
+    text = ("The first, I. Still Pond, is almost still. II. Weight follows. In III. What the "
+            "Crows Knew, voices. Visitors describe IV. Sunken Organ as haunting.\n"
+            "He fought in World War II. It was long. Then came Henry V. He ruled. It was me "
+            "and I. Then we left.\nAct II.\nThe curtain rises.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "The first, I. Still Pond, is almost still.", "II. Weight follows.",
+        "In III. What the Crows Knew, voices.",
+        "Visitors describe IV. Sunken Organ as haunting.", "He fought in World War II.",
+        "It was long.", "Then came Henry V.", "He ruled.", "It was me and I.", "Then we left.",
+        "Act II.", "The curtain rises."]
+
+
+def test_a_wall_text_gives_each_movement_named_in_prose_its_own_words():
+    text = ("The first, I. Still Pond, is almost still: long tones, a hush, calm. II. Weight "
+            "follows, and is deliberately oppressive and menacing. In III. What the Crows "
+            "Knew, fragments are cut together into something curious and searching. Visitors "
+            "most often describe IV. Sunken Organ as haunting and eerie.")
+    found = moods(text, *MOVEMENTS)
+    assert strongest(found, "I. Still Pond") == "peaceful"
+    assert strongest(found, "II. Weight") == "tense"
+    assert strongest(found, "III. What the Crows Knew") == "curious"
+    assert strongest(found, "IV. Sunken Organ") == "eerie"
