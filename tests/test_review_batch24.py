@@ -6,6 +6,8 @@ review, a memorial service's playlist notes, a film-festival Q&A with the compos
 Every text here is our own."""
 from __future__ import annotations
 
+import pytest
+
 from models.language import sentences
 
 from .fixtures import moods_read as moods
@@ -37,3 +39,23 @@ def test_a_wall_text_gives_each_movement_named_in_prose_its_own_words():
     assert strongest(found, "II. Weight") == "tense"
     assert strongest(found, "III. What the Crows Knew") == "curious"
     assert strongest(found, "IV. Sunken Organ") == "eerie"
+
+
+CUES = ("Walkout", "Smelter", "Late Shift")
+
+
+@pytest.mark.parametrize("sentence", [
+    'I didn\'t want "Walkout" to be angry.',
+    "I never wanted it to sound angry.",
+])
+def test_what_a_maker_did_not_want_a_track_to_be_it_is_not(sentence):
+    text = ('Everyone asked about the strike scene in "Walkout". '
+            f'{sentence} It\'s defiant, joyful even, with a marching drum.')
+    found = moods(text, *CUES)
+    assert strongest(found, "Walkout") == "joyful"
+    assert found["Walkout"].get("aggressive", 0) == 0
+
+
+def test_what_a_maker_wanted_a_track_to_be_it_still_is():
+    text = 'Here is "Smelter". I wanted "Smelter" to be angry. The brass snarls. Loud.'
+    assert strongest(moods(text, *CUES), "Smelter") == "aggressive"

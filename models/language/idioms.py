@@ -127,11 +127,26 @@ def _wanted_otherwise(words: Sequence[str], i: int) -> bool:
         _comparative(words[i], words[j + 1:i])
 
 
+#: a want denied: "I didn't want 'Strike!' to be angry", "never wanted it to sound sad"
+UNWANTING = frozenset("not never".split())
+
+
+def _unwanted(words: Sequence[str], j: int) -> bool:
+    """``words[j]`` ends what someone did not want a track to be or sound (its title's
+    words are blank, or "it", "this"): "I didn't want 'Strike!' to be angry" says the
+    maker kept it from being so, though "I wanted it to be bleak" says what it is."""
+    k = j
+    while k >= 0 and j - k < 4 and (words[k] == "" or words[k] in WANTED):
+        k -= 1
+    return k >= 1 and words[k] in WANTING and bool(UNWANTING & set(words[max(0, k - 2):k]))
+
+
 def aimed_at(words: Sequence[str], i: int) -> float:
     """How much of the mood word at ``words[i]`` a review says: 1, or ``AIM_WEIGHT`` for
     what a track aims at ("wants to be an anthem", "tries for menace", "tries to sound
     menacing"), none for what it plays at ("pretending to be scared") or aims at and
-    misses ("wants to be an anthem and is merely loud")."""
+    misses ("wants to be an anthem and is merely loud"), and -1, a denial, for what its
+    maker did not want it to be ("I didn't want 'Strike!' to be angry")."""
     if _wanted_otherwise(words, i):
         return 0.0
     j = i - 1
@@ -140,6 +155,8 @@ def aimed_at(words: Sequence[str], i: int) -> float:
     if j >= 1 and words[j] == "for" and not words[j - 1].startswith("want"):
         verb = words[j - 1]
     elif j >= 2 and words[j] in ("be", "sound") and words[j - 1] == "to":
+        if _unwanted(words, j - 2):
+            return -1.0
         verb = words[j - 2]
     else:
         return 1.0
