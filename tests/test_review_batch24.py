@@ -11,7 +11,7 @@ import pytest
 from models.language import sentences
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 MOVEMENTS = ("I. Still Pond", "II. Weight", "III. What the Crows Knew", "IV. Sunken Organ")
 
@@ -59,3 +59,20 @@ def test_what_a_maker_did_not_want_a_track_to_be_it_is_not(sentence):
 def test_what_a_maker_wanted_a_track_to_be_it_still_is():
     text = 'Here is "Smelter". I wanted "Smelter" to be angry. The brass snarls. Loud.'
     assert strongest(moods(text, *CUES), "Smelter") == "aggressive"
+
+
+@pytest.mark.parametrize("heard", ["heard from outside the walls, muffled", "muffled",
+                                   "heard through a wall"])
+def test_a_track_that_is_another_heard_from_afar_is_likened_to_it(heard):
+    text = ('"Smelter" is menacing, like the building is angry with the workers. '
+            f'Near the end comes "Late Shift". It\'s "Smelter" {heard}, at 3 a.m. '
+            "Not menacing any more; sort of eerie and empty.")
+    found = moods(text, *CUES)
+    assert pairs_read(text, *CUES) == {frozenset(("Late Shift", "Smelter"))}
+    assert strongest(found, "Late Shift") in ("eerie", "lonely")
+    assert strongest(found, "Smelter") in ("tense", "aggressive")
+
+
+def test_a_track_heard_by_someone_likens_nothing():
+    text = '"Smelter" is angry. "Late Shift" is calm. I heard "Smelter" through a wall once.'
+    assert pairs_read(text, *CUES) == set()
