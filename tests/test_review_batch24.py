@@ -76,3 +76,20 @@ def test_a_track_that_is_another_heard_from_afar_is_likened_to_it(heard):
 def test_a_track_heard_by_someone_likens_nothing():
     text = '"Smelter" is angry. "Late Shift" is calm. I heard "Smelter" through a wall once.'
     assert pairs_read(text, *CUES) == set()
+
+
+GAME = ("Title Screen", "Moss Level", "Depth 99", "Goodbye Cave")
+
+
+def test_the_ending_track_is_the_last_track():
+    text = ("Moss Level is the first area, cheerful and bouncy. Depth 99 is creepy. "
+            "The ending track is slow and mournful, a sad little piano.")
+    assert strongest(moods(text, *GAME), "Goodbye Cave") == "sad"
+
+
+def test_what_this_track_is_names_no_other_by_its_place():
+    text = ("Depth 99 comes after the flood. This is the ending track, and it is slow and "
+            "mournful, a sad little piano. Moss Level is cheerful and bouncy.")
+    found = moods(text, *GAME)
+    assert strongest(found, "Depth 99") == "sad"
+    assert "Goodbye Cave" not in found or found["Goodbye Cave"].get("sad", 0) < 0.3

@@ -1,13 +1,15 @@
 """A track named by its place on the album: "the opener", "the closer", "the first
-movement", "the album's closing track", "the last song", "the finale", "track 3", "the
-last two"; and "the title track", the track called like the album.
+movement", "the album's closing track", "the last song", "the ending track", "the
+finale", "track 3", "the last two"; and "the title track", the track called like the
+album.
 
 Without a title beside it ("The opener, 'Lantern', is ..." names Lantern, and so does
 "Lantern is the opener"), such a phrase names the first or the last track of the
 album's rows (or the one of that number), in the catalog's order (nor when a name the
-catalog lacks stands beside it: 'The closer, "Deep Harbour Blues", ...').  Not when the
-sentence is about another work ("the opener of their last record"), a side or a disc
-("the opener of side B"), and "its first movement" is a movement of a track, not the
+catalog lacks stands beside it: 'The closer, "Deep Harbour Blues", ...'), nor when it
+says what the track under discussion is ("this is the ending track": a game's ending
+need not close its album).  Not when the sentence is about another work ("the opener
+of their last record"), a side or a disc ("the opener of side B"), and "its first movement" is a movement of a track, not the
 album's first track.
 """
 from __future__ import annotations
@@ -22,7 +24,7 @@ _NOUNS = r"(?:track|song|number|cut|tune|cue|piece)"
 PLACE = re.compile(
     r"\b(?P<det>the|its|their|(?:the )?(?:album|record|ep|lp|tape)['\u2019]s)\s+"
     r"(?:(?:album|record|ep|lp|tape)\s+)?"
-    rf"(?P<name>opener|closer|finale|(?:opening|first|closing|final|last) {_NOUNS}|"
+    rf"(?P<name>opener|closer|finale|(?:opening|first|closing|final|last|ending) {_NOUNS}|"
     r"(?:first|last|final) movement)\b(?![-'\u2019]\w)", re.IGNORECASE)
 #: after the phrase: a side's or a disc's place, or the film's, not the album's
 _OF_A_PART = re.compile(r"^\s+(?:of|on|from|in)\s+(?:the\s+|this\s+)?(?:side|[ab]-side|disc|"
@@ -40,6 +42,8 @@ _NAMED_BEFORE = re.compile(r"^[\s,\"'\u201d\u2019*)]*(?:(?:is|was)\s+(?:also\s+)
 _A_NAME_AFTER = re.compile(r"^\s*[,:(\u2013\u2014-]?\s*(?:\d+\.\s*)?(?:[\"\u201c\u2018'*]|"
                            r"(?!I\b)[A-Z0-9])")
 _FIRST = ("opener", "opening", "first")
+#: before the phrase: what the track under discussion is ("this is the ending track")
+_SAID_OF_IT = re.compile(r"\b(?:this|it|that)\s*(?:is|['\u2019]s|was)\s+$", re.IGNORECASE)
 #: "the last two", "the final three songs", "the first two tracks": several tracks by
 #: their place, when a track noun, punctuation or a verb follows (not "the last two
 #: albums", "the first two minutes")
@@ -80,6 +84,7 @@ def by_place(sentence: str, mentions: list[Mention], count: int) -> list[Mention
         if name.endswith("movement") and match.group("det").lower() in ("its", "their") \
                 or _OF_A_PART.match(sentence[match.end():]) \
                 or _A_NAME_AFTER.match(sentence[match.end():]) \
+                or _SAID_OF_IT.search(sentence[:match.start()]) \
                 or _named_beside(sentence, match, mentions):
             continue
         track = number - 1 if number else 0 if name.startswith(_FIRST) else count - 1
