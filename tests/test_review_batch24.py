@@ -93,3 +93,10 @@ def test_what_this_track_is_names_no_other_by_its_place():
     found = moods(text, *GAME)
     assert strongest(found, "Depth 99") == "sad"
     assert "Goodbye Cave" not in found or found["Goodbye Cave"].get("sad", 0) < 0.3
+
+
+@pytest.mark.parametrize("phrase", ["bring tissues", "grab the tissues", "keep a box of tissues "
+                                    "nearby"])
+def test_a_track_you_need_tissues_for_is_sad(phrase):
+    text = f"Moss Level is cheerful and bouncy. Goodbye Cave: I won't spoil it, but {phrase}."
+    assert strongest(moods(text, *GAME), "Goodbye Cave") == "sad"
