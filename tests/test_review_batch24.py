@@ -100,3 +100,36 @@ def test_what_this_track_is_names_no_other_by_its_place():
 def test_a_track_you_need_tissues_for_is_sad(phrase):
     text = f"Moss Level is cheerful and bouncy. Goodbye Cave: I won't spoil it, but {phrase}."
     assert strongest(moods(text, *GAME), "Goodbye Cave") == "sad"
+
+
+SCORE = ("Paper Boats", "Low Tide", "Far Shore")
+SUBTITLES = """1
+00:00:03,200 --> 00:00:08,900
+[\u266a "Paper Boats" playing: a lonely piano, slow and sad \u266a]
+
+2
+00:00:09,400 --> 00:00:12,100
+MARA: Stay for the summer. We'll dance at the wedding!
+
+3
+00:04:41,000 --> 00:04:47,500
+[\u266a "Low Tide" swells: low strings, ominous \u266a]
+JONAH: I'm so happy you came, it's a party.
+"""
+
+
+def test_a_subtitle_files_dialogue_says_nothing_of_the_music():
+    found = moods(SUBTITLES, *SCORE)
+    assert strongest(found, "Paper Boats") == "sad"
+    assert strongest(found, "Low Tide") in ("tense", "eerie")
+    for title in SCORE:
+        assert found.get(title, {}).get("joyful", 0) < 0.2
+    assert "Far Shore" not in found  # the unnamed track gets no summer, wedding or party
+
+
+def test_a_transcript_without_cue_times_keeps_its_lines():
+    text = SUBTITLES.replace("00:04:41,000 --> 00:04:47,500\n", "")
+    text = text.replace("00:00:09,400 --> 00:00:12,100\n", "").replace(
+        "MARA: Stay for the summer. We'll dance at the wedding!",
+        'MARA: "Far Shore" is a party, joyful and bright.')
+    assert strongest(moods(text, *SCORE), "Far Shore") == "joyful"

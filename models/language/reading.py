@@ -155,6 +155,32 @@ def chat_headers(text: str) -> list[tuple[int, int]]:
     return spans if len(spans) >= 2 else []
 
 
+#: a subtitle file's cue time: "00:04:41,000 --> 00:04:47,500"
+SUBTITLE_TIME = re.compile(r"^[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*"
+                           r"\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\n]*\n", re.MULTILINE)
+#: a subtitle line that describes a sound, not a line spoken: "[♪ tense strings ♪]"
+SOUND_CUE = ("[", "(", "\u266a", "\u266b", "#")
+
+
+def subtitle_dialogue(text: str) -> list[tuple[int, int]]:
+    """Spans of the spoken lines of a subtitle file (two or more cue times): the film's
+    dialogue ("MARA: Stay for the summer."), which says nothing of the music, unlike its
+    bracketed sound cues ('[♪ "Home?" plays: a lonely piano ♪]')."""
+    times = list(SUBTITLE_TIME.finditer(text))
+    if len(times) < 2:
+        return []
+    spans = []
+    for match in times:
+        end = text.find("\n\n", match.end())
+        pos = match.end()
+        for line in text[pos:len(text) if end < 0 else end].split("\n"):
+            said = line.strip()
+            if said and not said.startswith(SOUND_CUE) and "\u266a" not in said:
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return spans
+
+
 def speakers(text: str) -> frozenset[str]:
     """The names that open two lines or more as "NAME: ...": the speakers of an
     interview or podcast transcript (a track-by-track "Title: ..." line opens one)."""

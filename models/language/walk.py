@@ -26,7 +26,7 @@ from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
 from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_subject,
                       chat_headers, is_about_music, is_about_the_film, names_another_work,
-                      opens_a_turn, speakers)
+                      opens_a_turn, speakers, subtitle_dialogue)
 from .sentences import opens_line, sentences
 from .themes import Themes
 from .title_lines import label_names
@@ -61,6 +61,7 @@ class Walk(NamedSentences):
         paragraph, after_music, listing, named_before = 0, False, False, False
         turns = speakers(text)  # a transcript's speakers: a new turn goes on about the track
         chat = chat_headers(text)  # "grub - Today at 8:02 PM": the lines under it are a turn
+        spoken = subtitle_dialogue(text)  # a subtitle file's dialogue, not its sound cues
         repeated = repeated_openings(text, spans, self.one_word)  # "Velvet ... Velvet ..."
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
@@ -69,6 +70,8 @@ class Walk(NamedSentences):
             lead = len(sentence) - len(sentence.lstrip())
             if any(a <= start + lead and start + len(sentence.rstrip()) <= b for a, b in chat):
                 continue  # a chat's header says nothing and ends no subject
+            if spoken and _within(spoken, start + lead, start + len(sentence.rstrip())):
+                continue  # a line of the film's dialogue: nothing of the music
             line_start = opens_line(text, start)
             mentions = by_kind(sentence, by_place(sentence, with_opening_title(
                 sentence, by_title_track(sentence, mentions, self.album, self.main_theme),
@@ -174,3 +177,8 @@ class Walk(NamedSentences):
         if self.subject and continues_subject(sentence, new_paragraph):
             return self.subject
         return ()
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """``start`` and ``end`` each fall in one of ``spans`` (a sentence over two lines)."""
+    return any(a <= start <= b for a, b in spans) and any(a <= end <= b for a, b in spans)
