@@ -9,8 +9,8 @@ album's rows (or the one of that number), in the catalog's order (nor when a nam
 catalog lacks stands beside it: 'The closer, "Deep Harbour Blues", ...'), nor when it
 says what the track under discussion is ("this is the ending track": a game's ending
 need not close its album).  Not when the sentence is about another work ("the opener
-of their last record"), a side or a disc ("the opener of side B"), and "its first movement" is a movement of a track, not the
-album's first track.
+of their last record"), a side or a disc ("the opener of side B"), and "its first
+movement" is a movement of a track, not the album's first track.
 """
 from __future__ import annotations
 
