@@ -133,3 +133,22 @@ def test_a_transcript_without_cue_times_keeps_its_lines():
         "MARA: Stay for the summer. We'll dance at the wedding!",
         'MARA: "Far Shore" is a party, joyful and bright.')
     assert strongest(moods(text, *SCORE), "Far Shore") == "joyful"
+
+
+@pytest.mark.parametrize("sentence", [
+    'The "Paper Boats" theme comes back in "Far Shore", warmer now, hopeful.',
+    'The melody from "Paper Boats" returns in "Far Shore", warmer now, hopeful.',
+])
+def test_a_theme_named_by_its_track_heard_again_likens_the_tracks(sentence):
+    text = f'"Paper Boats" is a lonely piano, slow and sad. {sentence}'
+    assert pairs_read(text, *SCORE) == {frozenset(("Paper Boats", "Far Shore"))}
+    assert strongest(moods(text, *SCORE), "Far Shore") == "hopeful"
+
+
+@pytest.mark.parametrize("sentence", [
+    'The "Paper Boats" theme returns before "Far Shore" ends things, hopeful.',
+    'The "Paper Boats" theme never comes back in "Far Shore", which is hopeful.',
+])
+def test_a_theme_not_heard_in_the_next_title_likens_nothing(sentence):
+    text = f'"Paper Boats" is a lonely piano, slow and sad. {sentence}'
+    assert pairs_read(text, *SCORE) == set()

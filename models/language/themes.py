@@ -1,9 +1,11 @@
 """A theme followed through a score.
 
-Score reviews say which cue introduces a theme ("the first theme is introduced on
-'A'", "'A' introduces the love theme") and then where it is heard again ("This motif
-is also heard on 'B' and in a variation on 'C'", "But it gets better treatment on
-'D'"): those cues carry A's theme, and are read as compared with A.
+A theme may be named by its track and heard again in another: "the 'A' theme comes back
+in 'B'", "the melody from 'A' returns on 'B'".  Score reviews also say which cue
+introduces a theme ("the first theme is introduced on 'A'", "'A' introduces the love
+theme") and then where it is heard again ("This motif is also heard on 'B' and in a
+variation on 'C'", "But it gets better treatment on 'D'"): those cues carry A's theme,
+and are read as compared with A.
 
 Precision first, since a comparison blends moods: the theme must have been introduced
 in the same paragraph; "this / that / the same theme" counts only right before a verb
@@ -51,6 +53,15 @@ REPRISED = re.compile(r"\b" + _TREATED, re.IGNORECASE)
 #: what ends the run of titles after a marker: another clause, a contrast
 _CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|\b(but|while|whereas|although|though|yet|"
                          r"except|which|who)\b", re.IGNORECASE)
+#: a theme named by its track, then heard again: "the 'A' theme comes back in 'B'", "the
+#: melody from 'A' returns on 'B'" (before A, after A)
+TITLED_BEFORE = re.compile(r"\b(the|its|their|that|this)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+TITLED_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+" + _NOUN + r"\s+" + _HEARD, re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\b" + _NOUN + r"\s+(from|of)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+FROM_AFTER = re.compile(r"^[\"'\u201d\u2019]*,?\s+" + _HEARD, re.IGNORECASE)
+#: right before the track the theme is heard in: "... in 'B'", "on 'B'"
+CARRIER_LEAD = re.compile(r"\b(in|on|during|over|for|at|within|throughout|through|into)\s*"
+                          r"[\"'\u201c\u2018*]*$", re.IGNORECASE)
 FIRST_REACH = 60  # characters from a marker to the first title it is heard on
 SUBJECT_REACH = 40  # characters from the title before "reprises this theme" to it
 
@@ -95,6 +106,24 @@ def _taken(sentence: str, spans: Spans) -> list[int]:
     return []
 
 
+def titled_returns(sentence: str, spans: Spans) -> list[Found]:
+    """"The 'A' theme comes back in 'B', warmer now", "the melody from 'A' returns on
+    'B'": B carries A's theme (not "the 'A' theme returns before 'B' ends")."""
+    for start, end, row in spans:
+        before, after = sentence[:start], sentence[end:]
+        match = TITLED_AFTER.match(after) if TITLED_BEFORE.search(before) else None
+        if match is None and FROM_BEFORE.search(before):
+            match = FROM_AFTER.match(after)
+        if match is None:
+            continue
+        at = end + match.end()
+        rows = _carriers(sentence, at, spans)
+        lead = next((sentence[at:s] for s, _, _ in spans if s >= at), "")
+        if rows and CARRIER_LEAD.search(lead):
+            return [Found(carrier, row) for carrier in rows if carrier != row]
+    return []
+
+
 @dataclass
 class Themes:
     """The theme a review introduced last in this paragraph, and in which sentence."""
@@ -108,6 +137,7 @@ class Themes:
         rows = [] if denied or self.theme is None else \
             self._again(sentence, spans, fresh=index == self.at + 1)
         found = [Found(row, self.theme) for row in rows if row != self.theme]
+        found += [] if denied else titled_returns(sentence, spans)
         new = introduced(sentence, spans)
         if new is not None:
             (self.theme, after), self.at = new, index
