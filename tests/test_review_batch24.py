@@ -152,3 +152,19 @@ def test_a_theme_named_by_its_track_heard_again_likens_the_tracks(sentence):
 def test_a_theme_not_heard_in_the_next_title_likens_nothing(sentence):
     text = f'"Paper Boats" is a lonely piano, slow and sad. {sentence}'
     assert pairs_read(text, *SCORE) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "nice groove, but nobody's going to feel their pulse go up.",
+    "nice groove, but no one will feel their heart racing.",
+])
+def test_what_nobody_will_feel_is_denied(sentence):
+    text = f'"Far Shore" is too laid-back for the raid; {sentence} Calm and mellow.'
+    found = moods(text, *SCORE)
+    assert strongest(found, "Far Shore") == "peaceful"
+    assert found["Far Shore"].get("energetic", 0) < 0.1  # a groove, not a racing pulse
+
+
+def test_what_everybody_will_feel_stays():
+    text = '"Far Shore" is a riot. Everybody is going to feel their pulse go up. Fast.'
+    assert strongest(moods(text, *SCORE), "Far Shore") == "energetic"

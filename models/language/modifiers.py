@@ -134,6 +134,8 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     past a colon or semicolon (``statement``: the index of the first word after the last
     one): "barely there: a calm hum" is calm.
     """
+    if _nobody_feels(words, i, max(clause, statement)):
+        return -1.0
     scale, sign, coordinated, instead = 1.0, 1.0, False, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
         word = words[j]
@@ -165,6 +167,23 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     return sign * scale
 
 
+
+
+#: no one as a clause's subject: "nobody's going to feel their pulse go up"
+_NO_ONE = frozenset("nobody nobodys noone".split())
+_FEEL = frozenset("feel feels felt".split())
+FEELING_REACH = 4  # words from "feel" to the mood word, and from no one to "feel"
+
+
+def _nobody_feels(words: list[str], i: int, first: int) -> bool:
+    """"Nobody's going to feel their pulse go up", "no one will feel scared": what no
+    one feels is denied, further off than a negation reaches (from ``first`` on)."""
+    for k in range(i - 1, max(first, i - 1 - FEELING_REACH) - 1, -1):
+        if words[k] in _FEEL:
+            subject = words[max(first, k - FEELING_REACH):k]
+            return any(w in _NO_ONE or w == "one" and m and subject[m - 1] == "no"
+                       for m, w in enumerate(subject))
+    return False
 
 
 def _hard_not_to(words: list[str], j: int) -> bool:
