@@ -168,3 +168,25 @@ def test_what_nobody_will_feel_is_denied(sentence):
 def test_what_everybody_will_feel_stays():
     text = '"Far Shore" is a riot. Everybody is going to feel their pulse go up. Fast.'
     assert strongest(moods(text, *SCORE), "Far Shore") == "energetic"
+
+
+
+LP = ("Salt Roads", "Chase", "Salt Roads (Reprise)")  # the album is "Salt Roads"
+
+
+def test_the_title_theme_coming_back_in_a_track_likens_it_to_the_title_track():
+    text = ("Side A\n1. Salt Roads (2:41) - the title cut, lush strings, dreamy and warm.\n"
+            "2. Chase (2:05) - a chase cue, tense and very fast.\n"
+            "3. Salt Roads (Reprise) (1:30) - the title theme comes back, slower, to close "
+            "the side, even more wistful this time.")
+    found = moods(text, *LP)
+    assert pairs_read(text, *LP) == {frozenset(("Salt Roads (Reprise)", "Salt Roads"))}
+    assert strongest(found, "Salt Roads (Reprise)") in ("nostalgic", "sad")  # wistful
+    assert strongest(found, "Salt Roads") in ("dreamy", "tender")
+    assert found["Salt Roads"].get("nostalgic", 0) < found["Salt Roads (Reprise)"]["nostalgic"]
+
+
+def test_the_title_theme_alone_still_names_the_title_track():
+    text = ("Chase is tense and fast. The title theme comes back, slower and wistful, at "
+            "the very end of the film.")
+    assert pairs_read(text, *LP) == set()

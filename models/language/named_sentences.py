@@ -17,7 +17,7 @@ from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Pass
                       Review)
 from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
 from .text import QUOTE_CHARS
-from .themes import Themes
+from .themes import Themes, title_theme_returns
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
@@ -83,6 +83,7 @@ class NamedSentences:
                 self.main_theme = album[m.track]
         spans = [(m.start, m.end, album[m.track]) for m in mentions]
         carrying = self.themes.links(self.index, sentence, spans)  # "this motif ... on 'B'"
+        carrying += title_theme_returns(sentence, spans, self.main_theme)
         for link in carrying:
             self._compare(start, end, link)
         found = None if carrying else cmp.explicit(sentence, spans, carried)

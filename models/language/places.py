@@ -111,6 +111,12 @@ def _by_few(sentence: str, mentions: list[Mention], count: int) -> list[Mention]
     return extra
 
 
+#: after "the title theme": heard again ("the title theme comes back, slower")
+RETURNS = re.compile(r"^\s+((is|was)\s+)?((also|again|briefly|later|then|soon)\s+)?(heard|"
+                     r"returns|recurs|reappears|resurfaces|comes back|reprised|restated)\b",
+                     re.IGNORECASE)
+
+
 def by_title_track(sentence: str, mentions: list[Mention], album: Sequence[int],
                    main_theme: int | None) -> list[Mention]:
     """``mentions`` with "the title track", which names the track called like the album
@@ -121,6 +127,9 @@ def by_title_track(sentence: str, mentions: list[Mention], album: Sequence[int],
         return mentions
     if any(m.start < match.end() and match.start() < m.end for m in mentions):
         return mentions
+    if match.group("name").lower().endswith("theme") and RETURNS.match(sentence[match.end():]) \
+            and any(m.end <= match.start() for m in mentions):
+        return mentions  # "'B' - the title theme comes back": heard in B, B's words
     extra = Mention(list(album).index(main_theme),
                     *match.span("name" if match.group(4) else 0), False)
     return sorted([*mentions, extra], key=lambda m: m.start)

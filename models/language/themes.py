@@ -62,6 +62,11 @@ FROM_AFTER = re.compile(r"^[\"'\u201d\u2019]*,?\s+" + _HEARD, re.IGNORECASE)
 #: right before the track the theme is heard in: "... in 'B'", "on 'B'"
 CARRIER_LEAD = re.compile(r"\b(in|on|during|over|for|at|within|throughout|through|into)\s*"
                           r"[\"'\u201c\u2018*]*$", re.IGNORECASE)
+#: "'B' (1:30) - the title theme comes back": B carries the title track's theme
+TITLE_THEME_BACK = re.compile(r"\b(the|its|their) title[- ]" + _NOUN + r"\s+" + _HEARD,
+                              re.IGNORECASE)
+#: between B and "the title theme": its running time, a dash or a colon
+_LINE_LEAD = re.compile(r"^[\"'\u201d\u2019*)\]]*\s*(\(\d{1,2}:\d{2}\))?\s*[-\u2013\u2014:]?\s*$")
 FIRST_REACH = 60  # characters from a marker to the first title it is heard on
 SUBJECT_REACH = 40  # characters from the title before "reprises this theme" to it
 
@@ -122,6 +127,17 @@ def titled_returns(sentence: str, spans: Spans) -> list[Found]:
         if rows and CARRIER_LEAD.search(lead):
             return [Found(carrier, row) for carrier in rows if carrier != row]
     return []
+
+
+def title_theme_returns(sentence: str, spans: Spans, title_row: int | None) -> list[Found]:
+    """"3. Luci (Ripresa) (1:30) - the title theme comes back, slower": B, right before,
+    carries the theme of the title track (``title_row``)."""
+    match = TITLE_THEME_BACK.search(sentence) if title_row is not None else None
+    before = [(end, row) for _, end, row in spans if match and end <= match.start()]
+    if not before or before[-1][1] == title_row or \
+            not _LINE_LEAD.match(sentence[before[-1][0]:match.start()]):
+        return []
+    return [Found(before[-1][1], title_row)]
 
 
 @dataclass
