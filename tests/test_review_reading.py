@@ -319,8 +319,9 @@ def _review_eval():
 
 
 def test_our_own_review_set_meets_the_targets():
-    """Thirty-eight reviews the project wrote to probe the reader (negation, contrast,
-    common-word titles, headings, lower case): the same targets, and a mood the text
+    """The reviews the project wrote to probe the reader (138: negation, contrast,
+    common-word titles, headings, lower case, then blind batches in many voices; see
+    tests/data/reviews_own/README.md): the same targets, and a mood the text
     rules out ("not sad at all") in the top 3 of at most a tenth of the tracks that
     have one."""
     results = _review_eval().evaluate(ROOT / "tests" / "data" / "reviews_own")
