@@ -346,6 +346,8 @@ def test_routes_that_ask_for_a_key_document_the_key_header(store, published, doc
     nor the widget, which is off when keys are required (a frame cannot send one)."""
     scheme = doc["components"]["securitySchemes"]["ApiKey"]
     assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "X-API-Key")
+    bearer = doc["components"]["securitySchemes"]["Bearer"]
+    assert (bearer["type"], bearer["scheme"]) == ("http", "bearer")
     client = create_app({"TESTING": True, "RESOURCES": Resources(store), "RATE_LIMIT": "off",
                          "API_KEYS": ("reader",), "ADMIN_KEYS": ("admin",),
                          "REQUIRE_KEYS_FOR_READS": True}).test_client()
@@ -356,8 +358,8 @@ def test_routes_that_ask_for_a_key_document_the_key_header(store, published, doc
         if response.status_code != 401 or op.html_errors:
             assert security is None, (op.method, op.path)
         elif op.path.startswith("/v1/admin"):
-            assert security == [{"ApiKey": []}], op.path
+            assert security == [{"ApiKey": []}, {"Bearer": []}], op.path
         else:
-            assert security == [{}, {"ApiKey": []}], (op.method, op.path)
+            assert security == [{}, {"ApiKey": []}, {"Bearer": []}], (op.method, op.path)
         if response.status_code == 401 and not op.html_errors:
             _check(doc, response, op.path, op.method)

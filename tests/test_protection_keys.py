@@ -127,10 +127,44 @@ def test_a_key_in_the_url_is_refused_and_never_echoed(store, published, env, req
     for name in ("api_key", "apiKey", "access_token"):
         response = client.get(f"/v1/tracks?q=Song&{name}=reader")
         error = error_of(response, 400, "bad_request")
-        assert error["field"] == name and "X-API-Key header" in error["message"]
+        assert error["field"] == name and "the header X-API-Key" in error["message"]
         assert "reader" not in response.text
     headers = {"X-API-Key": "reader"}
     assert client.get("/v1/tracks?q=Song&utm_source=x", headers=headers).status_code == 200
     # a server without keys ignores it as any parameter it does not read
     keyless = make_app(store, RATE_LIMIT="off").test_client()
     assert keyless.get("/v1/tracks?q=Song&api_key=reader").status_code == 200
+
+
+def test_a_key_as_a_bearer_token_reads_changes_and_has_its_budget(store, published, env):
+    """HTTP clients (and generated ones, by default) send a key as `Authorization:
+    Bearer KEY`; it was ignored: reads that need a key were refused, admin calls too."""
+    client = make_app(store, RATE_LIMIT="1/minute", API_KEYS=("reader",),
+                      ADMIN_KEYS=("admin-key",), REQUIRE_KEYS_FOR_READS=True).test_client()
+    reader = {"Authorization": "Bearer reader"}
+    assert client.get("/v1/tracks?q=Song", headers=reader).status_code == 200
+    error_of(client.get("/v1/tracks?q=Song", headers=reader), 429)  # the key's own budget
+    client = make_app(store, RATE_LIMIT="off", API_KEYS=("reader",),
+                      ADMIN_KEYS=("admin-key",), REQUIRE_KEYS_FOR_READS=True).test_client()
+    admin = {"Authorization": "bearer  admin-key "}  # the scheme in any case, blanks around
+    error_of(client.post("/v1/admin/removals", json={"ids": ["no-such-track"]},
+                         headers=admin), 404, "track_not_found")
+    error_of(client.post("/v1/admin/removals", json={"ids": ["no-such-track"]},
+                         headers={"Authorization": "Bearer reader"}), 403, "forbidden")
+    for refused in ({"Authorization": "Bearer wrong"}, {"Authorization": "Basic cmVhZGVy"},
+                    {"Authorization": "Bearer"}):
+        error_of(client.get("/v1/tracks/trk1", headers=refused), 401, "unauthorized")
+        error_of(client.post("/v1/admin/removals", json={"ids": ["x"]}, headers=refused), 401)
+
+
+def test_a_bearer_token_that_is_no_key_reads_anonymously_where_reads_are_open(
+        store, published, env):
+    """A proxy in front may authenticate with the same header: its token is no key of
+    ours and must not turn open reads into 401s.  X-API-Key, when sent, is the key."""
+    client = make_app(store, RATE_LIMIT="off", API_KEYS=("reader",)).test_client()
+    proxy = {"Authorization": "Bearer the-proxy-s-own-token"}
+    response = client.get("/v1/tracks/trk1", headers=proxy)
+    assert response.status_code == 200 and "private" in response.headers["Cache-Control"]
+    error_of(client.get("/v1/tracks/trk1", headers={**proxy, "X-API-Key": "wrong"}), 401)
+    both = {"Authorization": "Bearer wrong", "X-API-Key": "reader"}
+    assert client.get("/v1/tracks/trk1", headers=both).status_code == 200

@@ -176,13 +176,17 @@ def _operation(op: Operation) -> dict[str, Any]:
     return out
 
 
-#: the one way to authenticate: a key in the X-API-Key header (docs/operations.md).
+#: the ways to send a key: the X-API-Key header, or a bearer token (docs/operations.md).
 SECURITY_SCHEMES = {"ApiKey": {
     "type": "apiKey", "in": "header", "name": "X-API-Key",
     "description": "A key of FEELALIKE_ADMIN_KEYS (the admin routes, always) or of "
                    "FEELALIKE_API_KEYS (the /v1 read routes, when the server sets "
                    "FEELALIKE_REQUIRE_KEYS_FOR_READS; optional otherwise, but a key "
-                   "that is sent must be valid: an unknown one is a 401)."}}
+                   "that is sent must be valid: an unknown one is a 401)."}, "Bearer": {
+    "type": "http", "scheme": "bearer",
+    "description": "The same key as `Authorization: Bearer KEY`, read when no X-API-Key "
+                   "is sent; a bearer token that is no key of the server is not read (a "
+                   "proxy in front may use the header for itself): no key."}}
 
 
 def _security(op: Operation) -> list[dict[str, list[str]]] | None:
@@ -190,9 +194,9 @@ def _security(op: Operation) -> list[dict[str, list[str]]] | None:
     key, is also accepted) for the read routes that may require one; None for routes
     that never look at a key."""
     if "AdminUnauthorized" in op.errors:
-        return [{"ApiKey": []}]
+        return [{"ApiKey": []}, {"Bearer": []}]
     if "Unauthorized" in op.errors:
-        return [{}, {"ApiKey": []}]
+        return [{}, {"ApiKey": []}, {"Bearer": []}]
     return None
 
 

@@ -15,7 +15,8 @@ __all__ = ["check_routes", "init_app", "require_admin", "require_key"]
 EXPOSED = ["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
            "X-RateLimit-Reset", "X-Feelalike-Warnings", "Content-Disposition", "ETag"]
 #: If-None-Match: a page of another origin revalidating an answer it keeps itself
-ALLOWED = ["Content-Type", "X-API-Key", "X-Request-ID", "If-None-Match"]
+ALLOWED = ["Content-Type", "X-API-Key", "Authorization", "X-Request-ID",
+           "If-None-Match"]
 
 
 def init_cors(app: Flask) -> None:

@@ -3,19 +3,19 @@
 Keys come from ``ADMIN_KEYS`` (comma-separated), apart from the read keys of
 ``API_KEYS``.  With no admin key configured the admin routes are off: every request
 is answered 403 ``admin_disabled`` (the routes exist, and say how to turn them on).
-Otherwise a request without ``X-API-Key`` is 401 ``unauthorized``, one whose key is
+Otherwise a request without a key (``keys.sent_key``) is 401 ``unauthorized``, one whose key is
 neither an admin key nor a read key 401 too, and a valid read key that is not an admin
 key 403 ``forbidden``.  An admin key also reads where read keys are required.  Keys are
 never echoed (see ``keys.py``).
 """
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, current_app, jsonify
 
 from ..errors import error_body
 from .keys import ADMIN_EXTENSION as EXTENSION
 from .keys import EXTENSION as READ_KEYS
-from .keys import HEADER, KeyRing, guarded_by, sendable, unauthorized
+from .keys import HEADER, KeyRing, guarded_by, sendable, sent_key, unauthorized
 
 
 def forbidden(code: str, message: str) -> Response:
@@ -30,7 +30,7 @@ def check_admin() -> Response | None:
     if not ring:
         return forbidden("admin_disabled", "the admin routes are off on this server (set "
                          "FEELALIKE_ADMIN_KEYS to turn them on)")
-    key = request.headers.get(HEADER)
+    key = sent_key()
     if key is None:
         return unauthorized(f"this route needs an admin key in the {HEADER} header")
     if ring.accepts(key):

@@ -26,7 +26,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def _guard(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if request.headers.get(HEADER):
+        if request.headers.get(HEADER) or request.headers.get("Authorization"):
             response.headers["Cache-Control"] = "private, no-cache" if "ETag" in \
                 response.headers else "private, no-store"
         elif response.status_code >= 400:

@@ -1,4 +1,4 @@
-"""Optional API keys in ``X-API-Key``.
+"""Optional API keys in ``X-API-Key`` (or ``Authorization: Bearer``: see :func:`sent_key`).
 
 Keys come from ``API_KEYS`` (comma-separated) and ``API_KEYS_FILE`` (one a line).
 :func:`require_key` guards a view that changes state: it needs a valid key always, and
@@ -96,6 +96,22 @@ def unauthorized(message: str) -> Response:
     return response
 
 
+def sent_key() -> str | None:
+    """The key the request sends: its ``X-API-Key`` header, else the token of an
+    ``Authorization: Bearer`` header when it is one of the server's keys (read or admin;
+    what HTTP clients and generated ones send by default).  A bearer token that is none
+    is no key: a proxy in front may use that header for its own authentication."""
+    key = request.headers.get(HEADER)
+    if key is not None:
+        return key
+    scheme, _, token = request.headers.get("Authorization", "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        return None
+    rings = (current_app.extensions.get(name) for name in (EXTENSION, ADMIN_EXTENSION))
+    return token if any(ring and ring.accepts(token) for ring in rings) else None
+
+
 def check_key() -> Response | None:
     """None when the request carries a valid key; else the 401 to answer."""
     ring: KeyRing = current_app.extensions[EXTENSION]
@@ -103,7 +119,7 @@ def check_key() -> Response | None:
     if not ring and not admin:
         return unauthorized("this route needs an API key and none are configured on the "
                             "server")
-    key = request.headers.get(HEADER)
+    key = sent_key()
     if key is None:
         return unauthorized(f"this route needs an API key in the {HEADER} header")
     if not ring.accepts(key) and not (admin and admin.accepts(key)):
@@ -114,7 +130,7 @@ def check_key() -> Response | None:
 def request_identity() -> str | None:
     """The rate-limit name of the request's key when it is valid, a read key or an admin
     key alike (each key its own budget, whatever the address); None otherwise."""
-    key = request.headers.get(HEADER)
+    key = sent_key()
     for name in (EXTENSION, ADMIN_EXTENSION):
         ring: KeyRing | None = current_app.extensions.get(name)
         identity = ring.identity(key) if ring else None
@@ -134,7 +150,7 @@ def guarded_by(check: Callable[[], Response | None]) -> Callable[[F], F]:
     return decorate
 
 
-#: for views that change state: a valid ``X-API-Key`` is required.
+#: for views that change state: a valid key is required.
 require_key = guarded_by(check_key)
 
 
@@ -144,7 +160,7 @@ def _read_route() -> bool:
         and not request.path.startswith("/v1/admin/")
 
 
-#: query parameters other APIs read a key from; here a key is read from the header only
+#: query parameters other APIs read a key from; here a key is read from a header only
 URL_KEY_NAMES = frozenset({"api_key", "apikey", "api-key", "x-api-key", "x_api_key",
                            "access_token"})
 
@@ -154,16 +170,16 @@ def refuse_key_in_url() -> None:
     and be kept by every log and cache on the way: a 400 naming the header, never the key."""
     for name in request.args:
         if name.lower() in URL_KEY_NAMES:
-            raise BadRequest(f"{name[:40]}: a key is read from the {HEADER} header only, never "
-                             "from the URL (logs and caches keep URLs): send it as the header "
-                             f"{HEADER}", field=name[:40])
+            raise BadRequest(f"{name[:40]}: a key is read from a header only ({HEADER}, or "
+                             "Authorization: Bearer), never from the URL (logs and caches "
+                             f"keep URLs): send it as the header {HEADER}", field=name[:40])
 
 
 def check_sent_key() -> Response | None:
     """Where reads are open: a key that is sent must be a valid one.  A mistyped or
     revoked key read as anonymous would hide the mistake (and spend the address's
     budget); no key, or a blank one, stays anonymous."""
-    if not request.headers.get(HEADER, "").strip():
+    if not (sent_key() or "").strip():
         return None
     refused = check_key()
     if refused is not None:
