@@ -84,3 +84,18 @@ def test_a_tag_listing_many_kinds_is_named_only_when_nothing_else_is():
     fusion = "neo soul modern jazz smooth hiphop"
     assert text_tags("focus jazz", tagged_table(fusion, "jazz vibes")) == {
         "jazz": [fusion, "jazz vibes"]}
+
+
+def test_a_kind_of_music_inside_a_set_phrase_names_no_style():
+    """"songs for a night of soul searching" asked for soul music (the tag "soul"
+    steered the list); the idiom is about the listener."""
+    table = tagged_table("soul", "neo soul", "rock", "jazz", "soul searching")
+    for text in ("songs for a night of soul searching", "songs for soul-searching",
+                 "hitting rock bottom", "a rock solid groove", "with all my heart and soul",
+                 "jazz hands", "and all that jazz"):
+        named = text_tags(text, table)
+        assert not {"soul", "rock", "jazz"} & set(named), (text, named)
+    assert text_tags("late night neo soul", table) == {"neo soul": ["neo soul"]}
+    assert text_tags("rock and soul", table) == {"rock": ["rock"], "soul": ["soul", "neo soul"]}
+    # a set phrase that is a whole tag is still that tag
+    assert text_tags("soul searching", table) == {"soul searching": ["soul searching"]}

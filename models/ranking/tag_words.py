@@ -46,6 +46,12 @@ DETERMINERS = frozenset("the a an my your our his her their its".split())
 MUSIC_NOUNS = frozenset("music songs song tracks track hits mix playlist playlists beats "
                         "tunes jams anthems classics essentials sounds radio mixtape "
                         "collection".split())
+#: set phrases in which a kind of music is no style ("a night of soul searching"): a
+#: kind of music inside one is a thing, unless the whole phrase is a tag
+IDIOMS = tuple(phrase.split() for phrase in (
+    "soul searching", "heart and soul", "body and soul", "rock bottom", "rock solid",
+    "pop quiz", "jazz hands", "all that jazz", "house arrest", "country mile",
+    "metal detector"))
 #: kinds of music a tag lists to be a mix of them, more than a fusion's two or three
 #: ("neo soul modern jazz smooth hiphop"): ``_lists_kinds``
 LISTED_KINDS = 4
@@ -87,12 +93,19 @@ def text_tags(text: str, table: TrackTable) -> dict[str, list[str]]:
 def stands_as_style(words: list[str], i: int) -> bool:
     """Whether the kind of music ``words[i]`` stands as the style there, in a text or a
     tag: not before "of" or an object ("House of the Rising Sun", "Rock the Boat",
-    "rock me", "soul of the city"), nor after an article or a possessive unless a word
-    like "music" follows ("clean the house", "my soul"; "the rock classics" is rock)."""
+    "rock me", "soul of the city"), nor in a set phrase ("soul searching"), nor after an
+    article or a possessive unless a word like "music" follows ("clean the house", "my
+    soul"; "the rock classics" is rock)."""
     after = words[i + 1] if i + 1 < len(words) else ""
-    if after in NOT_BEFORE_STYLE:
+    if after in NOT_BEFORE_STYLE or _in_idiom(words, i):
         return False
     return not (i and words[i - 1] in DETERMINERS and after not in MUSIC_NOUNS)
+
+
+def _in_idiom(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is inside one of the ``IDIOMS`` there."""
+    return any(words[j:j + len(idiom)] == idiom for idiom in IDIOMS if words[i] in idiom
+               for j in range(max(0, i - len(idiom) + 1), i + 1))
 
 
 def _plain(word: str) -> bool:
