@@ -25,14 +25,15 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from models.errors import BadRequest, InvalidExternalId, TrackExists, TrackNotFound
-from models.ingest import Track, path_inside, recording_keys, reference_key
+from models.errors import BadRequest, TrackExists, TrackNotFound
+from models.ingest import Track, recording_keys
 
 from .codec import FAST, SCORE_DTYPE, track_document
 from .drafts import Change, Draft, Step
 from .errors import ModelNotReady, RebuildNeeded
-from .id_clashes import id_forms, refuse_id_clashes, taken_ids
+from .id_clashes import refuse_id_clashes, taken_ids
 from .model_store import ModelStore
+from .named_rows import refuse_malformed, rows_named
 from .related import unlinked
 from .titles import appended_titles, updated_titles
 from .upkeep import guard
@@ -187,16 +188,16 @@ class Updater:
         if not ids:
             raise BadRequest("no track ids to remove", field="ids")
         base, meta, state, hubs = self._live()
-        rows = self._rows_named(base, meta.get("audio_root"), ids)
+        rows = rows_named(self.store, base, meta.get("audio_root"), ids)
         for name, row in zip(ids, rows):
             if row is None:
-                _refuse_malformed(name, named[name])
+                refuse_malformed(name, named[name])
         missing = [i for i, row in zip(ids, rows) if row is None]
         if missing:
             first = json.dumps(missing[0][:40], ensure_ascii=False) + (
                 "..." if len(missing[0]) > 40 else "")  # quoted as every other message
             hint = "; it names a file of the model: give it as path:<file>" \
-                if self._rows_named(base, meta.get("audio_root"),
+                if rows_named(self.store, base, meta.get("audio_root"),
                                     [f"path:{missing[0]}"])[0] is not None else ""
             raise TrackNotFound(f"no track with id {first}{hint}"
                                 + (f" (and {len(missing) - 1} more)" if len(missing) > 1
@@ -249,27 +250,6 @@ class Updater:
                             lists_rewritten=len(changes.lists),
                             seconds=time.perf_counter() - started)
 
-    def _rows_named(self, version: str, audio_root: str | None, names: Sequence[str],
-                    forms: bool = True) -> list[int | None]:
-        """Rows of track ids or, failing that, of external ids (``isrc:...``; a file
-        also by its absolute path inside the analysed folder), then (``forms``) of the
-        other Unicode forms of those still unknown, as seeds resolve."""
-        keys = [[k for k in (_key(name), _key(path_inside(name, audio_root) or "")) if k]
-                for name in names]  # a path as stored first, then inside the folder
-        wanted = list(dict.fromkeys(k for ks in keys for k in ks))
-        by_id, by_key = self.store.rows_of(version, names, wanted)
-        key_rows = dict(zip(wanted, by_key))
-        rows = [row if row is not None else
-                next((key_rows[k] for k in ks if key_rows[k] is not None), None)
-                for row, ks in zip(by_id, keys)]
-        asked = [(k, form) for k, (name, row) in enumerate(zip(names, rows))
-                 if row is None and forms for form in id_forms(name)[1:]]
-        found = self._rows_named(version, audio_root, [f for _, f in asked], forms=False) \
-            if asked else []
-        for (k, _), row in zip(asked, found):
-            rows[k] = row if rows[k] is None else rows[k]
-        return rows
-
     def _all_lists(self, version: str, n: int) -> tuple[np.ndarray, np.ndarray]:
         try:
             pairs = self.store.lists(version, range(n), self._seen)
@@ -278,20 +258,3 @@ class Updater:
                                 "rebuild it") from None
         return (np.array([p[0] for p in pairs], dtype=np.int32),
                 np.array([p[1] for p in pairs], dtype=np.float32))
-
-
-def _refuse_malformed(name: str, path: str) -> None:
-    """An id that names no track and is a malformed external id is a 400 at ``path``
-    (as a seed's is), not a track that is not found."""
-    try:
-        reference_key(name)
-    except InvalidExternalId as exc:
-        raise BadRequest(f"{path}: {exc.message}", field=path) from None
-
-
-def _key(name: str) -> str | None:
-    """The external-id key ``name`` names; None for a plain id or a malformed one."""
-    try:
-        return reference_key(name)
-    except InvalidExternalId:
-        return None
