@@ -69,7 +69,20 @@ def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
     prefix = text[:start].rstrip()
     if not prefix or prefix[-1] in ".!?\n":  # a sentence's first word: glossed, a name
         return bool(_GLOSSED.match(text, end))
-    return not _inside_a_name(text, start, end)
+    return not _inside_a_name(text, start, end) and not _attributive(text, start, end)
+
+
+#: "a Sunday service", "an Autumn chill": a one-word title between an indefinite
+#: article and the word it describes is that common word, not the track
+_A_BEFORE = re.compile(r"\b[Aa]n?[ \t]+$")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """The capitalised word describes the noun after it, after "a" or "an" ("think a
+    Sunday service held in a boiler room"), as no title is written."""
+    return bool(_A_BEFORE.search(text, max(0, start - 4), start)) and \
+        bool(_LOWER_AFTER.match(text, end))
 
 
 #: a name explained in brackets right after it: "Mama (dedicated to both parents) weaves"

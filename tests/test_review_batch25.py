@@ -1,0 +1,40 @@
+"""What the twenty-fifth batch of our own reviews showed the reader missing (2026-11-29).
+
+Voices not yet in the set: a game site's list ("think a Sunday service held inside a
+boiler room"), a music-theory exam's answers ("you would expect it to sound sinister. It
+doesn't."), Instagram captions, a liner-notes draft with tracked changes. Every text
+here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from models.language import find_mentions
+
+from .fixtures import moods_read as moods
+from .fixtures import strongest
+
+GAME = ("Foundry Hymn", "Sunday", "Autumn")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It's solemn, think a Sunday service held inside a boiler room.",
+    "There is an Autumn chill in the strings.",
+])
+def test_a_one_word_title_between_a_and_its_noun_is_the_common_word(sentence):
+    assert find_mentions(sentence, list(GAME)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "After that comes Sunday, a waltz.", 'It is a "Sunday" kind of cue.',
+    "Then Autumn plays.",
+])
+def test_a_one_word_title_written_as_one_still_names_its_track(sentence):
+    assert len(find_mentions(sentence, list(GAME))) == 1
+
+
+def test_the_common_word_lends_its_sentence_to_no_track():
+    text = ("Foundry Hymn is a slow processional. It's solemn rather than gloomy, think a "
+            "Sunday service held inside a boiler room, and it still feels weirdly comforting."
+            "\nSunday plays in the final arena. A lilting waltz, almost playful, eerie and sad.")
+    found = moods(text, *GAME)
+    assert found["Sunday"].get("tender", 0) < found["Sunday"]["eerie"]
