@@ -38,3 +38,19 @@ def test_the_common_word_lends_its_sentence_to_no_track():
             "\nSunday plays in the final arena. A lilting waltz, almost playful, eerie and sad.")
     found = moods(text, *GAME)
     assert found["Sunday"].get("tender", 0) < found["Sunday"]["eerie"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mencken scores the fight with a lilting music-box waltz, almost playful.",
+    "He scored the whole final battle with a lilting music-box waltz, almost playful.",
+])
+def test_the_scene_a_track_scores_is_not_its_mood(sentence):
+    found = moods(f"Sunday plays in the last level. {sentence}", *GAME)
+    assert strongest(found, "Sunday") == "playful"
+    assert found["Sunday"].get("aggressive", 0) == 0
+
+
+def test_a_fight_in_the_music_keeps_its_mood():
+    found = moods("Sunday plays in the last level. The score is a fight: brass against "
+                  "drums, aggressive.", *GAME)
+    assert strongest(found, "Sunday") == "aggressive"

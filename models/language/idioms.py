@@ -66,7 +66,24 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
     return _falls_for_the_music(words, i, length) or _waved_away(words, i, length) or \
-        _disowned(words, i + length)
+        _disowned(words, i + length) or _scene_scored(words, i)
+
+
+#: verbs of scoring a scene: "Mencken scores the fight with a lilting waltz" ("the
+#: score: a slow melody" is a noun)
+SCORING = frozenset("scores scored scoring".split())
+#: between the verb and the scene: "scores the whole final fight"
+SCENE_FILLERS = frozenset("the whole entire final big".split())
+
+
+def _scene_scored(words: Sequence[str], i: int) -> bool:
+    """The word names the scene the music is written for, not the music's mood: "scores
+    the fight with a lilting waltz", "scored the whole final battle" ("a fight scene",
+    "the score is tense" keep theirs)."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j] in SCENE_FILLERS:
+        j -= 1
+    return 0 <= j < i - 1 and words[j] in SCORING and words[j + 1] == "the"
 
 
 #: verbs of what a thing waved away says: "whatever the minor key tells them"
