@@ -54,3 +54,33 @@ def test_a_fight_in_the_music_keeps_its_mood():
     found = moods("Sunday plays in the last level. The score is a fight: brass against "
                   "drums, aggressive.", *GAME)
     assert strongest(found, "Sunday") == "aggressive"
+
+
+EXAM = ("Lydian Mist", "Devil's Interval", "Chorale")
+
+
+@pytest.mark.parametrize("expectation", [
+    "Given the tritones you would expect it to sound sinister. It doesn't.",
+    "You'd expect \"Devil's Interval\" to be terrifying. It isn't.",
+    "I expected something menacing.",
+])
+def test_what_someone_expected_of_a_track_is_not_its_mood(expectation):
+    text = (f'"Devil\'s Interval" is built on the tritone. {expectation} A swung, jazzy '
+            "bass line: mischievous and playful, almost a joke.")
+    found = moods(text, *EXAM)
+    got = found["Devil's Interval"]
+    assert strongest(found, "Devil's Interval") == "playful"
+    assert got.get("eerie", 0) == 0 and "tense" not in sorted(got, key=got.get)[-3:]
+
+
+def test_what_a_track_is_as_expected_it_still_is():
+    text = '"Devil\'s Interval" is exactly as sinister as you would expect. Low brass.'
+    assert strongest(moods(text, *EXAM), "Devil's Interval") in ("eerie", "tense")
+
+
+def test_nothing_exciting_to_expect_is_no_excitement():
+    text = ("Chorale: gentle rhythm, a muted organ, it rocks you along. Don't expect anything "
+            "exciting to happen.")
+    found = moods(text, *EXAM)
+    assert strongest(found, "Chorale") in ("peaceful", "tender")
+    assert found["Chorale"].get("energetic", 0) == 0

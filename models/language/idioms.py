@@ -158,22 +158,44 @@ def _unwanted(words: Sequence[str], j: int) -> bool:
     return k >= 1 and words[k] in WANTING and bool(UNWANTING & set(words[max(0, k - 2):k]))
 
 
+#: verbs of expecting: what someone expected a track to be it need not be ("you'd
+#: expect it to be terrifying", "I expected something furious"); the review says after
+#: what it is
+EXPECTING = frozenset("expect expects expected expecting anticipate anticipated".split())
+#: what is expected of a track: "something furious", "anything exciting"
+EXPECTED = frozenset("something anything".split())
+
+
+def _expected(words: Sequence[str], j: int) -> bool:
+    """``words[j]`` ends what someone expected of a track (its title's words are blank,
+    or "it", "this"): "you'd expect it to be terrifying", "expected 'Strike!' to be"."""
+    k = j
+    while k >= 0 and j - k < 4 and (words[k] == "" or words[k] in WANTED):
+        k -= 1
+    return k >= 0 and words[k] in EXPECTING
+
+
 def aimed_at(words: Sequence[str], i: int) -> float:
     """How much of the mood word at ``words[i]`` a review says: 1, or ``AIM_WEIGHT`` for
     what a track aims at ("wants to be an anthem", "tries for menace", "tries to sound
     menacing"), none for what it plays at ("pretending to be scared") or aims at and
-    misses ("wants to be an anthem and is merely loud"), and -1, a denial, for what its
-    maker did not want it to be ("I didn't want 'Strike!' to be angry")."""
+    misses ("wants to be an anthem and is merely loud") or what someone expected of it
+    ("you'd expect it to be terrifying"), and -1, a denial, for what its maker did not
+    want it to be ("I didn't want 'Strike!' to be angry")."""
     if _wanted_otherwise(words, i):
         return 0.0
     j = i - 1
     while j >= 0 and i - j <= 4 and words[j] in AIM_FILLERS:
         j -= 1
+    if j >= 1 and words[j] in EXPECTED and words[j - 1] in EXPECTING:
+        return 0.0  # "I expected something furious"
     if j >= 1 and words[j] == "for" and not words[j - 1].startswith("want"):
         verb = words[j - 1]
     elif j >= 2 and words[j] in ("be", "sound") and words[j - 1] == "to":
         if _unwanted(words, j - 2):
             return -1.0
+        if _expected(words, j - 2):
+            return 0.0
         verb = words[j - 2]
     else:
         return 1.0
