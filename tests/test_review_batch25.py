@@ -84,3 +84,17 @@ def test_nothing_exciting_to_expect_is_no_excitement():
     found = moods(text, *EXAM)
     assert strongest(found, "Chorale") in ("peaceful", "tender")
     assert found["Chorale"].get("energetic", 0) == 0
+
+
+def test_a_denial_takes_no_mood_a_tracks_own_words_affirm_outright():
+    text = ("Chorale plays over the funeral. It is never once menacing. A lilting waltz, "
+            "almost playful, and the whole thing feels eerie and sad.")
+    found = moods(text, *EXAM)["Chorale"]
+    assert "eerie" in sorted(found, key=found.get)[-2:]
+    assert found.get("tense", 0) < found["eerie"]
+
+
+def test_a_denied_main_mood_stays_denied():
+    text = "Chorale is not sad. Later a sad cello enters, but the piece is calm and warm."
+    found = moods(text, *EXAM)["Chorale"]
+    assert max(found, key=found.get) != "sad"

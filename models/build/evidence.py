@@ -21,9 +21,11 @@ from ..language import (
     Review,
     ReviewLinker,
     TagReader,
+    affirmed_moods,
     finish,
     hits_vector,
     mood_affinity,
+    spare_affirmed,
     tag_text,
 )
 from .progress import ProgressFactory, no_progress
@@ -202,23 +204,28 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     own they count at most ALBUM_SHARE of that description: what is said of the whole
     album is a fallback, not a verdict.  Tracks the review does not single out get the
     album-level evidence in full, and none of a mood its own words rule out ("I
-    resisted a happy ending": what makes the rest of the album happy does not)."""
+    resisted a happy ending": what makes the rest of the album happy does not).  A
+    denial takes from a track no side mood its own passages affirm outright
+    (:func:`spare_affirmed`: "It isn't, not once menacing ... eerie and sad")."""
     source = reading.passages[0].review.source if reading.passages else ""
     album: list[tuple[Passage, list]] = []
     own: dict[int, float] = {}
     ruled_out: dict[int, np.ndarray] = {}  # the rows' own moods, summed and signed
-    for passage in reading.passages:
-        hits = tag_text(passage.text, lexicon, offset=passage.start, skip_names=True,
-                        outside=reading.outside_titles, described=reading.describes)
+    tagged = [(p, tag_text(p.text, lexicon, offset=p.start, skip_names=True,
+                           outside=reading.outside_titles, described=reading.describes))
+              for p in reading.passages]
+    affirmed = _affirmed_by_row(tagged)
+    for k, (passage, hits) in enumerate(tagged):
         if passage.weight <= ALBUM_WEIGHT:
             album.append((passage, hits))
             continue
         amount = passage.weight * sum(abs(h.weight) for h in hits)
-        signed = passage.weight * hits_vector(hits)
         for row in passage.rows:
+            elsewhere = [v for other, v in affirmed.get(row, []) if other != k]
+            mine = spare_affirmed(hits, np.max(elsewhere, axis=0) if elsewhere else None)
             own[row] = own.get(row, 0.0) + amount
-            ruled_out[row] = ruled_out.get(row, 0.0) + signed
-            accs[row].add_hits(hits, weight=passage.weight, source=source, kind="reviews",
+            ruled_out[row] = ruled_out.get(row, 0.0) + passage.weight * hits_vector(mine)
+            accs[row].add_hits(mine, weight=passage.weight, source=source, kind="reviews",
                                sentence=passage.sentence)
     total = sum(abs(h.weight) * p.weight for p, hits in album for h in hits)
     before = {row: accs[row].raw.copy() for row, moods in ruled_out.items() if moods.min() < 0}
@@ -232,6 +239,19 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
         negated = ruled_out[row] < 0
         accs[row].raw[negated] = np.minimum(accs[row].raw[negated], raw[negated])
     return total > 0 or any(own.values())
+
+
+def _affirmed_by_row(tagged: Sequence[tuple[Passage, list]],
+                     ) -> dict[int, list[tuple[int, np.ndarray]]]:
+    """Per row, each of its own passages (by index) with the moods it affirms as a
+    word's main mood (a denial's own sentence is the tagger's to weigh)."""
+    found: dict[int, list[tuple[int, np.ndarray]]] = {}
+    for k, (passage, hits) in enumerate(tagged):
+        if passage.weight > ALBUM_WEIGHT:
+            moods = affirmed_moods(hits)
+            for row in passage.rows if moods.any() else ():
+                found.setdefault(row, []).append((k, moods))
+    return found
 
 
 def _blend(accs: Mapping[int, MoodAccumulator], comparisons: Sequence[Comparison]) -> None:

@@ -1,5 +1,6 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
+from .affirmed import affirmed_moods, spare_affirmed
 from .moods import (LEADING_SHARE, SHOWN_MINIMUM, MoodAccumulator, MoodProfile, finish,
                     labelled, mood_affinity)
 from .morphology import activity_forms, bases, stem
@@ -45,6 +46,7 @@ __all__ = [
     "ReviewLinker",
     "TagReader",
     "activity_forms",
+    "affirmed_moods",
     "TitleIndex",
     "base_title",
     "bases",
@@ -62,6 +64,7 @@ __all__ = [
     "spelled_ranges",
     "seed_readings",
     "sentences",
+    "spare_affirmed",
     "source_of",
     "sourceless_base",
     "stem",
