@@ -11,7 +11,7 @@ import pytest
 from models.language import find_mentions
 
 from .fixtures import moods_read as moods
-from .fixtures import strongest
+from .fixtures import pairs_read, strongest
 
 GAME = ("Foundry Hymn", "Sunday", "Autumn")
 
@@ -98,3 +98,21 @@ def test_a_denied_main_mood_stays_denied():
     text = "Chorale is not sad. Later a sad cello enters, but the piece is calm and warm."
     found = moods(text, *EXAM)["Chorale"]
     assert max(found, key=found.get) != "sad"
+
+
+ALBUM = ("Paper Crown", "no signal", "Tidepool")
+
+
+@pytest.mark.parametrize("answer", [": it really doesn't", " - it doesn't", ". It isn't."])
+def test_a_likeness_the_writer_answers_no_to_likens_nothing(answer):
+    text = ('"no signal" is lonely. "Paper Crown" is tender. To everyone saying "Paper Crown" '
+            f'sounds like "no signal"{answer}, one is heartbreak and one is a hug.')
+    # the answer in a sentence of its own is beyond the likeness's sentence: left alone
+    alike = {frozenset(("Paper Crown", "no signal"))} if answer.startswith(".") else set()
+    assert pairs_read(text, *ALBUM) == alike
+
+
+@pytest.mark.parametrize("after", [": it doesn't stop there, it builds", ", and it does"])
+def test_a_likeness_not_answered_no_stands(after):
+    text = f'"no signal" is lonely. "Paper Crown" sounds like "no signal"{after}.'
+    assert pairs_read(text, *ALBUM) == {frozenset(("Paper Crown", "no signal"))}

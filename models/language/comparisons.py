@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from .denials import answered_no
 from .scope import BOUNDARY, remade, title_end
 from .text import QUOTE_CHARS
 
@@ -168,8 +169,9 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
             continue
         other = _object(sentence, match.end(), spans)
         if other is None or _parallel(sentence, match, spans) or \
-                _not_named_next(sentence, match, spans):
-            continue
+                _not_named_next(sentence, match, spans) or answered_no(
+                    sentence, next(stop for start, stop, _ in spans if start >= match.end())):
+            continue  # "... sounds like 'B': it really doesn't"
         before = [row for start, _, row in spans if start < match.start()]
         subject = before[-1] if before else (carried[0] if len(carried) == 1 else None)
         if subject is None or subject == other:

@@ -3,6 +3,8 @@ one of them", "cheerful it is not", "about as cheerful as a tax audit", "a love 
 with no heat in it"."""
 from __future__ import annotations
 
+import re
+
 #: after a mood word, words that deny it ("relaxing is not one of them"); at the end of
 #: a sentence ("cheerful it is not")
 #: (not "is not one-dimensional", "is not one of dread but of ...", "bleak isn't the word,
@@ -39,3 +41,18 @@ def denied_after(words: list[str], i: int, length: int) -> bool:
             return True  # "a love song with no heat in it": the love song's feeling denied
     return i >= 2 and words[i - 1] == "as" and words[i - 2] in IRONIC_AS and \
         after[:1] == ("as",) and after[1:2] in AS_A_THING
+
+
+#: right after a likeness, the writer's answer to it: "'A' sounds like 'B': it really
+#: doesn't", "'A' is like 'B'? It isn't" (not "it doesn't stop there")
+ANSWERED_NO = re.compile(r"[\"'\u201d\u2019]*\W{0,3}\s*(it|that|they)\s+(really\s+|just\s+|"
+                         r"simply\s+|absolutely\s+|honestly\s+|certainly\s+)?"
+                         r"(doesn['\u2019]t|does not|isn['\u2019]t|is not|don['\u2019]t|"
+                         r"do not|aren['\u2019]t|are not)\s*([,.;:!\u2014\u2013-]|$)",
+                         re.IGNORECASE)
+
+
+def answered_no(sentence: str, end: int) -> bool:
+    """The words after ``end`` (a likeness's second title) deny it: "saying 'A' sounds
+    like 'B': it really doesn't, one is heartbreak and one is a hug"."""
+    return bool(ANSWERED_NO.match(sentence, end))
