@@ -116,3 +116,20 @@ def test_a_likeness_the_writer_answers_no_to_likens_nothing(answer):
 def test_a_likeness_not_answered_no_stands(after):
     text = f'"no signal" is lonely. "Paper Crown" sounds like "no signal"{after}.'
     assert pairs_read(text, *ALBUM) == {frozenset(("Paper Crown", "no signal"))}
+
+
+DRAFT = ("Dust on the Horn", "Ama's Waltz", "Harmattan (Reprise)")
+
+
+@pytest.mark.parametrize("struck", ["[deleted: angry, furious]", "~~angry, furious~~",
+                                    "<del>angry, furious</del>"])
+def test_what_a_draft_marks_deleted_is_not_said(struck):
+    text = (f'"Dust on the Horn" opens the set. It is {struck} [inserted: restless], a '
+            "searching, wandering solo that keeps asking questions.")
+    found = moods(text, *DRAFT)["Dust on the Horn"]
+    assert found.get("aggressive", 0) == 0 and found.get("tense", 0) > 0
+
+
+def test_a_word_about_deleting_is_no_deletion():
+    text = '"Dust on the Horn" was cut: angry, furious, a snarling solo.'
+    assert strongest(moods(text, *DRAFT), "Dust on the Horn") == "aggressive"

@@ -11,6 +11,7 @@ rather than the music colour nothing.  The walk itself is in :mod:`walk`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Sequence
 
 from rapidfuzz import fuzz, process
@@ -24,7 +25,7 @@ from .reading import (
     Review,
     is_about_music,
 )
-from .text import normalise
+from .text import normalise, without_struck
 from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
 from .walk import Walk
@@ -120,6 +121,8 @@ class ReviewLinker:
         single-track review (every sentence is about it unless it names another)."""
         titles = [self.tracks[r].title for r in album]
         names = work_names(review, [self.tracks[r] for r in album])
+        if (kept := without_struck(review.text)) != review.text:
+            review = replace(review, text=kept)  # a draft's deleted words: said no more
         return Walk(review, album, titles, names, default,
                     main_theme_row(album, titles, names)).run()
 

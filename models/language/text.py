@@ -206,3 +206,14 @@ def tempo_words(words: list[str]) -> list[str]:
             continue
         out[i] = "fast" if value >= FAST_BPM else "slow" if value <= SLOW_BPM else ""
     return out
+
+
+#: what a draft marks deleted ("It is [deleted: angry] [inserted: restless]", "~~angry~~",
+#: "<del>angry</del>"): no longer what the text says
+STRUCK = re.compile(r"\[(?:deleted|removed|struck|struck out|cut)\s*:[^\]\n]*\]|"
+                    r"~~[^~\n]+~~|<(del|s|strike)>[^<\n]*</\1>", re.IGNORECASE)
+
+
+def without_struck(text: str) -> str:
+    """``text`` with what a draft marks deleted blanked by spaces, so every offset stays."""
+    return STRUCK.sub(lambda m: " " * len(m.group()), text)
