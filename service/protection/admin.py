@@ -15,7 +15,8 @@ from flask import Flask, Response, current_app, jsonify
 from ..errors import error_body
 from .keys import ADMIN_EXTENSION as EXTENSION
 from .keys import EXTENSION as READ_KEYS
-from .keys import HEADER, KeyRing, guarded_by, sendable, sent_key, unauthorized
+from .keys import (HEADER, KeyRing, guarded_by, key_header, sendable, sent_key,
+                   unauthorized)
 
 
 def forbidden(code: str, message: str) -> Response:
@@ -36,7 +37,8 @@ def check_admin() -> Response | None:
     if ring.accepts(key):
         return None
     if current_app.extensions[READ_KEYS].accepts(key):
-        return forbidden("forbidden", f"the key in {HEADER} may read but not change the model")
+        return forbidden("forbidden", f"the key in {key_header()} may read but not change "
+                         "the model")
     return unauthorized(f"the key in {HEADER} is not valid")
 
 

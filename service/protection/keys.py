@@ -112,6 +112,11 @@ def sent_key() -> str | None:
     return token if any(ring and ring.accepts(token) for ring in rings) else None
 
 
+def key_header() -> str:
+    """The header the request's key came in, as a message names it."""
+    return HEADER if request.headers.get(HEADER) is not None else "Authorization: Bearer"
+
+
 def check_key() -> Response | None:
     """None when the request carries a valid key; else the 401 to answer."""
     ring: KeyRing = current_app.extensions[EXTENSION]
