@@ -173,16 +173,18 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
             "keep it below THREADS so /healthz and /readyz always find a thread.", whole(1)),
     Setting("HEAVY_WAIT_SECONDS", 0.05, "How long a heavy request waits for a free slot "
             "before it is answered 503 busy with Retry-After.", amount),
-    Setting("API_KEYS", (), "Comma-separated API keys accepted in X-API-Key. Empty with an "
-            "empty API_KEYS_FILE: keys are off (reads are open, state-changing routes refuse "
-            "every request).", names),
+    Setting("API_KEYS", (), "Comma-separated API keys accepted in X-API-Key (or as "
+            "Authorization: Bearer KEY). Empty with an empty API_KEYS_FILE: keys are off "
+            "(reads are open, state-changing routes refuse every request).", names),
     Setting("API_KEYS_FILE", "", "File with one API key per line ('#' starts a comment), "
             "read at start-up in addition to API_KEYS."),
-    Setting("ADMIN_KEYS", (), "Comma-separated admin keys (sent in X-API-Key) that may change "
-            "the live model through /v1/admin/* (add and remove tracks). Empty: the admin "
-            "routes are off and answer 403 admin_disabled.", names),
-    Setting("REQUIRE_KEYS_FOR_READS", False, "Require a valid X-API-Key on the read routes "
-            "too (/v1/*; the health probes and /metrics stay open).", flag),
+    Setting("ADMIN_KEYS", (), "Comma-separated admin keys (sent in X-API-Key or as "
+            "Authorization: Bearer KEY) that may change the live model through /v1/admin/* "
+            "(add and remove tracks). Empty: the admin routes are off and answer 403 "
+            "admin_disabled.", names),
+    Setting("REQUIRE_KEYS_FOR_READS", False, "Require a valid key (X-API-Key or "
+            "Authorization: Bearer) on the read routes too (/v1/*; the health probes and "
+            "/metrics stay open).", flag),
     Setting("CORS_ORIGINS", "*", "Origins allowed to call /v1/* from a browser: '*', a "
             "comma-separated list of origins (scheme, host and port: https://app.example), "
             "or 'off'.", cors_origins),
