@@ -13,9 +13,10 @@ pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 pytest.importorskip("mutagen")
 
 from models.audio import as_track, below_music_folder  # noqa: E402
+from service.cli.folders import _in_model_form  # noqa: E402
 from service.cli.moves import moved_folders  # noqa: E402
 
-from .fixtures import paths_of  # noqa: E402
+from .fixtures import make_track, paths_of  # noqa: E402
 from .test_audio_tags import sound  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("store")
@@ -261,3 +262,18 @@ def test_only_a_music_folder_gone_whose_files_are_below_one_new_place_is_moved(t
                 {"a": "gone/Kite/Paper Skies/01 Glass.flac"}):  # no folder there
         assert moved_folders(meta, now, was) is None
     assert moved_folders({**meta, "music_folders": None}, {"a": was["a"]}, was) is None
+
+
+def test_a_file_added_to_a_library_under_the_filesystem_root_keeps_its_absolute_path():
+    """Music folders with nothing in common but "/" (~/Music and /mnt/nas/music): the
+    build stores absolute paths ("/mnt/nas/..."), but a file added later was stored
+    relative to "/" ("mnt/usb/Music/Zed/Alb/03 x.flac"), shown so by `tracks` and the
+    API's external_ids.  It keeps its absolute path too; below another root, a file is
+    made relative to it as the build stores it."""
+    path = "/mnt/usb/Music/Zed/Alb/03 x.flac"
+    track = make_track(1, external_ids={"path": path})
+    tracks, copies = _in_model_form("/", [track], {path: "trk9"})
+    assert tracks[0].external_ids["path"] == path and copies == {path: "trk9"}
+    tracks, copies = _in_model_form("/mnt/usb", [track], {path: "trk9"})
+    assert tracks[0].external_ids["path"] == "Music/Zed/Alb/03 x.flac"
+    assert copies == {"Music/Zed/Alb/03 x.flac": "trk9"}

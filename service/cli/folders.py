@@ -251,10 +251,13 @@ def _in_model_form(root: str | None, tracks: Sequence[Track], copies: Mapping[st
     live model's music folder made relative to it, as the build stored them: read
     together with a folder outside it (:func:`_live_audio_root`), every file has its
     absolute path, and a file changed in place or moved there would be taken for a new
-    track beside the old one."""
+    track beside the old one.  Under the filesystem's root a build stores absolute paths,
+    and so does this."""
+    whole = root is not None and Path(root) == Path(Path(root).anchor)
 
     def stored(path: str) -> str:
-        inside = path_inside(f"path:{path}", root) if os.path.isabs(path) else None
+        inside = path_inside(f"path:{path}", root) if os.path.isabs(path) and not whole \
+            else None
         return inside[5:] if inside else path
 
     return ([replace(t, external_ids={**t.external_ids, "path": stored(t.external_ids["path"])})
