@@ -133,3 +133,12 @@ def test_what_a_draft_marks_deleted_is_not_said(struck):
 def test_a_word_about_deleting_is_no_deletion():
     text = '"Dust on the Horn" was cut: angry, furious, a snarling solo.'
     assert strongest(moods(text, *DRAFT), "Dust on the Horn") == "aggressive"
+
+
+def test_an_instrument_alone_is_a_solo_not_loneliness():
+    found = moods('"Sunday" is restless and searching: the tenor alone for a full minute, '
+                  'then the band crashes back in.', *GAME)
+    assert "lonely" not in found["Sunday"] or \
+        found["Sunday"]["lonely"] < 0.5 * max(found["Sunday"].values())
+    found = moods('"Autumn" is a voice alone in an empty hall.', *GAME)
+    assert strongest(found, "Autumn") == "lonely"

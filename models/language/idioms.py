@@ -66,7 +66,22 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
     return _falls_for_the_music(words, i, length) or _waved_away(words, i, length) or \
-        _disowned(words, i + length) or _scene_scored(words, i)
+        _disowned(words, i + length) or _scene_scored(words, i) or _solo(words, i, length)
+
+
+#: instruments that play "alone" in a solo ("tenor alone for a full minute", "the piano
+#: alone carries the coda"): the word says who plays, not that anyone is lonely (a voice
+#: or a singer alone may well be lonely, so they are not here)
+SOLOISTS = frozenset(
+    "piano pianos guitar guitars cello cellos violin violins viola violas bass tenor alto "
+    "soprano baritone sax saxophone trumpet horn horns flute clarinet oboe harp organ "
+    "strings drums synth synths accordion harmonica banjo mandolin bassoon trombone tuba "
+    "percussion celesta harpsichord".split())
+
+
+def _solo(words: Sequence[str], i: int, length: int) -> bool:
+    """``words[i]`` is "alone" right after an instrument: a solo."""
+    return length == 1 and words[i] == "alone" and i > 0 and words[i - 1] in SOLOISTS
 
 
 #: verbs of scoring a scene: "Mencken scores the fight with a lilting waltz" ("the
