@@ -42,7 +42,6 @@ def write_catalog(tmp_path: Path, rows: int = 30, name: str = "cat.csv") -> Path
     return write(tmp_path, name, CATALOG_HEADER + "".join(lines) + "bad,,,,\n")
 
 
-
 def hand_table(ids: list[str], columns: dict[str, object], vectors: np.ndarray,
                mood_columns: np.ndarray | None = None) -> TrackTable:
     """A track table made by hand: each id its own title, artist and song, no tags;

@@ -213,8 +213,6 @@ def test_the_ids_hash_is_a_version_key(store, ids_model, ids_catalog, redis_clie
     assert 0 < redis_client.ttl(key) <= store.grace_seconds
 
 
-
-
 def test_the_cli_reports_dropped_ids_and_takes_external_seeds(runner, ids_catalog,
                                                                monkeypatch):
     code, _, err = runner("build", "--catalog", str(ids_catalog))

@@ -170,7 +170,6 @@ def test_what_everybody_will_feel_stays():
     assert strongest(moods(text, *SCORE), "Far Shore") == "energetic"
 
 
-
 LP = ("Salt Roads", "Chase", "Salt Roads (Reprise)")  # the album is "Salt Roads"
 
 

@@ -167,8 +167,6 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     return sign * scale
 
 
-
-
 #: no one as a clause's subject: "nobody's going to feel their pulse go up"
 _NO_ONE = frozenset("nobody nobodys noone".split())
 _FEEL = frozenset("feel feels felt".split())
@@ -232,8 +230,6 @@ def _sets_aside(words: list[str], j: int, i: int) -> bool:
     if before == "more":  # "desolate more than frightening" sets it aside
         return bool(earlier) and earlier not in MORE_THAN_KEEPS
     return not (before == "less" and earlier in NEGATORS)
-
-
 
 
 def clause_starts(text: str, toks: list[Token], breaks: str = ",;:\u2013\u2014") -> list[int]:

@@ -23,7 +23,6 @@ APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
 
 
-
 class NamedSentences:
     """The passages and comparisons of the sentences that name tracks."""
 
