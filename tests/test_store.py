@@ -46,10 +46,10 @@ def test_round_trip_without_pickle(store, published, small_catalog):
 def test_arrays_written_in_many_segments_read_back_whole(store, small_catalog, monkeypatch):
     """Publish packs each whole-catalog array a run of values at a time (bounded memory
     at a million tracks): the runs, in order, must give back exactly the arrays built."""
-    from service.store import model_store
+    from service.store import writes
 
     built = build(small_catalog, k=20)
-    monkeypatch.setattr(model_store, "SEGMENT_VALUES", 37)  # not a multiple of a row
+    monkeypatch.setattr(writes, "SEGMENT_VALUES", 37)  # not a multiple of a row
     version = store.publish(built)
     assert store.client.hlen(store.key_for("vectors", version=version)) > 3
     n = len(small_catalog.tracks)
