@@ -10,7 +10,9 @@ silently (a few are a version's base: "Rockin'" is "Rockin - Original Mix").
 Two more lists, of each catalog title with a part tail ("Jerusalem - Pt. 2", "Got To
 Give It Up (Pt. 1)"): its base alone, "Jerusalem" (another piece than the part: none
 should be taken silently when no track is titled so), and the part named, "Jerusalem
-Pt 2" (each should be the part, exactly).
+Pt 2" (each should be the part, exactly).  Two of each title listing several parts ("Rain
+Again - Part I, II, & III"): each part named alone, "Rain Again Pt 2" (each should be
+that title, with a warning), and the part after the last, "Rain Again Pt 4" (none).
 A list of each title that shares its normal form with a title written otherwise ("@ ME"
 and "ME"), typed exactly (case, spacing, quote styles aside): each should be that title.
 ``--artists``: instead, the 300 most popular songs typed "Artist Title" and "Title
@@ -38,7 +40,8 @@ sys.path.insert(0, str(ROOT))
 if "--root" in sys.argv:  # before ``models`` is imported
     sys.path.insert(0, sys.argv[sys.argv.index("--root") + 1])
 
-from models.language import TitleIndex, base_title, normalise, variants  # noqa: E402
+from models.language import (TitleIndex, base_title, normalise, part_form,  # noqa: E402
+                             spelled_ranges, variants)
 
 from search_bench import load  # noqa: E402  (after models: it puts ROOT first)
 
@@ -154,6 +157,25 @@ def part_seeds(titles: list[str]) -> tuple[list[tuple[str, None]], list[tuple[st
     return list(alone.items()), list(named.items())
 
 
+def listed_part_seeds(titles: list[str]
+                      ) -> tuple[list[tuple[str, str]], list[tuple[str, None]]]:
+    """("base Pt N", the title) for each part N of each title listing several ("Rain
+    Again - Part I, II, & III", "Happy Holidays, Parts 1 & 2"), and ("base Pt N+1", None)
+    past the last part listed (no title of that part itself)."""
+    held: dict[str, str] = {}
+    past: dict[str, None] = {}
+    for title in titles:
+        words = part_form(normalise(spelled_ranges(title))).split()
+        if "pts" not in words:
+            continue
+        at = words.index("pts")
+        base, parts = " ".join(words[:at]), [int(w) for w in words[at + 1:] if w.isdigit()]
+        for n in parts:
+            held.setdefault(f"{base} Pt {n}", title)
+        past[f"{base} Pt {max(parts) + 1}"] = None
+    return list(held.items()), [(seed, None) for seed in past if seed not in held]
+
+
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -208,6 +230,7 @@ def main() -> None:
              ("absent", ((s, None) for s in ABSENT)),
              ("before ' with '", ((s, None) for s in before_with(titles))),
              *zip(("part's base", "part named"), part_seeds(titles)),
+             *zip(("one part listed", "part past a list"), listed_part_seeds(titles)),
              ("written alike", written_alike(titles)))
     if args.artists:
         lists = tuple(zip(("artist+title", "absent+artist"), artist_seeds(titles, artists, pop)))
