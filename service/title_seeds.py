@@ -32,6 +32,7 @@ TOOK = {"spelling": "the nearest spelling", "opening": "the only title that begi
         "article": "the same title but for its leading article",
         "artist": "the title of the artist it also names",
         "part": "one part of a piece of that title",
+        "listed": "the track that holds that part with others",
         "alike": "the most popular of the titles written alike"}
 
 
@@ -53,9 +54,24 @@ def _not_found(res: VersionResources, seed: str, path: str) -> SeedNotFound:
     refuse_unknown_kind(seed, path)  # "foo:123" is no title either: a bad id
     if by := res.titles.artist_rows(seed):  # "Nova": an artist, not a title
         return artist_refusal(seed, path, by, lambda rows: _public(res, rows))
+    parts, rows = res.titles.parts_there(seed)  # "X Pt 4" of a piece in parts 1-3
+    if rows:
+        return _no_such_part(res, seed, path, parts, rows)
     near = res.titles.search(seed, limit=3 * SUGGESTIONS, loose=SUGGESTION_RESEMBLANCE)
     return SeedNotFound(f"no track matches {cut(seed)}{not_found_hint(seed)}", field=path,
                         suggestions=one_per_song(_public(res, near)))
+
+
+def _no_such_part(res: VersionResources, seed: str, path: str, parts: list[int],
+                  rows: list[int]) -> SeedNotFound:
+    """The 404 for a seed naming a part of a piece that no track holds: the parts there
+    are, and the tracks holding them (by id, and as the suggestions)."""
+    docs = one_per_song(_public(res, rows[:3 * SUGGESTIONS]))
+    held = ", ".join(map(str, parts[:-1])) + " and " if len(parts) > 1 else ""
+    offers = ", ".join(f"{named(d)} (id {cut(d['id'])})" for d in docs[:GUESSES])
+    return SeedNotFound(f"no track matches {cut(seed)}; of that piece there "
+                        f"{'are parts' if held else 'is part'} {held}{parts[-1]} only: "
+                        f"{offers}", field=path, suggestions=docs)
 
 
 def _guessed(res: VersionResources, seed: str, path: str, row: int, how: str) -> str:

@@ -10,14 +10,20 @@ only by a guess, which the caller says, with the piece's other parts to name ins
 a seed that names the part's number after a part word ("Jerusalem Pt 2", "Jerusalem
 part two") names that part exactly.  Song identity (``versions.base_title``) keeps
 a part ("Song (Part 1)"), also before a version tail ("X - Pt. 2 - Live" is "X - Pt. 2").
+A seed naming one part that no track is on its own ("Rain Again Pt 2") takes, by a
+guess the caller says, a track listing that part with others ("Rain Again - Part I, II,
+& III"); a part no track holds ("Rain Again Pt 4") names none, and the caller says
+which parts there are (:meth:`SeedAlternatives.parts_there`).
 """
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Callable, Mapping, Sequence
 
-from .seed_readings import part_numbers, spelled_ranges
+from .seed_readings import normal_readings, part_form, part_numbers, spelled_ranges
 from .text import normalise
+from .title_prefixes import variants_starting
 from .versions import LONGEST, sourceless_base
 
 #: a dash or bracket tail that opens with a part word: "- Pt. 2", "(Part 1)", "[Pts. I-II]"
@@ -53,6 +59,16 @@ def drops_part(seed: str, title: str) -> bool:
     return bool(parts) and not parts & part_numbers(normalise(spelled_ranges(seed)))
 
 
+def named_part(title: str) -> tuple[str, int] | None:
+    """(the piece, the part) a normalised seed title ending in one part names: ("rain
+    again", 2) of "rain again pt 2", "rain again part two" and "rain again pt ii"; None
+    for a seed naming no part, several ("x pts 1 2") or a part only ("part 2")."""
+    words = part_form(title).split()
+    if len(words) < 3 or words[-2] != "pt" or not words[-1].isdigit():
+        return None
+    return " ".join(words[:-2]), int(words[-1])
+
+
 class SeedAlternatives:
     """What else a seed taken for a row by a guess may have meant (mixed into
     :class:`~.titles.TitleIndex`, whose variants index each part under its base)."""
@@ -61,6 +77,8 @@ class SeedAlternatives:
     _exact: Mapping[str, Sequence[int]]
     _norm_titles: Sequence[str]
     _pop: Callable[[int], float]
+    _exact_rows: Callable[[str, str | None], list[int]]
+    _best: Callable[..., int | None]
 
     def same_titles(self, row: int, limit: int = 10) -> list[int]:
         """Other rows titled as ``row`` is (its versions, other artists'), the most
@@ -77,3 +95,50 @@ class SeedAlternatives:
                 if r != row and parts_of(str(self.titles[r]))
                 and normalise(part_base(str(self.titles[r]))) == base}
         return sorted(rows, key=lambda r: (-self._pop(r), r))[:limit]
+
+    def _listing(self, piece: str, artist: str | None) -> dict[int, tuple[int, set[int]]]:
+        """Each row whose title lists several parts of ``piece`` (normalised), by its
+        listed variant ("rain again pts 1 2 3", however the title writes them): the words
+        after the parts (a version tail: "live") and the parts."""
+        found: dict[int, tuple[int, set[int]]] = {}
+        for key in variants_starting(self._exact, f"{piece} pts", self.__dict__):
+            after = key[len(piece) + 5:].split()
+            numbers = list(takewhile(str.isdigit, after))
+            listed = (len(after) - len(numbers), {int(n) for n in numbers})
+            for row in self._exact_rows(key, artist):
+                found[row] = min(found.get(row, listed), listed, key=lambda f: f[0])
+        return found
+
+    def _listed_part_match(self, query: str) -> int | None:
+        """The track listing the one part ``query`` names with others, when no track is
+        that part ("Rain Again - Part I, II, & III" for "Rain Again Pt 2"): the title
+        without a version tail, listing the fewest parts, the most popular."""
+        for title, artist in normal_readings(query):
+            if (named := named_part(title)) is None:
+                continue
+            held = {row: (tail, len(parts)) for row, (tail, parts)
+                    in self._listing(named[0], artist).items() if named[1] in parts}
+            if held:
+                fewest = min(held.values())
+                return self._best([r for r, rank in held.items() if rank == fewest], "")
+        return None
+
+    def parts_there(self, query: str) -> tuple[list[int], list[int]]:
+        """For a seed naming one part of a piece that no track holds ("Rain Again Pt 4"
+        against "Rain Again - Part I, II, & III" and "Rain Again - Pt. 5"), the parts the
+        catalog has of it ([1, 2, 3, 5]) and the rows holding them, the most popular
+        first; ([], []) for a seed naming no part or a piece without parts here."""
+        for title, artist in normal_readings(query):
+            if (named := named_part(title)) is None:
+                continue
+            piece, found = named[0], {}
+            for row, (_, parts) in self._listing(piece, artist).items():
+                found[row] = parts
+            for row in self._exact_rows(piece, artist):
+                title_of = str(self.titles[row])
+                if parts_of(title_of) and normalise(part_base(title_of)) == piece:
+                    found.setdefault(row, parts_of(title_of))
+            if found:
+                rows = sorted(found, key=lambda r: (-self._pop(r), r))
+                return sorted(set().union(*found.values())), rows
+        return [], []

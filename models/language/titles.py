@@ -116,13 +116,16 @@ class TitleIndex(ArtistSeeds, SeedAlternatives, WrittenAlike):
         song), "article" (but for a leading article: "Hills"), "opening" (the one title
         it begins: "Sprawl II"), "guest" (without its "(with X)", X an artist of ours),
         "artist" (an artist and their title unseparated: "Beatles Yesterday"), "part"
-        (the title of a piece one part of which is taken: "Jerusalem - Pt. 2") or "alike"
-        (the most popular of titles written alike, none as typed: "Me!!" for "ME")."""
+        (the title of a piece one part of which is taken: "Jerusalem - Pt. 2"), "listed"
+        (a track holding the part named with others: "Rain Again - Part I, II, & III" for
+        "Rain Again Pt 2") or "alike" (the most popular of titles written alike, none as
+        typed: "Me!!" for "ME")."""
         if not normalise(query):  # "?", "..." or an emoji: only the very same title
             same = self.wordless(query)
             return (same[0] if same else None), "exact"
-        for stage in (self._exact_match, self._versionless_match, self._artist_match,
-                      self._article_match, self._spelt_match, self._opening_match):
+        for stage in (self._exact_match, self._versionless_match, self._listed_part_match,
+                      self._artist_match, self._article_match, self._spelt_match,
+                      self._opening_match):
             if (row := stage(query)) is not None:
                 how = _HOW.get(stage.__name__, "exact")  # a dropped "(with X)" only: a guest
                 how = ("guest" if with_guests(query) else "exact") if how == "guest" else how
@@ -288,6 +291,6 @@ class TitleIndex(ArtistSeeds, SeedAlternatives, WrittenAlike):
 
 #: resolve_how's stages that are no exact match ("guest": only if a "(with X)" was dropped)
 _HOW = {"_spelt_match": "spelling", "_opening_match": "opening", "_versionless_match": "guest",
-        "_article_match": "article", "_artist_match": "artist"}
+        "_article_match": "article", "_artist_match": "artist", "_listed_part_match": "listed"}
 #: characters of a search compared loosely with each "title artist" (none runs longer)
 SEARCH_CHARS = 100
