@@ -78,6 +78,17 @@ def test_the_part_on_its_own_or_the_parts_listed_stay_exact(index):
     assert index.resolve_how("Karn Pt 2") == (4, "listed")  # no track is part 2 alone
 
 
+def test_title_arrays_stored_before_the_listed_variant_still_find_the_part():
+    """Title arrays stored by a build before "x pts 1 2 3" was a variant (same normal form
+    edition, so still read) found no listing track, and the 404 said the parts there are
+    held the very part named."""
+    index = TitleIndex(LISTED, ARTISTS, [60.0, 50, 40, 70, 30, 20, 10, 5])
+    index._exact = {key: rows for key, rows in index._exact.items()
+                    if " pts " not in f" {key} "}
+    assert index.resolve_how("Rain Again Pt 2") == (0, "listed")
+    assert index.resolve_how("Karn part two") == (4, "listed")
+
+
 @pytest.fixture()
 def listed(store, small_catalog):
     """The small model with a piece in three parts on one track and its fourth part."""

@@ -97,16 +97,21 @@ class SeedAlternatives:
         return sorted(rows, key=lambda r: (-self._pop(r), r))[:limit]
 
     def _listing(self, piece: str, artist: str | None) -> dict[int, tuple[int, set[int]]]:
-        """Each row whose title lists several parts of ``piece`` (normalised), by its
-        listed variant ("rain again pts 1 2 3", however the title writes them): the words
-        after the parts (a version tail: "live") and the parts."""
+        """Each row whose title lists several parts of ``piece`` (normalised): the words
+        after the parts (a version tail: "live") and the parts.  Found by the listed
+        variant ("rain again pts 1 2 3", however the title writes them) and, for title
+        arrays stored before there was one, by a part tail's base ("rain again")."""
+        rows = {row for key in variants_starting(self._exact, f"{piece} pts", self.__dict__)
+                for row in self._exact_rows(key, artist)}
+        rows.update(r for r in self._exact_rows(piece, artist)
+                    if len(parts_of(str(self.titles[r]))) > 1)
         found: dict[int, tuple[int, set[int]]] = {}
-        for key in variants_starting(self._exact, f"{piece} pts", self.__dict__):
-            after = key[len(piece) + 5:].split()
-            numbers = list(takewhile(str.isdigit, after))
-            listed = (len(after) - len(numbers), {int(n) for n in numbers})
-            for row in self._exact_rows(key, artist):
-                found[row] = min(found.get(row, listed), listed, key=lambda f: f[0])
+        for row in rows:
+            words = part_form(normalise(spelled_ranges(str(self.titles[row])))).split()
+            if words[:len(piece.split()) + 1] == [*piece.split(), "pts"]:
+                after = words[len(piece.split()) + 1:]
+                numbers = list(takewhile(str.isdigit, after))
+                found[row] = (len(after) - len(numbers), {int(n) for n in numbers})
         return found
 
     def _listed_part_match(self, query: str) -> int | None:
