@@ -57,14 +57,29 @@ class FolderChanges:
 
 
 def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[str],
-                 audio_dirs: Sequence[str], reported: Reported | None = None
-                 ) -> tuple[list[Track], FolderChanges]:
+                 audio_dirs: Sequence[str], reported: Reported | None = None,
+                 emptied: Sequence[str] = ()) -> tuple[list[Track], FolderChanges]:
     """The tracks of ``catalogs`` and ``audio_dirs``, their files' paths as the live
-    model stores them, and what became of the model's files in those folders (nothing,
-    without folders); says what loading skipped (of the problem files, those not in
-    ``reported`` unchanged)."""
-    root, before = music_root(store, audio_dirs)  # the folder the model's paths are under
-    audio_dirs = _through_root(root, audio_dirs)
+    model stores them, and what became of the model's files in those folders and in
+    ``emptied`` (folders not read: gone or emptied for good, so every file is deleted;
+    nothing, without folders); says what loading skipped (of the problem files, those
+    not in ``reported`` unchanged)."""
+    root, before = music_root(store, [*audio_dirs, *emptied])  # the model's paths' folder
+    audio_dirs, emptied = _through_root(root, audio_dirs), _through_root(root, emptied)
+    tracks, copies = _read(store, root, catalogs, mapping, audio_dirs, reported) \
+        if catalogs or audio_dirs or not emptied else ([], {})
+    if not (audio_dirs or emptied):
+        return tracks, FolderChanges()
+    changes = compare(store, root or "", [*audio_dirs, *emptied], tracks, copies)
+    changes.root_moved = (before, root) if before and root else None
+    return tracks, changes
+
+
+def _read(store: ModelStore, root: str | None, catalogs: Sequence[str],
+          mapping: Sequence[str], audio_dirs: Sequence[str], reported: Reported | None
+          ) -> tuple[list[Track], dict[str, str]]:
+    """The tracks of ``catalogs`` and ``audio_dirs``, and the copies merged into them
+    (path -> track id), with the paths of files as the live model stores them."""
     wanted = replace(sources(catalogs, mapping, (), (), (), audio_dirs),
                      music_root=_live_audio_root(root, audio_dirs),
                      music_folders=music_folders(store, root))
@@ -72,11 +87,8 @@ def read_sources(store: ModelStore, catalogs: Sequence[str], mapping: Sequence[s
                           progress=progress_of("your files"))
     report_loaded(loaded, reported)
     if not audio_dirs:
-        return loaded.catalog.tracks, FolderChanges()
-    tracks, copies = _in_model_form(root, loaded.catalog.tracks, loaded.copy_ids)
-    changes = compare(store, root or "", audio_dirs, tracks, copies)
-    changes.root_moved = (before, root) if before and root else None
-    return tracks, changes
+        return loaded.catalog.tracks, {}
+    return _in_model_form(root, loaded.catalog.tracks, loaded.copy_ids)
 
 
 def compare(store: ModelStore, root: str, audio_dirs: Sequence[str], found: Sequence[Track],

@@ -28,8 +28,9 @@ from .updates import SHOWN, not_removed, split_new, summary
 @click.option("--include-removed", is_flag=True, help="Add the files whose tracks were "
               "removed since the last build again too.")
 @click.option("--force", is_flag=True, help="Take the deleted files' tracks out even when "
-              "the model would lose more than FEELALIKE_MAX_SHRINK of its tracks, or "
-              "when a FOLDER holds no audio file (else taken for not mounted).")
+              "the model would lose more than FEELALIKE_MAX_SHRINK of its tracks, and "
+              "those of a FOLDER the model has tracks in that holds no audio file or is "
+              "gone (else taken for not mounted and kept).")
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
 @click.option("--verbose", is_flag=True, help="Warn of every unusable or cut-off file, also "
               "those warned of before and unchanged since (else counted in the summary).")
@@ -38,11 +39,12 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
     """Bring the live model in step with music FOLDERS: add their new files, record the
     new paths of files moved or renamed in them, take out the tracks of files deleted
     from them, and replace files re-tagged or re-encoded in place. Tracks outside the
-    FOLDERS are left as they are, and so are those of a FOLDER left empty (not mounted)
-    while others are not."""
+    FOLDERS are left as they are, and so are those of a FOLDER left empty or gone (not
+    mounted) unless --force."""
     store = open_store()
     reported = Reported.load(everything=verbose)
-    found, changes = read_sources(store, (), (), unmounted(store, folders, force), reported)
+    read, emptied = unmounted(store, folders, force)
+    found, changes = read_sources(store, (), (), read, reported, emptied)
     new = _new(store, found, changes, include_removed)
     renamed = len(changes.renamed)  # re-tagged and moved: replaced, counted as moved
     ids = {t.id for t in new}  # a deleted file's sound in a new one: moved and re-tagged

@@ -52,7 +52,7 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
                          "track is added, removed or not)", field="include_removed")
     store = open_store()  # a folder left unmounted: its tracks are no deleted files
     tracks, changes = read_sources(store, catalogs, mapping,
-                                   unmounted(store, audio_dirs, False, others=bool(catalogs)))
+                                   unmounted(store, audio_dirs, False, others=bool(catalogs)).read)
     note_gone(changes)
     follow_root(store, changes)
     # add records where files went, also those with new tags or names (sync replaces them)
