@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
 pytest.importorskip("mutagen")
 
-from .fixtures import paths_of  # noqa: E402
+from .fixtures import paths_of, write_catalog  # noqa: E402
 from .test_library_folders import SAME, clip  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("store")
@@ -124,3 +124,21 @@ def test_force_never_takes_out_every_track(runner, store, library):
     assert code != 0 and "every one of the model's 2 tracks would be taken out" in err, err
     assert err.strip().splitlines()[-1].startswith("error: every one of") and \
         store.current_version() == version
+
+
+def test_an_add_of_a_catalog_beside_a_gone_folder_keeps_its_tracks(runner, store, built,
+                                                                    tmp_path):
+    """Before: `add --catalog new.csv --audio-dir /media/usb/Music` with the drive's
+    mount point gone refused the whole add ("no such folder")."""
+    _, nas = built
+    catalog = write_catalog(tmp_path, rows=2)
+    code, out, err = runner("add", "--catalog", str(catalog), "--audio-dir",
+                            str(tmp_path / "nas" / "msuic"))  # a slip: nothing added
+    assert code != 0 and err.strip().splitlines()[-1] == \
+        f"error: {tmp_path / 'nas' / 'msuic'}: no such folder", err
+    assert len(paths_of(store)) == 3
+    code, out, err = runner("add", "--catalog", str(catalog), "--audio-dir", str(nas))
+    assert code == 0 and "added 2 track(s)" in out, err
+    assert f"note: {nas} is not there, but 2 of the model's tracks are in it (not " \
+           "mounted?): they are kept" in err
+    assert "no file" not in err and int(store.meta(store.current_version())["tracks"]) == 5
