@@ -57,16 +57,16 @@ def _falls_for_the_music(words: Sequence[str], i: int, length: int) -> bool:
     return any(w in LISTENERS for w in words[max(0, verb - 3):verb])
 
 
-def idiom_not_mood(words: Sequence[str], i: int, length: int) -> bool:
+def idiom_not_mood(words: Sequence[str], i: int, length: int, first: int = 0) -> bool:
     """The mood word at ``words[i]`` (``length`` words) is a verb or part of an idiom
-    that says nothing about the music's mood."""
+    that says nothing about the music's mood (``first``: the first word of its clause)."""
     word, after = words[i], words[i + length:i + length + 1]
     if length == 1 and word in THREATEN and after == ["to"]:
         return True
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
     return _falls_for_the_music(words, i, length) or _waved_away(words, i, length) or \
-        _disowned(words, i + length) or _scene_scored(words, i) or _solo(words, i, length)
+        _disowned(words, i + length) or _scene_scored(words, i, first) or _solo(words, i, length)
 
 
 #: instruments that play "alone" in a solo ("tenor alone for a full minute", "the piano
@@ -87,18 +87,29 @@ def _solo(words: Sequence[str], i: int, length: int) -> bool:
 #: verbs of scoring a scene: "Mencken scores the fight with a lilting waltz" ("the
 #: score: a slow melody" is a noun)
 SCORING = frozenset("scores scored scoring".split())
-#: between the verb and the scene: "scores the whole final fight"
-SCENE_FILLERS = frozenset("the whole entire final big".split())
+#: what opens the scene after the verb: "scores the fight", "scored her death"
+SCENE_OPENERS = frozenset("the a an his her their its this that".split())
+#: words that end the scene and begin how the music does it: "scores the reunion with
+#: aching tenderness", "scores the fight by turning playful"
+SCENE_ENDS = frozenset("with by using through via in as like and but while to into "
+                       "is was".split())
+SCENE_WORDS = 8  # "scores the montage of last year's semi-final heartbreak"
 
 
-def _scene_scored(words: Sequence[str], i: int) -> bool:
+def _scene_scored(words: Sequence[str], i: int, first: int = 0) -> bool:
     """The word names the scene the music is written for, not the music's mood: "scores
-    the fight with a lilting waltz", "scored the whole final battle" ("a fight scene",
-    "the score is tense" keep theirs)."""
-    j = i - 1
-    while j >= 0 and i - j <= 3 and words[j] in SCENE_FILLERS:
-        j -= 1
-    return 0 <= j < i - 1 and words[j] in SCORING and words[j + 1] == "the"
+    the fight with a lilting waltz", "scored the whole final battle", "scores the
+    montage of last year's heartbreak", in the clause (from ``first``) of the verb ("a
+    fight scene", "the score is tense", "scores the reunion with aching tenderness",
+    "scores the chase, tense" keep theirs)."""
+    if words[i].endswith("ly"):
+        return False  # "scores the film tenderly": how, not what
+    for j in range(i - 1, max(first, i - SCENE_WORDS) - 1, -1):
+        if words[j] in SCORING:
+            return j + 1 < i and words[j + 1] in SCENE_OPENERS
+        if words[j] in SCENE_ENDS:
+            return False
+    return False
 
 
 #: verbs of what a thing waved away says: "whatever the minor key tells them"

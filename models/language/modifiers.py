@@ -4,6 +4,9 @@ contrast weighs more).  Used by the tagger on one sentence's words; a mood denie
 the words after it is in :mod:`denials`, asides a negation reaches past in :mod:`asides`."""
 from __future__ import annotations
 
+import re
+
+from .clauses import own_verb
 from .text import Token
 
 #: negators that reach only the next words of their own clause, and not past "for"
@@ -11,7 +14,8 @@ from .text import Token
 WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews eschew shuns "
                           "shun refuses refuse refusing resists resist resisted resisting"
                           .split())
-NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing nobody neither nor without hardly "
+NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing nobody nobodys neither nor without "
+                                     "hardly "
                                      "barely lacks lacking lack devoid".split())
 NEGATION_WINDOW = 3
 #: "not in a big, triumphant way": the negation reaches every adjective of the phrase
@@ -62,11 +66,14 @@ SURPRISE = frozenset("surprisingly unexpectedly strangely oddly curiously weirdl
 #: an inward mood, INWARD: "quietly wondering", "quietly tender")
 UNDERSTATED = frozenset({"quietly"})
 INWARD = frozenset({"peaceful", "dreamy", "curious", "tender"})
+#: "aching tenderness", "achingly romantic": how strongly the next word's mood is felt,
+#: not sadness ("a slow, aching waltz" keeps it)
+ACHING = frozenset({"aching", "achingly"})
 INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1.2,
                 "extremely": 1.6, "incredibly": 1.5, "utterly": 1.5, "profoundly": 1.5,
                 "intensely": 1.5, "most": 1.3, "more": 1.2, "highly": 1.4, "quite": 1.1,
                 "completely": 1.4, "totally": 1.4, "especially": 1.3,
-                **{word: 1.2 for word in SURPRISE}}
+                **{word: 1.2 for word in SURPRISE}, **{word: 1.3 for word in ACHING}}
 HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightly": 0.5,
           "sometimes": 0.7, "bit": 0.6, "little": 0.7, "kind": 0.7, "sort": 0.7,
           "rather": 0.8, "fairly": 0.8, "seems": 0.8, "seemed": 0.8, "mildly": 0.5,
@@ -156,7 +163,7 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
             (j + 1 >= len(words) or words[j + 1] not in NOT_ABSENCE)
         negates = j >= statement and (near and word not in ABSENCE or absent) and \
             not (word in WEAK_NEGATORS and (j < clause or instead)) and \
-            not (j < clause and words[clause] in FRESH_CLAUSE)
+            not (j < clause and (words[clause] in FRESH_CLAUSE or own_verb(words, clause, i)))
         if word in NEGATORS and j + 1 < i and words[j + 1] in ABSENCE and sign < 0:
             sign = 1.0  # "not without hope", "no lack of drama": the absence denied
         elif word in NEGATORS and negates and (j + 1 >= len(words)
@@ -232,12 +239,18 @@ def _sets_aside(words: list[str], j: int, i: int) -> bool:
     return not (before == "less" and earlier in NEGATORS)
 
 
+_SPACED_HYPHEN = re.compile(r"\s-|-\s")  # not "not-so-sad"
+
+
 def clause_starts(text: str, toks: list[Token], breaks: str = ",;:\u2013\u2014") -> list[int]:
     """For each token, the index of the first token of its clause (after , ; : or a
-    dash; ``breaks``: after those only)."""
+    dash, a hyphen with spaces round it too: "no drums - dread does the work";
+    ``breaks``: after those only)."""
     starts, current = [], 0
+    spaced = "\u2013" in breaks
     for i, tok in enumerate(toks):
-        if i and any(c in breaks for c in text[toks[i - 1].end:tok.start]):
+        gap = text[toks[i - 1].end:tok.start] if i else ""
+        if any(c in breaks for c in gap) or spaced and _SPACED_HYPHEN.search(gap):
             current = i
         starts.append(current)
     return starts

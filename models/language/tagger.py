@@ -14,9 +14,10 @@ from typing import Callable
 import numpy as np
 
 from .asides import without_asides
+from .clauses import denied_in_list
 from .denials import denied_after
 from .idioms import aimed_at, idiom_not_mood, prose_idiom
-from .modifiers import (INWARD, NEGATION_WINDOW, NEGATORS, SURPRISE, UNDERSTATED,
+from .modifiers import (ACHING, INWARD, NEGATION_WINDOW, NEGATORS, SURPRISE, UNDERSTATED,
                         clause_starts, clause_weights, modifier)
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
@@ -106,13 +107,13 @@ def _is_name(text: str, start: int) -> bool:
 
 
 def _surprise_at_next(lexicon: Lexicon, text: str, toks: list[Token], i: int) -> bool:
-    """"surprisingly hopeful", "quietly devastating": the adverb only modifies the mood
-    word right after it."""
-    if toks[i].text not in SURPRISE | UNDERSTATED or i + 1 >= len(toks) or \
+    """"surprisingly hopeful", "quietly devastating", "aching tenderness": the word only
+    modifies the mood word right after it."""
+    if toks[i].text not in SURPRISE | UNDERSTATED | ACHING or i + 1 >= len(toks) or \
             text[toks[i].end:toks[i + 1].start].strip():
         return False
     entry = lexicon.lookup((toks[i + 1].text,)) or lexicon.derive(toks[i + 1].text)
-    return entry is not None and (toks[i].text in SURPRISE or
+    return entry is not None and (toks[i].text in SURPRISE | ACHING or
                                   MOODS[int(entry.moods.argmax())] not in INWARD)
 
 
@@ -132,11 +133,12 @@ def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
     return False
 
 
-def _not_a_mood(words: list[str], i: int, length: int) -> bool:
+def _not_a_mood(words: list[str], i: int, length: int, first: int = 0) -> bool:
     """The reader's own feelings ("you will love it"), a verb ("calm the mix") or an
-    idiom ("the effects at play", "threatens to", :mod:`idioms`)."""
+    idiom ("the effects at play", "threatens to", :mod:`idioms`); ``first``: the first
+    word of its clause."""
     word = words[i]
-    if idiom_not_mood(words, i, length):
+    if idiom_not_mood(words, i, length, first):
         return True
     if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
         return True
@@ -231,6 +233,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
     statements = clause_starts(text, toks, ";:")  # no negation reaches past these
     hits: list[MoodHit] = []
     named_then_denied: set[int] = set()  # "relaxing is not one of them": denied outright
+    negated_before: set[int] = set()  # "not sad": denied by the words before it
     i = 0
     while i < len(toks):
         entry, length, sign = None, 1, 1.0
@@ -247,7 +250,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             start, end = toks[i].start, toks[i + length - 1].end
             titled = described is not None and described(start + offset, end + offset)
             if not titled and (skip_names and _is_name(text, start) or _reported(text, start)) \
-                    or _not_a_mood(words, i, length) \
+                    or _not_a_mood(words, i, length, starts[i]) \
                     or (skip_names and prose_idiom(words, i, length)) \
                     or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS) \
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
@@ -262,8 +265,11 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                 weight = -weight
             if denied:
                 named_then_denied.add(len(hits))
+            elif weight < 0 < sign:
+                negated_before.add(len(hits))
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
+    hits = denied_in_list(text, hits, negated_before, offset)
     return _denied_beside_affirmed(hits, named_then_denied)
 
 
