@@ -102,3 +102,29 @@ def test_the_love_scene_scored_with_aching_tenderness_is_tender_first():
                   "tenderness, a solo viola. Not sentimental, never syrupy.", *CUES)
     assert strongest(found, "Low Tide") == "tender"
     assert found["Low Tide"].get("sad", 0) < found["Low Tide"]["tender"] / 2
+
+
+EMAIL = ("Notes inline.\n\n> 1M1 \"Low Tide\": I kept it slow.\n\nThis made me cry. It's sweet "
+         "and tender, a little nostalgic.\n\n> 1M2 \"Floodlights\": the big one.\n\nYes. "
+         "Loud, joyful, stomping.\n\n> 1M3 \"Second Wind\"\n\nHaven't heard it.\n")
+
+
+def test_a_reply_under_a_quoted_line_is_about_the_track_quoted():
+    found = moods(EMAIL, *CUES)
+    assert strongest(found, "Low Tide") == "tender"
+    assert found["Low Tide"].get("energetic", 0) == 0 and found["Low Tide"].get("joyful", 0) == 0
+    assert found["Floodlights"].get("tender", 0) == 0 < found["Floodlights"]["joyful"]
+    one = moods("> a quote from the liner notes\n\nLow Tide is tender. Floodlights is joyful.\n",
+                *CUES)  # one quoted line is no email
+    assert strongest(one, "Low Tide") == "tender" and strongest(one, "Floodlights") == "joyful"
+
+
+@pytest.mark.parametrize("text", [
+    EMAIL.replace("> 1M2 \"Floodlights\"", "> 1M2 \"Floodlights\" and \"Second Wind\""),
+    EMAIL.replace("> 1M2 \"Floodlights\": the big one.", "> a note on the mix."),
+])
+def test_a_quoted_line_naming_no_one_track_ends_the_reply_to_the_last(text):
+    found = moods(text, *CUES)
+    assert strongest(found, "Low Tide") == "tender"
+    assert found["Low Tide"].get("joyful", 0) < found["Low Tide"]["tender"] / 2
+

@@ -33,6 +33,12 @@ from .title_lines import label_names
 from .text import without_capitals
 
 
+#: a line quoted in an email reply ("> 3M1 'The Orchard Gate': I went for ..."); the
+#: reply goes on under it, when a text quotes at least QUOTED_LINES lines
+QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
+QUOTED_LINES = 2
+
+
 class Walk(NamedSentences):
     """One reading of one review against the rows of its album."""
 
@@ -65,6 +71,7 @@ class Walk(NamedSentences):
         repeated = repeated_openings(text, spans, self.one_word)  # "Velvet ... Velvet ..."
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
+        replying = len(QUOTED_LINE.findall(text)) >= QUOTED_LINES  # replies under quotes
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             lead = len(sentence) - len(sentence.lstrip())
@@ -78,6 +85,8 @@ class Walk(NamedSentences):
                 self.one_word, line_start=line_start, after_track=named_before,
                 repeated=k in repeated, work_names=self.names), len(self.album)), self.kinds)
             mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
+            if replying and line_start and sentence.lstrip().startswith(">"):
+                self._quoted(mentions)
             named_before = bool(mentions)
             self.cuts = [(start + a, start + b) for a, b in  # another work's words
                          other_names(sentence, mentions, self.names)]
@@ -158,6 +167,14 @@ class Walk(NamedSentences):
             self._add(start + a, start + b, rows, weight, (start, end) if len(parts) > 1
                       else None)
         self.subject = tuple(dict.fromkeys(row for _, _, rows in parts for row in rows))
+
+    def _quoted(self, mentions: list[Mention]) -> None:
+        """A quoted line of an email ("> 3M4 'Walking Home': Tilly and her nan") that
+        names one track puts the reply under it in that track's section; one that names
+        none or several ends the section."""
+        rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
+        self.section = rows if len(rows) == 1 else ()
+        self.subject = self.section or self.default
 
     def _heading(self, sentence: str, mentions: list[Mention]) -> None:
         """A heading that is a title puts the section under it; any other heading ends it,
