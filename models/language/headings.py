@@ -36,6 +36,8 @@ def _prose_value(line: str) -> bool:
 
 
 #: what may stand before a heading's title: a list number or bullet, Markdown marks
+#: a letter, a digit or a stop: a line with none beside its one title is that title
+_WORD = re.compile(r"[^\W_]|[.!?,;]")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s*|(?i:" + TRACK_NUMBER +
                         r")|[-*\u2022#]+\s*)?[*_]*\s*")
 
@@ -51,11 +53,14 @@ _DURATION = re.compile(r"\s*(?:" + RUNNING_TIME +
 def is_title_line(sentence: str, mentions: list[Mention]) -> bool:
     """A line that is one title and nothing else: "## Sleepwalker", "1. **Storm
     Front**", "Run!" (a title that ends in "!" is no exclamation), "Storm Front (4:12)",
-    '2) "Storm Front" (ft/ Someone):'."""
+    '2) "Storm Front" (ft/ Someone):', '"Starlit Caravan ~Ending~"' (the title read
+    without its marks)."""
     line = _LIST_MARK.sub("", sentence.strip()).rstrip(":").rstrip("*_ \t")
     line = _CREDIT.sub("", _DURATION.sub("", line)).rstrip(":").rstrip("*_ \t")
-    return len(mentions) == 1 and "\n" not in line and \
-        mentions[0].end - mentions[0].start >= len(line) - 2
+    if len(mentions) != 1 or "\n" in line:
+        return False
+    start, end = mentions[0].start, mentions[0].end
+    return end - start >= len(line) - 2 or not _WORD.search(sentence[:start] + sentence[end:])
 
 
 LABEL = re.compile(r"^\s*[^:\n]{1,60}?(?::|\s[-\u2013\u2014])\s+(?=\S)")

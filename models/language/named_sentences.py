@@ -17,6 +17,7 @@ from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Pass
                       Review)
 from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
 from .text import QUOTE_CHARS
+from .theme_names import theme_named
 from .themes import Themes, title_theme_returns
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
@@ -28,6 +29,7 @@ class NamedSentences:
 
     review: Review
     album: Sequence[int]
+    titles: Sequence[str]
     reading: Reading
     default: tuple[int, ...]
     subject: tuple[int, ...]
@@ -58,6 +60,11 @@ class NamedSentences:
         for found in cmp.anaphoric(sentence, parts, previous, self.main_theme, first_title):
             self._compare(start, end, found)
 
+    def _theme_named(self, sentence: str, spans: Sequence[tuple[int, int, int]],
+                     carried: tuple[int, ...]) -> list[cmp.Found]:
+        return theme_named(sentence, spans, carried, self.album, self.titles,
+                           self.review.album)
+
     def _about_default(self, start: int, end: int, sentence: str,
                        mentions: list[Mention]) -> None:
         """A review of one track that names another is still about its own track: the
@@ -83,6 +90,7 @@ class NamedSentences:
         spans = [(m.start, m.end, album[m.track]) for m in mentions]
         carrying = self.themes.links(self.index, sentence, spans)  # "this motif ... on 'B'"
         carrying += title_theme_returns(sentence, spans, self.main_theme)
+        carrying += self._theme_named(sentence, spans, carried)  # "the opening's tune"
         for link in carrying:
             self._compare(start, end, link)
         found = None if carrying else cmp.explicit(sentence, spans, carried)

@@ -112,7 +112,10 @@ class Walk(NamedSentences):
             listing = False
             rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
             carried = self._carried(sentence, new_paragraph, bool(mentions))
-            if (reprise := self.material.reprised(sentence, rows)) is not None:
+            reprise = self.material.reprised(sentence, rows)
+            if reprise is not None and not self._theme_named(  # "the market theme" is
+                    sentence, [(m.start, m.end, self.album[m.track]) for m in mentions],
+                    carried):  # Night Market's, whatever was called a theme before
                 self._compare(start, end, reprise)  # "'B' brings the waltz back"
             nxt = found[k + 1] if k + 1 < len(found) else []
             if not mentions and nxt and not self.default and (leads_in(sentence) or
@@ -134,6 +137,8 @@ class Walk(NamedSentences):
                 weight = 1.0 if self.default or self.section else CARRY_WEIGHT
                 self._add(start, end, carried, weight)
                 self._anaphoric(start, end, sentence, [(0, len(sentence), carried)])
+                for link in self._theme_named(sentence, [], carried):
+                    self._compare(start, end, link)  # "the opening's tune comes back"
             else:
                 self.subject = ()
                 if self.album and is_about_music(sentence, after_music):
