@@ -111,3 +111,26 @@ def test_a_heading_that_is_a_title_between_marks_heads_its_section():
     assert strongest(found, "Caravan ~Ending~") in ("lonely", "sad")
     assert "lonely" not in found["Desert"] and "sad" not in found["Desert"]
 
+
+
+RANKED = ("8. Millrace. Clattering percussion, frantic and tense.\n\n"
+          "7. Prelude. Shimmering harp, dreamy and mysterious.\n")
+
+
+def test_a_numbered_one_word_title_heads_what_follows_it():
+    found = moods(RANKED, "Prelude", "Millrace", "Finale")
+    assert strongest(found, "Millrace") in ("tense", "energetic")
+    assert strongest(found, "Prelude") == "dreamy"
+    assert "Finale" not in found or "dreamy" not in found["Finale"]
+
+
+def test_only_a_list_number_and_one_title_alone_are_a_numbered_title():
+    def tense(line: str) -> tuple[float, float]:
+        found = moods(line + " Frantic and tense.\n\n7. Prelude. Dreamy, soft harp.\n",
+                      "Prelude", "Millrace", "Home Again")
+        return tuple(found.get(t, {}).get("tense", 0.0) for t in ("Millrace", "Home Again"))
+    millrace, other = tense("8. Millrace.")
+    assert millrace > 2 * other
+    for line in ("8. Home.", "8. millrace."):  # not a title; a title in lower case
+        millrace, other = tense(line)
+        assert millrace == other  # the album's share only

@@ -75,6 +75,8 @@ MUSIC_ACTIONS = frozenset(
 PLAYS_WHEN = frozenset("when whenever while as over under during in at after before like "
                        "on behind through until".split())
 #: an adverb between a one-word title and its verb: "Ember now loops ..."
+#: a list number and one word, all of a sentence: "8. Millrace." heads a ranked list
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+([A-Z][\w'-]*)[.:]?\s*$")
 ADVERBS = frozenset("now then also still finally just only soon even again".split())
 
 
@@ -209,6 +211,9 @@ def with_opening_title(sentence: str, mentions: list[Mention], one_word: Mapping
     """``mentions`` with the one-word title opening ``sentence`` (see
     :func:`opening_title`); a title named later in the sentence makes it track talk
     ("Ember is every bit as fast as Lantern")."""
+    if not mentions and (numbered := _NUMBERED.match(sentence)) and \
+            (k := one_word.get(normalise(numbered.group(1)))) is not None:
+        return [Mention(k, numbered.start(1), numbered.end(1), True)]  # "8. Millrace."
     opening = opening_title(sentence, one_word, line_start=line_start,
                             after_track=after_track or bool(mentions), repeated=repeated,
                             work_names=work_names)

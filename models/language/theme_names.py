@@ -87,9 +87,7 @@ def _carrier(at: int, spans: Spans, carried: tuple[int, ...]) -> int | None:
         return before[-1]
     if spans:  # "the first track's motif returns in the finale"
         return spans[0][2]
-    if not spans and len(carried) == 1:
-        return carried[0]
-    return None
+    return carried[0] if len(carried) == 1 else None
 
 
 def theme_named(sentence: str, spans: Spans, carried: tuple[int, ...], rows: Sequence[int],
