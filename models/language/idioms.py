@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from .praise import praise_not_mood
+
 THREATEN = frozenset("threaten threatens threatened threatening".split())
 PROMISE = frozenset("promise promises promised".split())
 #: what a promise as a verb is followed by: its object
@@ -66,7 +68,8 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int, first: int = 0) ->
     if length == 1 and word in PROMISE and after and after[0] in PROMISED:
         return True
     return _falls_for_the_music(words, i, length) or _waved_away(words, i, length) or \
-        _disowned(words, i + length) or _scene_scored(words, i, first) or _solo(words, i, length)
+        _disowned(words, i + length) or _scene_scored(words, i, first) or \
+        _solo(words, i, length) or praise_not_mood(words, i, length)
 
 
 #: instruments that play "alone" in a solo ("tenor alone for a full minute", "the piano

@@ -26,6 +26,8 @@ from .reading import (
     is_about_music,
 )
 from .text import normalise, without_struck
+from .praise import without_verdicts
+from .reported import without_answered_reports
 from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
 from .walk import Walk
@@ -123,6 +125,8 @@ class ReviewLinker:
         names = work_names(review, [self.tracks[r] for r in album])
         if (kept := without_struck(review.text)) != review.text:
             review = replace(review, text=kept)  # a draft's deleted words: said no more
+        if (kept := without_verdicts(without_answered_reports(review.text))) != review.text:
+            review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
         return Walk(review, album, titles, names, default,
                     main_theme_row(album, titles, names)).run()
 

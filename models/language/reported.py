@@ -1,0 +1,75 @@
+"""What other people call a track, when the review then says otherwise.
+
+"People keep calling it romantic. It isn't, really", "Everyone says it's a sad song; I
+hear something hopeful", "The press sheet calls it haunting. It's really just pretty",
+"Your presenter called it bleak. I'd call it something else": the words someone else
+used are theirs, and the reviewer's answer is what the track is.  Only when an answer
+follows in the rest of the sentence or at the start of the next: "Most classes call it
+spooky." or "the test audience said it was the creepiest thing in the cut" report a
+view the review lets stand, so those words still count.  (A quoted word after "calls"
+is always someone else's: ``tagger._reported``.)
+"""
+from __future__ import annotations
+
+import re
+
+#: someone else calling or saying the track is something: "people keep calling it", "the
+#: critics are calling it", "everyone says it's", "Ella said it sounds like"; not the
+#: reviewer ("I'd call it", "we call it")
+_REPORT = re.compile(
+    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say)\s+"
+    r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them)"
+    r"(?:\s+(?:is|was|sounds|sounded|feels|felt)|['\u2019]s)?\s+"
+    r"(?P<words>(?:(?!\b(?:but|though|although|yet|whereas|which|while)\b)"
+    r"[^.;:!?,\u2014\u2013()\"\u201c\u201d]){1,60})", re.IGNORECASE)
+#: words between the one who calls and the verb: "people keep calling it"
+_BETWEEN = frozenset("keep keeps kept are is were was have has had all always often still "
+                     "will would just also even".split())
+#: the reviewer, or a hedge of the reviewer's ("you could call it sad"): not reported
+_OWN = frozenset("i we i'd we'd i\u2019d we\u2019d could might can may".split())
+
+
+def _someone_else(text: str, start: int) -> bool:
+    """The verb at ``start`` has a subject other than the reviewer ("people keep",
+    "the critics are", "some of you"), not "I'd", "we", "you could"."""
+    before = text[max(0, start - 60):start].lower().split()
+    while before and before[-1] in _BETWEEN:
+        before.pop()
+    return bool(before) and before[-1] not in _OWN
+
+
+#: the reviewer's answer: a denial ("It isn't", "it's not boring to me"), a correction
+#: ("It's really just pretty", "more mysterious than beautiful"), or the reviewer's own
+#: hearing ("I hear something hopeful", "I'd call it something else", "to my ear")
+_ANSWER = re.compile(
+    r"\b(?:it\s+(?:isn['\u2019]t|is\s+not|wasn['\u2019]t|was\s+not)|"
+    r"it['\u2019]s\s+(?:not|really|actually|just|more)\b|"
+    r"it\s+(?:is|was)\s+(?:really|actually|just|more)\b|"
+    r"(?:i|we)\s+(?:just\s+|only\s+|really\s+)?(?:hear|heard|find|found)\b|"
+    r"(?:i|we)\s+don['\u2019]t\s+hear\b|"
+    r"(?:i|we)(?:['\u2019]d|\s+would)\s+(?:call|say)\b|"
+    r"to\s+(?:my|our)\s+ears?\b|not\s+\w+\s+at\s+all\b|nothing\s+\w+\s+about\s+it\b)",
+    re.IGNORECASE)
+#: how far the answer is looked for: the rest of the sentence and the next one's opening
+_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d']?\s+")
+_NEXT_OPENING = 40
+
+
+def _answered(text: str, end: int) -> bool:
+    """The review answers what was reported before ``end``: in the rest of its sentence
+    or in the first words of the next."""
+    stop = _SENTENCE_END.search(text, end)
+    rest = text[end:stop.start() if stop else len(text)]
+    following = text[stop.end():stop.end() + _NEXT_OPENING] if stop else ""
+    return bool(_ANSWER.search(rest) or _ANSWER.match(following.lstrip()) or
+                _ANSWER.search(following.split(",")[0][:_NEXT_OPENING]))
+
+
+def without_answered_reports(text: str) -> str:
+    """``text`` with the words someone else called a track blanked by spaces (offsets
+    stay) where the review answers them: "People keep calling it romantic. It isn't"."""
+    spans = [m.span("words") for m in _REPORT.finditer(text)
+             if _someone_else(text, m.start()) and _answered(text, m.end())]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
