@@ -38,7 +38,8 @@ from .emotion_training import (
     save_audio_feel,
     train_audio_feel,
 )
-from .spectrum import frequency_moments
+from .speech import SPEECH_THRESHOLD, sounds_like_speech, speech_score, with_speech_tag
+from .spectrum import Spectrum, frequency_moments
 from .tags import FileTags, read_tags
 from .training import train
 from .va_model import INPUTS, VaModel, column_stats
@@ -53,6 +54,8 @@ __all__ = [
     "INPUTS",
     "PITCH_CLASSES",
     "SAMPLE_RATE",
+    "SPEECH_THRESHOLD",
+    "Spectrum",
     "AudioCache",
     "AudioError",
     "AudioFeel",
@@ -99,8 +102,11 @@ __all__ = [
     "require",
     "run_jobs",
     "save_audio_feel",
+    "sounds_like_speech",
+    "speech_score",
     "stream_digest",
     "tempo",
     "train",
     "train_audio_feel",
+    "with_speech_tag",
 ]

@@ -28,6 +28,7 @@ import numpy as np
 from .compile_check import compile_checked
 from .compile_lock import compile_once
 from .decoding import SAMPLE_RATE, decode
+from .speech import speech_score
 from .spectrum import HOP, Spectrum, cens, spectral, timbre_and_harmony
 
 ANALYSIS_VERSION = 2  # 2: one shared spectrogram; timbre/harmony/rhythm statistics
@@ -140,6 +141,7 @@ def describe(y: np.ndarray, duration: float) -> dict[str, Any]:
     features.update({"tempo": bpm, "tempo_confidence": confidence, "key": float(pc),
                      "mode": float(mode), "key_confidence": key_r,
                      "mode_strength": mode_strength, "duration_ms": duration * 1000.0,
+                     "speech": speech_score(s),
                      **timbre_and_harmony(s)})
     return {"duration": round(duration, 3), "tempo": round(bpm, 2),
             "tempo_confidence": round(confidence, 3), "key": PITCH_CLASSES[pc],

@@ -27,6 +27,7 @@ from .emotion import analysis_vector
 from .tags import FileTags, read_tags, require_mutagen
 from .listing import expand
 from .lookup import look_up
+from .speech import with_speech_tag
 from .stream_digest import analysed_sound, stream_key
 from .workers import run_jobs
 
@@ -251,7 +252,8 @@ def as_track(result: dict[str, Any], roots: Sequence[str | Path] = (),
                  title=title or name.name, artist=artist, album=tags.album or folder_album,
                  release_date=tags.date,
                  features=whole_features(features), analysis=analysis_vector(result["features"]),
-                 tags=list(tags.genres), external_ids={**tags.ids, "path": stored})
+                 tags=with_speech_tag(tags.genres, result["features"]),
+                 external_ids={**tags.ids, "path": stored})
 
 
 def audio_tracks(batch: Batch, roots: Sequence[str | Path] = (),

@@ -42,9 +42,10 @@ FOLDER_GEMS: dict[str, dict[str, float]] = {
     "tender": {"tenderness": 1.0},
 }
 #: analysis fields left out of the inputs: formulas over other fields, the absolute key,
-#: the binary mode (``mode_strength`` keeps it continuous) and the clip's length
+#: the binary mode (``mode_strength`` keeps it continuous), the clip's length and its
+#: speech score (absent from analyses cached before it: a column they would lack)
 DERIVED = frozenset({"brightness", "energy", "acousticness", "danceability", "key", "mode",
-                     "duration_ms", "chroma_mean", "chroma_std"})
+                     "duration_ms", "chroma_mean", "chroma_std", "speech"})
 ALPHAS = tuple(np.logspace(-1, 4, 16))
 MIN_CLIPS = 10
 

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..audio import DEFAULT_WINDOW, AudioCache, analyse_paths, audio_tracks, expand, misnamed
+from ..audio import (DEFAULT_WINDOW, AudioCache, analyse_paths, audio_tracks, expand, misnamed,
+                     printable_path, sounds_like_speech)
 from ..ingest import Track
 from .progress import ProgressFactory, no_progress
 
@@ -18,7 +19,8 @@ class AnalysedAudio(NamedTuple):
     copies: list[str]  # one line per file merged into another of the same recording
     cut_off: list[str]  # one line per file whose audio ends early (analysed all the same)
     copy_ids: dict[str, str]  # path of a file merged into another -> its track's id
-    problem_files: dict[str, str]  # a line of ``failed`` or ``cut_off`` -> its file
+    problem_files: dict[str, str]  # a line of ``failed``, ``cut_off``, ``speech`` -> file
+    speech: list[str]  # one line per file that sounds like speech (kept, tagged "speech")
 
 
 def analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | None = None,
@@ -29,7 +31,7 @@ def analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | 
     ``Artist/Album/`` folders read below the one of ``music_folders`` (None: ``folders``)
     holding them."""
     if not folders:
-        return AnalysedAudio([], [], [], [], [], {}, {})
+        return AnalysedAudio([], [], [], [], [], {}, {}, [])
     files = expand(folders)  # a name that is not UTF-8 is named, not kept as "caf\ufffd"
     why = [(f, misnamed(f)) for f in files]
     unkept = [{"path": str(f), "error": reason} for f, reason in why if reason]
@@ -46,8 +48,16 @@ def analyse_audio_tracks(folders: Sequence[str | Path], cache_dir: str | Path | 
     cut = [t["path"] for t in batch.tracks if t.get("header_duration") is not None]
     files = {e["error"]: str(e["path"]) for e in unkept + batch.errors}
     files.update(zip(batch.cut_off(), map(str, cut)))  # cut_off() lists them in order
+    speech = {_speech_line(t): t["path"] for t in batch.tracks
+              if sounds_like_speech(t["features"])}
+    files.update(speech)
     return AnalysedAudio(tracks, unkept + batch.errors, tag_problems, copies,
-                         batch.cut_off(), copy_ids, files)
+                         batch.cut_off(), copy_ids, files, list(speech))
+
+
+def _speech_line(result: dict) -> str:
+    return (f"{printable_path(Path(result['path']))} (speech score "
+            f"{result['features']['speech']:.2f})")
 
 
 def recorded_folders(root: Path, folders: Sequence[str | Path]) -> list[str]:

@@ -78,8 +78,10 @@ class LoadedSources:
     copy_ids: dict[str, str] = field(default_factory=dict)
     #: analysed files whose audio ends before their header says (analysed all the same)
     cut_off: list[str] = field(default_factory=list)
-    #: each line of ``audio_errors`` and ``cut_off`` -> the path of the file it is about
+    #: each line of ``audio_errors``, ``cut_off`` and ``speech`` -> the path of its file
     problem_files: dict[str, str] = field(default_factory=dict)
+    #: analysed files that sound like speech ("path (speech score 0.93)"; kept, tagged)
+    speech: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,8 @@ def load_sources(sources: Sources, *, audio_cache: str | Path | None = None,
         raise BadRequest("give --catalog or --audio-dir with usable audio")
     return LoadedSources(catalog, reviews, review_problems, audio_errors,
                          analysed.tag_problems, missing, analysed.copies,
-                         analysed.copy_ids, analysed.cut_off, analysed.problem_files)
+                         analysed.copy_ids, analysed.cut_off, analysed.problem_files,
+                         analysed.speech)
 
 
 def _paths_relative_to(catalog: Sequence[Track], root: Path) -> None:

@@ -10,6 +10,7 @@ from .catalog import (
     merge_tracks,
     synthetic_id,
 )
+from .columns import SPEECH_TAG
 from .cells import MAX_MAGNITUDE, MAX_NAME_CHARS, MAX_NOTES_CHARS
 from .checksum import sha256_of
 from .columns import FEATURE_RANGES, WHOLE_FEATURES, round_half_up, whole_features
@@ -36,6 +37,7 @@ from .text_files import read_text_file
 
 __all__ = [
     "AUDIO_FEATURES",
+    "SPEECH_TAG",
     "FEATURE_RANGES",
     "MAX_MAGNITUDE",
     "MAX_NAME_CHARS",

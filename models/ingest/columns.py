@@ -40,6 +40,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 TAG_COLUMNS = ("tags", "tag", "genre", "genres", "playlist_name", "playlist_genre",
                "playlist_subgenre", "subgenre", "mood", "moods")
+#: the tag of an analysed file that sounds like speech (``models.audio.speech``)
+SPEECH_TAG = "speech"
 
 
 class MissingColumn(ValueError):

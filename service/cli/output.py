@@ -129,6 +129,15 @@ def _note_mixed(tracks) -> None:
                    "\"Mixed catalogs\")", err=True)
 
 
+def _note_speech(lines: Sequence[str]) -> None:
+    """Files that sound like speech (an audiobook chapter, a podcast episode in the music
+    folder): say which, so a user is not surprised by their tag (docs/audio.md)."""
+    if lines:
+        click.echo(f"note: {len(lines)} audio file(s) sound like speech (an audiobook or a "
+                   "podcast?): kept and tagged \"speech\":", err=True)
+        _first_few(lines, len(lines))
+
+
 def report_loaded(loaded: LoadedSources, reported: Reported | None = None) -> None:
     """Everything loading the sources skipped: review lines, audio files, catalog rows;
     ``reported``: leave out the problem files warned of before, unchanged since."""
@@ -145,6 +154,8 @@ def report_loaded(loaded: LoadedSources, reported: Reported | None = None) -> No
                    "says: cut off, damaged, or a header that only estimates (kept, analysed "
                    "and timed by what they hold):", err=True)
         _first_few(cut_off, len(cut_off))
+    _note_speech(loaded.speech if reported is None
+                 else reported.fresh("speech", loaded.speech, loaded.problem_files))
     if loaded.copies:
         click.echo(f"note: {len(loaded.copies)} audio file(s) are copies of another (the "
                    "same recording id or the same audio): one track each:", err=True)

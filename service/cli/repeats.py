@@ -70,8 +70,10 @@ class Reported:
     def summary(self) -> str:
         """", 2 unusable audio files and 1 cut off (reported before)", or ""."""
         unusable, cut = self.repeated.get("unusable", 0), self.repeated.get("cut off", 0)
+        speech = self.repeated.get("speech", 0)
         parts = ([plural(unusable, "unusable audio file")] if unusable else []) + \
-            ([f"{cut} cut off"] if cut else [])
+            ([f"{cut} cut off"] if cut else []) + \
+            ([f"{speech} sounding like speech"] if speech else [])
         return f", {' and '.join(parts)} (reported before)" if parts else ""
 
 

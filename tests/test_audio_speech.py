@@ -1,0 +1,110 @@
+"""Files that sound like speech (an audiobook chapter, a podcast episode in the music
+folder): scored by the analysis, tagged "speech", named by build, add and sync
+(docs/audio.md, "Speech")."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from .fixtures import SHARED, labelled_clips, needs_shared
+
+pytest.importorskip("librosa", reason="audio analysis needs the 'audio' extra")
+
+LIBROSA = SHARED / "audio" / "librosa"
+READING = LIBROSA / "198-209-0000.ogg"  # LibriSpeech: a real audiobook reading
+MUSIC = ("Kevin_MacLeod_-_Vibe_Ace.ogg",
+         "Kevin_MacLeod_-_P_I_Tchaikovsky_Dance_of_the_Sugar_Plum_Fairy.ogg",
+         "Karissa_Hobbs_-_Lets_Go_Fishin.ogg", "sorohanro_-_solo-trumpet-06.ogg",
+         "Hungarian_Dance_number_5_-_Allegro_in_F_sharp_minor_(string_orchestra).ogg")
+needs_espeak = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None,
+    reason="needs Debian's espeak-ng to synthesise speech (apt-get install espeak-ng)")
+
+
+def score_of(y: np.ndarray) -> float:
+    from models.audio import SAMPLE_RATE, Spectrum, speech_score
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return speech_score(Spectrum.of(np.asarray(y, dtype=np.float32), SAMPLE_RATE))
+
+
+def file_score(path: Path) -> float:
+    from models.audio import decode
+
+    return score_of(decode(path, 120.0)[0])
+
+
+@needs_shared
+def test_a_real_audiobook_reading_is_speech_and_real_music_is_not_by_a_margin():
+    from models.audio import SPEECH_THRESHOLD
+
+    assert file_score(READING) >= SPEECH_THRESHOLD + 0.1
+    for name in MUSIC:
+        assert file_score(LIBROSA / name) <= SPEECH_THRESHOLD - 0.2, name
+
+
+@needs_shared
+def test_no_music_clip_of_any_genre_is_taken_for_speech():
+    from models.audio import SPEECH_THRESHOLD
+
+    clips = sorted((SHARED / "audio" / "emotify_dev").glob("*.ogg"))[::10]  # all 4 genres
+    assert {c.name.split("_")[0] for c in clips} == {"classical", "electronic", "pop", "rock"}
+    for clip in clips:
+        assert file_score(clip) <= SPEECH_THRESHOLD - 0.15, clip.name
+
+
+@needs_espeak
+@pytest.mark.parametrize("voice, text", [
+    ("en", "It was a bright cold day in April, and the clocks were striking thirteen. "
+           "He slipped quickly through the glass doors, though not quickly enough."),
+    ("de", "Es war einmal ein kleines Mädchen, das wohnte mit seiner Mutter am Rande "
+           "eines großen Waldes, und jeden Morgen ging es hinaus."),
+    ("fr", "Il était une fois, dans un pays lointain, un roi qui avait trois filles, et "
+           "la plus jeune était si belle que le soleil s'étonnait.")])
+def test_synthesised_readings_sound_like_speech(tmp_path, voice, text):
+    from models.audio import SPEECH_THRESHOLD
+
+    out = tmp_path / f"{voice}.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-w", str(out), text], check=True)
+    assert file_score(out) >= SPEECH_THRESHOLD + 0.1
+
+
+def test_silence_noise_and_tones_are_no_speech_and_score_within_0_to_1():
+    from models.audio import SPEECH_THRESHOLD
+
+    sr, t = 22050, np.arange(3 * 22050) / 22050
+    sounds = {"silence": np.zeros_like(t), "noise": np.random.default_rng(0).normal(size=t.size),
+              "tone": np.sin(2 * np.pi * 440 * t), "half a second": np.sin(t[: sr // 2])}
+    for name, y in sounds.items():
+        score = score_of(y)
+        assert 0.0 <= score < SPEECH_THRESHOLD, name
+
+
+def test_only_a_scored_file_is_tagged_and_the_tag_comes_once():
+    from models.audio import sounds_like_speech, with_speech_tag
+
+    assert not sounds_like_speech({})  # analysed (and cached) before the score existed
+    assert not sounds_like_speech({"speech": float("nan")})
+    assert with_speech_tag(["Rock"], {}) == ["Rock"]
+    assert with_speech_tag(["Rock"], {"speech": 0.2}) == ["Rock"]
+    assert with_speech_tag(["Audiobook"], {"speech": 0.9}) == ["Audiobook", "speech"]
+    assert with_speech_tag(["Speech"], {"speech": 0.9}) == ["Speech"]
+
+
+@needs_shared
+def test_a_chapter_in_the_music_folder_is_named_and_tagged(runner, store, tmp_path):
+    folder = labelled_clips(tmp_path / "music", n=6)
+    shutil.copy(READING, folder / "chapter-01.ogg")
+    code, out, err = runner("build", "--audio-dir", str(folder))
+    assert code == 0, err
+    assert "1 audio file(s) sound like speech" in err and "chapter-01.ogg" in err
+    version = store.current_version()
+    docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
+    speech = [d["id"] for d in docs if "speech" in d["tags"]]
+    assert [d["external_ids"]["path"] for d in docs if d["id"] in speech] == ["chapter-01.ogg"]
