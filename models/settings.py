@@ -99,6 +99,19 @@ def amount(raw: str) -> float:
 amount.__name__ = "number >= 0"
 
 
+def switch(raw: str) -> bool:
+    """on / off (also true / false, yes / no, 1 / 0)."""
+    value = raw.strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0"):
+        return False
+    raise ValueError(raw)
+
+
+switch.__name__ = "switch (on or off)"
+
+
 def embedding_name(raw: str) -> str:
     """An audio embedding: ``MTT_musicnn`` or ``MSD_musicnn``; ``off`` is none ("")."""
     if raw.strip().lower() in ("", "off", "none"):
@@ -160,6 +173,10 @@ SETTINGS: tuple[Setting, ...] = (
             "track vectors (unused with the trained feel model).", amount),
     Setting("VA_WEIGHT", 2.0, "Weight of the valence/arousal block in the plain model's "
             "track vectors (unused with the trained feel model).", amount),
+    Setting("SPEECH_IN_RECOMMENDATIONS", False, "on: analysed files that sound like speech "
+            "(tagged \"speech\": an audiobook chapter, a podcast) are recommended like music; "
+            "off (the default): only for a seed that is speech itself, or a query asking "
+            "for the tag (docs/audio.md, \"Speech\").", switch),
 )
 
 

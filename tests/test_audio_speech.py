@@ -1,8 +1,9 @@
 """Files that sound like speech (an audiobook chapter, a podcast episode in the music
-folder): scored by the analysis, tagged "speech", named by build, add and sync
-(docs/audio.md, "Speech")."""
+folder): scored by the analysis, tagged "speech", named by build, add and sync, and kept
+out of the recommendations for a music seed (docs/audio.md, "Speech")."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import warnings
@@ -97,8 +98,15 @@ def test_only_a_scored_file_is_tagged_and_the_tag_comes_once():
     assert with_speech_tag(["Speech"], {"speech": 0.9}) == ["Speech"]
 
 
+def recommended(runner, path: str) -> list[str]:
+    code, out, err = runner("recommend", f"path:{path}", "--json", "--limit", "20")
+    assert code == 0, err
+    return [r["id"] for r in json.loads(out)["results"]]
+
+
 @needs_shared
-def test_a_chapter_in_the_music_folder_is_named_and_tagged(runner, store, tmp_path):
+def test_a_chapter_in_the_music_folder_is_named_tagged_and_not_recommended_for_music(
+        runner, store, tmp_path, monkeypatch):
     folder = labelled_clips(tmp_path / "music", n=6)
     shutil.copy(READING, folder / "chapter-01.ogg")
     code, out, err = runner("build", "--audio-dir", str(folder))
@@ -108,3 +116,15 @@ def test_a_chapter_in_the_music_folder_is_named_and_tagged(runner, store, tmp_pa
     docs = store.tracks(version, range(int(store.meta(version)["tracks"])))
     speech = [d["id"] for d in docs if "speech" in d["tags"]]
     assert [d["external_ids"]["path"] for d in docs if d["id"] in speech] == ["chapter-01.ogg"]
+
+    music = recommended(runner, "clip_0.wav")
+    assert len(music) == 5 and speech[0] not in music  # every other music file, no chapter
+    assert len(recommended(runner, "chapter-01.ogg")) == 6  # a seed itself: all the rest
+    code, out, err = runner("recommend", "path:clip_1.wav", "--tag", "speech", "--json")
+    assert code == 0 and [r["id"] for r in json.loads(out)["results"]] == speech  # asked for
+    monkeypatch.setenv("FEELALIKE_SPEECH_IN_RECOMMENDATIONS", "on")
+    assert speech[0] in recommended(runner, "clip_5.wav")  # not an answer cached before
+    monkeypatch.setenv("FEELALIKE_SPEECH_IN_RECOMMENDATIONS", "maybe")
+    code, out, err = runner("recommend", "path:clip_3.wav")
+    assert code != 0 and "FEELALIKE_SPEECH_IN_RECOMMENDATIONS" in err
+    assert "Traceback" not in err

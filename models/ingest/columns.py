@@ -40,7 +40,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 TAG_COLUMNS = ("tags", "tag", "genre", "genres", "playlist_name", "playlist_genre",
                "playlist_subgenre", "subgenre", "mood", "moods")
-#: the tag of an analysed file that sounds like speech (``models.audio.speech``)
+#: the tag of an analysed file that sounds like speech (``models.audio.speech``); such
+#: tracks are left out of music recommendations (``models.ranking.query.allowed``)
 SPEECH_TAG = "speech"
 
 

@@ -21,6 +21,7 @@ from ..errors import BadRequest, SeedWithoutEvidence
 from ..language import MOODS
 from .blend import beside_seeds
 from .hubs import discounted
+from .speech_rows import speech_rows_hidden
 from .table import TrackTable
 
 NEGATIVE_WEIGHT = 0.5
@@ -274,6 +275,8 @@ def allowed(table: TrackTable, query: Query, rows: np.ndarray | None = None) -> 
         mask &= ~table.rows_with_tags(query.exclude_tags, rows)
     if query.exclude_artists:
         mask &= ~table.rows_by_artists(query.exclude_artists, rows)
+    mask &= ~speech_rows_hidden(table, [row for row, _ in query.seeds], query.include_tags,
+                                rows)
     if query.include_rows is not None:
         mask &= np.isin(rows, np.fromiter(query.include_rows, np.int64,
                                           len(query.include_rows)))

@@ -134,7 +134,8 @@ def _note_speech(lines: Sequence[str]) -> None:
     folder): say which, so a user is not surprised by their tag (docs/audio.md)."""
     if lines:
         click.echo(f"note: {len(lines)} audio file(s) sound like speech (an audiobook or a "
-                   "podcast?): kept and tagged \"speech\":", err=True)
+                   "podcast?): kept and tagged \"speech\", but not recommended for music "
+                   "(FEELALIKE_SPEECH_IN_RECOMMENDATIONS=on recommends them):", err=True)
         _first_few(lines, len(lines))
 
 
