@@ -128,3 +128,15 @@ def test_a_chapter_in_the_music_folder_is_named_tagged_and_not_recommended_for_m
     code, out, err = runner("recommend", "path:clip_3.wav")
     assert code != 0 and "FEELALIKE_SPEECH_IN_RECOMMENDATIONS" in err
     assert "Traceback" not in err
+
+
+@needs_shared
+def test_sync_names_a_speech_file_once_until_it_changes(runner, store, tmp_path):
+    folder = labelled_clips(tmp_path / "music", n=4)
+    assert runner("build", "--audio-dir", str(folder))[0] == 0
+    shutil.copy(READING, folder / "episode.ogg")
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "1 audio file(s) sound like speech" in err and "episode.ogg" in err
+    code, out, err = runner("sync", str(folder))
+    assert code == 0 and "sound like speech" not in err
+    assert "1 sounding like speech (reported before)" in out + err
