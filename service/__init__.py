@@ -46,11 +46,13 @@ def _check_data_home() -> None:
 
 def _check_lexicon() -> None:
     """A LEXICON or VA_LEXICON setting that cannot be read stops the app at start-up,
-    not every request that reads words later (as a client's 400, with a server path)."""
+    not every request that reads words later (as a client's 400, with a server path);
+    so does a SPEECH_IN_RECOMMENDATIONS value that is no switch (a 500 per query)."""
     from models import settings as domain
     from models.errors import CatalogError, ConfigError
     from models.language import load_lexicon
 
+    domain.get("SPEECH_IN_RECOMMENDATIONS")  # read by every query: a bad value stops here
     named = [name for name in ("LEXICON", "VA_LEXICON") if domain.get(name)]
     if not named:
         return

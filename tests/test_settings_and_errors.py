@@ -293,3 +293,10 @@ def test_a_lexicon_setting_that_cannot_be_read_stops_the_app(name, tmp_path, mon
     monkeypatch.setenv(name, str(tmp_path / "missing.json"))
     with pytest.raises(ConfigError, match=name):
         create_app({"TESTING": True})
+
+
+def test_a_speech_setting_that_is_no_switch_stops_the_app(monkeypatch):
+    """Read by every query: left to them, each answer would be a 500 naming it."""
+    monkeypatch.setenv("FEELALIKE_SPEECH_IN_RECOMMENDATIONS", "maybe")
+    with pytest.raises(ConfigError, match="FEELALIKE_SPEECH_IN_RECOMMENDATIONS"):
+        create_app({"TESTING": True})

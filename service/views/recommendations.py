@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify
 
+from models import settings as domain_settings
 from models.ranking import Query, reasons, refuse_unplaced_seeds, request_reasons
 
 from ..observability.metrics import cache_lookup
@@ -58,6 +59,8 @@ def similar(res: VersionResources, seed: str, limit: int, offset: int = 0) -> di
     key: list[Any] = ["rec", ANSWER_SHAPE, seed, limit, offset]
     if mood_advice() != MOOD_ADVICE:  # the CLI's words are not the API's answer
         key.append(mood_advice())
+    if domain_settings.get("SPEECH_IN_RECOMMENDATIONS"):  # speech files among the results
+        key.append("speech")
     digest = hashlib.sha1(json.dumps(key).encode()).hexdigest()
     cached = res.store.cached(res.version, digest)
     cache_lookup(cached is not None)
