@@ -40,6 +40,7 @@ from .text_target import (TextTarget, apply_text_target, read_text_target,
 from .title_arrays import (title_arrays, title_arrays_from_bytes, title_arrays_to_bytes,
                            title_index, title_source)
 from .title_patch import patch_title_arrays
+from .timed import Timed, durations, fill, tracks_for
 
 __all__ = [
     "ArcPoint",
@@ -105,6 +106,7 @@ __all__ = [
     "title_arrays_to_bytes",
     "title_index",
     "title_source",
+    "Timed", "durations", "fill", "tracks_for",
     "to_unit",
     "world_similarity",
 ]

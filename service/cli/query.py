@@ -134,7 +134,11 @@ def _listed(doc: dict[str, Any]) -> None:
 
 @click.command()
 @click.argument("seeds", nargs=-1, metavar="[SEED]...")
-@click.option("--length", default=20, type=int, show_default=True, help="1-100.")
+@click.option("--length", default=None, type=int, help="How many tracks, 1-100 (default 20).")
+@click.option("--minutes", default=None, metavar="M",
+              help="Fill this many minutes instead (1-600, fractions allowed; not with "
+                   "--length): ends within half a track under or less than its last "
+                   "track over; at most 100 tracks.")
 @click.option("--arc", default=None, metavar="FROM:TO", help="Mood arc, e.g. lonely:hopeful.")
 @click.option("--title", default=None, help="The playlist's title (default: from the arc "
                                             "or the first SEED).")
@@ -147,7 +151,8 @@ def _listed(doc: dict[str, Any]) -> None:
 @query_options
 @export_options
 @in_typed_words_throughout
-def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | None,
+def playlist(seeds: tuple[str, ...], length: int | None, minutes: str | None,
+             arc: str | None, title: str | None,
              min_artist_gap: str | None, tempo_tolerance: str | None, fmt: str | None,
              out: str | None, **options: Any) -> None:
     """A playlist that starts from the SEEDs (or --text, --mood, targets), optionally
@@ -158,7 +163,9 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
 
     from .asking import number
 
-    body: dict[str, Any] = {**query_body(seeds, options), "length": length}
+    body: dict[str, Any] = query_body(seeds, options)
+    if length is not None:
+        body["length"] = length
     if arc is not None:
         start, sep, end = arc.partition(":")
         if not sep:
@@ -167,7 +174,7 @@ def playlist(seeds: tuple[str, ...], length: int, arc: str | None, title: str | 
         body["arc"] = {"from": start.strip(), "to": end.strip()}
     require_something(body, PLAYLIST_WANTS)
     for key, value in (("title", title), ("min_artist_gap", min_artist_gap),
-                       ("tempo_tolerance", tempo_tolerance)):
+                       ("tempo_tolerance", tempo_tolerance), ("minutes", minutes)):
         if value is not None:
             body[key] = value if key == "title" else number(value)
     with advising(CLI_MOOD_ADVICE):

@@ -44,6 +44,8 @@ PLAYLIST_BODIES = {
     "arc": example("A seed and a mood arc, with filters", {
         "seed": "Loneliness #3", "length": 20, "arc": {"from": "lonely", "to": "hopeful"},
         "min_artist_gap": 3, "exclude_tags": ["rap"], "min_year": 2000}),
+    "minutes": example("A 45-minute wind-down along an arc (minutes instead of length)", {
+        "seed": "Loneliness #3", "minutes": 45, "arc": {"from": "tense", "to": "peaceful"}}),
     "moods": example("Moods only, with a title",
                      {"moods": {"peaceful": 1.0}, "length": 10, "title": "Sunday morning"}),
     "library": example("From a track id, only tracks of the listener's library (ids of any "
@@ -79,7 +81,8 @@ OK = {
         "model_version": VERSION, "title": "From lonely to hopeful", "seeds": [],
         "tracks": ENTRIES,
         "arc": [{"position": 0, "valence": -0.5, "arousal": -0.55},
-                {"position": 1, "valence": 0.55, "arousal": 0.2}]},
+                {"position": 1, "valence": 0.55, "arousal": 0.2}],
+        "duration_ms": 432000, "durations_estimated": 1},
     "Path": {"from": LONELINESS, "to": LEAVING, "model_version": VERSION,
              "tracks": [{**e, "score": 1.0} for e in ENTRIES]},  # a path's two ends score 1
     "Search": {"query": "loneliness", "model_version": VERSION, "offset": 0, "next_offset": None,

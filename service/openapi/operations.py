@@ -194,8 +194,11 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "post", "/v1/playlists", "postPlaylist", "playlists",
         "A sequenced playlist along a mood arc, as JSON or an export",
-        "Takes every field of POST /v1/recommendations except limit, plus seed, length, arc, "
-        "min_artist_gap, tempo_tolerance and title. The arc moves valence/arousal from the "
+        "Takes every field of POST /v1/recommendations except limit, plus seed, length (a "
+        "track count) or minutes (a time: the playlist stops when the time left is at most "
+        "half its shortest track still allowed; a track without a duration counts as the "
+        "catalog's median), arc, min_artist_gap, tempo_tolerance and title; duration_ms is "
+        "the total. The arc moves valence/arousal from the "
         "first mood's position to the second's (each held where 1% of the catalog's "
         "tracks are within 0.1 of it, towards their median; a warning when no track comes "
         "within 0.5 of a mood); each position takes the closest track with "

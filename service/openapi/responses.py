@@ -127,9 +127,16 @@ class Playlist(Doc):
                        examples=["From lonely to hopeful"])
     seeds: list[TrackRef] = Field(description="Every seed, as resolved, in order (the seeds "
                                               "and their other versions are not in tracks).")
-    tracks: list[Entry] = Field(description="In playing order (may be shorter than length: "
-                                            "see warnings).")
-    arc: list[ArcPoint] = Field(description="The target of each position.")
+    tracks: list[Entry] = Field(description="In playing order (may be shorter than length "
+                                            "or minutes: see warnings).")
+    arc: list[ArcPoint] = Field(description="The target of each position (with minutes: "
+                                            "of each track, by the time it starts).")
+    duration_ms: int = Field(ge=0, description="The tracks' total length in ms, each without "
+                                               "a duration counted as the catalog's median.",
+                             examples=[2712000])
+    durations_estimated: int = Field(ge=0, description="How many tracks have no duration "
+                                                       "(counted at the median).",
+                                     examples=[0])
     random_seed: Optional[int] = Field(
         None, ge=0, le=2**32 - 1,
         description="Present when temperature is above 0 and there is no arc: the seed "

@@ -2,7 +2,8 @@
 
 Both take the query fields of :class:`QueryFields` (seeds, moods, targets, filters,
 shaping); :class:`RecommendBody` adds ``limit``, :class:`PlaylistBody` the playlist's
-``seed``, ``length``, ``arc``, ``min_artist_gap``, ``tempo_tolerance`` and ``title``.
+``seed``, ``length`` or ``minutes``, ``arc``, ``min_artist_gap``, ``tempo_tolerance``
+and ``title``.
 Cross-field rules (min <= max, "ask for something", at most five seeds in all) raise
 errors at an exact field, like every other rule.
 """
@@ -44,6 +45,8 @@ Diversity = Annotated[number(0, 1), NULL_IS_DEFAULT]
 Temperature = Annotated[number(0, 5), NULL_IS_DEFAULT]
 Limit = Annotated[integer(1, 100), NULL_IS_DEFAULT]
 Length = Annotated[integer(1, 100), NULL_IS_DEFAULT]
+MAX_MINUTES = 600
+Minutes = number(1, MAX_MINUTES)
 ArtistGap = Annotated[integer(0, 20), NULL_IS_DEFAULT]
 TempoTolerance = Annotated[number(0.01, 0.5), NULL_IS_DEFAULT]
 
@@ -215,7 +218,14 @@ class PlaylistBody(QueryFields):
                           "placed before seeds (at most 5 seeds in all).",
         examples=["Loneliness #3"])
     length: Length = Field(
-        20, description="How many tracks (1-100).", examples=[20])
+        20, description="How many tracks (1-100); not with minutes.", examples=[20])
+    minutes: Minutes | None = Field(
+        None, description=f"The playlist's length in time instead, in minutes (1-"
+                          f"{MAX_MINUTES}, fractions allowed; not with length): it stops "
+                          "when the time left is at most half its shortest track still "
+                          "allowed, so it is over by less than its last track and under by "
+                          "at most half a track; at most 100 tracks.",
+        examples=[45])
     arc: Arc | None = Field(
         None, description="Mood arc: {\"from\": MOOD, \"to\": MOOD}; valence/arousal move "
                           "from the first mood's position to the second's.",
@@ -246,6 +256,20 @@ class PlaylistBody(QueryFields):
 
     def arc_ends(self) -> tuple[str, str] | None:
         return self.arc.ends() if self.arc is not None else None
+
+    def target_ms(self) -> float | None:
+        """The time asked for in ms (None: ``length`` counts the tracks)."""
+        return self.minutes * 60_000.0 if self.minutes is not None else None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _length_or_minutes(cls, data: Any) -> Any:
+        """Both sent (not null) is a 400: which one to honour is the client's to say."""
+        if isinstance(data, dict) and data.get("length") is not None \
+                and data.get("minutes") is not None:
+            raise fail("give length (a track count) or minutes (a time), not both",
+                       at="minutes")
+        return data
 
     def _check_wants(self) -> None:
         if self.seed is not None and len(self.seeds) >= MAX_SEEDS:

@@ -17,6 +17,8 @@ from models.ranking import (
     arc_ends,
     arc_points,
     arc_pool,
+    durations,
+    fill,
     held_ends,
     path,
     path_fit,
@@ -24,6 +26,7 @@ from models.ranking import (
     pool_size,
     seed_songs,
     sequence,
+    tracks_for,
 )
 
 from ..exports import FORMATS, api_link, ascii_file_name, export, file_name
@@ -44,7 +47,8 @@ ARC_IGNORES = ("diversity and temperature were ignored: along an arc every track
 
 def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     """A playlist along a mood arc, with tempo/key flow and artist gaps."""
-    length, arc = body.length, body.arc_ends()
+    arc, target = body.arc_ends(), body.target_ms()
+    length = body.length if target is None else tracks_for(res.table, target)
     warnings: list[str] = []
     notes: dict[str, Any] = {}
     asked = build_query(res, body, length, warnings, notes)
@@ -55,7 +59,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
     if arc and ((body.diversity or 0) > 0 or q.temperature > 0):
         warnings.append(ARC_IGNORES)
     table = res.table
-    candidates, placed = _placed(res, body, q, asked, arc)
+    candidates, placed = _placed(res, body, q, asked, arc, length)
     warnings += held_ends(table, arc)
     warnings += placed.warnings if len(candidates) else nothing_left(res, q, "a playlist")
     docs = res.documents(placed.rows)
@@ -65,6 +69,7 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
             "seeds": [public(d) for d in seed_docs],
             "tracks": [entry(table, row, doc, i, score) for i, (row, doc, score)
                        in enumerate(zip(placed.rows, docs, placed.scores))],
+            **_duration(res, placed.rows),
             "arc": [{"position": i, "valence": round(p.valence, 3),
                      "arousal": round(p.arousal, 3)} for i, p in enumerate(placed.arc)],
             **({"random_seed": q.random_seed} if arc is None and q.temperature > 0 else {}),
@@ -72,23 +77,36 @@ def playlist(res: VersionResources, body: PlaylistBody) -> dict[str, Any]:
 
 
 def _placed(res: VersionResources, body: PlaylistBody, q: Query, asked: Query,
-            arc: tuple[str, str] | None) -> tuple[np.ndarray, Placement]:
-    """The candidates and their placement; without an arc, a pool too small to fill
-    the playlist (its best tracks all by one artist) is widened and placed again."""
-    table, length = res.table, body.length
+            arc: tuple[str, str] | None, length: int) -> tuple[np.ndarray, Placement]:
+    """The candidates and their placement (``length`` tracks, or about that many to
+    fill ``minutes``); without an arc, a pool too small to fill the playlist (its best
+    tracks all by one artist) is widened and placed again."""
+    table, target = res.table, body.target_ms()
+    rules = {"min_artist_gap": body.min_artist_gap, "tempo_tolerance": body.tempo_tolerance,
+             "max_per_artist": q.max_per_artist, "used_songs": seed_songs(table, q),
+             "follow_arc": arc is not None, "end_mood": arc[1] if arc else None}
     for widened in range(MAX_WIDENING + 1):
         size = pool_size(length, arc is not None, widened)
         candidates, relevance = res.engine.pool(q, size) if arc is None \
             else arc_pool(res.engine, q, asked)
-        placed = sequence(table, candidates, relevance,
-                          arc_points(*arc_ends(table, q, arc), length),
-                          min_artist_gap=body.min_artist_gap,
-                          tempo_tolerance=body.tempo_tolerance,
-                          max_per_artist=q.max_per_artist, used_songs=seed_songs(table, q),
-                          follow_arc=arc is not None, end_mood=arc[1] if arc else None)
-        if size is None or len(placed.rows) >= length or len(candidates) < size:
+        ends = arc_ends(table, q, arc)
+        if target is None:
+            placed = sequence(table, candidates, relevance, arc_points(*ends, length), **rules)
+            full = len(placed.rows) >= length
+        else:
+            placed = fill(table, candidates, relevance, ends, target, **rules)
+            full = placed.full
+        if size is None or full or len(candidates) < size:
             break
     return candidates, placed
+
+
+def _duration(res: VersionResources, rows: list[int]) -> dict[str, int]:
+    """The playlist's total length in ms, tracks without a duration at the catalog's
+    median, and how many those are."""
+    ms, missing = durations(res.table, rows)
+    return {"duration_ms": int(round(float(ms.sum()))),
+            "durations_estimated": int(missing.sum())}
 
 
 def _title(res: VersionResources, q: Query, arc: tuple[str, str] | None) -> str:
