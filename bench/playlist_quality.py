@@ -1,7 +1,8 @@
 """How well POST /v1/playlists keeps the feel of its seed, on the live model.
 
-    python bench/playlist_quality.py [--seeds 100] [--length 20] [--catalog FILE]
-                                     [--max-per-artist N] [--png docs/arc_playlist.png]
+    python bench/playlist_quality.py [--seeds 100] [--length 20 | --minutes 45]
+                                     [--catalog FILE] [--max-per-artist N]
+                                     [--png docs/arc_playlist.png]
 
 Reads the published model (``REDIS_URL`` or the embedded Redis under
 ``FEELALIKE_DATA_HOME``; ``feelalike demo --no-serve`` makes one) and, for a fixed
@@ -10,7 +11,9 @@ through the API's own view function, without an arc and along two arcs, and prin
 the mean over seeds of:
 
 * ``recs``: share of the playlist that is in the seed's top ``length`` recommendations
-  (GET /v1/recommendations);
+  (GET /v1/recommendations; with ``--minutes``, the top as many as it holds);
+* ``off``: with ``--minutes``, how far the playlist's total is from the minutes asked
+  (minutes, absolute), and ``off max`` the largest;
 * ``cos``: cosine similarity of the playlist's tracks to the seed in the feel space;
 * ``world``: the same over the columns that say how tracks sound and where they
   belong, without the mood columns (what an arc keeps of its seed);
@@ -105,8 +108,9 @@ def over_cap(tracks: list[dict], cap: int) -> float:
 
 
 def measure(res, seed: str, arc, length: int, groups: dict,
-            cap: int | None = None) -> dict[str, float]:
-    body = {"seed": seed, "length": length, **({"max_per_artist": cap} if cap else {})}
+            cap: int | None = None, minutes: float | None = None) -> dict[str, float]:
+    body = {"seed": seed, **({"minutes": minutes} if minutes else {"length": length}),
+            **({"max_per_artist": cap} if cap else {})}
     if arc:
         body["arc"] = {"from": arc[0], "to": arc[1]}
     made = playlist(res, parse(PlaylistBody, body))
@@ -118,6 +122,9 @@ def measure(res, seed: str, arc, length: int, groups: dict,
     out = {"n": len(ids), "cos": float(np.mean(unit[rows] @ unit[row])) if rows else 0.0,
            "breaks": breaks(tracks), "recur": recurs(tracks), "ids": ids,
            **({"over": over_cap(tracks, cap)} if cap else {})}
+    if minutes:
+        length = max(1, len(ids))
+        out["off"] = out["off max"] = abs(made["duration_ms"] / 60_000 - minutes)
     world = table.world_unit
     if world is not None and rows:
         out["world"] = float(np.mean(world[rows] @ world[row]))
@@ -206,6 +213,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=100)
     parser.add_argument("--length", type=int, default=20)
+    parser.add_argument("--minutes", type=float, default=None,
+                        help="ask for this many minutes instead of --length tracks")
     parser.add_argument("--catalog", type=Path, default=DEFAULT)
     parser.add_argument("--max-per-artist", type=int, default=None,
                         help="ask every playlist for this artist cap (and count 'over')")
@@ -222,17 +231,19 @@ def main() -> None:
     seeds = [table.ids[int(r)] for r in rng.choice(len(table), args.seeds, replace=False)]
     groups = spotify_playlists(args.catalog)
     print(f"model {res.version}: {len(table)} tracks, {len(seeds)} sampled seeds + "
-          f"{len(her)} Her tracks, length {args.length}")
+          f"{len(her)} Her tracks, " + (f"{args.minutes} minutes" if args.minutes
+                                        else f"length {args.length}"))
     for arc in ARCS:
         for name, chosen in (("sample", seeds), ("her", her)):
             if not chosen:
                 continue
-            rows = [measure(res, s, arc, args.length, groups, args.max_per_artist)
-                    for s in chosen]
-            keys = [k for k in ("n", "recs", "recs cap", "cos", "world", "shared", "breaks",
+            rows = [measure(res, s, arc, args.length, groups, args.max_per_artist,
+                            args.minutes) for s in chosen]
+            keys = [k for k in ("n", "off", "off max", "recs", "recs cap", "cos", "world", "shared", "breaks",
                                 "recur", "over", "arc r", "arc err", "energy", "acoustic")
                     if any(k in r for r in rows)]
-            means = {k: np.nanmean([r[k] for r in rows if k in r]) for k in keys}
+            means = {k: (np.nanmax if k == "off max" else np.nanmean)(
+                [r[k] for r in rows if k in r]) for k in keys}
             means.update(spread(rows))
             label = ":".join(arc) if arc else "no arc"
             print(f"{label:16} {name:6} " + "  ".join(f"{k} {v:.3f}" for k, v in means.items()))
