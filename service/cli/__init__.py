@@ -31,6 +31,7 @@ COMMANDS = {
     "demo": ("build", "demo"), "evaluate": ("training", "evaluate"),
     "datasets": ("datasets", "datasets"), "add": ("updates", "add"),
     "remove": ("updates", "remove"), "sync": ("sync", "sync"),
+    "versions": ("versions", "versions"), "rollback": ("versions", "rollback"),
 }
 
 

@@ -13,13 +13,17 @@ from .errors import (
     ModelShrinks,
     StoreCorrupt,
     StoreUnavailable,
+    VersionNotFound,
+    VersionUnusable,
 )
+from .history import RollBack, VersionInfo
 from .model_store import ModelStore
 from .relocations import Relocation
 from .updates import Updater, UpdateResult
 
 __all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
            "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "Relocation",
-           "StoreCorrupt", "StoreUnavailable", "close_embedded", "connect",
+           "RollBack", "StoreCorrupt", "StoreUnavailable", "VersionInfo", "VersionNotFound",
+           "VersionUnusable", "close_embedded", "connect",
            "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
            "track_document", "with_whole_numbers"]

@@ -75,6 +75,7 @@ class Draft:
         version = self.store.register(_version_id(base, kind, ids))
         new_meta = {**meta, "version": version, "tracks": change.size, "k": change.lists.k,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "stored_at": self.store.clock(),
                     "update": {"kind": kind, "base": base, "tracks": len(ids),
                                "lists_rewritten": len(change.lists.lists)}}
         try:

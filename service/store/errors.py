@@ -1,7 +1,7 @@
 """Errors of the Redis model store (the domain knows nothing of Redis)."""
 from __future__ import annotations
 
-from models.errors import CatalogError, Conflict, FeelalikeError
+from models.errors import CatalogError, Conflict, FeelalikeError, NotFound
 
 
 class ModelNotReady(FeelalikeError):
@@ -59,3 +59,17 @@ class IdClash(Conflict):
     external id that is another track's id: lookups would find the wrong one."""
 
     code = "id_clash"
+
+
+class VersionNotFound(NotFound):
+    """No model version to roll back to: none held, or not the one named (unknown, or
+    expired after the grace period)."""
+
+    code = "version_not_found"
+
+
+class VersionUnusable(Conflict):
+    """The model version named cannot be made live: it is live already, still being
+    written, or lost keys."""
+
+    code = "version_unusable"

@@ -7,6 +7,9 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
     {prefix}:current                       -> the live version id
     {prefix}:versions                      -> sorted set of version ids by creation time
     {prefix}:pending                       -> sorted set of versions being written, by deadline
+    {prefix}:removed                       -> set of what `remove` took out (``removals``)
+    {prefix}:removed_at:VERSION            -> set: removal entries to put back should that
+                                              version be live again (a rollback, a build)
     {prefix:v:version}:meta                -> JSON metadata (``layout``: bucket sizes)
     {prefix:v:version}:docs                -> hash bucket -> deflated track documents (without
                                               mood_scores: the table holds them; put back on read)
@@ -30,14 +33,15 @@ shares ``{prefix:v:version}``, so each group lives in one hash slot::
 
 Buckets and the byte formats are in :mod:`.codec`; a version's keys are written by
 :mod:`.writes`.  A reader fetches ``current`` once per request and reads only that
-version, so every answer comes from exactly one model version.  A version is registered (in ``versions`` and, with a deadline, in
-``pending``) before its first key is written, and every key it writes carries a time
-to live until it is activated; an unfinished version (a build killed while storing)
-is deleted by the next publish or :meth:`ModelStore.sweep` once its deadline passed.
+version, so every answer comes from exactly one model version.  A version is registered
+(in ``versions`` and, with a deadline, in ``pending``) before its first key is written,
+and every key it writes carries a time to live until it is activated; an unfinished
+version (a build killed while storing) is deleted by the next publish or :meth:`ModelStore.sweep` once its deadline passed.
 Activation persists the version's keys first, then flips ``current`` in a transaction
 over the control keys alone (one slot), so it needs no multi-slot atomicity: a version
 persisted but never flipped is still listed in ``pending`` and swept.  Old versions
-expire after a grace period.  Nothing is pickled: bytes are little-endian numbers,
+expire after a grace period; until then :mod:`.history` lists them and a rollback makes
+one live again through the same activation.  Nothing is pickled: bytes are little-endian numbers,
 deflated or raw, the rest JSON.
 """
 from __future__ import annotations
@@ -51,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import redis
 
 from .errors import ModelNotReady, UpdateConflict
+from .history import History
 from .reads import Reads
 from .removals import Removals
 from .upkeep import PENDING_SECONDS, Upkeep, guard
@@ -66,7 +71,7 @@ def is_cluster(client: Any) -> bool:
     return isinstance(client, redis.RedisCluster)
 
 
-class ModelStore(Reads, Upkeep, Removals, VersionWrites):
+class ModelStore(Reads, Upkeep, Removals, History, VersionWrites):
     """A versioned model namespace in Redis (see the module docstring for the keys).
 
     ``client`` is a ``redis.Redis`` or a ``redis.RedisCluster``.  ``max_shrink`` (None:
@@ -115,13 +120,15 @@ class ModelStore(Reads, Upkeep, Removals, VersionWrites):
         try:
             layout = self._write_documents(version, built, progress)
             self._write_arrays(version, built)
+            replaced = self._current()
             self.client.set(self.key_for("meta", version=version), json.dumps(
-                {**built.meta, "version": version, "layout": layout}), ex=self.pending_seconds)
+                {**built.meta, "version": version, "layout": layout,
+                 "stored_at": self.clock()}), ex=self.pending_seconds)
             self.activate(version)
         except BaseException:  # out of memory, Redis gone, Ctrl-C: its memory back at once
             self.discard_unfinished(version)
             raise
-        self.forget_all_removed()  # a build starts from the sources: nothing is held back
+        self.forget_all_removed(replaced)  # a build starts from the sources: none held back
         return version
 
     def register(self, version: str) -> str:

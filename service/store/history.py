@@ -1,0 +1,181 @@
+"""The model versions the store holds, and going back to one of them (a rollback).
+
+Every build, add, remove, sync step or recorded move publishes a whole new version and
+the one replaced stays readable for the grace period (``expire_old``).  A rollback makes
+such a version live again through the same activation as a publish (``activate`` with
+``expect=`` the live version, so a publish that went live meanwhile is never silently
+overwritten); the version rolled away from then gets the grace period like any replaced
+one, so rolling back again returns to it.  What lives outside versions, the removal
+list, is put back in step by :meth:`~.removals.Removals.settle_removals`.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import time
+from dataclasses import asdict, dataclass
+from typing import Any, Callable
+
+import redis
+
+from .errors import StoreUnavailable, VersionNotFound, VersionUnusable
+from .upkeep import VERSION_KEYS, guard
+
+LIVE, PREVIOUS, PENDING, INCOMPLETE = "live", "previous", "pending", "incomplete"
+
+
+@dataclass
+class VersionInfo:
+    """One version as ``feelalike versions`` shows it."""
+
+    version: str
+    state: str  # live, previous, pending or incomplete
+    made: str | None  # UTC time it was made (ISO 8601), when its meta says
+    tracks: int | None  # None: not written yet (pending)
+    made_by: str | None  # build, add, remove or relocate (a sync's moves)
+    seconds_left: int | None  # a previous one: how long it stays readable; None: no expiry
+    base: str | None = None  # an update's: the version it changed
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class RollBack:
+    """What a rollback did."""
+
+    version: str  # live now
+    previous: str  # live before; readable for ``seconds`` more
+    tracks: int
+    seconds: int
+
+
+class History:
+    """Mixin of :class:`~.model_store.ModelStore` (it provides the attributes below)."""
+
+    client: Any
+    grace_seconds: int
+    clock: Callable[[], float]
+    key_for: Callable[..., str]
+    _current: Callable[[], str | None]
+    check_complete: Callable[[str], None]
+    activate: Callable[..., None]
+    persist: Callable[[str], None]
+    settle_removals: Callable[[str, str], None]
+
+    @guard
+    def versions(self) -> list[VersionInfo]:
+        """The versions the store holds (keys not expired, or being written), newest
+        first; those whose keys are gone are left out."""
+        live = self._current()
+        listed = {v.decode(): s for v, s in
+                  self.client.zrange(self.key_for("versions"), 0, -1, withscores=True)}
+        pending = {v.decode() for v in self.client.zrange(self.key_for("pending"), 0, -1)}
+        names = sorted(set(listed) | pending | ({live} if live else set()))
+        pipe = self.client.pipeline(transaction=False)
+        for version in names:
+            pipe.get(self.key_for("meta", version=version))
+            pipe.ttl(self.key_for("meta", version=version))
+        replies = pipe.execute()
+        found = []
+        for at, version in enumerate(names):
+            raw, left = replies[2 * at], replies[2 * at + 1]
+            if raw is None and version not in pending:
+                continue  # expired (or never finished and swept)
+            info = self._info(version, raw, left, live, pending)
+            found.append((_made_at(raw, listed.get(version, 0.0)), version, info))
+        return [info for _, _, info in sorted(found, reverse=True)]
+
+    def _info(self, version: str, raw: bytes | None, left: int, live: str | None,
+              pending: set[str]) -> VersionInfo:
+        meta = json.loads(raw) if raw else {}
+        update = meta.get("update") or {}
+        state = LIVE if version == live else PENDING if version in pending else PREVIOUS
+        if state == PREVIOUS and not self._complete(version):
+            state = INCOMPLETE
+        return VersionInfo(version, state, meta.get("created"),
+                           int(meta["tracks"]) if "tracks" in meta else None,
+                           update.get("kind", "build") if meta else None,
+                           left if state != LIVE and left >= 0 else None, update.get("base"))
+
+    def _complete(self, version: str) -> bool:
+        try:
+            self.check_complete(version)
+        except StoreUnavailable:
+            return False
+        return True
+
+    @guard
+    def roll_back(self, target: str | None = None) -> RollBack:
+        """Make ``target`` (default: the newest previous complete version) live again;
+        refuses, changing nothing, when there is none, it is not held whole, or the live
+        version changes meanwhile (UpdateConflict)."""
+        live = self._current()
+        if live is None:
+            raise VersionNotFound("no model is live: nothing to roll back "
+                                  "(`feelalike build` makes one)")
+        held = self.versions()
+        chosen = _pick(held, live, target)
+        left = self.client.ttl(self.key_for("meta", version=chosen.version))
+        try:
+            self.activate(chosen.version, expect=live)
+        except BaseException:
+            self._resume_countdown(chosen.version, left)
+            raise
+        self.settle_removals(chosen.version, live)
+        return RollBack(chosen.version, live, int(chosen.tracks or 0), self.grace_seconds)
+
+    def _resume_countdown(self, version: str, left: int) -> None:
+        """Give a version a refused rollback persisted (``activate`` does so before its
+        check) its time to live back.  Unsure (Redis gone), it leaves it: the next
+        publish gives every version kept without expiry the grace period."""
+        try:
+            if self._current() != version:
+                self._expire(version, max(left, 1))
+        except (redis.RedisError, OSError):
+            pass
+
+    def _expire(self, version: str, seconds: int) -> None:
+        pipe = self.client.pipeline(transaction=False)
+        for name in VERSION_KEYS:
+            pipe.expire(self.key_for(name, version=version), seconds)
+        pipe.execute()
+
+
+def _pick(held: list[VersionInfo], live: str, target: str | None) -> VersionInfo:
+    """The version to go back to, or the refusal that says why there is none."""
+    if target is None:
+        ready = [v for v in held if v.state == PREVIOUS]
+        if not ready:
+            raise VersionNotFound(f"nothing to roll back to: no earlier model version is "
+                                  f"held whole (the live one is {live}; `feelalike "
+                                  "versions` lists them)")
+        return ready[0]
+    if target == live:
+        raise VersionUnusable(f"model version {target} is already live")
+    chosen = next((v for v in held if v.version == target), None)
+    if chosen is None:
+        raise VersionNotFound(f"no model version {target} is held (unknown, or expired "
+                              "after FEELALIKE_GRACE_SECONDS); `feelalike versions` lists "
+                              "them")
+    if chosen.state == PENDING:
+        raise VersionUnusable(f"model version {target} is still being written (pending): "
+                              "it was never live")
+    if chosen.state == INCOMPLETE:
+        raise VersionUnusable(f"model version {target} lost some of its keys (evicted or "
+                              "expiring): it cannot be made live again")
+    return chosen
+
+
+def _made_at(raw: bytes | None, listed: float) -> float:
+    """When the version was stored: its meta's ``stored_at``, else its ``created`` time
+    (whole seconds), else its place in the ``versions`` set."""
+    if raw:
+        meta = json.loads(raw)
+        if "stored_at" in meta:
+            return float(meta["stored_at"])
+        if meta.get("created"):
+            return float(calendar.timegm(time.strptime(meta["created"],
+                                                       "%Y-%m-%dT%H:%M:%SZ")))
+    return listed
+
