@@ -66,6 +66,10 @@ SERVING_SETTINGS: tuple[Setting, ...] = (
     Setting("GRACE_SECONDS", 3600, "How long an old model version stays readable after a new one "
             "becomes current (at most a year); once a second newer one is, at most 120 s (10 s "
             "past the two newest such), for requests in flight.", whole(1, YEAR)),
+    Setting("KEEP_VERSIONS", 1, "How many replaced model versions stay readable for the whole "
+            "GRACE_SECONDS, for `feelalike rollback` to go back to (1: the last one; older ones "
+            "are cut to 120 s). Each is a whole copy of the model in Redis memory (at most 50).",
+            whole(1, 50)),
     Setting("CACHE_SECONDS", 600, "Lifetime of cached API responses (they are also scoped to the "
             "model version; at most a year).", whole(1, YEAR)),
     Setting("CACHE_MAX_ENTRIES", 5000, "Most cached API responses kept per model version; past "

@@ -206,3 +206,31 @@ def test_after_a_rolled_back_remove_sync_treats_the_track_as_never_removed(
     code, out, err = runner("sync", str(music))
     assert code == 0 and "added 1 track(s)" in out and "removed since" not in err, err
     assert "clip_1.wav" in paths_of(store).values()
+
+
+def test_by_default_only_the_last_replaced_version_keeps_the_grace_period(runner, store,
+                                                                         live, tmp_path):
+    for rows in (5, 6):
+        assert added(runner, tmp_path, rows, "--new-only")[0] == 0
+    left = {v["version"]: v["seconds_left"] for v in listed(runner)["versions"]}
+    assert left[live] <= 120  # overtaken twice: kept for requests in flight only
+
+
+def test_keep_versions_keeps_more_to_roll_back_to(runner, store, live, tmp_path,
+                                                  monkeypatch):
+    monkeypatch.setenv("FEELALIKE_KEEP_VERSIONS", "3")
+    for rows in (5, 6, 7):
+        assert added(runner, tmp_path, rows, "--new-only")[0] == 0
+    held = listed(runner)["versions"]
+    assert [v["state"] for v in held] == ["live", "previous", "previous", "previous"]
+    assert all(v["seconds_left"] > 120 for v in held[1:])
+    assert held[-1]["version"] == live
+    code, out, err = runner("rollback", live)
+    assert code == 0 and "(60 tracks)" in out, err
+
+
+@pytest.mark.parametrize("value", ["0", "many", "51"])
+def test_a_bad_keep_versions_is_one_line(runner, monkeypatch, value):
+    monkeypatch.setenv("FEELALIKE_KEEP_VERSIONS", value)
+    code, _, err = runner("versions")
+    assert code != 0 and "FEELALIKE_KEEP_VERSIONS" in err and len(err.splitlines()) == 1

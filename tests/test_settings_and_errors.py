@@ -34,7 +34,7 @@ from .redis_server import RedisServer, free_port
 
 SERVING = {"REDIS_URL", "REDIS_CLUSTER", "KEY_PREFIX", "GRACE_SECONDS", "CACHE_SECONDS",
            "HOST", "PORT", "PUBLIC_URL", "MAX_BODY_BYTES", "MAX_URL_CHARS", "CACHE_MAX_ENTRIES",
-           "MAX_SHRINK"}
+           "MAX_SHRINK", "KEEP_VERSIONS"}
 
 
 def test_every_setting_is_documented():

@@ -114,7 +114,8 @@ def open_store(config: Mapping[str, Any] | None = None) -> ModelStore:
                       grace_seconds=config["GRACE_SECONDS"],
                       cache_seconds=config["CACHE_SECONDS"],
                       cache_max_entries=config["CACHE_MAX_ENTRIES"],
-                      max_shrink=config["MAX_SHRINK"])
+                      max_shrink=config["MAX_SHRINK"],
+                      keep_versions=config["KEEP_VERSIONS"])
 
 
 def _embedded(data_home: str | None) -> Any:

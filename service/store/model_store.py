@@ -36,13 +36,14 @@ Buckets and the byte formats are in :mod:`.codec`; a version's keys are written 
 version, so every answer comes from exactly one model version.  A version is registered
 (in ``versions`` and, with a deadline, in ``pending``) before its first key is written,
 and every key it writes carries a time to live until it is activated; an unfinished
-version (a build killed while storing) is deleted by the next publish or :meth:`ModelStore.sweep` once its deadline passed.
-Activation persists the version's keys first, then flips ``current`` in a transaction
-over the control keys alone (one slot), so it needs no multi-slot atomicity: a version
-persisted but never flipped is still listed in ``pending`` and swept.  Old versions
-expire after a grace period; until then :mod:`.history` lists them and a rollback makes
-one live again through the same activation.  Nothing is pickled: bytes are little-endian numbers,
-deflated or raw, the rest JSON.
+version (a build killed while storing) is deleted by the next publish or
+:meth:`ModelStore.sweep` once its deadline passed.  Activation persists the version's
+keys first, then flips ``current`` in a transaction over the control keys alone (one
+slot), so it needs no multi-slot atomicity: a version persisted but never flipped is
+still listed in ``pending`` and swept.  Old versions expire after a grace period; until
+then :mod:`.history` lists them and a rollback makes one live again through the same
+activation.  Nothing is pickled: bytes are little-endian numbers, deflated or raw, the
+rest JSON.
 """
 from __future__ import annotations
 
@@ -77,14 +78,16 @@ class ModelStore(Reads, Upkeep, Removals, History, VersionWrites):
     ``client`` is a ``redis.Redis`` or a ``redis.RedisCluster``.  ``max_shrink`` (None:
     no check) is the largest share of the live model's tracks a new version may lose
     before :meth:`publish` refuses it; ``cache_max_entries`` caps the cached responses
-    per version (oldest evicted first; 0 disables the cache).
+    per version (oldest evicted first; 0 disables the cache); ``keep_versions`` is how
+    many replaced versions stay readable the whole grace period (``expire_old``).
     """
 
     def __init__(self, client: Any, *, prefix: str = "feelalike",
                  grace_seconds: int = 3600, cache_seconds: int = 600,
                  cache_max_entries: int = 5000, max_shrink: float | None = None,
-                 pending_seconds: int = PENDING_SECONDS) -> None:
+                 pending_seconds: int = PENDING_SECONDS, keep_versions: int = 1) -> None:
         self.client = client
+        self.keep_versions = keep_versions
         self.prefix = prefix
         self.grace_seconds = grace_seconds
         self.cache_seconds = cache_seconds

@@ -102,6 +102,7 @@ class Upkeep:
 
     client: redis.Redis
     grace_seconds: int
+    keep_versions: int  # replaced versions kept the whole grace period (1: the last one)
     cache_seconds: int
     cache_max_entries: int
     max_shrink: float | None
@@ -155,7 +156,8 @@ class Upkeep:
 
     def _lifetimes(self, old: list[str]) -> dict[str, int]:
         """New times to live of the ``old`` versions (newest first); one counting down
-        already never gets longer."""
+        already never gets longer, and the ``keep_versions - 1`` newest such keep
+        counting down from the grace period."""
         lifetimes, overtaken = {}, 0
         for version in old:
             left = self.client.ttl(self.key_for("meta", version=version))
@@ -165,7 +167,10 @@ class Upkeep:
                 lifetimes[version] = self.grace_seconds
                 continue
             overtaken += 1
-            cap = OVERTAKEN_SECONDS if overtaken <= OVERTAKEN_KEPT else OVERTAKEN_FLOOR_SECONDS
+            beyond = overtaken - (self.keep_versions - 1)  # past those kept to roll back to
+            if beyond <= 0:
+                continue  # the rest of its grace period
+            cap = OVERTAKEN_SECONDS if beyond <= OVERTAKEN_KEPT else OVERTAKEN_FLOOR_SECONDS
             if left > min(cap, self.grace_seconds):
                 lifetimes[version] = min(cap, self.grace_seconds)
         return lifetimes
