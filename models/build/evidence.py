@@ -25,6 +25,7 @@ from ..language import (
     finish,
     hits_vector,
     mood_affinity,
+    settle_shivers,
     spare_affirmed,
     tag_text,
 )
@@ -211,9 +212,10 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     album: list[tuple[Passage, list]] = []
     own: dict[int, float] = {}
     ruled_out: dict[int, np.ndarray] = {}  # the rows' own moods, summed and signed
-    tagged = [(p, tag_text(p.text, lexicon, offset=p.start, skip_names=True,
-                           outside=reading.outside_titles, described=reading.describes))
-              for p in reading.passages]
+    tagged = settle_shivers([(p, tag_text(p.text, lexicon, offset=p.start, skip_names=True,
+                                          outside=reading.outside_titles,
+                                          described=reading.describes))
+                             for p in reading.passages], lexicon)
     affirmed = _affirmed_by_row(tagged)
     for k, (passage, hits) in enumerate(tagged):
         if passage.weight <= ALBUM_WEIGHT:

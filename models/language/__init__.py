@@ -18,6 +18,7 @@ from .tagger import MoodHit, hits_vector, tag_text
 from .tags import TagReader, tag_moods
 from .text import NORMAL_FORM, normalise, tempo_words, tokens
 from .mentions import find_mentions
+from .reactions import settle_shivers
 from .resemblance import album_strings, resembling
 from .seed_readings import MAX_CUTS, part_form, seed_readings, spelled_ranges
 from .titles import TitleIndex, variants
@@ -63,6 +64,7 @@ __all__ = [
     "part_form",
     "spelled_ranges",
     "seed_readings",
+    "settle_shivers",
     "sentences",
     "spare_affirmed",
     "source_of",
