@@ -23,7 +23,6 @@ def _top(found: dict[str, dict[str, float]], title: str, n: int = 2) -> list[str
 
 @pytest.mark.parametrize("text", [
     "Crow Hill is spine-chilling from start to finish.",
-    "Crow Hill is bone-chilling, just a hum in the dark.",
     "The first time I played Crow Hill it chilled me to the bone.",
     "Crow Hill gave me chills, and not the good kind.",
     "Crow Hill gave me goosebumps in the worst way.",
@@ -36,20 +35,46 @@ def test_a_shiver_of_dread_is_eerie_not_epic(text):
     assert not any(found["Crow Hill"].get(mood, 0) > 0 for mood in AWE)
 
 
-@pytest.mark.parametrize("text", [
-    "When the horns take the tune up an octave in Lamp Room, I get goosebumps. Huge.",
-    "Lamp Room gave me chills, the good kind: the choir swells and everything feels "
-    "possible.",
-    "Lamp Room gave me chills.",
+@pytest.mark.parametrize("awe, dread", [
+    ("When the horns take the tune up an octave in Lamp Room, I get goosebumps. Huge.",
+     "When the whispering starts in Lamp Room, I get goosebumps. Sinister."),
+    ("Lamp Room gave me chills in the best way: the choir swells and it all feels possible.",
+     "Lamp Room gave me chills in the worst way: a whisper, then something creaks."),
+    ("Lamp Room gave me chills (the good kind). Huge and bright.",
+     "Lamp Room gave me chills, and not the good kind. Slow and wrong."),
 ])
-def test_a_shiver_of_awe_stays_epic(text):
-    found = moods(text, *SONGS)
+def test_a_shiver_reads_as_the_words_around_it(awe, dread):
+    found = moods(awe, *SONGS)
     assert set(_top(found, "Lamp Room")) & set(AWE)
     assert not set(_top(found, "Lamp Room")) & set(DREAD)
+    found = moods(dread, *SONGS)
+    assert not any(found["Lamp Room"].get(mood, 0) > 0 for mood in AWE)
 
 
 def test_the_words_of_another_paragraph_do_not_turn_a_shiver():
     text = ("Crow Hill is creepy and sinister, a whisper in the dark.\n\n"
-            "Lamp Room gave me chills. The brass soars.")
+            "Lamp Room gave me chills. The brass soars.\n\n"
+            "Quay gave me chills. Sinister.")
     found = moods(text, *SONGS)
     assert not set(_top(found, "Lamp Room")) & set(DREAD)
+    assert not set(_top(found, "Quay", 3)) & set(AWE)
+
+
+@pytest.mark.parametrize("memory", [
+    "Quay takes me back to summers at the lake.",
+    "\"Quay\" took me back to my first flat and the bus home from school.",
+    "Quay made me think of my grandad's records.",
+    "Quay always makes me think of our old kitchen.",
+])
+def test_a_memory_the_music_brings_back_is_nostalgic(memory):
+    found = moods(memory, *SONGS)
+    assert "nostalgic" in _top(found, "Quay", 1)
+
+
+def test_going_back_to_a_theme_or_another_track_is_no_memory():
+    found = moods("Quay is bright and bouncy, and the coda takes us back to the main theme. "
+                  "Lamp Room reminds me of Quay, just as bouncy.", *SONGS)
+    assert "nostalgic" not in found["Quay"]
+    assert "nostalgic" not in found["Lamp Room"]
+    assert "nostalgic" in _top(moods("Lamp Room takes me back to being nine.", *SONGS),
+                               "Lamp Room", 1)

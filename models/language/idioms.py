@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .praise import praise_not_mood
+from .reactions import back_to_the_music, kind_of_thing
 
 THREATEN = frozenset("threaten threatens threatened threatening".split())
 PROMISE = frozenset("promise promises promised".split())
@@ -69,7 +70,8 @@ def idiom_not_mood(words: Sequence[str], i: int, length: int, first: int = 0) ->
         return True
     return _falls_for_the_music(words, i, length) or _waved_away(words, i, length) or \
         _disowned(words, i + length) or _scene_scored(words, i, first) or \
-        _solo(words, i, length) or praise_not_mood(words, i, length)
+        _solo(words, i, length) or praise_not_mood(words, i, length) or \
+        back_to_the_music(words, i, length) or kind_of_thing(words, i, length)
 
 
 #: instruments that play "alone" in a solo ("tenor alone for a full minute", "the piano

@@ -69,3 +69,30 @@ def _same_paragraph(tagged: Sequence[tuple[Passage, list]], k: int) -> list[int]
             if "\n" not in first.review.text[first.end:second.start]:
                 near.append(j)
     return near
+
+
+#: what "takes us back to the ..." returns to when it is the music, not the past: "the
+#: finale takes us back to the main theme" is a reprise, not nostalgia
+MUSIC_PLACES = frozenset("theme themes melody motif tune opening start beginning top intro "
+                         "chorus verse riff groove key opener refrain hook song track cue "
+                         "piece".split())
+
+
+def back_to_the_music(words: Sequence[str], i: int, length: int) -> bool:
+    """``words[i:i + length]`` is "takes me back" and what it returns to is the music."""
+    if length != 3 or words[i + 2] != "back":
+        return False
+    rest = list(words[i + length:i + length + 5])
+    if rest[:1] != ["to"]:
+        return False
+    return any(w in MUSIC_PLACES for w in rest[1:4])
+
+
+#: "the good kind", "not the bad kind": the noun "kind" after these is no kindness
+KIND_AS_NOUN = frozenset("good bad wrong right best worst same other different nice usual "
+                         "better worse".split())
+
+
+def kind_of_thing(words: Sequence[str], i: int, length: int) -> bool:
+    """``words[i]`` is "kind" as a noun ("chills, and not the good kind")."""
+    return length == 1 and words[i] == "kind" and i > 0 and words[i - 1] in KIND_AS_NOUN
