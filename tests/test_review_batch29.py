@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from .fixtures import moods_read as moods
+from .fixtures import pairs_read as pairs
 
 SONGS = ("Crow Hill", "Lamp Room", "Quay")
 AWE = ("epic", "hopeful")
@@ -78,3 +79,25 @@ def test_going_back_to_a_theme_or_another_track_is_no_memory():
     assert "nostalgic" not in found["Lamp Room"]
     assert "nostalgic" in _top(moods("Lamp Room takes me back to being nine.", *SONGS),
                                "Lamp Room", 1)
+
+
+MOTIFS = ("The Empty Room", "Harbour Lights", "Low Tide", "Gull")
+
+
+def test_a_motif_named_by_its_meaning_links_the_track_that_brings_it_back():
+    text = ("The Empty Room is slow and bare. Listen for the falling cello figure: the "
+            "composer calls it the grief motif.\n\n"
+            "Harbour Lights is bright and busy, all brass.\n\n"
+            "Low Tide brings back the grief motif, deep in the violas.")
+    assert frozenset({"Low Tide", "The Empty Room"}) in pairs(text, *MOTIFS)
+
+
+def test_a_motif_first_named_without_a_track_and_then_its_track():
+    text = ("A letter about the villain's leitmotif, that wheezing brass figure. It is "
+            "first heard in Harbour Lights, which is menacing.\n\n"
+            "An hour later, Low Tide brings back the villain's leitmotif under the dialogue.")
+    assert frozenset({"Low Tide", "Harbour Lights"}) in pairs(text, *MOTIFS)
+    # met first where it comes back, or with no track at all: no home to link to
+    text = ("That trumpet tune is the hero's theme.\n\nThe Empty Room is slow and bare.\n\n"
+            "Low Tide brings back the hero's theme, louder.")
+    assert not pairs(text, *MOTIFS)

@@ -18,6 +18,7 @@ from .examples import announces_examples, leads_in
 from .headings import is_heading, is_title_line
 from .labels import ALBUM, label_says
 from .material import Material
+from .motif_meanings import MotifMeanings
 from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, repeated_openings, with_opening_title
 from .named_sentences import NamedSentences
@@ -55,6 +56,7 @@ class Walk(NamedSentences):
         self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
         self.cuts: list[tuple[int, int]] = []  # spans of this sentence about other works
         self.material = Material()  # the waltz, riff ... each track was described with
+        self.motifs = MotifMeanings(titles)  # "the grief motif": where it was first met
         self.one_word = one_word_names(titles)  # "Crevasse", "Ashfall (Instrumental)"
         self.kinds = kinds_of(titles)  # "that outro": "Amen Corner (Outro)"
 
@@ -112,6 +114,9 @@ class Walk(NamedSentences):
             listing = False
             rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
             carried = self._carried(sentence, new_paragraph, bool(mentions))
+            for link in self.motifs.links(sentence, [(m.start, m.end, self.album[m.track])
+                                                     for m in mentions], carried):
+                self._compare(start, end, link)  # "'B' brings back the grief motif"
             reprise = self.material.reprised(sentence, rows)
             if reprise is not None and not self._theme_named(  # "the market theme" is
                     sentence, [(m.start, m.end, self.album[m.track]) for m in mentions],
