@@ -101,3 +101,16 @@ def test_a_motif_first_named_without_a_track_and_then_its_track():
     text = ("That trumpet tune is the hero's theme.\n\nThe Empty Room is slow and bare.\n\n"
             "Low Tide brings back the hero's theme, louder.")
     assert not pairs(text, *MOTIFS)
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("Lamp Room had me grinning the whole time.", {"joyful", "playful"}),
+    ("Lamp Room: my foot wouldn't stop tapping.", {"energetic", "playful"}),
+    ("The first time I heard Lamp Room, I had to sit down.", {"tender"}),
+    ("Lamp Room left me in pieces.", {"sad"}),
+    ("Lamp Room leaves me in bits every time.", {"sad"}),
+])
+def test_what_the_music_did_to_the_listener_says_its_mood(text, moved):
+    found = moods(text, *SONGS)
+    assert "Lamp Room" in found and set(_top(found, "Lamp Room", 1)) <= moved
+
