@@ -114,3 +114,12 @@ def test_what_the_music_did_to_the_listener_says_its_mood(text, moved):
     found = moods(text, *SONGS)
     assert "Lamp Room" in found and set(_top(found, "Lamp Room", 1)) <= moved
 
+
+
+def test_a_one_word_title_that_is_the_one_that_gets_me():
+    found = moods("Lamp Room is bright and quick. Homecoming is the one that gets me. It is "
+                  "slow and sad.", "Lamp Room", "Homecoming", "Home")
+    assert "Homecoming" in found and _top(found, "Homecoming", 1) == ["sad"]
+    found = moods("Lamp Room is bright and quick. Home is the one thing I miss on tour; it is "
+                  "slow and sad.", "Lamp Room", "Homecoming", "Home")
+    assert "Home" not in found

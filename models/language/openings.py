@@ -49,10 +49,12 @@ PLURAL_VERBS = frozenset(
     "collide swirl float crash ring sing whisper linger mark define evoke suggest drone "
     "hover surround underpin underscore accompany enter join".split())
 #: after a one-word title, a noun phrase that is a track: "Sidewinder is the wild one,",
-#: "Embers is the standout track", "Crevasse is the scherzo" (not "Time is the one
-#: thing", "Home is the key")
+#: "Embers is the standout track", "Crevasse is the scherzo", "Homecoming is the one that
+#: gets me" (not "Time is the one thing", "Home is the key")
 A_KIND_OF_TRACK = re.compile(
     r"^\S+\s+(is|was)\s+(the|a|an)\s+([\w'-]+\s+){0,2}?(one(?=\s*[,.;:!\u2013\u2014-])|"
+    r"one(?=\s+(that|which)\s+(really\s+)?(gets|got|breaks|broke|kills|killed|wrecks|wrecked|"
+    r"floors|floored|undoes|undid|guts|gutted|destroys|destroyed)\s+(me|us|you)\b)|"
     r"(track|song|cue|piece|tune|number|cut|highlight|standout|closer|opener|ballad|"
     r"banger|centrepiece|centerpiece|showstopper|movement|scherzo|finale|overture|prelude|"
     r"interlude|duet|aria|waltz|anthem|lullaby)\b)", re.IGNORECASE)
@@ -189,7 +191,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
         return []  # "Time is what the film is about"
     described = _set_in_capitals(words[0]) or repeated \
         or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
-        or line_start and A_KIND_OF_TRACK.match(sentence) is not None \
+        or (line_start or after_track) and A_KIND_OF_TRACK.match(sentence) is not None \
         or _opposite(sentence, line_start, after_track) \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
         and not third.endswith("ing") \
