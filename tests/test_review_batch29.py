@@ -123,3 +123,10 @@ def test_a_one_word_title_that_is_the_one_that_gets_me():
     found = moods("Lamp Room is bright and quick. Home is the one thing I miss on tour; it is "
                   "slow and sad.", "Lamp Room", "Homecoming", "Home")
     assert "Home" not in found
+
+
+def test_after_that_he_played_a_track_is_about_that_track():
+    found = moods('"Lamp Room" was slow and grey. After that he played "Quay" and it was '
+                  "pure fun, everyone laughing.", *SONGS)
+    assert "Quay" in found and _top(found, "Quay", 1)[0] in ("joyful", "playful")
+    assert _top(found, "Lamp Room", 1)[0] not in ("joyful", "playful")

@@ -16,9 +16,10 @@ CARRY_WEIGHT = 0.8
 REFERRING = re.compile(r"\b(it|its|it's|it\u2019s|the latter|(the|this) (track|piece|song|cue|"
                        r"tune|composition|number|music))\b", re.IGNORECASE)
 #: a sentence opening on the track that came before: "After 'A' it's a relief" is about
-#: the track it refers back to, not A
-AFTER_TRACK = re.compile(r"^\W*((coming|right|just|straight) )?(after|following)\b[^,;:]*$",
-                         re.IGNORECASE)
+#: the track it refers back to, not A; "After that he played 'A' and it was fun" tells
+#: when someone played A, and is about A
+AFTER_TRACK = re.compile(r"^\W*((coming|right|just|straight) )?(after|following)\b"
+                         r"(?![^,;:]*\b(he|she|they|we|i|you)\b)[^,;:]*$", re.IGNORECASE)
 #: a sentence opening on a contrast with a title: "Unlike 'A', there's no release here"
 #: goes on about the track before, though nothing in it refers back
 OPENS_CONTRAST = re.compile(r"^\W*(unlike|in contrast to|as opposed to|compared (to|with))\b"
