@@ -130,3 +130,10 @@ def test_after_that_he_played_a_track_is_about_that_track():
                   "pure fun, everyone laughing.", *SONGS)
     assert "Quay" in found and _top(found, "Quay", 1)[0] in ("joyful", "playful")
     assert _top(found, "Lamp Room", 1)[0] not in ("joyful", "playful")
+
+
+def test_it_reminds_her_of_a_track_likens_the_track_at_hand():
+    text = ('My sister wrote about "Quay", the funeral cue. She says it reminds her of '
+            '"Lamp Room" in its melody, but slowed right down. It is very sad.')
+    assert frozenset({"Quay", "Lamp Room"}) in pairs(text, *SONGS)
+    assert _top(moods(text, *SONGS), "Quay", 1) == ["sad"]

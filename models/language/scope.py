@@ -84,7 +84,7 @@ CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in cont
 DERIVED_FROM = re.compile(
     r"(\b(is|was|'s|sounds|feels) (basically|essentially|just|simply|little more than|"
     r"(much |very much |a lot )?like)|\b(similar to|reminiscent of|recalls|echoes|reprises|"
-    r"remind(s|ed)? (me|us|one|you) of|(calls|brings) to mind|brings|"
+    r"remind(s|ed)? (me|us|one|you|her|him|them) of|(calls|brings) to mind|brings|"
     r"revisits|reworks|borrows from|brings back)|(\b(a|an|the) |([\u2013\u2014:]|\s-)\s*"
     r"((a|an|the) )?)([\w-]+ ){0,2}(reworking|reprise|variation|version|rework|remix|"
     r"reimagining|rearrangement) of|\b(takes( up)?|reuses|reused|reusing|"
