@@ -325,7 +325,7 @@ def test_recommend_schema_lists_every_field():
     assert set(schema["properties"]) == expected and len(expected) == 56
     assert schema["additionalProperties"] is False
     assert set(json_schema(PlaylistBody)["properties"]) == expected - {"limit", "offset"} | {
-        "seed", "length", "arc", "min_artist_gap", "tempo_tolerance", "title"}
+        "seed", "length", "minutes", "arc", "min_artist_gap", "tempo_tolerance", "title"}
 
 
 def test_every_field_is_described_with_examples_and_query_parameters():
