@@ -87,7 +87,7 @@ def test_the_api_opens_the_embedded_redis_again_after_its_server_died(tmp_path, 
         monkeypatch.setenv(name, "")
     config = {"REDIS_URL": "", "DATA_HOME": str(home), "REDIS_CLUSTER": "auto",
               "KEY_PREFIX": "emb", "GRACE_SECONDS": 60, "CACHE_SECONDS": 60,
-              "CACHE_MAX_ENTRIES": 10, "MAX_SHRINK": 0.5}
+              "CACHE_MAX_ENTRIES": 10, "MAX_SHRINK": 0.5, "KEEP_VERSIONS": 1}
     resources = Resources.from_config(config)
     try:
         version = resources.store.publish(build(Catalog([make_track(i) for i in range(8)]),
