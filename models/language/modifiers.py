@@ -16,15 +16,16 @@ WEAK_NEGATORS = frozenset("scarcely rarely seldom avoids avoid avoiding eschews 
                           .split())
 NEGATORS = WEAK_NEGATORS | frozenset("not no never nothing nobody nobodys neither nor without "
                                      "hardly "
-                                     "barely lacks lacking lack devoid".split())
+                                     "barely lacks lacking lack devoid none".split())
 NEGATION_WINDOW = 3
 #: "not in a big, triumphant way": the negation reaches every adjective of the phrase
 WAY_NOUNS = frozenset("way sense manner fashion".split())
-#: "lacks any real sense of joy": absence reaches further than "not"
-ABSENCE = frozenset("lacks lacking lack without devoid".split())
+#: "lacks any real sense of joy", "none of the original's menace": absence reaches
+#: further than "not"
+ABSENCE = frozenset("lacks lacking lack without devoid none".split())
 ABSENCE_WINDOW = 5
 #: "without question the most haunting cue": no absence
-NOT_ABSENCE = frozenset("question doubt fail exception".split())
+NOT_ABSENCE = frozenset("question doubt fail exception other".split())  # "none other than"
 #: two-word negators ("anything but cheerful", "far from joyful", "free of sentiment",
 #: "nowhere near as crushing", "not in a big, triumphant way", "with little of the
 #: tension it needs", "has little warmth"; not "a little sad")

@@ -16,58 +16,15 @@ import numpy as np
 from .asides import without_asides
 from .clauses import denied_in_list
 from .denials import denied_after
-from .idioms import aimed_at, idiom_not_mood, prose_idiom
+from .idioms import aimed_at, prose_idiom
 from .modifiers import (ACHING, INWARD, NEGATION_WINDOW, NEGATORS, SURPRISE, UNDERSTATED,
                         clause_starts, clause_weights, modifier)
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
+from .word_uses import OBJECTS, not_a_mood
 
 #: "kind of bleak": a hedge, not the mood word "kind"
 HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of")})
-#: "you will love this", "I hate to say": the reader's feelings, not the music's
-READER_VERBS = frozenset("love loved loves adore adored enjoy enjoyed hate hated like liked "
-                         "dig".split())
-READER_SUBJECTS = frozenset("i you we will would must to fans listeners should ll d "
-                            "cannot not".split())
-#: after "my", "our": the reviewer's household, listeners too ("my son loves it")
-HOUSEHOLD = frozenset("son sons daughter daughters kid kids child children baby toddler "
-                      "wife husband partner family friends".split())
-#: "one wishes she had more to do": the reviewer's wish for the show, not a mood
-WISHES = frozenset("wish wishes wished".split())
-#: mood words that are also verbs: "calm the mix", "silence the strings", "torches sweep
-#: the marsh" are actions
-VERB_USES = frozenset("calm calms calmed silence silences silenced soothe soothes haunt haunts "
-                      "chill chills warm warms brighten brightens darken darkens lift lifts "
-                      "cheer cheers comfort comforts shatter shatters stir stirs ease eases "
-                      "rise rises drive drives break breaks brightened brightening "
-                      "sweep sweeps swept".split())
-OBJECTS = frozenset("the a an his her its their our your this that these those".split())
-#: mood words in an idiom after these words:
-#: "his old haunts" (places he went)
-_PLACE_WORDS = frozenset({"old", "usual", "former", "favourite", "favorite", "familiar",
-                          "local", "regular"})
-#: "a far cry from", "a battle cry": no tears
-_CRY_IDIOMS = frozenset("far war battle rallying hue".split())
-#: "builds slowly to a climax", "slowly swells": the pace of a build, not calm
-_GROWTH = frozenset("build builds building built swell swells swelling swelled grow grows "
-                    "growing grew rise rises rising rose climb climbs climbing climbed "
-                    "mount mounts mounting ramps ramping".split())
-#: "a Latin-tinged burner" is a fast tune; "on the back burner" is put aside
-_BURNER_IDIOMS = frozenset({"back", "front"})
-#: "a bowed saw sliding upward": a pitch that slides or bends up, not hope
-_PITCH_SLIDES = frozenset("slide slides sliding slid glide glides gliding glided bend bends "
-                          "bending bent glissando".split())
-IDIOMS_AFTER = {"haunt": _PLACE_WORDS, "haunts": _PLACE_WORDS, "cry": _CRY_IDIOMS,
-                "cries": _CRY_IDIOMS, "slowly": _GROWTH, "burner": _BURNER_IDIOMS,
-                "burners": _BURNER_IDIOMS, "upward": _PITCH_SLIDES,
-                "upwards": _PITCH_SLIDES}
-#: mood nouns that are mostly verbs: "full of play" is playful, but "they play it
-#: straight", "you play for someone", "the forces at play" are not; only after these
-NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
-#: what a verb of mood done to the listener acts on: "soothe your senses", "haunt the
-#: mind" say what the music does to whoever hears it, not what a player does to a mix
-LISTENER_PARTS = frozenset("senses sense soul souls mind minds nerves heart hearts spirit "
-                           "spirits ears ear listener listeners bones spine".split())
 #: "calm your tense nerves", "eases the tension": the mood the music takes away
 SOOTHING = frozenset("calm calms calmed calming soothe soothes soothed soothing ease eases "
                      "eased easing settle settles settled settling relieve relieves relieved "
@@ -117,6 +74,11 @@ def _surprise_at_next(lexicon: Lexicon, text: str, toks: list[Token], i: int) ->
                                   MOODS[int(entry.moods.argmax())] not in INWARD)
 
 
+def _gap(text: str, toks: list[Token], i: int) -> str:
+    """The text between token ``i`` and the next: "chills, the bad kind" has a comma."""
+    return text[toks[i].end:toks[i + 1].start] if i + 1 < len(toks) else ""
+
+
 def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
     """The word is in the object of a soothing verb: "calm your tense nerves" says the
     music takes the tension away; not across punctuation ("out of the calm, the tense
@@ -131,31 +93,6 @@ def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
             return not any(ch in PAUSES for ch in after_verb) and \
                 not any(ch in PAUSES and ch != "," for ch in rest)
     return False
-
-
-def _not_a_mood(words: list[str], i: int, length: int, first: int = 0) -> bool:
-    """The reader's own feelings ("you will love it"), a verb ("calm the mix") or an
-    idiom ("the effects at play", "threatens to", :mod:`idioms`); ``first``: the first
-    word of its clause."""
-    word = words[i]
-    if idiom_not_mood(words, i, length, first):
-        return True
-    if length == 1 and word in READER_VERBS and i > 0 and words[i - 1] in READER_SUBJECTS:
-        return True
-    if length == 1 and word in READER_VERBS and i > 1 and words[i - 1] in HOUSEHOLD \
-            and words[i - 2] in ("my", "our"):
-        return True  # "my son loves pretending ...": a listener's taste, not romance
-    if length == 1 and word in WISHES and i > 0 and words[i - 1] in READER_SUBJECTS | {"one"}:
-        return True
-    if length == 1 and i > 0 and words[i - 1] in IDIOMS_AFTER.get(word, ()):
-        return True
-    if length == 1 and word == "slowly" and words[i + 1:i + 2] and words[i + 1] in _GROWTH:
-        return True  # "slowly builds to a climax"
-    if length == 1 and word in NOUN_AFTER and (i == 0 or words[i - 1] not in NOUN_AFTER[word]):
-        return True
-    return length == 1 and word in VERB_USES and i + 1 < len(words) and \
-        words[i + 1] in OBJECTS and \
-        not (i + 2 < len(words) and words[i + 2] in LISTENER_PARTS)
 
 
 #: words that report what someone else calls the music ('the press release calls it
@@ -250,7 +187,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
             start, end = toks[i].start, toks[i + length - 1].end
             titled = described is not None and described(start + offset, end + offset)
             if not titled and (skip_names and _is_name(text, start) or _reported(text, start)) \
-                    or _not_a_mood(words, i, length, starts[i]) \
+                    or not_a_mood(words, i, length, starts[i], _gap(text, toks, i)) \
                     or (skip_names and prose_idiom(words, i, length)) \
                     or (length == 1 and tuple(words[i:i + 2]) in HEDGE_PAIRS) \
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
