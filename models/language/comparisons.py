@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .denials import answered_no
+from .denials import answered_no, asked
 from .scope import BOUNDARY, remade, title_end
 from .text import QUOTE_CHARS
 
@@ -160,6 +160,8 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
              carried: tuple[int, ...]) -> Found | None:
     """"'A' is much like 'B' but darker": (subject A, other B, offset of the clause).
     ``spans``: (start, end, row) of the titles in the sentence, in order."""
+    if asked(sentence):
+        return None  # "Does 'A' sound like 'B'?": the answer follows
     reprised = _passive(sentence, spans, carried) or _elements(sentence, spans, carried) or \
         _remade(sentence, spans, carried)
     if reprised is not None:

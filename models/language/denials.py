@@ -56,3 +56,14 @@ def answered_no(sentence: str, end: int) -> bool:
     """The words after ``end`` (a likeness's second title) deny it: "saying 'A' sounds
     like 'B': it really doesn't, one is heartbreak and one is a hug"."""
     return bool(ANSWERED_NO.match(sentence, end))
+
+
+#: a yes/no question asserts no likeness: "Does 'The Oxbow' sound like 'White Rapids'?"
+#: (the answer, often "No.", follows); "Doesn't 'A' sound like 'B'?" is left alone
+ASKED = re.compile(r"^\W*(does|do|did|is|are|was|were|can|could|would|should|has|have)\s"
+                   r"[^?]*\?[\W]*$", re.IGNORECASE)
+
+
+def asked(sentence: str) -> bool:
+    """Is the sentence a yes/no question, which asserts nothing it names?"""
+    return bool(ASKED.match(sentence))

@@ -7,13 +7,16 @@ and says it brings back, reprises or returns to "the / that <material>" (a waltz
 melody, a riff, a loop ...; "the melody of 'A'" is an explicit comparison, read
 elsewhere); exactly one other track must have been named alone in a sentence that
 mentions that material, and a sentence that brings material back introduces none.
+A sentence that denies bringing it back ("'Low Tide' does not bring back the grief
+motif") or asks ("Does 'B' bring the waltz back?") compares nothing.
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence
 
-from .comparisons import Found
+from .comparisons import NEGATED, Found
+from .denials import asked
 
 _NOUNS = (r"(?P<noun>waltz|march|lullaby|melody|theme|motif|riff|loop|hook|tune|chorale|"
           r"fanfare|refrain|ostinato|arpeggio|bassline|groove)")
@@ -40,6 +43,8 @@ class Material:
             for noun in _MENTIONED.finditer(sentence) if len(rows) == 1 else ():
                 self.heard.setdefault(noun.group("noun").lower(), set()).add(rows[0])
             return None
+        if NEGATED.search(sentence[:back.start()]) or asked(sentence):
+            return None  # "'B' does not bring back the grief motif", "Does 'B' ...?"
         owners = self.heard.get((back.group("noun") or back.group("noun2")).lower(), set())
         others = owners - {rows[0]}
         return Found(rows[0], next(iter(others))) if len(others) == 1 else None

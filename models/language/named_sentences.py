@@ -11,6 +11,7 @@ import re
 from typing import Sequence
 
 from . import comparisons as cmp
+from .denials import answered_no
 from .mentions import Mention
 from .other_names import outside
 from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
@@ -22,6 +23,13 @@ from .themes import Themes, title_theme_returns
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
                         r"(main|central|title) (theme|motif)\b", re.IGNORECASE)
+
+
+#: after a title the sentence is only contrasted with, at most a short aside or what of
+#: it is missing: "The eeriest song here, and far from 'Honey Wine', thank goodness.",
+#: "There is none of 'Slow Estuary''s sadness here." are about the track before
+ENDS_ON_TITLE = re.compile(r"^[\"'\u201d\u2019]*(\s*,\s*[a-z][\w' ]{0,20}|['\u2019]s\s+[a-z]+"
+                           r"(\s+(here|there|now))?)?\W*$")
 
 
 class NamedSentences:
@@ -134,12 +142,15 @@ class NamedSentences:
     def _unlike_then_carried(self, start: int, end: int, sentence: str,
                              mentions: list[Mention], rows: tuple[int, ...],
                              carried: tuple[int, ...]) -> bool:
-        """"Unlike 'A', it is calm", "it's the opposite of 'A': a lone organ": a
-        sentence about the track it refers back to, A only compared against."""
+        """"Unlike 'A', it is calm", "it's the opposite of 'A': a lone organ", "Eerie,
+        and far from 'A'.", "I expected it to sound like 'A', it doesn't": a sentence
+        about the track it refers back to, A only compared against."""
         if len(carried) != 1 or carried[0] in rows or len(groups(sentence, mentions)) != 1 \
                 or not (CONTRASTED.search(lead := sentence[:mentions[0].start])
-                        or AFTER_TRACK.match(lead)) \
-                or not (REFERRING.search(sentence) or OPENS_CONTRAST.match(lead)):
+                        or AFTER_TRACK.match(lead)
+                        or answered_no(sentence, title_end(sentence, mentions[-1].end))) \
+                or not (REFERRING.search(sentence) or OPENS_CONTRAST.match(lead)
+                        or ENDS_ON_TITLE.match(sentence[mentions[-1].end:])):
             return False
         if DESCRIBES_OBJECT.match(sentence[title_end(sentence, mentions[-1].end):]):
             return False  # "nothing like 'A', which is bleak": those words are A's

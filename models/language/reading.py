@@ -28,9 +28,11 @@ PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|
                             r"\bthey\b|^\W*(the rest|the remainder|everything else|the "
                             r"other (tracks|pieces|songs|cues))\b", re.IGNORECASE)
 #: people a "they" after them refers to ("Players told us ..., and they were right: the
-#: track is ..."): not several tracks
+#: track is ..."), or the story whose people they are ("the one moment in the film where
+#: you believe they'll make it"): not several tracks
 PEOPLE = re.compile(r"\b(players|fans|listeners|people|critics|kids|children|friends|parents|"
-                    r"audiences?|viewers|readers|gamers|users|folks|musicians|singers)\b",
+                    r"audiences?|viewers|readers|gamers|users|folks|musicians|singers|"
+                    r"film|movie|story|characters|heroes|crew|couple|lovers)\b",
                     re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
                         "notes note melody melodies composition record album sound sounds "

@@ -73,6 +73,7 @@ PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|compa
 #: "'A', unlike the desolate 'B', is bright" says "bright" of A, and the sentences after
 #: "'A' now plays instead of 'B'." go on about A
 CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in contrast to|"
+                        r"far from|(a |worlds? )?world away from|miles (away )?from|none of|"
                         r"opposite of|compared to|compared with|as opposed to|than|"
                         r"instead of|in place of|"
                         r"as \w+ as)\b[^,;:]*$",
