@@ -10,6 +10,7 @@ from .explain import reasons, request_reasons
 from .hubs import hub_penalty, keep_penalty
 from .index import CandidateIndex, Candidates, ExactScan, NeighbourLists, VectorIndex
 from .paths import PATH_POOL, mood_space, path, path_fit, typical_distance
+from .placement import tempo_jump
 from .playlist import (
     MAX_WIDENING,
     Placement,
@@ -18,7 +19,6 @@ from .playlist import (
     arc_relevance,
     pool_size,
     sequence,
-    tempo_jump,
 )
 from .query import (
     Query,

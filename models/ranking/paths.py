@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .playlist import tempo_jump
+from .placement import tempo_jump
 from .query import refuse_unplaced_seeds
 from .table import TrackTable
 

@@ -26,7 +26,8 @@ import numpy as np
 from .arc_labels import LABEL_WEIGHT, end_labels, unlabelled_end
 from .arc_warnings import ArcPoint, far_ends
 from .artist_gap import Crediting
-from .playlist import BEAM, BEAM_POOL, GROW, Placement, _Costs, _Draft, _Pool, _cheapest
+from .placement import BEAM, BEAM_POOL, GROW, Costs, Draft, Pool, cheapest
+from .playlist import Placement
 from .table import TrackTable
 
 MINUTE = 60_000.0
@@ -76,7 +77,7 @@ class _Run:
     """A playlist being placed in time: the draft, its time so far, each track's point,
     and whether it has stopped."""
 
-    draft: _Draft
+    draft: Draft
     elapsed: float = 0.0
     points: list[ArcPoint] = field(default_factory=list)
     stopped: bool = False
@@ -117,14 +118,14 @@ def fill(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     ``ends[1]`` over the time (when ``follow_arc``); see the module's rules."""
     rows = np.asarray(candidates, dtype=np.int64)
     width = BEAM if len(rows) <= BEAM_POOL else 1
-    costs = _Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
-    pool = _Pool(table.song_codes[rows], min_artist_gap, max_per_artist,
+    costs = Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
+    pool = Pool(table.song_codes[rows], min_artist_gap, max_per_artist,
                  Crediting(table, rows) if min_artist_gap or max_per_artist else None)
     blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
         np.zeros(len(rows), dtype=bool)
     clock = _Clock(float(target_ms), durations(table, rows)[0], *ends)
     labels = end_labels(table, rows, end_mood, relevance) if follow_arc else None
-    runs, done = [_Run(_Draft(0.0, [], blocked, {}))], []
+    runs, done = [_Run(Draft(0.0, [], blocked, {}))], []
     while runs:
         runs = _step(runs, clock, costs, pool, labels, width)
         done += [r for r in runs if r.stopped]
@@ -138,7 +139,7 @@ def _mean_cost(run: _Run) -> float:
     return (run.draft.cost + run.fit) / max(1, len(run.draft.placed))
 
 
-def _step(runs: list[_Run], clock: _Clock, costs: _Costs, pool: _Pool, labels,
+def _step(runs: list[_Run], clock: _Clock, costs: Costs, pool: Pool, labels,
           width: int) -> list[_Run]:
     """Each run one track longer (the ``width`` cheapest), or stopped."""
     options, out = [], []
@@ -160,7 +161,7 @@ def _step(runs: list[_Run], clock: _Clock, costs: _Costs, pool: _Pool, labels,
         if labels is not None:
             last = closing | (len(placed) == MAX_TRACKS - 1)
             cost = cost + np.where(last, LABEL_WEIGHT * ~labels.preferred, 0.0)
-        for i in _cheapest(cost, GROW if placed else 1):
+        for i in cheapest(cost, GROW if placed else 1):
             options.append((run.draft.cost + cost[i], d, run, i, float(cost[i]), point))
     options.sort(key=lambda o: (o[0], o[1], o[3]))
     for _, _, run, i, c, point in options[:width]:
@@ -170,7 +171,7 @@ def _step(runs: list[_Run], clock: _Clock, costs: _Costs, pool: _Pool, labels,
 
 
 def _placement(table: TrackTable, rows: np.ndarray, relevance: np.ndarray, run: _Run,
-               clock: _Clock, costs: _Costs, labels, follow_arc: bool) -> Timed:
+               clock: _Clock, costs: Costs, labels, follow_arc: bool) -> Timed:
     placed = run.draft.placed
     chosen = [int(rows[i]) for i in placed]
     ms, missing = durations(table, chosen)
