@@ -170,3 +170,12 @@ def test_an_arc_of_more_minutes_than_100_tracks_make_still_reaches_its_end(clien
     counted = post(client, "/v1/playlists", {"length": 100, "arc": arc, "min_artist_gap": 0})
     assert len(capped["tracks"]) == 100
     assert capped["arc"][-1] == counted["arc"][-1]  # the end mood, not 58% of the way
+
+
+@pytest.mark.parametrize("arc", [None, {"from": "sad", "to": "joyful"}])
+def test_minutes_that_filters_leave_no_track_for_are_a_warning_not_an_error(client, rich,
+                                                                             arc):
+    answer = post(client, "/v1/playlists", {"seed": "r40", "minutes": 30, "min_tempo": 299,
+                                            **({"arc": arc} if arc else {})})
+    assert answer["tracks"] == [] and answer["duration_ms"] == 0
+    assert any("no track passes the filters" in w for w in answer["warnings"])

@@ -107,6 +107,10 @@ class Costs:
             if pairwise else None
 
     def at(self, point: ArcPoint) -> np.ndarray:
+        """Per candidate, its cost at ``point`` (read only: shared when there is no arc,
+        since the point then costs nothing)."""
+        if not self.va_weight:
+            return self.base
         off = np.linalg.norm(self.va - (point.valence, point.arousal), axis=1)
         return self.base + self.va_weight * np.maximum(off - ARC_TOLERANCE, 0.0)
 

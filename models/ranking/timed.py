@@ -102,6 +102,7 @@ class _Clock:
         self.span = min(self.target, MAX_TRACKS * typical) - typical
         # a track leaving less time than this leaves a gap few tracks fit
         self.short = float(np.quantile(self.ms, SHORT)) if known else 0.0
+        self.longest = float(self.ms.max()) if known else 0.0
 
     def point(self, elapsed: float) -> ArcPoint:
         f = min(1.0, elapsed / self.span) if self.span > 0 else 0.0
@@ -141,33 +142,51 @@ def _mean_cost(run: _Run) -> float:
 
 def _step(runs: list[_Run], clock: _Clock, costs: Costs, pool: Pool, labels,
           width: int) -> list[_Run]:
-    """Each run one track longer (the ``width`` cheapest), or stopped."""
+    """Each run one track longer (the ``width`` cheapest), or stopped.  The runs have
+    placed as many tracks each, and their costs are one matrix (a row a run), so that
+    the time's costs are a few operations a step, not a few a run."""
+    count = len(runs[0].draft.placed)
+    points = [clock.point(run.elapsed) for run in runs]
+    cost = np.stack([run.draft.open_to(pool, costs.at(point) + (
+        costs.after(run.draft.placed[-1]) if count else 0.0))
+        for run, point in zip(runs, points)])
+    left = clock.target - np.array([run.elapsed for run in runs])
+    open_ = np.isfinite(cost)
+    half = np.where(open_, clock.ms, np.inf).min(axis=1, initial=np.inf) / 2  # shortest
+    stop = (count >= MAX_TRACKS) | ~open_.any(axis=1) | (left <= half)
+    cost = _with_time(cost, clock, left[:, None], half[:, None], labels, count)
     options, out = [], []
     for d, run in enumerate(runs):
-        placed = run.draft.placed
-        point = clock.point(run.elapsed)
-        cost = costs.at(point) + (costs.after(placed[-1]) if placed else 0.0)
-        cost = run.draft.open_to(pool, cost)
-        left, open_ = clock.target - run.elapsed, np.isfinite(cost)
-        if len(placed) >= MAX_TRACKS or not open_.any() or \
-                left <= clock.ms[open_].min() / 2:
+        if stop[d]:
             out.append(_Run(run.draft, run.elapsed, run.points, True,
-                            FIT_WEIGHT * max(left, 0.0) / MINUTE,
-                            ran_out=not open_.any() and len(placed) < MAX_TRACKS))
+                            FIT_WEIGHT * max(float(left[d]), 0.0) / MINUTE,
+                            ran_out=not open_[d].any() and count < MAX_TRACKS))
             continue
-        closing = clock.ms >= left - clock.ms[open_].min() / 2
-        cost = cost + FIT_WEIGHT / MINUTE * np.where(
-            closing, np.abs(clock.ms - left), np.maximum(clock.short - (left - clock.ms), 0))
-        if labels is not None:
-            last = closing | (len(placed) == MAX_TRACKS - 1)
-            cost = cost + np.where(last, LABEL_WEIGHT * ~labels.preferred, 0.0)
-        for i in cheapest(cost, GROW if placed else 1):
-            options.append((run.draft.cost + cost[i], d, run, i, float(cost[i]), point))
+        for i in cheapest(cost[d], GROW if count else 1):
+            options.append((run.draft.cost + cost[d, i], d, run, i, float(cost[d, i]),
+                            points[d]))
     options.sort(key=lambda o: (o[0], o[1], o[3]))
     for _, _, run, i, c, point in options[:width]:
         out.append(_Run(run.draft.extended(pool, i, c), run.elapsed + float(clock.ms[i]),
                         [*run.points, point]))
     return out
+
+
+def _with_time(cost: np.ndarray, clock: _Clock, left: np.ndarray, half: np.ndarray, labels,
+               count: int) -> np.ndarray:
+    """``cost`` (a row a run) with what each candidate costs against the time ``left``
+    (a column): the fit of a closing track, or the gap a track leaves; and the end
+    label's preference for a closing track (or the cap's last)."""
+    far = clock.longest < (left - half).min() and clock.longest <= (left - clock.short).min()
+    if far and count < MAX_TRACKS - 1:
+        return cost  # far from the end: no track closes or leaves a short gap (adds 0)
+    closing = clock.ms >= left - half
+    cost = cost + FIT_WEIGHT / MINUTE * np.where(
+        closing, np.abs(clock.ms - left), np.maximum(clock.short - (left - clock.ms), 0))
+    if labels is not None:
+        last = closing | (count == MAX_TRACKS - 1)
+        cost = cost + np.where(last, LABEL_WEIGHT * ~labels.preferred, 0.0)
+    return cost
 
 
 def _placement(table: TrackTable, rows: np.ndarray, relevance: np.ndarray, run: _Run,
