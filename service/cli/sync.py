@@ -13,7 +13,7 @@ import click
 
 from models.errors import BadRequest
 from models.ingest import Track
-from service.store import ModelShrinks, ModelStore, Updater, open_store
+from service.store import ModelShrinks, ModelStore, Updater, one_command, open_store
 
 from .folders import FolderChanges, read_sources
 from .mounts import unmounted
@@ -64,7 +64,8 @@ def sync(folders: tuple[str, ...], include_removed: bool, force: bool,
             click.echo(f"would take {now} as a music folder ({before} is gone)")
         _show(new, changes, linked)
         return
-    _apply(store, new, changes, force)
+    with one_command(store, "sync"):  # `feelalike rollback` undoes all its steps at once
+        _apply(store, new, changes, force)
     reported.save()  # once the sync is done: a failed one warns again when run again
 
 

@@ -12,9 +12,10 @@ import click
 from models.audio import is_file_id
 from models.errors import BadRequest, TrackExists, TrackNotFound
 from models.ingest import Track, recording_keys
-from service.store import ModelShrinks, ModelStore, Updater, UpdateResult, open_store
+from service.store import (ModelShrinks, ModelStore, Updater, UpdateResult, one_command,
+                           open_store)
 
-from .folders import note_gone, read_sources
+from .folders import FolderChanges, note_gone, read_sources
 from .mounts import unmounted
 from .moves import follow_root, record_moves
 from .output import note_unplaced
@@ -54,6 +55,13 @@ def add(catalogs: tuple[str, ...], audio_dirs: tuple[str, ...],
     tracks, changes = read_sources(store, catalogs, mapping,
                                    unmounted(store, audio_dirs, False, others=bool(catalogs)).read)
     note_gone(changes)
+    with one_command(store, "add"):  # `feelalike rollback` undoes its moves and adds at once
+        _take_in(store, tracks, changes, new_only, include_removed)
+
+
+def _take_in(store: ModelStore, tracks: list[Track], changes: FolderChanges, new_only: bool,
+             include_removed: bool) -> None:
+    """Publish what ``add`` found: the music folder moved, the files moved, the tracks."""
     follow_root(store, changes)
     # add records where files went, also those with new tags or names (sync replaces them)
     moved = {**changes.moved, **{i: changes.changed[i].external_ids["path"]

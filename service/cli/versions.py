@@ -37,17 +37,27 @@ def _state(info: VersionInfo) -> str:
     return info.state
 
 
+def _made_by(info: VersionInfo) -> str:
+    """``relocate``, or ``relocate (sync, step 1/3)`` for a step of a command."""
+    command = info.command
+    if not command:
+        return info.made_by or "?"
+    return (f"{info.made_by or '?'} ({command['by']}, step {command['step']}/"
+            f"{command['steps']})")
+
+
 def _line(info: VersionInfo) -> str:
     tracks = "?" if info.tracks is None else f"{info.tracks:,}"
     return (f"{info.version}  {info.made or '?':20}  {tracks:>9} tracks  "
-            f"{info.made_by or '?':8}  {_state(info)}")
+            f"{_made_by(info):8}  {_state(info)}")
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def versions(as_json: bool) -> None:
     """List the model versions the store holds, newest first: id, when made, tracks,
-    what made it (build, add, remove, relocate) and its state (live; previous, readable
+    what made it (build, add, remove, relocate; a step of a sync or add says which, e.g.
+    "relocate (sync, step 1/3)") and its state (live; previous, readable
     for a while after it was replaced; pending; incomplete). `feelalike rollback` makes
     a previous one live again."""
     held = open_store().versions()
@@ -67,12 +77,17 @@ def versions(as_json: bool) -> None:
 @click.argument("version", required=False)
 def rollback(version: str | None) -> None:
     """Make the previous model version (or VERSION, from `feelalike versions`) live
-    again; the one live until now stays readable for FEELALIKE_GRACE_SECONDS, so
-    `feelalike rollback` again returns to it."""
+    again: after a sync or an add that published several versions, the one live before
+    that whole command. The one live until now stays readable for
+    FEELALIKE_GRACE_SECONDS, so `feelalike rollback` again returns to it."""
     if version is not None and not version.strip():
         raise BadRequest("VERSION must not be blank; `feelalike versions` lists them",
                          field="version")
     done = open_store().roll_back(version)
+    undone = done.undone
+    if undone and undone["step"] > 1:
+        click.echo(f"undid the whole {undone['by']} of {undone['step']} steps, back to "
+                   "the model live before it")
     click.echo(f"rolled back: model {done.version} is live ({done.tracks:,} tracks); "
                f"{done.previous} stays readable for {when_left(done.seconds)} "
                "(`feelalike rollback` returns to it)")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import breaker
+from .commands import one_command
 from .codec import (decode_neighbours, encode_neighbours, mood_scores, track_document,
                     with_whole_numbers)
 from .connection import close_embedded, connect, open_store
@@ -25,5 +26,5 @@ __all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
            "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "Relocation",
            "RollBack", "StoreCorrupt", "StoreUnavailable", "VersionInfo", "VersionNotFound",
            "VersionUnusable", "close_embedded", "connect",
-           "decode_neighbours", "encode_neighbours", "mood_scores", "open_store",
+           "decode_neighbours", "encode_neighbours", "mood_scores", "one_command", "open_store",
            "track_document", "with_whole_numbers"]

@@ -21,6 +21,7 @@ import numpy as np
 from models.ingest import id_keys
 
 from . import codec
+from .commands import step_mark
 from .codec import BUCKET
 from .errors import StoreUnavailable
 from .model_store import ModelStore, is_cluster
@@ -73,11 +74,13 @@ class Draft:
         """The new version's id, once it is live (``kind``: add or remove; ``ids``: the
         tracks it added or removed)."""
         version = self.store.register(_version_id(base, kind, ids))
-        new_meta = {**meta, "version": version, "tracks": change.size, "k": change.lists.k,
+        mine = {name: value for name, value in meta.items() if name != "command"}  # base's
+        new_meta = {**mine, "version": version, "tracks": change.size, "k": change.lists.k,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "stored_at": self.store.clock(),
                     "update": {"kind": kind, "base": base, "tracks": len(ids),
-                               "lists_rewritten": len(change.lists.lists)}}
+                               "lists_rewritten": len(change.lists.lists)},
+                    **step_mark(self.store, base)}
         try:
             self._copy(base, version)
             self.on_step("copied")

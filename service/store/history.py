@@ -35,6 +35,9 @@ class VersionInfo:
     made_by: str | None  # build, add, remove or relocate (a sync's moves)
     seconds_left: int | None  # a previous one: how long it stays readable; None: no expiry
     base: str | None = None  # an update's: the version it changed
+    #: a step of one command (sync, add): {"by", "id", "step", "steps", "base"}, "base"
+    #: being the version live before the command; None: made on its own
+    command: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,6 +51,7 @@ class RollBack:
     previous: str  # live before; readable for ``seconds`` more
     tracks: int
     seconds: int
+    undone: dict[str, Any] | None = None  # the command whose steps it undid together
 
 
 class History:
@@ -84,19 +88,22 @@ class History:
                 continue  # expired (or never finished and swept)
             info = self._info(version, raw, left, live, pending)
             found.append((_made_at(raw, listed.get(version, 0.0)), version, info))
-        return [info for _, _, info in sorted(found, reverse=True)]
+        held = [info for _, _, info in sorted(found, reverse=True)]
+        _count_steps(held)
+        return held
 
     def _info(self, version: str, raw: bytes | None, left: int, live: str | None,
               pending: set[str]) -> VersionInfo:
         meta = json.loads(raw) if raw else {}
-        update = meta.get("update") or {}
+        update, command = meta.get("update") or {}, meta.get("command")
         state = LIVE if version == live else PENDING if version in pending else PREVIOUS
         if state == PREVIOUS and not self._complete(version):
             state = INCOMPLETE
         return VersionInfo(version, state, meta.get("created"),
                            int(meta["tracks"]) if "tracks" in meta else None,
                            update.get("kind", "build") if meta else None,
-                           left if state != LIVE and left >= 0 else None, update.get("base"))
+                           left if state != LIVE and left >= 0 else None, update.get("base"),
+                           dict(command) if command else None)
 
     def _complete(self, version: str) -> bool:
         try:
@@ -115,7 +122,7 @@ class History:
             raise VersionNotFound("no model is live: nothing to roll back "
                                   "(`feelalike build` makes one)")
         held = self.versions()
-        chosen = _pick(held, live, target)
+        chosen = _pick(held, live, target) if target else _undo(held, live)
         left = self.client.ttl(self.key_for("meta", version=chosen.version))
         try:
             self.activate(chosen.version, expect=live)
@@ -123,7 +130,8 @@ class History:
             self._resume_countdown(chosen.version, left)
             raise
         self.settle_removals(chosen.version, live)
-        return RollBack(chosen.version, live, int(chosen.tracks or 0), self.grace_seconds)
+        return RollBack(chosen.version, live, int(chosen.tracks or 0), self.grace_seconds,
+                        _undone(held, live, chosen.version))
 
     def _resume_countdown(self, version: str, left: int) -> None:
         """Give a version a refused rollback persisted (``activate`` does so before its
@@ -142,15 +150,49 @@ class History:
         pipe.execute()
 
 
-def _pick(held: list[VersionInfo], live: str, target: str | None) -> VersionInfo:
-    """The version to go back to, or the refusal that says why there is none."""
-    if target is None:
-        ready = [v for v in held if v.state == PREVIOUS]
-        if not ready:
-            raise VersionNotFound(f"nothing to roll back to: no earlier model version is "
-                                  f"held whole (the live one is {live}; `feelalike "
-                                  "versions` lists them)")
+def _count_steps(held: list[VersionInfo]) -> None:
+    """Give each command step the number of steps its command is known to have made
+    (its last step outlives the others: it was live until replaced)."""
+    steps: dict[str, int] = {}
+    for info in held:
+        if info.command:
+            name = info.command["id"]
+            steps[name] = max(steps.get(name, 0), int(info.command["step"]))
+    for info in held:
+        if info.command:
+            info.command["steps"] = steps[info.command["id"]]
+
+
+def _undo(held: list[VersionInfo], live: str) -> VersionInfo:
+    """What `rollback` with no version goes back to: the version live before the whole
+    command that made the live one (a sync of several steps); else, or when the live
+    one was itself gone back to (a newer version is held), the newest previous one."""
+    ready = [v for v in held if v.state == PREVIOUS]
+    if not ready:
+        raise VersionNotFound(f"nothing to roll back to: no earlier model version is "
+                              f"held whole (the live one is {live}; `feelalike "
+                              "versions` lists them)")
+    at = next((v for v in held if v.version == live), None)
+    if at is None or at.command is None or held.index(ready[0]) < held.index(at):
         return ready[0]
+    base = at.command["base"]
+    chosen = next((v for v in ready if v.version == base), None)
+    if chosen is None:
+        raise VersionNotFound(f"model version {base}, live before the {at.command['by']} "
+                              f"that made {live}, is no longer held whole; `feelalike "
+                              "rollback VERSION` goes to one listed by `feelalike versions`")
+    return chosen
+
+
+def _undone(held: list[VersionInfo], live: str, chosen: str) -> dict[str, Any] | None:
+    """The command of ``live`` when going back to ``chosen`` undid all of its steps."""
+    at = next((v for v in held if v.version == live), None)
+    command = at.command if at else None
+    return command if command and command["base"] == chosen else None
+
+
+def _pick(held: list[VersionInfo], live: str, target: str) -> VersionInfo:
+    """The version named to go back to, or the refusal that says why it cannot be."""
     if target == live:
         raise VersionUnusable(f"model version {target} is already live")
     chosen = next((v for v in held if v.version == target), None)

@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import redis
 
+from .commands import Command
 from .errors import ModelNotReady, UpdateConflict
 from .history import History
 from .reads import Reads
@@ -88,6 +89,7 @@ class ModelStore(Reads, Upkeep, Removals, History, VersionWrites):
                  pending_seconds: int = PENDING_SECONDS, keep_versions: int = 1) -> None:
         self.client = client
         self.keep_versions = keep_versions
+        self.command: Command | None = None  # the CLI command publishing (``one_command``)
         self.prefix = prefix
         self.grace_seconds = grace_seconds
         self.cache_seconds = cache_seconds

@@ -13,6 +13,7 @@ import redis
 from redis.exceptions import RedisClusterException
 
 from . import breaker
+from .commands import spared_base
 from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
 
 VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vectors", "titles",
@@ -137,7 +138,7 @@ class Upkeep:
         newest_first = self.client.zrange(self.key_for("versions"), 0, -1)[::-1]
         old = [v.decode() for v in newest_first if v.decode() not in spare]
         pipe = self.client.pipeline(transaction=False)
-        lifetimes = self._lifetimes(old)
+        lifetimes = self._lifetimes(old, spared_base(self, keep))
         for version, seconds in lifetimes.items():
             for key in VERSION_KEYS:
                 pipe.expire(self.key_for(key, version=version), seconds)
@@ -154,10 +155,11 @@ class Upkeep:
             self.persist(live)
         return old
 
-    def _lifetimes(self, old: list[str]) -> dict[str, int]:
+    def _lifetimes(self, old: list[str], base: str | None) -> dict[str, int]:
         """New times to live of the ``old`` versions (newest first); one counting down
-        already never gets longer, and the ``keep_versions - 1`` newest such keep
-        counting down from the grace period."""
+        already never gets longer, and the ``keep_versions - 1`` newest such, and the
+        ``base`` of the command that made the live version, keep counting down from the
+        grace period."""
         lifetimes, overtaken = {}, 0
         for version in old:
             left = self.client.ttl(self.key_for("meta", version=version))
@@ -166,6 +168,8 @@ class Upkeep:
             if left == -1:  # live until now: the full grace period
                 lifetimes[version] = self.grace_seconds
                 continue
+            if version == base:
+                continue  # the whole command is undone by going back to it
             overtaken += 1
             beyond = overtaken - (self.keep_versions - 1)  # past those kept to roll back to
             if beyond <= 0:
