@@ -97,6 +97,9 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
     ``spans``: (start, end, row) of the titles in the sentence, in order."""
     if asked(sentence):
         return None  # "Does 'A' sound like 'B'?": the answer follows
+    recommended = _recommended(sentence, spans)
+    if recommended is not None:
+        return recommended
     reprised = _passive(sentence, spans, carried) or _elements(sentence, spans, carried) or \
         _remade(sentence, spans, carried)
     if reprised is not None:
@@ -111,12 +114,54 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
                     sentence, next(stop for start, stop, _ in spans if start >= match.end())):
             continue  # "... sounds like 'B': it really doesn't"
         before = [row for start, _, row in spans if start < match.start()]
-        subject = before[-1] if before else (carried[0] if len(carried) == 1 else None)
+        subject = before[-1] if before else _identified(sentence, match.start(), spans) or (
+            carried[0] if len(carried) == 1 else None)
         if subject is None or subject == other:
             continue
         offset = re.search(r"\b(but|only|yet|though)\b", sentence[match.end():], re.I)
         return Found(subject, other, True, match.end() + offset.start() if offset else None)
     return None
+
+
+#: "Fans of 'A'", "If you liked 'A'", "listeners who loved 'A'": A recommended from
+RECOMMENDED_FROM = re.compile(r"(\b(fans|lovers) of|\bif you (liked?|loved?|enjoyed|dig|dug)|"
+                              r"\b\w+ who (liked?|loved?|enjoyed|dig|dug))$", re.IGNORECASE)
+#: "..., try 'B'", "will want 'B'", "you'll also love 'B'", "should check out 'B'"
+RECOMMENDS = re.compile(r"^\W*(then\s+)?((you['\u2019]ll|you will|you should|you might|you may|"
+                        r"will|should|might|may)\s+)?(also\s+|definitely\s+|probably\s+)?"
+                        r"(want|love|like|enjoy|dig|try|check out|go for|appreciate|need)"
+                        r"(\s+to\s+(hear|try))?\W*$", re.IGNORECASE)
+#: "the one that actually sounds like 'A'", "the track which most recalls 'A'"
+THE_ONE = re.compile(r"\b(one|track|song|cue|piece|tune) (here |on (it|this|the \w+) )?"
+                     r"(that|which)( \w+){0,2}\s*$", re.IGNORECASE)
+#: after "... sounds like 'A'": ", it's 'B'", "is 'B'", "has to be 'B'"
+IS_NAMED = re.compile(r"^[\"'\u201d\u2019]*\s*,?\s*(it['\u2019]s|that['\u2019]s|is|would be|"
+                      r"has to be|must be)\s*$", re.IGNORECASE)
+
+
+def _recommended(sentence: str, spans: Sequence[tuple[int, int, int]]) -> Found | None:
+    """"If you liked 'A', try 'B'", "Fans of 'A' will want 'B'": B (the subject) is
+    recommended for its likeness to A; a denied recommendation links nothing."""
+    if DENIES.search(sentence):
+        return None  # "Not for you if you liked 'A': 'B'"
+    for (begin, end, row), (start, _, other) in zip(spans, spans[1:]):
+        lead = sentence[:begin]
+        if row != other and RECOMMENDED_FROM.search(lead.rstrip(QUOTE_CHARS + " ")) and \
+                RECOMMENDS.match(sentence[end:start].strip(QUOTE_CHARS + " ")):
+            return Found(other, row, True)
+    return None
+
+
+def _identified(sentence: str, at: int, spans: Sequence[tuple[int, int, int]]) -> int | None:
+    """"The one that actually sounds like 'A', it's 'B'": B, the track named after the
+    likeness it is picked out by (the marker at ``at``, A the first title after it)."""
+    if not THE_ONE.search(sentence[:at]):
+        return None
+    after = [(start, stop, row) for start, stop, row in spans if start >= at]
+    if len(after) < 2:
+        return None
+    (_, stop, _), (start, _, row) = after[0], after[1]
+    return row if IS_NAMED.match(sentence[stop:start].rstrip(QUOTE_CHARS + " ")) else None
 
 
 def _not_named_next(sentence: str, match: re.Match, spans: Sequence[tuple[int, int, int]],

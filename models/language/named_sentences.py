@@ -46,6 +46,7 @@ class NamedSentences:
     themes: Themes
     index: int
     cuts: list[tuple[int, int]]
+    likened: tuple[int, int, int] | None
 
     def _add(self, start: int, end: int, rows: tuple[int, ...], weight: float,
              context: tuple[int, int] | None = None) -> None:
@@ -108,6 +109,7 @@ class NamedSentences:
         elif found is not None:
             self.reading.add_comparison(self.review, start, end, found.subject, found.other,
                                         found.offset)
+            self.likened = (self.index, found.subject, found.other)
             self.subject = (found.subject,)
             return
         if self.described is not None and DOES_THIS.search(sentence):

@@ -38,6 +38,9 @@ from .text import without_capitals
 #: reply goes on under it, when a text quotes at least QUOTED_LINES lines
 QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
 QUOTED_LINES = 2
+#: "Same dreamy haze", "The same bare guitar": what a likeness just asserted shares
+SAME = re.compile(r"^\W*(the )?same\b(?!\s+(goes|holds|is true)\b)", re.IGNORECASE)
+OWN_CLAUSE = re.compile(r";|,\s*(with|but|only|though|if|and more|while)\b", re.IGNORECASE)
 
 
 class Walk(NamedSentences):
@@ -59,6 +62,7 @@ class Walk(NamedSentences):
         self.motifs = MotifMeanings(titles)  # "the grief motif": where it was first met
         self.one_word = one_word_names(titles)  # "Crevasse", "Ashfall (Instrumental)"
         self.kinds = kinds_of(titles)  # "that outro": "Amen Corner (Outro)"
+        self.likened: tuple[int, int, int] | None = None  # (sentence, subject, other)
 
     def run(self) -> Reading:
         text = self.review.text
@@ -140,7 +144,10 @@ class Walk(NamedSentences):
                 pass  # the film itself, between sentences about the track
             elif carried:
                 weight = 1.0 if self.default or self.section else CARRY_WEIGHT
-                self._add(start, end, carried, weight)
+                split = start + self._shared(sentence, carried)
+                self._add(start, split, self.likened[1:] if split > start else carried, weight)
+                if split < end:
+                    self._add(split, end, carried, weight)
                 self._anaphoric(start, end, sentence, [(0, len(sentence), carried)])
                 for link in self._theme_named(sentence, [], carried):
                     self._compare(start, end, link)  # "the opening's tune comes back"
@@ -154,6 +161,16 @@ class Walk(NamedSentences):
             self.named = rows or self.named
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
+
+    def _shared(self, sentence: str, carried: tuple[int, ...]) -> int:
+        """"If you liked 'A', try 'B'. Same dreamy haze, with a warmer vocal.": a sentence
+        opening on "Same" right after a likeness says what both tracks have, up to a
+        clause of the subject's own; the length of that shared part (0 when none)."""
+        if self.likened is None or self.likened[0] != self.index - 1 or \
+                carried != self.likened[1:2] or not SAME.match(sentence):
+            return 0
+        own = OWN_CLAUSE.search(sentence)
+        return own.start() if own else len(sentence)
 
     def _place(self) -> int | None:
         """The place among the titles of the one track under discussion, if one is."""
