@@ -14,6 +14,7 @@ import pytest
 
 from .fixtures import moods_read as moods
 from .fixtures import pairs_read as pairs
+from .fixtures import strongest
 
 TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
 PAIR = frozenset(("Lowland", "Copper Sky"))
@@ -49,3 +50,24 @@ def test_a_same_sentence_after_a_recommendation_describes_both_tracks():
     found = moods(text, *TRACKS)
     assert "dreamy" in found["Sleepwalker"] and "dreamy" in found["Iron Gate"]
     assert "energetic" not in found["Sleepwalker"]  # "with a louder drum" is Iron Gate's
+
+
+@pytest.mark.parametrize("said", [
+    "The old mix was harsh and aggressive; the new one is calm and peaceful.",
+    "The original edit was far too aggressive for me, but this one is calm and peaceful.",
+    "The demo was aggressive and harsh. This one is calm and peaceful.",
+])
+def test_an_earlier_version_s_mood_is_not_the_track_s(said):
+    found = moods(f"Iron Gate has been remixed for this edition. {said}", *TRACKS)
+    assert "peaceful" in found["Iron Gate"]
+    assert "aggressive" not in found["Iron Gate"]
+
+
+def test_the_original_as_a_film_or_the_track_itself_keeps_its_words():
+    old = moods("Iron Gate was remixed. The old loop was aggressive; now it is calm.", *TRACKS)
+    assert strongest(old, "Iron Gate") == "peaceful"
+    found = moods("Iron Gate has been remixed. The original score was aggressive and loud.",
+                  *TRACKS)
+    assert "aggressive" in found["Iron Gate"]  # the film's score, not an earlier mix
+    assert "aggressive" in moods("Iron Gate is aggressive, like the old mix.", *TRACKS)[
+        "Iron Gate"]

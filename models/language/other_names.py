@@ -60,3 +60,20 @@ def outside(text: str, start: int, end: int,
             start = max(start, b)
     pieces.append((start, end))
     return [(a, b) for a, b in pieces if any(ch.isalpha() for ch in text[a:b])]
+
+
+#: a track's earlier version as the subject of a clause in the past: "The old mix was
+#: harsh", "the original edit was far too gloomy", "The demo was restless"
+_EARLIER = re.compile(r"\b(?:the|its|their|an?) (?:(?:old|older|original|earlier|previous|"
+                      r"first|former) (?:mix|version|edit|cut|take|recording|master|loop|"
+                      r"arrangement|demo)|demo|original)\s+(?:itself\s+)?(?:was|were|had been|"
+                      r"sounded|felt|seemed|used to be)\b[^;:.!?\u2013\u2014]*?"
+                      r"(?=[;:.!?\u2013\u2014]|,\s*(?:but|while|whereas|yet|and)\b|$)",
+                      re.IGNORECASE)
+
+
+def earlier_versions(sentence: str) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` about a track's earlier version ("The old mix was harsh and
+    aggressive; the new one is relaxed"): its words describe what the track no longer
+    is, so they are no track's."""
+    return [match.span() for match in _EARLIER.finditer(sentence)]

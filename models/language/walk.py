@@ -22,7 +22,7 @@ from .motif_meanings import MotifMeanings
 from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, repeated_openings, with_opening_title
 from .named_sentences import NamedSentences
-from .other_names import other_names
+from .other_names import earlier_versions, other_names
 from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
 from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_subject,
@@ -95,7 +95,8 @@ class Walk(NamedSentences):
                 self._quoted(mentions)
             named_before = bool(mentions)
             self.cuts = [(start + a, start + b) for a, b in  # another work's words
-                         other_names(sentence, mentions, self.names)]
+                         other_names(sentence, mentions, self.names)
+                         + earlier_versions(sentence)]
             naming, describing = title_words(sentence, mentions, self.names)
             self.reading.title_spans += [(start + a, start + b) for a, b in naming]
             self.reading.described_titles += [(start + a, start + b) for a, b in describing]
