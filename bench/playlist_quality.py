@@ -239,8 +239,9 @@ def main() -> None:
                 continue
             rows = [measure(res, s, arc, args.length, groups, args.max_per_artist,
                             args.minutes) for s in chosen]
-            keys = [k for k in ("n", "off", "off max", "recs", "recs cap", "cos", "world", "shared", "breaks",
-                                "recur", "over", "arc r", "arc err", "energy", "acoustic")
+            keys = [k for k in ("n", "off", "off max", "recs", "recs cap", "cos", "world",
+                                "shared", "breaks", "recur", "over", "arc r", "arc err",
+                                "energy", "acoustic")
                     if any(k in r for r in rows)]
             means = {k: (np.nanmax if k == "off max" else np.nanmean)(
                 [r[k] for r in rows if k in r]) for k in keys}

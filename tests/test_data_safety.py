@@ -259,7 +259,6 @@ def test_the_api_cache_stays_bounded(client, store, published):
                                                          version=published)))) == 2
 
 
-
 def test_a_malformed_quote_cannot_replace_the_model(runner, tmp_path):
     assert runner("build", "--catalog", str(write_catalog(tmp_path, 30, "a.csv")))[0] == 0
     rows = [f'id{i},"Song {i},Band,LP,Sad Songs,pop,0.1,0.2,90\n' if i == 2 else

@@ -107,7 +107,6 @@ def test_the_works_name_alone_is_still_the_work():
     assert found.get("Salt Roads", {}).get("dreamy", 0) <= found["Lantern"].get("dreamy", 0)
 
 
-
 @pytest.mark.parametrize("text", [
     "'Salt Roads (Reprise)' brings the title theme back to close things out, bigger and "
     "fuller, and it's the most openly joyful thing on the album.",

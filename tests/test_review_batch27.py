@@ -112,7 +112,6 @@ def test_a_heading_that_is_a_title_between_marks_heads_its_section():
     assert "lonely" not in found["Desert"] and "sad" not in found["Desert"]
 
 
-
 RANKED = ("8. Millrace. Clattering percussion, frantic and tense.\n\n"
           "7. Prelude. Shimmering harp, dreamy and mysterious.\n")
 

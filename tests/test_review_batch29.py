@@ -115,7 +115,6 @@ def test_what_the_music_did_to_the_listener_says_its_mood(text, moved):
     assert "Lamp Room" in found and set(_top(found, "Lamp Room", 1)) <= moved
 
 
-
 def test_a_one_word_title_that_is_the_one_that_gets_me():
     found = moods("Lamp Room is bright and quick. Homecoming is the one that gets me. It is "
                   "slow and sad.", "Lamp Room", "Homecoming", "Home")

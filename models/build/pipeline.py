@@ -49,7 +49,6 @@ class BuiltModel:
         return TrackTable.build(self.tracks, self.profiles, self.vectors, mood_columns=mask)
 
 
-
 def related_tracks(tracks: Sequence[Track], comparisons: Sequence[Comparison],
                    ) -> list[list[dict[str, Any]]]:
     """Per row, the tracks a review says it is like, with the sentence that says so."""

@@ -45,7 +45,6 @@ class TextTarget:
         return bool(self.moods)
 
 
-
 def read_text_target(text: str, table: TrackTable | None = None, *,
                      alone: bool = False) -> TextTarget:
     """Moods (strongest = 1) and valence/arousal the words of ``text`` ask for, and with

@@ -60,8 +60,6 @@ def _strip(value: str) -> str:
     return value.strip()
 
 
-
-
 def _printable(value: str) -> str:
     if unprintable(value):
         raise fail(f"must not contain {UNPRINTABLE_REASON}")

@@ -49,7 +49,6 @@ def _rows(reply: bytes, count: int) -> list[int | None]:
     return [int(r) if r else None for r in reply.decode().split(",")] if count else []
 
 
-
 class Reads:
     """Reading methods of the model store (it provides the attributes below)."""
 
