@@ -5,6 +5,7 @@ the beam's sizes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -132,3 +133,30 @@ def cheapest(cost: np.ndarray, k: int) -> list[int]:
     head = np.argpartition(cost, few - 1)[:few] if few < len(cost) else np.arange(len(cost))
     head = head[np.lexsort((head, cost[head]))][:k]
     return head[np.isfinite(cost[head])].tolist()
+
+
+class Start(NamedTuple):
+    """What a placement (by count or by time) starts from: the candidate rows, how many
+    playlists it keeps in progress, their costs, the artist rules and the rows blocked
+    (songs already used)."""
+
+    rows: np.ndarray
+    width: int
+    costs: Costs
+    pool: Pool
+    blocked: np.ndarray
+
+
+def start(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray, *,
+          follow_arc: bool, tempo_tolerance: float, min_artist_gap: int,
+          max_per_artist: int | None, used_songs: set[str]) -> Start:
+    """A placement's start: a small pool keeps ``BEAM`` playlists in progress, a large
+    one (an arc over the catalog) one, placed greedily."""
+    rows = np.asarray(candidates, dtype=np.int64)
+    width = BEAM if len(rows) <= BEAM_POOL else 1
+    costs = Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
+    pool = Pool(table.song_codes[rows], min_artist_gap, max_per_artist,
+                Crediting(table, rows) if min_artist_gap or max_per_artist else None)
+    blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
+        np.zeros(len(rows), dtype=bool)
+    return Start(rows, width, costs, pool, blocked)

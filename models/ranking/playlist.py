@@ -23,9 +23,8 @@ import numpy as np
 
 from .arc_labels import end_labels, label_cost, unlabelled_end
 from .arc_warnings import ArcPoint, far_ends
-from .artist_gap import Crediting
 from .engine import RankingEngine
-from .placement import BEAM, BEAM_POOL, GROW, Costs, Draft, Pool, cheapest
+from .placement import GROW, Costs, Draft, Pool, cheapest, start
 from .query import Query, allowed, refuse_unplaced_seeds
 from .query import relevance as query_relevance
 from .table import TrackTable
@@ -107,13 +106,9 @@ def sequence(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
     smooth way on almost everywhere) places greedily.  With an ``end_mood``, the last
     position prefers tracks labelled with it (``arc_labels``).
     """
-    rows = np.asarray(candidates, dtype=np.int64)
-    width = BEAM if len(rows) <= BEAM_POOL else 1
-    costs = Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
-    pool = Pool(table.song_codes[rows], min_artist_gap, max_per_artist,
-                 Crediting(table, rows) if min_artist_gap or max_per_artist else None)
-    blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
-        np.zeros(len(rows), dtype=bool)
+    rows, width, costs, pool, blocked = start(
+        table, candidates, relevance, follow_arc=follow_arc, tempo_tolerance=tempo_tolerance,
+        min_artist_gap=min_artist_gap, max_per_artist=max_per_artist, used_songs=used_songs)
     drafts = [Draft(0.0, [], blocked, {})]
     labels = end_labels(table, rows, end_mood, relevance) if follow_arc else None
     for position, point in enumerate(arc):

@@ -25,8 +25,7 @@ import numpy as np
 
 from .arc_labels import LABEL_WEIGHT, end_labels, unlabelled_end
 from .arc_warnings import ArcPoint, far_ends
-from .artist_gap import Crediting
-from .placement import BEAM, BEAM_POOL, GROW, Costs, Draft, Pool, cheapest
+from .placement import GROW, Costs, Draft, Pool, cheapest, start
 from .playlist import Placement
 from .table import TrackTable
 
@@ -117,13 +116,9 @@ def fill(table: TrackTable, candidates: np.ndarray, relevance: np.ndarray,
          follow_arc: bool = True, end_mood: str | None = None) -> Timed:
     """Place candidate rows to fill ``target_ms``, along the arc from ``ends[0]`` to
     ``ends[1]`` over the time (when ``follow_arc``); see the module's rules."""
-    rows = np.asarray(candidates, dtype=np.int64)
-    width = BEAM if len(rows) <= BEAM_POOL else 1
-    costs = Costs(table, rows, relevance, follow_arc, tempo_tolerance, pairwise=width > 1)
-    pool = Pool(table.song_codes[rows], min_artist_gap, max_per_artist,
-                 Crediting(table, rows) if min_artist_gap or max_per_artist else None)
-    blocked = table.rows_by_songs(set(used_songs), rows) if used_songs else \
-        np.zeros(len(rows), dtype=bool)
+    rows, width, costs, pool, blocked = start(
+        table, candidates, relevance, follow_arc=follow_arc, tempo_tolerance=tempo_tolerance,
+        min_artist_gap=min_artist_gap, max_per_artist=max_per_artist, used_songs=used_songs)
     clock = _Clock(float(target_ms), durations(table, rows)[0], *ends)
     labels = end_labels(table, rows, end_mood, relevance) if follow_arc else None
     runs, done = [_Run(Draft(0.0, [], blocked, {}))], []
