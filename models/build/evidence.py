@@ -12,6 +12,7 @@ from ..audio import AudioFeel, VaModel
 from ..ingest import Catalog, Track
 from ..language import (
     ALBUM_WEIGHT,
+    Affirmed,
     Comparison,
     Lexicon,
     MoodAccumulator,
@@ -222,9 +223,10 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
             album.append((passage, hits))
             continue
         amount = passage.weight * sum(abs(h.weight) for h in hits)
+        denies = any(h.weight < 0 for h in hits)
         for row in passage.rows:
-            elsewhere = [v for other, v in affirmed.get(row, []) if other != k]
-            mine = spare_affirmed(hits, np.max(elsewhere, axis=0) if elsewhere else None)
+            mine = spare_affirmed(hits, affirmed[row].without(k)) \
+                if denies and row in affirmed else list(hits)
             own[row] = own.get(row, 0.0) + amount
             ruled_out[row] = ruled_out.get(row, 0.0) + passage.weight * hits_vector(mine)
             accs[row].add_hits(mine, weight=passage.weight, source=source, kind="reviews",
@@ -243,17 +245,18 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     return total > 0 or any(own.values())
 
 
-def _affirmed_by_row(tagged: Sequence[tuple[Passage, list]],
-                     ) -> dict[int, list[tuple[int, np.ndarray]]]:
-    """Per row, each of its own passages (by index) with the moods it affirms as a
-    word's main mood (a denial's own sentence is the tagger's to weigh)."""
-    found: dict[int, list[tuple[int, np.ndarray]]] = {}
+def _affirmed_by_row(tagged: Sequence[tuple[Passage, list]]) -> dict[int, Affirmed]:
+    """Per row, what its own passages (by index) affirm as a word's main mood (a
+    denial's own sentence is the tagger's to weigh)."""
+    found: dict[int, tuple[list[int], list[np.ndarray]]] = {}
     for k, (passage, hits) in enumerate(tagged):
         if passage.weight > ALBUM_WEIGHT:
             moods = affirmed_moods(hits)
             for row in passage.rows if moods.any() else ():
-                found.setdefault(row, []).append((k, moods))
-    return found
+                ks, vectors = found.setdefault(row, ([], []))
+                ks.append(k)
+                vectors.append(moods)
+    return {row: Affirmed(ks, vectors) for row, (ks, vectors) in found.items()}
 
 
 def _blend(accs: Mapping[int, MoodAccumulator], comparisons: Sequence[Comparison]) -> None:

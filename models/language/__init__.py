@@ -1,6 +1,6 @@
 """Reading moods from words: text normal form, titles, the mood vocabulary and
 lexicon, the tagger, review attribution, tags and mood profiles."""
-from .affirmed import affirmed_moods, spare_affirmed
+from .affirmed import Affirmed, affirmed_moods, spare_affirmed
 from .moods import (LEADING_SHARE, SHOWN_MINIMUM, MoodAccumulator, MoodProfile, finish,
                     labelled, mood_affinity)
 from .morphology import activity_forms, bases, stem
@@ -47,6 +47,7 @@ __all__ = [
     "ReviewLinker",
     "TagReader",
     "activity_forms",
+    "Affirmed",
     "affirmed_moods",
     "TitleIndex",
     "base_title",

@@ -42,3 +42,25 @@ def spare_affirmed(hits: Sequence[MoodHit], affirmed: np.ndarray | None) -> list
             hit = replace(hit, entry=replace(hit.entry, moods=spared.astype(moods.dtype)))
         out.append(hit)
     return out
+
+
+class Affirmed:
+    """What a row's own passages affirm as a word's main mood, each mood's most and
+    second most, so the most of all passages but one is found without going over the
+    others again (a long review says many things of one track)."""
+
+    def __init__(self, passages: list[int], moods: list[np.ndarray]) -> None:
+        stacked = np.stack(moods)
+        self.passages = frozenset(passages)
+        order = np.argsort(-stacked, axis=0, kind="stable")
+        self.top, self.top_from = stacked.max(axis=0), np.asarray(passages)[order[0]]
+        self.second = stacked[order[1], np.arange(stacked.shape[1])] if len(passages) > 1 \
+            else None
+
+    def without(self, k: int) -> np.ndarray | None:
+        """Per mood, the most the row's passages other than ``k`` affirm (None: none)."""
+        if k not in self.passages:
+            return self.top
+        if self.second is None:
+            return None
+        return np.where(self.top_from == k, self.second, self.top)
