@@ -58,6 +58,7 @@ NOUN_AFTER = {"play": frozenset("of sheer pure childlike innocent".split())}
 LISTENER_PARTS = frozenset("senses sense soul souls mind minds nerves heart hearts spirit "
                            "spirits ears ear listener listeners bones spine".split())
 
+
 def not_a_mood(words: list[str], i: int, length: int, first: int = 0, gap: str = "") -> bool:
     """The reader's own feelings ("you will love it"), a verb ("calm the mix") or an
     idiom ("the effects at play", "threatens to", :mod:`idioms`); ``first``: the first
