@@ -12,7 +12,9 @@ Give It Up (Pt. 1)"): its base alone, "Jerusalem" (another piece than the part: 
 should be taken silently when no track is titled so), and the part named, "Jerusalem
 Pt 2" (each should be the part, exactly).  Two of each title listing several parts ("Rain
 Again - Part I, II, & III"): each part named alone, "Rain Again Pt 2" (each should be
-that title, with a warning), and the part after the last, "Rain Again Pt 4" (none).
+that title, with a warning), and the part after the last, "Rain Again Pt 4" (none); and
+each part named with a version tail, "Rain Again Pt 2 (Live)" (the title listing it, the
+live one where there is one, with a warning).
 A list of each title that shares its normal form with a title written otherwise ("@ ME"
 and "ME"), typed exactly (case, spacing, quote styles aside): each should be that title.
 ``--artists``: instead, the 300 most popular songs typed "Artist Title" and "Title
@@ -226,11 +228,13 @@ def main() -> None:
     kinds = ("meant", "meant, warned", "other, warned", "other, silent", "none")
     print(f"models from {Path(sys.modules['models'].__file__).parents[1]}")
     print(f"{'seeds':<22}" + "".join(f"{k:>15}" for k in kinds))
+    listed, past = listed_part_seeds(titles)
     lists = (("misspelt, present", MISSPELT.items()),
              ("absent", ((s, None) for s in ABSENT)),
              ("before ' with '", ((s, None) for s in before_with(titles))),
              *zip(("part's base", "part named"), part_seeds(titles)),
-             *zip(("one part listed", "part past a list"), listed_part_seeds(titles)),
+             ("one part listed", listed), ("part past a list", past),
+             ("listed, \"(Live)\"", [(f"{seed} (Live)", meant) for seed, meant in listed]),
              ("written alike", written_alike(titles)))
     if args.artists:
         lists = tuple(zip(("artist+title", "absent+artist"), artist_seeds(titles, artists, pop)))

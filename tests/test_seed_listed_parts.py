@@ -45,8 +45,22 @@ def test_one_part_named_takes_the_track_listing_it_as_a_guess(index, seed, title
 
 
 @pytest.mark.parametrize("index", _both_indexes(), ids=["built", "stored"])
+@pytest.mark.parametrize("seed, title", [
+    ("Karn pt 2 (Live)", "Karn (Parts 1-3) - Live"),  # the listing of the version named
+    ("Karn Part Two - Live", "Karn (Parts 1-3) - Live"),
+    ("Rain Again Pt 2 (Live)", "Rain Again - Part I, II, & III"),  # no live one: the piece
+    ("Rain Again Pt. 3 - 2011 Remaster", "Rain Again - Part I, II, & III"),
+    ("Karn pt 2 - Remastered", "Karn (Parts 1-3)"),  # a version none has: the plain one
+])
+def test_a_part_named_with_version_words_takes_the_listing_of_that_version(index, seed, title):
+    row, how = index.resolve_how(seed)
+    assert (LISTED[row], how) == (title, "listed")
+
+
+@pytest.mark.parametrize("index", _both_indexes(), ids=["built", "stored"])
 @pytest.mark.parametrize("seed, there", [
     ("Rain Again Pt 4", [1, 2, 3]), ("Rain Again Part Zero", [1, 2, 3]),
+    ("Rain Again Pt 4 (Live)", [1, 2, 3]), ("Karn pt 4 - Live", [1, 2, 3, 5]),
     ("Happy Holidays Pt 3", [1, 2]), ("Karn pt 4", [1, 2, 3, 5]),
     ("Jerusalem Pt 3", [2]),  # one part there, not the one named
     ("Rain Again Pt 2 by Betty", []),  # the piece is another artist's

@@ -24,7 +24,7 @@ from typing import Callable, Mapping, Sequence
 from .seed_readings import normal_readings, part_form, part_numbers, spelled_ranges
 from .text import normalise
 from .title_prefixes import variants_starting
-from .versions import LONGEST, sourceless_base
+from .versions import LONGEST, seed_base, sourceless_base
 
 #: a dash or bracket tail that opens with a part word: "- Pt. 2", "(Part 1)", "[Pts. I-II]"
 _PART_TAIL = re.compile(r"(?<!\s)(?:\s+[-\u2013\u2014]\s+|\s*[\(\[])\s*((?:parts?|pts?)\b.*)$",
@@ -96,9 +96,10 @@ class SeedAlternatives:
                 and normalise(part_base(str(self.titles[r]))) == base}
         return sorted(rows, key=lambda r: (-self._pop(r), r))[:limit]
 
-    def _listing(self, piece: str, artist: str | None) -> dict[int, tuple[int, set[int]]]:
+    def _listing(self, piece: str, artist: str | None
+                 ) -> dict[int, tuple[tuple[str, ...], set[int]]]:
         """Each row whose title lists several parts of ``piece`` (normalised): the words
-        after the parts (a version tail: "live") and the parts.  Found by the listed
+        after the parts (a version tail: ("live",)) and the parts.  Found by the listed
         variant ("rain again pts 1 2 3", however the title writes them) and, for title
         arrays stored before there was one, by a part tail's base ("rain again")."""
         rows = {row for key in variants_starting(self._exact, f"{piece} pts", self.__dict__)
@@ -111,17 +112,18 @@ class SeedAlternatives:
             if words[:len(piece.split()) + 1] == [*piece.split(), "pts"]:
                 after = words[len(piece.split()) + 1:]
                 numbers = list(takewhile(str.isdigit, after))
-                found[row] = (len(after) - len(numbers), {int(n) for n in numbers})
+                found[row] = (tuple(after[len(numbers):]), {int(n) for n in numbers})
         return found
 
     def _listed_part_match(self, query: str) -> int | None:
         """The track listing the one part ``query`` names with others, when no track is
         that part ("Rain Again - Part I, II, & III" for "Rain Again Pt 2"): the title
-        without a version tail, listing the fewest parts, the most popular."""
-        for title, artist in normal_readings(query):
+        with the seed's version words ("(Live)" for "Rain Again Pt 2 (Live)"), else the
+        one without a version tail, listing the fewest parts, the most popular."""
+        for title, artist, version in _part_readings(query):
             if (named := named_part(title)) is None:
                 continue
-            held = {row: (tail, len(parts)) for row, (tail, parts)
+            held = {row: (set(tail) != version, len(tail), len(parts)) for row, (tail, parts)
                     in self._listing(named[0], artist).items() if named[1] in parts}
             if held:
                 fewest = min(held.values())
@@ -133,7 +135,7 @@ class SeedAlternatives:
         against "Rain Again - Part I, II, & III" and "Rain Again - Pt. 5"), the parts the
         catalog has of it ([1, 2, 3, 5]) and the rows holding them, the most popular
         first; ([], []) for a seed naming no part or a piece without parts here."""
-        for title, artist in normal_readings(query):
+        for title, artist, _ in _part_readings(query):
             if (named := named_part(title)) is None:
                 continue
             piece, found = named[0], {}
@@ -147,3 +149,15 @@ class SeedAlternatives:
                 rows = sorted(found, key=lambda r: (-self._pop(r), r))
                 return sorted(set().union(*found.values())), rows
         return [], []
+
+
+def _part_readings(query: str) -> list[tuple[str, str | None, set[str]]]:
+    """:func:`normal_readings` of ``query``, then of it without its version words, each
+    with the version words dropped: "Rain Again Pt 2 (Live)" is read as "rain again pt 2
+    live" and as "rain again pt 2", version {"live"}."""
+    base = seed_base(query)
+    version = set(normalise(query).split()) - set(normalise(base).split())
+    readings = [(title, artist, set()) for title, artist in normal_readings(query)]
+    if base != query:
+        readings += [(title, artist, version) for title, artist in normal_readings(base)]
+    return readings

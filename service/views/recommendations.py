@@ -30,8 +30,9 @@ bp = Blueprint("recommendations", __name__, url_prefix="/v1")
 #: 9: a title typed exactly, "@ ME", is that title, not the more popular "ME"; a seed
 #: spelling none of the titles written alike is warned; a whole title typed, "X - Y
 #: Remix", is not read as "X" by Y; 10: one part named, "X Pt 2", takes a track listing it,
-#: "X - Part I, II, & III", warned, before a near spelling or a title it opens)
-ANSWER_SHAPE = 10
+#: "X - Part I, II, & III", warned, before a near spelling or a title it opens; 11: so does
+#: one part named with version words, "X Pt 2 (Live)", the listing of that version first)
+ANSWER_SHAPE = 11
 
 
 def depth(offset: int, limit: int) -> int:
