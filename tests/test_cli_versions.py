@@ -80,6 +80,16 @@ def test_rollback_serves_the_old_version_and_a_second_one_returns(runner, store,
     assert json.loads(answers(runner, "id3"))["results"]
 
 
+def test_a_remove_after_a_rollback_is_undone_back_to_its_own_base(runner, store, live):
+    """Found adding the HTTP rollback: the newest previous version was the remove that
+    the first rollback undid, so the second rollback brought that one back instead."""
+    assert runner("remove", "trk1")[0] == 0 and runner("rollback")[0] == 0
+    assert runner("remove", "trk2")[0] == 0
+    code, out, err = runner("rollback")
+    assert code == 0 and f"model {live} is live (60 tracks)" in out, err
+    assert store.row_of(live, "trk1") is not None and store.current_version() == live
+
+
 def test_rollback_to_a_named_version_skips_the_ones_between(runner, store, live, tmp_path):
     assert added(runner, tmp_path)[0] == 0
     assert runner("remove", "id1")[0] == 0
@@ -90,7 +100,7 @@ def test_rollback_to_a_named_version_skips_the_ones_between(runner, store, live,
 
 @pytest.mark.parametrize("name, message", [
     ("nope", "no model version nope is held"),
-    ("", "VERSION must not be blank"),
+    ("", "version: must not be blank"),
 ], ids=["unknown id", "blank id"])
 def test_a_bad_version_name_is_refused(runner, store, live, tmp_path, name, message):
     assert added(runner, tmp_path)[0] == 0

@@ -10,7 +10,6 @@ import json
 
 import click
 
-from models.errors import BadRequest
 from service.store import VersionInfo, open_store
 
 from .output import shown
@@ -60,11 +59,11 @@ def versions(as_json: bool) -> None:
     "relocate (sync, step 1/3)") and its state (live; previous, readable
     for a while after it was replaced; pending; incomplete). `feelalike rollback` makes
     a previous one live again."""
-    held = open_store().versions()
-    if as_json:
-        live = next((v.version for v in held if v.state == "live"), None)
-        click.echo(json.dumps({"live": live, "versions": [v.as_dict() for v in held]}))
+    store = open_store()
+    if as_json:  # the answer of GET /v1/admin/versions
+        click.echo(json.dumps(store.listing()))
         return
+    held = store.versions()
     if not held:
         click.echo("no model versions in the store yet: `feelalike build` (or `feelalike "
                    "demo`) makes one")
@@ -80,9 +79,6 @@ def rollback(version: str | None) -> None:
     again: after a sync or an add that published several versions, the one live before
     that whole command. The one live until now stays readable for
     FEELALIKE_GRACE_SECONDS, so `feelalike rollback` again returns to it."""
-    if version is not None and not version.strip():
-        raise BadRequest("VERSION must not be blank; `feelalike versions` lists them",
-                         field="version")
     done = open_store().roll_back(version)
     undone = done.undone
     if undone and undone["step"] > 1:

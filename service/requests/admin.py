@@ -1,5 +1,6 @@
-"""Bodies of the admin routes: tracks to add (``POST /v1/admin/tracks``) and ids to
-remove (``POST /v1/admin/removals``).
+"""Bodies of the admin routes: tracks to add (``POST /v1/admin/tracks``), ids to
+remove (``POST /v1/admin/removals``) and the version to roll back to (``POST
+/v1/admin/rollback``).
 
 A track row has the fields of a catalog row: ``id`` and ``title`` are required, the
 rest optional; ``features`` takes only the known audio features.
@@ -47,6 +48,7 @@ MAX_TAGS = 50
 TrackId = identifier(MAX_TITLE)
 Tag = text(MAX_TITLE)
 RemovalId = text(MAX_ID_CHARS)  # ids of catalog files may be long paths
+MAX_VERSION_CHARS = 100  # a version id is a time and a hash: 25 characters
 
 Features = create_model(  # type: ignore[call-overload]
     "Features", __base__=Body, __module__=__name__,
@@ -136,3 +138,12 @@ class RemoveTracksBody(Body):
                         examples=[False])
 
 
+
+
+class RollbackBody(Body):
+    """Which model version ``POST /v1/admin/rollback`` makes live again (no body, ``{}``
+    or ``"version": null``: the one live before the last update or command)."""
+
+    version: text(MAX_VERSION_CHARS) | None = Field(  # type: ignore[valid-type]
+        None, description="A version listed by GET /v1/admin/versions; left out: the "
+                          "previous one.", examples=["20261125T204030Z-d62af65e"])

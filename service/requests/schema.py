@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .admin import AddTracksBody, Features, RemoveTracksBody, TrackRow
+from .admin import AddTracksBody, Features, RemoveTracksBody, RollbackBody, TrackRow
 from .bodies import PlaylistBody, RecommendBody
 from .parts import Arc, Moods, SeedRef
 from .queries import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
@@ -21,7 +21,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "PathQuery": PathQuery, "TrackPath": TrackPath, "PlaylistFormat": PlaylistFormat,
     "EmbedQuery": EmbedQuery,
     "AddTracksBody": AddTracksBody, "TrackRow": TrackRow, "Features": Features,
-    "RemoveTracksBody": RemoveTracksBody,
+    "RemoveTracksBody": RemoveTracksBody, "RollbackBody": RollbackBody,
 }
 
 

@@ -12,6 +12,7 @@ from .errors import (
     ModelFilesUnavailable,
     ModelNotReady,
     ModelShrinks,
+    NothingToRollBack,
     StoreCorrupt,
     StoreUnavailable,
     VersionNotFound,
@@ -23,8 +24,8 @@ from .relocations import Relocation
 from .updates import Updater, UpdateResult
 
 __all__ = ["breaker", "ID_INDEXES", "IdClash", "UpdateResult", "Updater",
-           "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore", "Relocation",
-           "RollBack", "StoreCorrupt", "StoreUnavailable", "VersionInfo", "VersionNotFound",
-           "VersionUnusable", "close_embedded", "connect",
+           "ModelFilesUnavailable", "ModelNotReady", "ModelShrinks", "ModelStore",
+           "NothingToRollBack", "Relocation", "RollBack", "StoreCorrupt", "StoreUnavailable",
+           "VersionInfo", "VersionNotFound", "VersionUnusable", "close_embedded", "connect",
            "decode_neighbours", "encode_neighbours", "mood_scores", "one_command", "open_store",
            "track_document", "with_whole_numbers"]

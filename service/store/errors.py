@@ -62,14 +62,22 @@ class IdClash(Conflict):
 
 
 class VersionNotFound(NotFound):
-    """No model version to roll back to: none held, or not the one named (unknown, or
-    expired after the grace period)."""
+    """The model version named to roll back to is not held (unknown, or expired after
+    the grace period)."""
 
     code = "version_not_found"
 
 
+class NothingToRollBack(Conflict):
+    """A rollback without a version found nothing to go back to: no model is live, no
+    earlier version is held whole, or the one live before the command that made the
+    live one is gone."""
+
+    code = "nothing_to_roll_back"
+
+
 class VersionUnusable(Conflict):
     """The model version named cannot be made live: it is live already, still being
-    written, or lost keys."""
+    written, or lost keys (``reason``: live, pending or incomplete)."""
 
     code = "version_unusable"

@@ -7,6 +7,10 @@ such a version live again through the same activation as a publish (``activate``
 overwritten); the version rolled away from then gets the grace period like any replaced
 one, so rolling back again returns to it.  What lives outside versions, the removal
 list, is put back in step by :meth:`~.removals.Removals.settle_removals`.
+
+``feelalike versions`` / ``feelalike rollback`` and ``GET /v1/admin/versions`` / ``POST
+/v1/admin/rollback`` are two faces of :meth:`History.listing` and
+:meth:`History.roll_back`: every check and refusal is here, once.
 """
 from __future__ import annotations
 
@@ -18,10 +22,20 @@ from typing import Any, Callable
 
 import redis
 
-from .errors import StoreUnavailable, VersionNotFound, VersionUnusable
+from models.errors import BadRequest
+
+from .errors import (
+    NothingToRollBack,
+    StoreUnavailable,
+    UpdateConflict,
+    VersionNotFound,
+    VersionUnusable,
+)
 from .upkeep import VERSION_KEYS, guard
 
 LIVE, PREVIOUS, PENDING, INCOMPLETE = "live", "previous", "pending", "incomplete"
+#: where a refusal sends the reader for the versions a rollback can name
+LISTED = "`feelalike versions` (GET /v1/admin/versions) lists them"
 
 
 @dataclass
@@ -53,6 +67,12 @@ class RollBack:
     seconds: int
     undone: dict[str, Any] | None = None  # the command whose steps it undid together
 
+    def as_dict(self) -> dict[str, Any]:
+        """The answer of ``POST /v1/admin/rollback``."""
+        return {"model_version": self.version, "previous_version": self.previous,
+                "tracks": self.tracks, "previous_seconds_left": self.seconds,
+                "undone": dict(self.undone) if self.undone else None}
+
 
 class History:
     """Mixin of :class:`~.model_store.ModelStore` (it provides the attributes below)."""
@@ -66,6 +86,13 @@ class History:
     activate: Callable[..., None]
     persist: Callable[[str], None]
     settle_removals: Callable[[str, str], None]
+
+    def listing(self) -> dict[str, Any]:
+        """``{"live": id or None, "versions": [...]}``: what ``versions --json`` prints
+        and ``GET /v1/admin/versions`` answers."""
+        held = self.versions()
+        live = next((v.version for v in held if v.state == LIVE), None)
+        return {"live": live, "versions": [v.as_dict() for v in held]}
 
     @guard
     def versions(self) -> list[VersionInfo]:
@@ -117,15 +144,22 @@ class History:
         """Make ``target`` (default: the newest previous complete version) live again;
         refuses, changing nothing, when there is none, it is not held whole, or the live
         version changes meanwhile (UpdateConflict)."""
+        if target is not None and not target.strip():
+            raise BadRequest(f"version: must not be blank; {LISTED}", field="version")
         live = self._current()
         if live is None:
-            raise VersionNotFound("no model is live: nothing to roll back "
-                                  "(`feelalike build` makes one)")
+            raise NothingToRollBack("no model is live: nothing to roll back "
+                                    "(`feelalike build` makes one)")
         held = self.versions()
-        chosen = _pick(held, live, target) if target else _undo(held, live)
+        chosen = _pick(held, live, target) if target is not None else _undo(held, live)
         left = self.client.ttl(self.key_for("meta", version=chosen.version))
         try:
             self.activate(chosen.version, expect=live)
+        except UpdateConflict:
+            self._resume_countdown(chosen.version, left)
+            raise UpdateConflict(f"the live model changed while the rollback ran (it was "
+                                 f"{live}); nothing was rolled back: {LISTED} as they are "
+                                 "now") from None
         except BaseException:
             self._resume_countdown(chosen.version, left)
             raise
@@ -165,22 +199,26 @@ def _count_steps(held: list[VersionInfo]) -> None:
 
 def _undo(held: list[VersionInfo], live: str) -> VersionInfo:
     """What `rollback` with no version goes back to: the version live before the whole
-    command that made the live one (a sync of several steps); else, or when the live
-    one was itself gone back to (a newer version is held), the newest previous one."""
+    command that made the live one (a sync of several steps), or before the update that
+    made it (an add or removal, from the CLI or over HTTP: not the newest previous one,
+    which after an earlier rollback is the update rolled away from); when the live one
+    was itself gone back to (a newer version is held), or was built, the newest previous
+    one."""
     ready = [v for v in held if v.state == PREVIOUS]
     if not ready:
-        raise VersionNotFound(f"nothing to roll back to: no earlier model version is "
-                              f"held whole (the live one is {live}; `feelalike "
-                              "versions` lists them)")
+        raise NothingToRollBack(f"nothing to roll back to: no earlier model version is "
+                                f"held whole (the live one is {live}; {LISTED})")
     at = next((v for v in held if v.version == live), None)
-    if at is None or at.command is None or held.index(ready[0]) < held.index(at):
+    if at is None or held.index(ready[0]) < held.index(at):
         return ready[0]
-    base = at.command["base"]
+    by, base = (at.command["by"], at.command["base"]) if at.command else (at.made_by, at.base)
+    if base is None:
+        return ready[0]
     chosen = next((v for v in ready if v.version == base), None)
     if chosen is None:
-        raise VersionNotFound(f"model version {base}, live before the {at.command['by']} "
-                              f"that made {live}, is no longer held whole; `feelalike "
-                              "rollback VERSION` goes to one listed by `feelalike versions`")
+        raise NothingToRollBack(f"model version {base}, live before the {by} that made "
+                                f"{live}, is no longer held whole; name a version to roll "
+                                f"back to ({LISTED})")
     return chosen
 
 
@@ -193,19 +231,19 @@ def _undone(held: list[VersionInfo], live: str, chosen: str) -> dict[str, Any] |
 
 def _pick(held: list[VersionInfo], live: str, target: str) -> VersionInfo:
     """The version named to go back to, or the refusal that says why it cannot be."""
+    shown = target if len(target) <= 60 else target[:57] + "..."  # CLI: any length
     if target == live:
-        raise VersionUnusable(f"model version {target} is already live")
+        raise VersionUnusable(f"model version {target} is already live", reason=LIVE)
     chosen = next((v for v in held if v.version == target), None)
     if chosen is None:
-        raise VersionNotFound(f"no model version {target} is held (unknown, or expired "
-                              "after FEELALIKE_GRACE_SECONDS); `feelalike versions` lists "
-                              "them")
+        raise VersionNotFound(f"no model version {shown} is held (unknown, or expired "
+                              f"after FEELALIKE_GRACE_SECONDS); {LISTED}")
     if chosen.state == PENDING:
         raise VersionUnusable(f"model version {target} is still being written (pending): "
-                              "it was never live")
+                              "it was never live", reason=PENDING)
     if chosen.state == INCOMPLETE:
         raise VersionUnusable(f"model version {target} lost some of its keys (evicted or "
-                              "expiring): it cannot be made live again")
+                              "expiring): it cannot be made live again", reason=INCOMPLETE)
     return chosen
 
 

@@ -5,6 +5,13 @@ list of ids, ``DELETE /v1/admin/tracks/<id>`` one id.  Each publishes a new mode
 version (``service/store/updates.py``) and answers what changed; on any error the live
 model is untouched.  Updates in one process run one at a time; across processes, an
 update that finds the live version changed under it is refused 409 ``update_conflict``.
+
+``GET /v1/admin/versions`` lists the versions the store holds and ``POST
+/v1/admin/rollback`` makes an earlier one live again: the store's ``listing`` and
+``roll_back``, as ``feelalike versions --json`` and ``feelalike rollback`` call them.  Each
+update above publishes one version of its own, so a rollback right after one goes back
+to the model before it; answers are cached per version, so none of the version rolled
+away from is served after it.
 """
 from __future__ import annotations
 
@@ -12,16 +19,23 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import NotFound as NoRoute
 
 from models.errors import TrackNotFound
 
 from ..protection import require_admin
-from ..requests import AddTracksBody, RemoveTracksBody, TrackPath, parse
+from ..requests import (
+    AddTracksBody,
+    RemoveTracksBody,
+    RollbackBody,
+    TrackPath,
+    parse,
+    refuse_body_fields_in_query,
+)
 from ..resources import get_resources
 from ..store import ModelShrinks, Updater
-from .base import json_request, path_id
+from .base import json_request, path_id, refuse_other_media_types
 
 bp = Blueprint("admin", __name__, url_prefix="/v1/admin")
 _one_at_a_time = threading.Lock()
@@ -57,6 +71,31 @@ def remove_track(track_id: str) -> Response:
             raise NoRoute() from None
         raise
     return jsonify(result.as_dict())
+
+
+@bp.get("/versions")
+@require_admin
+def versions() -> Response:
+    return jsonify(get_resources().store.listing())
+
+
+@bp.post("/rollback")
+@require_admin
+def rollback() -> Response:
+    body = _rollback_body()
+    with _one_at_a_time:
+        done = get_resources().store.roll_back(body.version)
+    return jsonify(done.as_dict())
+
+
+def _rollback_body() -> RollbackBody:
+    """The body, where no body at all is ``{}`` (the previous version), as a client
+    sends a POST with nothing to say."""
+    refuse_other_media_types()
+    if request.get_data(cache=True):
+        return json_request(RollbackBody)
+    refuse_body_fields_in_query(RollbackBody, request.args, frozenset())
+    return RollbackBody()
 
 
 @contextmanager
