@@ -184,8 +184,8 @@ PROTECTION_SETTINGS: tuple[Setting, ...] = (
             "read at start-up in addition to API_KEYS."),
     Setting("ADMIN_KEYS", (), "Comma-separated admin keys (sent in X-API-Key or as "
             "Authorization: Bearer KEY) that may change the live model through /v1/admin/* "
-            "(add and remove tracks). Empty: the admin routes are off and answer 403 "
-            "admin_disabled.", names),
+            "(add and remove tracks, list versions, roll back). Empty: the admin routes are "
+            "off and answer 403 admin_disabled.", names),
     Setting("REQUIRE_KEYS_FOR_READS", False, "Require a valid key (X-API-Key or "
             "Authorization: Bearer) on the read routes too (/v1/*; the health probes and "
             "/metrics stay open).", flag),

@@ -10,9 +10,11 @@ import pytest
 
 from models.build import build
 from models.ingest import Catalog
+from service.openapi import build_document
 from service.store import ModelStore, Updater
 
 from .fixtures import error_of, make_app, make_track
+from .test_openapi import _check
 from .test_admin import ADMIN, NEW_ID, READER, SIMILAR, admin, error, serve, similar_ids
 
 ROLLBACK, VERSIONS = "/v1/admin/rollback", "/v1/admin/versions"
@@ -215,3 +217,23 @@ def test_versions_and_rollback_over_http_on_a_cluster_and_a_single_server(any_st
     assert (done["model_version"], done["tracks"]) == (first, 40)
     assert client.get("/v1/tracks/trk2").status_code == 200
     assert any_store.removed_among(["trk2"]) == [False]
+
+
+def test_answers_and_refusals_match_the_openapi_document(store, live, env):
+    doc, client = build_document(), make_app(store, ADMIN_KEYS=(ADMIN,)).test_client()
+    refusals = [(client.post(ROLLBACK, headers=admin()), 409, "nothing_to_roll_back"),
+                (client.post(ROLLBACK, json={"version": "x"}, headers=admin()), 404,
+                 "version_not_found"),
+                (client.post(ROLLBACK, json={"version": live}, headers=admin()), 409,
+                 "version_unusable"),
+                (client.post(ROLLBACK, json={"version": 1}, headers=admin()), 400,
+                 "bad_request"),
+                (client.get(VERSIONS), 401, "unauthorized")]
+    for response, status, code in refusals:
+        error_of(response, status, code)
+        _check(doc, response, response.request.path, response.request.method.lower())
+    client.post("/v1/admin/tracks", json={"tracks": [SIMILAR]}, headers=admin())
+    listing = _check(doc, client.get(VERSIONS, headers=admin()), VERSIONS)
+    assert len(listing["versions"]) == 2
+    done = _check(doc, client.post(ROLLBACK, headers=admin()), ROLLBACK, "post")
+    assert done["model_version"] == live

@@ -21,6 +21,7 @@ from service.requests import (
     Query,
     RecommendBody,
     RemoveTracksBody,
+    RollbackBody,
     parse,
 )
 
@@ -30,7 +31,8 @@ from .fixtures import error_of
 
 FLASK_ONLY = {"HEAD", "OPTIONS"}
 BODY_MODELS = {"RecommendBody": RecommendBody, "PlaylistBody": PlaylistBody,
-               "AddTracksBody": AddTracksBody, "RemoveTracksBody": RemoveTracksBody}
+               "AddTracksBody": AddTracksBody, "RemoveTracksBody": RemoveTracksBody,
+               "RollbackBody": RollbackBody}
 
 
 @pytest.fixture(scope="module")

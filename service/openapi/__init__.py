@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from .document import build_document, document, version
+from .error_statuses import ERROR_RESPONSES
 from .html import render_docs
-from .operations import ERROR_RESPONSES, OPERATIONS, Operation
+from .operations import OPERATIONS, Operation
 
 __all__ = ["build_document", "document", "version", "render_docs", "ERROR_RESPONSES",
            "OPERATIONS", "Operation"]

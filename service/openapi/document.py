@@ -16,8 +16,9 @@ from models.errors import BadRequest
 
 from ..requests import parse, query_parameters
 from .components import component_schemas, ref
+from .error_statuses import ERROR_RESPONSES
 from .examples import ERRORS, OK
-from .operations import ERROR_RESPONSES, OPERATIONS, Operation
+from .operations import OPERATIONS, Operation
 from .shared import name_shared
 
 TITLE = "feelalike"
@@ -152,7 +153,7 @@ def _operation(op: Operation) -> dict[str, Any]:
     if params:
         out["parameters"] = params
     if op.body:
-        out["requestBody"] = {"required": True, "content": {"application/json": {
+        out["requestBody"] = {"required": op.body_required, "content": {"application/json": {
             "schema": ref(op.body), "examples": copy.deepcopy(op.body_examples)}}}
     responses: dict[str, Any] = {"200": _ok(op)}
     if _conditional(op):

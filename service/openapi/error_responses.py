@@ -2,7 +2,7 @@
 recommendation answers are in ``responses.py``)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,8 @@ class ErrorDetail(Doc):
         "unsupported_media_type, request_uri_too_long, too_many_requests, busy, "
         "model_not_ready, store_unavailable, model_files_unavailable, internal_error; "
         "unauthorized when keys are required; admin routes also forbidden, admin_disabled, "
-        "track_exists, id_clash, update_conflict, rebuild_needed, model_shrinks."),
+        "track_exists, id_clash, update_conflict, rebuild_needed, model_shrinks, "
+        "version_not_found, nothing_to_roll_back, version_unusable."),
         examples=["bad_request"])
     message: str = Field(description="One line for people; never shows internals.",
                          examples=["limit: must be at most 100, got 500"])
@@ -38,6 +39,9 @@ class ErrorDetail(Doc):
         "track_exists, id_clash, track_not_found (admin routes): the ids (the first few)."))
     live_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: live tracks.")
     new_tracks: Optional[int] = Field(None, ge=0, description="model_shrinks: new tracks.")
+    reason: Optional[Literal["live", "pending", "incomplete"]] = Field(
+        None, description="version_unusable: why the version cannot be made live.",
+        examples=["incomplete"])
 
 
 class Error(Doc):

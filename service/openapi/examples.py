@@ -111,6 +111,16 @@ OK = {
     "UpdateResult": {"model_version": "20261125T231500Z-3f2a9c1d", "previous_version": VERSION,
                      "tracks": 28357, "added": ["new-track-1"], "removed": [],
                      "lists_rewritten": 97, "seconds": 0.41, "unplaced": []},
+    "VersionListing": {"live": "20261125T231500Z-3f2a9c1d", "versions": [
+        {"version": "20261125T231500Z-3f2a9c1d", "state": "live",
+         "made": "2026-11-25T23:15:00Z", "tracks": 28357, "made_by": "add",
+         "seconds_left": None, "base": VERSION, "command": None},
+        {"version": VERSION, "state": "previous", "made": "2026-11-25T20:40:30Z",
+         "tracks": 28356, "made_by": "build", "seconds_left": 3012, "base": None,
+         "command": None}]},
+    "RollbackResult": {"model_version": VERSION,
+                       "previous_version": "20261125T231500Z-3f2a9c1d", "tracks": 28356,
+                       "previous_seconds_left": 3600, "undone": None},
 }
 
 EXPORTS = {
@@ -154,6 +164,10 @@ REMOVE_BODIES = {
     "one": example("One track", {"ids": ["new-track-1"]}),
     "several": example("Several tracks at once (one new version)",
                        {"ids": ["new-track-1", "new-track-2"]}),
+}
+ROLLBACK_BODIES = {
+    "previous": example("The model before the last update (as no body at all)", {}),
+    "named": example("A version listed by GET /v1/admin/versions", {"version": VERSION}),
 }
 
 ERRORS = {
@@ -214,6 +228,18 @@ ERRORS = {
     "update_conflict": example("Another update won the race", {"error": {
         "code": "update_conflict", "message": "the live model changed while the update was "
         "written; run it again"}}),
+    "version_not_found": example("A version not held", {"error": {
+        "code": "version_not_found", "message": "no model version 20261101T000000Z-0a1b2c3d "
+        "is held (unknown, or expired after FEELALIKE_GRACE_SECONDS); `feelalike versions` "
+        "(GET /v1/admin/versions) lists them"}}),
+    "nothing_to_roll_back": example("A fresh build", {"error": {
+        "code": "nothing_to_roll_back", "message": "nothing to roll back to: no earlier "
+        f"model version is held whole (the live one is {VERSION}; `feelalike versions` "
+        "(GET /v1/admin/versions) lists them)"}}),
+    "version_unusable": example("A version that lost keys", {"error": {
+        "code": "version_unusable", "message": "model version 20261125T180000Z-5e6f7a8b "
+        "lost some of its keys (evicted or expiring): it cannot be made live again",
+        "reason": "incomplete"}}),
     "rebuild_needed": example("A model built before incremental updates", {"error": {
         "code": "rebuild_needed", "message": "the live model was built before incremental "
         "updates existed; run `feelalike build` once"}}),

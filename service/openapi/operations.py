@@ -1,5 +1,6 @@
 """The table of operations: for each endpoint, its request models, its answer and the
-errors it can give.  ``document.py`` turns this table into OpenAPI paths."""
+errors it can give (named in ``error_statuses.ERROR_RESPONSES``).  ``document.py`` turns
+this table into OpenAPI paths."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,74 +10,14 @@ from pydantic import BaseModel
 
 from ..exports import FORMATS
 from ..requests import EmbedQuery, PathQuery, PlaylistFormat, SearchQuery, SimilarQuery, TrackPath
-from ..settings import ALL_SETTINGS
-from .examples import ADD_BODIES, EXPORTS, PLAYLIST_BODIES, RECOMMEND_BODIES, REMOVE_BODIES
-
-
-def _default(name: str) -> Any:
-    return next(s.default for s in ALL_SETTINGS if s.name == name)
-
-
-#: error responses (``components/responses``): status, description, example names.
-ERROR_RESPONSES: dict[str, tuple[int, str, tuple[str, ...]]] = {
-    "BadRequest": (400, "bad_request: a parameter or field is missing, of the wrong type, "
-                        "out of range, contradictory (min_ > max_), unknown, or the body is "
-                        "not a JSON object; `field` is its exact JSON path. "
-                        "seed_without_evidence: every seed is a track the build had nothing "
-                        "to place by (a title and nothing else), never recommended. "
-                        "model_shrinks (admin removals): the model would lose more of its "
-                        "tracks than FEELALIKE_MAX_SHRINK allows; send \"force\": true.",
-                   ("bad_request", "bad_field")),
-    "SeedNotFound": (404, "seed_not_found: no track matches a seed; `suggestions` lists "
-                          "close titles (possibly none).", ("seed_not_found",)),
-    "TrackNotFound": (404, "track_not_found: no track has this id.", ("track_not_found",)),
-    "MethodNotAllowed": (405, "method_not_allowed: the path exists but does not take this "
-                              "method; the Allow header lists those it takes.",
-                         ("method_not_allowed",)),
-    "PayloadTooLarge": (413, "request_entity_too_large: the body is larger than the "
-                             "server's limit (FEELALIKE_MAX_BODY_BYTES, "
-                             f"{_default('MAX_BODY_BYTES'):,} bytes by default).",
-                        ("request_entity_too_large",)),
-    "UnsupportedMediaType": (415, "unsupported_media_type: the body was sent with a "
-                                  "Content-Type other than application/json (or a +json "
-                                  "type); a body without one is read as JSON.",
-                             ("unsupported_media_type",)),
-    "UriTooLong": (414, "request_uri_too_long: the path and query string are longer than the "
-                        "server's limit (FEELALIKE_MAX_URL_CHARS, "
-                        f"{_default('MAX_URL_CHARS'):,} characters by default).",
-                   ("request_uri_too_long",)),
-    "Unauthorized": (401, "unauthorized: FEELALIKE_REQUIRE_KEYS_FOR_READS is on and no valid "
-                          "X-API-Key header was sent, or the server has keys and the one "
-                          "sent is not one of them (where reads need no key, send none to "
-                          "read anonymously); the key is never echoed.",
-                     ("unauthorized",)),
-    "TooManyRequests": (429, "too_many_requests: over the client's rate limit "
-                             "(FEELALIKE_RATE_LIMIT, heavier requests cost more); Retry-After "
-                             "and `retry_after` say when to try again.",
-                        ("too_many_requests",)),
-    "Unavailable": (503, "model_not_ready: no model has been built yet (or the current one "
-                         "expired); store_unavailable: Redis cannot be reached; "
-                         "model_files_unavailable: the server cannot write the model's local "
-                         "files; busy: every slot for heavy requests is in use (Retry-After). "
-                         "Retry later.",
-                    ("model_not_ready", "store_unavailable", "model_files_unavailable",
-                     "busy")),
-    "AdminUnauthorized": (401, "unauthorized: no X-API-Key header, or a key that is neither "
-                               "an admin key nor a read key (never echoed).",
-                          ("admin_unauthorized",)),
-    "Forbidden": (403, "admin_disabled: FEELALIKE_ADMIN_KEYS is empty, so the admin routes "
-                       "are off; forbidden: a read key (FEELALIKE_API_KEYS) that is not an "
-                       "admin key.", ("admin_disabled", "forbidden")),
-    "Conflict": (409, "track_exists: an id to add is already in the model (`ids`); "
-                      "id_clash: an id to add reads as an external id another track holds "
-                      "(`isrc:...`), and would answer its lookups (`ids`); "
-                      "update_conflict: the live model changed while the update ran (run "
-                      "it again); rebuild_needed: the live model predates incremental "
-                      "updates (run `feelalike build` once).",
-                 ("track_exists", "id_clash", "update_conflict", "rebuild_needed")),
-    "InternalError": (500, "internal_error: a bug; no internals are shown.",
-                      ("internal_error",)),
-}
+from .examples import (
+    ADD_BODIES,
+    EXPORTS,
+    PLAYLIST_BODIES,
+    RECOMMEND_BODIES,
+    REMOVE_BODIES,
+    ROLLBACK_BODIES,
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +35,7 @@ class Operation:
     query: type[BaseModel] | None = None
     path_model: type[BaseModel] | None = None
     body: str = ""  # component schema of the JSON body
+    body_required: bool = True  # False: no body at all means the body's defaults
     body_examples: dict[str, Any] = field(default_factory=dict)
     other_content: dict[str, dict[str, Any]] = field(default_factory=dict)
     html_errors: tuple[tuple[int, str], ...] = ()  # (status, when): errors shown as HTML
@@ -108,6 +50,8 @@ _BODY = ("BadRequest", "Unauthorized", "SeedNotFound", "PayloadTooLarge",
          "TooManyRequests", "Unavailable", "InternalError")
 _ADMIN = ("BadRequest", "AdminUnauthorized", "Forbidden", "Conflict", "UriTooLong",
           "TooManyRequests", "Unavailable", "InternalError")
+_ADMIN_READ = tuple(name for name in _ADMIN if name != "Conflict")
+_ADMIN_ROLLBACK = tuple("RollbackConflict" if name == "Conflict" else name for name in _ADMIN)
 _UPDATED = ("Every change is published as a new model version, exactly as a full build "
             "publishes one; on any error (bad body, an id already in the model, a store "
             "failure) the live model is untouched. Needs an admin key (FEELALIKE_ADMIN_KEYS) "
@@ -258,6 +202,32 @@ OPERATIONS: tuple[Operation, ...] = (
         "Remove one track from the live model",
         "As POST /v1/admin/removals with one id. " + _UPDATED,
         "UpdateResult", ("TrackNotFound", *_ADMIN), path_model=TrackPath),
+    Operation(
+        "get", "/v1/admin/versions", "listVersions", "admin",
+        "The model versions the store holds",
+        "Newest first, with the live one named: when each was made, its tracks, what made "
+        "it (build, add, remove, relocate; a step of a CLI sync or add says which) and its "
+        "state: live; previous, readable for seconds_left more after it was replaced "
+        "(FEELALIKE_GRACE_SECONDS; FEELALIKE_KEEP_VERSIONS of them the whole time), so "
+        "POST /v1/admin/rollback can name it; pending; incomplete. The same facts as "
+        "`feelalike versions --json`. Needs an admin key.",
+        "VersionListing", _ADMIN_READ),
+    Operation(
+        "post", "/v1/admin/rollback", "rollBack", "admin",
+        "Make an earlier model version live again",
+        "Without a version (no body, {} or \"version\": null): the version live before the "
+        "update that made the live one (each admin add or removal is one update; a CLI "
+        "sync or add is undone whole), or, right after a rollback, the version rolled "
+        "away from. With one: exactly that version, as GET /v1/admin/versions lists it. "
+        "The next request is answered by the version made live (answers are cached per "
+        "version); the one replaced stays readable for previous_seconds_left, so a "
+        "rollback again returns to it. The same operation as `feelalike rollback "
+        "[VERSION]`. Refused, changing nothing: 404 version_not_found, 409 "
+        "nothing_to_roll_back, version_unusable or update_conflict (a publish went live "
+        "meanwhile). Needs an admin key.",
+        "RollbackResult", ("PayloadTooLarge", "UnsupportedMediaType", "VersionNotFound",
+                           *_ADMIN_ROLLBACK),
+        body="RollbackBody", body_required=False, body_examples=ROLLBACK_BODIES),
     Operation("get", "/healthz", "healthz", "health", "Liveness",
               "200 while the process is up; does not touch Redis.", "Health",
               ("UriTooLong", "InternalError")),
