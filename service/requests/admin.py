@@ -138,8 +138,6 @@ class RemoveTracksBody(Body):
                         examples=[False])
 
 
-
-
 class RollbackBody(Body):
     """Which model version ``POST /v1/admin/rollback`` makes live again (no body, ``{}``
     or ``"version": null``: the one live before the last update or command)."""
