@@ -39,6 +39,7 @@ from .emotion_training import (
     train_audio_feel,
 )
 from .speech import SPEECH_THRESHOLD, sounds_like_speech, speech_score, with_speech_tag
+from .speech_pass import score_cached, speech_of
 from .spectrum import Spectrum, frequency_moments
 from .tags import FileTags, read_tags
 from .training import train
@@ -102,7 +103,9 @@ __all__ = [
     "require",
     "run_jobs",
     "save_audio_feel",
+    "score_cached",
     "sounds_like_speech",
+    "speech_of",
     "speech_score",
     "stream_digest",
     "tempo",

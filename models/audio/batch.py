@@ -28,6 +28,7 @@ from .tags import FileTags, read_tags, require_mutagen
 from .listing import expand
 from .lookup import look_up
 from .speech import with_speech_tag
+from .speech_pass import score_cached, unscored
 from .stream_digest import analysed_sound, stream_key
 from .workers import run_jobs
 
@@ -97,6 +98,9 @@ def analyse_many(paths: Iterable[str | Path], *, window: float = 120.0,
         from .embedding import network
 
         network(embedding)  # missing weights fail here once, not once per file
+    with _bar(bars, "scoring speech", sum(map(unscored, batch.tracks))) as scored:
+        score_cached(batch.tracks, cache, (window, embedding), workers or os.cpu_count() or 1,
+                     scored)  # cached before the score existed (:mod:`.speech_pass`)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     with _bar(bars, "analysing", len(todo)) as analysed:
         _collect(batch, run_jobs(_work, jobs, workers), digests, (window, embedding), cache,

@@ -31,14 +31,17 @@ class Spectrum:
     chroma: np.ndarray  # (12, frames) CENS
 
     @classmethod
-    def of(cls, y: np.ndarray, sr: int) -> "Spectrum":
+    def of(cls, y: np.ndarray, sr: int, chroma: bool = True) -> "Spectrum":
+        """``chroma=False``: no chroma (an empty one), for the speech score alone, which
+        needs none; the constant-Q transform is much of the spectrogram's cost."""
         import librosa
 
         magnitude = np.abs(librosa.stft(y, n_fft=N_FFT, hop_length=HOP))
         mel = librosa.feature.melspectrogram(S=magnitude ** 2, sr=sr, n_mels=N_MELS)
         log_mel = librosa.power_to_db(mel)
         oenv = librosa.onset.onset_strength(S=log_mel, sr=sr, hop_length=HOP)
-        return cls(y, sr, magnitude, log_mel, oenv, cens(y, sr))
+        return cls(y, sr, magnitude, log_mel, oenv,
+                   cens(y, sr) if chroma else np.zeros((12, 0), dtype=np.float32))
 
 
 def cens(y: np.ndarray, sr: int) -> np.ndarray:

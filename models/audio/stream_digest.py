@@ -18,8 +18,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from ..errors import AudioError
 from .cache import AudioCache
 from .decoding import cache_digest
+from .speech_pass import speech_of, unscored, with_score
 
 #: how a stream digest's cache entries are named, apart from whole-file digests
 PREFIX = "stream-"
@@ -52,8 +54,17 @@ def stream_key(path: str | Path, digest: str) -> str:
 def analysed_sound(folder: str | Path, path: str, window: float, embedding: str
                    ) -> tuple[str | None, dict[str, Any] | None]:
     """``path``'s stream digest, and the result kept for that sound by an earlier
-    analysis (None: none kept, or no digest)."""
+    analysis (None: none kept, or no digest); one kept before the speech score existed
+    gets it first (:mod:`.speech_pass`), here and in the cache."""
     digest = stream_digest(path)
     if digest is None:
         return None, None
-    return digest, AudioCache(folder).get(stream_key(path, digest), window, embedding)
+    cache = AudioCache(folder)
+    kept = cache.get(stream_key(path, digest), window, embedding)
+    if kept is not None and unscored(kept):  # kept before the speech score existed
+        try:
+            kept = with_score(kept, speech_of(path, window))
+        except AudioError:
+            return digest, None  # analysed afresh, which says why
+        cache.put(stream_key(path, digest), window, kept, embedding)
+    return digest, kept

@@ -14,7 +14,9 @@ from typing import Callable, TextIO
 
 INTERVAL_SECONDS = 15.0
 #: the unit a step's items are counted in, by the step's description
-UNITS = {"analysing": "files", "checking": "files"}
+UNITS = {"analysing": "files", "checking": "files", "scoring speech": "files"}
+#: the word between a step and whose files it counts ("scoring speech in your files")
+JOINS = {"scoring speech": " in"}
 
 
 def _duration(seconds: float) -> str:

@@ -10,7 +10,7 @@ import click
 from tqdm import tqdm
 
 
-from .line_progress import UNITS, LineProgress
+from .line_progress import JOINS, UNITS, LineProgress
 
 if TYPE_CHECKING:  # the offline stack is loaded by the commands that build
     from models.build import LoadedSources
@@ -61,7 +61,7 @@ def progress_of(files: str, stage: str = "") -> Callable[[str, int], tqdm | Line
     def factory(desc: str, total: int) -> tqdm | LineProgress:
         if desc not in UNITS:
             return progress(desc, total)
-        named = f"{desc} {files}"
+        named = f"{desc}{JOINS.get(desc, '')} {files}"
         return progress(f"{stage}, {named}" if stage else named, total,
                         unit=files.split()[-1])
 
