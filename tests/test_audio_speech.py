@@ -140,3 +140,32 @@ def test_sync_names_a_speech_file_once_until_it_changes(runner, store, tmp_path)
     code, out, err = runner("sync", str(folder))
     assert code == 0 and "sound like speech" not in err
     assert "1 sounding like speech (reported before)" in out + err
+
+
+
+@needs_shared
+@needs_espeak
+def test_a_reading_over_a_music_bed_is_speech_and_the_beds_alone_are_not(tmp_path):
+    """A podcast with music under the voice: the bed fills the pauses between words in
+    some bands, not in all (docs/audio.md, "Speech"; bench/speech_beds.py).  20 beds of
+    all four genres; 12 dB under the voice every mix is speech, 6 dB under it (a loud
+    bed) most are (before the pauses were read per band: 8 of 20)."""
+    from models.audio import SPEECH_THRESHOLD, decode
+
+    out = tmp_path / "episode.wav"
+    subprocess.run(["espeak-ng", "-v", "en", "-w", str(out),
+                    "Welcome back to the show. This week we talk about gardens in small "
+                    "cities, about the people who grow tomatoes on their balconies, and "
+                    "about why the bees keep coming back to the same window boxes."],
+                   check=True)
+    voice = decode(out, 120.0)[0].astype(np.float64)
+    flagged = {-12: 0, -6: 0}
+    beds = sorted((SHARED / "audio" / "emotify_dev").glob("*.ogg"))[5::10]
+    for clip in beds:
+        bed = np.resize(decode(clip, 120.0)[0].astype(np.float64), voice.shape)
+        assert score_of(bed) < SPEECH_THRESHOLD, clip.name
+        for level in flagged:
+            mix = voice + bed * np.sqrt(np.mean(voice ** 2) / np.mean(bed ** 2)) \
+                * 10 ** (level / 20)
+            flagged[level] += score_of(mix / np.abs(mix).max()) >= SPEECH_THRESHOLD
+    assert len(beds) == 20 and flagged[-12] == 20 and flagged[-6] >= 15
