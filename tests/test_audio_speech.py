@@ -142,7 +142,6 @@ def test_sync_names_a_speech_file_once_until_it_changes(runner, store, tmp_path)
     assert "1 sounding like speech (reported before)" in out + err
 
 
-
 @needs_shared
 @needs_espeak
 def test_a_reading_over_a_music_bed_is_speech_and_the_beds_alone_are_not(tmp_path):
