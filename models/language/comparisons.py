@@ -31,6 +31,7 @@ from .comparison_markers import (
     ANAPHORIC, DENIES, ELEMENTS_OF, EXAMPLES, EXPLICIT, MAIN_THEME, MEASURED_AGAINST, NEGATED,
     PAIRED, PASSIVE, TURN)
 from .denials import answered_no, asked
+from .reported import hearsay
 from .scope import BOUNDARY, remade, title_end
 from .text import QUOTE_CHARS
 
@@ -105,8 +106,9 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
     if reprised is not None:
         return reprised
     for match in EXPLICIT.finditer(sentence):
-        if NEGATED.search(sentence[:match.start()]) or _in_a_title(match.start(), spans) or (
-                match.group().lower() == "like" and _not_a_likeness(sentence, match.start())):
+        if NEGATED.search(lead := sentence[:match.start()]) or hearsay(lead) or \
+                _in_a_title(match.start(), spans) or (match.group().lower() == "like" and
+                                                      _not_a_likeness(sentence, match.start())):
             continue
         other = _object(sentence, match.end(), spans)
         if other is None or _parallel(sentence, match, spans) or \

@@ -73,3 +73,29 @@ def without_answered_reports(text: str) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+#: someone else's claim or an open question before a likeness: "The claimant says that
+#: 'A' was recycled in 'B'", "Tom insists 'A' copies 'B'", "People keep asking whether it
+#: reuses the 'B' pulse", "I wonder if 'A' borrows from 'B'"; not a listener's hearing
+#: passed on ("She says it reminds her of 'B'") nor "as the composer says, 'A' reprises 'B'"
+_CLAIMED = re.compile(r"\b(?:(?:says|said|thinks|believes|reckons)\s+that|claims?|claimed|"
+                      r"insists?|insisted|argues?|argued|alleges?|alleged|maintains|contends)"
+                      r"\s+(?=\w)", re.IGNORECASE)
+_OPEN_QUESTION = re.compile(r"\bwhether\b|\b(?:ask|asks|asked|asking|wonder|wonders|wondered|"
+                            r"wondering)\s+if\b", re.IGNORECASE)
+#: a new clause after the claim: "Critics say it is dull, but 'A' recalls 'B'"
+_NEW_CLAUSE = re.compile(r"[;:\u2014\u2013]|,\s*(?:but|and|yet|though|although|while|"
+                         r"whereas|so)\b", re.IGNORECASE)
+
+
+def hearsay(lead: str) -> bool:
+    """Is a likeness whose sentence opens with ``lead`` someone else's claim or an open
+    question, which the review does not assert?"""
+    for pattern in (_OPEN_QUESTION, _CLAIMED):
+        for match in pattern.finditer(lead):
+            if _NEW_CLAUSE.search(lead, match.end()):
+                continue
+            if pattern is _OPEN_QUESTION or _someone_else(lead, match.start()):
+                return True
+    return False
