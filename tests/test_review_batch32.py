@@ -4,13 +4,18 @@ Voices not yet in the set: an arbitration transcript, a music therapist's sessio
 a fan-fiction author's chapter playlist, an obituary, a food blog, a band's rehearsal
 email, a composer's professional post, a label's FAQ page.  A likeness someone else
 claims ("The claimant says that 'A' was recycled in 'B'") or that is asked about
-("People keep asking whether it reuses the 'B' pulse. It doesn't!") is not the review's.
+("People keep asking whether it reuses the 'B' pulse. It doesn't!") is not the review's;
+"resembles" likens; a deposition's "Q." and "A." label turns as "Q:" and "A:" do.
 Every text here is our own."""
 from __future__ import annotations
 
 import pytest
 
+from models.language.sentences import with_turn_labels
+
+from .fixtures import moods_read as moods
 from .fixtures import pairs_read as pairs
+from .fixtures import strongest
 
 TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
 PAIR = frozenset(("Lowland", "Copper Sky"))
@@ -37,3 +42,45 @@ def test_a_likeness_someone_else_claims_or_asks_about_links_nothing(text):
 ])
 def test_a_likeness_the_review_asserts_or_passes_on_still_links(text):
     assert pairs(text, *TRACKS) == {PAIR}
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky closely resembles Lowland, slow and melancholy.",
+    "Copper Sky is the one that genuinely resembles Lowland: slow and melancholy.",
+    "Copper Sky, which resembles Lowland, is slow and melancholy.",
+])
+def test_resembles_likens_and_colours_the_track(text):
+    assert pairs(text, *TRACKS) == {PAIR}
+    assert "sad" in moods(text, *TRACKS)["Copper Sky"]
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky resembles a lullaby; Lowland is a dirge.",
+    "Copper Sky hardly resembles Lowland at all.",
+    "Copper Sky never resembled Lowland, whatever the sleeve says.",
+])
+def test_a_resemblance_to_no_track_or_denied_links_nothing(text):
+    assert not pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("answer", [
+    "Iron Gate closes the film. It is hopeful and bright.",
+    "It is hopeful and bright.",
+    "Iron Gate is hopeful and bright, and the strings climb.",
+])
+def test_a_deposition_s_answer_is_about_the_track_asked_about(answer):
+    text = ("Q. You have heard the whole score?\n\nA. Many times.\n\nQ. What about Lowland?"
+            f"\n\nA. It is mournful and grim.\n\nQ. And Iron Gate?\n\nA. {answer}")
+    found = moods(text, *TRACKS)
+    assert strongest(found, "Iron Gate") == "hopeful"
+    assert strongest(found, "Lowland") == "sad"
+    assert "hopeful" not in found.get("Sleepwalker", {})
+
+
+def test_only_a_transcript_s_labels_are_rewritten():
+    transcript = "Q. And Iron Gate?\nA. Iron Gate is bright."
+    assert with_turn_labels(transcript) == "Q: And Iron Gate?\nA: Iron Gate is bright."
+    outline = "A. Lowland is slow.\nB. Iron Gate is bright.\nA. Then a reprise."
+    assert with_turn_labels(outline) == outline
+    labelled = "Q. Why?\nA. Because.\nQ. And?\nA.\n"
+    assert with_turn_labels(labelled) == "Q: Why?\nA: Because.\nQ: And?\nA.\n"

@@ -28,6 +28,7 @@ from .reading import (
 from .text import normalise, without_struck
 from .praise import without_verdicts
 from .reported import without_answered_reports
+from .sentences import with_turn_labels
 from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
 from .walk import Walk
@@ -123,8 +124,8 @@ class ReviewLinker:
         single-track review (every sentence is about it unless it names another)."""
         titles = [self.tracks[r].title for r in album]
         names = work_names(review, [self.tracks[r] for r in album])
-        if (kept := without_struck(review.text)) != review.text:
-            review = replace(review, text=kept)  # a draft's deleted words: said no more
+        if (kept := with_turn_labels(without_struck(review.text))) != review.text:
+            review = replace(review, text=kept)  # a draft's deleted words; "Q." as "Q:"
         if (kept := without_verdicts(without_answered_reports(review.text))) != review.text:
             review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
         return Walk(review, album, titles, names, default,

@@ -81,3 +81,16 @@ def opens_line(text: str, start: int) -> bool:
     while j >= 0 and text[j] in " \t":
         j -= 1
     return j < 0 or text[j] == "\n"
+
+
+#: a deposition's or an interview's turn labels, "Q." and "A." opening lines
+_TURN_LABEL = re.compile(r"^([ \t]*[QA])\.(?=[ \t]+\S)", re.MULTILINE)
+
+
+def with_turn_labels(text: str) -> str:
+    """``text`` with a transcript's "Q." and "A." line labels written "Q:" and "A:"
+    (offsets stay), as other transcripts write them: a label, not a sentence of its own,
+    so "A. Meltwater closes the film." opens with the track it answers about. Only where
+    both labels open lines: "A. Side one" in a list is left alone."""
+    labels = {m.group(1).strip() for m in _TURN_LABEL.finditer(text)}
+    return _TURN_LABEL.sub(r"\1:", text) if labels == {"Q", "A"} else text
