@@ -84,3 +84,36 @@ def test_only_a_transcript_s_labels_are_rewritten():
     assert with_turn_labels(outline) == outline
     labelled = "Q. Why?\nA. Because.\nQ. And?\nA.\n"
     assert with_turn_labels(labelled) == "Q: Why?\nA: Because.\nQ: And?\nA.\n"
+
+
+@pytest.mark.parametrize("people", [
+    "two residents told us about the towns they came from",
+    "the patients said they liked it",
+    "the students asked whether they could hear it again",
+])
+def test_they_after_people_keeps_the_sentence_on_the_track(people):
+    found = moods(f"Next was Iron Gate. It is slow and mournful; {people}.", *TRACKS)
+    assert strongest(found, "Iron Gate") == "sad"
+    assert found["Iron Gate"]["sad"] > found.get("Lowland", {}).get("sad", 0)  # not the album's
+
+
+def test_they_with_no_people_before_it_still_leaves_the_track():
+    found = moods("Iron Gate is bright and cheerful. They are all slow and mournful, the "
+                  "rest of them.", *TRACKS)
+    assert strongest(found, "Iron Gate") == "joyful"
+    assert found["Iron Gate"].get("sad", 0) < found["Lowland"]["sad"]
+
+
+@pytest.mark.parametrize("image", [
+    "it feels like leafing through old photographs",
+    "a box of faded photos",
+    "the sound of a family photo album",
+    "like an old home movie",
+])
+def test_old_photographs_are_nostalgic(image):
+    assert strongest(moods(f"Lowland is quiet: {image}.", *TRACKS), "Lowland") == "nostalgic"
+
+
+def test_photographs_alone_are_no_mood():
+    found = moods("Lowland is bright and joyful; the photographs on the sleeve are old.", *TRACKS)
+    assert "nostalgic" not in found["Lowland"]

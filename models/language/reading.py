@@ -32,7 +32,9 @@ PLURAL_SUBJECT = re.compile(r"\b(these|those|all the|both) (tracks|pieces|songs|
 #: you believe they'll make it"): not several tracks
 PEOPLE = re.compile(r"\b(players|fans|listeners|people|critics|kids|children|friends|parents|"
                     r"audiences?|viewers|readers|gamers|users|folks|musicians|singers|"
-                    r"film|movie|story|characters|heroes|crew|couple|lovers)\b",
+                    r"film|movie|story|characters|heroes|crew|couple|lovers|residents|"
+                    r"patients|participants|students|pupils|guests|dancers|clients|visitors|"
+                    r"neighbou?rs|colleagues|members)\b",
                     re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
                         "notes note melody melodies composition record album sound sounds "
