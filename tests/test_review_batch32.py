@@ -117,3 +117,35 @@ def test_old_photographs_are_nostalgic(image):
 def test_photographs_alone_are_no_mood():
     found = moods("Lowland is bright and joyful; the photographs on the sleeve are old.", *TRACKS)
     assert "nostalgic" not in found["Lowland"]
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky: slow and melancholy. It's really a Lowland cousin.",
+    "Copper Sky is slow and melancholy, basically a Lowland outtake.",
+    "Copper Sky sounds like a Lowland B-side, slow and melancholy.",
+    'Copper Sky is slow and melancholy, another "Lowland" sibling.',
+])
+def test_a_track_named_as_another_s_kin_is_likened_to_it(text):
+    assert pairs(text, *TRACKS) == {PAIR}
+    assert "sad" in moods(text, *TRACKS)["Copper Sky"]
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky: we play it like a Lowland B-side and it isn't one. Tender and romantic.",
+    "Copper Sky is not a Lowland outtake. Tender and romantic, a love song.",
+    "Copper Sky is never a Lowland cousin: tender and romantic.",
+    "Copper Sky: we keep playing it like an Iron Gate B-side and it isn't one. It's a love "
+    "song! Soft, sweet, romantic.",
+    "Copper Sky is no Iron Gate outtake. Tender and romantic, a love song.",
+])
+def test_a_denied_kinship_links_nothing_and_the_track_keeps_its_words(text):
+    found = moods(text, *TRACKS)
+    assert not pairs(text, *TRACKS)
+    assert strongest(found, "Copper Sky") in ("tender", "romantic")
+    assert "romantic" not in found.get("Lowland", {})
+    assert "romantic" not in found.get("Iron Gate", {})
+
+
+def test_a_common_word_before_a_noun_is_still_no_title():
+    text = "Copper Sky sounds like a Sunday service, slow and melancholy."
+    assert "Sunday" not in moods(text, "Sunday", "Copper Sky")

@@ -31,6 +31,7 @@ from .comparison_markers import (
     ANAPHORIC, DENIES, ELEMENTS_OF, EXAMPLES, EXPLICIT, MAIN_THEME, MEASURED_AGAINST, NEGATED,
     PAIRED, PASSIVE, TURN)
 from .denials import answered_no, asked
+from .kinship import kin_likeness
 from .reported import hearsay
 from .scope import BOUNDARY, remade, title_end
 from .text import QUOTE_CHARS
@@ -122,7 +123,8 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
             continue
         offset = re.search(r"\b(but|only|yet|though)\b", sentence[match.end():], re.I)
         return Found(subject, other, True, match.end() + offset.start() if offset else None)
-    return None
+    kin = kin_likeness(sentence, spans, carried)
+    return None if kin is None else Found(*kin, True)  # "It's really a Glasswing cousin"
 
 
 #: "Fans of 'A'", "If you liked 'A'", "listeners who loved 'A'": A recommended from

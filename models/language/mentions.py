@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from .kinship import kin_named
 from .misspellings import Mention, informative, misspelt_names, misspelt_quoted
 from .text import QUOTE_CHARS, Token, fold, tokens, without_capitals
 from .title_forms import (
@@ -69,7 +70,8 @@ def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
     prefix = text[:start].rstrip()
     if not prefix or prefix[-1] in ".!?\n":  # a sentence's first word: glossed, a name
         return bool(_GLOSSED.match(text, end))
-    return not _inside_a_name(text, start, end) and not _attributive(text, start, end)
+    return kin_named(text, start, end) or (  # "a Glasswing cousin", "a Lowland B-side"
+        not _inside_a_name(text, start, end) and not _attributive(text, start, end))
 
 
 #: "a Sunday service", "an Autumn chill": a one-word title between an indefinite

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from . import comparisons as cmp
 from .denials import answered_no
+from .kinship import denied_kin
 from .mentions import Mention
 from .other_names import outside
 from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
@@ -93,6 +94,10 @@ class NamedSentences:
     def _named(self, start: int, end: int, sentence: str, mentions: list[Mention],
                rows: tuple[int, ...], carried: tuple[int, ...]) -> None:
         album = self.album
+        kin = denied_kin(sentence, [(m.start, m.end, album[m.track]) for m in mentions])
+        # "like a Gravel Road B-side and it isn't one": the track at hand keeps the words
+        if kin and (kept := [m for m in mentions if album[m.track] not in kin]):
+            mentions, rows = kept, tuple(dict.fromkeys(album[m.track] for m in kept))
         for m in mentions:
             if APPOSITION.match(sentence[m.end:]):
                 self.main_theme = album[m.track]
