@@ -149,3 +149,28 @@ def test_a_denied_kinship_links_nothing_and_the_track_keeps_its_words(text):
 def test_a_common_word_before_a_noun_is_still_no_title():
     text = "Copper Sky sounds like a Sunday service, slow and melancholy."
     assert "Sunday" not in moods(text, "Sunday", "Copper Sky")
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Is it on vinyl?\nA: Yes.\nQ: My kids love Lowland. Is there anything else like it?\n"
+    "A: Try Copper Sky, which is slow and melancholy.",
+    "Lowland is our favourite. Anything similar on the record? Check out Copper Sky, slow "
+    "and melancholy.",
+    "We played Lowland twice. Any more along these lines? I'd recommend Copper Sky: slow "
+    "and melancholy.",
+])
+def test_a_track_suggested_in_answer_to_anything_like_it_is_likened(text):
+    assert pairs(text, *TRACKS) == {PAIR}
+    assert "sad" in moods(text, *TRACKS)["Copper Sky"]
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Is it on vinyl?\nA: Yes.\nQ: My kids love Lowland. Is there a cassette?\nA: Try "
+    "Copper Sky's single first.",
+    "Q: Is it on vinyl?\nA: Yes.\nQ: My kids love Lowland. Is there anything else like it?\n"
+    "A: Not really. Copper Sky is the closest in length.",
+    "Is there anything else like it? Lowland is great.\n\nTry Copper Sky, slow and sad.",
+    "Lowland is lovely. Is there anything else like it? Sadly, Copper Sky is the opposite.",
+])
+def test_no_likeness_asked_for_or_no_suggestion_right_after_links_nothing(text):
+    assert not pairs(text, *TRACKS)

@@ -20,6 +20,7 @@ from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Pass
 from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
 from .text import QUOTE_CHARS
 from .theme_names import theme_named
+from .suggestions import suggested
 from .themes import Themes, title_theme_returns
 
 APPOSITION = re.compile(r"^[\"'\u201d\u2019]?\s*[,(\u2013\u2014-]\s*(the|its|our) "
@@ -48,6 +49,7 @@ class NamedSentences:
     index: int
     cuts: list[tuple[int, int]]
     likened: tuple[int, int, int] | None
+    asked: tuple[int, int] | None
 
     def _add(self, start: int, end: int, rows: tuple[int, ...], weight: float,
              context: tuple[int, int] | None = None) -> None:
@@ -108,6 +110,9 @@ class NamedSentences:
         for link in carrying:
             self._compare(start, end, link)
         found = None if carrying else cmp.explicit(sentence, spans, carried)
+        if found is None and not carrying and self.asked and self.asked[0] == self.index - 1 \
+                and (answer := suggested(sentence, spans)) not in (None, self.asked[1]):
+            found = cmp.Found(answer, self.asked[1], True)  # "... like it? Try Pocket Change"
         joined = [{album[m.track] for m in group} for group in groups(sentence, mentions)]
         if found is not None and cmp.names_others(joined, found):
             self._compare(start, end, found)  # more tracks: each keeps its own words

@@ -29,6 +29,7 @@ from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_sub
                       chat_headers, is_about_music, is_about_the_film, names_another_work,
                       opens_a_turn, speakers, subtitle_dialogue)
 from .sentences import opens_line, sentences
+from .suggestions import asks_for_like
 from .themes import Themes
 from .title_lines import label_names
 from .text import without_capitals
@@ -63,6 +64,7 @@ class Walk(NamedSentences):
         self.one_word = one_word_names(titles)  # "Crevasse", "Ashfall (Instrumental)"
         self.kinds = kinds_of(titles)  # "that outro": "Amen Corner (Outro)"
         self.likened: tuple[int, int, int] | None = None  # (sentence, subject, other)
+        self.asked: tuple[int, int] | None = None  # (sentence, track) "anything like it?"
 
     def run(self) -> Reading:
         text = self.review.text
@@ -159,6 +161,8 @@ class Walk(NamedSentences):
                     self.described = (start, end)
             if mentions or carried:
                 self.described = None
+            if len(self.subject) == 1 and asks_for_like(sentence):
+                self.asked = (k, self.subject[0])  # "Is there anything else like it?"
             self.named = rows or self.named
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
