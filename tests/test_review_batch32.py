@@ -174,3 +174,22 @@ def test_a_track_suggested_in_answer_to_anything_like_it_is_likened(text):
 ])
 def test_no_likeness_asked_for_or_no_suggestion_right_after_links_nothing(text):
     assert not pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("said", [
+    "A colleague finds it soothing, but to me it is unsettling and creepy.",
+    "My sister found it soothing, but for me it is unsettling and creepy.",
+    "Everyone says it's soothing, but to us it is unsettling and creepy.",
+])
+def test_someone_else_s_finding_answered_by_the_writer_is_theirs(said):
+    found = moods(f"Next was Iron Gate. {said}", *TRACKS)
+    assert strongest(found, "Iron Gate") == "eerie"
+    assert "peaceful" not in found["Iron Gate"]
+
+
+@pytest.mark.parametrize("said", [
+    "A colleague finds it soothing, and so do I.",
+    "I find it soothing, but it is long.",
+])
+def test_a_finding_left_standing_or_the_writer_s_own_counts(said):
+    assert "peaceful" in moods(f"Next was Iron Gate. {said}", *TRACKS)["Iron Gate"]

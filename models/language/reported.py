@@ -2,8 +2,9 @@
 
 "People keep calling it romantic. It isn't, really", "Everyone says it's a sad song; I
 hear something hopeful", "The press sheet calls it haunting. It's really just pretty",
-"Your presenter called it bleak. I'd call it something else": the words someone else
-used are theirs, and the reviewer's answer is what the track is.  Only when an answer
+"Your presenter called it bleak. I'd call it something else", "A colleague finds it
+soothing, but to me it is unsettling": the words someone else used are theirs, and the
+reviewer's answer is what the track is.  Only when an answer
 follows in the rest of the sentence or at the start of the next: "Most classes call it
 spooky." or "the test audience said it was the creepiest thing in the cut" report a
 view the review lets stand, so those words still count.  (A quoted word after "calls"
@@ -17,7 +18,7 @@ import re
 #: critics are calling it", "everyone says it's", "Ella said it sounds like"; not the
 #: reviewer ("I'd call it", "we call it")
 _REPORT = re.compile(
-    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say)\s+"
+    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds|found)\s+"
     r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them)"
     r"(?:\s+(?:is|was|sounds|sounded|feels|felt)|['\u2019]s)?\s+"
     r"(?P<words>(?:(?!\b(?:but|though|although|yet|whereas|which|while)\b)"
@@ -48,7 +49,8 @@ _ANSWER = re.compile(
     r"(?:i|we)\s+(?:just\s+|only\s+|really\s+)?(?:hear|heard|find|found)\b|"
     r"(?:i|we)\s+don['\u2019]t\s+hear\b|"
     r"(?:i|we)(?:['\u2019]d|\s+would)\s+(?:call|say)\b|"
-    r"to\s+(?:my|our)\s+ears?\b|not\s+\w+\s+at\s+all\b|nothing\s+\w+\s+about\s+it\b)",
+    r"to\s+(?:my|our)\s+ears?\b|not\s+\w+\s+at\s+all\b|nothing\s+\w+\s+about\s+it\b|"
+    r"\bbut\s+(?:to|for)\s+(?:me|us)\b)",
     re.IGNORECASE)
 #: how far the answer is looked for: the rest of the sentence and the next one's opening
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d']?\s+")
