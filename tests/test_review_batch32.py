@@ -193,3 +193,25 @@ def test_someone_else_s_finding_answered_by_the_writer_is_theirs(said):
 ])
 def test_a_finding_left_standing_or_the_writer_s_own_counts(said):
     assert "peaceful" in moods(f"Next was Iron Gate. {said}", *TRACKS)["Iron Gate"]
+
+
+@pytest.mark.parametrize("text", [
+    "Its lullaby motif runs through the whole score. It first appears in Lowland, tender "
+    "and soft, and returns, darker, in Copper Sky.",
+    "A four-note melody holds the record together. It is first heard in Lowland and later "
+    "comes back in Copper Sky.",
+    "The score has one theme. It is introduced on Lowland, and reappears on Copper Sky.",
+])
+def test_a_theme_named_before_any_track_then_followed_links_its_tracks(text):
+    assert pairs(text, *TRACKS) == {PAIR}
+
+
+@pytest.mark.parametrize("text", [
+    "The score is short. It first appears in Lowland, and returns in Copper Sky.",
+    "Its lullaby motif runs through the score.\n\nIt first appears in Lowland, and returns "
+    "in Copper Sky.",
+    "Its lullaby motif runs through the score. It first appears in Lowland, and then "
+    "Copper Sky is a brisk march.",
+])
+def test_no_theme_just_before_or_no_return_links_nothing(text):
+    assert not pairs(text, *TRACKS)

@@ -47,9 +47,16 @@ THEME_TAKEN = re.compile(r"\b(reprises|revisits|brings back|repeats|restates|rew
 IT_AGAIN = re.compile(r"^\W*((but|and|then|later|soon),?\s+)?it\s+(" + _HEARD + "|" + _TREATED
                       + ")", re.IGNORECASE)
 #: later in the sentence that introduced the theme: "..., before receiving a fuller
-#: treatment over 'End Credits'" (not a bare "returns": "the album returns to brighter
-#: ground with 'B'" is the album's)
-REPRISED = re.compile(r"\b" + _TREATED, re.IGNORECASE)
+#: treatment over 'End Credits'", "and returns, darker, in 'B'" (not a bare "returns":
+#: "the album returns to brighter ground with 'B'" is the album's)
+REPRISED = re.compile(r"\b" + _TREATED + r"|\band\s+((then|later)\s+)?(returns|comes back|"
+                      r"reappears|recurs)\b[^.;:!?]{0,30}?\b(in|on|during)\b", re.IGNORECASE)
+#: "Its lullaby motif ... runs through the score. It first appears in 'A'": the theme
+#: the sentence before named, introduced
+IT_INTRODUCED = re.compile(r"^\W*it\s+(is\s+)?(first\s+(heard|stated|presented|appears|"
+                           r"surfaces)|introduced|debuts)\b(\s+\w+){0,3}?\s+(on|in|over|"
+                           r"with|during)\b", re.IGNORECASE)
+THEME_NOUN = re.compile(r"\b" + _NOUN + r"s?\b", re.IGNORECASE)
 #: what ends the run of titles after a marker: another clause, a contrast
 _CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|\b(but|while|whereas|although|though|yet|"
                          r"except|which|who)\b", re.IGNORECASE)
@@ -86,10 +93,11 @@ def _carriers(sentence: str, at: int, spans: Spans) -> list[int]:
     return rows
 
 
-def introduced(sentence: str, spans: Spans) -> tuple[int, int] | None:
+def introduced(sentence: str, spans: Spans, it_is_one: bool = False) -> tuple[int, int] | None:
     """The track a sentence says introduces a theme, if any, and where the
-    introduction ends."""
-    for match in INTRODUCED.finditer(sentence):
+    introduction ends; ``it_is_one``: "It first appears in 'A'" speaks of a theme."""
+    it = [IT_INTRODUCED.match(sentence)] if it_is_one else []
+    for match in [*filter(None, it), *INTRODUCED.finditer(sentence)]:
         found = _carriers(sentence, match.end(), spans)[:1]
         if found:
             return found[0], next(end for start, end, row in spans
@@ -146,6 +154,8 @@ class Themes:
 
     theme: int | None = None
     at: int = -2
+    said: bool = False  # the last sentence spoke of a theme, motif or melody
+    it_is_one: bool = False  # ... so this one's "It first appears in" is that theme
 
     def links(self, index: int, sentence: str, spans: Spans) -> list[Found]:
         """Sentence ``index``'s tracks that carry a theme; notes a new theme."""
@@ -154,7 +164,7 @@ class Themes:
             self._again(sentence, spans, fresh=index == self.at + 1)
         found = [Found(row, self.theme) for row in rows if row != self.theme]
         found += [] if denied else titled_returns(sentence, spans)
-        new = introduced(sentence, spans)
+        new = introduced(sentence, spans, self.it_is_one)
         if new is not None:
             (self.theme, after), self.at = new, index
             if not denied:
@@ -170,6 +180,7 @@ class Themes:
         makes the next "this theme" unclear."""
         if not named and ANOTHER.search(sentence):
             self.theme = None
+        self.it_is_one, self.said = self.said, bool(THEME_NOUN.search(sentence))
         return self
 
     def _again(self, sentence: str, spans: Spans, fresh: bool) -> list[int]:
