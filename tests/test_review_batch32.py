@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.language.sentences import with_turn_labels
+from models.language import with_turn_labels
 
 from .fixtures import moods_read as moods
 from .fixtures import pairs_read as pairs

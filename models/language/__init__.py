@@ -13,7 +13,7 @@ from .reviews import (
                       ReviewLinker,
                       is_about_music,
 )
-from .sentences import sentences
+from .sentences import sentences, with_turn_labels
 from .tagger import MoodHit, hits_vector, tag_text
 from .tags import TagReader, tag_moods
 from .text import NORMAL_FORM, normalise, tempo_words, tokens
@@ -76,4 +76,5 @@ __all__ = [
     "tempo_words",
     "tokens",
     "variants",
+    "with_turn_labels",
 ]
