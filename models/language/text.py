@@ -118,6 +118,13 @@ def tokens(text: str, *, bare_contractions: bool = True,
     read "dont" as "do not", as "don't" is; ``short_forms``: read "P.Y.T." as "pyt" and
     "Mr." as "mister" (see :func:`normalise`).
     """
+    return list(_tokens(text, bare_contractions, short_forms))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, bare_contractions: bool, short_forms: bool) -> tuple[Token, ...]:
+    """:func:`tokens`, memoised: a sentence is tokenised by the title finder, the
+    tagger and the rules between, and every title is normalised once per sentence."""
     straight = text.translate(_QUOTES)
     spans = _word_spans(straight)
     out: list[Token] = []
@@ -128,7 +135,7 @@ def tokens(text: str, *, bare_contractions: bool = True,
             continue
         out += [Token(piece, start, end)
                 for piece in _word_forms(straight[start:end], bare_contractions, short_forms)]
-    return out
+    return tuple(out)
 
 
 def _dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -172,6 +179,7 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=100_000)
 def normalise(text: str, *, bare_contractions: bool = True, short_forms: bool = True) -> str:
     """The comparison form of a title or query: folded words joined by single spaces.
     ``bare_contractions=False``: "dont" stays a word of its own, as it was before such
