@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from .kinship import kin_named
 from .misspellings import Mention, informative, misspelt_names, misspelt_quoted
-from .text import QUOTE_CHARS, Token, fold, tokens, without_capitals
+from .text import QUOTE_CHARS, Token, fold, tokens, without_capitals, word_places
 from .title_forms import (
     names_the_work,
     named_as,
@@ -154,13 +154,14 @@ def find_mentions(text: str, titles: Sequence[str],
         caseless = without_capitals(text)
     toks = tokens(text)
     words = [t.text for t in toks]
+    at = word_places(words)  # a title is looked for only where its first word stands
     candidates: list[tuple[int, int, int, bool]] = []  # (length, start token, track, exact)
     for track, title in enumerate(titles):
         bare = without_article(title)
         for rank, variant in enumerate(named_as(title)):
             vw = variant.split()
             plain = informative(vw) and variant not in work_names  # no quotes needed
-            for i in range(len(words) - len(vw) + 1):
+            for i in _starts(at, vw, len(words)):
                 if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
                     end = _word_end(text, toks[i + len(vw) - 1])
                     span = toks[i:i + len(vw)]
@@ -173,6 +174,17 @@ def find_mentions(text: str, titles: Sequence[str],
     quoted = misspelt_quoted(text, titles, found, work_names)
     named = misspelt_names(text, titles, [*found, *quoted], work_names)
     return sorted([*found, *quoted, *named], key=lambda m: m.start)
+
+
+def _starts(at: dict[str, list[int]], vw: Sequence[str], count: int) -> Iterable[int]:
+    """The places, in order, where title words ``vw`` could start: at their first word, or
+    for one word also at its possessive ("sleepwalkers"); every place for no words."""
+    if not vw:
+        return range(count + 1)
+    places = [i for i in at.get(vw[0], ()) if i + len(vw) <= count]
+    if len(vw) == 1:
+        places = sorted(places + at.get(vw[0] + "s", []))
+    return places
 
 
 _POSSESSIVE = ("'s", "\u2019s")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -136,6 +136,14 @@ def _tokens(text: str, bare_contractions: bool, short_forms: bool) -> tuple[Toke
         out += [Token(piece, start, end)
                 for piece in _word_forms(straight[start:end], bare_contractions, short_forms)]
     return tuple(out)
+
+
+def word_places(words: Sequence[str]) -> dict[str, list[int]]:
+    """Where each word stands in ``words``, in order (an index built once per text)."""
+    places: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        places.setdefault(word, []).append(i)
+    return places
 
 
 def _dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
