@@ -75,6 +75,8 @@ def without_capitals(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Strip accents, straighten quotes and case-fold, keeping punctuation."""
+    if text.isascii():  # no quote, letter or accent to change: only the case
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES).translate(_LETTERS))
     kept: list[str] = []
     base = " "
@@ -150,6 +152,8 @@ def _dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str
     """``spans`` with each run of two or more single letters joined by full stops
     ("P.Y.T.", "R.E.M", not "J. Cole") as one span, with its letters: (start, end,
     letters), letters "" for any other span."""
+    if "." not in text:  # no letters joined by full stops
+        return [(start, end, "") for start, end in spans]
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(spans):
@@ -176,6 +180,8 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     """Where the words are: the regex's matches, with the marks that belong to them
     (Devanagari vowel signs and viramas are no word characters to ``re``, so "दिल"
     would fall apart into "द" and "ल")."""
+    if text.isascii():  # no marks to join
+        return [match.span() for match in _TOKEN.finditer(text)]
     spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
