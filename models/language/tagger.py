@@ -174,7 +174,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
     i = 0
     while i < len(toks):
         entry, length, sign = None, 1, 1.0
-        for n in range(min(lexicon.longest, len(toks) - i), 0, -1):
+        for n in range(min(lexicon.longest_from(words[i]), len(toks) - i), 0, -1):
             entry = lexicon.lookup(tuple(words[i:i + n]))
             if entry is not None:
                 length = n

@@ -47,9 +47,19 @@ class Lexicon:
     not_derived: frozenset[str] = frozenset()  # forms whose apparent base means otherwise
     _derived: dict[str, Entry | None] = field(default_factory=dict, compare=False,
                                               repr=False)
+    _starting: dict[str, int] = field(default_factory=dict, init=False, compare=False,
+                                      repr=False)  # not kept by dataclasses.replace
 
     def lookup(self, words: tuple[str, ...]) -> Entry | None:
         return self.entries.get(words)
+
+    def longest_from(self, word: str) -> int:
+        """The most words (up to ``longest``) of an entry that starts with ``word`` (0:
+        none does), so a reader tries only the phrase lengths that can be found there."""
+        if not self._starting:
+            for key in self.entries:
+                self._starting[key[0]] = max(self._starting.get(key[0], 0), len(key))
+        return min(self.longest, self._starting.get(word, 0))
 
     def derive(self, word: str) -> Entry | None:
         """The entry of a regular derivation of a listed word ("quirkier" -> "quirky")."""
