@@ -251,7 +251,8 @@ def clause_starts(text: str, toks: list[Token], breaks: str = ",;:\u2013\u2014")
     spaced = "\u2013" in breaks
     for i, tok in enumerate(toks):
         gap = text[toks[i - 1].end:tok.start] if i else ""
-        if any(c in breaks for c in gap) or spaced and _SPACED_HYPHEN.search(gap):
+        if gap != " " and (any(c in breaks for c in gap)  # one space, the most, breaks none
+                           or spaced and _SPACED_HYPHEN.search(gap)):
             current = i
         starts.append(current)
     return starts
