@@ -278,4 +278,6 @@ def _disowned(words: Sequence[str], end: int) -> bool:
     """"I always feel a little sad when it ends, but that's me, not the track": what
     comes before "that's (just) me, not ..." in its sentence is the listener's."""
     rest = tuple(words[end:])
+    if "me" not in rest:  # in every form of _MINE
+        return False
     return any(rest[k:k + len(m)] == m for m in _MINE for k in range(len(rest)))
