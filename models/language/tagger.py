@@ -215,6 +215,8 @@ def _denied_beside_affirmed(hits: list[MoodHit], outright: set[int]) -> list[Moo
     takes away only what the words affirmed beside it do not mainly say (not tender's own
     tenderness, which "sentimental" shares), so the pair is not read as nothing.  A word
     denied outright (``outright``: "relaxing is not one of them") takes away in full."""
+    if all(hit.weight >= 0 for hit in hits):
+        return hits  # nothing denied: nothing to take away
     affirmed = np.zeros(len(MOODS), dtype=np.float32)
     for hit in hits:
         if hit.weight > 0:  # its main moods only: "more wistful than sad" still denies sad
