@@ -217,7 +217,8 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
                                           outside=reading.outside_titles,
                                           described=reading.describes))
                              for p in reading.passages], lexicon)
-    affirmed = _affirmed_by_row(tagged)
+    denial = any(h.weight < 0 for _, hits in tagged for h in hits)  # else nothing to spare
+    affirmed = _affirmed_by_row(tagged) if denial else {}
     for k, (passage, hits) in enumerate(tagged):
         if passage.weight <= ALBUM_WEIGHT:
             album.append((passage, hits))
