@@ -15,7 +15,8 @@ import re
 from typing import Iterable, Sequence
 
 from .kinship import kin_named
-from .misspellings import Mention, informative, misspelt_names, misspelt_quoted
+from .misspellings import (Mention, informative, informative_form, misspelt_names,
+                           misspelt_quoted)
 from .text import QUOTE_CHARS, Token, fold, tokens, without_capitals, word_places
 from .title_forms import (
     names_the_work,
@@ -160,7 +161,7 @@ def find_mentions(text: str, titles: Sequence[str],
         bare = without_article(title)
         for rank, variant in enumerate(named_as(title)):
             vw = variant.split()
-            plain = informative(vw) and variant not in work_names  # no quotes needed
+            plain = informative_form(variant) and variant not in work_names  # no quotes needed
             for i in _starts(at, vw, len(words)):
                 if words[i:i + len(vw)] == vw or _possessive(text, toks, words, i, vw):
                     end = _word_end(text, toks[i + len(vw) - 1])

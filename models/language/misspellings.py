@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz, process
@@ -143,6 +144,12 @@ def _anchored(seen: list[str], words: list[str]) -> bool:
 def informative(words: Sequence[str]) -> bool:
     """Not stopwords alone ("Is It Me?" names a track only when quoted)."""
     return any(w not in STOPWORDS for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def informative_form(form: str) -> bool:
+    """:func:`informative` of a title form's words (memoised: asked in every sentence)."""
+    return informative(form.split())
 
 
 def _overlaps(mentions: Sequence[Mention], start: int, end: int) -> bool:
