@@ -152,8 +152,8 @@ def _dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str
     """``spans`` with each run of two or more single letters joined by full stops
     ("P.Y.T.", "R.E.M", not "J. Cole") as one span, with its letters: (start, end,
     letters), letters "" for any other span."""
-    if "." not in text:  # no letters joined by full stops
-        return [(start, end, "") for start, end in spans]
+    if not any(end - start == 1 and text[end:end + 1] == "." for start, end in spans):
+        return [(start, end, "") for start, end in spans]  # no one letter before a stop
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(spans):
