@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models.language import load_lexicon
-from models.language.mentions import find_mentions
-from models.language.tagger import tag_text
-from models.language.text import tokens
+from models.language import find_mentions, load_lexicon, tag_text, tokens
 
 
 def test_every_place_a_title_stands_is_a_mention_in_order():
