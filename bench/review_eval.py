@@ -74,8 +74,8 @@ def score_case(folder: Path, rid: str, gold: dict, lexicon) -> dict:
     wanted = {frozenset((a, b)) for a, b, _ in gold["comparisons"]}
     out["gold_cmp"], out["asserted"] = len(wanted), len(asserted)
     out["cmp_found"] = len(asserted & wanted)
-    out["false"] = [" ~ ".join(sorted(p)) for p in asserted - wanted]
-    out["missed_cmp"] = [" ~ ".join(sorted(p)) for p in wanted - asserted]
+    out["false"] = sorted(" ~ ".join(sorted(p)) for p in asserted - wanted)
+    out["missed_cmp"] = sorted(" ~ ".join(sorted(p)) for p in wanted - asserted)
     return out
 
 
