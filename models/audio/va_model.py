@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-from sklearn.linear_model import Ridge
 
 from ..errors import CatalogError
 from ..ingest import Track
@@ -57,6 +56,8 @@ class VaModel:
         return np.hstack([z, tags])
 
     def fit(self, tracks: Sequence[Track], labels: np.ndarray) -> "VaModel":
+        from sklearn.linear_model import Ridge  # here: commands start without it
+
         labels = np.asarray(labels, np.float64)
         if len(tracks) != len(labels) or len(tracks) < 10 or labels.shape[-1] != 2:
             raise CatalogError(f"need at least 10 tracks with (valence, arousal) labels; "
@@ -78,6 +79,8 @@ class VaModel:
     def fit_moods(self, tracks: Sequence[Track], moods: np.ndarray) -> "VaModel":
         """Second head: the 16 mood scores from audio and year alone (no tags: the mood
         labels come from tags, which would make the head copy them)."""
+        from sklearn.linear_model import Ridge
+
         moods = np.asarray(moods, np.float64)
         if len(tracks) != len(moods) or len(tracks) < 10:
             raise CatalogError("need at least 10 tracks with mood labels")

@@ -26,9 +26,6 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.decomposition import TruncatedSVD
-from sklearn.linear_model import Ridge
-from sklearn.model_selection import KFold, cross_val_predict
 
 from ..audio import INPUTS, VaModel, column_stats
 from ..errors import CatalogError
@@ -123,6 +120,10 @@ class FeelModel:
 
     def _fit_latent(self, tracks: Sequence[Track], z: np.ndarray, has_audio: np.ndarray,
                     ) -> None:
+        from sklearn.decomposition import TruncatedSVD  # here: commands start without it
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import KFold, cross_val_predict
+
         m = self._incidence(tracks)
         counts = np.asarray(m.sum(axis=1)).ravel()
         k = max(1, min(self.latent, len(self.tags_) - 1))

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingRegressor
+
+if TYPE_CHECKING:
+    from sklearn.ensemble import GradientBoostingRegressor
 
 _FIELDS = ("feature", "threshold", "left", "right", "value", "roots", "base", "rate")
 MAX_DEPTH = 32  # far beyond what is fitted (2); bounds the walk of a damaged file
@@ -39,6 +42,9 @@ class TreeEnsemble:
             rate: float = 0.05, subsample: float = 0.8, random_state: int = 0,
             ) -> "TreeEnsemble":
         """Fit one ``GradientBoostingRegressor`` per column of ``y`` (n, outputs)."""
+        from sklearn.ensemble import GradientBoostingRegressor  # here: commands start
+        # without sklearn
+
         y = np.asarray(y, dtype=np.float64).reshape(len(y), -1)
         fitted = [GradientBoostingRegressor(n_estimators=trees, max_depth=depth,
                                             learning_rate=rate, subsample=subsample,

@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import Ridge
-from sklearn.model_selection import KFold
 
 from .trees import TreeEnsemble
 
@@ -37,6 +35,8 @@ class VaHead:
             random_state: int = 0) -> "VaHead":
         """Ridge with strength ``alpha``, plus ``trees`` boosted trees per output when
         ``trees`` > 0."""
+        from sklearn.linear_model import Ridge  # here: commands start without it
+
         ridge = Ridge(alpha=alpha).fit(x, y)
         boosted = TreeEnsemble.fit(x, y, trees=trees, random_state=random_state) \
             if trees > 0 else None
@@ -46,6 +46,8 @@ class VaHead:
     def fit_scored(cls, x: np.ndarray, y: np.ndarray, *, alpha: float, trees: int,
                    random_state: int = 0) -> tuple["VaHead", np.ndarray]:
         """The head fitted on all rows, and its cross-validated R^2 per output."""
+        from sklearn.model_selection import KFold
+
         held_out = np.zeros_like(y)
         for fit_rows, held in KFold(FOLDS, shuffle=True, random_state=random_state).split(x):
             head = cls.fit(x[fit_rows], y[fit_rows], alpha=alpha, trees=trees,
