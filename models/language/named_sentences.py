@@ -11,6 +11,7 @@ import re
 from typing import Sequence
 
 from . import comparisons as cmp
+from .claims import claimed_by_others
 from .denials import answered_no
 from .kinship import denied_kin
 from .mentions import Mention
@@ -60,6 +61,8 @@ class NamedSentences:
 
     def _compare(self, start: int, end: int, found: cmp.Found) -> None:
         pair = (found.subject, found.other)
+        if claimed_by_others(self.review.text[start:end]):
+            return  # "The authors claim that 'B' quotes ...": theirs, not the review's
         if found.subject != found.other and all(
                 (c.subject, c.other) != pair and (c.other, c.subject) != pair
                 for c in self.reading.comparisons):
@@ -116,7 +119,7 @@ class NamedSentences:
         joined = [{album[m.track] for m in group} for group in groups(sentence, mentions)]
         if found is not None and cmp.names_others(joined, found):
             self._compare(start, end, found)  # more tracks: each keeps its own words
-        elif found is not None:
+        elif found is not None and not claimed_by_others(sentence):
             self.reading.add_comparison(self.review, start, end, found.subject, found.other,
                                         found.offset)
             self.likened = (self.index, found.subject, found.other)

@@ -71,7 +71,8 @@ CAUSATIVE = frozenset("helps lets makes".split())
 MUSIC_ACTIONS = frozenset(
     "loops repeats fades swells soars pulses hums throbs rumbles explodes erupts kicks "
     "climbs rises settles simmers shimmers glides floats crashes sways bounces grooves "
-    "marches stomps sparkles pounds races rushes lingers stutters returns".split())
+    "marches stomps sparkles pounds races rushes lingers stutters returns slows states "
+    "restates".split())
 #: "plays" makes the track playing before a time, place or manner ("Homeport plays when
 #: you dock"), not before an object ("Time plays tricks", "Home plays host to")
 PLAYS_WHEN = frozenset("when whenever while as over under during in at after before like "
@@ -129,12 +130,25 @@ def _acts(plain: list[str]) -> bool:
     phrase's article ("Time takes the ...") nor another verb ("Time keeps slipping
     away"). Being and seeming are judged apart."""
     verb, after = _verb(plain)
+    if verb in ("does", "does not"):
+        return _denies_an_action(plain)
     if verb == "plays":
         return after in PLAYS_WHEN or not after
     if verb in SAYS_WHAT_IT_IS:
         return False
     return verb in MUSIC_ACTIONS or bool(DESCRIBING.match(verb)) and \
         after not in NOT_DESCRIBED and not after.endswith("ing")  # "Time keeps slipping"
+
+
+def _denies_an_action(plain: list[str]) -> bool:
+    """"Homeward does not bring back the theme", "Ember doesn't build": what the music
+    does, denied (the plain verb after "does not"), not "Time does not heal"."""
+    verb = next(w for w in plain[1:] if w.startswith("does"))
+    rest = plain[plain.index(verb) + 1:]
+    if verb == "does":  # normal form writes "doesn't" as one "does not"
+        rest = rest[1:] if rest[:1] == ["not"] else []
+    return bool(rest) and any(DESCRIBING.match(v) or v in MUSIC_ACTIONS
+                              for v in (rest[0] + "s", rest[0] + "es"))
 
 
 def _told_in_the_past(plain: list[str]) -> bool:

@@ -3,8 +3,9 @@
 "People keep calling it romantic. It isn't, really", "Everyone says it's a sad song; I
 hear something hopeful", "The press sheet calls it haunting. It's really just pretty",
 "Your presenter called it bleak. I'd call it something else", "A colleague finds it
-soothing, but to me it is unsettling": the words someone else used are theirs, and the
-reviewer's answer is what the track is.  Only when an answer
+soothing, but to me it is unsettling", "My brother says it is a sad song, but I don't
+agree", 'The authors call "Market" melancholic. I cannot hear this': the words someone
+else used are theirs, and the reviewer's answer is what the track is.  Only when an answer
 follows in the rest of the sentence or at the start of the next: "Most classes call it
 spooky." or "the test audience said it was the creepiest thing in the cut" report a
 view the review lets stand, so those words still count.  (A quoted word after "calls"
@@ -19,7 +20,8 @@ import re
 #: reviewer ("I'd call it", "we call it")
 _REPORT = re.compile(
     r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds|found)\s+"
-    r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them)"
+    r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them|"
+    r"[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d])"
     r"(?:\s+(?:is|was|sounds|sounded|feels|felt)|['\u2019]s)?\s+"
     r"(?P<words>(?:(?!\b(?:but|though|although|yet|whereas|which|while)\b)"
     r"[^.;:!?,\u2014\u2013()\"\u201c\u201d]){1,60})", re.IGNORECASE)
@@ -48,6 +50,9 @@ _ANSWER = re.compile(
     r"it\s+(?:is|was)\s+(?:really|actually|just|more)\b|"
     r"(?:i|we)\s+(?:just\s+|only\s+|really\s+)?(?:hear|heard|find|found)\b|"
     r"(?:i|we)\s+don['\u2019]t\s+hear\b|"
+    r"(?:i|we)\s+(?:don['\u2019]t|do\s+not)\s+agree\b|(?:i|we)\s+disagree\b|"
+    r"(?:i|we)\s+(?:can['\u2019]t|cannot|can\s+not|couldn['\u2019]t)\s+hear\s+"
+    r"(?:this|that|it)\b|"
     r"(?:i|we)(?:['\u2019]d|\s+would)\s+(?:call|say)\b|"
     r"to\s+(?:my|our)\s+ears?\b|not\s+\w+\s+at\s+all\b|nothing\s+\w+\s+about\s+it\b|"
     r"\bbut\s+(?:to|for)\s+(?:me|us)\b)",

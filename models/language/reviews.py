@@ -27,6 +27,7 @@ from .reading import (
 )
 from .text import normalise, without_struck
 from .praise import without_verdicts
+from .claims import without_statements_to_judge
 from .reported import without_answered_reports
 from .sentences import with_turn_labels
 from .title_variants import STOPWORDS
@@ -126,8 +127,10 @@ class ReviewLinker:
         names = work_names(review, [self.tracks[r] for r in album])
         if (kept := with_turn_labels(without_struck(review.text))) != review.text:
             review = replace(review, text=kept)  # a draft's deleted words; "Q." as "Q:"
-        if (kept := without_verdicts(without_answered_reports(review.text))) != review.text:
+        kept = without_statements_to_judge(without_answered_reports(review.text))
+        if (kept := without_verdicts(kept)) != review.text:
             review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
+            # "True or false: 'A' is a sad song." is put to the reader
         return Walk(review, album, titles, names, default,
                     main_theme_row(album, titles, names)).run()
 

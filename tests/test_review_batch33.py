@@ -1,0 +1,105 @@
+"""What the thirty-third batch of our own reviews showed the reader missing (2026-11-29).
+
+Voices not yet in the set: an in-flight audio guide, a tattoo studio's playlist notes, an
+ESL reading exercise with quiz questions, a composer's grant application, a birdwatcher's
+field notes, an escape-room audio brief, an estate agent's staging notes and a peer
+reviewer's report.  What someone else claims, says or is asked to judge is not the
+review's own view once the review answers it; a one-word title opening a paragraph is
+the track before more of what music does ("slows", "states", "does not bring back").
+Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+from .fixtures import pairs_read as pairs
+
+TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
+PAIR = frozenset(("Lowland", "Copper Sky"))
+
+
+def top3(found: dict[str, float]) -> list[str]:
+    """The three moods a track's reading scores highest."""
+    return sorted(found, key=found.get, reverse=True)[:3]
+
+
+@pytest.mark.parametrize("text", [
+    'The authors claim that "Copper Sky" reprises "Lowland". It does not.',
+    "Dana insists that Copper Sky reprises Lowland, but I can't hear it.",
+    'According to the sleeve notes, "Copper Sky" reprises "Lowland".',
+    "The label argued that Copper Sky reprises Lowland.",
+])
+def test_a_likeness_someone_else_claims_links_nothing(text):
+    assert not pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("text", [
+    '"Copper Sky" reprises "Lowland".',
+    "I'd argue that Copper Sky reprises Lowland.",
+    "We maintain that Copper Sky reprises Lowland, whatever the label says.",
+])
+def test_a_likeness_the_review_itself_claims_still_links(text):
+    assert pairs(text, *TRACKS) == {PAIR}
+
+
+@pytest.mark.parametrize("answer", [
+    "My brother says it is a very sad song, but I don't agree.",
+    "My brother says it is a very sad song. I disagree.",
+    "My brother says it is a very sad song, but we do not agree.",
+])
+def test_a_report_the_review_disagrees_with_is_not_its_mood(answer):
+    found = moods(f"Copper Sky is calm and dreamy. {answer}", *TRACKS)["Copper Sky"]
+    assert "peaceful" in found and "sad" not in found
+
+
+def test_a_quoted_title_someone_calls_something_the_review_cannot_hear():
+    text = 'The authors call "Copper Sky" melancholic. I cannot hear this. It is bright.'
+    assert "sad" not in top3(moods(text, *TRACKS)["Copper Sky"])
+    kept = 'The authors call "Copper Sky" melancholic, and they are right.'
+    assert "sad" in top3(moods(kept, *TRACKS)["Copper Sky"])  # no answer: the view stands
+
+
+def test_a_report_the_review_lets_stand_still_counts():
+    found = moods("Copper Sky is calm. My brother says it is a very sad song.", *TRACKS)
+    assert "sad" in found["Copper Sky"]
+
+
+@pytest.mark.parametrize("quiz", [
+    "True or false: Kenji thinks 'Copper Sky' is a sad song.",
+    "2. True or false: 'Copper Sky' is a sad song.",
+    "Agree or disagree: Copper Sky is a sad song?",
+    "Right or wrong - 'Copper Sky' is a sad song.",
+])
+def test_a_statement_put_to_the_reader_is_no_mood(quiz):
+    text = f"'Copper Sky' is calm and dreamy.\n\nQuestions\n\n{quiz}"
+    assert "sad" not in moods(text, *TRACKS)["Copper Sky"]
+
+
+@pytest.mark.parametrize("text", [
+    "It's true: 'Copper Sky' is a sad song.",
+    "True, 'Copper Sky' is a sad song.",
+    "'Copper Sky' is a sad song, true or false? True.",
+])
+def test_a_statement_merely_near_those_words_is_still_said(text):
+    assert "sad" in moods(text, *TRACKS)["Copper Sky"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lowland slows things right down: calm and peaceful.",
+    "Lowland states the main theme properly, calm and peaceful.",
+    "Lowland does not bring back the old theme. It is calm and peaceful.",
+    "Lowland doesn't build at all, just calm and peaceful.",
+])
+def test_a_one_word_title_opening_a_paragraph_before_what_music_does(text):
+    found = moods(f"A record review.\n\n{text}", *TRACKS)
+    assert found["Lowland"]["peaceful"] > found.get("Copper Sky", {}).get("peaceful", 0.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Time does not heal, the singer insists, over calm and peaceful guitars.",
+    "Time doesn't matter much when the guitars are this calm and peaceful.",
+    "Time does not stand still, even in calm and peaceful company.",
+])
+def test_a_common_word_opening_with_does_not_is_no_title(text):
+    found = moods(f"A record review.\n\n{text}", "Time", "Copper Sky")
+    assert found.get("Time") == found.get("Copper Sky")  # the album's share alike
