@@ -103,3 +103,39 @@ def test_a_one_word_title_opening_a_paragraph_before_what_music_does(text):
 def test_a_common_word_opening_with_does_not_is_no_title(text):
     found = moods(f"A record review.\n\n{text}", "Time", "Copper Sky")
     assert found.get("Time") == found.get("Copper Sky")  # the album's share alike
+
+
+@pytest.mark.parametrize("line", [
+    "Sample 1: 'Copper Sky' (2:54).",
+    'Work sample 2: "Copper Sky" (3:10)',
+    "Cue 4: Copper Sky (1:05:12).",
+])
+def test_a_label_s_one_title_with_its_running_time_heads_what_follows(line):
+    found = moods(f"{line} It is the saddest music I have written.\n\nMore soon.", *TRACKS)
+    assert found["Copper Sky"]["sad"] > found.get("Lowland", {}).get("sad", 0.0)
+
+
+def test_a_label_with_a_running_time_and_no_title_names_no_track():
+    found = moods("Sample 1: (2:54). It is the saddest music I have written.", *TRACKS)
+    assert len({str(v) for v in found.values()}) == 1  # the album's share, alike
+
+
+@pytest.mark.parametrize("denied", [
+    "It does not bring back the grief motif.",
+    "It doesn't bring back the grief motif at all.",
+    "It never returns to the sadness of the opening.",
+    "It does not go back to the film's sadness.",
+])
+def test_a_feeling_a_track_does_not_bring_back_is_not_its_mood(denied):
+    found = moods(f"Copper Sky is busy and curious. {denied}", *TRACKS)["Copper Sky"]
+    assert "curious" in top3(found) and "sad" not in top3(found)
+
+
+@pytest.mark.parametrize("kept", [
+    "It brings back the grief motif.",
+    "It finally returns to the sadness of the opening.",
+    "It does not bring the grief motif back to life; it stays sad and slow.",
+])
+def test_a_return_not_denied_keeps_its_mood(kept):
+    found = moods(f"Copper Sky is busy and curious. {kept}", *TRACKS)["Copper Sky"]
+    assert "sad" in top3(found)

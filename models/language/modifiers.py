@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .clauses import own_verb
+from .denied_returns import denies_a_return
 from .text import Token
 
 #: negators that reach only the next words of their own clause, and not past "for"
@@ -142,8 +143,9 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     past a colon or semicolon (``statement``: the index of the first word after the last
     one): "barely there: a calm hum" is calm.
     """
-    if _nobody_feels(words, i, max(clause, statement)):
-        return -1.0
+    if _nobody_feels(words, i, max(clause, statement)) or \
+            denies_a_return(words, i, max(clause, statement)):
+        return -1.0  # "not bring back the grief motif"
     scale, sign, coordinated, instead = 1.0, 1.0, False, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):
         word = words[j]

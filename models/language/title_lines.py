@@ -60,17 +60,21 @@ def heading(text: str, end: int) -> bool:
 
 def label_names(sentence: str, starts: list[int], ends: list[int]) -> bool:
     """A "Label: Title." line whose whole value is one title ("First dance: Hold Me
-    Closer Tonight.", "Last song: Till The Morning Light", an emoji after it) names that
-    track: it is no heading of facts ("Running Time: 50 min.")."""
+    Closer Tonight.", "Last song: Till The Morning Light", an emoji or a running time
+    after it: "Sample 1: 'Widow's Walk' (2:54).") names that track: it is no heading of
+    facts ("Running Time: 50 min.")."""
     colon = sentence.find(":")
     if colon < 0 or len(starts) != 1 or starts[0] < colon:
         return False
     before, after = sentence[colon + 1:starts[0]], sentence[ends[0]:]
     after = re.sub(EMOJI, "", after)  # "...: Parking Lot Tears \U0001F62D"
+    after = _TIME_AFTER.sub(r"\1", after)  # "Sample 1: 'Widow's Walk' (2:54)."
     after = _ONLY.sub("", after)  # "Afternoons: Brass Doors only."
     return not before.strip(" \t\"'\u201c\u2018") and not after.strip(" \t\n.!\"'\u201d\u2019")
 
 
+#: a running time right after a label's one title (past its closing quote)
+_TIME_AFTER = re.compile(r"^([\"'\u201d\u2019]?)[ \t]*" + RUNNING_TIME)
 #: after a label's one title, a word that only says how it is used ("Afternoons: Brass
 #: Doors only.", "Encore: Linen again.", "Evenings: Nightcap, please.")
 _ONLY = re.compile(r"^,?\s+(?:only|again|too|first|please|alone)\b", re.IGNORECASE)
