@@ -139,3 +139,34 @@ def test_a_feeling_a_track_does_not_bring_back_is_not_its_mood(denied):
 def test_a_return_not_denied_keeps_its_mood(kept):
     found = moods(f"Copper Sky is busy and curious. {kept}", *TRACKS)["Copper Sky"]
     assert "sad" in top3(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Iron Gate sounds like a Lowland outtake, same warmth, just sleepier.",
+    "Iron Gate could pass for a Lowland remix: same warmth, sleepier.",
+    "Iron Gate sounds like a Lowland demo, same warmth, sleepier.",
+])
+def test_a_one_word_title_before_a_kind_of_recording_is_the_track(text):
+    assert pairs(text, *TRACKS) == {frozenset(("Iron Gate", "Lowland"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Iron Gate sounds like a Lowland service, same warmth, just sleepier.",
+    "Iron Gate sounds like a Lowland chill, same warmth, just sleepier.",
+])
+def test_a_one_word_title_before_any_other_noun_is_still_the_common_word(text):
+    assert not pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("text", [
+    "Lowland is Copper Sky in reverse: the same tune, slowed until it falls apart.",
+    "Fail state: Lowland. It is Copper Sky in reverse, more or less: the same tune.",
+    "Lowland is Copper Sky backwards, sad and slow.",
+    "Lowland is Copper Sky upside down, sad and slow.",
+])
+def test_a_track_that_is_another_in_reverse_is_likened_to_it(text):
+    assert pairs(text, *TRACKS) == {PAIR}
+
+
+def test_titles_in_reverse_order_are_no_likeness():
+    assert not pairs("Lowland is Copper Sky in reverse order, on side B.", *TRACKS)
