@@ -170,3 +170,25 @@ def test_a_track_that_is_another_in_reverse_is_likened_to_it(text):
 
 def test_titles_in_reverse_order_are_no_likeness():
     assert not pairs("Lowland is Copper Sky in reverse order, on side B.", *TRACKS)
+
+
+@pytest.mark.parametrize("complaint", [
+    "My mother says it is too sad.",
+    "Priya says Copper Sky is far too sad for a viewing.",
+    "Passengers have written to tell us that Copper Sky is too sad for a flight.",
+    "The owner keeps saying it's way too sad for the lobby.",
+])
+def test_someone_else_s_complaint_of_too_much_is_not_the_review_s_mood(complaint):
+    found = moods(f"Copper Sky is bright and playful. {complaint}", *TRACKS)["Copper Sky"]
+    assert "playful" in top3(found) and "sad" not in top3(found)
+
+
+@pytest.mark.parametrize("taken_up", [
+    "I think it is too sad for a flight.",
+    "My mother says it is too sad, and she's right.",
+    "The staff said it was too sad, so I was happy.",
+    "Dad finds it too sad. I agree.",
+])
+def test_a_complaint_the_review_makes_or_takes_up_still_counts(taken_up):
+    found = moods(f"Copper Sky is bright and playful. {taken_up}", *TRACKS)["Copper Sky"]
+    assert "sad" in top3(found)

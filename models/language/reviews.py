@@ -28,6 +28,7 @@ from .reading import (
 from .text import normalise, without_struck
 from .praise import without_verdicts
 from .claims import without_statements_to_judge
+from .complaints import without_reported_complaints
 from .reported import without_answered_reports
 from .sentences import with_turn_labels
 from .title_variants import STOPWORDS
@@ -128,6 +129,7 @@ class ReviewLinker:
         if (kept := with_turn_labels(without_struck(review.text))) != review.text:
             review = replace(review, text=kept)  # a draft's deleted words; "Q." as "Q:"
         kept = without_statements_to_judge(without_answered_reports(review.text))
+        kept = without_reported_complaints(kept)  # "my mother says it is too angry"
         if (kept := without_verdicts(kept)) != review.text:
             review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
             # "True or false: 'A' is a sad song." is put to the reader
