@@ -1,5 +1,5 @@
 """A track named as kin of another: "a Glasswing cousin", "a Gravel Road B-side", "a
-Lowland outtake", "an Ashgrove sequel".
+Lowland outtake", "an Ashgrove sequel", "a Lowland remix".
 
 Written before the noun without quotes, a title is easily a common word describing it
 ("a Sunday service"); before one of these nouns it is the track, and the track the
@@ -16,7 +16,8 @@ from typing import Sequence
 KIN = re.compile(r"[\"'\u201d\u2019]*[ \t]+(outtakes?|b-sides?|cousins?|siblings?|sisters?|"
                  r"brothers?|twins?|sequels?|offshoots?|rewrites?|retreads?|clones?|"
                  r"knock-?offs?|leftovers?|companions?|descendants?|relatives?|variants?|"
-                 r"reprises?)\b", re.IGNORECASE)
+                 r"reprises?|remix(?:es)?|demos?|reworks?|offcuts?|alternate takes?|"
+                 r"rough mix(?:es)?)\b", re.IGNORECASE)
 #: the article before the title: "a", "an", "another", "no" ("no Lowland outtake")
 _ARTICLE = re.compile(r"\b(a|an|another|no)[ \t]+[\"'\u201c\u2018]?$", re.IGNORECASE)
 #: a denial anywhere in the sentence: "and it isn't one", "not a Lowland outtake"

@@ -76,11 +76,10 @@ def _is_marked(text: str, start: int, end: int, caseless: bool = False) -> bool:
 
 
 #: "a Sunday service", "an Autumn chill": a one-word title between an indefinite
-#: article and the word it describes is that common word, not the track; before a kind
-#: of recording it is the track the recording is of ("a Lowland outtake", "a Lowland remix")
+#: article and the word it describes is that common word, not the track (before a kind of
+#: recording, "a Lowland outtake", "a Lowland remix", it is the track: ``kinship``)
 _A_BEFORE = re.compile(r"\b[Aa]n?[ \t]+$")
-_LOWER_AFTER = re.compile(r"[ \t]+(?!(?:outtake|b-side|remix|demo|rework|offcut|leftover|"
-                          r"alternate take|rough mix)s?\b)[a-z]")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
