@@ -1,7 +1,7 @@
 """Vocal-heavy music (rap, spoken word over a beat): how often the speech detector takes
 it for speech, with the current scoring and with an earlier one.
 
-    python bench/speech_vocal_music.py [--beds N] [--levels 6,3,0] [--before REV]
+    python bench/speech_vocal_music.py [--beds N] [--levels 6,3,0] [--before REV]...
 
 A file tagged "speech" is kept out of music recommendations and playlists, so a hip-hop
 track flagged here is a user's music hidden. There is no rap in the shared data; the
@@ -17,9 +17,9 @@ proxies are synthesised, none picked per clip:
 
 Levels are the voice over the bed in dB (RMS over the whole length): rap vocals sit at
 or above the beat. Prints, per material and level: mixes, share flagged, median and max
-score for the current scoring and for ``--before`` (default ``aaa4217^``: the pauses read
-on the whole spectrum, before they were read per mel-band group), loaded with ``git show``
-into a throw-away module.
+score for the current scoring and for each ``--before`` revision (default ``aaa4217^``: the
+pauses read on the whole spectrum, before they were read per mel-band group), loaded with
+``git show`` into a throw-away module.
 """
 from __future__ import annotations
 
@@ -164,25 +164,28 @@ def cells(values: np.ndarray) -> str:
 
 
 def row(name: str, values: list[list[float]]) -> str:
-    """values: per mix, [current, before]."""
+    """values: per mix, [current, *before]."""
     v = np.array(values)
-    return f"{name:34s} {len(v):4d}   {cells(v[:, 0])}   {cells(v[:, 1])}"
+    return f"{name:32s} {len(v):3d} " + " ".join(f"  {cells(col)}" for col in v.T)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--beds", type=int, default=8, help="Emotify clips per genre")
     parser.add_argument("--levels", default="6,3,0", help="voice over the bed, dB")
-    parser.add_argument("--before", default="aaa4217^", help="git revision to compare")
+    parser.add_argument("--before", action="append", help="git revision to compare "
+                        "(repeatable; default aaa4217^)")
     args = parser.parse_args()
-    modules = [types.SimpleNamespace(speech_score=speech_score), before_module(args.before)]
+    revisions = args.before or ["aaa4217^"]
+    modules = [types.SimpleNamespace(speech_score=speech_score),
+               *(before_module(rev) for rev in revisions)]
     with tempfile.TemporaryDirectory() as tmp:
         free, bars = voices(Path(tmp))
     longest = max(len(v) for v in [*free.values(), *bars.values()]) / SAMPLE_RATE
     groups = beds(args.beds, longest + 1)
-    print(f"threshold {SPEECH_THRESHOLD}; current scoring vs {args.before}")
-    head = f"{'flagged':>5s} {'median':>6s} {'max':>6s}"
-    print(f"{'material / voice over bed':34s} {'n':>4s}   {head}   {head}")
+    print(f"threshold {SPEECH_THRESHOLD}; columns: current, " + ", ".join(revisions))
+    head = f"{'flag':>5s} {'median':>6s} {'max':>6s}"
+    print(f"{'material / voice over bed':32s} {'n':>3s} " + f"  {head}" * len(modules))
     print(row("voices alone: rap free", [scores(v, modules) for k, v in free.items()
                                          if k.startswith("rap")]))
     print(row("voices alone: rap on bars", [scores(v, modules) for v in bars.values()]))
