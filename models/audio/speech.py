@@ -1,6 +1,6 @@
 """Is a file mostly speech (an audiobook chapter, a podcast episode) rather than music?
 
-Four classic speech/music cues, each read from the analysis's one spectrogram
+Five speech/music cues, each read from the analysis's one spectrogram
 (:class:`~.spectrum.Spectrum`) and mapped to 0 (music-like) .. 1 (speech-like) between
 a typical music and a typical speech value; the score is their geometric mean, so a
 music clip must look like speech on every cue at once (an electronic track with long
@@ -10,14 +10,18 @@ gaps still has its beat; an unbeaten classical piece still has its held notes):
   between words and phrases; Scheirer & Slaney's "low-energy frames"), per mel-band group
   and the median taken, so a music bed under a voice, which fills the gaps in some bands
   (its bass, its strings) but not in all, does not hide them;
+- phrase pauses: the share of those frames in gaps of 0.2 s or more, per band group (the
+  median), the breaks between phrases and sentences: dense delivery over a beat (rap, a
+  chant) fills a beat with words and barely breaks, a reading or a talk does;
 - syllables: the share of the band-energy modulation at 2.5-6 Hz, the syllable rate,
   in 0.5-16 Hz (Houtgast & Steeneken's 4 Hz modulation);
 - no held notes: how little the log-mel spectrum 100 ms later resembles the current one
   (phonemes change; notes and chords are held);
 - no beat: the lack of a periodic onset envelope at any beat period of 0.25-1.5 s.
 
-Measured on 233 music clips (max 0.41) and real and synthetic speech (min 0.86), and
-on speech over music beds (``bench/speech_beds.py``); see docs/audio.md ("Speech") and
+Measured on 233 music clips (max 0.44) and real and synthetic speech (min 0.88), on
+speech over music beds (``bench/speech_beds.py``) and on proxies of rap over beats
+(``bench/speech_vocal_music.py``); see docs/audio.md ("Speech") and
 ``bench/speech_files.py``.
 """
 from __future__ import annotations
@@ -31,6 +35,8 @@ from .spectrum import HOP, Spectrum
 SPEECH_THRESHOLD = 0.7
 #: (music-like value, speech-like value) of each cue
 PAUSES = (0.20, 0.45)
+PHRASE_PAUSES = (0.05, 0.15)
+PHRASE_SECONDS = 0.2  # the shortest break between phrases
 SYLLABLES = (0.30, 0.42)
 HELD = (0.90, 0.55)
 BEAT = (0.45, 0.15)
@@ -49,16 +55,44 @@ def _bands(s: Spectrum) -> np.ndarray:
     return power.reshape(16, power.shape[0] // 16, -1).sum(axis=1)[:12]
 
 
-def pause_share(s: Spectrum) -> float:
-    """Median over the :func:`_bands` of the share of frames whose RMS is below half the
-    mean RMS of the second around them in that band.  Measured on the whole spectrum, a
-    bed 6 dB under a voice filled its pauses (the share fell from 0.32 to 0.13, music's
-    median 0.04); per band it falls from 0.49 to 0.40 (music: median 0.15, at most 0.53)."""
+def _low_frames(s: Spectrum) -> np.ndarray:
+    """(12, frames): whether a frame's RMS in each of the :func:`_bands` is below half
+    the mean RMS of the second around it in that band."""
     rms = np.sqrt(_bands(s))
     width = max(1, min(rms.shape[1], int(s.sr / HOP)))  # a clip under a second: all of it
     kernel = np.ones(width) / width
-    return float(np.median([np.mean(band < 0.5 * np.convolve(band, kernel, mode="same"))
-                            for band in rms]))
+    return np.array([band < 0.5 * np.convolve(band, kernel, mode="same") for band in rms])
+
+
+def pause_share(s: Spectrum) -> float:
+    """Median over the :func:`_bands` of the share of :func:`_low_frames`.  Measured on
+    the whole spectrum, a bed 6 dB under a voice filled its pauses (the share fell from
+    0.32 to 0.13, music's median 0.04); per band it falls from 0.49 to 0.40 (music:
+    median 0.15, at most 0.53)."""
+    return _pause_share(_low_frames(s))
+
+
+def _pause_share(low: np.ndarray) -> float:
+    return float(np.median(low.mean(axis=1)))
+
+
+def phrase_pause_share(s: Spectrum, seconds: float = PHRASE_SECONDS) -> float:
+    """Median over the :func:`_bands` of the share of frames in runs of
+    :func:`_low_frames` at least ``seconds`` long: the breaks between phrases and
+    sentences.  Short gaps between words are also found in dense delivery over a beat
+    (rap, a chant), which barely breaks; a reading or a talk does, so a voice over a
+    music bed is speech only with these (readings under a bed 6 dB down: median 0.12-0.15;
+    fast rhymed lines without breaks over beats: at most 0.11; music: median 0.04)."""
+    return _phrase_pause_share(_low_frames(s), max(1, int(round(seconds * s.sr / HOP))))
+
+
+def _phrase_pause_share(low_frames: np.ndarray, shortest: int) -> float:
+    shares = []
+    for low in low_frames:
+        edges = np.diff(np.concatenate([[0], low.astype(np.int8), [0]]))
+        runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+        shares.append(runs[runs >= shortest].sum() / max(1, low.size))
+    return float(np.median(shares))
 
 
 def syllable_modulation(s: Spectrum) -> float:
@@ -105,7 +139,10 @@ def beat_strength(s: Spectrum) -> float:
 
 def speech_cues(s: Spectrum) -> dict[str, float]:
     """Each cue's 0..1 speech-likeness."""
-    return {"pauses": _towards(pause_share(s), *PAUSES),
+    low = _low_frames(s)  # read by both pause cues
+    phrase = max(1, int(round(PHRASE_SECONDS * s.sr / HOP)))
+    return {"pauses": _towards(_pause_share(low), *PAUSES),
+            "phrase_pauses": _towards(_phrase_pause_share(low, phrase), *PHRASE_PAUSES),
             "syllables": _towards(syllable_modulation(s), *SYLLABLES),
             "no_held_notes": _towards(held_sound(s), *HELD),
             "no_beat": _towards(beat_strength(s), *BEAT)}
