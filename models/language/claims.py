@@ -10,25 +10,16 @@ from __future__ import annotations
 
 import re
 
-#: a claim verb with "that" after it: what follows is the claimant's
-_CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|argues?|argued|arguing|alleges?|alleged|"
-                    r"insists?|insisted|maintains?|maintained|contends?|contended)\s+that\b",
-                    re.IGNORECASE)
+from .reported import hearsay
+
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-#: the reviewer, or a hedge of the reviewer's, before the claim verb
-_OWN = frozenset("i we i'd we'd i\u2019d we\u2019d would could might".split())
 
 
 def claimed_by_others(sentence: str) -> bool:
     """``sentence`` reports what someone other than the reviewer claims ("The authors
-    claim that ...", "according to the press notes"), not "I'd argue that ..."."""
-    if _ACCORDING.search(sentence):
-        return True
-    for match in _CLAIM.finditer(sentence):
-        before = sentence[:match.start()].lower().split()
-        if before and before[-1] not in _OWN:
-            return True
-    return False
+    claim that ...", "according to the press notes"), not "I'd argue that ..."
+    (:func:`~.reported.hearsay` over the whole sentence)."""
+    return bool(_ACCORDING.search(sentence)) or hearsay(sentence)
 
 
 #: a statement put to the reader to judge, as a quiz or worksheet does: "True or false:

@@ -87,8 +87,8 @@ def without_answered_reports(text: str) -> str:
 #: reuses the 'B' pulse", "I wonder if 'A' borrows from 'B'"; not a listener's hearing
 #: passed on ("She says it reminds her of 'B'") nor "as the composer says, 'A' reprises 'B'"
 _CLAIMED = re.compile(r"\b(?:(?:says|said|thinks|believes|reckons)\s+that|claims?|claimed|"
-                      r"insists?|insisted|argues?|argued|alleges?|alleged|maintains|contends)"
-                      r"\s+(?=\w)", re.IGNORECASE)
+                      r"claiming|insists?|insisted|argues?|argued|arguing|alleges?|alleged|"
+                      r"maintains|maintained|contends|contended)\s+(?=\w)", re.IGNORECASE)
 _OPEN_QUESTION = re.compile(r"\bwhether\b|\b(?:ask|asks|asked|asking|wonder|wonders|wondered|"
                             r"wondering)\s+if\b", re.IGNORECASE)
 #: a new clause after the claim: "Critics say it is dull, but 'A' recalls 'B'"
