@@ -20,6 +20,8 @@ The kinds read:
   examples of one ("pieces such as 'A' and 'B'"; not "tracks like 'A' and 'B'").
 * reprises and borrowings: "'A' is reprised at the start of 'B'", "'B' contains
   elements of 'A'"; and a theme followed through the score (:mod:`themes`).
+* reuses of material ("the same chorus as 'A'", "a take on 'A'", "the 'A' drone again"):
+  :mod:`reuses`; a likeness the review disputes links nothing (:mod:`disputes`).
 """
 from __future__ import annotations
 
@@ -28,11 +30,13 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .comparison_markers import (
-    ANAPHORIC, DENIES, ELEMENTS_OF, EXAMPLES, EXPLICIT, MAIN_THEME, MEASURED_AGAINST, NEGATED,
+    ANAPHORIC, DENIES, ELEMENTS_OF, EXAMPLES, MAIN_THEME, MEASURED_AGAINST, NEGATED,
     PAIRED, PASSIVE, TURN)
 from .denials import answered_no, asked
+from .disputes import disputed
 from .kinship import kin_likeness
 from .reported import hearsay
+from .reuses import borrowed, markers, remade_at_speed
 from .scope import BOUNDARY, remade, title_end
 from .text import QUOTE_CHARS
 
@@ -106,15 +110,18 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
         _remade(sentence, spans, carried)
     if reprised is not None:
         return reprised
-    for match in EXPLICIT.finditer(sentence):
+    if (taken := borrowed(sentence, spans, carried)) is not None:
+        return Found(*taken, True)  # "it takes the 'B' melody", "the 'B' drone again"
+    for match in markers(sentence):
         if NEGATED.search(lead := sentence[:match.start()]) or hearsay(lead) or \
                 _in_a_title(match.start(), spans) or (match.group().lower() == "like" and
                                                       _not_a_likeness(sentence, match.start())):
             continue
         other = _object(sentence, match.end(), spans)
+        stop = next((stop for start, stop, _ in spans if start >= match.end()), len(sentence))
         if other is None or _parallel(sentence, match, spans) or \
-                _not_named_next(sentence, match, spans) or answered_no(
-                    sentence, next(stop for start, stop, _ in spans if start >= match.end())):
+                _not_named_next(sentence, match, spans) or answered_no(sentence, stop) or \
+                disputed(sentence, match.start(), stop):
             continue  # "... sounds like 'B': it really doesn't"
         before = [row for start, _, row in spans if start < match.start()]
         subject = before[-1] if before else _identified(sentence, match.start(), spans) or (
@@ -216,11 +223,15 @@ def _remade(sentence: str, spans: Sequence[tuple[int, int, int]],
     for start, end, row in spans:
         subject = previous[1] if previous else (carried[0] if len(carried) == 1 else None)
         if subject is not None and subject != row and \
-                remade(sentence[previous[0] if previous else 0:start], sentence[end:]) and \
+                _remade_lead(sentence[previous[0] if previous else 0:start], sentence[end:]) and \
                 not NEGATED.search(sentence[:start]):
             return Found(subject, row, True, title_end(sentence, end))
         previous = (end, row)
     return None
+
+
+def _remade_lead(lead: str, after: str) -> bool:
+    return remade(lead, after) or remade_at_speed(lead, after)
 
 
 def names_others(joined: Sequence[set[int]], found: Found) -> bool:

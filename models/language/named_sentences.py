@@ -21,6 +21,7 @@ from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Pass
 from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
 from .text import QUOTE_CHARS
 from .theme_names import theme_named
+from .reuses import from_previous
 from .suggestions import suggested
 from .themes import Themes, title_theme_returns
 
@@ -113,6 +114,9 @@ class NamedSentences:
         for link in carrying:
             self._compare(start, end, link)
         found = None if carrying else cmp.explicit(sentence, spans, carried)
+        if found is None and not carrying and (back := from_previous(sentence, spans,
+                                                                     self.subject)):
+            self._compare(start, end, cmp.Found(*back))  # "The whistle tune comes back in 'B'"
         if found is None and not carrying and self.asked and self.asked[0] == self.index - 1 \
                 and (answer := suggested(sentence, spans)) not in (None, self.asked[1]):
             found = cmp.Found(answer, self.asked[1], True)  # "... like it? Try Pocket Change"

@@ -88,7 +88,8 @@ def without_answered_reports(text: str) -> str:
 #: passed on ("She says it reminds her of 'B'") nor "as the composer says, 'A' reprises 'B'"
 _CLAIMED = re.compile(r"\b(?:(?:says|said|thinks|believes|reckons)\s+that|claims?|claimed|"
                       r"claiming|insists?|insisted|argues?|argued|arguing|alleges?|alleged|"
-                      r"maintains|maintained|contends|contended)\s+(?=\w)", re.IGNORECASE)
+                      r"maintains|maintained|contends|contended)\s+(?=[\w\"'\u201c\u2018])",
+                      re.IGNORECASE)
 _OPEN_QUESTION = re.compile(r"\bwhether\b|\b(?:ask|asks|asked|asking|wonder|wonders|wondered|"
                             r"wondering)\s+if\b", re.IGNORECASE)
 #: a new clause after the claim: "Critics say it is dull, but 'A' recalls 'B'"

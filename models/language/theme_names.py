@@ -23,13 +23,13 @@ from .comparisons import DENIES, Found
 
 Spans = Sequence[tuple[int, int, int]]  # (start, end, row) of the titles of a sentence
 
-_NOUN = r"(theme|motif|melody|tune|leitmotif|material|idea|figure)"
+_NOUN = r"(theme|motif|melody|tune|leitmotif|material|idea|figure|phrase|riff|hook|chorus)"
 _KIND = r"(\s+(cue|track|number|piece|movement|song))"
-_EARLY = r"(opening|first)"
+_EARLY = r"(opening|first|opener)"
 _LATE = r"(closing|last|final)"
 #: "the opening cue's (oboe) melody", "the opening's tune", "the finale's theme"
 _PLACE_OWNS = re.compile(r"\bthe\s+(?P<place>" + _EARLY + _KIND + r"?|" + _LATE + _KIND +
-                         r"|finale|main[- ]titles?)['\u2019]s?\s+([\w-]+\s+){0,2}?" + _NOUN +
+                         r"|finale|closer|main[- ]titles?)['\u2019]s?\s+([\w-]+\s+){0,2}?" + _NOUN +
                          r"s?\b", re.IGNORECASE)
 #: "the melody of the first track", "material from the opening cue"
 _PLACE_OF = re.compile(_NOUN + r"s?\s+(of|from)\s+the\s+(?P<place>" + _EARLY + _KIND + r"|" +
@@ -64,7 +64,7 @@ def _by_place(place: str, titles: Sequence[str]) -> int | None:
     if place == "finale":
         found = [k for k, t in enumerate(titles) if "finale" in _words(t)]
         return found[0] if len(found) == 1 else len(titles) - 1
-    if place.startswith(("opening", "first")):
+    if place.startswith(("opening", "first", "opener")):
         found = [k for k, t in enumerate(titles) if "opening" in _words(t)]
         return found[0] if len(found) == 1 else 0
     return len(titles) - 1

@@ -1,0 +1,111 @@
+"""A track made from another's material: the words that say so beyond
+:mod:`comparison_markers`.
+
+* "the exact same chorus as 'B'", "the same march tune as 'B'", "the same piano phrase
+  as 'B'": a kind of material shared, the title after "as";
+* "a stripped-back take on 'B'", "a spin on 'B'": the track is a version of B;
+* "it's just 'B' at half the speed", "the skipper says it's 'B' slowed down": B remade
+  (the reporting clause is a listener's hearing passed on, as "she says it reminds her
+  of 'B'" is);
+* "takes the 'B' melody", "borrows the 'B' riff": B's material, named by its title;
+* "It is the 'B' drone again": B's material heard once more;
+* "The whistle tune comes back in 'B'", "'B': the same organ, but warmer": the material
+  of the track just discussed, heard in B.
+
+Precision first, since a comparison blends moods: the material must be a musical one
+(a melody, a riff, a drone, an instrument ...), and a sentence that denies or contrasts
+anything links nothing in the last two kinds.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from .comparison_markers import DENIES, EXPLICIT
+from .scope import REMADE
+
+Spans = Sequence[tuple[int, int, int]]  # (start, end, row) of the titles of a sentence
+
+_MATERIAL = (r"(melody|melodies|theme|motif|leitmotif|tune|riff|hook|chorus|refrain|chords|"
+             r"chord progression|progression|figure|phrase|line|bassline|drone|loop|march|"
+             r"waltz|groove|beat|pulse|ostinato|arpeggio|sample|pattern|fanfare|chorale)")
+_INSTRUMENT = r"(organ|piano|guitar|synth|synths|strings|choir|harp|whistle|drum machine)"
+#: "the exact same chorus as", "a stripped-back take on"
+MORE = re.compile(r"\b(the )?(exact |very )?same ([\w-]+ ){0,2}?" + _MATERIAL + r" as\b|"
+                  r"\b(a|an) ([\w-]+ ){0,2}?(take|spin) on\b", re.IGNORECASE)
+#: between the subject and a remade title: "it's just", "the skipper says it's"
+REMADE_LEAD = re.compile(r"^\W*(([\w']+\s+){1,3}(says|said|reckons|thinks)\s+(that\s+)?)?"
+                         r"((it|this|that)\s*)?(is|['\u2019]s|was)\s+(just|basically|simply|"
+                         r"essentially|really|only)?\W*$", re.IGNORECASE)
+#: after a remade title: its speed changed ("at half the speed", "at twice the tempo")
+AT_SPEED = re.compile(r"^[\"'\u201d\u2019]*\s+at\s+(half|double|twice|quarter)[- ](the\s+)?"
+                      r"(speed|tempo|pace)\b", re.IGNORECASE)
+#: before a title: a verb of taking its material ("takes the 'B' melody")
+TAKES = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steals?|stole|"
+                   r"samples|sampled|quotes|quoted|reuses|reused)\s+the\s*[\"'\u201c\u2018]*$",
+                   re.IGNORECASE)
+#: after a title: its material ("'s cornet line" is read as an echo elsewhere)
+MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL + r"\b",
+                            re.IGNORECASE)
+#: after a title: its material heard once more ("the 'B' drone again")
+AGAIN_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL +
+                         r"\s+(again|once more|all over again)\b", re.IGNORECASE)
+THE_BEFORE = re.compile(r"\bthe\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+#: the material of the track just discussed, heard in the next: "The whistle tune comes
+#: back later in", "that riff returns on" (not "the main theme", read elsewhere)
+RETURNS_IN = re.compile(r"^\W*(the|that|this|its)\s+(?!(main|central|principal|title|opening|"
+                        r"closing|love|same)\b)([\w-]+\s+){0,2}?" + _MATERIAL + r"\s+(comes back|"
+                        r"returns|reappears|resurfaces|recurs|is back)\b([\s,]+\w+){0,2}?"
+                        r"[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+#: "the same organ, but warmer": what a track shares with the one just discussed (not
+#: "the same ... as", read as an explicit likeness)
+SAME_STUFF = re.compile(r"\bthe\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + _MATERIAL[1:-1] +
+                        "|" + _INSTRUMENT[1:-1] + r")\b(?!\s+as\b)", re.IGNORECASE)
+
+
+def markers(sentence: str) -> Iterator[re.Match]:
+    """The likeness markers of a sentence, in order: :data:`EXPLICIT`'s and these."""
+    found = list(EXPLICIT.finditer(sentence)) + list(MORE.finditer(sentence))
+    return iter(sorted(found, key=lambda m: m.start()))
+
+
+def remade_at_speed(lead: str, after: str) -> bool:
+    """A title between ``lead`` and ``after`` is what the subject was made from: "it's
+    just 'B' at half the speed", "the skipper says it's 'B' slowed down"."""
+    return bool(REMADE_LEAD.match(lead) and (REMADE.match(after) or AT_SPEED.match(after)))
+
+
+def _subject(spans: Spans, before: int, carried: tuple[int, ...]) -> int | None:
+    rows = [row for start, _, row in spans if start < before]
+    return rows[-1] if rows else (carried[0] if len(carried) == 1 else None)
+
+
+def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]) -> tuple[int, int] | None:
+    """(subject, B) for "it takes the 'B' melody", "It is the 'B' drone again" (not
+    after a denial: "it never takes the 'B' melody")."""
+    for start, end, row in spans:
+        lead, after = sentence[:start], sentence[end:]
+        taken = TAKES.search(lead) and MATERIAL_AFTER.match(after)
+        if not (taken or THE_BEFORE.search(lead) and AGAIN_AFTER.match(after)) or \
+                DENIES.search(lead):
+            continue  # "it never takes the 'B' melody"
+        subject = _subject(spans, start, carried)
+        if subject is not None and subject != row:
+            return subject, row
+    return None
+
+
+def from_previous(sentence: str, spans: Spans, previous: tuple[int, ...]
+                  ) -> tuple[int, int] | None:
+    """(B, A) for "The whistle tune comes back later in 'B'" or "'B': the same organ, but
+    warmer" right after a sentence about A (``previous``, the one track discussed), B the
+    only track the sentence names, in a sentence that likens nothing explicitly ("it
+    sounds like 'B' slowed down: the same motif" is read as that likeness)."""
+    rows = {row for _, _, row in spans}
+    if len(previous) != 1 or len(rows) != 1 or previous[0] in rows or \
+            DENIES.search(sentence) or next(markers(sentence), None) is not None:
+        return None
+    start = spans[0][0]
+    if RETURNS_IN.match(sentence[:start]) or SAME_STUFF.search(sentence, spans[-1][1]):
+        return rows.pop(), previous[0]
+    return None
