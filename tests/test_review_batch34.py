@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import pytest
 
+from .fixtures import moods_read as moods
 from .fixtures import pairs_read as pairs
 
 TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
 PAIR = frozenset(("Lowland", "Copper Sky"))
+
+
+def top3(found: dict[str, float]) -> list[str]:
+    """The three moods a track's reading scores highest."""
+    return sorted(found, key=found.get, reverse=True)[:3]
 
 
 @pytest.mark.parametrize("text", [
@@ -164,3 +170,20 @@ def test_a_reworking_the_review_states_of_quoted_titles_links():
 ])
 def test_a_contrast_or_a_denied_or_hoped_for_likeness_links_nothing(text):
     assert not pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("text", [
+    'Can we stop calling "Copper Sky" tense? It is a fast, fun chase.',
+    "Please stop calling it tense. Copper Sky is a fast, fun chase.",
+])
+def test_a_word_the_review_asks_others_to_stop_using_is_not_its_mood(text):
+    found = moods(text, *TRACKS)["Copper Sky"]
+    assert "tense" not in top3(found) and "playful" in top3(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky is a fast, fun chase. I will never stop calling it tense.",
+    "Copper Sky is a fast, fun chase. I won't stop calling it tense.",
+])
+def test_a_word_the_review_keeps_using_is_its_mood(text):
+    assert "tense" in top3(moods(text, *TRACKS)["Copper Sky"])

@@ -72,11 +72,19 @@ def _answered(text: str, end: int) -> bool:
                 _ANSWER.search(following.split(",")[0][:_NEXT_OPENING]))
 
 
+#: right before the verb: the review objects to the word itself ("Can we stop calling
+#: 'Dust Devils' tense?", "quit calling it sad"; not "I'll never stop calling it sad")
+_STOP = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!n\u2019t )\b(stop|quit)\s+$",
+                   re.IGNORECASE)
+
+
 def without_answered_reports(text: str) -> str:
     """``text`` with the words someone else called a track blanked by spaces (offsets
-    stay) where the review answers them: "People keep calling it romantic. It isn't"."""
+    stay) where the review answers them: "People keep calling it romantic. It isn't",
+    or objects to them: "Can we stop calling it tense?"."""
     spans = [m.span("words") for m in _REPORT.finditer(text)
-             if _someone_else(text, m.start()) and _answered(text, m.end())]
+             if _someone_else(text, m.start()) and (_answered(text, m.end()) or
+                                                    _STOP.search(text, 0, m.start()))]
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
