@@ -16,6 +16,7 @@ from .reading import MUSIC_WORDS, is_about_music
 from .text import normalise
 from .title_forms import named_as, names_the_work
 from .titles import STOPWORDS, variants
+from .track_roles import holds_a_role
 
 #: after "<title> is": a noun phrase or a question, not a description of the track
 NOT_DESCRIBED = frozenset("a an the one another also what where how why when who that this "
@@ -206,6 +207,7 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     described = _set_in_capitals(words[0]) or repeated \
         or line_start and DESCRIBING.match(second) and third not in NOT_DESCRIBED \
         or (line_start or after_track) and A_KIND_OF_TRACK.match(sentence) is not None \
+        or (line_start or after_track) and holds_a_role(sentence) \
         or _opposite(sentence, line_start, after_track) \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
         and not third.endswith("ing") \

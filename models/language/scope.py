@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from .contrasted_possessions import possession_end
 from .text import QUOTE_CHARS, tokens
 from .mentions import Mention
 
@@ -213,6 +214,8 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         own_end = title_end(text, group[-1].end)
         lead = text[grouped[k - 1][-1].end if k and grouped[k - 1] is not subject else 0:
                     group[0].start]
+        if k and CONTRASTED.search(lead):  # "none of B's loneliness": B's own
+            own_end = possession_end(text, own_end, b)
         if k and own_end < b and (CONTRASTED.search(lead) or DERIVED_FROM.search(lead) or
                                   remade(lead, text[own_end:b])) and \
                 not DESCRIBES_OBJECT.match(text[own_end:b]):

@@ -17,8 +17,10 @@ from .album_subject import about_album
 from .examples import announces_examples, leads_in
 from .headings import is_heading, is_title_line
 from .labels import ALBUM, label_says
+from .log_lines import opens_a_note, timed_lines
 from .material import Material
 from .motif_meanings import MotifMeanings
+from .motif_turns import turned_motif_names
 from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, repeated_openings, with_opening_title
 from .named_sentences import NamedSentences
@@ -32,6 +34,7 @@ from .sentences import opens_line, sentences
 from .suggestions import asks_for_like
 from .themes import Themes
 from .title_lines import label_names
+from .work_as_track import likened_title_track, title_track_index
 from .text import without_capitals
 
 
@@ -65,6 +68,8 @@ class Walk(NamedSentences):
         self.kinds = kinds_of(titles)  # "that outro": "Amen Corner (Outro)"
         self.likened: tuple[int, int, int] | None = None  # (sentence, subject, other)
         self.asked: tuple[int, int] | None = None  # (sentence, track) "anything like it?"
+        self.title_track = title_track_index(titles, names)  # named like the work
+        self.title_track_named = False  # the review has called it a track
 
     def run(self) -> Reading:
         text = self.review.text
@@ -80,6 +85,7 @@ class Walk(NamedSentences):
         # ends of the paragraph breaks, so counting those before a sentence is a bisection
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         replying = len(QUOTED_LINE.findall(text)) >= QUOTED_LINES  # replies under quotes
+        timed = timed_lines(text)  # a log's lines: "07:15 Nothing yet. Tern plays ..."
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence = text[start:end]
             lead = len(sentence) - len(sentence.lstrip())
@@ -87,12 +93,16 @@ class Walk(NamedSentences):
                 continue  # a chat's header says nothing and ends no subject
             if spoken and _within(spoken, start + lead, start + len(sentence.rstrip())):
                 continue  # a line of the film's dialogue: nothing of the music
-            line_start = opens_line(text, start)
+            line_start = opens_line(text, start) or opens_a_note(text, start, timed)
             mentions = by_kind(sentence, by_place(sentence, with_opening_title(
                 sentence, by_title_track(sentence, mentions, self.album, self.main_theme),
                 self.one_word, line_start=line_start, after_track=named_before,
                 repeated=k in repeated, work_names=self.names), len(self.album)), self.kinds)
             mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
+            mentions = likened_title_track(sentence, mentions, self.title_track,
+                                           self.title_track_named, self.names)
+            self.title_track_named = self.title_track_named or \
+                any(m.track == self.title_track for m in mentions)
             if replying and line_start and sentence.lstrip().startswith(">"):
                 self._quoted(mentions)
             named_before = bool(mentions)
@@ -102,6 +112,8 @@ class Walk(NamedSentences):
             naming, describing = title_words(sentence, mentions, self.names)
             self.reading.title_spans += [(start + a, start + b) for a, b in naming]
             self.reading.described_titles += [(start + a, start + b) for a, b in describing]
+            self.reading.title_spans += [(start + a, start + b)  # "the grief motif, now warm"
+                                         for a, b in turned_motif_names(sentence)]
             before = bisect_right(breaks, start)  # as text.count("\n\n", 0, start)
             new_paragraph, paragraph = before != paragraph, before
             turn = opens_a_turn(sentence, turns) or bool(chat)  # "GUEST: Oh, it's thrilling."
