@@ -95,6 +95,7 @@ INTRO = "Lowland introduces the grief motif, slow and sad. "
     "In Copper Sky the grief motif comes back transformed, warm and hopeful.",
     "In Copper Sky the grief motif returns, turned warm and hopeful.",
     "In Copper Sky the grief motif returns, no longer bleak: warm and hopeful.",
+    "In Copper Sky the grief motif returns and becomes warm and hopeful.",
 ])
 def test_a_motif_the_sentence_turns_takes_the_mood_of_its_new_words(turn):
     found = moods(INTRO + turn, *TRACKS)["Copper Sky"]
@@ -129,3 +130,25 @@ def test_what_a_contrasted_title_has_is_not_the_subjects(text):
 ])
 def test_words_after_a_contrasted_title_beyond_its_possession_stay_the_subjects(text):
     assert "lonely" in top3(moods(text, *TRACKS)["Copper Sky"])
+
+
+SOURCE = "Lowland is slow, sad and mournful. "
+
+
+@pytest.mark.parametrize("taken", [
+    "Copper Sky recalls the material of the opening track, but reharmonised in the major, "
+    "consoling and hopeful.",
+    "Copper Sky reprises the melody of the first track, in a major key this time, "
+    "consoling and hopeful.",
+    "Copper Sky takes up the main theme of the opening track, now consoling and hopeful.",
+])
+def test_words_after_the_track_whose_material_is_taken_up_are_the_takers(taken):
+    found = moods(SOURCE + taken, *TRACKS)
+    assert top3(found["Copper Sky"])[0] == "hopeful"
+    assert "hopeful" not in found["Lowland"]
+
+
+def test_words_that_describe_the_track_whose_material_is_taken_up_stay_its_own():
+    text = "Copper Sky is calm. Iron Gate recalls the material of Lowland, which is sad."
+    found = moods(text, *TRACKS)
+    assert "sad" in top3(found["Lowland"])

@@ -1,6 +1,7 @@
 """A motif named by its mood that the same sentence turns into another: "The grief
 motif returns here, but in a major key, warm and hopeful", "the love theme comes back,
-now cold and bitter", "the sorrow motif, transformed into something hopeful".
+now cold and bitter", "the sorrow motif, transformed into something hopeful", "the
+grief motif becomes consoling".
 
 The name says what the motif meant where it was first heard; the sentence says what it
 has become here.  The name then only names (its words are no evidence of the track's
@@ -17,7 +18,8 @@ from .motif_meanings import MEANING, NOT_MEANINGS
 #: after the motif's name, in the same sentence: words that say it is changed
 TURNED = re.compile(
     r"\bin\s+(a|the)\s+major(\s+(key|mode))?\b|\bmajor[- ]key\b|"
-    r"\b(transformed|transfigured|recast|reborn|reharmoni[sz]ed|inverted)\b|"
+    r"\b(transformed|transfigured|recast|reborn|reharmoni[sz]ed|inverted|becomes|became|"
+    r"grows\s+into|grew\s+into)\b|"
     r"\b(turn(s|ed)?|changed|changes)\s+(into|to)\b|"
     r"\bturn(s|ed)?\s+(?!(against|on|up|down|away|out|over|back|around|off|in)\b)[a-z]+\b|"
     r"(,|\bbut|\band)\s+now\b|\bno\s+longer\b", re.IGNORECASE)

@@ -16,6 +16,7 @@ import re
 from typing import Any, Sequence
 
 from .contrasted_possessions import possession_end
+from .material_of import takes_material_from
 from .text import QUOTE_CHARS, tokens
 from .mentions import Mention
 
@@ -217,6 +218,7 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         if k and CONTRASTED.search(lead):  # "none of B's loneliness": B's own
             own_end = possession_end(text, own_end, b)
         if k and own_end < b and (CONTRASTED.search(lead) or DERIVED_FROM.search(lead) or
+                                  takes_material_from(lead) or
                                   remade(lead, text[own_end:b])) and \
                 not DESCRIBES_OBJECT.match(text[own_end:b]):
             parts += [(a, own_end, group), (own_end, b, parts[-1][2])]
