@@ -152,3 +152,24 @@ def test_words_that_describe_the_track_whose_material_is_taken_up_stay_its_own()
     text = "Copper Sky is calm. Iron Gate recalls the material of Lowland, which is sad."
     found = moods(text, *TRACKS)
     assert "sad" in top3(found["Lowland"])
+
+
+@pytest.mark.parametrize("turn", [
+    'Copper Sky brings the "Lowland" melody back, this time on warm strings, '
+    "and it is hopeful and tender at last.",
+    "Copper Sky reprises Lowland, now warm, hopeful and tender.",
+    "Copper Sky echoes Lowland, this time hopeful and tender.",
+])
+def test_what_is_new_in_a_likeness_is_the_subjects_alone(turn):
+    found = moods(SOURCE + turn, *TRACKS)
+    assert "hopeful" in top3(found["Copper Sky"])
+    assert "hopeful" not in found["Lowland"] and "tender" not in found["Lowland"]
+
+
+@pytest.mark.parametrize("shared", [
+    "Copper Sky echoes Lowland, hopeful and tender.",
+    "Copper Sky reprises Lowland: both hopeful and tender.",
+])
+def test_what_a_likeness_says_without_a_turn_is_both_tracks(shared):
+    found = moods(SOURCE + shared, *TRACKS)
+    assert "hopeful" in found["Lowland"] and "hopeful" in found["Copper Sky"]

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from .own_clauses import subject_only
 from .comparison_markers import (
     ANAPHORIC, DENIES, ELEMENTS_OF, EXAMPLES, MAIN_THEME, MEASURED_AGAINST, NEGATED,
     PAIRED, PASSIVE, TURN)
@@ -128,8 +129,8 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
             carried[0] if len(carried) == 1 else None)
         if subject is None or subject == other:
             continue
-        offset = re.search(r"\b(but|only|yet|though)\b", sentence[match.end():], re.I)
-        return Found(subject, other, True, match.end() + offset.start() if offset else None)
+        offset = subject_only(sentence[match.end():])
+        return Found(subject, other, True, None if offset is None else match.end() + offset)
     kin = kin_likeness(sentence, spans, carried)
     return None if kin is None else Found(*kin, True)  # "It's really a Glasswing cousin"
 
