@@ -30,6 +30,7 @@ from ..language import (
     spare_affirmed,
     tag_text,
 )
+from .blending import AlbumParts, add_album_part, blend, numbers
 from .progress import ProgressFactory, no_progress
 
 TAG_WEIGHT = 0.3  # genre and playlist tags say less about one track than a review does
@@ -37,7 +38,6 @@ TAG_BUDGET = 3  # a track in twenty playlists gets no more tag evidence than one
 TAG_VA_SHARE = 0.25  # a genre is a weak guess at valence/arousal next to measured audio
 AUDIO_VA_WEIGHT = 1.0
 AUDIO_MOOD_WEIGHT = 1.0  # how much the audio's valence/energy position counts as mood evidence
-COMPARISON_BLEND = 0.5  # share of a compared track's mood evidence the subject takes in
 ALBUM_SHARE = 0.5  # album-level evidence of a described track: at most this share of its own
 
 
@@ -176,12 +176,14 @@ def analyse_moods(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,
                 profiles[row] = finish(acc, lexicon)
         bar.update(len(part))
     silent: list[str] = []
+    album_parts: AlbumParts = {}
     for review, reading in zip(reviews, readings):
-        if not reading.unresolved and not _read_passages(reading, held, lexicon):
+        if not reading.unresolved and not _read_passages(reading, held, lexicon,
+                                                         album_parts):
             silent.append(review_name(review))
         bar.update(1)
     bar.close()
-    _blend(held, comparisons)
+    blend(held, comparisons, album_parts)
     for row, acc in held.items():
         profiles[row] = finish(acc, lexicon)
     unresolved = [review_name(v) for v, r in zip(reviews, readings) if r.unresolved]
@@ -199,7 +201,7 @@ def _reviewed_rows(readings: Sequence[Reading]) -> list[int]:
 
 
 def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
-                   lexicon: Lexicon) -> bool:
+                   lexicon: Lexicon, album_parts: AlbumParts) -> bool:
     """Tag each passage and credit its rows; False when no passage holds a mood word.
 
     Album-level passages come last, and for a track this review also describes on its
@@ -208,7 +210,8 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     album-level evidence in full, and none of a mood its own words rule out ("I
     resisted a happy ending": what makes the rest of the album happy does not).  A
     denial takes from a track no side mood its own passages affirm outright
-    (:func:`spare_affirmed`: "It isn't, not once menacing ... eerie and sad")."""
+    (:func:`spare_affirmed`: "It isn't, not once menacing ... eerie and sad").  What the
+    album-level passages gave a track described by none goes to ``album_parts``."""
     source = reading.passages[0].review.source if reading.passages else ""
     album: list[tuple[Passage, list]] = []
     own: dict[int, float] = {}
@@ -233,6 +236,8 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
             accs[row].add_hits(mine, weight=passage.weight, source=source, kind="reviews",
                                sentence=passage.sentence)
     total = sum(abs(h.weight) * p.weight for p, hits in album for h in hits)
+    album_rows = {row for passage, _ in album for row in passage.rows if not own.get(row)}
+    start = {row: numbers(accs[row]) for row in album_rows}
     before = {row: accs[row].raw.copy() for row, moods in ruled_out.items() if moods.min() < 0}
     for passage, hits in album:
         for row in passage.rows:
@@ -243,6 +248,7 @@ def _read_passages(reading: Reading, accs: Mapping[int, MoodAccumulator],
     for row, raw in before.items():
         negated = ruled_out[row] < 0
         accs[row].raw[negated] = np.minimum(accs[row].raw[negated], raw[negated])
+    add_album_part(album_parts, accs, start, album_rows)  # a fallback, not for likenesses
     return total > 0 or any(own.values())
 
 
@@ -258,17 +264,6 @@ def _affirmed_by_row(tagged: Sequence[tuple[Passage, list]]) -> dict[int, Affirm
                 ks.append(k)
                 vectors.append(moods)
     return {row: Affirmed(ks, vectors) for row, (ks, vectors) in found.items()}
-
-
-def _blend(accs: Mapping[int, MoodAccumulator], comparisons: Sequence[Comparison]) -> None:
-    """A track said to be like another takes in part of the other's moods, never more
-    than half as much as its own evidence (what it is said to be comes first)."""
-    before = {c.other: accs[c.other].copy() for c in comparisons}
-    for c in comparisons:
-        own, other = accs[c.subject].amount, before[c.other].amount
-        weight = COMPARISON_BLEND if own == 0 or other == 0 else \
-            COMPARISON_BLEND * min(1.0, own / other)
-        accs[c.subject].absorb(before[c.other], weight)
 
 
 def mood_profiles(catalog: Catalog, reviews: Sequence[Review], lexicon: Lexicon,

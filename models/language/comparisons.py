@@ -112,7 +112,7 @@ def explicit(sentence: str, spans: Sequence[tuple[int, int, int]],
     if reprised is not None:
         return reprised
     if (taken := borrowed(sentence, spans, carried)) is not None:
-        return Found(*taken, True)  # "it takes the 'B' melody", "the 'B' drone again"
+        return Found(taken[0], taken[1], True, taken[2])  # "it takes the 'B' melody"
     for match in markers(sentence):
         if NEGATED.search(lead := sentence[:match.start()]) or hearsay(lead) or \
                 _in_a_title(match.start(), spans) or (match.group().lower() == "like" and

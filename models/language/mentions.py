@@ -112,13 +112,14 @@ def _capitalised(text: str, toks: Sequence[Token], words: Sequence[str],
 def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], variant: str,
                      work_names: frozenset[str]) -> bool:
     """A stopword-only title, the work's own name, or a title written in lower case
-    counts when quoted (or a heading; the work's name also as an item of a list or
-    before its running time)."""
+    counts when quoted (or a heading; the work's name also as an item of a list, before
+    its running time, after "the title track" or before the words for a tune)."""
     if is_quoted(text, start, end):
         return variant not in work_names or not names_the_work(text, end)
     return variant in work_names and informative(words) and (
         heading(text, end) or listed(text, start, end) or timed(text, end)
-        or _TRACK_BEFORE.search(text[max(0, start - 50):start]) is not None)
+        or _TRACK_BEFORE.search(text[max(0, start - 50):start]) is not None
+        or _names_a_tune(text, start, end))
 
 
 #: the work's own name in apposition to a track: "the last track, lanterns on the river,",
@@ -126,6 +127,17 @@ def _needs_quotes_ok(text: str, start: int, end: int, words: Sequence[str], vari
 _TRACK_BEFORE = re.compile(r"\b(the|its|their|this) ([\w-]+ ){0,2}(track|song|cut|number|piece|"
                            r"tune|cue|closer|opener|finale)\s*[,:(\u2013\u2014-]?\s*$",
                            re.IGNORECASE)
+
+
+#: the words for a track's tune after the work's name: "the Moth Lantern melody" is the
+#: title track's melody (the album has none of its own; "the Moth Lantern soundtrack" or
+#: "album" is the work, and "themes", plural, may be the whole work's)
+_TUNE_AFTER = re.compile(r"[ \t]+(?:melody|theme|motif|leitmotif|riff|tune|chorus)\b(?!-)")
+
+
+def _names_a_tune(text: str, start: int, end: int) -> bool:
+    """The work's name, capitalised as a name, right before a word for a tune."""
+    return text[start:start + 1].isupper() and bool(_TUNE_AFTER.match(text, end))
 
 
 def _non_overlapping(text: str, toks: list[Token], candidates: list[tuple[int, int, int, bool]],

@@ -9,6 +9,8 @@
   of 'B'" is);
 * "takes the 'B' melody", "borrows the 'B' riff": B's material, named by its title;
 * "It is the 'B' drone again": B's material heard once more;
+* "The 'B' theme returns, slower and in a major key", in the entry of another track: B's
+  material heard in the track at hand, and the words after it are that track's alone;
 * "The whistle tune comes back in 'B'", "'B': the same organ, but warmer": the material
   of the track just discussed, heard in B.
 
@@ -50,6 +52,11 @@ MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL + 
 #: after a title: its material heard once more ("the 'B' drone again")
 AGAIN_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL +
                          r"\s+(again|once more|all over again)\b", re.IGNORECASE)
+#: after a title: its material back in the track at hand ("the 'B' theme returns")
+BACK_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL +
+                        r"\s+(returns|comes back|reappears|resurfaces|recurs|is back)\b"
+                        r"(?!\s+(later\s+)?(in|on|during)\s+the\s+(finale|closer|next|last|final|"
+                        r"closing)\b)", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\bthe\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: the material of the track just discussed, heard in the next: "The whistle tune comes
 #: back later in", "that riff returns on" (not "the main theme", read elsewhere)
@@ -80,19 +87,31 @@ def _subject(spans: Spans, before: int, carried: tuple[int, ...]) -> int | None:
     return rows[-1] if rows else (carried[0] if len(carried) == 1 else None)
 
 
-def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]) -> tuple[int, int] | None:
-    """(subject, B) for "it takes the 'B' melody", "It is the 'B' drone again" (not
-    after a denial: "it never takes the 'B' melody")."""
+def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]
+             ) -> tuple[int, int, int | None] | None:
+    """(subject, B, offset) for "it takes the 'B' melody", "It is the 'B' drone again",
+    "The 'B' theme returns, slower" (not after a denial: "it never takes the 'B'
+    melody"); ``offset``: where the words about the subject alone start, if any."""
     for start, end, row in spans:
         lead, after = sentence[:start], sentence[end:]
         taken = TAKES.search(lead) and MATERIAL_AFTER.match(after)
-        if not (taken or THE_BEFORE.search(lead) and AGAIN_AFTER.match(after)) or \
-                DENIES.search(lead):
+        back = _back(sentence, spans, start, end)
+        if not (taken or back is not None or THE_BEFORE.search(lead) and
+                AGAIN_AFTER.match(after)) or DENIES.search(lead):
             continue  # "it never takes the 'B' melody"
         subject = _subject(spans, start, carried)
         if subject is not None and subject != row:
-            return subject, row
+            return subject, row, back
     return None
+
+
+def _back(sentence: str, spans: Spans, start: int, end: int) -> int | None:
+    """Where "the 'B' theme returns" ends, B the sentence's last title (else the track
+    it comes back in is named: :func:`themes.titled_returns`)."""
+    match = BACK_AFTER.match(sentence[end:]) if THE_BEFORE.search(sentence[:start]) else None
+    if match is None or spans[-1][0] != start:
+        return None
+    return end + match.end()
 
 
 def from_previous(sentence: str, spans: Spans, previous: tuple[int, ...]
