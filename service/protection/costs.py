@@ -170,5 +170,3 @@ def _body_cost(route: str) -> int:
         depth = _number(body.get("limit")) + _number(body.get("offset"))
         cost += 2 * (_number(body.get("diversity")) > 0) + (depth > 50)
     return min(MAX_COST, cost)
-
-
