@@ -6,8 +6,10 @@ which ends a sentence with a full stop ("when ur crying in the car: Parking Lot 
 A line opening with a bullet ("- ", "* ", "• ") opens a sentence, whatever ends the line
 before ("... until the kraken is dead.\n- Drowned Library no longer plays ..."), and so
 does a line opening with a list's number, which ends none ("Side A\n1. Luci sul Porto
-(2:41) - lush strings"); nor does a movement's Roman number opening a quote or its line
-('How does "II. The Nursery" contrast', "\nIV. Finale"; "World War II." still ends one)."""
+(2:41) - lush strings"), and a line opening with a bracketed time ("\n[02:05] MAYA:
+Static is the chase", a transcript's); nor does a movement's Roman number opening a
+quote or its line ('How does "II. The Nursery" contrast', "\nIV. Finale"; "World War
+II." still ends one)."""
 from __future__ import annotations
 
 import re
@@ -16,7 +18,8 @@ from .text import without_capitals
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
                            r"|\n\s*\n|\n(?=[A-Z\"\u201c])|\n(?=[ \t]*[-*\u2022][ \t]+\S)"
-                           r"|\n(?=[ \t]*\d{1,3}[.)][ \t]+\S)")
+                           r"|\n(?=[ \t]*\d{1,3}[.)][ \t]+\S)"
+                           r"|\n(?=[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\])")
 #: a list's number opening its line ("\n1. Luci sul Porto (2:41) - lush"): no sentence's end
 _LIST_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[.)]$")
 #: a movement's number: "II.", "iv." (quoted, '"II. The Nursery"', or opening its line)
