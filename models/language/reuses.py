@@ -7,7 +7,8 @@
 * "it's just 'B' at half the speed", "the skipper says it's 'B' slowed down": B remade
   (the reporting clause is a listener's hearing passed on, as "she says it reminds her
   of 'B'" is);
-* "takes the 'B' melody", "borrows the 'B' riff": B's material, named by its title;
+* "takes the 'B' melody", "borrows the 'B' riff", "repeats the 'B' theme": B's material,
+  named by its title;
 * "It is the 'B' drone again": B's material heard once more;
 * "The 'B' theme returns, slower and in a major key", in the entry of another track: B's
   material heard in the track at hand, and the words after it are that track's alone;
@@ -44,7 +45,7 @@ AT_SPEED = re.compile(r"^[\"'\u201d\u2019]*\s+at\s+(half|double|twice|quarter)[-
                       r"(speed|tempo|pace)\b", re.IGNORECASE)
 #: before a title: a verb of taking its material ("takes the 'B' melody")
 TAKES = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steals?|stole|"
-                   r"samples|sampled|quotes|quoted|reuses|reused)\s+the\s*[\"'\u201c\u2018]*$",
+                   r"samples|sampled|quotes|quoted|reuses|reused|repeats|repeated)\s+the\s*[\"'\u201c\u2018]*$",
                    re.IGNORECASE)
 #: after a title: its material ("'s cornet line" is read as an echo elsewhere)
 MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL + r"\b",
