@@ -3,7 +3,8 @@
 
 * "the exact same chorus as 'B'", "the same march tune as 'B'", "the same piano phrase
   as 'B'": a kind of material shared, the title after "as";
-* "a stripped-back take on 'B'", "a spin on 'B'": the track is a version of B;
+* "a stripped-back take on 'B'", "a spin on 'B'", "a slowed-down 'B'": the track is a
+  version of B;
 * "it's just 'B' at half the speed", "the skipper says it's 'B' slowed down": B remade
   (the reporting clause is a listener's hearing passed on, as "she says it reminds her
   of 'B'" is);
@@ -35,7 +36,9 @@ _MATERIAL = (r"(melody|melodies|theme|motif|leitmotif|tune|riff|hook|chorus|refr
 _INSTRUMENT = r"(organ|piano|guitar|synth|synths|strings|choir|harp|whistle|drum machine)"
 #: "the exact same chorus as", "a stripped-back take on"
 MORE = re.compile(r"\b(the )?(exact |very )?same ([\w-]+ ){0,2}?" + _MATERIAL + r" as\b|"
-                  r"\b(a|an) ([\w-]+ ){0,2}?(take|spin) on\b", re.IGNORECASE)
+                  r"\b(a|an) ([\w-]+ ){0,2}?(take|spin) on\b|"
+                  r"\b(a|an) (slowed|sped|speeded|stripped|pared)[- ](down|up|back)\b"
+                  r"(?= [\"'\u201c\u2018]?[A-Z0-9])", re.IGNORECASE)
 #: between the subject and a remade title: "it's just", "the skipper says it's"
 REMADE_LEAD = re.compile(r"^\W*(([\w']+\s+){1,3}(says|said|reckons|thinks)\s+(that\s+)?)?"
                          r"((it|this|that)\s*)?(is|['\u2019]s|was)\s+(just|basically|simply|"
@@ -45,7 +48,8 @@ AT_SPEED = re.compile(r"^[\"'\u201d\u2019]*\s+at\s+(half|double|twice|quarter)[-
                       r"(speed|tempo|pace)\b", re.IGNORECASE)
 #: before a title: a verb of taking its material ("takes the 'B' melody")
 TAKES = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steals?|stole|"
-                   r"samples|sampled|quotes|quoted|reuses|reused|repeats|repeated)\s+the\s*[\"'\u201c\u2018]*$",
+                   r"samples|sampled|quotes|quoted|reuses|reused|repeats|repeated)"
+                   r"\s+the\s*[\"'\u201c\u2018]*$",
                    re.IGNORECASE)
 #: after a title: its material ("'s cornet line" is read as an echo elsewhere)
 MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL + r"\b",
