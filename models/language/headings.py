@@ -23,6 +23,18 @@ def is_heading(sentence: str) -> bool:
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
 
 
+#: a card's field under a title: a one-word label and a value that is no number
+#: ("Nose: high violins, glassy.", "- Result: playful, joyful"; not "Time: 4:12")
+FIELD = re.compile(r"^\s*(?:[-*\u2022]\s*)?[A-Z][a-z]+:[ \t]+[^\W\d]")
+
+
+def is_field(sentence: str) -> bool:
+    """A "Label: value" line of a tasting sheet, slide or card: what it says belongs
+    to the title above it, and it does not make that title an item of a track list."""
+    line = sentence.strip()
+    return "\n" not in line and bool(FIELD.match(line))
+
+
 def _prose_value(line: str) -> bool:
     """A label's value that is a clause list ending in a full stop ("Original: detuned
     pads, properly unsettling."), not a fact ("Running Time: 50 min.", "Lantern: 48

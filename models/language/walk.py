@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .album_subject import about_album
 from .examples import announces_examples, leads_in
-from .headings import is_heading, is_title_line
+from .headings import is_field, is_heading, is_title_line
 from .labels import ALBUM, label_says
 from .log_lines import opens_a_note, timed_lines
 from .material import Material
@@ -125,8 +125,10 @@ class Walk(NamedSentences):
             heading = not turn and (is_heading(sentence) and not label_names(
                 sentence, [m.start for m in mentions], [m.end for m in mentions])
                 or is_title_line(sentence, mentions))
+            heading = heading and not (self._field(sentence, mentions, new_paragraph))
             if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
-                listed = listing or is_heading(text[slice(*spans[k + 1])])
+                nxt_line = text[slice(*spans[k + 1])]
+                listed = listing or is_heading(nxt_line) and not is_field(nxt_line)
                 listing = bool(mentions)  # a title line: the next one may continue a list
                 self._heading(sentence, [] if listed else mentions)
                 continue
@@ -193,6 +195,12 @@ class Walk(NamedSentences):
         """The place among the titles of the one track under discussion, if one is."""
         one = self.subject[0] if len(self.subject) == 1 else None
         return list(self.album).index(one) if one in self.album else None
+
+    def _field(self, sentence: str, mentions: list[Mention], new_paragraph: bool) -> bool:
+        """A field line ("Palate: tense, then lonely.") right under the track being
+        described (its heading, or a bullet naming it) says something of that track."""
+        return not (mentions or new_paragraph or self.default) and \
+            bool(self.section or len(self.subject) == 1) and is_field(sentence)
 
     def _labelled(self, sentence: str, mentions: list[Mention]) -> bool:
         """A "Label: text" line that says something (see :mod:`labels`); the album's

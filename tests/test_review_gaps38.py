@@ -1,0 +1,52 @@
+"""Misses of blind batch 35 that general rules now read (2026-11-30).
+
+A title heading followed by a card's field lines ("Nose: ...", "Palate: ...") opens that
+title's section, and the field lines under a title (its heading, or a bullet naming it:
+"- Result: playful, joyful") say something of it.  Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import moods_read as moods
+
+TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
+
+
+def top3(found: dict[str, float]) -> list[str]:
+    """The three moods a track's reading scores highest."""
+    return sorted(found, key=found.get, reverse=True)[:3]
+
+
+@pytest.mark.parametrize("field", ["Nose: cold strings, glass.", "Palate: tense, then sad.",
+                                   "Result: tense, sad"])
+def test_field_lines_under_a_title_heading_open_its_section(field):
+    text = ("Tasting notes for the album.\n\nLowland\nNose: warm brass, bells. "
+            "Palate: joyful, cheerful.\n\nSleepwalker\n" + field + "\nFinish: long, sad, "
+            "tense and gloomy.\n\nRinse between pours.")
+    found = moods(text, *TRACKS)
+    assert top3(found["Lowland"])[:1] == ["joyful"]
+    assert set(top3(found["Sleepwalker"])[:2]) <= {"tense", "sad"}
+
+
+@pytest.mark.parametrize("bullet", ["- Sleepwalker: the theme in the flute, quickened",
+                                    "* Sleepwalker: the motif, in the flute"])
+def test_a_result_field_under_a_bullet_naming_a_title_is_that_title(bullet):
+    text = f"Slide 3. Transformation\n{bullet}\n- Result: playful, joyful\n\nSlide 4. End"
+    assert "playful" in top3(moods(text, *TRACKS).get("Sleepwalker", {}))
+
+
+@pytest.mark.parametrize("text", [
+    # after a paragraph break a field line belongs to no title
+    "Sleepwalker is a slow piece.\n\nVerdict: sad and lonely\n\nThe end.",
+    # a field line under a heading that is no title
+    "Notes\nResult: sad and lonely\n\nLowland is calm.",
+])
+def test_a_field_line_away_from_a_title_is_not_the_title(text):
+    found = moods(text, *TRACKS)
+    assert "lonely" not in top3(found.get("Sleepwalker", {}))
+
+
+def test_a_track_list_of_title_lines_stays_a_list():
+    text = "Tracklist\nLowland\nSleepwalker\nCopper Sky\n\nIt is a sad, lonely record."
+    found = moods(text, *TRACKS)
+    assert found["Lowland"] == found["Sleepwalker"]
