@@ -50,3 +50,16 @@ def test_a_track_list_of_title_lines_stays_a_list():
     text = "Tracklist\nLowland\nSleepwalker\nCopper Sky\n\nIt is a sad, lonely record."
     found = moods(text, *TRACKS)
     assert found["Lowland"] == found["Sleepwalker"]
+
+
+@pytest.mark.parametrize("label", ["The eerie cue", "This track", "The quiet one"])
+def test_a_label_that_describes_the_track_is_a_sentence_about_it(label):
+    text = (f"Lowland is calm and peaceful.\n8 SLEEPWALKER (11).\n{label}: glass harmonica "
+            "and ghostly, spooky whispers.\nNext week: more puzzles.")
+    assert "eerie" in top3(moods(text, *TRACKS).get("Sleepwalker", {}))
+
+
+def test_a_label_of_facts_stays_a_heading():
+    text = ("Sleepwalker (11).\nRunning Time: ghostly, spooky whispers\n\n"
+            "Lowland is calm and peaceful.")
+    assert "eerie" not in top3(moods(text, *TRACKS).get("Lowland", {}))

@@ -19,7 +19,7 @@ def is_heading(sentence: str) -> bool:
     if not line or "\n" in line or len(line.split()) > 10:
         return False
     if METADATA.match(line) and len(line.split()) <= 8 and not _prose_value(line):
-        return True
+        return not _TRACK_LABEL.match(line)
     return line.endswith(":") or line[-1] not in TERMINAL + ",;"
 
 
@@ -33,6 +33,12 @@ def is_field(sentence: str) -> bool:
     to the title above it, and it does not make that title an item of a track list."""
     line = sentence.strip()
     return "\n" not in line and bool(FIELD.match(line))
+
+
+#: a label that is a track described ("The eerie cue: glass harmonica and nothing
+#: else."): a sentence about the track under discussion, not a heading of facts
+_TRACK_LABEL = re.compile(r"^(?:the|this|that|a|an) (?:[a-z-]+ ){0,3}"
+                          r"(?:cue|track|piece|song|tune|number|one):", re.IGNORECASE)
 
 
 def _prose_value(line: str) -> bool:
