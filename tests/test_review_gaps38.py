@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 
 from .fixtures import moods_read as moods
+from .fixtures import pairs_read as pairs
 
 TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
+PAIR = frozenset(("Copper Sky", "Iron Gate"))
 
 
 def top3(found: dict[str, float]) -> list[str]:
@@ -63,3 +65,41 @@ def test_a_label_of_facts_stays_a_heading():
     text = ("Sleepwalker (11).\nRunning Time: ghostly, spooky whispers\n\n"
             "Lowland is calm and peaceful.")
     assert "eerie" not in top3(moods(text, *TRACKS).get("Lowland", {}))
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky is grouped with Iron Gate. My friend thinks they sound alike too.",
+    "Copper Sky sits next to Iron Gate. Both are bright and they share the same arpeggio.",
+    "Copper Sky and Iron Gate: they share the same arpeggio.",
+    'Copper Sky is loud. Kim wrote that it "sounds exactly like Iron Gate". '
+    "Checked: they do share the same ostinato.",
+])
+def test_a_plural_pronoun_likening_the_two_tracks_just_named_links_them(text):
+    assert PAIR in pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky is grouped with Iron Gate. They have nothing in common.",
+    "Copper Sky is grouped with Iron Gate. They are NOT similar: different key.",
+    "Copper Sky is grouped with Iron Gate. I don't think they sound alike.",
+    "Copper Sky is grouped with Iron Gate (they only share a key).",
+    # three tracks just named: which two is not said
+    "Copper Sky, Sleepwalker and Iron Gate close the set. They sound alike.",
+    # the pronoun two sentences after the titles
+    "Copper Sky is grouped with Iron Gate. The app is slow. They sound alike.",
+])
+def test_a_plural_likeness_negated_or_of_unclear_tracks_links_nothing(text):
+    assert PAIR not in pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("quote", ['"sounds exactly like Sleepwalker"',
+                                   '"it is basically Sleepwalker again"'])
+def test_a_one_word_title_in_a_quoted_remark_is_the_track(quote):
+    assert "Sleepwalker" in moods(f"Lowland is calm. A fan wrote {quote}, which is sad and "
+                                  "lonely.", *TRACKS)
+
+
+def test_a_one_word_title_inside_a_quoted_name_is_not_the_track():
+    found = moods('Lowland is calm. They covered "Going Sleepwalker Tonight", sad and lonely.',
+                  *TRACKS)
+    assert found.get("Sleepwalker") == found.get("Copper Sky")  # the album's share only

@@ -103,11 +103,20 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     """Inside a longer quoted name (the title not quoted on its own): a quote opened
     before ``start`` on its line is still open, and one closes after ``end``."""
     line_start = text.rfind("\n", 0, start) + 1
-    if sum(map(lambda i: _is_quote(text, i), range(line_start, start))) % 2 == 0:
+    opens = [i for i in range(line_start, start) if _is_quote(text, i)]
+    if len(opens) % 2 == 0:
         return False
     after = next((i for i in range(end, min(len(text), end + 60)) if _is_quote(text, i)
                   or text[i] == "\n"), None)
-    return after is not None and text[after] != "\n"
+    return after is not None and text[after] != "\n" and \
+        not _speech(text[opens[-1] + 1:start] + text[end:after])
+
+
+def _speech(words: str) -> bool:
+    """The rest of a quote is words said in lower case ('"sounds exactly like Overclock"'):
+    a quoted remark naming the title, not a longer name holding its word."""
+    found = re.findall(r"[^\W\d_]+", words)
+    return len(found) >= 3 and all(w[0].islower() for w in found)
 
 
 _SINGLE = "'\u2018\u2019"

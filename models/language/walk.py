@@ -25,6 +25,8 @@ from .mentions import Mention, find_mentions, title_words
 from .openings import one_word_names, repeated_openings, with_opening_title
 from .named_sentences import NamedSentences
 from .other_names import earlier_versions, other_names
+from .comparisons import Found
+from .plural_likeness import likened_pair
 from .places import by_kind, by_neighbour, by_place, by_title_track, kinds_of
 from .referents import referents
 from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_subject,
@@ -60,6 +62,8 @@ class Walk(NamedSentences):
         self.section: tuple[int, ...] = ()  # the track a heading put this section under
         self.described: tuple[int, int] | None = None  # the last album-level sentence
         self.named: tuple[int, ...] = ()  # the rows the last sentence naming tracks named
+        self.named_at = -1  # the index of that sentence
+        self.named_it: tuple[int, ...] = ()  # the subject its "it" stood for
         self.themes, self.index = Themes(), 0  # the theme last introduced; the sentence
         self.cuts: list[tuple[int, int]] = []  # spans of this sentence about other works
         self.material = Material()  # the waltz, riff ... each track was described with
@@ -87,7 +91,7 @@ class Walk(NamedSentences):
         replying = len(QUOTED_LINE.findall(text)) >= QUOTED_LINES  # replies under quotes
         timed = timed_lines(text)  # a log's lines: "07:15 Nothing yet. Tern plays ..."
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
-            sentence = text[start:end]
+            sentence, entering = text[start:end], self.subject
             lead = len(sentence) - len(sentence.lstrip())
             if any(a <= start + lead and start + len(sentence.rstrip()) <= b for a, b in chat):
                 continue  # a chat's header says nothing and ends no subject
@@ -177,9 +181,20 @@ class Walk(NamedSentences):
                 self.described = None
             if len(self.subject) == 1 and asks_for_like(sentence):
                 self.asked = (k, self.subject[0])  # "Is there anything else like it?"
-            self.named = rows or self.named
+            self._plural_likeness(start, end, sentence, rows, k)
+            if rows:  # and the track "it" in that sentence was about
+                self.named, self.named_at, self.named_it = rows, k, entering if re.search(
+                    r"\bit\b", sentence, re.IGNORECASE) else ()
             after_music = bool(rows or carried) or is_about_music(sentence, after_music)
         return self.reading
+
+    def _plural_likeness(self, start: int, end: int, sentence: str, rows: tuple[int, ...],
+                         k: int) -> None:
+        """"They sound alike" of the two tracks this sentence or the one before named."""
+        before = self.named if self.named_at == k - 1 else ()
+        pair = likened_pair(sentence, rows, before, self.named_it if before else ())
+        if pair is not None:
+            self._compare(start, end, Found(*pair, explicit=bool(rows)))
 
     def _shared(self, sentence: str, carried: tuple[int, ...]) -> int:
         """"If you liked 'A', try 'B'. Same dreamy haze, with a warmer vocal.": a sentence
