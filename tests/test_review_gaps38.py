@@ -103,3 +103,24 @@ def test_a_one_word_title_inside_a_quoted_name_is_not_the_track():
     found = moods('Lowland is calm. They covered "Going Sleepwalker Tonight", sad and lonely.',
                   *TRACKS)
     assert found.get("Sleepwalker") == found.get("Copper Sky")  # the album's share only
+
+
+WITH_TITLE_TRACK = ("Salt Roads", "Lowland", "Copper Sky", "Sleepwalker")
+
+
+@pytest.mark.parametrize("likeness", ["Kind of a slowed-down Salt Roads, actually.",
+                                      "It sounds like Salt Roads, actually."])
+def test_the_work_s_name_likened_to_by_the_track_discussed_is_the_title_track(likeness):
+    text = ("So, Salt Roads, the opening cue. Really tender.\n"
+            f"Copper Sky I loved. It's lonely: one trumpet. {likeness}")
+    assert frozenset(("Copper Sky", "Salt Roads")) in pairs(text, *WITH_TITLE_TRACK)
+
+
+@pytest.mark.parametrize("text", [
+    # the review never called the work's name a track
+    "Copper Sky I loved. It's lonely: one trumpet. Kind of a slowed-down Salt Roads.",
+    # named as a track, but not likened to
+    "So, Salt Roads, the opening cue. Copper Sky I loved. It is the best thing on Salt Roads.",
+])
+def test_the_work_s_name_not_likened_or_never_a_track_stays_the_album(text):
+    assert frozenset(("Copper Sky", "Salt Roads")) not in pairs(text, *WITH_TITLE_TRACK)

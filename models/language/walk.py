@@ -104,7 +104,8 @@ class Walk(NamedSentences):
                 repeated=k in repeated, work_names=self.names), len(self.album)), self.kinds)
             mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
             mentions = likened_title_track(sentence, mentions, self.title_track,
-                                           self.title_track_named, self.names)
+                                           self.title_track_named, self.names,
+                                           self._carrying_another())
             self.title_track_named = self.title_track_named or \
                 any(m.track == self.title_track for m in mentions)
             if replying and line_start and sentence.lstrip().startswith(">"):
@@ -195,6 +196,11 @@ class Walk(NamedSentences):
         pair = likened_pair(sentence, rows, before, self.named_it if before else ())
         if pair is not None:
             self._compare(start, end, Found(*pair, explicit=bool(rows)))
+
+    def _carrying_another(self) -> bool:
+        """One track is under discussion, and it is not the title track."""
+        return len(self.subject) == 1 and self.title_track is not None and \
+            self.subject[0] != self.album[self.title_track]
 
     def _shared(self, sentence: str, carried: tuple[int, ...]) -> int:
         """"If you liked 'A', try 'B'. Same dreamy haze, with a warmer vocal.": a sentence

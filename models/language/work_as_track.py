@@ -16,6 +16,7 @@ from typing import Sequence
 
 from .comparison_markers import EXPLICIT
 from .mentions import Mention, name_spans
+from .reuses import MORE
 from .titles import variants
 
 #: between a likeness's words and the name: nothing but spaces, quotes and "the"
@@ -29,18 +30,22 @@ def title_track_index(titles: Sequence[str], names: frozenset[str]) -> int | Non
 
 
 def likened_title_track(sentence: str, mentions: list[Mention], title_track: int | None,
-                        named: bool, names: frozenset[str]) -> list[Mention]:
+                        named: bool, names: frozenset[str],
+                        carrying: bool = False) -> list[Mention]:
     """``mentions`` with the work's name as the title track (``title_track``, already
-    ``named`` as a track by the review) where another track is likened to it."""
-    if title_track is None or not named or not mentions or \
+    ``named`` as a track by the review) where another track is likened to it: one named
+    before the likeness, or (``carrying``) the one track the sentence goes on about
+    ("Kind of a slowed-down Paper Lanterns")."""
+    if title_track is None or not named or not (mentions or carrying) or \
             any(m.track == title_track for m in mentions):
         return mentions
     for start, end in name_spans(sentence, names):
         if any(m.start < end and start < m.end for m in mentions):
             continue
         lead = sentence[:start]
-        marker = [m for m in EXPLICIT.finditer(lead) if _GAP.match(lead[m.end():])]
-        if marker and any(m.end <= marker[-1].start() for m in mentions):
+        marker = [m for m in (*EXPLICIT.finditer(lead), *MORE.finditer(sentence, 0, end))
+                  if m.end() <= start and _GAP.match(lead[m.end():])]
+        if marker and (not mentions or any(m.end <= marker[-1].start() for m in mentions)):
             extra = Mention(title_track, start, end, False)
             return sorted([*mentions, extra], key=lambda m: m.start)
     return mentions
