@@ -70,7 +70,9 @@ def label_names(sentence: str, starts: list[int], ends: list[int]) -> bool:
     after = re.sub(EMOJI, "", after)  # "...: Parking Lot Tears \U0001F62D"
     after = _TIME_AFTER.sub(r"\1", after)  # "Sample 1: 'Widow's Walk' (2:54)."
     after = _ONLY.sub("", after)  # "Afternoons: Brass Doors only."
-    return not before.strip(" \t\"'\u201c\u2018") and not after.strip(" \t\n.!\"'\u201d\u2019")
+    # the title's own closing bracket a mention stops short of: "Best: Prom Night (Live)."
+    return not before.strip(" \t\"'\u201c\u2018") and \
+        not after.strip(" \t\n.!)]\"'\u201d\u2019")
 
 
 #: a running time right after a label's one title (past its closing quote)

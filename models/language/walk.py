@@ -127,9 +127,11 @@ class Walk(NamedSentences):
             self.index = k
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence
+            # a title after another sentence on its line ("Tue 4 Nov. The Lamp Room.
+            # Dreamt ...") names the track the line goes on about: it heads no section
             heading = not turn and (is_heading(sentence) and not label_names(
                 sentence, [m.start for m in mentions], [m.end for m in mentions])
-                or is_title_line(sentence, mentions))
+                or is_title_line(sentence, mentions) and opens_line(text, start + lead))
             heading = heading and not (self._field(sentence, mentions, new_paragraph))
             if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
                 nxt_line = text[slice(*spans[k + 1])]
