@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .album_subject import about_album
 from .examples import announces_examples, leads_in
-from .headings import is_field, is_heading, is_title_line
+from .headings import is_field, is_heading, is_title_line, label_end
 from .labels import ALBUM, label_says
 from .log_lines import opens_a_note, timed_lines
 from .material import Material
@@ -127,11 +127,14 @@ class Walk(NamedSentences):
             self.index = k
             # the last line heads nothing: a review's closing words without a full stop
             # ("It is sad and lonely") are a sentence
-            # a title after another sentence on its line ("Tue 4 Nov. The Lamp Room.
-            # Dreamt ...") names the track the line goes on about: it heads no section
+            # a title is a heading alone on its line, and so is a "Label: text" line but
+            # right after a title on its line: "Tue 4 Nov. The Lamp Room. Dreamt ..." and
+            # "Rx 5: Insomnia. Caution: may cause restlessness." go on about the track
+            alone = opens_line(text, start + lead)
             heading = not turn and (is_heading(sentence) and not label_names(
                 sentence, [m.start for m in mentions], [m.end for m in mentions])
-                or is_title_line(sentence, mentions) and opens_line(text, start + lead))
+                and (alone or label_end(sentence) is None or not found[k - 1])
+                or is_title_line(sentence, mentions) and alone)
             heading = heading and not (self._field(sentence, mentions, new_paragraph))
             if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
                 nxt_line = text[slice(*spans[k + 1])]
