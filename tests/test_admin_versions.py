@@ -206,6 +206,32 @@ def test_a_publish_during_the_rollback_is_a_409_and_wins(redis_client, prefix, e
     assert client.post(ROLLBACK, headers=admin()).status_code == 200  # asked again: done
 
 
+@pytest.mark.parametrize("lost, status, code", [("neighbours", 409, "version_unusable"),
+                                                  ("meta", 404, "version_not_found")])
+def test_a_version_that_loses_keys_during_the_rollback_is_refused_by_name(
+        redis_client, prefix, env, live, lost, status, code):
+    """The version gone back to is evicted, or its grace period ends, between the
+    rollback's look at the versions and its flip: it was a 503 store_unavailable, as if
+    Redis had failed; it is refused as the same version listed so is."""
+    class Evicting(ModelStore):
+        def versions(self):
+            held = super().versions()
+            if self.evicting:
+                self.client.delete(self.key_for(lost, version=live))
+            return held
+
+    store = Evicting(redis_client, prefix=prefix, grace_seconds=60)
+    store.evicting = False
+    client = make_app(store, ADMIN_KEYS=(ADMIN,)).test_client()
+    assert client.post("/v1/admin/tracks", json={"tracks": [SIMILAR]},
+                       headers=admin()).status_code == 200
+    now, store.evicting = store.current_version(), True
+    body = error_of(client.post(ROLLBACK, headers=admin()), status, code)
+    assert live in body["message"] and "while the rollback ran" in body["message"]
+    assert store.current_version() == now
+    assert client.get("/v1/recommendations?seed=trk3").status_code == 200
+
+
 def test_versions_and_rollback_over_http_on_a_cluster_and_a_single_server(any_store, env):
     first = any_store.publish(build(Catalog(tracks=[make_track(i) for i in range(40)]), k=10))
     client = make_app(any_store, ADMIN_KEYS=(ADMIN,)).test_client()

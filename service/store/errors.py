@@ -16,6 +16,12 @@ class StoreUnavailable(FeelalikeError):
     code = "store_unavailable"
 
 
+class VersionIncomplete(StoreUnavailable):
+    """A version lost keys while it was written or held (evicted for memory, or Redis
+    restarted from an older snapshot): it cannot be made live.  A publish reports it as
+    the store failing it; a rollback, as the version it was asked for being unusable."""
+
+
 class ModelFilesUnavailable(FeelalikeError):
     """The version's local array files cannot be written or read under the data home
     (a full or read-only disk, a file where the folder should be); the cause is logged."""

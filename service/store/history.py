@@ -25,9 +25,11 @@ import redis
 from models.errors import BadRequest
 
 from .errors import (
+    ModelNotReady,
     NothingToRollBack,
     StoreUnavailable,
     UpdateConflict,
+    VersionIncomplete,
     VersionNotFound,
     VersionUnusable,
 )
@@ -160,6 +162,14 @@ class History:
             raise UpdateConflict(f"the live model changed while the rollback ran (it was "
                                  f"{live}); nothing was rolled back: {LISTED} as they are "
                                  "now") from None
+        except ModelNotReady:  # its grace period ended since it was listed
+            raise VersionNotFound(f"model version {chosen.version} expired while the "
+                                  f"rollback ran; {LISTED}") from None
+        except VersionIncomplete:  # lost keys since it was listed
+            self._resume_countdown(chosen.version, left)
+            raise VersionUnusable(f"model version {chosen.version} lost some of its keys "
+                                  "(evicted or expiring) while the rollback ran: it cannot "
+                                  f"be made live again; {LISTED}", reason=INCOMPLETE) from None
         except BaseException:
             self._resume_countdown(chosen.version, left)
             raise

@@ -14,7 +14,8 @@ from redis.exceptions import RedisClusterException
 
 from . import breaker
 from .commands import spared_base
-from .errors import ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable
+from .errors import (ModelNotReady, ModelShrinks, StoreCorrupt, StoreUnavailable,
+                     VersionIncomplete)
 
 VERSION_KEYS = ("meta", "docs", "dictionary", "rows", "ids", "neighbours", "vectors", "titles",
                 "table", "table_strings", "fitted", "hubs", "coords", "title_arrays",
@@ -209,7 +210,7 @@ class Upkeep:
         lost += [name for name, held in (("docs", docs), ("neighbours", lists))
                  if held != buckets and name not in lost]
         if lost:
-            raise StoreUnavailable(
+            raise VersionIncomplete(
                 f"model version {version} lost {', '.join(lost)} while it was written "
                 "(evicted for memory, or Redis restarted); the live model is unchanged: "
                 "give Redis more memory (docs/persistence.md) and run it again")
