@@ -83,6 +83,9 @@ HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightl
 CONTRAST_AFTER = frozenset("but yet however though still nevertheless nonetheless".split())
 CONTRAST_BEFORE = frozenset("although though while whereas despite".split())
 CLAUSE_BREAK = frozenset(",;:")
+#: a clause opening on these corrects the denial before it: "not angry, just hurt", "not
+#: sad, more wistful" affirm the second mood
+CORRECTION = frozenset("just only merely simply more rather instead".split())
 COORDINATORS = frozenset({"and", "or"})
 AFTER_WEIGHT, BEFORE_WEIGHT = 1.3, 0.7
 
@@ -152,7 +155,8 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
         if j > 0 and (words[j - 1], word) in NEGATING_PAIRS and not _emphatic(words, j) \
                 and (j > clause or words[i + 1:i + 2] and words[i + 1] in WAY_NOUNS):
             return -scale
-        if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
+        if word in CONTRAST_AFTER or word in CONTRAST_BEFORE or \
+                j == clause > 0 and word in CORRECTION:
             break
         near = j >= i - NEGATION_WINDOW
         coordinated = coordinated or word in COORDINATORS

@@ -34,7 +34,8 @@ PEOPLE = re.compile(r"\b(players|fans|listeners|people|critics|kids|children|fri
                     r"audiences?|viewers|readers|gamers|users|folks|musicians|singers|"
                     r"film|movie|story|characters|heroes|crew|couple|lovers|residents|"
                     r"patients|participants|students|pupils|guests|dancers|clients|visitors|"
-                    r"neighbou?rs|colleagues|members)\b",
+                    r"neighbou?rs|colleagues|members|patrons|customers|buyers|shoppers|"
+                    r"passengers|tenants|teachers|reviewers|commenters)\b",
                     re.IGNORECASE)
 MUSIC_WORDS = frozenset("music musical soundtrack score track tracks song songs chord chords "
                         "notes note melody melodies composition record album sound sounds "

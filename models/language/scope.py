@@ -94,15 +94,15 @@ DERIVED_FROM = re.compile(
     r"recycles|lifts|borrows) (the|its|that) ([\w'\u2019]+ ){0,3}?(melody|theme|motif|tune|"
     r"chords|riff|loop|figure|sample|hook|progression) (of|from))\W*$", re.IGNORECASE)
 #: "'A' - it's 'B' taken apart in the echo chamber", "'A' is 'B' slowed down", "It's 'B'
-#: heard from outside the walls", "It is 'B' in reverse": A is B remade, and what follows
-#: 'B' is about A
+#: heard from outside the walls", "It is 'B' in reverse", "It's 'B' after the argument": A
+#: is B remade (or B later on), and what follows 'B' is about A
 COPULA_LEAD = re.compile(r"^\W*((it|this|that)\s*)?(is|['\u2019]s|was)\W*$", re.IGNORECASE)
 REMADE = re.compile(r"^[\"'\u201d\u2019]*\s+((taken|pulled|torn|broken|picked) apart|"
                     r"slowed|sped up|stripped (back|down)|turned inside out|played (backwards?|"
                     r"in reverse)|in reverse(?!\s+order)|backwards|upside down|in slow motion|"
                     r"chopped|cut up|dubbed|remixed|reversed|rearranged|"
                     r"at half[- ]speed|heard (from|through|across|under|over|in the distance)|"
-                    r"muffled)\b", re.IGNORECASE)
+                    r"muffled|after (the|a|an|its|his|her|their) \w+)\b", re.IGNORECASE)
 #: words after a compared title that still describe it: "sadder than 'B', which is bright"
 DESCRIBES_OBJECT = re.compile(r"^[\s,(\u2013\u2014-]*(which|who|whose|that|a|an|its|the)\b",
                               re.IGNORECASE)

@@ -1,0 +1,75 @@
+"""Misses of blind batches 35 and 36 that general rules now read (2026-11-30).
+
+A clause opening on "just / only / more / rather" corrects the denial before it ("not
+angry, just hurt"); a "they" after people (patrons, buyers ...) is those people, not
+several tracks; "It's 'B' after the argument" is the track under discussion as B later
+on, so what follows is its own.  Every text here is our own."""
+from __future__ import annotations
+
+import pytest
+
+from models.language import load_lexicon, tag_text
+from models.language.reading import continues_subject
+
+from .fixtures import moods_read as moods
+from .fixtures import pairs_read as pairs
+
+TRACKS = ("Lowland", "Copper Sky", "Sleepwalker", "Iron Gate")
+
+
+def top3(found: dict[str, float]) -> list[str]:
+    """The three moods a track's reading scores highest."""
+    return sorted(found, key=found.get, reverse=True)[:3]
+
+
+def signed(text: str) -> dict[str, float]:
+    """Each mood word of ``text`` and the sign it is read with."""
+    return {h.phrase.lower(): h.weight for h in tag_text(text, load_lexicon())}
+
+
+@pytest.mark.parametrize("text", ["not angry, just hurt", "Not angry, only hurt.",
+                                  "never angry, merely hurt", "not angry, more hurt"])
+def test_a_correcting_clause_after_a_denial_is_affirmed(text):
+    read = signed(text)
+    assert read["angry"] < 0 < read["hurt"]
+
+
+@pytest.mark.parametrize("text", ["not angry or hurt", "not angry and hurt",
+                                  "not just angry", "not angry, hurt or sad"])
+def test_a_denial_still_reaches_what_no_correction_opens(text):
+    read = signed(text)
+    assert read["angry"] < 0 if "just" not in text else read["angry"] > 0
+    if "hurt" in read:
+        assert read["hurt"] < 0
+
+
+@pytest.mark.parametrize("sentence", ["Two patrons crying (not upset, they said).",
+                                      "Buyers have said they love it."])
+def test_they_after_people_is_those_people(sentence):
+    assert continues_subject(sentence, False)
+
+
+@pytest.mark.parametrize("sentence", ["They are both sad.", "These tracks are sad.",
+                                      "Two cues follow; they are both sad."])
+def test_they_without_people_is_several_tracks(sentence):
+    assert not continues_subject(sentence, False)
+
+
+def test_hand_holding_is_romantic():
+    assert "romantic" in top3(moods("Lowland: hand-holding in the rain.", *TRACKS)["Lowland"])
+
+
+def test_what_follows_b_after_an_event_is_the_subjects_own():
+    text = ("Copper Sky is romantic, slow kisses and holding hands.\n\nLowland - not angry, "
+            "just hurt. It's Copper Sky after the argument: nobody is holding hands now.")
+    found = moods(text, *TRACKS)
+    assert top3(found["Copper Sky"])[0] == "romantic"
+    assert top3(found["Lowland"])[0] == "sad"
+    assert frozenset(("Lowland", "Copper Sky")) in pairs(text, *TRACKS)
+
+
+def test_b_after_a_time_is_not_remade():
+    text = "Lowland is sad. Copper Sky comes after the bridge, bright and cheerful."
+    found = moods(text, *TRACKS)
+    assert "joyful" in top3(found["Copper Sky"])
+    assert "joyful" not in top3(found["Lowland"])
