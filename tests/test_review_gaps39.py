@@ -73,3 +73,36 @@ def test_b_after_a_time_is_not_remade():
     found = moods(text, *TRACKS)
     assert "joyful" in top3(found["Copper Sky"])
     assert "joyful" not in top3(found["Lowland"])
+
+
+@pytest.mark.parametrize("text", ["Not suitable for people who want excitement.",
+                                  "Not recommended for anyone who needs excitement.",
+                                  "It's not for listeners who want some excitement."])
+def test_not_suitable_for_those_who_want_a_mood_rules_it_out(text):
+    assert signed(text)["excitement"] < 0
+
+
+@pytest.mark.parametrize("text", ["Great for people who want excitement.",
+                                  "Perfect for anyone who needs excitement.",
+                                  "Not long, but for people who want excitement, ideal."])
+def test_suitable_for_those_who_want_a_mood_affirms_it(text):
+    assert signed(text)["excitement"] > 0
+
+
+def test_a_mood_denied_by_name_is_no_side_mood_of_the_sentences_other_words():
+    text = ("Lowland. Not sad exactly, more wistful: a piano slower and slower as the "
+            "rooms empty.")
+    found = moods(text, *TRACKS)
+    assert "sad" not in top3(found["Lowland"])
+    assert "nostalgic" in top3(found["Lowland"])
+
+
+def test_a_word_that_mainly_says_the_denied_mood_keeps_it():
+    # "tearful" mainly says sad: the writer contradicts the denial, and both stand
+    found = moods("Lowland: not sad, no, but tearful and mournful.", *TRACKS)
+    assert "sad" in top3(found["Lowland"])
+
+
+def test_without_a_denial_side_moods_stand():
+    found = moods("Lowland: wistful, a piano slower and slower as the rooms empty.", *TRACKS)
+    assert "sad" in top3(found["Lowland"])

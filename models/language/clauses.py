@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Protocol, Sequence, TypeVar
+from typing import Any, Protocol, Sequence, TypeVar
+
+import numpy as np
 
 #: auxiliaries and being: "No drums, tension is everything"
 _AUXILIARIES = "is are was were has have had does do did will would can could may might must"
@@ -101,3 +103,32 @@ def denied_in_list(text: str, hits: Sequence[H], negated: set[int], offset: int)
             if k > first and out[k].weight > 0:
                 out[k] = replace(out[k], weight=-out[k].weight)
     return out
+
+
+class _Mooded(_Hit, Protocol):
+    entry: Any
+
+
+M = TypeVar("M", bound=_Mooded)
+MAIN_SHARE = 0.8  # of a word's strongest mood: its main moods ("slow" is peaceful and sad)
+
+
+def _main(moods: np.ndarray) -> np.ndarray:
+    return moods >= MAIN_SHARE * moods.max() if moods.max() > 0 else moods > 0
+
+
+def withheld(hits: Sequence[M]) -> list[M]:
+    """"Not sad exactly, more wistful: ... slower ... as the lockers empty": a mood the
+    sentence denies by name is no side mood of its other words (wistful, slow and empty
+    lean sad), though it stays the main mood of a word that mainly says it."""
+    denied = np.zeros(0, dtype=bool)
+    for hit in hits:
+        if hit.weight < 0:
+            main = _main(hit.entry.moods)
+            denied = main if not denied.size else denied | main
+    if not denied.any():
+        return list(hits)
+    return [replace(h, entry=replace(h.entry, moods=np.where(
+        denied & ~_main(h.entry.moods), 0, h.entry.moods).astype(h.entry.moods.dtype)))
+        if h.weight > 0 and (denied & (h.entry.moods > 0) & ~_main(h.entry.moods)).any()
+        else h for h in hits]

@@ -67,3 +67,17 @@ ASKED = re.compile(r"^\W*(does|do|did|is|are|was|were|can|could|would|should|has
 def asked(sentence: str) -> bool:
     """Is the sentence a yes/no question, which asserts nothing it names?"""
     return bool(ASKED.match(sentence))
+
+
+#: "not suitable for people who want excitement", "not for anyone who needs calm": the
+#: mood after it is what the track does not offer
+NOT_FOR_WANTING = re.compile(
+    r"\b(not|never|no good|unsuitable)( (really|exactly|quite|very))? ((suitable|recommended|"
+    r"meant|made|ideal|great|good|one) )?for (people|anyone|anybody|those|listeners|fans|"
+    r"someone|you)( (who|that|if))?( you)? (want|wants|like|likes|need|needs|seek|seeks|"
+    r"crave|craves|expect|expects|are after|is after)( (some|any|a|an|much|real|more))?$")
+
+
+def unwanted(words: list[str], i: int, first: int) -> bool:
+    """The mood word at ``i`` is what those a track is "not suitable for" want."""
+    return bool(NOT_FOR_WANTING.search(" ".join(words[first:i])))

@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 
 from .asides import without_asides
-from .clauses import denied_in_list
+from .clauses import denied_in_list, withheld
 from .denials import denied_after
 from .idioms import aimed_at, prose_idiom
 from .modifiers import (ACHING, INWARD, NEGATION_WINDOW, NEGATORS, SURPRISE, UNDERSTATED,
@@ -206,7 +206,7 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                 negated_before.add(len(hits))
             hits.append(MoodHit(entry, weight, start + offset, end + offset, text[start:end]))
         i += length
-    hits = denied_in_list(text, hits, negated_before, offset)
+    hits = withheld(denied_in_list(text, hits, negated_before, offset))
     return _denied_beside_affirmed(hits, named_then_denied)
 
 
