@@ -106,3 +106,14 @@ def test_a_word_that_mainly_says_the_denied_mood_keeps_it():
 def test_without_a_denial_side_moods_stand():
     found = moods("Lowland: wistful, a piano slower and slower as the rooms empty.", *TRACKS)
     assert "sad" in top3(found["Lowland"])
+
+
+@pytest.mark.parametrize("text", ["Take when you miss somewhere.", "For when you miss home.",
+                                  "It is the sound of missing home."])
+def test_missing_a_place_is_nostalgic(text):
+    assert "nostalgic" in top3(moods(f"Lowland. {text}", *TRACKS)["Lowland"])
+
+
+@pytest.mark.parametrize("text", ["I miss you.", "You will miss the bus."])
+def test_missing_a_person_or_a_bus_is_no_place_missed(text):
+    assert "missing home" not in {h.entry.headword for h in tag_text(text, load_lexicon())}
