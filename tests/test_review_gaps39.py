@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from models.language import load_lexicon, tag_text
+from models.language.mentions import find_mentions
 from models.language.reading import continues_subject
 
 from .fixtures import moods_read as moods
@@ -117,3 +118,26 @@ def test_missing_a_place_is_nostalgic(text):
 @pytest.mark.parametrize("text", ["I miss you.", "You will miss the bus."])
 def test_missing_a_person_or_a_bus_is_no_place_missed(text):
     assert "missing home" not in {h.entry.headword for h in tag_text(text, load_lexicon())}
+
+
+PARTS = ("Lowland", "Hinge (Part 1)", "Hinge (Part 2)", "Iron Gate")
+
+
+@pytest.mark.parametrize("second", ["Part 2 triumphant", "Pt. 2 triumphant",
+                                    "Part II triumphant"])
+def test_a_single_pieces_part_is_named_by_its_number(second):
+    text = f"Hinge (Part 1) and Hinge (Part 2). Part 1 is fidgety and uneasy, {second}."
+    found = moods(text, *PARTS)
+    assert top3(found["Hinge (Part 1)"])[0] == "tense"
+    assert top3(found["Hinge (Part 2)"])[0] == "epic"
+
+
+def test_parts_of_two_pieces_are_not_named_by_number_alone():
+    titles = ("Hinge (Part 1)", "Hinge (Part 2)", "Door (Part 1)", "Door (Part 2)")
+    found = moods("Part 1 is fidgety and uneasy, Part 2 triumphant.", *titles)
+    assert found["Hinge (Part 1)"] == found["Door (Part 1)"]
+
+
+@pytest.mark.parametrize("titles", [TRACKS, ("Lowland", "Hinge (Part 1)", "Iron Gate")])
+def test_part_of_the_film_names_no_track_without_a_pieces_parts(titles):
+    assert not find_mentions("Part 1 of the film is tense and uneasy.", titles)

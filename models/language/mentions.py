@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 
 from .misspellings import (Mention, informative, informative_form, misspelt_names,
                            misspelt_quoted)
+from .part_mentions import part_mentions
 from .text import Token, tokens, without_capitals, word_places
 from .title_forms import (
     names_the_work,
@@ -65,7 +66,8 @@ def find_mentions(text: str, titles: Sequence[str],
     found = _non_overlapping(text, toks, candidates, caseless)
     quoted = misspelt_quoted(text, titles, found, work_names)
     named = misspelt_names(text, titles, [*found, *quoted], work_names)
-    return sorted([*found, *quoted, *named], key=lambda m: m.start)
+    numbered = part_mentions(text, titles, [*found, *quoted, *named])
+    return sorted([*found, *quoted, *named, *numbered], key=lambda m: m.start)
 
 
 def _starts(at: dict[str, list[int]], vw: Sequence[str], count: int) -> Iterable[int]:
