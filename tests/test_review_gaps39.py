@@ -141,3 +141,25 @@ def test_parts_of_two_pieces_are_not_named_by_number_alone():
 @pytest.mark.parametrize("titles", [TRACKS, ("Lowland", "Hinge (Part 1)", "Iron Gate")])
 def test_part_of_the_film_names_no_track_without_a_pieces_parts(titles):
     assert not find_mentions("Part 1 of the film is tense and uneasy.", titles)
+
+
+WORK = ("Lowland", "Salt Roads (Reprise)", "Salt Roads", "Iron Gate")
+
+
+def test_the_works_name_itself_after_its_reprise_is_the_title_track():
+    text = ("Salt Roads (Reprise) is slow and hopeful.\n\nSalt Roads itself goes to the "
+            "choir, who called it grand and stirring.")
+    found = moods(text, *WORK)
+    assert top3(found["Salt Roads"])[0] == "epic"
+    assert "epic" not in top3(found.get("Lowland", {}))
+
+
+@pytest.mark.parametrize("text", [
+    # no track under discussion: the work itself
+    "Salt Roads itself is grand and stirring.",
+    # the name without "itself" stays the work
+    "Salt Roads (Reprise) is slow and hopeful.\n\nSalt Roads is grand and stirring.",
+])
+def test_the_works_name_otherwise_stays_the_work(text):
+    found = moods(text, *WORK)
+    assert found.get("Salt Roads") == found.get("Lowland")

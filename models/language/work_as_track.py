@@ -19,6 +19,10 @@ from .mentions import Mention, name_spans
 from .reuses import MORE
 from .titles import variants
 
+#: "Harrow Lane itself goes to ...": the name set against the track just discussed (its
+#: reprise, a remix) is the piece called like the work, not the work
+_ITSELF = re.compile(r"[\s\"'\u201d\u2019]*itself\b", re.IGNORECASE)
+
 #: between a likeness's words and the name: nothing but spaces, quotes and "the"
 _GAP = re.compile(r"^[\s\"'\u201c\u2018]*(the\s+)?$", re.IGNORECASE)
 
@@ -35,9 +39,13 @@ def likened_title_track(sentence: str, mentions: list[Mention], title_track: int
     """``mentions`` with the work's name as the title track (``title_track``, already
     ``named`` as a track by the review) where another track is likened to it: one named
     before the likeness, or (``carrying``) the one track the sentence goes on about
-    ("Kind of a slowed-down Paper Lanterns")."""
-    if title_track is None or not named or not (mentions or carrying) or \
-            any(m.track == title_track for m in mentions):
+    ("Kind of a slowed-down Paper Lanterns"); and, set against that track, "Harrow Lane
+    itself", though the review has not called it a track yet."""
+    if title_track is None or any(m.track == title_track for m in mentions):
+        return mentions
+    if carrying and (span := _itself(sentence, names, mentions)):
+        return sorted([*mentions, Mention(title_track, *span, False)], key=lambda m: m.start)
+    if not named or not (mentions or carrying):
         return mentions
     for start, end in name_spans(sentence, names):
         if any(m.start < end and start < m.end for m in mentions):
@@ -49,3 +57,13 @@ def likened_title_track(sentence: str, mentions: list[Mention], title_track: int
             extra = Mention(title_track, start, end, False)
             return sorted([*mentions, extra], key=lambda m: m.start)
     return mentions
+
+
+def _itself(sentence: str, names: frozenset[str],
+            mentions: list[Mention]) -> tuple[int, int] | None:
+    """The span of the work's name followed by "itself", outside ``mentions``."""
+    for start, end in name_spans(sentence, names):
+        if _ITSELF.match(sentence, end) and \
+                not any(m.start < end and start < m.end for m in mentions):
+            return start, end
+    return None
