@@ -163,3 +163,13 @@ def test_the_works_name_itself_after_its_reprise_is_the_title_track():
 def test_the_works_name_otherwise_stays_the_work(text):
     found = moods(text, *WORK)
     assert found.get("Salt Roads") == found.get("Lowland")
+
+
+@pytest.mark.parametrize("text", ["It ticks like something is standing behind you.",
+                                  "It feels like someone watching you from the hall."])
+def test_a_presence_behind_you_is_eerie_and_tense(text):
+    assert set(top3(moods(f"Lowland. {text}", *TRACKS)["Lowland"])[:2]) == {"eerie", "tense"}
+
+
+def test_standing_behind_a_friend_is_no_presence():
+    assert not tag_text("I am standing behind my friend.", load_lexicon())
