@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.language import load_lexicon, tag_text
-from models.language.mentions import find_mentions
-from models.language.reading import continues_subject
+from models.language import find_mentions, load_lexicon, tag_text
 
 from .fixtures import moods_read as moods
 from .fixtures import pairs_read as pairs
@@ -44,16 +42,20 @@ def test_a_denial_still_reaches_what_no_correction_opens(text):
         assert read["hurt"] < 0
 
 
-@pytest.mark.parametrize("sentence", ["Two patrons crying (not upset, they said).",
+@pytest.mark.parametrize("sentence", ["Two patrons clapping (they said so).",
                                       "Buyers have said they love it."])
 def test_they_after_people_is_those_people(sentence):
-    assert continues_subject(sentence, False)
+    found = moods(f"Lowland is slow.\n\nCopper Sky is lonely. {sentence} Cheerful and bright.",
+                  *TRACKS)
+    assert "joyful" in top3(found["Copper Sky"])
+    assert "Sleepwalker" not in found  # nothing went to the whole album
 
 
-@pytest.mark.parametrize("sentence", ["They are both sad.", "These tracks are sad.",
-                                      "Two cues follow; they are both sad."])
+@pytest.mark.parametrize("sentence", ["They are both cheerful and bright.",
+                                      "These tracks are cheerful and bright."])
 def test_they_without_people_is_several_tracks(sentence):
-    assert not continues_subject(sentence, False)
+    found = moods(f"Lowland is slow.\n\nCopper Sky is lonely. {sentence}", *TRACKS)
+    assert "joyful" in top3(found["Sleepwalker"])
 
 
 def test_hand_holding_is_romantic():
