@@ -81,6 +81,8 @@ PLAYS_WHEN = frozenset("when whenever while as over under during in at after bef
 #: an adverb between a one-word title and its verb: "Ember now loops ..."
 #: a list number and one word, all of a sentence: "8. Millrace." heads a ranked list
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+([A-Z][\w'-]*)[.:]?\s*$")
+#: the same word alone after a line's stamp: "Move 22. Zugzwang. Every move ..."
+_STAMPED = re.compile(r"^\s*([A-Z][\w'-]*)[.:!]?\s*$")
 ADVERBS = frozenset("now then also still finally just only soon even again".split())
 
 
@@ -224,12 +226,15 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
 
 def with_opening_title(sentence: str, mentions: list[Mention], one_word: Mapping[str, int],
                        *, line_start: bool = False, after_track: bool = False,
-                       repeated: bool = False,
+                       repeated: bool = False, stamped: bool = False,
                        work_names: frozenset[str] = frozenset()) -> list[Mention]:
     """``mentions`` with the one-word title opening ``sentence`` (see
     :func:`opening_title`); a title named later in the sentence makes it track talk
-    ("Ember is every bit as fast as Lantern")."""
-    if not mentions and (numbered := _NUMBERED.match(sentence)) and \
+    ("Ember is every bit as fast as Lantern"). A title alone after a number ("8.
+    Millrace.") or, when ``stamped``, after its line's stamp ("Move 22. Zugzwang.") is
+    an entry's name."""
+    numbered = _NUMBERED.match(sentence) or stamped and _STAMPED.match(sentence)
+    if not mentions and numbered and \
             (k := one_word.get(normalise(numbered.group(1)))) is not None:
         return [Mention(k, numbered.start(1), numbered.end(1), True)]  # "8. Millrace."
     opening = opening_title(sentence, one_word, line_start=line_start,

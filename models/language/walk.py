@@ -17,7 +17,7 @@ from .album_subject import about_album
 from .examples import announces_examples, leads_in
 from .headings import is_field, is_heading, is_title_line, label_end
 from .labels import ALBUM, label_says
-from .log_lines import opens_a_note, timed_lines
+from .log_lines import after_stamps, opens_a_note, timed_lines
 from .material import Material
 from .motif_meanings import MotifMeanings
 from .motif_turns import turned_motif_names
@@ -90,6 +90,7 @@ class Walk(NamedSentences):
         breaks = [m.end() for m in re.finditer("\n\n", text)]
         replying = len(QUOTED_LINE.findall(text)) >= QUOTED_LINES  # replies under quotes
         timed = timed_lines(text)  # a log's lines: "07:15 Nothing yet. Tern plays ..."
+        stamped = after_stamps(text, spans, found)  # "Move 22. Zugzwang. Every move ..."
         for k, ((start, end), mentions) in enumerate(zip(spans, found)):
             sentence, entering = text[start:end], self.subject
             lead = len(sentence) - len(sentence.lstrip())
@@ -97,11 +98,13 @@ class Walk(NamedSentences):
                 continue  # a chat's header says nothing and ends no subject
             if spoken and _within(spoken, start + lead, start + len(sentence.rstrip())):
                 continue  # a line of the film's dialogue: nothing of the music
-            line_start = opens_line(text, start) or opens_a_note(text, start, timed)
+            line_start = opens_line(text, start) or opens_a_note(text, start, timed) \
+                or k in stamped
             mentions = by_kind(sentence, by_place(sentence, with_opening_title(
                 sentence, by_title_track(sentence, mentions, self.album, self.main_theme),
                 self.one_word, line_start=line_start, after_track=named_before,
-                repeated=k in repeated, work_names=self.names), len(self.album)), self.kinds)
+                repeated=k in repeated, stamped=k in stamped, work_names=self.names),
+                len(self.album)), self.kinds)
             mentions = by_neighbour(sentence, mentions, self._place(), self.titles)
             mentions = likened_title_track(sentence, mentions, self.title_track,
                                            self.title_track_named, self.names,
@@ -130,12 +133,13 @@ class Walk(NamedSentences):
             # a title is a heading alone on its line, and so is a "Label: text" line but
             # right after a title on its line: "Tue 4 Nov. The Lamp Room. Dreamt ..." and
             # "Rx 5: Insomnia. Caution: may cause restlessness." go on about the track
-            alone = opens_line(text, start + lead)
+            alone = opens_line(text, start + lead) or k in stamped
             heading = not turn and (is_heading(sentence) and not label_names(
                 sentence, [m.start for m in mentions], [m.end for m in mentions])
                 and (alone or label_end(sentence) is None or not found[k - 1])
                 or is_title_line(sentence, mentions) and alone)
-            heading = heading and not (self._field(sentence, mentions, new_paragraph))
+            heading = heading and not (self._field(sentence, mentions, new_paragraph)) \
+                or k + 1 in stamped  # a stamp opens a new entry, under no track yet
             if k + 1 < len(spans) and heading and not self._labelled(sentence, mentions):
                 nxt_line = text[slice(*spans[k + 1])]
                 listed = listing or is_heading(nxt_line) and not is_field(nxt_line)
