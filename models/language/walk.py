@@ -148,6 +148,9 @@ class Walk(NamedSentences):
                 continue
             listing = False
             rows = tuple(dict.fromkeys(self.album[m.track] for m in mentions))
+            if new_paragraph and len(rows) == 1 and mentions[0].start <= lead \
+                    and rows != self.section:
+                self.section = ()  # a paragraph opening on another title leaves the heading's
             carried = self._carried(sentence, new_paragraph, bool(mentions))
             for link in self.motifs.links(sentence, [(m.start, m.end, self.album[m.track])
                                                      for m in mentions], carried):
