@@ -75,12 +75,16 @@ ACHING = frozenset({"aching", "achingly"})
 INTENSIFIERS = {"very": 1.4, "deeply": 1.5, "truly": 1.3, "really": 1.3, "so": 1.2,
                 "extremely": 1.6, "incredibly": 1.5, "utterly": 1.5, "profoundly": 1.5,
                 "intensely": 1.5, "most": 1.3, "more": 1.2, "highly": 1.4, "quite": 1.1,
-                "completely": 1.4, "totally": 1.4, "especially": 1.3,
+                "completely": 1.4, "totally": 1.4, "especially": 1.3, "mostly": 1.3,
+                "mainly": 1.3, "largely": 1.2, "predominantly": 1.3, "overwhelmingly": 1.5,
                 **{word: 1.2 for word in SURPRISE}, **{word: 1.3 for word in ACHING}}
 HEDGES = {"almost": 0.6, "perhaps": 0.6, "maybe": 0.6, "somewhat": 0.6, "slightly": 0.5,
           "sometimes": 0.7, "bit": 0.6, "little": 0.7, "kind": 0.7, "sort": 0.7,
           "rather": 0.8, "fairly": 0.8, "seems": 0.8, "seemed": 0.8, "mildly": 0.5,
-          "less": 0.5, "least": 0.3}
+          "less": 0.5, "least": 0.3,
+          # a mood by degree: "just a hint of tension", "a trace of sadness" is a shade
+          # of a track whose main mood is another ("faintly ghostly" may be its main one)
+          "hint": 0.5, "trace": 0.5, "tinge": 0.5, "whiff": 0.5}
 CONTRAST_AFTER = frozenset("but yet however though still nevertheless nonetheless".split())
 CONTRAST_BEFORE = frozenset("although though while whereas despite".split())
 CLAUSE_BREAK = frozenset(",;:")
