@@ -12,6 +12,7 @@ EXPLICIT = re.compile(
     r"was|were|'s) (a lot |much |very |just |a bit |rather |more |almost )?like\b|"
     r"\b(much|just|very much|not un)like\b|\b(is|was|'s) (basically|essentially)\b|"
     r"\blike\b(?=.{0,60}\b(but|only|yet)\b)|"
+    r"\blike\b(?=.{0,60}\bthe same (tune|melody|theme|motif)\b)|"  # "like B ...: the same tune"
     r"\b(reminiscent|evocative|redolent) of\b|"
     r"\bremind(s|ed|ing)? (me|us|one|you|her|him|them) of\b|"
     r"\b(calls|brings) to mind\b|\b(recalls|recalling|echoes|echoing|mirrors|"

@@ -62,6 +62,9 @@ BACK_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL +
                         r"\s+(returns|comes back|reappears|resurfaces|recurs|is back)\b"
                         r"(?!\s+(later\s+)?(in|on|during)\s+the\s+(finale|closer|next|last|final|"
                         r"closing)\b)", re.IGNORECASE)
+#: a title that is itself material ("the title tune", "the Harrow Theme") heard once more
+NAMED_MATERIAL = re.compile(_MATERIAL + r"$", re.IGNORECASE)
+AGAIN = re.compile(r"^[\"'\u201d\u2019]*\s+(again|once more|all over again)\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\bthe\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: the material of the track just discussed, heard in the next: "The whistle tune comes
 #: back later in", "that riff returns on" (not "the main theme", read elsewhere)
@@ -101,8 +104,10 @@ def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]
         lead, after = sentence[:start], sentence[end:]
         taken = TAKES.search(lead) and MATERIAL_AFTER.match(after)
         back = _back(sentence, spans, start, end)
-        if not (taken or back is not None or THE_BEFORE.search(lead) and
-                AGAIN_AFTER.match(after)) or DENIES.search(lead):
+        named = sentence[start:end]  # "the title tune" names the track with its article
+        again = (THE_BEFORE.search(lead) or named.lower().startswith("the ")) and (
+            AGAIN_AFTER.match(after) or NAMED_MATERIAL.search(named) and AGAIN.match(after))
+        if not (taken or back is not None or again) or DENIES.search(lead):
             continue  # "it never takes the 'B' melody"
         subject = _subject(spans, start, carried)
         if subject is not None and subject != row:

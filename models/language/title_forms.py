@@ -140,7 +140,7 @@ def names_the_work(text: str, end: int) -> bool:
 #: a sentence may open with it without an article ("Title track is the big one.")
 TITLE_TRACK = re.compile(r"(?:\b(the|its|their|his|her|(the )?(album|record)['\u2019]s)"
                          r"((?: [a-z][\w-]*,?){0,2}) |^[\s*_\"'\u201c\u2018]*)"
-                         r"(?P<name>title[- ](track|theme|cue|song))\b", re.IGNORECASE)
+                         r"(?P<name>title[- ](track|theme|cue|song|tune))\b", re.IGNORECASE)
 #: a sentence about another of the artist's works: its title track is not this album's
 OTHER_WORK = re.compile(r"\b(previous|last|earlier|prior|debut|former|next|other|\d{4})\s+"
                         r"(album|record|ep|lp|release|effort|outing|work|debut)\b|"
