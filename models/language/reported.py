@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 
 #: someone else calling or saying the track is something: "people keep calling it", "the
-#: critics are calling it", "everyone says it's", "Ella said it sounds like"; not the
-#: reviewer ("I'd call it", "we call it")
+#: critics are calling it", "everyone says it's", "Ella said it sounds like", "everyone
+#: calls Last Night Here sad" (a title in capitals); not the reviewer ("I'd call it")
 _REPORT = re.compile(
     r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds|found)\s+"
     r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them|"
-    r"[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d])"
+    r"[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d]|"
+    r"(?-i:[A-Z][\w'\u2019]*)(?:\s+(?:(?-i:[A-Z0-9][\w'\u2019]*)|a|an|the|of|at|in|on|to)"
+    r"(?=\s+(?-i:[A-Z0-9]))){0,4}(?:\s+(?-i:[A-Z0-9][\w'\u2019]*))?)"
     r"(?:\s+(?:is|was|sounds|sounded|feels|felt)|['\u2019]s)?\s+"
     r"(?P<words>(?:(?!\b(?:but|though|although|yet|whereas|which|while)\b)"
     r"[^.;:!?,\u2014\u2013()\"\u201c\u201d]){1,60})", re.IGNORECASE)
