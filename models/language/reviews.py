@@ -30,6 +30,7 @@ from .praise import without_verdicts
 from .claims import without_statements_to_judge
 from .complaints import without_reported_complaints
 from .reported import without_answered_reports
+from .retracted import without_retracted
 from .sentences import with_turn_labels
 from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
@@ -129,6 +130,7 @@ class ReviewLinker:
         if (kept := with_turn_labels(without_struck(review.text))) != review.text:
             review = replace(review, text=kept)  # a draft's deleted words; "Q." as "Q:"
         kept = without_statements_to_judge(without_answered_reports(review.text))
+        kept = without_retracted(kept)  # "I called it tense last week; really it's calm"
         kept = without_reported_complaints(kept)  # "my mother says it is too angry"
         if (kept := without_verdicts(kept)) != review.text:
             review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
