@@ -33,6 +33,7 @@ from .reading import (ALBUM_WEIGHT, CARRY_WEIGHT, Reading, Review, continues_sub
                       chat_headers, is_about_music, is_about_the_film, names_another_work,
                       opens_a_turn, speakers, subtitle_dialogue)
 from .sentences import opens_line, sentences
+from .shared_lists import shared_pairs
 from .suggestions import asks_for_like
 from .themes import Themes
 from .title_lines import label_names
@@ -195,6 +196,9 @@ class Walk(NamedSentences):
             if len(self.subject) == 1 and asks_for_like(sentence):
                 self.asked = (k, self.subject[0])  # "Is there anything else like it?"
             self._plural_likeness(start, end, sentence, rows, k)
+            for pair in shared_pairs(sentence, [(m.start, m.end, self.album[m.track])
+                                                for m in mentions]):
+                self._compare(start, end, Found(*pair, explicit=True))  # "A and B share"
             if rows:  # and the track "it" in that sentence was about
                 self.named, self.named_at, self.named_it = rows, k, entering if re.search(
                     r"\bit\b", sentence, re.IGNORECASE) else ()
