@@ -31,6 +31,7 @@ from .claims import without_statements_to_judge
 from .complaints import without_reported_complaints
 from .reported import without_answered_reports
 from .retracted import without_retracted
+from .answered_likeness import without_answered
 from .sentences import with_turn_labels
 from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
@@ -135,8 +136,9 @@ class ReviewLinker:
         if (kept := without_verdicts(kept)) != review.text:
             review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
             # "True or false: 'A' is a sad song." is put to the reader
-        return Walk(review, album, titles, names, default,
-                    main_theme_row(album, titles, names)).run()
+        reading = Walk(review, album, titles, names, default,
+                       main_theme_row(album, titles, names)).run()
+        return without_answered(reading, review.text)  # "'A' sounds like 'B'. It doesn't."
 
 
 def work_names(review: Review, tracks: Sequence[Any]) -> frozenset[str]:
