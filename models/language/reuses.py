@@ -30,12 +30,14 @@ from .scope import REMADE
 
 Spans = Sequence[tuple[int, int, int]]  # (start, end, row) of the titles of a sentence
 
-_MATERIAL = (r"(melody|melodies|theme|motif|leitmotif|tune|riff|hook|chorus|refrain|chords|"
-             r"chord progression|progression|figure|phrase|line|bassline|drone|loop|march|"
-             r"waltz|groove|beat|pulse|ostinato|arpeggio|sample|pattern|fanfare|chorale)")
+#: the kinds of musical material one track can share with another (a regex group)
+MATERIAL_WORDS = (r"(melody|melodies|theme|motif|leitmotif|tune|riff|hook|chorus|refrain|"
+                  r"chords|chord progression|progression|figure|phrase|line|bassline|drone|"
+                  r"loop|march|waltz|groove|beat|pulse|ostinato|arpeggio|sample|pattern|"
+                  r"fanfare|chorale)")
 _INSTRUMENT = r"(organ|piano|guitar|synth|synths|strings|choir|harp|whistle|drum machine)"
 #: "the exact same chorus as", "a stripped-back take on"
-MORE = re.compile(r"\b(the )?(exact |very )?same ([\w-]+ ){0,2}?" + _MATERIAL + r" as\b|"
+MORE = re.compile(r"\b(the )?(exact |very )?same ([\w-]+ ){0,2}?" + MATERIAL_WORDS + r" as\b|"
                   r"\b(a|an) ([\w-]+ ){0,2}?(take|spin) on\b|"
                   r"\b(a|an) (slowed|sped|speeded|stripped|pared)[- ](down|up|back)\b"
                   r"(?= [\"'\u201c\u2018]?[A-Z0-9])", re.IGNORECASE)
@@ -52,29 +54,30 @@ TAKES = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steal
                    r"\s+the\s*[\"'\u201c\u2018]*$",
                    re.IGNORECASE)
 #: after a title: its material ("'s cornet line" is read as an echo elsewhere)
-MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL + r"\b",
+MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + MATERIAL_WORDS + r"\b",
                             re.IGNORECASE)
 #: after a title: its material heard once more ("the 'B' drone again")
-AGAIN_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL +
+AGAIN_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + MATERIAL_WORDS +
                          r"\s+(again|once more|all over again)\b", re.IGNORECASE)
 #: after a title: its material back in the track at hand ("the 'B' theme returns")
-BACK_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + _MATERIAL +
+BACK_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + MATERIAL_WORDS +
                         r"\s+(returns|comes back|reappears|resurfaces|recurs|is back)\b"
                         r"(?!\s+(later\s+)?(in|on|during)\s+the\s+(finale|closer|next|last|final|"
                         r"closing)\b)", re.IGNORECASE)
 #: a title that is itself material ("the title tune", "the Harrow Theme") heard once more
-NAMED_MATERIAL = re.compile(_MATERIAL + r"$", re.IGNORECASE)
+NAMED_MATERIAL = re.compile(MATERIAL_WORDS + r"$", re.IGNORECASE)
 AGAIN = re.compile(r"^[\"'\u201d\u2019]*\s+(again|once more|all over again)\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\bthe\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: the material of the track just discussed, heard in the next: "The whistle tune comes
 #: back later in", "that riff returns on" (not "the main theme", read elsewhere)
 RETURNS_IN = re.compile(r"^\W*(the|that|this|its)\s+(?!(main|central|principal|title|opening|"
-                        r"closing|love|same)\b)([\w-]+\s+){0,2}?" + _MATERIAL + r"\s+(comes back|"
-                        r"returns|reappears|resurfaces|recurs|is back)\b([\s,]+\w+){0,2}?"
+                        r"closing|love|same)\b)([\w-]+\s+){0,2}?" + MATERIAL_WORDS +
+                        r"\s+(comes back|returns|reappears|resurfaces|recurs|is back)\b"
+                        r"([\s,]+\w+){0,2}?"
                         r"[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: "the same organ, but warmer": what a track shares with the one just discussed (not
 #: "the same ... as", read as an explicit likeness)
-SAME_STUFF = re.compile(r"\bthe\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + _MATERIAL[1:-1] +
+SAME_STUFF = re.compile(r"\bthe\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + MATERIAL_WORDS[1:-1] +
                         "|" + _INSTRUMENT[1:-1] + r")\b(?!\s+as\b)", re.IGNORECASE)
 
 

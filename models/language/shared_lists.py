@@ -14,14 +14,14 @@ import re
 from itertools import combinations
 from typing import Sequence
 
-from .reuses import _MATERIAL
+from .reuses import MATERIAL_WORDS
 
 Spans = Sequence[tuple[int, int, int]]  # (start, end, row) of the titles of a sentence
 
 #: between two listed titles: a comma, "and", ", and", "&"
 JOINER = re.compile(r"^[\"'\u201d\u2019]*\s*(,\s*(and\s+)?|\s*and\s+|\s*&\s+)[\"'\u201c\u2018]*$",
                     re.IGNORECASE)
-_MUSIC = r"(rhythm|" + _MATERIAL[1:]
+_MUSIC = r"(rhythm|" + MATERIAL_WORDS[1:]
 #: right after the list: the likeness ("all share the same whistled tune", "are basically
 #: the same song")
 SHARE = re.compile(r"[\"'\u201d\u2019]*\s+(all\s+|both\s+|also\s+)?(share|have)\s+(the\s+same|"
