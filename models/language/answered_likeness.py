@@ -2,8 +2,10 @@
 'B'. It doesn't.", "'A' is sort of like 'B' but with drums" / "nah they're nothing alike".
 
 Only a bare answer counts, a sentence that is nothing but the denial (after a speaker's
-"Name:" in a chat): "It doesn't sound sad, though" answers something else.  The
-comparisons asserted in the sentence before it are dropped (precision first).
+"Name:" in a chat), or whose first clause is ("It doesn't, really; it's much edgier",
+"It does not; that one has no melody"): "It doesn't sound sad, though" answers
+something else.  The comparisons asserted in the sentence before it are dropped
+(precision first).
 """
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ ANSWER = re.compile(
     r"are not)|"
     r"(?:they|the two)\s*(?:['\u2019]re|are)\s+(?:nothing|not(?:\s+at\s+all)?|not\s+even)\s+"
     r"(?:alike|similar|the\s+same)(?:\s+at\s+all)?)"
-    r"\s*[.!]*\s*$", re.IGNORECASE)
+    r"(?:\s*,?\s*(?:really|at\s+all|though|honestly|to\s+(?:me|us|my\s+ears)))?"
+    r"\s*(?:[.!]*\s*$|[;:\u2014\u2013])", re.IGNORECASE)
 
 
 def answered(sentence: str) -> bool:

@@ -10,11 +10,12 @@
   of 'B'" is);
 * "takes the 'B' melody", "borrows the 'B' riff", "repeats the 'B' theme": B's material,
   named by its title;
-* "It is the 'B' drone again": B's material heard once more;
+* "It is the 'B' drone again", "It is the 'B' melody, played on the organ": B's
+  material heard once more;
 * "The 'B' theme returns, slower and in a major key", in the entry of another track: B's
   material heard in the track at hand, and the words after it are that track's alone;
-* "The whistle tune comes back in 'B'", "'B': the same organ, but warmer": the material
-  of the track just discussed, heard in B.
+* "The whistle tune comes back in 'B'", "The same whistle turns up in 'B'", "'B': the
+  same organ, but warmer": the material of the track just discussed, heard in B.
 
 Precision first, since a comparison blends moods: the material must be a musical one
 (a melody, a riff, a drone, an instrument ...), and a sentence that denies or contrasts
@@ -53,6 +54,10 @@ TAKES = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steal
                    r"samples|sampled|quotes|quoted|reuses|reused|repeats|repeated)"
                    r"\s+the\s*[\"'\u201c\u2018]*$",
                    re.IGNORECASE)
+#: a sentence that opens by saying the track at hand is B's material: "It is the 'B'
+#: melody, played on the organ", "This is just the 'B' riff"
+IS_THE = re.compile(r"^\W*(it|this|that)\s*(is|['\u2019]s|was)\s+(just\s+|simply\s+|really\s+|"
+                    r"basically\s+|essentially\s+)?the\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: after a title: its material ("'s cornet line" is read as an echo elsewhere)
 MATERIAL_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + MATERIAL_WORDS + r"\b",
                             re.IGNORECASE)
@@ -75,6 +80,12 @@ RETURNS_IN = re.compile(r"^\W*(the|that|this|its)\s+(?!(main|central|principal|t
                         r"\s+(comes back|returns|reappears|resurfaces|recurs|is back)\b"
                         r"([\s,]+\w+){0,2}?"
                         r"[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+#: the material or instrument of the track just discussed, named "the same", heard in
+#: the next: "The same whistle turns up in", "the same riff shows up again on"
+SAME_IN = re.compile(r"^\W*the\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + _MATERIAL[1:-1] +
+                     "|" + _INSTRUMENT[1:-1] + r")\s+(turns up|shows up|crops up|appears|"
+                     r"reappears|comes back|returns|recurs|resurfaces|is heard)"
+                     r"([\s,]+\w+){0,2}?[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: "the same organ, but warmer": what a track shares with the one just discussed (not
 #: "the same ... as", read as an explicit likeness)
 SAME_STUFF = re.compile(r"\bthe\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + MATERIAL_WORDS[1:-1] +
@@ -105,7 +116,7 @@ def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]
     melody"); ``offset``: where the words about the subject alone start, if any."""
     for start, end, row in spans:
         lead, after = sentence[:start], sentence[end:]
-        taken = TAKES.search(lead) and MATERIAL_AFTER.match(after)
+        taken = (TAKES.search(lead) or IS_THE.match(lead)) and MATERIAL_AFTER.match(after)
         back = _back(sentence, spans, start, end)
         named = sentence[start:end]  # "the title tune" names the track with its article
         again = (THE_BEFORE.search(lead) or named.lower().startswith("the ")) and (
@@ -137,7 +148,8 @@ def from_previous(sentence: str, spans: Spans, previous: tuple[int, ...]
     if len(previous) != 1 or len(rows) != 1 or previous[0] in rows or \
             DENIES.search(sentence) or next(markers(sentence), None) is not None:
         return None
-    start = spans[0][0]
-    if RETURNS_IN.match(sentence[:start]) or SAME_STUFF.search(sentence, spans[-1][1]):
+    lead = sentence[:spans[0][0]]
+    if RETURNS_IN.match(lead) or SAME_IN.match(lead) or \
+            SAME_STUFF.search(sentence, spans[-1][1]):
         return rows.pop(), previous[0]
     return None
