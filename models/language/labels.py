@@ -24,11 +24,24 @@ LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]")
 TITLE, ALBUM, LAST = "title", "album", "last"
 
 
+#: the colon (or dash) right after a title that labels its line
+AFTER_TITLE = re.compile(r"^[\"'\u201d\u2019*_]*\s*(?::|\s[-\u2013\u2014])\s+(?=\S)")
+
+
+def _past_title(sentence: str, mentions: list[Mention], after: int | None) -> int | None:
+    """Where a label's text starts when the first title has a colon of its own
+    ("CLOSING TIME: 11 PM: decaf."): after the colon that follows the whole title."""
+    if after is None or not mentions or not mentions[0].start < after <= mentions[0].end:
+        return after
+    match = AFTER_TITLE.match(sentence[mentions[0].end:])
+    return mentions[0].end + match.end() if match else after
+
+
 def label_says(sentence: str, mentions: list[Mention]) -> str | None:
     """TITLE when the label is a title and the text after it says something, ALBUM when
     the text is about the album, LAST when it refers back to the last track ("Highlight:
     its coda"); None for a heading (after a dash, "Side B - it gets darker", too)."""
-    after = label_end(sentence)
+    after = _past_title(sentence, mentions, label_end(sentence))
     if after is None:
         return None
     rest = sentence[after:]
