@@ -319,7 +319,7 @@ def _review_eval():
 
 
 def test_our_own_review_set_meets_the_targets():
-    """The reviews the project wrote to probe the reader (264: negation, contrast,
+    """The reviews the project wrote to probe the reader (256: negation, contrast,
     common-word titles, headings, lower case, then blind batches in many voices; see
     tests/data/reviews_own/README.md): the same targets, and a mood the text
     rules out ("not sad at all") in the top 3 of at most a tenth of the tracks that

@@ -82,9 +82,9 @@ RETURNS_IN = re.compile(r"^\W*(the|that|this|its)\s+(?!(main|central|principal|t
                         r"[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: the material or instrument of the track just discussed, named "the same", heard in
 #: the next: "The same whistle turns up in", "the same riff shows up again on"
-SAME_IN = re.compile(r"^\W*the\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + _MATERIAL[1:-1] +
-                     "|" + _INSTRUMENT[1:-1] + r")\s+(turns up|shows up|crops up|appears|"
-                     r"reappears|comes back|returns|recurs|resurfaces|is heard)"
+SAME_IN = re.compile(r"^\W*the\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" +
+                     MATERIAL_WORDS[1:-1] + "|" + _INSTRUMENT[1:-1] + r")\s+(turns up|shows up|"
+                     r"crops up|appears|reappears|comes back|returns|recurs|resurfaces|is heard)"
                      r"([\s,]+\w+){0,2}?[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
 #: "the same organ, but warmer": what a track shares with the one just discussed (not
 #: "the same ... as", read as an explicit likeness)
