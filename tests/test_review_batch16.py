@@ -239,10 +239,16 @@ def test_a_track_bringing_back_another_tracks_material_is_compared_with_it(later
 @pytest.mark.parametrize("text", [
     '"Lantern" is a giddy waltz. "Salt Roads" is a sad waltz. "Ember" brings the waltz back.',
     '"Lantern" is giddy. "Ember" brings the waltz back, slower.',
-    '"Lantern" and "Salt Roads" share a waltz. "Ember" brings the waltz back, slower.',
 ])
 def test_material_that_no_single_other_track_had_links_nothing(text):
     assert pairs_read(text, *TITLES) == set()
+
+
+def test_material_two_tracks_share_links_them_and_not_the_track_bringing_it_back():
+    """They share a waltz, so they are alike (batch 38); which one's waltz "Ember"
+    brings back the text does not say."""
+    text = '"Lantern" and "Salt Roads" share a waltz. "Ember" brings the waltz back, slower.'
+    assert pairs_read(text, *TITLES) == {frozenset(("Lantern", "Salt Roads"))}
 
 
 @pytest.mark.parametrize("sentence", [

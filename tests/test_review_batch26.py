@@ -30,6 +30,7 @@ def _signed(sentence: str) -> dict[str, float]:
     ("Nothing is resolved, tension hangs over every bar.", "tension"),
     ("There are no drums - dread does the work.", "dread"),
     ("There are no drums -- dread crept in anyway.", "dread"),
+    ("No drums, just menace.", "menace"),  # a clause on "just" corrects: menace is there
 ])
 def test_a_negation_ends_where_a_clause_with_its_own_verb_begins(sentence, word):
     assert _signed(sentence)[word] > 0
@@ -37,8 +38,7 @@ def test_a_negation_ends_where_a_clause_with_its_own_verb_begins(sentence, word)
 
 def test_a_negation_still_reaches_what_has_no_clause_of_its_own():
     assert _signed("It never swells, shimmers or soars.")["soars"] < 0  # verbs, no subject
-    for sentence, word in [("No drums, just menace.", "menace"), ("A not-so-sad tune.", "sad"),
-                           ("It is never, in any way, sad.", "sad")]:
+    for sentence, word in [("A not-so-sad tune.", "sad"), ("It is never, in any way, sad.", "sad")]:
         assert _signed(sentence)[word] < 0
 
 

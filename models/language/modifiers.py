@@ -161,8 +161,10 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
         if j > 0 and (words[j - 1], word) in NEGATING_PAIRS and not _emphatic(words, j) \
                 and (j > clause or words[i + 1:i + 2] and words[i + 1] in WAY_NOUNS):
             return -scale
-        if word in CONTRAST_AFTER or word in CONTRAST_BEFORE or \
-                j == clause > 0 and word in CORRECTION:
+        if j == clause > 0 and word in CORRECTION:  # its own degree, then no further
+            scale *= INTENSIFIERS.get(word, 1.0) * HEDGES.get(word, 1.0)  # ("more poignant")
+            break
+        if word in CONTRAST_AFTER or word in CONTRAST_BEFORE:
             break
         near = j >= i - NEGATION_WINDOW
         coordinated = coordinated or word in COORDINATORS
