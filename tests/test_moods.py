@@ -185,6 +185,19 @@ def test_profiles_have_no_nan_and_prefer_review_evidence():
     assert profiles[2].source == "none" and profiles[2].confidence == 0.0
 
 
+def test_a_review_of_one_track_without_an_album_reads_a_theme_named_by_a_word(tmp_path):
+    """A JSON Lines review naming its track and no album crashed the build as soon as a
+    sentence named a theme by a word ("the lantern theme"): the album's name was None."""
+    path = tmp_path / "reviews.jsonl"
+    path.write_text('{"text": "A sad cue. The lantern theme returns here, warmer.", '
+                    '"track": "Ember"}\n', encoding="utf-8")
+    reviews, problems = load_review_jsonl(path)
+    assert not problems and reviews[0].album is None
+    catalog = album("Lantern", "Ember", "Harbour Lights")
+    profiles = mood_profiles(catalog, reviews, load_lexicon())
+    assert profiles[1].source == "reviews" and profiles[1].top(1) == ["sad"]
+
+
 def test_more_evidence_raises_confidence():
     a, b = MoodAccumulator(), MoodAccumulator()
     a.add_hits(tag_text("lonely"), weight=1.0, source="r", kind="reviews")

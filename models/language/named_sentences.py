@@ -79,7 +79,7 @@ class NamedSentences:
     def _theme_named(self, sentence: str, spans: Sequence[tuple[int, int, int]],
                      carried: tuple[int, ...]) -> list[cmp.Found]:
         return theme_named(sentence, spans, carried, self.album, self.titles,
-                           self.review.album)
+                           self.review.album or "")  # a track's review may name no album
 
     def _about_default(self, start: int, end: int, sentence: str,
                        mentions: list[Mention]) -> None:
