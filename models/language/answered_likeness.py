@@ -3,7 +3,7 @@
 
 Only a bare answer counts, a sentence that is nothing but the denial (after a speaker's
 "Name:" in a chat), or whose first clause is ("It doesn't, really; it's much edgier",
-"It does not; that one has no melody"): "It doesn't sound sad, though" answers
+"It does not; that one has no melody", "I'd disagree: ..."): "It doesn't sound sad, though" answers
 something else.  The comparisons asserted in the sentence before it are dropped
 (precision first).
 """
@@ -22,6 +22,7 @@ ANSWER = re.compile(
     r"(?:(?:it|that|they)\s+(?:really\s+|just\s+|simply\s+|absolutely\s+|honestly\s+)?"
     r"(?:doesn['\u2019]t|does not|isn['\u2019]t|is not|don['\u2019]t|do not|aren['\u2019]t|"
     r"are not)|"
+    r"(?:i|we)(?:\s*['\u2019]d|\s+would)?\s+(?:(?:have\s+to|must)\s+)?disagree|"
     r"(?:they|the two)\s*(?:['\u2019]re|are)\s+(?:nothing|not(?:\s+at\s+all)?|not\s+even)\s+"
     r"(?:alike|similar|the\s+same)(?:\s+at\s+all)?)"
     r"(?:\s*,?\s*(?:really|at\s+all|though|honestly|to\s+(?:me|us|my\s+ears)))?"

@@ -18,13 +18,15 @@ DISAGREES = re.compile(
     r"say|claim|see why)\b|\b(i|we)\s+disagree\b|\bit['\u2019]s wrong to say\b",
     re.IGNORECASE)
 #: after a likeness, in its sentence: the answer that it is wrong ("but she's wrong",
-#: "I don't hear it", "they're not alike at all", "nothing alike")
+#: "I don't hear it", "they're not alike at all", "nothing alike",
+#: "the two have nothing in common")
 REJECTED = re.compile(
     r"\b(she|he|they|you|that|this)\s*(['\u2019]s|['\u2019]re|is|are|was|were)\s+"
     r"((just|simply|plain|dead)\s+)?(wrong|mistaken)\b|"
     r"\b(i|we)\s+(really\s+)?(don['\u2019]t|do not|can['\u2019]t|cannot|couldn['\u2019]t)\s+"
     r"hear\s+(it|that|this|the likeness|the resemblance)\b|"
-    r"\b(not|nothing)\s+(at\s+all\s+)?alike\b",
+    r"\b(not|nothing)\s+(at\s+all\s+)?alike\b|"
+    r"\b(have|has|share|shares)\s+nothing\s+in\s+common\b",
     re.IGNORECASE)
 
 
