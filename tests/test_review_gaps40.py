@@ -2,8 +2,9 @@
 
 A hedged kinship ("a distant cousin of B", "a relation of B") likens as "akin to B"
 does, unless the text disputes it ("... I'd disagree", "but the two have nothing in
-common"); a track that borrows another's opening or bassline is like it.  Every text
-here is our own."""
+common"); a track that borrows another's opening or bassline ("borrows the opening
+of B", "is built on B's bassline", "the latter takes the former's cello line", "uses its
+melody" after a sentence about B) is like it.  Every text here is our own."""
 from __future__ import annotations
 
 import pytest
@@ -33,4 +34,27 @@ def test_kinship_and_borrowed_material_liken(text):
     "Copper Sky is a relation of mine's favourite. Lowland is calm.",
 ])
 def test_disputed_or_unrelated_kinship_links_nothing(text):
+    assert LIKE not in pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky is built on Lowland's bassline.",
+    "Copper Sky takes Lowland's cello line and warms it up.",
+    "Lowland is slow. Lowland and Copper Sky are a pair: the latter takes the former's "
+    "cello line.",
+    "Lowland is slow. Lowland and Copper Sky: the latter sounds like the former.",
+    "Lowland is dreamy. Copper Sky uses its melody at the end.",
+])
+def test_borrowed_material_by_possessive_former_latter_or_its(text):
+    assert LIKE in pairs(text, *TRACKS)
+
+
+@pytest.mark.parametrize("text", [
+    "Copper Sky uses Lowland's studio.",
+    "Copper Sky never uses Lowland's melody.",
+    "Lowland and Copper Sky differ: the latter is calm, the former is tense.",
+    "Lowland is dreamy. Copper Sky uses its own melody at the end.",
+    "Lowland is dreamy. Copper Sky uses its full length well.",
+])
+def test_no_borrowing_links_nothing(text):
     assert LIKE not in pairs(text, *TRACKS)

@@ -16,6 +16,7 @@ from .denials import answered_no
 from .kinship import denied_kin
 from .mentions import Mention
 from .other_names import outside
+from .referents import referring_spans
 from .reading import (AFTER_TRACK, CARRY_WEIGHT, OPENS_CONTRAST, REFERRING, Passage, Reading,
                       Review)
 from .scope import CONTRASTED, DESCRIBES_OBJECT, DOES_THIS, groups, segments, title_end
@@ -113,7 +114,8 @@ class NamedSentences:
         carrying += self._theme_named(sentence, spans, carried)  # "the opening's tune"
         for link in carrying:
             self._compare(start, end, link)
-        found = None if carrying else cmp.explicit(sentence, spans, carried)
+        found = None if carrying else cmp.explicit(sentence, referring_spans(sentence, spans),
+                                                   carried)  # "the latter takes the former's"
         if found is None and not carrying and (back := from_previous(sentence, spans,
                                                                      self.subject)):
             self._compare(start, end, cmp.Found(*back))  # "The whistle tune comes back in 'B'"

@@ -12,6 +12,7 @@ album", "the former Beatle", "the former guitarist") it refers to no track.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 REFERENCE = re.compile(r"\bthe (former|latter)\b", re.IGNORECASE)
 COUNTS = {"two": 2, "three": 3, "both": 2}
@@ -89,3 +90,19 @@ def referents(sentence: str, named: tuple[int, ...]) -> list[Part]:
                 parts[-1] = (parts[-1][0], match.start(), parts[-1][2])
             parts.append((match.start() if parts else 0, len(sentence), rows))
     return parts
+
+
+def referring_spans(sentence: str, spans: Sequence[tuple[int, int, int]]
+                    ) -> list[tuple[int, int, int]]:
+    """``spans`` (start, end, row) of a sentence's titles with "the former" and "the
+    latter" among them, each standing for the first or last of the two or more tracks
+    named before it in the sentence: "'A' and 'B' are a pair: the latter takes the
+    former's cello line" likens B to A as "'B' takes 'A''s cello line" would."""
+    found = list(spans)
+    for match in REFERENCE.finditer(sentence):
+        named = tuple(dict.fromkeys(row for start, _, row in spans if start < match.start()))
+        if len(named) < 2 or not _refers(sentence, match.end()):
+            continue
+        row = named[0] if match.group(1).lower() == "former" else named[-1]
+        found.append((match.start(), match.end(), row))
+    return sorted(found)

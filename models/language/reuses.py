@@ -8,8 +8,8 @@
 * "it's just 'B' at half the speed", "the skipper says it's 'B' slowed down": B remade
   (the reporting clause is a listener's hearing passed on, as "she says it reminds her
   of 'B'" is);
-* "takes the 'B' melody", "borrows the 'B' riff", "repeats the 'B' theme": B's material,
-  named by its title;
+* "takes the 'B' melody", "borrows the 'B' riff", "repeats the 'B' theme", "is built on
+  B's bassline", "uses B's melody": B's material, named by its title;
 * "It is the 'B' drone again", "It is the 'B' melody, played on the organ": B's
   material heard once more;
 * "The 'B' theme returns, slower and in a major key", in the entry of another track: B's
@@ -54,6 +54,15 @@ TAKES = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steal
                    r"samples|sampled|quotes|quoted|reuses|reused|repeats|repeated)"
                    r"\s+the\s*[\"'\u201c\u2018]*$",
                    re.IGNORECASE)
+#: before a title whose material follows it: "takes 'B''s cello line", "is built on the
+#: 'B' theme's bassline", "uses B's melody"
+TAKES_FROM = re.compile(r"\b(takes?|took|taking|lifts?|lifted|borrows?|borrowed|steals?|stole|"
+                        r"samples|sampled|quotes|quoted|reuses|reused|uses|used|using|"
+                        r"(built|based|builds|founded) (up)?on)\s+(the\s+)?[\"'\u201c\u2018]*$",
+                        re.IGNORECASE)
+#: after a title: the possessive of its material ("'s cello line", "'s bassline")
+POSSESSIVE_AFTER = re.compile(r"^[\"\u201d]?['\u2019]s\s+([\w-]+\s+)?" + MATERIAL_WORDS + r"\b",
+                              re.IGNORECASE)
 #: a sentence that opens by saying the track at hand is B's material: "It is the 'B'
 #: melody, played on the organ", "This is just the 'B' riff"
 IS_THE = re.compile(r"^\W*(it|this|that)\s*(is|['\u2019]s|was)\s+(just\s+|simply\s+|really\s+|"
@@ -86,6 +95,11 @@ SAME_IN = re.compile(r"^\W*the\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" +
                      MATERIAL_WORDS[1:-1] + "|" + _INSTRUMENT[1:-1] + r")\s+(turns up|shows up|"
                      r"crops up|appears|reappears|comes back|returns|recurs|resurfaces|is heard)"
                      r"([\s,]+\w+){0,2}?[\s,]+(in|on|during)\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+#: after the one title of a sentence: it takes the material of the track just discussed,
+#: "'B' uses its melody at the end" ("its own melody" is B's)
+TAKES_ITS = re.compile(r"^[\"'\u201d\u2019]*\s+(takes|took|borrows|borrowed|lifts|lifted|uses|"
+                       r"used|reuses|reused|steals|stole|quotes|quoted|is built on|was built on)"
+                       r"\s+its\s+(?!own\b)([\w-]+\s+)?" + MATERIAL_WORDS + r"\b", re.IGNORECASE)
 #: "the same organ, but warmer": what a track shares with the one just discussed (not
 #: "the same ... as", read as an explicit likeness)
 SAME_STUFF = re.compile(r"\bthe\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?(" + MATERIAL_WORDS[1:-1] +
@@ -116,7 +130,8 @@ def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]
     melody"); ``offset``: where the words about the subject alone start, if any."""
     for start, end, row in spans:
         lead, after = sentence[:start], sentence[end:]
-        taken = (TAKES.search(lead) or IS_THE.match(lead)) and MATERIAL_AFTER.match(after)
+        taken = (TAKES.search(lead) or IS_THE.match(lead)) and MATERIAL_AFTER.match(after) or \
+            TAKES_FROM.search(lead) and POSSESSIVE_AFTER.match(after)
         back = _back(sentence, spans, start, end)
         named = sentence[start:end]  # "the title tune" names the track with its article
         again = (THE_BEFORE.search(lead) or named.lower().startswith("the ")) and (
@@ -140,16 +155,17 @@ def _back(sentence: str, spans: Spans, start: int, end: int) -> int | None:
 
 def from_previous(sentence: str, spans: Spans, previous: tuple[int, ...]
                   ) -> tuple[int, int] | None:
-    """(B, A) for "The whistle tune comes back later in 'B'" or "'B': the same organ, but
-    warmer" right after a sentence about A (``previous``, the one track discussed), B the
-    only track the sentence names, in a sentence that likens nothing explicitly ("it
-    sounds like 'B' slowed down: the same motif" is read as that likeness)."""
+    """(B, A) for "The whistle tune comes back later in 'B'", "'B': the same organ, but
+    warmer" or "'B' uses its melody" right after a sentence about A (``previous``, the
+    one track discussed), B the only track the sentence names, in a sentence that likens
+    nothing explicitly ("it sounds like 'B' slowed down: the same motif" is read as that
+    likeness)."""
     rows = {row for _, _, row in spans}
     if len(previous) != 1 or len(rows) != 1 or previous[0] in rows or \
             DENIES.search(sentence) or next(markers(sentence), None) is not None:
         return None
     lead = sentence[:spans[0][0]]
     if RETURNS_IN.match(lead) or SAME_IN.match(lead) or \
-            SAME_STUFF.search(sentence, spans[-1][1]):
+            SAME_STUFF.search(sentence, spans[-1][1]) or TAKES_ITS.match(sentence[spans[0][1]:]):
         return rows.pop(), previous[0]
     return None
