@@ -81,3 +81,16 @@ NOT_FOR_WANTING = re.compile(
 def unwanted(words: list[str], i: int, first: int) -> bool:
     """The mood word at ``i`` is what those a track is "not suitable for" want."""
     return bool(NOT_FOR_WANTING.search(" ".join(words[first:i])))
+
+
+#: "Not that it's cheerful", "not that it was ever really sad": the clause "not that"
+#: opens is denied, however far its mood word stands from the "not"
+NOT_THAT = re.compile(r"(^| )not that (it|this|that|they|these|those|he|she|the \w+) "
+                      r"(is|was|are|were|sounds|sounded|feels|felt|gets|got)"
+                      r"( (ever|really|exactly|particularly|especially|very|so|too|all|that))*$")
+
+
+def not_that(words: list[str], i: int, first: int) -> bool:
+    """The mood word at ``i`` ends a clause opened by "not that" ("Not that it's
+    cheerful, nobody would call it that")."""
+    return bool(NOT_THAT.search(" ".join(words[first:i])))

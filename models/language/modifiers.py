@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .clauses import own_verb
-from .denials import unwanted
+from .denials import not_that, unwanted
 from .denied_returns import denies_a_return
 from .text import Token
 
@@ -153,7 +153,8 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     """
     if _nobody_feels(words, i, max(clause, statement)) or \
             denies_a_return(words, i, max(clause, statement)) or \
-            unwanted(words, i, max(clause, statement)):
+            unwanted(words, i, max(clause, statement)) or \
+            not_that(words, i, max(clause, statement)):
         return -1.0  # "not bring back the grief motif"
     scale, sign, coordinated, instead = 1.0, 1.0, False, False
     for j in range(i - 1, max(-1, i - 1 - ABSENCE_WINDOW), -1):

@@ -17,9 +17,11 @@ import re
 
 #: someone else calling or saying the track is something: "people keep calling it", "the
 #: critics are calling it", "everyone says it's", "Ella said it sounds like", "everyone
-#: calls Last Night Here sad" (a title in capitals); not the reviewer ("I'd call it")
+#: calls Last Night Here sad" (a title in capitals), "the chef insists it is"; not the
+#: reviewer ("I'd call it")
 _REPORT = re.compile(
-    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds|found)\s+"
+    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds|found|insists?|insisted|"
+    r"claims?|claimed|thinks|thought|reckons|reckoned)\s+"
     r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them|"
     r"[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d]|"
     r"(?-i:[A-Z][\w'\u2019]*)(?:\s+(?:(?-i:[A-Z0-9][\w'\u2019]*)|a|an|the|of|at|in|on|to)"

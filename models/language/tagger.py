@@ -100,7 +100,8 @@ def _soothed(text: str, toks: list[Token], words: list[str], i: int) -> bool:
 REPORTED_BY = re.compile(r"(?<!\bi\s)(?<!\bwe\s)(?<!['\u2019]d\s)(?<!\bi've\s)"
                          r"\b(calls?|called|dubs?|dubbed|bills?|billed|labels?|labell?ed|"
                          r"touts?|touted|described|describes|promis(?:es|ed|ing)|"
-                         r"claims?|claimed|claiming|named|titled)\b(\s+(it|them|this|as))*\s+"
+                         r"claims?|claimed|claiming|named|titled|wrote|writes|written)\b"
+                         r"(\s+(it|them|this|as))*\s+"
                          r"([\"\u201c][^\"\u201d]{0,60}|['\u2018](?![\d\s]|em\b|n['\u2019])"
                          r"[^'\u2019]{0,60})$", re.IGNORECASE)
 #: the quotation closes after the word, or the sentence ends ('calls it "haunting."': the
