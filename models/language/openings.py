@@ -12,6 +12,8 @@ import re
 from typing import Mapping, Sequence
 
 from .mentions import Mention
+from .opening_evidence import (describes_a_mood, joined_to_a_title, possessive_of_a_track,
+                               possessive_stem)
 from .reading import MUSIC_WORDS, is_about_music
 from .text import normalise
 from .title_forms import named_as, names_the_work
@@ -179,7 +181,7 @@ def _set_in_capitals(word: str) -> bool:
 
 
 def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: bool = False,
-                  after_track: bool = False, repeated: bool = False,
+                  after_track: bool = False, repeated: bool = False, joined: bool = False,
                   work_names: frozenset[str] = frozenset()) -> list[Mention]:
     """The one-word title (``one_word``: normalised title -> track) opening ``sentence``
     (not the work's own name, ``work_names``, said to be a kind of work).
@@ -189,11 +191,15 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
     slow.") when it opens its line or paragraph or follows a sentence that named a
     track (a run of track talk: "Try Smugglers. Home is perfect for ..."), unless it is
     written in capitals ("HARBOUR bursts with joy.") or ``repeated`` (see
-    :func:`repeated_openings`)."""
+    :func:`repeated_openings`), or ``joined`` to a title after it, or given a mood or
+    in the possessive (see :mod:`.opening_evidence`)."""
     words = sentence.split(None, 2)
     if len(words) < 3 or not words[1][:1].islower() or not one_word \
-            or normalise(words[1]) in FUNCTION_WORDS and not repeated:
+            or normalise(words[1]) in FUNCTION_WORDS and not (repeated or joined):
         return []  # "Time and again ...", "Lost in its haze, ...": no title
+    stem = possessive_stem(words[0])
+    if stem is not None and normalise(words[0]) not in one_word:
+        return _possessive_title(sentence, stem, one_word)
     k = one_word.get(normalise(words[0]))
     if k is None or normalise(words[0]) in STOPWORDS:
         return []  # "It", "The": a title of a stopword counts only quoted
@@ -213,7 +219,8 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
         or _opposite(sentence, line_start, after_track) \
         or after_track and second in SAYS_WHAT_IT_IS and third not in NOT_AFTER_A_TRACK \
         and not third.endswith("ing") \
-        or (line_start or after_track) and _acts(plain)  # "Ember now loops the riff"
+        or (line_start or after_track) and _acts(plain) \
+        or joined or describes_a_mood(sentence, after_track)  # "Lowland is sad"
     if not described:
         if _told_in_the_past(plain):
             return []
@@ -222,6 +229,17 @@ def opening_title(sentence: str, one_word: Mapping[str, int], *, line_start: boo
         if not (is_about_music(sentence) and set(normalise(sentence).split()) & MUSIC_WORDS):
             return []  # ("Lost is a word that keeps coming up": a noun follows)
     return [Mention(k, offset, offset + len(words[0].rstrip(",;:")), True)]
+
+
+def _possessive_title(sentence: str, stem: str, one_word: Mapping[str, int]) -> list[Mention]:
+    """"Lowland's strings are mournful": the possessive of a one-word title, with music
+    or a mood right after it."""
+    k = one_word.get(normalise(stem))
+    if k is None or normalise(stem) in STOPWORDS or \
+            not possessive_of_a_track(sentence, MUSIC_WORDS):
+        return []
+    offset = sentence.index(stem)
+    return [Mention(k, offset, offset + len(stem), True)]
 
 
 def with_opening_title(sentence: str, mentions: list[Mention], one_word: Mapping[str, int],
@@ -239,6 +257,7 @@ def with_opening_title(sentence: str, mentions: list[Mention], one_word: Mapping
         return [Mention(k, numbered.start(1), numbered.end(1), True)]  # "8. Millrace."
     opening = opening_title(sentence, one_word, line_start=line_start,
                             after_track=after_track or bool(mentions), repeated=repeated,
+                            joined=joined_to_a_title(sentence, mentions),
                             work_names=work_names)
     opening = [o for o in opening if all(m.start >= o.end or m.end <= o.start
                                          for m in mentions)]
