@@ -74,11 +74,21 @@ PREPOSITION = re.compile(r"\b(after|before|following|besides|beside|unlike|compa
 #: the title after these is only what another is compared against or stands in for:
 #: "'A', unlike the desolate 'B', is bright" says "bright" of A, and the sentences after
 #: "'A' now plays instead of 'B'." go on about A
-CONTRASTED = re.compile(r"\b(unlike|nothing like|not like|different from|in contrast to|"
+#: a likeness denied: "'A' has nothing in common with 'B'", "'A' doesn't sound like 'B'
+#: at all", "'A' isn't anything like 'B'", "'A' is no 'B'": the sentence is about A
+DENIED_LIKENESS = (r"\b(have|has|had|having|share|shares|shared)\s+(nothing|little|not much)"
+                   r"\s+(at all\s+)?(in common\s+)?with\b|\bnothing to do with\b|"
+                   r"(\bnot|\bnever|n['\u2019]t)\s+((really|quite|even|actually|remotely|much)"
+                   r"\s+)?(sound|sounds|sounded|feel|feels|felt|seem|seems|seemed|resemble|"
+                   r"resembles|resembled)\s+((anything|remotely|much|at all)\s+)?(like\b)?|"
+                   r"\b(is|are|was|were)(n['\u2019]t| not)\s+(anything|remotely|much|at all)"
+                   r"\s+like\b|\b(is|was|['\u2019]s)\s+no(?=[\s" + re.escape(QUOTE_CHARS) +
+                   r"]*$)")
+CONTRASTED = re.compile(r"(\b(unlike|nothing like|not like|different from|in contrast to|"
                         r"far from|(a |worlds? )?world away from|miles (away )?from|none of|"
                         r"opposite of|compared to|compared with|as opposed to|than|"
                         r"instead of|in place of|"
-                        r"as \w+ as)\b[^,;:]*$",
+                        r"as \w+ as)\b|" + DENIED_LIKENESS + r")[^,;:]*$",
                         re.IGNORECASE)
 #: a title the sentence's subject is built from or likened to, named right after the
 #: words that say so: "'A' is basically 'B' with drums, way more upbeat", "'A' - slow
@@ -215,9 +225,10 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         own_end = title_end(text, group[-1].end)
         lead = text[grouped[k - 1][-1].end if k and grouped[k - 1] is not subject else 0:
                     group[0].start]
-        if k and CONTRASTED.search(lead):  # "none of B's loneliness": B's own
-            own_end = possession_end(text, own_end, b)
-        if k and own_end < b and (CONTRASTED.search(lead) or DERIVED_FROM.search(lead) or
+        contrasted = bool(k and CONTRASTED.search(lead))
+        if contrasted:  # "none of B's loneliness", "nothing like B, which is bleak": B's own
+            own_end = described_end(text, possession_end(text, own_end, b), b)
+        if k and own_end < b and (contrasted or DERIVED_FROM.search(lead) or
                                   takes_material_from(lead) or
                                   remade(lead, text[own_end:b])) and \
                 not DESCRIBES_OBJECT.match(text[own_end:b]):
@@ -225,6 +236,18 @@ def segments(text: str, mentions: Sequence[Mention], subject: Any = None,
         else:
             parts.append((a, b, group))
     return [(a, b, g) for a, b, g in parts if b > a or g is not subject]
+
+
+def described_end(text: str, end: int, stop: int) -> int:
+    """Where the words describing a title only compared against end, from ``end`` (just
+    past it) on: its clause (", which is bleak") reaches the next semicolon, past which
+    the sentence goes back to its subject ("'A' is nothing like 'B', which is bleak; it is
+    calm"), or the sentence's closing stop, which leaves the subject the sentence's last
+    (an "It" after it is A); ``end`` itself when nothing describes it."""
+    if not DESCRIBES_OBJECT.match(text[end:stop]):
+        return end
+    semicolon = text.find(";", end, stop)
+    return semicolon if semicolon >= 0 else end + len(text[end:stop].rstrip(" .!?\n"))
 
 
 def remade(lead: str, after: str) -> bool:
