@@ -152,6 +152,7 @@ def modifier(words: list[str], i: int, clause: int = 0, statement: int = 0) -> f
     one): "barely there: a calm hum" is calm.
     """
     if _nobody_feels(words, i, max(clause, statement)) or \
+            _nothing_is(words, i, max(clause, statement)) or \
             denies_a_return(words, i, max(clause, statement)) or \
             unwanted(words, i, max(clause, statement)) or \
             not_that(words, i, max(clause, statement)):
@@ -205,6 +206,19 @@ def _nobody_feels(words: list[str], i: int, first: int) -> bool:
             return any(w in _NO_ONE or w == "one" and m and subject[m - 1] == "no"
                        for m, w in enumerate(subject))
     return False
+
+
+#: a negative pronoun as a clause's subject, and the verbs that say what it is
+_NOTHING = frozenset("nothing none".split())
+_IS = frozenset("is was feels felt sounds sounded seems seemed".split())
+
+
+def _nothing_is(words: list[str], i: int, first: int) -> bool:
+    """"Nothing in it is sad", "none of it sounds happy": what a negative subject is, a
+    few words after it, is denied ("nothing is sad" is a plain negation)."""
+    if i < 3 or words[i - 1] not in _IS:
+        return False
+    return any(w in _NOTHING for w in words[max(first, i - 5):i - 2])
 
 
 def _hard_not_to(words: list[str], j: int) -> bool:

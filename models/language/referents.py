@@ -8,6 +8,11 @@ latter two": the last two).  A reference after "as" or "like" shares its clause 
 former is as tender as the latter"); after any other word ("leans toward the latter")
 it is an object and says nothing of its own.  As an adjective ("the latter half of the
 album", "the former Beatle", "the former guitarist") it refers to no track.
+
+"The first is quiet ...; the second grows into ...": ordinals ("the first", "the
+second", "the third", "the last") refer in the same way, to the tracks in the order
+named, but only in parallel: two or more of them, each opening its clause and followed
+by a verb, so "the first time", "the second half" and "the first notes" name no track.
 """
 from __future__ import annotations
 
@@ -30,6 +35,13 @@ PLURAL_NOUNS = frozenset("tracks songs pieces cues stages parts halves thirds se
 CLAUSE_OPENERS = frozenset("and but while whereas where though although yet so whilst "
                            "meanwhile then".split())
 LIKENESS = frozenset(("as", "like"))
+ORDINAL = re.compile(r"\bthe (first|second|third|fourth|last)\b", re.IGNORECASE)
+PLACES = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+#: what may follow an ordinal that stands for a track: a verb or an adverb
+ORDINAL_FOLLOWERS = FOLLOWERS - set(COUNTS) - frozenset("one ones i we you".split())
+#: plural nouns an ordinal is often an adjective of ("the first notes", "the last bars")
+ORDINAL_NOUNS = PLURAL_NOUNS | frozenset("notes bars chords beats lines words sounds strains "
+                                         "measures steps times verses things".split())
 
 Part = tuple[int, int, tuple[int, ...]]
 
@@ -75,6 +87,8 @@ def referents(sentence: str, named: tuple[int, ...]) -> list[Part]:
     two or more); [] when it has no such subject."""
     if len(named) < 2:
         return []
+    if not REFERENCE.search(sentence):
+        return _ordinals(sentence, named)
     parts: list[Part] = []
     for match in REFERENCE.finditer(sentence):
         before = _word_before(sentence, match.start())
@@ -106,3 +120,24 @@ def referring_spans(sentence: str, spans: Sequence[tuple[int, int, int]]
         row = named[0] if match.group(1).lower() == "former" else named[-1]
         found.append((match.start(), match.end(), row))
     return sorted(found)
+
+
+def _ordinals(sentence: str, named: tuple[int, ...]) -> list[Part]:
+    """"The first is quiet ...; the second grows ...": each ordinal opening its clause,
+    a verb after it, takes the words up to the next (the first also those before it);
+    [] unless two or more different ones do."""
+    found: list[tuple[int, int]] = []
+    for match in ORDINAL.finditer(sentence):
+        place = PLACES[match.group(1).lower()]
+        before = _word_before(sentence, match.start())
+        following = sentence[match.end():].split(None, 1)
+        word = following[0].lower().strip(",.;:") if following else ""
+        verb = word in ORDINAL_FOLLOWERS or word.endswith("s") and len(word) > 3 and \
+            word not in ORDINAL_NOUNS and not word.endswith("ss")
+        if (before == "" or before in CLAUSE_OPENERS) and verb and place < len(named):
+            found.append((match.start(), named[place]))
+    if len({row for _, row in found}) < 2:
+        return []
+    ends = [start for start, _ in found[1:]] + [len(sentence)]
+    return [(0 if k == 0 else start, end, (row,))
+            for k, ((start, row), end) in enumerate(zip(found, ends))]

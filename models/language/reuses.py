@@ -14,6 +14,8 @@
   material heard once more;
 * "The 'B' theme returns, slower and in a major key", in the entry of another track: B's
   material heard in the track at hand, and the words after it are that track's alone;
+* "the same melody 'B' opens with", "the lamp theme from 'B'", in a sentence about
+  another track: B's material, named by what B does with it or where it comes from;
 * "The whistle tune comes back in 'B'", "The same whistle turns up in 'B'", "'B': the
   same organ, but warmer": the material of the track just discussed, heard in B.
 
@@ -78,6 +80,16 @@ BACK_AFTER = re.compile(r"^[\"'\u201d\u2019]*\s+([\w-]+\s+)?" + MATERIAL_WORDS +
                         r"\s+(returns|comes back|reappears|resurfaces|recurs|is back)\b"
                         r"(?!\s+(later\s+)?(in|on|during)\s+the\s+(finale|closer|next|last|final|"
                         r"closing)\b)", re.IGNORECASE)
+#: before a title, material named by where it comes from: "the same melody", "the lamp
+#: theme from", "the horn line from the"
+SAME_BEFORE = re.compile(r"\bthe\s+(exact\s+|very\s+)?same\s+([\w-]+\s+)?" + MATERIAL_WORDS +
+                         r"\s*[\"'\u201c\u2018]*$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bthe\s+([\w-]+\s+){0,2}?" + MATERIAL_WORDS +
+                         r"\s+from\s+(the\s+)?[\"'\u201c\u2018]*$", re.IGNORECASE)
+#: after such a title, what it does with the material: "opens with", "ends on", "uses"
+DOES_WITH = re.compile(r"^[\"'\u201d\u2019]*\s+(opens|opened|starts|started|begins|began|"
+                       r"ends|ended|closes|closed)\s+(with|on)\b|^[\"'\u201d\u2019]*\s+"
+                       r"(uses|used|has|had|plays|played)\b", re.IGNORECASE)
 #: a title that is itself material ("the title tune", "the Harrow Theme") heard once more
 NAMED_MATERIAL = re.compile(MATERIAL_WORDS + r"$", re.IGNORECASE)
 AGAIN = re.compile(r"^[\"'\u201d\u2019]*\s+(again|once more|all over again)\b", re.IGNORECASE)
@@ -134,9 +146,11 @@ def borrowed(sentence: str, spans: Spans, carried: tuple[int, ...]
             TAKES_FROM.search(lead) and POSSESSIVE_AFTER.match(after)
         back = _back(sentence, spans, start, end)
         named = sentence[start:end]  # "the title tune" names the track with its article
+        sourced = SAME_BEFORE.search(lead) and DOES_WITH.match(after) or \
+            FROM_BEFORE.search(lead)  # "the same melody 'B' opens with", "the theme from 'B'"
         again = (THE_BEFORE.search(lead) or named.lower().startswith("the ")) and (
             AGAIN_AFTER.match(after) or NAMED_MATERIAL.search(named) and AGAIN.match(after))
-        if not (taken or back is not None or again) or DENIES.search(lead):
+        if not (taken or sourced or back is not None or again) or DENIES.search(lead):
             continue  # "it never takes the 'B' melody"
         subject = _subject(spans, start, carried)
         if subject is not None and subject != row:

@@ -63,8 +63,8 @@ class Attribution(NamedSentences):
         material it brings back from other tracks."""
         sentence, album = at.text, self.album
         at.rows = rows = tuple(dict.fromkeys(album[m.track] for m in at.mentions))
-        if at.new_paragraph and len(rows) == 1 and at.mentions[0].start <= at.lead \
-                and rows != self.section:
+        if at.new_paragraph and rows and at.mentions[0].start <= at.lead \
+                and rows[:1] != self.section:  # (whatever other titles it names after)
             self.section = ()  # a paragraph opening on another title leaves the heading's
         at.carried = carried = self._carried(sentence, at.new_paragraph, bool(at.mentions))
         spans = [(m.start, m.end, album[m.track]) for m in at.mentions]
