@@ -69,18 +69,24 @@ def asked(sentence: str) -> bool:
     return bool(ASKED.match(sentence))
 
 
-#: "not suitable for people who want excitement", "not for anyone who needs calm": the
-#: mood after it is what the track does not offer
+_WANTING = (r"(want|wants|like|likes|need|needs|seek|seeks|crave|craves|expect|expects|"
+            r"are after|is after)( (some|any|a|an|much|real|more))?$")
+#: "not suitable for people who want excitement", "not for anyone who needs calm", "Not
+#: one for the punters who want excitement": the mood after it is what the track does
+#: not offer
 NOT_FOR_WANTING = re.compile(
     r"\b(not|never|no good|unsuitable)( (really|exactly|quite|very))? ((suitable|recommended|"
-    r"meant|made|ideal|great|good|one) )?for (people|anyone|anybody|those|listeners|fans|"
-    r"someone|you)( (who|that|if))?( you)? (want|wants|like|likes|need|needs|seek|seeks|"
-    r"crave|craves|expect|expects|are after|is after)( (some|any|a|an|much|real|more))?$")
+    r"meant|made|ideal|great|good|one) )?for ((people|anyone|anybody|those|listeners|fans|"
+    r"someone|you)( (who|that|if))?|((the|any|all) )?\w+ (who|that))( you)? " + _WANTING)
+#: "Avoid it if you need a thrill", "skip this one if you want excitement"
+AVOID_IF_WANTING = re.compile(r"\b(avoid|skip|steer clear of)\b( \S+){0,8} if you " + _WANTING)
 
 
 def unwanted(words: list[str], i: int, first: int) -> bool:
-    """The mood word at ``i`` is what those a track is "not suitable for" want."""
-    return bool(NOT_FOR_WANTING.search(" ".join(words[first:i])))
+    """The mood word at ``i`` is what those a track is "not suitable for" want, or what
+    whoever is told to avoid it wants."""
+    lead = " ".join(w for w in words[first:i] if w)  # a title's words are blank
+    return bool(NOT_FOR_WANTING.search(lead) or AVOID_IF_WANTING.search(lead))
 
 
 #: "Not that it's cheerful", "not that it was ever really sad": the clause "not that"
@@ -94,3 +100,15 @@ def not_that(words: list[str], i: int, first: int) -> bool:
     """The mood word at ``i`` ends a clause opened by "not that" ("Not that it's
     cheerful, nobody would call it that")."""
     return bool(NOT_THAT.search(" ".join(words[first:i])))
+
+
+#: a short question of a mood answered no ("Sad? Not quite.", "Is it sad? No."): the
+#: answer follows the question's "?", which :mod:`answered_questions` turns to a comma
+ANSWERED_NO_AT_END = re.compile(r"^\s*[,?]\s*(no|nope|not quite|not really|not exactly|"
+                                r"not at all|hardly|far from it)\s*[.!]*\s*$", re.IGNORECASE)
+
+
+def answered_no_at_end(text: str, end: int) -> bool:
+    """The passage ends, right after the mood word ending at ``end``, with a "no"
+    answering it: "Sad, not quite." (a tag question, "sad, no?", keeps its mood)."""
+    return bool(ANSWERED_NO_AT_END.match(text[end:]))

@@ -20,8 +20,8 @@ import re
 #: calls Last Night Here sad" (a title in capitals), "the chef insists it is"; not the
 #: reviewer ("I'd call it")
 _REPORT = re.compile(
-    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds|found|insists?|insisted|"
-    r"claims?|claimed|thinks|thought|reckons|reckoned)\s+"
+    r"\b(?:calls?|called|calling|dubs?|dubbed|says|said|say|finds?|found|insists?|insisted|"
+    r"claims?|claimed|thinks?|thought|reckons|reckoned)\s+"
     r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them|"
     r"[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d]|"
     r"(?-i:[A-Z][\w'\u2019]*)(?:\s+(?:(?-i:[A-Z0-9][\w'\u2019]*)|a|an|the|of|at|in|on|to)"
@@ -34,6 +34,10 @@ _BETWEEN = frozenset("keep keeps kept are is were was have has had all always of
                      "will would just also even".split())
 #: the reviewer, or a hedge of the reviewer's ("you could call it sad"): not reported
 _OWN = frozenset("i we i'd we'd i\u2019d we\u2019d could might can may".split())
+#: a hedge is the reviewer's only with the reviewer or the reader as its subject: "you
+#: might call it sad", but "Your husband may think it's a love song" is his view
+_HEDGES = frozenset("could might can may".split())
+_HEDGERS = frozenset("i we you one".split())
 
 
 def _someone_else(text: str, start: int) -> bool:
@@ -42,14 +46,20 @@ def _someone_else(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start].lower().split()
     while before and before[-1] in _BETWEEN:
         before.pop()
+    if len(before) > 1 and before[-1] in _HEDGES and before[-2] not in _HEDGERS:
+        return True  # "Critics may call it tense": theirs, hedged
     return bool(before) and before[-1] not in _OWN
 
 
 #: the reviewer's answer: a denial ("It isn't", "it's not boring to me"), a correction
 #: ("It's really just pretty", "more mysterious than beautiful"), or the reviewer's own
-#: hearing ("I hear something hopeful", "I'd call it something else", "to my ear")
+#: hearing ("I hear something hopeful", "I'd call it something else", "to my ear"), a
+#: bare disagreement ("We don't: it's curious") or a correction ("It is about nerves,
+#: not love", "It's a lullaby, not a love song")
 _ANSWER = re.compile(
     r"\b(?:it\s+(?:isn['\u2019]t|is\s+not|wasn['\u2019]t|was\s+not)|"
+    r"(?:i|we)\s+(?:don['\u2019]t|do\s+not)(?=\s*[:;,.!\u2014\u2013])|"
+    r"it(?:['\u2019]s|\s+is|\s+was)\s+(?:about\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?,?\s+not\b|"
     r"it['\u2019]s\s+(?:not|really|actually|just|more)\b|"
     r"it\s+(?:is|was)\s+(?:really|actually|just|more)\b|"
     r"(?:i|we)\s+(?:just\s+|only\s+|really\s+)?(?:hear|heard|find|found)\b|"
@@ -119,3 +129,28 @@ def hearsay(lead: str) -> bool:
             if pattern is _OPEN_QUESTION or _someone_else(lead, match.start()):
                 return True
     return False
+
+
+#: a quoted label someone else says the music is ('He says it's "dreamy"'; not a view
+#: the mood word is only part of: 'she says it's "too scary to write to" but she's a
+#: coward'), or a quoted word it is described as, whatever stands between ('disputes the
+#: supervisor's description of it as "melancholy"', 'shall not be described in
+#: promotional materials as "dreamy"')
+REPORTED_AS = re.compile(r"(?<!\bi\s)(?<!\bwe\s)(?<!['\u2019]d\s)"
+                         r"(\b(says|said|thinks|thought|reckons|reckoned|insists|insisted)\s+"
+                         r"(it|this|that)(['\u2019]s|\s+is|\s+was)\s+[\"\u201c]|"
+                         r"\b(describ(e|es|ed|ing)|descriptions?)\b[^.;:!?\"\u201c]{0,60}\bas"
+                         r"\s+[\"\u201c][^\"\u201d]{0,60})$", re.IGNORECASE)
+#: the reviewer grants the label in the rest of its sentence: 'says it's "exciting" which,
+#: fine, it's that too'
+_GRANTED = re.compile(r"\b(?:fine|fair enough|true|granted|that\s+too|agree|agreed|right)\b",
+                      re.IGNORECASE)
+
+
+def reported_label(text: str, start: int) -> bool:
+    """The quoted mood word at ``start`` is a label someone else gives the music, which
+    the rest of its sentence does not grant."""
+    if not REPORTED_AS.search(text[max(0, start - 100):start]):
+        return False
+    stop = _SENTENCE_END.search(text, start)
+    return not _GRANTED.search(text[start:stop.start() if stop else len(text)])

@@ -32,6 +32,7 @@ from .complaints import without_reported_complaints
 from .reported import without_answered_reports
 from .retracted import without_retracted
 from .answered_likeness import without_answered
+from .answered_questions import with_answered_questions
 from .sentences import with_turn_labels
 from .title_variants import STOPWORDS
 from .titles import TitleIndex, variants
@@ -128,8 +129,9 @@ class ReviewLinker:
         single-track review (every sentence is about it unless it names another)."""
         titles = [self.tracks[r].title for r in album]
         names = work_names(review, [self.tracks[r] for r in album])
-        if (kept := with_turn_labels(without_struck(review.text))) != review.text:
-            review = replace(review, text=kept)  # a draft's deleted words; "Q." as "Q:"
+        kept = with_answered_questions(with_turn_labels(without_struck(review.text)))
+        if kept != review.text:  # a draft's deleted words; "Q." as "Q:"; "Sad? No." as "Sad, No."
+            review = replace(review, text=kept)
         kept = without_statements_to_judge(without_answered_reports(review.text))
         kept = without_retracted(kept)  # "I called it tense last week; really it's calm"
         kept = without_reported_complaints(kept)  # "my mother says it is too angry"

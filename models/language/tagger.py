@@ -15,10 +15,11 @@ import numpy as np
 
 from .asides import without_asides
 from .clauses import denied_in_list, withheld
-from .denials import denied_after
+from .denials import answered_no_at_end, denied_after
 from .idioms import aimed_at, prose_idiom
 from .modifiers import (ACHING, INWARD, NEGATION_WINDOW, NEGATORS, SURPRISE, UNDERSTATED,
                         clause_starts, clause_weights, modifier)
+from .reported import reported_label
 from .text import Token, tempo_words, tokens
 from .vocabulary import MOODS, Entry, Lexicon, load_lexicon
 from .word_uses import OBJECTS, not_a_mood
@@ -112,7 +113,8 @@ _CLOSES = re.compile(r"^[^\"\u201d'\u2019]{0,80}([\"\u201d'\u2019](?!\w)|[.!?]?\
 def _reported(text: str, start: int) -> bool:
     """A quoted mood word someone else used: 'calls it "haunting"', 'billed as "epic"',
     'promising "songs of light and renewal"', 'a playlist called "Sleep Sounds"'."""
-    return bool(REPORTED_BY.search(text[max(0, start - 100):start])) and \
+    lead = text[max(0, start - 100):start]
+    return (bool(REPORTED_BY.search(lead)) or reported_label(text, start)) and \
         bool(_CLOSES.match(text[start:]))
 
 
@@ -194,7 +196,8 @@ def tag_text(text: str, lexicon: Lexicon | None = None, offset: int = 0,
                     or (length == 1 and _surprise_at_next(lexicon, text, toks, i)):
                 i += length
                 continue
-            denied = denied_after(words, i, length) or _soothed(text, toks, words, i)
+            denied = denied_after(words, i, length) or answered_no_at_end(text, end) or \
+                _soothed(text, toks, words, i)
             sign *= -1.0 if denied else 1.0
             weight = sign * modifier(looking, i, starts[i], statements[i]) * clause[i] * \
                 entry.weight * (aimed_at(words, i) if skip_names else 1.0)
