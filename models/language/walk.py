@@ -181,4 +181,3 @@ class Walk(SectionHeadings, Attribution):
         """The place among the titles of the one track under discussion, if one is."""
         one = self.subject[0] if len(self.subject) == 1 else None
         return list(self.album).index(one) if one in self.album else None
-
