@@ -6,6 +6,11 @@ Only a bare answer counts, a sentence that is nothing but the denial (after a sp
 "It does not; that one has no melody", "I'd disagree: ..."): "It doesn't sound sad, though" answers
 something else.  The comparisons asserted in the sentence before it are dropped
 (precision first).
+
+A likeness asked as a question ("can we swap 'A' for something that sounds like 'B'?")
+asserts nothing unless the next sentence answers yes ("Yes, very much.", "It does.", "They
+do, in the strings"): "Answer: no. They're nothing alike." leaves it unasserted, as an
+open question ("whether", "I wonder if") leaves hearsay (:func:`~.reported.hearsay`).
 """
 from __future__ import annotations
 
@@ -28,6 +33,26 @@ ANSWER = re.compile(
     r"(?:\s*,?\s*(?:really|at\s+all|though|honestly|to\s+(?:me|us|my\s+ears)))?"
     r"\s*(?:[.!]*\s*$|[;:\u2014\u2013])", re.IGNORECASE)
 
+#: the next sentence's opening: a "yes" to the question just asked
+YES = re.compile(
+    r"^\W*" + _SPEAKER + r"(?:(?:yes|yeah|yep|yup|absolutely|definitely|indeed|very\s+much|"
+    r"certainly|of\s+course)\b|(?:it|they|that)\s+(?:really\s+|certainly\s+|definitely\s+)?"
+    r"(?:does|do)\b(?!['\u2019]?n)|(?:it|they|that)\s+(?:is|are)\s*[,.!;:])",
+    re.IGNORECASE)
+
+
+def answered_yes(sentence: str) -> bool:
+    """Does the sentence open with a "yes" to a question ("Yes, very much.", "It does.")?"""
+    return bool(YES.match(sentence.strip()))
+
+
+def _asked(question: str, answer: str) -> bool:
+    """A question (its sentence ends in one "?") the next sentence (``answer``, "" if none)
+    does not answer yes: a likeness in it is asked, not asserted.  "??" and "?!" are
+    surprise at what is said ("the exact same chorus as Rooftop??"), not a question."""
+    asked = question.rstrip()
+    return asked.endswith("?") and asked[-2:-1] not in "?!" and not answered_yes(answer)
+
 
 def answered(sentence: str) -> bool:
     """Is the sentence only a "no" to a likeness ("It doesn't.", "nah they're nothing
@@ -36,9 +61,12 @@ def answered(sentence: str) -> bool:
 
 
 def without_answered(reading: Reading, text: str) -> Reading:
-    """The reading less the comparisons whose sentence the next one answers "no"."""
+    """The reading less the comparisons whose sentence the next one answers "no", or
+    that only ask a question not answered yes."""
     spans = sentences(text)
-    denied = {spans[k - 1] for k in range(1, len(spans)) if answered(text[slice(*spans[k])])}
+    said = [text[slice(*span)] for span in spans] + [""]
+    denied = {spans[k - 1] for k in range(1, len(spans)) if answered(said[k])}
+    denied |= {spans[k] for k in range(len(spans)) if _asked(said[k], said[k + 1])}
     if denied:
         reading.comparisons[:] = [c for c in reading.comparisons
                                   if not any(a <= c.start and c.end <= b for a, b in denied)]

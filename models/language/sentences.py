@@ -47,7 +47,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         candidate = text[start:match.start()].rstrip()
         words = candidate.rsplit(None, 1)
         last = words[-1].lstrip("(\"'\u201c\u2018") if words else ""
-        if last.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last) or \
+        if last.lower() in _ABBREVIATIONS and not _answers_no(words, text[match.end():]) \
+                or _INITIALS.fullmatch(last) or \
                 _LIST_NUMBER.search(("\n" if opens_line(text, start) else " ") + candidate) \
                 or _ROMAN.fullmatch(last) and \
                 _numbers_a_title(text, start + len(candidate) - len(words[-1]), words[-1],
@@ -57,6 +58,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _answers_no(words: list[str], after: str) -> bool:
+    """Is the last word a bare "No." answering a question, before a capitalised word ("Is
+    it sad? No. It is calm.", "Sad, No. Calm." once the question's "?" is a comma)?  It
+    opens its sentence or follows a question's "?", its comma or a colon ("Answer: no.
+    They're"); "No. 9", "No. #5" and a quoted '"No. Nine"' stay abbreviations."""
+    if words[-1].lower() != "no." or not after[:1].isupper():
+        return False
+    return len(words) == 1 or words[0].rstrip()[-1:] in "?,:"
 
 
 def _numbers_a_title(text: str, at: int, word: str, before: str, gap: str) -> bool:
