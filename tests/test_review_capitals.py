@@ -32,3 +32,22 @@ def test_a_short_word_in_capitals_is_no_title(opening):
     found = moods(f'"Lantern" is desolate and lonely. {opening} it bursts with giddy joy.',
                   "Lantern", opening.title())
     assert opening.title() not in found
+
+
+TELEGRAM = ("Received Morning Lantern today. It is desolate and lonely, a grey piece. Salt Tide "
+            "came after it and bursts with joy and giddy delight. Nobody could sit still.")
+TITLES = ("Morning Lantern", "Salt Tide")
+
+
+def test_a_review_all_in_capitals_reads_like_its_lower_case_version():
+    shouted = moods(TELEGRAM.upper(), *TITLES)
+    assert shouted == moods(TELEGRAM.lower(), *TITLES)
+    assert strongest(shouted, "Morning Lantern") == "lonely"
+    assert strongest(shouted, "Salt Tide") == "joyful"
+
+
+def test_a_few_shouted_words_leave_the_review_as_written():
+    text = "WHY did nobody warn me? Lantern is desolate and lonely. And TIDEWATER bursts with joy."
+    found = moods(text, "Lantern", "Tidewater")
+    assert strongest(found, "Lantern") == "lonely"  # one-word titles still need capitals
+    assert strongest(found, "Tidewater") == "joyful"

@@ -25,7 +25,7 @@ from .reading import (
     Review,
     is_about_music,
 )
-from .text import normalise, without_struck
+from .text import normalise, read_case, without_struck
 from .praise import without_verdicts
 from .claims import without_statements_to_judge
 from .complaints import without_reported_complaints
@@ -129,7 +129,8 @@ class ReviewLinker:
         single-track review (every sentence is about it unless it names another)."""
         titles = [self.tracks[r].title for r in album]
         names = work_names(review, [self.tracks[r] for r in album])
-        kept = with_answered_questions(with_turn_labels(without_struck(review.text)))
+        text = read_case(review.text)  # "1918 IS THE SADDEST THING STOP" as "1918 is ..."
+        kept = with_answered_questions(with_turn_labels(without_struck(text)))
         if kept != review.text:  # a draft's deleted words; "Q." as "Q:"; "Sad? No." as "Sad, No."
             review = replace(review, text=kept)
         kept = without_statements_to_judge(without_answered_reports(review.text))

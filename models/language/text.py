@@ -73,6 +73,28 @@ def without_capitals(text: str) -> bool:
     return not any(w[0].isupper() and w[1].islower() for w in _LETTERS_RUN.findall(text))
 
 
+#: an all-capitals text: this share of its letter-words shouted, and at least this many
+#: of them ("WHY did nobody warn me" is one shouted word in an ordinary sentence)
+_SHOUTED_SHARE = 0.8
+_SHOUTED_WORDS = 12
+
+
+def in_capitals(text: str) -> bool:
+    """Written all in capitals (a telegram: "ARRIVED LONDON STOP"), perhaps under a short
+    introduction in ordinary case; capitals then say nothing about names or titles."""
+    words = _LETTERS_RUN.findall(text)
+    shouted = sum(w.isupper() for w in words)
+    return shouted >= _SHOUTED_WORDS and shouted >= _SHOUTED_SHARE * len(words)
+
+
+def read_case(text: str) -> str:
+    """``text`` as it is read: an all-capitals text in lower case, letter for letter (a
+    letter whose lower case is longer stays, so every offset still points into ``text``)."""
+    if not in_capitals(text):
+        return text
+    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
+
+
 def fold(text: str) -> str:
     """Strip accents, straighten quotes and case-fold, keeping punctuation."""
     if text.isascii():  # no quote, letter or accent to change: only the case
