@@ -15,9 +15,9 @@ open question ("whether", "I wonder if") leaves hearsay (:func:`~.reported.hears
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .reading import Reading
-from .sentences import sentences
 
 #: a chat's or a transcript's speaker before the words ("Maya: ")
 _SPEAKER = r"(?:[A-Z][\w.' -]{0,30}:\s*)?"
@@ -60,10 +60,12 @@ def answered(sentence: str) -> bool:
     return bool(ANSWER.match(sentence.strip()))
 
 
-def without_answered(reading: Reading, text: str) -> Reading:
-    """The reading less the comparisons whose sentence the next one answers "no", or
-    that only ask a question not answered yes."""
-    spans = sentences(text)
+def without_answered(reading: Reading, text: str,
+                     spans: Sequence[tuple[int, int]]) -> Reading:
+    """The reading less the comparisons whose sentence (of ``spans``, the sentences the
+    walk read) the next one answers "no", or that only ask a question not answered yes."""
+    if not reading.comparisons:
+        return reading
     said = [text[slice(*span)] for span in spans] + [""]
     denied = {spans[k - 1] for k in range(1, len(spans)) if answered(said[k])}
     denied |= {spans[k] for k in range(len(spans)) if _asked(said[k], said[k + 1])}

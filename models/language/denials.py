@@ -82,9 +82,16 @@ NOT_FOR_WANTING = re.compile(
 AVOID_IF_WANTING = re.compile(r"\b(avoid|skip|steer clear of)\b( \S+){0,8} if you " + _WANTING)
 
 
+#: a word one of the two patterns needs: most mood words have none before them, and are
+#: spared joining their clause (this runs for every mood word read)
+_UNWANTED_CUES = frozenset("not never no unsuitable avoid skip steer".split())
+
+
 def unwanted(words: list[str], i: int, first: int) -> bool:
     """The mood word at ``i`` is what those a track is "not suitable for" want, or what
     whoever is told to avoid it wants."""
+    if _UNWANTED_CUES.isdisjoint(words[first:i]):
+        return False
     lead = " ".join(w for w in words[first:i] if w)  # a title's words are blank
     return bool(NOT_FOR_WANTING.search(lead) or AVOID_IF_WANTING.search(lead))
 
@@ -99,7 +106,7 @@ NOT_THAT = re.compile(r"(^| )not that (it|this|that|they|these|those|he|she|the 
 def not_that(words: list[str], i: int, first: int) -> bool:
     """The mood word at ``i`` ends a clause opened by "not that" ("Not that it's
     cheerful, nobody would call it that")."""
-    return bool(NOT_THAT.search(" ".join(words[first:i])))
+    return "not" in words[first:i] and bool(NOT_THAT.search(" ".join(words[first:i])))
 
 
 #: a short question of a mood answered no ("Sad? Not quite.", "Is it sad? No."): the

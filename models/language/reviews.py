@@ -139,9 +139,9 @@ class ReviewLinker:
         if (kept := without_verdicts(kept)) != review.text:
             review = replace(review, text=kept)  # "people call it romantic. It isn't"; "Lovely."
             # "True or false: 'A' is a sad song." is put to the reader
-        reading = Walk(review, album, titles, names, default,
-                       main_theme_row(album, titles, names)).run()
-        return without_answered(reading, review.text)  # "'A' sounds like 'B'. It doesn't."
+        walk = Walk(review, album, titles, names, default, main_theme_row(album, titles, names))
+        # "'A' sounds like 'B'. It doesn't.": the walk's own sentences, not split again
+        return without_answered(walk.run(), review.text, walk.layout.spans)
 
 
 def work_names(review: Review, tracks: Sequence[Any]) -> frozenset[str]:
